@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "journal",
+    products: [
+        .executable(name: "journal", targets: ["journal-cli"]),
+        .library(name: "Journal", targets: ["Journal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "Journal",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.embedInCode("Storage/schema.sql")]
+        ),
+        .executableTarget(
+            name: "journal-cli",
+            dependencies: [
+                "Journal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JournalTests", dependencies: ["Journal"]),
+        .testTarget(name: "CLITests", dependencies: ["journal-cli", "Journal"]),
+    ]
+)

@@ -1,0 +1,67 @@
+/// The JSON object for one entry, as `journal list --json` prints it.
+///
+/// Keys, in this order: id, exercise, performed_at (ISO 8601 with offset), sets,
+/// reps, hold_seconds, side, pain_before, pain_after, note; absent values are `null`.
+/// With `includeDerived`, also pain_change and flagged (exports).
+///
+/// ```json
+/// {"id": 1, "exercise": "glute-bridge", "performed_at": "2026-11-20T07:30:00+01:00",
+///  "sets": 3, "reps": 10, "hold_seconds": null, "side": null,
+///  "pain_before": 4, "pain_after": 3, "note": null}
+/// ```
+public struct EntryJSON: Encodable, Sendable {
+    public var entry: Entry
+    public var includeDerived: Bool
+
+    public init(_ entry: Entry, includeDerived: Bool = false) {
+        self.entry = entry
+        self.includeDerived = includeDerived
+    }
+
+    enum Keys: String, CodingKey {
+        case id, exercise, performed_at, sets, reps, hold_seconds, side, pain_before, pain_after, note
+        case pain_change, flagged
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(entry.id, forKey: .id)
+        try container.encode(entry.exerciseID, forKey: .exercise)
+        try container.encode(entry.localTime.iso8601, forKey: .performed_at)
+        try container.encode(entry.sets, forKey: .sets)
+        try container.encode(entry.reps, forKey: .reps)
+        try container.encode(entry.holdSeconds, forKey: .hold_seconds)
+        try container.encode(entry.side?.rawValue, forKey: .side)
+        try container.encode(entry.painBefore.value, forKey: .pain_before)
+        try container.encode(entry.painAfter.value, forKey: .pain_after)
+        try container.encode(entry.note, forKey: .note)
+        if includeDerived {
+            try container.encode(entry.painChange, forKey: .pain_change)
+            try container.encode(!Rules.evaluate([entry]).isEmpty, forKey: .flagged)
+        }
+    }
+}
+
+/// The JSON object for one finding.
+///
+/// Keys: rule, severity, entry_id, exercise, performed_at, message, recommendation.
+public struct FindingJSON: Encodable, Sendable {
+    public var finding: Finding
+
+    public init(_ finding: Finding) { self.finding = finding }
+
+    enum Keys: String, CodingKey {
+        case rule, severity, entry_id, exercise, performed_at, message, recommendation
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(finding.rule, forKey: .rule)
+        try container.encode(finding.severity.description, forKey: .severity)
+        try container.encode(finding.entryID, forKey: .entry_id)
+        try container.encode(finding.exerciseID, forKey: .exercise)
+        try container.encode(finding.localTime.iso8601, forKey: .performed_at)
+        try container.encode(finding.message, forKey: .message)
+        try container.encode(finding.recommendation, forKey: .recommendation)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Everything that can go wrong in the journal library, one full sentence per case.
+///
+/// The library throws these; the command-line tool prints ``description`` and
+/// chooses the exit status.
+///
+/// ```swift
+/// do { _ = try PainLevel(parsing: "11", field: .painBefore) }
+/// catch let error as JournalError { print(error) }
+/// // pain before must be a whole number from 0 (no pain) to 10 (worst imaginable); got "11".
+/// ```
+public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A pain reading that is not a whole number from 0 to 10.
+    case invalidPain(field: String, text: String)
+    /// A number (sets, reps, hold) that is not a whole number within its bounds.
+    case invalidNumber(field: String, text: String, range: ClosedRange<Int>)
+    /// An exercise id that is neither in the catalogue nor an alias; with the closest ids.
+    case unknownExercise(String, suggestions: [String])
+    /// `--side` given for an exercise that is not done one side at a time.
+    case sideNotApplicable(exercise: String)
+    /// A side other than left, right or both.
+    case invalidSide(String)
+    /// A note longer than the journal keeps.
+    case noteTooLong(characters: Int, limit: Int)
+    /// A date or time that could not be read, or is ambiguous.
+    case invalidDate(text: String, reason: String)
+    /// A date or time later than now.
+    case futureDate(text: String, resolved: String)
+    /// No entry has this id.
+    case entryNotFound(Int64)
+
+    /// The file exists but is not a journal database (another program's file, or not SQLite at all).
+    case notAJournal(path: String)
+    /// The file looks like a journal but SQLite reports it damaged.
+    case corruptDatabase(path: String)
+    /// The journal was written by a newer version of this tool.
+    case newerDatabase(path: String)
+    /// Another process kept the journal locked past the busy timeout.
+    case databaseLocked(path: String)
+    /// The file or its folder cannot be read or written by this user.
+    case permissionDenied(path: String)
+    /// The journal's folder or file cannot be created.
+    case cannotCreate(path: String, reason: String)
+    /// Reading or writing failed (disk full, I/O error).
+    case io(path: String, reason: String)
+    /// Neither `--db`, `JOURNAL_DB`, `XDG_DATA_HOME` nor `HOME` says where the journal lives.
+    case noDatabaseLocation
+
+    public var description: String {
+        switch self {
+        case .invalidPain(let field, let text):
+            return "\(field) must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"\(text)\"."
+        case .invalidNumber(let field, let text, let range):
+            return "\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound); got \"\(text)\"."
+        case .unknownExercise(let id, let suggestions):
+            let quoted = suggestions.map { "\"\($0)\"" }
+            switch quoted.count {
+            case 0:
+                return "unknown exercise \"\(id)\"; `journal exercises` lists the ones you can log."
+            case 1:
+                return "unknown exercise \"\(id)\"; did you mean \(quoted[0])?"
+            default:
+                return "unknown exercise \"\(id)\"; did you mean "
+                    + quoted.dropLast().joined(separator: ", ") + " or \(quoted.last!)?"
+            }
+        case .sideNotApplicable(let exercise):
+            return "\(exercise) is done with both sides at once, so it takes no --side; leave --side out."
+        case .invalidSide(let text):
+            return "side must be left, right or both; got \"\(text)\"."
+        case .noteTooLong(let characters, let limit):
+            return "the note has \(characters) characters; a note can hold at most \(limit)."
+        case .invalidDate(let text, let reason):
+            return "cannot use \"\(text)\" as a date: \(reason)"
+        case .futureDate(let text, let resolved):
+            return "\"\(text)\" is \(resolved), which is in the future; log what you have already done."
+        case .entryNotFound(let id):
+            return "no entry has id \(id); `journal list` shows the ids."
+        case .notAJournal(let path):
+            return "\(path) is not a journal database (it is another kind of file); it was left unchanged. "
+                + "Point --db or JOURNAL_DB at a journal, or at a new path to start one."
+        case .corruptDatabase(let path):
+            return "\(path) is damaged and cannot be read safely; it was left unchanged. "
+                + "Keep a copy, then try `sqlite3 \(path) .recover` to rescue what it holds."
+        case .newerDatabase(let path):
+            return "\(path) was written by a newer version of journal; update journal to use it. It was left unchanged."
+        case .databaseLocked(let path):
+            return "\(path) stayed locked by another program for too long; nothing was saved. Try again in a moment."
+        case .permissionDenied(let path):
+            return "permission denied for \(path); nothing was saved. Check the file's owner and mode (it should be 0600 and yours)."
+        case .cannotCreate(let path, let reason):
+            return "cannot create \(path): \(reason). Choose another place with --db."
+        case .io(let path, let reason):
+            return "could not read or write \(path): \(reason); nothing was saved. Check free disk space and try again."
+        case .noDatabaseLocation:
+            return "cannot tell where the journal lives: HOME is not set. Pass --db PATH or set JOURNAL_DB."
+        }
+    }
+}

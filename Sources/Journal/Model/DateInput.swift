@@ -1,0 +1,155 @@
+import Foundation
+
+/// A moment read from what a person typed: Unix seconds and the clock's UTC offset then.
+public struct ResolvedTime: Sendable, Hashable {
+    public var unixSeconds: Int64
+    public var utcOffset: Int
+
+    public init(unixSeconds: Int64, utcOffset: Int) {
+        self.unixSeconds = unixSeconds
+        self.utcOffset = utcOffset
+    }
+
+    /// The same moment on the person's clock.
+    public var local: LocalDateTime { LocalDateTime(unixSeconds: unixSeconds, utcOffset: utcOffset) }
+}
+
+/// Reads the times people type after `--at`.
+///
+/// Accepted: `now`; a date, `2026-11-20`, meaning noon that day (or now, for today
+/// before noon); a date and time, `2026-11-20 07:30`, `2026-11-20T07:30:15`, read
+/// on the local clock; the same with an offset, `2026-11-20T07:30+01:00` or `Z`.
+/// A local time that the clock skipped or showed twice (daylight-saving changes)
+/// is refused with a way to say it exactly; so is anything later than now.
+///
+/// ```swift
+/// let t = try DateInput.parse("2026-11-20 07:30", now: now, timeZone: TimeZone(identifier: "Europe/London")!)
+/// t.local.iso8601 // "2026-11-20T07:30:00+00:00"
+/// ```
+public enum DateInput {
+    /// The forms, for messages.
+    public static let acceptedForms =
+        "use now, a date such as 2026-11-20 (noon that day), or a date and time such as "
+        + "2026-11-20 07:30 or 2026-11-20T07:30+01:00."
+
+    /// Reads `text` as a moment no later than `now`, on the clock of `timeZone`.
+    public static func parse(_ text: String, now: Int64, timeZone: TimeZone) throws -> ResolvedTime {
+        let trimmed = String(text.trimmingWhitespace())
+        let resolved = try resolve(trimmed, original: text, now: now, timeZone: timeZone)
+        if resolved.unixSeconds > now {
+            throw JournalError.futureDate(text: text, resolved: resolved.local.shortText + " " + zoneText(resolved))
+        }
+        return resolved
+    }
+
+    /// The moment `unixSeconds` with the offset `timeZone` had then.
+    public static func at(_ unixSeconds: Int64, in timeZone: TimeZone) -> ResolvedTime {
+        ResolvedTime(unixSeconds: unixSeconds, utcOffset: offset(of: timeZone, at: unixSeconds))
+    }
+
+    static func zoneText(_ time: ResolvedTime) -> String {
+        "(UTC\(LocalDateTime.offsetText(time.utcOffset)))"
+    }
+
+    private static func resolve(_ text: String, original: String, now: Int64, timeZone: TimeZone) throws -> ResolvedTime {
+        if text.lowercased() == "now" { return at(now, in: timeZone) }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 10, let date = LocalDate(iso8601: text.prefix(10)) else {
+            if bytes.count >= 10, LocalDate.looksLikeISODate(bytes) {
+                throw JournalError.invalidDate(text: original, reason: "that day does not exist. " + acceptedForms)
+            }
+            throw JournalError.invalidDate(text: original, reason: acceptedForms)
+        }
+        if bytes.count == 10 {
+            let noon = try localMoment(date: date, hour: 12, minute: 0, second: 0, original: original, timeZone: timeZone)
+            let today = at(now, in: timeZone).local.date
+            return date == today && noon.unixSeconds > now ? at(now, in: timeZone) : noon
+        }
+        let separator = bytes[10]
+        guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " "),
+            bytes.count >= 16, bytes[13] == UInt8(ascii: ":"),
+            let hour = digits(bytes, 11, 2), let minute = digits(bytes, 14, 2)
+        else { throw JournalError.invalidDate(text: original, reason: acceptedForms) }
+        var index = 16
+        var second = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+            guard let s = digits(bytes, 17, 2) else {
+                throw JournalError.invalidDate(text: original, reason: acceptedForms)
+            }
+            second = s
+            index = 19
+        }
+        guard hour < 24, minute < 60, second < 60 else {
+            throw JournalError.invalidDate(text: original, reason: "that time does not exist. " + acceptedForms)
+        }
+        if index == bytes.count {
+            return try localMoment(date: date, hour: hour, minute: minute, second: second, original: original, timeZone: timeZone)
+        }
+        guard let offset = parseOffset(bytes[index...]) else {
+            throw JournalError.invalidDate(text: original, reason: acceptedForms)
+        }
+        let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return ResolvedTime(unixSeconds: wall - Int64(offset), utcOffset: offset)
+    }
+
+    /// `Z`, `±HH`, `±HHMM` or `±HH:MM`, at most 18 hours.
+    private static func parseOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        let rest = Array(bytes)
+        if rest.count == 1, rest[0] == UInt8(ascii: "Z") || rest[0] == UInt8(ascii: "z") { return 0 }
+        guard let signByte = rest.first, signByte == UInt8(ascii: "+") || signByte == UInt8(ascii: "-"),
+            let hours = digits(rest, 1, 2)
+        else { return nil }
+        var minutes = 0
+        switch rest.count {
+        case 3: break
+        case 5: guard let m = digits(rest, 3, 2) else { return nil }; minutes = m
+        case 6:
+            guard rest[3] == UInt8(ascii: ":"), let m = digits(rest, 4, 2) else { return nil }
+            minutes = m
+        default: return nil
+        }
+        guard hours <= 18, minutes < 60, hours * 60 + minutes <= 18 * 60 else { return nil }
+        let magnitude = hours * 3600 + minutes * 60
+        return signByte == UInt8(ascii: "-") ? -magnitude : magnitude
+    }
+
+    /// The one moment when `timeZone`'s clock showed this wall time; refuses times skipped or shown twice.
+    private static func localMoment(
+        date: LocalDate, hour: Int, minute: Int, second: Int, original: String, timeZone: TimeZone
+    ) throws -> ResolvedTime {
+        let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        // Offsets change at most once within a day either side, so these cover every candidate.
+        let candidates = Set([wall - 86_400, wall, wall + 86_400].map { offset(of: timeZone, at: $0) })
+        let moments = candidates.map { wall - Int64($0) }.filter { wall - Int64(offset(of: timeZone, at: $0)) == $0 }
+        let unique = Set(moments).sorted()
+        let shown = "\(date.iso8601) \(pad(hour, 2)):\(pad(minute, 2))"
+        switch unique.count {
+        case 1:
+            return at(unique[0], in: timeZone)
+        case 0:
+            throw JournalError.invalidDate(
+                text: original,
+                reason: "the clocks in \(timeZone.identifier) skipped \(shown) (a daylight-saving change); "
+                    + "give the time after the change, or add the offset, e.g. \(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))+00:00.")
+        default:
+            let options = unique.map { at($0, in: timeZone) }
+                .map { "\(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))\(LocalDateTime.offsetText($0.utcOffset))" }
+            throw JournalError.invalidDate(
+                text: original,
+                reason: "the clocks in \(timeZone.identifier) showed \(shown) twice (a daylight-saving change); "
+                    + "add the offset to say which: \(options.joined(separator: " or ")).")
+        }
+    }
+
+    static func offset(of timeZone: TimeZone, at unixSeconds: Int64) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(unixSeconds)))
+    }
+}
+
+extension LocalDate {
+    /// `NNNN-NN-NN`, whatever the numbers: a date in the right shape, valid or not.
+    static func looksLikeISODate(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 10 && digits(bytes, 0, 4) != nil && bytes[4] == UInt8(ascii: "-")
+            && digits(bytes, 5, 2) != nil && bytes[7] == UInt8(ascii: "-") && digits(bytes, 8, 2) != nil
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+
+/// The journal's SQLite file: the only type that touches the database.
+///
+/// Opening creates the folder (0700) and the file (0600) when they are missing,
+/// refuses any file that is not a journal without changing it, switches to WAL
+/// with `synchronous = FULL`, and runs pending migrations. Writes use immediate
+/// transactions and a busy timeout, so several `journal` processes can write at once.
+///
+/// ```swift
+/// let store = try JournalStore(path: "/tmp/journal.sqlite3")
+/// let saved = try store.add(entry)
+/// let latest = try store.entries(limit: 20)
+/// ```
+public final class JournalStore: Sendable {
+    /// `PRAGMA application_id` of every journal file: "JRNL".
+    public static let applicationID: Int32 = 0x4A52_4E4C
+    /// How long a write waits for another process's lock before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// The database file.
+    public let path: String
+    private let queue: DatabaseQueue
+    /// Set when a newer version of journal has migrated this file: it is then only read.
+    private let isFromNewerVersion: Bool
+
+    /// Opens the journal at `path`, creating it if it does not exist.
+    public convenience init(path: String) throws {
+        try Self.createIfMissing(path)
+        try self.init(openingExisting: path)
+    }
+
+    /// Opens the journal at `path` if the file exists; `nil` otherwise (reading commands
+    /// then show an empty journal without creating a file).
+    public static func existing(at path: String) throws -> JournalStore? {
+        FileManager.default.fileExists(atPath: path) ? try JournalStore(openingExisting: path) : nil
+    }
+
+    private init(openingExisting path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "journal"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.writeWithoutTransaction { db in
+                try Self.checkIdentity(db, path: path)
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                // After WAL set-up, so that a commit survives power loss.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            isFromNewerVersion = try Self.migrate(queue)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    // MARK: Entries
+
+    /// Saves a new entry and returns it with its id.
+    public func add(_ entry: Entry) throws -> Entry {
+        try writing { db in
+            var saved = entry
+            saved.id = nil
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    /// The entry with this id, if any.
+    public func entry(id: Int64) throws -> Entry? {
+        try reading { db in try Entry.fetchOne(db, key: id) }
+    }
+
+    /// Entries newest first, optionally of one exercise and at most `limit` of them.
+    public func entries(exerciseID: String? = nil, limit: Int? = nil) throws -> [Entry] {
+        try reading { db in
+            var request = Entry.all()
+            if let exerciseID { request = request.filter(Entry.Columns.exerciseID == exerciseID) }
+            request = request.order(Entry.Columns.performedAt.desc, Entry.Columns.id.desc)
+            if let limit { request = request.limit(limit) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// How many entries the journal holds.
+    public func entryCount() throws -> Int {
+        try reading { db in try Entry.fetchCount(db) }
+    }
+
+    // MARK: Opening
+
+    private static func createIfMissing(_ path: String) throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: path) { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !fileManager.fileExists(atPath: directory) {
+            do {
+                try fileManager.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw JournalError.cannotCreate(path: directory, reason: "the folder could not be made")
+            }
+        }
+        // Created here, 0600, so that SQLite gives its -wal and -shm files the same mode.
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno == EACCES || errno == EPERM || errno == EROFS {
+            throw JournalError.permissionDenied(path: directory.isEmpty ? path : directory)
+        } else if errno != EEXIST {
+            throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Refuses, before anything is written, a file that is neither a journal nor empty.
+    private static func checkIdentity(_ db: Database, path: String) throws {
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if applicationID == Self.applicationID { return }
+        let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        guard applicationID == 0, objects == 0 else { throw JournalError.notAJournal(path: path) }
+    }
+
+    /// Runs pending migrations; returns whether a newer version of journal has migrated the file further.
+    private static func migrate(_ queue: DatabaseQueue) throws -> Bool {
+        let migrator = Migrations.migrator
+        let (completed, superseded) = try queue.read {
+            (try migrator.hasCompletedMigrations($0), try migrator.hasBeenSuperseded($0))
+        }
+        if superseded { return true }
+        if completed { return false }
+        do {
+            try migrator.migrate(queue)
+        } catch {
+            // Another process may have run the same migration first; then all is well.
+            guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+        }
+        return false
+    }
+
+    // MARK: Access
+
+    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch { throw Self.translate(error, path: path) }
+    }
+
+    private func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            if isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
+            return try queue.write(body)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    static func translate(_ error: any Error, path: String) -> JournalError {
+        if let error = error as? JournalError { return error }
+        guard let error = error as? DatabaseError else {
+            return .io(path: path, reason: String(describing: error))
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notAJournal(path: path)
+        case .SQLITE_CORRUPT: return .corruptDatabase(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .databaseLocked(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return .permissionDenied(path: path)
+        case .SQLITE_CANTOPEN:
+            return access(path, R_OK | W_OK) != 0 && FileManager.default.fileExists(atPath: path)
+                ? .permissionDenied(path: path) : .cannotCreate(path: path, reason: "SQLite cannot open it")
+        case .SQLITE_FULL: return .io(path: path, reason: "the disk is full")
+        default: return .io(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

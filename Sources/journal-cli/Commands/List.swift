@@ -1,0 +1,58 @@
+import ArgumentParser
+import Journal
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show your entries, newest first.",
+        discussion: """
+            A "!" after the pain marks a session where pain rose.
+
+            Examples:
+              journal list
+              journal list --limit 5 --exercise glute-bridge
+              journal list --json
+            """
+    )
+
+    @Option(help: ArgumentHelp("Show at most this many entries.", valueName: "n"))
+    var limit: Int?
+
+    @Option(help: ArgumentHelp("Only entries of this exercise.", valueName: "id"))
+    var exercise: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1; got \(limit).") }
+    }
+
+    func run() throws {
+        let entries = try Console.reportingErrors {
+            let exerciseID = try exercise.map { try Catalog.builtIn.resolve($0).id }
+            return try store.openForReading()?.entries(exerciseID: exerciseID, limit: limit) ?? []
+        }
+        if output.json {
+            try Console.json(entries.map { EntryJSON($0) })
+            return
+        }
+        guard !entries.isEmpty else {
+            Console.err(
+                exercise == nil
+                    ? "No entries yet. Record one with: journal log glute-bridge --pain-before 4 --pain-after 3"
+                    : "No entries for that exercise yet.")
+            return
+        }
+        let rows = entries.map { entry -> [String] in
+            let flagged = !Rules.evaluate([entry]).isEmpty
+            return [
+                String(entry.id ?? 0), entry.localTime.shortText, entry.exerciseID, Describe.dosage(entry),
+                Describe.pain(entry) + (flagged ? " !" : ""), (entry.note ?? "").terminalSafe,
+            ]
+        }
+        Console.out(Table.render(header: ["ID", "WHEN", "EXERCISE", "DONE", "PAIN", "NOTE"], rows: rows, style: .stdout))
+        if rows.contains(where: { $0[4].hasSuffix("!") }) {
+            Console.err("! pain rose during that session: stop that exercise and see a physiotherapist before continuing.")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "A local pain and progress journal for lower back exercises.",
+        discussion: """
+            Record each exercise with your pain before and after (0-10). When pain goes up, \
+            journal tells you to stop that exercise and see a physiotherapist before continuing.
+
+            journal is a journal and a safety net, not a diagnosis or medical advice: it only \
+            repeats what its rules and their cited sources say (docs/safety.md).
+
+            Exit status: 0 ok, 64 bad usage or input, 65 not a journal or damaged file, \
+            73 cannot create, 74 I/O error, 75 journal locked, 77 permission denied, \
+            78 no place for the journal (no HOME and no --db).
+            """,
+        version: "0.1.0",
+        subcommands: [Log.self, List.self, Exercises.self]
+    )
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Journal
+
+/// Writes to stdout (data) and stderr (messages), with colour only where it helps.
+enum Console {
+    /// Prints data to standard output.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints a message to standard error.
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints `value` as pretty JSON on standard output.
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        out(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Runs `body`, turning a ``JournalError`` into a message on stderr and its exit status.
+    static func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as JournalError {
+            err("journal: \(error)")
+            throw ExitCode(error.exitStatus)
+        }
+    }
+}
+
+/// ANSI styling for one stream: on only for a terminal, and never with NO_COLOR or TERM=dumb.
+struct Style {
+    let enabled: Bool
+
+    static let stderr = Style(descriptor: STDERR_FILENO)
+    static let stdout = Style(descriptor: STDOUT_FILENO)
+
+    init(descriptor: Int32) {
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        enabled = isatty(descriptor) == 1 && !noColor && environment["TERM"] != "dumb"
+    }
+
+    func bold(_ text: String) -> String { wrap(text, "1") }
+    func red(_ text: String) -> String { wrap(text, "1;31") }
+    func dim(_ text: String) -> String { wrap(text, "2") }
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension JournalError {
+    /// The sysexits status for this error (README, "Exit status").
+    var exitStatus: Int32 {
+        switch self {
+        case .invalidPain, .invalidNumber, .unknownExercise, .sideNotApplicable, .invalidSide,
+            .noteTooLong, .invalidDate, .futureDate:
+            return 64  // EX_USAGE
+        case .entryNotFound, .notAJournal, .corruptDatabase, .newerDatabase:
+            return 65  // EX_DATAERR
+        case .cannotCreate: return 73  // EX_CANTCREAT
+        case .io: return 74  // EX_IOERR
+        case .databaseLocked: return 75  // EX_TEMPFAIL
+        case .permissionDenied: return 77  // EX_NOPERM
+        case .noDatabaseLocation: return 78  // EX_CONFIG
+        }
+    }
+}
+
+extension String {
+    /// The text with terminal control characters removed and line breaks and tabs as spaces,
+    /// so a note cannot move the cursor or change colours when printed.
+    var terminalSafe: String {
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: result.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: continue
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}

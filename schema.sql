@@ -1,0 +1,45 @@
+-- The schema of a journal database: the one source of truth.
+--
+-- The library embeds this file at build time and its first migration runs it
+-- as written, so `sqlite3 new.sqlite3 < schema.sql` makes the same database.
+-- Later schema changes are new migrations (Sources/Journal/Storage/Migrations.swift);
+-- this file is never edited once a release has shipped it.
+--
+-- Times are Unix seconds (UTC). Each entry also keeps the UTC offset of the
+-- place and moment it was performed, so "the day it was done" stays the
+-- person's own calendar day wherever they later read the journal.
+
+-- 0x4A524E4C, "JRNL": how journal recognises its own files.
+PRAGMA application_id = 1246907980;
+
+-- Exercises a person can log: the built-in catalogue, later their own too.
+CREATE TABLE exercises (
+    id        TEXT    NOT NULL PRIMARY KEY
+                      CHECK (id <> '' AND id = lower(id) AND id NOT GLOB '*[^a-z0-9-]*'),
+    name      TEXT    NOT NULL CHECK (name <> ''),
+    category  TEXT    NOT NULL CHECK (category IN ('stability', 'stretch', 'self-treatment')),
+    per_side  INTEGER NOT NULL CHECK (per_side IN (0, 1)),      -- done on each side in turn
+    measure   TEXT    NOT NULL CHECK (measure IN ('reps', 'hold')),
+    builtin   INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1))
+) STRICT;
+
+-- One row each time a person does an exercise.
+CREATE TABLE entries (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused, so an id names one entry for good
+    exercise_id  TEXT    NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE RESTRICT,
+    performed_at INTEGER NOT NULL,                    -- Unix seconds, UTC
+    utc_offset   INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800), -- seconds east of UTC then
+    sets         INTEGER NOT NULL DEFAULT 1 CHECK (sets BETWEEN 1 AND 50),
+    reps         INTEGER CHECK (reps BETWEEN 1 AND 500),            -- per set
+    hold_seconds INTEGER CHECK (hold_seconds BETWEEN 1 AND 3600),   -- per set (or per side)
+    side         TEXT    CHECK (side IN ('left', 'right', 'both')),
+    pain_before  INTEGER NOT NULL CHECK (pain_before BETWEEN 0 AND 10), -- Numeric Pain Rating Scale
+    pain_after   INTEGER NOT NULL CHECK (pain_after BETWEEN 0 AND 10),
+    note         TEXT    CHECK (length(note) BETWEEN 1 AND 4000),
+    created_at   INTEGER NOT NULL                     -- Unix seconds, UTC, when it was recorded
+) STRICT;
+
+-- Reports, exports and lists read a time range, newest or oldest first.
+CREATE INDEX entries_by_time ON entries (performed_at);
+-- An exercise's recent sessions (the rules), and --exercise filters.
+CREATE INDEX entries_by_exercise ON entries (exercise_id, performed_at);
