@@ -1,7 +1,7 @@
 -- The schema of a journal database: the one source of truth.
 --
 -- The library embeds this file at build time and its first migration runs it
--- as written, so `sqlite3 new.sqlite3 < schema.sql` makes the same database.
+-- as written (SQLite then enforces these checks as well as the Swift code).
 -- Later schema changes are new migrations (Sources/Journal/Storage/Migrations.swift);
 -- this file is never edited once a release has shipped it.
 --

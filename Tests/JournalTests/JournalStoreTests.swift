@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Journal
+
+@Suite struct JournalStoreTests {
+    let directory = TemporaryDirectory()
+
+    func entry(_ exercise: String = "glute-bridge", at time: Int64 = 1_795_600_800, note: String? = nil) throws -> Entry {
+        try Entry(
+            exerciseID: exercise, performedAt: time, utcOffset: 3600, sets: 3, reps: 10,
+            painBefore: #require(PainLevel(4)), painAfter: #require(PainLevel(3)), note: note,
+            createdAt: time + 5)
+    }
+
+    func mode(_ path: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+
+    @Test func aNewJournalIsPrivateToItsOwner() throws {
+        let path = directory.file("deep/er/journal.sqlite3")
+        let store = try JournalStore(path: path)
+        _ = try store.add(try entry())
+        #expect(try mode(path) == 0o600)
+        #expect(try mode(directory.file("deep/er")) == 0o700)
+        if FileManager.default.fileExists(atPath: path + "-wal") {
+            #expect(try mode(path + "-wal") == 0o600)
+        }
+    }
+
+    @Test func aNewJournalIsMarkedInWALModeAndHoldsTheCatalogue() throws {
+        let path = directory.file("j.sqlite3")
+        _ = try JournalStore(path: path)
+        let db = try DatabaseQueue(path: path)
+        let (applicationID, journalMode, exercises, migrations) = try db.read { db in
+            (
+                try Int32.fetchOne(db, sql: "PRAGMA application_id"),
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try String.fetchAll(db, sql: "SELECT id FROM exercises ORDER BY rowid"),
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            )
+        }
+        #expect(applicationID == 0x4A52_4E4C)
+        #expect(journalMode == "wal")
+        #expect(exercises == Catalog.builtIn.exercises.map(\.id))
+        #expect(migrations == ["v1-schema", "v1-catalogue"])
+    }
+
+    @Test func anEntryComesBackExactly() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let note = "said \"ouch\", then: fine,\r\nnext line\n🙂 = +1 'quoted' \u{1B}[31m"
+        let saved = try store.add(try entry(note: note))
+        #expect(saved.id == 1)
+        var expected = try entry(note: note)
+        expected.id = 1
+        #expect(try store.entry(id: 1) == expected)
+        #expect(try store.entries() == [expected])
+    }
+
+    @Test func entriesAreNewestFirstAndFilterable() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        _ = try store.add(try entry("glute-bridge", at: 1000))
+        _ = try store.add(try entry("bird-dog", at: 3000))
+        _ = try store.add(try entry("glute-bridge", at: 2000))
+        #expect(try store.entries().map(\.performedAt) == [3000, 2000, 1000])
+        #expect(try store.entries(limit: 2).map(\.performedAt) == [3000, 2000])
+        #expect(try store.entries(exerciseID: "glute-bridge").map(\.performedAt) == [2000, 1000])
+        #expect(try store.entryCount() == 3)
+    }
+
+    @Test func theDatabaseRefusesWhatTheLibraryRefuses() throws {
+        let path = directory.file("j.sqlite3")
+        _ = try JournalStore(path: path)
+        let db = try DatabaseQueue(path: path)
+        let insert = """
+            INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, created_at)
+            VALUES (?, 0, 0, 1, ?, 3, 0)
+            """
+        #expect(throws: DatabaseError.self) { try db.write { try $0.execute(sql: insert, arguments: ["glute-bridge", 11]) } }
+        #expect(throws: DatabaseError.self) {
+            try db.write { try $0.execute(sql: insert, arguments: ["no-such-exercise", 3]) }
+        }
+        #expect(throws: DatabaseError.self) { try db.write { try $0.execute(sql: insert, arguments: ["glute-bridge", "four"]) } }
+    }
+
+    @Test func aFileOfRandomBytesIsRefusedAndLeftUnchanged() throws {
+        let path = directory.file("random.sqlite3")
+        var generator = SystemRandomNumberGenerator()
+        let bytes = Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(throws: JournalError.notAJournal(path: path)) { try JournalStore(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["random.sqlite3"])
+    }
+
+    @Test func anotherProgramsDatabaseIsRefusedAndLeftUnchanged() throws {
+        let path = directory.file("other.db")
+        let other = try DatabaseQueue(path: path)
+        try other.write { try $0.execute(sql: "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana')") }
+        try other.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: JournalError.notAJournal(path: path)) { try JournalStore(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func anEmptyFileBecomesAJournal() throws {
+        let path = directory.file("empty.sqlite3")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let store = try JournalStore(path: path)
+        _ = try store.add(try entry())
+        #expect(try store.entryCount() == 1)
+    }
+
+    @Test func readingAMissingJournalCreatesNothing() throws {
+        let path = directory.file("none/j.sqlite3")
+        #expect(try JournalStore.existing(at: path) == nil)
+        #expect(!FileManager.default.fileExists(atPath: directory.file("none")))
+    }
+
+    @Test func aJournalFromANewerVersionIsReadButNotWritten() throws {
+        let path = directory.file("j.sqlite3")
+        _ = try JournalStore(path: path).add(try entry())
+        let db = try DatabaseQueue(path: path)
+        try db.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
+        try db.close()
+        let store = try JournalStore(path: path)
+        #expect(try store.entryCount() == 1)
+        #expect(throws: JournalError.newerDatabase(path: path)) { try store.add(try entry()) }
+        #expect(try store.entryCount() == 1)
+    }
+
+    @Test func theEmbeddedSchemaIsSchemaSQL() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let file = try String(contentsOf: root.appendingPathComponent("schema.sql"), encoding: .utf8)
+        #expect(Schema.sql == file)
+    }
+}
+
+@Suite struct DatabaseLocationTests {
+    @Test func theFlagWinsThenTheEnvironmentThenXDGThenHome() throws {
+        let all = ["JOURNAL_DB": "/env/j.db", "XDG_DATA_HOME": "/xdg", "HOME": "/home/ana"]
+        #expect(try DatabaseLocation.resolve(explicit: "/flag.db", environment: all) == "/flag.db")
+        #expect(try DatabaseLocation.resolve(explicit: nil, environment: all) == "/env/j.db")
+        #expect(
+            try DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/xdg/", "HOME": "/h"])
+                == "/xdg/journal/journal.sqlite3")
+        #expect(
+            try DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/home/ana"])
+                == "/home/ana/.local/share/journal/journal.sqlite3")
+    }
+
+    @Test(arguments: ["", "relative/dir"])
+    func anEmptyOrRelativeXDGDataHomeMeansTheDefault(value: String) throws {
+        #expect(
+            try DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": value, "HOME": "/h"])
+                == "/h/.local/share/journal/journal.sqlite3")
+    }
+
+    @Test func noHomeAndNoPathIsAConfigurationError() throws {
+        #expect(throws: JournalError.noDatabaseLocation) { try DatabaseLocation.resolve(explicit: nil, environment: [:]) }
+    }
+}
