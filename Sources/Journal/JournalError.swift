@@ -27,6 +27,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidDate(text: String, reason: String)
     /// A date or time later than now.
     case futureDate(text: String, resolved: String)
+    /// A report period that ends before it starts or is too long.
+    case invalidPeriod(from: String, to: String, maximumDays: Int)
     /// No entry has this id.
     case entryNotFound(Int64)
 
@@ -74,6 +76,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot use \"\(text)\" as a date: \(reason)"
         case .futureDate(let text, let resolved):
             return "\"\(text)\" is \(resolved), which is in the future; log what you have already done."
+        case .invalidPeriod(let from, let to, let maximumDays):
+            return "cannot report from \(from) to \(to): the first day must not be after the last, "
+                + "and a report covers at most \(maximumDays) days."
         case .entryNotFound(let id):
             return "no entry has id \(id); `journal list` shows the ids."
         case .notAJournal(let path):

@@ -153,3 +153,17 @@ extension LocalDate {
             && digits(bytes, 5, 2) != nil && bytes[7] == UInt8(ascii: "-") && digits(bytes, 8, 2) != nil
     }
 }
+
+extension DateInput {
+    /// The forms a day may take, for messages.
+    public static let acceptedDayForms = "use a date such as 2026-11-20, or today."
+
+    /// Reads a whole local day: `YYYY-MM-DD` or `today`.
+    public static func parseDay(_ text: String, today: LocalDate) throws -> LocalDate {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.lowercased() == "today" { return today }
+        if let date = LocalDate(iso8601: trimmed) { return date }
+        let reason = LocalDate.looksLikeISODate(Array(trimmed.utf8)) ? "that day does not exist; " : ""
+        throw JournalError.invalidDate(text: text, reason: reason + acceptedDayForms)
+    }
+}

@@ -87,6 +87,15 @@ public final class JournalStore: Sendable {
         }
     }
 
+    /// Entries performed within `range` (Unix seconds), oldest first, optionally of one exercise.
+    public func entries(performedIn range: Range<Int64>, exerciseID: String? = nil) throws -> [Entry] {
+        try reading { db in
+            var request = Entry.filter(Entry.Columns.performedAt >= range.lowerBound && Entry.Columns.performedAt < range.upperBound)
+            if let exerciseID { request = request.filter(Entry.Columns.exerciseID == exerciseID) }
+            return try request.order(Entry.Columns.performedAt, Entry.Columns.id).fetchAll(db)
+        }
+    }
+
     /// How many entries the journal holds.
     public func entryCount() throws -> Int {
         try reading { db in try Entry.fetchCount(db) }

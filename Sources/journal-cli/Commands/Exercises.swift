@@ -21,7 +21,7 @@ struct Exercises: ParsableCommand {
                 return
             }
             let rows = exercises.map { [$0.id, $0.name, $0.category.rawValue] }
-            Console.out(Table.render(header: ["ID", "NAME", "CATEGORY"], rows: rows, style: .stdout))
+            Console.out(TextTable.render(header: ["ID", "NAME", "CATEGORY"], rows: rows))
         }
     }
 
@@ -49,7 +49,7 @@ struct Exercises: ParsableCommand {
                 Measured: \(exercise.measure == .reps ? "in repetitions" : "in seconds held")\
                 \(exercise.perSide ? ", one side at a time (--side left|right|both)" : "")
 
-                \(Table.wrap(exercise.howTo, width: 78))
+                \(TextTable.wrap(exercise.howTo, width: 78))
                 """)
         }
     }

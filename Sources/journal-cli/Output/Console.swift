@@ -5,8 +5,8 @@ import Journal
 /// Writes to stdout (data) and stderr (messages), with colour only where it helps.
 enum Console {
     /// Prints data to standard output.
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    static func out(_ text: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((text + terminator).utf8))
     }
 
     /// Prints a message to standard error.
@@ -59,7 +59,7 @@ extension JournalError {
     var exitStatus: Int32 {
         switch self {
         case .invalidPain, .invalidNumber, .unknownExercise, .sideNotApplicable, .invalidSide,
-            .noteTooLong, .invalidDate, .futureDate:
+            .noteTooLong, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .notAJournal, .corruptDatabase, .newerDatabase:
             return 65  // EX_DATAERR

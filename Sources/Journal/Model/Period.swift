@@ -1,0 +1,50 @@
+/// A run of whole local calendar days, both ends included.
+///
+/// ```swift
+/// let week = Period.week(endingOn: LocalDate(iso8601: "2026-11-25")!)
+/// week.from.iso8601       // "2026-11-19"
+/// week.previous.to.iso8601 // "2026-11-18"
+/// ```
+public struct Period: Sendable, Hashable {
+    /// The longest period a report covers: about ten years.
+    public static let maximumDays = 3660
+
+    public let from: LocalDate
+    public let to: LocalDate
+
+    /// A period from `from` to `to`, or `nil` when `to` is before `from` or it is too long.
+    public init?(from: LocalDate, to: LocalDate) {
+        guard from <= to, to.daysSinceEpoch - from.daysSinceEpoch < Int64(Self.maximumDays) else { return nil }
+        self.from = from
+        self.to = to
+    }
+
+    /// The 7 days ending on `day`: from `day` − 6 to `day`.
+    public static func week(endingOn day: LocalDate) -> Period { Period(endingOn: day, days: 7) }
+
+    /// The 30 days ending on `day`.
+    public static func month(endingOn day: LocalDate) -> Period { Period(endingOn: day, days: 30) }
+
+    private init(endingOn day: LocalDate, days: Int) {
+        from = day.adding(days: -(days - 1))
+        to = day
+    }
+
+    /// How many days it covers.
+    public var dayCount: Int { Int(to.daysSinceEpoch - from.daysSinceEpoch) + 1 }
+
+    /// Every day in order.
+    public var days: [LocalDate] { (0..<dayCount).map { from.adding(days: $0) } }
+
+    /// The period of the same length just before this one.
+    public var previous: Period { Period(endingOn: from.adding(days: -1), days: dayCount) }
+
+    /// Whether `date` falls inside.
+    public func contains(_ date: LocalDate) -> Bool { from <= date && date <= to }
+
+    /// Unix seconds that surely include every moment whose local day, at any UTC offset, falls
+    /// inside: midnight UTC of `from` less 18 hours, to midnight UTC after `to` plus 18 hours.
+    public var widestUTCRange: Range<Int64> {
+        (from.daysSinceEpoch * 86_400 - 64_800)..<((to.daysSinceEpoch + 1) * 86_400 + 64_800)
+    }
+}

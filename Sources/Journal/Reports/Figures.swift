@@ -1,0 +1,48 @@
+/// How figures are written, the same in every renderer.
+public enum Figures {
+    /// One decimal, rounded half away from zero: `3.25` → "3.3", `nil` → "-".
+    public static func oneDecimal(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
+        let sign = tenths < 0 ? "-" : ""
+        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
+    }
+
+    /// One decimal with a sign: "+0.5", "-1.2", "0.0".
+    public static func signedOneDecimal(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        let text = oneDecimal(value)
+        return text.hasPrefix("-") || text == "0.0" ? text : "+" + text
+    }
+
+    /// Two decimals as a number, for JSON: 3.3333 → 3.33.
+    public static func twoDecimals(_ value: Double?) -> Double? {
+        value.map { ($0 * 100).rounded(.toNearestOrAwayFromZero) / 100 }
+    }
+
+    /// A whole percentage with a sign: 0.3125 → "+31%".
+    public static func signedPercent(_ fraction: Double?) -> String {
+        guard let fraction else { return "-" }
+        let percent = Int((fraction * 100).rounded(.toNearestOrAwayFromZero))
+        return percent > 0 ? "+\(percent)%" : "\(percent)%"
+    }
+
+    /// One mark per day on the 0–10 scale, ▁ (0) to █ (10); a space for a day without entries.
+    public static func sparkline(_ values: [Double?]) -> String {
+        let marks = Array("▁▂▃▄▅▆▇█")
+        return String(values.map { value -> Character in
+            guard let value else { return " " }
+            let index = Int((value / 10 * Double(marks.count - 1)).rounded(.toNearestOrAwayFromZero))
+            return marks[min(max(index, 0), marks.count - 1)]
+        })
+    }
+
+    static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+    /// "Thu 2026-11-19".
+    public static func day(_ date: LocalDate) -> String {
+        // 1970-01-01 was a Thursday.
+        let index = Int(((date.daysSinceEpoch % 7) + 7 + 3) % 7)
+        return "\(weekdays[index]) \(date.iso8601)"
+    }
+}

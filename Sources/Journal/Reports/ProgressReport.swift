@@ -1,0 +1,175 @@
+/// What a person did in a period and how their pain went: the figures behind `journal report`.
+///
+/// Built by ``make(entries:period:findings:)`` from plain values; renderers turn it into text,
+/// Markdown or JSON. Entries count on the local day they were performed, by the clock offset
+/// stored with each, so an entry at 23:30 belongs to that evening whatever its UTC date.
+///
+/// ```swift
+/// let report = ProgressReport.make(entries: entries, period: .week(endingOn: today), findings: Rules.evaluate(entries))
+/// report.daysActive // 4
+/// report.comparison.verdict // .improvement
+/// ```
+public struct ProgressReport: Sendable, Hashable {
+    /// Sums and counts of pain readings, kept exact so means and thresholds are exact.
+    public struct PainTally: Sendable, Hashable {
+        public var count = 0
+        public var beforeSum = 0
+        public var afterSum = 0
+
+        public init() {}
+
+        mutating func add(_ entry: Entry) {
+            count += 1
+            beforeSum += entry.painBefore.value
+            afterSum += entry.painAfter.value
+        }
+
+        public var beforeMean: Double? { count == 0 ? nil : Double(beforeSum) / Double(count) }
+        public var afterMean: Double? { count == 0 ? nil : Double(afterSum) / Double(count) }
+        /// Mean of (after − before).
+        public var changeMean: Double? { count == 0 ? nil : Double(afterSum - beforeSum) / Double(count) }
+    }
+
+    /// One exercise's figures in the period.
+    public struct ExerciseSummary: Sendable, Hashable {
+        public var exerciseID: String
+        public var sessions: Int { pain.count }
+        /// Sum of sets.
+        public var sets = 0
+        /// Total repetitions, Σ sets × reps over entries with reps; `nil` when none had reps.
+        public var reps: Int?
+        /// Total seconds held, Σ sets × hold over entries with a hold; `nil` when none had one.
+        public var holdSeconds: Int?
+        public var pain = PainTally()
+        /// Sessions with at least one finding.
+        public var flagged = 0
+    }
+
+    /// One day's figures.
+    public struct DaySummary: Sendable, Hashable {
+        public var date: LocalDate
+        public var pain = PainTally()
+        public var entries: Int { pain.count }
+        public var flagged = 0
+    }
+
+    /// How mean pain before compares with the period just before.
+    public struct Comparison: Sendable, Hashable {
+        public enum Verdict: String, Sendable, Hashable {
+            case improvement = "improvement"
+            case worsening = "worsening"
+            case noMeaningfulChange = "no meaningful change"
+            case noPreviousData = "no previous data"
+            case noCurrentData = "no current data"
+        }
+
+        public var period: Period
+        public var previous: PainTally
+        public var current: PainTally
+        public var verdict: Verdict
+
+        /// Current mean pain before minus the previous one.
+        public var change: Double? {
+            guard let now = current.beforeMean, let then = previous.beforeMean else { return nil }
+            return now - then
+        }
+
+        /// ``change`` as a fraction of the previous mean; `nil` when that was 0.
+        public var relativeChange: Double? {
+            guard let change, let then = previous.beforeMean, then > 0 else { return nil }
+            return change / then
+        }
+    }
+
+    public var period: Period
+    /// Exercises done, by id.
+    public var exercises: [ExerciseSummary]
+    /// Every day of the period in order, active or not.
+    public var days: [DaySummary]
+    public var pain: PainTally
+    public var comparison: Comparison
+    /// Findings about entries in the period, most severe first.
+    public var findings: [Finding]
+
+    public var entryCount: Int { pain.count }
+    public var daysActive: Int { days.filter { $0.entries > 0 }.count }
+    public var isEmpty: Bool { entryCount == 0 }
+
+    /// Builds the report for `period` from `entries` (any range; those outside the period and
+    /// the one before it are ignored) and the rules' `findings` (those about entries outside
+    /// the period are ignored).
+    public static func make(entries: [Entry], period: Period, findings: [Finding]) -> ProgressReport {
+        var byExercise: [String: ExerciseSummary] = [:]
+        var days = period.days.map { DaySummary(date: $0) }
+        var pain = PainTally()
+        var previous = PainTally()
+        let previousPeriod = period.previous
+        let flaggedIDs = Set(findings.compactMap(\.entryID))
+        var inPeriod = Set<Int64>()
+
+        for entry in entries {
+            let day = entry.localTime.date
+            if previousPeriod.contains(day) { previous.add(entry) }
+            guard period.contains(day) else { continue }
+            if let id = entry.id { inPeriod.insert(id) }
+            let flagged = entry.id.map(flaggedIDs.contains) ?? false
+            pain.add(entry)
+            let index = Int(day.daysSinceEpoch - period.from.daysSinceEpoch)
+            days[index].pain.add(entry)
+            var summary = byExercise[entry.exerciseID] ?? ExerciseSummary(exerciseID: entry.exerciseID)
+            summary.pain.add(entry)
+            summary.sets += entry.sets
+            if let reps = entry.reps { summary.reps = (summary.reps ?? 0) + entry.sets * reps }
+            if let hold = entry.holdSeconds { summary.holdSeconds = (summary.holdSeconds ?? 0) + entry.sets * hold }
+            if flagged {
+                summary.flagged += 1
+                days[index].flagged += 1
+            }
+            byExercise[entry.exerciseID] = summary
+        }
+        return ProgressReport(
+            period: period,
+            exercises: byExercise.values.sorted { $0.exerciseID < $1.exerciseID },
+            days: days,
+            pain: pain,
+            comparison: Comparison(
+                period: previousPeriod, previous: previous, current: pain,
+                verdict: MinimalImportantChange.verdict(previous: previous, current: pain)),
+            findings: Rules.sorted(findings.filter { $0.entryID.map(inPeriod.contains) ?? false }))
+    }
+}
+
+/// The smallest change in pain that people with low back pain notice as real:
+/// 2 points on the 0–10 scale or 30% of the starting value (Ostelo et al. 2008; docs/safety.md).
+public enum MinimalImportantChange {
+    public static let points = 2
+    /// 30%, as a fraction numerator / denominator so comparisons stay exact.
+    public static let percent = 30
+
+    /// Compares mean pain before, exactly (integer cross-multiplication, no rounding).
+    public static func verdict(
+        previous: ProgressReport.PainTally, current: ProgressReport.PainTally
+    ) -> ProgressReport.Comparison.Verdict {
+        guard previous.count > 0 else { return .noPreviousData }
+        guard current.count > 0 else { return .noCurrentData }
+        // previous mean − current mean = drop / (np × nc)
+        let drop = previous.beforeSum * current.count - current.beforeSum * previous.count
+        let scale = previous.count * current.count
+        let previousScaled = previous.beforeSum * current.count  // previous mean × scale
+        func meaningful(_ difference: Int) -> Bool {
+            difference >= points * scale || (previousScaled > 0 && difference * 100 >= percent * previousScaled)
+        }
+        if drop > 0, meaningful(drop) { return .improvement }
+        if drop < 0, meaningful(-drop) { return .worsening }
+        return .noMeaningfulChange
+    }
+}
+
+extension JournalStore {
+    /// The progress report for `period`, optionally for one exercise, with the rules' findings.
+    public func progressReport(for period: Period, exerciseID: String? = nil) throws -> ProgressReport {
+        let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
+        let entries = try entries(performedIn: range, exerciseID: exerciseID)
+        return ProgressReport.make(entries: entries, period: period, findings: Rules.evaluate(entries))
+    }
+}

@@ -1,0 +1,122 @@
+/// The progress report as JSON (docs/report.md documents every key).
+///
+/// ```json
+/// {"from": "2026-11-19", "to": "2026-11-25", "days_active": 4, "entries": 9,
+///  "exercises": [...], "flags": [...], "days": [...], "previous": {...}}
+/// ```
+public struct ReportJSON: Encodable, Sendable {
+    public var report: ProgressReport
+
+    public init(_ report: ProgressReport) { self.report = report }
+
+    enum Keys: String, CodingKey {
+        case from, to, days_in_period, days_active, entries, pain_before_mean, pain_after_mean, pain_change_mean
+        case exercises, flags, days, previous
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(report.period.from.iso8601, forKey: .from)
+        try container.encode(report.period.to.iso8601, forKey: .to)
+        try container.encode(report.period.dayCount, forKey: .days_in_period)
+        try container.encode(report.daysActive, forKey: .days_active)
+        try container.encode(report.entryCount, forKey: .entries)
+        try container.encode(Figures.twoDecimals(report.pain.beforeMean), forKey: .pain_before_mean)
+        try container.encode(Figures.twoDecimals(report.pain.afterMean), forKey: .pain_after_mean)
+        try container.encode(Figures.twoDecimals(report.pain.changeMean), forKey: .pain_change_mean)
+        try container.encode(report.exercises.map(ExerciseJSON.init), forKey: .exercises)
+        try container.encode(report.findings.map(FlagJSON.init), forKey: .flags)
+        try container.encode(report.days.map(DayJSON.init), forKey: .days)
+        try container.encode(PreviousJSON(report.comparison), forKey: .previous)
+    }
+
+    struct ExerciseJSON: Encodable {
+        let exercise: String
+        let sessions: Int
+        let sets: Int
+        let reps: Int?
+        let hold_seconds: Int?
+        let pain_before_mean: Double?
+        let pain_after_mean: Double?
+        let pain_change_mean: Double?
+        let flagged: Int
+
+        init(_ summary: ProgressReport.ExerciseSummary) {
+            exercise = summary.exerciseID
+            sessions = summary.sessions
+            sets = summary.sets
+            reps = summary.reps
+            hold_seconds = summary.holdSeconds
+            pain_before_mean = Figures.twoDecimals(summary.pain.beforeMean)
+            pain_after_mean = Figures.twoDecimals(summary.pain.afterMean)
+            pain_change_mean = Figures.twoDecimals(summary.pain.changeMean)
+            flagged = summary.flagged
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case exercise, sessions, sets, reps, hold_seconds, pain_before_mean, pain_after_mean, pain_change_mean, flagged
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(exercise, forKey: .exercise)
+            try container.encode(sessions, forKey: .sessions)
+            try container.encode(sets, forKey: .sets)
+            try container.encode(reps, forKey: .reps)
+            try container.encode(hold_seconds, forKey: .hold_seconds)
+            try container.encode(pain_before_mean, forKey: .pain_before_mean)
+            try container.encode(pain_after_mean, forKey: .pain_after_mean)
+            try container.encode(pain_change_mean, forKey: .pain_change_mean)
+            try container.encode(flagged, forKey: .flagged)
+        }
+    }
+
+    struct FlagJSON: Encodable {
+        let finding: Finding
+
+        init(_ finding: Finding) { self.finding = finding }
+
+        func encode(to encoder: any Encoder) throws {
+            try FindingJSON(finding).encode(to: encoder)
+        }
+    }
+
+    struct DayJSON: Encodable {
+        let day: ProgressReport.DaySummary
+
+        init(_ day: ProgressReport.DaySummary) { self.day = day }
+
+        enum CodingKeys: String, CodingKey { case date, entries, pain_before_mean, pain_after_mean, flagged }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(day.date.iso8601, forKey: .date)
+            try container.encode(day.entries, forKey: .entries)
+            try container.encode(Figures.twoDecimals(day.pain.beforeMean), forKey: .pain_before_mean)
+            try container.encode(Figures.twoDecimals(day.pain.afterMean), forKey: .pain_after_mean)
+            try container.encode(day.flagged, forKey: .flagged)
+        }
+    }
+
+    struct PreviousJSON: Encodable {
+        let comparison: ProgressReport.Comparison
+
+        init(_ comparison: ProgressReport.Comparison) { self.comparison = comparison }
+
+        enum CodingKeys: String, CodingKey {
+            case from, to, entries, pain_before_mean, change, change_percent, verdict
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(comparison.period.from.iso8601, forKey: .from)
+            try container.encode(comparison.period.to.iso8601, forKey: .to)
+            try container.encode(comparison.previous.count, forKey: .entries)
+            try container.encode(Figures.twoDecimals(comparison.previous.beforeMean), forKey: .pain_before_mean)
+            try container.encode(Figures.twoDecimals(comparison.change), forKey: .change)
+            try container.encode(
+                comparison.relativeChange.map { Figures.twoDecimals($0 * 100) ?? 0 }, forKey: .change_percent)
+            try container.encode(comparison.verdict.rawValue, forKey: .verdict)
+        }
+    }
+}

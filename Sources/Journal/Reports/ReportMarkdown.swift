@@ -1,0 +1,67 @@
+/// The progress report as a Markdown document to paste into an email to a physiotherapist.
+public enum ReportMarkdown {
+    public static func render(_ report: ProgressReport) -> String {
+        let period = report.period
+        var lines = [
+            "# Progress report: \(period.from) to \(period.to)", "",
+            "*Recorded with journal, a pain and exercise diary. It is a record, not a diagnosis.*", "",
+        ]
+        guard !report.isEmpty else {
+            lines.append("No entries between \(period.from) and \(period.to) (\(period.dayCount) days).")
+            lines.append("")
+            lines.append(ReportText.comparison(report.comparison))
+            return lines.joined(separator: "\n") + "\n"
+        }
+        lines.append(
+            "Active on **\(report.daysActive) of \(period.dayCount) days**, "
+                + "\(ReportText.count(report.entryCount, "entry", "entries")). "
+                + "Mean pain before **\(Figures.oneDecimal(report.pain.beforeMean))**, "
+                + "after **\(Figures.oneDecimal(report.pain.afterMean))** "
+                + "(change \(Figures.signedOneDecimal(report.pain.changeMean))), on the 0–10 scale.")
+        lines += ["", "## Exercises", ""]
+        lines.append("| Exercise | Sessions | Sets | Reps | Hold (s) | Pain before | Pain after | Change | Flagged |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for summary in report.exercises {
+            let cells = [
+                escape(summary.exerciseID), String(summary.sessions), String(summary.sets),
+                summary.reps.map(String.init) ?? "-", summary.holdSeconds.map(String.init) ?? "-",
+                Figures.oneDecimal(summary.pain.beforeMean), Figures.oneDecimal(summary.pain.afterMean),
+                Figures.signedOneDecimal(summary.pain.changeMean), String(summary.flagged),
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        lines += ["", "## Day by day", ""]
+        lines.append("| Day | Entries | Pain before | Pain after | Flagged |")
+        lines.append("| --- | ---: | ---: | ---: | ---: |")
+        for day in report.days {
+            let cells =
+                day.entries == 0
+                ? [Figures.day(day.date), "0", "-", "-", "0"]
+                : [
+                    Figures.day(day.date), String(day.entries), Figures.oneDecimal(day.pain.beforeMean),
+                    Figures.oneDecimal(day.pain.afterMean), String(day.flagged),
+                ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        lines += ["", "## Compared with the previous \(period.dayCount) days", "", ReportText.comparison(report.comparison)]
+        if !report.findings.isEmpty {
+            lines += ["", "## Needs attention", ""]
+            for finding in report.findings {
+                lines.append(
+                    "- **\(finding.severity.description.uppercased())** \(finding.localTime.shortText), "
+                        + "\(escape(finding.exerciseID)): \(escape(finding.message)) \(escape(finding.recommendation))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Backslash-escapes the characters Markdown would read as markup.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_{}[]<>()#+!|".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

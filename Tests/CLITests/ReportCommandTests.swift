@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@Suite struct ReportCommandTests {
+    let sandbox = Sandbox(timeZone: "America/New_York")
+
+    func log(_ arguments: String...) throws {
+        let run = try sandbox.run(["log"] + arguments)
+        try #require(run.status == 0, "\(run)")
+    }
+
+    func json(_ run: Run) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func reportsAPeriodAcrossTheDaylightSavingChange() throws {
+        try log("glute-bridge", "--pain-before", "6", "--pain-after", "5", "--sets", "3", "--reps", "10", "--at", "2026-10-31 23:30")
+        try log("glute-bridge", "--pain-before", "4", "--pain-after", "4", "--sets", "3", "--reps", "10", "--at", "2026-11-01 00:30")
+        try log("side-plank", "--pain-before", "3", "--pain-after", "5", "--sets", "2", "--hold", "30", "--at", "2026-11-01 23:30")
+        try log("bird-dog", "--pain-before", "2", "--pain-after", "1", "--sets", "2", "--reps", "8", "--at", "2026-11-07 23:59")
+        let run = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07", "--json")
+        #expect(run.status == 0, "\(run)")
+        let report = try json(run)
+        #expect(report["entries"] as? Int == 3)
+        #expect(report["days_active"] as? Int == 2)
+        #expect(report["pain_after_mean"] as? Double == 3.33)
+        #expect((report["flags"] as? [[String: Any]])?.map { $0["entry_id"] as? Int } == [3])
+        let previous = try #require(report["previous"] as? [String: Any])
+        #expect(previous["pain_before_mean"] as? Double == 6.0)
+        #expect(previous["verdict"] as? String == "improvement")
+
+        let text = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07")
+        #expect(text.stdout.hasPrefix("Progress report, 2026-11-01 to 2026-11-07 (7 days)\n\nActive on 2 of 7 days, 3 entries."))
+        #expect(text.stdout.contains("side-plank           1     2     -      60     3.0    5.0    +2.0        1"))
+        #expect(!text.stdout.contains("\u{1B}"))
+
+        let markdown = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07", "--markdown")
+        #expect(markdown.stdout.hasPrefix("# Progress report: 2026-11-01 to 2026-11-07\n"))
+        #expect(markdown.stdout.contains("| side-plank | 1 | 2 | - | 60 | 3.0 | 5.0 | +2.0 | 1 |"))
+    }
+
+    @Test func theDefaultIsTheWeekEndingToday() throws {
+        try log("pelvic-tilt", "--pain-before", "3", "--pain-after", "2", "--reps", "10")
+        let report = try json(try sandbox.run("report", "--json"))
+        let today = try #require(report["to"] as? String)
+        let days = try #require(report["days"] as? [[String: Any]])
+        #expect(days.count == 7)
+        #expect(days.last?["date"] as? String == today)
+        #expect(days.last?["entries"] as? Int == 1)
+        let month = try json(try sandbox.run("report", "--month", "--json"))
+        #expect((month["days"] as? [Any])?.count == 30)
+    }
+
+    @Test func anEmptyPeriodIsAFriendlyLineNotAnError() throws {
+        let run = try sandbox.run("report", "--from", "2026-01-01", "--to", "2026-01-07")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("No entries between 2026-01-01 and 2026-01-07. Record one with:"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+        let json = try json(try sandbox.run("report", "--from", "2026-01-01", "--to", "2026-01-07", "--json"))
+        #expect(json["entries"] as? Int == 0)
+        #expect(json["pain_before_mean"] is NSNull)
+    }
+
+    @Test(arguments: [
+        (["--from", "2026-11-08", "--to", "2026-11-01"], 64, "cannot report from 2026-11-08 to 2026-11-01"),
+        (["--from", "2026-02-30"], 64, "that day does not exist"),
+        (["--week", "--month"], 64, "Choose one of --week, --month or --from/--to."),
+        (["--json", "--markdown"], 64, "Choose one of --json or --markdown."),
+        (["--exercise", "glute-brige"], 64, "did you mean \"glute-bridge\"?"),
+    ])
+    func badPeriodsAreUsageErrors(arguments: [String], status: Int32, message: String) throws {
+        let run = try sandbox.run(["report"] + arguments)
+        #expect(run.status == status, "\(run)")
+        #expect(run.stderr.contains(message), "\(run)")
+    }
+}
