@@ -1,13 +1,16 @@
 -- The schema of a journal database: the one source of truth.
 --
--- The library embeds this file at build time and its first migration runs it
--- as written (SQLite then enforces these checks as well as the Swift code).
--- Later schema changes are new migrations (Sources/Journal/Storage/Migrations.swift);
--- this file is never edited once a release has shipped it.
+-- The library embeds this file at build time. Each section that starts with a
+-- `-- migration: NAME` line is one migration, run once, in file order, by
+-- Sources/Journal/Storage/Migrations.swift; so the file always reads as the whole
+-- current schema, and `sqlite3 new.sqlite3 < schema.sql` builds it. A change is a
+-- new section at the end: a shipped section is never edited.
 --
 -- Times are Unix seconds (UTC). Each entry also keeps the UTC offset of the
 -- place and moment it was performed, so "the day it was done" stays the
 -- person's own calendar day wherever they later read the journal.
+
+-- migration: v1-schema
 
 -- 0x4A524E4C, "JRNL": how journal recognises its own files.
 PRAGMA application_id = 1246907980;
@@ -43,3 +46,24 @@ CREATE TABLE entries (
 CREATE INDEX entries_by_time ON entries (performed_at);
 -- An exercise's recent sessions (the rules), and --exercise filters.
 CREATE INDEX entries_by_exercise ON entries (exercise_id, performed_at);
+
+-- migration: v2-checkins
+
+-- A pain reading not tied to an exercise: a daily check-in.
+CREATE TABLE checkins (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    performed_at INTEGER NOT NULL,                    -- Unix seconds, UTC
+    utc_offset   INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+    pain         INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+    note         TEXT    CHECK (length(note) BETWEEN 1 AND 4000),
+    created_at   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX checkins_by_time ON checkins (performed_at);
+
+-- Red-flag symptoms recorded with a check-in (ids: `journal safety --red-flags`).
+CREATE TABLE checkin_red_flags (
+    checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+    red_flag   TEXT    NOT NULL CHECK (red_flag IN ('bladder-bowel', 'saddle-numbness', 'leg-weakness',
+                                                    'fever', 'weight-loss', 'major-trauma')),
+    PRIMARY KEY (checkin_id, red_flag)
+) STRICT, WITHOUT ROWID;

@@ -17,6 +17,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidNumber(field: String, text: String, range: ClosedRange<Int>)
     /// An exercise id that is neither in the catalogue nor an alias; with the closest ids.
     case unknownExercise(String, suggestions: [String])
+    /// A red-flag id that journal does not know.
+    case unknownRedFlag(String)
     /// `--side` given for an exercise that is not done one side at a time.
     case sideNotApplicable(exercise: String)
     /// A side other than left, right or both.
@@ -66,6 +68,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 return "unknown exercise \"\(id)\"; did you mean "
                     + quoted.dropLast().joined(separator: ", ") + " or \(quoted.last!)?"
             }
+        case .unknownRedFlag(let text):
+            return "unknown red flag \"\(text)\"; `journal safety --red-flags` lists the ids: "
+                + RedFlag.allCases.map(\.rawValue).joined(separator: ", ") + "."
         case .sideNotApplicable(let exercise):
             return "\(exercise) is done with both sides at once, so it takes no --side; leave --side out."
         case .invalidSide(let text):

@@ -17,6 +17,6 @@ struct JournalCommand: ParsableCommand {
             78 no place for the journal (no HOME and no --db).
             """,
         version: "0.1.0",
-        subcommands: [Log.self, List.self, Report.self, Exercises.self]
+        subcommands: [Log.self, CheckInCommand.self, List.self, Report.self, Check.self, Safety.self, Exercises.self]
     )
 }

@@ -44,7 +44,7 @@ import Testing
         #expect(applicationID == 0x4A52_4E4C)
         #expect(journalMode == "wal")
         #expect(exercises == Catalog.builtIn.exercises.map(\.id))
-        #expect(migrations == ["v1-schema", "v1-catalogue"])
+        #expect(migrations == ["v1-schema", "v1-catalogue", "v2-checkins"])
     }
 
     @Test func anEntryComesBackExactly() throws {
@@ -128,6 +128,33 @@ import Testing
         #expect(try store.entryCount() == 1)
         #expect(throws: JournalError.newerDatabase(path: path)) { try store.add(try entry()) }
         #expect(try store.entryCount() == 1)
+    }
+
+    @Test func everySchemaSectionIsAMigrationStepInFileOrder() throws {
+        let sections = Schema.sections.map(\.name)
+        let schemaSteps = Migrations.steps.compactMap { step -> String? in
+            if case .schema(let name) = step { return name }
+            return nil
+        }
+        #expect(sections == schemaSteps)
+        #expect(Schema.sections.allSatisfy { $0.sql.contains("CREATE TABLE") })
+    }
+
+    @Test func aVersionOneJournalIsUpgradedWithItsEntriesKept() throws {
+        let path = directory.file("v1.sqlite3")
+        let store = try JournalStore(path: path)
+        _ = try store.add(try entry(note: "kept"))
+        let db = try DatabaseQueue(path: path)
+        try db.write { db in
+            try db.execute(sql: "DROP TABLE checkin_red_flags; DROP TABLE checkins")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-checkins'")
+        }
+        try db.close()
+        let upgraded = try JournalStore(path: path)
+        #expect(try upgraded.entries().map(\.note) == ["kept"])
+        let checkIn = try CheckIn(performedAt: 1_795_600_800, utcOffset: 0, pain: #require(PainLevel(2)), redFlags: [.fever], createdAt: 0)
+        #expect(try upgraded.add(checkIn).id == 1)
+        #expect(try upgraded.checkIns(performedIn: 0..<2_000_000_000).map(\.redFlags) == [[.fever]])
     }
 
     @Test func theEmbeddedSchemaIsSchemaSQL() throws {

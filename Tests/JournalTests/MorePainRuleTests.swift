@@ -30,6 +30,6 @@ import Testing
         var older = try entry(before: 1, after: 2, id: 1)
         older.performedAt -= 86_400
         let newer = try entry(before: 1, after: 3, id: 2)
-        #expect(Rules.evaluate([older, newer]).map(\.entryID) == [2, 1])
+        #expect(Rules.sorted(MorePainRule.findings(in: [older, newer])).map(\.entryID) == [2, 1])
     }
 }

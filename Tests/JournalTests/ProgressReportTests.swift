@@ -30,7 +30,7 @@ import Testing
     ]
 
     static let period = Period(from: LocalDate(iso8601: "2026-11-01")!, to: LocalDate(iso8601: "2026-11-07")!)!
-    let report = ProgressReport.make(entries: entries, period: period, findings: Rules.evaluate(entries))
+    let report = ProgressReport.make(entries: entries, period: period, findings: Rules.evaluate(entries: entries, checkIns: []))
 
     @Test func countsOnlyEntriesOnTheLocalDaysOfThePeriod() throws {
         #expect(report.entryCount == 3)

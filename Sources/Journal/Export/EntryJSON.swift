@@ -37,21 +37,22 @@ public struct EntryJSON: Encodable, Sendable {
         try container.encode(entry.note, forKey: .note)
         if includeDerived {
             try container.encode(entry.painChange, forKey: .pain_change)
-            try container.encode(!Rules.evaluate([entry]).isEmpty, forKey: .flagged)
+            try container.encode(!Rules.evaluate(entry).isEmpty, forKey: .flagged)
         }
     }
 }
 
 /// The JSON object for one finding.
 ///
-/// Keys: rule, severity, entry_id, exercise, performed_at, message, recommendation.
+/// Keys: rule, severity, entry_id, checkin_id, exercise, performed_at, message, recommendation
+/// (entry_id, checkin_id and exercise are null when the finding is not about one).
 public struct FindingJSON: Encodable, Sendable {
     public var finding: Finding
 
     public init(_ finding: Finding) { self.finding = finding }
 
     enum Keys: String, CodingKey {
-        case rule, severity, entry_id, exercise, performed_at, message, recommendation
+        case rule, severity, entry_id, checkin_id, exercise, performed_at, message, recommendation
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,6 +60,7 @@ public struct FindingJSON: Encodable, Sendable {
         try container.encode(finding.rule, forKey: .rule)
         try container.encode(finding.severity.description, forKey: .severity)
         try container.encode(finding.entryID, forKey: .entry_id)
+        try container.encode(finding.checkInID, forKey: .checkin_id)
         try container.encode(finding.exerciseID, forKey: .exercise)
         try container.encode(finding.localTime.iso8601, forKey: .performed_at)
         try container.encode(finding.message, forKey: .message)

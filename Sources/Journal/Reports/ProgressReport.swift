@@ -51,6 +51,22 @@ public struct ProgressReport: Sendable, Hashable {
         public var pain = PainTally()
         public var entries: Int { pain.count }
         public var flagged = 0
+        public var checkIns = CheckInTally()
+    }
+
+    /// Check-in pain readings, summed exactly.
+    public struct CheckInTally: Sendable, Hashable {
+        public var count = 0
+        public var painSum = 0
+
+        public init() {}
+
+        mutating func add(_ checkIn: CheckIn) {
+            count += 1
+            painSum += checkIn.pain.value
+        }
+
+        public var painMean: Double? { count == 0 ? nil : Double(painSum) / Double(count) }
     }
 
     /// How mean pain before compares with the period just before.
@@ -87,31 +103,40 @@ public struct ProgressReport: Sendable, Hashable {
     /// Every day of the period in order, active or not.
     public var days: [DaySummary]
     public var pain: PainTally
+    /// Check-ins (daily pain readings) in the period.
+    public var checkIns: CheckInTally
     public var comparison: Comparison
     /// Findings about entries in the period, most severe first.
     public var findings: [Finding]
 
     public var entryCount: Int { pain.count }
     public var daysActive: Int { days.filter { $0.entries > 0 }.count }
-    public var isEmpty: Bool { entryCount == 0 }
+    public var isEmpty: Bool { entryCount == 0 && checkIns.count == 0 }
 
-    /// Builds the report for `period` from `entries` (any range; those outside the period and
-    /// the one before it are ignored) and the rules' `findings` (those about entries outside
-    /// the period are ignored).
-    public static func make(entries: [Entry], period: Period, findings: [Finding]) -> ProgressReport {
+    /// Builds the report for `period` from `entries` and `checkIns` (any range; those outside
+    /// the period and the one before it are ignored) and the rules' `findings` (those dated
+    /// outside the period are ignored).
+    public static func make(
+        entries: [Entry], checkIns: [CheckIn] = [], period: Period, findings: [Finding]
+    ) -> ProgressReport {
         var byExercise: [String: ExerciseSummary] = [:]
         var days = period.days.map { DaySummary(date: $0) }
         var pain = PainTally()
         var previous = PainTally()
         let previousPeriod = period.previous
         let flaggedIDs = Set(findings.compactMap(\.entryID))
-        var inPeriod = Set<Int64>()
+        var checkInTally = CheckInTally()
+        for checkIn in checkIns {
+            let day = checkIn.localTime.date
+            guard period.contains(day) else { continue }
+            checkInTally.add(checkIn)
+            days[Int(day.daysSinceEpoch - period.from.daysSinceEpoch)].checkIns.add(checkIn)
+        }
 
         for entry in entries {
             let day = entry.localTime.date
             if previousPeriod.contains(day) { previous.add(entry) }
             guard period.contains(day) else { continue }
-            if let id = entry.id { inPeriod.insert(id) }
             let flagged = entry.id.map(flaggedIDs.contains) ?? false
             pain.add(entry)
             let index = Int(day.daysSinceEpoch - period.from.daysSinceEpoch)
@@ -132,36 +157,11 @@ public struct ProgressReport: Sendable, Hashable {
             exercises: byExercise.values.sorted { $0.exerciseID < $1.exerciseID },
             days: days,
             pain: pain,
+            checkIns: checkInTally,
             comparison: Comparison(
                 period: previousPeriod, previous: previous, current: pain,
                 verdict: MinimalImportantChange.verdict(previous: previous, current: pain)),
-            findings: Rules.sorted(findings.filter { $0.entryID.map(inPeriod.contains) ?? false }))
-    }
-}
-
-/// The smallest change in pain that people with low back pain notice as real:
-/// 2 points on the 0–10 scale or 30% of the starting value (Ostelo et al. 2008; docs/safety.md).
-public enum MinimalImportantChange {
-    public static let points = 2
-    /// 30%, as a fraction numerator / denominator so comparisons stay exact.
-    public static let percent = 30
-
-    /// Compares mean pain before, exactly (integer cross-multiplication, no rounding).
-    public static func verdict(
-        previous: ProgressReport.PainTally, current: ProgressReport.PainTally
-    ) -> ProgressReport.Comparison.Verdict {
-        guard previous.count > 0 else { return .noPreviousData }
-        guard current.count > 0 else { return .noCurrentData }
-        // previous mean − current mean = drop / (np × nc)
-        let drop = previous.beforeSum * current.count - current.beforeSum * previous.count
-        let scale = previous.count * current.count
-        let previousScaled = previous.beforeSum * current.count  // previous mean × scale
-        func meaningful(_ difference: Int) -> Bool {
-            difference >= points * scale || (previousScaled > 0 && difference * 100 >= percent * previousScaled)
-        }
-        if drop > 0, meaningful(drop) { return .improvement }
-        if drop < 0, meaningful(-drop) { return .worsening }
-        return .noMeaningfulChange
+            findings: Rules.sorted(findings.filter { period.contains($0.localTime.date) }))
     }
 }
 
@@ -169,7 +169,10 @@ extension JournalStore {
     /// The progress report for `period`, optionally for one exercise, with the rules' findings.
     public func progressReport(for period: Period, exerciseID: String? = nil) throws -> ProgressReport {
         let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
-        let entries = try entries(performedIn: range, exerciseID: exerciseID)
-        return ProgressReport.make(entries: entries, period: period, findings: Rules.evaluate(entries))
+        let entries = try entriesForRules(performedIn: range, exerciseID: exerciseID)
+        let checkIns = exerciseID == nil ? try checkIns(performedIn: range) : []
+        return ProgressReport.make(
+            entries: entries, checkIns: checkIns, period: period,
+            findings: Rules.evaluate(entries: entries, checkIns: checkIns))
     }
 }

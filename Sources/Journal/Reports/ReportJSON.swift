@@ -11,6 +11,7 @@ public struct ReportJSON: Encodable, Sendable {
 
     enum Keys: String, CodingKey {
         case from, to, days_in_period, days_active, entries, pain_before_mean, pain_after_mean, pain_change_mean
+        case checkins, checkin_pain_mean
         case exercises, flags, days, previous
     }
 
@@ -24,6 +25,8 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(Figures.twoDecimals(report.pain.beforeMean), forKey: .pain_before_mean)
         try container.encode(Figures.twoDecimals(report.pain.afterMean), forKey: .pain_after_mean)
         try container.encode(Figures.twoDecimals(report.pain.changeMean), forKey: .pain_change_mean)
+        try container.encode(report.checkIns.count, forKey: .checkins)
+        try container.encode(Figures.twoDecimals(report.checkIns.painMean), forKey: .checkin_pain_mean)
         try container.encode(report.exercises.map(ExerciseJSON.init), forKey: .exercises)
         try container.encode(report.findings.map(FlagJSON.init), forKey: .flags)
         try container.encode(report.days.map(DayJSON.init), forKey: .days)
@@ -86,7 +89,9 @@ public struct ReportJSON: Encodable, Sendable {
 
         init(_ day: ProgressReport.DaySummary) { self.day = day }
 
-        enum CodingKeys: String, CodingKey { case date, entries, pain_before_mean, pain_after_mean, flagged }
+        enum CodingKeys: String, CodingKey {
+            case date, entries, pain_before_mean, pain_after_mean, flagged, checkins, checkin_pain_mean
+        }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -95,6 +100,8 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(Figures.twoDecimals(day.pain.beforeMean), forKey: .pain_before_mean)
             try container.encode(Figures.twoDecimals(day.pain.afterMean), forKey: .pain_after_mean)
             try container.encode(day.flagged, forKey: .flagged)
+            try container.encode(day.checkIns.count, forKey: .checkins)
+            try container.encode(Figures.twoDecimals(day.checkIns.painMean), forKey: .checkin_pain_mean)
         }
     }
 

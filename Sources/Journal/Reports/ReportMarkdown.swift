@@ -6,7 +6,7 @@ public enum ReportMarkdown {
             "# Progress report: \(period.from) to \(period.to)", "",
             "*Recorded with journal, a pain and exercise diary. It is a record, not a diagnosis.*", "",
         ]
-        guard !report.isEmpty else {
+        guard report.entryCount > 0 || report.checkIns.count > 0 else {
             lines.append("No entries between \(period.from) and \(period.to) (\(period.dayCount) days).")
             lines.append("")
             lines.append(ReportText.comparison(report.comparison))
@@ -17,7 +17,11 @@ public enum ReportMarkdown {
                 + "\(ReportText.count(report.entryCount, "entry", "entries")). "
                 + "Mean pain before **\(Figures.oneDecimal(report.pain.beforeMean))**, "
                 + "after **\(Figures.oneDecimal(report.pain.afterMean))** "
-                + "(change \(Figures.signedOneDecimal(report.pain.changeMean))), on the 0–10 scale.")
+                + "(change \(Figures.signedOneDecimal(report.pain.changeMean))), on the 0–10 scale."
+                + (report.checkIns.count > 0
+                    ? " \(ReportText.count(report.checkIns.count, "check-in", "check-ins")), mean pain "
+                        + "**\(Figures.oneDecimal(report.checkIns.painMean))**."
+                    : ""))
         lines += ["", "## Exercises", ""]
         lines.append("| Exercise | Sessions | Sets | Reps | Hold (s) | Pain before | Pain after | Change | Flagged |")
         lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -31,16 +35,13 @@ public enum ReportMarkdown {
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         lines += ["", "## Day by day", ""]
-        lines.append("| Day | Entries | Pain before | Pain after | Flagged |")
-        lines.append("| --- | ---: | ---: | ---: | ---: |")
+        lines.append("| Day | Entries | Pain before | Pain after | Flagged | Check-in pain |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
         for day in report.days {
-            let cells =
-                day.entries == 0
-                ? [Figures.day(day.date), "0", "-", "-", "0"]
-                : [
-                    Figures.day(day.date), String(day.entries), Figures.oneDecimal(day.pain.beforeMean),
-                    Figures.oneDecimal(day.pain.afterMean), String(day.flagged),
-                ]
+            let cells = [
+                Figures.day(day.date), String(day.entries), Figures.oneDecimal(day.pain.beforeMean),
+                Figures.oneDecimal(day.pain.afterMean), String(day.flagged), Figures.oneDecimal(day.checkIns.painMean),
+            ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         lines += ["", "## Compared with the previous \(period.dayCount) days", "", ReportText.comparison(report.comparison)]
@@ -48,8 +49,8 @@ public enum ReportMarkdown {
             lines += ["", "## Needs attention", ""]
             for finding in report.findings {
                 lines.append(
-                    "- **\(finding.severity.description.uppercased())** \(finding.localTime.shortText), "
-                        + "\(escape(finding.exerciseID)): \(escape(finding.message)) \(escape(finding.recommendation))")
+                    "- **\(finding.severity == .urgent ? "URGENT: SEEK EMERGENCY CARE NOW" : finding.severity.description.uppercased())** \(finding.localTime.shortText), "
+                        + "\(escape(finding.subject)): \(escape(finding.message)) \(escape(finding.recommendation))")
             }
         }
         return lines.joined(separator: "\n") + "\n"

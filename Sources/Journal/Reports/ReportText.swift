@@ -8,7 +8,7 @@ public enum ReportText {
     public static func render(_ report: ProgressReport, emphasis: (String) -> String = { $0 }) -> String {
         let period = report.period
         var lines = ["Progress report, \(period.from) to \(period.to) (\(period.dayCount) days)", ""]
-        guard !report.isEmpty else {
+        guard report.entryCount > 0 || report.checkIns.count > 0 else {
             lines.append("No entries between \(period.from) and \(period.to). Record one with:")
             lines.append("  journal log glute-bridge --pain-before 4 --pain-after 3")
             lines.append("")
@@ -20,6 +20,11 @@ public enum ReportText {
                 + "Mean pain before \(Figures.oneDecimal(report.pain.beforeMean)), "
                 + "after \(Figures.oneDecimal(report.pain.afterMean)) "
                 + "(change \(Figures.signedOneDecimal(report.pain.changeMean))).")
+        if report.checkIns.count > 0 {
+            lines.append(
+                "\(count(report.checkIns.count, "check-in", "check-ins")), mean pain "
+                    + "\(Figures.oneDecimal(report.checkIns.painMean)).")
+        }
         lines.append("")
         lines.append(
             TextTable.render(
@@ -37,16 +42,17 @@ public enum ReportText {
         lines.append("Day by day: mean pain before → after")
         lines.append(
             TextTable.render(
-                header: ["DAY", "ENTRIES", "BEFORE", "AFTER", "FLAGGED"],
+                header: ["DAY", "ENTRIES", "BEFORE", "AFTER", "FLAGGED", "CHECK-IN"],
                 rows: report.days.map { day in
-                    day.entries == 0
-                        ? [Figures.day(day.date), "·", "", "", ""]
+                    let checkIn = day.checkIns.count > 0 ? Figures.oneDecimal(day.checkIns.painMean) : ""
+                    return day.entries == 0
+                        ? [Figures.day(day.date), "·", "", "", "", checkIn]
                         : [
                             Figures.day(day.date), String(day.entries), Figures.oneDecimal(day.pain.beforeMean),
-                            Figures.oneDecimal(day.pain.afterMean), day.flagged > 0 ? String(day.flagged) : "",
+                            Figures.oneDecimal(day.pain.afterMean), day.flagged > 0 ? String(day.flagged) : "", checkIn,
                         ]
                 },
-                alignRight: Set(1...4)))
+                alignRight: Set(1...5)))
         if report.days.count > 1 {
             lines.append("Pain before  |\(Figures.sparkline(report.days.map(\.pain.beforeMean)))|")
             lines.append("Pain after   |\(Figures.sparkline(report.days.map(\.pain.afterMean)))|")
@@ -58,9 +64,10 @@ public enum ReportText {
             lines.append("")
             lines.append("Needs attention")
             for finding in report.findings {
-                let label = finding.severity.description.uppercased()
-                lines.append("\(emphasis(label)) \(finding.localTime.shortText)  \(finding.exerciseID)")
-                let indent = String(repeating: " ", count: label.count + 1)
+                let label =
+                    finding.severity == .urgent ? "URGENT: SEEK EMERGENCY CARE NOW" : finding.severity.description.uppercased()
+                lines.append("\(emphasis(label)) \(finding.localTime.shortText)  \(finding.subject)")
+                let indent = String(repeating: " ", count: min(label.count + 1, 8))
                 for paragraph in [finding.message, finding.recommendation] {
                     lines += TextTable.wrap(paragraph, width: 80 - indent.count).split(separator: "\n").map { indent + $0 }
                 }

@@ -1,21 +1,27 @@
 /// What a safety rule found in the journal: what happened, how serious it is, and what to do.
 ///
 /// ```swift
-/// let findings = Rules.evaluate(entries)
+/// let findings = Rules.evaluate(entries: entries, checkIns: [])
 /// findings.first?.recommendation
 /// // "Stop doing glute-bridge and see a physiotherapist before you continue with it."
 /// ```
 public struct Finding: Sendable, Hashable {
     /// How serious a finding is; findings are shown most severe first.
     public enum Severity: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
+        /// Do less and talk to a physiotherapist.
+        case caution = 2
         /// Stop the exercise and see a physiotherapist before continuing.
         case stop = 3
+        /// Seek emergency care now.
+        case urgent = 4
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
 
         public var description: String {
             switch self {
+            case .caution: "caution"
             case .stop: "stop"
+            case .urgent: "urgent"
             }
         }
     }
@@ -23,9 +29,13 @@ public struct Finding: Sendable, Hashable {
     /// The rule's id, such as `more-pain` (docs/safety.md lists them with their sources).
     public var rule: String
     public var severity: Severity
-    /// The entry that triggered it.
+    /// The entry that triggered it, if an entry did.
     public var entryID: Int64?
-    public var exerciseID: String
+    /// The check-in that triggered it, if a check-in did.
+    public var checkInID: Int64?
+    /// The exercise concerned, if one is.
+    public var exerciseID: String?
+    /// When the triggering entry or check-in happened (Unix seconds, UTC).
     public var performedAt: Int64
     public var utcOffset: Int
     /// What happened, in one plain sentence.
@@ -34,12 +44,13 @@ public struct Finding: Sendable, Hashable {
     public var recommendation: String
 
     public init(
-        rule: String, severity: Severity, entryID: Int64?, exerciseID: String, performedAt: Int64,
-        utcOffset: Int, message: String, recommendation: String
+        rule: String, severity: Severity, entryID: Int64? = nil, checkInID: Int64? = nil, exerciseID: String?,
+        performedAt: Int64, utcOffset: Int, message: String, recommendation: String
     ) {
         self.rule = rule
         self.severity = severity
         self.entryID = entryID
+        self.checkInID = checkInID
         self.exerciseID = exerciseID
         self.performedAt = performedAt
         self.utcOffset = utcOffset
@@ -47,6 +58,11 @@ public struct Finding: Sendable, Hashable {
         self.recommendation = recommendation
     }
 
-    /// When the triggering entry was done, on the person's clock.
+    /// What it is about, for people: the exercise id, "check-in", or "pain trend".
+    public var subject: String {
+        exerciseID ?? (checkInID != nil ? "check-in" : "pain trend")
+    }
+
+    /// When it happened, on the person's clock.
     public var localTime: LocalDateTime { LocalDateTime(unixSeconds: performedAt, utcOffset: utcOffset) }
 }

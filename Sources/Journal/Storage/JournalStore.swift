@@ -96,6 +96,40 @@ public final class JournalStore: Sendable {
         }
     }
 
+    /// Entries performed within `range` (oldest first) and, for each exercise, the
+    /// ``Thresholds/repeatedWindow`` sessions just before it, so that rules looking back over an
+    /// exercise's recent sessions see them.
+    public func entriesForRules(performedIn range: Range<Int64>, exerciseID: String? = nil) throws -> [Entry] {
+        let inRange = try entries(performedIn: range, exerciseID: exerciseID)
+        return try reading { db in
+            let exercises = try exerciseID.map { [$0] } ?? String.fetchAll(db, sql: "SELECT id FROM exercises")
+            var earlier: [Entry] = []
+            for id in exercises {
+                earlier += try Entry.filter(Entry.Columns.exerciseID == id && Entry.Columns.performedAt < range.lowerBound)
+                    .order(Entry.Columns.performedAt.desc, Entry.Columns.id.desc)
+                    .limit(Thresholds.repeatedWindow)
+                    .fetchAll(db)
+            }
+            return earlier.reversed() + inRange
+        }
+    }
+
+    // MARK: Check-ins
+
+    /// Saves a check-in with its red flags and returns it with its id.
+    public func add(_ checkIn: CheckIn) throws -> CheckIn {
+        try writing { db in
+            var saved = checkIn
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    /// Check-ins performed within `range` (Unix seconds), oldest first.
+    public func checkIns(performedIn range: Range<Int64>) throws -> [CheckIn] {
+        try reading { db in try CheckIn.fetchAll(db, performedIn: range) }
+    }
+
     /// How many entries the journal holds.
     public func entryCount() throws -> Int {
         try reading { db in try Entry.fetchCount(db) }

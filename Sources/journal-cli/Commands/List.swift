@@ -44,7 +44,7 @@ struct List: ParsableCommand {
             return
         }
         let rows = entries.map { entry -> [String] in
-            let flagged = !Rules.evaluate([entry]).isEmpty
+            let flagged = !Rules.evaluate(entry).isEmpty
             return [
                 String(entry.id ?? 0), entry.localTime.shortText, entry.exerciseID, Describe.dosage(entry),
                 Describe.pain(entry) + (flagged ? " !" : ""), (entry.note ?? "").terminalSafe,

@@ -56,6 +56,9 @@ struct Log: ParsableCommand {
             return try store.openForWriting().log(entry)
         }
         let style = Style.stderr
+        if let paused = logged.pausedBefore {
+            Console.err(Describe.pause(paused, style: style))
+        }
         for finding in logged.findings {
             Console.err(Describe.finding(finding, style: style))
         }
@@ -93,9 +96,20 @@ struct Log: ParsableCommand {
 struct LoggedJSON: Encodable {
     var entry: EntryJSON
     var findings: [FindingJSON]
+    var paused: FindingJSON?
 
     init(_ logged: LoggedEntry) {
         entry = EntryJSON(logged.entry)
         findings = logged.findings.map(FindingJSON.init)
+        paused = logged.pausedBefore.map(FindingJSON.init)
+    }
+
+    enum CodingKeys: CodingKey { case entry, findings, paused }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(entry, forKey: .entry)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(paused, forKey: .paused)
     }
 }

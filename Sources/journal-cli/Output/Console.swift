@@ -58,7 +58,7 @@ extension JournalError {
     /// The sysexits status for this error (README, "Exit status").
     var exitStatus: Int32 {
         switch self {
-        case .invalidPain, .invalidNumber, .unknownExercise, .sideNotApplicable, .invalidSide,
+        case .invalidPain, .invalidNumber, .unknownExercise, .unknownRedFlag, .sideNotApplicable, .invalidSide,
             .noteTooLong, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .notAJournal, .corruptDatabase, .newerDatabase:

@@ -23,10 +23,34 @@ enum Describe {
         "\(local.shortText) (UTC\(LocalDateTime.offsetText(local.utcOffset)))"
     }
 
-    /// A finding as two lines for stderr, the first marked by severity.
+    /// The warning that an exercise stands paused, printed before its new session is recorded.
+    static func pause(_ finding: Finding, style: Style) -> String {
+        let lines = TextTable.wrap(
+            "\(finding.subject) stands paused. \(finding.message) \(finding.recommendation) "
+                + "This session is recorded all the same.", width: 72
+        ).split(separator: "\n")
+        return lines.enumerated()
+            .map { $0.offset == 0 ? "\(style.red("PAUSED")) \($0.element)" : "       \($0.element)" }
+            .joined(separator: "\n")
+    }
+
+    /// A finding for the terminal: a severity label, what happened and what to do. An urgent
+    /// finding is set apart in a banner, unlike any other.
     static func finding(_ finding: Finding, style: Style) -> String {
+        if finding.severity == .urgent {
+            let rule = String(repeating: "!", count: 78)
+            let body = ["URGENT: SEEK EMERGENCY CARE NOW", finding.message, finding.recommendation]
+                .flatMap { TextTable.wrap($0, width: 75).split(separator: "\n") }
+                .map { "!! " + $0 }
+            return ([rule] + body + [rule]).map(style.red).joined(separator: "\n")
+        }
         let label = finding.severity.description.uppercased()
-        return "\(style.red(label)) \(style.bold(finding.message))\n"
-            + String(repeating: " ", count: label.count + 1) + finding.recommendation
+        let indent = String(repeating: " ", count: label.count + 1)
+        let message = TextTable.wrap(finding.message, width: 79 - indent.count)
+            .split(separator: "\n").enumerated()
+            .map { $0.offset == 0 ? "\(style.red(label)) \(style.bold(String($0.element)))" : indent + style.bold(String($0.element)) }
+        let recommendation = TextTable.wrap(finding.recommendation, width: 79 - indent.count)
+            .split(separator: "\n").map { indent + $0 }
+        return (message + recommendation).joined(separator: "\n")
     }
 }

@@ -1,0 +1,36 @@
+/// A pain reading not tied to an exercise, such as one each morning, with any red-flag symptoms.
+///
+/// ```swift
+/// let morning = try CheckIn(performedAt: t, utcOffset: 0, pain: PainLevel(3)!, createdAt: t)
+/// ```
+public struct CheckIn: Sendable, Hashable {
+    public var id: Int64?
+    /// When the reading was taken, in Unix seconds (UTC).
+    public var performedAt: Int64
+    /// Seconds east of UTC on the person's clock then.
+    public var utcOffset: Int
+    public var pain: PainLevel
+    public var note: String?
+    /// Red-flag symptoms recorded with it, in ``RedFlag`` order.
+    public var redFlags: [RedFlag]
+    public var createdAt: Int64
+
+    public init(
+        id: Int64? = nil, performedAt: Int64, utcOffset: Int, pain: PainLevel, note: String? = nil,
+        redFlags: [RedFlag] = [], createdAt: Int64
+    ) throws {
+        if let note, note.count > Entry.Limits.noteCharacters {
+            throw JournalError.noteTooLong(characters: note.count, limit: Entry.Limits.noteCharacters)
+        }
+        self.id = id
+        self.performedAt = performedAt
+        self.utcOffset = utcOffset
+        self.pain = pain
+        self.note = note?.isEmpty == true ? nil : note
+        self.redFlags = Array(Set(redFlags)).sorted()
+        self.createdAt = createdAt
+    }
+
+    /// The moment on the person's clock.
+    public var localTime: LocalDateTime { LocalDateTime(unixSeconds: performedAt, utcOffset: utcOffset) }
+}

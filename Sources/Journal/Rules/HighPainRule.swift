@@ -1,0 +1,26 @@
+/// `high-pain`: pain after an exercise above 5 out of 10, whether or not it rose.
+///
+/// In the pain-monitoring model used in exercise rehabilitation, pain during or after
+/// exercise of 0–3 is safe, 4–5 acceptable and above 5 too much. A reading above
+/// ``Thresholds/highPainAbove`` is a ``Finding/Severity/stop``. Source: docs/safety.md.
+///
+/// ```swift
+/// HighPainRule.finding(for: entry) // non-nil when entry.painAfter.value > 5
+/// ```
+public enum HighPainRule {
+    public static let id = "high-pain"
+
+    public static func findings(in entries: [Entry]) -> [Finding] {
+        entries.compactMap(finding(for:))
+    }
+
+    public static func finding(for entry: Entry) -> Finding? {
+        guard entry.painAfter.value > Thresholds.highPainAbove else { return nil }
+        return Finding(
+            rule: id, severity: .stop, entryID: entry.id, exerciseID: entry.exerciseID,
+            performedAt: entry.performedAt, utcOffset: entry.utcOffset,
+            message: "Pain after \(entry.exerciseID) was \(entry.painAfter.value) out of 10: "
+                + "above \(Thresholds.highPainAbove) is more than exercise should cause.",
+            recommendation: "Stop doing \(entry.exerciseID) and talk to a physiotherapist before you continue with it.")
+    }
+}

@@ -1,0 +1,83 @@
+/// The safety guidance in plain words, with its sources: what `journal safety` prints and
+/// docs/safety.md explains at length.
+public enum SafetyGuide {
+    /// A cited source.
+    public struct Source: Sendable, Hashable {
+        public let key: String
+        public let citation: String
+    }
+
+    /// One rule as a person reads it.
+    public struct RuleText: Sendable, Hashable {
+        public let id: String
+        public let severity: Finding.Severity
+        public let when: String
+        public let whatToDo: String
+        public let sources: [String]
+    }
+
+    public static let disclaimer =
+        "journal keeps a record and repeats what its sources say. It does not diagnose, and it is "
+        + "not medical advice: if you are worried about your back, talk to a physiotherapist or doctor."
+
+    public static let sources: [Source] = [
+        Source(
+            key: "clinic",
+            citation: "Inertia Physio+, \"The Best Physiotherapy Exercises for Lower Back Pain\" "
+                + "(Sarah Peters, January 2024): the exercises and their safety guidance."),
+        Source(
+            key: "pain-monitoring",
+            citation: "Thomeé R. A comprehensive treatment approach for patellofemoral pain syndrome in young "
+                + "women. Phys Ther 1997;77:1690-1703; Silbernagel KG et al. Continued sports activity, using "
+                + "a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy. "
+                + "Am J Sports Med 2007;35:897-906. (Developed for knee and tendon rehabilitation, not for "
+                + "low back pain.)"),
+        Source(
+            key: "mic",
+            citation: "Ostelo RW et al. Interpreting change scores for pain and functional status in low back "
+                + "pain: towards international consensus regarding minimal important change. "
+                + "Spine 2008;33:90-94."),
+        Source(
+            key: "red-flags",
+            citation: "NHS, \"Cauda equina syndrome\" and \"Back pain\" (when to get urgent help); NICE guideline "
+                + "NG59, Low back pain and sciatica in over 16s (2016, updated 2020), and NICE CKS, "
+                + "\"Back pain - low (without radiculopathy)\": red flags for serious spinal pathology."),
+    ]
+
+    public static let rules: [RuleText] = [
+        RuleText(
+            id: RedFlagRule.id, severity: .urgent,
+            when: "You record a red-flag symptom with a check-in (the list follows).",
+            whatToDo: RedFlagRule.recommendation, sources: ["red-flags"]),
+        RuleText(
+            id: RepeatedRule.id, severity: .stop,
+            when: "Pain rose in \(Thresholds.repeatedCount) of an exercise's last \(Thresholds.repeatedWindow) sessions.",
+            whatToDo: "Keep that exercise paused until a physiotherapist has assessed you. journal warns "
+                + "when you log it meanwhile.",
+            sources: ["clinic"]),
+        RuleText(
+            id: HighPainRule.id, severity: .stop,
+            when: "Pain after an exercise is above \(Thresholds.highPainAbove) out of 10, even if it did not rise "
+                + "(0-3 is safe, 4-5 acceptable, above 5 too much).",
+            whatToDo: "Stop that exercise and talk to a physiotherapist before you continue with it.",
+            sources: ["pain-monitoring"]),
+        RuleText(
+            id: MorePainRule.id, severity: .stop,
+            when: "Pain after an exercise is higher than before it, by any amount.",
+            whatToDo: "Stop that exercise and see a physiotherapist before you continue with it.",
+            sources: ["clinic"]),
+        RuleText(
+            id: NextMorningRule.id, severity: .caution,
+            when: "A check-in the morning after exercise (before \(Thresholds.morningEndsAtHour):00) shows more pain "
+                + "than you had before that day's first exercise.",
+            whatToDo: "The load was probably too much: do less, and talk to a physiotherapist about it.",
+            sources: ["pain-monitoring"]),
+        RuleText(
+            id: WorseningRule.id, severity: .caution,
+            when: "Mean pain before exercise over the last \(Thresholds.worseningDays) days is worse than the "
+                + "\(Thresholds.worseningDays) days before by at least \(Thresholds.minimalImportantChangePoints) "
+                + "points or \(Thresholds.minimalImportantChangePercent)%.",
+            whatToDo: "Contact a physiotherapist.",
+            sources: ["mic"]),
+    ]
+}

@@ -1,0 +1,20 @@
+/// Every number the safety rules use, in one place (docs/safety.md gives each one's source).
+public enum Thresholds {
+    /// `high-pain`: pain after above this is "too much" in the pain-monitoring model
+    /// (0–3 safe, 4–5 acceptable, above 5 too much).
+    public static let highPainAbove = 5
+    /// `repeated`: more-pain in at least this many ...
+    public static let repeatedCount = 2
+    /// ... of an exercise's last this many sessions.
+    public static let repeatedWindow = 3
+    /// `next-morning`: a check-in before this local hour counts as the morning.
+    public static let morningEndsAtHour = 12
+    /// `worsening`: compares the last this many days with the same number before.
+    public static let worseningDays = 7
+    /// The minimal important change on the 0–10 scale for low back pain: 2 points ...
+    public static let minimalImportantChangePoints = 2
+    /// ... or 30% (Ostelo et al. 2008).
+    public static let minimalImportantChangePercent = 30
+    /// `journal check`: findings from this many days ending today are current.
+    public static let currentDays = 7
+}

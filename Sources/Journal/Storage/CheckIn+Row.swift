@@ -1,0 +1,53 @@
+import GRDB
+
+/// How a ``CheckIn`` maps to the `checkins` and `checkin_red_flags` tables (schema.sql).
+extension CheckIn {
+    /// Inserts the check-in and its red flags; call inside a write transaction.
+    mutating func insert(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO checkins (performed_at, utc_offset, pain, note, created_at)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+            arguments: [performedAt, utcOffset, pain.value, note, createdAt])
+        let newID = db.lastInsertedRowID
+        for flag in redFlags {
+            try db.execute(
+                sql: "INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (?, ?)",
+                arguments: [newID, flag.rawValue])
+        }
+        id = newID
+    }
+
+    /// Check-ins performed within `range`, oldest first, with their red flags.
+    static func fetchAll(_ db: Database, performedIn range: Range<Int64>) throws -> [CheckIn] {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, performed_at, utc_offset, pain, note, created_at,
+                       (SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_id = checkins.id) AS red_flags
+                FROM checkins
+                WHERE performed_at >= ? AND performed_at < ?
+                ORDER BY performed_at, id
+                """,
+            arguments: [range.lowerBound, range.upperBound])
+        var result: [CheckIn] = []
+        while let row = try rows.next() {
+            let painValue: Int = try row.decode(forColumn: "pain")
+            guard let pain = PainLevel(painValue) else {
+                throw JournalError.invalidPain(field: "stored check-in pain", text: String(painValue))
+            }
+            let flags: String? = try row.decode(forColumn: "red_flags")
+            try result.append(
+                CheckIn(
+                    id: row.decode(forColumn: "id"),
+                    performedAt: row.decode(forColumn: "performed_at"),
+                    utcOffset: row.decode(forColumn: "utc_offset"),
+                    pain: pain,
+                    note: row.decode(forColumn: "note"),
+                    redFlags: (flags ?? "").split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
+                    createdAt: row.decode(forColumn: "created_at")))
+        }
+        return result
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Journal
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every safety rule over your journal and show what stands today.",
+        discussion: """
+            Shows, most severe first: findings from the last 7 days; for each exercise, any stop \
+            on its latest session and any pause from repeated rises; and a worsening trend.
+
+            Exit status, for scripts: 0 nothing stands; 1 cautions only; 2 a stop stands \
+            (stop an exercise and see a physiotherapist); 3 an urgent finding stands (seek \
+            emergency care now).
+
+            Example: journal check || echo "read journal check before exercising"
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let findings = try Console.reportingErrors {
+            let today = DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local.date
+            return try store.openForReading()?.currentFindings(today: today) ?? []
+        }
+        let status = Self.exitStatus(for: findings)
+        if output.json {
+            try Console.json(CheckJSON(findings: findings.map(FindingJSON.init), exit_status: status))
+        } else if findings.isEmpty {
+            Console.out("No safety findings stand today.")
+        } else {
+            Console.out(findings.map { Describe.finding($0, style: .stdout) }.joined(separator: "\n\n"))
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// 0 none, 1 cautions only, 2 a stop, 3 an urgent finding.
+    static func exitStatus(for findings: [Finding]) -> Int32 {
+        switch findings.map(\.severity).max() {
+        case nil: 0
+        case .caution: 1
+        case .stop: 2
+        case .urgent: 3
+        }
+    }
+}
+
+struct CheckJSON: Encodable {
+    let findings: [FindingJSON]
+    let exit_status: Int32
+}

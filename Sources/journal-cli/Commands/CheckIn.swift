@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Journal
+
+struct CheckInCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkin",
+        abstract: "Record how your back feels, apart from any exercise (say, each morning).",
+        discussion: """
+            A morning check-in with more pain than you had before the previous day's first \
+            exercise raises a next-morning finding. Record any red-flag symptom with --red-flag \
+            (`journal safety --red-flags` lists them): journal then tells you to seek emergency care.
+
+            Examples:
+              journal checkin --pain 3
+              journal checkin --pain 5 --at "2026-11-21 07:15" --note "stiff getting up"
+              journal checkin --pain 6 --red-flag saddle-numbness
+            """
+    )
+
+    @Option(help: ArgumentHelp("Your pain now, 0-10.", valueName: "0-10"))
+    var pain: String
+
+    @Option(help: ArgumentHelp("When, as for `journal log --at` (default: now).", valueName: "when"))
+    var at: String = "now"
+
+    @Option(help: ArgumentHelp("Anything worth remembering.", valueName: "text"))
+    var note: String?
+
+    @Option(
+        name: .customLong("red-flag"),
+        help: ArgumentHelp("A red-flag symptom you have (repeat for several).", valueName: "id"))
+    var redFlags: [String] = []
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let logged = try Console.reportingErrors {
+            let now = Int64(Date().timeIntervalSince1970)
+            let pain = try PainLevel(parsing: self.pain, field: "pain")
+            let flags = try redFlags.map(RedFlag.init(parsing:))
+            let time = try DateInput.parse(at, now: now, timeZone: .current)
+            let checkIn = try CheckIn(
+                performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: note, redFlags: flags,
+                createdAt: now)
+            return try store.openForWriting().checkIn(checkIn)
+        }
+        for finding in logged.findings {
+            Console.err(Describe.finding(finding, style: .stderr))
+        }
+        if output.json {
+            try Console.json(CheckInJSON(logged))
+        } else {
+            let checkIn = logged.checkIn
+            let flags = checkIn.redFlags.isEmpty ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
+            Console.out(
+                "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Describe.time(checkIn.localTime)).")
+        }
+    }
+}
+
+/// `journal checkin --json`.
+struct CheckInJSON: Encodable {
+    let logged: LoggedCheckIn
+
+    init(_ logged: LoggedCheckIn) { self.logged = logged }
+
+    enum CodingKeys: String, CodingKey { case checkin, findings }
+    enum CheckInKeys: String, CodingKey { case id, performed_at, pain, note, red_flags }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        var checkIn = container.nestedContainer(keyedBy: CheckInKeys.self, forKey: .checkin)
+        try checkIn.encode(logged.checkIn.id, forKey: .id)
+        try checkIn.encode(logged.checkIn.localTime.iso8601, forKey: .performed_at)
+        try checkIn.encode(logged.checkIn.pain.value, forKey: .pain)
+        try checkIn.encode(logged.checkIn.note, forKey: .note)
+        try checkIn.encode(logged.checkIn.redFlags.map(\.rawValue), forKey: .red_flags)
+        try container.encode(logged.findings.map(FindingJSON.init), forKey: .findings)
+    }
+}
