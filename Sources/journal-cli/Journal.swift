@@ -12,7 +12,7 @@ struct JournalCommand: ParsableCommand {
             journal is a journal and a safety net, not a diagnosis or medical advice: it only \
             repeats what its rules and their cited sources say (docs/safety.md).
 
-            Exit status: 0 ok, 64 bad usage or input, 65 not a journal or damaged file, \
+            Exit status: 0 ok (journal check: 1 cautions, 2 a stop, 3 urgent), 64 bad usage or input, 65 not a journal or damaged file, \
             73 cannot create, 74 I/O error, 75 journal locked, 77 permission denied, \
             78 no place for the journal (no HOME and no --db).
             """,

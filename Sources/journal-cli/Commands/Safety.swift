@@ -43,7 +43,7 @@ struct Safety: ParsableCommand {
         }
         lines += ["", style.bold("Sources")]
         for (index, source) in SafetyGuide.sources.enumerated() {
-            lines += TextTable.wrap("[\(index + 1)] \(source.citation)", width: 76).split(separator: "\n").enumerated()
+            lines += TextTable.wrap("[\(index + 1)] \(source.citation)", width: 74).split(separator: "\n").enumerated()
                 .map { ($0.offset == 0 ? "  " : "      ") + $0.element }
         }
         Console.out(lines.joined(separator: "\n"))
