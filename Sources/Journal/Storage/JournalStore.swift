@@ -137,6 +137,10 @@ public final class JournalStore: Sendable {
 
     // MARK: Opening
 
+    /// Creates a missing journal whole, so that no process ever sees a half-made one: the new
+    /// database is built in a private file beside `path` (0600, WAL, every migration run), then
+    /// hard-linked into place, which fails if another process got there first; the loser then
+    /// simply opens the winner's file.
     private static func createIfMissing(_ path: String) throws {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: path) { return }
@@ -150,23 +154,46 @@ public final class JournalStore: Sendable {
                 throw JournalError.cannotCreate(path: directory, reason: "the folder could not be made")
             }
         }
+        let folder = directory.isEmpty ? "." : directory
+        let staging = folder + "/.journal-new-\(UUID().uuidString).sqlite3"
         // Created here, 0600, so that SQLite gives its -wal and -shm files the same mode.
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        if descriptor >= 0 {
-            close(descriptor)
-        } else if errno == EACCES || errno == EPERM || errno == EROFS {
-            throw JournalError.permissionDenied(path: directory.isEmpty ? path : directory)
-        } else if errno != EEXIST {
+        let descriptor = open(staging, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EACCES || errno == EPERM || errno == EROFS { throw JournalError.permissionDenied(path: folder) }
             throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(staging + suffix) }
+        }
+        try JournalStore(openingExisting: staging).closeDatabase()
+        if link(staging, path) != 0 {
+            switch errno {
+            case EEXIST: return  // another journal process created it first
+            case EPERM, ENOTSUP, EOPNOTSUPP, EXDEV:
+                // A file system without hard links: rename, unless the journal appeared meanwhile.
+                if !fileManager.fileExists(atPath: path), rename(staging, path) != 0 {
+                    throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+                }
+            case EACCES, EROFS: throw JournalError.permissionDenied(path: folder)
+            default: throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
         }
     }
 
-    /// Refuses, before anything is written, a file that is neither a journal nor empty.
+    /// Closes the database connection.
+    func closeDatabase() throws {
+        do { try queue.close() } catch { throw Self.translate(error, path: path) }
+    }
+
+    /// Refuses, before anything is written, a file that is neither a journal nor empty; marks an
+    /// empty one as a journal at once, before anything else is written to it.
     private static func checkIdentity(_ db: Database, path: String) throws {
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         if applicationID == Self.applicationID { return }
         let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
         guard applicationID == 0, objects == 0 else { throw JournalError.notAJournal(path: path) }
+        try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
     }
 
     /// Runs pending migrations; returns whether a newer version of journal has migrated the file further.
