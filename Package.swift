@@ -14,7 +14,11 @@ let package = Package(
     targets: [
         .target(
             name: "Journal",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API itself, for reading export rows column by column.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             resources: [.embedInCode("Storage/schema.sql")]
         ),
         .executableTarget(

@@ -31,6 +31,12 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case futureDate(text: String, resolved: String)
     /// A report period that ends before it starts or is too long.
     case invalidPeriod(from: String, to: String, maximumDays: Int)
+    /// A row of an import that cannot be used; nothing was imported.
+    case invalidImport(line: Int, problem: String)
+    /// An input file that does not exist or cannot be opened.
+    case noInput(path: String, reason: String)
+    /// An output file that exists and may not be replaced.
+    case outputExists(path: String)
     /// No entry has this id.
     case entryNotFound(Int64)
 
@@ -84,6 +90,12 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidPeriod(let from, let to, let maximumDays):
             return "cannot report from \(from) to \(to): the first day must not be after the last, "
                 + "and a report covers at most \(maximumDays) days."
+        case .invalidImport(let line, let problem):
+            return "line \(line): \(problem) Nothing was imported."
+        case .noInput(let path, let reason):
+            return "cannot read \(path): \(reason)."
+        case .outputExists(let path):
+            return "\(path) already exists; pass --force to replace it, or choose another --output."
         case .entryNotFound(let id):
             return "no entry has id \(id); `journal list` shows the ids."
         case .notAJournal(let path):

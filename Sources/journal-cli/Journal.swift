@@ -17,6 +17,9 @@ struct JournalCommand: ParsableCommand {
             78 no place for the journal (no HOME and no --db).
             """,
         version: "0.1.0",
-        subcommands: [Log.self, CheckInCommand.self, List.self, Report.self, Check.self, Safety.self, Exercises.self]
+        subcommands: [
+            Log.self, CheckInCommand.self, List.self, Report.self, Check.self, Safety.self, Export.self, Import.self,
+            Exercises.self,
+        ]
     )
 }

@@ -93,7 +93,7 @@ public enum DateInput {
     }
 
     /// `Z`, `±HH`, `±HHMM` or `±HH:MM`, at most 18 hours.
-    private static func parseOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func parseOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
         let rest = Array(bytes)
         if rest.count == 1, rest[0] == UInt8(ascii: "Z") || rest[0] == UInt8(ascii: "z") { return 0 }
         guard let signByte = rest.first, signByte == UInt8(ascii: "+") || signByte == UInt8(ascii: "-"),
@@ -165,5 +165,27 @@ extension DateInput {
         if let date = LocalDate(iso8601: trimmed) { return date }
         let reason = LocalDate.looksLikeISODate(Array(trimmed.utf8)) ? "that day does not exist; " : ""
         throw JournalError.invalidDate(text: text, reason: reason + acceptedDayForms)
+    }
+}
+
+extension DateInput {
+    /// Reads an exact timestamp with its offset, as exports write it: `2026-11-20T07:30:00+01:00`
+    /// (or `Z`); seconds may be left out. Returns `nil` for anything else.
+    public static func parseTimestamp(_ text: String) -> ResolvedTime? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 17, let date = LocalDate(iso8601: text.prefix(10)),
+            bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+            let hour = digits(bytes, 11, 2), let minute = digits(bytes, 14, 2), hour < 24, minute < 60
+        else { return nil }
+        var index = 16
+        var second = 0
+        if bytes[index] == UInt8(ascii: ":") {
+            guard let s = digits(bytes, 17, 2), s < 60 else { return nil }
+            second = s
+            index = 19
+        }
+        guard index < bytes.count, let offset = parseOffset(bytes[index...]) else { return nil }
+        let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return ResolvedTime(unixSeconds: wall - Int64(offset), utcOffset: offset)
     }
 }

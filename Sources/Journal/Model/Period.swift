@@ -30,6 +30,18 @@ public struct Period: Sendable, Hashable {
         to = day
     }
 
+    /// The period that `--from` and `--to` name, or `nil` when neither is given. `--from` alone
+    /// runs to `today`; `--to` alone covers the 7 days ending then.
+    public static func parse(from: String?, to: String?, today: LocalDate) throws -> Period? {
+        guard from != nil || to != nil else { return nil }
+        let last = try to.map { try DateInput.parseDay($0, today: today) } ?? today
+        let first = try from.map { try DateInput.parseDay($0, today: today) } ?? Period.week(endingOn: last).from
+        guard let period = Period(from: first, to: last) else {
+            throw JournalError.invalidPeriod(from: first.iso8601, to: last.iso8601, maximumDays: maximumDays)
+        }
+        return period
+    }
+
     /// How many days it covers.
     public var dayCount: Int { Int(to.daysSinceEpoch - from.daysSinceEpoch) + 1 }
 

@@ -215,11 +215,11 @@ public final class JournalStore: Sendable {
 
     // MARK: Access
 
-    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.read(body) } catch { throw Self.translate(error, path: path) }
     }
 
-    private func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             if isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
             return try queue.write(body)

@@ -67,12 +67,6 @@ struct Report: ParsableCommand {
 
     func period(today: LocalDate) throws -> Period {
         if month { return .month(endingOn: today) }
-        guard from != nil || to != nil else { return .week(endingOn: today) }
-        let last = try to.map { try DateInput.parseDay($0, today: today) } ?? today
-        let first = try from.map { try DateInput.parseDay($0, today: today) } ?? Period.week(endingOn: last).from
-        guard let period = Period(from: first, to: last) else {
-            throw JournalError.invalidPeriod(from: first.iso8601, to: last.iso8601, maximumDays: Period.maximumDays)
-        }
-        return period
+        return try Period.parse(from: from, to: to, today: today) ?? .week(endingOn: today)
     }
 }

@@ -61,9 +61,10 @@ extension JournalError {
         case .invalidPain, .invalidNumber, .unknownExercise, .unknownRedFlag, .sideNotApplicable, .invalidSide,
             .noteTooLong, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE
-        case .entryNotFound, .notAJournal, .corruptDatabase, .newerDatabase:
+        case .entryNotFound, .notAJournal, .corruptDatabase, .newerDatabase, .invalidImport:
             return 65  // EX_DATAERR
-        case .cannotCreate: return 73  // EX_CANTCREAT
+        case .noInput: return 66  // EX_NOINPUT
+        case .cannotCreate, .outputExists: return 73  // EX_CANTCREAT
         case .io: return 74  // EX_IOERR
         case .databaseLocked: return 75  // EX_TEMPFAIL
         case .permissionDenied: return 77  // EX_NOPERM

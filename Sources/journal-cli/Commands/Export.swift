@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Journal
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write your entries as CSV (for spreadsheets) or JSON, oldest first.",
+        discussion: """
+            CSV columns: id, performed_at, exercise, side, sets, reps, hold_seconds, pain_before, \
+            pain_after, pain_change, flagged, note (RFC 4180, CRLF, UTF-8). Notes and exercise \
+            names that a spreadsheet could run as a formula get a leading ' (undone by import). \
+            `journal import` reads the CSV back.
+
+            With --output the file is written whole or not at all (mode 0600); an existing file \
+            is replaced only with --force.
+
+            Examples:
+              journal export --output journal.csv
+              journal export --format json --from 2026-11-01 --to 2026-11-30 > november.json
+              journal export --excel --output journal-for-excel.csv
+            """
+    )
+
+    @Option(help: ArgumentHelp("csv or json.", valueName: "format"))
+    var format: String = "csv"
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Replace --output if it exists.")
+    var force = false
+
+    @Flag(help: "Start the CSV with a UTF-8 byte-order mark, so Excel reads accents and emoji correctly.")
+    var excel = false
+
+    @Option(help: ArgumentHelp("First day, inclusive (YYYY-MM-DD or today).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last day, inclusive (default: today).", valueName: "date"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Only this exercise.", valueName: "id"))
+    var exercise: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard let format = ExportFormat(rawValue: format) else {
+            throw ValidationError("--format must be csv or json; got \"\(self.format)\".")
+        }
+        if excel && format != .csv { throw ValidationError("--excel applies to CSV only.") }
+        if force && output == nil { throw ValidationError("--force applies to --output only.") }
+    }
+
+    func run() throws {
+        let count = try Console.reportingErrors { () -> Int in
+            let today = DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local.date
+            let selection = ExportSelection(
+                period: try Period.parse(from: from, to: to, today: today),
+                exerciseID: try exercise.map { try Catalog.builtIn.resolve($0).id })
+            let journal = try store.openForReading()
+            let format = ExportFormat(rawValue: format) ?? .csv
+            guard let output else {
+                let sink = OutputSink(descriptor: STDOUT_FILENO, name: "standard output")
+                let count = try journal?.export(format, selection: selection, to: sink, byteOrderMark: excel) ?? 0
+                if journal == nil { try Self.writeEmpty(format, to: sink, byteOrderMark: excel) }
+                try sink.flush()
+                return count
+            }
+            let file = try OutputFile(path: output, force: force)
+            do {
+                let sink = OutputSink(descriptor: file.descriptor, name: output)
+                let count = try journal?.export(format, selection: selection, to: sink, byteOrderMark: excel) ?? 0
+                if journal == nil { try Self.writeEmpty(format, to: sink, byteOrderMark: excel) }
+                try sink.flush()
+                try file.commit()
+                return count
+            } catch {
+                file.discard()
+                throw error
+            }
+        }
+        if let output { Console.err("Exported \(count) \(count == 1 ? "entry" : "entries") to \(output).") }
+    }
+
+    /// What an export of an empty journal holds: the CSV header, or an empty JSON array.
+    static func writeEmpty(_ format: ExportFormat, to sink: OutputSink, byteOrderMark: Bool) throws {
+        switch format {
+        case .csv:
+            if byteOrderMark { try sink.write(bytes: CSVFormat.byteOrderMark) }
+            try sink.write(CSVFormat.header)
+        case .json:
+            try sink.write("[]\n")
+        }
+    }
+}
