@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct JournalCommand: ParsableCommand {
@@ -19,7 +20,13 @@ struct JournalCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Log.self, CheckInCommand.self, List.self, Report.self, Check.self, Safety.self, Export.self, Import.self,
-            Exercises.self,
+            Exercises.self, Backup.self, Doctor.self,
         ]
     )
+
+    /// Every file the process creates is private to its owner, whatever the caller's umask.
+    static func main() {
+        umask(0o077)
+        main(nil)
+    }
 }

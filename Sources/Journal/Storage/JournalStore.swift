@@ -16,47 +16,99 @@ import GRDB
 public final class JournalStore: Sendable {
     /// `PRAGMA application_id` of every journal file: "JRNL".
     public static let applicationID: Int32 = 0x4A52_4E4C
-    /// How long a write waits for another process's lock before giving up.
-    public static let busyTimeout: TimeInterval = 10
+    /// How long a write waits by default for another process's lock before giving up.
+    public static let defaultBusyTimeout: TimeInterval = 10
+
+    /// How the file was opened.
+    public enum Access: Sendable {
+        /// Reading and writing.
+        case readWrite
+        /// Reading only: the file or its folder is not writable.
+        case readOnly
+        /// Reading only, as an unchanging file: the folder is not writable and SQLite cannot
+        /// make the shared-memory file WAL readers need.
+        case immutable
+    }
 
     /// The database file.
     public let path: String
-    private let queue: DatabaseQueue
+    /// How it was opened.
+    public let access: Access
+    let queue: DatabaseQueue
     /// Set when a newer version of journal has migrated this file: it is then only read.
     private let isFromNewerVersion: Bool
+    /// Copies made of the file before migrations ran on it, this time it was opened.
+    public let backupsMade: [String]
 
-    /// Opens the journal at `path`, creating it if it does not exist.
-    public convenience init(path: String) throws {
+    /// Opens the journal at `path` for reading and writing, creating it if it does not exist.
+    public convenience init(path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws {
         try Self.createIfMissing(path)
-        try self.init(openingExisting: path)
+        try self.init(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
     }
 
-    /// Opens the journal at `path` if the file exists; `nil` otherwise (reading commands
-    /// then show an empty journal without creating a file).
-    public static func existing(at path: String) throws -> JournalStore? {
-        FileManager.default.fileExists(atPath: path) ? try JournalStore(openingExisting: path) : nil
-    }
-
-    private init(openingExisting path: String) throws {
-        self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
-        configuration.foreignKeysEnabled = true
-        configuration.label = "journal"
+    /// Opens the journal at `path` if the file exists, read-write when the file and its folder are
+    /// writable and read-only otherwise; `nil` when there is no file (reading commands then show an
+    /// empty journal without creating one).
+    public static func existing(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
+        if Glibc.access(path, W_OK) == 0, Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0 {
+            return try JournalStore(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
+        }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.writeWithoutTransaction { db in
-                try Self.checkIdentity(db, path: path)
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+            return try JournalStore(openingExisting: path, access: .readOnly, busyTimeout: busyTimeout)
+        } catch JournalError.permissionDenied, JournalError.cannotCreate {
+            return try JournalStore(openingExisting: path, access: .immutable, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// `maximumPageCount` caps the file's size, to test a full disk.
+    init(
+        openingExisting path: String, access: Access, busyTimeout: TimeInterval = defaultBusyTimeout,
+        maximumPageCount: Int? = nil
+    ) throws {
+        self.path = path
+        self.access = access
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.readonly = access != .readWrite
+        configuration.label = "journal"
+        if let maximumPageCount {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maximumPageCount)") }
+        }
+        do {
+            queue = try DatabaseQueue(path: access == .immutable ? Self.immutableURI(path) : path, configuration: configuration)
+            if access == .readWrite {
+                try queue.writeWithoutTransaction { db in
+                    try Self.checkIdentity(db, path: path, mark: true)
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
+                        try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    }
+                    // After WAL set-up, so that a commit survives power loss.
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
                 }
-                // After WAL set-up, so that a commit survives power loss.
-                try db.execute(sql: "PRAGMA synchronous = FULL")
+                (isFromNewerVersion, backupsMade) = try Self.migrate(queue, path: path)
+            } else {
+                (isFromNewerVersion, backupsMade) = try queue.read { db in
+                    try Self.checkIdentity(db, path: path, mark: false)
+                    let migrator = Migrations.migrator
+                    if try migrator.hasBeenSuperseded(db) { return (true, []) }
+                    guard try migrator.hasCompletedMigrations(db) else { throw JournalError.needsUpgrade(path: path) }
+                    return (false, [])
+                }
             }
-            isFromNewerVersion = try Self.migrate(queue)
         } catch {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// `file:` URI that opens `path` as immutable.
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
     // MARK: Entries
@@ -166,7 +218,7 @@ public final class JournalStore: Sendable {
         defer {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(staging + suffix) }
         }
-        try JournalStore(openingExisting: staging).closeDatabase()
+        try JournalStore(openingExisting: staging, access: .readWrite).closeDatabase()
         if link(staging, path) != 0 {
             switch errno {
             case EEXIST: return  // another journal process created it first
@@ -186,31 +238,38 @@ public final class JournalStore: Sendable {
         do { try queue.close() } catch { throw Self.translate(error, path: path) }
     }
 
-    /// Refuses, before anything is written, a file that is neither a journal nor empty; marks an
-    /// empty one as a journal at once, before anything else is written to it.
-    private static func checkIdentity(_ db: Database, path: String) throws {
+    /// Refuses, before anything is written, a file that is neither a journal nor empty; with
+    /// `mark`, marks an empty one as a journal at once, before anything else is written to it.
+    private static func checkIdentity(_ db: Database, path: String, mark: Bool) throws {
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         if applicationID == Self.applicationID { return }
         let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-        guard applicationID == 0, objects == 0 else { throw JournalError.notAJournal(path: path) }
+        guard applicationID == 0, objects == 0, mark else { throw JournalError.notAJournal(path: path) }
         try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
     }
 
-    /// Runs pending migrations; returns whether a newer version of journal has migrated the file further.
-    private static func migrate(_ queue: DatabaseQueue) throws -> Bool {
+    /// Runs pending migrations, first copying a journal that already holds data (the copy is
+    /// kept). Returns whether a newer version of journal has migrated the file further, and the
+    /// copies made.
+    private static func migrate(_ queue: DatabaseQueue, path: String) throws -> (Bool, [String]) {
         let migrator = Migrations.migrator
-        let (completed, superseded) = try queue.read {
-            (try migrator.hasCompletedMigrations($0), try migrator.hasBeenSuperseded($0))
+        let (completed, superseded, applied) = try queue.read {
+            (try migrator.hasCompletedMigrations($0), try migrator.hasBeenSuperseded($0), try migrator.appliedIdentifiers($0))
         }
-        if superseded { return true }
-        if completed { return false }
+        if superseded { return (true, []) }
+        if completed { return (false, []) }
+        var backups: [String] = []
+        if !applied.isEmpty {
+            let next = migrator.migrations.first { !applied.contains($0) } ?? "migration"
+            backups.append(try backUp(queue, path: path, to: Self.automaticBackupPath(for: path, before: next)))
+        }
         do {
             try migrator.migrate(queue)
         } catch {
             // Another process may have run the same migration first; then all is well.
             guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
         }
-        return false
+        return (false, backups)
     }
 
     // MARK: Access
@@ -239,8 +298,12 @@ public final class JournalStore: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .databaseLocked(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return .permissionDenied(path: path)
         case .SQLITE_CANTOPEN:
-            return access(path, R_OK | W_OK) != 0 && FileManager.default.fileExists(atPath: path)
-                ? .permissionDenied(path: path) : .cannotCreate(path: path, reason: "SQLite cannot open it")
+            let folder = (path as NSString).deletingLastPathComponent
+            let exists = FileManager.default.fileExists(atPath: path)
+            if exists && (Glibc.access(path, R_OK) != 0 || Glibc.access(folder.isEmpty ? "." : folder, W_OK) != 0) {
+                return .permissionDenied(path: path)
+            }
+            return .cannotCreate(path: path, reason: exists ? "SQLite cannot open it" : "the file does not exist")
         case .SQLITE_FULL: return .io(path: path, reason: "the disk is full")
         default: return .io(path: path, reason: error.message ?? "\(error.resultCode)")
         }

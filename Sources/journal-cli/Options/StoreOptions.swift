@@ -16,13 +16,27 @@ struct StoreOptions: ParsableArguments {
         try DatabaseLocation.resolve(explicit: path, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// Seconds a write waits for another process's lock: `$JOURNAL_BUSY_TIMEOUT`, else 10.
+    var busyTimeout: TimeInterval {
+        ProcessInfo.processInfo.environment["JOURNAL_BUSY_TIMEOUT"].flatMap(TimeInterval.init)
+            .map { max(0, $0) } ?? JournalStore.defaultBusyTimeout
+    }
+
     /// The journal, created if missing: for commands that write.
     func openForWriting() throws -> JournalStore {
-        try JournalStore(path: resolvedPath())
+        announce(try JournalStore(path: resolvedPath(), busyTimeout: busyTimeout))
     }
 
     /// The journal if it exists: for commands that only read.
     func openForReading() throws -> JournalStore? {
-        try JournalStore.existing(at: resolvedPath())
+        try JournalStore.existing(at: resolvedPath(), busyTimeout: busyTimeout).map(announce)
+    }
+
+    /// Says so on stderr when opening upgraded the file, and where the copy of the old one is.
+    private func announce(_ store: JournalStore) -> JournalStore {
+        for backup in store.backupsMade {
+            Console.err("journal: upgraded \(store.path) to this version; the file as it was is kept at \(backup).")
+        }
+        return store
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// What `journal doctor` found.
+public struct Diagnosis: Sendable {
+    public var path: String
+    public var access: JournalStore.Access
+    public var fileBytes: Int
+    public var writeAheadLogBytes: Int
+    public var entries: Int
+    public var checkIns: Int
+    /// Migrations applied to the file, oldest first.
+    public var appliedMigrations: [String]
+    /// Whether every migration this version knows has been applied.
+    public var isUpToDate: Bool
+    /// Whether a newer version of journal has migrated it further.
+    public var isFromNewerVersion: Bool
+    /// `quick_check` or, with `full`, `integrity_check`.
+    public var integrityCheck: String
+    /// Problems the check reported; `["ok"]` when none.
+    public var integrity: [String]
+
+    public var isHealthy: Bool { integrity == ["ok"] }
+}
+
+/// A file whose mode `journal doctor` tightened.
+public struct PermissionChange: Sendable, Hashable {
+    public var path: String
+    public var from: Int
+    public var to: Int
+}
+
+extension JournalStore {
+    /// Makes the journal file and its -wal and -shm files private (0600) when others could
+    /// read or write them; returns what changed. Files owned by someone else are left alone.
+    public static func tightenPermissions(of path: String) -> [PermissionChange] {
+        var changes: [PermissionChange] = []
+        for file in [path, path + "-wal", path + "-shm"] {
+            var info = stat()
+            guard stat(file, &info) == 0, info.st_uid == geteuid() else { continue }
+            let mode = Int(info.st_mode) & 0o777
+            if mode & 0o077 != 0, chmod(file, 0o600) == 0 {
+                changes.append(PermissionChange(path: file, from: mode, to: 0o600))
+            }
+        }
+        return changes
+    }
+
+    /// Checks the file: size, contents, schema version and SQLite's own consistency check.
+    public func diagnose(full: Bool) throws -> Diagnosis {
+        let check = full ? "integrity_check" : "quick_check"
+        let size = { (file: String) -> Int in
+            ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
+        }
+        return try reading { db in
+            let migrator = Migrations.migrator
+            return Diagnosis(
+                path: path, access: access, fileBytes: size(path), writeAheadLogBytes: size(path + "-wal"),
+                entries: try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
+                checkIns: try Int.fetchOne(db, sql: "SELECT count(*) FROM checkins") ?? 0,
+                appliedMigrations: try migrator.appliedMigrations(db),
+                isUpToDate: try migrator.hasCompletedMigrations(db),
+                isFromNewerVersion: try migrator.hasBeenSuperseded(db),
+                integrityCheck: check,
+                integrity: try String.fetchAll(db, sql: "PRAGMA \(check)"))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Journal
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Save a consistent copy of the journal (mode 0600), safe to take while journal runs.",
+        discussion: """
+            The copy is made with SQLite's VACUUM INTO, never by copying the live file, and is \
+            itself a journal: open it with --db. Without FILE it goes beside the journal, named \
+            with the date and time. An existing FILE is never overwritten.
+
+            Examples:
+              journal backup
+              journal backup ~/backups/journal-before-holiday.sqlite3
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "file"))
+    var file: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let destination = try Console.reportingErrors { () -> String in
+            let path = try store.resolvedPath()
+            guard let journal = try store.openForReading() else {
+                throw JournalError.noInput(path: path, reason: "there is no journal there yet; `journal log` starts one")
+            }
+            return try journal.backUp(to: file ?? journal.defaultBackupPath())
+        }
+        Console.out(destination)
+        Console.err("Backed up the journal to \(destination).")
+    }
+}

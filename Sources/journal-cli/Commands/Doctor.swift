@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Journal
+
+struct Doctor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the journal file: permissions, schema version, size, contents and consistency.",
+        discussion: """
+            Makes a journal that others could read private again (mode 0600) and says so. Runs \
+            SQLite's quick_check, or the slower, thorough integrity_check with --full. Exit status 0 \
+            when healthy, 65 when the file is damaged (with how to rescue it), 66 when there is no \
+            journal yet.
+
+            Example: journal doctor --full
+            """
+    )
+
+    @Flag(help: "Run the thorough integrity_check instead of quick_check.")
+    var full = false
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let (diagnosis, changes) = try Console.reportingErrors { () -> (Diagnosis, [PermissionChange]) in
+            let path = try store.resolvedPath()
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw JournalError.noInput(path: path, reason: "there is no journal there yet; `journal log` starts one")
+            }
+            let changes = JournalStore.tightenPermissions(of: path)
+            guard let journal = try store.openForReading() else { throw JournalError.noInput(path: path, reason: "it vanished") }
+            return (try journal.diagnose(full: full), changes)
+        }
+        if output.json {
+            try Console.json(DoctorJSON(diagnosis, changes))
+        } else {
+            print(diagnosis, changes)
+        }
+        if !diagnosis.isHealthy {
+            Console.err("journal: " + JournalError.corruptDatabase(path: diagnosis.path).description)
+            throw ExitCode(65)
+        }
+    }
+
+    private func print(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) {
+        let mode = changes.isEmpty ? "private" : changes.map { "\(($0.path as NSString).lastPathComponent) tightened from \(octal($0.from)) to \(octal($0.to))" }.joined(separator: "; ")
+        let schema =
+            diagnosis.isFromNewerVersion
+            ? "written by a newer journal: read only"
+            : (diagnosis.isUpToDate ? "up to date" : "needs upgrading")
+        let access =
+            switch diagnosis.access {
+            case .readWrite: "read-write"
+            case .readOnly: "read-only (the file or its folder is not writable)"
+            case .immutable: "read-only, as an unchanging file (its folder is not writable)"
+            }
+        Console.out(
+            TextTable.render(
+                header: ["Journal", diagnosis.path],
+                rows: [
+                    ["Size", "\(diagnosis.fileBytes) bytes, \(diagnosis.writeAheadLogBytes) in the write-ahead log"],
+                    ["Contents", count(diagnosis.entries, "entry", "entries") + ", " + count(diagnosis.checkIns, "check-in", "check-ins")],
+                    ["Schema", "\(diagnosis.appliedMigrations.last ?? "none"), \(schema)"],
+                    ["Access", access],
+                    ["Permissions", mode],
+                    ["Integrity", diagnosis.integrity.prefix(10).joined(separator: "; ") + " (\(diagnosis.integrityCheck))"],
+                ]))
+        for change in changes {
+            Console.err("journal: \(change.path) could be read by others; its mode is now \(octal(change.to)).")
+        }
+    }
+
+    private func octal(_ mode: Int) -> String { "0" + String(mode, radix: 8) }
+
+    private func count(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value == 1 ? one : many)" }
+}
+
+struct DoctorJSON: Encodable {
+    struct Change: Encodable { let path: String; let from: String; let to: String }
+    let path: String
+    let access: String
+    let file_bytes: Int
+    let wal_bytes: Int
+    let entries: Int
+    let checkins: Int
+    let schema: [String]
+    let up_to_date: Bool
+    let newer_version: Bool
+    let integrity_check: String
+    let integrity: [String]
+    let healthy: Bool
+    let permissions_tightened: [Change]
+
+    init(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) {
+        path = diagnosis.path
+        access = switch diagnosis.access { case .readWrite: "read-write"; case .readOnly: "read-only"; case .immutable: "immutable" }
+        file_bytes = diagnosis.fileBytes
+        wal_bytes = diagnosis.writeAheadLogBytes
+        entries = diagnosis.entries
+        checkins = diagnosis.checkIns
+        schema = diagnosis.appliedMigrations
+        up_to_date = diagnosis.isUpToDate
+        newer_version = diagnosis.isFromNewerVersion
+        integrity_check = diagnosis.integrityCheck
+        integrity = diagnosis.integrity
+        healthy = diagnosis.isHealthy
+        permissions_tightened = changes.map { Change(path: $0.path, from: String($0.from, radix: 8), to: String($0.to, radix: 8)) }
+    }
+}
