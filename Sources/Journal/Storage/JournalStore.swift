@@ -92,9 +92,10 @@ public final class JournalStore: Sendable {
             } else {
                 (isFromNewerVersion, backupsMade) = try queue.read { db in
                     try Self.checkIdentity(db, path: path, mark: false)
-                    let migrator = Migrations.migrator
-                    if try migrator.hasBeenSuperseded(db) { return (true, []) }
-                    guard try migrator.hasCompletedMigrations(db) else { throw JournalError.needsUpgrade(path: path) }
+                    let known = Migrations.steps.map(\.identifier)
+                    let applied = try Migrations.appliedIdentifiers(db)
+                    if !applied.subtracting(known).isEmpty { return (true, []) }
+                    guard applied.isSuperset(of: known) else { throw JournalError.needsUpgrade(path: path) }
                     return (false, [])
                 }
             }
@@ -131,11 +132,14 @@ public final class JournalStore: Sendable {
     /// Entries newest first, optionally of one exercise and at most `limit` of them.
     public func entries(exerciseID: String? = nil, limit: Int? = nil) throws -> [Entry] {
         try reading { db in
-            var request = Entry.all()
-            if let exerciseID { request = request.filter(Entry.Columns.exerciseID == exerciseID) }
-            request = request.order(Entry.Columns.performedAt.desc, Entry.Columns.id.desc)
-            if let limit { request = request.limit(limit) }
-            return try request.fetchAll(db)
+            // Plain SQL: `journal log` and `journal list` run this on every call, and the query
+            // builder costs more than the query.
+            let filter = exerciseID == nil ? "" : "WHERE exercise_id = ?"
+            let statement = try db.cachedStatement(
+                sql: "SELECT * FROM entries \(filter) ORDER BY performed_at DESC, id DESC LIMIT ?")
+            var arguments: StatementArguments = exerciseID.map { [$0] } ?? []
+            arguments += [limit ?? -1]
+            return try Entry.fetchAll(statement, arguments: arguments)
         }
     }
 
@@ -250,19 +254,18 @@ public final class JournalStore: Sendable {
 
     /// Runs pending migrations, first copying a journal that already holds data (the copy is
     /// kept). Returns whether a newer version of journal has migrated the file further, and the
-    /// copies made.
+    /// copies made. The common case, nothing to do, costs one small read.
     private static func migrate(_ queue: DatabaseQueue, path: String) throws -> (Bool, [String]) {
-        let migrator = Migrations.migrator
-        let (completed, superseded, applied) = try queue.read {
-            (try migrator.hasCompletedMigrations($0), try migrator.hasBeenSuperseded($0), try migrator.appliedIdentifiers($0))
-        }
-        if superseded { return (true, []) }
-        if completed { return (false, []) }
+        let known = Migrations.steps.map(\.identifier)
+        let applied = try queue.read { try Migrations.appliedIdentifiers($0) }
+        if !applied.subtracting(known).isEmpty { return (true, []) }
+        if applied.isSuperset(of: known) { return (false, []) }
         var backups: [String] = []
         if !applied.isEmpty {
-            let next = migrator.migrations.first { !applied.contains($0) } ?? "migration"
+            let next = known.first { !applied.contains($0) } ?? "migration"
             backups.append(try backUp(queue, path: path, to: Self.automaticBackupPath(for: path, before: next)))
         }
+        let migrator = Migrations.migrator
         do {
             try migrator.migrate(queue)
         } catch {

@@ -20,6 +20,12 @@ enum Migrations {
 
     static let steps: [Step] = [.schema("v1-schema"), .catalogue("v1-catalogue"), .schema("v2-checkins")]
 
+    /// The migrations applied to the file (empty for a new one), read without building the migrator.
+    static func appliedIdentifiers(_ db: Database) throws -> Set<String> {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        return Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+    }
+
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         let sections = Schema.sections

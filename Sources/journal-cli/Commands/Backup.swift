@@ -4,6 +4,7 @@ import Journal
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Save a consistent copy of the journal (mode 0600), safe to take while journal runs.",
         discussion: """
             The copy is made with SQLite's VACUUM INTO, never by copying the live file, and is \

@@ -4,6 +4,7 @@ import Journal
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Run every safety rule over your journal and show what stands today.",
         discussion: """
             Shows, most severe first: findings from the last 7 days; for each exercise, any stop \

@@ -4,6 +4,7 @@ import Journal
 
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "doctor",
         abstract: "Check the journal file: permissions, schema version, size, contents and consistency.",
         discussion: """
             Makes a journal that others could read private again (mode 0600) and says so. Runs \

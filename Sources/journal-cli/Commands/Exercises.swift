@@ -3,6 +3,7 @@ import Journal
 
 struct Exercises: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "exercises",
         abstract: "List the exercises you can log, or show how to do one.",
         subcommands: [ListExercises.self, Show.self],
         defaultSubcommand: ListExercises.self
@@ -27,6 +28,7 @@ struct Exercises: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one exercise and how to do it.",
             discussion: "Example: journal exercises show side-plank")
 

@@ -4,6 +4,7 @@ import Journal
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write your entries as CSV (for spreadsheets) or JSON, oldest first.",
         discussion: """
             CSV columns: id, performed_at, exercise, side, sets, reps, hold_seconds, pain_before, \

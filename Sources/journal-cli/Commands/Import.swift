@@ -4,6 +4,7 @@ import Journal
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Add the entries of a CSV written by `journal export`, all or nothing.",
         discussion: """
             Every row is checked as `journal log` checks its input. The first bad row stops the \

@@ -3,6 +3,7 @@ import Journal
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "Show your entries, newest first.",
         discussion: """
             A "!" after the pain marks a session where pain rose.

@@ -4,6 +4,7 @@ import Journal
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "Record an exercise you did, with your pain before and after it.",
         discussion: """
             Pain is the 0-10 scale: 0 no pain, 10 the worst imaginable. If pain after is \

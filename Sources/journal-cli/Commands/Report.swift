@@ -4,6 +4,7 @@ import Journal
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Summarise a week, a month or any days: what you did and how your pain went.",
         discussion: """
             Per exercise: sessions, sets, total reps (sets × reps), total hold seconds, mean pain \

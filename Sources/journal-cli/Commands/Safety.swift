@@ -3,6 +3,7 @@ import Journal
 
 struct Safety: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "safety",
         abstract: "When to stop, when to see a physiotherapist, when to seek emergency care; with sources.",
         discussion: "Example: journal safety --red-flags"
     )
