@@ -37,6 +37,10 @@ import Testing
         #expect(
             CSVFormat.row(entry)
                 == "12,2026-11-20T08:30:00+01:00,side-plank,left,2,,30,3,4,1,true,\"'=cmd, \"\"x\"\"\nok\"\r\n")
+        let west = try Entry(
+            id: 1_234_567_890_123, exerciseID: "bird-dog", performedAt: 1_795_159_800, utcOffset: -(5 * 3600 + 1800),
+            sets: 50, reps: 500, painBefore: #require(PainLevel(10)), painAfter: #require(PainLevel(0)), createdAt: 0)
+        #expect(CSVFormat.row(west) == "1234567890123,2026-11-20T02:00:00-05:30,bird-dog,,50,500,,10,0,-10,false,\r\n")
         #expect(CSVFormat.header == "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n")
     }
 }

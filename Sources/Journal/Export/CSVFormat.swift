@@ -24,33 +24,110 @@ public enum CSVFormat {
 
     /// One entry as a CSV row, with its line end.
     public static func row(_ entry: Entry) -> String {
-        var line = ""
-        line.reserveCapacity(96)
-        line += entry.id.map(String.init) ?? ""
-        line += ","
-        line += entry.localTime.iso8601
-        line += ","
-        line += field(textCell(entry.exerciseID))
-        line += ","
-        line += entry.side?.rawValue ?? ""
-        line += ","
-        line += String(entry.sets)
-        line += ","
-        line += entry.reps.map(String.init) ?? ""
-        line += ","
-        line += entry.holdSeconds.map(String.init) ?? ""
-        line += ","
-        line += String(entry.painBefore.value)
-        line += ","
-        line += String(entry.painAfter.value)
-        line += ","
-        line += String(entry.painChange)
-        line += ","
-        line += Rules.evaluate(entry).isEmpty ? "false" : "true"
-        line += ","
-        line += entry.note.map { field(textCell($0)) } ?? ""
-        line += "\r\n"
-        return line
+        var bytes: [UInt8] = []
+        append(entry, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one entry as a CSV row, with its line end, to `bytes`: the export's hot path,
+    /// so it writes bytes directly rather than building strings.
+    public static func append(_ entry: Entry, to bytes: inout [UInt8]) {
+        let comma: UInt8 = 0x2C
+        if let id = entry.id { appendDecimal(id, to: &bytes) }
+        bytes.append(comma)
+        appendTimestamp(entry.localTime, to: &bytes)
+        bytes.append(comma)
+        appendText(entry.exerciseID, to: &bytes)
+        bytes.append(comma)
+        if let side = entry.side { bytes.append(contentsOf: side.rawValue.utf8) }
+        bytes.append(comma)
+        appendDecimal(Int64(entry.sets), to: &bytes)
+        bytes.append(comma)
+        if let reps = entry.reps { appendDecimal(Int64(reps), to: &bytes) }
+        bytes.append(comma)
+        if let hold = entry.holdSeconds { appendDecimal(Int64(hold), to: &bytes) }
+        bytes.append(comma)
+        appendDecimal(Int64(entry.painBefore.value), to: &bytes)
+        bytes.append(comma)
+        appendDecimal(Int64(entry.painAfter.value), to: &bytes)
+        bytes.append(comma)
+        appendDecimal(Int64(entry.painChange), to: &bytes)
+        bytes.append(comma)
+        bytes.append(contentsOf: Rules.isFlagged(entry) ? "true".utf8 : "false".utf8)
+        bytes.append(comma)
+        if let note = entry.note { appendText(note, to: &bytes) }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+    }
+
+    /// A free-text cell: formula-neutralised, then quoted if needed.
+    static func appendText(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if let first = utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x27].contains(first) {
+                // Rare: take the simple path.
+                bytes.append(contentsOf: field(textCell(String(decoding: utf8, as: UTF8.self))).utf8)
+                return
+            }
+            guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(0x22)
+            for byte in utf8 {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+            bytes.append(0x22)
+        }
+    }
+
+    static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
+    static func appendPadded(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(truncatingIfNeeded: rest / divisor % 10) + 0x30)
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS±HH:MM`, as ``LocalDateTime/iso8601``.
+    static func appendTimestamp(_ time: LocalDateTime, to bytes: inout [UInt8]) {
+        appendPadded(time.date.year, width: 4, to: &bytes)
+        bytes.append(0x2D)
+        appendPadded(time.date.month, width: 2, to: &bytes)
+        bytes.append(0x2D)
+        appendPadded(time.date.day, width: 2, to: &bytes)
+        bytes.append(0x54)
+        appendPadded(time.hour, width: 2, to: &bytes)
+        bytes.append(0x3A)
+        appendPadded(time.minute, width: 2, to: &bytes)
+        bytes.append(0x3A)
+        appendPadded(time.second, width: 2, to: &bytes)
+        bytes.append(time.utcOffset < 0 ? 0x2D : 0x2B)
+        let minutes = abs(time.utcOffset) / 60
+        appendPadded(minutes / 60, width: 2, to: &bytes)
+        bytes.append(0x3A)
+        appendPadded(minutes % 60, width: 2, to: &bytes)
     }
 
     /// `text` quoted if it holds a comma, quote, CR or LF, with quotes doubled.

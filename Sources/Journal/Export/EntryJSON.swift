@@ -37,7 +37,7 @@ public struct EntryJSON: Encodable, Sendable {
         try container.encode(entry.note, forKey: .note)
         if includeDerived {
             try container.encode(entry.painChange, forKey: .pain_change)
-            try container.encode(!Rules.evaluate(entry).isEmpty, forKey: .flagged)
+            try container.encode(Rules.isFlagged(entry), forKey: .flagged)
         }
     }
 }

@@ -43,7 +43,7 @@ extension JournalStore {
             if let period = selection.period, !period.contains(entry.localTime.date) { return }
             switch format {
             case .csv:
-                try sink.write(CSVFormat.row(entry))
+                try sink.append { CSVFormat.append(entry, to: &$0) }
             case .json:
                 try sink.write(count == 0 ? "\n" : ",\n")
                 try sink.write(bytes: Array(try encoder.encode(EntryJSON(entry, includeDerived: true))))

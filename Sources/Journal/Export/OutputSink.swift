@@ -35,12 +35,19 @@ public final class OutputSink {
         if buffer.count >= Self.blockSize { try flush() }
     }
 
+    /// Lets `body` append bytes to the buffer directly (the export's hot path).
+    public func append(_ body: (inout [UInt8]) -> Void) throws {
+        body(&buffer)
+        if buffer.count >= Self.blockSize { try flush() }
+    }
+
     /// Writes out everything buffered.
     public func flush() throws {
         var offset = 0
         try buffer.withUnsafeBytes { raw in
             while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                guard let base = raw.baseAddress else { return }
+                let written = Glibc.write(descriptor, base + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw JournalError.io(

@@ -14,8 +14,11 @@ public enum HighPainRule {
         entries.compactMap(finding(for:))
     }
 
+    /// Whether the rule fires on `entry`.
+    public static func applies(to entry: Entry) -> Bool { entry.painAfter.value > Thresholds.highPainAbove }
+
     public static func finding(for entry: Entry) -> Finding? {
-        guard entry.painAfter.value > Thresholds.highPainAbove else { return nil }
+        guard applies(to: entry) else { return nil }
         return Finding(
             rule: id, severity: .stop, entryID: entry.id, exerciseID: entry.exerciseID,
             performedAt: entry.performedAt, utcOffset: entry.utcOffset,

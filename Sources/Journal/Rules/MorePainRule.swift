@@ -15,9 +15,12 @@ public enum MorePainRule {
         entries.compactMap(finding(for:))
     }
 
+    /// Whether the rule fires on `entry`.
+    public static func applies(to entry: Entry) -> Bool { entry.painAfter > entry.painBefore }
+
     /// The finding for one entry, if its pain rose.
     public static func finding(for entry: Entry) -> Finding? {
-        guard entry.painAfter > entry.painBefore else { return nil }
+        guard applies(to: entry) else { return nil }
         return Finding(
             rule: id, severity: .stop, entryID: entry.id, exerciseID: entry.exerciseID,
             performedAt: entry.performedAt, utcOffset: entry.utcOffset,

@@ -17,6 +17,12 @@ public enum Rules {
                 + MorePainRule.findings(in: entries) + NextMorningRule.findings(entries: entries, checkIns: checkIns))
     }
 
+    /// Whether one entry alone raises a finding (more-pain or high-pain), without building it:
+    /// the `flagged` column of exports.
+    public static func isFlagged(_ entry: Entry) -> Bool {
+        MorePainRule.applies(to: entry) || HighPainRule.applies(to: entry)
+    }
+
     /// The findings of one entry alone: more-pain and high-pain.
     public static func evaluate(_ entry: Entry) -> [Finding] {
         sorted([HighPainRule.finding(for: entry), MorePainRule.finding(for: entry)].compactMap { $0 })
