@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         .target(
@@ -18,6 +19,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API itself, for reading export rows column by column.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // The HTML report, escaped by construction.
+                .product(name: "Plot", package: "Plot"),
             ],
             resources: [.embedInCode("Storage/schema.sql")]
         ),

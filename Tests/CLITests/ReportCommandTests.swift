@@ -65,7 +65,7 @@ import Testing
         (["--from", "2026-11-08", "--to", "2026-11-01"], 64, "cannot report from 2026-11-08 to 2026-11-01"),
         (["--from", "2026-02-30"], 64, "that day does not exist"),
         (["--week", "--month"], 64, "Choose one of --week, --month or --from/--to."),
-        (["--json", "--markdown"], 64, "Choose one of --json or --markdown."),
+        (["--json", "--markdown"], 64, "Choose one of --json, --markdown or --format."),
         (["--exercise", "glute-brige"], 64, "did you mean \"glute-bridge\"?"),
     ])
     func badPeriodsAreUsageErrors(arguments: [String], status: Int32, message: String) throws {

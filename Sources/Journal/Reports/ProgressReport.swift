@@ -108,6 +108,8 @@ public struct ProgressReport: Sendable, Hashable {
     public var comparison: Comparison
     /// Findings about entries in the period, most severe first.
     public var findings: [Finding]
+    /// The entries of the period, oldest first (the HTML report lists them with their notes).
+    public var entries: [Entry]
 
     public var entryCount: Int { pain.count }
     public var daysActive: Int { days.filter { $0.entries > 0 }.count }
@@ -125,6 +127,7 @@ public struct ProgressReport: Sendable, Hashable {
         var previous = PainTally()
         let previousPeriod = period.previous
         let flaggedIDs = Set(findings.compactMap(\.entryID))
+        var periodEntries: [Entry] = []
         var checkInTally = CheckInTally()
         for checkIn in checkIns {
             let day = checkIn.localTime.date
@@ -137,6 +140,7 @@ public struct ProgressReport: Sendable, Hashable {
             let day = entry.localTime.date
             if previousPeriod.contains(day) { previous.add(entry) }
             guard period.contains(day) else { continue }
+            periodEntries.append(entry)
             let flagged = entry.id.map(flaggedIDs.contains) ?? false
             pain.add(entry)
             let index = Int(day.daysSinceEpoch - period.from.daysSinceEpoch)
@@ -161,7 +165,8 @@ public struct ProgressReport: Sendable, Hashable {
             comparison: Comparison(
                 period: previousPeriod, previous: previous, current: pain,
                 verdict: MinimalImportantChange.verdict(previous: previous, current: pain)),
-            findings: Rules.sorted(findings.filter { period.contains($0.localTime.date) }))
+            findings: Rules.sorted(findings.filter { period.contains($0.localTime.date) }),
+            entries: periodEntries.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) })
     }
 }
 

@@ -17,6 +17,7 @@ struct Report: ParsableCommand {
               journal report                      # the 7 days ending today
               journal report --month --markdown > month.md
               journal report --from 2026-11-01 --to 2026-11-15 --exercise glute-bridge --json
+              journal report --month --format html --output report.html   # charts, to print or send
             """
     )
 
@@ -41,13 +42,31 @@ struct Report: ParsableCommand {
     @Flag(help: "Print a Markdown document to paste into an email.")
     var markdown = false
 
+    @Option(help: ArgumentHelp("text, json, markdown or html (a self-contained page with charts).", valueName: "format"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Replace --output if it exists.")
+    var force = false
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         let chosen = [week, month, from != nil || to != nil].filter { $0 }.count
         if chosen > 1 { throw ValidationError("Choose one of --week, --month or --from/--to.") }
-        if json && markdown { throw ValidationError("Choose one of --json or --markdown.") }
+        if [json, markdown, format != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("Choose one of --json, --markdown or --format.")
+        }
+        if let format, !["text", "json", "markdown", "html"].contains(format) {
+            throw ValidationError("--format must be text, json, markdown or html; got \"\(format)\".")
+        }
+        if force && output == nil { throw ValidationError("--force applies to --output only.") }
     }
+
+    /// The chosen format: --format, or the --json and --markdown shortcuts.
+    var chosenFormat: String { format ?? (json ? "json" : markdown ? "markdown" : "text") }
 
     func run() throws {
         let report = try Console.reportingErrors {
@@ -57,13 +76,32 @@ struct Report: ParsableCommand {
             return try store.openForReading()?.progressReport(for: period, exerciseID: exerciseID)
                 ?? ProgressReport.make(entries: [], period: period, findings: [])
         }
-        if json {
-            try Console.json(ReportJSON(report))
-        } else if markdown {
-            Console.out(ReportMarkdown.render(report), terminator: "")
-        } else {
-            Console.out(ReportText.render(report, emphasis: Style.stdout.red))
+        let text: String
+        switch chosenFormat {
+        case "json": text = try Console.jsonText(ReportJSON(report)) + "\n"
+        case "markdown": text = ReportMarkdown.render(report)
+        case "html":
+            let now = DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local
+            text = ReportHTML.render(report, generated: Describe.time(now))
+        default: text = ReportText.render(report, emphasis: output == nil ? Style.stdout.red : { $0 }) + "\n"
         }
+        guard let output else {
+            Console.out(text, terminator: "")
+            return
+        }
+        try Console.reportingErrors {
+            let file = try OutputFile(path: output, force: force)
+            do {
+                let sink = OutputSink(descriptor: file.descriptor, name: output)
+                try sink.write(text)
+                try sink.flush()
+                try file.commit()
+            } catch {
+                file.discard()
+                throw error
+            }
+        }
+        Console.err("Wrote the report to \(output).")
     }
 
     func period(today: LocalDate) throws -> Period {

@@ -16,9 +16,14 @@ enum Console {
 
     /// Prints `value` as pretty JSON on standard output.
     static func json(_ value: some Encodable) throws {
+        out(try jsonText(value))
+    }
+
+    /// `value` as pretty JSON with sorted keys.
+    static func jsonText(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        out(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// Runs `body`, turning a ``JournalError`` into a message on stderr and its exit status.
