@@ -80,8 +80,11 @@ public enum ReportHTML {
         let labelEvery = max(1, days.count / 7)
         let axisLabels: [BodyNode] = days.enumerated().compactMap { index, day in
             guard index % labelEvery == 0 || index == days.count - 1 else { return nil }
+            let anchor = days.count > 1 && index == 0 ? "start" : (days.count > 1 && index == days.count - 1 ? "end" : "middle")
             return svg(
-                "text", ["x": ReportCharts.format(ReportCharts.x(day: index, of: days.count)), "y": "\(ReportCharts.height - 8)", "class": "day"],
+                "text",
+                ["x": ReportCharts.format(ReportCharts.x(day: index, of: days.count)), "y": "\(ReportCharts.height - 8)",
+                 "class": "day", "text-anchor": anchor],
                 [.text("\(day.date.month)/\(day.date.day)")])
         }
         let grid: [BodyNode] = stride(from: 0, through: 10, by: 2).flatMap { value -> [BodyNode] in
@@ -203,7 +206,7 @@ public enum ReportHTML {
         svg { width: 100%; height: auto; display: block; }
         svg .grid { stroke: #e5e7eb; stroke-width: 1; }
         svg .axis, svg .day { font-size: 11px; fill: var(--muted); }
-        svg .axis { text-anchor: end; dominant-baseline: middle; } svg .day { text-anchor: middle; }
+        svg .axis { text-anchor: end; dominant-baseline: middle; }
         svg path.before { fill: none; stroke: var(--before); stroke-width: 2.5; }
         svg path.after { fill: none; stroke: var(--after); stroke-width: 2.5; stroke-dasharray: 6 3; }
         svg .dot.before { fill: var(--before); } svg .dot.after { fill: var(--after); }
