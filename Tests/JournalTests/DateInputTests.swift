@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "03/04/2026", "yesterday 18:00", "2026-11-20 7:30", "2026-11-20T07", "2026-11-20T07:30+25:00",
+        "03/04/2026", "tomorrow", "last monday", "2026-11-20 7:30", "yesterday 6pm", "next friday", "2026-11-20T07", "2026-11-20T07:30+25:00",
         "2026-11-20T07:30 +01:00", "", "abc", "20261120",
     ])
     func otherFormsAreRefusedWithTheAcceptedOnes(text: String) throws {
@@ -94,5 +94,48 @@ import Testing
         }
         #expect(try parse("2026-10-25T01:30+01:00") == ResolvedTime(unixSeconds: 1_792_888_200, utcOffset: 3600))
         #expect(try parse("2026-10-25 00:30") == ResolvedTime(unixSeconds: 1_792_884_600, utcOffset: 3600))
+    }
+
+    // Natural days. Today is Wednesday 2026-11-25, 10:00 in London (UTC+0).
+
+    @Test(arguments: [
+        ("yesterday", 1_795_521_600),  // 2026-11-24 12:00
+        ("Yesterday 18:00", 1_795_543_200),
+        ("2 days ago 07:30", 1_795_419_000),  // 2026-11-23 07:30
+        ("1 day ago", 1_795_521_600),
+        ("0 days ago", 1_795_600_800),  // today before noon: now
+        ("today", 1_795_600_800),
+        ("today 08:15", 1_795_594_500),
+        ("monday", 1_795_435_200),  // 2026-11-23 12:00
+        ("tue 19:00", 1_795_546_800),  // 2026-11-24 19:00
+        ("wednesday 09:00", 1_795_597_200),  // today counts as the most recent Wednesday
+        ("thursday", 1_795_089_600),  // 2026-11-19 12:00, never the coming one
+    ])
+    func naturalDaysCountBackFromToday(text: String, expected: Int64) throws {
+        #expect(try parse(text).unixSeconds == expected)
+    }
+
+    @Test func aWeekdayLaterTodayIsTheFuture() throws {
+        #expect(throws: JournalError.self) { try parse("wednesday 18:00") }
+    }
+
+    @Test func naturalDaysKnowDaylightSaving() throws {
+        // In London, 2026-03-29 (a Sunday) lost 01:00–02:00; a week later the offset is +01:00.
+        let now: Int64 = 1_775_469_600  // 2026-04-06T10:00:00Z, a Monday
+        let lastSunday = try DateInput.parse("sunday 01:30", now: now, timeZone: london)
+        #expect(lastSunday.local.iso8601 == "2026-04-05T01:30:00+01:00")
+        #expect(throws: JournalError.self) { try DateInput.parse("8 days ago 01:30", now: now, timeZone: london) }
+        #expect(try DateInput.parse("8 days ago 00:30", now: now, timeZone: london).local.iso8601 == "2026-03-29T00:30:00+00:00")
+    }
+
+    @Test func naturalDaysCrossTheStartOfAYear() throws {
+        let now: Int64 = 1_798_848_000 + 36_000  // 2027-01-02T10:00:00Z, a Saturday
+        #expect(try DateInput.parse("yesterday", now: now, timeZone: london).local.iso8601 == "2027-01-01T12:00:00+00:00")
+        #expect(try DateInput.parse("3 days ago 23:59", now: now, timeZone: london).local.iso8601 == "2026-12-30T23:59:00+00:00")
+        #expect(try DateInput.parse("thursday", now: now, timeZone: london).local.iso8601 == "2026-12-31T12:00:00+00:00")
+        let today = try #require(LocalDate(iso8601: "2027-01-02"))
+        #expect(try DateInput.parseDay("monday", today: today).iso8601 == "2026-12-28")
+        #expect(try DateInput.parseDay("2 days ago", today: today).iso8601 == "2026-12-31")
+        #expect(throws: JournalError.self) { try DateInput.parseDay("03/04/2026", today: today) }
     }
 }

@@ -29,8 +29,9 @@ public struct ResolvedTime: Sendable, Hashable {
 public enum DateInput {
     /// The forms, for messages.
     public static let acceptedForms =
-        "use now, a date such as 2026-11-20 (noon that day), or a date and time such as "
-        + "2026-11-20 07:30 or 2026-11-20T07:30+01:00."
+        "use now; a day: today, yesterday, 3 days ago, a weekday such as monday (the most recent one), "
+        + "or a date such as 2026-11-20 (each meaning noon that day, or now if that is later); "
+        + "a day and time such as yesterday 18:00 or 2026-11-20 07:30; or 2026-11-20T07:30+01:00."
 
     /// Reads `text` as a moment no later than `now`, on the clock of `timeZone`.
     public static func parse(_ text: String, now: Int64, timeZone: TimeZone) throws -> ResolvedTime {
@@ -53,6 +54,11 @@ public enum DateInput {
 
     private static func resolve(_ text: String, original: String, now: Int64, timeZone: TimeZone) throws -> ResolvedTime {
         if text.lowercased() == "now" { return at(now, in: timeZone) }
+        let today = at(now, in: timeZone).local.date
+        if let (date, time) = try natural(text, today: today, original: original) {
+            guard let (hour, minute) = time else { return try noonOrNow(date, now: now, timeZone: timeZone, original: original) }
+            return try localMoment(date: date, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone)
+        }
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, let date = LocalDate(iso8601: text.prefix(10)) else {
             if bytes.count >= 10, LocalDate.looksLikeISODate(bytes) {
@@ -60,11 +66,7 @@ public enum DateInput {
             }
             throw JournalError.invalidDate(text: original, reason: acceptedForms)
         }
-        if bytes.count == 10 {
-            let noon = try localMoment(date: date, hour: 12, minute: 0, second: 0, original: original, timeZone: timeZone)
-            let today = at(now, in: timeZone).local.date
-            return date == today && noon.unixSeconds > now ? at(now, in: timeZone) : noon
-        }
+        if bytes.count == 10 { return try noonOrNow(date, now: now, timeZone: timeZone, original: original) }
         let separator = bytes[10]
         guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " "),
             bytes.count >= 16, bytes[13] == UInt8(ascii: ":"),
@@ -90,6 +92,54 @@ public enum DateInput {
         }
         let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         return ResolvedTime(unixSeconds: wall - Int64(offset), utcOffset: offset)
+    }
+
+    /// Noon on `date`, or now when that is later than now and `date` is today.
+    private static func noonOrNow(_ date: LocalDate, now: Int64, timeZone: TimeZone, original: String) throws -> ResolvedTime {
+        let noon = try localMoment(date: date, hour: 12, minute: 0, second: 0, original: original, timeZone: timeZone)
+        return date == at(now, in: timeZone).local.date && noon.unixSeconds > now ? at(now, in: timeZone) : noon
+    }
+
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// A natural day, `today`, `yesterday`, `N days ago` or a weekday name, with an optional
+    /// `HH:MM`; `nil` when `text` is not one.
+    static func natural(_ text: String, today: LocalDate, original: String) throws -> (LocalDate, (Int, Int)?)? {
+        var words = text.lowercased().split(separator: " ").map(String.init)
+        var time: (Int, Int)?
+        if let last = words.last, words.count > 1, last.contains(":") {
+            let bytes = Array(last.utf8)
+            guard bytes.count == 5, bytes[2] == UInt8(ascii: ":"), let hour = digits(bytes, 0, 2),
+                let minute = digits(bytes, 3, 2)
+            else { return nil }
+            guard hour < 24, minute < 60 else {
+                throw JournalError.invalidDate(text: original, reason: "that time does not exist. " + acceptedForms)
+            }
+            time = (hour, minute)
+            words.removeLast()
+        }
+        guard let day = naturalDay(words, today: today) else { return nil }
+        return (day, time)
+    }
+
+    static func naturalDay(_ words: [String], today: LocalDate) -> LocalDate? {
+        switch words.count {
+        case 1:
+            if words[0] == "today" { return today }
+            if words[0] == "yesterday" { return today.adding(days: -1) }
+            if let target = weekdays.firstIndex(where: { $0 == words[0] || $0.prefix(3) == words[0] }) {
+                let current = Int(((today.daysSinceEpoch % 7) + 7 + 3) % 7)  // 1970-01-01 was a Thursday
+                return today.adding(days: -((current - target + 7) % 7))
+            }
+            return nil
+        case 3:
+            guard let count = Int(words[0]), count >= 0, count <= Period.maximumDays, words[1] == "days" || words[1] == "day",
+                words[2] == "ago"
+            else { return nil }
+            return today.adding(days: -count)
+        default:
+            return nil
+        }
     }
 
     /// `Z`, `±HH`, `±HHMM` or `±HH:MM`, at most 18 hours.
@@ -156,12 +206,13 @@ extension LocalDate {
 
 extension DateInput {
     /// The forms a day may take, for messages.
-    public static let acceptedDayForms = "use a date such as 2026-11-20, or today."
+    public static let acceptedDayForms =
+        "use today, yesterday, 3 days ago, a weekday such as monday (the most recent one), or a date such as 2026-11-20."
 
-    /// Reads a whole local day: `YYYY-MM-DD` or `today`.
+    /// Reads a whole local day: `YYYY-MM-DD`, `today`, `yesterday`, `N days ago` or a weekday.
     public static func parseDay(_ text: String, today: LocalDate) throws -> LocalDate {
         let trimmed = text.trimmingWhitespace()
-        if trimmed.lowercased() == "today" { return today }
+        if let day = naturalDay(trimmed.lowercased().split(separator: " ").map(String.init), today: today) { return day }
         if let date = LocalDate(iso8601: trimmed) { return date }
         let reason = LocalDate.looksLikeISODate(Array(trimmed.utf8)) ? "that day does not exist; " : ""
         throw JournalError.invalidDate(text: text, reason: reason + acceptedDayForms)

@@ -34,7 +34,7 @@ struct Export: ParsableCommand {
     @Flag(help: "Start the CSV with a UTF-8 byte-order mark, so Excel reads accents and emoji correctly.")
     var excel = false
 
-    @Option(help: ArgumentHelp("First day, inclusive (YYYY-MM-DD or today).", valueName: "date"))
+    @Option(help: ArgumentHelp("First day, inclusive: 2026-11-01, today, yesterday, 7 days ago or a weekday.", valueName: "date"))
     var from: String?
 
     @Option(help: ArgumentHelp("Last day, inclusive (default: today).", valueName: "date"))

@@ -44,7 +44,7 @@ struct Log: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "When you did it, on your clock: now, 2026-11-20 (noon), 2026-11-20 07:30 or 2026-11-20T07:30+01:00.",
+            "When you did it, on your clock: now, yesterday 18:00, 2 days ago, monday, 2026-11-20 (noon), 2026-11-20 07:30, 2026-11-20T07:30+01:00.",
             valueName: "when"))
     var at: String = "now"
 

@@ -27,7 +27,7 @@ struct Report: ParsableCommand {
     @Flag(help: "The 30 days ending today.")
     var month = false
 
-    @Option(help: ArgumentHelp("First day, inclusive (YYYY-MM-DD or today).", valueName: "date"))
+    @Option(help: ArgumentHelp("First day, inclusive: 2026-11-01, today, yesterday, 7 days ago or a weekday.", valueName: "date"))
     var from: String?
 
     @Option(help: ArgumentHelp("Last day, inclusive (default: today).", valueName: "date"))
