@@ -67,3 +67,46 @@ CREATE TABLE checkin_red_flags (
                                                     'fever', 'weight-loss', 'major-trauma')),
     PRIMARY KEY (checkin_id, red_flag)
 ) STRICT, WITHOUT ROWID;
+
+-- migration: v3-edit-undo-plan
+
+-- An exercise of the person's own that is no longer offered but that old entries still name.
+ALTER TABLE exercises ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));
+
+-- Destructive changes (delete, edit, import), newest last, so `journal undo` can reverse them.
+CREATE TABLE changes (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind    TEXT    NOT NULL CHECK (kind IN ('delete', 'edit', 'import')),
+    made_at INTEGER NOT NULL,                          -- Unix seconds, UTC
+    undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+) STRICT;
+
+-- What undoing a change does to each entry: put back the copy kept here ('restore': a deleted
+-- or edited entry as it was), or remove an entry the change added ('remove': an imported one).
+CREATE TABLE change_entries (
+    change_id    INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    action       TEXT    NOT NULL CHECK (action IN ('restore', 'remove')),
+    id           INTEGER NOT NULL,
+    exercise_id  TEXT,
+    performed_at INTEGER,
+    utc_offset   INTEGER,
+    sets         INTEGER,
+    reps         INTEGER,
+    hold_seconds INTEGER,
+    side         TEXT,
+    pain_before  INTEGER,
+    pain_after   INTEGER,
+    note         TEXT,
+    created_at   INTEGER
+) STRICT;
+CREATE INDEX change_entries_by_change ON change_entries (change_id);
+
+-- The physiotherapist's plan: for each exercise, the dose and how many sessions a week.
+CREATE TABLE plan (
+    exercise_id  TEXT    NOT NULL PRIMARY KEY REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE CASCADE,
+    sets         INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 50),
+    reps         INTEGER CHECK (reps BETWEEN 1 AND 500),
+    hold_seconds INTEGER CHECK (hold_seconds BETWEEN 1 AND 3600),
+    per_week     INTEGER NOT NULL CHECK (per_week BETWEEN 1 AND 21),
+    CHECK (reps IS NULL OR hold_seconds IS NULL)
+) STRICT;

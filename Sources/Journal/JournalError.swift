@@ -19,6 +19,20 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownExercise(String, suggestions: [String])
     /// A red-flag id that journal does not know.
     case unknownRedFlag(String)
+    /// An id for a new exercise that is not of the allowed form.
+    case invalidExerciseID(String)
+    /// A display name for a new exercise that is empty, too long or several lines.
+    case invalidExerciseName(String)
+    /// An exercise id, alias or name already taken.
+    case exerciseExists(String)
+    /// A built-in exercise cannot be removed.
+    case cannotRemoveBuiltIn(String)
+    /// An exercise that entries still use; `--force` archives it instead.
+    case exerciseInUse(String, entries: Int)
+    /// A plan with both reps and a hold, or a count out of bounds.
+    case invalidPlan(String)
+    /// Nothing was deleted: deleting needs confirmation.
+    case confirmationNeeded(String)
     /// `--side` given for an exercise that is not done one side at a time.
     case sideNotApplicable(exercise: String)
     /// A side other than left, right or both.
@@ -79,6 +93,22 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownRedFlag(let text):
             return "unknown red flag \"\(text)\"; `journal safety --red-flags` lists the ids: "
                 + RedFlag.allCases.map(\.rawValue).joined(separator: ", ") + "."
+        case .invalidExerciseID(let id):
+            return "\"\(id)\" cannot be an exercise id: use 2 to 40 lower-case letters, digits and dashes, "
+                + "starting with a letter, such as wall-squat."
+        case .invalidExerciseName(let name):
+            return "\"\(name)\" cannot be an exercise name: use 1 to \(Exercise.maximumNameLength) characters on one line."
+        case .exerciseExists(let id):
+            return "an exercise called \"\(id)\" already exists; choose another id (`journal exercises` lists them)."
+        case .cannotRemoveBuiltIn(let id):
+            return "\(id) is part of the built-in catalogue and cannot be removed; only exercises you added can."
+        case .exerciseInUse(let id, let entries):
+            return "\(entries) \(entries == 1 ? "entry uses" : "entries use") \(id), so it was not removed; "
+                + "pass --force to archive it instead (its entries stay, and it can no longer be logged)."
+        case .invalidPlan(let reason):
+            return "cannot use that plan: \(reason)"
+        case .confirmationNeeded(let what):
+            return "\(what) needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted."
         case .sideNotApplicable(let exercise):
             return "\(exercise) is done with both sides at once, so it takes no --side; leave --side out."
         case .invalidSide(let text):

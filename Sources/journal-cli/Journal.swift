@@ -23,7 +23,7 @@ struct JournalCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Log.self, CheckInCommand.self, List.self, Report.self, Check.self, Safety.self, Export.self, Import.self,
-            Exercises.self, Backup.self, Doctor.self,
+            Edit.self, Delete.self, Undo.self, Exercises.self, Plan.self, Backup.self, Doctor.self,
         ]
     )
 

@@ -44,7 +44,7 @@ import Testing
         #expect(applicationID == 0x4A52_4E4C)
         #expect(journalMode == "wal")
         #expect(exercises == Catalog.builtIn.exercises.map(\.id))
-        #expect(migrations == ["v1-schema", "v1-catalogue", "v2-checkins"])
+        #expect(migrations == ["v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan"])
     }
 
     @Test func anEntryComesBackExactly() throws {

@@ -25,6 +25,17 @@ public struct Catalog: Sendable {
         self.byKey = byKey
     }
 
+    /// `base` with more exercises (the person's own) after its own; they keep `base`'s aliases.
+    public init(extending base: Catalog, with more: [Exercise]) {
+        self.exercises = base.exercises + more
+        var byKey = base.byKey
+        for exercise in more {
+            byKey[exercise.id] = byKey[exercise.id] ?? exercise
+            byKey[Self.key(exercise.name)] = byKey[Self.key(exercise.name)] ?? exercise
+        }
+        self.byKey = byKey
+    }
+
     /// The exercise with exactly this id.
     public func exercise(id: String) -> Exercise? {
         byKey[id].flatMap { $0.id == id ? $0 : nil }
@@ -41,7 +52,7 @@ public struct Catalog: Sendable {
     }
 
     /// Up to three ids close to `key`: within a few typos, or containing it.
-    func suggestions(for key: String) -> [String] {
+    public func suggestions(for key: String) -> [String] {
         guard !key.isEmpty else { return [] }
         let limit = max(2, key.count / 4)
         var scored: [(distance: Int, id: String)] = []
@@ -59,7 +70,7 @@ public struct Catalog: Sendable {
     }
 
     /// Lower case, trimmed, runs of spaces, underscores and dashes as one dash.
-    static func key(_ text: String) -> String {
+    public static func key(_ text: String) -> String {
         var result = ""
         var pendingDash = false
         for character in text.lowercased() {

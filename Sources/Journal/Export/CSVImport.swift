@@ -23,6 +23,7 @@ extension JournalStore {
         return try writing { db in
             let exercises = try Self.knownExercises(db)
             var result = ImportResult()
+            var change: Int64?
             do {
                 guard let header = try reader.next() else {
                     throw JournalError.invalidImport(line: 1, problem: "the file is empty; it needs at least the header row.")
@@ -49,6 +50,10 @@ extension JournalStore {
                     }
                     if let id = entry.id, try Self.idIsTaken(id, db) { entry.id = nil }
                     try Self.insert(entry, db)
+                    let id = db.lastInsertedRowID
+                    let current = try change ?? Self.beginChange("import", db, now: now)
+                    change = current
+                    try Self.noteAdded(id, for: current, db)
                     result.added += 1
                 }
             } catch let error as CSVReadError {

@@ -29,13 +29,41 @@ public struct Exercise: Sendable, Hashable, Identifiable {
     public let measure: Measure
     /// How to do it, in a few plain sentences.
     public let howTo: String
+    /// Added by the person rather than part of the built-in catalogue.
+    public let isCustom: Bool
 
-    public init(id: String, name: String, category: Category, perSide: Bool, measure: Measure, howTo: String) {
+    public init(
+        id: String, name: String, category: Category, perSide: Bool, measure: Measure, howTo: String,
+        isCustom: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.category = category
         self.perSide = perSide
         self.measure = measure
         self.howTo = howTo
+        self.isCustom = isCustom
+    }
+
+    /// The longest display name.
+    public static let maximumNameLength = 60
+
+    /// A custom exercise, checked: the id is lower case letters, digits and dashes (2–40
+    /// characters, starting with a letter), the name 1–60 characters.
+    public static func custom(
+        id: String, name: String, category: Category, perSide: Bool, measure: Measure
+    ) throws -> Exercise {
+        let bytes = Array(id.utf8)
+        let allowed = bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        guard (2...40).contains(bytes.count), allowed, let first = bytes.first, first >= 0x61, first <= 0x7A,
+            bytes.last != 0x2D
+        else { throw JournalError.invalidExerciseID(id) }
+        let trimmed = String(name.trimmingWhitespace())
+        guard !trimmed.isEmpty, trimmed.count <= maximumNameLength, !trimmed.contains(where: \.isNewline) else {
+            throw JournalError.invalidExerciseName(name)
+        }
+        return Exercise(
+            id: id, name: trimmed, category: category, perSide: perSide, measure: measure,
+            howTo: "Added by you; your physiotherapist's instructions apply.", isCustom: true)
     }
 }

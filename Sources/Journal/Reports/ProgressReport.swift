@@ -69,6 +69,18 @@ public struct ProgressReport: Sendable, Hashable {
         public var painMean: Double? { count == 0 ? nil : Double(painSum) / Double(count) }
     }
 
+    /// Sessions done against the plan, for one planned exercise.
+    public struct Adherence: Sendable, Hashable {
+        public var exerciseID: String
+        public var done: Int
+        /// Per week × days in the period / 7, rounded.
+        public var planned: Int
+        public var perWeek: Int
+
+        /// done / planned, or `nil` when nothing was planned in the period.
+        public var fraction: Double? { planned == 0 ? nil : Double(done) / Double(planned) }
+    }
+
     /// How mean pain before compares with the period just before.
     public struct Comparison: Sendable, Hashable {
         public enum Verdict: String, Sendable, Hashable {
@@ -110,6 +122,8 @@ public struct ProgressReport: Sendable, Hashable {
     public var findings: [Finding]
     /// The entries of the period, oldest first (the HTML report lists them with their notes).
     public var entries: [Entry]
+    /// Sessions done against the physiotherapist's plan, by exercise; empty without a plan.
+    public var adherence: [Adherence]
 
     public var entryCount: Int { pain.count }
     public var daysActive: Int { days.filter { $0.entries > 0 }.count }
@@ -119,7 +133,7 @@ public struct ProgressReport: Sendable, Hashable {
     /// the period and the one before it are ignored) and the rules' `findings` (those dated
     /// outside the period are ignored).
     public static func make(
-        entries: [Entry], checkIns: [CheckIn] = [], period: Period, findings: [Finding]
+        entries: [Entry], checkIns: [CheckIn] = [], period: Period, findings: [Finding], plan: [PlanItem] = []
     ) -> ProgressReport {
         var byExercise: [String: ExerciseSummary] = [:]
         var days = period.days.map { DaySummary(date: $0) }
@@ -156,6 +170,11 @@ public struct ProgressReport: Sendable, Hashable {
             }
             byExercise[entry.exerciseID] = summary
         }
+        let adherence = plan.sorted { $0.exerciseID < $1.exerciseID }.map { item in
+            Adherence(
+                exerciseID: item.exerciseID, done: byExercise[item.exerciseID]?.sessions ?? 0,
+                planned: item.plannedSessions(days: period.dayCount), perWeek: item.perWeek)
+        }
         return ProgressReport(
             period: period,
             exercises: byExercise.values.sorted { $0.exerciseID < $1.exerciseID },
@@ -166,7 +185,8 @@ public struct ProgressReport: Sendable, Hashable {
                 period: previousPeriod, previous: previous, current: pain,
                 verdict: MinimalImportantChange.verdict(previous: previous, current: pain)),
             findings: Rules.sorted(findings.filter { period.contains($0.localTime.date) }),
-            entries: periodEntries.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) })
+            entries: periodEntries.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) },
+            adherence: adherence)
     }
 }
 
@@ -176,8 +196,9 @@ extension JournalStore {
         let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
         let entries = try entriesForRules(performedIn: range, exerciseID: exerciseID)
         let checkIns = exerciseID == nil ? try checkIns(performedIn: range) : []
+        let plan = try plan().filter { exerciseID == nil || $0.exerciseID == exerciseID }
         return ProgressReport.make(
             entries: entries, checkIns: checkIns, period: period,
-            findings: Rules.evaluate(entries: entries, checkIns: checkIns))
+            findings: Rules.evaluate(entries: entries, checkIns: checkIns), plan: plan)
     }
 }

@@ -29,6 +29,7 @@ public enum ReportHTML {
                 ),
                 findingsSection(report),
                 .if(!report.isEmpty, .group(charts(report), exercisesSection(report))),
+                .if(!report.adherence.isEmpty, adherenceSection(report)),
                 .section(.h2("Compared with the previous \(period.dayCount) days"), .p(.text(ReportText.comparison(report.comparison)))),
                 .if(!report.entries.isEmpty, entriesSection(report)),
                 .footer(
@@ -153,6 +154,23 @@ public enum ReportHTML {
                             Figures.oneDecimal(summary.pain.afterMean), Figures.signedOneDecimal(summary.pain.changeMean),
                             String(summary.flagged),
                         ]) { .td(.class("number"), .text($0)) }
+                    )
+                }
+            )
+        )
+    }
+
+    static func adherenceSection(_ report: ProgressReport) -> BodyNode {
+        .section(
+            .h2("Against the plan"),
+            .table(
+                .tr(.forEach(["Exercise", "Done", "Planned", "Per week", "Adherence"]) { .th(.text($0)) }),
+                .forEach(report.adherence) { item in
+                    .tr(
+                        .td(.text(item.exerciseID)),
+                        .forEach([String(item.done), String(item.planned), String(item.perWeek), ReportText.percent(item.fraction)]) {
+                            .td(.class("number"), .text($0))
+                        }
                     )
                 }
             )

@@ -11,7 +11,7 @@ public struct ReportJSON: Encodable, Sendable {
 
     enum Keys: String, CodingKey {
         case from, to, days_in_period, days_active, entries, pain_before_mean, pain_after_mean, pain_change_mean
-        case checkins, checkin_pain_mean
+        case checkins, checkin_pain_mean, adherence
         case exercises, flags, days, previous
     }
 
@@ -28,6 +28,7 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(report.checkIns.count, forKey: .checkins)
         try container.encode(Figures.twoDecimals(report.checkIns.painMean), forKey: .checkin_pain_mean)
         try container.encode(report.exercises.map(ExerciseJSON.init), forKey: .exercises)
+        try container.encode(report.adherence.map(AdherenceJSON.init), forKey: .adherence)
         try container.encode(report.findings.map(FlagJSON.init), forKey: .flags)
         try container.encode(report.days.map(DayJSON.init), forKey: .days)
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
@@ -71,6 +72,33 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(pain_after_mean, forKey: .pain_after_mean)
             try container.encode(pain_change_mean, forKey: .pain_change_mean)
             try container.encode(flagged, forKey: .flagged)
+        }
+    }
+
+    struct AdherenceJSON: Encodable {
+        let exercise: String
+        let done: Int
+        let planned: Int
+        let per_week: Int
+        let percent: Double?
+
+        init(_ item: ProgressReport.Adherence) {
+            exercise = item.exerciseID
+            done = item.done
+            planned = item.planned
+            per_week = item.perWeek
+            percent = Figures.twoDecimals(item.fraction.map { $0 * 100 })
+        }
+
+        enum CodingKeys: String, CodingKey { case exercise, done, planned, per_week, percent }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(exercise, forKey: .exercise)
+            try container.encode(done, forKey: .done)
+            try container.encode(planned, forKey: .planned)
+            try container.encode(per_week, forKey: .per_week)
+            try container.encode(percent, forKey: .percent)
         }
     }
 

@@ -34,6 +34,15 @@ public enum ReportMarkdown {
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
+        if !report.adherence.isEmpty {
+            lines += ["", "## Against the plan", ""]
+            lines.append("| Exercise | Done | Planned | Per week | Adherence |")
+            lines.append("| --- | ---: | ---: | ---: | ---: |")
+            for item in report.adherence {
+                lines.append(
+                    "| \(escape(item.exerciseID)) | \(item.done) | \(item.planned) | \(item.perWeek) | \(ReportText.percent(item.fraction)) |")
+            }
+        }
         lines += ["", "## Day by day", ""]
         lines.append("| Day | Entries | Pain before | Pain after | Flagged | Check-in pain |")
         lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")

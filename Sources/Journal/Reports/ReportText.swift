@@ -38,6 +38,17 @@ public enum ReportText {
                     ]
                 },
                 alignRight: Set(1...8)))
+        if !report.adherence.isEmpty {
+            lines.append("")
+            lines.append("Against the plan")
+            lines.append(
+                TextTable.render(
+                    header: ["EXERCISE", "DONE", "PLANNED", "PER WEEK", "ADHERENCE"],
+                    rows: report.adherence.map {
+                        [$0.exerciseID, String($0.done), String($0.planned), String($0.perWeek), percent($0.fraction)]
+                    },
+                    alignRight: Set(1...4)))
+        }
         lines.append("")
         lines.append("Day by day: mean pain before → after")
         lines.append(
@@ -97,6 +108,11 @@ public enum ReportText {
                 + "(\(Figures.signedOneDecimal(comparison.change)), \(Figures.signedPercent(comparison.relativeChange))): "
                 + "\(verdict)."
         }
+    }
+
+    /// "80%", or "-" when nothing was planned.
+    static func percent(_ fraction: Double?) -> String {
+        fraction.map { "\(Int(($0 * 100).rounded(.toNearestOrAwayFromZero)))%" } ?? "-"
     }
 
     static func count(_ value: Int, _ one: String, _ many: String) -> String {

@@ -18,7 +18,9 @@ enum Migrations {
         }
     }
 
-    static let steps: [Step] = [.schema("v1-schema"), .catalogue("v1-catalogue"), .schema("v2-checkins")]
+    static let steps: [Step] = [
+        .schema("v1-schema"), .catalogue("v1-catalogue"), .schema("v2-checkins"), .schema("v3-edit-undo-plan"),
+    ]
 
     /// The migrations applied to the file (empty for a new one), read without building the migrator.
     static func appliedIdentifiers(_ db: Database) throws -> Set<String> {

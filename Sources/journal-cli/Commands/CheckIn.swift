@@ -24,7 +24,7 @@ struct CheckInCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When, as for `journal log --at` (default: now).", valueName: "when"))
     var at: String = "now"
 
-    @Option(help: ArgumentHelp("Anything worth remembering.", valueName: "text"))
+    @Option(help: ArgumentHelp("Anything worth remembering; - reads it from standard input.", valueName: "text"))
     var note: String?
 
     @Option(
@@ -42,7 +42,7 @@ struct CheckInCommand: ParsableCommand {
             let flags = try redFlags.map(RedFlag.init(parsing:))
             let time = try DateInput.parse(at, now: now, timeZone: .current)
             let checkIn = try CheckIn(
-                performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: note, redFlags: flags,
+                performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: NoteInput.read(note), redFlags: flags,
                 createdAt: now)
             return try store.openForWriting().checkIn(checkIn)
         }

@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import Journal
 
 struct Exercises: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercises",
         abstract: "List the exercises you can log, or show how to do one.",
-        subcommands: [ListExercises.self, Show.self],
+        subcommands: [ListExercises.self, Show.self, Add.self, Remove.self],
         defaultSubcommand: ListExercises.self
     )
 
@@ -13,15 +14,16 @@ struct Exercises: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List the exercises: id, name and category.")
 
+        @OptionGroup var store: StoreOptions
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let exercises = Catalog.builtIn.exercises
+            let exercises = try Console.reportingErrors { try store.catalog().exercises }
             if output.json {
                 try Console.json(exercises.map(ExerciseJSON.init))
                 return
             }
-            let rows = exercises.map { [$0.id, $0.name, $0.category.rawValue] }
+            let rows = exercises.map { [$0.id, $0.name + ($0.isCustom ? " (yours)" : ""), $0.category.rawValue] }
             Console.out(TextTable.render(header: ["ID", "NAME", "CATEGORY"], rows: rows))
         }
     }
@@ -32,13 +34,14 @@ struct Exercises: ParsableCommand {
             abstract: "Show one exercise and how to do it.",
             discussion: "Example: journal exercises show side-plank")
 
-        @Argument(help: "The exercise id, such as side-plank.")
+        @Argument(help: "The exercise id, such as side-plank.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
         var exercise: String
 
+        @OptionGroup var store: StoreOptions
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let exercise = try Console.reportingErrors { try Catalog.builtIn.resolve(self.exercise) }
+            let exercise = try Console.reportingErrors { try store.resolveExercise(self.exercise) }
             if output.json {
                 try Console.json(ExerciseJSON(exercise))
                 return
@@ -57,7 +60,90 @@ struct Exercises: ParsableCommand {
     }
 }
 
-/// `journal exercises --json`: id, name, category, per_side, measure, how_to.
+extension Exercises {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Add an exercise of your own, to log like the built-in ones.",
+            discussion: """
+                Examples:
+                  journal exercises add wall-squat --name "Wall squat" --category stability
+                  journal exercises add clamshell --name "Clamshell" --category stability --per-side
+                  journal exercises add cat-cow --name "Cat-cow stretch" --category stretch --hold
+                """)
+
+        @Argument(help: "Its id: lower-case letters, digits and dashes, such as wall-squat.")
+        var id: String
+
+        @Option(help: ArgumentHelp("Its display name.", valueName: "name"))
+        var name: String
+
+        @Option(help: ArgumentHelp("stability, stretch or self-treatment.", valueName: "category"))
+        var category: String
+
+        @Flag(help: "Done on one side, then the other (takes --side when logged).")
+        var perSide = false
+
+        @Flag(help: "Measured in seconds held rather than repetitions.")
+        var hold = false
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if Exercise.Category(rawValue: category) == nil {
+                throw ValidationError("--category must be stability, stretch or self-treatment; got \"\(category)\".")
+            }
+        }
+
+        func run() throws {
+            let exercise = try Console.reportingErrors { () -> Exercise in
+                let exercise = try Exercise.custom(
+                    id: id, name: name, category: Exercise.Category(rawValue: category) ?? .stability, perSide: perSide,
+                    measure: hold ? .hold : .reps)
+                try store.openForWriting().addExercise(exercise)
+                return exercise
+            }
+            Console.out("Added \(exercise.id) (\(exercise.name)). Log it with: journal log \(exercise.id) --pain-before N --pain-after N")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: "Remove an exercise you added; with --force, archive one that entries still use.",
+            discussion: "Built-in exercises cannot be removed. An archived exercise keeps its entries but can no longer be logged.")
+
+        @Argument(help: "The id of an exercise you added.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
+        var id: String
+
+        @Flag(help: "Archive it if entries use it.")
+        var force = false
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let result = try Console.reportingErrors { try store.openForWriting().removeExercise(id: id, force: force) }
+            switch result {
+            case .removed: Console.out("Removed \(id).")
+            case .archived(let entries):
+                Console.out("Archived \(id): its \(entries) \(entries == 1 ? "entry stays" : "entries stay"), and it can no longer be logged.")
+            }
+        }
+    }
+}
+
+/// Exercise ids for shell completion: the catalogue, and the person's own when the journal can be read.
+enum ExerciseCompletion {
+    static func ids() -> [String] {
+        let environment = ProcessInfo.processInfo.environment
+        let custom = (try? DatabaseLocation.resolve(explicit: nil, environment: environment))
+            .flatMap { try? JournalStore.existing(at: $0) }
+            .flatMap { try? $0.catalog() }
+        return (custom ?? Catalog.builtIn).exercises.map(\.id)
+    }
+}
+
+/// `journal exercises --json`: id, name, category, per_side, measure, how_to, custom.
 struct ExerciseJSON: Encodable {
     var id: String
     var name: String
@@ -65,6 +151,7 @@ struct ExerciseJSON: Encodable {
     var per_side: Bool
     var measure: String
     var how_to: String
+    var custom: Bool
 
     init(_ exercise: Exercise) {
         id = exercise.id
@@ -73,5 +160,6 @@ struct ExerciseJSON: Encodable {
         per_side = exercise.perSide
         measure = exercise.measure.rawValue
         how_to = exercise.howTo
+        custom = exercise.isCustom
     }
 }

@@ -58,7 +58,7 @@ struct Export: ParsableCommand {
             let today = DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local.date
             let selection = ExportSelection(
                 period: try Period.parse(from: from, to: to, today: today),
-                exerciseID: try exercise.map { try Catalog.builtIn.resolve($0).id })
+                exerciseID: try exercise.map { try store.resolveExercise($0).id })
             let journal = try store.openForReading()
             let format = ExportFormat(rawValue: format) ?? .csv
             guard let output else {

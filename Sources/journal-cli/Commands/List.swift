@@ -30,7 +30,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let entries = try Console.reportingErrors {
-            let exerciseID = try exercise.map { try Catalog.builtIn.resolve($0).id }
+            let exerciseID = try exercise.map { try store.resolveExercise($0).id }
             return try store.openForReading()?.entries(exerciseID: exerciseID, limit: limit) ?? []
         }
         if output.json {

@@ -18,7 +18,9 @@ struct Log: ParsableCommand {
             """
     )
 
-    @Argument(help: "The exercise id, such as glute-bridge (`journal exercises` lists them).")
+    @Argument(
+        help: "The exercise id, such as glute-bridge (`journal exercises` lists them).",
+        completion: .custom { _, _, _ in ExerciseCompletion.ids() })
     var exercise: String
 
     @Option(help: ArgumentHelp("Pain just before the exercise, 0-10.", valueName: "0-10"))
@@ -39,7 +41,7 @@ struct Log: ParsableCommand {
     @Option(help: ArgumentHelp("For exercises done one side at a time: left, right or both.", valueName: "side"))
     var side: String?
 
-    @Option(help: ArgumentHelp("Anything worth remembering about this session.", valueName: "text"))
+    @Option(help: ArgumentHelp("Anything worth remembering about this session; - reads it from standard input.", valueName: "text"))
     var note: String?
 
     @Option(
@@ -53,7 +55,9 @@ struct Log: ParsableCommand {
 
     func run() throws {
         let logged = try Console.reportingErrors {
-            let entry = try makeEntry(now: Int64(Date().timeIntervalSince1970), timeZone: .current)
+            let entry = try makeEntry(
+                now: Int64(Date().timeIntervalSince1970), timeZone: .current, exercise: store.resolveExercise(exercise),
+                note: NoteInput.read(note))
             return try store.openForWriting().log(entry)
         }
         let style = Style.stderr
@@ -74,8 +78,7 @@ struct Log: ParsableCommand {
     }
 
     /// Checks every value and builds the entry; throws the first problem found.
-    func makeEntry(now: Int64, timeZone: TimeZone) throws -> Entry {
-        let exercise = try Catalog.builtIn.resolve(self.exercise)
+    func makeEntry(now: Int64, timeZone: TimeZone, exercise: Exercise, note: String?) throws -> Entry {
         let painBefore = try PainLevel(parsing: self.painBefore, field: "pain before")
         let painAfter = try PainLevel(parsing: self.painAfter, field: "pain after")
         let sets = try Entry.parseNumber(self.sets, field: "sets", range: Entry.Limits.sets)

@@ -72,7 +72,7 @@ struct Report: ParsableCommand {
         let report = try Console.reportingErrors {
             let today = DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local.date
             let period = try period(today: today)
-            let exerciseID = try exercise.map { try Catalog.builtIn.resolve($0).id }
+            let exerciseID = try exercise.map { try store.resolveExercise($0).id }
             return try store.openForReading()?.progressReport(for: period, exerciseID: exerciseID)
                 ?? ProgressReport.make(entries: [], period: period, findings: [])
         }

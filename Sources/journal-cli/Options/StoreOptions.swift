@@ -32,11 +32,41 @@ struct StoreOptions: ParsableArguments {
         try JournalStore.existing(at: resolvedPath(), busyTimeout: busyTimeout).map(announce)
     }
 
+    /// The exercise `text` names: built in, or one the person added (which needs the journal).
+    func resolveExercise(_ text: String) throws -> Exercise {
+        do {
+            return try Catalog.builtIn.resolve(text)
+        } catch JournalError.unknownExercise {
+            guard let journal = try openForReading() else { return try Catalog.builtIn.resolve(text) }
+            return try journal.catalog().resolve(text)
+        }
+    }
+
+    /// `journal` opened for reading finds a journal; reopen it for writing.
+    static func writable(_ journal: JournalStore, _ options: StoreOptions) throws -> JournalStore {
+        journal.access == .readWrite ? journal : try options.openForWriting()
+    }
+
+    /// Every exercise that can be logged: the catalogue and the person's own.
+    func catalog() throws -> Catalog {
+        try openForReading()?.catalog() ?? Catalog.builtIn
+    }
+
     /// Says so on stderr when opening upgraded the file, and where the copy of the old one is.
     private func announce(_ store: JournalStore) -> JournalStore {
         for backup in store.backupsMade {
             Console.err("journal: upgraded \(store.path) to this version; the file as it was is kept at \(backup).")
         }
         return store
+    }
+}
+
+/// Reads `--note -` from standard input, so a note can stay out of shell history.
+enum NoteInput {
+    static func read(_ note: String?) -> String? {
+        guard note == "-" else { return note }
+        var text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 }

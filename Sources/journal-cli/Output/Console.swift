@@ -64,6 +64,8 @@ extension JournalError {
     var exitStatus: Int32 {
         switch self {
         case .invalidPain, .invalidNumber, .unknownExercise, .unknownRedFlag, .sideNotApplicable, .invalidSide,
+            .invalidExerciseID, .invalidExerciseName, .exerciseExists, .cannotRemoveBuiltIn, .exerciseInUse,
+            .invalidPlan, .confirmationNeeded,
             .noteTooLong, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .notAJournal, .corruptDatabase, .newerDatabase, .invalidImport:

@@ -15,6 +15,12 @@ enum Describe {
         return parts.joined(separator: ", ")
     }
 
+    /// "glute-bridge, 3 × 10 reps, pain 4 → 3, 2026-11-20 07:30 (UTC+00:00), note: …".
+    static func summary(_ entry: Entry) -> String {
+        "\(entry.exerciseID), \(dosage(entry)), pain \(pain(entry)), \(time(entry.localTime))"
+            + (entry.note.map { ", note: \($0.terminalSafe)" } ?? "")
+    }
+
     /// "4 → 3".
     static func pain(_ entry: Entry) -> String { "\(entry.painBefore.value) → \(entry.painAfter.value)" }
 

@@ -1,0 +1,98 @@
+import GRDB
+
+/// What `journal exercises remove` did.
+public enum ExerciseRemoval: Sendable, Hashable {
+    /// No entry used it: it is gone.
+    case removed
+    /// Entries use it: it is kept for them but can no longer be logged.
+    case archived(entries: Int)
+}
+
+extension JournalStore {
+    /// The built-in catalogue plus the person's own exercises that are not archived.
+    public func catalog() throws -> Catalog {
+        let custom = try reading { db in try Self.customExercises(db, includingArchived: false) }
+        return custom.isEmpty ? Catalog.builtIn : Catalog(extending: .builtIn, with: custom)
+    }
+
+    /// Adds an exercise of the person's own; refuses an id, alias or name already taken.
+    public func addExercise(_ exercise: Exercise) throws {
+        try writing { db in
+            let catalog = Catalog(extending: .builtIn, with: try Self.customExercises(db, includingArchived: true))
+            if (try? catalog.resolve(exercise.id)) != nil || (try? catalog.resolve(exercise.name)) != nil {
+                throw JournalError.exerciseExists(exercise.id)
+            }
+            try db.execute(
+                sql: "INSERT INTO exercises (id, name, category, per_side, measure, builtin) VALUES (?, ?, ?, ?, ?, 0)",
+                arguments: [exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue])
+        }
+    }
+
+    /// Removes an exercise of the person's own: deleted when no entry uses it, else archived with `force`.
+    public func removeExercise(id: String, force: Bool) throws -> ExerciseRemoval {
+        try writing { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT builtin FROM exercises WHERE id = ?", arguments: [id]) else {
+                throw JournalError.unknownExercise(id, suggestions: Catalog.builtIn.suggestions(for: Catalog.key(id)))
+            }
+            if try row.decode(forColumn: "builtin") as Bool { throw JournalError.cannotRemoveBuiltIn(id) }
+            let uses = try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
+            if uses == 0 {
+                try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
+                return .removed
+            }
+            guard force else { throw JournalError.exerciseInUse(id, entries: uses) }
+            try db.execute(sql: "UPDATE exercises SET archived = 1 WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [id])
+            return .archived(entries: uses)
+        }
+    }
+
+    static func customExercises(_ db: Database, includingArchived: Bool) throws -> [Exercise] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT id, name, category, per_side, measure FROM exercises WHERE builtin = 0"
+                + (includingArchived ? "" : " AND archived = 0") + " ORDER BY id")
+        return try rows.compactMap { row in
+            guard let category = Exercise.Category(rawValue: try row.decode(forColumn: "category")),
+                let measure = Exercise.Measure(rawValue: try row.decode(forColumn: "measure"))
+            else { return nil }
+            return Exercise(
+                id: try row.decode(forColumn: "id"), name: try row.decode(forColumn: "name"), category: category,
+                perSide: try row.decode(forColumn: "per_side"), measure: measure,
+                howTo: "Added by you; your physiotherapist's instructions apply.", isCustom: true)
+        }
+    }
+
+    // MARK: Plan
+
+    /// Sets (or replaces) the plan for one exercise.
+    public func setPlan(_ item: PlanItem) throws {
+        try writing { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO plan (exercise_id, sets, reps, hold_seconds, per_week) VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek])
+        }
+    }
+
+    /// Removes one exercise from the plan; returns whether it was there.
+    public func removePlan(exerciseID: String) throws -> Bool {
+        try writing { db in
+            try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+            return db.changesCount > 0
+        }
+    }
+
+    /// The plan, by exercise id.
+    public func plan() throws -> [PlanItem] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM plan ORDER BY exercise_id").map { row in
+                try PlanItem(
+                    exerciseID: row.decode(forColumn: "exercise_id"), sets: row.decode(forColumn: "sets"),
+                    reps: row.decode(forColumn: "reps"), holdSeconds: row.decode(forColumn: "hold_seconds"),
+                    perWeek: row.decode(forColumn: "per_week"))
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Journal
+
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Your physiotherapist's plan: the dose of each exercise and sessions a week.",
+        discussion: """
+            With a plan, `journal report` shows, per planned exercise, sessions done against \
+            sessions planned (per week × days in the period / 7, rounded).
+
+            Examples:
+              journal plan set glute-bridge --sets 3 --reps 10 --per-week 5
+              journal plan set side-plank --sets 2 --hold 30 --per-week 3
+              journal plan
+              journal plan remove side-plank
+            """,
+        subcommands: [Show.self, Set.self, Remove.self],
+        defaultSubcommand: Show.self
+    )
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the plan.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let plan = try Console.reportingErrors { try store.openForReading()?.plan() ?? [] }
+            if output.json {
+                try Console.json(plan.map(PlanJSON.init))
+                return
+            }
+            guard !plan.isEmpty else {
+                Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
+                return
+            }
+            Console.out(
+                TextTable.render(
+                    header: ["EXERCISE", "SETS", "REPS", "HOLD S", "PER WEEK"],
+                    rows: plan.map {
+                        [$0.exerciseID, String($0.sets), $0.reps.map(String.init) ?? "-", $0.holdSeconds.map(String.init) ?? "-", String($0.perWeek)]
+                    },
+                    alignRight: Swift.Set(1...4)))
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Set the plan for one exercise.")
+
+        @Argument(help: "The exercise.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
+        var exercise: String
+
+        @Option(help: ArgumentHelp("Sets each session (1-50).", valueName: "n")) var sets: Int
+        @Option(help: ArgumentHelp("Repetitions each set (1-500).", valueName: "n")) var reps: Int?
+        @Option(help: ArgumentHelp("Seconds each hold (1-3600).", valueName: "seconds")) var hold: Int?
+        @Option(help: ArgumentHelp("Sessions a week (1-21).", valueName: "n")) var perWeek: Int
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let item = try Console.reportingErrors { () -> PlanItem in
+                let exercise = try store.resolveExercise(self.exercise)
+                let item = try PlanItem(exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek)
+                try store.openForWriting().setPlan(item)
+                return item
+            }
+            let dose = item.reps.map { "\(item.sets) × \($0) reps" } ?? item.holdSeconds.map { "\(item.sets) × \($0) s hold" } ?? "\(item.sets) sets"
+            Console.out("Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week.")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take an exercise off the plan.")
+
+        @Argument(help: "The exercise.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
+        var exercise: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let removed = try Console.reportingErrors { () -> (String, Bool) in
+                let id = try store.resolveExercise(exercise).id
+                return (id, try store.openForReading().map { try StoreOptions.writable($0, store) }?.removePlan(exerciseID: id) ?? false)
+            }
+            if removed.1 { Console.out("Took \(removed.0) off the plan.") } else { Console.err("\(removed.0) was not in the plan.") }
+        }
+    }
+}
+
+/// `journal plan --json`.
+struct PlanJSON: Encodable {
+    let exercise: String
+    let sets: Int
+    let reps: Int?
+    let hold_seconds: Int?
+    let per_week: Int
+
+    init(_ item: PlanItem) {
+        exercise = item.exerciseID
+        sets = item.sets
+        reps = item.reps
+        hold_seconds = item.holdSeconds
+        per_week = item.perWeek
+    }
+
+    enum CodingKeys: CodingKey { case exercise, sets, reps, hold_seconds, per_week }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(exercise, forKey: .exercise)
+        try container.encode(sets, forKey: .sets)
+        try container.encode(reps, forKey: .reps)
+        try container.encode(hold_seconds, forKey: .hold_seconds)
+        try container.encode(per_week, forKey: .per_week)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// Edit, delete and undo, notes from standard input, your own exercises, the plan, completion.
+@Suite struct LivingCommandTests {
+    let sandbox = Sandbox()
+
+    func log(_ arguments: String..., stdin: String? = nil) throws -> Run {
+        let run = try sandbox.run(["log"] + arguments, stdin: stdin)
+        try #require(run.status == 0, "\(run)")
+        return run
+    }
+
+    @Test func editPrintsBeforeAndAfterAndUndoRestores() throws {
+        _ = try log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--reps", "10", "--at", "2026-11-20 07:30", "--note", "fine")
+        let edit = try sandbox.run("edit", "1", "--pain-after", "6", "--note", "")
+        #expect(edit.status == 0, "\(edit)")
+        #expect(
+            edit.stdout == """
+                Before #1: glute-bridge, 1 × 10 reps, pain 4 → 3, 2026-11-20 07:30 (UTC+00:00), note: fine
+                After  #1: glute-bridge, 1 × 10 reps, pain 4 → 6, 2026-11-20 07:30 (UTC+00:00)
+
+                """)
+        #expect(edit.stderr.hasPrefix("STOP Pain after glute-bridge was 6 out of 10"))
+        #expect(try sandbox.sql("SELECT pain_after, note IS NULL FROM entries") == "6|1\n")
+        let undo = try sandbox.run("undo")
+        #expect(undo.stdout.hasPrefix("Undid the edit of "))
+        #expect(try sandbox.sql("SELECT pain_after, note FROM entries") == "3|fine\n")
+    }
+
+    @Test func editChecksLikeLog() throws {
+        _ = try log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        #expect(try sandbox.run("edit", "1", "--pain-after", "11").status == 64)
+        #expect(try sandbox.run("edit", "1", "--side", "left").status == 64)
+        #expect(try sandbox.run("edit", "1").status == 64)
+        let missing = try sandbox.run("edit", "9", "--pain-after", "2")
+        #expect(missing.status == 65)
+        #expect(missing.stderr == "journal: no entry has id 9; `journal list` shows the ids.\n")
+        #expect(try sandbox.sql("SELECT pain_after FROM entries") == "3\n")
+    }
+
+    @Test func deleteOffATerminalNeedsYesAndUndoBringsEntriesBack() throws {
+        _ = try log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--note", "keep me")
+        _ = try log("bird-dog", "--pain-before", "3", "--pain-after", "2")
+        let refused = try sandbox.run("delete", "1", "2")
+        #expect(refused.status == 64)
+        #expect(refused.stderr == "journal: deleting 2 entries needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted.\n")
+        #expect(try sandbox.entryCount() == 2)
+        let deleted = try sandbox.run("delete", "1", "2", "--yes")
+        #expect(deleted.stdout == "Deleted 2 entries: #1, #2. `journal undo` brings them back.\n")
+        #expect(try sandbox.entryCount() == 0)
+        #expect(try sandbox.run("undo").stdout.contains("put back 2 entries"))
+        #expect(try sandbox.sql("SELECT id, note FROM entries ORDER BY id") == "1|keep me\n2|\n")
+        let nothing = try sandbox.run("undo")
+        #expect(nothing.status == 0)
+        #expect(nothing.stderr == "Nothing to undo.\n")
+    }
+
+    @Test func aMistypedIdDeletesNothing() throws {
+        _ = try log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        #expect(try sandbox.run("delete", "1", "7", "--yes").status == 65)
+        #expect(try sandbox.entryCount() == 1)
+    }
+
+    @Test func undoReversesAnImport() throws {
+        _ = try log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        let csv = "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n"
+            + ",2026-11-20T07:30:00Z,glute-bridge,,1,10,,3,2,,,\r\n"
+        #expect(try sandbox.run("import", "-", stdin: csv).status == 0)
+        #expect(try sandbox.entryCount() == 2)
+        #expect(try sandbox.run("undo").stdout.contains("removed 1 imported entry"))
+        #expect(try sandbox.entryCount() == 1)
+    }
+
+    @Test func aNoteCanComeFromStandardInput() throws {
+        let note = "private: \"left hip\",\nsecond line 🙂"
+        _ = try log("pelvic-tilt", "--pain-before", "2", "--pain-after", "2", "--note", "-", stdin: note + "\n")
+        let list = try sandbox.run("list", "--json")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.first?["note"] as? String == note)
+    }
+
+    @Test func yourOwnExerciseFromAddToArchive() throws {
+        let add = try sandbox.run("exercises", "add", "clamshell", "--name", "Clamshell", "--category", "stability", "--per-side")
+        #expect(add.status == 0, "\(add)")
+        #expect(try sandbox.run("exercises", "add", "clamshell", "--name", "Again", "--category", "stability").status == 64)
+        #expect(try sandbox.run("exercises", "add", "Bad_Id", "--name", "Bad", "--category", "stability").status == 64)
+        #expect(try sandbox.run("exercises").stdout.contains("clamshell                    Clamshell (yours)            stability"))
+        _ = try log("Clamshell", "--pain-before", "2", "--pain-after", "1", "--reps", "12", "--side", "left")
+        let typo = try sandbox.run("log", "clamshel", "--pain-before", "2", "--pain-after", "1")
+        #expect(typo.stderr == "journal: unknown exercise \"clamshel\"; did you mean \"clamshell\"?\n")
+        #expect(try sandbox.run("exercises", "remove", "glute-bridge").stderr.contains("cannot be removed"))
+        let inUse = try sandbox.run("exercises", "remove", "clamshell")
+        #expect(inUse.status == 64)
+        #expect(inUse.stderr.contains("pass --force to archive it"))
+        #expect(try sandbox.run("exercises", "remove", "clamshell", "--force").stdout == "Archived clamshell: its 1 entry stays, and it can no longer be logged.\n")
+        #expect(try sandbox.run("log", "clamshell", "--pain-before", "2", "--pain-after", "1").status == 64)
+        #expect(try sandbox.run("list").stdout.contains("clamshell"))
+        #expect(try sandbox.run("export").stdout.contains(",clamshell,left,"))
+    }
+
+    @Test func thePlanShowsInTheReport() throws {
+        #expect(try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5").stdout == "Planned glute-bridge: 3 × 10 reps, 5 sessions a week.\n")
+        #expect(try sandbox.run("plan", "set", "side-plank", "--sets", "2", "--reps", "5", "--hold", "30", "--per-week", "3").status == 64)
+        #expect(try sandbox.run("plan", "set", "side-plank", "--sets", "2", "--hold", "30", "--per-week", "22").status == 64)
+        for day in 1...3 {
+            _ = try log("glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-0\(day) 07:30")
+        }
+        let report = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07", "--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let adherence = try #require(json["adherence"] as? [[String: Any]])
+        #expect(adherence.count == 1)
+        #expect(adherence[0]["done"] as? Int == 3)
+        #expect(adherence[0]["planned"] as? Int == 5)
+        #expect(adherence[0]["percent"] as? Double == 60)
+        #expect(try sandbox.run("plan").stdout.contains("glute-bridge     3    10       -         5"))
+        #expect(try sandbox.run("plan", "remove", "glute-bridge").stdout == "Took glute-bridge off the plan.\n")
+    }
+
+    @Test func naturalDatesAreEchoed() throws {
+        let run = try log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "yesterday 07:15")
+        #expect(run.stdout.contains(" 07:15 (UTC+"))
+        #expect(try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-02-30").status == 64)
+    }
+
+    @Test func completionScriptsAreGenerated() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let run = try sandbox.run("--generate-completion-script", shell)
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("journal"))
+        }
+        let ids = try sandbox.run("---completion", "log", "--", "positional@0", "2", "0")
+        #expect(ids.stdout.contains("glute-bridge"))
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+@testable import Journal
+
+@Suite struct ChangesTests {
+    let directory = TemporaryDirectory()
+    let now: Int64 = 1_795_600_800
+
+    func entry(_ exercise: String = "glute-bridge", at offset: Int64, note: String? = nil, before: Int = 4, after: Int = 3) throws -> Entry {
+        try Entry(
+            exerciseID: exercise, performedAt: now - offset, utcOffset: 0, sets: 3, reps: 10,
+            painBefore: #require(PainLevel(before)), painAfter: #require(PainLevel(after)), note: note, createdAt: now - offset)
+    }
+
+    @Test func deleteThenUndoRestoresEntriesExactly() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let first = try store.add(try entry(at: 300, note: "one"))
+        let second = try store.add(try entry("bird-dog", at: 200, note: "two"))
+        #expect(try store.delete(ids: [first.id!, second.id!], now: now).count == 2)
+        #expect(try store.entryCount() == 0)
+        #expect(try store.undo() == UndoResult(kind: "delete", madeAt: now, restored: 2, removed: 0))
+        #expect(try store.entries().sorted { $0.id! < $1.id! } == [first, second])
+        #expect(try store.undo() == nil)
+    }
+
+    @Test func deletingAMissingIdDeletesNothing() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let kept = try store.add(try entry(at: 300))
+        #expect(throws: JournalError.entryNotFound(99)) { try store.delete(ids: [kept.id!, 99], now: now) }
+        #expect(try store.entryCount() == 1)
+    }
+
+    @Test func editThenUndoPutsTheOldValuesBack() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let original = try store.add(try entry(at: 300, note: "as logged"))
+        var edited = original
+        edited.painAfter = try #require(PainLevel(7))
+        edited.note = nil
+        #expect(try store.replace(edited, now: now) == original)
+        #expect(try store.entry(id: original.id!) == edited)
+        #expect(try store.undo()?.kind == "edit")
+        #expect(try store.entry(id: original.id!) == original)
+    }
+
+    @Test func undoWalksBackThroughSeveralChanges() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let a = try store.add(try entry(at: 300))
+        var edited = a
+        edited.sets = 1
+        _ = try store.replace(edited, now: now)
+        _ = try store.delete(ids: [a.id!], now: now + 1)
+        #expect(try store.undo()?.kind == "delete")
+        #expect(try store.entry(id: a.id!) == edited)
+        #expect(try store.undo()?.kind == "edit")
+        #expect(try store.entry(id: a.id!) == a)
+    }
+
+    @Test func undoingAnImportRemovesWhatItAdded() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let mine = try store.add(try entry(at: 999, note: "mine"))
+        let csv = CSVFormat.header + ",2026-11-20T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n,2026-11-21T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n"
+        #expect(try store.importCSV(from: ByteSource(bytes: Array(csv.utf8)), now: now).added == 2)
+        #expect(try store.undo() == UndoResult(kind: "import", madeAt: now, restored: 0, removed: 2))
+        #expect(try store.entries() == [mine])
+    }
+
+    @Test func anImportThatAddsNothingIsNoChange() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        _ = try store.importCSV(from: ByteSource(bytes: Array(CSVFormat.header.utf8)), now: now)
+        #expect(try store.undo() == nil)
+    }
+
+    @Test func onlyTheLatestTenChangesAreKept() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        var ids: [Int64] = []
+        for index in 0..<12 { ids.append(try store.add(try entry(at: Int64(index) * 60)).id!) }
+        for id in ids { _ = try store.delete(ids: [id], now: now) }
+        var undone = 0
+        while try store.undo() != nil { undone += 1 }
+        #expect(undone == 10)
+        #expect(try store.entryCount() == 10)
+    }
+
+    @Test func customExercisesLiveAndRetire() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let squat = try Exercise.custom(id: "wall-squat", name: "Wall squat", category: .stability, perSide: false, measure: .reps)
+        try store.addExercise(squat)
+        #expect(try store.catalog().resolve("Wall Squat").id == "wall-squat")
+        #expect(try store.catalog().resolve("wall-squat").isCustom)
+        #expect(throws: JournalError.exerciseExists("wall-squat")) { try store.addExercise(squat) }
+        #expect(throws: JournalError.exerciseExists("bridge-2")) {
+            try store.addExercise(try Exercise.custom(id: "bridge-2", name: "Glute Bridge", category: .stability, perSide: false, measure: .reps))
+        }
+        #expect(throws: JournalError.cannotRemoveBuiltIn("glute-bridge")) { try store.removeExercise(id: "glute-bridge", force: true) }
+        _ = try store.add(try entry("wall-squat", at: 60))
+        #expect(throws: JournalError.exerciseInUse("wall-squat", entries: 1)) { try store.removeExercise(id: "wall-squat", force: false) }
+        #expect(try store.removeExercise(id: "wall-squat", force: true) == .archived(entries: 1))
+        #expect(throws: JournalError.self) { try store.catalog().resolve("wall-squat") }
+        #expect(try store.entries().map(\.exerciseID) == ["wall-squat"])
+        let unused = try Exercise.custom(id: "cat-cow", name: "Cat-cow", category: .stretch, perSide: false, measure: .hold)
+        try store.addExercise(unused)
+        #expect(try store.removeExercise(id: "cat-cow", force: false) == .removed)
+    }
+
+    @Test(arguments: ["A", "x", "Wall-Squat", "wall_squat", "-wall", "wall-", "9lives", String(repeating: "a", count: 41)])
+    func customIdsAreChecked(id: String) throws {
+        #expect(throws: JournalError.invalidExerciseID(id)) {
+            try Exercise.custom(id: id, name: "Name", category: .stretch, perSide: false, measure: .reps)
+        }
+    }
+
+    @Test func planAndAdherence() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        try store.setPlan(try PlanItem(exerciseID: "glute-bridge", sets: 3, reps: 10, perWeek: 5))
+        try store.setPlan(try PlanItem(exerciseID: "side-plank", sets: 2, holdSeconds: 30, perWeek: 3))
+        #expect(throws: JournalError.invalidPlan("give --reps or --hold, not both.")) {
+            try PlanItem(exerciseID: "bird-dog", sets: 1, reps: 5, holdSeconds: 5, perWeek: 2)
+        }
+        // Four glute bridges in the week ending 2026-11-25.
+        for day in 0..<4 { _ = try store.add(try entry(at: Int64(day) * 86_400)) }
+        let today = try #require(LocalDate(iso8601: "2026-11-25"))
+        let week = try store.progressReport(for: .week(endingOn: today))
+        #expect(week.adherence.map(\.exerciseID) == ["glute-bridge", "side-plank"])
+        #expect(week.adherence.map(\.done) == [4, 0])
+        #expect(week.adherence.map(\.planned) == [5, 3])
+        #expect(week.adherence.first?.fraction == 0.8)
+        let month = try store.progressReport(for: .month(endingOn: today))
+        // 5 a week over 30 days: 21.43, so 21; 3 a week: 12.86, so 13.
+        #expect(month.adherence.map(\.planned) == [21, 13])
+        #expect(ReportText.render(week).contains("glute-bridge     4        5         5        80%"))
+        #expect(try store.removePlan(exerciseID: "side-plank"))
+        #expect(try store.plan().map(\.exerciseID) == ["glute-bridge"])
+    }
+}
