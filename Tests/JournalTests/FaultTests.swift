@@ -87,12 +87,7 @@ import Testing
     @Test func anOldJournalIsCopiedBeforeItIsUpgraded() throws {
         let path = directory.file("old.sqlite3")
         _ = try JournalStore(path: path).add(try entry(1, note: "from v1"))
-        let db = try DatabaseQueue(path: path)
-        try db.write { db in
-            try db.execute(sql: "DROP TABLE checkin_red_flags; DROP TABLE checkins")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-checkins'")
-        }
-        try db.close()
+        try VersionOneJournal.downgrade(path)
         let upgraded = try JournalStore(path: path)
         #expect(upgraded.backupsMade.count == 1)
         let backup = try #require(upgraded.backupsMade.first)

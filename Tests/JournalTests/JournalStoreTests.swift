@@ -144,12 +144,7 @@ import Testing
         let path = directory.file("v1.sqlite3")
         let store = try JournalStore(path: path)
         _ = try store.add(try entry(note: "kept"))
-        let db = try DatabaseQueue(path: path)
-        try db.write { db in
-            try db.execute(sql: "DROP TABLE checkin_red_flags; DROP TABLE checkins")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-checkins'")
-        }
-        try db.close()
+        try VersionOneJournal.downgrade(path)
         let upgraded = try JournalStore(path: path)
         #expect(try upgraded.entries().map(\.note) == ["kept"])
         let checkIn = try CheckIn(performedAt: 1_795_600_800, utcOffset: 0, pain: #require(PainLevel(2)), redFlags: [.fever], createdAt: 0)

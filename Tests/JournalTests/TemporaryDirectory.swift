@@ -13,3 +13,22 @@ final class TemporaryDirectory {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+import GRDB
+
+/// Turns a journal back into what version 1 wrote (entries and the catalogue only), to test upgrades.
+enum VersionOneJournal {
+    static func downgrade(_ path: String) throws {
+        let db = try DatabaseQueue(path: path)
+        try db.write { db in
+            try db.execute(
+                sql: """
+                    DROP TABLE plan; DROP TABLE change_entries; DROP TABLE changes;
+                    ALTER TABLE exercises DROP COLUMN archived;
+                    DROP TABLE checkin_red_flags; DROP TABLE checkins;
+                    DELETE FROM grdb_migrations WHERE identifier NOT IN ('v1-schema', 'v1-catalogue');
+                    """)
+        }
+        try db.close()
+    }
+}

@@ -32,13 +32,7 @@ extension JournalStore {
         var count = 0
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        switch format {
-        case .csv:
-            if byteOrderMark { try sink.write(bytes: CSVFormat.byteOrderMark) }
-            try sink.write(CSVFormat.header)
-        case .json:
-            try sink.write("[")
-        }
+        try Self.beginExport(format, to: sink, byteOrderMark: byteOrderMark)
         try forEachEntry(performedIn: selection.period?.widestUTCRange, exerciseID: selection.exerciseID) { entry in
             if let period = selection.period, !period.contains(entry.localTime.date) { return }
             switch format {
@@ -50,7 +44,27 @@ extension JournalStore {
             }
             count += 1
         }
-        if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
+        try Self.endExport(format, to: sink, count: count)
         return count
+    }
+
+    /// What an export of no journal at all holds: the CSV header, or an empty JSON array.
+    public static func exportNothing(_ format: ExportFormat, to sink: OutputSink, byteOrderMark: Bool = false) throws {
+        try beginExport(format, to: sink, byteOrderMark: byteOrderMark)
+        try endExport(format, to: sink, count: 0)
+    }
+
+    private static func beginExport(_ format: ExportFormat, to sink: OutputSink, byteOrderMark: Bool) throws {
+        switch format {
+        case .csv:
+            if byteOrderMark { try sink.write(bytes: CSVFormat.byteOrderMark) }
+            try sink.write(CSVFormat.header)
+        case .json:
+            try sink.write("[")
+        }
+    }
+
+    private static func endExport(_ format: ExportFormat, to sink: OutputSink, count: Int) throws {
+        if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
     }
 }

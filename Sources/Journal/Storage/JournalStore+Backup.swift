@@ -33,15 +33,22 @@ extension JournalStore {
         return local.date.iso8601 + "-" + pad(local.hour, 2) + pad(local.minute, 2) + pad(local.second, 2)
     }
 
+    /// Creates an empty file with mode 0600, failing if it exists; errors name `target`, the file the user asked for.
+    static func createPrivateFile(_ path: String, for target: String) throws {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EACCES || errno == EROFS || errno == EPERM {
+                throw JournalError.permissionDenied(path: (target as NSString).deletingLastPathComponent)
+            }
+            throw JournalError.cannotCreate(path: target, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+    }
+
     static func backUp(_ queue: DatabaseQueue, path: String, to destination: String) throws -> String {
         if FileManager.default.fileExists(atPath: destination) { throw JournalError.outputExists(path: destination) }
         // An empty 0600 file first, so the copy is never readable by others, even for a moment.
-        let descriptor = open(destination, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            if errno == EACCES || errno == EROFS || errno == EPERM { throw JournalError.permissionDenied(path: destination) }
-            throw JournalError.cannotCreate(path: destination, reason: String(cString: strerror(errno)))
-        }
-        close(descriptor)
+        try createPrivateFile(destination, for: destination)
         do {
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM INTO ?", arguments: [destination])

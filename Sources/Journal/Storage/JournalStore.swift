@@ -213,12 +213,7 @@ public final class JournalStore: Sendable {
         let folder = directory.isEmpty ? "." : directory
         let staging = folder + "/.journal-new-\(UUID().uuidString).sqlite3"
         // Created here, 0600, so that SQLite gives its -wal and -shm files the same mode.
-        let descriptor = open(staging, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            if errno == EACCES || errno == EPERM || errno == EROFS { throw JournalError.permissionDenied(path: folder) }
-            throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-        }
-        close(descriptor)
+        try createPrivateFile(staging, for: path)
         defer {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(staging + suffix) }
         }

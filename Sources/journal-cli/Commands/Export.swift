@@ -34,14 +34,7 @@ struct Export: ParsableCommand {
     @Flag(help: "Start the CSV with a UTF-8 byte-order mark, so Excel reads accents and emoji correctly.")
     var excel = false
 
-    @Option(help: ArgumentHelp("First day, inclusive: 2026-11-01, today, yesterday, 7 days ago or a weekday.", valueName: "date"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Last day, inclusive (default: today).", valueName: "date"))
-    var to: String?
-
-    @Option(help: ArgumentHelp("Only this exercise.", valueName: "id"))
-    var exercise: String?
+    @OptionGroup var days: DaysOptions
 
     @OptionGroup var store: StoreOptions
 
@@ -55,43 +48,17 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let count = try Console.reportingErrors { () -> Int in
-            let today = DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local.date
-            let selection = ExportSelection(
-                period: try Period.parse(from: from, to: to, today: today),
-                exerciseID: try exercise.map { try store.resolveExercise($0).id })
+            let selection = try days.selection(store: store)
             let journal = try store.openForReading()
             let format = ExportFormat(rawValue: format) ?? .csv
-            guard let output else {
-                let sink = OutputSink(descriptor: STDOUT_FILENO, name: "standard output")
-                let count = try journal?.export(format, selection: selection, to: sink, byteOrderMark: excel) ?? 0
-                if journal == nil { try Self.writeEmpty(format, to: sink, byteOrderMark: excel) }
-                try sink.flush()
-                return count
-            }
-            let file = try OutputFile(path: output, force: force)
-            do {
-                let sink = OutputSink(descriptor: file.descriptor, name: output)
-                let count = try journal?.export(format, selection: selection, to: sink, byteOrderMark: excel) ?? 0
-                if journal == nil { try Self.writeEmpty(format, to: sink, byteOrderMark: excel) }
-                try sink.flush()
-                try file.commit()
-                return count
-            } catch {
-                file.discard()
-                throw error
+            return try OutputFile.writing(to: output, force: force) { sink in
+                guard let journal else {
+                    try JournalStore.exportNothing(format, to: sink, byteOrderMark: excel)
+                    return 0
+                }
+                return try journal.export(format, selection: selection, to: sink, byteOrderMark: excel)
             }
         }
         if let output { Console.err("Exported \(count) \(count == 1 ? "entry" : "entries") to \(output).") }
-    }
-
-    /// What an export of an empty journal holds: the CSV header, or an empty JSON array.
-    static func writeEmpty(_ format: ExportFormat, to sink: OutputSink, byteOrderMark: Bool) throws {
-        switch format {
-        case .csv:
-            if byteOrderMark { try sink.write(bytes: CSVFormat.byteOrderMark) }
-            try sink.write(CSVFormat.header)
-        case .json:
-            try sink.write("[]\n")
-        }
     }
 }

@@ -27,14 +27,7 @@ struct Report: ParsableCommand {
     @Flag(help: "The 30 days ending today.")
     var month = false
 
-    @Option(help: ArgumentHelp("First day, inclusive: 2026-11-01, today, yesterday, 7 days ago or a weekday.", valueName: "date"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Last day, inclusive (default: today).", valueName: "date"))
-    var to: String?
-
-    @Option(help: ArgumentHelp("Only this exercise.", valueName: "id"))
-    var exercise: String?
+    @OptionGroup var days: DaysOptions
 
     @Flag(help: "Print JSON instead of text.")
     var json = false
@@ -54,7 +47,7 @@ struct Report: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        let chosen = [week, month, from != nil || to != nil].filter { $0 }.count
+        let chosen = [week, month, days.from != nil || days.to != nil].filter { $0 }.count
         if chosen > 1 { throw ValidationError("Choose one of --week, --month or --from/--to.") }
         if [json, markdown, format != nil].filter({ $0 }).count > 1 {
             throw ValidationError("Choose one of --json, --markdown or --format.")
@@ -71,9 +64,9 @@ struct Report: ParsableCommand {
     func run() throws {
         let report = try Console.reportingErrors {
             let today = DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local.date
-            let period = try period(today: today)
-            let exerciseID = try exercise.map { try store.resolveExercise($0).id }
-            return try store.openForReading()?.progressReport(for: period, exerciseID: exerciseID)
+            let selection = try days.selection(store: store, today: today)
+            let period = month ? .month(endingOn: today) : selection.period ?? .week(endingOn: today)
+            return try store.openForReading()?.progressReport(for: period, exerciseID: selection.exerciseID)
                 ?? ProgressReport.make(entries: [], period: period, findings: [])
         }
         let text: String
@@ -85,27 +78,8 @@ struct Report: ParsableCommand {
             text = ReportHTML.render(report, generated: Describe.time(now))
         default: text = ReportText.render(report, emphasis: output == nil ? Style.stdout.red : { $0 }) + "\n"
         }
-        guard let output else {
-            Console.out(text, terminator: "")
-            return
-        }
-        try Console.reportingErrors {
-            let file = try OutputFile(path: output, force: force)
-            do {
-                let sink = OutputSink(descriptor: file.descriptor, name: output)
-                try sink.write(text)
-                try sink.flush()
-                try file.commit()
-            } catch {
-                file.discard()
-                throw error
-            }
-        }
-        Console.err("Wrote the report to \(output).")
+        try Console.reportingErrors { try OutputFile.writing(to: output, force: force) { try $0.write(text) } }
+        if let output { Console.err("Wrote the report to \(output).") }
     }
 
-    func period(today: LocalDate) throws -> Period {
-        if month { return .month(endingOn: today) }
-        return try Period.parse(from: from, to: to, today: today) ?? .week(endingOn: today)
-    }
 }

@@ -38,6 +38,27 @@ struct OutputFile {
         }
     }
 
+    /// Runs `body` with a sink onto standard output, or onto `path` written whole or not at all.
+    static func writing<T>(to path: String?, force: Bool, _ body: (OutputSink) throws -> T) throws -> T {
+        guard let path else {
+            let sink = OutputSink(descriptor: STDOUT_FILENO, name: "standard output")
+            let result = try body(sink)
+            try sink.flush()
+            return result
+        }
+        let file = try OutputFile(path: path, force: force)
+        do {
+            let sink = OutputSink(descriptor: file.descriptor, name: path)
+            let result = try body(sink)
+            try sink.flush()
+            try file.commit()
+            return result
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
     /// Removes the temporary file; the target is untouched.
     func discard() {
         unlink(temporaryPath)

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import Journal
+
+/// `--from`, `--to` and `--exercise`: which days and which exercise a report or export covers.
+struct DaysOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("First day, inclusive: 2026-11-01, today, yesterday, 7 days ago or a weekday.", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last day, inclusive (default: today).", valueName: "date"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Only this exercise.", valueName: "id"))
+    var exercise: String?
+
+    /// The days (`nil` period when neither --from nor --to is given) and the exercise's id.
+    func selection(store: StoreOptions, today: LocalDate? = nil) throws -> ExportSelection {
+        let today = today ?? DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local.date
+        return ExportSelection(
+            period: try Period.parse(from: from, to: to, today: today),
+            exerciseID: try exercise.map { try store.resolveExercise($0).id })
+    }
+}
