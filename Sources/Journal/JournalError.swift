@@ -88,7 +88,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 return "unknown exercise \"\(id)\"; did you mean \(quoted[0])?"
             default:
                 return "unknown exercise \"\(id)\"; did you mean "
-                    + quoted.dropLast().joined(separator: ", ") + " or \(quoted.last!)?"
+                    + quoted.dropLast().joined(separator: ", ") + " or \(quoted[quoted.count - 1])?"
             }
         case .unknownRedFlag(let text):
             return "unknown red flag \"\(text)\"; `journal safety --red-flags` lists the ids: "
@@ -97,7 +97,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\"\(id)\" cannot be an exercise id: use 2 to 40 lower-case letters, digits and dashes, "
                 + "starting with a letter, such as wall-squat."
         case .invalidExerciseName(let name):
-            return "\"\(name)\" cannot be an exercise name: use 1 to \(Exercise.maximumNameLength) characters on one line."
+            return
+                "\"\(name)\" cannot be an exercise name: use 1 to \(Exercise.maximumNameLength) characters on one line."
         case .exerciseExists(let id):
             return "an exercise called \"\(id)\" already exists; choose another id (`journal exercises` lists them)."
         case .cannotRemoveBuiltIn(let id):
@@ -108,7 +109,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidPlan(let reason):
             return "cannot use that plan: \(reason)"
         case .confirmationNeeded(let what):
-            return "\(what) needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted."
+            return
+                "\(what) needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted."
         case .sideNotApplicable(let exercise):
             return "\(exercise) is done with both sides at once, so it takes no --side; leave --side out."
         case .invalidSide(let text):
@@ -144,7 +146,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .databaseLocked(let path):
             return "\(path) stayed locked by another program for too long; nothing was saved. Try again in a moment."
         case .permissionDenied(let path):
-            return "permission denied for \(path); nothing was saved. Check the file's owner and mode (it should be 0600 and yours)."
+            return
+                "permission denied for \(path); nothing was saved. Check the file's owner and mode (it should be 0600 and yours)."
         case .cannotCreate(let path, let reason):
             return "cannot create \(path): \(reason). Choose another place with --db."
         case .io(let path, let reason):

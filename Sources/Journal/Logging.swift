@@ -26,7 +26,8 @@ extension JournalStore {
         let pausedBefore = RepeatedRule.pause(in: recent)
         let saved = try add(entry)
         let repeated = RepeatedRule.findings(in: recent + [saved]).filter { $0.entryID == saved.id }
-        return LoggedEntry(entry: saved, findings: Rules.sorted(Rules.evaluate(saved) + repeated), pausedBefore: pausedBefore)
+        return LoggedEntry(
+            entry: saved, findings: Rules.sorted(Rules.evaluate(saved) + repeated), pausedBefore: pausedBefore)
     }
 
     /// Saves `checkIn` and runs the rules that read check-ins: red flags, and the next-morning
@@ -34,7 +35,8 @@ extension JournalStore {
     public func checkIn(_ checkIn: CheckIn) throws -> LoggedCheckIn {
         let saved = try add(checkIn)
         let dayBefore = saved.localTime.date.adding(days: -1)
-        let entries = try entries(performedIn: (Period(from: dayBefore, to: dayBefore) ?? .week(endingOn: dayBefore)).widestUTCRange)
+        let entries = try entries(
+            performedIn: (Period(from: dayBefore, to: dayBefore) ?? .week(endingOn: dayBefore)).widestUTCRange)
         return LoggedCheckIn(checkIn: saved, findings: Rules.evaluate(entries: entries, checkIns: [saved]))
     }
 
@@ -44,6 +46,7 @@ extension JournalStore {
         let window = Period(from: today.adding(days: -(days - 1)), to: today) ?? .week(endingOn: today)
         let entries = try entriesForRules(performedIn: window.widestUTCRange)
         let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window
-        return Rules.current(entries: entries, checkIns: try checkIns(performedIn: checkInWindow.widestUTCRange), today: today)
+        return Rules.current(
+            entries: entries, checkIns: try checkIns(performedIn: checkInWindow.widestUTCRange), today: today)
     }
 }

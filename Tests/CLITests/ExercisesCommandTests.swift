@@ -17,7 +17,10 @@ import Testing
     @Test func showsOneWithItsHowTo() throws {
         let run = try sandbox.run("exercises", "show", "side plank")
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("Side plank (side-plank)\nCategory: stability\nMeasured: in seconds held, one side at a time (--side left|right|both)\n\nLie on your side"))
+        #expect(
+            run.stdout.hasPrefix(
+                "Side plank (side-plank)\nCategory: stability\nMeasured: in seconds held, one side at a time (--side left|right|both)\n\nLie on your side"
+            ))
         #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 78 })
     }
 

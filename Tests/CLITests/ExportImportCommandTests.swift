@@ -10,11 +10,15 @@ import Testing
     }
 
     func fill() throws {
-        try log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--sets", "3", "--reps", "10", "--at", "2026-11-20T07:30")
         try log(
-            "side-plank", "--pain-before", "2", "--pain-after", "4", "--hold", "30", "--side", "left", "--at", "2026-11-21T08:00+01:00",
+            "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--sets", "3", "--reps", "10", "--at",
+            "2026-11-20T07:30")
+        try log(
+            "side-plank", "--pain-before", "2", "--pain-after", "4", "--hold", "30", "--side", "left", "--at",
+            "2026-11-21T08:00+01:00",
             "--note", "=HYPERLINK(\"x\"), \"quoted\"\nline two 🙂")
-        try log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22", "--note", "'already quoted")
+        try log(
+            "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22", "--note", "'already quoted")
     }
 
     static let expectedCSV =
@@ -49,8 +53,16 @@ import Testing
         process.waitUntilExit()
         let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
         #expect(rows.count == 4)
-        #expect(rows[0] == ["id", "performed_at", "exercise", "side", "sets", "reps", "hold_seconds", "pain_before", "pain_after", "pain_change", "flagged", "note"])
-        #expect(rows[2] == ["2", "2026-11-21T08:00:00+01:00", "side-plank", "left", "1", "", "30", "2", "4", "2", "true", "'=HYPERLINK(\"x\"), \"quoted\"\nline two 🙂"])
+        #expect(
+            rows[0] == [
+                "id", "performed_at", "exercise", "side", "sets", "reps", "hold_seconds", "pain_before", "pain_after",
+                "pain_change", "flagged", "note",
+            ])
+        #expect(
+            rows[2] == [
+                "2", "2026-11-21T08:00:00+01:00", "side-plank", "left", "1", "", "30", "2", "4", "2", "true",
+                "'=HYPERLINK(\"x\"), \"quoted\"\nline two 🙂",
+            ])
         #expect(rows[3][11] == "''already quoted")
     }
 
@@ -64,11 +76,14 @@ import Testing
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
         let refused = try sandbox.run("export", "--output", path)
         #expect(refused.status == 73)
-        #expect(refused.stderr == "journal: \(path) already exists; pass --force to replace it, or choose another --output.\n")
+        #expect(
+            refused.stderr
+                == "journal: \(path) already exists; pass --force to replace it, or choose another --output.\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
         #expect(try sandbox.run("export", "--output", path, "--force").status == 0)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.expectedCSV)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.directory).filter { $0.hasPrefix(".") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: sandbox.directory).filter { $0.hasPrefix(".") }.isEmpty)
     }
 
     @Test func aFailedExportLeavesNoFile() throws {
@@ -102,7 +117,10 @@ import Testing
     }
 
     @Test func anEmptyJournalExportsTheHeader() throws {
-        #expect(try sandbox.run("export").stdout == "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n")
+        #expect(
+            try sandbox.run("export").stdout
+                == "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n"
+        )
         #expect(try sandbox.run("export", "--format", "json").stdout == "[]\n")
     }
 
@@ -124,11 +142,16 @@ import Testing
     @Test func aBadRowNamesItsLineAndImportsNothing() throws {
         try log("bird-dog", "--pain-before", "3", "--pain-after", "3")
         let path = sandbox.directory + "/bad.csv"
-        let text = Self.expectedCSV.replacingOccurrences(of: ",''already quoted", with: ",x") + ",2026-11-22T12:00:00Z,bird-dog,,1,,,3,11,,,\r\n"
+        let text =
+            Self.expectedCSV.replacingOccurrences(of: ",''already quoted", with: ",x")
+            + ",2026-11-22T12:00:00Z,bird-dog,,1,,,3,11,,,\r\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let run = try sandbox.run("import", path)
         #expect(run.status == 65)
-        #expect(run.stderr == "journal: line 6: pain_after must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"11\". Nothing was imported.\n")
+        #expect(
+            run.stderr
+                == "journal: line 6: pain_after must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"11\". Nothing was imported.\n"
+        )
         #expect(try sandbox.entryCount() == 1)
     }
 

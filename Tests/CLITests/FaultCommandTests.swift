@@ -43,7 +43,10 @@ import Testing
         try input.fileHandleForWriting.close()
         holder.waitUntilExit()
         #expect(run.status == 75, "\(run)")
-        #expect(run.stderr == "journal: \(sandbox.database) stayed locked by another program for too long; nothing was saved. Try again in a moment.\n")
+        #expect(
+            run.stderr
+                == "journal: \(sandbox.database) stayed locked by another program for too long; nothing was saved. Try again in a moment.\n"
+        )
         #expect(waited >= 1)
         #expect(try sandbox.entryCount() == 1)
         try log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
@@ -94,18 +97,28 @@ import Testing
         #expect(try sandbox.run("list").status == 0)
         let run = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
         #expect(run.status == 65)
-        #expect(run.stderr == "journal: \(sandbox.database) was written by a newer version of journal; update journal to use it. It was left unchanged.\n")
+        #expect(
+            run.stderr
+                == "journal: \(sandbox.database) was written by a newer version of journal; update journal to use it. It was left unchanged.\n"
+        )
         #expect(try sandbox.entryCount() == 1)
     }
 
     @Test func anOldJournalIsUpgradedWithACopyKeptAndSaidSo() throws {
         try log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "old")
-        _ = try sandbox.sql("DROP TABLE checkin_red_flags; DROP TABLE checkins; DELETE FROM grdb_migrations WHERE identifier = 'v2-checkins';")
+        _ = try sandbox.sql(
+            "DROP TABLE checkin_red_flags; DROP TABLE checkins; DELETE FROM grdb_migrations WHERE identifier = 'v2-checkins';"
+        )
         let run = try sandbox.run("checkin", "--pain", "2")
         #expect(run.status == 0, "\(run)")
-        #expect(run.stderr.hasPrefix("journal: upgraded \(sandbox.database) to this version; the file as it was is kept at \(sandbox.database).before-v2-checkins-"))
+        #expect(
+            run.stderr.hasPrefix(
+                "journal: upgraded \(sandbox.database) to this version; the file as it was is kept at \(sandbox.database).before-v2-checkins-"
+            ))
         #expect(try sandbox.sql("SELECT note FROM entries") == "old\n")
-        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory).filter { $0.contains(".before-v2-checkins-") }
+        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory).filter {
+            $0.contains(".before-v2-checkins-")
+        }
         #expect(copies.count == 1)
     }
 
@@ -119,7 +132,8 @@ import Testing
         #expect(run.stdout.contains("Integrity    ok (quick_check)"))
         #expect(run.stderr == "journal: \(sandbox.database) could be read by others; its mode is now 0600.\n")
         #expect(try FileManager.default.attributesOfItem(atPath: sandbox.database)[.posixPermissions] as? Int == 0o600)
-        #expect(try sandbox.run("doctor", "--full", "--json").stdout.contains("\"integrity_check\" : \"integrity_check\""))
+        #expect(
+            try sandbox.run("doctor", "--full", "--json").stdout.contains("\"integrity_check\" : \"integrity_check\""))
 
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: sandbox.database))
         try handle.truncate(atOffset: 4096 * 2)
@@ -148,18 +162,22 @@ import Testing
 
     @Test func killingAnImportAtAnyMomentLeavesAllOrNothing() throws {
         let csv = sandbox.directory + "/big.csv"
-        var text = "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n"
+        var text =
+            "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n"
         text.reserveCapacity(8_000_000)
         for index in 1...100_000 {
             let day = 1 + index % 28
-            text += "\(index),2026-10-\(day < 10 ? "0" : "")\(day)T07:\(10 + index % 50):00+01:00,bird-dog,,2,\(index % 500 + 1),,3,2,-1,false,row \(index)\r\n"
+            text +=
+                "\(index),2026-10-\(day < 10 ? "0" : "")\(day)T07:\(10 + index % 50):00+01:00,bird-dog,,2,\(index % 500 + 1),,3,2,-1,false,row \(index)\r\n"
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: csv))
         try log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<10 {
             let delay = Double.random(in: 0.05...1.5, using: &generator)
-            try shell("\"$JOURNAL\" import '\(csv)' >/dev/null 2>&1 & pid=$!; sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true")
+            try shell(
+                "\"$JOURNAL\" import '\(csv)' >/dev/null 2>&1 & pid=$!; sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true"
+            )
             let count = try sandbox.entryCount()
             #expect(count == 1 || count == 100_001, "found \(count) entries after kill -9")
             #expect(try sandbox.sql("PRAGMA integrity_check") == "ok\n")

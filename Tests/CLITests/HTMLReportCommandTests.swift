@@ -29,18 +29,23 @@ struct HTMLReportCommandTests {
         let chromium = try #require(Self.chromium, "CI must install chromium (.ci/run does)")
         for (day, before, after) in [(1, 5, 4), (2, 5, 4), (3, 3, 5), (4, 5, 4), (6, 5, 4), (7, 2, 2)] {
             let log = try sandbox.run(
-                "log", day == 3 ? "side-plank" : "glute-bridge", "--pain-before", "\(before)", "--pain-after", "\(after)",
+                "log", day == 3 ? "side-plank" : "glute-bridge", "--pain-before", "\(before)", "--pain-after",
+                "\(after)",
                 "--at", "2026-11-0\(day) 07:30", "--note", "<script>document.body.innerHTML=''</script> day \(day)")
             try #require(log.status == 0, "\(log)")
         }
         let page = sandbox.directory + "/report.html"
-        let report = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07", "--format", "html", "--output", page)
+        let report = try sandbox.run(
+            "report", "--from", "2026-11-01", "--to", "2026-11-07", "--format", "html", "--output", page)
         #expect(report.status == 0, "\(report)")
         #expect(try FileManager.default.attributesOfItem(atPath: page)[.posixPermissions] as? Int == 0o600)
 
         let png = sandbox.directory + "/report.png"
         let pdf = sandbox.directory + "/report.pdf"
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(sandbox.directory)/chromium"]
+        let common = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+            "--user-data-dir=\(sandbox.directory)/chromium",
+        ]
         _ = try run(chromium, common + ["--window-size=900,1400", "--screenshot=\(png)", "file://\(page)"])
         _ = try run(chromium, common + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(page)"])
 

@@ -13,14 +13,19 @@ import Testing
         let run = try sandbox.run("list")
         #expect(run.status == 0)
         #expect(run.stdout == "")
-        #expect(run.stderr == "No entries yet. Record one with: journal log glute-bridge --pain-before 4 --pain-after 3\n")
+        #expect(
+            run.stderr == "No entries yet. Record one with: journal log glute-bridge --pain-before 4 --pain-after 3\n")
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
         #expect(try sandbox.run("list", "--json").stdout == "[\n\n]\n")
     }
 
     @Test func listsNewestFirstInAlignedColumns() throws {
-        try log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--sets", "3", "--reps", "10", "--at", "2026-11-20 07:30")
-        try log("side-plank", "--pain-before", "2", "--pain-after", "4", "--hold", "30", "--side", "left", "--at", "2026-11-21 08:00", "--note", "wobbly\non the left")
+        try log(
+            "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--sets", "3", "--reps", "10", "--at",
+            "2026-11-20 07:30")
+        try log(
+            "side-plank", "--pain-before", "2", "--pain-after", "4", "--hold", "30", "--side", "left", "--at",
+            "2026-11-21 08:00", "--note", "wobbly\non the left")
         let run = try sandbox.run("list")
         #expect(run.status == 0)
         #expect(
@@ -30,7 +35,9 @@ import Testing
                 1   2026-11-20 07:30  glute-bridge  3 × 10 reps               4 → 3
 
                 """)
-        #expect(run.stderr == "! pain rose during that session: stop that exercise and see a physiotherapist before continuing.\n")
+        #expect(
+            run.stderr
+                == "! pain rose during that session: stop that exercise and see a physiotherapist before continuing.\n")
     }
 
     @Test func limitAndExerciseFilter() throws {
@@ -47,7 +54,9 @@ import Testing
     }
 
     @Test func jsonHasExactlyTheDocumentedKeys() throws {
-        try log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--sets", "3", "--reps", "10", "--at", "2026-11-20T07:30+01:00")
+        try log(
+            "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--sets", "3", "--reps", "10", "--at",
+            "2026-11-20T07:30+01:00")
         let run = try sandbox.run("list", "--json")
         #expect(
             run.stdout == """
@@ -70,7 +79,8 @@ import Testing
     }
 
     @Test func terminalControlCharactersNeverReachTheScreen() throws {
-        try log("bird-dog", "--pain-before", "1", "--pain-after", "1", "--note", "red \u{1B}[31mALERT\u{1B}[0m\u{7}\r done")
+        try log(
+            "bird-dog", "--pain-before", "1", "--pain-after", "1", "--note", "red \u{1B}[31mALERT\u{1B}[0m\u{7}\r done")
         let run = try sandbox.run("list")
         #expect(!run.stdout.contains("\u{1B}"))
         #expect(!run.stdout.contains("\u{7}"))

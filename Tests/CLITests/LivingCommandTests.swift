@@ -12,7 +12,9 @@ import Testing
     }
 
     @Test func editPrintsBeforeAndAfterAndUndoRestores() throws {
-        _ = try log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--reps", "10", "--at", "2026-11-20 07:30", "--note", "fine")
+        _ = try log(
+            "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--reps", "10", "--at", "2026-11-20 07:30",
+            "--note", "fine")
         let edit = try sandbox.run("edit", "1", "--pain-after", "6", "--note", "")
         #expect(edit.status == 0, "\(edit)")
         #expect(
@@ -44,7 +46,10 @@ import Testing
         _ = try log("bird-dog", "--pain-before", "3", "--pain-after", "2")
         let refused = try sandbox.run("delete", "1", "2")
         #expect(refused.status == 64)
-        #expect(refused.stderr == "journal: deleting 2 entries needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted.\n")
+        #expect(
+            refused.stderr
+                == "journal: deleting 2 entries needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted.\n"
+        )
         #expect(try sandbox.entryCount() == 2)
         let deleted = try sandbox.run("delete", "1", "2", "--yes")
         #expect(deleted.stdout == "Deleted 2 entries: #1, #2. `journal undo` brings them back.\n")
@@ -64,7 +69,8 @@ import Testing
 
     @Test func undoReversesAnImport() throws {
         _ = try log("bird-dog", "--pain-before", "2", "--pain-after", "2")
-        let csv = "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n"
+        let csv =
+            "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n"
             + ",2026-11-20T07:30:00Z,glute-bridge,,1,10,,3,2,,,\r\n"
         #expect(try sandbox.run("import", "-", stdin: csv).status == 0)
         #expect(try sandbox.entryCount() == 2)
@@ -81,11 +87,15 @@ import Testing
     }
 
     @Test func yourOwnExerciseFromAddToArchive() throws {
-        let add = try sandbox.run("exercises", "add", "clamshell", "--name", "Clamshell", "--category", "stability", "--per-side")
+        let add = try sandbox.run(
+            "exercises", "add", "clamshell", "--name", "Clamshell", "--category", "stability", "--per-side")
         #expect(add.status == 0, "\(add)")
-        #expect(try sandbox.run("exercises", "add", "clamshell", "--name", "Again", "--category", "stability").status == 64)
+        #expect(
+            try sandbox.run("exercises", "add", "clamshell", "--name", "Again", "--category", "stability").status == 64)
         #expect(try sandbox.run("exercises", "add", "Bad_Id", "--name", "Bad", "--category", "stability").status == 64)
-        #expect(try sandbox.run("exercises").stdout.contains("clamshell                    Clamshell (yours)            stability"))
+        #expect(
+            try sandbox.run("exercises").stdout.contains(
+                "clamshell                    Clamshell (yours)            stability"))
         _ = try log("Clamshell", "--pain-before", "2", "--pain-after", "1", "--reps", "12", "--side", "left")
         let typo = try sandbox.run("log", "clamshel", "--pain-before", "2", "--pain-after", "1")
         #expect(typo.stderr == "journal: unknown exercise \"clamshel\"; did you mean \"clamshell\"?\n")
@@ -93,16 +103,25 @@ import Testing
         let inUse = try sandbox.run("exercises", "remove", "clamshell")
         #expect(inUse.status == 64)
         #expect(inUse.stderr.contains("pass --force to archive it"))
-        #expect(try sandbox.run("exercises", "remove", "clamshell", "--force").stdout == "Archived clamshell: its 1 entry stays, and it can no longer be logged.\n")
+        #expect(
+            try sandbox.run("exercises", "remove", "clamshell", "--force").stdout
+                == "Archived clamshell: its 1 entry stays, and it can no longer be logged.\n")
         #expect(try sandbox.run("log", "clamshell", "--pain-before", "2", "--pain-after", "1").status == 64)
         #expect(try sandbox.run("list").stdout.contains("clamshell"))
         #expect(try sandbox.run("export").stdout.contains(",clamshell,left,"))
     }
 
     @Test func thePlanShowsInTheReport() throws {
-        #expect(try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5").stdout == "Planned glute-bridge: 3 × 10 reps, 5 sessions a week.\n")
-        #expect(try sandbox.run("plan", "set", "side-plank", "--sets", "2", "--reps", "5", "--hold", "30", "--per-week", "3").status == 64)
-        #expect(try sandbox.run("plan", "set", "side-plank", "--sets", "2", "--hold", "30", "--per-week", "22").status == 64)
+        #expect(
+            try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5").stdout
+                == "Planned glute-bridge: 3 × 10 reps, 5 sessions a week.\n")
+        #expect(
+            try sandbox.run(
+                "plan", "set", "side-plank", "--sets", "2", "--reps", "5", "--hold", "30", "--per-week", "3"
+            ).status == 64)
+        #expect(
+            try sandbox.run("plan", "set", "side-plank", "--sets", "2", "--hold", "30", "--per-week", "22").status == 64
+        )
         for day in 1...3 {
             _ = try log("glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-0\(day) 07:30")
         }
@@ -120,7 +139,9 @@ import Testing
     @Test func naturalDatesAreEchoed() throws {
         let run = try log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "yesterday 07:15")
         #expect(run.stdout.contains(" 07:15 (UTC+"))
-        #expect(try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-02-30").status == 64)
+        #expect(
+            try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-02-30").status
+                == 64)
     }
 
     @Test func completionScriptsAreGenerated() throws {

@@ -13,7 +13,8 @@ import Testing
         #expect(run.stderr == "")
         #expect(
             try sandbox.sql(
-                "SELECT exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side, pain_before, pain_after, note FROM entries")
+                "SELECT exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side, pain_before, pain_after, note FROM entries"
+            )
                 == "glute-bridge|1795159800|0|3|10|||4|3|\n")
     }
 
@@ -24,8 +25,11 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(
             run.stdout
-                == "Logged #1 sitting-ql-stretch: 2 × 30 s hold, left side, pain 2 → 1, at 2026-07-01 18:05 (UTC+02:00).\n")
-        #expect(try sandbox.sql("SELECT exercise_id, performed_at, utc_offset, side, hold_seconds FROM entries") == "sitting-ql-stretch|1782921900|7200|left|30\n")
+                == "Logged #1 sitting-ql-stretch: 2 × 30 s hold, left side, pain 2 → 1, at 2026-07-01 18:05 (UTC+02:00).\n"
+        )
+        #expect(
+            try sandbox.sql("SELECT exercise_id, performed_at, utc_offset, side, hold_seconds FROM entries")
+                == "sitting-ql-stretch|1782921900|7200|left|30\n")
     }
 
     @Test func morePainWarnsOnStderrButStillSaves() throws {
@@ -133,7 +137,9 @@ import Testing
         let list = try sandbox.run("list", "--json")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         #expect(entries.first?["note"] as? String == note)
-        #expect(try sandbox.sql("SELECT hex(note) FROM entries") == Data(note.utf8).map { String(format: "%02X", $0) }.joined() + "\n")
+        #expect(
+            try sandbox.sql("SELECT hex(note) FROM entries") == Data(note.utf8).map { String(format: "%02X", $0) }
+                .joined() + "\n")
     }
 
     @Test func aFileThatIsNotAJournalIsRefusedAndLeftUnchanged() throws {
@@ -164,7 +170,9 @@ import Testing
         sandbox.environment = ["TZ": "UTC", "PATH": "/usr/bin:/bin"]
         let run = try sandbox.run("log", "front-plank", "--pain-before", "1", "--pain-after", "0")
         #expect(run.status == 78)
-        #expect(run.stderr == "journal: cannot tell where the journal lives: HOME is not set. Pass --db PATH or set JOURNAL_DB.\n")
+        #expect(
+            run.stderr
+                == "journal: cannot tell where the journal lives: HOME is not set. Pass --db PATH or set JOURNAL_DB.\n")
     }
 
     @Test func twoProcessesLoggingAtOnceLoseNothing() throws {

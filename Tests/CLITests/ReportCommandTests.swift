@@ -14,10 +14,18 @@ import Testing
     }
 
     @Test func reportsAPeriodAcrossTheDaylightSavingChange() throws {
-        try log("glute-bridge", "--pain-before", "6", "--pain-after", "5", "--sets", "3", "--reps", "10", "--at", "2026-10-31 23:30")
-        try log("glute-bridge", "--pain-before", "4", "--pain-after", "4", "--sets", "3", "--reps", "10", "--at", "2026-11-01 00:30")
-        try log("side-plank", "--pain-before", "3", "--pain-after", "5", "--sets", "2", "--hold", "30", "--at", "2026-11-01 23:30")
-        try log("bird-dog", "--pain-before", "2", "--pain-after", "1", "--sets", "2", "--reps", "8", "--at", "2026-11-07 23:59")
+        try log(
+            "glute-bridge", "--pain-before", "6", "--pain-after", "5", "--sets", "3", "--reps", "10", "--at",
+            "2026-10-31 23:30")
+        try log(
+            "glute-bridge", "--pain-before", "4", "--pain-after", "4", "--sets", "3", "--reps", "10", "--at",
+            "2026-11-01 00:30")
+        try log(
+            "side-plank", "--pain-before", "3", "--pain-after", "5", "--sets", "2", "--hold", "30", "--at",
+            "2026-11-01 23:30")
+        try log(
+            "bird-dog", "--pain-before", "2", "--pain-after", "1", "--sets", "2", "--reps", "8", "--at",
+            "2026-11-07 23:59")
         let run = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07", "--json")
         #expect(run.status == 0, "\(run)")
         let report = try json(run)
@@ -30,7 +38,9 @@ import Testing
         #expect(previous["verdict"] as? String == "improvement")
 
         let text = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07")
-        #expect(text.stdout.hasPrefix("Progress report, 2026-11-01 to 2026-11-07 (7 days)\n\nActive on 2 of 7 days, 3 entries."))
+        #expect(
+            text.stdout.hasPrefix(
+                "Progress report, 2026-11-01 to 2026-11-07 (7 days)\n\nActive on 2 of 7 days, 3 entries."))
         #expect(text.stdout.contains("side-plank           1     2     -      60     3.0    5.0    +2.0        1"))
         #expect(!text.stdout.contains("\u{1B}"))
 

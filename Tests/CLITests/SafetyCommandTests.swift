@@ -25,7 +25,9 @@ import Testing
                 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 
                 """)
-        #expect(try sandbox.sql("SELECT pain, red_flag FROM checkins JOIN checkin_red_flags ON checkin_id = id") == "4|saddle-numbness\n")
+        #expect(
+            try sandbox.sql("SELECT pain, red_flag FROM checkins JOIN checkin_red_flags ON checkin_id = id")
+                == "4|saddle-numbness\n")
     }
 
     @Test func anUnknownRedFlagIsRefusedAndNothingSaved() throws {
@@ -94,14 +96,18 @@ import Testing
     @Test func safetyPrintsTheGuidanceWithSources() throws {
         let run = try sandbox.run("safety")
         #expect(run.status == 0)
-        for phrase in ["Seek emergency care now", "Stop the exercise", "Talk to a physiotherapist", "Sources", "Ostelo", "Silbernagel", "Inertia Physio+", "NICE"] {
+        for phrase in [
+            "Seek emergency care now", "Stop the exercise", "Talk to a physiotherapist", "Sources", "Ostelo",
+            "Silbernagel", "Inertia Physio+", "NICE",
+        ] {
             #expect(run.stdout.contains(phrase), "missing \(phrase)")
         }
         #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
         let flags = try sandbox.run("safety", "--red-flags", "--json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(flags.stdout.utf8)) as? [String: Any])
-        #expect((object["red_flags"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
-            == ["bladder-bowel", "saddle-numbness", "leg-weakness", "fever", "weight-loss", "major-trauma"])
+        #expect(
+            (object["red_flags"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+                == ["bladder-bowel", "saddle-numbness", "leg-weakness", "fever", "weight-loss", "major-trauma"])
     }
 
     /// Local (Europe/London) ISO times relative to the real today, for commands that look at "now".

@@ -41,7 +41,10 @@ import Testing
             id: 1_234_567_890_123, exerciseID: "bird-dog", performedAt: 1_795_159_800, utcOffset: -(5 * 3600 + 1800),
             sets: 50, reps: 500, painBefore: #require(PainLevel(10)), painAfter: #require(PainLevel(0)), createdAt: 0)
         #expect(CSVFormat.row(west) == "1234567890123,2026-11-20T02:00:00-05:30,bird-dog,,50,500,,10,0,-10,false,\r\n")
-        #expect(CSVFormat.header == "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n")
+        #expect(
+            CSVFormat.header
+                == "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n"
+        )
     }
 }
 
@@ -58,8 +61,12 @@ import Testing
     }
 
     @Test func readsQuotedFieldsAcrossLinesAndCountsLines() throws {
-        let records = try read("a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",\"three\nmore\nlines\"\r\nlast,\r\n")
-        #expect(records.map(\.0) == [["a", "b"], ["x,1", "say \"hi\""], ["two\r\nlines", "three\nmore\nlines"], ["last", ""]])
+        let records = try read(
+            "a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",\"three\nmore\nlines\"\r\nlast,\r\n")
+        #expect(
+            records.map(\.0) == [
+                ["a", "b"], ["x,1", "say \"hi\""], ["two\r\nlines", "three\nmore\nlines"], ["last", ""],
+            ])
         #expect(records.map(\.1) == [1, 2, 3, 7])
     }
 

@@ -7,10 +7,13 @@ import Testing
     let directory = TemporaryDirectory()
     let now: Int64 = 1_795_600_800
 
-    func entry(_ exercise: String = "glute-bridge", at offset: Int64, note: String? = nil, before: Int = 4, after: Int = 3) throws -> Entry {
+    func entry(
+        _ exercise: String = "glute-bridge", at offset: Int64, note: String? = nil, before: Int = 4, after: Int = 3
+    ) throws -> Entry {
         try Entry(
             exerciseID: exercise, performedAt: now - offset, utcOffset: 0, sets: 3, reps: 10,
-            painBefore: #require(PainLevel(before)), painAfter: #require(PainLevel(after)), note: note, createdAt: now - offset)
+            painBefore: #require(PainLevel(before)), painAfter: #require(PainLevel(after)), note: note,
+            createdAt: now - offset)
     }
 
     @Test func deleteThenUndoRestoresEntriesExactly() throws {
@@ -59,7 +62,9 @@ import Testing
     @Test func undoingAnImportRemovesWhatItAdded() throws {
         let store = try JournalStore(path: directory.file("j.sqlite3"))
         let mine = try store.add(try entry(at: 999, note: "mine"))
-        let csv = CSVFormat.header + ",2026-11-20T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n,2026-11-21T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n"
+        let csv =
+            CSVFormat.header
+            + ",2026-11-20T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n,2026-11-21T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n"
         #expect(try store.importCSV(from: ByteSource(bytes: Array(csv.utf8)), now: now).added == 2)
         #expect(try store.undo() == UndoResult(kind: "import", madeAt: now, restored: 0, removed: 2))
         #expect(try store.entries() == [mine])
@@ -84,26 +89,36 @@ import Testing
 
     @Test func customExercisesLiveAndRetire() throws {
         let store = try JournalStore(path: directory.file("j.sqlite3"))
-        let squat = try Exercise.custom(id: "wall-squat", name: "Wall squat", category: .stability, perSide: false, measure: .reps)
+        let squat = try Exercise.custom(
+            id: "wall-squat", name: "Wall squat", category: .stability, perSide: false, measure: .reps)
         try store.addExercise(squat)
         #expect(try store.catalog().resolve("Wall Squat").id == "wall-squat")
         #expect(try store.catalog().resolve("wall-squat").isCustom)
         #expect(throws: JournalError.exerciseExists("wall-squat")) { try store.addExercise(squat) }
         #expect(throws: JournalError.exerciseExists("bridge-2")) {
-            try store.addExercise(try Exercise.custom(id: "bridge-2", name: "Glute Bridge", category: .stability, perSide: false, measure: .reps))
+            try store.addExercise(
+                try Exercise.custom(
+                    id: "bridge-2", name: "Glute Bridge", category: .stability, perSide: false, measure: .reps))
         }
-        #expect(throws: JournalError.cannotRemoveBuiltIn("glute-bridge")) { try store.removeExercise(id: "glute-bridge", force: true) }
+        #expect(throws: JournalError.cannotRemoveBuiltIn("glute-bridge")) {
+            try store.removeExercise(id: "glute-bridge", force: true)
+        }
         _ = try store.add(try entry("wall-squat", at: 60))
-        #expect(throws: JournalError.exerciseInUse("wall-squat", entries: 1)) { try store.removeExercise(id: "wall-squat", force: false) }
+        #expect(throws: JournalError.exerciseInUse("wall-squat", entries: 1)) {
+            try store.removeExercise(id: "wall-squat", force: false)
+        }
         #expect(try store.removeExercise(id: "wall-squat", force: true) == .archived(entries: 1))
         #expect(throws: JournalError.self) { try store.catalog().resolve("wall-squat") }
         #expect(try store.entries().map(\.exerciseID) == ["wall-squat"])
-        let unused = try Exercise.custom(id: "cat-cow", name: "Cat-cow", category: .stretch, perSide: false, measure: .hold)
+        let unused = try Exercise.custom(
+            id: "cat-cow", name: "Cat-cow", category: .stretch, perSide: false, measure: .hold)
         try store.addExercise(unused)
         #expect(try store.removeExercise(id: "cat-cow", force: false) == .removed)
     }
 
-    @Test(arguments: ["A", "x", "Wall-Squat", "wall_squat", "-wall", "wall-", "9lives", String(repeating: "a", count: 41)])
+    @Test(arguments: [
+        "A", "x", "Wall-Squat", "wall_squat", "-wall", "wall-", "9lives", String(repeating: "a", count: 41),
+    ])
     func customIdsAreChecked(id: String) throws {
         #expect(throws: JournalError.invalidExerciseID(id)) {
             try Exercise.custom(id: id, name: "Name", category: .stretch, perSide: false, measure: .reps)

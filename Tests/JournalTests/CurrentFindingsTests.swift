@@ -13,18 +13,21 @@ import Testing
 
     @Test func aLaterCleanSessionClearsAnOldStop() throws {
         let entries = [
-            Fixture.entry(1, "bird-dog", day: 1, before: 2, after: 4), Fixture.entry(2, "bird-dog", day: 2, before: 2, after: 2),
+            Fixture.entry(1, "bird-dog", day: 1, before: 2, after: 4),
+            Fixture.entry(2, "bird-dog", day: 2, before: 2, after: 2),
         ]
         #expect(Rules.current(entries: entries, checkIns: [], today: today).isEmpty)
     }
 
     @Test func findingsOfTheLastSevenDaysStand() throws {
         let entries = [
-            Fixture.entry(1, "bird-dog", day: 14, before: 2, after: 4), Fixture.entry(2, "bird-dog", day: 15, before: 2, after: 2),
+            Fixture.entry(1, "bird-dog", day: 14, before: 2, after: 4),
+            Fixture.entry(2, "bird-dog", day: 15, before: 2, after: 2),
         ]
         #expect(Rules.current(entries: entries, checkIns: [], today: today).map(\.entryID) == [1])
         let older = [
-            Fixture.entry(1, "bird-dog", day: 13, before: 2, after: 4), Fixture.entry(2, "bird-dog", day: 15, before: 2, after: 2),
+            Fixture.entry(1, "bird-dog", day: 13, before: 2, after: 4),
+            Fixture.entry(2, "bird-dog", day: 15, before: 2, after: 2),
         ]
         #expect(Rules.current(entries: older, checkIns: [], today: today).isEmpty)
     }
@@ -38,7 +41,8 @@ import Testing
 
     @Test func noDuplicates() throws {
         // The latest session's stop is also a finding of the window: it is listed once.
-        let findings = Rules.current(entries: [Fixture.entry(1, day: 18, before: 3, after: 6)], checkIns: [], today: today)
+        let findings = Rules.current(
+            entries: [Fixture.entry(1, day: 18, before: 3, after: 6)], checkIns: [], today: today)
         #expect(findings.map(\.rule) == ["high-pain", "more-pain"])
     }
 }

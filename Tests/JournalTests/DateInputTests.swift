@@ -48,7 +48,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "03/04/2026", "tomorrow", "last monday", "2026-11-20 7:30", "yesterday 6pm", "next friday", "2026-11-20T07", "2026-11-20T07:30+25:00",
+        "03/04/2026", "tomorrow", "last monday", "2026-11-20 7:30", "yesterday 6pm", "next friday", "2026-11-20T07",
+        "2026-11-20T07:30+25:00",
         "2026-11-20T07:30 +01:00", "", "abc", "20261120",
     ])
     func otherFormsAreRefusedWithTheAcceptedOnes(text: String) throws {
@@ -57,13 +58,18 @@ import Testing
 
     @Test(arguments: ["2026-02-30", "2026-13-01", "2026-02-30 07:00"])
     func impossibleDaysAreRefused(text: String) throws {
-        #expect(throws: JournalError.invalidDate(text: text, reason: "that day does not exist. " + DateInput.acceptedForms)) {
+        #expect(
+            throws: JournalError.invalidDate(text: text, reason: "that day does not exist. " + DateInput.acceptedForms)
+        ) {
             try parse(text)
         }
     }
 
     @Test func impossibleTimesAreRefused() throws {
-        #expect(throws: JournalError.invalidDate(text: "2026-11-20 24:00", reason: "that time does not exist. " + DateInput.acceptedForms)) {
+        #expect(
+            throws: JournalError.invalidDate(
+                text: "2026-11-20 24:00", reason: "that time does not exist. " + DateInput.acceptedForms)
+        ) {
             try parse("2026-11-20 24:00")
         }
     }
@@ -125,14 +131,20 @@ import Testing
         let lastSunday = try DateInput.parse("sunday 01:30", now: now, timeZone: london)
         #expect(lastSunday.local.iso8601 == "2026-04-05T01:30:00+01:00")
         #expect(throws: JournalError.self) { try DateInput.parse("8 days ago 01:30", now: now, timeZone: london) }
-        #expect(try DateInput.parse("8 days ago 00:30", now: now, timeZone: london).local.iso8601 == "2026-03-29T00:30:00+00:00")
+        #expect(
+            try DateInput.parse("8 days ago 00:30", now: now, timeZone: london).local.iso8601
+                == "2026-03-29T00:30:00+00:00")
     }
 
     @Test func naturalDaysCrossTheStartOfAYear() throws {
         let now: Int64 = 1_798_848_000 + 36_000  // 2027-01-02T10:00:00Z, a Saturday
-        #expect(try DateInput.parse("yesterday", now: now, timeZone: london).local.iso8601 == "2027-01-01T12:00:00+00:00")
-        #expect(try DateInput.parse("3 days ago 23:59", now: now, timeZone: london).local.iso8601 == "2026-12-30T23:59:00+00:00")
-        #expect(try DateInput.parse("thursday", now: now, timeZone: london).local.iso8601 == "2026-12-31T12:00:00+00:00")
+        #expect(
+            try DateInput.parse("yesterday", now: now, timeZone: london).local.iso8601 == "2027-01-01T12:00:00+00:00")
+        #expect(
+            try DateInput.parse("3 days ago 23:59", now: now, timeZone: london).local.iso8601
+                == "2026-12-30T23:59:00+00:00")
+        #expect(
+            try DateInput.parse("thursday", now: now, timeZone: london).local.iso8601 == "2026-12-31T12:00:00+00:00")
         let today = try #require(LocalDate(iso8601: "2027-01-02"))
         #expect(try DateInput.parseDay("monday", today: today).iso8601 == "2026-12-28")
         #expect(try DateInput.parseDay("2 days ago", today: today).iso8601 == "2026-12-31")

@@ -13,14 +13,18 @@ import Testing
         try JournalStore(path: directory.file(name))
     }
 
-    func entry(_ exercise: String = "glute-bridge", at time: Int64, note: String? = nil, side: Side? = nil) throws -> Entry {
+    func entry(_ exercise: String = "glute-bridge", at time: Int64, note: String? = nil, side: Side? = nil) throws
+        -> Entry
+    {
         try Entry(
             exerciseID: exercise, performedAt: time, utcOffset: 3600, sets: 2, reps: 8, side: side,
             painBefore: #require(PainLevel(4)), painAfter: #require(PainLevel(5)), note: note, createdAt: time)
     }
 
     /// Exports to a file and returns its bytes.
-    func export(_ store: JournalStore, _ format: ExportFormat = .csv, selection: ExportSelection = ExportSelection()) throws -> [UInt8] {
+    func export(_ store: JournalStore, _ format: ExportFormat = .csv, selection: ExportSelection = ExportSelection())
+        throws -> [UInt8]
+    {
         let path = directory.file("export-\(UUID().uuidString)")
         let descriptor = open(path, O_CREAT | O_WRONLY, 0o600)
         let sink = OutputSink(descriptor: descriptor, name: path)
@@ -43,7 +47,10 @@ import Testing
     @Test func exportImportExportIsByteIdentical() throws {
         let source = try store("source.sqlite3")
         for (index, note) in Self.adversarialNotes.enumerated() {
-            _ = try source.add(try entry(index % 2 == 0 ? "glute-bridge" : "side-plank", at: now - Int64(index) * 3600, note: note, side: index % 2 == 0 ? nil : .right))
+            _ = try source.add(
+                try entry(
+                    index % 2 == 0 ? "glute-bridge" : "side-plank", at: now - Int64(index) * 3600, note: note,
+                    side: index % 2 == 0 ? nil : .right))
         }
         _ = try source.add(try entry(at: now - 999_999))
         let first = try export(source)
@@ -70,11 +77,15 @@ import Testing
         let target = try store()
         _ = try target.add(try entry("bird-dog", at: now - 10, note: "mine"))
         let header = CSVFormat.header
-        let result = try importing(header + "1,2026-11-20T07:30:00+00:00,glute-bridge,,1,10,,3,2,-1,false,theirs\r\n", into: target)
+        let result = try importing(
+            header + "1,2026-11-20T07:30:00+00:00,glute-bridge,,1,10,,3,2,-1,false,theirs\r\n", into: target)
         #expect(result == ImportResult(added: 1, skipped: 0))
         #expect(try target.entries().map(\.id) == [1, 2])
         #expect(try target.entry(id: 2)?.note == "theirs")
-        #expect(try importing(header + "1,2026-11-20T07:30:00+00:00,glute-bridge,,1,10,,3,2,-1,false,theirs\r\n", into: target).skipped == 1)
+        #expect(
+            try importing(
+                header + "1,2026-11-20T07:30:00+00:00,glute-bridge,,1,10,,3,2,-1,false,theirs\r\n", into: target
+            ).skipped == 1)
     }
 
     @Test func rowsWithoutAnIdAreAlwaysNew() throws {
@@ -90,14 +101,35 @@ import Testing
     }
 
     @Test(arguments: [
-        ("1,2026-11-20T07:30:00Z,glute-bridge,,1,10,,11,2,,,\r\n", 3, "pain_before must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"11\"."),
-        ("1,2026-11-20 07:30,glute-bridge,,1,10,,1,2,,,\r\n", 3, "cannot use \"2026-11-20 07:30\" as a date: performed_at must be a date, time and offset, such as 2026-11-20T07:30:00+01:00."),
-        ("1,2026-11-20T07:30:00Z,glute-brige,,1,10,,1,2,,,\r\n", 3, "unknown exercise \"glute-brige\"; did you mean \"glute-bridge\"?"),
+        (
+            "1,2026-11-20T07:30:00Z,glute-bridge,,1,10,,11,2,,,\r\n", 3,
+            "pain_before must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"11\"."
+        ),
+        (
+            "1,2026-11-20 07:30,glute-bridge,,1,10,,1,2,,,\r\n", 3,
+            "cannot use \"2026-11-20 07:30\" as a date: performed_at must be a date, time and offset, such as 2026-11-20T07:30:00+01:00."
+        ),
+        (
+            "1,2026-11-20T07:30:00Z,glute-brige,,1,10,,1,2,,,\r\n", 3,
+            "unknown exercise \"glute-brige\"; did you mean \"glute-bridge\"?"
+        ),
         ("1,2026-11-20T07:30:00Z,glute-bridge,,1,10\r\n", 3, "expected 12 fields, found 6."),
-        ("1,2026-11-20T07:30:00Z,glute-bridge,left,1,10,,1,2,,,\r\n", 3, "glute-bridge is done with both sides at once, so it takes no --side; leave --side out."),
-        ("1,2027-01-01T07:30:00Z,glute-bridge,,1,10,,1,2,,,\r\n", 3, "\"2027-01-01T07:30:00Z\" is 2027-01-01 07:30 (UTC+00:00), which is in the future; log what you have already done."),
-        ("x,2026-11-20T07:30:00Z,glute-bridge,,1,10,,1,2,,,\r\n", 3, "id must be a whole number from 1 to \(Int.max); got \"x\"."),
-        ("1,2026-11-20T07:30:00Z,glute-bridge,,0,10,,1,2,,,\r\n", 3, "sets must be a whole number from 1 to 50; got \"0\"."),
+        (
+            "1,2026-11-20T07:30:00Z,glute-bridge,left,1,10,,1,2,,,\r\n", 3,
+            "glute-bridge is done with both sides at once, so it takes no --side; leave --side out."
+        ),
+        (
+            "1,2027-01-01T07:30:00Z,glute-bridge,,1,10,,1,2,,,\r\n", 3,
+            "\"2027-01-01T07:30:00Z\" is 2027-01-01 07:30 (UTC+00:00), which is in the future; log what you have already done."
+        ),
+        (
+            "x,2026-11-20T07:30:00Z,glute-bridge,,1,10,,1,2,,,\r\n", 3,
+            "id must be a whole number from 1 to \(Int.max); got \"x\"."
+        ),
+        (
+            "1,2026-11-20T07:30:00Z,glute-bridge,,0,10,,1,2,,,\r\n", 3,
+            "sets must be a whole number from 1 to 50; got \"0\"."
+        ),
     ])
     func aBadRowAtTheEndLeavesNothingImported(badRow: String, line: Int, problem: String) throws {
         let target = try store()
@@ -110,11 +142,15 @@ import Testing
     }
 
     @Test func aWrongHeaderIsRefused() throws {
-        #expect(throws: JournalError.invalidImport(line: 1, problem: "the header must be \(CSVFormat.columns.joined(separator: ","))."))
-        {
+        #expect(
+            throws: JournalError.invalidImport(
+                line: 1, problem: "the header must be \(CSVFormat.columns.joined(separator: ",")).")
+        ) {
             try importing("id,when,exercise\r\n", into: try store())
         }
-        #expect(throws: JournalError.invalidImport(line: 1, problem: "the file is empty; it needs at least the header row.")) {
+        #expect(
+            throws: JournalError.invalidImport(line: 1, problem: "the file is empty; it needs at least the header row.")
+        ) {
             try importing("", into: try store())
         }
     }
@@ -123,11 +159,14 @@ import Testing
         var text = CSVFormat.header
         text.reserveCapacity(7_000_000)
         for index in 0..<100_000 {
-            text += ",2026-0\(index % 9 + 1)-1\(index % 10)T07:\(10 + index % 50):00+01:00,bird-dog,,1,\(index % 500 + 1),,3,2,,,\r\n"
+            text +=
+                ",2026-0\(index % 9 + 1)-1\(index % 10)T07:\(10 + index % 50):00+01:00,bird-dog,,1,\(index % 500 + 1),,3,2,,,\r\n"
         }
         let target = try store()
         // One bad row at the very end: the 99,999 before it must not be committed.
-        #expect(throws: JournalError.self) { try importing(text + ",2026-11-20T07:30:00Z,bird-dog,,1,1,,99,2,,,\r\n", into: target) }
+        #expect(throws: JournalError.self) {
+            try importing(text + ",2026-11-20T07:30:00Z,bird-dog,,1,1,,99,2,,,\r\n", into: target)
+        }
         #expect(try target.entryCount() == 0)
         #expect(try importing(text, into: target).added == 100_000)
         #expect(try target.entryCount() == 100_000)
@@ -142,7 +181,8 @@ import Testing
         let day = try #require(LocalDate(iso8601: "2026-11-20"))
         let selection = ExportSelection(period: Period(from: day, to: day), exerciseID: "glute-bridge")
         let text = String(decoding: try export(journal, selection: selection), as: UTF8.self)
-        #expect(text == CSVFormat.header + "2,2026-11-20T00:30:00+01:00,glute-bridge,,2,8,,4,5,1,true,first minutes\r\n")
+        #expect(
+            text == CSVFormat.header + "2,2026-11-20T00:30:00+01:00,glute-bridge,,2,8,,4,5,1,true,first minutes\r\n")
     }
 
     @Test func anEmptyJSONExportIsAnEmptyArray() throws {
@@ -150,7 +190,9 @@ import Testing
     }
 
     @Test func timestampsReadExactly() throws {
-        #expect(DateInput.parseTimestamp("2026-11-20T08:30:00+01:00") == ResolvedTime(unixSeconds: 1_795_159_800, utcOffset: 3600))
+        #expect(
+            DateInput.parseTimestamp("2026-11-20T08:30:00+01:00")
+                == ResolvedTime(unixSeconds: 1_795_159_800, utcOffset: 3600))
         #expect(DateInput.parseTimestamp("2026-11-20T07:30Z") == ResolvedTime(unixSeconds: 1_795_159_800, utcOffset: 0))
         #expect(DateInput.parseTimestamp("2026-11-20T07:30:00") == nil)
         #expect(DateInput.parseTimestamp("2026-11-20 07:30:00Z") == nil)

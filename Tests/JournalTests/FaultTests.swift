@@ -95,8 +95,10 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int == 0o600)
         let copy = try DatabaseQueue(path: backup)
         let (notes, tables) = try copy.read { db in
-            (try String.fetchAll(db, sql: "SELECT note FROM entries"),
-             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name = 'checkins'"))
+            (
+                try String.fetchAll(db, sql: "SELECT note FROM entries"),
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name = 'checkins'")
+            )
         }
         #expect(notes == ["from v1"])
         #expect(tables.isEmpty)
@@ -148,8 +150,12 @@ import Testing
         let now: Int64 = 1_795_600_800
         for _ in 0..<5000 {
             var text = ""
-            if Bool.random(using: &random) { text = "2026-1\(Int.random(in: 0...3, using: &random))-\(Int.random(in: 0...39, using: &random))" }
-            for _ in 0..<Int.random(in: 0...12, using: &random) { text.append(alphabet[Int.random(in: 0..<alphabet.count, using: &random)]) }
+            if Bool.random(using: &random) {
+                text = "2026-1\(Int.random(in: 0...3, using: &random))-\(Int.random(in: 0...39, using: &random))"
+            }
+            for _ in 0..<Int.random(in: 0...12, using: &random) {
+                text.append(alphabet[Int.random(in: 0..<alphabet.count, using: &random)])
+            }
             do {
                 let time = try DateInput.parse(text, now: now, timeZone: zone)
                 #expect(time.unixSeconds <= now)

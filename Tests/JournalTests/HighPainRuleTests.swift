@@ -9,8 +9,12 @@ import Testing
         #expect((finding != nil) == fires)
         if let finding {
             #expect(finding.severity == .stop)
-            #expect(finding.message == "Pain after glute-bridge was \(after) out of 10: above 5 is more than exercise should cause.")
-            #expect(finding.recommendation == "Stop doing glute-bridge and talk to a physiotherapist before you continue with it.")
+            #expect(
+                finding.message
+                    == "Pain after glute-bridge was \(after) out of 10: above 5 is more than exercise should cause.")
+            #expect(
+                finding.recommendation
+                    == "Stop doing glute-bridge and talk to a physiotherapist before you continue with it.")
         }
     }
 

@@ -7,7 +7,8 @@ import Testing
 @Suite struct JournalStoreTests {
     let directory = TemporaryDirectory()
 
-    func entry(_ exercise: String = "glute-bridge", at time: Int64 = 1_795_600_800, note: String? = nil) throws -> Entry {
+    func entry(_ exercise: String = "glute-bridge", at time: Int64 = 1_795_600_800, note: String? = nil) throws -> Entry
+    {
         try Entry(
             exerciseID: exercise, performedAt: time, utcOffset: 3600, sets: 3, reps: 10,
             painBefore: #require(PainLevel(4)), painAfter: #require(PainLevel(3)), note: note,
@@ -77,11 +78,15 @@ import Testing
             INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, created_at)
             VALUES (?, 0, 0, 1, ?, 3, 0)
             """
-        #expect(throws: DatabaseError.self) { try db.write { try $0.execute(sql: insert, arguments: ["glute-bridge", 11]) } }
+        #expect(throws: DatabaseError.self) {
+            try db.write { try $0.execute(sql: insert, arguments: ["glute-bridge", 11]) }
+        }
         #expect(throws: DatabaseError.self) {
             try db.write { try $0.execute(sql: insert, arguments: ["no-such-exercise", 3]) }
         }
-        #expect(throws: DatabaseError.self) { try db.write { try $0.execute(sql: insert, arguments: ["glute-bridge", "four"]) } }
+        #expect(throws: DatabaseError.self) {
+            try db.write { try $0.execute(sql: insert, arguments: ["glute-bridge", "four"]) }
+        }
     }
 
     @Test func aFileOfRandomBytesIsRefusedAndLeftUnchanged() throws {
@@ -97,7 +102,9 @@ import Testing
     @Test func anotherProgramsDatabaseIsRefusedAndLeftUnchanged() throws {
         let path = directory.file("other.db")
         let other = try DatabaseQueue(path: path)
-        try other.write { try $0.execute(sql: "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana')") }
+        try other.write {
+            try $0.execute(sql: "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana')")
+        }
         try other.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: JournalError.notAJournal(path: path)) { try JournalStore(path: path) }
@@ -147,7 +154,8 @@ import Testing
         try VersionOneJournal.downgrade(path)
         let upgraded = try JournalStore(path: path)
         #expect(try upgraded.entries().map(\.note) == ["kept"])
-        let checkIn = try CheckIn(performedAt: 1_795_600_800, utcOffset: 0, pain: #require(PainLevel(2)), redFlags: [.fever], createdAt: 0)
+        let checkIn = try CheckIn(
+            performedAt: 1_795_600_800, utcOffset: 0, pain: #require(PainLevel(2)), redFlags: [.fever], createdAt: 0)
         #expect(try upgraded.add(checkIn).id == 1)
         #expect(try upgraded.checkIns(performedIn: 0..<2_000_000_000).map(\.redFlags) == [[.fever]])
     }
@@ -181,6 +189,8 @@ import Testing
     }
 
     @Test func noHomeAndNoPathIsAConfigurationError() throws {
-        #expect(throws: JournalError.noDatabaseLocation) { try DatabaseLocation.resolve(explicit: nil, environment: [:]) }
+        #expect(throws: JournalError.noDatabaseLocation) {
+            try DatabaseLocation.resolve(explicit: nil, environment: [:])
+        }
     }
 }

@@ -30,7 +30,8 @@ import Testing
     ]
 
     static let period = Period(from: LocalDate(iso8601: "2026-11-01")!, to: LocalDate(iso8601: "2026-11-07")!)!
-    let report = ProgressReport.make(entries: entries, period: period, findings: Rules.evaluate(entries: entries, checkIns: []))
+    let report = ProgressReport.make(
+        entries: entries, period: period, findings: Rules.evaluate(entries: entries, checkIns: []))
 
     @Test func countsOnlyEntriesOnTheLocalDaysOfThePeriod() throws {
         #expect(report.entryCount == 3)
@@ -46,7 +47,8 @@ import Testing
         let byID = Dictionary(uniqueKeysWithValues: report.exercises.map { ($0.exerciseID, $0) })
         #expect(report.exercises.map(\.exerciseID) == ["bird-dog", "glute-bridge", "side-plank"])
         let birdDog = try #require(byID["bird-dog"])
-        #expect((birdDog.sessions, birdDog.sets, birdDog.reps, birdDog.holdSeconds, birdDog.flagged) == (1, 2, 16, nil, 0))
+        #expect(
+            (birdDog.sessions, birdDog.sets, birdDog.reps, birdDog.holdSeconds, birdDog.flagged) == (1, 2, 16, nil, 0))
         #expect((birdDog.pain.beforeMean, birdDog.pain.afterMean, birdDog.pain.changeMean) == (2, 1, -1))
         let bridge = try #require(byID["glute-bridge"])
         #expect((bridge.sessions, bridge.sets, bridge.reps, bridge.holdSeconds, bridge.flagged) == (1, 3, 30, nil, 0))
@@ -66,7 +68,9 @@ import Testing
     }
 
     @Test func comparesWithThePreviousWeek() throws {
-        #expect(report.comparison.period == Period(from: LocalDate(iso8601: "2026-10-25")!, to: LocalDate(iso8601: "2026-10-31")!))
+        #expect(
+            report.comparison.period
+                == Period(from: LocalDate(iso8601: "2026-10-25")!, to: LocalDate(iso8601: "2026-10-31")!))
         #expect(report.comparison.previous.count == 2)
         #expect(report.comparison.previous.beforeMean == 7.0)
         #expect(report.comparison.change == -4.0)
@@ -89,11 +93,15 @@ import Testing
         #expect(text.contains("Pain before  |▃     ▂|"))
         let unwrapped = text.replacingOccurrences(of: "\n", with: " ")
         #expect(unwrapped.contains("mean pain before 7.0 → 3.0 (-4.0, -57%): a meaningful improvement"))
-        #expect(text.contains("STOP 2026-11-01 23:30  side-plank\n     Pain went up during side-plank, from 3 before to 5 after.\n"))
+        #expect(
+            text.contains(
+                "STOP 2026-11-01 23:30  side-plank\n     Pain went up during side-plank, from 3 before to 5 after.\n"))
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
 
         let markdown = ReportMarkdown.render(report)
-        #expect(markdown.contains("Active on **2 of 7 days**, 3 entries. Mean pain before **3.0**, after **3.3** (change +0.3)"))
+        #expect(
+            markdown.contains(
+                "Active on **2 of 7 days**, 3 entries. Mean pain before **3.0**, after **3.3** (change +0.3)"))
         #expect(markdown.contains("| bird-dog | 1 | 2 | 16 | - | 2.0 | 1.0 | -1.0 | 0 |"))
         #expect(markdown.contains("| side-plank | 1 | 2 | - | 60 | 3.0 | 5.0 | +2.0 | 1 |"))
         #expect(markdown.contains("| Sun 2026-11-01 | 2 | 3.5 | 4.5 | 1 |"))
@@ -189,7 +197,9 @@ import Testing
     ])
     func atJustUnderAndOverTheThresholds(previous: (Int, Int), current: (Int, Int), verdict: String) throws {
         #expect(
-            MinimalImportantChange.verdict(previous: tally(previous.0, previous.1), current: tally(current.0, current.1))
-                .rawValue == verdict)
+            MinimalImportantChange.verdict(
+                previous: tally(previous.0, previous.1), current: tally(current.0, current.1)
+            )
+            .rawValue == verdict)
     }
 }

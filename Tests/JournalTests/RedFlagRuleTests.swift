@@ -10,7 +10,8 @@ import Testing
         #expect(finding.checkInID == 3)
         #expect(
             finding.message
-                == "You recorded new difficulty passing urine, or loss of bladder or bowel control; back pain with a fever.")
+                == "You recorded new difficulty passing urine, or loss of bladder or bowel control; back pain with a fever."
+        )
         #expect(finding.recommendation.hasPrefix("Seek emergency care now"))
     }
 
@@ -31,6 +32,7 @@ import Testing
         #expect(throws: JournalError.unknownRedFlag("numb")) { try RedFlag(parsing: "numb") }
         #expect(
             JournalError.unknownRedFlag("numb").description
-                == "unknown red flag \"numb\"; `journal safety --red-flags` lists the ids: bladder-bowel, saddle-numbness, leg-weakness, fever, weight-loss, major-trauma.")
+                == "unknown red flag \"numb\"; `journal safety --red-flags` lists the ids: bladder-bowel, saddle-numbness, leg-weakness, fever, weight-loss, major-trauma."
+        )
     }
 }

@@ -27,7 +27,10 @@ import Testing
     }
 
     @Test func otherExercisesDoNotCount() throws {
-        let mixed = [Fixture.entry(1, "bird-dog", day: 0, before: 2, after: 3), Fixture.entry(2, "side-plank", day: 1, before: 2, after: 3)]
+        let mixed = [
+            Fixture.entry(1, "bird-dog", day: 0, before: 2, after: 3),
+            Fixture.entry(2, "side-plank", day: 1, before: 2, after: 3),
+        ]
         #expect(RepeatedRule.findings(in: mixed).isEmpty)
     }
 

@@ -12,7 +12,8 @@ import Testing
         findings: Rules.evaluate(entries: ProgressReportTests.entries, checkIns: []))
 
     func attribute(_ name: String, ofElementWithID id: String, in html: String) throws -> String {
-        let element = try #require(html.range(of: "id=\"\(id)\"").map { html[..<$0.upperBound] }?.range(of: "<", options: .backwards))
+        let element = try #require(
+            html.range(of: "id=\"\(id)\"").map { html[..<$0.upperBound] }?.range(of: "<", options: .backwards))
         let tag = html[element.lowerBound...].prefix { $0 != ">" }
         let start = try #require(tag.range(of: " \(name)=\""))
         return String(tag[start.upperBound...].prefix { $0 != "\"" })
@@ -57,7 +58,9 @@ import Testing
             ProgressReport.make(entries: [hostile], period: ProgressReportTests.period, findings: []), generated: "now")
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
-        #expect(html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &amp; \"quotes\""))
+        #expect(
+            html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &amp; \"quotes\"")
+        )
     }
 
     @Test func theDocumentIsSelfContained() throws {

@@ -20,7 +20,9 @@ enum Fixture {
             painBefore: PainLevel(before)!, painAfter: PainLevel(after)!, createdAt: 0)
     }
 
-    static func checkIn(_ id: Int64, day: Int, hour: Int, minute: Int = 0, offset: Int = 0, pain: Int, flags: [RedFlag] = []) -> CheckIn {
+    static func checkIn(
+        _ id: Int64, day: Int, hour: Int, minute: Int = 0, offset: Int = 0, pain: Int, flags: [RedFlag] = []
+    ) -> CheckIn {
         try! CheckIn(
             id: id, performedAt: time(day: day, hour: hour, minute: minute) - Int64(offset), utcOffset: offset,
             pain: PainLevel(pain)!, redFlags: flags, createdAt: 0)

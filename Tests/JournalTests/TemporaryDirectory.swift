@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// A fresh directory under the system's temporary folder, removed when the value is released.
 final class TemporaryDirectory {
@@ -13,8 +14,6 @@ final class TemporaryDirectory {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
-
-import GRDB
 
 /// Turns a journal back into what version 1 wrote (entries and the catalogue only), to test upgrades.
 enum VersionOneJournal {

@@ -7,8 +7,12 @@ import Testing
     let today = LocalDate(iso8601: "2026-12-03")!
 
     func entries(earlier: [Int], recent: [Int]) -> [Entry] {
-        let old = earlier.enumerated().map { Fixture.entry(Int64($0.offset + 1), day: $0.offset, before: $0.element, after: $0.element) }
-        let new = recent.enumerated().map { Fixture.entry(Int64($0.offset + 100), day: 7 + $0.offset, before: $0.element, after: $0.element) }
+        let old = earlier.enumerated().map {
+            Fixture.entry(Int64($0.offset + 1), day: $0.offset, before: $0.element, after: $0.element)
+        }
+        let new = recent.enumerated().map {
+            Fixture.entry(Int64($0.offset + 100), day: 7 + $0.offset, before: $0.element, after: $0.element)
+        }
         return old + new
     }
 
@@ -27,7 +31,10 @@ import Testing
 
     @Test func saysWhatChanged() throws {
         let finding = try #require(WorseningRule.finding(in: entries(earlier: [3, 3], recent: [5, 5]), today: today))
-        #expect(finding.message == "Mean pain before exercise over the last 7 days was 5.0, up from 3.0 in the 7 days before (+2.0, +67%).")
+        #expect(
+            finding.message
+                == "Mean pain before exercise over the last 7 days was 5.0, up from 3.0 in the 7 days before (+2.0, +67%)."
+        )
         #expect(finding.recommendation == "Contact a physiotherapist about the rise in your pain.")
     }
 

@@ -41,8 +41,9 @@ public struct Catalog: Sendable {
         byKey[id].flatMap { $0.id == id ? $0 : nil }
     }
 
-    /// The exercise a person meant by `text`: an id, an alias or a display name, in any case,
-    /// with spaces or underscores for dashes, singular or plural.
+    /// The exercise a person meant by `text`: an id, an alias or a display name, in any case, with spaces or
+    /// underscores for dashes, singular or plural.
+    ///
     /// Throws ``JournalError/unknownExercise(_:suggestions:)`` with the closest ids otherwise.
     public func resolve(_ text: String) throws -> Exercise {
         let key = Self.key(text)

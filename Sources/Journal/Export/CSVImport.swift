@@ -26,7 +26,8 @@ extension JournalStore {
             var change: Int64?
             do {
                 guard let header = try reader.next() else {
-                    throw JournalError.invalidImport(line: 1, problem: "the file is empty; it needs at least the header row.")
+                    throw JournalError.invalidImport(
+                        line: 1, problem: "the file is empty; it needs at least the header row.")
                 }
                 guard header.fields == CSVFormat.columns else {
                     throw JournalError.invalidImport(
@@ -120,14 +121,17 @@ extension JournalStore {
         }
         guard let time = DateInput.parseTimestamp(fields[1]) else {
             throw JournalError.invalidDate(
-                text: fields[1], reason: "performed_at must be a date, time and offset, such as 2026-11-20T07:30:00+01:00.")
+                text: fields[1],
+                reason: "performed_at must be a date, time and offset, such as 2026-11-20T07:30:00+01:00.")
         }
         if time.unixSeconds > now {
-            throw JournalError.futureDate(text: fields[1], resolved: time.local.shortText + " " + DateInput.zoneText(time))
+            throw JournalError.futureDate(
+                text: fields[1], resolved: time.local.shortText + " " + DateInput.zoneText(time))
         }
         let exerciseText = CSVFormat.untextCell(fields[2])
         guard let perSide = exercises[exerciseText] else {
-            let suggestions = (try? Catalog.builtIn.resolve(exerciseText)).map { [$0.id] }
+            let suggestions =
+                (try? Catalog.builtIn.resolve(exerciseText)).map { [$0.id] }
                 ?? Catalog.builtIn.suggestions(for: Catalog.key(exerciseText))
             throw JournalError.unknownExercise(exerciseText, suggestions: suggestions)
         }

@@ -26,7 +26,9 @@ public struct CSVReader {
             atStart = false
             if source.peek() == 0xEF {
                 let bom = [source.next(), source.next(), source.next()].map { $0 ?? 0 }
-                guard bom == [0xEF, 0xBB, 0xBF] else { throw CSVReadError(line: 1, problem: "the file is not UTF-8 text") }
+                guard bom == [0xEF, 0xBB, 0xBF] else {
+                    throw CSVReadError(line: 1, problem: "the file is not UTF-8 text")
+                }
             }
         }
         while true {
@@ -105,7 +107,9 @@ public struct CSVReader {
                 case nil:
                     return true
                 default:
-                    throw CSVReadError(line: line, problem: "text after a closing quote; a quote inside a quoted field is written twice (\"\")")
+                    throw CSVReadError(
+                        line: line,
+                        problem: "text after a closing quote; a quote inside a quoted field is written twice (\"\")")
                 }
             } else {
                 if byte == 0x0A || (byte == 0x0D && source.peek() != 0x0A) { line += 1 }

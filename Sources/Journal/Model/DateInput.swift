@@ -52,12 +52,16 @@ public enum DateInput {
         "(UTC\(LocalDateTime.offsetText(time.utcOffset)))"
     }
 
-    private static func resolve(_ text: String, original: String, now: Int64, timeZone: TimeZone) throws -> ResolvedTime {
+    private static func resolve(_ text: String, original: String, now: Int64, timeZone: TimeZone) throws -> ResolvedTime
+    {
         if text.lowercased() == "now" { return at(now, in: timeZone) }
         let today = at(now, in: timeZone).local.date
         if let (date, time) = try natural(text, today: today, original: original) {
-            guard let (hour, minute) = time else { return try noonOrNow(date, now: now, timeZone: timeZone, original: original) }
-            return try localMoment(date: date, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone)
+            guard let (hour, minute) = time else {
+                return try noonOrNow(date, now: now, timeZone: timeZone, original: original)
+            }
+            return try localMoment(
+                date: date, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone)
         }
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, let date = LocalDate(iso8601: text.prefix(10)) else {
@@ -85,7 +89,8 @@ public enum DateInput {
             throw JournalError.invalidDate(text: original, reason: "that time does not exist. " + acceptedForms)
         }
         if index == bytes.count {
-            return try localMoment(date: date, hour: hour, minute: minute, second: second, original: original, timeZone: timeZone)
+            return try localMoment(
+                date: date, hour: hour, minute: minute, second: second, original: original, timeZone: timeZone)
         }
         guard let offset = parseOffset(bytes[index...]) else {
             throw JournalError.invalidDate(text: original, reason: acceptedForms)
@@ -95,7 +100,9 @@ public enum DateInput {
     }
 
     /// Noon on `date`, or now when that is later than now and `date` is today.
-    private static func noonOrNow(_ date: LocalDate, now: Int64, timeZone: TimeZone, original: String) throws -> ResolvedTime {
+    private static func noonOrNow(_ date: LocalDate, now: Int64, timeZone: TimeZone, original: String) throws
+        -> ResolvedTime
+    {
         let noon = try localMoment(date: date, hour: 12, minute: 0, second: 0, original: original, timeZone: timeZone)
         return date == at(now, in: timeZone).local.date && noon.unixSeconds > now ? at(now, in: timeZone) : noon
     }
@@ -133,7 +140,8 @@ public enum DateInput {
             }
             return nil
         case 3:
-            guard let count = Int(words[0]), count >= 0, count <= Period.maximumDays, words[1] == "days" || words[1] == "day",
+            guard let count = Int(words[0]), count >= 0, count <= Period.maximumDays,
+                words[1] == "days" || words[1] == "day",
                 words[2] == "ago"
             else { return nil }
             return today.adding(days: -count)
@@ -152,7 +160,9 @@ public enum DateInput {
         var minutes = 0
         switch rest.count {
         case 3: break
-        case 5: guard let m = digits(rest, 3, 2) else { return nil }; minutes = m
+        case 5:
+            guard let m = digits(rest, 3, 2) else { return nil }
+            minutes = m
         case 6:
             guard rest[3] == UInt8(ascii: ":"), let m = digits(rest, 4, 2) else { return nil }
             minutes = m
@@ -180,7 +190,8 @@ public enum DateInput {
             throw JournalError.invalidDate(
                 text: original,
                 reason: "the clocks in \(timeZone.identifier) skipped \(shown) (a daylight-saving change); "
-                    + "give the time after the change, or add the offset, e.g. \(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))+00:00.")
+                    + "give the time after the change, or add the offset, e.g. \(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))+00:00."
+            )
         default:
             let options = unique.map { at($0, in: timeZone) }
                 .map { "\(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))\(LocalDateTime.offsetText($0.utcOffset))" }
@@ -212,7 +223,9 @@ extension DateInput {
     /// Reads a whole local day: `YYYY-MM-DD`, `today`, `yesterday`, `N days ago` or a weekday.
     public static func parseDay(_ text: String, today: LocalDate) throws -> LocalDate {
         let trimmed = text.trimmingWhitespace()
-        if let day = naturalDay(trimmed.lowercased().split(separator: " ").map(String.init), today: today) { return day }
+        if let day = naturalDay(trimmed.lowercased().split(separator: " ").map(String.init), today: today) {
+            return day
+        }
         if let date = LocalDate(iso8601: trimmed) { return date }
         let reason = LocalDate.looksLikeISODate(Array(trimmed.utf8)) ? "that day does not exist; " : ""
         throw JournalError.invalidDate(text: text, reason: reason + acceptedDayForms)
@@ -220,8 +233,10 @@ extension DateInput {
 }
 
 extension DateInput {
-    /// Reads an exact timestamp with its offset, as exports write it: `2026-11-20T07:30:00+01:00`
-    /// (or `Z`); seconds may be left out. Returns `nil` for anything else.
+    /// Reads an exact timestamp with its offset, as exports write it: `2026-11-20T07:30:00+01:00` (or `Z`);
+    /// seconds may be left out.
+    ///
+    /// Returns `nil` for anything else.
     public static func parseTimestamp(_ text: String) -> ResolvedTime? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 17, let date = LocalDate(iso8601: text.prefix(10)),

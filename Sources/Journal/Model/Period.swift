@@ -30,8 +30,9 @@ public struct Period: Sendable, Hashable {
         to = day
     }
 
-    /// The period that `--from` and `--to` name, or `nil` when neither is given. `--from` alone
-    /// runs to `today`; `--to` alone covers the 7 days ending then.
+    /// The period that `--from` and `--to` name, or `nil` when neither is given.
+    ///
+    /// `--from` alone runs to `today`; `--to` alone covers the 7 days ending then.
     public static func parse(from: String?, to: String?, today: LocalDate) throws -> Period? {
         guard from != nil || to != nil else { return nil }
         let last = try to.map { try DateInput.parseDay($0, today: today) } ?? today

@@ -25,7 +25,8 @@ public struct PlanItem: Sendable, Hashable {
             throw JournalError.invalidNumber(field: "reps", text: String(reps), range: Entry.Limits.reps)
         }
         if let holdSeconds, !Entry.Limits.holdSeconds.contains(holdSeconds) {
-            throw JournalError.invalidNumber(field: "hold (seconds)", text: String(holdSeconds), range: Entry.Limits.holdSeconds)
+            throw JournalError.invalidNumber(
+                field: "hold (seconds)", text: String(holdSeconds), range: Entry.Limits.holdSeconds)
         }
         guard Self.perWeekRange.contains(perWeek) else {
             throw JournalError.invalidNumber(field: "per week", text: String(perWeek), range: Self.perWeekRange)

@@ -30,11 +30,12 @@ public enum Figures {
     /// One mark per day on the 0–10 scale, ▁ (0) to █ (10); a space for a day without entries.
     public static func sparkline(_ values: [Double?]) -> String {
         let marks = Array("▁▂▃▄▅▆▇█")
-        return String(values.map { value -> Character in
-            guard let value else { return " " }
-            let index = Int((value / 10 * Double(marks.count - 1)).rounded(.toNearestOrAwayFromZero))
-            return marks[min(max(index, 0), marks.count - 1)]
-        })
+        return String(
+            values.map { value -> Character in
+                guard let value else { return " " }
+                let index = Int((value / 10 * Double(marks.count - 1)).rounded(.toNearestOrAwayFromZero))
+                return marks[min(max(index, 0), marks.count - 1)]
+            })
     }
 
     static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

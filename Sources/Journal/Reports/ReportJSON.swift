@@ -58,7 +58,8 @@ public struct ReportJSON: Encodable, Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case exercise, sessions, sets, reps, hold_seconds, pain_before_mean, pain_after_mean, pain_change_mean, flagged
+            case exercise, sessions, sets, reps, hold_seconds, pain_before_mean, pain_after_mean, pain_change_mean,
+                flagged
         }
 
         func encode(to encoder: any Encoder) throws {

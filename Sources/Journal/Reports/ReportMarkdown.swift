@@ -40,7 +40,8 @@ public enum ReportMarkdown {
             lines.append("| --- | ---: | ---: | ---: | ---: |")
             for item in report.adherence {
                 lines.append(
-                    "| \(escape(item.exerciseID)) | \(item.done) | \(item.planned) | \(item.perWeek) | \(ReportText.percent(item.fraction)) |")
+                    "| \(escape(item.exerciseID)) | \(item.done) | \(item.planned) | \(item.perWeek) | \(ReportText.percent(item.fraction)) |"
+                )
             }
         }
         lines += ["", "## Day by day", ""]
@@ -53,7 +54,9 @@ public enum ReportMarkdown {
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
-        lines += ["", "## Compared with the previous \(period.dayCount) days", "", ReportText.comparison(report.comparison)]
+        lines += [
+            "", "## Compared with the previous \(period.dayCount) days", "", ReportText.comparison(report.comparison),
+        ]
         if !report.findings.isEmpty {
             lines += ["", "## Needs attention", ""]
             for finding in report.findings {

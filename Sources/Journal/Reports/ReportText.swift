@@ -76,11 +76,14 @@ public enum ReportText {
             lines.append("Needs attention")
             for finding in report.findings {
                 let label =
-                    finding.severity == .urgent ? "URGENT: SEEK EMERGENCY CARE NOW" : finding.severity.description.uppercased()
+                    finding.severity == .urgent
+                    ? "URGENT: SEEK EMERGENCY CARE NOW" : finding.severity.description.uppercased()
                 lines.append("\(emphasis(label)) \(finding.localTime.shortText)  \(finding.subject)")
                 let indent = String(repeating: " ", count: min(label.count + 1, 8))
                 for paragraph in [finding.message, finding.recommendation] {
-                    lines += TextTable.wrap(paragraph, width: 80 - indent.count).split(separator: "\n").map { indent + $0 }
+                    lines += TextTable.wrap(paragraph, width: 80 - indent.count).split(separator: "\n").map {
+                        indent + $0
+                    }
                 }
             }
         }

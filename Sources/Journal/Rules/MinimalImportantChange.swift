@@ -1,5 +1,6 @@
-/// The smallest change in pain that people with low back pain notice as real:
-/// 2 points on the 0–10 scale or 30% of the starting value (Ostelo et al. 2008; docs/safety.md).
+/// The smallest change in pain that people with low back pain notice as real.
+///
+/// 2 points on the 0–10 scale or 30% of the starting value (Ostelo and others, 2008; docs/safety.md).
 public enum MinimalImportantChange {
     public static let points = Thresholds.minimalImportantChangePoints
     public static let percent = Thresholds.minimalImportantChangePercent
@@ -22,4 +23,3 @@ public enum MinimalImportantChange {
         return .noMeaningfulChange
     }
 }
-

@@ -15,7 +15,9 @@ public enum NextMorningRule {
         var baseline: [LocalDate: Entry] = [:]
         for entry in entries {
             let day = entry.localTime.date
-            if let first = baseline[day], (first.performedAt, first.id ?? 0) <= (entry.performedAt, entry.id ?? 0) { continue }
+            if let first = baseline[day], (first.performedAt, first.id ?? 0) <= (entry.performedAt, entry.id ?? 0) {
+                continue
+            }
             baseline[day] = entry
         }
         var reported = Set<LocalDate>()
@@ -33,7 +35,9 @@ public enum NextMorningRule {
                     performedAt: checkIn.performedAt, utcOffset: checkIn.utcOffset,
                     message: "The morning after exercising on \(exerciseDay), pain was \(checkIn.pain.value), "
                         + "higher than the \(first.painBefore.value) you started that day with.",
-                    recommendation: "That day's exercise was probably too much: do less, and talk to a physiotherapist about the load."))
+                    recommendation:
+                        "That day's exercise was probably too much: do less, and talk to a physiotherapist about the load."
+                ))
         }
         return findings
     }

@@ -28,7 +28,8 @@ public enum Rules {
         sorted([HighPainRule.finding(for: entry), MorePainRule.finding(for: entry)].compactMap { $0 })
     }
 
-    /// What stands today, for `journal check`:
+    /// What stands today, for `journal check`.
+    ///
     /// - every finding about the last ``Thresholds/currentDays`` local days;
     /// - for each exercise, the stop findings on its latest session, however old, and its
     ///   `repeated` pause while 2 of its last 3 sessions had more pain;
@@ -57,7 +58,9 @@ public enum Rules {
     public static func sorted(_ findings: [Finding]) -> [Finding] {
         func rank(_ rule: String) -> Int { ids.firstIndex(of: rule) ?? ids.count }
         return findings.sorted {
-            ($1.severity.rawValue, rank($0.rule), $1.performedAt) < ($0.severity.rawValue, rank($1.rule), $0.performedAt)
+            ($1.severity.rawValue, rank($0.rule), $1.performedAt) < (
+                $0.severity.rawValue, rank($1.rule), $0.performedAt
+            )
         }
     }
 }

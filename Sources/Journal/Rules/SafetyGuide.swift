@@ -51,7 +51,8 @@ public enum SafetyGuide {
             whatToDo: RedFlagRule.recommendation, sources: ["red-flags"]),
         RuleText(
             id: RepeatedRule.id, severity: .stop,
-            when: "Pain rose in \(Thresholds.repeatedCount) of an exercise's last \(Thresholds.repeatedWindow) sessions.",
+            when:
+                "Pain rose in \(Thresholds.repeatedCount) of an exercise's last \(Thresholds.repeatedWindow) sessions.",
             whatToDo: "Keep that exercise paused until a physiotherapist has assessed you. journal warns "
                 + "when you log it meanwhile.",
             sources: ["clinic"]),

@@ -3,17 +3,17 @@ public enum Thresholds {
     /// `high-pain`: pain after above this is "too much" in the pain-monitoring model
     /// (0–3 safe, 4–5 acceptable, above 5 too much).
     public static let highPainAbove = 5
-    /// `repeated`: more-pain in at least this many ...
+    /// `repeated`: more-pain in at least this many of an exercise's last ``repeatedWindow`` sessions.
     public static let repeatedCount = 2
-    /// ... of an exercise's last this many sessions.
+    /// `repeated`: how many of an exercise's latest sessions are looked at.
     public static let repeatedWindow = 3
     /// `next-morning`: a check-in before this local hour counts as the morning.
     public static let morningEndsAtHour = 12
     /// `worsening`: compares the last this many days with the same number before.
     public static let worseningDays = 7
-    /// The minimal important change on the 0–10 scale for low back pain: 2 points ...
+    /// The minimal important change on the 0–10 scale for low back pain, in points (or the percentage below).
     public static let minimalImportantChangePoints = 2
-    /// ... or 30% (Ostelo et al. 2008).
+    /// The minimal important change as a percentage of the starting value (Ostelo and others, 2008).
     public static let minimalImportantChangePercent = 30
     /// `journal check`: findings from this many days ending today are current.
     public static let currentDays = 7

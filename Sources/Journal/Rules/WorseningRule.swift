@@ -26,7 +26,9 @@ public enum WorseningRule {
                 before.add(entry)
             }
         }
-        guard let latest, MinimalImportantChange.verdict(previous: before, current: now) == .worsening else { return nil }
+        guard let latest, MinimalImportantChange.verdict(previous: before, current: now) == .worsening else {
+            return nil
+        }
         let comparison = ProgressReport.Comparison(period: earlier, previous: before, current: now, verdict: .worsening)
         return Finding(
             rule: id, severity: .caution, exerciseID: nil, performedAt: latest.performedAt, utcOffset: latest.utcOffset,

@@ -2,8 +2,10 @@ import Foundation
 import GRDB
 
 extension JournalStore {
-    /// Writes a consistent copy of the journal to `destination` with `VACUUM INTO` (never a file
-    /// copy of a live database), mode 0600; refuses an existing file. Returns the path.
+    /// Writes a consistent copy of the journal to `destination` with `VACUUM INTO` (never a file copy of a live
+    /// database), mode 0600; refuses an existing file.
+    ///
+    /// Returns the path.
     ///
     /// ```swift
     /// try store.backUp(to: "/backups/journal-2026-11-25.sqlite3")

@@ -16,7 +16,9 @@ extension JournalStore {
     /// How many changes are kept for undo.
     public static let undoDepth = 10
 
-    /// Deletes the entries with these ids, all or none; returns them. `journal undo` brings them back.
+    /// Deletes the entries with these ids, all or none; returns them.
+    ///
+    /// `journal undo` brings them back.
     public func delete(ids: [Int64], now: Int64) throws -> [Entry] {
         try writing { db in
             var deleted: [Entry] = []
@@ -33,7 +35,9 @@ extension JournalStore {
         }
     }
 
-    /// Replaces the entry with `edited.id` by `edited`; returns the entry as it was. `journal undo` reverses it.
+    /// Replaces the entry with `edited.id` by `edited`; returns the entry as it was.
+    ///
+    /// `journal undo` reverses it.
     public func replace(_ edited: Entry, now: Int64) throws -> Entry {
         try writing { db in
             guard let id = edited.id, let before = try Entry.fetchOne(db, key: id) else {
@@ -49,13 +53,17 @@ extension JournalStore {
     /// Reverses the latest change not yet undone; `nil` when there is none.
     public func undo() throws -> UndoResult? {
         try writing { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT id, kind, made_at FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1")
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, kind, made_at FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1")
             else { return nil }
             let change: Int64 = try row.decode(forColumn: "id")
-            var result = UndoResult(kind: try row.decode(forColumn: "kind"), madeAt: try row.decode(forColumn: "made_at"), restored: 0, removed: 0)
+            var result = UndoResult(
+                kind: try row.decode(forColumn: "kind"), madeAt: try row.decode(forColumn: "made_at"), restored: 0,
+                removed: 0)
             try db.execute(
-                sql: "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",
+                sql:
+                    "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",
                 arguments: [change])
             result.removed = db.changesCount
             try db.execute(
@@ -98,7 +106,8 @@ extension JournalStore {
 
     /// Notes that undoing `change` removes the entry `id` (one an import added).
     static func noteAdded(_ id: Int64, for change: Int64, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: "INSERT INTO change_entries (change_id, action, id) VALUES (?, 'remove', ?)")
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO change_entries (change_id, action, id) VALUES (?, 'remove', ?)")
         try statement.execute(arguments: [change, id])
     }
 }

@@ -31,8 +31,10 @@ public struct PermissionChange: Sendable, Hashable {
 }
 
 extension JournalStore {
-    /// Makes the journal file and its -wal and -shm files private (0600) when others could
-    /// read or write them; returns what changed. Files owned by someone else are left alone.
+    /// Makes the journal file and its -wal and -shm files private (0600) when others could read or write them;
+    /// returns what changed.
+    ///
+    /// Files owned by someone else are left alone.
     public static func tightenPermissions(of path: String) -> [PermissionChange] {
         var changes: [PermissionChange] = []
         for file in [path, path + "-wal", path + "-shm"] {

@@ -24,18 +24,22 @@ extension JournalStore {
             }
             try db.execute(
                 sql: "INSERT INTO exercises (id, name, category, per_side, measure, builtin) VALUES (?, ?, ?, ?, ?, 0)",
-                arguments: [exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue])
+                arguments: [
+                    exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue,
+                ])
         }
     }
 
     /// Removes an exercise of the person's own: deleted when no entry uses it, else archived with `force`.
     public func removeExercise(id: String, force: Bool) throws -> ExerciseRemoval {
         try writing { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT builtin FROM exercises WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT builtin FROM exercises WHERE id = ?", arguments: [id])
+            else {
                 throw JournalError.unknownExercise(id, suggestions: Catalog.builtIn.suggestions(for: Catalog.key(id)))
             }
             if try row.decode(forColumn: "builtin") as Bool { throw JournalError.cannotRemoveBuiltIn(id) }
-            let uses = try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
+            let uses =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
             if uses == 0 {
                 try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
                 return .removed

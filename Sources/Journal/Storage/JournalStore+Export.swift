@@ -1,9 +1,9 @@
 import GRDB
 
 #if canImport(GRDBSQLite)
-    import GRDBSQLite
+import GRDBSQLite
 #else
-    import SQLite3
+import SQLite3
 #endif
 
 extension JournalStore {
@@ -38,7 +38,9 @@ extension JournalStore {
                 let step = sqlite3_step(handle)
                 if step == SQLITE_DONE { break }
                 guard step == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: step),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 try body(Self.entry(at: handle))
             }
@@ -48,7 +50,8 @@ extension JournalStore {
 
     private static func entry(at handle: OpaquePointer?) throws -> Entry {
         func text(_ column: Int32) -> String? {
-            guard sqlite3_column_type(handle, column) != SQLITE_NULL, let bytes = sqlite3_column_text(handle, column) else {
+            guard sqlite3_column_type(handle, column) != SQLITE_NULL, let bytes = sqlite3_column_text(handle, column)
+            else {
                 return nil
             }
             let count = Int(sqlite3_column_bytes(handle, column))

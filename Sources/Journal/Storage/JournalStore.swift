@@ -49,7 +49,8 @@ public final class JournalStore: Sendable {
     /// Opens the journal at `path` if the file exists, read-write when the file and its folder are
     /// writable and read-only otherwise; `nil` when there is no file (reading commands then show an
     /// empty journal without creating one).
-    public static func existing(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore? {
+    public static func existing(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore?
+    {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         if Glibc.access(path, W_OK) == 0, Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0 {
@@ -78,7 +79,8 @@ public final class JournalStore: Sendable {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maximumPageCount)") }
         }
         do {
-            queue = try DatabaseQueue(path: access == .immutable ? Self.immutableURI(path) : path, configuration: configuration)
+            queue = try DatabaseQueue(
+                path: access == .immutable ? Self.immutableURI(path) : path, configuration: configuration)
             if access == .readWrite {
                 try queue.writeWithoutTransaction { db in
                     try Self.checkIdentity(db, path: path, mark: true)
@@ -146,7 +148,8 @@ public final class JournalStore: Sendable {
     /// Entries performed within `range` (Unix seconds), oldest first, optionally of one exercise.
     public func entries(performedIn range: Range<Int64>, exerciseID: String? = nil) throws -> [Entry] {
         try reading { db in
-            var request = Entry.filter(Entry.Columns.performedAt >= range.lowerBound && Entry.Columns.performedAt < range.upperBound)
+            var request = Entry.filter(
+                Entry.Columns.performedAt >= range.lowerBound && Entry.Columns.performedAt < range.upperBound)
             if let exerciseID { request = request.filter(Entry.Columns.exerciseID == exerciseID) }
             return try request.order(Entry.Columns.performedAt, Entry.Columns.id).fetchAll(db)
         }
@@ -161,10 +164,12 @@ public final class JournalStore: Sendable {
             let exercises = try exerciseID.map { [$0] } ?? String.fetchAll(db, sql: "SELECT id FROM exercises")
             var earlier: [Entry] = []
             for id in exercises {
-                earlier += try Entry.filter(Entry.Columns.exerciseID == id && Entry.Columns.performedAt < range.lowerBound)
-                    .order(Entry.Columns.performedAt.desc, Entry.Columns.id.desc)
-                    .limit(Thresholds.repeatedWindow)
-                    .fetchAll(db)
+                earlier += try Entry.filter(
+                    Entry.Columns.exerciseID == id && Entry.Columns.performedAt < range.lowerBound
+                )
+                .order(Entry.Columns.performedAt.desc, Entry.Columns.id.desc)
+                .limit(Thresholds.repeatedWindow)
+                .fetchAll(db)
             }
             return earlier.reversed() + inRange
         }
@@ -247,9 +252,10 @@ public final class JournalStore: Sendable {
         try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
     }
 
-    /// Runs pending migrations, first copying a journal that already holds data (the copy is
-    /// kept). Returns whether a newer version of journal has migrated the file further, and the
-    /// copies made. The common case, nothing to do, costs one small read.
+    /// Runs pending migrations, first copying a journal that already holds data (the copy is kept).
+    ///
+    /// Returns whether a newer version of journal has migrated the file further, and the copies made. The
+    /// common case, nothing to do, costs one small read.
     private static func migrate(_ queue: DatabaseQueue, path: String) throws -> (Bool, [String]) {
         let known = Migrations.steps.map(\.identifier)
         let applied = try queue.read { try Migrations.appliedIdentifiers($0) }

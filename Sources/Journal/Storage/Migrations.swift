@@ -1,6 +1,8 @@
 import GRDB
 
-/// The database's history, oldest first. Append only: a shipped migration is never edited.
+/// The database's history, oldest first.
+///
+/// Append only: a shipped migration is never edited.
 ///
 /// Schema changes are the `-- migration: NAME` sections of schema.sql, run as written; data
 /// changes are Swift steps between them. ``steps`` fixes the order of both.
@@ -36,7 +38,9 @@ enum Migrations {
             case .schema(let name):
                 let sql = sections.first { $0.name == name }?.sql ?? ""
                 migrator.registerMigration(name) { db in
-                    guard !sql.isEmpty else { throw JournalError.io(path: "schema.sql", reason: "it has no section \(name)") }
+                    guard !sql.isEmpty else {
+                        throw JournalError.io(path: "schema.sql", reason: "it has no section \(name)")
+                    }
                     try db.execute(sql: sql)
                 }
             case .catalogue(let name):

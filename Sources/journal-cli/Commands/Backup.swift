@@ -26,7 +26,8 @@ struct Backup: ParsableCommand {
         let destination = try Console.reportingErrors { () -> String in
             let path = try store.resolvedPath()
             guard let journal = try store.openForReading() else {
-                throw JournalError.noInput(path: path, reason: "there is no journal there yet; `journal log` starts one")
+                throw JournalError.noInput(
+                    path: path, reason: "there is no journal there yet; `journal log` starts one")
             }
             return try journal.backUp(to: file ?? journal.defaultBackupPath())
         }

@@ -42,7 +42,8 @@ struct CheckInCommand: ParsableCommand {
             let flags = try redFlags.map(RedFlag.init(parsing:))
             let time = try DateInput.parse(at, now: now, timeZone: .current)
             let checkIn = try CheckIn(
-                performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: NoteInput.read(note), redFlags: flags,
+                performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: NoteInput.read(note),
+                redFlags: flags,
                 createdAt: now)
             return try store.openForWriting().checkIn(checkIn)
         }
@@ -53,9 +54,12 @@ struct CheckInCommand: ParsableCommand {
             try Console.json(CheckInJSON(logged))
         } else {
             let checkIn = logged.checkIn
-            let flags = checkIn.redFlags.isEmpty ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
+            let flags =
+                checkIn.redFlags.isEmpty
+                ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
             Console.out(
-                "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Describe.time(checkIn.localTime)).")
+                "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Describe.time(checkIn.localTime))."
+            )
         }
     }
 }

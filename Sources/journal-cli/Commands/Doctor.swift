@@ -26,10 +26,13 @@ struct Doctor: ParsableCommand {
         let (diagnosis, changes) = try Console.reportingErrors { () -> (Diagnosis, [PermissionChange]) in
             let path = try store.resolvedPath()
             guard FileManager.default.fileExists(atPath: path) else {
-                throw JournalError.noInput(path: path, reason: "there is no journal there yet; `journal log` starts one")
+                throw JournalError.noInput(
+                    path: path, reason: "there is no journal there yet; `journal log` starts one")
             }
             let changes = JournalStore.tightenPermissions(of: path)
-            guard let journal = try store.openForReading() else { throw JournalError.noInput(path: path, reason: "it vanished") }
+            guard let journal = try store.openForReading() else {
+                throw JournalError.noInput(path: path, reason: "it vanished")
+            }
             return (try journal.diagnose(full: full), changes)
         }
         if output.json {
@@ -44,7 +47,12 @@ struct Doctor: ParsableCommand {
     }
 
     private func print(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) {
-        let mode = changes.isEmpty ? "private" : changes.map { "\(($0.path as NSString).lastPathComponent) tightened from \(octal($0.from)) to \(octal($0.to))" }.joined(separator: "; ")
+        let mode =
+            changes.isEmpty
+            ? "private"
+            : changes.map {
+                "\(($0.path as NSString).lastPathComponent) tightened from \(octal($0.from)) to \(octal($0.to))"
+            }.joined(separator: "; ")
         let schema =
             diagnosis.isFromNewerVersion
             ? "written by a newer journal: read only"
@@ -60,11 +68,18 @@ struct Doctor: ParsableCommand {
                 header: ["Journal", diagnosis.path],
                 rows: [
                     ["Size", "\(diagnosis.fileBytes) bytes, \(diagnosis.writeAheadLogBytes) in the write-ahead log"],
-                    ["Contents", count(diagnosis.entries, "entry", "entries") + ", " + count(diagnosis.checkIns, "check-in", "check-ins")],
+                    [
+                        "Contents",
+                        count(diagnosis.entries, "entry", "entries") + ", "
+                            + count(diagnosis.checkIns, "check-in", "check-ins"),
+                    ],
                     ["Schema", "\(diagnosis.appliedMigrations.last ?? "none"), \(schema)"],
                     ["Access", access],
                     ["Permissions", mode],
-                    ["Integrity", diagnosis.integrity.prefix(10).joined(separator: "; ") + " (\(diagnosis.integrityCheck))"],
+                    [
+                        "Integrity",
+                        diagnosis.integrity.prefix(10).joined(separator: "; ") + " (\(diagnosis.integrityCheck))",
+                    ],
                 ]))
         for change in changes {
             Console.err("journal: \(change.path) could be read by others; its mode is now \(octal(change.to)).")
@@ -77,7 +92,11 @@ struct Doctor: ParsableCommand {
 }
 
 struct DoctorJSON: Encodable {
-    struct Change: Encodable { let path: String; let from: String; let to: String }
+    struct Change: Encodable {
+        let path: String
+        let from: String
+        let to: String
+    }
     let path: String
     let access: String
     let file_bytes: Int
@@ -94,7 +113,12 @@ struct DoctorJSON: Encodable {
 
     init(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) {
         path = diagnosis.path
-        access = switch diagnosis.access { case .readWrite: "read-write"; case .readOnly: "read-only"; case .immutable: "immutable" }
+        access =
+            switch diagnosis.access {
+            case .readWrite: "read-write"
+            case .readOnly: "read-only"
+            case .immutable: "immutable"
+            }
         file_bytes = diagnosis.fileBytes
         wal_bytes = diagnosis.writeAheadLogBytes
         entries = diagnosis.entries
@@ -105,6 +129,8 @@ struct DoctorJSON: Encodable {
         integrity_check = diagnosis.integrityCheck
         integrity = diagnosis.integrity
         healthy = diagnosis.isHealthy
-        permissions_tightened = changes.map { Change(path: $0.path, from: String($0.from, radix: 8), to: String($0.to, radix: 8)) }
+        permissions_tightened = changes.map {
+            Change(path: $0.path, from: String($0.from, radix: 8), to: String($0.to, radix: 8))
+        }
     }
 }

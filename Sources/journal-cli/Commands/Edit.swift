@@ -26,7 +26,8 @@ struct Edit: ParsableCommand {
     @Option(help: ArgumentHelp("Repetitions in each set.", valueName: "n")) var reps: String?
     @Option(help: ArgumentHelp("Seconds each hold lasted.", valueName: "seconds")) var hold: String?
     @Option(help: ArgumentHelp("left, right or both.", valueName: "side")) var side: String?
-    @Option(help: ArgumentHelp("The note; - reads it from standard input; \"\" removes it.", valueName: "text")) var note: String?
+    @Option(help: ArgumentHelp("The note; - reads it from standard input; \"\" removes it.", valueName: "text"))
+    var note: String?
     @Option(help: ArgumentHelp("When you did it, as for `journal log --at`.", valueName: "when")) var at: String?
 
     @OptionGroup var store: StoreOptions
@@ -45,14 +46,18 @@ struct Edit: ParsableCommand {
             guard let old = try journal.entry(id: id) else { throw JournalError.entryNotFound(id) }
             let exercise = try journal.catalog().exercise(id: old.exerciseID)
             let newSide = try side.map(Side.init(parsing:)) ?? old.side
-            if side != nil, exercise?.perSide == false { throw JournalError.sideNotApplicable(exercise: old.exerciseID) }
+            if side != nil, exercise?.perSide == false {
+                throw JournalError.sideNotApplicable(exercise: old.exerciseID)
+            }
             let time = try at.map { try DateInput.parse($0, now: now, timeZone: .current) }
             let edited = try Entry(
                 id: old.id, exerciseID: old.exerciseID,
                 performedAt: time?.unixSeconds ?? old.performedAt, utcOffset: time?.utcOffset ?? old.utcOffset,
                 sets: sets.map { try Entry.parseNumber($0, field: "sets", range: Entry.Limits.sets) } ?? old.sets,
                 reps: try reps.map { try Entry.parseNumber($0, field: "reps", range: Entry.Limits.reps) } ?? old.reps,
-                holdSeconds: try hold.map { try Entry.parseNumber($0, field: "hold (seconds)", range: Entry.Limits.holdSeconds) }
+                holdSeconds: try hold.map {
+                    try Entry.parseNumber($0, field: "hold (seconds)", range: Entry.Limits.holdSeconds)
+                }
                     ?? old.holdSeconds,
                 side: newSide,
                 painBefore: try painBefore.map { try PainLevel(parsing: $0, field: "pain before") } ?? old.painBefore,
@@ -63,7 +68,8 @@ struct Edit: ParsableCommand {
         }
         for finding in findings { Console.err(Describe.finding(finding, style: .stderr)) }
         if output.json {
-            try Console.json(EditJSON(before: EntryJSON(before), after: EntryJSON(after), findings: findings.map(FindingJSON.init)))
+            try Console.json(
+                EditJSON(before: EntryJSON(before), after: EntryJSON(after), findings: findings.map(FindingJSON.init)))
         } else {
             Console.out("Before #\(id): \(Describe.summary(before))")
             Console.out("After  #\(id): \(Describe.summary(after))")
@@ -105,10 +111,12 @@ struct Delete: ParsableCommand {
             }
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {
-                    throw JournalError.confirmationNeeded("deleting \(entries.count == 1 ? "an entry" : "\(entries.count) entries")")
+                    throw JournalError.confirmationNeeded(
+                        "deleting \(entries.count == 1 ? "an entry" : "\(entries.count) entries")")
                 }
                 for entry in entries { Console.err("  #\(entry.id ?? 0) \(Describe.summary(entry))") }
-                FileHandle.standardError.write(Data("Delete \(entries.count == 1 ? "this entry" : "these \(entries.count) entries")? [y/N] ".utf8))
+                FileHandle.standardError.write(
+                    Data("Delete \(entries.count == 1 ? "this entry" : "these \(entries.count) entries")? [y/N] ".utf8))
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
                 guard answer == "y" || answer == "yes" else {
                     Console.err("Nothing was deleted.")
@@ -118,7 +126,9 @@ struct Delete: ParsableCommand {
             return try journal.delete(ids: ids, now: Int64(Date().timeIntervalSince1970))
         }
         if !deleted.isEmpty {
-            Console.out("Deleted \(deleted.count) \(deleted.count == 1 ? "entry" : "entries"): \(deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")). `journal undo` brings \(deleted.count == 1 ? "it" : "them") back.")
+            Console.out(
+                "Deleted \(deleted.count) \(deleted.count == 1 ? "entry" : "entries"): \(deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")). `journal undo` brings \(deleted.count == 1 ? "it" : "them") back."
+            )
         }
     }
 }
@@ -131,15 +141,23 @@ struct Undo: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let result = try Console.reportingErrors { try store.openForReading().map { try StoreOptions.writable($0, store) }?.undo() ?? nil }
+        let result = try Console.reportingErrors {
+            try store.openForReading().map { try StoreOptions.writable($0, store) }?.undo() ?? nil
+        }
         guard let result else {
             Console.err("Nothing to undo.")
             return
         }
         let when = Describe.time(DateInput.at(result.madeAt, in: .current).local)
         var parts: [String] = []
-        if result.restored > 0 { parts.append("put back \(result.restored) \(result.restored == 1 ? "entry" : "entries")") }
-        if result.removed > 0 { parts.append("removed \(result.removed) imported \(result.removed == 1 ? "entry" : "entries")") }
-        Console.out("Undid the \(result.kind) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", ")).")
+        if result.restored > 0 {
+            parts.append("put back \(result.restored) \(result.restored == 1 ? "entry" : "entries")")
+        }
+        if result.removed > 0 {
+            parts.append("removed \(result.removed) imported \(result.removed == 1 ? "entry" : "entries")")
+        }
+        Console.out(
+            "Undid the \(result.kind) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
+        )
     }
 }

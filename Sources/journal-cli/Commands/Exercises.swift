@@ -34,7 +34,8 @@ struct Exercises: ParsableCommand {
             abstract: "Show one exercise and how to do it.",
             discussion: "Example: journal exercises show side-plank")
 
-        @Argument(help: "The exercise id, such as side-plank.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
+        @Argument(
+            help: "The exercise id, such as side-plank.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
         var exercise: String
 
         @OptionGroup var store: StoreOptions
@@ -103,7 +104,9 @@ extension Exercises {
                 try store.openForWriting().addExercise(exercise)
                 return exercise
             }
-            Console.out("Added \(exercise.id) (\(exercise.name)). Log it with: journal log \(exercise.id) --pain-before N --pain-after N")
+            Console.out(
+                "Added \(exercise.id) (\(exercise.name)). Log it with: journal log \(exercise.id) --pain-before N --pain-after N"
+            )
         }
     }
 
@@ -111,7 +114,9 @@ extension Exercises {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Remove an exercise you added; with --force, archive one that entries still use.",
-            discussion: "Built-in exercises cannot be removed. An archived exercise keeps its entries but can no longer be logged.")
+            discussion:
+                "Built-in exercises cannot be removed. An archived exercise keeps its entries but can no longer be logged."
+        )
 
         @Argument(help: "The id of an exercise you added.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
         var id: String
@@ -126,7 +131,9 @@ extension Exercises {
             switch result {
             case .removed: Console.out("Removed \(id).")
             case .archived(let entries):
-                Console.out("Archived \(id): its \(entries) \(entries == 1 ? "entry stays" : "entries stay"), and it can no longer be logged.")
+                Console.out(
+                    "Archived \(id): its \(entries) \(entries == 1 ? "entry stays" : "entries stay"), and it can no longer be logged."
+                )
             }
         }
     }

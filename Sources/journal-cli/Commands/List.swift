@@ -53,7 +53,8 @@ struct List: ParsableCommand {
         }
         Console.out(TextTable.render(header: ["ID", "WHEN", "EXERCISE", "DONE", "PAIN", "NOTE"], rows: rows))
         if rows.contains(where: { $0[4].hasSuffix("!") }) {
-            Console.err("! pain rose during that session: stop that exercise and see a physiotherapist before continuing.")
+            Console.err(
+                "! pain rose during that session: stop that exercise and see a physiotherapist before continuing.")
         }
     }
 }

@@ -41,7 +41,9 @@ struct Log: ParsableCommand {
     @Option(help: ArgumentHelp("For exercises done one side at a time: left, right or both.", valueName: "side"))
     var side: String?
 
-    @Option(help: ArgumentHelp("Anything worth remembering about this session; - reads it from standard input.", valueName: "text"))
+    @Option(
+        help: ArgumentHelp(
+            "Anything worth remembering about this session; - reads it from standard input.", valueName: "text"))
     var note: String?
 
     @Option(

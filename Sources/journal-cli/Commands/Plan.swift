@@ -39,7 +39,10 @@ struct Plan: ParsableCommand {
                 TextTable.render(
                     header: ["EXERCISE", "SETS", "REPS", "HOLD S", "PER WEEK"],
                     rows: plan.map {
-                        [$0.exerciseID, String($0.sets), $0.reps.map(String.init) ?? "-", $0.holdSeconds.map(String.init) ?? "-", String($0.perWeek)]
+                        [
+                            $0.exerciseID, String($0.sets), $0.reps.map(String.init) ?? "-",
+                            $0.holdSeconds.map(String.init) ?? "-", String($0.perWeek),
+                        ]
                     },
                     alignRight: Swift.Set(1...4)))
         }
@@ -61,17 +64,23 @@ struct Plan: ParsableCommand {
         func run() throws {
             let item = try Console.reportingErrors { () -> PlanItem in
                 let exercise = try store.resolveExercise(self.exercise)
-                let item = try PlanItem(exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek)
+                let item = try PlanItem(
+                    exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek)
                 try store.openForWriting().setPlan(item)
                 return item
             }
-            let dose = item.reps.map { "\(item.sets) × \($0) reps" } ?? item.holdSeconds.map { "\(item.sets) × \($0) s hold" } ?? "\(item.sets) sets"
-            Console.out("Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week.")
+            let dose =
+                item.reps.map { "\(item.sets) × \($0) reps" } ?? item.holdSeconds.map { "\(item.sets) × \($0) s hold" }
+                ?? "\(item.sets) sets"
+            Console.out(
+                "Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week."
+            )
         }
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take an exercise off the plan.")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Take an exercise off the plan.")
 
         @Argument(help: "The exercise.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
         var exercise: String
@@ -81,9 +90,17 @@ struct Plan: ParsableCommand {
         func run() throws {
             let removed = try Console.reportingErrors { () -> (String, Bool) in
                 let id = try store.resolveExercise(exercise).id
-                return (id, try store.openForReading().map { try StoreOptions.writable($0, store) }?.removePlan(exerciseID: id) ?? false)
+                return (
+                    id,
+                    try store.openForReading().map { try StoreOptions.writable($0, store) }?.removePlan(exerciseID: id)
+                        ?? false
+                )
             }
-            if removed.1 { Console.out("Took \(removed.0) off the plan.") } else { Console.err("\(removed.0) was not in the plan.") }
+            if removed.1 {
+                Console.out("Took \(removed.0) off the plan.")
+            } else {
+                Console.err("\(removed.0) was not in the plan.")
+            }
         }
     }
 }

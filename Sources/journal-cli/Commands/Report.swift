@@ -35,7 +35,8 @@ struct Report: ParsableCommand {
     @Flag(help: "Print a Markdown document to paste into an email.")
     var markdown = false
 
-    @Option(help: ArgumentHelp("text, json, markdown or html (a self-contained page with charts).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp("text, json, markdown or html (a self-contained page with charts).", valueName: "format"))
     var format: String?
 
     @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))

@@ -23,7 +23,9 @@ struct Safety: ParsableCommand {
                 .map { ($0.offset == 0 ? "  * " : "    ") + $0.element }
         }
         if redFlags {
-            Console.out((["Red-flag symptoms: seek emergency care now if you have any of them."] + redFlagLines).joined(separator: "\n"))
+            Console.out(
+                (["Red-flag symptoms: seek emergency care now if you have any of them."] + redFlagLines).joined(
+                    separator: "\n"))
             return
         }
         let style = Style.stdout
@@ -52,9 +54,21 @@ struct Safety: ParsableCommand {
 }
 
 struct SafetyJSON: Encodable {
-    struct RedFlagJSON: Encodable { let id: String; let symptom: String }
-    struct RuleJSON: Encodable { let id: String; let severity: String; let when: String; let what_to_do: String; let sources: [String] }
-    struct SourceJSON: Encodable { let key: String; let citation: String }
+    struct RedFlagJSON: Encodable {
+        let id: String
+        let symptom: String
+    }
+    struct RuleJSON: Encodable {
+        let id: String
+        let severity: String
+        let when: String
+        let what_to_do: String
+        let sources: [String]
+    }
+    struct SourceJSON: Encodable {
+        let key: String
+        let citation: String
+    }
 
     let red_flags: [RedFlagJSON]
     let rules: [RuleJSON]?
@@ -63,9 +77,14 @@ struct SafetyJSON: Encodable {
 
     init(redFlagsOnly: Bool) {
         red_flags = RedFlag.allCases.map { RedFlagJSON(id: $0.rawValue, symptom: $0.symptom) }
-        rules = redFlagsOnly ? nil : SafetyGuide.rules.map {
-            RuleJSON(id: $0.id, severity: $0.severity.description, when: $0.when, what_to_do: $0.whatToDo, sources: $0.sources)
-        }
+        rules =
+            redFlagsOnly
+            ? nil
+            : SafetyGuide.rules.map {
+                RuleJSON(
+                    id: $0.id, severity: $0.severity.description, when: $0.when, what_to_do: $0.whatToDo,
+                    sources: $0.sources)
+            }
         sources = redFlagsOnly ? nil : SafetyGuide.sources.map { SourceJSON(key: $0.key, citation: $0.citation) }
         disclaimer = redFlagsOnly ? nil : SafetyGuide.disclaimer
     }

@@ -4,7 +4,9 @@ import Journal
 
 /// `--from`, `--to` and `--exercise`: which days and which exercise a report or export covers.
 struct DaysOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("First day, inclusive: 2026-11-01, today, yesterday, 7 days ago or a weekday.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "First day, inclusive: 2026-11-01, today, yesterday, 7 days ago or a weekday.", valueName: "date"))
     var from: String?
 
     @Option(help: ArgumentHelp("Last day, inclusive (default: today).", valueName: "date"))

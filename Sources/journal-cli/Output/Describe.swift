@@ -6,9 +6,9 @@ enum Describe {
     static func dosage(_ entry: Entry) -> String {
         var parts: [String] = []
         switch (entry.reps, entry.holdSeconds) {
-        case let (reps?, hold?): parts.append("\(entry.sets) × \(reps) reps, \(hold) s hold")
-        case let (reps?, nil): parts.append("\(entry.sets) × \(reps) reps")
-        case let (nil, hold?): parts.append("\(entry.sets) × \(hold) s hold")
+        case (let reps?, let hold?): parts.append("\(entry.sets) × \(reps) reps, \(hold) s hold")
+        case (let reps?, nil): parts.append("\(entry.sets) × \(reps) reps")
+        case (nil, let hold?): parts.append("\(entry.sets) × \(hold) s hold")
         case (nil, nil): parts.append(entry.sets == 1 ? "1 set" : "\(entry.sets) sets")
         }
         if let side = entry.side { parts.append(side == .both ? "both sides" : "\(side.rawValue) side") }
@@ -40,8 +40,9 @@ enum Describe {
             .joined(separator: "\n")
     }
 
-    /// A finding for the terminal: a severity label, what happened and what to do. An urgent
-    /// finding is set apart in a banner, unlike any other.
+    /// A finding for the terminal: a severity label, what happened and what to do.
+    ///
+    /// An urgent finding is set apart in a banner, unlike any other.
     static func finding(_ finding: Finding, style: Style) -> String {
         if finding.severity == .urgent {
             let rule = String(repeating: "!", count: 78)
@@ -54,7 +55,10 @@ enum Describe {
         let indent = String(repeating: " ", count: label.count + 1)
         let message = TextTable.wrap(finding.message, width: 79 - indent.count)
             .split(separator: "\n").enumerated()
-            .map { $0.offset == 0 ? "\(style.red(label)) \(style.bold(String($0.element)))" : indent + style.bold(String($0.element)) }
+            .map {
+                $0.offset == 0
+                    ? "\(style.red(label)) \(style.bold(String($0.element)))" : indent + style.bold(String($0.element))
+            }
         let recommendation = TextTable.wrap(finding.recommendation, width: 79 - indent.count)
             .split(separator: "\n").map { indent + $0 }
         return (message + recommendation).joined(separator: "\n")
