@@ -141,8 +141,9 @@ struct Undo: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let result = try Console.reportingErrors {
-            try store.openForReading().map { try StoreOptions.writable($0, store) }?.undo() ?? nil
+        let result = try Console.reportingErrors { () -> UndoResult? in
+            guard try store.openForReading() != nil else { return nil }
+            return try store.openForWriting().undo()
         }
         guard let result else {
             Console.err("Nothing to undo.")

@@ -90,11 +90,8 @@ struct Plan: ParsableCommand {
         func run() throws {
             let removed = try Console.reportingErrors { () -> (String, Bool) in
                 let id = try store.resolveExercise(exercise).id
-                return (
-                    id,
-                    try store.openForReading().map { try StoreOptions.writable($0, store) }?.removePlan(exerciseID: id)
-                        ?? false
-                )
+                guard try store.openForReading() != nil else { return (id, false) }
+                return (id, try store.openForWriting().removePlan(exerciseID: id))
             }
             if removed.1 {
                 Console.out("Took \(removed.0) off the plan.")

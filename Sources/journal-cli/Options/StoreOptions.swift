@@ -42,11 +42,6 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// `journal` opened for reading finds a journal; reopen it for writing.
-    static func writable(_ journal: JournalStore, _ options: StoreOptions) throws -> JournalStore {
-        journal.access == .readWrite ? journal : try options.openForWriting()
-    }
-
     /// Every exercise that can be logged: the catalogue and the person's own.
     func catalog() throws -> Catalog {
         try openForReading()?.catalog() ?? Catalog.builtIn
