@@ -29,7 +29,7 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(Figures.twoDecimals(report.checkIns.painMean), forKey: .checkin_pain_mean)
         try container.encode(report.exercises.map(ExerciseJSON.init), forKey: .exercises)
         try container.encode(report.adherence.map(AdherenceJSON.init), forKey: .adherence)
-        try container.encode(report.findings.map(FlagJSON.init), forKey: .flags)
+        try container.encode(report.findings.map(FindingJSON.init), forKey: .flags)
         try container.encode(report.days.map(DayJSON.init), forKey: .days)
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
     }
@@ -100,16 +100,6 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(planned, forKey: .planned)
             try container.encode(per_week, forKey: .per_week)
             try container.encode(percent, forKey: .percent)
-        }
-    }
-
-    struct FlagJSON: Encodable {
-        let finding: Finding
-
-        init(_ finding: Finding) { self.finding = finding }
-
-        func encode(to encoder: any Encoder) throws {
-            try FindingJSON(finding).encode(to: encoder)
         }
     }
 
