@@ -24,7 +24,7 @@ struct Exercises: ParsableCommand {
                 return
             }
             let rows = exercises.map { [$0.id, $0.name + ($0.isCustom ? " (yours)" : ""), $0.category.rawValue] }
-            Console.out(TextTable.render(header: ["ID", "NAME", "CATEGORY"], rows: rows))
+            Console.table(header: ["ID", "NAME", "CATEGORY"], rows: rows)
         }
     }
 

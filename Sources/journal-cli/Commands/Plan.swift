@@ -35,16 +35,15 @@ struct Plan: ParsableCommand {
                 Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
                 return
             }
-            Console.out(
-                TextTable.render(
-                    header: ["EXERCISE", "SETS", "REPS", "HOLD S", "PER WEEK"],
-                    rows: plan.map {
-                        [
-                            $0.exerciseID, String($0.sets), $0.reps.map(String.init) ?? "-",
-                            $0.holdSeconds.map(String.init) ?? "-", String($0.perWeek),
-                        ]
-                    },
-                    alignRight: Swift.Set(1...4)))
+            Console.table(
+                header: ["EXERCISE", "SETS", "REPS", "HOLD S", "PER WEEK"],
+                rows: plan.map {
+                    [
+                        $0.exerciseID, String($0.sets), $0.reps.map(String.init) ?? "-",
+                        $0.holdSeconds.map(String.init) ?? "-", String($0.perWeek),
+                    ]
+                },
+                alignRight: Swift.Set(1...4))
         }
     }
 

@@ -14,6 +14,16 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Prints a table on standard output, its header row in bold on a terminal.
+    static func table(header: [String], rows: [[String]], alignRight: Set<Int> = []) {
+        let text = TextTable.render(header: header, rows: rows, alignRight: alignRight)
+        guard let newline = text.firstIndex(of: "\n") else {
+            out(Style.stdout.bold(text))
+            return
+        }
+        out(Style.stdout.bold(String(text[..<newline])) + String(text[newline...]))
+    }
+
     /// Prints `value` as pretty JSON on standard output.
     static func json(_ value: some Encodable) throws {
         out(try jsonText(value))
