@@ -7,17 +7,10 @@ struct ColourTests {
     let sandbox = Sandbox()
 
     func onATerminal(_ command: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "\(Sandbox.binary.path) \(command)", "/dev/null"]
-        process.environment = sandbox.environment.merging(["TERM": "xterm"]) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try execute(
+            "/usr/bin/script", ["-qec", "\(Sandbox.binary.path) \(command)", "/dev/null"],
+            environment: sandbox.environment.merging(["TERM": "xterm"]) { $1 }
+        ).stdout
     }
 
     @Test func warningsAreRedOnATerminal() throws {

@@ -4,20 +4,15 @@ import Testing
 @Suite struct ExportImportCommandTests {
     let sandbox = Sandbox()
 
-    func log(_ arguments: String...) throws {
-        let run = try sandbox.run(["log"] + arguments)
-        try #require(run.status == 0, "\(run)")
-    }
-
     func fill() throws {
-        try log(
+        try sandbox.log(
             "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--sets", "3", "--reps", "10", "--at",
             "2026-11-20T07:30")
-        try log(
+        try sandbox.log(
             "side-plank", "--pain-before", "2", "--pain-after", "4", "--hold", "30", "--side", "left", "--at",
             "2026-11-21T08:00+01:00",
             "--note", "=HYPERLINK(\"x\"), \"quoted\"\nline two 🙂")
-        try log(
+        try sandbox.log(
             "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22", "--note", "'already quoted")
     }
 
@@ -39,18 +34,14 @@ import Testing
         try fill()
         let path = sandbox.directory + "/out.csv"
         #expect(try sandbox.run("export", "--output", path).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
-            "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))",
-            path,
-        ]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let reader = try execute(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))",
+                path,
+            ])
+        let data = Data(reader.stdout.utf8)
         let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
         #expect(rows.count == 4)
         #expect(
@@ -140,7 +131,7 @@ import Testing
     }
 
     @Test func aBadRowNamesItsLineAndImportsNothing() throws {
-        try log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
         let path = sandbox.directory + "/bad.csv"
         let text =
             Self.expectedCSV.replacingOccurrences(of: ",''already quoted", with: ",x")

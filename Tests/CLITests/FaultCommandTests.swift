@@ -5,27 +5,16 @@ import Testing
 @Suite struct FaultCommandTests {
     let sandbox = Sandbox()
 
-    func log(_ arguments: String...) throws {
-        let run = try sandbox.run(["log"] + arguments)
-        try #require(run.status == 0, "\(run)")
-    }
-
     /// Runs a shell command and returns its exit status.
     @discardableResult
     func shell(_ script: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
         var environment = sandbox.environment
         environment["JOURNAL"] = Sandbox.binary.path
-        process.environment = environment
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        return try execute("/bin/sh", ["-c", script], environment: environment).status
     }
 
     @Test func aLockHeldByAnotherProgramMakesLogWaitThenFailWithNothingSaved() throws {
-        try log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         holder.arguments = [sandbox.database]
@@ -49,12 +38,12 @@ import Testing
         )
         #expect(waited >= 1)
         #expect(try sandbox.entryCount() == 1)
-        try log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
         #expect(try sandbox.entryCount() == 2)
     }
 
     @Test func aReadOnlyJournalCanBeReadButNotWritten() throws {
-        try log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "read me")
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "read me")
         let folder = sandbox.directory + "/ro"
         let path = folder + "/journal.sqlite3"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -67,19 +56,8 @@ import Testing
         defer { chmod(folder, 0o700) }
         let prefix = asOther ? ["/usr/sbin/runuser", "-u", "nobody", "--", Sandbox.binary.path] : [Sandbox.binary.path]
         func runAs(_ arguments: String...) throws -> Run {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: prefix[0])
-            process.arguments = Array(prefix.dropFirst()) + arguments + ["--db", path]
-            process.environment = sandbox.environment
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+            try execute(
+                prefix[0], Array(prefix.dropFirst()) + arguments + ["--db", path], environment: sandbox.environment)
         }
         let list = try runAs("list")
         #expect(list.status == 0, "\(list)")
@@ -92,7 +70,7 @@ import Testing
     }
 
     @Test func aJournalFromANewerVersionIsReadButNotWritten() throws {
-        try log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
         _ = try sandbox.sql("INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")
         #expect(try sandbox.run("list").status == 0)
         let run = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
@@ -105,7 +83,7 @@ import Testing
     }
 
     @Test func anOldJournalIsUpgradedWithACopyKeptAndSaidSo() throws {
-        try log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "old")
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "old")
         _ = try sandbox.sql(
             "DROP TABLE checkin_red_flags; DROP TABLE checkins; DELETE FROM grdb_migrations WHERE identifier = 'v2-checkins';"
         )
@@ -124,7 +102,7 @@ import Testing
 
     @Test func doctorReportsHealthTightensModesAndNamesTheRescueForDamage() throws {
         #expect(try sandbox.run("doctor").status == 66)
-        try log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
         chmod(sandbox.database, 0o644)
         let run = try sandbox.run("doctor")
         #expect(run.status == 0, "\(run)")
@@ -146,7 +124,7 @@ import Testing
     }
 
     @Test func backupWritesAPrivateCopyAndNeverOverwrites() throws {
-        try log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "backed up")
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "backed up")
         let path = sandbox.directory + "/copy.sqlite3"
         let run = try sandbox.run("backup", path)
         #expect(run.status == 0, "\(run)")
@@ -171,7 +149,7 @@ import Testing
                 "\(index),2026-10-\(day < 10 ? "0" : "")\(day)T07:\(10 + index % 50):00+01:00,bird-dog,,2,\(index % 500 + 1),,3,2,-1,false,row \(index)\r\n"
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: csv))
-        try log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<10 {
             let delay = Double.random(in: 0.05...1.5, using: &generator)

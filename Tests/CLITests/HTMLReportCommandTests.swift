@@ -13,16 +13,8 @@ struct HTMLReportCommandTests {
     let sandbox = Sandbox()
 
     func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try execute(executable, arguments)
+        return (run.status, run.stdout)
     }
 
     @Test func rendersToANonBlankImageAndATwoPageA4Document() throws {

@@ -10,6 +10,43 @@ struct Run: CustomStringConvertible {
     var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
 }
 
+/// Runs a program to its end with `stdin` (or nothing) as its input; `environment` `nil` inherits ours.
+func execute(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdin: String? = nil
+) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    if let stdin {
+        let input = Pipe()
+        process.standardInput = input
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+    } else {
+        process.standardInput = FileHandle.nullDevice
+    }
+    try process.run()
+    // Drain stderr alongside stdout, so a chatty program cannot fill one pipe and stall.
+    nonisolated(unsafe) var stderrData = Data()
+    let drained = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        drained.signal()
+    }
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    drained.wait()
+    process.waitUntilExit()
+    return Run(
+        status: process.terminationStatus,
+        stdout: String(decoding: stdoutData, as: UTF8.self),
+        stderr: String(decoding: stderrData, as: UTF8.self))
+}
+
 /// A temporary home for one test: its own journal file, environment and clock zone.
 final class Sandbox {
     let directory: String
@@ -38,43 +75,20 @@ final class Sandbox {
     }
 
     func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        if let stdin {
-            let input = Pipe()
-            process.standardInput = input
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try input.fileHandleForWriting.close()
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        try process.run()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+        try execute(Self.binary.path, arguments, environment: environment, stdin: stdin)
+    }
+
+    /// Runs `journal log` and requires it to succeed.
+    @discardableResult
+    func log(_ arguments: String..., stdin: String? = nil) throws -> Run {
+        let run = try run(["log"] + arguments, stdin: stdin)
+        try #require(run.status == 0, "\(run)")
+        return run
     }
 
     /// Runs the sqlite3 command-line tool on the journal and returns its output.
     func sql(_ query: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, query]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try execute("/usr/bin/sqlite3", [database, query]).stdout
     }
 
     /// The number of entries in the journal (0 when there is no file).

@@ -4,11 +4,6 @@ import Testing
 @Suite struct ListCommandTests {
     let sandbox = Sandbox()
 
-    func log(_ arguments: String...) throws {
-        let run = try sandbox.run(["log"] + arguments)
-        try #require(run.status == 0, "\(run)")
-    }
-
     @Test func anEmptyJournalSaysHowToStartAndCreatesNoFile() throws {
         let run = try sandbox.run("list")
         #expect(run.status == 0)
@@ -20,10 +15,10 @@ import Testing
     }
 
     @Test func listsNewestFirstInAlignedColumns() throws {
-        try log(
+        try sandbox.log(
             "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--sets", "3", "--reps", "10", "--at",
             "2026-11-20 07:30")
-        try log(
+        try sandbox.log(
             "side-plank", "--pain-before", "2", "--pain-after", "4", "--hold", "30", "--side", "left", "--at",
             "2026-11-21 08:00", "--note", "wobbly\non the left")
         let run = try sandbox.run("list")
@@ -41,9 +36,9 @@ import Testing
     }
 
     @Test func limitAndExerciseFilter() throws {
-        try log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-20 07:30")
-        try log("bird-dog", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-20 08:30")
-        try log("glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-21 07:30")
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-20 07:30")
+        try sandbox.log("bird-dog", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-20 08:30")
+        try sandbox.log("glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-21 07:30")
         let limited = try sandbox.run("list", "--limit", "1", "--json")
         let one = try #require(try JSONSerialization.jsonObject(with: Data(limited.stdout.utf8)) as? [[String: Any]])
         #expect(one.map { $0["id"] as? Int } == [3])
@@ -54,7 +49,7 @@ import Testing
     }
 
     @Test func jsonHasExactlyTheDocumentedKeys() throws {
-        try log(
+        try sandbox.log(
             "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--sets", "3", "--reps", "10", "--at",
             "2026-11-20T07:30+01:00")
         let run = try sandbox.run("list", "--json")
@@ -79,7 +74,7 @@ import Testing
     }
 
     @Test func terminalControlCharactersNeverReachTheScreen() throws {
-        try log(
+        try sandbox.log(
             "bird-dog", "--pain-before", "1", "--pain-after", "1", "--note", "red \u{1B}[31mALERT\u{1B}[0m\u{7}\r done")
         let run = try sandbox.run("list")
         #expect(!run.stdout.contains("\u{1B}"))

@@ -5,14 +5,8 @@ import Testing
 @Suite struct LivingCommandTests {
     let sandbox = Sandbox()
 
-    func log(_ arguments: String..., stdin: String? = nil) throws -> Run {
-        let run = try sandbox.run(["log"] + arguments, stdin: stdin)
-        try #require(run.status == 0, "\(run)")
-        return run
-    }
-
     @Test func editPrintsBeforeAndAfterAndUndoRestores() throws {
-        _ = try log(
+        _ = try sandbox.log(
             "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--reps", "10", "--at", "2026-11-20 07:30",
             "--note", "fine")
         let edit = try sandbox.run("edit", "1", "--pain-after", "6", "--note", "")
@@ -31,7 +25,7 @@ import Testing
     }
 
     @Test func editChecksLikeLog() throws {
-        _ = try log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        _ = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
         #expect(try sandbox.run("edit", "1", "--pain-after", "11").status == 64)
         #expect(try sandbox.run("edit", "1", "--side", "left").status == 64)
         #expect(try sandbox.run("edit", "1").status == 64)
@@ -42,8 +36,8 @@ import Testing
     }
 
     @Test func deleteOffATerminalNeedsYesAndUndoBringsEntriesBack() throws {
-        _ = try log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--note", "keep me")
-        _ = try log("bird-dog", "--pain-before", "3", "--pain-after", "2")
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--note", "keep me")
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "2")
         let refused = try sandbox.run("delete", "1", "2")
         #expect(refused.status == 64)
         #expect(
@@ -62,13 +56,13 @@ import Testing
     }
 
     @Test func aMistypedIdDeletesNothing() throws {
-        _ = try log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2")
         #expect(try sandbox.run("delete", "1", "7", "--yes").status == 65)
         #expect(try sandbox.entryCount() == 1)
     }
 
     @Test func undoReversesAnImport() throws {
-        _ = try log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2")
         let csv =
             "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n"
             + ",2026-11-20T07:30:00Z,glute-bridge,,1,10,,3,2,,,\r\n"
@@ -80,7 +74,7 @@ import Testing
 
     @Test func aNoteCanComeFromStandardInput() throws {
         let note = "private: \"left hip\",\nsecond line 🙂"
-        _ = try log("pelvic-tilt", "--pain-before", "2", "--pain-after", "2", "--note", "-", stdin: note + "\n")
+        _ = try sandbox.log("pelvic-tilt", "--pain-before", "2", "--pain-after", "2", "--note", "-", stdin: note + "\n")
         let list = try sandbox.run("list", "--json")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         #expect(entries.first?["note"] as? String == note)
@@ -96,7 +90,7 @@ import Testing
         #expect(
             try sandbox.run("exercises").stdout.contains(
                 "clamshell                    Clamshell (yours)            stability"))
-        _ = try log("Clamshell", "--pain-before", "2", "--pain-after", "1", "--reps", "12", "--side", "left")
+        _ = try sandbox.log("Clamshell", "--pain-before", "2", "--pain-after", "1", "--reps", "12", "--side", "left")
         let typo = try sandbox.run("log", "clamshel", "--pain-before", "2", "--pain-after", "1")
         #expect(typo.stderr == "journal: unknown exercise \"clamshel\"; did you mean \"clamshell\"?\n")
         #expect(try sandbox.run("exercises", "remove", "glute-bridge").stderr.contains("cannot be removed"))
@@ -123,7 +117,8 @@ import Testing
             try sandbox.run("plan", "set", "side-plank", "--sets", "2", "--hold", "30", "--per-week", "22").status == 64
         )
         for day in 1...3 {
-            _ = try log("glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-0\(day) 07:30")
+            _ = try sandbox.log(
+                "glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-0\(day) 07:30")
         }
         let report = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07", "--json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
@@ -137,7 +132,7 @@ import Testing
     }
 
     @Test func naturalDatesAreEchoed() throws {
-        let run = try log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "yesterday 07:15")
+        let run = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "yesterday 07:15")
         #expect(run.stdout.contains(" 07:15 (UTC+"))
         #expect(
             try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-02-30").status

@@ -4,26 +4,21 @@ import Testing
 @Suite struct ReportCommandTests {
     let sandbox = Sandbox(timeZone: "America/New_York")
 
-    func log(_ arguments: String...) throws {
-        let run = try sandbox.run(["log"] + arguments)
-        try #require(run.status == 0, "\(run)")
-    }
-
     func json(_ run: Run) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     }
 
     @Test func reportsAPeriodAcrossTheDaylightSavingChange() throws {
-        try log(
+        try sandbox.log(
             "glute-bridge", "--pain-before", "6", "--pain-after", "5", "--sets", "3", "--reps", "10", "--at",
             "2026-10-31 23:30")
-        try log(
+        try sandbox.log(
             "glute-bridge", "--pain-before", "4", "--pain-after", "4", "--sets", "3", "--reps", "10", "--at",
             "2026-11-01 00:30")
-        try log(
+        try sandbox.log(
             "side-plank", "--pain-before", "3", "--pain-after", "5", "--sets", "2", "--hold", "30", "--at",
             "2026-11-01 23:30")
-        try log(
+        try sandbox.log(
             "bird-dog", "--pain-before", "2", "--pain-after", "1", "--sets", "2", "--reps", "8", "--at",
             "2026-11-07 23:59")
         let run = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07", "--json")
@@ -50,7 +45,7 @@ import Testing
     }
 
     @Test func theDefaultIsTheWeekEndingToday() throws {
-        try log("pelvic-tilt", "--pain-before", "3", "--pain-after", "2", "--reps", "10")
+        try sandbox.log("pelvic-tilt", "--pain-before", "3", "--pain-after", "2", "--reps", "10")
         let report = try json(try sandbox.run("report", "--json"))
         let today = try #require(report["to"] as? String)
         let days = try #require(report["days"] as? [[String: Any]])

@@ -4,12 +4,6 @@ import Testing
 @Suite struct SafetyCommandTests {
     let sandbox = Sandbox()
 
-    func log(_ arguments: String...) throws -> Run {
-        let run = try sandbox.run(["log"] + arguments)
-        try #require(run.status == 0, "\(run)")
-        return run
-    }
-
     @Test func aRedFlagCheckInIsKeptAndSaysSeekEmergencyCareNow() throws {
         let run = try sandbox.run("checkin", "--pain", "4", "--red-flag", "saddle-numbness", "--at", "2026-11-20 07:00")
         #expect(run.status == 0, "\(run)")
@@ -38,7 +32,7 @@ import Testing
     }
 
     @Test func aMorningCheckInAfterTooMuchExerciseCautions() throws {
-        _ = try log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-20 18:00")
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-20 18:00")
         let run = try sandbox.run("checkin", "--pain", "5", "--at", "2026-11-21 07:30", "--json")
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -49,10 +43,10 @@ import Testing
     }
 
     @Test func loggingAPausedExerciseWarnsFirstAndStillRecords() throws {
-        _ = try log("bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-20 08:00")
-        let second = try log("bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-21 08:00")
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-20 08:00")
+        let second = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-21 08:00")
         #expect(second.stderr.hasPrefix("STOP Pain rose in 2 of the last 3 sessions of bird-dog."))
-        let third = try log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
+        let third = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
         #expect(
             third.stderr == """
                 PAUSED bird-dog stands paused. Pain rose in 2 of the last 3 sessions of
@@ -72,17 +66,17 @@ import Testing
     }
 
     @Test func checkExitsTwoWhileAStopStands() throws {
-        _ = try log("side-plank", "--pain-before", "2", "--pain-after", "3", "--hold", "20")
+        _ = try sandbox.log("side-plank", "--pain-before", "2", "--pain-after", "3", "--hold", "20")
         let run = try sandbox.run("check")
         #expect(run.status == 2, "\(run)")
         #expect(run.stdout.hasPrefix("STOP Pain went up during side-plank, from 2 before to 3 after."))
-        _ = try log("side-plank", "--pain-before", "2", "--pain-after", "2", "--hold", "20")
+        _ = try sandbox.log("side-plank", "--pain-before", "2", "--pain-after", "2", "--hold", "20")
         // The rise was today, within the last 7 days: it still stands.
         #expect(try sandbox.run("check").status == 2)
     }
 
     @Test func checkExitsThreeForARedFlagAndOneForCautionsOnly() throws {
-        _ = try log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", isoYesterday(hour: 9))
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", isoYesterday(hour: 9))
         let checkIn = try sandbox.run("checkin", "--pain", "5", "--at", isoToday(hour: 0, minute: 0))
         #expect(checkIn.status == 0, "\(checkIn)")
         let caution = try sandbox.run("check", "--json")

@@ -34,28 +34,13 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
     }
 
-    struct ExerciseJSON: Encodable {
-        let exercise: String
-        let sessions: Int
-        let sets: Int
-        let reps: Int?
-        let hold_seconds: Int?
-        let pain_before_mean: Double?
-        let pain_after_mean: Double?
-        let pain_change_mean: Double?
-        let flagged: Int
+    // Each writes absent values as null (synthesised Encodable would leave the key out), straight
+    // from the report's own value.
 
-        init(_ summary: ProgressReport.ExerciseSummary) {
-            exercise = summary.exerciseID
-            sessions = summary.sessions
-            sets = summary.sets
-            reps = summary.reps
-            hold_seconds = summary.holdSeconds
-            pain_before_mean = Figures.twoDecimals(summary.pain.beforeMean)
-            pain_after_mean = Figures.twoDecimals(summary.pain.afterMean)
-            pain_change_mean = Figures.twoDecimals(summary.pain.changeMean)
-            flagged = summary.flagged
-        }
+    struct ExerciseJSON: Encodable {
+        let summary: ProgressReport.ExerciseSummary
+
+        init(_ summary: ProgressReport.ExerciseSummary) { self.summary = summary }
 
         enum CodingKeys: String, CodingKey {
             case exercise, sessions, sets, reps, hold_seconds, pain_before_mean, pain_after_mean, pain_change_mean,
@@ -64,42 +49,32 @@ public struct ReportJSON: Encodable, Sendable {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(exercise, forKey: .exercise)
-            try container.encode(sessions, forKey: .sessions)
-            try container.encode(sets, forKey: .sets)
-            try container.encode(reps, forKey: .reps)
-            try container.encode(hold_seconds, forKey: .hold_seconds)
-            try container.encode(pain_before_mean, forKey: .pain_before_mean)
-            try container.encode(pain_after_mean, forKey: .pain_after_mean)
-            try container.encode(pain_change_mean, forKey: .pain_change_mean)
-            try container.encode(flagged, forKey: .flagged)
+            try container.encode(summary.exerciseID, forKey: .exercise)
+            try container.encode(summary.sessions, forKey: .sessions)
+            try container.encode(summary.sets, forKey: .sets)
+            try container.encode(summary.reps, forKey: .reps)
+            try container.encode(summary.holdSeconds, forKey: .hold_seconds)
+            try container.encode(Figures.twoDecimals(summary.pain.beforeMean), forKey: .pain_before_mean)
+            try container.encode(Figures.twoDecimals(summary.pain.afterMean), forKey: .pain_after_mean)
+            try container.encode(Figures.twoDecimals(summary.pain.changeMean), forKey: .pain_change_mean)
+            try container.encode(summary.flagged, forKey: .flagged)
         }
     }
 
     struct AdherenceJSON: Encodable {
-        let exercise: String
-        let done: Int
-        let planned: Int
-        let per_week: Int
-        let percent: Double?
+        let item: ProgressReport.Adherence
 
-        init(_ item: ProgressReport.Adherence) {
-            exercise = item.exerciseID
-            done = item.done
-            planned = item.planned
-            per_week = item.perWeek
-            percent = Figures.twoDecimals(item.fraction.map { $0 * 100 })
-        }
+        init(_ item: ProgressReport.Adherence) { self.item = item }
 
         enum CodingKeys: String, CodingKey { case exercise, done, planned, per_week, percent }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(exercise, forKey: .exercise)
-            try container.encode(done, forKey: .done)
-            try container.encode(planned, forKey: .planned)
-            try container.encode(per_week, forKey: .per_week)
-            try container.encode(percent, forKey: .percent)
+            try container.encode(item.exerciseID, forKey: .exercise)
+            try container.encode(item.done, forKey: .done)
+            try container.encode(item.planned, forKey: .planned)
+            try container.encode(item.perWeek, forKey: .per_week)
+            try container.encode(Figures.twoDecimals(item.fraction.map { $0 * 100 }), forKey: .percent)
         }
     }
 

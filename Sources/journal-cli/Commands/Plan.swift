@@ -101,30 +101,20 @@ struct Plan: ParsableCommand {
     }
 }
 
-/// `journal plan --json`.
+/// `journal plan --json`: exercise, sets, reps, hold_seconds, per_week (null when absent).
 struct PlanJSON: Encodable {
-    let exercise: String
-    let sets: Int
-    let reps: Int?
-    let hold_seconds: Int?
-    let per_week: Int
+    let item: PlanItem
 
-    init(_ item: PlanItem) {
-        exercise = item.exerciseID
-        sets = item.sets
-        reps = item.reps
-        hold_seconds = item.holdSeconds
-        per_week = item.perWeek
-    }
+    init(_ item: PlanItem) { self.item = item }
 
     enum CodingKeys: CodingKey { case exercise, sets, reps, hold_seconds, per_week }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(exercise, forKey: .exercise)
-        try container.encode(sets, forKey: .sets)
-        try container.encode(reps, forKey: .reps)
-        try container.encode(hold_seconds, forKey: .hold_seconds)
-        try container.encode(per_week, forKey: .per_week)
+        try container.encode(item.exerciseID, forKey: .exercise)
+        try container.encode(item.sets, forKey: .sets)
+        try container.encode(item.reps, forKey: .reps)
+        try container.encode(item.holdSeconds, forKey: .hold_seconds)
+        try container.encode(item.perWeek, forKey: .per_week)
     }
 }
