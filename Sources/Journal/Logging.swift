@@ -22,9 +22,18 @@ extension JournalStore {
     /// logged.findings.first?.rule // "more-pain" when pain rose
     /// ```
     public func log(_ entry: Entry) throws -> LoggedEntry {
-        let recent = try entries(exerciseID: entry.exerciseID, limit: Thresholds.repeatedWindow)
+        // One write transaction reads the exercise's last sessions and adds the entry, so no
+        // other process's entry can slip in between.
+        let (recent, saved) = try writing { db in
+            let recent = try Self.fetchEntries(
+                db, sql: Self.latestQuery(ofOneExercise: true),
+                arguments: [entry.exerciseID, Thresholds.repeatedWindow])
+            var saved = entry
+            saved.id = nil
+            saved.id = try Self.insert(saved, db)
+            return (recent, saved)
+        }
         let pausedBefore = RepeatedRule.pause(in: recent)
-        let saved = try add(entry)
         let repeated = RepeatedRule.findings(in: recent + [saved]).filter { $0.entryID == saved.id }
         return LoggedEntry(
             entry: saved, findings: Rules.sorted(Rules.evaluate(saved) + repeated), pausedBefore: pausedBefore)

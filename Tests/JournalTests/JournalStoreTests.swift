@@ -70,6 +70,25 @@ import Testing
         #expect(try store.entryCount() == 3)
     }
 
+    /// The rules see the period and, before it, the last 3 sessions of each exercise (ties on
+    /// time broken by id), oldest first; nothing older and nothing after the period.
+    @Test func theRulesSeeThePeriodAndTheLastThreeSessionsOfEachExerciseBeforeIt() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        for time: Int64 in [100, 200, 300, 400, 400] { _ = try store.add(try entry("glute-bridge", at: time)) }
+        for time: Int64 in [150, 250] { _ = try store.add(try entry("bird-dog", at: time)) }
+        for time: Int64 in [1000, 1500, 2000] { _ = try store.add(try entry("side-plank", at: time)) }
+        _ = try store.add(try entry("bird-dog", at: 1200))
+
+        let all = try store.entriesForRules(performedIn: 1000..<2000)
+        // glute-bridge: 300 (id 3), 400 (id 4), 400 (id 5); bird-dog: 150, 250; then the period.
+        #expect(all.map(\.performedAt) == [150, 250, 300, 400, 400, 1000, 1200, 1500])
+        #expect(all.compactMap(\.id) == [6, 7, 3, 4, 5, 8, 11, 9])
+
+        let one = try store.entriesForRules(performedIn: 1000..<2000, exerciseID: "bird-dog")
+        #expect(one.map(\.performedAt) == [150, 250, 1200])
+        #expect(try store.entriesForRules(performedIn: 0..<100).isEmpty)
+    }
+
     @Test func theDatabaseRefusesWhatTheLibraryRefuses() throws {
         let path = directory.file("j.sqlite3")
         _ = try JournalStore(path: path)

@@ -50,8 +50,7 @@ extension JournalStore {
                         continue
                     }
                     if let id = entry.id, try Self.idIsTaken(id, db) { entry.id = nil }
-                    try Self.insert(entry, db)
-                    let id = db.lastInsertedRowID
+                    let id = try Self.insert(entry, db)
                     let current = try change ?? Self.beginChange("import", db, now: now)
                     change = current
                     try Self.noteAdded(id, for: current, db)
@@ -77,20 +76,6 @@ extension JournalStore {
     private static func idIsTaken(_ id: Int64, _ db: Database) throws -> Bool {
         let statement = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM entries WHERE id = ?)")
         return try Bool.fetchOne(statement, arguments: [id]) ?? false
-    }
-
-    /// Inserts one imported entry with a cached statement (the record API costs more per row).
-    private static func insert(_ entry: Entry, _ db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO entries (id, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side,
-                                     pain_before, pain_after, note, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try statement.execute(arguments: [
-            entry.id, entry.exerciseID, entry.performedAt, entry.utcOffset, entry.sets, entry.reps, entry.holdSeconds,
-            entry.side?.rawValue, entry.painBefore.value, entry.painAfter.value, entry.note, entry.createdAt,
-        ])
     }
 
     /// Whether the journal already has this entry: under its id, or under any id.

@@ -118,61 +118,36 @@ public final class JournalStore: Sendable {
 
     /// Saves a new entry and returns it with its id.
     public func add(_ entry: Entry) throws -> Entry {
-        try writing { db in
-            var saved = entry
-            saved.id = nil
-            try saved.insert(db)
-            return saved
+        var new = entry
+        new.id = nil
+        return try writing { db in
+            new.id = try Self.insert(new, db)
+            return new
         }
+    }
+
+    /// Inserts `entry` under its id, or under a new one when it has none; returns the id.
+    ///
+    /// Plain SQL through a cached statement: GRDB's record insert first reads the table's schema,
+    /// which costs more than the insert itself on `journal log`'s path, and more per row on import.
+    @discardableResult
+    static func insert(_ entry: Entry, _ db: Database) throws -> Int64 {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO entries (id, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side,
+                                     pain_before, pain_after, note, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            entry.id, entry.exerciseID, entry.performedAt, entry.utcOffset, entry.sets, entry.reps, entry.holdSeconds,
+            entry.side?.rawValue, entry.painBefore.value, entry.painAfter.value, entry.note, entry.createdAt,
+        ])
+        return db.lastInsertedRowID
     }
 
     /// The entry with this id, if any.
     public func entry(id: Int64) throws -> Entry? {
         try reading { db in try Entry.fetchOne(db, key: id) }
-    }
-
-    /// Entries newest first, optionally of one exercise and at most `limit` of them.
-    public func entries(exerciseID: String? = nil, limit: Int? = nil) throws -> [Entry] {
-        try reading { db in
-            // Plain SQL: `journal log` and `journal list` run this on every call, and the query
-            // builder costs more than the query.
-            let filter = exerciseID == nil ? "" : "WHERE exercise_id = ?"
-            let statement = try db.cachedStatement(
-                sql: "SELECT * FROM entries \(filter) ORDER BY performed_at DESC, id DESC LIMIT ?")
-            var arguments: StatementArguments = exerciseID.map { [$0] } ?? []
-            arguments += [limit ?? -1]
-            return try Entry.fetchAll(statement, arguments: arguments)
-        }
-    }
-
-    /// Entries performed within `range` (Unix seconds), oldest first, optionally of one exercise.
-    public func entries(performedIn range: Range<Int64>, exerciseID: String? = nil) throws -> [Entry] {
-        try reading { db in
-            var request = Entry.filter(
-                Entry.Columns.performedAt >= range.lowerBound && Entry.Columns.performedAt < range.upperBound)
-            if let exerciseID { request = request.filter(Entry.Columns.exerciseID == exerciseID) }
-            return try request.order(Entry.Columns.performedAt, Entry.Columns.id).fetchAll(db)
-        }
-    }
-
-    /// Entries performed within `range` (oldest first) and, for each exercise, the
-    /// ``Thresholds/repeatedWindow`` sessions just before it, so that rules looking back over an
-    /// exercise's recent sessions see them.
-    public func entriesForRules(performedIn range: Range<Int64>, exerciseID: String? = nil) throws -> [Entry] {
-        let inRange = try entries(performedIn: range, exerciseID: exerciseID)
-        return try reading { db in
-            let exercises = try exerciseID.map { [$0] } ?? String.fetchAll(db, sql: "SELECT id FROM exercises")
-            var earlier: [Entry] = []
-            for id in exercises {
-                earlier += try Entry.filter(
-                    Entry.Columns.exerciseID == id && Entry.Columns.performedAt < range.lowerBound
-                )
-                .order(Entry.Columns.performedAt.desc, Entry.Columns.id.desc)
-                .limit(Thresholds.repeatedWindow)
-                .fetchAll(db)
-            }
-            return earlier.reversed() + inRange
-        }
     }
 
     // MARK: Check-ins
