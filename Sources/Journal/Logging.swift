@@ -28,10 +28,7 @@ extension JournalStore {
             let recent = try Self.fetchEntries(
                 db, sql: Self.latestQuery(ofOneExercise: true),
                 arguments: [entry.exerciseID, Thresholds.repeatedWindow])
-            var saved = entry
-            saved.id = nil
-            saved.id = try Self.insert(saved, db)
-            return (recent, saved)
+            return (recent, try Self.insertNew(entry, db))
         }
         let pausedBefore = RepeatedRule.pause(in: recent)
         let repeated = RepeatedRule.findings(in: recent + [saved]).filter { $0.entryID == saved.id }

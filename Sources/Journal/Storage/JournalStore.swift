@@ -118,12 +118,15 @@ public final class JournalStore: Sendable {
 
     /// Saves a new entry and returns it with its id.
     public func add(_ entry: Entry) throws -> Entry {
+        try writing { db in try Self.insertNew(entry, db) }
+    }
+
+    /// Inserts `entry` as a new row, whatever its id, and returns it with the id it was given.
+    static func insertNew(_ entry: Entry, _ db: Database) throws -> Entry {
         var new = entry
         new.id = nil
-        return try writing { db in
-            new.id = try Self.insert(new, db)
-            return new
-        }
+        new.id = try insert(new, db)
+        return new
     }
 
     /// Inserts `entry` under its id, or under a new one when it has none; returns the id.
