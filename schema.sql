@@ -110,3 +110,19 @@ CREATE TABLE plan (
     per_week     INTEGER NOT NULL CHECK (per_week BETWEEN 1 AND 21),
     CHECK (reps IS NULL OR hold_seconds IS NULL)
 ) STRICT;
+
+-- migration: v4-plan-dose
+
+-- A planned dose may count repetitions and a hold together (hold a few seconds, repeat), as an
+-- entry may: the plan table, rebuilt without v3's "reps or hold, not both".
+CREATE TABLE plan_v4 (
+    exercise_id  TEXT    NOT NULL PRIMARY KEY REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE CASCADE,
+    sets         INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 50),
+    reps         INTEGER CHECK (reps BETWEEN 1 AND 500),
+    hold_seconds INTEGER CHECK (hold_seconds BETWEEN 1 AND 3600),
+    per_week     INTEGER NOT NULL CHECK (per_week BETWEEN 1 AND 21)
+) STRICT;
+INSERT INTO plan_v4 (exercise_id, sets, reps, hold_seconds, per_week)
+    SELECT exercise_id, sets, reps, hold_seconds, per_week FROM plan;
+DROP TABLE plan;
+ALTER TABLE plan_v4 RENAME TO plan;

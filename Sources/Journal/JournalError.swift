@@ -13,6 +13,8 @@ import Foundation
 public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A pain reading that is not a whole number from 0 to 10.
     case invalidPain(field: String, text: String)
+    /// A value a new entry needs and was not given.
+    case missingValue(String)
     /// A number (sets, reps, hold) that is not a whole number within its bounds.
     case invalidNumber(field: String, text: String, range: ClosedRange<Int>)
     /// An exercise id that is neither in the catalogue nor an alias; with the closest ids.
@@ -29,12 +31,12 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotRemoveBuiltIn(String)
     /// An exercise that entries still use; `--force` archives it instead.
     case exerciseInUse(String, entries: Int)
-    /// A plan with both reps and a hold, or a count out of bounds.
-    case invalidPlan(String)
     /// Nothing was deleted: deleting needs confirmation.
     case confirmationNeeded(String)
     /// `--side` given for an exercise that is not done one side at a time.
     case sideNotApplicable(exercise: String)
+    /// A value that must be one of a few words (a format, say) and is not.
+    case invalidChoice(field: String, text: String, choices: [String])
     /// A side other than left, right or both.
     case invalidSide(String)
     /// A note longer than the journal keeps.
@@ -77,6 +79,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .invalidPain(let field, let text):
             return "\(field) must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"\(text)\"."
+        case .missingValue(let field):
+            return "\(field) is required: give it as a whole number from 0 to 10."
         case .invalidNumber(let field, let text, let range):
             return "\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound); got \"\(text)\"."
         case .unknownExercise(let id, let suggestions):
@@ -106,13 +110,16 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .exerciseInUse(let id, let entries):
             return "\(entries) \(entries == 1 ? "entry uses" : "entries use") \(id), so it was not removed; "
                 + "pass --force to archive it instead (its entries stay, and it can no longer be logged)."
-        case .invalidPlan(let reason):
-            return "cannot use that plan: \(reason)"
         case .confirmationNeeded(let what):
             return
                 "\(what) needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted."
         case .sideNotApplicable(let exercise):
             return "\(exercise) is done with both sides at once, so it takes no --side; leave --side out."
+        case .invalidChoice(let field, let text, let choices):
+            let listed =
+                choices.count > 1
+                ? choices.dropLast().joined(separator: ", ") + " or " + choices[choices.count - 1] : choices.joined()
+            return "\(field) must be \(listed); got \"\(text)\"."
         case .invalidSide(let text):
             return "side must be left, right or both; got \"\(text)\"."
         case .noteTooLong(let characters, let limit):

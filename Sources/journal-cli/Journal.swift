@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Journal
 
 @main
 struct JournalCommand: ParsableCommand {
@@ -27,9 +28,19 @@ struct JournalCommand: ParsableCommand {
         ]
     )
 
+    /// Runs the command line; the one place where a ``JournalError`` becomes a message and an exit status.
+    ///
     /// Every file the process creates is private to its owner, whatever the caller's umask.
     static func main() {
         umask(0o077)
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as JournalError {
+            Console.err("journal: \(error)")
+            Foundation.exit(error.exitStatus)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -109,10 +109,19 @@ import Testing
         #expect(
             try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5").stdout
                 == "Planned glute-bridge: 3 × 10 reps, 5 sessions a week.\n")
+        // Reps and a hold together are a dose (hold a few seconds, repeat), as in `journal log`.
         #expect(
             try sandbox.run(
-                "plan", "set", "side-plank", "--sets", "2", "--reps", "5", "--hold", "30", "--per-week", "3"
-            ).status == 64)
+                "plan", "set", "bird-dog", "--sets", "2", "--reps", "5", "--hold", "8", "--per-week", "3"
+            ).stdout == "Planned bird-dog: 2 × 5 reps, 8 s hold, 3 sessions a week.\n")
+        #expect(try sandbox.run("plan", "remove", "bird-dog").status == 0)
+        // A bad value says the same thing in `plan set` as in `log`.
+        let sentence = "sets must be a whole number from 1 to 50; got \"abc\"."
+        let planned = try sandbox.run("plan", "set", "bird-dog", "--sets", "abc", "--per-week", "3")
+        let logged = try sandbox.run("log", "bird-dog", "--pain-before", "1", "--pain-after", "1", "--sets", "abc")
+        #expect(planned.status == 64 && logged.status == 64)
+        #expect(planned.stderr.hasPrefix("Error: The value 'abc' is invalid for '--sets <n>': \(sentence)\n"))
+        #expect(logged.stderr.hasPrefix("Error: The value 'abc' is invalid for '--sets <n>': \(sentence)\n"))
         #expect(
             try sandbox.run("plan", "set", "side-plank", "--sets", "2", "--hold", "30", "--per-week", "22").status == 64
         )

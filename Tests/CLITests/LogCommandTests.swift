@@ -78,19 +78,19 @@ import Testing
     @Test(arguments: [
         (
             ["--pain-before", "11", "--pain-after", "3"],
-            "journal: pain before must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"11\".\n"
+            "Error: The value '11' is invalid for '--pain-before <0-10>': pain before must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"11\".\n"
         ),
         (
             ["--pain-before=-1", "--pain-after", "3"],
-            "journal: pain before must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"-1\".\n"
+            "Error: The value '-1' is invalid for '--pain-before <0-10>': pain before must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"-1\".\n"
         ),
         (
             ["--pain-before", "4", "--pain-after", "abc"],
-            "journal: pain after must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"abc\".\n"
+            "Error: The value 'abc' is invalid for '--pain-after <0-10>': pain after must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"abc\".\n"
         ),
         (
             ["--pain-before", "4", "--pain-after", "3", "--sets", "0"],
-            "journal: sets must be a whole number from 1 to 50; got \"0\".\n"
+            "Error: The value '0' is invalid for '--sets <n>': sets must be a whole number from 1 to 50; got \"0\".\n"
         ),
         (
             ["--pain-before", "4", "--pain-after", "3", "--at", "2099-01-01"],
@@ -109,7 +109,8 @@ import Testing
         let run = try sandbox.run(["log", "glute-bridge"] + arguments)
         #expect(run.status == 64, "\(run)")
         #expect(run.stdout == "")
-        #expect(run.stderr == message)
+        // A value refused while parsing comes with the usage lines after the sentence.
+        #expect(run.stderr == message || run.stderr.hasPrefix(message + "Help:  --"), "\(run)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
 

@@ -27,7 +27,10 @@ import Testing
     @Test func anUnknownRedFlagIsRefusedAndNothingSaved() throws {
         let run = try sandbox.run("checkin", "--pain", "4", "--red-flag", "numb")
         #expect(run.status == 64)
-        #expect(run.stderr.hasPrefix("journal: unknown red flag \"numb\"; `journal safety --red-flags` lists the ids:"))
+        #expect(
+            run.stderr.hasPrefix(
+                "Error: The value 'numb' is invalid for '--red-flag <id>': unknown red flag \"numb\"; "
+                    + "`journal safety --red-flags` lists the ids:"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
 

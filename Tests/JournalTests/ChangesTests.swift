@@ -37,11 +37,13 @@ import Testing
     @Test func editThenUndoPutsTheOldValuesBack() throws {
         let store = try JournalStore(path: directory.file("j.sqlite3"))
         let original = try store.add(try entry(at: 300, note: "as logged"))
-        var edited = original
-        edited.painAfter = try #require(PainLevel(7))
-        edited.note = nil
-        #expect(try store.replace(edited, now: now) == original)
-        #expect(try store.entry(id: original.id!) == edited)
+        var draft = EntryDraft(exercise: "")
+        draft.painAfter = try #require(PainLevel(7))
+        draft.note = ""
+        let edited = try store.edit(id: original.id!, with: draft, now: now, timeZone: .gmt)
+        #expect(edited.before == original)
+        #expect(edited.after.entry.painAfter.value == 7 && edited.after.entry.note == nil)
+        #expect(try store.entry(id: original.id!) == edited.after.entry)
         #expect(try store.undo()?.kind == "edit")
         #expect(try store.entry(id: original.id!) == original)
     }
@@ -49,9 +51,9 @@ import Testing
     @Test func undoWalksBackThroughSeveralChanges() throws {
         let store = try JournalStore(path: directory.file("j.sqlite3"))
         let a = try store.add(try entry(at: 300))
-        var edited = a
-        edited.sets = 1
-        _ = try store.replace(edited, now: now)
+        var draft = EntryDraft(exercise: "")
+        draft.sets = 1
+        let edited = try store.edit(id: a.id!, with: draft, now: now, timeZone: .gmt).after.entry
         _ = try store.delete(ids: [a.id!], now: now + 1)
         #expect(try store.undo()?.kind == "delete")
         #expect(try store.entry(id: a.id!) == edited)
@@ -129,9 +131,10 @@ import Testing
         let store = try JournalStore(path: directory.file("j.sqlite3"))
         try store.setPlan(try PlanItem(exerciseID: "glute-bridge", sets: 3, reps: 10, perWeek: 5))
         try store.setPlan(try PlanItem(exerciseID: "side-plank", sets: 2, holdSeconds: 30, perWeek: 3))
-        #expect(throws: JournalError.invalidPlan("give --reps or --hold, not both.")) {
-            try PlanItem(exerciseID: "bird-dog", sets: 1, reps: 5, holdSeconds: 5, perWeek: 2)
-        }
+        // Reps and a hold together are a dose too (hold a few seconds, repeat).
+        try store.setPlan(try PlanItem(exerciseID: "bird-dog", sets: 1, reps: 5, holdSeconds: 5, perWeek: 2))
+        #expect(try store.plan().first { $0.exerciseID == "bird-dog" }.map { ($0.reps, $0.holdSeconds) }! == (5, 5))
+        #expect(try store.removePlan(exerciseID: "bird-dog"))
         // Four glute bridges in the week ending 2026-11-25.
         for day in 0..<4 { _ = try store.add(try entry(at: Int64(day) * 86_400)) }
         let today = try #require(LocalDate(iso8601: "2026-11-25"))

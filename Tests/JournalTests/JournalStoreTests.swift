@@ -45,7 +45,7 @@ import Testing
         #expect(applicationID == 0x4A52_4E4C)
         #expect(journalMode == "wal")
         #expect(exercises == Catalog.builtIn.exercises.map(\.id))
-        #expect(migrations == ["v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan"])
+        #expect(migrations == ["v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose"])
     }
 
     @Test func anEntryComesBackExactly() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 
+@testable import Journal
+
 /// A fresh directory under the system's temporary folder, removed when the value is released.
 final class TemporaryDirectory {
     let path: String
@@ -29,5 +31,27 @@ enum VersionOneJournal {
                     """)
         }
         try db.close()
+    }
+}
+
+/// Seeding journals for tests: an entry or check-in written as given, without the rules.
+extension JournalStore {
+    /// Saves `entry` as a new entry (its id is ignored) and returns it with its id.
+    func add(_ entry: Entry) throws -> Entry {
+        try writing { db in
+            var new = entry
+            new.id = nil
+            new.id = try Self.insert(new, db)
+            return new
+        }
+    }
+
+    /// Saves `checkIn` with its red flags and returns it with its id.
+    func add(_ checkIn: CheckIn) throws -> CheckIn {
+        try writing { db in
+            var saved = checkIn
+            try saved.insert(db)
+            return saved
+        }
     }
 }

@@ -12,12 +12,9 @@ public struct PlanItem: Sendable, Hashable {
     public var holdSeconds: Int?
     public var perWeek: Int
 
-    /// A checked plan item: sets, reps and hold within the bounds of an entry, reps or hold (not both),
-    /// 1 to 21 sessions a week.
+    /// A checked plan item: sets, reps and hold within the bounds of an entry (reps and a hold
+    /// together are a dose too: hold a few seconds, repeat), 1 to 21 sessions a week.
     public init(exerciseID: String, sets: Int, reps: Int? = nil, holdSeconds: Int? = nil, perWeek: Int) throws {
-        guard reps == nil || holdSeconds == nil else {
-            throw JournalError.invalidPlan("give --reps or --hold, not both.")
-        }
         guard Entry.Limits.sets.contains(sets) else {
             throw JournalError.invalidNumber(field: "sets", text: String(sets), range: Entry.Limits.sets)
         }

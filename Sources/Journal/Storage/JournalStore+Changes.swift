@@ -16,40 +16,6 @@ extension JournalStore {
     /// How many changes are kept for undo.
     public static let undoDepth = 10
 
-    /// Deletes the entries with these ids, all or none; returns them.
-    ///
-    /// `journal undo` brings them back.
-    public func delete(ids: [Int64], now: Int64) throws -> [Entry] {
-        try writing { db in
-            var deleted: [Entry] = []
-            for id in Set(ids).sorted() {
-                guard let entry = try Entry.fetchOne(db, key: id) else { throw JournalError.entryNotFound(id) }
-                deleted.append(entry)
-            }
-            let change = try Self.beginChange("delete", db, now: now)
-            for entry in deleted {
-                try Self.keep(entry, for: change, db)
-                try db.execute(sql: "DELETE FROM entries WHERE id = ?", arguments: [entry.id])
-            }
-            return deleted
-        }
-    }
-
-    /// Replaces the entry with `edited.id` by `edited`; returns the entry as it was.
-    ///
-    /// `journal undo` reverses it.
-    public func replace(_ edited: Entry, now: Int64) throws -> Entry {
-        try writing { db in
-            guard let id = edited.id, let before = try Entry.fetchOne(db, key: id) else {
-                throw JournalError.entryNotFound(edited.id ?? 0)
-            }
-            let change = try Self.beginChange("edit", db, now: now)
-            try Self.keep(before, for: change, db)
-            try edited.update(db)
-            return before
-        }
-    }
-
     /// Reverses the latest change not yet undone; `nil` when there is none.
     public func undo() throws -> UndoResult? {
         try writing { db in
@@ -66,15 +32,7 @@ extension JournalStore {
                     "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",
                 arguments: [change])
             result.removed = db.changesCount
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO entries (id, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side,
-                                                    pain_before, pain_after, note, created_at)
-                    SELECT id, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side,
-                           pain_before, pain_after, note, created_at
-                    FROM change_entries WHERE change_id = ? AND action = 'restore'
-                    """,
-                arguments: [change])
+            try db.execute(sql: EntryColumns.restoreCopies, arguments: [change])
             result.restored = db.changesCount
             try db.execute(sql: "UPDATE changes SET undone = 1 WHERE id = ?", arguments: [change])
             return result
@@ -92,16 +50,7 @@ extension JournalStore {
     /// Keeps a copy of `entry` so undoing `change` puts it back.
     static func keep(_ entry: Entry, for change: Int64, _ db: Database) throws {
         try db.execute(
-            sql: """
-                INSERT INTO change_entries (change_id, action, id, exercise_id, performed_at, utc_offset, sets, reps,
-                                            hold_seconds, side, pain_before, pain_after, note, created_at)
-                VALUES (?, 'restore', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                change, entry.id, entry.exerciseID, entry.performedAt, entry.utcOffset, entry.sets, entry.reps,
-                entry.holdSeconds, entry.side?.rawValue, entry.painBefore.value, entry.painAfter.value, entry.note,
-                entry.createdAt,
-            ])
+            sql: EntryColumns.keepCopy, arguments: StatementArguments([change] + EntryColumns.values(of: entry)))
     }
 
     /// Notes that undoing `change` removes the entry `id` (one an import added).

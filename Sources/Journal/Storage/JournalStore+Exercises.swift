@@ -11,14 +11,19 @@ public enum ExerciseRemoval: Sendable, Hashable {
 extension JournalStore {
     /// The built-in catalogue plus the person's own exercises that are not archived.
     public func catalog() throws -> Catalog {
-        let custom = try reading { db in try Self.customExercises(db, includingArchived: false) }
+        try reading { db in try Self.catalog(db, includingArchived: false) }
+    }
+
+    /// The built-in catalogue plus the person's own exercises, archived ones too when asked.
+    static func catalog(_ db: Database, includingArchived: Bool) throws -> Catalog {
+        let custom = try customExercises(db, includingArchived: includingArchived)
         return custom.isEmpty ? Catalog.builtIn : Catalog(extending: .builtIn, with: custom)
     }
 
     /// Adds an exercise of the person's own; refuses an id, alias or name already taken.
     public func addExercise(_ exercise: Exercise) throws {
         try writing { db in
-            let catalog = Catalog(extending: .builtIn, with: try Self.customExercises(db, includingArchived: true))
+            let catalog = try Self.catalog(db, includingArchived: true)
             if (try? catalog.resolve(exercise.id)) != nil || (try? catalog.resolve(exercise.name)) != nil {
                 throw JournalError.exerciseExists(exercise.id)
             }

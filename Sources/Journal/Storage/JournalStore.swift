@@ -46,6 +46,25 @@ public final class JournalStore: Sendable {
         try self.init(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
     }
 
+    /// Runs `operation` on the journal at `path`, creating the journal only when the operation succeeds.
+    ///
+    /// When there is no journal yet, `operation` first runs on a new, empty journal in memory: a
+    /// refused command (an unknown exercise, a time in the future, a missing id) then fails there
+    /// and leaves no file or folder behind; only a command that succeeds creates the journal and
+    /// runs again on it. `operation` must not consume input it cannot read twice.
+    ///
+    /// ```swift
+    /// let logged = try JournalStore.write(at: path) { try $0.log(draft, now: now, timeZone: .current) }
+    /// ```
+    public static func write<T>(
+        at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, _ operation: (JournalStore) throws -> T
+    ) throws -> T {
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = try operation(JournalStore(openingExisting: path, access: .readWrite, inMemory: true))
+        }
+        return try operation(JournalStore(path: path, busyTimeout: busyTimeout))
+    }
+
     /// Opens the journal at `path` if the file exists, read-write when the file and its folder are
     /// writable and read-only otherwise; `nil` when there is no file (reading commands then show an
     /// empty journal without creating one).
@@ -63,10 +82,11 @@ public final class JournalStore: Sendable {
         }
     }
 
-    /// `maximumPageCount` caps the file's size, to test a full disk.
+    /// `maximumPageCount` caps the file's size, to test a full disk; `inMemory` opens a new, empty
+    /// journal in memory instead of the file (``write(at:busyTimeout:_:)``'s rehearsal).
     init(
         openingExisting path: String, access: Access, busyTimeout: TimeInterval = defaultBusyTimeout,
-        maximumPageCount: Int? = nil
+        maximumPageCount: Int? = nil, inMemory: Bool = false
     ) throws {
         self.path = path
         self.access = access
@@ -79,8 +99,11 @@ public final class JournalStore: Sendable {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maximumPageCount)") }
         }
         do {
-            queue = try DatabaseQueue(
-                path: access == .immutable ? Self.immutableURI(path) : path, configuration: configuration)
+            queue =
+                inMemory
+                ? try DatabaseQueue(configuration: configuration)
+                : try DatabaseQueue(
+                    path: access == .immutable ? Self.immutableURI(path) : path, configuration: configuration)
             if access == .readWrite {
                 try queue.writeWithoutTransaction { db in
                     try Self.checkIdentity(db, path: path, mark: true)
@@ -112,66 +135,6 @@ public final class JournalStore: Sendable {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
-    }
-
-    // MARK: Entries
-
-    /// Saves a new entry and returns it with its id.
-    public func add(_ entry: Entry) throws -> Entry {
-        try writing { db in try Self.insertNew(entry, db) }
-    }
-
-    /// Inserts `entry` as a new row, whatever its id, and returns it with the id it was given.
-    static func insertNew(_ entry: Entry, _ db: Database) throws -> Entry {
-        var new = entry
-        new.id = nil
-        new.id = try insert(new, db)
-        return new
-    }
-
-    /// Inserts `entry` under its id, or under a new one when it has none; returns the id.
-    ///
-    /// Plain SQL through a cached statement: GRDB's record insert first reads the table's schema,
-    /// which costs more than the insert itself on `journal log`'s path, and more per row on import.
-    @discardableResult
-    static func insert(_ entry: Entry, _ db: Database) throws -> Int64 {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO entries (id, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side,
-                                     pain_before, pain_after, note, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try statement.execute(arguments: [
-            entry.id, entry.exerciseID, entry.performedAt, entry.utcOffset, entry.sets, entry.reps, entry.holdSeconds,
-            entry.side?.rawValue, entry.painBefore.value, entry.painAfter.value, entry.note, entry.createdAt,
-        ])
-        return db.lastInsertedRowID
-    }
-
-    /// The entry with this id, if any.
-    public func entry(id: Int64) throws -> Entry? {
-        try reading { db in try Entry.fetchOne(db, key: id) }
-    }
-
-    // MARK: Check-ins
-
-    /// Saves a check-in with its red flags and returns it with its id.
-    public func add(_ checkIn: CheckIn) throws -> CheckIn {
-        try writing { db in
-            var saved = checkIn
-            try saved.insert(db)
-            return saved
-        }
-    }
-
-    /// Check-ins performed within `range` (Unix seconds), oldest first.
-    public func checkIns(performedIn range: Range<Int64>) throws -> [CheckIn] {
-        try reading { db in try CheckIn.fetchAll(db, performedIn: range) }
-    }
-
-    /// How many entries the journal holds.
-    public func entryCount() throws -> Int {
-        try reading { db in try Entry.fetchCount(db) }
     }
 
     // MARK: Opening

@@ -22,6 +22,7 @@ enum Migrations {
 
     static let steps: [Step] = [
         .schema("v1-schema"), .catalogue("v1-catalogue"), .schema("v2-checkins"), .schema("v3-edit-undo-plan"),
+        .schema("v4-plan-dose"),
     ]
 
     /// The migrations applied to the file (empty for a new one), read without building the migrator.

@@ -23,14 +23,11 @@ struct Backup: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let destination = try Console.reportingErrors { () -> String in
-            let path = try store.resolvedPath()
-            guard let journal = try store.openForReading() else {
-                throw JournalError.noInput(
-                    path: path, reason: "there is no journal there yet; `journal log` starts one")
-            }
-            return try journal.backUp(to: file ?? journal.defaultBackupPath())
+        guard let journal = try store.openForReading() else {
+            throw JournalError.noInput(
+                path: try store.resolvedPath(), reason: "there is no journal there yet; `journal log` starts one")
         }
+        let destination = try journal.backUp(to: file ?? journal.defaultBackupPath())
         Console.out(destination)
         Console.err("Backed up the journal to \(destination).")
     }

@@ -22,10 +22,7 @@ struct Check: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let findings = try Console.reportingErrors {
-            let today = DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local.date
-            return try store.openForReading()?.currentFindings(today: today) ?? []
-        }
+        let findings = try store.openForReading()?.currentFindings(today: Clock.today()) ?? []
         let status = Self.exitStatus(for: findings)
         if output.json {
             try Console.json(CheckJSON(findings: findings.map(FindingJSON.init), exit_status: status))

@@ -18,8 +18,8 @@ struct CheckInCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Your pain now, 0-10.", valueName: "0-10"))
-    var pain: String
+    @Option(help: ArgumentHelp("Your pain now, 0-10.", valueName: "0-10"), transform: Read.pain("pain"))
+    var pain: PainLevel
 
     @Option(help: ArgumentHelp("When, as for `journal log --at` (default: now).", valueName: "when"))
     var at: String = "now"
@@ -29,24 +29,20 @@ struct CheckInCommand: ParsableCommand {
 
     @Option(
         name: .customLong("red-flag"),
-        help: ArgumentHelp("A red-flag symptom you have (repeat for several).", valueName: "id"))
-    var redFlags: [String] = []
+        help: ArgumentHelp("A red-flag symptom you have (repeat for several).", valueName: "id"),
+        transform: { try RedFlag(parsing: $0) })
+    var redFlags: [RedFlag] = []
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let logged = try Console.reportingErrors {
-            let now = Int64(Date().timeIntervalSince1970)
-            let pain = try PainLevel(parsing: self.pain, field: "pain")
-            let flags = try redFlags.map(RedFlag.init(parsing:))
-            let time = try DateInput.parse(at, now: now, timeZone: .current)
-            let checkIn = try CheckIn(
-                performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: NoteInput.read(note),
-                redFlags: flags,
-                createdAt: now)
-            return try store.openForWriting().checkIn(checkIn)
-        }
+        let now = try Clock.now()
+        let time = try DateInput.parse(at, now: now, timeZone: Clock.timeZone)
+        let checkIn = try CheckIn(
+            performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: NoteInput.read(note),
+            redFlags: redFlags, createdAt: now)
+        let logged = try store.write { try $0.checkIn(checkIn) }
         for finding in logged.findings {
             Console.err(Describe.finding(finding, style: .stderr))
         }

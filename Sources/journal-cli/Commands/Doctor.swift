@@ -23,18 +23,15 @@ struct Doctor: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let (diagnosis, changes) = try Console.reportingErrors { () -> (Diagnosis, [PermissionChange]) in
-            let path = try store.resolvedPath()
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw JournalError.noInput(
-                    path: path, reason: "there is no journal there yet; `journal log` starts one")
-            }
-            let changes = JournalStore.tightenPermissions(of: path)
-            guard let journal = try store.openForReading() else {
-                throw JournalError.noInput(path: path, reason: "it vanished")
-            }
-            return (try journal.diagnose(full: full), changes)
+        let path = try store.resolvedPath()
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw JournalError.noInput(path: path, reason: "there is no journal there yet; `journal log` starts one")
         }
+        let changes = JournalStore.tightenPermissions(of: path)
+        guard let journal = try store.openForReading() else {
+            throw JournalError.noInput(path: path, reason: "it vanished")
+        }
+        let diagnosis = try journal.diagnose(full: full)
         if output.json {
             try Console.json(DoctorJSON(diagnosis, changes))
         } else {

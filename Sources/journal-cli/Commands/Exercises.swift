@@ -18,7 +18,7 @@ struct Exercises: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let exercises = try Console.reportingErrors { try store.catalog().exercises }
+            let exercises = try store.catalog().exercises
             if output.json {
                 try Console.json(exercises.map(ExerciseJSON.init))
                 return
@@ -42,7 +42,7 @@ struct Exercises: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let exercise = try Console.reportingErrors { try store.resolveExercise(self.exercise) }
+            let exercise = try store.resolveExercise(self.exercise)
             if output.json {
                 try Console.json(ExerciseJSON(exercise))
                 return
@@ -97,13 +97,10 @@ extension Exercises {
         }
 
         func run() throws {
-            let exercise = try Console.reportingErrors { () -> Exercise in
-                let exercise = try Exercise.custom(
-                    id: id, name: name, category: Exercise.Category(rawValue: category) ?? .stability, perSide: perSide,
-                    measure: hold ? .hold : .reps)
-                try store.openForWriting().addExercise(exercise)
-                return exercise
-            }
+            let exercise = try Exercise.custom(
+                id: id, name: name, category: Exercise.Category(rawValue: category) ?? .stability, perSide: perSide,
+                measure: hold ? .hold : .reps)
+            try store.write { try $0.addExercise(exercise) }
             Console.out(
                 "Added \(exercise.id) (\(exercise.name)). Log it with: journal log \(exercise.id) --pain-before N --pain-after N"
             )
@@ -127,7 +124,7 @@ extension Exercises {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let result = try Console.reportingErrors { try store.openForWriting().removeExercise(id: id, force: force) }
+            let result = try store.write { try $0.removeExercise(id: id, force: force) }
             switch result {
             case .removed: Console.out("Removed \(id).")
             case .archived(let entries):

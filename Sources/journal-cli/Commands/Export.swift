@@ -22,8 +22,8 @@ struct Export: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("csv or json.", valueName: "format"))
-    var format: String = "csv"
+    @Option(help: ArgumentHelp("csv or json.", valueName: "format"), transform: Read.exportFormat)
+    var format: ExportFormat = .csv
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -39,25 +39,19 @@ struct Export: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        guard let format = ExportFormat(rawValue: format) else {
-            throw ValidationError("--format must be csv or json; got \"\(self.format)\".")
-        }
         if excel && format != .csv { throw ValidationError("--excel applies to CSV only.") }
         if force && output == nil { throw ValidationError("--force applies to --output only.") }
     }
 
     func run() throws {
-        let count = try Console.reportingErrors { () -> Int in
-            let selection = try days.selection(store: store)
-            let journal = try store.openForReading()
-            let format = ExportFormat(rawValue: format) ?? .csv
-            return try OutputFile.writing(to: output, force: force) { sink in
-                guard let journal else {
-                    try JournalStore.exportNothing(format, to: sink, byteOrderMark: excel)
-                    return 0
-                }
-                return try journal.export(format, selection: selection, to: sink, byteOrderMark: excel)
+        let selection = try days.selection(store: store, today: Clock.today())
+        let journal = try store.openForReading()
+        let count = try OutputFile.writing(to: output, force: force) { sink in
+            guard let journal else {
+                try JournalStore.exportNothing(format, to: sink, byteOrderMark: excel)
+                return 0
             }
+            return try journal.export(format, selection: selection, to: sink, byteOrderMark: excel)
         }
         if let output { Console.err("Exported \(count) \(count == 1 ? "entry" : "entries") to \(output).") }
     }

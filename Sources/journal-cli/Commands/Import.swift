@@ -18,8 +18,8 @@ struct Import: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The file's format: csv.", valueName: "format"))
-    var format: String = "csv"
+    @Option(help: ArgumentHelp("The file's format: csv.", valueName: "format"), transform: Read.exportFormat)
+    var format: ExportFormat = .csv
 
     @Argument(help: ArgumentHelp("The CSV file, or - for standard input.", valueName: "file"))
     var file: String
@@ -28,21 +28,13 @@ struct Import: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func validate() throws {
-        if format != "csv" { throw ValidationError("--format must be csv; got \"\(format)\".") }
+        if format != .csv { throw ValidationError("--format must be csv; got \"\(format.rawValue)\".") }
     }
 
     func run() throws {
-        let result = try Console.reportingErrors { () -> ImportResult in
-            let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                if errno == EACCES { throw JournalError.permissionDenied(path: file) }
-                throw JournalError.noInput(path: file, reason: String(cString: strerror(errno)))
-            }
-            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-            let journal = try store.openForWriting()
-            let source = ByteSource(descriptor: descriptor, name: file == "-" ? "standard input" : file)
-            return try journal.importCSV(from: source, now: Int64(Date().timeIntervalSince1970))
-        }
+        let input = try InputFile(file)
+        let now = try Clock.now()
+        let result = try store.write { try $0.importCSV(from: input.bytes(), now: now) }
         if output.json {
             try Console.json(["added": result.added, "skipped": result.skipped])
         } else {

@@ -29,10 +29,8 @@ struct List: ParsableCommand {
     }
 
     func run() throws {
-        let entries = try Console.reportingErrors {
-            let exerciseID = try exercise.map { try store.resolveExercise($0).id }
-            return try store.openForReading()?.entries(exerciseID: exerciseID, limit: limit) ?? []
-        }
+        let exerciseID = try exercise.map { try store.resolveExercise($0).id }
+        let entries = try store.openForReading()?.entries(exerciseID: exerciseID, limit: limit) ?? []
         if output.json {
             try Console.json(entries.map { EntryJSON($0) })
             return

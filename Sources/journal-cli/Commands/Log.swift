@@ -23,23 +23,29 @@ struct Log: ParsableCommand {
         completion: .custom { _, _, _ in ExerciseCompletion.ids() })
     var exercise: String
 
-    @Option(help: ArgumentHelp("Pain just before the exercise, 0-10.", valueName: "0-10"))
-    var painBefore: String
+    @Option(
+        help: ArgumentHelp("Pain just before the exercise, 0-10.", valueName: "0-10"),
+        transform: Read.pain("pain before"))
+    var painBefore: PainLevel
 
-    @Option(help: ArgumentHelp("Pain just after the exercise, 0-10.", valueName: "0-10"))
-    var painAfter: String
+    @Option(
+        help: ArgumentHelp("Pain just after the exercise, 0-10.", valueName: "0-10"), transform: Read.pain("pain after")
+    )
+    var painAfter: PainLevel
 
-    @Option(help: ArgumentHelp("Number of sets (1-50).", valueName: "n"))
-    var sets: String = "1"
+    @Option(help: ArgumentHelp("Number of sets (1-50).", valueName: "n"), transform: Read.sets)
+    var sets: Int = 1
 
-    @Option(help: ArgumentHelp("Repetitions in each set (1-500).", valueName: "n"))
-    var reps: String?
+    @Option(help: ArgumentHelp("Repetitions in each set (1-500).", valueName: "n"), transform: Read.reps)
+    var reps: Int?
 
-    @Option(help: ArgumentHelp("Seconds each hold lasted (1-3600).", valueName: "seconds"))
-    var hold: String?
+    @Option(help: ArgumentHelp("Seconds each hold lasted (1-3600).", valueName: "seconds"), transform: Read.hold)
+    var hold: Int?
 
-    @Option(help: ArgumentHelp("For exercises done one side at a time: left, right or both.", valueName: "side"))
-    var side: String?
+    @Option(
+        help: ArgumentHelp("For exercises done one side at a time: left, right or both.", valueName: "side"),
+        transform: Read.side)
+    var side: Side?
 
     @Option(
         help: ArgumentHelp(
@@ -56,19 +62,18 @@ struct Log: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let logged = try Console.reportingErrors {
-            let entry = try makeEntry(
-                now: Int64(Date().timeIntervalSince1970), timeZone: .current, exercise: store.resolveExercise(exercise),
-                note: NoteInput.read(note))
-            return try store.openForWriting().log(entry)
-        }
-        let style = Style.stderr
-        if let paused = logged.pausedBefore {
-            Console.err(Describe.pause(paused, style: style))
-        }
-        for finding in logged.findings {
-            Console.err(Describe.finding(finding, style: style))
-        }
+        var draft = EntryDraft(exercise: exercise)
+        draft.painBefore = painBefore
+        draft.painAfter = painAfter
+        draft.sets = sets
+        draft.reps = reps
+        draft.holdSeconds = hold
+        draft.side = side
+        draft.note = try NoteInput.read(note)
+        draft.time = .typed(at)
+        let now = try Clock.now()
+        let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
+        Describe.printFindings(of: logged)
         if output.json {
             try Console.json(LoggedJSON(logged))
         } else {
@@ -77,24 +82,6 @@ struct Log: ParsableCommand {
                 "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Describe.dosage(entry)), "
                     + "pain \(Describe.pain(entry)), at \(Describe.time(entry.localTime)).")
         }
-    }
-
-    /// Checks every value and builds the entry; throws the first problem found.
-    func makeEntry(now: Int64, timeZone: TimeZone, exercise: Exercise, note: String?) throws -> Entry {
-        let painBefore = try PainLevel(parsing: self.painBefore, field: "pain before")
-        let painAfter = try PainLevel(parsing: self.painAfter, field: "pain after")
-        let sets = try Entry.parseNumber(self.sets, field: "sets", range: Entry.Limits.sets)
-        let reps = try self.reps.map { try Entry.parseNumber($0, field: "reps", range: Entry.Limits.reps) }
-        let hold = try self.hold.map {
-            try Entry.parseNumber($0, field: "hold (seconds)", range: Entry.Limits.holdSeconds)
-        }
-        let side = try self.side.map(Side.init(parsing:))
-        if side != nil, !exercise.perSide { throw JournalError.sideNotApplicable(exercise: exercise.id) }
-        let time = try DateInput.parse(at, now: now, timeZone: timeZone)
-        return try Entry(
-            exerciseID: exercise.id, performedAt: time.unixSeconds, utcOffset: time.utcOffset,
-            sets: sets, reps: reps, holdSeconds: hold, side: side,
-            painBefore: painBefore, painAfter: painAfter, note: note, createdAt: now)
     }
 }
 

@@ -26,7 +26,7 @@ struct Plan: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let plan = try Console.reportingErrors { try store.openForReading()?.plan() ?? [] }
+            let plan = try store.openForReading()?.plan() ?? []
             if output.json {
                 try Console.json(plan.map(PlanJSON.init))
                 return
@@ -53,24 +53,24 @@ struct Plan: ParsableCommand {
         @Argument(help: "The exercise.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
         var exercise: String
 
-        @Option(help: ArgumentHelp("Sets each session (1-50).", valueName: "n")) var sets: Int
-        @Option(help: ArgumentHelp("Repetitions each set (1-500).", valueName: "n")) var reps: Int?
-        @Option(help: ArgumentHelp("Seconds each hold (1-3600).", valueName: "seconds")) var hold: Int?
-        @Option(help: ArgumentHelp("Sessions a week (1-21).", valueName: "n")) var perWeek: Int
+        @Option(help: ArgumentHelp("Sets each session (1-50).", valueName: "n"), transform: Read.sets) var sets: Int
+        @Option(help: ArgumentHelp("Repetitions each set (1-500).", valueName: "n"), transform: Read.reps)
+        var reps: Int?
+        @Option(help: ArgumentHelp("Seconds each hold (1-3600).", valueName: "seconds"), transform: Read.hold)
+        var hold: Int?
+        @Option(
+            help: ArgumentHelp("Sessions a week (1-21).", valueName: "n"),
+            transform: Read.number("per week", PlanItem.perWeekRange))
+        var perWeek: Int
 
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let item = try Console.reportingErrors { () -> PlanItem in
-                let exercise = try store.resolveExercise(self.exercise)
-                let item = try PlanItem(
-                    exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek)
-                try store.openForWriting().setPlan(item)
-                return item
-            }
-            let dose =
-                item.reps.map { "\(item.sets) × \($0) reps" } ?? item.holdSeconds.map { "\(item.sets) × \($0) s hold" }
-                ?? "\(item.sets) sets"
+            let exercise = try store.resolveExercise(self.exercise)
+            let item = try PlanItem(
+                exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek)
+            try store.write { try $0.setPlan(item) }
+            let dose = Describe.dosage(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
             Console.out(
                 "Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week."
             )
@@ -87,15 +87,11 @@ struct Plan: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let removed = try Console.reportingErrors { () -> (String, Bool) in
-                let id = try store.resolveExercise(exercise).id
-                guard try store.openForReading() != nil else { return (id, false) }
-                return (id, try store.openForWriting().removePlan(exerciseID: id))
-            }
-            if removed.1 {
-                Console.out("Took \(removed.0) off the plan.")
+            let id = try store.resolveExercise(exercise).id
+            if try store.openForReading() != nil, try store.write({ try $0.removePlan(exerciseID: id) }) {
+                Console.out("Took \(id) off the plan.")
             } else {
-                Console.err("\(removed.0) was not in the plan.")
+                Console.err("\(id) was not in the plan.")
             }
         }
     }

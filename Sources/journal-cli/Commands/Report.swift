@@ -36,8 +36,9 @@ struct Report: ParsableCommand {
     var markdown = false
 
     @Option(
-        help: ArgumentHelp("text, json, markdown or html (a self-contained page with charts).", valueName: "format"))
-    var format: String?
+        help: ArgumentHelp("text, json, markdown or html (a self-contained page with charts).", valueName: "format"),
+        transform: Read.reportFormat)
+    var format: ReportFormat?
 
     @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
     var output: String?
@@ -53,33 +54,27 @@ struct Report: ParsableCommand {
         if [json, markdown, format != nil].filter({ $0 }).count > 1 {
             throw ValidationError("Choose one of --json, --markdown or --format.")
         }
-        if let format, !["text", "json", "markdown", "html"].contains(format) {
-            throw ValidationError("--format must be text, json, markdown or html; got \"\(format)\".")
-        }
         if force && output == nil { throw ValidationError("--force applies to --output only.") }
     }
 
     /// The chosen format: --format, or the --json and --markdown shortcuts.
-    var chosenFormat: String { format ?? (json ? "json" : markdown ? "markdown" : "text") }
+    var chosenFormat: ReportFormat { format ?? (json ? .json : markdown ? .markdown : .text) }
 
     func run() throws {
-        let report = try Console.reportingErrors {
-            let today = DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local.date
-            let selection = try days.selection(store: store, today: today)
-            let period = month ? .month(endingOn: today) : selection.period ?? .week(endingOn: today)
-            return try store.openForReading()?.progressReport(for: period, exerciseID: selection.exerciseID)
-                ?? ProgressReport.make(entries: [], period: period, findings: [])
-        }
+        let now = try Clock.local()
+        let selection = try days.selection(store: store, today: now.date)
+        let period = month ? .month(endingOn: now.date) : selection.period ?? .week(endingOn: now.date)
+        let report =
+            try store.openForReading()?.progressReport(for: period, exerciseID: selection.exerciseID)
+            ?? ProgressReport.make(entries: [], period: period, findings: [])
         let text: String
         switch chosenFormat {
-        case "json": text = try Console.jsonText(ReportJSON(report)) + "\n"
-        case "markdown": text = ReportMarkdown.render(report)
-        case "html":
-            let now = DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local
-            text = ReportHTML.render(report, generated: Describe.time(now))
-        default: text = ReportText.render(report, emphasis: output == nil ? Style.stdout.red : { $0 }) + "\n"
+        case .json: text = try Console.jsonText(ReportJSON(report)) + "\n"
+        case .markdown: text = ReportMarkdown.render(report)
+        case .html: text = ReportHTML.render(report, generated: Describe.time(now))
+        case .text: text = ReportText.render(report, emphasis: output == nil ? Style.stdout.red : { $0 }) + "\n"
         }
-        try Console.reportingErrors { try OutputFile.writing(to: output, force: force) { try $0.write(text) } }
+        try OutputFile.writing(to: output, force: force) { try $0.write(text) }
         if let output { Console.err("Wrote the report to \(output).") }
     }
 

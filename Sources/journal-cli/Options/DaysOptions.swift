@@ -16,9 +16,8 @@ struct DaysOptions: ParsableArguments {
     var exercise: String?
 
     /// The days (`nil` period when neither --from nor --to is given) and the exercise's id.
-    func selection(store: StoreOptions, today: LocalDate? = nil) throws -> ExportSelection {
-        let today = today ?? DateInput.at(Int64(Date().timeIntervalSince1970), in: .current).local.date
-        return ExportSelection(
+    func selection(store: StoreOptions, today: LocalDate) throws -> ExportSelection {
+        ExportSelection(
             period: try Period.parse(from: from, to: to, today: today),
             exerciseID: try exercise.map { try store.resolveExercise($0).id })
     }

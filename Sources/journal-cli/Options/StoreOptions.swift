@@ -22,9 +22,9 @@ struct StoreOptions: ParsableArguments {
             .map { max(0, $0) } ?? JournalStore.defaultBusyTimeout
     }
 
-    /// The journal, created if missing: for commands that write.
-    func openForWriting() throws -> JournalStore {
-        announce(try JournalStore(path: resolvedPath(), busyTimeout: busyTimeout))
+    /// Runs a command's one change on the journal, which is created only if the change succeeds.
+    func write<T>(_ operation: (JournalStore) throws -> T) throws -> T {
+        try JournalStore.write(at: resolvedPath(), busyTimeout: busyTimeout) { try operation(announce($0)) }
     }
 
     /// The journal if it exists: for commands that only read.
@@ -58,7 +58,7 @@ struct StoreOptions: ParsableArguments {
 
 /// Reads `--note -` from standard input, so a note can stay out of shell history.
 enum NoteInput {
-    static func read(_ note: String?) -> String? {
+    static func read(_ note: String?) throws -> String? {
         guard note == "-" else { return note }
         var text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         if text.hasSuffix("\n") { text.removeLast() }

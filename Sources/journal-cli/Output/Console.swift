@@ -35,16 +35,6 @@ enum Console {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
-
-    /// Runs `body`, turning a ``JournalError`` into a message on stderr and its exit status.
-    static func reportingErrors<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as JournalError {
-            err("journal: \(error)")
-            throw ExitCode(error.exitStatus)
-        }
-    }
 }
 
 /// ANSI styling for one stream: on only for a terminal, and never with NO_COLOR or TERM=dumb.
@@ -73,9 +63,10 @@ extension JournalError {
     /// The sysexits status for this error (README, "Exit status").
     var exitStatus: Int32 {
         switch self {
-        case .invalidPain, .invalidNumber, .unknownExercise, .unknownRedFlag, .sideNotApplicable, .invalidSide,
+        case .invalidPain, .missingValue, .invalidNumber, .unknownExercise, .unknownRedFlag, .sideNotApplicable,
+            .invalidSide, .invalidChoice,
             .invalidExerciseID, .invalidExerciseName, .exerciseExists, .cannotRemoveBuiltIn, .exerciseInUse,
-            .invalidPlan, .confirmationNeeded,
+            .confirmationNeeded,
             .noteTooLong, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .notAJournal, .corruptDatabase, .newerDatabase, .invalidImport:

@@ -4,14 +4,19 @@ import Journal
 enum Describe {
     /// "3 × 10 reps, left side", "2 × 30 s hold", "1 set".
     static func dosage(_ entry: Entry) -> String {
+        dosage(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: entry.side)
+    }
+
+    /// The dose of an entry or a plan: "3 × 10 reps", "3 × 10 reps, 5 s hold", "2 × 30 s hold, left side".
+    static func dosage(sets: Int, reps: Int?, holdSeconds: Int?, side: Side?) -> String {
         var parts: [String] = []
-        switch (entry.reps, entry.holdSeconds) {
-        case (let reps?, let hold?): parts.append("\(entry.sets) × \(reps) reps, \(hold) s hold")
-        case (let reps?, nil): parts.append("\(entry.sets) × \(reps) reps")
-        case (nil, let hold?): parts.append("\(entry.sets) × \(hold) s hold")
-        case (nil, nil): parts.append(entry.sets == 1 ? "1 set" : "\(entry.sets) sets")
+        switch (reps, holdSeconds) {
+        case (let reps?, let hold?): parts.append("\(sets) × \(reps) reps, \(hold) s hold")
+        case (let reps?, nil): parts.append("\(sets) × \(reps) reps")
+        case (nil, let hold?): parts.append("\(sets) × \(hold) s hold")
+        case (nil, nil): parts.append(sets == 1 ? "1 set" : "\(sets) sets")
         }
-        if let side = entry.side { parts.append(side == .both ? "both sides" : "\(side.rawValue) side") }
+        if let side { parts.append(side == .both ? "both sides" : "\(side.rawValue) side") }
         return parts.joined(separator: ", ")
     }
 
@@ -27,6 +32,12 @@ enum Describe {
     /// "2026-11-20 07:30 (UTC+01:00)".
     static func time(_ local: LocalDateTime) -> String {
         "\(local.shortText) (UTC\(LocalDateTime.offsetText(local.utcOffset)))"
+    }
+
+    /// Prints on standard error what the rules found in a saved entry: the pause that stood, then each finding.
+    static func printFindings(of logged: LoggedEntry) {
+        if let paused = logged.pausedBefore { Console.err(pause(paused, style: .stderr)) }
+        for finding in logged.findings { Console.err(self.finding(finding, style: .stderr)) }
     }
 
     /// The warning that an exercise stands paused, printed before its new session is recorded.

@@ -156,3 +156,36 @@ public enum CSVFormat {
         text.hasPrefix("'") ? String(text.dropFirst()) : text
     }
 }
+
+extension CSVFormat {
+    /// One row's fields (in ``columns`` order) as a draft entry; the derived columns are ignored.
+    ///
+    /// Throws the first field that cannot be read, named by its column.
+    public static func draft(from fields: [String]) throws -> EntryDraft {
+        var draft = EntryDraft(exercise: untextCell(fields[2]))
+        if !fields[0].isEmpty {
+            guard let id = Int64(fields[0]), id > 0 else {
+                throw JournalError.invalidNumber(field: "id", text: fields[0], range: 1...Int.max)
+            }
+            draft.id = id
+        }
+        guard let time = DateInput.parseTimestamp(fields[1]) else {
+            throw JournalError.invalidDate(
+                text: fields[1],
+                reason: "performed_at must be a date, time and offset, such as 2026-11-20T07:30:00+01:00.")
+        }
+        draft.time = .exact(time, text: fields[1])
+        func number(_ index: Int, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {
+            fields[index].isEmpty ? nil : try Entry.parseNumber(fields[index], field: field, range: range)
+        }
+        draft.side = fields[3].isEmpty ? nil : try Side(parsing: fields[3])
+        draft.sets = try Entry.parseNumber(fields[4], field: "sets", range: Entry.Limits.sets)
+        draft.reps = try number(5, "reps", Entry.Limits.reps)
+        draft.holdSeconds = try number(6, "hold_seconds", Entry.Limits.holdSeconds)
+        draft.painBefore = try PainLevel(parsing: fields[7], field: "pain_before")
+        draft.painAfter = try PainLevel(parsing: fields[8], field: "pain_after")
+        let note = untextCell(fields[11])
+        draft.note = note.isEmpty ? nil : note
+        return draft
+    }
+}

@@ -11,7 +11,7 @@ public struct ImportResult: Sendable, Hashable {
 extension JournalStore {
     /// Reads a CSV in the export's format and adds its entries, all or nothing.
     ///
-    /// Every row is checked as `journal log` checks input; the first bad row aborts the whole
+    /// Every row becomes an ``EntryDraft`` and is checked exactly as `journal log` checks input; the first bad row aborts the whole
     /// import with ``JournalError/invalidImport(line:problem:)`` and the journal is unchanged.
     /// Importing the same file twice adds nothing the second time: a row whose id holds the
     /// same entry, or whose entry is already in the journal under another id, is skipped; a
@@ -21,7 +21,7 @@ extension JournalStore {
     public func importCSV(from source: ByteSource, now: Int64) throws -> ImportResult {
         var reader = CSVReader(source: source)
         return try writing { db in
-            let exercises = try Self.knownExercises(db)
+            let exercises = try Self.catalog(db, includingArchived: true)
             var result = ImportResult()
             var change: Int64?
             do {
@@ -41,7 +41,12 @@ extension JournalStore {
                     }
                     var entry: Entry
                     do {
-                        entry = try Self.entry(from: record.fields, exercises: exercises, now: now)
+                        let draft = try CSVFormat.draft(from: record.fields)
+                        guard let exercise = exercises.exercise(id: draft.exercise) else {
+                            throw JournalError.unknownExercise(
+                                draft.exercise, suggestions: exercises.suggestions(for: Catalog.key(draft.exercise)))
+                        }
+                        entry = try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
                     } catch let error as JournalError {
                         throw JournalError.invalidImport(line: record.line, problem: error.description)
                     }
@@ -61,15 +66,6 @@ extension JournalStore {
             }
             return result
         }
-    }
-
-    /// Exercise ids the journal knows, with whether each is done per side.
-    private static func knownExercises(_ db: Database) throws -> [String: Bool] {
-        var known: [String: Bool] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, per_side FROM exercises") {
-            known[try row.decode(forColumn: "id")] = try row.decode(forColumn: "per_side")
-        }
-        return known
     }
 
     /// Whether an entry has this id (a cached statement: this runs once per imported row).
@@ -92,49 +88,5 @@ extension JournalStore {
                 entry.exerciseID, entry.performedAt, entry.utcOffset, entry.sets, entry.reps, entry.holdSeconds,
                 entry.side?.rawValue, entry.painBefore.value, entry.painAfter.value, entry.note,
             ]) ?? false
-    }
-
-    /// One CSV row as an entry, checked like `journal log` input.
-    static func entry(from fields: [String], exercises: [String: Bool], now: Int64) throws -> Entry {
-        let id: Int64?
-        if fields[0].isEmpty {
-            id = nil
-        } else if let number = Int64(fields[0]), number > 0 {
-            id = number
-        } else {
-            throw JournalError.invalidNumber(field: "id", text: fields[0], range: 1...Int.max)
-        }
-        guard let time = DateInput.parseTimestamp(fields[1]) else {
-            throw JournalError.invalidDate(
-                text: fields[1],
-                reason: "performed_at must be a date, time and offset, such as 2026-11-20T07:30:00+01:00.")
-        }
-        if time.unixSeconds > now {
-            throw JournalError.futureDate(
-                text: fields[1], resolved: time.local.shortText + " " + DateInput.zoneText(time))
-        }
-        let exerciseText = CSVFormat.untextCell(fields[2])
-        guard let perSide = exercises[exerciseText] else {
-            let suggestions =
-                (try? Catalog.builtIn.resolve(exerciseText)).map { [$0.id] }
-                ?? Catalog.builtIn.suggestions(for: Catalog.key(exerciseText))
-            throw JournalError.unknownExercise(exerciseText, suggestions: suggestions)
-        }
-        let side = fields[3].isEmpty ? nil : try Side(parsing: fields[3])
-        if side != nil, !perSide { throw JournalError.sideNotApplicable(exercise: exerciseText) }
-        func optional(_ text: String, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {
-            text.isEmpty ? nil : try Entry.parseNumber(text, field: field, range: range)
-        }
-        let note = CSVFormat.untextCell(fields[11])
-        return try Entry(
-            id: id, exerciseID: exerciseText, performedAt: time.unixSeconds, utcOffset: time.utcOffset,
-            sets: Entry.parseNumber(fields[4], field: "sets", range: Entry.Limits.sets),
-            reps: optional(fields[5], "reps", Entry.Limits.reps),
-            holdSeconds: optional(fields[6], "hold_seconds", Entry.Limits.holdSeconds),
-            side: side,
-            painBefore: PainLevel(parsing: fields[7], field: "pain_before"),
-            painAfter: PainLevel(parsing: fields[8], field: "pain_after"),
-            note: note.isEmpty ? nil : note,
-            createdAt: now)
     }
 }

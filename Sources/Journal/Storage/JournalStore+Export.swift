@@ -1,22 +1,5 @@
 import Foundation
 
-/// The formats `journal export` writes.
-public enum ExportFormat: String, Sendable, CaseIterable {
-    case csv
-    case json
-}
-
-/// What to export: all entries, or those of some local days and one exercise.
-public struct ExportSelection: Sendable {
-    public var period: Period?
-    public var exerciseID: String?
-
-    public init(period: Period? = nil, exerciseID: String? = nil) {
-        self.period = period
-        self.exerciseID = exerciseID
-    }
-}
-
 extension JournalStore {
     /// Writes the selected entries to `sink`, oldest first, streaming row by row; returns how many.
     ///

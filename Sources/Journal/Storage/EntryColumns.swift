@@ -1,0 +1,97 @@
+import GRDB
+
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
+
+/// The `entries` table's columns (schema.sql), in one list: every statement that reads, writes
+/// or copies whole entries is made from it, and the decoder reads the columns by their place in it.
+///
+/// ```swift
+/// EntryColumns.selectList // "id, exercise_id, performed_at, …, created_at"
+/// EntryColumns.insert     // "INSERT INTO entries (id, …) VALUES (?, …)"
+/// ```
+enum EntryColumns: Int32, CaseIterable {
+    case id, exerciseID, performedAt, utcOffset, sets, reps, holdSeconds, side, painBefore, painAfter, note, createdAt
+
+    /// The column's name in the table.
+    var name: String {
+        switch self {
+        case .id: "id"
+        case .exerciseID: "exercise_id"
+        case .performedAt: "performed_at"
+        case .utcOffset: "utc_offset"
+        case .sets: "sets"
+        case .reps: "reps"
+        case .holdSeconds: "hold_seconds"
+        case .side: "side"
+        case .painBefore: "pain_before"
+        case .painAfter: "pain_after"
+        case .note: "note"
+        case .createdAt: "created_at"
+        }
+    }
+
+    /// Every column, comma-separated, in this order.
+    static let selectList = allCases.map(\.name).joined(separator: ", ")
+
+    /// Inserts one entry: its values in column order (``values(of:)``); a `NULL` id takes the next free one.
+    static let insert =
+        "INSERT INTO entries (\(selectList)) VALUES (\(allCases.map { _ in "?" }.joined(separator: ", ")))"
+
+    /// Replaces an entry by the one with the same id: its values in column order.
+    static let update =
+        "UPDATE entries SET \(allCases.dropFirst().map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE id = ?"
+
+    /// Keeps a copy of an entry so that undoing change `?1` puts it back: then its values in column order.
+    static let keepCopy = """
+        INSERT INTO change_entries (change_id, action, \(selectList))
+        VALUES (?, 'restore', \(allCases.map { _ in "?" }.joined(separator: ", ")))
+        """
+
+    /// Puts back every entry that change `?` kept a copy of.
+    static let restoreCopies = """
+        INSERT OR REPLACE INTO entries (\(selectList))
+        SELECT \(selectList) FROM change_entries WHERE change_id = ? AND action = 'restore'
+        """
+
+    /// An entry's values, in column order.
+    static func values(of entry: Entry) -> [(any DatabaseValueConvertible)?] {
+        [
+            entry.id, entry.exerciseID, entry.performedAt, entry.utcOffset, entry.sets, entry.reps, entry.holdSeconds,
+            entry.side?.rawValue, entry.painBefore.value, entry.painAfter.value, entry.note, entry.createdAt,
+        ]
+    }
+
+    /// The values of `entry` for ``update``: every column but the id, then the id.
+    static func updateValues(of entry: Entry) -> StatementArguments {
+        StatementArguments(values(of: entry).dropFirst() + [entry.id])
+    }
+
+    /// The entry in the current row of `handle`, a statement that selects ``selectList``.
+    static func entry(at handle: OpaquePointer?) throws -> Entry {
+        func text(_ column: Self) -> String? {
+            guard sqlite3_column_type(handle, column.rawValue) != SQLITE_NULL,
+                let bytes = sqlite3_column_text(handle, column.rawValue)
+            else { return nil }
+            let count = Int(sqlite3_column_bytes(handle, column.rawValue))
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        }
+        func integer(_ column: Self) -> Int64 { sqlite3_column_int64(handle, column.rawValue) }
+        func optional(_ column: Self) -> Int? {
+            sqlite3_column_type(handle, column.rawValue) == SQLITE_NULL ? nil : Int(integer(column))
+        }
+        let before = Int(integer(.painBefore))
+        let after = Int(integer(.painAfter))
+        guard let painBefore = PainLevel(before), let painAfter = PainLevel(after) else {
+            throw JournalError.invalidPain(field: "stored pain", text: "\(before) → \(after)")
+        }
+        return try Entry(
+            id: integer(.id), exerciseID: text(.exerciseID) ?? "", performedAt: integer(.performedAt),
+            utcOffset: Int(integer(.utcOffset)), sets: Int(integer(.sets)), reps: optional(.reps),
+            holdSeconds: optional(.holdSeconds), side: text(.side).flatMap(Side.init(rawValue:)),
+            painBefore: painBefore, painAfter: painAfter, note: text(.note), createdAt: integer(.createdAt))
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+/// A saved entry and what the safety rules found.
+public struct LoggedEntry: Sendable, Hashable {
+    public var entry: Entry
+    /// Findings this entry raised, most severe first.
+    public var findings: [Finding]
+    /// Set when the exercise already stood paused (`repeated`) before this entry.
+    public var pausedBefore: Finding?
+}
+
+/// An edited entry: as it was, as it is now, and what the safety rules found in it now.
+public struct EditedEntry: Sendable, Hashable {
+    public var before: Entry
+    /// The entry as saved, with the findings it raises (the same rules as ``JournalStore/log(_:now:timeZone:)``).
+    public var after: LoggedEntry
+}
+
+/// The uses that add, change and remove entries: one operation each, every one through
+/// ``EntryDraft`` and the same rules.
+extension JournalStore {
+    /// Checks `draft`, saves it as a new entry and runs the safety rules on it; the entry is
+    /// kept whatever they find.
+    ///
+    /// The exercise may be built in or one of the person's own (not archived). One write
+    /// transaction reads the exercise's earlier sessions and adds the entry, so no other
+    /// process's entry can slip in between.
+    ///
+    /// ```swift
+    /// var draft = EntryDraft(exercise: "glute-bridge")
+    /// draft.painBefore = PainLevel(2)
+    /// draft.painAfter = PainLevel(4)
+    /// try store.log(draft, now: now, timeZone: .current).findings.first?.rule // "more-pain"
+    /// ```
+    public func log(_ draft: EntryDraft, now: Int64, timeZone: TimeZone) throws -> LoggedEntry {
+        try writing { db in
+            let exercise = try Self.catalog(db, includingArchived: false).resolve(draft.exercise)
+            var entry = try draft.entry(exercise: exercise, now: now, timeZone: timeZone)
+            entry.id = nil
+            entry.id = try Self.insert(entry, db)
+            return try Self.assess(entry, db)
+        }
+    }
+
+    /// Applies `draft` to the entry `id` (what it leaves out stays) and runs the same rules as
+    /// ``log(_:now:timeZone:)``; `journal undo` reverses it.
+    public func edit(id: Int64, with draft: EntryDraft, now: Int64, timeZone: TimeZone) throws -> EditedEntry {
+        try writing { db in
+            guard let before = try Self.entry(id: id, db) else { throw JournalError.entryNotFound(id) }
+            let exercise =
+                try Self.catalog(db, includingArchived: true).exercise(id: before.exerciseID)
+                ?? Catalog.builtIn.resolve(before.exerciseID)
+            let after = try draft.entry(exercise: exercise, now: now, timeZone: timeZone, replacing: before)
+            let change = try Self.beginChange("edit", db, now: now)
+            try Self.keep(before, for: change, db)
+            try db.execute(sql: EntryColumns.update, arguments: EntryColumns.updateValues(of: after))
+            return EditedEntry(before: before, after: try Self.assess(after, db))
+        }
+    }
+
+    /// Deletes the entries with these ids, all or none; returns them. `journal undo` brings them back.
+    public func delete(ids: [Int64], now: Int64) throws -> [Entry] {
+        try writing { db in
+            let deleted = try Self.entries(ids: ids, db)
+            let change = try Self.beginChange("delete", db, now: now)
+            for entry in deleted {
+                try Self.keep(entry, for: change, db)
+                try db.execute(sql: "DELETE FROM entries WHERE id = ?", arguments: [entry.id])
+            }
+            return deleted
+        }
+    }
+
+    /// The entry with this id, if any.
+    public func entry(id: Int64) throws -> Entry? {
+        try reading { db in try Self.entry(id: id, db) }
+    }
+
+    /// The entries with these ids, in id order; throws ``JournalError/entryNotFound(_:)`` for the
+    /// first that does not exist.
+    public func entries(ids: [Int64]) throws -> [Entry] {
+        try reading { db in try Self.entries(ids: ids, db) }
+    }
+
+    /// How many entries the journal holds.
+    public func entryCount() throws -> Int {
+        try reading { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0 }
+    }
+
+    // MARK: Building blocks
+
+    /// Inserts `entry` under its id, or under a new one when it has none; returns the id.
+    ///
+    /// Plain SQL through a cached statement: GRDB's record insert first reads the table's schema,
+    /// which costs more than the insert itself on `journal log`'s path, and more per row on import.
+    @discardableResult
+    static func insert(_ entry: Entry, _ db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: EntryColumns.insert).execute(
+            arguments: StatementArguments(EntryColumns.values(of: entry)))
+        return db.lastInsertedRowID
+    }
+
+    static func entry(id: Int64, _ db: Database) throws -> Entry? {
+        try fetchEntries(db, sql: "SELECT \(EntryColumns.selectList) FROM entries WHERE id = ?", arguments: [id])
+            .first
+    }
+
+    private static func entries(ids: [Int64], _ db: Database) throws -> [Entry] {
+        try Set(ids).sorted().map { id in
+            guard let entry = try entry(id: id, db) else { throw JournalError.entryNotFound(id) }
+            return entry
+        }
+    }
+
+    /// What the rules find in `saved`, an entry just written: its own findings, a `repeated`
+    /// finding over it and the exercise's sessions before it, and the pause that stood before it.
+    private static func assess(_ saved: Entry, _ db: Database) throws -> LoggedEntry {
+        let earlier = try fetchEntries(
+            db,
+            sql: """
+                SELECT \(EntryColumns.selectList) FROM entries
+                WHERE exercise_id = ?1 AND id <> ?2 AND (performed_at < ?3 OR (performed_at = ?3 AND id < ?2))
+                ORDER BY performed_at DESC, id DESC LIMIT ?4
+                """,
+            arguments: [saved.exerciseID, saved.id, saved.performedAt, Thresholds.repeatedWindow])
+        let repeated = RepeatedRule.findings(in: earlier + [saved]).filter { $0.entryID == saved.id }
+        return LoggedEntry(
+            entry: saved, findings: Rules.sorted(Rules.evaluate(saved) + repeated),
+            pausedBefore: RepeatedRule.pause(in: earlier))
+    }
+}

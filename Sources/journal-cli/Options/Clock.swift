@@ -1,0 +1,29 @@
+import Foundation
+import Journal
+
+/// The moment a command runs: the system clock, or `$JOURNAL_NOW` when set.
+///
+/// `JOURNAL_NOW` is for tests and demonstrations: Unix seconds (`1795000000`) or a timestamp with
+/// its offset (`2026-11-20T07:30:00+01:00`). Every command reads the time here once, so "today",
+/// "yesterday" and the report's week all follow it; the clock's zone stays `$TZ`.
+enum Clock {
+    /// Unix seconds now.
+    static func now() throws -> Int64 {
+        guard let text = ProcessInfo.processInfo.environment["JOURNAL_NOW"], !text.isEmpty else {
+            return Int64(Date().timeIntervalSince1970)
+        }
+        if let seconds = Int64(text) { return seconds }
+        if let time = DateInput.parseTimestamp(text) { return time.unixSeconds }
+        throw JournalError.invalidDate(
+            text: text, reason: "JOURNAL_NOW must be Unix seconds or a timestamp such as 2026-11-20T07:30:00+01:00.")
+    }
+
+    /// The zone of the person's clock: `$TZ`, else the system's.
+    static var timeZone: TimeZone { .current }
+
+    /// Now on the person's clock.
+    static func local() throws -> LocalDateTime { DateInput.at(try now(), in: timeZone).local }
+
+    /// Today on the person's clock.
+    static func today() throws -> LocalDate { try local().date }
+}
