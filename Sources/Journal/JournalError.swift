@@ -6,7 +6,7 @@ import Foundation
 /// chooses the exit status.
 ///
 /// ```swift
-/// do { _ = try PainLevel(parsing: "11", field: .painBefore) }
+/// do { _ = try PainLevel(parsing: "11", field: "pain before") }
 /// catch let error as JournalError { print(error) }
 /// // pain before must be a whole number from 0 (no pain) to 10 (worst imaginable); got "11".
 /// ```

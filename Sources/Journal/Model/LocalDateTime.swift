@@ -81,7 +81,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 ///
 /// ```swift
 /// let t = LocalDateTime(unixSeconds: 1_795_678_200, utcOffset: 3600)
-/// t.iso8601 // "2026-11-25T09:50:00+01:00"
+/// t.iso8601 // "2026-11-26T08:30:00+01:00"
 /// ```
 public struct LocalDateTime: Sendable, Hashable {
     public let date: LocalDate

@@ -1,13 +1,15 @@
 /// What a person did in a period and how their pain went: the figures behind `journal report`.
 ///
-/// Built by ``make(entries:period:findings:)`` from plain values; renderers turn it into text,
-/// Markdown or JSON. Entries count on the local day they were performed, by the clock offset
+/// Built by ``make(entries:checkIns:period:findings:plan:)`` from plain values; renderers turn it
+/// into text, Markdown, JSON or HTML. Entries count on the local day they were performed, by the clock offset
 /// stored with each, so an entry at 23:30 belongs to that evening whatever its UTC date.
 ///
 /// ```swift
-/// let report = ProgressReport.make(entries: entries, period: .week(endingOn: today), findings: Rules.evaluate(entries))
-/// report.daysActive // 4
-/// report.comparison.verdict // .improvement
+/// let findings = Rules.evaluate(entries: entries, checkIns: checkIns)
+/// let report = ProgressReport.make(
+///     entries: entries, checkIns: checkIns, period: .week(endingOn: today), findings: findings)
+/// report.daysActive // 4: the days with at least one entry
+/// report.comparison.verdict // .improvement, when mean pain before fell by 2 points or 30%
 /// ```
 public struct ProgressReport: Sendable, Hashable {
     /// Sums and counts of pain readings, kept exact so means and thresholds are exact.

@@ -59,7 +59,9 @@ extension JournalStore {
         }
     }
 
-    /// Deletes the entries with these ids, all or none; returns them. `journal undo` brings them back.
+    /// Deletes the entries with these ids, all or none; returns them.
+    ///
+    /// `journal undo` brings them back.
     public func delete(ids: [Int64], now: Int64) throws -> [Entry] {
         try writing { db in
             let deleted = try Self.entries(ids: ids, db)
