@@ -1,10 +1,21 @@
--- The schema of a journal database: the one source of truth.
+-- The schema of a journal database and the data it starts with: the one source of truth.
 --
 -- The library embeds this file at build time. Each section that starts with a
--- `-- migration: NAME` line is one migration, run once, in file order, by
--- Sources/Journal/Storage/Migrations.swift; so the file always reads as the whole
--- current schema, and `sqlite3 new.sqlite3 < schema.sql` builds it. A change is a
--- new section at the end: a shipped section is never edited.
+-- `-- migration: NAME` line is one migration, run once, in file order, exactly as
+-- written, by Sources/Journal/Storage/Migrations.swift. Data migrations are SQL too (the
+-- built-in exercises below), never Swift code, so a later change to the application
+-- cannot change what a shipped migration does. The file always reads as the whole
+-- current database, and `sqlite3 new.sqlite3 < schema.sql` builds it.
+--
+-- A change is a new section at the end, its name also appended to Migrations.steps: a
+-- shipped section is never edited, not even a comment in it. The test
+-- shippedMigrationSectionsAreNeverEdited (Tests/JournalTests/JournalStoreTests.swift)
+-- pins the SHA-256 of each shipped section; a new section gets its pin there once it ships.
+--
+-- Adding a built-in exercise takes two changes: a new section that inserts it with
+-- `INSERT OR IGNORE INTO exercises (id, name, category, per_side, measure, builtin)`,
+-- so that existing journals get it too, and its entry, with aliases and instructions, in
+-- Catalog.builtIn (Sources/Journal/Catalog/BuiltIn.swift). A test checks that the two agree.
 --
 -- Times are Unix seconds (UTC). Each entry also keeps the UTC offset of the
 -- place and moment it was performed, so "the day it was done" stays the
@@ -46,6 +57,29 @@ CREATE TABLE entries (
 CREATE INDEX entries_by_time ON entries (performed_at);
 -- An exercise's recent sessions (the rules), and --exercise filters.
 CREATE INDEX entries_by_exercise ON entries (exercise_id, performed_at);
+
+-- migration: v1-catalogue
+
+-- The built-in exercises as version 1 shipped them; Catalog.builtIn
+-- (Sources/Journal/Catalog/BuiltIn.swift) holds the same ones with their instructions.
+INSERT OR IGNORE INTO exercises (id, name, category, per_side, measure, builtin) VALUES
+    ('core-activation',             'Core activation',             'stability',      0, 'hold', 1),
+    ('hip-extension',               'Stabilization hip extension', 'stability',      1, 'reps', 1),
+    ('superman',                    'Stabilization superman',      'stability',      1, 'reps', 1),
+    ('bird-dog',                    'Bird dog',                    'stability',      1, 'reps', 1),
+    ('bent-knee-fall-out',          'Bent knee fall out',          'stability',      1, 'reps', 1),
+    ('pelvic-tilt',                 'Pelvic tilt',                 'stability',      0, 'reps', 1),
+    ('kneeling-pelvic-tilt',        'Kneeling pelvic tilt',        'stability',      0, 'reps', 1),
+    ('glute-bridge',                'Glute bridge',                'stability',      0, 'reps', 1),
+    ('side-plank',                  'Side plank',                  'stability',      1, 'hold', 1),
+    ('front-plank',                 'Front plank',                 'stability',      0, 'hold', 1),
+    ('partial-crunch',              'Partial crunch',              'stability',      0, 'reps', 1),
+    ('piriformis-stretch',          'Piriformis stretch',          'stretch',        1, 'hold', 1),
+    ('kneeling-hip-flexor-stretch', 'Kneeling hip flexor stretch', 'stretch',        1, 'hold', 1),
+    ('standing-hip-flexor-stretch', 'Standing hip flexor stretch', 'stretch',        1, 'hold', 1),
+    ('kneeling-ql-stretch',         'Kneeling QL stretch',         'stretch',        1, 'reps', 1),
+    ('sitting-ql-stretch',          'Sitting QL stretch',          'stretch',        1, 'hold', 1),
+    ('foam-roll-glutes',            'Foam rolling the glutes',     'self-treatment', 1, 'hold', 1);
 
 -- migration: v2-checkins
 

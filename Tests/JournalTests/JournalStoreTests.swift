@@ -38,13 +38,13 @@ import Testing
             (
                 try Int32.fetchOne(db, sql: "PRAGMA application_id"),
                 try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-                try String.fetchAll(db, sql: "SELECT id FROM exercises ORDER BY rowid"),
+                try String.fetchAll(db, sql: "SELECT id FROM exercises ORDER BY id"),
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             )
         }
         #expect(applicationID == 0x4A52_4E4C)
         #expect(journalMode == "wal")
-        #expect(exercises == Catalog.builtIn.exercises.map(\.id))
+        #expect(exercises == Catalog.builtIn.exercises.map(\.id).sorted())
         #expect(migrations == ["v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose"])
     }
 
@@ -156,14 +156,102 @@ import Testing
         #expect(try store.entryCount() == 1)
     }
 
-    @Test func everySchemaSectionIsAMigrationStepInFileOrder() throws {
-        let sections = Schema.sections.map(\.name)
-        let schemaSteps = Migrations.steps.compactMap { step -> String? in
-            if case .schema(let name) = step { return name }
-            return nil
+    /// The SHA-256 of each shipped section of schema.sql, in file order.
+    ///
+    /// A section gets its pin once a release has shipped it; its text then never changes.
+    static let shippedSections: [(name: String, sha256: String)] = [
+        ("v1-schema", "edf64c7bd5d3f3ff25bf916637dab719d5f9b81b70d8d9163c34d794115a1487"),
+        ("v1-catalogue", "d7f4c649697e9f656e831d3e394ae9a31181c3b5a9137da5d168ce388aecc8be"),
+        ("v2-checkins", "70da1c94c45caf5c8354e2f169156078d1a4d27b3d5820f7430e0bb4a6c91cea"),
+        ("v3-edit-undo-plan", "1c93a6cce5f1a598cbad9f4a9434b7de52efbae9935f9fd0847365f851d206e5"),
+    ]
+
+    /// Each shipped section still runs exactly the SQL it shipped with, in the same place.
+    @Test func shippedMigrationSectionsAreNeverEdited() throws {
+        let names = Schema.sections.map(\.name)
+        #expect(
+            Array(names.prefix(Self.shippedSections.count)) == Self.shippedSections.map(\.name),
+            "a shipped migration section was removed, renamed or moved; add a new section at the end instead")
+        #expect(Set(names).count == names.count, "two sections of schema.sql have the same name")
+        for shipped in Self.shippedSections {
+            let sql = Schema.sections.first { $0.name == shipped.name }?.sql
+            #expect(
+                sql.map(SHA256.hex) == shipped.sha256,
+                "\(shipped.name): a shipped migration section was edited; add a new section instead")
         }
-        #expect(sections == schemaSteps)
-        #expect(Schema.sections.allSatisfy { $0.sql.contains("CREATE TABLE") })
+    }
+
+    @Test func theMigrationStepsAreSchemaSQLsSectionsInFileOrder() throws {
+        #expect(Schema.sections.map(\.name) == Migrations.steps)
+        #expect(Schema.sections.allSatisfy { !$0.sql.isEmpty })
+    }
+
+    /// Blank lines between sections belong to neither, so appending a section leaves the others' digests alone.
+    @Test func sectionsAreTheLinesBetweenMarkersWithoutBlankLinesAtTheEnds() throws {
+        let text = "-- commentary\n\n-- migration: one\n\n-- first\nSELECT 1;\n\n  \n-- migration: two \nSELECT 2;"
+        let sections = Schema.sections(of: text)
+        #expect(sections.map(\.name) == ["one", "two"])
+        #expect(sections.map(\.sql) == ["-- first\nSELECT 1;\n", "SELECT 2;\n"])
+    }
+
+    /// The built-in catalogue in Swift, which the CLI looks exercises up in, and the SQL that seeds
+    /// each journal list the same exercises alike.
+    @Test func theSwiftCatalogueAndTheSeededExercisesAgree() throws {
+        struct Seed: Hashable, CustomStringConvertible {
+            let id: String
+            let name: String
+            let category: String
+            let perSide: Bool
+            let measure: String
+            var description: String { "(\(id), \(name), \(category), per side: \(perSide), \(measure))" }
+        }
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let seeded = try store.reading { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, category, per_side, measure FROM exercises WHERE builtin = 1")
+                .map { row in
+                    Seed(
+                        id: row["id"], name: row["name"], category: row["category"], perSide: row["per_side"],
+                        measure: row["measure"])
+                }
+        }
+        let catalogue = Catalog.builtIn.exercises.map { exercise in
+            Seed(
+                id: exercise.id, name: exercise.name, category: exercise.category.rawValue, perSide: exercise.perSide,
+                measure: exercise.measure.rawValue)
+        }
+        #expect(!seeded.isEmpty)
+        #expect(seeded.count == catalogue.count)
+        #expect(
+            Set(seeded).subtracting(catalogue).sorted { $0.id < $1.id } == [],
+            "seeded by schema.sql but not in Catalog.builtIn: a built-in exercise needs both")
+        #expect(
+            Set(catalogue).subtracting(seeded).sorted { $0.id < $1.id } == [],
+            "in Catalog.builtIn but not seeded: a built-in exercise needs a new section of schema.sql too")
+    }
+
+    /// A built-in exercise added by a later version reaches a journal made before it: its section runs on
+    /// opening, and the exercise can then be logged.
+    @Test func aBuiltInExerciseAddedLaterReachesAnOldJournal() throws {
+        let path = directory.file("old.sqlite3")
+        let old = try JournalStore(path: path)
+        _ = try old.add(try entry())
+        #expect(throws: JournalError.self) { try old.add(try entry("hamstring-stretch")) }
+        try old.closeDatabase()
+
+        let newExercise = """
+            INSERT OR IGNORE INTO exercises (id, name, category, per_side, measure, builtin)
+            VALUES ('hamstring-stretch', 'Hamstring stretch', 'stretch', 1, 'hold', 1);
+            """
+        let later = Schema.sections + [(name: "test-new-exercise", sql: newExercise)]
+        let upgraded = try JournalStore(openingExisting: path, access: .readWrite, migrations: later)
+        #expect(upgraded.backupsMade.count == 1)
+        let saved = try upgraded.add(try entry("hamstring-stretch", at: 1_795_700_000))
+        #expect(try upgraded.entries().map(\.exerciseID) == ["hamstring-stretch", "glute-bridge"])
+        #expect(try upgraded.entry(id: 2) == saved)
+        let builtIn = try upgraded.reading { db in
+            try Bool.fetchOne(db, sql: "SELECT builtin FROM exercises WHERE id = 'hamstring-stretch'")
+        }
+        #expect(builtIn == true)
     }
 
     @Test func aVersionOneJournalIsUpgradedWithItsEntriesKept() throws {

@@ -82,11 +82,12 @@ public final class JournalStore: Sendable {
         }
     }
 
-    /// `maximumPageCount` caps the file's size, to test a full disk; `inMemory` opens a new, empty
+    /// `maximumPageCount` caps the file's size, to test a full disk; `migrations`, when given, stands in
+    /// for schema.sql's sections, to test a later version's migrations; `inMemory` opens a new, empty
     /// journal in memory instead of the file (``write(at:busyTimeout:_:)``'s rehearsal).
     init(
         openingExisting path: String, access: Access, busyTimeout: TimeInterval = defaultBusyTimeout,
-        maximumPageCount: Int? = nil, inMemory: Bool = false
+        maximumPageCount: Int? = nil, migrations: [Schema.Section]? = nil, inMemory: Bool = false
     ) throws {
         self.path = path
         self.access = access
@@ -113,11 +114,11 @@ public final class JournalStore: Sendable {
                     // After WAL set-up, so that a commit survives power loss.
                     try db.execute(sql: "PRAGMA synchronous = FULL")
                 }
-                (isFromNewerVersion, backupsMade) = try Self.migrate(queue, path: path)
+                (isFromNewerVersion, backupsMade) = try Self.migrate(queue, path: path, migrations: migrations)
             } else {
                 (isFromNewerVersion, backupsMade) = try queue.read { db in
                     try Self.checkIdentity(db, path: path, mark: false)
-                    let known = Migrations.steps.map(\.identifier)
+                    let known = migrations?.map(\.name) ?? Migrations.steps
                     let applied = try Migrations.appliedIdentifiers(db)
                     if !applied.subtracting(known).isEmpty { return (true, []) }
                     guard applied.isSuperset(of: known) else { throw JournalError.needsUpgrade(path: path) }
@@ -197,8 +198,10 @@ public final class JournalStore: Sendable {
     ///
     /// Returns whether a newer version of journal has migrated the file further, and the copies made. The
     /// common case, nothing to do, costs one small read.
-    private static func migrate(_ queue: DatabaseQueue, path: String) throws -> (Bool, [String]) {
-        let known = Migrations.steps.map(\.identifier)
+    private static func migrate(
+        _ queue: DatabaseQueue, path: String, migrations: [Schema.Section]?
+    ) throws -> (Bool, [String]) {
+        let known = migrations?.map(\.name) ?? Migrations.steps
         let applied = try queue.read { try Migrations.appliedIdentifiers($0) }
         if !applied.subtracting(known).isEmpty { return (true, []) }
         if applied.isSuperset(of: known) { return (false, []) }
@@ -207,7 +210,7 @@ public final class JournalStore: Sendable {
             let next = known.first { !applied.contains($0) } ?? "migration"
             backups.append(try backUp(queue, path: path, to: Self.automaticBackupPath(for: path, before: next)))
         }
-        let migrator = Migrations.migrator
+        let migrator = migrations.map { Migrations.migrator(sections: $0) } ?? Migrations.migrator
         do {
             try migrator.migrate(queue)
         } catch {
