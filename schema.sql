@@ -160,3 +160,58 @@ INSERT INTO plan_v4 (exercise_id, sets, reps, hold_seconds, per_week)
     SELECT exercise_id, sets, reps, hold_seconds, per_week FROM plan;
 DROP TABLE plan;
 ALTER TABLE plan_v4 RENAME TO plan;
+
+-- migration: v6-reviews-checkin-undo
+
+-- A physiotherapist's review of an exercise on hold (`journal resume`): it answers every stop
+-- finding on that exercise's sessions up to `reviewed_at`; a later stop starts a new hold.
+CREATE TABLE reviews (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    exercise_id TEXT    NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE CASCADE,
+    reviewed_at INTEGER NOT NULL,                     -- Unix seconds, UTC
+    utc_offset  INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+    note        TEXT    CHECK (length(note) BETWEEN 1 AND 4000),
+    created_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX reviews_by_exercise ON reviews (exercise_id, reviewed_at);
+
+-- The sessions that may start a hold (pain rose, or pain after above 5), so finding the first one
+-- after an exercise's latest review is one index seek however long the journal. The rules in
+-- Sources/Journal/Rules decide; this only narrows where they look.
+CREATE INDEX entries_stops ON entries (exercise_id, performed_at)
+    WHERE pain_after > pain_before OR pain_after > 5;
+
+-- Changes journal undo reverses, now also of check-ins and reviews: the table rebuilt with more kinds.
+CREATE TABLE changes_v6 (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind    TEXT    NOT NULL CHECK (kind IN ('delete', 'edit', 'import', 'resume', 'checkin-edit',
+                                             'checkin-delete')),
+    made_at INTEGER NOT NULL,
+    undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+) STRICT;
+INSERT INTO changes_v6 (id, kind, made_at, undone) SELECT id, kind, made_at, undone FROM changes;
+DROP TABLE changes;
+ALTER TABLE changes_v6 RENAME TO changes;
+
+-- What undoing a change does to each check-in: put back the copy kept here, red flags and all
+-- ('restore'), or remove one ('remove').
+CREATE TABLE change_checkins (
+    change_id    INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    action       TEXT    NOT NULL CHECK (action IN ('restore', 'remove')),
+    id           INTEGER NOT NULL,
+    performed_at INTEGER,
+    utc_offset   INTEGER,
+    pain         INTEGER,
+    note         TEXT,
+    created_at   INTEGER,
+    red_flags    TEXT                                 -- comma-separated ids
+) STRICT;
+CREATE INDEX change_checkins_by_change ON change_checkins (change_id);
+
+-- What undoing a change does to reviews: remove one a `journal resume` added.
+CREATE TABLE change_reviews (
+    change_id INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    action    TEXT    NOT NULL CHECK (action IN ('remove')),
+    id        INTEGER NOT NULL
+) STRICT;
+CREATE INDEX change_reviews_by_change ON change_reviews (change_id);

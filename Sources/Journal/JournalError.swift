@@ -55,6 +55,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case outputExists(path: String)
     /// No entry has this id.
     case entryNotFound(Int64)
+    /// No check-in has this id.
+    case checkInNotFound(Int64)
 
     /// The file exists but is not a journal database (another program's file, or not SQLite at all).
     case notAJournal(path: String)
@@ -139,6 +141,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) already exists; pass --force to replace it, or choose another --output."
         case .entryNotFound(let id):
             return "no entry has id \(id); `journal list` shows the ids."
+        case .checkInNotFound(let id):
+            return "no check-in has id \(id); `journal checkins` shows the ids."
         case .notAJournal(let path):
             return "\(path) is not a journal database (it is another kind of file); it was left unchanged. "
                 + "Point --db or JOURNAL_DB at a journal, or at a new path to start one."

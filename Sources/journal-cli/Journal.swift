@@ -23,8 +23,9 @@ struct JournalCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Log.self, CheckInCommand.self, List.self, Report.self, Check.self, Safety.self, Export.self, Import.self,
-            Edit.self, Delete.self, Undo.self, Exercises.self, Plan.self, Backup.self, Doctor.self,
+            Log.self, CheckInCommand.self, CheckIns.self, List.self, Report.self, Check.self, Safety.self, Export.self,
+            Import.self,
+            Resume.self, Edit.self, Delete.self, Undo.self, Exercises.self, Plan.self, Backup.self, Doctor.self,
         ]
     )
 

@@ -17,7 +17,9 @@ import Testing
                 After  #1: glute-bridge, 1 × 10 reps, pain 4 → 6, 2026-11-20 07:30 (UTC+00:00)
 
                 """)
-        #expect(edit.stderr.hasPrefix("STOP Pain after glute-bridge was 6 out of 10"))
+        // Two rules fire on the corrected session: one block for it.
+        #expect(edit.stderr.hasPrefix("STOP glute-bridge, 2026-11-20 07:30 (UTC+00:00), pain 4 → 6 (#1)\n"))
+        #expect(edit.stderr.contains("- Pain after glute-bridge was 6 out of 10"))
         #expect(try sandbox.sql("SELECT pain_after, note IS NULL FROM entries") == "6|1\n")
         let undo = try sandbox.run("undo")
         #expect(undo.stdout.hasPrefix("Undid the edit of "))

@@ -41,6 +41,8 @@ import Testing
             run.stderr == """
                 STOP Pain went up during bird-dog, from 3 before to 5 after.
                      Stop doing bird-dog and see a physiotherapist before you continue with it.
+                bird-dog is now on hold. Once a physiotherapist has seen you, record it with:
+                journal resume bird-dog
 
                 """)
         #expect(try sandbox.entryCount() == 1)

@@ -45,7 +45,10 @@ import Testing
         #expect(applicationID == 0x4A52_4E4C)
         #expect(journalMode == "wal")
         #expect(exercises == Catalog.builtIn.exercises.map(\.id).sorted())
-        #expect(migrations == ["v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose"])
+        #expect(
+            migrations == [
+                "v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose", "v6-reviews-checkin-undo",
+            ])
     }
 
     @Test func anEntryComesBackExactly() throws {

@@ -13,12 +13,11 @@ import Testing
         let findings = RepeatedRule.findings(in: sessions([(3, 4), (3, 3), (3, 5)]))
         #expect(findings.map(\.entryID) == [3])
         #expect(findings.first?.message == "Pain rose in 2 of the last 3 sessions of bird-dog.")
-        #expect(findings.first?.recommendation == "Keep bird-dog paused until a physiotherapist has assessed you.")
+        #expect(findings.first?.recommendation == "Keep bird-dog on hold until a physiotherapist has assessed you.")
     }
 
     @Test func oneRiseIsNotRepeated() throws {
         #expect(RepeatedRule.findings(in: sessions([(3, 4), (3, 3), (3, 3)])).isEmpty)
-        #expect(RepeatedRule.pause(in: sessions([(3, 4), (3, 3), (3, 3)])) == nil)
     }
 
     @Test func twoRisesFourSessionsApartAreNotRepeated() throws {
@@ -32,12 +31,5 @@ import Testing
             Fixture.entry(2, "side-plank", day: 1, before: 2, after: 3),
         ]
         #expect(RepeatedRule.findings(in: mixed).isEmpty)
-    }
-
-    @Test func aPauseStandsWhileTwoOfTheLastThreeRose() throws {
-        let paused = sessions([(3, 4), (3, 5), (2, 2)])
-        #expect(RepeatedRule.pause(in: paused)?.entryID == 2)
-        // A third clean session ends it: the last three are now rise, clean, clean.
-        #expect(RepeatedRule.pause(in: paused + [Fixture.entry(4, "bird-dog", day: 3, before: 2, after: 2)]) == nil)
     }
 }

@@ -24,6 +24,8 @@ enum VersionOneJournal {
         try db.write { db in
             try db.execute(
                 sql: """
+                    DROP TABLE reviews; DROP TABLE change_reviews; DROP TABLE change_checkins;
+                    DROP INDEX entries_stops;
                     DROP TABLE plan; DROP TABLE change_entries; DROP TABLE changes;
                     ALTER TABLE exercises DROP COLUMN archived;
                     DROP TABLE checkin_red_flags; DROP TABLE checkins;

@@ -67,3 +67,39 @@ public struct FindingJSON: Encodable, Sendable {
         try container.encode(finding.recommendation, forKey: .recommendation)
     }
 }
+
+/// A hold as JSON: `exercise`, `since` (the local time of the session that began it), `rule`,
+/// `entry_id`.
+public struct HoldJSON: Encodable, Sendable {
+    public var hold: Hold
+
+    public init(_ hold: Hold) { self.hold = hold }
+
+    enum Keys: String, CodingKey { case exercise, since, rule, entry_id }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(hold.exerciseID, forKey: .exercise)
+        try container.encode(hold.since.localTime.iso8601, forKey: .since)
+        try container.encode(hold.since.rule, forKey: .rule)
+        try container.encode(hold.session.id, forKey: .entry_id)
+    }
+}
+
+/// A check-in as JSON: `id`, `performed_at`, `pain`, `red_flags` (an array of ids), `note`.
+public struct CheckInJSON: Encodable, Sendable {
+    public var checkIn: CheckIn
+
+    public init(_ checkIn: CheckIn) { self.checkIn = checkIn }
+
+    enum Keys: String, CodingKey { case id, performed_at, pain, note, red_flags }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(checkIn.id, forKey: .id)
+        try container.encode(checkIn.localTime.iso8601, forKey: .performed_at)
+        try container.encode(checkIn.pain.value, forKey: .pain)
+        try container.encode(checkIn.note, forKey: .note)
+        try container.encode(checkIn.redFlags.map(\.rawValue), forKey: .red_flags)
+    }
+}

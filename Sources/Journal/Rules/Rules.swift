@@ -28,38 +28,33 @@ public enum Rules {
         sorted([HighPainRule.finding(for: entry), MorePainRule.finding(for: entry)].compactMap { $0 })
     }
 
-    /// What stands today, for `journal check`.
+    /// The findings of the last ``Thresholds/currentDays`` local days that still stand, for
+    /// `journal check`: every one except the stop findings a review has answered
+    /// (``HoldRule/answers(_:_:)``), and `worsening` over the last 7 days against the 7 before.
     ///
-    /// - every finding about the last ``Thresholds/currentDays`` local days;
-    /// - for each exercise, the stop findings on its latest session, however old, and its
-    ///   `repeated` pause while 2 of its last 3 sessions had more pain;
-    /// - `worsening` over the last 7 days against the 7 before.
-    ///
-    /// `entries` must hold every entry of the last 14 days and the last 3 sessions before
-    /// them of each exercise; `checkIns`, every check-in since the day before that window.
-    public static func current(entries: [Entry], checkIns: [CheckIn], today: LocalDate) -> [Finding] {
+    /// Holds, which stand however old their finding, come from ``HoldRule``. `entries` must hold
+    /// every entry of the last 14 days and the last 3 sessions before them of each exercise;
+    /// `checkIns`, every check-in since the day before that window; `reviewedAt`, each exercise's
+    /// latest review.
+    public static func current(
+        entries: [Entry], checkIns: [CheckIn], reviewedAt: [String: Int64] = [:], today: LocalDate
+    ) -> [Finding] {
         let windowStart = today.adding(days: -(Thresholds.currentDays - 1))
         var result = evaluate(entries: entries, checkIns: checkIns).filter {
             let day = $0.localTime.date
             return windowStart <= day && day <= today
-        }
-        for sessions in Dictionary(grouping: entries, by: \.exerciseID).values {
-            if let latest = sessions.max(by: { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }) {
-                result += evaluate(latest)
-            }
-            if let pause = RepeatedRule.pause(in: sessions) { result.append(pause) }
+                && !HoldRule.answers($0.exerciseID.flatMap { reviewedAt[$0] }, $0)
         }
         if let worsening = WorseningRule.finding(in: entries, today: today) { result.append(worsening) }
-        var seen = Set<Finding>()
-        return sorted(result.filter { seen.insert($0).inserted })
+        return sorted(result)
     }
 
-    /// Orders findings most severe first, then by rule (``ids``), then newest first.
+    /// Orders findings most severe first, then newest first, then by rule (``ids``).
     public static func sorted(_ findings: [Finding]) -> [Finding] {
         func rank(_ rule: String) -> Int { ids.firstIndex(of: rule) ?? ids.count }
         return findings.sorted {
-            ($1.severity.rawValue, rank($0.rule), $1.performedAt) < (
-                $0.severity.rawValue, rank($1.rule), $0.performedAt
+            ($1.severity.rawValue, $1.performedAt, rank($0.rule)) < (
+                $0.severity.rawValue, $0.performedAt, rank($1.rule)
             )
         }
     }

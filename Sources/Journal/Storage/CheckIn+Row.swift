@@ -2,14 +2,15 @@ import GRDB
 
 /// How a ``CheckIn`` maps to the `checkins` and `checkin_red_flags` tables (schema.sql).
 extension CheckIn {
-    /// Inserts the check-in and its red flags; call inside a write transaction.
+    /// Inserts the check-in (under its id when it has one) and its red flags; call inside a write
+    /// transaction.
     mutating func insert(_ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO checkins (performed_at, utc_offset, pain, note, created_at)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO checkins (id, performed_at, utc_offset, pain, note, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [performedAt, utcOffset, pain.value, note, createdAt])
+            arguments: [id, performedAt, utcOffset, pain.value, note, createdAt])
         let newID = db.lastInsertedRowID
         for flag in redFlags {
             try db.execute(
@@ -21,16 +22,26 @@ extension CheckIn {
 
     /// Check-ins performed within `range`, oldest first, with their red flags.
     static func fetchAll(_ db: Database, performedIn range: Range<Int64>) throws -> [CheckIn] {
+        try fetchAll(
+            db, where: "performed_at >= ? AND performed_at < ?", arguments: [range.lowerBound, range.upperBound])
+    }
+
+    /// The check-ins that `condition` selects, oldest first (or newest), with their red flags.
+    static func fetchAll(
+        _ db: Database, where condition: String, arguments: StatementArguments, newestFirst: Bool = false,
+        limit: Int? = nil
+    ) throws -> [CheckIn] {
+        let order = newestFirst ? "DESC" : ""
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT id, performed_at, utc_offset, pain, note, created_at,
                        (SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_id = checkins.id) AS red_flags
                 FROM checkins
-                WHERE performed_at >= ? AND performed_at < ?
-                ORDER BY performed_at, id
+                WHERE \(condition)
+                ORDER BY performed_at \(order), id \(order) LIMIT \(limit ?? -1)
                 """,
-            arguments: [range.lowerBound, range.upperBound])
+            arguments: arguments)
         var result: [CheckIn] = []
         while let row = try rows.next() {
             let painValue: Int = try row.decode(forColumn: "pain")

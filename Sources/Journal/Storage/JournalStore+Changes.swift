@@ -2,7 +2,7 @@ import GRDB
 
 /// What `journal undo` reversed.
 public struct UndoResult: Sendable, Hashable {
-    /// `delete`, `edit` or `import`.
+    /// `delete`, `edit`, `import`, `resume`, `checkin-edit` or `checkin-delete`.
     public var kind: String
     /// When the change was made, Unix seconds.
     public var madeAt: Int64
@@ -10,6 +10,10 @@ public struct UndoResult: Sendable, Hashable {
     public var restored: Int
     /// Entries removed (those an import had added).
     public var removed: Int
+    /// Check-ins put back as they were.
+    public var checkInsRestored = 0
+    /// Reviews taken back (those `journal resume` had recorded).
+    public var reviewsRemoved = 0
 }
 
 extension JournalStore {
@@ -34,6 +38,11 @@ extension JournalStore {
             result.removed = db.changesCount
             try db.execute(sql: EntryColumns.restoreCopies, arguments: [change])
             result.restored = db.changesCount
+            try db.execute(
+                sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?)",
+                arguments: [change])
+            result.reviewsRemoved = db.changesCount
+            result.checkInsRestored = try Self.restoreCheckIns(of: change, db)
             try db.execute(sql: "UPDATE changes SET undone = 1 WHERE id = ?", arguments: [change])
             return result
         }

@@ -15,12 +15,9 @@ extension JournalStore {
     public func checkIn(_ checkIn: CheckIn) throws -> LoggedCheckIn {
         try writing { db in
             var saved = checkIn
+            saved.id = nil
             try saved.insert(db)
-            let dayBefore = saved.localTime.date.adding(days: -1)
-            let entries = try Self.entries(
-                db, performedIn: (Period(from: dayBefore, to: dayBefore) ?? .week(endingOn: dayBefore)).widestUTCRange,
-                exerciseID: nil)
-            return LoggedCheckIn(checkIn: saved, findings: Rules.evaluate(entries: entries, checkIns: [saved]))
+            return try Self.assess(saved, db)
         }
     }
 
@@ -36,6 +33,119 @@ extension JournalStore {
         let entries = try entriesForRules(performedIn: window.widestUTCRange)
         let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window
         return Rules.current(
-            entries: entries, checkIns: try checkIns(performedIn: checkInWindow.widestUTCRange), today: today)
+            entries: entries, checkIns: try checkIns(performedIn: checkInWindow.widestUTCRange),
+            reviewedAt: try reading { try Self.latestReviews($0) }, today: today)
+    }
+}
+
+/// Listing, correcting and deleting check-ins; `journal undo` reverses each change.
+extension JournalStore {
+    /// The latest check-ins, newest first, at most `limit` of them (all when `nil`).
+    public func checkIns(limit: Int?) throws -> [CheckIn] {
+        try reading { db in
+            try CheckIn.fetchAll(db, where: "1", arguments: [], newestFirst: true, limit: limit)
+        }
+    }
+
+    /// Corrects the check-in `id`: each value given replaces the recorded one (`redFlags`, when
+    /// given, replaces the whole set; a `note` of "" removes it). Returns it before and after.
+    public func editCheckIn(
+        id: Int64, pain: PainLevel?, note: String?, time: String?, redFlags: [RedFlag]?, now: Int64,
+        timeZone: TimeZone
+    ) throws -> (before: CheckIn, after: LoggedCheckIn) {
+        try writing { db in
+            let before = try Self.checkIns(ids: [id], db)[0]
+            let when = try time.map { try DateInput.parse($0, now: now, timeZone: timeZone) }
+            let after = try CheckIn(
+                id: id, performedAt: when?.unixSeconds ?? before.performedAt,
+                utcOffset: when?.utcOffset ?? before.utcOffset, pain: pain ?? before.pain,
+                note: note ?? before.note, redFlags: redFlags ?? before.redFlags, createdAt: before.createdAt)
+            let change = try Self.beginChange("checkin-edit", db, now: now)
+            try Self.keep(before, for: change, db)
+            try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [id])
+            var saved = after
+            try saved.insert(db)
+            return (before, try Self.assess(saved, db))
+        }
+    }
+
+    /// Deletes the check-ins with these ids, all or none, and returns them; a red-flag finding
+    /// goes with its check-in. `journal undo` brings them back.
+    public func deleteCheckIns(ids: [Int64], now: Int64) throws -> [CheckIn] {
+        try writing { db in
+            let deleted = try Self.checkIns(ids: ids, db)
+            let change = try Self.beginChange("checkin-delete", db, now: now)
+            for checkIn in deleted {
+                try Self.keep(checkIn, for: change, db)
+                try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])
+            }
+            return deleted
+        }
+    }
+
+    /// The check-ins with these ids, in id order; throws ``JournalError/checkInNotFound(_:)`` for
+    /// the first that does not exist.
+    public func checkIns(ids: [Int64]) throws -> [CheckIn] {
+        try reading { db in try Self.checkIns(ids: ids, db) }
+    }
+
+    // MARK: Building blocks
+
+    static func checkIns(ids: [Int64], _ db: Database) throws -> [CheckIn] {
+        try Set(ids).sorted().map { id in
+            guard let checkIn = try CheckIn.fetchAll(db, where: "id = ?", arguments: [id]).first else {
+                throw JournalError.checkInNotFound(id)
+            }
+            return checkIn
+        }
+    }
+
+    /// What the rules find in a check-in just written: red flags, and the next-morning check
+    /// against the day before.
+    static func assess(_ saved: CheckIn, _ db: Database) throws -> LoggedCheckIn {
+        let dayBefore = saved.localTime.date.adding(days: -1)
+        let entries = try Self.entries(
+            db, performedIn: (Period(from: dayBefore, to: dayBefore) ?? .week(endingOn: dayBefore)).widestUTCRange,
+            exerciseID: nil)
+        return LoggedCheckIn(checkIn: saved, findings: Rules.evaluate(entries: entries, checkIns: [saved]))
+    }
+
+    /// Keeps a copy of `checkIn` and its red flags so that undoing `change` puts it back.
+    static func keep(_ checkIn: CheckIn, for change: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO change_checkins (change_id, action, id, performed_at, utc_offset, pain, note, created_at,
+                                             red_flags)
+                VALUES (?, 'restore', ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                change, checkIn.id, checkIn.performedAt, checkIn.utcOffset, checkIn.pain.value, checkIn.note,
+                checkIn.createdAt, checkIn.redFlags.map(\.rawValue).joined(separator: ","),
+            ])
+    }
+
+    /// Puts back the check-ins `change` kept, red flags and all; returns how many.
+    static func restoreCheckIns(of change: Int64, _ db: Database) throws -> Int {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, performed_at, utc_offset, pain, note, created_at, red_flags FROM change_checkins
+                WHERE change_id = ? AND action = 'restore'
+                """,
+            arguments: [change])
+        for row in rows {
+            let painValue: Int = row["pain"]
+            guard let pain = PainLevel(painValue) else {
+                throw JournalError.invalidPain(field: "stored check-in pain", text: String(painValue))
+            }
+            let flags: String = row["red_flags"] ?? ""
+            var checkIn = try CheckIn(
+                id: row["id"], performedAt: row["performed_at"], utcOffset: row["utc_offset"], pain: pain,
+                note: row["note"], redFlags: flags.split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
+                createdAt: row["created_at"])
+            try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])
+            try checkIn.insert(db)
+        }
+        return rows.count
     }
 }

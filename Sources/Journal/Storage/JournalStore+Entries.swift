@@ -6,8 +6,12 @@ public struct LoggedEntry: Sendable, Hashable {
     public var entry: Entry
     /// Findings this entry raised, most severe first.
     public var findings: [Finding]
-    /// Set when the exercise already stood paused (`repeated`) before this entry.
-    public var pausedBefore: Finding?
+    /// The hold the exercise stands on with this entry saved, if any (``HoldRule``).
+    public var hold: Hold?
+
+    /// The hold that stood before this entry, which began on an earlier session: `journal log`
+    /// names it, since the person is exercising against its advice.
+    public var holdBefore: Hold? { hold.flatMap { $0.since.entryID == entry.id ? nil : $0 } }
 }
 
 /// An edited entry: as it was, as it is now, and what the safety rules found in it now.
@@ -116,19 +120,14 @@ extension JournalStore {
     }
 
     /// What the rules find in `saved`, an entry just written: its own findings, a `repeated`
-    /// finding over it and the exercise's sessions before it, and the pause that stood before it.
+    /// finding over it and the exercise's sessions before it, and the hold its exercise stands on.
     private static func assess(_ saved: Entry, _ db: Database) throws -> LoggedEntry {
-        let earlier = try fetchEntries(
-            db,
-            sql: """
-                SELECT \(EntryColumns.selectList) FROM entries
-                WHERE exercise_id = ?1 AND id <> ?2 AND (performed_at < ?3 OR (performed_at = ?3 AND id < ?2))
-                ORDER BY performed_at DESC, id DESC LIMIT ?4
-                """,
-            arguments: [saved.exerciseID, saved.id, saved.performedAt, Thresholds.repeatedWindow])
+        let earlier = try sessions(before: saved, db)
         let repeated = RepeatedRule.findings(in: earlier + [saved]).filter { $0.entryID == saved.id }
+        let reviewedAt = try Int64.fetchOne(
+            db, sql: "SELECT max(reviewed_at) FROM reviews WHERE exercise_id = ?", arguments: [saved.exerciseID])
         return LoggedEntry(
             entry: saved, findings: Rules.sorted(Rules.evaluate(saved) + repeated),
-            pausedBefore: RepeatedRule.pause(in: earlier))
+            hold: try hold(exerciseID: saved.exerciseID, reviewedAt: reviewedAt, db))
     }
 }

@@ -7,12 +7,14 @@ struct Check: ParsableCommand {
         commandName: "check",
         abstract: "Run every safety rule over your journal and show what stands today.",
         discussion: """
-            Shows, most severe first: findings from the last 7 days; for each exercise, any stop \
-            on its latest session and any pause from repeated rises; and a worsening trend.
+            Shows, most severe first and then newest first, each with its date: findings from \
+            the last 7 days that still stand; every exercise on hold (a stop finding that no \
+            physiotherapist review has answered yet, however old: `journal resume EXERCISE` \
+            records the review); and a worsening trend.
 
-            Exit status, for scripts: 0 nothing stands; 1 cautions only; 2 a stop stands \
-            (stop an exercise and see a physiotherapist); 3 an urgent finding stands (seek \
-            emergency care now).
+            Exit status, for scripts: 0 nothing stands; 1 cautions only; 2 a stop or a hold \
+            stands (stop that exercise and see a physiotherapist); 3 an urgent finding stands \
+            (seek emergency care now).
 
             Example: journal check || echo "read journal check before exercising"
             """
@@ -22,30 +24,44 @@ struct Check: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let findings = try store.openForReading()?.currentFindings(today: Clock.today()) ?? []
-        let status = Self.exitStatus(for: findings)
+        let journal = try store.openForReading()
+        let findings = try journal?.currentFindings(today: Clock.today()) ?? []
+        let holds = try journal?.holds() ?? []
+        let status = Self.exitStatus(for: findings, holds: holds)
         if output.json {
-            try Console.json(CheckJSON(findings: findings.map(FindingJSON.init), exit_status: status))
-        } else if findings.isEmpty {
+            try Console.json(
+                CheckJSON(
+                    findings: findings.map(FindingJSON.init), holds: holds.map(HoldJSON.init), exit_status: status))
+        } else if findings.isEmpty && holds.isEmpty {
             Console.out("No safety findings stand today.")
         } else {
-            Console.out(findings.map { Describe.finding($0, style: .stdout) }.joined(separator: "\n\n"))
+            // Stop findings stand as holds, one block per exercise with the session that began it.
+            let blocks =
+                findings.filter { $0.severity != .stop }.map { Describe.finding($0, style: .stdout) }
+                + holds.map { hold in
+                    Describe.holdLine(hold, style: .stdout) + "\n"
+                        + Describe.session(hold.session, findings: hold.reasons, style: .stdout)
+                }
+            Console.out(blocks.joined(separator: "\n\n"))
         }
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// 0 none, 1 cautions only, 2 a stop, 3 an urgent finding.
-    static func exitStatus(for findings: [Finding]) -> Int32 {
-        switch findings.map(\.severity).max() {
-        case nil: 0
-        case .caution: 1
-        case .stop: 2
-        case .urgent: 3
+    /// 0 none, 1 cautions only, 2 a stop or a hold, 3 an urgent finding.
+    static func exitStatus(for findings: [Finding], holds: [Hold]) -> Int32 {
+        let worst = (findings.map(\.severity) + holds.map { _ in .stop }).max()
+        switch worst {
+        case nil: return 0
+        case .caution: return 1
+        case .stop: return 2
+        case .urgent: return 3
         }
     }
 }
 
+/// `journal check --json`.
 struct CheckJSON: Encodable {
     let findings: [FindingJSON]
+    let holds: [HoldJSON]
     let exit_status: Int32
 }

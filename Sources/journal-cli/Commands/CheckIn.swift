@@ -47,7 +47,7 @@ struct CheckInCommand: ParsableCommand {
             Console.err(Describe.finding(finding, style: .stderr))
         }
         if output.json {
-            try Console.json(CheckInJSON(logged))
+            try Console.json(CheckedInJSON(logged))
         } else {
             let checkIn = logged.checkIn
             let flags =
@@ -61,22 +61,12 @@ struct CheckInCommand: ParsableCommand {
 }
 
 /// `journal checkin --json`.
-struct CheckInJSON: Encodable {
-    let logged: LoggedCheckIn
+struct CheckedInJSON: Encodable {
+    let checkin: CheckInJSON
+    let findings: [FindingJSON]
 
-    init(_ logged: LoggedCheckIn) { self.logged = logged }
-
-    enum CodingKeys: String, CodingKey { case checkin, findings }
-    enum CheckInKeys: String, CodingKey { case id, performed_at, pain, note, red_flags }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        var checkIn = container.nestedContainer(keyedBy: CheckInKeys.self, forKey: .checkin)
-        try checkIn.encode(logged.checkIn.id, forKey: .id)
-        try checkIn.encode(logged.checkIn.localTime.iso8601, forKey: .performed_at)
-        try checkIn.encode(logged.checkIn.pain.value, forKey: .pain)
-        try checkIn.encode(logged.checkIn.note, forKey: .note)
-        try checkIn.encode(logged.checkIn.redFlags.map(\.rawValue), forKey: .red_flags)
-        try container.encode(logged.findings.map(FindingJSON.init), forKey: .findings)
+    init(_ logged: LoggedCheckIn) {
+        checkin = CheckInJSON(logged.checkIn)
+        findings = logged.findings.map(FindingJSON.init)
     }
 }

@@ -64,7 +64,7 @@ struct Edit: ParsableCommand {
             try Console.json(
                 EditJSON(
                     before: EntryJSON(edited.before), after: EntryJSON(edited.after.entry),
-                    findings: edited.after.findings.map(FindingJSON.init)))
+                    findings: edited.after.findings.map(FindingJSON.init), hold: edited.after.hold.map(HoldJSON.init)))
         } else {
             Console.out("Before #\(id): \(Describe.summary(edited.before))")
             Console.out("After  #\(id): \(Describe.summary(edited.after.entry))")
@@ -72,10 +72,23 @@ struct Edit: ParsableCommand {
     }
 }
 
+/// `journal edit --json`: the entry before and after, the findings of the corrected entry and the
+/// hold its exercise stands on (as `journal log --json`).
 struct EditJSON: Encodable {
     let before: EntryJSON
     let after: EntryJSON
     let findings: [FindingJSON]
+    let hold: HoldJSON?
+
+    enum CodingKeys: CodingKey { case before, after, findings, hold }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(before, forKey: .before)
+        try container.encode(after, forKey: .after)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(hold, forKey: .hold)
+    }
 }
 
 struct Delete: ParsableCommand {
@@ -100,19 +113,15 @@ struct Delete: ParsableCommand {
     func run() throws {
         let entries = try store.openForReading()?.entries(ids: ids) ?? []
         guard entries.count == Set(ids).count else { throw JournalError.entryNotFound(ids.min() ?? 0) }
-        if !yes {
-            guard isatty(STDIN_FILENO) == 1 else {
-                throw JournalError.confirmationNeeded(
-                    "deleting \(entries.count == 1 ? "an entry" : "\(entries.count) entries")")
-            }
-            for entry in entries { Console.err("  #\(entry.id ?? 0) \(Describe.summary(entry))") }
-            FileHandle.standardError.write(
-                Data("Delete \(entries.count == 1 ? "this entry" : "these \(entries.count) entries")? [y/N] ".utf8))
-            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
-            guard answer == "y" || answer == "yes" else {
-                Console.err("Nothing was deleted.")
-                return
-            }
+        let one = entries.count == 1
+        guard
+            try Confirm.ask(
+                "Delete \(one ? "this entry" : "these \(entries.count) entries")?",
+                action: "deleting \(one ? "an entry" : "\(entries.count) entries")",
+                listing: entries.map { "#\($0.id ?? 0) \(Describe.summary($0))" }, yes: yes)
+        else {
+            Console.err("Nothing was deleted.")
+            return
         }
         let now = try Clock.now()
         let deleted = try store.write { try $0.delete(ids: ids, now: now) }
@@ -126,7 +135,7 @@ struct Delete: ParsableCommand {
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Reverse the latest delete, edit or import (repeat to go further back, up to 10).")
+        abstract: "Reverse the latest delete, edit, import or resume (repeat to go further back, up to 10).")
 
     @OptionGroup var store: StoreOptions
 
@@ -142,6 +151,13 @@ struct Undo: ParsableCommand {
         }
         if result.removed > 0 {
             parts.append("removed \(result.removed) imported \(result.removed == 1 ? "entry" : "entries")")
+        }
+        if result.checkInsRestored > 0 {
+            parts.append(
+                "put back \(result.checkInsRestored) \(result.checkInsRestored == 1 ? "check-in" : "check-ins")")
+        }
+        if result.reviewsRemoved > 0 {
+            parts.append("took back the physiotherapist's review: the hold stands again")
         }
         Console.out(
             "Undid the \(result.kind) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."

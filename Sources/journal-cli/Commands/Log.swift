@@ -85,24 +85,21 @@ struct Log: ParsableCommand {
     }
 }
 
-/// `journal log --json`: the saved entry and the findings it raised.
+/// `journal log --json` and `journal edit --json`'s findings: the saved entry, the findings it
+/// raised, the hold its exercise stands on (`hold`), and `paused`, the finding that began a hold
+/// standing before this entry.
 struct LoggedJSON: Encodable {
-    var entry: EntryJSON
-    var findings: [FindingJSON]
-    var paused: FindingJSON?
+    let logged: LoggedEntry
 
-    init(_ logged: LoggedEntry) {
-        entry = EntryJSON(logged.entry)
-        findings = logged.findings.map(FindingJSON.init)
-        paused = logged.pausedBefore.map(FindingJSON.init)
-    }
+    init(_ logged: LoggedEntry) { self.logged = logged }
 
-    enum CodingKeys: CodingKey { case entry, findings, paused }
+    enum CodingKeys: CodingKey { case entry, findings, paused, hold }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(entry, forKey: .entry)
-        try container.encode(findings, forKey: .findings)
-        try container.encode(paused, forKey: .paused)
+        try container.encode(EntryJSON(logged.entry), forKey: .entry)
+        try container.encode(logged.findings.map(FindingJSON.init), forKey: .findings)
+        try container.encode(logged.holdBefore.map { FindingJSON($0.since) }, forKey: .paused)
+        try container.encode(logged.hold.map(HoldJSON.init), forKey: .hold)
     }
 }

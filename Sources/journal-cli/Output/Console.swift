@@ -69,7 +69,7 @@ extension JournalError {
             .confirmationNeeded,
             .noteTooLong, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE
-        case .entryNotFound, .notAJournal, .corruptDatabase, .newerDatabase, .invalidImport:
+        case .entryNotFound, .checkInNotFound, .notAJournal, .corruptDatabase, .newerDatabase, .invalidImport:
             return 65  // EX_DATAERR
         case .noInput: return 66  // EX_NOINPUT
         case .cannotCreate, .outputExists: return 73  // EX_CANTCREAT

@@ -26,6 +26,14 @@ enum Describe {
             + (entry.note.map { ", note: \($0.terminalSafe)" } ?? "")
     }
 
+    /// "pain 3, red flags: fever, 2026-11-20 07:15 (UTC+00:00), note: …".
+    static func summary(_ checkIn: CheckIn) -> String {
+        "pain \(checkIn.pain.value)"
+            + (checkIn.redFlags.isEmpty
+                ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", "))
+            + ", \(time(checkIn.localTime))" + (checkIn.note.map { ", note: \($0.terminalSafe)" } ?? "")
+    }
+
     /// "4 → 3".
     static func pain(_ entry: Entry) -> String { "\(entry.painBefore.value) → \(entry.painAfter.value)" }
 
@@ -34,20 +42,46 @@ enum Describe {
         "\(local.shortText) (UTC\(LocalDateTime.offsetText(local.utcOffset)))"
     }
 
-    /// Prints on standard error what the rules found in a saved entry: the pause that stood, then each finding.
+    /// Prints on standard error what the rules found in a saved entry: first the hold that stood
+    /// before it, in one line; then one block for the session; then how to lift a hold it began.
     static func printFindings(of logged: LoggedEntry) {
-        if let paused = logged.pausedBefore { Console.err(pause(paused, style: .stderr)) }
-        for finding in logged.findings { Console.err(self.finding(finding, style: .stderr)) }
+        let style = Style.stderr
+        if let hold = logged.holdBefore { Console.err(holdLine(hold, style: style)) }
+        guard !logged.findings.isEmpty else { return }
+        Console.err(session(logged.entry, findings: logged.findings, style: style))
+        if let hold = logged.hold, hold.since.entryID == logged.entry.id {
+            Console.err(
+                TextTable.wrap(
+                    "\(hold.exerciseID) is now on hold. Once a physiotherapist has seen you, record it with: "
+                        + "journal resume \(hold.exerciseID)", width: 79))
+        }
     }
 
-    /// The warning that an exercise stands paused, printed before its new session is recorded.
-    static func pause(_ finding: Finding, style: Style) -> String {
-        let lines = TextTable.wrap(
-            "\(finding.subject) stands paused. \(finding.message) \(finding.recommendation) "
-                + "This session is recorded all the same.", width: 72
-        ).split(separator: "\n")
-        return lines.enumerated()
-            .map { $0.offset == 0 ? "\(style.red("PAUSED")) \($0.element)" : "       \($0.element)" }
+    /// One line naming a hold: since when, why, and the command that lifts it.
+    static func holdLine(_ hold: Hold, style: Style) -> String {
+        let text =
+            "\(hold.exerciseID) is on hold since \(hold.since.localTime.shortText) (\(hold.since.rule), "
+            + "#\(hold.session.id ?? 0)): see a physiotherapist, then run `journal resume \(hold.exerciseID)`."
+        return TextTable.wrap(text, width: 71).split(separator: "\n").enumerated()
+            .map { $0.offset == 0 ? "\(style.red("ON HOLD")) \($0.element)" : "        \($0.element)" }
+            .joined(separator: "\n")
+    }
+
+    /// One block for the findings of one session: the session (exercise, time, pain before →
+    /// after), each rule's reason, and one recommendation, the most pressing.
+    static func session(_ entry: Entry, findings: [Finding], style: Style) -> String {
+        guard let first = findings.first else { return "" }
+        guard findings.count > 1 else { return finding(first, style: style) }
+        let label = first.severity.description.uppercased()
+        let indent = String(repeating: " ", count: label.count + 1)
+        func wrapped(_ text: String, prefix: String = "") -> [String] {
+            TextTable.wrap(text, width: 79 - indent.count - prefix.count).split(separator: "\n").enumerated()
+                .map { indent + ($0.offset == 0 ? prefix : String(repeating: " ", count: prefix.count)) + $0.element }
+        }
+        let heading =
+            "\(style.red(label)) "
+            + style.bold("\(entry.exerciseID), \(time(entry.localTime)), pain \(pain(entry)) (#\(entry.id ?? 0))")
+        return ([heading] + findings.flatMap { wrapped($0.message, prefix: "- ") } + wrapped(first.recommendation))
             .joined(separator: "\n")
     }
 

@@ -1,0 +1,60 @@
+/// Holds: after a stop finding on an exercise (``MorePainRule``, ``HighPainRule``,
+/// ``RepeatedRule``) the exercise stands **on hold** until a physiotherapist has reviewed it.
+///
+/// The clinic guide says that if an exercise gives you more pain you should get advice from a
+/// physiotherapist *before continuing*: a state that lasts until the advice was had, not one that
+/// lifts itself. A ``Review`` (`journal resume`) answers every stop finding on the exercise's
+/// sessions up to its time; a stop finding on a later session starts a new hold.
+///
+/// ```swift
+/// HoldRule.hold(sessions: birdDog, reviewedAt: nil)?.since.rule // "more-pain"
+/// HoldRule.hold(sessions: birdDog, reviewedAt: review.reviewedAt) // nil once reviewed
+/// ```
+public enum HoldRule {
+    /// Whether `entry` may start a hold: the entries a storage query narrows down to before
+    /// ``hold(sessions:reviewedAt:)`` decides (schema.sql's `entries_stops` index holds the same
+    /// condition).
+    public static func mayStartHold(_ entry: Entry) -> Bool {
+        MorePainRule.applies(to: entry) || HighPainRule.applies(to: entry)
+    }
+
+    /// The hold one exercise stands on: the first stop finding on a session after `reviewedAt`
+    /// (all sessions when `nil`), or `nil` when there is none.
+    ///
+    /// `sessions` are that exercise's sessions in any order; they must include the
+    /// ``Thresholds/repeatedWindow`` − 1 sessions before each session that may start a hold, so
+    /// that `repeated` can be told apart from `more-pain`.
+    public static func hold(sessions: [Entry], reviewedAt: Int64?) -> Hold? {
+        let ordered = sessions.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
+        for (index, session) in ordered.enumerated() {
+            if let reviewedAt, session.performedAt <= reviewedAt { continue }
+            guard mayStartHold(session) else { continue }
+            let window = Array(ordered[max(0, index - Thresholds.repeatedWindow + 1)...index])
+            let findings = Rules.sorted(
+                Rules.evaluate(session) + RepeatedRule.findings(in: window).filter { $0.entryID == session.id })
+            if let first = findings.first(where: { $0.severity == .stop }) {
+                return Hold(since: first, reasons: findings.filter { $0.severity == .stop }, session: session)
+            }
+        }
+        return nil
+    }
+
+    /// Whether a review at `reviewedAt` answers `finding` (a stop finding on a session of the
+    /// reviewed exercise up to then).
+    public static func answers(_ reviewedAt: Int64?, _ finding: Finding) -> Bool {
+        guard let reviewedAt, finding.severity == .stop, finding.entryID != nil else { return false }
+        return finding.performedAt <= reviewedAt
+    }
+}
+
+/// An exercise on hold: the stop finding that began it, on the first session after the last review.
+public struct Hold: Sendable, Hashable {
+    /// The finding that began the hold, the most pressing of its session's (``reasons``).
+    public var since: Finding
+    /// Every stop finding on that session, most pressing first.
+    public var reasons: [Finding]
+    /// The session that began it.
+    public var session: Entry
+
+    public var exerciseID: String { since.exerciseID ?? "" }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+
+/// What `journal resume` did: the review saved and the hold it closed.
+public struct Resumed: Sendable, Hashable {
+    public var review: Review
+    /// The hold the review answered.
+    public var hold: Hold
+}
+
+/// Holds and reviews: an exercise stays on hold after a stop finding until `journal resume`.
+extension JournalStore {
+    /// Every exercise on hold, by exercise id.
+    public func holds() throws -> [Hold] {
+        try reading { db in
+            let reviewed = try Self.latestReviews(db)
+            return try String.fetchAll(db, sql: "SELECT id FROM exercises ORDER BY id").compactMap {
+                try Self.hold(exerciseID: $0, reviewedAt: reviewed[$0], db)
+            }
+        }
+    }
+
+    /// Records that a physiotherapist has reviewed `exercise` (an id, alias or name), which is on
+    /// hold; `nil` when it is not on hold (nothing is recorded). `journal undo` takes it back.
+    ///
+    /// `time` is when the review took place (default now); it must be after the session that
+    /// began the hold, since a review answers only what came before it.
+    public func resume(
+        _ exercise: String, note: String?, time: String?, now: Int64, timeZone: TimeZone
+    ) throws -> Resumed? {
+        try writing { db in
+            let exerciseID = try Self.catalog(db, includingArchived: true).resolve(exercise).id
+            guard let hold = try Self.hold(exerciseID: exerciseID, reviewedAt: Self.latestReviews(db)[exerciseID], db)
+            else { return nil }
+            let when =
+                try time.map { try DateInput.parse($0, now: now, timeZone: timeZone) }
+                ?? DateInput.at(now, in: timeZone)
+            guard when.unixSeconds >= hold.since.performedAt else {
+                throw JournalError.invalidDate(
+                    text: time ?? "now",
+                    reason: "that is before \(exerciseID) went on hold (\(hold.since.localTime.shortText)); "
+                        + "a review answers only the sessions before it.")
+            }
+            var review = try Review(
+                exerciseID: exerciseID, reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: note,
+                createdAt: now)
+            try db.execute(
+                sql: """
+                    INSERT INTO reviews (exercise_id, reviewed_at, utc_offset, note, created_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [review.exerciseID, review.reviewedAt, review.utcOffset, review.note, review.createdAt])
+            review.id = db.lastInsertedRowID
+            let change = try Self.beginChange("resume", db, now: now)
+            try db.execute(
+                sql: "INSERT INTO change_reviews (change_id, action, id) VALUES (?, 'remove', ?)",
+                arguments: [change, review.id])
+            return Resumed(review: review, hold: hold)
+        }
+    }
+
+    /// Reviews within `range` (Unix seconds), oldest first.
+    public func reviews(performedIn range: Range<Int64>) throws -> [Review] {
+        try reading { db in try Self.reviews(db, in: range) }
+    }
+
+    // MARK: Building blocks
+
+    static func reviews(_ db: Database, in range: Range<Int64>) throws -> [Review] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, exercise_id, reviewed_at, utc_offset, note, created_at FROM reviews
+                WHERE reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id
+                """,
+            arguments: [range.lowerBound, range.upperBound]
+        ).map { row in
+            try Review(
+                id: row["id"], exerciseID: row["exercise_id"], reviewedAt: row["reviewed_at"],
+                utcOffset: row["utc_offset"], note: row["note"], createdAt: row["created_at"])
+        }
+    }
+
+    /// Each reviewed exercise's latest review time.
+    static func latestReviews(_ db: Database) throws -> [String: Int64] {
+        var latest: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT exercise_id, max(reviewed_at) AS at FROM reviews GROUP BY 1") {
+            latest[row["exercise_id"]] = row["at"]
+        }
+        return latest
+    }
+
+    /// The hold `exerciseID` stands on, given its latest review: the first sessions after the review
+    /// that may start one (``HoldRule/mayStartHold(_:)``, written out in SQL so that the
+    /// `entries_stops` index finds them in one seek), each judged by ``HoldRule`` with the sessions
+    /// just before it; the first always starts the hold, and a test keeps the two conditions equal.
+    static func hold(exerciseID: String, reviewedAt: Int64?, _ db: Database) throws -> Hold? {
+        let candidates = try fetchEntries(
+            db,
+            sql: """
+                SELECT \(EntryColumns.selectList) FROM entries
+                WHERE exercise_id = ?1 AND performed_at > ?2 AND (pain_after > pain_before OR pain_after > 5)
+                ORDER BY performed_at, id LIMIT 8
+                """,
+            arguments: [exerciseID, reviewedAt ?? Int64.min])
+        for candidate in candidates {
+            let before = try sessions(before: candidate, db)
+            if let hold = HoldRule.hold(sessions: before + [candidate], reviewedAt: reviewedAt) { return hold }
+        }
+        return nil
+    }
+
+    /// The ``Thresholds/repeatedWindow`` − 1 sessions of `entry`'s exercise just before it, newest first.
+    static func sessions(before entry: Entry, _ db: Database, count: Int = Thresholds.repeatedWindow - 1) throws
+        -> [Entry]
+    {
+        try fetchEntries(
+            db,
+            sql: """
+                SELECT \(EntryColumns.selectList) FROM entries
+                WHERE exercise_id = ?1 AND id <> ?2 AND (performed_at < ?3 OR (performed_at = ?3 AND id < ?2))
+                ORDER BY performed_at DESC, id DESC LIMIT ?4
+                """,
+            arguments: [entry.exerciseID, entry.id, entry.performedAt, count])
+    }
+}

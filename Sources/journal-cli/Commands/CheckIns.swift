@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import Journal
+
+struct CheckIns: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkins",
+        abstract: "List, correct or delete your check-ins; `journal undo` reverses a change.",
+        discussion: """
+            Deleting a check-in that recorded a red flag by mistake withdraws its finding, so \
+            `journal check` and the reports no longer show it.
+
+            Examples:
+              journal checkins --limit 5
+              journal checkins edit 3 --pain 4 --note "stiff, eased by lunch"
+              journal checkins edit 3 --no-red-flags
+              journal checkins delete 3 --yes
+            """,
+        subcommands: [List.self, Edit.self, Delete.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Show check-ins, newest first.")
+
+        @Option(
+            help: ArgumentHelp("Show at most this many.", valueName: "n"), transform: Read.number("limit", 1...Int.max))
+        var limit: Int?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let checkIns = try store.openForReading()?.checkIns(limit: limit) ?? []
+            if output.json {
+                try Console.json(checkIns.map(CheckInJSON.init))
+                return
+            }
+            guard !checkIns.isEmpty else {
+                Console.err("No check-ins yet. Record one with: journal checkin --pain 3")
+                return
+            }
+            Console.table(
+                header: ["ID", "WHEN", "PAIN", "RED FLAGS", "NOTE"],
+                rows: checkIns.map {
+                    [
+                        String($0.id ?? 0), $0.localTime.shortText, String($0.pain.value),
+                        $0.redFlags.map(\.rawValue).joined(separator: ", "), ($0.note ?? "").terminalSafe,
+                    ]
+                })
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Correct a check-in: the values you give replace the recorded ones.")
+
+        @Argument(help: "The check-in's id (`journal checkins` shows them).")
+        var id: Int64
+
+        @Option(help: ArgumentHelp("Your pain then, 0-10.", valueName: "0-10"), transform: Read.pain("pain"))
+        var pain: PainLevel?
+
+        @Option(help: ArgumentHelp("The note; - reads it from standard input; \"\" removes it.", valueName: "text"))
+        var note: String?
+
+        @Option(help: ArgumentHelp("When, as for `journal log --at`.", valueName: "when"))
+        var at: String?
+
+        @Option(
+            name: .customLong("red-flag"),
+            help: ArgumentHelp(
+                "The red flags it records, replacing those it had (repeat for several).", valueName: "id"),
+            transform: { try RedFlag(parsing: $0) })
+        var redFlags: [RedFlag] = []
+
+        @Flag(help: "Remove every red flag it recorded.")
+        var noRedFlags = false
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
+
+        func validate() throws {
+            if noRedFlags && !redFlags.isEmpty { throw ValidationError("Give --red-flag or --no-red-flags, not both.") }
+            if pain == nil && note == nil && at == nil && redFlags.isEmpty && !noRedFlags {
+                throw ValidationError("Give at least one value to change, such as --pain 3.")
+            }
+        }
+
+        func run() throws {
+            let note = try NoteInput.read(note)
+            let flags: [RedFlag]? = noRedFlags ? [] : redFlags.isEmpty ? nil : redFlags
+            let now = try Clock.now()
+            guard try store.openForReading() != nil else { throw JournalError.checkInNotFound(id) }
+            let (before, after) = try store.write {
+                try $0.editCheckIn(
+                    id: id, pain: pain, note: note, time: at, redFlags: flags, now: now, timeZone: Clock.timeZone)
+            }
+            for finding in after.findings { Console.err(Describe.finding(finding, style: .stderr)) }
+            if output.json {
+                try Console.json(
+                    CheckInEditJSON(
+                        before: CheckInJSON(before), after: CheckInJSON(after.checkIn),
+                        findings: after.findings.map(FindingJSON.init)))
+            } else {
+                Console.out("Before #\(id): \(Describe.summary(before))")
+                Console.out("After  #\(id): \(Describe.summary(after.checkIn))")
+            }
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "delete", abstract: "Delete check-ins by id; `journal undo` brings them back.")
+
+        @Argument(help: "The ids of the check-ins to delete.")
+        var ids: [Int64]
+
+        @Flag(name: .shortAndLong, help: "Delete without asking.")
+        var yes = false
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            guard let journal = try store.openForReading() else { throw JournalError.checkInNotFound(ids.min() ?? 0) }
+            let checkIns = try journal.checkIns(ids: ids)
+            let one = checkIns.count == 1
+            guard
+                try Confirm.ask(
+                    "Delete \(one ? "this check-in" : "these \(checkIns.count) check-ins")?",
+                    action: "deleting \(one ? "a check-in" : "\(checkIns.count) check-ins")",
+                    listing: checkIns.map { "#\($0.id ?? 0) \(Describe.summary($0))" }, yes: yes)
+            else {
+                Console.err("Nothing was deleted.")
+                return
+            }
+            let now = try Clock.now()
+            let deleted = try store.write { try $0.deleteCheckIns(ids: ids, now: now) }
+            Console.out(
+                "Deleted \(deleted.count) \(deleted.count == 1 ? "check-in" : "check-ins"): "
+                    + deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")
+                    + ". `journal undo` brings \(deleted.count == 1 ? "it" : "them") back.")
+        }
+    }
+}
+
+/// `journal checkins edit --json`.
+struct CheckInEditJSON: Encodable {
+    let before: CheckInJSON
+    let after: CheckInJSON
+    let findings: [FindingJSON]
+}
+
+/// Asks on a terminal before a destructive change; elsewhere `--yes` is required.
+enum Confirm {
+    /// Whether to go on with `action` ("deleting 2 entries"): `yes`, or the person's answer to
+    /// `question` after the items listed; off a terminal without `yes`, a refusal.
+    static func ask(_ question: String, action: String, listing items: [String], yes: Bool) throws -> Bool {
+        if yes { return true }
+        guard isatty(STDIN_FILENO) == 1 else { throw JournalError.confirmationNeeded(action) }
+        for item in items { Console.err("  " + item) }
+        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+        return answer == "y" || answer == "yes"
+    }
+}

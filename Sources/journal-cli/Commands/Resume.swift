@@ -1,0 +1,76 @@
+import ArgumentParser
+import Journal
+
+struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Record that a physiotherapist has reviewed an exercise on hold.",
+        discussion: """
+            After pain rose during an exercise (or was above 5 after it), the exercise stays on \
+            hold: `journal log` reminds you and `journal check` lists it, until you record that \
+            a physiotherapist has seen you about it. That lifts the hold; a later rise starts a \
+            new one. Reports keep the findings, with the review beside them. `journal undo` \
+            takes a resume back.
+
+            Examples:
+              journal resume bird-dog --note "fewer reps, stop at mild discomfort"
+              journal resume bird-dog --at "yesterday 15:00"
+            """
+    )
+
+    @Argument(
+        help: "The exercise on hold (`journal check` lists them).",
+        completion: .custom { _, _, _ in ExerciseCompletion.ids() })
+    var exercise: String
+
+    @Option(
+        help: ArgumentHelp(
+            "What the physiotherapist said; - reads it from standard input.", valueName: "text"))
+    var note: String?
+
+    @Option(
+        help: ArgumentHelp("When the review took place, as for `journal log --at` (default: now).", valueName: "when"))
+    var at: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let note = try NoteInput.read(note)
+        let now = try Clock.now()
+        guard
+            try store.openForReading() != nil,
+            let resumed = try store.write({
+                try $0.resume(exercise, note: note, time: at, now: now, timeZone: Clock.timeZone)
+            })
+        else {
+            let id = (try? store.catalog().resolve(exercise).id) ?? exercise
+            Console.err("\(id.terminalSafe) is not on hold; nothing was recorded.")
+            return
+        }
+        let review = resumed.review
+        if output.json {
+            try Console.json(ResumeJSON(resumed: resumed))
+        } else {
+            Console.out(
+                "Resumed \(review.exerciseID): reviewed \(Describe.time(review.localTime)); the hold since "
+                    + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
+        }
+    }
+}
+
+/// `journal resume --json`: the review and the hold it lifted.
+struct ResumeJSON: Encodable {
+    let resumed: Resumed
+
+    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, lifted }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(resumed.review.id, forKey: .id)
+        try container.encode(resumed.review.exerciseID, forKey: .exercise)
+        try container.encode(resumed.review.localTime.iso8601, forKey: .reviewed_at)
+        try container.encode(resumed.review.note, forKey: .note)
+        try container.encode(HoldJSON(resumed.hold), forKey: .lifted)
+    }
+}

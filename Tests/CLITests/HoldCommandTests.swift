@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+/// Holds, `journal resume`, and check-ins with a full life, through the binary.
+@Suite struct HoldCommandTests {
+    let sandbox: Sandbox = {
+        let sandbox = Sandbox()
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+        return sandbox
+    }()
+
+    func check() throws -> (status: Int32, json: [String: Any]) {
+        let run = try sandbox.run("check", "--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return (run.status, json)
+    }
+
+    @Test func holdThenReminderThenResumeThenANewRiseStartsANewHold() throws {
+        #expect(try check().status == 0)
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-10 08:00")
+        // Fifteen days on, with clean sessions since, the hold stands: only a review lifts it.
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-12 08:00")
+        var state = try check()
+        #expect(state.status == 2)
+        let holds = try #require(state.json["holds"] as? [[String: Any]])
+        #expect(holds.count == 1)
+        #expect(holds[0]["exercise"] as? String == "bird-dog")
+        #expect(holds[0]["since"] as? String == "2026-11-10T08:00:00+00:00")
+        #expect(holds[0]["rule"] as? String == "more-pain")
+        #expect(holds[0]["entry_id"] as? Int == 1)
+        let text = try sandbox.run("check")
+        #expect(
+            text.stdout.hasPrefix(
+                """
+                ON HOLD bird-dog is on hold since 2026-11-10 08:00 (more-pain, #1): see a
+                        physiotherapist, then run `journal resume bird-dog`.
+
+                """))
+
+        // A review before the hold began cannot answer it.
+        let early = try sandbox.run("resume", "bird-dog", "--at", "2026-11-09 10:00")
+        #expect(early.status == 64)
+        #expect(early.stderr.contains("that is before bird-dog went on hold (2026-11-10 08:00)"))
+
+        let resumed = try sandbox.run("resume", "bird-dog", "--note", "lighter load", "--at", "2026-11-13 15:00")
+        #expect(resumed.status == 0, "\(resumed)")
+        #expect(
+            resumed.stdout
+                == "Resumed bird-dog: reviewed 2026-11-13 15:00 (UTC+00:00); the hold since 2026-11-10 08:00 (more-pain) is lifted.\n"
+        )
+        #expect(try sandbox.sql("SELECT exercise_id, note FROM reviews") == "bird-dog|lighter load\n")
+        state = try check()
+        #expect(state.status == 0)
+        #expect((state.json["holds"] as? [Any])?.isEmpty == true)
+        #expect(try sandbox.run("check").stdout == "No safety findings stand today.\n")
+        let quiet = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        #expect(quiet.stderr == "")
+
+        // Nothing on hold: resume records nothing.
+        let again = try sandbox.run("resume", "bird-dog")
+        #expect(again.status == 0)
+        #expect(again.stderr == "bird-dog is not on hold; nothing was recorded.\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM reviews") == "1\n")
+
+        // A later rise starts a new hold.
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3", "--at", "2026-11-24 09:00")
+        state = try check()
+        #expect(state.status == 2)
+        #expect((state.json["holds"] as? [[String: Any]])?.first?["since"] as? String == "2026-11-24T09:00:00+00:00")
+
+        // Undo takes the latest change back: here the resume is older than the rise, which is not a change.
+        #expect(try sandbox.run("undo").stdout.contains("took back the physiotherapist's review"))
+        state = try check()
+        #expect((state.json["holds"] as? [[String: Any]])?.first?["since"] as? String == "2026-11-10T08:00:00+00:00")
+    }
+
+    @Test func checkExitCodesFollowTheWorstThatStands() throws {
+        #expect(try check().status == 0)
+        // A caution: more pain the morning after exercise.
+        _ = try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-23 18:00")
+        _ = try sandbox.run("checkin", "--pain", "4", "--at", "2026-11-24 07:30")
+        #expect(try check().status == 1)
+        // A stop: a hold.
+        _ = try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "3", "--at", "2026-11-24 18:00")
+        #expect(try check().status == 2)
+        // A red flag.
+        _ = try sandbox.run("checkin", "--pain", "4", "--red-flag", "saddle-numbness", "--at", "2026-11-25 07:00")
+        #expect(try check().status == 3)
+        // Withdrawn by deleting its check-in (a mistake): back to the hold.
+        let delete = try sandbox.run("checkins", "delete", "2", "--yes")
+        #expect(delete.stdout == "Deleted 1 check-in: #2. `journal undo` brings it back.\n", "\(delete)")
+        #expect(try check().status == 2)
+        _ = try sandbox.run("resume", "glute-bridge")
+        #expect(try check().status == 1)
+    }
+
+    @Test func checkInsCanBeListedEditedDeletedAndUndone() throws {
+        _ = try sandbox.run("checkin", "--pain", "3", "--at", "2026-11-23 07:00", "--note", "stiff, \"eased\" 🙂")
+        _ = try sandbox.run("checkin", "--pain", "5", "--red-flag", "saddle-numbness", "--at", "2026-11-24 07:00")
+        let list = try sandbox.run("checkins", "--json")
+        #expect(
+            list.stdout == """
+                [
+                  {
+                    "id" : 2,
+                    "note" : null,
+                    "pain" : 5,
+                    "performed_at" : "2026-11-24T07:00:00+00:00",
+                    "red_flags" : [
+                      "saddle-numbness"
+                    ]
+                  },
+                  {
+                    "id" : 1,
+                    "note" : "stiff, \\"eased\\" 🙂",
+                    "pain" : 3,
+                    "performed_at" : "2026-11-23T07:00:00+00:00",
+                    "red_flags" : [
+
+                    ]
+                  }
+                ]
+
+                """)
+        #expect(try sandbox.run("checkins", "--limit", "1").stdout.contains("saddle-numbness"))
+        #expect(try check().status == 3)
+
+        // The red flag was a mistake: correct the check-in, and check is back to 0.
+        let edit = try sandbox.run("checkins", "edit", "2", "--no-red-flags", "--pain", "4")
+        #expect(edit.status == 0, "\(edit)")
+        #expect(
+            edit.stdout == """
+                Before #2: pain 5, red flags: saddle-numbness, 2026-11-24 07:00 (UTC+00:00)
+                After  #2: pain 4, 2026-11-24 07:00 (UTC+00:00)
+
+                """)
+        #expect(try check().status == 0)
+        #expect(try sandbox.run("undo").stdout.contains("put back 1 check-in"))
+        #expect(try check().status == 3)
+        #expect(
+            try sandbox.sql("SELECT pain, red_flag FROM checkins JOIN checkin_red_flags ON checkin_id = id")
+                == "5|saddle-numbness\n")
+
+        // Deleting needs --yes off a terminal, and says so without deleting.
+        let refused = try sandbox.run("checkins", "delete", "1")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("deleting a check-in needs confirmation"))
+        #expect(try sandbox.run("checkins", "delete", "1", "2", "--yes").status == 0)
+        #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
+        #expect(try check().status == 0)
+        #expect(try sandbox.run("undo").stdout.contains("put back 2 check-ins"))
+        #expect(try sandbox.sql("SELECT id, pain, note FROM checkins ORDER BY id") == "1|3|stiff, \"eased\" 🙂\n2|5|\n")
+        #expect(try check().status == 3)
+
+        let missing = try sandbox.run("checkins", "edit", "9", "--pain", "2")
+        #expect(missing.status == 65)
+        #expect(missing.stderr == "journal: no check-in has id 9; `journal checkins` shows the ids.\n")
+    }
+
+    @Test func editingIntoASecondRiseShowsTheHoldAsLogWould() throws {
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-20 08:00")
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-21 08:00")
+        let edit = try sandbox.run("edit", "2", "--pain-after", "5", "--json")
+        #expect(edit.status == 0, "\(edit)")
+        #expect(edit.stderr.hasPrefix("ON HOLD bird-dog is on hold since 2026-11-20 08:00 (more-pain, #1)"))
+        #expect(edit.stderr.contains("STOP bird-dog, 2026-11-21 08:00 (UTC+00:00), pain 3 → 5 (#2)"))
+        #expect(edit.stderr.contains("- Pain rose in 2 of the last 3 sessions of bird-dog."))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(edit.stdout.utf8)) as? [String: Any])
+        #expect((json["findings"] as? [[String: Any]])?.map { $0["rule"] as? String } == ["repeated", "more-pain"])
+        #expect((json["hold"] as? [String: Any])?["entry_id"] as? Int == 1)
+    }
+}

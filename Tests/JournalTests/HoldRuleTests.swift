@@ -1,0 +1,79 @@
+import Testing
+
+@testable import Journal
+
+@Suite struct HoldRuleTests {
+    func sessions(_ pains: [(Int, Int)], exercise: String = "bird-dog") -> [Entry] {
+        pains.enumerated().map { index, pain in
+            Fixture.entry(Int64(index + 1), exercise, day: index, before: pain.0, after: pain.1)
+        }
+    }
+
+    @Test func aRiseStartsAHoldThatCleanSessionsDoNotLift() throws {
+        // The old pause lifted itself after clean sessions; a hold stands until a review.
+        let history = sessions([(3, 3), (3, 4), (2, 2), (2, 2), (2, 1)])
+        let hold = try #require(HoldRule.hold(sessions: history, reviewedAt: nil))
+        #expect(hold.since.entryID == 2)
+        #expect(hold.since.rule == "more-pain")
+        #expect(hold.session.painAfter.value == 4)
+        #expect(hold.reasons.map(\.rule) == ["more-pain"])
+    }
+
+    @Test func noStopNoHold() throws {
+        #expect(HoldRule.hold(sessions: sessions([(3, 3), (4, 2), (5, 5)]), reviewedAt: nil) == nil)
+    }
+
+    @Test func highPainWithoutARiseStartsAHold() throws {
+        // 7 → 6: no rise, but pain after is above 5.
+        let hold = try #require(HoldRule.hold(sessions: sessions([(7, 6)]), reviewedAt: nil))
+        #expect(hold.since.rule == "high-pain")
+    }
+
+    @Test func theMostPressingReasonNamesTheHold() throws {
+        // Session 3 is the second rise within three (repeated), above 5 (high-pain) and a rise (more-pain);
+        // a review after session 1 answers the first rise, so the hold begins at session 3.
+        let history = sessions([(3, 4), (3, 3), (3, 6)])
+        let reviewedAt = history[0].performedAt
+        let hold = try #require(HoldRule.hold(sessions: history, reviewedAt: reviewedAt))
+        #expect(hold.since.entryID == 3)
+        #expect(hold.reasons.map(\.rule) == ["repeated", "high-pain", "more-pain"])
+        #expect(hold.since.rule == "repeated")
+    }
+
+    @Test func aReviewAnswersEverythingUpToItAndALaterRiseStartsANewHold() throws {
+        let history = sessions([(3, 4), (3, 5), (2, 2)])
+        // Reviewed after session 3: nothing stands.
+        #expect(HoldRule.hold(sessions: history, reviewedAt: history[2].performedAt) == nil)
+        // Reviewed exactly at session 2's time: session 2 is answered too (up to and including).
+        #expect(HoldRule.hold(sessions: history, reviewedAt: history[1].performedAt) == nil)
+        // Reviewed after session 1 only: session 2 holds.
+        #expect(HoldRule.hold(sessions: history, reviewedAt: history[0].performedAt)?.since.entryID == 2)
+        // A new rise after a review starts a new hold.
+        let later = history + [Fixture.entry(4, "bird-dog", day: 3, before: 2, after: 3)]
+        #expect(HoldRule.hold(sessions: later, reviewedAt: history[2].performedAt)?.since.entryID == 4)
+    }
+
+    @Test(arguments: 0...10)
+    func theStorageConditionIsTheRulesCondition(before: Int) throws {
+        // schema.sql's entries_stops index and the holds query select
+        // `pain_after > pain_before OR pain_after > 5`: the same sessions as the rules.
+        #expect(Thresholds.highPainAbove == 5)
+        for after in 0...10 {
+            let entry = Fixture.entry(1, before: before, after: after)
+            let sql = after > before || after > 5
+            #expect(HoldRule.mayStartHold(entry) == sql, "\(before) → \(after)")
+            #expect((HoldRule.hold(sessions: [entry], reviewedAt: nil) != nil) == sql, "\(before) → \(after)")
+        }
+    }
+
+    @Test func answersOnlyStopFindingsOnSessionsUpToTheReview() throws {
+        let rise = try #require(MorePainRule.finding(for: Fixture.entry(1, day: 2, before: 2, after: 3)))
+        #expect(HoldRule.answers(rise.performedAt, rise))
+        #expect(HoldRule.answers(rise.performedAt + 1, rise))
+        #expect(!HoldRule.answers(rise.performedAt - 1, rise))
+        #expect(!HoldRule.answers(nil, rise))
+        let morning = Fixture.checkIn(1, day: 3, hour: 8, pain: 6, flags: [.fever])
+        let urgent = try #require(RedFlagRule.finding(for: morning))
+        #expect(!HoldRule.answers(Int64.max, urgent))
+    }
+}
