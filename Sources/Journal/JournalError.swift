@@ -162,7 +162,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotCreate(let path, let reason):
             return "cannot create \(path): \(reason). Choose another place with --db."
         case .io(let path, let reason):
-            return "could not read or write \(path): \(reason); nothing was saved. Check free disk space and try again."
+            let advice = reason == "the disk is full" ? " Free some disk space and try again." : ""
+            return "could not read or write \(path): \(reason); nothing was saved.\(advice)"
         case .noDatabaseLocation:
             return "cannot tell where the journal lives: HOME is not set. Pass --db PATH or set JOURNAL_DB."
         }

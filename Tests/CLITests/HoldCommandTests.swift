@@ -170,3 +170,27 @@ import Testing
         #expect((json["hold"] as? [String: Any])?["entry_id"] as? Int == 1)
     }
 }
+
+/// A safety answer is never given without the data behind it.
+@Suite struct NoAnswerWithoutDataTests {
+    @Test func aJournalThatCannotBeReachedIsAnErrorNotAnEmptyJournal() throws {
+        let sandbox = Sandbox()
+        let loop = sandbox.directory + "/loop"
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
+        sandbox.environment["JOURNAL_DB"] = loop
+        for command in [["check"], ["list"], ["report"], ["checkins"]] {
+            let run = try sandbox.run(command)
+            #expect(run.status == 74, "\(command): \(run)")
+            #expect(run.stdout == "")
+            #expect(run.stderr.contains("Too many levels of symbolic links"), "\(run)")
+        }
+    }
+
+    @Test func onlyAJournalThatDoesNotExistYetAnswersNothingStands() throws {
+        let sandbox = Sandbox()
+        let run = try sandbox.run("check")
+        #expect(run.status == 0)
+        #expect(run.stdout == "No safety findings stand today.\n")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+    }
+}

@@ -47,8 +47,10 @@ extension JournalStore {
         }
     }
 
-    /// Corrects the check-in `id`: each value given replaces the recorded one (`redFlags`, when
-    /// given, replaces the whole set; a `note` of "" removes it). Returns it before and after.
+    /// Corrects the check-in `id` and returns it before and after.
+    ///
+    /// Each value given replaces the recorded one: `redFlags`, when given, replaces the whole set; a
+    /// `note` of "" removes it. The rules run on it again, as on a new check-in.
     public func editCheckIn(
         id: Int64, pain: PainLevel?, note: String?, time: String?, redFlags: [RedFlag]?, now: Int64,
         timeZone: TimeZone
@@ -69,8 +71,9 @@ extension JournalStore {
         }
     }
 
-    /// Deletes the check-ins with these ids, all or none, and returns them; a red-flag finding
-    /// goes with its check-in. `journal undo` brings them back.
+    /// Deletes the check-ins with these ids, all or none, and returns them.
+    ///
+    /// A red-flag finding goes with its check-in. `journal undo` brings them back.
     public func deleteCheckIns(ids: [Int64], now: Int64) throws -> [CheckIn] {
         try writing { db in
             let deleted = try Self.checkIns(ids: ids, db)

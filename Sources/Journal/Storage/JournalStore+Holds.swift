@@ -20,9 +20,9 @@ extension JournalStore {
         }
     }
 
-    /// Records that a physiotherapist has reviewed `exercise` (an id, alias or name), which is on
-    /// hold; `nil` when it is not on hold (nothing is recorded). `journal undo` takes it back.
+    /// Records that a physiotherapist has reviewed `exercise` (an id, alias or name), which is on hold.
     ///
+    /// Returns `nil`, recording nothing, when it is not on hold. `journal undo` takes it back.
     /// `time` is when the review took place (default now); it must be after the session that
     /// began the hold, since a review answers only what came before it.
     public func resume(

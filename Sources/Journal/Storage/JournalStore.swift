@@ -59,7 +59,7 @@ public final class JournalStore: Sendable {
     public static func write<T>(
         at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, _ operation: (JournalStore) throws -> T
     ) throws -> T {
-        if !FileManager.default.fileExists(atPath: path) {
+        if try !exists(path) {
             _ = try operation(JournalStore(openingExisting: path, access: .readWrite, inMemory: true))
         }
         return try operation(JournalStore(path: path, busyTimeout: busyTimeout))
@@ -70,7 +70,7 @@ public final class JournalStore: Sendable {
     /// empty journal without creating one).
     public static func existing(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore?
     {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard try exists(path) else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         if Glibc.access(path, W_OK) == 0, Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0 {
             return try JournalStore(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
@@ -79,6 +79,20 @@ public final class JournalStore: Sendable {
             return try JournalStore(openingExisting: path, access: .readOnly, busyTimeout: busyTimeout)
         } catch JournalError.permissionDenied, JournalError.cannotCreate {
             return try JournalStore(openingExisting: path, access: .immutable, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Whether a journal file is at `path`: `false` only when the file truly does not exist.
+    ///
+    /// Anything else that stops us looking (a folder we may not enter, a symbolic-link loop, an I/O
+    /// error) is an error, never "no journal": a safety answer is never given without the data behind it.
+    public static func exists(_ path: String) throws -> Bool {
+        var status = stat()
+        if stat(path, &status) == 0 { return true }
+        switch errno {
+        case ENOENT: return false
+        case EACCES, EPERM: throw JournalError.permissionDenied(path: path)
+        default: throw JournalError.io(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
