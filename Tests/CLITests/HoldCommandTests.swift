@@ -194,3 +194,36 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
 }
+
+/// Check-ins (with their notes) and reviews reach every report format.
+@Suite struct ReportHistoryTests {
+    @Test func checkInsAndReviewsAreInEveryFormat() throws {
+        let sandbox = Sandbox()
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-20 08:00")
+        _ = try sandbox.run(
+            "checkin", "--pain", "2", "--at", "2026-11-21 07:00", "--note", "woke stiff, <eased> *later*")
+        _ = try sandbox.run("resume", "bird-dog", "--at", "2026-11-22 10:00", "--note", "keep going, fewer reps")
+        let text = try sandbox.run("report").stdout
+        #expect(
+            text.contains(
+                "Reviewed by a physiotherapist\n2026-11-22 10:00  bird-dog: hold lifted; keep going, fewer reps"))
+        #expect(text.contains("Check-ins\n2026-11-21 07:00  pain 2; woke stiff, <eased> *later*"))
+        let markdown = try sandbox.run("report", "--markdown").stdout
+        #expect(markdown.contains("- 2026-11-22 10:00, bird-dog: hold lifted; keep going, fewer reps"))
+        #expect(markdown.contains("- 2026-11-21 07:00: pain 2; woke stiff, \\<eased\\> \\*later\\*"))
+        let html = try sandbox.run("report", "--format", "html").stdout
+        #expect(html.contains("woke stiff, &lt;eased&gt; *later*"))
+        #expect(html.contains("bird-dog: hold lifted; keep going, fewer reps"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try sandbox.run("report", "--json").stdout.utf8))
+                as? [String: Any])
+        let readings = try #require(json["checkin_readings"] as? [[String: Any]])
+        #expect(readings.map { $0["note"] as? String } == ["woke stiff, <eased> *later*"])
+        let reviews = try #require(json["reviews"] as? [[String: Any]])
+        #expect(reviews.map { $0["reviewed_at"] as? String } == ["2026-11-22T10:00:00+00:00"])
+        #expect(reviews.map { $0["note"] as? String } == ["keep going, fewer reps"])
+        // The finding stays in the report as history beside the review.
+        #expect((json["flags"] as? [[String: Any]])?.map { $0["rule"] as? String } == ["more-pain"])
+    }
+}

@@ -103,3 +103,20 @@ public struct CheckInJSON: Encodable, Sendable {
         try container.encode(checkIn.redFlags.map(\.rawValue), forKey: .red_flags)
     }
 }
+
+/// A physiotherapist's review as JSON: `id`, `exercise`, `reviewed_at`, `note`.
+public struct ReviewJSON: Encodable, Sendable {
+    public var review: Review
+
+    public init(_ review: Review) { self.review = review }
+
+    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(review.id, forKey: .id)
+        try container.encode(review.exerciseID, forKey: .exercise)
+        try container.encode(review.localTime.iso8601, forKey: .reviewed_at)
+        try container.encode(review.note, forKey: .note)
+    }
+}

@@ -126,6 +126,10 @@ public struct ProgressReport: Sendable, Hashable {
     public var entries: [Entry]
     /// Sessions done against the physiotherapist's plan, by exercise; empty without a plan.
     public var adherence: [Adherence]
+    /// The check-ins of the period, oldest first, with their red flags and notes.
+    public var checkInReadings: [CheckIn] = []
+    /// Physiotherapists' reviews (`journal resume`) in the period, oldest first.
+    public var reviews: [Review] = []
 
     public var entryCount: Int { pain.count }
     public var daysActive: Int { days.filter { $0.entries > 0 }.count }
@@ -135,7 +139,8 @@ public struct ProgressReport: Sendable, Hashable {
     /// the period and the one before it are ignored) and the rules' `findings` (those dated
     /// outside the period are ignored).
     public static func make(
-        entries: [Entry], checkIns: [CheckIn] = [], period: Period, findings: [Finding], plan: [PlanItem] = []
+        entries: [Entry], checkIns: [CheckIn] = [], period: Period, findings: [Finding], plan: [PlanItem] = [],
+        reviews: [Review] = []
     ) -> ProgressReport {
         var byExercise: [String: ExerciseSummary] = [:]
         var days = period.days.map { DaySummary(date: $0) }
@@ -145,9 +150,11 @@ public struct ProgressReport: Sendable, Hashable {
         let flaggedIDs = Set(findings.compactMap(\.entryID))
         var periodEntries: [Entry] = []
         var checkInTally = CheckInTally()
+        var readings: [CheckIn] = []
         for checkIn in checkIns {
             let day = checkIn.localTime.date
             guard period.contains(day) else { continue }
+            readings.append(checkIn)
             checkInTally.add(checkIn)
             days[Int(day.daysSinceEpoch - period.from.daysSinceEpoch)].checkIns.add(checkIn)
         }
@@ -188,6 +195,10 @@ public struct ProgressReport: Sendable, Hashable {
                 verdict: MinimalImportantChange.verdict(previous: previous, current: pain)),
             findings: Rules.sorted(findings.filter { period.contains($0.localTime.date) }),
             entries: periodEntries.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) },
-            adherence: adherence)
+            adherence: adherence,
+            checkInReadings: readings.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) },
+            reviews: reviews.filter { period.contains($0.localTime.date) }.sorted {
+                ($0.reviewedAt, $0.id ?? 0) < ($1.reviewedAt, $1.id ?? 0)
+            })
     }
 }

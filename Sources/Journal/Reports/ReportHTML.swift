@@ -34,6 +34,8 @@ public enum ReportHTML {
                     .h2("Compared with the previous \(period.dayCount) days"),
                     .p(.text(ReportText.comparison(report.comparison)))),
                 .if(!report.entries.isEmpty, entriesSection(report)),
+                .if(!report.reviews.isEmpty, reviewsSection(report)),
+                .if(!report.checkInReadings.isEmpty, checkInsSection(report)),
                 .footer(
                     .p(.text(SafetyGuide.disclaimer)),
                     .p(
@@ -269,6 +271,35 @@ public enum ReportHTML {
                 }
             )
         )
+    }
+
+    static func reviewsSection(_ report: ProgressReport) -> BodyNode {
+        .section(
+            .h2("Reviewed by a physiotherapist"),
+            .ul(
+                .forEach(report.reviews) { review in
+                    .li(
+                        .text(
+                            "\(review.localTime.shortText), \(review.exerciseID): hold lifted"
+                                + (review.note.map { "; \($0)" } ?? "")))
+                }))
+    }
+
+    static func checkInsSection(_ report: ProgressReport) -> BodyNode {
+        .section(
+            .h2("Check-ins"),
+            .table(
+                .class("entries"),
+                .tr(.forEach(["When", "Pain", "Red flags", "Note"]) { .th(.text($0)) }),
+                .forEach(report.checkInReadings) { checkIn in
+                    .tr(
+                        .if(!checkIn.redFlags.isEmpty, .class("flagged")),
+                        .td(.text(checkIn.localTime.shortText)),
+                        .td(.class("number"), .text(String(checkIn.pain.value))),
+                        .td(.text(checkIn.redFlags.map(\.rawValue).joined(separator: ", "))),
+                        .td(.class("note"), .text(checkIn.note ?? ""))
+                    )
+                }))
     }
 
     /// An SVG element with attributes and children.

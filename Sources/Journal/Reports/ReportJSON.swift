@@ -12,7 +12,7 @@ public struct ReportJSON: Encodable, Sendable {
     enum Keys: String, CodingKey {
         case from, to, days_in_period, days_active, entries, pain_before_mean, pain_after_mean, pain_change_mean
         case checkins, checkin_pain_mean, adherence
-        case exercises, flags, days, previous
+        case exercises, flags, days, previous, checkin_readings, reviews
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -32,6 +32,8 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(report.findings.map(FindingJSON.init), forKey: .flags)
         try container.encode(report.days.map(DayJSON.init), forKey: .days)
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
+        try container.encode(report.checkInReadings.map(CheckInJSON.init), forKey: .checkin_readings)
+        try container.encode(report.reviews.map(ReviewJSON.init), forKey: .reviews)
     }
 
     // Each writes absent values as null (synthesised Encodable would leave the key out), straight

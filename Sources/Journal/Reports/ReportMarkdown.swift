@@ -65,7 +65,31 @@ public enum ReportMarkdown {
                         + "\(escape(finding.subject)): \(escape(finding.message)) \(escape(finding.recommendation))")
             }
         }
+        if !report.reviews.isEmpty {
+            lines += ["", "## Reviewed by a physiotherapist", ""]
+            for review in report.reviews {
+                lines.append(
+                    "- \(review.localTime.shortText), \(escape(review.exerciseID)): hold lifted"
+                        + (review.note.map { "; " + escape(flat($0)) } ?? ""))
+            }
+        }
+        if !report.checkInReadings.isEmpty {
+            lines += ["", "## Check-ins", ""]
+            for checkIn in report.checkInReadings {
+                let flags =
+                    checkIn.redFlags.isEmpty
+                    ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
+                lines.append(
+                    "- \(checkIn.localTime.shortText): pain \(checkIn.pain.value)\(escape(flags))"
+                        + (checkIn.note.map { "; " + escape(flat($0)) } ?? ""))
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The text on one line: line breaks and other control characters become spaces.
+    static func flat(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
     }
 
     /// Backslash-escapes the characters Markdown would read as markup.

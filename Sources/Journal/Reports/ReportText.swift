@@ -87,6 +87,27 @@ public enum ReportText {
                 }
             }
         }
+        if !report.reviews.isEmpty {
+            lines += ["", "Reviewed by a physiotherapist"]
+            for review in report.reviews {
+                lines.append(
+                    oneLine(
+                        "\(review.localTime.shortText)  \(review.exerciseID): hold lifted"
+                            + (review.note.map { "; \($0)" } ?? "")))
+            }
+        }
+        if !report.checkInReadings.isEmpty {
+            lines += ["", "Check-ins"]
+            for checkIn in report.checkInReadings {
+                let flags =
+                    checkIn.redFlags.isEmpty
+                    ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
+                lines.append(
+                    oneLine(
+                        "\(checkIn.localTime.shortText)  pain \(checkIn.pain.value)\(flags)"
+                            + (checkIn.note.map { "; \($0)" } ?? "")))
+            }
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -111,6 +132,13 @@ public enum ReportText {
                 + "(\(Figures.signedOneDecimal(comparison.change)), \(Figures.signedPercent(comparison.relativeChange))): "
                 + "\(verdict)."
         }
+    }
+
+    /// `text` on one line of at most 80 columns: line breaks and control characters become spaces,
+    /// and a longer text ends in "…".
+    static func oneLine(_ text: String, width: Int = 80) -> String {
+        let flat = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
     }
 
     /// "80%", or "-" when nothing was planned.

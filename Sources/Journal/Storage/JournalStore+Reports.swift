@@ -6,8 +6,11 @@ extension JournalStore {
         let entries = try entriesForRules(performedIn: range, exerciseID: exerciseID)
         let checkIns = exerciseID == nil ? try checkIns(performedIn: range) : []
         let plan = try plan().filter { exerciseID == nil || $0.exerciseID == exerciseID }
+        let reviews = try reviews(performedIn: period.widestUTCRange).filter {
+            exerciseID == nil || $0.exerciseID == exerciseID
+        }
         return ProgressReport.make(
             entries: entries, checkIns: checkIns, period: period,
-            findings: Rules.evaluate(entries: entries, checkIns: checkIns), plan: plan)
+            findings: Rules.evaluate(entries: entries, checkIns: checkIns), plan: plan, reviews: reviews)
     }
 }
