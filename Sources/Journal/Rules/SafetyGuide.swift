@@ -53,8 +53,9 @@ public enum SafetyGuide {
             id: RepeatedRule.id, severity: .stop,
             when:
                 "Pain rose in \(Thresholds.repeatedCount) of an exercise's last \(Thresholds.repeatedWindow) sessions.",
-            whatToDo: "Keep that exercise paused until a physiotherapist has assessed you. journal warns "
-                + "when you log it meanwhile.",
+            whatToDo: "Keep that exercise on hold until a physiotherapist has assessed you. After any stop, "
+                + "the exercise stays on hold (journal reminds you when you log it) until you record the "
+                + "review with `journal resume EXERCISE`.",
             sources: ["clinic"]),
         RuleText(
             id: HighPainRule.id, severity: .stop,
