@@ -64,8 +64,6 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case corruptDatabase(path: String)
     /// The journal was written by a newer version of this tool.
     case newerDatabase(path: String)
-    /// The journal needs a schema upgrade but can only be read.
-    case needsUpgrade(path: String)
     /// Another process kept the journal locked past the busy timeout.
     case databaseLocked(path: String)
     /// The file or its folder cannot be read or written by this user.
@@ -151,9 +149,6 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "Keep a copy, then try `sqlite3 \(path) .recover` to rescue what it holds."
         case .newerDatabase(let path):
             return "\(path) was written by a newer version of journal; update journal to use it. It was left unchanged."
-        case .needsUpgrade(let path):
-            return "\(path) was written by an older journal and must be upgraded, which needs write access; "
-                + "run any journal command with write access to it once."
         case .databaseLocked(let path):
             return "\(path) stayed locked by another program for too long; nothing was saved. Try again in a moment."
         case .permissionDenied(let path):

@@ -227,3 +227,28 @@ import Testing
         #expect((json["flags"] as? [[String: Any]])?.map { $0["rule"] as? String } == ["more-pain"])
     }
 }
+
+/// A journal made readable by others is made private by whichever command opens it first.
+@Suite struct PrivacyOnOpeningTests {
+    @Test func theDefaultJournalAndItsFolderAreMadePrivateAndSaidSo() throws {
+        let sandbox = Sandbox()
+        sandbox.environment["JOURNAL_DB"] = nil
+        let folder = sandbox.directory + "/home/.local/share/journal"
+        let path = folder + "/journal.sqlite3"
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        chmod(path, 0o644)
+        chmod(folder, 0o755)
+        let run = try sandbox.run("list")
+        #expect(run.status == 0, "\(run)")
+        #expect(
+            run.stderr.hasPrefix(
+                """
+                journal: made \(path) private (644 → 600): others could read your journal.
+                journal: made \(folder) private (755 → 700): others could read your journal.
+
+                """))
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        #expect(try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int == 0o700)
+        #expect(try sandbox.run("list").stderr == "")
+    }
+}

@@ -19,6 +19,12 @@ public enum DatabaseLocation {
         return join(home, ".local/share/journal/journal.sqlite3")
     }
 
+    /// Whether the journal is at the default location (neither `--db` nor `$JOURNAL_DB` names it),
+    /// in a folder journal owns.
+    public static func isDefault(explicit: String?, environment: [String: String]) -> Bool {
+        (explicit ?? "").isEmpty && (environment["JOURNAL_DB"] ?? "").isEmpty
+    }
+
     private static func join(_ directory: String, _ rest: String) -> String {
         directory.hasSuffix("/") ? directory + rest : directory + "/" + rest
     }

@@ -35,6 +35,19 @@ extension JournalStore {
     /// returns what changed.
     ///
     /// Files owned by someone else are left alone.
+    /// Makes the journal's own folder private (0700) when others could enter or read it; returns
+    /// what changed. Only for the default location's folder, which journal owns: a folder named with
+    /// `--db` may be shared on purpose.
+    public static func tightenFolder(of path: String) -> PermissionChange? {
+        let folder = (path as NSString).deletingLastPathComponent
+        var info = stat()
+        guard !folder.isEmpty, lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == geteuid()
+        else { return nil }
+        let mode = Int(info.st_mode) & 0o777
+        guard mode & 0o077 != 0, chmod(folder, 0o700) == 0 else { return nil }
+        return PermissionChange(path: folder, from: mode, to: 0o700)
+    }
+
     public static func tightenPermissions(of path: String) -> [PermissionChange] {
         var changes: [PermissionChange] = []
         for file in [path, path + "-wal", path + "-shm"] {

@@ -35,6 +35,8 @@ public final class JournalStore: Sendable {
     /// How it was opened.
     public let access: Access
     let queue: DatabaseQueue
+    /// Files whose mode was tightened to 0600 on opening (a journal made readable by others elsewhere).
+    public let permissionsTightened: [PermissionChange]
     /// Set when a newer version of journal has migrated this file: it is then only read.
     private let isFromNewerVersion: Bool
     /// Copies made of the file before migrations ran on it, this time it was opened.
@@ -113,12 +115,14 @@ public final class JournalStore: Sendable {
         if let maximumPageCount {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maximumPageCount)") }
         }
+        permissionsTightened = inMemory || access != .readWrite ? [] : Self.tightenPermissions(of: path)
         do {
-            queue =
+            let opened =
                 inMemory
                 ? try DatabaseQueue(configuration: configuration)
                 : try DatabaseQueue(
                     path: access == .immutable ? Self.immutableURI(path) : path, configuration: configuration)
+            queue = try access == .readWrite ? opened : Self.upgradedCopy(of: opened, path: path, migrations: migrations)
             if access == .readWrite {
                 try queue.writeWithoutTransaction { db in
                     try Self.checkIdentity(db, path: path, mark: true)
@@ -134,14 +138,32 @@ public final class JournalStore: Sendable {
                     try Self.checkIdentity(db, path: path, mark: false)
                     let known = migrations?.map(\.name) ?? Migrations.steps
                     let applied = try Migrations.appliedIdentifiers(db)
-                    if !applied.subtracting(known).isEmpty { return (true, []) }
-                    guard applied.isSuperset(of: known) else { throw JournalError.needsUpgrade(path: path) }
-                    return (false, [])
+                    return (!applied.subtracting(known).isEmpty, [])
                 }
             }
         } catch {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// A journal this version can read: `queue` itself, or, when the file was written by an older
+    /// version and may not be written now, an upgraded copy of it in memory (the file is untouched).
+    private static func upgradedCopy(
+        of queue: DatabaseQueue, path: String, migrations: [Schema.Section]?
+    ) throws -> DatabaseQueue {
+        let known = migrations?.map(\.name) ?? Migrations.steps
+        let applied = try queue.read { db -> Set<String> in
+            try checkIdentity(db, path: path, mark: false)
+            return try Migrations.appliedIdentifiers(db)
+        }
+        guard !applied.isEmpty, applied.isStrictSubset(of: known) else { return queue }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.label = "journal (upgraded in memory)"
+        let copy = try DatabaseQueue(configuration: configuration)
+        try queue.backup(to: copy)
+        try (migrations.map { Migrations.migrator(sections: $0) } ?? Migrations.migrator).migrate(copy)
+        return copy
     }
 
     /// `file:` URI that opens `path` as immutable.
@@ -243,6 +265,8 @@ public final class JournalStore: Sendable {
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             if isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
+            // Also guards an older journal's upgraded copy in memory, which SQLite would let us write.
+            if access != .readWrite { throw JournalError.permissionDenied(path: path) }
             return try queue.write(body)
         } catch {
             throw Self.translate(error, path: path)

@@ -47,8 +47,21 @@ struct StoreOptions: ParsableArguments {
         try openForReading()?.catalog() ?? Catalog.builtIn
     }
 
-    /// Says so on stderr when opening upgraded the file, and where the copy of the old one is.
+    /// Says so on stderr when opening upgraded the file (and where the copy of the old one is) or
+    /// made it private; makes the default location's folder private too.
     private func announce(_ store: JournalStore) -> JournalStore {
+        var tightened = store.permissionsTightened
+        if store.access == .readWrite,
+            DatabaseLocation.isDefault(explicit: path, environment: ProcessInfo.processInfo.environment),
+            let folder = JournalStore.tightenFolder(of: store.path)
+        {
+            tightened.append(folder)
+        }
+        for change in tightened {
+            Console.err(
+                "journal: made \(change.path) private (\(String(change.from, radix: 8)) → \(String(change.to, radix: 8))): "
+                    + "others could read your journal.")
+        }
         for backup in store.backupsMade {
             Console.err("journal: upgraded \(store.path) to this version; the file as it was is kept at \(backup).")
         }

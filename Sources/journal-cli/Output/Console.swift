@@ -75,7 +75,7 @@ extension JournalError {
         case .cannotCreate, .outputExists: return 73  // EX_CANTCREAT
         case .io: return 74  // EX_IOERR
         case .databaseLocked: return 75  // EX_TEMPFAIL
-        case .permissionDenied, .needsUpgrade: return 77  // EX_NOPERM
+        case .permissionDenied: return 77  // EX_NOPERM
         case .noDatabaseLocation: return 78  // EX_CONFIG
         }
     }
