@@ -122,7 +122,8 @@ public final class JournalStore: Sendable {
                 ? try DatabaseQueue(configuration: configuration)
                 : try DatabaseQueue(
                     path: access == .immutable ? Self.immutableURI(path) : path, configuration: configuration)
-            queue = try access == .readWrite ? opened : Self.upgradedCopy(of: opened, path: path, migrations: migrations)
+            queue =
+                try access == .readWrite ? opened : Self.upgradedCopy(of: opened, path: path, migrations: migrations)
             if access == .readWrite {
                 try queue.writeWithoutTransaction { db in
                     try Self.checkIdentity(db, path: path, mark: true)
