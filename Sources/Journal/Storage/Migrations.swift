@@ -23,6 +23,7 @@ enum Migrations {
     static let steps: [Step] = [
         .schema("v1-schema"), .catalogue("v1-catalogue"), .schema("v2-checkins"), .schema("v3-edit-undo-plan"),
         .schema("v4-plan-dose"),
+        .schema("v5-red-flag-tiers"),
     ]
 
     /// The migrations applied to the file (empty for a new one), read without building the migrator.

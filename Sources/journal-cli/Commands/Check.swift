@@ -11,8 +11,10 @@ struct Check: ParsableCommand {
             on its latest session and any pause from repeated rises; and a worsening trend.
 
             Exit status, for scripts: 0 nothing stands; 1 cautions only; 2 a stop stands \
-            (stop an exercise and see a physiotherapist); 3 an urgent finding stands (seek \
-            emergency care now).
+            (stop an exercise and see a physiotherapist); 3 a red flag stands: an urgent \
+            finding (call 999 or go to A&E now) or a see-doctor one (ask for an urgent GP \
+            appointment today or call 111). With --json, each finding's severity tells them \
+            apart: "urgent" or "see-doctor".
 
             Example: journal check || echo "read journal check before exercising"
             """
@@ -34,13 +36,13 @@ struct Check: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// 0 none, 1 cautions only, 2 a stop, 3 an urgent finding.
+    /// 0 none, 1 cautions only, 2 a stop, 3 a red flag (an urgent or a see-doctor finding).
     static func exitStatus(for findings: [Finding]) -> Int32 {
         switch findings.map(\.severity).max() {
         case nil: 0
         case .caution: 1
         case .stop: 2
-        case .urgent: 3
+        case .seeDoctor, .urgent: 3
         }
     }
 }
