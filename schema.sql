@@ -161,6 +161,24 @@ INSERT INTO plan_v4 (exercise_id, sets, reps, hold_seconds, per_week)
 DROP TABLE plan;
 ALTER TABLE plan_v4 RENAME TO plan;
 
+-- migration: v5-red-flag-tiers
+
+-- Red flags in the NHS's two tiers, call 999 or go to A&E (both-legs to major-trauma) and an
+-- urgent GP appointment or 111 (fever to night-pain): checkin_red_flags, rebuilt with the new
+-- ids. v2's 'leg-weakness' is now 'both-legs'.
+CREATE TABLE checkin_red_flags_v5 (
+    checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+    red_flag   TEXT    NOT NULL CHECK (red_flag IN ('both-legs', 'saddle-numbness', 'bladder-bowel',
+                                                    'sexual-function', 'chest-pain', 'major-trauma',
+                                                    'fever', 'weight-loss', 'back-lump', 'night-pain')),
+    PRIMARY KEY (checkin_id, red_flag)
+) STRICT, WITHOUT ROWID;
+INSERT INTO checkin_red_flags_v5 (checkin_id, red_flag)
+    SELECT checkin_id, CASE red_flag WHEN 'leg-weakness' THEN 'both-legs' ELSE red_flag END
+    FROM checkin_red_flags;
+DROP TABLE checkin_red_flags;
+ALTER TABLE checkin_red_flags_v5 RENAME TO checkin_red_flags;
+
 -- migration: v6-reviews-checkin-undo
 
 -- A physiotherapist's review of an exercise on hold (`journal resume`): it answers every stop

@@ -14,12 +14,12 @@ struct JournalCommand: ParsableCommand {
             journal is a journal and a safety net, not a diagnosis or medical advice: it only \
             repeats what its rules and their cited sources say (docs/safety.md).
 
-            Exit status: 0 ok (journal check: 1 cautions, 2 a stop, 3 urgent); 64 bad usage or \
-            input; 65 bad data (not a journal, a damaged file, a newer journal's file, a bad \
-            import row); 66 no input file; 73 cannot create; 74 I/O error or disk full; 75 \
-            still locked after the busy timeout ($JOURNAL_BUSY_TIMEOUT, default 10 s); 77 \
-            permission denied or read-only; 78 no place for the journal (no HOME and no --db). \
-            Nothing is saved when a command fails.
+            Exit status: 0 ok (journal check: 1 cautions, 2 a stop, 3 a red flag, urgent or \
+            see-doctor); 64 bad usage or input; 65 bad data (not a journal, a damaged file, a \
+            newer journal's file, a bad import row); 66 no input file; 73 cannot create; 74 I/O \
+            error or disk full; 75 still locked after the busy timeout ($JOURNAL_BUSY_TIMEOUT, \
+            default 10 s); 77 permission denied or read-only; 78 no place for the journal (no \
+            HOME and no --db). Nothing is saved when a command fails.
             """,
         version: "0.1.0",
         subcommands: [

@@ -12,9 +12,9 @@ import Testing
             run.stderr == """
                 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
                 !! URGENT: SEEK EMERGENCY CARE NOW
-                !! You recorded numbness in the saddle area (groin, genitals or buttocks).
-                !! Seek emergency care now: go to an emergency department or call your local
-                !! emergency number. These symptoms need urgent medical care, not a
+                !! You recorded numbness or tingling around the genitals or buttocks.
+                !! Call 999 or go to A&E now (your local emergency number outside the UK).
+                !! These symptoms are an emergency: they need emergency care now, not a
                 !! physiotherapy appointment.
                 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 
@@ -22,6 +22,134 @@ import Testing
         #expect(
             try sandbox.sql("SELECT pain, red_flag FROM checkins JOIN checkin_red_flags ON checkin_id = id")
                 == "4|saddle-numbness\n")
+    }
+
+    @Test func aFeverCheckInSaysSeeADoctorTodayAndCheckExitsThreeWithSeeDoctor() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+        let run = try sandbox.run("checkin", "--pain", "4", "--red-flag", "fever", "--at", "2026-11-25 08:00")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout == "Checked in #1: pain 4, red flags: fever, at 2026-11-25 08:00 (UTC+00:00).\n")
+        let banner = """
+            ==============================================================================
+            == SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111
+            == You recorded a high temperature, or feeling hot and shivery.
+            == See a doctor: ask for an urgent GP appointment today or call 111 (your
+            == local urgent-care line outside the UK). These symptoms need a doctor today,
+            == not a physiotherapy appointment.
+            ==============================================================================
+
+            """
+        #expect(run.stderr == banner)
+        #expect(!run.stderr.contains("!"))
+
+        let check = try sandbox.run("check")
+        #expect(check.status == 3, "\(check)")
+        #expect(check.stdout == banner)
+
+        let json = try sandbox.run("check", "--json")
+        #expect(json.status == 3)
+        #expect(json.stdout.contains("\"severity\" : \"see-doctor\""))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["exit_status"] as? Int == 3)
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["severity"] as? String } == ["see-doctor"])
+        #expect(findings.map { $0["rule"] as? String } == ["red-flag"])
+        #expect(
+            findings.first?["recommendation"] as? String
+                == "See a doctor: ask for an urgent GP appointment today or call 111 (your local urgent-care line "
+                + "outside the UK). These symptoms need a doctor today, not a physiotherapy appointment.")
+    }
+
+    @Test func bothLegsIsUrgentAndCheckExitsThreeWithUrgent() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+        let run = try sandbox.run("checkin", "--pain", "6", "--red-flag", "both-legs")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.hasPrefix("!!!!"))
+        #expect(run.stderr.contains("!! You recorded pain, tingling, weakness or numbness in both legs.\n"))
+        let json = try sandbox.run("check", "--json")
+        #expect(json.status == 3)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["severity"] as? String } == ["urgent"])
+        #expect(
+            findings.first?["recommendation"] as? String
+                == "Call 999 or go to A&E now (your local emergency number outside the UK). These symptoms are an "
+                + "emergency: they need emergency care now, not a physiotherapy appointment.")
+        let text = try sandbox.run("check")
+        #expect(text.status == 3)
+        #expect(text.stdout.hasPrefix("!!!!"))
+    }
+
+    @Test func legWeaknessIsRecordedAsBothLegs() throws {
+        let run = try sandbox.run("checkin", "--pain", "5", "--red-flag", "leg-weakness", "--json")
+        #expect(run.status == 0, "\(run)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((object["checkin"] as? [String: Any])?["red_flags"] as? [String] == ["both-legs"])
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "both-legs\n")
+    }
+
+    @Test func aCheckInWithFlagsOfBothTiersGetsBothBannersEmergencyFirst() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+        let run = try sandbox.run(
+            "checkin", "--pain", "5", "--red-flag", "weight-loss", "--red-flag", "chest-pain", "--json")
+        #expect(run.status == 0, "\(run)")
+        #expect(
+            run.stderr == """
+                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+                !! URGENT: SEEK EMERGENCY CARE NOW
+                !! You recorded chest pain.
+                !! Call 999 or go to A&E now (your local emergency number outside the UK).
+                !! These symptoms are an emergency: they need emergency care now, not a
+                !! physiotherapy appointment.
+                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+                ==============================================================================
+                == SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111
+                == You recorded weight lost without trying.
+                == See a doctor: ask for an urgent GP appointment today or call 111 (your
+                == local urgent-care line outside the UK). These symptoms need a doctor today,
+                == not a physiotherapy appointment.
+                ==============================================================================
+
+                """)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["severity"] as? String } == ["urgent", "see-doctor"])
+        #expect(
+            findings.map { $0["message"] as? String } == [
+                "You recorded chest pain.", "You recorded weight lost without trying.",
+            ])
+        #expect(try sandbox.run("check").status == 3)
+    }
+
+    @Test func safetyRedFlagsListsBothTiersWithWhatToDo() throws {
+        let run = try sandbox.run("safety", "--red-flags")
+        #expect(run.status == 0)
+        #expect(
+            run.stdout == """
+                Red-flag symptoms and their ids for `journal checkin --red-flag`, in two tiers.
+
+                Emergency: call 999 or go to A&E now (your local emergency number outside the
+                UK) if you have any of these:
+                  * both-legs: pain, tingling, weakness or numbness in both legs
+                  * saddle-numbness: numbness or tingling around the genitals or buttocks
+                  * bladder-bowel: difficulty peeing, or loss of bladder or bowel control
+                  * sexual-function: new loss of sexual function, such as problems getting an
+                    erection
+                  * chest-pain: chest pain
+                  * major-trauma: back pain that started after a serious accident, such as a
+                    car accident
+
+                Same day: ask for an urgent GP appointment today or call 111 (your local
+                urgent-care line outside the UK) if you have any of these:
+                  * fever: a high temperature, or feeling hot and shivery
+                  * weight-loss: weight lost without trying
+                  * back-lump: a lump or swelling in the back, or the back changing shape
+                  * night-pain: pain that does not improve after resting, or is much worse at
+                    night
+
+                Older ids still accepted: leg-weakness (now both-legs).
+
+                """)
     }
 
     @Test func anUnknownRedFlagIsRefusedAndNothingSaved() throws {
@@ -113,17 +241,49 @@ import Testing
         let run = try sandbox.run("safety")
         #expect(run.status == 0)
         for phrase in [
-            "Seek emergency care now", "Stop the exercise", "Talk to a physiotherapist", "Sources", "Ostelo",
-            "Silbernagel", "Inertia Physio+", "NICE",
+            "Seek emergency care now", "See a doctor today", "Stop the exercise", "Talk to a physiotherapist",
+            "Sources", "Ostelo", "Silbernagel", "Inertia Physio+", "NICE",
         ] {
             #expect(run.stdout.contains(phrase), "missing \(phrase)")
         }
         #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        let words = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for phrase in [
+            "Call 999 or go to A&E now (your local emergency number outside the UK).",
+            "ask for an urgent GP appointment today or call 111 (your local urgent-care line outside the UK).",
+            "* both-legs: pain, tingling, weakness or numbness in both legs",
+            "* night-pain: pain that does not improve after resting, or is much worse at night",
+            "0-2 is safe, 3-5 acceptable, above 5 high risk; a model from knee and Achilles rehabilitation",
+        ] {
+            #expect(words.contains(phrase), "missing \(phrase)")
+        }
+        #expect(!words.contains("0-3"))
         let flags = try sandbox.run("safety", "--red-flags", "--json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(flags.stdout.utf8)) as? [String: Any])
+        let list = try #require(object["red_flags"] as? [[String: Any]])
         #expect(
-            (object["red_flags"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
-                == ["bladder-bowel", "saddle-numbness", "leg-weakness", "fever", "weight-loss", "major-trauma"])
+            list.compactMap { $0["id"] as? String } == [
+                "both-legs", "saddle-numbness", "bladder-bowel", "sexual-function", "chest-pain", "major-trauma",
+                "fever", "weight-loss", "back-lump", "night-pain",
+            ])
+        #expect(
+            list.compactMap { $0["tier"] as? String } == Array(repeating: "emergency", count: 6)
+                + Array(repeating: "same-day", count: 4))
+        #expect(
+            list.first?["symptom"] as? String == "pain, tingling, weakness or numbness in both legs")
+        let tiers = try #require(object["red_flag_tiers"] as? [[String: String]])
+        #expect(
+            tiers == [
+                [
+                    "id": "emergency", "severity": "urgent",
+                    "what_to_do": "call 999 or go to A&E now (your local emergency number outside the UK)",
+                ],
+                [
+                    "id": "same-day", "severity": "see-doctor",
+                    "what_to_do":
+                        "ask for an urgent GP appointment today or call 111 (your local urgent-care line outside the UK)",
+                ],
+            ])
     }
 
     /// Local (Europe/London) ISO times relative to the real today, for commands that look at "now".

@@ -43,7 +43,7 @@ import Testing
     @Test func aRedFlagThisWeekStandsAndComesFirst() throws {
         let findings = Rules.current(
             entries: [Fixture.entry(1, day: 18, before: 3, after: 4)],
-            checkIns: [Fixture.checkIn(7, day: 19, hour: 20, pain: 3, flags: [.legWeakness])], today: today)
+            checkIns: [Fixture.checkIn(7, day: 19, hour: 20, pain: 3, flags: [.bothLegs])], today: today)
         #expect(findings.map(\.rule) == ["red-flag", "more-pain"])
     }
 

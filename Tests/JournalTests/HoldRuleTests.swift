@@ -73,7 +73,7 @@ import Testing
         #expect(!HoldRule.answers(rise.performedAt - 1, rise))
         #expect(!HoldRule.answers(nil, rise))
         let morning = Fixture.checkIn(1, day: 3, hour: 8, pain: 6, flags: [.fever])
-        let urgent = try #require(RedFlagRule.finding(for: morning))
+        let urgent = try #require(RedFlagRule.findings(for: morning).first)
         #expect(!HoldRule.answers(Int64.max, urgent))
     }
 }

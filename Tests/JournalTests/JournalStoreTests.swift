@@ -47,7 +47,8 @@ import Testing
         #expect(exercises == Catalog.builtIn.exercises.map(\.id).sorted())
         #expect(
             migrations == [
-                "v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose", "v6-reviews-checkin-undo",
+                "v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose", "v5-red-flag-tiers",
+                "v6-reviews-checkin-undo",
             ])
     }
 
@@ -268,6 +269,48 @@ import Testing
             performedAt: 1_795_600_800, utcOffset: 0, pain: #require(PainLevel(2)), redFlags: [.fever], createdAt: 0)
         #expect(try upgraded.add(checkIn).id == 1)
         #expect(try upgraded.checkIns(performedIn: 0..<2_000_000_000).map(\.redFlags) == [[.fever]])
+    }
+
+    @Test func aLegWeaknessRowOfAnOlderJournalBecomesBothLegs() throws {
+        let path = directory.file("v4.sqlite3")
+        let old = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(old, upTo: "v4-plan-dose")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO checkins (id, performed_at, utc_offset, pain, created_at) VALUES (1, 1795600800, 0, 3, 0);
+                    INSERT INTO checkins (id, performed_at, utc_offset, pain, created_at) VALUES (2, 1795604400, 0, 4, 0);
+                    INSERT INTO checkin_red_flags (checkin_id, red_flag)
+                        VALUES (1, 'leg-weakness'), (1, 'fever'), (2, 'saddle-numbness');
+                    """)
+        }
+        try old.close()
+
+        let upgraded = try JournalStore(path: path)
+        #expect(upgraded.backupsMade.count == 1)
+        #expect(
+            try upgraded.checkIns(performedIn: 0..<2_000_000_000).map(\.redFlags) == [
+                [.bothLegs, .fever], [.saddleNumbness],
+            ])
+        let db = try DatabaseQueue(path: path)
+        defer { try? db.close() }
+        let rows = try db.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT checkin_id || ' ' || red_flag FROM checkin_red_flags ORDER BY checkin_id, red_flag")
+        }
+        #expect(rows == ["1 both-legs", "1 fever", "2 saddle-numbness"])
+        #expect(throws: DatabaseError.self) {
+            try db.write { try $0.execute(sql: "INSERT INTO checkin_red_flags VALUES (2, 'leg-weakness')") }
+        }
+        // GRDB enforces foreign keys by default: deleting a check-in deletes its flags.
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO checkin_red_flags VALUES (2, 'night-pain'), (2, 'chest-pain')")
+            try db.execute(sql: "DELETE FROM checkins WHERE id = 1")
+        }
+        let left = try db.read { db in
+            try String.fetchAll(db, sql: "SELECT red_flag FROM checkin_red_flags ORDER BY red_flag")
+        }
+        #expect(left == ["chest-pain", "night-pain", "saddle-numbness"])
     }
 
     @Test func theEmbeddedSchemaIsSchemaSQL() throws {

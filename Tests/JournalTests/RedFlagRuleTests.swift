@@ -3,28 +3,118 @@ import Testing
 @testable import Journal
 
 @Suite struct RedFlagRuleTests {
-    @Test func anyRedFlagIsUrgentAndNamesTheSymptoms() throws {
-        let checkIn = Fixture.checkIn(3, day: 0, hour: 8, pain: 2, flags: [.fever, .bladderBowel])
-        let finding = try #require(RedFlagRule.finding(for: checkIn))
-        #expect(finding.severity == .urgent)
+    static let emergency =
+        "Call 999 or go to A&E now (your local emergency number outside the UK). These symptoms are an "
+        + "emergency: they need emergency care now, not a physiotherapy appointment."
+    static let sameDay =
+        "See a doctor: ask for an urgent GP appointment today or call 111 (your local urgent-care line outside "
+        + "the UK). These symptoms need a doctor today, not a physiotherapy appointment."
+
+    /// One red flag and what it should raise, written out by hand.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let id: String
+        let severity: Finding.Severity
+        let recommendation: String
+        let symptom: String
+
+        init(_ id: String, _ severity: Finding.Severity, _ recommendation: String, _ symptom: String) {
+            self.id = id
+            self.severity = severity
+            self.recommendation = recommendation
+            self.symptom = symptom
+        }
+
+        var testDescription: String { id }
+    }
+
+    static let cases: [Case] = [
+        Case("both-legs", .urgent, emergency, "pain, tingling, weakness or numbness in both legs"),
+        Case("saddle-numbness", .urgent, emergency, "numbness or tingling around the genitals or buttocks"),
+        Case("bladder-bowel", .urgent, emergency, "difficulty peeing, or loss of bladder or bowel control"),
+        Case(
+            "sexual-function", .urgent, emergency, "new loss of sexual function, such as problems getting an erection"),
+        Case("chest-pain", .urgent, emergency, "chest pain"),
+        Case(
+            "major-trauma", .urgent, emergency,
+            "back pain that started after a serious accident, such as a car accident"),
+        Case("fever", .seeDoctor, sameDay, "a high temperature, or feeling hot and shivery"),
+        Case("weight-loss", .seeDoctor, sameDay, "weight lost without trying"),
+        Case("back-lump", .seeDoctor, sameDay, "a lump or swelling in the back, or the back changing shape"),
+        Case("night-pain", .seeDoctor, sameDay, "pain that does not improve after resting, or is much worse at night"),
+    ]
+
+    @Test(arguments: cases)
+    func eachRedFlagRaisesItsTiersFindingWithItsWords(_ expected: Case) throws {
+        let flag = try RedFlag(parsing: expected.id)
+        #expect(flag.rawValue == expected.id)
+        #expect(flag.symptom == expected.symptom)
+        let findings = RedFlagRule.findings(for: Fixture.checkIn(3, day: 0, hour: 8, pain: 2, flags: [flag]))
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect(finding.rule == "red-flag")
+        #expect(finding.severity == expected.severity)
         #expect(finding.checkInID == 3)
+        #expect(finding.message == "You recorded \(expected.symptom).")
+        #expect(finding.recommendation == expected.recommendation)
+    }
+
+    @Test func everyIdHasACase() throws {
+        #expect(Self.cases.map(\.id) == RedFlag.allCases.map(\.rawValue))
+    }
+
+    @Test func theTiersAreTheNHSsTwo() throws {
         #expect(
-            finding.message
-                == "You recorded new difficulty passing urine, or loss of bladder or bowel control; back pain with a fever."
-        )
-        #expect(finding.recommendation.hasPrefix("Seek emergency care now"))
+            RedFlag.of(.emergency).map(\.rawValue)
+                == ["both-legs", "saddle-numbness", "bladder-bowel", "sexual-function", "chest-pain", "major-trauma"])
+        #expect(RedFlag.of(.sameDay).map(\.rawValue) == ["fever", "weight-loss", "back-lump", "night-pain"])
+        #expect(
+            RedFlag.Tier.emergency.action == "call 999 or go to A&E now (your local emergency number outside the UK)")
+        #expect(
+            RedFlag.Tier.sameDay.action
+                == "ask for an urgent GP appointment today or call 111 (your local urgent-care line outside the UK)")
+    }
+
+    @Test func legWeaknessIsReadAsBothLegs() throws {
+        #expect(try RedFlag(parsing: "leg-weakness") == .bothLegs)
+        #expect(try RedFlag(parsing: " Leg-Weakness ") == .bothLegs)
+        #expect(RedFlag(rawValue: "leg-weakness") == nil)
+        #expect(!RedFlag.allCases.map(\.rawValue).contains("leg-weakness"))
+    }
+
+    @Test func flagsOfBothTiersRaiseOneFindingEachWithTheirOwnSymptoms() throws {
+        let checkIn = Fixture.checkIn(
+            3, day: 0, hour: 8, pain: 2, flags: [.nightPain, .fever, .bladderBowel, .bothLegs])
+        let findings = RedFlagRule.findings(for: checkIn)
+        #expect(findings.map(\.severity) == [.urgent, .seeDoctor])
+        #expect(findings.map(\.rule) == ["red-flag", "red-flag"])
+        #expect(
+            findings.map(\.message) == [
+                "You recorded pain, tingling, weakness or numbness in both legs; difficulty peeing, or loss of bladder "
+                    + "or bowel control.",
+                "You recorded a high temperature, or feeling hot and shivery; pain that does not improve after "
+                    + "resting, or is much worse at night.",
+            ])
+        #expect(findings.map(\.recommendation) == [Self.emergency, Self.sameDay])
     }
 
     @Test func noRedFlagNoFinding() throws {
-        #expect(RedFlagRule.finding(for: Fixture.checkIn(3, day: 0, hour: 8, pain: 9)) == nil)
+        #expect(RedFlagRule.findings(for: Fixture.checkIn(3, day: 0, hour: 8, pain: 9)).isEmpty)
+    }
+
+    @Test func severitiesRankUrgentThenSeeDoctorThenStopThenCaution() throws {
+        #expect(Finding.Severity.urgent > .seeDoctor)
+        #expect(Finding.Severity.seeDoctor > .stop)
+        #expect(Finding.Severity.stop > .caution)
+        #expect(Finding.Severity.allCases.sorted(by: >) == [.urgent, .seeDoctor, .stop, .caution])
+        #expect(Finding.Severity.allCases.map(\.description) == ["caution", "stop", "see-doctor", "urgent"])
     }
 
     @Test func urgentComesBeforeEverythingElse() throws {
         let findings = Rules.evaluate(
             entries: [Fixture.entry(1, day: 0, before: 2, after: 8)],
-            checkIns: [Fixture.checkIn(3, day: 1, hour: 8, pain: 5, flags: [.saddleNumbness])])
-        #expect(findings.map(\.rule) == ["red-flag", "high-pain", "more-pain", "next-morning"])
-        #expect(findings.map(\.severity) == [.urgent, .stop, .stop, .caution])
+            checkIns: [Fixture.checkIn(3, day: 1, hour: 8, pain: 5, flags: [.saddleNumbness, .weightLoss])])
+        #expect(findings.map(\.rule) == ["red-flag", "red-flag", "high-pain", "more-pain", "next-morning"])
+        #expect(findings.map(\.severity) == [.urgent, .seeDoctor, .stop, .stop, .caution])
     }
 
     @Test func idsParseAndUnknownOnesListTheValidOnes() throws {
@@ -32,7 +122,8 @@ import Testing
         #expect(throws: JournalError.unknownRedFlag("numb")) { try RedFlag(parsing: "numb") }
         #expect(
             JournalError.unknownRedFlag("numb").description
-                == "unknown red flag \"numb\"; `journal safety --red-flags` lists the ids: bladder-bowel, saddle-numbness, leg-weakness, fever, weight-loss, major-trauma."
+                == "unknown red flag \"numb\"; `journal safety --red-flags` lists the ids: both-legs, saddle-numbness, "
+                + "bladder-bowel, sexual-function, chest-pain, major-trauma, fever, weight-loss, back-lump, night-pain."
         )
     }
 }

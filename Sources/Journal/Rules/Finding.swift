@@ -12,8 +12,10 @@ public struct Finding: Sendable, Hashable {
         case caution = 2
         /// Stop the exercise and see a physiotherapist before continuing.
         case stop = 3
-        /// Seek emergency care now.
-        case urgent = 4
+        /// See a doctor today: ask for an urgent GP appointment or call 111 (a same-day red flag).
+        case seeDoctor = 4
+        /// Seek emergency care now: call 999 or go to A&E (an emergency red flag).
+        case urgent = 5
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -21,6 +23,7 @@ public struct Finding: Sendable, Hashable {
             switch self {
             case .caution: "caution"
             case .stop: "stop"
+            case .seeDoctor: "see-doctor"
             case .urgent: "urgent"
             }
         }

@@ -1,7 +1,8 @@
 /// `high-pain`: pain after an exercise above 5 out of 10, whether or not it rose.
 ///
 /// In the pain-monitoring model used in exercise rehabilitation, pain during or after
-/// exercise of 0–3 is safe, 4–5 acceptable and above 5 too much. A reading above
+/// exercise of 0–2 is safe, 3–5 acceptable and above 5 high risk (a model from knee and
+/// Achilles rehabilitation, not from low back pain). A reading above
 /// ``Thresholds/highPainAbove`` is a ``Finding/Severity/stop``. Source: docs/safety.md.
 ///
 /// ```swift

@@ -39,16 +39,22 @@ public enum SafetyGuide {
                 + "Spine 2008;33:90-94."),
         Source(
             key: "red-flags",
-            citation: "NHS, \"Cauda equina syndrome\" and \"Back pain\" (when to get urgent help); NICE guideline "
+            citation: "NHS, \"Back pain\" (when to call 999 or go to A&E, and when to ask for an urgent GP "
+                + "appointment or call 111) and \"Cauda equina syndrome\"; NICE guideline "
                 + "NG59, Low back pain and sciatica in over 16s (2016, updated 2020), and NICE CKS, "
                 + "\"Back pain - low (without radiculopathy)\": red flags for serious spinal pathology."),
     ]
 
+    /// Every rule, most severe first; `red-flag` comes once for each ``RedFlag/Tier``.
     public static let rules: [RuleText] = [
         RuleText(
-            id: RedFlagRule.id, severity: .urgent,
-            when: "You record a red-flag symptom with a check-in (the list follows).",
-            whatToDo: RedFlagRule.recommendation, sources: ["red-flags"]),
+            id: RedFlagRule.id, severity: RedFlagRule.severity(of: .emergency),
+            when: "You record an emergency red-flag symptom with a check-in (the list follows).",
+            whatToDo: RedFlagRule.recommendation(for: .emergency), sources: ["red-flags"]),
+        RuleText(
+            id: RedFlagRule.id, severity: RedFlagRule.severity(of: .sameDay),
+            when: "You record a same-day red-flag symptom with a check-in (the list follows).",
+            whatToDo: RedFlagRule.recommendation(for: .sameDay), sources: ["red-flags"]),
         RuleText(
             id: RepeatedRule.id, severity: .stop,
             when:
@@ -60,7 +66,8 @@ public enum SafetyGuide {
         RuleText(
             id: HighPainRule.id, severity: .stop,
             when: "Pain after an exercise is above \(Thresholds.highPainAbove) out of 10, even if it did not rise "
-                + "(0-3 is safe, 4-5 acceptable, above 5 too much).",
+                + "(in the pain-monitoring model, 0-2 is safe, 3-5 acceptable, above 5 high risk; a model from "
+                + "knee and Achilles rehabilitation, not from low back pain).",
             whatToDo: "Stop that exercise and talk to a physiotherapist before you continue with it.",
             sources: ["pain-monitoring"]),
         RuleText(

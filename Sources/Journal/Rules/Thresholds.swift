@@ -1,7 +1,7 @@
 /// Every number the safety rules use, in one place (docs/safety.md gives each one's source).
 public enum Thresholds {
-    /// `high-pain`: pain after above this is "too much" in the pain-monitoring model
-    /// (0–3 safe, 4–5 acceptable, above 5 too much).
+    /// `high-pain`: pain after above this is "high risk" in the pain-monitoring model
+    /// (0–2 safe, 3–5 acceptable, above 5 high risk; from knee and Achilles rehabilitation).
     public static let highPainAbove = 5
     /// `repeated`: more-pain in at least this many of an exercise's last ``repeatedWindow`` sessions.
     public static let repeatedCount = 2

@@ -14,7 +14,8 @@ enum Migrations {
     /// Spelt out, rather than read from the file, so that opening a journal need not parse schema.sql: a
     /// new section's name goes here too, and a test checks the two agree.
     static let steps = [
-        "v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose", "v6-reviews-checkin-undo",
+        "v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose", "v5-red-flag-tiers",
+        "v6-reviews-checkin-undo",
     ]
 
     /// The migrator for the shipped migrations, the sections of schema.sql.

@@ -13,8 +13,10 @@ struct Check: ParsableCommand {
             records the review); and a worsening trend.
 
             Exit status, for scripts: 0 nothing stands; 1 cautions only; 2 a stop or a hold \
-            stands (stop that exercise and see a physiotherapist); 3 an urgent finding stands \
-            (seek emergency care now).
+            stands (stop that exercise and see a physiotherapist); 3 a red flag stands: an \
+            urgent finding (call 999 or go to A&E now) or a see-doctor one (ask for an urgent \
+            GP appointment today or call 111). With --json, each finding's severity tells them \
+            apart: "urgent" or "see-doctor".
 
             Example: journal check || echo "read journal check before exercising"
             """
@@ -47,14 +49,14 @@ struct Check: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// 0 none, 1 cautions only, 2 a stop or a hold, 3 an urgent finding.
+    /// 0 none, 1 cautions only, 2 a stop or a hold, 3 a red flag (an urgent or a see-doctor finding).
     static func exitStatus(for findings: [Finding], holds: [Hold]) -> Int32 {
         let worst = (findings.map(\.severity) + holds.map { _ in .stop }).max()
         switch worst {
         case nil: return 0
         case .caution: return 1
         case .stop: return 2
-        case .urgent: return 3
+        case .seeDoctor, .urgent: return 3
         }
     }
 }

@@ -8,8 +8,14 @@ struct CheckInCommand: ParsableCommand {
         abstract: "Record how your back feels, apart from any exercise (say, each morning).",
         discussion: """
             A morning check-in with more pain than you had before the previous day's first \
-            exercise raises a next-morning finding. Record any red-flag symptom with --red-flag \
-            (`journal safety --red-flags` lists them): journal then tells you to seek emergency care.
+            exercise raises a next-morning finding.
+
+            Record any red-flag symptom with --red-flag (`journal safety --red-flags` lists \
+            them). journal then repeats what the NHS says for its tier: for an emergency one \
+            (both-legs, saddle-numbness, bladder-bowel, sexual-function, chest-pain, \
+            major-trauma), call 999 or go to A&E now; for a same-day one (fever, weight-loss, \
+            back-lump, night-pain), ask for an urgent GP appointment today or call 111. The \
+            check-in is kept either way.
 
             Examples:
               journal checkin --pain 3

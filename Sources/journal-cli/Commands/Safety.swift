@@ -4,34 +4,44 @@ import Journal
 struct Safety: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safety",
-        abstract: "When to stop, when to see a physiotherapist, when to seek emergency care; with sources.",
+        abstract: "When to stop, see a physiotherapist, see a doctor today or seek emergency care; with sources.",
         discussion: "Example: journal safety --red-flags"
     )
 
-    @Flag(help: "List only the red-flag symptoms and their ids, for `journal checkin --red-flag`.")
+    @Flag(help: "List only the red-flag symptoms and their ids, by tier, for `journal checkin --red-flag`.")
     var redFlags = false
 
     @OptionGroup var output: JSONOption
+
+    /// A tier's symptoms, one bulleted `id: symptom` each, wrapped.
+    static func flagLines(_ tier: RedFlag.Tier) -> [String] {
+        RedFlag.of(tier).flatMap { flag in
+            TextTable.wrap("\(flag.rawValue): \(flag.symptom)", width: 74).split(separator: "\n").enumerated()
+                .map { ($0.offset == 0 ? "  * " : "    ") + $0.element }
+        }
+    }
 
     func run() throws {
         if output.json {
             try Console.json(SafetyJSON(redFlagsOnly: redFlags))
             return
         }
-        let redFlagLines = RedFlag.allCases.flatMap { flag in
-            TextTable.wrap("\(flag.rawValue): \(flag.symptom)", width: 74).split(separator: "\n").enumerated()
-                .map { ($0.offset == 0 ? "  * " : "    ") + $0.element }
-        }
         if redFlags {
-            Console.out(
-                (["Red-flag symptoms: seek emergency care now if you have any of them."] + redFlagLines).joined(
-                    separator: "\n"))
+            var lines = ["Red-flag symptoms and their ids for `journal checkin --red-flag`, in two tiers."]
+            for tier in RedFlag.Tier.allCases {
+                lines += [""] + TextTable.wrap(tier.heading, width: 80).split(separator: "\n").map(String.init)
+                lines += Self.flagLines(tier)
+            }
+            let aliases = RedFlag.aliases.sorted { $0.key < $1.key }.map { "\($0.key) (now \($0.value.rawValue))" }
+            lines += ["", "Older ids still accepted: " + aliases.joined(separator: ", ") + "."]
+            Console.out(lines.joined(separator: "\n"))
             return
         }
         let style = Style.stdout
         var lines = [TextTable.wrap(SafetyGuide.disclaimer, width: 80)]
         let groups: [(String, Finding.Severity)] = [
-            ("Seek emergency care now", .urgent), ("Stop the exercise", .stop), ("Talk to a physiotherapist", .caution),
+            ("Seek emergency care now", .urgent), ("See a doctor today", .seeDoctor), ("Stop the exercise", .stop),
+            ("Talk to a physiotherapist", .caution),
         ]
         let keys = SafetyGuide.sources.map(\.key)
         for (title, severity) in groups {
@@ -41,7 +51,11 @@ struct Safety: ParsableCommand {
                 let text = "\(rule.when) \(rule.whatToDo) (\(rule.id)) \(cites)"
                 lines += TextTable.wrap(text, width: 76).split(separator: "\n").enumerated()
                     .map { ($0.offset == 0 ? "  - " : "    ") + $0.element }
-                if rule.id == RedFlagRule.id { lines += redFlagLines.map { "  " + $0 } }
+                if rule.id == RedFlagRule.id,
+                    let tier = RedFlag.Tier.allCases.first(where: { RedFlagRule.severity(of: $0) == severity })
+                {
+                    lines += Self.flagLines(tier).map { "  " + $0 }
+                }
             }
         }
         lines += ["", style.bold("Sources")]
@@ -57,6 +71,14 @@ struct SafetyJSON: Encodable {
     struct RedFlagJSON: Encodable {
         let id: String
         let symptom: String
+        /// `emergency` or `same-day`.
+        let tier: String
+    }
+    struct TierJSON: Encodable {
+        let id: String
+        /// The severity of the finding its flags raise: `urgent` or `see-doctor`.
+        let severity: String
+        let what_to_do: String
     }
     struct RuleJSON: Encodable {
         let id: String
@@ -71,12 +93,16 @@ struct SafetyJSON: Encodable {
     }
 
     let red_flags: [RedFlagJSON]
+    let red_flag_tiers: [TierJSON]
     let rules: [RuleJSON]?
     let sources: [SourceJSON]?
     let disclaimer: String?
 
     init(redFlagsOnly: Bool) {
-        red_flags = RedFlag.allCases.map { RedFlagJSON(id: $0.rawValue, symptom: $0.symptom) }
+        red_flags = RedFlag.allCases.map { RedFlagJSON(id: $0.rawValue, symptom: $0.symptom, tier: $0.tier.rawValue) }
+        red_flag_tiers = RedFlag.Tier.allCases.map {
+            TierJSON(id: $0.rawValue, severity: RedFlagRule.severity(of: $0).description, what_to_do: $0.action)
+        }
         rules =
             redFlagsOnly
             ? nil

@@ -87,14 +87,18 @@ enum Describe {
 
     /// A finding for the terminal: a severity label, what happened and what to do.
     ///
-    /// An urgent finding is set apart in a banner, unlike any other.
+    /// A red flag is set apart in a banner unlike any other finding: an urgent one (call 999 or
+    /// go to A&E) between rows of `!`, a see-doctor one (an urgent GP appointment or 111) between
+    /// rows of `=`.
     static func finding(_ finding: Finding, style: Style) -> String {
-        if finding.severity == .urgent {
-            let rule = String(repeating: "!", count: 78)
-            let body = ["URGENT: SEEK EMERGENCY CARE NOW", finding.message, finding.recommendation]
-                .flatMap { TextTable.wrap($0, width: 75).split(separator: "\n") }
-                .map { "!! " + $0 }
-            return ([rule] + body + [rule]).map(style.red).joined(separator: "\n")
+        switch finding.severity {
+        case .urgent:
+            return banner(finding, mark: "!", title: "URGENT: SEEK EMERGENCY CARE NOW", style: style.red)
+        case .seeDoctor:
+            return banner(
+                finding, mark: "=", title: "SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111", style: style.bold)
+        case .stop, .caution:
+            break
         }
         let label = finding.severity.description.uppercased()
         let indent = String(repeating: " ", count: label.count + 1)
@@ -107,5 +111,18 @@ enum Describe {
         let recommendation = TextTable.wrap(finding.recommendation, width: 79 - indent.count)
             .split(separator: "\n").map { indent + $0 }
         return (message + recommendation).joined(separator: "\n")
+    }
+
+    /// A finding between two rows of `mark`, each line starting with two marks: the title, what
+    /// happened and what to do.
+    private static func banner(_ finding: Finding, mark: Character, title: String, style: (String) -> String)
+        -> String
+    {
+        let rule = String(repeating: mark, count: 78)
+        let prefix = String(repeating: mark, count: 2) + " "
+        let body = [title, finding.message, finding.recommendation]
+            .flatMap { TextTable.wrap($0, width: 75).split(separator: "\n") }
+            .map { prefix + $0 }
+        return ([rule] + body + [rule]).map(style).joined(separator: "\n")
     }
 }
