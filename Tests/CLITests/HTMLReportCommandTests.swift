@@ -21,7 +21,8 @@ import Testing
                 .filter { $0.1 == nil }.map(\.0)
             // CI promises the tools (.ci/run installs them): there, their absence is a failure.
             #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI lacks \(missing); .ci/run installs them")
-            print("skipped rendersToANonBlankImageAndATwoPageA4Document: \(missing.joined(separator: ", ")) not on PATH")
+            print(
+                "skipped rendersToANonBlankImageAndATwoPageA4Document: \(missing.joined(separator: ", ")) not on PATH")
             return
         }
         for (day, before, after) in [(1, 5, 4), (2, 5, 4), (3, 3, 5), (4, 5, 4), (6, 5, 4), (7, 2, 2)] {
