@@ -34,6 +34,15 @@ func tool(_ name: String) throws -> String {
     try #require(which(name), "\(name) is not on PATH (\(ProcessInfo.processInfo.environment["PATH"] ?? ""))")
 }
 
+/// The path of a program that `.ci/run` installs, or `nil` after printing why `test` is skipped
+/// without it; under CI, where it must be present, its absence is also a failure.
+func installedByCI(_ name: String, for test: String = #function) -> String? {
+    if let found = which(name) { return found }
+    #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI lacks \(name), which .ci/run installs")
+    print("skipped \(test): \(name) is not on PATH")
+    return nil
+}
+
 /// Runs a program to its end with `stdin` (or nothing) as its input; `environment` `nil` inherits ours.
 ///
 /// Standard input is written on a thread of its own while standard output and standard error are
