@@ -38,8 +38,11 @@ func tool(_ name: String) throws -> String {
 /// without it; under CI, where it must be present, its absence is also a failure.
 func installedByCI(_ name: String, for test: String = #function) -> String? {
     if let found = which(name) { return found }
-    #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI lacks \(name), which .ci/run installs")
-    print("skipped \(test): \(name) is not on PATH")
+    if ProcessInfo.processInfo.environment["CI"] != nil {
+        Issue.record("CI lacks \(name), which .ci/run installs")
+    } else {
+        print("skipped \(test): \(name) is not on PATH")
+    }
     return nil
 }
 
