@@ -97,7 +97,7 @@ import Testing
         #expect(
             export.stdout
                 == "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n"
-                + "1,\(Sandbox.today)T12:00:00+00:00,bird-dog,,1,,,3,3,0,false,read me\r\n")
+                + "1,2026-11-25T12:00:00+00:00,bird-dog,,1,,,3,3,0,false,read me\r\n")
         let write = try runAs("log", "bird-dog", "--pain-before", "1", "--pain-after", "1")
         #expect(write.status == 77, "\(write)")
         #expect(write.stderr.hasPrefix("journal: permission denied for \(path); nothing was saved."), "\(write)")

@@ -101,10 +101,8 @@ func execute(
 /// A temporary home for one test: its own journal file, environment, clock zone and moment.
 final class Sandbox {
     /// Today for every command run in a sandbox: after every date the tests log, so "today",
-    /// "yesterday" and the default report week are these fixed days wherever and whenever tests run.
+    /// "yesterday" and the default report week are the same days wherever and whenever tests run.
     static let today = "2026-11-25"
-    /// The day before ``today``.
-    static let yesterday = "2026-11-24"
 
     let directory: String
     var environment: [String: String]
@@ -126,7 +124,7 @@ final class Sandbox {
 
     /// `$JOURNAL_NOW` for a sandbox in `timeZone`: noon on ``today`` on that zone's clock, with its offset.
     static func noonToday(in timeZone: String) -> String {
-        // 2026-11-25T12:00:00Z; no zone changes its offset within a day of it.
+        // 2026-11-25T12:00:00Z: no zone the tests use changes its offset within a day of it.
         let noonUTC = Date(timeIntervalSince1970: 1_795_608_000)
         let seconds = TimeZone(identifier: timeZone)?.secondsFromGMT(for: noonUTC) ?? 0
         let sign = seconds < 0 ? "-" : "+"
