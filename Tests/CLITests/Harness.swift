@@ -10,7 +10,46 @@ struct Run: CustomStringConvertible {
     var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
 }
 
+/// The path of the program `name` as a shell would find it, or `nil` when there is none.
+///
+/// Searches the absolute folders of this test process's `PATH` in order, then `/usr/sbin` and
+/// `/sbin`, where tools such as `runuser` live though a user's `PATH` often leaves them out.
+func which(_ name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    let folders = path.split(separator: ":").map(String.init).filter { $0.hasPrefix("/") } + ["/usr/sbin", "/sbin"]
+    for folder in folders {
+        let candidate = folder + "/" + name
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
+            FileManager.default.isExecutableFile(atPath: candidate)
+        {
+            return candidate
+        }
+    }
+    return nil
+}
+
+/// The path of a program the test cannot do without; records an issue and throws when it is missing.
+func tool(_ name: String) throws -> String {
+    try #require(which(name), "\(name) is not on PATH (\(ProcessInfo.processInfo.environment["PATH"] ?? ""))")
+}
+
+/// The path of a program that `.ci/run` installs, or `nil` after printing why `test` is skipped
+/// without it; under CI, where it must be present, its absence is also a failure.
+func installedByCI(_ name: String, for test: String = #function) -> String? {
+    if let found = which(name) { return found }
+    if ProcessInfo.processInfo.environment["CI"] != nil {
+        Issue.record("CI lacks \(name), which .ci/run installs")
+    } else {
+        print("skipped \(test): \(name) is not on PATH")
+    }
+    return nil
+}
+
 /// Runs a program to its end with `stdin` (or nothing) as its input; `environment` `nil` inherits ours.
+///
+/// Standard input is written on a thread of its own while standard output and standard error are
+/// drained, so neither side waits on a full pipe whatever the sizes.
 func execute(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdin: String? = nil
 ) throws -> Run {
@@ -22,15 +61,26 @@ func execute(
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    if let stdin {
-        let input = Pipe()
-        process.standardInput = input
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-    } else {
-        process.standardInput = FileHandle.nullDevice
-    }
+    let input = stdin.map { _ in Pipe() }
+    process.standardInput = input ?? FileHandle.nullDevice
     try process.run()
+    let written = DispatchSemaphore(value: 0)
+    if let input, let stdin {
+        let writer = Thread {
+            // A program that exits before reading all its input makes the write fail with EPIPE;
+            // SIGPIPE, blocked on this thread only, must not end the test process.
+            var pipeSignal = sigset_t()
+            sigemptyset(&pipeSignal)
+            sigaddset(&pipeSignal, SIGPIPE)
+            pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
+            try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
+            try? input.fileHandleForWriting.close()
+            written.signal()
+        }
+        writer.start()
+    } else {
+        written.signal()
+    }
     // Drain stderr alongside stdout, so a chatty program cannot fill one pipe and stall.
     nonisolated(unsafe) var stderrData = Data()
     let drained = DispatchSemaphore(value: 0)
@@ -41,14 +91,19 @@ func execute(
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     drained.wait()
     process.waitUntilExit()
+    written.wait()
     return Run(
         status: process.terminationStatus,
         stdout: String(decoding: stdoutData, as: UTF8.self),
         stderr: String(decoding: stderrData, as: UTF8.self))
 }
 
-/// A temporary home for one test: its own journal file, environment and clock zone.
+/// A temporary home for one test: its own journal file, environment, clock zone and moment.
 final class Sandbox {
+    /// Today for every command run in a sandbox: after every date the tests log, so "today",
+    /// "yesterday" and the default report week are the same days wherever and whenever tests run.
+    static let today = "2026-11-25"
+
     let directory: String
     var environment: [String: String]
 
@@ -58,13 +113,36 @@ final class Sandbox {
         environment = [
             "HOME": directory + "/home",
             "JOURNAL_DB": directory + "/journal.sqlite3",
+            "JOURNAL_NOW": Self.noonToday(in: timeZone),
             "TZ": timeZone,
-            "PATH": "/usr/bin:/bin",
+            "PATH": Self.path,
             "LANG": "C.UTF-8",
         ]
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// `$JOURNAL_NOW` for a sandbox in `timeZone`: noon on ``today`` on that zone's clock, with its offset.
+    static func noonToday(in timeZone: String) -> String {
+        // 2026-11-25T12:00:00Z: no zone the tests use changes its offset within a day of it.
+        let noonUTC = Date(timeIntervalSince1970: 1_795_608_000)
+        let seconds = TimeZone(identifier: timeZone)?.secondsFromGMT(for: noonUTC) ?? 0
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        return "\(today)T12:00:00" + sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+
+    /// `$PATH` for the binary and the tests' shell scripts: only the folders that hold what the scripts
+    /// call (`sh`, `seq`, `sleep`), found on this process's `PATH`; the binary itself runs nothing.
+    static let path: String = {
+        var folders: [String] = []
+        for name in ["sh", "seq", "sleep"] {
+            guard let found = which(name) else { continue }
+            let folder = URL(fileURLWithPath: found).deletingLastPathComponent().path
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        return folders.isEmpty ? "/usr/bin:/bin" : folders.joined(separator: ":")
+    }()
 
     var database: String { environment["JOURNAL_DB"] ?? "" }
 
@@ -86,9 +164,17 @@ final class Sandbox {
         return run
     }
 
+    /// Runs a shell script with the sandbox's environment, `$JOURNAL` naming the binary; returns its exit status.
+    @discardableResult
+    func shell(_ script: String) throws -> Int32 {
+        var environment = environment
+        environment["JOURNAL"] = Self.binary.path
+        return try execute(try tool("sh"), ["-c", script], environment: environment).status
+    }
+
     /// Runs the sqlite3 command-line tool on the journal and returns its output.
     func sql(_ query: String) throws -> String {
-        try execute("/usr/bin/sqlite3", [database, query]).stdout
+        try execute(try tool("sqlite3"), [database, query]).stdout
     }
 
     /// The number of entries in the journal (0 when there is no file).

@@ -170,7 +170,7 @@ import Testing
     }
 
     @Test func noHomeAndNoDatabaseIsAConfigurationError() throws {
-        sandbox.environment = ["TZ": "UTC", "PATH": "/usr/bin:/bin"]
+        sandbox.environment = ["TZ": "UTC", "PATH": Sandbox.path, "JOURNAL_NOW": Sandbox.noonToday(in: "UTC")]
         let run = try sandbox.run("log", "front-plank", "--pain-before", "1", "--pain-after", "0")
         #expect(run.status == 78)
         #expect(
@@ -186,9 +186,10 @@ import Testing
             """
         var environment = sandbox.environment
         environment["JOURNAL"] = Sandbox.binary.path
+        let shell = try tool("sh")
         let writers = (0..<2).map { _ in
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.executableURL = URL(fileURLWithPath: shell)
             process.arguments = ["-c", script]
             process.environment = environment
             return process

@@ -45,14 +45,19 @@ import Testing
     }
 
     @Test func theDefaultIsTheWeekEndingToday() throws {
+        // Today is JOURNAL_NOW's day in New York: 2026-11-25.
         try sandbox.log("pelvic-tilt", "--pain-before", "3", "--pain-after", "2", "--reps", "10")
         let report = try json(try sandbox.run("report", "--json"))
-        let today = try #require(report["to"] as? String)
+        #expect(report["from"] as? String == "2026-11-19")
+        #expect(report["to"] as? String == "2026-11-25")
         let days = try #require(report["days"] as? [[String: Any]])
+        #expect(days.compactMap { $0["date"] as? String }.first == "2026-11-19")
+        #expect(days.compactMap { $0["date"] as? String }.last == "2026-11-25")
         #expect(days.count == 7)
-        #expect(days.last?["date"] as? String == today)
-        #expect(days.last?["entries"] as? Int == 1)
+        #expect(days.map { $0["entries"] as? Int } == [0, 0, 0, 0, 0, 0, 1])
         let month = try json(try sandbox.run("report", "--month", "--json"))
+        #expect(month["from"] as? String == "2026-10-27")
+        #expect(month["to"] as? String == "2026-11-25")
         #expect((month["days"] as? [Any])?.count == 30)
     }
 

@@ -226,8 +226,9 @@ import Testing
     }
 
     @Test func checkExitsThreeForARedFlagAndOneForCautionsOnly() throws {
-        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", isoYesterday(hour: 9))
-        let checkIn = try sandbox.run("checkin", "--pain", "5", "--at", isoToday(hour: 0, minute: 0))
+        // Exercise yesterday, then a painful check-in just after midnight: a next-morning caution today.
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-24T09:00")
+        let checkIn = try sandbox.run("checkin", "--pain", "5", "--at", "2026-11-25T00:00")
         #expect(checkIn.status == 0, "\(checkIn)")
         let caution = try sandbox.run("check", "--json")
         #expect(caution.status == 1, "\(caution)")
@@ -284,17 +285,5 @@ import Testing
                         "ask for an urgent GP appointment today or call 111 (your local urgent-care line outside the UK)",
                 ],
             ])
-    }
-
-    /// Local (Europe/London) ISO times relative to the real today, for commands that look at "now".
-    func isoToday(hour: Int, minute: Int = 0) -> String { iso(daysAgo: 0, hour: hour, minute: minute) }
-    func isoYesterday(hour: Int) -> String { iso(daysAgo: 1, hour: hour, minute: 0) }
-
-    func iso(daysAgo: Int, hour: Int, minute: Int) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London")!
-        let day = calendar.date(byAdding: .day, value: -daysAgo, to: Date())!
-        let parts = calendar.dateComponents([.year, .month, .day], from: day)
-        return String(format: "%04d-%02d-%02dT%02d:%02d", parts.year!, parts.month!, parts.day!, hour, minute)
     }
 }

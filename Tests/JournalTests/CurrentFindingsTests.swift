@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct CurrentFindingsTests {
     /// Day 0 is 2026-11-20; today is day 20 (2026-12-10): the current window is days 14–20.
-    let today = LocalDate(iso8601: "2026-12-10")!
+    let today = Fixture.date("2026-12-10")
 
     @Test func anOldStopIsNotAFindingOfTheWindowItStandsAsAHold() throws {
         // Older than 7 days: `check` shows it through HoldRule, not as a finding of the window.

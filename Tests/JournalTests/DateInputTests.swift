@@ -4,8 +4,8 @@ import Testing
 @testable import Journal
 
 @Suite struct DateInputTests {
-    let london = TimeZone(identifier: "Europe/London")!
-    let newYork = TimeZone(identifier: "America/New_York")!
+    let london = Fixture.zone("Europe/London")
+    let newYork = Fixture.zone("America/New_York")
     /// 2026-11-25T10:00:00Z, a Wednesday.
     let now: Int64 = 1_795_600_800
 

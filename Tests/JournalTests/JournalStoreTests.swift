@@ -22,12 +22,17 @@ import Testing
     @Test func aNewJournalIsPrivateToItsOwner() throws {
         let path = directory.file("deep/er/journal.sqlite3")
         let store = try JournalStore(path: path)
+        // A reader holding the file open keeps the write-ahead log from being folded back on close.
+        let reader = try DatabaseQueue(path: path)
+        #expect(try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entries") } == 0)
         _ = try store.add(try entry())
         #expect(try mode(path) == 0o600)
         #expect(try mode(directory.file("deep/er")) == 0o700)
-        if FileManager.default.fileExists(atPath: path + "-wal") {
-            #expect(try mode(path + "-wal") == 0o600)
-        }
+        // In WAL mode the write went to the -wal file (with its -shm index): both hold the journal's data.
+        #expect(try mode(path + "-wal") == 0o600)
+        #expect(try mode(path + "-shm") == 0o600)
+        #expect(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0 > 0)
+        try reader.close()
     }
 
     @Test func aNewJournalIsMarkedInWALModeAndHoldsTheCatalogue() throws {
@@ -44,6 +49,11 @@ import Testing
         }
         #expect(applicationID == 0x4A52_4E4C)
         #expect(journalMode == "wal")
+        // The file format itself: header bytes 18 and 19, the read and write versions, are 2 in WAL mode
+        // (1 for a rollback journal).
+        let header = try #require(FileHandle(forReadingAtPath: path)).readData(ofLength: 20)
+        #expect(Array(header.prefix(16)) == Array("SQLite format 3\u{0}".utf8))
+        #expect(Array(header.suffix(2)) == [2, 2])
         #expect(exercises == Catalog.builtIn.exercises.map(\.id).sorted())
         #expect(
             migrations == [
@@ -97,24 +107,54 @@ import Testing
         let path = directory.file("j.sqlite3")
         _ = try JournalStore(path: path)
         let db = try DatabaseQueue(path: path)
-        let insert = """
-            INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, created_at)
-            VALUES (?, 0, 0, 1, ?, 3, 0)
-            """
-        #expect(throws: DatabaseError.self) {
-            try db.write { try $0.execute(sql: insert, arguments: ["glute-bridge", 11]) }
+        /// Inserts an entry: a valid row, with `changes` in place of its values.
+        func insert(_ changes: [String: (any DatabaseValueConvertible)?]) throws {
+            var row: [String: (any DatabaseValueConvertible)?] = [
+                "exercise_id": "glute-bridge", "performed_at": 0, "utc_offset": 0, "sets": 1, "reps": nil,
+                "hold_seconds": nil, "side": nil, "pain_before": 4, "pain_after": 3, "note": nil, "created_at": 0,
+            ]
+            row.merge(changes) { $1 }
+            let columns = row.keys.sorted()
+            let sql = """
+                INSERT INTO entries (\(columns.joined(separator: ", ")))
+                VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+                """
+            try db.write { try $0.execute(sql: sql, arguments: StatementArguments(columns.map { row[$0] ?? nil })) }
         }
-        #expect(throws: DatabaseError.self) {
-            try db.write { try $0.execute(sql: insert, arguments: ["no-such-exercise", 3]) }
+        // The controls: the valid row, and one at every upper bound the library allows.
+        try insert([:])
+        try insert([
+            "utc_offset": 64800, "sets": 50, "reps": 500, "hold_seconds": 3600, "side": "both", "pain_before": 10,
+            "pain_after": 0, "note": String(repeating: "é", count: 4000),
+        ])
+        let refusals: [([String: (any DatabaseValueConvertible)?], String)] = [
+            (["pain_before": 11], "CHECK constraint failed: pain_before BETWEEN 0 AND 10"),
+            (["pain_after": -1], "CHECK constraint failed: pain_after BETWEEN 0 AND 10"),
+            (["sets": 0], "CHECK constraint failed: sets BETWEEN 1 AND 50"),
+            (["sets": 51], "CHECK constraint failed: sets BETWEEN 1 AND 50"),
+            (["reps": 501], "CHECK constraint failed: reps BETWEEN 1 AND 500"),
+            (["hold_seconds": 0], "CHECK constraint failed: hold_seconds BETWEEN 1 AND 3600"),
+            (["side": "up"], "CHECK constraint failed: side IN ('left', 'right', 'both')"),
+            (["note": ""], "CHECK constraint failed: length(note) BETWEEN 1 AND 4000"),
+            (["note": String(repeating: "é", count: 4001)], "CHECK constraint failed: length(note) BETWEEN 1 AND 4000"),
+            (["utc_offset": -64801], "CHECK constraint failed: utc_offset BETWEEN -64800 AND 64800"),
+            (["exercise_id": "no-such-exercise"], "FOREIGN KEY constraint failed"),
+            (["pain_before": "four"], "cannot store TEXT value in INTEGER column entries.pain_before"),
+        ]
+        for (changes, message) in refusals {
+            do {
+                try insert(changes)
+                Issue.record("the database took \(changes)")
+            } catch let error as DatabaseError {
+                #expect(error.message == message, "for \(changes)")
+            }
         }
-        #expect(throws: DatabaseError.self) {
-            try db.write { try $0.execute(sql: insert, arguments: ["glute-bridge", "four"]) }
-        }
+        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entries") } == 2)
     }
 
     @Test func aFileOfRandomBytesIsRefusedAndLeftUnchanged() throws {
         let path = directory.file("random.sqlite3")
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix(seed: 8192)
         let bytes = Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
         try bytes.write(to: URL(fileURLWithPath: path))
         #expect(throws: JournalError.notAJournal(path: path)) { try JournalStore(path: path) }
@@ -314,10 +354,30 @@ import Testing
     }
 
     @Test func theEmbeddedSchemaIsSchemaSQL() throws {
+        // schema.sql at the repository's root, read from disk now; the library holds the copy compiled into it.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let file = try String(contentsOf: root.appendingPathComponent("schema.sql"), encoding: .utf8)
         #expect(Schema.sql == file)
+        // What each builds: SQLite running the file as written, and a journal the library makes by its
+        // migrations from the embedded copy.
+        let fromFile = try DatabaseQueue(path: directory.file("from-file.sqlite3"))
+        try fromFile.write { try $0.execute(sql: file) }
+        _ = try JournalStore(path: directory.file("from-library.sqlite3"))
+        let fromLibrary = try DatabaseQueue(path: directory.file("from-library.sqlite3"))
+        func schema(_ queue: DatabaseQueue) throws -> [String] {
+            try queue.read { db in
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || sql FROM sqlite_master
+                        WHERE name <> 'grdb_migrations' AND name NOT LIKE 'sqlite_%' ORDER BY type, name
+                        """) + [String(try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)]
+            }
+        }
+        let built = try schema(fromFile)
+        #expect(built.count > 10)
+        #expect(try schema(fromLibrary) == built)
     }
 }
 

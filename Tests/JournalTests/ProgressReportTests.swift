@@ -9,9 +9,11 @@ import Testing
         _ id: Int64, _ exercise: String, at time: Int64, offset: Int, sets: Int = 1, reps: Int? = nil,
         hold: Int? = nil, before: Int, after: Int
     ) -> Entry {
-        try! Entry(
-            id: id, exerciseID: exercise, performedAt: time, utcOffset: offset, sets: sets, reps: reps,
-            holdSeconds: hold, painBefore: PainLevel(before)!, painAfter: PainLevel(after)!, createdAt: time)
+        Fixture.valid {
+            try Entry(
+                id: id, exerciseID: exercise, performedAt: time, utcOffset: offset, sets: sets, reps: reps,
+                holdSeconds: hold, painBefore: Fixture.pain(before), painAfter: Fixture.pain(after), createdAt: time)
+        }
     }
 
     static let entries = [
@@ -29,7 +31,12 @@ import Testing
         entry(6, "bird-dog", at: 1_794_114_600, offset: -18000, sets: 2, reps: 8, before: 1, after: 3),
     ]
 
-    static let period = Period(from: LocalDate(iso8601: "2026-11-01")!, to: LocalDate(iso8601: "2026-11-07")!)!
+    static let period: Period = {
+        guard let period = Period(from: Fixture.date("2026-11-01"), to: Fixture.date("2026-11-07")) else {
+            preconditionFailure("2026-11-01 to 2026-11-07 is not a period")
+        }
+        return period
+    }()
     let report = ProgressReport.make(
         entries: entries, period: period, findings: Rules.evaluate(entries: entries, checkIns: []))
 

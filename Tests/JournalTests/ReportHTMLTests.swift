@@ -21,25 +21,16 @@ import Testing
 
     @Test func theLinesPointsAreTheReportsDailyMeans() throws {
         let html = ReportHTML.render(report, generated: "2026-11-08 10:00")
-        let before = ReportCharts.parse(path: try attribute("d", ofElementWithID: "pain-before", in: html))
-        let after = ReportCharts.parse(path: try attribute("d", ofElementWithID: "pain-after", in: html))
-        // Days 1 and 7 have entries; days 2–6 are a gap, so each line has two runs of one point.
-        #expect(before.count == 2)
-        #expect(after.count == 2)
-        let days = report.days
-        // The path keeps one decimal: compare at that precision.
-        let rounded = { (value: Double) in (value * 10).rounded() / 10 }
-        for (run, (index, value)) in zip(before, [(0, 3.5), (6, 2.0)]) {
-            #expect(run.count == 1)
-            #expect(run.first?.x == rounded(ReportCharts.x(day: index, of: days.count)))
-            #expect(run.first?.y == rounded(ReportCharts.y(pain: value)))
-            #expect(days[index].pain.beforeMean == value)
-        }
-        // Back from the drawing to the figures: y → pain.
-        let plotHeight = ReportCharts.height - ReportCharts.top - ReportCharts.bottom
-        let painAt = { (y: Double) in rounded(10 - (y - ReportCharts.top) / plotHeight * 10) }
-        #expect(after.map { painAt($0[0].y) } == [4.5, 1.0])
-        #expect(before.map { $0[0].x } == [34.0, 630.0])
+        // The fixture's days: day 1 has two entries, pain 4 → 4 and 3 → 5 (means 3.5 → 4.5); day 7 one,
+        // 2 → 1; days 2 to 6 none, so each line is two runs of one point.
+        #expect(report.days.map(\.pain.beforeMean) == [3.5, nil, nil, nil, nil, nil, 2.0])
+        #expect(report.days.map(\.pain.afterMean) == [4.5, nil, nil, nil, nil, nil, 1.0])
+        // Worked by hand from the chart's frame (640 × 220, margins left 34, right 10, top 10, bottom 26):
+        // x runs 34 to 630 over the 7 days, so day 1 is at 34.0 and day 7 at 630.0; y runs from 10
+        // (pain 10) down to 194 (pain 0), 18.4 a point, so pain p is at 10 + (10 − p) × 18.4:
+        // 3.5 → 129.6, 2 → 157.2, 4.5 → 111.2, 1 → 175.6.
+        #expect(try attribute("d", ofElementWithID: "pain-before", in: html) == "M34.0 129.6 M630.0 157.2")
+        #expect(try attribute("d", ofElementWithID: "pain-after", in: html) == "M34.0 111.2 M630.0 175.6")
     }
 
     @Test func consecutiveDaysMakeOneRunAndGapsBreakIt() throws {

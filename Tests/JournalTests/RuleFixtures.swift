@@ -1,3 +1,5 @@
+import Foundation
+
 @testable import Journal
 
 /// Small builders for rule tests: times are whole hours on a given local day, in London winter (UTC+0)
@@ -14,17 +16,48 @@ enum Fixture {
         _ id: Int64, _ exercise: String = "glute-bridge", day: Int = 0, hour: Int = 9, offset: Int = 0,
         before: Int, after: Int
     ) -> Entry {
-        // The values are in range by construction.
-        try! Entry(
-            id: id, exerciseID: exercise, performedAt: time(day: day, hour: hour) - Int64(offset), utcOffset: offset,
-            painBefore: PainLevel(before)!, painAfter: PainLevel(after)!, createdAt: 0)
+        valid {
+            try Entry(
+                id: id, exerciseID: exercise, performedAt: time(day: day, hour: hour) - Int64(offset),
+                utcOffset: offset, painBefore: pain(before), painAfter: pain(after), createdAt: 0)
+        }
     }
 
     static func checkIn(
         _ id: Int64, day: Int, hour: Int, minute: Int = 0, offset: Int = 0, pain: Int, flags: [RedFlag] = []
     ) -> CheckIn {
-        try! CheckIn(
-            id: id, performedAt: time(day: day, hour: hour, minute: minute) - Int64(offset), utcOffset: offset,
-            pain: PainLevel(pain)!, redFlags: flags, createdAt: 0)
+        valid {
+            try CheckIn(
+                id: id, performedAt: time(day: day, hour: hour, minute: minute) - Int64(offset), utcOffset: offset,
+                pain: Fixture.pain(pain), redFlags: flags, createdAt: 0)
+        }
+    }
+
+    /// The value `make` builds from fixture values that are valid by construction; a fixture that is
+    /// not stops the run, naming what was wrong.
+    static func valid<Value>(_ make: () throws -> Value) -> Value {
+        do {
+            return try make()
+        } catch {
+            preconditionFailure("invalid fixture: \(error)")
+        }
+    }
+
+    /// A pain level for a fixture, 0 to 10.
+    static func pain(_ value: Int) -> PainLevel {
+        guard let level = PainLevel(value) else { preconditionFailure("pain \(value) is not 0 to 10") }
+        return level
+    }
+
+    /// The day a fixture names as YYYY-MM-DD.
+    static func date(_ text: String) -> LocalDate {
+        guard let date = LocalDate(iso8601: text) else { preconditionFailure("\(text) is not a day") }
+        return date
+    }
+
+    /// A time zone a fixture names, such as Europe/London.
+    static func zone(_ identifier: String) -> TimeZone {
+        guard let zone = TimeZone(identifier: identifier) else { preconditionFailure("no time zone \(identifier)") }
+        return zone
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct WorseningRuleTests {
     /// Today is day 13 (2026-12-03); the last 7 days are days 7–13, the 7 before days 0–6.
-    let today = LocalDate(iso8601: "2026-12-03")!
+    let today = Fixture.date("2026-12-03")
 
     func entries(earlier: [Int], recent: [Int]) -> [Entry] {
         let old = earlier.enumerated().map {
