@@ -252,3 +252,46 @@ import Testing
         #expect(try sandbox.run("list").stderr == "")
     }
 }
+
+/// `journal check` as someone who may not read the journal: an error, never "nothing stands".
+@Suite struct CheckWithoutAccessTests {
+    let sandbox = Sandbox()
+
+    @Test func checkAsAUserWhoCannotEnterTheJournalsFolderExits77() throws {
+        // Root may enter any folder, so as root the binary runs as nobody; anyone else locks
+        // themselves out of a folder of their own.
+        let asOther = geteuid() == 0
+        var runuser = ""
+        if asOther {
+            guard let found = which("runuser"), getpwnam("nobody") != nil else {
+                print("skipped checkAsAUserWhoCannotEnterTheJournalsFolderExits77: root, without runuser or nobody")
+                return
+            }
+            runuser = found
+        }
+        guard let shared = try makeFolderEveryoneCanEnter() else {
+            print("skipped checkAsAUserWhoCannotEnterTheJournalsFolderExits77: no folder every user can enter")
+            return
+        }
+        defer { try? FileManager.default.removeItem(atPath: shared) }
+        let binary = shared + "/journal"
+        try FileManager.default.copyItem(atPath: Sandbox.binary.path, toPath: binary)
+        #expect(chmod(binary, 0o755) == 0)
+        let folder = shared + "/private"
+        let path = folder + "/journal.sqlite3"
+        sandbox.environment["JOURNAL_DB"] = path
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "5")
+        #expect(chmod(folder, asOther ? 0o700 : 0o000) == 0)
+        defer { chmod(folder, 0o700) }
+        let run =
+            asOther
+            ? try execute(runuser, ["-u", "nobody", "--", binary, "check"], environment: sandbox.environment)
+            : try execute(binary, ["check"], environment: sandbox.environment)
+        #expect(run.status == 77, "\(run)")
+        #expect(run.stdout == "")
+        #expect(run.stderr.hasPrefix("journal: permission denied for \(path)"), "\(run)")
+        chmod(folder, 0o700)
+        // Its owner, who can read it, is told the hold stands.
+        #expect(try sandbox.run("check").status == 2)
+    }
+}
