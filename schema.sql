@@ -203,7 +203,7 @@ CREATE INDEX entries_stops ON entries (exercise_id, performed_at)
 CREATE TABLE changes_v6 (
     id      INTEGER PRIMARY KEY AUTOINCREMENT,
     kind    TEXT    NOT NULL CHECK (kind IN ('delete', 'edit', 'import', 'resume', 'checkin-edit',
-                                             'checkin-delete')),
+                                             'checkin-delete', 'psfs-add', 'psfs-remove', 'psfs-rate')),
     made_at INTEGER NOT NULL,
     undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
 ) STRICT;
@@ -233,3 +233,36 @@ CREATE TABLE change_reviews (
     id        INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX change_reviews_by_change ON change_reviews (change_id);
+
+-- migration: v8-psfs
+
+-- The Patient-Specific Functional Scale: everyday activities the back problem makes hard, in the
+-- person's words (at most 5 active at once, enforced by journal), each rated over time.
+CREATE TABLE psfs_activities (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    activity   TEXT    NOT NULL CHECK (length(activity) BETWEEN 1 AND 80),
+    added_at   INTEGER NOT NULL,                      -- Unix seconds, UTC
+    utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+    retired_at INTEGER,                               -- set by `journal psfs remove`; kept for history
+    created_at INTEGER NOT NULL
+) STRICT;
+
+-- One rating of one activity: 0 unable to do it, 10 able to do it as before the problem.
+CREATE TABLE psfs_ratings (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    activity_id INTEGER NOT NULL REFERENCES psfs_activities (id) ON DELETE CASCADE,
+    rated_at    INTEGER NOT NULL,                     -- Unix seconds, UTC
+    utc_offset  INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+    score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    note        TEXT    CHECK (length(note) BETWEEN 1 AND 4000),
+    created_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX psfs_ratings_by_activity ON psfs_ratings (activity_id, rated_at);
+
+-- What undoing a PSFS change does: remove an added activity or rating, or bring a retired one back.
+CREATE TABLE change_psfs (
+    change_id INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    action    TEXT    NOT NULL CHECK (action IN ('remove-activity', 'unretire', 'remove-rating')),
+    id        INTEGER NOT NULL
+) STRICT;
+CREATE INDEX change_psfs_by_change ON change_psfs (change_id);

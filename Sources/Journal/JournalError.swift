@@ -35,6 +35,14 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case confirmationNeeded(String)
     /// `--side` given for an exercise that is not done one side at a time.
     case sideNotApplicable(exercise: String)
+    /// A PSFS activity that is empty, too long or holds control characters.
+    case invalidActivity(String)
+    /// A PSFS score that is not a whole number from 0 to 10.
+    case invalidScore(String)
+    /// A sixth active PSFS activity.
+    case tooManyActivities(limit: Int)
+    /// No PSFS activity has this id.
+    case activityNotFound(Int64)
     /// A value that must be one of a few words (a format, say) and is not.
     case invalidChoice(field: String, text: String, choices: [String])
     /// A side other than left, right or both.
@@ -115,6 +123,17 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 "\(what) needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted."
         case .sideNotApplicable(let exercise):
             return "\(exercise) is done with both sides at once, so it takes no --side; leave --side out."
+        case .invalidActivity(let text):
+            return "\"\(text)\" cannot be an activity: describe it in 1 to \(PSFSActivity.maximumLength) characters "
+                + "on one line, such as \"putting on socks\"."
+        case .invalidScore(let text):
+            return "score must be a whole number from 0 (unable to do it) to 10 (able to do it as before the "
+                + "problem); got \"\(text)\"."
+        case .tooManyActivities(let limit):
+            return "you already rate \(limit) activities, the most the scale asks for; retire one first "
+                + "with `journal psfs remove ID`."
+        case .activityNotFound(let id):
+            return "no activity has id \(id); `journal psfs` shows the ids."
         case .invalidChoice(let field, let text, let choices):
             let listed =
                 choices.count > 1

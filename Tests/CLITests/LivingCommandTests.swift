@@ -179,7 +179,8 @@ import Testing
         }
         #expect(
             offered == [
-                "log", "checkin", "checkins", "list", "report", "check", "safety", "export", "import", "resume", "edit",
+                "log", "checkin", "checkins", "list", "report", "check", "safety", "export", "import", "resume", "psfs",
+                "edit",
                 "delete", "undo", "exercises", "plan", "backup", "doctor", "help",
             ])
         let ids = try sandbox.run("---completion", "log", "--", "positional@0", "2", "0")

@@ -211,7 +211,9 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout == "No safety findings stand today.\n")
         let json = try sandbox.run("check", "--json")
-        #expect(json.stdout == "{\n  \"exit_status\" : 0,\n  \"findings\" : [\n\n  ],\n  \"holds\" : [\n\n  ]\n}\n")
+        #expect(
+            json.stdout
+                == "{\n  \"exit_status\" : 0,\n  \"findings\" : [\n\n  ],\n  \"holds\" : [\n\n  ],\n  \"reminders\" : [\n\n  ]\n}\n")
     }
 
     @Test func checkExitsTwoWhileAStopStands() throws {

@@ -19,16 +19,27 @@ final class TemporaryDirectory {
 
 /// Turns a journal back into what version 1 wrote (entries and the catalogue only), to test upgrades.
 enum VersionOneJournal {
+    /// Drops everything that migrations after version 1 added, whatever they are: the tables and
+    /// indexes a journal built by version 1's two sections alone does not have, and `archived`.
     static func downgrade(_ path: String) throws {
-        let db = try DatabaseQueue(path: path)
+        let versionOne = try DatabaseQueue()
+        try Migrations.migrator(sections: Array(Schema.sections.prefix(2))).migrate(versionOne)
+        let kept = Set(try versionOne.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") })
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let db = try DatabaseQueue(path: path, configuration: configuration)
         try db.write { db in
+            for kind in ["index", "table"] {
+                let names = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'",
+                    arguments: [kind])
+                for name in names where !kept.contains(name) {
+                    try db.execute(sql: "DROP \(kind) \(name.quotedDatabaseIdentifier)")
+                }
+            }
             try db.execute(
                 sql: """
-                    DROP TABLE reviews; DROP TABLE change_reviews; DROP TABLE change_checkins;
-                    DROP INDEX entries_stops;
-                    DROP TABLE plan; DROP TABLE change_entries; DROP TABLE changes;
                     ALTER TABLE exercises DROP COLUMN archived;
-                    DROP TABLE checkin_red_flags; DROP TABLE checkins;
                     DELETE FROM grdb_migrations WHERE identifier NOT IN ('v1-schema', 'v1-catalogue');
                     """)
         }

@@ -14,6 +14,8 @@ public struct UndoResult: Sendable, Hashable {
     public var checkInsRestored = 0
     /// Reviews taken back (those `journal resume` had recorded).
     public var reviewsRemoved = 0
+    /// PSFS activities and ratings put back as they were.
+    public var psfsChanged = 0
 }
 
 extension JournalStore {
@@ -43,6 +45,7 @@ extension JournalStore {
                 arguments: [change])
             result.reviewsRemoved = db.changesCount
             result.checkInsRestored = try Self.restoreCheckIns(of: change, db)
+            result.psfsChanged = try Self.undoPSFS(of: change, db)
             try db.execute(sql: "UPDATE changes SET undone = 1 WHERE id = ?", arguments: [change])
             return result
         }

@@ -29,11 +29,13 @@ struct Check: ParsableCommand {
         let journal = try store.openForReading()
         let findings = try journal?.currentFindings(today: Clock.today()) ?? []
         let holds = try journal?.holds() ?? []
+        let reminders = try [journal?.psfs().reminder(today: Clock.today())].compactMap { $0 }
         let status = Self.exitStatus(for: findings, holds: holds)
         if output.json {
             try Console.json(
                 CheckJSON(
-                    findings: findings.map(FindingJSON.init), holds: holds.map(HoldJSON.init), exit_status: status))
+                    findings: findings.map(FindingJSON.init), holds: holds.map(HoldJSON.init), reminders: reminders,
+                    exit_status: status))
         } else if findings.isEmpty && holds.isEmpty {
             Console.out("No safety findings stand today.")
         } else {
@@ -45,6 +47,9 @@ struct Check: ParsableCommand {
                         + Describe.session(hold.session, findings: hold.reasons, style: .stdout)
                 }
             Console.out(blocks.joined(separator: "\n\n"))
+        }
+        if !output.json {
+            for reminder in reminders { Console.err("Reminder: " + reminder) }
         }
         if status != 0 { throw ExitCode(status) }
     }
@@ -65,5 +70,7 @@ struct Check: ParsableCommand {
 struct CheckJSON: Encodable {
     let findings: [FindingJSON]
     let holds: [HoldJSON]
+    /// Gentle reminders that are not findings and do not change the exit status (a PSFS re-rating due).
+    let reminders: [String]
     let exit_status: Int32
 }

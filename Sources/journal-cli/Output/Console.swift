@@ -9,6 +9,11 @@ enum Console {
         FileHandle.standardOutput.write(Data((text + terminator).utf8))
     }
 
+    /// Asks a question on standard error, without a line break, for the answer to follow.
+    static func prompt(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     /// Prints a message to standard error.
     static func err(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -64,12 +69,12 @@ extension JournalError {
     var exitStatus: Int32 {
         switch self {
         case .invalidPain, .missingValue, .invalidNumber, .unknownExercise, .unknownRedFlag, .sideNotApplicable,
-            .invalidSide, .invalidChoice,
+            .invalidSide, .invalidChoice, .invalidActivity, .invalidScore, .tooManyActivities,
             .invalidExerciseID, .invalidExerciseName, .exerciseExists, .cannotRemoveBuiltIn, .exerciseInUse,
             .confirmationNeeded,
             .noteTooLong, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE
-        case .entryNotFound, .checkInNotFound, .notAJournal, .corruptDatabase, .newerDatabase, .invalidImport:
+        case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase, .invalidImport:
             return 65  // EX_DATAERR
         case .noInput: return 66  // EX_NOINPUT
         case .cannotCreate, .outputExists: return 73  // EX_CANTCREAT

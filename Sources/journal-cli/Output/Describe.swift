@@ -126,3 +126,43 @@ enum Describe {
         return ([rule] + body + [rule]).map(style).joined(separator: "\n")
     }
 }
+
+extension Describe {
+    /// The PSFS table and the average, as lines of at most 80 columns.
+    static func psfs(_ summary: PSFSSummary) -> [String] {
+        func rated(_ rating: PSFSRating?) -> String {
+            rating.map { "\($0.score.value) (\($0.localTime.date))" } ?? "-"
+        }
+        let rows = summary.activities.map { item -> [String] in
+            let name = item.activity.activity.terminalSafe + (item.activity.isActive ? "" : " (retired)")
+            let change = item.change.map { ($0 > 0 ? "+" : "") + String($0) + (item.detectable ? " *" : "") } ?? "-"
+            return [
+                String(item.activity.id ?? 0), String(name.prefix(28)), rated(item.baseline), rated(item.latest),
+                change,
+            ]
+        }
+        var lines = TextTable.render(
+            header: ["ID", "ACTIVITY", "BASELINE", "LATEST", "CHANGE"], rows: rows, alignRight: [0]
+        ).split(separator: "\n").map(String.init)
+        if let average = summary.average, let day = summary.baselineDay {
+            let verdict =
+                average.detectable
+                ? "larger than the measure's error (\(PSFSSummary.averageDetectableChange) points)"
+                : "within the measure's error (\(PSFSSummary.averageDetectableChange) points)"
+            lines += [
+                "",
+                TextTable.wrap(
+                    "Average of the \(average.activities) \(average.activities == 1 ? "activity" : "activities") "
+                        + "rated at the baseline (\(day)) and since: \(Figures.oneDecimal(average.baseline)) → "
+                        + "\(Figures.oneDecimal(average.latest)) (\(Figures.signedOneDecimal(average.change))), "
+                        + "\(verdict).", width: 80),
+            ]
+        }
+        if summary.activities.contains(where: \.detectable) {
+            lines.append(
+                "* a change larger than the measure's error (\(PSFSSummary.activityDetectableChange) points for one activity)."
+            )
+        }
+        return lines
+    }
+}

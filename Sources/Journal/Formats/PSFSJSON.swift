@@ -1,0 +1,49 @@
+/// `journal psfs --json`: `activities` (each with `id`, `activity`, `retired`, `baseline`,
+/// `baseline_at`, `latest`, `latest_at`, `change`, `detectable`, `ratings`: `[{rated_at, score,
+/// note}]`) and `average` (`baseline`, `latest`, `change`, `detectable`, `activities`, or `null`).
+public struct PSFSJSON: Encodable, Sendable {
+    public var summary: PSFSSummary
+
+    public init(_ summary: PSFSSummary) { self.summary = summary }
+
+    enum Keys: String, CodingKey { case activities, average }
+    enum ActivityKeys: String, CodingKey {
+        case id, activity, retired, baseline, baseline_at, latest, latest_at, change, detectable, ratings
+    }
+    enum RatingKeys: String, CodingKey { case rated_at, score, note }
+    enum AverageKeys: String, CodingKey { case baseline, latest, change, detectable, activities }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        var list = container.nestedUnkeyedContainer(forKey: .activities)
+        for item in summary.activities {
+            var activity = list.nestedContainer(keyedBy: ActivityKeys.self)
+            try activity.encode(item.activity.id, forKey: .id)
+            try activity.encode(item.activity.activity, forKey: .activity)
+            try activity.encode(!item.activity.isActive, forKey: .retired)
+            try activity.encode(item.baseline?.score.value, forKey: .baseline)
+            try activity.encode(item.baseline?.localTime.iso8601, forKey: .baseline_at)
+            try activity.encode(item.latest?.score.value, forKey: .latest)
+            try activity.encode(item.latest?.localTime.iso8601, forKey: .latest_at)
+            try activity.encode(item.change, forKey: .change)
+            try activity.encode(item.detectable, forKey: .detectable)
+            var ratings = activity.nestedUnkeyedContainer(forKey: .ratings)
+            for rating in item.ratings {
+                var entry = ratings.nestedContainer(keyedBy: RatingKeys.self)
+                try entry.encode(rating.localTime.iso8601, forKey: .rated_at)
+                try entry.encode(rating.score.value, forKey: .score)
+                try entry.encode(rating.note, forKey: .note)
+            }
+        }
+        guard let average = summary.average else {
+            try container.encodeNil(forKey: .average)
+            return
+        }
+        var object = container.nestedContainer(keyedBy: AverageKeys.self, forKey: .average)
+        try object.encode(Figures.twoDecimals(average.baseline), forKey: .baseline)
+        try object.encode(Figures.twoDecimals(average.latest), forKey: .latest)
+        try object.encode(Figures.twoDecimals(average.change), forKey: .change)
+        try object.encode(average.detectable, forKey: .detectable)
+        try object.encode(average.activities, forKey: .activities)
+    }
+}

@@ -1,0 +1,83 @@
+/// An everyday activity a person rates on the Patient-Specific Functional Scale (PSFS).
+///
+/// The person names 3 to 5 activities that the back problem makes hard ("putting on socks") and
+/// re-rates the same ones over time, from 0 (unable to do it) to 10 (able to do it as before).
+///
+/// ```swift
+/// let socks = try PSFSActivity(activity: "putting on socks", addedAt: t, utcOffset: 0, createdAt: t)
+/// ```
+public struct PSFSActivity: Sendable, Hashable {
+    /// The most activities rated at once, as the scale's form asks.
+    public static let maximumActive = 5
+    /// The longest activity text, in characters.
+    public static let maximumLength = 80
+
+    public var id: Int64?
+    /// The activity in the person's words.
+    public var activity: String
+    /// When it was added, Unix seconds (UTC), and the clock's offset then.
+    public var addedAt: Int64
+    public var utcOffset: Int
+    /// When it was retired (`journal psfs remove`); `nil` while it is rated.
+    public var retiredAt: Int64?
+    public var createdAt: Int64
+
+    /// An activity; refuses empty text, more than ``maximumLength`` characters, and control characters.
+    public init(
+        id: Int64? = nil, activity: String, addedAt: Int64, utcOffset: Int, retiredAt: Int64? = nil, createdAt: Int64
+    ) throws {
+        let text = String(activity.trimmingWhitespace())
+        guard !text.isEmpty, text.unicodeScalars.count <= Self.maximumLength,
+            !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { throw JournalError.invalidActivity(activity) }
+        self.id = id
+        self.activity = text
+        self.addedAt = addedAt
+        self.utcOffset = utcOffset
+        self.retiredAt = retiredAt
+        self.createdAt = createdAt
+    }
+
+    /// Reads a score from 0 to 10, or throws ``JournalError/invalidScore(_:)``.
+    public static func score(parsing text: String) throws -> PainLevel {
+        guard let number = Int(text.trimmingWhitespace()), let score = PainLevel(number) else {
+            throw JournalError.invalidScore(text)
+        }
+        return score
+    }
+
+    /// Whether it is still rated.
+    public var isActive: Bool { retiredAt == nil }
+}
+
+/// One PSFS rating of one activity: 0 (unable to do it) to 10 (able to do it as before the problem).
+public struct PSFSRating: Sendable, Hashable {
+    public var id: Int64?
+    public var activityID: Int64
+    /// When it was rated, Unix seconds (UTC), and the clock's offset then.
+    public var ratedAt: Int64
+    public var utcOffset: Int
+    /// The score; the same 0–10 whole numbers as pain, with the opposite meaning (10 is best).
+    public var score: PainLevel
+    public var note: String?
+    public var createdAt: Int64
+
+    public init(
+        id: Int64? = nil, activityID: Int64, ratedAt: Int64, utcOffset: Int, score: PainLevel, note: String? = nil,
+        createdAt: Int64
+    ) throws {
+        if let note, note.count > Entry.Limits.noteCharacters {
+            throw JournalError.noteTooLong(characters: note.count, limit: Entry.Limits.noteCharacters)
+        }
+        self.id = id
+        self.activityID = activityID
+        self.ratedAt = ratedAt
+        self.utcOffset = utcOffset
+        self.score = score
+        self.note = note?.isEmpty == true ? nil : note
+        self.createdAt = createdAt
+    }
+
+    /// The moment on the person's clock.
+    public var localTime: LocalDateTime { LocalDateTime(unixSeconds: ratedAt, utcOffset: utcOffset) }
+}

@@ -1,0 +1,114 @@
+/// Each PSFS activity's first and latest rating, and the average over the activities rated at the
+/// baseline and since: the figures behind `journal psfs` and the reports.
+///
+/// The scale's form gives the minimum detectable change (90% confidence) as 2 points for the
+/// average score and 3 points for a single activity (Stratford et al., Physiotherapy Canada
+/// 1995;47:258–263; docs/outcomes.md). A change at least that large, up or down, is
+/// `detectable`: larger than the measure's error. No minimal *clinically important* change for
+/// low back pain could be confirmed, so journal never calls a change clinically important.
+///
+/// ```swift
+/// let summary = PSFSSummary.make(activities: activities, ratings: ratings)
+/// summary.average?.change // 2.5: the mean of the latest scores minus the mean of the baselines
+/// ```
+public struct PSFSSummary: Sendable, Hashable {
+    /// The minimum detectable change of the average score.
+    public static let averageDetectableChange = 2
+    /// The minimum detectable change of one activity's score.
+    public static let activityDetectableChange = 3
+
+    /// One activity with its ratings, oldest first.
+    public struct ActivitySummary: Sendable, Hashable {
+        public var activity: PSFSActivity
+        public var ratings: [PSFSRating]
+
+        /// The first rating.
+        public var baseline: PSFSRating? { ratings.first }
+        /// The latest rating.
+        public var latest: PSFSRating? { ratings.last }
+        /// Latest minus baseline; `nil` until rated twice.
+        public var change: Int? {
+            guard ratings.count > 1, let baseline, let latest else { return nil }
+            return latest.score.value - baseline.score.value
+        }
+        /// Whether ``change`` is at least the single-activity minimum detectable change, either way.
+        public var detectable: Bool { change.map { abs($0) >= PSFSSummary.activityDetectableChange } ?? false }
+    }
+
+    /// The average over the activities that were rated on the baseline day and again later.
+    public struct Average: Sendable, Hashable {
+        /// How many activities it averages.
+        public var activities: Int
+        public var baselineSum: Int
+        public var latestSum: Int
+
+        public var baseline: Double { Double(baselineSum) / Double(activities) }
+        public var latest: Double { Double(latestSum) / Double(activities) }
+        public var change: Double { Double(latestSum - baselineSum) / Double(activities) }
+        /// Whether the change is at least the average's minimum detectable change, either way
+        /// (compared exactly, on sums).
+        public var detectable: Bool { abs(latestSum - baselineSum) >= PSFSSummary.averageDetectableChange * activities }
+    }
+
+    /// Every activity, active ones first, each in the order added.
+    public var activities: [ActivitySummary]
+    /// `nil` until at least one activity was rated on the baseline day and again on a later day.
+    public var average: Average?
+    /// The local day of the first rating of all: the baseline occasion.
+    public var baselineDay: LocalDate?
+
+    /// Builds the summary; ratings of unknown activities are ignored.
+    ///
+    /// The baseline occasion is the local day of the first rating. The average takes the active
+    /// activities whose first rating was on that day and that were rated again on a later day: an
+    /// activity added after the baseline, or retired, does not enter it.
+    public static func make(activities: [PSFSActivity], ratings: [PSFSRating]) -> PSFSSummary {
+        let byActivity = Dictionary(grouping: ratings, by: \.activityID)
+        let summaries = activities.map { activity in
+            ActivitySummary(
+                activity: activity,
+                ratings: (byActivity[activity.id ?? -1] ?? []).sorted {
+                    ($0.ratedAt, $0.id ?? 0) < ($1.ratedAt, $1.id ?? 0)
+                })
+        }
+        .sorted {
+            ($0.activity.isActive ? 0 : 1, $0.activity.addedAt, $0.activity.id ?? 0) < (
+                $1.activity.isActive ? 0 : 1, $1.activity.addedAt, $1.activity.id ?? 0
+            )
+        }
+        let baselineDay = summaries.compactMap { $0.baseline?.localTime.date }.min()
+        var average: Average?
+        for summary in summaries where summary.activity.isActive {
+            guard let baseline = summary.baseline, let latest = summary.latest, let baselineDay,
+                baseline.localTime.date == baselineDay, latest.localTime.date > baselineDay
+            else { continue }
+            var sum = average ?? Average(activities: 0, baselineSum: 0, latestSum: 0)
+            sum.activities += 1
+            sum.baselineSum += baseline.score.value
+            sum.latestSum += latest.score.value
+            average = sum
+        }
+        return PSFSSummary(activities: summaries, average: average, baselineDay: baselineDay)
+    }
+
+    /// Days after the latest rating when `journal check` reminds to rate again.
+    public static let reminderDays = 7
+
+    /// A gentle reminder to rate the activities again, when there are active ones and the latest
+    /// rating is more than ``reminderDays`` days before `today` (or there is none): not a finding.
+    public func reminder(today: LocalDate) -> String? {
+        guard activities.contains(where: \.activity.isActive) else { return nil }
+        guard let last = lastRated else {
+            return "Your activities have no rating yet: rate them with `journal psfs rate`."
+        }
+        let days = today.daysSinceEpoch - last.localTime.date.daysSinceEpoch
+        guard days > Int64(Self.reminderDays) else { return nil }
+        return "Your last PSFS rating was \(days) days ago (\(last.localTime.date)): "
+            + "rate your activities again with `journal psfs rate`."
+    }
+
+    /// The latest rating of all, if any.
+    public var lastRated: PSFSRating? {
+        activities.compactMap(\.latest).max { ($0.ratedAt, $0.id ?? 0) < ($1.ratedAt, $1.id ?? 0) }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+
+/// The Patient-Specific Functional Scale: activities and their ratings; `journal undo` reverses
+/// each add, remove and rating.
+extension JournalStore {
+    /// Adds an activity to rate; refuses a sixth active one.
+    public func addActivity(_ activity: PSFSActivity, now: Int64) throws -> PSFSActivity {
+        try writing { db in
+            let active =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM psfs_activities WHERE retired_at IS NULL") ?? 0
+            guard active < PSFSActivity.maximumActive else {
+                throw JournalError.tooManyActivities(limit: PSFSActivity.maximumActive)
+            }
+            var saved = activity
+            try db.execute(
+                sql: "INSERT INTO psfs_activities (activity, added_at, utc_offset, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [activity.activity, activity.addedAt, activity.utcOffset, activity.createdAt])
+            saved.id = db.lastInsertedRowID
+            try Self.notePSFS("psfs-add", "remove-activity", saved.id, db, now: now)
+            return saved
+        }
+    }
+
+    /// Retires the activity `id` (it stays in the history); returns it as it now is.
+    public func retireActivity(id: Int64, now: Int64) throws -> PSFSActivity {
+        try writing { db in
+            guard var activity = try Self.activities(db).first(where: { $0.id == id }), activity.isActive else {
+                throw JournalError.activityNotFound(id)
+            }
+            try db.execute(sql: "UPDATE psfs_activities SET retired_at = ? WHERE id = ?", arguments: [now, id])
+            activity.retiredAt = now
+            try Self.notePSFS("psfs-remove", "unretire", id, db, now: now)
+            return activity
+        }
+    }
+
+    /// Records one rating of an active activity.
+    public func rate(_ rating: PSFSRating, now: Int64) throws -> PSFSRating {
+        try writing { db in
+            guard try Self.activities(db).contains(where: { $0.id == rating.activityID && $0.isActive }) else {
+                throw JournalError.activityNotFound(rating.activityID)
+            }
+            var saved = rating
+            try db.execute(
+                sql: """
+                    INSERT INTO psfs_ratings (activity_id, rated_at, utc_offset, score, note, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    rating.activityID, rating.ratedAt, rating.utcOffset, rating.score.value, rating.note,
+                    rating.createdAt,
+                ])
+            saved.id = db.lastInsertedRowID
+            try Self.notePSFS("psfs-rate", "remove-rating", saved.id, db, now: now)
+            return saved
+        }
+    }
+
+    /// Every activity and rating, summed up (``PSFSSummary``).
+    public func psfs() throws -> PSFSSummary {
+        try reading { db in PSFSSummary.make(activities: try Self.activities(db), ratings: try Self.ratings(db)) }
+    }
+
+    // MARK: Building blocks
+
+    static func activities(_ db: Database) throws -> [PSFSActivity] {
+        try Row.fetchAll(
+            db, sql: "SELECT id, activity, added_at, utc_offset, retired_at, created_at FROM psfs_activities ORDER BY id"
+        ).map { row in
+            try PSFSActivity(
+                id: row["id"], activity: row["activity"], addedAt: row["added_at"], utcOffset: row["utc_offset"],
+                retiredAt: row["retired_at"], createdAt: row["created_at"])
+        }
+    }
+
+    static func ratings(_ db: Database) throws -> [PSFSRating] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, activity_id, rated_at, utc_offset, score, note, created_at FROM psfs_ratings
+                ORDER BY rated_at, id
+                """
+        ).map { row in
+            let value: Int = row["score"]
+            guard let score = PainLevel(value) else {
+                throw JournalError.invalidNumber(field: "stored PSFS score", text: String(value), range: 0...10)
+            }
+            return try PSFSRating(
+                id: row["id"], activityID: row["activity_id"], ratedAt: row["rated_at"], utcOffset: row["utc_offset"],
+                score: score, note: row["note"], createdAt: row["created_at"])
+        }
+    }
+
+    /// Records a PSFS change and what undoing it does to the row `id`.
+    private static func notePSFS(_ kind: String, _ action: String, _ id: Int64?, _ db: Database, now: Int64) throws {
+        let change = try beginChange(kind, db, now: now)
+        try db.execute(
+            sql: "INSERT INTO change_psfs (change_id, action, id) VALUES (?, ?, ?)", arguments: [change, action, id])
+    }
+
+    /// Reverses what `change` did to PSFS activities and ratings; returns how many rows it touched.
+    static func undoPSFS(of change: Int64, _ db: Database) throws -> Int {
+        try db.execute(
+            sql: """
+                DELETE FROM psfs_ratings WHERE id IN
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating');
+                """,
+            arguments: [change])
+        var touched = db.changesCount
+        try db.execute(
+            sql: """
+                DELETE FROM psfs_activities WHERE id IN
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity');
+                """,
+            arguments: [change])
+        touched += db.changesCount
+        try db.execute(
+            sql: """
+                UPDATE psfs_activities SET retired_at = NULL WHERE id IN
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'unretire');
+                """,
+            arguments: [change])
+        return touched + db.changesCount
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// `journal psfs`: activities, ratings, the summary, undo and the terminal prompt.
+@Suite struct PSFSCommandTests {
+    let sandbox = Sandbox()
+
+    func add(_ activity: String, _ extra: String...) throws -> String {
+        let run = try sandbox.run(["psfs", "add", activity] + extra)
+        try #require(run.status == 0, "\(run)")
+        return run.stdout
+    }
+
+    @Test func ratingsGiveTheBaselineTheLatestAndTheAverage() throws {
+        #expect(try add("putting on socks", "--at", "2026-11-01 09:00") == "1\n")
+        #expect(try add("sitting through a film", "--at", "2026-11-01 09:00") == "2\n")
+        #expect(try add("lifting a child", "--at", "2026-11-10 09:00") == "3\n")
+        for (id, score, at) in [
+            ("1", "3", "2026-11-01 09:05"), ("2", "4", "2026-11-01 09:05"), ("3", "2", "2026-11-10 09:00"),
+            ("1", "6", "2026-11-20 09:00"), ("2", "5", "2026-11-20 09:00"), ("3", "6", "2026-11-24 09:00"),
+        ] {
+            let run = try sandbox.run("psfs", "rate", id, score, "--at", at)
+            try #require(run.status == 0, "\(run)")
+        }
+        let text = try sandbox.run("psfs")
+        #expect(
+            text.stdout == """
+                ID  ACTIVITY                BASELINE        LATEST          CHANGE
+                 1  putting on socks        3 (2026-11-01)  6 (2026-11-20)  +3 *
+                 2  sitting through a film  4 (2026-11-01)  5 (2026-11-20)  +1
+                 3  lifting a child         2 (2026-11-10)  6 (2026-11-24)  +4 *
+
+                Average of the 2 activities rated at the baseline (2026-11-01) and since: 3.5 →
+                5.5 (+2.0), larger than the measure's error (2 points).
+                * a change larger than the measure's error (3 points for one activity).
+
+                """)
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try sandbox.run("psfs", "--json").stdout.utf8))
+                as? [String: Any])
+        let average = try #require(json["average"] as? [String: Any])
+        #expect(average["baseline"] as? Double == 3.5)
+        #expect(average["latest"] as? Double == 5.5)
+        #expect(average["change"] as? Double == 2)
+        #expect(average["detectable"] as? Bool == true)
+        let activities = try #require(json["activities"] as? [[String: Any]])
+        #expect(activities.map { $0["change"] as? Int } == [3, 1, 4])
+        #expect(activities.map { $0["detectable"] as? Bool } == [true, false, true])
+        #expect(activities[0]["baseline_at"] as? String == "2026-11-01T09:05:00+00:00")
+        #expect((activities[0]["ratings"] as? [[String: Any]])?.map { $0["score"] as? Int } == [3, 6])
+    }
+
+    @Test func refusalsChangeNothing() throws {
+        for name in ["a", "b", "c", "d", "e"] { _ = try add(name) }
+        let sixth = try sandbox.run("psfs", "add", "f")
+        #expect(sixth.status == 64)
+        #expect(
+            sixth.stderr
+                == "journal: you already rate 5 activities, the most the scale asks for; retire one first with `journal psfs remove ID`.\n"
+        )
+        let empty = try sandbox.run("psfs", "add", "")
+        #expect(empty.status == 64)
+        #expect(empty.stderr.hasPrefix("journal: \"\" cannot be an activity: describe it in 1 to 80 characters"))
+        let eleven = try sandbox.run("psfs", "rate", "1", "11")
+        #expect(eleven.status == 64)
+        #expect(
+            eleven.stderr.hasPrefix(
+                "Error: The value '11' is invalid for '<score>': score must be a whole number from 0 (unable to do it) to 10"
+            ))
+        #expect(try sandbox.run("psfs", "rate", "9", "5").status == 65)
+        // Off a terminal, no arguments is a usage error: a script never hangs waiting for answers.
+        let noArguments = try sandbox.run("psfs", "rate")
+        #expect(noArguments.status == 64)
+        #expect(try sandbox.sql("SELECT count(*) FROM psfs_activities; SELECT count(*) FROM psfs_ratings") == "5\n0\n")
+    }
+
+    @Test func removeRetiresAndUndoCoversAddRemoveAndRate() throws {
+        _ = try add("putting on socks")
+        #expect(try sandbox.run("psfs", "rate", "1", "4").status == 0)
+        let remove = try sandbox.run("psfs", "remove", "1")
+        #expect(remove.stdout == "Retired activity #1: putting on socks. `journal undo` brings it back.\n")
+        #expect(try sandbox.run("psfs", "rate", "1", "5").status == 65)
+        #expect(try sandbox.run("psfs").stdout.contains("putting on socks (retired)"))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the psfs-remove of "))
+        #expect(try sandbox.sql("SELECT retired_at IS NULL FROM psfs_activities") == "1\n")
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the psfs-rate of "))
+        #expect(try sandbox.sql("SELECT count(*) FROM psfs_ratings") == "0\n")
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the psfs-add of "))
+        #expect(try sandbox.sql("SELECT count(*) FROM psfs_activities") == "0\n")
+    }
+
+    @Test func checkRemindsGentlyWithoutChangingItsExitStatus() throws {
+        _ = try add("putting on socks")
+        _ = try sandbox.run("psfs", "rate", "1", "4", "--at", "2026-11-17 09:00")
+        let check = try sandbox.run("check")
+        #expect(check.status == 0)
+        #expect(check.stdout == "No safety findings stand today.\n")
+        #expect(
+            check.stderr
+                == "Reminder: Your last PSFS rating was 8 days ago (2026-11-17): rate your activities again with `journal psfs rate`.\n"
+        )
+        _ = try sandbox.run("psfs", "rate", "1", "5")
+        #expect(try sandbox.run("check").stderr == "")
+    }
+
+    @Test func atATerminalRateAsksForEachActivityAndEnterSkips() throws {
+        guard let script = try ColourTests.script() else { return }
+        for name in ["socks", "film", "lifting"] { _ = try add(name) }
+        // 5 for socks; Enter skips film; 11 is refused and asked again, then 7 for lifting.
+        let run = try execute(
+            script, ["-qec", "\(Sandbox.binary.path) psfs rate", "/dev/null"], environment: sandbox.environment,
+            stdin: "5\n\n11\n7\n")
+        #expect(run.stdout.contains("#1 socks: #2 film: #3 lifting: journal: score must be a whole number"), "\(run)")
+        #expect(run.stdout.contains("Rated 2 activities."))
+        #expect(
+            try sandbox.sql("SELECT activity_id, score FROM psfs_ratings ORDER BY activity_id") == "1|5\n3|7\n")
+    }
+}
