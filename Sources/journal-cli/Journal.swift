@@ -25,7 +25,8 @@ struct JournalCommand: ParsableCommand {
         subcommands: [
             Log.self, CheckInCommand.self, CheckIns.self, List.self, Report.self, Check.self, Safety.self, Export.self,
             Import.self,
-            Resume.self, PSFS.self, Edit.self, Delete.self, Undo.self, Exercises.self, Plan.self, Backup.self, Doctor.self,
+            Resume.self, PSFS.self, Edit.self, Delete.self, Undo.self, Exercises.self, Plan.self, Backup.self,
+            Doctor.self,
         ]
     )
 

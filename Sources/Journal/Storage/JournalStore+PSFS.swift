@@ -66,7 +66,8 @@ extension JournalStore {
 
     static func activities(_ db: Database) throws -> [PSFSActivity] {
         try Row.fetchAll(
-            db, sql: "SELECT id, activity, added_at, utc_offset, retired_at, created_at FROM psfs_activities ORDER BY id"
+            db,
+            sql: "SELECT id, activity, added_at, utc_offset, retired_at, created_at FROM psfs_activities ORDER BY id"
         ).map { row in
             try PSFSActivity(
                 id: row["id"], activity: row["activity"], addedAt: row["added_at"], utcOffset: row["utc_offset"],
