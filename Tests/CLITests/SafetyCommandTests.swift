@@ -213,7 +213,8 @@ import Testing
         let json = try sandbox.run("check", "--json")
         #expect(
             json.stdout
-                == "{\n  \"exit_status\" : 0,\n  \"findings\" : [\n\n  ],\n  \"holds\" : [\n\n  ],\n  \"reminders\" : [\n\n  ]\n}\n")
+                == "{\n  \"exit_status\" : 0,\n  \"findings\" : [\n\n  ],\n  \"holds\" : [\n\n  ],\n  \"reminders\" : [\n\n  ]\n}\n"
+        )
     }
 
     @Test func checkExitsTwoWhileAStopStands() throws {
