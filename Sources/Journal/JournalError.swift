@@ -37,6 +37,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case sideNotApplicable(exercise: String)
     /// A PSFS activity that is empty, too long or holds control characters.
     case invalidActivity(String)
+    /// A dose that `journal session` cannot read.
+    case invalidDose(String)
     /// A PSFS score that is not a whole number from 0 to 10.
     case invalidScore(String)
     /// A sixth active PSFS activity.
@@ -126,6 +128,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidActivity(let text):
             return "\"\(text)\" cannot be an activity: describe it in 1 to \(PSFSActivity.maximumLength) characters "
                 + "on one line, such as \"putting on socks\"."
+        case .invalidDose(let text):
+            return "cannot read the dose \"\(text)\": \(DoseInput.forms)."
         case .invalidScore(let text):
             return "score must be a whole number from 0 (unable to do it) to 10 (able to do it as before the "
                 + "problem); got \"\(text)\"."

@@ -23,7 +23,8 @@ struct JournalCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Log.self, CheckInCommand.self, CheckIns.self, List.self, Report.self, Check.self, Safety.self, Export.self,
+            Log.self, Today.self, Session.self, CheckInCommand.self, CheckIns.self, List.self, Report.self, Check.self,
+            Safety.self, Export.self,
             Import.self,
             Resume.self, PSFS.self, Edit.self, Delete.self, Undo.self, Exercises.self, Plan.self, Backup.self,
             Doctor.self,

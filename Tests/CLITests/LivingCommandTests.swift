@@ -179,7 +179,8 @@ import Testing
         }
         #expect(
             offered == [
-                "log", "checkin", "checkins", "list", "report", "check", "safety", "export", "import", "resume", "psfs",
+                "log", "today", "session", "checkin", "checkins", "list", "report", "check", "safety", "export",
+                "import", "resume", "psfs",
                 "edit",
                 "delete", "undo", "exercises", "plan", "backup", "doctor", "help",
             ])

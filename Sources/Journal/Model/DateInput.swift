@@ -135,8 +135,7 @@ public enum DateInput {
             if words[0] == "today" { return today }
             if words[0] == "yesterday" { return today.adding(days: -1) }
             if let target = weekdays.firstIndex(where: { $0 == words[0] || $0.prefix(3) == words[0] }) {
-                let current = Int(((today.daysSinceEpoch % 7) + 7 + 3) % 7)  // 1970-01-01 was a Thursday
-                return today.adding(days: -((current - target + 7) % 7))
+                return today.adding(days: -((today.weekdayIndex - target + 7) % 7))
             }
             return nil
         case 3:

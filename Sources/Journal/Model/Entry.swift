@@ -85,6 +85,11 @@ public struct Entry: Sendable, Hashable {
         return number
     }
 
+    /// Throws ``JournalError/invalidNumber(field:text:range:)`` when `value` is outside `range`.
+    public static func checkRange(_ value: Int, _ range: ClosedRange<Int>, field: String) throws {
+        try check(value, range, field: field)
+    }
+
     private static func check(_ value: Int, _ range: ClosedRange<Int>, field: String) throws {
         guard range.contains(value) else {
             throw JournalError.invalidNumber(field: field, text: String(value), range: range)

@@ -6,10 +6,12 @@
 /// ```
 public enum TextTable {
     /// Columns padded to their widest cell, two spaces apart; columns in `alignRight` are
-    /// right-aligned (numbers), the last column is never padded on the right.
+    /// right-aligned (numbers), the last column is never padded on the right. An empty `header`
+    /// leaves the header row out; a short row leaves its last columns empty.
     public static func render(header: [String], rows: [[String]], alignRight: Set<Int> = []) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        let all = header.isEmpty ? rows : [header] + rows
+        let columns = all.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in all.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             var text = ""
             for (index, cell) in cells.enumerated() {

@@ -14,3 +14,12 @@ extension JournalStore {
             findings: Rules.evaluate(entries: entries, checkIns: checkIns), plan: plan, reviews: reviews)
     }
 }
+
+extension JournalStore {
+    /// What the plan asks of `today` (``DailyRoutine``).
+    public func routine(today: LocalDate) throws -> DailyRoutine {
+        let week = Period(from: today.startOfWeek, to: today) ?? .week(endingOn: today)
+        return DailyRoutine.make(
+            plan: try plan(), entries: try entries(performedIn: week.widestUTCRange), holds: try holds(), today: today)
+    }
+}

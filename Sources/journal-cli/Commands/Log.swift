@@ -26,12 +26,12 @@ struct Log: ParsableCommand {
     @Option(
         help: ArgumentHelp("Pain just before the exercise, 0-10.", valueName: "0-10"),
         transform: Read.pain("pain before"))
-    var painBefore: PainLevel
+    var painBefore: PainLevel?
 
     @Option(
         help: ArgumentHelp("Pain just after the exercise, 0-10.", valueName: "0-10"), transform: Read.pain("pain after")
     )
-    var painAfter: PainLevel
+    var painAfter: PainLevel?
 
     @Option(help: ArgumentHelp("Number of sets (1-50).", valueName: "n"), transform: Read.sets)
     var sets: Int = 1
@@ -61,10 +61,17 @@ struct Log: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: JSONOption
 
+    func validate() throws {
+        if (painBefore == nil || painAfter == nil) && isatty(STDIN_FILENO) != 1 {
+            throw ValidationError(
+                "Give --pain-before and --pain-after, each 0-10 (standard input is not a terminal to ask on).")
+        }
+    }
+
     func run() throws {
         var draft = EntryDraft(exercise: exercise)
-        draft.painBefore = painBefore
-        draft.painAfter = painAfter
+        draft.painBefore = try painBefore ?? Self.ask("pain before")
+        draft.painAfter = try painAfter ?? Self.ask("pain after")
         draft.sets = sets
         draft.reps = reps
         draft.holdSeconds = hold
@@ -82,6 +89,17 @@ struct Log: ParsableCommand {
                 "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Describe.dosage(entry)), "
                     + "pain \(Describe.pain(entry)), at \(Describe.time(entry.localTime)).")
         }
+    }
+}
+
+extension Log {
+    /// Asks for a pain reading at the terminal; the end of input stops with nothing saved.
+    static func ask(_ field: String) throws -> PainLevel {
+        guard case .value(let pain) = Questions.pain(field, escapes: false) else {
+            Console.err("")
+            throw ExitCode(64)
+        }
+        return pain
     }
 }
 

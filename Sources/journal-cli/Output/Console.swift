@@ -69,7 +69,7 @@ extension JournalError {
     var exitStatus: Int32 {
         switch self {
         case .invalidPain, .missingValue, .invalidNumber, .unknownExercise, .unknownRedFlag, .sideNotApplicable,
-            .invalidSide, .invalidChoice, .invalidActivity, .invalidScore, .tooManyActivities,
+            .invalidSide, .invalidChoice, .invalidActivity, .invalidScore, .invalidDose, .tooManyActivities,
             .invalidExerciseID, .invalidExerciseName, .exerciseExists, .cannotRemoveBuiltIn, .exerciseInUse,
             .confirmationNeeded,
             .noteTooLong, .invalidDate, .futureDate, .invalidPeriod:

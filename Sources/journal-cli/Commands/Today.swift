@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Journal
+
+struct Today: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "today",
+        abstract: "What your plan asks of today: the exercises due, those on hold, what you did.",
+        discussion: """
+            An exercise is due while this week's sessions (Monday to Sunday) fall short of the \\
+            pace that spreads what remains of its weekly count over the days left. An exercise \\
+            on hold is shown as held, never as due.
+
+            Exit status, for a shell prompt or a timer: 0 nothing is due; 1 something is.
+
+            Examples:
+              journal today
+              journal today --json
+              journal today || notify-send "Back exercises are due"
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let today = try Clock.today()
+        let routine =
+            try store.openForReading()?.routine(today: today)
+            ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
+        if output.json {
+            try Console.json(TodayJSON(routine))
+        } else if routine.items.isEmpty && routine.held.isEmpty {
+            Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
+            return
+        } else {
+            for line in Self.describe(routine) { Console.out(line) }
+        }
+        if !routine.due.isEmpty { throw ExitCode(1) }
+    }
+
+    static func describe(_ routine: DailyRoutine) -> [String] {
+        let weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][
+            routine.date.weekdayIndex]
+        var lines = ["Today, \(weekday) \(routine.date)"]
+        func row(_ item: DailyRoutine.Item) -> [String] {
+            [
+                item.plan.exerciseID,
+                Describe.dosage(
+                    sets: item.plan.sets, reps: item.plan.reps, holdSeconds: item.plan.holdSeconds, side: nil),
+                "\(item.doneThisWeek) of \(item.plan.perWeek) this week",
+            ]
+        }
+        let due = routine.due
+        lines.append(due.isEmpty ? "Nothing is due." : "Due (`journal session` walks you through them):")
+        if !due.isEmpty {
+            lines += TextTable.render(header: [], rows: due.map(row)).split(separator: "\n").map { "  " + $0 }
+        }
+        let met = routine.items.filter { !$0.isDue }
+        if !met.isEmpty {
+            lines.append("Not due today:")
+            lines += TextTable.render(header: [], rows: met.map(row)).split(separator: "\n").map { "  " + $0 }
+        }
+        for hold in routine.held {
+            lines += TextTable.wrap(
+                "On hold: \(hold.exerciseID) since \(hold.since.localTime.shortText) (\(hold.since.rule)); "
+                    + "see a physiotherapist, then `journal resume \(hold.exerciseID)`.", width: 80
+            ).split(separator: "\n").map(String.init)
+        }
+        if !routine.doneToday.isEmpty {
+            lines.append("Logged today: " + routine.doneToday.map { "#\($0)" }.joined(separator: ", "))
+        }
+        return lines
+    }
+}
+
+/// `journal today --json`: `date`, `due` (`exercise`, `sets`, `reps`, `hold_seconds`,
+/// `done_this_week`, `planned_this_week`), `done_today` (entry ids) and `held` (`exercise`, `since`).
+struct TodayJSON: Encodable {
+    let routine: DailyRoutine
+
+    init(_ routine: DailyRoutine) { self.routine = routine }
+
+    enum Keys: String, CodingKey { case date, due, done_today, held }
+    enum DueKeys: String, CodingKey { case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week }
+    enum HeldKeys: String, CodingKey { case exercise, since }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(routine.date.iso8601, forKey: .date)
+        var due = container.nestedUnkeyedContainer(forKey: .due)
+        for item in routine.due {
+            var object = due.nestedContainer(keyedBy: DueKeys.self)
+            try object.encode(item.plan.exerciseID, forKey: .exercise)
+            try object.encode(item.plan.sets, forKey: .sets)
+            try object.encode(item.plan.reps, forKey: .reps)
+            try object.encode(item.plan.holdSeconds, forKey: .hold_seconds)
+            try object.encode(item.doneThisWeek, forKey: .done_this_week)
+            try object.encode(item.plan.perWeek, forKey: .planned_this_week)
+        }
+        try container.encode(routine.doneToday, forKey: .done_today)
+        var held = container.nestedUnkeyedContainer(forKey: .held)
+        for hold in routine.held {
+            var object = held.nestedContainer(keyedBy: HeldKeys.self)
+            try object.encode(hold.exerciseID, forKey: .exercise)
+            try object.encode(hold.since.localTime.iso8601, forKey: .since)
+        }
+    }
+}
