@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `journal today`, `journal session`, and `journal log` asking for pain at a terminal.
+/// The daily routine: `journal today`, `journal session`, and `journal log` asking for pain.
+///
 /// The sandbox's clock is Wednesday 2026-11-25 12:00.
 @Suite struct RoutineCommandTests {
     let sandbox = Sandbox()

@@ -48,13 +48,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
-    /// The date `days` days later (earlier when negative).
     /// The day of the week, Monday 0 to Sunday 6 (ISO 8601's order).
     public var weekdayIndex: Int { Int(((daysSinceEpoch % 7) + 7 + 3) % 7) }  // 1970-01-01 was a Thursday
 
     /// The Monday of this day's ISO week.
     public var startOfWeek: LocalDate { adding(days: -weekdayIndex) }
 
+    /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + Int64(days)) }
 
     /// `YYYY-MM-DD`.

@@ -5,8 +5,10 @@
 /// // "ID  NAME\n 1  Ana"
 /// ```
 public enum TextTable {
-    /// Columns padded to their widest cell, two spaces apart; columns in `alignRight` are
-    /// right-aligned (numbers), the last column is never padded on the right. An empty `header`
+    /// Columns padded to their widest cell, two spaces apart.
+    ///
+    /// Columns in `alignRight` are right-aligned (numbers); the last column is never padded on
+    /// the right. An empty `header`
     /// leaves the header row out; a short row leaves its last columns empty.
     public static func render(header: [String], rows: [[String]], alignRight: Set<Int> = []) -> String {
         let all = header.isEmpty ? rows : [header] + rows
