@@ -4,6 +4,8 @@ import GRDB
 /// What `journal doctor` found.
 public struct Diagnosis: Sendable {
     public var path: String
+    /// The file `path` leads to when it is a symbolic link (sizes are the file's, not the link's).
+    public var linkTarget: String?
     public var access: JournalStore.Access
     public var fileBytes: Int
     public var writeAheadLogBytes: Int
@@ -64,13 +66,24 @@ extension JournalStore {
     /// Checks the file: size, contents, schema version and SQLite's own consistency check.
     public func diagnose(full: Bool) throws -> Diagnosis {
         let check = full ? "integrity_check" : "quick_check"
+        // stat follows links: a journal reached through a symbolic link has the size of the file it leads to,
+        // and SQLite keeps the write-ahead log beside that file.
         let size = { (file: String) -> Int in
-            ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
+            var info = stat()
+            return stat(file, &info) == 0 ? Int(info.st_size) : 0
         }
+        var link = stat()
+        let linkTarget =
+            lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
+            ? realpath(path, nil).map { resolved in
+                defer { free(resolved) }
+                return String(cString: resolved)
+            } : nil
         return try reading { db in
             let migrator = Migrations.migrator
             return Diagnosis(
-                path: path, access: access, fileBytes: size(path), writeAheadLogBytes: size(path + "-wal"),
+                path: path, linkTarget: linkTarget, access: access, fileBytes: size(path),
+                writeAheadLogBytes: size((linkTarget ?? path) + "-wal"),
                 entries: try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
                 checkIns: try Int.fetchOne(db, sql: "SELECT count(*) FROM checkins") ?? 0,
                 appliedMigrations: try migrator.appliedMigrations(db),

@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
                 CheckJSON(
                     findings: findings.map(FindingJSON.init), holds: holds.map(HoldJSON.init), exit_status: status))
         } else if findings.isEmpty && holds.isEmpty {
-            Console.out("No safety findings stand today.")
+            try Console.out("No safety findings stand today.")
         } else {
             // Stop findings stand as holds, one block per exercise with the session that began it.
             let blocks =
@@ -42,7 +42,7 @@ struct Check: ParsableCommand {
                     Describe.holdLine(hold, style: .stdout) + "\n"
                         + Describe.session(hold.session, findings: hold.reasons, style: .stdout)
                 }
-            Console.out(blocks.joined(separator: "\n\n"))
+            try Console.out(blocks.joined(separator: "\n\n"))
         }
         if status != 0 { throw ExitCode(status) }
     }

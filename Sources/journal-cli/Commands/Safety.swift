@@ -23,7 +23,7 @@ struct Safety: ParsableCommand {
                 .map { ($0.offset == 0 ? "  * " : "    ") + $0.element }
         }
         if redFlags {
-            Console.out(
+            try Console.out(
                 (["Red-flag symptoms: seek emergency care now if you have any of them."] + redFlagLines).joined(
                     separator: "\n"))
             return
@@ -49,7 +49,7 @@ struct Safety: ParsableCommand {
             lines += TextTable.wrap("[\(index + 1)] \(source.citation)", width: 74).split(separator: "\n").enumerated()
                 .map { ($0.offset == 0 ? "  " : "      ") + $0.element }
         }
-        Console.out(lines.joined(separator: "\n"))
+        try Console.out(lines.joined(separator: "\n"))
     }
 }
 
