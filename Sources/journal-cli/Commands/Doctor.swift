@@ -62,8 +62,8 @@ struct Doctor: ParsableCommand {
             }
         try Console.out(
             TextTable.render(
-                header: ["Journal", diagnosis.path],
-                rows: (diagnosis.linkTarget.map { [["Link", "a symbolic link to \($0)"]] } ?? []) + [
+                header: ["Journal", diagnosis.path.terminalSafe],
+                rows: (diagnosis.linkTarget.map { [["Link", "a symbolic link to \($0.terminalSafe)"]] } ?? []) + [
                     ["Size", "\(diagnosis.fileBytes) bytes, \(diagnosis.writeAheadLogBytes) in the write-ahead log"],
                     [
                         "Contents",
@@ -79,7 +79,8 @@ struct Doctor: ParsableCommand {
                     ],
                 ]))
         for change in changes {
-            Console.err("journal: \(change.path) could be read by others; its mode is now \(octal(change.to)).")
+            Console.err(
+                "journal: \(change.path.terminalSafe) could be read by others; its mode is now \(octal(change.to)).")
         }
     }
 

@@ -83,11 +83,13 @@ struct StoreOptions: ParsableArguments {
         }
         for change in tightened {
             Console.err(
-                "journal: made \(change.path) private (\(String(change.from, radix: 8)) → \(String(change.to, radix: 8))): "
+                "journal: made \(change.path.terminalSafe) private (\(String(change.from, radix: 8)) → \(String(change.to, radix: 8))): "
                     + "others could read your journal.")
         }
         for backup in store.backupsMade {
-            Console.err("journal: upgraded \(store.path) to this version; the file as it was is kept at \(backup).")
+            Console.err(
+                "journal: upgraded \(store.path.terminalSafe) to this version; the file as it was is kept at \(backup.terminalSafe)."
+            )
         }
         return store
     }
