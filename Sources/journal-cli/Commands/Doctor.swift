@@ -35,7 +35,7 @@ struct Doctor: ParsableCommand {
         if output.json {
             try Console.json(DoctorJSON(diagnosis, changes))
         } else {
-            try print(diagnosis, changes)
+            try show(diagnosis, changes)
         }
         if !diagnosis.isHealthy {
             Console.err("journal: " + JournalError.corruptDatabase(path: diagnosis.path).description)
@@ -43,7 +43,7 @@ struct Doctor: ParsableCommand {
         }
     }
 
-    private func print(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) throws {
+    private func show(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) throws {
         let mode =
             changes.isEmpty
             ? "private"
