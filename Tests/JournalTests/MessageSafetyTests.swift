@@ -71,3 +71,20 @@ import Testing
         }
     }
 }
+
+/// Opening a path that is a device must not change the device (`--db /dev/null` made /dev/null 0600).
+@Suite struct DevicePermissionTests {
+    let directory = TemporaryDirectory()
+
+    @Test func aDeviceIsNeverMadePrivate() throws {
+        var null = stat()
+        try #require(stat("/dev/null", &null) == 0)
+        // As root, a private node of /dev/null's kind; otherwise /dev/null itself, which only root could change.
+        let path = geteuid() == 0 ? directory.file("null") : "/dev/null"
+        if geteuid() == 0 { try #require(mknod(path, S_IFCHR | 0o666, null.st_rdev) == 0 && chmod(path, 0o666) == 0) }
+        #expect(JournalStore.tightenPermissions(of: path).isEmpty)
+        var after = stat()
+        try #require(stat(path, &after) == 0)
+        #expect(after.st_mode & 0o777 == 0o666)
+    }
+}

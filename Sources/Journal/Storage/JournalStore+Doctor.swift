@@ -36,7 +36,7 @@ extension JournalStore {
     /// Makes the journal file and its -wal and -shm files private (0600) when others could read or write them;
     /// returns what changed.
     ///
-    /// Files owned by someone else are left alone.
+    /// Files owned by someone else, and anything that is not a regular file (a device), are left alone.
     /// Makes the journal's own folder private (0700) when others could enter or read it; returns
     /// what changed. Only for the default location's folder, which journal owns: a folder named with
     /// `--db` may be shared on purpose.
@@ -54,7 +54,8 @@ extension JournalStore {
         var changes: [PermissionChange] = []
         for file in [path, path + "-wal", path + "-shm"] {
             var info = stat()
-            guard stat(file, &info) == 0, info.st_uid == geteuid() else { continue }
+            // Regular files only: `--db /dev/null` must not make the system's /dev/null private.
+            guard stat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else { continue }
             let mode = Int(info.st_mode) & 0o777
             if mode & 0o077 != 0, chmod(file, 0o600) == 0 {
                 changes.append(PermissionChange(path: file, from: mode, to: 0o600))
