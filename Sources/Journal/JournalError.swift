@@ -3,7 +3,8 @@ import Foundation
 /// Everything that can go wrong in the journal library, one full sentence per case.
 ///
 /// The library throws these; the command-line tool prints ``description`` and
-/// chooses the exit status.
+/// chooses the exit status. Every value a message echoes (text someone typed, a path, a cell
+/// of an import) is stripped of terminal control characters there (``Swift/String/terminalSafe``).
 ///
 /// ```swift
 /// do { _ = try PainLevel(parsing: "11", field: "pain before") }
@@ -63,6 +64,12 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case noInput(path: String, reason: String)
     /// An output file that exists and may not be replaced.
     case outputExists(path: String)
+    /// A backup's file that exists: a backup never replaces a file.
+    case backupExists(path: String)
+    /// A file to write (an `--output`, a backup) that cannot be created or written there, such as a folder.
+    case cannotWriteFile(path: String, reason: String)
+    /// A setting from the environment (`JOURNAL_BUSY_TIMEOUT`) outside what it accepts.
+    case invalidSetting(name: String, text: String, expected: String)
     /// No entry has this id.
     case entryNotFound(Int64)
     /// No check-in has this id.
@@ -85,7 +92,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Neither `--db`, `JOURNAL_DB`, `XDG_DATA_HOME` nor `HOME` says where the journal lives.
     case noDatabaseLocation
 
-    public var description: String {
+    /// The message, with every echoed value made safe to print on a terminal.
+    public var description: String { message.terminalSafe }
+
+    private var message: String {
         switch self {
         case .invalidPain(let field, let text):
             return "\(field) must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"\(text)\"."
@@ -160,6 +170,13 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot read \(path): \(reason)."
         case .outputExists(let path):
             return "\(path) already exists; pass --force to replace it, or choose another --output."
+        case .backupExists(let path):
+            return "\(path) already exists, and a backup never replaces a file; name another file, "
+                + "or leave the file out for a new name beside the journal."
+        case .cannotWriteFile(let path, let reason):
+            return "cannot write \(path): \(reason); nothing was written there."
+        case .invalidSetting(let name, let text, let expected):
+            return "\(name) must be \(expected); got \"\(text)\"."
         case .entryNotFound(let id):
             return "no entry has id \(id); `journal list` shows the ids."
         case .checkInNotFound(let id):

@@ -14,12 +14,14 @@ struct JournalCommand: ParsableCommand {
             journal is a journal and a safety net, not a diagnosis or medical advice: it only \
             repeats what its rules and their cited sources say (docs/safety.md).
 
-            Exit status: 0 ok (journal check: 1 cautions, 2 a stop, 3 a red flag, urgent or \
+            Exit status: 0 ok (journal check: 1 cautions, 2 a stop or a hold, 3 a red flag, urgent or \
             see-doctor); 64 bad usage or input; 65 bad data (not a journal, a damaged file, a \
-            newer journal's file, a bad import row); 66 no input file; 73 cannot create; 74 I/O \
-            error or disk full; 75 still locked after the busy timeout ($JOURNAL_BUSY_TIMEOUT, \
-            default 10 s); 77 permission denied or read-only; 78 no place for the journal (no \
-            HOME and no --db). Nothing is saved when a command fails.
+            newer journal's file, a bad import row, an unknown id); 66 no input file; 73 cannot \
+            create; 74 I/O error or disk full, or the output cannot be written; 75 still locked \
+            after the busy timeout ($JOURNAL_BUSY_TIMEOUT, 0-3600 s, default 10 s); 77 permission \
+            denied or read-only; 78 no place for the journal (no HOME and no --db). Nothing is \
+            saved when a command fails, except when only its output could not be written (74: a \
+            full disk, a closed pipe): the message then says the change was saved.
             """,
         version: "0.1.0",
         subcommands: [
@@ -33,17 +35,57 @@ struct JournalCommand: ParsableCommand {
 
     /// Runs the command line; the one place where a ``JournalError`` becomes a message and an exit status.
     ///
-    /// Every file the process creates is private to its owner, whatever the caller's umask.
+    /// Every file the process creates is private to its owner, whatever the caller's umask. A closed
+    /// pipe on standard output is a write error (exit 74, with a message), not a silent end.
     static func main() {
         umask(0o077)
+        signal(SIGPIPE, SIG_IGN)
+        var parsed: (any ParsableCommand)?
         do {
             var command = try parseAsRoot()
+            parsed = command
             try command.run()
         } catch let error as JournalError {
             Console.err("journal: \(error)")
             Foundation.exit(error.exitStatus)
+        } catch let failure as OutputFailure {
+            fail(failure, command: parsed)
         } catch {
-            exit(withError: error)
+            finish(error)
         }
     }
+
+    /// Says that data could not be written and, when the command's change was saved before that,
+    /// says so (and how to see it), so that nobody repeats the command; exits 74.
+    static func fail(_ failure: OutputFailure, command: (any ParsableCommand)?) -> Never {
+        let saved =
+            Console.changeSaved
+            ? (command.map { type(of: $0) } as? any ChangingCommand.Type)?.savedNote ?? "The change was saved."
+            : nil
+        Console.err("journal: " + failure.message(saved: saved))
+        Foundation.exit(74)
+    }
+
+    /// Ends as swift-argument-parser would, writing as ``Console`` does: help and version on
+    /// standard output (exit 74 when it cannot be written), other messages on standard error with
+    /// the values they echo made safe to print.
+    static func finish(_ error: any Error) -> Never {
+        let status = exitCode(for: error)
+        let text = fullMessage(for: error)
+        if status == .success {
+            if !text.isEmpty {
+                do { try Console.out(text) } catch let failure as OutputFailure { fail(failure, command: nil) } catch {}
+            }
+        } else if !text.isEmpty {
+            Console.err(text.terminalSafeLines)
+        }
+        Foundation.exit(status.rawValue)
+    }
+}
+
+/// A command that changes the journal.
+protocol ChangingCommand {
+    /// What was saved and how to see it, said when the change was saved but the command's output
+    /// could not be written: "The entry was saved; `journal list` shows it."
+    static var savedNote: String { get }
 }

@@ -117,7 +117,7 @@ import Testing
         try store.backUp(to: destination)
         #expect(try FileManager.default.attributesOfItem(atPath: destination)[.posixPermissions] as? Int == 0o600)
         #expect(try JournalStore(path: destination).entries().map(\.note) == ["kept"])
-        #expect(throws: JournalError.outputExists(path: destination)) { try store.backUp(to: destination) }
+        #expect(throws: JournalError.backupExists(path: destination)) { try store.backUp(to: destination) }
     }
 
     @Test func permissionsAreTightened() throws {

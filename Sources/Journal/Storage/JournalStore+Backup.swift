@@ -2,18 +2,22 @@ import Foundation
 import GRDB
 
 extension JournalStore {
-    /// Writes a consistent copy of the journal to `destination` with `VACUUM INTO` (never a file copy of a live
-    /// database), mode 0600; refuses an existing file.
+    /// Writes a consistent copy of the journal with `VACUUM INTO` (never a file copy of a live
+    /// database), mode 0600, to `destination`, which must not exist; without `destination`,
+    /// beside the journal, named with the local time (``defaultBackupPath(now:)``), and `-2`,
+    /// `-3`… after it when a backup of that name exists.
     ///
     /// Returns the path.
     ///
     /// ```swift
     /// try store.backUp(to: "/backups/journal-2026-11-25.sqlite3")
+    /// let path = try store.backUp()  // …/journal-backup-2026-11-25-101500.sqlite3
     /// ```
     @discardableResult
-    public func backUp(to destination: String) throws -> String {
+    public func backUp(to destination: String? = nil, now: Date = Date()) throws -> String {
         do {
-            return try Self.backUp(queue, path: path, to: destination)
+            return try Self.backUp(
+                queue, path: path, to: destination ?? defaultBackupPath(now: now), numbered: destination == nil)
         } catch {
             throw Self.translate(error, path: path)
         }
@@ -47,19 +51,54 @@ extension JournalStore {
         close(descriptor)
     }
 
-    static func backUp(_ queue: DatabaseQueue, path: String, to destination: String) throws -> String {
-        if FileManager.default.fileExists(atPath: destination) { throw JournalError.outputExists(path: destination) }
-        // An empty 0600 file first, so the copy is never readable by others, even for a moment.
-        try createPrivateFile(destination, for: destination)
+    /// `path` with `-number` before its extension: `journal-backup-….sqlite3` → `journal-backup-…-2.sqlite3`.
+    static func numbered(_ path: String, _ number: Int) -> String {
+        let name = path as NSString
+        let suffix = name.pathExtension.isEmpty ? "" : "." + name.pathExtension
+        return name.deletingPathExtension + "-\(number)" + suffix
+    }
+
+    /// Creates the empty 0600 file a backup is written into, failing if anything is at `path` (even a link).
+    static func createBackupFile(_ path: String) throws {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            switch errno {
+            case EEXIST: throw JournalError.backupExists(path: path)
+            case EACCES, EROFS, EPERM:
+                throw JournalError.permissionDenied(path: (path as NSString).deletingLastPathComponent)
+            default: throw JournalError.cannotWriteFile(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+        close(descriptor)
+    }
+
+    /// Copies the journal into `destination`, or, when `numbered`, into the first of `destination`,
+    /// `…-2`, `…-3` (up to 999) that does not exist yet.
+    static func backUp(_ queue: DatabaseQueue, path: String, to destination: String, numbered: Bool = false) throws
+        -> String
+    {
+        // An empty 0600 file first, so the copy is never readable by others, even for a moment;
+        // made with O_EXCL, so two backups at once never pick the same name.
+        var chosen = destination
+        var number = 1
+        while true {
+            do {
+                try createBackupFile(chosen)
+                break
+            } catch JournalError.backupExists(_) where numbered && number < 999 {
+                number += 1
+                chosen = Self.numbered(destination, number)
+            }
+        }
         do {
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
+                try db.execute(sql: "VACUUM INTO ?", arguments: [chosen])
             }
         } catch {
-            unlink(destination)
+            unlink(chosen)
             throw error
         }
-        chmod(destination, 0o600)
-        return destination
+        chmod(chosen, 0o600)
+        return chosen
     }
 }

@@ -4,6 +4,8 @@ import GRDB
 /// What `journal doctor` found.
 public struct Diagnosis: Sendable {
     public var path: String
+    /// The file `path` leads to when it is a symbolic link (sizes are the file's, not the link's).
+    public var linkTarget: String?
     public var access: JournalStore.Access
     public var fileBytes: Int
     public var writeAheadLogBytes: Int
@@ -34,7 +36,7 @@ extension JournalStore {
     /// Makes the journal file and its -wal and -shm files private (0600) when others could read or write them;
     /// returns what changed.
     ///
-    /// Files owned by someone else are left alone.
+    /// Files owned by someone else, and anything that is not a regular file (a device), are left alone.
     /// Makes the journal's own folder private (0700) when others could enter or read it; returns
     /// what changed. Only for the default location's folder, which journal owns: a folder named with
     /// `--db` may be shared on purpose.
@@ -52,7 +54,8 @@ extension JournalStore {
         var changes: [PermissionChange] = []
         for file in [path, path + "-wal", path + "-shm"] {
             var info = stat()
-            guard stat(file, &info) == 0, info.st_uid == geteuid() else { continue }
+            // Regular files only: `--db /dev/null` must not make the system's /dev/null private.
+            guard stat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else { continue }
             let mode = Int(info.st_mode) & 0o777
             if mode & 0o077 != 0, chmod(file, 0o600) == 0 {
                 changes.append(PermissionChange(path: file, from: mode, to: 0o600))
@@ -64,13 +67,24 @@ extension JournalStore {
     /// Checks the file: size, contents, schema version and SQLite's own consistency check.
     public func diagnose(full: Bool) throws -> Diagnosis {
         let check = full ? "integrity_check" : "quick_check"
+        // stat follows links: a journal reached through a symbolic link has the size of the file it leads to,
+        // and SQLite keeps the write-ahead log beside that file.
         let size = { (file: String) -> Int in
-            ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
+            var info = stat()
+            return stat(file, &info) == 0 ? Int(info.st_size) : 0
         }
+        var link = stat()
+        let linkTarget =
+            lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
+            ? realpath(path, nil).map { resolved in
+                defer { free(resolved) }
+                return String(cString: resolved)
+            } : nil
         return try reading { db in
             let migrator = Migrations.migrator
             return Diagnosis(
-                path: path, access: access, fileBytes: size(path), writeAheadLogBytes: size(path + "-wal"),
+                path: path, linkTarget: linkTarget, access: access, fileBytes: size(path),
+                writeAheadLogBytes: size((linkTarget ?? path) + "-wal"),
                 entries: try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
                 checkIns: try Int.fetchOne(db, sql: "SELECT count(*) FROM checkins") ?? 0,
                 appliedMigrations: try migrator.appliedMigrations(db),

@@ -18,6 +18,8 @@ public final class JournalStore: Sendable {
     public static let applicationID: Int32 = 0x4A52_4E4C
     /// How long a write waits by default for another process's lock before giving up.
     public static let defaultBusyTimeout: TimeInterval = 10
+    /// The busy timeouts a journal accepts, in seconds; others are brought within it.
+    public static let busyTimeoutRange: ClosedRange<TimeInterval> = 0...3600
 
     /// How the file was opened.
     public enum Access: Sendable {
@@ -108,7 +110,10 @@ public final class JournalStore: Sendable {
         self.path = path
         self.access = access
         var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
+        // Within range, so that SQLite's milliseconds fit its 32-bit integer (NaN: the default).
+        let range = Self.busyTimeoutRange
+        configuration.busyMode = .timeout(
+            busyTimeout.isNaN ? Self.defaultBusyTimeout : min(max(busyTimeout, range.lowerBound), range.upperBound))
         configuration.foreignKeysEnabled = true
         configuration.readonly = access != .readWrite
         configuration.label = "journal"
@@ -245,7 +250,8 @@ public final class JournalStore: Sendable {
         var backups: [String] = []
         if !applied.isEmpty {
             let next = known.first { !applied.contains($0) } ?? "migration"
-            backups.append(try backUp(queue, path: path, to: Self.automaticBackupPath(for: path, before: next)))
+            backups.append(
+                try backUp(queue, path: path, to: Self.automaticBackupPath(for: path, before: next), numbered: true))
         }
         let migrator = migrations.map { Migrations.migrator(sections: $0) } ?? Migrations.migrator
         do {

@@ -9,7 +9,8 @@ struct Backup: ParsableCommand {
         discussion: """
             The copy is made with SQLite's VACUUM INTO, never by copying the live file, and is \
             itself a journal: open it with --db. Without FILE it goes beside the journal, named \
-            with the date and time. An existing FILE is never overwritten.
+            with the date and time (and -2, -3… when several are made in the same second). An \
+            existing FILE is never overwritten.
 
             Examples:
               journal backup
@@ -27,8 +28,13 @@ struct Backup: ParsableCommand {
             throw JournalError.noInput(
                 path: try store.resolvedPath(), reason: "there is no journal there yet; `journal log` starts one")
         }
-        let destination = try journal.backUp(to: file ?? journal.defaultBackupPath())
-        Console.out(destination)
-        Console.err("Backed up the journal to \(destination).")
+        let destination = try journal.backUp(to: file, now: Date(timeIntervalSince1970: TimeInterval(try Clock.now())))
+        do {
+            try Console.out(destination)
+        } catch var failure as OutputFailure {
+            failure.saved = "The backup was made: \(destination)."
+            throw failure
+        }
+        Console.err("Backed up the journal to \(destination.terminalSafe).")
     }
 }

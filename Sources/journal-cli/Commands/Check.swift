@@ -37,7 +37,7 @@ struct Check: ParsableCommand {
                     findings: findings.map(FindingJSON.init), holds: holds.map(HoldJSON.init), reminders: reminders,
                     exit_status: status))
         } else if findings.isEmpty && holds.isEmpty {
-            Console.out("No safety findings stand today.")
+            try Console.out("No safety findings stand today.")
         } else {
             // Stop findings stand as holds, one block per exercise with the session that began it.
             let blocks =
@@ -46,7 +46,7 @@ struct Check: ParsableCommand {
                     Describe.holdLine(hold, style: .stdout) + "\n"
                         + Describe.session(hold.session, findings: hold.reasons, style: .stdout)
                 }
-            Console.out(blocks.joined(separator: "\n\n"))
+            try Console.out(blocks.joined(separator: "\n\n"))
         }
         if !output.json {
             for reminder in reminders { Console.err("Reminder: " + reminder) }

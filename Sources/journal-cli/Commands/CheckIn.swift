@@ -59,7 +59,7 @@ struct CheckInCommand: ParsableCommand {
             let flags =
                 checkIn.redFlags.isEmpty
                 ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
-            Console.out(
+            try Console.out(
                 "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Describe.time(checkIn.localTime))."
             )
         }

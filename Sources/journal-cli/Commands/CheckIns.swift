@@ -40,7 +40,7 @@ struct CheckIns: ParsableCommand {
                 Console.err("No check-ins yet. Record one with: journal checkin --pain 3")
                 return
             }
-            Console.table(
+            try Console.table(
                 header: ["ID", "WHEN", "PAIN", "RED FLAGS", "NOTE"],
                 rows: checkIns.map {
                     [
@@ -103,8 +103,8 @@ struct CheckIns: ParsableCommand {
                         before: CheckInJSON(before), after: CheckInJSON(after.checkIn),
                         findings: after.findings.map(FindingJSON.init)))
             } else {
-                Console.out("Before #\(id): \(Describe.summary(before))")
-                Console.out("After  #\(id): \(Describe.summary(after.checkIn))")
+                try Console.out("Before #\(id): \(Describe.summary(before))")
+                try Console.out("After  #\(id): \(Describe.summary(after.checkIn))")
             }
         }
     }
@@ -136,7 +136,7 @@ struct CheckIns: ParsableCommand {
             }
             let now = try Clock.now()
             let deleted = try store.write { try $0.deleteCheckIns(ids: ids, now: now) }
-            Console.out(
+            try Console.out(
                 "Deleted \(deleted.count) \(deleted.count == 1 ? "check-in" : "check-ins"): "
                     + deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")
                     + ". `journal undo` brings \(deleted.count == 1 ? "it" : "them") back.")
@@ -159,7 +159,7 @@ enum Confirm {
         if yes { return true }
         guard isatty(STDIN_FILENO) == 1 else { throw JournalError.confirmationNeeded(action) }
         for item in items { Console.err("  " + item) }
-        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        Console.err("\(question) [y/N] ", terminator: "")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
         return answer == "y" || answer == "yes"
     }

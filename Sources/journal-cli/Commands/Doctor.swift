@@ -35,7 +35,7 @@ struct Doctor: ParsableCommand {
         if output.json {
             try Console.json(DoctorJSON(diagnosis, changes))
         } else {
-            print(diagnosis, changes)
+            try show(diagnosis, changes)
         }
         if !diagnosis.isHealthy {
             Console.err("journal: " + JournalError.corruptDatabase(path: diagnosis.path).description)
@@ -43,7 +43,7 @@ struct Doctor: ParsableCommand {
         }
     }
 
-    private func print(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) {
+    private func show(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) throws {
         let mode =
             changes.isEmpty
             ? "private"
@@ -60,10 +60,10 @@ struct Doctor: ParsableCommand {
             case .readOnly: "read-only (the file or its folder is not writable)"
             case .immutable: "read-only, as an unchanging file (its folder is not writable)"
             }
-        Console.out(
+        try Console.out(
             TextTable.render(
-                header: ["Journal", diagnosis.path],
-                rows: [
+                header: ["Journal", diagnosis.path.terminalSafe],
+                rows: (diagnosis.linkTarget.map { [["Link", "a symbolic link to \($0.terminalSafe)"]] } ?? []) + [
                     ["Size", "\(diagnosis.fileBytes) bytes, \(diagnosis.writeAheadLogBytes) in the write-ahead log"],
                     [
                         "Contents",
@@ -79,7 +79,8 @@ struct Doctor: ParsableCommand {
                     ],
                 ]))
         for change in changes {
-            Console.err("journal: \(change.path) could be read by others; its mode is now \(octal(change.to)).")
+            Console.err(
+                "journal: \(change.path.terminalSafe) could be read by others; its mode is now \(octal(change.to)).")
         }
     }
 
@@ -95,6 +96,7 @@ struct DoctorJSON: Encodable {
         let to: String
     }
     let path: String
+    let link_target: String?
     let access: String
     let file_bytes: Int
     let wal_bytes: Int
@@ -110,6 +112,7 @@ struct DoctorJSON: Encodable {
 
     init(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) {
         path = diagnosis.path
+        link_target = diagnosis.linkTarget
         access =
             switch diagnosis.access {
             case .readWrite: "read-write"

@@ -66,8 +66,8 @@ struct Edit: ParsableCommand {
                     before: EntryJSON(edited.before), after: EntryJSON(edited.after.entry),
                     findings: edited.after.findings.map(FindingJSON.init), hold: edited.after.hold.map(HoldJSON.init)))
         } else {
-            Console.out("Before #\(id): \(Describe.summary(edited.before))")
-            Console.out("After  #\(id): \(Describe.summary(edited.after.entry))")
+            try Console.out("Before #\(id): \(Describe.summary(edited.before))")
+            try Console.out("After  #\(id): \(Describe.summary(edited.after.entry))")
         }
     }
 }
@@ -126,7 +126,7 @@ struct Delete: ParsableCommand {
         let now = try Clock.now()
         let deleted = try store.write { try $0.delete(ids: ids, now: now) }
         let count = deleted.count == 1 ? "entry" : "entries"
-        Console.out(
+        try Console.out(
             "Deleted \(deleted.count) \(count): \(deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")). "
                 + "`journal undo` brings \(deleted.count == 1 ? "it" : "them") back.")
     }
@@ -159,7 +159,7 @@ struct Undo: ParsableCommand {
         if result.reviewsRemoved > 0 {
             parts.append("took back the physiotherapist's review: the hold stands again")
         }
-        Console.out(
+        try Console.out(
             "Undid the \(result.kind) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
         )
     }

@@ -24,7 +24,7 @@ struct Exercises: ParsableCommand {
                 return
             }
             let rows = exercises.map { [$0.id, $0.name + ($0.isCustom ? " (yours)" : ""), $0.category.rawValue] }
-            Console.table(header: ["ID", "NAME", "CATEGORY"], rows: rows)
+            try Console.table(header: ["ID", "NAME", "CATEGORY"], rows: rows)
         }
     }
 
@@ -48,7 +48,7 @@ struct Exercises: ParsableCommand {
                 return
             }
             let style = Style.stdout
-            Console.out(
+            try Console.out(
                 """
                 \(style.bold(exercise.name)) (\(exercise.id))
                 Category: \(exercise.category.rawValue)
@@ -101,7 +101,7 @@ extension Exercises {
                 id: id, name: name, category: Exercise.Category(rawValue: category) ?? .stability, perSide: perSide,
                 measure: hold ? .hold : .reps)
             try store.write { try $0.addExercise(exercise) }
-            Console.out(
+            try Console.out(
                 "Added \(exercise.id) (\(exercise.name)). Log it with: journal log \(exercise.id) --pain-before N --pain-after N"
             )
         }
@@ -126,9 +126,9 @@ extension Exercises {
         func run() throws {
             let result = try store.write { try $0.removeExercise(id: id, force: force) }
             switch result {
-            case .removed: Console.out("Removed \(id).")
+            case .removed: try Console.out("Removed \(id).")
             case .archived(let entries):
-                Console.out(
+                try Console.out(
                     "Archived \(id): its \(entries) \(entries == 1 ? "entry stays" : "entries stay"), and it can no longer be logged."
                 )
             }

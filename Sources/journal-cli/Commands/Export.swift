@@ -13,7 +13,8 @@ struct Export: ParsableCommand {
             `journal import` reads the CSV back.
 
             With --output the file is written whole or not at all (mode 0600); an existing file \
-            is replaced only with --force.
+            is replaced only with --force. A FIFO or a device (/dev/stdout) is written into, \
+            never replaced; a folder is refused.
 
             Examples:
               journal export --output journal.csv
@@ -53,6 +54,8 @@ struct Export: ParsableCommand {
             }
             return try journal.export(format, selection: selection, to: sink, byteOrderMark: excel)
         }
-        if let output { Console.err("Exported \(count) \(count == 1 ? "entry" : "entries") to \(output).") }
+        if let output {
+            Console.err("Exported \(count) \(count == 1 ? "entry" : "entries") to \(output.terminalSafe).")
+        }
     }
 }

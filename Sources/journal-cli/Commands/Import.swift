@@ -38,7 +38,7 @@ struct Import: ParsableCommand {
         if output.json {
             try Console.json(["added": result.added, "skipped": result.skipped])
         } else {
-            Console.out(
+            try Console.out(
                 "Imported \(result.added) \(result.added == 1 ? "entry" : "entries"); "
                     + "skipped \(result.skipped) already in the journal.")
         }

@@ -49,7 +49,7 @@ struct List: ParsableCommand {
                 Describe.pain(entry) + (flagged ? " !" : ""), (entry.note ?? "").terminalSafe,
             ]
         }
-        Console.table(header: ["ID", "WHEN", "EXERCISE", "DONE", "PAIN", "NOTE"], rows: rows)
+        try Console.table(header: ["ID", "WHEN", "EXERCISE", "DONE", "PAIN", "NOTE"], rows: rows)
         if rows.contains(where: { $0[4].hasSuffix("!") }) {
             Console.err(
                 "! pain rose during that session: stop that exercise and see a physiotherapist before continuing.")

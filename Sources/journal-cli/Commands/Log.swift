@@ -85,7 +85,7 @@ struct Log: ParsableCommand {
             try Console.json(LoggedJSON(logged))
         } else {
             let entry = logged.entry
-            Console.out(
+            try Console.out(
                 "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Describe.dosage(entry)), "
                     + "pain \(Describe.pain(entry)), at \(Describe.time(entry.localTime)).")
         }

@@ -42,7 +42,7 @@ struct PSFS: ParsableCommand {
                 Console.err(#"No activities yet. Add one with: journal psfs add "putting on socks""#)
                 return
             }
-            for line in Describe.psfs(summary) { Console.out(line) }
+            for line in Describe.psfs(summary) { try Console.out(line) }
         }
     }
 
@@ -68,7 +68,7 @@ struct PSFS: ParsableCommand {
             if output.json {
                 try Console.json(["id": saved.id ?? 0])
             } else {
-                Console.out(String(saved.id ?? 0))
+                try Console.out(String(saved.id ?? 0))
                 Console.err(
                     "Added activity #\(saved.id ?? 0): \(saved.activity.terminalSafe). Rate it: journal psfs rate \(saved.id ?? 0) SCORE"
                 )
@@ -89,7 +89,7 @@ struct PSFS: ParsableCommand {
             guard try store.openForReading() != nil else { throw JournalError.activityNotFound(id) }
             let now = try Clock.now()
             let retired = try store.write { try $0.retireActivity(id: id, now: now) }
-            Console.out("Retired activity #\(id): \(retired.activity.terminalSafe). `journal undo` brings it back.")
+            try Console.out("Retired activity #\(id): \(retired.activity.terminalSafe). `journal undo` brings it back.")
         }
     }
 
@@ -137,7 +137,7 @@ struct PSFS: ParsableCommand {
                     note: NoteInput.read(note), createdAt: now)
                 guard try store.openForReading() != nil else { throw JournalError.activityNotFound(id) }
                 let saved = try store.write { try $0.rate(rating, now: now) }
-                Console.out("Rated activity #\(id): \(saved.score.value) at \(Describe.time(saved.localTime)).")
+                try Console.out("Rated activity #\(id): \(saved.score.value) at \(Describe.time(saved.localTime)).")
                 return
             }
             try askForEach(at: time, now: now)

@@ -35,7 +35,7 @@ struct Plan: ParsableCommand {
                 Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
                 return
             }
-            Console.table(
+            try Console.table(
                 header: ["EXERCISE", "SETS", "REPS", "HOLD S", "PER WEEK"],
                 rows: plan.map {
                     [
@@ -71,7 +71,7 @@ struct Plan: ParsableCommand {
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek)
             try store.write { try $0.setPlan(item) }
             let dose = Describe.dosage(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
-            Console.out(
+            try Console.out(
                 "Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week."
             )
         }
@@ -89,7 +89,7 @@ struct Plan: ParsableCommand {
         func run() throws {
             let id = try store.resolveExercise(exercise).id
             if try store.openForReading() != nil, try store.write({ try $0.removePlan(exerciseID: id) }) {
-                Console.out("Took \(id) off the plan.")
+                try Console.out("Took \(id) off the plan.")
             } else {
                 Console.err("\(id) was not in the plan.")
             }

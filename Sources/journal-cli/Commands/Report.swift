@@ -40,7 +40,10 @@ struct Report: ParsableCommand {
         transform: Read.reportFormat)
     var format: ReportFormat?
 
-    @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write to this file (mode 0600, whole or not at all; a FIFO or device is written into) instead of standard output.",
+            valueName: "file"))
     var output: String?
 
     @Flag(help: "Replace --output if it exists.")
@@ -75,7 +78,7 @@ struct Report: ParsableCommand {
         case .text: text = ReportText.render(report, emphasis: output == nil ? Style.stdout.red : { $0 }) + "\n"
         }
         try OutputFile.writing(to: output, force: force) { try $0.write(text) }
-        if let output { Console.err("Wrote the report to \(output).") }
+        if let output { Console.err("Wrote the report to \(output.terminalSafe).") }
     }
 
 }

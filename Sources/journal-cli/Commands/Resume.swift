@@ -52,7 +52,7 @@ struct Resume: ParsableCommand {
         if output.json {
             try Console.json(ResumeJSON(resumed: resumed))
         } else {
-            Console.out(
+            try Console.out(
                 "Resumed \(review.exerciseID): reviewed \(Describe.time(review.localTime)); the hold since "
                     + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
         }

@@ -34,7 +34,7 @@ struct Safety: ParsableCommand {
             }
             let aliases = RedFlag.aliases.sorted { $0.key < $1.key }.map { "\($0.key) (now \($0.value.rawValue))" }
             lines += ["", "Older ids still accepted: " + aliases.joined(separator: ", ") + "."]
-            Console.out(lines.joined(separator: "\n"))
+            try Console.out(lines.joined(separator: "\n"))
             return
         }
         let style = Style.stdout
@@ -63,7 +63,7 @@ struct Safety: ParsableCommand {
             lines += TextTable.wrap("[\(index + 1)] \(source.citation)", width: 74).split(separator: "\n").enumerated()
                 .map { ($0.offset == 0 ? "  " : "      ") + $0.element }
         }
-        Console.out(lines.joined(separator: "\n"))
+        try Console.out(lines.joined(separator: "\n"))
     }
 }
 

@@ -125,7 +125,7 @@ struct Session: ParsableCommand {
         let now = try Clock.now()
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
         Describe.printFindings(of: logged)
-        Console.out(
+        try Console.out(
             "Logged #\(logged.entry.id ?? 0) \(logged.entry.exerciseID): \(Describe.dosage(logged.entry)), "
                 + "pain \(Describe.pain(logged.entry)), at \(Describe.time(logged.entry.localTime)).")
         return .saved(logged)

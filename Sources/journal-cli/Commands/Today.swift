@@ -34,7 +34,7 @@ struct Today: ParsableCommand {
             Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
             return
         } else {
-            for line in Self.describe(routine) { Console.out(line) }
+            for line in Self.describe(routine) { try Console.out(line) }
         }
         if !routine.due.isEmpty { throw ExitCode(1) }
     }
