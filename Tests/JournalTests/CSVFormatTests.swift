@@ -17,13 +17,19 @@ import Testing
         #expect(CSVFormat.field(text) == expected)
     }
 
-    @Test(arguments: ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'quoted"])
+    @Test(arguments: [
+        "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'quoted", " =HYPERLINK(\"x\")", "  +1", "\t-1", "\n@x",
+        "\r\n=1", " \t\r\n =x", "\t", "\r",
+    ])
     func formulaStartsGetAQuoteThatImportRemoves(text: String) throws {
         #expect(CSVFormat.textCell(text) == "'" + text)
         #expect(CSVFormat.untextCell(CSVFormat.textCell(text)) == text)
+        var bytes: [UInt8] = []
+        CSVFormat.appendText(text, to: &bytes)
+        #expect(bytes == Array(CSVFormat.field("'" + text).utf8))
     }
 
-    @Test(arguments: ["plain", "a=b", " =x", "1-2", ""])
+    @Test(arguments: ["plain", "a=b", " x =y", "1-2", "", " ", "\n", "  ", "\nplain", " 'x", "\u{A0}=x"])
     func otherTextIsLeftAlone(text: String) throws {
         #expect(CSVFormat.textCell(text) == text)
         #expect(CSVFormat.untextCell(text) == text)

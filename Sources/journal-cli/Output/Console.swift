@@ -67,9 +67,10 @@ extension JournalError {
             .invalidSide, .invalidChoice,
             .invalidExerciseID, .invalidExerciseName, .exerciseExists, .cannotRemoveBuiltIn, .exerciseInUse,
             .confirmationNeeded,
-            .noteTooLong, .invalidDate, .futureDate, .invalidPeriod:
+            .noteTooLong, .invalidNote, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE
-        case .entryNotFound, .checkInNotFound, .notAJournal, .corruptDatabase, .newerDatabase, .invalidImport:
+        case .entryNotFound, .checkInNotFound, .notAJournal, .corruptDatabase, .newerDatabase, .invalidImport,
+            .inputTooLarge:
             return 65  // EX_DATAERR
         case .noInput: return 66  // EX_NOINPUT
         case .cannotCreate, .outputExists: return 73  // EX_CANTCREAT
