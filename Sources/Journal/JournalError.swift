@@ -144,8 +144,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot read \(path): \(reason)."
         case .inputTooLarge(let path, let limit):
             let size = limit % (1 << 30) == 0 ? "\(limit >> 30) GiB" : "\(limit >> 20) MiB"
-            return "\(path) is larger than \(size), more than journal imports (an export of "
-                + "100,000 entries takes about 10 MiB). Nothing was imported."
+            return "\(path) is larger than \(size), more than journal imports (a full export of "
+                + "100,000 entries takes about 20 MiB). Nothing was imported."
         case .outputExists(let path):
             return "\(path) already exists; pass --force to replace it, or choose another --output."
         case .entryNotFound(let id):

@@ -242,8 +242,8 @@ import Testing
         #expect(big.status == 65)
         #expect(
             big.stderr
-                == "journal: \(file("big.csv")) is larger than 1 GiB, more than journal imports (an export of "
-                + "100,000 entries takes about 10 MiB). Nothing was imported.\n")
+                == "journal: \(file("big.csv")) is larger than 1 GiB, more than journal imports (a full export of "
+                + "100,000 entries takes about 20 MiB). Nothing was imported.\n")
         let endless = try shell("yes | \"$JOURNAL\" import -")
         #expect(endless.status == 65)
         #expect(endless.stderr.hasPrefix("journal: standard input is larger than 1 GiB"))

@@ -10,7 +10,7 @@ import Journal
 /// copied), and so is one holding a NUL byte, which no UTF-8 export holds (UTF-16 text, a binary
 /// file, `/dev/zero`), at the line it is on, so that neither fills the temporary folder.
 final class InputFile {
-    /// The largest input an import reads: 1 GiB, a hundred times an export of 100,000 entries.
+    /// The largest input an import reads: 1 GiB, fifty times a full export of 100,000 entries.
     static let maximumBytes = 1 << 30
 
     /// How messages name the input.
