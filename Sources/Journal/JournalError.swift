@@ -50,8 +50,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidChoice(field: String, text: String, choices: [String])
     /// A side other than left, right or both.
     case invalidSide(String)
-    /// A note longer than the journal keeps.
+    /// A note longer than the journal keeps, in Unicode code points (``Note``).
     case noteTooLong(characters: Int, limit: Int)
+    /// A note the journal cannot keep as given: why (a NUL character, bytes that are not UTF-8).
+    case invalidNote(String)
     /// A date or time that could not be read, or is ambiguous.
     case invalidDate(text: String, reason: String)
     /// A date or time later than now.
@@ -62,6 +64,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidImport(line: Int, problem: String)
     /// An input file that does not exist or cannot be opened.
     case noInput(path: String, reason: String)
+    /// An input larger than journal reads (`limit`, in bytes); nothing was read from it into the journal.
+    case inputTooLarge(path: String, limit: Int)
     /// An output file that exists and may not be replaced.
     case outputExists(path: String)
     /// A backup's file that exists: a backup never replaces a file.
@@ -156,7 +160,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidSide(let text):
             return "side must be left, right or both; got \"\(text)\"."
         case .noteTooLong(let characters, let limit):
-            return "the note has \(characters) characters; a note can hold at most \(limit)."
+            return "the note has \(characters) characters (Unicode code points: an accent typed as a separate mark, "
+                + "or each part of a combined emoji, counts as one); a note can hold at most \(limit)."
+        case .invalidNote(let reason):
+            return "the note cannot be saved: \(reason)."
         case .invalidDate(let text, let reason):
             return "cannot use \"\(text)\" as a date: \(reason)"
         case .futureDate(let text, let resolved):
@@ -168,6 +175,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "line \(line): \(problem) Nothing was imported."
         case .noInput(let path, let reason):
             return "cannot read \(path): \(reason)."
+        case .inputTooLarge(let path, let limit):
+            let size = limit % (1 << 30) == 0 ? "\(limit >> 30) GiB" : "\(limit >> 20) MiB"
+            return "\(path) is larger than \(size), more than journal imports (a full export of "
+                + "100,000 entries takes about 20 MiB). Nothing was imported."
         case .outputExists(let path):
             return "\(path) already exists; pass --force to replace it, or choose another --output."
         case .backupExists(let path):

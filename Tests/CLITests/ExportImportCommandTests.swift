@@ -153,8 +153,12 @@ import Testing
     @Test func aBadRowNamesItsLineAndImportsNothing() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
         let path = sandbox.directory + "/bad.csv"
+        // Ids 11 to 13: free in this journal, whose one entry has id 1.
         let text =
             Self.expectedCSV.replacingOccurrences(of: ",''already quoted", with: ",x")
+            .replacingOccurrences(of: "\r\n1,2026", with: "\r\n11,2026")
+            .replacingOccurrences(of: "\r\n2,2026", with: "\r\n12,2026")
+            .replacingOccurrences(of: "\r\n3,2026", with: "\r\n13,2026")
             + ",2026-11-22T12:00:00Z,bird-dog,,1,,,3,11,,,\r\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let run = try sandbox.run("import", path)

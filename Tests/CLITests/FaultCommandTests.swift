@@ -181,7 +181,7 @@ import Testing
         for index in 1...rows {
             let day = 1 + index % 28
             text +=
-                "\(index),2026-10-\(day < 10 ? "0" : "")\(day)T07:\(10 + index % 50):00+01:00,bird-dog,,2,\(index % 500 + 1),,3,2,-1,false,row \(index)\r\n"
+                "\(index + 1),2026-10-\(day < 10 ? "0" : "")\(day)T07:\(10 + index % 50):00+01:00,bird-dog,,2,\(index % 500 + 1),,3,2,-1,false,row \(index)\r\n"
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: csv))
         try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")

@@ -17,13 +17,19 @@ import Testing
         #expect(CSVFormat.field(text) == expected)
     }
 
-    @Test(arguments: ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'quoted"])
+    @Test(arguments: [
+        "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'quoted", " =HYPERLINK(\"x\")", "  +1", "\t-1", "\n@x",
+        "\r\n=1", " \t\r\n =x", "\t", "\r",
+    ])
     func formulaStartsGetAQuoteThatImportRemoves(text: String) throws {
         #expect(CSVFormat.textCell(text) == "'" + text)
         #expect(CSVFormat.untextCell(CSVFormat.textCell(text)) == text)
+        var bytes: [UInt8] = []
+        CSVFormat.appendText(text, to: &bytes)
+        #expect(bytes == Array(CSVFormat.field("'" + text).utf8))
     }
 
-    @Test(arguments: ["plain", "a=b", " =x", "1-2", ""])
+    @Test(arguments: ["plain", "a=b", " x =y", "1-2", "", " ", "\n", "  ", "\nplain", " 'x", "\u{A0}=x"])
     func otherTextIsLeftAlone(text: String) throws {
         #expect(CSVFormat.textCell(text) == text)
         #expect(CSVFormat.untextCell(text) == text)
@@ -93,5 +99,47 @@ import Testing
         #expect(throws: CSVReadError(line: 2, problem: "field 2 is not valid UTF-8 text")) {
             try read(bytes: Array("a,b\r\nc,".utf8) + [0xFF, 0xFE] + Array("\r\n".utf8))
         }
+    }
+}
+
+/// The reader's bounds: memory stays bounded whatever the input.
+@Suite struct CSVReaderLimitTests {
+    func read(_ text: String) throws -> [[String]] {
+        var reader = CSVReader(source: ByteSource(bytes: Array(text.utf8)))
+        var records: [[String]] = []
+        while let record = try reader.next() { records.append(record.fields) }
+        return records
+    }
+
+    @Test func aFieldMayHoldUpTo64KiB() throws {
+        let largest = String(repeating: "x", count: CSVReader.Limits.fieldBytes)
+        #expect(try read("a\r\n\(largest),b\r\n\"\(largest)\"\r\n") == [["a"], [largest, "b"], [largest]])
+        #expect(throws: CSVReadError(line: 2, problem: "a field longer than 65536 bytes")) {
+            try read("a\r\n\(largest)x,b\r\n")
+        }
+        #expect(throws: CSVReadError(line: 2, problem: "a field longer than 65536 bytes")) {
+            try read("a\r\n\"\(largest)\nx\"\r\n")
+        }
+    }
+
+    @Test func aRecordMayHoldUpTo64Fields() throws {
+        let most = String(repeating: ",", count: 63)
+        #expect(try read(most + "\r\n").first?.count == 64)
+        #expect(throws: CSVReadError(line: 1, problem: "a record with more than 64 fields; a row has 12")) {
+            try read(String(repeating: ",", count: 1_000_000))
+        }
+    }
+
+    @Test func aRecordMayTakeUpTo128KiB() throws {
+        let field = String(repeating: "x", count: 50_000)
+        #expect(throws: CSVReadError(line: 3, problem: "a record longer than 131072 bytes")) {
+            try read("a\r\nb\r\n\(field),\(field),\(field)\r\n")
+        }
+    }
+
+    @Test func anEndlessFieldStopsAtTheLimit() throws {
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        var reader = CSVReader(source: ByteSource(bytes: zeros))
+        #expect(throws: CSVReadError(line: 1, problem: "a field longer than 65536 bytes")) { try reader.next() }
     }
 }

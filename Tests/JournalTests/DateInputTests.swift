@@ -4,10 +4,15 @@ import Testing
 @testable import Journal
 
 @Suite struct DateInputTests {
-    let london = Fixture.zone("Europe/London")
-    let newYork = Fixture.zone("America/New_York")
+    let london: TimeZone
+    let newYork: TimeZone
     /// 2026-11-25T10:00:00Z, a Wednesday.
     let now: Int64 = 1_795_600_800
+
+    init() throws {
+        london = try #require(TimeZone(identifier: "Europe/London"))
+        newYork = try #require(TimeZone(identifier: "America/New_York"))
+    }
 
     func parse(_ text: String, _ zone: TimeZone? = nil) throws -> ResolvedTime {
         try DateInput.parse(text, now: now, timeZone: zone ?? london)
@@ -149,5 +154,58 @@ import Testing
         #expect(try DateInput.parseDay("monday", today: today).iso8601 == "2026-12-28")
         #expect(try DateInput.parseDay("2 days ago", today: today).iso8601 == "2026-12-31")
         #expect(throws: JournalError.self) { try DateInput.parseDay("03/04/2026", today: today) }
+    }
+}
+
+/// Offsets that are not whole minutes: Liberia kept −00:44:30 until 1972.
+@Suite struct OffsetToTheSecondTests {
+    let monrovia: TimeZone
+    /// 1970-06-01T12:00:00-00:44:30.
+    let noon: Int64 = 13_046_400 + 43_200 + 2670
+
+    init() throws { monrovia = try #require(TimeZone(identifier: "Africa/Monrovia")) }
+
+    @Test func offsetsAreWrittenToTheSecondWhenTheyHaveSeconds() throws {
+        #expect(DateInput.at(noon, in: monrovia).utcOffset == -2670)
+        #expect(LocalDateTime(unixSeconds: noon, utcOffset: -2670).iso8601 == "1970-06-01T12:00:00-00:44:30")
+        #expect(LocalDateTime.offsetText(-2670) == "-00:44:30")
+        #expect(LocalDateTime.offsetText(3600) == "+01:00")
+        #expect(LocalDateTime.offsetText(-(5 * 3600 + 1800)) == "-05:30")
+        #expect(LocalDateTime.offsetText(0) == "+00:00")
+        #expect(LocalDateTime.offsetText(1) == "+00:00:01")
+    }
+
+    @Test func timestampsWithSecondsInTheOffsetReadExactly() throws {
+        #expect(
+            DateInput.parseTimestamp("1970-06-01T12:00:00-00:44:30")
+                == ResolvedTime(unixSeconds: noon, utcOffset: -2670))
+        #expect(
+            DateInput.parseTimestamp("1970-06-01T12:00-004430") == ResolvedTime(unixSeconds: noon, utcOffset: -2670))
+        let typed = try DateInput.parse("1970-06-01T10:00:00-00:44:30", now: 1_795_600_800, timeZone: .gmt)
+        #expect(typed == ResolvedTime(unixSeconds: noon - 7200, utcOffset: -2670))
+    }
+
+    @Test(
+        arguments: [
+            ("+05:30:15", 19815), ("-00:44:30", -2670), ("+183000", nil), ("+18:00:00", 64800), ("+18:00:01", nil),
+            ("+01:60:00", nil), ("+01:00:60", nil), ("+01:00:", nil), ("+01:0000", nil), ("+01:00:0", nil),
+            ("+0100:00", nil),
+        ] as [(String, Int?)])
+    func offsetsAreReadStrictly(text: String, seconds: Int?) throws {
+        #expect(DateInput.parseOffset(Array(text.utf8)[...]) == seconds)
+    }
+
+    @Test func anEntryKeepsItsOffsetThroughCSVAndJSON() throws {
+        let entry = try Entry(
+            id: 3, exerciseID: "bird-dog", performedAt: noon, utcOffset: -2670, painBefore: PainLevel(3)!,
+            painAfter: PainLevel(2)!, createdAt: noon)
+        let row = CSVFormat.row(entry)
+        #expect(row == "3,1970-06-01T12:00:00-00:44:30,bird-dog,,1,,,3,2,-1,false,\r\n")
+        let fields = row.dropLast().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let read = try CSVFormat.draft(from: fields).entry(
+            exercise: Catalog.builtIn.exercise(id: "bird-dog")!, now: noon, timeZone: .gmt)
+        #expect(read.hasSameContent(as: entry))
+        let json = String(decoding: try JSONEncoder().encode(EntryJSON(entry)), as: UTF8.self)
+        #expect(json.contains(#""performed_at":"1970-06-01T12:00:00-00:44:30""#))
     }
 }

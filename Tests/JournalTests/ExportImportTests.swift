@@ -42,6 +42,7 @@ import Testing
         "He said \"stop\", I said 'no'", "line one\nline two\r\nline three\rend", "🙂👍🏽 émoji, ünïcode",
         "=SUM(A1:A9)", "+1 better", "-2 worse", "@mention", "\tindented", "'quoted already", "''twice",
         ",leading comma", "\"", "trailing space ", "tab\tinside", String(repeating: "long ", count: 800),
+        " =HYPERLINK(\"http://x\")", "\n-1 worse", " \t @x", "\r\n+1", String(repeating: "e\u{301}", count: 2000),
     ]
 
     @Test func exportImportExportIsByteIdentical() throws {
@@ -56,7 +57,7 @@ import Testing
         let first = try export(source)
         let target = try store("target.sqlite3")
         let result = try target.importCSV(from: ByteSource(bytes: first), now: now)
-        #expect(result == ImportResult(added: 16, skipped: 0))
+        #expect(result == ImportResult(added: 21, skipped: 0))
         #expect(try export(target) == first)
         #expect(try target.entries().map(\.note) == source.entries().map(\.note))
         #expect(try export(target, .json) == export(source, .json))
@@ -73,19 +74,85 @@ import Testing
         #expect(try target.entryCount() == 2)
     }
 
-    @Test func aRowWhoseIdHoldsAnotherEntryGetsANewId() throws {
+    @Test func aRowWhoseIdHoldsAnotherEntryIsRefused() throws {
         let target = try store()
         _ = try target.add(try entry("bird-dog", at: now - 10, note: "mine"))
         let header = CSVFormat.header
-        let result = try importing(
-            header + "1,2026-11-20T07:30:00+00:00,glute-bridge,,1,10,,3,2,-1,false,theirs\r\n", into: target)
-        #expect(result == ImportResult(added: 1, skipped: 0))
-        #expect(try target.entries().map(\.id) == [1, 2])
-        #expect(try target.entry(id: 2)?.note == "theirs")
         #expect(
+            throws: JournalError.invalidImport(
+                line: 3,
+                problem:
+                    "id 1 already names a different entry in this journal (bird-dog at 2026-11-25T10:59:50+01:00); "
+                    + "an id names one entry. To add the row as a new entry, empty its id cell.")
+        ) {
             try importing(
-                header + "1,2026-11-20T07:30:00+00:00,glute-bridge,,1,10,,3,2,-1,false,theirs\r\n", into: target
-            ).skipped == 1)
+                header + "7,2026-11-20T07:30:00+00:00,glute-bridge,,1,10,,3,2,-1,false,theirs\r\n"
+                    + "1,2026-11-20T07:30:00+00:00,glute-bridge,,1,10,,3,2,-1,false,theirs\r\n", into: target)
+        }
+        #expect(try target.entries().map(\.note) == ["mine"])
+        // The same content under the id is the same entry: skipped, whenever it was recorded.
+        let mine = CSVFormat.row(try #require(try target.entry(id: 1)))
+        #expect(try importing(header + mine, into: target) == ImportResult(added: 0, skipped: 1))
+    }
+
+    @Test func identicalSessionsAreTwoEntriesThroughARoundTrip() throws {
+        let source = try store("source.sqlite3")
+        let session = try entry(at: now - 600, note: "same")
+        _ = try source.add(session)
+        _ = try source.add(session)
+        _ = try source.add(try entry(at: now - 600))
+        _ = try source.add(try entry(at: now - 600))
+        let bytes = try export(source)
+        let target = try store("target.sqlite3")
+        #expect(try target.importCSV(from: ByteSource(bytes: bytes), now: now) == ImportResult(added: 4, skipped: 0))
+        #expect(try export(target) == bytes)
+        #expect(try target.importCSV(from: ByteSource(bytes: bytes), now: now) == ImportResult(added: 0, skipped: 4))
+        // A row without an id is a new entry, even when an entry looks just like it.
+        let row = String(decoding: bytes, as: UTF8.self).split(separator: "\r\n")[1].drop { $0 != "," }
+        #expect(try importing(CSVFormat.header + row + "\r\n", into: target).added == 1)
+        #expect(try target.entryCount() == 5)
+    }
+
+    @Test(arguments: ["9223372036854775807", "9007199254740992", "0", "-1", "1e3", "18446744073709551616"])
+    func idsOutsideTheBoundsAreRefused(id: String) throws {
+        let target = try store()
+        #expect(
+            throws: JournalError.invalidImport(
+                line: 2, problem: "id must be a whole number from 1 to 9007199254740991; got \"\(id)\".")
+        ) {
+            try importing(CSVFormat.header + "\(id),2026-11-20T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n", into: target)
+        }
+        #expect(try target.entryCount() == 0)
+    }
+
+    @Test func theLargestIdLeavesIdsForLaterEntries() throws {
+        let target = try store()
+        let result = try importing(
+            CSVFormat.header + "9007199254740991,2026-11-20T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n", into: target)
+        #expect(result.added == 1)
+        var draft = EntryDraft(exercise: "bird-dog")
+        draft.painBefore = PainLevel(3)
+        draft.painAfter = PainLevel(3)
+        #expect(try target.log(draft, now: now, timeZone: .gmt).entry.id == 9_007_199_254_740_992)
+    }
+
+    @Test func undoingAnOldImportOfTheLargestRowidFreesTheIds() throws {
+        // What an import did before ids were bounded: an entry with id 2^63 - 1, after which SQLite
+        // has no id left ("disk is full") for any new entry.
+        let target = try store()
+        _ = try target.add(try entry(at: now - 100))
+        try target.writing { db in
+            var huge = try entry(at: now - 50)
+            huge.id = Int64.max
+            try JournalStore.insert(huge, db)
+            try JournalStore.noteAdded(Int64.max, for: JournalStore.beginChange("import", db, now: now), db)
+        }
+        var draft = EntryDraft(exercise: "bird-dog")
+        draft.painBefore = PainLevel(3)
+        draft.painAfter = PainLevel(3)
+        #expect(throws: JournalError.self) { try target.log(draft, now: now, timeZone: .gmt) }
+        #expect(try target.undo()?.removed == 1)
+        #expect(try target.log(draft, now: now, timeZone: .gmt).entry.id == 2)
     }
 
     @Test func rowsWithoutAnIdAreAlwaysNew() throws {
@@ -111,7 +178,9 @@ import Testing
         ),
         (
             "1,2026-11-20T07:30:00Z,glute-brige,,1,10,,1,2,,,\r\n", 3,
-            "unknown exercise \"glute-brige\"; did you mean \"glute-bridge\"?"
+            "unknown exercise \"glute-brige\"; did you mean \"glute-bridge\"? A CSV holds entries only, not your own "
+                + "exercises: add it first with `journal exercises add`, or restore the whole journal from "
+                + "`journal export --all --format json`."
         ),
         ("1,2026-11-20T07:30:00Z,glute-bridge,,1,10\r\n", 3, "expected 12 fields, found 6."),
         (
@@ -124,7 +193,7 @@ import Testing
         ),
         (
             "x,2026-11-20T07:30:00Z,glute-bridge,,1,10,,1,2,,,\r\n", 3,
-            "id must be a whole number from 1 to \(Int.max); got \"x\"."
+            "id must be a whole number from 1 to 9007199254740991; got \"x\"."
         ),
         (
             "1,2026-11-20T07:30:00Z,glute-bridge,,0,10,,1,2,,,\r\n", 3,

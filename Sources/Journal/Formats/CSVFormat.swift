@@ -2,12 +2,14 @@
 ///
 /// A header row, one row per entry, CRLF line ends, UTF-8. A field holding a comma, a quote,
 /// CR or LF is quoted, with quotes doubled. Free-text cells (exercise, note) that a spreadsheet
-/// could run as a formula, those beginning with `=`, `+`, `-`, `@`, tab or CR, get a leading
-/// `'`, and so does one that already begins with `'`, so that import can undo it exactly.
+/// could run as a formula get a leading `'`: those beginning with `=`, `+`, `-` or `@`, also after
+/// spaces, tabs and line breaks (which a spreadsheet may trim first), and those beginning with tab
+/// or CR. So does a cell that already begins with `'`, so that import can undo it exactly.
 ///
 /// ```swift
 /// CSVFormat.field("said \"hi\", then left") // "\"said \"\"hi\"\", then left\""
 /// CSVFormat.textCell("=1+1")                 // "'=1+1"
+/// CSVFormat.textCell(" =1+1")                // "' =1+1"
 /// ```
 public enum CSVFormat {
     /// The columns, in order: a contract people script against.
@@ -64,7 +66,7 @@ public enum CSVFormat {
     static func appendText(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            if let first = utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x27].contains(first) {
+            if needsPrefix(utf8) {
                 // Rare: take the simple path.
                 bytes.append(contentsOf: field(textCell(String(decoding: utf8, as: UTF8.self))).utf8)
                 return
@@ -113,7 +115,7 @@ public enum CSVFormat {
         }
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS±HH:MM`, as ``LocalDateTime/iso8601``.
+    /// `YYYY-MM-DDTHH:MM:SS±HH:MM` (or `±HH:MM:SS`), as ``LocalDateTime/iso8601``.
     static func appendTimestamp(_ time: LocalDateTime, to bytes: inout [UInt8]) {
         appendPadded(time.date.year, width: 4, to: &bytes)
         bytes.append(0x2D)
@@ -127,10 +129,14 @@ public enum CSVFormat {
         bytes.append(0x3A)
         appendPadded(time.second, width: 2, to: &bytes)
         bytes.append(time.utcOffset < 0 ? 0x2D : 0x2B)
-        let minutes = abs(time.utcOffset) / 60
-        appendPadded(minutes / 60, width: 2, to: &bytes)
+        let magnitude = abs(time.utcOffset)
+        appendPadded(magnitude / 3600, width: 2, to: &bytes)
         bytes.append(0x3A)
-        appendPadded(minutes % 60, width: 2, to: &bytes)
+        appendPadded(magnitude / 60 % 60, width: 2, to: &bytes)
+        if magnitude % 60 != 0 {
+            bytes.append(0x3A)
+            appendPadded(magnitude % 60, width: 2, to: &bytes)
+        }
     }
 
     /// `text` quoted if it holds a comma, quote, CR or LF, with quotes doubled.
@@ -145,10 +151,23 @@ public enum CSVFormat {
 
     /// A free-text cell made safe from spreadsheet formulas (see the type's description).
     public static func textCell(_ text: String) -> String {
-        guard let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x27].contains(first) else {
-            return text
+        var text = text
+        return text.withUTF8(needsPrefix) ? "'" + text : text
+    }
+
+    /// Whether a free-text cell gets a leading `'`: it begins with `'`, tab or CR, or, after any
+    /// spaces, tabs, CRs and LFs, with `=`, `+`, `-` or `@`.
+    static func needsPrefix(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = utf8.first else { return false }
+        if first == 0x27 || first == 0x09 || first == 0x0D { return true }
+        for byte in utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0D, 0x0A: continue
+            case 0x3D, 0x2B, 0x2D, 0x40: return true
+            default: return false
+            }
         }
-        return "'" + text
+        return false
     }
 
     /// Undoes ``textCell(_:)``.
@@ -163,12 +182,7 @@ extension CSVFormat {
     /// Throws the first field that cannot be read, named by its column.
     public static func draft(from fields: [String]) throws -> EntryDraft {
         var draft = EntryDraft(exercise: untextCell(fields[2]))
-        if !fields[0].isEmpty {
-            guard let id = Int64(fields[0]), id > 0 else {
-                throw JournalError.invalidNumber(field: "id", text: fields[0], range: 1...Int.max)
-            }
-            draft.id = id
-        }
+        if !fields[0].isEmpty { draft.id = try Entry.parseID(fields[0]) }
         guard let time = DateInput.parseTimestamp(fields[1]) else {
             throw JournalError.invalidDate(
                 text: fields[1],

@@ -5,16 +5,32 @@ import Foundation
 /// Unlike a lenient reader it refuses what it cannot read exactly: a quote inside an unquoted
 /// field, text after a closing quote, a quoted field never closed, bytes that are not UTF-8.
 /// CRLF, LF and lone CR all end a record; a UTF-8 byte-order mark at the start is skipped;
-/// blank lines are skipped.
+/// blank lines are skipped. Memory stays bounded whatever the input: a field longer than
+/// ``Limits/fieldBytes``, a record with more than ``Limits/fields`` fields or longer than
+/// ``Limits/recordBytes`` is refused with the line it starts on.
 ///
 /// ```swift
 /// var reader = CSVReader(source: ByteSource(bytes: Array("a,\"b,c\"\r\n".utf8)))
 /// try reader.next() // (fields: ["a", "b,c"], line: 1)
 /// ```
 public struct CSVReader {
+    /// How large a record may be: far above anything journal writes (a note of 4,000 code points
+    /// takes at most 16,000 bytes; a row has 12 fields), far below what would strain memory.
+    public enum Limits {
+        /// Bytes in one field, after unquoting.
+        public static let fieldBytes = 1 << 16
+        /// Fields in one record.
+        public static let fields = 64
+        /// Bytes in one record, as written in the file.
+        public static let recordBytes = 1 << 17
+    }
+
     private var source: ByteSource
     private var line = 1
     private var atStart = true
+    /// The line the record being read starts on, and the bytes read of it so far.
+    private var recordLine = 1
+    private var recordBytes = 0
 
     public init(source: ByteSource) {
         self.source = source
@@ -46,8 +62,13 @@ public struct CSVReader {
     private mutating func record() throws -> [String] {
         var fields: [String] = []
         var field: [UInt8] = []
-        let recordLine = line
+        recordLine = line
+        recordBytes = 0
         while true {
+            guard fields.count < Limits.fields else {
+                throw CSVReadError(
+                    line: recordLine, problem: "a record with more than \(Limits.fields) fields; a row has 12")
+            }
             field.removeAll(keepingCapacity: true)
             let end: Bool
             if source.peek() == 0x22 {
@@ -64,9 +85,21 @@ public struct CSVReader {
         }
     }
 
+    /// The next byte of the record, or `nil` at the end of the input; refuses a record or field too long.
+    private mutating func nextByte(field: [UInt8]) throws -> UInt8? {
+        recordBytes += 1
+        guard recordBytes <= Limits.recordBytes else {
+            throw CSVReadError(line: recordLine, problem: "a record longer than \(Limits.recordBytes) bytes")
+        }
+        guard field.count <= Limits.fieldBytes else {
+            throw CSVReadError(line: recordLine, problem: "a field longer than \(Limits.fieldBytes) bytes")
+        }
+        return source.next()
+    }
+
     /// Reads to the end of an unquoted field; returns whether the record ended.
     private mutating func unquoted(into field: inout [UInt8]) throws -> Bool {
-        while let byte = source.next() {
+        while let byte = try nextByte(field: field) {
             switch byte {
             case 0x2C: return false
             case 0x0A:
@@ -86,7 +119,7 @@ public struct CSVReader {
 
     /// Reads a quoted field after its opening quote; returns whether the record ended.
     private mutating func quoted(into field: inout [UInt8], openedOn opening: Int) throws -> Bool {
-        while let byte = source.next() {
+        while let byte = try nextByte(field: field) {
             if byte == 0x22 {
                 switch source.peek() {
                 case 0x22:

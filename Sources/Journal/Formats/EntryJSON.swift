@@ -120,3 +120,47 @@ public struct ReviewJSON: Encodable, Sendable {
         try container.encode(review.note, forKey: .note)
     }
 }
+
+/// One of the person's own exercises as JSON, as a full export lists them: `id`, `name`,
+/// `category`, `per_side`, `measure`, `archived`.
+public struct OwnExerciseJSON: Encodable, Sendable {
+    public var exercise: Exercise
+    /// Whether it is archived: kept for its entries, no longer offered.
+    public var archived: Bool
+
+    public init(_ exercise: Exercise, archived: Bool) {
+        self.exercise = exercise
+        self.archived = archived
+    }
+
+    enum Keys: String, CodingKey { case id, name, category, per_side, measure, archived }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(exercise.id, forKey: .id)
+        try container.encode(exercise.name, forKey: .name)
+        try container.encode(exercise.category.rawValue, forKey: .category)
+        try container.encode(exercise.perSide, forKey: .per_side)
+        try container.encode(exercise.measure.rawValue, forKey: .measure)
+        try container.encode(archived, forKey: .archived)
+    }
+}
+
+/// One exercise of the plan as JSON, as `journal plan --json` and a full export write it: `exercise`,
+/// `sets`, `reps`, `hold_seconds`, `per_week` (null when absent).
+public struct PlanItemJSON: Encodable, Sendable {
+    public var item: PlanItem
+
+    public init(_ item: PlanItem) { self.item = item }
+
+    enum Keys: String, CodingKey { case exercise, sets, reps, hold_seconds, per_week }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(item.exerciseID, forKey: .exercise)
+        try container.encode(item.sets, forKey: .sets)
+        try container.encode(item.reps, forKey: .reps)
+        try container.encode(item.holdSeconds, forKey: .hold_seconds)
+        try container.encode(item.perWeek, forKey: .per_week)
+    }
+}

@@ -10,6 +10,17 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         }
         self = format
     }
+
+    /// The format of an input to import: JSON when its first character after any byte-order mark
+    /// and whitespace is `{` (a full export), else CSV.
+    public static func detect(_ source: ByteSource) -> ExportFormat {
+        var source = source
+        if source.peek() == 0xEF {
+            for _ in 0..<3 { _ = source.next() }
+        }
+        while let byte = source.peek(), [0x20, 0x09, 0x0D, 0x0A].contains(byte) { _ = source.next() }
+        return source.peek() == 0x7B ? .json : .csv
+    }
 }
 
 /// What to export: all entries, or those of some local days and one exercise.

@@ -19,14 +19,12 @@ public struct CheckIn: Sendable, Hashable {
         id: Int64? = nil, performedAt: Int64, utcOffset: Int, pain: PainLevel, note: String? = nil,
         redFlags: [RedFlag] = [], createdAt: Int64
     ) throws {
-        if let note, note.count > Entry.Limits.noteCharacters {
-            throw JournalError.noteTooLong(characters: note.count, limit: Entry.Limits.noteCharacters)
-        }
+        let note = try Note.checked(note)
         self.id = id
         self.performedAt = performedAt
         self.utcOffset = utcOffset
         self.pain = pain
-        self.note = note?.isEmpty == true ? nil : note
+        self.note = note
         self.redFlags = Array(Set(redFlags)).sorted()
         self.createdAt = createdAt
     }

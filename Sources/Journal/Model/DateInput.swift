@@ -149,26 +149,32 @@ public enum DateInput {
         }
     }
 
-    /// `Z`, `±HH`, `±HHMM` or `±HH:MM`, at most 18 hours.
+    /// `Z`, `±HH`, `±HHMM`, `±HH:MM`, `±HHMMSS` or `±HH:MM:SS`, at most 18 hours.
+    ///
+    /// Seconds, for the offsets of local mean time that some places kept into the 20th century
+    /// (Liberia: −00:44:30 until 1972), so that such a moment keeps its exact offset.
     static func parseOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
         let rest = Array(bytes)
         if rest.count == 1, rest[0] == UInt8(ascii: "Z") || rest[0] == UInt8(ascii: "z") { return 0 }
         guard let signByte = rest.first, signByte == UInt8(ascii: "+") || signByte == UInt8(ascii: "-"),
             let hours = digits(rest, 1, 2)
         else { return nil }
-        var minutes = 0
+        let colon = UInt8(ascii: ":")
+        var minutes: Int? = 0
+        var seconds: Int? = 0
         switch rest.count {
         case 3: break
-        case 5:
-            guard let m = digits(rest, 3, 2) else { return nil }
-            minutes = m
-        case 6:
-            guard rest[3] == UInt8(ascii: ":"), let m = digits(rest, 4, 2) else { return nil }
-            minutes = m
+        case 5: minutes = digits(rest, 3, 2)
+        case 6: minutes = rest[3] == colon ? digits(rest, 4, 2) : nil
+        case 7: (minutes, seconds) = (digits(rest, 3, 2), digits(rest, 5, 2))
+        case 9:
+            guard rest[3] == colon, rest[6] == colon else { return nil }
+            (minutes, seconds) = (digits(rest, 4, 2), digits(rest, 7, 2))
         default: return nil
         }
-        guard hours <= 18, minutes < 60, hours * 60 + minutes <= 18 * 60 else { return nil }
-        let magnitude = hours * 3600 + minutes * 60
+        guard let minutes, let seconds, minutes < 60, seconds < 60 else { return nil }
+        let magnitude = hours * 3600 + minutes * 60 + seconds
+        guard magnitude <= 18 * 3600 else { return nil }
         return signByte == UInt8(ascii: "-") ? -magnitude : magnitude
     }
 
@@ -232,8 +238,8 @@ extension DateInput {
 }
 
 extension DateInput {
-    /// Reads an exact timestamp with its offset, as exports write it: `2026-11-20T07:30:00+01:00` (or `Z`);
-    /// seconds may be left out.
+    /// Reads an exact timestamp with its offset, as exports write it: `2026-11-20T07:30:00+01:00` (or `Z`,
+    /// or an offset to the second, `-00:44:30`); seconds may be left out.
     ///
     /// Returns `nil` for anything else.
     public static func parseTimestamp(_ text: String) -> ResolvedTime? {

@@ -17,7 +17,12 @@ public struct Entry: Sendable, Hashable {
         public static let sets = 1...50
         public static let reps = 1...500
         public static let holdSeconds = 1...3600
-        public static let noteCharacters = 4000
+        /// The longest note, in Unicode code points (``Note``).
+        public static let noteCharacters = Note.maximumLength
+        /// The ids an entry, a check-in or a review may have: 1 to 2^53 − 1, the integers every JSON
+        /// reader holds exactly, and far below SQLite's largest rowid (2^63 − 1), so that no import can
+        /// use up the ids later entries need.
+        public static let ids: ClosedRange<Int64> = 1...9_007_199_254_740_991
     }
 
     /// The database id; `nil` until the entry is saved.
@@ -54,9 +59,7 @@ public struct Entry: Sendable, Hashable {
         try Self.check(sets, Limits.sets, field: "sets")
         if let reps { try Self.check(reps, Limits.reps, field: "reps") }
         if let holdSeconds { try Self.check(holdSeconds, Limits.holdSeconds, field: "hold (seconds)") }
-        if let note, note.count > Limits.noteCharacters {
-            throw JournalError.noteTooLong(characters: note.count, limit: Limits.noteCharacters)
-        }
+        let note = try Note.checked(note)
         self.id = id
         self.exerciseID = exerciseID
         self.performedAt = performedAt
@@ -67,7 +70,7 @@ public struct Entry: Sendable, Hashable {
         self.side = side
         self.painBefore = painBefore
         self.painAfter = painAfter
-        self.note = note?.isEmpty == true ? nil : note
+        self.note = note
         self.createdAt = createdAt
     }
 
@@ -88,6 +91,23 @@ public struct Entry: Sendable, Hashable {
     /// Throws ``JournalError/invalidNumber(field:text:range:)`` when `value` is outside `range`.
     public static func checkRange(_ value: Int, _ range: ClosedRange<Int>, field: String) throws {
         try check(value, range, field: field)
+    }
+
+    /// Reads an id within ``Limits/ids``, or throws ``JournalError/invalidNumber(field:text:range:)``.
+    public static func parseID(_ text: String, field: String = "id") throws -> Int64 {
+        guard let id = Int64(text), Limits.ids.contains(id) else {
+            throw JournalError.invalidNumber(
+                field: field, text: text, range: Int(Limits.ids.lowerBound)...Int(Limits.ids.upperBound))
+        }
+        return id
+    }
+
+    /// Whether `other` records the same session: every value but the id and when it was recorded.
+    public func hasSameContent(as other: Entry) -> Bool {
+        var other = other
+        other.id = id
+        other.createdAt = createdAt
+        return self == other
     }
 
     private static func check(_ value: Int, _ range: ClosedRange<Int>, field: String) throws {

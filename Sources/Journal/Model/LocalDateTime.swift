@@ -108,7 +108,8 @@ public struct LocalDateTime: Sendable, Hashable {
         self.utcOffset = utcOffset
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS±HH:MM`: ISO 8601 with the offset, as exports and JSON carry it.
+    /// `YYYY-MM-DDTHH:MM:SS±HH:MM`: ISO 8601 with the offset, as exports and JSON carry it (the
+    /// offset `±HH:MM:SS` when it is not a whole number of minutes, as Liberia's was until 1972).
     public var iso8601: String {
         "\(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))\(Self.offsetText(utcOffset))"
     }
@@ -116,11 +117,12 @@ public struct LocalDateTime: Sendable, Hashable {
     /// `YYYY-MM-DD HH:MM`, for people.
     public var shortText: String { "\(date.iso8601) \(pad(hour, 2)):\(pad(minute, 2))" }
 
-    /// `+HH:MM` or `-HH:MM`.
+    /// `+HH:MM` or `-HH:MM`; `±HH:MM:SS` when the offset is not a whole number of minutes.
     public static func offsetText(_ offset: Int) -> String {
         let sign = offset < 0 ? "-" : "+"
-        let minutes = abs(offset) / 60
-        return "\(sign)\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2))"
+        let magnitude = abs(offset)
+        let seconds = magnitude % 60 == 0 ? "" : ":\(pad(magnitude % 60, 2))"
+        return "\(sign)\(pad(magnitude / 3600, 2)):\(pad(magnitude / 60 % 60, 2))\(seconds)"
     }
 }
 

@@ -16,18 +16,16 @@ public struct Review: Sendable, Hashable {
     public var note: String?
     public var createdAt: Int64
 
-    /// A review; refuses a note longer than an entry's.
+    /// A review; its note must follow ``Note``'s rule.
     public init(
         id: Int64? = nil, exerciseID: String, reviewedAt: Int64, utcOffset: Int, note: String? = nil, createdAt: Int64
     ) throws {
-        if let note, note.count > Entry.Limits.noteCharacters {
-            throw JournalError.noteTooLong(characters: note.count, limit: Entry.Limits.noteCharacters)
-        }
+        let note = try Note.checked(note)
         self.id = id
         self.exerciseID = exerciseID
         self.reviewedAt = reviewedAt
         self.utcOffset = utcOffset
-        self.note = note?.isEmpty == true ? nil : note
+        self.note = note
         self.createdAt = createdAt
     }
 

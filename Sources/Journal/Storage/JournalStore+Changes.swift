@@ -12,7 +12,9 @@ public struct UndoResult: Sendable, Hashable {
     public var removed: Int
     /// Check-ins put back as they were.
     public var checkInsRestored = 0
-    /// Reviews taken back (those `journal resume` had recorded).
+    /// Check-ins removed (those an import had added).
+    public var checkInsRemoved = 0
+    /// Reviews taken back (those `journal resume` or an import had recorded).
     public var reviewsRemoved = 0
     /// PSFS activities and ratings put back as they were.
     public var psfsChanged = 0
@@ -38,12 +40,20 @@ extension JournalStore {
                     "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",
                 arguments: [change])
             result.removed = db.changesCount
+            if result.kind == "import" { try Self.reclaimIDs(after: change, db) }
             try db.execute(sql: EntryColumns.restoreCopies, arguments: [change])
             result.restored = db.changesCount
             try db.execute(
                 sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?)",
                 arguments: [change])
             result.reviewsRemoved = db.changesCount
+            try db.execute(
+                sql: """
+                    DELETE FROM checkins WHERE id IN (
+                        SELECT id FROM change_checkins WHERE change_id = ? AND action = 'remove')
+                    """,
+                arguments: [change])
+            result.checkInsRemoved = db.changesCount
             result.checkInsRestored = try Self.restoreCheckIns(of: change, db)
             result.psfsChanged = try Self.undoPSFS(of: change, db)
             try db.execute(sql: "UPDATE changes SET undone = 1 WHERE id = ?", arguments: [change])
@@ -63,6 +73,37 @@ extension JournalStore {
     static func keep(_ entry: Entry, for change: Int64, _ db: Database) throws {
         try db.execute(
             sql: EntryColumns.keepCopy, arguments: StatementArguments([change] + EntryColumns.values(of: entry)))
+    }
+
+    /// Brings the next entry id back within ``Entry/Limits/ids`` after undoing the import `change`.
+    ///
+    /// Before ids were bounded, an import could add an entry with id 2^63 − 1, after which SQLite
+    /// had no id left for any new entry ("disk is full"). Undoing such an import lowers the
+    /// counter to the highest id still in use, by an entry or by a copy that `journal undo` may put
+    /// back; a counter within the bounds is never touched, so no id still named anywhere is given twice.
+    static func reclaimIDs(after change: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE sqlite_sequence SET seq = max(
+                    (SELECT coalesce(max(id), 0) FROM entries),
+                    (SELECT coalesce(max(id), 0) FROM change_entries WHERE change_id <> ?1))
+                WHERE name = 'entries' AND seq > ?2
+                """,
+            arguments: [change, Entry.Limits.ids.upperBound])
+    }
+
+    /// Notes that undoing `change` removes the check-in `id` (one an import added).
+    static func noteAddedCheckIn(_ id: Int64, for change: Int64, _ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO change_checkins (change_id, action, id) VALUES (?, 'remove', ?)")
+        try statement.execute(arguments: [change, id])
+    }
+
+    /// Notes that undoing `change` removes the review `id` (one `journal resume` or an import added).
+    static func noteAddedReview(_ id: Int64, for change: Int64, _ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO change_reviews (change_id, action, id) VALUES (?, 'remove', ?)")
+        try statement.execute(arguments: [change, id])
     }
 
     /// Notes that undoing `change` removes the entry `id` (one an import added).

@@ -97,7 +97,7 @@ extension JournalStore {
         return entries
     }
 
-    private static func forEachEntry(
+    static func forEachEntry(
         _ db: Database, statement: Statement, arguments: StatementArguments, _ body: (Entry) throws -> Void
     ) throws {
         try statement.setArguments(arguments)

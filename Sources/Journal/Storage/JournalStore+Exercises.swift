@@ -95,13 +95,23 @@ extension JournalStore {
 
     /// The plan, by exercise id.
     public func plan() throws -> [PlanItem] {
-        try reading { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM plan ORDER BY exercise_id").map { row in
-                try PlanItem(
-                    exerciseID: row.decode(forColumn: "exercise_id"), sets: row.decode(forColumn: "sets"),
-                    reps: row.decode(forColumn: "reps"), holdSeconds: row.decode(forColumn: "hold_seconds"),
-                    perWeek: row.decode(forColumn: "per_week"))
-            }
+        try reading { db in try Self.plan(db) }
+    }
+
+    static func plan(_ db: Database) throws -> [PlanItem] {
+        try Row.fetchAll(db, sql: "SELECT * FROM plan ORDER BY exercise_id").map { row in
+            try PlanItem(
+                exerciseID: row.decode(forColumn: "exercise_id"), sets: row.decode(forColumn: "sets"),
+                reps: row.decode(forColumn: "reps"), holdSeconds: row.decode(forColumn: "hold_seconds"),
+                perWeek: row.decode(forColumn: "per_week"))
+        }
+    }
+
+    /// The person's own exercises, archived ones too, by id, as a full export lists them.
+    static func ownExercisesForExport(_ db: Database) throws -> [OwnExerciseJSON] {
+        let archived = Set(try String.fetchAll(db, sql: "SELECT id FROM exercises WHERE builtin = 0 AND archived = 1"))
+        return try customExercises(db, includingArchived: true).map {
+            OwnExerciseJSON($0, archived: archived.contains($0.id))
         }
     }
 }

@@ -37,6 +37,62 @@ extension JournalStore {
         try endExport(format, to: sink, count: 0)
     }
 
+    /// Writes the whole journal as one JSON object (``JournalExport``), which `journal import` restores.
+    ///
+    /// Entries, the person's own exercises, check-ins, the plan and reviews are read in one
+    /// transaction, so that they agree; entries stream row by row.
+    ///
+    /// The same journal always gives the same bytes: the file records no time of export.
+    public func exportAll(to sink: OutputSink) throws {
+        try reading { db in
+            try Self.writeJournalExport(
+                to: sink,
+                entries: { body in
+                    try Self.forEachEntry(
+                        db,
+                        statement: db.makeStatement(
+                            sql: "SELECT \(EntryColumns.selectList) FROM entries ORDER BY performed_at, id"),
+                        arguments: [], body)
+                },
+                exercises: try Self.ownExercisesForExport(db),
+                checkIns: try CheckIn.fetchAll(db, where: "1", arguments: []),
+                plan: try Self.plan(db),
+                reviews: try Self.reviews(db, in: Int64.min..<Int64.max))
+        }
+    }
+
+    /// The full export of a journal that does not exist: every list empty.
+    public static func exportAllOfNothing(to sink: OutputSink) throws {
+        try writeJournalExport(to: sink, entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [])
+    }
+
+    private static func writeJournalExport(
+        to sink: OutputSink, entries: ((Entry) throws -> Void) throws -> Void, exercises: [OwnExerciseJSON],
+        checkIns: [CheckIn], plan: [PlanItem], reviews: [Review]
+    ) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var count = 0
+        func element(_ value: some Encodable) throws {
+            try sink.write(count == 0 ? "\n" : ",\n")
+            try sink.write(bytes: Array(try encoder.encode(value)))
+            count += 1
+        }
+        func list(_ name: String, last: Bool = false, _ write: () throws -> Void) throws {
+            count = 0
+            try sink.write("\"\(name)\":[")
+            try write()
+            try sink.write((count == 0 ? "]" : "\n]") + (last ? "\n" : ",\n"))
+        }
+        try sink.write("{\"format\":\"\(JournalExport.format)\",\"version\":\(JournalExport.version),\n")
+        try list("entries") { try entries { try element(EntryJSON($0, includeDerived: true)) } }
+        try list("exercises") { for exercise in exercises { try element(exercise) } }
+        try list("checkins") { for checkIn in checkIns { try element(CheckInJSON(checkIn)) } }
+        try list("plan") { for item in plan { try element(PlanItemJSON(item)) } }
+        try list("reviews", last: true) { for review in reviews { try element(ReviewJSON(review)) } }
+        try sink.write("}\n")
+    }
+
     private static func beginExport(_ format: ExportFormat, to sink: OutputSink, byteOrderMark: Bool) throws {
         switch format {
         case .csv:

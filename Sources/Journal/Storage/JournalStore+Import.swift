@@ -6,6 +6,19 @@ public struct ImportResult: Sendable, Hashable {
     public var added = 0
     /// Rows already in the journal, left as they were.
     public var skipped = 0
+    /// Check-ins added (a full export only).
+    public var checkIns = 0
+    /// Reviews added (a full export only).
+    public var reviews = 0
+    /// Exercises of the person's own added (a full export only).
+    public var exercises = 0
+    /// Plan items added (a full export only).
+    public var planItems = 0
+
+    public init(added: Int = 0, skipped: Int = 0) {
+        self.added = added
+        self.skipped = skipped
+    }
 }
 
 extension JournalStore {
@@ -13,10 +26,13 @@ extension JournalStore {
     ///
     /// Every row becomes an ``EntryDraft`` and is checked exactly as `journal log` checks input; the first bad row aborts the whole
     /// import with ``JournalError/invalidImport(line:problem:)`` and the journal is unchanged.
-    /// Importing the same file twice adds nothing the second time: a row whose id holds the
-    /// same entry, or whose entry is already in the journal under another id, is skipped; a
-    /// row with a free id keeps it; a row whose id holds a different entry gets a new id.
-    /// Rows without an id are always new entries. Derived columns (pain_change, flagged) are
+    ///
+    /// A row with an id is matched by its id alone: the entry there has the same content (every value
+    /// but when it was recorded): the row is skipped, so importing a file twice adds nothing the
+    /// second time; a different entry: the import is refused with the row's line, since one id
+    /// cannot name two sessions; no entry: the row is added under its id. A row without an id is
+    /// always a new entry. Rows are never dropped for looking like another entry: two sessions done
+    /// alike at the same minute are two entries. Derived columns (pain_change, flagged) are
     /// recomputed, not read.
     public func importCSV(from source: ByteSource, now: Int64) throws -> ImportResult {
         var reader = CSVReader(source: source)
@@ -39,22 +55,29 @@ extension JournalStore {
                             line: record.line,
                             problem: "expected \(CSVFormat.columns.count) fields, found \(record.fields.count).")
                     }
-                    var entry: Entry
+                    let entry: Entry
                     do {
                         let draft = try CSVFormat.draft(from: record.fields)
                         guard let exercise = exercises.exercise(id: draft.exercise) else {
-                            throw JournalError.unknownExercise(
-                                draft.exercise, suggestions: exercises.suggestions(for: Catalog.key(draft.exercise)))
+                            throw JournalError.invalidImport(
+                                line: record.line, problem: Self.unknownExerciseProblem(draft.exercise, exercises))
                         }
                         entry = try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
                     } catch let error as JournalError {
+                        if case .invalidImport = error { throw error }
                         throw JournalError.invalidImport(line: record.line, problem: error.description)
                     }
-                    if entry.id != nil, try Self.alreadyHolds(entry, db) {
+                    if let id = entry.id, let held = try Self.entry(id: id, db) {
+                        guard held.hasSameContent(as: entry) else {
+                            throw JournalError.invalidImport(
+                                line: record.line,
+                                problem: "id \(id) already names a different entry in this journal "
+                                    + "(\(held.exerciseID) at \(held.localTime.iso8601)); an id names one entry. "
+                                    + "To add the row as a new entry, empty its id cell.")
+                        }
                         result.skipped += 1
                         continue
                     }
-                    if let id = entry.id, try Self.idIsTaken(id, db) { entry.id = nil }
                     let id = try Self.insert(entry, db)
                     let current = try change ?? Self.beginChange("import", db, now: now)
                     change = current
@@ -68,25 +91,11 @@ extension JournalStore {
         }
     }
 
-    /// Whether an entry has this id (a cached statement: this runs once per imported row).
-    private static func idIsTaken(_ id: Int64, _ db: Database) throws -> Bool {
-        let statement = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM entries WHERE id = ?)")
-        return try Bool.fetchOne(statement, arguments: [id]) ?? false
-    }
-
-    /// Whether the journal already has this entry: under its id, or under any id.
-    private static func alreadyHolds(_ entry: Entry, _ db: Database) throws -> Bool {
-        let statement = try db.cachedStatement(
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM entries
-                WHERE exercise_id = ? AND performed_at = ? AND utc_offset = ? AND sets = ? AND reps IS ?
-                  AND hold_seconds IS ? AND side IS ? AND pain_before = ? AND pain_after = ? AND note IS ?)
-                """)
-        return try Bool.fetchOne(
-            statement,
-            arguments: [
-                entry.exerciseID, entry.performedAt, entry.utcOffset, entry.sets, entry.reps, entry.holdSeconds,
-                entry.side?.rawValue, entry.painBefore.value, entry.painAfter.value, entry.note,
-            ]) ?? false
+    /// Why a row's exercise cannot be used: unknown here, with the closest ids, and, since a CSV
+    /// carries entries only, how to bring a journal's own exercises along.
+    private static func unknownExerciseProblem(_ id: String, _ exercises: Catalog) -> String {
+        JournalError.unknownExercise(id, suggestions: exercises.suggestions(for: Catalog.key(id))).description
+            + " A CSV holds entries only, not your own exercises: add it first with `journal exercises add`, "
+            + "or restore the whole journal from `journal export --all --format json`."
     }
 }

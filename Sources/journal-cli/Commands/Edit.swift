@@ -156,7 +156,14 @@ struct Undo: ParsableCommand {
             parts.append(
                 "put back \(result.checkInsRestored) \(result.checkInsRestored == 1 ? "check-in" : "check-ins")")
         }
-        if result.reviewsRemoved > 0 {
+        if result.checkInsRemoved > 0 {
+            parts.append(
+                "removed \(result.checkInsRemoved) imported \(result.checkInsRemoved == 1 ? "check-in" : "check-ins")")
+        }
+        if result.reviewsRemoved > 0, result.kind == "import" {
+            parts.append(
+                "removed \(result.reviewsRemoved) imported \(result.reviewsRemoved == 1 ? "review" : "reviews")")
+        } else if result.reviewsRemoved > 0 {
             parts.append("took back the physiotherapist's review: the hold stands again")
         }
         try Console.out(

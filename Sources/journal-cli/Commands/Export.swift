@@ -5,12 +5,16 @@ import Journal
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write your entries as CSV (for spreadsheets) or JSON, oldest first.",
+        abstract: "Write your entries as CSV (for spreadsheets) or JSON, oldest first; or the whole journal.",
         discussion: """
             CSV columns: id, performed_at, exercise, side, sets, reps, hold_seconds, pain_before, \
             pain_after, pain_change, flagged, note (RFC 4180, CRLF, UTF-8). Notes and exercise \
             names that a spreadsheet could run as a formula get a leading ' (undone by import). \
             `journal import` reads the CSV back.
+
+            --all writes the whole journal as one JSON object: entries, your own exercises, \
+            check-ins, the plan and the physiotherapist's reviews. `journal import` restores it \
+            into a new journal exactly. The same journal always gives the same bytes.
 
             With --output the file is written whole or not at all (mode 0600); an existing file \
             is replaced only with --force. A FIFO or a device (/dev/stdout) is written into, \
@@ -20,11 +24,17 @@ struct Export: ParsableCommand {
               journal export --output journal.csv
               journal export --format json --from 2026-11-01 --to 2026-11-30 > november.json
               journal export --excel --output journal-for-excel.csv
+              journal export --all --output journal-all.json
             """
     )
 
-    @Option(help: ArgumentHelp("csv or json.", valueName: "format"), transform: Read.exportFormat)
-    var format: ExportFormat = .csv
+    @Option(
+        help: ArgumentHelp("csv or json (default: csv; json with --all).", valueName: "format"),
+        transform: Read.exportFormat)
+    var format: ExportFormat?
+
+    @Flag(help: "The whole journal, for a full restore with `journal import` (JSON only).")
+    var all = false
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -40,11 +50,19 @@ struct Export: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if excel && format != .csv { throw ValidationError("--excel applies to CSV only.") }
+        if all && format == .csv {
+            throw ValidationError("--all writes JSON: a CSV holds entries only. Use --all --format json.")
+        }
+        if all && (days.from != nil || days.to != nil || days.exercise != nil) {
+            throw ValidationError("--all exports the whole journal; leave out --from, --to and --exercise.")
+        }
+        if excel && (all || format == .json) { throw ValidationError("--excel applies to CSV only.") }
         if force && output == nil { throw ValidationError("--force applies to --output only.") }
     }
 
     func run() throws {
+        if all { return try exportAll() }
+        let format = format ?? .csv
         let selection = try days.selection(store: store, today: Clock.today())
         let journal = try store.openForReading()
         let count = try OutputFile.writing(to: output, force: force) { sink in
@@ -57,5 +75,15 @@ struct Export: ParsableCommand {
         if let output {
             Console.err("Exported \(count) \(count == 1 ? "entry" : "entries") to \(output.terminalSafe).")
         }
+    }
+
+    /// `--all`: the full export.
+    private func exportAll() throws {
+        let journal = try store.openForReading()
+        try OutputFile.writing(to: output, force: force) { sink in
+            guard let journal else { return try JournalStore.exportAllOfNothing(to: sink) }
+            try journal.exportAll(to: sink)
+        }
+        if let output { Console.err("Exported the whole journal to \(output).") }
     }
 }

@@ -5,42 +5,72 @@ import Journal
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add the entries of a CSV written by `journal export`, all or nothing.",
+        abstract: "Add the entries of a CSV, or restore a full export, written by `journal export`; all or nothing.",
         discussion: """
-            Every row is checked as `journal log` checks its input. The first bad row stops the \
-            import with its line number, and nothing is imported. Importing the same file again \
-            adds nothing: rows already in the journal are skipped. Rows without an id are new \
-            entries. pain_change and flagged are recomputed, not read.
+            Every row or element is checked as the command that records it checks its input. The \
+            first problem stops the import with its line number, and nothing is imported.
+
+            A CSV adds entries. A row with an id is matched by id alone: the same entry there is \
+            skipped (importing a file again adds nothing); a different one stops the import; a \
+            free id is used. Rows without an id are new entries. Rows are never dropped for \
+            looking like another entry. pain_change and flagged are recomputed, not read. A CSV \
+            holds no exercises of your own: add them first (`journal exercises add`), or restore \
+            the full export.
+
+            A full export (`journal export --all`, JSON) restores a whole journal, with its ids, \
+            own exercises, check-ins, plan and reviews, into one that holds no entries, check-ins \
+            or reviews yet. `journal undo` removes the entries, check-ins and reviews it added.
+
+            The format is read from the file (a full export starts with {), or given by --format.
 
             Examples:
               journal import journal.csv
               journal import - < journal.csv
+              journal import journal-all.json --db new.sqlite3
             """
     )
 
-    @Option(help: ArgumentHelp("The file's format: csv.", valueName: "format"), transform: Read.exportFormat)
-    var format: ExportFormat = .csv
+    @Option(
+        help: ArgumentHelp("csv or json (default: from the file).", valueName: "format"), transform: Read.exportFormat)
+    var format: ExportFormat?
 
-    @Argument(help: ArgumentHelp("The CSV file, or - for standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The file, or - for standard input.", valueName: "file"))
     var file: String
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: JSONOption
 
-    func validate() throws {
-        if format != .csv { throw ValidationError("--format must be csv; got \"\(format.rawValue)\".") }
-    }
-
     func run() throws {
         let input = try InputFile(file)
         let now = try Clock.now()
-        let result = try store.write { try $0.importCSV(from: input.bytes(), now: now) }
-        if output.json {
-            try Console.json(["added": result.added, "skipped": result.skipped])
-        } else {
-            try Console.out(
-                "Imported \(result.added) \(result.added == 1 ? "entry" : "entries"); "
-                    + "skipped \(result.skipped) already in the journal.")
+        switch try format ?? ExportFormat.detect(input.bytes()) {
+        case .csv:
+            let result = try store.write { try $0.importCSV(from: input.bytes(), now: now) }
+            if output.json {
+                try Console.json(["added": result.added, "skipped": result.skipped])
+            } else {
+                try Console.out(
+                    "Imported \(result.added) \(result.added == 1 ? "entry" : "entries"); "
+                        + "skipped \(result.skipped) already in the journal.")
+            }
+        case .json:
+            let result = try store.write { try $0.restore(from: input.bytes, now: now) }
+            if output.json {
+                try Console.json([
+                    "added": result.added, "checkins": result.checkIns, "reviews": result.reviews,
+                    "exercises": result.exercises, "plan": result.planItems,
+                ])
+            } else {
+                func count(_ number: Int, _ one: String, _ many: String) -> String {
+                    "\(number) \(number == 1 ? one : many)"
+                }
+                try Console.out(
+                    "Restored \(count(result.added, "entry", "entries")), "
+                        + "\(count(result.checkIns, "check-in", "check-ins")), "
+                        + "\(count(result.reviews, "review", "reviews")), "
+                        + "\(count(result.exercises, "exercise", "exercises")) of your own and "
+                        + "\(count(result.planItems, "plan item", "plan items")).")
+            }
         }
     }
 }

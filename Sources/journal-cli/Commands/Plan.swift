@@ -97,20 +97,5 @@ struct Plan: ParsableCommand {
     }
 }
 
-/// `journal plan --json`: exercise, sets, reps, hold_seconds, per_week (null when absent).
-struct PlanJSON: Encodable {
-    let item: PlanItem
-
-    init(_ item: PlanItem) { self.item = item }
-
-    enum CodingKeys: CodingKey { case exercise, sets, reps, hold_seconds, per_week }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(item.exerciseID, forKey: .exercise)
-        try container.encode(item.sets, forKey: .sets)
-        try container.encode(item.reps, forKey: .reps)
-        try container.encode(item.holdSeconds, forKey: .hold_seconds)
-        try container.encode(item.perWeek, forKey: .per_week)
-    }
-}
+/// `journal plan --json`: the library's plan item JSON (exercise, sets, reps, hold_seconds, per_week).
+typealias PlanJSON = PlanItemJSON

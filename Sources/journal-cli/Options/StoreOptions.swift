@@ -95,23 +95,66 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Reads `--note -` from standard input, so a note can stay out of shell history.
+/// The text of `--note`: as typed, or read from standard input for `--note -`, so a note can stay
+/// out of shell history.
+///
+/// The bytes must be UTF-8 (never silently decoded into U+FFFD); standard input that is closed,
+/// cannot be read or holds nothing is an error, so that a command never records or removes a note
+/// it did not get. The note's own rule (``Note``) is the library's.
 enum NoteInput {
     static func read(_ note: String?) throws -> String? {
-        guard note == "-" else { return note }
+        guard let note else { return nil }
+        guard note == "-" else {
+            try requireUTF8Argument(note)
+            return note
+        }
+        return try Note.decode(standardInput())
+    }
+
+    /// Standard input to its end: at most enough bytes for the longest note and its line end.
+    private static func standardInput() throws -> [UInt8] {
+        let flags = fcntl(STDIN_FILENO, F_GETFL)
+        guard flags >= 0 else { throw JournalError.noInput(path: "standard input", reason: "it is closed") }
+        guard flags & O_ACCMODE != O_WRONLY else {
+            throw JournalError.noInput(path: "standard input", reason: "it is open for writing only")
+        }
+        let limit = Note.maximumBytes + 2
         var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 14)
+        var block = [UInt8](repeating: 0, count: 1 << 14)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            let count = block.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw JournalError.io(path: "standard input", reason: String(cString: strerror(errno)))
+                throw JournalError.noInput(path: "standard input", reason: String(cString: strerror(errno)))
             }
-            bytes += buffer[0..<count]
+            bytes += block[0..<count]
+            if bytes.count > limit {
+                throw JournalError.invalidNote(
+                    "standard input holds more than \(limit) bytes, more than a note of \(Note.maximumLength) "
+                        + "characters can take")
+            }
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasSuffix("\n") { text.removeLast() }
-        return text
+        guard !bytes.isEmpty else {
+            throw JournalError.noInput(
+                path: "standard input", reason: "it is empty; --note - reads the note from it (--note \"\" removes one)"
+            )
+        }
+        return bytes
+    }
+
+    /// Refuses a note typed on the command line that was not UTF-8: Swift's arguments replace such
+    /// bytes by U+FFFD, so the raw arguments are looked at when the note holds one.
+    private static func requireUTF8Argument(_ note: String) throws {
+        guard note.unicodeScalars.contains("\u{FFFD}") else { return }
+        for index in 0..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: argument, count: strlen(argument)).bindMemory(to: UInt8.self)
+            guard String(validating: bytes, as: UTF8.self) == nil else { continue }
+            let repaired = String(decoding: bytes, as: UTF8.self)
+            if repaired == note || repaired == "--note=" + note {
+                throw JournalError.invalidNote("it is not valid UTF-8 text")
+            }
+        }
     }
 }

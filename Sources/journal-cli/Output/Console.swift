@@ -131,10 +131,10 @@ extension JournalError {
             .invalidSide, .invalidChoice, .invalidActivity, .invalidScore, .invalidDose, .tooManyActivities,
             .invalidExerciseID, .invalidExerciseName, .exerciseExists, .cannotRemoveBuiltIn, .exerciseInUse,
             .confirmationNeeded, .invalidSetting,
-            .noteTooLong, .invalidDate, .futureDate, .invalidPeriod:
+            .noteTooLong, .invalidNote, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase,
-            .invalidImport:
+            .invalidImport, .inputTooLarge:
             return 65  // EX_DATAERR
         case .noInput: return 66  // EX_NOINPUT
         case .cannotCreate, .outputExists, .backupExists, .cannotWriteFile: return 73  // EX_CANTCREAT

@@ -1,0 +1,217 @@
+/// The full export, `journal export --all --format json`: the whole journal in one JSON object,
+/// which `journal import` restores into an empty journal.
+///
+/// Members, each on its own line, each array element on its own line with its keys sorted:
+/// `format` (`"journal-export"`), `version` (1), `entries` (the objects of the plain JSON
+/// export, oldest first), `exercises` (the person's own: id, name, category, per_side, measure,
+/// archived), `checkins` (id, performed_at, pain, red_flags, note), `plan` (exercise, sets, reps,
+/// hold_seconds, per_week) and `reviews` (id, exercise, reviewed_at, note). No time of export:
+/// the same journal always gives the same bytes.
+///
+/// ```json
+/// {"format":"journal-export","version":1,
+/// "entries":[
+/// {"exercise":"wall-squat","flagged":false,"hold_seconds":null,"id":1,"note":null,…}
+/// ],
+/// "exercises":[
+/// {"archived":false,"category":"stability","id":"wall-squat","measure":"reps","name":"Wall squat","per_side":false}
+/// ],
+/// "checkins":[],
+/// "plan":[],
+/// "reviews":[]
+/// }
+/// ```
+public enum JournalExport {
+    /// The `format` member's value.
+    public static let format = "journal-export"
+    /// The `version` member's value this version writes and reads.
+    public static let version = 1
+    /// The top-level members, in the order written.
+    public static let members = ["format", "version", "entries", "exercises", "checkins", "plan", "reviews"]
+
+    // MARK: Reading elements
+
+    /// An entry object as a draft: the plain JSON export's keys; `id`, `exercise`, `performed_at`,
+    /// `pain_before` and `pain_after` are required, pain_change and flagged are ignored (recomputed).
+    static func entryDraft(_ value: JSONValue) throws -> EntryDraft {
+        let object = try JSONObject(
+            value, "entry",
+            keys: [
+                "id", "exercise", "performed_at", "sets", "reps", "hold_seconds", "side", "pain_before", "pain_after",
+                "note", "pain_change", "flagged",
+            ])
+        var draft = EntryDraft(exercise: try object.string("exercise"))
+        draft.id = try object.id()
+        let time = try object.string("performed_at")
+        draft.time = .exact(try exactTime(time, field: "performed_at"), text: time)
+        draft.sets = try object.optionalNumber("sets", Entry.Limits.sets)
+        draft.reps = try object.optionalNumber("reps", Entry.Limits.reps)
+        draft.holdSeconds = try object.optionalNumber("hold_seconds", Entry.Limits.holdSeconds)
+        draft.side = try object.optionalString("side").map(Side.init(parsing:))
+        draft.painBefore = try object.pain("pain_before")
+        draft.painAfter = try object.pain("pain_after")
+        draft.note = try object.optionalString("note")
+        return draft
+    }
+
+    /// One of the person's own exercises and whether it is archived; every key is required.
+    static func exercise(_ value: JSONValue) throws -> (exercise: Exercise, archived: Bool) {
+        let object = try JSONObject(
+            value, "exercise", keys: ["id", "name", "category", "per_side", "measure", "archived"])
+        let categoryText = try object.string("category")
+        guard let category = Exercise.Category(rawValue: categoryText) else {
+            throw JournalError.invalidChoice(
+                field: "category", text: categoryText, choices: Exercise.Category.allCases.map(\.rawValue))
+        }
+        let measureText = try object.string("measure")
+        guard let measure = Exercise.Measure(rawValue: measureText) else {
+            throw JournalError.invalidChoice(
+                field: "measure", text: measureText, choices: Exercise.Measure.allCases.map(\.rawValue))
+        }
+        let exercise = try Exercise.custom(
+            id: try object.string("id"), name: try object.string("name"), category: category,
+            perSide: try object.bool("per_side"), measure: measure)
+        return (exercise, try object.bool("archived"))
+    }
+
+    /// A check-in recorded at `now`: `id`, `performed_at` and `pain` are required.
+    static func checkIn(_ value: JSONValue, now: Int64) throws -> CheckIn {
+        let object = try JSONObject(value, "check-in", keys: ["id", "performed_at", "pain", "red_flags", "note"])
+        let id = try object.id()
+        let time = try pastTime(try object.string("performed_at"), field: "performed_at", now: now)
+        let flags = try object.stringArray("red_flags").map(RedFlag.init(parsing:))
+        return try CheckIn(
+            id: id, performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: try object.pain("pain"),
+            note: try object.optionalString("note"), redFlags: flags, createdAt: now)
+    }
+
+    /// A plan item: `exercise`, `sets` and `per_week` are required.
+    static func planItem(_ value: JSONValue) throws -> PlanItem {
+        let object = try JSONObject(value, "plan item", keys: ["exercise", "sets", "reps", "hold_seconds", "per_week"])
+        return try PlanItem(
+            exerciseID: try object.string("exercise"), sets: try object.number("sets", Entry.Limits.sets),
+            reps: try object.optionalNumber("reps", Entry.Limits.reps),
+            holdSeconds: try object.optionalNumber("hold_seconds", Entry.Limits.holdSeconds),
+            perWeek: try object.number("per_week", PlanItem.perWeekRange))
+    }
+
+    /// A review recorded at `now`: `id`, `exercise` and `reviewed_at` are required.
+    static func review(_ value: JSONValue, now: Int64) throws -> Review {
+        let object = try JSONObject(value, "review", keys: ["id", "exercise", "reviewed_at", "note"])
+        let id = try object.id()
+        let time = try pastTime(try object.string("reviewed_at"), field: "reviewed_at", now: now)
+        return try Review(
+            id: id, exerciseID: try object.string("exercise"), reviewedAt: time.unixSeconds,
+            utcOffset: time.utcOffset, note: try object.optionalString("note"), createdAt: now)
+    }
+
+    private static func exactTime(_ text: String, field: String) throws -> ResolvedTime {
+        guard let time = DateInput.parseTimestamp(text) else {
+            throw JournalError.invalidDate(
+                text: text, reason: "\(field) must be a date, time and offset, such as 2026-11-20T07:30:00+01:00.")
+        }
+        return time
+    }
+
+    private static func pastTime(_ text: String, field: String, now: Int64) throws -> ResolvedTime {
+        let time = try exactTime(text, field: field)
+        guard time.unixSeconds <= now else {
+            throw JournalError.futureDate(text: text, resolved: time.local.shortText + " " + DateInput.zoneText(time))
+        }
+        return time
+    }
+}
+
+/// A problem with a full export's shape (a member missing, of the wrong type, or unknown), as a sentence.
+struct ExportShapeProblem: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// One JSON object of a full export, read member by member with the library's own checks and
+/// sentences; a member that is absent and one that is null are the same.
+private struct JSONObject {
+    let members: [String: JSONValue]
+    /// What the object is, for messages: "entry".
+    let name: String
+
+    /// `value` as an object describing a `name` ("entry"), allowed only `keys`.
+    init(_ value: JSONValue, _ name: String, keys: Set<String>) throws {
+        guard case .object(let members) = value else {
+            throw ExportShapeProblem(description: "each \(name) must be an object; got \(value.kind).")
+        }
+        if let unknown = members.keys.sorted().first(where: { !keys.contains($0) }) {
+            throw ExportShapeProblem(
+                description: "the \(name) has a member journal does not know, \"\(unknown)\"; "
+                    + "its members are \(keys.sorted().joined(separator: ", ")).")
+        }
+        self.members = members
+        self.name = name
+    }
+
+    private func present(_ key: String) -> JSONValue? {
+        guard let value = members[key], value != .null else { return nil }
+        return value
+    }
+
+    private func required(_ key: String) throws -> JSONValue {
+        guard let value = present(key) else {
+            throw ExportShapeProblem(description: "the \(name) has no \"\(key)\".")
+        }
+        return value
+    }
+
+    private func wrongType(_ key: String, _ expected: String, _ value: JSONValue) -> ExportShapeProblem {
+        ExportShapeProblem(description: "\"\(key)\" of the \(name) must be \(expected); got \(value.kind).")
+    }
+
+    func optionalString(_ key: String) throws -> String? {
+        guard let value = present(key) else { return nil }
+        guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
+        return text
+    }
+
+    func string(_ key: String) throws -> String {
+        let value = try required(key)
+        guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
+        return text
+    }
+
+    func bool(_ key: String) throws -> Bool {
+        let value = try required(key)
+        guard case .bool(let flag) = value else { throw wrongType(key, "true or false", value) }
+        return flag
+    }
+
+    /// The number's text, which the library's parsers read with their own sentences.
+    private func numberText(_ value: JSONValue, _ key: String) throws -> String {
+        guard case .number(let text) = value else { throw wrongType(key, "a number", value) }
+        return text
+    }
+
+    func number(_ key: String, _ range: ClosedRange<Int>) throws -> Int {
+        try Entry.parseNumber(try numberText(try required(key), key), field: key, range: range)
+    }
+
+    func optionalNumber(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
+        guard let value = present(key) else { return nil }
+        return try Entry.parseNumber(try numberText(value, key), field: key, range: range)
+    }
+
+    func pain(_ key: String) throws -> PainLevel {
+        try PainLevel(parsing: try numberText(try required(key), key), field: key)
+    }
+
+    /// The required id, within ``Entry/Limits/ids``.
+    func id() throws -> Int64 {
+        try Entry.parseID(try numberText(try required("id"), "id"))
+    }
+
+    func stringArray(_ key: String) throws -> [String] {
+        guard let value = present(key) else { return [] }
+        guard case .array(let elements) = value else { throw wrongType(key, "an array of strings", value) }
+        return try elements.map { element in
+            guard case .string(let text) = element else { throw wrongType(key, "an array of strings", element) }
+            return text
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import GRDB
+
+extension JournalStore {
+    /// Restores a full export (``JournalExport``) into this journal, all or nothing.
+    ///
+    /// The journal must hold no entries, check-ins or reviews: a restore puts back a journal with
+    /// its ids, and merging two journals' histories has no one right answer. It may already hold
+    /// the person's own exercises and plan items the export has too (the same values: they are
+    /// kept; different ones: refused), as after undoing a restore. Every element is checked as the
+    /// command that records it checks its input; the first problem aborts everything with its line
+    /// (``JournalError/invalidImport(line:problem:)``) and the journal is unchanged.
+    ///
+    /// `open` gives the input from its first byte, twice: the first pass reads the format and the
+    /// exercises, the second the entries, check-ins, plan and reviews that name them, whatever
+    /// order the members come in. `journal undo` removes the entries, check-ins and reviews added;
+    /// the exercises and plan items stay.
+    ///
+    /// ```swift
+    /// let result = try store.restore(from: { ByteSource(bytes: bytes) }, now: now)
+    /// result.added // entries
+    /// ```
+    public func restore(from open: () throws -> ByteSource, now: Int64) throws -> ImportResult {
+        try writing { db in
+            try Self.requireNothingToOverwrite(db)
+            var result = ImportResult()
+            var change: Int64?
+            func changeID() throws -> Int64 {
+                let current = try change ?? Self.beginChange("import", db, now: now)
+                change = current
+                return current
+            }
+            try Self.readJournalExport(open(), firstPass: true) { member, value, line in
+                guard member == "exercises" else { return }
+                if try Self.restoreExercise(value, line: line, db) { result.exercises += 1 }
+            }
+            let catalog = try Self.catalog(db, includingArchived: true)
+            try Self.readJournalExport(open(), firstPass: false) { member, value, line in
+                switch member {
+                case "entries":
+                    let entry = try Self.element(line) {
+                        let draft = try JournalExport.entryDraft(value)
+                        guard let exercise = catalog.exercise(id: draft.exercise) else {
+                            throw Self.unknownExercise(draft.exercise, catalog)
+                        }
+                        return try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
+                    }
+                    if let id = entry.id, try Self.entry(id: id, db) != nil { throw Self.twice("entry", id, line) }
+                    try Self.noteAdded(try Self.insert(entry, db), for: changeID(), db)
+                    result.added += 1
+                case "checkins":
+                    var checkIn = try Self.element(line) { try JournalExport.checkIn(value, now: now) }
+                    if let id = checkIn.id, try !Self.checkInIDIsFree(id, db) { throw Self.twice("check-in", id, line) }
+                    try checkIn.insert(db)
+                    try Self.noteAddedCheckIn(checkIn.id ?? 0, for: changeID(), db)
+                    result.checkIns += 1
+                case "plan":
+                    let item = try Self.element(line) { try JournalExport.planItem(value) }
+                    if try Self.restorePlanItem(item, catalog: catalog, line: line, db) { result.planItems += 1 }
+                case "reviews":
+                    let review = try Self.element(line) {
+                        let review = try JournalExport.review(value, now: now)
+                        guard catalog.exercise(id: review.exerciseID) != nil else {
+                            throw Self.unknownExercise(review.exerciseID, catalog)
+                        }
+                        return review
+                    }
+                    if let id = review.id, try Self.reviewIDIsTaken(id, db) { throw Self.twice("review", id, line) }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO reviews (id, exercise_id, reviewed_at, utc_offset, note, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            review.id, review.exerciseID, review.reviewedAt, review.utcOffset, review.note,
+                            review.createdAt,
+                        ])
+                    try Self.noteAddedReview(db.lastInsertedRowID, for: changeID(), db)
+                    result.reviews += 1
+                default:
+                    return
+                }
+            }
+            return result
+        }
+    }
+
+    /// Refuses a journal that already holds entries, check-ins or reviews, saying how many.
+    private static func requireNothingToOverwrite(_ db: Database) throws {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT (SELECT count(*) FROM entries) AS entries, (SELECT count(*) FROM checkins) AS checkins,
+                       (SELECT count(*) FROM reviews) AS reviews
+                """)
+        let held: [(Int, String, String)] = [
+            (row?["entries"] ?? 0, "entry", "entries"), (row?["checkins"] ?? 0, "check-in", "check-ins"),
+            (row?["reviews"] ?? 0, "review", "reviews"),
+        ].filter { $0.0 > 0 }
+        guard !held.isEmpty else { return }
+        let counts = held.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+        let listed =
+            counts.count == 1
+            ? counts[0] : counts.dropLast().joined(separator: ", ") + " and " + counts[counts.count - 1]
+        throw JournalError.invalidImport(
+            line: 1,
+            problem: "a full export restores a whole journal into an empty one, and this journal already holds "
+                + "\(listed). Restore into a new journal (--db NEW-PATH, or JOURNAL_DB), or import the entries "
+                + "alone from a CSV (`journal export --format csv`).")
+    }
+
+    /// Reads the document, calling `body` with each element of each array member and its line.
+    ///
+    /// The first pass also checks that `format` and `version` are there.
+    private static func readJournalExport(
+        _ source: ByteSource, firstPass: Bool, _ body: (String, JSONValue, Int) throws -> Void
+    ) throws {
+        var reader = JSONReader(source: source)
+        do {
+            do {
+                try reader.beginObject()
+            } catch let error as JSONReadError {
+                throw JSONReadError(
+                    line: error.line,
+                    problem: error.problem + "; journal imports a CSV, or the one object of "
+                        + "`journal export --all --format json` (not the array of `journal export --format json`)")
+            }
+            var seen: Set<String> = []
+            while let (member, line) = try reader.nextMember(first: seen.isEmpty) {
+                guard JournalExport.members.contains(member) else {
+                    throw JournalError.invalidImport(
+                        line: line,
+                        problem: "\"\(member)\" is not a member of a full export; its members are "
+                            + JournalExport.members.joined(separator: ", ") + ".")
+                }
+                guard seen.insert(member).inserted else {
+                    throw JournalError.invalidImport(line: line, problem: "\"\(member)\" appears twice.")
+                }
+                switch member {
+                case "format":
+                    let value = try reader.value()
+                    guard value == .string(JournalExport.format) else {
+                        throw JournalError.invalidImport(
+                            line: line,
+                            problem: "format must be \"\(JournalExport.format)\": this is not a full export of journal."
+                        )
+                    }
+                case "version":
+                    let value = try reader.value()
+                    guard value == .number(String(JournalExport.version)) else {
+                        guard case .number(let text) = value, let version = Int(text), version > JournalExport.version
+                        else {
+                            throw JournalError.invalidImport(
+                                line: line, problem: "version must be \(JournalExport.version); got \(value.kind).")
+                        }
+                        throw JournalError.invalidImport(
+                            line: line,
+                            problem: "this is version \(version) of the full export, written by a newer journal; "
+                                + "this one reads version \(JournalExport.version). Update journal to import it.")
+                    }
+                default:
+                    try reader.beginArray()
+                    var first = true
+                    while let elementLine = try reader.nextElement(first: first) {
+                        first = false
+                        try body(member, try reader.value(), elementLine)
+                    }
+                }
+            }
+            try reader.end()
+            if firstPass, let missing = ["format", "version"].first(where: { !seen.contains($0) }) {
+                throw JournalError.invalidImport(
+                    line: reader.line,
+                    problem: "the object has no \"\(missing)\"; a full export starts "
+                        + "{\"format\":\"\(JournalExport.format)\",\"version\":\(JournalExport.version), …")
+            }
+        } catch let error as JSONReadError {
+            throw JournalError.invalidImport(line: error.line, problem: error.problem + ".")
+        }
+    }
+
+    /// Runs `read` on one element, turning its problem into the import's error at `line`.
+    private static func element<T>(_ line: Int, _ read: () throws -> T) throws -> T {
+        do {
+            return try read()
+        } catch let error as JournalError {
+            if case .invalidImport = error { throw error }
+            throw JournalError.invalidImport(line: line, problem: error.description)
+        } catch let problem as ExportShapeProblem {
+            throw JournalError.invalidImport(line: line, problem: problem.description)
+        }
+    }
+
+    private static func unknownExercise(_ id: String, _ catalog: Catalog) -> JournalError {
+        JournalError.unknownExercise(id, suggestions: catalog.suggestions(for: Catalog.key(id)))
+    }
+
+    private static func twice(_ what: String, _ id: Int64, _ line: Int) -> JournalError {
+        JournalError.invalidImport(line: line, problem: "a second \(what) with id \(id); an id names one \(what).")
+    }
+
+    /// Adds one of the person's own exercises; returns `false` when the journal already has it.
+    ///
+    /// Refuses a built-in id, a different exercise under the id, and a taken name.
+    private static func restoreExercise(_ value: JSONValue, line: Int, _ db: Database) throws -> Bool {
+        let (exercise, archived) = try element(line) { try JournalExport.exercise(value) }
+        if Catalog.builtIn.exercise(id: exercise.id) != nil {
+            throw JournalError.invalidImport(
+                line: line,
+                problem: "\(exercise.id) is a built-in exercise; a full export lists only your own exercises.")
+        }
+        let catalog = try catalog(db, includingArchived: true)
+        if let held = catalog.exercise(id: exercise.id) {
+            let heldArchived = try Bool.fetchOne(
+                db, sql: "SELECT archived FROM exercises WHERE id = ?", arguments: [exercise.id])
+            guard held == exercise, heldArchived == archived else {
+                throw JournalError.invalidImport(
+                    line: line,
+                    problem: "this journal already has an exercise \(exercise.id) that differs from the export's "
+                        + "(name, category, sides, measure or archived); restore into a new journal.")
+            }
+            return false
+        }
+        if (try? catalog.resolve(exercise.id)) != nil || (try? catalog.resolve(exercise.name)) != nil {
+            throw JournalError.invalidImport(line: line, problem: JournalError.exerciseExists(exercise.id).description)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO exercises (id, name, category, per_side, measure, builtin, archived)
+                VALUES (?, ?, ?, ?, ?, 0, ?)
+                """,
+            arguments: [
+                exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue,
+                archived,
+            ])
+        return true
+    }
+
+    /// Adds a plan item; returns `false` when the plan already has it.
+    ///
+    /// Refuses a different dose for the exercise, and an exercise this journal does not know.
+    private static func restorePlanItem(_ item: PlanItem, catalog: Catalog, line: Int, _ db: Database) throws -> Bool {
+        guard catalog.exercise(id: item.exerciseID) != nil else {
+            throw JournalError.invalidImport(
+                line: line, problem: unknownExercise(item.exerciseID, catalog).description)
+        }
+        if let held = try plan(db).first(where: { $0.exerciseID == item.exerciseID }) {
+            guard held == item else {
+                throw JournalError.invalidImport(
+                    line: line,
+                    problem: "the plan already has \(item.exerciseID) with another dose; restore into a new journal.")
+            }
+            return false
+        }
+        try db.execute(
+            sql: "INSERT INTO plan (exercise_id, sets, reps, hold_seconds, per_week) VALUES (?, ?, ?, ?, ?)",
+            arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek])
+        return true
+    }
+
+    private static func checkInIDIsFree(_ id: Int64, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM checkins WHERE id = ?)", arguments: [id]) ?? true
+    }
+
+    private static func reviewIDIsTaken(_ id: Int64, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reviews WHERE id = ?)", arguments: [id]) ?? false
+    }
+}
