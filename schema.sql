@@ -189,7 +189,10 @@ CREATE TABLE reviews (
     reviewed_at INTEGER NOT NULL,                     -- Unix seconds, UTC
     utc_offset  INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
     note        TEXT    CHECK (length(note) BETWEEN 1 AND 4000),
-    created_at  INTEGER NOT NULL
+    created_at  INTEGER NOT NULL,
+    -- The newest entry when the review was recorded: a session recorded later, even one dated
+    -- before the review (`--at`), was not part of what was reviewed.
+    through_entry_id INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX reviews_by_exercise ON reviews (exercise_id, reviewed_at);
 

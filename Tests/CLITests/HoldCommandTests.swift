@@ -295,3 +295,62 @@ import Testing
         #expect(try sandbox.run("check").status == 2)
     }
 }
+
+/// What a review covers: only what was recorded before it, and it says when a hold remains.
+@Suite struct ReviewCoverageTests {
+    let sandbox = Sandbox()
+
+    func holds() throws -> [[String: Any]] {
+        let run = try sandbox.run("check", "--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return try #require(json["holds"] as? [[String: Any]])
+    }
+
+    @Test func aRiseLoggedAfterTheReviewButDatedBeforeItStartsANewHold() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-22T16:00:00+00:00"
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3", "--at", "yesterday 09:00")
+        #expect(try sandbox.run("resume", "bird-dog", "--at", "today 15:00").status == 0)
+        let late = try sandbox.log(
+            "bird-dog", "--pain-before", "2", "--pain-after", "7", "--at", "today 09:15", "--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(late.stdout.utf8)) as? [String: Any])
+        #expect((json["hold"] as? [String: Any])?["entry_id"] as? Int == 2)
+        #expect(try holds().map { $0["entry_id"] as? Int } == [2])
+        #expect(try sandbox.run("check").status == 2)
+    }
+
+    @Test func aRiseInTheSameSecondAsTheReviewStartsANewHold() throws {
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3")
+        _ = try sandbox.run("resume", "bird-dog")
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "5")
+        #expect(try holds().map { $0["entry_id"] as? Int } == [2])
+    }
+
+    @Test func resumeChecksWhatItIsGivenEvenWhenNothingIsOnHold() throws {
+        let unknown = try sandbox.run("resume", "nosuch")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix("journal: unknown exercise \"nosuch\""))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        #expect(try sandbox.run("resume", "bird-dog", "--at", "garbage").status == 64)
+        #expect(try sandbox.run("resume", "bird-dog", "--at", "2026-12-01").status == 64)
+        let quiet = try sandbox.run("resume", "bird-dog")
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr == "bird-dog is not on hold; nothing was recorded.\n")
+    }
+
+    @Test func aResumeThatLeavesALaterStopSaysTheHoldStands() throws {
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3", "--at", "2026-11-20 08:00")
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--at", "2026-11-21 08:00")
+        let run = try sandbox.run("resume", "bird-dog", "--at", "2026-11-20 12:00")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix("the hold since 2026-11-20 08:00 (more-pain) is lifted.\n"))
+        #expect(
+            run.stderr == """
+                bird-dog is still on hold: a session after the review, on 2026-11-21 08:00
+                (repeated, #2), was not part of it. Once a physiotherapist has seen that too,
+                run `journal resume bird-dog` again.
+
+                """)
+        #expect(try holds().map { $0["since"] as? String } == ["2026-11-21T08:00:00+00:00"])
+    }
+}

@@ -10,7 +10,7 @@ import Testing
         // Older than 7 days: `check` shows it through HoldRule, not as a finding of the window.
         let entries = [Fixture.entry(1, "bird-dog", day: 1, before: 2, after: 4)]
         #expect(Rules.current(entries: entries, checkIns: [], today: today).isEmpty)
-        #expect(HoldRule.hold(sessions: entries, reviewedAt: nil)?.since.entryID == 1)
+        #expect(HoldRule.hold(sessions: entries, review: nil)?.since.entryID == 1)
     }
 
     @Test func aReviewAnswersTheStopsOfTheWindowButNotTheRedFlags() throws {
@@ -19,8 +19,8 @@ import Testing
             Fixture.entry(2, "bird-dog", day: 18, before: 2, after: 3),
         ]
         let checkIns = [Fixture.checkIn(7, day: 16, hour: 20, pain: 3, flags: [.fever])]
-        let reviewed = ["bird-dog": entries[0].performedAt + 3600]
-        let findings = Rules.current(entries: entries, checkIns: checkIns, reviewedAt: reviewed, today: today)
+        let reviewed = ["bird-dog": Review.Mark(reviewedAt: entries[0].performedAt + 3600, throughEntryID: 1)]
+        let findings = Rules.current(entries: entries, checkIns: checkIns, reviews: reviewed, today: today)
         // Entry 1 is answered by the review; entry 2 came after it and stands (its rise is still the
         // second within three sessions: the review answers findings, it does not unmake the first rise).
         #expect(findings.map(\.rule) == ["red-flag", "repeated", "more-pain"])

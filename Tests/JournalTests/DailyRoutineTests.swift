@@ -54,7 +54,7 @@ import Testing
 
     @Test func anExerciseOnHoldIsHeldNeverDue() throws {
         let rise = session(1, day: 24, before: 2, after: 4)
-        let hold = try #require(HoldRule.hold(sessions: [rise], reviewedAt: nil))
+        let hold = try #require(HoldRule.hold(sessions: [rise], review: nil))
         let routine = DailyRoutine.make(plan: plan, entries: [rise], holds: [hold], today: try date(26))
         #expect(routine.due.isEmpty)
         #expect(routine.items.isEmpty)

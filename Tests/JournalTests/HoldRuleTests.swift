@@ -12,7 +12,7 @@ import Testing
     @Test func aRiseStartsAHoldThatCleanSessionsDoNotLift() throws {
         // The old pause lifted itself after clean sessions; a hold stands until a review.
         let history = sessions([(3, 3), (3, 4), (2, 2), (2, 2), (2, 1)])
-        let hold = try #require(HoldRule.hold(sessions: history, reviewedAt: nil))
+        let hold = try #require(HoldRule.hold(sessions: history, review: nil))
         #expect(hold.since.entryID == 2)
         #expect(hold.since.rule == "more-pain")
         #expect(hold.session.painAfter.value == 4)
@@ -20,12 +20,12 @@ import Testing
     }
 
     @Test func noStopNoHold() throws {
-        #expect(HoldRule.hold(sessions: sessions([(3, 3), (4, 2), (5, 5)]), reviewedAt: nil) == nil)
+        #expect(HoldRule.hold(sessions: sessions([(3, 3), (4, 2), (5, 5)]), review: nil) == nil)
     }
 
     @Test func highPainWithoutARiseStartsAHold() throws {
         // 7 → 6: no rise, but pain after is above 5.
-        let hold = try #require(HoldRule.hold(sessions: sessions([(7, 6)]), reviewedAt: nil))
+        let hold = try #require(HoldRule.hold(sessions: sessions([(7, 6)]), review: nil))
         #expect(hold.since.rule == "high-pain")
     }
 
@@ -33,8 +33,8 @@ import Testing
         // Session 3 is the second rise within three (repeated), above 5 (high-pain) and a rise (more-pain);
         // a review after session 1 answers the first rise, so the hold begins at session 3.
         let history = sessions([(3, 4), (3, 3), (3, 6)])
-        let reviewedAt = history[0].performedAt
-        let hold = try #require(HoldRule.hold(sessions: history, reviewedAt: reviewedAt))
+        let review = Review.Mark(reviewedAt: history[0].performedAt, throughEntryID: 1)
+        let hold = try #require(HoldRule.hold(sessions: history, review: review))
         #expect(hold.since.entryID == 3)
         #expect(hold.reasons.map(\.rule) == ["repeated", "high-pain", "more-pain"])
         #expect(hold.since.rule == "repeated")
@@ -43,14 +43,41 @@ import Testing
     @Test func aReviewAnswersEverythingUpToItAndALaterRiseStartsANewHold() throws {
         let history = sessions([(3, 4), (3, 5), (2, 2)])
         // Reviewed after session 3: nothing stands.
-        #expect(HoldRule.hold(sessions: history, reviewedAt: history[2].performedAt) == nil)
+        #expect(
+            HoldRule.hold(
+                sessions: history, review: Review.Mark(reviewedAt: history[2].performedAt, throughEntryID: .max))
+                == nil)
         // Reviewed exactly at session 2's time: session 2 is answered too (up to and including).
-        #expect(HoldRule.hold(sessions: history, reviewedAt: history[1].performedAt) == nil)
+        #expect(
+            HoldRule.hold(
+                sessions: history, review: Review.Mark(reviewedAt: history[1].performedAt, throughEntryID: .max))
+                == nil)
         // Reviewed after session 1 only: session 2 holds.
-        #expect(HoldRule.hold(sessions: history, reviewedAt: history[0].performedAt)?.since.entryID == 2)
+        #expect(
+            HoldRule.hold(
+                sessions: history, review: Review.Mark(reviewedAt: history[0].performedAt, throughEntryID: .max))?
+                .since.entryID == 2)
         // A new rise after a review starts a new hold.
         let later = history + [Fixture.entry(4, "bird-dog", day: 3, before: 2, after: 3)]
-        #expect(HoldRule.hold(sessions: later, reviewedAt: history[2].performedAt)?.since.entryID == 4)
+        #expect(
+            HoldRule.hold(
+                sessions: later, review: Review.Mark(reviewedAt: history[2].performedAt, throughEntryID: .max))?
+                .since.entryID == 4)
+    }
+
+    @Test func aSessionRecordedAfterTheReviewIsNotCoveredEvenIfDatedBeforeIt() throws {
+        // Session 1 rose; the review (through entry 1) is at day 2; session 2, a rise performed on
+        // day 1 but recorded after the review (id 2), was not part of what the physiotherapist saw.
+        let history = [
+            Fixture.entry(1, "bird-dog", day: 0, before: 3, after: 4),
+            Fixture.entry(2, "bird-dog", day: 1, before: 2, after: 7),
+        ]
+        let review = Review.Mark(reviewedAt: Fixture.time(day: 2, hour: 9), throughEntryID: 1)
+        let hold = try #require(HoldRule.hold(sessions: history, review: review))
+        #expect(hold.since.entryID == 2)
+        #expect(
+            HoldRule.hold(sessions: history, review: Review.Mark(reviewedAt: review.reviewedAt, throughEntryID: 2))
+                == nil)
     }
 
     @Test(arguments: 0...10)
@@ -62,18 +89,20 @@ import Testing
             let entry = Fixture.entry(1, before: before, after: after)
             let sql = after > before || after > 5
             #expect(HoldRule.mayStartHold(entry) == sql, "\(before) → \(after)")
-            #expect((HoldRule.hold(sessions: [entry], reviewedAt: nil) != nil) == sql, "\(before) → \(after)")
+            #expect((HoldRule.hold(sessions: [entry], review: nil) != nil) == sql, "\(before) → \(after)")
         }
     }
 
     @Test func answersOnlyStopFindingsOnSessionsUpToTheReview() throws {
         let rise = try #require(MorePainRule.finding(for: Fixture.entry(1, day: 2, before: 2, after: 3)))
-        #expect(HoldRule.answers(rise.performedAt, rise))
-        #expect(HoldRule.answers(rise.performedAt + 1, rise))
-        #expect(!HoldRule.answers(rise.performedAt - 1, rise))
+        #expect(HoldRule.answers(Review.Mark(reviewedAt: rise.performedAt, throughEntryID: 1), rise))
+        #expect(HoldRule.answers(Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 5), rise))
+        #expect(!HoldRule.answers(Review.Mark(reviewedAt: rise.performedAt - 1, throughEntryID: 5), rise))
+        // Recorded after the review, though dated before it: not reviewed.
+        #expect(!HoldRule.answers(Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 0), rise))
         #expect(!HoldRule.answers(nil, rise))
         let morning = Fixture.checkIn(1, day: 3, hour: 8, pain: 6, flags: [.fever])
         let urgent = try #require(RedFlagRule.findings(for: morning).first)
-        #expect(!HoldRule.answers(Int64.max, urgent))
+        #expect(!HoldRule.answers(Review.Mark(reviewedAt: .max, throughEntryID: .max), urgent))
     }
 }

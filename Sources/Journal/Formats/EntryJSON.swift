@@ -104,19 +104,21 @@ public struct CheckInJSON: Encodable, Sendable {
     }
 }
 
-/// A physiotherapist's review as JSON: `id`, `exercise`, `reviewed_at`, `note`.
+/// A physiotherapist's review as JSON: `id`, `exercise`, `reviewed_at`, `note`, and
+/// `through_entry_id`, the newest entry when it was recorded (it covers no session recorded later).
 public struct ReviewJSON: Encodable, Sendable {
     public var review: Review
 
     public init(_ review: Review) { self.review = review }
 
-    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note }
+    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, through_entry_id }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(review.id, forKey: .id)
         try container.encode(review.exerciseID, forKey: .exercise)
         try container.encode(review.localTime.iso8601, forKey: .reviewed_at)
+        try container.encode(review.throughEntryID, forKey: .through_entry_id)
         try container.encode(review.note, forKey: .note)
     }
 }

@@ -5,7 +5,7 @@
 /// `format` (`"journal-export"`), `version` (1), `entries` (the objects of the plain JSON
 /// export, oldest first), `exercises` (the person's own: id, name, category, per_side, measure,
 /// archived), `checkins` (id, performed_at, pain, red_flags, note), `plan` (exercise, sets, reps,
-/// hold_seconds, per_week) and `reviews` (id, exercise, reviewed_at, note). No time of export:
+/// hold_seconds, per_week) and `reviews` (id, exercise, reviewed_at, note, through_entry_id). No time of export:
 /// the same journal always gives the same bytes.
 ///
 /// ```json
@@ -95,14 +95,16 @@ public enum JournalExport {
             perWeek: try object.number("per_week", PlanItem.perWeekRange))
     }
 
-    /// A review recorded at `now`: `id`, `exercise` and `reviewed_at` are required.
+    /// A review recorded at `now`: `id`, `exercise`, `reviewed_at` and `through_entry_id` are required.
     static func review(_ value: JSONValue, now: Int64) throws -> Review {
-        let object = try JSONObject(value, "review", keys: ["id", "exercise", "reviewed_at", "note"])
+        let object = try JSONObject(
+            value, "review", keys: ["id", "exercise", "reviewed_at", "note", "through_entry_id"])
         let id = try object.id()
         let time = try pastTime(try object.string("reviewed_at"), field: "reviewed_at", now: now)
         return try Review(
             id: id, exerciseID: try object.string("exercise"), reviewedAt: time.unixSeconds,
-            utcOffset: time.utcOffset, note: try object.optionalString("note"), createdAt: now)
+            utcOffset: time.utcOffset, note: try object.optionalString("note"), createdAt: now,
+            throughEntryID: Int64(try object.number("through_entry_id", 0...Int(Entry.Limits.ids.upperBound))))
     }
 
     private static func exactTime(_ text: String, field: String) throws -> ResolvedTime {

@@ -15,10 +15,13 @@ public struct Review: Sendable, Hashable {
     /// What the physiotherapist said, as the person wrote it.
     public var note: String?
     public var createdAt: Int64
+    /// The newest entry's id when the review was recorded: sessions recorded later were not reviewed.
+    public var throughEntryID: Int64
 
     /// A review; its note must follow ``Note``'s rule.
     public init(
-        id: Int64? = nil, exerciseID: String, reviewedAt: Int64, utcOffset: Int, note: String? = nil, createdAt: Int64
+        id: Int64? = nil, exerciseID: String, reviewedAt: Int64, utcOffset: Int, note: String? = nil, createdAt: Int64,
+        throughEntryID: Int64 = 0
     ) throws {
         let note = try Note.checked(note)
         self.id = id
@@ -27,8 +30,29 @@ public struct Review: Sendable, Hashable {
         self.utcOffset = utcOffset
         self.note = note
         self.createdAt = createdAt
+        self.throughEntryID = throughEntryID
     }
 
     /// The moment on the person's clock.
     public var localTime: LocalDateTime { LocalDateTime(unixSeconds: reviewedAt, utcOffset: utcOffset) }
+
+    /// What the review answers: the stop findings on sessions performed up to ``reviewedAt`` and
+    /// recorded before the review (entry ids up to ``throughEntryID``).
+    public var mark: Mark { Mark(reviewedAt: reviewedAt, throughEntryID: throughEntryID) }
+
+    /// The reach of a review, for the rules.
+    public struct Mark: Sendable, Hashable {
+        public var reviewedAt: Int64
+        public var throughEntryID: Int64
+
+        public init(reviewedAt: Int64, throughEntryID: Int64) {
+            self.reviewedAt = reviewedAt
+            self.throughEntryID = throughEntryID
+        }
+
+        /// Whether the session performed at `performedAt` with id `entryID` was reviewed.
+        public func covers(performedAt: Int64, entryID: Int64?) -> Bool {
+            performedAt <= reviewedAt && (entryID ?? Int64.max) <= throughEntryID
+        }
+    }
 }

@@ -7,27 +7,30 @@
 /// sessions up to its time; a stop finding on a later session starts a new hold.
 ///
 /// ```swift
-/// HoldRule.hold(sessions: birdDog, reviewedAt: nil)?.since.rule // "more-pain"
-/// HoldRule.hold(sessions: birdDog, reviewedAt: review.reviewedAt) // nil once reviewed
+/// HoldRule.hold(sessions: birdDog, review: nil)?.since.rule // "more-pain"
+/// HoldRule.hold(sessions: birdDog, review: review.mark) // nil once reviewed
 /// ```
 public enum HoldRule {
     /// Whether `entry` may start a hold: the entries a storage query narrows down to before
-    /// ``hold(sessions:reviewedAt:)`` decides (schema.sql's `entries_stops` index holds the same
+    /// ``hold(sessions:review:)`` decides (schema.sql's `entries_stops` index holds the same
     /// condition).
     public static func mayStartHold(_ entry: Entry) -> Bool {
         MorePainRule.applies(to: entry) || HighPainRule.applies(to: entry)
     }
 
-    /// The hold one exercise stands on: the first stop finding on a session after `reviewedAt`
-    /// (all sessions when `nil`), or `nil` when there is none.
+    /// The hold one exercise stands on: the first stop finding on a session the latest `review`
+    /// does not cover (any session when `nil`), or `nil` when there is none.
+    ///
+    /// A review covers the sessions performed up to its time and recorded before it: a session
+    /// logged afterwards, even dated earlier with `--at`, was not part of what was reviewed.
     ///
     /// `sessions` are that exercise's sessions in any order; they must include the
     /// ``Thresholds/repeatedWindow`` − 1 sessions before each session that may start a hold, so
     /// that `repeated` can be told apart from `more-pain`.
-    public static func hold(sessions: [Entry], reviewedAt: Int64?) -> Hold? {
+    public static func hold(sessions: [Entry], review: Review.Mark?) -> Hold? {
         let ordered = sessions.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
         for (index, session) in ordered.enumerated() {
-            if let reviewedAt, session.performedAt <= reviewedAt { continue }
+            if let review, review.covers(performedAt: session.performedAt, entryID: session.id) { continue }
             guard mayStartHold(session) else { continue }
             let window = Array(ordered[max(0, index - Thresholds.repeatedWindow + 1)...index])
             let findings = Rules.sorted(
@@ -39,11 +42,10 @@ public enum HoldRule {
         return nil
     }
 
-    /// Whether a review at `reviewedAt` answers `finding` (a stop finding on a session of the
-    /// reviewed exercise up to then).
-    public static func answers(_ reviewedAt: Int64?, _ finding: Finding) -> Bool {
-        guard let reviewedAt, finding.severity == .stop, finding.entryID != nil else { return false }
-        return finding.performedAt <= reviewedAt
+    /// Whether `review` answers `finding`: a stop finding on a session it covers.
+    public static func answers(_ review: Review.Mark?, _ finding: Finding) -> Bool {
+        guard let review, finding.severity == .stop, let entryID = finding.entryID else { return false }
+        return review.covers(performedAt: finding.performedAt, entryID: entryID)
     }
 }
 

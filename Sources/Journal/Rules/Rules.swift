@@ -34,16 +34,16 @@ public enum Rules {
     ///
     /// Holds, which stand however old their finding, come from ``HoldRule``. `entries` must hold
     /// every entry of the last 14 days and the last 3 sessions before them of each exercise;
-    /// `checkIns`, every check-in since the day before that window; `reviewedAt`, each exercise's
+    /// `checkIns`, every check-in since the day before that window; `reviews`, each exercise's
     /// latest review.
     public static func current(
-        entries: [Entry], checkIns: [CheckIn], reviewedAt: [String: Int64] = [:], today: LocalDate
+        entries: [Entry], checkIns: [CheckIn], reviews: [String: Review.Mark] = [:], today: LocalDate
     ) -> [Finding] {
         let windowStart = today.adding(days: -(Thresholds.currentDays - 1))
         var result = evaluate(entries: entries, checkIns: checkIns).filter {
             let day = $0.localTime.date
             return windowStart <= day && day <= today
-                && !HoldRule.answers($0.exerciseID.flatMap { reviewedAt[$0] }, $0)
+                && !HoldRule.answers($0.exerciseID.flatMap { reviews[$0] }, $0)
         }
         if let worsening = WorseningRule.finding(in: entries, today: today) { result.append(worsening) }
         return sorted(result)

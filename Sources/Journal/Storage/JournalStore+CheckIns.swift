@@ -34,7 +34,7 @@ extension JournalStore {
         let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window
         return Rules.current(
             entries: entries, checkIns: try checkIns(performedIn: checkInWindow.widestUTCRange),
-            reviewedAt: try reading { try Self.latestReviews($0) }, today: today)
+            reviews: try reading { try Self.latestReviews($0) }, today: today)
     }
 }
 

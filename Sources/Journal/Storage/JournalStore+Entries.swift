@@ -124,10 +124,9 @@ extension JournalStore {
     private static func assess(_ saved: Entry, _ db: Database) throws -> LoggedEntry {
         let earlier = try sessions(before: saved, db)
         let repeated = RepeatedRule.findings(in: earlier + [saved]).filter { $0.entryID == saved.id }
-        let reviewedAt = try Int64.fetchOne(
-            db, sql: "SELECT max(reviewed_at) FROM reviews WHERE exercise_id = ?", arguments: [saved.exerciseID])
+        let review = try latestReviews(db, exerciseID: saved.exerciseID)[saved.exerciseID]
         return LoggedEntry(
             entry: saved, findings: Rules.sorted(Rules.evaluate(saved) + repeated),
-            hold: try hold(exerciseID: saved.exerciseID, reviewedAt: reviewedAt, db))
+            hold: try hold(exerciseID: saved.exerciseID, review: review, db))
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 
-/// What `journal resume` did: the review saved and the hold it closed.
+/// What `journal resume` did: the review saved, the hold it closed, and any hold that still stands.
 public struct Resumed: Sendable, Hashable {
     public var review: Review
     /// The hold the review answered.
     public var hold: Hold
+    /// A hold that stands even so: a stop on a session after the review's time.
+    public var stillHeld: Hold?
 }
 
 /// Holds and reviews: an exercise stays on hold after a stop finding until `journal resume`.
@@ -15,7 +17,7 @@ extension JournalStore {
         try reading { db in
             let reviewed = try Self.latestReviews(db)
             return try String.fetchAll(db, sql: "SELECT id FROM exercises ORDER BY id").compactMap {
-                try Self.hold(exerciseID: $0, reviewedAt: reviewed[$0], db)
+                try Self.hold(exerciseID: $0, review: reviewed[$0], db)
             }
         }
     }
@@ -30,11 +32,12 @@ extension JournalStore {
     ) throws -> Resumed? {
         try writing { db in
             let exerciseID = try Self.catalog(db, includingArchived: true).resolve(exercise).id
-            guard let hold = try Self.hold(exerciseID: exerciseID, reviewedAt: Self.latestReviews(db)[exerciseID], db)
-            else { return nil }
+            // The time is read first, so that a bad one is refused whether or not the exercise is held.
             let when =
                 try time.map { try DateInput.parse($0, now: now, timeZone: timeZone) }
                 ?? DateInput.at(now, in: timeZone)
+            guard let hold = try Self.hold(exerciseID: exerciseID, review: Self.latestReviews(db)[exerciseID], db)
+            else { return nil }
             guard when.unixSeconds >= hold.since.performedAt else {
                 throw JournalError.invalidDate(
                     text: time ?? "now",
@@ -43,19 +46,24 @@ extension JournalStore {
             }
             var review = try Review(
                 exerciseID: exerciseID, reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: note,
-                createdAt: now)
+                createdAt: now,
+                throughEntryID: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entries") ?? 0)
             try db.execute(
                 sql: """
-                    INSERT INTO reviews (exercise_id, reviewed_at, utc_offset, note, created_at)
-                    VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO reviews (exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [review.exerciseID, review.reviewedAt, review.utcOffset, review.note, review.createdAt])
+                arguments: [
+                    review.exerciseID, review.reviewedAt, review.utcOffset, review.note, review.createdAt,
+                    review.throughEntryID,
+                ])
             review.id = db.lastInsertedRowID
             let change = try Self.beginChange("resume", db, now: now)
             try db.execute(
                 sql: "INSERT INTO change_reviews (change_id, action, id) VALUES (?, 'remove', ?)",
                 arguments: [change, review.id])
-            return Resumed(review: review, hold: hold)
+            return Resumed(
+                review: review, hold: hold, stillHeld: try Self.hold(exerciseID: exerciseID, review: review.mark, db))
         }
     }
 
@@ -70,22 +78,31 @@ extension JournalStore {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT id, exercise_id, reviewed_at, utc_offset, note, created_at FROM reviews
+                SELECT id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id FROM reviews
                 WHERE reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id
                 """,
             arguments: [range.lowerBound, range.upperBound]
         ).map { row in
             try Review(
                 id: row["id"], exerciseID: row["exercise_id"], reviewedAt: row["reviewed_at"],
-                utcOffset: row["utc_offset"], note: row["note"], createdAt: row["created_at"])
+                utcOffset: row["utc_offset"], note: row["note"], createdAt: row["created_at"],
+                throughEntryID: row["through_entry_id"])
         }
     }
 
-    /// Each reviewed exercise's latest review time.
-    static func latestReviews(_ db: Database) throws -> [String: Int64] {
-        var latest: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT exercise_id, max(reviewed_at) AS at FROM reviews GROUP BY 1") {
-            latest[row["exercise_id"]] = row["at"]
+    /// Each reviewed exercise's latest review (by review time, then the latest recorded).
+    static func latestReviews(_ db: Database, exerciseID: String? = nil) throws -> [String: Review.Mark] {
+        var latest: [String: Review.Mark] = [:]
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT exercise_id, reviewed_at, through_entry_id FROM reviews
+                WHERE ?1 IS NULL OR exercise_id = ?1 ORDER BY reviewed_at, id
+                """,
+            arguments: [exerciseID])
+        for row in rows {
+            latest[row["exercise_id"]] = Review.Mark(
+                reviewedAt: row["reviewed_at"], throughEntryID: row["through_entry_id"])
         }
         return latest
     }
@@ -94,18 +111,30 @@ extension JournalStore {
     /// that may start one (``HoldRule/mayStartHold(_:)``, written out in SQL so that the
     /// `entries_stops` index finds them in one seek), each judged by ``HoldRule`` with the sessions
     /// just before it; the first always starts the hold, and a test keeps the two conditions equal.
-    static func hold(exerciseID: String, reviewedAt: Int64?, _ db: Database) throws -> Hold? {
-        let candidates = try fetchEntries(
+    static func hold(exerciseID: String, review: Review.Mark?, _ db: Database) throws -> Hold? {
+        // Not covered by the review: performed after its time (the index's range), or recorded
+        // after it (ids above its newest, the primary key's range); the earliest of both.
+        var candidates = try fetchEntries(
             db,
             sql: """
                 SELECT \(EntryColumns.selectList) FROM entries
                 WHERE exercise_id = ?1 AND performed_at > ?2 AND (pain_after > pain_before OR pain_after > 5)
                 ORDER BY performed_at, id LIMIT 8
                 """,
-            arguments: [exerciseID, reviewedAt ?? Int64.min])
+            arguments: [exerciseID, review?.reviewedAt ?? Int64.min])
+        if let review {
+            candidates += try fetchEntries(
+                db,
+                sql: """
+                    SELECT \(EntryColumns.selectList) FROM entries
+                    WHERE id > ?2 AND exercise_id = ?1 AND (pain_after > pain_before OR pain_after > 5)
+                    """,
+                arguments: [exerciseID, review.throughEntryID])
+        }
+        candidates.sort { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
         for candidate in candidates {
             let before = try sessions(before: candidate, db)
-            if let hold = HoldRule.hold(sessions: before + [candidate], reviewedAt: reviewedAt) { return hold }
+            if let hold = HoldRule.hold(sessions: before + [candidate], review: review) { return hold }
         }
         return nil
     }

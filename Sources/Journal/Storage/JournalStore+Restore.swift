@@ -67,12 +67,13 @@ extension JournalStore {
                     if let id = review.id, try Self.reviewIDIsTaken(id, db) { throw Self.twice("review", id, line) }
                     try db.execute(
                         sql: """
-                            INSERT INTO reviews (id, exercise_id, reviewed_at, utc_offset, note, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?)
+                            INSERT INTO reviews (id, exercise_id, reviewed_at, utc_offset, note, created_at,
+                                                 through_entry_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
                             review.id, review.exerciseID, review.reviewedAt, review.utcOffset, review.note,
-                            review.createdAt,
+                            review.createdAt, review.throughEntryID,
                         ])
                     try Self.noteAddedReview(db.lastInsertedRowID, for: changeID(), db)
                     result.reviews += 1

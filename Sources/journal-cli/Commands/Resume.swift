@@ -38,14 +38,16 @@ struct Resume: ParsableCommand {
     func run() throws {
         let note = try NoteInput.read(note)
         let now = try Clock.now()
+        // Everything given is checked whether or not the exercise turns out to be on hold.
+        let id = try store.catalog().resolve(exercise).id
+        if let at { _ = try DateInput.parse(at, now: now, timeZone: Clock.timeZone) }
         guard
             try store.openForReading() != nil,
             let resumed = try store.write({
                 try $0.resume(exercise, note: note, time: at, now: now, timeZone: Clock.timeZone)
             })
         else {
-            let id = (try? store.catalog().resolve(exercise).id) ?? exercise
-            Console.err("\(id.terminalSafe) is not on hold; nothing was recorded.")
+            Console.err("\(id) is not on hold; nothing was recorded.")
             return
         }
         let review = resumed.review
@@ -55,6 +57,14 @@ struct Resume: ParsableCommand {
             try Console.out(
                 "Resumed \(review.exerciseID): reviewed \(Describe.time(review.localTime)); the hold since "
                     + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
+            if let still = resumed.stillHeld {
+                Console.err(
+                    TextTable.wrap(
+                        "\(still.exerciseID) is still on hold: a session after the review, on "
+                            + "\(still.since.localTime.shortText) (\(still.since.rule), #\(still.session.id ?? 0)), "
+                            + "was not part of it. Once a physiotherapist has seen that too, run `journal resume "
+                            + "\(still.exerciseID)` again.", width: 80))
+            }
         }
     }
 }
@@ -63,7 +73,7 @@ struct Resume: ParsableCommand {
 struct ResumeJSON: Encodable {
     let resumed: Resumed
 
-    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, lifted }
+    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, lifted, still_held }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -72,5 +82,6 @@ struct ResumeJSON: Encodable {
         try container.encode(resumed.review.localTime.iso8601, forKey: .reviewed_at)
         try container.encode(resumed.review.note, forKey: .note)
         try container.encode(HoldJSON(resumed.hold), forKey: .lifted)
+        try container.encode(resumed.stillHeld.map(HoldJSON.init), forKey: .still_held)
     }
 }
