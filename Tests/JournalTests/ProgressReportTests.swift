@@ -86,27 +86,31 @@ import Testing
     @Test func textMarkdownAndJSONAgreeOnEveryFigure() throws {
         let text = ReportText.render(report)
         #expect(text.contains("Active on 2 of 7 days, 3 entries. Mean pain before 3.0, after 3.3 (change +0.3)."))
-        #expect(text.contains("bird-dog             1     2    16       -     2.0    1.0    -1.0        0"))
-        #expect(text.contains("side-plank           1     2     -      60     3.0    5.0    +2.0        1"))
-        #expect(text.contains("Sun 2026-11-01        2     3.5    4.5        1"))
+        #expect(text.contains("bird-dog             1     2    16       -  2.0 → 1.0    -1.0      1        0"))
+        #expect(text.contains("side-plank           1     2     -      60  3.0 → 5.0    +2.0      5        1"))
+        #expect(text.contains("Sun 2026-11-01        2     3.5    4.5      5         1"))
         #expect(text.contains("Mon 2026-11-02        ·"))
         #expect(text.contains("Pain before  |▃     ▂|"))
         let unwrapped = text.replacingOccurrences(of: "\n", with: " ")
         #expect(unwrapped.contains("mean pain before 7.0 → 3.0 (-4.0, -57%): a meaningful improvement"))
         #expect(
             text.contains(
-                "STOP 2026-11-01 23:30  side-plank\n     Pain went up during side-plank, from 3 before to 5 after.\n"))
+                "\nNeeds attention\nSTOP side-plank, Sun 1 Nov 23:30, pain 3 → 5\n"
+                    + "     Pain went up during side-plank, from 3 before to 5 after.\n"))
+        // What needs attention comes before the pain picture and the detail.
+        #expect(
+            try #require(text.range(of: "Needs attention")).lowerBound < #require(text.range(of: "\nPain\n")).lowerBound
+        )
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
 
         let markdown = ReportMarkdown.render(report)
         #expect(
-            markdown.contains(
-                "Active on **2 of 7 days**, 3 entries. Mean pain before **3.0**, after **3.3** (change +0.3)"))
-        #expect(markdown.contains("| bird-dog | 1 | 2 | 16 | - | 2.0 | 1.0 | -1.0 | 0 |"))
-        #expect(markdown.contains("| side-plank | 1 | 2 | - | 60 | 3.0 | 5.0 | +2.0 | 1 |"))
-        #expect(markdown.contains("| Sun 2026-11-01 | 2 | 3.5 | 4.5 | 1 |"))
+            markdown.contains("Active on 2 of 7 days, 3 entries. Mean pain before 3.0, after 3.3 (change +0.3)."))
+        #expect(markdown.contains("| bird-dog | 1 | 2 | 16 | - | 2.0 | 1.0 | -1.0 | 1 | 0 |"))
+        #expect(markdown.contains("| side-plank | 1 | 2 | - | 60 | 3.0 | 5.0 | +2.0 | 5 | 1 |"))
+        #expect(markdown.contains("| Sun 2026-11-01 | 2 | 3.5 | 4.5 | 5 | 1 | - |"))
         #expect(markdown.contains("mean pain before 7.0 → 3.0 (-4.0, -57%): a meaningful improvement"))
-        #expect(markdown.contains("- **STOP** 2026-11-01 23:30, side-plank: Pain went up during side-plank"))
+        #expect(markdown.contains("- **STOP** side-plank, Sun 1 Nov 23:30, pain 3 → 5: Pain went up during side-plank"))
 
         let encoder = JSONEncoder()
         let json = try #require(
@@ -121,7 +125,7 @@ import Testing
         #expect(
             Set(exercises[0].keys) == [
                 "exercise", "sessions", "sets", "reps", "hold_seconds", "pain_before_mean", "pain_after_mean",
-                "pain_change_mean", "flagged",
+                "pain_change_mean", "flagged", "pain_after_max",
             ])
         #expect(exercises[0]["reps"] as? Int == 16)
         #expect(exercises[2]["hold_seconds"] as? Int == 60)

@@ -196,19 +196,18 @@ public struct ProgressReport: Sendable, Hashable {
         }
     }
 
-    /// A note from the journal: on an entry, a check-in or a physiotherapist's review.
+    /// A note from the journal, on an entry or a check-in.
     public struct Note: Sendable, Hashable {
         /// What the note is written on.
         public enum Source: String, Sendable, Hashable {
             case entry
             case checkIn = "checkin"
-            case review
         }
 
         public var source: Source
-        /// The entry's, check-in's or review's id.
+        /// The entry's or check-in's id.
         public var id: Int64?
-        /// The exercise of an entry or review; `nil` for a check-in.
+        /// The exercise of an entry; `nil` for a check-in.
         public var exerciseID: String?
         /// Unix seconds (UTC), for ordering.
         public var performedAt: Int64
@@ -262,7 +261,8 @@ public struct ProgressReport: Sendable, Hashable {
     /// Days from ``countedFrom`` to the period's last day: the days active are out of these.
     public var daysCounted: Int { Int(period.to.daysSinceEpoch - countedFrom.daysSinceEpoch) + 1 }
 
-    /// Every note of the period, on entries, check-ins and reviews, oldest first.
+    /// Every note of the period on entries and check-ins, oldest first (a review's note stays with
+    /// the review).
     public var notes: [Note] {
         let all =
             entries.compactMap { entry in
@@ -277,13 +277,6 @@ public struct ProgressReport: Sendable, Hashable {
                     Note(
                         source: .checkIn, id: checkIn.id, exerciseID: nil, performedAt: checkIn.performedAt,
                         localTime: checkIn.localTime, text: $0)
-                }
-            }
-            + reviews.compactMap { review in
-                review.note.map {
-                    Note(
-                        source: .review, id: review.id, exerciseID: review.exerciseID, performedAt: review.reviewedAt,
-                        localTime: review.localTime, text: $0)
                 }
             }
         return all.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }

@@ -143,18 +143,13 @@ public enum ReportCharts {
         let n = days.count
         var nodes = beforeJournal(frame, report) + grid(frame, ticks: [0, 2, 4, 6, 8, 10], title: "Pain (0–10)")
         nodes += dayAxis(frame, period: report.period, most: 7)
-        nodes.append(
-            element(
-                "path",
-                ["id": "pain-before", "class": "line before", "d": path(segments(days.map(\.pain.beforeMean)))]))
-        nodes.append(
-            element(
-                "path", ["id": "pain-after", "class": "line after", "d": path(segments(days.map(\.pain.afterMean)))]
-            ))
-        nodes.append(
-            element(
-                "path",
-                ["id": "checkin-pain", "class": "line checkin", "d": path(segments(days.map(\.checkIns.painMean)))]))
+        for (id, kind, values) in [
+            ("pain-before", "before", days.map(\.pain.beforeMean)), ("pain-after", "after", days.map(\.pain.afterMean)),
+            ("checkin-pain", "checkin", days.map(\.checkIns.painMean)),
+        ] {
+            let d = path(segments(values))
+            if !d.isEmpty { nodes.append(element("path", ["id": id, "class": "line \(kind)", "d": d])) }
+        }
         for (series, values) in [("before", days.map(\.pain.beforeMean)), ("after", days.map(\.pain.afterMean))] {
             nodes += values.enumerated().compactMap { index, value in
                 value.map {

@@ -267,7 +267,10 @@ public enum ReportHTML {
             .h2("Reviewed by a physiotherapist"),
             .ul(
                 .forEach(report.reviews) { review in
-                    .li(.text("\(Figures.shortTime(review.localTime)), \(review.exerciseID): hold lifted"))
+                    .li(
+                        .text(
+                            "\(Figures.shortTime(review.localTime)), \(review.exerciseID): hold lifted"
+                                + (review.note.map { "; \($0)" } ?? "")))
                 }))
     }
 
@@ -278,10 +281,7 @@ public enum ReportHTML {
             .ul(
                 .forEach(report.notes) { note in
                     .li(
-                        .strong(
-                            .text(
-                                "\(Figures.shortTime(note.localTime)), \(note.subject)"
-                                    + (note.source == .review ? " (physiotherapist's review)" : "") + ": ")),
+                        .strong(.text("\(Figures.shortTime(note.localTime)), \(note.subject): ")),
                         .span(.class("note-text"), .text(note.text))
                     )
                 }))

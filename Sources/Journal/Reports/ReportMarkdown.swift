@@ -97,7 +97,9 @@ public enum ReportMarkdown {
         if !report.reviews.isEmpty {
             lines += ["", "## Reviewed by a physiotherapist", ""]
             for review in report.reviews {
-                lines.append("- \(review.localTime.shortText), \(escape(review.exerciseID)): hold lifted")
+                lines.append(
+                    "- \(review.localTime.shortText), \(escape(review.exerciseID)): hold lifted"
+                        + (review.note.map { "; " + escape(flat($0)) } ?? ""))
             }
         }
         let notes = report.notes
@@ -105,9 +107,7 @@ public enum ReportMarkdown {
             lines += ["", "## Notes", ""]
             for note in notes {
                 lines.append(
-                    "- \(note.localTime.shortText), \(escape(note.subject))"
-                        + (note.source == .review ? " (physiotherapist's review)" : "") + ": "
-                        + escape(ReportText.flat(note.text)))
+                    "- \(note.localTime.shortText), \(escape(note.subject)): " + escape(ReportText.flat(note.text)))
             }
         }
         return lines.joined(separator: "\n") + "\n"

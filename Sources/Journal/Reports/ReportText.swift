@@ -46,7 +46,9 @@ public enum ReportText {
             lines += ["", "Reviewed by a physiotherapist"]
             for review in report.reviews {
                 lines.append(
-                    oneLine("\(review.localTime.shortText)  \(review.exerciseID): hold lifted", width: width))
+                    oneLine(
+                        "\(review.localTime.shortText)  \(review.exerciseID): hold lifted"
+                            + (review.note.map { "; \($0)" } ?? ""), width: width))
             }
         }
         lines += notes(report, width: width)
@@ -363,8 +365,9 @@ public enum ReportText {
         guard !notes.isEmpty else { return [] }
         return ["", "Notes (shortened to one line; the HTML and JSON reports carry them whole)"]
             + notes.map { note in
-                let subject = TextTable.truncate(note.subject, to: 24) + (note.source == .review ? " (review)" : "")
-                return oneLine("\(note.localTime.shortText)  \(subject): \(note.text)", width: width)
+                oneLine(
+                    "\(note.localTime.shortText)  \(TextTable.truncate(note.subject, to: 24)): \(note.text)",
+                    width: width)
             }
     }
 
