@@ -33,7 +33,8 @@ import Testing
             Fixture.checkIn(5, day: 5, hour: 7, pain: 2),
             Fixture.checkIn(6, day: 6, hour: 7, pain: 2),
         ]
-        let period = Period(from: LocalDate(iso8601: "2026-11-20")!, to: LocalDate(iso8601: "2026-11-26")!)!
+        // 2026-11-20 to 2026-11-26: Fixture's day 0 is 20776 days after 1970-01-01.
+        let period = Period.week(endingOn: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 6))
         return ProgressReport.make(
             entries: entries, checkIns: checkIns, period: period,
             findings: Rules.evaluate(entries: entries, checkIns: checkIns))
