@@ -31,7 +31,7 @@ public enum ReportCharts {
         public var plotWidth: Double { width - left - right }
         public var plotHeight: Double { height - top - bottom }
         /// The baseline of the day labels, below the plot.
-        public var labelBaseline: Double { top + plotHeight + 18 }
+        public var labelBaseline: Double { top + plotHeight + 24 }
 
         /// The x of day `index` of `count`: the middle of its slot, each day an equal slot.
         public func x(day index: Int, of count: Int) -> Double {

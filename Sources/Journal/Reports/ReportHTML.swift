@@ -295,7 +295,11 @@ public enum ReportHTML {
             .class("scroll"),
             .table(
                 .unwrap(className) { .class($0) },
-                .thead(.tr(.forEach(header) { .th(.text($0)) })),
+                .thead(
+                    .tr(
+                        .forEach(Array(header.enumerated())) { index, name in
+                            .th(.if(numeric.contains(index), .class("number")), .text(name))
+                        })),
                 .tbody(
                     .forEach(Array(zip(rows, flagged))) { cells, isFlagged in
                         .tr(
@@ -327,7 +331,8 @@ public enum ReportHTML {
         th, td { border-bottom: 1px solid var(--rule); padding: .2rem .4rem; text-align: left; vertical-align: top; }
         th { font-weight: 600; white-space: nowrap; }
         td { white-space: nowrap; }
-        td.number { text-align: right; font-variant-numeric: tabular-nums; }
+        td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+        table.days { width: auto; min-width: 60%; }
         table.compact td, table.compact th { padding: .05rem .4rem; }
         tr.flagged td { background: #fef2f2; }
         .attention { border-left: 6px solid var(--flag); background: #fef2f2; padding: .3rem .9rem; border-radius: 4px; }
