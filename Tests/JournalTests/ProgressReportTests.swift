@@ -5,13 +5,15 @@ import Testing
 
 /// A week in New York across the end of daylight-saving time (2026-11-01, 02:00 EDT → 01:00 EST).
 @Suite struct ProgressReportTests {
+    /// An entry; `nil` only if a value were out of range, which none here is (a test counts them).
     static func entry(
         _ id: Int64, _ exercise: String, at time: Int64, offset: Int, sets: Int = 1, reps: Int? = nil,
         hold: Int? = nil, before: Int, after: Int
-    ) -> Entry {
-        try! Entry(
+    ) -> Entry? {
+        guard let before = PainLevel(before), let after = PainLevel(after) else { return nil }
+        return try? Entry(
             id: id, exerciseID: exercise, performedAt: time, utcOffset: offset, sets: sets, reps: reps,
-            holdSeconds: hold, painBefore: PainLevel(before)!, painAfter: PainLevel(after)!, createdAt: time)
+            holdSeconds: hold, painBefore: before, painAfter: after, createdAt: time)
     }
 
     static let entries = [
@@ -27,11 +29,17 @@ import Testing
         entry(5, "bird-dog", at: 1_794_113_940, offset: -18000, sets: 2, reps: 8, before: 2, after: 1),
         // 2026-11-08 00:10 EST: after the period; pain rose, but its finding is not this period's.
         entry(6, "bird-dog", at: 1_794_114_600, offset: -18000, sets: 2, reps: 8, before: 1, after: 3),
-    ]
+    ].compactMap { $0 }
 
-    static let period = Period(from: LocalDate(iso8601: "2026-11-01")!, to: LocalDate(iso8601: "2026-11-07")!)!
+    /// 2026-11-01 to 2026-11-07: 2026-11-07 is 20764 days after 1970-01-01.
+    static let period = Period.week(endingOn: LocalDate(daysSinceEpoch: 20_764))
     let report = ProgressReport.make(
         entries: entries, period: period, findings: Rules.evaluate(entries: entries, checkIns: []))
+
+    @Test func theFixtureIsTheFirstWeekOfNovember() throws {
+        #expect(Self.entries.count == 6)
+        #expect((Self.period.from.iso8601, Self.period.to.iso8601) == ("2026-11-01", "2026-11-07"))
+    }
 
     @Test func countsOnlyEntriesOnTheLocalDaysOfThePeriod() throws {
         #expect(report.entryCount == 3)
