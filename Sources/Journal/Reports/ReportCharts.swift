@@ -27,6 +27,8 @@ public enum ReportCharts {
         public var right: Double
         public var top: Double
         public var bottom: Double
+        /// The largest font size the page gives its text, in user units (to keep labels inside).
+        public var largestFont: Double
 
         public var plotWidth: Double { width - left - right }
         public var plotHeight: Double { height - top - bottom }
@@ -45,9 +47,10 @@ public enum ReportCharts {
     }
 
     /// The daily pain chart.
-    public static let pain = Frame(width: 640, height: 250, left: 60, right: 20, top: 28, bottom: 52)
+    public static let pain = Frame(width: 640, height: 250, left: 60, right: 20, top: 28, bottom: 52, largestFont: 20)
     /// One exercise's sessions.
-    public static let exercise = Frame(width: 280, height: 150, left: 40, right: 10, top: 12, bottom: 44)
+    public static let exercise = Frame(
+        width: 280, height: 150, left: 40, right: 10, top: 12, bottom: 44, largestFont: 13)
 
     /// The line's runs of consecutive days with a value; a day without one breaks the line.
     public static func segments(_ values: [Double?], in frame: Frame = pain) -> [[Point]] {
@@ -318,10 +321,13 @@ public enum ReportCharts {
     static func dayAxis(_ frame: Frame, period: Period, most: Int) -> [Body] {
         let days = period.days
         let wide = period.from.year != period.to.year
-        let labelled = labelledDays(count: days.count, most: wide ? min(most, 4) : most)
+        // A label's width at the largest size the page uses (a character about 0.55 of it); as
+        // many labels as fit side by side with a little room between.
+        let labelWidth = Double(wide ? 10 : 6) * 0.55 * frame.largestFont
+        let half = labelWidth / 2
+        let fit = Int(frame.plotWidth / (labelWidth + 8))
+        let labelled = labelledDays(count: days.count, most: max(2, min(most, fit)))
         let baseline = frame.top + frame.plotHeight
-        // Half a label's width at the largest size the page uses (20 units on a phone), to keep it inside.
-        let half = Double(wide ? 10 : 6) * 6
         return labelled.flatMap { index -> [Body] in
             let x = frame.x(day: index, of: days.count)
             let labelX = min(max(x, half), frame.width - half)
