@@ -237,6 +237,15 @@ CREATE TABLE change_reviews (
 ) STRICT;
 CREATE INDEX change_reviews_by_change ON change_reviews (change_id);
 
+-- migration: v7-plan-since
+
+-- The first local day each exercise's plan applies, `YYYY-MM-DD` (`journal plan set --since`,
+-- default the day it was set), so reports count adherence from then. A plan set before this
+-- migration keeps NULL: its start was never recorded, and it counts as in force since the journal
+-- began (its first entry or check-in).
+ALTER TABLE plan ADD COLUMN since TEXT
+    CHECK (since IS NULL OR (length(since) = 10 AND since GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'));
+
 -- migration: v8-psfs
 
 -- The Patient-Specific Functional Scale: everyday activities the back problem makes hard, in the

@@ -1,55 +1,193 @@
 import Foundation
 import Testing
 
-/// The HTML report as a person sees it: rendered by headless Chromium to PNG and PDF.
+/// The HTML report as a person sees it: rendered by headless Chromium at 1200 and 390 pixels wide
+/// and printed to A4 PDF, counted and read back with poppler's pdfinfo and pdftotext.
 ///
-/// `.ci/run` installs Chromium, poppler-utils and Python; elsewhere the test runs when they are
-/// present, and says why when it does not.
-@Suite struct HTMLReportCommandTests {
-    let sandbox = Sandbox()
+/// `.ci/run` installs Chromium and poppler-utils; elsewhere the suite runs when they are on PATH and
+/// is skipped, saying what is missing, when they are not (on CI it runs and fails instead).
+@Suite(
+    .enabled(
+        if: Tools.missing == nil || ProcessInfo.processInfo.environment["CI"] != nil,
+        "needs \(Tools.missing ?? "nothing") on PATH to render the HTML report (.ci/run installs them)"))
+struct HTMLReportCommandTests {
+    let sandbox = ReportFixtures.sandbox()
 
-    func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-        let run = try execute(executable, arguments)
-        return (run.status, run.stdout)
+    /// The report for `arguments` as HTML, written to a file in the sandbox.
+    func page(_ name: String, _ arguments: String...) throws -> String {
+        let path = sandbox.directory + "/\(name).html"
+        let run = try sandbox.run(["report", "--format", "html", "--output", path] + arguments)
+        try #require(run.status == 0, "\(run)")
+        return path
     }
 
-    @Test func rendersToANonBlankImageAndATwoPageA4Document() throws {
-        let chromium = which("chromium-browser") ?? which("google-chrome") ?? installedByCI("chromium")
-        guard let chromium, let pdfinfo = installedByCI("pdfinfo"), let python = installedByCI("python3") else {
-            return
+    func chromium(_ arguments: [String]) throws -> Run {
+        let chromium = try #require(Tools.chromium, "CI must install chromium (.ci/run does)")
+        return try execute(
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--user-data-dir=\(sandbox.directory)/chromium",
+            ] + arguments)
+    }
+
+    /// The page printed to A4: its page count and each page's text.
+    func printed(_ page: String) throws -> (pages: Int, text: [String], info: String) {
+        let pdf = page.replacingOccurrences(of: ".html", with: ".pdf")
+        _ = try chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(page)"])
+        let info = try execute(try #require(Tools.pdfinfo), [pdf]).stdout
+        keep(pdf)
+        let pages = try #require(
+            info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+                .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }, "\(info)")
+        let text = try (1...max(pages, 1)).map { number in
+            try execute(try #require(Tools.pdftotext), ["-f", "\(number)", "-l", "\(number)", pdf, "-"]).stdout
         }
-        for (day, before, after) in [(1, 5, 4), (2, 5, 4), (3, 3, 5), (4, 5, 4), (6, 5, 4), (7, 2, 2)] {
-            let log = try sandbox.run(
-                "log", day == 3 ? "side-plank" : "glute-bridge", "--pain-before", "\(before)", "--pain-after",
-                "\(after)",
-                "--at", "2026-11-0\(day) 07:30", "--note", "<script>document.body.innerHTML=''</script> day \(day)")
-            try #require(log.status == 0, "\(log)")
+        return (pages, text, info)
+    }
+
+    /// Copies `file` to `$REPORT_ARTIFACTS`, when set, to look at after the run.
+    func keep(_ file: String) {
+        guard let folder = ProcessInfo.processInfo.environment["REPORT_ARTIFACTS"] else { return }
+        let target = folder + "/" + (file as NSString).lastPathComponent
+        try? FileManager.default.removeItem(atPath: target)
+        try? FileManager.default.copyItem(atPath: file, toPath: target)
+    }
+
+    /// Words on a printed page, not counting the footer's.
+    func words(_ text: String) -> Int {
+        let footer = text.range(of: "journal keeps a record").map { text[..<$0.lowerBound] } ?? Substring(text)
+        return footer.split(whereSeparator: \.isWhitespace).count
+    }
+
+    /// Every page holds more than a heading, a line or the footer.
+    func expectNoNearlyEmptyPage(_ printed: (pages: Int, text: [String], info: String)) {
+        for (index, text) in printed.text.enumerated() {
+            #expect(words(text) >= 40, "page \(index + 1) of \(printed.pages) holds only: \(text)")
         }
-        let page = sandbox.directory + "/report.html"
-        let report = try sandbox.run(
-            "report", "--from", "2026-11-01", "--to", "2026-11-07", "--format", "html", "--output", page)
-        #expect(report.status == 0, "\(report)")
-        #expect(try FileManager.default.attributesOfItem(atPath: page)[.posixPermissions] as? Int == 0o600)
+    }
 
-        let png = sandbox.directory + "/report.png"
-        let pdf = sandbox.directory + "/report.pdf"
-        let common = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-            "--user-data-dir=\(sandbox.directory)/chromium",
-        ]
-        _ = try run(chromium, common + ["--window-size=900,1400", "--screenshot=\(png)", "file://\(page)"])
-        _ = try run(chromium, common + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(page)"])
+    @Test func aWeekOfDailySessionsPrintsOnTwoA4Pages() throws {
+        try ReportFixtures.dailySessions(days: 7, in: sandbox)
+        let printed = try printed(try page("week", "--week"))
+        #expect(printed.info.contains("(A4)"), "not A4: \(printed.info)")
+        #expect(printed.pages <= 2, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        // What needs attention, then the pain picture, on the first page.
+        let first = printed.text[0]
+        let attention = try #require(first.range(of: "Needs attention"))
+        let picture = try #require(first.range(of: "Pain day by day"))
+        #expect(attention.lowerBound < picture.lowerBound)
+        #expect(first.contains("ON HOLD"))
+        #expect(first.contains("SEE A DOCTOR TODAY"))
+        // The note's markup is text, not a script run.
+        #expect(printed.text.joined().contains("<script>alert(1)</script> sharp pain"))
+    }
 
-        // Decode the PNG and count pixels that are not white: a page that rendered has text and charts,
-        // one emptied by the note's script (were it run) would not.
-        let (status, output) = try run(python, ["-c", Self.pngInk, png])
-        #expect(status == 0, "\(output)")
-        let ink = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-        #expect(ink > 0.02, "only \(ink) of the screenshot is not white")
+    @Test func aThirtyDayMonthPrintsOnAtMostFivePages() throws {
+        try ReportFixtures.dailySessions(days: 30, in: sandbox)
+        let printed = try printed(try page("month", "--month"))
+        #expect(printed.pages <= 5, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        let all = printed.text.joined()
+        // Every session on one line: 90 of them, each with its day and time.
+        #expect(all.components(separatedBy: "Tue 17 Nov 08:15").count - 1 >= 1)
+        #expect(all.contains("Notes"))
+        #expect(all.contains("Bad morning, stiff getting out of bed, eased by lunchtime"))
+    }
 
-        let (_, info) = try run(pdfinfo, [pdf])
-        #expect(info.contains("Pages:           2"), "\(info)")
-        #expect(info.contains("(A4)"), "not A4: \(info)")
+    @Test func onAPhoneNothingIsCutOffAndChartTextIsReadable() throws {
+        try ReportFixtures.dailySessions(days: 30, in: sandbox)
+        let page = try page("month", "--month")
+        for width in [390, 1200] {
+            let measured = try measure(page, width: width)
+            #expect(measured.width == width, "\(measured)")
+            #expect(measured.scrollWidth <= width, "the page scrolls sideways at \(width) px: \(measured)")
+            #expect(measured.cut.isEmpty, "cut off at \(width) px: \(measured.cut)")
+            #expect(measured.smallest >= 10, "chart text of \(measured.smallest) px at \(width) px")
+            #expect(measured.scrollers >= 3, "tables scroll in their own box: \(measured)")
+            // Rendered, not blank.
+            let png = sandbox.directory + "/month-\(width).png"
+            _ = try chromium([
+                "--window-size=\(max(width, 500)),1600", "--virtual-time-budget=3000", "--screenshot=\(png)",
+                "file://\(try wrapper(page, width: width, measuring: false))",
+            ])
+            keep(png)
+            let ink = try execute(try #require(Tools.python3), ["-c", Self.pngInk, png])
+            #expect((Double(ink.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0.02, "\(ink)")
+        }
+    }
+
+    struct Measured: Decodable, CustomStringConvertible {
+        var width: Int
+        var scrollWidth: Int
+        var cut: [String]
+        var smallest: Double
+        var smallestText: String
+        var scrollers: Int
+
+        var description: String {
+            "width \(width), scrollWidth \(scrollWidth), cut \(cut), smallest chart text \(smallest) px "
+                + "(\"\(smallestText)\"), \(scrollers) scrolling boxes"
+        }
+    }
+
+    /// The report laid out `width` pixels wide (in an iframe, since a headless window is at least
+    /// 500 wide), measured by a script in the wrapping page, never in the report itself: the
+    /// smallest chart text in pixels on screen, and every element that reaches past the right edge
+    /// outside a scrolling box.
+    func measure(_ page: String, width: Int) throws -> Measured {
+        let run = try chromium([
+            "--window-size=1300,1000", "--virtual-time-budget=3000", "--dump-dom",
+            "file://\(try wrapper(page, width: width, measuring: true))",
+        ])
+        let json = try #require(
+            run.stdout.range(of: "<pre id=\"measure\">").flatMap { start in
+                run.stdout[start.upperBound...].range(of: "</pre>").map { run.stdout[start.upperBound..<$0.lowerBound] }
+            }, "\(run)")
+        return try JSONDecoder().decode(Measured.self, from: Data(json.utf8))
+    }
+
+    /// A page holding the report in an iframe `width` pixels wide, as tall as the report.
+    func wrapper(_ page: String, width: Int, measuring: Bool) throws -> String {
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        let attribute = html.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        let path = sandbox.directory + "/wrapper-\(width)-\(measuring).html"
+        let document = """
+            <!DOCTYPE html><html><body style="margin:0">\
+            <iframe id="f" style="width:\(width)px;height:4000px;border:0;display:block" srcdoc="\(attribute)"></iframe>\
+            <script>\(Self.script(measuring: measuring))</script></body></html>
+            """
+        try document.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func script(measuring: Bool) -> String {
+        """
+        const f = document.getElementById('f');
+        f.addEventListener('load', () => {
+          const w = f.contentWindow, d = f.contentDocument;
+          f.style.height = d.documentElement.scrollHeight + 'px';
+          if (!\(measuring)) return;
+          const out = {width: w.innerWidth, scrollWidth: d.documentElement.scrollWidth, cut: [],
+                       smallest: 1e9, smallestText: '', scrollers: 0};
+          for (const t of d.querySelectorAll('svg text')) {
+            const m = t.getScreenCTM();
+            const px = parseFloat(w.getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+            if (px < out.smallest) { out.smallest = px; out.smallestText = t.textContent; }
+          }
+          for (const el of d.querySelectorAll('body *')) {
+            const r = el.getBoundingClientRect();
+            const box = el.closest('.scroll');
+            const scrolls = box && ['auto', 'scroll'].includes(w.getComputedStyle(box).overflowX);
+            if (r.width > 0 && r.right > w.innerWidth + 0.5 && !scrolls) out.cut.push(el.tagName + ' ' + el.textContent.slice(0, 40));
+          }
+          out.scrollers = [...d.querySelectorAll('.scroll')]
+            .filter(box => w.getComputedStyle(box).overflowX === 'auto' && box.getBoundingClientRect().right <= w.innerWidth + 0.5).length;
+          const pre = document.createElement('pre'); pre.id = 'measure'; pre.textContent = JSON.stringify(out);
+          document.body.appendChild(pre);
+        });
+        """
     }
 
     /// Python: the fraction of non-white pixels of an 8-bit RGB(A) PNG, decoded with zlib alone.

@@ -208,10 +208,15 @@ import Testing
         #expect(
             text.contains(
                 "Reviewed by a physiotherapist\n2026-11-22 10:00  bird-dog: hold lifted; keep going, fewer reps"))
-        #expect(text.contains("Check-ins\n2026-11-21 07:00  pain 2; woke stiff, <eased> *later*"))
+        #expect(text.contains("Check-ins: pain (◆ red flags recorded)\n  21 Nov 2\n"))
+        #expect(
+            text.contains(
+                "Notes (shortened to one line; the HTML and JSON reports carry them whole)\n"
+                    + "2026-11-21 07:00  check-in: woke stiff, <eased> *later*"))
         let markdown = try sandbox.run("report", "--markdown").stdout
         #expect(markdown.contains("- 2026-11-22 10:00, bird-dog: hold lifted; keep going, fewer reps"))
-        #expect(markdown.contains("- 2026-11-21 07:00: pain 2; woke stiff, \\<eased\\> \\*later\\*"))
+        #expect(markdown.contains("| 2026-11-21 07:00 | 2 |  |"))
+        #expect(markdown.contains("- 2026-11-21 07:00, check-in: woke stiff, \\<eased\\> \\*later\\*"))
         let html = try sandbox.run("report", "--format", "html").stdout
         #expect(html.contains("woke stiff, &lt;eased&gt; *later*"))
         #expect(html.contains("bird-dog: hold lifted; keep going, fewer reps"))

@@ -108,14 +108,16 @@ import Testing
     }
 
     @Test func thePlanShowsInTheReport() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-08T12:00:00+00:00"
         #expect(
-            try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5").stdout
-                == "Planned glute-bridge: 3 × 10 reps, 5 sessions a week.\n")
+            try sandbox.run(
+                "plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5", "--since", "2026-10-01"
+            ).stdout == "Planned glute-bridge: 3 × 10 reps, 5 sessions a week, from 2026-10-01.\n")
         // Reps and a hold together are a dose (hold a few seconds, repeat), as in `journal log`.
         #expect(
             try sandbox.run(
                 "plan", "set", "bird-dog", "--sets", "2", "--reps", "5", "--hold", "8", "--per-week", "3"
-            ).stdout == "Planned bird-dog: 2 × 5 reps, 8 s hold, 3 sessions a week.\n")
+            ).stdout == "Planned bird-dog: 2 × 5 reps, 8 s hold, 3 sessions a week, from 2026-11-08.\n")
         #expect(try sandbox.run("plan", "remove", "bird-dog").status == 0)
         // A bad value says the same thing in `plan set` as in `log`.
         let sentence = "sets must be a whole number from 1 to 50; got \"abc\"."
@@ -138,7 +140,7 @@ import Testing
         #expect(adherence[0]["done"] as? Int == 3)
         #expect(adherence[0]["planned"] as? Int == 5)
         #expect(adherence[0]["percent"] as? Double == 60)
-        #expect(try sandbox.run("plan").stdout.contains("glute-bridge     3    10       -         5"))
+        #expect(try sandbox.run("plan").stdout.contains("glute-bridge     3    10       -         5  2026-10-01"))
         #expect(try sandbox.run("plan", "remove", "glute-bridge").stdout == "Took glute-bridge off the plan.\n")
     }
 

@@ -35,13 +35,15 @@ import Testing
         let text = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07")
         #expect(
             text.stdout.hasPrefix(
-                "Progress report, 2026-11-01 to 2026-11-07 (7 days)\n\nActive on 2 of 7 days, 3 entries."))
-        #expect(text.stdout.contains("side-plank           1     2     -      60     3.0    5.0    +2.0        1"))
+                "Progress report, 2026-11-01 to 2026-11-07 (7 days)\n\nNeeds attention\n"
+                    + "ON HOLD side-plank, Sun 1 Nov 23:30, pain 3 → 5\n"))
+        #expect(text.stdout.contains("\nPain\nActive on 2 of 7 days, 3 entries."))
+        #expect(text.stdout.contains("side-plank           1     2     -      60  3.0 → 5.0    +2.0      5        1"))
         #expect(!text.stdout.contains("\u{1B}"))
 
         let markdown = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07", "--markdown")
         #expect(markdown.stdout.hasPrefix("# Progress report: 2026-11-01 to 2026-11-07\n"))
-        #expect(markdown.stdout.contains("| side-plank | 1 | 2 | - | 60 | 3.0 | 5.0 | +2.0 | 1 |"))
+        #expect(markdown.stdout.contains("| side-plank | 1 | 2 | - | 60 | 3.0 | 5.0 | +2.0 | 5 | 1 |"))
     }
 
     @Test func theDefaultIsTheWeekEndingToday() throws {

@@ -5,15 +5,15 @@ import Testing
 
 /// A week in New York across the end of daylight-saving time (2026-11-01, 02:00 EDT → 01:00 EST).
 @Suite struct ProgressReportTests {
+    /// An entry; `nil` only if a value were out of range, which none here is (a test counts them).
     static func entry(
         _ id: Int64, _ exercise: String, at time: Int64, offset: Int, sets: Int = 1, reps: Int? = nil,
         hold: Int? = nil, before: Int, after: Int
-    ) -> Entry {
-        Fixture.valid {
-            try Entry(
-                id: id, exerciseID: exercise, performedAt: time, utcOffset: offset, sets: sets, reps: reps,
-                holdSeconds: hold, painBefore: Fixture.pain(before), painAfter: Fixture.pain(after), createdAt: time)
-        }
+    ) -> Entry? {
+        guard let before = PainLevel(before), let after = PainLevel(after) else { return nil }
+        return try? Entry(
+            id: id, exerciseID: exercise, performedAt: time, utcOffset: offset, sets: sets, reps: reps,
+            holdSeconds: hold, painBefore: before, painAfter: after, createdAt: time)
     }
 
     static let entries = [
@@ -29,16 +29,17 @@ import Testing
         entry(5, "bird-dog", at: 1_794_113_940, offset: -18000, sets: 2, reps: 8, before: 2, after: 1),
         // 2026-11-08 00:10 EST: after the period; pain rose, but its finding is not this period's.
         entry(6, "bird-dog", at: 1_794_114_600, offset: -18000, sets: 2, reps: 8, before: 1, after: 3),
-    ]
+    ].compactMap { $0 }
 
-    static let period: Period = {
-        guard let period = Period(from: Fixture.date("2026-11-01"), to: Fixture.date("2026-11-07")) else {
-            preconditionFailure("2026-11-01 to 2026-11-07 is not a period")
-        }
-        return period
-    }()
+    /// 2026-11-01 to 2026-11-07: 2026-11-07 is 20764 days after 1970-01-01.
+    static let period = Period.week(endingOn: LocalDate(daysSinceEpoch: 20_764))
     let report = ProgressReport.make(
         entries: entries, period: period, findings: Rules.evaluate(entries: entries, checkIns: []))
+
+    @Test func theFixtureIsTheFirstWeekOfNovember() throws {
+        #expect(Self.entries.count == 6)
+        #expect((Self.period.from.iso8601, Self.period.to.iso8601) == ("2026-11-01", "2026-11-07"))
+    }
 
     @Test func countsOnlyEntriesOnTheLocalDaysOfThePeriod() throws {
         #expect(report.entryCount == 3)
@@ -93,27 +94,31 @@ import Testing
     @Test func textMarkdownAndJSONAgreeOnEveryFigure() throws {
         let text = ReportText.render(report)
         #expect(text.contains("Active on 2 of 7 days, 3 entries. Mean pain before 3.0, after 3.3 (change +0.3)."))
-        #expect(text.contains("bird-dog             1     2    16       -     2.0    1.0    -1.0        0"))
-        #expect(text.contains("side-plank           1     2     -      60     3.0    5.0    +2.0        1"))
-        #expect(text.contains("Sun 2026-11-01        2     3.5    4.5        1"))
+        #expect(text.contains("bird-dog             1     2    16       -  2.0 → 1.0    -1.0      1        0"))
+        #expect(text.contains("side-plank           1     2     -      60  3.0 → 5.0    +2.0      5        1"))
+        #expect(text.contains("Sun 2026-11-01        2     3.5    4.5      5         1"))
         #expect(text.contains("Mon 2026-11-02        ·"))
         #expect(text.contains("Pain before  |▃     ▂|"))
         let unwrapped = text.replacingOccurrences(of: "\n", with: " ")
         #expect(unwrapped.contains("mean pain before 7.0 → 3.0 (-4.0, -57%): a meaningful improvement"))
         #expect(
             text.contains(
-                "STOP 2026-11-01 23:30  side-plank\n     Pain went up during side-plank, from 3 before to 5 after.\n"))
+                "\nNeeds attention\nSTOP side-plank, Sun 1 Nov 23:30, pain 3 → 5\n"
+                    + "     Pain went up during side-plank, from 3 before to 5 after.\n"))
+        // What needs attention comes before the pain picture and the detail.
+        #expect(
+            try #require(text.range(of: "Needs attention")).lowerBound < #require(text.range(of: "\nPain\n")).lowerBound
+        )
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
 
         let markdown = ReportMarkdown.render(report)
         #expect(
-            markdown.contains(
-                "Active on **2 of 7 days**, 3 entries. Mean pain before **3.0**, after **3.3** (change +0.3)"))
-        #expect(markdown.contains("| bird-dog | 1 | 2 | 16 | - | 2.0 | 1.0 | -1.0 | 0 |"))
-        #expect(markdown.contains("| side-plank | 1 | 2 | - | 60 | 3.0 | 5.0 | +2.0 | 1 |"))
-        #expect(markdown.contains("| Sun 2026-11-01 | 2 | 3.5 | 4.5 | 1 |"))
+            markdown.contains("Active on 2 of 7 days, 3 entries. Mean pain before 3.0, after 3.3 (change +0.3)."))
+        #expect(markdown.contains("| bird-dog | 1 | 2 | 16 | - | 2.0 | 1.0 | -1.0 | 1 | 0 |"))
+        #expect(markdown.contains("| side-plank | 1 | 2 | - | 60 | 3.0 | 5.0 | +2.0 | 5 | 1 |"))
+        #expect(markdown.contains("| Sun 2026-11-01 | 2 | 3.5 | 4.5 | 5 | 1 | - |"))
         #expect(markdown.contains("mean pain before 7.0 → 3.0 (-4.0, -57%): a meaningful improvement"))
-        #expect(markdown.contains("- **STOP** 2026-11-01 23:30, side-plank: Pain went up during side-plank"))
+        #expect(markdown.contains("- **STOP** side-plank, Sun 1 Nov 23:30, pain 3 → 5: Pain went up during side-plank"))
 
         let encoder = JSONEncoder()
         let json = try #require(
@@ -128,7 +133,7 @@ import Testing
         #expect(
             Set(exercises[0].keys) == [
                 "exercise", "sessions", "sets", "reps", "hold_seconds", "pain_before_mean", "pain_after_mean",
-                "pain_change_mean", "flagged",
+                "pain_change_mean", "flagged", "pain_after_max",
             ])
         #expect(exercises[0]["reps"] as? Int == 16)
         #expect(exercises[2]["hold_seconds"] as? Int == 60)

@@ -3,6 +3,10 @@ import Testing
 
 @testable import Journal
 
+/// The HTML report's markup and charts, read back from the page and checked against figures
+/// worked out by hand from the chart's frame (docs in ReportCharts): the pain chart's plot runs
+/// from x 60 to 620 and from y 28 (pain 10) to y 198 (pain 0), 17 units a point; a 7-day period
+/// gives each day an 80-unit slot, so day i sits at x = 100 + 80 i.
 @Suite struct ReportHTMLTests {
     let report = ProgressReport.make(
         entries: ProgressReportTests.entries + [
@@ -10,6 +14,31 @@ import Testing
         ],
         period: ProgressReportTests.period,
         findings: Rules.evaluate(entries: ProgressReportTests.entries, checkIns: []))
+
+    /// A week from 2026-11-20 (Fixture's day 0, UTC): a flare-up on bird-dog on day 1, a bad
+    /// morning the same day, a second check-in that evening, a red-flag check-in on day 3.
+    static let week: ProgressReport = {
+        let entries = [
+            Fixture.entry(1, "glute-bridge", day: 0, hour: 9, before: 4, after: 3),
+            Fixture.entry(2, "glute-bridge", day: 1, hour: 9, before: 4, after: 3),
+            Fixture.entry(3, "bird-dog", day: 1, hour: 10, before: 5, after: 7),
+            Fixture.entry(4, "glute-bridge", day: 4, hour: 9, before: 3, after: 2),
+            Fixture.entry(5, "glute-bridge", day: 6, hour: 9, before: 3, after: 2),
+        ]
+        let checkIns = [
+            Fixture.checkIn(1, day: 0, hour: 7, pain: 3),
+            Fixture.checkIn(2, day: 1, hour: 7, pain: 7),  // a bad morning: next-morning caution
+            Fixture.checkIn(3, day: 1, hour: 20, pain: 5),
+            Fixture.checkIn(4, day: 3, hour: 7, pain: 4, flags: [.fever]),
+            Fixture.checkIn(5, day: 5, hour: 7, pain: 2),
+            Fixture.checkIn(6, day: 6, hour: 7, pain: 2),
+        ]
+        // 2026-11-20 to 2026-11-26: Fixture's day 0 is 20776 days after 1970-01-01.
+        let period = Period.week(endingOn: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 6))
+        return ProgressReport.make(
+            entries: entries, checkIns: checkIns, period: period,
+            findings: Rules.evaluate(entries: entries, checkIns: checkIns))
+    }()
 
     func attribute(_ name: String, ofElementWithID id: String, in html: String) throws -> String {
         let element = try #require(
@@ -19,25 +48,99 @@ import Testing
         return String(tag[start.upperBound...].prefix { $0 != "\"" })
     }
 
+    /// The markup from the element with `id` to the end of its group (`</g>` or `</svg>`).
+    func group(_ id: String, closing: String = "</g>", in html: String) throws -> Substring {
+        let start = try #require(html.range(of: "id=\"\(id)\""))
+        let end = try #require(html[start.upperBound...].range(of: closing))
+        return html[start.lowerBound..<end.lowerBound]
+    }
+
+    /// The values of attribute `name` on each `<tag` in `markup`, in order.
+    func values(_ name: String, of tag: String, in markup: Substring) -> [String] {
+        markup.components(separatedBy: "<\(tag) ").dropFirst().compactMap { element in
+            let attributes = element.prefix { $0 != ">" }
+            guard let start = attributes.range(of: "\(name)=\"") else { return nil }
+            return String(attributes[start.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
     @Test func theLinesPointsAreTheReportsDailyMeans() throws {
         let html = ReportHTML.render(report, generated: "2026-11-08 10:00")
-        // The fixture's days: day 1 has two entries, pain 4 → 4 and 3 → 5 (means 3.5 → 4.5); day 7 one,
-        // 2 → 1; days 2 to 6 none, so each line is two runs of one point.
-        #expect(report.days.map(\.pain.beforeMean) == [3.5, nil, nil, nil, nil, nil, 2.0])
-        #expect(report.days.map(\.pain.afterMean) == [4.5, nil, nil, nil, nil, nil, 1.0])
-        // Worked by hand from the chart's frame (640 × 220, margins left 34, right 10, top 10, bottom 26):
-        // x runs 34 to 630 over the 7 days, so day 1 is at 34.0 and day 7 at 630.0; y runs from 10
-        // (pain 10) down to 194 (pain 0), 18.4 a point, so pain p is at 10 + (10 − p) × 18.4:
-        // 3.5 → 129.6, 2 → 157.2, 4.5 → 111.2, 1 → 175.6.
-        #expect(try attribute("d", ofElementWithID: "pain-before", in: html) == "M34.0 129.6 M630.0 157.2")
-        #expect(try attribute("d", ofElementWithID: "pain-after", in: html) == "M34.0 111.2 M630.0 175.6")
+        // Day 1 (2026-11-01): before 3.5, after 4.5; day 7: before 2.0, after 1.0; days 2–6 are a gap.
+        #expect(try attribute("d", ofElementWithID: "pain-before", in: html) == "M100.0 138.5 M580.0 164.0")
+        #expect(try attribute("d", ofElementWithID: "pain-after", in: html) == "M100.0 121.5 M580.0 181.0")
+        #expect(!html.contains("id=\"checkin-pain\""))  // no check-ins, no line
+        let before = ReportCharts.parse(path: try attribute("d", ofElementWithID: "pain-before", in: html))
+        #expect(before.map(\.count) == [1, 1])
+    }
+
+    @Test func checkInPainIsItsOwnSeries() throws {
+        let html = ReportHTML.render(Self.week, generated: "now")
+        // Day means: 3 (day 0), (7 + 5) / 2 = 6 (day 1), 4 (day 3), 2 (day 5), 2 (day 6); days 2 and
+        // 4 break the line. y = 28 + (10 − pain) × 17.
+        #expect(
+            try attribute("d", ofElementWithID: "checkin-pain", in: html)
+                == "M100.0 147.0 L180.0 96.0 M340.0 130.0 M500.0 164.0 L580.0 164.0")
+        let points = try group("checkin-points", in: html)
+        // Squares of side 7 centred on each point.
+        #expect(values("x", of: "rect", in: points) == ["96.5", "176.5", "336.5", "496.5", "576.5"])
+        #expect(values("y", of: "rect", in: points) == ["143.5", "92.5", "126.5", "160.5", "160.5"])
+    }
+
+    @Test func theWorstPainAfterShowsTheSpikeTheMeanHides() throws {
+        let html = ReportHTML.render(Self.week, generated: "now")
+        // Day 1: glute-bridge 4 → 3 and bird-dog 5 → 7: the mean after is 5.0 (y 113.0), the worst 7 (y 79.0).
+        #expect(try attribute("d", ofElementWithID: "pain-after", in: html).hasPrefix("M100.0 147.0 L180.0 113.0 "))
+        let worst = try group("worst-after", in: html)
+        #expect(values("cx", of: "circle", in: worst) == ["100.0", "180.0", "420.0", "580.0"])
+        #expect(values("cy", of: "circle", in: worst) == ["147.0", "79.0", "164.0", "164.0"])
+    }
+
+    @Test func daysWithFindingsAreMarkedAndTheLegendDrawsTheSameMarks() throws {
+        let html = ReportHTML.render(Self.week, generated: "now")
+        let markers = try group("finding-markers", in: html)
+        // Day 1: stops on bird-dog and the next-morning caution: a triangle; day 3: fever, a red flag: a diamond.
+        #expect(values("data-date", of: "path", in: markers) == ["2026-11-21", "2026-11-23"])
+        #expect(values("class", of: "path", in: markers) == ["marker finding", "marker red-flag"])
+        #expect(values("d", of: "path", in: markers) == ["M180.0 8.0 l7 12 h-14 z", "M340.0 7.0 l7 7 l-7 7 l-7 -7 z"])
+        // The legend's symbols are the same shapes with the same classes, not squares.
+        #expect(html.contains("<path class=\"marker finding\" d=\"M15.0 2.0 l7 12 h-14 z\">"))
+        #expect(html.contains("<path class=\"marker red-flag\" d=\"M15.0 1.0 l7 7 l-7 7 l-7 -7 z\">"))
+        #expect(html.contains("</svg>Safety finding"))
+        #expect(html.contains("</svg>Red flag: see a doctor"))
+        // The day table counts the red-flag day's finding.
+        #expect(Self.week.days.map(\.findings) == [0, 3, 0, 1, 0, 0, 0])
+    }
+
+    @Test func eachExerciseHasASmallChartOfItsSessions() throws {
+        let html = ReportHTML.render(Self.week, generated: "now")
+        // bird-dog comes first. Its frame: x from 40, 230 wide, 7 slots of 230 / 7; y from 12, 9.4 a
+        // point. Day 1: x = 40 + 1.5 × 230 / 7 = 89.3; pain 5 → y 59.0, pain 7 → y 40.2.
+        let chart = try group("exercise-chart-0", closing: "</svg>", in: html)
+        #expect(html.contains("aria-label=\"bird-dog: each session's pain before and after, 0 to 10\""))
+        #expect(chart.contains("<g class=\"session rise\" data-entry=\"3\">"))
+        #expect(chart.contains("<line x1=\"89.3\" x2=\"89.3\" y1=\"59.0\" y2=\"40.2\">"))
+        let bridge = try group("exercise-chart-1", closing: "</svg>", in: html)
+        #expect(bridge.components(separatedBy: "class=\"session fall\"").count - 1 == 4)
+    }
+
+    @Test func theAxesHaveTitlesAndDatesCannotBeMisread() throws {
+        let html = ReportHTML.render(Self.week, generated: "now")
+        let chart = try group("pain-chart", closing: "</svg>", in: html)
+        #expect(chart.contains(">Pain (0–10)</text>"))
+        #expect(chart.contains(">Day</text>"))
+        #expect(values("class", of: "text", in: chart).filter { $0 == "tick x" }.count == 7)
+        for label in ["20 Nov", "21 Nov", "26 Nov"] { #expect(chart.contains(">\(label)</text>")) }
+        #expect(!chart.contains("11/2"))
     }
 
     @Test func consecutiveDaysMakeOneRunAndGapsBreakIt() throws {
         #expect(ReportCharts.segments([1, 2, nil, 4]).map(\.count) == [2, 1])
-        #expect(ReportCharts.path(ReportCharts.segments([10, 0])) == "M34.0 10.0 L630.0 194.0")
+        // Two days: slots of 280 units, middles at 200 and 480.
+        #expect(ReportCharts.path(ReportCharts.segments([10, 0])) == "M200.0 28.0 L480.0 198.0")
         #expect(ReportCharts.segments([nil, nil]).isEmpty)
-        #expect(ReportCharts.x(day: 0, of: 1) == 332.0)
+        #expect(ReportCharts.pain.x(day: 0, of: 1) == 340.0)
+        #expect(ReportCharts.labelledDays(count: 30, most: 7) == [0, 5, 10, 15, 20, 25])
     }
 
     @Test func everyStringFromTheJournalIsEscaped() throws {
@@ -64,6 +167,19 @@ import Testing
         #expect(html.contains("name=\"viewport\""))
     }
 
+    @Test func itPrintsCompactly() throws {
+        let html = ReportHTML.render(report, generated: "2026-11-08 10:00")
+        // No more "break-inside: avoid" on whole sections and tables: long tables break between rows
+        // and repeat their header; headings stay with what follows.
+        #expect(!html.contains("section, table"))
+        #expect(html.contains("h1, h2, h3, figcaption { break-after: avoid;"))
+        #expect(html.contains("thead { display: table-header-group; }"))
+        #expect(html.contains("tr { break-inside: avoid;"))
+        #expect(html.contains(".scroll { overflow-x: auto;"))
+        // The exercises, day-by-day and sessions tables, each in its scrolling box.
+        #expect(html.components(separatedBy: "<div class=\"scroll\">").count - 1 == 3)
+    }
+
     @Test func itCarriesTheTablesFindingsComparisonAndFooter() throws {
         let html = ReportHTML.render(report, generated: "2026-11-08 10:00")
         #expect(html.contains("Active on 2 of 7 days, 3 entries. Mean pain before 3.0, after 3.3 (change +0.3)."))
@@ -72,7 +188,10 @@ import Testing
         #expect(html.contains("a meaningful improvement"))
         #expect(html.contains("Generated by journal on 2026-11-08 10:00."))
         #expect(html.contains("not medical advice"))
-        #expect(html.components(separatedBy: "class=\"flag\"").count - 1 == 1)
-        #expect(html.components(separatedBy: "class=\"bar\"").count - 1 == 7)
+        // Needs attention comes first, before the pain chart.
+        let attention = try #require(html.range(of: "<h2>Needs attention</h2>"))
+        let chart = try #require(html.range(of: "id=\"pain-chart\""))
+        #expect(attention.lowerBound < chart.lowerBound)
+        #expect(html.components(separatedBy: "class=\"marker finding\"").count - 1 == 2)  // the chart and the legend
     }
 }

@@ -149,13 +149,13 @@ public struct OwnExerciseJSON: Encodable, Sendable {
 }
 
 /// One exercise of the plan as JSON, as `journal plan --json` and a full export write it: `exercise`,
-/// `sets`, `reps`, `hold_seconds`, `per_week` (null when absent).
+/// `sets`, `reps`, `hold_seconds`, `per_week`, `since` (the day it began; null when absent).
 public struct PlanItemJSON: Encodable, Sendable {
     public var item: PlanItem
 
     public init(_ item: PlanItem) { self.item = item }
 
-    enum Keys: String, CodingKey { case exercise, sets, reps, hold_seconds, per_week }
+    enum Keys: String, CodingKey { case exercise, sets, reps, hold_seconds, per_week, since }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -164,5 +164,6 @@ public struct PlanItemJSON: Encodable, Sendable {
         try container.encode(item.reps, forKey: .reps)
         try container.encode(item.holdSeconds, forKey: .hold_seconds)
         try container.encode(item.perWeek, forKey: .per_week)
+        try container.encode(item.since?.iso8601, forKey: .since)
     }
 }

@@ -87,12 +87,18 @@ public enum JournalExport {
 
     /// A plan item: `exercise`, `sets` and `per_week` are required.
     static func planItem(_ value: JSONValue) throws -> PlanItem {
-        let object = try JSONObject(value, "plan item", keys: ["exercise", "sets", "reps", "hold_seconds", "per_week"])
+        let object = try JSONObject(
+            value, "plan item", keys: ["exercise", "sets", "reps", "hold_seconds", "per_week", "since"])
+        let since = try object.optionalString("since")
+        guard since.map({ LocalDate(iso8601: $0) != nil }) ?? true else {
+            throw JournalError.invalidDate(text: since ?? "", reason: "since must be a date such as 2026-11-20.")
+        }
         return try PlanItem(
             exerciseID: try object.string("exercise"), sets: try object.number("sets", Entry.Limits.sets),
             reps: try object.optionalNumber("reps", Entry.Limits.reps),
             holdSeconds: try object.optionalNumber("hold_seconds", Entry.Limits.holdSeconds),
-            perWeek: try object.number("per_week", PlanItem.perWeekRange))
+            perWeek: try object.number("per_week", PlanItem.perWeekRange),
+            since: since.flatMap { LocalDate(iso8601: $0) })
     }
 
     /// A review recorded at `now`: `id`, `exercise`, `reviewed_at` and `through_entry_id` are required.

@@ -1,7 +1,8 @@
-/// One exercise of the physiotherapist's plan: the dose and how many sessions a week.
+/// One exercise of the physiotherapist's plan: the dose, how many sessions a week, and since when.
 ///
 /// ```swift
-/// let item = try PlanItem(exerciseID: "glute-bridge", sets: 3, reps: 10, perWeek: 5)
+/// let item = try PlanItem(
+///     exerciseID: "glute-bridge", sets: 3, reps: 10, perWeek: 5, since: LocalDate(iso8601: "2026-11-10"))
 /// ```
 public struct PlanItem: Sendable, Hashable {
     public static let perWeekRange = 1...21
@@ -11,10 +12,15 @@ public struct PlanItem: Sendable, Hashable {
     public var reps: Int?
     public var holdSeconds: Int?
     public var perWeek: Int
+    /// The first local day the plan applies (`journal plan set --since`); `nil` for a plan set
+    /// before journal recorded start days, which counts as in force since the journal began.
+    public var since: LocalDate?
 
     /// A checked plan item: sets, reps and hold within the bounds of an entry (reps and a hold
     /// together are a dose too: hold a few seconds, repeat), 1 to 21 sessions a week.
-    public init(exerciseID: String, sets: Int, reps: Int? = nil, holdSeconds: Int? = nil, perWeek: Int) throws {
+    public init(
+        exerciseID: String, sets: Int, reps: Int? = nil, holdSeconds: Int? = nil, perWeek: Int, since: LocalDate? = nil
+    ) throws {
         guard Entry.Limits.sets.contains(sets) else {
             throw JournalError.invalidNumber(field: "sets", text: String(sets), range: Entry.Limits.sets)
         }
@@ -33,6 +39,7 @@ public struct PlanItem: Sendable, Hashable {
         self.reps = reps
         self.holdSeconds = holdSeconds
         self.perWeek = perWeek
+        self.since = since
     }
 
     /// Sessions planned over `days` days: per week × days / 7, rounded to the nearest whole session.

@@ -39,11 +39,22 @@ public enum Figures {
     }
 
     static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "Thu", the day of the week.
+    public static func weekday(_ date: LocalDate) -> String {
+        // 1970-01-01 was a Thursday.
+        weekdays[Int(((date.daysSinceEpoch % 7) + 7 + 3) % 7)]
+    }
+
+    /// "14 Nov": a day of the month and the month's name, never a number that could be either.
+    public static func dayMonth(_ date: LocalDate) -> String { "\(date.day) \(months[date.month - 1])" }
+
+    /// "Sat 14 Nov 08:15".
+    public static func shortTime(_ time: LocalDateTime) -> String {
+        "\(weekday(time.date)) \(dayMonth(time.date)) \(pad(time.hour, 2)):\(pad(time.minute, 2))"
+    }
 
     /// "Thu 2026-11-19".
-    public static func day(_ date: LocalDate) -> String {
-        // 1970-01-01 was a Thursday.
-        let index = Int(((date.daysSinceEpoch % 7) + 7 + 3) % 7)
-        return "\(weekdays[index]) \(date.iso8601)"
-    }
+    public static func day(_ date: LocalDate) -> String { "\(weekday(date)) \(date.iso8601)" }
 }

@@ -1,8 +1,12 @@
 /// What a person did in a period and how their pain went: the figures behind `journal report`.
 ///
-/// Built by ``make(entries:checkIns:period:findings:plan:)`` from plain values; renderers turn it
-/// into text, Markdown, JSON or HTML. Entries count on the local day they were performed, by the clock offset
-/// stored with each, so an entry at 23:30 belongs to that evening whatever its UTC date.
+/// Built by ``make(entries:checkIns:period:findings:plan:reviews:holds:journalBegan:)`` from plain
+/// values; renderers turn it into text, Markdown, JSON or HTML. Entries count on the local day they
+/// were performed, by the clock offset stored with each, so an entry at 23:30 belongs to that
+/// evening whatever its UTC date.
+///
+/// When the journal began inside the period, days and the plan are counted from that day
+/// (``countedFrom``), not from the period's first day.
 ///
 /// ```swift
 /// let findings = Rules.evaluate(entries: entries, checkIns: checkIns)
@@ -17,6 +21,8 @@ public struct ProgressReport: Sendable, Hashable {
         public var count = 0
         public var beforeSum = 0
         public var afterSum = 0
+        /// The highest pain after of any reading, the spike a mean hides; `nil` without readings.
+        public var afterMax: Int?
 
         public init() {}
 
@@ -24,6 +30,7 @@ public struct ProgressReport: Sendable, Hashable {
             count += 1
             beforeSum += entry.painBefore.value
             afterSum += entry.painAfter.value
+            afterMax = max(afterMax ?? 0, entry.painAfter.value)
         }
 
         public var beforeMean: Double? { count == 0 ? nil : Double(beforeSum) / Double(count) }
@@ -52,8 +59,13 @@ public struct ProgressReport: Sendable, Hashable {
         public var date: LocalDate
         public var pain = PainTally()
         public var entries: Int { pain.count }
+        /// Sessions that day with at least one finding.
         public var flagged = 0
         public var checkIns = CheckInTally()
+        /// Every finding dated that day: sessions', check-ins' (red flags, next morning) alike.
+        public var findings = 0
+        /// The most severe of those findings.
+        public var worstSeverity: Finding.Severity?
     }
 
     /// Check-in pain readings, summed exactly.
@@ -71,16 +83,89 @@ public struct ProgressReport: Sendable, Hashable {
         public var painMean: Double? { count == 0 ? nil : Double(painSum) / Double(count) }
     }
 
-    /// Sessions done against the plan, for one planned exercise.
-    public struct Adherence: Sendable, Hashable {
-        public var exerciseID: String
-        public var done: Int
-        /// Per week × days in the period / 7, rounded.
+    /// One part of a planned dose (sets, reps or hold) against what each session did.
+    public struct DoseCheck: Sendable, Hashable {
+        /// How the sessions compare with the plan, taken together.
+        public enum Verdict: String, Sendable, Hashable {
+            /// Every session that recorded the value matched the plan.
+            case asPlanned = "as planned"
+            /// At least one session below the plan, none above.
+            case under
+            /// At least one session above the plan, none below.
+            case over
+            /// Some sessions below the plan and some above.
+            case mixed
+            /// No session recorded the value.
+            case notRecorded = "not recorded"
+        }
+
+        /// The planned value: sets, reps per set or seconds per hold.
         public var planned: Int
-        public var perWeek: Int
+        public var under = 0
+        public var asPlanned = 0
+        public var over = 0
+        /// Sessions that did not record the value (no reps given for a planned number of reps).
+        public var notRecorded = 0
+
+        public init(planned: Int) { self.planned = planned }
+
+        mutating func add(_ done: Int?) {
+            guard let done else {
+                notRecorded += 1
+                return
+            }
+            if done < planned {
+                under += 1
+            } else if done > planned {
+                over += 1
+            } else {
+                asPlanned += 1
+            }
+        }
+
+        public var sessions: Int { under + asPlanned + over + notRecorded }
+
+        /// `nil` when there were no sessions to compare.
+        public var verdict: Verdict? {
+            guard sessions > 0 else { return nil }
+            switch (under > 0, over > 0) {
+            case (false, false): return asPlanned > 0 ? .asPlanned : .notRecorded
+            case (true, false): return .under
+            case (false, true): return .over
+            case (true, true): return .mixed
+            }
+        }
+    }
+
+    /// Sessions and dose done against the plan, for one planned exercise.
+    public struct Adherence: Sendable, Hashable {
+        public var exerciseID: String { plan.exerciseID }
+        /// The plan item, as set.
+        public var plan: PlanItem
+        /// The first day counted: the latest of the period's first day, the day the journal began
+        /// and the day the plan began.
+        public var countedFrom: LocalDate
+        /// Days from ``countedFrom`` to the period's last day.
+        public var daysCounted: Int
+        /// Sessions done from ``countedFrom``.
+        public var done: Int
+        /// Per week × days counted / 7, rounded.
+        public var planned: Int
+        public var perWeek: Int { plan.perWeek }
+        /// Each session's sets, reps and hold against the plan's (reps and hold only when planned).
+        public var sets: DoseCheck
+        public var reps: DoseCheck?
+        public var hold: DoseCheck?
 
         /// done / planned, or `nil` when nothing was planned in the period.
         public var fraction: Double? { planned == 0 ? nil : Double(done) / Double(planned) }
+
+        /// The dose checks with their names, in order: sets, reps, hold seconds.
+        public var doseChecks: [(name: String, check: DoseCheck)] {
+            [("sets", sets), ("reps", reps), ("hold seconds", hold)].compactMap { name, check in
+                check.map { (name, $0) }
+            }
+        }
     }
 
     /// How mean pain before compares with the period just before.
@@ -111,6 +196,29 @@ public struct ProgressReport: Sendable, Hashable {
         }
     }
 
+    /// A note from the journal, on an entry or a check-in.
+    public struct Note: Sendable, Hashable {
+        /// What the note is written on.
+        public enum Source: String, Sendable, Hashable {
+            case entry
+            case checkIn = "checkin"
+        }
+
+        public var source: Source
+        /// The entry's or check-in's id.
+        public var id: Int64?
+        /// The exercise of an entry; `nil` for a check-in.
+        public var exerciseID: String?
+        /// Unix seconds (UTC), for ordering.
+        public var performedAt: Int64
+        public var localTime: LocalDateTime
+        /// The note, whole, as written.
+        public var text: String
+
+        /// What it is about, for people: the exercise id, or "check-in".
+        public var subject: String { exerciseID ?? "check-in" }
+    }
+
     public var period: Period
     /// Exercises done, by id.
     public var exercises: [ExerciseSummary]
@@ -130,33 +238,92 @@ public struct ProgressReport: Sendable, Hashable {
     public var checkInReadings: [CheckIn] = []
     /// Physiotherapists' reviews (`journal resume`) in the period, oldest first.
     public var reviews: [Review] = []
+    /// Exercises on hold when the report was made whose hold began by the period's last day,
+    /// oldest hold first: each stands until a physiotherapist's review (``HoldRule``).
+    public var holds: [Hold] = []
+    /// The local day of the journal's first entry or check-in; `nil` when not known (an empty journal).
+    public var journalBegan: LocalDate?
 
     public var entryCount: Int { pain.count }
     public var daysActive: Int { days.filter { $0.entries > 0 }.count }
     public var isEmpty: Bool { entryCount == 0 && checkIns.count == 0 }
 
+    /// The first day that counts: the period's first day, or the day the journal began when that
+    /// falls later in the period (days before the journal cannot have had entries).
+    public var countedFrom: LocalDate {
+        guard let journalBegan, journalBegan > period.from, journalBegan <= period.to else { return period.from }
+        return journalBegan
+    }
+
+    /// Whether the journal began after the period's first day, so that fewer days count.
+    public var beganInsidePeriod: Bool { countedFrom > period.from }
+
+    /// Days from ``countedFrom`` to the period's last day: the days active are out of these.
+    public var daysCounted: Int { Int(period.to.daysSinceEpoch - countedFrom.daysSinceEpoch) + 1 }
+
+    /// Every note of the period on entries and check-ins, oldest first (a review's note stays with
+    /// the review).
+    public var notes: [Note] {
+        let all =
+            entries.compactMap { entry in
+                entry.note.map {
+                    Note(
+                        source: .entry, id: entry.id, exerciseID: entry.exerciseID, performedAt: entry.performedAt,
+                        localTime: entry.localTime, text: $0)
+                }
+            }
+            + checkInReadings.compactMap { checkIn in
+                checkIn.note.map {
+                    Note(
+                        source: .checkIn, id: checkIn.id, exerciseID: nil, performedAt: checkIn.performedAt,
+                        localTime: checkIn.localTime, text: $0)
+                }
+            }
+        return all.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
+    }
+
+    /// The period's sessions of one exercise, oldest first.
+    public func sessions(of exerciseID: String) -> [Entry] {
+        entries.filter { $0.exerciseID == exerciseID }
+    }
+
+    /// The review in the period that answered `finding` (a stop finding on a session, reviewed at
+    /// or after it), if there is one.
+    public func review(answering finding: Finding) -> Review? {
+        guard let exerciseID = finding.exerciseID else { return nil }
+        return reviews.first { $0.exerciseID == exerciseID && HoldRule.answers($0.mark, finding) }
+    }
+
     /// Builds the report for `period` from `entries` and `checkIns` (any range; those outside
-    /// the period and the one before it are ignored) and the rules' `findings` (those dated
-    /// outside the period are ignored).
+    /// the period and the one before it are ignored), the rules' `findings` (those dated
+    /// outside the period are ignored), the plan, the reviews, the `holds` standing now (those
+    /// that began after the period are ignored) and the day the journal began.
     public static func make(
         entries: [Entry], checkIns: [CheckIn] = [], period: Period, findings: [Finding], plan: [PlanItem] = [],
-        reviews: [Review] = []
+        reviews: [Review] = [], holds: [Hold] = [], journalBegan: LocalDate? = nil
     ) -> ProgressReport {
         var byExercise: [String: ExerciseSummary] = [:]
         var days = period.days.map { DaySummary(date: $0) }
         var pain = PainTally()
         var previous = PainTally()
         let previousPeriod = period.previous
-        let flaggedIDs = Set(findings.compactMap(\.entryID))
+        let periodFindings = Rules.sorted(findings.filter { period.contains($0.localTime.date) })
+        let flaggedIDs = Set(periodFindings.compactMap(\.entryID))
         var periodEntries: [Entry] = []
         var checkInTally = CheckInTally()
         var readings: [CheckIn] = []
+        func index(_ day: LocalDate) -> Int { Int(day.daysSinceEpoch - period.from.daysSinceEpoch) }
         for checkIn in checkIns {
             let day = checkIn.localTime.date
             guard period.contains(day) else { continue }
             readings.append(checkIn)
             checkInTally.add(checkIn)
-            days[Int(day.daysSinceEpoch - period.from.daysSinceEpoch)].checkIns.add(checkIn)
+            days[index(day)].checkIns.add(checkIn)
+        }
+        for finding in periodFindings {
+            let i = index(finding.localTime.date)
+            days[i].findings += 1
+            days[i].worstSeverity = max(days[i].worstSeverity ?? finding.severity, finding.severity)
         }
 
         for entry in entries {
@@ -166,8 +333,7 @@ public struct ProgressReport: Sendable, Hashable {
             periodEntries.append(entry)
             let flagged = entry.id.map(flaggedIDs.contains) ?? false
             pain.add(entry)
-            let index = Int(day.daysSinceEpoch - period.from.daysSinceEpoch)
-            days[index].pain.add(entry)
+            days[index(day)].pain.add(entry)
             var summary = byExercise[entry.exerciseID] ?? ExerciseSummary(exerciseID: entry.exerciseID)
             summary.pain.add(entry)
             summary.sets += entry.sets
@@ -175,16 +341,12 @@ public struct ProgressReport: Sendable, Hashable {
             if let hold = entry.holdSeconds { summary.holdSeconds = (summary.holdSeconds ?? 0) + entry.sets * hold }
             if flagged {
                 summary.flagged += 1
-                days[index].flagged += 1
+                days[index(day)].flagged += 1
             }
             byExercise[entry.exerciseID] = summary
         }
-        let adherence = plan.sorted { $0.exerciseID < $1.exerciseID }.map { item in
-            Adherence(
-                exerciseID: item.exerciseID, done: byExercise[item.exerciseID]?.sessions ?? 0,
-                planned: item.plannedSessions(days: period.dayCount), perWeek: item.perWeek)
-        }
-        return ProgressReport(
+        periodEntries.sort { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
+        var report = ProgressReport(
             period: period,
             exercises: byExercise.values.sorted { $0.exerciseID < $1.exerciseID },
             days: days,
@@ -193,12 +355,42 @@ public struct ProgressReport: Sendable, Hashable {
             comparison: Comparison(
                 period: previousPeriod, previous: previous, current: pain,
                 verdict: MinimalImportantChange.verdict(previous: previous, current: pain)),
-            findings: Rules.sorted(findings.filter { period.contains($0.localTime.date) }),
-            entries: periodEntries.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) },
-            adherence: adherence,
+            findings: periodFindings,
+            entries: periodEntries,
+            adherence: [],
             checkInReadings: readings.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) },
             reviews: reviews.filter { period.contains($0.localTime.date) }.sorted {
                 ($0.reviewedAt, $0.id ?? 0) < ($1.reviewedAt, $1.id ?? 0)
-            })
+            },
+            holds: holds.filter { $0.since.localTime.date <= period.to }.sorted {
+                ($0.since.performedAt, $0.exerciseID) < ($1.since.performedAt, $1.exerciseID)
+            },
+            journalBegan: journalBegan)
+        report.adherence = plan.sorted { $0.exerciseID < $1.exerciseID }.compactMap { item in
+            report.adherence(to: item)
+        }
+        return report
+    }
+
+    /// The plan item against this period's sessions, counted from the latest of the period's
+    /// first day, the day the journal began and the day the plan began; `nil` when the plan began
+    /// after the period.
+    func adherence(to item: PlanItem) -> Adherence? {
+        let start = max(countedFrom, item.since ?? countedFrom)
+        guard start <= period.to else { return nil }
+        let daysCounted = Int(period.to.daysSinceEpoch - start.daysSinceEpoch) + 1
+        var sets = DoseCheck(planned: item.sets)
+        var reps = item.reps.map(DoseCheck.init(planned:))
+        var hold = item.holdSeconds.map(DoseCheck.init(planned:))
+        var done = 0
+        for entry in entries where entry.exerciseID == item.exerciseID && entry.localTime.date >= start {
+            done += 1
+            sets.add(entry.sets)
+            reps?.add(entry.reps)
+            hold?.add(entry.holdSeconds)
+        }
+        return Adherence(
+            plan: item, countedFrom: start, daysCounted: daysCounted, done: done,
+            planned: item.plannedSessions(days: daysCounted), sets: sets, reps: reps, hold: hold)
     }
 }

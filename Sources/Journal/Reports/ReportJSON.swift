@@ -2,7 +2,8 @@
 ///
 /// ```json
 /// {"from": "2026-11-19", "to": "2026-11-25", "days_active": 4, "entries": 9,
-///  "exercises": [...], "flags": [...], "days": [...], "previous": {...}}
+///  "exercises": [...], "flags": [...], "holds": [...], "days": [...], "previous": {...},
+///  "sessions": [...], "notes": [...]}
 /// ```
 public struct ReportJSON: Encodable, Sendable {
     public var report: ProgressReport
@@ -13,6 +14,7 @@ public struct ReportJSON: Encodable, Sendable {
         case from, to, days_in_period, days_active, entries, pain_before_mean, pain_after_mean, pain_change_mean
         case checkins, checkin_pain_mean, adherence
         case exercises, flags, days, previous, checkin_readings, reviews
+        case journal_began, counted_from, days_counted, pain_after_max, holds, sessions, notes
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,6 +36,13 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
         try container.encode(report.checkInReadings.map(CheckInJSON.init), forKey: .checkin_readings)
         try container.encode(report.reviews.map(ReviewJSON.init), forKey: .reviews)
+        try container.encode(report.journalBegan?.iso8601, forKey: .journal_began)
+        try container.encode(report.countedFrom.iso8601, forKey: .counted_from)
+        try container.encode(report.daysCounted, forKey: .days_counted)
+        try container.encode(report.pain.afterMax, forKey: .pain_after_max)
+        try container.encode(report.holds.map(HoldReportJSON.init), forKey: .holds)
+        try container.encode(report.entries.map { EntryJSON($0, includeDerived: true) }, forKey: .sessions)
+        try container.encode(report.notes.map(NoteJSON.init), forKey: .notes)
     }
 
     // Each writes absent values as null (synthesised Encodable would leave the key out), straight
@@ -46,7 +55,7 @@ public struct ReportJSON: Encodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case exercise, sessions, sets, reps, hold_seconds, pain_before_mean, pain_after_mean, pain_change_mean,
-                flagged
+                flagged, pain_after_max
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -60,6 +69,7 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(Figures.twoDecimals(summary.pain.afterMean), forKey: .pain_after_mean)
             try container.encode(Figures.twoDecimals(summary.pain.changeMean), forKey: .pain_change_mean)
             try container.encode(summary.flagged, forKey: .flagged)
+            try container.encode(summary.pain.afterMax, forKey: .pain_after_max)
         }
     }
 
@@ -68,7 +78,11 @@ public struct ReportJSON: Encodable, Sendable {
 
         init(_ item: ProgressReport.Adherence) { self.item = item }
 
-        enum CodingKeys: String, CodingKey { case exercise, done, planned, per_week, percent }
+        enum CodingKeys: String, CodingKey {
+            case exercise, done, planned, per_week, percent, since, counted_from, days_counted, dose
+        }
+
+        enum DoseKeys: String, CodingKey { case sets, reps, hold_seconds }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -77,6 +91,66 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(item.planned, forKey: .planned)
             try container.encode(item.perWeek, forKey: .per_week)
             try container.encode(Figures.twoDecimals(item.fraction.map { $0 * 100 }), forKey: .percent)
+            try container.encode(item.plan.since?.iso8601, forKey: .since)
+            try container.encode(item.countedFrom.iso8601, forKey: .counted_from)
+            try container.encode(item.daysCounted, forKey: .days_counted)
+            var dose = container.nestedContainer(keyedBy: DoseKeys.self, forKey: .dose)
+            try dose.encode(DoseJSON(item.sets), forKey: .sets)
+            try dose.encode(item.reps.map(DoseJSON.init), forKey: .reps)
+            try dose.encode(item.hold.map(DoseJSON.init), forKey: .hold_seconds)
+        }
+    }
+
+    struct DoseJSON: Encodable {
+        let check: ProgressReport.DoseCheck
+
+        init(_ check: ProgressReport.DoseCheck) { self.check = check }
+
+        enum CodingKeys: String, CodingKey { case planned, under, as_planned, over, not_recorded, verdict }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(check.planned, forKey: .planned)
+            try container.encode(check.under, forKey: .under)
+            try container.encode(check.asPlanned, forKey: .as_planned)
+            try container.encode(check.over, forKey: .over)
+            try container.encode(check.notRecorded, forKey: .not_recorded)
+            try container.encode(check.verdict?.rawValue, forKey: .verdict)
+        }
+    }
+
+    struct HoldReportJSON: Encodable {
+        let hold: Hold
+
+        init(_ hold: Hold) { self.hold = hold }
+
+        enum CodingKeys: String, CodingKey { case exercise, since, rule, entry_id, message, recommendation }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(hold.exerciseID, forKey: .exercise)
+            try container.encode(hold.since.localTime.iso8601, forKey: .since)
+            try container.encode(hold.since.rule, forKey: .rule)
+            try container.encode(hold.session.id, forKey: .entry_id)
+            try container.encode(hold.since.message, forKey: .message)
+            try container.encode(hold.since.recommendation, forKey: .recommendation)
+        }
+    }
+
+    struct NoteJSON: Encodable {
+        let note: ProgressReport.Note
+
+        init(_ note: ProgressReport.Note) { self.note = note }
+
+        enum CodingKeys: String, CodingKey { case source, id, exercise, time, note }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(note.source.rawValue, forKey: .source)
+            try container.encode(note.id, forKey: .id)
+            try container.encode(note.exerciseID, forKey: .exercise)
+            try container.encode(note.localTime.iso8601, forKey: .time)
+            try container.encode(note.text, forKey: .note)
         }
     }
 
@@ -87,6 +161,7 @@ public struct ReportJSON: Encodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case date, entries, pain_before_mean, pain_after_mean, flagged, checkins, checkin_pain_mean
+            case pain_after_max, findings, worst_severity
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -98,6 +173,9 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(day.flagged, forKey: .flagged)
             try container.encode(day.checkIns.count, forKey: .checkins)
             try container.encode(Figures.twoDecimals(day.checkIns.painMean), forKey: .checkin_pain_mean)
+            try container.encode(day.pain.afterMax, forKey: .pain_after_max)
+            try container.encode(day.findings, forKey: .findings)
+            try container.encode(day.worstSeverity?.description, forKey: .worst_severity)
         }
     }
 

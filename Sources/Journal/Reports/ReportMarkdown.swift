@@ -1,68 +1,97 @@
-/// The progress report as a Markdown document to paste into an email to a physiotherapist.
+/// The progress report as a Markdown document to paste into an email to a physiotherapist: what
+/// needs attention first, then the pain picture, then the detail.
+///
+/// ```swift
+/// let markdown = ReportMarkdown.render(report) // "# Progress report: 2026-11-01 to 2026-11-07\n…"
+/// ```
 public enum ReportMarkdown {
     public static func render(_ report: ProgressReport) -> String {
         let period = report.period
         var lines = [
             "# Progress report: \(period.from) to \(period.to)", "",
-            "*Recorded with journal, a pain and exercise diary. It is a record, not a diagnosis.*", "",
+            "*Recorded with journal, a pain and exercise diary. It is a record, not a diagnosis.*",
         ]
-        guard report.entryCount > 0 || report.checkIns.count > 0 else {
-            lines.append("No entries between \(period.from) and \(period.to) (\(period.dayCount) days).")
-            lines.append("")
-            lines.append(ReportText.comparison(report.comparison))
+        guard !report.isEmpty else {
+            lines += ["", "No entries between \(period.from) and \(period.to) (\(period.dayCount) days)."]
+            lines += ["", ReportText.comparison(report.comparison)]
+            lines += attention(report)
             return lines.joined(separator: "\n") + "\n"
         }
+        if let began = ReportText.began(report) { lines += ["", "**\(began)**"] }
+        lines += attention(report)
+        lines += ["", "## Pain", ""]
+        // Sentences of figures, words and exercise ids (letters, digits and dashes): nothing to escape.
         lines.append(
-            "Active on **\(report.daysActive) of \(period.dayCount) days**, "
-                + "\(ReportText.count(report.entryCount, "entry", "entries")). "
-                + "Mean pain before **\(Figures.oneDecimal(report.pain.beforeMean))**, "
-                + "after **\(Figures.oneDecimal(report.pain.afterMean))** "
-                + "(change \(Figures.signedOneDecimal(report.pain.changeMean))), on the 0–10 scale."
-                + (report.checkIns.count > 0
-                    ? " \(ReportText.count(report.checkIns.count, "check-in", "check-ins")), mean pain "
-                        + "**\(Figures.oneDecimal(report.checkIns.painMean))**."
-                    : ""))
+            ReportText.activity(report) + " " + ReportText.painSentence(report)
+                + (ReportText.checkInSentence(report).map { " " + $0 } ?? ""))
+        lines += ["", ReportText.comparison(report.comparison)]
         lines += ["", "## Exercises", ""]
-        lines.append("| Exercise | Sessions | Sets | Reps | Hold (s) | Pain before | Pain after | Change | Flagged |")
-        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        lines.append(
+            "| Exercise | Sessions | Sets | Reps | Hold (s) | Pain before | Pain after | Change | Worst after | Flagged |"
+        )
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for summary in report.exercises {
-            let cells = [
-                escape(summary.exerciseID), String(summary.sessions), String(summary.sets),
-                summary.reps.map(String.init) ?? "-", summary.holdSeconds.map(String.init) ?? "-",
-                Figures.oneDecimal(summary.pain.beforeMean), Figures.oneDecimal(summary.pain.afterMean),
-                Figures.signedOneDecimal(summary.pain.changeMean), String(summary.flagged),
-            ]
-            lines.append("| " + cells.joined(separator: " | ") + " |")
+            lines.append(
+                row([
+                    escape(summary.exerciseID), String(summary.sessions), String(summary.sets),
+                    summary.reps.map(String.init) ?? "-", summary.holdSeconds.map(String.init) ?? "-",
+                    Figures.oneDecimal(summary.pain.beforeMean), Figures.oneDecimal(summary.pain.afterMean),
+                    Figures.signedOneDecimal(summary.pain.changeMean), summary.pain.afterMax.map(String.init) ?? "-",
+                    String(summary.flagged),
+                ]))
         }
         if !report.adherence.isEmpty {
             lines += ["", "## Against the plan", ""]
-            lines.append("| Exercise | Done | Planned | Per week | Adherence |")
-            lines.append("| --- | ---: | ---: | ---: | ---: |")
+            lines.append(
+                "| Exercise | Counted from | Per week | Done | Planned | Adherence | Planned dose | Sets | Reps | Hold (s) |"
+            )
+            lines.append("| --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- |")
             for item in report.adherence {
                 lines.append(
-                    "| \(escape(item.exerciseID)) | \(item.done) | \(item.planned) | \(item.perWeek) | \(ReportText.percent(item.fraction)) |"
-                )
+                    row([
+                        escape(item.exerciseID), item.countedFrom.iso8601, String(item.perWeek), String(item.done),
+                        String(item.planned), ReportText.percent(item.fraction),
+                        ReportText.plannedDose(item.plan), ReportText.dose(item.sets),
+                        item.reps.map(ReportText.dose) ?? "-", item.hold.map(ReportText.dose) ?? "-",
+                    ]))
             }
         }
         lines += ["", "## Day by day", ""]
-        lines.append("| Day | Entries | Pain before | Pain after | Flagged | Check-in pain |")
-        lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for day in report.days {
-            let cells = [
-                Figures.day(day.date), String(day.entries), Figures.oneDecimal(day.pain.beforeMean),
-                Figures.oneDecimal(day.pain.afterMean), String(day.flagged), Figures.oneDecimal(day.checkIns.painMean),
-            ]
-            lines.append("| " + cells.joined(separator: " | ") + " |")
+        if report.beganInsidePeriod { lines += ["From \(report.countedFrom), when the journal began.", ""] }
+        lines.append("| Day | Entries | Pain before | Pain after | Worst after | Findings | Check-in pain |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for day in report.days where day.date >= report.countedFrom {
+            lines.append(
+                row([
+                    Figures.day(day.date), String(day.entries), Figures.oneDecimal(day.pain.beforeMean),
+                    Figures.oneDecimal(day.pain.afterMean), day.pain.afterMax.map(String.init) ?? "-",
+                    String(day.findings), Figures.oneDecimal(day.checkIns.painMean),
+                ]))
         }
-        lines += [
-            "", "## Compared with the previous \(period.dayCount) days", "", ReportText.comparison(report.comparison),
-        ]
-        if !report.findings.isEmpty {
-            lines += ["", "## Needs attention", ""]
-            for finding in report.findings {
+        if !report.entries.isEmpty {
+            let flagged = Set(report.findings.compactMap(\.entryID))
+            lines += ["", "## Sessions", ""]
+            lines.append("| When | Exercise | Dose | Pain before → after | Finding |")
+            lines.append("| --- | --- | --- | ---: | --- |")
+            for entry in report.entries {
                 lines.append(
-                    "- **\(finding.severity == .urgent ? "URGENT: SEEK EMERGENCY CARE NOW" : finding.severity.description.uppercased())** \(finding.localTime.shortText), "
-                        + "\(escape(finding.subject)): \(escape(finding.message)) \(escape(finding.recommendation))")
+                    row([
+                        entry.localTime.shortText, escape(entry.exerciseID), dose(entry),
+                        "\(entry.painBefore.value) → \(entry.painAfter.value)",
+                        entry.id.map(flagged.contains) == true ? "yes" : "",
+                    ]))
+            }
+        }
+        if !report.checkInReadings.isEmpty {
+            lines += ["", "## Check-ins", ""]
+            lines.append("| When | Pain | Red flags |")
+            lines.append("| --- | ---: | --- |")
+            for checkIn in report.checkInReadings {
+                lines.append(
+                    row([
+                        checkIn.localTime.shortText, String(checkIn.pain.value),
+                        checkIn.redFlags.map(\.rawValue).joined(separator: ", "),
+                    ]))
             }
         }
         if !report.reviews.isEmpty {
@@ -73,24 +102,45 @@ public enum ReportMarkdown {
                         + (review.note.map { "; " + escape(flat($0)) } ?? ""))
             }
         }
-        if !report.checkInReadings.isEmpty {
-            lines += ["", "## Check-ins", ""]
-            for checkIn in report.checkInReadings {
-                let flags =
-                    checkIn.redFlags.isEmpty
-                    ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
+        let notes = report.notes
+        if !notes.isEmpty {
+            lines += ["", "## Notes", ""]
+            for note in notes {
                 lines.append(
-                    "- \(checkIn.localTime.shortText): pain \(checkIn.pain.value)\(escape(flags))"
-                        + (checkIn.note.map { "; " + escape(flat($0)) } ?? ""))
+                    "- \(note.localTime.shortText), \(escape(note.subject)): " + escape(ReportText.flat(note.text)))
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The text on one line: line breaks and other control characters become spaces.
-    static func flat(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+    static func attention(_ report: ProgressReport) -> [String] {
+        let items = report.attention
+        guard !items.isEmpty else {
+            return report.isEmpty ? [] : ["", "## Needs attention", "", "No holds or safety findings in this period."]
+        }
+        var lines = ["", "## Needs attention", ""]
+        for item in items {
+            lines.append(
+                "- **\(ReportText.label(item))** \(escape(ReportText.heading(item))): "
+                    + item.findings.map { escape($0.message) }.joined(separator: " ") + " "
+                    + (ReportText.earlier(item).map { escape($0) + " " } ?? "") + escape(ReportText.advice(item)))
+        }
+        return lines
     }
+
+    /// "3 × 10", "2 × 30 s", "1 × 8 × 5 s", with the side.
+    static func dose(_ entry: Entry) -> String {
+        var text = "\(entry.sets)"
+        if let reps = entry.reps { text += " × \(reps)" }
+        if let hold = entry.holdSeconds { text += " × \(hold) s" }
+        if let side = entry.side { text += ", \(side.rawValue)" }
+        return text
+    }
+
+    static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+
+    /// The text on one line: line breaks and other control characters become spaces.
+    static func flat(_ text: String) -> String { ReportText.flat(text) }
 
     /// Backslash-escapes the characters Markdown would read as markup.
     static func escape(_ text: String) -> String {

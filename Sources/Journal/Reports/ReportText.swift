@@ -1,114 +1,112 @@
-/// The progress report as aligned plain text for a terminal.
+/// The progress report as plain text for a terminal, every line at most `width` columns (80 by
+/// default): what needs attention first, then the pain picture, then the detail.
+///
+/// Long exercise ids and notes are shortened with "…", never wrapped; sentences are wrapped.
 ///
 /// ```swift
 /// print(ReportText.render(report))
+/// print(ReportText.render(report, width: 120))
 /// ```
 public enum ReportText {
-    /// `emphasis` marks severity labels (the CLI passes a colouring function on a terminal).
-    public static func render(_ report: ProgressReport, emphasis: (String) -> String = { $0 }) -> String {
+    /// The width a report keeps to unless told otherwise.
+    public static let defaultWidth = 80
+    /// The narrowest width a report can be rendered at.
+    public static let minimumWidth = 60
+
+    /// `emphasis` marks severity labels (the CLI passes a colouring function on a terminal); it
+    /// must not change how wide a label looks.
+    public static func render(
+        _ report: ProgressReport, width requested: Int = defaultWidth, emphasis: (String) -> String = { $0 }
+    ) -> String {
+        let width = max(requested, minimumWidth)
         let period = report.period
-        var lines = ["Progress report, \(period.from) to \(period.to) (\(period.dayCount) days)", ""]
-        guard report.entryCount > 0 || report.checkIns.count > 0 else {
-            lines.append("No entries between \(period.from) and \(period.to). Record one with:")
+        var lines = ["Progress report, \(period.from) to \(period.to) (\(period.dayCount) days)"]
+        guard !report.isEmpty else {
+            lines.append("")
+            lines += wrap("No entries between \(period.from) and \(period.to). Record one with:", width)
             lines.append("  journal log glute-bridge --pain-before 4 --pain-after 3")
             lines.append("")
-            lines.append(TextTable.wrap(comparison(report.comparison), width: 80))
-            return lines.joined(separator: "\n")
+            lines += wrap(comparison(report.comparison), width)
+            lines += attention(report, width: width, emphasis: emphasis)
+            return lines.map { clamp($0, width) }.joined(separator: "\n")
         }
-        lines.append(
-            "Active on \(report.daysActive) of \(period.dayCount) days, \(count(report.entryCount, "entry", "entries")). "
-                + "Mean pain before \(Figures.oneDecimal(report.pain.beforeMean)), "
-                + "after \(Figures.oneDecimal(report.pain.afterMean)) "
-                + "(change \(Figures.signedOneDecimal(report.pain.changeMean))).")
-        if report.checkIns.count > 0 {
-            lines.append(
-                "\(count(report.checkIns.count, "check-in", "check-ins")), mean pain "
-                    + "\(Figures.oneDecimal(report.checkIns.painMean)).")
-        }
-        lines.append("")
-        lines.append(
-            TextTable.render(
-                header: ["EXERCISE", "SESSIONS", "SETS", "REPS", "HOLD S", "BEFORE", "AFTER", "CHANGE", "FLAGGED"],
-                rows: report.exercises.map { summary in
-                    [
-                        summary.exerciseID, String(summary.sessions), String(summary.sets),
-                        summary.reps.map(String.init) ?? "-", summary.holdSeconds.map(String.init) ?? "-",
-                        Figures.oneDecimal(summary.pain.beforeMean), Figures.oneDecimal(summary.pain.afterMean),
-                        Figures.signedOneDecimal(summary.pain.changeMean), String(summary.flagged),
-                    ]
-                },
-                alignRight: Set(1...8)))
-        if !report.adherence.isEmpty {
-            lines.append("")
-            lines.append("Against the plan")
-            lines.append(
-                TextTable.render(
-                    header: ["EXERCISE", "DONE", "PLANNED", "PER WEEK", "ADHERENCE"],
-                    rows: report.adherence.map {
-                        [$0.exerciseID, String($0.done), String($0.planned), String($0.perWeek), percent($0.fraction)]
-                    },
-                    alignRight: Set(1...4)))
-        }
-        lines.append("")
-        lines.append("Day by day: mean pain before → after")
-        lines.append(
-            TextTable.render(
-                header: ["DAY", "ENTRIES", "BEFORE", "AFTER", "FLAGGED", "CHECK-IN"],
-                rows: report.days.map { day in
-                    let checkIn = day.checkIns.count > 0 ? Figures.oneDecimal(day.checkIns.painMean) : ""
-                    return day.entries == 0
-                        ? [Figures.day(day.date), "·", "", "", "", checkIn]
-                        : [
-                            Figures.day(day.date), String(day.entries), Figures.oneDecimal(day.pain.beforeMean),
-                            Figures.oneDecimal(day.pain.afterMean), day.flagged > 0 ? String(day.flagged) : "", checkIn,
-                        ]
-                },
-                alignRight: Set(1...5)))
-        if report.days.count > 1 {
-            lines.append("Pain before  |\(Figures.sparkline(report.days.map(\.pain.beforeMean)))|")
-            lines.append("Pain after   |\(Figures.sparkline(report.days.map(\.pain.afterMean)))|")
-            lines.append("             one mark a day, ▁ 0 to █ 10, blank: no entries")
-        }
-        lines.append("")
-        lines.append(TextTable.wrap(comparison(report.comparison), width: 80))
-        if !report.findings.isEmpty {
-            lines.append("")
-            lines.append("Needs attention")
-            for finding in report.findings {
-                let label =
-                    finding.severity == .urgent
-                    ? "URGENT: SEEK EMERGENCY CARE NOW" : finding.severity.description.uppercased()
-                lines.append("\(emphasis(label)) \(finding.localTime.shortText)  \(finding.subject)")
-                let indent = String(repeating: " ", count: min(label.count + 1, 8))
-                for paragraph in [finding.message, finding.recommendation] {
-                    lines += TextTable.wrap(paragraph, width: 80 - indent.count).split(separator: "\n").map {
-                        indent + $0
-                    }
-                }
-            }
-        }
+        if let began = began(report) { lines += wrap(began, width) }
+        lines += attention(report, width: width, emphasis: emphasis)
+        lines += ["", "Pain"]
+        lines += wrap(activity(report) + " " + painSentence(report), width)
+        if let checkIns = checkInSentence(report) { lines += wrap(checkIns, width) }
+        lines += wrap(comparison(report.comparison), width)
+        lines += sparklines(report, width: width)
+        lines += exercises(report, width: width)
+        lines += plan(report, width: width)
+        lines += dayTable(report, width: width)
+        lines += sessions(report, width: width)
+        lines += checkIns(report, width: width)
         if !report.reviews.isEmpty {
             lines += ["", "Reviewed by a physiotherapist"]
             for review in report.reviews {
                 lines.append(
                     oneLine(
                         "\(review.localTime.shortText)  \(review.exerciseID): hold lifted"
-                            + (review.note.map { "; \($0)" } ?? "")))
+                            + (review.note.map { "; \($0)" } ?? ""), width: width))
             }
         }
-        if !report.checkInReadings.isEmpty {
-            lines += ["", "Check-ins"]
-            for checkIn in report.checkInReadings {
-                let flags =
-                    checkIn.redFlags.isEmpty
-                    ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
-                lines.append(
-                    oneLine(
-                        "\(checkIn.localTime.shortText)  pain \(checkIn.pain.value)\(flags)"
-                            + (checkIn.note.map { "; \($0)" } ?? "")))
-            }
+        lines += notes(report, width: width)
+        return lines.map { clamp($0, width) }.joined(separator: "\n")
+    }
+
+    // MARK: Sentences shared by every format
+
+    /// Says when the journal began inside the period and so what counts; `nil` otherwise.
+    public static func began(_ report: ProgressReport) -> String? {
+        guard report.beganInsidePeriod else { return nil }
+        let into = Int(report.countedFrom.daysSinceEpoch - report.period.from.daysSinceEpoch)
+        return "The journal began on \(report.countedFrom), \(count(into, "day", "days")) into this period: "
+            + "days active and the plan are counted from then (\(report.daysCounted) of "
+            + "\(report.period.dayCount) days)."
+    }
+
+    /// "Active on 4 of 7 days, 9 entries."; out of the days since the journal began when it began
+    /// inside the period.
+    public static func activity(_ report: ProgressReport) -> String {
+        let days =
+            report.beganInsidePeriod
+            ? "\(report.daysActive) of the \(report.daysCounted) days since the journal began"
+            : "\(report.daysActive) of \(report.period.dayCount) days"
+        return "Active on \(days), \(count(report.entryCount, "entry", "entries"))."
+    }
+
+    /// Mean pain before and after, and the highest pain after with its session.
+    public static func painSentence(_ report: ProgressReport) -> String {
+        guard report.entryCount > 0 else { return "No exercise sessions in this period." }
+        var text =
+            "Mean pain before \(Figures.oneDecimal(report.pain.beforeMean)), "
+            + "after \(Figures.oneDecimal(report.pain.afterMean)) "
+            + "(change \(Figures.signedOneDecimal(report.pain.changeMean)))."
+        if let worst = worstSession(report) {
+            text +=
+                " Highest pain after: \(worst.painAfter.value) (\(worst.exerciseID), "
+                + "\(Figures.dayMonth(worst.localTime.date)))."
         }
-        return lines.joined(separator: "\n")
+        return text
+    }
+
+    /// The period's session with the highest pain after, the earliest of equals.
+    public static func worstSession(_ report: ProgressReport) -> Entry? {
+        report.entries.reduce(nil) { worst, entry in
+            worst.map { entry.painAfter > $0.painAfter ? entry : $0 } ?? entry
+        }
+    }
+
+    /// "12 check-ins, mean pain 3.1, highest 7 (15 Nov)."; `nil` without check-ins.
+    public static func checkInSentence(_ report: ProgressReport) -> String? {
+        guard report.checkIns.count > 0 else { return nil }
+        let highest = report.checkInReadings.reduce(nil) { (worst: CheckIn?, checkIn) in
+            worst.map { checkIn.pain > $0.pain ? checkIn : $0 } ?? checkIn
+        }
+        return "\(count(report.checkIns.count, "check-in", "check-ins")), mean pain "
+            + "\(Figures.oneDecimal(report.checkIns.painMean))"
+            + (highest.map { ", highest \($0.pain.value) (\(Figures.dayMonth($0.localTime.date)))" } ?? "") + "."
     }
 
     /// One sentence comparing mean pain before with the previous period.
@@ -134,11 +132,287 @@ public enum ReportText {
         }
     }
 
-    /// `text` on one line of at most 80 columns: line breaks and control characters become spaces,
-    /// and a longer text ends in "…".
+    /// The label of an item that needs attention: "ON HOLD", "URGENT: SEEK EMERGENCY CARE NOW",
+    /// "SEE A DOCTOR TODAY", "STOP" or "CAUTION".
+    public static func label(_ item: ProgressReport.Attention) -> String {
+        if item.hold != nil { return "ON HOLD" }
+        switch item.severity {
+        case .urgent: return "URGENT: SEEK EMERGENCY CARE NOW"
+        case .seeDoctor: return "SEE A DOCTOR TODAY"
+        case .stop: return "STOP"
+        case .caution: return "CAUTION"
+        }
+    }
+
+    /// What the item is about and when: "bird-dog, Sat 14 Nov 08:15, pain 5 → 7".
+    public static func heading(_ item: ProgressReport.Attention) -> String {
+        "\(item.subject), \(Figures.shortTime(item.localTime))"
+            + (item.session.map { ", pain \($0.painBefore.value) → \($0.painAfter.value)" } ?? "")
+    }
+
+    /// "Also on 2 earlier days: Thu 26 Nov 07:30, Mon 23 Nov 07:30."; `nil` when there were none.
+    public static func earlier(_ item: ProgressReport.Attention) -> String? {
+        guard !item.earlier.isEmpty else { return nil }
+        return "Also on \(count(item.earlier.count, "earlier occasion", "earlier occasions")): "
+            + item.earlier.map { Figures.shortTime($0.localTime) }.joined(separator: ", ") + "."
+    }
+
+    /// What to do: the hold's way out, the review that answered it, or the most pressing
+    /// finding's recommendation.
+    public static func advice(_ item: ProgressReport.Attention) -> String {
+        if let hold = item.hold {
+            return "On hold until a physiotherapist has reviewed it: do not do \(hold.exerciseID) until then, "
+                + "and record the review with: journal resume \(hold.exerciseID)"
+        }
+        if let review = item.review {
+            return "Reviewed by a physiotherapist on \(Figures.shortTime(review.localTime))."
+        }
+        return item.first.recommendation
+    }
+
+    /// A dose check in words: "as planned", "under in 12 of 13", "over in 2 of 9",
+    /// "mixed: 3 under, 2 over of 9", "not recorded"; "-" when there were no sessions.
+    public static func dose(_ check: ProgressReport.DoseCheck) -> String {
+        switch check.verdict {
+        case nil: "-"
+        case .asPlanned?: "as planned"
+        case .under?: "under in \(check.under) of \(check.sessions)"
+        case .over?: "over in \(check.over) of \(check.sessions)"
+        case .mixed?: "mixed: \(check.under) under, \(check.over) over of \(check.sessions)"
+        case .notRecorded?: "not recorded"
+        }
+    }
+
+    /// "3 × 10 reps, 5 s hold", "2 × 30 s hold".
+    public static func plannedDose(_ item: PlanItem) -> String {
+        switch (item.reps, item.holdSeconds) {
+        case (let reps?, let hold?): "\(item.sets) × \(reps) reps, \(hold) s hold"
+        case (let reps?, nil): "\(item.sets) × \(reps) reps"
+        case (nil, let hold?): "\(item.sets) × \(hold) s hold"
+        case (nil, nil): "\(item.sets) \(item.sets == 1 ? "set" : "sets")"
+        }
+    }
+
+    // MARK: Sections
+
+    static func attention(_ report: ProgressReport, width: Int, emphasis: (String) -> String) -> [String] {
+        let items = report.attention
+        guard !items.isEmpty else {
+            return report.isEmpty ? [] : ["", "Needs attention: nothing, no holds or safety findings in this period."]
+        }
+        var lines = ["", "Needs attention"]
+        for item in items {
+            let label = label(item)
+            let indent = String(repeating: " ", count: min(label.count + 1, 8))
+            let heading = wrap(heading(item), width - label.count - 1)
+            lines.append(emphasis(label) + " " + (heading.first ?? ""))
+            lines += heading.dropFirst().map { indent + $0 }
+            let messages = item.findings.map(\.message)
+            for message in messages {
+                let prefix = messages.count > 1 ? "- " : ""
+                lines += wrap(message, width - indent.count - prefix.count).enumerated().map {
+                    indent + ($0.offset == 0 ? prefix : String(repeating: " ", count: prefix.count)) + $0.element
+                }
+            }
+            if let earlier = earlier(item) { lines += wrap(earlier, width - indent.count).map { indent + $0 } }
+            lines += wrap(advice(item), width - indent.count).map { indent + $0 }
+        }
+        return lines
+    }
+
+    static func sparklines(_ report: ProgressReport, width: Int) -> [String] {
+        guard report.days.count > 1 else { return [] }
+        let room = width - 15
+        let size = (report.days.count + room - 1) / room
+        let buckets = stride(from: 0, to: report.days.count, by: size).map {
+            Array(report.days[$0..<min($0 + size, report.days.count)])
+        }
+        func tally(_ days: [ProgressReport.DaySummary]) -> ProgressReport.PainTally {
+            var total = ProgressReport.PainTally()
+            for day in days {
+                total.count += day.pain.count
+                total.beforeSum += day.pain.beforeSum
+                total.afterSum += day.pain.afterSum
+                total.afterMax = [total.afterMax, day.pain.afterMax].compactMap { $0 }.max()
+            }
+            return total
+        }
+        let tallies = buckets.map(tally)
+        let checkIns = buckets.map { days -> Double? in
+            let count = days.map(\.checkIns.count).reduce(0, +)
+            return count == 0 ? nil : Double(days.map(\.checkIns.painSum).reduce(0, +)) / Double(count)
+        }
+        let marks = buckets.map { days -> Character in
+            guard let worst = days.compactMap(\.worstSeverity).max() else { return " " }
+            return worst >= .seeDoctor ? "◆" : "▲"
+        }
+        var lines = [
+            "", "Pain before  |\(Figures.sparkline(tallies.map(\.beforeMean)))|",
+            "Pain after   |\(Figures.sparkline(tallies.map(\.afterMean)))|",
+            "Worst after  |\(Figures.sparkline(tallies.map { $0.afterMax.map(Double.init) }))|",
+        ]
+        if report.checkIns.count > 0 { lines.append("Check-in     |\(Figures.sparkline(checkIns))|") }
+        if report.days.contains(where: { $0.findings > 0 }) { lines.append("Findings     |\(String(marks))|") }
+        lines += wrap(
+            "one mark \(size == 1 ? "a day" : "per \(size) days"), ▁ 0 to █ 10, blank: none; "
+                + "▲ a safety finding, ◆ a red flag (see a doctor)", width - 13
+        ).map { String(repeating: " ", count: 13) + $0 }
+        return lines
+    }
+
+    static func exercises(_ report: ProgressReport, width: Int) -> [String] {
+        guard !report.exercises.isEmpty else { return [] }
+        return ["", "Exercises"]
+            + TextTable.render(
+                header: ["EXERCISE", "SESSIONS", "SETS", "REPS", "HOLD S", "PAIN", "CHANGE", "WORST", "FLAGGED"],
+                rows: report.exercises.map { summary in
+                    [
+                        summary.exerciseID, String(summary.sessions), String(summary.sets),
+                        summary.reps.map(String.init) ?? "-", summary.holdSeconds.map(String.init) ?? "-",
+                        "\(Figures.oneDecimal(summary.pain.beforeMean)) → \(Figures.oneDecimal(summary.pain.afterMean))",
+                        Figures.signedOneDecimal(summary.pain.changeMean),
+                        summary.pain.afterMax.map(String.init) ?? "-", String(summary.flagged),
+                    ]
+                },
+                alignRight: Set(1...8), width: width, shrink: 0
+            ).split(separator: "\n").map(String.init)
+            + ["PAIN: mean before → after; WORST: highest pain after."]
+    }
+
+    static func plan(_ report: ProgressReport, width: Int) -> [String] {
+        guard !report.adherence.isEmpty else { return [] }
+        var lines = ["", "Against the plan: sessions"]
+        lines += TextTable.render(
+            header: ["EXERCISE", "FROM", "PER WEEK", "DONE", "PLANNED", "ADHERENCE"],
+            rows: report.adherence.map {
+                [
+                    $0.exerciseID, $0.countedFrom.iso8601, String($0.perWeek), String($0.done), String($0.planned),
+                    percent($0.fraction),
+                ]
+            },
+            alignRight: Set(2...5), width: width, shrink: 0
+        ).split(separator: "\n").map(String.init)
+        lines += wrap(
+            "FROM: counted from the latest of the period's first day, the day the journal began and the day "
+                + "the plan began.", width)
+        lines += ["", "Against the plan: dose, session by session"]
+        lines += TextTable.render(
+            header: ["EXERCISE", "PLANNED", "SETS", "REPS", "HOLD S"],
+            rows: report.adherence.map { item in
+                [
+                    item.exerciseID, plannedDose(item.plan), dose(item.sets), item.reps.map(dose) ?? "-",
+                    item.hold.map(dose) ?? "-",
+                ]
+            },
+            width: width, shrink: 0
+        ).split(separator: "\n").map(String.init)
+        return lines
+    }
+
+    static func dayTable(_ report: ProgressReport, width: Int) -> [String] {
+        ["", "Day by day: mean pain before and after, worst after, findings, check-in pain"]
+            + (report.beganInsidePeriod ? ["From \(report.countedFrom), when the journal began."] : [])
+            + TextTable.render(
+                header: ["DAY", "ENTRIES", "BEFORE", "AFTER", "WORST", "FINDINGS", "CHECK-IN"],
+                rows: report.days.filter { $0.date >= report.countedFrom }.map { day in
+                    let checkIn = day.checkIns.count > 0 ? Figures.oneDecimal(day.checkIns.painMean) : ""
+                    let findings = day.findings > 0 ? String(day.findings) : ""
+                    return day.entries == 0
+                        ? [Figures.day(day.date), "·", "", "", "", findings, checkIn]
+                        : [
+                            Figures.day(day.date), String(day.entries), Figures.oneDecimal(day.pain.beforeMean),
+                            Figures.oneDecimal(day.pain.afterMean), day.pain.afterMax.map(String.init) ?? "",
+                            findings, checkIn,
+                        ]
+                },
+                alignRight: Set(1...6), width: width, shrink: 0
+            ).split(separator: "\n").map(String.init)
+    }
+
+    /// Each exercise's sessions in a row of "14 Nov 5→7!" items, wrapped under its id.
+    static func sessions(_ report: ProgressReport, width: Int) -> [String] {
+        guard !report.entries.isEmpty else { return [] }
+        let flagged = Set(report.findings.compactMap(\.entryID))
+        var lines = ["", "Sessions: pain before → after (! a safety finding)"]
+        for summary in report.exercises {
+            lines.append(oneLine(summary.exerciseID, width: width))
+            let items = report.sessions(of: summary.exerciseID).map { entry in
+                "\(Figures.dayMonth(entry.localTime.date)) \(entry.painBefore.value)→\(entry.painAfter.value)"
+                    + (entry.id.map(flagged.contains) == true ? "!" : "")
+            }
+            lines += grid(items, width: width)
+        }
+        return lines
+    }
+
+    static func checkIns(_ report: ProgressReport, width: Int) -> [String] {
+        guard !report.checkInReadings.isEmpty else { return [] }
+        let items = report.checkInReadings.map { checkIn in
+            "\(Figures.dayMonth(checkIn.localTime.date)) \(checkIn.pain.value)" + (checkIn.redFlags.isEmpty ? "" : "◆")
+        }
+        var lines = ["", "Check-ins: pain (◆ red flags recorded)"] + grid(items, width: width)
+        for checkIn in report.checkInReadings where !checkIn.redFlags.isEmpty {
+            lines.append(
+                oneLine(
+                    "  \(checkIn.localTime.shortText) red flags: "
+                        + checkIn.redFlags.map(\.rawValue).joined(separator: ", "), width: width))
+        }
+        return lines
+    }
+
+    static func notes(_ report: ProgressReport, width: Int) -> [String] {
+        let notes = report.notes
+        guard !notes.isEmpty else { return [] }
+        return ["", "Notes (shortened to one line; the HTML and JSON reports carry them whole)"]
+            + notes.map { note in
+                oneLine(
+                    "\(note.localTime.shortText)  \(TextTable.truncate(note.subject, to: 24)): \(note.text)",
+                    width: width)
+            }
+    }
+
+    // MARK: Helpers
+
+    /// Items in columns as wide as the widest, indented by 2, as many to a line as fit.
+    static func grid(_ items: [String], width: Int) -> [String] {
+        let cell = (items.map { TextTable.displayWidth($0) }.max() ?? 0) + 2
+        let perLine = max(1, (width - 2) / cell)
+        return stride(from: 0, to: items.count, by: perLine).map { start in
+            var line = "  "
+            for item in items[start..<min(start + perLine, items.count)] {
+                line += item + String(repeating: " ", count: cell - TextTable.displayWidth(item))
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+    }
+
+    static func wrap(_ text: String, _ width: Int) -> [String] {
+        TextTable.wrap(text, width: width).split(separator: "\n").map(String.init)
+    }
+
+    /// A line cut to `width` columns: a last guard, which the sections never need.
+    static func clamp(_ line: String, _ width: Int) -> String {
+        // A label's colour codes take no columns; only plain lines are measured.
+        line.contains("\u{1B}") ? line : TextTable.truncate(line, to: width)
+    }
+
+    /// `text` on one line of at most `width` columns: line breaks, control and bidirectional
+    /// formatting characters become spaces, and a longer text ends in "…".
     static func oneLine(_ text: String, width: Int = 80) -> String {
-        let flat = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
-        return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
+        TextTable.truncate(flat(text), to: width)
+    }
+
+    /// The text on one line: line breaks, other control characters and bidirectional formatting
+    /// characters become spaces.
+    static func flat(_ text: String) -> String {
+        String(
+            text.unicodeScalars.map { scalar -> Character in
+                switch scalar.value {
+                case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return " "
+                default: return scalar.properties.generalCategory == .control ? " " : Character(scalar)
+                }
+            })
     }
 
     /// "80%", or "-" when nothing was planned.

@@ -1,24 +1,38 @@
 /// Plain-text tables and paragraphs for a terminal, readable at 80 columns.
 ///
+/// Widths are display columns: a CJK character or an emoji takes two, a combining mark none.
+///
 /// ```swift
 /// TextTable.render(header: ["ID", "NAME"], rows: [["1", "Ana"]], alignRight: [0])
 /// // "ID  NAME\n 1  Ana"
 /// ```
 public enum TextTable {
-    /// Columns padded to their widest cell, two spaces apart.
+    /// Columns padded to their widest cell, two spaces apart; columns in `alignRight` are
+    /// right-aligned (numbers), the last column is never padded on the right.
     ///
-    /// Columns in `alignRight` are right-aligned (numbers); the last column is never padded on
-    /// the right. An empty `header`
-    /// leaves the header row out; a short row leaves its last columns empty.
-    public static func render(header: [String], rows: [[String]], alignRight: Set<Int> = []) -> String {
-        let all = header.isEmpty ? rows : [header] + rows
+    /// An empty `header` leaves the header row out. With `width`, the cells of column `shrink` are shortened with "…" as far as needed (but not
+    /// below its header) to keep every line within `width` columns.
+    public static func render(
+        header: [String], rows: [[String]], alignRight: Set<Int> = [], width: Int? = nil, shrink: Int? = nil
+    ) -> String {
+        var all = header.isEmpty ? rows : [header] + rows
         let columns = all.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { column in all.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        var widths = (0..<columns).map { column in
+            all.map { column < $0.count ? displayWidth($0[column]) : 0 }.max() ?? 0
+        }
+        if let width, let shrink, widths.indices.contains(shrink), header.indices.contains(shrink) {
+            let total = widths.reduce(0, +) + 2 * (widths.count - 1)
+            if total > width {
+                let narrowed = max(displayWidth(header[shrink]), 4, widths[shrink] - (total - width))
+                for row in all.indices { all[row][shrink] = truncate(all[row][shrink], to: narrowed) }
+                widths[shrink] = all.map { displayWidth($0[shrink]) }.max() ?? 0
+            }
+        }
         func line(_ cells: [String]) -> String {
             var text = ""
             for (index, cell) in cells.enumerated() {
                 if index > 0 { text += "  " }
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                let padding = String(repeating: " ", count: max(0, widths[index] - displayWidth(cell)))
                 if alignRight.contains(index) {
                     text += padding + cell
                 } else {
@@ -31,18 +45,77 @@ public enum TextTable {
         return all.map(line).joined(separator: "\n")
     }
 
-    /// `text` broken into lines of at most `width` characters at spaces.
+    /// `text` broken into lines of at most `width` columns at spaces; a word wider than `width`
+    /// is cut with "…".
     public static func wrap(_ text: String, width: Int) -> String {
         var lines: [String] = []
         var current = ""
+        var currentWidth = 0
         for word in text.split(separator: " ") {
-            if !current.isEmpty, current.count + 1 + word.count > width {
+            let word = truncate(String(word), to: width)
+            let wordWidth = displayWidth(word)
+            if !current.isEmpty, currentWidth + 1 + wordWidth > width {
                 lines.append(current)
                 current = ""
+                currentWidth = 0
             }
-            current += current.isEmpty ? String(word) : " " + word
+            if current.isEmpty {
+                current = word
+                currentWidth = wordWidth
+            } else {
+                current += " " + word
+                currentWidth += 1 + wordWidth
+            }
         }
         if !current.isEmpty { lines.append(current) }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` cut to at most `width` display columns, ending in "…" when it was longer.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard displayWidth(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let columns = displayWidth(character)
+            if used + columns > width - 1 { break }
+            result.append(character)
+            used += columns
+        }
+        return result + "…"
+    }
+
+    /// The columns `text` takes on a terminal.
+    public static func displayWidth(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for character in text { total += displayWidth(character) }
+        return total
+    }
+
+    /// The columns one character (a grapheme cluster) takes: 2 for East Asian wide and full-width
+    /// characters and emoji, 0 for marks and format characters alone, else 1.
+    public static func displayWidth(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        let properties = first.properties
+        if properties.isEmojiPresentation || isWide(first.value) { return 2 }
+        if properties.isEmoji, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        switch properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: return 1
+        }
+    }
+
+    /// East Asian Wide and Fullwidth ranges (Unicode's EastAsianWidth.txt, main blocks).
+    static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+            0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+            0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -74,14 +74,15 @@ extension JournalStore {
 
     // MARK: Plan
 
-    /// Sets (or replaces) the plan for one exercise.
+    /// Sets (or replaces) the plan for one exercise; a replaced plan starts afresh on `item.since`.
     public func setPlan(_ item: PlanItem) throws {
         try writing { db in
             try db.execute(
                 sql: """
-                    INSERT OR REPLACE INTO plan (exercise_id, sets, reps, hold_seconds, per_week) VALUES (?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO plan (exercise_id, sets, reps, hold_seconds, per_week, since)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek])
+                arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek, item.since?.iso8601])
         }
     }
 
@@ -99,11 +100,14 @@ extension JournalStore {
     }
 
     static func plan(_ db: Database) throws -> [PlanItem] {
-        try Row.fetchAll(db, sql: "SELECT * FROM plan ORDER BY exercise_id").map { row in
+        try Row.fetchAll(
+            db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan ORDER BY exercise_id"
+        ).map { row in
             try PlanItem(
                 exerciseID: row.decode(forColumn: "exercise_id"), sets: row.decode(forColumn: "sets"),
                 reps: row.decode(forColumn: "reps"), holdSeconds: row.decode(forColumn: "hold_seconds"),
-                perWeek: row.decode(forColumn: "per_week"))
+                perWeek: row.decode(forColumn: "per_week"),
+                since: (row["since"] as String?).flatMap { LocalDate(iso8601: $0) })
         }
     }
 

@@ -1,6 +1,9 @@
+import GRDB
+
 /// The reports' reads: what a ``ProgressReport`` is made from.
 extension JournalStore {
-    /// The progress report for `period`, optionally for one exercise, with the rules' findings.
+    /// The progress report for `period`, optionally for one exercise, with the rules' findings and
+    /// the holds that stand now.
     public func progressReport(for period: Period, exerciseID: String? = nil) throws -> ProgressReport {
         let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
         let entries = try entriesForRules(performedIn: range, exerciseID: exerciseID)
@@ -9,9 +12,36 @@ extension JournalStore {
         let reviews = try reviews(performedIn: period.widestUTCRange).filter {
             exerciseID == nil || $0.exerciseID == exerciseID
         }
+        let holds = try holds().filter { exerciseID == nil || $0.exerciseID == exerciseID }
         return ProgressReport.make(
             entries: entries, checkIns: checkIns, period: period,
-            findings: Rules.evaluate(entries: entries, checkIns: checkIns), plan: plan, reviews: reviews)
+            findings: Rules.evaluate(entries: entries, checkIns: checkIns), plan: plan, reviews: reviews,
+            holds: holds, journalBegan: try journalBegan())
+    }
+
+    /// The local day of the journal's first entry or check-in, whichever came first; `nil` for an
+    /// empty journal.
+    ///
+    /// Local days follow each row's own clock offset, so the earliest moment need not be on the
+    /// earliest day: every row within 36 hours (the widest spread of offsets) of the first is read.
+    public func journalBegan() throws -> LocalDate? {
+        try reading { db in
+            var first: LocalDate?
+            for table in ["entries", "checkins"] {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT performed_at, utc_offset FROM \(table)
+                        WHERE performed_at <= (SELECT min(performed_at) FROM \(table)) + 129600
+                        ORDER BY performed_at
+                        """)
+                for row in rows {
+                    let day = LocalDateTime(unixSeconds: row["performed_at"], utcOffset: row["utc_offset"]).date
+                    if first.map({ day < $0 }) ?? true { first = day }
+                }
+            }
+            return first
+        }
     }
 }
 

@@ -253,8 +253,8 @@ extension JournalStore {
             return false
         }
         try db.execute(
-            sql: "INSERT INTO plan (exercise_id, sets, reps, hold_seconds, per_week) VALUES (?, ?, ?, ?, ?)",
-            arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek])
+            sql: "INSERT INTO plan (exercise_id, sets, reps, hold_seconds, per_week, since) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek, item.since?.iso8601])
         return true
     }
 

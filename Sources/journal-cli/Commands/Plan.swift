@@ -7,11 +7,16 @@ struct Plan: ParsableCommand {
         abstract: "Your physiotherapist's plan: the dose of each exercise and sessions a week.",
         discussion: """
             With a plan, `journal report` shows, per planned exercise, sessions done against \
-            sessions planned (per week × days in the period / 7, rounded).
+            sessions planned (per week × days counted / 7, rounded) and each session's sets, \
+            reps and hold against the planned dose (under, as planned, over). Days are counted \
+            from the day the plan began (--since, default today), or from the day the journal \
+            began or the period's first day when later. Setting an exercise's plan again starts \
+            it afresh from its --since. A plan set before journal recorded start days has none \
+            ("-" in `journal plan`) and counts as in force since the journal began.
 
             Examples:
               journal plan set glute-bridge --sets 3 --reps 10 --per-week 5
-              journal plan set side-plank --sets 2 --hold 30 --per-week 3
+              journal plan set side-plank --sets 2 --hold 30 --per-week 3 --since 2026-11-10
               journal plan
               journal plan remove side-plank
             """,
@@ -36,11 +41,11 @@ struct Plan: ParsableCommand {
                 return
             }
             try Console.table(
-                header: ["EXERCISE", "SETS", "REPS", "HOLD S", "PER WEEK"],
+                header: ["EXERCISE", "SETS", "REPS", "HOLD S", "PER WEEK", "SINCE"],
                 rows: plan.map {
                     [
                         $0.exerciseID, String($0.sets), $0.reps.map(String.init) ?? "-",
-                        $0.holdSeconds.map(String.init) ?? "-", String($0.perWeek),
+                        $0.holdSeconds.map(String.init) ?? "-", String($0.perWeek), $0.since?.iso8601 ?? "-",
                     ]
                 },
                 alignRight: Swift.Set(1...4))
@@ -62,17 +67,25 @@ struct Plan: ParsableCommand {
             help: ArgumentHelp("Sessions a week (1-21).", valueName: "n"),
             transform: Read.number("per week", PlanItem.perWeekRange))
         var perWeek: Int
+        @Option(
+            help: ArgumentHelp(
+                "The first day the plan applies: 2026-11-10, today, yesterday, 3 days ago or a weekday (default: today).",
+                valueName: "date"))
+        var since: String?
 
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let exercise = try store.resolveExercise(self.exercise)
+            let today = try Clock.today()
+            let start = try since.map { try DateInput.parseDay($0, today: today) } ?? today
             let item = try PlanItem(
-                exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek)
+                exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
             try store.write { try $0.setPlan(item) }
             let dose = Describe.dosage(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
             try Console.out(
-                "Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week."
+                "Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week, "
+                    + "from \(start)."
             )
         }
     }
@@ -97,5 +110,6 @@ struct Plan: ParsableCommand {
     }
 }
 
-/// `journal plan --json`: the library's plan item JSON (exercise, sets, reps, hold_seconds, per_week).
+/// `journal plan --json`: the library's plan item JSON (exercise, sets, reps, hold_seconds, per_week,
+/// since).
 typealias PlanJSON = PlanItemJSON

@@ -7,11 +7,17 @@ struct Report: ParsableCommand {
         commandName: "report",
         abstract: "Summarise a week, a month or any days: what you did and how your pain went.",
         discussion: """
-            Per exercise: sessions, sets, total reps (sets × reps), total hold seconds, mean pain \
-            before and after, mean change, and flagged sessions. Overall: days active, a \
-            day-by-day line, every safety finding in the period, and a comparison of mean pain \
-            before with the previous period of the same length (a change of at least 2 points \
-            or 30% counts as meaningful; docs/safety.md gives the source).
+            First what needs attention: exercises on hold and every safety finding of the \
+            period, each with its date. Then the pain picture: days active, mean pain before and \
+            after, the highest pain after, check-in pain, and a comparison of mean pain before \
+            with the previous period of the same length (a change of at least 2 points or 30% \
+            counts as meaningful; docs/safety.md gives the source). Then the detail: per \
+            exercise, sessions, sets, total reps, total hold seconds and pain; the plan's \
+            sessions and dose against what was done; day by day; each session; check-ins; notes.
+
+            When the journal began inside the period, days active and the plan are counted from \
+            that day. The text report keeps every line within 80 columns (--width, or $COLUMNS \
+            when wider, widens it).
 
             Examples:
               journal report                      # the 7 days ending today
@@ -49,6 +55,12 @@ struct Report: ParsableCommand {
     @Flag(help: "Replace --output if it exists.")
     var force = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Columns the text report may use (60-1000; default 80, or $COLUMNS when wider).", valueName: "n"),
+        transform: Read.number("width", 60...1000))
+    var width: Int?
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -58,6 +70,14 @@ struct Report: ParsableCommand {
             throw ValidationError("Choose one of --json, --markdown or --format.")
         }
         if force && output == nil { throw ValidationError("--force applies to --output only.") }
+        if width != nil && chosenFormat != .text { throw ValidationError("--width applies to the text report only.") }
+    }
+
+    /// The text report's width: --width, else $COLUMNS when writing to standard output and wider than 80.
+    var textWidth: Int {
+        if let width { return width }
+        let columns = output == nil ? ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) } : nil
+        return min(max(columns ?? ReportText.defaultWidth, ReportText.defaultWidth), 1000)
     }
 
     /// The chosen format: --format, or the --json and --markdown shortcuts.
@@ -75,7 +95,9 @@ struct Report: ParsableCommand {
         case .json: text = try Console.jsonText(ReportJSON(report)) + "\n"
         case .markdown: text = ReportMarkdown.render(report)
         case .html: text = ReportHTML.render(report, generated: Describe.time(now))
-        case .text: text = ReportText.render(report, emphasis: output == nil ? Style.stdout.red : { $0 }) + "\n"
+        case .text:
+            text =
+                ReportText.render(report, width: textWidth, emphasis: output == nil ? Style.stdout.red : { $0 }) + "\n"
         }
         try OutputFile.writing(to: output, force: force) { try $0.write(text) }
         if let output { Console.err("Wrote the report to \(output.terminalSafe).") }

@@ -1,0 +1,87 @@
+import Foundation
+import Journal
+import Testing
+
+/// Journals a physiotherapist might be shown, made through the binary with the clock fixed
+/// (Europe/London, `JOURNAL_NOW` 2026-11-21 21:00).
+enum ReportFixtures {
+    static let now = "2026-11-21T21:00:00+00:00"
+
+    /// A sandbox whose clock reads `now`.
+    static func sandbox() -> Sandbox {
+        let sandbox = Sandbox(timeZone: "Europe/London")
+        sandbox.environment["JOURNAL_NOW"] = now
+        return sandbox
+    }
+
+    /// Daily sessions of glute-bridge, bird-dog and side-plank and a morning check-in on each of the
+    /// `days` days ending 2026-11-21, with a plan; a flare-up on bird-dog on 11-17 (5 → 7), a bad
+    /// morning on 11-18 (pain 7) and a red-flag check-in (fever) on 11-19; a note every few days,
+    /// one of them markup.
+    static func dailySessions(days: Int, in sandbox: Sandbox) throws {
+        for (exercise, dose) in [
+            ("glute-bridge", ["--sets", "3", "--reps", "10"]), ("bird-dog", ["--sets", "2", "--reps", "8"]),
+            ("side-plank", ["--sets", "2", "--hold", "30"]),
+        ] {
+            let plan = try sandbox.run(
+                ["plan", "set", exercise, "--per-week", "7", "--since", "2026-09-01"] + dose)
+            try #require(plan.status == 0, "\(plan)")
+        }
+        for offset in stride(from: days - 1, through: 0, by: -1) {
+            let day = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: -offset).iso8601
+            let index = days - offset
+            let morning =
+                day == "2026-11-18" ? "7" : day == "2026-11-19" ? "5" : String(3 + index % 2)
+            var checkIn = ["checkin", "--pain", morning, "--at", "\(day) 07:30"]
+            if day == "2026-11-19" {
+                checkIn += ["--red-flag", "fever", "--note", "Hot and shivery overnight; GP today"]
+            }
+            if day == "2026-11-18" {
+                checkIn += ["--note", "Bad morning, stiff getting out of bed, eased by lunchtime"]
+            }
+            let checked = try sandbox.run(checkIn)
+            try #require([0, 1, 2, 3].contains(checked.status), "\(checked)")
+            let note = index % 5 == 0 ? ["--note", "Day \(index): felt steady, a little tight on the left side"] : []
+            try log(
+                sandbox, "glute-bridge", "--sets", "3", "--reps", "10", "--pain-before", "4", "--pain-after", "3",
+                "--at", "\(day) 08:00", extra: note)
+            let flare = day == "2026-11-17"
+            try log(
+                sandbox, "bird-dog", "--sets", "2", "--reps", flare ? "8" : "6", "--pain-before", "5",
+                "--pain-after", flare ? "7" : "4", "--at", "\(day) 08:15",
+                extra: flare
+                    ? ["--note", "<script>alert(1)</script> sharp pain on the right when extending the leg"] : [])
+            try log(
+                sandbox, "side-plank", "--sets", "2", "--hold", "20", "--side", "both", "--pain-before", "4",
+                "--pain-after", "4", "--at", "\(day) 18:00")
+        }
+    }
+
+    static func log(_ sandbox: Sandbox, _ arguments: String..., extra: [String] = []) throws {
+        let run = try sandbox.run(["log"] + arguments + extra)
+        // 0, or the status that says a safety rule fired (the entry is saved either way).
+        try #require([0, 1, 2, 3].contains(run.status), "\(run)")
+    }
+}
+
+/// Programs on PATH, by name.
+enum Tools {
+    static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return (path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"])
+            .map { $0 + "/" + name }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static let chromium = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap(find).first
+    static let pdfinfo = find("pdfinfo")
+    static let pdftotext = find("pdftotext")
+    static let python3 = find("python3")
+
+    /// Why the rendering tests cannot run here, or `nil` when they can.
+    static var missing: String? {
+        let absent = [("chromium", chromium), ("pdfinfo", pdfinfo), ("pdftotext", pdftotext), ("python3", python3)]
+            .filter { $0.1 == nil }.map(\.0)
+        return absent.isEmpty ? nil : absent.joined(separator: ", ")
+    }
+}

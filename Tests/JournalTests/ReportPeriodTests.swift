@@ -1,0 +1,228 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Journal
+
+/// Honest periods (the journal or the plan begun inside one), the planned dose against what was
+/// done, what needs attention and in what order, and the text report's width.
+@Suite struct ReportPeriodTests {
+    let directory = TemporaryDirectory()
+
+    /// The 14 days from 2026-11-20 (Fixture's day 0) to 2026-12-03.
+    static let period = Period(
+        from: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400),
+        to: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 13))
+
+    static func entry(_ id: Int64, _ exercise: String, day: Int, sets: Int, reps: Int?, hold: Int? = nil) throws
+        -> Entry
+    {
+        try Entry(
+            id: id, exerciseID: exercise, performedAt: Fixture.time(day: day, hour: 9), utcOffset: 0, sets: sets,
+            reps: reps, holdSeconds: hold, painBefore: #require(PainLevel(4)), painAfter: #require(PainLevel(3)),
+            createdAt: 0)
+    }
+
+    @Test func thePeriodIsTheFourteenDaysFromDayZero() throws {
+        let period = try #require(Self.period)
+        #expect((period.from.iso8601, period.to.iso8601, period.dayCount) == ("2026-11-20", "2026-12-03", 14))
+    }
+
+    @Test func daysAndThePlanCountFromWhenTheJournalBegan() throws {
+        let period = try #require(Self.period)
+        let entries = try (4..<14).map { try Self.entry(Int64($0), "glute-bridge", day: $0, sets: 3, reps: 10) }
+        let plan = [try PlanItem(exerciseID: "glute-bridge", sets: 3, reps: 10, perWeek: 7)]
+        let report = ProgressReport.make(
+            entries: entries, period: period, findings: [], plan: plan,
+            journalBegan: LocalDate(iso8601: "2026-11-24"))
+        #expect(report.beganInsidePeriod)
+        #expect(report.countedFrom.iso8601 == "2026-11-24")
+        #expect((report.daysActive, report.daysCounted) == (10, 10))
+        #expect(report.adherence.map(\.planned) == [10])
+        #expect(report.adherence.map(\.done) == [10])
+        #expect(ReportText.activity(report) == "Active on 10 of the 10 days since the journal began, 10 entries.")
+        #expect(
+            ReportText.began(report)
+                == "The journal began on 2026-11-24, 4 days into this period: days active and the plan are counted "
+                + "from then (10 of 14 days).")
+        // A journal begun before the period, or not known, counts the whole period.
+        for began in [LocalDate(iso8601: "2026-01-01"), nil] {
+            let whole = ProgressReport.make(
+                entries: entries, period: period, findings: [], plan: plan, journalBegan: began)
+            #expect((whole.countedFrom, whole.daysCounted, whole.beganInsidePeriod) == (period.from, 14, false))
+            #expect(whole.adherence.map(\.planned) == [14])
+            #expect(ReportText.began(whole) == nil)
+        }
+    }
+
+    @Test func aPlanCountsFromItsStartAndOneStartingAfterThePeriodIsLeftOut() throws {
+        let period = try #require(Self.period)
+        let entries = try (0..<14).map { day in
+            try Self.entry(Int64(day), "bird-dog", day: day, sets: day == 12 ? 3 : 2, reps: day < 11 ? 6 : 8)
+        }
+        let plan = [
+            try PlanItem(exerciseID: "bird-dog", sets: 2, reps: 8, perWeek: 5, since: LocalDate(iso8601: "2026-11-27")),
+            try PlanItem(
+                exerciseID: "side-plank", sets: 2, holdSeconds: 30, perWeek: 3, since: LocalDate(iso8601: "2026-12-04")),
+        ]
+        let report = ProgressReport.make(
+            entries: entries, period: period, findings: [], plan: plan, journalBegan: LocalDate(iso8601: "2026-10-01"))
+        let birdDog = try #require(report.adherence.first)
+        #expect(report.adherence.count == 1)  // side-plank's plan begins after the period
+        // From 11-27 (day 7) to 12-03: 7 days at 5 a week is 5 sessions planned; 7 done.
+        #expect(
+            (birdDog.countedFrom.iso8601, birdDog.daysCounted, birdDog.planned, birdDog.done) == ("2026-11-27", 7, 5, 7)
+        )
+        // Days 7–13: sets 2 but 3 on day 12 (over); reps 6 on days 7–10 (under), 8 from day 11.
+        #expect((birdDog.sets.asPlanned, birdDog.sets.over, birdDog.sets.verdict) == (6, 1, .over))
+        let reps = try #require(birdDog.reps)
+        #expect((reps.under, reps.asPlanned, reps.verdict) == (4, 3, .under))
+        #expect(birdDog.hold == nil)
+        #expect(ReportText.dose(birdDog.sets) == "over in 1 of 7")
+        #expect(ReportText.dose(reps) == "under in 4 of 7")
+    }
+
+    @Test(arguments: [
+        // (done values, verdict, words)
+        ([3, 3], "as planned", "as planned"),
+        ([2, 3], "under", "under in 1 of 2"),
+        ([4, 3, 3], "over", "over in 1 of 3"),
+        ([2, 4], "mixed", "mixed: 1 under, 1 over of 2"),
+    ])
+    func doseVerdicts(done: [Int], verdict: String, words: String) throws {
+        var check = ProgressReport.DoseCheck(planned: 3)
+        for value in done { check.add(value) }
+        #expect(check.verdict?.rawValue == verdict)
+        #expect(ReportText.dose(check) == words)
+    }
+
+    @Test func aDoseNeverRecordedSaysSo() throws {
+        var check = ProgressReport.DoseCheck(planned: 30)
+        check.add(nil)
+        check.add(nil)
+        #expect(check.verdict == .notRecorded)
+        #expect(ProgressReport.DoseCheck(planned: 3).verdict == nil)
+    }
+
+    @Test func holdsComeFirstThenRedFlagsStopsAndCautionsEachWithItsDate() throws {
+        // Day 0: a rise on bird-dog (a hold); day 1: a rise on side-plank, reviewed on day 2; days 3 and
+        // 5: next-morning cautions; day 4: both-legs (urgent) and fever (see-doctor) at once.
+        let entries = [
+            Fixture.entry(1, "bird-dog", day: 0, hour: 9, before: 3, after: 5),
+            Fixture.entry(2, "side-plank", day: 1, hour: 9, before: 3, after: 4),
+            Fixture.entry(3, "glute-bridge", day: 2, hour: 9, before: 2, after: 2),
+            Fixture.entry(4, "glute-bridge", day: 4, hour: 9, before: 2, after: 2),
+        ]
+        let checkIns = [
+            Fixture.checkIn(1, day: 3, hour: 7, pain: 4),
+            Fixture.checkIn(2, day: 4, hour: 7, pain: 6, flags: [.bothLegs, .fever]),
+            Fixture.checkIn(3, day: 5, hour: 7, pain: 5),
+        ]
+        let review = try Review(
+            id: 1, exerciseID: "side-plank", reviewedAt: Fixture.time(day: 2, hour: 17), utcOffset: 0,
+            note: "lighter", createdAt: 0, throughEntryID: Int64(entries.count))
+        let hold = try #require(HoldRule.hold(sessions: [entries[0]], review: nil))
+        let period = Period.week(endingOn: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 6))
+        let report = ProgressReport.make(
+            entries: entries, checkIns: checkIns, period: period,
+            findings: Rules.evaluate(entries: entries, checkIns: checkIns), reviews: [review], holds: [hold])
+        let items = report.attention
+        #expect(
+            items.map(ReportText.label) == [
+                "ON HOLD", "URGENT: SEEK EMERGENCY CARE NOW", "SEE A DOCTOR TODAY", "STOP", "CAUTION",
+            ])
+        #expect(
+            items.map(ReportText.heading) == [
+                "bird-dog, Fri 20 Nov 09:00, pain 3 → 5", "check-in, Tue 24 Nov 07:00", "check-in, Tue 24 Nov 07:00",
+                "side-plank, Sat 21 Nov 09:00, pain 3 → 4", "check-in, Wed 25 Nov 07:00",
+            ])
+        // The reviewed stop says so; the two next-morning cautions are told once, with the other's date.
+        #expect(ReportText.advice(items[3]) == "Reviewed by a physiotherapist on Sun 22 Nov 17:00.")
+        #expect(ReportText.earlier(items[4]) == "Also on 1 earlier occasion: Mon 23 Nov 07:00.")
+        // The hold's own stop finding is not told twice.
+        #expect(!items.dropFirst().contains { $0.findings.contains { $0.entryID == 1 } })
+        let text = ReportText.render(report)
+        let attention = try #require(text.range(of: "Needs attention"))
+        #expect(attention.lowerBound < (try #require(text.range(of: "\nPain\n"))).lowerBound)
+    }
+
+    @Test func widthIsCountedInDisplayColumns() throws {
+        #expect(TextTable.displayWidth("abc") == 3)
+        #expect(TextTable.displayWidth("漢字") == 4)
+        #expect(TextTable.displayWidth("🙂") == 2)
+        #expect(TextTable.displayWidth("e\u{301}") == 1)  // e and a combining acute accent
+        #expect(TextTable.truncate("漢字漢字", to: 5) == "漢字…")
+        #expect(TextTable.truncate("short", to: 5) == "short")
+        #expect(
+            TextTable.render(header: ["NAME", "N"], rows: [["a-very-long-exercise-name", "1"]], width: 12, shrink: 0)
+                == "NAME       N\na-very-l…  1")
+    }
+
+    @Test func wideNotesStillFitTheTerminal() throws {
+        let period = try #require(Self.period)
+        let note = String(repeating: "痛みが少し 🙂 ", count: 60)
+        let entries = try (0..<5).map { day in
+            try Entry(
+                id: Int64(day + 1), exerciseID: "an-exercise-of-their-own-with-a-long-name",
+                performedAt: Fixture.time(day: day, hour: 9), utcOffset: 0, painBefore: #require(PainLevel(4)),
+                painAfter: #require(PainLevel(day == 2 ? 6 : 3)), note: note, createdAt: 0)
+        }
+        let report = ProgressReport.make(
+            entries: entries, period: period, findings: Rules.evaluate(entries: entries, checkIns: []))
+        // Counted here without the code under test: CJK and emoji two columns, the rest one.
+        func columns(_ line: Substring) -> Int {
+            line.unicodeScalars.reduce(0) { total, scalar in
+                (0x3000...0x9FFF).contains(scalar.value) || (0x1F300...0x1FAFF).contains(scalar.value)
+                    ? total + 2 : total + 1
+            }
+        }
+        for width in [80, 100] {
+            let lines = ReportText.render(report, width: width).split(separator: "\n")
+            #expect(lines.allSatisfy { columns($0) <= width }, "\(lines.filter { columns($0) > width })")
+        }
+    }
+
+    @Test func aPlanOfAnOlderJournalHasNoStartUntilOneIsSet() throws {
+        let path = directory.file("v6.sqlite3")
+        let old = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(old, upTo: "v6-reviews-checkin-undo")
+        try old.write { db in
+            try db.execute(
+                sql:
+                    "INSERT INTO plan (exercise_id, sets, reps, hold_seconds, per_week) VALUES ('bird-dog', 2, 8, NULL, 5)"
+            )
+        }
+        try old.close()
+        let store = try JournalStore(path: path)
+        #expect(try store.plan().map(\.since) == [nil])
+        try store.setPlan(
+            try PlanItem(
+                exerciseID: "side-plank", sets: 2, holdSeconds: 30, perWeek: 3, since: LocalDate(iso8601: "2026-11-10"))
+        )
+        #expect(try store.plan().map { $0.since?.iso8601 } == [nil, "2026-11-10"])
+        // The column refuses anything but a date.
+        #expect(throws: (any Error).self) {
+            try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE plan SET since = 'soon'") }
+        }
+    }
+
+    @Test func theJournalBeganOnItsFirstLocalDay() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        #expect(try store.journalBegan() == nil)
+        // A check-in at 2026-11-21 00:30 UTC in Tokyo (09:30 on the 21st); the first entry by the clock
+        // at 00:45 UTC in Kiribati (14:45 on the 21st); a later one, 01:00 UTC in New York, was on the
+        // evening of the 20th: the journal's first day.
+        _ = try store.add(
+            try CheckIn(
+                performedAt: Fixture.time(day: 1, hour: 0, minute: 30), utcOffset: 32_400,
+                pain: #require(PainLevel(2)), createdAt: 0))
+        for (minute, offset) in [(45, 50_400), (60, -18_000)] {
+            _ = try store.add(
+                try Entry(
+                    exerciseID: "bird-dog", performedAt: Fixture.time(day: 1, hour: 0, minute: minute),
+                    utcOffset: offset, painBefore: #require(PainLevel(2)), painAfter: #require(PainLevel(2)),
+                    createdAt: 0))
+        }
+        #expect(try store.journalBegan()?.iso8601 == "2026-11-20")
+    }
+}
