@@ -28,6 +28,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidExerciseName(String)
     /// An exercise id, alias or name already taken.
     case exerciseExists(String)
+    /// A display name for a new exercise that names an exercise already (its id given).
+    case exerciseNameTaken(String, by: String)
     /// A built-in exercise cannot be removed.
     case cannotRemoveBuiltIn(String)
     /// An exercise that entries still use; `--force` archives it instead.
@@ -129,6 +131,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 "\"\(name)\" cannot be an exercise name: use 1 to \(Exercise.maximumNameLength) characters on one line."
         case .exerciseExists(let id):
             return "an exercise called \"\(id)\" already exists; choose another id (`journal exercises` lists them)."
+        case .exerciseNameTaken(let name, let id):
+            return "the name \"\(name)\" already names the exercise \(id); choose another name."
         case .cannotRemoveBuiltIn(let id):
             return "\(id) is part of the built-in catalogue and cannot be removed; only exercises you added can."
         case .exerciseInUse(let id, let entries):

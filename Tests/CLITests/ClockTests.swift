@@ -26,7 +26,9 @@ import Testing
         #expect(try sandbox.sql("SELECT performed_at FROM entries") == "1795609800\n")
     }
 
-    @Test(arguments: ["tomorrow", "2026-11-25", "2026-11-25T12:00:00", "12.5", " "])
+    @Test(arguments: [
+        "tomorrow", "2026-11-25", "2026-11-25T12:00:00", "12.5", " ", "-1", "9223372036854775807", "253402300800",
+    ])
     func aMalformedJournalNowIsAUsageErrorAndSavesNothing(value: String) throws {
         sandbox.environment["JOURNAL_NOW"] = value
         let run = try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2")
@@ -34,7 +36,7 @@ import Testing
         #expect(run.stdout == "")
         #expect(
             run.stderr
-                == "journal: cannot use \"\(value)\" as a date: JOURNAL_NOW must be Unix seconds or a timestamp such as 2026-11-20T07:30:00+01:00.\n"
+                == "journal: cannot use \"\(value)\" as a date: JOURNAL_NOW must be Unix seconds or a timestamp such as 2026-11-20T07:30:00+01:00, between 1970 and 9999.\n"
         )
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }

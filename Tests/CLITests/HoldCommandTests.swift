@@ -359,3 +359,66 @@ import Testing
         #expect(try holds().map { $0["since"] as? String } == ["2026-11-21T08:00:00+00:00"])
     }
 }
+
+/// Files that are not journals are left exactly as they were, by reading and writing commands alike.
+@Suite struct ForeignFileTests {
+    let sandbox = Sandbox()
+
+    func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    @Test func aFileMerelyMarkedWithJournalsIdIsRefusedAndUntouched() throws {
+        let path = sandbox.directory + "/fake.db"
+        _ = try execute(
+            tool("sqlite3"), [path, "PRAGMA application_id = 1246907980; CREATE TABLE entries (a);"])
+        chmod(path, 0o644)
+        let before = try bytes(path)
+        for command in [
+            ["check"], ["list"], ["doctor"], ["log", "bird-dog", "--pain-before", "1", "--pain-after", "1"],
+        ] {
+            let run = try sandbox.run(command + ["--db", path])
+            #expect(run.status == 65, "\(command): \(run)")
+            #expect(run.stderr.hasPrefix("journal: \(path) is not a journal database"), "\(run)")
+        }
+        #expect(try bytes(path) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o644)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: sandbox.directory).filter { $0.hasPrefix("fake") } == [
+                "fake.db"
+            ])
+    }
+
+    @Test func anEmptyDatabaseReadsAsNoJournalAndIsLeftAloneUntilSomethingIsWritten() throws {
+        let path = sandbox.directory + "/empty.db"
+        _ = try execute(tool("sqlite3"), [path, "VACUUM;"])
+        let before = try bytes(path)
+        let check = try sandbox.run("check", "--db", path)
+        #expect(check.status == 0)
+        #expect(check.stdout == "No safety findings stand today.\n")
+        #expect(try sandbox.run("list", "--db", path).status == 0)
+        #expect(try bytes(path) == before)
+        #expect(try sandbox.run("log", "bird-dog", "--pain-before", "1", "--pain-after", "1", "--db", path).status == 0)
+        #expect(try sandbox.run("list", "--db", path).stdout.contains("bird-dog"))
+    }
+
+    @Test func doctorOnAJournalItCannotReachIsAnErrorNotNoJournal() throws {
+        let loop = sandbox.directory + "/loop"
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
+        let run = try sandbox.run("doctor", "--db", loop)
+        #expect(run.status == 74, "\(run)")
+    }
+
+    @Test func smallMessagesSayWhatIsWrong() throws {
+        let name = try sandbox.run("exercises", "add", "xy-zz", "--name", "Bird dog", "--category", "stability")
+        #expect(name.status == 64)
+        #expect(
+            name.stderr == "journal: the name \"Bird dog\" already names the exercise bird-dog; choose another name.\n")
+        sandbox.environment["TZ"] = "America/New_York"
+        sandbox.environment["JOURNAL_NOW"] = "2026-03-09T12:00:00-04:00"
+        let skipped = try sandbox.run(
+            "log", "bird-dog", "--pain-before", "1", "--pain-after", "1", "--at", "2026-03-08 02:30")
+        #expect(skipped.status == 64)
+        #expect(
+            skipped.stderr.contains("add the offset the clock had before it, e.g. 2026-03-08T02:30-05:00."),
+            "\(skipped)")
+    }
+}

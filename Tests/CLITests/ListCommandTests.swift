@@ -32,7 +32,8 @@ import Testing
                 """)
         #expect(
             run.stderr
-                == "! pain rose during that session: stop that exercise and see a physiotherapist before continuing.\n")
+                == "! a stop finding on that session (pain rose, or pain after was above 5): stop that exercise and "
+                + "see a physiotherapist before continuing.\n")
     }
 
     @Test func limitAndExerciseFilter() throws {

@@ -81,11 +81,11 @@ import Testing
         #expect(remove.stdout == "Retired activity #1: putting on socks. `journal undo` brings it back.\n")
         #expect(try sandbox.run("psfs", "rate", "1", "5").status == 65)
         #expect(try sandbox.run("psfs").stdout.contains("putting on socks (retired)"))
-        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the psfs-remove of "))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the PSFS remove of "))
         #expect(try sandbox.sql("SELECT retired_at IS NULL FROM psfs_activities") == "1\n")
-        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the psfs-rate of "))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the PSFS rating of "))
         #expect(try sandbox.sql("SELECT count(*) FROM psfs_ratings") == "0\n")
-        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the psfs-add of "))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the PSFS add of "))
         #expect(try sandbox.sql("SELECT count(*) FROM psfs_activities") == "0\n")
     }
 

@@ -44,7 +44,11 @@ import Testing
 
         let check = try sandbox.run("check")
         #expect(check.status == 3, "\(check)")
-        #expect(check.stdout == banner)
+        // In `journal check`, which lists several days' findings, the banner says when.
+        #expect(
+            check.stdout
+                == banner.replacingOccurrences(
+                    of: "111\n", with: "111\n== Recorded 2026-11-25 08:00 (check-in).\n", options: [], range: nil))
 
         let json = try sandbox.run("check", "--json")
         #expect(json.status == 3)
@@ -222,7 +226,8 @@ import Testing
         let run = try sandbox.run("check")
         #expect(run.status == 2, "\(run)")
         #expect(run.stdout.hasPrefix("ON HOLD side-plank is on hold since "))
-        #expect(run.stdout.contains("STOP Pain went up during side-plank, from 2 before to 3 after."))
+        #expect(run.stdout.contains("STOP side-plank, 2026-11-25 12:00 (UTC+00:00), pain 2 → 3 (#1)"))
+        #expect(run.stdout.contains("- Pain went up during side-plank, from 2 before to 3 after."))
         _ = try sandbox.log("side-plank", "--pain-before", "2", "--pain-after", "2", "--hold", "20")
         // A clean session does not lift the hold: only a review does.
         #expect(try sandbox.run("check").status == 2)

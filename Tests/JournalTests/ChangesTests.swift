@@ -97,7 +97,7 @@ import Testing
         #expect(try store.catalog().resolve("Wall Squat").id == "wall-squat")
         #expect(try store.catalog().resolve("wall-squat").isCustom)
         #expect(throws: JournalError.exerciseExists("wall-squat")) { try store.addExercise(squat) }
-        #expect(throws: JournalError.exerciseExists("bridge-2")) {
+        #expect(throws: JournalError.exerciseNameTaken("Glute Bridge", by: "glute-bridge")) {
             try store.addExercise(
                 try Exercise.custom(
                     id: "bridge-2", name: "Glute Bridge", category: .stability, perSide: false, measure: .reps))

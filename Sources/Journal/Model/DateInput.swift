@@ -192,10 +192,13 @@ public enum DateInput {
         case 1:
             return at(unique[0], in: timeZone)
         case 0:
+            // The offset the clock had before the change: the wall time as it would have been read then.
+            let before = LocalDateTime.offsetText(offset(of: timeZone, at: wall - 86_400))
             throw JournalError.invalidDate(
                 text: original,
                 reason: "the clocks in \(timeZone.identifier) skipped \(shown) (a daylight-saving change); "
-                    + "give the time after the change, or add the offset, e.g. \(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))+00:00."
+                    + "give the time after the change, or add the offset the clock had before it, e.g. "
+                    + "\(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))\(before)."
             )
         default:
             let options = unique.map { at($0, in: timeZone) }

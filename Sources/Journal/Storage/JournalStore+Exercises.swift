@@ -24,8 +24,9 @@ extension JournalStore {
     public func addExercise(_ exercise: Exercise) throws {
         try writing { db in
             let catalog = try Self.catalog(db, includingArchived: true)
-            if (try? catalog.resolve(exercise.id)) != nil || (try? catalog.resolve(exercise.name)) != nil {
-                throw JournalError.exerciseExists(exercise.id)
+            if let taken = try? catalog.resolve(exercise.id) { throw JournalError.exerciseExists(taken.id) }
+            if let taken = try? catalog.resolve(exercise.name) {
+                throw JournalError.exerciseNameTaken(exercise.name, by: taken.id)
             }
             try db.execute(
                 sql: "INSERT INTO exercises (id, name, category, per_side, measure, builtin) VALUES (?, ?, ?, ?, ?, 0)",

@@ -76,13 +76,18 @@ public final class JournalStore: Sendable {
     {
         guard try exists(path) else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
-        if Glibc.access(path, W_OK) == 0, Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0 {
-            return try JournalStore(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
-        }
         do {
-            return try JournalStore(openingExisting: path, access: .readOnly, busyTimeout: busyTimeout)
-        } catch JournalError.permissionDenied, JournalError.cannotCreate {
-            return try JournalStore(openingExisting: path, access: .immutable, busyTimeout: busyTimeout)
+            if Glibc.access(path, W_OK) == 0, Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0 {
+                return try JournalStore(
+                    openingExisting: path, access: .readWrite, busyTimeout: busyTimeout, markIfEmpty: false)
+            }
+            do {
+                return try JournalStore(openingExisting: path, access: .readOnly, busyTimeout: busyTimeout)
+            } catch JournalError.permissionDenied, JournalError.cannotCreate {
+                return try JournalStore(openingExisting: path, access: .immutable, busyTimeout: busyTimeout)
+            }
+        } catch is EmptyDatabase {
+            return nil
         }
     }
 
@@ -105,7 +110,8 @@ public final class JournalStore: Sendable {
     /// journal in memory instead of the file (``write(at:busyTimeout:_:)``'s rehearsal).
     init(
         openingExisting path: String, access: Access, busyTimeout: TimeInterval = defaultBusyTimeout,
-        maximumPageCount: Int? = nil, migrations: [Schema.Section]? = nil, inMemory: Bool = false
+        maximumPageCount: Int? = nil, migrations: [Schema.Section]? = nil, inMemory: Bool = false,
+        markIfEmpty: Bool = true
     ) throws {
         self.path = path
         self.access = access
@@ -120,7 +126,10 @@ public final class JournalStore: Sendable {
         if let maximumPageCount {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maximumPageCount)") }
         }
-        permissionsTightened = inMemory || access != .readWrite ? [] : Self.tightenPermissions(of: path)
+        // A file marked as a journal is made private before SQLite opens it, so that the -wal and
+        // -shm files it makes take the same mode; any other file is left alone until it is known.
+        var tightened =
+            !inMemory && access == .readWrite && Self.isMarkedAsJournal(path) ? Self.tightenPermissions(of: path) : []
         do {
             let opened =
                 inMemory
@@ -131,7 +140,7 @@ public final class JournalStore: Sendable {
                 try access == .readWrite ? opened : Self.upgradedCopy(of: opened, path: path, migrations: migrations)
             if access == .readWrite {
                 try queue.writeWithoutTransaction { db in
-                    try Self.checkIdentity(db, path: path, mark: true)
+                    try Self.checkIdentity(db, path: path, mark: markIfEmpty)
                     if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
                         try db.execute(sql: "PRAGMA journal_mode = WAL")
                     }
@@ -139,7 +148,11 @@ public final class JournalStore: Sendable {
                     try db.execute(sql: "PRAGMA synchronous = FULL")
                 }
                 (isFromNewerVersion, backupsMade) = try Self.migrate(queue, path: path, migrations: migrations)
+                // Only once the file is known to be a journal: another program's file is left as it was.
+                if !inMemory { tightened += Self.tightenPermissions(of: path) }
+                permissionsTightened = tightened
             } else {
+                permissionsTightened = []
                 (isFromNewerVersion, backupsMade) = try queue.read { db in
                     try Self.checkIdentity(db, path: path, mark: false)
                     let known = migrations?.map(\.name) ?? Migrations.steps
@@ -148,9 +161,27 @@ public final class JournalStore: Sendable {
                 }
             }
         } catch {
+            // A file found not to be a journal after all gets its mode back.
+            for change in tightened { chmod(change.path, mode_t(change.from)) }
+            if let empty = error as? EmptyDatabase { throw empty }
             throw Self.translate(error, path: path)
         }
     }
+
+    /// Whether the file at `path` is an SQLite database whose header carries journal's application id.
+    private static func isMarkedAsJournal(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 72)
+        guard header.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, 72, 0) }) == 72 else { return false }
+        let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        return header.starts(with: Array("SQLite format 3\u{0}".utf8)) && id == UInt32(bitPattern: applicationID)
+    }
+
+    /// An empty SQLite file (no tables, not marked as a journal) that a reading command found:
+    /// it holds no data, so it reads as no journal yet, and it is left as it is.
+    struct EmptyDatabase: Error {}
 
     /// A journal this version can read: `queue` itself, or, when the file was written by an older
     /// version and may not be written now, an upgraded copy of it in memory (the file is untouched).
@@ -228,11 +259,23 @@ public final class JournalStore: Sendable {
 
     /// Refuses, before anything is written, a file that is neither a journal nor empty; with
     /// `mark`, marks an empty one as a journal at once, before anything else is written to it.
+    ///
+    /// A file marked with journal's application id is a journal only if it has its migrations
+    /// table, or nothing at all yet (a creation cut short); one merely marked is another program's.
+    /// Without `mark`, an empty unmarked file throws ``EmptyDatabase``.
     private static func checkIdentity(_ db: Database, path: String, mark: Bool) throws {
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        if applicationID == Self.applicationID { return }
         let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-        guard applicationID == 0, objects == 0, mark else { throw JournalError.notAJournal(path: path) }
+        if applicationID == Self.applicationID {
+            let hasMigrations =
+                try Bool.fetchOne(
+                    db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'")
+                ?? false
+            guard hasMigrations || objects == 0 else { throw JournalError.notAJournal(path: path) }
+            return
+        }
+        guard applicationID == 0, objects == 0 else { throw JournalError.notAJournal(path: path) }
+        guard mark else { throw EmptyDatabase() }
         try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
     }
 

@@ -39,19 +39,39 @@ struct Check: ParsableCommand {
         } else if findings.isEmpty && holds.isEmpty {
             try Console.out("No safety findings stand today.")
         } else {
-            // Stop findings stand as holds, one block per exercise with the session that began it.
-            let blocks =
-                findings.filter { $0.severity != .stop }.map { Describe.finding($0, style: .stdout) }
-                + holds.map { hold in
-                    Describe.holdLine(hold, style: .stdout) + "\n"
-                        + Describe.session(hold.session, findings: hold.reasons, style: .stdout)
-                }
-            try Console.out(blocks.joined(separator: "\n\n"))
+            try Console.out(Self.blocks(findings: findings, holds: holds, journal: journal).joined(separator: "\n\n"))
         }
         if !output.json {
             for reminder in reminders { Console.err("Reminder: " + reminder) }
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// What stands, most severe first and each with its date: red flags; each hold with the
+    /// session that began it; every other session with stop findings, one block each; cautions.
+    static func blocks(findings: [Finding], holds: [Hold], journal: JournalStore?) throws -> [String] {
+        let style = Style.stdout
+        let begun = Set(holds.compactMap(\.session.id))
+        var stops: [Int64: [Finding]] = [:]
+        var order: [Int64] = []
+        for finding in findings where finding.severity == .stop {
+            guard let id = finding.entryID, !begun.contains(id) else { continue }
+            if stops[id] == nil { order.append(id) }
+            stops[id, default: []].append(finding)
+        }
+        let sessions = Dictionary(
+            uniqueKeysWithValues: try (journal?.entries(ids: order) ?? []).compactMap { entry in
+                entry.id.map { ($0, entry) }
+            })
+        return findings.filter { $0.severity > .stop }.map { Describe.finding($0, style: style, dated: true) }
+            + holds.map { hold in
+                Describe.holdLine(hold, style: style) + "\n"
+                    + Describe.session(hold.session, findings: hold.reasons, style: style, named: true)
+            }
+            + order.compactMap { id in
+                sessions[id].map { Describe.session($0, findings: stops[id] ?? [], style: style, named: true) }
+            }
+            + findings.filter { $0.severity < .stop }.map { Describe.finding($0, style: style, dated: true) }
     }
 
     /// 0 none, 1 cautions only, 2 a stop or a hold, 3 a red flag (an urgent or a see-doctor finding).

@@ -24,13 +24,16 @@ struct Doctor: ParsableCommand {
 
     func run() throws {
         let path = try store.resolvedPath()
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard try JournalStore.exists(path) else {
             throw JournalError.noInput(path: path, reason: "there is no journal there yet; `journal log` starts one")
         }
-        let changes = JournalStore.tightenPermissions(of: path)
-        guard let journal = try store.openForReading() else {
-            throw JournalError.noInput(path: path, reason: "it vanished")
+        // Opened first, so that a file that is not a journal is refused before its mode is touched;
+        // opening makes a journal private, and doctor reports that itself.
+        let busyTimeout = try StoreOptions.busyTimeout(ProcessInfo.processInfo.environment)
+        guard let journal = try JournalStore.existing(at: path, busyTimeout: busyTimeout) else {
+            throw JournalError.noInput(path: path, reason: "it holds no journal yet; `journal log` starts one")
         }
+        let changes = journal.permissionsTightened + JournalStore.tightenPermissions(of: path)
         let diagnosis = try journal.diagnose(full: full)
         if output.json {
             try Console.json(DoctorJSON(diagnosis, changes))

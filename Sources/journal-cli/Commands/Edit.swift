@@ -64,7 +64,8 @@ struct Edit: ParsableCommand {
             try Console.json(
                 EditJSON(
                     before: EntryJSON(edited.before), after: EntryJSON(edited.after.entry),
-                    findings: edited.after.findings.map(FindingJSON.init), hold: edited.after.hold.map(HoldJSON.init)))
+                    findings: edited.after.findings.map(FindingJSON.init), hold: edited.after.hold.map(HoldJSON.init),
+                    paused: edited.after.holdBefore.map { FindingJSON($0.since) }))
         } else {
             try Console.out("Before #\(id): \(Describe.summary(edited.before))")
             try Console.out("After  #\(id): \(Describe.summary(edited.after.entry))")
@@ -79,8 +80,10 @@ struct EditJSON: Encodable {
     let after: EntryJSON
     let findings: [FindingJSON]
     let hold: HoldJSON?
+    /// The finding that began a hold standing before this edit (as `journal log --json`'s `paused`).
+    let paused: FindingJSON?
 
-    enum CodingKeys: CodingKey { case before, after, findings, hold }
+    enum CodingKeys: CodingKey { case before, after, findings, hold, paused }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -88,6 +91,7 @@ struct EditJSON: Encodable {
         try container.encode(after, forKey: .after)
         try container.encode(findings, forKey: .findings)
         try container.encode(hold, forKey: .hold)
+        try container.encode(paused, forKey: .paused)
     }
 }
 
@@ -135,7 +139,24 @@ struct Delete: ParsableCommand {
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Reverse the latest delete, edit, import or resume (repeat to go further back, up to 10).")
+        abstract: "Reverse the latest change (repeat to go further back, up to 10).",
+        discussion: """
+            Changes that can be undone: delete, edit, import (and a full restore), resume, check-in \
+            edit and delete, and PSFS add, remove and rating. Logging an entry or a check-in is not \
+            a change to undo: delete it instead.
+            """)
+
+    /// The change in words, for the message.
+    static func describe(_ kind: String) -> String {
+        switch kind {
+        case "checkin-edit": "check-in edit"
+        case "checkin-delete": "check-in delete"
+        case "psfs-add": "PSFS add"
+        case "psfs-remove": "PSFS remove"
+        case "psfs-rate": "PSFS rating"
+        default: kind
+        }
+    }
 
     @OptionGroup var store: StoreOptions
 
@@ -167,7 +188,7 @@ struct Undo: ParsableCommand {
             parts.append("took back the physiotherapist's review: the hold stands again")
         }
         try Console.out(
-            "Undid the \(result.kind) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
+            "Undid the \(Self.describe(result.kind)) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
         )
     }
 }

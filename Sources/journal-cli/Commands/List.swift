@@ -52,7 +52,8 @@ struct List: ParsableCommand {
         try Console.table(header: ["ID", "WHEN", "EXERCISE", "DONE", "PAIN", "NOTE"], rows: rows)
         if rows.contains(where: { $0[4].hasSuffix("!") }) {
             Console.err(
-                "! pain rose during that session: stop that exercise and see a physiotherapist before continuing.")
+                "! a stop finding on that session (pain rose, or pain after was above 5): stop that exercise and "
+                    + "see a physiotherapist before continuing.")
         }
     }
 }

@@ -12,10 +12,16 @@ enum Clock {
         guard let text = ProcessInfo.processInfo.environment["JOURNAL_NOW"], !text.isEmpty else {
             return Int64(Date().timeIntervalSince1970)
         }
-        if let seconds = Int64(text) { return seconds }
-        if let time = DateInput.parseTimestamp(text) { return time.unixSeconds }
+        // Years 1970 to 9999: every date journal prints has four digits.
+        if let seconds = Int64(text) ?? DateInput.parseTimestamp(text)?.unixSeconds,
+            (0...253_402_300_799).contains(seconds)
+        {
+            return seconds
+        }
         throw JournalError.invalidDate(
-            text: text, reason: "JOURNAL_NOW must be Unix seconds or a timestamp such as 2026-11-20T07:30:00+01:00.")
+            text: text,
+            reason: "JOURNAL_NOW must be Unix seconds or a timestamp such as 2026-11-20T07:30:00+01:00, "
+                + "between 1970 and 9999.")
     }
 
     /// The zone of the person's clock: `$TZ`, else the system's.

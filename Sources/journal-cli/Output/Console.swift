@@ -129,7 +129,8 @@ extension JournalError {
         switch self {
         case .invalidPain, .missingValue, .invalidNumber, .unknownExercise, .unknownRedFlag, .sideNotApplicable,
             .invalidSide, .invalidChoice, .invalidActivity, .invalidScore, .invalidDose, .tooManyActivities,
-            .invalidExerciseID, .invalidExerciseName, .exerciseExists, .cannotRemoveBuiltIn, .exerciseInUse,
+            .invalidExerciseID, .invalidExerciseName, .exerciseExists, .exerciseNameTaken, .cannotRemoveBuiltIn,
+            .exerciseInUse,
             .confirmationNeeded, .invalidSetting,
             .noteTooLong, .invalidNote, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE

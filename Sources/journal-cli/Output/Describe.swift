@@ -69,9 +69,11 @@ enum Describe {
 
     /// One block for the findings of one session: the session (exercise, time, pain before →
     /// after), each rule's reason, and one recommendation, the most pressing.
-    static func session(_ entry: Entry, findings: [Finding], style: Style) -> String {
+    ///
+    /// A single finding is shown as a finding alone, unless `named`: then the session heads it too.
+    static func session(_ entry: Entry, findings: [Finding], style: Style, named: Bool = false) -> String {
         guard let first = findings.first else { return "" }
-        guard findings.count > 1 else { return finding(first, style: style) }
+        guard findings.count > 1 || named else { return finding(first, style: style) }
         let label = first.severity.description.uppercased()
         let indent = String(repeating: " ", count: label.count + 1)
         func wrapped(_ text: String, prefix: String = "") -> [String] {
@@ -90,37 +92,46 @@ enum Describe {
     /// A red flag is set apart in a banner unlike any other finding: an urgent one (call 999 or
     /// go to A&E) between rows of `!`, a see-doctor one (an urgent GP appointment or 111) between
     /// rows of `=`.
-    static func finding(_ finding: Finding, style: Style) -> String {
+    ///
+    /// With `dated` (`journal check`, which lists findings of several days) the finding's date
+    /// and subject come first.
+    static func finding(_ finding: Finding, style: Style, dated: Bool = false) -> String {
+        let when = "Recorded \(finding.localTime.shortText) (\(finding.subject))."
         switch finding.severity {
         case .urgent:
-            return banner(finding, mark: "!", title: "URGENT: SEEK EMERGENCY CARE NOW", style: style.red)
+            return banner(
+                finding, mark: "!", title: "URGENT: SEEK EMERGENCY CARE NOW", style: style.red, when: dated ? when : nil
+            )
         case .seeDoctor:
             return banner(
-                finding, mark: "=", title: "SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111", style: style.bold)
+                finding, mark: "=", title: "SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111", style: style.bold,
+                when: dated ? when : nil)
         case .stop, .caution:
             break
         }
         let label = finding.severity.description.uppercased()
         let indent = String(repeating: " ", count: label.count + 1)
+        let dateLine =
+            dated ? ["\(style.red(label)) \(style.bold("\(finding.localTime.shortText), \(finding.subject)"))"] : []
         let message = TextTable.wrap(finding.message, width: 79 - indent.count)
             .split(separator: "\n").enumerated()
             .map {
-                $0.offset == 0
+                $0.offset == 0 && !dated
                     ? "\(style.red(label)) \(style.bold(String($0.element)))" : indent + style.bold(String($0.element))
             }
         let recommendation = TextTable.wrap(finding.recommendation, width: 79 - indent.count)
             .split(separator: "\n").map { indent + $0 }
-        return (message + recommendation).joined(separator: "\n")
+        return (dateLine + message + recommendation).joined(separator: "\n")
     }
 
     /// A finding between two rows of `mark`, each line starting with two marks: the title, what
     /// happened and what to do.
-    private static func banner(_ finding: Finding, mark: Character, title: String, style: (String) -> String)
-        -> String
-    {
+    private static func banner(
+        _ finding: Finding, mark: Character, title: String, style: (String) -> String, when: String?
+    ) -> String {
         let rule = String(repeating: mark, count: 78)
         let prefix = String(repeating: mark, count: 2) + " "
-        let body = [title, finding.message, finding.recommendation]
+        let body = ([title] + (when.map { [$0] } ?? []) + [finding.message, finding.recommendation])
             .flatMap { TextTable.wrap($0, width: 75).split(separator: "\n") }
             .map { prefix + $0 }
         return ([rule] + body + [rule]).map(style).joined(separator: "\n")
