@@ -73,6 +73,13 @@ import Testing
             .status == 0)
         #expect(
             try sandbox.run("plan", "set", "wall-squat", "--sets", "2", "--reps", "8", "--per-week", "3").status == 0)
+        #expect(try sandbox.run("psfs", "add", "putting on socks", "--at", "2026-11-01 09:00").status == 0)
+        #expect(try sandbox.run("psfs", "add", "lifting a child", "--at", "2026-11-01 09:00").status == 0)
+        #expect(
+            try sandbox.run("psfs", "rate", "1", "3", "--at", "2026-11-01 09:05", "--note", "one foot up").status == 0)
+        #expect(try sandbox.run("psfs", "rate", "2", "2", "--at", "2026-11-01 09:05").status == 0)
+        #expect(try sandbox.run("psfs", "rate", "1", "6", "--at", "2026-11-20 09:00").status == 0)
+        #expect(try sandbox.run("psfs", "remove", "2").status == 0)
     }
 
     @Test func aFullExportRestoresTheWholeJournalExactly() throws {
@@ -89,13 +96,16 @@ import Testing
         let restore = try sandbox.run("import", file("all.json"))
         #expect(
             restore.stdout
-                == "Restored 5 entries, 1 check-in, 1 review, 2 exercises of your own and 1 plan item.\n", "\(restore)")
+                == "Restored 5 entries, 1 check-in, 1 review, 2 exercises of your own, 1 plan item and 2 PSFS "
+                + "activities with 3 ratings.\n", "\(restore)")
+        #expect(try sandbox.run("psfs", "--json").stdout.contains("\"retired\" : true"))
         #expect(try sandbox.run("export", "--all").stdout.data(using: .utf8) == contents("all.json"))
         #expect(try sandbox.run("export").stdout.data(using: .utf8) == contents("out.csv"))
 
         let again = try sandbox.run("import", file("all.json"))
         #expect(again.status == 65)
-        #expect(again.stderr.contains("this journal already holds 5 entries, 1 check-in and 1 review."))
+        #expect(
+            again.stderr.contains("this journal already holds 5 entries, 1 check-in, 1 review and 2 PSFS activities."))
 
         let undo = try sandbox.run("undo")
         #expect(
@@ -104,7 +114,8 @@ import Testing
         let json = try sandbox.run("import", "--format", "json", "-", "--json", stdin: text)
         #expect(
             json.stdout
-                == "{\n  \"added\" : 5,\n  \"checkins\" : 1,\n  \"exercises\" : 0,\n  \"plan\" : 0,\n  \"reviews\" : 1\n}\n",
+                == "{\n  \"added\" : 5,\n  \"checkins\" : 1,\n  \"exercises\" : 0,\n  \"plan\" : 0,\n  "
+                + "\"psfs_activities\" : 2,\n  \"psfs_ratings\" : 3,\n  \"reviews\" : 1\n}\n",
             "\(json)")
         #expect(try sandbox.run("export", "--all").stdout == text)
     }
@@ -143,7 +154,7 @@ import Testing
         #expect(
             try sandbox.run("export", "--all", "--format", "json").stdout
                 == "{\"format\":\"journal-export\",\"version\":1,\n\"entries\":[],\n\"exercises\":[],\n"
-                + "\"checkins\":[],\n\"plan\":[],\n\"reviews\":[]\n}\n")
+                + "\"checkins\":[],\n\"plan\":[],\n\"reviews\":[],\n\"psfs_activities\":[],\n\"psfs_ratings\":[]\n}\n")
         let array = try sandbox.run("import", "--format", "json", "-", stdin: "[]\n")
         #expect(array.status == 65)
         #expect(array.stderr.contains("not the array of `journal export --format json`"))

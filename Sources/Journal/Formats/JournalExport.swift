@@ -5,8 +5,9 @@
 /// `format` (`"journal-export"`), `version` (1), `entries` (the objects of the plain JSON
 /// export, oldest first), `exercises` (the person's own: id, name, category, per_side, measure,
 /// archived), `checkins` (id, performed_at, pain, red_flags, note), `plan` (exercise, sets, reps,
-/// hold_seconds, per_week) and `reviews` (id, exercise, reviewed_at, note, through_entry_id). No time of export:
-/// the same journal always gives the same bytes.
+/// hold_seconds, per_week, since), `reviews` (id, exercise, reviewed_at, note, through_entry_id),
+/// `psfs_activities` (id, activity, added_at, retired_at) and `psfs_ratings` (id, activity_id,
+/// rated_at, score, note). No time of export: the same journal always gives the same bytes.
 ///
 /// ```json
 /// {"format":"journal-export","version":1,
@@ -27,7 +28,9 @@ public enum JournalExport {
     /// The `version` member's value this version writes and reads.
     public static let version = 1
     /// The top-level members, in the order written.
-    public static let members = ["format", "version", "entries", "exercises", "checkins", "plan", "reviews"]
+    public static let members = [
+        "format", "version", "entries", "exercises", "checkins", "plan", "reviews", "psfs_activities", "psfs_ratings",
+    ]
 
     // MARK: Reading elements
 
@@ -111,6 +114,31 @@ public enum JournalExport {
             id: id, exerciseID: try object.string("exercise"), reviewedAt: time.unixSeconds,
             utcOffset: time.utcOffset, note: try object.optionalString("note"), createdAt: now,
             throughEntryID: Int64(try object.number("through_entry_id", 0...Int(Entry.Limits.ids.upperBound))))
+    }
+
+    /// A PSFS activity: `id`, `activity` and `added_at` required, `retired_at` when retired.
+    static func activity(_ value: JSONValue, now: Int64) throws -> PSFSActivity {
+        let object = try JSONObject(value, "activity", keys: ["id", "activity", "added_at", "retired_at"])
+        let added = try pastTime(try object.string("added_at"), field: "added_at", now: now)
+        let retired = try object.optionalString("retired_at").map {
+            try pastTime($0, field: "retired_at", now: now).unixSeconds
+        }
+        return try PSFSActivity(
+            id: try object.id(), activity: try object.string("activity"), addedAt: added.unixSeconds,
+            utcOffset: added.utcOffset, retiredAt: retired, createdAt: now)
+    }
+
+    /// A PSFS rating: every key but `note` required.
+    static func rating(_ value: JSONValue, now: Int64) throws -> PSFSRating {
+        let object = try JSONObject(value, "rating", keys: ["id", "activity_id", "rated_at", "score", "note"])
+        let time = try pastTime(try object.string("rated_at"), field: "rated_at", now: now)
+        let score = try object.number("score", 0...10)
+        guard let level = PainLevel(score) else { throw JournalError.invalidScore(String(score)) }
+        return try PSFSRating(
+            id: try object.id(),
+            activityID: Int64(try object.number("activity_id", 1...Int(Entry.Limits.ids.upperBound))),
+            ratedAt: time.unixSeconds, utcOffset: time.utcOffset, score: level,
+            note: try object.optionalString("note"), createdAt: now)
     }
 
     private static func exactTime(_ text: String, field: String) throws -> ResolvedTime {

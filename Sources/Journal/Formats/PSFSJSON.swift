@@ -1,3 +1,42 @@
+/// A PSFS activity as the full export writes it: `id`, `activity`, `added_at`, `retired_at` (null
+/// while rated; on the clock of `added_at`).
+public struct PSFSActivityJSON: Encodable, Sendable {
+    public var activity: PSFSActivity
+
+    public init(_ activity: PSFSActivity) { self.activity = activity }
+
+    enum Keys: String, CodingKey { case id, activity, added_at, retired_at }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(activity.id, forKey: .id)
+        try container.encode(activity.activity, forKey: .activity)
+        try container.encode(
+            LocalDateTime(unixSeconds: activity.addedAt, utcOffset: activity.utcOffset).iso8601, forKey: .added_at)
+        try container.encode(
+            activity.retiredAt.map { LocalDateTime(unixSeconds: $0, utcOffset: activity.utcOffset).iso8601 },
+            forKey: .retired_at)
+    }
+}
+
+/// A PSFS rating as the full export writes it: `id`, `activity_id`, `rated_at`, `score`, `note`.
+public struct PSFSRatingJSON: Encodable, Sendable {
+    public var rating: PSFSRating
+
+    public init(_ rating: PSFSRating) { self.rating = rating }
+
+    enum Keys: String, CodingKey { case id, activity_id, rated_at, score, note }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(rating.id, forKey: .id)
+        try container.encode(rating.activityID, forKey: .activity_id)
+        try container.encode(rating.localTime.iso8601, forKey: .rated_at)
+        try container.encode(rating.score.value, forKey: .score)
+        try container.encode(rating.note, forKey: .note)
+    }
+}
+
 /// `journal psfs --json`: `activities` (each with `id`, `activity`, `retired`, `baseline`,
 /// `baseline_at`, `latest`, `latest_at`, `change`, `detectable`, `ratings`: `[{rated_at, score,
 /// note}]`) and `average` (`baseline`, `latest`, `change`, `detectable`, `activities`, or `null`).

@@ -57,18 +57,21 @@ extension JournalStore {
                 exercises: try Self.ownExercisesForExport(db),
                 checkIns: try CheckIn.fetchAll(db, where: "1", arguments: []),
                 plan: try Self.plan(db),
-                reviews: try Self.reviews(db, in: Int64.min..<Int64.max))
+                reviews: try Self.reviews(db, in: Int64.min..<Int64.max),
+                activities: try Self.activities(db), ratings: try Self.ratings(db))
         }
     }
 
     /// The full export of a journal that does not exist: every list empty.
     public static func exportAllOfNothing(to sink: OutputSink) throws {
-        try writeJournalExport(to: sink, entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [])
+        try writeJournalExport(
+            to: sink, entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [], activities: [], ratings: []
+        )
     }
 
     private static func writeJournalExport(
         to sink: OutputSink, entries: ((Entry) throws -> Void) throws -> Void, exercises: [OwnExerciseJSON],
-        checkIns: [CheckIn], plan: [PlanItem], reviews: [Review]
+        checkIns: [CheckIn], plan: [PlanItem], reviews: [Review], activities: [PSFSActivity], ratings: [PSFSRating]
     ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -89,7 +92,9 @@ extension JournalStore {
         try list("exercises") { for exercise in exercises { try element(exercise) } }
         try list("checkins") { for checkIn in checkIns { try element(CheckInJSON(checkIn)) } }
         try list("plan") { for item in plan { try element(PlanItemJSON(item)) } }
-        try list("reviews", last: true) { for review in reviews { try element(ReviewJSON(review)) } }
+        try list("reviews") { for review in reviews { try element(ReviewJSON(review)) } }
+        try list("psfs_activities") { for activity in activities { try element(PSFSActivityJSON(activity)) } }
+        try list("psfs_ratings", last: true) { for rating in ratings { try element(PSFSRatingJSON(rating)) } }
         try sink.write("}\n")
     }
 

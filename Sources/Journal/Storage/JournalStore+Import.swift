@@ -14,6 +14,10 @@ public struct ImportResult: Sendable, Hashable {
     public var exercises = 0
     /// Plan items added (a full export only).
     public var planItems = 0
+    /// PSFS activities added (a full export only).
+    public var activities = 0
+    /// PSFS ratings added (a full export only).
+    public var ratings = 0
 
     public init(added: Int = 0, skipped: Int = 0) {
         self.added = added

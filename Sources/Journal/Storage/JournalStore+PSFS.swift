@@ -100,6 +100,12 @@ extension JournalStore {
             sql: "INSERT INTO change_psfs (change_id, action, id) VALUES (?, ?, ?)", arguments: [change, action, id])
     }
 
+    /// Notes that undoing `change` removes the PSFS row `id` (`remove-activity` or `remove-rating`).
+    static func notePSFSAdded(_ action: String, _ id: Int64?, for change: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO change_psfs (change_id, action, id) VALUES (?, ?, ?)", arguments: [change, action, id])
+    }
+
     /// Reverses what `change` did to PSFS activities and ratings; returns how many rows it touched.
     static func undoPSFS(of change: Int64, _ db: Database) throws -> Int {
         try db.execute(

@@ -30,8 +30,29 @@ extension JournalStore {
                 return current
             }
             try Self.readJournalExport(open(), firstPass: true) { member, value, line in
-                guard member == "exercises" else { return }
-                if try Self.restoreExercise(value, line: line, db) { result.exercises += 1 }
+                switch member {
+                case "exercises":
+                    if try Self.restoreExercise(value, line: line, db) { result.exercises += 1 }
+                case "psfs_activities":
+                    let activity = try Self.element(line) { try JournalExport.activity(value, now: now) }
+                    guard
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM psfs_activities WHERE id = ?", arguments: [activity.id]) == 0
+                    else { throw Self.twice("activity", activity.id ?? 0, line) }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO psfs_activities (id, activity, added_at, utc_offset, retired_at, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            activity.id, activity.activity, activity.addedAt, activity.utcOffset, activity.retiredAt,
+                            activity.createdAt,
+                        ])
+                    try Self.notePSFSAdded("remove-activity", activity.id, for: changeID(), db)
+                    result.activities += 1
+                default:
+                    return
+                }
             }
             let catalog = try Self.catalog(db, includingArchived: true)
             try Self.readJournalExport(open(), firstPass: false) { member, value, line in
@@ -77,6 +98,33 @@ extension JournalStore {
                         ])
                     try Self.noteAddedReview(db.lastInsertedRowID, for: changeID(), db)
                     result.reviews += 1
+                case "psfs_ratings":
+                    let rating = try Self.element(line) { try JournalExport.rating(value, now: now) }
+                    guard
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM psfs_activities WHERE id = ?", arguments: [rating.activityID]
+                        )
+                            == 1
+                    else {
+                        throw JournalError.invalidImport(
+                            line: line, problem: "the rating names activity \(rating.activityID), which the file lacks."
+                        )
+                    }
+                    guard
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM psfs_ratings WHERE id = ?", arguments: [rating.id]) == 0
+                    else { throw Self.twice("rating", rating.id ?? 0, line) }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO psfs_ratings (id, activity_id, rated_at, utc_offset, score, note, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            rating.id, rating.activityID, rating.ratedAt, rating.utcOffset, rating.score.value,
+                            rating.note, rating.createdAt,
+                        ])
+                    try Self.notePSFSAdded("remove-rating", rating.id, for: changeID(), db)
+                    result.ratings += 1
                 default:
                     return
                 }
@@ -91,11 +139,11 @@ extension JournalStore {
             db,
             sql: """
                 SELECT (SELECT count(*) FROM entries) AS entries, (SELECT count(*) FROM checkins) AS checkins,
-                       (SELECT count(*) FROM reviews) AS reviews
+                       (SELECT count(*) FROM reviews) AS reviews, (SELECT count(*) FROM psfs_activities) AS activities
                 """)
         let held: [(Int, String, String)] = [
             (row?["entries"] ?? 0, "entry", "entries"), (row?["checkins"] ?? 0, "check-in", "check-ins"),
-            (row?["reviews"] ?? 0, "review", "reviews"),
+            (row?["reviews"] ?? 0, "review", "reviews"), (row?["activities"] ?? 0, "PSFS activity", "PSFS activities"),
         ].filter { $0.0 > 0 }
         guard !held.isEmpty else { return }
         let counts = held.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }

@@ -58,7 +58,8 @@ struct Import: ParsableCommand {
             if output.json {
                 try Console.json([
                     "added": result.added, "checkins": result.checkIns, "reviews": result.reviews,
-                    "exercises": result.exercises, "plan": result.planItems,
+                    "exercises": result.exercises, "plan": result.planItems, "psfs_activities": result.activities,
+                    "psfs_ratings": result.ratings,
                 ])
             } else {
                 func count(_ number: Int, _ one: String, _ many: String) -> String {
@@ -68,8 +69,10 @@ struct Import: ParsableCommand {
                     "Restored \(count(result.added, "entry", "entries")), "
                         + "\(count(result.checkIns, "check-in", "check-ins")), "
                         + "\(count(result.reviews, "review", "reviews")), "
-                        + "\(count(result.exercises, "exercise", "exercises")) of your own and "
-                        + "\(count(result.planItems, "plan item", "plan items")).")
+                        + "\(count(result.exercises, "exercise", "exercises")) of your own, "
+                        + "\(count(result.planItems, "plan item", "plan items")) and "
+                        + "\(count(result.activities, "PSFS activity", "PSFS activities")) with "
+                        + "\(count(result.ratings, "rating", "ratings")).")
             }
         }
     }
