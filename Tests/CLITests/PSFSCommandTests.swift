@@ -116,3 +116,56 @@ import Testing
             try sandbox.sql("SELECT activity_id, score FROM psfs_ratings ORDER BY activity_id") == "1|5\n3|7\n")
     }
 }
+
+/// The PSFS in every report format, with hand-worked figures.
+@Suite struct PSFSReportTests {
+    let sandbox = Sandbox()
+
+    /// Socks 3 → 5 → 7 (1, 20 and 24 Nov), film 4 → 5 (1 and 24 Nov); the week is 19 to 25 Nov.
+    func fill() throws {
+        for arguments in [
+            ["add", "putting on socks", "--at", "2026-11-01 09:00"],
+            ["add", "sitting through a film", "--at", "2026-11-01 09:00"],
+            ["rate", "1", "3", "--at", "2026-11-01 09:05"], ["rate", "2", "4", "--at", "2026-11-01 09:05"],
+            ["rate", "1", "5", "--at", "2026-11-20 12:00"], ["rate", "1", "7", "--at", "2026-11-24 12:00"],
+            ["rate", "2", "5", "--at", "2026-11-24 12:00"],
+        ] {
+            let run = try sandbox.run(["psfs"] + arguments)
+            try #require(run.status == 0, "\(run)")
+        }
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+    }
+
+    @Test func theScaleIsInEveryFormat() throws {
+        try fill()
+        let text = try sandbox.run("report").stdout
+        #expect(
+            text.contains(
+                """
+                Function (Patient-Specific Functional Scale)
+                ACTIVITY                BASELINE        LATEST          CHANGE  THIS PERIOD
+                putting on socks        3 (2026-11-01)  7 (2026-11-24)  +4 *    +2
+                sitting through a film  4 (2026-11-01)  5 (2026-11-24)  +1      -
+                Average of the 2 activities rated at the baseline (2026-11-01) and since: 3.5 →
+                6.0 (+2.5), larger than the measure's error (2 points).
+                """), "\(text)")
+        #expect(!text.lowercased().contains("clinically"))
+        let markdown = try sandbox.run("report", "--markdown").stdout
+        #expect(markdown.contains("| putting on socks | 3 \\(2026-11-01\\) | 7 \\(2026-11-24\\) | \\+4 \\* | \\+2 |"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try sandbox.run("report", "--json").stdout.utf8))
+                as? [String: Any])
+        let average = try #require((json["psfs"] as? [String: Any])?["average"] as? [String: Any])
+        #expect(
+            average["baseline"] as? Double == 3.5 && average["latest"] as? Double == 6
+                && average["change"] as? Double == 2.5)
+        let period = try #require((json["psfs_period"] as? [String: Any])?["activities"] as? [[String: Any]])
+        #expect(period.map { $0["change"] as? Int } == [2, nil])
+        // Socks in the HTML chart: x from 28 (1 Nov 09:05) to 290 (24 Nov 12:00); 20 Nov 12:00 is
+        // 1,652,100 s of 1,997,700 s across: 28 + 0.82700 × 262 = 244.7; y = 100 − score × 8.
+        let html = try sandbox.run("report", "--format", "html").stdout
+        #expect(html.contains(#"d="M28.0 76.0 L244.7 60.0 L290.0 44.0""#))
+        #expect(html.contains(#"d="M28.0 68.0 L290.0 60.0""#))
+        #expect(html.contains("Function (Patient-Specific Functional Scale)"))
+    }
+}

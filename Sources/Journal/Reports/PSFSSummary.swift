@@ -91,6 +91,13 @@ public struct PSFSSummary: Sendable, Hashable {
         return PSFSSummary(activities: summaries, average: average, baselineDay: baselineDay)
     }
 
+    /// The same activities with only the ratings of `period` (local days): the change within it.
+    public func within(_ period: Period) -> PSFSSummary {
+        PSFSSummary.make(
+            activities: activities.map(\.activity),
+            ratings: activities.flatMap(\.ratings).filter { period.contains($0.localTime.date) })
+    }
+
     /// Days after the latest rating when `journal check` reminds to rate again.
     public static let reminderDays = 7
 

@@ -236,6 +236,8 @@ public struct ProgressReport: Sendable, Hashable {
     public var adherence: [Adherence]
     /// The check-ins of the period, oldest first, with their red flags and notes.
     public var checkInReadings: [CheckIn] = []
+    /// The Patient-Specific Functional Scale since its baseline; `nil` without activities.
+    public var psfs: PSFSSummary?
     /// Physiotherapists' reviews (`journal resume`) in the period, oldest first.
     public var reviews: [Review] = []
     /// Exercises on hold when the report was made whose hold began by the period's last day,

@@ -42,6 +42,7 @@ public enum ReportHTML {
                 .if(!report.isEmpty, daysSection(report)),
                 .if(!report.entries.isEmpty, sessionsSection(report)),
                 .if(!report.checkInReadings.isEmpty, checkInsSection(report)),
+                .if(report.psfs != nil, psfsSection(report)),
                 .if(!report.reviews.isEmpty, reviewsSection(report)),
                 .if(!report.notes.isEmpty, notesSection(report)),
                 .footer(
@@ -260,6 +261,61 @@ public enum ReportHTML {
                             .strong(.text(", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", "))))
                     )
                 }))
+    }
+
+    static func psfsSection(_ report: ProgressReport) -> BodyNode {
+        guard let psfs = report.psfs else { return .empty }
+        let active = psfs.activities.filter(\.activity.isActive)
+        return .section(
+            .class("psfs"),
+            .h2("Function (Patient-Specific Functional Scale)"),
+            .div(
+                .class("scroll"),
+                .table(
+                    .thead(.tr(.forEach(ReportPSFS.header) { .th(.text($0)) })),
+                    .tbody(
+                        .forEach(ReportPSFS.rows(psfs, period: report.period)) { cells in
+                            .tr(.forEach(cells) { .td(.text($0)) })
+                        }))),
+            .if(ReportPSFS.average(psfs) != nil, .p(.text(ReportPSFS.average(psfs) ?? ""))),
+            .div(.class("psfs-charts"), .forEach(active) { psfsChart($0) }),
+            .p(.class("legend"), .text(ReportPSFS.legend)))
+    }
+
+    /// One activity's ratings over time: 0 to 10 upwards, its first to its latest rating across.
+    static func psfsChart(_ item: PSFSSummary.ActivitySummary) -> BodyNode {
+        let (width, left, top, bottom) = (300.0, 28.0, 20.0, 100.0)
+        let times = item.ratings.map(\.ratedAt)
+        let first = Double(times.first ?? 0)
+        let span = max(Double((times.last ?? 0) - (times.first ?? 0)), 1)
+        let points = item.ratings.map { rating -> (x: Double, y: Double) in
+            let across = times.count < 2 ? 0.5 : (Double(rating.ratedAt) - first) / span
+            return (left + across * (width - left - 10), bottom - Double(rating.score.value) / 10 * (bottom - top))
+        }
+        let path = points.enumerated().map {
+            "\($0.offset == 0 ? "M" : "L")\(ReportCharts.format($0.element.x)) \(ReportCharts.format($0.element.y))"
+        }.joined(separator: " ")
+        let dates = [item.ratings.first, item.ratings.last].map { $0.map { Figures.dayMonth($0.localTime.date) } ?? "" }
+        let marks: [BodyNode] = points.map {
+            ReportCharts.element(
+                "circle", ["cx": ReportCharts.format($0.x), "cy": ReportCharts.format($0.y), "r": "3", "fill": "#2a7"])
+        }
+        return ReportCharts.element(
+            "svg",
+            [
+                "viewBox": "0 0 300 120", "class": "psfs-chart", "role": "img",
+                "aria-label": "\(item.activity.activity): ratings over time",
+            ],
+            [
+                ReportCharts.text(item.activity.activity, ["x": "0", "y": "12", "font-size": "12"]),
+                ReportCharts.text("10", ["x": "0", "y": "24", "font-size": "10"]),
+                ReportCharts.text("0", ["x": "0", "y": "104", "font-size": "10"]),
+                ReportCharts.element("line", ["x1": "28", "x2": "290", "y1": "100", "y2": "100", "stroke": "#999"]),
+                ReportCharts.element("path", ["d": path, "fill": "none", "stroke": "#2a7", "stroke-width": "2"]),
+            ] + marks + [
+                ReportCharts.text(dates[0], ["x": "28", "y": "116", "font-size": "10"]),
+                ReportCharts.text(dates[1], ["x": "290", "y": "116", "font-size": "10", "text-anchor": "end"]),
+            ])
     }
 
     static func reviewsSection(_ report: ProgressReport) -> BodyNode {

@@ -13,7 +13,7 @@ public struct ReportJSON: Encodable, Sendable {
     enum Keys: String, CodingKey {
         case from, to, days_in_period, days_active, entries, pain_before_mean, pain_after_mean, pain_change_mean
         case checkins, checkin_pain_mean, adherence
-        case exercises, flags, days, previous, checkin_readings, reviews
+        case exercises, flags, days, previous, checkin_readings, reviews, psfs, psfs_period
         case journal_began, counted_from, days_counted, pain_after_max, holds, sessions, notes
     }
 
@@ -36,6 +36,9 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
         try container.encode(report.checkInReadings.map(CheckInJSON.init), forKey: .checkin_readings)
         try container.encode(report.reviews.map(ReviewJSON.init), forKey: .reviews)
+        // The scale since its baseline, and the same activities with the period's ratings only.
+        try container.encode(report.psfs.map(PSFSJSON.init), forKey: .psfs)
+        try container.encode(report.psfs.map { PSFSJSON($0.within(report.period)) }, forKey: .psfs_period)
         try container.encode(report.journalBegan?.iso8601, forKey: .journal_began)
         try container.encode(report.countedFrom.iso8601, forKey: .counted_from)
         try container.encode(report.daysCounted, forKey: .days_counted)

@@ -94,6 +94,16 @@ public enum ReportMarkdown {
                     ]))
             }
         }
+        if let psfs = report.psfs {
+            lines += ["", "## Function (Patient-Specific Functional Scale)", ""]
+            lines.append("| " + ReportPSFS.header.joined(separator: " | ") + " |")
+            lines.append("|" + String(repeating: " --- |", count: ReportPSFS.header.count))
+            for cells in ReportPSFS.rows(psfs, period: report.period) {
+                lines.append("| " + cells.map { escape(flat($0)) }.joined(separator: " | ") + " |")
+            }
+            if let average = ReportPSFS.average(psfs) { lines += ["", escape(average)] }
+            lines += ["", escape(ReportPSFS.legend)]
+        }
         if !report.reviews.isEmpty {
             lines += ["", "## Reviewed by a physiotherapist", ""]
             for review in report.reviews {

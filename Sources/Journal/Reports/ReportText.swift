@@ -42,6 +42,15 @@ public enum ReportText {
         lines += dayTable(report, width: width)
         lines += sessions(report, width: width)
         lines += checkIns(report, width: width)
+        if let psfs = report.psfs {
+            lines += ["", "Function (Patient-Specific Functional Scale)"]
+            lines += TextTable.render(
+                header: ReportPSFS.header.map { $0.uppercased() }, rows: ReportPSFS.rows(psfs, period: report.period),
+                width: width, shrink: 0
+            ).split(separator: "\n").map(String.init)
+            if let average = ReportPSFS.average(psfs) { lines += wrap(average, width) }
+            lines += wrap(ReportPSFS.legend, width)
+        }
         if !report.reviews.isEmpty {
             lines += ["", "Reviewed by a physiotherapist"]
             for review in report.reviews {

@@ -13,10 +13,15 @@ extension JournalStore {
             exerciseID == nil || $0.exerciseID == exerciseID
         }
         let holds = try holds().filter { exerciseID == nil || $0.exerciseID == exerciseID }
-        return ProgressReport.make(
+        var report = ProgressReport.make(
             entries: entries, checkIns: checkIns, period: period,
             findings: Rules.evaluate(entries: entries, checkIns: checkIns), plan: plan, reviews: reviews,
             holds: holds, journalBegan: try journalBegan())
+        if exerciseID == nil {
+            let psfs = try psfs()
+            report.psfs = psfs.activities.isEmpty ? nil : psfs
+        }
+        return report
     }
 
     /// The local day of the journal's first entry or check-in, whichever came first; `nil` for an
