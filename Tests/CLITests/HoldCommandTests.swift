@@ -323,6 +323,20 @@ import Testing
         #expect(try sandbox.run("check").status == 2)
     }
 
+    @Test func aRiseImportedUnderAnOldIdAfterTheReviewStartsANewHold() throws {
+        _ = try sandbox.log("side-plank", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-19 08:00")
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--at", "2026-11-20 08:00")
+        _ = try sandbox.run("resume", "bird-dog", "--at", "2026-11-24 12:00")
+        _ = try sandbox.run("delete", "1", "--yes")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:01+00:00"
+        let header = "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note"
+        let imported = try sandbox.run(
+            ["import", "-"], stdin: header + "\r\n1,2026-11-21T08:00:00+00:00,bird-dog,,1,,,2,7,5,true,\r\n")
+        #expect(imported.status == 0, "\(imported)")
+        #expect(try holds().map { $0["entry_id"] as? Int } == [1])
+        #expect(try sandbox.run("check").status == 2)
+    }
+
     @Test func aRiseInTheSameSecondAsTheReviewStartsANewHold() throws {
         _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3")
         _ = try sandbox.run("resume", "bird-dog")

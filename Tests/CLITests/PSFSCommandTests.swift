@@ -169,3 +169,26 @@ import Testing
         #expect(html.contains("Function (Patient-Specific Functional Scale)"))
     }
 }
+
+/// Text that could not be stored as given is refused, not cut.
+@Suite struct PSFSTextTests {
+    let sandbox = Sandbox()
+
+    @Test func aNulInARatingNoteOrControlsInANameAreRefused() throws {
+        #expect(try sandbox.run("psfs", "add", "socks").status == 0)
+        let nul = try sandbox.run(["psfs", "rate", "1", "3", "--note", "-"], stdin: "a\u{0}b")
+        #expect(nul.status == 64, "\(nul)")
+        #expect(try sandbox.sql("SELECT count(*) FROM psfs_ratings") == "0\n")
+        let name = try sandbox.run("exercises", "add", "ctl-ex", "--name", "Na\u{1B}]0;T\u{7}", "--category", "stretch")
+        #expect(name.status == 64)
+        #expect(try sandbox.run("psfs", "add", "line\u{2028}separator").status == 64)
+    }
+
+    @Test func anActivityNeverRatedIsRemindedOf() throws {
+        for name in ["socks", "film"] { #expect(try sandbox.run("psfs", "add", name).status == 0) }
+        #expect(try sandbox.run("psfs", "rate", "1", "4").status == 0)
+        #expect(
+            try sandbox.run("check").stderr
+                == "Reminder: \"film\" has no rating yet: rate it with `journal psfs rate`.\n")
+    }
+}

@@ -172,3 +172,32 @@ import Testing
         #expect(try sandbox.sql("SELECT exercise_id FROM entries") == "bird-dog\n")
     }
 }
+
+/// From the second adversarial pass: answers checked where they are given, plans that have not begun.
+@Suite struct RoutineEdgeTests {
+    let sandbox = Sandbox()
+
+    @Test func aSideForAnExerciseWithoutSidesIsAskedAgainNotTheEndOfTheSession() throws {
+        _ = try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")
+        let run = try sandbox.run(["session", "glute-bridge"], stdin: "3\n3x10 left\n3x10\n2\n")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("journal: glute-bridge is done with both sides at once"))
+        #expect(try sandbox.sql("SELECT sets, reps, side IS NULL FROM entries") == "3|10|1\n")
+    }
+
+    @Test func aPlanThatStartsLaterIsNotDueYet() throws {
+        _ = try sandbox.run(
+            "plan", "set", "side-plank", "--sets", "1", "--hold", "10", "--per-week", "7", "--since", "2026-11-28")
+        let run = try sandbox.run("today", "--json")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("\"due\" : [\n\n  ]"))
+    }
+
+    @Test func anEndlessAnswerEndsTheQuestionsWithBoundedReading() throws {
+        _ = try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")
+        let run = try sandbox.run(["session", "glute-bridge"], stdin: String(repeating: "9", count: 100_000))
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("an answer longer than 4096 bytes; the questions end here."))
+        #expect(try sandbox.entryCount() == 0)
+    }
+}

@@ -33,7 +33,7 @@ import Testing
         // Session 3 is the second rise within three (repeated), above 5 (high-pain) and a rise (more-pain);
         // a review after session 1 answers the first rise, so the hold begins at session 3.
         let history = sessions([(3, 4), (3, 3), (3, 6)])
-        let review = Review.Mark(reviewedAt: history[0].performedAt, throughEntryID: 1)
+        let review = Review.Mark(reviewedAt: history[0].performedAt, throughEntryID: 1, recordedAt: 0)
         let hold = try #require(HoldRule.hold(sessions: history, review: review))
         #expect(hold.since.entryID == 3)
         #expect(hold.reasons.map(\.rule) == ["repeated", "high-pain", "more-pain"])
@@ -45,23 +45,27 @@ import Testing
         // Reviewed after session 3: nothing stands.
         #expect(
             HoldRule.hold(
-                sessions: history, review: Review.Mark(reviewedAt: history[2].performedAt, throughEntryID: .max))
+                sessions: history,
+                review: Review.Mark(reviewedAt: history[2].performedAt, throughEntryID: .max, recordedAt: 0))
                 == nil)
         // Reviewed exactly at session 2's time: session 2 is answered too (up to and including).
         #expect(
             HoldRule.hold(
-                sessions: history, review: Review.Mark(reviewedAt: history[1].performedAt, throughEntryID: .max))
+                sessions: history,
+                review: Review.Mark(reviewedAt: history[1].performedAt, throughEntryID: .max, recordedAt: 0))
                 == nil)
         // Reviewed after session 1 only: session 2 holds.
         #expect(
             HoldRule.hold(
-                sessions: history, review: Review.Mark(reviewedAt: history[0].performedAt, throughEntryID: .max))?
+                sessions: history,
+                review: Review.Mark(reviewedAt: history[0].performedAt, throughEntryID: .max, recordedAt: 0))?
                 .since.entryID == 2)
         // A new rise after a review starts a new hold.
         let later = history + [Fixture.entry(4, "bird-dog", day: 3, before: 2, after: 3)]
         #expect(
             HoldRule.hold(
-                sessions: later, review: Review.Mark(reviewedAt: history[2].performedAt, throughEntryID: .max))?
+                sessions: later,
+                review: Review.Mark(reviewedAt: history[2].performedAt, throughEntryID: .max, recordedAt: 0))?
                 .since.entryID == 4)
     }
 
@@ -72,11 +76,12 @@ import Testing
             Fixture.entry(1, "bird-dog", day: 0, before: 3, after: 4),
             Fixture.entry(2, "bird-dog", day: 1, before: 2, after: 7),
         ]
-        let review = Review.Mark(reviewedAt: Fixture.time(day: 2, hour: 9), throughEntryID: 1)
+        let review = Review.Mark(reviewedAt: Fixture.time(day: 2, hour: 9), throughEntryID: 1, recordedAt: 0)
         let hold = try #require(HoldRule.hold(sessions: history, review: review))
         #expect(hold.since.entryID == 2)
         #expect(
-            HoldRule.hold(sessions: history, review: Review.Mark(reviewedAt: review.reviewedAt, throughEntryID: 2))
+            HoldRule.hold(
+                sessions: history, review: Review.Mark(reviewedAt: review.reviewedAt, throughEntryID: 2, recordedAt: 0))
                 == nil)
     }
 
@@ -95,14 +100,32 @@ import Testing
 
     @Test func answersOnlyStopFindingsOnSessionsUpToTheReview() throws {
         let rise = try #require(MorePainRule.finding(for: Fixture.entry(1, day: 2, before: 2, after: 3)))
-        #expect(HoldRule.answers(Review.Mark(reviewedAt: rise.performedAt, throughEntryID: 1), rise))
-        #expect(HoldRule.answers(Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 5), rise))
-        #expect(!HoldRule.answers(Review.Mark(reviewedAt: rise.performedAt - 1, throughEntryID: 5), rise))
+        #expect(
+            HoldRule.answers(
+                Review.Mark(reviewedAt: rise.performedAt, throughEntryID: 1, recordedAt: 0), rise, recordedAt: 0))
+        #expect(
+            HoldRule.answers(
+                Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 5, recordedAt: 0), rise, recordedAt: 0))
+        #expect(
+            !HoldRule.answers(
+                Review.Mark(reviewedAt: rise.performedAt - 1, throughEntryID: 5, recordedAt: 0), rise, recordedAt: 0))
         // Recorded after the review, though dated before it: not reviewed.
-        #expect(!HoldRule.answers(Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 0), rise))
-        #expect(!HoldRule.answers(nil, rise))
+        #expect(
+            !HoldRule.answers(
+                Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 0, recordedAt: 0), rise, recordedAt: 0))
+        #expect(!HoldRule.answers(nil, rise, recordedAt: 0))
+        // Recorded in a later second than the review (an import under an old id): not reviewed.
+        #expect(
+            !HoldRule.answers(
+                Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 5, recordedAt: 10), rise, recordedAt: 11))
+        // Recorded in an earlier second: reviewed, whatever its id.
+        #expect(
+            HoldRule.answers(
+                Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 0, recordedAt: 10), rise, recordedAt: 9))
         let morning = Fixture.checkIn(1, day: 3, hour: 8, pain: 6, flags: [.fever])
         let urgent = try #require(RedFlagRule.findings(for: morning).first)
-        #expect(!HoldRule.answers(Review.Mark(reviewedAt: .max, throughEntryID: .max), urgent))
+        #expect(
+            !HoldRule.answers(Review.Mark(reviewedAt: .max, throughEntryID: .max, recordedAt: 0), urgent, recordedAt: 0)
+        )
     }
 }

@@ -59,7 +59,11 @@ public struct Exercise: Sendable, Hashable, Identifiable {
             bytes.last != 0x2D
         else { throw JournalError.invalidExerciseID(id) }
         let trimmed = String(name.trimmingWhitespace())
-        guard !trimmed.isEmpty, trimmed.count <= maximumNameLength, !trimmed.contains(where: \.isNewline) else {
+        let printable = trimmed.unicodeScalars.allSatisfy {
+            ![.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
+                && $0 != "\u{FFFD}"
+        }
+        guard !trimmed.isEmpty, trimmed.count <= maximumNameLength, printable else {
             throw JournalError.invalidExerciseName(name)
         }
         return Exercise(

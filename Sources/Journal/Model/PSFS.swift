@@ -27,8 +27,11 @@ public struct PSFSActivity: Sendable, Hashable {
         id: Int64? = nil, activity: String, addedAt: Int64, utcOffset: Int, retiredAt: Int64? = nil, createdAt: Int64
     ) throws {
         let text = String(activity.trimmingWhitespace())
-        guard !text.isEmpty, text.unicodeScalars.count <= Self.maximumLength,
-            !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        let oneLine: (Unicode.Scalar) -> Bool = {
+            ![.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
+                && $0 != "\u{FFFD}"
+        }
+        guard !text.isEmpty, text.unicodeScalars.count <= Self.maximumLength, text.unicodeScalars.allSatisfy(oneLine)
         else { throw JournalError.invalidActivity(activity) }
         self.id = id
         self.activity = text
@@ -66,15 +69,13 @@ public struct PSFSRating: Sendable, Hashable {
         id: Int64? = nil, activityID: Int64, ratedAt: Int64, utcOffset: Int, score: PainLevel, note: String? = nil,
         createdAt: Int64
     ) throws {
-        if let note, note.count > Entry.Limits.noteCharacters {
-            throw JournalError.noteTooLong(characters: note.count, limit: Entry.Limits.noteCharacters)
-        }
+        let note = try Note.checked(note)
         self.id = id
         self.activityID = activityID
         self.ratedAt = ratedAt
         self.utcOffset = utcOffset
         self.score = score
-        self.note = note?.isEmpty == true ? nil : note
+        self.note = note
         self.createdAt = createdAt
     }
 

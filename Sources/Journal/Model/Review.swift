@@ -38,21 +38,29 @@ public struct Review: Sendable, Hashable {
 
     /// What the review answers: the stop findings on sessions performed up to ``reviewedAt`` and
     /// recorded before the review (entry ids up to ``throughEntryID``).
-    public var mark: Mark { Mark(reviewedAt: reviewedAt, throughEntryID: throughEntryID) }
+    public var mark: Mark { Mark(reviewedAt: reviewedAt, throughEntryID: throughEntryID, recordedAt: createdAt) }
 
     /// The reach of a review, for the rules.
     public struct Mark: Sendable, Hashable {
         public var reviewedAt: Int64
         public var throughEntryID: Int64
+        /// When the review was recorded (Unix seconds).
+        public var recordedAt: Int64
 
-        public init(reviewedAt: Int64, throughEntryID: Int64) {
+        public init(reviewedAt: Int64, throughEntryID: Int64, recordedAt: Int64 = Int64.max) {
             self.reviewedAt = reviewedAt
             self.throughEntryID = throughEntryID
+            self.recordedAt = recordedAt
         }
 
-        /// Whether the session performed at `performedAt` with id `entryID` was reviewed.
-        public func covers(performedAt: Int64, entryID: Int64?) -> Bool {
-            performedAt <= reviewedAt && (entryID ?? Int64.max) <= throughEntryID
+        /// Whether the session performed at `performedAt`, recorded at `recordedAt` with id
+        /// `entryID`, was reviewed: performed by the review's time, and recorded before the review
+        /// (earlier, or in the same second with an id it had seen). An entry imported later under an
+        /// old id, or recorded after the review and dated before it, was not.
+        public func covers(performedAt: Int64, entryID: Int64?, recordedAt entryRecordedAt: Int64) -> Bool {
+            guard performedAt <= reviewedAt else { return false }
+            if entryRecordedAt != recordedAt { return entryRecordedAt < recordedAt }
+            return (entryID ?? Int64.max) <= throughEntryID
         }
     }
 }

@@ -45,7 +45,9 @@ public struct DailyRoutine: Sendable, Hashable {
         }
         let heldIDs = Set(holds.map(\.exerciseID))
         let daysLeft = 7 - today.weekdayIndex
-        let items = plan.filter { !heldIDs.contains($0.exerciseID) }.map { item in
+        // A plan item that starts after today asks nothing yet.
+        let items = plan.filter { !heldIDs.contains($0.exerciseID) && ($0.since.map { $0 <= today } ?? true) }.map {
+            item in
             let sessions = thisWeek.filter { $0.exerciseID == item.exerciseID }
             let doneToday = sessions.filter { $0.localTime.date == today }.count
             let need = max(0, item.perWeek - (sessions.count - doneToday))

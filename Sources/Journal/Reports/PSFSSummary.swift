@@ -105,9 +105,10 @@ public struct PSFSSummary: Sendable, Hashable {
     /// rating is more than ``reminderDays`` days before `today` (or there is none): not a finding.
     public func reminder(today: LocalDate) -> String? {
         guard activities.contains(where: \.activity.isActive) else { return nil }
-        guard let last = lastRated else {
-            return "Your activities have no rating yet: rate them with `journal psfs rate`."
+        if let unrated = activities.first(where: { $0.activity.isActive && $0.ratings.isEmpty }) {
+            return "\"\(unrated.activity.activity)\" has no rating yet: rate it with `journal psfs rate`."
         }
+        guard let last = lastRated else { return nil }
         let days = today.daysSinceEpoch - last.localTime.date.daysSinceEpoch
         guard days > Int64(Self.reminderDays) else { return nil }
         return "Your last PSFS rating was \(days) days ago (\(last.localTime.date)): "

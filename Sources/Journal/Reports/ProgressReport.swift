@@ -293,7 +293,10 @@ public struct ProgressReport: Sendable, Hashable {
     /// or after it), if there is one.
     public func review(answering finding: Finding) -> Review? {
         guard let exerciseID = finding.exerciseID else { return nil }
-        return reviews.first { $0.exerciseID == exerciseID && HoldRule.answers($0.mark, finding) }
+        let recordedAt = entries.first { $0.id == finding.entryID }?.createdAt ?? .max
+        return reviews.first {
+            $0.exerciseID == exerciseID && HoldRule.answers($0.mark, finding, recordedAt: recordedAt)
+        }
     }
 
     /// Builds the report for `period` from `entries` and `checkIns` (any range; those outside

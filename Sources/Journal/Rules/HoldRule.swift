@@ -30,7 +30,11 @@ public enum HoldRule {
     public static func hold(sessions: [Entry], review: Review.Mark?) -> Hold? {
         let ordered = sessions.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
         for (index, session) in ordered.enumerated() {
-            if let review, review.covers(performedAt: session.performedAt, entryID: session.id) { continue }
+            if let review,
+                review.covers(performedAt: session.performedAt, entryID: session.id, recordedAt: session.createdAt)
+            {
+                continue
+            }
             guard mayStartHold(session) else { continue }
             let window = Array(ordered[max(0, index - Thresholds.repeatedWindow + 1)...index])
             let findings = Rules.sorted(
@@ -42,10 +46,11 @@ public enum HoldRule {
         return nil
     }
 
-    /// Whether `review` answers `finding`: a stop finding on a session it covers.
-    public static func answers(_ review: Review.Mark?, _ finding: Finding) -> Bool {
+    /// Whether `review` answers `finding`: a stop finding on a session it covers, the session
+    /// recorded at `recordedAt`.
+    public static func answers(_ review: Review.Mark?, _ finding: Finding, recordedAt: Int64) -> Bool {
         guard let review, finding.severity == .stop, let entryID = finding.entryID else { return false }
-        return review.covers(performedAt: finding.performedAt, entryID: entryID)
+        return review.covers(performedAt: finding.performedAt, entryID: entryID, recordedAt: recordedAt)
     }
 }
 

@@ -40,10 +40,12 @@ public enum Rules {
         entries: [Entry], checkIns: [CheckIn], reviews: [String: Review.Mark] = [:], today: LocalDate
     ) -> [Finding] {
         let windowStart = today.adding(days: -(Thresholds.currentDays - 1))
+        let recorded = Dictionary(entries.compactMap { entry in entry.id.map { ($0, entry.createdAt) } }) { a, _ in a }
         var result = evaluate(entries: entries, checkIns: checkIns).filter {
             let day = $0.localTime.date
             return windowStart <= day && day <= today
-                && !HoldRule.answers($0.exerciseID.flatMap { reviews[$0] }, $0)
+                && !HoldRule.answers(
+                    $0.exerciseID.flatMap { reviews[$0] }, $0, recordedAt: $0.entryID.flatMap { recorded[$0] } ?? .max)
         }
         if let worsening = WorseningRule.finding(in: entries, today: today) { result.append(worsening) }
         return sorted(result)

@@ -96,13 +96,13 @@ extension JournalStore {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT exercise_id, reviewed_at, through_entry_id FROM reviews
+                SELECT exercise_id, reviewed_at, through_entry_id, created_at FROM reviews
                 WHERE ?1 IS NULL OR exercise_id = ?1 ORDER BY reviewed_at, id
                 """,
             arguments: [exerciseID])
         for row in rows {
             latest[row["exercise_id"]] = Review.Mark(
-                reviewedAt: row["reviewed_at"], throughEntryID: row["through_entry_id"])
+                reviewedAt: row["reviewed_at"], throughEntryID: row["through_entry_id"], recordedAt: row["created_at"])
         }
         return latest
     }
@@ -113,7 +113,7 @@ extension JournalStore {
     /// just before it; the first always starts the hold, and a test keeps the two conditions equal.
     static func hold(exerciseID: String, review: Review.Mark?, _ db: Database) throws -> Hold? {
         // Not covered by the review: performed after its time (the index's range), or recorded
-        // after it (ids above its newest, the primary key's range); the earliest of both.
+        // after it (later, or in the same second with an id it had not seen); the earliest of both.
         var candidates = try fetchEntries(
             db,
             sql: """
@@ -127,9 +127,10 @@ extension JournalStore {
                 db,
                 sql: """
                     SELECT \(EntryColumns.selectList) FROM entries
-                    WHERE id > ?2 AND exercise_id = ?1 AND (pain_after > pain_before OR pain_after > 5)
+                    WHERE exercise_id = ?1 AND (pain_after > pain_before OR pain_after > 5)
+                      AND (created_at > ?3 OR (created_at = ?3 AND id > ?2))
                     """,
-                arguments: [exerciseID, review.throughEntryID])
+                arguments: [exerciseID, review.throughEntryID, review.recordedAt])
         }
         candidates.sort { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
         for candidate in candidates {

@@ -54,6 +54,13 @@ extension JournalStore {
                     return
                 }
             }
+            let active = try Int.fetchOne(db, sql: "SELECT count(*) FROM psfs_activities WHERE retired_at IS NULL") ?? 0
+            guard active <= PSFSActivity.maximumActive else {
+                throw JournalError.invalidImport(
+                    line: 1,
+                    problem: "the file has \(active) PSFS activities still rated; the scale takes at most "
+                        + "\(PSFSActivity.maximumActive).")
+            }
             let catalog = try Self.catalog(db, includingArchived: true)
             try Self.readJournalExport(open(), firstPass: false) { member, value, line in
                 switch member {

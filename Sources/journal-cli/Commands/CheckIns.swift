@@ -160,7 +160,7 @@ enum Confirm {
         guard isatty(STDIN_FILENO) == 1 else { throw JournalError.confirmationNeeded(action) }
         for item in items { Console.err("  " + item) }
         Console.err("\(question) [y/N] ", terminator: "")
-        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+        let answer = Questions.readAnswer()?.trimmingCharacters(in: .whitespaces).lowercased()
         return answer == "y" || answer == "yes"
     }
 }

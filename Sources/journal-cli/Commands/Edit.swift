@@ -181,6 +181,9 @@ struct Undo: ParsableCommand {
             parts.append(
                 "removed \(result.checkInsRemoved) imported \(result.checkInsRemoved == 1 ? "check-in" : "check-ins")")
         }
+        if result.psfsChanged > 0, result.kind != "import" {
+            parts.append("reversed \(result.psfsChanged) PSFS \(result.psfsChanged == 1 ? "change" : "changes")")
+        }
         if result.reviewsRemoved > 0, result.kind == "import" {
             parts.append(
                 "removed \(result.reviewsRemoved) imported \(result.reviewsRemoved == 1 ? "review" : "reviews")")

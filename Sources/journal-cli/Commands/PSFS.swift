@@ -7,11 +7,11 @@ struct PSFS: ParsableCommand {
         commandName: "psfs",
         abstract: "The Patient-Specific Functional Scale: rate everyday activities your back makes hard.",
         discussion: """
-            Name 3 to 5 activities your back problem makes hard, then rate each from 0 (unable \\
-            to do it) to 10 (able to do it as before the problem), and re-rate the same ones \\
-            every week or two. journal shows each activity's first (baseline) and latest rating \\
-            and the average of those rated at the baseline and since. A change of at least 3 \\
-            points for one activity, or 2 for the average, is larger than the measure's error \\
+            Name 3 to 5 activities your back problem makes hard, then rate each from 0 (unable \
+            to do it) to 10 (able to do it as before the problem), and re-rate the same ones \
+            every week or two. journal shows each activity's first (baseline) and latest rating \
+            and the average of those rated at the baseline and since. A change of at least 3 \
+            points for one activity, or 2 for the average, is larger than the measure's error \
             (docs/outcomes.md). `journal undo` reverses an add, a remove or a rating.
 
             Examples:
@@ -98,7 +98,7 @@ struct PSFS: ParsableCommand {
             commandName: "rate",
             abstract: "Rate an activity from 0 (unable to do it) to 10 (able to do it as before the problem).",
             discussion: """
-                With no arguments, at a terminal, asks for each active activity in turn (Enter \\
+                With no arguments, at a terminal, asks for each active activity in turn (Enter \
                 skips one); elsewhere give the id and the score.
                 """)
 
@@ -156,7 +156,7 @@ struct PSFS: ParsableCommand {
                 let last = item.latest.map { " (last \($0.score.value))" } ?? ""
                 while true {
                     Console.prompt("#\(item.activity.id ?? 0) \(item.activity.activity.terminalSafe)\(last): ")
-                    guard let answer = readLine()?.trimmingCharacters(in: .whitespaces) else {
+                    guard let answer = Questions.readAnswer()?.trimmingCharacters(in: .whitespaces) else {
                         Console.err("")
                         Console.err("Rated \(rated) \(rated == 1 ? "activity" : "activities").")
                         return

@@ -7,13 +7,13 @@ struct Session: ParsableCommand {
         commandName: "session",
         abstract: "Walk through today's exercises one after another, recording each as you go.",
         discussion: """
-            For each exercise due today (or each one you name), in plan order: how to do it, \\
-            then your pain before, the dose (Enter accepts the plan's), and your pain after. \\
-            Each entry is saved the moment it is complete; findings show at once, as with \\
-            `journal log`. A stop puts that exercise on hold, and you choose whether to go on \\
+            For each exercise due today (or each one you name), in plan order: how to do it, \
+            then your pain before, the dose (Enter accepts the plan's), and your pain after. \
+            Each entry is saved the moment it is complete; findings show at once, as with \
+            `journal log`. A stop puts that exercise on hold, and you choose whether to go on \
             with the others. Answer s to skip an exercise, q to end.
 
-            Off a terminal the same answers are read from standard input, one per line (an \\
+            Off a terminal the same answers are read from standard input, one per line (an \
             empty line accepts the plan's dose); the end of input ends the session.
 
             Examples:
@@ -36,7 +36,9 @@ struct Session: ParsableCommand {
         let routine =
             try journal?.routine(today: today) ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
         let catalog = try store.catalog()
-        let planned = Dictionary(uniqueKeysWithValues: routine.items.map { ($0.plan.exerciseID, $0.plan) })
+        // Every plan item, held ones too: a named exercise on hold still offers its planned dose.
+        let planned = Dictionary(
+            uniqueKeysWithValues: try (journal?.plan() ?? []).map { ($0.exerciseID, $0) })
         let chosen: [Exercise]
         if exercises.isEmpty {
             guard !routine.items.isEmpty || !routine.held.isEmpty else {
@@ -110,7 +112,9 @@ struct Session: ParsableCommand {
                 guard plan != nil else { throw JournalError.invalidDose(text) }
                 return nil
             }
-            return try DoseInput.parse(text)
+            let dose = try DoseInput.parse(text)
+            if dose.side != nil, !exercise.perSide { throw JournalError.sideNotApplicable(exercise: exercise.id) }
+            return dose
         }
         guard case .value(let dose) = doseAnswer else { return doseAnswer.isQuit ? .quit : .skipped }
         let afterAnswer = Questions.pain("pain after")

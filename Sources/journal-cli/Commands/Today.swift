@@ -7,8 +7,8 @@ struct Today: ParsableCommand {
         commandName: "today",
         abstract: "What your plan asks of today: the exercises due, those on hold, what you did.",
         discussion: """
-            An exercise is due while this week's sessions (Monday to Sunday) fall short of the \\
-            pace that spreads what remains of its weekly count over the days left. An exercise \\
+            An exercise is due while this week's sessions (Monday to Sunday) fall short of the \
+            pace that spreads what remains of its weekly count over the days left. An exercise \
             on hold is shown as held, never as due.
 
             Exit status, for a shell prompt or a timer: 0 nothing is due; 1 something is.

@@ -20,7 +20,7 @@ enum Questions {
     ) -> Answer<Value> {
         while true {
             Console.prompt(question)
-            guard let line = readLine() else { return .quit }
+            guard let line = readAnswer() else { return .quit }
             let answer = line.trimmingCharacters(in: .whitespaces)
             if escapes, answer.lowercased() == "s" { return .skip }
             if escapes, answer.lowercased() == "q" { return .quit }
@@ -32,6 +32,29 @@ enum Questions {
                 Console.err("journal: \(error)")
             }
         }
+    }
+
+    /// The longest answer read; a longer line (or endless input such as /dev/zero) ends the questions.
+    static let maximumAnswerBytes = 4096
+
+    /// One line of standard input without its line end, read a byte at a time so that nothing past
+    /// it is consumed; `nil` at the end of input or past ``maximumAnswerBytes``.
+    static func readAnswer() -> String? {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if byte == 0x0A { break }
+            bytes.append(byte)
+            if bytes.count > maximumAnswerBytes {
+                Console.err("journal: an answer longer than \(maximumAnswerBytes) bytes; the questions end here.")
+                return nil
+            }
+        }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A 0–10 pain reading for `field` ("pain before"), with the same message as `journal log`.
