@@ -329,7 +329,8 @@ import Testing
         _ = try sandbox.run("resume", "bird-dog", "--at", "2026-11-24 12:00")
         _ = try sandbox.run("delete", "1", "--yes")
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:01+00:00"
-        let header = "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note"
+        let header =
+            "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note"
         let imported = try sandbox.run(
             ["import", "-"], stdin: header + "\r\n1,2026-11-21T08:00:00+00:00,bird-dog,,1,,,2,7,5,true,\r\n")
         #expect(imported.status == 0, "\(imported)")

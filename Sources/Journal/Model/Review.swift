@@ -53,10 +53,11 @@ public struct Review: Sendable, Hashable {
             self.recordedAt = recordedAt
         }
 
-        /// Whether the session performed at `performedAt`, recorded at `recordedAt` with id
-        /// `entryID`, was reviewed: performed by the review's time, and recorded before the review
-        /// (earlier, or in the same second with an id it had seen). An entry imported later under an
-        /// old id, or recorded after the review and dated before it, was not.
+        /// Whether the session performed at `performedAt`, recorded at `recordedAt` with id `entryID`, was reviewed.
+        ///
+        /// It was when performed by the review's time and recorded before the review (earlier, or in
+        /// the same second with an id it had seen). An entry imported later under an old id, or
+        /// recorded after the review and dated before it, was not.
         public func covers(performedAt: Int64, entryID: Int64?, recordedAt entryRecordedAt: Int64) -> Bool {
             guard performedAt <= reviewedAt else { return false }
             if entryRecordedAt != recordedAt { return entryRecordedAt < recordedAt }
