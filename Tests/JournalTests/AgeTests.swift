@@ -89,7 +89,10 @@ enum AgeFixtures {
     // MARK: Keys
 
     @Test func bech32MatchesBIP173Vectors() throws {
-        for valid in ["A12UEL5L", "a12uel5l", "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw", "split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w"] {
+        for valid in [
+            "A12UEL5L", "a12uel5l", "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw",
+            "split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w",
+        ] {
             #expect(throws: Never.self) { try Bech32.decode(valid) }
         }
         for invalid in ["A1G7SGD8", "10a06t8", "1qzzfhee", "a12UEL5L", "x1b4n0q5v", "li1dgmt3", "de1lg7wt\u{7F}"] {
@@ -128,7 +131,9 @@ enum AgeFixtures {
                 == "77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442"
                 + "fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906")
         #expect(
-            hex(try AgeHeader.scrypt(Array("password".utf8), salt: Array("NaCl".utf8), n: 1024, r: 8, p: 16, length: 64))
+            hex(
+                try AgeHeader.scrypt(Array("password".utf8), salt: Array("NaCl".utf8), n: 1024, r: 8, p: 16, length: 64)
+            )
                 == "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
                 + "2eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640")
     }
@@ -137,7 +142,8 @@ enum AgeFixtures {
 
     @Test func decryptsWhatAgeEncryptedToARecipient() throws {
         let identities = try AgeKeyFile.identities(in: AgeFixtures.identityFile, name: "key.txt")
-        #expect(try decrypt(Array(AgeFixtures.x25519.utf8), identities: identities) == Array(AgeFixtures.plaintext.utf8))
+        #expect(
+            try decrypt(Array(AgeFixtures.x25519.utf8), identities: identities) == Array(AgeFixtures.plaintext.utf8))
         let other = try AgeIdentity(parsing: AgeFixtures.otherIdentity)
         #expect(failure { _ = try decrypt(Array(AgeFixtures.x25519.utf8), identities: [other]) } == .noMatch)
         #expect(
@@ -188,7 +194,8 @@ enum AgeFixtures {
         let stanza = String(decoding: passphrase, as: UTF8.self).split(separator: "\n")[1]
         #expect(stanza.hasPrefix("-> scrypt ") && stanza.hasSuffix(" 10"))
         #expect(try decrypt(passphrase, passphrase: "pass") == Array("x".utf8))
-        let armored = String(decoding: try encrypt(Array(repeating: 65, count: 1000), passphrase: "p", armor: true), as: UTF8.self)
+        let armored = String(
+            decoding: try encrypt(Array(repeating: 65, count: 1000), passphrase: "p", armor: true), as: UTF8.self)
         let armorLines = armored.split(separator: "\n")
         #expect(armorLines.first == "-----BEGIN AGE ENCRYPTED FILE-----")
         #expect(armorLines.last == "-----END AGE ENCRYPTED FILE-----")

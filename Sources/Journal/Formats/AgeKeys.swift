@@ -20,7 +20,8 @@ public struct AgeRecipient: Sendable, Equatable {
         do {
             decoded = try Bech32.decode(text)
         } catch let invalid as Bech32.Invalid {
-            throw JournalError.invalidKey(source: source, reason: "\"\(text)\" is not an age recipient: \(invalid.reason)")
+            throw JournalError.invalidKey(
+                source: source, reason: "\"\(text)\" is not an age recipient: \(invalid.reason)")
         }
         guard decoded.hrp == "age", decoded.data.count == 32,
             let key = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: decoded.data)

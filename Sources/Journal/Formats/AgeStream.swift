@@ -65,8 +65,9 @@ final class AgeByteReader {
         }
     }
 
-    /// The next line without its line feed, and whether it had one; `nil` at the end. Throws a
-    /// failure of `kind` for a line longer than `limit`.
+    /// The next line without its line feed, and whether it had one; `nil` at the end.
+    ///
+    /// Throws a failure of `kind` for a line longer than `limit`.
     func readLine(limit: Int, kind: AgeFailure.Kind = .header) throws -> ([UInt8], Bool)? {
         var searched = position
         while true {
@@ -252,6 +253,23 @@ public final class AgeDecryptor {
             passphrase: passphrase)
     }
 
+    /// Decrypts a file whose first bytes, `prefix`, were read already from `descriptor` (owned by the caller).
+    public convenience init(
+        prefix: [UInt8], descriptor: Int32, name: String, identities: [AgeIdentity],
+        passphrase: (() throws -> String)?
+    ) throws {
+        var first: [UInt8]? = prefix
+        let rest = AgeByteReader(descriptor: descriptor, name: name)
+        let reader = AgeByteReader { count in
+            if let bytes = first {
+                first = nil
+                if !bytes.isEmpty { return bytes }
+            }
+            return try rest.read(upTo: count)
+        }
+        try self.init(reader: reader, name: name, identities: identities, passphrase: passphrase)
+    }
+
     convenience init(
         reader: AgeByteReader, name: String, identities: [AgeIdentity], passphrase: (() throws -> String)?,
         maximumWorkFactor: Int = Age.maximumWorkFactor
@@ -285,8 +303,9 @@ public final class AgeDecryptor {
             inputKeyMaterial: fileKey, salt: nonce, info: Array("payload".utf8), outputByteCount: 32)
     }
 
-    /// The next chunk of plaintext, authenticated; `nil` after the last. Throws
-    /// ``JournalError/damagedEncryptedFile(path:reason:)`` when the payload is damaged or truncated.
+    /// The next chunk of plaintext, authenticated; `nil` after the last.
+    ///
+    /// Throws ``JournalError/damagedEncryptedFile(path:reason:)`` when the payload is damaged or truncated.
     public func next() throws -> [UInt8]? {
         do { return try nextChunk() } catch let failure as AgeFailure { throw failure.journalError(name: name) }
     }
