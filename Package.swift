@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
+        // age encryption of backups and exports: X25519, ChaCha20-Poly1305, HKDF, HMAC (Crypto), scrypt (CryptoExtras).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.0"),
     ],
     targets: [
         .target(
@@ -21,6 +23,9 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 // The HTML report, escaped by construction.
                 .product(name: "Plot", package: "Plot"),
+                // The age format's primitives, from BoringSSL: never our own cryptography.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             resources: [.embedInCode("Storage/schema.sql")]
         ),

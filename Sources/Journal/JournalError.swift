@@ -76,6 +76,23 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWriteFile(path: String, reason: String)
     /// A setting from the environment (`JOURNAL_BUSY_TIMEOUT`) outside what it accepts.
     case invalidSetting(name: String, text: String, expected: String)
+    /// An encrypted file that is damaged, truncated, changed (its header MAC or a chunk does not
+    /// authenticate) or not an age file at all; nothing was changed.
+    case damagedEncryptedFile(path: String, reason: String)
+    /// None of the keys given (identities, a passphrase) opens the encrypted file; nothing was changed.
+    case wrongKey(path: String, reason: String)
+    /// An encrypted file read without the kind of key it needs: a passphrase, else an identity.
+    case keyNeeded(path: String, passphrase: Bool)
+    /// A recipient, identity or key file that cannot be used, named by `source`.
+    case invalidKey(source: String, reason: String)
+    /// A passphrase file that others may read or change: refused, as ssh refuses such keys.
+    case unsafePassphraseFile(path: String)
+    /// An empty passphrase, or two that differ when typed twice.
+    case invalidPassphrase(String)
+    /// A restore that would replace a journal, without `--force`.
+    case journalExists(path: String)
+    /// A file to restore that is not a journal this version can use; nothing was replaced.
+    case notARestorableJournal(path: String, reason: String)
     /// No entry has this id.
     case entryNotFound(Int64)
     /// No check-in has this id.
@@ -192,6 +209,27 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot write \(path): \(reason); nothing was written there."
         case .invalidSetting(let name, let text, let expected):
             return "\(name) must be \(expected); got \"\(text)\"."
+        case .damagedEncryptedFile(let path, let reason):
+            return "cannot decrypt \(path): \(reason). Nothing was changed."
+        case .wrongKey(let path, let reason):
+            return "cannot decrypt \(path): \(reason). Nothing was changed; "
+                + "try another --identity or --passphrase-file (or check the passphrase's spelling and keyboard layout)."
+        case .keyNeeded(let path, let passphrase):
+            return passphrase
+                ? "\(path) is encrypted with a passphrase: run at a terminal to type it, or pass --passphrase-file FILE."
+                : "\(path) is encrypted to an age key: pass --identity KEYFILE (the file age-keygen wrote)."
+        case .invalidKey(let source, let reason):
+            return "cannot use \(source): \(reason)."
+        case .unsafePassphraseFile(let path):
+            return "\(path) can be read or changed by other users, so its passphrase is not secret: "
+                + "make it private with `chmod 600 \(path)` and try again."
+        case .invalidPassphrase(let reason):
+            return "\(reason); nothing was written."
+        case .journalExists(let path):
+            return "\(path) already holds a journal; pass --force to replace it (a copy of it is kept beside it), "
+                + "or restore elsewhere with --db."
+        case .notARestorableJournal(let path, let reason):
+            return "\(path) cannot be restored: \(reason). Nothing was replaced."
         case .entryNotFound(let id):
             return "no entry has id \(id); `journal list` shows the ids."
         case .checkInNotFound(let id):

@@ -29,6 +29,7 @@ struct JournalCommand: ParsableCommand {
             Safety.self, Export.self,
             Import.self,
             Resume.self, PSFS.self, Edit.self, Delete.self, Undo.self, Exercises.self, Plan.self, Backup.self,
+            Restore.self,
             Doctor.self,
         ]
     )

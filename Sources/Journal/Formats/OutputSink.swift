@@ -16,11 +16,22 @@ public final class OutputSink {
     private let descriptor: Int32
     private let name: String
     private var buffer: [UInt8] = []
+    /// Where the blocks go instead of the descriptor (an encryptor), when set.
+    private let consumer: (([UInt8]) throws -> Void)?
 
     /// `name` is how messages refer to the destination (a path, or "standard output").
     public init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         self.name = name
+        consumer = nil
+        buffer.reserveCapacity(Self.blockSize)
+    }
+
+    /// A sink whose blocks go to `consumer` (such as an ``AgeEncryptor``) instead of a file.
+    public init(name: String, consumer: @escaping ([UInt8]) throws -> Void) {
+        descriptor = -1
+        self.name = name
+        self.consumer = consumer
         buffer.reserveCapacity(Self.blockSize)
     }
 
@@ -43,6 +54,11 @@ public final class OutputSink {
 
     /// Writes out everything buffered.
     public func flush() throws {
+        if let consumer {
+            try consumer(buffer)
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
         var offset = 0
         try buffer.withUnsafeBytes { raw in
             while offset < raw.count {

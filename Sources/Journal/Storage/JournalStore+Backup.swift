@@ -52,7 +52,7 @@ extension JournalStore {
     }
 
     /// `path` with `-number` before its extension: `journal-backup-….sqlite3` → `journal-backup-…-2.sqlite3`.
-    static func numbered(_ path: String, _ number: Int) -> String {
+    public static func numbered(_ path: String, _ number: Int) -> String {
         let name = path as NSString
         let suffix = name.pathExtension.isEmpty ? "" : "." + name.pathExtension
         return name.deletingPathExtension + "-\(number)" + suffix

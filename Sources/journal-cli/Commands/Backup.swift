@@ -12,29 +12,65 @@ struct Backup: ParsableCommand {
             with the date and time (and -2, -3… when several are made in the same second). An \
             existing FILE is never overwritten.
 
+            Encrypted (age format, docs/privacy.md): --encrypt asks for a passphrase twice at \
+            the terminal, --passphrase-file reads it from a private file's first line, and \
+            --recipient or --recipients-file encrypt to age public keys (age-keygen) instead. The \
+            copy is then made in memory and encrypted from there, so no plaintext copy touches \
+            the disk; the default name ends in .age. `journal restore` and `age -d` read it.
+
             Examples:
               journal backup
               journal backup ~/backups/journal-before-holiday.sqlite3
+              journal backup --encrypt
+              journal backup --recipient age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p
             """
     )
 
     @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "file"))
     var file: String?
 
+    @OptionGroup var encryption: EncryptionOptions
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        let encryption = try self.encryption.resolve()
         guard let journal = try store.openForReading() else {
             throw JournalError.noInput(
                 path: try store.resolvedPath(), reason: "there is no journal there yet; `journal log` starts one")
         }
-        let destination = try journal.backUp(to: file, now: Date(timeIntervalSince1970: TimeInterval(try Clock.now())))
+        let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
+        let destination =
+            if let encryption {
+                try Self.encryptedBackup(of: journal, to: file, encryption: encryption, now: now)
+            } else {
+                try journal.backUp(to: file, now: now)
+            }
         do {
             try Console.out(destination)
         } catch var failure as OutputFailure {
             failure.saved = "The backup was made: \(destination)."
             throw failure
         }
-        Console.err("Backed up the journal to \(destination.terminalSafe).")
+        Console.err("Backed up the journal\(encryption == nil ? "" : ", encrypted,") to \(destination.terminalSafe).")
+    }
+
+    /// Copies the journal into memory and writes it encrypted to `file`, or beside the journal
+    /// under the default name with `.age` (numbered when taken); an existing file is never replaced.
+    static func encryptedBackup(
+        of journal: JournalStore, to file: String?, encryption: Encryption, now: Date
+    ) throws -> String {
+        let copy = try journal.serializedCopy()
+        let base = journal.defaultBackupPath(now: now)
+        for number in 1...999 {
+            let path = file ?? (number == 1 ? base : JournalStore.numbered(base, number)) + ".age"
+            do {
+                try OutputFile.writing(to: path, force: false, encryption: encryption) { try $0.write(bytes: copy) }
+                return path
+            } catch JournalError.outputExists {
+                if file != nil { throw JournalError.backupExists(path: path) }
+            }
+        }
+        throw JournalError.backupExists(path: base + ".age")
     }
 }

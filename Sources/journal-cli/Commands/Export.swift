@@ -20,11 +20,16 @@ struct Export: ParsableCommand {
             is replaced only with --force. A FIFO or a device (/dev/stdout) is written into, \
             never replaced; a folder is refused.
 
+            --encrypt (a passphrase asked at the terminal), --passphrase-file or --recipient \
+            write the export encrypted in the age format (docs/privacy.md); the plaintext never \
+            touches the disk. `journal import` and `age -d` read it.
+
             Examples:
               journal export --output journal.csv
               journal export --format json --from 2026-11-01 --to 2026-11-30 > november.json
               journal export --excel --output journal-for-excel.csv
               journal export --all --output journal-all.json
+              journal export --all --recipient age1… --output journal-all.json.age
             """
     )
 
@@ -47,6 +52,8 @@ struct Export: ParsableCommand {
 
     @OptionGroup var days: DaysOptions
 
+    @OptionGroup var encryption: EncryptionOptions
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -61,11 +68,12 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        if all { return try exportAll() }
+        let encryption = try self.encryption.resolve()
+        if all { return try exportAll(encryption) }
         let format = format ?? .csv
         let selection = try days.selection(store: store, today: Clock.today())
         let journal = try store.openForReading()
-        let count = try OutputFile.writing(to: output, force: force) { sink in
+        let count = try OutputFile.writing(to: output, force: force, encryption: encryption) { sink in
             guard let journal else {
                 try JournalStore.exportNothing(format, to: sink, byteOrderMark: excel)
                 return 0
@@ -78,9 +86,9 @@ struct Export: ParsableCommand {
     }
 
     /// `--all`: the full export.
-    private func exportAll() throws {
+    private func exportAll(_ encryption: Encryption?) throws {
         let journal = try store.openForReading()
-        try OutputFile.writing(to: output, force: force) { sink in
+        try OutputFile.writing(to: output, force: force, encryption: encryption) { sink in
             guard let journal else { return try JournalStore.exportAllOfNothing(to: sink) }
             try journal.exportAll(to: sink)
         }

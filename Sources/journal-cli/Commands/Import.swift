@@ -23,10 +23,16 @@ struct Import: ParsableCommand {
 
             The format is read from the file (a full export starts with {), or given by --format.
 
+            An export encrypted in the age format (`journal export --encrypt` or --recipient, \
+            or by age itself) is decrypted first, with --identity KEYFILE, --passphrase-file \
+            FILE, or a passphrase asked at the terminal; a damaged, truncated or changed one is \
+            refused whole (exit 65), and so is one no key given opens (exit 77).
+
             Examples:
               journal import journal.csv
               journal import - < journal.csv
               journal import journal-all.json --db new.sqlite3
+              journal import journal.csv.age --identity ~/.config/journal/key.txt
             """
     )
 
@@ -37,11 +43,12 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp("The file, or - for standard input.", valueName: "file"))
     var file: String
 
+    @OptionGroup var keys: DecryptionOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let input = try InputFile(file)
+        let input = try InputFile(file, keys: keys)
         let now = try Clock.now()
         switch try format ?? ExportFormat.detect(input.bytes()) {
         case .csv:

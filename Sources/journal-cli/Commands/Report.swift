@@ -24,6 +24,7 @@ struct Report: ParsableCommand {
               journal report --month --markdown > month.md
               journal report --from 2026-11-01 --to 2026-11-15 --exercise glute-bridge --json
               journal report --month --format html --output report.html   # charts, to print or send
+              journal report --month --format html --recipient age1… --output report.html.age
             """
     )
 
@@ -61,6 +62,8 @@ struct Report: ParsableCommand {
         transform: Read.number("width", 60...1000))
     var width: Int?
 
+    @OptionGroup var encryption: EncryptionOptions
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -84,6 +87,7 @@ struct Report: ParsableCommand {
     var chosenFormat: ReportFormat { format ?? (json ? .json : markdown ? .markdown : .text) }
 
     func run() throws {
+        let encryption = try self.encryption.resolve()
         let now = try Clock.local()
         let selection = try days.selection(store: store, today: now.date)
         let period = month ? .month(endingOn: now.date) : selection.period ?? .week(endingOn: now.date)
@@ -97,9 +101,11 @@ struct Report: ParsableCommand {
         case .html: text = ReportHTML.render(report, generated: Describe.time(now))
         case .text:
             text =
-                ReportText.render(report, width: textWidth, emphasis: output == nil ? Style.stdout.red : { $0 }) + "\n"
+                ReportText.render(
+                    report, width: textWidth, emphasis: output == nil && encryption == nil ? Style.stdout.red : { $0 })
+                + "\n"
         }
-        try OutputFile.writing(to: output, force: force) { try $0.write(text) }
+        try OutputFile.writing(to: output, force: force, encryption: encryption) { try $0.write(text) }
         if let output { Console.err("Wrote the report to \(output.terminalSafe).") }
     }
 

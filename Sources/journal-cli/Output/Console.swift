@@ -131,17 +131,17 @@ extension JournalError {
             .invalidSide, .invalidChoice, .invalidActivity, .invalidScore, .invalidDose, .tooManyActivities,
             .invalidExerciseID, .invalidExerciseName, .exerciseExists, .exerciseNameTaken, .cannotRemoveBuiltIn,
             .exerciseInUse,
-            .confirmationNeeded, .invalidSetting,
+            .confirmationNeeded, .invalidSetting, .keyNeeded, .invalidKey, .invalidPassphrase,
             .noteTooLong, .invalidNote, .invalidDate, .futureDate, .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase,
-            .invalidImport, .inputTooLarge:
+            .invalidImport, .inputTooLarge, .damagedEncryptedFile, .notARestorableJournal:
             return 65  // EX_DATAERR
         case .noInput: return 66  // EX_NOINPUT
-        case .cannotCreate, .outputExists, .backupExists, .cannotWriteFile: return 73  // EX_CANTCREAT
+        case .cannotCreate, .outputExists, .backupExists, .cannotWriteFile, .journalExists: return 73  // EX_CANTCREAT
         case .io: return 74  // EX_IOERR
         case .databaseLocked: return 75  // EX_TEMPFAIL
-        case .permissionDenied: return 77  // EX_NOPERM
+        case .permissionDenied, .wrongKey, .unsafePassphraseFile: return 77  // EX_NOPERM
         case .noDatabaseLocation: return 78  // EX_CONFIG
         }
     }

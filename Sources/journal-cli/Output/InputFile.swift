@@ -17,8 +17,9 @@ final class InputFile {
     let name: String
     private let descriptor: Int32
 
-    /// Copies `path` (`-`: standard input) into an unnamed temporary file.
-    init(_ path: String) throws {
+    /// Copies `path` (`-`: standard input) into an unnamed temporary file, decrypting it with
+    /// `keys` when it is an age encrypted file (an encrypted export).
+    init(_ path: String, keys: DecryptionOptions = DecryptionOptions()) throws {
         name = path == "-" ? "standard input" : path
         let source = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard source >= 0 else {
@@ -30,9 +31,23 @@ final class InputFile {
         if fstat(source, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > Self.maximumBytes {
             throw JournalError.inputTooLarge(path: name, limit: Self.maximumBytes)
         }
+        let name = name
+        var first: [UInt8]? = try Self.read(source, name: name)
+        let chunks: () throws -> [UInt8]?
+        if let prefix = first, Age.isEncrypted(prefix) {
+            let decryptor = try AgeDecryptor(
+                prefix: prefix, descriptor: source, name: name, identities: keys.identities(),
+                passphrase: keys.passphrase())
+            chunks = { try decryptor.next() }
+        } else {
+            chunks = {
+                defer { first = nil }
+                return try first ?? Self.read(source, name: name)
+            }
+        }
         descriptor = try Self.unnamedFile()
         do {
-            try Self.copy(from: source, to: descriptor, name: name)
+            try Self.copy(chunks, to: descriptor, name: name)
         } catch {
             close(descriptor)
             throw error
@@ -65,16 +80,26 @@ final class InputFile {
         return fallback
     }
 
-    /// Copies `source` to its end into `target`, refusing more than ``maximumBytes`` and any NUL byte.
-    private static func copy(from source: Int32, to target: Int32, name: String) throws {
+    /// The next block of `source`; `nil` at its end.
+    private static func read(_ source: Int32, name: String) throws -> [UInt8]? {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var total = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
-            if count == 0 { return }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw JournalError.io(path: name, reason: String(cString: strerror(errno)))
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress, $0.count) }
+            if count == 0 { return nil }
+            if count > 0 { return Array(buffer[0..<count]) }
+            if errno != EINTR { throw JournalError.io(path: name, reason: String(cString: strerror(errno))) }
+        }
+    }
+
+    /// Copies `chunks` to their end into `target`, refusing more than ``maximumBytes``, any NUL
+    /// byte, and a journal backup (a SQLite file, which `journal restore` reads).
+    private static func copy(_ chunks: () throws -> [UInt8]?, to target: Int32, name: String) throws {
+        var total = 0
+        while let buffer = try chunks() {
+            let count = buffer.count
+            if total == 0, buffer.starts(with: Array("SQLite format 3\0".utf8)) {
+                throw JournalError.invalidImport(
+                    line: 1, problem: "\(name) is a journal backup, not an export: restore it with `journal restore`.")
             }
             guard total + count <= maximumBytes else {
                 throw JournalError.inputTooLarge(path: name, limit: maximumBytes)
@@ -90,7 +115,7 @@ final class InputFile {
             }
             total += count
             let sink = OutputSink(descriptor: target, name: "a temporary file")
-            try sink.write(bytes: Array(buffer[0..<count]))
+            try sink.write(bytes: buffer)
             try sink.flush()
         }
     }
