@@ -208,6 +208,11 @@ import Testing
         ("v1-catalogue", "d7f4c649697e9f656e831d3e394ae9a31181c3b5a9137da5d168ce388aecc8be"),
         ("v2-checkins", "70da1c94c45caf5c8354e2f169156078d1a4d27b3d5820f7430e0bb4a6c91cea"),
         ("v3-edit-undo-plan", "1c93a6cce5f1a598cbad9f4a9434b7de52efbae9935f9fd0847365f851d206e5"),
+        ("v4-plan-dose", "8f6a94b84ee54b6c3a1c3969c32ac09987d7593f6076ec1f8211138acc482a55"),
+        ("v5-red-flag-tiers", "cee64817944150ad1bdd2f65f9e76006949448de04bb987c9759533b86e2780e"),
+        ("v6-reviews-checkin-undo", "24ff0782240b37a2d2157e92d5076100121fae31fd0db70d109751998f49bd31"),
+        ("v7-plan-since", "0997c5e694cb31547a961dc2c902b4498854f69ab3a808274bb424169d30c9d7"),
+        ("v8-psfs", "ad6b9de0a2ad1cdde4e709c4bfaef74773c494fd7bf0acba560c4dcd578b7056"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.
