@@ -269,12 +269,29 @@ public final class JournalStore: Sendable {
         do { return try queue.read(body) } catch { throw Self.translate(error, path: path) }
     }
 
-    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in one write transaction.
+    ///
+    /// With `temporariesInMemory`, SQLite keeps its temporary files in memory meanwhile: the import's
+    /// statements, each adding many rows, then keep the copies of the pages they change (so that a
+    /// failing statement can be undone alone) in memory rather than in a file, a few hundred KiB a
+    /// statement at most.
+    func writing<T>(temporariesInMemory: Bool = false, _ body: (Database) throws -> T) throws -> T {
         do {
             if isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
             // Also guards an older journal's upgraded copy in memory, which SQLite would let us write.
             if access != .readWrite { throw JournalError.permissionDenied(path: path) }
-            return try queue.write(body)
+            guard temporariesInMemory else { return try queue.write(body) }
+            return try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw JournalError.io(path: path, reason: "the change was not made") }
+                return result
+            }
         } catch {
             throw Self.translate(error, path: path)
         }
