@@ -52,10 +52,12 @@ public final class JournalStore: Sendable {
 
     /// Runs `operation` on the journal at `path`, creating the journal only when the operation succeeds.
     ///
-    /// When there is no journal yet, `operation` first runs on a new, empty journal in memory: a
-    /// refused command (an unknown exercise, a time in the future, a missing id) then fails there
-    /// and leaves no file or folder behind; only a command that succeeds creates the journal and
-    /// runs again on it. `operation` must not consume input it cannot read twice.
+    /// When there is no journal yet, `operation` runs once, on a new journal made in a private file
+    /// beside `path` that takes its place only when `operation` succeeds (``writeNew(at:busyTimeout:_:)``):
+    /// a refused command (an unknown exercise, a time in the future, a missing id) leaves no file or
+    /// folder behind, and neither does one interrupted by a signal. If another process creates the
+    /// journal meanwhile, `operation` runs again, on that one: it must not consume input it cannot
+    /// read twice.
     ///
     /// ```swift
     /// let logged = try JournalStore.write(at: path) { try $0.log(draft, now: now, timeZone: .current) }
@@ -63,8 +65,8 @@ public final class JournalStore: Sendable {
     public static func write<T>(
         at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, _ operation: (JournalStore) throws -> T
     ) throws -> T {
-        if try !exists(path) {
-            _ = try operation(JournalStore(openingExisting: path, access: .readWrite, inMemory: true))
+        if try !exists(path), let made = try writeNew(at: path, busyTimeout: busyTimeout, operation) {
+            return made.result
         }
         return try operation(JournalStore(path: path, busyTimeout: busyTimeout))
     }
@@ -102,10 +104,12 @@ public final class JournalStore: Sendable {
 
     /// `maximumPageCount` caps the file's size, to test a full disk; `migrations`, when given, stands in
     /// for schema.sql's sections, to test a later version's migrations; `inMemory` opens a new, empty
-    /// journal in memory instead of the file (``write(at:busyTimeout:_:)``'s rehearsal).
+    /// journal in memory instead of the file; `file`, when given, is the file opened instead of
+    /// `path`, which messages still name (a new journal being made, ``writeNew(at:busyTimeout:_:)``).
     init(
         openingExisting path: String, access: Access, busyTimeout: TimeInterval = defaultBusyTimeout,
-        maximumPageCount: Int? = nil, migrations: [Schema.Section]? = nil, inMemory: Bool = false
+        maximumPageCount: Int? = nil, migrations: [Schema.Section]? = nil, inMemory: Bool = false,
+        file: String? = nil
     ) throws {
         self.path = path
         self.access = access
@@ -120,13 +124,14 @@ public final class JournalStore: Sendable {
         if let maximumPageCount {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maximumPageCount)") }
         }
-        permissionsTightened = inMemory || access != .readWrite ? [] : Self.tightenPermissions(of: path)
+        let file = file ?? path
+        permissionsTightened = inMemory || access != .readWrite ? [] : Self.tightenPermissions(of: file)
         do {
             let opened =
                 inMemory
                 ? try DatabaseQueue(configuration: configuration)
                 : try DatabaseQueue(
-                    path: access == .immutable ? Self.immutableURI(path) : path, configuration: configuration)
+                    path: access == .immutable ? Self.immutableURI(file) : file, configuration: configuration)
             queue =
                 try access == .readWrite ? opened : Self.upgradedCopy(of: opened, path: path, migrations: migrations)
             if access == .readWrite {
@@ -187,37 +192,66 @@ public final class JournalStore: Sendable {
     /// hard-linked into place, which fails if another process got there first; the loser then
     /// simply opens the winner's file.
     private static func createIfMissing(_ path: String) throws {
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: path) { return }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !fileManager.fileExists(atPath: directory) {
-            do {
-                try fileManager.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true,
-                    attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw JournalError.cannotCreate(path: directory, reason: "the folder could not be made")
-            }
-        }
-        let folder = directory.isEmpty ? "." : directory
-        let staging = folder + "/.journal-new-\(UUID().uuidString).sqlite3"
+        if FileManager.default.fileExists(atPath: path) { return }
+        _ = try makeFolders(for: path)
+        let staging = stagingPath(for: path)
         // Created here, 0600, so that SQLite gives its -wal and -shm files the same mode.
         try createPrivateFile(staging, for: path)
         defer {
-            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(staging + suffix) }
+            for file in stagingFiles(staging) { unlink(file) }
         }
         try JournalStore(openingExisting: staging, access: .readWrite).closeDatabase()
-        if link(staging, path) != 0 {
-            switch errno {
-            case EEXIST: return  // another journal process created it first
-            case EPERM, ENOTSUP, EOPNOTSUPP, EXDEV:
-                // A file system without hard links: rename, unless the journal appeared meanwhile.
-                if !fileManager.fileExists(atPath: path), rename(staging, path) != 0 {
-                    throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-                }
-            case EACCES, EROFS: throw JournalError.permissionDenied(path: folder)
-            default: throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        _ = try place(staging, at: path)
+    }
+
+    /// A new, unused name beside `path` for a journal being made.
+    static func stagingPath(for path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        return (directory.isEmpty ? "." : directory) + "/.journal-new-\(UUID().uuidString).sqlite3"
+    }
+
+    /// The files SQLite may make for the database at `staging`, the database first.
+    static func stagingFiles(_ staging: String) -> [String] {
+        ["", "-wal", "-shm", "-journal"].map { staging + $0 }
+    }
+
+    /// Makes the folders missing on the way to `path` (0700); returns those it made, outermost first.
+    static func makeFolders(for path: String) throws -> [String] {
+        let directory = (path as NSString).deletingLastPathComponent
+        var missing: [String] = []
+        var folder = directory
+        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+            missing.append(folder)
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        var made: [String] = []
+        for folder in missing.reversed() {
+            if mkdir(folder, 0o700) == 0 {
+                made.append(folder)
+            } else if errno != EEXIST {
+                for folder in made.reversed() { rmdir(folder) }
+                throw JournalError.cannotCreate(path: directory, reason: "the folder could not be made")
             }
+        }
+        return made
+    }
+
+    /// Hard-links the finished journal `staging` into place at `path`, which fails if another
+    /// process got there first; returns whether it is in place (`false`: the other's is).
+    static func place(_ staging: String, at path: String) throws -> Bool {
+        if link(staging, path) == 0 { return true }
+        let directory = (path as NSString).deletingLastPathComponent
+        switch errno {
+        case EEXIST: return false  // another journal process created it first
+        case EPERM, ENOTSUP, EOPNOTSUPP, EXDEV:
+            // A file system without hard links: rename, unless the journal appeared meanwhile.
+            if FileManager.default.fileExists(atPath: path) { return false }
+            if rename(staging, path) != 0 {
+                throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+            return true
+        case EACCES, EROFS: throw JournalError.permissionDenied(path: directory.isEmpty ? "." : directory)
+        default: throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
