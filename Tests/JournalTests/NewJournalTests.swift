@@ -31,6 +31,10 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
         #expect(
             try FileManager.default.attributesOfItem(atPath: directory.file("a"))[.posixPermissions] as? Int == 0o700)
+        // Built without a write-ahead log, it is put in place in WAL mode: the header's read and
+        // write versions are 2.
+        let header = try #require(FileHandle(forReadingAtPath: path)?.readData(ofLength: 20))
+        #expect(Array(header[18...19]) == [2, 2])
         #expect(try JournalStore(path: path).entryCount() == 1)
     }
 

@@ -239,8 +239,11 @@ public final class JournalStore: Sendable {
     /// Hard-links the finished journal `staging` into place at `path`, which fails if another
     /// process got there first; returns whether it is in place (`false`: the other's is).
     static func place(_ staging: String, at path: String) throws -> Bool {
-        if link(staging, path) == 0 { return true }
         let directory = (path as NSString).deletingLastPathComponent
+        if link(staging, path) == 0 {
+            syncFolder(directory)
+            return true
+        }
         switch errno {
         case EEXIST: return false  // another journal process created it first
         case EPERM, ENOTSUP, EOPNOTSUPP, EXDEV:
@@ -249,10 +252,20 @@ public final class JournalStore: Sendable {
             if rename(staging, path) != 0 {
                 throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
             }
+            syncFolder(directory)
             return true
         case EACCES, EROFS: throw JournalError.permissionDenied(path: directory.isEmpty ? "." : directory)
         default: throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// Syncs `directory` (the current one when empty), so that a name just linked into it survives
+    /// power loss; a file system that cannot is left as it is.
+    private static func syncFolder(_ directory: String) {
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 
     /// Closes the database connection.
