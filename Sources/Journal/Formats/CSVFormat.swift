@@ -203,3 +203,119 @@ extension CSVFormat {
         return draft
     }
 }
+
+extension CSVFormat {
+    /// One record as a checked entry of `exercise` (the one its exercise cell names), when every
+    /// cell is written as `journal export` writes it; `nil` for anything else.
+    ///
+    /// The import's hot path: it reads the cells as bytes, with no `String` but for the note. It
+    /// only ever agrees with the general path, ``draft(from:)`` and
+    /// ``EntryDraft/entry(exercise:now:timeZone:replacing:)``, which stays the one authority on what
+    /// a row may hold and what is wrong with it: a record this path does not take (a number with
+    /// spaces or a sign, a side in capitals, a time in the future, any value out of range) goes
+    /// there, and is read or refused with the same message as ever.
+    static func exportedEntry(_ record: CSVRecord, exercise: Exercise, now: Int64) -> Entry? {
+        guard record.count == columns.count else { return nil }
+        let cells: Cells? = record.bytes.withUnsafeBufferPointer { bytes in
+            func cell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[(index == 0 ? 0 : record.ends[index - 1])..<record.ends[index]])
+            }
+            var cells = Cells()
+            let id = cell(0)
+            if !id.isEmpty {
+                guard id.count <= 16, let value = decimal(id), Entry.Limits.ids.contains(value) else { return nil }
+                cells.id = value
+            }
+            guard let time = timestamp(cell(1)), time.unixSeconds <= now else { return nil }
+            cells.time = time
+            let side = cell(3)
+            if !side.isEmpty {
+                guard let value = Side.allCases.first(where: { side.elementsEqual($0.rawValue.utf8) }) else {
+                    return nil
+                }
+                cells.side = value
+            }
+            guard let sets = small(cell(4), Entry.Limits.sets), let before = small(cell(7), PainLevel.range),
+                let after = small(cell(8), PainLevel.range)
+            else { return nil }
+            (cells.sets, cells.painBefore, cells.painAfter) = (sets, before, after)
+            let reps = cell(5)
+            if !reps.isEmpty {
+                guard let value = small(reps, Entry.Limits.reps) else { return nil }
+                cells.reps = value
+            }
+            let hold = cell(6)
+            if !hold.isEmpty {
+                guard let value = small(hold, Entry.Limits.holdSeconds) else { return nil }
+                cells.holdSeconds = value
+            }
+            return cells
+        }
+        guard let cells, let time = cells.time, let painBefore = PainLevel(cells.painBefore),
+            let painAfter = PainLevel(cells.painAfter), cells.side == nil || exercise.perSide
+        else { return nil }
+        let noteCell = record.field(11)
+        let note = noteCell.isEmpty ? "" : untextCell(String(decoding: noteCell, as: UTF8.self))
+        return try? Entry(
+            id: cells.id, exerciseID: exercise.id, performedAt: time.unixSeconds, utcOffset: time.utcOffset,
+            sets: cells.sets, reps: cells.reps, holdSeconds: cells.holdSeconds, side: cells.side,
+            painBefore: painBefore, painAfter: painAfter, note: note.isEmpty ? nil : note, createdAt: now)
+    }
+
+    /// The cells ``exportedEntry(_:exercise:now:)`` reads, before the entry is built.
+    private struct Cells {
+        var id: Int64?
+        var time: ResolvedTime?
+        var side: Side?
+        var sets = 0
+        var reps: Int?
+        var holdSeconds: Int?
+        var painBefore = 0
+        var painAfter = 0
+    }
+
+    /// Digits only, as many as `bytes` holds (at most 18), as a number; `nil` for anything else.
+    private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        return value
+    }
+
+    /// One to four digits, as a number within `range`; `nil` for anything else.
+    private static func small(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ClosedRange<Int>) -> Int? {
+        guard bytes.count <= 4, let value = decimal(bytes).map(Int.init), range.contains(value) else { return nil }
+        return value
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS±HH:MM` or `YYYY-MM-DDTHH:MM:SSZ`, as ``DateInput/parseTimestamp(_:)`` reads
+    /// them; `nil` for anything else, including its other forms.
+    private static func timestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> ResolvedTime? {
+        guard bytes.count == 25 || bytes.count == 20 else { return nil }
+        func number(_ start: Int, _ count: Int) -> Int? {
+            decimal(UnsafeBufferPointer(rebasing: bytes[start..<start + count])).map(Int.init)
+        }
+        guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A, bytes[16] == 0x3A,
+            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let date = LocalDate(year: year, month: month, day: day),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+        var offset = 0
+        if bytes.count == 20 {
+            guard bytes[19] == 0x5A || bytes[19] == 0x7A else { return nil }
+        } else {
+            guard bytes[19] == 0x2B || bytes[19] == 0x2D, bytes[22] == 0x3A,
+                let hours = number(20, 2), let minutes = number(23, 2), minutes < 60
+            else { return nil }
+            offset = hours * 3600 + minutes * 60
+            guard offset <= 18 * 3600 else { return nil }
+            if bytes[19] == 0x2D { offset = -offset }
+        }
+        let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return ResolvedTime(unixSeconds: wall - Int64(offset), utcOffset: offset)
+    }
+}

@@ -28,16 +28,28 @@ public struct CSVReader {
     private var source: ByteSource
     private var line = 1
     private var atStart = true
-    /// The line the record being read starts on, and the bytes read of it so far.
-    private var recordLine = 1
+    /// The bytes read of the record being read, as written in the file.
     private var recordBytes = 0
+    /// The record ``next()`` reads into, kept so that its storage is reused.
+    private var scratch = CSVRecord()
 
     public init(source: ByteSource) {
         self.source = source
     }
 
-    /// The next record and the line it starts on, or `nil` at the end.
+    /// The next record's fields and the line it starts on, or `nil` at the end.
     public mutating func next() throws -> (fields: [String], line: Int)? {
+        var record = scratch
+        defer { scratch = record }
+        guard try next(into: &record) else { return nil }
+        return (record.fields, record.line)
+    }
+
+    /// Reads the next record into `record`, reusing its storage; returns `false` at the end.
+    ///
+    /// The import's hot path: the fields stay bytes (every one checked to be UTF-8), so a row
+    /// costs no `String` for the numbers and dates it holds.
+    public mutating func next(into record: inout CSVRecord) throws -> Bool {
         if atStart {
             atStart = false
             if source.peek() == 0xEF {
@@ -50,56 +62,66 @@ public struct CSVReader {
         while true {
             guard source.peek() != nil else {
                 if let failure = source.failure { throw failure }
-                return nil
+                return false
             }
-            let start = line
-            let fields = try record()
-            if fields == [""] { continue }  // a blank line
-            return (fields, start)
+            try read(into: &record)
+            if record.count == 1, record.bytes.isEmpty { continue }  // a blank line
+            return true
         }
     }
 
-    private mutating func record() throws -> [String] {
-        var fields: [String] = []
-        var field: [UInt8] = []
-        recordLine = line
+    private mutating func read(into record: inout CSVRecord) throws {
+        record.bytes.removeAll(keepingCapacity: true)
+        record.ends.removeAll(keepingCapacity: true)
+        record.line = line
         recordBytes = 0
         while true {
-            guard fields.count < Limits.fields else {
+            guard record.ends.count < Limits.fields else {
                 throw CSVReadError(
-                    line: recordLine, problem: "a record with more than \(Limits.fields) fields; a row has 12")
+                    line: record.line, problem: "a record with more than \(Limits.fields) fields; a row has 12")
             }
-            field.removeAll(keepingCapacity: true)
+            let start = record.bytes.count
             let end: Bool
             if source.peek() == 0x22 {
                 _ = source.next()
-                end = try quoted(into: &field, openedOn: line)
+                end = try quoted(into: &record, from: start, openedOn: line)
             } else {
-                end = try unquoted(into: &field)
+                end = try unquoted(into: &record, from: start)
             }
-            guard let text = String(validating: field, as: UTF8.self) else {
-                throw CSVReadError(line: recordLine, problem: "field \(fields.count + 1) is not valid UTF-8 text")
+            if record.bytes[start...].contains(where: { $0 >= 0x80 }),
+                String(validating: record.bytes[start...], as: UTF8.self) == nil
+            {
+                throw CSVReadError(
+                    line: record.line, problem: "field \(record.ends.count + 1) is not valid UTF-8 text")
             }
-            fields.append(text)
-            if end { return fields }
+            record.ends.append(record.bytes.count)
+            if end { return }
         }
     }
 
-    /// The next byte of the record, or `nil` at the end of the input; refuses a record or field too long.
-    private mutating func nextByte(field: [UInt8]) throws -> UInt8? {
+    /// The next byte of the record, or `nil` at the end of the input; refuses a record or a field
+    /// (the bytes of `record` from `start`) too long.
+    @inline(__always)
+    private mutating func nextByte(_ record: CSVRecord, from start: Int) throws -> UInt8? {
         recordBytes += 1
         guard recordBytes <= Limits.recordBytes else {
-            throw CSVReadError(line: recordLine, problem: "a record longer than \(Limits.recordBytes) bytes")
+            throw CSVReadError(line: record.line, problem: "a record longer than \(Limits.recordBytes) bytes")
         }
-        guard field.count <= Limits.fieldBytes else {
-            throw CSVReadError(line: recordLine, problem: "a field longer than \(Limits.fieldBytes) bytes")
+        guard record.bytes.count - start <= Limits.fieldBytes else {
+            throw CSVReadError(line: record.line, problem: "a field longer than \(Limits.fieldBytes) bytes")
         }
         return source.next()
     }
 
     /// Reads to the end of an unquoted field; returns whether the record ended.
-    private mutating func unquoted(into field: inout [UInt8]) throws -> Bool {
-        while let byte = try nextByte(field: field) {
+    private mutating func unquoted(into record: inout CSVRecord, from start: Int) throws -> Bool {
+        while true {
+            // The plain bytes up to the next comma, quote or line end, in bulk: as many as the
+            // byte-at-a-time path below would take without reaching a limit, which it then checks.
+            let allowance = min(
+                Limits.recordBytes - recordBytes, Limits.fieldBytes + 1 - (record.bytes.count - start))
+            recordBytes += source.appendPlain(to: &record.bytes, atMost: allowance)
+            guard let byte = try nextByte(record, from: start) else { return true }
             switch byte {
             case 0x2C: return false
             case 0x0A:
@@ -111,20 +133,19 @@ public struct CSVReader {
                 return true
             case 0x22:
                 throw CSVReadError(line: line, problem: "a quote (\") inside a field that does not start with one")
-            default: field.append(byte)
+            default: record.bytes.append(byte)
             }
         }
-        return true
     }
 
     /// Reads a quoted field after its opening quote; returns whether the record ended.
-    private mutating func quoted(into field: inout [UInt8], openedOn opening: Int) throws -> Bool {
-        while let byte = try nextByte(field: field) {
+    private mutating func quoted(into record: inout CSVRecord, from start: Int, openedOn opening: Int) throws -> Bool {
+        while let byte = try nextByte(record, from: start) {
             if byte == 0x22 {
                 switch source.peek() {
                 case 0x22:
                     _ = source.next()
-                    field.append(0x22)
+                    record.bytes.append(0x22)
                 case 0x2C:
                     _ = source.next()
                     return false
@@ -146,11 +167,45 @@ public struct CSVReader {
                 }
             } else {
                 if byte == 0x0A || (byte == 0x0D && source.peek() != 0x0A) { line += 1 }
-                field.append(byte)
+                record.bytes.append(byte)
             }
         }
         throw CSVReadError(line: opening, problem: "a quoted field that starts here is never closed")
     }
+}
+
+/// One record as ``CSVReader/next(into:)`` reads it: its fields as UTF-8 bytes, unquoted, and
+/// the line it starts on.
+///
+/// ```swift
+/// var record = CSVRecord()
+/// while try reader.next(into: &record) { print(record.line, record.string(0)) }
+/// ```
+public struct CSVRecord {
+    /// Every field's bytes, one after another.
+    var bytes: [UInt8] = []
+    /// Where each field ends in ``bytes``.
+    var ends: [Int] = []
+    /// The line the record starts on.
+    public internal(set) var line = 1
+
+    public init() {}
+
+    /// How many fields the record holds.
+    public var count: Int { ends.count }
+
+    /// Field `index`'s bytes.
+    public func field(_ index: Int) -> ArraySlice<UInt8> {
+        bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+    }
+
+    /// Field `index` as text (the reader has checked that it is UTF-8).
+    public func string(_ index: Int) -> String {
+        String(decoding: field(index), as: UTF8.self)
+    }
+
+    /// Every field as text.
+    public var fields: [String] { (0..<count).map(string) }
 }
 
 /// Why a CSV file could not be read, and on which line.
@@ -192,6 +247,26 @@ public struct ByteSource {
         if index == block.count, !refill() { return nil }
         defer { index += 1 }
         return block[index]
+    }
+
+    /// Appends the bytes up to the next comma, quote, CR or LF (or the end of the block read so
+    /// far), at most `limit` of them, to `bytes`, and moves past them; returns how many.
+    mutating func appendPlain(to bytes: inout [UInt8], atMost limit: Int) -> Int {
+        if index == block.count, !refill() { return 0 }
+        let start = index
+        let end = min(block.count, start + max(0, limit))
+        let stop = block.withUnsafeBufferPointer { block in
+            var stop = start
+            while stop < end {
+                let byte = block[stop]
+                if byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A { break }
+                stop += 1
+            }
+            return stop
+        }
+        bytes.append(contentsOf: block[start..<stop])
+        index = stop
+        return stop - start
     }
 
     private mutating func refill() -> Bool {

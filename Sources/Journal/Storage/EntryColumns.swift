@@ -41,6 +41,13 @@ enum EntryColumns: Int32, CaseIterable {
     static let insert =
         "INSERT INTO entries (\(selectList)) VALUES (\(allCases.map { _ in "?" }.joined(separator: ", ")))"
 
+    /// Inserts `rows` entries in one statement: each one's values in column order, one after another.
+    static func insert(rows: Int) -> String {
+        let row = "(" + allCases.map { _ in "?" }.joined(separator: ", ") + ")"
+        return "INSERT INTO entries (\(selectList)) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+
     /// Replaces an entry by the one with the same id: its values in column order.
     static let update =
         "UPDATE entries SET \(allCases.dropFirst().map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE id = ?"
@@ -64,6 +71,55 @@ enum EntryColumns: Int32, CaseIterable {
             entry.side?.rawValue, entry.painBefore.value, entry.painAfter.value, entry.note, entry.createdAt,
         ]
     }
+
+    /// Binds `entry`'s values to the parameters of `handle`, in column order from parameter `first` on.
+    ///
+    /// Straight through SQLite's C API (1 is the first parameter): the import's hot path, with no
+    /// boxed values. Returns `SQLITE_OK`, or the first code that is not.
+    static func bind(_ entry: Entry, to handle: OpaquePointer?, from first: Int32) -> Int32 {
+        var code = SQLITE_OK
+        func integer(_ column: Self, _ value: Int64?) {
+            let result =
+                if let value {
+                    sqlite3_bind_int64(handle, first + column.rawValue, value)
+                } else {
+                    sqlite3_bind_null(handle, first + column.rawValue)
+                }
+            if code == SQLITE_OK { code = result }
+        }
+        func text(_ column: Self, _ value: String?) {
+            guard var value else {
+                integer(column, nil)
+                return
+            }
+            let result = value.withUTF8 { utf8 in
+                utf8.withMemoryRebound(to: CChar.self) {
+                    if let base = $0.baseAddress {
+                        sqlite3_bind_text(handle, first + column.rawValue, base, Int32($0.count), transient)
+                    } else {
+                        sqlite3_bind_text(handle, first + column.rawValue, "", 0, transient)
+                    }
+                }
+            }
+            if code == SQLITE_OK { code = result }
+        }
+        integer(.id, entry.id)
+        text(.exerciseID, entry.exerciseID)
+        integer(.performedAt, entry.performedAt)
+        integer(.utcOffset, Int64(entry.utcOffset))
+        integer(.sets, Int64(entry.sets))
+        integer(.reps, entry.reps.map(Int64.init))
+        integer(.holdSeconds, entry.holdSeconds.map(Int64.init))
+        text(.side, entry.side?.rawValue)
+        integer(.painBefore, Int64(entry.painBefore.value))
+        integer(.painAfter, Int64(entry.painAfter.value))
+        text(.note, entry.note)
+        integer(.createdAt, entry.createdAt)
+        return code
+    }
+
+    /// SQLite's `SQLITE_TRANSIENT`: it copies the bytes before the call returns.
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     /// The values of `entry` for ``update``: every column but the id, then the id.
     static func updateValues(of entry: Entry) -> StatementArguments {

@@ -1,5 +1,11 @@
 import GRDB
 
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
+
 /// What an import did.
 public struct ImportResult: Sendable, Hashable {
     /// Entries added to the journal.
@@ -40,58 +46,55 @@ extension JournalStore {
     /// recomputed, not read.
     public func importCSV(from source: ByteSource, now: Int64) throws -> ImportResult {
         var reader = CSVReader(source: source)
-        return try writing { db in
+        return try writing(temporariesInMemory: true) { db in
             let exercises = try Self.catalog(db, includingArchived: true)
-            var result = ImportResult()
-            var change: Int64?
+            var named = ExercisesNamed(catalog: exercises)
+            var rows = try ImportedEntries(db, now: now)
+            var record = CSVRecord()
             do {
-                guard let header = try reader.next() else {
+                guard try reader.next(into: &record) else {
                     throw JournalError.invalidImport(
                         line: 1, problem: "the file is empty; it needs at least the header row.")
                 }
-                guard header.fields == CSVFormat.columns else {
+                guard record.fields == CSVFormat.columns else {
                     throw JournalError.invalidImport(
-                        line: header.line, problem: "the header must be \(CSVFormat.columns.joined(separator: ",")).")
+                        line: record.line, problem: "the header must be \(CSVFormat.columns.joined(separator: ",")).")
                 }
-                while let record = try reader.next() {
-                    guard record.fields.count == CSVFormat.columns.count else {
+                while try reader.next(into: &record) {
+                    guard record.count == CSVFormat.columns.count else {
                         throw JournalError.invalidImport(
                             line: record.line,
-                            problem: "expected \(CSVFormat.columns.count) fields, found \(record.fields.count).")
+                            problem: "expected \(CSVFormat.columns.count) fields, found \(record.count).")
                     }
-                    let entry: Entry
-                    do {
-                        let draft = try CSVFormat.draft(from: record.fields)
-                        guard let exercise = exercises.exercise(id: draft.exercise) else {
-                            throw JournalError.invalidImport(
-                                line: record.line, problem: Self.unknownExerciseProblem(draft.exercise, exercises))
-                        }
-                        entry = try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
-                    } catch let error as JournalError {
-                        if case .invalidImport = error { throw error }
-                        throw JournalError.invalidImport(line: record.line, problem: error.description)
+                    if let exercise = named.exercise(record.field(2)),
+                        let entry = CSVFormat.exportedEntry(record, exercise: exercise, now: now)
+                    {
+                        try rows.add(entry, line: record.line)
+                    } else {
+                        try rows.add(Self.entry(record, exercises, now: now), line: record.line)
                     }
-                    if let id = entry.id, let held = try Self.entry(id: id, db) {
-                        guard held.hasSameContent(as: entry) else {
-                            throw JournalError.invalidImport(
-                                line: record.line,
-                                problem: "id \(id) already names a different entry in this journal "
-                                    + "(\(held.exerciseID) at \(held.localTime.iso8601)); an id names one entry. "
-                                    + "To add the row as a new entry, empty its id cell.")
-                        }
-                        result.skipped += 1
-                        continue
-                    }
-                    let id = try Self.insert(entry, db)
-                    let current = try change ?? Self.beginChange("import", db, now: now)
-                    change = current
-                    try Self.noteAdded(id, for: current, db)
-                    result.added += 1
                 }
+                try rows.finish()
             } catch let error as CSVReadError {
                 throw JournalError.invalidImport(line: error.line, problem: error.problem + ".")
             }
-            return result
+            return rows.result
+        }
+    }
+
+    /// The entry a record describes, read and checked exactly as `journal log` checks its input, or
+    /// the first problem with the record's line.
+    private static func entry(_ record: CSVRecord, _ exercises: Catalog, now: Int64) throws -> Entry {
+        do {
+            let draft = try CSVFormat.draft(from: record.fields)
+            guard let exercise = exercises.exercise(id: draft.exercise) else {
+                throw JournalError.invalidImport(
+                    line: record.line, problem: Self.unknownExerciseProblem(draft.exercise, exercises))
+            }
+            return try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
+        } catch let error as JournalError {
+            if case .invalidImport = error { throw error }
+            throw JournalError.invalidImport(line: record.line, problem: error.description)
         }
     }
 
@@ -101,5 +104,157 @@ extension JournalStore {
         JournalError.unknownExercise(id, suggestions: exercises.suggestions(for: Catalog.key(id))).description
             + " A CSV holds entries only, not your own exercises: add it first with `journal exercises add`, "
             + "or restore the whole journal from `journal export --all --format json`."
+    }
+}
+
+/// The exercises an import's rows name, by the bytes of their exercise cell: a row costs no
+/// `String` for its exercise once one row has named it.
+private struct ExercisesNamed {
+    let catalog: Catalog
+    /// Cells seen and the exercise each names, at the same index; a few dozen at most.
+    private var cells: [[UInt8]] = []
+    private var exercises: [Exercise] = []
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    /// The exercise `cell` names as ``CSVFormat/draft(from:)`` reads it, or `nil` when it names none.
+    mutating func exercise(_ cell: ArraySlice<UInt8>) -> Exercise? {
+        let found = cell.withUnsafeBytes { bytes in
+            cells.firstIndex { known in
+                known.count == bytes.count && known.withUnsafeBytes { $0.elementsEqual(bytes) }
+            }
+        }
+        if let found { return exercises[found] }
+        guard let exercise = catalog.exercise(id: CSVFormat.untextCell(String(decoding: cell, as: UTF8.self)))
+        else { return nil }
+        if cells.count < 64 {
+            cells.append(Array(cell))
+            exercises.append(exercise)
+        }
+        return exercise
+    }
+}
+
+/// Adds an import's entries, keeping the identity rules, and notes them for `journal undo`.
+///
+/// Entries are inserted ``batchRows`` to a statement, as SQLite's own `INSERT … SELECT` would, and
+/// only a row whose id may already be taken is looked up: one above every id the journal has used
+/// (`sqlite_sequence` included) or this import has given cannot be. So importing a journal's
+/// export into a new journal looks nothing up. Undo needs no row per entry as it goes: every entry
+/// above the highest id before the import is one it added, so one `INSERT … SELECT` notes them at
+/// the end; only an entry added under a free id below that is noted on its own.
+private struct ImportedEntries {
+    /// Rows to an `INSERT`: 256 × 12 values, well within SQLite's limit of parameters (32,766).
+    static let batchRows = 256
+
+    let db: Database
+    let now: Int64
+    var result = ImportResult()
+    private let batch: Statement
+    private var pending: [Entry] = []
+    /// The highest id used in the journal or given by this import so far: an entry without an id
+    /// gets the next one (``JournalStore`` uses `AUTOINCREMENT`), an id above it names nothing yet.
+    private var highest: Int64
+    /// ``highest`` before the import.
+    private let highestBefore: Int64
+    /// The change `journal undo` reverses, once the import has added something.
+    private var change: Int64?
+
+    init(_ db: Database, now: Int64) throws {
+        self.db = db
+        self.now = now
+        batch = try db.makeStatement(sql: EntryColumns.insert(rows: Self.batchRows))
+        highest =
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT max(
+                        coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'entries'), 0),
+                        coalesce((SELECT max(id) FROM entries), 0))
+                    """) ?? 0
+        highestBefore = highest
+        pending.reserveCapacity(Self.batchRows)
+    }
+
+    /// Adds `entry` (read from `line`), skips it when the journal holds it already, or refuses it
+    /// when its id names a different entry.
+    mutating func add(_ entry: Entry, line: Int) throws {
+        guard let id = entry.id else {
+            if highest < Int64.max { highest += 1 }
+            try append(entry)
+            return
+        }
+        if id > highest {
+            highest = id
+            try append(entry)
+            return
+        }
+        try flush()
+        if let held = try JournalStore.entry(id: id, db) {
+            guard held.hasSameContent(as: entry) else {
+                throw JournalError.invalidImport(
+                    line: line,
+                    problem: "id \(id) already names a different entry in this journal "
+                        + "(\(held.exerciseID) at \(held.localTime.iso8601)); an id names one entry. "
+                        + "To add the row as a new entry, empty its id cell.")
+            }
+            result.skipped += 1
+            return
+        }
+        try insert([entry], with: db.cachedStatement(sql: EntryColumns.insert))
+        result.added += 1
+        if id <= highestBefore { try JournalStore.noteAdded(id, for: changeID(), db) }
+    }
+
+    /// Adds what is still pending and notes the added entries for `journal undo`.
+    mutating func finish() throws {
+        try flush()
+        guard result.added > 0 else { return }
+        try db.execute(
+            sql: "INSERT INTO change_entries (change_id, action, id) SELECT ?, 'remove', id FROM entries WHERE id > ?",
+            arguments: [changeID(), highestBefore])
+    }
+
+    private mutating func append(_ entry: Entry) throws {
+        pending.append(entry)
+        result.added += 1
+        if pending.count == Self.batchRows { try flush() }
+    }
+
+    private mutating func flush() throws {
+        if pending.count == Self.batchRows {
+            try insert(pending, with: batch)
+        } else {
+            let single = try db.cachedStatement(sql: EntryColumns.insert)
+            for entry in pending { try insert([entry], with: single) }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Runs `statement`, an insert of `entries.count` entries.
+    private func insert(_ entries: [Entry], with statement: Statement) throws {
+        let handle = statement.sqliteStatement
+        // A cached statement GRDB ran last is reset only when GRDB next binds it; SQLite refuses
+        // bindings to a statement that has run and was not reset.
+        sqlite3_reset(handle)
+        var code = SQLITE_OK
+        for (index, entry) in entries.enumerated() where code == SQLITE_OK {
+            code = EntryColumns.bind(entry, to: handle, from: Int32(1 + index * EntryColumns.allCases.count))
+        }
+        if code == SQLITE_OK { code = sqlite3_step(handle) }
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    private mutating func changeID() throws -> Int64 {
+        if let change { return change }
+        let id = try JournalStore.beginChange("import", db, now: now)
+        change = id
+        return id
     }
 }

@@ -52,10 +52,12 @@ public final class JournalStore: Sendable {
 
     /// Runs `operation` on the journal at `path`, creating the journal only when the operation succeeds.
     ///
-    /// When there is no journal yet, `operation` first runs on a new, empty journal in memory: a
-    /// refused command (an unknown exercise, a time in the future, a missing id) then fails there
-    /// and leaves no file or folder behind; only a command that succeeds creates the journal and
-    /// runs again on it. `operation` must not consume input it cannot read twice.
+    /// When there is no journal yet, `operation` runs once, on a new journal made in a private file
+    /// beside `path` that takes its place only when `operation` succeeds (``writeNew(at:busyTimeout:_:)``):
+    /// a refused command (an unknown exercise, a time in the future, a missing id) leaves no file or
+    /// folder behind, and neither does one interrupted by a signal. If another process creates the
+    /// journal meanwhile, `operation` runs again, on that one: it must not consume input it cannot
+    /// read twice.
     ///
     /// ```swift
     /// let logged = try JournalStore.write(at: path) { try $0.log(draft, now: now, timeZone: .current) }
@@ -63,8 +65,8 @@ public final class JournalStore: Sendable {
     public static func write<T>(
         at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, _ operation: (JournalStore) throws -> T
     ) throws -> T {
-        if try !exists(path) {
-            _ = try operation(JournalStore(openingExisting: path, access: .readWrite, inMemory: true))
+        if try !exists(path), let made = try writeNew(at: path, busyTimeout: busyTimeout, operation) {
+            return made.result
         }
         return try operation(JournalStore(path: path, busyTimeout: busyTimeout))
     }
@@ -107,11 +109,12 @@ public final class JournalStore: Sendable {
 
     /// `maximumPageCount` caps the file's size, to test a full disk; `migrations`, when given, stands in
     /// for schema.sql's sections, to test a later version's migrations; `inMemory` opens a new, empty
-    /// journal in memory instead of the file (``write(at:busyTimeout:_:)``'s rehearsal).
+    /// journal in memory instead of the file; `file`, when given, is the file opened instead of
+    /// `path`, which messages still name (a new journal being made, ``writeNew(at:busyTimeout:_:)``).
     init(
         openingExisting path: String, access: Access, busyTimeout: TimeInterval = defaultBusyTimeout,
         maximumPageCount: Int? = nil, migrations: [Schema.Section]? = nil, inMemory: Bool = false,
-        markIfEmpty: Bool = true
+        markIfEmpty: Bool = true, file: String? = nil
     ) throws {
         self.path = path
         self.access = access
@@ -126,16 +129,17 @@ public final class JournalStore: Sendable {
         if let maximumPageCount {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maximumPageCount)") }
         }
+        let file = file ?? path
         // A file marked as a journal is made private before SQLite opens it, so that the -wal and
         // -shm files it makes take the same mode; any other file is left alone until it is known.
         var tightened =
-            !inMemory && access == .readWrite && Self.isMarkedAsJournal(path) ? Self.tightenPermissions(of: path) : []
+            !inMemory && access == .readWrite && Self.isMarkedAsJournal(file) ? Self.tightenPermissions(of: file) : []
         do {
             let opened =
                 inMemory
                 ? try DatabaseQueue(configuration: configuration)
                 : try DatabaseQueue(
-                    path: access == .immutable ? Self.immutableURI(path) : path, configuration: configuration)
+                    path: access == .immutable ? Self.immutableURI(file) : file, configuration: configuration)
             queue =
                 try access == .readWrite ? opened : Self.upgradedCopy(of: opened, path: path, migrations: migrations)
             if access == .readWrite {
@@ -149,7 +153,7 @@ public final class JournalStore: Sendable {
                 }
                 (isFromNewerVersion, backupsMade) = try Self.migrate(queue, path: path, migrations: migrations)
                 // Only once the file is known to be a journal: another program's file is left as it was.
-                if !inMemory { tightened += Self.tightenPermissions(of: path) }
+                if !inMemory { tightened += Self.tightenPermissions(of: file) }
                 permissionsTightened = tightened
             } else {
                 permissionsTightened = []
@@ -218,38 +222,80 @@ public final class JournalStore: Sendable {
     /// hard-linked into place, which fails if another process got there first; the loser then
     /// simply opens the winner's file.
     private static func createIfMissing(_ path: String) throws {
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: path) { return }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !fileManager.fileExists(atPath: directory) {
-            do {
-                try fileManager.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true,
-                    attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw JournalError.cannotCreate(path: directory, reason: "the folder could not be made")
-            }
-        }
-        let folder = directory.isEmpty ? "." : directory
-        let staging = folder + "/.journal-new-\(UUID().uuidString).sqlite3"
+        if FileManager.default.fileExists(atPath: path) { return }
+        _ = try makeFolders(for: path)
+        let staging = stagingPath(for: path)
         // Created here, 0600, so that SQLite gives its -wal and -shm files the same mode.
         try createPrivateFile(staging, for: path)
         defer {
-            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(staging + suffix) }
+            for file in stagingFiles(staging) { unlink(file) }
         }
         try JournalStore(openingExisting: staging, access: .readWrite).closeDatabase()
-        if link(staging, path) != 0 {
-            switch errno {
-            case EEXIST: return  // another journal process created it first
-            case EPERM, ENOTSUP, EOPNOTSUPP, EXDEV:
-                // A file system without hard links: rename, unless the journal appeared meanwhile.
-                if !fileManager.fileExists(atPath: path), rename(staging, path) != 0 {
-                    throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-                }
-            case EACCES, EROFS: throw JournalError.permissionDenied(path: folder)
-            default: throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        _ = try place(staging, at: path)
+    }
+
+    /// A new, unused name beside `path` for a journal being made.
+    static func stagingPath(for path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        return (directory.isEmpty ? "." : directory) + "/.journal-new-\(UUID().uuidString).sqlite3"
+    }
+
+    /// The files SQLite may make for the database at `staging`, the database first.
+    static func stagingFiles(_ staging: String) -> [String] {
+        ["", "-wal", "-shm", "-journal"].map { staging + $0 }
+    }
+
+    /// Makes the folders missing on the way to `path` (0700); returns those it made, outermost first.
+    static func makeFolders(for path: String) throws -> [String] {
+        let directory = (path as NSString).deletingLastPathComponent
+        var missing: [String] = []
+        var folder = directory
+        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+            missing.append(folder)
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        var made: [String] = []
+        for folder in missing.reversed() {
+            if mkdir(folder, 0o700) == 0 {
+                made.append(folder)
+            } else if errno != EEXIST {
+                for folder in made.reversed() { rmdir(folder) }
+                throw JournalError.cannotCreate(path: directory, reason: "the folder could not be made")
             }
         }
+        return made
+    }
+
+    /// Hard-links the finished journal `staging` into place at `path`, which fails if another
+    /// process got there first; returns whether it is in place (`false`: the other's is).
+    static func place(_ staging: String, at path: String) throws -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        if link(staging, path) == 0 {
+            syncFolder(directory)
+            return true
+        }
+        switch errno {
+        case EEXIST: return false  // another journal process created it first
+        case EPERM, ENOTSUP, EOPNOTSUPP, EXDEV:
+            // A file system without hard links: rename, unless the journal appeared meanwhile.
+            if FileManager.default.fileExists(atPath: path) { return false }
+            if rename(staging, path) != 0 {
+                throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+            syncFolder(directory)
+            return true
+        case EACCES, EROFS: throw JournalError.permissionDenied(path: directory.isEmpty ? "." : directory)
+        default: throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Syncs `directory` (the current one when empty), so that a name just linked into it survives
+    /// power loss; a file system that cannot is left as it is.
+    private static func syncFolder(_ directory: String) {
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 
     /// Closes the database connection.
@@ -312,12 +358,29 @@ public final class JournalStore: Sendable {
         do { return try queue.read(body) } catch { throw Self.translate(error, path: path) }
     }
 
-    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in one write transaction.
+    ///
+    /// With `temporariesInMemory`, SQLite keeps its temporary files in memory meanwhile: the import's
+    /// statements, each adding many rows, then keep the copies of the pages they change (so that a
+    /// failing statement can be undone alone) in memory rather than in a file, a few hundred KiB a
+    /// statement at most.
+    func writing<T>(temporariesInMemory: Bool = false, _ body: (Database) throws -> T) throws -> T {
         do {
             if isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
             // Also guards an older journal's upgraded copy in memory, which SQLite would let us write.
             if access != .readWrite { throw JournalError.permissionDenied(path: path) }
-            return try queue.write(body)
+            guard temporariesInMemory else { return try queue.write(body) }
+            return try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw JournalError.io(path: path, reason: "the change was not made") }
+                return result
+            }
         } catch {
             throw Self.translate(error, path: path)
         }

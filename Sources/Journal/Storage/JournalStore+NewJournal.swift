@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+
+/// A command's first change, which also creates the journal: made whole in a private file, put in
+/// place only when the change succeeds.
+extension JournalStore {
+    /// What ``writeNew(at:busyTimeout:_:)`` returns when the new journal is in place.
+    struct Made<T> {
+        var result: T
+    }
+
+    /// Runs `operation` once, on a new journal built in a private file beside `path` (0600, WAL,
+    /// every migration run), and hard-links that file into place only when `operation` succeeds
+    /// and its change is wholly in the file.
+    ///
+    /// Whatever stops it (a refused command, an error, SIGINT, SIGTERM or SIGHUP) removes the file
+    /// and the folders it made, so that nothing is left behind. Returns `nil` when another process
+    /// created the journal meanwhile: this change was then made to a file that is gone, and the
+    /// caller makes it on that journal.
+    ///
+    /// Where the file cannot be made (a folder that may not be written), `operation` first runs on
+    /// a new journal in memory, so that a command the journal would refuse says why before the
+    /// file's error does, as it would on an existing journal.
+    static func writeNew<T>(
+        at path: String, busyTimeout: TimeInterval, _ operation: (JournalStore) throws -> T
+    ) throws -> Made<T>? {
+        let staging = stagingPath(for: path)
+        let leftovers = stagingFiles(staging)
+        var made: [String] = []
+        var placed = false
+        var slot: Int?
+        defer {
+            Interrupted.disarm(slot)
+            for file in leftovers { unlink(file) }
+            if !placed {
+                for folder in made.reversed() { rmdir(folder) }
+            }
+        }
+        do {
+            made = try makeFolders(for: path)
+            slot = Interrupted.arm(removing: leftovers, folders: made.reversed())
+            try createPrivateFile(staging, for: path)
+        } catch {
+            _ = try operation(JournalStore(openingExisting: path, access: .readWrite, inMemory: true))
+            throw error
+        }
+        let store = try JournalStore(
+            openingExisting: path, access: .readWrite, busyTimeout: busyTimeout, file: staging)
+        try store.startMaking()
+        let result = try operation(store)
+        try store.finishMaking(staging)
+        placed = try place(staging, at: path)
+        return placed ? Made(result: result) : nil
+    }
+
+    /// Sets the journal being made to write straight into its file, with no `fsync` until it is finished.
+    ///
+    /// Nothing else can open it, and a change that fails leaves it to be removed, so it needs no
+    /// crash safety of its own, and no write-ahead log: a first import so writes each page once
+    /// instead of twice (the log, then the file).
+    ///
+    /// The rollback journal, kept in memory, holds only pages that existed when a transaction
+    /// began: a new journal's few dozen.
+    private func startMaking() throws {
+        do {
+            try queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = MEMORY")?.lowercased() == "memory" else {
+                    throw JournalError.cannotCreate(path: path, reason: "SQLite could not build it in place")
+                }
+                try db.execute(sql: "PRAGMA synchronous = OFF")
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Puts the journal being made back in WAL mode, closes it and syncs its file to the disk, so
+    /// that the file alone holds the whole journal before it takes its place.
+    private func finishMaking(_ staging: String) throws {
+        do {
+            try queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased() == "wal" else {
+                    throw JournalError.cannotCreate(path: path, reason: "SQLite could not set it to WAL mode")
+                }
+            }
+            try queue.close()
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        var status = stat()
+        let logged = stat(staging + "-wal", &status) == 0 && status.st_size > 0
+        let descriptor = open(staging, O_RDONLY | O_CLOEXEC)
+        let synced = descriptor >= 0 && fsync(descriptor) == 0
+        let reason = String(cString: strerror(errno))
+        if descriptor >= 0 { close(descriptor) }
+        guard synced, !logged else {
+            throw JournalError.cannotCreate(
+                path: path, reason: logged ? "the new journal could not be written whole" : reason)
+        }
+    }
+}
+
+/// Removes the journals being made when a signal stops the process (SIGINT, SIGTERM, SIGHUP), then
+/// lets the signal do what it did before: end the process, or run the handler it had.
+///
+/// Each journal being made holds a slot: its files and folders as C strings, made beforehand, so
+/// that the handler only reads them and calls what is safe in a signal handler (`unlink`, `rmdir`,
+/// `sigaction`, `raise`). The handler is installed while any slot is held.
+private enum Interrupted {
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let capacity = 16
+    /// Each slot: the files to unlink, a null pointer, the folders to remove, a null pointer; `nil` when free.
+    nonisolated(unsafe) static let slots: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?> = {
+        let slots = UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>.allocate(
+            capacity: capacity)
+        slots.initialize(repeating: nil, count: capacity)
+        return slots
+    }()
+    /// The actions the signals had before the handler was installed, in the order of ``signals``.
+    nonisolated(unsafe) static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: signals.count)
+    nonisolated(unsafe) static var held = 0
+    static let lock = NSLock()
+
+    /// Holds a slot for `files` and `folders` (innermost first); `nil` when every slot is taken,
+    /// and then a signal leaves them.
+    static func arm(removing files: [String], folders: [String]) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let slot = (0..<capacity).first(where: { slots[$0] == nil }) else { return nil }
+        let strings = files.map { strdup($0) } + [nil] + folders.map { strdup($0) } + [nil]
+        let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: strings.count)
+        list.initialize(from: strings, count: strings.count)
+        if held == 0 {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { signal in
+                Interrupted.clean()
+                for (index, signal) in Interrupted.signals.enumerated() {
+                    sigaction(signal, Interrupted.previous + index, nil)
+                }
+                raise(signal)
+            }
+            sigemptyset(&action.sa_mask)
+            for (index, signal) in signals.enumerated() { sigaction(signal, &action, previous + index) }
+        }
+        held += 1
+        slots[slot] = list
+        return slot
+    }
+
+    /// Gives back `slot`; the last one given back puts the signals' actions back.
+    static func disarm(_ slot: Int?) {
+        guard let slot else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard let list = slots[slot] else { return }
+        slots[slot] = nil
+        held -= 1
+        if held == 0 {
+            for (index, signal) in signals.enumerated() { sigaction(signal, previous + index, nil) }
+        }
+        var index = 0
+        for _ in 0..<2 {
+            while let string = list[index] {
+                free(string)
+                index += 1
+            }
+            index += 1
+        }
+        list.deallocate()
+    }
+
+    /// Removes what every slot holds: called only by the signal handler.
+    private static func clean() {
+        for slot in 0..<capacity {
+            guard let list = slots[slot] else { continue }
+            var index = 0
+            while let file = list[index] {
+                unlink(file)
+                index += 1
+            }
+            index += 1
+            while let folder = list[index] {
+                rmdir(folder)
+                index += 1
+            }
+        }
+    }
+}

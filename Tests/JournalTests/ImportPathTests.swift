@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Journal
+
+/// The import's hot path only ever agrees with the general one: a row it reads gives the entry
+/// ``CSVFormat/draft(from:)`` and ``EntryDraft/entry(exercise:now:timeZone:replacing:)`` give, and
+/// a row it does not take is left to them.
+@Suite struct CSVFastPathTests {
+    /// 2026-11-25T10:00:00Z.
+    let now: Int64 = 1_795_600_800
+
+    /// The record the reader makes of one row.
+    func record(_ row: String) throws -> CSVRecord {
+        var reader = CSVReader(source: ByteSource(bytes: Array((row + "\r\n").utf8)))
+        var record = CSVRecord()
+        _ = try reader.next(into: &record)
+        return record
+    }
+
+    /// What the general path makes of `row`: the entry, or `nil` when it refuses it.
+    func general(_ record: CSVRecord) -> Entry? {
+        guard let draft = try? CSVFormat.draft(from: record.fields),
+            let exercise = Catalog.builtIn.exercise(id: draft.exercise)
+        else { return nil }
+        return try? draft.entry(exercise: exercise, now: now, timeZone: .gmt)
+    }
+
+    func fast(_ record: CSVRecord) -> Entry? {
+        guard let exercise = Catalog.builtIn.exercise(id: CSVFormat.untextCell(record.string(2))) else { return nil }
+        return CSVFormat.exportedEntry(record, exercise: exercise, now: now)
+    }
+
+    static let ids = ["", "1", "42", "007", "+5", " 5", "0", "-1", "9007199254740991", "9007199254740992", "1e3", "x"]
+    static let times = [
+        "2026-11-20T07:30:00+01:00", "2026-11-20T07:30:00Z", "2026-11-20T07:30:00z", "2026-11-20T07:30:00-00:00",
+        "2026-11-20T07:30:00+18:00", "2026-11-20T07:30:00+18:01", "2026-11-20T07:30:00-05:45",
+        "2026-11-20T07:30+01:00", "2026-11-20T07:30:00+01:00:30", "2026-11-20T07:30:00+0100", "2024-02-29T23:59:59Z",
+        "2026-02-29T10:00:00Z", "2026-11-20T24:00:00Z", "2026-11-20T07:60:00Z", "2026-11-20T07:30:60Z",
+        "2026-11-25T10:00:00Z", "2026-11-25T10:00:01Z", "2026-11-25T11:00:00+01:00", "2026-11-25T11:00:01+01:00",
+        " 2026-11-20T07:30:00Z", "2026-13-20T07:30:00Z", "0000-01-01T00:00:00Z", "2026-11-20 07:30:00Z",
+    ]
+    static let sides = ["", "left", "right", "both", "Left", "LEFT", " left", "middle"]
+    static let numbers = [
+        "", "1", "3", "10", "03", "+3", " 3", "3 ", "0", "50", "51", "500", "501", "3600", "3601", "x",
+    ]
+    static let pains = ["0", "4", "10", "11", "-1", "04", " 4", "", "4.0"]
+    static let notes = [
+        "", "fine", "'=1+1", "''quoted", "'", "é", "'\u{301}x", "a\u{0}b", String(repeating: "x", count: 4001),
+    ]
+
+    @Test func everyRowItReadsItReadsAsTheGeneralPathDoes() throws {
+        var random = SplitMix(seed: 20)
+        var taken = 0
+        for _ in 0..<20_000 {
+            // Mostly a value export writes (the first of each list), so that most rows are whole.
+            func pick(_ values: [String], usual: Int = 1) -> String {
+                Int.random(in: 0..<8, using: &random) > 0
+                    ? values[Int.random(in: 0..<usual, using: &random)]
+                    : values[Int.random(in: 0..<values.count, using: &random)]
+            }
+            let exercise = pick(["side-plank", "glute-bridge", "'side-plank", "nope", "Side-Plank"], usual: 2)
+            let fields = [
+                pick(Self.ids, usual: 3), pick(Self.times, usual: 2), exercise, pick(Self.sides, usual: 4),
+                pick(Self.numbers, usual: 3), pick(Self.numbers, usual: 3), pick(Self.numbers, usual: 3),
+                pick(Self.pains, usual: 3), pick(Self.pains, usual: 3), "", "", pick(Self.notes, usual: 2),
+            ]
+            let row = fields.map(CSVFormat.field).joined(separator: ",")
+            let record = try record(row)
+            guard let entry = fast(record) else { continue }
+            taken += 1
+            #expect(general(record) == entry, "\(row)")
+        }
+        #expect(taken > 2000)
+    }
+
+    @Test func whatExportWritesTakesTheFastPath() throws {
+        let rows = [
+            "12,2026-11-20T07:30:00+01:00,glute-bridge,,3,10,,4,3,-1,false,",
+            "13,2026-11-21T08:00:00-05:45,side-plank,left,1,,30,2,4,2,true,\"'=x, \"\"y\"\"\"",
+            ",2026-11-22T12:00:00Z,bird-dog,both,2,8,5,10,0,-10,false,''already quoted",
+        ]
+        for row in rows {
+            let record = try record(row)
+            let entry = try #require(fast(record), "\(row)")
+            #expect(general(record) == entry)
+        }
+    }
+}
+
+/// The identity rules hold whichever way rows reach the journal: in batches, looked up one by one,
+/// or under a free id below the journal's highest.
+@Suite struct ImportBatchTests {
+    let directory = TemporaryDirectory()
+    /// 2026-11-25T10:00:00Z.
+    let now: Int64 = 1_795_600_800
+
+    func row(_ id: Int64?, minute: Int, pain: Int = 3) -> String {
+        "\(id.map(String.init) ?? ""),2026-11-20T07:\(String(format: "%02d", minute % 60)):00Z,bird-dog,,1,10,,\(pain),2,,,\r\n"
+    }
+
+    func importing(_ text: String, into store: JournalStore) throws -> ImportResult {
+        try store.importCSV(from: ByteSource(bytes: Array(text.utf8)), now: now)
+    }
+
+    @Test func idsFreeTakenAndRepeatedAcrossBatches() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let header = CSVFormat.header
+        #expect(
+            try importing(header + row(1, minute: 1) + row(2, minute: 2) + row(3, minute: 3), into: store).added == 3)
+        _ = try store.delete(ids: [2], now: now)
+        var text = header
+        text += row(2, minute: 2)  // free, below the highest id used: added under its id
+        text += row(3, minute: 3)  // the same entry: skipped
+        for minute in 0..<300 { text += row(nil, minute: minute) }  // new: ids 4 to 303
+        text += row(1000, minute: 5)
+        text += row(nil, minute: 6)  // 1001
+        text += row(500, minute: 7)  // free, between ids this import gave
+        text += row(1000, minute: 5)  // the same as a row above, perhaps not yet written: skipped
+        #expect(try importing(text, into: store) == ImportResult(added: 304, skipped: 2))
+        let ids = try store.entries().compactMap(\.id).sorted()
+        #expect(ids == [1, 2, 3] + Array(4...303) + [500, 1000, 1001])
+        #expect(try store.entry(id: 1001)?.localTime.minute == 6)
+
+        #expect(throws: JournalError.self) {
+            try importing(header + row(nil, minute: 9) + row(1001, minute: 8), into: store)
+        }
+        #expect(try store.entryCount() == 306)
+
+        let undone = try #require(try store.undo())
+        #expect(undone.kind == "import")
+        #expect(undone.removed == 304)
+        #expect(try store.entries().compactMap(\.id).sorted() == [1, 3])
+    }
+
+    @Test func aDifferentEntryUnderATakenIdIsRefusedWithItsLineAfterManyRows() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        var text = CSVFormat.header
+        for id in 1...600 { text += row(Int64(id), minute: id) }
+        text += row(17, minute: 17, pain: 9)
+        do {
+            _ = try importing(text, into: store)
+            Issue.record("the import was not refused")
+        } catch JournalError.invalidImport(let line, let problem) {
+            #expect(line == 602)
+            #expect(problem.hasPrefix("id 17 already names a different entry"))
+        }
+        #expect(try store.entryCount() == 0)
+    }
+}
