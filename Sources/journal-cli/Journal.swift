@@ -19,8 +19,9 @@ struct JournalCommand: ParsableCommand {
             newer journal's file, a bad import row, an unknown id); 66 no input file; 73 cannot \
             create; 74 I/O error or disk full, or the output cannot be written; 75 still locked \
             after the busy timeout ($JOURNAL_BUSY_TIMEOUT, 0-3600 s, default 10 s); 77 permission \
-            denied or read-only; 78 no place for the journal (no HOME and no --db). Nothing is \
-            saved when a command fails, except when only its output could not be written (74: a \
+            denied or read-only, or no key given opens an encrypted file (65 when it is \
+            damaged); 78 no place for the journal (no HOME and no --db). Nothing is saved when \
+            a command fails, except when only its output could not be written (74: a \
             full disk, a closed pipe): the message then says the change was saved.
             """,
         version: "0.1.0",

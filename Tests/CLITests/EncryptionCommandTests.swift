@@ -135,6 +135,16 @@ import Testing
             [age, "-d", "-o", decrypted, file("b.age")], answers: ["correct horse battery staple"])
         #expect(opened.status == 0, "\(opened)")
         #expect(try dump(decrypted) == dump(sandbox.database))
+
+        // The full export, encrypted with the same passphrase file, restores into a new journal by import.
+        let export = try sandbox.run("export", "--all", "--passphrase-file", passphrase, "--output", file("all.age"))
+        #expect(export.status == 0, "\(export)")
+        let plain = try sandbox.run("export", "--all")
+        sandbox.environment["JOURNAL_DB"] = file("imported.sqlite3")
+        let imported = try sandbox.run("import", file("all.age"), "--passphrase-file", passphrase)
+        #expect(imported.status == 0, "\(imported)")
+        #expect(imported.stdout.hasPrefix("Restored 2 entries, 1 check-in"))
+        #expect(try sandbox.run("export", "--all").stdout == plain.stdout)
     }
 
     // MARK: We read age's

@@ -229,7 +229,7 @@ enum AgeFixtures {
         // Data after the end, and something that is not age at all.
         #expect(failure { _ = try decrypt(file + [0], identities: [identity]) } == .payload)
         #expect(failure { _ = try decrypt(Array("SQLite format 3\0".utf8), identities: [identity]) } == .notAge)
-        #expect(failure { _ = try decrypt([], identities: [identity]) } == .notAge)
+        #expect(failure { _ = try decrypt([], identities: [identity]) } == .header)
     }
 
     @Test func journalErrorsSayWhatWentWrong() throws {

@@ -93,7 +93,7 @@ struct AgeHeader {
             total += line.count + 1
             return line
         }
-        guard let (first, ended) = try reader.readLine(limit: 64) else { throw AgeFailure(.notAge, "it is empty") }
+        guard let (first, ended) = try reader.readLine(limit: 64) else { throw AgeFailure(.header, "it is empty") }
         total = first.count + 1
         guard ended, first == Array(versionLine.utf8) else {
             if first.starts(with: Array("age-encryption.org/".utf8)) {

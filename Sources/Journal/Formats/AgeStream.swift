@@ -127,6 +127,9 @@ public final class AgeEncryptor {
     public convenience init(
         recipients: [AgeRecipient], armor: Bool = false, output: @escaping ([UInt8]) throws -> Void
     ) throws {
+        guard !recipients.isEmpty else {
+            throw JournalError.invalidKey(source: "the recipients", reason: "there are none to encrypt to")
+        }
         let fileKey = SymmetricKey(size: .bits128)
         var stanzas: [AgeStanza] = []
         for recipient in recipients {

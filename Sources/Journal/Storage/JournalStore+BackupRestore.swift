@@ -30,7 +30,10 @@ extension JournalStore {
         do {
             let pageSize = try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } ?? 4096
             let memory = try DatabaseQueue()
-            try memory.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = \(pageSize)") }
+            // temp_store: VACUUM's scratch database stays in memory too, never in a file of $TMPDIR.
+            try memory.writeWithoutTransaction {
+                try $0.execute(sql: "PRAGMA page_size = \(pageSize); PRAGMA temp_store = MEMORY")
+            }
             try queue.backup(to: memory)
             return try memory.writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM")
@@ -113,6 +116,7 @@ extension JournalStore {
             configuration.foreignKeysEnabled = true
             memory = try DatabaseQueue(configuration: configuration)
             try memory.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 guard let copy = sqlite3_malloc64(sqlite3_uint64(bytes.count)) else { throw refuse("out of memory") }
                 bytes.withUnsafeBytes { raw in
                     if let base = raw.baseAddress { copy.copyMemory(from: base, byteCount: raw.count) }

@@ -34,11 +34,11 @@ struct Backup: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let encryption = try self.encryption.resolve()
         guard let journal = try store.openForReading() else {
             throw JournalError.noInput(
                 path: try store.resolvedPath(), reason: "there is no journal there yet; `journal log` starts one")
         }
+        let encryption = try self.encryption.resolve()
         let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
         let destination =
             if let encryption {
@@ -65,7 +65,12 @@ struct Backup: ParsableCommand {
         for number in 1...999 {
             let path = file ?? (number == 1 ? base : JournalStore.numbered(base, number)) + ".age"
             do {
-                try OutputFile.writing(to: path, force: false, encryption: encryption) { try $0.write(bytes: copy) }
+                try OutputFile.writing(to: path, force: false, encryption: encryption) { sink in
+                    // In blocks, so the encryptor holds one block at a time, not a second whole copy.
+                    for start in stride(from: 0, to: copy.count, by: OutputSink.blockSize) {
+                        try sink.write(bytes: Array(copy[start..<min(copy.count, start + OutputSink.blockSize)]))
+                    }
+                }
                 return path
             } catch JournalError.outputExists {
                 if file != nil { throw JournalError.backupExists(path: path) }
