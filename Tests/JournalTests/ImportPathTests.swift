@@ -149,3 +149,72 @@ import Testing
         #expect(try store.entryCount() == 0)
     }
 }
+
+/// Which ids an import gave, among the latest: the same answers as a set of them all.
+@Suite struct GivenIDsTests {
+    @Test func answersAsASetWouldWithinTheWindow() {
+        var random = SplitMix(seed: 65_536)
+        let start: Int64 = 1000
+        var given = GivenIDs(top: start)
+        var all = Set<Int64>()
+        var top = start
+        for _ in 0..<200_000 {
+            let id: Int64
+            switch Int.random(in: 0..<100, using: &random) {
+            case 0: id = top + Int64.random(in: 1...200_000, using: &random)  // a jump past the window
+            case 1..<60: id = top + Int64.random(in: 1...3, using: &random)
+            default: id = max(1, top - Int64.random(in: 0...70_000, using: &random))  // below: may be free
+            }
+            if id <= top, given.contains(id) != nil, all.contains(id) { continue }
+            given.insert(id)
+            all.insert(id)
+            top = max(top, id)
+            let probe = top - Int64.random(in: 0...70_000, using: &random)
+            let expected: Bool? = probe > top - GivenIDs.span ? all.contains(probe) : nil
+            #expect(given.contains(probe) == expected)
+            if given.contains(probe) != expected { break }
+        }
+    }
+}
+
+@Suite struct ImportOrderTests {
+    let directory = TemporaryDirectory()
+    /// 2026-11-25T10:00:00Z.
+    let now: Int64 = 1_795_600_800
+
+    func row(_ id: Int64, second: Int, pain: Int = 3) -> String {
+        "\(id),2026-11-20T07:\(String(format: "%02d", second / 60 % 60)):\(String(format: "%02d", second % 60))Z,"
+            + "bird-dog,,1,10,,\(pain),2,,,\r\n"
+    }
+
+    /// An export lists entries by when they were done, so ids come out of order; a repeated id is
+    /// still the same entry (skipped) or a different one (refused), written yet or not.
+    @Test func idsOutOfOrderAndRepeated() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        var random = SplitMix(seed: 7)
+        var ids = Array(Int64(1)...2000)
+        for index in stride(from: 0, to: ids.count - 8, by: 8) {
+            ids[index..<index + 8].shuffle(using: &random)
+        }
+        var text = CSVFormat.header
+        for id in ids { text += row(id, second: Int(id)) }
+        text += row(1999, second: 1999)  // still pending when read: skipped
+        text += row(3, second: 3)  // written long before: skipped
+        let result = try store.importCSV(from: ByteSource(bytes: Array(text.utf8)), now: now)
+        #expect(result == ImportResult(added: 2000, skipped: 2))
+        #expect(try store.entries().compactMap(\.id).sorted() == Array(1...2000))
+        #expect(try store.entry(id: 1234)?.localTime.second == 1234 % 60)
+
+        let other = try JournalStore(path: directory.file("other.sqlite3"))
+        for (line, repeated) in [(2004, row(1999, second: 1999, pain: 9)), (2004, row(3, second: 3, pain: 9))] {
+            do {
+                _ = try other.importCSV(from: ByteSource(bytes: Array((text + repeated).utf8)), now: now)
+                Issue.record("a repeated id naming a different entry was not refused")
+            } catch JournalError.invalidImport(let at, let problem) {
+                #expect(at == line)
+                #expect(problem.hasPrefix("id \(repeated.prefix { $0 != "," }) already names a different entry"))
+            }
+            #expect(try other.entryCount() == 0)
+        }
+    }
+}

@@ -139,12 +139,14 @@ private struct ExercisesNamed {
 
 /// Adds an import's entries, keeping the identity rules, and notes them for `journal undo`.
 ///
-/// Entries are inserted ``batchRows`` to a statement, as SQLite's own `INSERT … SELECT` would, and
-/// only a row whose id may already be taken is looked up: one above every id the journal has used
-/// (`sqlite_sequence` included) or this import has given cannot be. So importing a journal's
-/// export into a new journal looks nothing up. Undo needs no row per entry as it goes: every entry
-/// above the highest id before the import is one it added, so one `INSERT … SELECT` notes them at
-/// the end; only an entry added under a free id below that is noted on its own.
+/// Entries are inserted ``batchRows`` to a statement, as SQLite's own `INSERT … SELECT` would,
+/// and an id is looked up in the journal only when it may be taken there. One above every id the
+/// journal has used (`sqlite_sequence` included) and this import has given cannot be; one this
+/// import may have given is answered by ``GivenIDs`` while it is among the last 65,536, so the
+/// ids of an export, which come in the order of when the sessions were done rather than of their
+/// ids, cost no look-up either. Undo needs no row per entry as it goes: every entry above the
+/// highest id before the import is one it added, so one `INSERT … SELECT` notes them at the end;
+/// only an entry added under a free id below that is noted on its own.
 private struct ImportedEntries {
     /// Rows to an `INSERT`: 256 × 12 values, well within SQLite's limit of parameters (32,766).
     static let batchRows = 256
@@ -153,12 +155,15 @@ private struct ImportedEntries {
     let now: Int64
     var result = ImportResult()
     private let batch: Statement
+    /// Entries read but not yet inserted: fewer than ``batchRows``.
     private var pending: [Entry] = []
     /// The highest id used in the journal or given by this import so far: an entry without an id
     /// gets the next one (``JournalStore`` uses `AUTOINCREMENT`), an id above it names nothing yet.
     private var highest: Int64
-    /// ``highest`` before the import.
+    /// ``highest`` before the import: an id above it names an entry only if this import gave it.
     private let highestBefore: Int64
+    /// Which of the latest ids up to ``highest`` this import gave.
+    private var given: GivenIDs
     /// The change `journal undo` reverses, once the import has added something.
     private var change: Int64?
 
@@ -175,6 +180,7 @@ private struct ImportedEntries {
                         coalesce((SELECT max(id) FROM entries), 0))
                     """) ?? 0
         highestBefore = highest
+        given = GivenIDs(top: highest)
         pending.reserveCapacity(Self.batchRows)
     }
 
@@ -182,17 +188,26 @@ private struct ImportedEntries {
     /// when its id names a different entry.
     mutating func add(_ entry: Entry, line: Int) throws {
         guard let id = entry.id else {
-            if highest < Int64.max { highest += 1 }
+            if highest < Int64.max {
+                highest += 1
+                given.insert(highest)
+            }
             try append(entry)
             return
         }
         if id > highest {
             highest = id
+            given.insert(id)
             try append(entry)
             return
         }
-        try flush()
-        if let held = try JournalStore.entry(id: id, db) {
+        let held: Entry?
+        if id > highestBefore, given.contains(id) == false {
+            held = nil
+        } else {
+            held = try pending.last { $0.id == id } ?? JournalStore.entry(id: id, db)
+        }
+        if let held {
             guard held.hasSameContent(as: entry) else {
                 throw JournalError.invalidImport(
                     line: line,
@@ -203,9 +218,9 @@ private struct ImportedEntries {
             result.skipped += 1
             return
         }
-        try insert([entry], with: db.cachedStatement(sql: EntryColumns.insert))
-        result.added += 1
+        given.insert(id)
         if id <= highestBefore { try JournalStore.noteAdded(id, for: changeID(), db) }
+        try append(entry)
     }
 
     /// Adds what is still pending and notes the added entries for `journal undo`.
@@ -256,5 +271,51 @@ private struct ImportedEntries {
         let id = try JournalStore.beginChange("import", db, now: now)
         change = id
         return id
+    }
+}
+
+/// Which of the ids from `top` − ``span`` + 1 to `top` an import gave, in a fixed 8 KiB: whether an
+/// id below the highest is free is known without a look-up while it is among the latest.
+struct GivenIDs {
+    static let span: Int64 = 1 << 16
+    /// The highest id the window reaches.
+    private(set) var top: Int64
+    private var bits = [UInt64](repeating: 0, count: Int(span / 64))
+
+    init(top: Int64) {
+        self.top = top
+    }
+
+    /// Whether the import gave `id`; `nil` when `id` is outside the window.
+    func contains(_ id: Int64) -> Bool? {
+        guard id <= top, id > top &- Self.span else { return nil }
+        let (word, bit) = Self.place(id)
+        return bits[word] & bit != 0
+    }
+
+    /// Notes that the import gave `id`, moving the window up to it when it is above `top`.
+    mutating func insert(_ id: Int64) {
+        if id > top {
+            if id &- top >= Self.span {
+                for index in bits.indices { bits[index] = 0 }
+            } else {
+                // The ids that leave the window share their places with those that enter it.
+                var next = top
+                while next < id {
+                    next += 1
+                    let (word, bit) = Self.place(next)
+                    bits[word] &= ~bit
+                }
+            }
+            top = id
+        }
+        guard id > top &- Self.span else { return }
+        let (word, bit) = Self.place(id)
+        bits[word] |= bit
+    }
+
+    private static func place(_ id: Int64) -> (word: Int, bit: UInt64) {
+        let offset = Int(UInt64(bitPattern: id) % UInt64(span))
+        return (offset / 64, 1 << UInt64(offset % 64))
     }
 }
