@@ -9,9 +9,9 @@ extension JournalStore {
         var result: T
     }
 
-    /// Runs `operation` once, on a new journal built in a private file beside `path` (0600, WAL,
-    /// every migration run), and hard-links that file into place only when `operation` succeeds
-    /// and its change is wholly in the file.
+    /// Runs `operation` once, on a new journal built in a private file beside `path` (0600, every
+    /// migration run), and hard-links that file into place only when `operation` succeeds and its
+    /// change is wholly in the file.
     ///
     /// Whatever stops it (a refused command, an error, SIGINT, SIGTERM or SIGHUP) removes the file
     /// and the folders it made, so that nothing is left behind. Returns `nil` when another process
@@ -105,7 +105,8 @@ extension JournalStore {
 ///
 /// Each journal being made holds a slot: its files and folders as C strings, made beforehand, so
 /// that the handler only reads them and calls what is safe in a signal handler (`unlink`, `rmdir`,
-/// `sigaction`, `raise`). The handler is installed while any slot is held.
+/// `sigaction`, `raise`). The handler is installed while any slot is held, for each signal the
+/// process does not ignore.
 private enum Interrupted {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     static let capacity = 16
@@ -140,7 +141,12 @@ private enum Interrupted {
                 raise(signal)
             }
             sigemptyset(&action.sa_mask)
-            for (index, signal) in signals.enumerated() { sigaction(signal, &action, previous + index) }
+            for (index, signal) in signals.enumerated() {
+                sigaction(signal, nil, previous + index)
+                // A signal the process ignores (SIGHUP under nohup) stays ignored: it stops nothing.
+                let ignored = unsafeBitCast(previous[index].__sigaction_handler.sa_handler, to: Int.self) == 1
+                if !ignored { sigaction(signal, &action, nil) }
+            }
         }
         held += 1
         slots[slot] = list
