@@ -77,7 +77,7 @@ import Testing
         #expect(first.stdout == base + ".sqlite3\n")
         #expect(second.stdout == base + "-2.sqlite3\n")
         #expect(second.stderr == "Backed up the journal to \(base)-2.sqlite3.\n")
-        let copy = try execute("/usr/bin/sqlite3", [base + "-2.sqlite3", "SELECT count(*) FROM entries"])
+        let copy = try execute(tool("sqlite3"), [base + "-2.sqlite3", "SELECT count(*) FROM entries"])
         #expect(copy.stdout == "1\n")
     }
 

@@ -7,11 +7,7 @@ import Testing
     let sandbox = Sandbox()
 
     /// The path of LibreOffice's `soffice`, if installed (`.ci/run` installs libreoffice-calc-nogui).
-    static let soffice: String? = {
-        let found = try? execute("/bin/sh", ["-c", "command -v soffice"])
-        let path = found?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        return found?.status == 0 && !path.isEmpty ? path : nil
-    }()
+    static let soffice: String? = which("soffice")
 
     /// Notes a spreadsheet could take for a formula, in every form the export neutralises.
     static let notes = [
@@ -39,9 +35,9 @@ import Testing
         let output = sandbox.directory + "/sheet.fods"
         try #require(FileManager.default.fileExists(atPath: output), "\(converted)")
         let reader = try execute(
-            "/usr/bin/env",
+            tool("python3"),
             [
-                "python3", "-c",
+                "-c",
                 """
                 import json, sys, xml.etree.ElementTree as ET
                 t = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0'
