@@ -4,7 +4,7 @@
 /// is larger than the measure's error, and the change within the report's period; then the
 /// average. Worded as "larger than the measure's error", never as clinically important
 /// (docs/outcomes.md).
-enum ReportPSFS {
+public enum ReportPSFS {
     /// One row: activity, baseline (date), latest (date), change since the baseline, change in the period.
     static func rows(_ summary: PSFSSummary, period: Period) -> [[String]] {
         let inPeriod = summary.within(period)
@@ -21,7 +21,7 @@ enum ReportPSFS {
     static let header = ["Activity", "Baseline", "Latest", "Change", "This period"]
 
     /// The average's sentence, or `nil` before there is one.
-    static func average(_ summary: PSFSSummary) -> String? {
+    public static func average(_ summary: PSFSSummary) -> String? {
         guard let average = summary.average, let day = summary.baselineDay else { return nil }
         let verdict =
             average.detectable

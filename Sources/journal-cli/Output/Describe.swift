@@ -155,19 +155,8 @@ extension Describe {
         var lines = TextTable.render(
             header: ["ID", "ACTIVITY", "BASELINE", "LATEST", "CHANGE"], rows: rows, alignRight: [0]
         ).split(separator: "\n").map(String.init)
-        if let average = summary.average, let day = summary.baselineDay {
-            let verdict =
-                average.detectable
-                ? "larger than the measure's error (\(PSFSSummary.averageDetectableChange) points)"
-                : "within the measure's error (\(PSFSSummary.averageDetectableChange) points)"
-            lines += [
-                "",
-                TextTable.wrap(
-                    "Average of the \(average.activities) \(average.activities == 1 ? "activity" : "activities") "
-                        + "rated at the baseline (\(day)) and since: \(Figures.oneDecimal(average.baseline)) → "
-                        + "\(Figures.oneDecimal(average.latest)) (\(Figures.signedOneDecimal(average.change))), "
-                        + "\(verdict).", width: 80),
-            ]
+        if let average = ReportPSFS.average(summary) {
+            lines += ["", TextTable.wrap(average, width: 80)]
         }
         if summary.activities.contains(where: \.detectable) {
             lines.append(
