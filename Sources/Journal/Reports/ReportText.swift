@@ -141,14 +141,16 @@ public enum ReportText {
         }
     }
 
-    /// The label of an item that needs attention: "ON HOLD", "URGENT: SEEK EMERGENCY CARE NOW",
-    /// "SEE A DOCTOR TODAY", "STOP" or "CAUTION".
+    /// The label of an item that needs attention: "ON HOLD", a red flag's heading (``Advice``:
+    /// "SEE A DOCTOR TODAY: …" only for one recorded on the report's last day), "STOP", "SEE A GP"
+    /// or "CAUTION".
     public static func label(_ item: ProgressReport.Attention) -> String {
         if item.hold != nil { return "ON HOLD" }
         switch item.severity {
-        case .urgent: return "URGENT: SEEK EMERGENCY CARE NOW"
-        case .seeDoctor: return "SEE A DOCTOR TODAY"
+        case .urgent, .seeDoctor:
+            return Advice.banner(for: item.severity, recordedToday: item.recordedToday) ?? ""
         case .stop: return "STOP"
+        case .seeGP: return "SEE A GP"
         case .caution: return "CAUTION"
         }
     }
@@ -175,6 +177,15 @@ public enum ReportText {
         }
         if let review = item.review {
             return "Reviewed by a physiotherapist on \(Figures.shortTime(review.localTime))."
+        }
+        if let seen = item.redFlagsSeen {
+            return "Seen by a doctor on \(Figures.shortTime(seen.localTime))"
+                + (seen.note.map { ": \($0.terminalSafe)" } ?? "") + "."
+        }
+        if item.notYetSeen {
+            return item.first.recommendation + " Still standing, "
+                + Advice.notYetSeen(recorded: item.localTime.date) + ": once one has, record it with: "
+                + Advice.resumeRedFlags
         }
         return item.first.recommendation
     }
