@@ -90,7 +90,8 @@ extension ProgressReport {
         }
         let untold = standing.filter { !told.contains(Self.key($0)) && $0.severity != .stop }.map { finding in
             Attention(
-                hold: nil, findings: [finding], session: nil, review: nil, recordedToday: finding.localTime.date == today,
+                hold: nil, findings: [finding], session: nil, review: nil,
+                recordedToday: finding.localTime.date == today,
                 notYetSeen: finding.rule == RedFlagRule.id)
         }
         return untold.filter { $0.first.rule == RedFlagRule.id } + items

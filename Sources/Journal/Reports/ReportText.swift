@@ -141,16 +141,15 @@ public enum ReportText {
         }
     }
 
-    /// The label of an item that needs attention: "ON HOLD", a red flag's heading (``Advice``:
-    /// "SEE A DOCTOR TODAY: …" only for one recorded on the report's last day), "STOP", "SEE A GP"
-    /// or "CAUTION".
+    /// The label of an item that needs attention: "ON HOLD", a red flag's or see-GP finding's
+    /// (``Advice/label(for:recordedToday:)``: "SEE A DOCTOR TODAY" only for one recorded on the
+    /// report's last day), "STOP" or "CAUTION".
     public static func label(_ item: ProgressReport.Attention) -> String {
         if item.hold != nil { return "ON HOLD" }
         switch item.severity {
-        case .urgent, .seeDoctor:
-            return Advice.banner(for: item.severity, recordedToday: item.recordedToday) ?? ""
+        case .urgent, .seeDoctor, .seeGP:
+            return Advice.label(for: item.severity, recordedToday: item.recordedToday) ?? ""
         case .stop: return "STOP"
-        case .seeGP: return "SEE A GP"
         case .caution: return "CAUTION"
         }
     }

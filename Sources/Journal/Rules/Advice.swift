@@ -51,8 +51,21 @@ public enum Advice {
         switch severity {
         case .urgent: "URGENT: SEEK EMERGENCY CARE NOW"
         case .seeDoctor:
-            recordedToday ? "SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111" : "SEE A DOCTOR: URGENT GP APPOINTMENT OR 111"
+            recordedToday
+                ? "SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111" : "SEE A DOCTOR: URGENT GP APPOINTMENT OR 111"
         case .seeGP: "SEE A GP: BOOK AN APPOINTMENT (NOT AN EMERGENCY)"
+        case .stop, .caution: nil
+        }
+    }
+
+    /// The short label of a red flag or see-GP finding in a report's Needs attention: "URGENT: SEEK
+    /// EMERGENCY CARE NOW", "SEE A DOCTOR TODAY" (recorded on the report's last day) or "SEE A
+    /// DOCTOR" (earlier), "SEE A GP".
+    public static func label(for severity: Finding.Severity, recordedToday: Bool) -> String? {
+        switch severity {
+        case .urgent: "URGENT: SEEK EMERGENCY CARE NOW"
+        case .seeDoctor: recordedToday ? "SEE A DOCTOR TODAY" : "SEE A DOCTOR"
+        case .seeGP: "SEE A GP"
         case .stop, .caution: nil
         }
     }

@@ -14,7 +14,8 @@ public enum Rules {
     /// The findings that single entries and check-ins raise, most severe first.
     public static func evaluate(entries: [Entry], checkIns: [CheckIn]) -> [Finding] {
         sorted(
-            RedFlagRule.findings(in: checkIns) + SeverePainRule.findings(in: checkIns) + RepeatedRule.findings(in: entries) + HighPainRule.findings(in: entries)
+            RedFlagRule.findings(in: checkIns) + SeverePainRule.findings(in: checkIns)
+                + RepeatedRule.findings(in: entries) + HighPainRule.findings(in: entries)
                 + MorePainRule.findings(in: entries) + NextMorningRule.findings(entries: entries, checkIns: checkIns))
     }
 
@@ -24,8 +25,9 @@ public enum Rules {
         MorePainRule.applies(to: entry) || HighPainRule.applies(to: entry)
     }
 
-    /// The findings of one check-in alone, before it is saved: its red flags and a very severe
-    /// pain at rest. They need nothing stored, so their advice is given even when saving fails.
+    /// The findings of one check-in alone, before it is saved: its red flags and a very severe pain at rest.
+    ///
+    /// They need nothing stored, so their advice is given even when saving fails.
     public static func evaluate(_ checkIn: CheckIn) -> [Finding] {
         sorted(RedFlagRule.findings(for: checkIn) + [SeverePainRule.finding(for: checkIn)].compactMap { $0 })
     }

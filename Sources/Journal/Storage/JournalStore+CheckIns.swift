@@ -92,8 +92,9 @@ extension JournalStore {
         }
     }
 
-    /// What the rules find in a check-in just written: red flags, a very severe pain at rest, and
-    /// the next-morning check against the day before. Only the check-in's own findings: the day
+    /// What the rules find in a check-in just written: red flags, severe pain, next morning.
+    ///
+    /// The next-morning check compares it with the day before. Only the check-in's own findings: the day
     /// before's entries are read for the comparison, not judged again.
     static func assess(_ saved: CheckIn, _ db: Database) throws -> LoggedCheckIn {
         let dayBefore = saved.localTime.date.adding(days: -1)

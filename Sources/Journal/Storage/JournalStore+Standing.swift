@@ -55,7 +55,8 @@ extension JournalStore {
             review.id = db.lastInsertedRowID
             let change = try Self.beginChange("resume", db, now: now)
             try db.execute(
-                sql: "INSERT INTO change_red_flag_reviews (change_id, id) VALUES (?, ?)", arguments: [change, review.id])
+                sql: "INSERT INTO change_red_flag_reviews (change_id, id) VALUES (?, ?)",
+                arguments: [change, review.id])
             let covered = standing.filter(review.covers)
             return RedFlagsSeen(
                 review: review, covered: Rules.sorted(RedFlagRule.findings(in: covered)),
@@ -122,7 +123,8 @@ extension JournalStore {
     /// Takes back the red-flag reviews `change` recorded; returns how many.
     static func undoRedFlagReviews(of change: Int64, _ db: Database) throws -> Int {
         try db.execute(
-            sql: "DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)",
+            sql:
+                "DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)",
             arguments: [change])
         return db.changesCount
     }

@@ -35,9 +35,12 @@ struct Safety: ParsableCommand {
             for reason in RedFlag.retired.sorted(by: { $0.key < $1.key }).map(\.value) {
                 lines += [""] + TextTable.wrap(reason, width: 80).split(separator: "\n").map(String.init)
             }
-            lines += [
-                "", "A red flag stands until a doctor has seen you; then record it with: journal resume --red-flags",
-            ]
+            lines +=
+                [""]
+                + TextTable.wrap(
+                    "A red flag stands until a doctor has seen you; then record it with: \(Advice.resumeRedFlags)",
+                    width: 80
+                ).split(separator: "\n").map(String.init)
             try Console.out(lines.joined(separator: "\n"))
             return
         }

@@ -103,8 +103,9 @@ struct Session: ParsableCommand {
         }
     }
 
-    /// Stops the session before anything is asked while a red flag needs a doctor: an emergency
-    /// one always (exit 3); a same-day one unless, at a terminal, the person says a doctor has
+    /// Stops the session before anything is asked while a red flag needs a doctor.
+    ///
+    /// An emergency one always stops it (exit 3); a same-day one does unless, at a terminal, the person says a doctor has
     /// seen them since. A "yes" records nothing: `journal resume --red-flags` does, with its time.
     static func redFlagGate(_ standing: Standing) throws {
         if let emergency = standing.redFlag(.urgent) {

@@ -117,7 +117,7 @@ enum Describe {
                 finding, mark: mark, title: title, style: finding.severity == .urgent ? style.red : style.bold,
                 when: dated ? when : nil)
         }
-        let label = finding.severity.description.uppercased()
+        let label = finding.severity == .seeGP ? "SEE A GP" : finding.severity.description.uppercased()
         let indent = String(repeating: " ", count: label.count + 1)
         let dateLine =
             dated ? ["\(style.red(label)) \(style.bold("\(finding.localTime.shortText), \(finding.subject)"))"] : []
@@ -240,24 +240,18 @@ extension Describe {
 }
 
 extension Standing.Item {
-    /// Whether this is about the entry `id`: a finding on it, the hold it began, its session.
-    func isAbout(entry id: Int64?) -> Bool {
-        switch self {
-        case .finding(let finding): finding.entryID != nil && finding.entryID == id
-        case .hold(let hold): hold.session.id == id
-        case .session(let entry, _): entry.id == id
-        }
-    }
-
     /// Whether this is a finding on the check-in `id`.
     func isAbout(checkIn id: Int64?) -> Bool {
         if case .finding(let finding) = self { return finding.checkInID != nil && finding.checkInID == id }
         return false
     }
 
-    /// Whether this is the hold of `exercise`.
-    func isHold(of exercise: String) -> Bool {
-        if case .hold(let hold) = self { return hold.exerciseID == exercise }
-        return false
+    /// Whether this is about `exercise`: its hold, a session of it, a finding on it.
+    func isAbout(exercise: String) -> Bool {
+        switch self {
+        case .finding(let finding): finding.exerciseID == exercise
+        case .hold(let hold): hold.exerciseID == exercise
+        case .session(let entry, _): entry.exerciseID == exercise
+        }
     }
 }
