@@ -41,7 +41,8 @@ struct Session: ParsableCommand {
         let journal = try store.openForReading()
         let routine =
             try journal?.routine(today: today) ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
-        try Self.redFlagGate(try journal?.standing(today: today) ?? Standing(date: today))
+        // Read on a connection of its own, released before the session writes.
+        try Self.redFlagGate(try store.openForReading()?.standing(today: today) ?? Standing(date: today))
         let catalog = try store.catalog()
         // Every plan item, held ones too: a named exercise on hold still offers its planned dose.
         let planned = Dictionary(
