@@ -278,3 +278,42 @@ CREATE TABLE change_psfs (
     id        INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX change_psfs_by_change ON change_psfs (change_id);
+
+-- migration: v9-red-flag-standing
+
+-- Red flags in the NHS's three tiers: v5's ids, the same-day 'cough-sneeze' (pain made worse by
+-- sneezing, coughing or pooing) and 'upper-back' (pain between the shoulder blades), and the
+-- see-a-GP 'one-leg' (sciatica, or weakness or numbness in one leg, getting worse):
+-- checkin_red_flags, rebuilt with the new ids. Every row is kept as it was.
+CREATE TABLE checkin_red_flags_v9 (
+    checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+    red_flag   TEXT    NOT NULL CHECK (red_flag IN ('both-legs', 'saddle-numbness', 'bladder-bowel',
+                                                    'sexual-function', 'chest-pain', 'major-trauma',
+                                                    'fever', 'weight-loss', 'back-lump', 'night-pain',
+                                                    'cough-sneeze', 'upper-back', 'one-leg')),
+    PRIMARY KEY (checkin_id, red_flag)
+) STRICT, WITHOUT ROWID;
+INSERT INTO checkin_red_flags_v9 (checkin_id, red_flag) SELECT checkin_id, red_flag FROM checkin_red_flags;
+DROP TABLE checkin_red_flags;
+ALTER TABLE checkin_red_flags_v9 RENAME TO checkin_red_flags;
+
+-- That a doctor has seen the red flags recorded (`journal resume --red-flags`): it covers every
+-- check-in's red flags performed up to `reviewed_at` and recorded before it; until then they stand.
+CREATE TABLE red_flag_reviews (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    reviewed_at INTEGER NOT NULL,                     -- Unix seconds, UTC
+    utc_offset  INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+    note        TEXT    CHECK (length(note) BETWEEN 1 AND 4000),
+    created_at  INTEGER NOT NULL,
+    -- The newest check-in when it was recorded: a check-in recorded later, even one dated before
+    -- it (`--at`), was not seen.
+    through_checkin_id INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX red_flag_reviews_by_time ON red_flag_reviews (reviewed_at);
+
+-- What undoing a `journal resume --red-flags` (a change of kind 'resume') does: remove its review.
+CREATE TABLE change_red_flag_reviews (
+    change_id INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    id        INTEGER NOT NULL
+) STRICT;
+CREATE INDEX change_red_flag_reviews_by_change ON change_red_flag_reviews (change_id);

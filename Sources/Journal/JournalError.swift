@@ -22,6 +22,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownExercise(String, suggestions: [String])
     /// A red-flag id that journal does not know.
     case unknownRedFlag(String)
+    /// An older red-flag id that now names more than one flag; `reason` asks which one is meant.
+    case retiredRedFlag(String, reason: String)
     /// An id for a new exercise that is not of the allowed form.
     case invalidExerciseID(String)
     /// A display name for a new exercise that is empty, too long or several lines.
@@ -137,6 +139,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 return "unknown exercise \"\(id)\"; did you mean "
                     + quoted.dropLast().joined(separator: ", ") + " or \(quoted[quoted.count - 1])?"
             }
+        case .retiredRedFlag(_, let reason):
+            return reason
         case .unknownRedFlag(let text):
             return "unknown red flag \"\(text)\"; `journal safety --red-flags` lists the ids: "
                 + RedFlag.allCases.map(\.rawValue).joined(separator: ", ") + "."

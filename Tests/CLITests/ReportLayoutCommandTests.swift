@@ -83,7 +83,9 @@ import Testing
         // The hold and the red flags, each with its date.
         #expect(text.contains("ON HOLD supported-single-leg-bridge-with-a-pause, Tue 17 Nov 08:00, pain 4 → 7"))
         #expect(text.contains("URGENT: SEEK EMERGENCY CARE NOW") == false)
-        #expect(text.contains("SEE A DOCTOR TODAY check-in, Thu 19 Nov 07:00"))
+        // Recorded on the 19th, two days before the report's last day: it stands, not as "today".
+        #expect(text.contains("SEE A DOCTOR check-in, Thu 19 Nov 07:00"))
+        #expect(text.contains("not yet seen by a doctor"))
         // The red-flag day counts its finding in the day table.
         #expect(text.contains("Thu 2026-11-19        1     4.0    3.0      3         1       3.0"))
     }

@@ -48,7 +48,9 @@ import Testing
         #expect(
             check.stdout
                 == banner.replacingOccurrences(
-                    of: "111\n", with: "111\n== Recorded 2026-11-25 08:00 (check-in).\n", options: [], range: nil))
+                    of: "111\n",
+                    with: "111\n== Recorded 2026-11-25 08:00, not yet seen by a doctor: once one has, run\n"
+                        + "== `journal resume --red-flags`.\n", options: [], range: nil))
 
         let json = try sandbox.run("check", "--json")
         #expect(json.status == 3)
@@ -84,12 +86,11 @@ import Testing
         #expect(text.stdout.hasPrefix("!!!!"))
     }
 
-    @Test func legWeaknessIsRecordedAsBothLegs() throws {
+    @Test func legWeaknessIsRefusedNotRecordedAsBothLegs() throws {
         let run = try sandbox.run("checkin", "--pain", "5", "--red-flag", "leg-weakness", "--json")
-        #expect(run.status == 0, "\(run)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect((object["checkin"] as? [String: Any])?["red_flags"] as? [String] == ["both-legs"])
-        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "both-legs\n")
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
 
     @Test func aCheckInWithFlagsOfBothTiersGetsBothBannersEmergencyFirst() throws {
@@ -125,12 +126,12 @@ import Testing
         #expect(try sandbox.run("check").status == 3)
     }
 
-    @Test func safetyRedFlagsListsBothTiersWithWhatToDo() throws {
+    @Test func safetyRedFlagsListsTheThreeTiersWithWhatToDo() throws {
         let run = try sandbox.run("safety", "--red-flags")
         #expect(run.status == 0)
         #expect(
             run.stdout == """
-                Red-flag symptoms and their ids for `journal checkin --red-flag`, in two tiers.
+                Red-flag symptoms and their ids for `journal checkin --red-flag`, in three tiers.
 
                 Emergency: call 999 or go to A&E now (your local emergency number outside the
                 UK) if you have any of these:
@@ -150,8 +151,21 @@ import Testing
                   * back-lump: a lump or swelling in the back, or the back changing shape
                   * night-pain: pain that does not improve after resting, or is much worse at
                     night
+                  * cough-sneeze: pain made worse by sneezing, coughing or pooing
+                  * upper-back: pain coming from the top of the back, between the shoulder
+                    blades
 
-                Older ids still accepted: leg-weakness (now both-legs).
+                See a GP: book a GP appointment if you have any of these (this is not an
+                emergency):
+                  * one-leg: sciatica, or weakness or numbness in one leg, that is getting
+                    worse
+
+                "leg-weakness" is no longer an id: weakness or numbness in both legs is
+                both-legs (call 999 or go to A&E now); in one leg, getting worse, it is one-leg
+                (book a GP appointment).
+
+                A red flag stands until a doctor has seen you; then record it with: journal
+                resume --red-flags
 
                 """)
     }
@@ -217,7 +231,8 @@ import Testing
         let json = try sandbox.run("check", "--json")
         #expect(
             json.stdout
-                == "{\n  \"exit_status\" : 0,\n  \"findings\" : [\n\n  ],\n  \"holds\" : [\n\n  ],\n  \"reminders\" : [\n\n  ]\n}\n"
+                == "{\n  \"exit_status\" : 0,\n  \"findings\" : [\n\n  ],\n  \"holds\" : [\n\n  ],\n  "
+                + "\"red_flags_seen\" : null,\n  \"reminders\" : [\n\n  ]\n}\n"
         )
     }
 
@@ -250,7 +265,8 @@ import Testing
         let run = try sandbox.run("safety")
         #expect(run.status == 0)
         for phrase in [
-            "Seek emergency care now", "See a doctor today", "Stop the exercise", "Talk to a physiotherapist",
+            "Seek emergency care now", "See a doctor today", "Stop the exercise",
+            "Book a GP appointment (not an emergency)", "Talk to a physiotherapist",
             "Sources", "Ostelo", "Silbernagel", "Inertia Physio+", "NICE",
         ] {
             #expect(run.stdout.contains(phrase), "missing \(phrase)")
@@ -273,11 +289,11 @@ import Testing
         #expect(
             list.compactMap { $0["id"] as? String } == [
                 "both-legs", "saddle-numbness", "bladder-bowel", "sexual-function", "chest-pain", "major-trauma",
-                "fever", "weight-loss", "back-lump", "night-pain",
+                "fever", "weight-loss", "back-lump", "night-pain", "cough-sneeze", "upper-back", "one-leg",
             ])
         #expect(
             list.compactMap { $0["tier"] as? String } == Array(repeating: "emergency", count: 6)
-                + Array(repeating: "same-day", count: 4))
+                + Array(repeating: "same-day", count: 6) + ["see-gp"])
         #expect(
             list.first?["symptom"] as? String == "pain, tingling, weakness or numbness in both legs")
         let tiers = try #require(object["red_flag_tiers"] as? [[String: String]])
@@ -291,6 +307,10 @@ import Testing
                     "id": "same-day", "severity": "see-doctor",
                     "what_to_do":
                         "ask for an urgent GP appointment today or call 111 (your local urgent-care line outside the UK)",
+                ],
+                [
+                    "id": "see-gp", "severity": "see-gp",
+                    "what_to_do": "book a GP appointment; this is not an emergency",
                 ],
             ])
     }

@@ -9,6 +9,7 @@ import Testing
     static let sameDay =
         "See a doctor: ask for an urgent GP appointment today or call 111 (your local urgent-care line outside "
         + "the UK). These symptoms need a doctor today, not a physiotherapy appointment."
+    static let seeGP = "Book a GP appointment; this is not an emergency."
 
     /// One red flag and what it should raise, written out by hand.
     struct Case: Sendable, CustomTestStringConvertible {
@@ -41,6 +42,9 @@ import Testing
         Case("weight-loss", .seeDoctor, sameDay, "weight lost without trying"),
         Case("back-lump", .seeDoctor, sameDay, "a lump or swelling in the back, or the back changing shape"),
         Case("night-pain", .seeDoctor, sameDay, "pain that does not improve after resting, or is much worse at night"),
+        Case("cough-sneeze", .seeDoctor, sameDay, "pain made worse by sneezing, coughing or pooing"),
+        Case("upper-back", .seeDoctor, sameDay, "pain coming from the top of the back, between the shoulder blades"),
+        Case("one-leg", .seeGP, seeGP, "sciatica, or weakness or numbness in one leg, that is getting worse"),
     ]
 
     @Test(arguments: cases)
@@ -62,11 +66,15 @@ import Testing
         #expect(Self.cases.map(\.id) == RedFlag.allCases.map(\.rawValue))
     }
 
-    @Test func theTiersAreTheNHSsTwo() throws {
+    @Test func theTiersAreTheNHSsThree() throws {
         #expect(
             RedFlag.of(.emergency).map(\.rawValue)
                 == ["both-legs", "saddle-numbness", "bladder-bowel", "sexual-function", "chest-pain", "major-trauma"])
-        #expect(RedFlag.of(.sameDay).map(\.rawValue) == ["fever", "weight-loss", "back-lump", "night-pain"])
+        #expect(
+            RedFlag.of(.sameDay).map(\.rawValue)
+                == ["fever", "weight-loss", "back-lump", "night-pain", "cough-sneeze", "upper-back"])
+        #expect(RedFlag.of(.seeGP).map(\.rawValue) == ["one-leg"])
+        #expect(RedFlag.Tier.seeGP.action == "book a GP appointment; this is not an emergency")
         #expect(
             RedFlag.Tier.emergency.action == "call 999 or go to A&E now (your local emergency number outside the UK)")
         #expect(
@@ -74,9 +82,9 @@ import Testing
                 == "ask for an urgent GP appointment today or call 111 (your local urgent-care line outside the UK)")
     }
 
-    @Test func legWeaknessIsReadAsBothLegs() throws {
-        #expect(try RedFlag(parsing: "leg-weakness") == .bothLegs)
-        #expect(try RedFlag(parsing: " Leg-Weakness ") == .bothLegs)
+    @Test func legWeaknessIsRefusedNotReadAsBothLegs() throws {
+        #expect(throws: JournalError.self) { try RedFlag(parsing: "leg-weakness") }
+        #expect(throws: JournalError.self) { try RedFlag(parsing: " Leg-Weakness ") }
         #expect(RedFlag(rawValue: "leg-weakness") == nil)
         #expect(!RedFlag.allCases.map(\.rawValue).contains("leg-weakness"))
     }
@@ -101,12 +109,14 @@ import Testing
         #expect(RedFlagRule.findings(for: Fixture.checkIn(3, day: 0, hour: 8, pain: 9)).isEmpty)
     }
 
-    @Test func severitiesRankUrgentThenSeeDoctorThenStopThenCaution() throws {
+    @Test func severitiesRankUrgentThenSeeDoctorThenStopThenSeeGPThenCaution() throws {
         #expect(Finding.Severity.urgent > .seeDoctor)
         #expect(Finding.Severity.seeDoctor > .stop)
-        #expect(Finding.Severity.stop > .caution)
-        #expect(Finding.Severity.allCases.sorted(by: >) == [.urgent, .seeDoctor, .stop, .caution])
-        #expect(Finding.Severity.allCases.map(\.description) == ["caution", "stop", "see-doctor", "urgent"])
+        #expect(Finding.Severity.stop > .seeGP)
+        #expect(Finding.Severity.seeGP > .caution)
+        #expect(Finding.Severity.allCases.sorted(by: >) == [.urgent, .seeDoctor, .stop, .seeGP, .caution])
+        #expect(
+            Finding.Severity.allCases.map(\.description) == ["caution", "see-gp", "stop", "see-doctor", "urgent"])
     }
 
     @Test func urgentComesBeforeEverythingElse() throws {
@@ -123,7 +133,8 @@ import Testing
         #expect(
             JournalError.unknownRedFlag("numb").description
                 == "unknown red flag \"numb\"; `journal safety --red-flags` lists the ids: both-legs, saddle-numbness, "
-                + "bladder-bowel, sexual-function, chest-pain, major-trauma, fever, weight-loss, back-lump, night-pain."
+                + "bladder-bowel, sexual-function, chest-pain, major-trauma, fever, weight-loss, back-lump, night-pain, "
+                + "cough-sneeze, upper-back, one-leg."
         )
     }
 }

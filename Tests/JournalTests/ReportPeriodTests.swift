@@ -129,7 +129,8 @@ import Testing
         let items = report.attention
         #expect(
             items.map(ReportText.label) == [
-                "ON HOLD", "URGENT: SEEK EMERGENCY CARE NOW", "SEE A DOCTOR TODAY", "STOP", "CAUTION",
+                // Recorded two days before the period's last day: the banner does not say "today".
+                "ON HOLD", "URGENT: SEEK EMERGENCY CARE NOW", "SEE A DOCTOR", "STOP", "CAUTION",
             ])
         #expect(
             items.map(ReportText.heading) == [

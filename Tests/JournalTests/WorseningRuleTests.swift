@@ -26,7 +26,7 @@ import Testing
     func atJustUnderAndOverTheThreshold(earlier: [Int], recent: [Int], fires: Bool) throws {
         let finding = WorseningRule.finding(in: entries(earlier: earlier, recent: recent), today: today)
         #expect((finding != nil) == fires)
-        #expect(finding.map(\.severity) == (fires ? .caution : nil))
+        #expect(finding.map(\.severity) == (fires ? .seeGP : nil))
     }
 
     @Test func saysWhatChanged() throws {
@@ -35,7 +35,10 @@ import Testing
             finding.message
                 == "Mean pain before exercise over the last 7 days was 5.0, up from 3.0 in the 7 days before (+2.0, +67%)."
         )
-        #expect(finding.recommendation == "Contact a physiotherapist about the rise in your pain.")
+        #expect(
+            finding.recommendation
+                == "Contact a physiotherapist about the rise in your pain. Book a GP appointment; this is not an emergency."
+        )
     }
 
     @Test func needsBothWeeks() throws {

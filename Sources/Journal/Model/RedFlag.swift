@@ -1,12 +1,13 @@
-/// A symptom that needs a doctor rather than a physiotherapy appointment, in one of two tiers.
+/// A symptom that needs a doctor rather than a physiotherapy appointment, in one of three tiers.
 ///
-/// The ids and tiers follow the NHS back pain page (docs/safety.md): some symptoms mean
-/// "call 999 or go to A&E" (``Tier/emergency``), others "ask for an urgent GP appointment or
-/// call 111" (``Tier/sameDay``). Recording one with `journal checkin --red-flag ID` raises a
-/// finding of its tier.
+/// The ids and tiers follow the NHS back pain and sciatica pages (docs/safety.md): some symptoms
+/// mean "call 999 or go to A&E" (``Tier/emergency``), others "ask for an urgent GP appointment or
+/// call 111" (``Tier/sameDay``), others "see a GP" (``Tier/seeGP``). Recording one with
+/// `journal checkin --red-flag ID` raises a finding of its tier. The words for each tier are in
+/// ``Advice``.
 ///
 /// ```swift
-/// try RedFlag(parsing: "leg-weakness") // .bothLegs, the id's older name
+/// try RedFlag(parsing: "one-leg").tier // .seeGP
 /// RedFlag.fever.tier                  // .sameDay
 /// ```
 public enum RedFlag: String, Sendable, Hashable, CaseIterable, Comparable {
@@ -22,6 +23,10 @@ public enum RedFlag: String, Sendable, Hashable, CaseIterable, Comparable {
     case weightLoss = "weight-loss"
     case backLump = "back-lump"
     case nightPain = "night-pain"
+    case coughSneeze = "cough-sneeze"
+    case upperBack = "upper-back"
+    // See a GP: not an emergency.
+    case oneLeg = "one-leg"
 
     /// How soon the source says to get help, and where.
     public enum Tier: String, Sendable, Hashable, CaseIterable, Comparable {
@@ -29,37 +34,34 @@ public enum RedFlag: String, Sendable, Hashable, CaseIterable, Comparable {
         case emergency = "emergency"
         /// Ask for an urgent GP appointment today or call 111.
         case sameDay = "same-day"
+        /// Book a GP appointment; not an emergency.
+        case seeGP = "see-gp"
 
-        /// What to do, in the source's words, lower case and without a full stop, to sit inside a sentence.
-        public var action: String {
-            switch self {
-            case .emergency: "call 999 or go to A&E now (your local emergency number outside the UK)"
-            case .sameDay:
-                "ask for an urgent GP appointment today or call 111 (your local urgent-care line outside the UK)"
-            }
-        }
+        /// What to do, in the source's words, lower case and without a full stop (``Advice``).
+        public var action: String { Advice.action(for: self) }
 
-        /// The tier's heading over its list of symptoms.
-        public var heading: String {
-            switch self {
-            case .emergency: "Emergency: \(action) if you have any of these:"
-            case .sameDay: "Same day: \(action) if you have any of these:"
-            }
-        }
+        /// The tier's heading over its list of symptoms (``Advice``).
+        public var heading: String { Advice.heading(for: self) }
 
         public static func < (lhs: Tier, rhs: Tier) -> Bool {
             (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
         }
     }
 
-    /// Older ids that are still read when typed, and the flag each now names.
-    public static let aliases: [String: RedFlag] = ["leg-weakness": .bothLegs]
+    /// Older ids that are refused when typed, because they name more than one flag: each with the
+    /// sentence that asks which one is meant. (Journals keep their rows: v5 turned them into `both-legs`.)
+    public static let retired: [String: String] = [
+        "leg-weakness":
+            "\"leg-weakness\" is no longer an id: weakness or numbness in both legs is both-legs "
+            + "(call 999 or go to A&E now); in one leg, getting worse, it is one-leg (book a GP appointment)."
+    ]
 
     /// The tier the NHS puts the symptom in.
     public var tier: Tier {
         switch self {
         case .bothLegs, .saddleNumbness, .bladderBowel, .sexualFunction, .chestPain, .majorTrauma: .emergency
-        case .fever, .weightLoss, .backLump, .nightPain: .sameDay
+        case .fever, .weightLoss, .backLump, .nightPain, .coughSneeze, .upperBack: .sameDay
+        case .oneLeg: .seeGP
         }
     }
 
@@ -76,16 +78,21 @@ public enum RedFlag: String, Sendable, Hashable, CaseIterable, Comparable {
         case .weightLoss: "weight lost without trying"
         case .backLump: "a lump or swelling in the back, or the back changing shape"
         case .nightPain: "pain that does not improve after resting, or is much worse at night"
+        case .coughSneeze: "pain made worse by sneezing, coughing or pooing"
+        case .upperBack: "pain coming from the top of the back, between the shoulder blades"
+        case .oneLeg: "sciatica, or weakness or numbness in one leg, that is getting worse"
         }
     }
 
     /// The flags of one tier, in ``RedFlag`` order.
     public static func of(_ tier: Tier) -> [RedFlag] { allCases.filter { $0.tier == tier } }
 
-    /// Reads a red-flag id or an older alias of one, or throws ``JournalError/unknownRedFlag(_:)``.
+    /// Reads a red-flag id, or throws ``JournalError/retiredRedFlag(_:reason:)`` for an older id
+    /// that names more than one flag and ``JournalError/unknownRedFlag(_:)`` for any other.
     public init(parsing text: String) throws {
         let id = String(text.trimmingWhitespace()).lowercased()
-        guard let flag = RedFlag(rawValue: id) ?? Self.aliases[id] else {
+        if let reason = Self.retired[id] { throw JournalError.retiredRedFlag(text, reason: reason) }
+        guard let flag = RedFlag(rawValue: id) else {
             throw JournalError.unknownRedFlag(text)
         }
         self = flag

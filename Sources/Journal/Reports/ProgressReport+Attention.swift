@@ -14,6 +14,12 @@ extension ProgressReport {
         /// Earlier findings of the same kind (severity, subject and rules), newest first, told with
         /// this one rather than each on its own: one finding of each.
         public var earlier: [Finding] = []
+        /// Whether it happened on the report's last day: only then does a banner say "today".
+        public var recordedToday = true
+        /// A red flag that no doctor has seen yet, as the report's last day (``ProgressReport/standing``).
+        public var notYetSeen = false
+        /// A red flag's record that a doctor has seen it (`journal resume --red-flags`).
+        public var redFlagsSeen: RedFlagReview?
 
         /// The most pressing finding.
         public var first: Finding { hold?.since ?? findings[0] }
@@ -22,7 +28,8 @@ extension ProgressReport {
         public var subject: String { first.subject }
     }
 
-    /// What needs attention: holds first, then findings by severity.
+    /// What needs attention: red flags that stand from before the period first, then holds, then
+    /// findings by severity, then what else stands (the `worsening` trend).
     ///
     /// Holds come oldest first; then findings, grouped by session or check-in and severity: urgent,
     /// see-doctor, stop, caution, newest first within each. The stop findings of a session that
@@ -67,6 +74,32 @@ extension ProgressReport {
                 items.append(group)
             }
         }
-        return items
+        let standing = standing?.findings ?? []
+        let told = Set(findings.map(Self.key))
+        let today = self.standing?.date ?? period.to
+        items = items.map { item in
+            var item = item
+            item.recordedToday = item.localTime.date == today
+            if item.first.rule == RedFlagRule.id, self.standing != nil {
+                item.notYetSeen = standing.contains { Self.key($0) == Self.key(item.first) }
+                if !item.notYetSeen {
+                    item.redFlagsSeen = redFlagReviews.first { $0.reviewedAt >= item.first.performedAt }
+                }
+            }
+            return item
+        }
+        let untold = standing.filter { !told.contains(Self.key($0)) && $0.severity != .stop }.map { finding in
+            Attention(
+                hold: nil, findings: [finding], session: nil, review: nil,
+                recordedToday: finding.localTime.date == today,
+                notYetSeen: finding.rule == RedFlagRule.id)
+        }
+        return untold.filter { $0.first.rule == RedFlagRule.id } + items
+            + untold.filter { $0.first.rule != RedFlagRule.id }
+    }
+
+    /// What tells two findings apart: rule, severity and what they are about.
+    static func key(_ finding: Finding) -> String {
+        "\(finding.rule)/\(finding.severity.rawValue)/\(finding.entryID ?? 0)/\(finding.checkInID ?? 0)"
     }
 }

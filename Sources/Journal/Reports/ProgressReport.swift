@@ -245,6 +245,12 @@ public struct ProgressReport: Sendable, Hashable {
     public var holds: [Hold] = []
     /// The local day of the journal's first entry or check-in; `nil` when not known (an empty journal).
     public var journalBegan: LocalDate?
+    /// What stands as of the period's last day (``Standing``): shown in Needs attention with the
+    /// period's own findings.
+    public var standing: Standing?
+    /// Records that a doctor has seen the red flags (`journal resume --red-flags`) made in the
+    /// period or after it, oldest first.
+    public var redFlagReviews: [RedFlagReview] = []
 
     public var entryCount: Int { pain.count }
     public var daysActive: Int { days.filter { $0.entries > 0 }.count }

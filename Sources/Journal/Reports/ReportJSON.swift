@@ -14,7 +14,7 @@ public struct ReportJSON: Encodable, Sendable {
         case from, to, days_in_period, days_active, entries, pain_before_mean, pain_after_mean, pain_change_mean
         case checkins, checkin_pain_mean, adherence
         case exercises, flags, days, previous, checkin_readings, reviews, psfs, psfs_period
-        case journal_began, counted_from, days_counted, pain_after_max, holds, sessions, notes
+        case journal_began, counted_from, days_counted, pain_after_max, holds, sessions, notes, standing
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -46,6 +46,7 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(report.holds.map(HoldReportJSON.init), forKey: .holds)
         try container.encode(report.entries.map { EntryJSON($0, includeDerived: true) }, forKey: .sessions)
         try container.encode(report.notes.map(NoteJSON.init), forKey: .notes)
+        try container.encode(report.standing.map(StandingJSON.init), forKey: .standing)
     }
 
     // Each writes absent values as null (synthesised Encodable would leave the key out), straight

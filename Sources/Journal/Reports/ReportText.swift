@@ -141,13 +141,14 @@ public enum ReportText {
         }
     }
 
-    /// The label of an item that needs attention: "ON HOLD", "URGENT: SEEK EMERGENCY CARE NOW",
-    /// "SEE A DOCTOR TODAY", "STOP" or "CAUTION".
+    /// The label of an item that needs attention: "ON HOLD", a red flag's or see-GP finding's
+    /// (``Advice/label(for:recordedToday:)``: "SEE A DOCTOR TODAY" only for one recorded on the
+    /// report's last day), "STOP" or "CAUTION".
     public static func label(_ item: ProgressReport.Attention) -> String {
         if item.hold != nil { return "ON HOLD" }
         switch item.severity {
-        case .urgent: return "URGENT: SEEK EMERGENCY CARE NOW"
-        case .seeDoctor: return "SEE A DOCTOR TODAY"
+        case .urgent, .seeDoctor, .seeGP:
+            return Advice.label(for: item.severity, recordedToday: item.recordedToday) ?? ""
         case .stop: return "STOP"
         case .caution: return "CAUTION"
         }
@@ -175,6 +176,15 @@ public enum ReportText {
         }
         if let review = item.review {
             return "Reviewed by a physiotherapist on \(Figures.shortTime(review.localTime))."
+        }
+        if let seen = item.redFlagsSeen {
+            return "Seen by a doctor on \(Figures.shortTime(seen.localTime))"
+                + (seen.note.map { ": \($0.terminalSafe)" } ?? "") + "."
+        }
+        if item.notYetSeen {
+            return item.first.recommendation + " Still standing, "
+                + Advice.notYetSeen(recorded: item.localTime.date) + ": once one has, record it with: "
+                + Advice.resumeRedFlags
         }
         return item.first.recommendation
     }

@@ -10,18 +10,21 @@ public struct Finding: Sendable, Hashable {
     public enum Severity: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
         /// Do less and talk to a physiotherapist.
         case caution = 2
+        /// Book a GP appointment; not an emergency (the see-GP tier).
+        case seeGP = 3
         /// Stop the exercise and see a physiotherapist before continuing.
-        case stop = 3
+        case stop = 4
         /// See a doctor today: ask for an urgent GP appointment or call 111 (a same-day red flag).
-        case seeDoctor = 4
+        case seeDoctor = 5
         /// Seek emergency care now: call 999 or go to A&E (an emergency red flag).
-        case urgent = 5
+        case urgent = 6
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
 
         public var description: String {
             switch self {
             case .caution: "caution"
+            case .seeGP: "see-gp"
             case .stop: "stop"
             case .seeDoctor: "see-doctor"
             case .urgent: "urgent"

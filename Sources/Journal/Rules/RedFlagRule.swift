@@ -3,8 +3,10 @@
 /// Each ``RedFlag/Tier`` recorded raises one finding listing that tier's symptoms: an
 /// ``RedFlag/Tier/emergency`` flag an ``Finding/Severity/urgent`` finding (call 999 or go to
 /// A&E now), a ``RedFlag/Tier/sameDay`` flag a ``Finding/Severity/seeDoctor`` finding (an urgent
-/// GP appointment today or 111). Source: the NHS back pain and cauda equina syndrome pages
-/// (docs/safety.md).
+/// GP appointment today or 111), a ``RedFlag/Tier/seeGP`` flag a ``Finding/Severity/seeGP`` one
+/// (book a GP appointment). Source: the NHS back pain, sciatica and cauda equina syndrome pages
+/// (docs/safety.md). A red flag stands until `journal resume --red-flags` records that a doctor
+/// has seen it.
 ///
 /// ```swift
 /// RedFlagRule.findings(for: checkIn).map(\.severity) // [.urgent, .seeDoctor] for both-legs and fever
@@ -17,19 +19,12 @@ public enum RedFlagRule {
         switch tier {
         case .emergency: .urgent
         case .sameDay: .seeDoctor
+        case .seeGP: .seeGP
         }
     }
 
-    /// What to do about flags of `tier`.
-    public static func recommendation(for tier: RedFlag.Tier) -> String {
-        switch tier {
-        case .emergency:
-            "Call 999 or go to A&E now (your local emergency number outside the UK). These symptoms are an "
-                + "emergency: they need emergency care now, not a physiotherapy appointment."
-        case .sameDay:
-            "See a doctor: \(tier.action). These symptoms need a doctor today, not a physiotherapy appointment."
-        }
-    }
+    /// What to do about flags of `tier` (``Advice``).
+    public static func recommendation(for tier: RedFlag.Tier) -> String { Advice.recommendation(for: tier) }
 
     public static func findings(in checkIns: [CheckIn]) -> [Finding] {
         checkIns.flatMap(findings(for:))

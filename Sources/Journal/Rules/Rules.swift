@@ -7,13 +7,15 @@
 public enum Rules {
     /// The ids of every rule, most pressing first: the order findings of equal severity take.
     public static let ids = [
-        RedFlagRule.id, RepeatedRule.id, HighPainRule.id, MorePainRule.id, NextMorningRule.id, WorseningRule.id,
+        RedFlagRule.id, RepeatedRule.id, HighPainRule.id, MorePainRule.id, NextMorningRule.id, SeverePainRule.id,
+        WorseningRule.id,
     ]
 
     /// The findings that single entries and check-ins raise, most severe first.
     public static func evaluate(entries: [Entry], checkIns: [CheckIn]) -> [Finding] {
         sorted(
-            RedFlagRule.findings(in: checkIns) + RepeatedRule.findings(in: entries) + HighPainRule.findings(in: entries)
+            RedFlagRule.findings(in: checkIns) + SeverePainRule.findings(in: checkIns)
+                + RepeatedRule.findings(in: entries) + HighPainRule.findings(in: entries)
                 + MorePainRule.findings(in: entries) + NextMorningRule.findings(entries: entries, checkIns: checkIns))
     }
 
@@ -21,6 +23,13 @@ public enum Rules {
     /// the `flagged` column of exports.
     public static func isFlagged(_ entry: Entry) -> Bool {
         MorePainRule.applies(to: entry) || HighPainRule.applies(to: entry)
+    }
+
+    /// The findings of one check-in alone, before it is saved: its red flags and a very severe pain at rest.
+    ///
+    /// They need nothing stored, so their advice is given even when saving fails.
+    public static func evaluate(_ checkIn: CheckIn) -> [Finding] {
+        sorted(RedFlagRule.findings(for: checkIn) + [SeverePainRule.finding(for: checkIn)].compactMap { $0 })
     }
 
     /// The findings of one entry alone: more-pain and high-pain.

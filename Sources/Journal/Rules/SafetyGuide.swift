@@ -39,8 +39,8 @@ public enum SafetyGuide {
                 + "Spine 2008;33:90-94."),
         Source(
             key: "red-flags",
-            citation: "NHS, \"Back pain\" (when to call 999 or go to A&E, and when to ask for an urgent GP "
-                + "appointment or call 111) and \"Cauda equina syndrome\"; NICE guideline "
+            citation: "NHS, \"Back pain\" (when to call 999 or go to A&E, when to ask for an urgent GP "
+                + "appointment or call 111, and when to see a GP), \"Sciatica\" and \"Cauda equina syndrome\"; NICE guideline "
                 + "NG59, Low back pain and sciatica in over 16s (2016, updated 2020), and NICE CKS, "
                 + "\"Back pain - low (without radiculopathy)\": red flags for serious spinal pathology."),
     ]
@@ -55,6 +55,14 @@ public enum SafetyGuide {
             id: RedFlagRule.id, severity: RedFlagRule.severity(of: .sameDay),
             when: "You record a same-day red-flag symptom with a check-in (the list follows).",
             whatToDo: RedFlagRule.recommendation(for: .sameDay), sources: ["red-flags"]),
+        RuleText(
+            id: RedFlagRule.id, severity: RedFlagRule.severity(of: .seeGP),
+            when: "You record a see-a-GP red-flag symptom with a check-in (the list follows).",
+            whatToDo: RedFlagRule.recommendation(for: .seeGP), sources: ["red-flags"]),
+        RuleText(
+            id: SeverePainRule.id, severity: .seeGP,
+            when: "A check-in (pain at rest) is \(Thresholds.severeRestPainFrom) out of 10 or more: very severe.",
+            whatToDo: Advice.recommendation(for: .seeGP), sources: ["red-flags"]),
         RuleText(
             id: RepeatedRule.id, severity: .stop,
             when:
@@ -82,11 +90,11 @@ public enum SafetyGuide {
             whatToDo: "The load was probably too much: do less, and talk to a physiotherapist about it.",
             sources: ["pain-monitoring"]),
         RuleText(
-            id: WorseningRule.id, severity: .caution,
+            id: WorseningRule.id, severity: .seeGP,
             when: "Mean pain before exercise over the last \(Thresholds.worseningDays) days is worse than the "
                 + "\(Thresholds.worseningDays) days before by at least \(Thresholds.minimalImportantChangePoints) "
                 + "points or \(Thresholds.minimalImportantChangePercent)%.",
-            whatToDo: "Contact a physiotherapist.",
+            whatToDo: "Contact a physiotherapist. " + Advice.gpLine,
             sources: ["mic"]),
     ]
 }

@@ -15,6 +15,8 @@ public enum Thresholds {
     public static let minimalImportantChangePoints = 2
     /// The minimal important change as a percentage of the starting value (Ostelo and others, 2008).
     public static let minimalImportantChangePercent = 30
+    /// `severe-pain`: a check-in at rest at or above this is "very severe" (NHS back pain page: see a GP).
+    public static let severeRestPainFrom = 8
     /// `journal check`: findings from this many days ending today are current.
     public static let currentDays = 7
 }

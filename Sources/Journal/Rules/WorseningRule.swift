@@ -2,7 +2,9 @@
 ///
 /// "Meaningfully" is the minimal important change for low back pain, at least 2 points or 30%
 /// (``MinimalImportantChange``). Days are local calendar days ending `today`. A
-/// ``Finding/Severity/caution``; the same change downward is an improvement the report names.
+/// ``Finding/Severity/seeGP``: pain "getting worse over time" is, for the NHS back pain page, a
+/// reason to see a GP, so the physiotherapist advice gains the GP line (``Advice/gpLine``). The
+/// same change downward is an improvement the report names.
 ///
 /// ```swift
 /// WorseningRule.finding(in: entries, today: today)
@@ -31,11 +33,11 @@ public enum WorseningRule {
         }
         let comparison = ProgressReport.Comparison(period: earlier, previous: before, current: now, verdict: .worsening)
         return Finding(
-            rule: id, severity: .caution, exerciseID: nil, performedAt: latest.performedAt, utcOffset: latest.utcOffset,
+            rule: id, severity: .seeGP, exerciseID: nil, performedAt: latest.performedAt, utcOffset: latest.utcOffset,
             message: "Mean pain before exercise over the last \(Thresholds.worseningDays) days was "
                 + "\(Figures.oneDecimal(now.beforeMean)), up from \(Figures.oneDecimal(before.beforeMean)) in the "
                 + "\(Thresholds.worseningDays) days before (\(Figures.signedOneDecimal(comparison.change)), "
                 + "\(Figures.signedPercent(comparison.relativeChange))).",
-            recommendation: "Contact a physiotherapist about the rise in your pain.")
+            recommendation: "Contact a physiotherapist about the rise in your pain. " + Advice.gpLine)
     }
 }

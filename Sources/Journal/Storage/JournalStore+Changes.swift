@@ -46,7 +46,7 @@ extension JournalStore {
             try db.execute(
                 sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?)",
                 arguments: [change])
-            result.reviewsRemoved = db.changesCount
+            result.reviewsRemoved = db.changesCount + (try Self.undoRedFlagReviews(of: change, db))
             try db.execute(
                 sql: """
                     DELETE FROM checkins WHERE id IN (

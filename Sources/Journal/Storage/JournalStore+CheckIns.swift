@@ -25,17 +25,6 @@ extension JournalStore {
     public func checkIns(performedIn range: Range<Int64>) throws -> [CheckIn] {
         try reading { db in try CheckIn.fetchAll(db, performedIn: range) }
     }
-
-    /// Every finding that stands today (``Rules/current(entries:checkIns:today:)``).
-    public func currentFindings(today: LocalDate) throws -> [Finding] {
-        let days = 2 * max(Thresholds.worseningDays, Thresholds.currentDays)
-        let window = Period(from: today.adding(days: -(days - 1)), to: today) ?? .week(endingOn: today)
-        let entries = try entriesForRules(performedIn: window.widestUTCRange)
-        let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window
-        return Rules.current(
-            entries: entries, checkIns: try checkIns(performedIn: checkInWindow.widestUTCRange),
-            reviews: try reading { try Self.latestReviews($0) }, today: today)
-    }
 }
 
 /// Listing, correcting and deleting check-ins; `journal undo` reverses each change.
@@ -103,14 +92,18 @@ extension JournalStore {
         }
     }
 
-    /// What the rules find in a check-in just written: red flags, and the next-morning check
-    /// against the day before.
+    /// What the rules find in a check-in just written: red flags, severe pain, next morning.
+    ///
+    /// The next-morning check compares it with the day before. Only the check-in's own findings: the day
+    /// before's entries are read for the comparison, not judged again.
     static func assess(_ saved: CheckIn, _ db: Database) throws -> LoggedCheckIn {
         let dayBefore = saved.localTime.date.adding(days: -1)
         let entries = try Self.entries(
             db, performedIn: (Period(from: dayBefore, to: dayBefore) ?? .week(endingOn: dayBefore)).widestUTCRange,
             exerciseID: nil)
-        return LoggedCheckIn(checkIn: saved, findings: Rules.evaluate(entries: entries, checkIns: [saved]))
+        return LoggedCheckIn(
+            checkIn: saved,
+            findings: Rules.evaluate(entries: entries, checkIns: [saved]).filter { $0.checkInID == saved.id })
     }
 
     /// Keeps a copy of `checkIn` and its red flags so that undoing `change` puts it back.

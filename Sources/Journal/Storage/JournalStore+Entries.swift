@@ -49,13 +49,29 @@ extension JournalStore {
 
     /// Applies `draft` to the entry `id` (what it leaves out stays) and runs the same rules as
     /// ``log(_:now:timeZone:)``; `journal undo` reverses it.
+    ///
+    /// An edit that turns a session a physiotherapist's review covered into one that may start a
+    /// hold (pain rose, or pain after above 5) makes it count as recorded at the edit, so the
+    /// exercise goes on hold again: what was reviewed has changed.
     public func edit(id: Int64, with draft: EntryDraft, now: Int64, timeZone: TimeZone) throws -> EditedEntry {
         try writing { db in
             guard let before = try Self.entry(id: id, db) else { throw JournalError.entryNotFound(id) }
             let exercise =
                 try Self.catalog(db, includingArchived: true).exercise(id: before.exerciseID)
                 ?? Catalog.builtIn.resolve(before.exerciseID)
-            let after = try draft.entry(exercise: exercise, now: now, timeZone: timeZone, replacing: before)
+            var after = try draft.entry(exercise: exercise, now: now, timeZone: timeZone, replacing: before)
+            // A review answers the session it saw. Edited into one that may start a hold, the session is
+            // no longer what was reviewed: it counts as recorded now, which no earlier review covers.
+            let review = try Self.latestReviews(db, exerciseID: after.exerciseID)[after.exerciseID]
+            if HoldRule.mayStartHold(after),
+                (after.painBefore, after.painAfter, after.performedAt) != (
+                    before.painBefore, before.painAfter, before.performedAt
+                ),
+                review?.covers(performedAt: before.performedAt, entryID: before.id, recordedAt: before.createdAt)
+                    ?? false
+            {
+                after.createdAt = max(now, (review?.recordedAt ?? now) + 1)
+            }
             let change = try Self.beginChange("edit", db, now: now)
             try Self.keep(before, for: change, db)
             try db.execute(sql: EntryColumns.update, arguments: EntryColumns.updateValues(of: after))

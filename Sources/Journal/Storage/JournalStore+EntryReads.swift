@@ -37,20 +37,25 @@ extension JournalStore {
     /// Two queries in one read transaction: the period by the time index, and the sessions before
     /// it by the exercise index, a few rows per exercise however long the journal.
     public func entriesForRules(performedIn range: Range<Int64>, exerciseID: String? = nil) throws -> [Entry] {
-        try reading { db in
-            let earlier = try Self.fetchEntries(
-                db,
-                sql: """
-                    SELECT \(EntryColumns.selectList) FROM entries WHERE id IN (
-                        SELECT e.id FROM exercises AS x JOIN entries AS e ON e.id IN (
-                            SELECT id FROM entries WHERE exercise_id = x.id AND performed_at < ?1
-                            ORDER BY performed_at DESC, id DESC LIMIT ?2)
-                        WHERE ?3 IS NULL OR x.id = ?3)
-                    ORDER BY performed_at, id
-                    """,
-                arguments: [range.lowerBound, Thresholds.repeatedWindow, exerciseID])
-            return try earlier + Self.entries(db, performedIn: range, exerciseID: exerciseID)
-        }
+        try reading { db in try Self.entriesForRules(db, performedIn: range, exerciseID: exerciseID) }
+    }
+
+    /// ``entriesForRules(performedIn:exerciseID:)`` within a transaction.
+    static func entriesForRules(_ db: Database, performedIn range: Range<Int64>, exerciseID: String?) throws
+        -> [Entry]
+    {
+        let earlier = try Self.fetchEntries(
+            db,
+            sql: """
+                SELECT \(EntryColumns.selectList) FROM entries WHERE id IN (
+                    SELECT e.id FROM exercises AS x JOIN entries AS e ON e.id IN (
+                        SELECT id FROM entries WHERE exercise_id = x.id AND performed_at < ?1
+                        ORDER BY performed_at DESC, id DESC LIMIT ?2)
+                    WHERE ?3 IS NULL OR x.id = ?3)
+                ORDER BY performed_at, id
+                """,
+            arguments: [range.lowerBound, Thresholds.repeatedWindow, exerciseID])
+        return try earlier + Self.entries(db, performedIn: range, exerciseID: exerciseID)
     }
 
     /// Calls `body` with each entry performed within `range` (all when `nil`), oldest first,

@@ -14,12 +14,7 @@ public struct Resumed: Sendable, Hashable {
 extension JournalStore {
     /// Every exercise on hold, by exercise id.
     public func holds() throws -> [Hold] {
-        try reading { db in
-            let reviewed = try Self.latestReviews(db)
-            return try String.fetchAll(db, sql: "SELECT id FROM exercises ORDER BY id").compactMap {
-                try Self.hold(exerciseID: $0, review: reviewed[$0], db)
-            }
-        }
+        try reading { db in try Self.holds(db) }
     }
 
     /// Records that a physiotherapist has reviewed `exercise` (an id, alias or name), which is on hold.

@@ -13,13 +13,18 @@ extension JournalStore {
             exerciseID == nil || $0.exerciseID == exerciseID
         }
         let holds = try holds().filter { exerciseID == nil || $0.exerciseID == exerciseID }
+        let standing = exerciseID == nil ? try standing(today: period.to) : nil
+        // The worsening trend as of the period's last day is one of the period's findings too.
+        let worsening = standing?.findings.filter { $0.rule == WorseningRule.id } ?? []
         var report = ProgressReport.make(
             entries: entries, checkIns: checkIns, period: period,
-            findings: Rules.evaluate(entries: entries, checkIns: checkIns), plan: plan, reviews: reviews,
-            holds: holds, journalBegan: try journalBegan())
+            findings: Rules.sorted(Rules.evaluate(entries: entries, checkIns: checkIns) + worsening), plan: plan,
+            reviews: reviews, holds: holds, journalBegan: try journalBegan())
+        report.standing = standing
         if exerciseID == nil {
             let psfs = try psfs()
             report.psfs = psfs.activities.isEmpty ? nil : psfs
+            report.redFlagReviews = try redFlagReviews(performedIn: period.widestUTCRange.lowerBound..<Int64.max)
         }
         return report
     }

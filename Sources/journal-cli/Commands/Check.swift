@@ -10,13 +10,17 @@ struct Check: ParsableCommand {
             Shows, most severe first and then newest first, each with its date: findings from \
             the last 7 days that still stand; every exercise on hold (a stop finding that no \
             physiotherapist review has answered yet, however old: `journal resume EXERCISE` \
-            records the review); and a worsening trend.
+            records the review); every red flag no doctor has seen yet; and a worsening trend.
 
-            Exit status, for scripts: 0 nothing stands; 1 cautions only; 2 a stop or a hold \
-            stands (stop that exercise and see a physiotherapist); 3 a red flag stands: an \
-            urgent finding (call 999 or go to A&E now) or a see-doctor one (ask for an urgent \
-            GP appointment today or call 111). With --json, each finding's severity tells them \
-            apart: "urgent" or "see-doctor".
+            A red flag stands until you record that a doctor has seen you: \
+            `journal resume --red-flags`.
+
+            Exit status, for scripts: 0 nothing stands; 1 cautions or see-GP findings only \
+            (book a GP appointment; not an emergency); 2 a stop or a hold stands (stop that \
+            exercise and see a physiotherapist); 3 a red flag stands: an urgent finding (call \
+            999 or go to A&E now) or a see-doctor one (ask for an urgent GP appointment today \
+            or call 111). With --json, each finding's severity tells them apart: "urgent", \
+            "see-doctor" or "see-gp".
 
             Example: journal check || echo "read journal check before exercising"
             """
@@ -26,71 +30,32 @@ struct Check: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let journal = try store.openForReading()
-        let findings = try journal?.currentFindings(today: Clock.today()) ?? []
-        let holds = try journal?.holds() ?? []
-        let reminders = try [journal?.psfs().reminder(today: Clock.today())].compactMap { $0 }
-        let status = Self.exitStatus(for: findings, holds: holds)
+        let today = try Clock.today()
+        let standing = try store.openForReading()?.standing(today: today) ?? Standing(date: today)
         if output.json {
-            try Console.json(
-                CheckJSON(
-                    findings: findings.map(FindingJSON.init), holds: holds.map(HoldJSON.init), reminders: reminders,
-                    exit_status: status))
-        } else if findings.isEmpty && holds.isEmpty {
+            try Console.json(CheckJSON(standing: standing))
+        } else if standing.isEmpty {
             try Console.out("No safety findings stand today.")
         } else {
-            try Console.out(Self.blocks(findings: findings, holds: holds, journal: journal).joined(separator: "\n\n"))
+            try Console.out(Describe.standing(standing, style: .stdout).joined(separator: "\n\n"))
         }
         if !output.json {
-            for reminder in reminders { Console.err("Reminder: " + reminder) }
+            for reminder in standing.reminders { Console.err("Reminder: " + reminder) }
         }
-        if status != 0 { throw ExitCode(status) }
-    }
-
-    /// What stands, most severe first and each with its date: red flags; each hold with the
-    /// session that began it; every other session with stop findings, one block each; cautions.
-    static func blocks(findings: [Finding], holds: [Hold], journal: JournalStore?) throws -> [String] {
-        let style = Style.stdout
-        let begun = Set(holds.compactMap(\.session.id))
-        var stops: [Int64: [Finding]] = [:]
-        var order: [Int64] = []
-        for finding in findings where finding.severity == .stop {
-            guard let id = finding.entryID, !begun.contains(id) else { continue }
-            if stops[id] == nil { order.append(id) }
-            stops[id, default: []].append(finding)
-        }
-        let sessions = Dictionary(
-            uniqueKeysWithValues: try (journal?.entries(ids: order) ?? []).compactMap { entry in
-                entry.id.map { ($0, entry) }
-            })
-        return findings.filter { $0.severity > .stop }.map { Describe.finding($0, style: style, dated: true) }
-            + holds.map { hold in
-                Describe.holdLine(hold, style: style) + "\n"
-                    + Describe.session(hold.session, findings: hold.reasons, style: style, named: true)
-            }
-            + order.compactMap { id in
-                sessions[id].map { Describe.session($0, findings: stops[id] ?? [], style: style, named: true) }
-            }
-            + findings.filter { $0.severity < .stop }.map { Describe.finding($0, style: style, dated: true) }
-    }
-
-    /// 0 none, 1 cautions only, 2 a stop or a hold, 3 a red flag (an urgent or a see-doctor finding).
-    static func exitStatus(for findings: [Finding], holds: [Hold]) -> Int32 {
-        let worst = (findings.map(\.severity) + holds.map { _ in .stop }).max()
-        switch worst {
-        case nil: return 0
-        case .caution: return 1
-        case .stop: return 2
-        case .seeDoctor, .urgent: return 3
-        }
+        if standing.exitStatus != 0 { throw ExitCode(standing.exitStatus) }
     }
 }
 
-/// `journal check --json`.
+/// `journal check --json`: the standing (``StandingJSON``: `findings`, `holds`, `reminders`,
+/// `red_flags_seen`) and `exit_status`.
 struct CheckJSON: Encodable {
-    let findings: [FindingJSON]
-    let holds: [HoldJSON]
-    /// Gentle reminders that are not findings and do not change the exit status (a PSFS re-rating due).
-    let reminders: [String]
-    let exit_status: Int32
+    let standing: Standing
+
+    enum Keys: String, CodingKey { case exit_status }
+
+    func encode(to encoder: any Encoder) throws {
+        try StandingJSON(standing).encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(standing.exitStatus, forKey: .exit_status)
+    }
 }

@@ -14,8 +14,11 @@ struct CheckInCommand: ParsableCommand {
             them). journal then repeats what the NHS says for its tier: for an emergency one \
             (both-legs, saddle-numbness, bladder-bowel, sexual-function, chest-pain, \
             major-trauma), call 999 or go to A&E now; for a same-day one (fever, weight-loss, \
-            back-lump, night-pain), ask for an urgent GP appointment today or call 111. The \
-            check-in is kept either way.
+            back-lump, night-pain, cough-sneeze, upper-back), ask for an urgent GP appointment \
+            today or call 111; for one-leg, or a pain of 8 or more, book a GP appointment (not \
+            an emergency). The advice is printed before the check-in is saved, so it shows even \
+            when saving fails. A red flag stands until you record that a doctor has seen you: \
+            `journal resume --red-flags`.
 
             Examples:
               journal checkin --pain 3
@@ -48,8 +51,12 @@ struct CheckInCommand: ParsableCommand {
         let checkIn = try CheckIn(
             performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: NoteInput.read(note),
             redFlags: redFlags, createdAt: now)
+        // Advice that needs nothing stored comes first: a full disk or a locked journal cannot silence it.
+        let advice = Rules.evaluate(checkIn)
+        for finding in advice { Console.err(Describe.finding(finding, style: .stderr)) }
         let logged = try store.write { try $0.checkIn(checkIn) }
-        for finding in logged.findings {
+        let told = Set(advice.map(\.rule))
+        for finding in logged.findings where !told.contains(finding.rule) {
             Console.err(Describe.finding(finding, style: .stderr))
         }
         if output.json {
@@ -63,6 +70,7 @@ struct CheckInCommand: ParsableCommand {
                 "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Describe.time(checkIn.localTime))."
             )
         }
+        Describe.printStanding(store, today: try Clock.today()) { $0.isAbout(checkIn: logged.checkIn.id) }
     }
 }
 

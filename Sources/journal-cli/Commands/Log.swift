@@ -89,6 +89,8 @@ struct Log: ParsableCommand {
                 "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Describe.dosage(entry)), "
                     + "pain \(Describe.pain(entry)), at \(Describe.time(entry.localTime)).")
         }
+        // What stands about this exercise is told above; everything else follows, as already known.
+        Describe.printStanding(store, today: try Clock.today()) { $0.isAbout(exercise: logged.entry.exerciseID) }
     }
 }
 

@@ -27,13 +27,20 @@ struct Safety: ParsableCommand {
             return
         }
         if redFlags {
-            var lines = ["Red-flag symptoms and their ids for `journal checkin --red-flag`, in two tiers."]
+            var lines = ["Red-flag symptoms and their ids for `journal checkin --red-flag`, in three tiers."]
             for tier in RedFlag.Tier.allCases {
                 lines += [""] + TextTable.wrap(tier.heading, width: 80).split(separator: "\n").map(String.init)
                 lines += Self.flagLines(tier)
             }
-            let aliases = RedFlag.aliases.sorted { $0.key < $1.key }.map { "\($0.key) (now \($0.value.rawValue))" }
-            lines += ["", "Older ids still accepted: " + aliases.joined(separator: ", ") + "."]
+            for reason in RedFlag.retired.sorted(by: { $0.key < $1.key }).map(\.value) {
+                lines += [""] + TextTable.wrap(reason, width: 80).split(separator: "\n").map(String.init)
+            }
+            lines +=
+                [""]
+                + TextTable.wrap(
+                    "A red flag stands until a doctor has seen you; then record it with: \(Advice.resumeRedFlags)",
+                    width: 80
+                ).split(separator: "\n").map(String.init)
             try Console.out(lines.joined(separator: "\n"))
             return
         }
@@ -41,7 +48,7 @@ struct Safety: ParsableCommand {
         var lines = [TextTable.wrap(SafetyGuide.disclaimer, width: 80)]
         let groups: [(String, Finding.Severity)] = [
             ("Seek emergency care now", .urgent), ("See a doctor today", .seeDoctor), ("Stop the exercise", .stop),
-            ("Talk to a physiotherapist", .caution),
+            ("Book a GP appointment (not an emergency)", .seeGP), ("Talk to a physiotherapist", .caution),
         ]
         let keys = SafetyGuide.sources.map(\.key)
         for (title, severity) in groups {
@@ -71,12 +78,12 @@ struct SafetyJSON: Encodable {
     struct RedFlagJSON: Encodable {
         let id: String
         let symptom: String
-        /// `emergency` or `same-day`.
+        /// `emergency`, `same-day` or `see-gp`.
         let tier: String
     }
     struct TierJSON: Encodable {
         let id: String
-        /// The severity of the finding its flags raise: `urgent` or `see-doctor`.
+        /// The severity of the finding its flags raise: `urgent`, `see-doctor` or `see-gp`.
         let severity: String
         let what_to_do: String
     }

@@ -16,6 +16,12 @@ struct Session: ParsableCommand {
             Off a terminal the same answers are read from standard input, one per line (an \
             empty line accepts the plan's dose); the end of input ends the session.
 
+            While an emergency red flag stands (no doctor has seen it: `journal resume \
+            --red-flags`), session prints the advice and stops with exit status 3, asking \
+            nothing. While a same-day one stands, it asks once whether a doctor has seen you \
+            since; yes goes on (record it with `journal resume --red-flags` so it stops asking), \
+            anything else, or standard input that is not a terminal, stops with exit status 3.
+
             Examples:
               journal session
               journal session bird-dog side-plank
@@ -35,6 +41,8 @@ struct Session: ParsableCommand {
         let journal = try store.openForReading()
         let routine =
             try journal?.routine(today: today) ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
+        // Read on a connection of its own, released before the session writes.
+        try Self.redFlagGate(try store.openForReading()?.standing(today: today) ?? Standing(date: today))
         let catalog = try store.catalog()
         // Every plan item, held ones too: a named exercise on hold still offers its planned dose.
         let planned = Dictionary(
@@ -90,6 +98,36 @@ struct Session: ParsableCommand {
             let held = week.held.map { "\($0.exerciseID) on hold" }
             Console.err("This week: " + (counts + held).joined(separator: ", ") + ".")
         }
+        Describe.printStanding(store, today: today) { item in
+            if case .hold(let hold) = item { return done.contains(hold.exerciseID) }
+            return false
+        }
+    }
+
+    /// Stops the session before anything is asked while a red flag needs a doctor.
+    ///
+    /// An emergency one always stops it (exit 3); a same-day one does unless, at a terminal, the person says a doctor has
+    /// seen them since. A "yes" records nothing: `journal resume --red-flags` does, with its time.
+    static func redFlagGate(_ standing: Standing) throws {
+        if let emergency = standing.redFlag(.urgent) {
+            Console.err(Describe.finding(emergency, style: .stderr, dated: true, today: standing.date))
+            Console.err("No session while this stands.")
+            throw ExitCode(3)
+        }
+        guard let sameDay = standing.redFlag(.seeDoctor) else { return }
+        Console.err(Describe.finding(sameDay, style: .stderr, dated: true, today: standing.date))
+        guard isatty(STDIN_FILENO) == 1 else {
+            Console.err("No session while this stands (standard input is not a terminal to ask on).")
+            throw ExitCode(3)
+        }
+        let answer = Questions.ask("Has a doctor seen you about it since it was recorded? [y/N] ", escapes: false) {
+            $0
+        }
+        guard case .value(let text) = answer, ["y", "yes"].contains(text.lowercased()) else {
+            Console.err("No session until a doctor has seen you.")
+            throw ExitCode(3)
+        }
+        Console.err("Record it so that journal stops asking: \(Advice.resumeRedFlags)")
     }
 
     enum Outcome {

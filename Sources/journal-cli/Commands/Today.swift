@@ -11,7 +11,12 @@ struct Today: ParsableCommand {
             pace that spreads what remains of its weekly count over the days left. An exercise \
             on hold is shown as held, never as due.
 
-            Exit status, for a shell prompt or a timer: 0 nothing is due; 1 something is.
+            A red flag that no doctor has seen yet comes first, with its advice; everything \
+            else that stands (`journal check`) follows, marked as already known.
+
+            Exit status, for a shell prompt or a timer: 0 nothing is due; 1 something is; 3 an \
+            urgent or see-doctor red flag stands (its advice comes first; `journal resume \
+            --red-flags` records that a doctor has seen you).
 
             Examples:
               journal today
@@ -25,17 +30,33 @@ struct Today: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
+        let journal = try store.openForReading()
         let routine =
-            try store.openForReading()?.routine(today: today)
+            try journal?.routine(today: today)
             ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
+        let standing = try journal?.standing(today: today) ?? Standing(date: today)
+        // A red flag that needs a doctor today or now comes before anything the plan asks.
+        let pressing = standing.redFlags.filter { $0.severity >= .seeDoctor }
         if output.json {
-            try Console.json(TodayJSON(routine))
-        } else if routine.items.isEmpty && routine.held.isEmpty {
-            Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
-            return
+            try Console.json(TodayJSON(routine, standing: standing))
         } else {
-            for line in Self.describe(routine) { try Console.out(line) }
+            for finding in pressing {
+                try Console.out(Describe.finding(finding, style: .stdout, dated: true, today: today) + "\n")
+            }
+            if routine.items.isEmpty && routine.held.isEmpty {
+                Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
+            } else {
+                for line in Self.describe(routine) { try Console.out(line) }
+            }
+            // Holds are listed above; the rest of what stands follows, as already known.
+            let shown = Set(pressing)
+            Describe.printStanding(standing) { item in
+                if case .finding(let finding) = item { return shown.contains(finding) }
+                if case .hold = item { return true }
+                return false
+            }
         }
+        if !pressing.isEmpty { throw ExitCode(3) }
         if !routine.due.isEmpty { throw ExitCode(1) }
     }
 
@@ -75,13 +96,18 @@ struct Today: ParsableCommand {
 }
 
 /// `journal today --json`: `date`, `due` (`exercise`, `sets`, `reps`, `hold_seconds`,
-/// `done_this_week`, `planned_this_week`), `done_today` (entry ids) and `held` (`exercise`, `since`).
+/// `done_this_week`, `planned_this_week`), `done_today` (entry ids), `held` (`exercise`, `since`)
+/// and `standing`, the same object as `journal check --json` (``StandingJSON``).
 struct TodayJSON: Encodable {
     let routine: DailyRoutine
+    let standing: Standing
 
-    init(_ routine: DailyRoutine) { self.routine = routine }
+    init(_ routine: DailyRoutine, standing: Standing) {
+        self.routine = routine
+        self.standing = standing
+    }
 
-    enum Keys: String, CodingKey { case date, due, done_today, held }
+    enum Keys: String, CodingKey { case date, due, done_today, held, standing }
     enum DueKeys: String, CodingKey { case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week }
     enum HeldKeys: String, CodingKey { case exercise, since }
 
@@ -105,5 +131,6 @@ struct TodayJSON: Encodable {
             try object.encode(hold.exerciseID, forKey: .exercise)
             try object.encode(hold.since.localTime.iso8601, forKey: .since)
         }
+        try container.encode(StandingJSON(standing), forKey: .standing)
     }
 }

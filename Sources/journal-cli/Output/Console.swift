@@ -127,7 +127,8 @@ extension JournalError {
     /// The sysexits status for this error (README, "Exit status").
     var exitStatus: Int32 {
         switch self {
-        case .invalidPain, .missingValue, .invalidNumber, .unknownExercise, .unknownRedFlag, .sideNotApplicable,
+        case .invalidPain, .missingValue, .invalidNumber, .unknownExercise, .unknownRedFlag, .retiredRedFlag,
+            .sideNotApplicable,
             .invalidSide, .invalidChoice, .invalidActivity, .invalidScore, .invalidDose, .tooManyActivities,
             .invalidExerciseID, .invalidExerciseName, .exerciseExists, .exerciseNameTaken, .cannotRemoveBuiltIn,
             .exerciseInUse,

@@ -91,25 +91,33 @@ enum Describe {
     ///
     /// A red flag is set apart in a banner unlike any other finding: an urgent one (call 999 or
     /// go to A&E) between rows of `!`, a see-doctor one (an urgent GP appointment or 111) between
-    /// rows of `=`.
+    /// rows of `=`, a see-GP one between rows of `-`; the headings are ``Advice``'s, "today" only
+    /// for something recorded `today`.
     ///
     /// With `dated` (`journal check`, which lists findings of several days) the finding's date
-    /// and subject come first.
-    static func finding(_ finding: Finding, style: Style, dated: Bool = false) -> String {
-        let when = "Recorded \(finding.localTime.shortText) (\(finding.subject))."
-        switch finding.severity {
-        case .urgent:
-            return banner(
-                finding, mark: "!", title: "URGENT: SEEK EMERGENCY CARE NOW", style: style.red, when: dated ? when : nil
-            )
-        case .seeDoctor:
-            return banner(
-                finding, mark: "=", title: "SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111", style: style.bold,
-                when: dated ? when : nil)
-        case .stop, .caution:
-            break
+    /// and subject come first; a red flag's also says that no doctor has seen it yet.
+    static func finding(_ finding: Finding, style: Style, dated: Bool = false, today: LocalDate? = nil) -> String {
+        let recordedToday = today.map { finding.localTime.date == $0 } ?? true
+        var when = "Recorded \(finding.localTime.shortText) (\(finding.subject))."
+        if finding.rule == RedFlagRule.id {
+            when =
+                "Recorded \(finding.localTime.shortText), not yet seen by a doctor: once one has, run "
+                + "`\(Advice.resumeRedFlags)`."
         }
-        let label = finding.severity.description.uppercased()
+        if let title = Advice.banner(for: finding.severity, recordedToday: recordedToday),
+            finding.rule == RedFlagRule.id || finding.severity > .stop
+        {
+            let mark: Character =
+                switch finding.severity {
+                case .urgent: "!"
+                case .seeDoctor: "="
+                default: "-"
+                }
+            return banner(
+                finding, mark: mark, title: title, style: finding.severity == .urgent ? style.red : style.bold,
+                when: dated ? when : nil)
+        }
+        let label = finding.severity == .seeGP ? "SEE A GP" : finding.severity.description.uppercased()
         let indent = String(repeating: " ", count: label.count + 1)
         let dateLine =
             dated ? ["\(style.red(label)) \(style.bold("\(finding.localTime.shortText), \(finding.subject)"))"] : []
@@ -164,5 +172,86 @@ extension Describe {
             )
         }
         return lines
+    }
+}
+
+extension Describe {
+    /// `journal check`'s blocks: each item that stands (``Standing/items``), most severe first,
+    /// each with its date.
+    static func standing(_ standing: Standing, style: Style) -> [String] {
+        standing.items.map { item in
+            switch item {
+            case .finding(let finding): Describe.finding(finding, style: style, dated: true, today: standing.date)
+            case .hold(let hold):
+                holdLine(hold, style: style) + "\n"
+                    + session(hold.session, findings: hold.reasons, style: style, named: true)
+            case .session(let entry, let findings): session(entry, findings: findings, style: style, named: true)
+            }
+        }
+    }
+
+    /// One short line per item that stands and that `skipping` does not leave out, each marked as
+    /// already known ("Still on hold since …", "Still standing, recorded …"): what `today`,
+    /// `session`, `log` and `checkin` print after their own output, never as a new alarm.
+    static func standingLines(_ standing: Standing, skipping: (Standing.Item) -> Bool = { _ in false }) -> [String] {
+        standing.items.filter { !skipping($0) }.flatMap { item -> [String] in
+            let text: String
+            switch item {
+            case .finding(let finding) where finding.rule == RedFlagRule.id:
+                text =
+                    "Still standing, \(Advice.notYetSeen(recorded: finding.localTime.date)): \(finding.message) "
+                    + "\(finding.recommendation) Once a doctor has seen you: \(Advice.resumeRedFlags)."
+            case .finding(let finding):
+                text =
+                    "Still standing since \(finding.localTime.date) (\(finding.subject), \(finding.rule)): "
+                    + "\(finding.message) \(finding.recommendation)"
+            case .hold(let hold):
+                text =
+                    "Still on hold since \(hold.since.localTime.date): \(hold.exerciseID) (\(hold.since.rule), "
+                    + "#\(hold.session.id ?? 0)); see a physiotherapist, then `journal resume \(hold.exerciseID)`."
+            case .session(let entry, let findings):
+                text =
+                    "Still standing since \(entry.localTime.date): \(entry.exerciseID), pain \(pain(entry)) "
+                    + "(#\(entry.id ?? 0), \(findings.map(\.rule).joined(separator: ", ")))."
+            }
+            return TextTable.wrap(text, width: 80).split(separator: "\n").enumerated()
+                .map { ($0.offset == 0 ? "" : "  ") + $0.element }
+        }
+    }
+
+    /// Prints on standard error the short lines of what stands on `today` (``standingLines(_:skipping:)``).
+    ///
+    /// What stands is read after the command's own work; a journal that cannot be read here says
+    /// nothing more, since the command itself has succeeded.
+    static func printStanding(
+        _ store: StoreOptions, today: LocalDate, skipping: (Standing.Item) -> Bool = { _ in false }
+    ) {
+        guard let standing = try? store.openForReading()?.standing(today: today) else { return }
+        printStanding(standing, skipping: skipping)
+    }
+
+    /// Prints on standard error the short lines of `standing` (``standingLines(_:skipping:)``).
+    static func printStanding(_ standing: Standing, skipping: (Standing.Item) -> Bool = { _ in false }) {
+        let lines = standingLines(standing, skipping: skipping)
+        guard !lines.isEmpty else { return }
+        Console.err("")
+        for line in lines { Console.err(line) }
+    }
+}
+
+extension Standing.Item {
+    /// Whether this is a finding on the check-in `id`.
+    func isAbout(checkIn id: Int64?) -> Bool {
+        if case .finding(let finding) = self { return finding.checkInID != nil && finding.checkInID == id }
+        return false
+    }
+
+    /// Whether this is about `exercise`: its hold, a session of it, a finding on it.
+    func isAbout(exercise: String) -> Bool {
+        switch self {
+        case .finding(let finding): finding.exerciseID == exercise
+        case .hold(let hold): hold.exerciseID == exercise
+        case .session(let entry, _): entry.exerciseID == exercise
+        }
     }
 }

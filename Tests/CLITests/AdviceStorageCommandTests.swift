@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The advice never depends on storage: `checkin --red-flag` prints its tier's advice before the
+/// check-in is saved, so a full disk, a held lock or a read-only journal cannot silence it; the
+/// storage error follows with its own exit status, and nothing is saved.
+@Suite struct AdviceStorageCommandTests {
+    let sandbox = Sandbox()
+    static let emergency = """
+        !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+        !! URGENT: SEEK EMERGENCY CARE NOW
+        !! You recorded chest pain.
+        !! Call 999 or go to A&E now (your local emergency number outside the UK).
+        !! These symptoms are an emergency: they need emergency care now, not a
+        !! physiotherapy appointment.
+        !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+
+        """
+
+    /// A small tmpfs mounted for `body`, or `nil` after printing why the test is skipped.
+    func withSmallDisk(_ test: String = #function, _ body: (String) throws -> Void) throws {
+        guard geteuid() == 0, let mount = which("mount"), let umount = which("umount") else {
+            print("skipped \(test): mounting a tmpfs needs root and mount(8)")
+            return
+        }
+        let folder = sandbox.directory + "/disk"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let mounted = try execute(mount, ["-t", "tmpfs", "-o", "size=1m", "tmpfs", folder])
+        guard mounted.status == 0 else {
+            print("skipped \(test): cannot mount a tmpfs here (\(mounted.stderr.trimmingCharacters(in: .newlines)))")
+            return
+        }
+        defer { _ = try? execute(umount, [folder]) }
+        try body(folder)
+    }
+
+    @Test func theEmergencyAdviceShowsOnAFullDisk() throws {
+        try withSmallDisk { folder in
+            sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
+            let first = try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00")
+            try #require(first.status == 0, "\(first)")
+            // Fill what is left of the disk.
+            try #require(FileManager.default.createFile(atPath: folder + "/filler", contents: nil))
+            let filler = try #require(FileHandle(forWritingAtPath: folder + "/filler"))
+            let chunk = Data(count: 4096)
+            while (try? filler.write(contentsOf: chunk)) != nil {}
+            try? filler.close()
+            let run = try sandbox.run("checkin", "--pain", "4", "--red-flag", "chest-pain")
+            #expect(run.status == 74, "\(run)")
+            #expect(run.stderr.hasPrefix(Self.emergency), "\(run)")
+            #expect(run.stderr.contains("nothing was saved"), "\(run)")
+            try FileManager.default.removeItem(atPath: folder + "/filler")
+            #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "1\n")
+        }
+    }
+
+    @Test func theEmergencyAdviceShowsOnAReadOnlyDisk() throws {
+        try withSmallDisk { folder in
+            sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
+            try #require(try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00").status == 0)
+            let remount = try execute(try tool("mount"), ["-o", "remount,ro", folder])
+            try #require(remount.status == 0, "\(remount)")
+            let run = try sandbox.run("checkin", "--pain", "4", "--red-flag", "chest-pain")
+            #expect(run.status == 77, "\(run)")
+            #expect(run.stderr.hasPrefix(Self.emergency), "\(run)")
+            #expect(run.stderr.contains("nothing was saved"), "\(run)")
+            try #require(try execute(try tool("mount"), ["-o", "remount,rw", folder]).status == 0)
+            #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "1\n")
+        }
+    }
+
+    @Test func theEmergencyAdviceShowsWhileAnotherProgramHoldsTheLock() throws {
+        try #require(try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00").status == 0)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: try tool("sqlite3"))
+        holder.arguments = [sandbox.database]
+        let input = Pipe()
+        let output = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = output
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+        // sqlite3 answers the SELECT only once BEGIN IMMEDIATE holds the lock.
+        var answer = Data()
+        while !String(decoding: answer, as: UTF8.self).contains("locked\n") {
+            let more = output.fileHandleForReading.availableData
+            try #require(!more.isEmpty, "sqlite3 ended before it took the lock")
+            answer += more
+        }
+        sandbox.environment["JOURNAL_BUSY_TIMEOUT"] = "1"
+        let run = try sandbox.run("checkin", "--pain", "4", "--red-flag", "chest-pain")
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        #expect(run.status == 75, "\(run)")
+        #expect(run.stderr.hasPrefix(Self.emergency), "\(run)")
+        #expect(run.stderr.contains("nothing was saved"), "\(run)")
+        #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "1\n")
+    }
+}
