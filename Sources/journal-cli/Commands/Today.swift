@@ -8,8 +8,12 @@ struct Today: ParsableCommand {
         abstract: "What your plan asks of today: the exercises due, those on hold, what you did.",
         discussion: """
             An exercise is due while this week's sessions (Monday to Sunday) fall short of the \
-            pace that spreads what remains of its weekly count over the days left. An exercise \
-            on hold is shown as held, never as due.
+            pace that spreads what remains of its weekly count over the days left, never more \
+            than a day's share of the week (one a day for up to 7 a week): sessions missed \
+            earlier are not crammed into one day. A plan that starts during the week asks only \
+            for its days; one that starts later is listed with its first day. Exercises come in \
+            the plan's order (`journal plan set --order`). An exercise on hold is shown as held, \
+            never as due.
 
             Exit status, for a shell prompt or a timer: 0 nothing is due; 1 something is.
 
@@ -30,7 +34,7 @@ struct Today: ParsableCommand {
             ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
         if output.json {
             try Console.json(TodayJSON(routine))
-        } else if routine.items.isEmpty && routine.held.isEmpty {
+        } else if !routine.hasPlan {
             Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
             return
         } else {
@@ -40,15 +44,14 @@ struct Today: ParsableCommand {
     }
 
     static func describe(_ routine: DailyRoutine) -> [String] {
-        let weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][
-            routine.date.weekdayIndex]
-        var lines = ["Today, \(weekday) \(routine.date)"]
+        let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        var lines = ["Today, \(weekdays[routine.date.weekdayIndex]) \(routine.date)"]
         func row(_ item: DailyRoutine.Item) -> [String] {
             [
                 item.plan.exerciseID,
                 Describe.dosage(
                     sets: item.plan.sets, reps: item.plan.reps, holdSeconds: item.plan.holdSeconds, side: nil),
-                "\(item.doneThisWeek) of \(item.plan.perWeek) this week",
+                "\(item.doneThisWeek) of \(item.plannedThisWeek) this week",
             ]
         }
         let due = routine.due
@@ -67,6 +70,10 @@ struct Today: ParsableCommand {
                     + "see a physiotherapist, then `journal resume \(hold.exerciseID)`.", width: 80
             ).split(separator: "\n").map(String.init)
         }
+        for item in routine.upcoming {
+            let since = item.since.map { "\(weekdays[$0.weekdayIndex]) \($0)" } ?? ""
+            lines.append("Starts later: \(item.exerciseID) on \(since).")
+        }
         if !routine.doneToday.isEmpty {
             lines.append("Logged today: " + routine.doneToday.map { "#\($0)" }.joined(separator: ", "))
         }
@@ -75,14 +82,17 @@ struct Today: ParsableCommand {
 }
 
 /// `journal today --json`: `date`, `due` (`exercise`, `sets`, `reps`, `hold_seconds`,
-/// `done_this_week`, `planned_this_week`), `done_today` (entry ids) and `held` (`exercise`, `since`).
+/// `done_this_week`, `planned_this_week`, `sessions_today`), `done_today` (entry ids), `held`
+/// (`exercise`, `since`) and `upcoming` (`exercise`, `since`: plans that start after today).
 struct TodayJSON: Encodable {
     let routine: DailyRoutine
 
     init(_ routine: DailyRoutine) { self.routine = routine }
 
-    enum Keys: String, CodingKey { case date, due, done_today, held }
-    enum DueKeys: String, CodingKey { case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week }
+    enum Keys: String, CodingKey { case date, due, done_today, held, upcoming }
+    enum DueKeys: String, CodingKey {
+        case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week, sessions_today
+    }
     enum HeldKeys: String, CodingKey { case exercise, since }
 
     func encode(to encoder: any Encoder) throws {
@@ -96,7 +106,8 @@ struct TodayJSON: Encodable {
             try object.encode(item.plan.reps, forKey: .reps)
             try object.encode(item.plan.holdSeconds, forKey: .hold_seconds)
             try object.encode(item.doneThisWeek, forKey: .done_this_week)
-            try object.encode(item.plan.perWeek, forKey: .planned_this_week)
+            try object.encode(item.plannedThisWeek, forKey: .planned_this_week)
+            try object.encode(item.sessionsToday, forKey: .sessions_today)
         }
         try container.encode(routine.doneToday, forKey: .done_today)
         var held = container.nestedUnkeyedContainer(forKey: .held)
@@ -104,6 +115,12 @@ struct TodayJSON: Encodable {
             var object = held.nestedContainer(keyedBy: HeldKeys.self)
             try object.encode(hold.exerciseID, forKey: .exercise)
             try object.encode(hold.since.localTime.iso8601, forKey: .since)
+        }
+        var upcoming = container.nestedUnkeyedContainer(forKey: .upcoming)
+        for item in routine.upcoming {
+            var object = upcoming.nestedContainer(keyedBy: HeldKeys.self)
+            try object.encode(item.exerciseID, forKey: .exercise)
+            try object.encode(item.since?.iso8601, forKey: .since)
         }
     }
 }
