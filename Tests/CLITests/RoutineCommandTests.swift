@@ -100,7 +100,7 @@ import Testing
         #expect(first.status == 64, "\(first)")
         #expect(
             first.stderr.contains(
-                "journal: line 1 of standard input: pain before must be a whole number from 0 (no pain) to 10 "
+                "q ends): \njournal: line 1 of standard input: pain before must be a whole number from 0 (no pain) to 10 "
                     + "(worst imaginable); got \"12\"."))
         #expect(first.stderr.hasSuffix("The session ends there: 0 entries saved, nothing after line 1.\n"))
         #expect(!first.stderr.contains("STOP"))

@@ -91,6 +91,8 @@ struct Session: ParsableCommand {
             }
         } catch let refused as Questions.Refused {
             Interruption.inProgress(nil, saved: done.count)
+            // The prompt before it has no line end off a terminal: the refusal starts a line of its own.
+            Console.err("")
             Console.err("journal: line \(refused.line) of standard input: \(refused.reason)")
             Console.err(
                 "The session ends there: \(done.count) \(done.count == 1 ? "entry" : "entries") saved, "
