@@ -317,3 +317,11 @@ CREATE TABLE change_red_flag_reviews (
     id        INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX change_red_flag_reviews_by_change ON change_red_flag_reviews (change_id);
+
+-- migration: v10-plan-order
+
+-- The plan's order, the order `journal today` and `journal session` go through it: 1 for the first
+-- exercise (`journal plan set --order N`, otherwise where the exercise was added). A plan set before
+-- this migration is numbered in the order its rows were written.
+ALTER TABLE plan ADD COLUMN position INTEGER CHECK (position IS NULL OR position >= 1);
+UPDATE plan SET position = (SELECT count(*) FROM plan AS earlier WHERE earlier.rowid <= plan.rowid);

@@ -58,7 +58,7 @@ import Testing
         #expect(
             migrations == [
                 "v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose", "v5-red-flag-tiers",
-                "v6-reviews-checkin-undo", "v7-plan-since", "v8-psfs", "v9-red-flag-standing",
+                "v6-reviews-checkin-undo", "v7-plan-since", "v8-psfs", "v9-red-flag-standing", "v10-plan-order",
             ])
     }
 
@@ -356,6 +356,37 @@ import Testing
             try String.fetchAll(db, sql: "SELECT red_flag FROM checkin_red_flags ORDER BY red_flag")
         }
         #expect(left == ["chest-pain", "night-pain", "saddle-numbness"])
+    }
+
+    /// v9-plan-order numbers an older journal's plan in the order its rows were written, not by id;
+    /// a new exercise goes last, one set again keeps its place, and `order` moves one.
+    @Test func thePlanKeepsItsOrder() throws {
+        let path = directory.file("v8.sqlite3")
+        let old = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(old, upTo: "v8-psfs")
+        try old.write { db in
+            for (id, perWeek) in [("side-plank", 3), ("bird-dog", 5)] {
+                try db.execute(
+                    sql: "INSERT INTO plan (exercise_id, sets, reps, per_week) VALUES (?, 2, 8, ?)",
+                    arguments: [id, perWeek])
+            }
+        }
+        try old.close()
+        let store = try JournalStore(path: path)
+        #expect(try store.plan().map(\.exerciseID) == ["side-plank", "bird-dog"])
+        let glute = try PlanItem(exerciseID: "glute-bridge", sets: 3, reps: 10, perWeek: 5)
+        try store.setPlan(glute)
+        try store.setPlan(try PlanItem(exerciseID: "side-plank", sets: 2, holdSeconds: 30, perWeek: 3))
+        #expect(try store.plan().map(\.exerciseID) == ["side-plank", "bird-dog", "glute-bridge"])
+        try store.setPlan(glute, order: 1)
+        #expect(try store.plan().map(\.exerciseID) == ["glute-bridge", "side-plank", "bird-dog"])
+        try store.setPlan(glute, order: 2)
+        #expect(try store.plan().map(\.exerciseID) == ["side-plank", "glute-bridge", "bird-dog"])
+        #expect(
+            try DatabaseQueue(path: path).read {
+                try Int.fetchAll($0, sql: "SELECT position FROM plan ORDER BY position")
+            }
+                == [1, 2, 3])
     }
 
     @Test func theEmbeddedSchemaIsSchemaSQL() throws {

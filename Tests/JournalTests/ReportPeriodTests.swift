@@ -104,6 +104,24 @@ import Testing
         #expect(ProgressReport.DoseCheck(planned: 3).verdict == nil)
     }
 
+    /// A session without reps is "not recorded", never counted as planned, whatever the others did.
+    @Test(
+        arguments: [
+            // (done values, verdict, words)
+            ([nil, 10], "not recorded", "not recorded in 1 of 2, as planned in 1"),
+            ([10, nil, nil], "not recorded", "not recorded in 2 of 3, as planned in 1"),
+            ([8, nil], "under", "under in 1 of 2, not recorded in 1"),
+            ([12, nil, 10], "over", "over in 1 of 3, not recorded in 1"),
+            ([8, 12, nil], "mixed", "mixed: 1 under, 1 over of 3, not recorded in 1"),
+        ] as [([Int?], String, String)])
+    func aSessionWithoutTheValueIsNotRecordedNeverAsPlanned(done: [Int?], verdict: String, words: String) throws {
+        var check = ProgressReport.DoseCheck(planned: 10)
+        for value in done { check.add(value) }
+        #expect(check.verdict?.rawValue == verdict)
+        #expect(ReportText.dose(check) == words)
+        #expect(!ReportText.dose(check).hasPrefix("as planned"))
+    }
+
     @Test func holdsComeFirstThenRedFlagsStopsAndCautionsEachWithItsDate() throws {
         // Day 0: a rise on bird-dog (a hold); day 1: a rise on side-plank, reviewed on day 2; days 3 and
         // 5: next-morning cautions; day 4: both-legs (urgent) and fever (see-doctor) at once.

@@ -6,6 +6,8 @@
 /// ```
 public struct PlanItem: Sendable, Hashable {
     public static let perWeekRange = 1...21
+    /// `journal plan set --order`: a place in the plan's order, 1 first (a number past the end is last).
+    public static let orderRange = 1...999
 
     public var exerciseID: String
     public var sets: Int
@@ -41,6 +43,10 @@ public struct PlanItem: Sendable, Hashable {
         self.perWeek = perWeek
         self.since = since
     }
+
+    /// The most sessions one day asks for: a day's share of the week, ⌈per week ÷ 7⌉ (1 for up to 7
+    /// a week, 2 for 8 to 14, 3 for 15 to 21), so that sessions missed earlier are never crammed into one day.
+    public var mostInADay: Int { (perWeek + 6) / 7 }
 
     /// Sessions planned over `days` days: per week × days / 7, rounded to the nearest whole session.
     public func plannedSessions(days: Int) -> Int {

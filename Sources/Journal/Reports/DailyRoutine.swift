@@ -1,63 +1,85 @@
 /// What the plan asks of today: each planned exercise's count this week, whether it is due today,
-/// what was already logged today, and which exercises are on hold.
+/// what was already logged today, which exercises are on hold and which plans start later.
 ///
-/// The week is the ISO week, Monday to Sunday, on the person's calendar. An exercise is **due**
-/// while its sessions this week fall short of the pace that spreads what remains over the days
-/// left: with `need` sessions still to do at the start of today and `left` days left counting
-/// today, today asks for ⌈need ÷ left⌉, and the exercise is due while fewer were done today. An
-/// exercise on hold is shown as held, never as due.
+/// The week is the ISO week, Monday to Sunday, on the person's calendar. A plan that starts during
+/// the week counts only its days: the week asks ``PlanItem/plannedSessions(days:)`` for the days
+/// from its start to Sunday (7 a week from Saturday asks 2), and only sessions from its start count.
+/// An exercise is **due** while its sessions this week fall short of the pace that spreads what
+/// remains over the days left: with `need` sessions still to do at the start of today and `left`
+/// days left counting today, today asks for ⌈need ÷ left⌉, never more than a day's share of the
+/// week, ⌈per week ÷ 7⌉ (``PlanItem/mostInADay``): what was missed earlier is never crammed into
+/// one day. The exercise is due while fewer were done today. An exercise on hold is shown as held,
+/// never as due; a plan that starts after today is listed with its first day, asking nothing yet.
 ///
 /// ```swift
-/// // 5 a week; nothing done by Thursday: need 5 over 4 days, so 2 today.
-/// DailyRoutine.make(plan: plan, entries: thisWeek, holds: [], today: thursday).due.first?.sessionsToday // 2
+/// // 5 a week, nothing done by Sunday: need 5 over 1 day, but never more than ⌈5 ÷ 7⌉ = 1 a day.
+/// DailyRoutine.make(plan: plan, entries: thisWeek, holds: [], today: sunday).due.first?.sessionsToday // 1
 /// ```
 public struct DailyRoutine: Sendable, Hashable {
     /// One planned exercise today.
     public struct Item: Sendable, Hashable {
         public var plan: PlanItem
-        /// Sessions this week, today's included.
+        /// Sessions this week since the plan began, today's included.
         public var doneThisWeek: Int
+        /// Sessions this week asks for: the weekly count, or its share of the days from a start this week.
+        public var plannedThisWeek: Int
         /// Sessions today.
         public var doneToday: Int
-        /// Sessions today asks for to keep pace (⌈need ÷ days left⌉), 0 when the week's count is met.
+        /// Sessions today asks for to keep pace (⌈need ÷ days left⌉, at most ⌈per week ÷ 7⌉), 0 when
+        /// the week's count is met.
         public var sessionsToday: Int
 
         public var isDue: Bool { doneToday < sessionsToday }
     }
 
     public var date: LocalDate
-    /// Every planned exercise not on hold, in plan order.
+    /// Every planned exercise in force today and not on hold, in plan order.
     public var items: [Item]
-    /// Exercises of the plan on hold, with the finding that began each hold.
+    /// Exercises of the plan on hold, with the finding that began each hold, in plan order.
     public var held: [Hold]
+    /// Plan items that start after today, in plan order.
+    public var upcoming: [PlanItem]
     /// Ids of the entries logged today, any exercise, oldest first.
     public var doneToday: [Int64]
 
     /// The exercises due today, in plan order.
     public var due: [Item] { items.filter(\.isDue) }
 
-    /// Builds the day from the plan, the entries of this week (any others are ignored) and the holds.
+    /// Whether the plan has anything at all: items in force, on hold or starting later.
+    public var hasPlan: Bool { !items.isEmpty || !held.isEmpty || !upcoming.isEmpty }
+
+    /// An exercise to offer when nothing is due: the first in force and not on hold, never a held one.
+    public var suggestion: String? { items.first?.plan.exerciseID }
+
+    /// Builds the day from the plan (in its order), the entries of this week (any others are
+    /// ignored) and the holds.
     public static func make(plan: [PlanItem], entries: [Entry], holds: [Hold], today: LocalDate) -> DailyRoutine {
         let monday = today.startOfWeek
         let thisWeek = entries.filter {
             let day = $0.localTime.date
             return monday <= day && day <= today
         }
-        let heldIDs = Set(holds.map(\.exerciseID))
+        let holdsByExercise = Dictionary(holds.map { ($0.exerciseID, $0) }, uniquingKeysWith: { first, _ in first })
         let daysLeft = 7 - today.weekdayIndex
-        // A plan item that starts after today asks nothing yet.
-        let items = plan.filter { !heldIDs.contains($0.exerciseID) && ($0.since.map { $0 <= today } ?? true) }.map {
-            item in
-            let sessions = thisWeek.filter { $0.exerciseID == item.exerciseID }
+        var items: [Item] = []
+        var upcoming: [PlanItem] = []
+        for item in plan where holdsByExercise[item.exerciseID] == nil {
+            if let since = item.since, since > today {
+                upcoming.append(item)
+                continue
+            }
+            let start = max(monday, item.since ?? monday)
+            let planned = item.plannedSessions(days: 7 - start.weekdayIndex)
+            let sessions = thisWeek.filter { $0.exerciseID == item.exerciseID && $0.localTime.date >= start }
             let doneToday = sessions.filter { $0.localTime.date == today }.count
-            let need = max(0, item.perWeek - (sessions.count - doneToday))
-            return Item(
-                plan: item, doneThisWeek: sessions.count, doneToday: doneToday,
-                sessionsToday: (need + daysLeft - 1) / daysLeft)
+            let need = max(0, planned - (sessions.count - doneToday))
+            items.append(
+                Item(
+                    plan: item, doneThisWeek: sessions.count, plannedThisWeek: planned, doneToday: doneToday,
+                    sessionsToday: min((need + daysLeft - 1) / daysLeft, item.mostInADay)))
         }
-        let planned = Set(plan.map(\.exerciseID))
         return DailyRoutine(
-            date: today, items: items, held: holds.filter { planned.contains($0.exerciseID) },
+            date: today, items: items, held: plan.compactMap { holdsByExercise[$0.exerciseID] }, upcoming: upcoming,
             doneToday: thisWeek.filter { $0.localTime.date == today }
                 .sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }.compactMap(\.id))
     }

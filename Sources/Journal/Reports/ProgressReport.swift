@@ -87,7 +87,7 @@ public struct ProgressReport: Sendable, Hashable {
     public struct DoseCheck: Sendable, Hashable {
         /// How the sessions compare with the plan, taken together.
         public enum Verdict: String, Sendable, Hashable {
-            /// Every session that recorded the value matched the plan.
+            /// Every session recorded the value and matched the plan.
             case asPlanned = "as planned"
             /// At least one session below the plan, none above.
             case under
@@ -95,7 +95,8 @@ public struct ProgressReport: Sendable, Hashable {
             case over
             /// Some sessions below the plan and some above.
             case mixed
-            /// No session recorded the value.
+            /// No session was below or above the plan, and at least one did not record the value:
+            /// a session without reps is never counted as planned.
             case notRecorded = "not recorded"
         }
 
@@ -129,7 +130,7 @@ public struct ProgressReport: Sendable, Hashable {
         public var verdict: Verdict? {
             guard sessions > 0 else { return nil }
             switch (under > 0, over > 0) {
-            case (false, false): return asPlanned > 0 ? .asPlanned : .notRecorded
+            case (false, false): return notRecorded == 0 ? .asPlanned : .notRecorded
             case (true, false): return .under
             case (false, true): return .over
             case (true, true): return .mixed

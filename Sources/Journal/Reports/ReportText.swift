@@ -190,15 +190,21 @@ public enum ReportText {
     }
 
     /// A dose check in words: "as planned", "under in 12 of 13", "over in 2 of 9",
-    /// "mixed: 3 under, 2 over of 9", "not recorded"; "-" when there were no sessions.
+    /// "mixed: 3 under, 2 over of 9", "not recorded"; sessions that did not record the value are
+    /// named, never counted as planned ("under in 1 of 4, not recorded in 3", "not recorded in 1 of
+    /// 3, as planned in 2"); "-" when there were no sessions.
     public static func dose(_ check: ProgressReport.DoseCheck) -> String {
-        switch check.verdict {
+        let unrecorded = check.notRecorded > 0 ? ", not recorded in \(check.notRecorded)" : ""
+        return switch check.verdict {
         case nil: "-"
         case .asPlanned?: "as planned"
-        case .under?: "under in \(check.under) of \(check.sessions)"
-        case .over?: "over in \(check.over) of \(check.sessions)"
-        case .mixed?: "mixed: \(check.under) under, \(check.over) over of \(check.sessions)"
-        case .notRecorded?: "not recorded"
+        case .under?: "under in \(check.under) of \(check.sessions)" + unrecorded
+        case .over?: "over in \(check.over) of \(check.sessions)" + unrecorded
+        case .mixed?: "mixed: \(check.under) under, \(check.over) over of \(check.sessions)" + unrecorded
+        case .notRecorded?:
+            check.asPlanned == 0
+                ? "not recorded"
+                : "not recorded in \(check.notRecorded) of \(check.sessions), as planned in \(check.asPlanned)"
         }
     }
 

@@ -12,6 +12,9 @@ public struct LoggedEntry: Sendable, Hashable {
     /// The hold that stood before this entry, which began on an earlier session: `journal log`
     /// names it, since the person is exercising against its advice.
     public var holdBefore: Hold? { hold.flatMap { $0.since.entryID == entry.id ? nil : $0 } }
+
+    /// Whether this entry began the hold its exercise now stands on (a stop it raised).
+    public var beganHold: Bool { hold.map { $0.since.entryID == entry.id } ?? false }
 }
 
 /// An edited entry: as it was, as it is now, and what the safety rules found in it now.

@@ -76,14 +76,25 @@ extension JournalStore {
     // MARK: Plan
 
     /// Sets (or replaces) the plan for one exercise; a replaced plan starts afresh on `item.since`.
-    public func setPlan(_ item: PlanItem) throws {
+    ///
+    /// `order` places it in the plan's order (1 first; past the end is last); without it, a new
+    /// exercise goes last and a replaced one keeps its place.
+    public func setPlan(_ item: PlanItem, order: Int? = nil) throws {
         try writing { db in
+            var ids = try String.fetchAll(db, sql: "SELECT exercise_id FROM plan ORDER BY \(Self.planOrder)")
+            let place = ids.firstIndex(of: item.exerciseID)
+            ids.removeAll { $0 == item.exerciseID }
+            ids.insert(item.exerciseID, at: order.map { max(0, min($0 - 1, ids.count)) } ?? place ?? ids.count)
             try db.execute(
                 sql: """
                     INSERT OR REPLACE INTO plan (exercise_id, sets, reps, hold_seconds, per_week, since)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek, item.since?.iso8601])
+            for (index, id) in ids.enumerated() {
+                try db.execute(
+                    sql: "UPDATE plan SET position = ? WHERE exercise_id = ?", arguments: [index + 1, id])
+            }
         }
     }
 
@@ -95,14 +106,17 @@ extension JournalStore {
         }
     }
 
-    /// The plan, by exercise id.
+    /// The plan, in its order (``setPlan(_:order:)``).
     public func plan() throws -> [PlanItem] {
         try reading { db in try Self.plan(db) }
     }
 
+    /// The plan's order: by position; a row without one (none should lack it) after those with one.
+    static let planOrder = "position IS NULL, position, rowid"
+
     static func plan(_ db: Database) throws -> [PlanItem] {
         try Row.fetchAll(
-            db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan ORDER BY exercise_id"
+            db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan ORDER BY \(planOrder)"
         ).map { row in
             try PlanItem(
                 exerciseID: row.decode(forColumn: "exercise_id"), sets: row.decode(forColumn: "sets"),

@@ -62,4 +62,15 @@ extension JournalStore {
         return DailyRoutine.make(
             plan: try plan(), entries: try entries(performedIn: week.widestUTCRange), holds: try holds(), today: today)
     }
+
+    /// The session for `naming` (empty: what is due `today`), read from the journal (``SessionPlan``).
+    public func session(today: LocalDate, naming: [String]) throws -> SessionPlan {
+        try SessionPlan.make(
+            routine: routine(today: today), plan: plan(), holds: holds(), catalog: catalog(), naming: naming)
+    }
+
+    /// The plan's item for one exercise, if it is planned.
+    public func planItem(exerciseID: String) throws -> PlanItem? {
+        try plan().first { $0.exerciseID == exerciseID }
+    }
 }

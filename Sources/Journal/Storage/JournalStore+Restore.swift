@@ -308,7 +308,10 @@ extension JournalStore {
             return false
         }
         try db.execute(
-            sql: "INSERT INTO plan (exercise_id, sets, reps, hold_seconds, per_week, since) VALUES (?, ?, ?, ?, ?, ?)",
+            sql: """
+                INSERT INTO plan (exercise_id, sets, reps, hold_seconds, per_week, since, position)
+                VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM plan))
+                """,
             arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek, item.since?.iso8601])
         return true
     }

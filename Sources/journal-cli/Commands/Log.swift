@@ -11,6 +11,10 @@ struct Log: ParsableCommand {
             higher than before, journal says so and recommends you stop that exercise and \
             see a physiotherapist before continuing; the entry is still saved.
 
+            At a terminal, journal asks for whatever pain reading is missing, and, when no \
+            --sets, --reps or --hold is given and the exercise is planned, offers the plan's dose \
+            (Enter accepts it). Off a terminal nothing is asked: without a dose an entry is 1 set.
+
             Examples:
               journal log glute-bridge --pain-before 4 --pain-after 3 --sets 3 --reps 10
               journal log side-plank --pain-before 2 --pain-after 2 --hold 30 --side left
@@ -33,8 +37,8 @@ struct Log: ParsableCommand {
     )
     var painAfter: PainLevel?
 
-    @Option(help: ArgumentHelp("Number of sets (1-50).", valueName: "n"), transform: Read.sets)
-    var sets: Int = 1
+    @Option(help: ArgumentHelp("Number of sets (1-50; default 1).", valueName: "n"), transform: Read.sets)
+    var sets: Int?
 
     @Option(help: ArgumentHelp("Repetitions in each set (1-500).", valueName: "n"), transform: Read.reps)
     var reps: Int?
@@ -71,11 +75,15 @@ struct Log: ParsableCommand {
     func run() throws {
         var draft = EntryDraft(exercise: exercise)
         draft.painBefore = try painBefore ?? Self.ask("pain before")
-        draft.painAfter = try painAfter ?? Self.ask("pain after")
-        draft.sets = sets
-        draft.reps = reps
-        draft.holdSeconds = hold
         draft.side = side
+        if sets == nil, reps == nil, hold == nil, Questions.atTerminal, let planned = try planned() {
+            draft.applyDose(try Self.askDose(planned.exercise, plan: planned.plan), plan: planned.plan)
+        } else {
+            draft.sets = sets ?? 1
+            draft.reps = reps
+            draft.holdSeconds = hold
+        }
+        draft.painAfter = try painAfter ?? Self.ask("pain after")
         draft.note = try NoteInput.read(note)
         draft.time = .typed(at)
         let now = try Clock.now()
@@ -95,9 +103,26 @@ struct Log: ParsableCommand {
 }
 
 extension Log {
+    /// The exercise and its plan, when it is planned.
+    private func planned() throws -> (exercise: Exercise, plan: PlanItem)? {
+        let exercise = try store.resolveExercise(self.exercise)
+        return try store.openForReading()?.planItem(exerciseID: exercise.id).map { (exercise, $0) }
+    }
+
+    /// Offers the plan's dose at the terminal, answering the dose typed, or `nil` (Enter) for the plan's.
+    ///
+    /// The end of input stops with nothing saved.
+    static func askDose(_ exercise: Exercise, plan: PlanItem) throws -> DoseInput? {
+        guard case .value(let dose) = try Session.askDose(exercise, plan: plan, escapes: false) else {
+            Console.err("")
+            throw ExitCode(64)
+        }
+        return dose
+    }
+
     /// Asks for a pain reading at the terminal; the end of input stops with nothing saved.
     static func ask(_ field: String) throws -> PainLevel {
-        guard case .value(let pain) = Questions.pain(field, escapes: false) else {
+        guard case .value(let pain) = try Questions.pain(field, escapes: false) else {
             Console.err("")
             throw ExitCode(64)
         }

@@ -14,9 +14,14 @@ struct Plan: ParsableCommand {
             it afresh from its --since. A plan set before journal recorded start days has none \
             ("-" in `journal plan`) and counts as in force since the journal began.
 
+            The plan is listed, and `journal today` and `journal session` go through it, in its \
+            order: the order exercises were added, or the place --order gives (1 first). Setting \
+            an exercise again without --order keeps its place.
+
             Examples:
               journal plan set glute-bridge --sets 3 --reps 10 --per-week 5
               journal plan set side-plank --sets 2 --hold 30 --per-week 3 --since 2026-11-10
+              journal plan set bird-dog --sets 2 --reps 8 --per-week 3 --order 1
               journal plan
               journal plan remove side-plank
             """,
@@ -72,6 +77,12 @@ struct Plan: ParsableCommand {
                 "The first day the plan applies: 2026-11-10, today, yesterday, 3 days ago or a weekday (default: today).",
                 valueName: "date"))
         var since: String?
+        @Option(
+            help: ArgumentHelp(
+                "Its place in the plan's order, 1 first (default: last for a new exercise, unchanged for one set again).",
+                valueName: "n"),
+            transform: Read.number("order", PlanItem.orderRange))
+        var order: Int?
 
         @OptionGroup var store: StoreOptions
 
@@ -81,7 +92,7 @@ struct Plan: ParsableCommand {
             let start = try since.map { try DateInput.parseDay($0, today: today) } ?? today
             let item = try PlanItem(
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
-            try store.write { try $0.setPlan(item) }
+            try store.write { try $0.setPlan(item, order: order) }
             let dose = Describe.dosage(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
             try Console.out(
                 "Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week, "

@@ -8,13 +8,20 @@ struct Session: ParsableCommand {
         abstract: "Walk through today's exercises one after another, recording each as you go.",
         discussion: """
             For each exercise due today (or each one you name), in plan order: how to do it, \
-            then your pain before, the dose (Enter accepts the plan's), and your pain after. \
-            Each entry is saved the moment it is complete; findings show at once, as with \
+            then your pain before, the dose (Enter accepts the plan's), the side for an exercise \
+            done one side at a time (Enter keeps the plan's, which names none), and your pain \
+            after. Each entry is saved the moment it is complete; findings show at once, as with \
             `journal log`. A stop puts that exercise on hold, and you choose whether to go on \
             with the others. Answer s to skip an exercise, q to end.
 
+            An exercise on hold is never chosen for you. One you name is announced as on hold \
+            before anything is asked: at a terminal you are asked whether to do it anyway; off a \
+            terminal it is skipped.
+
             Off a terminal the same answers are read from standard input, one per line (an \
-            empty line accepts the plan's dose); the end of input ends the session.
+            empty line accepts the plan's dose or side); the end of input ends the session. An \
+            answer that is refused ends the session with exit status 64, naming its line: the \
+            entries completed before it are kept, nothing after it is saved.
 
             While an emergency red flag stands (no doctor has seen it: `journal resume \
             --red-flags`), session prints the advice and stops with exit status 3, asking \
@@ -38,55 +45,67 @@ struct Session: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let journal = try store.openForReading()
-        let routine =
-            try journal?.routine(today: today) ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
         // Read on a connection of its own, released before the session writes.
         try Self.redFlagGate(try store.openForReading()?.standing(today: today) ?? Standing(date: today))
-        let catalog = try store.catalog()
-        // Every plan item, held ones too: a named exercise on hold still offers its planned dose.
-        let planned = Dictionary(
-            uniqueKeysWithValues: try (journal?.plan() ?? []).map { ($0.exerciseID, $0) })
-        let chosen: [Exercise]
+        let session =
+            try store.openForReading()?.session(today: today, naming: exercises)
+            ?? SessionPlan.make(
+                routine: DailyRoutine.make(plan: [], entries: [], holds: [], today: today), plan: [], holds: [],
+                catalog: store.catalog(), naming: exercises)
+        let routine = session.routine
         if exercises.isEmpty {
-            guard !routine.items.isEmpty || !routine.held.isEmpty else {
+            guard routine.hasPlan else {
                 Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
                 return
             }
-            chosen = try routine.due.map { try catalog.resolve($0.plan.exerciseID) }
-            guard !chosen.isEmpty else {
-                Console.err("Nothing is due today. Name exercises to do more: journal session bird-dog")
+            guard !session.steps.isEmpty else {
+                Console.err(Self.nothingDue(routine))
                 return
             }
-        } else {
-            chosen = try exercises.map { try catalog.resolve($0) }
         }
         var done: [String] = []
         var skipped: [String] = []
         Interruption.watch()
-        exercises: for (index, exercise) in chosen.enumerated() {
-            Interruption.inProgress(exercise.id, saved: done.count)
-            Console.err("")
-            Console.err(Style.stderr.bold("\(exercise.name) (\(exercise.id))"))
-            for line in TextTable.wrap(exercise.howTo, width: 76).split(separator: "\n") { Console.err("  " + line) }
-            switch try record(exercise, plan: planned[exercise.id]) {
-            case .skipped:
-                skipped.append(exercise.id)
-            case .quit:
-                skipped += chosen[index...].map(\.id)
-                break exercises
-            case .saved(let logged):
-                done.append(exercise.id)
-                Interruption.inProgress(nil, saved: done.count)
-                let beganHold = logged.hold?.since.entryID == logged.entry.id
-                if beganHold, index + 1 < chosen.count {
-                    let goOn = Questions.ask("Go on with the other exercises? [Y/n] ", escapes: false) { $0 }
-                    guard case .value(let answer) = goOn, !["n", "no", "q"].contains(answer.lowercased()) else {
-                        skipped += chosen[(index + 1)...].map(\.id)
-                        break exercises
+        do {
+            exercises: for (index, step) in session.steps.enumerated() {
+                let exercise = step.exercise
+                Interruption.inProgress(exercise.id, saved: done.count)
+                Console.err("")
+                Console.err(Style.stderr.bold("\(exercise.name) (\(exercise.id))"))
+                if let hold = step.hold, !(try Self.doAnyway(hold)) {
+                    skipped.append(exercise.id)
+                    continue
+                }
+                for line in TextTable.wrap(exercise.howTo, width: 76).split(separator: "\n") {
+                    Console.err("  " + line)
+                }
+                switch try record(step) {
+                case .skipped:
+                    skipped.append(exercise.id)
+                case .quit:
+                    skipped += session.steps[index...].map(\.exercise.id)
+                    break exercises
+                case .saved(let logged):
+                    done.append(exercise.id)
+                    Interruption.inProgress(nil, saved: done.count)
+                    if logged.beganHold, index + 1 < session.steps.count {
+                        let goOn = try Questions.ask("Go on with the other exercises? [Y/n] ", escapes: false) { $0 }
+                        guard case .value(let answer) = goOn, !["n", "no", "q"].contains(answer.lowercased()) else {
+                            skipped += session.steps[(index + 1)...].map(\.exercise.id)
+                            break exercises
+                        }
                     }
                 }
             }
+        } catch let refused as Questions.Refused {
+            Interruption.inProgress(nil, saved: done.count)
+            // The prompt before it has no line end off a terminal: the refusal starts a line of its own.
+            Console.err("")
+            Console.err("journal: line \(refused.line) of standard input: \(refused.reason)")
+            Console.err(
+                "The session ends there: \(done.count) \(done.count == 1 ? "entry" : "entries") saved, "
+                    + "nothing after line \(refused.line).")
+            throw ExitCode(64)
         }
         Interruption.inProgress(nil, saved: done.count)
         Console.err("")
@@ -94,7 +113,7 @@ struct Session: ParsableCommand {
             "Done \(done.count), skipped \(skipped.count)"
                 + (skipped.isEmpty ? "." : ": " + skipped.joined(separator: ", ") + "."))
         if let week = try store.openForReading()?.routine(today: today), !week.items.isEmpty || !week.held.isEmpty {
-            let counts = week.items.map { "\($0.plan.exerciseID) \($0.doneThisWeek) of \($0.plan.perWeek)" }
+            let counts = week.items.map { "\($0.plan.exerciseID) \($0.doneThisWeek) of \($0.plannedThisWeek)" }
             let held = week.held.map { "\($0.exerciseID) on hold" }
             Console.err("This week: " + (counts + held).joined(separator: ", ") + ".")
         }
@@ -120,7 +139,7 @@ struct Session: ParsableCommand {
             Console.err("No session while this stands (standard input is not a terminal to ask on).")
             throw ExitCode(3)
         }
-        let answer = Questions.ask("Has a doctor seen you about it since it was recorded? [y/N] ", escapes: false) {
+        let answer = try Questions.ask("Has a doctor seen you about it since it was recorded? [y/N] ", escapes: false) {
             $0
         }
         guard case .value(let text) = answer, ["y", "yes"].contains(text.lowercased()) else {
@@ -130,6 +149,36 @@ struct Session: ParsableCommand {
         Console.err("Record it so that journal stops asking: \(Advice.resumeRedFlags)")
     }
 
+    /// What a session says when nothing is due: an exercise to name that is not on hold, if there is one.
+    static func nothingDue(_ routine: DailyRoutine) -> String {
+        if let exercise = routine.suggestion {
+            return "Nothing is due today. Name exercises to do more: journal session \(exercise)"
+        }
+        if let first = routine.upcoming.compactMap(\.since).min(), routine.held.isEmpty {
+            return "Nothing is due today: your plan starts on \(first)."
+        }
+        return "Nothing is due today: every exercise of your plan in force is on hold. "
+            + "See a physiotherapist, then `journal resume EXERCISE`."
+    }
+
+    /// Announces `hold` before anything is asked; at a terminal, asks whether to do the exercise anyway.
+    static func doAnyway(_ hold: Hold) throws -> Bool {
+        Console.err(
+            "\(hold.exerciseID) is on hold since \(hold.since.localTime.shortText) (\(hold.since.rule)): "
+                + "see a physiotherapist before doing it again, then `journal resume \(hold.exerciseID)`.")
+        guard Questions.atTerminal else {
+            Console.err(
+                "Skipped \(hold.exerciseID): it is on hold, and off a terminal nobody can be asked to do it anyway.")
+            return false
+        }
+        let answer = try Questions.ask("Do it anyway? [y/N] ", escapes: false) { $0.lowercased() }
+        guard case .value(let text) = answer, ["y", "yes"].contains(text) else {
+            Console.err("Skipped \(hold.exerciseID).")
+            return false
+        }
+        return true
+    }
+
     enum Outcome {
         case saved(LoggedEntry)
         case skipped
@@ -137,14 +186,41 @@ struct Session: ParsableCommand {
     }
 
     /// Asks for one exercise's answers and saves the entry once they are complete.
-    private func record(_ exercise: Exercise, plan: PlanItem?) throws -> Outcome {
-        let beforeAnswer = Questions.pain("pain before")
+    private func record(_ step: SessionPlan.Step) throws -> Outcome {
+        let exercise = step.exercise
+        let beforeAnswer = try Questions.pain("pain before")
         guard case .value(let before) = beforeAnswer else { return beforeAnswer.isQuit ? .quit : .skipped }
+        let doseAnswer = try Self.askDose(exercise, plan: step.plan, escapes: true)
+        guard case .value(let dose) = doseAnswer else { return doseAnswer.isQuit ? .quit : .skipped }
+        var side: Side?
+        if step.asksSide(after: dose) {
+            let sideAnswer = try Questions.ask(
+                "Side (left, right or both; Enter keeps the plan's, s skips, q ends): "
+            ) { text -> Side? in text.isEmpty ? nil : try Side(parsing: text) }
+            guard case .value(let answer) = sideAnswer else { return sideAnswer.isQuit ? .quit : .skipped }
+            side = answer
+        }
+        let afterAnswer = try Questions.pain("pain after")
+        guard case .value(let after) = afterAnswer else { return afterAnswer.isQuit ? .quit : .skipped }
+        let draft = step.draft(painBefore: before, dose: dose, side: side, painAfter: after)
+        let now = try Clock.now()
+        let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
+        Describe.printFindings(of: logged)
+        try Console.out(
+            "Logged #\(logged.entry.id ?? 0) \(logged.entry.exerciseID): \(Describe.dosage(logged.entry)), "
+                + "pain \(Describe.pain(logged.entry)), at \(Describe.time(logged.entry.localTime)).")
+        return .saved(logged)
+    }
+
+    /// Asks for a dose, offering the plan's (Enter, answered `nil`); `journal log` asks the same at a terminal.
+    static func askDose(_ exercise: Exercise, plan: PlanItem?, escapes: Bool) throws -> Questions.Answer<DoseInput?> {
         let planned = plan.map {
             Describe.dosage(sets: $0.sets, reps: $0.reps, holdSeconds: $0.holdSeconds, side: nil)
         }
-        let doseAnswer = Questions.ask(
-            "Dose\(planned.map { " [\($0)]" } ?? "") (Enter accepts, or 3x10, 2x30s, 3x10x5s; s skips, q ends): "
+        return try Questions.ask(
+            "Dose\(planned.map { " [\($0)]" } ?? "") (Enter accepts, or 3x10, 2x30s, 3x10x5s"
+                + (escapes ? "; s skips, q ends): " : "): "),
+            escapes: escapes
         ) { text -> DoseInput? in
             if text.isEmpty {
                 guard plan != nil else { throw JournalError.invalidDose(text) }
@@ -154,23 +230,6 @@ struct Session: ParsableCommand {
             if dose.side != nil, !exercise.perSide { throw JournalError.sideNotApplicable(exercise: exercise.id) }
             return dose
         }
-        guard case .value(let dose) = doseAnswer else { return doseAnswer.isQuit ? .quit : .skipped }
-        let afterAnswer = Questions.pain("pain after")
-        guard case .value(let after) = afterAnswer else { return afterAnswer.isQuit ? .quit : .skipped }
-        var draft = EntryDraft(exercise: exercise.id)
-        draft.painBefore = before
-        draft.painAfter = after
-        draft.sets = dose?.sets ?? plan?.sets
-        draft.reps = dose.map(\.reps) ?? plan?.reps
-        draft.holdSeconds = dose.map(\.holdSeconds) ?? plan?.holdSeconds
-        draft.side = dose?.side
-        let now = try Clock.now()
-        let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
-        Describe.printFindings(of: logged)
-        try Console.out(
-            "Logged #\(logged.entry.id ?? 0) \(logged.entry.exerciseID): \(Describe.dosage(logged.entry)), "
-                + "pain \(Describe.pain(logged.entry)), at \(Describe.time(logged.entry.localTime)).")
-        return .saved(logged)
     }
 }
 

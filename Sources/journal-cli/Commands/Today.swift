@@ -8,8 +8,12 @@ struct Today: ParsableCommand {
         abstract: "What your plan asks of today: the exercises due, those on hold, what you did.",
         discussion: """
             An exercise is due while this week's sessions (Monday to Sunday) fall short of the \
-            pace that spreads what remains of its weekly count over the days left. An exercise \
-            on hold is shown as held, never as due.
+            pace that spreads what remains of its weekly count over the days left, never more \
+            than a day's share of the week (one a day for up to 7 a week): sessions missed \
+            earlier are not crammed into one day. A plan that starts during the week asks only \
+            for its days; one that starts later is listed with its first day. Exercises come in \
+            the plan's order (`journal plan set --order`). An exercise on hold is shown as held, \
+            never as due.
 
             A red flag that no doctor has seen yet comes first, with its advice; everything \
             else that stands (`journal check`) follows, marked as already known.
@@ -43,7 +47,7 @@ struct Today: ParsableCommand {
             for finding in pressing {
                 try Console.out(Describe.finding(finding, style: .stdout, dated: true, today: today) + "\n")
             }
-            if routine.items.isEmpty && routine.held.isEmpty {
+            if !routine.hasPlan {
                 Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
             } else {
                 for line in Self.describe(routine) { try Console.out(line) }
@@ -61,15 +65,14 @@ struct Today: ParsableCommand {
     }
 
     static func describe(_ routine: DailyRoutine) -> [String] {
-        let weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][
-            routine.date.weekdayIndex]
-        var lines = ["Today, \(weekday) \(routine.date)"]
+        let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        var lines = ["Today, \(weekdays[routine.date.weekdayIndex]) \(routine.date)"]
         func row(_ item: DailyRoutine.Item) -> [String] {
             [
                 item.plan.exerciseID,
                 Describe.dosage(
                     sets: item.plan.sets, reps: item.plan.reps, holdSeconds: item.plan.holdSeconds, side: nil),
-                "\(item.doneThisWeek) of \(item.plan.perWeek) this week",
+                "\(item.doneThisWeek) of \(item.plannedThisWeek) this week",
             ]
         }
         let due = routine.due
@@ -88,6 +91,10 @@ struct Today: ParsableCommand {
                     + "see a physiotherapist, then `journal resume \(hold.exerciseID)`.", width: 80
             ).split(separator: "\n").map(String.init)
         }
+        for item in routine.upcoming {
+            let since = item.since.map { "\(weekdays[$0.weekdayIndex]) \($0)" } ?? ""
+            lines.append("Starts later: \(item.exerciseID) on \(since).")
+        }
         if !routine.doneToday.isEmpty {
             lines.append("Logged today: " + routine.doneToday.map { "#\($0)" }.joined(separator: ", "))
         }
@@ -96,8 +103,9 @@ struct Today: ParsableCommand {
 }
 
 /// `journal today --json`: `date`, `due` (`exercise`, `sets`, `reps`, `hold_seconds`,
-/// `done_this_week`, `planned_this_week`), `done_today` (entry ids), `held` (`exercise`, `since`)
-/// and `standing`, the same object as `journal check --json` (``StandingJSON``).
+/// `done_this_week`, `planned_this_week`, `sessions_today`), `done_today` (entry ids), `held`
+/// (`exercise`, `since`), `upcoming` (`exercise`, `since`: plans that start after today) and
+/// `standing`, the same object as `journal check --json` (``StandingJSON``).
 struct TodayJSON: Encodable {
     let routine: DailyRoutine
     let standing: Standing
@@ -107,8 +115,10 @@ struct TodayJSON: Encodable {
         self.standing = standing
     }
 
-    enum Keys: String, CodingKey { case date, due, done_today, held, standing }
-    enum DueKeys: String, CodingKey { case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week }
+    enum Keys: String, CodingKey { case date, due, done_today, held, upcoming, standing }
+    enum DueKeys: String, CodingKey {
+        case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week, sessions_today
+    }
     enum HeldKeys: String, CodingKey { case exercise, since }
 
     func encode(to encoder: any Encoder) throws {
@@ -122,7 +132,8 @@ struct TodayJSON: Encodable {
             try object.encode(item.plan.reps, forKey: .reps)
             try object.encode(item.plan.holdSeconds, forKey: .hold_seconds)
             try object.encode(item.doneThisWeek, forKey: .done_this_week)
-            try object.encode(item.plan.perWeek, forKey: .planned_this_week)
+            try object.encode(item.plannedThisWeek, forKey: .planned_this_week)
+            try object.encode(item.sessionsToday, forKey: .sessions_today)
         }
         try container.encode(routine.doneToday, forKey: .done_today)
         var held = container.nestedUnkeyedContainer(forKey: .held)
@@ -130,6 +141,12 @@ struct TodayJSON: Encodable {
             var object = held.nestedContainer(keyedBy: HeldKeys.self)
             try object.encode(hold.exerciseID, forKey: .exercise)
             try object.encode(hold.since.localTime.iso8601, forKey: .since)
+        }
+        var upcoming = container.nestedUnkeyedContainer(forKey: .upcoming)
+        for item in routine.upcoming {
+            var object = upcoming.nestedContainer(keyedBy: HeldKeys.self)
+            try object.encode(item.exerciseID, forKey: .exercise)
+            try object.encode(item.since?.iso8601, forKey: .since)
         }
         try container.encode(StandingJSON(standing), forKey: .standing)
     }

@@ -3,7 +3,23 @@ import Journal
 
 /// Asks questions on standard error and reads the answers from standard input, one per line:
 /// at a terminal as a conversation, elsewhere from a script's lines.
+///
+/// At a terminal a refused answer is asked again. Off a terminal it ends the questions
+/// (``Refused``): the lines after it were written for the questions that would have followed, and
+/// reading them as answers to the same question again would shift every later answer.
 enum Questions {
+    /// An answer refused off a terminal: the line of standard input it was on, and why.
+    struct Refused: Error {
+        let line: Int
+        let reason: String
+    }
+
+    /// Whether the answers come from a person at a terminal.
+    static let atTerminal = isatty(STDIN_FILENO) == 1
+
+    /// Lines of standard input read so far, the one being answered included.
+    nonisolated(unsafe) static var linesRead = 0
+
     /// What a person answered.
     enum Answer<Value> {
         case value(Value)
@@ -13,11 +29,12 @@ enum Questions {
         case quit
     }
 
-    /// Asks `question` until `read` accepts the answer, printing its refusal each time;
-    /// `s` and `q` (when `escapes`) skip or quit, and the end of input quits.
+    /// Asks `question` until `read` accepts the answer, printing its refusal each time (off a
+    /// terminal, throws ``Refused`` instead); `s` and `q` (when `escapes`) skip or quit, and the
+    /// end of input quits.
     static func ask<Value>(
         _ question: String, escapes: Bool = true, read: (String) throws -> Value
-    ) -> Answer<Value> {
+    ) throws -> Answer<Value> {
         while true {
             Console.prompt(question)
             guard let line = readAnswer() else { return .quit }
@@ -26,10 +43,10 @@ enum Questions {
             if escapes, answer.lowercased() == "q" { return .quit }
             do {
                 return .value(try read(answer))
-            } catch let error as JournalError {
-                Console.err("journal: \(error)")
             } catch {
-                Console.err("journal: \(error)")
+                let reason = "\(error)"
+                guard atTerminal else { throw Refused(line: linesRead, reason: reason) }
+                Console.err("journal: \(reason)")
             }
         }
     }
@@ -45,7 +62,11 @@ enum Questions {
         while true {
             let count = read(STDIN_FILENO, &byte, 1)
             if count < 0, errno == EINTR { continue }
-            if count <= 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if count <= 0 {
+                guard !bytes.isEmpty else { return nil }
+                linesRead += 1
+                return String(decoding: bytes, as: UTF8.self)
+            }
             if byte == 0x0A { break }
             bytes.append(byte)
             if bytes.count > maximumAnswerBytes {
@@ -53,13 +74,14 @@ enum Questions {
                 return nil
             }
         }
+        linesRead += 1
         if bytes.last == 0x0D { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A 0–10 pain reading for `field` ("pain before"), with the same message as `journal log`.
-    static func pain(_ field: String, escapes: Bool = true) -> Answer<PainLevel> {
-        ask(
+    static func pain(_ field: String, escapes: Bool = true) throws -> Answer<PainLevel> {
+        try ask(
             "\(field.prefix(1).uppercased() + field.dropFirst()) (0-10\(escapes ? ", s skips, q ends" : "")): ",
             escapes: escapes
         ) {
