@@ -102,6 +102,7 @@ struct Session: ParsableCommand {
     private func record(_ exercise: Exercise, plan: PlanItem?) throws -> Outcome {
         let beforeAnswer = Questions.pain("pain before")
         guard case .value(let before) = beforeAnswer else { return beforeAnswer.isQuit ? .quit : .skipped }
+        TestStop.at("session-pain-before")
         let planned = plan.map {
             Describe.dosage(sets: $0.sets, reps: $0.reps, holdSeconds: $0.holdSeconds, side: nil)
         }
