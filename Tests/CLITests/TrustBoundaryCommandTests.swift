@@ -174,7 +174,7 @@ import Testing
     /// entry it was told was saved is in the restored journal or in the copy that restore kept.
     @Test func noLoggedEntryIsLostToARestore() throws {
         let backup = try journalAndBackup()
-        let trials = 5
+        let trials = 3
         for trial in 1...trials {
             let writer = try Child(
                 sandbox,
