@@ -44,7 +44,7 @@ struct JournalCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         var parsed: (any ParsableCommand)?
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(IDList.joined(Array(CommandLine.arguments.dropFirst())))
             parsed = command
             try command.run()
         } catch let error as JournalError {

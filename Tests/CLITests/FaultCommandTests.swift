@@ -195,37 +195,26 @@ import Testing
             try FileManager.default.copyItem(atPath: before, toPath: sandbox.database)
         }
 
-        // One whole import, timed, so that the kills below land anywhere from its start to its end.
+        // One whole import.
         try reset()
-        let clock = ContinuousClock()
-        let started = clock.now
         let whole = try sandbox.run("import", csv)
-        let elapsed = (clock.now - started).components
-        let duration = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         #expect(whole.status == 0, "\(whole)")
         #expect(whole.stdout == "Imported 20000 entries; skipped 0 already in the journal.\n")
         #expect(try sandbox.entryCount() == rows + 1)
         #expect(try sandbox.sql("SELECT count(DISTINCT id) FROM entries") == "20001\n")
 
-        var random = SplitMix(seed: 20_261_125)
-        var outcomes: [String: Int] = [:]
-        for _ in 0..<10 {
-            try reset()
-            let delay = String(format: "%.3f", Double.random(in: 0.01...(duration * 1.1), using: &random))
-            // Exits 137 when kill -9 ended the import, 0 when the import had finished first.
-            let status = try sandbox.shell(
-                "\"$JOURNAL\" import '\(csv)' >/dev/null 2>&1 & pid=$!; sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid"
-            )
-            let count = try sandbox.entryCount()
-            switch (status, count) {
-            case (137, 1): outcomes["killed with nothing saved", default: 0] += 1
-            case (137, rows + 1): outcomes["killed after saving all", default: 0] += 1
-            case (0, rows + 1): outcomes["finished", default: 0] += 1
-            default: Issue.record("exit \(status) after \(delay) s left \(count) entries, neither 1 nor all")
-            }
-            #expect(try sandbox.sql("PRAGMA integrity_check") == "ok\n")
-        }
-        print("kill -9 within \(String(format: "%.2f", duration)) s of starting an import: \(outcomes)")
+        // kill -9 once every row is written and before the commit (the stop point `import-written`):
+        // nothing of the import is saved, and the journal is whole.
+        try reset()
+        let child = try Child(sandbox, ["import", csv], stopAt: "import-written")
+        try #require(child.waitForStop(), "the import ended (\(child.wait())) before its stop point: \(child.stderr)")
+        child.kill(SIGKILL)
+        #expect(child.wait() == 128 + SIGKILL)
+        #expect(try sandbox.entryCount() == 1)
+        #expect(try sandbox.sql("PRAGMA integrity_check") == "ok\n")
+        // The same import then runs whole.
+        #expect(try sandbox.run("import", csv).status == 0)
+        #expect(try sandbox.entryCount() == rows + 1)
     }
 }
 

@@ -133,10 +133,10 @@ final class Sandbox {
     }
 
     /// `$PATH` for the binary and the tests' shell scripts: only the folders that hold what the scripts
-    /// call (`sh`, `seq`, `sleep`), found on this process's `PATH`; the binary itself runs nothing.
+    /// call (`sh`, `seq`), found on this process's `PATH`; the binary itself runs nothing.
     static let path: String = {
         var folders: [String] = []
-        for name in ["sh", "seq", "sleep"] {
+        for name in ["sh", "seq"] {
             guard let found = which(name) else { continue }
             let folder = URL(fileURLWithPath: found).deletingLastPathComponent().path
             if !folders.contains(folder) { folders.append(folder) }

@@ -19,93 +19,81 @@ import Testing
         return path
     }
 
-    /// Starts the binary as a shell would, with no signal blocked or ignored (this test process's
-    /// threads block most), its output going nowhere; returns its process id.
-    func start(_ arguments: [String], executable: String = Sandbox.binary.path) throws -> pid_t {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_RDWR, 0)
-        }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = sandbox.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for string in argv + envp { free(string) }
-        }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        try #require(result == 0, "posix_spawn: \(String(cString: strerror(result)))")
-        return pid
-    }
-
+    /// An import into a new journal stopped, by `signal`, once it has written every row into the
+    /// journal being made and before that journal takes its place (the stop point
+    /// `new-journal-made`): the signal removes the file and the folder it made.
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
     func anImportStoppedBySignalLeavesNothing(signal: Int32) throws {
-        let input = try largeCSV(200_000)
+        let input = try largeCSV(1000)
         let folder = sandbox.directory + "/new"
-        let pid = try start(["import", input, "--db", folder + "/journal.sqlite3"])
-        // Wait for the journal being made to appear, then stop the import.
-        var status: Int32 = 0
-        var ended = false
-        var seen = false
-        while !seen, !ended {
-            ended = waitpid(pid, &status, WNOHANG) == pid
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            seen = names.contains { $0.hasPrefix(".journal-new-") }
-            if !seen { usleep(1000) }
-        }
-        if !ended {
-            kill(pid, signal)
-            waitpid(pid, &status, 0)
-        }
-        try #require(seen, "the import ended (status \(status)) before it could be stopped")
-        #expect(status & 0x7F == signal, "the import did not end by the signal: status \(status)")
+        let child = try Child(
+            sandbox, ["import", input, "--db", folder + "/journal.sqlite3"], stopAt: "new-journal-made")
+        try #require(child.waitForStop(), "the import ended (\(child.wait())) before its stop point: \(child.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(names.contains { $0.hasPrefix(".journal-new-") }, "\(names)")
+        child.kill(signal)
+        child.resume()
+        #expect(child.wait() == 128 + signal, "the import did not end by the signal")
         #expect(!FileManager.default.fileExists(atPath: folder))
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.directory) == ["large.csv"])
     }
 
-    /// Waits for the journal being made in `folder` to appear; `false` when the process `pid` ended first.
-    func waitForTheJournalBeingMade(in folder: String, by pid: pid_t, status: inout Int32) -> Bool {
-        while waitpid(pid, &status, WNOHANG) != pid {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            if names.contains(where: { $0.hasPrefix(".journal-new-") }) { return true }
-            usleep(1000)
+    /// kill -9 leaves the journal being made, until the next command in that folder removes it.
+    ///
+    /// SIGKILL cannot be caught: the file stays, whole and private (plaintext even when the input
+    /// was encrypted); `journal doctor` removes it and names it.
+    @Test func anImportKilledLeavesAFileTheNextCommandRemoves() throws {
+        let input = try largeCSV(1000)
+        let folder = sandbox.directory + "/new"
+        sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
+        let child = try Child(sandbox, ["import", input], stopAt: "new-journal-made")
+        try #require(child.waitForStop(), "the import ended (\(child.wait())) before its stop point: \(child.stderr)")
+        child.kill(SIGKILL)
+        #expect(child.wait() == 128 + SIGKILL)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".journal-new-") }
+        #expect(!left.isEmpty)
+        let doctor = try sandbox.run("doctor")
+        #expect(doctor.status == 66, "\(doctor)")
+        for name in left where name.hasSuffix(".sqlite3") {
+            #expect(
+                doctor.stderr.contains(
+                    "Removed \(folder)/\(name): left by a journal command that was killed while it made a journal"),
+                "\(doctor)")
         }
-        return false
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
+    }
+
+    /// A second import killed the same way is cleaned by the next `journal log`, which then makes the journal.
+    @Test func theNextChangeRemovesWhatAKilledImportLeft() throws {
+        let input = try largeCSV(10)
+        let folder = sandbox.directory + "/new"
+        sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
+        let child = try Child(sandbox, ["import", input], stopAt: "new-journal-made")
+        try #require(child.waitForStop())
+        child.kill(SIGKILL)
+        child.wait()
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["journal.sqlite3"])
+        #expect(try sandbox.entryCount() == 1)
     }
 
     /// Under `nohup`, SIGHUP is ignored: the import carries on through it and the journal is made.
     @Test func anImportIgnoringSIGHUPCarriesOnThroughIt() throws {
-        let input = try largeCSV(50_000)
+        let input = try largeCSV(1000)
         let folder = sandbox.directory + "/new"
-        let sh = try tool("sh")
-        let pid = try start(
+        let child = try Child(
+            sandbox,
             [
                 "-c", "trap '' HUP; exec \"$0\" import \"$1\" --db \"$2\"", Sandbox.binary.path, input,
                 folder + "/journal.sqlite3",
             ],
-            executable: sh)
-        var status: Int32 = 0
-        let seen = waitForTheJournalBeingMade(in: folder, by: pid, status: &status)
-        if seen {
-            kill(pid, SIGHUP)
-            waitpid(pid, &status, 0)
-        }
-        try #require(seen, "the import ended (status \(status)) before it could be sent SIGHUP")
-        #expect(status == 0, "status \(status)")
+            stopAt: "new-journal-made", executable: try tool("sh"))
+        try #require(child.waitForStop(), "the import ended (\(child.wait())) before its stop point: \(child.stderr)")
+        child.kill(SIGHUP)
+        child.resume()
+        #expect(child.wait() == 0, "\(child.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["journal.sqlite3"])
         sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
-        #expect(try sandbox.entryCount() == 50_000)
+        #expect(try sandbox.entryCount() == 1000)
     }
 }

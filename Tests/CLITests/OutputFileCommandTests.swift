@@ -133,36 +133,19 @@ import Testing
 
     @Test func aKilledExportLeavesNothingBehind() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        // 2,000 entries of 300 bytes: several 64 KiB blocks.
         _ = try sandbox.sql(
             """
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150000)
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
             INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, note, created_at)
             SELECT 'bird-dog', 1700000000 + i, 0, 1, 3, 3, printf('%.300c', 'x'), 1700000000 + i FROM n
             """)
         let output = folder
-        let process = Process()
-        process.executableURL = Sandbox.binary
-        process.arguments = ["export", "--output", output + "/all.csv"]
-        process.environment = sandbox.environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Kill it once it is writing: when it holds a file in the output folder open.
-        var writing = false
-        let deadline = Date().addingTimeInterval(20)
-        while !writing && process.isRunning && Date() < deadline {
-            let descriptors = "/proc/\(process.processIdentifier)/fd"
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: descriptors)) ?? [] {
-                let target =
-                    (try? FileManager.default.destinationOfSymbolicLink(atPath: descriptors + "/" + name)) ?? ""
-                if target.hasPrefix(output + "/") { writing = true }
-            }
-            if !writing { usleep(1000) }
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(writing, "the export ended before it could be killed while writing")
-        #expect(process.terminationReason == .uncaughtSignal)
+        // Killed once it is writing: when its first block has reached the file (the stop point `output-writing`).
+        let child = try Child(sandbox, ["export", "--output", output + "/all.csv"], stopAt: "output-writing")
+        try #require(child.waitForStop(), "the export ended (\(child.wait())) before it wrote: \(child.stderr)")
+        child.kill(SIGKILL)
+        #expect(child.wait() == 128 + SIGKILL)
         #expect(try contents(of: output).isEmpty)
     }
 }

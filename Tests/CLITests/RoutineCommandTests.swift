@@ -250,30 +250,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
 
+    /// Ctrl-C once side-plank's pain before is answered (the stop point `session-pain-before`,
+    /// reached first for glute-bridge, which goes on, then for side-plank).
     @Test func ctrlCDuringASessionKeepsWhatWasSavedAndSaysSo() throws {
         try plan()
-        let process = Process()
-        process.executableURL = Sandbox.binary
-        process.arguments = ["session"]
-        process.environment = sandbox.environment
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        // glute-bridge answered whole; then side-plank's pain before, and the interrupt.
-        input.fileHandleForWriting.write(Data("2\n\n2\n3\n".utf8))
-        let deadline = Date().addingTimeInterval(10)
-        while try sandbox.entryCount() < 1, Date() < deadline { usleep(20_000) }
-        usleep(200_000)
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 130)
+        let child = try Child(sandbox, ["session"], stopAt: "session-pain-before")
+        // glute-bridge answered whole (plan order); then side-plank's pain before.
+        child.write("2\n\n2\n3\n")
+        try #require(child.waitForStop(), "\(child.stderr)")
+        child.resume()
+        try #require(child.waitForStop(), "\(child.stderr)")
+        child.kill(SIGINT)
+        child.resume()
+        #expect(child.wait() == 130)
         #expect(
-            stderr.hasSuffix("\nSession stopped: 1 entry saved; side-plank, in progress, was not saved.\n"),
-            "\(stderr)")
+            child.stderr.hasSuffix("\nSession stopped: 1 entry saved; side-plank, in progress, was not saved.\n"),
+            "\(child.stderr)")
         #expect(try sandbox.sql("SELECT exercise_id FROM entries") == "glute-bridge\n")
     }
 }

@@ -107,6 +107,8 @@ public enum CSVFormat {
     static func appendPadded(_ value: Int, width: Int, to bytes: inout [UInt8]) {
         var divisor = 1
         for _ in 1..<width { divisor *= 10 }
+        // A value wider than `width` is written whole, as ``pad(_:_:)`` does, never cut to its last digits.
+        while value / divisor >= 10 { divisor *= 10 }
         var rest = value
         while divisor > 0 {
             bytes.append(UInt8(truncatingIfNeeded: rest / divisor % 10) + 0x30)
@@ -316,6 +318,7 @@ extension CSVFormat {
             if bytes[19] == 0x2D { offset = -offset }
         }
         let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        guard LocalDateTime.representableSeconds.contains(wall - Int64(offset)) else { return nil }
         return ResolvedTime(unixSeconds: wall - Int64(offset), utcOffset: offset)
     }
 }

@@ -16,6 +16,8 @@ public final class OutputSink {
     private let descriptor: Int32
     private let name: String
     private var buffer: [UInt8] = []
+    /// Whether a block has reached the descriptor yet (for ``TestStop``'s `output-writing`).
+    private var started = false
     /// Where the blocks go instead of the descriptor (an encryptor), when set.
     private let consumer: (([UInt8]) throws -> Void)?
 
@@ -73,5 +75,9 @@ public final class OutputSink {
             }
         }
         buffer.removeAll(keepingCapacity: true)
+        if !started {
+            started = true
+            TestStop.at("output-writing")
+        }
     }
 }

@@ -96,6 +96,9 @@ public enum DateInput {
             throw JournalError.invalidDate(text: original, reason: acceptedForms)
         }
         let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        guard LocalDateTime.representableSeconds.contains(wall - Int64(offset)) else {
+            throw JournalError.invalidDate(text: original, reason: acceptedForms)
+        }
         return ResolvedTime(unixSeconds: wall - Int64(offset), utcOffset: offset)
     }
 
@@ -260,6 +263,7 @@ extension DateInput {
         }
         guard index < bytes.count, let offset = parseOffset(bytes[index...]) else { return nil }
         let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        guard LocalDateTime.representableSeconds.contains(wall - Int64(offset)) else { return nil }
         return ResolvedTime(unixSeconds: wall - Int64(offset), utcOffset: offset)
     }
 }

@@ -10,6 +10,17 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public let month: Int
     public let day: Int
 
+    /// 0001-01-01, the first day journal shows.
+    public static let first = LocalDate(validYear: 1, month: 1, day: 1)
+    /// 9999-12-31, the last day journal shows: a year has four digits in every format.
+    public static let last = LocalDate(validYear: 9999, month: 12, day: 31)
+
+    private init(validYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// A date, or `nil` when no such day exists (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
@@ -97,8 +108,27 @@ public struct LocalDateTime: Sendable, Hashable {
     /// Seconds east of UTC.
     public let utcOffset: Int
 
+    /// The clock offsets a journal records, seconds east of UTC (schema.sql's CHECK): ±18 hours.
+    public static let utcOffsets: ClosedRange<Int> = -64_800...64_800
+
+    /// The moments journal can show, in Unix seconds.
+    ///
+    /// Those whose local date falls within years 1–9999 (``LocalDate``'s range) at every offset in
+    /// ``utcOffsets``. A time from outside (a backup, an export) beyond it is refused on input.
+    public static let representableSeconds: ClosedRange<Int64> = {
+        let first = LocalDate.first.daysSinceEpoch * 86_400 + Int64(utcOffsets.upperBound)
+        let last = LocalDate.last.daysSinceEpoch * 86_400 + 86_399 + Int64(utcOffsets.lowerBound)
+        return first...last
+    }()
+
+    /// The local time of `unixSeconds` at `utcOffset`.
+    ///
+    /// A moment outside ``representableSeconds`` (never stored: input refuses it) is shown at the
+    /// nearest end of that range rather than trap.
     public init(unixSeconds: Int64, utcOffset: Int) {
-        let local = unixSeconds + Int64(utcOffset)
+        let offset = Int64(min(max(utcOffset, Self.utcOffsets.lowerBound), Self.utcOffsets.upperBound))
+        let bounds = Self.representableSeconds
+        let local = min(max(unixSeconds, bounds.lowerBound), bounds.upperBound) + offset
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondOfDay = Int(local - days * 86_400)
         date = LocalDate(daysSinceEpoch: days)

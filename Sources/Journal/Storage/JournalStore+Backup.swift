@@ -25,7 +25,7 @@ extension JournalStore {
 
     /// The default backup path: beside the journal, named with the local time.
     public func defaultBackupPath(now: Date = Date()) -> String {
-        let base = (path as NSString).deletingPathExtension
+        let base = PathName.removingExtension(path)
         return "\(base)-backup-\(Self.stamp(now)).sqlite3"
     }
 
@@ -39,23 +39,10 @@ extension JournalStore {
         return local.date.iso8601 + "-" + pad(local.hour, 2) + pad(local.minute, 2) + pad(local.second, 2)
     }
 
-    /// Creates an empty file with mode 0600, failing if it exists; errors name `target`, the file the user asked for.
-    static func createPrivateFile(_ path: String, for target: String) throws {
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            if errno == EACCES || errno == EROFS || errno == EPERM {
-                throw JournalError.permissionDenied(path: (target as NSString).deletingLastPathComponent)
-            }
-            throw JournalError.cannotCreate(path: target, reason: String(cString: strerror(errno)))
-        }
-        close(descriptor)
-    }
-
     /// `path` with `-number` before its extension: `journal-backup-….sqlite3` → `journal-backup-…-2.sqlite3`.
     public static func numbered(_ path: String, _ number: Int) -> String {
-        let name = path as NSString
-        let suffix = name.pathExtension.isEmpty ? "" : "." + name.pathExtension
-        return name.deletingPathExtension + "-\(number)" + suffix
+        let suffix = PathName.pathExtension(of: path)
+        return PathName.removingExtension(path) + "-\(number)" + (suffix.isEmpty ? "" : "." + suffix)
     }
 
     /// Creates the empty 0600 file a backup is written into, failing if anything is at `path` (even a link).
@@ -65,7 +52,7 @@ extension JournalStore {
             switch errno {
             case EEXIST: throw JournalError.backupExists(path: path)
             case EACCES, EROFS, EPERM:
-                throw JournalError.permissionDenied(path: (path as NSString).deletingLastPathComponent)
+                throw JournalError.permissionDenied(path: PathName.openableFolder(of: path))
             default: throw JournalError.cannotWriteFile(path: path, reason: String(cString: strerror(errno)))
             }
         }

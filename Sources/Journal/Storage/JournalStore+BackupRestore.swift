@@ -46,23 +46,30 @@ extension JournalStore {
 
     /// Restores a journal from the bytes of a backup (`journal backup`, decrypted), checked first.
     ///
-    /// The bytes must be a SQLite file with the journal's application id, passing `integrity_check`
-    /// and `foreign_key_check`, of a schema this version reads (an older one is brought up to
-    /// date, in memory). Only then is anything written.
+    /// The backup is read, never adopted. The bytes must be a SQLite file with the journal's
+    /// application id, passing `integrity_check` and `foreign_key_check`, of a schema this version
+    /// reads (an older one is brought up to date, in memory), holding exactly the tables and
+    /// indexes schema.sql makes (no trigger, no view, nothing else), with every time within
+    /// ``LocalDateTime/representableSeconds``. Its rows are then read out as a full export and
+    /// written, through the same checks as `journal import`, into a new journal built from
+    /// schema.sql: that journal, and nothing of the file's own structure, is what is put in place.
+    /// The backup's undo history is not carried over.
     ///
     /// Where no journal is at `path`, the restored one is written whole into an unnamed file and
-    /// linked into place. A journal there is replaced only with `force`: a copy of it is kept first
-    /// (``keptCopyPath(for:now:)``, mode 0600), then its contents are replaced in one transaction
-    /// through SQLite's online backup, so a process using it meanwhile sees the old or the new
-    /// journal, never a mixture, and a kill at any moment leaves one of the two.
+    /// linked into place. A journal there is replaced only with `force`, in one transaction that
+    /// holds the journal's write lock from the copy of the old journal to the end of the swap
+    /// (waiting up to `busyTimeout` for another writer): a change another process saved before it
+    /// is in the kept copy, one saved after it is in the restored journal. The kept copy
+    /// (``keptCopyPath(for:now:)``, mode 0600) is named only once the swap is committed.
     ///
     /// `name` names the backup in messages.
     public static func restoreBackup(
-        _ bytes: [UInt8], name: String, to path: String, force: Bool, now: Date = Date()
+        _ bytes: [UInt8], name: String, to path: String, force: Bool, busyTimeout: TimeInterval = defaultBusyTimeout,
+        now: Date = Date()
     ) throws -> BackupRestoreResult {
         if try exists(path), !force { throw JournalError.journalExists(path: path) }
-        let restored = try verifiedJournal(bytes, name: name)
-        let counts = try restored.read { db in
+        let restored = try rebuilt(from: verifiedJournal(bytes, name: name), name: name, now: now)
+        let counts = try restored.reading { db in
             (
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM checkins") ?? 0,
@@ -71,30 +78,208 @@ extension JournalStore {
         }
         var result = BackupRestoreResult(
             path: path, keptCopy: nil, entries: counts.0, checkIns: counts.1, reviews: counts.2)
+        let data = try restored.queue.writeWithoutTransaction { try serialize($0, path: path) }
         if try exists(path) {
             guard force else { throw JournalError.journalExists(path: path) }
-            let existing = try JournalStore(openingExisting: path, access: .readWrite)
-            do {
-                result.keptCopy = try backUp(
-                    existing.queue, path: path, to: keptCopyPath(for: path, now: now), numbered: true)
-                let pageSize = try existing.queue.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } ?? 4096
-                try restored.writeWithoutTransaction { db in
-                    if try Int.fetchOne(db, sql: "PRAGMA page_size") != pageSize {
-                        try db.execute(sql: "PRAGMA page_size = \(pageSize)")
-                        try db.execute(sql: "VACUUM")
-                    }
-                }
-                try restored.backup(to: existing.queue)
-                try existing.queue.close()
-            } catch {
-                throw translate(error, path: path)
-            }
+            result.keptCopy = try replace(path, with: data, busyTimeout: busyTimeout, now: now)
         } else {
-            let data = try restored.writeWithoutTransaction { try serialize($0, path: path) }
             try writeNewFile(data, at: path)
         }
         return result
     }
+
+    /// A new journal, built from schema.sql, holding the rows of the checked backup `verified`.
+    ///
+    /// The backup's schema must be journal's own, object for object; its rows are written out as
+    /// a full export and read back in through ``restore(from:now:)``, whose checks are those of
+    /// every entry, check-in, review and PSFS rating journal records.
+    static func rebuilt(from verified: DatabaseQueue, name: String, now: Date) throws -> JournalStore {
+        func refuse(_ reason: String) -> JournalError { .notARestorableJournal(path: name, reason: reason) }
+        let fresh = try JournalStore(openingExisting: name, access: .readWrite, inMemory: true)
+        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        let expected = try fresh.reading { try Row.fetchAll($0, sql: schema) }
+        do {
+            try verified.read { db in
+                let found = try Row.fetchAll(db, sql: schema)
+                if let extra = found.first(where: { !expected.contains($0) }) {
+                    let type = (extra["type"] as String?) ?? "object"
+                    let object = (extra["name"] as String?) ?? ""
+                    throw refuse(
+                        expected.contains { ($0["name"] as String?) == object }
+                            ? "its \(object) is not the \(type) journal makes"
+                            : "it holds a \(type) journal does not make (\(object))")
+                }
+                if let missing = expected.first(where: { !found.contains($0) }) {
+                    let object = (missing["name"] as String?) ?? ""
+                    throw refuse("it lacks journal's \(object)")
+                }
+                try requireRepresentableTimes(db, refuse)
+            }
+        } catch let error as DatabaseError {
+            throw refuse("it is damaged (\(error.message ?? "\(error.resultCode)"))")
+        }
+        var export: [UInt8] = []
+        let sink = OutputSink(name: name) { export += $0 }
+        do {
+            try JournalStore(verified: verified, path: name).exportAll(to: sink)
+            try sink.flush()
+        } catch let error as JournalError {
+            throw refuse("a row is not one journal writes (\(error))")
+        }
+        do {
+            _ = try fresh.restore(from: { ByteSource(bytes: export) }, now: Int64(now.timeIntervalSince1970))
+        } catch let error as JournalError {
+            if case .invalidImport(_, let problem) = error {
+                throw refuse("a row is not one journal writes: \(problem)")
+            }
+            throw refuse("a row is not one journal writes: \(error)")
+        }
+        try fresh.writing { db in
+            // The rows came in through an import; the restored journal starts with no undo history.
+            try db.execute(sql: "DELETE FROM changes")
+            // When each row was recorded, which a full export does not carry (checked above).
+            for table in ["entries", "checkins", "reviews", "psfs_activities", "psfs_ratings"] {
+                let recorded = try verified.read { try Row.fetchAll($0, sql: "SELECT id, created_at FROM \(table)") }
+                let update = try db.makeStatement(sql: "UPDATE \(table) SET created_at = ? WHERE id = ?")
+                for row in recorded {
+                    try update.execute(arguments: [row["created_at"] as DatabaseValue, row["id"] as DatabaseValue])
+                }
+            }
+            // The next ids stay after every id the journal ever gave, as they were (within the bounds).
+            let sequences = try verified.read { try Row.fetchAll($0, sql: "SELECT name, seq FROM sqlite_sequence") }
+            let changes = sequences.first { ($0["name"] as String?) == "changes" }?["seq"] as Int64?
+            try db.execute(
+                sql: changes == nil
+                    ? "DELETE FROM sqlite_sequence WHERE name = 'changes'"
+                    : "UPDATE sqlite_sequence SET seq = ? WHERE name = 'changes'",
+                arguments: changes == nil ? [] : [changes])
+            for row in sequences {
+                guard let table = row["name"] as String?, let next = row["seq"] as Int64?,
+                    ["entries", "checkins", "reviews", "psfs_activities", "psfs_ratings"].contains(table),
+                    next == 0 || Entry.Limits.ids.contains(next)
+                else { continue }
+                try db.execute(
+                    sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", arguments: [next, table])
+                try db.execute(
+                    sql: """
+                        INSERT INTO sqlite_sequence (name, seq) SELECT ?1, ?2
+                        WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?1)
+                        """, arguments: [table, next])
+            }
+        }
+        return fresh
+    }
+
+    /// Refuses a backup holding a time journal cannot show (outside years 1–9999 in some zone)
+    /// or a clock offset beyond ±18 hours.
+    private static func requireRepresentableTimes(_ db: Database, _ refuse: (String) -> JournalError) throws {
+        let times = LocalDateTime.representableSeconds
+        let offsets = LocalDateTime.utcOffsets
+        let columns: [(String, [String])] = [
+            ("entries", ["performed_at", "created_at"]), ("checkins", ["performed_at", "created_at"]),
+            ("reviews", ["reviewed_at", "created_at"]),
+            ("psfs_activities", ["added_at", "retired_at", "created_at"]),
+            ("psfs_ratings", ["rated_at", "created_at"]),
+        ]
+        for (table, names) in columns {
+            for column in names {
+                let outside =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM \(table) WHERE \(column) NOT BETWEEN ? AND ?",
+                        arguments: [times.lowerBound, times.upperBound]) ?? 0
+                guard outside == 0 else {
+                    throw refuse("\(table).\(column) holds a time outside the years 1 to 9999")
+                }
+            }
+            let offsetsOutside =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM \(table) WHERE utc_offset NOT BETWEEN ? AND ?",
+                    arguments: [offsets.lowerBound, offsets.upperBound]) ?? 0
+            guard offsetsOutside == 0 else { throw refuse("\(table).utc_offset holds an offset beyond ±18 hours") }
+        }
+    }
+
+    /// Replaces the journal at `path` with the journal `data`, in one transaction that holds the
+    /// write lock throughout; returns where the replaced journal was kept.
+    ///
+    /// Within the transaction, the old journal's bytes are written into a hidden file beside it
+    /// (0600, synced), then every table's rows are replaced by the restored journal's, attached in
+    /// memory. Only after the commit does the hidden file take the kept copy's name; a failed or
+    /// interrupted restore leaves no kept copy (a hidden file left by a kill is removed by the next
+    /// command, ``removeLeftovers(beside:)``).
+    private static func replace(_ path: String, with data: [UInt8], busyTimeout: TimeInterval, now: Date) throws
+        -> String
+    {
+        let existing = try JournalStore(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
+        if existing.isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
+        let hidden = LeftoverFile(beside: path, kind: "restore")
+        var file: LeftoverFile?
+        defer { file?.remove() }
+        do {
+            try existing.queue.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ':memory:' AS incoming")
+                defer { try? db.execute(sql: "DETACH DATABASE incoming") }
+                try deserialize(
+                    data, into: "incoming", db, failure: JournalError.io(path: path, reason: "out of memory"))
+                try db.inTransaction(.immediate) {
+                    TestStop.at("restore-locked")
+                    file = try hidden.create(holding: serialize(db, path: path))
+                    try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                    let tables = try String.fetchAll(
+                        db,
+                        sql: "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name <> 'sqlite_sequence'")
+                    for table in tables {
+                        try db.execute(sql: "DELETE FROM main.\(table.quotedDatabaseIdentifier)")
+                    }
+                    // Last, once the rows put back have counted their ids in it.
+                    for table in tables + ["sqlite_sequence"] {
+                        if table == "sqlite_sequence" { try db.execute(sql: "DELETE FROM main.sqlite_sequence") }
+                        let columns = try Row.fetchAll(
+                            db, sql: "PRAGMA main.table_info(\(table.quotedDatabaseIdentifier))"
+                        )
+                        .map { ($0["name"] as String? ?? "").quotedDatabaseIdentifier }.joined(separator: ", ")
+                        try db.execute(
+                            sql: """
+                                INSERT INTO main.\(table.quotedDatabaseIdentifier) (\(columns))
+                                SELECT \(columns) FROM incoming.\(table.quotedDatabaseIdentifier)
+                                """)
+                    }
+                    TestStop.at("restore-swapped")
+                    return .commit
+                }
+            }
+            try existing.queue.close()
+        } catch {
+            throw translate(error, path: path)
+        }
+        guard let kept = file else { throw JournalError.io(path: path, reason: "the replaced journal was not kept") }
+        return try kept.name(as: keptCopyPath(for: path, now: now))
+    }
+
+    /// Refuses at once a backup whose first bytes are not a SQLite file's.
+    ///
+    /// `journal restore /dev/zero` so reads 64 bytes, not 4 GiB. `prefix` is what was read of the
+    /// file, up to 64 bytes.
+    public static func checkBackupHeader(_ prefix: [UInt8], name: String) throws {
+        guard prefix.starts(with: sqliteHeader) else {
+            throw JournalError.notARestorableJournal(path: name, reason: notABackup)
+        }
+    }
+
+    /// Refuses a backup that has a write-ahead log beside it (`FILE-wal`, not empty): the file alone
+    /// is then not what SQLite reads, and restoring it would silently drop the log's changes.
+    public static func refuseWriteAheadLog(beside file: String) throws {
+        var status = stat()
+        guard stat(file + "-wal", &status) == 0, status.st_size > 0 else { return }
+        throw JournalError.notARestorableJournal(
+            path: file,
+            reason: "\(file)-wal lies beside it, holding changes SQLite has not yet written into the file (a copy of "
+                + "a journal in use); make a backup with `journal backup` instead, or let SQLite fold the log "
+                + "into the file first: sqlite3 \(file) 'PRAGMA wal_checkpoint(TRUNCATE)'")
+    }
+
+    private static let sqliteHeader = Array("SQLite format 3\0".utf8)
+    private static let notABackup = "it is not a journal backup (not a SQLite database, nor an age encrypted file)"
 
     /// Where a restore keeps the journal it replaces: `PATH.before-restore-DATE-TIME.backup` beside it.
     public static func keptCopyPath(for path: String, now: Date) -> String {
@@ -104,9 +289,7 @@ extension JournalStore {
     /// The backup's bytes as an in-memory journal, checked and brought up to this version's schema.
     static func verifiedJournal(_ bytes: [UInt8], name: String) throws -> DatabaseQueue {
         func refuse(_ reason: String) -> JournalError { .notARestorableJournal(path: name, reason: reason) }
-        guard bytes.count >= 512, bytes.starts(with: Array("SQLite format 3\0".utf8)) else {
-            throw refuse("it is not a journal backup (not a SQLite database, nor an age encrypted file)")
-        }
+        guard bytes.count >= 512, bytes.starts(with: sqliteHeader) else { throw refuse(notABackup) }
         var bytes = bytes
         // A database in WAL mode (file format 2) is read here as a plain one: it is whole, with no -wal beside it.
         if bytes[18] == 2, bytes[19] == 2 { (bytes[18], bytes[19]) = (1, 1) }
@@ -117,16 +300,7 @@ extension JournalStore {
             memory = try DatabaseQueue(configuration: configuration)
             try memory.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
-                guard let copy = sqlite3_malloc64(sqlite3_uint64(bytes.count)) else { throw refuse("out of memory") }
-                bytes.withUnsafeBytes { raw in
-                    if let base = raw.baseAddress { copy.copyMemory(from: base, byteCount: raw.count) }
-                }
-                let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
-                let count = sqlite3_int64(bytes.count)
-                guard sqlite3_deserialize(db.sqliteConnection, "main", copy, count, count, flags) == SQLITE_OK else {
-                    throw refuse("SQLite cannot read it")
-                }
-                db.clearSchemaCache()
+                try deserialize(bytes, into: "main", db, failure: refuse("SQLite cannot read it"))
             }
         } catch let error as JournalError {
             throw error
@@ -161,6 +335,20 @@ extension JournalStore {
         return memory
     }
 
+    /// Puts `bytes`, a SQLite file, into the schema `name` of `db`, in memory.
+    private static func deserialize(_ bytes: [UInt8], into name: String, _ db: Database, failure: JournalError) throws {
+        guard let copy = sqlite3_malloc64(sqlite3_uint64(bytes.count)) else { throw failure }
+        bytes.withUnsafeBytes { raw in
+            if let base = raw.baseAddress { copy.copyMemory(from: base, byteCount: raw.count) }
+        }
+        let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+        let count = sqlite3_int64(bytes.count)
+        guard sqlite3_deserialize(db.sqliteConnection, name, copy, count, count, flags) == SQLITE_OK else {
+            throw failure
+        }
+        db.clearSchemaCache()
+    }
+
     /// The bytes of `db`'s main database.
     private static func serialize(_ db: Database, path: String) throws -> [UInt8] {
         var size: sqlite3_int64 = 0
@@ -174,8 +362,7 @@ extension JournalStore {
     /// Writes a new journal whole: into an unnamed file in its folder (`O_TMPFILE`, else a hidden
     /// one), synced, then linked to `path`, which fails if anything appeared there meanwhile.
     private static func writeNewFile(_ bytes: [UInt8], at path: String) throws {
-        let folder =
-            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let folder = PathName.openableFolder(of: path)
         if !FileManager.default.fileExists(atPath: folder) {
             do {
                 try FileManager.default.createDirectory(

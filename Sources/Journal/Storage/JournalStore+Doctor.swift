@@ -41,7 +41,7 @@ extension JournalStore {
     /// what changed. Only for the default location's folder, which journal owns: a folder named with
     /// `--db` may be shared on purpose.
     public static func tightenFolder(of path: String) -> PermissionChange? {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathName.folder(of: path)
         var info = stat()
         guard !folder.isEmpty, lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == geteuid()
         else { return nil }

@@ -75,6 +75,7 @@ extension JournalStore {
                     }
                 }
                 try rows.finish()
+                TestStop.at("import-written")
             } catch let error as CSVReadError {
                 throw JournalError.invalidImport(line: error.line, problem: error.problem + ".")
             }

@@ -24,14 +24,18 @@ extension JournalStore {
     static func writeNew<T>(
         at path: String, busyTimeout: TimeInterval, _ operation: (JournalStore) throws -> T
     ) throws -> Made<T>? {
-        let staging = stagingPath(for: path)
+        _ = removeLeftovers(beside: path)
+        let file = LeftoverFile(beside: path, kind: "new")
+        let staging = file.path
         let leftovers = stagingFiles(staging)
         var made: [String] = []
         var placed = false
         var slot: Int?
+        var locked: LeftoverFile?
         defer {
             Interrupted.disarm(slot)
             for file in leftovers { unlink(file) }
+            locked?.release()
             if !placed {
                 for folder in made.reversed() { rmdir(folder) }
             }
@@ -39,7 +43,7 @@ extension JournalStore {
         do {
             made = try makeFolders(for: path)
             slot = Interrupted.arm(removing: leftovers, folders: made.reversed())
-            try createPrivateFile(staging, for: path)
+            locked = try file.create()
         } catch {
             _ = try operation(JournalStore(openingExisting: path, access: .readWrite, inMemory: true))
             throw error
@@ -48,6 +52,7 @@ extension JournalStore {
             openingExisting: path, access: .readWrite, busyTimeout: busyTimeout, file: staging)
         try store.startMaking()
         let result = try operation(store)
+        TestStop.at("new-journal-made")
         try store.finishMaking(staging)
         placed = try place(staging, at: path)
         return placed ? Made(result: result) : nil

@@ -23,6 +23,7 @@ extension JournalStore {
         try writing { db in
             try Self.requireNothingToOverwrite(db)
             var result = ImportResult()
+            var lines: [String: [Int64: Int]] = [:]
             var change: Int64?
             func changeID() throws -> Int64 {
                 let current = try change ?? Self.beginChange("import", db, now: now)
@@ -49,6 +50,7 @@ extension JournalStore {
                             activity.createdAt,
                         ])
                     try Self.notePSFSAdded("remove-activity", activity.id, for: changeID(), db)
+                    lines["activity", default: [:]][activity.id ?? 0] = line
                     result.activities += 1
                 default:
                     return
@@ -131,12 +133,47 @@ extension JournalStore {
                             rating.note, rating.createdAt,
                         ])
                     try Self.notePSFSAdded("remove-rating", rating.id, for: changeID(), db)
+                    lines["rating", default: [:]][rating.id ?? 0] = line
                     result.ratings += 1
                 default:
                     return
                 }
             }
+            try Self.requireConsistentReferences(db, lines: lines)
             return result
+        }
+    }
+
+    /// Refuses what each element allows alone but the file as a whole contradicts: a PSFS rating
+    /// made before its activity was added, an activity retired before it was added.
+    ///
+    /// A review through an entry beyond the file's last (as after the newest entries were deleted,
+    /// or in a forged file: 2^53 − 1) is brought down to the file's last entry, which names the
+    /// same entries: none lies between. Kept as it was, every later entry would get a lower id and
+    /// count as reviewed, so no later rise would ever be held.
+    private static func requireConsistentReferences(_ db: Database, lines: [String: [Int64: Int]]) throws {
+        func line(_ kind: String, _ id: Int64) -> Int { lines[kind]?[id] ?? 1 }
+        let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entries") ?? 0
+        try db.execute(
+            sql: "UPDATE reviews SET through_entry_id = ?1 WHERE through_entry_id > ?1", arguments: [last])
+        if let id = try Int64.fetchOne(
+            db, sql: "SELECT id FROM psfs_activities WHERE retired_at < added_at ORDER BY id LIMIT 1")
+        {
+            throw JournalError.invalidImport(
+                line: line("activity", id), problem: "PSFS activity \(id) is retired before it was added.")
+        }
+        if let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT r.id, r.activity_id FROM psfs_ratings r JOIN psfs_activities a ON a.id = r.activity_id
+                WHERE r.rated_at < a.added_at ORDER BY r.id LIMIT 1
+                """)
+        {
+            let id: Int64 = row["id"]
+            let activity: Int64 = row["activity_id"]
+            throw JournalError.invalidImport(
+                line: line("rating", id),
+                problem: "PSFS rating \(id) is dated before its activity \(activity) was added.")
         }
     }
 

@@ -40,7 +40,7 @@ public final class JournalStore: Sendable {
     /// Files whose mode was tightened to 0600 on opening (a journal made readable by others elsewhere).
     public let permissionsTightened: [PermissionChange]
     /// Set when a newer version of journal has migrated this file: it is then only read.
-    private let isFromNewerVersion: Bool
+    let isFromNewerVersion: Bool
     /// Copies made of the file before migrations ran on it, this time it was opened.
     public let backupsMade: [String]
 
@@ -77,7 +77,7 @@ public final class JournalStore: Sendable {
     public static func existing(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore?
     {
         guard try exists(path) else { return nil }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathName.folder(of: path)
         do {
             if Glibc.access(path, W_OK) == 0, Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0 {
                 return try JournalStore(
@@ -118,6 +118,8 @@ public final class JournalStore: Sendable {
     ) throws {
         self.path = path
         self.access = access
+        // Leftovers of a killed first write or restore beside it (``removeLeftovers(beside:)``).
+        if !inMemory, file == nil, access == .readWrite { _ = Self.removeLeftovers(beside: path) }
         var configuration = Configuration()
         // Within range, so that SQLite's milliseconds fit its 32-bit integer (NaN: the default).
         let range = Self.busyTimeoutRange
@@ -172,6 +174,17 @@ public final class JournalStore: Sendable {
         }
     }
 
+    /// Wraps `queue`, a journal checked and brought up to date in memory (a backup being restored),
+    /// to read it with the store's own queries; `path` names it in messages.
+    init(verified queue: DatabaseQueue, path: String) {
+        self.path = path
+        access = .readOnly
+        self.queue = queue
+        permissionsTightened = []
+        isFromNewerVersion = false
+        backupsMade = []
+    }
+
     /// Whether the file at `path` is an SQLite database whose header carries journal's application id.
     private static func isMarkedAsJournal(_ path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -224,20 +237,12 @@ public final class JournalStore: Sendable {
     private static func createIfMissing(_ path: String) throws {
         if FileManager.default.fileExists(atPath: path) { return }
         _ = try makeFolders(for: path)
-        let staging = stagingPath(for: path)
         // Created here, 0600, so that SQLite gives its -wal and -shm files the same mode.
-        try createPrivateFile(staging, for: path)
-        defer {
-            for file in stagingFiles(staging) { unlink(file) }
-        }
+        let file = try LeftoverFile(beside: path, kind: "new").create()
+        let staging = file.path
+        defer { file.remove() }
         try JournalStore(openingExisting: staging, access: .readWrite).closeDatabase()
         _ = try place(staging, at: path)
-    }
-
-    /// A new, unused name beside `path` for a journal being made.
-    static func stagingPath(for path: String) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
-        return (directory.isEmpty ? "." : directory) + "/.journal-new-\(UUID().uuidString).sqlite3"
     }
 
     /// The files SQLite may make for the database at `staging`, the database first.
@@ -247,12 +252,12 @@ public final class JournalStore: Sendable {
 
     /// Makes the folders missing on the way to `path` (0700); returns those it made, outermost first.
     static func makeFolders(for path: String) throws -> [String] {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathName.folder(of: path)
         var missing: [String] = []
         var folder = directory
         while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
             missing.append(folder)
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = PathName.folder(of: folder)
         }
         var made: [String] = []
         for folder in missing.reversed() {
@@ -269,7 +274,7 @@ public final class JournalStore: Sendable {
     /// Hard-links the finished journal `staging` into place at `path`, which fails if another
     /// process got there first; returns whether it is in place (`false`: the other's is).
     static func place(_ staging: String, at path: String) throws -> Bool {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathName.folder(of: path)
         if link(staging, path) == 0 {
             syncFolder(directory)
             return true
@@ -397,7 +402,7 @@ public final class JournalStore: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .databaseLocked(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return .permissionDenied(path: path)
         case .SQLITE_CANTOPEN:
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = PathName.folder(of: path)
             let exists = FileManager.default.fileExists(atPath: path)
             if exists && (Glibc.access(path, R_OK) != 0 || Glibc.access(folder.isEmpty ? "." : folder, W_OK) != 0) {
                 return .permissionDenied(path: path)

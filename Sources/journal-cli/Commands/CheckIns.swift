@@ -113,8 +113,10 @@ struct CheckIns: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete", abstract: "Delete check-ins by id; `journal undo` brings them back.")
 
-        @Argument(help: "The ids of the check-ins to delete.")
-        var ids: [Int64]
+        @Argument(help: ArgumentHelp("The ids of the check-ins to delete.", valueName: "ids"))
+        var idLists: [IDList]
+
+        private var ids: [Int64] { idLists.flatMap(\.values) }
 
         @Flag(name: .shortAndLong, help: "Delete without asking.")
         var yes = false
@@ -122,6 +124,7 @@ struct CheckIns: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
+            let ids = self.ids
             guard let journal = try store.openForReading() else { throw JournalError.checkInNotFound(ids.min() ?? 0) }
             let checkIns = try journal.checkIns(ids: ids)
             let one = checkIns.count == 1

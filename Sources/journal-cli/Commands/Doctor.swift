@@ -7,7 +7,9 @@ struct Doctor: ParsableCommand {
         commandName: "doctor",
         abstract: "Check the journal file: permissions, schema version, size, contents and consistency.",
         discussion: """
-            Makes a journal that others could read private again (mode 0600) and says so. Runs \
+            Makes a journal that others could read private again (mode 0600) and says so, and \
+            names any hidden .journal-new-* or .journal-restore-* file a killed command left \
+            beside it (every command removes them; doctor says so). Runs \
             SQLite's quick_check, or the slower, thorough integrity_check with --full. Exit status 0 \
             when healthy, 65 when the file is damaged (with how to rescue it), 66 when there is no \
             journal yet.
@@ -24,6 +26,12 @@ struct Doctor: ParsableCommand {
 
     func run() throws {
         let path = try store.resolvedPath()
+        let leftovers = JournalStore.removeLeftovers(beside: path)
+        for leftover in leftovers {
+            Console.err(
+                "Removed \(leftover.terminalSafe): left by a journal command that was killed while it made a "
+                    + "journal (it may have held a copy of your entries).")
+        }
         guard try JournalStore.exists(path) else {
             throw JournalError.noInput(path: path, reason: "there is no journal there yet; `journal log` starts one")
         }
@@ -51,7 +59,7 @@ struct Doctor: ParsableCommand {
             changes.isEmpty
             ? "private"
             : changes.map {
-                "\(($0.path as NSString).lastPathComponent) tightened from \(octal($0.from)) to \(octal($0.to))"
+                "\(PathName.lastComponent(of: $0.path)) tightened from \(octal($0.from)) to \(octal($0.to))"
             }.joined(separator: "; ")
         let schema =
             diagnosis.isFromNewerVersion

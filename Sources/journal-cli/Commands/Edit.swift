@@ -106,8 +106,10 @@ struct Delete: ParsableCommand {
             """
     )
 
-    @Argument(help: "The ids of the entries to delete.")
-    var ids: [Int64]
+    @Argument(help: ArgumentHelp("The ids of the entries to delete.", valueName: "ids"))
+    var idLists: [IDList]
+
+    private var ids: [Int64] { idLists.flatMap(\.values) }
 
     @Flag(name: .shortAndLong, help: "Delete without asking.")
     var yes = false
@@ -115,6 +117,7 @@ struct Delete: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        let ids = self.ids
         let entries = try store.openForReading()?.entries(ids: ids) ?? []
         guard entries.count == Set(ids).count else { throw JournalError.entryNotFound(ids.min() ?? 0) }
         let one = entries.count == 1

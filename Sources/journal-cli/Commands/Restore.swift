@@ -14,10 +14,16 @@ struct Restore: ParsableCommand {
             truncated or changed file is refused (exit 65), and so is one no key given opens \\
             (exit 77): the journal is then left as it was.
 
-            An existing journal is replaced only with --force, and a copy of it is kept first \\
-            beside it (JOURNAL.before-restore-DATE-TIME.backup, mode 0600). The replacement is \\
-            one SQLite transaction: a process using the journal meanwhile sees the old journal \\
-            or the restored one, never a mixture.
+            The backup is read, never adopted: its rows go through the same checks as an \\
+            import into a new journal built by this version, and a file carrying anything \\
+            journal does not make (a trigger, a view, another table), a time outside the years \\
+            1-9999, or a FILE-wal beside it is refused. Its undo history is not carried over.
+
+            An existing journal is replaced only with --force, in one SQLite transaction that \\
+            holds the journal's write lock throughout (a writer meanwhile waits, up to \\
+            $JOURNAL_BUSY_TIMEOUT): a change saved before the restore is in the kept copy \\
+            (JOURNAL.before-restore-DATE-TIME.backup, mode 0600, made only when the restore \\
+            succeeds), one saved after it is in the restored journal.
 
             Examples:
               journal restore journal-backup-2026-11-25-101500.sqlite3.age --force
@@ -48,6 +54,7 @@ struct Restore: ParsableCommand {
             throw JournalError.noInput(path: file, reason: String(cString: strerror(errno)))
         }
         defer { if source != STDIN_FILENO { close(source) } }
+        if file != "-" { try JournalStore.refuseWriteAheadLog(beside: file) }
         let prefix = try KeyFiles.read(source, name: name, limit: 64)
         var bytes: [UInt8]
         if Age.isEncrypted(prefix) {
@@ -62,13 +69,16 @@ struct Restore: ParsableCommand {
                 }
             }
         } else {
+            try JournalStore.checkBackupHeader(prefix, name: name)
             bytes = prefix + (try KeyFiles.read(source, name: name, limit: Self.maximumBytes + 1))
             if bytes.count > Self.maximumBytes {
                 throw JournalError.inputTooLarge(path: name, limit: Self.maximumBytes)
             }
         }
         let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
-        let result = try JournalStore.restoreBackup(bytes, name: name, to: path, force: force, now: now)
+        let busyTimeout = try StoreOptions.busyTimeout(ProcessInfo.processInfo.environment)
+        let result = try JournalStore.restoreBackup(
+            bytes, name: name, to: path, force: force, busyTimeout: busyTimeout, now: now)
         Console.changeSaved = true
         func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
         try Console.out(

@@ -190,6 +190,7 @@ struct Session: ParsableCommand {
         let exercise = step.exercise
         let beforeAnswer = try Questions.pain("pain before")
         guard case .value(let before) = beforeAnswer else { return beforeAnswer.isQuit ? .quit : .skipped }
+        TestStop.at("session-pain-before")
         let doseAnswer = try Self.askDose(exercise, plan: step.plan, escapes: true)
         guard case .value(let dose) = doseAnswer else { return doseAnswer.isQuit ? .quit : .skipped }
         var side: Side?

@@ -213,12 +213,11 @@ final class OutputFile {
     }
 
     private static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
+        PathName.openableFolder(of: path)
     }
 
     private static func hiddenName(for path: String) -> String {
-        folder(of: path) + "/." + (path as NSString).lastPathComponent + ".journal-\(UUID().uuidString).tmp"
+        folder(of: path) + "/." + PathName.lastComponent(of: path) + ".journal-\(UUID().uuidString).tmp"
     }
 
     /// Makes the new name durable; a folder that cannot be synced is not an error.

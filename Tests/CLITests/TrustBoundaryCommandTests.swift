@@ -1,0 +1,344 @@
+import Foundation
+import Testing
+
+/// A journal file from outside is read, never adopted: restore checks a backup's identity first,
+/// rebuilds it through the checks every entry passes, swaps it in under the journal's write lock,
+/// and keeps the replaced journal only when it succeeds.
+@Suite struct TrustBoundaryCommandTests {
+    let sandbox = Sandbox(timeZone: "UTC")
+
+    init() {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+    }
+
+    func file(_ name: String) -> String { sandbox.directory + "/" + name }
+
+    /// Runs sqlite3 on `path`.
+    func sql(_ path: String, _ query: String) throws -> String {
+        try execute(try tool("sqlite3"), [path, query]).stdout
+    }
+
+    /// A journal of two entries (notes a and b) and a backup of it holding the first alone.
+    func journalAndBackup() throws -> String {
+        try sandbox.log(
+            "bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "a", "--at", "2026-11-20 08:00")
+        let backup = file("b.sqlite3")
+        #expect(try sandbox.run("backup", backup).status == 0)
+        try sandbox.log(
+            "bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "b", "--at", "2026-11-21 08:00")
+        return backup
+    }
+
+    /// The files in the sandbox whose name holds `part`.
+    func files(containing part: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: sandbox.directory).filter { $0.contains(part) }.sorted()
+    }
+
+    func refused(_ run: Run, _ name: String, because reason: String) {
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr == "journal: \(name) cannot be restored: \(reason). Nothing was replaced.\n", "\(run)")
+    }
+
+    // MARK: The file's identity, first
+
+    @Test func devZeroIsRefusedAfterItsFirstBytes() throws {
+        let run = try sandbox.run("restore", "/dev/zero", "--db", file("r.sqlite3"))
+        refused(
+            run, "/dev/zero", because: "it is not a journal backup (not a SQLite database, nor an age encrypted file)")
+        #expect(!FileManager.default.fileExists(atPath: file("r.sqlite3")))
+    }
+
+    @Test func aWriteAheadLogBesideTheBackupIsRefusedSayingWhy() throws {
+        let backup = try journalAndBackup()
+        try Data("not yet folded in".utf8).write(to: URL(fileURLWithPath: backup + "-wal"))
+        let run = try sandbox.run("restore", backup, "--db", file("r.sqlite3"))
+        refused(
+            run, backup,
+            because: "\(backup)-wal lies beside it, holding changes SQLite has not yet written into the file (a copy "
+                + "of a journal in use); make a backup with `journal backup` instead, or let SQLite fold the log "
+                + "into the file first: sqlite3 \(backup) 'PRAGMA wal_checkpoint(TRUNCATE)'")
+        #expect(!FileManager.default.fileExists(atPath: file("r.sqlite3")))
+    }
+
+    // MARK: Nothing of the file's structure survives
+
+    @Test func aTriggerInTheBackupIsRefused() throws {
+        let backup = try journalAndBackup()
+        _ = try sql(backup, "CREATE TRIGGER eat AFTER INSERT ON entries BEGIN DELETE FROM entries WHERE id > 1; END")
+        refused(
+            try sandbox.run("restore", backup, "--db", file("r.sqlite3")), backup,
+            because: "it holds a trigger journal does not make (eat)")
+        #expect(!FileManager.default.fileExists(atPath: file("r.sqlite3")))
+    }
+
+    @Test func aViewInPlaceOfEntriesIsRefused() throws {
+        let backup = try journalAndBackup()
+        _ = try sql(
+            backup,
+            "ALTER TABLE entries RENAME TO hidden; CREATE VIEW entries AS SELECT * FROM hidden WHERE pain_after <= 3")
+        let run = try sandbox.run("restore", backup, "--db", file("r.sqlite3"))
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.hasPrefix("journal: \(backup) cannot be restored: its "), "\(run)")
+        #expect(!FileManager.default.fileExists(atPath: file("r.sqlite3")))
+    }
+
+    @Test func anExtraTableIsRefused() throws {
+        let backup = try journalAndBackup()
+        _ = try sql(backup, "CREATE TABLE extra (x)")
+        refused(
+            try sandbox.run("restore", backup, "--db", file("r.sqlite3")), backup,
+            because: "it holds a table journal does not make (extra)")
+    }
+
+    @Test(arguments: ["9223372036854775807", "-9223372036854775808", "253402300800"])
+    func aTimeBeyondYear9999IsRefused(performedAt: String) throws {
+        let backup = try journalAndBackup()
+        _ = try sql(backup, "UPDATE entries SET performed_at = \(performedAt)")
+        refused(
+            try sandbox.run("restore", backup, "--db", file("r.sqlite3")), backup,
+            because: "entries.performed_at holds a time outside the years 1 to 9999")
+        #expect(!FileManager.default.fileExists(atPath: file("r.sqlite3")))
+    }
+
+    @Test func aRowOutsideTheSchemasRangesIsRefused() throws {
+        let backup = try journalAndBackup()
+        _ = try sql(backup, "PRAGMA ignore_check_constraints = 1; UPDATE entries SET pain_after = 11")
+        let run = try sandbox.run("restore", backup, "--db", file("r.sqlite3"))
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.hasPrefix("journal: \(backup) cannot be restored: "), "\(run)")
+        #expect(!FileManager.default.fileExists(atPath: file("r.sqlite3")))
+    }
+
+    @Test func aGoodBackupRestoresItsRowsIntoANewJournal() throws {
+        let backup = try journalAndBackup()
+        let run = try sandbox.run("restore", backup, "--db", file("r.sqlite3"))
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout == "Restored 1 entry, 0 check-ins and 0 reviews into \(file("r.sqlite3")).\n")
+        #expect(try sql(file("r.sqlite3"), "SELECT id, note FROM entries") == "1|a\n")
+        #expect(try sql(file("r.sqlite3"), "PRAGMA application_id") == "\(0x4A52_4E4C)\n")
+    }
+
+    // MARK: The kept copy, the lock, undo
+
+    @Test func aFailedRestoreKeepsNoCopy() throws {
+        let backup = try journalAndBackup()
+        _ = try sql(backup, "CREATE TABLE extra (x)")
+        for _ in 0..<2 {
+            #expect(try sandbox.run("restore", backup, "--force").status == 65)
+        }
+        #expect(try files(containing: "before-restore") == [])
+        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
+    }
+
+    @Test func undoRightAfterARestoreDoesNotReplayTheBackupsOwnChange() throws {
+        try sandbox.log(
+            "bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "a", "--at", "2026-11-20 08:00")
+        try sandbox.log(
+            "bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "x", "--at", "2026-11-20 09:00")
+        #expect(try sandbox.run("delete", "2", "--yes").status == 0)
+        #expect(try sandbox.run("backup", file("b.sqlite3")).status == 0)
+        #expect(try sandbox.run("restore", file("b.sqlite3"), "--force").status == 0)
+        let undo = try sandbox.run("undo")
+        #expect(undo.stderr == "Nothing to undo.\n", "\(undo)")
+        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\n")
+    }
+
+    /// While a restore holds the write lock (stopped at `restore-locked`), a writer with no busy
+    /// timeout is refused (75) and one with the default timeout waits, then saves into the
+    /// restored journal; the kept copy holds what was saved before.
+    @Test func aWriterWaitsForTheRestoreOrIsRefusedNeverLost() throws {
+        let backup = try journalAndBackup()
+        let restore = try Child(sandbox, ["restore", backup, "--force"], stopAt: "restore-locked")
+        try #require(restore.waitForStop(), "the restore ended (\(restore.wait())) first: \(restore.stderr)")
+        var impatient = sandbox.environment
+        impatient["JOURNAL_BUSY_TIMEOUT"] = "0"
+        let refusedWrite = try execute(
+            Sandbox.binary.path, ["log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "r"],
+            environment: impatient)
+        #expect(refusedWrite.status == 75, "\(refusedWrite)")
+        let secondRestore = try execute(Sandbox.binary.path, ["restore", backup, "--force"], environment: impatient)
+        #expect(secondRestore.status == 75, "\(secondRestore)")
+        let writer = try Child(sandbox, ["log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "c"])
+        restore.resume()
+        #expect(restore.wait() == 0, "\(restore.stderr)")
+        #expect(writer.wait() == 0, "\(writer.stderr)")
+        #expect(writer.stdout.hasPrefix("Logged #2 bird-dog"), "\(writer.stdout)")
+        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nc\n")
+        let kept = try files(containing: ".before-restore-")
+        try #require(kept.count == 1, "\(kept)")
+        #expect(try sql(file(kept[0]), "SELECT note FROM entries ORDER BY id") == "a\nb\n")
+        #expect(restore.stderr == "The journal it replaced is kept at \(file(kept[0])).\n")
+    }
+
+    /// A writer logging 100 entries while restores replace the journal, over seeded trials: every
+    /// entry it was told was saved is in the restored journal or in the copy that restore kept.
+    @Test func noLoggedEntryIsLostToARestore() throws {
+        let backup = try journalAndBackup()
+        let trials = 3
+        for trial in 1...trials {
+            let writer = try Child(
+                sandbox,
+                [
+                    "-c",
+                    "for i in $(seq 1 100); do \"$0\" log bird-dog --pain-before 3 --pain-after 3 --note t\(trial)-$i "
+                        + "|| exit 1; done",
+                    Sandbox.binary.path,
+                ], executable: try tool("sh"))
+            // The restore takes the lock while the writer runs: stopped there, then let go.
+            let restore = try Child(sandbox, ["restore", backup, "--force"], stopAt: "restore-locked")
+            try #require(restore.waitForStop(), "\(restore.stderr)")
+            restore.resume()
+            #expect(restore.wait() == 0, "\(restore.stderr)")
+            #expect(writer.wait() == 0, "\(writer.stderr)")
+            let logged = writer.stdout.split(separator: "\n").filter { $0.hasPrefix("Logged #") }.count
+            #expect(logged == 100)
+            var found = Set(try sandbox.sql("SELECT note FROM entries").split(separator: "\n").map(String.init))
+            for kept in try files(containing: ".before-restore-") {
+                found.formUnion(try sql(file(kept), "SELECT note FROM entries").split(separator: "\n").map(String.init))
+            }
+            let lost = (1...100).map { "t\(trial)-\($0)" }.filter { !found.contains($0) }
+            #expect(lost.isEmpty, "trial \(trial): lost \(lost)")
+        }
+    }
+
+    /// kill -9 in the middle of the swap (stopped at `restore-swapped`, before the commit): the
+    /// journal is as it was, no kept copy is named, and the hidden copy is removed by the next
+    /// command (`doctor` says so).
+    @Test func aRestoreKilledMidSwapChangesNothing() throws {
+        let backup = try journalAndBackup()
+        let restore = try Child(sandbox, ["restore", backup, "--force"], stopAt: "restore-swapped")
+        try #require(restore.waitForStop(), "\(restore.stderr)")
+        let hidden = try files(containing: ".journal-restore-")
+        #expect(hidden.count == 1)
+        restore.kill(SIGKILL)
+        #expect(restore.wait() == 128 + SIGKILL)
+        #expect(try files(containing: "before-restore") == [])
+        let doctor = try sandbox.run("doctor")
+        #expect(doctor.status == 0, "\(doctor)")
+        #expect(doctor.stderr.contains("Removed \(file(hidden[0])): left by a journal command"), "\(doctor)")
+        #expect(try files(containing: ".journal-") == [])
+        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
+    }
+
+    // MARK: A full export's references
+
+    /// A full export with one review through entry 1, edited by `edit`.
+    func export(editing edit: (String) -> String) throws -> String {
+        try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-19 10:00")
+        #expect(try sandbox.run("resume", "bird-dog", "--at", "2026-11-21 15:00").status == 0)
+        #expect(try sandbox.run("psfs", "add", "putting on socks", "--at", "2026-11-01 09:00").status == 0)
+        #expect(try sandbox.run("psfs", "rate", "1", "3", "--at", "2026-11-01 09:05").status == 0)
+        let text = try sandbox.run("export", "--all").stdout
+        let path = file("all.json")
+        try Data(edit(text).utf8).write(to: URL(fileURLWithPath: path))
+        sandbox.environment["JOURNAL_DB"] = file("second.sqlite3")
+        return path
+    }
+
+    /// A review through 2^53 − 1 is brought down to the file's last entry, so a rise logged
+    /// after the import is held.
+    @Test func aReviewBeyondTheLastEntryCoversTheFileAndNoMore() throws {
+        let path = try export {
+            $0.replacingOccurrences(of: "\"through_entry_id\":1", with: "\"through_entry_id\":9007199254740991")
+        }
+        let run = try sandbox.run("import", path)
+        #expect(run.status == 0, "\(run)")
+        #expect(try sandbox.sql("SELECT through_entry_id FROM reviews") == "1\n")
+        try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-24 10:00")
+        #expect(try sandbox.run("check").status == 2)
+    }
+
+    @Test func aRatingBeforeItsActivityIsRefused() throws {
+        let path = try export {
+            $0.replacingOccurrences(of: "\"rated_at\":\"2026-11-01", with: "\"rated_at\":\"2026-10-01")
+        }
+        let run = try sandbox.run("import", path)
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("PSFS rating 1 is dated before its activity 1 was added."), "\(run)")
+    }
+
+    @Test func aRetirementBeforeTheAdditionIsRefused() throws {
+        let path = try export {
+            $0.replacingOccurrences(
+                of: "\"retired_at\":null", with: "\"retired_at\":\"2026-10-01T09:00:00+00:00\"")
+        }
+        let run = try sandbox.run("import", path)
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("PSFS activity 1 is retired before it was added."), "\(run)")
+    }
+
+    // MARK: Paths of every shape
+
+    /// Runs `journal ARGUMENTS` with `sh` in the sandbox's folder, `environment` added.
+    func runInFolder(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+        var environment = sandbox.environment.merging(extra) { $1 }
+        environment["JOURNAL"] = Sandbox.binary.path
+        return try execute(
+            try tool("sh"), ["-c", "cd \"$0\" && exec \"$JOURNAL\" \"$@\"", sandbox.directory] + arguments,
+            environment: environment)
+    }
+
+    /// `ABSOLUTE` stands for the sandbox's folder.
+    @Test(arguments: ["j", "a/x.sqlite3", "./k", "a/../m", "c/./n", "-d", "ABSOLUTE/t/u", "ABSOLUTE//v"])
+    func aJournalAtAnyPathShape(path: String) throws {
+        let db = path.replacingOccurrences(of: "ABSOLUTE", with: sandbox.directory)
+        let log = try runInFolder(["log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--db=\(db)"])
+        #expect(log.status == 0, "\(log)")
+        let list = try runInFolder(["list", "--db=\(db)"])
+        #expect(list.status == 0, "\(list)")
+        #expect(list.stdout.contains("bird-dog"), "\(list)")
+        let doctor = try runInFolder(["doctor", "--db=\(db)"])
+        #expect(doctor.status == 0, "\(doctor)")
+        let backup = try runInFolder(["backup", "--db=\(db)"])
+        #expect(backup.status == 0, "\(backup)")
+    }
+
+    @Test func aOneLetterHomeOutputAndRestoreTarget() throws {
+        var environment: [String: String] = ["HOME": "a"]
+        environment["JOURNAL_DB"] = nil
+        var without = sandbox.environment
+        without["JOURNAL_DB"] = nil
+        sandbox.environment = without
+        let log = try runInFolder(
+            ["log", "bird-dog", "--pain-before", "3", "--pain-after", "3"], environment: environment)
+        #expect(log.status == 0, "\(log)")
+        #expect(FileManager.default.fileExists(atPath: file("a/.local/share/journal/journal.sqlite3")))
+        let report = try runInFolder(["report", "--output", "e"], environment: environment)
+        #expect(report.status == 0, "\(report)")
+        #expect(FileManager.default.fileExists(atPath: file("e")))
+        #expect(try runInFolder(["backup", "f"], environment: environment).status == 0)
+        let restore = try runInFolder(["restore", "f", "--db", "r"], environment: environment)
+        #expect(restore.status == 0, "\(restore)")
+        #expect(try sql(file("r"), "SELECT count(*) FROM entries") == "1\n")
+    }
+}
+
+/// Ids of any count: a long run is handed to the argument parser joined (linear time, measured in
+/// docs/design.md), and means the same as typed.
+@Suite struct ManyIdsCommandTests {
+    let sandbox = Sandbox()
+
+    @Test func aLongRunOfIdsDeletesEachOnce() throws {
+        for _ in 0..<3 { try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3") }
+        let ids = Array(repeating: "1", count: 100) + ["3"] + Array(repeating: "1", count: 100)
+        let run = try sandbox.run(["delete"] + ids + ["--yes"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout == "Deleted 2 entries: #1, #3. `journal undo` brings them back.\n")
+        #expect(try sandbox.sql("SELECT id FROM entries") == "2\n")
+    }
+
+    @Test func aMissingIdInALongRunIsNamed() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        let run = try sandbox.run(["delete"] + Array(repeating: "1", count: 100) + ["7", "--yes"])
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr == "journal: no entry has id 7; `journal list` shows the ids.\n")
+        #expect(try sandbox.entryCount() == 1)
+    }
+
+    @Test func aLongRunOfCheckInIdsDeletesThem() throws {
+        #expect(try sandbox.run("checkin", "--pain", "3").status == 0)
+        let run = try sandbox.run(["checkins", "delete"] + Array(repeating: "1", count: 80) + ["--yes"])
+        #expect(run.status == 0, "\(run)")
+        #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
+    }
+}
