@@ -24,18 +24,18 @@ public struct AgeRecipient: Sendable, Equatable {
     /// Reads `text`; the reason quotes it only when `quoted` (never a key file's line, which may be a secret).
     init(parsing text: [UInt8], source: String, quoted: Bool) throws {
         let shown = quoted ? "\"\(String(decoding: text, as: UTF8.self))\" is" : "it is"
+        if text.starts(with: Array("AGE-SECRET-KEY-".utf8)) {
+            throw AgeError(
+                .invalidKey,
+                "\(quoted ? "it" : "the line") is an age identity, a secret key, not a recipient: "
+                    + "give its recipient (age-keygen -y KEYFILE prints it)",
+                subject: source)
+        }
         let decoded: (hrp: [UInt8], data: [UInt8])
         do {
             decoded = try Bech32.decode(text)
         } catch let invalid as Bech32.Invalid {
-            let secret = text.starts(with: Array("AGE-SECRET-KEY-".utf8))
-            throw AgeError(
-                .invalidKey,
-                secret
-                    ? "\(quoted ? "it" : "the line") is an age identity, a secret key, not a recipient: "
-                        + "give its recipient (age-keygen -y KEYFILE prints it)"
-                    : "\(shown) not an age recipient: \(invalid.reason)",
-                subject: source)
+            throw AgeError(.invalidKey, "\(shown) not an age recipient: \(invalid.reason)", subject: source)
         }
         guard decoded.hrp == Array("age".utf8), decoded.data.count == 32,
             let key = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: decoded.data)
