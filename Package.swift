@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "journal", targets: ["journal-cli"]),
         .library(name: "Journal", targets: ["Journal"]),
+        .library(name: "Age", targets: ["Age"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -15,6 +16,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.0"),
     ],
     targets: [
+        // The age file format (C2SP age v1), on its own: swift-crypto only, its own errors (AgeError).
+        .target(
+            name: "Age",
+            dependencies: [
+                // The age format's primitives, from BoringSSL: never our own cryptography.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "Journal",
             dependencies: [
@@ -23,9 +33,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 // The HTML report, escaped by construction.
                 .product(name: "Plot", package: "Plot"),
-                // The age format's primitives, from BoringSSL: never our own cryptography.
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CryptoExtras", package: "swift-crypto"),
+                // Encrypted inputs (InputSource) and the one mapping of AgeError to JournalError.
+                "Age",
             ],
             resources: [.embedInCode("Storage/schema.sql")]
         ),
@@ -33,10 +42,18 @@ let package = Package(
             name: "journal-cli",
             dependencies: [
                 "Journal",
+                "Age",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
-        .testTarget(name: "CLITests", dependencies: ["journal-cli", "Journal"]),
+        // The C2SP age test vectors (Tests/AgeTests/testdata), some zlib-compressed: zlib inflates them.
+        .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
+        .testTarget(
+            name: "AgeTests",
+            dependencies: ["Age", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["testdata"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["journal-cli", "Journal", "Age"]),
     ]
 )

@@ -1,3 +1,4 @@
+import Age
 import ArgumentParser
 import Foundation
 import Journal
@@ -35,7 +36,8 @@ struct JournalCommand: ParsableCommand {
         ]
     )
 
-    /// Runs the command line; the one place where a ``JournalError`` becomes a message and an exit status.
+    /// Runs the command line; the one place where a ``JournalError`` (and an age failure, through
+    /// ``JournalError/init(_:)``) becomes a message and an exit status.
     ///
     /// Every file the process creates is private to its owner, whatever the caller's umask. A closed
     /// pipe on standard output is a write error (exit 74, with a message), not a silent end.
@@ -48,6 +50,10 @@ struct JournalCommand: ParsableCommand {
             parsed = command
             try command.run()
         } catch let error as JournalError {
+            Console.err("journal: \(error)")
+            Foundation.exit(error.exitStatus)
+        } catch let error as AgeError {
+            let error = JournalError(error)
             Console.err("journal: \(error)")
             Foundation.exit(error.exitStatus)
         } catch let failure as OutputFailure {

@@ -282,8 +282,13 @@ import Testing
         let empty = try write("\nsecond line\n", to: "empty.txt")
         let emptyRun = try sandbox.run("export", "--passphrase-file", empty, "--output", file("e.age"))
         #expect(emptyRun.status == 64, "\(emptyRun)")
-        let mixed = try sandbox.run("backup", "--encrypt", "--recipient", "age1x", file("b.age"))
-        #expect(mixed.status == 64, "\(mixed)")
+        // A valid recipient with a passphrase: refused for the mixture itself, not for the key.
+        let recipient = "age1nh60kjzjv2da4tuk2ujewl67w43dven0zq9gnhprkgc2upq4ncwqq7nvdd"
+        for passphrase in [["--encrypt"], ["--passphrase-file", open]] {
+            let mixed = try sandbox.run(["backup"] + passphrase + ["--recipient", recipient, file("b.age")])
+            #expect(mixed.status == 64, "\(mixed)")
+            #expect(mixed.stderr.contains("encrypt either with a passphrase"), "\(mixed)")
+        }
         let badRecipient = try sandbox.run("backup", "--recipient", "age1notakey", file("b.age"))
         #expect(badRecipient.status == 64, "\(badRecipient)")
         #expect(!FileManager.default.fileExists(atPath: file("b.age")))

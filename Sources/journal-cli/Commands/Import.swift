@@ -48,7 +48,7 @@ struct Import: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let input = try InputFile(file, keys: keys)
+        let input = try InputFile(file, keys: keys.keys)
         let now = try Clock.now()
         switch try format ?? ExportFormat.detect(input.bytes()) {
         case .csv:

@@ -47,34 +47,20 @@ struct Restore: ParsableCommand {
     func run() throws {
         let path = try store.resolvedPath()
         if !force, try JournalStore.exists(path) { throw JournalError.journalExists(path: path) }
-        let name = file == "-" ? "standard input" : file
-        let source = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
-        guard source >= 0 else {
-            if errno == EACCES { throw JournalError.permissionDenied(path: file) }
-            throw JournalError.noInput(path: file, reason: String(cString: strerror(errno)))
-        }
-        defer { if source != STDIN_FILENO { close(source) } }
+        let input = try InputSource(file)
+        let name = input.name
         if file != "-" { try JournalStore.refuseWriteAheadLog(beside: file) }
-        let prefix = try KeyFiles.read(source, name: name, limit: 64)
-        var bytes: [UInt8]
-        if Age.isEncrypted(prefix) {
-            let decryptor = try AgeDecryptor(
-                prefix: prefix, descriptor: source, name: name, identities: keys.identities(),
-                passphrase: keys.passphrase())
-            bytes = []
-            while let chunk = try decryptor.next() {
-                bytes += chunk
-                if bytes.count > Self.maximumBytes {
-                    throw JournalError.inputTooLarge(path: name, limit: Self.maximumBytes)
-                }
-            }
-        } else {
-            try JournalStore.checkBackupHeader(prefix, name: name)
-            bytes = prefix + (try KeyFiles.read(source, name: name, limit: Self.maximumBytes + 1))
-            if bytes.count > Self.maximumBytes {
-                throw JournalError.inputTooLarge(path: name, limit: Self.maximumBytes)
+        var bytes: [UInt8] = []
+        var headerChecked = false
+        try input.plaintext(keys: keys.keys, limit: Self.maximumBytes) { block, encrypted in
+            bytes += block
+            // A plain input that is not SQLite is refused at its first bytes (`/dev/zero` is not read to the limit).
+            if !encrypted, !headerChecked, bytes.count >= 16 {
+                try JournalStore.checkBackupHeader(bytes, name: name)
+                headerChecked = true
             }
         }
+        if !headerChecked { try JournalStore.checkBackupHeader(bytes, name: name) }
         let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
         let busyTimeout = try StoreOptions.busyTimeout(ProcessInfo.processInfo.environment)
         let result = try JournalStore.restoreBackup(

@@ -1,3 +1,4 @@
+import Age
 import ArgumentParser
 import Foundation
 import Journal
@@ -6,7 +7,7 @@ import Journal
 struct Encryption {
     enum Key {
         case recipients([AgeRecipient])
-        case passphrase(String)
+        case passphrase([UInt8])
     }
 
     let key: Key
@@ -66,7 +67,7 @@ struct EncryptionOptions: ParsableArguments {
         if usesRecipients {
             var keys = try recipient.map { try AgeRecipient(parsing: $0, source: "--recipient") }
             for file in recipientsFile {
-                keys += try AgeKeyFile.recipients(in: try KeyFiles.text(of: file), name: file)
+                keys += try AgeKeyFile.recipients(in: try KeyFiles.bytes(of: file), name: file)
             }
             return Encryption(key: .recipients(keys), armor: armor)
         }
@@ -95,50 +96,28 @@ struct DecryptionOptions: ParsableArguments {
 
     /// The identities given.
     func identities() throws -> [AgeIdentity] {
-        try identity.flatMap { try AgeKeyFile.identities(in: try KeyFiles.text(of: $0), name: $0) }
+        try identity.flatMap { try AgeKeyFile.identities(in: try KeyFiles.bytes(of: $0), name: $0) }
     }
 
     /// Gives the passphrase when a file needs one: from `--passphrase-file`, else asked at the
     /// terminal; `nil` when neither can be had.
-    func passphrase() -> (() throws -> String)? {
+    func passphrase() -> (() throws -> [UInt8])? {
         if let passphraseFile { return { try Passphrase.read(from: passphraseFile) } }
         guard Passphrase.hasTerminal else { return nil }
         return { try Passphrase.askOnce() }
     }
 
-    /// A decryptor for the age file open at `descriptor`.
-    func decryptor(descriptor: Int32, name: String) throws -> AgeDecryptor {
-        try AgeDecryptor(descriptor: descriptor, name: name, identities: identities(), passphrase: passphrase())
-    }
+    /// The keys, for ``InputSource/plaintext(keys:limit:sink:)``: read only when an input is encrypted.
+    var keys: DecryptionKeys { DecryptionKeys(identities: identities, passphrase: passphrase()) }
 }
 
 /// Reading key files.
 enum KeyFiles {
-    /// The text of a small key file (at most 1 MiB).
-    static func text(of path: String) throws -> String {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == EACCES { throw JournalError.permissionDenied(path: path) }
-            throw JournalError.noInput(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        return String(decoding: try read(descriptor, name: path, limit: 1 << 20), as: UTF8.self)
-    }
+    /// The largest key file read: 1 MiB, thousands of keys.
+    static let maximumBytes = 1 << 20
 
-    /// Up to `limit` bytes of `descriptor`.
-    static func read(_ descriptor: Int32, name: String, limit: Int) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        var block = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count < limit {
-            let wanted = min(block.count, limit - bytes.count)
-            let count = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw JournalError.io(path: name, reason: String(cString: strerror(errno)))
-            }
-            bytes += block[0..<count]
-        }
-        return bytes
+    /// The bytes of a small key file, through the one input source (a larger one is refused).
+    static func bytes(of path: String) throws -> [UInt8] {
+        try InputSource(path).bytes(limit: maximumBytes)
     }
 }

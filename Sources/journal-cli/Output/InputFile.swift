@@ -17,37 +17,15 @@ final class InputFile {
     let name: String
     private let descriptor: Int32
 
-    /// Copies `path` (`-`: standard input) into an unnamed temporary file, decrypting it with
-    /// `keys` when it is an age encrypted file (an encrypted export).
-    init(_ path: String, keys: DecryptionOptions = DecryptionOptions()) throws {
-        name = path == "-" ? "standard input" : path
-        let source = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-        guard source >= 0 else {
-            if errno == EACCES { throw JournalError.permissionDenied(path: path) }
-            throw JournalError.noInput(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { if source != STDIN_FILENO { close(source) } }
-        var status = stat()
-        if fstat(source, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > Self.maximumBytes {
-            throw JournalError.inputTooLarge(path: name, limit: Self.maximumBytes)
-        }
-        let name = name
-        var first: [UInt8]? = try Self.read(source, name: name)
-        let chunks: () throws -> [UInt8]?
-        if let prefix = first, Age.isEncrypted(prefix) {
-            let decryptor = try AgeDecryptor(
-                prefix: prefix, descriptor: source, name: name, identities: keys.identities(),
-                passphrase: keys.passphrase())
-            chunks = { try decryptor.next() }
-        } else {
-            chunks = {
-                defer { first = nil }
-                return try first ?? Self.read(source, name: name)
-            }
-        }
+    /// Copies `path` (`-`: standard input) into an unnamed temporary file, through the one input
+    /// source: decrypted with `keys` when it is an age file (an encrypted export), and then only
+    /// looked at once the whole file is authenticated.
+    init(_ path: String, keys: DecryptionKeys = .none) throws {
+        let source = try InputSource(path)
+        name = source.name
         descriptor = try Self.unnamedFile()
         do {
-            try Self.copy(chunks, to: descriptor, name: name)
+            try Self.copy(source, keys: keys, to: descriptor, name: name)
         } catch {
             close(descriptor)
             throw error
@@ -80,44 +58,44 @@ final class InputFile {
         return fallback
     }
 
-    /// The next block of `source`; `nil` at its end.
-    private static func read(_ source: Int32, name: String) throws -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress, $0.count) }
-            if count == 0 { return nil }
-            if count > 0 { return Array(buffer[0..<count]) }
-            if errno != EINTR { throw JournalError.io(path: name, reason: String(cString: strerror(errno))) }
-        }
-    }
-
-    /// Copies `chunks` to their end into `target`, refusing more than ``maximumBytes``, any NUL
+    /// Copies `source`, decrypted, into `target`, refusing more than ``maximumBytes``, any NUL
     /// byte, and a journal backup (a SQLite file, which `journal restore` reads).
-    private static func copy(_ chunks: () throws -> [UInt8]?, to target: Int32, name: String) throws {
+    ///
+    /// A plain input is refused at its first NUL byte, before more of it fills the temporary
+    /// folder. An encrypted one is copied to its authenticated end first: a file changed after
+    /// its first chunk is refused as changed, not for what its first chunk holds.
+    private static func copy(_ source: InputSource, keys: DecryptionKeys, to target: Int32, name: String) throws {
         var total = 0
-        while let buffer = try chunks() {
-            let count = buffer.count
-            if total == 0, buffer.starts(with: Array("SQLite format 3\0".utf8)) {
-                throw JournalError.invalidImport(
-                    line: 1, problem: "\(name) is a journal backup, not an export: restore it with `journal restore`.")
+        var problem: JournalError?
+        let sink = OutputSink(descriptor: target, name: "a temporary file")
+        try source.plaintext(keys: keys, limit: maximumBytes) { buffer, encrypted in
+            if problem == nil {
+                problem = try Self.problem(in: buffer, at: total, copy: target, name: name)
+                if let problem, !encrypted { throw problem }
             }
-            guard total + count <= maximumBytes else {
-                throw JournalError.inputTooLarge(path: name, limit: maximumBytes)
-            }
-            let nul: Int? = buffer.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress, let found = memchr(base, 0, count) else { return nil }
-                return UnsafeRawPointer(found) - base
-            }
-            if let offset = nul {
-                throw JournalError.invalidImport(
-                    line: try lineCount(target, upTo: total) + lineEnds(buffer[0..<offset]),
-                    problem: "a NUL byte: \(name) is not UTF-8 text (UTF-16 text, or not text at all).")
-            }
-            total += count
-            let sink = OutputSink(descriptor: target, name: "a temporary file")
+            total += buffer.count
             try sink.write(bytes: buffer)
             try sink.flush()
         }
+        if let problem { throw problem }
+    }
+
+    /// What makes `buffer`, the input from byte `offset`, no export: a SQLite header at its
+    /// start, or a NUL byte (with the line it is on).
+    private static func problem(in buffer: [UInt8], at offset: Int, copy: Int32, name: String) throws -> JournalError? {
+        if offset == 0, buffer.starts(with: Array("SQLite format 3\0".utf8)) {
+            return JournalError.invalidImport(
+                line: 1, problem: "\(name) is a journal backup, not an export: restore it with `journal restore`.")
+        }
+        let count = buffer.count
+        let nul: Int? = buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let found = memchr(base, 0, count) else { return nil }
+            return UnsafeRawPointer(found) - base
+        }
+        guard let nul else { return nil }
+        return JournalError.invalidImport(
+            line: try lineCount(copy, upTo: offset) + lineEnds(buffer[0..<nul]),
+            problem: "a NUL byte: \(name) is not UTF-8 text (UTF-16 text, or not text at all).")
     }
 
     /// The line that byte `offset` of the copy so far starts: 1 + the line feeds before it.

@@ -4,7 +4,7 @@ import Journal
 /// The terminal's settings while echo is off, to put back if a signal ends the process meanwhile.
 private nonisolated(unsafe) var echoingTerminal: (descriptor: Int32, settings: termios)?
 
-/// Passphrases: typed at the terminal without echo, or read from a private file.
+/// Passphrases, as bytes: typed at the terminal without echo, or read from a private file.
 enum Passphrase {
     /// The longest passphrase read, in bytes.
     static let maximumBytes = 1 << 16
@@ -20,32 +20,33 @@ enum Passphrase {
         return true
     }
 
-    /// The first line of `path`, refused when the file is empty or others may read or change it.
+    /// The bytes of the first line of `path`, exactly as the file holds them (as age takes a
+    /// passphrase: bytes, not text), without its line end.
     ///
-    /// The mode is checked on the open file (`fstat`), so it is the file that was read.
-    static func read(from path: String) throws -> String {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == EACCES { throw JournalError.permissionDenied(path: path) }
-            throw JournalError.noInput(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            throw JournalError.io(path: path, reason: String(cString: strerror(errno)))
+    /// The file is opened without waiting for a writer and checked on the open file (`fstat`)
+    /// before anything is read: it must be a regular file, or a pipe such as `<(pass show …)`,
+    /// private to its owner; an empty first line is refused.
+    static func read(from path: String) throws -> [UInt8] {
+        let input = try InputSource(path, nonBlocking: true)
+        let status = try input.status()
+        let type = status.st_mode & S_IFMT
+        guard type == S_IFREG || type == S_IFIFO else {
+            throw JournalError.invalidPassphrase(
+                "\(path) is not a regular file (a folder or a device): it holds no passphrase")
         }
         if status.st_mode & 0o077 != 0 { throw JournalError.unsafePassphraseFile(path: path) }
-        let bytes = try KeyFiles.read(descriptor, name: path, limit: maximumBytes)
+        try input.setBlocking()
+        let bytes = try input.bytes(limit: maximumBytes, truncating: true)
         var line = Array(bytes.prefix { $0 != 0x0A })
         if line.last == 0x0D { line.removeLast() }
         guard !line.isEmpty else {
             throw JournalError.invalidPassphrase("the first line of \(path) is empty: it holds no passphrase")
         }
-        return String(decoding: line, as: UTF8.self)
+        return line
     }
 
     /// A new passphrase, typed twice without echo at the terminal.
-    static func askTwice() throws -> String {
+    static func askTwice() throws -> [UInt8] {
         let first = try ask("Passphrase for the encrypted file: ")
         guard !first.isEmpty else { throw JournalError.invalidPassphrase("the passphrase is empty") }
         let second = try ask("The same passphrase again: ")
@@ -54,12 +55,12 @@ enum Passphrase {
     }
 
     /// The passphrase of a file to decrypt, typed once without echo at the terminal.
-    static func askOnce() throws -> String {
+    static func askOnce() throws -> [UInt8] {
         try ask("Passphrase: ")
     }
 
     /// Asks on `/dev/tty` with echo off, putting the terminal back however the question ends.
-    private static func ask(_ prompt: String) throws -> String {
+    private static func ask(_ prompt: String) throws -> [UInt8] {
         let terminal = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard terminal >= 0 else {
             throw JournalError.invalidPassphrase(
@@ -104,6 +105,6 @@ enum Passphrase {
             line.append(byte)
         }
         if line.last == 0x0D { line.removeLast() }
-        return String(decoding: line, as: UTF8.self)
+        return line
     }
 }

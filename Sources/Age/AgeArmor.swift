@@ -12,6 +12,12 @@ enum AgeArmor {
     static let maximumWhitespace = 1024
     private static let whitespace: Set<UInt8> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20]
 
+    /// Whether `start`, a file's first bytes, is whitespace then `line` (`-----BEGIN` for the
+    /// reader, which then holds the file to the armor's rules, as age does).
+    static func begins(_ start: [UInt8], with line: [UInt8] = Array("-----BEGIN".utf8)) -> Bool {
+        start.drop(while: { whitespace.contains($0) }).starts(with: line)
+    }
+
     /// Turns the binary file into armor as it is written.
     final class Writer {
         private var started = false
@@ -56,25 +62,22 @@ enum AgeArmor {
         /// A reader of the binary file inside `input` when `input` starts with the armor (after
         /// blank lines); `nil` when it does not, leaving `input` unread.
         static func wrapping(_ input: AgeByteReader) throws -> AgeByteReader? {
-            let start = try input.peek(maximumWhitespace + header.count + 1)
-            guard start.drop(while: { whitespace.contains($0) }).starts(with: Array("-----BEGIN".utf8)) else {
-                return nil
-            }
+            guard begins(try input.peek(Age.detectionLength)) else { return nil }
             var skipped = 0
             while true {
                 guard
                     let line = try input.readLine(limit: maximumWhitespace + header.count + 1, kind: .armor)
                         .map({ trim($0.0) })
-                else { throw AgeFailure(.armor, "the armor ends before it begins") }
+                else { throw AgeError(.armor, "the armor ends before it begins") }
                 if line.allSatisfy({ whitespace.contains($0) }) {
                     skipped += line.count + 1
                     guard skipped <= maximumWhitespace else {
-                        throw AgeFailure(.armor, "too much whitespace before the armor")
+                        throw AgeError(.armor, "too much whitespace before the armor")
                     }
                     continue
                 }
                 guard line == Array(header.utf8) else {
-                    throw AgeFailure(.armor, "the armor's first line is not \(header)")
+                    throw AgeError(.armor, "the armor's first line is not \(header)")
                 }
                 break
             }
@@ -90,14 +93,14 @@ enum AgeArmor {
                 try drainTrailing()
                 return []
             }
-            guard !line.isEmpty else { throw AgeFailure(.armor, "an empty line inside the armor") }
-            guard line.count <= 64 else { throw AgeFailure(.armor, "an armor line is longer than 64 columns") }
+            guard !line.isEmpty else { throw AgeError(.armor, "an empty line inside the armor") }
+            guard line.count <= 64 else { throw AgeError(.armor, "an armor line is longer than 64 columns") }
             guard let bytes = Base64.decodePadded(line) else {
-                throw AgeFailure(.armor, "an armor line is not canonical base64")
+                throw AgeError(.armor, "an armor line is not canonical base64")
             }
             if bytes.count < 48 {
                 guard try self.line() == Array(footer.utf8) else {
-                    throw AgeFailure(.armor, "a short armor line is not followed by the closing line")
+                    throw AgeError(.armor, "a short armor line is not followed by the closing line")
                 }
                 try drainTrailing()
             }
@@ -106,7 +109,7 @@ enum AgeArmor {
 
         private func line() throws -> [UInt8] {
             guard let (line, _) = try input.readLine(limit: 128, kind: .armor) else {
-                throw AgeFailure(.armor, "the armor has no closing line (the file is truncated)")
+                throw AgeError(.armor, "the armor has no closing line (the file is truncated)")
             }
             return Self.trim(line)
         }
@@ -116,10 +119,10 @@ enum AgeArmor {
             finished = true
             let rest = try input.read(upTo: maximumWhitespace)
             guard rest.allSatisfy({ whitespace.contains($0) }) else {
-                throw AgeFailure(.armor, "there is data after the armor's closing line")
+                throw AgeError(.armor, "there is data after the armor's closing line")
             }
             guard rest.count < maximumWhitespace else {
-                throw AgeFailure(.armor, "too much whitespace after the armor")
+                throw AgeError(.armor, "too much whitespace after the armor")
             }
         }
 

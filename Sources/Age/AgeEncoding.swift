@@ -2,8 +2,9 @@ import Foundation
 
 /// Bech32 (BIP-173), as age uses it for keys: `age1…` recipients and `AGE-SECRET-KEY-1…` identities.
 ///
-/// As in age, the 90-character limit of BIP-173 does not apply, a string must be all lower case or
-/// all upper case, and the data is 8-bit bytes packed into 5-bit groups with zero padding.
+/// As in age, a string must be all lower case or all upper case, the human-readable part keeps its
+/// case (so a key's type is checked case and all), and the data is 8-bit bytes packed into 5-bit
+/// groups with zero padding.
 ///
 /// ```swift
 /// let text = Bech32.encode(hrp: "age", data: publicKey)  // "age1…"
@@ -18,20 +19,26 @@ enum Bech32 {
         let reason: String
     }
 
-    /// The lower-case Bech32 string of `data` under the human-readable part `hrp` (lower case).
+    /// The Bech32 string of `data` under the human-readable part `hrp`, in the case of `hrp` (all
+    /// lower or all upper), as age's encoder writes it.
     static func encode(hrp: String, data: [UInt8]) -> String {
         let values = convert(data, from: 8, to: 5, pad: true) ?? []
-        let hrpBytes = Array(hrp.utf8)
-        let checksum = checksum(hrp: hrpBytes, values: values)
-        return hrp + "1" + String(decoding: (values + checksum).map { charset[Int($0)] }, as: UTF8.self)
+        let lower = hrp.lowercased()
+        let checksum = checksum(hrp: Array(lower.utf8), values: values)
+        let text = lower + "1" + String(decoding: (values + checksum).map { charset[Int($0)] }, as: UTF8.self)
+        return hrp == lower ? text : text.uppercased()
     }
 
-    /// The human-readable part (in lower case) and the bytes of a Bech32 string.
-    static func decode(_ text: String) throws -> (hrp: String, data: [UInt8]) {
-        let bytes = Array(text.utf8)
+    /// The human-readable part (in the string's own case, as age's decoder returns it) and the
+    /// bytes of a Bech32 string.
+    ///
+    /// So `AGE1…` decodes with the part `AGE`, which is not an age recipient's `age`; and the
+    /// lower-case form of an identity has the part `age-secret-key-`, which is not `AGE-SECRET-KEY-`.
+    static func decode(_ text: [UInt8]) throws -> (hrp: [UInt8], data: [UInt8]) {
+        let bytes = text
         guard bytes.allSatisfy({ (33...126).contains($0) }) else { throw Invalid(reason: "a character outside ASCII") }
-        let lower = bytes.contains { (0x41...0x5A).contains($0) }
-        let upper = bytes.contains { (0x61...0x7A).contains($0) }
+        let upper = bytes.contains { (0x41...0x5A).contains($0) }
+        let lower = bytes.contains { (0x61...0x7A).contains($0) }
         guard !(lower && upper) else { throw Invalid(reason: "both upper and lower case") }
         let folded = bytes.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }
         guard let separator = folded.lastIndex(of: UInt8(ascii: "1")), separator >= 1,
@@ -47,6 +54,12 @@ enum Bech32 {
         guard let data = convert(Array(values.dropLast(6)), from: 5, to: 8, pad: false) else {
             throw Invalid(reason: "bad padding")
         }
+        return (Array(bytes[..<separator]), data)
+    }
+
+    /// ``decode(_:)-([UInt8])`` of a string.
+    static func decode(_ text: String) throws -> (hrp: String, data: [UInt8]) {
+        let (hrp, data) = try decode(Array(text.utf8))
         return (String(decoding: hrp, as: UTF8.self), data)
     }
 

@@ -10,13 +10,16 @@ public enum Age {
     public static let maximumWorkFactor = 22
     /// The plaintext size of a STREAM chunk.
     static let chunkSize = 64 * 1024
+    /// How many first bytes of a file ``isEncrypted(_:)`` needs to decide, whatever whitespace the
+    /// armor allows before it.
+    public static let detectionLength = AgeArmor.maximumWhitespace + AgeArmor.header.utf8.count + 1
 
-    /// Whether `prefix`, the first bytes of a file, begins an age file, binary or armored.
+    /// Whether `prefix`, the first bytes of a file (``detectionLength`` of them, or all there are),
+    /// begins an age file, binary or armored: the test the decryptor itself makes.
     public static func isEncrypted(_ prefix: some Collection<UInt8>) -> Bool {
         let bytes = Array(prefix)
         if bytes.starts(with: Array("age-encryption.org/".utf8)) { return true }
-        let text = bytes.drop { [0x20, 0x09, 0x0D, 0x0A].contains($0) }
-        return text.starts(with: Array(AgeArmor.header.utf8))
+        return AgeArmor.begins(bytes, with: Array(AgeArmor.header.utf8))
     }
 }
 
@@ -41,18 +44,6 @@ final class AgeByteReader {
         }
     }
 
-    /// Reads `descriptor` (owned by the caller); failures name `name`.
-    convenience init(descriptor: Int32, name: String) {
-        self.init { count in
-            var block = [UInt8](repeating: 0, count: max(count, 1 << 16))
-            while true {
-                let read = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if read >= 0 { return Array(block[0..<read]) }
-                if errno != EINTR { throw JournalError.io(path: name, reason: String(cString: strerror(errno))) }
-            }
-        }
-    }
-
     /// Fills the buffer to `count` bytes past the position, or as many as there are.
     private func fill(_ count: Int) throws {
         if position > 0, position >= buffer.count / 2 {
@@ -68,7 +59,9 @@ final class AgeByteReader {
     /// The next line without its line feed, and whether it had one; `nil` at the end.
     ///
     /// Throws a failure of `kind` for a line longer than `limit`.
-    func readLine(limit: Int, kind: AgeFailure.Kind = .header) throws -> ([UInt8], Bool)? {
+    func readLine(limit: Int, kind: AgeError.Kind = .header, reason: String = "a line is too long") throws -> (
+        [UInt8], Bool
+    )? {
         var searched = position
         while true {
             if let end = buffer[searched...].firstIndex(of: 0x0A) {
@@ -77,7 +70,7 @@ final class AgeByteReader {
                 return (line, true)
             }
             searched = buffer.count
-            guard buffer.count - position <= limit else { throw AgeFailure(kind, "a line is too long") }
+            guard buffer.count - position <= limit else { throw AgeError(kind, reason) }
             let before = buffer.count - position
             try fill(before + 256)
             searched = position + before
@@ -128,15 +121,23 @@ public final class AgeEncryptor {
         recipients: [AgeRecipient], armor: Bool = false, output: @escaping ([UInt8]) throws -> Void
     ) throws {
         guard !recipients.isEmpty else {
-            throw JournalError.invalidKey(source: "the recipients", reason: "there are none to encrypt to")
+            throw AgeError(.invalidKey, "there are none to encrypt to", subject: "the recipients")
         }
         let fileKey = SymmetricKey(size: .bits128)
         var stanzas: [AgeStanza] = []
         for recipient in recipients {
             let ephemeral = Curve25519.KeyAgreement.PrivateKey()
             let share = ephemeral.publicKey
-            let wrapping = try AgeHeader.x25519Key(
-                ephemeral, peer: recipient.publicKey, share: share, recipient: recipient.publicKey)
+            let wrapping: SymmetricKey
+            do {
+                wrapping = try AgeHeader.x25519Key(
+                    ephemeral, peer: recipient.publicKey, share: share, recipient: recipient.publicKey)
+            } catch {
+                throw AgeError(
+                    .invalidKey,
+                    "\(recipient.string) is a low-order X25519 point: no key could open a file encrypted to it",
+                    subject: "a recipient")
+            }
             stanzas.append(
                 AgeStanza(
                     arguments: ["X25519", Base64.encodeRaw(share.rawRepresentation)],
@@ -146,7 +147,7 @@ public final class AgeEncryptor {
     }
 
     /// An encryptor with a passphrase, at the work factor journal writes (``Age/workFactor``).
-    public convenience init(passphrase: String, armor: Bool = false, output: @escaping ([UInt8]) throws -> Void)
+    public convenience init(passphrase: [UInt8], armor: Bool = false, output: @escaping ([UInt8]) throws -> Void)
         throws
     {
         try self.init(passphrase: passphrase, workFactor: Age.workFactor, armor: armor, output: output)
@@ -155,7 +156,7 @@ public final class AgeEncryptor {
     /// An encryptor with a passphrase at a chosen work factor: lower ones only for tests, which the
     /// command line cannot reach.
     convenience init(
-        passphrase: String, workFactor: Int, armor: Bool, output: @escaping ([UInt8]) throws -> Void
+        passphrase: [UInt8], workFactor: Int, armor: Bool, output: @escaping ([UInt8]) throws -> Void
     ) throws {
         let fileKey = SymmetricKey(size: .bits128)
         var salt = [UInt8](repeating: 0, count: 16)
@@ -239,95 +240,75 @@ public final class AgeDecryptor {
     private var lastSeen = false
     private var done = false
 
-    /// Decrypts the file in `bytes`; errors are ``JournalError``s naming `name`.
+    /// Decrypts the file in `bytes`; errors are ``AgeError``s naming `name`.
     public convenience init(
-        bytes: [UInt8], name: String, identities: [AgeIdentity], passphrase: (() throws -> String)?
+        bytes: [UInt8], name: String, identities: [AgeIdentity], passphrase: (() throws -> [UInt8])?
     ) throws {
         try self.init(
             reader: AgeByteReader(bytes: bytes), name: name, identities: identities, passphrase: passphrase)
     }
 
-    /// Decrypts the file open at `descriptor` (owned by the caller), from where it stands.
+    /// Decrypts the file that `read` gives.
+    ///
+    /// `read` returns some bytes, at most the count asked for, and an empty array at the end; its
+    /// own errors pass through unchanged. Age's errors name `name`.
     public convenience init(
-        descriptor: Int32, name: String, identities: [AgeIdentity], passphrase: (() throws -> String)?
+        name: String, identities: [AgeIdentity], passphrase: (() throws -> [UInt8])?,
+        read: @escaping (Int) throws -> [UInt8]
     ) throws {
         try self.init(
-            reader: AgeByteReader(descriptor: descriptor, name: name), name: name, identities: identities,
-            passphrase: passphrase)
+            reader: AgeByteReader(source: read), name: name, identities: identities, passphrase: passphrase)
     }
 
-    /// Decrypts a file whose first bytes, `prefix`, were read already from `descriptor` (owned by the caller).
-    public convenience init(
-        prefix: [UInt8], descriptor: Int32, name: String, identities: [AgeIdentity],
-        passphrase: (() throws -> String)?
-    ) throws {
-        var first: [UInt8]? = prefix
-        let rest = AgeByteReader(descriptor: descriptor, name: name)
-        let reader = AgeByteReader { count in
-            if let bytes = first {
-                first = nil
-                if !bytes.isEmpty { return bytes }
-            }
-            return try rest.read(upTo: count)
-        }
-        try self.init(reader: reader, name: name, identities: identities, passphrase: passphrase)
-    }
-
-    convenience init(
-        reader: AgeByteReader, name: String, identities: [AgeIdentity], passphrase: (() throws -> String)?,
+    /// Reads the header and unwraps the file key; `maximumWorkFactor` lower only in tests.
+    init(
+        reader: AgeByteReader, name: String, identities: [AgeIdentity], passphrase: (() throws -> [UInt8])?,
         maximumWorkFactor: Int = Age.maximumWorkFactor
     ) throws {
-        do {
-            try self.init(
-                raw: reader, name: name, identities: identities, passphrase: passphrase,
-                maximumWorkFactor: maximumWorkFactor)
-        } catch let failure as AgeFailure {
-            throw failure.journalError(name: name)
-        }
-    }
-
-    /// Throws ``AgeFailure`` rather than ``JournalError``, for the test vectors' kinds of failure.
-    init(
-        raw reader: AgeByteReader, name: String, identities: [AgeIdentity], passphrase: (() throws -> String)?,
-        maximumWorkFactor: Int
-    ) throws {
-        var reader = reader
-        // Armored or binary: the armor's first line, after any blank lines, or the version line.
-        if let armored = try AgeArmor.Reader.wrapping(reader) { reader = armored }
-        let header = try AgeHeader.read(from: reader)
-        let fileKey = try header.unwrap(
-            identities: identities, passphrase: passphrase, maximumWorkFactor: maximumWorkFactor)
-        try header.verifyMAC(fileKey: fileKey)
-        let nonce = try reader.read(upTo: 16)
-        guard nonce.count == 16 else { throw AgeFailure(.header, "the file ends before its payload") }
-        self.reader = reader
         self.name = name
-        payloadKey = HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: fileKey, salt: nonce, info: Array("payload".utf8), outputByteCount: 32)
+        let opened = try AgeError.naming(name) {
+            var reader = reader
+            // Armored or binary: the armor's first line, after any blank lines, or the version line.
+            if let armored = try AgeArmor.Reader.wrapping(reader) { reader = armored }
+            let header = try AgeHeader.read(from: reader)
+            let fileKey = try header.unwrap(
+                identities: identities, passphrase: passphrase, maximumWorkFactor: maximumWorkFactor)
+            try header.verifyMAC(fileKey: fileKey)
+            let nonce = try reader.read(upTo: 16)
+            guard nonce.count == 16 else { throw AgeError(.header, "the file ends before its payload") }
+            return (
+                reader,
+                HKDF<SHA256>.deriveKey(
+                    inputKeyMaterial: fileKey, salt: nonce, info: Array("payload".utf8), outputByteCount: 32)
+            )
+        }
+        self.reader = opened.0
+        payloadKey = opened.1
     }
 
     /// The next chunk of plaintext, authenticated; `nil` after the last.
     ///
-    /// Throws ``JournalError/damagedEncryptedFile(path:reason:)`` when the payload is damaged or truncated.
+    /// Throws ``AgeError`` (``AgeError/Kind/payload``) when the payload is damaged, truncated or
+    /// extended. A chunk is authenticated alone: a caller that must not act on part of a file
+    /// reads to the end (``next()`` returns `nil`) before it looks at any of it.
     public func next() throws -> [UInt8]? {
-        do { return try nextChunk() } catch let failure as AgeFailure { throw failure.journalError(name: name) }
+        try AgeError.naming(name) { try nextChunk() }
     }
 
-    /// ``next()``, throwing ``AgeFailure``.
-    func nextChunk() throws -> [UInt8]? {
+    private func nextChunk() throws -> [UInt8]? {
         if done { return nil }
         if lastSeen {
             done = true
             guard try reader.read(upTo: 1).isEmpty else {
-                throw AgeFailure(.payload, "there is data after the end of the encrypted payload")
+                throw AgeError(.payload, "there is data after the end of the encrypted payload")
             }
             return nil
         }
         let sealed = try reader.read(upTo: Age.chunkSize + 16)
-        guard !sealed.isEmpty else { throw AgeFailure(.payload, "the file is truncated (its last chunk is missing)") }
+        guard !sealed.isEmpty else { throw AgeError(.payload, "the file is truncated (its last chunk is missing)") }
         var last = sealed.count < Age.chunkSize + 16
         if last, counter > 0, sealed.count == 16 {
-            throw AgeFailure(.payload, "the payload ends with an empty chunk, which age never writes")
+            throw AgeError(.payload, "the payload ends with an empty chunk, which age never writes")
         }
         var plaintext = try? open(sealed, last: last)
         if plaintext == nil, !last {
@@ -335,7 +316,7 @@ public final class AgeDecryptor {
             plaintext = try? open(sealed, last: true)
         }
         guard let plaintext else {
-            throw AgeFailure(
+            throw AgeError(
                 .payload, "chunk \(counter + 1) does not authenticate: the file was changed, damaged or truncated")
         }
         counter += 1
@@ -344,7 +325,7 @@ public final class AgeDecryptor {
     }
 
     private func open(_ sealed: [UInt8], last: Bool) throws -> [UInt8] {
-        guard sealed.count >= 16 else { throw AgeFailure(.payload, "a chunk is too short") }
+        guard sealed.count >= 16 else { throw AgeError(.payload, "a chunk is too short") }
         let box = try ChaChaPoly.SealedBox(
             nonce: Self.nonce(counter, last: last), ciphertext: sealed.dropLast(16), tag: sealed.suffix(16))
         return Array(try ChaChaPoly.open(box, using: payloadKey))

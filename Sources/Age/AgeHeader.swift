@@ -2,43 +2,6 @@ import Crypto
 import CryptoExtras
 import Foundation
 
-/// Why an age file could not be decrypted, by the kind of failure the age test vectors name.
-struct AgeFailure: Error, Equatable {
-    enum Kind: Equatable {
-        /// Neither the binary nor the armored form.
-        case notAge
-        /// The ASCII armor is malformed.
-        case armor
-        /// The header is malformed (a bad stanza, a missing MAC, an unsupported version).
-        case header
-        /// A file key was unwrapped but the header's MAC does not match: the header was changed.
-        case mac
-        /// No stanza could be unwrapped with the keys given: a wrong passphrase or identity.
-        case noMatch
-        /// The payload is truncated, changed or has data after its end.
-        case payload
-        /// The file needs a key of a kind that was not given (`passphrase`: a passphrase, else an identity).
-        case keyNeeded(passphrase: Bool)
-    }
-
-    let kind: Kind
-    let reason: String
-
-    init(_ kind: Kind, _ reason: String) {
-        self.kind = kind
-        self.reason = reason
-    }
-
-    /// The failure as the journal says it, naming the file.
-    func journalError(name: String) -> JournalError {
-        switch kind {
-        case .noMatch: return .wrongKey(path: name, reason: reason)
-        case .keyNeeded(let passphrase): return .keyNeeded(path: name, passphrase: passphrase)
-        case .notAge, .armor, .header, .mac, .payload: return .damagedEncryptedFile(path: name, reason: reason)
-        }
-    }
-}
-
 /// One recipient stanza of an age header: its arguments (the first is its type) and its body.
 struct AgeStanza: Equatable {
     var arguments: [String]
@@ -55,8 +18,9 @@ struct AgeStanza: Equatable {
 /// ```
 struct AgeHeader {
     static let versionLine = "age-encryption.org/v1"
-    /// A header larger than this is refused before it fills memory.
-    static let maximumSize = 1 << 20
+    /// A header larger than this (16 MiB, the size age's command allows an identity file) is
+    /// refused before it fills memory; a header of 20,000 X25519 stanzas is about 2 MiB.
+    static let maximumSize = 1 << 24
     static let fileKeySize = 16
 
     var stanzas: [AgeStanza]
@@ -86,45 +50,48 @@ struct AgeHeader {
     static func read(from reader: AgeByteReader) throws -> AgeHeader {
         var total = 0
         func line() throws -> [UInt8] {
-            guard let (line, ended) = try reader.readLine(limit: maximumSize - total) else {
-                throw AgeFailure(.header, "the header ends early (the file is truncated)")
+            guard
+                let (line, ended) = try reader.readLine(
+                    limit: maximumSize - total, reason: "its header is larger than 16 MiB, more than journal reads")
+            else {
+                throw AgeError(.header, "the header ends early (the file is truncated)")
             }
-            guard ended else { throw AgeFailure(.header, "the header ends early (the file is truncated)") }
+            guard ended else { throw AgeError(.header, "the header ends early (the file is truncated)") }
             total += line.count + 1
             return line
         }
-        guard let (first, ended) = try reader.readLine(limit: 64) else { throw AgeFailure(.header, "it is empty") }
+        guard let (first, ended) = try reader.readLine(limit: 64) else { throw AgeError(.header, "it is empty") }
         total = first.count + 1
         guard ended, first == Array(versionLine.utf8) else {
             if first.starts(with: Array("age-encryption.org/".utf8)) {
-                throw AgeFailure(.header, "it is of an age version journal does not read")
+                throw AgeError(.header, "it is of an age version journal does not read")
             }
-            throw AgeFailure(.notAge, "it is not an age encrypted file")
+            throw AgeError(.notAge, "it is not an age encrypted file")
         }
         var stanzas: [AgeStanza] = []
         var next = try line()
         while next.starts(with: Array("-> ".utf8)) {
             let arguments = next.dropFirst(3).split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
             guard !arguments.isEmpty, arguments.allSatisfy({ !$0.isEmpty && $0.allSatisfy { (33...126).contains($0) } })
-            else { throw AgeFailure(.header, "a recipient stanza has a malformed first line") }
+            else { throw AgeError(.header, "a recipient stanza has a malformed first line") }
             var body: [UInt8] = []
             while true {
                 let bodyLine = try line()
                 guard bodyLine.count <= 64, bodyLine.allSatisfy(Base64.isAlphabet) else {
-                    throw AgeFailure(.header, "a recipient stanza has a malformed body")
+                    throw AgeError(.header, "a recipient stanza has a malformed body")
                 }
                 body += bodyLine
                 if bodyLine.count < 64 { break }
             }
             guard let decoded = Base64.decodeRaw(body) else {
-                throw AgeFailure(.header, "a recipient stanza's body is not canonical base64")
+                throw AgeError(.header, "a recipient stanza's body is not canonical base64")
             }
             stanzas.append(AgeStanza(arguments: arguments.map { String(decoding: $0, as: UTF8.self) }, body: decoded))
             next = try line()
         }
         guard next.starts(with: Array("--- ".utf8)), let mac = Base64.decodeRaw(next.dropFirst(4)), mac.count == 32
-        else { throw AgeFailure(.header, "the header's MAC line is missing or malformed") }
-        guard !stanzas.isEmpty else { throw AgeFailure(.header, "the header has no recipient stanza") }
+        else { throw AgeError(.header, "the header's MAC line is missing or malformed") }
+        guard !stanzas.isEmpty else { throw AgeError(.header, "the header has no recipient stanza") }
         return AgeHeader(stanzas: stanzas, mac: mac)
     }
 
@@ -142,7 +109,7 @@ struct AgeHeader {
         let key = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: fileKey, salt: [UInt8](), info: Array("header".utf8), outputByteCount: 32)
         guard HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: withoutMAC, using: key) else {
-            throw AgeFailure(.mac, "the header's MAC does not match: the header was changed or damaged")
+            throw AgeError(.mac, "the header's MAC does not match: the header was changed or damaged")
         }
     }
 
@@ -151,18 +118,18 @@ struct AgeHeader {
     /// `passphrase` is asked only when the header holds a passphrase (`scrypt`) stanza, which must
     /// then be its only stanza; work factors above `maximumWorkFactor` are refused unasked.
     func unwrap(
-        identities: [AgeIdentity], passphrase: (() throws -> String)?, maximumWorkFactor: Int
+        identities: [AgeIdentity], passphrase: (() throws -> [UInt8])?, maximumWorkFactor: Int
     ) throws -> SymmetricKey {
         let scrypt = stanzas.filter { $0.arguments.first == "scrypt" }
         if !scrypt.isEmpty {
             guard stanzas.count == 1 else {
-                throw AgeFailure(.header, "a passphrase stanza must be the header's only stanza")
+                throw AgeError(.header, "a passphrase stanza must be the header's only stanza")
             }
             let (salt, workFactor) = try Self.scryptParameters(stanzas[0], maximumWorkFactor: maximumWorkFactor)
-            guard let passphrase else { throw AgeFailure(.keyNeeded(passphrase: true), "it needs a passphrase") }
+            guard let passphrase else { throw AgeError(.keyNeeded(passphrase: true), "it needs a passphrase") }
             let key = try Self.scryptKey(passphrase: try passphrase(), salt: salt, workFactor: workFactor)
             guard let fileKey = try Self.open(stanzas[0].body, with: key) else {
-                throw AgeFailure(.noMatch, "the passphrase is wrong")
+                throw AgeError(.noMatch, "the passphrase is wrong")
             }
             return fileKey
         }
@@ -171,9 +138,9 @@ struct AgeHeader {
             x25519Stanzas += 1
             guard stanza.arguments.count == 2, let share = Base64.decodeRaw(Array(stanza.arguments[1].utf8)),
                 share.count == 32, let ephemeral = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: share)
-            else { throw AgeFailure(.header, "an X25519 stanza is malformed") }
+            else { throw AgeError(.header, "an X25519 stanza is malformed") }
             guard stanza.body.count == Self.fileKeySize + 16 else {
-                throw AgeFailure(.header, "an X25519 stanza's body is not a wrapped 16-byte file key")
+                throw AgeError(.header, "an X25519 stanza's body is not a wrapped 16-byte file key")
             }
             for identity in identities {
                 let key = try Self.x25519Key(
@@ -182,11 +149,11 @@ struct AgeHeader {
             }
         }
         if identities.isEmpty {
-            throw AgeFailure(
+            throw AgeError(
                 .keyNeeded(passphrase: false),
                 x25519Stanzas > 0 ? "it is encrypted to age recipients" : "it is encrypted to keys journal cannot use")
         }
-        throw AgeFailure(
+        throw AgeError(
             .noMatch,
             x25519Stanzas > 0
                 ? "it was not encrypted to the identity given"
@@ -197,30 +164,30 @@ struct AgeHeader {
     private static func scryptParameters(_ stanza: AgeStanza, maximumWorkFactor: Int) throws -> ([UInt8], Int) {
         let arguments = stanza.arguments
         guard arguments.count == 3, let salt = Base64.decodeRaw(Array(arguments[1].utf8)), salt.count == 16 else {
-            throw AgeFailure(.header, "the passphrase stanza is malformed")
+            throw AgeError(.header, "the passphrase stanza is malformed")
         }
         let digits = Array(arguments[2].utf8)
         guard (1...2).contains(digits.count), digits.allSatisfy({ (48...57).contains($0) }), digits[0] != 48,
             let workFactor = Int(arguments[2])
-        else { throw AgeFailure(.header, "the passphrase stanza's work factor is malformed") }
+        else { throw AgeError(.header, "the passphrase stanza's work factor is malformed") }
         guard workFactor <= maximumWorkFactor else {
-            throw AgeFailure(
+            throw AgeError(
                 .header,
                 "its passphrase work factor 2^\(workFactor) is above 2^\(maximumWorkFactor), "
                     + "more than journal computes (it would take very long)")
         }
         guard stanza.body.count == fileKeySize + 16 else {
-            throw AgeFailure(.header, "the passphrase stanza's body is not a wrapped 16-byte file key")
+            throw AgeError(.header, "the passphrase stanza's body is not a wrapped 16-byte file key")
         }
         return (salt, workFactor)
     }
 
     /// The key a passphrase stanza wraps the file key with: scrypt (N = 2^`workFactor`, r = 8, p = 1)
     /// of the passphrase, salted with the label `age-encryption.org/v1/scrypt` and `salt`.
-    static func scryptKey(passphrase: String, salt: [UInt8], workFactor: Int) throws -> SymmetricKey {
+    static func scryptKey(passphrase: [UInt8], salt: [UInt8], workFactor: Int) throws -> SymmetricKey {
         SymmetricKey(
             data: try scrypt(
-                Array(passphrase.utf8), salt: Array("age-encryption.org/v1/scrypt".utf8) + salt, n: 1 << workFactor,
+                passphrase, salt: Array("age-encryption.org/v1/scrypt".utf8) + salt, n: 1 << workFactor,
                 r: 8, p: 1, length: 32))
     }
 
@@ -231,7 +198,7 @@ struct AgeHeader {
                 from: password, salt: salt, outputByteCount: length, rounds: n, blockSize: r, parallelism: p)
             return key.withUnsafeBytes { Array($0) }
         } catch {
-            throw JournalError.io(path: "scrypt", reason: "the passphrase's key could not be derived (\(error))")
+            throw AgeError(.io, "the passphrase's key could not be derived (\(error))")
         }
     }
 
@@ -243,7 +210,7 @@ struct AgeHeader {
     ) throws -> SymmetricKey {
         guard let secret = try? privateKey.sharedSecretFromKeyAgreement(with: peer),
             secret.withUnsafeBytes({ $0.contains { $0 != 0 } })
-        else { throw AgeFailure(.header, "an X25519 share is a low-order point") }
+        else { throw AgeError(.header, "an X25519 share is a low-order point") }
         return secret.hkdfDerivedSymmetricKey(
             using: SHA256.self, salt: Array(share.rawRepresentation) + Array(recipient.rawRepresentation),
             sharedInfo: Array("age-encryption.org/v1/X25519".utf8), outputByteCount: 32)
