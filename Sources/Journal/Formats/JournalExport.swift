@@ -60,7 +60,7 @@ public enum JournalExport {
     /// One of the person's own exercises and whether it is archived; every key is required.
     static func exercise(_ value: JSONValue) throws -> (exercise: Exercise, archived: Bool) {
         let object = try JSONObject(
-            value, "exercise", keys: ["id", "name", "category", "per_side", "measure", "archived"])
+            value, "exercise", keys: ["id", "name", "category", "per_side", "measure", "archived", "how_to"])
         let categoryText = try object.string("category")
         guard let category = Exercise.Category(rawValue: categoryText) else {
             throw JournalError.invalidChoice(
@@ -73,7 +73,7 @@ public enum JournalExport {
         }
         let exercise = try Exercise.custom(
             id: try object.string("id"), name: try object.string("name"), category: category,
-            perSide: try object.bool("per_side"), measure: measure)
+            perSide: try object.bool("per_side"), measure: measure, howTo: try object.optionalString("how_to"))
         return (exercise, try object.bool("archived"))
     }
 

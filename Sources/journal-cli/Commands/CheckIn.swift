@@ -44,10 +44,8 @@ struct CheckInCommand: ParsableCommand {
 
     func run() throws {
         let now = try Clock.now()
-        let time = try DateInput.parse(at, now: now, timeZone: Clock.timeZone)
         let checkIn = try CheckIn(
-            performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: NoteInput.read(note),
-            redFlags: redFlags, createdAt: now)
+            pain: pain, note: NoteInput.read(note), redFlags: redFlags, at: at, now: now, timeZone: Clock.timeZone)
         let logged = try store.write { try $0.checkIn(checkIn) }
         for finding in logged.findings {
             Console.err(Describe.finding(finding, style: .stderr))

@@ -7,16 +7,16 @@ struct Restore: ParsableCommand {
         commandName: "restore",
         abstract: "Put a backup (`journal backup`, encrypted or not) back as the journal, checked first.",
         discussion: """
-            FILE is decrypted when it is an age file (with --identity, --passphrase-file, or a \\
-            passphrase asked at the terminal), then checked before anything is replaced: it must \\
-            be a journal (its application id), whole (SQLite's integrity and foreign-key checks) \\
-            and of a schema this version reads (an older one is brought up to date). A damaged, \\
-            truncated or changed file is refused (exit 65), and so is one no key given opens \\
+            FILE is decrypted when it is an age file (with --identity, --passphrase-file, or a \
+            passphrase asked at the terminal), then checked before anything is replaced: it must \
+            be a journal (its application id), whole (SQLite's integrity and foreign-key checks) \
+            and of a schema this version reads (an older one is brought up to date). A damaged, \
+            truncated or changed file is refused (exit 65), and so is one no key given opens \
             (exit 77): the journal is then left as it was.
 
-            An existing journal is replaced only with --force, and a copy of it is kept first \\
-            beside it (JOURNAL.before-restore-DATE-TIME.backup, mode 0600). The replacement is \\
-            one SQLite transaction: a process using the journal meanwhile sees the old journal \\
+            An existing journal is replaced only with --force, and a copy of it is kept first \
+            beside it (JOURNAL.before-restore-DATE-TIME.backup, mode 0600). The replacement is \
+            one SQLite transaction: a process using the journal meanwhile sees the old journal \
             or the restored one, never a mixture.
 
             Examples:
