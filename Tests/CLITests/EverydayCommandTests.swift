@@ -202,8 +202,14 @@ import Testing
         let builtIn = try sandbox.run("exercises", "edit", "glute-bridge", "--how-to", "x")
         #expect(builtIn.status == 64)
         // The full export keeps it, and a restore brings it back.
-        let export = try sandbox.run("export", "--all")
-        #expect(export.stdout.contains(#""how_to" : "Hold 20 seconds each side.""#), "\(export)")
+        let file = sandbox.directory + "/all.json"
+        #expect(try sandbox.run("export", "--all", "--output", file).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains(#""how_to":"Hold 20 seconds each side.""#))
+        let restored = sandbox.directory + "/restored.sqlite3"
+        #expect(try sandbox.run("import", file, "--db", restored).status == 0)
+        #expect(
+            try execute(try tool("sqlite3"), [restored, "SELECT how_to FROM exercises WHERE id = 'knee-to-chest'"]).stdout
+                == "Hold 20 seconds each side.\n")
     }
 
     @Test func psfsListsEveryRatingWithItsChanges() throws {
@@ -226,6 +232,9 @@ import Testing
                   2026-11-08      3             -2  -2
                   2026-11-15      4             +1  -1
                   2026-11-22      1             -3  -4 *
+
+                Average of the 1 activity rated at the baseline (2026-11-01) and since: 5.0 →
+                1.0 (-4.0), larger than the measure's error (2 points).
                 * a change larger than the measure's error (3 points for one activity).
 
                 """, "\(run)")

@@ -155,7 +155,7 @@ public enum DateInput {
             guard let date else { return nil }
             return Natural(date: date, time: (part.hour, 0))
         }
-        var time: (Int, Int)?
+        var time: (hour: Int, minute: Int)?
         for count in [2, 1] where time == nil && words.count >= count {
             if let clock = try clockTime(words.suffix(count).joined(), original: original) {
                 time = clock

@@ -108,10 +108,14 @@ struct Report: ParsableCommand {
         let encryption = try self.encryption.resolve()
         let now = try Clock.local()
         let selection = try days.selection(store: store, today: now.date)
-        let period =
-            try month
-            ? .month(endingOn: now.date)
-            : span.map { try Period.last($0, endingOn: now.date) } ?? selection.period ?? .week(endingOn: now.date)
+        let period: Period
+        if month {
+            period = .month(endingOn: now.date)
+        } else if let span {
+            period = try Period.last(span, endingOn: now.date)
+        } else {
+            period = selection.period ?? .week(endingOn: now.date)
+        }
         let report =
             try store.openForReading()?.progressReport(for: period, exerciseID: selection.exerciseID)
             ?? ProgressReport.make(entries: [], period: period, findings: [])

@@ -24,7 +24,8 @@ enum UsageCheck {
         while index < arguments.count {
             let word = arguments[index]
             if word == "--" { break }
-            if word.hasPrefix("-") && word.count > 1 {
+            // A negative number is a value, which the parser reports as missing in its own words.
+            if word.hasPrefix("-") && word.count > 1 && Int(word) == nil {
                 let known = names(of: command)
                 if !known.contains(optionName(word)) {
                     return "Error: Unknown option '\(optionName(word))'\n"

@@ -193,7 +193,7 @@ extension Describe {
             lines += ["", "#\(item.activity.id ?? 0) \(String(item.activity.activity.terminalSafe.prefix(70)))"]
             let signed = { (change: Int?) in change.map { ($0 > 0 ? "+" : "") + String($0) } ?? "-" }
             let history = zip(item.ratings, zip(item.changesFromPrevious, item.changesFromBaseline)).map {
-                rating, changes -> [String] in
+                (rating: PSFSRating, changes: (Int?, Int?)) -> [String] in
                 let (previous, baseline) = changes
                 let mark = baseline.map { abs($0) >= PSFSSummary.activityDetectableChange } == true ? " *" : ""
                 return [
