@@ -208,7 +208,8 @@ import Testing
         let restored = sandbox.directory + "/restored.sqlite3"
         #expect(try sandbox.run("import", file, "--db", restored).status == 0)
         #expect(
-            try execute(try tool("sqlite3"), [restored, "SELECT how_to FROM exercises WHERE id = 'knee-to-chest'"]).stdout
+            try execute(try tool("sqlite3"), [restored, "SELECT how_to FROM exercises WHERE id = 'knee-to-chest'"])
+                .stdout
                 == "Hold 20 seconds each side.\n")
     }
 

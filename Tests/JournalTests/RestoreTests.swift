@@ -97,7 +97,7 @@ import Testing
         #expect(text.hasPrefix("{\"format\":\"journal-export\",\"version\":1,\n\"entries\":[\n{"))
         #expect(
             text.contains(
-                #"{"archived":true,"category":"stretch","id":"cat-cow","measure":"hold","name":"Cat-cow stretch","per_side":true}"#
+                #"{"archived":true,"category":"stretch","how_to":null,"id":"cat-cow","measure":"hold","name":"Cat-cow stretch","per_side":true}"#
             ))
         #expect(
             text.contains(
