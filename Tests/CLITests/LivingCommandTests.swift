@@ -72,6 +72,16 @@ import Testing
         #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
     }
 
+    /// Eleven logs: ten undos reach back through the latest ten; the first entry stays.
+    @Test func undoGoesBackTenChangesAndNoFurther() throws {
+        for pain in 0...10 { _ = try sandbox.log("bird-dog", "--pain-before", "\(pain)", "--pain-after", "\(pain)") }
+        for id in stride(from: 11, through: 2, by: -1) {
+            #expect(try sandbox.run("undo").stdout == "Removed #\(id) bird-dog, logged just now.\n")
+        }
+        #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
+        #expect(try sandbox.sql("SELECT id FROM entries") == "1\n")
+    }
+
     @Test func undoAfterCheckInRemovesIt() throws {
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00Z"
         #expect(try sandbox.run("checkin", "--pain", "3").status == 0)
