@@ -325,3 +325,26 @@ CREATE INDEX change_red_flag_reviews_by_change ON change_red_flag_reviews (chang
 -- this migration is numbered in the order its rows were written.
 ALTER TABLE plan ADD COLUMN position INTEGER CHECK (position IS NULL OR position >= 1);
 UPDATE plan SET position = (SELECT count(*) FROM plan AS earlier WHERE earlier.rowid <= plan.rowid);
+
+-- migration: v11-undo-log-checkin
+
+-- `journal undo` reverses a log or a check-in too: the changes table rebuilt with those kinds.
+-- Undoing one removes the entry or check-in it added (change_entries or change_checkins,
+-- action 'remove'). The kinds are ChangeKind's (Sources/Journal/Storage/ChangeKind.swift).
+CREATE TABLE changes_v9 (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind    TEXT    NOT NULL CHECK (kind IN ('log', 'checkin', 'delete', 'edit', 'import', 'resume',
+                                             'checkin-edit', 'checkin-delete', 'psfs-add', 'psfs-remove',
+                                             'psfs-rate')),
+    made_at INTEGER NOT NULL,                          -- Unix seconds, UTC
+    undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+) STRICT;
+INSERT INTO changes_v9 (id, kind, made_at, undone) SELECT id, kind, made_at, undone FROM changes;
+DROP TABLE changes;
+ALTER TABLE changes_v9 RENAME TO changes;
+
+-- migration: v12-exercise-how-to
+
+-- How to do one of the person's own exercises, in their physiotherapist's words (`journal exercises
+-- add --how-to`); NULL for none and for the built-in ones, whose text ships with journal.
+ALTER TABLE exercises ADD COLUMN how_to TEXT CHECK (how_to IS NULL OR length(how_to) BETWEEN 1 AND 4000);

@@ -34,6 +34,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case exerciseNameTaken(String, by: String)
     /// A built-in exercise cannot be removed.
     case cannotRemoveBuiltIn(String)
+    /// A built-in exercise given to `journal exercises edit`.
+    case cannotEditBuiltIn(String)
     /// An exercise that entries still use; `--force` archives it instead.
     case exerciseInUse(String, entries: Int)
     /// Nothing was deleted: deleting needs confirmation.
@@ -58,10 +60,14 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case noteTooLong(characters: Int, limit: Int)
     /// A note the journal cannot keep as given: why (a NUL character, bytes that are not UTF-8).
     case invalidNote(String)
+    /// An exercise's how-to text that cannot be kept.
+    case invalidHowTo(String)
     /// A date or time that could not be read, or is ambiguous.
     case invalidDate(text: String, reason: String)
     /// A date or time later than now.
     case futureDate(text: String, resolved: String)
+    /// A span after `report --last` that is not a number of days, weeks or months.
+    case invalidSpan(String)
     /// A report period that ends before it starts or is too long.
     case invalidPeriod(from: String, to: String, maximumDays: Int)
     /// A row of an import that cannot be used; nothing was imported.
@@ -118,7 +124,15 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case noDatabaseLocation
 
     /// The message, with every echoed value made safe to print on a terminal.
-    public var description: String { message.terminalSafe }
+    ///
+    /// A refused date keeps the line breaks of its examples (``DateInput/acceptedForms``); what was typed
+    /// is still printed on one line.
+    public var description: String {
+        if case .invalidDate(let text, let reason) = self {
+            return "cannot use \"\(text.terminalSafe)\" as a date: \(reason.terminalSafeLines)"
+        }
+        return message.terminalSafe
+    }
 
     private var message: String {
         switch self {
@@ -132,7 +146,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             let quoted = suggestions.map { "\"\($0)\"" }
             switch quoted.count {
             case 0:
-                return "unknown exercise \"\(id)\"; `journal exercises` lists the ones you can log."
+                let named =
+                    (try? Exercise.custom(id: id, name: "n", category: .stretch, perSide: false, measure: .reps))
+                return "unknown exercise \"\(id)\"; `journal exercises` lists the ones you can log, and "
+                    + "`journal exercises add \(named?.id ?? "ID") --name … --how-to …` adds one of your own."
             case 1:
                 return "unknown exercise \"\(id)\"; did you mean \(quoted[0])?"
             default:
@@ -154,6 +171,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "an exercise called \"\(id)\" already exists; choose another id (`journal exercises` lists them)."
         case .exerciseNameTaken(let name, let id):
             return "the name \"\(name)\" already names the exercise \(id); choose another name."
+        case .cannotEditBuiltIn(let id):
+            return "\(id) is part of the built-in catalogue and cannot be changed; only exercises you added can."
         case .cannotRemoveBuiltIn(let id):
             return "\(id) is part of the built-in catalogue and cannot be removed; only exercises you added can."
         case .exerciseInUse(let id, let entries):
@@ -189,10 +208,15 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "or each part of a combined emoji, counts as one); a note can hold at most \(limit)."
         case .invalidNote(let reason):
             return "the note cannot be saved: \(reason)."
+        case .invalidHowTo(let reason):
+            return "the how-to text cannot be saved: \(reason)."
         case .invalidDate(let text, let reason):
             return "cannot use \"\(text)\" as a date: \(reason)"
         case .futureDate(let text, let resolved):
             return "\"\(text)\" is \(resolved), which is in the future; log what you have already done."
+        case .invalidSpan(let text):
+            return "cannot report the last \"\(text)\": give a number and d, w or m, such as 10d (10 days), "
+                + "6w (6 weeks) or 3m (3 months of 30 days), covering at most \(Period.maximumDays) days."
         case .invalidPeriod(let from, let to, let maximumDays):
             return "cannot report from \(from) to \(to): the first day must not be after the last, "
                 + "and a report covers at most \(maximumDays) days."

@@ -59,6 +59,12 @@ struct JournalCommand: ParsableCommand {
         } catch let failure as OutputFailure {
             fail(failure, command: parsed)
         } catch {
+            if parsed == nil, exitCode(for: error) == .validationFailure,
+                let message = UsageCheck.message(for: Array(CommandLine.arguments.dropFirst()))
+            {
+                Console.err(message.terminalSafeLines)
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             finish(error)
         }
     }

@@ -68,7 +68,9 @@ import Testing
         #expect(state.status == 2)
         #expect((state.json["holds"] as? [[String: Any]])?.first?["since"] as? String == "2026-11-24T09:00:00+00:00")
 
-        // Undo takes the latest change back: here the resume is older than the rise, which is not a change.
+        // Undo takes the latest change back, newest first: the rise, the quiet session, then the resume.
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Removed #"))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Removed #"))
         #expect(try sandbox.run("undo").stdout.contains("took back the physiotherapist's review"))
         state = try check()
         #expect((state.json["holds"] as? [[String: Any]])?.first?["since"] as? String == "2026-11-10T08:00:00+00:00")

@@ -52,9 +52,56 @@ import Testing
         #expect(try sandbox.entryCount() == 0)
         #expect(try sandbox.run("undo").stdout.contains("put back 2 entries"))
         #expect(try sandbox.sql("SELECT id, note FROM entries ORDER BY id") == "1|keep me\n2|\n")
+        // Then the two logs, newest first, and then nothing.
+        #expect(try sandbox.run("undo").stdout == "Removed #2 bird-dog, logged just now.\n")
+        #expect(try sandbox.run("undo").stdout == "Removed #1 bird-dog, logged just now.\n")
         let nothing = try sandbox.run("undo")
         #expect(nothing.status == 0)
         #expect(nothing.stderr == "Nothing to undo.\n")
+    }
+
+    /// The most common slip, a wrong number just logged: `undo` removes the entry and says which.
+    @Test func undoAfterLogRemovesTheEntryAndSaysWhich() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        _ = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-25 09:00")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:02:30Z"
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0, "\(undo)")
+        #expect(undo.stdout == "Removed #1 glute-bridge, logged 2 minutes ago.\n")
+        #expect(try sandbox.entryCount() == 0)
+        #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
+    }
+
+    /// Eleven logs: ten undos reach back through the latest ten; the first entry stays.
+    @Test func undoGoesBackTenChangesAndNoFurther() throws {
+        for pain in 0...10 { _ = try sandbox.log("bird-dog", "--pain-before", "\(pain)", "--pain-after", "\(pain)") }
+        for id in stride(from: 11, through: 2, by: -1) {
+            #expect(try sandbox.run("undo").stdout == "Removed #\(id) bird-dog, logged just now.\n")
+        }
+        #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
+        #expect(try sandbox.sql("SELECT id FROM entries") == "1\n")
+    }
+
+    @Test func undoAfterCheckInRemovesIt() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00Z"
+        #expect(try sandbox.run("checkin", "--pain", "3").status == 0)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        let undo = try sandbox.run("undo")
+        #expect(undo.stdout == "Removed check-in #1 (pain 3), recorded 3 hours ago.\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
+    }
+
+    /// Log, edit, delete: three undos reverse them newest first.
+    @Test func undoWalksBackThroughDeleteEditAndLog() throws {
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        #expect(try sandbox.run("edit", "1", "--pain-after", "1").status == 0)
+        #expect(try sandbox.run("delete", "1", "--yes").status == 0)
+        #expect(try sandbox.run("undo").stdout.contains("Undid the delete of "))
+        #expect(try sandbox.sql("SELECT pain_after FROM entries") == "1\n")
+        #expect(try sandbox.run("undo").stdout.contains("Undid the edit of "))
+        #expect(try sandbox.sql("SELECT pain_after FROM entries") == "2\n")
+        #expect(try sandbox.run("undo").stdout == "Removed #1 bird-dog, logged just now.\n")
+        #expect(try sandbox.entryCount() == 0)
     }
 
     @Test func aMistypedIdDeletesNothing() throws {

@@ -100,7 +100,15 @@ import Testing
         ),
         (
             ["--pain-before", "4", "--pain-after", "3", "--at", "03/04/2026"],
-            "journal: cannot use \"03/04/2026\" as a date: use now; a day: today, yesterday, 3 days ago, a weekday such as monday (the most recent one), or a date such as 2026-11-20 (each meaning noon that day, or now if that is later); a day and time such as yesterday 18:00 or 2026-11-20 07:30; or 2026-11-20T07:30+01:00.\n"
+            """
+            journal: cannot use "03/04/2026" as a date: journal reads times such as
+              18:00, 7pm or 7:30am (today, or yesterday if that is still to come)
+              yesterday 7pm, monday 18:00, last monday
+              this morning, this afternoon, this evening, tonight
+              3 days ago, 2 weeks ago, 1 month ago (noon that day)
+              2026-11-20 or 2026-11-20 07:30
+
+            """
         ),
         (
             ["--pain-before", "4", "--pain-after", "3", "--side", "left"],

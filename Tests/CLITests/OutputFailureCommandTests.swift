@@ -93,7 +93,8 @@ func closedPipe() throws -> FileHandle {
         let next = try sandbox.run("undo")
         #expect(next.status == 0, "\(next)")
         #expect(try sandbox.entryIDs() == [1, 2, 3])
-        #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
+        // Then the logs, newest first.
+        #expect(try sandbox.run("undo").stdout == "Removed #3 bird-dog, logged just now.\n")
     }
 
     @Test(arguments: [["list", "--json"], ["check", "--json"], ["list"], ["report"], ["export"], ["--help"]])

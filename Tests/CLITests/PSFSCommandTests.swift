@@ -30,6 +30,21 @@ import Testing
                  2  sitting through a film  4 (2026-11-01)  5 (2026-11-20)  +1
                  3  lifting a child         2 (2026-11-10)  6 (2026-11-24)  +4 *
 
+                #1 putting on socks
+                  RATED       SCORE  FROM PREVIOUS  FROM BASELINE
+                  2026-11-01      3              -  -
+                  2026-11-20      6             +3  +3 *
+
+                #2 sitting through a film
+                  RATED       SCORE  FROM PREVIOUS  FROM BASELINE
+                  2026-11-01      4              -  -
+                  2026-11-20      5             +1  +1
+
+                #3 lifting a child
+                  RATED       SCORE  FROM PREVIOUS  FROM BASELINE
+                  2026-11-10      2              -  -
+                  2026-11-24      6             +4  +4 *
+
                 Average of the 2 activities rated at the baseline (2026-11-01) and since: 3.5 →
                 5.5 (+2.0), larger than the measure's error (2 points).
                 * a change larger than the measure's error (3 points for one activity).

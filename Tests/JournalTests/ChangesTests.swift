@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Journal
@@ -22,7 +23,7 @@ import Testing
         let second = try store.add(try entry("bird-dog", at: 200, note: "two"))
         #expect(try store.delete(ids: [first.id!, second.id!], now: now).count == 2)
         #expect(try store.entryCount() == 0)
-        #expect(try store.undo() == UndoResult(kind: "delete", madeAt: now, restored: 2, removed: 0))
+        #expect(try store.undo() == UndoResult(kind: .delete, madeAt: now, restored: 2, removed: 0))
         #expect(try store.entries().sorted { $0.id! < $1.id! } == [first, second])
         #expect(try store.undo() == nil)
     }
@@ -44,7 +45,7 @@ import Testing
         #expect(edited.before == original)
         #expect(edited.after.entry.painAfter.value == 7 && edited.after.entry.note == nil)
         #expect(try store.entry(id: original.id!) == edited.after.entry)
-        #expect(try store.undo()?.kind == "edit")
+        #expect(try store.undo()?.kind == .edit)
         #expect(try store.entry(id: original.id!) == original)
     }
 
@@ -55,9 +56,9 @@ import Testing
         draft.sets = 1
         let edited = try store.edit(id: a.id!, with: draft, now: now, timeZone: .gmt).after.entry
         _ = try store.delete(ids: [a.id!], now: now + 1)
-        #expect(try store.undo()?.kind == "delete")
+        #expect(try store.undo()?.kind == .delete)
         #expect(try store.entry(id: a.id!) == edited)
-        #expect(try store.undo()?.kind == "edit")
+        #expect(try store.undo()?.kind == .edit)
         #expect(try store.entry(id: a.id!) == a)
     }
 
@@ -68,7 +69,7 @@ import Testing
             CSVFormat.header
             + ",2026-11-20T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n,2026-11-21T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n"
         #expect(try store.importCSV(from: ByteSource(bytes: Array(csv.utf8)), now: now).added == 2)
-        #expect(try store.undo() == UndoResult(kind: "import", madeAt: now, restored: 0, removed: 2))
+        #expect(try store.undo() == UndoResult(kind: .import, madeAt: now, restored: 0, removed: 2))
         #expect(try store.entries() == [mine])
     }
 
@@ -87,6 +88,80 @@ import Testing
         while try store.undo() != nil { undone += 1 }
         #expect(undone == 10)
         #expect(try store.entryCount() == 10)
+    }
+
+    func logged(_ exercise: String = "glute-bridge", after: Int = 3, at: Int64) throws -> Entry {
+        var draft = EntryDraft(exercise: exercise)
+        draft.painBefore = PainLevel(4)
+        draft.painAfter = PainLevel(after)
+        return try JournalStore(path: directory.file("j.sqlite3")).log(draft, now: at, timeZone: .gmt).entry
+    }
+
+    @Test func undoRemovesTheLatestLoggedEntry() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let first = try logged(at: now - 120)
+        let second = try logged("bird-dog", after: 2, at: now - 60)
+        let undone = try #require(try store.undo())
+        #expect(undone.kind == .log && undone.madeAt == now - 60 && undone.removed == 1)
+        #expect(undone.loggedEntry == second)
+        #expect(try store.entries() == [first])
+        #expect(try store.undo()?.loggedEntry == first)
+        #expect(try store.entryCount() == 0)
+        #expect(try store.undo() == nil)
+    }
+
+    @Test func undoRemovesTheLatestCheckIn() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let checkIn = try CheckIn(
+            performedAt: now - 600, utcOffset: 0, pain: #require(PainLevel(5)), redFlags: [.fever], createdAt: now)
+        let saved = try store.checkIn(checkIn).checkIn
+        let undone = try #require(try store.undo())
+        #expect(undone.kind == .checkIn && undone.madeAt == now && undone.checkInsRemoved == 1)
+        #expect(undone.loggedCheckIn == saved)
+        #expect(try store.checkIns(limit: nil).isEmpty)
+        #expect(try store.undo() == nil)
+    }
+
+    /// Log, edit, delete, then undo three times: the delete, the edit and the log, newest first.
+    @Test func undoWalksBackThroughLogEditAndDelete() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let original = try logged(at: now - 300)
+        var draft = EntryDraft(exercise: "")
+        draft.painAfter = PainLevel(6)
+        let edited = try store.edit(id: try #require(original.id), with: draft, now: now - 200, timeZone: .gmt)
+        _ = try store.delete(ids: [try #require(original.id)], now: now - 100)
+        #expect(try store.undo()?.kind == .delete)
+        #expect(try store.entries() == [edited.after.entry])
+        #expect(try store.undo()?.kind == .edit)
+        #expect(try store.entries() == [original])
+        #expect(try store.undo()?.kind == .log)
+        #expect(try store.entryCount() == 0)
+        #expect(try store.undo() == nil)
+    }
+
+    /// Twelve logs: undo reaches back through the latest ten, and the first two stay.
+    @Test func undoOfLogsStopsAtTheDepth() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        let entries = try (0..<12).map { try logged(at: now - 1000 + Int64($0)) }
+        var undone: [Entry] = []
+        while let result = try store.undo() { undone.append(try #require(result.loggedEntry)) }
+        #expect(undone == Array(entries.suffix(10).reversed()))
+        #expect(Set(try store.entries()) == Set(entries.prefix(2)))
+    }
+
+    /// The kinds the schema allows are exactly ``ChangeKind``'s.
+    @Test func theSchemaAllowsEveryChangeKindAndNoOther() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        _ = try store.entryCount()
+        let db = try DatabaseQueue(path: directory.file("j.sqlite3"))
+        try db.write { db in
+            for kind in ChangeKind.allCases {
+                try db.execute(sql: "INSERT INTO changes (kind, made_at) VALUES (?, 0)", arguments: [kind.rawValue])
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO changes (kind, made_at) VALUES ('rename', 0)")
+            }
+        }
     }
 
     @Test func customExercisesLiveAndRetire() throws {

@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "03/04/2026", "tomorrow", "last monday", "2026-11-20 7:30", "yesterday 6pm", "next friday", "2026-11-20T07",
+        "03/04/2026", "tomorrow", "next friday", "7", "7.30pm", "last", "this", "last morning", "2026-11-20T07",
         "2026-11-20T07:30+25:00",
         "2026-11-20T07:30 +01:00", "", "abc", "20261120",
     ])
@@ -64,7 +64,7 @@ import Testing
     @Test(arguments: ["2026-02-30", "2026-13-01", "2026-02-30 07:00"])
     func impossibleDaysAreRefused(text: String) throws {
         #expect(
-            throws: JournalError.invalidDate(text: text, reason: "that day does not exist. " + DateInput.acceptedForms)
+            throws: JournalError.invalidDate(text: text, reason: "that day does not exist; " + DateInput.acceptedForms)
         ) {
             try parse(text)
         }
@@ -73,7 +73,7 @@ import Testing
     @Test func impossibleTimesAreRefused() throws {
         #expect(
             throws: JournalError.invalidDate(
-                text: "2026-11-20 24:00", reason: "that time does not exist. " + DateInput.acceptedForms)
+                text: "2026-11-20 24:00", reason: "that time does not exist; " + DateInput.acceptedForms)
         ) {
             try parse("2026-11-20 24:00")
         }
@@ -124,6 +124,113 @@ import Testing
     ])
     func naturalDaysCountBackFromToday(text: String, expected: Int64) throws {
         #expect(try parse(text).unixSeconds == expected)
+    }
+
+    // Times people type (#26), hand-worked. London is UTC+00:00 on 2026-11-25 and it is 10:00 there;
+    // Tokyo is UTC+09:00 all year (no daylight saving), where it is 19:00.
+
+    @Test(arguments: [
+        ("18:00", 1_795_543_200),  // 18:00 today is still to come: yesterday, 2026-11-24 18:00
+        ("7am", 1_795_590_000),  // 2026-11-25 07:00
+        ("7:30am", 1_795_591_800),  // 2026-11-25 07:30
+        ("07:30", 1_795_591_800),
+        ("7:30 AM", 1_795_591_800),
+        ("7pm", 1_795_546_800),  // 2026-11-24 19:00
+        ("12am", 1_795_564_800),  // midnight: 2026-11-25 00:00
+        ("12pm", 1_795_521_600),  // noon today is still to come: 2026-11-24 12:00
+        ("yesterday 7pm", 1_795_546_800),
+        ("yesterday 7 pm", 1_795_546_800),
+        ("monday 18:00", 1_795_456_800),  // 2026-11-23 18:00
+        ("last monday", 1_795_435_200),  // 2026-11-23 12:00
+        ("last wednesday", 1_795_003_200),  // the one before today: 2026-11-18 12:00
+        ("last wed 6pm", 1_795_024_800),  // 2026-11-18 18:00
+        ("this morning", 1_795_593_600),  // 2026-11-25 08:00
+        ("last night", 1_795_554_000),  // 2026-11-24 21:00
+        ("yesterday evening", 1_795_546_800),  // 2026-11-24 19:00
+        ("2 weeks ago", 1_794_398_400),  // 2026-11-11 12:00
+        ("1 week ago 7pm", 1_795_028_400),  // 2026-11-18 19:00
+        ("1 month ago", 1_792_929_600),  // 2026-10-25 12:00, after the clocks went back at 01:00 UTC
+        ("2026-11-20 7:30", 1_795_159_800),
+        ("2026-11-20 7:30pm", 1_795_203_000),
+    ])
+    func timesPeopleTypeInLondon(text: String, expected: Int64) throws {
+        #expect(try parse(text) == ResolvedTime(unixSeconds: expected, utcOffset: 0))
+    }
+
+    @Test(arguments: [
+        ("18:00", 1_795_597_200),  // 2026-11-25 18:00 +09:00, already past: today
+        ("7pm", 1_795_600_800),  // 19:00 is now: today
+        ("7:30pm", 1_795_516_200),  // 19:30 is still to come: 2026-11-24 19:30 +09:00
+        ("this evening", 1_795_600_800),  // 19:00 today, now
+        ("last wednesday", 1_794_970_800),  // 2026-11-18 12:00 +09:00
+        ("1 month ago", 1_792_897_200),  // 2026-10-25 12:00 +09:00
+    ])
+    func timesPeopleTypeInTokyo(text: String, expected: Int64) throws {
+        let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        #expect(try parse(text, tokyo) == ResolvedTime(unixSeconds: expected, utcOffset: 9 * 3600))
+    }
+
+    @Test func aPartOfTheDayStillToComeIsTheFuture() throws {
+        #expect(
+            throws: JournalError.futureDate(text: "this afternoon", resolved: "2026-11-25 14:00 (UTC+00:00)")
+        ) { try parse("this afternoon") }
+        let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        #expect(throws: JournalError.futureDate(text: "tonight", resolved: "2026-11-25 21:00 (UTC+09:00)")) {
+            try parse("tonight", tokyo)
+        }
+    }
+
+    @Test(arguments: ["25:00", "13pm", "0am", "7:60", "yesterday 24:00"])
+    func clockTimesThatDoNotExistAreRefused(text: String) throws {
+        #expect(
+            throws: JournalError.invalidDate(text: text, reason: "that time does not exist; " + DateInput.acceptedForms)
+        ) { try parse(text) }
+    }
+
+    /// A time alone on the day the clocks go forward: 2026-03-29 in London, 10:00 BST (09:00 UTC).
+    @Test func aTimeAloneOnTheDayTheClocksGoForward() throws {
+        let now: Int64 = 1_774_774_800  // 2026-03-29T09:00:00Z, 10:00 BST
+        func parse(_ text: String) throws -> ResolvedTime { try DateInput.parse(text, now: now, timeZone: london) }
+        #expect(try parse("00:30") == ResolvedTime(unixSeconds: 1_774_744_200, utcOffset: 0))  // 00:30 GMT
+        #expect(try parse("this morning") == ResolvedTime(unixSeconds: 1_774_767_600, utcOffset: 3600))  // 08:00 BST
+        // 23:00 today is still to come: 2026-03-28 23:00 GMT.
+        #expect(try parse("11pm") == ResolvedTime(unixSeconds: 1_774_738_800, utcOffset: 0))
+        do {
+            _ = try parse("1:30am")
+            Issue.record("a skipped time was accepted")
+        } catch let JournalError.invalidDate(_, reason) {
+            #expect(reason.hasPrefix("the clocks in Europe/London skipped 2026-03-29 01:30 (a daylight-saving change)"))
+            #expect(reason.hasSuffix("2026-03-29T01:30+00:00."))
+        }
+    }
+
+    /// A time alone on the day the clocks go back: 2026-10-25 in London showed 01:00–01:59 twice.
+    @Test func aTimeAloneOnTheDayTheClocksGoBack() throws {
+        let now: Int64 = 1_792_922_400  // 2026-10-25T10:00:00Z
+        do {
+            _ = try DateInput.parse("01:30", now: now, timeZone: london)
+            Issue.record("an ambiguous time was accepted")
+        } catch let JournalError.invalidDate(_, reason) {
+            #expect(reason.contains("2026-10-25T01:30+01:00 or 2026-10-25T01:30+00:00"))
+        }
+    }
+
+    @Test func monthsAgoKeepTheDateOrTakeTheMonthsLastDay() throws {
+        let today = try #require(LocalDate(iso8601: "2026-03-31"))
+        #expect(try DateInput.parseDay("1 month ago", today: today).iso8601 == "2026-02-28")
+        #expect(try DateInput.parseDay("13 months ago", today: today).iso8601 == "2025-02-28")
+        #expect(try DateInput.parseDay("6 weeks ago", today: today).iso8601 == "2026-02-17")
+        #expect(try DateInput.parseDay("last tuesday", today: today).iso8601 == "2026-03-24")
+        #expect(try DateInput.parseDay("2 months ago", today: today).iso8601 == "2026-01-31")
+    }
+
+    @Test func aRefusedTimeShowsShortExamplesOnSeparateLines() throws {
+        let message = JournalError.invalidDate(text: "3/4", reason: DateInput.acceptedForms).description
+        let lines = message.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") && $0.count <= 72 })
+        let days = JournalError.invalidDate(text: "3/4", reason: DateInput.acceptedDayForms).description
+        #expect(days.split(separator: "\n").count == 4)
     }
 
     @Test func aWeekdayLaterTodayIsTheFuture() throws {

@@ -145,7 +145,7 @@ import Testing
             var huge = try entry(at: now - 50)
             huge.id = Int64.max
             try JournalStore.insert(huge, db)
-            try JournalStore.noteAdded(Int64.max, for: JournalStore.beginChange("import", db, now: now), db)
+            try JournalStore.noteAdded(Int64.max, for: JournalStore.beginChange(.import, db, now: now), db)
         }
         var draft = EntryDraft(exercise: "bird-dog")
         draft.painBefore = PainLevel(3)

@@ -129,7 +129,7 @@ import Testing
         #expect(try store.entryCount() == 306)
 
         let undone = try #require(try store.undo())
-        #expect(undone.kind == "import")
+        #expect(undone.kind == .import)
         #expect(undone.removed == 304)
         #expect(try store.entries().compactMap(\.id).sorted() == [1, 3])
     }

@@ -59,6 +59,7 @@ import Testing
             migrations == [
                 "v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose", "v5-red-flag-tiers",
                 "v6-reviews-checkin-undo", "v7-plan-since", "v8-psfs", "v9-red-flag-standing", "v10-plan-order",
+        "v11-undo-log-checkin", "v12-exercise-how-to",
             ])
     }
 
@@ -358,7 +359,7 @@ import Testing
         #expect(left == ["chest-pain", "night-pain", "saddle-numbness"])
     }
 
-    /// v9-plan-order numbers an older journal's plan in the order its rows were written, not by id;
+    /// v10-plan-order numbers an older journal's plan in the order its rows were written, not by id;
     /// a new exercise goes last, one set again keeps its place, and `order` moves one.
     @Test func thePlanKeepsItsOrder() throws {
         let path = directory.file("v8.sqlite3")

@@ -97,7 +97,7 @@ import Testing
         #expect(text.hasPrefix("{\"format\":\"journal-export\",\"version\":1,\n\"entries\":[\n{"))
         #expect(
             text.contains(
-                #"{"archived":true,"category":"stretch","id":"cat-cow","measure":"hold","name":"Cat-cow stretch","per_side":true}"#
+                #"{"archived":true,"category":"stretch","how_to":null,"id":"cat-cow","measure":"hold","name":"Cat-cow stretch","per_side":true}"#
             ))
         #expect(
             text.contains(
@@ -137,7 +137,7 @@ import Testing
         _ = try restore(bytes, into: target)
         let undone = try #require(try target.undo())
         #expect(
-            undone.kind == "import" && undone.removed == 9 && undone.checkInsRemoved == 2 && undone.reviewsRemoved == 1)
+            undone.kind == .import && undone.removed == 9 && undone.checkInsRemoved == 2 && undone.reviewsRemoved == 1)
         #expect(try target.entryCount() == 0)
         #expect(try target.checkIns(limit: nil).isEmpty)
         #expect(try target.plan().count == 2, "exercises and plan stay")
@@ -213,7 +213,8 @@ import Testing
         ),
         (
             document(entries: [entry.replacingOccurrences(of: "bird-dog", with: "wall-squat")]), 3,
-            "unknown exercise \"wall-squat\"; `journal exercises` lists the ones you can log."
+            "unknown exercise \"wall-squat\"; `journal exercises` lists the ones you can log, and "
+                + "`journal exercises add wall-squat --name … --how-to …` adds one of your own."
         ),
         (
             document(entries: [entry.replacingOccurrences(of: #""pain_before":2"#, with: #""pain_before":"2""#)]), 3,

@@ -20,7 +20,8 @@ final class TemporaryDirectory {
 /// Turns a journal back into what version 1 wrote (entries and the catalogue only), to test upgrades.
 enum VersionOneJournal {
     /// Drops everything that migrations after version 1 added, whatever they are: the tables and
-    /// indexes a journal built by version 1's two sections alone does not have, and `archived`.
+    /// indexes a journal built by version 1's two sections alone does not have, and the columns
+    /// later sections added to `exercises` (`archived`, `how_to`).
     static func downgrade(_ path: String) throws {
         let versionOne = try DatabaseQueue()
         try Migrations.migrator(sections: Array(Schema.sections.prefix(2))).migrate(versionOne)
@@ -40,6 +41,7 @@ enum VersionOneJournal {
             try db.execute(
                 sql: """
                     ALTER TABLE exercises DROP COLUMN archived;
+                    ALTER TABLE exercises DROP COLUMN how_to;
                     DELETE FROM grdb_migrations WHERE identifier NOT IN ('v1-schema', 'v1-catalogue');
                     """)
         }

@@ -124,7 +124,7 @@ public struct ReviewJSON: Encodable, Sendable {
 }
 
 /// One of the person's own exercises as JSON, as a full export lists them: `id`, `name`,
-/// `category`, `per_side`, `measure`, `archived`.
+/// `category`, `per_side`, `measure`, `archived`, `how_to` (null when the person gave none).
 public struct OwnExerciseJSON: Encodable, Sendable {
     public var exercise: Exercise
     /// Whether it is archived: kept for its entries, no longer offered.
@@ -135,7 +135,7 @@ public struct OwnExerciseJSON: Encodable, Sendable {
         self.archived = archived
     }
 
-    enum Keys: String, CodingKey { case id, name, category, per_side, measure, archived }
+    enum Keys: String, CodingKey { case id, name, category, per_side, measure, archived, how_to }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -145,6 +145,7 @@ public struct OwnExerciseJSON: Encodable, Sendable {
         try container.encode(exercise.perSide, forKey: .per_side)
         try container.encode(exercise.measure.rawValue, forKey: .measure)
         try container.encode(archived, forKey: .archived)
+        try container.encode(exercise.givenHowTo, forKey: .how_to)
     }
 }
 

@@ -3,7 +3,7 @@
 ///
 /// Members, each on its own line, each array element on its own line with its keys sorted:
 /// `format` (`"journal-export"`), `version` (1), `entries` (the objects of the plain JSON
-/// export, oldest first), `exercises` (the person's own: id, name, category, per_side, measure,
+/// export, oldest first), `exercises` (the person's own: id, name, category, per_side, measure, how_to,
 /// archived), `checkins` (id, performed_at, pain, red_flags, note), `plan` (exercise, sets, reps,
 /// hold_seconds, per_week, since), `reviews` (id, exercise, reviewed_at, note, through_entry_id),
 /// `psfs_activities` (id, activity, added_at, retired_at) and `psfs_ratings` (id, activity_id,
@@ -15,7 +15,7 @@
 /// {"exercise":"wall-squat","flagged":false,"hold_seconds":null,"id":1,"note":null,…}
 /// ],
 /// "exercises":[
-/// {"archived":false,"category":"stability","id":"wall-squat","measure":"reps","name":"Wall squat","per_side":false}
+/// {"archived":false,"category":"stability","how_to":null,"id":"wall-squat","measure":"reps","name":"Wall squat","per_side":false}
 /// ],
 /// "checkins":[],
 /// "plan":[],
@@ -60,7 +60,7 @@ public enum JournalExport {
     /// One of the person's own exercises and whether it is archived; every key is required.
     static func exercise(_ value: JSONValue) throws -> (exercise: Exercise, archived: Bool) {
         let object = try JSONObject(
-            value, "exercise", keys: ["id", "name", "category", "per_side", "measure", "archived"])
+            value, "exercise", keys: ["id", "name", "category", "per_side", "measure", "archived", "how_to"])
         let categoryText = try object.string("category")
         guard let category = Exercise.Category(rawValue: categoryText) else {
             throw JournalError.invalidChoice(
@@ -73,7 +73,7 @@ public enum JournalExport {
         }
         let exercise = try Exercise.custom(
             id: try object.string("id"), name: try object.string("name"), category: category,
-            perSide: try object.bool("per_side"), measure: measure)
+            perSide: try object.bool("per_side"), measure: measure, howTo: try object.optionalString("how_to"))
         return (exercise, try object.bool("archived"))
     }
 

@@ -39,7 +39,7 @@ public struct PSFSRatingJSON: Encodable, Sendable {
 
 /// `journal psfs --json`: `activities` (each with `id`, `activity`, `retired`, `baseline`,
 /// `baseline_at`, `latest`, `latest_at`, `change`, `detectable`, `ratings`: `[{rated_at, score,
-/// note}]`) and `average` (`baseline`, `latest`, `change`, `detectable`, `activities`, or `null`).
+/// note, change_from_previous}]`, the last `null` for the first rating) and `average` (`baseline`, `latest`, `change`, `detectable`, `activities`, or `null`).
 public struct PSFSJSON: Encodable, Sendable {
     public var summary: PSFSSummary
 
@@ -49,7 +49,7 @@ public struct PSFSJSON: Encodable, Sendable {
     enum ActivityKeys: String, CodingKey {
         case id, activity, retired, baseline, baseline_at, latest, latest_at, change, detectable, ratings
     }
-    enum RatingKeys: String, CodingKey { case rated_at, score, note }
+    enum RatingKeys: String, CodingKey { case rated_at, score, note, change_from_previous }
     enum AverageKeys: String, CodingKey { case baseline, latest, change, detectable, activities }
 
     public func encode(to encoder: any Encoder) throws {
@@ -67,11 +67,12 @@ public struct PSFSJSON: Encodable, Sendable {
             try activity.encode(item.change, forKey: .change)
             try activity.encode(item.detectable, forKey: .detectable)
             var ratings = activity.nestedUnkeyedContainer(forKey: .ratings)
-            for rating in item.ratings {
+            for (rating, fromPrevious) in zip(item.ratings, item.changesFromPrevious) {
                 var entry = ratings.nestedContainer(keyedBy: RatingKeys.self)
                 try entry.encode(rating.localTime.iso8601, forKey: .rated_at)
                 try entry.encode(rating.score.value, forKey: .score)
                 try entry.encode(rating.note, forKey: .note)
+                try entry.encode(fromPrevious, forKey: .change_from_previous)
             }
         }
         guard let average = summary.average else {

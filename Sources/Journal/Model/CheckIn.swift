@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pain reading not tied to an exercise, such as one each morning, with any red-flag symptoms.
 ///
 /// ```swift
@@ -27,6 +29,17 @@ public struct CheckIn: Sendable, Hashable {
         self.note = note
         self.redFlags = Array(Set(redFlags)).sorted()
         self.createdAt = createdAt
+    }
+
+    /// A check-in taken at the time a person typed (`--at`, read by ``DateInput``), recorded `now`.
+    public init(
+        pain: PainLevel, note: String? = nil, redFlags: [RedFlag] = [], at typed: String, now: Int64,
+        timeZone: TimeZone
+    ) throws {
+        let time = try DateInput.parse(typed, now: now, timeZone: timeZone)
+        try self.init(
+            performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: note, redFlags: redFlags,
+            createdAt: now)
     }
 
     /// The moment on the person's clock.

@@ -14,24 +14,41 @@ public struct ResolvedTime: Sendable, Hashable {
     public var local: LocalDateTime { LocalDateTime(unixSeconds: unixSeconds, utcOffset: utcOffset) }
 }
 
-/// Reads the times people type after `--at`.
+/// Reads the times people type after `--at`: the one parser for every command that takes a time.
 ///
-/// Accepted: `now`; a date, `2026-11-20`, meaning noon that day (or now, for today
-/// before noon); a date and time, `2026-11-20 07:30`, `2026-11-20T07:30:15`, read
-/// on the local clock; the same with an offset, `2026-11-20T07:30+01:00` or `Z`.
-/// A local time that the clock skipped or showed twice (daylight-saving changes)
-/// is refused with a way to say it exactly; so is anything later than now.
+/// Accepted, all on the local clock of `timeZone` unless an offset is given:
+/// - `now`;
+/// - a time alone, `18:00`, `7pm`, `7:30am`: today at that time, or yesterday when that is still to come;
+/// - a day, meaning noon that day (or now, for today before noon): `today`, `yesterday`, a weekday
+///   (`monday`, the most recent one, today included), `last monday` (the one before today),
+///   `3 days ago`, `2 weeks ago`, `1 month ago` (the same date, or the month's last day), or `2026-11-20`;
+/// - a day and a time: `yesterday 7pm`, `monday 18:00`, `2026-11-20 07:30`, `2026-11-20T07:30:15`;
+/// - a part of a day, each a fixed hour (``dayParts``): `this morning` (08:00), `this afternoon`
+///   (14:00), `this evening` (19:00), `tonight` (21:00), or after a day: `yesterday morning`, `last night`;
+/// - a date and time with an offset, `2026-11-20T07:30+01:00` or `Z`.
+///
+/// A local time that the clock skipped or showed twice (daylight-saving changes) is refused with a
+/// way to say it exactly; so is anything later than now.
 ///
 /// ```swift
 /// let t = try DateInput.parse("2026-11-20 07:30", now: now, timeZone: TimeZone(identifier: "Europe/London")!)
 /// t.local.iso8601 // "2026-11-20T07:30:00+00:00"
 /// ```
 public enum DateInput {
-    /// The forms, for messages.
-    public static let acceptedForms =
-        "use now; a day: today, yesterday, 3 days ago, a weekday such as monday (the most recent one), "
-        + "or a date such as 2026-11-20 (each meaning noon that day, or now if that is later); "
-        + "a day and time such as yesterday 18:00 or 2026-11-20 07:30; or 2026-11-20T07:30+01:00."
+    /// The forms, for messages: a few short examples, one a line.
+    public static let acceptedForms = """
+        journal reads times such as
+          18:00, 7pm or 7:30am (today, or yesterday if that is still to come)
+          yesterday 7pm, monday 18:00, last monday
+          this morning, this afternoon, this evening, tonight
+          3 days ago, 2 weeks ago, 1 month ago (noon that day)
+          2026-11-20 or 2026-11-20 07:30
+        """
+
+    /// The parts of a day and the fixed hour each stands for: `this morning` is 08:00.
+    public static let dayParts: [(word: String, hour: Int)] = [
+        ("morning", 8), ("afternoon", 14), ("evening", 19), ("night", 21),
+    ]
 
     /// Reads `text` as a moment no later than `now`, on the clock of `timeZone`.
     public static func parse(_ text: String, now: Int64, timeZone: TimeZone) throws -> ResolvedTime {
@@ -56,17 +73,21 @@ public enum DateInput {
     {
         if text.lowercased() == "now" { return at(now, in: timeZone) }
         let today = at(now, in: timeZone).local.date
-        if let (date, time) = try natural(text, today: today, original: original) {
-            guard let (hour, minute) = time else {
-                return try noonOrNow(date, now: now, timeZone: timeZone, original: original)
+        if let natural = try natural(text, today: today, original: original) {
+            guard let (hour, minute) = natural.time else {
+                return try noonOrNow(natural.date, now: now, timeZone: timeZone, original: original)
             }
+            let moment = try localMoment(
+                date: natural.date, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone)
+            guard natural.timeAlone, moment.unixSeconds > now else { return moment }
             return try localMoment(
-                date: date, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone)
+                date: today.adding(days: -1), hour: hour, minute: minute, second: 0, original: original,
+                timeZone: timeZone)
         }
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, let date = LocalDate(iso8601: text.prefix(10)) else {
             if bytes.count >= 10, LocalDate.looksLikeISODate(bytes) {
-                throw JournalError.invalidDate(text: original, reason: "that day does not exist. " + acceptedForms)
+                throw JournalError.invalidDate(text: original, reason: "that day does not exist; " + acceptedForms)
             }
             throw JournalError.invalidDate(text: original, reason: acceptedForms)
         }
@@ -86,7 +107,7 @@ public enum DateInput {
             index = 19
         }
         guard hour < 24, minute < 60, second < 60 else {
-            throw JournalError.invalidDate(text: original, reason: "that time does not exist. " + acceptedForms)
+            throw JournalError.invalidDate(text: original, reason: "that time does not exist; " + acceptedForms)
         }
         if index == bytes.count {
             return try localMoment(
@@ -112,41 +133,94 @@ public enum DateInput {
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-    /// A natural day, `today`, `yesterday`, `N days ago` or a weekday name, with an optional
-    /// `HH:MM`; `nil` when `text` is not one.
-    static func natural(_ text: String, today: LocalDate, original: String) throws -> (LocalDate, (Int, Int)?)? {
-        var words = text.lowercased().split(separator: " ").map(String.init)
-        var time: (Int, Int)?
-        if let last = words.last, words.count > 1, last.contains(":") {
-            let bytes = Array(last.utf8)
-            guard bytes.count == 5, bytes[2] == UInt8(ascii: ":"), let hour = digits(bytes, 0, 2),
-                let minute = digits(bytes, 3, 2)
-            else { return nil }
-            guard hour < 24, minute < 60 else {
-                throw JournalError.invalidDate(text: original, reason: "that time does not exist. " + acceptedForms)
-            }
-            time = (hour, minute)
-            words.removeLast()
-        }
-        guard let day = naturalDay(words, today: today) else { return nil }
-        return (day, time)
+    /// What ``natural(_:today:original:)`` read: a day, perhaps a time, and whether the time came alone.
+    struct Natural {
+        var date: LocalDate
+        var time: (hour: Int, minute: Int)?
+        /// A time with no day (`18:00`): today, or yesterday when today's is still to come.
+        var timeAlone = false
     }
 
-    static func naturalDay(_ words: [String], today: LocalDate) -> LocalDate? {
+    /// A natural day (``naturalDay(_:today:)``) with an optional time (`18:00`, `7pm`, `7:30 am`) or
+    /// part of the day (`morning`), a time alone, `this morning` or `tonight`; `nil` when `text` is
+    /// none of these.
+    static func natural(_ text: String, today: LocalDate, original: String) throws -> Natural? {
+        var words = text.lowercased().split(separator: " ").map(String.init)
+        if words == ["tonight"] { return Natural(date: today, time: (21, 0)) }
+        if words.count >= 2, let part = dayParts.first(where: { $0.word == words.last }) {
+            let day = Array(words.dropLast())
+            let date: LocalDate?
+            switch day {
+            case ["this"]: date = today
+            case ["last"]: date = part.word == "night" ? today.adding(days: -1) : nil
+            default: date = try naturalDay(day, today: today)
+            }
+            guard let date else { return nil }
+            return Natural(date: date, time: (part.hour, 0))
+        }
+        var time: (hour: Int, minute: Int)?
+        for count in [2, 1] where time == nil && words.count >= count {
+            if let clock = try clockTime(words.suffix(count).joined(), original: original) {
+                time = clock
+                words.removeLast(count)
+            }
+        }
+        if words.isEmpty, let time { return Natural(date: today, time: time, timeAlone: true) }
+        guard let day = try naturalDay(words, today: today) else { return nil }
+        return Natural(date: day, time: time)
+    }
+
+    /// A time of day: `18:00`, `7:30`, `7pm`, `7:30am`, `12am` (midnight); `nil` when `text` is not
+    /// in one of these shapes, and refused when it is but names no time (`25:00`, `13pm`).
+    static func clockTime(_ text: String, original: String) throws -> (Int, Int)? {
+        var body = Substring(text)
+        var meridiem: String?
+        for suffix in ["am", "pm"] where body.hasSuffix(suffix) {
+            meridiem = suffix
+            body = body.dropLast(2)
+        }
+        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), (1...2).contains(parts[0].count), parts[0].allSatisfy(\.isDigitASCII),
+            parts.count == 2 || meridiem != nil,
+            parts.count == 1 || (parts[1].count == 2 && parts[1].allSatisfy(\.isDigitASCII)),
+            var hour = Int(parts[0])
+        else { return nil }
+        let minute = parts.count == 2 ? Int(parts[1]) ?? 60 : 0
+        let hours = meridiem == nil ? 0...23 : 1...12
+        guard hours.contains(hour), minute < 60 else {
+            throw JournalError.invalidDate(text: original, reason: "that time does not exist; " + acceptedForms)
+        }
+        if let meridiem { hour = hour % 12 + (meridiem == "pm" ? 12 : 0) }
+        return (hour, minute)
+    }
+
+    /// A whole local day: `today`, `yesterday`, a weekday (the most recent one, today included),
+    /// `last` and a weekday (the most recent before today), `N days ago`, `N weeks ago`,
+    /// `N months ago` (the same date, or the month's last day), or `YYYY-MM-DD`.
+    static func naturalDay(_ words: [String], today: LocalDate) throws -> LocalDate? {
+        func weekday(_ word: String) -> Int? { weekdays.firstIndex { $0 == word || $0.prefix(3) == word } }
         switch words.count {
         case 1:
             if words[0] == "today" { return today }
             if words[0] == "yesterday" { return today.adding(days: -1) }
-            if let target = weekdays.firstIndex(where: { $0 == words[0] || $0.prefix(3) == words[0] }) {
-                return today.adding(days: -((today.weekdayIndex - target + 7) % 7))
-            }
-            return nil
+            if let target = weekday(words[0]) { return today.adding(days: -((today.weekdayIndex - target + 7) % 7)) }
+            return LocalDate(iso8601: words[0])
+        case 2:
+            guard words[0] == "last", let target = weekday(words[1]) else { return nil }
+            let back = (today.weekdayIndex - target + 7) % 7
+            return today.adding(days: -(back == 0 ? 7 : back))
         case 3:
-            guard let count = Int(words[0]), count >= 0, count <= Period.maximumDays,
-                words[1] == "days" || words[1] == "day",
-                words[2] == "ago"
-            else { return nil }
-            return today.adding(days: -count)
+            guard let count = Int(words[0]), count >= 0, words[2] == "ago" else { return nil }
+            switch words[1] {
+            case "day", "days":
+                return count <= Period.maximumDays ? today.adding(days: -count) : nil
+            case "week", "weeks":
+                return count <= Period.maximumDays / 7 ? today.adding(days: -7 * count) : nil
+            case "month", "months":
+                return count <= Period.maximumDays / 28 ? today.adding(months: -count) : nil
+            default:
+                return nil
+            }
         default:
             return nil
         }
@@ -218,7 +292,20 @@ public enum DateInput {
     }
 }
 
+extension Character {
+    /// `0` to `9`, and no other digit.
+    var isDigitASCII: Bool { ("0"..."9").contains(self) }
+}
+
 extension LocalDate {
+    /// The same date `months` months away, or the last day of that month when it is shorter.
+    func adding(months: Int) -> LocalDate {
+        let index = year * 12 + (month - 1) + months
+        let (year, month) = (index / 12, index % 12 + 1)
+        let day = min(day, LocalDate.daysIn(month: month, year: year))
+        return LocalDate(year: year, month: month, day: day) ?? self
+    }
+
     /// `NNNN-NN-NN`, whatever the numbers: a date in the right shape, valid or not.
     static func looksLikeISODate(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 10 && digits(bytes, 0, 4) != nil && bytes[4] == UInt8(ascii: "-")
@@ -227,17 +314,21 @@ extension LocalDate {
 }
 
 extension DateInput {
-    /// The forms a day may take, for messages.
-    public static let acceptedDayForms =
-        "use today, yesterday, 3 days ago, a weekday such as monday (the most recent one), or a date such as 2026-11-20."
+    /// The forms a day may take, for messages: a few short examples, one a line.
+    public static let acceptedDayForms = """
+        journal reads days such as
+          today, yesterday, monday, last monday
+          3 days ago, 6 weeks ago, 2 months ago
+          2026-11-20
+        """
 
-    /// Reads a whole local day: `YYYY-MM-DD`, `today`, `yesterday`, `N days ago` or a weekday.
+    /// Reads a whole local day (``naturalDay(_:today:)``): `YYYY-MM-DD`, `today`, `yesterday`, a weekday,
+    /// `last monday`, `N days ago`, `N weeks ago` or `N months ago`.
     public static func parseDay(_ text: String, today: LocalDate) throws -> LocalDate {
         let trimmed = text.trimmingWhitespace()
-        if let day = naturalDay(trimmed.lowercased().split(separator: " ").map(String.init), today: today) {
+        if let day = try naturalDay(trimmed.lowercased().split(separator: " ").map(String.init), today: today) {
             return day
         }
-        if let date = LocalDate(iso8601: trimmed) { return date }
         let reason = LocalDate.looksLikeISODate(Array(trimmed.utf8)) ? "that day does not exist; " : ""
         throw JournalError.invalidDate(text: text, reason: reason + acceptedDayForms)
     }

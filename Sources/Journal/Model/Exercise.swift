@@ -32,6 +32,9 @@ public struct Exercise: Sendable, Hashable, Identifiable {
     /// Added by the person rather than part of the built-in catalogue.
     public let isCustom: Bool
 
+    /// The how-to the person gave for one of their own, `nil` when they gave none (``ownHowTo``).
+    public var givenHowTo: String? { isCustom && howTo != Self.ownHowTo ? howTo : nil }
+
     public init(
         id: String, name: String, category: Category, perSide: Bool, measure: Measure, howTo: String,
         isCustom: Bool = false
@@ -48,10 +51,27 @@ public struct Exercise: Sendable, Hashable, Identifiable {
     /// The longest display name.
     public static let maximumNameLength = 60
 
+    /// What an exercise of the person's own shows as its how-to when they gave none.
+    public static let ownHowTo = "Added by you; your physiotherapist's instructions apply."
+
+    /// The how-to text a person gives (`--how-to`), checked like a note (``Note``) and with no control
+    /// characters but line breaks and tabs; `nil` for none or an empty one.
+    public static func checkedHowTo(_ text: String?) throws -> String? {
+        guard let text = try Note.checked(text) else { return nil }
+        if let control = text.unicodeScalars.first(where: {
+            $0 != "\n" && $0 != "\t" && ($0.properties.generalCategory == .control || $0 == "\u{FFFD}")
+        }) {
+            throw JournalError.invalidHowTo(
+                "it holds the control character U+\(String(control.value, radix: 16, uppercase: true)), which could "
+                    + "change a terminal when printed")
+        }
+        return text
+    }
+
     /// A custom exercise, checked: the id is lower case letters, digits and dashes (2–40
-    /// characters, starting with a letter), the name 1–60 characters.
+    /// characters, starting with a letter), the name 1–60 characters, the how-to as ``checkedHowTo(_:)``.
     public static func custom(
-        id: String, name: String, category: Category, perSide: Bool, measure: Measure
+        id: String, name: String, category: Category, perSide: Bool, measure: Measure, howTo: String? = nil
     ) throws -> Exercise {
         let bytes = Array(id.utf8)
         let allowed = bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
@@ -68,6 +88,6 @@ public struct Exercise: Sendable, Hashable, Identifiable {
         }
         return Exercise(
             id: id, name: trimmed, category: category, perSide: perSide, measure: measure,
-            howTo: "Added by you; your physiotherapist's instructions apply.", isCustom: true)
+            howTo: try checkedHowTo(howTo) ?? ownHowTo, isCustom: true)
     }
 }

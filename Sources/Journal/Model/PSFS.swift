@@ -1,3 +1,5 @@
+import Foundation
+
 /// An everyday activity a person rates on the Patient-Specific Functional Scale (PSFS).
 ///
 /// The person names 3 to 5 activities that the back problem makes hard ("putting on socks") and
@@ -41,6 +43,12 @@ public struct PSFSActivity: Sendable, Hashable {
         self.createdAt = createdAt
     }
 
+    /// An activity added at the time a person typed (`--at`, read by ``DateInput``), recorded `now`.
+    public init(activity: String, at typed: String, now: Int64, timeZone: TimeZone) throws {
+        let time = try DateInput.parse(typed, now: now, timeZone: timeZone)
+        try self.init(activity: activity, addedAt: time.unixSeconds, utcOffset: time.utcOffset, createdAt: now)
+    }
+
     /// Reads a score from 0 to 10, or throws ``JournalError/invalidScore(_:)``.
     public static func score(parsing text: String) throws -> PainLevel {
         guard let number = Int(text.trimmingWhitespace()), let score = PainLevel(number) else {
@@ -77,6 +85,16 @@ public struct PSFSRating: Sendable, Hashable {
         self.score = score
         self.note = note
         self.createdAt = createdAt
+    }
+
+    /// A rating made at the time a person typed (`--at`, read by ``DateInput``), recorded `now`.
+    public init(
+        activityID: Int64, score: PainLevel, note: String? = nil, at typed: String, now: Int64, timeZone: TimeZone
+    ) throws {
+        let time = try DateInput.parse(typed, now: now, timeZone: timeZone)
+        try self.init(
+            activityID: activityID, ratedAt: time.unixSeconds, utcOffset: time.utcOffset, score: score, note: note,
+            createdAt: now)
     }
 
     /// The moment on the person's clock.

@@ -43,6 +43,27 @@ public struct Period: Sendable, Hashable {
         return period
     }
 
+    /// The days a span covers, for `report --last`: `10d` is 10 days, `6w` 42 and `3m` 90 (a month is
+    /// 30 days, as for `report --month`); `nil` when `text` is not such a span or covers more than
+    /// ``maximumDays``.
+    ///
+    /// ```swift
+    /// Period.spanDays("6w") // 42
+    /// ```
+    public static func spanDays(_ text: String) -> Int? {
+        let trimmed = text.trimmingWhitespace().lowercased()
+        guard let unit = trimmed.last, let count = Int(trimmed.dropLast()), count >= 1,
+            let length = ["d": 1, "w": 7, "m": 30][String(unit)], count <= maximumDays / length
+        else { return nil }
+        return count * length
+    }
+
+    /// The span `text` (``spanDays(_:)``) ending on `day`, or ``JournalError/invalidSpan(_:)``.
+    public static func last(_ text: String, endingOn day: LocalDate) throws -> Period {
+        guard let days = spanDays(text) else { throw JournalError.invalidSpan(text) }
+        return Period(endingOn: day, days: days)
+    }
+
     /// How many days it covers.
     public var dayCount: Int { Int(to.daysSinceEpoch - from.daysSinceEpoch) + 1 }
 

@@ -31,6 +31,14 @@ public struct PSFSSummary: Sendable, Hashable {
             guard ratings.count > 1, let baseline, let latest else { return nil }
             return latest.score.value - baseline.score.value
         }
+        /// Each rating's change from the rating before it, in the order of ``ratings``; `nil` for the first.
+        public var changesFromPrevious: [Int?] {
+            ratings.indices.map { $0 == 0 ? nil : ratings[$0].score.value - ratings[$0 - 1].score.value }
+        }
+        /// Each rating's change from the baseline, in the order of ``ratings``; `nil` for the baseline itself.
+        public var changesFromBaseline: [Int?] {
+            ratings.indices.map { $0 == 0 ? nil : ratings[$0].score.value - ratings[0].score.value }
+        }
         /// Whether ``change`` is at least the single-activity minimum detectable change, either way.
         public var detectable: Bool { change.map { abs($0) >= PSFSSummary.activityDetectableChange } ?? false }
     }

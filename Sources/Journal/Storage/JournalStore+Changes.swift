@@ -2,8 +2,8 @@ import GRDB
 
 /// What `journal undo` reversed.
 public struct UndoResult: Sendable, Hashable {
-    /// `delete`, `edit`, `import`, `resume`, `checkin-edit` or `checkin-delete`.
-    public var kind: String
+    /// What the change was.
+    public var kind: ChangeKind
     /// When the change was made, Unix seconds.
     public var madeAt: Int64
     /// Entries put back as they were.
@@ -18,7 +18,13 @@ public struct UndoResult: Sendable, Hashable {
     public var reviewsRemoved = 0
     /// PSFS activities and ratings put back as they were.
     public var psfsChanged = 0
+    /// The entry a `log` had added, as it was when removed.
+    public var loggedEntry: Entry?
+    /// The check-in a `checkin` had added, as it was when removed.
+    public var loggedCheckIn: CheckIn?
 }
+
+extension ChangeKind: DatabaseValueConvertible {}
 
 extension JournalStore {
     /// How many changes are kept for undo.
@@ -35,12 +41,18 @@ extension JournalStore {
             var result = UndoResult(
                 kind: try row.decode(forColumn: "kind"), madeAt: try row.decode(forColumn: "made_at"), restored: 0,
                 removed: 0)
+            if result.kind == .log, let id = try Self.addedID(by: change, in: "change_entries", db) {
+                result.loggedEntry = try Self.entry(id: id, db)
+            }
+            if result.kind == .checkIn, let id = try Self.addedID(by: change, in: "change_checkins", db) {
+                result.loggedCheckIn = try CheckIn.fetchAll(db, where: "id = ?", arguments: [id]).first
+            }
             try db.execute(
                 sql:
                     "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",
                 arguments: [change])
             result.removed = db.changesCount
-            if result.kind == "import" { try Self.reclaimIDs(after: change, db) }
+            if result.kind == .import { try Self.reclaimIDs(after: change, db) }
             try db.execute(sql: EntryColumns.restoreCopies, arguments: [change])
             result.restored = db.changesCount
             try db.execute(
@@ -62,11 +74,20 @@ extension JournalStore {
     }
 
     /// Records a new change, forgetting all but the latest ``undoDepth``; returns its id.
-    static func beginChange(_ kind: String, _ db: Database, now: Int64) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO changes (kind, made_at) VALUES (?, ?)", arguments: [kind, now])
+    ///
+    /// Cached statements: `journal log` records one change per entry, on its timed path.
+    static func beginChange(_ kind: ChangeKind, _ db: Database, now: Int64) throws -> Int64 {
+        try db.cachedStatement(sql: "INSERT INTO changes (kind, made_at) VALUES (?, ?)").execute(
+            arguments: [kind, now])
         let id = db.lastInsertedRowID
-        try db.execute(sql: "DELETE FROM changes WHERE id <= ?", arguments: [id - Int64(undoDepth)])
+        try db.cachedStatement(sql: "DELETE FROM changes WHERE id <= ?").execute(arguments: [id - Int64(undoDepth)])
         return id
+    }
+
+    /// The one row `change` added (a log's entry or a check-in's), noted in `table`.
+    private static func addedID(by change: Int64, in table: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db, sql: "SELECT id FROM \(table) WHERE change_id = ? AND action = 'remove' LIMIT 1", arguments: [change])
     }
 
     /// Keeps a copy of `entry` so undoing `change` puts it back.

@@ -11,12 +11,15 @@ public struct LoggedCheckIn: Sendable, Hashable {
 /// Check-ins and what stands today.
 extension JournalStore {
     /// Saves `checkIn` and runs the rules that read check-ins: red flags, and the next-morning
-    /// check against the day before.
+    /// check against the day before; `journal undo` removes it.
     public func checkIn(_ checkIn: CheckIn) throws -> LoggedCheckIn {
         try writing { db in
             var saved = checkIn
             saved.id = nil
             try saved.insert(db)
+            if let id = saved.id {
+                try Self.noteAddedCheckIn(id, for: try Self.beginChange(.checkIn, db, now: checkIn.createdAt), db)
+            }
             return try Self.assess(saved, db)
         }
     }
@@ -51,7 +54,7 @@ extension JournalStore {
                 id: id, performedAt: when?.unixSeconds ?? before.performedAt,
                 utcOffset: when?.utcOffset ?? before.utcOffset, pain: pain ?? before.pain,
                 note: note ?? before.note, redFlags: redFlags ?? before.redFlags, createdAt: before.createdAt)
-            let change = try Self.beginChange("checkin-edit", db, now: now)
+            let change = try Self.beginChange(.checkInEdit, db, now: now)
             try Self.keep(before, for: change, db)
             try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [id])
             var saved = after
@@ -66,7 +69,7 @@ extension JournalStore {
     public func deleteCheckIns(ids: [Int64], now: Int64) throws -> [CheckIn] {
         try writing { db in
             let deleted = try Self.checkIns(ids: ids, db)
-            let change = try Self.beginChange("checkin-delete", db, now: now)
+            let change = try Self.beginChange(.checkInDelete, db, now: now)
             for checkIn in deleted {
                 try Self.keep(checkIn, for: change, db)
                 try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])

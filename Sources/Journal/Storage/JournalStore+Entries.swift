@@ -9,12 +9,40 @@ public struct LoggedEntry: Sendable, Hashable {
     /// The hold the exercise stands on with this entry saved, if any (``HoldRule``).
     public var hold: Hold?
 
+    /// What `journal log` notes about the entry without refusing it: a dose far above the plan's,
+    /// or the same entry logged a moment ago (``LogNotice``).
+    public var notices: [LogNotice] = []
+
     /// The hold that stood before this entry, which began on an earlier session: `journal log`
     /// names it, since the person is exercising against its advice.
     public var holdBefore: Hold? { hold.flatMap { $0.since.entryID == entry.id ? nil : $0 } }
 
     /// Whether this entry began the hold its exercise now stands on (a stop it raised).
     public var beganHold: Bool { hold.map { $0.since.entryID == entry.id } ?? false }
+}
+
+/// Something `journal log` points out about a saved entry, likely a slip; the entry is kept.
+public enum LogNotice: Sendable, Hashable {
+    /// The dose, sets × reps (or × hold seconds, or sets alone), is more than
+    /// ``LogNotice/doseFactor`` times the plan's for the exercise.
+    case doseAbovePlan(logged: Int, planned: Int, plan: PlanItem)
+    /// An entry with the same exercise, dose, side, pain and note, done within
+    /// ``LogNotice/duplicateSeconds`` of this one, was logged in the last ``LogNotice/duplicateSeconds``.
+    case duplicate(of: Int64, loggedAt: Int64)
+
+    /// How many times the plan's dose a logged dose may be before `journal log` notes it.
+    public static let doseFactor = 3
+    /// How close, in seconds, an identical entry must be to be noted as logged twice: 5 minutes.
+    public static let duplicateSeconds: Int64 = 300
+
+    /// The dose of `entry` and of `plan` in the same unit: reps, then hold seconds, then sets.
+    static func doses(_ entry: Entry, _ plan: PlanItem) -> (logged: Int, planned: Int) {
+        if let reps = entry.reps, let planned = plan.reps { return (entry.sets * reps, plan.sets * planned) }
+        if let hold = entry.holdSeconds, let planned = plan.holdSeconds {
+            return (entry.sets * hold, plan.sets * planned)
+        }
+        return (entry.sets, plan.sets)
+    }
 }
 
 /// An edited entry: as it was, as it is now, and what the safety rules found in it now.
@@ -28,7 +56,7 @@ public struct EditedEntry: Sendable, Hashable {
 /// ``EntryDraft`` and the same rules.
 extension JournalStore {
     /// Checks `draft`, saves it as a new entry and runs the safety rules on it; the entry is
-    /// kept whatever they find.
+    /// kept whatever they find, and `journal undo` removes it.
     ///
     /// The exercise may be built in or one of the person's own (not archived). One write
     /// transaction reads the exercise's earlier sessions and adds the entry, so no other
@@ -46,7 +74,10 @@ extension JournalStore {
             var entry = try draft.entry(exercise: exercise, now: now, timeZone: timeZone)
             entry.id = nil
             entry.id = try Self.insert(entry, db)
-            return try Self.assess(entry, db)
+            if let id = entry.id { try Self.noteAdded(id, for: try Self.beginChange(.log, db, now: now), db) }
+            var logged = try Self.assess(entry, db)
+            logged.notices = try Self.notices(for: entry, now: now, db)
+            return logged
         }
     }
 
@@ -75,7 +106,7 @@ extension JournalStore {
             {
                 after.createdAt = max(now, (review?.recordedAt ?? now) + 1)
             }
-            let change = try Self.beginChange("edit", db, now: now)
+            let change = try Self.beginChange(.edit, db, now: now)
             try Self.keep(before, for: change, db)
             try db.execute(sql: EntryColumns.update, arguments: EntryColumns.updateValues(of: after))
             return EditedEntry(before: before, after: try Self.assess(after, db))
@@ -88,7 +119,7 @@ extension JournalStore {
     public func delete(ids: [Int64], now: Int64) throws -> [Entry] {
         try writing { db in
             let deleted = try Self.entries(ids: ids, db)
-            let change = try Self.beginChange("delete", db, now: now)
+            let change = try Self.beginChange(.delete, db, now: now)
             for entry in deleted {
                 try Self.keep(entry, for: change, db)
                 try db.execute(sql: "DELETE FROM entries WHERE id = ?", arguments: [entry.id])
@@ -136,6 +167,36 @@ extension JournalStore {
             guard let entry = try entry(id: id, db) else { throw JournalError.entryNotFound(id) }
             return entry
         }
+    }
+
+    /// What `journal log` notes about `entry`, just saved.
+    ///
+    /// Its dose against the plan's, and an identical entry logged in the last five minutes: two index look-ups.
+    private static func notices(for entry: Entry, now: Int64, _ db: Database) throws -> [LogNotice] {
+        var notices: [LogNotice] = []
+        if let plan = try plan(db).first(where: { $0.exerciseID == entry.exerciseID }) {
+            let (logged, planned) = LogNotice.doses(entry, plan)
+            if logged > LogNotice.doseFactor * planned {
+                notices.append(.doseAbovePlan(logged: logged, planned: planned, plan: plan))
+            }
+        }
+        let window = LogNotice.duplicateSeconds
+        let same = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id, created_at FROM entries
+                WHERE exercise_id = ? AND performed_at BETWEEN ? AND ? AND id <> ? AND created_at >= ?
+                  AND sets = ? AND reps IS ? AND hold_seconds IS ? AND side IS ? AND pain_before = ?
+                  AND pain_after = ? AND note IS ?
+                ORDER BY id DESC LIMIT 1
+                """,
+            arguments: [
+                entry.exerciseID, entry.performedAt - window, entry.performedAt + window, entry.id, now - window,
+                entry.sets, entry.reps, entry.holdSeconds, entry.side?.rawValue, entry.painBefore.value,
+                entry.painAfter.value, entry.note,
+            ])
+        if let same { notices.append(.duplicate(of: same["id"], loggedAt: same["created_at"])) }
+        return notices
     }
 
     /// What the rules find in `saved`, an entry just written: its own findings, a `repeated`

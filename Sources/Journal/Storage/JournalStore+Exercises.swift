@@ -29,10 +29,37 @@ extension JournalStore {
                 throw JournalError.exerciseNameTaken(exercise.name, by: taken.id)
             }
             try db.execute(
-                sql: "INSERT INTO exercises (id, name, category, per_side, measure, builtin) VALUES (?, ?, ?, ?, ?, 0)",
+                sql: """
+                    INSERT INTO exercises (id, name, category, per_side, measure, builtin, how_to)
+                    VALUES (?, ?, ?, ?, ?, 0, ?)
+                    """,
                 arguments: [
                     exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue,
+                    exercise.givenHowTo,
                 ])
+        }
+    }
+
+    /// Changes one of the person's own exercises and returns it as saved.
+    ///
+    /// A new name, how-to text (`""` removes it) or done on each side; what is `nil` stays.
+    public func editExercise(id: String, name: String?, howTo: String?, perSide: Bool?) throws -> Exercise {
+        try writing { db in
+            let catalog = try Self.catalog(db, includingArchived: true)
+            guard let held = catalog.exercise(id: id), held.isCustom else {
+                if Catalog.builtIn.exercise(id: id) != nil { throw JournalError.cannotEditBuiltIn(id) }
+                throw JournalError.unknownExercise(id, suggestions: catalog.suggestions(for: Catalog.key(id)))
+            }
+            let edited = try Exercise.custom(
+                id: id, name: name ?? held.name, category: held.category, perSide: perSide ?? held.perSide,
+                measure: held.measure, howTo: howTo ?? held.givenHowTo)
+            if let name, let taken = try? catalog.resolve(edited.name), taken.id != id {
+                throw JournalError.exerciseNameTaken(name, by: taken.id)
+            }
+            try db.execute(
+                sql: "UPDATE exercises SET name = ?, per_side = ?, how_to = ? WHERE id = ?",
+                arguments: [edited.name, edited.perSide, edited.givenHowTo, id])
+            return edited
         }
     }
 
@@ -60,7 +87,7 @@ extension JournalStore {
     static func customExercises(_ db: Database, includingArchived: Bool) throws -> [Exercise] {
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT id, name, category, per_side, measure FROM exercises WHERE builtin = 0"
+            sql: "SELECT id, name, category, per_side, measure, how_to FROM exercises WHERE builtin = 0"
                 + (includingArchived ? "" : " AND archived = 0") + " ORDER BY id")
         return try rows.compactMap { row in
             guard let category = Exercise.Category(rawValue: try row.decode(forColumn: "category")),
@@ -69,7 +96,7 @@ extension JournalStore {
             return Exercise(
                 id: try row.decode(forColumn: "id"), name: try row.decode(forColumn: "name"), category: category,
                 perSide: try row.decode(forColumn: "per_side"), measure: measure,
-                howTo: "Added by you; your physiotherapist's instructions apply.", isCustom: true)
+                howTo: try row.decode(forColumn: "how_to") ?? Exercise.ownHowTo, isCustom: true)
         }
     }
 

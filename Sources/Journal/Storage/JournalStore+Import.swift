@@ -269,7 +269,7 @@ private struct ImportedEntries {
 
     private mutating func changeID() throws -> Int64 {
         if let change { return change }
-        let id = try JournalStore.beginChange("import", db, now: now)
+        let id = try JournalStore.beginChange(.import, db, now: now)
         change = id
         return id
     }

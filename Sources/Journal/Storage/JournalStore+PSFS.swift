@@ -17,7 +17,7 @@ extension JournalStore {
                 sql: "INSERT INTO psfs_activities (activity, added_at, utc_offset, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [activity.activity, activity.addedAt, activity.utcOffset, activity.createdAt])
             saved.id = db.lastInsertedRowID
-            try Self.notePSFS("psfs-add", "remove-activity", saved.id, db, now: now)
+            try Self.notePSFS(.psfsAdd, "remove-activity", saved.id, db, now: now)
             return saved
         }
     }
@@ -30,7 +30,7 @@ extension JournalStore {
             }
             try db.execute(sql: "UPDATE psfs_activities SET retired_at = ? WHERE id = ?", arguments: [now, id])
             activity.retiredAt = now
-            try Self.notePSFS("psfs-remove", "unretire", id, db, now: now)
+            try Self.notePSFS(.psfsRemove, "unretire", id, db, now: now)
             return activity
         }
     }
@@ -52,7 +52,7 @@ extension JournalStore {
                     rating.createdAt,
                 ])
             saved.id = db.lastInsertedRowID
-            try Self.notePSFS("psfs-rate", "remove-rating", saved.id, db, now: now)
+            try Self.notePSFS(.psfsRate, "remove-rating", saved.id, db, now: now)
             return saved
         }
     }
@@ -94,7 +94,8 @@ extension JournalStore {
     }
 
     /// Records a PSFS change and what undoing it does to the row `id`.
-    private static func notePSFS(_ kind: String, _ action: String, _ id: Int64?, _ db: Database, now: Int64) throws {
+    private static func notePSFS(_ kind: ChangeKind, _ action: String, _ id: Int64?, _ db: Database, now: Int64) throws
+    {
         let change = try beginChange(kind, db, now: now)
         try db.execute(
             sql: "INSERT INTO change_psfs (change_id, action, id) VALUES (?, ?, ?)", arguments: [change, action, id])

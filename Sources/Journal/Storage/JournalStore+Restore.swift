@@ -26,7 +26,7 @@ extension JournalStore {
             var lines: [String: [Int64: Int]] = [:]
             var change: Int64?
             func changeID() throws -> Int64 {
-                let current = try change ?? Self.beginChange("import", db, now: now)
+                let current = try change ?? Self.beginChange(.import, db, now: now)
                 change = current
                 return current
             }
@@ -318,12 +318,12 @@ extension JournalStore {
         }
         try db.execute(
             sql: """
-                INSERT INTO exercises (id, name, category, per_side, measure, builtin, archived)
-                VALUES (?, ?, ?, ?, ?, 0, ?)
+                INSERT INTO exercises (id, name, category, per_side, measure, builtin, archived, how_to)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?)
                 """,
             arguments: [
                 exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue,
-                archived,
+                archived, exercise.givenHowTo,
             ])
         return true
     }

@@ -56,3 +56,7 @@ extension Exercises.Add: ChangingCommand {
 extension Exercises.Remove: ChangingCommand {
     static let savedNote = "The exercise was removed or archived; `journal exercises` shows the rest."
 }
+
+extension Exercises.EditExercise: ChangingCommand {
+    static let savedNote = "The exercise was changed; `journal exercises show ID` shows it."
+}

@@ -47,10 +47,8 @@ struct CheckInCommand: ParsableCommand {
 
     func run() throws {
         let now = try Clock.now()
-        let time = try DateInput.parse(at, now: now, timeZone: Clock.timeZone)
         let checkIn = try CheckIn(
-            performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: pain, note: NoteInput.read(note),
-            redFlags: redFlags, createdAt: now)
+            pain: pain, note: NoteInput.read(note), redFlags: redFlags, at: at, now: now, timeZone: Clock.timeZone)
         // Advice that needs nothing stored comes first: a full disk or a locked journal cannot silence it.
         let advice = Rules.evaluate(checkIn)
         for finding in advice { Console.err(Describe.finding(finding, style: .stderr)) }

@@ -144,28 +144,29 @@ struct Undo: ParsableCommand {
         commandName: "undo",
         abstract: "Reverse the latest change (repeat to go further back, up to 10).",
         discussion: """
-            Changes that can be undone: delete, edit, import (and a full restore), resume, check-in \
-            edit and delete, and PSFS add, remove and rating. Logging an entry or a check-in is not \
-            a change to undo: delete it instead.
+            Any change can be undone: log and check-in (the entry or check-in is removed), \
+            delete, edit, import (and a full restore), resume, check-in edit and delete, and \
+            PSFS add, remove and rating. Each `journal undo` says what it reversed; run it again \
+            to go one change further back.
             """)
-
-    /// The change in words, for the message.
-    static func describe(_ kind: String) -> String {
-        switch kind {
-        case "checkin-edit": "check-in edit"
-        case "checkin-delete": "check-in delete"
-        case "psfs-add": "PSFS add"
-        case "psfs-remove": "PSFS remove"
-        case "psfs-rate": "PSFS rating"
-        default: kind
-        }
-    }
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         guard try store.openForReading() != nil, let result = try store.write({ try $0.undo() }) else {
             Console.err("Nothing to undo.")
+            return
+        }
+        let now = try Clock.now()
+        if let entry = result.loggedEntry {
+            try Console.out(
+                "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(Describe.ago(result.madeAt, now: now)).")
+            return
+        }
+        if let checkIn = result.loggedCheckIn {
+            try Console.out(
+                "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded "
+                    + "\(Describe.ago(result.madeAt, now: now)).")
             return
         }
         let when = Describe.time(DateInput.at(result.madeAt, in: Clock.timeZone).local)
@@ -184,17 +185,17 @@ struct Undo: ParsableCommand {
             parts.append(
                 "removed \(result.checkInsRemoved) imported \(result.checkInsRemoved == 1 ? "check-in" : "check-ins")")
         }
-        if result.psfsChanged > 0, result.kind != "import" {
+        if result.psfsChanged > 0, result.kind != .import {
             parts.append("reversed \(result.psfsChanged) PSFS \(result.psfsChanged == 1 ? "change" : "changes")")
         }
-        if result.reviewsRemoved > 0, result.kind == "import" {
+        if result.reviewsRemoved > 0, result.kind == .import {
             parts.append(
                 "removed \(result.reviewsRemoved) imported \(result.reviewsRemoved == 1 ? "review" : "reviews")")
         } else if result.reviewsRemoved > 0 {
             parts.append("took back the physiotherapist's review: the hold stands again")
         }
         try Console.out(
-            "Undid the \(Self.describe(result.kind)) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
+            "Undid the \(result.kind.words) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
         )
     }
 }

@@ -6,7 +6,7 @@ struct Exercises: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercises",
         abstract: "List the exercises you can log, or show how to do one.",
-        subcommands: [ListExercises.self, Show.self, Add.self, Remove.self],
+        subcommands: [ListExercises.self, Show.self, Add.self, EditExercise.self, Remove.self],
         defaultSubcommand: ListExercises.self
     )
 
@@ -71,6 +71,10 @@ extension Exercises {
                   journal exercises add wall-squat --name "Wall squat" --category stability
                   journal exercises add clamshell --name "Clamshell" --category stability --per-side
                   journal exercises add cat-cow --name "Cat-cow stretch" --category stretch --hold
+                  journal exercises add knee-to-chest --name "Knee to chest" --category stretch --hold \
+                    --how-to "Lie on your back, knees bent. Bring one knee to your chest, hold, then the other."
+
+                `journal session` and `journal exercises show ID` print the --how-to text.
                 """)
 
         @Argument(help: "Its id: lower-case letters, digits and dashes, such as wall-squat.")
@@ -82,11 +86,19 @@ extension Exercises {
         @Option(help: ArgumentHelp("stability, stretch or self-treatment.", valueName: "category"))
         var category: String
 
-        @Flag(help: "Done on one side, then the other (takes --side when logged).")
+        @Flag(
+            name: [.customLong("per-side"), .customLong("sides")],
+            help: "Done on one side, then the other (takes --side when logged).")
         var perSide = false
 
         @Flag(help: "Measured in seconds held rather than repetitions.")
         var hold = false
+
+        @Option(
+            name: .customLong("how-to"),
+            help: ArgumentHelp(
+                "How to do it, in your physiotherapist's words; `journal session` shows it.", valueName: "text"))
+        var howTo: String?
 
         @OptionGroup var store: StoreOptions
 
@@ -99,11 +111,55 @@ extension Exercises {
         func run() throws {
             let exercise = try Exercise.custom(
                 id: id, name: name, category: Exercise.Category(rawValue: category) ?? .stability, perSide: perSide,
-                measure: hold ? .hold : .reps)
+                measure: hold ? .hold : .reps, howTo: howTo)
             try store.write { try $0.addExercise(exercise) }
             try Console.out(
                 "Added \(exercise.id) (\(exercise.name)). Log it with: journal log \(exercise.id) --pain-before N --pain-after N"
             )
+        }
+    }
+
+    struct EditExercise: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
+            abstract: "Change an exercise you added: its name, its how-to text, or done on each side.",
+            discussion: """
+                Examples:
+                  journal exercises edit cat-cow --how-to "On hands and knees, arch then round your back, slowly."
+                  journal exercises edit clamshell --sides
+                  journal exercises edit cat-cow --how-to ""     # remove the text
+                """)
+
+        @Argument(help: "The id of an exercise you added.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
+        var id: String
+
+        @Option(help: ArgumentHelp("A new display name.", valueName: "name"))
+        var name: String?
+
+        @Option(
+            name: .customLong("how-to"),
+            help: ArgumentHelp("How to do it; \"\" removes the text.", valueName: "text"))
+        var howTo: String?
+
+        @Flag(
+            name: [.customLong("sides"), .customLong("per-side")],
+            inversion: .prefixedNo,
+            help: "Done on one side, then the other (takes --side when logged).")
+        var perSide: Bool?
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if name == nil && howTo == nil && perSide == nil {
+                throw ValidationError("Give what to change: --name, --how-to or --sides.")
+            }
+        }
+
+        func run() throws {
+            let edited = try store.write { try $0.editExercise(id: id, name: name, howTo: howTo, perSide: perSide) }
+            try Console.out(
+                "Changed \(edited.id) (\(edited.name.terminalSafe))\(edited.perSide ? ", one side at a time" : ""). "
+                    + "`journal exercises show \(edited.id)` shows it.")
         }
     }
 

@@ -89,6 +89,7 @@ struct Log: ParsableCommand {
         let now = try Clock.now()
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
         Describe.printFindings(of: logged)
+        Describe.printNotices(of: logged, now: now)
         if output.json {
             try Console.json(LoggedJSON(logged))
         } else {

@@ -61,9 +61,7 @@ struct PSFS: ParsableCommand {
 
         func run() throws {
             let now = try Clock.now()
-            let time = try DateInput.parse(at, now: now, timeZone: Clock.timeZone)
-            let activity = try PSFSActivity(
-                activity: activity, addedAt: time.unixSeconds, utcOffset: time.utcOffset, createdAt: now)
+            let activity = try PSFSActivity(activity: activity, at: at, now: now, timeZone: Clock.timeZone)
             let saved = try store.write { try $0.addActivity(activity, now: now) }
             if output.json {
                 try Console.json(["id": saved.id ?? 0])
@@ -130,21 +128,20 @@ struct PSFS: ParsableCommand {
 
         func run() throws {
             let now = try Clock.now()
-            let time = try DateInput.parse(at, now: now, timeZone: Clock.timeZone)
             if let id, let score {
                 let rating = try PSFSRating(
-                    activityID: id, ratedAt: time.unixSeconds, utcOffset: time.utcOffset, score: score,
-                    note: NoteInput.read(note), createdAt: now)
+                    activityID: id, score: score, note: NoteInput.read(note), at: at, now: now, timeZone: Clock.timeZone
+                )
                 guard try store.openForReading() != nil else { throw JournalError.activityNotFound(id) }
                 let saved = try store.write { try $0.rate(rating, now: now) }
                 try Console.out("Rated activity #\(id): \(saved.score.value) at \(Describe.time(saved.localTime)).")
                 return
             }
-            try askForEach(at: time, now: now)
+            try askForEach(now: now)
         }
 
         /// Asks for a score for each active activity in turn; Enter skips one, and a bad answer is asked again.
-        private func askForEach(at time: ResolvedTime, now: Int64) throws {
+        private func askForEach(now: Int64) throws {
             let active = try store.openForReading()?.psfs().activities.filter(\.activity.isActive) ?? []
             guard !active.isEmpty else {
                 Console.err(#"No activities to rate. Add one with: journal psfs add "putting on socks""#)
@@ -162,16 +159,19 @@ struct PSFS: ParsableCommand {
                         return
                     }
                     if answer.isEmpty { break }
+                    let score: PainLevel
                     do {
-                        let rating = try PSFSRating(
-                            activityID: item.activity.id ?? 0, ratedAt: time.unixSeconds, utcOffset: time.utcOffset,
-                            score: PSFSActivity.score(parsing: answer), createdAt: now)
-                        _ = try store.write { try $0.rate(rating, now: now) }
-                        rated += 1
-                        break
-                    } catch let error as JournalError where error.exitStatus == 64 {
+                        score = try PSFSActivity.score(parsing: answer)
+                    } catch let error as JournalError {
                         Console.err("journal: \(error)")
+                        continue
                     }
+                    // A time that cannot be used ends the command, with nothing saved for this answer.
+                    let rating = try PSFSRating(
+                        activityID: item.activity.id ?? 0, score: score, at: at, now: now, timeZone: Clock.timeZone)
+                    _ = try store.write { try $0.rate(rating, now: now) }
+                    rated += 1
+                    break
                 }
             }
             Console.err("Rated \(rated) \(rated == 1 ? "activity" : "activities").")

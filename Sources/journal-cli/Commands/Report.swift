@@ -21,6 +21,7 @@ struct Report: ParsableCommand {
 
             Examples:
               journal report                      # the 7 days ending today
+              journal report --last 6w            # the 6 weeks ending today (also 10d, 3m)
               journal report --month --markdown > month.md
               journal report --from 2026-11-01 --to 2026-11-15 --exercise glute-bridge --json
               journal report --month --format html --output report.html   # charts, to print or send
@@ -33,6 +34,17 @@ struct Report: ParsableCommand {
 
     @Flag(help: "The 30 days ending today.")
     var month = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The days ending today: 10d (10 days), 6w (6 weeks) or 3m (3 months of 30 days).", valueName: "span"))
+    var last: String?
+
+    @Option(help: ArgumentHelp("The N weeks ending today (the same as --last Nw).", valueName: "n"))
+    var weeks: Int?
+
+    @Option(help: ArgumentHelp("The N months of 30 days ending today (the same as --last Nm).", valueName: "n"))
+    var months: Int?
 
     @OptionGroup var days: DaysOptions
 
@@ -67,14 +79,20 @@ struct Report: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        let chosen = [week, month, days.from != nil || days.to != nil].filter { $0 }.count
-        if chosen > 1 { throw ValidationError("Choose one of --week, --month or --from/--to.") }
+        let chosen = [week, month, span != nil, days.from != nil || days.to != nil].filter { $0 }.count
+        if [last, weeks.map { "\($0)w" }, months.map { "\($0)m" }].compactMap({ $0 }).count > 1 {
+            throw ValidationError("Choose one of --last, --weeks or --months.")
+        }
+        if chosen > 1 { throw ValidationError("Choose one of --week, --month, --last or --from/--to.") }
         if [json, markdown, format != nil].filter({ $0 }).count > 1 {
             throw ValidationError("Choose one of --json, --markdown or --format.")
         }
         if force && output == nil { throw ValidationError("--force applies to --output only.") }
         if width != nil && chosenFormat != .text { throw ValidationError("--width applies to the text report only.") }
     }
+
+    /// The span asked for: --last, or --weeks N and --months N, its spellings.
+    var span: String? { last ?? weeks.map { "\($0)w" } ?? months.map { "\($0)m" } }
 
     /// The text report's width: --width, else $COLUMNS when writing to standard output and wider than 80.
     var textWidth: Int {
@@ -90,7 +108,14 @@ struct Report: ParsableCommand {
         let encryption = try self.encryption.resolve()
         let now = try Clock.local()
         let selection = try days.selection(store: store, today: now.date)
-        let period = month ? .month(endingOn: now.date) : selection.period ?? .week(endingOn: now.date)
+        let period: Period
+        if month {
+            period = .month(endingOn: now.date)
+        } else if let span {
+            period = try Period.last(span, endingOn: now.date)
+        } else {
+            period = selection.period ?? .week(endingOn: now.date)
+        }
         let report =
             try store.openForReading()?.progressReport(for: period, exerciseID: selection.exerciseID)
             ?? ProgressReport.make(entries: [], period: period, findings: [])

@@ -7,22 +7,22 @@ struct Restore: ParsableCommand {
         commandName: "restore",
         abstract: "Put a backup (`journal backup`, encrypted or not) back as the journal, checked first.",
         discussion: """
-            FILE is decrypted when it is an age file (with --identity, --passphrase-file, or a \\
-            passphrase asked at the terminal), then checked before anything is replaced: it must \\
-            be a journal (its application id), whole (SQLite's integrity and foreign-key checks) \\
-            and of a schema this version reads (an older one is brought up to date). A damaged, \\
-            truncated or changed file is refused (exit 65), and so is one no key given opens \\
+            FILE is decrypted when it is an age file (with --identity, --passphrase-file, or a \
+            passphrase asked at the terminal), then checked before anything is replaced: it must \
+            be a journal (its application id), whole (SQLite's integrity and foreign-key checks) \
+            and of a schema this version reads (an older one is brought up to date). A damaged, \
+            truncated or changed file is refused (exit 65), and so is one no key given opens \
             (exit 77): the journal is then left as it was.
 
-            The backup is read, never adopted: its rows go through the same checks as an \\
-            import into a new journal built by this version, and a file carrying anything \\
-            journal does not make (a trigger, a view, another table), a time outside the years \\
+            The backup is read, never adopted: its rows go through the same checks as an \
+            import into a new journal built by this version, and a file carrying anything \
+            journal does not make (a trigger, a view, another table), a time outside the years \
             1-9999, or a FILE-wal beside it is refused. Its undo history is not carried over.
 
-            An existing journal is replaced only with --force, in one SQLite transaction that \\
-            holds the journal's write lock throughout (a writer meanwhile waits, up to \\
-            $JOURNAL_BUSY_TIMEOUT): a change saved before the restore is in the kept copy \\
-            (JOURNAL.before-restore-DATE-TIME.backup, mode 0600, made only when the restore \\
+            An existing journal is replaced only with --force, in one SQLite transaction that \
+            holds the journal's write lock throughout (a writer meanwhile waits, up to \
+            $JOURNAL_BUSY_TIMEOUT): a change saved before the restore is in the kept copy \
+            (JOURNAL.before-restore-DATE-TIME.backup, mode 0600, made only when the restore \
             succeeds), one saved after it is in the restored journal.
 
             Examples:

@@ -6,7 +6,8 @@ import Journal
 struct DaysOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "First day, inclusive: 2026-11-01, today, yesterday, 7 days ago or a weekday.", valueName: "date"))
+            "First day, inclusive: 2026-11-01, yesterday, monday, last monday, 10 days ago, 6 weeks ago or 2 months ago.",
+            valueName: "date"))
     var from: String?
 
     @Option(help: ArgumentHelp("Last day, inclusive (default: today).", valueName: "date"))

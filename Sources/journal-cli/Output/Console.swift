@@ -131,9 +131,10 @@ extension JournalError {
             .sideNotApplicable,
             .invalidSide, .invalidChoice, .invalidActivity, .invalidScore, .invalidDose, .tooManyActivities,
             .invalidExerciseID, .invalidExerciseName, .exerciseExists, .exerciseNameTaken, .cannotRemoveBuiltIn,
+            .cannotEditBuiltIn,
             .exerciseInUse,
             .confirmationNeeded, .invalidSetting, .keyNeeded, .invalidKey, .invalidPassphrase,
-            .noteTooLong, .invalidNote, .invalidDate, .futureDate, .invalidPeriod:
+            .noteTooLong, .invalidNote, .invalidHowTo, .invalidDate, .futureDate, .invalidSpan, .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase,
             .invalidImport, .inputTooLarge, .damagedEncryptedFile, .notARestorableJournal:

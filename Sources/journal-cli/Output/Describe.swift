@@ -37,9 +37,43 @@ enum Describe {
     /// "4 → 3".
     static func pain(_ entry: Entry) -> String { "\(entry.painBefore.value) → \(entry.painAfter.value)" }
 
+    /// How long before `now` the moment `unixSeconds` was: "just now", "2 minutes ago", "3 hours ago", "5 days ago".
+    static func ago(_ unixSeconds: Int64, now: Int64) -> String {
+        let seconds = max(0, now - unixSeconds)
+        func count(_ value: Int64, _ unit: String) -> String { "\(value) \(unit)\(value == 1 ? "" : "s") ago" }
+        switch seconds {
+        case ..<60: return "just now"
+        case ..<3600: return count(seconds / 60, "minute")
+        case ..<86_400: return count(seconds / 3600, "hour")
+        default: return count(seconds / 86_400, "day")
+        }
+    }
+
     /// "2026-11-20 07:30 (UTC+01:00)".
     static func time(_ local: LocalDateTime) -> String {
         "\(local.shortText) (UTC\(LocalDateTime.offsetText(local.utcOffset)))"
+    }
+
+    /// Prints on standard error, one line each, what `journal log` notes about a saved entry
+    /// (``LogNotice``): likely slips, which `journal undo` reverses.
+    static func printNotices(of logged: LoggedEntry, now: Int64) {
+        let entry = logged.entry
+        for notice in logged.notices {
+            switch notice {
+            case .doseAbovePlan(let dose, let planned, let plan):
+                let unit =
+                    entry.reps != nil && plan.reps != nil
+                    ? " reps" : entry.holdSeconds != nil && plan.holdSeconds != nil ? " s hold" : " sets"
+                Console.err(
+                    "Note: \(dosage(entry)) is \(dose)\(unit) in all, more than \(LogNotice.doseFactor) times the plan's "
+                        + "\(planned) (\(dosage(sets: plan.sets, reps: plan.reps, holdSeconds: plan.holdSeconds, side: nil))); "
+                        + "if that is a slip, `journal undo` removes it.")
+            case .duplicate(let id, let loggedAt):
+                Console.err(
+                    "Note: the same as #\(id), logged \(ago(loggedAt, now: now)); "
+                        + "if it was logged twice, `journal undo` removes this one.")
+            }
+        }
     }
 
     /// Prints on standard error what the rules found in a saved entry: first the hold that stood
@@ -163,6 +197,22 @@ extension Describe {
         var lines = TextTable.render(
             header: ["ID", "ACTIVITY", "BASELINE", "LATEST", "CHANGE"], rows: rows, alignRight: [0]
         ).split(separator: "\n").map(String.init)
+        for item in summary.activities where item.ratings.count > 1 {
+            lines += ["", "#\(item.activity.id ?? 0) \(String(item.activity.activity.terminalSafe.prefix(70)))"]
+            let signed = { (change: Int?) in change.map { ($0 > 0 ? "+" : "") + String($0) } ?? "-" }
+            let history = zip(item.ratings, zip(item.changesFromPrevious, item.changesFromBaseline)).map {
+                (rating: PSFSRating, changes: (Int?, Int?)) -> [String] in
+                let (previous, baseline) = changes
+                let mark = baseline.map { abs($0) >= PSFSSummary.activityDetectableChange } == true ? " *" : ""
+                return [
+                    "  " + rating.localTime.date.iso8601, String(rating.score.value), signed(previous),
+                    signed(baseline) + mark,
+                ]
+            }
+            lines += TextTable.render(
+                header: ["  RATED", "SCORE", "FROM PREVIOUS", "FROM BASELINE"], rows: history, alignRight: [1, 2]
+            ).split(separator: "\n").map(String.init)
+        }
         if let average = ReportPSFS.average(summary) {
             lines += ["", TextTable.wrap(average, width: 80)]
         }

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+
+/// Usage mistakes that swift-argument-parser reports late or plainly, found again from the
+/// command line when parsing failed.
+///
+/// The parser runs a command's `validate()` before it looks for options it does not know, so off
+/// a terminal `journal log bridge -b 4 -a 3` said "Give --pain-before and --pain-after" and hid
+/// "Unknown option '-b'"; and `journal stats` said only "Unexpected argument". Both are found here
+/// from the parser's own description of the commands (`_dumpHelp`), so no list of options is kept twice.
+enum UsageCheck {
+    /// Words people try for a command, and the command that does it.
+    static let synonyms = [
+        "stats": "report", "summary": "report", "progress": "report", "add": "log", "record": "log",
+        "history": "list", "entries": "list", "show": "list", "remove": "delete", "rm": "delete",
+        "status": "check", "due": "today", "plans": "plan", "exercise": "exercises", "check-in": "checkin",
+    ]
+
+    /// The message for an unknown command or option in `arguments`, or `nil` when there is none to add.
+    static func message(for arguments: [String]) -> String? {
+        var command: any ParsableCommand.Type = JournalCommand.self
+        var path = ["journal"]
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "--" { break }
+            // A negative number is a value, which the parser reports as missing in its own words.
+            if word.hasPrefix("-") && word.count > 1 && Int(word) == nil {
+                let known = names(of: command)
+                if !known.contains(optionName(word)) {
+                    return "Error: Unknown option '\(optionName(word))'\n"
+                        + "Usage: \(JournalCommand.usageString(for: command))\n"
+                        + "  See '\(path.joined(separator: " ")) --help' for more information."
+                }
+                index += 1
+                continue
+            }
+            if word == "help" { return nil }
+            let subcommands = command.configuration.subcommands
+            if let next = subcommands.first(where: { name(of: $0) == word }) {
+                command = next
+                path.append(word)
+            } else if !subcommands.isEmpty {
+                // A word a default subcommand would take as its argument is not a command's name.
+                if let fallback = command.configuration.defaultSubcommand, takesArguments(fallback) { return nil }
+                return unknownCommand(word, among: subcommands.map(name(of:)), path: path)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The message for an unknown command, with the nearest ones (`journal stats`: report).
+    static func unknownCommand(_ word: String, among commands: [String], path: [String]) -> String {
+        var nearest = synonyms[word.lowercased()].map { [$0] } ?? []
+        let scored = commands.map { ($0, distance(word.lowercased(), $0)) }.filter { $0.1 <= max(2, word.count / 2) }
+        nearest += scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0).filter { !nearest.contains($0) }
+        let shown = nearest.isEmpty ? commands : Array(nearest.prefix(3))
+        let whole = path.joined(separator: " ")
+        return "Error: Unknown command '\(word)'. \(nearest.isEmpty ? "The commands" : "The nearest"): "
+            + shown.joined(separator: ", ") + ".\n  See '\(whole) --help' for what each does."
+    }
+
+    /// `--pain-before` from `--pain-before=4`, `-b` from `-b4`.
+    static func optionName(_ word: String) -> String {
+        if word.hasPrefix("--") { return String(word.prefix { $0 != "=" }) }
+        return String(word.prefix(2))
+    }
+
+    static func name(of command: any ParsableCommand.Type) -> String {
+        command.configuration.commandName ?? String(describing: command).lowercased()
+    }
+
+    /// The arguments `command` takes, as the parser describes them.
+    static func arguments(of command: any ParsableCommand.Type) -> [[String: Any]] {
+        guard let data = command._dumpHelp().data(using: .utf8),
+            let tool = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let info = tool["command"] as? [String: Any]
+        else { return [] }
+        return info["arguments"] as? [[String: Any]] ?? []
+    }
+
+    /// Whether `command` takes a positional argument.
+    static func takesArguments(_ command: any ParsableCommand.Type) -> Bool {
+        arguments(of: command).contains { $0["kind"] as? String == "positional" }
+    }
+
+    /// Every spelling of every option `command` takes, with the built-in ones.
+    static func names(of command: any ParsableCommand.Type) -> Set<String> {
+        var known: Set<String> = ["-h", "--help", "--version", "--generate-completion-script"]
+        for argument in arguments(of: command) {
+            for name in argument["names"] as? [[String: Any]] ?? [] {
+                guard let kind = name["kind"] as? String, let text = name["name"] as? String else { continue }
+                known.insert((kind == "short" ? "-" : "--") + text)
+            }
+        }
+        return known
+    }
+
+    /// Edit distance: the fewest insertions, deletions and substitutions from `a` to `b`.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let saved = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = saved
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+}

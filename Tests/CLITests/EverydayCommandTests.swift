@@ -1,0 +1,249 @@
+import Foundation
+import Testing
+
+/// Everyday use without the manual (#26).
+///
+/// The times people type, report spans, usage mistakes named, `log`'s notes on likely slips,
+/// exercises of one's own with how-to text, and `journal psfs` listing every rating. Today is
+/// Wednesday 2026-11-25, 12:00 in London (UTC+00:00).
+@Suite struct EverydayCommandTests {
+    let sandbox = Sandbox()
+
+    func loggedAt(_ at: String) throws -> String {
+        let run = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", at)
+        return run.stdout
+    }
+
+    @Test(arguments: [
+        ("18:00", "2026-11-24 18:00"),  // still to come today: yesterday
+        ("7am", "2026-11-25 07:00"),
+        ("7:30am", "2026-11-25 07:30"),
+        ("yesterday 7pm", "2026-11-24 19:00"),
+        ("monday 18:00", "2026-11-23 18:00"),
+        ("last monday", "2026-11-23 12:00"),
+        ("this morning", "2026-11-25 08:00"),
+        ("2 weeks ago", "2026-11-11 12:00"),
+        ("1 month ago", "2026-10-25 12:00"),
+    ])
+    func logTakesTheTimesPeopleType(at: String, shown: String) throws {
+        #expect(try loggedAt(at).hasSuffix("at \(shown) (UTC+00:00).\n"))
+    }
+
+    @Test func checkinAndPSFSTakeTheSameTimes() throws {
+        let checkIn = try sandbox.run("checkin", "--pain", "3", "--at", "7am")
+        #expect(checkIn.stdout == "Checked in #1: pain 3, at 2026-11-25 07:00 (UTC+00:00).\n", "\(checkIn)")
+        #expect(try sandbox.run("psfs", "add", "putting on socks", "--at", "last monday").status == 0)
+        let rate = try sandbox.run("psfs", "rate", "1", "4", "--at", "this morning")
+        #expect(rate.stdout == "Rated activity #1: 4 at 2026-11-25 08:00 (UTC+00:00).\n", "\(rate)")
+    }
+
+    @Test func aTimeStillToComeIsRefusedAndNothingIsSaved() throws {
+        let run = try sandbox.run("checkin", "--pain", "3", "--at", "this evening")
+        #expect(run.status == 64)
+        #expect(
+            run.stderr
+                == "journal: \"this evening\" is 2026-11-25 19:00 (UTC+00:00), which is in the future; log what you have already done.\n"
+        )
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+    }
+
+    @Test func reportFromWeeksAgo() throws {
+        let json = try sandbox.run("report", "--from", "6 weeks ago", "--json")
+        #expect(json.status == 0, "\(json)")
+        #expect(json.stdout.contains(#""from" : "2026-10-14""#))
+    }
+
+    @Test(arguments: [
+        (["--last", "6w"], "2026-10-15", 42),
+        (["--last", "10d"], "2026-11-16", 10),
+        (["--last", "3m"], "2026-08-28", 90),
+        (["--weeks", "6"], "2026-10-15", 42),
+        (["--months", "1"], "2026-10-27", 30),
+    ])
+    func reportLastSpans(arguments: [String], from: String, days: Int) throws {
+        let run = try sandbox.run(["report"] + arguments + ["--json"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("\"from\" : \"\(from)\""))
+        #expect(run.stdout.contains("\"to\" : \"2026-11-25\""))
+        #expect(run.stdout.contains("\"days_in_period\" : \(days)"))
+    }
+
+    @Test func aSpanThatIsNotOneIsRefused() throws {
+        let run = try sandbox.run("report", "--last", "6x")
+        #expect(run.status == 64)
+        #expect(
+            run.stderr
+                == "journal: cannot report the last \"6x\": give a number and d, w or m, such as 10d (10 days), "
+                + "6w (6 weeks) or 3m (3 months of 30 days), covering at most 3660 days.\n")
+        let both = try sandbox.run("report", "--weeks", "2", "--month")
+        #expect(both.status == 64)
+        #expect(both.stderr.hasPrefix("Error: Choose one of --week, --month, --last or --from/--to."))
+    }
+
+    /// Off a terminal, `log` cannot ask for pain; an option it does not know is still the error shown.
+    @Test func anUnknownOptionIsNamedOffATerminal() throws {
+        let run = try sandbox.run("log", "bridge", "-b", "4", "-a", "3")
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: Unknown option '-b'\nUsage: journal log <exercise>"), "\(run)")
+        #expect(run.stderr.hasSuffix("  See 'journal log --help' for more information.\n"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+    }
+
+    @Test func anUnknownCommandListsTheNearest() throws {
+        let stats = try sandbox.run("stats")
+        #expect(stats.status == 64)
+        #expect(
+            stats.stderr
+                == "Error: Unknown command 'stats'. The nearest: report.\n  See 'journal --help' for what each does.\n"
+        )
+        let typo = try sandbox.run("chekc")
+        #expect(typo.stderr.hasPrefix("Error: Unknown command 'chekc'. The nearest: check"))
+        let nested = try sandbox.run("plan", "sett", "glute-bridge")
+        #expect(nested.status == 64)
+        #expect(nested.stderr.hasPrefix("Error: Unknown command 'sett'. The nearest: set"), "\(nested)")
+    }
+
+    /// Every command's help, and every subcommand's, reads without a stray backslash.
+    @Test func helpHasNoStrayBackslashes() throws {
+        let commands = [
+            "log", "today", "session", "checkin", "checkins", "list", "report", "check", "safety", "export", "import",
+            "resume", "psfs", "edit", "delete", "undo", "exercises", "plan", "backup", "restore", "doctor",
+        ]
+        for command in commands {
+            let help = try sandbox.run("help", command)
+            #expect(help.status == 0, "\(command): \(help)")
+            for line in help.stdout.split(separator: "\n") {
+                #expect(!line.hasSuffix("\\"), "\(command): \(line)")
+            }
+        }
+    }
+
+    @Test func logNotesADoseFarAboveThePlan() throws {
+        #expect(
+            try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5").status == 0
+        )
+        let run = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--sets", "3", "--reps", "100")
+        #expect(run.status == 0, "\(run)")
+        #expect(
+            run.stderr
+                == "Note: 3 × 100 reps is 300 reps in all, more than 3 times the plan's 30 (3 × 10 reps); "
+                + "if that is a slip, `journal undo` removes it.\n")
+        #expect(try sandbox.entryCount() == 1)
+        // Three times the plan is still within it.
+        let three = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--sets", "3", "--reps", "30")
+        #expect(three.stderr == "")
+    }
+
+    @Test func logNotesAnEntryLoggedTwice() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "2", "--reps", "8")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:01:00Z"
+        let twice = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "2", "--reps", "8")
+        #expect(twice.status == 0)
+        #expect(
+            twice.stderr
+                == "Note: the same as #1, logged 1 minute ago; if it was logged twice, `journal undo` removes this one.\n"
+        )
+        #expect(try sandbox.entryCount() == 2)
+        // Another pain, or five minutes later, is another entry.
+        let other = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--reps", "8")
+        #expect(other.stderr == "")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:06:01Z"
+        let later = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--reps", "8")
+        #expect(later.stderr == "")
+    }
+
+    @Test func anUnknownExerciseNamesHowToAddOne() throws {
+        let run = try sandbox.run("plan", "set", "knee-to-chest", "--sets", "1", "--hold", "20", "--per-week", "7")
+        #expect(run.status == 64)
+        #expect(
+            run.stderr
+                == "journal: unknown exercise \"knee-to-chest\"; `journal exercises` lists the ones you can log, and "
+                + "`journal exercises add knee-to-chest --name … --how-to …` adds one of your own.\n")
+    }
+
+    @Test func ownExercisesCarryTheirHowTo() throws {
+        let add = try sandbox.run(
+            "exercises", "add", "knee-to-chest", "--name", "Knee to chest", "--category", "stretch", "--hold",
+            "--sides", "--how-to", "Lie on your back. Bring one knee to your chest and hold.")
+        #expect(add.status == 0, "\(add)")
+        let show = try sandbox.run("exercises", "show", "knee-to-chest")
+        #expect(
+            show.stdout == """
+                Knee to chest (knee-to-chest)
+                Category: stretch
+                Measured: in seconds held, one side at a time (--side left|right|both)
+
+                Lie on your back. Bring one knee to your chest and hold.
+
+                """)
+        let edit = try sandbox.run("exercises", "edit", "knee-to-chest", "--how-to", "Hold 20 seconds each side.")
+        #expect(edit.status == 0, "\(edit)")
+        #expect(
+            try sandbox.run("exercises", "show", "knee-to-chest").stdout.hasSuffix("\nHold 20 seconds each side.\n"))
+        #expect(
+            try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'knee-to-chest'") == "Hold 20 seconds each side.\n"
+        )
+        // The session prints it before asking.
+        #expect(
+            try sandbox.run("plan", "set", "knee-to-chest", "--sets", "1", "--hold", "20", "--per-week", "7").status
+                == 0)
+        let session = try sandbox.run(["session", "knee-to-chest"], stdin: "")
+        #expect(session.stderr.contains("Knee to chest (knee-to-chest)\n  Hold 20 seconds each side.\n"), "\(session)")
+        // A control character is refused; nothing changes.
+        let bad = try sandbox.run("exercises", "edit", "knee-to-chest", "--how-to", "red \u{1B}[31m")
+        #expect(bad.status == 64)
+        #expect(bad.stderr.hasPrefix("journal: the how-to text cannot be saved: it holds the control character U+1B"))
+        #expect(
+            try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'knee-to-chest'") == "Hold 20 seconds each side.\n"
+        )
+        let builtIn = try sandbox.run("exercises", "edit", "glute-bridge", "--how-to", "x")
+        #expect(builtIn.status == 64)
+        // The full export keeps it, and a restore brings it back.
+        let file = sandbox.directory + "/all.json"
+        #expect(try sandbox.run("export", "--all", "--output", file).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains(#""how_to":"Hold 20 seconds each side.""#))
+        let restored = sandbox.directory + "/restored.sqlite3"
+        #expect(try sandbox.run("import", file, "--db", restored).status == 0)
+        #expect(
+            try execute(try tool("sqlite3"), [restored, "SELECT how_to FROM exercises WHERE id = 'knee-to-chest'"])
+                .stdout
+                == "Hold 20 seconds each side.\n")
+    }
+
+    @Test func psfsListsEveryRatingWithItsChanges() throws {
+        #expect(try sandbox.run("psfs", "add", "putting on socks", "--at", "2026-11-01 09:00").status == 0)
+        for (score, at) in [
+            ("5", "2026-11-01 09:05"), ("3", "2026-11-08 09:00"), ("4", "2026-11-15 09:00"),
+            ("1", "2026-11-22 09:00"),
+        ] {
+            #expect(try sandbox.run("psfs", "rate", "1", score, "--at", at).status == 0)
+        }
+        let run = try sandbox.run("psfs")
+        #expect(
+            run.stdout == """
+                ID  ACTIVITY          BASELINE        LATEST          CHANGE
+                 1  putting on socks  5 (2026-11-01)  1 (2026-11-22)  -4 *
+
+                #1 putting on socks
+                  RATED       SCORE  FROM PREVIOUS  FROM BASELINE
+                  2026-11-01      5              -  -
+                  2026-11-08      3             -2  -2
+                  2026-11-15      4             +1  -1
+                  2026-11-22      1             -3  -4 *
+
+                Average of the 1 activity rated at the baseline (2026-11-01) and since: 5.0 →
+                1.0 (-4.0), larger than the measure's error (2 points).
+                * a change larger than the measure's error (3 points for one activity).
+
+                """, "\(run)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try sandbox.run("psfs", "--json").stdout.utf8))
+                as? [String: Any])
+        let ratings = try #require((json["activities"] as? [[String: Any]])?.first?["ratings"] as? [[String: Any]])
+        #expect(ratings.map { $0["change_from_previous"] as? Int } == [nil, -2, 1, -3])
+        #expect(ratings.first.map { $0["change_from_previous"] is NSNull } == true)
+    }
+}
