@@ -37,6 +37,7 @@ struct HTMLReportCommandTests {
     struct Word {
         var text: String
         var xMin: Double
+        var xMax: Double
         var yMin: Double
         var yMax: Double
     }
@@ -68,7 +69,8 @@ struct HTMLReportCommandTests {
                 let tag = word.prefix { $0 != ">" }
                 let text = word.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }
                 return Word(
-                    text: String(text), xMin: number("xMin", in: tag), yMin: number("yMin", in: tag),
+                    text: String(text), xMin: number("xMin", in: tag), xMax: number("xMax", in: tag),
+                    yMin: number("yMin", in: tag),
                     yMax: number("yMax", in: tag))
             }
         }
@@ -132,9 +134,10 @@ struct HTMLReportCommandTests {
         let scores = printed.words.flatMap { $0.filter { $0.text == "Score" } }
         #expect(scores.count == 3)
         #expect(Set(scores.map { Int($0.yMin.rounded()) }).count == 1, "\(scores)")
+        // The axis titles run upwards: across, a word's box is its text's height.
         let pains = printed.words.flatMap { $0.filter { $0.text == "Pain" && $0.xMin < 100 } }
         #expect(
-            pains.contains { pain in scores.allSatisfy { abs(($0.yMax - $0.yMin) - (pain.yMax - pain.yMin)) < 0.5 } },
+            pains.contains { pain in scores.allSatisfy { abs(($0.xMax - $0.xMin) - (pain.xMax - pain.xMin)) < 0.5 } },
             "\(pains) \(scores)")
     }
 

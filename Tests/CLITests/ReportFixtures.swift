@@ -14,8 +14,9 @@ enum ReportFixtures {
         return sandbox
     }
 
-    /// Daily sessions of glute-bridge, bird-dog and side-plank and a morning check-in on each of the
-    /// `days` days ending 2026-11-21, with a plan; a flare-up on bird-dog on 11-17 (5 → 7), a bad
+    /// Daily sessions of glute-bridge, bird-dog and side-plank, and a morning check-in, each day.
+    ///
+    /// On each of the `days` days ending 2026-11-21, with a plan; a flare-up on bird-dog on 11-17 (5 → 7), a bad
     /// morning on 11-18 (pain 7) and a red-flag check-in (fever) on 11-19; a note every few days,
     /// one of them markup. With `everyNote`, a note on every session and check-in as well; with
     /// `psfs`, three PSFS activities rated on 1 Oct, 1 Nov and 20 Nov.
@@ -57,7 +58,8 @@ enum ReportFixtures {
             let checked = try sandbox.run(checkIn)
             try #require([0, 1, 2, 3].contains(checked.status), "\(checked)")
             let note =
-                everyNote || index % 5 == 0 ? ["--note", "Day \(index): felt steady, a little tight on the left side"] : []
+                everyNote || index % 5 == 0
+                ? ["--note", "Day \(index): felt steady, a little tight on the left side"] : []
             try log(
                 sandbox, "glute-bridge", "--sets", "3", "--reps", "10", "--pain-before", "4", "--pain-after", "3",
                 "--at", "\(day) 08:00", extra: note)

@@ -2,8 +2,9 @@ import Foundation
 import Journal
 import Testing
 
-/// The HTML report is sent to a physiotherapist: whatever a person (or a crafted export) puts in a
-/// free-text field reaches it as text. Every field gets the usual payloads; the page is loaded in
+/// The HTML report is sent to a physiotherapist: whatever is in a free-text field reaches it as text.
+///
+/// Whatever a person (or a crafted export) puts there. Every field gets the usual payloads; the page is loaded in
 /// headless Chromium, which would run any of them, and the DOM it ends with is read back.
 @Suite(
     .enabled(
@@ -12,7 +13,9 @@ import Testing
 struct ReportInjectionCommandTests {
     let sandbox = ReportFixtures.sandbox()
 
-    /// Each one, run, would change the document's title or add an attribute to the page. At most
+    /// Each one, run, would change the document's title or add an attribute to the page.
+    ///
+    /// At most
     /// 80 characters, so that each also fits a PSFS activity.
     static let payloads = [
         #"x" onload="document.title='RAN1'" data-x=""#,
@@ -29,7 +32,8 @@ struct ReportInjectionCommandTests {
         "g", "path", "circle", "rect", "line", "text",
     ]
     static let attributes: Set<String> = [
-        "lang", "charset", "name", "content", "class", "id", "viewbox", "role", "aria-label", "aria-hidden", "width",
+        "lang", "charset", "name", "property", "content", "class", "id", "viewbox", "role", "aria-label", "aria-hidden",
+        "width",
         "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d", "transform", "data-date", "data-entry",
     ]
 

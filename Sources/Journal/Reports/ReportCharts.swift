@@ -126,7 +126,9 @@ public enum ReportCharts {
 
     typealias Body = Node<HTML.BodyContext>
 
-    /// An SVG (or any) element with attributes, written in name order, and children. Plot writes
+    /// An SVG (or any) element with attributes, written in name order, and children.
+    ///
+    /// Plot writes
     /// attribute values as given, so each value goes through ``ReportHTML/escape(_:)`` here: a
     /// name of `x" onload="…` stays one attribute's text.
     static func element(_ name: String, _ attributes: [String: String], _ children: [Body] = []) -> Body {

@@ -58,8 +58,9 @@ public enum ReportHTML {
         return html.render(indentedBy: .spaces(1)) + "\n"
     }
 
-    /// Text made safe for HTML and SVG, in an element or in a quoted attribute value: `&`, `<`, `>`,
-    /// `"` and `'` written as character references. The one escaping function the report uses
+    /// Text made safe for HTML and SVG, in an element or in a quoted attribute value.
+    ///
+    /// `&`, `<`, `>`, `"` and `'` are written as character references. The one escaping function the report uses
     /// outside Plot's text nodes (Plot writes attribute values as given).
     public static func escape(_ text: String) -> String {
         var escaped = ""
@@ -81,7 +82,8 @@ public enum ReportHTML {
     /// table and the check-ins point to it by.
     static func noteNumbers(_ report: ProgressReport) -> [NoteKey: Int] {
         Dictionary(
-            report.notes.enumerated().map { (NoteKey(source: $1.source, id: $1.id), $0 + 1) }, uniquingKeysWith: { a, _ in a })
+            report.notes.enumerated().map { (NoteKey(source: $1.source, id: $1.id), $0 + 1) },
+            uniquingKeysWith: { a, _ in a })
     }
 
     struct NoteKey: Hashable {
@@ -496,8 +498,10 @@ public enum ReportHTML {
 }
 
 extension Node {
-    /// Text, escaped by ``ReportHTML/escape(_:)``: how the report writes text outside its
-    /// attention section (whose text goes through Plot's own text nodes). Plot's text nodes leave a
+    /// Text, escaped by ``ReportHTML/escape(_:)``.
+    ///
+    /// How the report writes text outside its attention section (whose text goes through Plot's
+    /// own text nodes). Plot's text nodes leave a
     /// character reference as it is, so a note holding `&lt;` would show `<`; this shows what was
     /// written.
     static func plain(_ text: String) -> Node { .raw(ReportHTML.escape(text)) }

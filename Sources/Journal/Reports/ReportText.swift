@@ -91,7 +91,7 @@ public enum ReportText {
         var text =
             "Mean pain before \(Figures.oneDecimal(report.pain.beforeMean)), "
             + "after \(Figures.oneDecimal(report.pain.afterMean)) "
-            + "(change \(Figures.signedOneDecimalChange(from: report.pain.beforeMean, to: report.pain.afterMean))))."
+            + "(change \(Figures.signedOneDecimalChange(from: report.pain.beforeMean, to: report.pain.afterMean)))."
         if let worst = worstSession(report) {
             text +=
                 " Highest pain after: \(worst.painAfter.value) (\(worst.exerciseID), "
