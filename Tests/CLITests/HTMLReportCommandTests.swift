@@ -141,6 +141,23 @@ struct HTMLReportCommandTests {
             "\(pains) \(scores)")
     }
 
+    /// The third journal of the report tests: a 40-character exercise id, 500-character notes on
+    /// every check-in and some sessions, a hold and red flags.
+    @Test(arguments: [["--week"], ["--month"]])
+    func longNamesAndNotesPrintWithoutANearlyEmptyPage(arguments: [String]) throws {
+        let layout = ReportLayoutCommandTests()
+        try layout.makeLongJournal()
+        try withExtendedLifetime(layout) {
+            sandbox.environment["JOURNAL_DB"] = layout.sandbox.environment["JOURNAL_DB"]
+            let path = sandbox.directory + "/long\(arguments[0]).html"
+            let run = try sandbox.run(["report", "--format", "html", "--output", path] + arguments)
+            try #require(run.status == 0, "\(run)")
+            let printed = try printed(path)
+            #expect(printed.pages <= 2, "\(printed.pages) pages")
+            expectNoNearlyEmptyPage(printed)
+        }
+    }
+
     @Test func sixWeeksPrintWithoutANearlyEmptyPage() throws {
         try ReportFixtures.dailySessions(days: 42, in: sandbox, psfs: true)
         let printed = try printed(try page("six-weeks", "--from", "2026-10-11"))
