@@ -1,6 +1,7 @@
 import Plot
 
-/// The HTML report's charts as inline SVG: the daily pain chart and one small chart per exercise.
+/// The HTML report's charts as inline SVG: the daily pain chart, one small chart per exercise and
+/// one per PSFS activity (in the exercise charts' frame).
 ///
 /// Geometry is in SVG user units inside each chart's frame; tests read the drawing back and
 /// check it against figures worked out by hand.
