@@ -105,6 +105,29 @@ struct ReportInjectionCommandTests {
         #expect(result.text.contains("hold lifted; " + Self.payloads[1]))
     }
 
+    /// The same name, brought in by a full export made elsewhere, stays text.
+    @Test func aCraftedFullExportsActivityStaysText() throws {
+        #expect(try sandbox.run("psfs", "add", "putting on socks", "--at", "2026-11-01 09:00").status == 0)
+        for (score, day) in [("3", "2026-11-01"), ("6", "2026-11-20")] {
+            #expect(try sandbox.run("psfs", "rate", "1", score, "--at", "\(day) 09:05").status == 0)
+        }
+        try ReportFixtures.log(
+            sandbox, "glute-bridge", "--sets", "2", "--reps", "8", "--pain-before", "4", "--pain-after", "3", "--at",
+            "2026-11-20 08:00")
+        let export = try sandbox.run("export", "--all", "--format", "json")
+        try #require(export.status == 0, "\(export)")
+        let payload = #"x\" onload=\"document.title='RAN'\" data-x=\""#
+        let crafted = export.stdout.replacingOccurrences(of: "putting on socks", with: payload)
+        try #require(crafted != export.stdout)
+        let other = ReportFixtures.sandbox()
+        let imported = try other.run(["import", "-"], stdin: crafted)
+        try #require(imported.status == 0, "\(imported)")
+        let html = try other.run("report", "--format", "html").stdout
+        #expect(
+            html.contains(#"aria-label="x&quot; onload=&quot;document.title=&#39;RAN&#39;&quot; data-x=&quot;: each"#))
+        #expect(!html.contains(#"onload="document"#))
+    }
+
     @Test func theEscapingFunctionWritesEveryMarkupCharacterAsAReference() {
         #expect(
             ReportHTML.escape(#"<a href="x" title='y'>&amp;</a>"#)
