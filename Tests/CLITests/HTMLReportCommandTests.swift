@@ -31,8 +31,19 @@ struct HTMLReportCommandTests {
             ] + arguments)
     }
 
-    /// The page printed to A4: its page count and each page's text.
-    func printed(_ page: String) throws -> (pages: Int, text: [String], info: String) {
+    typealias Printed = (pages: Int, text: [String], info: String, words: [[Word]])
+
+    /// A word on a printed page and its box, in points from the page's top left (`pdftotext -bbox`).
+    struct Word {
+        var text: String
+        var xMin: Double
+        var xMax: Double
+        var yMin: Double
+        var yMax: Double
+    }
+
+    /// The page printed to A4: its page count, each page's text and words.
+    func printed(_ page: String) throws -> Printed {
         let pdf = page.replacingOccurrences(of: ".html", with: ".pdf")
         _ = try chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(page)"])
         let info = try execute(try #require(Tools.pdfinfo), [pdf]).stdout
@@ -43,7 +54,34 @@ struct HTMLReportCommandTests {
         let text = try (1...max(pages, 1)).map { number in
             try execute(try #require(Tools.pdftotext), ["-f", "\(number)", "-l", "\(number)", pdf, "-"]).stdout
         }
-        return (pages, text, info)
+        let boxes = try execute(try #require(Tools.pdftotext), ["-bbox", pdf, "-"]).stdout
+        return (pages, text, info, Self.words(boxes))
+    }
+
+    /// Each page's words, read from `pdftotext -bbox`'s XHTML.
+    static func words(_ xhtml: String) -> [[Word]] {
+        func number(_ name: String, in tag: Substring) -> Double {
+            guard let start = tag.range(of: name + "=\"") else { return 0 }
+            return Double(tag[start.upperBound...].prefix { $0 != "\"" }) ?? 0
+        }
+        return xhtml.components(separatedBy: "<page ").dropFirst().map { page in
+            page.components(separatedBy: "<word ").dropFirst().map { word in
+                let tag = word.prefix { $0 != ">" }
+                let text = word.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }
+                return Word(
+                    text: String(text), xMin: number("xMin", in: tag), xMax: number("xMax", in: tag),
+                    yMin: number("yMin", in: tag),
+                    yMax: number("yMax", in: tag))
+            }
+        }
+    }
+
+    /// How full each page is: from the top of the printable area (A4, 841.9 points high, 12 mm
+    /// margins of 34.0 points) to the bottom of its lowest word, as a fraction of that area.
+    func fullness(_ printed: Printed) -> [Double] {
+        printed.words.map { words in
+            ((words.map(\.yMax).max() ?? 34.0) - 34.0) / (841.9 - 2 * 34.0)
+        }
     }
 
     /// Copies `file` to `$REPORT_ARTIFACTS`, when set, to look at after the run.
@@ -60,15 +98,19 @@ struct HTMLReportCommandTests {
         return footer.split(whereSeparator: \.isWhitespace).count
     }
 
-    /// Every page holds more than a heading, a line or the footer.
-    func expectNoNearlyEmptyPage(_ printed: (pages: Int, text: [String], info: String)) {
+    /// Every page holds more than a heading, a line or the footer, and, unless the report fits on
+    /// one page, is at least a third full.
+    func expectNoNearlyEmptyPage(_ printed: Printed) {
         for (index, text) in printed.text.enumerated() {
             #expect(words(text) >= 40, "page \(index + 1) of \(printed.pages) holds only: \(text)")
         }
+        let full = fullness(printed)
+        #expect(printed.pages == 1 || full.allSatisfy { $0 >= 1.0 / 3 }, "each page's fullness: \(full)")
     }
 
     @Test func aWeekOfDailySessionsPrintsOnTwoA4Pages() throws {
-        try ReportFixtures.dailySessions(days: 7, in: sandbox)
+        // Daily check-ins and a note on every session and check-in, and the PSFS.
+        try ReportFixtures.dailySessions(days: 7, in: sandbox, everyNote: true, psfs: true)
         let printed = try printed(try page("week", "--week"))
         #expect(printed.info.contains("(A4)"), "not A4: \(printed.info)")
         #expect(printed.pages <= 2, "\(printed.pages) pages")
@@ -83,11 +125,50 @@ struct HTMLReportCommandTests {
         #expect(first.contains("SEE A DOCTOR"))
         #expect(!first.contains("SEE A DOCTOR TODAY"))
         // The note's markup is text, not a script run.
-        #expect(printed.text.joined().contains("<script>alert(1)</script> sharp pain"))
+        let all = printed.text.joined()
+        #expect(all.contains("<script>alert(1)</script> sharp pain"))
+        // Each note printed once, whole, in the Notes section; the sessions table points to it.
+        #expect(all.components(separatedBy: "Slow and controlled").count - 1 == 6)
+        #expect(all.components(separatedBy: "Morning 1: stiff").count - 1 == 1)
+        #expect(all.contains("[1]") && all.contains("[28]"))
+        #expect(!all.contains("[29]"))
+        // The three PSFS charts side by side, their text at the exercise charts' size.
+        let scores = printed.words.flatMap { $0.filter { $0.text == "Score" } }
+        #expect(scores.count == 3)
+        #expect(Set(scores.map { Int($0.yMin.rounded()) }).count == 1, "\(scores)")
+        // The axis titles run upwards: across, a word's box is its text's height.
+        let pains = printed.words.flatMap { $0.filter { $0.text == "Pain" && $0.xMin < 100 } }
+        #expect(
+            pains.contains { pain in scores.allSatisfy { abs(($0.xMax - $0.xMin) - (pain.xMax - pain.xMin)) < 0.5 } },
+            "\(pains) \(scores)")
+    }
+
+    /// The third journal of the report tests: a 40-character exercise id, 500-character notes on
+    /// every check-in and some sessions, a hold and red flags.
+    @Test(arguments: [["--week"], ["--month"]])
+    func longNamesAndNotesPrintWithoutANearlyEmptyPage(arguments: [String]) throws {
+        let layout = ReportLayoutCommandTests()
+        try layout.makeLongJournal()
+        try withExtendedLifetime(layout) {
+            sandbox.environment["JOURNAL_DB"] = layout.sandbox.environment["JOURNAL_DB"]
+            let path = sandbox.directory + "/long\(arguments[0]).html"
+            let run = try sandbox.run(["report", "--format", "html", "--output", path] + arguments)
+            try #require(run.status == 0, "\(run)")
+            let printed = try printed(path)
+            #expect(printed.pages <= 2, "\(printed.pages) pages")
+            expectNoNearlyEmptyPage(printed)
+        }
+    }
+
+    @Test func sixWeeksPrintWithoutANearlyEmptyPage() throws {
+        try ReportFixtures.dailySessions(days: 42, in: sandbox, psfs: true)
+        let printed = try printed(try page("six-weeks", "--from", "2026-10-11"))
+        #expect(printed.pages <= 6, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
     }
 
     @Test func aThirtyDayMonthPrintsOnAtMostFivePages() throws {
-        try ReportFixtures.dailySessions(days: 30, in: sandbox)
+        try ReportFixtures.dailySessions(days: 30, in: sandbox, everyNote: true, psfs: true)
         let printed = try printed(try page("month", "--month"))
         #expect(printed.pages <= 5, "\(printed.pages) pages")
         expectNoNearlyEmptyPage(printed)

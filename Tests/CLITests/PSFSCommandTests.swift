@@ -46,8 +46,8 @@ import Testing
                   2026-11-24      6             +4  +4 *
 
                 Average of the 2 activities rated at the baseline (2026-11-01) and since: 3.5 →
-                5.5 (+2.0), larger than the measure's error (2 points).
-                * a change larger than the measure's error (3 points for one activity).
+                5.5 (+2.0), at least 2 points, more than the measure's error.
+                * a change of at least 3 points for one activity, more than the measure's error.
 
                 """)
         let json = try #require(
@@ -159,14 +159,20 @@ import Testing
                 """
                 Function (Patient-Specific Functional Scale)
                 ACTIVITY                BASELINE        LATEST          CHANGE  THIS PERIOD
-                putting on socks        3 (2026-11-01)  7 (2026-11-24)  +4 *    +2
-                sitting through a film  4 (2026-11-01)  5 (2026-11-24)  +1      -
+                putting on socks        3 (2026-11-01)  7 (2026-11-24)  +4 *    5 → 7 (+2)
+                sitting through a film  4 (2026-11-01)  5 (2026-11-24)  +1      5 (2026-11-24)
                 Average of the 2 activities rated at the baseline (2026-11-01) and since: 3.5 →
-                6.0 (+2.5), larger than the measure's error (2 points).
+                6.0 (+2.5), at least 2 points, more than the measure's error.
+                Scores: 0 unable to do it, 10 able to do it as before the problem. * a change of
+                at least 3 points for one activity, more than the measure's error.
                 """), "\(text)")
         #expect(!text.lowercased().contains("clinically"))
         let markdown = try sandbox.run("report", "--markdown").stdout
-        #expect(markdown.contains("| putting on socks | 3 \\(2026-11-01\\) | 7 \\(2026-11-24\\) | \\+4 \\* | \\+2 |"))
+        // The period's ratings, even when there is only one (film's 5 on 24 Nov).
+        #expect(
+            markdown.contains(
+                "| putting on socks | 3 \\(2026-11-01\\) | 7 \\(2026-11-24\\) | \\+4 \\* | 5 → 7 \\(\\+2\\) |"))
+        #expect(markdown.contains("| 5 \\(2026-11-24\\) | \\+1 | 5 \\(2026-11-24\\) |"))
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(try sandbox.run("report", "--json").stdout.utf8))
                 as? [String: Any])
@@ -176,11 +182,13 @@ import Testing
                 && average["change"] as? Double == 2.5)
         let period = try #require((json["psfs_period"] as? [String: Any])?["activities"] as? [[String: Any]])
         #expect(period.map { $0["change"] as? Int } == [2, nil])
-        // Socks in the HTML chart: x from 28 (1 Nov 09:05) to 290 (24 Nov 12:00); 20 Nov 12:00 is
-        // 1,652,100 s of 1,997,700 s across: 28 + 0.82700 × 262 = 244.7; y = 100 − score × 8.
+        // Socks in the HTML chart, in the exercise charts' frame: x from 40 (1 Nov 09:05) to 270
+        // (24 Nov 12:00); 20 Nov 12:00 is 1,652,100 s of 1,997,700 s across: 40 + 0.82700 × 230 =
+        // 230.2; y = 12 + (10 − score) × 9.4.
         let html = try sandbox.run("report", "--format", "html").stdout
-        #expect(html.contains(#"d="M28.0 76.0 L244.7 60.0 L290.0 44.0""#))
-        #expect(html.contains(#"d="M28.0 68.0 L290.0 60.0""#))
+        #expect(html.contains(#"<path class="line psfs" d="M40.0 77.8 L230.2 59.0 L270.0 40.2">"#))
+        #expect(html.contains(#"<path class="line psfs" d="M40.0 68.4 L270.0 59.0">"#))
+        #expect(html.contains("<td>5 → 7 (+2)</td>"))
         #expect(html.contains("Function (Patient-Specific Functional Scale)"))
     }
 }

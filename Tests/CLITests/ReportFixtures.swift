@@ -14,11 +14,25 @@ enum ReportFixtures {
         return sandbox
     }
 
-    /// Daily sessions of glute-bridge, bird-dog and side-plank and a morning check-in on each of the
-    /// `days` days ending 2026-11-21, with a plan; a flare-up on bird-dog on 11-17 (5 → 7), a bad
+    /// Daily sessions of glute-bridge, bird-dog and side-plank, and a morning check-in, each day.
+    ///
+    /// On each of the `days` days ending 2026-11-21, with a plan; a flare-up on bird-dog on 11-17 (5 → 7), a bad
     /// morning on 11-18 (pain 7) and a red-flag check-in (fever) on 11-19; a note every few days,
-    /// one of them markup.
-    static func dailySessions(days: Int, in sandbox: Sandbox) throws {
+    /// one of them markup. With `everyNote`, a note on every session and check-in as well; with
+    /// `psfs`, three PSFS activities rated on 1 Oct, 1 Nov and 20 Nov.
+    static func dailySessions(days: Int, in sandbox: Sandbox, everyNote: Bool = false, psfs: Bool = false) throws {
+        if psfs {
+            for activity in ["putting on socks", "sitting through a film", "lifting a shopping bag"] {
+                let added = try sandbox.run("psfs", "add", activity, "--at", "2026-10-01 09:00")
+                try #require(added.status == 0, "\(added)")
+            }
+            for (day, scores) in [("2026-10-01", [3, 4, 2]), ("2026-11-01", [5, 5, 4]), ("2026-11-20", [6, 6, 5])] {
+                for (id, score) in scores.enumerated() {
+                    let rated = try sandbox.run("psfs", "rate", String(id + 1), String(score), "--at", "\(day) 09:05")
+                    try #require(rated.status == 0, "\(rated)")
+                }
+            }
+        }
         for (exercise, dose) in [
             ("glute-bridge", ["--sets", "3", "--reps", "10"]), ("bird-dog", ["--sets", "2", "--reps", "8"]),
             ("side-plank", ["--sets", "2", "--hold", "30"]),
@@ -38,10 +52,14 @@ enum ReportFixtures {
             }
             if day == "2026-11-18" {
                 checkIn += ["--note", "Bad morning, stiff getting out of bed, eased by lunchtime"]
+            } else if everyNote && day != "2026-11-19" {
+                checkIn += ["--note", "Morning \(index): stiff for ten minutes, then easier after a warm shower"]
             }
             let checked = try sandbox.run(checkIn)
             try #require([0, 1, 2, 3].contains(checked.status), "\(checked)")
-            let note = index % 5 == 0 ? ["--note", "Day \(index): felt steady, a little tight on the left side"] : []
+            let note =
+                everyNote || index % 5 == 0
+                ? ["--note", "Day \(index): felt steady, a little tight on the left side"] : []
             try log(
                 sandbox, "glute-bridge", "--sets", "3", "--reps", "10", "--pain-before", "4", "--pain-after", "3",
                 "--at", "\(day) 08:00", extra: note)
@@ -50,10 +68,12 @@ enum ReportFixtures {
                 sandbox, "bird-dog", "--sets", "2", "--reps", flare ? "8" : "6", "--pain-before", "5",
                 "--pain-after", flare ? "7" : "4", "--at", "\(day) 08:15",
                 extra: flare
-                    ? ["--note", "<script>alert(1)</script> sharp pain on the right when extending the leg"] : [])
+                    ? ["--note", "<script>alert(1)</script> sharp pain on the right when extending the leg"]
+                    : everyNote ? ["--note", "Slow and controlled, kept the hips level throughout"] : [])
             try log(
                 sandbox, "side-plank", "--sets", "2", "--hold", "20", "--side", "both", "--pain-before", "4",
-                "--pain-after", "4", "--at", "\(day) 18:00")
+                "--pain-after", "4", "--at", "\(day) 18:00",
+                extra: everyNote ? ["--note", "Held both sides, the right a little shakier than the left"] : [])
         }
     }
 

@@ -117,7 +117,7 @@ import Testing
         // bird-dog comes first. Its frame: x from 40, 230 wide, 7 slots of 230 / 7; y from 12, 9.4 a
         // point. Day 1: x = 40 + 1.5 × 230 / 7 = 89.3; pain 5 → y 59.0, pain 7 → y 40.2.
         let chart = try group("exercise-chart-0", closing: "</svg>", in: html)
-        #expect(html.contains("aria-label=\"bird-dog: each session's pain before and after, 0 to 10\""))
+        #expect(html.contains("aria-label=\"bird-dog: each session&#39;s pain before and after, 0 to 10\""))
         #expect(chart.contains("<g class=\"session rise\" data-entry=\"3\">"))
         #expect(chart.contains("<line x1=\"89.3\" x2=\"89.3\" y1=\"59.0\" y2=\"40.2\">"))
         let bridge = try group("exercise-chart-1", closing: "</svg>", in: html)
@@ -153,7 +153,9 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(
-            html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &amp; \"quotes\"")
+            html.contains(
+                "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;"
+            )
         )
     }
 

@@ -82,7 +82,7 @@ public struct PSFSJSON: Encodable, Sendable {
         var object = container.nestedContainer(keyedBy: AverageKeys.self, forKey: .average)
         try object.encode(Figures.twoDecimals(average.baseline), forKey: .baseline)
         try object.encode(Figures.twoDecimals(average.latest), forKey: .latest)
-        try object.encode(Figures.twoDecimals(average.change), forKey: .change)
+        try object.encode(Figures.twoDecimalsChange(from: average.baseline, to: average.latest), forKey: .change)
         try object.encode(average.detectable, forKey: .detectable)
         try object.encode(average.activities, forKey: .activities)
     }

@@ -15,6 +15,23 @@ public enum Figures {
         return text.hasPrefix("-") || text == "0.0" ? text : "+" + text
     }
 
+    /// The change from `before` to `after` as shown beside them: each rounded to one decimal
+    /// first, so that the figures a reader sees subtract exactly (1.46 → 1.25 is "-0.2", not the
+    /// "-0.21" of the exact values rounded, "-0.2"; 1.45 → 1.25 is "-0.3", as 1.5 → 1.3 reads).
+    public static func signedOneDecimalChange(from before: Double?, to after: Double?) -> String {
+        guard let before, let after else { return "-" }
+        return signedOneDecimal(Double(tenths(after) - tenths(before)) / 10)
+    }
+
+    /// The same for JSON's two decimals: `after` minus `before`, each rounded to two decimals first.
+    public static func twoDecimalsChange(from before: Double?, to after: Double?) -> Double? {
+        guard let before, let after else { return nil }
+        return Double(hundredths(after) - hundredths(before)) / 100
+    }
+
+    static func tenths(_ value: Double) -> Int { Int((value * 10).rounded(.toNearestOrAwayFromZero)) }
+    static func hundredths(_ value: Double) -> Int { Int((value * 100).rounded(.toNearestOrAwayFromZero)) }
+
     /// Two decimals as a number, for JSON: 3.3333 → 3.33.
     public static func twoDecimals(_ value: Double?) -> Double? {
         value.map { ($0 * 100).rounded(.toNearestOrAwayFromZero) / 100 }

@@ -4,7 +4,7 @@
 /// The scale's form gives the minimum detectable change (90% confidence) as 2 points for the
 /// average score and 3 points for a single activity (Stratford et al., Physiotherapy Canada
 /// 1995;47:258–263; docs/outcomes.md). A change at least that large, up or down, is
-/// `detectable`: larger than the measure's error. No minimal *clinically important* change for
+/// `detectable`: at least that many points, more than the measure's error. No minimal *clinically important* change for
 /// low back pain could be confirmed, so journal never calls a change clinically important.
 ///
 /// ```swift

@@ -1,6 +1,7 @@
 import Plot
 
-/// The HTML report's charts as inline SVG: the daily pain chart and one small chart per exercise.
+/// The HTML report's charts as inline SVG: the daily pain chart, one small chart per exercise and
+/// one per PSFS activity (in the exercise charts' frame).
 ///
 /// Geometry is in SVG user units inside each chart's frame; tests read the drawing back and
 /// check it against figures worked out by hand.
@@ -127,15 +128,19 @@ public enum ReportCharts {
     typealias Body = Node<HTML.BodyContext>
 
     /// An SVG (or any) element with attributes, written in name order, and children.
+    ///
+    /// Plot writes
+    /// attribute values as given, so each value goes through ``ReportHTML/escape(_:)`` here: a
+    /// name of `x" onload="…` stays one attribute's text.
     static func element(_ name: String, _ attributes: [String: String], _ children: [Body] = []) -> Body {
         let attributeNodes: [Body] = attributes.sorted { $0.key < $1.key }.map {
-            .attribute(named: $0.key, value: $0.value)
+            .attribute(named: $0.key, value: ReportHTML.escape($0.value))
         }
         return .element(named: name, nodes: attributeNodes + children)
     }
 
     static func text(_ content: String, _ attributes: [String: String]) -> Body {
-        element("text", attributes, [.text(content)])
+        element("text", attributes, [.plain(content)])
     }
 
     /// The daily pain chart: mean pain before and after, the worst pain after, check-in pain, and a
@@ -175,7 +180,7 @@ public enum ReportCharts {
                             square(x: frame.x(day: index, of: n), y: frame.y(pain: mean)).merging([
                                 "class": "square", "data-date": day.date.iso8601,
                             ]) { $1 },
-                            [element("title", [:], [.text("\(day.date): check-in pain \(Figures.oneDecimal(mean))")])])
+                            [element("title", [:], [.plain("\(day.date): check-in pain \(Figures.oneDecimal(mean))")])])
                     }
                 }))
         nodes.append(
@@ -189,7 +194,7 @@ public enum ReportCharts {
                                 "class": "ring", "r": "5.5", "cx": format(frame.x(day: index, of: n)),
                                 "cy": format(frame.y(pain: Double(worst))), "data-date": day.date.iso8601,
                             ],
-                            [element("title", [:], [.text("\(day.date): worst pain after \(worst)")])])
+                            [element("title", [:], [.plain("\(day.date): worst pain after \(worst)")])])
                     }
                 }))
         nodes.append(
@@ -210,7 +215,7 @@ public enum ReportCharts {
                                 element(
                                     "title", [:],
                                     [
-                                        .text(
+                                        .plain(
                                             "\(day.date): \(ReportText.count(day.findings, "finding", "findings")), "
                                                 + "the most severe \(severity)")
                                     ])
@@ -255,7 +260,7 @@ public enum ReportCharts {
                             element(
                                 "title", [:],
                                 [
-                                    .text(
+                                    .plain(
                                         "\(entry.localTime.shortText): pain \(entry.painBefore.value) → \(entry.painAfter.value)"
                                     )
                                 ]),
@@ -276,6 +281,68 @@ public enum ReportCharts {
             ], nodes)
     }
 
+    /// One PSFS activity's ratings, in the exercise charts' frame and size: the score 0 to 10
+    /// upwards, its first to its latest rating across (in time), a dot each, its first and latest
+    /// day below.
+    static func psfsChart(_ item: PSFSSummary.ActivitySummary, index chartIndex: Int) -> Body {
+        let frame = exercise
+        let times = item.ratings.map(\.ratedAt)
+        let first = Double(times.first ?? 0)
+        let span = max(Double((times.last ?? 0) - (times.first ?? 0)), 1)
+        let points = item.ratings.map { rating in
+            let across = times.count < 2 ? 0.5 : (Double(rating.ratedAt) - first) / span
+            return Point(x: frame.left + across * frame.plotWidth, y: frame.y(pain: Double(rating.score.value)))
+        }
+        let baseline = frame.top + frame.plotHeight
+        var nodes = grid(frame, ticks: [0, 5, 10], title: "Score")
+        nodes.append(
+            element(
+                "line",
+                [
+                    "x1": format(frame.left), "x2": format(frame.width - frame.right), "y1": format(baseline),
+                    "y2": format(baseline), "class": "axis",
+                ]))
+        if points.count > 1 {
+            nodes.append(element("path", ["class": "line psfs", "d": path([points])]))
+        }
+        for (point, rating) in zip(points, item.ratings) {
+            nodes.append(
+                element(
+                    "circle", ["class": "dot psfs", "r": "3", "cx": format(point.x), "cy": format(point.y)],
+                    [element("title", [:], [.plain("\(rating.localTime.date): \(rating.score.value)")])]))
+        }
+        let dates = item.ratings.map(\.localTime.date)
+        let wide = dates.first?.year != dates.last?.year
+        let label = { (date: LocalDate) in wide ? date.iso8601 : Figures.dayMonth(date) }
+        if let firstDate = dates.first, let lastDate = dates.last {
+            if dates.count == 1 {
+                nodes.append(
+                    text(
+                        label(firstDate),
+                        ["x": format(points[0].x), "y": format(frame.labelBaseline), "class": "tick x"]))
+            } else {
+                nodes.append(
+                    text(
+                        label(firstDate),
+                        ["x": format(frame.left), "y": format(frame.labelBaseline), "class": "tick x start"]))
+                nodes.append(
+                    text(
+                        label(lastDate),
+                        [
+                            "x": format(frame.width - frame.right), "y": format(frame.labelBaseline),
+                            "class": "tick x end",
+                        ]))
+            }
+        }
+        return element(
+            "svg",
+            [
+                "id": "psfs-chart-\(chartIndex)", "class": "chart psfs-chart",
+                "viewBox": "0 0 \(Int(frame.width)) \(Int(frame.height))", "role": "img",
+                "aria-label": "\(item.activity.activity): each rating, 0 to 10",
+            ], nodes)
+    }
+
     /// A grey band over the days before the journal began, when it began inside the period.
     static func beforeJournal(_ frame: Frame, _ report: ProgressReport) -> [Body] {
         guard report.beganInsidePeriod else { return [] }
@@ -288,7 +355,7 @@ public enum ReportCharts {
                     "class": "before-journal", "x": format(frame.left), "y": format(frame.top),
                     "width": format(width), "height": format(frame.plotHeight),
                 ],
-                [element("title", [:], [.text("Before the journal began on \(report.countedFrom)")])])
+                [element("title", [:], [.plain("Before the journal began on \(report.countedFrom)")])])
         ]
     }
 

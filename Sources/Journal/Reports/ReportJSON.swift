@@ -26,7 +26,9 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(report.entryCount, forKey: .entries)
         try container.encode(Figures.twoDecimals(report.pain.beforeMean), forKey: .pain_before_mean)
         try container.encode(Figures.twoDecimals(report.pain.afterMean), forKey: .pain_after_mean)
-        try container.encode(Figures.twoDecimals(report.pain.changeMean), forKey: .pain_change_mean)
+        try container.encode(
+            Figures.twoDecimalsChange(from: report.pain.beforeMean, to: report.pain.afterMean),
+            forKey: .pain_change_mean)
         try container.encode(report.checkIns.count, forKey: .checkins)
         try container.encode(Figures.twoDecimals(report.checkIns.painMean), forKey: .checkin_pain_mean)
         try container.encode(report.exercises.map(ExerciseJSON.init), forKey: .exercises)
@@ -71,7 +73,9 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(summary.holdSeconds, forKey: .hold_seconds)
             try container.encode(Figures.twoDecimals(summary.pain.beforeMean), forKey: .pain_before_mean)
             try container.encode(Figures.twoDecimals(summary.pain.afterMean), forKey: .pain_after_mean)
-            try container.encode(Figures.twoDecimals(summary.pain.changeMean), forKey: .pain_change_mean)
+            try container.encode(
+                Figures.twoDecimalsChange(from: summary.pain.beforeMean, to: summary.pain.afterMean),
+                forKey: .pain_change_mean)
             try container.encode(summary.flagged, forKey: .flagged)
             try container.encode(summary.pain.afterMax, forKey: .pain_after_max)
         }
@@ -198,7 +202,9 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(comparison.period.to.iso8601, forKey: .to)
             try container.encode(comparison.previous.count, forKey: .entries)
             try container.encode(Figures.twoDecimals(comparison.previous.beforeMean), forKey: .pain_before_mean)
-            try container.encode(Figures.twoDecimals(comparison.change), forKey: .change)
+            try container.encode(
+                Figures.twoDecimalsChange(from: comparison.previous.beforeMean, to: comparison.current.beforeMean),
+                forKey: .change)
             try container.encode(
                 comparison.relativeChange.map { Figures.twoDecimals($0 * 100) ?? 0 }, forKey: .change_percent)
             try container.encode(comparison.verdict.rawValue, forKey: .verdict)

@@ -36,7 +36,8 @@ public enum ReportMarkdown {
                     escape(summary.exerciseID), String(summary.sessions), String(summary.sets),
                     summary.reps.map(String.init) ?? "-", summary.holdSeconds.map(String.init) ?? "-",
                     Figures.oneDecimal(summary.pain.beforeMean), Figures.oneDecimal(summary.pain.afterMean),
-                    Figures.signedOneDecimal(summary.pain.changeMean), summary.pain.afterMax.map(String.init) ?? "-",
+                    Figures.signedOneDecimalChange(from: summary.pain.beforeMean, to: summary.pain.afterMean),
+                    summary.pain.afterMax.map(String.init) ?? "-",
                     String(summary.flagged),
                 ]))
         }

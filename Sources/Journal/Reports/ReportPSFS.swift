@@ -1,11 +1,11 @@
 /// The Patient-Specific Functional Scale in a report: the same facts for every format.
 ///
 /// Each active activity's baseline and latest rating since the baseline, the change and whether it
-/// is larger than the measure's error, and the change within the report's period; then the
-/// average. Worded as "larger than the measure's error", never as clinically important
-/// (docs/outcomes.md).
+/// is at least the measure's error, and the ratings within the report's period (one is enough to
+/// show); then the average. Worded as "at least N points, more than the measure's error", never as
+/// clinically important (docs/outcomes.md).
 public enum ReportPSFS {
-    /// One row: activity, baseline (date), latest (date), change since the baseline, change in the period.
+    /// One row: activity, baseline (date), latest (date), change since the baseline, the period's ratings.
     static func rows(_ summary: PSFSSummary, period: Period) -> [[String]] {
         let inPeriod = summary.within(period)
         return summary.activities.filter(\.activity.isActive).map { item in
@@ -13,28 +13,42 @@ public enum ReportPSFS {
             return [
                 item.activity.activity, rated(item.baseline), rated(item.latest),
                 item.change.map { signed($0) + (item.detectable ? " *" : "") } ?? "-",
-                periodItem?.change.map(signed) ?? "-",
+                periodItem.map(periodRatings) ?? "-",
             ]
         }
     }
 
     static let header = ["Activity", "Baseline", "Latest", "Change", "This period"]
 
+    /// The ratings of the period, oldest first: one as "6 (2026-11-20)", more as "5 → 4 → 6 (+1)"
+    /// with the change from the period's first to its last; "-" for none.
+    static func periodRatings(_ item: PSFSSummary.ActivitySummary) -> String {
+        guard let only = item.ratings.first else { return "-" }
+        guard let change = item.change else { return rated(only) }
+        return item.ratings.map { String($0.score.value) }.joined(separator: " → ")
+            + " (\(signed(change))\(item.detectable ? " *" : ""))"
+    }
+
     /// The average's sentence, or `nil` before there is one.
     public static func average(_ summary: PSFSSummary) -> String? {
         guard let average = summary.average, let day = summary.baselineDay else { return nil }
+        let points = PSFSSummary.averageDetectableChange
         let verdict =
             average.detectable
-            ? "larger than the measure's error (\(PSFSSummary.averageDetectableChange) points)"
-            : "within the measure's error (\(PSFSSummary.averageDetectableChange) points)"
+            ? "at least \(points) points, more than the measure's error"
+            : "less than \(points) points, within the measure's error"
         return "Average of the \(average.activities) \(average.activities == 1 ? "activity" : "activities") "
             + "rated at the baseline (\(day)) and since: \(Figures.oneDecimal(average.baseline)) → "
-            + "\(Figures.oneDecimal(average.latest)) (\(Figures.signedOneDecimal(average.change))), \(verdict)."
+            + "\(Figures.oneDecimal(average.latest)) "
+            + "(\(Figures.signedOneDecimalChange(from: average.baseline, to: average.latest))), \(verdict)."
     }
 
-    static let legend =
-        "Scores: 0 unable to do it, 10 able to do it as before the problem. * a change larger than the "
-        + "measure's error (\(PSFSSummary.activityDetectableChange) points for one activity)."
+    /// What the `*` beside a change means.
+    public static let detectableMark =
+        "* a change of at least \(PSFSSummary.activityDetectableChange) points for one activity, more than the "
+        + "measure's error."
+
+    static let legend = "Scores: 0 unable to do it, 10 able to do it as before the problem. " + detectableMark
 
     private static func rated(_ rating: PSFSRating?) -> String {
         rating.map { "\($0.score.value) (\($0.localTime.date))" } ?? "-"

@@ -91,7 +91,7 @@ public enum ReportText {
         var text =
             "Mean pain before \(Figures.oneDecimal(report.pain.beforeMean)), "
             + "after \(Figures.oneDecimal(report.pain.afterMean)) "
-            + "(change \(Figures.signedOneDecimal(report.pain.changeMean)))."
+            + "(change \(Figures.signedOneDecimalChange(from: report.pain.beforeMean, to: report.pain.afterMean)))."
         if let worst = worstSession(report) {
             text +=
                 " Highest pain after: \(worst.painAfter.value) (\(worst.exerciseID), "
@@ -136,7 +136,7 @@ public enum ReportText {
                 }
             return "Compared with \(span): mean pain before "
                 + "\(Figures.oneDecimal(comparison.previous.beforeMean)) → \(Figures.oneDecimal(comparison.current.beforeMean)) "
-                + "(\(Figures.signedOneDecimal(comparison.change)), \(Figures.signedPercent(comparison.relativeChange))): "
+                + "(\(Figures.signedOneDecimalChange(from: comparison.previous.beforeMean, to: comparison.current.beforeMean)), \(Figures.signedPercent(comparison.relativeChange))): "
                 + "\(verdict)."
         }
     }
@@ -295,7 +295,7 @@ public enum ReportText {
                         summary.exerciseID, String(summary.sessions), String(summary.sets),
                         summary.reps.map(String.init) ?? "-", summary.holdSeconds.map(String.init) ?? "-",
                         "\(Figures.oneDecimal(summary.pain.beforeMean)) → \(Figures.oneDecimal(summary.pain.afterMean))",
-                        Figures.signedOneDecimal(summary.pain.changeMean),
+                        Figures.signedOneDecimalChange(from: summary.pain.beforeMean, to: summary.pain.afterMean),
                         summary.pain.afterMax.map(String.init) ?? "-", String(summary.flagged),
                     ]
                 },

@@ -36,7 +36,7 @@ public enum WorseningRule {
             rule: id, severity: .seeGP, exerciseID: nil, performedAt: latest.performedAt, utcOffset: latest.utcOffset,
             message: "Mean pain before exercise over the last \(Thresholds.worseningDays) days was "
                 + "\(Figures.oneDecimal(now.beforeMean)), up from \(Figures.oneDecimal(before.beforeMean)) in the "
-                + "\(Thresholds.worseningDays) days before (\(Figures.signedOneDecimal(comparison.change)), "
+                + "\(Thresholds.worseningDays) days before (\(Figures.signedOneDecimalChange(from: before.beforeMean, to: now.beforeMean)), "
                 + "\(Figures.signedPercent(comparison.relativeChange))).",
             recommendation: "Contact a physiotherapist about the rise in your pain. " + Advice.gpLine)
     }

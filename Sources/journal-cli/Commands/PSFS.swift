@@ -11,7 +11,7 @@ struct PSFS: ParsableCommand {
             to do it) to 10 (able to do it as before the problem), and re-rate the same ones \
             every week or two. journal shows each activity's first (baseline) and latest rating \
             and the average of those rated at the baseline and since. A change of at least 3 \
-            points for one activity, or 2 for the average, is larger than the measure's error \
+            points for one activity, or 2 for the average, is more than the measure's error \
             (docs/outcomes.md). `journal undo` reverses an add, a remove or a rating.
 
             Examples:

@@ -217,9 +217,7 @@ extension Describe {
             lines += ["", TextTable.wrap(average, width: 80)]
         }
         if summary.activities.contains(where: \.detectable) {
-            lines.append(
-                "* a change larger than the measure's error (\(PSFSSummary.activityDetectableChange) points for one activity)."
-            )
+            lines.append(ReportPSFS.detectableMark)
         }
         return lines
     }
