@@ -278,3 +278,15 @@ CREATE TABLE change_psfs (
     id        INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX change_psfs_by_change ON change_psfs (change_id);
+
+-- migration: v9-settings
+
+-- The person's settings, one row each (`journal config set NAME VALUE`; `unset` deletes the row).
+-- `region`: the ISO 3166 code of the country whose services the advice names (GB, CA, US, IE, AU,
+-- NZ; EU for the European Union). journal checks a value against what it knows when it is set and
+-- again when it reads it; here only its shape.
+CREATE TABLE settings (
+    name  TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+    value TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 256),
+    CHECK (name <> 'region' OR (length(value) = 2 AND value GLOB '[A-Z][A-Z]'))
+) STRICT;

@@ -58,7 +58,7 @@ import Testing
         #expect(
             migrations == [
                 "v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose", "v5-red-flag-tiers",
-                "v6-reviews-checkin-undo", "v7-plan-since", "v8-psfs",
+                "v6-reviews-checkin-undo", "v7-plan-since", "v8-psfs", "v9-settings",
             ])
     }
 

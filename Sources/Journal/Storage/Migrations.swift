@@ -15,7 +15,7 @@ enum Migrations {
     /// new section's name goes here too, and a test checks the two agree.
     static let steps = [
         "v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose", "v5-red-flag-tiers",
-        "v6-reviews-checkin-undo", "v7-plan-since", "v8-psfs",
+        "v6-reviews-checkin-undo", "v7-plan-since", "v8-psfs", "v9-settings",
     ]
 
     /// The migrator for the shipped migrations, the sections of schema.sql.
