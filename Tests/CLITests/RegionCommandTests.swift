@@ -144,3 +144,30 @@ import Testing
         )
     }
 }
+
+@Suite struct RegionStorageCommandTests {
+    let sandbox = Sandbox()
+
+    @Test func aStoredRegionThisVersionDoesNotKnowNeverKeepsSafetyFromAdvising() throws {
+        try sandbox.run("config", "set", "region", "CA")
+        _ = try sandbox.sql("UPDATE settings SET value = 'JP' WHERE name = 'region'")
+        let safety = try sandbox.run("safety", "--red-flags")
+        #expect(safety.status == 0, "\(safety)")
+        #expect(safety.stdout.contains("Emergency: call your local emergency number (911 in North America"))
+        #expect(
+            safety.stderr
+                == "journal: the journal's region JP is not one this version knows; using the environment's "
+                + "(`journal config set region CODE` sets another).\n")
+        let get = try sandbox.run("config", "get", "region")
+        #expect(get.status == 64, "\(get)")
+        #expect(get.stderr.contains("got \"JP\""))
+        #expect(try sandbox.run("config", "unset", "region").status == 0)
+        #expect(try sandbox.run("config", "get", "region").status == 0)
+    }
+
+    @Test func theJournalRefusesARegionThatIsNotTwoCapitalLetters() throws {
+        try sandbox.run("config", "set", "region", "GB")
+        _ = try sandbox.sql("UPDATE settings SET value = 'gb' WHERE name = 'region'")
+        #expect(try sandbox.sql("SELECT value FROM settings") == "GB\n")
+    }
+}

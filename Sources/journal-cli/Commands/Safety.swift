@@ -53,11 +53,13 @@ struct Safety: ParsableCommand {
             ("Seek emergency care now", .urgent), ("See a doctor today", .seeDoctor), ("Stop the exercise", .stop),
             ("Talk to a physiotherapist", .caution),
         ]
-        let keys = SafetyGuide.sources.map(\.key)
+        let sources = SafetyGuide.sources.map { (key: $0.key, citation: $0.citation) } + [Self.regionalSource]
+        let keys = sources.map(\.key)
         for (title, severity) in groups {
             lines += ["", style.bold(title)]
             for rule in SafetyGuide.rules where rule.severity == severity {
-                let cites = rule.sources.compactMap { keys.firstIndex(of: $0) }.map { "[\($0 + 1)]" }.joined()
+                let cited = rule.sources + (rule.id == RedFlagRule.id ? [Self.regionalSource.key] : [])
+                let cites = cited.compactMap { keys.firstIndex(of: $0) }.map { "[\($0 + 1)]" }.joined()
                 let text = "\(rule.when) \(Self.whatToDo(rule, advice: advice)) (\(rule.id)) \(cites)"
                 lines += TextTable.wrap(text, width: 76).split(separator: "\n").enumerated()
                     .map { ($0.offset == 0 ? "  - " : "    ") + $0.element }
@@ -69,12 +71,20 @@ struct Safety: ParsableCommand {
             }
         }
         lines += ["", style.bold("Sources")]
-        for (index, source) in SafetyGuide.sources.enumerated() {
+        for (index, source) in sources.enumerated() {
             lines += TextTable.wrap("[\(index + 1)] \(source.citation)", width: 74).split(separator: "\n").enumerated()
                 .map { ($0.offset == 0 ? "  " : "      ") + $0.element }
         }
         try Console.out(lines.joined(separator: "\n"))
     }
+
+    /// Where the region's services and numbers come from, cited beside the red-flag rules.
+    static let regionalSource = (
+        key: "regions",
+        citation: "Each region's public health services, for its emergency number, emergency department and "
+            + "health lines (the NHS, HealthLink BC and Health811, the HSE, healthdirect, Healthline and "
+            + "others): quoted with their pages in docs/safety.md, \"Advice where you live\"."
+    )
 
     /// What a rule says to do, a red flag's in the words of the region in force.
     static func whatToDo(_ rule: SafetyGuide.RuleText, advice: RegionalAdvice) -> String {
