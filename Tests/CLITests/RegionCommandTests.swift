@@ -170,4 +170,16 @@ import Testing
         _ = try sandbox.sql("UPDATE settings SET value = 'gb' WHERE name = 'region'")
         #expect(try sandbox.sql("SELECT value FROM settings") == "GB\n")
     }
+
+    @Test func aJournalThatCannotBeReadNeverKeepsSafetyFromAdvising() throws {
+        try Data("not a journal, just words in a file\n".utf8).write(to: URL(fileURLWithPath: sandbox.database))
+        sandbox.environment["LANG"] = "en_IE.UTF-8"
+        let safety = try sandbox.run("safety", "--red-flags")
+        #expect(safety.status == 0, "\(safety)")
+        #expect(safety.stdout.contains("Emergency: call 112 or 999 or go to the nearest emergency department (ED)"))
+        #expect(safety.stderr.hasPrefix("journal: could not read the journal's region setting ("), "\(safety)")
+        #expect(safety.stderr.hasSuffix("); using the environment's.\n"))
+        #expect(
+            try String(contentsOfFile: sandbox.database, encoding: .utf8) == "not a journal, just words in a file\n")
+    }
 }
