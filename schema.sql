@@ -348,3 +348,15 @@ ALTER TABLE changes_v9 RENAME TO changes;
 -- How to do one of the person's own exercises, in their physiotherapist's words (`journal exercises
 -- add --how-to`); NULL for none and for the built-in ones, whose text ships with journal.
 ALTER TABLE exercises ADD COLUMN how_to TEXT CHECK (how_to IS NULL OR length(how_to) BETWEEN 1 AND 4000);
+
+-- migration: v13-settings
+
+-- The person's settings, one row each (`journal config set NAME VALUE`; `unset` deletes the row).
+-- `region`: the ISO 3166 code of the country whose services the advice names (GB, CA, US, IE, AU,
+-- NZ; EU for the European Union). journal checks a value against what it knows when it is set and
+-- again when it reads it; here only its shape.
+CREATE TABLE settings (
+    name  TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+    value TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 256),
+    CHECK (name <> 'region' OR (length(value) = 2 AND value GLOB '[A-Z][A-Z]'))
+) STRICT;

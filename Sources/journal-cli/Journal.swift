@@ -32,7 +32,7 @@ struct JournalCommand: ParsableCommand {
             Import.self,
             Resume.self, PSFS.self, Edit.self, Delete.self, Undo.self, Exercises.self, Plan.self, Backup.self,
             Restore.self,
-            Doctor.self,
+            Doctor.self, Config.self,
         ]
     )
 

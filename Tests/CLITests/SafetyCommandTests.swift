@@ -127,14 +127,14 @@ import Testing
     }
 
     @Test func safetyRedFlagsListsTheThreeTiersWithWhatToDo() throws {
+        sandbox.environment["JOURNAL_REGION"] = "GB"
         let run = try sandbox.run("safety", "--red-flags")
         #expect(run.status == 0)
         #expect(
             run.stdout == """
                 Red-flag symptoms and their ids for `journal checkin --red-flag`, in three tiers.
 
-                Emergency: call 999 or go to A&E now (your local emergency number outside the
-                UK) if you have any of these:
+                Emergency: call 999 or go to A&E now if you have any of these:
                   * both-legs: pain, tingling, weakness or numbness in both legs
                   * saddle-numbness: numbness or tingling around the genitals or buttocks
                   * bladder-bowel: difficulty peeing, or loss of bladder or bowel control
@@ -144,8 +144,8 @@ import Testing
                   * major-trauma: back pain that started after a serious accident, such as a
                     car accident
 
-                Same day: ask for an urgent GP appointment today or call 111 (your local
-                urgent-care line outside the UK) if you have any of these:
+                Same day: ask for an urgent GP appointment today or call 111 if you have any of
+                these:
                   * fever: a high temperature, or feeling hot and shivery
                   * weight-loss: weight lost without trying
                   * back-lump: a lump or swelling in the back, or the back changing shape
@@ -166,6 +166,8 @@ import Testing
 
                 A red flag stands until a doctor has seen you; then record it with: journal
                 resume --red-flags
+
+                Region: United Kingdom (GB), from JOURNAL_REGION=GB.
 
                 """)
     }
@@ -262,6 +264,7 @@ import Testing
     }
 
     @Test func safetyPrintsTheGuidanceWithSources() throws {
+        sandbox.environment["JOURNAL_REGION"] = "GB"
         let run = try sandbox.run("safety")
         #expect(run.status == 0)
         for phrase in [
@@ -274,8 +277,9 @@ import Testing
         #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
         let words = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for phrase in [
-            "Call 999 or go to A&E now (your local emergency number outside the UK).",
-            "ask for an urgent GP appointment today or call 111 (your local urgent-care line outside the UK).",
+            "Call 999 or go to A&E now. These symptoms are an emergency",
+            "Ask for an urgent GP appointment today or call 111. These symptoms need a doctor today",
+            "Region: United Kingdom (GB), from JOURNAL_REGION=GB.",
             "* both-legs: pain, tingling, weakness or numbness in both legs",
             "* night-pain: pain that does not improve after resting, or is much worse at night",
             "0-2 is safe, 3-5 acceptable, above 5 high risk; a model from knee and Achilles rehabilitation",
@@ -301,12 +305,11 @@ import Testing
             tiers == [
                 [
                     "id": "emergency", "severity": "urgent",
-                    "what_to_do": "call 999 or go to A&E now (your local emergency number outside the UK)",
+                    "what_to_do": "call 999 or go to A&E now",
                 ],
                 [
                     "id": "same-day", "severity": "see-doctor",
-                    "what_to_do":
-                        "ask for an urgent GP appointment today or call 111 (your local urgent-care line outside the UK)",
+                    "what_to_do": "ask for an urgent GP appointment today or call 111",
                 ],
                 [
                     "id": "see-gp", "severity": "see-gp",

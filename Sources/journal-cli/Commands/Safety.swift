@@ -12,6 +12,7 @@ struct Safety: ParsableCommand {
     var redFlags = false
 
     @OptionGroup var output: JSONOption
+    @OptionGroup var store: StoreOptions
 
     /// A tier's symptoms, one bulleted `id: symptom` each, wrapped.
     static func flagLines(_ tier: RedFlag.Tier) -> [String] {
@@ -21,15 +22,23 @@ struct Safety: ParsableCommand {
         }
     }
 
+    /// The region in force, in a paragraph: "Region: Canada (CA), from the locale (LANG=en_CA.UTF-8); …".
+    static func regionLines(_ setting: RegionSetting) -> [String] {
+        TextTable.wrap("Region: " + setting.explanation, width: 80).split(separator: "\n").map(String.init)
+    }
+
     func run() throws {
+        let setting = try store.regionSetting()
+        let advice = setting.advice
         if output.json {
-            try Console.json(SafetyJSON(redFlagsOnly: redFlags))
+            try Console.json(SafetyJSON(redFlagsOnly: redFlags, setting: setting))
             return
         }
         if redFlags {
             var lines = ["Red-flag symptoms and their ids for `journal checkin --red-flag`, in three tiers."]
             for tier in RedFlag.Tier.allCases {
-                lines += [""] + TextTable.wrap(tier.heading, width: 80).split(separator: "\n").map(String.init)
+                let heading = advice.listHeading(AdviceTier(tier))
+                lines += [""] + TextTable.wrap(heading, width: 80).split(separator: "\n").map(String.init)
                 lines += Self.flagLines(tier)
             }
             for reason in RedFlag.retired.sorted(by: { $0.key < $1.key }).map(\.value) {
@@ -41,21 +50,24 @@ struct Safety: ParsableCommand {
                     "A red flag stands until a doctor has seen you; then record it with: \(Advice.resumeRedFlags)",
                     width: 80
                 ).split(separator: "\n").map(String.init)
+            lines += [""] + Self.regionLines(setting)
             try Console.out(lines.joined(separator: "\n"))
             return
         }
         let style = Style.stdout
-        var lines = [TextTable.wrap(SafetyGuide.disclaimer, width: 80)]
+        var lines = [TextTable.wrap(SafetyGuide.disclaimer, width: 80), ""] + Self.regionLines(setting)
         let groups: [(String, Finding.Severity)] = [
             ("Seek emergency care now", .urgent), ("See a doctor today", .seeDoctor), ("Stop the exercise", .stop),
             ("Book a GP appointment (not an emergency)", .seeGP), ("Talk to a physiotherapist", .caution),
         ]
-        let keys = SafetyGuide.sources.map(\.key)
+        let sources = SafetyGuide.sources.map { (key: $0.key, citation: $0.citation) } + [Self.regionalSource]
+        let keys = sources.map(\.key)
         for (title, severity) in groups {
             lines += ["", style.bold(title)]
             for rule in SafetyGuide.rules where rule.severity == severity {
-                let cites = rule.sources.compactMap { keys.firstIndex(of: $0) }.map { "[\($0 + 1)]" }.joined()
-                let text = "\(rule.when) \(rule.whatToDo) (\(rule.id)) \(cites)"
+                let cited = rule.sources + (rule.id == RedFlagRule.id ? [Self.regionalSource.key] : [])
+                let cites = cited.compactMap { keys.firstIndex(of: $0) }.map { "[\($0 + 1)]" }.joined()
+                let text = "\(rule.when) \(Self.whatToDo(rule, advice: advice)) (\(rule.id)) \(cites)"
                 lines += TextTable.wrap(text, width: 76).split(separator: "\n").enumerated()
                     .map { ($0.offset == 0 ? "  - " : "    ") + $0.element }
                 if rule.id == RedFlagRule.id,
@@ -66,11 +78,27 @@ struct Safety: ParsableCommand {
             }
         }
         lines += ["", style.bold("Sources")]
-        for (index, source) in SafetyGuide.sources.enumerated() {
+        for (index, source) in sources.enumerated() {
             lines += TextTable.wrap("[\(index + 1)] \(source.citation)", width: 74).split(separator: "\n").enumerated()
                 .map { ($0.offset == 0 ? "  " : "      ") + $0.element }
         }
         try Console.out(lines.joined(separator: "\n"))
+    }
+
+    /// Where the region's services and numbers come from, cited beside the red-flag rules.
+    static let regionalSource = (
+        key: "regions",
+        citation: "Each region's public health services, for its emergency number, emergency department and "
+            + "health lines (the NHS, HealthLink BC and Health811, the HSE, healthdirect, Healthline and "
+            + "others): quoted with their pages in docs/safety.md, \"Advice where you live\"."
+    )
+
+    /// What a rule says to do, a red flag's in the words of the region in force.
+    static func whatToDo(_ rule: SafetyGuide.RuleText, advice: RegionalAdvice) -> String {
+        guard rule.id == RedFlagRule.id,
+            let tier = RedFlag.Tier.allCases.first(where: { RedFlagRule.severity(of: $0) == rule.severity })
+        else { return rule.whatToDo }
+        return advice.recommendation(AdviceTier(tier))
     }
 }
 
@@ -99,25 +127,49 @@ struct SafetyJSON: Encodable {
         let citation: String
     }
 
+    /// One tier of advice in the region's words.
+    struct AdviceJSON: Encodable {
+        /// `emergency`, `same-day` or `gp`.
+        let tier: String
+        /// The severity id of a finding in the tier: `urgent`, `see-doctor`, `see-gp`.
+        let severity: String
+        let action: String
+        let heading: String
+        let recommendation: String
+    }
+
     let red_flags: [RedFlagJSON]
     let red_flag_tiers: [TierJSON]
     let rules: [RuleJSON]?
     let sources: [SourceJSON]?
     let disclaimer: String?
+    /// The region in force and why.
+    let region: RegionJSON
+    /// Each tier of advice, in the region's words.
+    let advice: [AdviceJSON]
 
-    init(redFlagsOnly: Bool) {
+    init(redFlagsOnly: Bool, setting: RegionSetting) {
+        let words = setting.advice
         red_flags = RedFlag.allCases.map { RedFlagJSON(id: $0.rawValue, symptom: $0.symptom, tier: $0.tier.rawValue) }
         red_flag_tiers = RedFlag.Tier.allCases.map {
-            TierJSON(id: $0.rawValue, severity: RedFlagRule.severity(of: $0).description, what_to_do: $0.action)
+            TierJSON(
+                id: $0.rawValue, severity: RedFlagRule.severity(of: $0).description,
+                what_to_do: words.action(AdviceTier($0)))
         }
         rules =
             redFlagsOnly
             ? nil
             : SafetyGuide.rules.map {
                 RuleJSON(
-                    id: $0.id, severity: $0.severity.description, when: $0.when, what_to_do: $0.whatToDo,
-                    sources: $0.sources)
+                    id: $0.id, severity: $0.severity.description, when: $0.when,
+                    what_to_do: Safety.whatToDo($0, advice: words), sources: $0.sources)
             }
+        region = RegionJSON(setting)
+        advice = AdviceTier.allCases.map {
+            AdviceJSON(
+                tier: $0.rawValue, severity: $0.severityID, action: words.action($0), heading: words.heading($0),
+                recommendation: words.recommendation($0))
+        }
         sources = redFlagsOnly ? nil : SafetyGuide.sources.map { SourceJSON(key: $0.key, citation: $0.citation) }
         disclaimer = redFlagsOnly ? nil : SafetyGuide.disclaimer
     }

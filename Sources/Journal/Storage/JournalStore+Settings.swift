@@ -1,0 +1,31 @@
+import GRDB
+
+/// The person's settings, stored in the journal: `journal config set|get|unset`.
+extension JournalStore {
+    /// The region set with `journal config set region`, as stored; `nil` when none is set.
+    public func storedRegion() throws -> String? {
+        try reading { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'region'") }
+    }
+
+    /// Stores `region` as the journal's region, replacing any before it.
+    public func setRegion(_ region: Region) throws {
+        try writing { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO settings (name, value) VALUES ('region', ?)
+                    ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                    """,
+                arguments: [region.code])
+        }
+    }
+
+    /// Removes the journal's region; returns the one it held, `nil` when none was set.
+    @discardableResult
+    public func unsetRegion() throws -> String? {
+        try writing { db in
+            let stored = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'region'")
+            try db.execute(sql: "DELETE FROM settings WHERE name = 'region'")
+            return stored
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import Journal
+
+/// `journal config`: the person's settings, stored in the journal.
+struct Config: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show or change a setting: region, whose services and numbers the advice names.",
+        discussion: """
+            The region (GB, CA, US, IE, AU, NZ, or EU for the European Union) decides which \
+            emergency number, emergency department and health line the safety advice names. \
+            $JOURNAL_REGION overrides the journal's setting; when neither is set, the region comes \
+            from the locale ($LC_ALL, else $LC_MESSAGES, else $LANG: en_CA.UTF-8 is CA), and when \
+            that names none, the advice names the common emergency numbers.
+
+            Examples:
+              journal config set region CA
+              journal config get region --json
+              journal config unset region
+            """,
+        subcommands: [ConfigSet.self, ConfigGet.self, ConfigUnset.self]
+    )
+}
+
+/// A setting's name, as typed.
+enum SettingName: String, ExpressibleByArgument, CaseIterable {
+    case region
+}
+
+struct ConfigSet: ParsableCommand, ChangingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Store a setting in the journal.",
+        discussion: "Example: journal config set region CA")
+    static let savedNote = "The setting was saved; `journal config get region` shows it."
+
+    @Argument(help: "The setting: region.") var name: SettingName
+    @Argument(help: "Its value: a region code, one of \(Region.accepted).") var value: String
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let region = try Region(parsing: value)
+        try store.write { try $0.setRegion(region) }
+        let advice = RegionalAdvice(region: region)
+        try Console.out(
+            TextTable.wrap(
+                "Region set to \(region.code) (\(region.name)): in an emergency, journal will say to "
+                    + "\(advice.action(.emergency)).", width: 80))
+        if let text = ProcessInfo.processInfo.environment[RegionSetting.environmentVariable], !text.isEmpty {
+            Console.err(
+                "journal: \(RegionSetting.environmentVariable)=\(text.terminalSafe) is set and overrides it while it is."
+            )
+        }
+    }
+}
+
+struct ConfigGet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get", abstract: "Show a setting in force, and where it comes from.",
+        discussion: "Example: journal config get region --json")
+
+    @Argument(help: "The setting: region.") var name: SettingName
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let stored = try store.openForReading()?.storedRegion()
+        let setting = try RegionSetting.resolve(stored: stored, environment: ProcessInfo.processInfo.environment)
+        if output.json {
+            try Console.json(RegionJSON(setting))
+        } else {
+            try Console.out(TextTable.wrap("Region: " + setting.explanation, width: 80))
+        }
+    }
+}
+
+struct ConfigUnset: ParsableCommand, ChangingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unset", abstract: "Remove a setting from the journal, so that its default applies.",
+        discussion: "Example: journal config unset region")
+    static let savedNote = "The setting was removed; `journal config get region` shows the region now in force."
+
+    @Argument(help: "The setting: region.") var name: SettingName
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let removed = try store.openForReading() == nil ? nil : try store.write { try $0.unsetRegion() }
+        let environment = ProcessInfo.processInfo.environment
+        let setting = try RegionSetting.resolve(stored: nil, environment: environment)
+        let said = removed.map { "Removed the region \($0)." } ?? "No region was set; nothing changed."
+        try Console.out(TextTable.wrap("\(said) Region now: \(setting.explanation)", width: 80))
+    }
+}
+
+/// The region in force as `--json` prints it: `journal config get region --json`, and `region` in
+/// `journal safety --json`.
+struct RegionJSON: Encodable {
+    /// The code in force (`CA`), `null` for the generic words.
+    let region: String?
+    /// Its name: "Canada"; `null` with no region.
+    let name: String?
+    /// `environment`, `config`, `locale` or `none`.
+    let source: String
+    /// Where it comes from, in a sentence.
+    let explanation: String
+    /// The journal's setting, whether or not it is in force; `null` when none is set.
+    let stored: String?
+    /// The locale variable consulted (`LANG=en_CA.UTF-8`) when the region comes from it or none does.
+    let locale: String?
+
+    enum Keys: String, CodingKey { case region, name, source, explanation, stored, locale }
+
+    /// Every key, `null` when it has no value, so that a script finds each one.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(region, forKey: .region)
+        try container.encode(name, forKey: .name)
+        try container.encode(source, forKey: .source)
+        try container.encode(explanation, forKey: .explanation)
+        try container.encode(stored, forKey: .stored)
+        try container.encode(locale, forKey: .locale)
+    }
+
+    init(_ setting: RegionSetting) {
+        region = setting.region?.code
+        name = setting.region?.name
+        source = setting.source.id
+        explanation = setting.explanation
+        stored = setting.stored
+        switch setting.source {
+        case .locale(let variable, let value): locale = "\(variable)=\(value)"
+        case .none(let consulted): locale = consulted.map { "\($0.variable)=\($0.value)" }
+        case .environment, .journal: locale = nil
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Journal
+
+extension StoreOptions {
+    /// The region in force (``RegionSetting``): `JOURNAL_REGION`, the journal's setting, the locale.
+    ///
+    /// Advice never waits on storage: when the journal cannot be read, or holds a region this
+    /// version does not know, the region comes from the environment alone and a line on standard
+    /// error says why. An unknown `JOURNAL_REGION` is refused (64): it was typed for this command.
+    func regionSetting() throws -> RegionSetting {
+        let environment = ProcessInfo.processInfo.environment
+        var stored: String?
+        do {
+            stored = try openForReading()?.storedRegion()
+        } catch let error as JournalError {
+            Console.err("journal: could not read the journal's region setting (\(error)); using the environment's.")
+        }
+        if let code = stored, Region.ofCountry(code) == nil {
+            Console.err(
+                "journal: the journal's region \(code.terminalSafe) is not one this version knows; using the "
+                    + "environment's (`journal config set region CODE` sets another).")
+            stored = nil
+        }
+        return try RegionSetting.resolve(stored: stored, environment: environment)
+    }
+}
