@@ -40,7 +40,7 @@ import Testing
         #expect(try journal.resumeRedFlags(note: nil, time: nil, now: now, timeZone: .gmt) == nil)
 
         // Undo takes it back: the flag stands again.
-        #expect(try journal.undo()?.kind == "resume")
+        #expect(try journal.undo()?.kind == .resume)
         #expect(try journal.standing(today: today).redFlags.count == 1)
     }
 
