@@ -23,8 +23,14 @@ public struct AgeRecipient: Sendable, Equatable {
 
     /// Reads `text`; the reason quotes it only when `quoted` (never a key file's line, which may be a secret).
     init(parsing text: [UInt8], source: String, quoted: Bool) throws {
-        let shown = quoted ? "\"\(String(decoding: text, as: UTF8.self))\" is" : "it is"
-        if text.starts(with: Array("AGE-SECRET-KEY-".utf8)) {
+        // A secret key is never quoted, however it was mistyped: in lower case, or with a space around it.
+        let secret = Array("age-secret-key-".utf8)
+        let folded = text.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }.map {
+            (0x41...0x5A).contains($0) ? $0 + 0x20 : $0
+        }
+        let isSecret = folded.starts(with: secret)
+        let shown = quoted && !isSecret ? "\"\(String(decoding: text, as: UTF8.self))\" is" : "it is"
+        if isSecret {
             throw AgeError(
                 .invalidKey,
                 "\(quoted ? "it" : "the line") is an age identity, a secret key, not a recipient: "

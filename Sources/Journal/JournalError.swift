@@ -257,7 +257,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) already holds a journal; pass --force to replace it (a copy of it is kept beside it), "
                 + "or restore elsewhere with --db."
         case .notARestorableJournal(let path, let reason):
-            return "\(path) cannot be restored: \(reason). Nothing was replaced."
+            let sentence = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+            return "\(path) cannot be restored: \(sentence). Nothing was replaced."
         case .entryNotFound(let id):
             return "no entry has id \(id); `journal list` shows the ids."
         case .checkInNotFound(let id):

@@ -62,6 +62,44 @@ import Testing
 
     // MARK: Nothing of the file's structure survives
 
+    @Test func aRollbackJournalBesideTheBackupIsRefusedSayingWhy() throws {
+        let backup = try journalAndBackup()
+        try Data("a write that never finished".utf8).write(to: URL(fileURLWithPath: backup + "-journal"))
+        let run = try sandbox.run("restore", backup, "--db", file("r.sqlite3"))
+        refused(
+            run, backup,
+            because: "\(backup)-journal lies beside it, the rollback journal of a write that never finished (a copy "
+                + "of a journal in use); make a backup with `journal backup` instead, or let SQLite roll the write "
+                + "back first: sqlite3 \(backup) 'PRAGMA integrity_check'")
+        #expect(!FileManager.default.fileExists(atPath: file("r.sqlite3")))
+    }
+
+    /// `--db "$UNSET"` is refused, never read as "not given": it would write into the person's own journal.
+    @Test func anEmptyDatabasePathIsRefusedAndHomeIsNotTouched() throws {
+        let home = file("home")
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: false)
+        sandbox.environment["HOME"] = home
+        sandbox.environment["JOURNAL_DB"] = nil
+        sandbox.environment["XDG_DATA_HOME"] = nil
+        let run = try sandbox.run("log", "bird-dog", "--pain-before", "1", "--pain-after", "1", "--db", "")
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stderr == "journal: --db must be the path of a journal file; got \"\".\n", "\(run)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home).isEmpty)
+    }
+
+    /// A secret key given where a recipient goes is never printed, however it was mistyped.
+    @Test(arguments: [" AGE-SECRET-KEY-1", "age-secret-key-1", "AGE-SECRET-KEY-1 "])
+    func aMistypedSecretKeyAsARecipientIsNeverPrinted(shape: String) throws {
+        try sandbox.log("bird-dog", "--pain-before", "1", "--pain-after", "1")
+        let body = "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
+        let key = shape.replacingOccurrences(of: "1", with: "1" + (shape.contains("age-") ? body.lowercased() : body))
+        let run = try sandbox.run("backup", "--recipient", key, file("o.age"))
+        #expect(run.status == 64, "\(run)")
+        #expect(!run.stderr.lowercased().contains(body.lowercased()), "the secret was printed: \(run.stderr)")
+        #expect(run.stderr.contains("is an age identity, a secret key, not a recipient"), "\(run)")
+        #expect(!FileManager.default.fileExists(atPath: file("o.age")))
+    }
+
     @Test func aTriggerInTheBackupIsRefused() throws {
         let backup = try journalAndBackup()
         _ = try sql(backup, "CREATE TRIGGER eat AFTER INSERT ON entries BEGIN DELETE FROM entries WHERE id > 1; END")

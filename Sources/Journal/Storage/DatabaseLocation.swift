@@ -9,8 +9,16 @@
 /// // "/home/ana/.local/share/journal/journal.sqlite3"
 /// ```
 public enum DatabaseLocation {
+    ///
+    /// An empty `--db` (a script's unset variable, `--db "$UNSET"`) is refused rather than read as
+    /// "not given": it would otherwise write into the person's own journal.
     public static func resolve(explicit: String?, environment: [String: String]) throws -> String {
-        if let explicit, !explicit.isEmpty { return explicit }
+        if let explicit {
+            guard !explicit.isEmpty else {
+                throw JournalError.invalidSetting(name: "--db", text: explicit, expected: "the path of a journal file")
+            }
+            return explicit
+        }
         if let fromEnvironment = environment["JOURNAL_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
         if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
             return join(dataHome, "journal/journal.sqlite3")

@@ -266,16 +266,26 @@ extension JournalStore {
         }
     }
 
-    /// Refuses a backup that has a write-ahead log beside it (`FILE-wal`, not empty): the file alone
-    /// is then not what SQLite reads, and restoring it would silently drop the log's changes.
+    /// Refuses a backup that has a log beside it, not empty: a write-ahead log (`FILE-wal`), whose
+    /// changes the file alone lacks, or a rollback journal (`FILE-journal`), left by a write that
+    /// never finished and that SQLite would roll back. Either way the file alone is not what SQLite
+    /// reads, and restoring it would silently drop changes or adopt half of one.
     public static func refuseWriteAheadLog(beside file: String) throws {
         var status = stat()
-        guard stat(file + "-wal", &status) == 0, status.st_size > 0 else { return }
-        throw JournalError.notARestorableJournal(
-            path: file,
-            reason: "\(file)-wal lies beside it, holding changes SQLite has not yet written into the file (a copy of "
-                + "a journal in use); make a backup with `journal backup` instead, or let SQLite fold the log "
-                + "into the file first: sqlite3 \(file) 'PRAGMA wal_checkpoint(TRUNCATE)'")
+        if stat(file + "-wal", &status) == 0, status.st_size > 0 {
+            throw JournalError.notARestorableJournal(
+                path: file,
+                reason: "\(file)-wal lies beside it, holding changes SQLite has not yet written into the file (a copy "
+                    + "of a journal in use); make a backup with `journal backup` instead, or let SQLite fold the log "
+                    + "into the file first: sqlite3 \(file) 'PRAGMA wal_checkpoint(TRUNCATE)'")
+        }
+        if stat(file + "-journal", &status) == 0, status.st_size > 0 {
+            throw JournalError.notARestorableJournal(
+                path: file,
+                reason: "\(file)-journal lies beside it, the rollback journal of a write that never finished (a copy "
+                    + "of a journal in use); make a backup with `journal backup` instead, or let SQLite roll the write "
+                    + "back first: sqlite3 \(file) 'PRAGMA integrity_check'")
+        }
     }
 
     private static let sqliteHeader = Array("SQLite format 3\0".utf8)
