@@ -36,7 +36,9 @@ enum Bech32 {
     /// lower-case form of an identity has the part `age-secret-key-`, which is not `AGE-SECRET-KEY-`.
     static func decode(_ text: [UInt8]) throws -> (hrp: [UInt8], data: [UInt8]) {
         let bytes = text
-        guard bytes.allSatisfy({ (33...126).contains($0) }) else { throw Invalid(reason: "a space, control or non-ASCII character") }
+        guard bytes.allSatisfy({ (33...126).contains($0) }) else {
+            throw Invalid(reason: "a space, control or non-ASCII character")
+        }
         let upper = bytes.contains { (0x41...0x5A).contains($0) }
         let lower = bytes.contains { (0x61...0x7A).contains($0) }
         guard !(lower && upper) else { throw Invalid(reason: "both upper and lower case") }

@@ -266,10 +266,12 @@ extension JournalStore {
         }
     }
 
-    /// Refuses a backup that has a log beside it, not empty: a write-ahead log (`FILE-wal`), whose
-    /// changes the file alone lacks, or a rollback journal (`FILE-journal`), left by a write that
-    /// never finished and that SQLite would roll back. Either way the file alone is not what SQLite
-    /// reads, and restoring it would silently drop changes or adopt half of one.
+    /// Refuses a backup that has a log beside it, not empty.
+    ///
+    /// A write-ahead log (`FILE-wal`) holds changes the file alone lacks; a rollback journal
+    /// (`FILE-journal`) is left by a write that never finished and that SQLite would roll back.
+    /// Either way the file alone is not what SQLite reads, and restoring it would silently drop
+    /// changes or adopt half of one.
     public static func refuseWriteAheadLog(beside file: String) throws {
         var status = stat()
         if stat(file + "-wal", &status) == 0, status.st_size > 0 {
