@@ -10,9 +10,8 @@ import Testing
         !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
         !! URGENT: SEEK EMERGENCY CARE NOW
         !! You recorded chest pain.
-        !! Call 999 or go to A&E now (your local emergency number outside the UK).
-        !! These symptoms are an emergency: they need emergency care now, not a
-        !! physiotherapy appointment.
+        !! Call 999 or go to A&E now. These symptoms are an emergency: they need
+        !! emergency care now, not a physiotherapy appointment.
         !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 
         """
