@@ -103,7 +103,7 @@ import Testing
         #expect(
             run.stdout.hasPrefix(
                 """
-                Red-flag symptoms and their ids for `journal checkin --red-flag`, in two tiers.
+                Red-flag symptoms and their ids for `journal checkin --red-flag`, in three tiers.
 
                 Emergency: call 911 or go to the nearest emergency department now if you have
                 any of these:

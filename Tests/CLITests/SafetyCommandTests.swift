@@ -151,8 +151,7 @@ import Testing
                   * upper-back: pain coming from the top of the back, between the shoulder
                     blades
 
-                See a GP: book a GP appointment if you have any of these (this is not an
-                emergency):
+                See a doctor: book a GP appointment if you have any of these:
                   * one-leg: sciatica, or weakness or numbness in one leg, that is getting
                     worse
 
@@ -230,7 +229,7 @@ import Testing
         #expect(
             json.stdout
                 == "{\n  \"exit_status\" : 0,\n  \"findings\" : [\n\n  ],\n  \"holds\" : [\n\n  ],\n  "
-                + "\"red_flags_seen\" : null,\n  \"reminders\" : [\n\n  ]\n}\n"
+                + "\"red_flags_seen\" : null,\n  \"region\" : \"GB\",\n  \"reminders\" : [\n\n  ]\n}\n"
         )
     }
 
@@ -309,7 +308,7 @@ import Testing
                 ],
                 [
                     "id": "see-gp", "severity": "see-gp",
-                    "what_to_do": "book a GP appointment; this is not an emergency",
+                    "what_to_do": "book a GP appointment",
                 ],
             ])
     }

@@ -25,7 +25,7 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(
             run.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(
-                "Book a GP appointment. This is not an emergency, but a doctor should see it"), "\(run)")
+                "-- Book a GP appointment. This is not an emergency, but a doctor should see"), "\(run)")
         #expect(!run.stderr.contains("999"))
         let check = try sandbox.run("check", "--json")
         #expect(check.status == 1, "\(check)")
