@@ -116,7 +116,8 @@ final class Sandbox {
             "JOURNAL_NOW": Self.noonToday(in: timeZone),
             "TZ": timeZone,
             "PATH": Self.path,
-            "LANG": "C.UTF-8",
+            // The UK's words for advice (issue #27's region from the locale), whatever the machine's locale.
+            "LANG": "en_GB.UTF-8",
         ]
     }
 

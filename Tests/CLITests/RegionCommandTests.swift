@@ -9,6 +9,7 @@ import Testing
     }
 
     @Test func configSetGetAndUnsetTheRegion() throws {
+        sandbox.environment["LANG"] = "C.UTF-8"
         let set = try sandbox.run("config", "set", "region", "ca")
         #expect(set.status == 0, "\(set)")
         #expect(
@@ -102,7 +103,7 @@ import Testing
         #expect(
             run.stdout.hasPrefix(
                 """
-                Red-flag symptoms and their ids for `journal checkin --red-flag`, in two tiers.
+                Red-flag symptoms and their ids for `journal checkin --red-flag`, in three tiers.
 
                 Emergency: call 911 or go to the nearest emergency department now if you have
                 any of these:
@@ -125,6 +126,7 @@ import Testing
     }
 
     @Test func safetyWithoutARegionListsTheCommonNumbersAndSaysHowToSetOne() throws {
+        sandbox.environment["LANG"] = "C.UTF-8"
         let run = try sandbox.run("safety")
         #expect(run.status == 0, "\(run)")
         let words = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -149,6 +151,7 @@ import Testing
     let sandbox = Sandbox()
 
     @Test func aStoredRegionThisVersionDoesNotKnowNeverKeepsSafetyFromAdvising() throws {
+        sandbox.environment["LANG"] = "C.UTF-8"
         try sandbox.run("config", "set", "region", "CA")
         _ = try sandbox.sql("UPDATE settings SET value = 'JP' WHERE name = 'region'")
         let safety = try sandbox.run("safety", "--red-flags")

@@ -13,9 +13,8 @@ import Testing
                 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
                 !! URGENT: SEEK EMERGENCY CARE NOW
                 !! You recorded numbness or tingling around the genitals or buttocks.
-                !! Call 999 or go to A&E now (your local emergency number outside the UK).
-                !! These symptoms are an emergency: they need emergency care now, not a
-                !! physiotherapy appointment.
+                !! Call 999 or go to A&E now. These symptoms are an emergency: they need
+                !! emergency care now, not a physiotherapy appointment.
                 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 
                 """)
@@ -33,9 +32,8 @@ import Testing
             ==============================================================================
             == SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111
             == You recorded a high temperature, or feeling hot and shivery.
-            == See a doctor: ask for an urgent GP appointment today or call 111 (your
-            == local urgent-care line outside the UK). These symptoms need a doctor today,
-            == not a physiotherapy appointment.
+            == Ask for an urgent GP appointment today or call 111. These symptoms need a
+            == doctor today, not a physiotherapy appointment.
             ==============================================================================
 
             """
@@ -62,8 +60,8 @@ import Testing
         #expect(findings.map { $0["rule"] as? String } == ["red-flag"])
         #expect(
             findings.first?["recommendation"] as? String
-                == "See a doctor: ask for an urgent GP appointment today or call 111 (your local urgent-care line "
-                + "outside the UK). These symptoms need a doctor today, not a physiotherapy appointment.")
+                == "Ask for an urgent GP appointment today or call 111. These symptoms need a doctor today, not a "
+                + "physiotherapy appointment.")
     }
 
     @Test func bothLegsIsUrgentAndCheckExitsThreeWithUrgent() throws {
@@ -79,8 +77,8 @@ import Testing
         #expect(findings.map { $0["severity"] as? String } == ["urgent"])
         #expect(
             findings.first?["recommendation"] as? String
-                == "Call 999 or go to A&E now (your local emergency number outside the UK). These symptoms are an "
-                + "emergency: they need emergency care now, not a physiotherapy appointment.")
+                == "Call 999 or go to A&E now. These symptoms are an emergency: they need emergency care now, not a "
+                + "physiotherapy appointment.")
         let text = try sandbox.run("check")
         #expect(text.status == 3)
         #expect(text.stdout.hasPrefix("!!!!"))
@@ -103,16 +101,14 @@ import Testing
                 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
                 !! URGENT: SEEK EMERGENCY CARE NOW
                 !! You recorded chest pain.
-                !! Call 999 or go to A&E now (your local emergency number outside the UK).
-                !! These symptoms are an emergency: they need emergency care now, not a
-                !! physiotherapy appointment.
+                !! Call 999 or go to A&E now. These symptoms are an emergency: they need
+                !! emergency care now, not a physiotherapy appointment.
                 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
                 ==============================================================================
                 == SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111
                 == You recorded weight lost without trying.
-                == See a doctor: ask for an urgent GP appointment today or call 111 (your
-                == local urgent-care line outside the UK). These symptoms need a doctor today,
-                == not a physiotherapy appointment.
+                == Ask for an urgent GP appointment today or call 111. These symptoms need a
+                == doctor today, not a physiotherapy appointment.
                 ==============================================================================
 
                 """)
@@ -155,14 +151,13 @@ import Testing
                   * upper-back: pain coming from the top of the back, between the shoulder
                     blades
 
-                See a GP: book a GP appointment if you have any of these (this is not an
-                emergency):
+                See a doctor: book a GP appointment if you have any of these:
                   * one-leg: sciatica, or weakness or numbness in one leg, that is getting
                     worse
 
                 "leg-weakness" is no longer an id: weakness or numbness in both legs is
-                both-legs (call 999 or go to A&E now); in one leg, getting worse, it is one-leg
-                (book a GP appointment).
+                both-legs (emergency care now); in one leg, getting worse, it is one-leg (a
+                doctor's appointment, not an emergency).
 
                 A red flag stands until a doctor has seen you; then record it with: journal
                 resume --red-flags
@@ -234,7 +229,7 @@ import Testing
         #expect(
             json.stdout
                 == "{\n  \"exit_status\" : 0,\n  \"findings\" : [\n\n  ],\n  \"holds\" : [\n\n  ],\n  "
-                + "\"red_flags_seen\" : null,\n  \"reminders\" : [\n\n  ]\n}\n"
+                + "\"red_flags_seen\" : null,\n  \"region\" : \"GB\",\n  \"reminders\" : [\n\n  ]\n}\n"
         )
     }
 
@@ -313,7 +308,7 @@ import Testing
                 ],
                 [
                     "id": "see-gp", "severity": "see-gp",
-                    "what_to_do": "book a GP appointment; this is not an emergency",
+                    "what_to_do": "book a GP appointment",
                 ],
             ])
     }

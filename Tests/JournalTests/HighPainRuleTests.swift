@@ -13,7 +13,7 @@ import Testing
                 finding.message
                     == "Pain after glute-bridge was \(after) out of 10: above 5 is more than exercise should cause.")
             #expect(
-                finding.recommendation
+                finding.recommendation(Fixture.uk)
                     == "Stop doing glute-bridge and talk to a physiotherapist before you continue with it.")
         }
     }

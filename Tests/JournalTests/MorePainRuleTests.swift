@@ -17,7 +17,7 @@ import Testing
                     rule: "more-pain", severity: .stop, entryID: 7, exerciseID: "glute-bridge",
                     performedAt: 1_795_600_800, utcOffset: 3600,
                     message: "Pain went up during glute-bridge, from 4 before to 5 after.",
-                    recommendation: "Stop doing glute-bridge and see a physiotherapist before you continue with it.")
+                    note: "Stop doing glute-bridge and see a physiotherapist before you continue with it.")
             ])
     }
 

@@ -34,7 +34,8 @@ import Testing
     /// 2026-11-01 to 2026-11-07: 2026-11-07 is 20764 days after 1970-01-01.
     static let period = Period.week(endingOn: LocalDate(daysSinceEpoch: 20_764))
     let report = ProgressReport.make(
-        entries: entries, period: period, findings: Rules.evaluate(entries: entries, checkIns: []))
+        entries: entries, period: period, region: Fixture.britain,
+        findings: Rules.evaluate(entries: entries, checkIns: []))
 
     @Test func theFixtureIsTheFirstWeekOfNovember() throws {
         #expect(Self.entries.count == 6)
@@ -158,7 +159,7 @@ import Testing
     }
 
     @Test func anEmptyPeriodSaysSoKindly() throws {
-        let empty = ProgressReport.make(entries: [], period: Self.period, findings: [])
+        let empty = ProgressReport.make(entries: [], period: Self.period, region: Fixture.britain, findings: [])
         #expect(empty.isEmpty)
         #expect(empty.days.count == 7)
         #expect(empty.comparison.verdict == .noPreviousData)

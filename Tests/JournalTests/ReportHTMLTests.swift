@@ -13,7 +13,7 @@ import Testing
             Fixture.entry(40, "pelvic-tilt", day: -30, before: 2, after: 2)  // before both periods
         ],
         period: ProgressReportTests.period,
-        findings: Rules.evaluate(entries: ProgressReportTests.entries, checkIns: []))
+        region: Fixture.britain, findings: Rules.evaluate(entries: ProgressReportTests.entries, checkIns: []))
 
     /// A week from 2026-11-20 (Fixture's day 0, UTC): a flare-up on bird-dog on day 1, a bad
     /// morning the same day, a second check-in that evening, a red-flag check-in on day 3.
@@ -37,7 +37,7 @@ import Testing
         let period = Period.week(endingOn: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 6))
         return ProgressReport.make(
             entries: entries, checkIns: checkIns, period: period,
-            findings: Rules.evaluate(entries: entries, checkIns: checkIns))
+            region: Fixture.britain, findings: Rules.evaluate(entries: entries, checkIns: checkIns))
     }()
 
     func attribute(_ name: String, ofElementWithID id: String, in html: String) throws -> String {
@@ -149,7 +149,9 @@ import Testing
             painBefore: #require(PainLevel(2)), painAfter: #require(PainLevel(2)),
             note: "<script>alert('x')</script> <img src=x onerror=alert(1)> & \"quotes\"", createdAt: 0)
         let html = ReportHTML.render(
-            ProgressReport.make(entries: [hostile], period: ProgressReportTests.period, findings: []), generated: "now")
+            ProgressReport.make(
+                entries: [hostile], period: ProgressReportTests.period, region: Fixture.britain, findings: []),
+            generated: "now")
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(

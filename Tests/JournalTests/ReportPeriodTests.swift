@@ -33,7 +33,7 @@ import Testing
         let entries = try (4..<14).map { try Self.entry(Int64($0), "glute-bridge", day: $0, sets: 3, reps: 10) }
         let plan = [try PlanItem(exerciseID: "glute-bridge", sets: 3, reps: 10, perWeek: 7)]
         let report = ProgressReport.make(
-            entries: entries, period: period, findings: [], plan: plan,
+            entries: entries, period: period, region: Fixture.britain, findings: [], plan: plan,
             journalBegan: LocalDate(iso8601: "2026-11-24"))
         #expect(report.beganInsidePeriod)
         #expect(report.countedFrom.iso8601 == "2026-11-24")
@@ -48,7 +48,8 @@ import Testing
         // A journal begun before the period, or not known, counts the whole period.
         for began in [LocalDate(iso8601: "2026-01-01"), nil] {
             let whole = ProgressReport.make(
-                entries: entries, period: period, findings: [], plan: plan, journalBegan: began)
+                entries: entries, period: period, region: Fixture.britain, findings: [], plan: plan, journalBegan: began
+            )
             #expect((whole.countedFrom, whole.daysCounted, whole.beganInsidePeriod) == (period.from, 14, false))
             #expect(whole.adherence.map(\.planned) == [14])
             #expect(ReportText.began(whole) == nil)
@@ -66,7 +67,8 @@ import Testing
                 exerciseID: "side-plank", sets: 2, holdSeconds: 30, perWeek: 3, since: LocalDate(iso8601: "2026-12-04")),
         ]
         let report = ProgressReport.make(
-            entries: entries, period: period, findings: [], plan: plan, journalBegan: LocalDate(iso8601: "2026-10-01"))
+            entries: entries, period: period, region: Fixture.britain, findings: [], plan: plan,
+            journalBegan: LocalDate(iso8601: "2026-10-01"))
         let birdDog = try #require(report.adherence.first)
         #expect(report.adherence.count == 1)  // side-plank's plan begins after the period
         // From 11-27 (day 7) to 12-03: 7 days at 5 a week is 5 sessions planned; 7 done.
@@ -143,10 +145,11 @@ import Testing
         let period = Period.week(endingOn: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 6))
         let report = ProgressReport.make(
             entries: entries, checkIns: checkIns, period: period,
-            findings: Rules.evaluate(entries: entries, checkIns: checkIns), reviews: [review], holds: [hold])
+            region: Fixture.britain, findings: Rules.evaluate(entries: entries, checkIns: checkIns), reviews: [review],
+            holds: [hold])
         let items = report.attention
         #expect(
-            items.map(ReportText.label) == [
+            items.map { ReportText.label($0, advice: Fixture.britain.advice) } == [
                 // Recorded two days before the period's last day: the banner does not say "today".
                 "ON HOLD", "URGENT: SEEK EMERGENCY CARE NOW", "SEE A DOCTOR", "STOP", "CAUTION",
             ])
@@ -156,7 +159,9 @@ import Testing
                 "side-plank, Sat 21 Nov 09:00, pain 3 → 4", "check-in, Wed 25 Nov 07:00",
             ])
         // The reviewed stop says so; the two next-morning cautions are told once, with the other's date.
-        #expect(ReportText.advice(items[3]) == "Reviewed by a physiotherapist on Sun 22 Nov 17:00.")
+        #expect(
+            ReportText.advice(items[3], in: Fixture.britain.advice)
+                == "Reviewed by a physiotherapist on Sun 22 Nov 17:00.")
         #expect(ReportText.earlier(items[4]) == "Also on 1 earlier occasion: Mon 23 Nov 07:00.")
         // The hold's own stop finding is not told twice.
         #expect(!items.dropFirst().contains { $0.findings.contains { $0.entryID == 1 } })
@@ -187,7 +192,8 @@ import Testing
                 painAfter: #require(PainLevel(day == 2 ? 6 : 3)), note: note, createdAt: 0)
         }
         let report = ProgressReport.make(
-            entries: entries, period: period, findings: Rules.evaluate(entries: entries, checkIns: []))
+            entries: entries, period: period, region: Fixture.britain,
+            findings: Rules.evaluate(entries: entries, checkIns: []))
         // Counted here without the code under test: CJK and emoji two columns, the rest one.
         func columns(_ line: Substring) -> Int {
             line.unicodeScalars.reduce(0) { total, scalar in

@@ -5,6 +5,11 @@ import Foundation
 /// Small builders for rule tests: times are whole hours on a given local day, in London winter (UTC+0)
 /// unless an offset is given.
 enum Fixture {
+    /// The region the tests' advice is in: the United Kingdom, as if set with `journal config set region GB`.
+    static let britain = RegionSetting(region: .unitedKingdom, source: .journal, stored: "GB")
+    /// The UK's words.
+    static let uk = RegionalAdvice(region: .unitedKingdom)
+
     /// 2026-11-20T00:00:00Z.
     static let day0: Int64 = 1_795_132_800
 

@@ -69,13 +69,13 @@ import Testing
             let findings = severities.map {
                 Finding(
                     rule: "x", severity: $0, exerciseID: nil, performedAt: 0, utcOffset: 0, message: "",
-                    recommendation: "")
+                    note: "")
             }
             let hold = Hold(
                 since: Finding(
                     rule: "more-pain", severity: .stop, exerciseID: "bird-dog", performedAt: 0, utcOffset: 0,
                     message: "",
-                    recommendation: ""), reasons: [], session: Fixture.entry(1, "bird-dog", before: 2, after: 4))
+                    note: ""), reasons: [], session: Fixture.entry(1, "bird-dog", before: 2, after: 4))
             return Standing(date: today, findings: findings, holds: Array(repeating: hold, count: holds)).exitStatus
         }
         #expect(status([]) == 0)
@@ -92,7 +92,10 @@ import Testing
         #expect(SeverePainRule.finding(for: Fixture.checkIn(1, day: 0, hour: 8, pain: 7)) == nil)
         let finding = try #require(SeverePainRule.finding(for: Fixture.checkIn(1, day: 0, hour: 8, pain: 8)))
         #expect(finding.severity == .seeGP)
-        #expect(finding.recommendation == "Book a GP appointment; this is not an emergency.")
+        #expect(
+            finding.recommendation(Fixture.uk)
+                == "Book a GP appointment. This is not an emergency, but a doctor should see it, not only a "
+                + "physiotherapist.")
         #expect(Rules.evaluate(Fixture.checkIn(1, day: 0, hour: 8, pain: 9)).map(\.rule) == ["severe-pain"])
     }
 
@@ -104,8 +107,9 @@ import Testing
         let finding = try #require(WorseningRule.finding(in: entries, today: Fixture.date("2026-12-03")))
         #expect(finding.severity == .seeGP)
         #expect(
-            finding.recommendation
-                == "Contact a physiotherapist about the rise in your pain. Book a GP appointment; this is not an emergency."
+            finding.recommendation(Fixture.uk)
+                == "Contact a physiotherapist about the rise in your pain. Book a GP appointment. This is not an "
+                + "emergency, but a doctor should see it, not only a physiotherapist."
         )
     }
 

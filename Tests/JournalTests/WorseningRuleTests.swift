@@ -36,8 +36,9 @@ import Testing
                 == "Mean pain before exercise over the last 7 days was 5.0, up from 3.0 in the 7 days before (+2.0, +67%)."
         )
         #expect(
-            finding.recommendation
-                == "Contact a physiotherapist about the rise in your pain. Book a GP appointment; this is not an emergency."
+            finding.recommendation(Fixture.uk)
+                == "Contact a physiotherapist about the rise in your pain. Book a GP appointment. This is not an "
+                + "emergency, but a doctor should see it, not only a physiotherapist."
         )
     }
 

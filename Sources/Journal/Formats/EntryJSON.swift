@@ -45,14 +45,21 @@ public struct EntryJSON: Encodable, Sendable {
 /// The JSON object for one finding.
 ///
 /// Keys: rule, severity, entry_id, checkin_id, exercise, performed_at, message, recommendation
-/// (entry_id, checkin_id and exercise are null when the finding is not about one).
+/// (entry_id, checkin_id and exercise are null when the finding is not about one), advice (what
+/// to do for its tier in the region's words, null for a finding with no tier) and region (the code
+/// of the region in force, null for the generic words).
 public struct FindingJSON: Encodable, Sendable {
     public var finding: Finding
+    /// The words of the region in force.
+    public var advice: RegionalAdvice
 
-    public init(_ finding: Finding) { self.finding = finding }
+    public init(_ finding: Finding, advice: RegionalAdvice) {
+        self.finding = finding
+        self.advice = advice
+    }
 
     enum Keys: String, CodingKey {
-        case rule, severity, entry_id, checkin_id, exercise, performed_at, message, recommendation
+        case rule, severity, entry_id, checkin_id, exercise, performed_at, message, recommendation, advice, region
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,7 +71,9 @@ public struct FindingJSON: Encodable, Sendable {
         try container.encode(finding.exerciseID, forKey: .exercise)
         try container.encode(finding.localTime.iso8601, forKey: .performed_at)
         try container.encode(finding.message, forKey: .message)
-        try container.encode(finding.recommendation, forKey: .recommendation)
+        try container.encode(finding.recommendation(advice), forKey: .recommendation)
+        try container.encode(finding.tier.map(advice.action), forKey: .advice)
+        try container.encode(advice.region?.code, forKey: .region)
     }
 }
 

@@ -30,18 +30,12 @@ public enum RedFlag: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// How soon the source says to get help, and where.
     public enum Tier: String, Sendable, Hashable, CaseIterable, Comparable {
-        /// Call 999 or go to A&E now.
+        /// Emergency care now (``AdviceTier/emergency``, in the region's words).
         case emergency = "emergency"
-        /// Ask for an urgent GP appointment today or call 111.
+        /// A doctor today (``AdviceTier/sameDay``).
         case sameDay = "same-day"
-        /// Book a GP appointment; not an emergency.
+        /// A doctor's appointment, not an emergency (``AdviceTier/gp``).
         case seeGP = "see-gp"
-
-        /// What to do, in the source's words, lower case and without a full stop (``Advice``).
-        public var action: String { Advice.action(for: self) }
-
-        /// The tier's heading over its list of symptoms (``Advice``).
-        public var heading: String { Advice.heading(for: self) }
 
         public static func < (lhs: Tier, rhs: Tier) -> Bool {
             (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
@@ -53,7 +47,8 @@ public enum RedFlag: String, Sendable, Hashable, CaseIterable, Comparable {
     public static let retired: [String: String] = [
         "leg-weakness":
             "\"leg-weakness\" is no longer an id: weakness or numbness in both legs is both-legs "
-            + "(call 999 or go to A&E now); in one leg, getting worse, it is one-leg (book a GP appointment)."
+            + "(\(AdviceTier.emergency.inBrief)); in one leg, getting worse, it is one-leg "
+            + "(\(AdviceTier.gp.inBrief))."
     ]
 
     /// The tier the NHS puts the symptom in.

@@ -221,6 +221,9 @@ public struct ProgressReport: Sendable, Hashable {
     }
 
     public var period: Period
+    /// The region in force when the report was made: its advice is in that region's words, and
+    /// the report says which.
+    public var region: RegionSetting
     /// Exercises done, by id.
     public var exercises: [ExerciseSummary]
     /// Every day of the period in order, active or not.
@@ -308,11 +311,11 @@ public struct ProgressReport: Sendable, Hashable {
 
     /// Builds the report for `period` from `entries` and `checkIns` (any range; those outside
     /// the period and the one before it are ignored), the rules' `findings` (those dated
-    /// outside the period are ignored), the plan, the reviews, the `holds` standing now (those
+    /// outside the period are ignored), the region in force (whose words its advice uses), the plan, the reviews, the `holds` standing now (those
     /// that began after the period are ignored) and the day the journal began.
     public static func make(
-        entries: [Entry], checkIns: [CheckIn] = [], period: Period, findings: [Finding], plan: [PlanItem] = [],
-        reviews: [Review] = [], holds: [Hold] = [], journalBegan: LocalDate? = nil
+        entries: [Entry], checkIns: [CheckIn] = [], period: Period, region: RegionSetting, findings: [Finding],
+        plan: [PlanItem] = [], reviews: [Review] = [], holds: [Hold] = [], journalBegan: LocalDate? = nil
     ) -> ProgressReport {
         var byExercise: [String: ExerciseSummary] = [:]
         var days = period.days.map { DaySummary(date: $0) }
@@ -360,6 +363,7 @@ public struct ProgressReport: Sendable, Hashable {
         periodEntries.sort { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
         var report = ProgressReport(
             period: period,
+            region: region,
             exercises: byExercise.values.sorted { $0.exerciseID < $1.exerciseID },
             days: days,
             pain: pain,

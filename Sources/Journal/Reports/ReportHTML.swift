@@ -35,7 +35,8 @@ public enum ReportHTML {
                         .plain(
                             "\(period.dayCount) days, \(Figures.dayMonth(period.from)) to \(Figures.dayMonth(period.to)) "
                                 + "\(period.to.year). Pain on the 0–10 scale: 0 no pain, 10 the worst imaginable.")),
-                    .unwrap(ReportText.began(report)) { .p(.class("began"), .plain($0)) }
+                    .unwrap(ReportText.began(report)) { .p(.class("began"), .plain($0)) },
+                    .p(.class("region"), .plain(ReportText.regionLine(report)))
                 ),
                 attentionSection(report),
                 .if(!report.isEmpty, .group(pictureSection(report), exercisesSection(report))),
@@ -109,11 +110,11 @@ public enum ReportHTML {
                 .forEach(items) { item in
                     .li(
                         .class(item.hold != nil ? "hold" : item.severity.description),
-                        .strong(.text(ReportText.label(item))),
+                        .strong(.text(ReportText.label(item, advice: report.region.advice))),
                         .text(" " + ReportText.heading(item) + ". "),
                         .text(item.findings.map(\.message).joined(separator: " ") + " "),
                         .unwrap(ReportText.earlier(item)) { .text($0 + " ") },
-                        .em(.text(ReportText.advice(item)))
+                        .em(.text(ReportText.advice(item, in: report.region.advice)))
                     )
                 }
             )

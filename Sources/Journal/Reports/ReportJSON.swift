@@ -15,6 +15,7 @@ public struct ReportJSON: Encodable, Sendable {
         case checkins, checkin_pain_mean, adherence
         case exercises, flags, days, previous, checkin_readings, reviews, psfs, psfs_period
         case journal_began, counted_from, days_counted, pain_after_max, holds, sessions, notes, standing
+        case region, region_explanation
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -33,7 +34,7 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(Figures.twoDecimals(report.checkIns.painMean), forKey: .checkin_pain_mean)
         try container.encode(report.exercises.map(ExerciseJSON.init), forKey: .exercises)
         try container.encode(report.adherence.map(AdherenceJSON.init), forKey: .adherence)
-        try container.encode(report.findings.map(FindingJSON.init), forKey: .flags)
+        try container.encode(report.findings.map { FindingJSON($0, advice: report.region.advice) }, forKey: .flags)
         try container.encode(report.days.map(DayJSON.init), forKey: .days)
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
         try container.encode(report.checkInReadings.map(CheckInJSON.init), forKey: .checkin_readings)
@@ -45,10 +46,12 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(report.countedFrom.iso8601, forKey: .counted_from)
         try container.encode(report.daysCounted, forKey: .days_counted)
         try container.encode(report.pain.afterMax, forKey: .pain_after_max)
-        try container.encode(report.holds.map(HoldReportJSON.init), forKey: .holds)
+        try container.encode(report.holds.map { HoldReportJSON($0, advice: report.region.advice) }, forKey: .holds)
         try container.encode(report.entries.map { EntryJSON($0, includeDerived: true) }, forKey: .sessions)
         try container.encode(report.notes.map(NoteJSON.init), forKey: .notes)
-        try container.encode(report.standing.map(StandingJSON.init), forKey: .standing)
+        try container.encode(report.standing.map { StandingJSON($0, advice: report.region.advice) }, forKey: .standing)
+        try container.encode(report.region.region?.code, forKey: .region)
+        try container.encode(report.region.explanation, forKey: .region_explanation)
     }
 
     // Each writes absent values as null (synthesised Encodable would leave the key out), straight
@@ -129,8 +132,12 @@ public struct ReportJSON: Encodable, Sendable {
 
     struct HoldReportJSON: Encodable {
         let hold: Hold
+        let advice: RegionalAdvice
 
-        init(_ hold: Hold) { self.hold = hold }
+        init(_ hold: Hold, advice: RegionalAdvice) {
+            self.hold = hold
+            self.advice = advice
+        }
 
         enum CodingKeys: String, CodingKey { case exercise, since, rule, entry_id, message, recommendation }
 
@@ -141,7 +148,7 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(hold.since.rule, forKey: .rule)
             try container.encode(hold.session.id, forKey: .entry_id)
             try container.encode(hold.since.message, forKey: .message)
-            try container.encode(hold.since.recommendation, forKey: .recommendation)
+            try container.encode(hold.since.recommendation(advice), forKey: .recommendation)
         }
     }
 

@@ -9,7 +9,8 @@ public enum ReportMarkdown {
         let period = report.period
         var lines = [
             "# Progress report: \(period.from) to \(period.to)", "",
-            "*Recorded with journal, a pain and exercise diary. It is a record, not a diagnosis.*",
+            "*Recorded with journal, a pain and exercise diary. It is a record, not a diagnosis.*", "",
+            ReportText.regionLine(report),
         ]
         guard !report.isEmpty else {
             lines += ["", "No entries between \(period.from) and \(period.to) (\(period.dayCount) days)."]
@@ -132,9 +133,10 @@ public enum ReportMarkdown {
         var lines = ["", "## Needs attention", ""]
         for item in items {
             lines.append(
-                "- **\(ReportText.label(item))** \(escape(ReportText.heading(item))): "
+                "- **\(ReportText.label(item, advice: report.region.advice))** \(escape(ReportText.heading(item))): "
                     + item.findings.map { escape($0.message) }.joined(separator: " ") + " "
-                    + (ReportText.earlier(item).map { escape($0) + " " } ?? "") + escape(ReportText.advice(item)))
+                    + (ReportText.earlier(item).map { escape($0) + " " } ?? "")
+                    + escape(ReportText.advice(item, in: report.region.advice)))
         }
         return lines
     }

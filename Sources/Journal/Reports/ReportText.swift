@@ -21,6 +21,7 @@ public enum ReportText {
         let width = max(requested, minimumWidth)
         let period = report.period
         var lines = ["Progress report, \(period.from) to \(period.to) (\(period.dayCount) days)"]
+        lines += wrap(regionLine(report), width)
         guard !report.isEmpty else {
             lines.append("")
             lines += wrap("No entries between \(period.from) and \(period.to). Record one with:", width)
@@ -141,14 +142,22 @@ public enum ReportText {
         }
     }
 
+    /// Which region's words the report's advice uses: the region in force when it was made.
+    public static func regionLine(_ report: ProgressReport) -> String {
+        guard let region = report.region.region else {
+            return "Advice in this report names the common emergency numbers: no region was set when it was made."
+        }
+        return "Advice in this report is for \(region.name) (\(region.code)), the region in force when it was made."
+    }
+
     /// The label of an item that needs attention: "ON HOLD", a red flag's or see-GP finding's
-    /// (``Advice/label(for:recordedToday:)``: "SEE A DOCTOR TODAY" only for one recorded on the
+    /// (``Advice/label(for:recordedToday:advice:)``: "SEE A DOCTOR TODAY" only for one recorded on the
     /// report's last day), "STOP" or "CAUTION".
-    public static func label(_ item: ProgressReport.Attention) -> String {
+    public static func label(_ item: ProgressReport.Attention, advice: RegionalAdvice) -> String {
         if item.hold != nil { return "ON HOLD" }
         switch item.severity {
         case .urgent, .seeDoctor, .seeGP:
-            return Advice.label(for: item.severity, recordedToday: item.recordedToday) ?? ""
+            return Advice.label(for: item.severity, recordedToday: item.recordedToday, advice: advice) ?? ""
         case .stop: return "STOP"
         case .caution: return "CAUTION"
         }
@@ -168,8 +177,8 @@ public enum ReportText {
     }
 
     /// What to do: the hold's way out, the review that answered it, or the most pressing
-    /// finding's recommendation.
-    public static func advice(_ item: ProgressReport.Attention) -> String {
+    /// finding's recommendation, in the words of `words`' region.
+    public static func advice(_ item: ProgressReport.Attention, in words: RegionalAdvice) -> String {
         if let hold = item.hold {
             return "On hold until a physiotherapist has reviewed it: do not do \(hold.exerciseID) until then, "
                 + "and record the review with: journal resume \(hold.exerciseID)"
@@ -182,11 +191,11 @@ public enum ReportText {
                 + (seen.note.map { ": \($0.terminalSafe)" } ?? "") + "."
         }
         if item.notYetSeen {
-            return item.first.recommendation + " Still standing, "
+            return item.first.recommendation(words) + " Still standing, "
                 + Advice.notYetSeen(recorded: item.localTime.date) + ": once one has, record it with: "
                 + Advice.resumeRedFlags
         }
-        return item.first.recommendation
+        return item.first.recommendation(words)
     }
 
     /// A dose check in words: "as planned", "under in 12 of 13", "over in 2 of 9",
@@ -227,7 +236,7 @@ public enum ReportText {
         }
         var lines = ["", "Needs attention"]
         for item in items {
-            let label = label(item)
+            let label = label(item, advice: report.region.advice)
             let indent = String(repeating: " ", count: min(label.count + 1, 8))
             let heading = wrap(heading(item), width - label.count - 1)
             lines.append(emphasis(label) + " " + (heading.first ?? ""))
@@ -240,7 +249,7 @@ public enum ReportText {
                 }
             }
             if let earlier = earlier(item) { lines += wrap(earlier, width - indent.count).map { indent + $0 } }
-            lines += wrap(advice(item), width - indent.count).map { indent + $0 }
+            lines += wrap(advice(item, in: report.region.advice), width - indent.count).map { indent + $0 }
         }
         return lines
     }

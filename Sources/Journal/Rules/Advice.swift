@@ -1,71 +1,49 @@
-/// Every word journal says about where to get help, tier by tier, in one place: the actions, the
-/// recommendations, the banner headings and the GP line.
+/// How the tiers' words are put on screen: banner headings, report labels, how a standing red flag
+/// is told.
 ///
-/// The words repeat the NHS back pain page (docs/safety.md quotes it beside each rule). They are
-/// the UK's for now; per-region wording plugs in here and nowhere else.
+/// The words themselves (each tier's action, heading and recommendation) are the region's, in one
+/// table: ``RegionalAdvice`` (docs/safety.md quotes it, region by region, with its sources). Every
+/// function here takes the ``RegionalAdvice`` of the region in force, which each command resolves once.
 ///
 /// ```swift
-/// Advice.action(for: .emergency) // "call 999 or go to A&E now (your local emergency number outside the UK)"
-/// Advice.gpLine                  // "Book a GP appointment; this is not an emergency."
+/// Advice.banner(for: .urgent, recordedToday: true, advice: RegionalAdvice(region: .canada))
+/// // "URGENT: CALL 911 OR GO TO THE EMERGENCY DEPARTMENT NOW"
 /// ```
 public enum Advice {
-    /// What to do for a ``RedFlag/Tier``, lower case and without a full stop, to sit inside a sentence.
-    public static func action(for tier: RedFlag.Tier) -> String {
-        switch tier {
-        case .emergency: "call 999 or go to A&E now (your local emergency number outside the UK)"
-        case .sameDay:
-            "ask for an urgent GP appointment today or call 111 (your local urgent-care line outside the UK)"
-        case .seeGP: "book a GP appointment; this is not an emergency"
-        }
-    }
-
-    /// A tier's heading over its list of symptoms (`journal safety --red-flags`).
-    public static func heading(for tier: RedFlag.Tier) -> String {
-        switch tier {
-        case .emergency: "Emergency: \(action(for: tier)) if you have any of these:"
-        case .sameDay: "Same day: \(action(for: tier)) if you have any of these:"
-        case .seeGP: "See a GP: book a GP appointment if you have any of these (this is not an emergency):"
-        }
-    }
-
-    /// What a finding of a tier recommends.
-    public static func recommendation(for tier: RedFlag.Tier) -> String {
-        switch tier {
-        case .emergency:
-            "Call 999 or go to A&E now (your local emergency number outside the UK). These symptoms are an "
-                + "emergency: they need emergency care now, not a physiotherapy appointment."
-        case .sameDay:
-            "See a doctor: \(action(for: tier)). These symptoms need a doctor today, not a physiotherapy appointment."
-        case .seeGP: gpLine
-        }
-    }
-
-    /// The see-GP tier's advice as a sentence, added to the `worsening` trend's physiotherapist advice.
-    public static let gpLine = "Book a GP appointment; this is not an emergency."
-
-    /// The heading of a red-flag banner (terminal) or of a red flag in a report's Needs attention.
-    ///
-    /// "Today" only for something recorded `today`: a same-day flag recorded earlier that no doctor
-    /// has seen yet still needs one, but the banner does not pretend it is new.
-    public static func banner(for severity: Finding.Severity, recordedToday: Bool) -> String? {
+    /// The advice tier of a finding's severity: `urgent`, `see-doctor` and `see-gp` have one.
+    public static func tier(of severity: Finding.Severity) -> AdviceTier? {
         switch severity {
-        case .urgent: "URGENT: SEEK EMERGENCY CARE NOW"
-        case .seeDoctor:
-            recordedToday
-                ? "SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111" : "SEE A DOCTOR: URGENT GP APPOINTMENT OR 111"
-        case .seeGP: "SEE A GP: BOOK AN APPOINTMENT (NOT AN EMERGENCY)"
+        case .urgent: .emergency
+        case .seeDoctor: .sameDay
+        case .seeGP: .gp
         case .stop, .caution: nil
         }
     }
 
-    /// The short label of a red flag or see-GP finding in a report's Needs attention: "URGENT: SEEK
-    /// EMERGENCY CARE NOW", "SEE A DOCTOR TODAY" (recorded on the report's last day) or "SEE A
-    /// DOCTOR" (earlier), "SEE A GP".
-    public static func label(for severity: Finding.Severity, recordedToday: Bool) -> String? {
+    /// The heading of a red-flag banner (terminal) or of a red flag in a report's Needs attention:
+    /// the region's ``RegionalAdvice/heading(_:)``.
+    ///
+    /// "Today" only for something recorded `today`: a same-day flag recorded earlier that no doctor
+    /// has seen yet still needs one, but the banner does not pretend it is new ("SEE A DOCTOR: …").
+    public static func banner(for severity: Finding.Severity, recordedToday: Bool, advice: RegionalAdvice) -> String? {
+        guard let tier = tier(of: severity) else { return nil }
+        let heading = advice.heading(tier)
+        guard tier == .sameDay, !recordedToday, heading.hasPrefix(sameDayHeading) else { return heading }
+        return "SEE A DOCTOR" + heading.dropFirst(sameDayHeading.count)
+    }
+
+    /// How every region's same-day heading begins.
+    static let sameDayHeading = "SEE A DOCTOR TODAY"
+
+    /// The short label of a red flag or see-a-doctor finding in a report's Needs attention: the
+    /// emergency heading whole ("URGENT: SEEK EMERGENCY CARE NOW"), "SEE A DOCTOR TODAY" (recorded
+    /// on the report's last day) or "SEE A DOCTOR" (earlier), and the see-a-doctor heading up to
+    /// its colon ("SEE A GP" in the UK, "SEE YOUR DOCTOR" in the US).
+    public static func label(for severity: Finding.Severity, recordedToday: Bool, advice: RegionalAdvice) -> String? {
         switch severity {
-        case .urgent: "URGENT: SEEK EMERGENCY CARE NOW"
-        case .seeDoctor: recordedToday ? "SEE A DOCTOR TODAY" : "SEE A DOCTOR"
-        case .seeGP: "SEE A GP"
+        case .urgent: advice.heading(.emergency)
+        case .seeDoctor: recordedToday ? sameDayHeading : "SEE A DOCTOR"
+        case .seeGP: String(advice.heading(.gp).prefix { $0 != ":" })
         case .stop, .caution: nil
         }
     }

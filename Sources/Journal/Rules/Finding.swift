@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let findings = Rules.evaluate(entries: entries, checkIns: [])
-/// findings.first?.recommendation
+/// findings.first?.recommendation(RegionalAdvice(region: .canada))
 /// // "Stop doing glute-bridge and see a physiotherapist before you continue with it."
 /// ```
 public struct Finding: Sendable, Hashable {
@@ -14,9 +14,9 @@ public struct Finding: Sendable, Hashable {
         case seeGP = 3
         /// Stop the exercise and see a physiotherapist before continuing.
         case stop = 4
-        /// See a doctor today: ask for an urgent GP appointment or call 111 (a same-day red flag).
+        /// See a doctor today (a same-day red flag), in the region's words (``RegionalAdvice``).
         case seeDoctor = 5
-        /// Seek emergency care now: call 999 or go to A&E (an emergency red flag).
+        /// Seek emergency care now (an emergency red flag), in the region's words.
         case urgent = 6
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -46,12 +46,17 @@ public struct Finding: Sendable, Hashable {
     public var utcOffset: Int
     /// What happened, in one plain sentence.
     public var message: String
-    /// What to do about it.
-    public var recommendation: String
+    /// What the rule itself says to do, the same in every region (a physiotherapist's advice);
+    /// empty when the ``tier`` says it all.
+    public var note: String
+    /// The tier of help it calls for (red flags, very severe pain, a worsening trend), whose words
+    /// depend on the region: ``recommendation(_:)`` composes them.
+    public var tier: AdviceTier?
 
+    /// `note` is what the rule says to do in every region; `tier`, the help whose words the region gives.
     public init(
         rule: String, severity: Severity, entryID: Int64? = nil, checkInID: Int64? = nil, exerciseID: String?,
-        performedAt: Int64, utcOffset: Int, message: String, recommendation: String
+        performedAt: Int64, utcOffset: Int, message: String, note: String, tier: AdviceTier? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -61,7 +66,14 @@ public struct Finding: Sendable, Hashable {
         self.performedAt = performedAt
         self.utcOffset = utcOffset
         self.message = message
-        self.recommendation = recommendation
+        self.note = note
+        self.tier = tier
+    }
+
+    /// What to do about it, in the words of `advice`'s region: the rule's ``note``, then the
+    /// ``tier``'s ``RegionalAdvice/recommendation(_:)``.
+    public func recommendation(_ advice: RegionalAdvice) -> String {
+        ([note] + [tier.map(advice.recommendation)].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// What it is about, for people: the exercise id, "check-in", or "pain trend".

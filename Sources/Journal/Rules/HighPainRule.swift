@@ -25,6 +25,6 @@ public enum HighPainRule {
             performedAt: entry.performedAt, utcOffset: entry.utcOffset,
             message: "Pain after \(entry.exerciseID) was \(entry.painAfter.value) out of 10: "
                 + "above \(Thresholds.highPainAbove) is more than exercise should cause.",
-            recommendation: "Stop doing \(entry.exerciseID) and talk to a physiotherapist before you continue with it.")
+            note: "Stop doing \(entry.exerciseID) and talk to a physiotherapist before you continue with it.")
     }
 }

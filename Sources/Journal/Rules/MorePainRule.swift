@@ -26,6 +26,6 @@ public enum MorePainRule {
             performedAt: entry.performedAt, utcOffset: entry.utcOffset,
             message: "Pain went up during \(entry.exerciseID), from \(entry.painBefore.value) "
                 + "before to \(entry.painAfter.value) after.",
-            recommendation: "Stop doing \(entry.exerciseID) and see a physiotherapist before you continue with it.")
+            note: "Stop doing \(entry.exerciseID) and see a physiotherapist before you continue with it.")
     }
 }

@@ -35,7 +35,7 @@ public enum NextMorningRule {
                     performedAt: checkIn.performedAt, utcOffset: checkIn.utcOffset,
                     message: "The morning after exercising on \(exerciseDay), pain was \(checkIn.pain.value), "
                         + "higher than the \(first.painBefore.value) you started that day with.",
-                    recommendation:
+                    note:
                         "That day's exercise was probably too much: do less, and talk to a physiotherapist about the load."
                 ))
         }

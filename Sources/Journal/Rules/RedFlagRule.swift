@@ -1,10 +1,10 @@
 /// `red-flag`: a check-in that records a symptom needing a doctor, not a physiotherapy appointment.
 ///
 /// Each ``RedFlag/Tier`` recorded raises one finding listing that tier's symptoms: an
-/// ``RedFlag/Tier/emergency`` flag an ``Finding/Severity/urgent`` finding (call 999 or go to
-/// A&E now), a ``RedFlag/Tier/sameDay`` flag a ``Finding/Severity/seeDoctor`` finding (an urgent
-/// GP appointment today or 111), a ``RedFlag/Tier/seeGP`` flag a ``Finding/Severity/seeGP`` one
-/// (book a GP appointment). Source: the NHS back pain, sciatica and cauda equina syndrome pages
+/// ``RedFlag/Tier/emergency`` flag an ``Finding/Severity/urgent`` finding (emergency care now), a
+/// ``RedFlag/Tier/sameDay`` flag a ``Finding/Severity/seeDoctor`` finding (a doctor today), a
+/// ``RedFlag/Tier/seeGP`` flag a ``Finding/Severity/seeGP`` one (a doctor's appointment), each
+/// recommendation in the words of the region in force (``Finding/recommendation(_:)``). Source: the NHS back pain, sciatica and cauda equina syndrome pages
 /// (docs/safety.md). A red flag stands until `journal resume --red-flags` records that a doctor
 /// has seen it.
 ///
@@ -23,9 +23,6 @@ public enum RedFlagRule {
         }
     }
 
-    /// What to do about flags of `tier` (``Advice``).
-    public static func recommendation(for tier: RedFlag.Tier) -> String { Advice.recommendation(for: tier) }
-
     public static func findings(in checkIns: [CheckIn]) -> [Finding] {
         checkIns.flatMap(findings(for:))
     }
@@ -39,7 +36,7 @@ public enum RedFlagRule {
                 rule: id, severity: severity(of: tier), checkInID: checkIn.id, exerciseID: nil,
                 performedAt: checkIn.performedAt, utcOffset: checkIn.utcOffset,
                 message: "You recorded " + flags.map(\.symptom).joined(separator: "; ") + ".",
-                recommendation: recommendation(for: tier))
+                note: "", tier: AdviceTier(tier))
         }
     }
 }

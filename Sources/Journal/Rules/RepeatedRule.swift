@@ -33,6 +33,6 @@ public enum RepeatedRule {
             performedAt: entry.performedAt, utcOffset: entry.utcOffset,
             message: "Pain rose in \(Thresholds.repeatedCount) of the last \(Thresholds.repeatedWindow) "
                 + "sessions of \(entry.exerciseID).",
-            recommendation: "Keep \(entry.exerciseID) on hold until a physiotherapist has assessed you.")
+            note: "Keep \(entry.exerciseID) on hold until a physiotherapist has assessed you.")
     }
 }

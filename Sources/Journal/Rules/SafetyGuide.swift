@@ -12,8 +12,17 @@ public enum SafetyGuide {
         public let id: String
         public let severity: Finding.Severity
         public let when: String
-        public let whatToDo: String
+        /// What the rule itself says to do, the same in every region; empty when the tier says it all.
+        public let note: String
+        /// The tier of help whose words the region gives, if any.
+        public var tier: AdviceTier? = nil
         public let sources: [String]
+
+        /// What to do, in the words of `advice`'s region: the note, then the tier's recommendation.
+        public func whatToDo(_ advice: RegionalAdvice) -> String {
+            ([note] + [tier.map(advice.recommendation)].compactMap { $0 }).filter { !$0.isEmpty }
+                .joined(separator: " ")
+        }
     }
 
     public static let disclaimer =
@@ -50,24 +59,24 @@ public enum SafetyGuide {
         RuleText(
             id: RedFlagRule.id, severity: RedFlagRule.severity(of: .emergency),
             when: "You record an emergency red-flag symptom with a check-in (the list follows).",
-            whatToDo: RedFlagRule.recommendation(for: .emergency), sources: ["red-flags"]),
+            note: "", tier: .emergency, sources: ["red-flags"]),
         RuleText(
             id: RedFlagRule.id, severity: RedFlagRule.severity(of: .sameDay),
             when: "You record a same-day red-flag symptom with a check-in (the list follows).",
-            whatToDo: RedFlagRule.recommendation(for: .sameDay), sources: ["red-flags"]),
+            note: "", tier: .sameDay, sources: ["red-flags"]),
         RuleText(
             id: RedFlagRule.id, severity: RedFlagRule.severity(of: .seeGP),
             when: "You record a see-a-GP red-flag symptom with a check-in (the list follows).",
-            whatToDo: RedFlagRule.recommendation(for: .seeGP), sources: ["red-flags"]),
+            note: "", tier: .gp, sources: ["red-flags"]),
         RuleText(
             id: SeverePainRule.id, severity: .seeGP,
             when: "A check-in (pain at rest) is \(Thresholds.severeRestPainFrom) out of 10 or more: very severe.",
-            whatToDo: Advice.recommendation(for: .seeGP), sources: ["red-flags"]),
+            note: "", tier: .gp, sources: ["red-flags"]),
         RuleText(
             id: RepeatedRule.id, severity: .stop,
             when:
                 "Pain rose in \(Thresholds.repeatedCount) of an exercise's last \(Thresholds.repeatedWindow) sessions.",
-            whatToDo: "Keep that exercise on hold until a physiotherapist has assessed you. After any stop, "
+            note: "Keep that exercise on hold until a physiotherapist has assessed you. After any stop, "
                 + "the exercise stays on hold (journal reminds you when you log it) until you record the "
                 + "review with `journal resume EXERCISE`.",
             sources: ["clinic"]),
@@ -76,25 +85,25 @@ public enum SafetyGuide {
             when: "Pain after an exercise is above \(Thresholds.highPainAbove) out of 10, even if it did not rise "
                 + "(in the pain-monitoring model, 0-2 is safe, 3-5 acceptable, above 5 high risk; a model from "
                 + "knee and Achilles rehabilitation, not from low back pain).",
-            whatToDo: "Stop that exercise and talk to a physiotherapist before you continue with it.",
+            note: "Stop that exercise and talk to a physiotherapist before you continue with it.",
             sources: ["pain-monitoring"]),
         RuleText(
             id: MorePainRule.id, severity: .stop,
             when: "Pain after an exercise is higher than before it, by any amount.",
-            whatToDo: "Stop that exercise and see a physiotherapist before you continue with it.",
+            note: "Stop that exercise and see a physiotherapist before you continue with it.",
             sources: ["clinic"]),
         RuleText(
             id: NextMorningRule.id, severity: .caution,
             when: "A check-in the morning after exercise (before \(Thresholds.morningEndsAtHour):00) shows more pain "
                 + "than you had before that day's first exercise.",
-            whatToDo: "The load was probably too much: do less, and talk to a physiotherapist about it.",
+            note: "The load was probably too much: do less, and talk to a physiotherapist about it.",
             sources: ["pain-monitoring"]),
         RuleText(
             id: WorseningRule.id, severity: .seeGP,
             when: "Mean pain before exercise over the last \(Thresholds.worseningDays) days is worse than the "
                 + "\(Thresholds.worseningDays) days before by at least \(Thresholds.minimalImportantChangePoints) "
                 + "points or \(Thresholds.minimalImportantChangePercent)%.",
-            whatToDo: "Contact a physiotherapist. " + Advice.gpLine,
+            note: "Contact a physiotherapist.", tier: .gp,
             sources: ["mic"]),
     ]
 }

@@ -2,8 +2,8 @@
 ///
 /// The NHS back pain page says to see a GP if "the pain is very severe or getting worse over
 /// time". A check-in (pain at rest, apart from any exercise) at or above
-/// ``Thresholds/severeRestPainFrom`` is a ``Finding/Severity/seeGP``: book a GP appointment,
-/// not an emergency (``Advice``). Source: docs/safety.md.
+/// ``Thresholds/severeRestPainFrom`` is a ``Finding/Severity/seeGP``: a doctor's appointment, not
+/// an emergency, in the region's words (``RegionalAdvice``). Source: docs/safety.md.
 ///
 /// ```swift
 /// SeverePainRule.finding(for: checkIn) // non-nil when checkIn.pain.value >= 8
@@ -24,6 +24,6 @@ public enum SeverePainRule {
             rule: id, severity: .seeGP, checkInID: checkIn.id, exerciseID: nil, performedAt: checkIn.performedAt,
             utcOffset: checkIn.utcOffset,
             message: "Your pain at rest was \(checkIn.pain.value) out of 10: very severe.",
-            recommendation: Advice.recommendation(for: .seeGP))
+            note: "", tier: .gp)
     }
 }

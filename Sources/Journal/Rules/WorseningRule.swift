@@ -3,7 +3,8 @@
 /// "Meaningfully" is the minimal important change for low back pain, at least 2 points or 30%
 /// (``MinimalImportantChange``). Days are local calendar days ending `today`. A
 /// ``Finding/Severity/seeGP``: pain "getting worse over time" is, for the NHS back pain page, a
-/// reason to see a GP, so the physiotherapist advice gains the GP line (``Advice/gpLine``). The
+/// reason to see a GP, so the physiotherapist advice gains the see-a-doctor tier's recommendation in
+/// the region's words (``Finding/tier``). The
 /// same change downward is an improvement the report names.
 ///
 /// ```swift
@@ -38,6 +39,6 @@ public enum WorseningRule {
                 + "\(Figures.oneDecimal(now.beforeMean)), up from \(Figures.oneDecimal(before.beforeMean)) in the "
                 + "\(Thresholds.worseningDays) days before (\(Figures.signedOneDecimalChange(from: before.beforeMean, to: now.beforeMean)), "
                 + "\(Figures.signedPercent(comparison.relativeChange))).",
-            recommendation: "Contact a physiotherapist about the rise in your pain. " + Advice.gpLine)
+            note: "Contact a physiotherapist about the rise in your pain.", tier: .gp)
     }
 }

@@ -29,6 +29,17 @@ public enum AdviceTier: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The tier in brief, the same in every region, where no service is named (docs/safety.md's
+    /// red-flag table, help texts): "emergency care now", "a doctor today", "a doctor's appointment,
+    /// not an emergency".
+    public var inBrief: String {
+        switch self {
+        case .emergency: "emergency care now"
+        case .sameDay: "a doctor today"
+        case .gp: "a doctor's appointment, not an emergency"
+        }
+    }
+
     /// The tier's label before its list of symptoms: "Emergency", "Same day", "See a doctor".
     public var label: String {
         switch self {

@@ -3,8 +3,10 @@ import GRDB
 /// The reports' reads: what a ``ProgressReport`` is made from.
 extension JournalStore {
     /// The progress report for `period`, optionally for one exercise, with the rules' findings and
-    /// the holds that stand now.
-    public func progressReport(for period: Period, exerciseID: String? = nil) throws -> ProgressReport {
+    /// the holds that stand now, its advice in the words of `region` (the region in force).
+    public func progressReport(for period: Period, exerciseID: String? = nil, region: RegionSetting) throws
+        -> ProgressReport
+    {
         let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
         let entries = try entriesForRules(performedIn: range, exerciseID: exerciseID)
         let checkIns = exerciseID == nil ? try checkIns(performedIn: range) : []
@@ -17,7 +19,7 @@ extension JournalStore {
         // The worsening trend as of the period's last day is one of the period's findings too.
         let worsening = standing?.findings.filter { $0.rule == WorseningRule.id } ?? []
         var report = ProgressReport.make(
-            entries: entries, checkIns: checkIns, period: period,
+            entries: entries, checkIns: checkIns, period: period, region: region,
             findings: Rules.sorted(Rules.evaluate(entries: entries, checkIns: checkIns) + worsening), plan: plan,
             reviews: reviews, holds: holds, journalBegan: try journalBegan())
         report.standing = standing

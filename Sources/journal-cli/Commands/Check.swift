@@ -16,11 +16,12 @@ struct Check: ParsableCommand {
             `journal resume --red-flags`.
 
             Exit status, for scripts: 0 nothing stands; 1 cautions or see-GP findings only \
-            (book a GP appointment; not an emergency); 2 a stop or a hold stands (stop that \
-            exercise and see a physiotherapist); 3 a red flag stands: an urgent finding (call \
-            999 or go to A&E now) or a see-doctor one (ask for an urgent GP appointment today \
-            or call 111). With --json, each finding's severity tells them apart: "urgent", \
-            "see-doctor" or "see-gp".
+            (a doctor's appointment; not an emergency); 2 a stop or a hold stands (stop that \
+            exercise and see a physiotherapist); 3 a red flag stands: an urgent finding \
+            (emergency care now) or a see-doctor one (a doctor today). The advice names the \
+            services of your region (`journal config get region`). With --json, each \
+            finding's severity tells them apart: "urgent", "see-doctor" or "see-gp"; \
+            "advice" is the region's words and "region" its code.
 
             Example: journal check || echo "read journal check before exercising"
             """
@@ -31,13 +32,14 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
+        let words = try store.regionSetting().advice
         let standing = try store.openForReading()?.standing(today: today) ?? Standing(date: today)
         if output.json {
-            try Console.json(CheckJSON(standing: standing))
+            try Console.json(CheckJSON(standing: standing, advice: words))
         } else if standing.isEmpty {
             try Console.out("No safety findings stand today.")
         } else {
-            try Console.out(Describe.standing(standing, style: .stdout).joined(separator: "\n\n"))
+            try Console.out(Describe.standing(standing, advice: words, style: .stdout).joined(separator: "\n\n"))
         }
         if !output.json {
             for reminder in standing.reminders { Console.err("Reminder: " + reminder) }
@@ -47,14 +49,15 @@ struct Check: ParsableCommand {
 }
 
 /// `journal check --json`: the standing (``StandingJSON``: `findings`, `holds`, `reminders`,
-/// `red_flags_seen`) and `exit_status`.
+/// `red_flags_seen`, `region`) and `exit_status`.
 struct CheckJSON: Encodable {
     let standing: Standing
+    let advice: RegionalAdvice
 
     enum Keys: String, CodingKey { case exit_status }
 
     func encode(to encoder: any Encoder) throws {
-        try StandingJSON(standing).encode(to: encoder)
+        try StandingJSON(standing, advice: advice).encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(standing.exitStatus, forKey: .exit_status)
     }

@@ -11,12 +11,12 @@ struct CheckInCommand: ParsableCommand {
             exercise raises a next-morning finding.
 
             Record any red-flag symptom with --red-flag (`journal safety --red-flags` lists \
-            them). journal then repeats what the NHS says for its tier: for an emergency one \
-            (both-legs, saddle-numbness, bladder-bowel, sexual-function, chest-pain, \
-            major-trauma), call 999 or go to A&E now; for a same-day one (fever, weight-loss, \
-            back-lump, night-pain, cough-sneeze, upper-back), ask for an urgent GP appointment \
-            today or call 111; for one-leg, or a pain of 8 or more, book a GP appointment (not \
-            an emergency). The advice is printed before the check-in is saved, so it shows even \
+            them). journal then repeats what the NHS says for its tier, in the words of your \
+            region's services (`journal config get region`; in the UK, 999, A&E, 111 and a GP): \
+            for an emergency one (both-legs, saddle-numbness, bladder-bowel, sexual-function, \
+            chest-pain, major-trauma), emergency care now; for a same-day one (fever, \
+            weight-loss, back-lump, night-pain, cough-sneeze, upper-back), a doctor today; for \
+            one-leg, or a pain of 8 or more, a doctor's appointment (not an emergency). The advice is printed before the check-in is saved, so it shows even \
             when saving fails. A red flag stands until you record that a doctor has seen you: \
             `journal resume --red-flags`.
 
@@ -50,15 +50,25 @@ struct CheckInCommand: ParsableCommand {
         let checkIn = try CheckIn(
             pain: pain, note: NoteInput.read(note), redFlags: redFlags, at: at, now: now, timeZone: Clock.timeZone)
         // Advice that needs nothing stored comes first: a full disk or a locked journal cannot silence it.
-        let advice = Rules.evaluate(checkIn)
-        for finding in advice { Console.err(Describe.finding(finding, style: .stderr)) }
+        // Its words are the region's, read from the environment when the journal cannot be read;
+        // a JOURNAL_REGION this version does not know is refused, after the advice in the generic words.
+        let findings = Rules.evaluate(checkIn)
+        let words: RegionalAdvice
+        do {
+            words = try store.regionSetting().advice
+        } catch {
+            let generic = RegionalAdvice(region: nil)
+            for finding in findings { Console.err(Describe.finding(finding, advice: generic, style: .stderr)) }
+            throw error
+        }
+        for finding in findings { Console.err(Describe.finding(finding, advice: words, style: .stderr)) }
         let logged = try store.write { try $0.checkIn(checkIn) }
-        let told = Set(advice.map(\.rule))
+        let told = Set(findings.map(\.rule))
         for finding in logged.findings where !told.contains(finding.rule) {
-            Console.err(Describe.finding(finding, style: .stderr))
+            Console.err(Describe.finding(finding, advice: words, style: .stderr))
         }
         if output.json {
-            try Console.json(CheckedInJSON(logged))
+            try Console.json(CheckedInJSON(logged, advice: words))
         } else {
             let checkIn = logged.checkIn
             let flags =
@@ -68,17 +78,22 @@ struct CheckInCommand: ParsableCommand {
                 "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Describe.time(checkIn.localTime))."
             )
         }
-        Describe.printStanding(store, today: try Clock.today()) { $0.isAbout(checkIn: logged.checkIn.id) }
+        Describe.printStanding(store, today: try Clock.today(), advice: words) {
+            $0.isAbout(checkIn: logged.checkIn.id)
+        }
     }
 }
 
-/// `journal checkin --json`.
+/// `journal checkin --json`: `checkin`, `findings` (with `advice` in the region's words) and `region`.
 struct CheckedInJSON: Encodable {
     let checkin: CheckInJSON
     let findings: [FindingJSON]
+    /// The code of the region in force; null for the generic words.
+    let region: String?
 
-    init(_ logged: LoggedCheckIn) {
+    init(_ logged: LoggedCheckIn, advice: RegionalAdvice) {
         checkin = CheckInJSON(logged.checkIn)
-        findings = logged.findings.map(FindingJSON.init)
+        findings = logged.findings.map { FindingJSON($0, advice: advice) }
+        region = advice.region?.code
     }
 }

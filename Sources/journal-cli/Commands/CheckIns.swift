@@ -92,16 +92,17 @@ struct CheckIns: ParsableCommand {
             let flags: [RedFlag]? = noRedFlags ? [] : redFlags.isEmpty ? nil : redFlags
             let now = try Clock.now()
             guard try store.openForReading() != nil else { throw JournalError.checkInNotFound(id) }
+            let words = try store.regionSetting().advice
             let (before, after) = try store.write {
                 try $0.editCheckIn(
                     id: id, pain: pain, note: note, time: at, redFlags: flags, now: now, timeZone: Clock.timeZone)
             }
-            for finding in after.findings { Console.err(Describe.finding(finding, style: .stderr)) }
+            for finding in after.findings { Console.err(Describe.finding(finding, advice: words, style: .stderr)) }
             if output.json {
                 try Console.json(
                     CheckInEditJSON(
                         before: CheckInJSON(before), after: CheckInJSON(after.checkIn),
-                        findings: after.findings.map(FindingJSON.init)))
+                        findings: after.findings.map { FindingJSON($0, advice: words) }))
             } else {
                 try Console.out("Before #\(id): \(Describe.summary(before))")
                 try Console.out("After  #\(id): \(Describe.summary(after.checkIn))")

@@ -58,14 +58,16 @@ struct Edit: ParsableCommand {
     func run() throws {
         let draft = draft(note: try NoteInput.read(note))
         let now = try Clock.now()
+        let words = try store.regionSetting().advice
         let edited = try store.write { try $0.edit(id: id, with: draft, now: now, timeZone: Clock.timeZone) }
-        Describe.printFindings(of: edited.after)
+        Describe.printFindings(of: edited.after, advice: words)
         if output.json {
             try Console.json(
                 EditJSON(
                     before: EntryJSON(edited.before), after: EntryJSON(edited.after.entry),
-                    findings: edited.after.findings.map(FindingJSON.init), hold: edited.after.hold.map(HoldJSON.init),
-                    paused: edited.after.holdBefore.map { FindingJSON($0.since) }))
+                    findings: edited.after.findings.map { FindingJSON($0, advice: words) },
+                    hold: edited.after.hold.map(HoldJSON.init),
+                    paused: edited.after.holdBefore.map { FindingJSON($0.since, advice: words) }))
         } else {
             try Console.out("Before #\(id): \(Describe.summary(edited.before))")
             try Console.out("After  #\(id): \(Describe.summary(edited.after.entry))")

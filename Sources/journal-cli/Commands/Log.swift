@@ -87,11 +87,12 @@ struct Log: ParsableCommand {
         draft.note = try NoteInput.read(note)
         draft.time = .typed(at)
         let now = try Clock.now()
+        let words = try store.regionSetting().advice
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
-        Describe.printFindings(of: logged)
+        Describe.printFindings(of: logged, advice: words)
         Describe.printNotices(of: logged, now: now)
         if output.json {
-            try Console.json(LoggedJSON(logged))
+            try Console.json(LoggedJSON(logged, advice: words))
         } else {
             let entry = logged.entry
             try Console.out(
@@ -99,7 +100,9 @@ struct Log: ParsableCommand {
                     + "pain \(Describe.pain(entry)), at \(Describe.time(entry.localTime)).")
         }
         // What stands about this exercise is told above; everything else follows, as already known.
-        Describe.printStanding(store, today: try Clock.today()) { $0.isAbout(exercise: logged.entry.exerciseID) }
+        Describe.printStanding(store, today: try Clock.today(), advice: words) {
+            $0.isAbout(exercise: logged.entry.exerciseID)
+        }
     }
 }
 
@@ -133,19 +136,25 @@ extension Log {
 
 /// `journal log --json` and `journal edit --json`'s findings: the saved entry, the findings it
 /// raised, the hold its exercise stands on (`hold`), and `paused`, the finding that began a hold
-/// standing before this entry.
+/// standing before this entry, and `region`, the code of the region whose words the findings' advice
+/// uses (null for the generic words).
 struct LoggedJSON: Encodable {
     let logged: LoggedEntry
+    let advice: RegionalAdvice
 
-    init(_ logged: LoggedEntry) { self.logged = logged }
+    init(_ logged: LoggedEntry, advice: RegionalAdvice) {
+        self.logged = logged
+        self.advice = advice
+    }
 
-    enum CodingKeys: CodingKey { case entry, findings, paused, hold }
+    enum CodingKeys: CodingKey { case entry, findings, paused, hold, region }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(EntryJSON(logged.entry), forKey: .entry)
-        try container.encode(logged.findings.map(FindingJSON.init), forKey: .findings)
-        try container.encode(logged.holdBefore.map { FindingJSON($0.since) }, forKey: .paused)
+        try container.encode(logged.findings.map { FindingJSON($0, advice: advice) }, forKey: .findings)
+        try container.encode(logged.holdBefore.map { FindingJSON($0.since, advice: advice) }, forKey: .paused)
         try container.encode(logged.hold.map(HoldJSON.init), forKey: .hold)
+        try container.encode(advice.region?.code, forKey: .region)
     }
 }

@@ -116,9 +116,10 @@ struct Report: ParsableCommand {
         } else {
             period = selection.period ?? .week(endingOn: now.date)
         }
+        let region = try store.regionSetting()
         let report =
-            try store.openForReading()?.progressReport(for: period, exerciseID: selection.exerciseID)
-            ?? ProgressReport.make(entries: [], period: period, findings: [])
+            try store.openForReading()?.progressReport(for: period, exerciseID: selection.exerciseID, region: region)
+            ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])
         let text: String
         switch chosenFormat {
         case .json: text = try Console.jsonText(ReportJSON(report)) + "\n"

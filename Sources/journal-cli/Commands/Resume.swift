@@ -98,8 +98,9 @@ extension Resume {
             Console.err("No red flag stands; nothing was recorded.")
             return
         }
+        let words = try store.regionSetting().advice
         if output.json {
-            try Console.json(RedFlagsSeenJSON(seen: seen))
+            try Console.json(RedFlagsSeenJSON(seen: seen, advice: words))
             return
         }
         try Console.out(
@@ -110,7 +111,7 @@ extension Resume {
             Console.err(
                 TextTable.wrap(
                     "Still standing: the red flags recorded \(finding.localTime.shortText), after that time. "
-                        + finding.recommendation, width: 80))
+                        + finding.recommendation(words), width: 80))
         }
     }
 }
@@ -119,6 +120,7 @@ extension Resume {
 /// (findings, as in `journal check --json`).
 struct RedFlagsSeenJSON: Encodable {
     let seen: RedFlagsSeen
+    let advice: RegionalAdvice
 
     enum Keys: String, CodingKey { case id, reviewed_at, note, covered, still_standing }
 
@@ -127,8 +129,8 @@ struct RedFlagsSeenJSON: Encodable {
         try container.encode(seen.review.id, forKey: .id)
         try container.encode(seen.review.localTime.iso8601, forKey: .reviewed_at)
         try container.encode(seen.review.note, forKey: .note)
-        try container.encode(seen.covered.map(FindingJSON.init), forKey: .covered)
-        try container.encode(seen.stillStanding.map(FindingJSON.init), forKey: .still_standing)
+        try container.encode(seen.covered.map { FindingJSON($0, advice: advice) }, forKey: .covered)
+        try container.encode(seen.stillStanding.map { FindingJSON($0, advice: advice) }, forKey: .still_standing)
     }
 }
 

@@ -67,7 +67,7 @@ struct Safety: ParsableCommand {
             for rule in SafetyGuide.rules where rule.severity == severity {
                 let cited = rule.sources + (rule.id == RedFlagRule.id ? [Self.regionalSource.key] : [])
                 let cites = cited.compactMap { keys.firstIndex(of: $0) }.map { "[\($0 + 1)]" }.joined()
-                let text = "\(rule.when) \(Self.whatToDo(rule, advice: advice)) (\(rule.id)) \(cites)"
+                let text = "\(rule.when) \(rule.whatToDo(advice)) (\(rule.id)) \(cites)"
                 lines += TextTable.wrap(text, width: 76).split(separator: "\n").enumerated()
                     .map { ($0.offset == 0 ? "  - " : "    ") + $0.element }
                 if rule.id == RedFlagRule.id,
@@ -92,14 +92,6 @@ struct Safety: ParsableCommand {
             + "health lines (the NHS, HealthLink BC and Health811, the HSE, healthdirect, Healthline and "
             + "others): quoted with their pages in docs/safety.md, \"Advice where you live\"."
     )
-
-    /// What a rule says to do, a red flag's in the words of the region in force.
-    static func whatToDo(_ rule: SafetyGuide.RuleText, advice: RegionalAdvice) -> String {
-        guard rule.id == RedFlagRule.id,
-            let tier = RedFlag.Tier.allCases.first(where: { RedFlagRule.severity(of: $0) == rule.severity })
-        else { return rule.whatToDo }
-        return advice.recommendation(AdviceTier(tier))
-    }
 }
 
 struct SafetyJSON: Encodable {
@@ -162,7 +154,7 @@ struct SafetyJSON: Encodable {
             : SafetyGuide.rules.map {
                 RuleJSON(
                     id: $0.id, severity: $0.severity.description, when: $0.when,
-                    what_to_do: Safety.whatToDo($0, advice: words), sources: $0.sources)
+                    what_to_do: $0.whatToDo(words), sources: $0.sources)
             }
         region = RegionJSON(setting)
         advice = AdviceTier.allCases.map {

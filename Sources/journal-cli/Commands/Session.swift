@@ -45,8 +45,10 @@ struct Session: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
+        let words = try store.regionSetting().advice
         // Read on a connection of its own, released before the session writes.
-        try Self.redFlagGate(try store.openForReading()?.standing(today: today) ?? Standing(date: today))
+        try Self.redFlagGate(
+            try store.openForReading()?.standing(today: today) ?? Standing(date: today), advice: words)
         let session =
             try store.openForReading()?.session(today: today, naming: exercises)
             ?? SessionPlan.make(
@@ -79,7 +81,7 @@ struct Session: ParsableCommand {
                 for line in TextTable.wrap(exercise.howTo, width: 76).split(separator: "\n") {
                     Console.err("  " + line)
                 }
-                switch try record(step) {
+                switch try record(step, advice: words) {
                 case .skipped:
                     skipped.append(exercise.id)
                 case .quit:
@@ -117,7 +119,7 @@ struct Session: ParsableCommand {
             let held = week.held.map { "\($0.exerciseID) on hold" }
             Console.err("This week: " + (counts + held).joined(separator: ", ") + ".")
         }
-        Describe.printStanding(store, today: today) { item in
+        Describe.printStanding(store, today: today, advice: words) { item in
             if case .hold(let hold) = item { return done.contains(hold.exerciseID) }
             return false
         }
@@ -127,14 +129,14 @@ struct Session: ParsableCommand {
     ///
     /// An emergency one always stops it (exit 3); a same-day one does unless, at a terminal, the person says a doctor has
     /// seen them since. A "yes" records nothing: `journal resume --red-flags` does, with its time.
-    static func redFlagGate(_ standing: Standing) throws {
+    static func redFlagGate(_ standing: Standing, advice: RegionalAdvice) throws {
         if let emergency = standing.redFlag(.urgent) {
-            Console.err(Describe.finding(emergency, style: .stderr, dated: true, today: standing.date))
+            Console.err(Describe.finding(emergency, advice: advice, style: .stderr, dated: true, today: standing.date))
             Console.err("No session while this stands.")
             throw ExitCode(3)
         }
         guard let sameDay = standing.redFlag(.seeDoctor) else { return }
-        Console.err(Describe.finding(sameDay, style: .stderr, dated: true, today: standing.date))
+        Console.err(Describe.finding(sameDay, advice: advice, style: .stderr, dated: true, today: standing.date))
         guard isatty(STDIN_FILENO) == 1 else {
             Console.err("No session while this stands (standard input is not a terminal to ask on).")
             throw ExitCode(3)
@@ -186,7 +188,7 @@ struct Session: ParsableCommand {
     }
 
     /// Asks for one exercise's answers and saves the entry once they are complete.
-    private func record(_ step: SessionPlan.Step) throws -> Outcome {
+    private func record(_ step: SessionPlan.Step, advice: RegionalAdvice) throws -> Outcome {
         let exercise = step.exercise
         let beforeAnswer = try Questions.pain("pain before")
         guard case .value(let before) = beforeAnswer else { return beforeAnswer.isQuit ? .quit : .skipped }
@@ -206,7 +208,7 @@ struct Session: ParsableCommand {
         let draft = step.draft(painBefore: before, dose: dose, side: side, painAfter: after)
         let now = try Clock.now()
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
-        Describe.printFindings(of: logged)
+        Describe.printFindings(of: logged, advice: advice)
         try Console.out(
             "Logged #\(logged.entry.id ?? 0) \(logged.entry.exerciseID): \(Describe.dosage(logged.entry)), "
                 + "pain \(Describe.pain(logged.entry)), at \(Describe.time(logged.entry.localTime)).")

@@ -34,6 +34,7 @@ struct Today: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
+        let words = try store.regionSetting().advice
         let journal = try store.openForReading()
         let routine =
             try journal?.routine(today: today)
@@ -42,10 +43,11 @@ struct Today: ParsableCommand {
         // A red flag that needs a doctor today or now comes before anything the plan asks.
         let pressing = standing.redFlags.filter { $0.severity >= .seeDoctor }
         if output.json {
-            try Console.json(TodayJSON(routine, standing: standing))
+            try Console.json(TodayJSON(routine, standing: standing, advice: words))
         } else {
             for finding in pressing {
-                try Console.out(Describe.finding(finding, style: .stdout, dated: true, today: today) + "\n")
+                try Console.out(
+                    Describe.finding(finding, advice: words, style: .stdout, dated: true, today: today) + "\n")
             }
             if !routine.hasPlan {
                 Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
@@ -54,7 +56,7 @@ struct Today: ParsableCommand {
             }
             // Holds are listed above; the rest of what stands follows, as already known.
             let shown = Set(pressing)
-            Describe.printStanding(standing) { item in
+            Describe.printStanding(standing, advice: words) { item in
                 if case .finding(let finding) = item { return shown.contains(finding) }
                 if case .hold = item { return true }
                 return false
@@ -109,10 +111,12 @@ struct Today: ParsableCommand {
 struct TodayJSON: Encodable {
     let routine: DailyRoutine
     let standing: Standing
+    let advice: RegionalAdvice
 
-    init(_ routine: DailyRoutine, standing: Standing) {
+    init(_ routine: DailyRoutine, standing: Standing, advice: RegionalAdvice) {
         self.routine = routine
         self.standing = standing
+        self.advice = advice
     }
 
     enum Keys: String, CodingKey { case date, due, done_today, held, upcoming, standing }
@@ -148,6 +152,6 @@ struct TodayJSON: Encodable {
             try object.encode(item.exerciseID, forKey: .exercise)
             try object.encode(item.since?.iso8601, forKey: .since)
         }
-        try container.encode(StandingJSON(standing), forKey: .standing)
+        try container.encode(StandingJSON(standing, advice: advice), forKey: .standing)
     }
 }

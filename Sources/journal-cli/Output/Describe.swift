@@ -78,11 +78,11 @@ enum Describe {
 
     /// Prints on standard error what the rules found in a saved entry: first the hold that stood
     /// before it, in one line; then one block for the session; then how to lift a hold it began.
-    static func printFindings(of logged: LoggedEntry) {
+    static func printFindings(of logged: LoggedEntry, advice: RegionalAdvice) {
         let style = Style.stderr
         if let hold = logged.holdBefore { Console.err(holdLine(hold, style: style)) }
         guard !logged.findings.isEmpty else { return }
-        Console.err(session(logged.entry, findings: logged.findings, style: style))
+        Console.err(session(logged.entry, findings: logged.findings, advice: advice, style: style))
         if let hold = logged.hold, hold.since.entryID == logged.entry.id {
             Console.err(
                 TextTable.wrap(
@@ -105,9 +105,11 @@ enum Describe {
     /// after), each rule's reason, and one recommendation, the most pressing.
     ///
     /// A single finding is shown as a finding alone, unless `named`: then the session heads it too.
-    static func session(_ entry: Entry, findings: [Finding], style: Style, named: Bool = false) -> String {
+    static func session(
+        _ entry: Entry, findings: [Finding], advice: RegionalAdvice, style: Style, named: Bool = false
+    ) -> String {
         guard let first = findings.first else { return "" }
-        guard findings.count > 1 || named else { return finding(first, style: style) }
+        guard findings.count > 1 || named else { return finding(first, advice: advice, style: style) }
         let label = first.severity.description.uppercased()
         let indent = String(repeating: " ", count: label.count + 1)
         func wrapped(_ text: String, prefix: String = "") -> [String] {
@@ -117,20 +119,23 @@ enum Describe {
         let heading =
             "\(style.red(label)) "
             + style.bold("\(entry.exerciseID), \(time(entry.localTime)), pain \(pain(entry)) (#\(entry.id ?? 0))")
-        return ([heading] + findings.flatMap { wrapped($0.message, prefix: "- ") } + wrapped(first.recommendation))
+        return
+            ([heading] + findings.flatMap { wrapped($0.message, prefix: "- ") } + wrapped(first.recommendation(advice)))
             .joined(separator: "\n")
     }
 
     /// A finding for the terminal: a severity label, what happened and what to do.
     ///
-    /// A red flag is set apart in a banner unlike any other finding: an urgent one (call 999 or
-    /// go to A&E) between rows of `!`, a see-doctor one (an urgent GP appointment or 111) between
-    /// rows of `=`, a see-GP one between rows of `-`; the headings are ``Advice``'s, "today" only
-    /// for something recorded `today`.
+    /// A red flag is set apart in a banner unlike any other finding: an urgent one (emergency care
+    /// now) between rows of `!`, a see-doctor one (a doctor today) between rows of `=`, a see-GP one
+    /// between rows of `-`; the headings and the recommendation are in the words of `advice`'s
+    /// region (``Advice/banner(for:recordedToday:advice:)``), "today" only for something recorded `today`.
     ///
     /// With `dated` (`journal check`, which lists findings of several days) the finding's date
     /// and subject come first; a red flag's also says that no doctor has seen it yet.
-    static func finding(_ finding: Finding, style: Style, dated: Bool = false, today: LocalDate? = nil) -> String {
+    static func finding(
+        _ finding: Finding, advice: RegionalAdvice, style: Style, dated: Bool = false, today: LocalDate? = nil
+    ) -> String {
         let recordedToday = today.map { finding.localTime.date == $0 } ?? true
         var when = "Recorded \(finding.localTime.shortText) (\(finding.subject))."
         if finding.rule == RedFlagRule.id {
@@ -138,7 +143,7 @@ enum Describe {
                 "Recorded \(finding.localTime.shortText), not yet seen by a doctor: once one has, run "
                 + "`\(Advice.resumeRedFlags)`."
         }
-        if let title = Advice.banner(for: finding.severity, recordedToday: recordedToday),
+        if let title = Advice.banner(for: finding.severity, recordedToday: recordedToday, advice: advice),
             finding.rule == RedFlagRule.id || finding.severity > .stop
         {
             let mark: Character =
@@ -148,10 +153,13 @@ enum Describe {
                 default: "-"
                 }
             return banner(
-                finding, mark: mark, title: title, style: finding.severity == .urgent ? style.red : style.bold,
+                finding, advice: advice, mark: mark, title: title,
+                style: finding.severity == .urgent ? style.red : style.bold,
                 when: dated ? when : nil)
         }
-        let label = finding.severity == .seeGP ? "SEE A GP" : finding.severity.description.uppercased()
+        let label =
+            Advice.label(for: finding.severity, recordedToday: true, advice: advice)
+            ?? finding.severity.description.uppercased()
         let indent = String(repeating: " ", count: label.count + 1)
         let dateLine =
             dated ? ["\(style.red(label)) \(style.bold("\(finding.localTime.shortText), \(finding.subject)"))"] : []
@@ -161,7 +169,7 @@ enum Describe {
                 $0.offset == 0 && !dated
                     ? "\(style.red(label)) \(style.bold(String($0.element)))" : indent + style.bold(String($0.element))
             }
-        let recommendation = TextTable.wrap(finding.recommendation, width: 79 - indent.count)
+        let recommendation = TextTable.wrap(finding.recommendation(advice), width: 79 - indent.count)
             .split(separator: "\n").map { indent + $0 }
         return (dateLine + message + recommendation).joined(separator: "\n")
     }
@@ -169,11 +177,12 @@ enum Describe {
     /// A finding between two rows of `mark`, each line starting with two marks: the title, what
     /// happened and what to do.
     private static func banner(
-        _ finding: Finding, mark: Character, title: String, style: (String) -> String, when: String?
+        _ finding: Finding, advice: RegionalAdvice, mark: Character, title: String, style: (String) -> String,
+        when: String?
     ) -> String {
         let rule = String(repeating: mark, count: 78)
         let prefix = String(repeating: mark, count: 2) + " "
-        let body = ([title] + (when.map { [$0] } ?? []) + [finding.message, finding.recommendation])
+        let body = ([title] + (when.map { [$0] } ?? []) + [finding.message, finding.recommendation(advice)])
             .flatMap { TextTable.wrap($0, width: 75).split(separator: "\n") }
             .map { prefix + $0 }
         return ([rule] + body + [rule]).map(style).joined(separator: "\n")
@@ -226,14 +235,16 @@ extension Describe {
 extension Describe {
     /// `journal check`'s blocks: each item that stands (``Standing/items``), most severe first,
     /// each with its date.
-    static func standing(_ standing: Standing, style: Style) -> [String] {
+    static func standing(_ standing: Standing, advice: RegionalAdvice, style: Style) -> [String] {
         standing.items.map { item in
             switch item {
-            case .finding(let finding): Describe.finding(finding, style: style, dated: true, today: standing.date)
+            case .finding(let finding):
+                Describe.finding(finding, advice: advice, style: style, dated: true, today: standing.date)
             case .hold(let hold):
                 holdLine(hold, style: style) + "\n"
-                    + session(hold.session, findings: hold.reasons, style: style, named: true)
-            case .session(let entry, let findings): session(entry, findings: findings, style: style, named: true)
+                    + session(hold.session, findings: hold.reasons, advice: advice, style: style, named: true)
+            case .session(let entry, let findings):
+                session(entry, findings: findings, advice: advice, style: style, named: true)
             }
         }
     }
@@ -241,18 +252,20 @@ extension Describe {
     /// One short line per item that stands and that `skipping` does not leave out, each marked as
     /// already known ("Still on hold since …", "Still standing, recorded …"): what `today`,
     /// `session`, `log` and `checkin` print after their own output, never as a new alarm.
-    static func standingLines(_ standing: Standing, skipping: (Standing.Item) -> Bool = { _ in false }) -> [String] {
+    static func standingLines(
+        _ standing: Standing, advice: RegionalAdvice, skipping: (Standing.Item) -> Bool = { _ in false }
+    ) -> [String] {
         standing.items.filter { !skipping($0) }.flatMap { item -> [String] in
             let text: String
             switch item {
             case .finding(let finding) where finding.rule == RedFlagRule.id:
                 text =
                     "Still standing, \(Advice.notYetSeen(recorded: finding.localTime.date)): \(finding.message) "
-                    + "\(finding.recommendation) Once a doctor has seen you: \(Advice.resumeRedFlags)."
+                    + "\(finding.recommendation(advice)) Once a doctor has seen you: \(Advice.resumeRedFlags)."
             case .finding(let finding):
                 text =
                     "Still standing since \(finding.localTime.date) (\(finding.subject), \(finding.rule)): "
-                    + "\(finding.message) \(finding.recommendation)"
+                    + "\(finding.message) \(finding.recommendation(advice))"
             case .hold(let hold):
                 text =
                     "Still on hold since \(hold.since.localTime.date): \(hold.exerciseID) (\(hold.since.rule), "
@@ -267,20 +280,23 @@ extension Describe {
         }
     }
 
-    /// Prints on standard error the short lines of what stands on `today` (``standingLines(_:skipping:)``).
+    /// Prints on standard error the short lines of what stands on `today` (``standingLines(_:advice:skipping:)``).
     ///
     /// What stands is read after the command's own work; a journal that cannot be read here says
     /// nothing more, since the command itself has succeeded.
     static func printStanding(
-        _ store: StoreOptions, today: LocalDate, skipping: (Standing.Item) -> Bool = { _ in false }
+        _ store: StoreOptions, today: LocalDate, advice: RegionalAdvice,
+        skipping: (Standing.Item) -> Bool = { _ in false }
     ) {
         guard let standing = try? store.openForReading()?.standing(today: today) else { return }
-        printStanding(standing, skipping: skipping)
+        printStanding(standing, advice: advice, skipping: skipping)
     }
 
-    /// Prints on standard error the short lines of `standing` (``standingLines(_:skipping:)``).
-    static func printStanding(_ standing: Standing, skipping: (Standing.Item) -> Bool = { _ in false }) {
-        let lines = standingLines(standing, skipping: skipping)
+    /// Prints on standard error the short lines of `standing` (``standingLines(_:advice:skipping:)``).
+    static func printStanding(
+        _ standing: Standing, advice: RegionalAdvice, skipping: (Standing.Item) -> Bool = { _ in false }
+    ) {
+        let lines = standingLines(standing, advice: advice, skipping: skipping)
         guard !lines.isEmpty else { return }
         Console.err("")
         for line in lines { Console.err(line) }
