@@ -53,7 +53,8 @@ extension JournalStore {
     /// ``LocalDateTime/representableSeconds``. Its rows are then read out as a full export and
     /// written, through the same checks as `journal import`, into a new journal built from
     /// schema.sql: that journal, and nothing of the file's own structure, is what is put in place.
-    /// The backup's undo history is not carried over.
+    /// The backup's undo history is not carried over; replacing a journal records one change,
+    /// ``ChangeKind/restore``, which ``undoRestore(_:at:busyTimeout:now:)`` reverses.
     ///
     /// Where no journal is at `path`, the restored one is written whole into an unnamed file and
     /// linked into place. A journal there is replaced only with `force`, in one transaction that

@@ -145,9 +145,10 @@ struct Undo: ParsableCommand {
         abstract: "Reverse the latest change (repeat to go further back, up to 10).",
         discussion: """
             Any change can be undone: log and check-in (the entry or check-in is removed), \
-            delete, edit, import (and a full restore), resume, check-in edit and delete, and \
-            PSFS add, remove and rating. Each `journal undo` says what it reversed; run it again \
-            to go one change further back.
+            delete, edit, import (and a full restore), resume, check-in edit and delete, PSFS \
+            add, remove and rating, and restore --force (the journal it replaced comes back from \
+            its kept copy, checked as a backup is). Each `journal undo` says what it reversed; \
+            run it again to go one change further back.
             """)
 
     @OptionGroup var store: StoreOptions
