@@ -98,4 +98,24 @@ import Testing
         try sandbox.run("checkin", "--pain", "3", "--red-flag", "fever", "--at", "2026-11-24 09:00")
         #expect(try sandbox.run("check").status == 3)
     }
+
+    /// `exercises edit --no-sides` on an exercise whose entries record a side is refused (64) and
+    /// changes nothing: those entries would fail their own checks (edit, export, restore) after.
+    @Test func noSidesIsRefusedWhileEntriesRecordASide() throws {
+        #expect(
+            try sandbox.run(
+                "exercises", "add", "side-plank", "--name", "Side plank", "--category", "stability", "--sides"
+            )
+            .status == 0)
+        try sandbox.log("side-plank", "--pain-before", "3", "--pain-after", "3", "--side", "left")
+        let run = try sandbox.run("exercises", "edit", "side-plank", "--no-sides")
+        #expect(run.status == 64, "\(run)")
+        #expect(
+            run.stderr.contains(
+                "1 entry of side-plank records a side, so it stays one side at a time (nothing was changed)"),
+            "\(run)")
+        #expect(try sandbox.sql("SELECT per_side FROM exercises WHERE id = 'side-plank'") == "1\n")
+        #expect(try sandbox.run("backup", file("b.sqlite3")).status == 0)
+        #expect(try sandbox.run("restore", file("b.sqlite3"), "--db", file("r.sqlite3")).status == 0)
+    }
 }
