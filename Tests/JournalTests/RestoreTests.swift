@@ -193,7 +193,7 @@ import Testing
         (
             document(extra: "\"notes\":[],"), 1,
             "\"notes\" is not a member of a full export; its members are format, version, entries, exercises, "
-                + "checkins, plan, reviews, psfs_activities, psfs_ratings."
+                + "checkins, plan, reviews, psfs_activities, psfs_ratings, red_flag_reviews, settings."
         ),
         (
             document(entries: [entry, entry]), 4, "a second entry with id 1; an id names one entry."
