@@ -360,3 +360,27 @@ CREATE TABLE settings (
     value TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 256),
     CHECK (name <> 'region' OR (length(value) = 2 AND value GLOB '[A-Z][A-Z]'))
 ) STRICT;
+
+-- migration: v14-undo-restore
+
+-- `journal undo` reverses a `journal restore --force` too: the changes table rebuilt with the kind
+-- 'restore'. The restore's swap records it, and change_restores names the kept copy of the journal
+-- it replaced (`JOURNAL.before-restore-DATE-TIME.backup`); undoing it reads that copy back through
+-- restore's own checks and puts it in place under the write lock.
+CREATE TABLE changes_v14 (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind    TEXT    NOT NULL CHECK (kind IN ('log', 'checkin', 'delete', 'edit', 'import', 'resume',
+                                             'checkin-edit', 'checkin-delete', 'psfs-add', 'psfs-remove',
+                                             'psfs-rate', 'restore')),
+    made_at INTEGER NOT NULL,                          -- Unix seconds, UTC
+    undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+) STRICT;
+INSERT INTO changes_v14 (id, kind, made_at, undone) SELECT id, kind, made_at, undone FROM changes;
+DROP TABLE changes;
+ALTER TABLE changes_v14 RENAME TO changes;
+
+CREATE TABLE change_restores (
+    change_id INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    kept_copy TEXT    NOT NULL CHECK (length(kept_copy) BETWEEN 1 AND 4096)
+) STRICT;
+CREATE INDEX change_restores_by_change ON change_restores (change_id);

@@ -38,6 +38,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotEditBuiltIn(String)
     /// An exercise that entries still use; `--force` archives it instead.
     case exerciseInUse(String, entries: Int)
+    /// Nothing was changed: an exercise whose entries record a side cannot stop being one side at a time.
+    case sidesInUse(String, entries: Int)
     /// Nothing was deleted: deleting needs confirmation.
     case confirmationNeeded(String)
     /// `--side` given for an exercise that is not done one side at a time.
@@ -178,6 +180,11 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .exerciseInUse(let id, let entries):
             return "\(entries) \(entries == 1 ? "entry uses" : "entries use") \(id), so it was not removed; "
                 + "pass --force to archive it instead (its entries stay, and it can no longer be logged)."
+        case .sidesInUse(let id, let entries):
+            return "\(entries) \(entries == 1 ? "entry of \(id) records" : "entries of \(id) record") a side, so it "
+                + "stays one side at a time (nothing was changed). For a version done with both sides at once, add a new "
+                + "exercise (`journal exercises add`); `journal exercises remove \(id) --force` archives this one with its "
+                + "entries."
         case .confirmationNeeded(let what):
             return
                 "\(what) needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted."

@@ -39,6 +39,7 @@ import Testing
         guard !history else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).filter {
             !$0.hasPrefix("INSERT INTO change") && !$0.hasPrefix("INSERT INTO \"change")
+                && !$0.hasPrefix("INSERT INTO sqlite_sequence VALUES('changes'")
         }.joined(separator: "\n")
     }
 

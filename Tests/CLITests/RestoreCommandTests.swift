@@ -115,7 +115,7 @@ import Testing
         #expect(
             json.stdout
                 == "{\n  \"added\" : 5,\n  \"checkins\" : 1,\n  \"exercises\" : 0,\n  \"plan\" : 0,\n  "
-                + "\"psfs_activities\" : 2,\n  \"psfs_ratings\" : 3,\n  \"reviews\" : 1\n}\n",
+                + "\"psfs_activities\" : 2,\n  \"psfs_ratings\" : 3,\n  \"red_flag_reviews\" : 0,\n  \"reviews\" : 1\n}\n",
             "\(json)")
         #expect(try sandbox.run("export", "--all").stdout == text)
     }
@@ -155,7 +155,8 @@ import Testing
         #expect(
             try sandbox.run("export", "--all", "--format", "json").stdout
                 == "{\"format\":\"journal-export\",\"version\":1,\n\"entries\":[],\n\"exercises\":[],\n"
-                + "\"checkins\":[],\n\"plan\":[],\n\"reviews\":[],\n\"psfs_activities\":[],\n\"psfs_ratings\":[]\n}\n")
+                + "\"checkins\":[],\n\"plan\":[],\n\"reviews\":[],\n\"psfs_activities\":[],\n\"psfs_ratings\":[],\n"
+                + "\"red_flag_reviews\":[],\n\"settings\":[]\n}\n")
         let array = try sandbox.run("import", "--format", "json", "-", stdin: "[]\n")
         #expect(array.status == 65)
         #expect(array.stderr.contains("not the array of `journal export --format json`"))

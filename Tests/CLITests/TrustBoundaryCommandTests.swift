@@ -168,17 +168,50 @@ import Testing
         #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
     }
 
-    @Test func undoRightAfterARestoreDoesNotReplayTheBackupsOwnChange() throws {
-        try sandbox.log(
-            "bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "a", "--at", "2026-11-20 08:00")
-        try sandbox.log(
-            "bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "x", "--at", "2026-11-20 09:00")
-        #expect(try sandbox.run("delete", "2", "--yes").status == 0)
-        #expect(try sandbox.run("backup", file("b.sqlite3")).status == 0)
-        #expect(try sandbox.run("restore", file("b.sqlite3"), "--force").status == 0)
-        let undo = try sandbox.run("undo")
-        #expect(undo.stderr == "Nothing to undo.\n", "\(undo)")
+    /// `undo` right after `restore --force` undoes the restore: the journal it replaced comes back
+    /// (read through restore's checks), the restored one is kept in its turn, and the backup's own
+    /// last change is never replayed.
+    @Test func undoRightAfterARestoreUndoesTheRestore() throws {
+        let backup = try journalAndBackup()
+        #expect(try sandbox.run("restore", backup, "--force").status == 0)
         #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\n")
+        let kept = try files(containing: "before-restore")
+        try #require(kept.count == 1, "\(kept)")
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0, "\(undo)")
+        #expect(
+            undo.stdout
+                == "Undid the restore of 2026-11-25 12:00 (UTC+00:00): put back the journal it replaced, 2 entries, 0 check-ins and "
+                + "0 reviews, from \(file(kept[0])).\n", "\(undo)")
+        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
+        let keptNow = try files(containing: "before-restore")
+        #expect(keptNow.count == 2, "\(keptNow)")
+        #expect(undo.stderr.contains("The restored journal it replaced is kept at "), "\(undo)")
+        #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
+        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
+        #expect(try sandbox.run("doctor").status == 0)
+    }
+
+    /// The kept copy gone: undo says so (66) and the restored journal stays as it is.
+    @Test func undoOfARestoreWhoseKeptCopyIsGoneChangesNothing() throws {
+        let backup = try journalAndBackup()
+        #expect(try sandbox.run("restore", backup, "--force").status == 0)
+        for name in try files(containing: "before-restore") { try FileManager.default.removeItem(atPath: file(name)) }
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 66, "\(undo)")
+        #expect(undo.stderr.contains("the journal the restore replaced was kept there and is gone"), "\(undo)")
+        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\n")
+    }
+
+    /// A change after the restore is undone first; the next undo undoes the restore.
+    @Test func aChangeAfterTheRestoreIsUndoneBeforeIt() throws {
+        let backup = try journalAndBackup()
+        #expect(try sandbox.run("restore", backup, "--force").status == 0)
+        try sandbox.log(
+            "bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "c", "--at", "2026-11-22 08:00")
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Removed #"))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the restore of "))
+        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
     }
 
     /// While a restore holds the write lock (stopped at `restore-locked`), a writer with no busy

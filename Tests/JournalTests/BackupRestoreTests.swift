@@ -33,7 +33,9 @@ import Testing
                 sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'change%' ORDER BY name"
             ).flatMap {
                 table in
-                try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { "\(table): \($0)" }
+                // The undo history's counter aside: replacing a journal records a change (`restore`).
+                let history = table == "sqlite_sequence" ? " WHERE name NOT LIKE 'change%'" : ""
+                return try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"\(history)").map { "\(table): \($0)" }
             }
         }
     }

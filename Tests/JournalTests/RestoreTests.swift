@@ -103,7 +103,9 @@ import Testing
             text.contains(
                 #"{"id":2,"note":null,"pain":1,"performed_at":"1970-06-01T12:00:00-00:44:30","red_flags":[]}"#))
         // The journal has no PSFS activities: the last members are empty.
-        #expect(text.hasSuffix("\n],\n\"psfs_activities\":[],\n\"psfs_ratings\":[]\n}\n"))
+        #expect(
+            text.hasSuffix(
+                "\n],\n\"psfs_activities\":[],\n\"psfs_ratings\":[],\n\"red_flag_reviews\":[],\n\"settings\":[]\n}\n"))
     }
 
     @Test func anEmptyJournalAndNoJournalExportTheSame() throws {
@@ -112,7 +114,8 @@ import Testing
         #expect(
             String(decoding: empty, as: UTF8.self)
                 == "{\"format\":\"journal-export\",\"version\":1,\n\"entries\":[],\n\"exercises\":[],\n\"checkins\":[],\n"
-                + "\"plan\":[],\n\"reviews\":[],\n\"psfs_activities\":[],\n\"psfs_ratings\":[]\n}\n")
+                + "\"plan\":[],\n\"reviews\":[],\n\"psfs_activities\":[],\n\"psfs_ratings\":[],\n"
+                + "\"red_flag_reviews\":[],\n\"settings\":[]\n}\n")
         #expect(try restore(empty, into: try store("target.sqlite3")) == ImportResult())
     }
 
@@ -190,7 +193,7 @@ import Testing
         (
             document(extra: "\"notes\":[],"), 1,
             "\"notes\" is not a member of a full export; its members are format, version, entries, exercises, "
-                + "checkins, plan, reviews, psfs_activities, psfs_ratings."
+                + "checkins, plan, reviews, psfs_activities, psfs_ratings, red_flag_reviews, settings."
         ),
         (
             document(entries: [entry, entry]), 4, "a second entry with id 1; an id names one entry."

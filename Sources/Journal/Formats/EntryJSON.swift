@@ -132,6 +132,30 @@ public struct ReviewJSON: Encodable, Sendable {
     }
 }
 
+/// A record that a doctor has seen the red flags (`journal resume --red-flags`) as JSON, as a full
+/// export lists them: `id`, `reviewed_at`, `note`, `through_checkin_id` (the newest check-in then).
+public struct RedFlagReviewJSON: Encodable, Sendable {
+    public var review: RedFlagReview
+
+    public init(_ review: RedFlagReview) { self.review = review }
+
+    enum Keys: String, CodingKey { case id, reviewed_at, note, through_checkin_id }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(review.id, forKey: .id)
+        try container.encode(review.localTime.iso8601, forKey: .reviewed_at)
+        try container.encode(review.throughCheckInID, forKey: .through_checkin_id)
+        try container.encode(review.note, forKey: .note)
+    }
+}
+
+/// One of the journal's settings as JSON, as a full export lists them: `name` and `value`.
+public struct SettingJSON: Encodable, Sendable {
+    public var name: String
+    public var value: String
+}
+
 /// One of the person's own exercises as JSON, as a full export lists them: `id`, `name`,
 /// `category`, `per_side`, `measure`, `archived`, `how_to` (null when the person gave none).
 public struct OwnExerciseJSON: Encodable, Sendable {

@@ -6,8 +6,11 @@
 /// export, oldest first), `exercises` (the person's own: id, name, category, per_side, measure, how_to,
 /// archived), `checkins` (id, performed_at, pain, red_flags, note), `plan` (exercise, sets, reps,
 /// hold_seconds, per_week, since), `reviews` (id, exercise, reviewed_at, note, through_entry_id),
-/// `psfs_activities` (id, activity, added_at, retired_at) and `psfs_ratings` (id, activity_id,
-/// rated_at, score, note). No time of export: the same journal always gives the same bytes.
+/// `psfs_activities` (id, activity, added_at, retired_at), `psfs_ratings` (id, activity_id,
+/// rated_at, score, note), `red_flag_reviews` (id, reviewed_at, note, through_checkin_id: that a
+/// doctor has seen the red flags, `journal resume --red-flags`) and `settings` (name, value: the
+/// region of `journal config set region`). No time of export: the same journal always gives the
+/// same bytes.
 ///
 /// ```json
 /// {"format":"journal-export","version":1,
@@ -30,6 +33,7 @@ public enum JournalExport {
     /// The top-level members, in the order written.
     public static let members = [
         "format", "version", "entries", "exercises", "checkins", "plan", "reviews", "psfs_activities", "psfs_ratings",
+        "red_flag_reviews", "settings",
     ]
 
     // MARK: Reading elements
@@ -114,6 +118,29 @@ public enum JournalExport {
             id: id, exerciseID: try object.string("exercise"), reviewedAt: time.unixSeconds,
             utcOffset: time.utcOffset, note: try object.optionalString("note"), createdAt: now,
             throughEntryID: Int64(try object.number("through_entry_id", 0...Int(Entry.Limits.ids.upperBound))))
+    }
+
+    /// A record that a doctor has seen the red flags, recorded at `now`: `id`, `reviewed_at` and
+    /// `through_checkin_id` are required.
+    static func redFlagReview(_ value: JSONValue, now: Int64) throws -> RedFlagReview {
+        let object = try JSONObject(
+            value, "red-flag review", keys: ["id", "reviewed_at", "note", "through_checkin_id"])
+        let id = try object.id()
+        let time = try pastTime(try object.string("reviewed_at"), field: "reviewed_at", now: now)
+        return try RedFlagReview(
+            id: id, reviewedAt: time.unixSeconds, utcOffset: time.utcOffset, note: try object.optionalString("note"),
+            createdAt: now,
+            throughCheckInID: Int64(try object.number("through_checkin_id", 0...Int(Entry.Limits.ids.upperBound))))
+    }
+
+    /// A setting: `name` (only `region` is one) and `value`, checked as `journal config set` checks it.
+    static func setting(_ value: JSONValue) throws -> (name: String, value: String) {
+        let object = try JSONObject(value, "setting", keys: ["name", "value"])
+        let name = try object.string("name")
+        guard name == "region" else {
+            throw JournalError.invalidChoice(field: "setting", text: name, choices: ["region"])
+        }
+        return (name, try Region(parsing: try object.string("value")).code)
     }
 
     /// A PSFS activity: `id`, `activity` and `added_at` required, `retired_at` when retired.

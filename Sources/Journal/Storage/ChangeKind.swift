@@ -26,6 +26,8 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
     case psfsRemove = "psfs-remove"
     /// A PSFS rating recorded.
     case psfsRate = "psfs-rate"
+    /// A journal replaced by `journal restore --force`; undoing it puts back the journal it replaced.
+    case restore
 
     /// The change in words: "log", "check-in edit", "PSFS rating".
     public var words: String {
@@ -41,6 +43,7 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
         case .psfsAdd: "PSFS add"
         case .psfsRemove: "PSFS remove"
         case .psfsRate: "PSFS rating"
+        case .restore: "restore"
         }
     }
 }

@@ -53,7 +53,8 @@ extension JournalStore {
     /// ``LocalDateTime/representableSeconds``. Its rows are then read out as a full export and
     /// written, through the same checks as `journal import`, into a new journal built from
     /// schema.sql: that journal, and nothing of the file's own structure, is what is put in place.
-    /// The backup's undo history is not carried over.
+    /// The backup's undo history is not carried over; replacing a journal records one change,
+    /// ``ChangeKind/restore``, which ``undoRestore(_:at:busyTimeout:now:)`` reverses.
     ///
     /// Where no journal is at `path`, the restored one is written whole into an unnamed file and
     /// linked into place. A journal there is replaced only with `force`, in one transaction that
@@ -81,7 +82,7 @@ extension JournalStore {
         let data = try restored.queue.writeWithoutTransaction { try serialize($0, path: path) }
         if try exists(path) {
             guard force else { throw JournalError.journalExists(path: path) }
-            result.keptCopy = try replace(path, with: data, busyTimeout: busyTimeout, now: now)
+            result.keptCopy = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil)
         } else {
             try writeNewFile(data, at: path)
         }
@@ -138,7 +139,7 @@ extension JournalStore {
             // The rows came in through an import; the restored journal starts with no undo history.
             try db.execute(sql: "DELETE FROM changes")
             // When each row was recorded, which a full export does not carry (checked above).
-            for table in ["entries", "checkins", "reviews", "psfs_activities", "psfs_ratings"] {
+            for table in ["entries", "checkins", "reviews", "psfs_activities", "psfs_ratings", "red_flag_reviews"] {
                 let recorded = try verified.read { try Row.fetchAll($0, sql: "SELECT id, created_at FROM \(table)") }
                 let update = try db.makeStatement(sql: "UPDATE \(table) SET created_at = ? WHERE id = ?")
                 for row in recorded {
@@ -155,7 +156,8 @@ extension JournalStore {
                 arguments: changes == nil ? [] : [changes])
             for row in sequences {
                 guard let table = row["name"] as String?, let next = row["seq"] as Int64?,
-                    ["entries", "checkins", "reviews", "psfs_activities", "psfs_ratings"].contains(table),
+                    ["entries", "checkins", "reviews", "psfs_activities", "psfs_ratings", "red_flag_reviews"]
+                        .contains(table),
                     next == 0 || Entry.Limits.ids.contains(next)
                 else { continue }
                 try db.execute(
@@ -179,7 +181,7 @@ extension JournalStore {
             ("entries", ["performed_at", "created_at"]), ("checkins", ["performed_at", "created_at"]),
             ("reviews", ["reviewed_at", "created_at"]),
             ("psfs_activities", ["added_at", "retired_at", "created_at"]),
-            ("psfs_ratings", ["rated_at", "created_at"]),
+            ("psfs_ratings", ["rated_at", "created_at"]), ("red_flag_reviews", ["reviewed_at", "created_at"]),
         ]
         for (table, names) in columns {
             for column in names {
@@ -207,9 +209,16 @@ extension JournalStore {
     /// memory. Only after the commit does the hidden file take the kept copy's name; a failed or
     /// interrupted restore leaves no kept copy (a hidden file left by a kill is removed by the next
     /// command, ``removeLeftovers(beside:)``).
-    private static func replace(_ path: String, with data: [UInt8], busyTimeout: TimeInterval, now: Date) throws
-        -> String
-    {
+    ///
+    /// A restore (`undoing` nil) records a change of kind ``ChangeKind/restore`` in the same
+    /// transaction, naming the kept copy, so `journal undo` can put it back. Undoing one (`undoing`
+    /// the restore's change) records nothing, and is refused (``JournalError/databaseLocked(path:)``)
+    /// when that restore is no longer the latest change not undone: another process changed the
+    /// journal after the check that chose it.
+    private static func replace(
+        _ path: String, with data: [UInt8], busyTimeout: TimeInterval, now: Date, undoing: Int64?
+    ) throws -> String {
+        let intended = keptCopyPath(for: path, now: now)
         let existing = try JournalStore(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
         if existing.isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
         let hidden = LeftoverFile(beside: path, kind: "restore")
@@ -223,6 +232,11 @@ extension JournalStore {
                     data, into: "incoming", db, failure: JournalError.io(path: path, reason: "out of memory"))
                 try db.inTransaction(.immediate) {
                     TestStop.at("restore-locked")
+                    if let undoing {
+                        let latest = try Int64.fetchOne(
+                            db, sql: "SELECT id FROM main.changes WHERE undone = 0 ORDER BY id DESC LIMIT 1")
+                        guard latest == undoing else { throw JournalError.databaseLocked(path: path) }
+                    }
                     file = try hidden.create(holding: serialize(db, path: path))
                     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                     let tables = try String.fetchAll(
@@ -244,6 +258,12 @@ extension JournalStore {
                                 SELECT \(columns) FROM incoming.\(table.quotedDatabaseIdentifier)
                                 """)
                     }
+                    if undoing == nil {
+                        let change = try beginChange(.restore, db, now: Int64(now.timeIntervalSince1970))
+                        try db.execute(
+                            sql: "INSERT INTO main.change_restores (change_id, kept_copy) VALUES (?, ?)",
+                            arguments: [change, intended])
+                    }
                     TestStop.at("restore-swapped")
                     return .commit
                 }
@@ -253,7 +273,83 @@ extension JournalStore {
             throw translate(error, path: path)
         }
         guard let kept = file else { throw JournalError.io(path: path, reason: "the replaced journal was not kept") }
-        return try kept.name(as: keptCopyPath(for: path, now: now))
+        let chosen = try kept.name(as: intended)
+        if chosen != intended, undoing == nil {
+            // Another restore's copy had the name (two within one second): the change names this one.
+            let store = try JournalStore(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
+            try store.writing { db in
+                try db.execute(
+                    sql: "UPDATE change_restores SET kept_copy = ? WHERE kept_copy = ? AND change_id = "
+                        + "(SELECT max(id) FROM changes WHERE kind = 'restore')",
+                    arguments: [chosen, intended])
+            }
+        }
+        return chosen
+    }
+
+    /// A `journal restore --force` that `journal undo` would reverse next.
+    public struct RestoreChange: Sendable, Hashable {
+        /// The change the restore recorded.
+        public var change: Int64
+        /// When the restore was made, Unix seconds.
+        public var madeAt: Int64
+        /// Where the journal it replaced was kept.
+        public var keptCopy: String
+    }
+
+    /// The restore `journal undo` reverses next, when the latest change not undone is one.
+    public func restoreToUndo() throws -> RestoreChange? {
+        try reading { db in
+            // A journal not yet brought up to v14-undo-restore has recorded no restore.
+            guard
+                try Bool.fetchOne(
+                    db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'change_restores'")
+                    == true,
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT c.id, c.made_at, r.kept_copy FROM changes c JOIN change_restores r ON r.change_id = c.id
+                        WHERE c.id = (SELECT max(id) FROM changes WHERE undone = 0) AND c.kind = 'restore'
+                        """)
+            else { return nil }
+            return RestoreChange(change: row["id"], madeAt: row["made_at"], keptCopy: row["kept_copy"])
+        }
+    }
+
+    /// Undoes the restore `restore` of the journal at `path`: the journal it replaced comes back.
+    ///
+    /// The kept copy is read as a backup is, never adopted (``verifiedJournal(_:name:)`` and
+    /// ``rebuilt(from:name:now:)``), then swapped in under the write lock exactly as a restore
+    /// swaps, with the journal being replaced kept beside it in its turn
+    /// (`.before-restore-DATE-TIME.backup`). The journal put back starts with no undo history,
+    /// as a restored one does. Refused with ``JournalError/noInput(path:reason:)`` when the kept
+    /// copy is gone, and with ``JournalError/databaseLocked(path:)`` when another change came in
+    /// after the restore meanwhile; the journal is then unchanged.
+    public static func undoRestore(
+        _ restore: RestoreChange, at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, now: Date = Date()
+    ) throws -> (undo: UndoResult, restored: BackupRestoreResult) {
+        let name = restore.keptCopy
+        guard let data = FileManager.default.contents(atPath: name) else {
+            throw JournalError.noInput(
+                path: name,
+                reason: "the journal the restore replaced was kept there and is gone; nothing was undone")
+        }
+        let bytes = [UInt8](data)
+        let putBack = try rebuilt(from: verifiedJournal(bytes, name: name), name: name, now: now)
+        let counts = try putBack.reading { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM checkins") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM reviews") ?? 0
+            )
+        }
+        let serialized = try putBack.queue.writeWithoutTransaction { try serialize($0, path: path) }
+        let kept = try replace(path, with: serialized, busyTimeout: busyTimeout, now: now, undoing: restore.change)
+        let undo = UndoResult(kind: .restore, madeAt: restore.madeAt, restored: counts.0, removed: 0)
+        return (
+            undo,
+            BackupRestoreResult(path: path, keptCopy: kept, entries: counts.0, checkIns: counts.1, reviews: counts.2)
+        )
     }
 
     /// Refuses at once a backup whose first bytes are not a SQLite file's.

@@ -38,6 +38,10 @@ extension JournalStore {
                     db, sql: "SELECT id, kind, made_at FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1")
             else { return nil }
             let change: Int64 = try row.decode(forColumn: "id")
+            // A restore is undone by replacing the file (``undoRestore(_:at:busyTimeout:now:)``).
+            if try row.decode(forColumn: "kind") as ChangeKind == .restore {
+                throw JournalError.databaseLocked(path: path)
+            }
             var result = UndoResult(
                 kind: try row.decode(forColumn: "kind"), madeAt: try row.decode(forColumn: "made_at"), restored: 0,
                 removed: 0)

@@ -42,7 +42,8 @@ extension JournalStore {
 
     /// Changes one of the person's own exercises and returns it as saved.
     ///
-    /// A new name, how-to text (`""` removes it) or done on each side; what is `nil` stays.
+    /// A new name, how-to text (`""` removes it) or done on each side; what is `nil` stays. An
+    /// exercise whose entries record a side stays one side at a time (``JournalError/sidesInUse(_:entries:)``).
     public func editExercise(id: String, name: String?, howTo: String?, perSide: Bool?) throws -> Exercise {
         try writing { db in
             let catalog = try Self.catalog(db, includingArchived: true)
@@ -53,6 +54,14 @@ extension JournalStore {
             let edited = try Exercise.custom(
                 id: id, name: name ?? held.name, category: held.category, perSide: perSide ?? held.perSide,
                 measure: held.measure, howTo: howTo ?? held.givenHowTo)
+            // Entries with a side would no longer pass their own checks (edit, export and restore refuse them).
+            if held.perSide, !edited.perSide {
+                let sided =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ? AND side IS NOT NULL",
+                        arguments: [id]) ?? 0
+                if sided > 0 { throw JournalError.sidesInUse(id, entries: sided) }
+            }
             if let name, let taken = try? catalog.resolve(edited.name), taken.id != id {
                 throw JournalError.exerciseNameTaken(name, by: taken.id)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 extension JournalStore {
     /// Writes the selected entries to `sink`, oldest first, streaming row by row; returns how many.
@@ -39,7 +40,8 @@ extension JournalStore {
 
     /// Writes the whole journal as one JSON object (``JournalExport``), which `journal import` restores.
     ///
-    /// Entries, the person's own exercises, check-ins, the plan and reviews are read in one
+    /// Entries, the person's own exercises, check-ins, the plan, reviews, PSFS, red-flag reviews and
+    /// settings are read in one
     /// transaction, so that they agree; entries stream row by row.
     ///
     /// The same journal always gives the same bytes: the file records no time of export.
@@ -58,20 +60,26 @@ extension JournalStore {
                 checkIns: try CheckIn.fetchAll(db, where: "1", arguments: []),
                 plan: try Self.plan(db),
                 reviews: try Self.reviews(db, in: Int64.min..<Int64.max),
-                activities: try Self.activities(db), ratings: try Self.ratings(db))
+                activities: try Self.activities(db), ratings: try Self.ratings(db),
+                redFlagReviews: try Self.redFlagReviews(db, where: "1 ORDER BY id", arguments: []),
+                settings: try Row.fetchAll(db, sql: "SELECT name, value FROM settings ORDER BY name").map {
+                    SettingJSON(name: $0["name"], value: $0["value"])
+                })
         }
     }
 
     /// The full export of a journal that does not exist: every list empty.
     public static func exportAllOfNothing(to sink: OutputSink) throws {
         try writeJournalExport(
-            to: sink, entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [], activities: [], ratings: []
-        )
+            to: sink, entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [], activities: [],
+            ratings: [],
+            redFlagReviews: [], settings: [])
     }
 
     private static func writeJournalExport(
         to sink: OutputSink, entries: ((Entry) throws -> Void) throws -> Void, exercises: [OwnExerciseJSON],
-        checkIns: [CheckIn], plan: [PlanItem], reviews: [Review], activities: [PSFSActivity], ratings: [PSFSRating]
+        checkIns: [CheckIn], plan: [PlanItem], reviews: [Review], activities: [PSFSActivity], ratings: [PSFSRating],
+        redFlagReviews: [RedFlagReview], settings: [SettingJSON]
     ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -94,7 +102,9 @@ extension JournalStore {
         try list("plan") { for item in plan { try element(PlanItemJSON(item)) } }
         try list("reviews") { for review in reviews { try element(ReviewJSON(review)) } }
         try list("psfs_activities") { for activity in activities { try element(PSFSActivityJSON(activity)) } }
-        try list("psfs_ratings", last: true) { for rating in ratings { try element(PSFSRatingJSON(rating)) } }
+        try list("psfs_ratings") { for rating in ratings { try element(PSFSRatingJSON(rating)) } }
+        try list("red_flag_reviews") { for review in redFlagReviews { try element(RedFlagReviewJSON(review)) } }
+        try list("settings", last: true) { for setting in settings { try element(setting) } }
         try sink.write("}\n")
     }
 

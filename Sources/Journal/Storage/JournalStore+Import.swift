@@ -24,6 +24,8 @@ public struct ImportResult: Sendable, Hashable {
     public var activities = 0
     /// PSFS ratings added (a full export only).
     public var ratings = 0
+    /// Records that a doctor has seen the red flags added (a full export only).
+    public var redFlagReviews = 0
 
     public init(added: Int = 0, skipped: Int = 0) {
         self.added = added

@@ -107,6 +107,43 @@ extension JournalStore {
                         ])
                     try Self.noteAddedReview(db.lastInsertedRowID, for: changeID(), db)
                     result.reviews += 1
+                case "red_flag_reviews":
+                    let review = try Self.element(line) { try JournalExport.redFlagReview(value, now: now) }
+                    guard
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM red_flag_reviews WHERE id = ?", arguments: [review.id]) == 0
+                    else { throw Self.twice("red-flag review", review.id ?? 0, line) }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO red_flag_reviews (id, reviewed_at, utc_offset, note, created_at,
+                                                          through_checkin_id)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            review.id, review.reviewedAt, review.utcOffset, review.note, review.createdAt,
+                            review.throughCheckInID,
+                        ])
+                    try db.execute(
+                        sql: "INSERT INTO change_red_flag_reviews (change_id, id) VALUES (?, ?)",
+                        arguments: [changeID(), review.id])
+                    result.redFlagReviews += 1
+                case "settings":
+                    let setting = try Self.element(line) { try JournalExport.setting(value) }
+                    if let held = try String.fetchOne(
+                        db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [setting.name])
+                    {
+                        guard held == setting.value else {
+                            throw JournalError.invalidImport(
+                                line: line,
+                                problem: "this journal's \(setting.name) is \(held), the file's \(setting.value); "
+                                    + "unset it (`journal config unset \(setting.name)`) or restore into a new journal."
+                            )
+                        }
+                        return
+                    }
+                    try db.execute(
+                        sql: "INSERT INTO settings (name, value) VALUES (?, ?)",
+                        arguments: [setting.name, setting.value])
                 case "psfs_ratings":
                     let rating = try Self.element(line) { try JournalExport.rating(value, now: now) }
                     guard
@@ -156,6 +193,11 @@ extension JournalStore {
         let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entries") ?? 0
         try db.execute(
             sql: "UPDATE reviews SET through_entry_id = ?1 WHERE through_entry_id > ?1", arguments: [last])
+        // The same for a red-flag review through a check-in beyond the file's last.
+        let lastCheckIn = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM checkins") ?? 0
+        try db.execute(
+            sql: "UPDATE red_flag_reviews SET through_checkin_id = ?1 WHERE through_checkin_id > ?1",
+            arguments: [lastCheckIn])
         if let id = try Int64.fetchOne(
             db, sql: "SELECT id FROM psfs_activities WHERE retired_at < added_at ORDER BY id LIMIT 1")
         {

@@ -147,14 +147,19 @@ struct Undo: ParsableCommand {
         abstract: "Reverse the latest change (repeat to go further back, up to 10).",
         discussion: """
             Any change can be undone: log and check-in (the entry or check-in is removed), \
-            delete, edit, import (and a full restore), resume, check-in edit and delete, and \
-            PSFS add, remove and rating. Each `journal undo` says what it reversed; run it again \
-            to go one change further back.
+            delete, edit, import (and a full restore), resume, check-in edit and delete, PSFS \
+            add, remove and rating, and restore --force (the journal it replaced comes back from \
+            its kept copy, checked as a backup is). Each `journal undo` says what it reversed; \
+            run it again to go one change further back.
             """)
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        if let restore = try store.openForReading()?.restoreToUndo() {
+            try undoRestore(restore)
+            return
+        }
         guard try store.openForReading() != nil, let result = try store.write({ try $0.undo() }) else {
             Console.err("Nothing to undo.")
             return
@@ -199,5 +204,23 @@ struct Undo: ParsableCommand {
         try Console.out(
             "Undid the \(result.kind.words) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
         )
+    }
+
+    /// Puts back the journal a `journal restore --force` replaced, checked as a backup is.
+    private func undoRestore(_ restore: JournalStore.RestoreChange) throws {
+        let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
+        let busyTimeout = try StoreOptions.busyTimeout(ProcessInfo.processInfo.environment)
+        let (undo, result) = try JournalStore.undoRestore(
+            restore, at: try store.resolvedPath(), busyTimeout: busyTimeout, now: now)
+        Console.changeSaved = true
+        func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
+        let when = Describe.time(DateInput.at(undo.madeAt, in: Clock.timeZone).local)
+        try Console.out(
+            "Undid the restore of \(when): put back the journal it replaced, \(count(result.entries, "entry", "entries")), "
+                + "\(count(result.checkIns, "check-in", "check-ins")) and \(count(result.reviews, "review", "reviews")), "
+                + "from \(restore.keptCopy.terminalSafe).")
+        if let kept = result.keptCopy {
+            Console.err("The restored journal it replaced is kept at \(kept.terminalSafe).")
+        }
     }
 }

@@ -66,7 +66,7 @@ struct Import: ParsableCommand {
                 try Console.json([
                     "added": result.added, "checkins": result.checkIns, "reviews": result.reviews,
                     "exercises": result.exercises, "plan": result.planItems, "psfs_activities": result.activities,
-                    "psfs_ratings": result.ratings,
+                    "psfs_ratings": result.ratings, "red_flag_reviews": result.redFlagReviews,
                 ])
             } else {
                 func count(_ number: Int, _ one: String, _ many: String) -> String {
@@ -79,7 +79,11 @@ struct Import: ParsableCommand {
                         + "\(count(result.exercises, "exercise", "exercises")) of your own, "
                         + "\(count(result.planItems, "plan item", "plan items")) and "
                         + "\(count(result.activities, "PSFS activity", "PSFS activities")) with "
-                        + "\(count(result.ratings, "rating", "ratings")).")
+                        + "\(count(result.ratings, "rating", "ratings"))"
+                        + (result.redFlagReviews == 0
+                            ? "."
+                            : "; \(count(result.redFlagReviews, "record", "records")) that a doctor saw the red flags.")
+                )
             }
         }
     }

@@ -17,7 +17,8 @@ struct Restore: ParsableCommand {
             The backup is read, never adopted: its rows go through the same checks as an \
             import into a new journal built by this version, and a file carrying anything \
             journal does not make (a trigger, a view, another table), a time outside the years \
-            1-9999, or a FILE-wal beside it is refused. Its undo history is not carried over.
+            1-9999, or a FILE-wal beside it is refused. Its undo history is not carried over; \
+            `journal undo` right after a --force restore puts back the journal it replaced.
 
             An existing journal is replaced only with --force, in one SQLite transaction that \
             holds the journal's write lock throughout (a writer meanwhile waits, up to \

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// That a doctor has seen the red flags (`journal resume --red-flags`) and the region travel with
+/// the journal: the full export carries them, `import` and `restore` put them back, so a red flag
+/// seen before stays seen afterwards.
+@Suite struct RedFlagTravelCommandTests {
+    let sandbox = Sandbox(timeZone: "UTC")
+
+    func file(_ name: String) -> String { sandbox.directory + "/" + name }
+
+    /// A journal with a same-day red flag a doctor has seen, and its region set to Ireland.
+    func seenRedFlag() throws {
+        try sandbox.run("checkin", "--pain", "3", "--red-flag", "fever", "--at", "2026-11-24 08:00")
+        #expect(try sandbox.run("check").status == 3)
+        #expect(try sandbox.run("resume", "--red-flags", "--note", "GP: fine", "--at", "2026-11-24 10:00").status == 0)
+        #expect(try sandbox.run("config", "set", "region", "IE").status == 0)
+        #expect(try sandbox.run("check").status == 0)
+    }
+
+    func expectSeenInto(_ database: String) throws {
+        sandbox.environment["JOURNAL_DB"] = database
+        let check = try sandbox.run("check")
+        #expect(check.status == 0, "\(check)")
+        #expect(
+            try sandbox.sql("SELECT id, reviewed_at, note, through_checkin_id FROM red_flag_reviews")
+                == "1|1795514400|GP: fine|1\n")
+        #expect(try sandbox.sql("SELECT name, value FROM settings") == "region|IE\n")
+    }
+
+    @Test func aFullExportCarriesTheRedFlagReviewAndTheRegion() throws {
+        try seenRedFlag()
+        let export = try sandbox.run("export", "--all")
+        #expect(
+            export.stdout.hasSuffix(
+                """
+                "red_flag_reviews":[
+                {"id":1,"note":"GP: fine","reviewed_at":"2026-11-24T10:00:00+00:00","through_checkin_id":1}
+                ],
+                "settings":[
+                {"name":"region","value":"IE"}
+                ]
+                }
+
+                """), "\(export)")
+        sandbox.environment["JOURNAL_DB"] = file("second.sqlite3")
+        let run = try sandbox.run("import", "-", stdin: export.stdout)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.hasSuffix("; 1 record that a doctor saw the red flags.\n"), "\(run)")
+        try expectSeenInto(file("second.sqlite3"))
+        #expect(try sandbox.run("undo").status == 0)
+        #expect(try sandbox.sql("SELECT count(*) FROM red_flag_reviews") == "0\n")
+    }
+
+    @Test func aBackupRestoresTheRedFlagReviewAndTheRegion() throws {
+        try seenRedFlag()
+        #expect(try sandbox.run("backup", file("b.sqlite3")).status == 0)
+        let run = try sandbox.run("restore", file("b.sqlite3"), "--db", file("r.sqlite3"))
+        #expect(run.status == 0, "\(run)")
+        try expectSeenInto(file("r.sqlite3"))
+    }
+
+    @Test func aRedFlagReviewOutsideTheIdsIsRefusedWithItsLine() throws {
+        try seenRedFlag()
+        let export = try sandbox.run("export", "--all").stdout
+        let forged = export.replacingOccurrences(
+            of: "\"through_checkin_id\":1}", with: "\"through_checkin_id\":-1}")
+        let line =
+            forged.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("through_checkin_id") }.map { $0 + 1 } ?? 0
+        sandbox.environment["JOURNAL_DB"] = file("second.sqlite3")
+        let run = try sandbox.run("import", "-", stdin: forged)
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.hasPrefix("journal: line \(line): "), "\(run)")
+        #expect(run.stderr.contains("through_checkin_id"), "\(run)")
+        #expect(try sandbox.entryCount() == 0)
+    }
+
+    @Test func aRegionTheExportCannotNameIsRefusedWithItsLine() throws {
+        try seenRedFlag()
+        let forged = try sandbox.run("export", "--all").stdout.replacingOccurrences(
+            of: "\"value\":\"IE\"", with: "\"value\":\"XX\"")
+        sandbox.environment["JOURNAL_DB"] = file("second.sqlite3")
+        let run = try sandbox.run("import", "-", stdin: forged)
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("XX"), "\(run)")
+    }
+
+    /// A review through a check-in beyond the file's last names the same check-ins: brought down
+    /// to the last, so a red flag recorded after the import is not taken as seen.
+    @Test func aRedFlagReviewBeyondTheLastCheckInIsBroughtDown() throws {
+        try seenRedFlag()
+        let forged = try sandbox.run("export", "--all").stdout.replacingOccurrences(
+            of: "\"through_checkin_id\":1}", with: "\"through_checkin_id\":9007199254740991}")
+        sandbox.environment["JOURNAL_DB"] = file("second.sqlite3")
+        #expect(try sandbox.run("import", "-", stdin: forged).status == 0)
+        #expect(try sandbox.sql("SELECT through_checkin_id FROM red_flag_reviews") == "1\n")
+        try sandbox.run("checkin", "--pain", "3", "--red-flag", "fever", "--at", "2026-11-24 09:00")
+        #expect(try sandbox.run("check").status == 3)
+    }
+
+    /// `exercises edit --no-sides` on an exercise whose entries record a side is refused (64) and
+    /// changes nothing: those entries would fail their own checks (edit, export, restore) after.
+    @Test func noSidesIsRefusedWhileEntriesRecordASide() throws {
+        #expect(
+            try sandbox.run(
+                "exercises", "add", "side-plank", "--name", "Side plank", "--category", "stability", "--sides"
+            )
+            .status == 0)
+        try sandbox.log("side-plank", "--pain-before", "3", "--pain-after", "3", "--side", "left")
+        let run = try sandbox.run("exercises", "edit", "side-plank", "--no-sides")
+        #expect(run.status == 64, "\(run)")
+        #expect(
+            run.stderr.contains(
+                "1 entry of side-plank records a side, so it stays one side at a time (nothing was changed)"),
+            "\(run)")
+        #expect(try sandbox.sql("SELECT per_side FROM exercises WHERE id = 'side-plank'") == "1\n")
+        #expect(try sandbox.run("backup", file("b.sqlite3")).status == 0)
+        #expect(try sandbox.run("restore", file("b.sqlite3"), "--db", file("r.sqlite3")).status == 0)
+    }
+}
