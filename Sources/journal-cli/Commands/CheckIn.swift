@@ -50,12 +50,13 @@ struct CheckInCommand: ParsableCommand {
         let checkIn = try CheckIn(
             pain: pain, note: NoteInput.read(note), redFlags: redFlags, at: at, now: now, timeZone: Clock.timeZone)
         // Advice that needs nothing stored comes first: a full disk or a locked journal cannot silence it.
+        let today = try Clock.today()
         let advice = Rules.evaluate(checkIn)
-        for finding in advice { Console.err(Describe.finding(finding, style: .stderr)) }
+        for finding in advice { Console.err(Describe.raised(finding, today: today)) }
         let logged = try store.write { try $0.checkIn(checkIn) }
         let told = Set(advice.map(\.rule))
         for finding in logged.findings where !told.contains(finding.rule) {
-            Console.err(Describe.finding(finding, style: .stderr))
+            Console.err(Describe.raised(finding, today: today))
         }
         if output.json {
             try Console.json(CheckedInJSON(logged))
@@ -68,7 +69,7 @@ struct CheckInCommand: ParsableCommand {
                 "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Describe.time(checkIn.localTime))."
             )
         }
-        Describe.printStanding(store, today: try Clock.today()) { $0.isAbout(checkIn: logged.checkIn.id) }
+        Describe.printStanding(store, today: today) { $0.isAbout(checkIn: logged.checkIn.id) }
     }
 }
 

@@ -87,8 +87,10 @@ struct Log: ParsableCommand {
         draft.note = try NoteInput.read(note)
         draft.time = .typed(at)
         let now = try Clock.now()
+        let told = Describe.printAdvance(
+            of: try? draft.entry(exercise: store.resolveExercise(exercise), now: now, timeZone: Clock.timeZone))
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
-        Describe.printFindings(of: logged)
+        Describe.printFindings(of: logged, told: told)
         Describe.printNotices(of: logged, now: now)
         if output.json {
             try Console.json(LoggedJSON(logged))
