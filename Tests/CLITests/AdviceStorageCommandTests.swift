@@ -161,7 +161,7 @@ import Testing
         #expect(
             saved.stderr.hasPrefix(
                 Self.stop
-                    + "glute-bridge is now on hold. Once a physiotherapist has seen you, record it with:\n"), "\(saved)"
+                    + "glute-bridge is now on hold. Once a physiotherapist has seen you, record it\n"), "\(saved)"
         )
         #expect(saved.stderr.components(separatedBy: "STOP").count == 2, "\(saved)")
     }
