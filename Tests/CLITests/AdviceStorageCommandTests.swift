@@ -103,4 +103,101 @@ import Testing
         #expect(run.stderr.contains("nothing was saved"), "\(run)")
         #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "1\n")
     }
+
+    /// `body` run while another program holds the journal's write lock (a child `sqlite3` in
+    /// `BEGIN EXCLUSIVE`), with no wait for it.
+    func whileLocked(_ body: () throws -> Run) throws -> Run {
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: try tool("sqlite3"))
+        holder.arguments = [sandbox.database]
+        let input = Pipe()
+        let output = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = output
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nSELECT 'locked';\n".utf8))
+        // sqlite3 answers the SELECT only once BEGIN EXCLUSIVE holds the lock.
+        var answer = Data()
+        while !String(decoding: answer, as: UTF8.self).contains("locked\n") {
+            let more = output.fileHandleForReading.availableData
+            try #require(!more.isEmpty, "sqlite3 ended before it took the lock")
+            answer += more
+        }
+        sandbox.environment["JOURNAL_BUSY_TIMEOUT"] = "0"
+        defer { sandbox.environment["JOURNAL_BUSY_TIMEOUT"] = nil }
+        let run = try body()
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        return run
+    }
+
+    static let stop = """
+        STOP Pain went up during glute-bridge, from 2 before to 5 after.
+             Stop doing glute-bridge and see a physiotherapist before you continue with
+             it.
+
+        """
+
+    @Test func aCheckInEditsRedFlagAdviceShowsWhileAnotherProgramHoldsTheLock() throws {
+        try #require(try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00").status == 0)
+        let run = try whileLocked { try sandbox.run("checkins", "edit", "1", "--red-flag", "chest-pain") }
+        #expect(run.status == 75, "\(run)")
+        #expect(run.stderr.hasPrefix(Self.emergency), "\(run)")
+        #expect(run.stderr.contains("nothing was saved"), "\(run)")
+        #expect(try sandbox.sql("SELECT count(*) FROM checkin_red_flags") == "0\n")
+        // Saved, the advice is told once.
+        let saved = try sandbox.run("checkins", "edit", "1", "--red-flag", "chest-pain")
+        #expect(saved.status == 0, "\(saved)")
+        #expect(saved.stderr.hasPrefix(Self.emergency), "\(saved)")
+        #expect(saved.stderr.components(separatedBy: "URGENT").count == 2, "\(saved)")
+    }
+
+    @Test func logsStopShowsWhileAnotherProgramHoldsTheLock() throws {
+        try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "today 08:00")
+        let run = try whileLocked {
+            try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "5")
+        }
+        #expect(run.status == 75, "\(run)")
+        #expect(run.stderr.hasPrefix(Self.stop), "\(run)")
+        #expect(run.stderr.contains("nothing was saved"), "\(run)")
+        #expect(try sandbox.entryCount() == 1)
+        let saved = try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "5")
+        #expect(saved.status == 0, "\(saved)")
+        #expect(
+            saved.stderr.hasPrefix(
+                Self.stop
+                    + "glute-bridge is now on hold. Once a physiotherapist has seen you, record it\n"), "\(saved)"
+        )
+        #expect(saved.stderr.components(separatedBy: "STOP").count == 2, "\(saved)")
+    }
+
+    @Test func sessionsStopShowsWhileAnotherProgramHoldsTheLock() throws {
+        _ = try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "7")
+        let run = try whileLocked { try sandbox.run("session", "glute-bridge", stdin: "2\n\n5\n") }
+        #expect(run.status == 75, "\(run)")
+        #expect(run.stderr.contains(Self.stop), "\(run)")
+        let stop = try #require(run.stderr.range(of: "STOP"))
+        let error = try #require(run.stderr.range(of: "nothing was saved"))
+        #expect(stop.lowerBound < error.lowerBound, "\(run)")
+        #expect(try sandbox.entryCount() == 0)
+    }
+
+    @Test func logsStopShowsOnAReadOnlyDisk() throws {
+        try withSmallDisk { folder in
+            sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
+            try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "today 08:00")
+            try #require(try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00").status == 0)
+            let remount = try execute(try tool("mount"), ["-o", "remount,ro", folder])
+            try #require(remount.status == 0, "\(remount)")
+            defer { _ = try? execute(try tool("mount"), ["-o", "remount,rw", folder]) }
+            let log = try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "5")
+            #expect(log.status == 77, "\(log)")
+            #expect(log.stderr.hasPrefix(Self.stop), "\(log)")
+            let edit = try sandbox.run("checkins", "edit", "1", "--red-flag", "chest-pain")
+            #expect(edit.status == 77, "\(edit)")
+            #expect(edit.stderr.hasPrefix(Self.emergency), "\(edit)")
+            #expect(edit.stderr.contains("nothing was saved"), "\(edit)")
+        }
+    }
 }

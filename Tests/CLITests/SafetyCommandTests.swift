@@ -12,6 +12,8 @@ import Testing
             run.stderr == """
                 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
                 !! URGENT: SEEK EMERGENCY CARE NOW
+                !! Recorded 2026-11-20 07:00, not yet seen by a doctor: once one has, run
+                !! `journal resume --red-flags`.
                 !! You recorded numbness or tingling around the genitals or buttocks.
                 !! Call 999 or go to A&E now. These symptoms are an emergency: they need
                 !! emergency care now, not a physiotherapy appointment.
@@ -185,7 +187,10 @@ import Testing
         let findings = try #require(object["findings"] as? [[String: Any]])
         #expect(findings.map { $0["rule"] as? String } == ["next-morning"])
         #expect(findings.first?["checkin_id"] as? Int == 1)
-        #expect(run.stderr.hasPrefix("CAUTION The morning after exercising on 2026-11-20, pain was 5"))
+        // Dated as `journal check` dates it, since it is not today's.
+        #expect(
+            run.stderr.hasPrefix(
+                "CAUTION 2026-11-21 07:30, check-in\n        The morning after exercising on 2026-11-20, pain was 5"))
     }
 
     @Test func loggingAnExerciseOnHoldNamesTheHoldFirstAndStillRecords() throws {
@@ -198,15 +203,16 @@ import Testing
                 journal resume bird-dog
 
                 """)
-        // Two rules fire on the second rise: one block names the session, its reasons and one recommendation.
+        // The session's own STOP comes before it is saved (it needs nothing stored); what needs the
+        // journal (the hold, the repeated rise) follows once it is.
         let second = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-21 08:00")
         #expect(
             second.stderr == """
+                STOP Pain went up during bird-dog, from 3 before to 4 after.
+                     Stop doing bird-dog and see a physiotherapist before you continue with it.
                 ON HOLD bird-dog is on hold since 2026-11-20 08:00 (more-pain, #1): see a
                         physiotherapist, then run `journal resume bird-dog`.
-                STOP bird-dog, 2026-11-21 08:00 (UTC+00:00), pain 3 → 4 (#2)
-                     - Pain rose in 2 of the last 3 sessions of bird-dog.
-                     - Pain went up during bird-dog, from 3 before to 4 after.
+                STOP Pain rose in 2 of the last 3 sessions of bird-dog.
                      Keep bird-dog on hold until a physiotherapist has assessed you.
 
                 """)

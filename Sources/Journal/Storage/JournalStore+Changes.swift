@@ -16,6 +16,8 @@ public struct UndoResult: Sendable, Hashable {
     public var checkInsRemoved = 0
     /// Reviews taken back (those `journal resume` or an import had recorded).
     public var reviewsRemoved = 0
+    /// Of ``reviewsRemoved``, the records that a doctor has seen the red flags (`journal resume --red-flags`).
+    public var redFlagReviewsRemoved = 0
     /// PSFS activities and ratings put back as they were.
     public var psfsChanged = 0
     /// The entry a `log` had added, as it was when removed.
@@ -62,7 +64,9 @@ extension JournalStore {
             try db.execute(
                 sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?)",
                 arguments: [change])
-            result.reviewsRemoved = db.changesCount + (try Self.undoRedFlagReviews(of: change, db))
+            let physiotherapistReviews = db.changesCount
+            result.redFlagReviewsRemoved = try Self.undoRedFlagReviews(of: change, db)
+            result.reviewsRemoved = physiotherapistReviews + result.redFlagReviewsRemoved
             try db.execute(
                 sql: """
                     DELETE FROM checkins WHERE id IN (

@@ -42,18 +42,24 @@ extension JournalStore {
     /// Corrects the check-in `id` and returns it before and after.
     ///
     /// Each value given replaces the recorded one: `redFlags`, when given, replaces the whole set; a
-    /// `note` of "" removes it. The rules run on it again, as on a new check-in.
+    /// `note` of "" removes it. The rules run on it again, as on a new check-in. An edit that adds a
+    /// red flag, or moves red flags to another time, after `journal resume --red-flags` covered the
+    /// check-in makes it count as recorded at the edit, so the flags stand again.
     public func editCheckIn(
         id: Int64, pain: PainLevel?, note: String?, time: String?, redFlags: [RedFlag]?, now: Int64,
         timeZone: TimeZone
     ) throws -> (before: CheckIn, after: LoggedCheckIn) {
         try writing { db in
             let before = try Self.checkIns(ids: [id], db)[0]
-            let when = try time.map { try DateInput.parse($0, now: now, timeZone: timeZone) }
-            let after = try CheckIn(
-                id: id, performedAt: when?.unixSeconds ?? before.performedAt,
-                utcOffset: when?.utcOffset ?? before.utcOffset, pain: pain ?? before.pain,
-                note: note ?? before.note, redFlags: redFlags ?? before.redFlags, createdAt: before.createdAt)
+            var after = try before.edited(
+                pain: pain, note: note, time: time, redFlags: redFlags, now: now, timeZone: timeZone)
+            // A doctor's visit answers the red flags it saw. A flag added, or the flags moved to another
+            // time, is not what was seen: the check-in counts as recorded now, which no earlier visit covers.
+            if after.changesRedFlags(from: before), let review = try Self.latestRedFlagReview(db),
+                review.covers(before)
+            {
+                after.createdAt = max(now, review.createdAt + 1)
+            }
             let change = try Self.beginChange(.checkInEdit, db, now: now)
             try Self.keep(before, for: change, db)
             try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [id])
@@ -146,5 +152,34 @@ extension JournalStore {
             try checkIn.insert(db)
         }
         return rows.count
+    }
+}
+
+extension CheckIn {
+    /// This check-in with the values given replacing its own (`redFlags`, when given, the whole
+    /// set; a `note` of "" removes it), as `journal checkins edit` saves it.
+    public func edited(
+        pain: PainLevel?, note: String?, time: String?, redFlags: [RedFlag]?, now: Int64, timeZone: TimeZone
+    ) throws -> CheckIn {
+        let when = try time.map { try DateInput.parse($0, now: now, timeZone: timeZone) }
+        return try CheckIn(
+            id: id, performedAt: when?.unixSeconds ?? performedAt, utcOffset: when?.utcOffset ?? utcOffset,
+            pain: pain ?? self.pain, note: note ?? self.note, redFlags: redFlags ?? self.redFlags,
+            createdAt: createdAt)
+    }
+
+    /// Whether, edited from `before`, it records a red flag a doctor's visit covering `before` did
+    /// not see: a flag added, or red flags moved to another time.
+    public func changesRedFlags(from before: CheckIn) -> Bool {
+        !Set(redFlags).isSubset(of: Set(before.redFlags)) || (!redFlags.isEmpty && performedAt != before.performedAt)
+    }
+
+    /// Whether `finding`, on this check-in edited from `before`, was raised by what the edit changed.
+    ///
+    /// A red flag was when added or moved; another rule's finding, when the pain or the time
+    /// changed. A finding the edit left as it was is not told again as new.
+    public func raisedByEdit(_ finding: Finding, from before: CheckIn) -> Bool {
+        finding.rule == RedFlagRule.id
+            ? changesRedFlags(from: before) : pain != before.pain || performedAt != before.performedAt
     }
 }

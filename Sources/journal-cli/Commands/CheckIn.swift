@@ -52,20 +52,21 @@ struct CheckInCommand: ParsableCommand {
         // Advice that needs nothing stored comes first: a full disk or a locked journal cannot silence it.
         // Its words are the region's, read from the environment when the journal cannot be read;
         // a JOURNAL_REGION this version does not know is refused, after the advice in the generic words.
+        let today = try Clock.today()
         let findings = Rules.evaluate(checkIn)
         let words: RegionalAdvice
         do {
             words = try store.regionSetting().advice
         } catch {
             let generic = RegionalAdvice(region: nil)
-            for finding in findings { Console.err(Describe.finding(finding, advice: generic, style: .stderr)) }
+            for finding in findings { Console.err(Describe.raised(finding, advice: generic, today: today)) }
             throw error
         }
-        for finding in findings { Console.err(Describe.finding(finding, advice: words, style: .stderr)) }
+        for finding in findings { Console.err(Describe.raised(finding, advice: words, today: today)) }
         let logged = try store.write { try $0.checkIn(checkIn) }
         let told = Set(findings.map(\.rule))
         for finding in logged.findings where !told.contains(finding.rule) {
-            Console.err(Describe.finding(finding, advice: words, style: .stderr))
+            Console.err(Describe.raised(finding, advice: words, today: today))
         }
         if output.json {
             try Console.json(CheckedInJSON(logged, advice: words))
@@ -78,9 +79,7 @@ struct CheckInCommand: ParsableCommand {
                 "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Describe.time(checkIn.localTime))."
             )
         }
-        Describe.printStanding(store, today: try Clock.today(), advice: words) {
-            $0.isAbout(checkIn: logged.checkIn.id)
-        }
+        Describe.printStanding(store, today: today, advice: words) { $0.isAbout(checkIn: logged.checkIn.id) }
     }
 }
 

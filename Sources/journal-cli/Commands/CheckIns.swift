@@ -91,13 +91,22 @@ struct CheckIns: ParsableCommand {
             let note = try NoteInput.read(note)
             let flags: [RedFlag]? = noRedFlags ? [] : redFlags.isEmpty ? nil : redFlags
             let now = try Clock.now()
-            guard try store.openForReading() != nil else { throw JournalError.checkInNotFound(id) }
+            let today = try Clock.today()
+            guard let journal = try store.openForReading() else { throw JournalError.checkInNotFound(id) }
             let words = try store.regionSetting().advice
+            // What the edit raises that needs nothing stored comes first, so a full disk or a locked
+            // journal cannot silence it; only what the edit changed is told as new.
+            let advice = try advance(journal, note: note, flags: flags, now: now)
+            for finding in advice { Console.err(Describe.raised(finding, advice: words, today: today)) }
             let (before, after) = try store.write {
                 try $0.editCheckIn(
                     id: id, pain: pain, note: note, time: at, redFlags: flags, now: now, timeZone: Clock.timeZone)
             }
-            for finding in after.findings { Console.err(Describe.finding(finding, advice: words, style: .stderr)) }
+            let told = Set(advice.map(\.rule))
+            let raised = after.findings.filter { after.checkIn.raisedByEdit($0, from: before) }
+            for finding in raised where !told.contains(finding.rule) {
+                Console.err(Describe.raised(finding, advice: words, today: today))
+            }
             if output.json {
                 try Console.json(
                     CheckInEditJSON(
@@ -107,6 +116,29 @@ struct CheckIns: ParsableCommand {
                 try Console.out("Before #\(id): \(Describe.summary(before))")
                 try Console.out("After  #\(id): \(Describe.summary(after.checkIn))")
             }
+            // What the edit left as it was, and still stands, follows as already known.
+            Describe.printStanding(store, today: today, advice: words) { !(advice + raised).isEmpty && $0.isAbout(checkIn: id) }
+        }
+
+        /// The findings the edit raises that need nothing stored (red flags added or moved, a very
+        /// severe pain newly given), from the check-in as read before the edit; when it cannot be
+        /// read, the red flags given.
+        private func advance(_ journal: JournalStore, note: String?, flags: [RedFlag]?, now: Int64) throws
+            -> [Finding]
+        {
+            let before: CheckIn
+            do {
+                before = try journal.checkIns(ids: [id])[0]
+            } catch {
+                if let error = error as? JournalError, case .checkInNotFound = error { throw error }
+                guard let flags, let pain = pain ?? PainLevel(0) else { return [] }
+                let given = try CheckIn(
+                    pain: pain, redFlags: flags, at: at ?? "now", now: now, timeZone: Clock.timeZone)
+                return RedFlagRule.findings(for: given)
+            }
+            let after = try before.edited(
+                pain: pain, note: note, time: at, redFlags: flags, now: now, timeZone: Clock.timeZone)
+            return Rules.evaluate(after).filter { after.raisedByEdit($0, from: before) }
         }
     }
 

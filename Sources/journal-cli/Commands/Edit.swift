@@ -8,7 +8,8 @@ struct Edit: ParsableCommand {
         abstract: "Correct an entry: the values you give replace the recorded ones.",
         discussion: """
             The same checks as `journal log`. Prints the entry before and after, and the safety \
-            findings of the corrected entry. `journal undo` puts the old values back. --note "" \
+            findings of the corrected entry when the edit changed what they read (its pain or \
+            time). `journal undo` puts the old values back. --note "" \
             removes the note.
 
             Examples:
@@ -60,7 +61,16 @@ struct Edit: ParsableCommand {
         let now = try Clock.now()
         let words = try store.regionSetting().advice
         let edited = try store.write { try $0.edit(id: id, with: draft, now: now, timeZone: Clock.timeZone) }
-        Describe.printFindings(of: edited.after, advice: words)
+        let (before, after) = (edited.before, edited.after.entry)
+        if (after.painBefore, after.painAfter, after.performedAt) != (
+            before.painBefore, before.painAfter, before.performedAt
+        ) {
+            Describe.printFindings(of: edited.after, advice: words)
+        } else if let hold = edited.after.hold {
+            // The rules read nothing the edit changed: what they found is not new. A hold standing is
+            // named in one line, as already known.
+            Console.err(Describe.holdLine(hold, style: .stderr))
+        }
         if output.json {
             try Console.json(
                 EditJSON(
@@ -198,8 +208,13 @@ struct Undo: ParsableCommand {
         if result.reviewsRemoved > 0, result.kind == .import {
             parts.append(
                 "removed \(result.reviewsRemoved) imported \(result.reviewsRemoved == 1 ? "review" : "reviews")")
-        } else if result.reviewsRemoved > 0 {
-            parts.append("took back the physiotherapist's review: the hold stands again")
+        } else {
+            if result.reviewsRemoved > result.redFlagReviewsRemoved {
+                parts.append("took back the physiotherapist's review: the hold stands again")
+            }
+            if result.redFlagReviewsRemoved > 0 {
+                parts.append("took back the record that a doctor has seen the red flags: they stand again")
+            }
         }
         try Console.out(
             "Undid the \(result.kind.words) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."

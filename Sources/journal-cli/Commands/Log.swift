@@ -88,8 +88,11 @@ struct Log: ParsableCommand {
         draft.time = .typed(at)
         let now = try Clock.now()
         let words = try store.regionSetting().advice
+        let told = Describe.printAdvance(
+            of: try? draft.entry(exercise: store.resolveExercise(exercise), now: now, timeZone: Clock.timeZone),
+            advice: words)
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
-        Describe.printFindings(of: logged, advice: words)
+        Describe.printFindings(of: logged, advice: words, told: told)
         Describe.printNotices(of: logged, now: now)
         if output.json {
             try Console.json(LoggedJSON(logged, advice: words))

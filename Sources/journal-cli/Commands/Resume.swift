@@ -105,8 +105,9 @@ extension Resume {
         }
         try Console.out(
             "Recorded that a doctor has seen you, \(Describe.time(seen.review.localTime)): "
-                + "\(seen.covered.count == 1 ? "1 red-flag finding" : "\(seen.covered.count) red-flag findings") "
-                + "no longer stand.")
+                + (seen.covered.count == 1
+                    ? "1 red-flag finding no longer stands."
+                    : "\(seen.covered.count) red-flag findings no longer stand."))
         for finding in seen.stillStanding {
             Console.err(
                 TextTable.wrap(

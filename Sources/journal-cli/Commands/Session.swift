@@ -207,8 +207,10 @@ struct Session: ParsableCommand {
         guard case .value(let after) = afterAnswer else { return afterAnswer.isQuit ? .quit : .skipped }
         let draft = step.draft(painBefore: before, dose: dose, side: side, painAfter: after)
         let now = try Clock.now()
+        let told = Describe.printAdvance(
+            of: try? draft.entry(exercise: exercise, now: now, timeZone: Clock.timeZone), advice: advice)
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
-        Describe.printFindings(of: logged, advice: advice)
+        Describe.printFindings(of: logged, advice: advice, told: told)
         try Console.out(
             "Logged #\(logged.entry.id ?? 0) \(logged.entry.exerciseID): \(Describe.dosage(logged.entry)), "
                 + "pain \(Describe.pain(logged.entry)), at \(Describe.time(logged.entry.localTime)).")

@@ -77,18 +77,31 @@ enum Describe {
     }
 
     /// Prints on standard error what the rules found in a saved entry: first the hold that stood
-    /// before it, in one line; then one block for the session; then how to lift a hold it began.
-    static func printFindings(of logged: LoggedEntry, advice: RegionalAdvice) {
+    /// before it, in one line; then one block for the session (leaving out the rules in `told`,
+    /// printed before it was saved: ``printAdvance(of:advice:)``); then how to lift a hold it began.
+    static func printFindings(of logged: LoggedEntry, advice: RegionalAdvice, told: Set<String> = []) {
         let style = Style.stderr
         if let hold = logged.holdBefore { Console.err(holdLine(hold, style: style)) }
         guard !logged.findings.isEmpty else { return }
-        Console.err(session(logged.entry, findings: logged.findings, advice: advice, style: style))
+        let untold = logged.findings.filter { !told.contains($0.rule) }
+        if !untold.isEmpty { Console.err(session(logged.entry, findings: untold, advice: advice, style: style)) }
         if let hold = logged.hold, hold.since.entryID == logged.entry.id {
             Console.err(
                 TextTable.wrap(
                     "\(hold.exerciseID) is now on hold. Once a physiotherapist has seen you, record it with: "
                         + "journal resume \(hold.exerciseID)", width: 79))
         }
+    }
+
+    /// Prints the findings `entry` raises alone (more-pain, high-pain) before it is saved.
+    ///
+    /// They need nothing stored, so a full disk or a locked journal cannot silence them. Returns
+    /// their rules, for ``printFindings(of:told:)`` not to tell them twice.
+    static func printAdvance(of entry: Entry?, advice: RegionalAdvice) -> Set<String> {
+        guard let entry else { return [] }
+        let findings = Rules.evaluate(entry)
+        if !findings.isEmpty { Console.err(session(entry, findings: findings, advice: advice, style: .stderr)) }
+        return Set(findings.map(\.rule))
     }
 
     /// One line naming a hold: since when, why, and the command that lifts it.
@@ -118,7 +131,9 @@ enum Describe {
         }
         let heading =
             "\(style.red(label)) "
-            + style.bold("\(entry.exerciseID), \(time(entry.localTime)), pain \(pain(entry)) (#\(entry.id ?? 0))")
+            + style.bold(
+                "\(entry.exerciseID), \(time(entry.localTime)), pain \(pain(entry))\(entry.id.map { " (#\($0))" } ?? "")"
+            )
         return
             ([heading] + findings.flatMap { wrapped($0.message, prefix: "- ") } + wrapped(first.recommendation(advice)))
             .joined(separator: "\n")
@@ -172,6 +187,12 @@ enum Describe {
         let recommendation = TextTable.wrap(finding.recommendation(advice), width: 79 - indent.count)
             .split(separator: "\n").map { indent + $0 }
         return (dateLine + message + recommendation).joined(separator: "\n")
+    }
+
+    /// A finding just raised, for standard error: headed "today" only when it happened `today`,
+    /// and dated as `journal check` dates it when it did not.
+    static func raised(_ finding: Finding, advice: RegionalAdvice, today: LocalDate) -> String {
+        Self.finding(finding, advice: advice, style: .stderr, dated: finding.localTime.date != today, today: today)
     }
 
     /// A finding between two rows of `mark`, each line starting with two marks: the title, what
