@@ -92,7 +92,7 @@ struct CheckIns: ParsableCommand {
             let flags: [RedFlag]? = noRedFlags ? [] : redFlags.isEmpty ? nil : redFlags
             let now = try Clock.now()
             guard try store.openForReading() != nil else { throw JournalError.checkInNotFound(id) }
-            let words = try store.regionSetting().advice
+            let words = try store.regionSetting(fallingBack: false).advice
             let (before, after) = try store.write {
                 try $0.editCheckIn(
                     id: id, pain: pain, note: note, time: at, redFlags: flags, now: now, timeZone: Clock.timeZone)

@@ -87,7 +87,7 @@ struct Log: ParsableCommand {
         draft.note = try NoteInput.read(note)
         draft.time = .typed(at)
         let now = try Clock.now()
-        let words = try store.regionSetting().advice
+        let words = try store.regionSetting(fallingBack: false).advice
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
         Describe.printFindings(of: logged, advice: words)
         Describe.printNotices(of: logged, now: now)
