@@ -34,9 +34,8 @@ import Testing
 
         let text = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07")
         #expect(
-            text.stdout.hasPrefix(
-                "Progress report, 2026-11-01 to 2026-11-07 (7 days)\n\nNeeds attention\n"
-                    + "ON HOLD side-plank, Sun 1 Nov 23:30, pain 3 → 5\n"))
+            text.stdout.hasPrefix("Progress report, 2026-11-01 to 2026-11-07 (7 days)\nAdvice in this report is for"))
+        #expect(text.stdout.contains("\n\nNeeds attention\nON HOLD side-plank, Sun 1 Nov 23:30, pain 3 → 5\n"))
         #expect(text.stdout.contains("\nPain\nActive on 2 of 7 days, 3 entries."))
         #expect(text.stdout.contains("side-plank           1     2     -      60  3.0 → 5.0    +2.0      5        1"))
         #expect(!text.stdout.contains("\u{1B}"))

@@ -32,7 +32,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let words = try store.regionSetting().advice
+        let words = try store.regionSetting(fallingBack: false).advice
         let standing = try store.openForReading()?.standing(today: today) ?? Standing(date: today)
         if output.json {
             try Console.json(CheckJSON(standing: standing, advice: words))

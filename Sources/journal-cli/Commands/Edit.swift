@@ -59,7 +59,7 @@ struct Edit: ParsableCommand {
     func run() throws {
         let draft = draft(note: try NoteInput.read(note))
         let now = try Clock.now()
-        let words = try store.regionSetting().advice
+        let words = try store.regionSetting(fallingBack: false).advice
         let edited = try store.write { try $0.edit(id: id, with: draft, now: now, timeZone: Clock.timeZone) }
         let (before, after) = (edited.before, edited.after.entry)
         if (after.painBefore, after.painAfter, after.performedAt) != (

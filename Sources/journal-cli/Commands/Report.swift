@@ -116,7 +116,7 @@ struct Report: ParsableCommand {
         } else {
             period = selection.period ?? .week(endingOn: now.date)
         }
-        let region = try store.regionSetting()
+        let region = try store.regionSetting(fallingBack: false)
         let report =
             try store.openForReading()?.progressReport(for: period, exerciseID: selection.exerciseID, region: region)
             ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])

@@ -98,7 +98,7 @@ extension Resume {
             Console.err("No red flag stands; nothing was recorded.")
             return
         }
-        let words = try store.regionSetting().advice
+        let words = try store.regionSetting(fallingBack: false).advice
         if output.json {
             try Console.json(RedFlagsSeenJSON(seen: seen, advice: words))
             return

@@ -45,7 +45,7 @@ struct Session: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let words = try store.regionSetting().advice
+        let words = try store.regionSetting(fallingBack: false).advice
         // Read on a connection of its own, released before the session writes.
         try Self.redFlagGate(
             try store.openForReading()?.standing(today: today) ?? Standing(date: today), advice: words)

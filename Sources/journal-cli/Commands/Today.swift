@@ -34,7 +34,7 @@ struct Today: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let words = try store.regionSetting().advice
+        let words = try store.regionSetting(fallingBack: false).advice
         let journal = try store.openForReading()
         let routine =
             try journal?.routine(today: today)

@@ -7,12 +7,16 @@ extension StoreOptions {
     /// Advice never waits on storage: when the journal cannot be read, or holds a region this
     /// version does not know, the region comes from the environment alone and a line on standard
     /// error says why. An unknown `JOURNAL_REGION` is refused (64): it was typed for this command.
-    func regionSetting() throws -> RegionSetting {
+    ///
+    /// With `fallingBack` false (commands whose advice comes from the journal anyway), a journal
+    /// that cannot be read throws its own error, as the command would.
+    func regionSetting(fallingBack: Bool = true) throws -> RegionSetting {
         let environment = ProcessInfo.processInfo.environment
         var stored: String?
         do {
             stored = try openForReading()?.storedRegion()
         } catch let error as JournalError {
+            guard fallingBack else { throw error }
             Console.err("journal: could not read the journal's region setting (\(error)); using the environment's.")
         }
         if let code = stored, Region.ofCountry(code) == nil {
