@@ -360,3 +360,22 @@ CREATE TABLE settings (
     value TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 256),
     CHECK (name <> 'region' OR (length(value) = 2 AND value GLOB '[A-Z][A-Z]'))
 ) STRICT;
+
+-- migration: v14-undo-stops
+
+-- Changes `journal undo` cannot reverse are recorded too, so that undo stops at them rather than
+-- reaching past them to an older change: a plan set or removed ('plan'), an exercise of the
+-- person's own added, edited or removed ('exercise'), a setting set or unset ('config'). `detail`
+-- names the change in the command's words ("plan set glute-bridge"); NULL for the other kinds.
+CREATE TABLE changes_v14 (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind    TEXT    NOT NULL CHECK (kind IN ('log', 'checkin', 'delete', 'edit', 'import', 'resume',
+                                             'checkin-edit', 'checkin-delete', 'psfs-add', 'psfs-remove',
+                                             'psfs-rate', 'plan', 'exercise', 'config')),
+    made_at INTEGER NOT NULL,                          -- Unix seconds, UTC
+    undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+    detail  TEXT    CHECK (detail IS NULL OR length(detail) BETWEEN 1 AND 200)
+) STRICT;
+INSERT INTO changes_v14 (id, kind, made_at, undone) SELECT id, kind, made_at, undone FROM changes;
+DROP TABLE changes;
+ALTER TABLE changes_v14 RENAME TO changes;

@@ -38,6 +38,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotEditBuiltIn(String)
     /// An exercise that entries still use; `--force` archives it instead.
     case exerciseInUse(String, entries: Int)
+    /// An exercise of the person's own cannot stop being done on each side while entries have a side.
+    case sidesInUse(String, entries: Int)
     /// Nothing was deleted: deleting needs confirmation.
     case confirmationNeeded(String)
     /// `--side` given for an exercise that is not done one side at a time.
@@ -149,7 +151,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 let named =
                     (try? Exercise.custom(id: id, name: "n", category: .stretch, perSide: false, measure: .reps))
                 return "unknown exercise \"\(id)\"; `journal exercises` lists the ones you can log, and "
-                    + "`journal exercises add \(named?.id ?? "ID") --name … --how-to …` adds one of your own."
+                    + "`journal exercises add \(named?.id ?? "ID") --name … --category stretch|stability|self-treatment --how-to …` adds one of your own."
             case 1:
                 return "unknown exercise \"\(id)\"; did you mean \(quoted[0])?"
             default:
@@ -178,6 +180,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .exerciseInUse(let id, let entries):
             return "\(entries) \(entries == 1 ? "entry uses" : "entries use") \(id), so it was not removed; "
                 + "pass --force to archive it instead (its entries stay, and it can no longer be logged)."
+        case .sidesInUse(let id, let entries):
+            return "\(entries) \(entries == 1 ? "entry of \(id) has a side" : "entries of \(id) have a side"), "
+                + "so it stays done on each side: its export and backup could not bring "
+                + "\(entries == 1 ? "that entry" : "those entries") back otherwise. Nothing was changed."
         case .confirmationNeeded(let what):
             return
                 "\(what) needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted."
@@ -257,7 +263,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) already holds a journal; pass --force to replace it (a copy of it is kept beside it), "
                 + "or restore elsewhere with --db."
         case .notARestorableJournal(let path, let reason):
-            return "\(path) cannot be restored: \(reason). Nothing was replaced."
+            // A reason may be another error's sentence, full stop and all: one full stop between them.
+            let sentence = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+            return "\(path) cannot be restored: \(sentence). Nothing was replaced."
         case .entryNotFound(let id):
             return "no entry has id \(id); `journal list` shows the ids."
         case .checkInNotFound(let id):

@@ -132,7 +132,7 @@ extension JournalError {
             .invalidSide, .invalidChoice, .invalidActivity, .invalidScore, .invalidDose, .tooManyActivities,
             .invalidExerciseID, .invalidExerciseName, .exerciseExists, .exerciseNameTaken, .cannotRemoveBuiltIn,
             .cannotEditBuiltIn,
-            .exerciseInUse,
+            .exerciseInUse, .sidesInUse,
             .confirmationNeeded, .invalidSetting, .keyNeeded, .invalidKey, .invalidPassphrase,
             .noteTooLong, .invalidNote, .invalidHowTo, .invalidDate, .futureDate, .invalidSpan, .invalidPeriod:
             return 64  // EX_USAGE
