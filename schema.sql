@@ -367,13 +367,18 @@ CREATE TABLE settings (
 -- 'restore'. The restore's swap records it, and change_restores names the kept copy of the journal
 -- it replaced (`JOURNAL.before-restore-DATE-TIME.backup`); undoing it reads that copy back through
 -- restore's own checks and puts it in place under the write lock.
+-- Changes `journal undo` cannot reverse are recorded too, so that undo stops at them rather than
+-- reaching past them to an older change: a plan set or removed ('plan'), an exercise of the
+-- person's own added, edited or removed ('exercise'), a setting set or unset ('config'). `detail`
+-- names the change in the command's words ("plan set glute-bridge"); NULL for the other kinds.
 CREATE TABLE changes_v14 (
     id      INTEGER PRIMARY KEY AUTOINCREMENT,
     kind    TEXT    NOT NULL CHECK (kind IN ('log', 'checkin', 'delete', 'edit', 'import', 'resume',
                                              'checkin-edit', 'checkin-delete', 'psfs-add', 'psfs-remove',
-                                             'psfs-rate', 'restore')),
+                                             'psfs-rate', 'restore', 'plan', 'exercise', 'config')),
     made_at INTEGER NOT NULL,                          -- Unix seconds, UTC
-    undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+    undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+    detail  TEXT    CHECK (detail IS NULL OR length(detail) BETWEEN 1 AND 200)
 ) STRICT;
 INSERT INTO changes_v14 (id, kind, made_at, undone) SELECT id, kind, made_at, undone FROM changes;
 DROP TABLE changes;

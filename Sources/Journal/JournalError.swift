@@ -151,7 +151,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 let named =
                     (try? Exercise.custom(id: id, name: "n", category: .stretch, perSide: false, measure: .reps))
                 return "unknown exercise \"\(id)\"; `journal exercises` lists the ones you can log, and "
-                    + "`journal exercises add \(named?.id ?? "ID") --name … --how-to …` adds one of your own."
+                    + "`journal exercises add \(named?.id ?? "ID") --name … --category stretch|stability|self-treatment --how-to …` adds one of your own."
             case 1:
                 return "unknown exercise \"\(id)\"; did you mean \(quoted[0])?"
             default:
@@ -264,6 +264,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) already holds a journal; pass --force to replace it (a copy of it is kept beside it), "
                 + "or restore elsewhere with --db."
         case .notARestorableJournal(let path, let reason):
+            // A reason may be another error's sentence, full stop and all: one full stop between them.
             let sentence = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
             return "\(path) cannot be restored: \(sentence). Nothing was replaced."
         case .entryNotFound(let id):

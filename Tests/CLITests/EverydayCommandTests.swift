@@ -96,6 +96,13 @@ import Testing
             stats.stderr
                 == "Error: Unknown command 'stats'. The nearest: report.\n  See 'journal --help' for what each does.\n"
         )
+        // One letter short of a synonym, or the beginning of one, is near too.
+        let stat = try sandbox.run("stat")
+        #expect(stat.status == 64)
+        #expect(
+            stat.stderr
+                == "Error: Unknown command 'stat'. The nearest: check, report.\n  See 'journal --help' for what each does.\n"
+        )
         let typo = try sandbox.run("chekc")
         #expect(typo.stderr.hasPrefix("Error: Unknown command 'chekc'. The nearest: check"))
         let nested = try sandbox.run("plan", "sett", "glute-bridge")
@@ -136,6 +143,28 @@ import Testing
         #expect(three.stderr == "")
     }
 
+    /// Sets alone against the plan: no sum "in all", and the side kept out of it.
+    @Test func logNotesADoseOfSetsWithoutPuttingTheSideInTheSum() throws {
+        #expect(
+            try sandbox.run("plan", "set", "side-plank", "--sets", "3", "--hold", "30", "--per-week", "5").status == 0)
+        let run = try sandbox.run(
+            "log", "side-plank", "--pain-before", "2", "--pain-after", "2", "--sets", "13", "--side", "left")
+        #expect(run.status == 0, "\(run)")
+        #expect(
+            run.stderr
+                == "Note: 13 sets is more than 3 times the plan's 3 (3 × 30 s hold); "
+                + "if that is a slip, `journal undo` removes it.\n")
+        // Reps against a plan of seconds held: one line saying so.
+        let reps = try sandbox.run(
+            "log", "side-plank", "--pain-before", "2", "--pain-after", "2", "--reps", "400", "--side", "right")
+        #expect(reps.status == 0, "\(reps)")
+        #expect(
+            reps.stderr
+                == "Note: 1 × 400 reps is in another unit from the plan's 3 × 30 s hold, so it was not compared "
+                + "with it; if that is a slip, `journal undo` removes it.\n")
+        #expect(try sandbox.entryCount() == 2)
+    }
+
     @Test func logNotesAnEntryLoggedTwice() throws {
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
         _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "2", "--reps", "8")
@@ -161,7 +190,36 @@ import Testing
         #expect(
             run.stderr
                 == "journal: unknown exercise \"knee-to-chest\"; `journal exercises` lists the ones you can log, and "
-                + "`journal exercises add knee-to-chest --name … --how-to …` adds one of your own.\n")
+                + "`journal exercises add knee-to-chest --name … --category stretch|stability|self-treatment --how-to …` adds one of your own.\n"
+        )
+    }
+
+    /// Entries with a side keep their exercise done on each side: else its backup could not come back.
+    @Test func anExerciseWithSidedEntriesKeepsItsSides() throws {
+        #expect(
+            try sandbox.run(
+                "exercises", "add", "clamshell", "--name", "Clamshell", "--category", "stability", "--sides"
+            ).status == 0)
+        for side in ["left", "right"] {
+            let log = try sandbox.run(
+                "log", "clamshell", "--pain-before", "2", "--pain-after", "2", "--reps", "10", "--side", side)
+            #expect(log.status == 0, "\(log)")
+        }
+        let refused = try sandbox.run("exercises", "edit", "clamshell", "--no-sides")
+        #expect(refused.status == 64, "\(refused)")
+        #expect(
+            refused.stderr
+                == "journal: 2 entries of clamshell record a side, so it stays one side at a time (nothing was "
+                + "changed). For a version done with both sides at once, add a new exercise (`journal exercises "
+                + "add`); `journal exercises remove clamshell --force` archives this one with its entries.\n")
+        #expect(try sandbox.sql("SELECT per_side FROM exercises WHERE id = 'clamshell'") == "1\n")
+        // A backup made otherwise (by an older journal) is refused with one full stop between sentences.
+        let backup = sandbox.directory + "/b.sqlite3"
+        #expect(try sandbox.run("backup", backup).status == 0)
+        _ = try execute(try tool("sqlite3"), [backup, "UPDATE exercises SET per_side = 0 WHERE id = 'clamshell'"])
+        let restore = try sandbox.run("restore", backup, "--db", sandbox.directory + "/r.sqlite3")
+        #expect(restore.status == 65, "\(restore)")
+        #expect(restore.stderr.hasSuffix("takes no --side; leave --side out. Nothing was replaced.\n"), "\(restore)")
     }
 
     @Test func ownExercisesCarryTheirHowTo() throws {
@@ -211,6 +269,20 @@ import Testing
             try execute(try tool("sqlite3"), [restored, "SELECT how_to FROM exercises WHERE id = 'knee-to-chest'"])
                 .stdout
                 == "Hold 20 seconds each side.\n")
+    }
+
+    /// Ratings without entries: the report still shows them, in every format.
+    @Test func aReportWithRatingsButNoEntriesShowsTheFunctionSection() throws {
+        #expect(try sandbox.run("psfs", "add", "putting on socks", "--at", "2026-11-01 09:00").status == 0)
+        #expect(try sandbox.run("psfs", "rate", "1", "5", "--at", "2026-11-01 09:05").status == 0)
+        #expect(try sandbox.run("psfs", "rate", "1", "3", "--at", "2026-11-20 09:00").status == 0)
+        for format in [[], ["--markdown"]] {
+            let run = try sandbox.run(["report", "--from", "2026-11-19", "--to", "2026-11-25"] + format)
+            #expect(run.status == 0, "\(run)")
+            #expect(run.stdout.contains("No entries between 2026-11-19 and 2026-11-25"), "\(run)")
+            #expect(run.stdout.contains("Function (Patient-Specific Functional Scale)"), "\(run)")
+            #expect(run.stdout.contains("putting on socks"), "\(run)")
+        }
     }
 
     @Test func psfsListsEveryRatingWithItsChanges() throws {

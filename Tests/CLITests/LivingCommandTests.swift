@@ -78,8 +78,51 @@ import Testing
         for id in stride(from: 11, through: 2, by: -1) {
             #expect(try sandbox.run("undo").stdout == "Removed #\(id) bird-dog, logged just now.\n")
         }
-        #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
+        // Beyond the depth: not "Nothing to undo." while an older change stands.
+        let beyond = try sandbox.run("undo")
+        #expect(beyond.status == 0)
+        #expect(
+            beyond.stderr
+                == "Nothing more to undo: the last 10 changes were undone, and older changes cannot be "
+                + "(undo goes back through the latest 10). To remove an entry, `journal delete ID` "
+                + "(`journal list` shows the ids).\n")
         #expect(try sandbox.sql("SELECT id FROM entries") == "1\n")
+    }
+
+    /// A plan set after a log: undo stops at the plan, never reaching past it to remove the entry.
+    @Test func undoStopsAtAChangeItCannotReverse() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        _ = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-25 09:00")
+        let cases: [(args: [String], detail: String, byHand: String)] = [
+            (
+                ["plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5"],
+                "plan set glute-bridge",
+                "set the plan again with `journal plan set EXERCISE …`, or `journal plan remove EXERCISE`"
+            ),
+            (
+                ["exercises", "add", "knee-to-chest", "--name", "Knee to chest", "--category", "stretch"],
+                "exercises add knee-to-chest", "change it with `journal exercises edit ID …`, `add` or `remove`"
+            ),
+            (
+                ["config", "set", "region", "GB"], "config set region GB",
+                "set it again with `journal config set NAME VALUE`, or `journal config unset NAME`"
+            ),
+        ]
+        for change in cases {
+            let made = try sandbox.run(change.args)
+            #expect(made.status == 0, "\(made)")
+            for _ in 0..<2 {
+                let undo = try sandbox.run("undo")
+                #expect(undo.status == 65, "\(undo)")
+                #expect(
+                    undo.stderr
+                        == "The latest change, \(change.detail) on 2026-11-25 12:00 (UTC+00:00), cannot be undone: "
+                        + "\(change.byHand); nothing was undone.\n")
+                #expect(undo.stdout == "")
+            }
+            #expect(try sandbox.entryCount() == 1)
+        }
+        #expect(try sandbox.sql("SELECT exercise_id FROM plan") == "glute-bridge\n")
     }
 
     @Test func undoAfterCheckInRemovesIt() throws {

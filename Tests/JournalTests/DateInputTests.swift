@@ -215,6 +215,40 @@ import Testing
         }
     }
 
+    /// Every reading of a time alone still to come, in a daylight-saving change: yesterday's.
+    ///
+    /// As for any other time. At 00:30 UTC on 2026-10-25 London shows 01:30 BST; 01:45 comes twice later.
+    @Test func aTimeAloneStillToComeAcrossTheClocksGoingBackIsYesterdays() throws {
+        let now: Int64 = 1_792_888_200  // 2026-10-25T00:30:00Z, 01:30 BST
+        // 2026-10-24 01:45 BST is 2026-10-24T00:45:00Z.
+        #expect(
+            try DateInput.parse("1:45am", now: now, timeZone: london)
+                == ResolvedTime(unixSeconds: 1_792_802_700, utcOffset: 3600))
+        // 01:15 BST has passed and 01:15 GMT is to come: the one reading that has been, 00:15 UTC.
+        #expect(
+            try DateInput.parse("1:15am", now: now, timeZone: london)
+                == ResolvedTime(unixSeconds: 1_792_887_300, utcOffset: 3600))
+        #expect(
+            try DateInput.parse("2026-10-25 01:15", now: now, timeZone: london)
+                == ResolvedTime(unixSeconds: 1_792_887_300, utcOffset: 3600))
+        // Both readings to come with the day given: in the future, not a choice of refused forms.
+        #expect(
+            throws: JournalError.futureDate(text: "2026-10-25 01:45", resolved: "2026-10-25 01:45 (UTC+01:00)")
+        ) { try DateInput.parse("2026-10-25 01:45", now: now, timeZone: london) }
+    }
+
+    /// The clocks going forward: at 00:30 UTC on 2026-03-29 the skipped 01:30 is still to come.
+    @Test func aTimeAloneInAGapStillToComeIsYesterdays() throws {
+        let now: Int64 = 1_774_744_200  // 2026-03-29T00:30:00Z, 00:30 GMT
+        // 2026-03-28 01:30 GMT is 2026-03-28T01:30:00Z.
+        #expect(
+            try DateInput.parse("1:30am", now: now, timeZone: london)
+                == ResolvedTime(unixSeconds: 1_774_661_400, utcOffset: 0))
+        #expect(
+            throws: JournalError.futureDate(text: "2026-03-29 01:30", resolved: "2026-03-29 01:30 (UTC+00:00)")
+        ) { try DateInput.parse("2026-03-29 01:30", now: now, timeZone: london) }
+    }
+
     @Test func monthsAgoKeepTheDateOrTakeTheMonthsLastDay() throws {
         let today = try #require(LocalDate(iso8601: "2026-03-31"))
         #expect(try DateInput.parseDay("1 month ago", today: today).iso8601 == "2026-02-28")

@@ -77,12 +77,21 @@ public enum DateInput {
             guard let (hour, minute) = natural.time else {
                 return try noonOrNow(natural.date, now: now, timeZone: timeZone, original: original)
             }
-            let moment = try localMoment(
-                date: natural.date, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone)
-            guard natural.timeAlone, moment.unixSeconds > now else { return moment }
+            guard natural.timeAlone else {
+                return try localMoment(
+                    date: natural.date, hour: hour, minute: minute, second: 0, original: original,
+                    timeZone: timeZone, now: now)
+            }
+            // A time alone every reading of which is still to come, a daylight-saving change's too, is yesterday's.
+            do {
+                let moment = try localMoment(
+                    date: today, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone,
+                    now: now)
+                if moment.unixSeconds <= now { return moment }
+            } catch JournalError.futureDate(_, _) {}
             return try localMoment(
                 date: today.adding(days: -1), hour: hour, minute: minute, second: 0, original: original,
-                timeZone: timeZone)
+                timeZone: timeZone, now: now)
         }
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, let date = LocalDate(iso8601: text.prefix(10)) else {
@@ -111,7 +120,8 @@ public enum DateInput {
         }
         if index == bytes.count {
             return try localMoment(
-                date: date, hour: hour, minute: minute, second: second, original: original, timeZone: timeZone)
+                date: date, hour: hour, minute: minute, second: second, original: original, timeZone: timeZone,
+                now: now)
         }
         guard let offset = parseOffset(bytes[index...]) else {
             throw JournalError.invalidDate(text: original, reason: acceptedForms)
@@ -256,8 +266,13 @@ public enum DateInput {
     }
 
     /// The one moment when `timeZone`'s clock showed this wall time; refuses times skipped or shown twice.
+    ///
+    /// Given `now`, a daylight-saving message offers only forms that are not in the future: a time
+    /// shown twice of which one reading is still to come is the other one, and a time whose every
+    /// reading is still to come is refused as in the future (``JournalError/futureDate(text:resolved:)``).
     private static func localMoment(
-        date: LocalDate, hour: Int, minute: Int, second: Int, original: String, timeZone: TimeZone
+        date: LocalDate, hour: Int, minute: Int, second: Int, original: String, timeZone: TimeZone,
+        now: Int64? = nil
     ) throws -> ResolvedTime {
         let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         // Offsets change at most once within a day either side, so these cover every candidate.
@@ -270,7 +285,13 @@ public enum DateInput {
             return at(unique[0], in: timeZone)
         case 0:
             // The offset the clock had before the change: the wall time as it would have been read then.
-            let before = LocalDateTime.offsetText(offset(of: timeZone, at: wall - 86_400))
+            let beforeOffset = offset(of: timeZone, at: wall - 86_400)
+            let before = LocalDateTime.offsetText(beforeOffset)
+            if let now, wall - Int64(beforeOffset) > now {
+                let reading = ResolvedTime(unixSeconds: wall - Int64(beforeOffset), utcOffset: beforeOffset)
+                throw JournalError.futureDate(
+                    text: original, resolved: reading.local.shortText + " " + zoneText(reading))
+            }
             throw JournalError.invalidDate(
                 text: original,
                 reason: "the clocks in \(timeZone.identifier) skipped \(shown) (a daylight-saving change); "
@@ -278,7 +299,14 @@ public enum DateInput {
                     + "\(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))\(before)."
             )
         default:
-            let options = unique.map { at($0, in: timeZone) }
+            let past = now.map { now in unique.filter { $0 <= now } } ?? unique
+            if past.isEmpty {
+                let reading = at(unique[0], in: timeZone)
+                throw JournalError.futureDate(
+                    text: original, resolved: reading.local.shortText + " " + zoneText(reading))
+            }
+            if past.count == 1 { return at(past[0], in: timeZone) }
+            let options = past.map { at($0, in: timeZone) }
                 .map { "\(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))\(LocalDateTime.offsetText($0.utcOffset))" }
             throw JournalError.invalidDate(
                 text: original,

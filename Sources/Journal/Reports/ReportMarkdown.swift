@@ -16,6 +16,7 @@ public enum ReportMarkdown {
             lines += ["", "No entries between \(period.from) and \(period.to) (\(period.dayCount) days)."]
             lines += ["", ReportText.comparison(report.comparison)]
             lines += attention(report)
+            lines += function(report)
             return lines.joined(separator: "\n") + "\n"
         }
         if let began = ReportText.began(report) { lines += ["", "**\(began)**"] }
@@ -96,16 +97,7 @@ public enum ReportMarkdown {
                     ]))
             }
         }
-        if let psfs = report.psfs {
-            lines += ["", "## Function (Patient-Specific Functional Scale)", ""]
-            lines.append("| " + ReportPSFS.header.joined(separator: " | ") + " |")
-            lines.append("|" + String(repeating: " --- |", count: ReportPSFS.header.count))
-            for cells in ReportPSFS.rows(psfs, period: report.period) {
-                lines.append("| " + cells.map { escape(flat($0)) }.joined(separator: " | ") + " |")
-            }
-            if let average = ReportPSFS.average(psfs) { lines += ["", escape(average)] }
-            lines += ["", escape(ReportPSFS.legend)]
-        }
+        lines += function(report)
         if !report.reviews.isEmpty {
             lines += ["", "## Reviewed by a physiotherapist", ""]
             for review in report.reviews {
@@ -163,5 +155,19 @@ public enum ReportMarkdown {
             result.append(character)
         }
         return result
+    }
+
+    /// The Function (PSFS) section, in a report with entries or without: ratings are not entries.
+    static func function(_ report: ProgressReport) -> [String] {
+        guard let psfs = report.psfs else { return [] }
+        var lines = ["", "## Function (Patient-Specific Functional Scale)", ""]
+        lines.append("| " + ReportPSFS.header.joined(separator: " | ") + " |")
+        lines.append("|" + String(repeating: " --- |", count: ReportPSFS.header.count))
+        for cells in ReportPSFS.rows(psfs, period: report.period) {
+            lines.append("| " + cells.map { escape(flat($0)) }.joined(separator: " | ") + " |")
+        }
+        if let average = ReportPSFS.average(psfs) { lines += ["", escape(average)] }
+        lines += ["", escape(ReportPSFS.legend)]
+        return lines
     }
 }

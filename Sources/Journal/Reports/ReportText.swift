@@ -29,6 +29,7 @@ public enum ReportText {
             lines.append("")
             lines += wrap(comparison(report.comparison), width)
             lines += attention(report, width: width, emphasis: emphasis)
+            lines += function(report, width: width)
             return lines.map { clamp($0, width) }.joined(separator: "\n")
         }
         if let began = began(report) { lines += wrap(began, width) }
@@ -43,15 +44,7 @@ public enum ReportText {
         lines += dayTable(report, width: width)
         lines += sessions(report, width: width)
         lines += checkIns(report, width: width)
-        if let psfs = report.psfs {
-            lines += ["", "Function (Patient-Specific Functional Scale)"]
-            lines += TextTable.render(
-                header: ReportPSFS.header.map { $0.uppercased() }, rows: ReportPSFS.rows(psfs, period: report.period),
-                width: width, shrink: 0
-            ).split(separator: "\n").map(String.init)
-            if let average = ReportPSFS.average(psfs) { lines += wrap(average, width) }
-            lines += wrap(ReportPSFS.legend, width)
-        }
+        lines += function(report, width: width)
         if !report.reviews.isEmpty {
             lines += ["", "Reviewed by a physiotherapist"]
             for review in report.reviews {
@@ -63,6 +56,19 @@ public enum ReportText {
         }
         lines += notes(report, width: width)
         return lines.map { clamp($0, width) }.joined(separator: "\n")
+    }
+
+    /// The Function (PSFS) section, in a report with entries or without: ratings are not entries.
+    static func function(_ report: ProgressReport, width: Int) -> [String] {
+        guard let psfs = report.psfs else { return [] }
+        var lines = ["", "Function (Patient-Specific Functional Scale)"]
+        lines += TextTable.render(
+            header: ReportPSFS.header.map { $0.uppercased() }, rows: ReportPSFS.rows(psfs, period: report.period),
+            width: width, shrink: 0
+        ).split(separator: "\n").map(String.init)
+        if let average = ReportPSFS.average(psfs) { lines += wrap(average, width) }
+        lines += wrap(ReportPSFS.legend, width)
+        return lines
     }
 
     // MARK: Sentences shared by every format

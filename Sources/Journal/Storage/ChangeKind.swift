@@ -1,4 +1,4 @@
-/// The kinds of change `journal undo` reverses: the `changes.kind` values schema.sql allows.
+/// The kinds of change `journal undo` reverses, or stops at: the `changes.kind` values schema.sql allows.
 ///
 /// ```swift
 /// try store.undo()?.kind // .log, after `journal log`
@@ -28,6 +28,30 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
     case psfsRate = "psfs-rate"
     /// A journal replaced by `journal restore --force`; undoing it puts back the journal it replaced.
     case restore
+    /// A plan set or removed: undo stops here and says how to set it again (``isReversible``).
+    case plan
+    /// One of the person's own exercises added, edited or removed: undo stops here.
+    case exercise
+    /// A setting set or unset (`journal config`): undo stops here.
+    case config
+
+    /// Whether `journal undo` can reverse the change; one it cannot, it stops at, undoing nothing.
+    public var isReversible: Bool {
+        switch self {
+        case .plan, .exercise, .config: false
+        default: true
+        }
+    }
+
+    /// How to reverse a change `journal undo` cannot, by hand; `nil` for the ones it can.
+    public var byHand: String? {
+        switch self {
+        case .plan: "set the plan again with `journal plan set EXERCISE …`, or `journal plan remove EXERCISE`"
+        case .exercise: "change it with `journal exercises edit ID …`, `add` or `remove`"
+        case .config: "set it again with `journal config set NAME VALUE`, or `journal config unset NAME`"
+        default: nil
+        }
+    }
 
     /// The change in words: "log", "check-in edit", "PSFS rating".
     public var words: String {
@@ -44,6 +68,9 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
         case .psfsRemove: "PSFS remove"
         case .psfsRate: "PSFS rating"
         case .restore: "restore"
+        case .plan: "plan change"
+        case .exercise: "exercise change"
+        case .config: "setting change"
         }
     }
 }

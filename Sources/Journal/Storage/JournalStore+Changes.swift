@@ -24,6 +24,11 @@ public struct UndoResult: Sendable, Hashable {
     public var loggedEntry: Entry?
     /// The check-in a `checkin` had added, as it was when removed.
     public var loggedCheckIn: CheckIn?
+    /// The change in the command's words ("plan set glute-bridge"), for the kinds that note it.
+    public var detail: String?
+    /// Whether undo stopped at a change it cannot reverse (``ChangeKind/isReversible``): nothing
+    /// was undone, and the next `journal undo` stops there again.
+    public var stopped = false
 }
 
 extension ChangeKind: DatabaseValueConvertible {}
@@ -37,7 +42,8 @@ extension JournalStore {
         try writing { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT id, kind, made_at FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1")
+                    db,
+                    sql: "SELECT id, kind, made_at, detail FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1")
             else { return nil }
             let change: Int64 = try row.decode(forColumn: "id")
             // A restore is undone by replacing the file (``undoRestore(_:at:busyTimeout:now:)``).
@@ -47,6 +53,12 @@ extension JournalStore {
             var result = UndoResult(
                 kind: try row.decode(forColumn: "kind"), madeAt: try row.decode(forColumn: "made_at"), restored: 0,
                 removed: 0)
+            result.detail = try row.decode(forColumn: "detail")
+            // Never reach past a change undo cannot reverse to an older one: stop, changing nothing.
+            guard result.kind.isReversible else {
+                result.stopped = true
+                return result
+            }
             if result.kind == .log, let id = try Self.addedID(by: change, in: "change_entries", db) {
                 result.loggedEntry = try Self.entry(id: id, db)
             }
@@ -90,6 +102,26 @@ extension JournalStore {
         let id = db.lastInsertedRowID
         try db.cachedStatement(sql: "DELETE FROM changes WHERE id <= ?").execute(arguments: [id - Int64(undoDepth)])
         return id
+    }
+
+    /// Records a change undo cannot reverse (a plan, an exercise, a setting), so undo stops at it.
+    static func noteStop(_ kind: ChangeKind, _ detail: String, _ db: Database, now: Int64) throws {
+        let change = try beginChange(kind, db, now: now)
+        try db.execute(
+            sql: "UPDATE changes SET detail = ? WHERE id = ?", arguments: [String(detail.prefix(200)), change])
+    }
+
+    /// How many changes `journal undo` has gone back through, when it has reached its depth and
+    /// older changes were forgotten (the first change kept is not the journal's first); else `nil`.
+    public func undoDepthReached() throws -> Int? {
+        try reading { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT count(*) AS kept, min(id) AS first, sum(undone = 0) AS open FROM changes"),
+                let first: Int64 = row["first"], first > 1, (row["open"] as Int?) == 0
+            else { return nil }
+            return row["kept"]
+        }
     }
 
     /// The one row `change` added (a log's entry or a check-in's), noted in `table`.

@@ -29,11 +29,24 @@ public enum LogNotice: Sendable, Hashable {
     /// An entry with the same exercise, dose, side, pain and note, done within
     /// ``LogNotice/duplicateSeconds`` of this one, was logged in the last ``LogNotice/duplicateSeconds``.
     case duplicate(of: Int64, loggedAt: Int64)
+    /// The dose is in another unit from the plan's (reps against a plan of seconds held, or the
+    /// other way round), so the two cannot be compared.
+    case doseUnitDiffers(plan: PlanItem)
 
     /// How many times the plan's dose a logged dose may be before `journal log` notes it.
     public static let doseFactor = 3
     /// How close, in seconds, an identical entry must be to be noted as logged twice: 5 minutes.
     public static let duplicateSeconds: Int64 = 300
+
+    /// Whether `entry` gives its dose in reps or seconds held and `plan` in the other only.
+    static func unitDiffers(_ entry: Entry, _ plan: PlanItem) -> Bool {
+        let entryReps = entry.reps != nil
+        let entryHold = entry.holdSeconds != nil
+        let planReps = plan.reps != nil
+        let planHold = plan.holdSeconds != nil
+        return (entryReps || entryHold) && (planReps || planHold) && !(entryReps && planReps)
+            && !(entryHold && planHold)
+    }
 
     /// The dose of `entry` and of `plan` in the same unit: reps, then hold seconds, then sets.
     static func doses(_ entry: Entry, _ plan: PlanItem) -> (logged: Int, planned: Int) {
@@ -176,7 +189,9 @@ extension JournalStore {
         var notices: [LogNotice] = []
         if let plan = try plan(db).first(where: { $0.exerciseID == entry.exerciseID }) {
             let (logged, planned) = LogNotice.doses(entry, plan)
-            if logged > LogNotice.doseFactor * planned {
+            if LogNotice.unitDiffers(entry, plan) {
+                notices.append(.doseUnitDiffers(plan: plan))
+            } else if logged > LogNotice.doseFactor * planned {
                 notices.append(.doseAbovePlan(logged: logged, planned: planned, plan: plan))
             }
         }

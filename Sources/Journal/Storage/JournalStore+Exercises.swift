@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What `journal exercises remove` did.
@@ -9,6 +10,9 @@ public enum ExerciseRemoval: Sendable, Hashable {
 }
 
 extension JournalStore {
+    /// Unix seconds now by the system clock: the time a change is noted at when the caller gives none.
+    public static func wallClock() -> Int64 { Int64(Date().timeIntervalSince1970) }
+
     /// The built-in catalogue plus the person's own exercises that are not archived.
     public func catalog() throws -> Catalog {
         try reading { db in try Self.catalog(db, includingArchived: false) }
@@ -21,7 +25,7 @@ extension JournalStore {
     }
 
     /// Adds an exercise of the person's own; refuses an id, alias or name already taken.
-    public func addExercise(_ exercise: Exercise) throws {
+    public func addExercise(_ exercise: Exercise, now: Int64 = JournalStore.wallClock()) throws {
         try writing { db in
             let catalog = try Self.catalog(db, includingArchived: true)
             if let taken = try? catalog.resolve(exercise.id) { throw JournalError.exerciseExists(taken.id) }
@@ -37,6 +41,7 @@ extension JournalStore {
                     exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue,
                     exercise.givenHowTo,
                 ])
+            try Self.noteStop(.exercise, "exercises add \(exercise.id)", db, now: now)
         }
     }
 
@@ -44,7 +49,9 @@ extension JournalStore {
     ///
     /// A new name, how-to text (`""` removes it) or done on each side; what is `nil` stays. An
     /// exercise whose entries record a side stays one side at a time (``JournalError/sidesInUse(_:entries:)``).
-    public func editExercise(id: String, name: String?, howTo: String?, perSide: Bool?) throws -> Exercise {
+    public func editExercise(
+        id: String, name: String?, howTo: String?, perSide: Bool?, now: Int64 = JournalStore.wallClock()
+    ) throws -> Exercise {
         try writing { db in
             let catalog = try Self.catalog(db, includingArchived: true)
             guard let held = catalog.exercise(id: id), held.isCustom else {
@@ -68,12 +75,15 @@ extension JournalStore {
             try db.execute(
                 sql: "UPDATE exercises SET name = ?, per_side = ?, how_to = ? WHERE id = ?",
                 arguments: [edited.name, edited.perSide, edited.givenHowTo, id])
+            try Self.noteStop(.exercise, "exercises edit \(id)", db, now: now)
             return edited
         }
     }
 
     /// Removes an exercise of the person's own: deleted when no entry uses it, else archived with `force`.
-    public func removeExercise(id: String, force: Bool) throws -> ExerciseRemoval {
+    public func removeExercise(id: String, force: Bool, now: Int64 = JournalStore.wallClock()) throws
+        -> ExerciseRemoval
+    {
         try writing { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT builtin FROM exercises WHERE id = ?", arguments: [id])
             else {
@@ -84,11 +94,13 @@ extension JournalStore {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
             if uses == 0 {
                 try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
+                try Self.noteStop(.exercise, "exercises remove \(id)", db, now: now)
                 return .removed
             }
             guard force else { throw JournalError.exerciseInUse(id, entries: uses) }
             try db.execute(sql: "UPDATE exercises SET archived = 1 WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [id])
+            try Self.noteStop(.exercise, "exercises remove \(id)", db, now: now)
             return .archived(entries: uses)
         }
     }
@@ -115,7 +127,7 @@ extension JournalStore {
     ///
     /// `order` places it in the plan's order (1 first; past the end is last); without it, a new
     /// exercise goes last and a replaced one keeps its place.
-    public func setPlan(_ item: PlanItem, order: Int? = nil) throws {
+    public func setPlan(_ item: PlanItem, order: Int? = nil, now: Int64 = JournalStore.wallClock()) throws {
         try writing { db in
             var ids = try String.fetchAll(db, sql: "SELECT exercise_id FROM plan ORDER BY \(Self.planOrder)")
             let place = ids.firstIndex(of: item.exerciseID)
@@ -131,14 +143,17 @@ extension JournalStore {
                 try db.execute(
                     sql: "UPDATE plan SET position = ? WHERE exercise_id = ?", arguments: [index + 1, id])
             }
+            try Self.noteStop(.plan, "plan set \(item.exerciseID)", db, now: now)
         }
     }
 
     /// Removes one exercise from the plan; returns whether it was there.
-    public func removePlan(exerciseID: String) throws -> Bool {
+    public func removePlan(exerciseID: String, now: Int64 = JournalStore.wallClock()) throws -> Bool {
         try writing { db in
             try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            try Self.noteStop(.plan, "plan remove \(exerciseID)", db, now: now)
+            return true
         }
     }
 

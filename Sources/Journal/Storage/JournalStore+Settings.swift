@@ -8,7 +8,7 @@ extension JournalStore {
     }
 
     /// Stores `region` as the journal's region, replacing any before it.
-    public func setRegion(_ region: Region) throws {
+    public func setRegion(_ region: Region, now: Int64 = JournalStore.wallClock()) throws {
         try writing { db in
             try db.execute(
                 sql: """
@@ -16,15 +16,17 @@ extension JournalStore {
                     ON CONFLICT (name) DO UPDATE SET value = excluded.value
                     """,
                 arguments: [region.code])
+            try Self.noteStop(.config, "config set region \(region.code)", db, now: now)
         }
     }
 
     /// Removes the journal's region; returns the one it held, `nil` when none was set.
     @discardableResult
-    public func unsetRegion() throws -> String? {
+    public func unsetRegion(now: Int64 = JournalStore.wallClock()) throws -> String? {
         try writing { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'region'")
             try db.execute(sql: "DELETE FROM settings WHERE name = 'region'")
+            if stored != nil { try Self.noteStop(.config, "config unset region", db, now: now) }
             return stored
         }
     }

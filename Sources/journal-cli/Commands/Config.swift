@@ -40,7 +40,8 @@ struct ConfigSet: ParsableCommand, ChangingCommand {
 
     func run() throws {
         let region = try Region(parsing: value)
-        try store.write { try $0.setRegion(region) }
+        let now = try Clock.now()
+        try store.write { try $0.setRegion(region, now: now) }
         let advice = RegionalAdvice(region: region)
         try Console.out(
             TextTable.wrap(
@@ -84,7 +85,8 @@ struct ConfigUnset: ParsableCommand, ChangingCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let removed = try store.openForReading() == nil ? nil : try store.write { try $0.unsetRegion() }
+        let removed =
+            try store.openForReading() == nil ? nil : try store.write { try $0.unsetRegion(now: try Clock.now()) }
         let environment = ProcessInfo.processInfo.environment
         let setting = try RegionSetting.resolve(stored: nil, environment: environment)
         let said = removed.map { "Removed the region \($0)." } ?? "No region was set; nothing changed."

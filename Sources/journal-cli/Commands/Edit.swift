@@ -160,7 +160,12 @@ struct Undo: ParsableCommand {
             delete, edit, import (and a full restore), resume, check-in edit and delete, PSFS \
             add, remove and rating, and restore --force (the journal it replaced comes back from \
             its kept copy, checked as a backup is). Each `journal undo` says what it reversed; \
-            run it again to go one change further back.
+            run it again to go one change further back, through the latest 10 changes.
+
+            A plan set or removed, an exercise of your own added, edited or removed, and a \
+            setting changed cannot be undone: undo stops at such a change, undoes nothing, \
+            says how to change it back by hand and exits 65. It never reaches past one to an \
+            older change.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -171,8 +176,23 @@ struct Undo: ParsableCommand {
             return
         }
         guard try store.openForReading() != nil, let result = try store.write({ try $0.undo() }) else {
-            Console.err("Nothing to undo.")
+            guard let undone = try store.openForReading()?.undoDepthReached() else {
+                Console.err("Nothing to undo.")
+                return
+            }
+            Console.err(
+                "Nothing more to undo: the last \(undone) \(undone == 1 ? "change was" : "changes were") undone, "
+                    + "and older changes cannot be (undo goes back through the latest "
+                    + "\(JournalStore.undoDepth)). To remove an entry, `journal delete ID` "
+                    + "(`journal list` shows the ids).")
             return
+        }
+        let when = Describe.time(DateInput.at(result.madeAt, in: Clock.timeZone).local)
+        if result.stopped {
+            Console.err(
+                "The latest change, \(result.detail ?? result.kind.words) on \(when), cannot be undone: "
+                    + "\(result.kind.byHand ?? "change it back by hand"); nothing was undone.")
+            throw ExitCode(65)
         }
         let now = try Clock.now()
         if let entry = result.loggedEntry {
@@ -186,7 +206,6 @@ struct Undo: ParsableCommand {
                     + "\(Describe.ago(result.madeAt, now: now)).")
             return
         }
-        let when = Describe.time(DateInput.at(result.madeAt, in: Clock.timeZone).local)
         var parts: [String] = []
         if result.restored > 0 {
             parts.append("put back \(result.restored) \(result.restored == 1 ? "entry" : "entries")")

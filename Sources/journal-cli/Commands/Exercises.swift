@@ -112,7 +112,8 @@ extension Exercises {
             let exercise = try Exercise.custom(
                 id: id, name: name, category: Exercise.Category(rawValue: category) ?? .stability, perSide: perSide,
                 measure: hold ? .hold : .reps, howTo: howTo)
-            try store.write { try $0.addExercise(exercise) }
+            let now = try Clock.now()
+            try store.write { try $0.addExercise(exercise, now: now) }
             try Console.out(
                 "Added \(exercise.id) (\(exercise.name)). Log it with: journal log \(exercise.id) --pain-before N --pain-after N"
             )
@@ -156,7 +157,10 @@ extension Exercises {
         }
 
         func run() throws {
-            let edited = try store.write { try $0.editExercise(id: id, name: name, howTo: howTo, perSide: perSide) }
+            let now = try Clock.now()
+            let edited = try store.write {
+                try $0.editExercise(id: id, name: name, howTo: howTo, perSide: perSide, now: now)
+            }
             try Console.out(
                 "Changed \(edited.id) (\(edited.name.terminalSafe))\(edited.perSide ? ", one side at a time" : ""). "
                     + "`journal exercises show \(edited.id)` shows it.")
@@ -180,7 +184,8 @@ extension Exercises {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let result = try store.write { try $0.removeExercise(id: id, force: force) }
+            let now = try Clock.now()
+            let result = try store.write { try $0.removeExercise(id: id, force: force, now: now) }
             switch result {
             case .removed: try Console.out("Removed \(id).")
             case .archived(let entries):

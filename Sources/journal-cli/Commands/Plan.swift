@@ -92,7 +92,8 @@ struct Plan: ParsableCommand {
             let start = try since.map { try DateInput.parseDay($0, today: today) } ?? today
             let item = try PlanItem(
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
-            try store.write { try $0.setPlan(item, order: order) }
+            let now = try Clock.now()
+            try store.write { try $0.setPlan(item, order: order, now: now) }
             let dose = Describe.dosage(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
             try Console.out(
                 "Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week, "
@@ -112,7 +113,9 @@ struct Plan: ParsableCommand {
 
         func run() throws {
             let id = try store.resolveExercise(exercise).id
-            if try store.openForReading() != nil, try store.write({ try $0.removePlan(exerciseID: id) }) {
+            if try store.openForReading() != nil,
+                try store.write({ try $0.removePlan(exerciseID: id, now: try Clock.now()) })
+            {
                 try Console.out("Took \(id) off the plan.")
             } else {
                 Console.err("\(id) was not in the plan.")

@@ -51,10 +51,28 @@ enum UsageCheck {
     }
 
     /// The message for an unknown command, with the nearest ones (`journal stats`: report).
+    ///
+    /// Nearest by edit distance, a word's beginning counting as one edit: a synonym spelt exactly
+    /// comes first; otherwise one within one edit of the word (`stat`: stats → report, status → check).
+    /// A synonym is suggested only where the command it names exists here (the top level).
     static func unknownCommand(_ word: String, among commands: [String], path: [String]) -> String {
-        var nearest = synonyms[word.lowercased()].map { [$0] } ?? []
-        let scored = commands.map { ($0, distance(word.lowercased(), $0)) }.filter { $0.1 <= max(2, word.count / 2) }
-        nearest += scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0).filter { !nearest.contains($0) }
+        let typed = word.lowercased()
+        /// The edits from `typed` to `name`; a beginning of `name` (three letters or more) is one.
+        func edits(to name: String) -> Int {
+            typed.count >= 3 && name.hasPrefix(typed) && name != typed ? 1 : distance(typed, name)
+        }
+        var scored: [(String, Int)] = []
+        if let exact = synonyms[typed], commands.contains(exact) {
+            scored.append((exact, 0))
+        } else {
+            scored += synonyms.filter { commands.contains($0.value) }.map { ($0.value, edits(to: $0.key)) }
+                .filter { $0.1 <= 1 }
+        }
+        scored += commands.map { ($0, edits(to: $0)) }.filter { $0.1 <= max(2, word.count / 2) }
+        var nearest: [String] = []
+        for (name, _) in scored.sorted(by: { ($0.1, $0.0) < ($1.1, $1.0) }) where !nearest.contains(name) {
+            nearest.append(name)
+        }
         let shown = nearest.isEmpty ? commands : Array(nearest.prefix(3))
         let whole = path.joined(separator: " ")
         return "Error: Unknown command '\(word)'. \(nearest.isEmpty ? "The commands" : "The nearest"): "

@@ -61,12 +61,21 @@ enum Describe {
         for notice in logged.notices {
             switch notice {
             case .doseAbovePlan(let dose, let planned, let plan):
+                // The dose without its side: the side is not part of the sum.
+                let logged = dosage(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
                 let unit =
                     entry.reps != nil && plan.reps != nil
-                    ? " reps" : entry.holdSeconds != nil && plan.holdSeconds != nil ? " s hold" : " sets"
+                    ? "reps" : entry.holdSeconds != nil && plan.holdSeconds != nil ? "s hold" : nil
+                let sum = unit.map { "\(logged) is \(dose) \($0) in all, more" } ?? "\(logged) is more"
                 Console.err(
-                    "Note: \(dosage(entry)) is \(dose)\(unit) in all, more than \(LogNotice.doseFactor) times the plan's "
+                    "Note: \(sum) than \(LogNotice.doseFactor) times the plan's "
                         + "\(planned) (\(dosage(sets: plan.sets, reps: plan.reps, holdSeconds: plan.holdSeconds, side: nil))); "
+                        + "if that is a slip, `journal undo` removes it.")
+            case .doseUnitDiffers(let plan):
+                let logged = dosage(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
+                let planned = dosage(sets: plan.sets, reps: plan.reps, holdSeconds: plan.holdSeconds, side: nil)
+                Console.err(
+                    "Note: \(logged) is in another unit from the plan's \(planned), so it was not compared with it; "
                         + "if that is a slip, `journal undo` removes it.")
             case .duplicate(let id, let loggedAt):
                 Console.err(
