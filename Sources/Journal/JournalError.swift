@@ -136,6 +136,32 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         return message.terminalSafe
     }
 
+    /// The message for a command that only reads the journal (`check`, `today`): the same, except
+    /// that a storage failure does not say that nothing was saved, since nothing was to be.
+    public var descriptionForReading: String {
+        switch self {
+        case .databaseLocked, .permissionDenied, .io: storageMessage(saving: false).terminalSafe
+        default: description
+        }
+    }
+
+    /// The message of a storage failure; `saving` adds that nothing was saved.
+    private func storageMessage(saving: Bool) -> String {
+        let unsaved = saving ? "; nothing was saved" : ""
+        switch self {
+        case .databaseLocked(let path):
+            return "\(path) stayed locked by another program for too long\(unsaved). Try again in a moment."
+        case .permissionDenied(let path):
+            return "permission denied for \(path)\(unsaved). "
+                + "Check the file's owner and mode (it should be 0600 and yours)."
+        case .io(let path, let reason):
+            let advice = reason == "the disk is full" ? " Free some disk space and try again." : ""
+            return "could not read or write \(path): \(reason)\(unsaved).\(advice)"
+        default:
+            return message
+        }
+    }
+
     private var message: String {
         switch self {
         case .invalidPain(let field, let text):
@@ -279,16 +305,12 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "Keep a copy, then try `sqlite3 \(path) .recover` to rescue what it holds."
         case .newerDatabase(let path):
             return "\(path) was written by a newer version of journal; update journal to use it. It was left unchanged."
-        case .databaseLocked(let path):
-            return "\(path) stayed locked by another program for too long; nothing was saved. Try again in a moment."
-        case .permissionDenied(let path):
-            return
-                "permission denied for \(path); nothing was saved. Check the file's owner and mode (it should be 0600 and yours)."
+        case .databaseLocked, .permissionDenied:
+            return storageMessage(saving: true)
         case .cannotCreate(let path, let reason):
             return "cannot create \(path): \(reason). Choose another place with --db."
-        case .io(let path, let reason):
-            let advice = reason == "the disk is full" ? " Free some disk space and try again." : ""
-            return "could not read or write \(path): \(reason); nothing was saved.\(advice)"
+        case .io:
+            return storageMessage(saving: true)
         case .noDatabaseLocation:
             return "cannot tell where the journal lives: HOME is not set. Pass --db PATH or set JOURNAL_DB."
         }

@@ -50,7 +50,7 @@ struct JournalCommand: ParsableCommand {
             parsed = command
             try command.run()
         } catch let error as JournalError {
-            Console.err("journal: \(error)")
+            Console.err("journal: \(parsed is any ReadingCommand ? error.descriptionForReading : error.description)")
             Foundation.exit(error.exitStatus)
         } catch let error as AgeError {
             let error = JournalError(error)
@@ -103,3 +103,10 @@ protocol ChangingCommand {
     /// could not be written: "The entry was saved; `journal list` shows it."
     static var savedNote: String { get }
 }
+
+/// A command that only reads the journal: a storage failure does not say that nothing was saved
+/// (``JournalError/descriptionForReading``).
+protocol ReadingCommand {}
+
+extension Check: ReadingCommand {}
+extension Today: ReadingCommand {}

@@ -60,6 +60,23 @@ import Testing
         }
     }
 
+    @Test func aReadOnAFullDiskDoesNotSayNothingWasSaved() throws {
+        try withSmallDisk { folder in
+            sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
+            try #require(try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00").status == 0)
+            try #require(FileManager.default.createFile(atPath: folder + "/filler", contents: nil))
+            let filler = try #require(FileHandle(forWritingAtPath: folder + "/filler"))
+            while (try? filler.write(contentsOf: Data(count: 4096))) != nil {}
+            try? filler.close()
+            for command in ["check", "today"] {
+                let run = try sandbox.run(command)
+                #expect(run.status == 74, "\(command): \(run)")
+                #expect(run.stderr.hasPrefix("journal: could not read or write"), "\(command): \(run)")
+                #expect(!run.stderr.contains("saved"), "\(command): \(run)")
+            }
+        }
+    }
+
     @Test func theEmergencyAdviceShowsOnAReadOnlyDisk() throws {
         try withSmallDisk { folder in
             sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"

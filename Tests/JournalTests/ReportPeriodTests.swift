@@ -124,7 +124,7 @@ import Testing
         #expect(!ReportText.dose(check).hasPrefix("as planned"))
     }
 
-    @Test func holdsComeFirstThenRedFlagsStopsAndCautionsEachWithItsDate() throws {
+    @Test func mostSevereFirstRedFlagsHoldsStopsAndCautionsEachWithItsDate() throws {
         // Day 0: a rise on bird-dog (a hold); day 1: a rise on side-plank, reviewed on day 2; days 3 and
         // 5: next-morning cautions; day 4: both-legs (urgent) and fever (see-doctor) at once.
         let entries = [
@@ -151,11 +151,11 @@ import Testing
         #expect(
             items.map { ReportText.label($0, advice: Fixture.britain.advice) } == [
                 // Recorded two days before the period's last day: the banner does not say "today".
-                "ON HOLD", "URGENT: SEEK EMERGENCY CARE NOW", "SEE A DOCTOR", "STOP", "CAUTION",
+                "URGENT: SEEK EMERGENCY CARE NOW", "SEE A DOCTOR", "ON HOLD", "STOP", "CAUTION",
             ])
         #expect(
             items.map(ReportText.heading) == [
-                "bird-dog, Fri 20 Nov 09:00, pain 3 → 5", "check-in, Tue 24 Nov 07:00", "check-in, Tue 24 Nov 07:00",
+                "check-in, Tue 24 Nov 07:00", "check-in, Tue 24 Nov 07:00", "bird-dog, Fri 20 Nov 09:00, pain 3 → 5",
                 "side-plank, Sat 21 Nov 09:00, pain 3 → 4", "check-in, Wed 25 Nov 07:00",
             ])
         // The reviewed stop says so; the two next-morning cautions are told once, with the other's date.
@@ -164,7 +164,7 @@ import Testing
                 == "Reviewed by a physiotherapist on Sun 22 Nov 17:00.")
         #expect(ReportText.earlier(items[4]) == "Also on 1 earlier occasion: Mon 23 Nov 07:00.")
         // The hold's own stop finding is not told twice.
-        #expect(!items.dropFirst().contains { $0.findings.contains { $0.entryID == 1 } })
+        #expect(!items.filter { $0.hold == nil }.contains { $0.findings.contains { $0.entryID == 1 } })
         let text = ReportText.render(report)
         let attention = try #require(text.range(of: "Needs attention"))
         #expect(attention.lowerBound < (try #require(text.range(of: "\nPain\n"))).lowerBound)

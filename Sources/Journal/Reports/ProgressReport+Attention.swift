@@ -28,16 +28,20 @@ extension ProgressReport {
         public var subject: String { first.subject }
     }
 
-    /// What needs attention: red flags that stand from before the period first, then holds, then
-    /// findings by severity, then what else stands (the `worsening` trend).
+    /// What needs attention, most severe first (a hold counts as a stop).
     ///
-    /// Holds come oldest first; then findings, grouped by session or check-in and severity: urgent,
-    /// see-doctor, stop, caution, newest first within each. The stop findings of a session that
-    /// began a listed hold are told with the hold, not again; findings of the same kind that no
-    /// review answered are told once, the newest, with the dates of the others (``Attention/earlier``).
+    /// Urgent, see-doctor, stop (holds oldest first, then the other sessions), see-GP, caution;
+    /// within a severity in the order of the rules (docs/safety.md), then newest first. Red flags that stand from
+    /// before the period and what else stands (the `worsening` trend) take their place by severity.
+    ///
+    /// Findings are grouped by session or check-in and severity. The stop findings of a session
+    /// that began a listed hold are told with the hold, not again. Findings of the same kind
+    /// (severity, subject, rules, and for a red flag the same symptoms and the same record of a
+    /// doctor's visit) that no review answered are told once, the newest, with the dates of the
+    /// others (``Attention/earlier``), whether they fall in the period or stand from before it.
     public var attention: [Attention] {
         let byID = Dictionary(entries.compactMap { entry in entry.id.map { ($0, entry) } }) { first, _ in first }
-        var items = holds.map { hold in
+        let holdItems = holds.map { hold in
             Attention(
                 hold: hold, findings: hold.reasons, session: hold.session.id.flatMap { byID[$0] }, review: nil)
         }
@@ -59,14 +63,44 @@ extension ProgressReport {
                     hold: nil, findings: [finding], session: finding.entryID.flatMap { byID[$0] },
                     review: review(answering: finding)))
         }
+        let standing = standing?.findings ?? []
+        let told = Set(findings.map(Self.key))
+        let today = self.standing?.date ?? period.to
+        let untold = standing.filter { !told.contains(Self.key($0)) && $0.severity != .stop }.map { finding in
+            Attention(hold: nil, findings: [finding], session: nil, review: nil)
+        }
+        func annotated(_ item: Attention) -> Attention {
+            var item = item
+            item.recordedToday = item.localTime.date == today
+            if item.first.rule == RedFlagRule.id {
+                item.notYetSeen =
+                    self.standing == nil ? false : standing.contains { Self.key($0) == Self.key(item.first) }
+                if !item.notYetSeen, self.standing != nil {
+                    item.redFlagsSeen = redFlagReviews.first { $0.reviewedAt >= item.first.performedAt }
+                }
+            }
+            return item
+        }
+        func rank(_ rule: String) -> Int { Rules.ids.firstIndex(of: rule) ?? Rules.ids.count }
+        // Newest first, so that each kind is told by its newest and the others are earlier.
+        let candidates = (groups + untold).map(annotated).sorted {
+            ($1.severity, rank($0.first.rule), $1.first.performedAt)
+                < ($0.severity, rank($1.first.rule), $0.first.performedAt)
+        }
+        var items: [Attention] = []
         var kinds: [String: Int] = [:]
-        for group in groups {
+        for group in candidates {
             guard group.review == nil else {
                 items.append(group)
                 continue
             }
-            let kind =
+            var kind =
                 "\(group.severity.rawValue)|\(group.subject)|\(group.findings.map(\.rule).joined(separator: ","))"
+            if group.first.rule == RedFlagRule.id {
+                kind +=
+                    "|\(group.findings.map(\.message).joined(separator: "|"))|\(group.notYetSeen)"
+                    + "|\(group.redFlagsSeen?.id.map(String.init) ?? "-")"
+            }
             if let at = kinds[kind] {
                 items[at].earlier.append(group.first)
             } else {
@@ -74,28 +108,10 @@ extension ProgressReport {
                 items.append(group)
             }
         }
-        let standing = standing?.findings ?? []
-        let told = Set(findings.map(Self.key))
-        let today = self.standing?.date ?? period.to
-        items = items.map { item in
-            var item = item
-            item.recordedToday = item.localTime.date == today
-            if item.first.rule == RedFlagRule.id, self.standing != nil {
-                item.notYetSeen = standing.contains { Self.key($0) == Self.key(item.first) }
-                if !item.notYetSeen {
-                    item.redFlagsSeen = redFlagReviews.first { $0.reviewedAt >= item.first.performedAt }
-                }
-            }
-            return item
-        }
-        let untold = standing.filter { !told.contains(Self.key($0)) && $0.severity != .stop }.map { finding in
-            Attention(
-                hold: nil, findings: [finding], session: nil, review: nil,
-                recordedToday: finding.localTime.date == today,
-                notYetSeen: finding.rule == RedFlagRule.id)
-        }
-        return untold.filter { $0.first.rule == RedFlagRule.id } + items
-            + untold.filter { $0.first.rule != RedFlagRule.id }
+        let severe = items.filter { $0.severity > .stop }
+        let stops = items.filter { $0.severity == .stop }
+        let mild = items.filter { $0.severity < .stop }
+        return severe + holdItems.map(annotated) + stops + mild
     }
 
     /// What tells two findings apart: rule, severity and what they are about.

@@ -73,6 +73,11 @@ struct Log: ParsableCommand {
     }
 
     func run() throws {
+        // A side for an exercise not done one side at a time is refused before anything is asked.
+        if side != nil {
+            let resolved = try store.resolveExercise(exercise)
+            if !resolved.perSide { throw JournalError.sideNotApplicable(exercise: resolved.id) }
+        }
         var draft = EntryDraft(exercise: exercise)
         draft.painBefore = try painBefore ?? Self.ask("pain before")
         draft.side = side

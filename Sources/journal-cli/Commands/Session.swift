@@ -58,10 +58,12 @@ struct Session: ParsableCommand {
         if exercises.isEmpty {
             guard routine.hasPlan else {
                 Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
+                Describe.printStanding(store, today: today)
                 return
             }
             guard !session.steps.isEmpty else {
                 Console.err(Self.nothingDue(routine))
+                Describe.printStanding(store, today: today)
                 return
             }
         }
@@ -91,8 +93,8 @@ struct Session: ParsableCommand {
                     done.append(exercise.id)
                     Interruption.inProgress(nil, saved: done.count)
                     if logged.beganHold, index + 1 < session.steps.count {
-                        let goOn = try Questions.ask("Go on with the other exercises? [Y/n] ", escapes: false) { $0 }
-                        guard case .value(let answer) = goOn, !["n", "no", "q"].contains(answer.lowercased()) else {
+                        let goOn = try Questions.yesOrNo("Go on with the other exercises? [Y/n] ", default: true)
+                        guard case .value(true) = goOn else {
                             skipped += session.steps[(index + 1)...].map(\.exercise.id)
                             break exercises
                         }
@@ -222,8 +224,9 @@ struct Session: ParsableCommand {
         let planned = plan.map {
             Describe.dosage(sets: $0.sets, reps: $0.reps, holdSeconds: $0.holdSeconds, side: nil)
         }
+        // Enter is offered only when there is a plan's dose to accept.
         return try Questions.ask(
-            "Dose\(planned.map { " [\($0)]" } ?? "") (Enter accepts, or 3x10, 2x30s, 3x10x5s"
+            "Dose\(planned.map { " [\($0)] (Enter accepts, or " } ?? " (")3x10, 2x30s, 3x10x5s"
                 + (escapes ? "; s skips, q ends): " : "): "),
             escapes: escapes
         ) { text -> DoseInput? in

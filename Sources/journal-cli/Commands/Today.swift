@@ -54,11 +54,12 @@ struct Today: ParsableCommand {
             } else {
                 for line in Self.describe(routine) { try Console.out(line) }
             }
-            // Holds are listed above; the rest of what stands follows, as already known.
+            // The plan's holds are listed above; the rest of what stands follows, as already known.
             let shown = Set(pressing)
+            let listed = Set(routine.held.map(\.exerciseID))
             Describe.printStanding(standing, advice: words) { item in
                 if case .finding(let finding) = item { return shown.contains(finding) }
-                if case .hold = item { return true }
+                if case .hold(let hold) = item { return listed.contains(hold.exerciseID) }
                 return false
             }
         }
@@ -74,7 +75,8 @@ struct Today: ParsableCommand {
                 item.plan.exerciseID,
                 Describe.dosage(
                     sets: item.plan.sets, reps: item.plan.reps, holdSeconds: item.plan.holdSeconds, side: nil),
-                "\(item.doneThisWeek) of \(item.plannedThisWeek) this week",
+                "\(item.doneThisWeek) of \(item.plannedThisWeek) this week"
+                    + (item.sessionsToday > 1 ? ", \(item.sessionsToday) today" : ""),
             ]
         }
         let due = routine.due

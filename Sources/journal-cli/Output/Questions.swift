@@ -79,6 +79,27 @@ enum Questions {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A yes-or-no question, answered y, yes, n or no (any case), or an empty line for the default.
+    ///
+    /// `q` is no. Anything else is refused like any other answer (off a terminal it ends the questions,
+    /// naming its line), so that an answer meant for a later question is never taken as this one's.
+    static func yesOrNo(_ question: String, default: Bool) throws -> Answer<Bool> {
+        try ask(question, escapes: false) { text -> Bool in
+            switch text.lowercased() {
+            case "": return `default`
+            case "y", "yes": return true
+            case "n", "no", "q": return false
+            default: throw NotYesOrNo(answer: text)
+            }
+        }
+    }
+
+    /// An answer to a yes-or-no question that is neither.
+    struct NotYesOrNo: Error, CustomStringConvertible {
+        let answer: String
+        var description: String { "'\(answer)' is not an answer to a yes-or-no question: answer y or n." }
+    }
+
     /// A 0–10 pain reading for `field` ("pain before"), with the same message as `journal log`.
     static func pain(_ field: String, escapes: Bool = true) throws -> Answer<PainLevel> {
         try ask(
