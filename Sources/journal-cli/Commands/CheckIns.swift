@@ -117,7 +117,9 @@ struct CheckIns: ParsableCommand {
                 try Console.out("After  #\(id): \(Describe.summary(after.checkIn))")
             }
             // What the edit left as it was, and still stands, follows as already known.
-            Describe.printStanding(store, today: today, advice: words) { !(advice + raised).isEmpty && $0.isAbout(checkIn: id) }
+            Describe.printStanding(store, today: today, advice: words) {
+                !(advice + raised).isEmpty && $0.isAbout(checkIn: id)
+            }
         }
 
         /// The findings the edit raises that need nothing stored (red flags added or moved, a very

@@ -58,12 +58,12 @@ struct Session: ParsableCommand {
         if exercises.isEmpty {
             guard routine.hasPlan else {
                 Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
-                Describe.printStanding(store, today: today)
+                Describe.printStanding(store, today: today, advice: words)
                 return
             }
             guard !session.steps.isEmpty else {
                 Console.err(Self.nothingDue(routine))
-                Describe.printStanding(store, today: today)
+                Describe.printStanding(store, today: today, advice: words)
                 return
             }
         }
