@@ -93,7 +93,7 @@ struct CheckIns: ParsableCommand {
             let now = try Clock.now()
             let today = try Clock.today()
             guard let journal = try store.openForReading() else { throw JournalError.checkInNotFound(id) }
-            let words = try store.regionSetting().advice
+            let words = try store.regionSetting(fallingBack: false).advice
             // What the edit raises that needs nothing stored comes first, so a full disk or a locked
             // journal cannot silence it; only what the edit changed is told as new.
             let advice = try advance(journal, note: note, flags: flags, now: now)

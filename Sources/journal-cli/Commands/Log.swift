@@ -92,7 +92,7 @@ struct Log: ParsableCommand {
         draft.note = try NoteInput.read(note)
         draft.time = .typed(at)
         let now = try Clock.now()
-        let words = try store.regionSetting().advice
+        let words = try store.regionSetting(fallingBack: false).advice
         let told = Describe.printAdvance(
             of: try? draft.entry(exercise: store.resolveExercise(exercise), now: now, timeZone: Clock.timeZone),
             advice: words)
