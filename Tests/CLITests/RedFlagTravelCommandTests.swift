@@ -104,17 +104,17 @@ import Testing
     @Test func noSidesIsRefusedWhileEntriesRecordASide() throws {
         #expect(
             try sandbox.run(
-                "exercises", "add", "side-plank", "--name", "Side plank", "--category", "stability", "--sides"
+                "exercises", "add", "wall-lunge-own", "--name", "Wall lunge (own)", "--category", "stability", "--sides"
             )
             .status == 0)
-        try sandbox.log("side-plank", "--pain-before", "3", "--pain-after", "3", "--side", "left")
-        let run = try sandbox.run("exercises", "edit", "side-plank", "--no-sides")
+        try sandbox.log("wall-lunge-own", "--pain-before", "3", "--pain-after", "3", "--side", "left")
+        let run = try sandbox.run("exercises", "edit", "wall-lunge-own", "--no-sides")
         #expect(run.status == 64, "\(run)")
         #expect(
             run.stderr.contains(
-                "1 entry of side-plank records a side, so it stays one side at a time (nothing was changed)"),
+                "1 entry of wall-lunge-own records a side, so it stays one side at a time (nothing was changed)"),
             "\(run)")
-        #expect(try sandbox.sql("SELECT per_side FROM exercises WHERE id = 'side-plank'") == "1\n")
+        #expect(try sandbox.sql("SELECT per_side FROM exercises WHERE id = 'wall-lunge-own'") == "1\n")
         #expect(try sandbox.run("backup", file("b.sqlite3")).status == 0)
         #expect(try sandbox.run("restore", file("b.sqlite3"), "--db", file("r.sqlite3")).status == 0)
     }
