@@ -66,7 +66,8 @@ public enum SafetyGuide {
             note: "", tier: .sameDay, sources: ["red-flags"]),
         RuleText(
             id: RedFlagRule.id, severity: RedFlagRule.severity(of: .seeGP),
-            when: "You record a see-a-GP red-flag symptom with a check-in (the list follows).",
+            when:
+                "You record a red-flag symptom that needs a doctor, not an emergency, with a check-in (the list follows).",
             note: "", tier: .gp, sources: ["red-flags"]),
         RuleText(
             id: SeverePainRule.id, severity: .seeGP,

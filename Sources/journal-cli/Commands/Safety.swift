@@ -58,7 +58,7 @@ struct Safety: ParsableCommand {
         var lines = [TextTable.wrap(SafetyGuide.disclaimer, width: 80), ""] + Self.regionLines(setting)
         let groups: [(String, Finding.Severity)] = [
             ("Seek emergency care now", .urgent), ("See a doctor today", .seeDoctor), ("Stop the exercise", .stop),
-            ("Book a GP appointment (not an emergency)", .seeGP), ("Talk to a physiotherapist", .caution),
+            ("See a doctor (not an emergency)", .seeGP), ("Talk to a physiotherapist", .caution),
         ]
         let sources = SafetyGuide.sources.map { (key: $0.key, citation: $0.citation) } + [Self.regionalSource]
         let keys = sources.map(\.key)
