@@ -94,59 +94,18 @@ import Testing
 
     @Test func theEmergencyAdviceShowsWhileAnotherProgramHoldsTheLock() throws {
         try #require(try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00").status == 0)
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: try tool("sqlite3"))
-        holder.arguments = [sandbox.database]
-        let input = Pipe()
-        let output = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = output
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
-        // sqlite3 answers the SELECT only once BEGIN IMMEDIATE holds the lock.
-        var answer = Data()
-        while !String(decoding: answer, as: UTF8.self).contains("locked\n") {
-            let more = output.fileHandleForReading.availableData
-            try #require(!more.isEmpty, "sqlite3 ended before it took the lock")
-            answer += more
+        let run = try sandbox.whileLocked(busyTimeout: "1") {
+            try sandbox.run("checkin", "--pain", "4", "--red-flag", "chest-pain")
         }
-        sandbox.environment["JOURNAL_BUSY_TIMEOUT"] = "1"
-        let run = try sandbox.run("checkin", "--pain", "4", "--red-flag", "chest-pain")
-        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
-        try input.fileHandleForWriting.close()
-        holder.waitUntilExit()
         #expect(run.status == 75, "\(run)")
         #expect(Self.afterRegionNotice(run.stderr).hasPrefix(Self.emergency), "\(run)")
         #expect(run.stderr.contains("nothing was saved"), "\(run)")
         #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "1\n")
     }
 
-    /// `body` run while another program holds the journal's write lock (a child `sqlite3` in
-    /// `BEGIN EXCLUSIVE`), with no wait for it.
+    /// `body` run while another program holds the journal's write lock (`BEGIN EXCLUSIVE`), with no wait for it.
     func whileLocked(_ body: () throws -> Run) throws -> Run {
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: try tool("sqlite3"))
-        holder.arguments = [sandbox.database]
-        let input = Pipe()
-        let output = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = output
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nSELECT 'locked';\n".utf8))
-        // sqlite3 answers the SELECT only once BEGIN EXCLUSIVE holds the lock.
-        var answer = Data()
-        while !String(decoding: answer, as: UTF8.self).contains("locked\n") {
-            let more = output.fileHandleForReading.availableData
-            try #require(!more.isEmpty, "sqlite3 ended before it took the lock")
-            answer += more
-        }
-        sandbox.environment["JOURNAL_BUSY_TIMEOUT"] = "0"
-        defer { sandbox.environment["JOURNAL_BUSY_TIMEOUT"] = nil }
-        let run = try body()
-        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
-        try input.fileHandleForWriting.close()
-        holder.waitUntilExit()
-        return run
+        try sandbox.whileLocked("EXCLUSIVE", busyTimeout: "0", body)
     }
 
     static let stop = """

@@ -7,30 +7,12 @@ import Testing
 
     @Test func aLockHeldByAnotherProgramMakesLogWaitThenFailWithNothingSaved() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: try tool("sqlite3"))
-        holder.arguments = [sandbox.database]
-        let input = Pipe()
-        let output = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = output
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
-        // sqlite3 answers the SELECT only once BEGIN IMMEDIATE holds the lock.
-        var answer = Data()
-        while !String(decoding: answer, as: UTF8.self).contains("locked\n") {
-            let more = output.fileHandleForReading.availableData
-            try #require(!more.isEmpty, "sqlite3 ended before it took the lock")
-            answer += more
-        }
-        sandbox.environment["JOURNAL_BUSY_TIMEOUT"] = "1"
         let clock = ContinuousClock()
         let started = clock.now
-        let run = try sandbox.run("log", "glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        let run = try sandbox.whileLocked(busyTimeout: "1") {
+            try sandbox.run("log", "glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        }
         let waited = clock.now - started
-        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
-        try input.fileHandleForWriting.close()
-        holder.waitUntilExit()
         #expect(run.status == 75, "\(run)")
         #expect(
             run.stderr

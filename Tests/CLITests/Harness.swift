@@ -173,6 +173,38 @@ final class Sandbox {
         return try execute(try tool("sh"), ["-c", script], environment: environment).status
     }
 
+    /// Runs `body` while another program holds the journal's write lock.
+    ///
+    /// The holder is a child `sqlite3` in `BEGIN IMMEDIATE` (or `EXCLUSIVE`), which answers a SELECT
+    /// only once it holds the lock, and rolls back after `body`; `JOURNAL_BUSY_TIMEOUT` is
+    /// `busyTimeout` meanwhile.
+    func whileLocked<T>(_ mode: String = "IMMEDIATE", busyTimeout: String, _ body: () throws -> T) throws -> T {
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: try tool("sqlite3"))
+        holder.arguments = [database]
+        let input = Pipe()
+        let output = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = output
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN \(mode);\nSELECT 'locked';\n".utf8))
+        var answer = Data()
+        while !String(decoding: answer, as: UTF8.self).contains("locked\n") {
+            let more = output.fileHandleForReading.availableData
+            try #require(!more.isEmpty, "sqlite3 ended before it took the lock")
+            answer += more
+        }
+        let before = environment["JOURNAL_BUSY_TIMEOUT"]
+        environment["JOURNAL_BUSY_TIMEOUT"] = busyTimeout
+        defer {
+            environment["JOURNAL_BUSY_TIMEOUT"] = before
+            input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+            try? input.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
+        return try body()
+    }
+
     /// Runs the sqlite3 command-line tool on the journal and returns its output.
     func sql(_ query: String) throws -> String {
         try execute(try tool("sqlite3"), [database, query]).stdout
