@@ -214,6 +214,12 @@ import Testing
         ("v6-reviews-checkin-undo", "24ff0782240b37a2d2157e92d5076100121fae31fd0db70d109751998f49bd31"),
         ("v7-plan-since", "0997c5e694cb31547a961dc2c902b4498854f69ab3a808274bb424169d30c9d7"),
         ("v8-psfs", "ad6b9de0a2ad1cdde4e709c4bfaef74773c494fd7bf0acba560c4dcd578b7056"),
+        ("v9-red-flag-standing", "86647cb7dc2436089602e3c8c2f6252ed83f5f457e0fe0ae159f80e256f7dd68"),
+        ("v10-plan-order", "f6388520c588ba063983ea59167537c4f7d27ca043fbedb81d4b422911887292"),
+        ("v11-undo-log-checkin", "fea1e33461249f2909d49c9f2fd521df3b477558586438782a50b8ba6c135ea6"),
+        ("v12-exercise-how-to", "d1aff460233a5f83d0185cc21c9131eedd63177f74ab08f45e91d58b2b80f17a"),
+        ("v13-settings", "40930f5e19fc410b705df64f8fc184c57a2ee9abeac8063f30a0e88cb119c2c4"),
+        ("v14-undo-restore", "1f4830f40a42edbab19e8f62991984d6cb1a2e70adc1757061826ce0c4f03c7d"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.
