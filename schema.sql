@@ -389,3 +389,70 @@ CREATE TABLE change_restores (
     kept_copy TEXT    NOT NULL CHECK (length(kept_copy) BETWEEN 1 AND 4096)
 ) STRICT;
 CREATE INDEX change_restores_by_change ON change_restores (change_id);
+
+-- migration: v15-undo-every-kind
+
+-- `journal undo` reverses a plan, exercise or setting change too: from this migration on, such a
+-- change keeps, in its own transaction, what it is about to change, and undoing it puts that back
+-- exactly (Sources/Journal/Storage/ChangeLog.swift). `subject` names what the change was about:
+-- the exercise's id (kinds 'plan' and 'exercise') or the setting's name ('config'); NULL for the
+-- other kinds, and for a plan, exercise or setting change recorded before this migration, which
+-- kept nothing: undo still stops at one of those, says how to change it back by hand and never
+-- reaches past it.
+ALTER TABLE changes ADD COLUMN subject TEXT CHECK (subject IS NULL OR length(subject) BETWEEN 1 AND 64);
+
+-- The plan as it was before a plan or exercise change, every row with its rowid (which orders rows
+-- without a position): undo puts back the subject's row, or takes it off when there was none, and
+-- each other row's position.
+CREATE TABLE change_plan (
+    change_id    INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    row_id       INTEGER NOT NULL,
+    exercise_id  TEXT    NOT NULL,
+    sets         INTEGER NOT NULL,
+    reps         INTEGER,
+    hold_seconds INTEGER,
+    per_week     INTEGER NOT NULL,
+    since        TEXT,
+    position     INTEGER
+) STRICT;
+CREATE INDEX change_plan_by_change ON change_plan (change_id);
+
+-- The person's own exercise as it was before an exercise change, with its rowid; no row when the
+-- change added it (undo removes it again, unless entries use it).
+CREATE TABLE change_exercises (
+    change_id INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    row_id    INTEGER NOT NULL,
+    id        TEXT    NOT NULL,
+    name      TEXT    NOT NULL,
+    category  TEXT    NOT NULL,
+    per_side  INTEGER NOT NULL,
+    measure   TEXT    NOT NULL,
+    builtin   INTEGER NOT NULL,
+    archived  INTEGER NOT NULL,
+    how_to    TEXT
+) STRICT;
+CREATE INDEX change_exercises_by_change ON change_exercises (change_id);
+
+-- The physiotherapist's reviews of an exercise that `journal exercises remove` deleted along with
+-- it (ON DELETE CASCADE): undoing the removal puts them back.
+CREATE TABLE change_exercise_reviews (
+    change_id        INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    id               INTEGER NOT NULL,
+    exercise_id      TEXT    NOT NULL,
+    reviewed_at      INTEGER NOT NULL,
+    utc_offset       INTEGER NOT NULL,
+    note             TEXT,
+    created_at       INTEGER NOT NULL,
+    through_entry_id INTEGER NOT NULL
+) STRICT;
+CREATE INDEX change_exercise_reviews_by_change ON change_exercise_reviews (change_id);
+
+-- A setting as it was before `journal config set` or `unset` changed it, with its rowid; no row
+-- when it was not set (undo unsets it again).
+CREATE TABLE change_settings (
+    change_id INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    row_id    INTEGER NOT NULL,
+    name      TEXT    NOT NULL,
+    value     TEXT    NOT NULL
+) STRICT;
+CREATE INDEX change_settings_by_change ON change_settings (change_id);

@@ -40,6 +40,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case exerciseInUse(String, entries: Int)
     /// Nothing was changed: an exercise whose entries record a side cannot stop being one side at a time.
     case sidesInUse(String, entries: Int)
+    /// Nothing was undone: undoing `journal exercises add` would remove an exercise that entries use.
+    case addedExerciseInUse(String, entries: Int)
     /// Nothing was deleted: deleting needs confirmation.
     case confirmationNeeded(String)
     /// `--side` given for an exercise that is not done one side at a time.
@@ -211,6 +213,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "stays one side at a time (nothing was changed). For a version done with both sides at once, add a new "
                 + "exercise (`journal exercises add`); `journal exercises remove \(id) --force` archives this one with its "
                 + "entries."
+        case .addedExerciseInUse(let id, let entries):
+            return "\(entries) \(entries == 1 ? "entry uses" : "entries use") \(id), so undo cannot take back adding "
+                + "it (nothing was undone). `journal exercises remove \(id) --force` archives it, keeping its entries."
         case .confirmationNeeded(let what):
             return
                 "\(what) needs confirmation: pass --yes (standard input is not a terminal to ask on). Nothing was deleted."

@@ -145,7 +145,8 @@ import Testing
             var huge = try entry(at: now - 50)
             huge.id = Int64.max
             try JournalStore.insert(huge, db)
-            try JournalStore.noteAdded(Int64.max, for: JournalStore.beginChange(.import, db, now: now), db)
+            let log = ChangeLog(db)
+            try log.noteAdded(Int64.max, for: log.begin(.import, now: now))
         }
         var draft = EntryDraft(exercise: "bird-dog")
         draft.painBefore = PainLevel(3)

@@ -28,22 +28,26 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
     case psfsRate = "psfs-rate"
     /// A journal replaced by `journal restore --force`; undoing it puts back the journal it replaced.
     case restore
-    /// A plan set or removed: undo stops here and says how to set it again (``isReversible``).
+    /// A plan set or removed; undoing it puts back the plan as it was.
     case plan
-    /// One of the person's own exercises added, edited or removed: undo stops here.
+    /// One of the person's own exercises added, edited or removed; undoing it puts back the exercise
+    /// as it was (removes it, for one added).
     case exercise
-    /// A setting set or unset (`journal config`): undo stops here.
+    /// A setting set or unset (`journal config`); undoing it puts back the value before.
     case config
 
-    /// Whether `journal undo` can reverse the change; one it cannot, it stops at, undoing nothing.
-    public var isReversible: Bool {
+    /// Whether undoing the change needs the state it replaced, kept when the change was made.
+    ///
+    /// schema.sql's v15 keeps it (`changes.subject` and its tables); such a change recorded before
+    /// then kept nothing, and undo stops at it.
+    public var keepsStateBefore: Bool {
         switch self {
-        case .plan, .exercise, .config: false
-        default: true
+        case .plan, .exercise, .config: true
+        default: false
         }
     }
 
-    /// How to reverse a change `journal undo` cannot, by hand; `nil` for the ones it can.
+    /// How to reverse by hand a change of a kind that ``keepsStateBefore``, when it kept nothing; `nil` for the others.
     public var byHand: String? {
         switch self {
         case .plan: "set the plan again with `journal plan set EXERCISE …`, or `journal plan remove EXERCISE`"

@@ -259,7 +259,7 @@ extension JournalStore {
                                 """)
                     }
                     if undoing == nil {
-                        let change = try beginChange(.restore, db, now: Int64(now.timeIntervalSince1970))
+                        let change = try ChangeLog(db).begin(.restore, now: Int64(now.timeIntervalSince1970))
                         try db.execute(
                             sql: "INSERT INTO main.change_restores (change_id, kept_copy) VALUES (?, ?)",
                             arguments: [change, intended])

@@ -18,7 +18,8 @@ extension JournalStore {
             saved.id = nil
             try saved.insert(db)
             if let id = saved.id {
-                try Self.noteAddedCheckIn(id, for: try Self.beginChange(.checkIn, db, now: checkIn.createdAt), db)
+                let log = ChangeLog(db)
+                try log.noteAddedCheckIn(id, for: try log.begin(.checkIn, now: checkIn.createdAt))
             }
             return try Self.assess(saved, db)
         }
@@ -60,7 +61,7 @@ extension JournalStore {
             {
                 after.createdAt = max(now, review.createdAt + 1)
             }
-            let change = try Self.beginChange(.checkInEdit, db, now: now)
+            let change = try ChangeLog(db).begin(.checkInEdit, now: now)
             try Self.keep(before, for: change, db)
             try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [id])
             var saved = after
@@ -75,7 +76,7 @@ extension JournalStore {
     public func deleteCheckIns(ids: [Int64], now: Int64) throws -> [CheckIn] {
         try writing { db in
             let deleted = try Self.checkIns(ids: ids, db)
-            let change = try Self.beginChange(.checkInDelete, db, now: now)
+            let change = try ChangeLog(db).begin(.checkInDelete, now: now)
             for checkIn in deleted {
                 try Self.keep(checkIn, for: change, db)
                 try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])

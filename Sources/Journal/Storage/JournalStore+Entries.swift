@@ -87,7 +87,10 @@ extension JournalStore {
             var entry = try draft.entry(exercise: exercise, now: now, timeZone: timeZone)
             entry.id = nil
             entry.id = try Self.insert(entry, db)
-            if let id = entry.id { try Self.noteAdded(id, for: try Self.beginChange(.log, db, now: now), db) }
+            if let id = entry.id {
+                let log = ChangeLog(db)
+                try log.noteAdded(id, for: try log.begin(.log, now: now))
+            }
             var logged = try Self.assess(entry, db)
             logged.notices = try Self.notices(for: entry, now: now, db)
             return logged
@@ -119,8 +122,8 @@ extension JournalStore {
             {
                 after.createdAt = max(now, (review?.recordedAt ?? now) + 1)
             }
-            let change = try Self.beginChange(.edit, db, now: now)
-            try Self.keep(before, for: change, db)
+            let log = ChangeLog(db)
+            try log.keep(before, for: try log.begin(.edit, now: now))
             try db.execute(sql: EntryColumns.update, arguments: EntryColumns.updateValues(of: after))
             return EditedEntry(before: before, after: try Self.assess(after, db))
         }
@@ -132,9 +135,10 @@ extension JournalStore {
     public func delete(ids: [Int64], now: Int64) throws -> [Entry] {
         try writing { db in
             let deleted = try Self.entries(ids: ids, db)
-            let change = try Self.beginChange(.delete, db, now: now)
+            let log = ChangeLog(db)
+            let change = try log.begin(.delete, now: now)
             for entry in deleted {
-                try Self.keep(entry, for: change, db)
+                try log.keep(entry, for: change)
                 try db.execute(sql: "DELETE FROM entries WHERE id = ?", arguments: [entry.id])
             }
             return deleted

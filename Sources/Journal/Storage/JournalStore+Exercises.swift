@@ -32,6 +32,7 @@ extension JournalStore {
             if let taken = try? catalog.resolve(exercise.name) {
                 throw JournalError.exerciseNameTaken(exercise.name, by: taken.id)
             }
+            try ChangeLog(db).recordExerciseChange(of: exercise.id, detail: "exercises add \(exercise.id)", now: now)
             try db.execute(
                 sql: """
                     INSERT INTO exercises (id, name, category, per_side, measure, builtin, how_to)
@@ -41,7 +42,6 @@ extension JournalStore {
                     exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue,
                     exercise.givenHowTo,
                 ])
-            try Self.noteStop(.exercise, "exercises add \(exercise.id)", db, now: now)
         }
     }
 
@@ -72,10 +72,10 @@ extension JournalStore {
             if let name, let taken = try? catalog.resolve(edited.name), taken.id != id {
                 throw JournalError.exerciseNameTaken(name, by: taken.id)
             }
+            try ChangeLog(db).recordExerciseChange(of: id, detail: "exercises edit \(id)", now: now)
             try db.execute(
                 sql: "UPDATE exercises SET name = ?, per_side = ?, how_to = ? WHERE id = ?",
                 arguments: [edited.name, edited.perSide, edited.givenHowTo, id])
-            try Self.noteStop(.exercise, "exercises edit \(id)", db, now: now)
             return edited
         }
     }
@@ -92,15 +92,14 @@ extension JournalStore {
             if try row.decode(forColumn: "builtin") as Bool { throw JournalError.cannotRemoveBuiltIn(id) }
             let uses =
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
+            guard uses == 0 || force else { throw JournalError.exerciseInUse(id, entries: uses) }
+            try ChangeLog(db).recordExerciseChange(of: id, detail: "exercises remove \(id)", now: now)
             if uses == 0 {
                 try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
-                try Self.noteStop(.exercise, "exercises remove \(id)", db, now: now)
                 return .removed
             }
-            guard force else { throw JournalError.exerciseInUse(id, entries: uses) }
             try db.execute(sql: "UPDATE exercises SET archived = 1 WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [id])
-            try Self.noteStop(.exercise, "exercises remove \(id)", db, now: now)
             return .archived(entries: uses)
         }
     }
@@ -133,6 +132,7 @@ extension JournalStore {
             let place = ids.firstIndex(of: item.exerciseID)
             ids.removeAll { $0 == item.exerciseID }
             ids.insert(item.exerciseID, at: order.map { max(0, min($0 - 1, ids.count)) } ?? place ?? ids.count)
+            try ChangeLog(db).recordPlanChange(of: item.exerciseID, detail: "plan set \(item.exerciseID)", now: now)
             try db.execute(
                 sql: """
                     INSERT OR REPLACE INTO plan (exercise_id, sets, reps, hold_seconds, per_week, since)
@@ -143,16 +143,18 @@ extension JournalStore {
                 try db.execute(
                     sql: "UPDATE plan SET position = ? WHERE exercise_id = ?", arguments: [index + 1, id])
             }
-            try Self.noteStop(.plan, "plan set \(item.exerciseID)", db, now: now)
         }
     }
 
     /// Removes one exercise from the plan; returns whether it was there.
     public func removePlan(exerciseID: String, now: Int64 = JournalStore.wallClock()) throws -> Bool {
         try writing { db in
+            let planned =
+                try Bool.fetchOne(
+                    db, sql: "SELECT count(*) > 0 FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+            guard planned == true else { return false }
+            try ChangeLog(db).recordPlanChange(of: exerciseID, detail: "plan remove \(exerciseID)", now: now)
             try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
-            guard db.changesCount > 0 else { return false }
-            try Self.noteStop(.plan, "plan remove \(exerciseID)", db, now: now)
             return true
         }
     }

@@ -53,7 +53,7 @@ extension JournalStore {
                     review.throughEntryID,
                 ])
             review.id = db.lastInsertedRowID
-            let change = try Self.beginChange(.resume, db, now: now)
+            let change = try ChangeLog(db).begin(.resume, now: now)
             try db.execute(
                 sql: "INSERT INTO change_reviews (change_id, action, id) VALUES (?, 'remove', ?)",
                 arguments: [change, review.id])

@@ -222,7 +222,7 @@ private struct ImportedEntries {
             return
         }
         given.insert(id)
-        if id <= highestBefore { try JournalStore.noteAdded(id, for: changeID(), db) }
+        if id <= highestBefore { try ChangeLog(db).noteAdded(id, for: changeID()) }
         try append(entry)
     }
 
@@ -271,7 +271,7 @@ private struct ImportedEntries {
 
     private mutating func changeID() throws -> Int64 {
         if let change { return change }
-        let id = try JournalStore.beginChange(.import, db, now: now)
+        let id = try ChangeLog(db).begin(.import, now: now)
         change = id
         return id
     }

@@ -96,7 +96,7 @@ extension JournalStore {
     /// Records a PSFS change and what undoing it does to the row `id`.
     private static func notePSFS(_ kind: ChangeKind, _ action: String, _ id: Int64?, _ db: Database, now: Int64) throws
     {
-        let change = try beginChange(kind, db, now: now)
+        let change = try ChangeLog(db).begin(kind, now: now)
         try db.execute(
             sql: "INSERT INTO change_psfs (change_id, action, id) VALUES (?, ?, ?)", arguments: [change, action, id])
     }

@@ -26,7 +26,7 @@ extension JournalStore {
             var lines: [String: [Int64: Int]] = [:]
             var change: Int64?
             func changeID() throws -> Int64 {
-                let current = try change ?? Self.beginChange(.import, db, now: now)
+                let current = try change ?? ChangeLog(db).begin(.import, now: now)
                 change = current
                 return current
             }
@@ -75,13 +75,13 @@ extension JournalStore {
                         return try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
                     }
                     if let id = entry.id, try Self.entry(id: id, db) != nil { throw Self.twice("entry", id, line) }
-                    try Self.noteAdded(try Self.insert(entry, db), for: changeID(), db)
+                    try ChangeLog(db).noteAdded(try Self.insert(entry, db), for: changeID())
                     result.added += 1
                 case "checkins":
                     var checkIn = try Self.element(line) { try JournalExport.checkIn(value, now: now) }
                     if let id = checkIn.id, try !Self.checkInIDIsFree(id, db) { throw Self.twice("check-in", id, line) }
                     try checkIn.insert(db)
-                    try Self.noteAddedCheckIn(checkIn.id ?? 0, for: changeID(), db)
+                    try ChangeLog(db).noteAddedCheckIn(checkIn.id ?? 0, for: changeID())
                     result.checkIns += 1
                 case "plan":
                     let item = try Self.element(line) { try JournalExport.planItem(value) }
@@ -105,7 +105,7 @@ extension JournalStore {
                             review.id, review.exerciseID, review.reviewedAt, review.utcOffset, review.note,
                             review.createdAt, review.throughEntryID,
                         ])
-                    try Self.noteAddedReview(db.lastInsertedRowID, for: changeID(), db)
+                    try ChangeLog(db).noteAddedReview(db.lastInsertedRowID, for: changeID())
                     result.reviews += 1
                 case "red_flag_reviews":
                     let review = try Self.element(line) { try JournalExport.redFlagReview(value, now: now) }

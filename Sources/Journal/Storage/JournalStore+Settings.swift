@@ -10,13 +10,13 @@ extension JournalStore {
     /// Stores `region` as the journal's region, replacing any before it.
     public func setRegion(_ region: Region, now: Int64 = JournalStore.wallClock()) throws {
         try writing { db in
+            try ChangeLog(db).recordSettingChange(of: "region", detail: "config set region \(region.code)", now: now)
             try db.execute(
                 sql: """
                     INSERT INTO settings (name, value) VALUES ('region', ?)
                     ON CONFLICT (name) DO UPDATE SET value = excluded.value
                     """,
                 arguments: [region.code])
-            try Self.noteStop(.config, "config set region \(region.code)", db, now: now)
         }
     }
 
@@ -25,8 +25,10 @@ extension JournalStore {
     public func unsetRegion(now: Int64 = JournalStore.wallClock()) throws -> String? {
         try writing { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'region'")
+            if stored != nil {
+                try ChangeLog(db).recordSettingChange(of: "region", detail: "config unset region", now: now)
+            }
             try db.execute(sql: "DELETE FROM settings WHERE name = 'region'")
-            if stored != nil { try Self.noteStop(.config, "config unset region", db, now: now) }
             return stored
         }
     }

@@ -53,7 +53,7 @@ extension JournalStore {
                     review.reviewedAt, review.utcOffset, review.note, review.createdAt, review.throughCheckInID,
                 ])
             review.id = db.lastInsertedRowID
-            let change = try Self.beginChange(.resume, db, now: now)
+            let change = try ChangeLog(db).begin(.resume, now: now)
             try db.execute(
                 sql: "INSERT INTO change_red_flag_reviews (change_id, id) VALUES (?, ?)",
                 arguments: [change, review.id])

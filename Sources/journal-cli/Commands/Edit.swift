@@ -163,9 +163,10 @@ struct Undo: ParsableCommand {
             run it again to go one change further back, through the latest 10 changes.
 
             A plan set or removed, an exercise of your own added, edited or removed, and a \
-            setting changed cannot be undone: undo stops at such a change, undoes nothing, \
-            says how to change it back by hand and exits 65. It never reaches past one to an \
-            older change.
+            setting set or unset are undone too: undo puts back what was there before. Such a \
+            change made by a journal from before undo could reverse it kept nothing to put \
+            back: undo stops at it, undoes nothing, says how to change it back by hand and \
+            exits 65, never reaching past it to an older change.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -195,6 +196,12 @@ struct Undo: ParsableCommand {
             throw ExitCode(65)
         }
         let now = try Clock.now()
+        if let putBack = result.putBack {
+            try Console.out(
+                "\(Self.describe(putBack)) (undid \(result.detail ?? result.kind.words), "
+                    + "\(Describe.ago(result.madeAt, now: now))).")
+            return
+        }
         if let entry = result.loggedEntry {
             try Console.out(
                 "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(Describe.ago(result.madeAt, now: now)).")
@@ -238,6 +245,25 @@ struct Undo: ParsableCommand {
         try Console.out(
             "Undid the \(result.kind.words) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
         )
+    }
+
+    /// What undoing a plan, exercise or setting change put back: "Put back the plan for glute-bridge: …".
+    private static func describe(_ putBack: PutBack) -> String {
+        func plan(_ item: PlanItem) -> String {
+            let dose = Describe.dosage(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
+            return "\(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week"
+                + (item.since.map { ", from \($0)" } ?? "")
+        }
+        switch putBack {
+        case .plan(let id, let item?): return "Put back the plan for \(id): \(plan(item))"
+        case .plan(let id, nil): return "Took \(id) off the plan again"
+        case .exercise(let id, nil, _): return "Removed your exercise \(id) again"
+        case .exercise(let id, let exercise?, let item):
+            return "Put back your exercise \(id), \(exercise.name.terminalSafe)"
+                + (item.map { ", and its plan: \(plan($0))" } ?? "")
+        case .setting(let name, let value?): return "Put back \(name) \(value.terminalSafe)"
+        case .setting(let name, nil): return "Unset \(name) again"
+        }
     }
 
     /// Puts back the journal a `journal restore --force` replaced, checked as a backup is.

@@ -1,0 +1,327 @@
+import GRDB
+
+/// The journal's change log, which `journal undo` walks back through: each change recorded with
+/// what undoing it needs, newest last, the latest ``depth`` kept.
+///
+/// ```swift
+/// try queue.write { db in
+///     let log = ChangeLog(db)
+///     try log.recordPlanChange(of: "glute-bridge", detail: "plan set glute-bridge", now: now)
+///     // … then change the plan, in the same transaction …
+/// }
+/// let undone = try queue.write { db in try ChangeLog(db).undoLatest(journalPath: path) }
+/// ```
+///
+/// It works inside the caller's write transaction, so a change and its record commit together or
+/// not at all. The store reaches the `changes` and `change_*` tables (schema.sql) only through it.
+struct ChangeLog {
+    /// How many changes are kept for undo.
+    static let depth = 10
+
+    let db: Database
+
+    init(_ db: Database) { self.db = db }
+
+    // MARK: Recording
+
+    /// Records a new change, forgetting all but the latest ``depth``; returns its id.
+    ///
+    /// Cached statements: `journal log` records one change per entry, on its timed path.
+    func begin(_ kind: ChangeKind, now: Int64) throws -> Int64 {
+        try db.cachedStatement(sql: "INSERT INTO changes (kind, made_at) VALUES (?, ?)").execute(
+            arguments: [kind, now])
+        let id = db.lastInsertedRowID
+        try db.cachedStatement(sql: "DELETE FROM changes WHERE id <= ?").execute(arguments: [id - Int64(Self.depth)])
+        return id
+    }
+
+    /// Keeps a copy of `entry` so undoing `change` puts it back.
+    func keep(_ entry: Entry, for change: Int64) throws {
+        try db.execute(
+            sql: EntryColumns.keepCopy, arguments: StatementArguments([change] + EntryColumns.values(of: entry)))
+    }
+
+    /// Notes that undoing `change` removes the entry `id` (one a log or an import added).
+    func noteAdded(_ id: Int64, for change: Int64) throws {
+        try db.cachedStatement(sql: "INSERT INTO change_entries (change_id, action, id) VALUES (?, 'remove', ?)")
+            .execute(arguments: [change, id])
+    }
+
+    /// Notes that undoing `change` removes the check-in `id` (one a check-in or an import added).
+    func noteAddedCheckIn(_ id: Int64, for change: Int64) throws {
+        try db.cachedStatement(sql: "INSERT INTO change_checkins (change_id, action, id) VALUES (?, 'remove', ?)")
+            .execute(arguments: [change, id])
+    }
+
+    /// Notes that undoing `change` removes the review `id` (one `journal resume` or an import added).
+    func noteAddedReview(_ id: Int64, for change: Int64) throws {
+        try db.cachedStatement(sql: "INSERT INTO change_reviews (change_id, action, id) VALUES (?, 'remove', ?)")
+            .execute(arguments: [change, id])
+    }
+
+    /// Records a change to the plan of `exerciseID` (`plan set`, `plan remove`), keeping the plan as
+    /// it is now: call it before changing the plan.
+    func recordPlanChange(of exerciseID: String, detail: String, now: Int64) throws {
+        let change = try begin(.plan, subject: exerciseID, detail: detail, now: now)
+        try keepPlan(for: change)
+    }
+
+    /// Records a change to the person's own exercise `id` (`exercises add`, `edit`, `remove`),
+    /// keeping the exercise, the plan and the exercise's reviews as they are now: call it before
+    /// changing them.
+    func recordExerciseChange(of id: String, detail: String, now: Int64) throws {
+        let change = try begin(.exercise, subject: id, detail: detail, now: now)
+        try db.execute(
+            sql: """
+                INSERT INTO change_exercises
+                    (change_id, row_id, id, name, category, per_side, measure, builtin, archived, how_to)
+                SELECT ?1, rowid, id, name, category, per_side, measure, builtin, archived, how_to
+                FROM exercises WHERE id = ?2
+                """,
+            arguments: [change, id])
+        try db.execute(
+            sql: """
+                INSERT INTO change_exercise_reviews
+                    (change_id, id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id)
+                SELECT ?1, id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id
+                FROM reviews WHERE exercise_id = ?2
+                """,
+            arguments: [change, id])
+        try keepPlan(for: change)
+    }
+
+    /// Records a change to the setting `name` (`config set`, `config unset`), keeping its value as it
+    /// is now: call it before changing the setting.
+    func recordSettingChange(of name: String, detail: String, now: Int64) throws {
+        let change = try begin(.config, subject: name, detail: detail, now: now)
+        try db.execute(
+            sql: """
+                INSERT INTO change_settings (change_id, row_id, name, value)
+                SELECT ?, rowid, name, value FROM settings WHERE name = ?
+                """,
+            arguments: [change, name])
+    }
+
+    private func begin(_ kind: ChangeKind, subject: String, detail: String, now: Int64) throws -> Int64 {
+        let change = try begin(kind, now: now)
+        try db.execute(
+            sql: "UPDATE changes SET subject = ?, detail = ? WHERE id = ?",
+            arguments: [subject, String(detail.prefix(200)), change])
+        return change
+    }
+
+    private func keepPlan(for change: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO change_plan
+                    (change_id, row_id, exercise_id, sets, reps, hold_seconds, per_week, since, position)
+                SELECT ?, rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position FROM plan
+                """,
+            arguments: [change])
+    }
+
+    // MARK: Undoing
+
+    /// Reverses the latest change not yet undone; `nil` when there is none.
+    ///
+    /// A plan, exercise or setting change recorded before the journal kept what such a change
+    /// replaced (schema.sql, v15) is not reversed: the result is ``UndoResult/stopped``, and
+    /// nothing changes. A restore is undone by replacing the file, so it throws
+    /// ``JournalError/databaseLocked(path:)`` for `journalPath` here.
+    func undoLatest(journalPath: String) throws -> UndoResult? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, kind, made_at, detail, subject FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1
+                    """)
+        else { return nil }
+        let change: Int64 = try row.decode(forColumn: "id")
+        let kind: ChangeKind = try row.decode(forColumn: "kind")
+        if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
+        var result = UndoResult(kind: kind, madeAt: try row.decode(forColumn: "made_at"), restored: 0, removed: 0)
+        result.detail = try row.decode(forColumn: "detail")
+        if kind.keepsStateBefore {
+            // Never reach past a change that kept nothing to an older one: stop, changing nothing.
+            guard let subject: String = try row.decode(forColumn: "subject") else {
+                result.stopped = true
+                return result
+            }
+            result.putBack = try putBack(kind, subject: subject, of: change)
+        } else {
+            try undoRows(of: change, into: &result)
+        }
+        try db.execute(sql: "UPDATE changes SET undone = 1 WHERE id = ?", arguments: [change])
+        return result
+    }
+
+    /// How many changes undo has gone back through, when it has reached its depth and older
+    /// changes were forgotten (the first change kept is not the journal's first); else `nil`.
+    func depthReached() throws -> Int? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT count(*) AS kept, min(id) AS first, sum(undone = 0) AS open FROM changes"),
+            let first: Int64 = row["first"], first > 1, (row["open"] as Int?) == 0
+        else { return nil }
+        return row["kept"]
+    }
+
+    /// Reverses a change of entries, check-ins, reviews or PSFS ratings: the kinds that note rows.
+    private func undoRows(of change: Int64, into result: inout UndoResult) throws {
+        if result.kind == .log, let id = try addedID(by: change, in: "change_entries") {
+            result.loggedEntry = try JournalStore.entry(id: id, db)
+        }
+        if result.kind == .checkIn, let id = try addedID(by: change, in: "change_checkins") {
+            result.loggedCheckIn = try CheckIn.fetchAll(db, where: "id = ?", arguments: [id]).first
+        }
+        try db.execute(
+            sql:
+                "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",
+            arguments: [change])
+        result.removed = db.changesCount
+        if result.kind == .import { try reclaimIDs(after: change) }
+        try db.execute(sql: EntryColumns.restoreCopies, arguments: [change])
+        result.restored = db.changesCount
+        try db.execute(
+            sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?)",
+            arguments: [change])
+        let physiotherapistReviews = db.changesCount
+        result.redFlagReviewsRemoved = try JournalStore.undoRedFlagReviews(of: change, db)
+        result.reviewsRemoved = physiotherapistReviews + result.redFlagReviewsRemoved
+        try db.execute(
+            sql: """
+                DELETE FROM checkins WHERE id IN (
+                    SELECT id FROM change_checkins WHERE change_id = ? AND action = 'remove')
+                """,
+            arguments: [change])
+        result.checkInsRemoved = db.changesCount
+        result.checkInsRestored = try JournalStore.restoreCheckIns(of: change, db)
+        result.psfsChanged = try JournalStore.undoPSFS(of: change, db)
+    }
+
+    /// Puts back what a plan, exercise or setting change replaced, as `change` kept it.
+    private func putBack(_ kind: ChangeKind, subject: String, of change: Int64) throws -> PutBack {
+        switch kind {
+        case .config:
+            try db.execute(sql: "DELETE FROM settings WHERE name = ?", arguments: [subject])
+            try db.execute(
+                sql: """
+                    INSERT INTO settings (rowid, name, value)
+                    SELECT \(Self.freeRowID("settings")), name, value FROM change_settings AS kept WHERE change_id = ?
+                    """,
+                arguments: [change])
+            let value = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [subject])
+            return .setting(name: subject, value: value)
+        case .exercise:
+            let exists = try putBackExercise(subject, of: change)
+            let planned = try putBackPlan(of: subject, from: change, withOrder: false)
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO reviews
+                        (id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id)
+                    SELECT id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id
+                    FROM change_exercise_reviews WHERE change_id = ?
+                    """,
+                arguments: [change])
+            let exercise =
+                exists
+                ? try JournalStore.customExercises(db, includingArchived: true).first { $0.id == subject } : nil
+            return .exercise(id: subject, exercise, plan: planned.changed ? planned.item : nil)
+        default:
+            return .plan(exerciseID: subject, try putBackPlan(of: subject, from: change, withOrder: true).item)
+        }
+    }
+
+    /// Puts back the exercise `id` as `change` kept it; returns whether it exists afterwards.
+    ///
+    /// One the change added is removed again, unless entries use it (``JournalError/addedExerciseInUse(_:entries:)``).
+    private func putBackExercise(_ id: String, of change: Int64) throws -> Bool {
+        let kept =
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM change_exercises WHERE change_id = ?", arguments: [change])
+            ?? 0
+        guard kept > 0 else {
+            let uses =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
+            if uses > 0 { throw JournalError.addedExerciseInUse(id, entries: uses) }
+            try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
+            return false
+        }
+        try db.execute(
+            sql: """
+                UPDATE exercises SET (name, category, per_side, measure, builtin, archived, how_to) = (
+                    SELECT name, category, per_side, measure, builtin, archived, how_to
+                    FROM change_exercises WHERE change_id = ?1)
+                WHERE id = ?2
+                """,
+            arguments: [change, id])
+        try db.execute(
+            sql: """
+                INSERT INTO exercises (rowid, id, name, category, per_side, measure, builtin, archived, how_to)
+                SELECT \(Self.freeRowID("exercises")), id, name, category, per_side, measure, builtin, archived, how_to
+                FROM change_exercises AS kept WHERE change_id = ?1 AND NOT EXISTS (
+                    SELECT 1 FROM exercises WHERE exercises.id = ?2)
+                """,
+            arguments: [change, id])
+        return true
+    }
+
+    /// Puts back the plan row of `exerciseID` as `change` kept it (none: off the plan), and `withOrder`
+    /// the other rows' order (`plan set` renumbers them); returns the row put back and whether it
+    /// differs from the one it replaced.
+    private func putBackPlan(of exerciseID: String, from change: Int64, withOrder: Bool) throws -> (
+        item: PlanItem?, changed: Bool
+    ) {
+        let columns = "rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position"
+        let before = try Row.fetchOne(
+            db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+        try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+        try db.execute(
+            sql: """
+                INSERT INTO plan (rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position)
+                SELECT \(Self.freeRowID("plan")), exercise_id, sets, reps, hold_seconds, per_week, since, position
+                FROM change_plan AS kept WHERE change_id = ?1 AND exercise_id = ?2
+                """,
+            arguments: [change, exerciseID])
+        if withOrder {
+            try db.execute(
+                sql: """
+                    UPDATE plan SET position = (
+                        SELECT position FROM change_plan WHERE change_id = ?1 AND exercise_id = plan.exercise_id)
+                    WHERE exercise_id IN (SELECT exercise_id FROM change_plan WHERE change_id = ?1)
+                    """,
+                arguments: [change])
+        }
+        let after = try Row.fetchOne(
+            db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+        let item = try JournalStore.plan(db).first { $0.exerciseID == exerciseID }
+        return (item, before != after)
+    }
+
+    /// The kept row's own rowid (`kept.row_id`) when `table` has no row with it now, else a new one.
+    private static func freeRowID(_ table: String) -> String {
+        "CASE WHEN EXISTS (SELECT 1 FROM \(table) WHERE rowid = kept.row_id) THEN NULL ELSE kept.row_id END"
+    }
+
+    /// The one row `change` added (a log's entry or a check-in's), noted in `table`.
+    private func addedID(by change: Int64, in table: String) throws -> Int64? {
+        try Int64.fetchOne(
+            db, sql: "SELECT id FROM \(table) WHERE change_id = ? AND action = 'remove' LIMIT 1", arguments: [change])
+    }
+
+    /// Brings the next entry id back within ``Entry/Limits/ids`` after undoing the import `change`.
+    ///
+    /// Before ids were bounded, an import could add an entry with id 2^63 − 1, after which SQLite
+    /// had no id left for any new entry ("disk is full"). Undoing such an import lowers the
+    /// counter to the highest id still in use, by an entry or by a copy that `journal undo` may put
+    /// back; a counter within the bounds is never touched, so no id still named anywhere is given twice.
+    private func reclaimIDs(after change: Int64) throws {
+        try db.execute(
+            sql: """
+                UPDATE sqlite_sequence SET seq = max(
+                    (SELECT coalesce(max(id), 0) FROM entries),
+                    (SELECT coalesce(max(id), 0) FROM change_entries WHERE change_id <> ?1))
+                WHERE name = 'entries' AND seq > ?2
+                """,
+            arguments: [change, Entry.Limits.ids.upperBound])
+    }
+}
