@@ -89,42 +89,6 @@ import Testing
         #expect(try sandbox.sql("SELECT id FROM entries") == "1\n")
     }
 
-    /// A plan set after a log: undo stops at the plan, never reaching past it to remove the entry.
-    @Test func undoStopsAtAChangeItCannotReverse() throws {
-        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
-        _ = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-25 09:00")
-        let cases: [(args: [String], detail: String, byHand: String)] = [
-            (
-                ["plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5"],
-                "plan set glute-bridge",
-                "set the plan again with `journal plan set EXERCISE …`, or `journal plan remove EXERCISE`"
-            ),
-            (
-                ["exercises", "add", "knee-to-chest", "--name", "Knee to chest", "--category", "stretch"],
-                "exercises add knee-to-chest", "change it with `journal exercises edit ID …`, `add` or `remove`"
-            ),
-            (
-                ["config", "set", "region", "GB"], "config set region GB",
-                "set it again with `journal config set NAME VALUE`, or `journal config unset NAME`"
-            ),
-        ]
-        for change in cases {
-            let made = try sandbox.run(change.args)
-            #expect(made.status == 0, "\(made)")
-            for _ in 0..<2 {
-                let undo = try sandbox.run("undo")
-                #expect(undo.status == 65, "\(undo)")
-                #expect(
-                    undo.stderr
-                        == "The latest change, \(change.detail) on 2026-11-25 12:00 (UTC+00:00), cannot be undone: "
-                        + "\(change.byHand); nothing was undone.\n")
-                #expect(undo.stdout == "")
-            }
-            #expect(try sandbox.entryCount() == 1)
-        }
-        #expect(try sandbox.sql("SELECT exercise_id FROM plan") == "glute-bridge\n")
-    }
-
     @Test func undoAfterCheckInRemovesIt() throws {
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00Z"
         #expect(try sandbox.run("checkin", "--pain", "3").status == 0)

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// `journal undo` of plan, exercise and setting changes: what it says, its exit status, and the
+/// journal afterwards, row for row as before the change.
+@Suite struct UndoCommandTests {
+    let sandbox = Sandbox()
+
+    /// The rows plan, exercise and setting changes touch, and the entries' ids, as sqlite3 prints them.
+    func state() throws -> String {
+        try sandbox.sql(
+            "SELECT 'plan', rowid, * FROM plan ORDER BY rowid; "
+                + "SELECT 'exercise', rowid, * FROM exercises WHERE builtin = 0 ORDER BY rowid; "
+                + "SELECT 'setting', rowid, * FROM settings ORDER BY rowid; SELECT 'entry', id FROM entries;")
+    }
+
+    /// A log and nine changes of the plan, your own exercise and the region, made at noon: ten undos at
+    /// 12:02 reverse them newest first, each saying what it put back and leaving the journal as it was
+    /// before that change; then there is nothing to undo.
+    @Test func undoWalksBackThroughPlanExerciseAndSettingChanges() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        let changes: [[String]] = [
+            ["log", "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-25 09:00"],
+            ["plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5"],
+            ["plan", "set", "glute-bridge", "--sets", "2", "--reps", "8", "--per-week", "3", "--since", "2026-11-20"],
+            [
+                "exercises", "add", "knee-to-chest", "--name", "Knee to chest", "--category", "stretch", "--how-to",
+                "Lie on your back.",
+            ],
+            ["exercises", "edit", "knee-to-chest", "--name", "Knee hug", "--how-to", ""],
+            ["plan", "set", "knee-to-chest", "--sets", "2", "--hold", "30", "--per-week", "3"],
+            ["exercises", "remove", "knee-to-chest"],
+            ["config", "set", "region", "GB"],
+            ["config", "unset", "region"],
+        ]
+        var before: [String] = []
+        for change in changes {
+            before.append(try state())
+            let made = try sandbox.run(change)
+            #expect(made.status == 0, "\(change): \(made)")
+        }
+        let said = [
+            "Put back region GB (undid config unset region, 2 minutes ago).",
+            "Unset region again (undid config set region GB, 2 minutes ago).",
+            "Put back your exercise knee-to-chest, Knee hug, and its plan: 2 × 30 s hold, 3 sessions a week, "
+                + "from 2026-11-25 (undid exercises remove knee-to-chest, 2 minutes ago).",
+            "Took knee-to-chest off the plan again (undid plan set knee-to-chest, 2 minutes ago).",
+            "Put back your exercise knee-to-chest, Knee to chest (undid exercises edit knee-to-chest, 2 minutes ago).",
+            "Removed your exercise knee-to-chest again (undid exercises add knee-to-chest, 2 minutes ago).",
+            "Put back the plan for glute-bridge: 3 × 10 reps, 5 sessions a week, from 2026-11-25 "
+                + "(undid plan set glute-bridge, 2 minutes ago).",
+            "Took glute-bridge off the plan again (undid plan set glute-bridge, 2 minutes ago).",
+            "Removed #1 glute-bridge, logged 2 minutes ago.",
+        ]
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:02:00Z"
+        for (message, state) in zip(said, before.reversed()) {
+            let undo = try sandbox.run("undo")
+            #expect(undo.status == 0, "\(undo)")
+            #expect(undo.stdout == message + "\n")
+            #expect(undo.stderr == "")
+            #expect(try self.state() == state)
+        }
+        #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
+        #expect(try sandbox.run("exercises", "show", "knee-to-chest").status == 64)
+    }
+
+    @Test func undoPutsBackAPlanRemovedAndARegionReplaced() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        for change in [
+            ["plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--hold", "5", "--per-week", "1"],
+            ["plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5", "--order", "1"],
+        ] {
+            #expect(try sandbox.run(change).status == 0)
+        }
+        let planned = try state()
+        #expect(try sandbox.run("plan", "remove", "bird-dog").stdout == "Took bird-dog off the plan.\n")
+        #expect(try sandbox.run("config", "set", "region", "GB").status == 0)
+        let british = try state()
+        #expect(try sandbox.run("config", "set", "region", "IE").status == 0)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T15:00:00Z"
+        let region = try sandbox.run("undo")
+        #expect(region.stdout == "Put back region GB (undid config set region IE, 3 hours ago).\n")
+        #expect(try state() == british)
+        #expect(try sandbox.run("undo").status == 0)
+        let plan = try sandbox.run("undo")
+        #expect(
+            plan.stdout
+                == "Put back the plan for bird-dog: 1 × 5 reps, 5 s hold, 1 session a week, from 2026-11-25 "
+                + "(undid plan remove bird-dog, 3 hours ago).\n")
+        #expect(try state() == planned)
+        #expect(try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "glute-bridge\nbird-dog\n")
+    }
+
+    /// A plan, exercise or setting change that a journal from before v15 recorded kept nothing to put
+    /// back: undo stops at it, says how to change it back by hand, exits 65, and never reaches past
+    /// it to the log before it.
+    @Test(arguments: [
+        (
+            "plan", "plan set glute-bridge",
+            "set the plan again with `journal plan set EXERCISE …`, or `journal plan remove EXERCISE`"
+        ),
+        ("exercise", "exercises add knee-to-chest", "change it with `journal exercises edit ID …`, `add` or `remove`"),
+        (
+            "config", "config set region GB",
+            "set it again with `journal config set NAME VALUE`, or `journal config unset NAME`"
+        ),
+    ])
+    func undoStopsAtAChangeThatKeptNothing(kind: String, detail: String, byHand: String) throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        _ = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-25 09:00")
+        // As journal recorded such a change before it kept what the change replaced.
+        _ = try sandbox.sql(
+            "INSERT INTO changes (kind, made_at, detail) VALUES ('\(kind)', 1795608000, '\(detail)')")
+        let before = try state()
+        for _ in 0..<2 {
+            let undo = try sandbox.run("undo")
+            #expect(undo.status == 65, "\(undo)")
+            #expect(
+                undo.stderr
+                    == "The latest change, \(detail) on 2026-11-25 12:00 (UTC+00:00), cannot be undone: "
+                    + "\(byHand); nothing was undone.\n")
+            #expect(undo.stdout == "")
+            #expect(try state() == before)
+        }
+    }
+
+    /// An entry written behind the change log's back uses an exercise just added: undo refuses to
+    /// remove the exercise, says why and what to do, exits 65, and changes nothing.
+    @Test func undoWillNotRemoveAnAddedExerciseThatEntriesUse() throws {
+        #expect(
+            try sandbox.run("exercises", "add", "knee-to-chest", "--name", "Knee to chest", "--category", "stretch")
+                .status == 0)
+        _ = try sandbox.sql(
+            "INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, hold_seconds, pain_before, pain_after, "
+                + "created_at) VALUES ('knee-to-chest', 1795600000, 0, 1, 20, 3, 3, 1795600000)")
+        let before = try state()
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 65)
+        #expect(
+            undo.stderr
+                == "journal: 1 entry uses knee-to-chest, so undo cannot take back adding it (nothing was undone). "
+                + "`journal exercises remove knee-to-chest --force` archives it, keeping its entries.\n")
+        #expect(try state() == before)
+    }
+}
