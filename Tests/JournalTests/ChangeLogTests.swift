@@ -75,6 +75,28 @@ import Testing
         #expect(try store.plan().map(\.exerciseID) == ["glute-bridge", "bird-dog", "pelvic-tilt"])
     }
 
+    /// A row written behind the log's back after the change is left alone; when it holds the rowid
+    /// the kept row had, the kept row comes back under a new one.
+    @Test func undoLeavesRowsTheChangeDidNotTouch() throws {
+        let store = try store()
+        for id in ["glute-bridge", "bird-dog"] { try store.setPlan(try plan(id), now: now - 100) }
+        #expect(try store.removePlan(exerciseID: "bird-dog", now: now))
+        try store.queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO plan (exercise_id, sets, reps, per_week, since, position)
+                    VALUES ('pelvic-tilt', 1, 5, 2, NULL, 3)
+                    """)
+        }
+        _ = try #require(try store.undo())
+        let plan = try store.queue.read {
+            try Row.fetchAll($0, sql: "SELECT rowid, exercise_id, position FROM plan ORDER BY rowid")
+        }
+        #expect(plan.map { $0["exercise_id"] as String } == ["glute-bridge", "pelvic-tilt", "bird-dog"])
+        #expect(plan.map { $0["rowid"] as Int64 } == [1, 2, 3])
+        #expect(plan.map { $0["position"] as Int } == [1, 3, 2])
+    }
+
     @Test func removingWhatIsNotPlannedIsNoChange() throws {
         let store = try store()
         #expect(try !store.removePlan(exerciseID: "bird-dog", now: now))
