@@ -211,6 +211,16 @@ struct HTMLReportCommandTests {
         expectEveryNotePrintedOnce(notes, printed)
     }
 
+    @Test func tenDaysWithFewNotesPrintWithoutANearlyEmptyLastPage() throws {
+        // Too few notes to fill a third of a page: the last whole sections are kept with them.
+        let notes = try ReportFixtures.programme(
+            days: 10, exercises: ["glute-bridge"], sessionNotes: false, in: sandbox)
+        let printed = try printed(try page("ten-days", "--last", "10d"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+    }
+
     @Test func sixWeeksPrintWithoutANearlyEmptyPage() throws {
         try ReportFixtures.dailySessions(days: 42, in: sandbox, psfs: true)
         let printed = try printed(try page("six-weeks", "--from", "2026-10-11"))

@@ -196,7 +196,13 @@ import Testing
         // A note's own lines print apart: 72 of "a" and 71 line breaks are 72 lines, one more 73.
         #expect(ReportHTML.keptTogether([Array(repeating: "a", count: 72).joined(separator: "\n")]) == 1)
         #expect(ReportHTML.keptTogether([hundred, Array(repeating: "a", count: 73).joined(separator: "\n")]) == 0)
-        #expect(ReportHTML.css.contains(".last-notes { break-inside: avoid;"))
+        #expect(ReportHTML.css.contains(".last-notes, .kept-together { break-inside: avoid;"))
+        // A short report: its last whole sections, from day by day (10 lines) to the notes, are
+        // kept together, short of the 36 lines a third of a page needs.
+        let html = ReportHTML.render(report, generated: "2026-11-08 10:00")
+        let kept = try #require(html.range(of: "<div class=\"kept-together\">"))
+        let days = try #require(html.range(of: "<h2>Day by day</h2>"))
+        #expect(kept.upperBound < days.lowerBound)
     }
 
     @Test func itCarriesTheTablesFindingsComparisonAndFooter() throws {

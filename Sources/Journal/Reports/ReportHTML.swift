@@ -42,12 +42,7 @@ public enum ReportHTML {
                 .if(!report.isEmpty, .group(pictureSection(report), exercisesSection(report))),
                 .if(report.isEmpty, .section(.h2("Pain"), .p(.plain(ReportText.comparison(report.comparison))))),
                 .if(!report.adherence.isEmpty, adherenceSection(report)),
-                .if(!report.isEmpty, daysSection(report)),
-                .if(!report.entries.isEmpty, sessionsSection(report)),
-                .if(!report.checkInReadings.isEmpty, checkInsSection(report)),
-                .if(report.psfs != nil, psfsSection(report)),
-                .if(!report.reviews.isEmpty, reviewsSection(report)),
-                .if(!report.notes.isEmpty, notesSection(report)),
+                detailSections(report),
                 .footer(
                     .p(
                         .plain(
@@ -357,9 +352,49 @@ public enum ReportHTML {
                 }))
     }
 
+    /// The detail: day by day, sessions, check-ins, PSFS, reviews and notes, the last of them
+    /// kept together with the footer in print, so that the last page is never nearly empty.
+    ///
+    /// With enough notes, the last notes are (``keptTogether(_:)``). Otherwise whole sections
+    /// from the end are, with all the notes: as many as make at least ``closingLines`` printed
+    /// lines without passing ``mostClosingLines``, each section's lines estimated from its rows.
+    /// A page break moves them together, and the page before stays at least a third full.
+    static func detailSections(_ report: ProgressReport) -> BodyNode {
+        let numbered = report.notes.enumerated().map { noteHead($0.offset + 1, $0.element) + $0.element.text }
+        let notes = report.notes.isEmpty ? BodyNode.empty : notesSection(report)
+        var sections: [(node: BodyNode, lines: Int)] = []
+        if !report.isEmpty {
+            let days = report.days.filter { $0.date >= report.countedFrom }.count
+            sections.append((daysSection(report), 3 + (days > 14 ? (days + 1) / 2 : days)))
+        }
+        if !report.entries.isEmpty { sections.append((sessionsSection(report), 4 + (report.entries.count + 1) / 2)) }
+        if !report.checkInReadings.isEmpty {
+            sections.append((checkInsSection(report), 2 + (report.checkInReadings.count + 3) / 4))
+        }
+        if let psfs = report.psfs { sections.append((psfsSection(report), 20 + psfs.activities.count)) }
+        if !report.reviews.isEmpty { sections.append((reviewsSection(report), 2 + 2 * report.reviews.count)) }
+        guard keptTogether(numbered) == numbered.count else { return .group(sections.map(\.node) + [notes]) }
+        var kept = numbered.isEmpty ? 0 : 2 + (numbered.map(printedLines).reduce(0, +) + 1) / 2
+        var first = sections.count
+        while first > 0, kept < closingLines, kept + sections[first - 1].lines <= mostClosingLines {
+            first -= 1
+            kept += sections[first].lines
+        }
+        return .group(
+            sections[..<first].map(\.node) + [
+                .div(.class("kept-together"), .group(sections[first...].map(\.node) + [notes]))
+            ])
+    }
+
+    /// Printed lines, a line at 7.5 pt the width of the page, held with the footer when whole
+    /// sections are: about 40 % of an A4 page (90 such lines).
+    static let closingLines = 36
+    /// At most that many: 60 % of a page, so that the page before stays at least a third full.
+    static let mostClosingLines = 54
+
     static func notesSection(_ report: ProgressReport) -> BodyNode {
         let numbered = Array(report.notes.enumerated())
-        let kept = keptTogether(report.notes.map(noteLine))
+        let kept = keptTogether(numbered.map { noteHead($0.offset + 1, $0.element) + $0.element.text })
         func list(_ notes: ArraySlice<(offset: Int, element: ProgressReport.Note)>) -> BodyNode {
             .ul(
                 .forEach(Array(notes)) { index, note in
@@ -374,7 +409,7 @@ public enum ReportHTML {
             .class("notes"),
             .h2(.plain("Notes "), .span(.class("aside"), .plain("[1], [2], … in the tables above point here"))),
             .if(kept < numbered.count, list(numbered.dropLast(kept))),
-            .div(.class("last-notes"), list(numbered.suffix(kept))))
+            .if(kept > 0, .div(.class("last-notes"), list(numbered.suffix(kept)))))
     }
 
     /// "[3] Tue 17 Nov 08:15, bird-dog: ": what a note's line opens with.
@@ -382,16 +417,13 @@ public enum ReportHTML {
         "\(mark(number)) \(Figures.shortTime(note.localTime)), \(note.subject): "
     }
 
-    /// A note's line in the Notes list, as printed: its head and its text.
-    static func noteLine(_ note: ProgressReport.Note) -> String { noteHead(999, note) + note.text }
-
     /// How many of the last notes print kept together, on one page with the footer: enough for
     /// about ``lastNotesLines`` printed lines, so that the report's last page is never nearly
     /// empty (a page break moves them together, leaving the page before at least half full).
     ///
     /// A note's printed lines are estimated from its characters, ``printedLineLength`` a line in
-    /// one of the Notes list's two printed columns, each of its own lines apart. A last note longer than ``lastNotesLines``
-    /// alone is not held (none is: 0).
+    /// one of the Notes list's two printed columns, each of its own lines apart. A last note
+    /// longer than ``lastNotesLines`` alone is not held (none is: 0).
     ///
     /// ```swift
     /// ReportHTML.keptTogether(Array(repeating: String(repeating: "a", count: 100), count: 50)) // 36
@@ -400,14 +432,19 @@ public enum ReportHTML {
         var total = 0
         var kept = 0
         for line in lines.reversed() {
-            let printed = line.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
-                $0 + max(1, ($1.count + printedLineLength - 1) / printedLineLength)
-            }
+            let printed = printedLines(line)
             guard total + printed <= lastNotesLines else { break }
             total += printed
             kept += 1
         }
         return kept
+    }
+
+    /// A note's printed lines in one of the Notes list's two columns, each of its own lines apart.
+    static func printedLines(_ note: String) -> Int {
+        note.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+            $0 + max(1, ($1.count + printedLineLength - 1) / printedLineLength)
+        }
     }
 
     /// Characters in a printed line of the Notes list (one of two columns at 7.5 pt on A4),
@@ -547,7 +584,7 @@ public enum ReportHTML {
           ul.columns { columns: 4; column-gap: 3mm; }
           .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; }
           .notes li { margin: 0; padding-left: 1em; text-indent: -1em; break-inside: avoid; }
-          .last-notes { break-inside: avoid; page-break-inside: avoid; }
+          .last-notes, .kept-together { break-inside: avoid; page-break-inside: avoid; }
           footer { margin-top: .5rem; }
         }
         """
