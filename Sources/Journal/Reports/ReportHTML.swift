@@ -5,7 +5,9 @@ import Plot
 ///
 /// What needs attention comes first, then the pain picture (the daily chart and one small chart
 /// per exercise), then the detail: tables, the session list (one line a session), check-ins and
-/// every note whole, once, numbered. Every string from the journal reaches the page through
+/// every note whole, once, numbered. Print has its own denser layout (docs/report.md, Print), and
+/// the report's end is kept together with the footer so that no printed page is nearly empty
+/// (``detailSections(_:)``). Every string from the journal reaches the page through
 /// Plot's text nodes (which escape `<`, `>` and `&`) or, in an attribute, through ``escape(_:)``,
 /// the one escaping function: a note of `<script>` shows as text, and an activity named
 /// `x" onload="…` stays one attribute's value.
