@@ -125,7 +125,7 @@ struct HTMLReportCommandTests {
         #expect(first.contains("SEE A DOCTOR"))
         #expect(!first.contains("SEE A DOCTOR TODAY"))
         // The note's markup is text, not a script run.
-        let all = printed.text.joined()
+        let all = squeezed(printed)
         #expect(all.contains("<script>alert(1)</script> sharp pain"))
         // Each note printed once, whole, in the Notes section; the sessions table points to it.
         #expect(all.components(separatedBy: "Slow and controlled").count - 1 == 6)
@@ -160,6 +160,67 @@ struct HTMLReportCommandTests {
         }
     }
 
+    /// The printed text of every page, its words one space apart however its lines wrap.
+    func squeezed(_ printed: Printed) -> String { squeezed(printed.text.joined(separator: " ")) }
+
+    func squeezed(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
+    /// Each note printed exactly once, whole: its words in order, however its lines wrap.
+    func expectEveryNotePrintedOnce(_ notes: [String], _ printed: Printed) {
+        let all = squeezed(printed)
+        for note in notes {
+            let count = all.components(separatedBy: squeezed(note)).count - 1
+            #expect(count == 1, "printed \(count) times: \(note)")
+        }
+    }
+
+    // The print budget of issue #26, over three journals of a programme followed every day: a
+    // week fits 2 A4 pages and a 30-day month 5, no page is less than a third full, and every
+    // note prints once, whole.
+
+    @Test func aHeavyWeekPrintsOnTwoA4Pages() throws {
+        // Five exercises a day and a morning check-in, each with a note: 42 notes.
+        let notes = try ReportFixtures.programme(
+            days: 7, exercises: ["glute-bridge", "bird-dog", "side-plank", "pelvic-tilt", "superman"], in: sandbox)
+        #expect(notes.count == 42)
+        let printed = try printed(try page("heavy-week", "--week"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+    }
+
+    @Test func aMonthOfTwoExercisesADayPrintsOnAtMostFivePages() throws {
+        // Two exercises a day and a morning check-in, each with a note: 90 notes.
+        let notes = try ReportFixtures.programme(days: 30, exercises: ["glute-bridge", "bird-dog"], in: sandbox)
+        #expect(notes.count == 90)
+        let printed = try printed(try page("two-a-day-month", "--month"))
+        #expect(printed.pages <= 5, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+    }
+
+    @Test func sixWeeksOfOneExerciseADayPrintOnThreePages() throws {
+        // One exercise a day and a morning check-in with a note: 42 notes, the last of them kept
+        // with the footer on the last page.
+        let notes = try ReportFixtures.programme(
+            days: 42, exercises: ["glute-bridge"], sessionNotes: false, in: sandbox)
+        #expect(notes.count == 42)
+        let printed = try printed(try page("one-a-day-six-weeks", "--last", "6w"))
+        #expect(printed.pages <= 3, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+    }
+
+    @Test func tenDaysWithFewNotesPrintWithoutANearlyEmptyLastPage() throws {
+        // Too few notes to fill a third of a page: the last whole sections are kept with them.
+        let notes = try ReportFixtures.programme(
+            days: 10, exercises: ["glute-bridge"], sessionNotes: false, in: sandbox)
+        let printed = try printed(try page("ten-days", "--last", "10d"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+    }
+
     @Test func sixWeeksPrintWithoutANearlyEmptyPage() throws {
         try ReportFixtures.dailySessions(days: 42, in: sandbox, psfs: true)
         let printed = try printed(try page("six-weeks", "--from", "2026-10-11"))
@@ -172,7 +233,7 @@ struct HTMLReportCommandTests {
         let printed = try printed(try page("month", "--month"))
         #expect(printed.pages <= 5, "\(printed.pages) pages")
         expectNoNearlyEmptyPage(printed)
-        let all = printed.text.joined()
+        let all = squeezed(printed)
         // Every session on one line: 90 of them, each with its day and time.
         #expect(all.components(separatedBy: "Tue 17 Nov 08:15").count - 1 >= 1)
         #expect(all.contains("Notes"))

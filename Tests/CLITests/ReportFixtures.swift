@@ -77,6 +77,42 @@ enum ReportFixtures {
         }
     }
 
+    /// A programme followed every day: a morning check-in and `exercises` one an hour from 08:00,
+    /// each with a note of 100 to 200 characters, unlike any other, on each of the `days` days
+    /// ending 2026-11-21.
+    ///
+    /// With `sessionNotes` false the sessions carry no note. Returns the notes written, in order.
+    @discardableResult
+    static func programme(days: Int, exercises: [String], sessionNotes: Bool = true, in sandbox: Sandbox) throws
+        -> [String]
+    {
+        var notes: [String] = []
+        for offset in stride(from: days - 1, through: 0, by: -1) {
+            let day = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: -offset).iso8601
+            let index = days - offset
+            let morning =
+                "Morning \(index): stiff for about ten minutes on getting up, then easier after a warm shower "
+                + "and a short walk to the corner and back"
+            notes.append(morning)
+            let checked = try sandbox.run(
+                "checkin", "--pain", String(3 + index % 2), "--at", "\(day) 07:30", "--note", morning)
+            try #require(checked.status == 0, "\(checked)")
+            for (hour, exercise) in exercises.enumerated() {
+                let dose =
+                    exercise == "side-plank" ? ["--sets", "2", "--hold", "20"] : ["--sets", "3", "--reps", "10"]
+                let note =
+                    "Day \(index) \(exercise): slow and controlled, kept the hips level throughout; a little tight "
+                    + "on the left side at first, eased by set \(1 + (index + hour) % 3)"
+                if sessionNotes { notes.append(note) }
+                try log(
+                    sandbox, exercise, "--pain-before", "4", "--pain-after", "3", "--at",
+                    "\(day) \(String(format: "%02d", 8 + hour)):00",
+                    extra: dose + (sessionNotes ? ["--note", note] : []))
+            }
+        }
+        return notes
+    }
+
     static func log(_ sandbox: Sandbox, _ arguments: String..., extra: [String] = []) throws {
         let run = try sandbox.run(["log"] + arguments + extra)
         // 0, or the status that says a safety rule fired (the entry is saved either way).

@@ -184,6 +184,27 @@ import Testing
         #expect(html.components(separatedBy: "<div class=\"scroll\">").count - 1 == 3)
     }
 
+    @Test func theLastNotesPrintKeptTogether() throws {
+        let hundred = String(repeating: "a", count: 100)
+        // 100 characters are 2 printed lines of 58: 72 lines hold the last 36 of 50.
+        #expect(ReportHTML.keptTogether(Array(repeating: hundred, count: 50)) == 36)
+        // Fewer: all of them.
+        #expect(ReportHTML.keptTogether(Array(repeating: hundred, count: 5)) == 5)
+        // A last note of exactly 72 lines is held; one of 73 is not, and nothing before it.
+        #expect(ReportHTML.keptTogether([hundred, String(repeating: "a", count: 72 * 58)]) == 1)
+        #expect(ReportHTML.keptTogether([hundred, String(repeating: "a", count: 72 * 58 + 1)]) == 0)
+        // A note's own lines print apart: 72 of "a" and 71 line breaks are 72 lines, one more 73.
+        #expect(ReportHTML.keptTogether([Array(repeating: "a", count: 72).joined(separator: "\n")]) == 1)
+        #expect(ReportHTML.keptTogether([hundred, Array(repeating: "a", count: 73).joined(separator: "\n")]) == 0)
+        #expect(ReportHTML.css.contains(".last-notes, .kept-together { break-inside: avoid;"))
+        // A short report: its last whole sections, from day by day (10 lines) to the notes, are
+        // kept together, short of the 36 lines a third of a page needs.
+        let html = ReportHTML.render(report, generated: "2026-11-08 10:00")
+        let kept = try #require(html.range(of: "<div class=\"kept-together\">"))
+        let days = try #require(html.range(of: "<h2>Day by day</h2>"))
+        #expect(kept.upperBound < days.lowerBound)
+    }
+
     @Test func itCarriesTheTablesFindingsComparisonAndFooter() throws {
         let html = ReportHTML.render(report, generated: "2026-11-08 10:00")
         #expect(html.contains("Active on 2 of 7 days, 3 entries. Mean pain before 3.0, after 3.3 (change +0.3)."))

@@ -51,7 +51,7 @@ public enum ReportCharts {
     public static let pain = Frame(width: 640, height: 250, left: 60, right: 20, top: 28, bottom: 52, largestFont: 20)
     /// One exercise's sessions.
     public static let exercise = Frame(
-        width: 280, height: 150, left: 40, right: 10, top: 12, bottom: 44, largestFont: 13)
+        width: 280, height: 150, left: 40, right: 10, top: 12, bottom: 44, largestFont: 17)
 
     /// The line's runs of consecutive days with a value; a day without one breaks the line.
     public static func segments(_ values: [Double?], in frame: Frame = pain) -> [[Point]] {

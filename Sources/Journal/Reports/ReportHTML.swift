@@ -5,7 +5,9 @@ import Plot
 ///
 /// What needs attention comes first, then the pain picture (the daily chart and one small chart
 /// per exercise), then the detail: tables, the session list (one line a session), check-ins and
-/// every note whole, once, numbered. Every string from the journal reaches the page through
+/// every note whole, once, numbered. Print has its own denser layout (docs/report.md, Print), and
+/// the report's end is kept together with the footer so that no printed page is nearly empty
+/// (``detailSections(_:)``). Every string from the journal reaches the page through
 /// Plot's text nodes (which escape `<`, `>` and `&`) or, in an attribute, through ``escape(_:)``,
 /// the one escaping function: a note of `<script>` shows as text, and an activity named
 /// `x" onload="…` stays one attribute's value.
@@ -42,12 +44,7 @@ public enum ReportHTML {
                 .if(!report.isEmpty, .group(pictureSection(report), exercisesSection(report))),
                 .if(report.isEmpty, .section(.h2("Pain"), .p(.plain(ReportText.comparison(report.comparison))))),
                 .if(!report.adherence.isEmpty, adherenceSection(report)),
-                .if(!report.isEmpty, daysSection(report)),
-                .if(!report.entries.isEmpty, sessionsSection(report)),
-                .if(!report.checkInReadings.isEmpty, checkInsSection(report)),
-                .if(report.psfs != nil, psfsSection(report)),
-                .if(!report.reviews.isEmpty, reviewsSection(report)),
-                .if(!report.notes.isEmpty, notesSection(report)),
+                detailSections(report),
                 .footer(
                     .p(
                         .plain(
@@ -261,7 +258,8 @@ public enum ReportHTML {
                     ]
                 },
                 flagged: report.days.filter { $0.date >= report.countedFrom }.map { $0.findings > 0 },
-                className: "compact days")
+                className: report.days.filter { $0.date >= report.countedFrom }.count > 14
+                    ? "compact days long" : "compact days")
         )
     }
 
@@ -356,19 +354,107 @@ public enum ReportHTML {
                 }))
     }
 
+    /// The detail: day by day, sessions, check-ins, PSFS, reviews and notes, the last of them
+    /// kept together with the footer in print, so that the last page is never nearly empty.
+    ///
+    /// With enough notes, the last notes are (``keptTogether(_:)``). Otherwise whole sections
+    /// from the end are, with all the notes: as many as make at least ``closingLines`` printed
+    /// lines without passing ``mostClosingLines``, each section's lines estimated from its rows.
+    /// A page break moves them together, and the page before stays at least a third full.
+    static func detailSections(_ report: ProgressReport) -> BodyNode {
+        let numbered = report.notes.enumerated().map { noteHead($0.offset + 1, $0.element) + $0.element.text }
+        let notes = report.notes.isEmpty ? BodyNode.empty : notesSection(report)
+        var sections: [(node: BodyNode, lines: Int)] = []
+        if !report.isEmpty {
+            let days = report.days.filter { $0.date >= report.countedFrom }.count
+            sections.append((daysSection(report), 3 + (days > 14 ? (days + 1) / 2 : days)))
+        }
+        if !report.entries.isEmpty { sections.append((sessionsSection(report), 4 + (report.entries.count + 1) / 2)) }
+        if !report.checkInReadings.isEmpty {
+            sections.append((checkInsSection(report), 2 + (report.checkInReadings.count + 3) / 4))
+        }
+        if let psfs = report.psfs { sections.append((psfsSection(report), 20 + psfs.activities.count)) }
+        if !report.reviews.isEmpty { sections.append((reviewsSection(report), 2 + 2 * report.reviews.count)) }
+        guard keptTogether(numbered) == numbered.count else { return .group(sections.map(\.node) + [notes]) }
+        var kept = numbered.isEmpty ? 0 : 2 + (numbered.map(printedLines).reduce(0, +) + 1) / 2
+        var first = sections.count
+        while first > 0, kept < closingLines, kept + sections[first - 1].lines <= mostClosingLines {
+            first -= 1
+            kept += sections[first].lines
+        }
+        return .group(
+            sections[..<first].map(\.node) + [
+                .div(.class("kept-together"), .group(sections[first...].map(\.node) + [notes]))
+            ])
+    }
+
+    /// Printed lines, a line at 7.5 pt the width of the page, held with the footer when whole
+    /// sections are: about 40 % of an A4 page (90 such lines).
+    static let closingLines = 36
+    /// At most that many: 60 % of a page, so that the page before stays at least a third full.
+    static let mostClosingLines = 54
+
     static func notesSection(_ report: ProgressReport) -> BodyNode {
-        .section(
-            .class("notes"),
-            .h2(.plain("Notes "), .span(.class("aside"), .plain("[1], [2], … in the tables above point here"))),
+        let numbered = Array(report.notes.enumerated())
+        let kept = keptTogether(numbered.map { noteHead($0.offset + 1, $0.element) + $0.element.text })
+        func list(_ notes: ArraySlice<(offset: Int, element: ProgressReport.Note)>) -> BodyNode {
             .ul(
-                .forEach(Array(report.notes.enumerated())) { index, note in
+                .forEach(Array(notes)) { index, note in
                     .li(
                         .id("note-\(index + 1)"),
-                        .strong(.plain("\(mark(index + 1)) \(Figures.shortTime(note.localTime)), \(note.subject): ")),
+                        .strong(.plain(noteHead(index + 1, note))),
                         .span(.class("note-text"), .plain(note.text))
                     )
-                }))
+                })
+        }
+        return .section(
+            .class("notes"),
+            .h2(.plain("Notes "), .span(.class("aside"), .plain("[1], [2], … in the tables above point here"))),
+            .if(kept < numbered.count, list(numbered.dropLast(kept))),
+            .if(kept > 0, .div(.class("last-notes"), list(numbered.suffix(kept)))))
     }
+
+    /// "[3] Tue 17 Nov 08:15, bird-dog: ": what a note's line opens with.
+    static func noteHead(_ number: Int, _ note: ProgressReport.Note) -> String {
+        "\(mark(number)) \(Figures.shortTime(note.localTime)), \(note.subject): "
+    }
+
+    /// How many of the last notes print kept together, on one page with the footer: enough for
+    /// about ``lastNotesLines`` printed lines, so that the report's last page is never nearly
+    /// empty (a page break moves them together, leaving the page before at least half full).
+    ///
+    /// A note's printed lines are estimated from its characters, ``printedLineLength`` a line in
+    /// one of the Notes list's two printed columns, each of its own lines apart. A last note
+    /// longer than ``lastNotesLines`` alone is not held (none is: 0).
+    ///
+    /// ```swift
+    /// ReportHTML.keptTogether(Array(repeating: String(repeating: "a", count: 100), count: 50)) // 36
+    /// ```
+    static func keptTogether(_ lines: [String]) -> Int {
+        var total = 0
+        var kept = 0
+        for line in lines.reversed() {
+            let printed = printedLines(line)
+            guard total + printed <= lastNotesLines else { break }
+            total += printed
+            kept += 1
+        }
+        return kept
+    }
+
+    /// A note's printed lines in one of the Notes list's two columns, each of its own lines apart.
+    static func printedLines(_ note: String) -> Int {
+        note.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+            $0 + max(1, ($1.count + printedLineLength - 1) / printedLineLength)
+        }
+    }
+
+    /// Characters in a printed line of the Notes list (one of two columns at 7.5 pt on A4),
+    /// rounded down so that estimates err long.
+    static let printedLineLength = 58
+    /// Printed lines of notes, over two columns, kept with the footer: about 40 % of an A4 page
+    /// (90 lines a column), more than the third a page must hold and less than half.
+    static let lastNotesLines = 72
 
     /// A table in a horizontally scrolling box, its header repeated on each printed page.
     static func table(
@@ -477,22 +563,30 @@ public enum ReportHTML {
         }
         @page { size: A4; margin: 12mm 12mm 12mm; }
         @media print {
-          body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
-          h1 { font-size: 15pt; } h2 { font-size: 11.5pt; margin: .5rem 0 .15rem; }
-          table, ul.columns, .notes ul { font-size: 8pt; line-height: 1.2; }
+          body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
+          h1 { font-size: 13pt; } h2 { font-size: 10.5pt; margin: .35rem 0 .1rem; }
+          table, ul.columns, .notes ul { font-size: 7.5pt; line-height: 1.15; }
           .meta, .note, figcaption, footer, .legend { font-size: 8pt; }
           .scroll { overflow: visible; }
           figure { margin: .2rem 0; }
-          .chart-box { width: 10cm; }
+          .picture figure { display: grid; grid-template-columns: 10cm 1fr; column-gap: 5mm; align-items: start; }
+          .picture .chart-box { grid-column: 1; grid-row: 1 / span 3; width: 10cm; }
+          .picture .legend { grid-column: 2; flex-direction: column; }
+          .picture figcaption { grid-column: 2; }
           svg.pain-chart text { font-size: 20px; }
           .attention, tr.flagged td, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          .multiples { grid-template-columns: repeat(3, 1fr); }
-          .scroll:has(> table.sessions) { columns: 2; column-gap: 4mm; }
-          table.sessions { width: 100%; }
+          .multiples { grid-template-columns: repeat(5, 1fr); gap: 0 3mm; }
+          .multiples figcaption { font-size: 7.5pt; line-height: 1.2; }
+          svg.exercise-chart text, svg.psfs-chart text { font-size: 17px; }
+          .scroll:has(> table.sessions), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
+          table.sessions, table.days.long { width: 100%; }
+          table.days.long th { white-space: normal; }
           table.sessions td, table.sessions th { padding: 0 .2rem; }
           table.sessions td:nth-child(2) { white-space: normal; overflow-wrap: anywhere; }
-          .notes li { margin: 0; }
-          .notes ul { line-height: 1.15; }
+          ul.columns { columns: 4; column-gap: 3mm; }
+          .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; }
+          .notes li { margin: 0; padding-left: 1em; text-indent: -1em; break-inside: avoid; }
+          .last-notes, .kept-together { break-inside: avoid; page-break-inside: avoid; }
           footer { margin-top: .5rem; }
         }
         """
