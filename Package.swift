@@ -46,7 +46,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // SQLite's session extension (changesets): Debian's libsqlite3 has it compiled in, but sqlite3.h
+        // declares it only under SQLITE_ENABLE_SESSION, which this module's header defines first.
+        .systemLibrary(name: "CSQLiteSession", providers: [.apt(["libsqlite3-dev"])]),
+        // The foundations of sync (issue #28): changesets recorded and applied through GRDB's connection.
+        .target(
+            name: "JournalSync",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CSQLiteSession"]
+        ),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
+        .testTarget(
+            name: "JournalSyncTests",
+            dependencies: ["JournalSync", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The C2SP age test vectors (Tests/AgeTests/testdata), some zlib-compressed: zlib inflates them.
         .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
         .testTarget(
