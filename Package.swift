@@ -54,6 +54,11 @@ let package = Package(
             name: "JournalSync",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CSQLiteSession"]
         ),
+        // The sync folder's file format: age-sealed, padded, chained files, on their own (SyncFileError).
+        .target(
+            name: "SyncFormat",
+            dependencies: ["Age", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
         .testTarget(
             name: "JournalSyncTests",
@@ -66,6 +71,8 @@ let package = Package(
             dependencies: ["Age", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["testdata"]
         ),
+        // The sync format's vectors (Tests/SyncFormatTests/testdata), read in every run.
+        .testTarget(name: "SyncFormatTests", dependencies: ["SyncFormat", "Age"], exclude: ["testdata"]),
         .testTarget(name: "CLITests", dependencies: ["journal-cli", "Journal", "Age"]),
     ]
 )
