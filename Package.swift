@@ -52,7 +52,7 @@ let package = Package(
         // The foundations of sync (issue #28): changesets recorded and applied through GRDB's connection.
         .target(
             name: "JournalSync",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CSQLiteSession"]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CSQLiteSession", "SyncFormat"]
         ),
         // The sync folder's file format: age-sealed, padded, chained files, on their own (SyncFileError).
         .target(
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
         .testTarget(
             name: "JournalSyncTests",
-            dependencies: ["JournalSync", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JournalSync", "SyncFormat", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The C2SP age test vectors (Tests/AgeTests/testdata), some zlib-compressed: zlib inflates them.
         .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
