@@ -46,7 +46,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // SQLite's session extension (changesets): Debian's libsqlite3 has it compiled in, but sqlite3.h
+        // declares it only under SQLITE_ENABLE_SESSION, which this module's header defines first.
+        .systemLibrary(name: "CSQLiteSession", providers: [.apt(["libsqlite3-dev"])]),
+        // The foundations of sync (issue #28): changesets recorded and applied through GRDB's connection.
+        .target(
+            name: "JournalSync",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CSQLiteSession", "SyncFormat"]
+        ),
+        // The sync folder's file format: age-sealed, padded, chained files, on their own (SyncFileError).
+        .target(
+            name: "SyncFormat",
+            dependencies: ["Age", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
+        .testTarget(
+            name: "JournalSyncTests",
+            dependencies: ["JournalSync", "SyncFormat", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The C2SP age test vectors (Tests/AgeTests/testdata), some zlib-compressed: zlib inflates them.
         .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
         .testTarget(
@@ -54,6 +71,8 @@ let package = Package(
             dependencies: ["Age", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["testdata"]
         ),
+        // The sync format's vectors (Tests/SyncFormatTests/testdata), read in every run.
+        .testTarget(name: "SyncFormatTests", dependencies: ["SyncFormat", "Age"], exclude: ["testdata"]),
         .testTarget(name: "CLITests", dependencies: ["journal-cli", "Journal", "Age"]),
     ]
 )

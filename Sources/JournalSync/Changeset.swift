@@ -1,0 +1,105 @@
+import CSQLiteSession
+
+/// The changes one write transaction made to the synced tables, in SQLite's changeset format
+/// (the session extension's: <https://sqlite.org/sessionintro.html>).
+///
+/// A changeset is data from outside once it has travelled: ``changes()`` reads it change by change,
+/// and refuses one that is cut short or malformed, before anything applies it.
+///
+/// ```swift
+/// let changeset = try ChangesetRecorder(tables: ["entries"]).record(in: queue) { db in
+///     try db.execute(sql: "INSERT INTO entries (id, pain) VALUES (1, 4)")
+/// }
+/// try changeset.changes()  // [Change(table: "entries", operation: .insert)]
+/// ```
+public struct Changeset: Equatable, Sendable {
+    /// The changeset's bytes, as `sqlite3session_changeset` wrote them.
+    public let bytes: [UInt8]
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Whether the transaction changed nothing in the synced tables.
+    public var isEmpty: Bool { bytes.isEmpty }
+
+    /// What a change does to its row.
+    public enum Operation: Equatable, Sendable {
+        case insert, update, delete
+    }
+
+    /// One change of a changeset: a row of `table` inserted, updated or deleted.
+    public struct Change: Equatable, Sendable {
+        public let table: String
+        public let operation: Operation
+    }
+
+    /// Every change, in order; throws ``ChangesetError/Kind/damaged`` for bytes that are not a
+    /// well-formed changeset.
+    public func changes() throws -> [Change] {
+        try tables().changes
+    }
+
+    /// The shape of a table as the changeset records it: its column count and which columns are
+    /// its primary key.
+    struct TableShape: Equatable {
+        let columnCount: Int
+        let primaryKey: [Bool]
+    }
+
+    /// Reads the whole changeset: its changes and the shape of each table it names.
+    func tables() throws -> (changes: [Change], shapes: [String: TableShape]) {
+        guard !bytes.isEmpty else { return ([], [:]) }
+        guard bytes.count <= Int(Int32.max) else {
+            throw ChangesetError(.damaged, "The changeset is larger than SQLite can read (2 GiB).")
+        }
+        try ChangesetStructure.check(bytes)
+        var copy = bytes
+        return try copy.withUnsafeMutableBytes { buffer in
+            var iterator: OpaquePointer?
+            guard sqlite3changeset_start(&iterator, Int32(buffer.count), buffer.baseAddress) == SQLITE_OK else {
+                sqlite3changeset_finalize(iterator)
+                throw Self.damaged
+            }
+            var changes: [Change] = []
+            var shapes: [String: TableShape] = [:]
+            var step = sqlite3changeset_next(iterator)
+            while step == SQLITE_ROW {
+                var name: UnsafePointer<CChar>?
+                var columnCount: Int32 = 0
+                var code: Int32 = 0
+                var indirect: Int32 = 0
+                var primaryKey: UnsafeMutablePointer<UInt8>?
+                var primaryKeyCount: Int32 = 0
+                guard sqlite3changeset_op(iterator, &name, &columnCount, &code, &indirect) == SQLITE_OK,
+                    sqlite3changeset_pk(iterator, &primaryKey, &primaryKeyCount) == SQLITE_OK,
+                    let name, let primaryKey, primaryKeyCount == columnCount,
+                    let operation = Self.operation(code)
+                else { break }
+                let table = String(cString: name)
+                let shape = TableShape(
+                    columnCount: Int(columnCount),
+                    primaryKey: (0..<Int(columnCount)).map { primaryKey[$0] != 0 })
+                if let known = shapes[table], known != shape { break }
+                shapes[table] = shape
+                changes.append(Change(table: table, operation: operation))
+                step = sqlite3changeset_next(iterator)
+            }
+            let finalized = sqlite3changeset_finalize(iterator)
+            guard step == SQLITE_DONE, finalized == SQLITE_OK else { throw Self.damaged }
+            return (changes, shapes)
+        }
+    }
+
+    static let damaged = ChangesetError(
+        .damaged, "The changeset is damaged: it is cut short or its bytes were changed, so none of it was applied.")
+
+    static func operation(_ code: Int32) -> Operation? {
+        switch code {
+        case SQLITE_INSERT: .insert
+        case SQLITE_UPDATE: .update
+        case SQLITE_DELETE: .delete
+        default: nil
+        }
+    }
+}
