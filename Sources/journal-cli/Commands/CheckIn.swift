@@ -76,7 +76,7 @@ struct CheckInCommand: ParsableCommand {
                 checkIn.redFlags.isEmpty
                 ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
             try Console.out(
-                "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Describe.time(checkIn.localTime))."
+                "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Wording.time(checkIn.localTime))."
             )
         }
         Describe.printStanding(store, today: today, advice: words) { $0.isAbout(checkIn: logged.checkIn.id) }

@@ -78,8 +78,8 @@ struct Doctor: ParsableCommand {
                     ["Size", "\(diagnosis.fileBytes) bytes, \(diagnosis.writeAheadLogBytes) in the write-ahead log"],
                     [
                         "Contents",
-                        count(diagnosis.entries, "entry", "entries") + ", "
-                            + count(diagnosis.checkIns, "check-in", "check-ins"),
+                        Wording.count(diagnosis.entries, "entry", "entries") + ", "
+                            + Wording.count(diagnosis.checkIns, "check-in", "check-ins"),
                     ],
                     ["Schema", "\(diagnosis.appliedMigrations.last ?? "none"), \(schema)"],
                     ["Access", access],
@@ -96,8 +96,6 @@ struct Doctor: ParsableCommand {
     }
 
     private func octal(_ mode: Int) -> String { "0" + String(mode, radix: 8) }
-
-    private func count(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value == 1 ? one : many)" }
 }
 
 struct DoctorJSON: Encodable {

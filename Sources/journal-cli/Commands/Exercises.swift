@@ -190,7 +190,7 @@ extension Exercises {
             case .removed: try Console.out("Removed \(id).")
             case .archived(let entries):
                 try Console.out(
-                    "Archived \(id): its \(entries) \(entries == 1 ? "entry stays" : "entries stay"), and it can no longer be logged."
+                    "Archived \(id): its \(Wording.count(entries, "entry stays", "entries stay")), and it can no longer be logged."
                 )
             }
         }

@@ -57,7 +57,7 @@ struct Import: ParsableCommand {
                 try Console.json(["added": result.added, "skipped": result.skipped])
             } else {
                 try Console.out(
-                    "Imported \(result.added) \(result.added == 1 ? "entry" : "entries"); "
+                    "Imported \(Wording.count(result.added, "entry", "entries")); "
                         + "skipped \(result.skipped) already in the journal.")
             }
         case .json:
@@ -69,20 +69,17 @@ struct Import: ParsableCommand {
                     "psfs_ratings": result.ratings, "red_flag_reviews": result.redFlagReviews,
                 ])
             } else {
-                func count(_ number: Int, _ one: String, _ many: String) -> String {
-                    "\(number) \(number == 1 ? one : many)"
-                }
                 try Console.out(
-                    "Restored \(count(result.added, "entry", "entries")), "
-                        + "\(count(result.checkIns, "check-in", "check-ins")), "
-                        + "\(count(result.reviews, "review", "reviews")), "
-                        + "\(count(result.exercises, "exercise", "exercises")) of your own, "
-                        + "\(count(result.planItems, "plan item", "plan items")) and "
-                        + "\(count(result.activities, "PSFS activity", "PSFS activities")) with "
-                        + "\(count(result.ratings, "rating", "ratings"))"
+                    "Restored \(Wording.count(result.added, "entry", "entries")), "
+                        + "\(Wording.count(result.checkIns, "check-in", "check-ins")), "
+                        + "\(Wording.count(result.reviews, "review", "reviews")), "
+                        + "\(Wording.count(result.exercises, "exercise", "exercises")) of your own, "
+                        + "\(Wording.count(result.planItems, "plan item", "plan items")) and "
+                        + "\(Wording.count(result.activities, "PSFS activity", "PSFS activities")) with "
+                        + "\(Wording.count(result.ratings, "rating", "ratings"))"
                         + (result.redFlagReviews == 0
                             ? "."
-                            : "; \(count(result.redFlagReviews, "record", "records")) that a doctor saw the red flags.")
+                            : "; \(Wording.count(result.redFlagReviews, "record", "records")) that a doctor saw the red flags.")
                 )
             }
         }

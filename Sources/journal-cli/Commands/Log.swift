@@ -104,8 +104,8 @@ struct Log: ParsableCommand {
         } else {
             let entry = logged.entry
             try Console.out(
-                "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Describe.dosage(entry)), "
-                    + "pain \(Describe.pain(entry)), at \(Describe.time(entry.localTime)).")
+                "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Wording.dose(entry)), "
+                    + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime)).")
         }
         // What stands about this exercise is told above; everything else follows, as already known.
         Describe.printStanding(store, today: try Clock.today(), advice: words) {

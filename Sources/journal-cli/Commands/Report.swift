@@ -124,7 +124,7 @@ struct Report: ParsableCommand {
         switch chosenFormat {
         case .json: text = try Console.jsonText(ReportJSON(report)) + "\n"
         case .markdown: text = ReportMarkdown.render(report)
-        case .html: text = ReportHTML.render(report, generated: Describe.time(now))
+        case .html: text = ReportHTML.render(report, generated: Wording.time(now))
         case .text:
             text =
                 ReportText.render(

@@ -71,7 +71,7 @@ struct Resume: ParsableCommand {
             try Console.json(ResumeJSON(resumed: resumed))
         } else {
             try Console.out(
-                "Resumed \(review.exerciseID): reviewed \(Describe.time(review.localTime)); the hold since "
+                "Resumed \(review.exerciseID): reviewed \(Wording.time(review.localTime)); the hold since "
                     + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
             if let still = resumed.stillHeld {
                 Console.err(
@@ -104,7 +104,7 @@ extension Resume {
             return
         }
         try Console.out(
-            "Recorded that a doctor has seen you, \(Describe.time(seen.review.localTime)): "
+            "Recorded that a doctor has seen you, \(Wording.time(seen.review.localTime)): "
                 + (seen.covered.count == 1
                     ? "1 red-flag finding no longer stands."
                     : "\(seen.covered.count) red-flag findings no longer stand."))

@@ -50,7 +50,7 @@ struct Today: ParsableCommand {
                     Describe.finding(finding, advice: words, style: .stdout, dated: true, today: today) + "\n")
             }
             if !routine.hasPlan {
-                Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
+                Console.err(Wording.noPlanYet)
             } else {
                 for line in Self.describe(routine) { try Console.out(line) }
             }
@@ -73,8 +73,7 @@ struct Today: ParsableCommand {
         func row(_ item: DailyRoutine.Item) -> [String] {
             [
                 item.plan.exerciseID,
-                Describe.dosage(
-                    sets: item.plan.sets, reps: item.plan.reps, holdSeconds: item.plan.holdSeconds, side: nil),
+                Wording.dose(item.plan),
                 "\(item.doneThisWeek) of \(item.plannedThisWeek) this week"
                     + (item.sessionsToday > 1 ? ", \(item.sessionsToday) today" : ""),
             ]
@@ -92,7 +91,7 @@ struct Today: ParsableCommand {
         for hold in routine.held {
             lines += TextTable.wrap(
                 "On hold: \(hold.exerciseID) since \(hold.since.localTime.shortText) (\(hold.since.rule)); "
-                    + "see a physiotherapist, then `journal resume \(hold.exerciseID)`.", width: 80
+                    + Wording.seePhysiotherapistThenResume(hold.exerciseID) + ".", width: 80
             ).split(separator: "\n").map(String.init)
         }
         for item in routine.upcoming {
