@@ -182,13 +182,6 @@ struct CheckIns: ParsableCommand {
     }
 }
 
-/// `journal checkins edit --json`.
-struct CheckInEditJSON: Encodable {
-    let before: CheckInJSON
-    let after: CheckInJSON
-    let findings: [FindingJSON]
-}
-
 /// Asks on a terminal before a destructive change; elsewhere `--yes` is required.
 enum Confirm {
     /// Whether to go on with `action` ("deleting 2 entries"): `yes`, or the person's answer to

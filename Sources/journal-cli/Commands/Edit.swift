@@ -85,28 +85,6 @@ struct Edit: ParsableCommand {
     }
 }
 
-/// `journal edit --json`: the entry before and after, the findings of the corrected entry and the
-/// hold its exercise stands on (as `journal log --json`).
-struct EditJSON: Encodable {
-    let before: EntryJSON
-    let after: EntryJSON
-    let findings: [FindingJSON]
-    let hold: HoldJSON?
-    /// The finding that began a hold standing before this edit (as `journal log --json`'s `paused`).
-    let paused: FindingJSON?
-
-    enum CodingKeys: CodingKey { case before, after, findings, hold, paused }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(before, forKey: .before)
-        try container.encode(after, forKey: .after)
-        try container.encode(findings, forKey: .findings)
-        try container.encode(hold, forKey: .hold)
-        try container.encode(paused, forKey: .paused)
-    }
-}
-
 struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete",

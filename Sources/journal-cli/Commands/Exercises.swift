@@ -207,24 +207,3 @@ enum ExerciseCompletion {
         return (custom ?? Catalog.builtIn).exercises.map(\.id)
     }
 }
-
-/// `journal exercises --json`: id, name, category, per_side, measure, how_to, custom.
-struct ExerciseJSON: Encodable {
-    var id: String
-    var name: String
-    var category: String
-    var per_side: Bool
-    var measure: String
-    var how_to: String
-    var custom: Bool
-
-    init(_ exercise: Exercise) {
-        id = exercise.id
-        name = exercise.name
-        category = exercise.category.rawValue
-        per_side = exercise.perSide
-        measure = exercise.measure.rawValue
-        how_to = exercise.howTo
-        custom = exercise.isCustom
-    }
-}

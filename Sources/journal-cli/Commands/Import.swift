@@ -54,7 +54,7 @@ struct Import: ParsableCommand {
         case .csv:
             let result = try store.write { try $0.importCSV(from: input.bytes(), now: now) }
             if output.json {
-                try Console.json(["added": result.added, "skipped": result.skipped])
+                try Console.json(CSVImportJSON(result))
             } else {
                 try Console.out(
                     "Imported \(Wording.count(result.added, "entry", "entries")); "
@@ -63,11 +63,7 @@ struct Import: ParsableCommand {
         case .json:
             let result = try store.write { try $0.restore(from: input.bytes, now: now) }
             if output.json {
-                try Console.json([
-                    "added": result.added, "checkins": result.checkIns, "reviews": result.reviews,
-                    "exercises": result.exercises, "plan": result.planItems, "psfs_activities": result.activities,
-                    "psfs_ratings": result.ratings, "red_flag_reviews": result.redFlagReviews,
-                ])
+                try Console.json(FullImportJSON(result))
             } else {
                 try Console.out(
                     "Restored \(Wording.count(result.added, "entry", "entries")), "

@@ -141,28 +141,3 @@ extension Log {
         return pain
     }
 }
-
-/// `journal log --json` and `journal edit --json`'s findings: the saved entry, the findings it
-/// raised, the hold its exercise stands on (`hold`), and `paused`, the finding that began a hold
-/// standing before this entry, and `region`, the code of the region whose words the findings' advice
-/// uses (null for the generic words).
-struct LoggedJSON: Encodable {
-    let logged: LoggedEntry
-    let advice: RegionalAdvice
-
-    init(_ logged: LoggedEntry, advice: RegionalAdvice) {
-        self.logged = logged
-        self.advice = advice
-    }
-
-    enum CodingKeys: CodingKey { case entry, findings, paused, hold, region }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(EntryJSON(logged.entry), forKey: .entry)
-        try container.encode(logged.findings.map { FindingJSON($0, advice: advice) }, forKey: .findings)
-        try container.encode(logged.holdBefore.map { FindingJSON($0.since, advice: advice) }, forKey: .paused)
-        try container.encode(logged.hold.map(HoldJSON.init), forKey: .hold)
-        try container.encode(advice.region?.code, forKey: .region)
-    }
-}

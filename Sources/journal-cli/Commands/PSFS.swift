@@ -64,7 +64,7 @@ struct PSFS: ParsableCommand {
             let activity = try PSFSActivity(activity: activity, at: at, now: now, timeZone: Clock.timeZone)
             let saved = try store.write { try $0.addActivity(activity, now: now) }
             if output.json {
-                try Console.json(["id": saved.id ?? 0])
+                try Console.json(AddedJSON(id: saved.id ?? 0))
             } else {
                 try Console.out(String(saved.id ?? 0))
                 Console.err(

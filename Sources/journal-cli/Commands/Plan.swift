@@ -38,7 +38,7 @@ struct Plan: ParsableCommand {
         func run() throws {
             let plan = try store.openForReading()?.plan() ?? []
             if output.json {
-                try Console.json(plan.map(PlanJSON.init))
+                try Console.json(plan.map(PlanItemJSON.init))
                 return
             }
             guard !plan.isEmpty else {
@@ -123,7 +123,3 @@ struct Plan: ParsableCommand {
         }
     }
 }
-
-/// `journal plan --json`: the library's plan item JSON (exercise, sets, reps, hold_seconds, per_week,
-/// since).
-typealias PlanJSON = PlanItemJSON

@@ -116,38 +116,3 @@ extension Resume {
         }
     }
 }
-
-/// `journal resume --red-flags --json`: `id`, `reviewed_at`, `note`, `covered` and `still_standing`
-/// (findings, as in `journal check --json`).
-struct RedFlagsSeenJSON: Encodable {
-    let seen: RedFlagsSeen
-    let advice: RegionalAdvice
-
-    enum Keys: String, CodingKey { case id, reviewed_at, note, covered, still_standing }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(seen.review.id, forKey: .id)
-        try container.encode(seen.review.localTime.iso8601, forKey: .reviewed_at)
-        try container.encode(seen.review.note, forKey: .note)
-        try container.encode(seen.covered.map { FindingJSON($0, advice: advice) }, forKey: .covered)
-        try container.encode(seen.stillStanding.map { FindingJSON($0, advice: advice) }, forKey: .still_standing)
-    }
-}
-
-/// `journal resume --json`: the review and the hold it lifted.
-struct ResumeJSON: Encodable {
-    let resumed: Resumed
-
-    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, lifted, still_held }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(resumed.review.id, forKey: .id)
-        try container.encode(resumed.review.exerciseID, forKey: .exercise)
-        try container.encode(resumed.review.localTime.iso8601, forKey: .reviewed_at)
-        try container.encode(resumed.review.note, forKey: .note)
-        try container.encode(HoldJSON(resumed.hold), forKey: .lifted)
-        try container.encode(resumed.stillHeld.map(HoldJSON.init), forKey: .still_held)
-    }
-}
