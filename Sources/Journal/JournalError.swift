@@ -206,10 +206,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotRemoveBuiltIn(let id):
             return "\(id) is part of the built-in catalogue and cannot be removed; only exercises you added can."
         case .exerciseInUse(let id, let entries):
-            return "\(entries) \(entries == 1 ? "entry uses" : "entries use") \(id), so it was not removed; "
+            return "\(Wording.count(entries, "entry uses", "entries use")) \(id), so it was not removed; "
                 + "pass --force to archive it instead (its entries stay, and it can no longer be logged)."
         case .sidesInUse(let id, let entries):
-            return "\(entries) \(entries == 1 ? "entry of \(id) records" : "entries of \(id) record") a side, so it "
+            return "\(Wording.count(entries, "entry of \(id) records", "entries of \(id) record")) a side, so it "
                 + "stays one side at a time (nothing was changed). For a version done with both sides at once, add a new "
                 + "exercise (`journal exercises add`); `journal exercises remove \(id) --force` archives this one with its "
                 + "entries."

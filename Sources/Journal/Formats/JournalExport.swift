@@ -179,7 +179,7 @@ public enum JournalExport {
     private static func pastTime(_ text: String, field: String, now: Int64) throws -> ResolvedTime {
         let time = try exactTime(text, field: field)
         guard time.unixSeconds <= now else {
-            throw JournalError.futureDate(text: text, resolved: time.local.shortText + " " + DateInput.zoneText(time))
+            throw JournalError.futureDate(text: text, resolved: Wording.time(time.local))
         }
         return time
     }

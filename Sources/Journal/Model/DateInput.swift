@@ -55,7 +55,7 @@ public enum DateInput {
         let trimmed = String(text.trimmingWhitespace())
         let resolved = try resolve(trimmed, original: text, now: now, timeZone: timeZone)
         if resolved.unixSeconds > now {
-            throw JournalError.futureDate(text: text, resolved: resolved.local.shortText + " " + zoneText(resolved))
+            throw JournalError.futureDate(text: text, resolved: Wording.time(resolved.local))
         }
         return resolved
     }
@@ -63,10 +63,6 @@ public enum DateInput {
     /// The moment `unixSeconds` with the offset `timeZone` had then.
     public static func at(_ unixSeconds: Int64, in timeZone: TimeZone) -> ResolvedTime {
         ResolvedTime(unixSeconds: unixSeconds, utcOffset: offset(of: timeZone, at: unixSeconds))
-    }
-
-    static func zoneText(_ time: ResolvedTime) -> String {
-        "(UTC\(LocalDateTime.offsetText(time.utcOffset)))"
     }
 
     private static func resolve(_ text: String, original: String, now: Int64, timeZone: TimeZone) throws -> ResolvedTime
@@ -290,7 +286,7 @@ public enum DateInput {
             if let now, wall - Int64(beforeOffset) > now {
                 let reading = ResolvedTime(unixSeconds: wall - Int64(beforeOffset), utcOffset: beforeOffset)
                 throw JournalError.futureDate(
-                    text: original, resolved: reading.local.shortText + " " + zoneText(reading))
+                    text: original, resolved: Wording.time(reading.local))
             }
             throw JournalError.invalidDate(
                 text: original,
@@ -303,7 +299,7 @@ public enum DateInput {
             if past.isEmpty {
                 let reading = at(unique[0], in: timeZone)
                 throw JournalError.futureDate(
-                    text: original, resolved: reading.local.shortText + " " + zoneText(reading))
+                    text: original, resolved: Wording.time(reading.local))
             }
             if past.count == 1 { return at(past[0], in: timeZone) }
             let options = past.map { at($0, in: timeZone) }

@@ -69,7 +69,7 @@ public struct EntryDraft: Sendable, Hashable {
         case .exact(let exact, let text)?:
             guard exact.unixSeconds <= now else {
                 throw JournalError.futureDate(
-                    text: text, resolved: exact.local.shortText + " " + DateInput.zoneText(exact))
+                    text: text, resolved: Wording.time(exact.local))
             }
             resolved = exact
         case nil:

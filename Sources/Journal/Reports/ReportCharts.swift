@@ -216,7 +216,7 @@ public enum ReportCharts {
                                     "title", [:],
                                     [
                                         .plain(
-                                            "\(day.date): \(ReportText.count(day.findings, "finding", "findings")), "
+                                            "\(day.date): \(Wording.count(day.findings, "finding", "findings")), "
                                                 + "the most severe \(severity)")
                                     ])
                             ])

@@ -181,7 +181,7 @@ public enum ReportHTML {
                                 nodes: [
                                     .strong(.plain(summary.exerciseID)),
                                     .plain(
-                                        ": \(ReportText.count(summary.sessions, "session", "sessions")), mean "
+                                        ": \(Wording.count(summary.sessions, "session", "sessions")), mean "
                                             + "\(Figures.oneDecimal(summary.pain.beforeMean)) → "
                                             + "\(Figures.oneDecimal(summary.pain.afterMean)), worst after "
                                             + "\(summary.pain.afterMax.map(String.init) ?? "-")"
@@ -223,7 +223,7 @@ public enum ReportHTML {
                 rows: report.adherence.map { item in
                     [
                         item.exerciseID, Figures.dayMonth(item.countedFrom), String(item.perWeek), String(item.done),
-                        String(item.planned), ReportText.percent(item.fraction), ReportText.plannedDose(item.plan),
+                        String(item.planned), ReportText.percent(item.fraction), Wording.dose(item.plan),
                         ReportText.dose(item.sets), item.reps.map(ReportText.dose) ?? "-",
                         item.hold.map(ReportText.dose) ?? "-",
                     ]
@@ -273,7 +273,7 @@ public enum ReportHTML {
                 numeric: [3],
                 rows: report.entries.map { entry in
                     [
-                        Figures.shortTime(entry.localTime), entry.exerciseID, ReportMarkdown.dose(entry),
+                        Figures.shortTime(entry.localTime), entry.exerciseID, Wording.compactDose(entry),
                         "\(entry.painBefore.value) → \(entry.painAfter.value)"
                             + (entry.id.map(flagged.contains) == true ? " ▲" : ""),
                         entry.note == nil ? "" : numbers[NoteKey(source: .entry, id: entry.id)].map(mark) ?? "",
@@ -333,7 +333,7 @@ public enum ReportHTML {
                                 nodes: [
                                     .strong(.plain(item.activity.activity)),
                                     .plain(
-                                        ": " + ReportText.count(item.ratings.count, "rating", "ratings")
+                                        ": " + Wording.count(item.ratings.count, "rating", "ratings")
                                             + (item.latest.map { ", latest \($0.score.value)" } ?? "")),
                                 ]),
                             ReportCharts.psfsChart(item, index: index),

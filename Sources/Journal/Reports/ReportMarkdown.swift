@@ -54,7 +54,7 @@ public enum ReportMarkdown {
                     row([
                         escape(item.exerciseID), item.countedFrom.iso8601, String(item.perWeek), String(item.done),
                         String(item.planned), ReportText.percent(item.fraction),
-                        ReportText.plannedDose(item.plan), ReportText.dose(item.sets),
+                        Wording.dose(item.plan), ReportText.dose(item.sets),
                         item.reps.map(ReportText.dose) ?? "-", item.hold.map(ReportText.dose) ?? "-",
                     ]))
             }
@@ -79,7 +79,7 @@ public enum ReportMarkdown {
             for entry in report.entries {
                 lines.append(
                     row([
-                        entry.localTime.shortText, escape(entry.exerciseID), dose(entry),
+                        entry.localTime.shortText, escape(entry.exerciseID), Wording.compactDose(entry),
                         "\(entry.painBefore.value) → \(entry.painAfter.value)",
                         entry.id.map(flagged.contains) == true ? "yes" : "",
                     ]))
@@ -131,15 +131,6 @@ public enum ReportMarkdown {
                     + escape(ReportText.advice(item, in: report.region.advice)))
         }
         return lines
-    }
-
-    /// "3 × 10", "2 × 30 s", "1 × 8 × 5 s", with the side.
-    static func dose(_ entry: Entry) -> String {
-        var text = "\(entry.sets)"
-        if let reps = entry.reps { text += " × \(reps)" }
-        if let hold = entry.holdSeconds { text += " × \(hold) s" }
-        if let side = entry.side { text += ", \(side.rawValue)" }
-        return text
     }
 
     static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }

@@ -37,7 +37,7 @@ public enum ReportPSFS {
             average.detectable
             ? "at least \(points) points, more than the measure's error"
             : "less than \(points) points, within the measure's error"
-        return "Average of the \(average.activities) \(average.activities == 1 ? "activity" : "activities") "
+        return "Average of the \(Wording.count(average.activities, "activity", "activities")) "
             + "rated at the baseline (\(day)) and since: \(Figures.oneDecimal(average.baseline)) → "
             + "\(Figures.oneDecimal(average.latest)) "
             + "(\(Figures.signedOneDecimalChange(from: average.baseline, to: average.latest))), \(verdict)."

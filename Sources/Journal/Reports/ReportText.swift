@@ -77,7 +77,7 @@ public enum ReportText {
     public static func began(_ report: ProgressReport) -> String? {
         guard report.beganInsidePeriod else { return nil }
         let into = Int(report.countedFrom.daysSinceEpoch - report.period.from.daysSinceEpoch)
-        return "The journal began on \(report.countedFrom), \(count(into, "day", "days")) into this period: "
+        return "The journal began on \(report.countedFrom), \(Wording.count(into, "day", "days")) into this period: "
             + "days active and the plan are counted from then (\(report.daysCounted) of "
             + "\(report.period.dayCount) days)."
     }
@@ -89,7 +89,7 @@ public enum ReportText {
             report.beganInsidePeriod
             ? "\(report.daysActive) of the \(report.daysCounted) days since the journal began"
             : "\(report.daysActive) of \(report.period.dayCount) days"
-        return "Active on \(days), \(count(report.entryCount, "entry", "entries"))."
+        return "Active on \(days), \(Wording.count(report.entryCount, "entry", "entries"))."
     }
 
     /// Mean pain before and after, and the highest pain after with its session.
@@ -120,7 +120,7 @@ public enum ReportText {
         let highest = report.checkInReadings.reduce(nil) { (worst: CheckIn?, checkIn) in
             worst.map { checkIn.pain > $0.pain ? checkIn : $0 } ?? checkIn
         }
-        return "\(count(report.checkIns.count, "check-in", "check-ins")), mean pain "
+        return "\(Wording.count(report.checkIns.count, "check-in", "check-ins")), mean pain "
             + "\(Figures.oneDecimal(report.checkIns.painMean))"
             + (highest.map { ", highest \($0.pain.value) (\(Figures.dayMonth($0.localTime.date)))" } ?? "") + "."
     }
@@ -178,7 +178,7 @@ public enum ReportText {
     /// "Also on 2 earlier days: Thu 26 Nov 07:30, Mon 23 Nov 07:30."; `nil` when there were none.
     public static func earlier(_ item: ProgressReport.Attention) -> String? {
         guard !item.earlier.isEmpty else { return nil }
-        return "Also on \(count(item.earlier.count, "earlier occasion", "earlier occasions")): "
+        return "Also on \(Wording.count(item.earlier.count, "earlier occasion", "earlier occasions")): "
             + item.earlier.map { Figures.shortTime($0.localTime) }.joined(separator: ", ") + "."
     }
 
@@ -220,16 +220,6 @@ public enum ReportText {
             check.asPlanned == 0
                 ? "not recorded"
                 : "not recorded in \(check.notRecorded) of \(check.sessions), as planned in \(check.asPlanned)"
-        }
-    }
-
-    /// "3 × 10 reps, 5 s hold", "2 × 30 s hold".
-    public static func plannedDose(_ item: PlanItem) -> String {
-        switch (item.reps, item.holdSeconds) {
-        case (let reps?, let hold?): "\(item.sets) × \(reps) reps, \(hold) s hold"
-        case (let reps?, nil): "\(item.sets) × \(reps) reps"
-        case (nil, let hold?): "\(item.sets) × \(hold) s hold"
-        case (nil, nil): "\(item.sets) \(item.sets == 1 ? "set" : "sets")"
         }
     }
 
@@ -294,7 +284,7 @@ public enum ReportText {
         if report.checkIns.count > 0 { lines.append("Check-in     |\(Figures.sparkline(checkIns))|") }
         if report.days.contains(where: { $0.findings > 0 }) { lines.append("Findings     |\(String(marks))|") }
         lines += wrap(
-            "one mark \(size == 1 ? "a day" : "per \(size) days"), ▁ 0 to █ 10, blank: none; "
+            "one mark \(Wording.noun(size, "a day", "per \(size) days")), ▁ 0 to █ 10, blank: none; "
                 + "▲ a safety finding, ◆ a red flag (see a doctor)", width - 13
         ).map { String(repeating: " ", count: 13) + $0 }
         return lines
@@ -340,7 +330,7 @@ public enum ReportText {
             header: ["EXERCISE", "PLANNED", "SETS", "REPS", "HOLD S"],
             rows: report.adherence.map { item in
                 [
-                    item.exerciseID, plannedDose(item.plan), dose(item.sets), item.reps.map(dose) ?? "-",
+                    item.exerciseID, Wording.dose(item.plan), dose(item.sets), item.reps.map(dose) ?? "-",
                     item.hold.map(dose) ?? "-",
                 ]
             },
@@ -458,9 +448,5 @@ public enum ReportText {
     /// "80%", or "-" when nothing was planned.
     static func percent(_ fraction: Double?) -> String {
         fraction.map { "\(Int(($0 * 100).rounded(.toNearestOrAwayFromZero)))%" } ?? "-"
-    }
-
-    static func count(_ value: Int, _ one: String, _ many: String) -> String {
-        "\(value) \(value == 1 ? one : many)"
     }
 }

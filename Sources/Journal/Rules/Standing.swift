@@ -121,38 +121,3 @@ public struct Standing: Sendable, Hashable {
             + findings.filter { $0.severity < .stop }.map(Item.finding)
     }
 }
-
-/// `journal check --json`, and the `standing` of `journal today --json` and `journal report --json`:
-/// `findings` (``FindingJSON``, their advice in the words of the region in force), `holds`
-/// (``HoldJSON``), `reminders`, `red_flags_seen`, the latest record that a doctor has seen the red
-/// flags (`reviewed_at`, `note`), or null, and `region`, the code of the region in force (null
-/// for the generic words).
-public struct StandingJSON: Encodable, Sendable {
-    public var standing: Standing
-    /// The words of the region in force.
-    public var advice: RegionalAdvice
-
-    public init(_ standing: Standing, advice: RegionalAdvice) {
-        self.standing = standing
-        self.advice = advice
-    }
-
-    enum Keys: String, CodingKey { case findings, holds, reminders, red_flags_seen, region }
-    enum SeenKeys: String, CodingKey { case id, reviewed_at, note }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(standing.findings.map { FindingJSON($0, advice: advice) }, forKey: .findings)
-        try container.encode(standing.holds.map(HoldJSON.init), forKey: .holds)
-        try container.encode(standing.reminders, forKey: .reminders)
-        if let seen = standing.redFlagReview {
-            var object = container.nestedContainer(keyedBy: SeenKeys.self, forKey: .red_flags_seen)
-            try object.encode(seen.id, forKey: .id)
-            try object.encode(seen.localTime.iso8601, forKey: .reviewed_at)
-            try object.encode(seen.note, forKey: .note)
-        } else {
-            try container.encodeNil(forKey: .red_flags_seen)
-        }
-        try container.encode(advice.region?.code, forKey: .region)
-    }
-}

@@ -47,18 +47,3 @@ struct Check: ParsableCommand {
         if standing.exitStatus != 0 { throw ExitCode(standing.exitStatus) }
     }
 }
-
-/// `journal check --json`: the standing (``StandingJSON``: `findings`, `holds`, `reminders`,
-/// `red_flags_seen`, `region`) and `exit_status`.
-struct CheckJSON: Encodable {
-    let standing: Standing
-    let advice: RegionalAdvice
-
-    enum Keys: String, CodingKey { case exit_status }
-
-    func encode(to encoder: any Encoder) throws {
-        try StandingJSON(standing, advice: advice).encode(to: encoder)
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(standing.exitStatus, forKey: .exit_status)
-    }
-}

@@ -76,23 +76,9 @@ struct CheckInCommand: ParsableCommand {
                 checkIn.redFlags.isEmpty
                 ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
             try Console.out(
-                "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Describe.time(checkIn.localTime))."
+                "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Wording.time(checkIn.localTime))."
             )
         }
         Describe.printStanding(store, today: today, advice: words) { $0.isAbout(checkIn: logged.checkIn.id) }
-    }
-}
-
-/// `journal checkin --json`: `checkin`, `findings` (with `advice` in the region's words) and `region`.
-struct CheckedInJSON: Encodable {
-    let checkin: CheckInJSON
-    let findings: [FindingJSON]
-    /// The code of the region in force; null for the generic words.
-    let region: String?
-
-    init(_ logged: LoggedCheckIn, advice: RegionalAdvice) {
-        checkin = CheckInJSON(logged.checkIn)
-        findings = logged.findings.map { FindingJSON($0, advice: advice) }
-        region = advice.region?.code
     }
 }

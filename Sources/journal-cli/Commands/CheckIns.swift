@@ -169,24 +169,17 @@ struct CheckIns: ParsableCommand {
                     action: "deleting \(one ? "a check-in" : "\(checkIns.count) check-ins")",
                     listing: checkIns.map { "#\($0.id ?? 0) \(Describe.summary($0))" }, yes: yes)
             else {
-                Console.err("Nothing was deleted.")
+                Console.err(Wording.nothingDeleted)
                 return
             }
             let now = try Clock.now()
             let deleted = try store.write { try $0.deleteCheckIns(ids: ids, now: now) }
             try Console.out(
-                "Deleted \(deleted.count) \(deleted.count == 1 ? "check-in" : "check-ins"): "
+                "Deleted \(Wording.count(deleted.count, "check-in", "check-ins")): "
                     + deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")
-                    + ". `journal undo` brings \(deleted.count == 1 ? "it" : "them") back.")
+                    + ". " + Wording.undoBringsBack(deleted.count))
         }
     }
-}
-
-/// `journal checkins edit --json`.
-struct CheckInEditJSON: Encodable {
-    let before: CheckInJSON
-    let after: CheckInJSON
-    let findings: [FindingJSON]
 }
 
 /// Asks on a terminal before a destructive change; elsewhere `--yes` is required.

@@ -78,8 +78,8 @@ struct Doctor: ParsableCommand {
                     ["Size", "\(diagnosis.fileBytes) bytes, \(diagnosis.writeAheadLogBytes) in the write-ahead log"],
                     [
                         "Contents",
-                        count(diagnosis.entries, "entry", "entries") + ", "
-                            + count(diagnosis.checkIns, "check-in", "check-ins"),
+                        Wording.count(diagnosis.entries, "entry", "entries") + ", "
+                            + Wording.count(diagnosis.checkIns, "check-in", "check-ins"),
                     ],
                     ["Schema", "\(diagnosis.appliedMigrations.last ?? "none"), \(schema)"],
                     ["Access", access],
@@ -96,52 +96,4 @@ struct Doctor: ParsableCommand {
     }
 
     private func octal(_ mode: Int) -> String { "0" + String(mode, radix: 8) }
-
-    private func count(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value == 1 ? one : many)" }
-}
-
-struct DoctorJSON: Encodable {
-    struct Change: Encodable {
-        let path: String
-        let from: String
-        let to: String
-    }
-    let path: String
-    let link_target: String?
-    let access: String
-    let file_bytes: Int
-    let wal_bytes: Int
-    let entries: Int
-    let checkins: Int
-    let schema: [String]
-    let up_to_date: Bool
-    let newer_version: Bool
-    let integrity_check: String
-    let integrity: [String]
-    let healthy: Bool
-    let permissions_tightened: [Change]
-
-    init(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) {
-        path = diagnosis.path
-        link_target = diagnosis.linkTarget
-        access =
-            switch diagnosis.access {
-            case .readWrite: "read-write"
-            case .readOnly: "read-only"
-            case .immutable: "immutable"
-            }
-        file_bytes = diagnosis.fileBytes
-        wal_bytes = diagnosis.writeAheadLogBytes
-        entries = diagnosis.entries
-        checkins = diagnosis.checkIns
-        schema = diagnosis.appliedMigrations
-        up_to_date = diagnosis.isUpToDate
-        newer_version = diagnosis.isFromNewerVersion
-        integrity_check = diagnosis.integrityCheck
-        integrity = diagnosis.integrity
-        healthy = diagnosis.isHealthy
-        permissions_tightened = changes.map {
-            Change(path: $0.path, from: String($0.from, radix: 8), to: String($0.to, radix: 8))
-        }
-    }
 }

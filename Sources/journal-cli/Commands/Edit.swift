@@ -85,28 +85,6 @@ struct Edit: ParsableCommand {
     }
 }
 
-/// `journal edit --json`: the entry before and after, the findings of the corrected entry and the
-/// hold its exercise stands on (as `journal log --json`).
-struct EditJSON: Encodable {
-    let before: EntryJSON
-    let after: EntryJSON
-    let findings: [FindingJSON]
-    let hold: HoldJSON?
-    /// The finding that began a hold standing before this edit (as `journal log --json`'s `paused`).
-    let paused: FindingJSON?
-
-    enum CodingKeys: CodingKey { case before, after, findings, hold, paused }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(before, forKey: .before)
-        try container.encode(after, forKey: .after)
-        try container.encode(findings, forKey: .findings)
-        try container.encode(hold, forKey: .hold)
-        try container.encode(paused, forKey: .paused)
-    }
-}
-
 struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete",
@@ -139,15 +117,15 @@ struct Delete: ParsableCommand {
                 action: "deleting \(one ? "an entry" : "\(entries.count) entries")",
                 listing: entries.map { "#\($0.id ?? 0) \(Describe.summary($0))" }, yes: yes)
         else {
-            Console.err("Nothing was deleted.")
+            Console.err(Wording.nothingDeleted)
             return
         }
         let now = try Clock.now()
         let deleted = try store.write { try $0.delete(ids: ids, now: now) }
-        let count = deleted.count == 1 ? "entry" : "entries"
         try Console.out(
-            "Deleted \(deleted.count) \(count): \(deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")). "
-                + "`journal undo` brings \(deleted.count == 1 ? "it" : "them") back.")
+            "Deleted \(Wording.count(deleted.count, "entry", "entries")): "
+                + "\(deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")). \(Wording.undoBringsBack(deleted.count))"
+        )
     }
 }
 
@@ -182,13 +160,13 @@ struct Undo: ParsableCommand {
                 return
             }
             Console.err(
-                "Nothing more to undo: the last \(undone) \(undone == 1 ? "change was" : "changes were") undone, "
+                "Nothing more to undo: the last \(Wording.count(undone, "change was", "changes were")) undone, "
                     + "and older changes cannot be (undo goes back through the latest "
                     + "\(JournalStore.undoDepth)). To remove an entry, `journal delete ID` "
                     + "(`journal list` shows the ids).")
             return
         }
-        let when = Describe.time(DateInput.at(result.madeAt, in: Clock.timeZone).local)
+        let when = Wording.time(DateInput.at(result.madeAt, in: Clock.timeZone).local)
         if result.stopped {
             Console.err(
                 "The latest change, \(result.detail ?? result.kind.words) on \(when), cannot be undone: "
@@ -215,25 +193,25 @@ struct Undo: ParsableCommand {
         }
         var parts: [String] = []
         if result.restored > 0 {
-            parts.append("put back \(result.restored) \(result.restored == 1 ? "entry" : "entries")")
+            parts.append("put back \(Wording.count(result.restored, "entry", "entries"))")
         }
         if result.removed > 0 {
-            parts.append("removed \(result.removed) imported \(result.removed == 1 ? "entry" : "entries")")
+            parts.append("removed \(Wording.count(result.removed, "imported entry", "imported entries"))")
         }
         if result.checkInsRestored > 0 {
             parts.append(
-                "put back \(result.checkInsRestored) \(result.checkInsRestored == 1 ? "check-in" : "check-ins")")
+                "put back \(Wording.count(result.checkInsRestored, "check-in", "check-ins"))")
         }
         if result.checkInsRemoved > 0 {
             parts.append(
-                "removed \(result.checkInsRemoved) imported \(result.checkInsRemoved == 1 ? "check-in" : "check-ins")")
+                "removed \(Wording.count(result.checkInsRemoved, "imported check-in", "imported check-ins"))")
         }
         if result.psfsChanged > 0, result.kind != .import {
-            parts.append("reversed \(result.psfsChanged) PSFS \(result.psfsChanged == 1 ? "change" : "changes")")
+            parts.append("reversed \(Wording.count(result.psfsChanged, "PSFS change", "PSFS changes"))")
         }
         if result.reviewsRemoved > 0, result.kind == .import {
             parts.append(
-                "removed \(result.reviewsRemoved) imported \(result.reviewsRemoved == 1 ? "review" : "reviews")")
+                "removed \(Wording.count(result.reviewsRemoved, "imported review", "imported reviews"))")
         } else {
             if result.reviewsRemoved > result.redFlagReviewsRemoved {
                 parts.append("took back the physiotherapist's review: the hold stands again")
@@ -273,11 +251,10 @@ struct Undo: ParsableCommand {
         let (undo, result) = try JournalStore.undoRestore(
             restore, at: try store.resolvedPath(), busyTimeout: busyTimeout, now: now)
         Console.changeSaved = true
-        func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
-        let when = Describe.time(DateInput.at(undo.madeAt, in: Clock.timeZone).local)
+        let when = Wording.time(DateInput.at(undo.madeAt, in: Clock.timeZone).local)
         try Console.out(
-            "Undid the restore of \(when): put back the journal it replaced, \(count(result.entries, "entry", "entries")), "
-                + "\(count(result.checkIns, "check-in", "check-ins")) and \(count(result.reviews, "review", "reviews")), "
+            "Undid the restore of \(when): put back the journal it replaced, \(Wording.count(result.entries, "entry", "entries")), "
+                + "\(Wording.count(result.checkIns, "check-in", "check-ins")) and \(Wording.count(result.reviews, "review", "reviews")), "
                 + "from \(restore.keptCopy.terminalSafe).")
         if let kept = result.keptCopy {
             Console.err("The restored journal it replaced is kept at \(kept.terminalSafe).")

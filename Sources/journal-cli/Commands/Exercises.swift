@@ -190,7 +190,7 @@ extension Exercises {
             case .removed: try Console.out("Removed \(id).")
             case .archived(let entries):
                 try Console.out(
-                    "Archived \(id): its \(entries) \(entries == 1 ? "entry stays" : "entries stay"), and it can no longer be logged."
+                    "Archived \(id): its \(Wording.count(entries, "entry stays", "entries stay")), and it can no longer be logged."
                 )
             }
         }
@@ -205,26 +205,5 @@ enum ExerciseCompletion {
             .flatMap { try? JournalStore.existing(at: $0) }
             .flatMap { try? $0.catalog() }
         return (custom ?? Catalog.builtIn).exercises.map(\.id)
-    }
-}
-
-/// `journal exercises --json`: id, name, category, per_side, measure, how_to, custom.
-struct ExerciseJSON: Encodable {
-    var id: String
-    var name: String
-    var category: String
-    var per_side: Bool
-    var measure: String
-    var how_to: String
-    var custom: Bool
-
-    init(_ exercise: Exercise) {
-        id = exercise.id
-        name = exercise.name
-        category = exercise.category.rawValue
-        per_side = exercise.perSide
-        measure = exercise.measure.rawValue
-        how_to = exercise.howTo
-        custom = exercise.isCustom
     }
 }

@@ -81,7 +81,7 @@ struct Export: ParsableCommand {
             return try journal.export(format, selection: selection, to: sink, byteOrderMark: excel)
         }
         if let output {
-            Console.err("Exported \(count) \(count == 1 ? "entry" : "entries") to \(output.terminalSafe).")
+            Console.err("Exported \(Wording.count(count, "entry", "entries")) to \(output.terminalSafe).")
         }
     }
 

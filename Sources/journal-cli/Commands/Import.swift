@@ -54,35 +54,28 @@ struct Import: ParsableCommand {
         case .csv:
             let result = try store.write { try $0.importCSV(from: input.bytes(), now: now) }
             if output.json {
-                try Console.json(["added": result.added, "skipped": result.skipped])
+                try Console.json(CSVImportJSON(result))
             } else {
                 try Console.out(
-                    "Imported \(result.added) \(result.added == 1 ? "entry" : "entries"); "
+                    "Imported \(Wording.count(result.added, "entry", "entries")); "
                         + "skipped \(result.skipped) already in the journal.")
             }
         case .json:
             let result = try store.write { try $0.restore(from: input.bytes, now: now) }
             if output.json {
-                try Console.json([
-                    "added": result.added, "checkins": result.checkIns, "reviews": result.reviews,
-                    "exercises": result.exercises, "plan": result.planItems, "psfs_activities": result.activities,
-                    "psfs_ratings": result.ratings, "red_flag_reviews": result.redFlagReviews,
-                ])
+                try Console.json(FullImportJSON(result))
             } else {
-                func count(_ number: Int, _ one: String, _ many: String) -> String {
-                    "\(number) \(number == 1 ? one : many)"
-                }
                 try Console.out(
-                    "Restored \(count(result.added, "entry", "entries")), "
-                        + "\(count(result.checkIns, "check-in", "check-ins")), "
-                        + "\(count(result.reviews, "review", "reviews")), "
-                        + "\(count(result.exercises, "exercise", "exercises")) of your own, "
-                        + "\(count(result.planItems, "plan item", "plan items")) and "
-                        + "\(count(result.activities, "PSFS activity", "PSFS activities")) with "
-                        + "\(count(result.ratings, "rating", "ratings"))"
+                    "Restored \(Wording.count(result.added, "entry", "entries")), "
+                        + "\(Wording.count(result.checkIns, "check-in", "check-ins")), "
+                        + "\(Wording.count(result.reviews, "review", "reviews")), "
+                        + "\(Wording.count(result.exercises, "exercise", "exercises")) of your own, "
+                        + "\(Wording.count(result.planItems, "plan item", "plan items")) and "
+                        + "\(Wording.count(result.activities, "PSFS activity", "PSFS activities")) with "
+                        + "\(Wording.count(result.ratings, "rating", "ratings"))"
                         + (result.redFlagReviews == 0
                             ? "."
-                            : "; \(count(result.redFlagReviews, "record", "records")) that a doctor saw the red flags.")
+                            : "; \(Wording.count(result.redFlagReviews, "record", "records")) that a doctor saw the red flags.")
                 )
             }
         }

@@ -45,7 +45,7 @@ struct List: ParsableCommand {
         let rows = entries.map { entry -> [String] in
             let flagged = !Rules.evaluate(entry).isEmpty
             return [
-                String(entry.id ?? 0), entry.localTime.shortText, entry.exerciseID, Describe.dosage(entry),
+                String(entry.id ?? 0), entry.localTime.shortText, entry.exerciseID, Wording.dose(entry),
                 Describe.pain(entry) + (flagged ? " !" : ""), (entry.note ?? "").terminalSafe,
             ]
         }

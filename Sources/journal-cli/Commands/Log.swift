@@ -104,8 +104,8 @@ struct Log: ParsableCommand {
         } else {
             let entry = logged.entry
             try Console.out(
-                "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Describe.dosage(entry)), "
-                    + "pain \(Describe.pain(entry)), at \(Describe.time(entry.localTime)).")
+                "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Wording.dose(entry)), "
+                    + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime)).")
         }
         // What stands about this exercise is told above; everything else follows, as already known.
         Describe.printStanding(store, today: try Clock.today(), advice: words) {
@@ -139,30 +139,5 @@ extension Log {
             throw ExitCode(64)
         }
         return pain
-    }
-}
-
-/// `journal log --json` and `journal edit --json`'s findings: the saved entry, the findings it
-/// raised, the hold its exercise stands on (`hold`), and `paused`, the finding that began a hold
-/// standing before this entry, and `region`, the code of the region whose words the findings' advice
-/// uses (null for the generic words).
-struct LoggedJSON: Encodable {
-    let logged: LoggedEntry
-    let advice: RegionalAdvice
-
-    init(_ logged: LoggedEntry, advice: RegionalAdvice) {
-        self.logged = logged
-        self.advice = advice
-    }
-
-    enum CodingKeys: CodingKey { case entry, findings, paused, hold, region }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(EntryJSON(logged.entry), forKey: .entry)
-        try container.encode(logged.findings.map { FindingJSON($0, advice: advice) }, forKey: .findings)
-        try container.encode(logged.holdBefore.map { FindingJSON($0.since, advice: advice) }, forKey: .paused)
-        try container.encode(logged.hold.map(HoldJSON.init), forKey: .hold)
-        try container.encode(advice.region?.code, forKey: .region)
     }
 }

@@ -64,7 +64,7 @@ struct PSFS: ParsableCommand {
             let activity = try PSFSActivity(activity: activity, at: at, now: now, timeZone: Clock.timeZone)
             let saved = try store.write { try $0.addActivity(activity, now: now) }
             if output.json {
-                try Console.json(["id": saved.id ?? 0])
+                try Console.json(AddedJSON(id: saved.id ?? 0))
             } else {
                 try Console.out(String(saved.id ?? 0))
                 Console.err(
@@ -134,7 +134,7 @@ struct PSFS: ParsableCommand {
                 )
                 guard try store.openForReading() != nil else { throw JournalError.activityNotFound(id) }
                 let saved = try store.write { try $0.rate(rating, now: now) }
-                try Console.out("Rated activity #\(id): \(saved.score.value) at \(Describe.time(saved.localTime)).")
+                try Console.out("Rated activity #\(id): \(saved.score.value) at \(Wording.time(saved.localTime)).")
                 return
             }
             try askForEach(now: now)
@@ -155,7 +155,7 @@ struct PSFS: ParsableCommand {
                     Console.prompt("#\(item.activity.id ?? 0) \(item.activity.activity.terminalSafe)\(last): ")
                     guard let answer = Questions.readAnswer()?.trimmingCharacters(in: .whitespaces) else {
                         Console.err("")
-                        Console.err("Rated \(rated) \(rated == 1 ? "activity" : "activities").")
+                        Console.err("Rated \(Wording.count(rated, "activity", "activities")).")
                         return
                     }
                     if answer.isEmpty { break }
@@ -174,7 +174,7 @@ struct PSFS: ParsableCommand {
                     break
                 }
             }
-            Console.err("Rated \(rated) \(rated == 1 ? "activity" : "activities").")
+            Console.err("Rated \(Wording.count(rated, "activity", "activities")).")
         }
     }
 }

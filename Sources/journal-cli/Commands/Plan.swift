@@ -38,11 +38,11 @@ struct Plan: ParsableCommand {
         func run() throws {
             let plan = try store.openForReading()?.plan() ?? []
             if output.json {
-                try Console.json(plan.map(PlanJSON.init))
+                try Console.json(plan.map(PlanItemJSON.init))
                 return
             }
             guard !plan.isEmpty else {
-                Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
+                Console.err(Wording.noPlanYet)
                 return
             }
             try Console.table(
@@ -94,9 +94,9 @@ struct Plan: ParsableCommand {
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
             let now = try Clock.now()
             try store.write { try $0.setPlan(item, order: order, now: now) }
-            let dose = Describe.dosage(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
+            let dose = Wording.dose(item)
             try Console.out(
-                "Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week, "
+                "Planned \(item.exerciseID): \(dose), \(Wording.count(item.perWeek, "session", "sessions")) a week, "
                     + "from \(start)."
             )
         }
@@ -123,7 +123,3 @@ struct Plan: ParsableCommand {
         }
     }
 }
-
-/// `journal plan --json`: the library's plan item JSON (exercise, sets, reps, hold_seconds, per_week,
-/// since).
-typealias PlanJSON = PlanItemJSON

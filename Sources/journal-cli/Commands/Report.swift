@@ -122,9 +122,9 @@ struct Report: ParsableCommand {
             ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])
         let text: String
         switch chosenFormat {
-        case .json: text = try Console.jsonText(ReportJSON(report)) + "\n"
+        case .json: text = try JSONText.pretty(ReportJSON(report)) + "\n"
         case .markdown: text = ReportMarkdown.render(report)
-        case .html: text = ReportHTML.render(report, generated: Describe.time(now))
+        case .html: text = ReportHTML.render(report, generated: Wording.time(now))
         case .text:
             text =
                 ReportText.render(

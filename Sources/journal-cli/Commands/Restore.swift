@@ -67,10 +67,9 @@ struct Restore: ParsableCommand {
         let result = try JournalStore.restoreBackup(
             bytes, name: name, to: path, force: force, busyTimeout: busyTimeout, now: now)
         Console.changeSaved = true
-        func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
         try Console.out(
-            "Restored \(count(result.entries, "entry", "entries")), \(count(result.checkIns, "check-in", "check-ins")) "
-                + "and \(count(result.reviews, "review", "reviews")) into \(result.path.terminalSafe).")
+            "Restored \(Wording.count(result.entries, "entry", "entries")), \(Wording.count(result.checkIns, "check-in", "check-ins")) "
+                + "and \(Wording.count(result.reviews, "review", "reviews")) into \(result.path.terminalSafe).")
         if let kept = result.keptCopy {
             Console.err("The journal it replaced is kept at \(kept.terminalSafe).")
         }

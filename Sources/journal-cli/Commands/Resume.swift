@@ -53,101 +53,58 @@ struct Resume: ParsableCommand {
     func run() throws {
         let note = try NoteInput.read(note)
         let now = try Clock.now()
-        guard let exercise else { return try resumeRedFlags(note: note, now: now) }
         // Everything given is checked whether or not the exercise turns out to be on hold.
-        let id = try store.catalog().resolve(exercise).id
-        if let at { _ = try DateInput.parse(at, now: now, timeZone: Clock.timeZone) }
+        let request = try ResumeRequest(
+            subject: exercise.map(ResumeRequest.Subject.exercise) ?? .redFlags, note: note, time: at,
+            catalog: store.catalog, now: now, timeZone: Clock.timeZone)
         guard
             try store.openForReading() != nil,
-            let resumed = try store.write({
-                try $0.resume(exercise, note: note, time: at, now: now, timeZone: Clock.timeZone)
-            })
+            let outcome = try store.write({ try $0.resume(request, now: now, timeZone: Clock.timeZone) })
         else {
-            Console.err("\(id) is not on hold; nothing was recorded.")
+            Console.err(request.nothingRecorded)
             return
         }
-        let review = resumed.review
-        if output.json {
-            try Console.json(ResumeJSON(resumed: resumed))
-        } else {
-            try Console.out(
-                "Resumed \(review.exerciseID): reviewed \(Describe.time(review.localTime)); the hold since "
-                    + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
-            if let still = resumed.stillHeld {
-                Console.err(
-                    TextTable.wrap(
-                        "\(still.exerciseID) is still on hold: a session after the review, on "
-                            + "\(still.since.localTime.shortText) (\(still.since.rule), #\(still.session.id ?? 0)), "
-                            + "was not part of it. Once a physiotherapist has seen that too, run `journal resume "
-                            + "\(still.exerciseID)` again.", width: 80))
-            }
+        switch outcome {
+        case .resumed(let resumed): try show(resumed)
+        case .redFlagsSeen(let seen): try show(seen, advice: try store.regionSetting(fallingBack: false).advice)
         }
     }
-}
 
-extension Resume {
-    /// `journal resume --red-flags`: records that a doctor has seen the red flags that stand.
-    func resumeRedFlags(note: String?, now: Int64) throws {
-        if let at { _ = try DateInput.parse(at, now: now, timeZone: Clock.timeZone) }
-        guard
-            try store.openForReading() != nil,
-            let seen = try store.write({
-                try $0.resumeRedFlags(note: note, time: at, now: now, timeZone: Clock.timeZone)
-            })
-        else {
-            Console.err("No red flag stands; nothing was recorded.")
+    /// What `journal resume EXERCISE` prints: the hold lifted, and a hold that still stands.
+    private func show(_ resumed: Resumed) throws {
+        if output.json {
+            try Console.json(ResumeJSON(resumed: resumed))
             return
         }
-        let words = try store.regionSetting(fallingBack: false).advice
+        try Console.out(
+            "Resumed \(resumed.review.exerciseID): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
+                + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
+        if let still = resumed.stillHeld {
+            Console.err(
+                TextTable.wrap(
+                    "\(still.exerciseID) is still on hold: a session after the review, on "
+                        + "\(still.since.localTime.shortText) (\(still.since.rule), #\(still.session.id ?? 0)), "
+                        + "was not part of it. Once a physiotherapist has seen that too, run `journal resume "
+                        + "\(still.exerciseID)` again.", width: 80))
+        }
+    }
+
+    /// What `journal resume --red-flags` prints: the red-flag findings covered, and those still standing.
+    private func show(_ seen: RedFlagsSeen, advice words: RegionalAdvice) throws {
         if output.json {
             try Console.json(RedFlagsSeenJSON(seen: seen, advice: words))
             return
         }
         try Console.out(
-            "Recorded that a doctor has seen you, \(Describe.time(seen.review.localTime)): "
-                + (seen.covered.count == 1
-                    ? "1 red-flag finding no longer stands."
-                    : "\(seen.covered.count) red-flag findings no longer stand."))
+            "Recorded that a doctor has seen you, \(Wording.time(seen.review.localTime)): "
+                + Wording.count(
+                    seen.covered.count, "red-flag finding no longer stands", "red-flag findings no longer stand")
+                + ".")
         for finding in seen.stillStanding {
             Console.err(
                 TextTable.wrap(
                     "Still standing: the red flags recorded \(finding.localTime.shortText), after that time. "
                         + finding.recommendation(words), width: 80))
         }
-    }
-}
-
-/// `journal resume --red-flags --json`: `id`, `reviewed_at`, `note`, `covered` and `still_standing`
-/// (findings, as in `journal check --json`).
-struct RedFlagsSeenJSON: Encodable {
-    let seen: RedFlagsSeen
-    let advice: RegionalAdvice
-
-    enum Keys: String, CodingKey { case id, reviewed_at, note, covered, still_standing }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(seen.review.id, forKey: .id)
-        try container.encode(seen.review.localTime.iso8601, forKey: .reviewed_at)
-        try container.encode(seen.review.note, forKey: .note)
-        try container.encode(seen.covered.map { FindingJSON($0, advice: advice) }, forKey: .covered)
-        try container.encode(seen.stillStanding.map { FindingJSON($0, advice: advice) }, forKey: .still_standing)
-    }
-}
-
-/// `journal resume --json`: the review and the hold it lifted.
-struct ResumeJSON: Encodable {
-    let resumed: Resumed
-
-    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, lifted, still_held }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(resumed.review.id, forKey: .id)
-        try container.encode(resumed.review.exerciseID, forKey: .exercise)
-        try container.encode(resumed.review.localTime.iso8601, forKey: .reviewed_at)
-        try container.encode(resumed.review.note, forKey: .note)
-        try container.encode(HoldJSON(resumed.hold), forKey: .lifted)
-        try container.encode(resumed.stillHeld.map(HoldJSON.init), forKey: .still_held)
     }
 }

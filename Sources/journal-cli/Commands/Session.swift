@@ -57,7 +57,7 @@ struct Session: ParsableCommand {
         let routine = session.routine
         if exercises.isEmpty {
             guard routine.hasPlan else {
-                Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
+                Console.err(Wording.noPlanYet)
                 Describe.printStanding(store, today: today, advice: words)
                 return
             }
@@ -107,7 +107,7 @@ struct Session: ParsableCommand {
             Console.err("")
             Console.err("journal: line \(refused.line) of standard input: \(refused.reason)")
             Console.err(
-                "The session ends there: \(done.count) \(done.count == 1 ? "entry" : "entries") saved, "
+                "The session ends there: \(Wording.count(done.count, "entry", "entries")) saved, "
                     + "nothing after line \(refused.line).")
             throw ExitCode(64)
         }
@@ -214,16 +214,14 @@ struct Session: ParsableCommand {
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
         Describe.printFindings(of: logged, advice: advice, told: told)
         try Console.out(
-            "Logged #\(logged.entry.id ?? 0) \(logged.entry.exerciseID): \(Describe.dosage(logged.entry)), "
-                + "pain \(Describe.pain(logged.entry)), at \(Describe.time(logged.entry.localTime)).")
+            "Logged #\(logged.entry.id ?? 0) \(logged.entry.exerciseID): \(Wording.dose(logged.entry)), "
+                + "pain \(Describe.pain(logged.entry)), at \(Wording.time(logged.entry.localTime)).")
         return .saved(logged)
     }
 
     /// Asks for a dose, offering the plan's (Enter, answered `nil`); `journal log` asks the same at a terminal.
     static func askDose(_ exercise: Exercise, plan: PlanItem?, escapes: Bool) throws -> Questions.Answer<DoseInput?> {
-        let planned = plan.map {
-            Describe.dosage(sets: $0.sets, reps: $0.reps, holdSeconds: $0.holdSeconds, side: nil)
-        }
+        let planned = plan.map { Wording.dose($0) }
         // Enter is offered only when there is a plan's dose to accept.
         return try Questions.ask(
             "Dose\(planned.map { " [\($0)] (Enter accepts, or " } ?? " (")3x10, 2x30s, 3x10x5s"
@@ -266,7 +264,7 @@ enum Interruption {
 
     /// Updates what Ctrl-C would say.
     static func inProgress(_ exercise: String?, saved: Int) {
-        var text = "\nSession stopped: \(saved) \(saved == 1 ? "entry" : "entries") saved"
+        var text = "\nSession stopped: \(Wording.count(saved, "entry", "entries")) saved"
         text += exercise.map { "; \($0), in progress, was not saved.\n" } ?? ".\n"
         message = Array(text.utf8)
     }

@@ -50,7 +50,7 @@ struct Today: ParsableCommand {
                     Describe.finding(finding, advice: words, style: .stdout, dated: true, today: today) + "\n")
             }
             if !routine.hasPlan {
-                Console.err("No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
+                Console.err(Wording.noPlanYet)
             } else {
                 for line in Self.describe(routine) { try Console.out(line) }
             }
@@ -73,8 +73,7 @@ struct Today: ParsableCommand {
         func row(_ item: DailyRoutine.Item) -> [String] {
             [
                 item.plan.exerciseID,
-                Describe.dosage(
-                    sets: item.plan.sets, reps: item.plan.reps, holdSeconds: item.plan.holdSeconds, side: nil),
+                Wording.dose(item.plan),
                 "\(item.doneThisWeek) of \(item.plannedThisWeek) this week"
                     + (item.sessionsToday > 1 ? ", \(item.sessionsToday) today" : ""),
             ]
@@ -92,7 +91,7 @@ struct Today: ParsableCommand {
         for hold in routine.held {
             lines += TextTable.wrap(
                 "On hold: \(hold.exerciseID) since \(hold.since.localTime.shortText) (\(hold.since.rule)); "
-                    + "see a physiotherapist, then `journal resume \(hold.exerciseID)`.", width: 80
+                    + Wording.seePhysiotherapistThenResume(hold.exerciseID) + ".", width: 80
             ).split(separator: "\n").map(String.init)
         }
         for item in routine.upcoming {
@@ -103,57 +102,5 @@ struct Today: ParsableCommand {
             lines.append("Logged today: " + routine.doneToday.map { "#\($0)" }.joined(separator: ", "))
         }
         return lines
-    }
-}
-
-/// `journal today --json`: `date`, `due` (`exercise`, `sets`, `reps`, `hold_seconds`,
-/// `done_this_week`, `planned_this_week`, `sessions_today`), `done_today` (entry ids), `held`
-/// (`exercise`, `since`), `upcoming` (`exercise`, `since`: plans that start after today) and
-/// `standing`, the same object as `journal check --json` (``StandingJSON``).
-struct TodayJSON: Encodable {
-    let routine: DailyRoutine
-    let standing: Standing
-    let advice: RegionalAdvice
-
-    init(_ routine: DailyRoutine, standing: Standing, advice: RegionalAdvice) {
-        self.routine = routine
-        self.standing = standing
-        self.advice = advice
-    }
-
-    enum Keys: String, CodingKey { case date, due, done_today, held, upcoming, standing }
-    enum DueKeys: String, CodingKey {
-        case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week, sessions_today
-    }
-    enum HeldKeys: String, CodingKey { case exercise, since }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(routine.date.iso8601, forKey: .date)
-        var due = container.nestedUnkeyedContainer(forKey: .due)
-        for item in routine.due {
-            var object = due.nestedContainer(keyedBy: DueKeys.self)
-            try object.encode(item.plan.exerciseID, forKey: .exercise)
-            try object.encode(item.plan.sets, forKey: .sets)
-            try object.encode(item.plan.reps, forKey: .reps)
-            try object.encode(item.plan.holdSeconds, forKey: .hold_seconds)
-            try object.encode(item.doneThisWeek, forKey: .done_this_week)
-            try object.encode(item.plannedThisWeek, forKey: .planned_this_week)
-            try object.encode(item.sessionsToday, forKey: .sessions_today)
-        }
-        try container.encode(routine.doneToday, forKey: .done_today)
-        var held = container.nestedUnkeyedContainer(forKey: .held)
-        for hold in routine.held {
-            var object = held.nestedContainer(keyedBy: HeldKeys.self)
-            try object.encode(hold.exerciseID, forKey: .exercise)
-            try object.encode(hold.since.localTime.iso8601, forKey: .since)
-        }
-        var upcoming = container.nestedUnkeyedContainer(forKey: .upcoming)
-        for item in routine.upcoming {
-            var object = upcoming.nestedContainer(keyedBy: HeldKeys.self)
-            try object.encode(item.exerciseID, forKey: .exercise)
-            try object.encode(item.since?.iso8601, forKey: .since)
-        }
-        try container.encode(StandingJSON(standing, advice: advice), forKey: .standing)
     }
 }

@@ -40,16 +40,9 @@ enum Console {
         try out(Style.stdout.bold(String(text[..<newline])) + String(text[newline...]))
     }
 
-    /// Prints `value` as pretty JSON on standard output.
+    /// Prints `value` as pretty JSON on standard output (``JSONText/pretty(_:)``).
     static func json(_ value: some Encodable) throws {
-        try out(try jsonText(value))
-    }
-
-    /// `value` as pretty JSON with sorted keys.
-    static func jsonText(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try out(try JSONText.pretty(value))
     }
 
     /// Writes all of `text` to `descriptor`; the `errno` of a failure, or `nil` when every byte was written.

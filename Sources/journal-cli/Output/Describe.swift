@@ -2,27 +2,9 @@ import Journal
 
 /// Short texts for people, shared by the commands.
 enum Describe {
-    /// "3 × 10 reps, left side", "2 × 30 s hold", "1 set".
-    static func dosage(_ entry: Entry) -> String {
-        dosage(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: entry.side)
-    }
-
-    /// The dose of an entry or a plan: "3 × 10 reps", "3 × 10 reps, 5 s hold", "2 × 30 s hold, left side".
-    static func dosage(sets: Int, reps: Int?, holdSeconds: Int?, side: Side?) -> String {
-        var parts: [String] = []
-        switch (reps, holdSeconds) {
-        case (let reps?, let hold?): parts.append("\(sets) × \(reps) reps, \(hold) s hold")
-        case (let reps?, nil): parts.append("\(sets) × \(reps) reps")
-        case (nil, let hold?): parts.append("\(sets) × \(hold) s hold")
-        case (nil, nil): parts.append(sets == 1 ? "1 set" : "\(sets) sets")
-        }
-        if let side { parts.append(side == .both ? "both sides" : "\(side.rawValue) side") }
-        return parts.joined(separator: ", ")
-    }
-
     /// "glute-bridge, 3 × 10 reps, pain 4 → 3, 2026-11-20 07:30 (UTC+00:00), note: …".
     static func summary(_ entry: Entry) -> String {
-        "\(entry.exerciseID), \(dosage(entry)), pain \(pain(entry)), \(time(entry.localTime))"
+        "\(entry.exerciseID), \(Wording.dose(entry)), pain \(pain(entry)), \(Wording.time(entry.localTime))"
             + (entry.note.map { ", note: \($0.terminalSafe)" } ?? "")
     }
 
@@ -31,7 +13,7 @@ enum Describe {
         "pain \(checkIn.pain.value)"
             + (checkIn.redFlags.isEmpty
                 ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", "))
-            + ", \(time(checkIn.localTime))" + (checkIn.note.map { ", note: \($0.terminalSafe)" } ?? "")
+            + ", \(Wording.time(checkIn.localTime))" + (checkIn.note.map { ", note: \($0.terminalSafe)" } ?? "")
     }
 
     /// "4 → 3".
@@ -40,18 +22,12 @@ enum Describe {
     /// How long before `now` the moment `unixSeconds` was: "just now", "2 minutes ago", "3 hours ago", "5 days ago".
     static func ago(_ unixSeconds: Int64, now: Int64) -> String {
         let seconds = max(0, now - unixSeconds)
-        func count(_ value: Int64, _ unit: String) -> String { "\(value) \(unit)\(value == 1 ? "" : "s") ago" }
         switch seconds {
         case ..<60: return "just now"
-        case ..<3600: return count(seconds / 60, "minute")
-        case ..<86_400: return count(seconds / 3600, "hour")
-        default: return count(seconds / 86_400, "day")
+        case ..<3600: return Wording.count(seconds / 60, "minute", "minutes") + " ago"
+        case ..<86_400: return Wording.count(seconds / 3600, "hour", "hours") + " ago"
+        default: return Wording.count(seconds / 86_400, "day", "days") + " ago"
         }
-    }
-
-    /// "2026-11-20 07:30 (UTC+01:00)".
-    static func time(_ local: LocalDateTime) -> String {
-        "\(local.shortText) (UTC\(LocalDateTime.offsetText(local.utcOffset)))"
     }
 
     /// Prints on standard error, one line each, what `journal log` notes about a saved entry
@@ -62,21 +38,21 @@ enum Describe {
             switch notice {
             case .doseAbovePlan(let dose, let planned, let plan):
                 // The dose without its side: the side is not part of the sum.
-                let logged = dosage(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
+                let logged = Wording.dose(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
                 let unit =
                     entry.reps != nil && plan.reps != nil
                     ? "reps" : entry.holdSeconds != nil && plan.holdSeconds != nil ? "s hold" : nil
                 let sum = unit.map { "\(logged) is \(dose) \($0) in all, more" } ?? "\(logged) is more"
                 Console.err(
                     "Note: \(sum) than \(LogNotice.doseFactor) times the plan's "
-                        + "\(planned) (\(dosage(sets: plan.sets, reps: plan.reps, holdSeconds: plan.holdSeconds, side: nil))); "
-                        + "if that is a slip, `journal undo` removes it.")
+                        + "\(planned) (\(Wording.dose(plan))); "
+                        + Wording.undoRemovesSlip)
             case .doseUnitDiffers(let plan):
-                let logged = dosage(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
-                let planned = dosage(sets: plan.sets, reps: plan.reps, holdSeconds: plan.holdSeconds, side: nil)
+                let logged = Wording.dose(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
+                let planned = Wording.dose(plan)
                 Console.err(
                     "Note: \(logged) is in another unit from the plan's \(planned), so it was not compared with it; "
-                        + "if that is a slip, `journal undo` removes it.")
+                        + Wording.undoRemovesSlip)
             case .duplicate(let id, let loggedAt):
                 Console.err(
                     "Note: the same as #\(id), logged \(ago(loggedAt, now: now)); "
@@ -141,7 +117,7 @@ enum Describe {
         let heading =
             "\(style.red(label)) "
             + style.bold(
-                "\(entry.exerciseID), \(time(entry.localTime)), pain \(pain(entry))\(entry.id.map { " (#\($0))" } ?? "")"
+                "\(entry.exerciseID), \(Wording.time(entry.localTime)), pain \(pain(entry))\(entry.id.map { " (#\($0))" } ?? "")"
             )
         return
             ([heading] + findings.flatMap { wrapped($0.message, prefix: "- ") } + wrapped(first.recommendation(advice)))
@@ -299,7 +275,7 @@ extension Describe {
             case .hold(let hold):
                 text =
                     "Still on hold since \(hold.since.localTime.date): \(hold.exerciseID) (\(hold.since.rule), "
-                    + "#\(hold.session.id ?? 0)); see a physiotherapist, then `journal resume \(hold.exerciseID)`."
+                    + "#\(hold.session.id ?? 0)); \(Wording.seePhysiotherapistThenResume(hold.exerciseID))."
             case .session(let entry, let findings):
                 text =
                     "Still standing since \(entry.localTime.date): \(entry.exerciseID), pain \(pain(entry)) "

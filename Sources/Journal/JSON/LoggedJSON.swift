@@ -1,0 +1,81 @@
+/// `journal log --json` and `journal edit --json`'s findings: the saved entry, the findings it
+/// raised, the hold its exercise stands on (`hold`), and `paused`, the finding that began a hold
+/// standing before this entry, and `region`, the code of the region whose words the findings' advice
+/// uses (null for the generic words).
+public struct LoggedJSON: Encodable, Sendable {
+    public var logged: LoggedEntry
+    public var advice: RegionalAdvice
+
+    public init(_ logged: LoggedEntry, advice: RegionalAdvice) {
+        self.logged = logged
+        self.advice = advice
+    }
+
+    enum CodingKeys: CodingKey { case entry, findings, paused, hold, region }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(EntryJSON(logged.entry), forKey: .entry)
+        try container.encode(logged.findings.map { FindingJSON($0, advice: advice) }, forKey: .findings)
+        try container.encode(logged.holdBefore.map { FindingJSON($0.since, advice: advice) }, forKey: .paused)
+        try container.encode(logged.hold.map(HoldJSON.init), forKey: .hold)
+        try container.encode(advice.region?.code, forKey: .region)
+    }
+}
+
+/// `journal edit --json`: the entry before and after, the findings of the corrected entry and the
+/// hold its exercise stands on (as `journal log --json`).
+public struct EditJSON: Encodable, Sendable {
+    public var before: EntryJSON
+    public var after: EntryJSON
+    public var findings: [FindingJSON]
+    public var hold: HoldJSON?
+    /// The finding that began a hold standing before this edit (as `journal log --json`'s `paused`).
+    public var paused: FindingJSON?
+
+    public init(before: EntryJSON, after: EntryJSON, findings: [FindingJSON], hold: HoldJSON?, paused: FindingJSON?) {
+        self.before = before
+        self.after = after
+        self.findings = findings
+        self.hold = hold
+        self.paused = paused
+    }
+
+    enum CodingKeys: CodingKey { case before, after, findings, hold, paused }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(before, forKey: .before)
+        try container.encode(after, forKey: .after)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(hold, forKey: .hold)
+        try container.encode(paused, forKey: .paused)
+    }
+}
+
+/// `journal checkin --json`: `checkin`, `findings` (with `advice` in the region's words) and `region`.
+public struct CheckedInJSON: Encodable, Sendable {
+    public let checkin: CheckInJSON
+    public let findings: [FindingJSON]
+    /// The code of the region in force; left out for the generic words.
+    public let region: String?
+
+    public init(_ logged: LoggedCheckIn, advice: RegionalAdvice) {
+        checkin = CheckInJSON(logged.checkIn)
+        findings = logged.findings.map { FindingJSON($0, advice: advice) }
+        region = advice.region?.code
+    }
+}
+
+/// `journal checkins edit --json`: the check-in before and after, and the findings of the corrected one.
+public struct CheckInEditJSON: Encodable, Sendable {
+    public var before: CheckInJSON
+    public var after: CheckInJSON
+    public var findings: [FindingJSON]
+
+    public init(before: CheckInJSON, after: CheckInJSON, findings: [FindingJSON]) {
+        self.before = before
+        self.after = after
+        self.findings = findings
+    }
+}

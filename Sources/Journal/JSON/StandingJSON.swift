@@ -1,0 +1,149 @@
+/// `journal check --json`, and the `standing` of `journal today --json` and `journal report --json`:
+/// `findings` (``FindingJSON``, their advice in the words of the region in force), `holds`
+/// (``HoldJSON``), `reminders`, `red_flags_seen`, the latest record that a doctor has seen the red
+/// flags (`reviewed_at`, `note`), or null, and `region`, the code of the region in force (null
+/// for the generic words).
+public struct StandingJSON: Encodable, Sendable {
+    public var standing: Standing
+    /// The words of the region in force.
+    public var advice: RegionalAdvice
+
+    public init(_ standing: Standing, advice: RegionalAdvice) {
+        self.standing = standing
+        self.advice = advice
+    }
+
+    enum Keys: String, CodingKey { case findings, holds, reminders, red_flags_seen, region }
+    enum SeenKeys: String, CodingKey { case id, reviewed_at, note }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(standing.findings.map { FindingJSON($0, advice: advice) }, forKey: .findings)
+        try container.encode(standing.holds.map(HoldJSON.init), forKey: .holds)
+        try container.encode(standing.reminders, forKey: .reminders)
+        if let seen = standing.redFlagReview {
+            var object = container.nestedContainer(keyedBy: SeenKeys.self, forKey: .red_flags_seen)
+            try object.encode(seen.id, forKey: .id)
+            try object.encode(seen.localTime.iso8601, forKey: .reviewed_at)
+            try object.encode(seen.note, forKey: .note)
+        } else {
+            try container.encodeNil(forKey: .red_flags_seen)
+        }
+        try container.encode(advice.region?.code, forKey: .region)
+    }
+}
+
+/// `journal check --json`: the standing (``StandingJSON``: `findings`, `holds`, `reminders`,
+/// `red_flags_seen`, `region`) and `exit_status`.
+public struct CheckJSON: Encodable, Sendable {
+    public var standing: Standing
+    public var advice: RegionalAdvice
+
+    public init(standing: Standing, advice: RegionalAdvice) {
+        self.standing = standing
+        self.advice = advice
+    }
+
+    enum Keys: String, CodingKey { case exit_status }
+
+    public func encode(to encoder: any Encoder) throws {
+        try StandingJSON(standing, advice: advice).encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(standing.exitStatus, forKey: .exit_status)
+    }
+}
+
+/// `journal today --json`: `date`, `due` (`exercise`, `sets`, `reps`, `hold_seconds`,
+/// `done_this_week`, `planned_this_week`, `sessions_today`), `done_today` (entry ids), `held`
+/// (`exercise`, `since`), `upcoming` (`exercise`, `since`: plans that start after today) and
+/// `standing`, the same object as `journal check --json` (``StandingJSON``).
+public struct TodayJSON: Encodable, Sendable {
+    public var routine: DailyRoutine
+    public var standing: Standing
+    public var advice: RegionalAdvice
+
+    public init(_ routine: DailyRoutine, standing: Standing, advice: RegionalAdvice) {
+        self.routine = routine
+        self.standing = standing
+        self.advice = advice
+    }
+
+    enum Keys: String, CodingKey { case date, due, done_today, held, upcoming, standing }
+    enum DueKeys: String, CodingKey {
+        case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week, sessions_today
+    }
+    enum HeldKeys: String, CodingKey { case exercise, since }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(routine.date.iso8601, forKey: .date)
+        var due = container.nestedUnkeyedContainer(forKey: .due)
+        for item in routine.due {
+            var object = due.nestedContainer(keyedBy: DueKeys.self)
+            try object.encode(item.plan.exerciseID, forKey: .exercise)
+            try object.encode(item.plan.sets, forKey: .sets)
+            try object.encode(item.plan.reps, forKey: .reps)
+            try object.encode(item.plan.holdSeconds, forKey: .hold_seconds)
+            try object.encode(item.doneThisWeek, forKey: .done_this_week)
+            try object.encode(item.plannedThisWeek, forKey: .planned_this_week)
+            try object.encode(item.sessionsToday, forKey: .sessions_today)
+        }
+        try container.encode(routine.doneToday, forKey: .done_today)
+        var held = container.nestedUnkeyedContainer(forKey: .held)
+        for hold in routine.held {
+            var object = held.nestedContainer(keyedBy: HeldKeys.self)
+            try object.encode(hold.exerciseID, forKey: .exercise)
+            try object.encode(hold.since.localTime.iso8601, forKey: .since)
+        }
+        var upcoming = container.nestedUnkeyedContainer(forKey: .upcoming)
+        for item in routine.upcoming {
+            var object = upcoming.nestedContainer(keyedBy: HeldKeys.self)
+            try object.encode(item.exerciseID, forKey: .exercise)
+            try object.encode(item.since?.iso8601, forKey: .since)
+        }
+        try container.encode(StandingJSON(standing, advice: advice), forKey: .standing)
+    }
+}
+
+/// `journal resume --json`: the review (`id`, `exercise`, `reviewed_at`, `note`), the hold it
+/// lifted (`lifted`, ``HoldJSON``) and a hold that still stands (`still_held`, or null).
+public struct ResumeJSON: Encodable, Sendable {
+    public var resumed: Resumed
+
+    public init(resumed: Resumed) { self.resumed = resumed }
+
+    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, lifted, still_held }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(resumed.review.id, forKey: .id)
+        try container.encode(resumed.review.exerciseID, forKey: .exercise)
+        try container.encode(resumed.review.localTime.iso8601, forKey: .reviewed_at)
+        try container.encode(resumed.review.note, forKey: .note)
+        try container.encode(HoldJSON(resumed.hold), forKey: .lifted)
+        try container.encode(resumed.stillHeld.map(HoldJSON.init), forKey: .still_held)
+    }
+}
+
+/// `journal resume --red-flags --json`: `id`, `reviewed_at`, `note`, `covered` and `still_standing`
+/// (findings, as in `journal check --json`).
+public struct RedFlagsSeenJSON: Encodable, Sendable {
+    public var seen: RedFlagsSeen
+    public var advice: RegionalAdvice
+
+    public init(seen: RedFlagsSeen, advice: RegionalAdvice) {
+        self.seen = seen
+        self.advice = advice
+    }
+
+    enum Keys: String, CodingKey { case id, reviewed_at, note, covered, still_standing }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(seen.review.id, forKey: .id)
+        try container.encode(seen.review.localTime.iso8601, forKey: .reviewed_at)
+        try container.encode(seen.review.note, forKey: .note)
+        try container.encode(seen.covered.map { FindingJSON($0, advice: advice) }, forKey: .covered)
+        try container.encode(seen.stillStanding.map { FindingJSON($0, advice: advice) }, forKey: .still_standing)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// What `journal resume` asks to record, checked before the journal is written: the exercise
+/// resolved to its id (or the red flags) and the time read.
+///
+/// ```swift
+/// let request = try ResumeRequest(
+///     subject: .exercise("bird dog"), note: nil, time: "yesterday 15:00",
+///     catalog: { Catalog.builtIn }, now: now, timeZone: .current)
+/// let outcome = try store.resume(request, now: now, timeZone: .current)
+/// ```
+///
+/// Everything given is checked whether or not the exercise turns out to be on hold (or a red flag
+/// stands), and whether or not there is a journal yet.
+public struct ResumeRequest: Sendable, Hashable {
+    /// What the review is about: an exercise on hold (by its id, once resolved), or the red flags.
+    public enum Subject: Sendable, Hashable {
+        case exercise(String)
+        case redFlags
+    }
+
+    /// The exercise's id (resolved from what was typed), or the red flags.
+    public let subject: Subject
+    public let note: String?
+    /// When the review took place as typed (`nil`: now); read and checked by the initialiser.
+    public let time: String?
+    /// When the review took place.
+    public let at: ResolvedTime
+
+    /// Resolves `subject`'s exercise against `catalog` (read only for an exercise) and reads `time`;
+    /// throws the library's error for an unknown exercise or a time that cannot be read.
+    public init(
+        subject: Subject, note: String?, time: String?, catalog: () throws -> Catalog, now: Int64,
+        timeZone: TimeZone
+    ) throws {
+        switch subject {
+        case .exercise(let text): self.subject = .exercise(try catalog().resolve(text).id)
+        case .redFlags: self.subject = .redFlags
+        }
+        self.note = note
+        self.time = time
+        at = try time.map { try DateInput.parse($0, now: now, timeZone: timeZone) } ?? DateInput.at(now, in: timeZone)
+    }
+
+    /// What was recorded: the hold lifted, or the red flags seen.
+    public enum Outcome: Sendable, Hashable {
+        case resumed(Resumed)
+        case redFlagsSeen(RedFlagsSeen)
+    }
+
+    /// Why nothing was recorded, in a sentence ("bird-dog is not on hold; nothing was recorded.").
+    public var nothingRecorded: String {
+        switch subject {
+        case .exercise(let id): "\(id) is not on hold; nothing was recorded."
+        case .redFlags: "No red flag stands; nothing was recorded."
+        }
+    }
+}
+
+extension JournalStore {
+    /// Records the review `request` asks for: ``resume(_:note:time:now:timeZone:)`` for an
+    /// exercise, ``resumeRedFlags(note:time:now:timeZone:)`` for the red flags.
+    ///
+    /// Returns `nil`, recording nothing, when the exercise is not on hold or no red flag stands.
+    public func resume(_ request: ResumeRequest, now: Int64, timeZone: TimeZone) throws -> ResumeRequest.Outcome? {
+        switch request.subject {
+        case .exercise(let id):
+            try resume(id, note: request.note, time: request.time, now: now, timeZone: timeZone).map(
+                ResumeRequest.Outcome.resumed)
+        case .redFlags:
+            try resumeRedFlags(note: request.note, time: request.time, now: now, timeZone: timeZone)
+                .map(ResumeRequest.Outcome.redFlagsSeen)
+        }
+    }
+}

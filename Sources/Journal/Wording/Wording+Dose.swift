@@ -1,0 +1,35 @@
+extension Wording {
+    /// A dose for people, with the side when there is one: "3 × 10 reps", "3 × 10 reps, 5 s hold",
+    /// "2 × 30 s hold, left side", "1 set", "4 sets, both sides".
+    public static func dose(sets: Int, reps: Int?, holdSeconds: Int?, side: Side?) -> String {
+        var parts: [String]
+        switch (reps, holdSeconds) {
+        case (let reps?, let hold?): parts = ["\(sets) × \(reps) reps, \(hold) s hold"]
+        case (let reps?, nil): parts = ["\(sets) × \(reps) reps"]
+        case (nil, let hold?): parts = ["\(sets) × \(hold) s hold"]
+        case (nil, nil): parts = [count(sets, "set", "sets")]
+        }
+        if let side { parts.append(side == .both ? "both sides" : "\(side.rawValue) side") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// An entry's dose and side (``dose(sets:reps:holdSeconds:side:)``): "3 × 10 reps, left side".
+    public static func dose(_ entry: Entry) -> String {
+        dose(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: entry.side)
+    }
+
+    /// A plan item's dose (``dose(sets:reps:holdSeconds:side:)``, a plan has no side): "3 × 10 reps".
+    public static func dose(_ item: PlanItem) -> String {
+        dose(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
+    }
+
+    /// An entry's dose in a table cell, numbers only: "3 × 10", "2 × 30 s", "1 × 8 × 5 s", "3",
+    /// then the side after a comma ("3 × 10, left").
+    public static func compactDose(_ entry: Entry) -> String {
+        var text = "\(entry.sets)"
+        if let reps = entry.reps { text += " × \(reps)" }
+        if let hold = entry.holdSeconds { text += " × \(hold) s" }
+        if let side = entry.side { text += ", \(side.rawValue)" }
+        return text
+    }
+}

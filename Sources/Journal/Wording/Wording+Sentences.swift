@@ -1,0 +1,21 @@
+extension Wording {
+    /// What `plan`, `today` and `session` say when there is no plan: the fact, then the command.
+    public static let noPlanYet =
+        "No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5"
+
+    /// Said after something deleted: "`journal undo` brings it back." (or "them", for more than one).
+    public static func undoBringsBack(_ count: some BinaryInteger) -> String {
+        "`journal undo` brings \(pronoun(count)) back."
+    }
+
+    /// Said when a deletion was not confirmed.
+    public static let nothingDeleted = "Nothing was deleted."
+
+    /// How a hold is lifted, to end a sentence: "see a physiotherapist, then `journal resume glute-bridge`".
+    public static func seePhysiotherapistThenResume(_ exerciseID: String) -> String {
+        "see a physiotherapist, then `journal resume \(exerciseID)`"
+    }
+
+    /// Said after a note on a saved entry that may be a slip.
+    public static let undoRemovesSlip = "if that is a slip, `journal undo` removes it."
+}
