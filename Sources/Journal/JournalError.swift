@@ -214,7 +214,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "exercise (`journal exercises add`); `journal exercises remove \(id) --force` archives this one with its "
                 + "entries."
         case .addedExerciseInUse(let id, let entries):
-            return "\(entries) \(entries == 1 ? "entry uses" : "entries use") \(id), so undo cannot take back adding "
+            return "\(Wording.count(entries, "entry uses", "entries use")) \(id), so undo cannot take back adding "
                 + "it (nothing was undone). `journal exercises remove \(id) --force` archives it, keeping its entries."
         case .confirmationNeeded(let what):
             return

@@ -228,8 +228,7 @@ struct Undo: ParsableCommand {
     /// What undoing a plan, exercise or setting change put back: "Put back the plan for glute-bridge: …".
     private static func describe(_ putBack: PutBack) -> String {
         func plan(_ item: PlanItem) -> String {
-            let dose = Describe.dosage(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
-            return "\(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week"
+            "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week"
                 + (item.since.map { ", from \($0)" } ?? "")
         }
         switch putBack {
