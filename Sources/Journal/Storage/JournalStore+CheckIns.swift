@@ -107,7 +107,7 @@ extension JournalStore {
     /// before's entries are read for the comparison, not judged again.
     static func assess(_ saved: CheckIn, _ db: Database) throws -> LoggedCheckIn {
         let dayBefore = saved.localTime.date.adding(days: -1)
-        let entries = try Self.entries(
+        let entries = try EntryQueries.entries(
             db, performedIn: (Period(from: dayBefore, to: dayBefore) ?? .week(endingOn: dayBefore)).widestUTCRange,
             exerciseID: nil)
         return LoggedCheckIn(

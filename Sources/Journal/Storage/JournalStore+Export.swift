@@ -50,17 +50,13 @@ extension JournalStore {
             try Self.writeJournalExport(
                 to: sink,
                 entries: { body in
-                    try Self.forEachEntry(
-                        db,
-                        statement: db.makeStatement(
-                            sql: "SELECT \(EntryColumns.selectList) FROM entries ORDER BY performed_at, id"),
-                        arguments: [], body)
+                    try EntryQueries.forEach(db, performedIn: nil, exerciseID: nil, body)
                 },
-                exercises: try Self.ownExercisesForExport(db),
+                exercises: try ExerciseQueries.ownExercisesForExport(db),
                 checkIns: try CheckIn.fetchAll(db, where: "1", arguments: []),
-                plan: try Self.plan(db),
-                reviews: try Self.reviews(db, in: Int64.min..<Int64.max),
-                activities: try Self.activities(db), ratings: try Self.ratings(db),
+                plan: try ExerciseQueries.plan(db),
+                reviews: try HoldQueries.reviews(db, in: Int64.min..<Int64.max),
+                activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db),
                 redFlagReviews: try Self.redFlagReviews(db, where: "1 ORDER BY id", arguments: []),
                 settings: try Row.fetchAll(db, sql: "SELECT name, value FROM settings ORDER BY name").map {
                     SettingJSON(name: $0["name"], value: $0["value"])

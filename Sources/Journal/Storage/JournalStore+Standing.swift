@@ -81,11 +81,12 @@ extension JournalStore {
         let window = Period(from: today.adding(days: -(days - 1)), to: today) ?? .week(endingOn: today)
         let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window
         let redFlagReview = try latestRedFlagReview(db)
-        let psfs = PSFSSummary.make(activities: try activities(db), ratings: try ratings(db))
+        let psfs = PSFSSummary.make(activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
         return Standing.make(
-            date: today, entries: try entriesForRules(db, performedIn: window.widestUTCRange, exerciseID: nil),
+            date: today,
+            entries: try EntryQueries.entriesForRules(db, performedIn: window.widestUTCRange, exerciseID: nil),
             checkIns: try CheckIn.fetchAll(db, performedIn: checkInWindow.widestUTCRange),
-            reviews: try latestReviews(db), holds: try holds(db),
+            reviews: try HoldQueries.latestReviews(db), holds: try HoldQueries.holds(db),
             redFlagCheckIns: try standingRedFlagCheckIns(db, review: redFlagReview), redFlagReview: redFlagReview,
             reminders: [psfs.reminder(today: today)].compactMap { $0 })
     }
@@ -127,36 +128,5 @@ extension JournalStore {
                 "DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)",
             arguments: [change])
         return db.changesCount
-    }
-
-    /// Every exercise on hold, by exercise id, in one read of the sessions that may start a hold
-    /// (the `entries_stops` index) rather than one query per exercise.
-    static func holds(_ db: Database) throws -> [Hold] {
-        let reviewed = try latestReviews(db)
-        let candidates = try fetchEntries(
-            db,
-            sql: """
-                SELECT \(EntryColumns.selectList) FROM entries
-                WHERE pain_after > pain_before OR pain_after > 5
-                ORDER BY exercise_id, performed_at, id
-                """,
-            arguments: [])
-        var holds: [Hold] = []
-        var decided: Set<String> = []
-        for candidate in candidates where !decided.contains(candidate.exerciseID) {
-            let review = reviewed[candidate.exerciseID]
-            if let review,
-                review.covers(
-                    performedAt: candidate.performedAt, entryID: candidate.id, recordedAt: candidate.createdAt)
-            {
-                continue
-            }
-            let before = try sessions(before: candidate, db)
-            if let hold = HoldRule.hold(sessions: before + [candidate], review: review) {
-                holds.append(hold)
-                decided.insert(candidate.exerciseID)
-            }
-        }
-        return holds
     }
 }
