@@ -55,7 +55,7 @@ extension JournalStore {
                 pain: pain, note: note, time: time, redFlags: redFlags, now: now, timeZone: timeZone)
             // A doctor's visit answers the red flags it saw. A flag added, or the flags moved to another
             // time, is not what was seen: the check-in counts as recorded now, which no earlier visit covers.
-            if after.changesRedFlags(from: before), let review = try Self.latestRedFlagReview(db),
+            if after.changesRedFlags(from: before), let review = try RedFlagReviewQueries.latest(db),
                 review.covers(before)
             {
                 after.createdAt = max(now, review.createdAt + 1)

@@ -57,7 +57,7 @@ extension JournalStore {
                 plan: try ExerciseQueries.plan(db),
                 reviews: try HoldQueries.reviews(db, in: Int64.min..<Int64.max),
                 activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db),
-                redFlagReviews: try Self.redFlagReviews(db, where: "1 ORDER BY id", arguments: []),
+                redFlagReviews: try RedFlagReviewQueries.reviews(db, where: "1 ORDER BY id", arguments: []),
                 settings: try Row.fetchAll(db, sql: "SELECT name, value FROM settings ORDER BY name").map {
                     SettingJSON(name: $0["name"], value: $0["value"])
                 })

@@ -1,5 +1,7 @@
 import GRDB
 
+/// Importing a full JSON export (`journal import` of `journal export --all`): not to be confused with
+/// restoring a SQLite backup (``restoreBackup(_:name:to:force:busyTimeout:now:)``, JournalStore+SQLiteRestore.swift).
 extension JournalStore {
     /// Restores a full export (``JournalExport``) into this journal, all or nothing.
     ///

@@ -33,6 +33,7 @@ public struct ImportResult: Sendable, Hashable {
     }
 }
 
+/// Importing entries from CSV (`journal import FILE.csv`).
 extension JournalStore {
     /// Reads a CSV in the export's format and adds its entries, all or nothing.
     ///
