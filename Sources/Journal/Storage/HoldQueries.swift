@@ -18,19 +18,35 @@ enum HoldQueries {
     /// read back from the file, against the Swift rule for every pair of pain levels.
     static let stopCondition = "pain_after > pain_before OR pain_after > \(Thresholds.highPainAbove)"
 
+    /// Every session that may start a hold, by exercise, oldest first.
+    static let everyStop = """
+        SELECT \(EntryColumns.selectList) FROM entries
+        WHERE \(stopCondition)
+        ORDER BY exercise_id, performed_at, id
+        """
+
+    /// The first session of exercise `?1` performed after `?2` that may start a hold.
+    static let firstStopAfter = """
+        SELECT \(EntryColumns.selectList) FROM entries
+        WHERE exercise_id = ?1 AND performed_at > ?2 AND (\(stopCondition))
+        ORDER BY performed_at, id LIMIT 1
+        """
+
+    /// The first session of exercise `?1` that may start a hold and was recorded after a review
+    /// recorded at `?3` that saw entries up to id `?2`.
+    static let firstStopRecordedAfter = """
+        SELECT \(EntryColumns.selectList) FROM entries
+        WHERE exercise_id = ?1 AND (\(stopCondition))
+          AND (created_at > ?3 OR (created_at = ?3 AND id > ?2))
+        ORDER BY performed_at, id LIMIT 1
+        """
+
     /// Every exercise on hold, by exercise id, in three reads however many exercises there are: the
     /// latest reviews, the sessions that may start a hold (the `entries_stops` index), and the
     /// sessions just before the first of them that each exercise's review does not cover.
     static func holds(_ db: Database) throws -> [Hold] {
         let reviewed = try latestReviews(db)
-        let candidates = try EntryQueries.fetch(
-            db,
-            sql: """
-                SELECT \(EntryColumns.selectList) FROM entries
-                WHERE \(stopCondition)
-                ORDER BY exercise_id, performed_at, id
-                """,
-            arguments: [])
+        let candidates = try EntryQueries.fetch(db, sql: everyStop, arguments: [])
         var first: [Entry] = []
         for candidate in candidates where first.last?.exerciseID != candidate.exerciseID {
             let covered =
@@ -49,23 +65,10 @@ enum HoldQueries {
         // Not covered by the review: performed after its time (the index's range), or recorded
         // after it (later, or in the same second with an id it had not seen); the earliest of both.
         var candidates = try EntryQueries.fetch(
-            db,
-            sql: """
-                SELECT \(EntryColumns.selectList) FROM entries
-                WHERE exercise_id = ?1 AND performed_at > ?2 AND (\(stopCondition))
-                ORDER BY performed_at, id LIMIT 1
-                """,
-            arguments: [exerciseID, review?.reviewedAt ?? Int64.min])
+            db, sql: firstStopAfter, arguments: [exerciseID, review?.reviewedAt ?? Int64.min])
         if let review {
             candidates += try EntryQueries.fetch(
-                db,
-                sql: """
-                    SELECT \(EntryColumns.selectList) FROM entries
-                    WHERE exercise_id = ?1 AND (\(stopCondition))
-                      AND (created_at > ?3 OR (created_at = ?3 AND id > ?2))
-                    ORDER BY performed_at, id LIMIT 1
-                    """,
-                arguments: [exerciseID, review.throughEntryID, review.recordedAt])
+                db, sql: firstStopRecordedAfter, arguments: [exerciseID, review.throughEntryID, review.recordedAt])
         }
         let first = candidates.min { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
         return try holds(
