@@ -144,7 +144,7 @@ import Testing
         try target.writing { db in
             var huge = try entry(at: now - 50)
             huge.id = Int64.max
-            try JournalStore.insert(huge, db)
+            try EntryQueries.insert(huge, db)
             let log = ChangeLog(db)
             try log.noteAdded(Int64.max, for: log.begin(.import, now: now))
         }

@@ -186,8 +186,8 @@ import Testing
         }
         // The one query over every exercise finds what a query per exercise finds.
         let each = try journal.reading { db in
-            let reviews = try JournalStore.latestReviews(db)
-            return try exercises.sorted().compactMap { try JournalStore.hold(exerciseID: $0, review: reviews[$0], db) }
+            let reviews = try HoldQueries.latestReviews(db)
+            return try exercises.sorted().compactMap { try HoldQueries.hold(exerciseID: $0, review: reviews[$0], db) }
         }
         #expect(!each.isEmpty)
         #expect(try journal.holds() == each)

@@ -56,7 +56,7 @@ extension JournalStore {
         try writing { db in
             var new = entry
             new.id = nil
-            new.id = try Self.insert(new, db)
+            new.id = try EntryQueries.insert(new, db)
             return new
         }
     }

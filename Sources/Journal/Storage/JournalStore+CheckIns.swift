@@ -56,7 +56,7 @@ extension JournalStore {
                 pain: pain, note: note, time: time, redFlags: redFlags, now: now, timeZone: timeZone)
             // A doctor's visit answers the red flags it saw. A flag added, or the flags moved to another
             // time, is not what was seen: the check-in counts as recorded now, which no earlier visit covers.
-            if after.changesRedFlags(from: before), let review = try Self.latestRedFlagReview(db),
+            if after.changesRedFlags(from: before), let review = try RedFlagReviewQueries.latest(db),
                 review.covers(before)
             {
                 after.createdAt = max(now, review.createdAt + 1)
@@ -108,7 +108,7 @@ extension JournalStore {
     /// before's entries are read for the comparison, not judged again.
     static func assess(_ saved: CheckIn, _ db: Database) throws -> LoggedCheckIn {
         let dayBefore = saved.localTime.date.adding(days: -1)
-        let entries = try Self.entries(
+        let entries = try EntryQueries.entries(
             db, performedIn: (Period(from: dayBefore, to: dayBefore) ?? .week(endingOn: dayBefore)).widestUTCRange,
             exerciseID: nil)
         return LoggedCheckIn(

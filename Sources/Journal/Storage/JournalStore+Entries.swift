@@ -83,10 +83,10 @@ extension JournalStore {
     /// ```
     public func log(_ draft: EntryDraft, now: Int64, timeZone: TimeZone) throws -> LoggedEntry {
         try writing { db in
-            let exercise = try Self.catalog(db, includingArchived: false).resolve(draft.exercise)
+            let exercise = try ExerciseQueries.catalog(db, includingArchived: false).resolve(draft.exercise)
             var entry = try draft.entry(exercise: exercise, now: now, timeZone: timeZone)
             entry.id = nil
-            entry.id = try Self.insert(entry, db)
+            entry.id = try EntryQueries.insert(entry, db)
             if let id = entry.id {
                 let log = ChangeLog(db)
                 try log.noteAdded(id, for: try log.begin(.log, now: now))
@@ -105,14 +105,14 @@ extension JournalStore {
     /// exercise goes on hold again: what was reviewed has changed.
     public func edit(id: Int64, with draft: EntryDraft, now: Int64, timeZone: TimeZone) throws -> EditedEntry {
         try writing { db in
-            guard let before = try Self.entry(id: id, db) else { throw JournalError.entryNotFound(id) }
+            guard let before = try EntryQueries.entry(id: id, db) else { throw JournalError.entryNotFound(id) }
             let exercise =
-                try Self.catalog(db, includingArchived: true).exercise(id: before.exerciseID)
+                try ExerciseQueries.catalog(db, includingArchived: true).exercise(id: before.exerciseID)
                 ?? Catalog.builtIn.resolve(before.exerciseID)
             var after = try draft.entry(exercise: exercise, now: now, timeZone: timeZone, replacing: before)
             // A review answers the session it saw. Edited into one that may start a hold, the session is
             // no longer what was reviewed: it counts as recorded now, which no earlier review covers.
-            let review = try Self.latestReviews(db, exerciseID: after.exerciseID)[after.exerciseID]
+            let review = try HoldQueries.latestReviews(db, exerciseID: after.exerciseID)[after.exerciseID]
             if HoldRule.mayStartHold(after),
                 (after.painBefore, after.painAfter, after.performedAt) != (
                     before.painBefore, before.painAfter, before.performedAt
@@ -134,7 +134,7 @@ extension JournalStore {
     /// `journal undo` brings them back.
     public func delete(ids: [Int64], now: Int64) throws -> [Entry] {
         try writing { db in
-            let deleted = try Self.entries(ids: ids, db)
+            let deleted = try EntryQueries.entries(ids: ids, db)
             let log = ChangeLog(db)
             let change = try log.begin(.delete, now: now)
             for entry in deleted {
@@ -147,13 +147,13 @@ extension JournalStore {
 
     /// The entry with this id, if any.
     public func entry(id: Int64) throws -> Entry? {
-        try reading { db in try Self.entry(id: id, db) }
+        try reading { db in try EntryQueries.entry(id: id, db) }
     }
 
     /// The entries with these ids, in id order; throws ``JournalError/entryNotFound(_:)`` for the
     /// first that does not exist.
     public func entries(ids: [Int64]) throws -> [Entry] {
-        try reading { db in try Self.entries(ids: ids, db) }
+        try reading { db in try EntryQueries.entries(ids: ids, db) }
     }
 
     /// How many entries the journal holds.
@@ -163,35 +163,15 @@ extension JournalStore {
 
     // MARK: Building blocks
 
-    /// Inserts `entry` under its id, or under a new one when it has none; returns the id.
-    ///
-    /// Plain SQL through a cached statement: GRDB's record insert first reads the table's schema,
-    /// which costs more than the insert itself on `journal log`'s path, and more per row on import.
-    @discardableResult
-    static func insert(_ entry: Entry, _ db: Database) throws -> Int64 {
-        try db.cachedStatement(sql: EntryColumns.insert).execute(
-            arguments: StatementArguments(EntryColumns.values(of: entry)))
-        return db.lastInsertedRowID
-    }
-
-    static func entry(id: Int64, _ db: Database) throws -> Entry? {
-        try fetchEntries(db, sql: "SELECT \(EntryColumns.selectList) FROM entries WHERE id = ?", arguments: [id])
-            .first
-    }
-
-    private static func entries(ids: [Int64], _ db: Database) throws -> [Entry] {
-        try Set(ids).sorted().map { id in
-            guard let entry = try entry(id: id, db) else { throw JournalError.entryNotFound(id) }
-            return entry
-        }
-    }
+    /// The entry with this id, for the change log (``EntryQueries/entry(id:_:)``).
+    static func entry(id: Int64, _ db: Database) throws -> Entry? { try EntryQueries.entry(id: id, db) }
 
     /// What `journal log` notes about `entry`, just saved.
     ///
     /// Its dose against the plan's, and an identical entry logged in the last five minutes: two index look-ups.
     private static func notices(for entry: Entry, now: Int64, _ db: Database) throws -> [LogNotice] {
         var notices: [LogNotice] = []
-        if let plan = try plan(db).first(where: { $0.exerciseID == entry.exerciseID }) {
+        if let plan = try ExerciseQueries.plan(db).first(where: { $0.exerciseID == entry.exerciseID }) {
             let (logged, planned) = LogNotice.doses(entry, plan)
             if LogNotice.unitDiffers(entry, plan) {
                 notices.append(.doseUnitDiffers(plan: plan))
@@ -221,11 +201,11 @@ extension JournalStore {
     /// What the rules find in `saved`, an entry just written: its own findings, a `repeated`
     /// finding over it and the exercise's sessions before it, and the hold its exercise stands on.
     private static func assess(_ saved: Entry, _ db: Database) throws -> LoggedEntry {
-        let earlier = try sessions(before: saved, db)
+        let earlier = try HoldQueries.sessions(before: saved, db)
         let repeated = RepeatedRule.findings(in: earlier + [saved]).filter { $0.entryID == saved.id }
-        let review = try latestReviews(db, exerciseID: saved.exerciseID)[saved.exerciseID]
+        let review = try HoldQueries.latestReviews(db, exerciseID: saved.exerciseID)[saved.exerciseID]
         return LoggedEntry(
             entry: saved, findings: Rules.sorted(Rules.evaluate(saved) + repeated),
-            hold: try hold(exerciseID: saved.exerciseID, review: review, db))
+            hold: try HoldQueries.hold(exerciseID: saved.exerciseID, review: review, db))
     }
 }

@@ -9,25 +9,20 @@ public enum ExerciseRemoval: Sendable, Hashable {
     case archived(entries: Int)
 }
 
+/// The person's own exercises and the plan (``ExerciseQueries``).
 extension JournalStore {
     /// Unix seconds now by the system clock: the time a change is noted at when the caller gives none.
     public static func wallClock() -> Int64 { Int64(Date().timeIntervalSince1970) }
 
     /// The built-in catalogue plus the person's own exercises that are not archived.
     public func catalog() throws -> Catalog {
-        try reading { db in try Self.catalog(db, includingArchived: false) }
-    }
-
-    /// The built-in catalogue plus the person's own exercises, archived ones too when asked.
-    static func catalog(_ db: Database, includingArchived: Bool) throws -> Catalog {
-        let custom = try customExercises(db, includingArchived: includingArchived)
-        return custom.isEmpty ? Catalog.builtIn : Catalog(extending: .builtIn, with: custom)
+        try reading { db in try ExerciseQueries.catalog(db, includingArchived: false) }
     }
 
     /// Adds an exercise of the person's own; refuses an id, alias or name already taken.
     public func addExercise(_ exercise: Exercise, now: Int64 = JournalStore.wallClock()) throws {
         try writing { db in
-            let catalog = try Self.catalog(db, includingArchived: true)
+            let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
             if let taken = try? catalog.resolve(exercise.id) { throw JournalError.exerciseExists(taken.id) }
             if let taken = try? catalog.resolve(exercise.name) {
                 throw JournalError.exerciseNameTaken(exercise.name, by: taken.id)
@@ -53,7 +48,7 @@ extension JournalStore {
         id: String, name: String?, howTo: String?, perSide: Bool?, now: Int64 = JournalStore.wallClock()
     ) throws -> Exercise {
         try writing { db in
-            let catalog = try Self.catalog(db, includingArchived: true)
+            let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
             guard let held = catalog.exercise(id: id), held.isCustom else {
                 if Catalog.builtIn.exercise(id: id) != nil { throw JournalError.cannotEditBuiltIn(id) }
                 throw JournalError.unknownExercise(id, suggestions: catalog.suggestions(for: Catalog.key(id)))
@@ -104,22 +99,6 @@ extension JournalStore {
         }
     }
 
-    static func customExercises(_ db: Database, includingArchived: Bool) throws -> [Exercise] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT id, name, category, per_side, measure, how_to FROM exercises WHERE builtin = 0"
-                + (includingArchived ? "" : " AND archived = 0") + " ORDER BY id")
-        return try rows.compactMap { row in
-            guard let category = Exercise.Category(rawValue: try row.decode(forColumn: "category")),
-                let measure = Exercise.Measure(rawValue: try row.decode(forColumn: "measure"))
-            else { return nil }
-            return Exercise(
-                id: try row.decode(forColumn: "id"), name: try row.decode(forColumn: "name"), category: category,
-                perSide: try row.decode(forColumn: "per_side"), measure: measure,
-                howTo: try row.decode(forColumn: "how_to") ?? Exercise.ownHowTo, isCustom: true)
-        }
-    }
-
     // MARK: Plan
 
     /// Sets (or replaces) the plan for one exercise; a replaced plan starts afresh on `item.since`.
@@ -128,7 +107,7 @@ extension JournalStore {
     /// exercise goes last and a replaced one keeps its place.
     public func setPlan(_ item: PlanItem, order: Int? = nil, now: Int64 = JournalStore.wallClock()) throws {
         try writing { db in
-            var ids = try String.fetchAll(db, sql: "SELECT exercise_id FROM plan ORDER BY \(Self.planOrder)")
+            var ids = try String.fetchAll(db, sql: "SELECT exercise_id FROM plan ORDER BY \(ExerciseQueries.planOrder)")
             let place = ids.firstIndex(of: item.exerciseID)
             ids.removeAll { $0 == item.exerciseID }
             ids.insert(item.exerciseID, at: order.map { max(0, min($0 - 1, ids.count)) } ?? place ?? ids.count)
@@ -161,29 +140,6 @@ extension JournalStore {
 
     /// The plan, in its order (``setPlan(_:order:)``).
     public func plan() throws -> [PlanItem] {
-        try reading { db in try Self.plan(db) }
-    }
-
-    /// The plan's order: by position; a row without one (none should lack it) after those with one.
-    static let planOrder = "position IS NULL, position, rowid"
-
-    static func plan(_ db: Database) throws -> [PlanItem] {
-        try Row.fetchAll(
-            db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan ORDER BY \(planOrder)"
-        ).map { row in
-            try PlanItem(
-                exerciseID: row.decode(forColumn: "exercise_id"), sets: row.decode(forColumn: "sets"),
-                reps: row.decode(forColumn: "reps"), holdSeconds: row.decode(forColumn: "hold_seconds"),
-                perWeek: row.decode(forColumn: "per_week"),
-                since: (row["since"] as String?).flatMap { LocalDate(iso8601: $0) })
-        }
-    }
-
-    /// The person's own exercises, archived ones too, by id, as a full export lists them.
-    static func ownExercisesForExport(_ db: Database) throws -> [OwnExerciseJSON] {
-        let archived = Set(try String.fetchAll(db, sql: "SELECT id FROM exercises WHERE builtin = 0 AND archived = 1"))
-        return try customExercises(db, includingArchived: true).map {
-            OwnExerciseJSON($0, archived: archived.contains($0.id))
-        }
+        try reading { db in try ExerciseQueries.plan(db) }
     }
 }

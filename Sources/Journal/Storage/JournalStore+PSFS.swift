@@ -25,7 +25,7 @@ extension JournalStore {
     /// Retires the activity `id` (it stays in the history); returns it as it now is.
     public func retireActivity(id: Int64, now: Int64) throws -> PSFSActivity {
         try writing { db in
-            guard var activity = try Self.activities(db).first(where: { $0.id == id }), activity.isActive else {
+            guard var activity = try PSFSQueries.activities(db).first(where: { $0.id == id }), activity.isActive else {
                 throw JournalError.activityNotFound(id)
             }
             try db.execute(sql: "UPDATE psfs_activities SET retired_at = ? WHERE id = ?", arguments: [now, id])
@@ -38,7 +38,7 @@ extension JournalStore {
     /// Records one rating of an active activity.
     public func rate(_ rating: PSFSRating, now: Int64) throws -> PSFSRating {
         try writing { db in
-            guard try Self.activities(db).contains(where: { $0.id == rating.activityID && $0.isActive }) else {
+            guard try PSFSQueries.activities(db).contains(where: { $0.id == rating.activityID && $0.isActive }) else {
                 throw JournalError.activityNotFound(rating.activityID)
             }
             var saved = rating
@@ -59,39 +59,12 @@ extension JournalStore {
 
     /// Every activity and rating, summed up (``PSFSSummary``).
     public func psfs() throws -> PSFSSummary {
-        try reading { db in PSFSSummary.make(activities: try Self.activities(db), ratings: try Self.ratings(db)) }
+        try reading { db in
+            PSFSSummary.make(activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
+        }
     }
 
     // MARK: Building blocks
-
-    static func activities(_ db: Database) throws -> [PSFSActivity] {
-        try Row.fetchAll(
-            db,
-            sql: "SELECT id, activity, added_at, utc_offset, retired_at, created_at FROM psfs_activities ORDER BY id"
-        ).map { row in
-            try PSFSActivity(
-                id: row["id"], activity: row["activity"], addedAt: row["added_at"], utcOffset: row["utc_offset"],
-                retiredAt: row["retired_at"], createdAt: row["created_at"])
-        }
-    }
-
-    static func ratings(_ db: Database) throws -> [PSFSRating] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, activity_id, rated_at, utc_offset, score, note, created_at FROM psfs_ratings
-                ORDER BY rated_at, id
-                """
-        ).map { row in
-            let value: Int = row["score"]
-            guard let score = PainLevel(value) else {
-                throw JournalError.invalidNumber(field: "stored PSFS score", text: String(value), range: 0...10)
-            }
-            return try PSFSRating(
-                id: row["id"], activityID: row["activity_id"], ratedAt: row["rated_at"], utcOffset: row["utc_offset"],
-                score: score, note: row["note"], createdAt: row["created_at"])
-        }
-    }
 
     /// Records a PSFS change and what undoing it does to the row `id`.
     private static func notePSFS(_ kind: ChangeKind, _ action: String, _ id: Int64?, _ db: Database, now: Int64) throws

@@ -11,18 +11,8 @@ public struct RedFlagsSeen: Sendable, Hashable {
     public var stillStanding: [Finding]
 }
 
-/// The standing (``Standing``) and the record that a doctor has seen the red flags.
+/// The record that a doctor has seen the red flags (``RedFlagReviewQueries``).
 extension JournalStore {
-    /// What stands on `today`, read in one transaction (``Standing``).
-    public func standing(today: LocalDate) throws -> Standing {
-        try reading { db in try Self.standing(today: today, db) }
-    }
-
-    /// Every finding that stands today (``Standing/findings``).
-    public func currentFindings(today: LocalDate) throws -> [Finding] {
-        try standing(today: today).findings
-    }
-
     /// Records that a doctor has seen the red flags that stand; `journal undo` takes it back.
     ///
     /// Returns `nil`, recording nothing, when no red flag stands. `time` is when the doctor saw
@@ -36,7 +26,7 @@ extension JournalStore {
             var review = try RedFlagReview(
                 reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: note, createdAt: now,
                 throughCheckInID: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM checkins") ?? 0)
-            let standing = try Self.standingRedFlagCheckIns(db, review: Self.latestRedFlagReview(db))
+            let standing = try RedFlagReviewQueries.standingCheckIns(db, review: RedFlagReviewQueries.latest(db))
             guard let first = standing.min(by: { $0.performedAt < $1.performedAt }) else { return nil }
             guard when.unixSeconds >= first.performedAt else {
                 throw JournalError.invalidDate(
@@ -67,58 +57,13 @@ extension JournalStore {
     /// The records that a doctor has seen the red flags within `range` (Unix seconds), oldest first.
     public func redFlagReviews(performedIn range: Range<Int64>) throws -> [RedFlagReview] {
         try reading { db in
-            try Self.redFlagReviews(
+            try RedFlagReviewQueries.reviews(
                 db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id",
                 arguments: [range.lowerBound, range.upperBound])
         }
     }
 
     // MARK: Building blocks
-
-    /// What stands on `today`: the reads of ``Standing/make(date:entries:checkIns:reviews:holds:redFlagCheckIns:redFlagReview:reminders:)``.
-    static func standing(today: LocalDate, _ db: Database) throws -> Standing {
-        let days = 2 * max(Thresholds.worseningDays, Thresholds.currentDays)
-        let window = Period(from: today.adding(days: -(days - 1)), to: today) ?? .week(endingOn: today)
-        let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window
-        let redFlagReview = try latestRedFlagReview(db)
-        let psfs = PSFSSummary.make(activities: try activities(db), ratings: try ratings(db))
-        return Standing.make(
-            date: today, entries: try entriesForRules(db, performedIn: window.widestUTCRange, exerciseID: nil),
-            checkIns: try CheckIn.fetchAll(db, performedIn: checkInWindow.widestUTCRange),
-            reviews: try latestReviews(db), holds: try holds(db),
-            redFlagCheckIns: try standingRedFlagCheckIns(db, review: redFlagReview), redFlagReview: redFlagReview,
-            reminders: [psfs.reminder(today: today)].compactMap { $0 })
-    }
-
-    /// The check-ins with red flags that `review` does not cover (every one when `nil`), oldest first.
-    static func standingRedFlagCheckIns(_ db: Database, review: RedFlagReview?) throws -> [CheckIn] {
-        try CheckIn.fetchAll(
-            db, where: "id IN (SELECT checkin_id FROM checkin_red_flags) AND (performed_at > ? OR created_at >= ?)",
-            arguments: [review?.reviewedAt ?? Int64.min, review?.createdAt ?? Int64.min]
-        ).filter { !(review?.covers($0) ?? false) }
-    }
-
-    /// The latest record that a doctor has seen the red flags (by its time, then the latest recorded).
-    static func latestRedFlagReview(_ db: Database) throws -> RedFlagReview? {
-        try redFlagReviews(db, where: "1 ORDER BY reviewed_at DESC, id DESC LIMIT 1", arguments: []).first
-    }
-
-    static func redFlagReviews(_ db: Database, where condition: String, arguments: StatementArguments) throws
-        -> [RedFlagReview]
-    {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, reviewed_at, utc_offset, note, created_at, through_checkin_id FROM red_flag_reviews
-                WHERE \(condition)
-                """,
-            arguments: arguments
-        ).map { row in
-            try RedFlagReview(
-                id: row["id"], reviewedAt: row["reviewed_at"], utcOffset: row["utc_offset"], note: row["note"],
-                createdAt: row["created_at"], throughCheckInID: row["through_checkin_id"])
-        }
-    }
 
     /// Takes back the red-flag reviews `change` recorded; returns how many.
     static func undoRedFlagReviews(of change: Int64, _ db: Database) throws -> Int {
@@ -127,36 +72,5 @@ extension JournalStore {
                 "DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)",
             arguments: [change])
         return db.changesCount
-    }
-
-    /// Every exercise on hold, by exercise id, in one read of the sessions that may start a hold
-    /// (the `entries_stops` index) rather than one query per exercise.
-    static func holds(_ db: Database) throws -> [Hold] {
-        let reviewed = try latestReviews(db)
-        let candidates = try fetchEntries(
-            db,
-            sql: """
-                SELECT \(EntryColumns.selectList) FROM entries
-                WHERE pain_after > pain_before OR pain_after > 5
-                ORDER BY exercise_id, performed_at, id
-                """,
-            arguments: [])
-        var holds: [Hold] = []
-        var decided: Set<String> = []
-        for candidate in candidates where !decided.contains(candidate.exerciseID) {
-            let review = reviewed[candidate.exerciseID]
-            if let review,
-                review.covers(
-                    performedAt: candidate.performedAt, entryID: candidate.id, recordedAt: candidate.createdAt)
-            {
-                continue
-            }
-            let before = try sessions(before: candidate, db)
-            if let hold = HoldRule.hold(sessions: before + [candidate], review: review) {
-                holds.append(hold)
-                decided.insert(candidate.exerciseID)
-            }
-        }
-        return holds
     }
 }

@@ -135,7 +135,7 @@ public final class JournalStore: Sendable {
         // A file marked as a journal is made private before SQLite opens it, so that the -wal and
         // -shm files it makes take the same mode; any other file is left alone until it is known.
         var tightened =
-            !inMemory && access == .readWrite && Self.isMarkedAsJournal(file) ? Self.tightenPermissions(of: file) : []
+            !inMemory && access == .readWrite && Self.isMarkedAsJournal(file) ? FilePermissions.tighten(file) : []
         do {
             let opened =
                 inMemory
@@ -155,7 +155,7 @@ public final class JournalStore: Sendable {
                 }
                 (isFromNewerVersion, backupsMade) = try Self.migrate(queue, path: path, migrations: migrations)
                 // Only once the file is known to be a journal: another program's file is left as it was.
-                if !inMemory { tightened += Self.tightenPermissions(of: file) }
+                if !inMemory { tightened += FilePermissions.tighten(file) }
                 permissionsTightened = tightened
             } else {
                 permissionsTightened = []
@@ -345,7 +345,7 @@ public final class JournalStore: Sendable {
         if !applied.isEmpty {
             let next = known.first { !applied.contains($0) } ?? "migration"
             backups.append(
-                try backUp(queue, path: path, to: Self.automaticBackupPath(for: path, before: next), numbered: true))
+                try BackupFile.copy(queue, to: BackupFile.automaticPath(for: path, before: next), numbered: true))
         }
         let migrator = migrations.map { Migrations.migrator(sections: $0) } ?? Migrations.migrator
         do {

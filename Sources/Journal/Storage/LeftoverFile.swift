@@ -75,7 +75,7 @@ struct LeftoverFile {
                 throw JournalError.cannotCreate(path: chosen, reason: String(cString: strerror(errno)))
             }
             number += 1
-            chosen = JournalStore.numbered(name, number)
+            chosen = BackupFile.numbered(name, number)
         }
         unlink(path)
         let folder = open(PathName.openableFolder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -47,10 +47,10 @@ struct Session: ParsableCommand {
         let today = try Clock.today()
         let words = try store.regionSetting(fallingBack: false).advice
         // Read on a connection of its own, released before the session writes.
-        try Self.redFlagGate(
-            try store.openForReading()?.standing(today: today) ?? Standing(date: today), advice: words)
+        let snapshot = try store.openForReading()?.sessionSnapshot(today: today)
+        try Self.redFlagGate(snapshot?.standing ?? Standing(date: today), advice: words)
         let session =
-            try store.openForReading()?.session(today: today, naming: exercises)
+            try snapshot?.session(naming: exercises)
             ?? SessionPlan.make(
                 routine: DailyRoutine.make(plan: [], entries: [], holds: [], today: today), plan: [], holds: [],
                 catalog: store.catalog(), naming: exercises)

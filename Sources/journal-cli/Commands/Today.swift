@@ -35,11 +35,9 @@ struct Today: ParsableCommand {
     func run() throws {
         let today = try Clock.today()
         let words = try store.regionSetting(fallingBack: false).advice
-        let journal = try store.openForReading()
-        let routine =
-            try journal?.routine(today: today)
-            ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
-        let standing = try journal?.standing(today: today) ?? Standing(date: today)
+        let snapshot = try store.openForReading()?.todaySnapshot(today: today)
+        let routine = snapshot?.routine ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
+        let standing = snapshot?.standing ?? Standing(date: today)
         // A red flag that needs a doctor today or now comes before anything the plan asks.
         let pressing = standing.redFlags.filter { $0.severity >= .seeDoctor }
         if output.json {

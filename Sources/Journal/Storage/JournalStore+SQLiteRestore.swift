@@ -14,6 +14,8 @@ public struct BackupRestoreResult: Sendable, Equatable {
     public var reviews: Int
 }
 
+/// Restoring a SQLite backup whole (`journal restore`), and the copy `journal backup` encrypts: not to be
+/// confused with importing a full JSON export (JournalStore+FullExportImport.swift).
 extension JournalStore {
     /// A consistent copy of the whole journal as the bytes of a SQLite file, made in memory.
     ///
@@ -391,7 +393,7 @@ extension JournalStore {
 
     /// Where a restore keeps the journal it replaces: `PATH.before-restore-DATE-TIME.backup` beside it.
     public static func keptCopyPath(for path: String, now: Date) -> String {
-        "\(path).before-restore-\(stamp(now)).backup"
+        "\(path).before-restore-\(BackupFile.stamp(now)).backup"
     }
 
     /// The backup's bytes as an in-memory journal, checked and brought up to this version's schema.

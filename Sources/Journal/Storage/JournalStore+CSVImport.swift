@@ -33,6 +33,7 @@ public struct ImportResult: Sendable, Hashable {
     }
 }
 
+/// Importing entries from CSV (`journal import FILE.csv`).
 extension JournalStore {
     /// Reads a CSV in the export's format and adds its entries, all or nothing.
     ///
@@ -49,7 +50,7 @@ extension JournalStore {
     public func importCSV(from source: ByteSource, now: Int64) throws -> ImportResult {
         var reader = CSVReader(source: source)
         return try writing(temporariesInMemory: true) { db in
-            let exercises = try Self.catalog(db, includingArchived: true)
+            let exercises = try ExerciseQueries.catalog(db, includingArchived: true)
             var named = ExercisesNamed(catalog: exercises)
             var rows = try ImportedEntries(db, now: now)
             var record = CSVRecord()

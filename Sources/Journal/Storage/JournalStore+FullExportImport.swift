@@ -1,5 +1,7 @@
 import GRDB
 
+/// Importing a full JSON export (`journal import` of `journal export --all`): not to be confused with
+/// restoring a SQLite backup (``restoreBackup(_:name:to:force:busyTimeout:now:)``, JournalStore+SQLiteRestore.swift).
 extension JournalStore {
     /// Restores a full export (``JournalExport``) into this journal, all or nothing.
     ///
@@ -63,7 +65,7 @@ extension JournalStore {
                     problem: "the file has \(active) PSFS activities still rated; the scale takes at most "
                         + "\(PSFSActivity.maximumActive).")
             }
-            let catalog = try Self.catalog(db, includingArchived: true)
+            let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
             try Self.readJournalExport(open(), firstPass: false) { member, value, line in
                 switch member {
                 case "entries":
@@ -74,8 +76,8 @@ extension JournalStore {
                         }
                         return try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
                     }
-                    if let id = entry.id, try Self.entry(id: id, db) != nil { throw Self.twice("entry", id, line) }
-                    try ChangeLog(db).noteAdded(try Self.insert(entry, db), for: changeID())
+                    if let id = entry.id, try EntryQueries.entry(id: id, db) != nil { throw Self.twice("entry", id, line) }
+                    try ChangeLog(db).noteAdded(try EntryQueries.insert(entry, db), for: changeID())
                     result.added += 1
                 case "checkins":
                     var checkIn = try Self.element(line) { try JournalExport.checkIn(value, now: now) }
@@ -343,7 +345,7 @@ extension JournalStore {
                 line: line,
                 problem: "\(exercise.id) is a built-in exercise; a full export lists only your own exercises.")
         }
-        let catalog = try catalog(db, includingArchived: true)
+        let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
         if let held = catalog.exercise(id: exercise.id) {
             let heldArchived = try Bool.fetchOne(
                 db, sql: "SELECT archived FROM exercises WHERE id = ?", arguments: [exercise.id])
@@ -378,7 +380,7 @@ extension JournalStore {
             throw JournalError.invalidImport(
                 line: line, problem: unknownExercise(item.exerciseID, catalog).description)
         }
-        if let held = try plan(db).first(where: { $0.exerciseID == item.exerciseID }) {
+        if let held = try ExerciseQueries.plan(db).first(where: { $0.exerciseID == item.exerciseID }) {
             guard held == item else {
                 throw JournalError.invalidImport(
                     line: line,

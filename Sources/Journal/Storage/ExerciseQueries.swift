@@ -1,0 +1,55 @@
+import GRDB
+
+/// The exercise queries: the catalogue (built in and the person's own) and the plan, read inside a
+/// transaction the caller opened (``JournalStore``).
+///
+/// ```swift
+/// let plan = try store.reading { db in try ExerciseQueries.plan(db) }
+/// ```
+enum ExerciseQueries {
+    /// The built-in catalogue plus the person's own exercises, archived ones too when asked.
+    static func catalog(_ db: Database, includingArchived: Bool) throws -> Catalog {
+        let custom = try customExercises(db, includingArchived: includingArchived)
+        return custom.isEmpty ? Catalog.builtIn : Catalog(extending: .builtIn, with: custom)
+    }
+
+    /// The person's own exercises, by id, archived ones too when asked.
+    static func customExercises(_ db: Database, includingArchived: Bool) throws -> [Exercise] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT id, name, category, per_side, measure, how_to FROM exercises WHERE builtin = 0"
+                + (includingArchived ? "" : " AND archived = 0") + " ORDER BY id")
+        return try rows.compactMap { row in
+            guard let category = Exercise.Category(rawValue: try row.decode(forColumn: "category")),
+                let measure = Exercise.Measure(rawValue: try row.decode(forColumn: "measure"))
+            else { return nil }
+            return Exercise(
+                id: try row.decode(forColumn: "id"), name: try row.decode(forColumn: "name"), category: category,
+                perSide: try row.decode(forColumn: "per_side"), measure: measure,
+                howTo: try row.decode(forColumn: "how_to") ?? Exercise.ownHowTo, isCustom: true)
+        }
+    }
+
+    /// The plan's order: by position; a row without one (none should lack it) after those with one.
+    static let planOrder = "position IS NULL, position, rowid"
+
+    static func plan(_ db: Database) throws -> [PlanItem] {
+        try Row.fetchAll(
+            db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan ORDER BY \(planOrder)"
+        ).map { row in
+            try PlanItem(
+                exerciseID: row.decode(forColumn: "exercise_id"), sets: row.decode(forColumn: "sets"),
+                reps: row.decode(forColumn: "reps"), holdSeconds: row.decode(forColumn: "hold_seconds"),
+                perWeek: row.decode(forColumn: "per_week"),
+                since: (row["since"] as String?).flatMap { LocalDate(iso8601: $0) })
+        }
+    }
+
+    /// The person's own exercises, archived ones too, by id, as a full export lists them.
+    static func ownExercisesForExport(_ db: Database) throws -> [OwnExerciseJSON] {
+        let archived = Set(try String.fetchAll(db, sql: "SELECT id FROM exercises WHERE builtin = 0 AND archived = 1"))
+        return try customExercises(db, includingArchived: true).map {
+            OwnExerciseJSON($0, archived: archived.contains($0.id))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Writing exports, row by row, into a sink the caller owns.
+///
+/// Entries as CSV or a JSON array, and the full export (``JournalExport``). The store reads; this
+/// only writes.
+///
+/// ```swift
+/// var writer = try ExportWriter(.csv, to: sink, byteOrderMark: false)
+/// try writer.write(entry)
+/// let count = try writer.finish()
+/// ```
+struct ExportWriter {
+    let format: ExportFormat
+    let sink: OutputSink
+    private let encoder: JSONEncoder
+    /// The entries written so far.
+    private(set) var count = 0
+
+    /// Begins an export of entries in `format`: the CSV header (after a byte-order mark when asked),
+    /// or a JSON array's opening.
+    init(_ format: ExportFormat, to sink: OutputSink, byteOrderMark: Bool) throws {
+        self.format = format
+        self.sink = sink
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        switch format {
+        case .csv:
+            if byteOrderMark { try sink.write(bytes: CSVFormat.byteOrderMark) }
+            try sink.write(CSVFormat.header)
+        case .json:
+            try sink.write("[")
+        }
+    }
+
+    /// Writes one entry: a CSV row, or a JSON element with its derived fields.
+    mutating func write(_ entry: Entry) throws {
+        switch format {
+        case .csv:
+            try sink.append { CSVFormat.append(entry, to: &$0) }
+        case .json:
+            try sink.write(count == 0 ? "\n" : ",\n")
+            try sink.write(bytes: Array(try encoder.encode(EntryJSON(entry, includeDerived: true))))
+        }
+        count += 1
+    }
+
+    /// Ends the export (a JSON array's closing); returns how many entries it holds.
+    func finish() throws -> Int {
+        if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
+        return count
+    }
+
+    /// Writes the whole journal as one JSON object (``JournalExport``): the format, then each list
+    /// in a fixed order, the entries streamed as `entries` calls back with them.
+    static func writeJournal(
+        to sink: OutputSink, entries: ((Entry) throws -> Void) throws -> Void, exercises: [OwnExerciseJSON],
+        checkIns: [CheckIn], plan: [PlanItem], reviews: [Review], activities: [PSFSActivity], ratings: [PSFSRating],
+        redFlagReviews: [RedFlagReview], settings: [SettingJSON]
+    ) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var count = 0
+        func element(_ value: some Encodable) throws {
+            try sink.write(count == 0 ? "\n" : ",\n")
+            try sink.write(bytes: Array(try encoder.encode(value)))
+            count += 1
+        }
+        func list(_ name: String, last: Bool = false, _ write: () throws -> Void) throws {
+            count = 0
+            try sink.write("\"\(name)\":[")
+            try write()
+            try sink.write((count == 0 ? "]" : "\n]") + (last ? "\n" : ",\n"))
+        }
+        try sink.write("{\"format\":\"\(JournalExport.format)\",\"version\":\(JournalExport.version),\n")
+        try list("entries") { try entries { try element(EntryJSON($0, includeDerived: true)) } }
+        try list("exercises") { for exercise in exercises { try element(exercise) } }
+        try list("checkins") { for checkIn in checkIns { try element(CheckInJSON(checkIn)) } }
+        try list("plan") { for item in plan { try element(PlanItemJSON(item)) } }
+        try list("reviews") { for review in reviews { try element(ReviewJSON(review)) } }
+        try list("psfs_activities") { for activity in activities { try element(PSFSActivityJSON(activity)) } }
+        try list("psfs_ratings") { for rating in ratings { try element(PSFSRatingJSON(rating)) } }
+        try list("red_flag_reviews") { for review in redFlagReviews { try element(RedFlagReviewJSON(review)) } }
+        try list("settings", last: true) { for setting in settings { try element(setting) } }
+        try sink.write("}\n")
+    }
+}

@@ -1,0 +1,169 @@
+import GRDB
+
+/// What `journal today` shows, read in one transaction: the plan's day and what stands.
+public struct TodaySnapshot: Sendable, Hashable {
+    public var routine: DailyRoutine
+    public var standing: Standing
+}
+
+/// What `journal session` reads before it asks anything, in one transaction: what stands (the
+/// red-flag gate) and what a session is made from.
+public struct SessionSnapshot: Sendable {
+    public var standing: Standing
+    /// What the plan asks of the day.
+    public var routine: DailyRoutine
+    let plan: [PlanItem]
+    let holds: [Hold]
+    let catalog: Catalog
+
+    /// The session for `naming` (ids, aliases or names; empty for what is due), from this snapshot
+    /// (``SessionPlan/make(routine:plan:holds:catalog:naming:)``).
+    public func session(naming: [String]) throws -> SessionPlan {
+        try SessionPlan.make(routine: routine, plan: plan, holds: holds, catalog: catalog, naming: naming)
+    }
+}
+
+/// One read per screen: each reads everything its command shows in one read transaction, so that
+/// no other process's write can split the picture, and reads every exercise's holds at once.
+extension JournalStore {
+    /// What stands on `today` (`journal check`; ``Standing``).
+    public func standing(today: LocalDate) throws -> Standing {
+        try reading { db in try Self.standing(today: today, holds: HoldQueries.holds(db), db) }
+    }
+
+    /// Every finding that stands today (``Standing/findings``).
+    public func currentFindings(today: LocalDate) throws -> [Finding] {
+        try standing(today: today).findings
+    }
+
+    /// What `journal today` shows: the plan's day and what stands.
+    public func todaySnapshot(today: LocalDate) throws -> TodaySnapshot {
+        try reading { db in
+            let holds = try HoldQueries.holds(db)
+            return TodaySnapshot(
+                routine: try Self.routine(today: today, plan: ExerciseQueries.plan(db), holds: holds, db),
+                standing: try Self.standing(today: today, holds: holds, db))
+        }
+    }
+
+    /// What `journal session` reads before it asks anything (``SessionSnapshot``).
+    public func sessionSnapshot(today: LocalDate) throws -> SessionSnapshot {
+        try reading { db in
+            let holds = try HoldQueries.holds(db)
+            let plan = try ExerciseQueries.plan(db)
+            return SessionSnapshot(
+                standing: try Self.standing(today: today, holds: holds, db),
+                routine: try Self.routine(today: today, plan: plan, holds: holds, db), plan: plan, holds: holds,
+                catalog: try ExerciseQueries.catalog(db, includingArchived: false))
+        }
+    }
+
+    /// What the plan asks of `today` (``DailyRoutine``).
+    public func routine(today: LocalDate) throws -> DailyRoutine {
+        try reading { db in
+            try Self.routine(today: today, plan: ExerciseQueries.plan(db), holds: HoldQueries.holds(db), db)
+        }
+    }
+
+    /// The session for `naming` (empty: what is due `today`), read from the journal (``SessionPlan``).
+    public func session(today: LocalDate, naming: [String]) throws -> SessionPlan {
+        try sessionSnapshot(today: today).session(naming: naming)
+    }
+
+    /// The plan's item for one exercise, if it is planned.
+    public func planItem(exerciseID: String) throws -> PlanItem? {
+        try plan().first { $0.exerciseID == exerciseID }
+    }
+
+    /// The progress report for `period`, optionally for one exercise, with the rules' findings and
+    /// the holds that stand now, its advice in the words of `region` (the region in force).
+    public func progressReport(for period: Period, exerciseID: String? = nil, region: RegionSetting) throws
+        -> ProgressReport
+    {
+        try reading { db in
+            let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
+            let entries = try EntryQueries.entriesForRules(db, performedIn: range, exerciseID: exerciseID)
+            let checkIns = exerciseID == nil ? try CheckIn.fetchAll(db, performedIn: range) : []
+            let plan = try ExerciseQueries.plan(db).filter { exerciseID == nil || $0.exerciseID == exerciseID }
+            let reviews = try HoldQueries.reviews(db, in: period.widestUTCRange).filter {
+                exerciseID == nil || $0.exerciseID == exerciseID
+            }
+            let allHolds = try HoldQueries.holds(db)
+            let holds = allHolds.filter { exerciseID == nil || $0.exerciseID == exerciseID }
+            let standing = exerciseID == nil ? try Self.standing(today: period.to, holds: allHolds, db) : nil
+            // The worsening trend as of the period's last day is one of the period's findings too.
+            let worsening = standing?.findings.filter { $0.rule == WorseningRule.id } ?? []
+            var report = ProgressReport.make(
+                entries: entries, checkIns: checkIns, period: period, region: region,
+                findings: Rules.sorted(Rules.evaluate(entries: entries, checkIns: checkIns) + worsening), plan: plan,
+                reviews: reviews, holds: holds, journalBegan: try Self.journalBegan(db))
+            report.standing = standing
+            if exerciseID == nil {
+                let psfs = PSFSSummary.make(
+                    activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
+                report.psfs = psfs.activities.isEmpty ? nil : psfs
+                report.redFlagReviews = try RedFlagReviewQueries.reviews(
+                    db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id",
+                    arguments: [period.widestUTCRange.lowerBound, Int64.max])
+            }
+            return report
+        }
+    }
+
+    /// The local day of the journal's first entry or check-in, whichever came first; `nil` for an
+    /// empty journal.
+    public func journalBegan() throws -> LocalDate? {
+        try reading { db in try Self.journalBegan(db) }
+    }
+
+    // MARK: Building blocks
+
+    /// What stands on `today`, given every hold that stands: the reads of
+    /// ``Standing/make(date:entries:checkIns:reviews:holds:redFlagCheckIns:redFlagReview:reminders:)``.
+    private static func standing(today: LocalDate, holds: [Hold], _ db: Database) throws -> Standing {
+        let days = 2 * max(Thresholds.worseningDays, Thresholds.currentDays)
+        let window = Period(from: today.adding(days: -(days - 1)), to: today) ?? .week(endingOn: today)
+        let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window
+        let redFlagReview = try RedFlagReviewQueries.latest(db)
+        let psfs = PSFSSummary.make(activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
+        return Standing.make(
+            date: today,
+            entries: try EntryQueries.entriesForRules(db, performedIn: window.widestUTCRange, exerciseID: nil),
+            checkIns: try CheckIn.fetchAll(db, performedIn: checkInWindow.widestUTCRange),
+            reviews: try HoldQueries.latestReviews(db), holds: holds,
+            redFlagCheckIns: try RedFlagReviewQueries.standingCheckIns(db, review: redFlagReview),
+            redFlagReview: redFlagReview, reminders: [psfs.reminder(today: today)].compactMap { $0 })
+    }
+
+    /// What `plan` asks of `today`, given every hold that stands: the week's entries so far.
+    private static func routine(today: LocalDate, plan: [PlanItem], holds: [Hold], _ db: Database) throws
+        -> DailyRoutine
+    {
+        let week = Period(from: today.startOfWeek, to: today) ?? .week(endingOn: today)
+        return DailyRoutine.make(
+            plan: plan, entries: try EntryQueries.entries(db, performedIn: week.widestUTCRange, exerciseID: nil),
+            holds: holds, today: today)
+    }
+
+    /// The local day of the journal's first entry or check-in.
+    ///
+    /// Local days follow each row's own clock offset, so the earliest moment need not be on the
+    /// earliest day: every row within 36 hours (the widest spread of offsets) of the first is read.
+    private static func journalBegan(_ db: Database) throws -> LocalDate? {
+        var first: LocalDate?
+        for table in ["entries", "checkins"] {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT performed_at, utc_offset FROM \(table)
+                    WHERE performed_at <= (SELECT min(performed_at) FROM \(table)) + 129600
+                    ORDER BY performed_at
+                    """)
+            for row in rows {
+                let day = LocalDateTime(unixSeconds: row["performed_at"], utcOffset: row["utc_offset"]).date
+                if first.map({ day < $0 }) ?? true { first = day }
+            }
+        }
+        return first
+    }
+}

@@ -1,0 +1,36 @@
+import GRDB
+
+/// The PSFS queries: the activities the person rates and their ratings, read inside a transaction
+/// the caller opened (``JournalStore``).
+enum PSFSQueries {
+    /// Every activity, retired ones too, by id.
+    static func activities(_ db: Database) throws -> [PSFSActivity] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT id, activity, added_at, utc_offset, retired_at, created_at FROM psfs_activities ORDER BY id"
+        ).map { row in
+            try PSFSActivity(
+                id: row["id"], activity: row["activity"], addedAt: row["added_at"], utcOffset: row["utc_offset"],
+                retiredAt: row["retired_at"], createdAt: row["created_at"])
+        }
+    }
+
+    /// Every rating, oldest first.
+    static func ratings(_ db: Database) throws -> [PSFSRating] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, activity_id, rated_at, utc_offset, score, note, created_at FROM psfs_ratings
+                ORDER BY rated_at, id
+                """
+        ).map { row in
+            let value: Int = row["score"]
+            guard let score = PainLevel(value) else {
+                throw JournalError.invalidNumber(field: "stored PSFS score", text: String(value), range: 0...10)
+            }
+            return try PSFSRating(
+                id: row["id"], activityID: row["activity_id"], ratedAt: row["rated_at"], utcOffset: row["utc_offset"],
+                score: score, note: row["note"], createdAt: row["created_at"])
+        }
+    }
+}

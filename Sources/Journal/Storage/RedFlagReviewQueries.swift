@@ -1,0 +1,36 @@
+import GRDB
+
+/// The red-flag queries: the records that a doctor has seen the red flags, and the check-ins with
+/// red flags no such record covers; read inside a transaction the caller opened (``JournalStore``).
+enum RedFlagReviewQueries {
+    /// The check-ins with red flags that `review` does not cover (every one when `nil`), oldest first.
+    static func standingCheckIns(_ db: Database, review: RedFlagReview?) throws -> [CheckIn] {
+        try CheckIn.fetchAll(
+            db, where: "id IN (SELECT checkin_id FROM checkin_red_flags) AND (performed_at > ? OR created_at >= ?)",
+            arguments: [review?.reviewedAt ?? Int64.min, review?.createdAt ?? Int64.min]
+        ).filter { !(review?.covers($0) ?? false) }
+    }
+
+    /// The latest record that a doctor has seen the red flags (by its time, then the latest recorded).
+    static func latest(_ db: Database) throws -> RedFlagReview? {
+        try reviews(db, where: "1 ORDER BY reviewed_at DESC, id DESC LIMIT 1", arguments: []).first
+    }
+
+    /// The records `condition` (an SQL `WHERE` clause, with its order) selects.
+    static func reviews(_ db: Database, where condition: String, arguments: StatementArguments) throws
+        -> [RedFlagReview]
+    {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, reviewed_at, utc_offset, note, created_at, through_checkin_id FROM red_flag_reviews
+                WHERE \(condition)
+                """,
+            arguments: arguments
+        ).map { row in
+            try RedFlagReview(
+                id: row["id"], reviewedAt: row["reviewed_at"], utcOffset: row["utc_offset"], note: row["note"],
+                createdAt: row["created_at"], throughCheckInID: row["through_checkin_id"])
+        }
+    }
+}
