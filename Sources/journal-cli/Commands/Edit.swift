@@ -228,8 +228,12 @@ struct Undo: ParsableCommand {
             parts.append(
                 "removed \(result.checkInsRemoved) imported \(result.checkInsRemoved == 1 ? "check-in" : "check-ins")")
         }
-        if result.psfsChanged > 0, result.kind != .import {
-            parts.append("reversed \(result.psfsChanged) PSFS \(result.psfsChanged == 1 ? "change" : "changes")")
+        if result.psfsChanged > 0 {
+            parts.append(
+                result.kind == .import
+                    ? "removed \(result.psfsChanged) imported PSFS "
+                        + (result.psfsChanged == 1 ? "activity or rating" : "activities and ratings")
+                    : "reversed \(result.psfsChanged) PSFS \(result.psfsChanged == 1 ? "change" : "changes")")
         }
         if result.reviewsRemoved > 0, result.kind == .import {
             parts.append(
@@ -241,6 +245,19 @@ struct Undo: ParsableCommand {
             if result.redFlagReviewsRemoved > 0 {
                 parts.append("took back the record that a doctor has seen the red flags: they stand again")
             }
+        }
+        if result.exercisesRemoved > 0 {
+            parts.append(
+                "removed \(result.exercisesRemoved) imported "
+                    + "\(result.exercisesRemoved == 1 ? "exercise" : "exercises") of your own")
+        }
+        if result.planItemsRemoved > 0 {
+            parts.append(
+                "removed \(result.planItemsRemoved) imported plan \(result.planItemsRemoved == 1 ? "item" : "items")")
+        }
+        if result.settingsRemoved > 0 {
+            parts.append(
+                "unset \(result.settingsRemoved) imported \(result.settingsRemoved == 1 ? "setting" : "settings")")
         }
         try Console.out(
             "Undid the \(result.kind.words) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
