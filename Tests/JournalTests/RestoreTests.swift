@@ -254,6 +254,21 @@ import Testing
         #expect(try target.storedRegion() == "IE" && target.plan().map(\.exerciseID) == ["bird-dog", "wall-squat"])
     }
 
+    /// An import that brings only a region is a change too: undo unsets it rather than reaching
+    /// past it to the change before.
+    @Test func undoingAnImportOfOnlyARegionUnsetsIt() throws {
+        let source = try store("source.sqlite3")
+        try source.setRegion(.canada, now: now)
+        let target = try store("target.sqlite3")
+        try target.setPlan(PlanItem(exerciseID: "bird-dog", sets: 1, reps: 5, perWeek: 2), now: now)
+        let before = try everyRow(target)
+        #expect(try restore(try exportAll(source), into: target) == ImportResult())
+        let undone = try #require(try target.undo())
+        #expect(undone.kind == .import && undone.settingsRemoved == 1 && undone.removed == 0)
+        #expect(try everyRow(target) == before)
+        #expect(try target.undo()?.kind == .plan, "the plan set before is undone next")
+    }
+
     /// An import recorded before the journal kept what a full import replaces (schema.sql, v16) is
     /// undone as it was then: the entries, check-ins and reviews it added go, and the exercises,
     /// plan items and settings stay.
