@@ -456,3 +456,16 @@ CREATE TABLE change_settings (
     value     TEXT    NOT NULL
 ) STRICT;
 CREATE INDEX change_settings_by_change ON change_settings (change_id);
+
+-- migration: v16-undo-import-all
+
+-- `journal undo` of a full import (`journal import` of `journal export --all --format json`) puts
+-- the journal back exactly as it was. From this migration on, such an import keeps, in its own
+-- transaction and before it adds any, the plan, the person's own exercises and the settings as they
+-- were, every row with its rowid, in v15's change_plan, change_exercises and change_settings, and
+-- its `changes.subject` is 'all'. Undoing it removes the entries, check-ins, reviews, red-flag
+-- reviews and PSFS activities and ratings it added, as before, then removes the exercises it added
+-- and puts back the plan and the settings whole (Sources/Journal/Storage/ChangeLog.swift). An
+-- import of a CSV, which adds entries only, keeps nothing and its subject stays NULL; so does a
+-- full import recorded before this migration, whose undo still removes only the rows it added.
+-- Nothing in the tables changes: this section records what `subject` now means.

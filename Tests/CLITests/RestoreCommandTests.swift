@@ -110,11 +110,13 @@ import Testing
         let undo = try sandbox.run("undo")
         #expect(
             undo.stdout.hasSuffix(
-                ": removed 5 imported entries, removed 1 imported check-in, removed 1 imported review.\n"), "\(undo)")
+                ": removed 5 imported entries, removed 1 imported check-in, removed 5 imported PSFS activities and "
+                    + "ratings, removed 1 imported review, removed 2 imported exercises of your own, removed 1 imported "
+                    + "plan item.\n"), "\(undo)")
         let json = try sandbox.run("import", "--format", "json", "-", "--json", stdin: text)
         #expect(
             json.stdout
-                == "{\n  \"added\" : 5,\n  \"checkins\" : 1,\n  \"exercises\" : 0,\n  \"plan\" : 0,\n  "
+                == "{\n  \"added\" : 5,\n  \"checkins\" : 1,\n  \"exercises\" : 2,\n  \"plan\" : 1,\n  "
                 + "\"psfs_activities\" : 2,\n  \"psfs_ratings\" : 3,\n  \"red_flag_reviews\" : 0,\n  \"reviews\" : 1\n}\n",
             "\(json)")
         #expect(try sandbox.run("export", "--all").stdout == text)

@@ -142,4 +142,79 @@ import Testing
                 + "`journal exercises remove knee-to-chest --force` archives it, keeping its entries.\n")
         #expect(try state() == before)
     }
+
+    /// Every row of every table the person's journal holds, rowid first where the table has one, as
+    /// sqlite3 prints them; but the undo history (`changes`, `change_*`) and `sqlite_sequence`, whose
+    /// counters undo leaves where the import took them, so that no id is given twice.
+    func everyRow() throws -> String {
+        let tables = try sandbox.sql(
+            "SELECT name || ' ' || (sql LIKE '%WITHOUT ROWID%') FROM sqlite_master WHERE type = 'table' "
+                + "AND name NOT LIKE 'change%' AND name <> 'sqlite_sequence' ORDER BY name")
+        var query = ""
+        for line in tables.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            let name = parts[0]
+            query +=
+                parts[1] == "1"
+                ? "SELECT '\(name)', * FROM \(name) ORDER BY 1, 2, 3; "
+                : "SELECT '\(name)', rowid, * FROM \(name) ORDER BY rowid; "
+        }
+        return try sandbox.sql(query)
+    }
+
+    /// A full export of a journal with something of every kind, imported into a journal that has
+    /// the same exercise of your own and region, and a plan item of its own: undo says what it
+    /// removed, exits 0, and leaves every row of the journal as it was before the import.
+    @Test func undoOfAFullImportLeavesTheJournalAsItWas() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        let squat = ["exercises", "add", "wall-squat", "--name", "Wall squat", "--category", "stability"]
+        for change in [
+            squat, ["exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--hold"],
+            [
+                "log", "wall-squat", "--pain-before", "4", "--pain-after", "3", "--reps", "10", "--at",
+                "2026-11-24 09:00",
+            ],
+            ["log", "cat-cow", "--pain-before", "3", "--pain-after", "3", "--hold", "20", "--at", "2026-11-24 09:10"],
+            ["plan", "set", "wall-squat", "--sets", "2", "--reps", "8", "--per-week", "3", "--since", "2026-11-01"],
+            ["plan", "set", "cat-cow", "--sets", "1", "--hold", "20", "--per-week", "7", "--since", "2026-11-01"],
+            ["psfs", "add", "putting on socks", "--at", "2026-11-20 09:00"],
+            ["psfs", "rate", "1", "5", "--at", "2026-11-21 09:00"],
+            ["config", "set", "region", "IE"],
+        ] {
+            let made = try sandbox.run(change)
+            #expect(made.status == 0, "\(change): \(made)")
+        }
+        _ = try sandbox.run("checkin", "--pain", "4", "--red-flag", "fever", "--at", "2026-11-24 08:00")
+        #expect(try sandbox.run("resume", "--red-flags").status == 0)
+        let file = sandbox.directory + "/all.json"
+        #expect(try sandbox.run("export", "--all", "--output", file).status == 0)
+
+        sandbox.environment["JOURNAL_DB"] = sandbox.directory + "/target.sqlite3"
+        for change in [
+            squat, ["plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--per-week", "2"],
+            ["config", "set", "region", "IE"],
+        ] {
+            let made = try sandbox.run(change)
+            #expect(made.status == 0, "\(change): \(made)")
+        }
+        let before = try everyRow()
+        let imported = try sandbox.run("import", file)
+        #expect(imported.status == 0, "\(imported)")
+        #expect(
+            imported.stdout
+                == "Restored 2 entries, 1 check-in, 0 reviews, 1 exercise of your own, 2 plan items and 1 PSFS "
+                + "activity with 1 rating; 1 record that a doctor saw the red flags.\n")
+        #expect(try everyRow() != before)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:05:00Z"
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0, "\(undo)")
+        #expect(
+            undo.stdout
+                == "Undid the import of 2026-11-25 12:00 (UTC+00:00): removed 2 imported entries, removed 1 imported "
+                + "check-in, removed 2 imported PSFS activities and ratings, removed 1 imported review, removed 1 "
+                + "imported exercise of your own, removed 2 imported plan items.\n")
+        #expect(undo.stderr == "")
+        #expect(try everyRow() == before)
+        #expect(try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "bird-dog\n")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Journal
@@ -137,16 +138,155 @@ import Testing
     @Test func undoRemovesTheHistoryAndARestoreAgainGivesTheSameJournal() throws {
         let bytes = try exportAll(try fullJournal())
         let target = try store("target.sqlite3")
-        _ = try restore(bytes, into: target)
+        let first = try restore(bytes, into: target)
         let undone = try #require(try target.undo())
         #expect(
             undone.kind == .import && undone.removed == 9 && undone.checkInsRemoved == 2 && undone.reviewsRemoved == 1)
         #expect(try target.entryCount() == 0)
         #expect(try target.checkIns(limit: nil).isEmpty)
-        #expect(try target.plan().count == 2, "exercises and plan stay")
-        let again = try restore(bytes, into: target)
-        #expect(again.added == 9 && again.exercises == 0 && again.planItems == 0)
+        #expect(try target.plan().isEmpty, "the plan and exercises the import added go too")
+        #expect(try restore(bytes, into: target) == first)
         #expect(try exportAll(target) == bytes)
+    }
+
+    // MARK: Undoing a full import
+
+    /// ``fullJournal(_:)`` with what it lacks of a full export: PSFS activities and ratings, a
+    /// record that a doctor has seen the red flags, and a region.
+    func journalOfEveryKind() throws -> JournalStore {
+        let journal = try fullJournal()
+        let activity = try journal.addActivity(
+            PSFSActivity(activity: "Putting on socks", at: "2026-11-20 08:00", now: now, timeZone: .gmt), now: now)
+        _ = try journal.rate(
+            PSFSRating(
+                activityID: #require(activity.id), score: #require(PainLevel(4)), at: "2026-11-21 08:00", now: now,
+                timeZone: .gmt),
+            now: now)
+        _ = try #require(try journal.resumeRedFlags(note: "GP: no concerns", time: nil, now: now, timeZone: .gmt))
+        try journal.setRegion(.ireland, now: now)
+        return journal
+    }
+
+    /// Every row of every table, as SQLite holds it, with its rowid where the table has one; but the
+    /// undo history (`changes` and `change_*`), which records the import and its undo, and
+    /// `sqlite_sequence`: an id is never given twice, so undo leaves each counter where the import
+    /// took it, as undoing a log does.
+    func everyRow(_ journal: JournalStore) throws -> [String: [Row]] {
+        try journal.queue.read { db in
+            let tables = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT name, sql FROM sqlite_master
+                    WHERE type = 'table' AND name NOT LIKE 'change%' AND name <> 'sqlite_sequence'
+                    """)
+            var rows: [String: [Row]] = [:]
+            for table in tables {
+                let name: String = table["name"]
+                let sql: String = table["sql"]
+                rows[name] = try Row.fetchAll(
+                    db,
+                    sql: sql.contains("WITHOUT ROWID")
+                        ? "SELECT * FROM \(name) ORDER BY 1, 2"
+                        : "SELECT rowid AS row_id, * FROM \(name) ORDER BY rowid")
+            }
+            return rows
+        }
+    }
+
+    @Test func undoingAFullImportIntoAnEmptyJournalLeavesEveryRowAsItWas() throws {
+        let bytes = try exportAll(try journalOfEveryKind())
+        let target = try store("target.sqlite3")
+        let before = try everyRow(target)
+        #expect(
+            before.keys.sorted() == [
+                "checkin_red_flags", "checkins", "entries", "exercises", "grdb_migrations", "plan", "psfs_activities",
+                "psfs_ratings", "red_flag_reviews", "reviews", "settings",
+            ])
+        let result = try restore(bytes, into: target)
+        #expect(result.added == 9 && result.checkIns == 2 && result.reviews == 1 && result.exercises == 2)
+        #expect(result.planItems == 2 && result.activities == 1 && result.ratings == 1 && result.redFlagReviews == 1)
+        #expect(try target.storedRegion() == "IE")
+        let undone = try #require(try target.undo())
+        #expect(undone.kind == .import && undone.removed == 9 && undone.checkInsRemoved == 2)
+        #expect(undone.reviewsRemoved == 2 && undone.redFlagReviewsRemoved == 1 && undone.psfsChanged == 2)
+        #expect(undone.exercisesRemoved == 2 && undone.planItemsRemoved == 2 && undone.settingsRemoved == 1)
+        #expect(try everyRow(target) == before)
+        #expect(try restore(bytes, into: target) == result)
+        #expect(try exportAll(target) == bytes)
+    }
+
+    /// Undo of a full import into a journal that had some of it already leaves every row as it was.
+    ///
+    /// The journal has its own exercise, a plan and a region that the file has too (kept as they
+    /// are), a plan item the file lacks, and a record that a doctor saw red flags through check-in
+    /// 3, whose check-ins were deleted since: the import adds exercises and plan items beside them
+    /// and reads the file's check-ins 1 and 2, leaving the record's reach alone.
+    @Test func undoingAFullImportPutsBackWhatTheJournalHadAlready() throws {
+        let source = try fullJournal()
+        try source.setRegion(.ireland, now: now)
+        let bytes = try exportAll(source)
+        let target = try store("target.sqlite3")
+        try target.addExercise(
+            Exercise.custom(id: "wall-squat", name: "Wall squat", category: .stability, perSide: false, measure: .reps),
+            now: now)
+        try target.setPlan(PlanItem(exerciseID: "bird-dog", sets: 1, reps: 5, perWeek: 2), now: now)
+        try target.setPlan(PlanItem(exerciseID: "wall-squat", sets: 2, reps: 8, perWeek: 3), now: now)
+        try target.setRegion(.ireland, now: now)
+        for _ in 0..<3 {
+            _ = try target.checkIn(
+                CheckIn(
+                    performedAt: now - 600, utcOffset: 0, pain: #require(PainLevel(5)), redFlags: [.fever],
+                    createdAt: now - 600))
+        }
+        _ = try #require(try target.resumeRedFlags(note: nil, time: nil, now: now, timeZone: .gmt))
+        _ = try target.deleteCheckIns(ids: [1, 2, 3], now: now)
+        let before = try everyRow(target)
+        let result = try restore(bytes, into: target)
+        #expect(result.exercises == 1 && result.planItems == 1 && result.checkIns == 2)
+        #expect(try target.plan().map(\.exerciseID) == ["bird-dog", "wall-squat", "side-plank"])
+        #expect(
+            try target.queue.read {
+                try Int64.fetchOne($0, sql: "SELECT through_checkin_id FROM red_flag_reviews WHERE id = 1")
+            } == 3, "the import reads only its own red-flag reviews' reach")
+        let undone = try #require(try target.undo())
+        #expect(undone.exercisesRemoved == 1 && undone.planItemsRemoved == 1 && undone.settingsRemoved == 0)
+        #expect(try everyRow(target) == before)
+        #expect(try target.storedRegion() == "IE" && target.plan().map(\.exerciseID) == ["bird-dog", "wall-squat"])
+    }
+
+    /// An import that brings only a region is a change too: undo unsets it rather than reaching
+    /// past it to the change before.
+    @Test func undoingAnImportOfOnlyARegionUnsetsIt() throws {
+        let source = try store("source.sqlite3")
+        try source.setRegion(.canada, now: now)
+        let target = try store("target.sqlite3")
+        try target.setPlan(PlanItem(exerciseID: "bird-dog", sets: 1, reps: 5, perWeek: 2), now: now)
+        let before = try everyRow(target)
+        #expect(try restore(try exportAll(source), into: target) == ImportResult())
+        let undone = try #require(try target.undo())
+        #expect(undone.kind == .import && undone.settingsRemoved == 1 && undone.removed == 0)
+        #expect(try everyRow(target) == before)
+        #expect(try target.undo()?.kind == .plan, "the plan set before is undone next")
+    }
+
+    /// An import recorded before the journal kept what a full import replaces (schema.sql, v16) is
+    /// undone as it was then: the entries, check-ins and reviews it added go, and the exercises,
+    /// plan items and settings stay.
+    @Test func undoingAnImportThatKeptNothingRemovesOnlyTheRowsItNoted() throws {
+        let source = try fullJournal()
+        try source.setRegion(.ireland, now: now)
+        let target = try store("target.sqlite3")
+        _ = try restore(try exportAll(source), into: target)
+        try target.queue.write { db in
+            try db.execute(sql: "UPDATE changes SET subject = NULL")
+            try db.execute(sql: "DELETE FROM change_plan")
+            try db.execute(sql: "DELETE FROM change_exercises")
+            try db.execute(sql: "DELETE FROM change_settings")
+        }
+        let undone = try #require(try target.undo())
+        #expect(undone.kind == .import && undone.removed == 9 && undone.exercisesRemoved == 0)
+        #expect(try target.entryCount() == 0 && target.plan().count == 2 && target.storedRegion() == "IE")
+        #expect(try target.catalog().exercise(id: "wall-squat") != nil)
     }
 
     @Test func membersMayComeInAnyOrder() throws {

@@ -12,7 +12,8 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
     case delete
     /// An entry corrected; undoing puts the old values back.
     case edit
-    /// An import or a full restore; undoing removes what it added.
+    /// An import of a CSV or of a full export; undoing removes what it added, and for a full export
+    /// (since schema.sql's v16) puts back the plan, exercises and settings it kept.
     case `import`
     /// A physiotherapist's review (`journal resume`); undoing takes it back.
     case resume

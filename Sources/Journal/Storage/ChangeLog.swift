@@ -102,6 +102,35 @@ struct ChangeLog {
             arguments: [change, name])
     }
 
+    /// Records a full import, keeping the plan, exercises and settings as they are now; returns its id.
+    ///
+    /// A full import is `journal import` of `journal export --all --format json`. Call it before
+    /// the import adds any of the person's own exercises, plan items or settings.
+    ///
+    /// Its subject is ``fullImport`` (schema.sql, v16): undoing it removes what the import added
+    /// and puts those back row for row.
+    func recordFullImport(now: Int64) throws -> Int64 {
+        let change = try begin(.import, now: now)
+        try db.execute(sql: "UPDATE changes SET subject = ? WHERE id = ?", arguments: [Self.fullImport, change])
+        try keepPlan(for: change)
+        try db.execute(
+            sql: """
+                INSERT INTO change_exercises
+                    (change_id, row_id, id, name, category, per_side, measure, builtin, archived, how_to)
+                SELECT ?, rowid, id, name, category, per_side, measure, builtin, archived, how_to
+                FROM exercises WHERE builtin = 0
+                """,
+            arguments: [change])
+        try db.execute(
+            sql:
+                "INSERT INTO change_settings (change_id, row_id, name, value) SELECT ?, rowid, name, value FROM settings",
+            arguments: [change])
+        return change
+    }
+
+    /// The subject of a full import that kept the plan, exercises and settings before it (schema.sql, v16).
+    static let fullImport = "all"
+
     private func begin(_ kind: ChangeKind, subject: String, detail: String, now: Int64) throws -> Int64 {
         let change = try begin(kind, now: now)
         try db.execute(
@@ -141,15 +170,17 @@ struct ChangeLog {
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
         var result = UndoResult(kind: kind, madeAt: try row.decode(forColumn: "made_at"), restored: 0, removed: 0)
         result.detail = try row.decode(forColumn: "detail")
+        let subject: String? = try row.decode(forColumn: "subject")
         if kind.keepsStateBefore {
             // Never reach past a change that kept nothing to an older one: stop, changing nothing.
-            guard let subject: String = try row.decode(forColumn: "subject") else {
+            guard let subject else {
                 result.stopped = true
                 return result
             }
             result.putBack = try putBack(kind, subject: subject, of: change)
         } else {
             try undoRows(of: change, into: &result)
+            if kind == .import, subject == Self.fullImport { try putBackBeforeFullImport(change, into: &result) }
         }
         try db.execute(sql: "UPDATE changes SET undone = 1 WHERE id = ?", arguments: [change])
         return result
@@ -197,6 +228,52 @@ struct ChangeLog {
         result.checkInsRemoved = db.changesCount
         result.checkInsRestored = try JournalStore.restoreCheckIns(of: change, db)
         result.psfsChanged = try JournalStore.undoPSFS(of: change, db)
+    }
+
+    /// Puts back the plan, the person's own exercises and the settings as the full import `change`
+    /// kept them, every row with its rowid, once ``undoRows(of:into:)`` has removed the rows it noted.
+    ///
+    /// A full import never replaces an exercise, a plan item or a setting (it refuses a different
+    /// one), so the exercises to remove are those it added; the plan and the settings are put back whole.
+    private func putBackBeforeFullImport(_ change: Int64, into result: inout UndoResult) throws {
+        // Counted first: removing an exercise takes its plan item with it.
+        result.planItemsRemoved = try count(
+            "plan", notIn: "SELECT exercise_id FROM change_plan WHERE change_id = ?", by: "exercise_id", of: change)
+        result.settingsRemoved = try count(
+            "settings", notIn: "SELECT name FROM change_settings WHERE change_id = ?", by: "name", of: change)
+        let added = try String.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM exercises WHERE builtin = 0 AND id NOT IN (
+                    SELECT id FROM change_exercises WHERE change_id = ?)
+                """,
+            arguments: [change])
+        for id in added {
+            let uses =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
+            if uses > 0 { throw JournalError.addedExerciseInUse(id, entries: uses) }
+            try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
+        }
+        result.exercisesRemoved = added.count
+        try db.execute(sql: "DELETE FROM plan")
+        try db.execute(
+            sql: """
+                INSERT INTO plan (rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position)
+                SELECT row_id, exercise_id, sets, reps, hold_seconds, per_week, since, position
+                FROM change_plan WHERE change_id = ?
+                """,
+            arguments: [change])
+        try db.execute(sql: "DELETE FROM settings")
+        try db.execute(
+            sql:
+                "INSERT INTO settings (rowid, name, value) SELECT row_id, name, value FROM change_settings WHERE change_id = ?",
+            arguments: [change])
+    }
+
+    /// How many rows of `table` have a `key` that `kept` (a query of `change`) does not list.
+    private func count(_ table: String, notIn kept: String, by key: String, of change: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(key) NOT IN (\(kept))", arguments: [change])
+            ?? 0
     }
 
     /// Puts back what a plan, exercise or setting change replaced, as `change` kept it.

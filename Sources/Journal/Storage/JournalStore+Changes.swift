@@ -20,6 +20,12 @@ public struct UndoResult: Sendable, Hashable {
     public var redFlagReviewsRemoved = 0
     /// PSFS activities and ratings put back as they were.
     public var psfsChanged = 0
+    /// Exercises of the person's own removed (those a full import had added).
+    public var exercisesRemoved = 0
+    /// Plan items removed (those a full import had added).
+    public var planItemsRemoved = 0
+    /// Settings unset (those a full import had set).
+    public var settingsRemoved = 0
     /// The entry a `log` had added, as it was when removed.
     public var loggedEntry: Entry?
     /// The check-in a `checkin` had added, as it was when removed.

@@ -14,8 +14,10 @@ extension JournalStore {
     ///
     /// `open` gives the input from its first byte, twice: the first pass reads the format and the
     /// exercises, the second the entries, check-ins, plan and reviews that name them, whatever
-    /// order the members come in. `journal undo` removes the entries, check-ins and reviews added;
-    /// the exercises and plan items stay.
+    /// order the members come in. `journal undo` puts the journal back as it was: it removes the
+    /// entries, check-ins, reviews, red-flag reviews and PSFS activities and ratings added, and puts
+    /// back the plan, the person's own exercises and the settings the import kept before adding to
+    /// them (``ChangeLog/recordFullImport(now:)``).
     ///
     /// ```swift
     /// let result = try store.restore(from: { ByteSource(bytes: bytes) }, now: now)
@@ -28,14 +30,16 @@ extension JournalStore {
             var lines: [String: [Int64: Int]] = [:]
             var change: Int64?
             func changeID() throws -> Int64 {
-                let current = try change ?? ChangeLog(db).begin(.import, now: now)
+                let current = try change ?? ChangeLog(db).recordFullImport(now: now)
                 change = current
                 return current
             }
             try Self.readJournalExport(open(), firstPass: true) { member, value, line in
                 switch member {
                 case "exercises":
-                    if try Self.restoreExercise(value, line: line, db) { result.exercises += 1 }
+                    if try Self.restoreExercise(value, line: line, db, beforeAdding: { _ = try changeID() }) {
+                        result.exercises += 1
+                    }
                 case "psfs_activities":
                     let activity = try Self.element(line) { try JournalExport.activity(value, now: now) }
                     guard
@@ -87,7 +91,11 @@ extension JournalStore {
                     result.checkIns += 1
                 case "plan":
                     let item = try Self.element(line) { try JournalExport.planItem(value) }
-                    if try Self.restorePlanItem(item, catalog: catalog, line: line, db) { result.planItems += 1 }
+                    if try Self.restorePlanItem(
+                        item, catalog: catalog, line: line, db, beforeAdding: { _ = try changeID() })
+                    {
+                        result.planItems += 1
+                    }
                 case "reviews":
                     let review = try Self.element(line) {
                         let review = try JournalExport.review(value, now: now)
@@ -143,6 +151,7 @@ extension JournalStore {
                         }
                         return
                     }
+                    _ = try changeID()
                     try db.execute(
                         sql: "INSERT INTO settings (name, value) VALUES (?, ?)",
                         arguments: [setting.name, setting.value])
@@ -178,7 +187,7 @@ extension JournalStore {
                     return
                 }
             }
-            try Self.requireConsistentReferences(db, lines: lines)
+            try Self.requireConsistentReferences(db, change: change, lines: lines)
             return result
         }
     }
@@ -189,8 +198,11 @@ extension JournalStore {
     /// A review through an entry beyond the file's last (as after the newest entries were deleted,
     /// or in a forged file: 2^53 − 1) is brought down to the file's last entry, which names the
     /// same entries: none lies between. Kept as it was, every later entry would get a lower id and
-    /// count as reviewed, so no later rise would ever be held.
-    private static func requireConsistentReferences(_ db: Database, lines: [String: [Int64: Int]]) throws {
+    /// count as reviewed, so no later rise would ever be held. Only the import's own reviews
+    /// (`change`) are brought down: one the journal held before reaches no further than the ids it gave.
+    private static func requireConsistentReferences(
+        _ db: Database, change: Int64?, lines: [String: [Int64: Int]]
+    ) throws {
         func line(_ kind: String, _ id: Int64) -> Int { lines[kind]?[id] ?? 1 }
         let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entries") ?? 0
         try db.execute(
@@ -198,8 +210,11 @@ extension JournalStore {
         // The same for a red-flag review through a check-in beyond the file's last.
         let lastCheckIn = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM checkins") ?? 0
         try db.execute(
-            sql: "UPDATE red_flag_reviews SET through_checkin_id = ?1 WHERE through_checkin_id > ?1",
-            arguments: [lastCheckIn])
+            sql: """
+                UPDATE red_flag_reviews SET through_checkin_id = ?1 WHERE through_checkin_id > ?1 AND id IN (
+                    SELECT id FROM change_red_flag_reviews WHERE change_id = ?2)
+                """,
+            arguments: [lastCheckIn, change])
         if let id = try Int64.fetchOne(
             db, sql: "SELECT id FROM psfs_activities WHERE retired_at < added_at ORDER BY id LIMIT 1")
         {
@@ -337,8 +352,11 @@ extension JournalStore {
 
     /// Adds one of the person's own exercises; returns `false` when the journal already has it.
     ///
-    /// Refuses a built-in id, a different exercise under the id, and a taken name.
-    private static func restoreExercise(_ value: JSONValue, line: Int, _ db: Database) throws -> Bool {
+    /// Refuses a built-in id, a different exercise under the id, and a taken name; runs `beforeAdding`
+    /// just before adding it.
+    private static func restoreExercise(
+        _ value: JSONValue, line: Int, _ db: Database, beforeAdding: () throws -> Void
+    ) throws -> Bool {
         let (exercise, archived) = try element(line) { try JournalExport.exercise(value) }
         if Catalog.builtIn.exercise(id: exercise.id) != nil {
             throw JournalError.invalidImport(
@@ -360,6 +378,7 @@ extension JournalStore {
         if (try? catalog.resolve(exercise.id)) != nil || (try? catalog.resolve(exercise.name)) != nil {
             throw JournalError.invalidImport(line: line, problem: JournalError.exerciseExists(exercise.id).description)
         }
+        try beforeAdding()
         try db.execute(
             sql: """
                 INSERT INTO exercises (id, name, category, per_side, measure, builtin, archived, how_to)
@@ -374,8 +393,11 @@ extension JournalStore {
 
     /// Adds a plan item; returns `false` when the plan already has it.
     ///
-    /// Refuses a different dose for the exercise, and an exercise this journal does not know.
-    private static func restorePlanItem(_ item: PlanItem, catalog: Catalog, line: Int, _ db: Database) throws -> Bool {
+    /// Refuses a different dose for the exercise, and an exercise this journal does not know; runs
+    /// `beforeAdding` just before adding it.
+    private static func restorePlanItem(
+        _ item: PlanItem, catalog: Catalog, line: Int, _ db: Database, beforeAdding: () throws -> Void
+    ) throws -> Bool {
         guard catalog.exercise(id: item.exerciseID) != nil else {
             throw JournalError.invalidImport(
                 line: line, problem: unknownExercise(item.exerciseID, catalog).description)
@@ -388,6 +410,7 @@ extension JournalStore {
             }
             return false
         }
+        try beforeAdding()
         try db.execute(
             sql: """
                 INSERT INTO plan (exercise_id, sets, reps, hold_seconds, per_week, since, position)

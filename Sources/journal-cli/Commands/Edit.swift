@@ -206,8 +206,12 @@ struct Undo: ParsableCommand {
             parts.append(
                 "removed \(Wording.count(result.checkInsRemoved, "imported check-in", "imported check-ins"))")
         }
-        if result.psfsChanged > 0, result.kind != .import {
-            parts.append("reversed \(Wording.count(result.psfsChanged, "PSFS change", "PSFS changes"))")
+        if result.psfsChanged > 0 {
+            parts.append(
+                result.kind == .import
+                    ? "removed \(result.psfsChanged) imported PSFS "
+                        + Wording.noun(result.psfsChanged, "activity or rating", "activities and ratings")
+                    : "reversed \(Wording.count(result.psfsChanged, "PSFS change", "PSFS changes"))")
         }
         if result.reviewsRemoved > 0, result.kind == .import {
             parts.append(
@@ -219,6 +223,18 @@ struct Undo: ParsableCommand {
             if result.redFlagReviewsRemoved > 0 {
                 parts.append("took back the record that a doctor has seen the red flags: they stand again")
             }
+        }
+        if result.exercisesRemoved > 0 {
+            parts.append(
+                "removed \(Wording.count(result.exercisesRemoved, "imported exercise", "imported exercises")) of your own")
+        }
+        if result.planItemsRemoved > 0 {
+            parts.append(
+                "removed \(Wording.count(result.planItemsRemoved, "imported plan item", "imported plan items"))")
+        }
+        if result.settingsRemoved > 0 {
+            parts.append(
+                "unset \(Wording.count(result.settingsRemoved, "imported setting", "imported settings"))")
         }
         try Console.out(
             "Undid the \(result.kind.words) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
