@@ -13,9 +13,21 @@ extension JournalStore {
     /// Unix seconds now by the system clock: the time a change is noted at when the caller gives none.
     public static func wallClock() -> Int64 { Int64(Date().timeIntervalSince1970) }
 
-    /// The built-in catalogue plus the person's own exercises that are not archived.
-    public func catalog() throws -> Catalog {
-        try reading { db in try Self.catalog(db, includingArchived: false) }
+    /// The exercises that can be logged: the built-in catalogue plus the person's own, not archived.
+    ///
+    /// With `includingArchived`, archived ones too: every exercise an entry, a hold or a review can
+    /// name (`journal resume`, `exercises show`, `list --exercise`).
+    public func catalog(includingArchived: Bool = false) throws -> Catalog {
+        try reading { db in try Self.catalog(db, includingArchived: includingArchived) }
+    }
+
+    /// Whether `id` is one of the person's own exercises, archived: kept for its entries, no longer logged.
+    public func isArchived(exerciseID id: String) throws -> Bool {
+        try reading { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT count(*) > 0 FROM exercises WHERE id = ? AND builtin = 0 AND archived = 1",
+                arguments: [id]) ?? false
+        }
     }
 
     /// The built-in catalogue plus the person's own exercises, archived ones too when asked.

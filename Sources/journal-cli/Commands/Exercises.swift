@@ -20,7 +20,7 @@ struct Exercises: ParsableCommand {
         func run() throws {
             let exercises = try store.catalog().exercises
             if output.json {
-                try Console.json(exercises.map(ExerciseJSON.init))
+                try Console.json(exercises.map { ExerciseJSON($0) })
                 return
             }
             let rows = exercises.map { [$0.id, $0.name + ($0.isCustom ? " (yours)" : ""), $0.category.rawValue] }
@@ -42,15 +42,16 @@ struct Exercises: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let exercise = try store.resolveExercise(self.exercise)
+            let exercise = try store.resolveExercise(self.exercise, includingArchived: true)
+            let archived = try exercise.isCustom && store.openForReading()?.isArchived(exerciseID: exercise.id) == true
             if output.json {
-                try Console.json(ExerciseJSON(exercise))
+                try Console.json(ExerciseJSON(exercise, archived: archived))
                 return
             }
             let style = Style.stdout
             try Console.out(
                 """
-                \(style.bold(exercise.name)) (\(exercise.id))
+                \(style.bold(exercise.name)) (\(exercise.id))\(archived ? "\nArchived: it keeps its entries but can no longer be logged." : "")
                 Category: \(exercise.category.rawValue)
                 Measured: \(exercise.measure == .reps ? "in repetitions" : "in seconds held")\
                 \(exercise.perSide ? ", one side at a time (--side left|right|both)" : "")
@@ -208,7 +209,8 @@ enum ExerciseCompletion {
     }
 }
 
-/// `journal exercises --json`: id, name, category, per_side, measure, how_to, custom.
+/// `journal exercises --json`: id, name, category, per_side, measure, how_to, custom, archived
+/// (true only for an archived exercise of your own, which `journal exercises show ID` still shows).
 struct ExerciseJSON: Encodable {
     var id: String
     var name: String
@@ -218,13 +220,15 @@ struct ExerciseJSON: Encodable {
     var how_to: String
     var custom: Bool
 
-    init(_ exercise: Exercise) {
+    init(_ exercise: Exercise, archived: Bool = false) {
         id = exercise.id
         name = exercise.name
         category = exercise.category.rawValue
+    var archived: Bool
         per_side = exercise.perSide
         measure = exercise.measure.rawValue
         how_to = exercise.howTo
         custom = exercise.isCustom
     }
 }
+        self.archived = archived

@@ -55,7 +55,7 @@ struct Resume: ParsableCommand {
         let now = try Clock.now()
         guard let exercise else { return try resumeRedFlags(note: note, now: now) }
         // Everything given is checked whether or not the exercise turns out to be on hold.
-        let id = try store.catalog().resolve(exercise).id
+        let id = try store.catalog(includingArchived: true).resolve(exercise).id
         if let at { _ = try DateInput.parse(at, now: now, timeZone: Clock.timeZone) }
         guard
             try store.openForReading() != nil,
