@@ -74,4 +74,17 @@ import Testing
         // It still cannot be logged.
         #expect(try sandbox.run("log", "ktc", "--pain-before", "2", "--pain-after", "2", "--hold", "20").status != 0)
     }
+
+    /// A how-to text longer than a note can be is refused as the how-to text, not as "the note" (#26).
+    @Test func aTooLongHowToIsCalledTheHowToText() throws {
+        let run = try sandbox.run(
+            "exercises", "add", "ktc", "--name", "KTC", "--category", "stretch", "--how-to",
+            String(repeating: "a", count: 4001))
+        #expect(run.status == 64, "\(run)")
+        #expect(
+            run.stderr
+                == "journal: the how-to text has 4001 characters (Unicode code points: an accent typed as a separate "
+                + "mark, or each part of a combined emoji, counts as one); it can hold at most 4000.\n")
+        #expect(try sandbox.run("exercises", "show", "ktc").status == 64)
+    }
 }

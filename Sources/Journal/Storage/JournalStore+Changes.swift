@@ -20,6 +20,8 @@ public struct UndoResult: Sendable, Hashable {
     public var redFlagReviewsRemoved = 0
     /// PSFS activities and ratings put back as they were.
     public var psfsChanged = 0
+    /// The ids of the entries undo removed or put back, smallest first.
+    public var entryIDs: [Int64] = []
     /// The entry a `log` had added, as it was when removed.
     public var loggedEntry: Entry?
     /// The check-in a `checkin` had added, as it was when removed.

@@ -57,13 +57,14 @@ extension JournalStore {
         }
     }
 
-    /// Changes one of the person's own exercises and returns it as saved.
+    /// Changes one of the person's own exercises and returns it as saved; `nil`, recording no change
+    /// for undo, when it already had the name, how-to text and sides given.
     ///
     /// A new name, how-to text (`""` removes it) or done on each side; what is `nil` stays. An
     /// exercise whose entries record a side stays one side at a time (``JournalError/sidesInUse(_:entries:)``).
     public func editExercise(
         id: String, name: String?, howTo: String?, perSide: Bool?, now: Int64 = JournalStore.wallClock()
-    ) throws -> Exercise {
+    ) throws -> Exercise? {
         try writing { db in
             let catalog = try Self.catalog(db, includingArchived: true)
             guard let held = catalog.exercise(id: id), held.isCustom else {
@@ -73,6 +74,8 @@ extension JournalStore {
             let edited = try Exercise.custom(
                 id: id, name: name ?? held.name, category: held.category, perSide: perSide ?? held.perSide,
                 measure: held.measure, howTo: howTo ?? held.givenHowTo)
+            guard edited.name != held.name || edited.perSide != held.perSide || edited.givenHowTo != held.givenHowTo
+            else { return nil }
             // Entries with a side would no longer pass their own checks (edit, export and restore refuse them).
             if held.perSide, !edited.perSide {
                 let sided =
@@ -137,13 +140,17 @@ extension JournalStore {
     /// Sets (or replaces) the plan for one exercise; a replaced plan starts afresh on `item.since`.
     ///
     /// `order` places it in the plan's order (1 first; past the end is last); without it, a new
-    /// exercise goes last and a replaced one keeps its place.
-    public func setPlan(_ item: PlanItem, order: Int? = nil, now: Int64 = JournalStore.wallClock()) throws {
+    /// exercise goes last and a replaced one keeps its place. Returns whether that changed anything
+    /// (`false`, recording no change for undo, when the plan already held `item` in that place).
+    @discardableResult
+    public func setPlan(_ item: PlanItem, order: Int? = nil, now: Int64 = JournalStore.wallClock()) throws -> Bool {
         try writing { db in
-            var ids = try String.fetchAll(db, sql: "SELECT exercise_id FROM plan ORDER BY \(Self.planOrder)")
+            let plan = try Self.plan(db)
+            var ids = plan.map(\.exerciseID)
             let place = ids.firstIndex(of: item.exerciseID)
             ids.removeAll { $0 == item.exerciseID }
             ids.insert(item.exerciseID, at: order.map { max(0, min($0 - 1, ids.count)) } ?? place ?? ids.count)
+            if let place, plan[place] == item, ids == plan.map(\.exerciseID) { return false }
             try ChangeLog(db).recordPlanChange(of: item.exerciseID, detail: "plan set \(item.exerciseID)", now: now)
             try db.execute(
                 sql: """
@@ -155,6 +162,7 @@ extension JournalStore {
                 try db.execute(
                     sql: "UPDATE plan SET position = ? WHERE exercise_id = ?", arguments: [index + 1, id])
             }
+            return true
         }
     }
 

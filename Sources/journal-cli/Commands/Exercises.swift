@@ -159,8 +159,13 @@ extension Exercises {
 
         func run() throws {
             let now = try Clock.now()
-            let edited = try store.write {
-                try $0.editExercise(id: id, name: name, howTo: howTo, perSide: perSide, now: now)
+            guard
+                let edited = try store.write({
+                    try $0.editExercise(id: id, name: name, howTo: howTo, perSide: perSide, now: now)
+                })
+            else {
+                try Console.out("\(id) already had what you gave; nothing changed.")
+                return
             }
             try Console.out(
                 "Changed \(edited.id) (\(edited.name.terminalSafe))\(edited.perSide ? ", one side at a time" : ""). "
@@ -219,16 +224,16 @@ struct ExerciseJSON: Encodable {
     var measure: String
     var how_to: String
     var custom: Bool
+    var archived: Bool
 
     init(_ exercise: Exercise, archived: Bool = false) {
         id = exercise.id
         name = exercise.name
         category = exercise.category.rawValue
-    var archived: Bool
         per_side = exercise.perSide
         measure = exercise.measure.rawValue
         how_to = exercise.howTo
         custom = exercise.isCustom
+        self.archived = archived
     }
 }
-        self.archived = archived

@@ -93,12 +93,13 @@ struct Plan: ParsableCommand {
             let item = try PlanItem(
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
             let now = try Clock.now()
-            try store.write { try $0.setPlan(item, order: order, now: now) }
+            let changed = try store.write { try $0.setPlan(item, order: order, now: now) }
             let dose = Describe.dosage(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
+            let plan = "\(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week, from \(start)"
             try Console.out(
-                "Planned \(item.exerciseID): \(dose), \(item.perWeek) \(item.perWeek == 1 ? "session" : "sessions") a week, "
-                    + "from \(start)."
-            )
+                changed
+                    ? "Planned \(item.exerciseID): \(plan)."
+                    : "The plan for \(item.exerciseID) was already \(plan); nothing changed.")
         }
     }
 
