@@ -64,6 +64,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case noteTooLong(characters: Int, limit: Int)
     /// A note the journal cannot keep as given: why (a NUL character, bytes that are not UTF-8).
     case invalidNote(String)
+    /// An exercise's how-to text longer than a note can be (``Note``), in Unicode code points.
+    case howToTooLong(characters: Int, limit: Int)
     /// An exercise's how-to text that cannot be kept.
     case invalidHowTo(String)
     /// A date or time that could not be read, or is ambiguous.
@@ -146,6 +148,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         default: description
         }
     }
+
+    /// How a note's or a how-to text's length is counted, said when one is too long.
+    private static let codePoints =
+        "(Unicode code points: an accent typed as a separate mark, or each part of a combined emoji, counts as one)"
 
     /// The message of a storage failure; `saving` adds that nothing was saved.
     private func storageMessage(saving: Bool) -> String {
@@ -242,10 +248,11 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidSide(let text):
             return "side must be left, right or both; got \"\(text)\"."
         case .noteTooLong(let characters, let limit):
-            return "the note has \(characters) characters (Unicode code points: an accent typed as a separate mark, "
-                + "or each part of a combined emoji, counts as one); a note can hold at most \(limit)."
+            return "the note has \(characters) characters \(Self.codePoints); a note can hold at most \(limit)."
         case .invalidNote(let reason):
             return "the note cannot be saved: \(reason)."
+        case .howToTooLong(let characters, let limit):
+            return "the how-to text has \(characters) characters \(Self.codePoints); it can hold at most \(limit)."
         case .invalidHowTo(let reason):
             return "the how-to text cannot be saved: \(reason)."
         case .invalidDate(let text, let reason):

@@ -41,4 +41,50 @@ import Testing
         #expect(run.status == 64)
         #expect(run.stderr == "journal: unknown exercise \"brid-dog\"; did you mean \"bird-dog\"?\n")
     }
+
+    /// An exercise of your own archived while on hold (#26): `resume` still lifts the hold,
+    /// `exercises show` says it is archived, and `list --exercise` lists its entries.
+    @Test func anArchivedExerciseOnHoldCanBeResumedShownAndListed() throws {
+        for command in [
+            ["exercises", "add", "ktc", "--name", "KTC", "--category", "stretch", "--hold"],
+            ["log", "ktc", "--pain-before", "2", "--pain-after", "5", "--hold", "20"],
+            ["exercises", "remove", "ktc", "--force"],
+        ] {
+            let run = try sandbox.run(command)
+            #expect(run.status == 0, "\(command): \(run)")
+        }
+        let held = try sandbox.run("check")
+        #expect(held.status == 2)
+        #expect(held.stdout.contains("journal resume ktc"))
+        let show = try sandbox.run("exercises", "show", "ktc")
+        #expect(show.status == 0, "\(show)")
+        #expect(
+            show.stdout.hasPrefix(
+                "KTC (ktc)\nArchived: it keeps its entries but can no longer be logged.\nCategory: stretch\n"))
+        #expect(try sandbox.run("exercises", "show", "ktc", "--json").stdout.contains("\"archived\" : true"))
+        #expect(try sandbox.run("exercises", "show", "bird-dog", "--json").stdout.contains("\"archived\" : false"))
+        let list = try sandbox.run("list", "--exercise", "ktc")
+        #expect(list.status == 0, "\(list)")
+        #expect(list.stdout.contains("ktc"))
+        let resume = try sandbox.run("resume", "ktc", "--note", "x")
+        #expect(resume.status == 0, "\(resume)")
+        #expect(resume.stdout.hasPrefix("Resumed ktc: reviewed "))
+        #expect(try sandbox.sql("SELECT exercise_id, note FROM reviews") == "ktc|x\n")
+        #expect(!(try sandbox.run("check").stdout.contains("ON HOLD")))
+        // It still cannot be logged.
+        #expect(try sandbox.run("log", "ktc", "--pain-before", "2", "--pain-after", "2", "--hold", "20").status != 0)
+    }
+
+    /// A how-to text longer than a note can be is refused as the how-to text, not as "the note" (#26).
+    @Test func aTooLongHowToIsCalledTheHowToText() throws {
+        let run = try sandbox.run(
+            "exercises", "add", "ktc", "--name", "KTC", "--category", "stretch", "--how-to",
+            String(repeating: "a", count: 4001))
+        #expect(run.status == 64, "\(run)")
+        #expect(
+            run.stderr
+                == "journal: the how-to text has 4001 characters (Unicode code points: an accent typed as a separate "
+                + "mark, or each part of a combined emoji, counts as one); it can hold at most 4000.\n")
+        #expect(try sandbox.run("exercises", "show", "ktc").status == 64)
+    }
 }

@@ -97,6 +97,29 @@ func closedPipe() throws -> FileHandle {
         #expect(try sandbox.run("undo").stdout == "Removed #3 bird-dog, logged just now.\n")
     }
 
+    /// Undo of a plan, exercise or setting change names the command that shows what it put back (#26).
+    @Test(arguments: [
+        (
+            ["plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--per-week", "3"],
+            "`journal plan` shows the plan now"
+        ),
+        (["config", "set", "region", "GB"], "`journal config get region` shows it now"),
+        (
+            ["exercises", "add", "ktc", "--name", "KTC", "--category", "stretch"],
+            "`journal exercises` shows your exercises now"
+        ),
+    ])
+    func undoOfAPlanExerciseOrSettingToAFullStandardOutputNamesWhereToLook(change: [String], showing: String) throws {
+        #expect(try sandbox.run(change).status == 0)
+        let run = try sandbox.runDetached(["undo"], stdout: devFull())
+        #expect(run.exited(74), "\(run)")
+        #expect(
+            run.stderr
+                == "journal: could not write to standard output: No space left on device. The undo was done; "
+                + "\(showing). Run `journal undo` again only to undo one more change.\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM changes WHERE undone = 0") == "0\n")
+    }
+
     @Test(arguments: [["list", "--json"], ["check", "--json"], ["list"], ["report"], ["export"], ["--help"]])
     func aReadToAFullStandardOutputFailsPlainly(arguments: [String]) throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")

@@ -40,8 +40,8 @@ import Testing
             #expect(made.status == 0, "\(change): \(made)")
         }
         let said = [
-            "Put back region GB (undid config unset region, 2 minutes ago).",
-            "Unset region again (undid config set region GB, 2 minutes ago).",
+            "Put back region GB (undid config unset region, 2 minutes ago).\n" + Self.regionSet,
+            "Unset region again (undid config set region GB, 2 minutes ago).\n" + Self.regionFromLocale,
             "Put back your exercise knee-to-chest, Knee hug, and its plan: 2 × 30 s hold, 3 sessions a week, "
                 + "from 2026-11-25 (undid exercises remove knee-to-chest, 2 minutes ago).",
             "Took knee-to-chest off the plan again (undid plan set knee-to-chest, 2 minutes ago).",
@@ -79,7 +79,7 @@ import Testing
         #expect(try sandbox.run("config", "set", "region", "IE").status == 0)
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T15:00:00Z"
         let region = try sandbox.run("undo")
-        #expect(region.stdout == "Put back region GB (undid config set region IE, 3 hours ago).\n")
+        #expect(region.stdout == "Put back region GB (undid config set region IE, 3 hours ago).\n\(Self.regionSet)\n")
         #expect(try state() == british)
         #expect(try sandbox.run("undo").status == 0)
         let plan = try sandbox.run("undo")
@@ -91,6 +91,114 @@ import Testing
         #expect(try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "glute-bridge\nbird-dog\n")
     }
 
+    /// What `config set region GB` and `config unset region` say of the region in force, in the
+    /// sandbox's locale (LANG=en_GB.UTF-8); undo of a region change says the same.
+    static let regionSet = "Region now: United Kingdom (GB), set with `journal config set region GB`."
+    static let regionFromLocale =
+        "Region now: United Kingdom (GB), from the locale (LANG=en_GB.UTF-8); `journal\nconfig set region CODE` sets another."
+
+    /// Undo of a region change says the region now in force as `config unset` does, and, as
+    /// `config set` does, that `JOURNAL_REGION` overrides what it put back.
+    @Test func undoOfARegionChangeSaysTheRegionNowInForce() throws {
+        #expect(try sandbox.run("config", "set", "region", "GB").status == 0)
+        #expect(try sandbox.run("config", "set", "region", "IE").status == 0)
+        sandbox.environment["JOURNAL_REGION"] = "CA"
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0, "\(undo)")
+        #expect(
+            undo.stdout
+                == "Put back region GB (undid config set region IE, just now).\n"
+                + "Region now: Canada (CA), from JOURNAL_REGION=CA, which overrides the journal's\nsetting (GB).\n")
+        #expect(undo.stderr == "journal: JOURNAL_REGION=CA is set and overrides it while it is.\n")
+        sandbox.environment["JOURNAL_REGION"] = nil
+        let unset = try sandbox.run("undo")
+        #expect(
+            unset.stdout == "Unset region again (undid config set region GB, just now).\n\(Self.regionFromLocale)\n")
+        #expect(unset.stderr == "")
+    }
+
+    /// A region set to what it was, a plan set as it stands and an exercise edit that changes nothing
+    /// say that nothing changed and record nothing: undo then reverses the change before them.
+    @Test func aChangeThatChangesNothingIsNotRecorded() throws {
+        for change in [
+            ["config", "set", "region", "GB"],
+            ["plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5"],
+            ["exercises", "add", "knee-to-chest", "--name", "Knee to chest", "--category", "stretch"],
+        ] {
+            #expect(try sandbox.run(change).status == 0)
+        }
+        let before = try state()
+        let changes = try sandbox.sql("SELECT count(*) FROM changes")
+        for (change, said) in [
+            (["config", "set", "region", "GB"], "The region was already GB (United Kingdom); nothing changed.\n"),
+            (
+                ["plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5"],
+                "The plan for glute-bridge was already 3 × 10 reps, 5 sessions a week, from 2026-11-25; "
+                    + "nothing changed.\n"
+            ),
+            (
+                ["exercises", "edit", "knee-to-chest", "--name", "Knee to chest", "--no-sides"],
+                "knee-to-chest already had what you gave; nothing changed.\n"
+            ),
+        ] {
+            let run = try sandbox.run(change)
+            #expect(run.status == 0, "\(run)")
+            #expect(run.stdout == said)
+            #expect(try state() == before)
+            #expect(try sandbox.sql("SELECT count(*) FROM changes") == changes)
+        }
+        // Moved in the plan's order, the same plan is a change.
+        #expect(try sandbox.run("plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--per-week", "3").status == 0)
+        #expect(
+            try sandbox.run("plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--per-week", "3", "--order", "1")
+                .stdout == "Planned bird-dog: 1 × 5 reps, 3 sessions a week, from 2026-11-25.\n")
+        #expect(try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "bird-dog\nglute-bridge\n")
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Put back the plan for bird-dog: "))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Took bird-dog off the plan again "))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Removed your exercise knee-to-chest again "))
+    }
+
+    /// `journal undo --json`: what was undone, and "nothing to undo" as a value too.
+    @Test func undoJSONSaysWhatWasUndone() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-25 09:00")
+        #expect(try sandbox.run("plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--per-week", "3").status == 0)
+        #expect(try sandbox.run("config", "set", "region", "GB").status == 0)
+        let setting = try sandbox.run("undo", "--json")
+        #expect(setting.status == 0, "\(setting)")
+        #expect(
+            setting.stdout == """
+                {
+                  "checkin_ids" : [
+
+                  ],
+                  "detail" : "config set region GB",
+                  "entry_ids" : [
+
+                  ],
+                  "exercise" : null,
+                  "kind" : "config",
+                  "made_at" : "2026-11-25T12:00:00+00:00",
+                  "message" : "Unset region again (undid config set region GB, just now).",
+                  "setting" : "region",
+                  "undone" : true
+                }
+
+                """)
+        let plan = try sandbox.run("undo", "--json")
+        #expect(plan.stdout.contains("\"kind\" : \"plan\""))
+        #expect(plan.stdout.contains("\"exercise\" : \"bird-dog\""))
+        let log = try sandbox.run("undo", "--json")
+        #expect(log.stdout.contains("\"entry_ids\" : [\n    1\n  ]"))
+        #expect(log.stdout.contains("\"message\" : \"Removed #1 glute-bridge, logged just now.\""))
+        let nothing = try sandbox.run("undo", "--json")
+        #expect(nothing.status == 0)
+        #expect(nothing.stderr == "")
+        #expect(nothing.stdout.contains("\"message\" : \"Nothing to undo.\""))
+        #expect(nothing.stdout.contains("\"undone\" : false"))
+        #expect(nothing.stdout.contains("\"kind\" : null"))
+    }
+
     /// A plan, exercise or setting change that a journal from before v15 recorded kept nothing to put
     /// back: undo stops at it, says how to change it back by hand, exits 65, and never reaches past
     /// it to the log before it.
@@ -99,7 +207,8 @@ import Testing
             "plan", "plan set glute-bridge",
             "set the plan again with `journal plan set EXERCISE …`, or `journal plan remove EXERCISE`"
         ),
-        ("exercise", "exercises add knee-to-chest", "change it with `journal exercises edit ID …`, `add` or `remove`"),
+        ("exercise", "exercises add knee-to-chest", "remove it with `journal exercises remove knee-to-chest`"),
+        ("exercise", "exercises edit knee-to-chest", "change it with `journal exercises edit ID …`, `add` or `remove`"),
         (
             "config", "config set region GB",
             "set it again with `journal config set NAME VALUE`, or `journal config unset NAME`"

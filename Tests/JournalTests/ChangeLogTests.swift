@@ -122,8 +122,8 @@ import Testing
         try store.addExercise(original, now: now - 100)
         try store.setPlan(try plan("knee-to-chest"), now: now - 50)
         let before = try state(store)
-        let edited = try store.editExercise(
-            id: "knee-to-chest", name: "Knee hug", howTo: "", perSide: false, now: now)
+        let edited = try #require(
+            try store.editExercise(id: "knee-to-chest", name: "Knee hug", howTo: "", perSide: false, now: now))
         #expect(edited.name == "Knee hug" && !edited.perSide && edited.givenHowTo == nil)
         let undone = try #require(try store.undo())
         #expect(undone.putBack == .exercise(id: "knee-to-chest", original, plan: nil))

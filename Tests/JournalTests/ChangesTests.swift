@@ -23,7 +23,9 @@ import Testing
         let second = try store.add(try entry("bird-dog", at: 200, note: "two"))
         #expect(try store.delete(ids: [first.id!, second.id!], now: now).count == 2)
         #expect(try store.entryCount() == 0)
-        #expect(try store.undo() == UndoResult(kind: .delete, madeAt: now, restored: 2, removed: 0))
+        #expect(
+            try store.undo()
+                == UndoResult(kind: .delete, madeAt: now, restored: 2, removed: 0, entryIDs: [first.id!, second.id!]))
         #expect(try store.entries().sorted { $0.id! < $1.id! } == [first, second])
         #expect(try store.undo() == nil)
     }
@@ -69,7 +71,7 @@ import Testing
             CSVFormat.header
             + ",2026-11-20T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n,2026-11-21T07:30:00Z,bird-dog,,1,10,,3,2,,,\r\n"
         #expect(try store.importCSV(from: ByteSource(bytes: Array(csv.utf8)), now: now).added == 2)
-        #expect(try store.undo() == UndoResult(kind: .import, madeAt: now, restored: 0, removed: 2))
+        #expect(try store.undo() == UndoResult(kind: .import, madeAt: now, restored: 0, removed: 2, entryIDs: [2, 3]))
         #expect(try store.entries() == [mine])
     }
 

@@ -104,10 +104,23 @@ import Testing
             ])
     }
 
+    /// Every key is there whether or not anything was undone.
+    @Test func undoKeys() throws {
+        let all = [
+            "checkin_ids", "detail", "entry_ids", "exercise", "kind", "made_at", "message", "setting", "undone",
+        ]
+        #expect(try keys(UndoJSON(result: nil, message: "Nothing to undo.", timeZone: .gmt)) == all)
+        let (store, _, _) = try journal()
+        let undone = try #require(try store.undo())
+        #expect(try keys(UndoJSON(result: undone, message: "Removed", timeZone: .gmt)) == all)
+    }
+
     @Test func exerciseRegionSafetyAndDoctorKeys() throws {
         let exercise = try #require(Catalog.builtIn.exercise(id: "glute-bridge"))
         #expect(
-            try keys(ExerciseJSON(exercise)) == ["category", "custom", "how_to", "id", "measure", "name", "per_side"])
+            try keys(ExerciseJSON(exercise)) == [
+                "archived", "category", "custom", "how_to", "id", "measure", "name", "per_side",
+            ])
         let none = RegionSetting(region: nil, source: .none(locale: nil), stored: nil)
         // Every key of the region, null or not.
         #expect(try keys(RegionJSON(none)) == ["explanation", "locale", "name", "region", "source", "stored"])

@@ -1,4 +1,5 @@
-/// `journal exercises --json`: id, name, category, per_side, measure, how_to, custom.
+/// `journal exercises --json`: id, name, category, per_side, measure, how_to, custom, archived
+/// (true only for an archived exercise of your own, which `journal exercises show ID` still shows).
 public struct ExerciseJSON: Encodable, Sendable {
     public var id: String
     public var name: String
@@ -7,8 +8,9 @@ public struct ExerciseJSON: Encodable, Sendable {
     public var measure: String
     public var how_to: String
     public var custom: Bool
+    public var archived: Bool
 
-    public init(_ exercise: Exercise) {
+    public init(_ exercise: Exercise, archived: Bool = false) {
         id = exercise.id
         name = exercise.name
         category = exercise.category.rawValue
@@ -16,6 +18,7 @@ public struct ExerciseJSON: Encodable, Sendable {
         measure = exercise.measure.rawValue
         how_to = exercise.howTo
         custom = exercise.isCustom
+        self.archived = archived
     }
 }
 

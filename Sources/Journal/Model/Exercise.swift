@@ -57,7 +57,13 @@ public struct Exercise: Sendable, Hashable, Identifiable {
     /// The how-to text a person gives (`--how-to`), checked like a note (``Note``) and with no control
     /// characters but line breaks and tabs; `nil` for none or an empty one.
     public static func checkedHowTo(_ text: String?) throws -> String? {
-        guard let text = try Note.checked(text) else { return nil }
+        let checked: String?
+        do {
+            checked = try Note.checked(text)
+        } catch JournalError.noteTooLong(let characters, let limit) {
+            throw JournalError.howToTooLong(characters: characters, limit: limit)
+        }
+        guard let text = checked else { return nil }
         if let control = text.unicodeScalars.first(where: {
             $0 != "\n" && $0 != "\t" && ($0.properties.generalCategory == .control || $0 == "\u{FFFD}")
         }) {

@@ -58,6 +58,16 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// ``byHand`` for the change `detail` names ("exercises add knee-to-chest"): for an exercise
+    /// added, the one step that reverses it, `journal exercises remove ID`.
+    public func byHand(detail: String?) -> String? {
+        let added = "exercises add "
+        if self == .exercise, let detail, detail.hasPrefix(added) {
+            return "remove it with `journal exercises remove \(detail.dropFirst(added.count))`"
+        }
+        return byHand
+    }
+
     /// The change in words: "log", "check-in edit", "PSFS rating".
     public var words: String {
         switch self {

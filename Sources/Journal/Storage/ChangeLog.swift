@@ -205,6 +205,14 @@ struct ChangeLog {
         if result.kind == .checkIn, let id = try addedID(by: change, in: "change_checkins") {
             result.loggedCheckIn = try CheckIn.fetchAll(db, where: "id = ?", arguments: [id]).first
         }
+        result.entryIDs = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM entries WHERE id IN (
+                    SELECT id FROM change_entries WHERE change_id = ?1 AND action = 'remove')
+                UNION SELECT id FROM change_entries WHERE change_id = ?1 AND action = 'restore' ORDER BY id
+                """,
+            arguments: [change])
         try db.execute(
             sql:
                 "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",

@@ -26,6 +26,8 @@ public struct UndoResult: Sendable, Hashable {
     public var planItemsRemoved = 0
     /// Settings unset (those a full import had set).
     public var settingsRemoved = 0
+    /// The ids of the entries undo removed or put back, smallest first.
+    public var entryIDs: [Int64] = []
     /// The entry a `log` had added, as it was when removed.
     public var loggedEntry: Entry?
     /// The check-in a `checkin` had added, as it was when removed.

@@ -14,9 +14,21 @@ extension JournalStore {
     /// Unix seconds now by the system clock: the time a change is noted at when the caller gives none.
     public static func wallClock() -> Int64 { Int64(Date().timeIntervalSince1970) }
 
-    /// The built-in catalogue plus the person's own exercises that are not archived.
-    public func catalog() throws -> Catalog {
-        try reading { db in try ExerciseQueries.catalog(db, includingArchived: false) }
+    /// The exercises that can be logged: the built-in catalogue plus the person's own, not archived.
+    ///
+    /// With `includingArchived`, archived ones too: every exercise an entry, a hold or a review can
+    /// name (`journal resume`, `exercises show`, `list --exercise`).
+    public func catalog(includingArchived: Bool = false) throws -> Catalog {
+        try reading { db in try ExerciseQueries.catalog(db, includingArchived: includingArchived) }
+    }
+
+    /// Whether `id` is one of the person's own exercises, archived: kept for its entries, no longer logged.
+    public func isArchived(exerciseID id: String) throws -> Bool {
+        try reading { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT count(*) > 0 FROM exercises WHERE id = ? AND builtin = 0 AND archived = 1",
+                arguments: [id]) ?? false
+        }
     }
 
     /// Adds an exercise of the person's own; refuses an id, alias or name already taken.
@@ -40,13 +52,14 @@ extension JournalStore {
         }
     }
 
-    /// Changes one of the person's own exercises and returns it as saved.
+    /// Changes one of the person's own exercises and returns it as saved; `nil`, recording no change
+    /// for undo, when it already had the name, how-to text and sides given.
     ///
     /// A new name, how-to text (`""` removes it) or done on each side; what is `nil` stays. An
     /// exercise whose entries record a side stays one side at a time (``JournalError/sidesInUse(_:entries:)``).
     public func editExercise(
         id: String, name: String?, howTo: String?, perSide: Bool?, now: Int64 = JournalStore.wallClock()
-    ) throws -> Exercise {
+    ) throws -> Exercise? {
         try writing { db in
             let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
             guard let held = catalog.exercise(id: id), held.isCustom else {
@@ -56,6 +69,8 @@ extension JournalStore {
             let edited = try Exercise.custom(
                 id: id, name: name ?? held.name, category: held.category, perSide: perSide ?? held.perSide,
                 measure: held.measure, howTo: howTo ?? held.givenHowTo)
+            guard edited.name != held.name || edited.perSide != held.perSide || edited.givenHowTo != held.givenHowTo
+            else { return nil }
             // Entries with a side would no longer pass their own checks (edit, export and restore refuse them).
             if held.perSide, !edited.perSide {
                 let sided =
@@ -104,13 +119,17 @@ extension JournalStore {
     /// Sets (or replaces) the plan for one exercise; a replaced plan starts afresh on `item.since`.
     ///
     /// `order` places it in the plan's order (1 first; past the end is last); without it, a new
-    /// exercise goes last and a replaced one keeps its place.
-    public func setPlan(_ item: PlanItem, order: Int? = nil, now: Int64 = JournalStore.wallClock()) throws {
+    /// exercise goes last and a replaced one keeps its place. Returns whether that changed anything
+    /// (`false`, recording no change for undo, when the plan already held `item` in that place).
+    @discardableResult
+    public func setPlan(_ item: PlanItem, order: Int? = nil, now: Int64 = JournalStore.wallClock()) throws -> Bool {
         try writing { db in
-            var ids = try String.fetchAll(db, sql: "SELECT exercise_id FROM plan ORDER BY \(ExerciseQueries.planOrder)")
+            let plan = try ExerciseQueries.plan(db)
+            var ids = plan.map(\.exerciseID)
             let place = ids.firstIndex(of: item.exerciseID)
             ids.removeAll { $0 == item.exerciseID }
             ids.insert(item.exerciseID, at: order.map { max(0, min($0 - 1, ids.count)) } ?? place ?? ids.count)
+            if let place, plan[place] == item, ids == plan.map(\.exerciseID) { return false }
             try ChangeLog(db).recordPlanChange(of: item.exerciseID, detail: "plan set \(item.exerciseID)", now: now)
             try db.execute(
                 sql: """
@@ -122,6 +141,7 @@ extension JournalStore {
                 try db.execute(
                     sql: "UPDATE plan SET position = ? WHERE exercise_id = ?", arguments: [index + 1, id])
             }
+            return true
         }
     }
 

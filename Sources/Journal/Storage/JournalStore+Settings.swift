@@ -7,9 +7,13 @@ extension JournalStore {
         try reading { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'region'") }
     }
 
-    /// Stores `region` as the journal's region, replacing any before it.
-    public func setRegion(_ region: Region, now: Int64 = JournalStore.wallClock()) throws {
+    /// Stores `region` as the journal's region, replacing any before it; returns whether that changed
+    /// anything (`false`, recording no change for undo, when it was already the journal's region).
+    @discardableResult
+    public func setRegion(_ region: Region, now: Int64 = JournalStore.wallClock()) throws -> Bool {
         try writing { db in
+            let stored = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'region'")
+            guard stored != region.code else { return false }
             try ChangeLog(db).recordSettingChange(of: "region", detail: "config set region \(region.code)", now: now)
             try db.execute(
                 sql: """
@@ -17,6 +21,7 @@ extension JournalStore {
                     ON CONFLICT (name) DO UPDATE SET value = excluded.value
                     """,
                 arguments: [region.code])
+            return true
         }
     }
 

@@ -20,8 +20,12 @@ extension Delete: ChangingCommand {
 }
 
 extension Undo: ChangingCommand {
-    static let savedNote =
-        "The undo was done; `journal list` shows the journal now. Run `journal undo` again only to undo one more change."
+    static let savedNote = doneNote(showing: "`journal list` shows the journal now")
+
+    /// "The undo was done; `showing`. Run `journal undo` again only to undo one more change."
+    static func doneNote(showing: String) -> String {
+        "The undo was done; \(showing). Run `journal undo` again only to undo one more change."
+    }
 }
 
 extension Import: ChangingCommand {

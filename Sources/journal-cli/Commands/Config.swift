@@ -21,6 +21,21 @@ struct Config: ParsableCommand {
             """,
         subcommands: [ConfigSet.self, ConfigGet.self, ConfigUnset.self]
     )
+
+    /// "Region now: …", the region in force once the journal's setting is `stored`: said by
+    /// `config unset` and by `journal undo` of a region change.
+    static func regionNow(stored: String?) throws -> String {
+        let setting = try RegionSetting.resolve(stored: stored, environment: ProcessInfo.processInfo.environment)
+        return "Region now: \(setting.explanation)"
+    }
+
+    /// That `JOURNAL_REGION` overrides the journal's region, when it is set: said by `config set`
+    /// and by `journal undo` of a region change; `nil` when it is not set.
+    static func overrideNote() -> String? {
+        guard let text = ProcessInfo.processInfo.environment[RegionSetting.environmentVariable], !text.isEmpty
+        else { return nil }
+        return "journal: \(RegionSetting.environmentVariable)=\(text.terminalSafe) is set and overrides it while it is."
+    }
 }
 
 /// A setting's name, as typed.
@@ -41,17 +56,15 @@ struct ConfigSet: ParsableCommand, ChangingCommand {
     func run() throws {
         let region = try Region(parsing: value)
         let now = try Clock.now()
-        try store.write { try $0.setRegion(region, now: now) }
+        let changed = try store.write { try $0.setRegion(region, now: now) }
         let advice = RegionalAdvice(region: region)
         try Console.out(
             TextTable.wrap(
-                "Region set to \(region.code) (\(region.name)): in an emergency, journal will say to "
-                    + "\(advice.action(.emergency)).", width: 80))
-        if let text = ProcessInfo.processInfo.environment[RegionSetting.environmentVariable], !text.isEmpty {
-            Console.err(
-                "journal: \(RegionSetting.environmentVariable)=\(text.terminalSafe) is set and overrides it while it is."
-            )
-        }
+                changed
+                    ? "Region set to \(region.code) (\(region.name)): in an emergency, journal will say to "
+                        + "\(advice.action(.emergency))."
+                    : "The region was already \(region.code) (\(region.name)); nothing changed.", width: 80))
+        if let note = Config.overrideNote() { Console.err(note) }
     }
 }
 
@@ -87,9 +100,7 @@ struct ConfigUnset: ParsableCommand, ChangingCommand {
     func run() throws {
         let removed =
             try store.openForReading() == nil ? nil : try store.write { try $0.unsetRegion(now: try Clock.now()) }
-        let environment = ProcessInfo.processInfo.environment
-        let setting = try RegionSetting.resolve(stored: nil, environment: environment)
         let said = removed.map { "Removed the region \($0)." } ?? "No region was set; nothing changed."
-        try Console.out(TextTable.wrap("\(said) Region now: \(setting.explanation)", width: 80))
+        try Console.out(TextTable.wrap("\(said) \(try Config.regionNow(stored: nil))", width: 80))
     }
 }

@@ -148,6 +148,7 @@ struct Undo: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         if let restore = try store.openForReading()?.restoreToUndo() {
@@ -155,41 +156,53 @@ struct Undo: ParsableCommand {
             return
         }
         guard try store.openForReading() != nil, let result = try store.write({ try $0.undo() }) else {
-            guard let undone = try store.openForReading()?.undoDepthReached() else {
-                Console.err("Nothing to undo.")
-                return
-            }
-            Console.err(
-                "Nothing more to undo: the last \(Wording.count(undone, "change was", "changes were")) undone, "
+            var message = "Nothing to undo."
+            if let undone = try store.openForReading()?.undoDepthReached() {
+                message =
+                    "Nothing more to undo: the last \(Wording.count(undone, "change was", "changes were")) undone, "
                     + "and older changes cannot be (undo goes back through the latest "
                     + "\(JournalStore.undoDepth)). To remove an entry, `journal delete ID` "
-                    + "(`journal list` shows the ids).")
+                    + "(`journal list` shows the ids)."
+            }
+            if output.json { try Console.json(UndoJSON(result: nil, message: message, timeZone: Clock.timeZone)) } else { Console.err(message) }
             return
         }
         let when = Wording.time(DateInput.at(result.madeAt, in: Clock.timeZone).local)
         if result.stopped {
             Console.err(
                 "The latest change, \(result.detail ?? result.kind.words) on \(when), cannot be undone: "
-                    + "\(result.kind.byHand ?? "change it back by hand"); nothing was undone.")
+                    + "\(result.kind.byHand(detail: result.detail) ?? "change it back by hand"); nothing was undone.")
             throw ExitCode(65)
         }
-        let now = try Clock.now()
+        let message = Self.message(result, when: when, now: try Clock.now())
+        do {
+            if output.json {
+                try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone))
+            } else {
+                try Console.out(message)
+            }
+            if case .setting("region", let value) = result.putBack {
+                if !output.json { try Console.out(TextTable.wrap(try Config.regionNow(stored: value), width: 80)) }
+                if value != nil, let note = Config.overrideNote() { Console.err(note) }
+            }
+        } catch var failure as OutputFailure {
+            failure.saved = result.putBack.map(Self.savedNote(after:))
+            throw failure
+        }
+    }
+
+    /// What undo says it reversed, one line: "Removed #3 bird-dog, logged 2 minutes ago.".
+    private static func message(_ result: UndoResult, when: String, now: Int64) -> String {
         if let putBack = result.putBack {
-            try Console.out(
-                "\(Self.describe(putBack)) (undid \(result.detail ?? result.kind.words), "
-                    + "\(Describe.ago(result.madeAt, now: now))).")
-            return
+            return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), "
+                + "\(Describe.ago(result.madeAt, now: now)))."
         }
         if let entry = result.loggedEntry {
-            try Console.out(
-                "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(Describe.ago(result.madeAt, now: now)).")
-            return
+            return "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(Describe.ago(result.madeAt, now: now))."
         }
         if let checkIn = result.loggedCheckIn {
-            try Console.out(
-                "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded "
-                    + "\(Describe.ago(result.madeAt, now: now)).")
-            return
+            return "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded "
+                + "\(Describe.ago(result.madeAt, now: now))."
         }
         var parts: [String] = []
         if result.restored > 0 {
@@ -236,9 +249,18 @@ struct Undo: ParsableCommand {
             parts.append(
                 "unset \(Wording.count(result.settingsRemoved, "imported setting", "imported settings"))")
         }
-        try Console.out(
-            "Undid the \(result.kind.words) of \(when): \(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
-        )
+        return "Undid the \(result.kind.words) of \(when): "
+            + "\(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
+    }
+
+    /// ``savedNote`` for the undo of a plan, exercise or setting change: the command that shows what it put back.
+    private static func savedNote(after putBack: PutBack) -> String {
+        switch putBack {
+        case .plan: doneNote(showing: "`journal plan` shows the plan now")
+        case .exercise(let id, _?, _): doneNote(showing: "`journal exercises show \(id)` shows it now")
+        case .exercise(_, nil, _): doneNote(showing: "`journal exercises` shows your exercises now")
+        case .setting(let name, _): doneNote(showing: "`journal config get \(name)` shows it now")
+        }
     }
 
     /// What undoing a plan, exercise or setting change put back: "Put back the plan for glute-bridge: …".
@@ -267,10 +289,11 @@ struct Undo: ParsableCommand {
             restore, at: try store.resolvedPath(), busyTimeout: busyTimeout, now: now)
         Console.changeSaved = true
         let when = Wording.time(DateInput.at(undo.madeAt, in: Clock.timeZone).local)
-        try Console.out(
+        let message =
             "Undid the restore of \(when): put back the journal it replaced, \(Wording.count(result.entries, "entry", "entries")), "
-                + "\(Wording.count(result.checkIns, "check-in", "check-ins")) and \(Wording.count(result.reviews, "review", "reviews")), "
-                + "from \(restore.keptCopy.terminalSafe).")
+            + "\(Wording.count(result.checkIns, "check-in", "check-ins")) and \(Wording.count(result.reviews, "review", "reviews")), "
+            + "from \(restore.keptCopy.terminalSafe)."
+        if output.json { try Console.json(UndoJSON(result: undo, message: message, timeZone: Clock.timeZone)) } else { try Console.out(message) }
         if let kept = result.keptCopy {
             Console.err("The restored journal it replaced is kept at \(kept.terminalSafe).")
         }

@@ -20,7 +20,7 @@ struct Exercises: ParsableCommand {
         func run() throws {
             let exercises = try store.catalog().exercises
             if output.json {
-                try Console.json(exercises.map(ExerciseJSON.init))
+                try Console.json(exercises.map { ExerciseJSON($0) })
                 return
             }
             let rows = exercises.map { [$0.id, $0.name + ($0.isCustom ? " (yours)" : ""), $0.category.rawValue] }
@@ -42,15 +42,16 @@ struct Exercises: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let exercise = try store.resolveExercise(self.exercise)
+            let exercise = try store.resolveExercise(self.exercise, includingArchived: true)
+            let archived = try exercise.isCustom && store.openForReading()?.isArchived(exerciseID: exercise.id) == true
             if output.json {
-                try Console.json(ExerciseJSON(exercise))
+                try Console.json(ExerciseJSON(exercise, archived: archived))
                 return
             }
             let style = Style.stdout
             try Console.out(
                 """
-                \(style.bold(exercise.name)) (\(exercise.id))
+                \(style.bold(exercise.name)) (\(exercise.id))\(archived ? "\nArchived: it keeps its entries but can no longer be logged." : "")
                 Category: \(exercise.category.rawValue)
                 Measured: \(exercise.measure == .reps ? "in repetitions" : "in seconds held")\
                 \(exercise.perSide ? ", one side at a time (--side left|right|both)" : "")
@@ -158,8 +159,13 @@ extension Exercises {
 
         func run() throws {
             let now = try Clock.now()
-            let edited = try store.write {
-                try $0.editExercise(id: id, name: name, howTo: howTo, perSide: perSide, now: now)
+            guard
+                let edited = try store.write({
+                    try $0.editExercise(id: id, name: name, howTo: howTo, perSide: perSide, now: now)
+                })
+            else {
+                try Console.out("\(id) already had what you gave; nothing changed.")
+                return
             }
             try Console.out(
                 "Changed \(edited.id) (\(edited.name.terminalSafe))\(edited.perSide ? ", one side at a time" : ""). "

@@ -29,7 +29,7 @@ struct List: ParsableCommand {
     }
 
     func run() throws {
-        let exerciseID = try exercise.map { try store.resolveExercise($0).id }
+        let exerciseID = try exercise.map { try store.resolveExercise($0, includingArchived: true).id }
         let entries = try store.openForReading()?.entries(exerciseID: exerciseID, limit: limit) ?? []
         if output.json {
             try Console.json(entries.map { EntryJSON($0) })

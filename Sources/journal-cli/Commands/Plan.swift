@@ -93,12 +93,12 @@ struct Plan: ParsableCommand {
             let item = try PlanItem(
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
             let now = try Clock.now()
-            try store.write { try $0.setPlan(item, order: order, now: now) }
-            let dose = Wording.dose(item)
+            let changed = try store.write { try $0.setPlan(item, order: order, now: now) }
+            let plan = "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week, from \(start)"
             try Console.out(
-                "Planned \(item.exerciseID): \(dose), \(Wording.count(item.perWeek, "session", "sessions")) a week, "
-                    + "from \(start)."
-            )
+                changed
+                    ? "Planned \(item.exerciseID): \(plan)."
+                    : "The plan for \(item.exerciseID) was already \(plan); nothing changed.")
         }
     }
 

@@ -56,7 +56,7 @@ struct Resume: ParsableCommand {
         // Everything given is checked whether or not the exercise turns out to be on hold.
         let request = try ResumeRequest(
             subject: exercise.map(ResumeRequest.Subject.exercise) ?? .redFlags, note: note, time: at,
-            catalog: store.catalog, now: now, timeZone: Clock.timeZone)
+            catalog: { try store.catalog(includingArchived: true) }, now: now, timeZone: Clock.timeZone)
         guard
             try store.openForReading() != nil,
             let outcome = try store.write({ try $0.resume(request, now: now, timeZone: Clock.timeZone) })

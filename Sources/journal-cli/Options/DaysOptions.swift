@@ -20,6 +20,6 @@ struct DaysOptions: ParsableArguments {
     func selection(store: StoreOptions, today: LocalDate) throws -> ExportSelection {
         ExportSelection(
             period: try Period.parse(from: from, to: to, today: today),
-            exerciseID: try exercise.map { try store.resolveExercise($0).id })
+            exerciseID: try exercise.map { try store.resolveExercise($0, includingArchived: true).id })
     }
 }

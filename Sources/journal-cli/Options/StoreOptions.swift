@@ -56,19 +56,20 @@ struct StoreOptions: ParsableArguments {
         return try JournalStore.existing(at: resolvedPath(), busyTimeout: busyTimeout).map(announce)
     }
 
-    /// The exercise `text` names: built in, or one the person added (which needs the journal).
-    func resolveExercise(_ text: String) throws -> Exercise {
+    /// The exercise `text` names: built in, or one the person added (which needs the journal);
+    /// an archived one too with `includingArchived`, for commands that read what was logged.
+    func resolveExercise(_ text: String, includingArchived: Bool = false) throws -> Exercise {
         do {
             return try Catalog.builtIn.resolve(text)
         } catch JournalError.unknownExercise {
             guard let journal = try openForReading() else { return try Catalog.builtIn.resolve(text) }
-            return try journal.catalog().resolve(text)
+            return try journal.catalog(includingArchived: includingArchived).resolve(text)
         }
     }
 
-    /// Every exercise that can be logged: the catalogue and the person's own.
-    func catalog() throws -> Catalog {
-        try openForReading()?.catalog() ?? Catalog.builtIn
+    /// Every exercise that can be logged: the catalogue and the person's own; archived ones too with `includingArchived`.
+    func catalog(includingArchived: Bool = false) throws -> Catalog {
+        try openForReading()?.catalog(includingArchived: includingArchived) ?? Catalog.builtIn
     }
 
     /// Says so on stderr when opening upgraded the file (and where the copy of the old one is) or

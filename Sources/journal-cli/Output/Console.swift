@@ -127,7 +127,8 @@ extension JournalError {
             .cannotEditBuiltIn,
             .exerciseInUse, .sidesInUse,
             .confirmationNeeded, .invalidSetting, .keyNeeded, .invalidKey, .invalidPassphrase,
-            .noteTooLong, .invalidNote, .invalidHowTo, .invalidDate, .futureDate, .invalidSpan, .invalidPeriod:
+            .noteTooLong, .invalidNote, .howToTooLong, .invalidHowTo, .invalidDate, .futureDate, .invalidSpan,
+            .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase,
             .invalidImport, .inputTooLarge, .damagedEncryptedFile, .notARestorableJournal, .addedExerciseInUse:
