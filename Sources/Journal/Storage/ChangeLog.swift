@@ -310,7 +310,7 @@ struct ChangeLog {
                 arguments: [change])
             let exercise =
                 exists
-                ? try JournalStore.customExercises(db, includingArchived: true).first { $0.id == subject } : nil
+                ? try ExerciseQueries.customExercises(db, includingArchived: true).first { $0.id == subject } : nil
             return .exercise(id: subject, exercise, plan: planned.changed ? planned.item : nil)
         default:
             return .plan(exerciseID: subject, try putBackPlan(of: subject, from: change, withOrder: true).item)
@@ -378,7 +378,7 @@ struct ChangeLog {
         }
         let after = try Row.fetchOne(
             db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
-        let item = try JournalStore.plan(db).first { $0.exerciseID == exerciseID }
+        let item = try ExerciseQueries.plan(db).first { $0.exerciseID == exerciseID }
         return (item, before != after)
     }
 
