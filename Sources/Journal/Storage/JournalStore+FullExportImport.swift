@@ -80,7 +80,9 @@ extension JournalStore {
                         }
                         return try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
                     }
-                    if let id = entry.id, try EntryQueries.entry(id: id, db) != nil { throw Self.twice("entry", id, line) }
+                    if let id = entry.id, try EntryQueries.entry(id: id, db) != nil {
+                        throw Self.twice("entry", id, line)
+                    }
                     try ChangeLog(db).noteAdded(try EntryQueries.insert(entry, db), for: changeID())
                     result.added += 1
                 case "checkins":

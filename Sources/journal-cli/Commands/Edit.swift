@@ -164,7 +164,11 @@ struct Undo: ParsableCommand {
                     + "\(JournalStore.undoDepth)). To remove an entry, `journal delete ID` "
                     + "(`journal list` shows the ids)."
             }
-            if output.json { try Console.json(UndoJSON(result: nil, message: message, timeZone: Clock.timeZone)) } else { Console.err(message) }
+            if output.json {
+                try Console.json(UndoJSON(result: nil, message: message, timeZone: Clock.timeZone))
+            } else {
+                Console.err(message)
+            }
             return
         }
         let when = Wording.time(DateInput.at(result.madeAt, in: Clock.timeZone).local)
@@ -239,7 +243,8 @@ struct Undo: ParsableCommand {
         }
         if result.exercisesRemoved > 0 {
             parts.append(
-                "removed \(Wording.count(result.exercisesRemoved, "imported exercise", "imported exercises")) of your own")
+                "removed \(Wording.count(result.exercisesRemoved, "imported exercise", "imported exercises")) of your own"
+            )
         }
         if result.planItemsRemoved > 0 {
             parts.append(
@@ -293,7 +298,11 @@ struct Undo: ParsableCommand {
             "Undid the restore of \(when): put back the journal it replaced, \(Wording.count(result.entries, "entry", "entries")), "
             + "\(Wording.count(result.checkIns, "check-in", "check-ins")) and \(Wording.count(result.reviews, "review", "reviews")), "
             + "from \(restore.keptCopy.terminalSafe)."
-        if output.json { try Console.json(UndoJSON(result: undo, message: message, timeZone: Clock.timeZone)) } else { try Console.out(message) }
+        if output.json {
+            try Console.json(UndoJSON(result: undo, message: message, timeZone: Clock.timeZone))
+        } else {
+            try Console.out(message)
+        }
         if let kept = result.keptCopy {
             Console.err("The restored journal it replaced is kept at \(kept.terminalSafe).")
         }

@@ -94,7 +94,8 @@ struct Plan: ParsableCommand {
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
             let now = try Clock.now()
             let changed = try store.write { try $0.setPlan(item, order: order, now: now) }
-            let plan = "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week, from \(start)"
+            let plan =
+                "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week, from \(start)"
             try Console.out(
                 changed
                     ? "Planned \(item.exerciseID): \(plan)."
