@@ -195,9 +195,25 @@ public struct ProgressReport: Sendable, Hashable {
             guard let change, let then = previous.beforeMean, then > 0 else { return nil }
             return change / then
         }
+
+        /// The change as shown, in tenths of a point (7.0 → 5.0 is -20).
+        ///
+        /// The current mean rounded to one decimal minus the previous one; the verdict is decided
+        /// on these figures.
+        public var shownChangeTenths: Int? {
+            guard let now = current.beforeMean, let then = previous.beforeMean else { return nil }
+            return Figures.tenths(now) - Figures.tenths(then)
+        }
+
+        /// The shown change as a whole percentage of the shown previous mean (3.0 → 2.1 is -30);
+        /// `nil` when that was 0.0.
+        public var shownPercent: Int? {
+            guard let now = current.beforeMean, let then = previous.beforeMean else { return nil }
+            return MinimalImportantChange.percent(fromTenths: Figures.tenths(then), toTenths: Figures.tenths(now))
+        }
     }
 
-    /// A note from the journal, on an entry or a check-in.
+    /// A note from the journal, on an entry, a check-in or a PSFS rating.
     public struct Note: Sendable, Hashable {
         /// What the note is written on.
         public enum Source: String, Sendable, Hashable {

@@ -143,7 +143,8 @@ public enum ReportText {
                 }
             return "Compared with \(span): mean pain before "
                 + "\(Figures.oneDecimal(comparison.previous.beforeMean)) → \(Figures.oneDecimal(comparison.current.beforeMean)) "
-                + "(\(Figures.signedOneDecimalChange(from: comparison.previous.beforeMean, to: comparison.current.beforeMean)), \(Figures.signedPercent(comparison.relativeChange))): "
+                + "(\(Figures.signedOneDecimal(comparison.shownChangeTenths.map { Double($0) / 10 })), "
+                + "\(Figures.signedPercent(whole: comparison.shownPercent))): "
                 + "\(verdict)."
         }
     }
