@@ -219,6 +219,7 @@ public struct ProgressReport: Sendable, Hashable {
         public enum Source: String, Sendable, Hashable {
             case entry
             case checkIn = "checkin"
+            case psfsRating = "psfs"
         }
 
         public var source: Source
@@ -231,9 +232,11 @@ public struct ProgressReport: Sendable, Hashable {
         public var localTime: LocalDateTime
         /// The note, whole, as written.
         public var text: String
+        /// The activity of a PSFS rating, in the person's words; `nil` otherwise.
+        public var activity: String? = nil
 
-        /// What it is about, for people: the exercise id, or "check-in".
-        public var subject: String { exerciseID ?? "check-in" }
+        /// What it is about, for people: the exercise id, "check-in", or "PSFS putting on socks".
+        public var subject: String { exerciseID ?? activity.map { "PSFS " + $0 } ?? "check-in" }
     }
 
     public var period: Period
@@ -289,8 +292,8 @@ public struct ProgressReport: Sendable, Hashable {
     /// Days from ``countedFrom`` to the period's last day: the days active are out of these.
     public var daysCounted: Int { Int(period.to.daysSinceEpoch - countedFrom.daysSinceEpoch) + 1 }
 
-    /// Every note of the period on entries and check-ins, oldest first (a review's note stays with
-    /// the review).
+    /// Every note of the period on entries, check-ins and PSFS ratings, oldest first (a review's
+    /// note stays with the review).
     public var notes: [Note] {
         let all =
             entries.compactMap { entry in
@@ -305,6 +308,17 @@ public struct ProgressReport: Sendable, Hashable {
                     Note(
                         source: .checkIn, id: checkIn.id, exerciseID: nil, performedAt: checkIn.performedAt,
                         localTime: checkIn.localTime, text: $0)
+                }
+            }
+            + (psfs?.activities ?? []).flatMap { item in
+                item.ratings.compactMap { rating in
+                    rating.note.flatMap { text in
+                        period.contains(rating.localTime.date)
+                            ? Note(
+                                source: .psfsRating, id: rating.id, exerciseID: nil, performedAt: rating.ratedAt,
+                                localTime: rating.localTime, text: text, activity: item.activity.activity)
+                            : nil
+                    }
                 }
             }
         return all.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
