@@ -19,6 +19,22 @@ import Testing
                 == "1795521600|0\n1782817200|3600\n")
     }
 
+    /// At 00:30 GMT on 2026-03-29 London's 01:30 that day is skipped (issue #26): the refusal
+    /// says so, not that 01:30 GMT is in the future, and nothing is written.
+    @Test func aSkippedTimeStillToComeIsRefusedAsSkipped() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-03-29T00:30:00Z"
+        let run = try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "sunday 1:30")
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stdout == "")
+        #expect(
+            run.stderr.contains(
+                "cannot use \"sunday 1:30\" as a date: the clocks in Europe/London skipped 2026-03-29 01:30 "
+                    + "(a daylight-saving change), and that change is still to come"), "\(run)")
+        #expect(!run.stderr.contains("future"), "\(run)")
+        let entries = FileManager.default.fileExists(atPath: sandbox.database) ? try sandbox.entryCount() : 0
+        #expect(entries == 0)
+    }
+
     @Test func aLogWithoutAtIsAtJournalNow() throws {
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T07:30:00-05:00"
         let run = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2")

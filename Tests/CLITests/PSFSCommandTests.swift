@@ -65,6 +65,49 @@ import Testing
         #expect((activities[0]["ratings"] as? [[String: Any]])?.map { $0["score"] as? Int } == [3, 6])
     }
 
+    /// A rating's note (issue #26) is under its rating in `journal psfs`, and in the report's Notes
+    /// once when the rating is in the period (11-19 to 11-25): B is, A (11-18) is not.
+    @Test func aRatingsNoteIsUnderItAndInTheReportsNotes() throws {
+        #expect(try add("putting on socks", "--at", "2026-11-18 09:00") == "1\n")
+        for (score, at, note) in [
+            ("4", "2026-11-18 09:30", "PSFS NOTE A: only with one foot on the bed"),
+            ("6", "2026-11-22 09:30", "PSFS NOTE B"),
+        ] {
+            let run = try sandbox.run("psfs", "rate", "1", score, "--at", at, "--note", note)
+            try #require(run.status == 0, "\(run)")
+        }
+        _ = try sandbox.log(
+            "glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-23 08:00", "--note",
+            "ENTRY NOTE")
+        let listing = try sandbox.run("psfs").stdout
+        #expect(
+            listing.contains(
+                """
+                #1 putting on socks
+                  RATED       SCORE  FROM PREVIOUS  FROM BASELINE
+                  2026-11-18      4              -  -
+                    note: PSFS NOTE A: only with one foot on the bed
+                  2026-11-22      6             +2  +2
+                    note: PSFS NOTE B
+
+                """), "\(listing)")
+        let text = try sandbox.run("report").stdout
+        #expect(text.components(separatedBy: "PSFS NOTE B").count == 2, "\(text)")
+        #expect(text.contains("PSFS putting on socks: PSFS NOTE B"), "\(text)")
+        #expect(!text.contains("PSFS NOTE A"))
+        let markdown = try sandbox.run("report", "--markdown").stdout
+        #expect(markdown.components(separatedBy: "PSFS NOTE B").count == 2, "\(markdown)")
+        #expect(markdown.contains("- 2026-11-22 09:30, PSFS putting on socks: PSFS NOTE B"), "\(markdown)")
+        let html = try sandbox.run("report", "--format", "html").stdout
+        #expect(html.components(separatedBy: "PSFS NOTE B").count == 2, "\(html)")
+        #expect(html.contains("[1] Sun 22 Nov 09:30, PSFS putting on socks: "), "\(html)")
+        #expect(!html.contains("PSFS NOTE A"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try sandbox.run("report", "--json").stdout.utf8))
+                as? [String: Any])
+        #expect((json["notes"] as? [[String: Any]])?.map { $0["note"] as? String } == ["ENTRY NOTE"])
+    }
+
     @Test func refusalsChangeNothing() throws {
         for name in ["a", "b", "c", "d", "e"] { _ = try add(name) }
         let sixth = try sandbox.run("psfs", "add", "f")

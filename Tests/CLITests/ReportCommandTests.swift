@@ -72,6 +72,28 @@ import Testing
         #expect(json["pain_before_mean"] is NSNull)
     }
 
+    /// A period without entries still opens with what needs attention (issue #26): a red flag
+    /// and a hold from before it stand, and come before the line that says the period is empty,
+    /// in every format; HTML says so too.
+    @Test func anEmptyPeriodSaysWhatNeedsAttentionFirst() throws {
+        _ = try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "6", "--at", "2026-11-01 08:00")
+        let checkIn = try sandbox.run(
+            "checkin", "--pain", "7", "--red-flag", "saddle-numbness", "--at", "2026-11-02 08:00")
+        try #require(checkIn.status == 0, "\(checkIn)")
+        func order(_ output: String, _ first: String, _ then: String) -> Bool {
+            guard let attention = output.range(of: first), let empty = output.range(of: then) else { return false }
+            return attention.lowerBound < empty.lowerBound
+        }
+        let empty = "No entries between 2026-11-19 and 2026-11-25"
+        let text = try sandbox.run("report").stdout
+        #expect(order(text, "\nNeeds attention\n", empty + ". Record one with:"), "\(text)")
+        #expect(order(text, "ON HOLD", empty), "\(text)")
+        let markdown = try sandbox.run("report", "--markdown").stdout
+        #expect(order(markdown, "## Needs attention", empty + " (7 days)."), "\(markdown)")
+        let html = try sandbox.run("report", "--format", "html").stdout
+        #expect(order(html, "Needs attention</h2>", empty + " (7 days)."), "\(html)")
+    }
+
     @Test(arguments: [
         (["--from", "2026-11-08", "--to", "2026-11-01"], 64, "cannot report from 2026-11-08 to 2026-11-01"),
         (["--from", "2026-02-30"], 64, "that day does not exist"),

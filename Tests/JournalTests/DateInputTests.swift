@@ -244,9 +244,16 @@ import Testing
         #expect(
             try DateInput.parse("1:30am", now: now, timeZone: london)
                 == ResolvedTime(unixSeconds: 1_774_661_400, utcOffset: 0))
-        #expect(
-            throws: JournalError.futureDate(text: "2026-03-29 01:30", resolved: "2026-03-29 01:30 (UTC+00:00)")
-        ) { try DateInput.parse("2026-03-29 01:30", now: now, timeZone: london) }
+        // With the day given, a time the clocks will skip is refused as skipped, not as 01:30 GMT
+        // in the future (issue #26): a weekday and a date alike.
+        for text in ["2026-03-29 01:30", "sunday 1:30", "today 1:30am"] {
+            #expect(
+                throws: JournalError.invalidDate(
+                    text: text,
+                    reason: "the clocks in Europe/London skipped 2026-03-29 01:30 (a daylight-saving change), "
+                        + "and that change is still to come; log what you have already done.")
+            ) { try DateInput.parse(text, now: now, timeZone: london) }
+        }
     }
 
     @Test func monthsAgoKeepTheDateOrTakeTheMonthsLastDay() throws {

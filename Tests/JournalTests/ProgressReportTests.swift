@@ -197,7 +197,13 @@ import Testing
         ((2, 10), (2, 7), "improvement"),  // 5.0 → 3.5: exactly 30%
         ((3, 10), (3, 7), "improvement"),  // 3.33 → 2.33: exactly 30% of a repeating decimal
         ((1, 5), (10, 36), "no meaningful change"),  // 5.0 → 3.6: 1.4 points, 28%
-        ((3, 10), (100, 234), "no meaningful change"),  // 3.33 → 2.34: 29.8%
+        ((3, 10), (100, 234), "improvement"),  // 3.33 → 2.34 is shown 3.3 → 2.3: -1.0, -30%
+        ((1, 7), (25, 126), "improvement"),  // 7 → 5.04 is shown 7.0 → 5.0: -2.0 (exactly -1.96)
+        ((1, 3), (48, 101), "improvement"),  // 3 → 2.104 is shown 3.0 → 2.1: -30% (exactly -29.86%)
+        ((1, 3), (8, 17), "improvement"),  // 3 → 2.125 is shown 3.0 → 2.1: -30% (exactly -29.2%)
+        ((10, 31), (10, 22), "no meaningful change"),  // 3.1 → 2.2: -0.9, -29.03% shown -29%
+        ((5, 22), (10, 31), "improvement"),  // 4.4 → 3.1: -1.3, -29.55% shown -30%
+        ((1, 7), (10, 51), "no meaningful change"),  // 7.0 → 5.1: -1.9, -27%
         ((1, 10), (10, 81), "no meaningful change"),  // 10 → 8.1: 1.9 points, 19%
         ((1, 10), (1, 8), "improvement"),  // 10 → 8: 2 points, 20%
         ((1, 2), (1, 3), "worsening"),  // +1 point is +50%

@@ -48,7 +48,8 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(report.pain.afterMax, forKey: .pain_after_max)
         try container.encode(report.holds.map { HoldReportJSON($0, advice: report.region.advice) }, forKey: .holds)
         try container.encode(report.entries.map { EntryJSON($0, includeDerived: true) }, forKey: .sessions)
-        try container.encode(report.notes.map(NoteJSON.init), forKey: .notes)
+        // A PSFS rating's note is in `psfs`, with its rating.
+        try container.encode(report.notes.filter { $0.source != .psfsRating }.map(NoteJSON.init), forKey: .notes)
         try container.encode(report.standing.map { StandingJSON($0, advice: report.region.advice) }, forKey: .standing)
         try container.encode(report.region.region?.code, forKey: .region)
         try container.encode(report.region.explanation, forKey: .region_explanation)

@@ -82,7 +82,7 @@ public enum DateInput {
             do {
                 let moment = try localMoment(
                     date: today, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone,
-                    now: now)
+                    now: now, gapToComeIsFuture: true)
                 if moment.unixSeconds <= now { return moment }
             } catch JournalError.futureDate(_, _) {}
             return try localMoment(
@@ -266,9 +266,11 @@ public enum DateInput {
     /// Given `now`, a daylight-saving message offers only forms that are not in the future: a time
     /// shown twice of which one reading is still to come is the other one, and a time whose every
     /// reading is still to come is refused as in the future (``JournalError/futureDate(text:resolved:)``).
+    /// A skipped time is refused as skipped, saying when the change is still to come (issue #26),
+    /// unless `gapToComeIsFuture` (a time alone, which then means yesterday's).
     private static func localMoment(
         date: LocalDate, hour: Int, minute: Int, second: Int, original: String, timeZone: TimeZone,
-        now: Int64? = nil
+        now: Int64? = nil, gapToComeIsFuture: Bool = false
     ) throws -> ResolvedTime {
         let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         // Offsets change at most once within a day either side, so these cover every candidate.
@@ -284,9 +286,15 @@ public enum DateInput {
             let beforeOffset = offset(of: timeZone, at: wall - 86_400)
             let before = LocalDateTime.offsetText(beforeOffset)
             if let now, wall - Int64(beforeOffset) > now {
-                let reading = ResolvedTime(unixSeconds: wall - Int64(beforeOffset), utcOffset: beforeOffset)
-                throw JournalError.futureDate(
-                    text: original, resolved: Wording.time(reading.local))
+                guard !gapToComeIsFuture else {
+                    let reading = ResolvedTime(unixSeconds: wall - Int64(beforeOffset), utcOffset: beforeOffset)
+                    throw JournalError.futureDate(
+                        text: original, resolved: Wording.time(reading.local))
+                }
+                throw JournalError.invalidDate(
+                    text: original,
+                    reason: "the clocks in \(timeZone.identifier) skipped \(shown) (a daylight-saving change), "
+                        + "and that change is still to come; log what you have already done.")
             }
             throw JournalError.invalidDate(
                 text: original,

@@ -37,6 +37,12 @@ public enum Figures {
         value.map { ($0 * 100).rounded(.toNearestOrAwayFromZero) / 100 }
     }
 
+    /// A whole percentage with a sign: 31 → "+31%", `nil` → "-".
+    public static func signedPercent(whole percent: Int?) -> String {
+        guard let percent else { return "-" }
+        return percent > 0 ? "+\(percent)%" : "\(percent)%"
+    }
+
     /// A whole percentage with a sign: 0.3125 → "+31%".
     public static func signedPercent(_ fraction: Double?) -> String {
         guard let fraction else { return "-" }

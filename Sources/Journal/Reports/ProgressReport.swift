@@ -195,14 +195,31 @@ public struct ProgressReport: Sendable, Hashable {
             guard let change, let then = previous.beforeMean, then > 0 else { return nil }
             return change / then
         }
+
+        /// The change as shown, in tenths of a point (7.0 → 5.0 is -20).
+        ///
+        /// The current mean rounded to one decimal minus the previous one; the verdict is decided
+        /// on these figures.
+        public var shownChangeTenths: Int? {
+            guard let now = current.beforeMean, let then = previous.beforeMean else { return nil }
+            return Figures.tenths(now) - Figures.tenths(then)
+        }
+
+        /// The shown change as a whole percentage of the shown previous mean (3.0 → 2.1 is -30);
+        /// `nil` when that was 0.0.
+        public var shownPercent: Int? {
+            guard let now = current.beforeMean, let then = previous.beforeMean else { return nil }
+            return MinimalImportantChange.percent(fromTenths: Figures.tenths(then), toTenths: Figures.tenths(now))
+        }
     }
 
-    /// A note from the journal, on an entry or a check-in.
+    /// A note from the journal, on an entry, a check-in or a PSFS rating.
     public struct Note: Sendable, Hashable {
         /// What the note is written on.
         public enum Source: String, Sendable, Hashable {
             case entry
             case checkIn = "checkin"
+            case psfsRating = "psfs"
         }
 
         public var source: Source
@@ -215,9 +232,11 @@ public struct ProgressReport: Sendable, Hashable {
         public var localTime: LocalDateTime
         /// The note, whole, as written.
         public var text: String
+        /// The activity of a PSFS rating, in the person's words; `nil` otherwise.
+        public var activity: String? = nil
 
-        /// What it is about, for people: the exercise id, or "check-in".
-        public var subject: String { exerciseID ?? "check-in" }
+        /// What it is about, for people: the exercise id, "check-in", or "PSFS putting on socks".
+        public var subject: String { exerciseID ?? activity.map { "PSFS " + $0 } ?? "check-in" }
     }
 
     public var period: Period
@@ -273,8 +292,8 @@ public struct ProgressReport: Sendable, Hashable {
     /// Days from ``countedFrom`` to the period's last day: the days active are out of these.
     public var daysCounted: Int { Int(period.to.daysSinceEpoch - countedFrom.daysSinceEpoch) + 1 }
 
-    /// Every note of the period on entries and check-ins, oldest first (a review's note stays with
-    /// the review).
+    /// Every note of the period on entries, check-ins and PSFS ratings, oldest first (a review's
+    /// note stays with the review).
     public var notes: [Note] {
         let all =
             entries.compactMap { entry in
@@ -289,6 +308,17 @@ public struct ProgressReport: Sendable, Hashable {
                     Note(
                         source: .checkIn, id: checkIn.id, exerciseID: nil, performedAt: checkIn.performedAt,
                         localTime: checkIn.localTime, text: $0)
+                }
+            }
+            + (psfs?.activities ?? []).flatMap { item in
+                item.ratings.compactMap { rating in
+                    rating.note.flatMap { text in
+                        period.contains(rating.localTime.date)
+                            ? Note(
+                                source: .psfsRating, id: rating.id, exerciseID: nil, performedAt: rating.ratedAt,
+                                localTime: rating.localTime, text: text, activity: item.activity.activity)
+                            : nil
+                    }
                 }
             }
         return all.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }

@@ -42,7 +42,11 @@ public enum ReportHTML {
                 ),
                 attentionSection(report),
                 .if(!report.isEmpty, .group(pictureSection(report), exercisesSection(report))),
-                .if(report.isEmpty, .section(.h2("Pain"), .p(.plain(ReportText.comparison(report.comparison))))),
+                .if(
+                    report.isEmpty,
+                    .section(
+                        .h2("Pain"), .p(.plain(ReportText.noEntries(period))),
+                        .p(.plain(ReportText.comparison(report.comparison))))),
                 .if(!report.adherence.isEmpty, adherenceSection(report)),
                 detailSections(report),
                 .footer(

@@ -13,9 +13,9 @@ public enum ReportMarkdown {
             ReportText.regionLine(report),
         ]
         guard !report.isEmpty else {
-            lines += ["", "No entries between \(period.from) and \(period.to) (\(period.dayCount) days)."]
-            lines += ["", ReportText.comparison(report.comparison)]
             lines += attention(report)
+            lines += ["", ReportText.noEntries(period)]
+            lines += ["", ReportText.comparison(report.comparison)]
             lines += function(report)
             return lines.joined(separator: "\n") + "\n"
         }

@@ -23,12 +23,13 @@ public enum ReportText {
         var lines = ["Progress report, \(period.from) to \(period.to) (\(period.dayCount) days)"]
         lines += wrap(regionLine(report), width)
         guard !report.isEmpty else {
+            // What needs attention (a red flag or a hold that stands) comes first, as in a full report.
+            lines += attention(report, width: width, emphasis: emphasis)
             lines.append("")
             lines += wrap("No entries between \(period.from) and \(period.to). Record one with:", width)
             lines.append("  journal log glute-bridge --pain-before 4 --pain-after 3")
             lines.append("")
             lines += wrap(comparison(report.comparison), width)
-            lines += attention(report, width: width, emphasis: emphasis)
             lines += function(report, width: width)
             return lines.map { clamp($0, width) }.joined(separator: "\n")
         }
@@ -125,6 +126,11 @@ public enum ReportText {
             + (highest.map { ", highest \($0.pain.value) (\(Figures.dayMonth($0.localTime.date)))" } ?? "") + "."
     }
 
+    /// "No entries between 2026-11-24 and 2026-11-30 (7 days).": an empty period, in Markdown and HTML.
+    public static func noEntries(_ period: Period) -> String {
+        "No entries between \(period.from) and \(period.to) (\(period.dayCount) days)."
+    }
+
     /// One sentence comparing mean pain before with the previous period.
     public static func comparison(_ comparison: ProgressReport.Comparison) -> String {
         let previous = comparison.period
@@ -143,7 +149,8 @@ public enum ReportText {
                 }
             return "Compared with \(span): mean pain before "
                 + "\(Figures.oneDecimal(comparison.previous.beforeMean)) → \(Figures.oneDecimal(comparison.current.beforeMean)) "
-                + "(\(Figures.signedOneDecimalChange(from: comparison.previous.beforeMean, to: comparison.current.beforeMean)), \(Figures.signedPercent(comparison.relativeChange))): "
+                + "(\(Figures.signedOneDecimal(comparison.shownChangeTenths.map { Double($0) / 10 })), "
+                + "\(Figures.signedPercent(whole: comparison.shownPercent))): "
                 + "\(verdict)."
         }
     }

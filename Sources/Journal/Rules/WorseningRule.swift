@@ -38,7 +38,7 @@ public enum WorseningRule {
             message: "Mean pain before exercise over the last \(Thresholds.worseningDays) days was "
                 + "\(Figures.oneDecimal(now.beforeMean)), up from \(Figures.oneDecimal(before.beforeMean)) in the "
                 + "\(Thresholds.worseningDays) days before (\(Figures.signedOneDecimalChange(from: before.beforeMean, to: now.beforeMean)), "
-                + "\(Figures.signedPercent(comparison.relativeChange))).",
+                + "\(Figures.signedPercent(whole: comparison.shownPercent))).",
             note: "Contact a physiotherapist about the rise in your pain.", tier: .gp)
     }
 }

@@ -212,7 +212,8 @@ extension Describe {
         var lines = TextTable.render(
             header: ["ID", "ACTIVITY", "BASELINE", "LATEST", "CHANGE"], rows: rows, alignRight: [0]
         ).split(separator: "\n").map(String.init)
-        for item in summary.activities where item.ratings.count > 1 {
+        for item in summary.activities where item.ratings.count > 1 || item.ratings.contains(where: { $0.note != nil })
+        {
             lines += ["", "#\(item.activity.id ?? 0) \(String(item.activity.activity.terminalSafe.prefix(70)))"]
             let signed = { (change: Int?) in change.map { ($0 > 0 ? "+" : "") + String($0) } ?? "-" }
             let history = zip(item.ratings, zip(item.changesFromPrevious, item.changesFromBaseline)).map {
@@ -224,9 +225,17 @@ extension Describe {
                     signed(baseline) + mark,
                 ]
             }
-            lines += TextTable.render(
+            let table = TextTable.render(
                 header: ["  RATED", "SCORE", "FROM PREVIOUS", "FROM BASELINE"], rows: history, alignRight: [1, 2]
             ).split(separator: "\n").map(String.init)
+            lines.append(table[0])
+            // Each rating's note, on one line under it.
+            for (row, rating) in zip(table.dropFirst(), item.ratings) {
+                lines.append(row)
+                if let note = rating.note {
+                    lines.append(TextTable.truncate("    note: " + note.terminalSafe, to: 80))
+                }
+            }
         }
         if let average = ReportPSFS.average(summary) {
             lines += ["", TextTable.wrap(average, width: 80)]
