@@ -279,6 +279,24 @@ struct HTMLReportCommandTests {
         expectEveryWordInsideThePage(printed)
     }
 
+    @Test func aHeavyWeekWithFivePSFSActivitiesPrintsOnTwoA4Pages() throws {
+        // Five exercises a day and a check-in, each with a 40-character note, and five PSFS
+        // activities: 3 pages, the second 40 % blank, before the PSFS section printed denser.
+        let notes = try ReportFixtures.programme(
+            days: 7, exercises: ["glute-bridge", "bird-dog", "side-plank", "pelvic-tilt", "superman"],
+            noteLength: 40,
+            psfs: [
+                "putting on socks", "sitting through a film", "lifting the shopping", "gardening",
+                "getting out of the car",
+            ],
+            in: sandbox)
+        let printed = try printed(try page("psfs-week", "--week"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+        expectEveryWordInsideThePage(printed)
+    }
+
     @Test func aWeekOfVeryLongNotesLetsThemBreakAcrossColumns() throws {
         // One exercise a day and a check-in, each with a 4,000-character note: one note a column
         // left each page 37 % blank, 9 pages, the last holding only the footer.

@@ -82,11 +82,22 @@ enum ReportFixtures {
     /// ending 2026-11-21.
     ///
     /// With `sessionNotes` false the sessions carry no note; with `noteLength`, every note is cut
-    /// or lengthened (its words repeated) to that many characters. Returns the notes written, in order.
+    /// or lengthened (its words repeated) to that many characters; each of `psfs`'s activities is
+    /// rated on 1 Oct, 1 Nov and 18 Nov. Returns the notes written, in order.
     @discardableResult
     static func programme(
-        days: Int, exercises: [String], sessionNotes: Bool = true, noteLength: Int? = nil, in sandbox: Sandbox
+        days: Int, exercises: [String], sessionNotes: Bool = true, noteLength: Int? = nil,
+        psfs: [String] = [], in sandbox: Sandbox
     ) throws -> [String] {
+        for (index, activity) in psfs.enumerated() {
+            let added = try sandbox.run("psfs", "add", activity, "--at", "2026-10-01 09:00")
+            try #require(added.status == 0, "\(added)")
+            for (day, score) in [("2026-10-01", 2), ("2026-11-01", 4), ("2026-11-18", 6)] {
+                let rated = try sandbox.run(
+                    "psfs", "rate", String(index + 1), String(score + index % 3), "--at", "\(day) 09:05")
+                try #require(rated.status == 0, "\(rated)")
+            }
+        }
         func sized(_ note: String) -> String {
             guard let length = noteLength else { return note }
             let repeated = String(repeating: note + " ", count: length / note.count + 1)

@@ -585,7 +585,7 @@ public enum ReportHTML {
           .picture figcaption { grid-column: 2; }
           svg.pain-chart text { font-size: 20px; }
           .attention, tr.flagged td, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          .multiples { grid-template-columns: repeat(5, 1fr); gap: 0 3mm; }
+          .multiples { grid-template-columns: repeat(5, 1fr); gap: 0 3mm; padding-right: 1mm; }
           .multiples figcaption { font-size: 7.5pt; line-height: 1.2; }
           svg.exercise-chart text, svg.psfs-chart text { font-size: 17px; }
           .scroll:has(> table.sessions), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
@@ -597,6 +597,9 @@ public enum ReportHTML {
           .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; }
           .notes li { margin: 0; padding-left: 1em; text-indent: -1em; break-inside: avoid; }
           .notes li.long { break-inside: auto; orphans: 3; widows: 3; }
+          .psfs table { line-height: 1.05; }
+          .psfs td, .psfs th { padding: 0 .4rem; }
+          .psfs p { font-size: 7.5pt; line-height: 1.15; }
           .last-notes, .kept-together { break-inside: avoid; page-break-inside: avoid; }
           footer { margin-top: .5rem; }
         }
