@@ -240,6 +240,78 @@ struct HTMLReportCommandTests {
         #expect(all.contains("Bad morning, stiff getting out of bed, eased by lunchtime"))
     }
 
+    /// No word past the right edge of the page's content box: A4 (595.3 points wide) less a 12 mm
+    /// margin (34.0 points).
+    func expectEveryWordInsideThePage(_ printed: Printed) {
+        for (index, words) in printed.words.enumerated() {
+            let outside = words.filter { $0.xMax > 595.3 - 34.0 + 0.5 }
+            #expect(outside.isEmpty, "page \(index + 1): past the margin: \(outside)")
+        }
+    }
+
+    @Test func aMonthsDayByDayTablePrintsWholeInsideThePage() throws {
+        // A second check-in on the last day, pain 4 after 3 (day 30's morning): a mean of 3.5 in the
+        // last column of the two-column day-by-day table.
+        try ReportFixtures.programme(days: 30, exercises: ["glute-bridge"], sessionNotes: false, in: sandbox)
+        let evening = try sandbox.run("checkin", "--pain", "4", "--at", "2026-11-21 19:00")
+        try #require(evening.status == 0, "\(evening)")
+        let printed = try printed(try page("day-by-day", "--month"))
+        expectEveryWordInsideThePage(printed)
+        // The last day's row: "Sat 21 Nov", then its values on the same line, the last 3.5.
+        let rows = printed.words.flatMap { words in
+            words.indices.dropFirst().dropLast().filter {
+                words[$0 - 1].text == "Sat" && words[$0].text == "21" && words[$0 + 1].text == "Nov"
+            }.map { index in words.filter { abs($0.yMin - words[index].yMin) < 1 && $0.xMin > words[index].xMin } }
+        }
+        #expect(rows.contains { $0.last?.text == "3.5" }, "\(rows.map { $0.map(\.text) })")
+    }
+
+    @Test func aMonthOfShortNotesKeepsTheFooterWithTheEnd() throws {
+        // Three exercises a day and a check-in, each with a 30-character note: 120 notes. The
+        // footer printed alone on a fifth page (5 % full).
+        let notes = try ReportFixtures.programme(
+            days: 30, exercises: ["glute-bridge", "bird-dog", "pelvic-tilt"], noteLength: 30, in: sandbox)
+        #expect(notes.count == 120)
+        let printed = try printed(try page("short-notes-month", "--month"))
+        #expect(printed.pages <= 5, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+        expectEveryWordInsideThePage(printed)
+    }
+
+    @Test func aHeavyWeekWithFivePSFSActivitiesPrintsOnTwoA4Pages() throws {
+        // Five exercises a day and a check-in, each with a 40-character note, and five PSFS
+        // activities: 3 pages, the second 40 % blank, before the PSFS section printed denser.
+        let notes = try ReportFixtures.programme(
+            days: 7, exercises: ["glute-bridge", "bird-dog", "side-plank", "pelvic-tilt", "superman"],
+            noteLength: 40,
+            psfs: [
+                "putting on socks", "sitting through a film", "lifting the shopping", "gardening",
+                "getting out of the car",
+            ],
+            in: sandbox)
+        let printed = try printed(try page("psfs-week", "--week"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+        expectEveryWordInsideThePage(printed)
+    }
+
+    @Test func aWeekOfVeryLongNotesLetsThemBreakAcrossColumns() throws {
+        // One exercise a day and a check-in, each with a 4,000-character note: one note a column
+        // left each page 37 % blank, 9 pages, the last holding only the footer.
+        let notes = try ReportFixtures.programme(
+            days: 7, exercises: ["glute-bridge"], noteLength: 4000, in: sandbox)
+        let printed = try printed(try page("long-notes-week", "--week"))
+        #expect(printed.pages <= 7, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        // Each note's opening, which its repeated words do not make again.
+        let all = squeezed(printed)
+        for note in notes { #expect(all.contains(squeezed(String(note.prefix(40)))), "\(note.prefix(40))") }
+        let full = fullness(printed)
+        #expect(full.dropLast().allSatisfy { $0 >= 0.8 }, "each page's fullness: \(full)")
+    }
+
     @Test func onAPhoneNothingIsCutOffAndChartTextIsReadable() throws {
         try ReportFixtures.dailySessions(days: 30, in: sandbox)
         let page = try page("month", "--month")

@@ -81,18 +81,35 @@ enum ReportFixtures {
     /// each with a note of 100 to 200 characters, unlike any other, on each of the `days` days
     /// ending 2026-11-21.
     ///
-    /// With `sessionNotes` false the sessions carry no note. Returns the notes written, in order.
+    /// With `sessionNotes` false the sessions carry no note; with `noteLength`, every note is cut
+    /// or lengthened (its words repeated) to that many characters; each of `psfs`'s activities is
+    /// rated on 1 Oct, 1 Nov and 18 Nov. Returns the notes written, in order.
     @discardableResult
-    static func programme(days: Int, exercises: [String], sessionNotes: Bool = true, in sandbox: Sandbox) throws
-        -> [String]
-    {
+    static func programme(
+        days: Int, exercises: [String], sessionNotes: Bool = true, noteLength: Int? = nil,
+        psfs: [String] = [], in sandbox: Sandbox
+    ) throws -> [String] {
+        for (index, activity) in psfs.enumerated() {
+            let added = try sandbox.run("psfs", "add", activity, "--at", "2026-10-01 09:00")
+            try #require(added.status == 0, "\(added)")
+            for (day, score) in [("2026-10-01", 2), ("2026-11-01", 4), ("2026-11-18", 6)] {
+                let rated = try sandbox.run(
+                    "psfs", "rate", String(index + 1), String(score + index % 3), "--at", "\(day) 09:05")
+                try #require(rated.status == 0, "\(rated)")
+            }
+        }
+        func sized(_ note: String) -> String {
+            guard let length = noteLength else { return note }
+            let repeated = String(repeating: note + " ", count: length / note.count + 1)
+            return String(repeated.prefix(length)).trimmingCharacters(in: .whitespaces)
+        }
         var notes: [String] = []
         for offset in stride(from: days - 1, through: 0, by: -1) {
             let day = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: -offset).iso8601
             let index = days - offset
-            let morning =
+            let morning = sized(
                 "Morning \(index): stiff for about ten minutes on getting up, then easier after a warm shower "
-                + "and a short walk to the corner and back"
+                    + "and a short walk to the corner and back")
             notes.append(morning)
             let checked = try sandbox.run(
                 "checkin", "--pain", String(3 + index % 2), "--at", "\(day) 07:30", "--note", morning)
@@ -100,9 +117,9 @@ enum ReportFixtures {
             for (hour, exercise) in exercises.enumerated() {
                 let dose =
                     exercise == "side-plank" ? ["--sets", "2", "--hold", "20"] : ["--sets", "3", "--reps", "10"]
-                let note =
-                    "Day \(index) \(exercise): slow and controlled, kept the hips level throughout; a little tight "
-                    + "on the left side at first, eased by set \(1 + (index + hour) % 3)"
+                let note = sized(
+                    "Day \(index) \(exercise): slow and controlled, kept the hips level throughout; a little "
+                        + "tight on the left side at first, eased by set \(1 + (index + hour) % 3)")
                 if sessionNotes { notes.append(note) }
                 try log(
                     sandbox, exercise, "--pain-before", "4", "--pain-after", "3", "--at",
