@@ -251,7 +251,7 @@ extension JournalStore {
             (row?["reviews"] ?? 0, "review", "reviews"), (row?["activities"] ?? 0, "PSFS activity", "PSFS activities"),
         ].filter { $0.0 > 0 }
         guard !held.isEmpty else { return }
-        let counts = held.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+        let counts = held.map { Wording.count($0.0, $0.1, $0.2) }
         let listed =
             counts.count == 1
             ? counts[0] : counts.dropLast().joined(separator: ", ") + " and " + counts[counts.count - 1]
