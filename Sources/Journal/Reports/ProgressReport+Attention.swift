@@ -61,7 +61,9 @@ extension ProgressReport {
             groups.append(
                 Attention(
                     hold: nil, findings: [finding], session: finding.entryID.flatMap { byID[$0] },
-                    review: review(answering: finding)))
+                    review: review(
+                        answering: finding,
+                        recordedAt: finding.entryID.flatMap { byID[$0]?.createdAt } ?? .max)))
         }
         let standing = standing?.findings ?? []
         let told = Set(findings.map(Self.key))

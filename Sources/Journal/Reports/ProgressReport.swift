@@ -332,8 +332,13 @@ public struct ProgressReport: Sendable, Hashable {
     /// The review in the period that answered `finding` (a stop finding on a session, reviewed at
     /// or after it), if there is one.
     public func review(answering finding: Finding) -> Review? {
+        review(answering: finding, recordedAt: entries.first { $0.id == finding.entryID }?.createdAt ?? .max)
+    }
+
+    /// ``review(answering:)`` with the session's `recordedAt` already looked up (`.max` for none),
+    /// so that a caller going through many findings looks each session up once, not by a scan.
+    func review(answering finding: Finding, recordedAt: Int64) -> Review? {
         guard let exerciseID = finding.exerciseID else { return nil }
-        let recordedAt = entries.first { $0.id == finding.entryID }?.createdAt ?? .max
         return reviews.first {
             $0.exerciseID == exerciseID && HoldRule.answers($0.mark, finding, recordedAt: recordedAt)
         }
