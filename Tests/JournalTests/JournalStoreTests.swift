@@ -221,6 +221,8 @@ import Testing
         ("v12-exercise-how-to", "d1aff460233a5f83d0185cc21c9131eedd63177f74ab08f45e91d58b2b80f17a"),
         ("v13-settings", "40930f5e19fc410b705df64f8fc184c57a2ee9abeac8063f30a0e88cb119c2c4"),
         ("v14-undo-restore", "1f4830f40a42edbab19e8f62991984d6cb1a2e70adc1757061826ce0c4f03c7d"),
+        ("v15-undo-every-kind", "160c7679859fc845270e4c7a6e8a1f939b8b6a379d660058c7c653375c81e758"),
+        ("v16-undo-import-all", "1f7134441738fcfb2768dd29da55fdeb975eb0ae7900d195be243cf36ec0b793"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.
