@@ -18,7 +18,9 @@ import GRDB
 /// - a change that breaks a constraint or a foreign key: the whole changeset is refused and
 ///   rolled back, since applying part of it would leave a half-written entry.
 ///
-/// The merge by hybrid logical clock that issue #28 asks for will replace the first two rules.
+/// Replicas merge with ``ChangesetMerger`` instead, which settles the first two by hybrid logical
+/// clock, field by field, the same whatever order changesets arrive in; this applier's "incoming
+/// wins" depends on that order.
 ///
 /// ```swift
 /// let report = try ChangesetApplier(tables: ["entries"]).apply(changeset: changeset, to: queue)

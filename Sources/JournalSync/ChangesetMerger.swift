@@ -86,35 +86,42 @@ public struct ChangesetMerger: Sendable {
         let rows = try changeset.rowChanges()
         return try writer.writeWithoutTransaction { db in
             var settlements: [Settlement] = []
-            try db.inTransaction(.immediate) {
-                try SyncedTable.check(shapes, synced: tables, in: db)
-                try SyncMetadata.create(in: db)
-                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-                var columns: [String: [String]] = [:]
-                for row in rows {
-                    let names = try columns[row.table] ?? db.columns(in: row.table).map(\.name)
-                    columns[row.table] = names
-                    do {
-                        settlements += try Self.merge(row, columns: names, at: reading.text, in: db)
-                    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                        throw ChangesetError(
-                            .constraint(row.table),
-                            "A change to \(row.table) breaks one of its constraints (NOT NULL, CHECK or UNIQUE), "
-                                + "so none of the changes was applied.")
-                    }
+            do {
+                try db.inTransaction(.immediate) {
+                    try SyncedTable.check(shapes, synced: tables, in: db)
+                    settlements = try Self.merge(rows, at: reading.text, in: db)
+                    return .commit
                 }
-                if try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true,
-                    try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil
-                {
-                    throw ChangesetError(
-                        .foreignKey,
-                        "The changes would leave rows that refer to rows this journal does not have, "
-                            + "so none of them was applied.")
-                }
-                return .commit
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                throw ChangesetError(
+                    .foreignKey,
+                    "The changes would leave rows that refer to rows this journal does not have, "
+                        + "so none of them was applied.")
             }
             return Report(changeCount: rows.count, settlements: settlements)
         }
+    }
+
+    /// Merges every change, inside the caller's transaction. Foreign keys are checked once, when
+    /// it commits, as SQLite's own `sqlite3changeset_apply` does: a violation rolls all back.
+    private static func merge(_ rows: [RowChange], at reading: String, in db: Database) throws -> [Settlement] {
+        try SyncMetadata.create(in: db)
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        var settlements: [Settlement] = []
+        var columns: [String: [String]] = [:]
+        for row in rows {
+            let names = try columns[row.table] ?? db.columns(in: row.table).map(\.name)
+            columns[row.table] = names
+            do {
+                settlements += try merge(row, columns: names, at: reading, in: db)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                throw ChangesetError(
+                    .constraint(row.table),
+                    "A change to \(row.table) breaks one of its constraints (NOT NULL, CHECK or UNIQUE), "
+                        + "so none of the changes was applied.")
+            }
+        }
+        return settlements
     }
 
     /// Merges one change written at `reading` (its text form); returns what it settled.
