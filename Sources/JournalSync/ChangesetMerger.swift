@@ -133,7 +133,8 @@ public struct ChangesetMerger: Sendable {
         let key = change.key
         let keyColumns = zip(columns, change.primaryKey).filter(\.1).map(\.0)
         let here = try Row.fetchOne(
-            db, sql: "SELECT * FROM \(quoted(table)) WHERE \(condition(keyColumns))", arguments: StatementArguments(key)
+            db.cachedStatement(sql: "SELECT * FROM \(quoted(table)) WHERE \(condition(keyColumns))"),
+            arguments: StatementArguments(key)
         )
         let local = here.map { Array($0.databaseValues) }
         if try SyncMetadata.tombstone(of: table, key: key, in: db) != nil {
@@ -149,9 +150,9 @@ public struct ChangesetMerger: Sendable {
             if let local {
                 let edited = zip(local, change.old).contains { value, old in old.map { $0 != value } ?? false }
                 if edited { settlements.append(Settlement(.deletedEditedRow, table: table, key: key)) }
-                try db.execute(
-                    sql: "DELETE FROM \(quoted(table)) WHERE \(condition(keyColumns))",
-                    arguments: StatementArguments(key))
+                try db.cachedStatement(
+                    sql: "DELETE FROM \(quoted(table)) WHERE \(condition(keyColumns))"
+                ).execute(arguments: StatementArguments(key))
             }
             try SyncMetadata.bury(table, key: key, at: reading, in: db)
             return settlements
@@ -169,10 +170,10 @@ public struct ChangesetMerger: Sendable {
                     try SyncMetadata.setClock(of: table, key: key, column: name, to: clock, in: db)
                 }
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: "INSERT INTO \(quoted(table)) (\(columns.map(quoted).joined(separator: ", "))) VALUES "
-                    + "(\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                arguments: StatementArguments(values))
+                    + "(\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            ).execute(arguments: StatementArguments(values))
             try SyncMetadata.forgetEarlyFields(of: table, key: key, in: db)
             return []
         case .insert, .update:
@@ -206,10 +207,10 @@ public struct ChangesetMerger: Sendable {
                 values.append(incoming)
             }
             if !assignments.isEmpty {
-                try db.execute(
+                try db.cachedStatement(
                     sql: "UPDATE \(quoted(table)) SET \(assignments.joined(separator: ", ")) "
-                        + "WHERE \(condition(keyColumns))",
-                    arguments: StatementArguments(values + key))
+                        + "WHERE \(condition(keyColumns))"
+                ).execute(arguments: StatementArguments(values + key))
             }
             return settlements
         }

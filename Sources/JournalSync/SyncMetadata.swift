@@ -55,35 +55,41 @@ enum SyncMetadata {
     /// The reading of the write that set `column` of the row, if one was stamped.
     static func clock(of table: String, key: [DatabaseValue], column: String, in db: Database) throws -> String? {
         try String.fetchOne(
-            db, sql: "SELECT hlc FROM sync_field_clocks WHERE tbl = ? AND pk = ? AND col = ?",
+            db.cachedStatement(sql: "SELECT hlc FROM sync_field_clocks WHERE tbl = ? AND pk = ? AND col = ?"),
             arguments: [table, encode(key: key), column])
     }
 
     static func setClock(
         of table: String, key: [DatabaseValue], column: String, to reading: String, in db: Database
     ) throws {
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO sync_field_clocks (tbl, pk, col, hlc) VALUES (?, ?, ?, ?)",
-            arguments: [table, encode(key: key), column, reading])
+        try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO sync_field_clocks (tbl, pk, col, hlc) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [table, encode(key: key), column, reading])
     }
 
     /// The latest reading that deleted the row, if it was deleted.
     static func tombstone(of table: String, key: [DatabaseValue], in db: Database) throws -> String? {
         try String.fetchOne(
-            db, sql: "SELECT hlc FROM sync_tombstones WHERE tbl = ? AND pk = ?", arguments: [table, encode(key: key)])
+            db.cachedStatement(sql: "SELECT hlc FROM sync_tombstones WHERE tbl = ? AND pk = ?"),
+            arguments: [table, encode(key: key)])
     }
 
     /// Marks the row deleted at `reading` (keeping the later reading when it already was), and
     /// forgets its field clocks and early fields.
     static func bury(_ table: String, key: [DatabaseValue], at reading: String, in db: Database) throws {
         let pk = encode(key: key)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO sync_tombstones (tbl, pk, hlc) VALUES (?, ?, ?)
                 ON CONFLICT (tbl, pk) DO UPDATE SET hlc = max(hlc, excluded.hlc)
-                """, arguments: [table, pk, reading])
-        try db.execute(sql: "DELETE FROM sync_field_clocks WHERE tbl = ? AND pk = ?", arguments: [table, pk])
-        try db.execute(sql: "DELETE FROM sync_early_fields WHERE tbl = ? AND pk = ?", arguments: [table, pk])
+                """
+        ).execute(arguments: [table, pk, reading])
+        try db.cachedStatement(sql: "DELETE FROM sync_field_clocks WHERE tbl = ? AND pk = ?").execute(arguments: [
+            table, pk,
+        ])
+        try db.cachedStatement(sql: "DELETE FROM sync_early_fields WHERE tbl = ? AND pk = ?").execute(arguments: [
+            table, pk,
+        ])
     }
 
     /// The field writes that arrived before the row, by column: each one's reading and value.
@@ -91,7 +97,7 @@ enum SyncMetadata {
         of table: String, key: [DatabaseValue], in db: Database
     ) throws -> [String: (reading: String, value: DatabaseValue)] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT col, hlc, value FROM sync_early_fields WHERE tbl = ? AND pk = ?",
+            db.cachedStatement(sql: "SELECT col, hlc, value FROM sync_early_fields WHERE tbl = ? AND pk = ?"),
             arguments: [table, encode(key: key)])
         var fields: [String: (reading: String, value: DatabaseValue)] = [:]
         for row in rows {
@@ -107,17 +113,19 @@ enum SyncMetadata {
         of table: String, key: [DatabaseValue], column: String, reading: String, value: DatabaseValue,
         in db: Database
     ) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO sync_early_fields (tbl, pk, col, hlc, value) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (tbl, pk, col) DO UPDATE SET hlc = excluded.hlc, value = excluded.value
                 WHERE excluded.hlc > hlc
-                """, arguments: [table, encode(key: key), column, reading, value])
+                """
+        ).execute(arguments: [table, encode(key: key), column, reading, value])
     }
 
     static func forgetEarlyFields(of table: String, key: [DatabaseValue], in db: Database) throws {
-        try db.execute(
-            sql: "DELETE FROM sync_early_fields WHERE tbl = ? AND pk = ?", arguments: [table, encode(key: key)])
+        try db.cachedStatement(sql: "DELETE FROM sync_early_fields WHERE tbl = ? AND pk = ?").execute(arguments: [
+            table, encode(key: key),
+        ])
     }
 
     /// A primary key's values as one blob, the same on every replica: per value, a type byte
