@@ -110,11 +110,12 @@ public struct ChangesetMerger: Sendable {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         var settlements: [Settlement] = []
         var columns: [String: [String]] = [:]
+        var early = try SyncMetadata.hasEarlyFields(in: db)
         for row in rows {
             let names = try columns[row.table] ?? db.columns(in: row.table).map(\.name)
             columns[row.table] = names
             do {
-                settlements += try merge(row, columns: names, at: reading, in: db)
+                settlements += try merge(row, columns: names, at: reading, early: &early, in: db)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 throw ChangesetError(
                     .constraint(row.table),
@@ -126,8 +127,10 @@ public struct ChangesetMerger: Sendable {
     }
 
     /// Merges one change written at `reading` (its text form); returns what it settled.
+    ///
+    /// `early` tells whether any update waits for its row, and becomes true when this one does.
     private static func merge(
-        _ change: RowChange, columns: [String], at reading: String, in db: Database
+        _ change: RowChange, columns: [String], at reading: String, early: inout Bool, in db: Database
     ) throws -> [Settlement] {
         let table = change.table
         let key = change.key
@@ -137,7 +140,8 @@ public struct ChangesetMerger: Sendable {
             arguments: StatementArguments(key)
         )
         let local = here.map { Array($0.databaseValues) }
-        if try SyncMetadata.tombstone(of: table, key: key, in: db) != nil {
+        // A row that is here was never deleted: only a missing one can be tombstoned.
+        if local == nil, try SyncMetadata.tombstone(of: table, key: key, in: db) != nil {
             if change.operation == .delete {
                 try SyncMetadata.bury(table, key: key, at: reading, in: db)
                 return []
@@ -157,37 +161,40 @@ public struct ChangesetMerger: Sendable {
             try SyncMetadata.bury(table, key: key, at: reading, in: db)
             return settlements
         case .insert where local == nil:
-            let early = try SyncMetadata.earlyFields(of: table, key: key, in: db)
+            let kept = early ? try SyncMetadata.earlyFields(of: table, key: key, in: db) : [:]
             var values: [DatabaseValue] = []
+            var clocks: [(column: String, reading: String)] = []
             for (index, name) in columns.enumerated() {
                 var value = change.new[index] ?? .null
                 var clock = reading
-                if !change.primaryKey[index], let kept = early[name], kept.reading > reading {
-                    (value, clock) = (kept.value, kept.reading)
+                if !change.primaryKey[index], let field = kept[name], field.reading > reading {
+                    (value, clock) = (field.value, field.reading)
                 }
                 values.append(value)
-                if !change.primaryKey[index] {
-                    try SyncMetadata.setClock(of: table, key: key, column: name, to: clock, in: db)
-                }
+                if !change.primaryKey[index] { clocks.append((name, clock)) }
             }
+            try SyncMetadata.setClocks(of: table, key: key, clocks, in: db)
             try db.cachedStatement(
                 sql: "INSERT INTO \(quoted(table)) (\(columns.map(quoted).joined(separator: ", "))) VALUES "
                     + "(\(columns.map { _ in "?" }.joined(separator: ", ")))"
             ).execute(arguments: StatementArguments(values))
-            try SyncMetadata.forgetEarlyFields(of: table, key: key, in: db)
+            if !kept.isEmpty { try SyncMetadata.forgetEarlyFields(of: table, key: key, in: db) }
             return []
         case .insert, .update:
             var settlements: [Settlement] = []
             var assignments: [String] = []
             var values: [DatabaseValue] = []
+            var clocks: [(column: String, reading: String)] = []
+            let stamped = local == nil ? [:] : try SyncMetadata.clocks(of: table, key: key, in: db)
             for (index, name) in columns.enumerated() where !change.primaryKey[index] {
                 guard let incoming = change.new[index] else { continue }
                 guard let local else {
                     try SyncMetadata.keepEarlyField(
                         of: table, key: key, column: name, reading: reading, value: incoming, in: db)
+                    early = true
                     continue
                 }
-                let stored = try SyncMetadata.clock(of: table, key: key, column: name, in: db)
+                let stored = stamped[name]
                 let value = local[index]
                 if let stored, stored >= reading {
                     if value != incoming {
@@ -202,11 +209,12 @@ public struct ChangesetMerger: Sendable {
                         Settlement(.incomingWon, table: table, key: key, column: name, local: value, incoming: incoming)
                     )
                 }
-                try SyncMetadata.setClock(of: table, key: key, column: name, to: reading, in: db)
+                clocks.append((name, reading))
                 assignments.append("\(quoted(name)) = ?")
                 values.append(incoming)
             }
             if !assignments.isEmpty {
+                try SyncMetadata.setClocks(of: table, key: key, clocks, in: db)
                 try db.cachedStatement(
                     sql: "UPDATE \(quoted(table)) SET \(assignments.joined(separator: ", ")) "
                         + "WHERE \(condition(keyColumns))"

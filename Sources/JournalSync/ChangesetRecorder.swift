@@ -75,17 +75,18 @@ public struct ChangesetRecorder: Sendable {
             }
             let names = try columns[change.table] ?? db.columns(in: change.table).map(\.name)
             columns[change.table] = names
+            let stamped = try SyncMetadata.clocks(of: change.table, key: key, in: db)
+            var clocks: [(column: String, reading: String)] = []
             for (index, name) in names.enumerated() where !change.primaryKey[index] && change.new[index] != nil {
-                if let stored = try SyncMetadata.clock(of: change.table, key: key, column: name, in: db),
-                    stored >= reading
-                {
+                if let stored = stamped[name], stored >= reading {
                     throw ChangesetError(
                         .staleReading,
                         "The clock reading \(reading) is not later than the field \(change.table).\(name)'s "
                             + "(\(stored)): move the clock past every reading merged before recording.")
                 }
-                try SyncMetadata.setClock(of: change.table, key: key, column: name, to: reading, in: db)
+                clocks.append((name, reading))
             }
+            try SyncMetadata.setClocks(of: change.table, key: key, clocks, in: db)
         }
     }
 

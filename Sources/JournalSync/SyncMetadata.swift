@@ -20,7 +20,7 @@ import GRDB
 ///
 /// ```swift
 /// try SyncMetadata.create(in: db)
-/// try SyncMetadata.clock(of: "entries", key: ["0193…"], column: "pain", in: db)  // "001764…-00000000-…"
+/// try SyncMetadata.clocks(of: "entries", key: ["0193…"], in: db)  // ["pain": "001764…-00000000-…", …]
 /// ```
 enum SyncMetadata {
     static let schema = """
@@ -52,19 +52,32 @@ enum SyncMetadata {
         try db.execute(sql: schema)
     }
 
-    /// The reading of the write that set `column` of the row, if one was stamped.
-    static func clock(of table: String, key: [DatabaseValue], column: String, in db: Database) throws -> String? {
-        try String.fetchOne(
-            db.cachedStatement(sql: "SELECT hlc FROM sync_field_clocks WHERE tbl = ? AND pk = ? AND col = ?"),
-            arguments: [table, encode(key: key), column])
+    /// The readings of the row's stamped fields, by column.
+    static func clocks(of table: String, key: [DatabaseValue], in db: Database) throws -> [String: String] {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT col, hlc FROM sync_field_clocks WHERE tbl = ? AND pk = ?"),
+            arguments: [table, encode(key: key)])
+        var clocks: [String: String] = [:]
+        for row in rows { clocks[row[0]] = row[1] as String }
+        return clocks
     }
 
-    static func setClock(
-        of table: String, key: [DatabaseValue], column: String, to reading: String, in db: Database
+    /// Stamps each of `clocks`' columns of the row with its reading, in one statement.
+    static func setClocks(
+        of table: String, key: [DatabaseValue], _ clocks: [(column: String, reading: String)], in db: Database
     ) throws {
-        try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO sync_field_clocks (tbl, pk, col, hlc) VALUES (?, ?, ?, ?)"
-        ).execute(arguments: [table, encode(key: key), column, reading])
+        guard !clocks.isEmpty else { return }
+        let pk = encode(key: key)
+        let rows = Array(repeating: "(?, ?, ?, ?)", count: clocks.count).joined(separator: ", ")
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        for clock in clocks { arguments += [table, pk, clock.column, clock.reading] }
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO sync_field_clocks (tbl, pk, col, hlc) VALUES \(rows)")
+            .execute(arguments: StatementArguments(arguments))
+    }
+
+    /// Whether any update waits for its row.
+    static func hasEarlyFields(in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_early_fields)") ?? false
     }
 
     /// The latest reading that deleted the row, if it was deleted.
