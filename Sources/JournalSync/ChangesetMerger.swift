@@ -104,7 +104,8 @@ public struct ChangesetMerger: Sendable {
 
     /// Merges every change, inside the caller's transaction.
     ///
-    /// Foreign keys are checked once, when it commits, as SQLite's own `sqlite3changeset_apply` does: a violation rolls all back.
+    /// Foreign keys are checked once, when it commits, as SQLite's own `sqlite3changeset_apply`
+    /// does: a violation rolls all of it back.
     private static func merge(_ rows: [RowChange], at reading: String, in db: Database) throws -> [Settlement] {
         try SyncMetadata.create(in: db)
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
