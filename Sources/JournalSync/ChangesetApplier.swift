@@ -18,7 +18,9 @@ import GRDB
 /// - a change that breaks a constraint or a foreign key: the whole changeset is refused and
 ///   rolled back, since applying part of it would leave a half-written entry.
 ///
-/// The merge by hybrid logical clock that issue #28 asks for will replace the first two rules.
+/// Replicas merge with ``ChangesetMerger`` instead, which settles the first two by hybrid logical
+/// clock, field by field, the same whatever order changesets arrive in; this applier's "incoming
+/// wins" depends on that order.
 ///
 /// ```swift
 /// let report = try ChangesetApplier(tables: ["entries"]).apply(changeset: changeset, to: queue)
@@ -68,24 +70,10 @@ public struct ChangesetApplier: Sendable {
     /// nothing when it is damaged, names a table that does not match, or breaks a constraint.
     public func apply(changeset: Changeset, to writer: some DatabaseWriter) throws -> Report {
         let (changes, shapes) = try changeset.tables()
-        let synced = Set(tables.map { $0.lowercased() })
         return try writer.writeWithoutTransaction { db in
             let log = ConflictLog()
             try db.inTransaction(.immediate) {
-                for (table, shape) in shapes.sorted(by: { $0.key < $1.key }) {
-                    guard synced.contains(table.lowercased()) else {
-                        throw ChangesetError(
-                            .tableNotSynced(table),
-                            "The changeset changes the table \(table), which is not synced, so none of it was applied."
-                        )
-                    }
-                    guard try SyncedTable.shape(of: table, in: db) == shape else {
-                        throw ChangesetError(
-                            .tableMismatch(table),
-                            "The changeset's table \(table) has other columns than this journal's, "
-                                + "so none of it was applied.")
-                    }
-                }
+                try SyncedTable.check(shapes, synced: tables, in: db)
                 var bytes = changeset.bytes
                 let code = withExtendedLifetime(log) {
                     bytes.withUnsafeMutableBytes { buffer in

@@ -20,6 +20,10 @@ public struct ChangesetError: Error, Equatable, Sendable {
         case constraint(String)
         /// The changes would leave rows whose foreign keys point at nothing.
         case foreignKey
+        /// A local write to a row of this table whose key was deleted, here or on another replica.
+        case deletedRow(String)
+        /// A local write's clock reading is not later than a reading a field already holds.
+        case staleReading
         /// SQLite failed with this result code for another reason (the database is busy, full, read-only…).
         case sqlite(Int32)
     }

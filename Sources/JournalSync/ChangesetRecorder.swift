@@ -28,8 +28,15 @@ public struct ChangesetRecorder: Sendable {
     ///
     /// When `changes` or `keep` throws, the transaction is rolled back, nothing is recorded and the
     /// error is rethrown. Throws ``ChangesetError`` for a table that is missing or has no primary key.
+    ///
+    /// With a `reading` (the replica's ``HybridLogicalClock/send(now:)`` for this transaction),
+    /// every field the changes wrote is stamped with it in ``SyncMetadata``, and every row they
+    /// deleted leaves a tombstone, in the same transaction, so ``ChangesetMerger`` weighs local
+    /// writes against incoming ones. Throws ``ChangesetError/Kind/deletedRow(_:)`` for a write to
+    /// a key deleted before (on any replica), and ``ChangesetError/Kind/staleReading`` when a field
+    /// already holds a reading as late as `reading`.
     public func record(
-        in writer: some DatabaseWriter, _ changes: (Database) throws -> Void,
+        in writer: some DatabaseWriter, at reading: HybridTimestamp? = nil, _ changes: (Database) throws -> Void,
         keep: (Database, Changeset) throws -> Void = { _, _ in }
     ) throws -> Changeset {
         try writer.writeWithoutTransaction { db in
@@ -42,10 +49,44 @@ public struct ChangesetRecorder: Sendable {
             try db.inTransaction(.immediate) {
                 try changes(db)
                 changeset = try Self.changeset(of: session)
+                if let reading { try Self.stamp(changeset, at: reading.text, in: db) }
                 try keep(db, changeset)
                 return .commit
             }
             return changeset
+        }
+    }
+
+    /// Stamps each field `changeset` wrote with `reading`, and buries each row it deleted.
+    private static func stamp(_ changeset: Changeset, at reading: String, in db: Database) throws {
+        try SyncMetadata.create(in: db)
+        var columns: [String: [String]] = [:]
+        for change in try changeset.rowChanges() {
+            let key = change.key
+            if change.operation == .delete {
+                try SyncMetadata.bury(change.table, key: key, at: reading, in: db)
+                continue
+            }
+            guard try SyncMetadata.tombstone(of: change.table, key: key, in: db) == nil else {
+                throw ChangesetError(
+                    .deletedRow(change.table),
+                    "A row of \(change.table) that was deleted (here or on another replica) cannot be written "
+                        + "again: give it a new id.")
+            }
+            let names = try columns[change.table] ?? db.columns(in: change.table).map(\.name)
+            columns[change.table] = names
+            let stamped = try SyncMetadata.clocks(of: change.table, key: key, in: db)
+            var clocks: [(column: String, reading: String)] = []
+            for (index, name) in names.enumerated() where !change.primaryKey[index] && change.new[index] != nil {
+                if let stored = stamped[name], stored >= reading {
+                    throw ChangesetError(
+                        .staleReading,
+                        "The clock reading \(reading) is not later than the field \(change.table).\(name)'s "
+                            + "(\(stored)): move the clock past every reading merged before recording.")
+                }
+                clocks.append((name, reading))
+            }
+            try SyncMetadata.setClocks(of: change.table, key: key, clocks, in: db)
         }
     }
 

@@ -17,4 +17,22 @@ enum SyncedTable {
         }
         return Changeset.TableShape(columnCount: primaryKey.count, primaryKey: primaryKey)
     }
+
+    /// Checks every table a changeset names against `synced` and this journal's own shape; throws
+    /// ``ChangesetError/Kind/tableNotSynced(_:)`` or ``ChangesetError/Kind/tableMismatch(_:)``.
+    static func check(_ shapes: [String: Changeset.TableShape], synced tables: [String], in db: Database) throws {
+        let synced = Set(tables.map { $0.lowercased() })
+        for (table, shape) in shapes.sorted(by: { $0.key < $1.key }) {
+            guard synced.contains(table.lowercased()) else {
+                throw ChangesetError(
+                    .tableNotSynced(table),
+                    "The changeset changes the table \(table), which is not synced, so none of it was applied.")
+            }
+            guard try SyncedTable.shape(of: table, in: db) == shape else {
+                throw ChangesetError(
+                    .tableMismatch(table),
+                    "The changeset's table \(table) has other columns than this journal's, so none of it was applied.")
+            }
+        }
+    }
 }

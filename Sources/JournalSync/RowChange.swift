@@ -1,0 +1,103 @@
+import CSQLiteSession
+import Foundation
+import GRDB
+
+/// One change of a changeset with its values: what the merge and the field clocks work from.
+///
+/// `old` and `new` hold one value per column of the table, in the table's column order; a column
+/// the change does not carry is `nil`. An insert carries every column in `new`; a delete every
+/// column in `old`; an update carries its primary key and the columns it changed in `old`, and
+/// the new values of the columns it changed in `new`.
+///
+/// ```swift
+/// let rows = try changeset.rowChanges()
+/// rows[0].key  // the primary key's values, e.g. ["0193…"]
+/// ```
+struct RowChange: Equatable {
+    let table: String
+    let operation: Changeset.Operation
+    let primaryKey: [Bool]
+    let old: [DatabaseValue?]
+    let new: [DatabaseValue?]
+
+    /// The values of the row's primary key, in column order.
+    var key: [DatabaseValue] {
+        let values = operation == .insert ? new : old
+        return zip(primaryKey, values).compactMap { isKey, value in isKey ? value ?? .null : nil }
+    }
+}
+
+extension Changeset {
+    /// Every change with its values, in order, after the structure has been checked
+    /// (``ChangesetStructure``); throws ``ChangesetError/Kind/damaged`` as ``changes()`` does.
+    func rowChanges() throws -> [RowChange] {
+        guard !bytes.isEmpty else { return [] }
+        _ = try tables()
+        var copy = bytes
+        return try copy.withUnsafeMutableBytes { buffer in
+            var iterator: OpaquePointer?
+            guard sqlite3changeset_start(&iterator, Int32(buffer.count), buffer.baseAddress) == SQLITE_OK else {
+                sqlite3changeset_finalize(iterator)
+                throw Self.damaged
+            }
+            var rows: [RowChange] = []
+            var step = sqlite3changeset_next(iterator)
+            while step == SQLITE_ROW {
+                var name: UnsafePointer<CChar>?
+                var columnCount: Int32 = 0
+                var code: Int32 = 0
+                var indirect: Int32 = 0
+                var flags: UnsafeMutablePointer<UInt8>?
+                var flagCount: Int32 = 0
+                guard sqlite3changeset_op(iterator, &name, &columnCount, &code, &indirect) == SQLITE_OK,
+                    sqlite3changeset_pk(iterator, &flags, &flagCount) == SQLITE_OK,
+                    let name, let flags, flagCount == columnCount,
+                    let operation = Self.operation(code)
+                else { break }
+                let columns = 0..<columnCount
+                let old: [DatabaseValue?] =
+                    operation == .insert
+                    ? Array(repeating: nil, count: Int(columnCount))
+                    : columns.map { column in
+                        var value: OpaquePointer?
+                        _ = sqlite3changeset_old(iterator, column, &value)
+                        return Self.databaseValue(value)
+                    }
+                let new: [DatabaseValue?] =
+                    operation == .delete
+                    ? Array(repeating: nil, count: Int(columnCount))
+                    : columns.map { column in
+                        var value: OpaquePointer?
+                        _ = sqlite3changeset_new(iterator, column, &value)
+                        return Self.databaseValue(value)
+                    }
+                rows.append(
+                    RowChange(
+                        table: String(cString: name), operation: operation,
+                        primaryKey: columns.map { flags[Int($0)] != 0 }, old: old, new: new))
+                step = sqlite3changeset_next(iterator)
+            }
+            let finalized = sqlite3changeset_finalize(iterator)
+            guard step == SQLITE_DONE, finalized == SQLITE_OK else { throw Self.damaged }
+            return rows
+        }
+    }
+
+    /// A changeset's value as GRDB's; `nil` for a column the change does not carry.
+    private static func databaseValue(_ value: OpaquePointer?) -> DatabaseValue? {
+        guard let value else { return nil }
+        switch sqlite3_value_type(value) {
+        case SQLITE_INTEGER: return sqlite3_value_int64(value).databaseValue
+        case SQLITE_FLOAT: return sqlite3_value_double(value).databaseValue
+        case SQLITE_TEXT:
+            let count = Int(sqlite3_value_bytes(value))
+            guard let text = sqlite3_value_text(value) else { return "".databaseValue }
+            return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self).databaseValue
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_value_bytes(value))
+            guard let blob = sqlite3_value_blob(value) else { return Data().databaseValue }
+            return Data(bytes: blob, count: count).databaseValue
+        default: return .null
+        }
+    }
+}
