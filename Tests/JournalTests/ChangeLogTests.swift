@@ -285,6 +285,25 @@ import Testing
         #expect(try store.queue.read { try ChangeLog($0).depthReached() } == nil)
     }
 
+    @Test func aCheckInKeptIsPutBackWholeRedFlagsAndAll() throws {
+        let store = try store()
+        let kept = try CheckIn(
+            id: 7, performedAt: now - 600, utcOffset: 3600, pain: #require(PainLevel(6)), note: "stiff",
+            redFlags: [.saddleNumbness, .bothLegs], createdAt: now - 500)
+        try store.writing { db in
+            var row = kept
+            try row.insert(db)
+            let log = ChangeLog(db)
+            try log.keep(kept, for: log.begin(.checkInDelete, now: now))
+            try db.execute(sql: "DELETE FROM checkins WHERE id = 7")
+        }
+        #expect(try store.reading { try Int.fetchOne($0, sql: "SELECT count(*) FROM checkins") } == 0)
+        let undone = try #require(try store.writing { try ChangeLog($0).undoLatest(journalPath: store.path) })
+        #expect(undone.kind == .checkInDelete)
+        #expect(undone.checkInsRestored == 1)
+        #expect(try store.checkIns(ids: [7]) == [kept])
+    }
+
     @Test func anEmptyLogHasNothingToUndo() throws {
         let store = try store()
         #expect(try store.queue.write { try ChangeLog($0).undoLatest(journalPath: store.path) } == nil)

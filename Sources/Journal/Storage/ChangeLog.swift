@@ -41,6 +41,20 @@ struct ChangeLog {
             sql: EntryColumns.keepCopy, arguments: StatementArguments([change] + EntryColumns.values(of: entry)))
     }
 
+    /// Keeps a copy of `checkIn` and its red flags so that undoing `change` puts it back.
+    func keep(_ checkIn: CheckIn, for change: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO change_checkins (change_id, action, id, performed_at, utc_offset, pain, note, created_at,
+                                             red_flags)
+                VALUES (?, 'restore', ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                change, checkIn.id, checkIn.performedAt, checkIn.utcOffset, checkIn.pain.value, checkIn.note,
+                checkIn.createdAt, checkIn.redFlags.map(\.rawValue).joined(separator: ","),
+            ])
+    }
+
     /// Notes that undoing `change` removes the entry `id` (one a log or an import added).
     func noteAdded(_ id: Int64, for change: Int64) throws {
         try db.cachedStatement(sql: "INSERT INTO change_entries (change_id, action, id) VALUES (?, 'remove', ?)")
@@ -51,6 +65,12 @@ struct ChangeLog {
     func noteAddedCheckIn(_ id: Int64, for change: Int64) throws {
         try db.cachedStatement(sql: "INSERT INTO change_checkins (change_id, action, id) VALUES (?, 'remove', ?)")
             .execute(arguments: [change, id])
+    }
+
+    /// Notes what undoing `change` does to the PSFS row `id` (`remove-activity`, `remove-rating` or `unretire`).
+    func notePSFS(_ action: String, _ id: Int64?, for change: Int64) throws {
+        try db.execute(
+            sql: "INSERT INTO change_psfs (change_id, action, id) VALUES (?, ?, ?)", arguments: [change, action, id])
     }
 
     /// Notes that undoing `change` removes the review `id` (one `journal resume` or an import added).
@@ -200,7 +220,7 @@ struct ChangeLog {
     /// Reverses a change of entries, check-ins, reviews or PSFS ratings: the kinds that note rows.
     private func undoRows(of change: Int64, into result: inout UndoResult) throws {
         if result.kind == .log, let id = try addedID(by: change, in: "change_entries") {
-            result.loggedEntry = try JournalStore.entry(id: id, db)
+            result.loggedEntry = try EntryQueries.entry(id: id, db)
         }
         if result.kind == .checkIn, let id = try addedID(by: change, in: "change_checkins") {
             result.loggedCheckIn = try CheckIn.fetchAll(db, where: "id = ?", arguments: [id]).first
@@ -225,7 +245,7 @@ struct ChangeLog {
             sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?)",
             arguments: [change])
         let physiotherapistReviews = db.changesCount
-        result.redFlagReviewsRemoved = try JournalStore.undoRedFlagReviews(of: change, db)
+        result.redFlagReviewsRemoved = try undoRedFlagReviews(of: change)
         result.reviewsRemoved = physiotherapistReviews + result.redFlagReviewsRemoved
         try db.execute(
             sql: """
@@ -234,8 +254,67 @@ struct ChangeLog {
                 """,
             arguments: [change])
         result.checkInsRemoved = db.changesCount
-        result.checkInsRestored = try JournalStore.restoreCheckIns(of: change, db)
-        result.psfsChanged = try JournalStore.undoPSFS(of: change, db)
+        result.checkInsRestored = try restoreCheckIns(of: change)
+        result.psfsChanged = try undoPSFS(of: change)
+    }
+
+    /// Takes back the red-flag reviews `change` recorded; returns how many.
+    private func undoRedFlagReviews(of change: Int64) throws -> Int {
+        try db.execute(
+            sql:
+                "DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)",
+            arguments: [change])
+        return db.changesCount
+    }
+
+    /// Puts back the check-ins `change` kept, red flags and all; returns how many.
+    private func restoreCheckIns(of change: Int64) throws -> Int {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, performed_at, utc_offset, pain, note, created_at, red_flags FROM change_checkins
+                WHERE change_id = ? AND action = 'restore'
+                """,
+            arguments: [change])
+        for row in rows {
+            let painValue: Int = row["pain"]
+            guard let pain = PainLevel(painValue) else {
+                throw JournalError.invalidPain(field: "stored check-in pain", text: String(painValue))
+            }
+            let flags: String = row["red_flags"] ?? ""
+            var checkIn = try CheckIn(
+                id: row["id"], performedAt: row["performed_at"], utcOffset: row["utc_offset"], pain: pain,
+                note: row["note"], redFlags: flags.split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
+                createdAt: row["created_at"])
+            try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])
+            try checkIn.insert(db)
+        }
+        return rows.count
+    }
+
+    /// Reverses what `change` did to PSFS activities and ratings; returns how many rows it touched.
+    private func undoPSFS(of change: Int64) throws -> Int {
+        try db.execute(
+            sql: """
+                DELETE FROM psfs_ratings WHERE id IN
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating');
+                """,
+            arguments: [change])
+        var touched = db.changesCount
+        try db.execute(
+            sql: """
+                DELETE FROM psfs_activities WHERE id IN
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity');
+                """,
+            arguments: [change])
+        touched += db.changesCount
+        try db.execute(
+            sql: """
+                UPDATE psfs_activities SET retired_at = NULL WHERE id IN
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'unretire');
+                """,
+            arguments: [change])
+        return touched + db.changesCount
     }
 
     /// Puts back the plan, the person's own exercises and the settings as the full import `change`

@@ -13,6 +13,13 @@ enum ExerciseQueries {
         return custom.isEmpty ? Catalog.builtIn : Catalog(extending: .builtIn, with: custom)
     }
 
+    /// Whether `id` is one of the person's own exercises, archived: kept for its entries, no longer logged.
+    static func isArchived(_ id: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT count(*) > 0 FROM exercises WHERE id = ? AND builtin = 0 AND archived = 1",
+            arguments: [id]) ?? false
+    }
+
     /// The person's own exercises, by id, archived ones too when asked.
     static func customExercises(_ db: Database, includingArchived: Bool) throws -> [Exercise] {
         let rows = try Row.fetchAll(

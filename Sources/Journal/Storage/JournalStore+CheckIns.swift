@@ -62,7 +62,7 @@ extension JournalStore {
                 after.createdAt = max(now, review.createdAt + 1)
             }
             let change = try ChangeLog(db).begin(.checkInEdit, now: now)
-            try Self.keep(before, for: change, db)
+            try ChangeLog(db).keep(before, for: change)
             try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [id])
             var saved = after
             try saved.insert(db)
@@ -78,7 +78,7 @@ extension JournalStore {
             let deleted = try Self.checkIns(ids: ids, db)
             let change = try ChangeLog(db).begin(.checkInDelete, now: now)
             for checkIn in deleted {
-                try Self.keep(checkIn, for: change, db)
+                try ChangeLog(db).keep(checkIn, for: change)
                 try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])
             }
             return deleted
@@ -114,45 +114,6 @@ extension JournalStore {
         return LoggedCheckIn(
             checkIn: saved,
             findings: Rules.evaluate(entries: entries, checkIns: [saved]).filter { $0.checkInID == saved.id })
-    }
-
-    /// Keeps a copy of `checkIn` and its red flags so that undoing `change` puts it back.
-    static func keep(_ checkIn: CheckIn, for change: Int64, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO change_checkins (change_id, action, id, performed_at, utc_offset, pain, note, created_at,
-                                             red_flags)
-                VALUES (?, 'restore', ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                change, checkIn.id, checkIn.performedAt, checkIn.utcOffset, checkIn.pain.value, checkIn.note,
-                checkIn.createdAt, checkIn.redFlags.map(\.rawValue).joined(separator: ","),
-            ])
-    }
-
-    /// Puts back the check-ins `change` kept, red flags and all; returns how many.
-    static func restoreCheckIns(of change: Int64, _ db: Database) throws -> Int {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, performed_at, utc_offset, pain, note, created_at, red_flags FROM change_checkins
-                WHERE change_id = ? AND action = 'restore'
-                """,
-            arguments: [change])
-        for row in rows {
-            let painValue: Int = row["pain"]
-            guard let pain = PainLevel(painValue) else {
-                throw JournalError.invalidPain(field: "stored check-in pain", text: String(painValue))
-            }
-            let flags: String = row["red_flags"] ?? ""
-            var checkIn = try CheckIn(
-                id: row["id"], performedAt: row["performed_at"], utcOffset: row["utc_offset"], pain: pain,
-                note: row["note"], redFlags: flags.split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
-                createdAt: row["created_at"])
-            try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])
-            try checkIn.insert(db)
-        }
-        return rows.count
     }
 }
 

@@ -163,9 +163,6 @@ extension JournalStore {
 
     // MARK: Building blocks
 
-    /// The entry with this id, for the change log (``EntryQueries/entry(id:_:)``).
-    static func entry(id: Int64, _ db: Database) throws -> Entry? { try EntryQueries.entry(id: id, db) }
-
     /// What `journal log` notes about `entry`, just saved.
     ///
     /// Its dose against the plan's, and an identical entry logged in the last five minutes: two index look-ups.

@@ -24,11 +24,7 @@ extension JournalStore {
 
     /// Whether `id` is one of the person's own exercises, archived: kept for its entries, no longer logged.
     public func isArchived(exerciseID id: String) throws -> Bool {
-        try reading { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT count(*) > 0 FROM exercises WHERE id = ? AND builtin = 0 AND archived = 1",
-                arguments: [id]) ?? false
-        }
+        try reading { db in try ExerciseQueries.isArchived(id, db) }
     }
 
     /// Adds an exercise of the person's own; refuses an id, alias or name already taken.

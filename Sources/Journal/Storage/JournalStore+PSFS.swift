@@ -69,39 +69,7 @@ extension JournalStore {
     /// Records a PSFS change and what undoing it does to the row `id`.
     private static func notePSFS(_ kind: ChangeKind, _ action: String, _ id: Int64?, _ db: Database, now: Int64) throws
     {
-        let change = try ChangeLog(db).begin(kind, now: now)
-        try db.execute(
-            sql: "INSERT INTO change_psfs (change_id, action, id) VALUES (?, ?, ?)", arguments: [change, action, id])
-    }
-
-    /// Notes that undoing `change` removes the PSFS row `id` (`remove-activity` or `remove-rating`).
-    static func notePSFSAdded(_ action: String, _ id: Int64?, for change: Int64, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO change_psfs (change_id, action, id) VALUES (?, ?, ?)", arguments: [change, action, id])
-    }
-
-    /// Reverses what `change` did to PSFS activities and ratings; returns how many rows it touched.
-    static func undoPSFS(of change: Int64, _ db: Database) throws -> Int {
-        try db.execute(
-            sql: """
-                DELETE FROM psfs_ratings WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating');
-                """,
-            arguments: [change])
-        var touched = db.changesCount
-        try db.execute(
-            sql: """
-                DELETE FROM psfs_activities WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity');
-                """,
-            arguments: [change])
-        touched += db.changesCount
-        try db.execute(
-            sql: """
-                UPDATE psfs_activities SET retired_at = NULL WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'unretire');
-                """,
-            arguments: [change])
-        return touched + db.changesCount
+        let log = ChangeLog(db)
+        try log.notePSFS(action, id, for: log.begin(kind, now: now))
     }
 }

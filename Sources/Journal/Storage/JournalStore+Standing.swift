@@ -62,15 +62,4 @@ extension JournalStore {
                 arguments: [range.lowerBound, range.upperBound])
         }
     }
-
-    // MARK: Building blocks
-
-    /// Takes back the red-flag reviews `change` recorded; returns how many.
-    static func undoRedFlagReviews(of change: Int64, _ db: Database) throws -> Int {
-        try db.execute(
-            sql:
-                "DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)",
-            arguments: [change])
-        return db.changesCount
-    }
 }

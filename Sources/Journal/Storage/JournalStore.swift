@@ -46,14 +46,14 @@ public final class JournalStore: Sendable {
 
     /// Opens the journal at `path` for reading and writing, creating it if it does not exist.
     public convenience init(path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws {
-        try Self.createIfMissing(path)
+        if !FileManager.default.fileExists(atPath: path) { try NewJournalFile(for: path).makeEmpty() }
         try self.init(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
     }
 
     /// Runs `operation` on the journal at `path`, creating the journal only when the operation succeeds.
     ///
     /// When there is no journal yet, `operation` runs once, on a new journal made in a private file
-    /// beside `path` that takes its place only when `operation` succeeds (``writeNew(at:busyTimeout:_:)``):
+    /// beside `path` that takes its place only when `operation` succeeds (``NewJournalFile``):
     /// a refused command (an unknown exercise, a time in the future, a missing id) leaves no file or
     /// folder behind, and neither does one interrupted by a signal. If another process creates the
     /// journal meanwhile, `operation` runs again, on that one: it must not consume input it cannot
@@ -65,7 +65,7 @@ public final class JournalStore: Sendable {
     public static func write<T>(
         at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, _ operation: (JournalStore) throws -> T
     ) throws -> T {
-        if try !exists(path), let made = try writeNew(at: path, busyTimeout: busyTimeout, operation) {
+        if try !exists(path), let made = try NewJournalFile(for: path).make(busyTimeout: busyTimeout, operation) {
             return made.result
         }
         return try operation(JournalStore(path: path, busyTimeout: busyTimeout))
@@ -110,7 +110,7 @@ public final class JournalStore: Sendable {
     /// `maximumPageCount` caps the file's size, to test a full disk; `migrations`, when given, stands in
     /// for schema.sql's sections, to test a later version's migrations; `inMemory` opens a new, empty
     /// journal in memory instead of the file; `file`, when given, is the file opened instead of
-    /// `path`, which messages still name (a new journal being made, ``writeNew(at:busyTimeout:_:)``).
+    /// `path`, which messages still name (a new journal being made, ``NewJournalFile``).
     init(
         openingExisting path: String, access: Access, busyTimeout: TimeInterval = defaultBusyTimeout,
         maximumPageCount: Int? = nil, migrations: [Schema.Section]? = nil, inMemory: Bool = false,
@@ -118,8 +118,8 @@ public final class JournalStore: Sendable {
     ) throws {
         self.path = path
         self.access = access
-        // Leftovers of a killed first write or restore beside it (``removeLeftovers(beside:)``).
-        if !inMemory, file == nil, access == .readWrite { _ = Self.removeLeftovers(beside: path) }
+        // Leftovers of a killed first write or restore beside it (``LeftoverFile/removeUnlocked(beside:)``).
+        if !inMemory, file == nil, access == .readWrite { _ = LeftoverFile.removeUnlocked(beside: path) }
         var configuration = Configuration()
         // Within range, so that SQLite's milliseconds fit its 32-bit integer (NaN: the default).
         let range = Self.busyTimeoutRange
@@ -229,79 +229,6 @@ public final class JournalStore: Sendable {
     }
 
     // MARK: Opening
-
-    /// Creates a missing journal whole, so that no process ever sees a half-made one: the new
-    /// database is built in a private file beside `path` (0600, WAL, every migration run), then
-    /// hard-linked into place, which fails if another process got there first; the loser then
-    /// simply opens the winner's file.
-    private static func createIfMissing(_ path: String) throws {
-        if FileManager.default.fileExists(atPath: path) { return }
-        _ = try makeFolders(for: path)
-        // Created here, 0600, so that SQLite gives its -wal and -shm files the same mode.
-        let file = try LeftoverFile(beside: path, kind: "new").create()
-        let staging = file.path
-        defer { file.remove() }
-        try JournalStore(openingExisting: staging, access: .readWrite).closeDatabase()
-        _ = try place(staging, at: path)
-    }
-
-    /// The files SQLite may make for the database at `staging`, the database first.
-    static func stagingFiles(_ staging: String) -> [String] {
-        ["", "-wal", "-shm", "-journal"].map { staging + $0 }
-    }
-
-    /// Makes the folders missing on the way to `path` (0700); returns those it made, outermost first.
-    static func makeFolders(for path: String) throws -> [String] {
-        let directory = PathName.folder(of: path)
-        var missing: [String] = []
-        var folder = directory
-        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
-            missing.append(folder)
-            folder = PathName.folder(of: folder)
-        }
-        var made: [String] = []
-        for folder in missing.reversed() {
-            if mkdir(folder, 0o700) == 0 {
-                made.append(folder)
-            } else if errno != EEXIST {
-                for folder in made.reversed() { rmdir(folder) }
-                throw JournalError.cannotCreate(path: directory, reason: "the folder could not be made")
-            }
-        }
-        return made
-    }
-
-    /// Hard-links the finished journal `staging` into place at `path`, which fails if another
-    /// process got there first; returns whether it is in place (`false`: the other's is).
-    static func place(_ staging: String, at path: String) throws -> Bool {
-        let directory = PathName.folder(of: path)
-        if link(staging, path) == 0 {
-            syncFolder(directory)
-            return true
-        }
-        switch errno {
-        case EEXIST: return false  // another journal process created it first
-        case EPERM, ENOTSUP, EOPNOTSUPP, EXDEV:
-            // A file system without hard links: rename, unless the journal appeared meanwhile.
-            if FileManager.default.fileExists(atPath: path) { return false }
-            if rename(staging, path) != 0 {
-                throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-            }
-            syncFolder(directory)
-            return true
-        case EACCES, EROFS: throw JournalError.permissionDenied(path: directory.isEmpty ? "." : directory)
-        default: throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-        }
-    }
-
-    /// Syncs `directory` (the current one when empty), so that a name just linked into it survives
-    /// power loss; a file system that cannot is left as it is.
-    private static func syncFolder(_ directory: String) {
-        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
-    }
 
     /// Closes the database connection.
     func closeDatabase() throws {

@@ -7,7 +7,7 @@ import Foundation
 /// The command that makes one holds an exclusive `flock` on it for as long as it runs. A command
 /// killed with SIGKILL cannot remove it, but the kernel drops its lock; the next command that
 /// opens a journal in that folder finds the file unlocked and removes it
-/// (``JournalStore/removeLeftovers(beside:)``), with its `-wal`, `-shm` and `-journal` files.
+/// (``removeUnlocked(beside:)``), with its `-wal`, `-shm` and `-journal` files.
 struct LeftoverFile {
     /// The hidden name.
     let path: String
@@ -88,7 +88,7 @@ struct LeftoverFile {
 
     /// Removes the file and its SQLite files, and lets go of the lock.
     func remove() {
-        for file in JournalStore.stagingFiles(path) { unlink(file) }
+        for file in Self.sqliteFiles(of: path) { unlink(file) }
         if descriptor >= 0 { close(descriptor) }
     }
 
@@ -96,17 +96,20 @@ struct LeftoverFile {
     func release() {
         if descriptor >= 0 { close(descriptor) }
     }
-}
 
-extension JournalStore {
-    /// Removes the hidden files a killed command left beside `path` (``LeftoverFile``).
+    /// The files SQLite may make for the database at `file`, the database first.
+    static func sqliteFiles(of file: String) -> [String] {
+        ["", "-wal", "-shm", "-journal"].map { file + $0 }
+    }
+
+    /// Removes the hidden files a killed command left beside `path`.
     ///
     /// Only those no running command holds locked are removed. Returns their names; `journal
     /// doctor` reports them.
     ///
     /// A first import killed with SIGKILL can leave a whole journal in such a file, plaintext even
     /// when its input was encrypted: the next command that opens a journal in the folder removes it.
-    public static func removeLeftovers(beside path: String) -> [String] {
+    static func removeUnlocked(beside path: String) -> [String] {
         let folder = PathName.openableFolder(of: path)
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
@@ -115,7 +118,7 @@ extension JournalStore {
             let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if LeftoverFile.prefixes.contains(where: { name.hasPrefix($0) }) { names.append(name) }
+            if prefixes.contains(where: { name.hasPrefix($0) }) { names.append(name) }
         }
         var removed: [String] = []
         for name in names.sorted() where name.hasSuffix(".sqlite3") {
@@ -127,7 +130,7 @@ extension JournalStore {
             guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_uid == geteuid(),
                 flock(descriptor, LOCK_EX | LOCK_NB) == 0
             else { continue }
-            for sibling in stagingFiles(file) where unlink(sibling) == 0 { removed.append(sibling) }
+            for sibling in sqliteFiles(of: file) where unlink(sibling) == 0 { removed.append(sibling) }
         }
         // SQLite's files whose database is gone.
         for name in names where !name.hasSuffix(".sqlite3") {
@@ -139,5 +142,14 @@ extension JournalStore {
             }
         }
         return removed
+    }
+}
+
+extension JournalStore {
+    /// Removes the hidden files a killed command left beside `path` (``LeftoverFile/removeUnlocked(beside:)``).
+    ///
+    /// Only those no running command holds locked are removed. Returns their names; `journal doctor` reports them.
+    public static func removeLeftovers(beside path: String) -> [String] {
+        LeftoverFile.removeUnlocked(beside: path)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import Journal
 
 /// The in-memory copy behind encrypted backups, and restoring a backup: checked before anything is replaced.
-@Suite struct BackupRestoreTests {
+@Suite struct SQLiteRestoreTests {
     let directory = TemporaryDirectory()
     /// 2026-11-25T10:00:00Z.
     let now: Int64 = 1_795_600_800

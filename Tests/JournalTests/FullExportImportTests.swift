@@ -5,7 +5,7 @@ import Testing
 @testable import Journal
 
 /// The full export (`journal export --all`) and its restore: nothing lost, nothing false.
-@Suite struct RestoreTests {
+@Suite struct FullExportImportTests {
     let directory = TemporaryDirectory()
     /// 2026-11-25T10:00:00Z.
     let now: Int64 = 1_795_600_800

@@ -15,8 +15,8 @@ public struct BackupRestoreResult: Sendable, Equatable {
 }
 
 /// Restoring a SQLite backup whole (`journal restore`), and the copy `journal backup` encrypts: not to be
-/// confused with importing a full JSON export (JournalStore+FullExportImport.swift).
-extension JournalStore {
+/// confused with importing a full JSON export (``FullExportImport``).
+enum SQLiteRestore {
     /// A consistent copy of the whole journal as the bytes of a SQLite file, made in memory.
     ///
     /// SQLite's online backup copies the journal into an in-memory database, compacted there with
@@ -26,23 +26,24 @@ extension JournalStore {
     /// file called `#N (deleted)`.)
     ///
     /// ```swift
-    /// let bytes = try store.serializedCopy()  // starts with "SQLite format 3\0"
+    /// let bytes = try SQLiteRestore.serializedCopy(of: store)  // starts with "SQLite format 3\0"
     /// ```
-    public func serializedCopy() throws -> [UInt8] {
+    static func serializedCopy(of store: JournalStore) throws -> [UInt8] {
+        let path = store.path
         do {
-            let pageSize = try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } ?? 4096
+            let pageSize = try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } ?? 4096
             let memory = try DatabaseQueue()
             // temp_store: VACUUM's scratch database stays in memory too, never in a file of $TMPDIR.
             try memory.writeWithoutTransaction {
                 try $0.execute(sql: "PRAGMA page_size = \(pageSize); PRAGMA temp_store = MEMORY")
             }
-            try queue.backup(to: memory)
+            try store.queue.backup(to: memory)
             return try memory.writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM")
                 return try Self.serialize(db, path: path)
             }
         } catch {
-            throw Self.translate(error, path: path)
+            throw JournalStore.translate(error, path: path)
         }
     }
 
@@ -66,11 +67,10 @@ extension JournalStore {
     /// (``keptCopyPath(for:now:)``, mode 0600) is named only once the swap is committed.
     ///
     /// `name` names the backup in messages.
-    public static func restoreBackup(
-        _ bytes: [UInt8], name: String, to path: String, force: Bool, busyTimeout: TimeInterval = defaultBusyTimeout,
-        now: Date = Date()
+    static func restoreBackup(
+        _ bytes: [UInt8], name: String, to path: String, force: Bool, busyTimeout: TimeInterval, now: Date
     ) throws -> BackupRestoreResult {
-        if try exists(path), !force { throw JournalError.journalExists(path: path) }
+        if try JournalStore.exists(path), !force { throw JournalError.journalExists(path: path) }
         let restored = try rebuilt(from: verifiedJournal(bytes, name: name), name: name, now: now)
         let counts = try restored.reading { db in
             (
@@ -82,7 +82,7 @@ extension JournalStore {
         var result = BackupRestoreResult(
             path: path, keptCopy: nil, entries: counts.0, checkIns: counts.1, reviews: counts.2)
         let data = try restored.queue.writeWithoutTransaction { try serialize($0, path: path) }
-        if try exists(path) {
+        if try JournalStore.exists(path) {
             guard force else { throw JournalError.journalExists(path: path) }
             result.keptCopy = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil)
         } else {
@@ -210,7 +210,7 @@ extension JournalStore {
     /// (0600, synced), then every table's rows are replaced by the restored journal's, attached in
     /// memory. Only after the commit does the hidden file take the kept copy's name; a failed or
     /// interrupted restore leaves no kept copy (a hidden file left by a kill is removed by the next
-    /// command, ``removeLeftovers(beside:)``).
+    /// command, ``LeftoverFile/removeUnlocked(beside:)``).
     ///
     /// A restore (`undoing` nil) records a change of kind ``ChangeKind/restore`` in the same
     /// transaction, naming the kept copy, so `journal undo` can put it back. Undoing one (`undoing`
@@ -272,7 +272,7 @@ extension JournalStore {
             }
             try existing.queue.close()
         } catch {
-            throw translate(error, path: path)
+            throw JournalStore.translate(error, path: path)
         }
         guard let kept = file else { throw JournalError.io(path: path, reason: "the replaced journal was not kept") }
         let chosen = try kept.name(as: intended)
@@ -289,19 +289,9 @@ extension JournalStore {
         return chosen
     }
 
-    /// A `journal restore --force` that `journal undo` would reverse next.
-    public struct RestoreChange: Sendable, Hashable {
-        /// The change the restore recorded.
-        public var change: Int64
-        /// When the restore was made, Unix seconds.
-        public var madeAt: Int64
-        /// Where the journal it replaced was kept.
-        public var keptCopy: String
-    }
-
     /// The restore `journal undo` reverses next, when the latest change not undone is one.
-    public func restoreToUndo() throws -> RestoreChange? {
-        try reading { db in
+    static func restoreToUndo(in store: JournalStore) throws -> JournalStore.RestoreChange? {
+        try store.reading { db in
             // A journal not yet brought up to v14-undo-restore has recorded no restore.
             guard
                 try Bool.fetchOne(
@@ -314,7 +304,7 @@ extension JournalStore {
                         WHERE c.id = (SELECT max(id) FROM changes WHERE undone = 0) AND c.kind = 'restore'
                         """)
             else { return nil }
-            return RestoreChange(change: row["id"], madeAt: row["made_at"], keptCopy: row["kept_copy"])
+            return JournalStore.RestoreChange(change: row["id"], madeAt: row["made_at"], keptCopy: row["kept_copy"])
         }
     }
 
@@ -327,8 +317,8 @@ extension JournalStore {
     /// as a restored one does. Refused with ``JournalError/noInput(path:reason:)`` when the kept
     /// copy is gone, and with ``JournalError/databaseLocked(path:)`` when another change came in
     /// after the restore meanwhile; the journal is then unchanged.
-    public static func undoRestore(
-        _ restore: RestoreChange, at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, now: Date = Date()
+    static func undoRestore(
+        _ restore: JournalStore.RestoreChange, at path: String, busyTimeout: TimeInterval, now: Date
     ) throws -> (undo: UndoResult, restored: BackupRestoreResult) {
         let name = restore.keptCopy
         guard let data = FileManager.default.contents(atPath: name) else {
@@ -358,7 +348,7 @@ extension JournalStore {
     ///
     /// `journal restore /dev/zero` so reads 64 bytes, not 4 GiB. `prefix` is what was read of the
     /// file, up to 64 bytes.
-    public static func checkBackupHeader(_ prefix: [UInt8], name: String) throws {
+    static func checkBackupHeader(_ prefix: [UInt8], name: String) throws {
         guard prefix.starts(with: sqliteHeader) else {
             throw JournalError.notARestorableJournal(path: name, reason: notABackup)
         }
@@ -370,7 +360,7 @@ extension JournalStore {
     /// (`FILE-journal`) is left by a write that never finished and that SQLite would roll back.
     /// Either way the file alone is not what SQLite reads, and restoring it would silently drop
     /// changes or adopt half of one.
-    public static func refuseWriteAheadLog(beside file: String) throws {
+    static func refuseWriteAheadLog(beside file: String) throws {
         var status = stat()
         if stat(file + "-wal", &status) == 0, status.st_size > 0 {
             throw JournalError.notARestorableJournal(
@@ -392,7 +382,7 @@ extension JournalStore {
     private static let notABackup = "it is not a journal backup (not a SQLite database, nor an age encrypted file)"
 
     /// Where a restore keeps the journal it replaces: `PATH.before-restore-DATE-TIME.backup` beside it.
-    public static func keptCopyPath(for path: String, now: Date) -> String {
+    static func keptCopyPath(for path: String, now: Date) -> String {
         "\(path).before-restore-\(BackupFile.stamp(now)).backup"
     }
 
@@ -419,7 +409,7 @@ extension JournalStore {
         }
         do {
             try memory.read { db in
-                guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID else {
+                guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == JournalStore.applicationID else {
                     throw refuse("it is a SQLite database, but not a journal")
                 }
                 let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -516,5 +506,65 @@ extension JournalStore {
             fsync(folderDescriptor)
             close(folderDescriptor)
         }
+    }
+}
+
+extension JournalStore {
+    /// A `journal restore --force` that `journal undo` would reverse next.
+    public struct RestoreChange: Sendable, Hashable {
+        /// The change the restore recorded.
+        public var change: Int64
+        /// When the restore was made, Unix seconds.
+        public var madeAt: Int64
+        /// Where the journal it replaced was kept.
+        public var keptCopy: String
+    }
+
+    /// A consistent copy of the whole journal as the bytes of a SQLite file, made in memory
+    /// (``SQLiteRestore/serializedCopy(of:)``): what `journal backup` writes.
+    ///
+    /// ```swift
+    /// let bytes = try store.serializedCopy()  // starts with "SQLite format 3\0"
+    /// ```
+    public func serializedCopy() throws -> [UInt8] {
+        try SQLiteRestore.serializedCopy(of: self)
+    }
+
+    /// Restores a journal from the bytes of a backup, checked first
+    /// (``SQLiteRestore/restoreBackup(_:name:to:force:busyTimeout:now:)``).
+    public static func restoreBackup(
+        _ bytes: [UInt8], name: String, to path: String, force: Bool, busyTimeout: TimeInterval = defaultBusyTimeout,
+        now: Date = Date()
+    ) throws -> BackupRestoreResult {
+        try SQLiteRestore.restoreBackup(bytes, name: name, to: path, force: force, busyTimeout: busyTimeout, now: now)
+    }
+
+    /// The restore `journal undo` reverses next, when the latest change not undone is one.
+    public func restoreToUndo() throws -> RestoreChange? {
+        try SQLiteRestore.restoreToUndo(in: self)
+    }
+
+    /// Undoes the restore `restore` of the journal at `path`: the journal it replaced comes back
+    /// (``SQLiteRestore/undoRestore(_:at:busyTimeout:now:)``).
+    public static func undoRestore(
+        _ restore: RestoreChange, at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, now: Date = Date()
+    ) throws -> (undo: UndoResult, restored: BackupRestoreResult) {
+        try SQLiteRestore.undoRestore(restore, at: path, busyTimeout: busyTimeout, now: now)
+    }
+
+    /// Refuses at once a backup whose first bytes are not a SQLite file's
+    /// (``SQLiteRestore/checkBackupHeader(_:name:)``).
+    public static func checkBackupHeader(_ prefix: [UInt8], name: String) throws {
+        try SQLiteRestore.checkBackupHeader(prefix, name: name)
+    }
+
+    /// Refuses a backup that has a log beside it, not empty (``SQLiteRestore/refuseWriteAheadLog(beside:)``).
+    public static func refuseWriteAheadLog(beside file: String) throws {
+        try SQLiteRestore.refuseWriteAheadLog(beside: file)
+    }
+
+    /// Where a restore keeps the journal it replaces: `PATH.before-restore-DATE-TIME.backup` beside it.
+    public static func keptCopyPath(for path: String, now: Date) -> String {
+        SQLiteRestore.keptCopyPath(for: path, now: now)
     }
 }

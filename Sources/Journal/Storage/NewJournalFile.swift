@@ -1,17 +1,32 @@
 import Foundation
 import GRDB
 
-/// A command's first change, which also creates the journal: made whole in a private file, put in
-/// place only when the change succeeds.
-extension JournalStore {
-    /// What ``writeNew(at:busyTimeout:_:)`` returns when the new journal is in place.
+/// The new-journal file: a first write makes the journal whole in a private file beside where it
+/// goes (0600, every migration run), syncs it to the disk and hard-links it into place, so that no
+/// process ever sees half a journal; a refused change, an error or a signal (SIGINT, SIGTERM,
+/// SIGHUP) removes the file and the folders it made.
+///
+/// ```swift
+/// let made = try NewJournalFile(for: path).make(busyTimeout: 10) { try $0.log(draft, now: now, timeZone: .current) }
+/// // nil: another process created the journal meanwhile; make the change on that one.
+/// ```
+struct NewJournalFile {
+    /// What ``make(busyTimeout:_:)`` returns when the new journal is in place.
     struct Made<T> {
         var result: T
     }
 
-    /// Runs `operation` once, on a new journal built in a private file beside `path` (0600, every
-    /// migration run), and hard-links that file into place only when `operation` succeeds and its
-    /// change is wholly in the file.
+    /// Where the journal goes.
+    let journal: String
+
+    /// The new-journal file for the journal at `journal`.
+    init(for journal: String) {
+        self.journal = journal
+    }
+
+    /// Runs `operation` once, on a new journal built in a private file beside ``journal`` (0600,
+    /// every migration run), and hard-links that file into place only when `operation` succeeds and
+    /// its change is wholly in the file.
     ///
     /// Whatever stops it (a refused command, an error, SIGINT, SIGTERM or SIGHUP) removes the file
     /// and the folders it made, so that nothing is left behind. Returns `nil` when another process
@@ -21,13 +36,12 @@ extension JournalStore {
     /// Where the file cannot be made (a folder that may not be written), `operation` first runs on
     /// a new journal in memory, so that a command the journal would refuse says why before the
     /// file's error does, as it would on an existing journal.
-    static func writeNew<T>(
-        at path: String, busyTimeout: TimeInterval, _ operation: (JournalStore) throws -> T
-    ) throws -> Made<T>? {
-        _ = removeLeftovers(beside: path)
+    func make<T>(busyTimeout: TimeInterval, _ operation: (JournalStore) throws -> T) throws -> Made<T>? {
+        let path = journal
+        _ = LeftoverFile.removeUnlocked(beside: path)
         let file = LeftoverFile(beside: path, kind: "new")
         let staging = file.path
-        let leftovers = stagingFiles(staging)
+        let leftovers = LeftoverFile.sqliteFiles(of: staging)
         var made: [String] = []
         var placed = false
         var slot: Int?
@@ -41,7 +55,7 @@ extension JournalStore {
             }
         }
         do {
-            made = try makeFolders(for: path)
+            made = try makeFolders()
             slot = Interrupted.arm(removing: leftovers, folders: made.reversed())
             locked = try file.create()
         } catch {
@@ -50,12 +64,78 @@ extension JournalStore {
         }
         let store = try JournalStore(
             openingExisting: path, access: .readWrite, busyTimeout: busyTimeout, file: staging)
-        try store.startMaking()
+        try startMaking(store)
         let result = try operation(store)
         TestStop.at("new-journal-made")
-        try store.finishMaking(staging)
-        placed = try place(staging, at: path)
+        try finishMaking(store, staging)
+        placed = try place(staging)
         return placed ? Made(result: result) : nil
+    }
+
+    /// Makes an empty journal (every migration run) in place, whole, unless one is there already
+    /// or another process puts one there first: the loser simply opens the winner's file.
+    func makeEmpty() throws {
+        _ = try makeFolders()
+        // Created here, 0600, so that SQLite gives its -wal and -shm files the same mode.
+        let file = try LeftoverFile(beside: journal, kind: "new").create()
+        let staging = file.path
+        defer { file.remove() }
+        try JournalStore(openingExisting: staging, access: .readWrite).closeDatabase()
+        _ = try place(staging)
+    }
+
+    /// Makes the folders missing on the way to the journal (0700); returns those it made, outermost first.
+    private func makeFolders() throws -> [String] {
+        let directory = PathName.folder(of: journal)
+        var missing: [String] = []
+        var folder = directory
+        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+            missing.append(folder)
+            folder = PathName.folder(of: folder)
+        }
+        var made: [String] = []
+        for folder in missing.reversed() {
+            if mkdir(folder, 0o700) == 0 {
+                made.append(folder)
+            } else if errno != EEXIST {
+                for folder in made.reversed() { rmdir(folder) }
+                throw JournalError.cannotCreate(path: directory, reason: "the folder could not be made")
+            }
+        }
+        return made
+    }
+
+    /// Hard-links the finished journal `staging` into place, which fails if another process got
+    /// there first; returns whether it is in place (`false`: the other's is).
+    private func place(_ staging: String) throws -> Bool {
+        let path = journal
+        let directory = PathName.folder(of: path)
+        if link(staging, path) == 0 {
+            syncFolder(directory)
+            return true
+        }
+        switch errno {
+        case EEXIST: return false  // another journal process created it first
+        case EPERM, ENOTSUP, EOPNOTSUPP, EXDEV:
+            // A file system without hard links: rename, unless the journal appeared meanwhile.
+            if FileManager.default.fileExists(atPath: path) { return false }
+            if rename(staging, path) != 0 {
+                throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+            syncFolder(directory)
+            return true
+        case EACCES, EROFS: throw JournalError.permissionDenied(path: directory.isEmpty ? "." : directory)
+        default: throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Syncs `directory` (the current one when empty), so that a name just linked into it survives
+    /// power loss; a file system that cannot is left as it is.
+    private func syncFolder(_ directory: String) {
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 
     /// Sets the journal being made to write straight into its file, with no `fsync` until it is finished.
@@ -66,31 +146,33 @@ extension JournalStore {
     ///
     /// The rollback journal, kept in memory, holds only pages that existed when a transaction
     /// began: a new journal's few dozen.
-    private func startMaking() throws {
+    private func startMaking(_ store: JournalStore) throws {
+        let path = journal
         do {
-            try queue.writeWithoutTransaction { db in
+            try store.queue.writeWithoutTransaction { db in
                 guard try String.fetchOne(db, sql: "PRAGMA journal_mode = MEMORY")?.lowercased() == "memory" else {
                     throw JournalError.cannotCreate(path: path, reason: "SQLite could not build it in place")
                 }
                 try db.execute(sql: "PRAGMA synchronous = OFF")
             }
         } catch {
-            throw Self.translate(error, path: path)
+            throw JournalStore.translate(error, path: path)
         }
     }
 
     /// Puts the journal being made back in WAL mode, closes it and syncs its file to the disk, so
     /// that the file alone holds the whole journal before it takes its place.
-    private func finishMaking(_ staging: String) throws {
+    private func finishMaking(_ store: JournalStore, _ staging: String) throws {
+        let path = journal
         do {
-            try queue.writeWithoutTransaction { db in
+            try store.queue.writeWithoutTransaction { db in
                 guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased() == "wal" else {
                     throw JournalError.cannotCreate(path: path, reason: "SQLite could not set it to WAL mode")
                 }
             }
-            try queue.close()
+            try store.queue.close()
         } catch {
-            throw Self.translate(error, path: path)
+            throw JournalStore.translate(error, path: path)
         }
         var status = stat()
         let logged = stat(staging + "-wal", &status) == 0 && status.st_size > 0

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Journal
 
-@Suite struct ExportImportTests {
+@Suite struct CSVImportTests {
     let directory = TemporaryDirectory()
     /// 2026-11-25T10:00:00Z.
     let now: Int64 = 1_795_600_800

@@ -1,8 +1,8 @@
 import GRDB
 
 /// Importing a full JSON export (`journal import` of `journal export --all`): not to be confused with
-/// restoring a SQLite backup (``restoreBackup(_:name:to:force:busyTimeout:now:)``, JournalStore+SQLiteRestore.swift).
-extension JournalStore {
+/// restoring a SQLite backup (``SQLiteRestore``).
+enum FullExportImport {
     /// Restores a full export (``JournalExport``) into this journal, all or nothing.
     ///
     /// The journal must hold no entries, check-ins or reviews: a restore puts back a journal with
@@ -20,178 +20,176 @@ extension JournalStore {
     /// them (``ChangeLog/recordFullImport(now:)``).
     ///
     /// ```swift
-    /// let result = try store.restore(from: { ByteSource(bytes: bytes) }, now: now)
+    /// let result = try store.writing { try FullExportImport.restore(from: { ByteSource(bytes: bytes) }, now: now, $0) }
     /// result.added // entries
     /// ```
-    public func restore(from open: () throws -> ByteSource, now: Int64) throws -> ImportResult {
-        try writing { db in
-            try Self.requireNothingToOverwrite(db)
-            var result = ImportResult()
-            var lines: [String: [Int64: Int]] = [:]
-            var change: Int64?
-            func changeID() throws -> Int64 {
-                let current = try change ?? ChangeLog(db).recordFullImport(now: now)
-                change = current
-                return current
-            }
-            try Self.readJournalExport(open(), firstPass: true) { member, value, line in
-                switch member {
-                case "exercises":
-                    if try Self.restoreExercise(value, line: line, db, beforeAdding: { _ = try changeID() }) {
-                        result.exercises += 1
-                    }
-                case "psfs_activities":
-                    let activity = try Self.element(line) { try JournalExport.activity(value, now: now) }
-                    guard
-                        try Int.fetchOne(
-                            db, sql: "SELECT count(*) FROM psfs_activities WHERE id = ?", arguments: [activity.id]) == 0
-                    else { throw Self.twice("activity", activity.id ?? 0, line) }
-                    try db.execute(
-                        sql: """
-                            INSERT INTO psfs_activities (id, activity, added_at, utc_offset, retired_at, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            activity.id, activity.activity, activity.addedAt, activity.utcOffset, activity.retiredAt,
-                            activity.createdAt,
-                        ])
-                    try Self.notePSFSAdded("remove-activity", activity.id, for: changeID(), db)
-                    lines["activity", default: [:]][activity.id ?? 0] = line
-                    result.activities += 1
-                default:
-                    return
-                }
-            }
-            let active = try Int.fetchOne(db, sql: "SELECT count(*) FROM psfs_activities WHERE retired_at IS NULL") ?? 0
-            guard active <= PSFSActivity.maximumActive else {
-                throw JournalError.invalidImport(
-                    line: 1,
-                    problem: "the file has \(active) PSFS activities still rated; the scale takes at most "
-                        + "\(PSFSActivity.maximumActive).")
-            }
-            let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
-            try Self.readJournalExport(open(), firstPass: false) { member, value, line in
-                switch member {
-                case "entries":
-                    let entry = try Self.element(line) {
-                        let draft = try JournalExport.entryDraft(value)
-                        guard let exercise = catalog.exercise(id: draft.exercise) else {
-                            throw Self.unknownExercise(draft.exercise, catalog)
-                        }
-                        return try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
-                    }
-                    if let id = entry.id, try EntryQueries.entry(id: id, db) != nil {
-                        throw Self.twice("entry", id, line)
-                    }
-                    try ChangeLog(db).noteAdded(try EntryQueries.insert(entry, db), for: changeID())
-                    result.added += 1
-                case "checkins":
-                    var checkIn = try Self.element(line) { try JournalExport.checkIn(value, now: now) }
-                    if let id = checkIn.id, try !Self.checkInIDIsFree(id, db) { throw Self.twice("check-in", id, line) }
-                    try checkIn.insert(db)
-                    try ChangeLog(db).noteAddedCheckIn(checkIn.id ?? 0, for: changeID())
-                    result.checkIns += 1
-                case "plan":
-                    let item = try Self.element(line) { try JournalExport.planItem(value) }
-                    if try Self.restorePlanItem(
-                        item, catalog: catalog, line: line, db, beforeAdding: { _ = try changeID() })
-                    {
-                        result.planItems += 1
-                    }
-                case "reviews":
-                    let review = try Self.element(line) {
-                        let review = try JournalExport.review(value, now: now)
-                        guard catalog.exercise(id: review.exerciseID) != nil else {
-                            throw Self.unknownExercise(review.exerciseID, catalog)
-                        }
-                        return review
-                    }
-                    if let id = review.id, try Self.reviewIDIsTaken(id, db) { throw Self.twice("review", id, line) }
-                    try db.execute(
-                        sql: """
-                            INSERT INTO reviews (id, exercise_id, reviewed_at, utc_offset, note, created_at,
-                                                 through_entry_id)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            review.id, review.exerciseID, review.reviewedAt, review.utcOffset, review.note,
-                            review.createdAt, review.throughEntryID,
-                        ])
-                    try ChangeLog(db).noteAddedReview(db.lastInsertedRowID, for: changeID())
-                    result.reviews += 1
-                case "red_flag_reviews":
-                    let review = try Self.element(line) { try JournalExport.redFlagReview(value, now: now) }
-                    guard
-                        try Int.fetchOne(
-                            db, sql: "SELECT count(*) FROM red_flag_reviews WHERE id = ?", arguments: [review.id]) == 0
-                    else { throw Self.twice("red-flag review", review.id ?? 0, line) }
-                    try db.execute(
-                        sql: """
-                            INSERT INTO red_flag_reviews (id, reviewed_at, utc_offset, note, created_at,
-                                                          through_checkin_id)
-                            VALUES (?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            review.id, review.reviewedAt, review.utcOffset, review.note, review.createdAt,
-                            review.throughCheckInID,
-                        ])
-                    try db.execute(
-                        sql: "INSERT INTO change_red_flag_reviews (change_id, id) VALUES (?, ?)",
-                        arguments: [changeID(), review.id])
-                    result.redFlagReviews += 1
-                case "settings":
-                    let setting = try Self.element(line) { try JournalExport.setting(value) }
-                    if let held = try String.fetchOne(
-                        db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [setting.name])
-                    {
-                        guard held == setting.value else {
-                            throw JournalError.invalidImport(
-                                line: line,
-                                problem: "this journal's \(setting.name) is \(held), the file's \(setting.value); "
-                                    + "unset it (`journal config unset \(setting.name)`) or restore into a new journal."
-                            )
-                        }
-                        return
-                    }
-                    _ = try changeID()
-                    try db.execute(
-                        sql: "INSERT INTO settings (name, value) VALUES (?, ?)",
-                        arguments: [setting.name, setting.value])
-                case "psfs_ratings":
-                    let rating = try Self.element(line) { try JournalExport.rating(value, now: now) }
-                    guard
-                        try Int.fetchOne(
-                            db, sql: "SELECT count(*) FROM psfs_activities WHERE id = ?", arguments: [rating.activityID]
-                        )
-                            == 1
-                    else {
-                        throw JournalError.invalidImport(
-                            line: line, problem: "the rating names activity \(rating.activityID), which the file lacks."
-                        )
-                    }
-                    guard
-                        try Int.fetchOne(
-                            db, sql: "SELECT count(*) FROM psfs_ratings WHERE id = ?", arguments: [rating.id]) == 0
-                    else { throw Self.twice("rating", rating.id ?? 0, line) }
-                    try db.execute(
-                        sql: """
-                            INSERT INTO psfs_ratings (id, activity_id, rated_at, utc_offset, score, note, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            rating.id, rating.activityID, rating.ratedAt, rating.utcOffset, rating.score.value,
-                            rating.note, rating.createdAt,
-                        ])
-                    try Self.notePSFSAdded("remove-rating", rating.id, for: changeID(), db)
-                    lines["rating", default: [:]][rating.id ?? 0] = line
-                    result.ratings += 1
-                default:
-                    return
-                }
-            }
-            try Self.requireConsistentReferences(db, change: change, lines: lines)
-            return result
+    static func restore(from open: () throws -> ByteSource, now: Int64, _ db: Database) throws -> ImportResult {
+        try Self.requireNothingToOverwrite(db)
+        var result = ImportResult()
+        var lines: [String: [Int64: Int]] = [:]
+        var change: Int64?
+        func changeID() throws -> Int64 {
+            let current = try change ?? ChangeLog(db).recordFullImport(now: now)
+            change = current
+            return current
         }
+        try Self.readJournalExport(open(), firstPass: true) { member, value, line in
+            switch member {
+            case "exercises":
+                if try Self.restoreExercise(value, line: line, db, beforeAdding: { _ = try changeID() }) {
+                    result.exercises += 1
+                }
+            case "psfs_activities":
+                let activity = try Self.element(line) { try JournalExport.activity(value, now: now) }
+                guard
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM psfs_activities WHERE id = ?", arguments: [activity.id]) == 0
+                else { throw Self.twice("activity", activity.id ?? 0, line) }
+                try db.execute(
+                    sql: """
+                        INSERT INTO psfs_activities (id, activity, added_at, utc_offset, retired_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        activity.id, activity.activity, activity.addedAt, activity.utcOffset, activity.retiredAt,
+                        activity.createdAt,
+                    ])
+                try ChangeLog(db).notePSFS("remove-activity", activity.id, for: changeID())
+                lines["activity", default: [:]][activity.id ?? 0] = line
+                result.activities += 1
+            default:
+                return
+            }
+        }
+        let active = try Int.fetchOne(db, sql: "SELECT count(*) FROM psfs_activities WHERE retired_at IS NULL") ?? 0
+        guard active <= PSFSActivity.maximumActive else {
+            throw JournalError.invalidImport(
+                line: 1,
+                problem: "the file has \(active) PSFS activities still rated; the scale takes at most "
+                    + "\(PSFSActivity.maximumActive).")
+        }
+        let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
+        try Self.readJournalExport(open(), firstPass: false) { member, value, line in
+            switch member {
+            case "entries":
+                let entry = try Self.element(line) {
+                    let draft = try JournalExport.entryDraft(value)
+                    guard let exercise = catalog.exercise(id: draft.exercise) else {
+                        throw Self.unknownExercise(draft.exercise, catalog)
+                    }
+                    return try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
+                }
+                if let id = entry.id, try EntryQueries.entry(id: id, db) != nil {
+                    throw Self.twice("entry", id, line)
+                }
+                try ChangeLog(db).noteAdded(try EntryQueries.insert(entry, db), for: changeID())
+                result.added += 1
+            case "checkins":
+                var checkIn = try Self.element(line) { try JournalExport.checkIn(value, now: now) }
+                if let id = checkIn.id, try !Self.checkInIDIsFree(id, db) { throw Self.twice("check-in", id, line) }
+                try checkIn.insert(db)
+                try ChangeLog(db).noteAddedCheckIn(checkIn.id ?? 0, for: changeID())
+                result.checkIns += 1
+            case "plan":
+                let item = try Self.element(line) { try JournalExport.planItem(value) }
+                if try Self.restorePlanItem(
+                    item, catalog: catalog, line: line, db, beforeAdding: { _ = try changeID() })
+                {
+                    result.planItems += 1
+                }
+            case "reviews":
+                let review = try Self.element(line) {
+                    let review = try JournalExport.review(value, now: now)
+                    guard catalog.exercise(id: review.exerciseID) != nil else {
+                        throw Self.unknownExercise(review.exerciseID, catalog)
+                    }
+                    return review
+                }
+                if let id = review.id, try Self.reviewIDIsTaken(id, db) { throw Self.twice("review", id, line) }
+                try db.execute(
+                    sql: """
+                        INSERT INTO reviews (id, exercise_id, reviewed_at, utc_offset, note, created_at,
+                                             through_entry_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        review.id, review.exerciseID, review.reviewedAt, review.utcOffset, review.note,
+                        review.createdAt, review.throughEntryID,
+                    ])
+                try ChangeLog(db).noteAddedReview(db.lastInsertedRowID, for: changeID())
+                result.reviews += 1
+            case "red_flag_reviews":
+                let review = try Self.element(line) { try JournalExport.redFlagReview(value, now: now) }
+                guard
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM red_flag_reviews WHERE id = ?", arguments: [review.id]) == 0
+                else { throw Self.twice("red-flag review", review.id ?? 0, line) }
+                try db.execute(
+                    sql: """
+                        INSERT INTO red_flag_reviews (id, reviewed_at, utc_offset, note, created_at,
+                                                      through_checkin_id)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        review.id, review.reviewedAt, review.utcOffset, review.note, review.createdAt,
+                        review.throughCheckInID,
+                    ])
+                try db.execute(
+                    sql: "INSERT INTO change_red_flag_reviews (change_id, id) VALUES (?, ?)",
+                    arguments: [changeID(), review.id])
+                result.redFlagReviews += 1
+            case "settings":
+                let setting = try Self.element(line) { try JournalExport.setting(value) }
+                if let held = try String.fetchOne(
+                    db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [setting.name])
+                {
+                    guard held == setting.value else {
+                        throw JournalError.invalidImport(
+                            line: line,
+                            problem: "this journal's \(setting.name) is \(held), the file's \(setting.value); "
+                                + "unset it (`journal config unset \(setting.name)`) or restore into a new journal."
+                        )
+                    }
+                    return
+                }
+                _ = try changeID()
+                try db.execute(
+                    sql: "INSERT INTO settings (name, value) VALUES (?, ?)",
+                    arguments: [setting.name, setting.value])
+            case "psfs_ratings":
+                let rating = try Self.element(line) { try JournalExport.rating(value, now: now) }
+                guard
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM psfs_activities WHERE id = ?", arguments: [rating.activityID]
+                    )
+                        == 1
+                else {
+                    throw JournalError.invalidImport(
+                        line: line, problem: "the rating names activity \(rating.activityID), which the file lacks."
+                    )
+                }
+                guard
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM psfs_ratings WHERE id = ?", arguments: [rating.id]) == 0
+                else { throw Self.twice("rating", rating.id ?? 0, line) }
+                try db.execute(
+                    sql: """
+                        INSERT INTO psfs_ratings (id, activity_id, rated_at, utc_offset, score, note, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        rating.id, rating.activityID, rating.ratedAt, rating.utcOffset, rating.score.value,
+                        rating.note, rating.createdAt,
+                    ])
+                try ChangeLog(db).notePSFS("remove-rating", rating.id, for: changeID())
+                lines["rating", default: [:]][rating.id ?? 0] = line
+                result.ratings += 1
+            default:
+                return
+            }
+        }
+        try Self.requireConsistentReferences(db, change: change, lines: lines)
+        return result
     }
 
     /// Refuses what each element allows alone but the file as a whole contradicts: a PSFS rating
@@ -428,5 +426,18 @@ extension JournalStore {
 
     private static func reviewIDIsTaken(_ id: Int64, _ db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reviews WHERE id = ?)", arguments: [id]) ?? false
+    }
+}
+
+extension JournalStore {
+    /// Restores a full export (``JournalExport``) into this journal, all or nothing, in one
+    /// transaction (``FullExportImport/restore(from:now:_:)``).
+    ///
+    /// ```swift
+    /// let result = try store.restore(from: { ByteSource(bytes: bytes) }, now: now)
+    /// result.added // entries
+    /// ```
+    public func restore(from open: () throws -> ByteSource, now: Int64) throws -> ImportResult {
+        try writing { try FullExportImport.restore(from: open, now: now, $0) }
     }
 }

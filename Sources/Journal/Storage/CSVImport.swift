@@ -34,7 +34,7 @@ public struct ImportResult: Sendable, Hashable {
 }
 
 /// Importing entries from CSV (`journal import FILE.csv`).
-extension JournalStore {
+enum CSVImport {
     /// Reads a CSV in the export's format and adds its entries, all or nothing.
     ///
     /// Every row becomes an ``EntryDraft`` and is checked exactly as `journal log` checks input; the first bad row aborts the whole
@@ -47,43 +47,41 @@ extension JournalStore {
     /// always a new entry. Rows are never dropped for looking like another entry: two sessions done
     /// alike at the same minute are two entries. Derived columns (pain_change, flagged) are
     /// recomputed, not read.
-    public func importCSV(from source: ByteSource, now: Int64) throws -> ImportResult {
+    static func add(from source: ByteSource, now: Int64, _ db: Database) throws -> ImportResult {
         var reader = CSVReader(source: source)
-        return try writing(temporariesInMemory: true) { db in
-            let exercises = try ExerciseQueries.catalog(db, includingArchived: true)
-            var named = ExercisesNamed(catalog: exercises)
-            var rows = try ImportedEntries(db, now: now)
-            var record = CSVRecord()
-            do {
-                guard try reader.next(into: &record) else {
-                    throw JournalError.invalidImport(
-                        line: 1, problem: "the file is empty; it needs at least the header row.")
-                }
-                guard record.fields == CSVFormat.columns else {
-                    throw JournalError.invalidImport(
-                        line: record.line, problem: "the header must be \(CSVFormat.columns.joined(separator: ",")).")
-                }
-                while try reader.next(into: &record) {
-                    guard record.count == CSVFormat.columns.count else {
-                        throw JournalError.invalidImport(
-                            line: record.line,
-                            problem: "expected \(CSVFormat.columns.count) fields, found \(record.count).")
-                    }
-                    if let exercise = named.exercise(record.field(2)),
-                        let entry = CSVFormat.exportedEntry(record, exercise: exercise, now: now)
-                    {
-                        try rows.add(entry, line: record.line)
-                    } else {
-                        try rows.add(Self.entry(record, exercises, now: now), line: record.line)
-                    }
-                }
-                try rows.finish()
-                TestStop.at("import-written")
-            } catch let error as CSVReadError {
-                throw JournalError.invalidImport(line: error.line, problem: error.problem + ".")
+        let exercises = try ExerciseQueries.catalog(db, includingArchived: true)
+        var named = ExercisesNamed(catalog: exercises)
+        var rows = try ImportedEntries(db, now: now)
+        var record = CSVRecord()
+        do {
+            guard try reader.next(into: &record) else {
+                throw JournalError.invalidImport(
+                    line: 1, problem: "the file is empty; it needs at least the header row.")
             }
-            return rows.result
+            guard record.fields == CSVFormat.columns else {
+                throw JournalError.invalidImport(
+                    line: record.line, problem: "the header must be \(CSVFormat.columns.joined(separator: ",")).")
+            }
+            while try reader.next(into: &record) {
+                guard record.count == CSVFormat.columns.count else {
+                    throw JournalError.invalidImport(
+                        line: record.line,
+                        problem: "expected \(CSVFormat.columns.count) fields, found \(record.count).")
+                }
+                if let exercise = named.exercise(record.field(2)),
+                    let entry = CSVFormat.exportedEntry(record, exercise: exercise, now: now)
+                {
+                    try rows.add(entry, line: record.line)
+                } else {
+                    try rows.add(Self.entry(record, exercises, now: now), line: record.line)
+                }
+            }
+            try rows.finish()
+            TestStop.at("import-written")
+        } catch let error as CSVReadError {
+            throw JournalError.invalidImport(line: error.line, problem: error.problem + ".")
         }
+        return rows.result
     }
 
     /// The entry a record describes, read and checked exactly as `journal log` checks its input, or
@@ -108,6 +106,18 @@ extension JournalStore {
         JournalError.unknownExercise(id, suggestions: exercises.suggestions(for: Catalog.key(id))).description
             + " A CSV holds entries only, not your own exercises: add it first with `journal exercises add`, "
             + "or restore the whole journal from `journal export --all --format json`."
+    }
+}
+
+extension JournalStore {
+    /// Reads a CSV in the export's format and adds its entries, all or nothing, in one transaction
+    /// (``CSVImport/add(from:now:_:)``).
+    ///
+    /// ```swift
+    /// let result = try store.importCSV(from: ByteSource(bytes: csv), now: now)
+    /// ```
+    public func importCSV(from source: ByteSource, now: Int64) throws -> ImportResult {
+        try writing(temporariesInMemory: true) { try CSVImport.add(from: source, now: now, $0) }
     }
 }
 
@@ -209,7 +219,7 @@ private struct ImportedEntries {
         if id > highestBefore, given.contains(id) == false {
             held = nil
         } else {
-            held = try pending.last { $0.id == id } ?? JournalStore.entry(id: id, db)
+            held = try pending.last { $0.id == id } ?? EntryQueries.entry(id: id, db)
         }
         if let held {
             guard held.hasSameContent(as: entry) else {
