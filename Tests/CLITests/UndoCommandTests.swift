@@ -181,6 +181,7 @@ import Testing
                   "made_at" : "2026-11-25T12:00:00+00:00",
                   "message" : "Unset region again (undid config set region GB, just now).",
                   "setting" : "region",
+                  "stopped" : false,
                   "undone" : true
                 }
 
@@ -231,6 +232,48 @@ import Testing
             #expect(undo.stdout == "")
             #expect(try state() == before)
         }
+    }
+
+    /// `undo --json` at a change it cannot undo still prints its object on stdout, `stopped` true and
+    /// `undone` false, naming the change, beside the sentence on stderr and exit 65; nothing changes.
+    @Test func undoJSONAtAChangeThatKeptNothingSaysItStopped() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        _ = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-25 09:00")
+        // As journal recorded such a change before it kept what the change replaced.
+        _ = try sandbox.sql(
+            "INSERT INTO changes (kind, made_at, detail) VALUES ('plan', 1795608000, 'plan set glute-bridge')")
+        let before = try state()
+        let sentence =
+            "The latest change, plan set glute-bridge on 2026-11-25 12:00 (UTC+00:00), cannot be undone: "
+            + "set the plan again with `journal plan set EXERCISE …`, or `journal plan remove EXERCISE`; "
+            + "nothing was undone."
+        let undo = try sandbox.run("undo", "--json")
+        #expect(undo.status == 65, "\(undo)")
+        #expect(undo.stderr == sentence + "\n")
+        #expect(
+            undo.stdout == """
+                {
+                  "checkin_ids" : [
+
+                  ],
+                  "detail" : "plan set glute-bridge",
+                  "entry_ids" : [
+
+                  ],
+                  "exercise" : null,
+                  "kind" : "plan",
+                  "made_at" : "2026-11-25T12:00:00+00:00",
+                  "message" : "\(sentence)",
+                  "setting" : null,
+                  "stopped" : true,
+                  "undone" : false
+                }
+
+                """)
+        #expect(try state() == before)
+        let plain = try sandbox.run("undo")
+        #expect(plain.stdout == "")
+        #expect(plain.stderr == sentence + "\n")
     }
 
     /// An entry written behind the change log's back uses an exercise just added: undo refuses to

@@ -107,7 +107,8 @@ import Testing
     /// Every key is there whether or not anything was undone.
     @Test func undoKeys() throws {
         let all = [
-            "checkin_ids", "detail", "entry_ids", "exercise", "kind", "made_at", "message", "setting", "undone",
+            "checkin_ids", "detail", "entry_ids", "exercise", "kind", "made_at", "message", "setting", "stopped",
+            "undone",
         ]
         #expect(try keys(UndoJSON(result: nil, message: "Nothing to undo.", timeZone: .gmt)) == all)
         let (store, _, _) = try journal()

@@ -1,7 +1,9 @@
 import Foundation
 
-/// `journal undo --json`: `undone` (false when there was nothing to undo), `kind` (the
-/// `ChangeKind` value: `log`, `plan`, `config`…; `null` with nothing undone), `message` (what undo
+/// `journal undo --json`: `undone` (false when there was nothing to undo, or undo stopped),
+/// `stopped` (true when undo stopped at a change it cannot undo: one recorded before the journal kept
+/// what it replaced; `kind`, `made_at` and `detail` then name that change, and nothing was undone),
+/// `kind` (the `ChangeKind` value: `log`, `plan`, `config`…; `null` with nothing to undo), `message` (what undo
 /// says in words), `made_at` (when the undone change was made), `detail` (the change in the
 /// command's words, for a plan, exercise or setting change), `entry_ids` (entries removed or put
 /// back), `checkin_ids` (the check-in a `checkin` had added), `exercise` (the exercise whose plan
@@ -20,12 +22,13 @@ public struct UndoJSON: Encodable, Sendable {
     }
 
     enum Keys: String, CodingKey {
-        case undone, kind, message, made_at, detail, entry_ids, checkin_ids, exercise, setting
+        case undone, stopped, kind, message, made_at, detail, entry_ids, checkin_ids, exercise, setting
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(result != nil, forKey: .undone)
+        try container.encode(result.map { !$0.stopped } ?? false, forKey: .undone)
+        try container.encode(result?.stopped ?? false, forKey: .stopped)
         try container.encode(result?.kind.rawValue, forKey: .kind)
         try container.encode(message, forKey: .message)
         try container.encode(
