@@ -178,6 +178,14 @@ struct ChangeLog {
                 return result
             }
             result.putBack = try putBack(kind, subject: subject, of: change)
+            switch result.putBack {
+            case .plan(let id, _)?: result.planExerciseIDs = [id]
+            case .exercise(let id, _, let plan)?:
+                result.exerciseIDs = [id]
+                result.planExerciseIDs = plan == nil ? [] : [id]
+            case .setting(let name, _)?: result.settingNames = [name]
+            case nil: break
+            }
         } else {
             try undoRows(of: change, into: &result)
             if kind == .import, subject == Self.fullImport { try putBackBeforeFullImport(change, into: &result) }
@@ -221,12 +229,21 @@ struct ChangeLog {
         if result.kind == .import { try reclaimIDs(after: change) }
         try db.execute(sql: EntryColumns.restoreCopies, arguments: [change])
         result.restored = db.changesCount
-        try db.execute(
-            sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?)",
+        result.reviewIDs = try Int64.fetchAll(
+            db, sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?) RETURNING id",
+            arguments: [change]
+        ).sorted()
+        result.redFlagReviewIDs = try JournalStore.undoRedFlagReviews(of: change, db)
+        result.redFlagReviewsRemoved = result.redFlagReviewIDs.count
+        result.reviewsRemoved = result.reviewIDs.count + result.redFlagReviewsRemoved
+        result.checkInIDs = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM checkins WHERE id IN (
+                    SELECT id FROM change_checkins WHERE change_id = ?1 AND action = 'remove')
+                UNION SELECT id FROM change_checkins WHERE change_id = ?1 AND action = 'restore' ORDER BY id
+                """,
             arguments: [change])
-        let physiotherapistReviews = db.changesCount
-        result.redFlagReviewsRemoved = try JournalStore.undoRedFlagReviews(of: change, db)
-        result.reviewsRemoved = physiotherapistReviews + result.redFlagReviewsRemoved
         try db.execute(
             sql: """
                 DELETE FROM checkins WHERE id IN (
@@ -235,7 +252,8 @@ struct ChangeLog {
             arguments: [change])
         result.checkInsRemoved = db.changesCount
         result.checkInsRestored = try JournalStore.restoreCheckIns(of: change, db)
-        result.psfsChanged = try JournalStore.undoPSFS(of: change, db)
+        (result.psfsActivityIDs, result.psfsRatingIDs) = try JournalStore.undoPSFS(of: change, db)
+        result.psfsChanged = result.psfsActivityIDs.count + result.psfsRatingIDs.count
     }
 
     /// Puts back the plan, the person's own exercises and the settings as the full import `change`
@@ -245,15 +263,18 @@ struct ChangeLog {
     /// one), so the exercises to remove are those it added; the plan and the settings are put back whole.
     private func putBackBeforeFullImport(_ change: Int64, into result: inout UndoResult) throws {
         // Counted first: removing an exercise takes its plan item with it.
-        result.planItemsRemoved = try count(
+        result.planExerciseIDs = try keys(
             "plan", notIn: "SELECT exercise_id FROM change_plan WHERE change_id = ?", by: "exercise_id", of: change)
-        result.settingsRemoved = try count(
+        result.planItemsRemoved = result.planExerciseIDs.count
+        result.settingNames = try keys(
             "settings", notIn: "SELECT name FROM change_settings WHERE change_id = ?", by: "name", of: change)
+        result.settingsRemoved = result.settingNames.count
         let added = try String.fetchAll(
             db,
             sql: """
                 SELECT id FROM exercises WHERE builtin = 0 AND id NOT IN (
                     SELECT id FROM change_exercises WHERE change_id = ?)
+                ORDER BY id
                 """,
             arguments: [change])
         for id in added {
@@ -262,6 +283,7 @@ struct ChangeLog {
             if uses > 0 { throw JournalError.addedExerciseInUse(id, entries: uses) }
             try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
         }
+        result.exerciseIDs = added
         result.exercisesRemoved = added.count
         try db.execute(sql: "DELETE FROM plan")
         try db.execute(
@@ -278,10 +300,10 @@ struct ChangeLog {
             arguments: [change])
     }
 
-    /// How many rows of `table` have a `key` that `kept` (a query of `change`) does not list.
-    private func count(_ table: String, notIn kept: String, by key: String, of change: Int64) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(key) NOT IN (\(kept))", arguments: [change])
-            ?? 0
+    /// The `key` of each row of `table` that `kept` (a query of `change`) does not list, in order.
+    private func keys(_ table: String, notIn kept: String, by key: String, of change: Int64) throws -> [String] {
+        try String.fetchAll(
+            db, sql: "SELECT \(key) FROM \(table) WHERE \(key) NOT IN (\(kept)) ORDER BY \(key)", arguments: [change])
     }
 
     /// Puts back what a plan, exercise or setting change replaced, as `change` kept it.

@@ -80,28 +80,33 @@ extension JournalStore {
             sql: "INSERT INTO change_psfs (change_id, action, id) VALUES (?, ?, ?)", arguments: [change, action, id])
     }
 
-    /// Reverses what `change` did to PSFS activities and ratings; returns how many rows it touched.
-    static func undoPSFS(of change: Int64, _ db: Database) throws -> Int {
-        try db.execute(
+    /// Reverses what `change` did to PSFS activities and ratings; returns the ids of the activities
+    /// it removed or made active again, and of the ratings it removed, each smallest first.
+    static func undoPSFS(of change: Int64, _ db: Database) throws -> (activities: [Int64], ratings: [Int64]) {
+        let ratings = try Int64.fetchAll(
+            db,
             sql: """
                 DELETE FROM psfs_ratings WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating');
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating')
+                RETURNING id
                 """,
             arguments: [change])
-        var touched = db.changesCount
-        try db.execute(
+        let removed = try Int64.fetchAll(
+            db,
             sql: """
                 DELETE FROM psfs_activities WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity');
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity')
+                RETURNING id
                 """,
             arguments: [change])
-        touched += db.changesCount
-        try db.execute(
+        let active = try Int64.fetchAll(
+            db,
             sql: """
                 UPDATE psfs_activities SET retired_at = NULL WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'unretire');
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'unretire')
+                RETURNING id
                 """,
             arguments: [change])
-        return touched + db.changesCount
+        return ((removed + active).sorted(), ratings.sorted())
     }
 }

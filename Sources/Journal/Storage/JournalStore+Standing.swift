@@ -65,12 +65,15 @@ extension JournalStore {
 
     // MARK: Building blocks
 
-    /// Takes back the red-flag reviews `change` recorded; returns how many.
-    static func undoRedFlagReviews(of change: Int64, _ db: Database) throws -> Int {
-        try db.execute(
-            sql:
-                "DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)",
-            arguments: [change])
-        return db.changesCount
+    /// Takes back the red-flag reviews `change` recorded; returns their ids, smallest first.
+    static func undoRedFlagReviews(of change: Int64, _ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(
+            db,
+            sql: """
+                DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)
+                RETURNING id
+                """,
+            arguments: [change]
+        ).sorted()
     }
 }
