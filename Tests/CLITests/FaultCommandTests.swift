@@ -176,20 +176,6 @@ import Testing
         #expect([mode(path), mode(path + "-wal"), mode(path + "-shm")] == [0o400, 0o400, 0o400] as [Int])
     }
 
-    /// A -wal or -shm that is a symbolic link is never followed: what it leads to keeps its mode.
-    @Test func aSymbolicLinkAsTheWriteAheadLogIsNeverFollowed() throws {
-        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
-        let target = sandbox.directory + "/elsewhere"
-        try Data().write(to: URL(fileURLWithPath: target))
-        #expect(chmod(target, 0o444) == 0)
-        try? FileManager.default.removeItem(atPath: sandbox.database + "-shm")
-        try? FileManager.default.removeItem(atPath: sandbox.database + "-wal")
-        try FileManager.default.createSymbolicLink(atPath: sandbox.database + "-shm", withDestinationPath: target)
-        _ = try sandbox.run("doctor")
-        var info = stat()
-        #expect(stat(target, &info) == 0 && Int(info.st_mode) & 0o777 == 0o444)
-    }
-
     @Test func aJournalFromANewerVersionIsReadButNotWritten() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
         _ = try sandbox.sql("INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")
