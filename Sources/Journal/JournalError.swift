@@ -30,6 +30,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidExerciseName(String)
     /// An exercise id, alias or name already taken.
     case exerciseExists(String)
+    /// An id for a new exercise that is one of the person's own, archived (kept for its entries).
+    case exerciseArchived(String, entries: Int)
     /// A display name for a new exercise that names an exercise already (its id given).
     case exerciseNameTaken(String, by: String)
     /// A built-in exercise cannot be removed.
@@ -205,6 +207,11 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 "\"\(name)\" cannot be an exercise name: use 1 to \(Exercise.maximumNameLength) characters on one line."
         case .exerciseExists(let id):
             return "an exercise called \"\(id)\" already exists; choose another id (`journal exercises` lists them)."
+        case .exerciseArchived(let id, let entries):
+            return "\(id) is an exercise of your own, archived: `journal exercises remove \(id) --force` kept it for "
+                + "its \(Wording.count(entries, "entry", "entries")), whose history stays, and it can no longer be "
+                + "logged or added again. Add it under another id; or, if removing it was one of your latest "
+                + "\(JournalStore.undoDepth) changes, `journal undo` brings it back."
         case .exerciseNameTaken(let name, let id):
             return "the name \"\(name)\" already names the exercise \(id); choose another name."
         case .cannotEditBuiltIn(let id):

@@ -75,6 +75,39 @@ import Testing
         #expect(try sandbox.run("log", "ktc", "--pain-before", "2", "--pain-after", "2", "--hold", "20").status != 0)
     }
 
+    /// `exercises add` of an id that is an archived exercise of your own says it is archived, that its
+    /// history stays and what to do (another id, or `journal undo`), exits 64 and changes nothing;
+    /// the undo it names brings it back, to be logged again.
+    @Test func addingAnArchivedExerciseAgainSaysItIsArchived() throws {
+        for command in [
+            ["exercises", "add", "ktc", "--name", "KTC", "--category", "stretch", "--hold"],
+            ["log", "ktc", "--pain-before", "2", "--pain-after", "2", "--hold", "20"],
+            ["log", "ktc", "--pain-before", "2", "--pain-after", "1", "--hold", "30"],
+            ["exercises", "remove", "ktc", "--force"],
+        ] {
+            let run = try sandbox.run(command)
+            #expect(run.status == 0, "\(command): \(run)")
+        }
+        let before = try sandbox.sql(
+            "SELECT id, name, category, archived FROM exercises WHERE builtin = 0; SELECT count(*) FROM changes")
+        #expect(before == "ktc|KTC|stretch|1\n4\n")
+        let add = try sandbox.run("exercises", "add", "ktc", "--name", "Knee to chest", "--category", "stretch")
+        #expect(add.status == 64, "\(add)")
+        #expect(add.stdout == "")
+        #expect(
+            add.stderr
+                == "journal: ktc is an exercise of your own, archived: `journal exercises remove ktc --force` kept it "
+                + "for its 2 entries, whose history stays, and it can no longer be logged or added again. Add it under "
+                + "another id; or, if removing it was one of your latest 10 changes, `journal undo` brings it back.\n")
+        #expect(
+            try sandbox.sql(
+                "SELECT id, name, category, archived FROM exercises WHERE builtin = 0; SELECT count(*) FROM changes")
+                == before)
+        #expect(try sandbox.entryCount() == 2)
+        #expect(try sandbox.run("undo").status == 0)
+        #expect(try sandbox.run("log", "ktc", "--pain-before", "2", "--pain-after", "2", "--hold", "20").status == 0)
+    }
+
     /// A how-to text longer than a note can be is refused as the how-to text, not as "the note" (#26).
     @Test func aTooLongHowToIsCalledTheHowToText() throws {
         let run = try sandbox.run(

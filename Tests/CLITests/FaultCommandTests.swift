@@ -85,6 +85,97 @@ import Testing
         #expect(write.stderr.hasPrefix("journal: permission denied for \(path); nothing was saved."), "\(write)")
     }
 
+    /// A -wal and -shm left 0400 by a read are made writable with the journal, never more.
+    ///
+    /// Reading a read-only journal (0400) leaves its -wal and -shm 0400; once the journal is made
+    /// writable again, the next write makes them 0600 and saves (it failed with 77 before), saying
+    /// so, and `journal doctor` names such files and what it did. Nothing else is made more open.
+    @Test func sideFilesLeftReadOnlyByAReadAreMadeWritableWithTheJournal() throws {
+        // Root ignores file modes, so as root the binary runs as nobody, who owns the journal's files.
+        let asOther = geteuid() == 0
+        var runuser = ""
+        var nobody = (uid: getuid(), gid: getgid())
+        if asOther {
+            guard let found = which("runuser"), let account = getpwnam("nobody") else {
+                print(
+                    "skipped sideFilesLeftReadOnlyByAReadAreMadeWritableWithTheJournal: root, without runuser or nobody"
+                )
+                return
+            }
+            runuser = found
+            nobody = (account.pointee.pw_uid, account.pointee.pw_gid)
+        }
+        guard let shared = try makeFolderEveryoneCanEnter() else {
+            print("skipped sideFilesLeftReadOnlyByAReadAreMadeWritableWithTheJournal: no folder every user can enter")
+            return
+        }
+        defer { try? FileManager.default.removeItem(atPath: shared) }
+        let binary = shared + "/journal"
+        try FileManager.default.copyItem(atPath: Sandbox.binary.path, toPath: binary)
+        #expect(chmod(binary, 0o755) == 0)
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        let folder = shared + "/mine"
+        let path = folder + "/journal.sqlite3"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try FileManager.default.copyItem(atPath: sandbox.database, toPath: path)
+        #expect(chown(folder, nobody.uid, nobody.gid) == 0)
+        #expect(chown(path, nobody.uid, nobody.gid) == 0)
+        #expect(chmod(folder, 0o700) == 0)
+        func runAs(_ arguments: String...) throws -> Run {
+            let command = [binary] + arguments + ["--db", path]
+            return asOther
+                ? try execute(runuser, ["-u", "nobody", "--"] + command, environment: sandbox.environment)
+                : try execute(binary, Array(command.dropFirst()), environment: sandbox.environment)
+        }
+        func mode(_ file: String) -> Int {
+            var info = stat()
+            return lstat(file, &info) == 0 ? Int(info.st_mode) & 0o777 : -1
+        }
+        func readWhileReadOnly() throws {
+            #expect(chmod(path, 0o400) == 0)
+            let list = try runAs("list")
+            #expect(list.status == 0, "\(list)")
+            #expect(mode(path + "-wal") == 0o400)
+            #expect(mode(path + "-shm") == 0o400)
+            #expect(chmod(path, 0o600) == 0)
+        }
+        let madeWritable = [path + "-wal", path + "-shm"].map {
+            "journal: made \($0) writable again (400 → 600): it could not be written though the journal can "
+                + "(reading the journal while it was read-only leaves it so), so every change would have failed.\n"
+        }.joined()
+
+        try readWhileReadOnly()
+        let write = try runAs("log", "bird-dog", "--pain-before", "2", "--pain-after", "2")
+        #expect(write.status == 0, "\(write)")
+        #expect(write.stderr == madeWritable)
+        #expect(try sandbox.sql("SELECT count(*) FROM entries") == "1\n")
+        #expect(try execute(try tool("sqlite3"), [path, "SELECT count(*) FROM entries"]).stdout == "2\n")
+        // Closed, the journal takes its -wal and -shm away; any left are private and writable.
+        #expect(mode(path) == 0o600)
+        #expect([mode(path + "-wal"), mode(path + "-shm")].allSatisfy { [-1, 0o600].contains($0) })
+
+        try readWhileReadOnly()
+        let doctor = try runAs("doctor")
+        #expect(doctor.status == 0, "\(doctor)")
+        #expect(doctor.stdout.contains("Permissions  journal.sqlite3-wal tightened from 0400 to 0600; "))
+        #expect(
+            doctor.stderr
+                == [path + "-wal", path + "-shm"].map {
+                    "journal: \($0) could not be written though the journal can (reading the journal while it was "
+                        + "read-only leaves it so), so every change would have failed; its mode is now 0600.\n"
+                }.joined())
+        // Closed, the journal takes its -wal and -shm away; any left are private and writable.
+        #expect(mode(path) == 0o600)
+        #expect([mode(path + "-wal"), mode(path + "-shm")].allSatisfy { [-1, 0o600].contains($0) })
+
+        // A journal still read-only leaves them as they are: nothing is made more open than the journal.
+        #expect(chmod(path, 0o400) == 0)
+        #expect(try runAs("list").status == 0)
+        #expect(try runAs("log", "bird-dog", "--pain-before", "2", "--pain-after", "2").status == 77)
+        #expect(try runAs("doctor").stderr == "")
+        #expect([mode(path), mode(path + "-wal"), mode(path + "-shm")] == [0o400, 0o400, 0o400] as [Int])
+    }
+
     @Test func aJournalFromANewerVersionIsReadButNotWritten() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
         _ = try sandbox.sql("INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")

@@ -177,10 +177,32 @@ import Testing
 
                   ],
                   "exercise" : null,
+                  "exercise_ids" : [
+
+                  ],
                   "kind" : "config",
                   "made_at" : "2026-11-25T12:00:00+00:00",
                   "message" : "Unset region again (undid config set region GB, just now).",
+                  "plan_exercise_ids" : [
+
+                  ],
+                  "psfs_activity_ids" : [
+
+                  ],
+                  "psfs_rating_ids" : [
+
+                  ],
+                  "red_flag_review_ids" : [
+
+                  ],
+                  "review_ids" : [
+
+                  ],
                   "setting" : "region",
+                  "setting_names" : [
+                    "region"
+                  ],
+                  "stopped" : false,
                   "undone" : true
                 }
 
@@ -231,6 +253,125 @@ import Testing
             #expect(undo.stdout == "")
             #expect(try state() == before)
         }
+    }
+
+    /// `undo --json` names the records it removed or put back for every kind of change, in the list
+    /// for their kind (the others `[]`): a log, a resume, a check-in, a resume of red flags, a check-in
+    /// edit, a PSFS add, rating and removal, a plan set, an exercise added and a setting set.
+    @Test func undoJSONNamesTheRecordsOfEveryKind() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        for change in [
+            ["log", "bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-24 08:00"],
+            ["resume", "bird-dog", "--note", "lighter"],
+            ["checkin", "--pain", "4", "--red-flag", "fever", "--at", "2026-11-24 09:00"],
+            ["resume", "--red-flags"],
+            ["checkins", "edit", "1", "--pain", "3"],
+            ["psfs", "add", "putting on socks", "--at", "2026-11-20 09:00"],
+            ["psfs", "rate", "1", "5", "--at", "2026-11-21 09:00"],
+            ["psfs", "remove", "1"],
+        ] {
+            let made = try sandbox.run(change)
+            #expect(made.status == 0, "\(change): \(made)")
+        }
+        for (kind, key, ids) in [
+            ("psfs-remove", "psfs_activity_ids", [1]), ("psfs-rate", "psfs_rating_ids", [1]),
+            ("psfs-add", "psfs_activity_ids", [1]), ("checkin-edit", "checkin_ids", [1]),
+            ("resume", "red_flag_review_ids", [1]), ("checkin", "checkin_ids", [1]), ("resume", "review_ids", [1]),
+            ("log", "entry_ids", [1]),
+        ] {
+            let undo = try sandbox.run("undo", "--json")
+            #expect(undo.status == 0, "\(undo)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(undo.stdout.utf8)) as? [String: Any])
+            #expect(json["kind"] as? String == kind)
+            for other in [
+                "entry_ids", "checkin_ids", "review_ids", "red_flag_review_ids", "psfs_activity_ids", "psfs_rating_ids",
+            ] {
+                #expect(json[other] as? [Int] == (other == key ? ids : []), "\(kind) \(other): \(undo.stdout)")
+            }
+        }
+        for change in [
+            ["exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch"],
+            ["plan", "set", "cat-cow", "--sets", "1", "--reps", "5", "--per-week", "3"],
+            ["config", "set", "region", "GB"],
+        ] {
+            let made = try sandbox.run(change)
+            #expect(made.status == 0, "\(change): \(made)")
+        }
+        for (kind, key, names) in [
+            ("config", "setting_names", ["region"]), ("plan", "plan_exercise_ids", ["cat-cow"]),
+            ("exercise", "exercise_ids", ["cat-cow"]),
+        ] {
+            let undo = try sandbox.run("undo", "--json")
+            #expect(undo.status == 0, "\(undo)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(undo.stdout.utf8)) as? [String: Any])
+            #expect(json["kind"] as? String == kind)
+            for other in ["exercise_ids", "plan_exercise_ids", "setting_names"] {
+                #expect(json[other] as? [String] == (other == key ? names : []), "\(kind) \(other): \(undo.stdout)")
+            }
+        }
+    }
+
+    /// `undo --json` at a change it cannot undo still prints its object on stdout, `stopped` true and
+    /// `undone` false, naming the change, beside the sentence on stderr and exit 65; nothing changes.
+    @Test func undoJSONAtAChangeThatKeptNothingSaysItStopped() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        _ = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-25 09:00")
+        // As journal recorded such a change before it kept what the change replaced.
+        _ = try sandbox.sql(
+            "INSERT INTO changes (kind, made_at, detail) VALUES ('plan', 1795608000, 'plan set glute-bridge')")
+        let before = try state()
+        let sentence =
+            "The latest change, plan set glute-bridge on 2026-11-25 12:00 (UTC+00:00), cannot be undone: "
+            + "set the plan again with `journal plan set EXERCISE …`, or `journal plan remove EXERCISE`; "
+            + "nothing was undone."
+        let undo = try sandbox.run("undo", "--json")
+        #expect(undo.status == 65, "\(undo)")
+        #expect(undo.stderr == sentence + "\n")
+        #expect(
+            undo.stdout == """
+                {
+                  "checkin_ids" : [
+
+                  ],
+                  "detail" : "plan set glute-bridge",
+                  "entry_ids" : [
+
+                  ],
+                  "exercise" : null,
+                  "exercise_ids" : [
+
+                  ],
+                  "kind" : "plan",
+                  "made_at" : "2026-11-25T12:00:00+00:00",
+                  "message" : "\(sentence)",
+                  "plan_exercise_ids" : [
+
+                  ],
+                  "psfs_activity_ids" : [
+
+                  ],
+                  "psfs_rating_ids" : [
+
+                  ],
+                  "red_flag_review_ids" : [
+
+                  ],
+                  "review_ids" : [
+
+                  ],
+                  "setting" : null,
+                  "setting_names" : [
+
+                  ],
+                  "stopped" : true,
+                  "undone" : false
+                }
+
+                """)
+        #expect(try state() == before)
+        let plain = try sandbox.run("undo")
+        #expect(plain.stdout == "")
+        #expect(plain.stderr == sentence + "\n")
     }
 
     /// An entry written behind the change log's back uses an exercise just added: undo refuses to
@@ -315,14 +456,25 @@ import Testing
                 + "activity with 1 rating; 1 record that a doctor saw the red flags.\n")
         #expect(try everyRow() != before)
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:05:00Z"
-        let undo = try sandbox.run("undo")
+        let undo = try sandbox.run("undo", "--json")
         #expect(undo.status == 0, "\(undo)")
+        #expect(undo.stderr == "")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(undo.stdout.utf8)) as? [String: Any])
         #expect(
-            undo.stdout
+            json["message"] as? String
                 == "Undid the import of 2026-11-25 12:00 (UTC+00:00): removed 2 imported entries, removed 1 imported "
                 + "check-in, removed 2 imported PSFS activities and ratings, removed 1 imported review, removed 1 "
-                + "imported exercise of your own, removed 2 imported plan items.\n")
-        #expect(undo.stderr == "")
+                + "imported exercise of your own, removed 2 imported plan items.")
+        // Every record it removed, by kind; the region it set was there before, so no setting is unset.
+        #expect(json["entry_ids"] as? [Int] == [1, 2])
+        #expect(json["checkin_ids"] as? [Int] == [1])
+        #expect(json["review_ids"] as? [Int] == [])
+        #expect(json["red_flag_review_ids"] as? [Int] == [1])
+        #expect(json["psfs_activity_ids"] as? [Int] == [1])
+        #expect(json["psfs_rating_ids"] as? [Int] == [1])
+        #expect(json["exercise_ids"] as? [String] == ["cat-cow"])
+        #expect(json["plan_exercise_ids"] as? [String] == ["cat-cow", "wall-squat"])
+        #expect(json["setting_names"] as? [String] == [])
         #expect(try everyRow() == before)
         #expect(try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "bird-dog\n")
     }

@@ -107,7 +107,9 @@ import Testing
     /// Every key is there whether or not anything was undone.
     @Test func undoKeys() throws {
         let all = [
-            "checkin_ids", "detail", "entry_ids", "exercise", "kind", "made_at", "message", "setting", "undone",
+            "checkin_ids", "detail", "entry_ids", "exercise", "exercise_ids", "kind", "made_at", "message",
+            "plan_exercise_ids", "psfs_activity_ids", "psfs_rating_ids", "red_flag_review_ids", "review_ids", "setting",
+            "setting_names", "stopped", "undone",
         ]
         #expect(try keys(UndoJSON(result: nil, message: "Nothing to undo.", timeZone: .gmt)) == all)
         let (store, _, _) = try journal()

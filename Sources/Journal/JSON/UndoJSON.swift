@@ -1,12 +1,17 @@
 import Foundation
 
-/// `journal undo --json`: `undone` (false when there was nothing to undo), `kind` (the
-/// `ChangeKind` value: `log`, `plan`, `config`…; `null` with nothing undone), `message` (what undo
+/// `journal undo --json`: `undone` (false when there was nothing to undo, or undo stopped),
+/// `stopped` (true when undo stopped at a change it cannot undo: one recorded before the journal kept
+/// what it replaced; `kind`, `made_at` and `detail` then name that change, and nothing was undone),
+/// `kind` (the `ChangeKind` value: `log`, `plan`, `config`…; `null` with nothing to undo), `message` (what undo
 /// says in words), `made_at` (when the undone change was made), `detail` (the change in the
-/// command's words, for a plan, exercise or setting change), `entry_ids` (entries removed or put
-/// back), `checkin_ids` (the check-in a `checkin` had added), `exercise` (the exercise whose plan
-/// or own definition was put back) and `setting` (the setting put back); `null` or `[]` when not
-/// relevant.
+/// command's words, for a plan, exercise or setting change), one list per kind of record undo
+/// removes or puts back, for every kind of change (a full import's undo fills several):
+/// `entry_ids`, `checkin_ids`, `review_ids` (the physiotherapist's reviews), `red_flag_review_ids`
+/// (records that a doctor has seen the red flags), `psfs_activity_ids`, `psfs_rating_ids`,
+/// `exercise_ids` (exercises of the person's own), `plan_exercise_ids` (plan items, by exercise) and
+/// `setting_names`; then `exercise` (the exercise whose plan or own definition was put back) and
+/// `setting` (the setting put back); `null` or `[]` when not relevant.
 public struct UndoJSON: Encodable, Sendable {
     let result: UndoResult?
     let message: String
@@ -20,19 +25,28 @@ public struct UndoJSON: Encodable, Sendable {
     }
 
     enum Keys: String, CodingKey {
-        case undone, kind, message, made_at, detail, entry_ids, checkin_ids, exercise, setting
+        case undone, stopped, kind, message, made_at, detail, entry_ids, checkin_ids, review_ids, red_flag_review_ids
+        case psfs_activity_ids, psfs_rating_ids, exercise_ids, plan_exercise_ids, setting_names, exercise, setting
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(result != nil, forKey: .undone)
+        try container.encode(result.map { !$0.stopped } ?? false, forKey: .undone)
+        try container.encode(result?.stopped ?? false, forKey: .stopped)
         try container.encode(result?.kind.rawValue, forKey: .kind)
         try container.encode(message, forKey: .message)
         try container.encode(
             result.map { DateInput.at($0.madeAt, in: timeZone).local.iso8601 }, forKey: .made_at)
         try container.encode(result?.detail, forKey: .detail)
         try container.encode(result?.entryIDs ?? [], forKey: .entry_ids)
-        try container.encode(result?.loggedCheckIn?.id.map { [$0] } ?? [], forKey: .checkin_ids)
+        try container.encode(result?.checkInIDs ?? [], forKey: .checkin_ids)
+        try container.encode(result?.reviewIDs ?? [], forKey: .review_ids)
+        try container.encode(result?.redFlagReviewIDs ?? [], forKey: .red_flag_review_ids)
+        try container.encode(result?.psfsActivityIDs ?? [], forKey: .psfs_activity_ids)
+        try container.encode(result?.psfsRatingIDs ?? [], forKey: .psfs_rating_ids)
+        try container.encode(result?.exerciseIDs ?? [], forKey: .exercise_ids)
+        try container.encode(result?.planExerciseIDs ?? [], forKey: .plan_exercise_ids)
+        try container.encode(result?.settingNames ?? [], forKey: .setting_names)
         var exercise: String?
         var setting: String?
         switch result?.putBack {

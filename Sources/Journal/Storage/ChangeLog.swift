@@ -198,6 +198,14 @@ struct ChangeLog {
                 return result
             }
             result.putBack = try putBack(kind, subject: subject, of: change)
+            switch result.putBack {
+            case .plan(let id, _)?: result.planExerciseIDs = [id]
+            case .exercise(let id, _, let plan)?:
+                result.exerciseIDs = [id]
+                result.planExerciseIDs = plan == nil ? [] : [id]
+            case .setting(let name, _)?: result.settingNames = [name]
+            case nil: break
+            }
         } else {
             try undoRows(of: change, into: &result)
             if kind == .import, subject == Self.fullImport { try putBackBeforeFullImport(change, into: &result) }
@@ -241,12 +249,21 @@ struct ChangeLog {
         if result.kind == .import { try reclaimIDs(after: change) }
         try db.execute(sql: EntryColumns.restoreCopies, arguments: [change])
         result.restored = db.changesCount
-        try db.execute(
-            sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?)",
+        result.reviewIDs = try Int64.fetchAll(
+            db, sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?) RETURNING id",
+            arguments: [change]
+        ).sorted()
+        result.redFlagReviewIDs = try undoRedFlagReviews(of: change)
+        result.redFlagReviewsRemoved = result.redFlagReviewIDs.count
+        result.reviewsRemoved = result.reviewIDs.count + result.redFlagReviewsRemoved
+        result.checkInIDs = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM checkins WHERE id IN (
+                    SELECT id FROM change_checkins WHERE change_id = ?1 AND action = 'remove')
+                UNION SELECT id FROM change_checkins WHERE change_id = ?1 AND action = 'restore' ORDER BY id
+                """,
             arguments: [change])
-        let physiotherapistReviews = db.changesCount
-        result.redFlagReviewsRemoved = try undoRedFlagReviews(of: change)
-        result.reviewsRemoved = physiotherapistReviews + result.redFlagReviewsRemoved
         try db.execute(
             sql: """
                 DELETE FROM checkins WHERE id IN (
@@ -255,16 +272,20 @@ struct ChangeLog {
             arguments: [change])
         result.checkInsRemoved = db.changesCount
         result.checkInsRestored = try restoreCheckIns(of: change)
-        result.psfsChanged = try undoPSFS(of: change)
+        (result.psfsActivityIDs, result.psfsRatingIDs) = try undoPSFS(of: change)
+        result.psfsChanged = result.psfsActivityIDs.count + result.psfsRatingIDs.count
     }
 
-    /// Takes back the red-flag reviews `change` recorded; returns how many.
-    private func undoRedFlagReviews(of change: Int64) throws -> Int {
-        try db.execute(
-            sql:
-                "DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)",
-            arguments: [change])
-        return db.changesCount
+    /// Takes back the red-flag reviews `change` recorded; returns their ids, smallest first.
+    private func undoRedFlagReviews(of change: Int64) throws -> [Int64] {
+        try Int64.fetchAll(
+            db,
+            sql: """
+                DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)
+                RETURNING id
+                """,
+            arguments: [change]
+        ).sorted()
     }
 
     /// Puts back the check-ins `change` kept, red flags and all; returns how many.
@@ -292,29 +313,34 @@ struct ChangeLog {
         return rows.count
     }
 
-    /// Reverses what `change` did to PSFS activities and ratings; returns how many rows it touched.
-    private func undoPSFS(of change: Int64) throws -> Int {
-        try db.execute(
+    /// Reverses what `change` did to PSFS activities and ratings; returns the ids of the activities
+    /// it removed or made active again, and of the ratings it removed, each smallest first.
+    private func undoPSFS(of change: Int64) throws -> (activities: [Int64], ratings: [Int64]) {
+        let ratings = try Int64.fetchAll(
+            db,
             sql: """
                 DELETE FROM psfs_ratings WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating');
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating')
+                RETURNING id
                 """,
             arguments: [change])
-        var touched = db.changesCount
-        try db.execute(
+        let removed = try Int64.fetchAll(
+            db,
             sql: """
                 DELETE FROM psfs_activities WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity');
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity')
+                RETURNING id
                 """,
             arguments: [change])
-        touched += db.changesCount
-        try db.execute(
+        let active = try Int64.fetchAll(
+            db,
             sql: """
                 UPDATE psfs_activities SET retired_at = NULL WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'unretire');
+                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'unretire')
+                RETURNING id
                 """,
             arguments: [change])
-        return touched + db.changesCount
+        return ((removed + active).sorted(), ratings.sorted())
     }
 
     /// Puts back the plan, the person's own exercises and the settings as the full import `change`
@@ -324,15 +350,18 @@ struct ChangeLog {
     /// one), so the exercises to remove are those it added; the plan and the settings are put back whole.
     private func putBackBeforeFullImport(_ change: Int64, into result: inout UndoResult) throws {
         // Counted first: removing an exercise takes its plan item with it.
-        result.planItemsRemoved = try count(
+        result.planExerciseIDs = try keys(
             "plan", notIn: "SELECT exercise_id FROM change_plan WHERE change_id = ?", by: "exercise_id", of: change)
-        result.settingsRemoved = try count(
+        result.planItemsRemoved = result.planExerciseIDs.count
+        result.settingNames = try keys(
             "settings", notIn: "SELECT name FROM change_settings WHERE change_id = ?", by: "name", of: change)
+        result.settingsRemoved = result.settingNames.count
         let added = try String.fetchAll(
             db,
             sql: """
                 SELECT id FROM exercises WHERE builtin = 0 AND id NOT IN (
                     SELECT id FROM change_exercises WHERE change_id = ?)
+                ORDER BY id
                 """,
             arguments: [change])
         for id in added {
@@ -341,6 +370,7 @@ struct ChangeLog {
             if uses > 0 { throw JournalError.addedExerciseInUse(id, entries: uses) }
             try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
         }
+        result.exerciseIDs = added
         result.exercisesRemoved = added.count
         try db.execute(sql: "DELETE FROM plan")
         try db.execute(
@@ -357,10 +387,10 @@ struct ChangeLog {
             arguments: [change])
     }
 
-    /// How many rows of `table` have a `key` that `kept` (a query of `change`) does not list.
-    private func count(_ table: String, notIn kept: String, by key: String, of change: Int64) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(key) NOT IN (\(kept))", arguments: [change])
-            ?? 0
+    /// The `key` of each row of `table` that `kept` (a query of `change`) does not list, in order.
+    private func keys(_ table: String, notIn kept: String, by key: String, of change: Int64) throws -> [String] {
+        try String.fetchAll(
+            db, sql: "SELECT \(key) FROM \(table) WHERE \(key) NOT IN (\(kept)) ORDER BY \(key)", arguments: [change])
     }
 
     /// Puts back what a plan, exercise or setting change replaced, as `change` kept it.

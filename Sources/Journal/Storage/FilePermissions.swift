@@ -24,18 +24,39 @@ enum FilePermissions {
         return PermissionChange(path: folder, from: mode, to: 0o700)
     }
 
-    /// Makes the journal file and its -wal and -shm files private (0600) when others could read or write them;
-    /// returns what changed.
+    /// Makes the journal file and its -wal and -shm files private (0600) when others could read or write them,
+    /// and the -wal and -shm writable again (0600) when the journal is but they are not; returns what changed.
     ///
     /// Files owned by someone else, and anything that is not a regular file (a device), are left alone.
+    /// Reading a read-only journal (mode 0400) makes SQLite create its -wal and -shm with that mode;
+    /// once the journal is writable again, every write would fail with "permission denied" on them.
+    /// Those two are never reached through a symbolic link, and nothing is made more open than 0600.
     static func tighten(_ path: String) -> [PermissionChange] {
         var changes: [PermissionChange] = []
-        for file in [path, path + "-wal", path + "-shm"] {
+        var info = stat()
+        // Regular files only: `--db /dev/null` must not make the system's /dev/null private.
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else {
+            return sideFiles(of: path, journalWritable: false)
+        }
+        let mode = Int(info.st_mode) & 0o777
+        if mode & 0o077 != 0, chmod(path, 0o600) == 0 {
+            changes.append(PermissionChange(path: path, from: mode, to: 0o600))
+        }
+        return changes + sideFiles(of: path, journalWritable: mode & 0o200 != 0)
+    }
+
+    /// The -wal and -shm of the journal at `path` made private, and writable when `journalWritable`.
+    ///
+    /// Checked with lstat, so a symbolic link is never followed; never opened, as closing any
+    /// descriptor of a file drops every POSIX lock this process holds on it, SQLite's included.
+    private static func sideFiles(of path: String, journalWritable: Bool) -> [PermissionChange] {
+        var changes: [PermissionChange] = []
+        for file in [path + "-wal", path + "-shm"] {
             var info = stat()
-            // Regular files only: `--db /dev/null` must not make the system's /dev/null private.
-            guard stat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else { continue }
+            guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else { continue }
             let mode = Int(info.st_mode) & 0o777
-            if mode & 0o077 != 0, chmod(file, 0o600) == 0 {
+            let unwritable = journalWritable && mode & 0o600 != 0o600
+            if mode & 0o077 != 0 || unwritable, chmod(file, 0o600) == 0 {
                 changes.append(PermissionChange(path: file, from: mode, to: 0o600))
             }
         }

@@ -28,6 +28,26 @@ public struct UndoResult: Sendable, Hashable {
     public var settingsRemoved = 0
     /// The ids of the entries undo removed or put back, smallest first.
     public var entryIDs: [Int64] = []
+    /// The ids of the check-ins undo removed or put back, smallest first.
+    public var checkInIDs: [Int64] = []
+    /// The ids of the physiotherapist's reviews undo took back (`journal resume`, an import), smallest first.
+    public var reviewIDs: [Int64] = []
+    /// The ids of the records that a doctor has seen the red flags undo took back
+    /// (`journal resume --red-flags`, an import), smallest first.
+    public var redFlagReviewIDs: [Int64] = []
+    /// The ids of the PSFS activities undo removed (`psfs add`, an import) or made active again
+    /// (`psfs remove`), smallest first.
+    public var psfsActivityIDs: [Int64] = []
+    /// The ids of the PSFS ratings undo removed (`psfs rate`, an import), smallest first.
+    public var psfsRatingIDs: [Int64] = []
+    /// The ids of the person's own exercises undo removed or put back (an exercise change, or those
+    /// a full import added), in order.
+    public var exerciseIDs: [String] = []
+    /// The exercises whose plan item undo removed or put back (a plan change, an exercise change that
+    /// had taken it off the plan, or those a full import added), in order.
+    public var planExerciseIDs: [String] = []
+    /// The names of the settings undo put back or unset (a setting change, or those a full import set), in order.
+    public var settingNames: [String] = []
     /// The entry a `log` had added, as it was when removed.
     public var loggedEntry: Entry?
     /// The check-in a `checkin` had added, as it was when removed.

@@ -25,11 +25,17 @@ public struct Diagnosis: Sendable {
     public var isHealthy: Bool { integrity == ["ok"] }
 }
 
-/// A file whose mode `journal doctor` tightened.
+/// A file whose mode `journal doctor` (or opening the journal) changed.
 public struct PermissionChange: Sendable, Hashable {
     public var path: String
     public var from: Int
     public var to: Int
+
+    /// Whether others could read or write it before: its group or other bits were set.
+    public var wasOpenToOthers: Bool { from & 0o077 != 0 }
+    /// Whether its owner could not write it before: a -wal or -shm that reading the journal while
+    /// it was read-only (mode 0400) left with that mode, on which every change failed.
+    public var wasUnwritable: Bool { from & 0o200 == 0 }
 }
 
 /// File modes (``FilePermissions``) and the check `journal doctor` runs.
@@ -39,7 +45,7 @@ extension JournalStore {
     public static func tightenFolder(of path: String) -> PermissionChange? { FilePermissions.tightenFolder(of: path) }
 
     /// Makes the journal file and its -wal and -shm files private (0600) when others could read or write
-    /// them (``FilePermissions/tighten(_:)``).
+    /// them, and the -wal and -shm writable again when the journal is (``FilePermissions/tighten(_:)``).
     public static func tightenPermissions(of path: String) -> [PermissionChange] { FilePermissions.tighten(path) }
 
     /// Checks the file: size, contents, schema version and SQLite's own consistency check.

@@ -27,11 +27,24 @@ extension JournalStore {
         try reading { db in try ExerciseQueries.isArchived(id, db) }
     }
 
-    /// Adds an exercise of the person's own; refuses an id, alias or name already taken.
+    /// Adds an exercise of the person's own; refuses an id, alias or name already taken, saying so
+    /// when the id is an archived exercise of the person's own (``JournalError/exerciseArchived(_:entries:)``).
     public func addExercise(_ exercise: Exercise, now: Int64 = JournalStore.wallClock()) throws {
         try writing { db in
             let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
-            if let taken = try? catalog.resolve(exercise.id) { throw JournalError.exerciseExists(taken.id) }
+            if let taken = try? catalog.resolve(exercise.id) {
+                if let uses = try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT (SELECT count(*) FROM entries WHERE exercise_id = ?1) FROM exercises
+                        WHERE id = ?1 AND builtin = 0 AND archived = 1
+                        """,
+                    arguments: [taken.id])
+                {
+                    throw JournalError.exerciseArchived(taken.id, entries: uses)
+                }
+                throw JournalError.exerciseExists(taken.id)
+            }
             if let taken = try? catalog.resolve(exercise.name) {
                 throw JournalError.exerciseNameTaken(exercise.name, by: taken.id)
             }

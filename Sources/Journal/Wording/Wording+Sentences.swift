@@ -18,4 +18,10 @@ extension Wording {
 
     /// Said after a note on a saved entry that may be a slip.
     public static let undoRemovesSlip = "if that is a slip, `journal undo` removes it."
+
+    /// Why a -wal or -shm file was made writable again, to follow its path: opening a journal and
+    /// `journal doctor` say it.
+    public static let unwritableSideFile =
+        "could not be written though the journal can (reading the journal while it was read-only leaves it so), "
+        + "so every change would have failed"
 }

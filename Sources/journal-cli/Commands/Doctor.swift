@@ -7,7 +7,9 @@ struct Doctor: ParsableCommand {
         commandName: "doctor",
         abstract: "Check the journal file: permissions, schema version, size, contents and consistency.",
         discussion: """
-            Makes a journal that others could read private again (mode 0600) and says so, and \
+            Makes a journal that others could read private again (mode 0600) and says so; so \
+            too a -wal or -shm file that you could not write though the journal is writable (reading \
+            the journal while it was read-only leaves them so, and every change then fails), and \
             names any hidden .journal-new-* or .journal-restore-* file a killed command left \
             beside it (every command removes them; doctor says so). Runs \
             SQLite's quick_check, or the slower, thorough integrity_check with --full. Exit status 0 \
@@ -91,7 +93,9 @@ struct Doctor: ParsableCommand {
                 ]))
         for change in changes {
             Console.err(
-                "journal: \(change.path.terminalSafe) could be read by others; its mode is now \(octal(change.to)).")
+                "journal: \(change.path.terminalSafe) "
+                    + (change.wasUnwritable ? "\(Wording.unwritableSideFile)" : "could be read by others")
+                    + "; its mode is now \(octal(change.to)).")
         }
     }
 

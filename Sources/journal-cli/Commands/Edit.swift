@@ -173,9 +173,11 @@ struct Undo: ParsableCommand {
         }
         let when = Wording.time(DateInput.at(result.madeAt, in: Clock.timeZone).local)
         if result.stopped {
-            Console.err(
+            let message =
                 "The latest change, \(result.detail ?? result.kind.words) on \(when), cannot be undone: "
-                    + "\(result.kind.byHand(detail: result.detail) ?? "change it back by hand"); nothing was undone.")
+                + "\(result.kind.byHand(detail: result.detail) ?? "change it back by hand"); nothing was undone."
+            if output.json { try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone)) }
+            Console.err(message)
             throw ExitCode(65)
         }
         let message = Self.message(result, when: when, now: try Clock.now())

@@ -83,9 +83,11 @@ struct StoreOptions: ParsableArguments {
             tightened.append(folder)
         }
         for change in tightened {
+            let modes = "(\(String(change.from, radix: 8)) → \(String(change.to, radix: 8)))"
             Console.err(
-                "journal: made \(change.path.terminalSafe) private (\(String(change.from, radix: 8)) → \(String(change.to, radix: 8))): "
-                    + "others could read your journal.")
+                change.wasUnwritable
+                    ? "journal: made \(change.path.terminalSafe) writable again \(modes): it \(Wording.unwritableSideFile)."
+                    : "journal: made \(change.path.terminalSafe) private \(modes): others could read your journal.")
         }
         for backup in store.backupsMade {
             Console.err(
