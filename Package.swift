@@ -59,10 +59,12 @@ let package = Package(
             name: "SyncFormat",
             dependencies: ["Age", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "JournalTests", dependencies: ["Journal"]),
+        // What every test target shares: seeded random numbers (SplitMix) and temporary folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "TestSupport"]),
         .testTarget(
             name: "JournalSyncTests",
-            dependencies: ["JournalSync", "SyncFormat", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JournalSync", "SyncFormat", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The C2SP age test vectors (Tests/AgeTests/testdata), some zlib-compressed: zlib inflates them.
         .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
@@ -73,6 +75,6 @@ let package = Package(
         ),
         // The sync format's vectors (Tests/SyncFormatTests/testdata), read in every run.
         .testTarget(name: "SyncFormatTests", dependencies: ["SyncFormat", "Age"], exclude: ["testdata"]),
-        .testTarget(name: "CLITests", dependencies: ["journal-cli", "Journal", "Age"]),
+        .testTarget(name: "CLITests", dependencies: ["journal-cli", "Journal", "Age", "TestSupport"]),
     ]
 )

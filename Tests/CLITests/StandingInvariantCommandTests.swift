@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// For any journal, `check --json`'s findings and holds equal `today --json`'s `standing` and

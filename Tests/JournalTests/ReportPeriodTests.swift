@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Journal
@@ -168,6 +169,40 @@ import Testing
         let text = ReportText.render(report)
         let attention = try #require(text.range(of: "Needs attention"))
         #expect(attention.lowerBound < (try #require(text.range(of: "\nPain\n"))).lowerBound)
+    }
+
+    /// A finding's session is looked up by id in an index the report builds once, and kept in
+    /// step with ``ProgressReport/entries``: the review answers a session recorded before it, not
+    /// one the report does not hold.
+    @Test func aFindingsReviewIsFoundThroughTheReportsIndexOfSessions() throws {
+        let entries = [
+            Fixture.entry(1, "bird-dog", day: 0, hour: 9, before: 2, after: 2),
+            Fixture.entry(2, "side-plank", day: 1, hour: 9, before: 3, after: 5),
+        ]
+        // Reviewed on day 2 at 17:00, recorded at 100 (the sessions at 0), covering ids up to 2.
+        let review = try Review(
+            id: 1, exerciseID: "side-plank", reviewedAt: Fixture.time(day: 2, hour: 17), utcOffset: 0,
+            note: nil, createdAt: 100, throughEntryID: 2)
+        let period = Period.week(endingOn: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 6))
+        var report = ProgressReport.make(
+            entries: entries, period: period, region: Fixture.britain,
+            findings: Rules.evaluate(entries: entries, checkIns: []), reviews: [review])
+        #expect(report.entry(id: 2) == entries[1])
+        #expect(report.entry(id: 1) == entries[0])
+        #expect(report.entry(id: 3) == nil)
+        #expect(report.entry(id: nil) == nil)
+        let stop = try #require(report.findings.first { $0.entryID == 2 && $0.severity == .stop })
+        #expect(report.review(answering: stop) == review)
+        // The same session recorded after the review (at 200) is not one it answered.
+        var later = entries[1]
+        later.createdAt = 200
+        report.entries = [entries[0], later]
+        #expect(report.entry(id: 2)?.createdAt == 200)
+        #expect(report.review(answering: stop) == nil)
+        // Without the session, its time of recording is unknown: no review answers it.
+        report.entries = [entries[0]]
+        #expect(report.entry(id: 2) == nil)
+        #expect(report.review(answering: stop) == nil)
     }
 
     @Test func widthIsCountedInDisplayColumns() throws {

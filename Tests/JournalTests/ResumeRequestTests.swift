@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Journal
@@ -54,14 +55,14 @@ import Testing
 
     @Test func nothingOnHoldRecordsNothingAndAHoldIsLifted() throws {
         let store = try JournalStore(path: directory.file("j.sqlite3"))
-        #expect(try store.resume(request(.exercise("bird-dog")), now: now, timeZone: .gmt) == nil)
+        #expect(try store.resume(request(.exercise("bird-dog")), now: now) == nil)
         #expect(try store.reviews(performedIn: 0..<Int64.max).isEmpty)
         var draft = EntryDraft(exercise: "bird-dog")
         draft.painBefore = PainLevel(2)
         draft.painAfter = PainLevel(5)
         draft.time = .typed("2026-11-25 08:00")
         _ = try store.log(draft, now: now, timeZone: .gmt)
-        guard case .resumed(let resumed)? = try store.resume(request(.exercise("bird dog")), now: now, timeZone: .gmt)
+        guard case .resumed(let resumed)? = try store.resume(request(.exercise("bird dog")), now: now)
         else {
             Issue.record("bird-dog was on hold after pain rose 2 → 5")
             return
@@ -69,6 +70,61 @@ import Testing
         #expect(resumed.review.exerciseID == "bird-dog")
         #expect(resumed.hold.exerciseID == "bird-dog")
         #expect(try store.holds().isEmpty)
-        #expect(try store.resume(request(.redFlags), now: now, timeZone: .gmt) == nil)
+        #expect(try store.resume(request(.redFlags), now: now) == nil)
+    }
+}
+
+extension ResumeRequestTests {
+    /// The store records the time the request read, and never reads `time` again: a request made
+    /// on 2026-11-25 for "yesterday 15:00" is the 24th, even when recorded a day later (read again
+    /// then, it would be the 25th).
+    @Test func theStoreRecordsTheTimeTheRequestReadNeverReadingItAgain() throws {
+        let store = try JournalStore(path: directory.file("j.sqlite3"))
+        var draft = EntryDraft(exercise: "bird-dog")
+        draft.painBefore = PainLevel(2)
+        draft.painAfter = PainLevel(5)
+        draft.time = .typed("2026-11-24 08:00")
+        _ = try store.log(draft, now: now, timeZone: .gmt)
+        _ = try store.checkIn(
+            CheckIn(
+                performedAt: now - 86_400, utcOffset: 0, pain: #require(PainLevel(4)), note: nil,
+                redFlags: [.fever], createdAt: now))
+        let later = now + 86_400
+        guard
+            case .resumed(let resumed)? = try store.resume(
+                request(.exercise("bird-dog"), time: "yesterday 15:00"), now: later)
+        else {
+            Issue.record("bird-dog was on hold after pain rose 2 → 5")
+            return
+        }
+        // 2026-11-24T15:00:00Z, recorded at 2026-11-26T10:00:00Z.
+        #expect(resumed.review.reviewedAt == 1_795_532_400)
+        #expect(resumed.review.createdAt == later)
+        guard case .redFlagsSeen(let seen)? = try store.resume(request(.redFlags, time: "yesterday 15:00"), now: later)
+        else {
+            Issue.record("a fever was recorded on 2026-11-24 at 10:00")
+            return
+        }
+        #expect(seen.review.reviewedAt == 1_795_532_400)
+        #expect(seen.covered.count == 1)
+    }
+}
+
+extension JournalStore {
+    /// `journal resume EXERCISE`, through its one path (``ResumeRequest``), for tests that lift a hold.
+    func resume(_ exercise: String, note: String?, time: String?, now: Int64, timeZone: TimeZone) throws -> Resumed? {
+        let request = try ResumeRequest(
+            subject: .exercise(exercise), note: note, time: time, catalog: { try catalog(includingArchived: true) },
+            now: now, timeZone: timeZone)
+        guard case .resumed(let resumed)? = try resume(request, now: now) else { return nil }
+        return resumed
+    }
+
+    /// `journal resume --red-flags`, through its one path (``ResumeRequest``).
+    func resumeRedFlags(note: String?, time: String?, now: Int64, timeZone: TimeZone) throws -> RedFlagsSeen? {
+        let request = try ResumeRequest(
+            subject: .redFlags, note: note, time: time, catalog: { Catalog.builtIn }, now: now, timeZone: timeZone)
+        guard case .redFlagsSeen(let seen)? = try resume(request, now: now) else { return nil }
+        return seen
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Journal
@@ -50,26 +51,75 @@ import Testing
         return store
     }
 
-    @Test func eachScreenReadsInOneTransaction() throws {
+    /// Whether `statements` read the journal's region setting inside their one transaction.
+    func readTheRegion(_ statements: Statements) -> Bool {
+        let sql = statements.sql
+        guard statements.transactions == 1,
+            let begin = sql.firstIndex(where: { $0.hasPrefix("BEGIN") || $0.hasPrefix("SAVEPOINT") }),
+            let end = sql.lastIndex(where: { $0.hasPrefix("COMMIT") || $0.hasPrefix("RELEASE") }),
+            let region = sql.firstIndex(where: { $0.contains("FROM settings WHERE name = 'region'") })
+        else {
+            print(sql)
+            return false
+        }
+        return begin < region && region < end
+    }
+
+    @Test func eachScreenReadsInOneTransactionTheRegionIncluded() throws {
         let store = try journal(held: 2)
-        let region = try RegionSetting.resolve(stored: "GB", environment: [:])
+        try store.setRegion(.unitedKingdom, now: Fixture.time(day: 0, hour: 7))
+        let gb = try RegionSetting.resolve(stored: "GB", environment: [:])
         let period = Period.week(endingOn: today)
         var report: ProgressReport?
         #expect(
-            try statements(store) { report = try store.progressReport(for: period, region: region) }.transactions == 1)
+            readTheRegion(try statements(store) { report = try store.progressReport(for: period, environment: [:]) }))
         #expect(report?.holds.count == 2)
-        var standing: Standing?
-        #expect(try statements(store) { standing = try store.standing(today: today) }.transactions == 1)
+        #expect(report?.region == gb)
+        var check: CheckSnapshot?
+        #expect(
+            readTheRegion(try statements(store) { check = try store.checkSnapshot(today: today, environment: [:]) }))
+        #expect(check?.region == gb)
+        let standing = check?.standing
         #expect(standing?.holds.count == 2)
         #expect(standing?.redFlags.isEmpty == false)
+        var alone: Standing?
+        #expect(try statements(store) { alone = try store.standing(today: today) }.transactions == 1)
+        #expect(alone == standing)
         var snapshot: TodaySnapshot?
-        #expect(try statements(store) { snapshot = try store.todaySnapshot(today: today) }.transactions == 1)
+        #expect(
+            readTheRegion(try statements(store) { snapshot = try store.todaySnapshot(today: today, environment: [:]) }))
         #expect(snapshot?.routine.held.count == 2)
         #expect(snapshot?.standing == standing)
+        #expect(snapshot?.region == gb)
         var session: SessionSnapshot?
-        #expect(try statements(store) { session = try store.sessionSnapshot(today: today) }.transactions == 1)
+        #expect(
+            readTheRegion(try statements(store) { session = try store.sessionSnapshot(today: today, environment: [:]) })
+        )
         #expect(session?.standing == standing)
+        #expect(session?.region == gb)
         #expect(try session?.session(naming: ["bird-dog"]).steps.first?.hold != nil)
+    }
+
+    /// `JOURNAL_REGION` overrides the journal's setting and an unknown one is refused; a stored
+    /// region this version does not know is set aside for the environment's, all inside the read.
+    @Test func theRegionReadWithTheScreenKeepsTheEnvironmentsOverrideAndRefusal() throws {
+        let store = try journal(held: 0)
+        try store.setRegion(.unitedKingdom, now: Fixture.time(day: 0, hour: 7))
+        let override = try store.checkSnapshot(today: today, environment: ["JOURNAL_REGION": "nz"]).region
+        #expect(override == RegionSetting(region: .newZealand, source: .environment(overrides: "GB"), stored: "GB"))
+        #expect(override.setAside == nil)
+        #expect(
+            throws: JournalError.invalidSetting(
+                name: "JOURNAL_REGION", text: "XX", expected: "one of \(Region.accepted)")
+        ) { try store.todaySnapshot(today: today, environment: ["JOURNAL_REGION": "XX"]) }
+        try store.queue.write { db in try db.execute(sql: "UPDATE settings SET value = 'JP' WHERE name = 'region'") }
+        let setAside = try store.progressReport(for: .week(endingOn: today), environment: ["LANG": "en_CA.UTF-8"])
+            .region
+        #expect(setAside.region == .canada)
+        #expect(setAside.source == .locale(variable: "LANG", value: "en_CA.UTF-8"))
+        #expect(setAside.stored == nil)
+        #expect(setAside.setAside == "JP")
+        #expect(try store.sessionSnapshot(today: today, environment: [:]).region.region == nil)
     }
 
     @Test func theHoldsOfEveryExerciseTakeTheSameQueriesHoweverManyAreHeld() throws {

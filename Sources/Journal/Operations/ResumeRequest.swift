@@ -7,7 +7,7 @@ import Foundation
 /// let request = try ResumeRequest(
 ///     subject: .exercise("bird dog"), note: nil, time: "yesterday 15:00",
 ///     catalog: { Catalog.builtIn }, now: now, timeZone: .current)
-/// let outcome = try store.resume(request, now: now, timeZone: .current)
+/// let outcome = try store.resume(request, now: now)
 /// ```
 ///
 /// Everything given is checked whether or not the exercise turns out to be on hold (or a red flag
@@ -22,7 +22,7 @@ public struct ResumeRequest: Sendable, Hashable {
     /// The exercise's id (resolved from what was typed), or the red flags.
     public let subject: Subject
     public let note: String?
-    /// When the review took place as typed (`nil`: now); read and checked by the initialiser.
+    /// When the review took place as typed (`nil`: now), for messages; read once, by the initialiser, into ``at``.
     public let time: String?
     /// When the review took place.
     public let at: ResolvedTime
@@ -58,18 +58,16 @@ public struct ResumeRequest: Sendable, Hashable {
 }
 
 extension JournalStore {
-    /// Records the review `request` asks for: ``resume(_:note:time:now:timeZone:)`` for an
-    /// exercise, ``resumeRedFlags(note:time:now:timeZone:)`` for the red flags.
+    /// Records the review `request` asks for: a hold lifted for an exercise, or the red flags seen.
+    ///
+    /// The review is at the time the request read (``ResumeRequest/at``, never read again); `now`
+    /// is when it is recorded.
     ///
     /// Returns `nil`, recording nothing, when the exercise is not on hold or no red flag stands.
-    public func resume(_ request: ResumeRequest, now: Int64, timeZone: TimeZone) throws -> ResumeRequest.Outcome? {
+    public func resume(_ request: ResumeRequest, now: Int64) throws -> ResumeRequest.Outcome? {
         switch request.subject {
-        case .exercise(let id):
-            try resume(id, note: request.note, time: request.time, now: now, timeZone: timeZone).map(
-                ResumeRequest.Outcome.resumed)
-        case .redFlags:
-            try resumeRedFlags(note: request.note, time: request.time, now: now, timeZone: timeZone)
-                .map(ResumeRequest.Outcome.redFlagsSeen)
+        case .exercise(let id): try resume(exerciseID: id, request, now: now).map(ResumeRequest.Outcome.resumed)
+        case .redFlags: try resumeRedFlags(request, now: now).map(ResumeRequest.Outcome.redFlagsSeen)
         }
     }
 }

@@ -40,10 +40,8 @@ extension ProgressReport {
     /// doctor's visit) that no review answered are told once, the newest, with the dates of the
     /// others (``Attention/earlier``), whether they fall in the period or stand from before it.
     public var attention: [Attention] {
-        let byID = Dictionary(entries.compactMap { entry in entry.id.map { ($0, entry) } }) { first, _ in first }
         let holdItems = holds.map { hold in
-            Attention(
-                hold: hold, findings: hold.reasons, session: hold.session.id.flatMap { byID[$0] }, review: nil)
+            Attention(hold: hold, findings: hold.reasons, session: entry(id: hold.session.id), review: nil)
         }
         let heldSessions = Set(holds.compactMap(\.session.id))
         var groups: [Attention] = []
@@ -60,10 +58,8 @@ extension ProgressReport {
             index[key] = groups.count
             groups.append(
                 Attention(
-                    hold: nil, findings: [finding], session: finding.entryID.flatMap { byID[$0] },
-                    review: review(
-                        answering: finding,
-                        recordedAt: finding.entryID.flatMap { byID[$0]?.createdAt } ?? .max)))
+                    hold: nil, findings: [finding], session: entry(id: finding.entryID),
+                    review: review(answering: finding)))
         }
         let standing = standing?.findings ?? []
         let told = Set(findings.map(Self.key))

@@ -254,7 +254,9 @@ public struct ProgressReport: Sendable, Hashable {
     /// Findings about entries in the period, most severe first.
     public var findings: [Finding]
     /// The entries of the period, oldest first (the HTML report lists them with their notes).
-    public var entries: [Entry]
+    public var entries: [Entry] { didSet { entriesByID = Self.byID(entries) } }
+    /// ``entries`` by id, built once whenever they are set: a session is looked up, never scanned for.
+    private var entriesByID: [Int64: Entry]
     /// Sessions done against the physiotherapist's plan, by exercise; empty without a plan.
     public var adherence: [Adherence]
     /// The check-ins of the period, oldest first, with their red flags and notes.
@@ -329,19 +331,26 @@ public struct ProgressReport: Sendable, Hashable {
         entries.filter { $0.exerciseID == exerciseID }
     }
 
-    /// The review in the period that answered `finding` (a stop finding on a session, reviewed at
-    /// or after it), if there is one.
-    public func review(answering finding: Finding) -> Review? {
-        review(answering: finding, recordedAt: entries.first { $0.id == finding.entryID }?.createdAt ?? .max)
+    /// The period's entry (session) with this id, if there is one: a lookup, not a scan.
+    public func entry(id: Int64?) -> Entry? {
+        id.flatMap { entriesByID[$0] }
     }
 
-    /// ``review(answering:)`` with the session's `recordedAt` already looked up (`.max` for none),
-    /// so that a caller going through many findings looks each session up once, not by a scan.
-    func review(answering finding: Finding, recordedAt: Int64) -> Review? {
+    /// The review in the period that answered `finding`, if there is one.
+    ///
+    /// `finding` is a stop finding on a session, reviewed at or after it; the session is looked up
+    /// by id (``entry(id:)``).
+    public func review(answering finding: Finding) -> Review? {
         guard let exerciseID = finding.exerciseID else { return nil }
+        let recordedAt = entry(id: finding.entryID)?.createdAt ?? .max
         return reviews.first {
             $0.exerciseID == exerciseID && HoldRule.answers($0.mark, finding, recordedAt: recordedAt)
         }
+    }
+
+    /// `entries` by id, the first of any that share one.
+    private static func byID(_ entries: [Entry]) -> [Int64: Entry] {
+        Dictionary(entries.compactMap { entry in entry.id.map { ($0, entry) } }) { first, _ in first }
     }
 
     /// Builds the report for `period` from `entries` and `checkIns` (any range; those outside
@@ -408,6 +417,7 @@ public struct ProgressReport: Sendable, Hashable {
                 verdict: MinimalImportantChange.verdict(previous: previous, current: pain)),
             findings: periodFindings,
             entries: periodEntries,
+            entriesByID: byID(periodEntries),
             adherence: [],
             checkInReadings: readings.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) },
             reviews: reviews.filter { period.contains($0.localTime.date) }.sorted {

@@ -57,6 +57,9 @@ public struct RegionSetting: Sendable, Hashable {
     public let source: Source
     /// The journal's setting as stored, whether or not it is in force; `nil` when none is set.
     public let stored: String?
+    /// The journal's setting when this version does not know it, so set it aside
+    /// (``inForce(stored:environment:)``); `nil` otherwise.
+    public private(set) var setAside: String?
 
     public init(region: Region?, source: Source, stored: String?) {
         self.region = region
@@ -86,6 +89,24 @@ public struct RegionSetting: Sendable, Hashable {
             return RegionSetting(region: nil, source: .none(locale: (variable, value)), stored: nil)
         }
         return RegionSetting(region: region, source: .locale(variable: variable, value: value), stored: nil)
+    }
+
+    /// The region in force for a command that reads the journal's setting `stored`.
+    ///
+    /// As ``resolve(stored:environment:)``, except that a stored code this version does not know
+    /// is set aside (``setAside``), so that advice never waits on it, and the environment decides.
+    /// An unknown `JOURNAL_REGION` is still refused: it was typed for this command.
+    ///
+    /// ```swift
+    /// try RegionSetting.inForce(stored: "JP", environment: ["LANG": "en_CA.UTF-8"]).setAside  // "JP"
+    /// ```
+    public static func inForce(stored: String?, environment: [String: String]) throws -> RegionSetting {
+        guard let code = stored, Region.ofCountry(code) == nil else {
+            return try resolve(stored: stored, environment: environment)
+        }
+        var setting = try resolve(stored: nil, environment: environment)
+        setting.setAside = code
+        return setting
     }
 
     /// The locale variable that decides, POSIX's way: the first of ``localeVariables`` set and not empty.

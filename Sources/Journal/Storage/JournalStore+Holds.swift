@@ -18,32 +18,27 @@ extension JournalStore {
         try reading { db in try HoldQueries.holds(db) }
     }
 
-    /// Records that a physiotherapist has reviewed `exercise` (an id, alias or name), which is on hold.
+    /// Records that a physiotherapist has reviewed `exerciseID` (``ResumeRequest``'s resolved
+    /// id), which is on hold, at `request.at`, through ``resume(_:now:)``.
     ///
     /// Returns `nil`, recording nothing, when it is not on hold. `journal undo` takes it back.
-    /// `time` is when the review took place (default now); it must be after the session that
-    /// began the hold, since a review answers only what came before it.
-    public func resume(
-        _ exercise: String, note: String?, time: String?, now: Int64, timeZone: TimeZone
-    ) throws -> Resumed? {
+    /// The review's time must be after the session that began the hold, since a review answers
+    /// only what came before it.
+    func resume(exerciseID: String, _ request: ResumeRequest, now: Int64) throws -> Resumed? {
         try writing { db in
-            let exerciseID = try ExerciseQueries.catalog(db, includingArchived: true).resolve(exercise).id
-            // The time is read first, so that a bad one is refused whether or not the exercise is held.
-            let when =
-                try time.map { try DateInput.parse($0, now: now, timeZone: timeZone) }
-                ?? DateInput.at(now, in: timeZone)
+            let when = request.at
             guard
                 let hold = try HoldQueries.hold(
                     exerciseID: exerciseID, review: HoldQueries.latestReviews(db)[exerciseID], db)
             else { return nil }
             guard when.unixSeconds >= hold.since.performedAt else {
                 throw JournalError.invalidDate(
-                    text: time ?? "now",
+                    text: request.time ?? "now",
                     reason: "that is before \(exerciseID) went on hold (\(hold.since.localTime.shortText)); "
                         + "a review answers only the sessions before it.")
             }
             var review = try Review(
-                exerciseID: exerciseID, reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: note,
+                exerciseID: exerciseID, reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: request.note,
                 createdAt: now,
                 throughEntryID: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entries") ?? 0)
             try db.execute(

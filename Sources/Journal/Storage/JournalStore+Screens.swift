@@ -1,15 +1,28 @@
 import GRDB
 
-/// What `journal today` shows, read in one transaction: the plan's day and what stands.
+/// What `journal check` shows, read in one transaction: what stands, and the region whose words
+/// its advice uses.
+public struct CheckSnapshot: Sendable, Hashable {
+    public var standing: Standing
+    /// The region in force (``RegionSetting/inForce(stored:environment:)``).
+    public var region: RegionSetting
+}
+
+/// What `journal today` shows, read in one transaction: the plan's day, what stands, and the
+/// region whose words its advice uses.
 public struct TodaySnapshot: Sendable, Hashable {
     public var routine: DailyRoutine
     public var standing: Standing
+    /// The region in force (``RegionSetting/inForce(stored:environment:)``).
+    public var region: RegionSetting
 }
 
 /// What `journal session` reads before it asks anything, in one transaction: what stands (the
-/// red-flag gate) and what a session is made from.
+/// red-flag gate), the region whose words its advice uses, and what a session is made from.
 public struct SessionSnapshot: Sendable {
     public var standing: Standing
+    /// The region in force (``RegionSetting/inForce(stored:environment:)``).
+    public var region: RegionSetting
     /// What the plan asks of the day.
     public var routine: DailyRoutine
     let plan: [PlanItem]
@@ -25,6 +38,10 @@ public struct SessionSnapshot: Sendable {
 
 /// One read per screen: each reads everything its command shows in one read transaction, so that
 /// no other process's write can split the picture, and reads every exercise's holds at once.
+///
+/// The region in force is part of the read: the journal's setting is read first, in the same
+/// transaction, and resolved against `environment` (`JOURNAL_REGION`, the locale) before anything
+/// else, so an unknown `JOURNAL_REGION` is refused as soon as the journal could be read.
 extension JournalStore {
     /// What stands on `today` (`journal check`; ``Standing``).
     public func standing(today: LocalDate) throws -> Standing {
@@ -36,23 +53,34 @@ extension JournalStore {
         try standing(today: today).findings
     }
 
-    /// What `journal today` shows: the plan's day and what stands.
-    public func todaySnapshot(today: LocalDate) throws -> TodaySnapshot {
+    /// What `journal check` shows: what stands on `today` and the region in force.
+    public func checkSnapshot(today: LocalDate, environment: [String: String]) throws -> CheckSnapshot {
         try reading { db in
+            let region = try Self.region(environment: environment, db)
+            return CheckSnapshot(
+                standing: try Self.standing(today: today, holds: HoldQueries.holds(db), db), region: region)
+        }
+    }
+
+    /// What `journal today` shows: the plan's day, what stands and the region in force.
+    public func todaySnapshot(today: LocalDate, environment: [String: String]) throws -> TodaySnapshot {
+        try reading { db in
+            let region = try Self.region(environment: environment, db)
             let holds = try HoldQueries.holds(db)
             return TodaySnapshot(
                 routine: try Self.routine(today: today, plan: ExerciseQueries.plan(db), holds: holds, db),
-                standing: try Self.standing(today: today, holds: holds, db))
+                standing: try Self.standing(today: today, holds: holds, db), region: region)
         }
     }
 
     /// What `journal session` reads before it asks anything (``SessionSnapshot``).
-    public func sessionSnapshot(today: LocalDate) throws -> SessionSnapshot {
+    public func sessionSnapshot(today: LocalDate, environment: [String: String]) throws -> SessionSnapshot {
         try reading { db in
+            let region = try Self.region(environment: environment, db)
             let holds = try HoldQueries.holds(db)
             let plan = try ExerciseQueries.plan(db)
             return SessionSnapshot(
-                standing: try Self.standing(today: today, holds: holds, db),
+                standing: try Self.standing(today: today, holds: holds, db), region: region,
                 routine: try Self.routine(today: today, plan: plan, holds: holds, db), plan: plan, holds: holds,
                 catalog: try ExerciseQueries.catalog(db, includingArchived: false))
         }
@@ -65,22 +93,19 @@ extension JournalStore {
         }
     }
 
-    /// The session for `naming` (empty: what is due `today`), read from the journal (``SessionPlan``).
-    public func session(today: LocalDate, naming: [String]) throws -> SessionPlan {
-        try sessionSnapshot(today: today).session(naming: naming)
-    }
-
     /// The plan's item for one exercise, if it is planned.
     public func planItem(exerciseID: String) throws -> PlanItem? {
         try plan().first { $0.exerciseID == exerciseID }
     }
 
     /// The progress report for `period`, optionally for one exercise, with the rules' findings and
-    /// the holds that stand now, its advice in the words of `region` (the region in force).
-    public func progressReport(for period: Period, exerciseID: String? = nil, region: RegionSetting) throws
-        -> ProgressReport
+    /// the holds that stand now, its advice in the words of the region in force (the journal's
+    /// setting and `environment`, ``RegionSetting/inForce(stored:environment:)``).
+    public func progressReport(for period: Period, exerciseID: String? = nil, environment: [String: String])
+        throws -> ProgressReport
     {
         try reading { db in
+            let region = try Self.region(environment: environment, db)
             let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
             let entries = try EntryQueries.entriesForRules(db, performedIn: range, exerciseID: exerciseID)
             let checkIns = exerciseID == nil ? try CheckIn.fetchAll(db, performedIn: range) : []
@@ -117,6 +142,11 @@ extension JournalStore {
     }
 
     // MARK: Building blocks
+
+    /// The region in force: the journal's setting, read in this transaction, and `environment`.
+    private static func region(environment: [String: String], _ db: Database) throws -> RegionSetting {
+        try RegionSetting.inForce(stored: storedRegion(db), environment: environment)
+    }
 
     /// What stands on `today`, given every hold that stands: the reads of
     /// ``Standing/make(date:entries:checkIns:reviews:holds:redFlagCheckIns:redFlagReview:reminders:)``.

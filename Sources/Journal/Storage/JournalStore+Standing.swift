@@ -13,24 +13,22 @@ public struct RedFlagsSeen: Sendable, Hashable {
 
 /// The record that a doctor has seen the red flags (``RedFlagReviewQueries``).
 extension JournalStore {
-    /// Records that a doctor has seen the red flags that stand; `journal undo` takes it back.
+    /// Records that a doctor has seen the red flags that stand, at `request.at`, through
+    /// ``resume(_:now:)``; `journal undo` takes it back.
     ///
-    /// Returns `nil`, recording nothing, when no red flag stands. `time` is when the doctor saw
-    /// the person (default now); it must not be before the earliest red flag standing, since the
-    /// record covers only what was recorded before it.
-    public func resumeRedFlags(note: String?, time: String?, now: Int64, timeZone: TimeZone) throws -> RedFlagsSeen? {
+    /// Returns `nil`, recording nothing, when no red flag stands. The time must not be before the
+    /// earliest red flag standing, since the record covers only what was recorded before it.
+    func resumeRedFlags(_ request: ResumeRequest, now: Int64) throws -> RedFlagsSeen? {
         try writing { db in
-            let when =
-                try time.map { try DateInput.parse($0, now: now, timeZone: timeZone) }
-                ?? DateInput.at(now, in: timeZone)
+            let when = request.at
             var review = try RedFlagReview(
-                reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: note, createdAt: now,
+                reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: request.note, createdAt: now,
                 throughCheckInID: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM checkins") ?? 0)
             let standing = try RedFlagReviewQueries.standingCheckIns(db, review: RedFlagReviewQueries.latest(db))
             guard let first = standing.min(by: { $0.performedAt < $1.performedAt }) else { return nil }
             guard when.unixSeconds >= first.performedAt else {
                 throw JournalError.invalidDate(
-                    text: time ?? "now",
+                    text: request.time ?? "now",
                     reason: "that is before the red flags recorded on \(first.localTime.shortText); "
                         + "a doctor's visit covers only the red flags recorded before it.")
             }

@@ -32,8 +32,10 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let words = try store.regionSetting(fallingBack: false).advice
-        let standing = try store.openForReading()?.standing(today: today) ?? Standing(date: today)
+        let snapshot = try store.openForReading()?.checkSnapshot(
+            today: today, environment: ProcessInfo.processInfo.environment)
+        let standing = snapshot?.standing ?? Standing(date: today)
+        let words = try StoreOptions.region(snapshot?.region).advice
         if output.json {
             try Console.json(CheckJSON(standing: standing, advice: words))
         } else if standing.isEmpty {

@@ -201,14 +201,14 @@ struct Undo: ParsableCommand {
     private static func message(_ result: UndoResult, when: String, now: Int64) -> String {
         if let putBack = result.putBack {
             return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), "
-                + "\(Describe.ago(result.madeAt, now: now)))."
+                + "\(Wording.ago(result.madeAt, now: now)))."
         }
         if let entry = result.loggedEntry {
-            return "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(Describe.ago(result.madeAt, now: now))."
+            return "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(Wording.ago(result.madeAt, now: now))."
         }
         if let checkIn = result.loggedCheckIn {
             return "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded "
-                + "\(Describe.ago(result.madeAt, now: now))."
+                + "\(Wording.ago(result.madeAt, now: now))."
         }
         var parts: [String] = []
         if result.restored > 0 {

@@ -116,10 +116,10 @@ struct Report: ParsableCommand {
         } else {
             period = selection.period ?? .week(endingOn: now.date)
         }
-        let region = try store.regionSetting(fallingBack: false)
-        let report =
-            try store.openForReading()?.progressReport(for: period, exerciseID: selection.exerciseID, region: region)
-            ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])
+        let read = try store.openForReading()?.progressReport(
+            for: period, exerciseID: selection.exerciseID, environment: ProcessInfo.processInfo.environment)
+        let region = try StoreOptions.region(read?.region)
+        let report = read ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])
         let text: String
         switch chosenFormat {
         case .json: text = try JSONText.pretty(ReportJSON(report)) + "\n"

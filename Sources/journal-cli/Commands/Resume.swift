@@ -59,7 +59,7 @@ struct Resume: ParsableCommand {
             catalog: { try store.catalog(includingArchived: true) }, now: now, timeZone: Clock.timeZone)
         guard
             try store.openForReading() != nil,
-            let outcome = try store.write({ try $0.resume(request, now: now, timeZone: Clock.timeZone) })
+            let outcome = try store.write({ try $0.resume(request, now: now) })
         else {
             Console.err(request.nothingRecorded)
             return

@@ -45,10 +45,12 @@ struct Session: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let words = try store.regionSetting(fallingBack: false).advice
         // Read on a connection of its own, released before the session writes.
-        let snapshot = try store.openForReading()?.sessionSnapshot(today: today)
-        try Self.redFlagGate(snapshot?.standing ?? Standing(date: today), advice: words)
+        let snapshot = try store.openForReading()?.sessionSnapshot(
+            today: today, environment: ProcessInfo.processInfo.environment)
+        let words = try StoreOptions.region(snapshot?.region).advice
+        let standing = snapshot?.standing ?? Standing(date: today)
+        try Self.redFlagGate(standing, advice: words)
         let session =
             try snapshot?.session(naming: exercises)
             ?? SessionPlan.make(
@@ -58,12 +60,12 @@ struct Session: ParsableCommand {
         if exercises.isEmpty {
             guard routine.hasPlan else {
                 Console.err(Wording.noPlanYet)
-                Describe.printStanding(store, today: today, advice: words)
+                Describe.printStanding(standing, advice: words)
                 return
             }
             guard !session.steps.isEmpty else {
                 Console.err(Self.nothingDue(routine))
-                Describe.printStanding(store, today: today, advice: words)
+                Describe.printStanding(standing, advice: words)
                 return
             }
         }

@@ -34,8 +34,9 @@ struct Today: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let words = try store.regionSetting(fallingBack: false).advice
-        let snapshot = try store.openForReading()?.todaySnapshot(today: today)
+        let snapshot = try store.openForReading()?.todaySnapshot(
+            today: today, environment: ProcessInfo.processInfo.environment)
+        let words = try StoreOptions.region(snapshot?.region).advice
         let routine = snapshot?.routine ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
         let standing = snapshot?.standing ?? Standing(date: today)
         // A red flag that needs a doctor today or now comes before anything the plan asks.

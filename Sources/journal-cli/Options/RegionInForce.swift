@@ -11,7 +11,6 @@ extension StoreOptions {
     /// With `fallingBack` false (commands whose advice comes from the journal anyway), a journal
     /// that cannot be read throws its own error, as the command would.
     func regionSetting(fallingBack: Bool = true) throws -> RegionSetting {
-        let environment = ProcessInfo.processInfo.environment
         var stored: String?
         do {
             stored = try openForReading()?.storedRegion()
@@ -19,12 +18,19 @@ extension StoreOptions {
             guard fallingBack else { throw error }
             Console.err("journal: could not read the journal's region setting (\(error)); using the environment's.")
         }
-        if let code = stored, Region.ofCountry(code) == nil {
+        return try Self.region(RegionSetting.inForce(stored: stored, environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// The region a screen read with the journal (`read`, ``RegionSetting/inForce(stored:environment:)``),
+    /// or the environment's when there is no journal (`nil`); says on standard error when the
+    /// journal's region was set aside.
+    static func region(_ read: RegionSetting?) throws -> RegionSetting {
+        let setting = try read ?? RegionSetting.inForce(stored: nil, environment: ProcessInfo.processInfo.environment)
+        if let code = setting.setAside {
             Console.err(
                 "journal: the journal's region \(code.terminalSafe) is not one this version knows; using the "
                     + "environment's (`journal config set region CODE` sets another).")
-            stored = nil
         }
-        return try RegionSetting.resolve(stored: stored, environment: environment)
+        return setting
     }
 }

@@ -19,17 +19,6 @@ enum Describe {
     /// "4 → 3".
     static func pain(_ entry: Entry) -> String { "\(entry.painBefore.value) → \(entry.painAfter.value)" }
 
-    /// How long before `now` the moment `unixSeconds` was: "just now", "2 minutes ago", "3 hours ago", "5 days ago".
-    static func ago(_ unixSeconds: Int64, now: Int64) -> String {
-        let seconds = max(0, now - unixSeconds)
-        switch seconds {
-        case ..<60: return "just now"
-        case ..<3600: return Wording.count(seconds / 60, "minute", "minutes") + " ago"
-        case ..<86_400: return Wording.count(seconds / 3600, "hour", "hours") + " ago"
-        default: return Wording.count(seconds / 86_400, "day", "days") + " ago"
-        }
-    }
-
     /// Prints on standard error, one line each, what `journal log` notes about a saved entry
     /// (``LogNotice``): likely slips, which `journal undo` reverses.
     static func printNotices(of logged: LoggedEntry, now: Int64) {
@@ -55,7 +44,7 @@ enum Describe {
                         + Wording.undoRemovesSlip)
             case .duplicate(let id, let loggedAt):
                 Console.err(
-                    "Note: the same as #\(id), logged \(ago(loggedAt, now: now)); "
+                    "Note: the same as #\(id), logged \(Wording.ago(loggedAt, now: now)); "
                         + "if it was logged twice, `journal undo` removes this one.")
             }
         }

@@ -3,20 +3,6 @@ import GRDB
 
 @testable import Journal
 
-/// A fresh directory under the system's temporary folder, removed when the value is released.
-final class TemporaryDirectory {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "journal-tests-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
 /// Turns a journal back into what version 1 wrote (entries and the catalogue only), to test upgrades.
 enum VersionOneJournal {
     /// Drops everything that migrations after version 1 added, whatever they are: the tables and
