@@ -322,7 +322,10 @@ struct HTMLReportCommandTests {
         let rows = printed.words.flatMap { words in
             words.indices.dropFirst().dropLast().filter {
                 words[$0 - 1].text == "Sat" && words[$0].text == "21" && words[$0 + 1].text == "Nov"
-            }.map { index in words.filter { abs($0.yMin - words[index].yMin) < 1 && $0.xMin > words[index].xMin } }
+            }.map { index in
+                words.filter { abs($0.yMin - words[index].yMin) < 1 && $0.xMin > words[index].xMin }
+                    .sorted { $0.xMin < $1.xMin }
+            }
         }
         #expect(rows.contains { $0.last?.text == "3.5" }, "\(rows.map { $0.map(\.text) })")
     }

@@ -188,9 +188,11 @@ public enum ReportHTML {
         )
     }
 
-    /// A row of Needs attention about a session: the rules that fired, named (``ruleNames(_:)``
-    /// says what each means, once), since the row shows the session's pain; about anything else
-    /// (a check-in, the pain trend), what happened in words. Then any earlier occasions.
+    /// What a row of Needs attention says happened.
+    ///
+    /// About a session, the rules that fired, named (``ruleNames(_:)`` says what each means,
+    /// once), since the row shows the session's pain; about anything else (a check-in, the pain
+    /// trend), what happened in words. Then any earlier occasions.
     static func happened(_ item: ProgressReport.Attention) -> String {
         let earlier = ReportText.earlier(item)
         let what =
@@ -560,8 +562,8 @@ public enum ReportHTML {
     }
 
     /// Characters in a printed line of the Notes list (one of two columns at 7 pt on A4, about
-    /// 63), rounded down so that estimates err long.
-    static let printedLineLength = 58
+    /// 75), rounded down so that estimates err long.
+    static let printedLineLength = 70
     /// Printed lines of notes, over two columns, kept with the footer: about 40 % of an A4 page
     /// (100 lines a column at 7 pt), more than the third a page must hold and less than half.
     static let lastNotesLines = 80
@@ -700,7 +702,7 @@ public enum ReportHTML {
           table, ul.columns, .notes ul { line-height: 1.1; }
           table, ul.columns { font-size: 7pt; }
           th, td { padding: .05rem .4rem; }
-          .notes ul { font-size: 7pt; }
+          .notes ul { font-size: 7pt; padding-right: 1mm; }
           .attention ul.todo, .attention .note { font-size: 7.5pt; line-height: 1.15; }
           .attention ul.todo li { margin: 0; }
           .attention, tr.flagged td, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -28,7 +28,9 @@ public enum HighPainRule {
             note: note(entry.exerciseID))
     }
 
-    /// What to do about `exercise`: "Stop doing bird-dog and talk to a physiotherapist before you continue with it."
+    /// What to do about `exercise`.
+    ///
+    /// "Stop doing bird-dog and talk to a physiotherapist before you continue with it."
     public static func note(_ exercise: String) -> String {
         "Stop doing \(exercise) and talk to a physiotherapist before you continue with it."
     }

@@ -29,7 +29,9 @@ public enum MorePainRule {
             note: note(entry.exerciseID))
     }
 
-    /// What to do about `exercise`: "Stop doing bird-dog and see a physiotherapist before you continue with it."
+    /// What to do about `exercise`.
+    ///
+    /// "Stop doing bird-dog and see a physiotherapist before you continue with it."
     public static func note(_ exercise: String) -> String {
         "Stop doing \(exercise) and see a physiotherapist before you continue with it."
     }

@@ -36,7 +36,9 @@ public enum RepeatedRule {
             note: note(entry.exerciseID))
     }
 
-    /// What to do about `exercise`: "Keep bird-dog on hold until a physiotherapist has assessed you."
+    /// What to do about `exercise`.
+    ///
+    /// "Keep bird-dog on hold until a physiotherapist has assessed you."
     public static func note(_ exercise: String) -> String {
         "Keep \(exercise) on hold until a physiotherapist has assessed you."
     }
