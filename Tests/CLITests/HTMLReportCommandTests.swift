@@ -194,7 +194,7 @@ struct HTMLReportCommandTests {
         // Pain rose on each exercise once (five holds: side-plank, glute-bridge, bird-dog,
         // pelvic-tilt, superman), three times more on an exercise already on hold (three stops),
         // and Thursday's check-in records saddle numbness: 9 things need attention. Each told in
-        // full printed 3 pages, Needs attention most of the first.
+        // full printed 3 pages, Needs attention half of the first.
         let notes = try ReportFixtures.programme(
             days: 7, exercises: ["glute-bridge", "bird-dog", "side-plank", "pelvic-tilt", "superman"],
             noteLength: 150,
@@ -238,7 +238,7 @@ struct HTMLReportCommandTests {
 
     @Test func aMonthOfFiveExercisesADayPrintsOnAtMostFivePages() throws {
         // Five exercises a day and a morning check-in, each with a 150-character note: 180 notes.
-        // 6 pages, the last 35 % full, before the Notes printed at 7 pt.
+        // 6 pages, the last a third full, before print went to 7 pt type and 10 mm margins.
         let notes = try ReportFixtures.programme(
             days: 30, exercises: ["glute-bridge", "bird-dog", "side-plank", "pelvic-tilt", "superman"],
             noteLength: 150, in: sandbox)
