@@ -76,11 +76,11 @@ struct HTMLReportCommandTests {
         }
     }
 
-    /// How full each page is: from the top of the printable area (A4, 841.9 points high, 12 mm
-    /// margins of 34.0 points) to the bottom of its lowest word, as a fraction of that area.
+    /// How full each page is: from the top of the printable area (A4, 841.9 points high, 10 mm
+    /// margins of 28.3 points) to the bottom of its lowest word, as a fraction of that area.
     func fullness(_ printed: Printed) -> [Double] {
         printed.words.map { words in
-            ((words.map(\.yMax).max() ?? 34.0) - 34.0) / (841.9 - 2 * 34.0)
+            ((words.map(\.yMax).max() ?? 28.3) - 28.3) / (841.9 - 2 * 28.3)
         }
     }
 
@@ -189,6 +189,67 @@ struct HTMLReportCommandTests {
         expectEveryNotePrintedOnce(notes, printed)
     }
 
+    @Test func aHeavyWeekWithHoldsAndARedFlagPrintsOnTwoA4Pages() throws {
+        // Five exercises a day and a morning check-in, each with a 150-character note (42 notes).
+        // Pain rose on each exercise once (five holds: side-plank, glute-bridge, bird-dog,
+        // pelvic-tilt, superman), three times more on an exercise already on hold (three stops),
+        // and Thursday's check-in records saddle numbness: 9 things need attention. Each told in
+        // full printed 3 pages, Needs attention half of the first.
+        let notes = try ReportFixtures.programme(
+            days: 7, exercises: ["glute-bridge", "bird-dog", "side-plank", "pelvic-tilt", "superman"],
+            noteLength: 150,
+            painAfter: [
+                "2026-11-15 side-plank": 5, "2026-11-16 glute-bridge": 6, "2026-11-17 bird-dog": 5,
+                "2026-11-18 pelvic-tilt": 7, "2026-11-19 glute-bridge": 5, "2026-11-20 glute-bridge": 5,
+                "2026-11-21 superman": 6, "2026-11-21 pelvic-tilt": 5,
+            ],
+            redFlags: ["2026-11-19": "saddle-numbness"], in: sandbox)
+        #expect(notes.count == 42)
+        let printed = try printed(try page("held-week", "--week"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+        expectEveryWordInsideThePage(printed)
+        let all = squeezed(printed)
+        func count(_ text: String) -> Int { all.components(separatedBy: text).count - 1 }
+        // The red flag in full.
+        #expect(count("numbness or tingling around the genitals or buttocks") == 1)
+        // Each finding's session on its own row: its time there, in the sessions table and at its
+        // note, 3 times; a session without a finding twice.
+        for time in [
+            "Sun 15 Nov 10:00", "Mon 16 Nov 08:00", "Tue 17 Nov 09:00", "Wed 18 Nov 11:00", "Thu 19 Nov 08:00",
+            "Fri 20 Nov 08:00", "Sat 21 Nov 12:00", "Sat 21 Nov 11:00",
+        ] {
+            #expect(count(time) == 3, "\(time): \(count(time))")
+        }
+        #expect(count("Sat 21 Nov 08:00") == 2)
+        // The tiers: five holds and three stops a row each, and each tier's words for what to do
+        // once, whole (the hold's; more-pain's for two stops, repeated's for one).
+        #expect(count("ON HOLD") == 5 + 1)
+        #expect(count("STOP") == 3 + 2)
+        #expect(
+            count(
+                "On hold until a physiotherapist has reviewed it: do not do EXERCISE until then, and record the "
+                    + "review with: journal resume EXERCISE") == 1)
+        #expect(count("Stop doing EXERCISE and see a physiotherapist before you continue with it.") == 1)
+        #expect(count("Keep EXERCISE on hold until a physiotherapist has assessed you.") == 1)
+        #expect(count("Stop doing") == 1)
+    }
+
+    @Test func aMonthOfFiveExercisesADayPrintsOnAtMostFivePages() throws {
+        // Five exercises a day and a morning check-in, each with a 150-character note: 180 notes.
+        // 6 pages, the last a third full, before print went to 7 pt type and 10 mm margins.
+        let notes = try ReportFixtures.programme(
+            days: 30, exercises: ["glute-bridge", "bird-dog", "side-plank", "pelvic-tilt", "superman"],
+            noteLength: 150, in: sandbox)
+        #expect(notes.count == 180)
+        let printed = try printed(try page("heavy-month", "--month"))
+        #expect(printed.pages <= 5, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+        expectEveryWordInsideThePage(printed)
+    }
+
     @Test func aMonthOfTwoExercisesADayPrintsOnAtMostFivePages() throws {
         // Two exercises a day and a morning check-in, each with a note: 90 notes.
         let notes = try ReportFixtures.programme(days: 30, exercises: ["glute-bridge", "bird-dog"], in: sandbox)
@@ -240,11 +301,11 @@ struct HTMLReportCommandTests {
         #expect(all.contains("Bad morning, stiff getting out of bed, eased by lunchtime"))
     }
 
-    /// No word past the right edge of the page's content box: A4 (595.3 points wide) less a 12 mm
-    /// margin (34.0 points).
+    /// No word past the right edge of the page's content box: A4 (595.3 points wide) less a 10 mm
+    /// margin (28.3 points).
     func expectEveryWordInsideThePage(_ printed: Printed) {
         for (index, words) in printed.words.enumerated() {
-            let outside = words.filter { $0.xMax > 595.3 - 34.0 + 0.5 }
+            let outside = words.filter { $0.xMax > 595.3 - 28.3 + 0.5 }
             #expect(outside.isEmpty, "page \(index + 1): past the margin: \(outside)")
         }
     }
@@ -261,7 +322,10 @@ struct HTMLReportCommandTests {
         let rows = printed.words.flatMap { words in
             words.indices.dropFirst().dropLast().filter {
                 words[$0 - 1].text == "Sat" && words[$0].text == "21" && words[$0 + 1].text == "Nov"
-            }.map { index in words.filter { abs($0.yMin - words[index].yMin) < 1 && $0.xMin > words[index].xMin } }
+            }.map { index in
+                words.filter { abs($0.yMin - words[index].yMin) < 1 && $0.xMin > words[index].xMin }
+                    .sorted { $0.xMin < $1.xMin }
+            }
         }
         #expect(rows.contains { $0.last?.text == "3.5" }, "\(rows.map { $0.map(\.text) })")
     }

@@ -81,13 +81,16 @@ enum ReportFixtures {
     /// each with a note of 100 to 200 characters, unlike any other, on each of the `days` days
     /// ending 2026-11-21.
     ///
-    /// With `sessionNotes` false the sessions carry no note; with `noteLength`, every note is cut
-    /// or lengthened (its words repeated) to that many characters; each of `psfs`'s activities is
-    /// rated on 1 Oct, 1 Nov and 18 Nov. Returns the notes written, in order.
+    /// Pain is 4 before and 3 after each session, 3 or 4 at each check-in. With `sessionNotes`
+    /// false the sessions carry no note; with `noteLength`, every note is cut or lengthened (its
+    /// words repeated) to that many characters; each of `psfs`'s activities is rated on 1 Oct,
+    /// 1 Nov and 18 Nov. `painAfter` gives other pain after, by day and exercise
+    /// (`"2026-11-16 glute-bridge": 6`), and `redFlags` a red flag with a day's check-in
+    /// (`"2026-11-19": "saddle-numbness"`). Returns the notes written, in order.
     @discardableResult
     static func programme(
         days: Int, exercises: [String], sessionNotes: Bool = true, noteLength: Int? = nil,
-        psfs: [String] = [], in sandbox: Sandbox
+        psfs: [String] = [], painAfter: [String: Int] = [:], redFlags: [String: String] = [:], in sandbox: Sandbox
     ) throws -> [String] {
         for (index, activity) in psfs.enumerated() {
             let added = try sandbox.run("psfs", "add", activity, "--at", "2026-10-01 09:00")
@@ -112,8 +115,11 @@ enum ReportFixtures {
                     + "and a short walk to the corner and back")
             notes.append(morning)
             let checked = try sandbox.run(
-                "checkin", "--pain", String(3 + index % 2), "--at", "\(day) 07:30", "--note", morning)
-            try #require(checked.status == 0, "\(checked)")
+                ["checkin", "--pain", String(3 + index % 2), "--at", "\(day) 07:30", "--note", morning]
+                    + (redFlags[day].map { ["--red-flag", $0] } ?? []))
+            // 0, or the status that says a red flag was recorded (the check-in is saved either way).
+            try #require(
+                checked.status == 0 || redFlags[day] != nil && [1, 2, 3].contains(checked.status), "\(checked)")
             for (hour, exercise) in exercises.enumerated() {
                 let dose =
                     exercise == "side-plank" ? ["--sets", "2", "--hold", "20"] : ["--sets", "3", "--reps", "10"]
@@ -122,7 +128,9 @@ enum ReportFixtures {
                         + "tight on the left side at first, eased by set \(1 + (index + hour) % 3)")
                 if sessionNotes { notes.append(note) }
                 try log(
-                    sandbox, exercise, "--pain-before", "4", "--pain-after", "3", "--at",
+                    sandbox, exercise, "--pain-before", "4", "--pain-after",
+                    String(painAfter["\(day) \(exercise)"] ?? 3),
+                    "--at",
                     "\(day) \(String(format: "%02d", 8 + hour)):00",
                     extra: dose + (sessionNotes ? ["--note", note] : []))
             }

@@ -21,6 +21,21 @@ import Testing
             ])
     }
 
+    @Test func itsAdviceNamesAnyExerciseForAReportToSayItOnce() throws {
+        // The HTML report's Needs attention says each tier's advice once, the exercise "EXERCISE".
+        let finding = try #require(MorePainRule.finding(for: try entry(before: 4, after: 5)))
+        let advice = RegionalAdvice(region: nil)
+        #expect(
+            finding.recommendation(advice, naming: "EXERCISE")
+                == "Stop doing EXERCISE and see a physiotherapist before you continue with it.")
+        #expect(finding.recommendation(advice, naming: "glute-bridge") == finding.recommendation(advice))
+        // A rule whose advice names no exercise says it as it is.
+        let morning = Finding(
+            rule: "next-morning", severity: .caution, checkInID: 3, exerciseID: nil, performedAt: 0, utcOffset: 0,
+            message: "", note: "Do less.")
+        #expect(morning.recommendation(advice, naming: "EXERCISE") == "Do less.")
+    }
+
     @Test(arguments: [(4, 4), (4, 3), (0, 0), (10, 0)])
     func equalOrLowerPainFindsNothing(before: Int, after: Int) throws {
         #expect(MorePainRule.findings(in: [try entry(before: before, after: after)]).isEmpty)

@@ -94,6 +94,14 @@ public enum ReportHTML {
     /// "[3]": the mark of note 3.
     static func mark(_ number: Int) -> String { "[\(number)]" }
 
+    /// What needs attention: urgent and see-doctor items each in full, then every other item
+    /// (holds, stops, see-GP, cautions) one row a finding in a table, pointing by a letter at what
+    /// to do.
+    ///
+    /// What to do is said once for every row that says the same, tier by tier, in the region's
+    /// words and whole: the exercise it names is "EXERCISE", the row's exercise
+    /// (``ReportText/advice(_:in:naming:)``). So five stops on three exercises print one "Stop
+    /// doing EXERCISE and see a physiotherapist before you continue with it." beside five rows.
     static func attentionSection(_ report: ProgressReport) -> BodyNode {
         let items = report.attention
         guard !items.isEmpty else {
@@ -102,22 +110,109 @@ public enum ReportHTML {
                 .p(.text(report.isEmpty ? "No entries in this period." : "No holds or safety findings in this period."))
             )
         }
+        let advice = report.region.advice
+        let severe = items.filter { $0.hold == nil && $0.severity > .stop }
+        let rows = items.filter { $0.hold != nil || $0.severity <= .stop }
+        var todo: [(label: String, text: String)] = []
+        let letters = rows.map { item in
+            let said = (ReportText.label(item, advice: advice), ReportText.advice(item, in: advice, naming: "EXERCISE"))
+            if let at = todo.firstIndex(where: { $0 == said }) { return letter(at) }
+            todo.append(said)
+            return letter(todo.count - 1)
+        }
+        let exercise: [String] =
+            todo.contains { $0.text.contains("EXERCISE") } ? ["EXERCISE: the exercise the row is about."] : []
+        let legend: [String] =
+            exercise
+            + ruleNames(rows).compactMap { id in
+                SafetyGuide.rules.first { $0.id == id }.map { "\(id): \($0.when)" }
+            }
         return .section(
             .class("attention"),
             .h2("Needs attention"),
-            .ul(
-                .forEach(items) { item in
-                    .li(
-                        .class(item.hold != nil ? "hold" : item.severity.description),
-                        .strong(.text(ReportText.label(item, advice: report.region.advice))),
-                        .text(" " + ReportText.heading(item) + ". "),
-                        .text(item.findings.map(\.message).joined(separator: " ") + " "),
-                        .unwrap(ReportText.earlier(item)) { .text($0 + " ") },
-                        .em(.text(ReportText.advice(item, in: report.region.advice)))
-                    )
-                }
-            )
+            .if(
+                !severe.isEmpty,
+                .ul(
+                    .forEach(severe) { item in
+                        .li(
+                            .class(item.severity.description),
+                            .strong(.text(ReportText.label(item, advice: advice))),
+                            .text(" " + ReportText.heading(item) + ". "),
+                            .text(item.findings.map(\.message).joined(separator: " ") + " "),
+                            .unwrap(ReportText.earlier(item)) { .text($0 + " ") },
+                            .em(.text(ReportText.advice(item, in: advice)))
+                        )
+                    }
+                )),
+            .if(
+                !rows.isEmpty,
+                .div(
+                    .class("findings-box"),
+                    .div(
+                        .class("scroll"),
+                        .table(
+                            .class("findings"),
+                            .thead(
+                                .tr(
+                                    .th(.text("")), .th(.text("When")), .th(.text("About")),
+                                    .th(.class("number"), .text("Pain")), .th(.text("Rule, or what happened")),
+                                    .th(.text("To do")))),
+                            .tbody(
+                                .forEach(Array(zip(rows, letters))) { item, letter in
+                                    .tr(
+                                        .class(item.hold != nil ? "hold" : item.severity.description),
+                                        .td(.strong(.text(ReportText.label(item, advice: advice)))),
+                                        .td(.text(Figures.shortTime(item.localTime))),
+                                        .td(.class("about"), .text(item.subject)),
+                                        .td(
+                                            .class("number"),
+                                            .text(
+                                                item.session.map { "\($0.painBefore.value) → \($0.painAfter.value)" }
+                                                    ?? "")),
+                                        .td(.class("what"), .text(happened(item))),
+                                        .td(.class("letter"), .text(letter))
+                                    )
+                                }
+                            )
+                        )),
+                    .div(
+                        .ul(
+                            .class("todo"),
+                            .forEach(Array(todo.enumerated())) { index, said in
+                                .li(
+                                    .strong(.text(letter(index))), .text(" "), .strong(.text(said.label + ":")),
+                                    .text(" "), .em(.text(said.text)))
+                            }),
+                        .p(.class("note"), .text(legend.joined(separator: " "))))
+                ))
         )
+    }
+
+    /// What a row of Needs attention says happened.
+    ///
+    /// About a session, the rules that fired, named (``ruleNames(_:)`` says what each means,
+    /// once), since the row shows the session's pain; about anything else (a check-in, the pain
+    /// trend), what happened in words. Then any earlier occasions.
+    static func happened(_ item: ProgressReport.Attention) -> String {
+        let earlier = ReportText.earlier(item)
+        let what =
+            item.session == nil
+            ? item.findings.map(\.message)
+            : [item.findings.map(\.rule).joined(separator: ", ") + (earlier == nil ? "" : ".")]
+        return (what + [earlier].compactMap { $0 }).joined(separator: " ")
+    }
+
+    /// The rules named in `rows` (those about a session, ``happened(_:)``), in the order of the rules.
+    static func ruleNames(_ rows: [ProgressReport.Attention]) -> [String] {
+        let named = Set(rows.filter { $0.session != nil }.flatMap { $0.findings.map(\.rule) })
+        return Rules.ids.filter(named.contains)
+    }
+
+    /// "a", "b", … "z", "aa", "ab", …: the letter a row of Needs attention points at what to do by.
+    static func letter(_ index: Int) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz")
+        return index < alphabet.count
+            ? String(alphabet[index]) : letter(index / alphabet.count - 1) + String(alphabet[index % alphabet.count])
     }
 
     static func pictureSection(_ report: ProgressReport) -> BodyNode {
@@ -260,10 +355,13 @@ public enum ReportHTML {
                     ]
                 },
                 flagged: report.days.filter { $0.date >= report.countedFrom }.map { $0.findings > 0 },
-                className: report.days.filter { $0.date >= report.countedFrom }.count > 14
+                className: report.days.filter { $0.date >= report.countedFrom }.count > longDays
                     ? "compact days long" : "compact days")
         )
     }
+
+    /// Days past which the day-by-day table prints in two columns: a week's does.
+    static let longDays = 6
 
     static func sessionsSection(_ report: ProgressReport) -> BodyNode {
         let flagged = Set(report.findings.compactMap(\.entryID))
@@ -369,7 +467,7 @@ public enum ReportHTML {
         var sections: [(node: BodyNode, lines: Int)] = []
         if !report.isEmpty {
             let days = report.days.filter { $0.date >= report.countedFrom }.count
-            sections.append((daysSection(report), 3 + (days > 14 ? (days + 1) / 2 : days)))
+            sections.append((daysSection(report), 3 + (days > longDays ? (days + 1) / 2 : days)))
         }
         if !report.entries.isEmpty { sections.append((sessionsSection(report), 4 + (report.entries.count + 1) / 2)) }
         if !report.checkInReadings.isEmpty {
@@ -463,12 +561,12 @@ public enum ReportHTML {
         }
     }
 
-    /// Characters in a printed line of the Notes list (one of two columns at 7.5 pt on A4),
-    /// rounded down so that estimates err long.
-    static let printedLineLength = 58
+    /// Characters in a printed line of the Notes list (one of two columns at 7 pt on A4, about
+    /// 75), rounded down so that estimates err long.
+    static let printedLineLength = 70
     /// Printed lines of notes, over two columns, kept with the footer: about 40 % of an A4 page
-    /// (90 lines a column), more than the third a page must hold and less than half.
-    static let lastNotesLines = 72
+    /// (100 lines a column at 7 pt), more than the third a page must hold and less than half.
+    static let lastNotesLines = 80
 
     /// A table in a horizontally scrolling box, its header repeated on each printed page.
     static func table(
@@ -525,6 +623,12 @@ public enum ReportHTML {
         .attention li { margin: .3rem 0; break-inside: avoid; }
         .attention li.urgent, .attention li.see-doctor { color: var(--redflag); }
         .attention li.urgent { font-size: 1.08rem; }
+        table.findings td.what { white-space: normal; min-width: 12rem; }
+        table.findings td.about { white-space: normal; overflow-wrap: anywhere; }
+        table.findings td.letter { font-weight: 600; text-align: center; }
+        table.findings tr.stop td:first-child, table.findings tr.hold td:first-child { color: var(--flag); }
+        .attention ul.todo { list-style: none; padding-left: 0; margin: .3rem 0; }
+        .attention ul.todo li { margin: .15rem 0; }
         figure { margin: .4rem 0; break-inside: avoid; }
         .chart-box { width: 100%; }
         svg.chart { width: 100%; height: auto; display: block; overflow: visible; }
@@ -575,7 +679,7 @@ public enum ReportHTML {
           svg.pain-chart text { font-size: 20px; }
           th, td { padding: .2rem .3rem; }
         }
-        @page { size: A4; margin: 12mm 12mm 12mm; }
+        @page { size: A4; margin: 10mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
           h1 { font-size: 13pt; } h2 { font-size: 10.5pt; margin: .35rem 0 .1rem; }
@@ -583,11 +687,24 @@ public enum ReportHTML {
           .meta, .note, figcaption, footer, .legend { font-size: 8pt; }
           .scroll { overflow: visible; }
           figure { margin: .2rem 0; }
-          .picture figure { display: grid; grid-template-columns: 10cm 1fr; column-gap: 5mm; align-items: start; }
-          .picture .chart-box { grid-column: 1; grid-row: 1 / span 3; width: 10cm; }
+          .picture figure { display: grid; grid-template-columns: 9cm 1fr; column-gap: 5mm; align-items: start; }
+          .picture .chart-box { grid-column: 1; grid-row: 1 / span 3; width: 9cm; }
           .picture .legend { grid-column: 2; flex-direction: column; }
           .picture figcaption { grid-column: 2; }
           svg.pain-chart text { font-size: 20px; }
+          table.findings td, table.findings th { padding: 0 .3rem; }
+          table.findings td.about { white-space: nowrap; }
+          table.findings td.what { min-width: 0; }
+          table.findings th { white-space: normal; }
+          .findings-box { display: grid; grid-template-columns: 60% 1fr; column-gap: 4mm; align-items: start; }
+          .attention li.urgent { font-size: 9pt; }
+          .lead { font-size: 9pt; }
+          table, ul.columns, .notes ul { line-height: 1.1; }
+          table, ul.columns { font-size: 7pt; }
+          th, td { padding: .05rem .4rem; }
+          .notes ul { font-size: 7pt; padding-right: 1mm; }
+          .attention ul.todo, .attention .note { font-size: 7.5pt; line-height: 1.15; }
+          .attention ul.todo li { margin: 0; }
           .attention, tr.flagged td, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           .multiples { grid-template-columns: repeat(5, 1fr); gap: 0 3mm; padding-right: 1mm; }
           .multiples figcaption { font-size: 7.5pt; line-height: 1.2; }

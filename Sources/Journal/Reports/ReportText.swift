@@ -191,10 +191,16 @@ public enum ReportText {
 
     /// What to do: the hold's way out, the review that answered it, or the most pressing
     /// finding's recommendation, in the words of `words`' region.
-    public static func advice(_ item: ProgressReport.Attention, in words: RegionalAdvice) -> String {
+    ///
+    /// With `name`, the exercise is called that (``Finding/recommendation(_:naming:)``): "EXERCISE"
+    /// in the HTML report's list of what to do, which says each such text once.
+    public static func advice(
+        _ item: ProgressReport.Attention, in words: RegionalAdvice, naming name: String? = nil
+    ) -> String {
         if let hold = item.hold {
-            return "On hold until a physiotherapist has reviewed it: do not do \(hold.exerciseID) until then, "
-                + "and record the review with: journal resume \(hold.exerciseID)"
+            let exercise = name ?? hold.exerciseID
+            return "On hold until a physiotherapist has reviewed it: do not do \(exercise) until then, "
+                + "and record the review with: journal resume \(exercise)"
         }
         if let review = item.review {
             return "Reviewed by a physiotherapist on \(Figures.shortTime(review.localTime))."
@@ -208,7 +214,7 @@ public enum ReportText {
                 + Advice.notYetSeen(recorded: item.localTime.date) + ": once one has, record it with: "
                 + Advice.resumeRedFlags
         }
-        return item.first.recommendation(words)
+        return name.map { item.first.recommendation(words, naming: $0) } ?? item.first.recommendation(words)
     }
 
     /// A dose check in words: "as planned", "under in 12 of 13", "over in 2 of 9",

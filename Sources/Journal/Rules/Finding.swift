@@ -76,6 +76,29 @@ public struct Finding: Sendable, Hashable {
         ([note] + [tier.map(advice.recommendation)].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
+    /// What to do, as ``recommendation(_:)``, with the exercise called `name`: a report's list of
+    /// what to do says it once, as "Stop doing EXERCISE and …", for every finding that says the same.
+    ///
+    /// The rules whose note names the exercise (`repeated`, `high-pain`, `more-pain`) write it
+    /// again with `name`, from the one place each keeps its words; any other is as it is.
+    ///
+    /// ```swift
+    /// finding.recommendation(RegionalAdvice(region: nil), naming: "EXERCISE")
+    /// // "Stop doing EXERCISE and see a physiotherapist before you continue with it."
+    /// ```
+    public func recommendation(_ advice: RegionalAdvice, naming name: String) -> String {
+        var named = self
+        if exerciseID != nil {
+            switch rule {
+            case RepeatedRule.id: named.note = RepeatedRule.note(name)
+            case HighPainRule.id: named.note = HighPainRule.note(name)
+            case MorePainRule.id: named.note = MorePainRule.note(name)
+            default: break
+            }
+        }
+        return named.recommendation(advice)
+    }
+
     /// What it is about, for people: the exercise id, "check-in", or "pain trend".
     public var subject: String {
         exerciseID ?? (checkInID != nil ? "check-in" : "pain trend")

@@ -25,6 +25,13 @@ public enum HighPainRule {
             performedAt: entry.performedAt, utcOffset: entry.utcOffset,
             message: "Pain after \(entry.exerciseID) was \(entry.painAfter.value) out of 10: "
                 + "above \(Thresholds.highPainAbove) is more than exercise should cause.",
-            note: "Stop doing \(entry.exerciseID) and talk to a physiotherapist before you continue with it.")
+            note: note(entry.exerciseID))
+    }
+
+    /// What to do about `exercise`.
+    ///
+    /// "Stop doing bird-dog and talk to a physiotherapist before you continue with it."
+    public static func note(_ exercise: String) -> String {
+        "Stop doing \(exercise) and talk to a physiotherapist before you continue with it."
     }
 }

@@ -26,6 +26,13 @@ public enum MorePainRule {
             performedAt: entry.performedAt, utcOffset: entry.utcOffset,
             message: "Pain went up during \(entry.exerciseID), from \(entry.painBefore.value) "
                 + "before to \(entry.painAfter.value) after.",
-            note: "Stop doing \(entry.exerciseID) and see a physiotherapist before you continue with it.")
+            note: note(entry.exerciseID))
+    }
+
+    /// What to do about `exercise`.
+    ///
+    /// "Stop doing bird-dog and see a physiotherapist before you continue with it."
+    public static func note(_ exercise: String) -> String {
+        "Stop doing \(exercise) and see a physiotherapist before you continue with it."
     }
 }

@@ -33,6 +33,13 @@ public enum RepeatedRule {
             performedAt: entry.performedAt, utcOffset: entry.utcOffset,
             message: "Pain rose in \(Thresholds.repeatedCount) of the last \(Thresholds.repeatedWindow) "
                 + "sessions of \(entry.exerciseID).",
-            note: "Keep \(entry.exerciseID) on hold until a physiotherapist has assessed you.")
+            note: note(entry.exerciseID))
+    }
+
+    /// What to do about `exercise`.
+    ///
+    /// "Keep bird-dog on hold until a physiotherapist has assessed you."
+    public static func note(_ exercise: String) -> String {
+        "Keep \(exercise) on hold until a physiotherapist has assessed you."
     }
 }
