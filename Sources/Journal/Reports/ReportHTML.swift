@@ -99,9 +99,9 @@ public enum ReportHTML {
     /// to do.
     ///
     /// What to do is said once for every row that says the same, tier by tier, in the region's
-    /// words and whole: the exercise it names is "EXERCISE", the row's exercise
-    /// (``ReportText/advice(_:in:naming:)``). So five stops on three exercises print one "Stop
-    /// doing EXERCISE and see a physiotherapist before you continue with it." beside five rows.
+    /// words and whole, naming the exercise as every other screen does: five stops on three
+    /// exercises print three "Stop doing glute-bridge and see a physiotherapist before you
+    /// continue with it." beside five rows.
     static func attentionSection(_ report: ProgressReport) -> BodyNode {
         let items = report.attention
         guard !items.isEmpty else {
@@ -115,16 +115,13 @@ public enum ReportHTML {
         let rows = items.filter { $0.hold != nil || $0.severity <= .stop }
         var todo: [(label: String, text: String)] = []
         let letters = rows.map { item in
-            let said = (ReportText.label(item, advice: advice), ReportText.advice(item, in: advice, naming: "EXERCISE"))
+            let said = (ReportText.label(item, advice: advice), ReportText.advice(item, in: advice))
             if let at = todo.firstIndex(where: { $0 == said }) { return letter(at) }
             todo.append(said)
             return letter(todo.count - 1)
         }
-        let exercise: [String] =
-            todo.contains { $0.text.contains("EXERCISE") } ? ["EXERCISE: the exercise the row is about."] : []
         let legend: [String] =
-            exercise
-            + ruleNames(rows).compactMap { id in
+            ruleNames(rows).compactMap { id in
                 SafetyGuide.rules.first { $0.id == id }.map { "\(id): \($0.when)" }
             }
         return .section(
