@@ -241,9 +241,7 @@ private struct ImportedEntries {
     mutating func finish() throws {
         try flush()
         guard result.added > 0 else { return }
-        try db.execute(
-            sql: "INSERT INTO change_entries (change_id, action, id) SELECT ?, 'remove', id FROM entries WHERE id > ?",
-            arguments: [changeID(), highestBefore])
+        try ChangeLog(db).noteAddedEntries(after: highestBefore, for: changeID())
     }
 
     private mutating func append(_ entry: Entry) throws {

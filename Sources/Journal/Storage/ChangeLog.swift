@@ -79,6 +79,28 @@ struct ChangeLog {
             .execute(arguments: [change, id])
     }
 
+    /// Notes that undoing `change` removes the red-flag review `id` (one `journal resume --red-flags`
+    /// or an import added).
+    func noteAddedRedFlagReview(_ id: Int64, for change: Int64) throws {
+        try db.cachedStatement(sql: "INSERT INTO change_red_flag_reviews (change_id, id) VALUES (?, ?)")
+            .execute(arguments: [change, id])
+    }
+
+    /// Notes that undoing `change` removes every entry after `id`: the ones an import just added.
+    func noteAddedEntries(after id: Int64, for change: Int64) throws {
+        try db.execute(
+            sql: "INSERT INTO change_entries (change_id, action, id) SELECT ?, 'remove', id FROM entries WHERE id > ?",
+            arguments: [change, id])
+    }
+
+    /// The red-flag reviews `change` added, as SQL for an `IN (…)` taking the change's id as `?2`.
+    static let redFlagReviewsAddedBy = "SELECT id FROM change_red_flag_reviews WHERE change_id = ?2"
+
+    /// Forgets every change: a journal rebuilt from a restore starts with no undo history.
+    func forgetAll() throws {
+        try db.execute(sql: "DELETE FROM changes")
+    }
+
     /// Records a change to the plan of `exerciseID` (`plan set`, `plan remove`), keeping the plan as
     /// it is now: call it before changing the plan.
     func recordPlanChange(of exerciseID: String, detail: String, now: Int64) throws {

@@ -134,9 +134,7 @@ enum FullExportImport {
                         review.id, review.reviewedAt, review.utcOffset, review.note, review.createdAt,
                         review.throughCheckInID,
                     ])
-                try db.execute(
-                    sql: "INSERT INTO change_red_flag_reviews (change_id, id) VALUES (?, ?)",
-                    arguments: [changeID(), review.id])
+                try ChangeLog(db).noteAddedRedFlagReview(review.id ?? db.lastInsertedRowID, for: changeID())
                 result.redFlagReviews += 1
             case "settings":
                 let setting = try Self.element(line) { try JournalExport.setting(value) }
@@ -212,7 +210,7 @@ enum FullExportImport {
         try db.execute(
             sql: """
                 UPDATE red_flag_reviews SET through_checkin_id = ?1 WHERE through_checkin_id > ?1 AND id IN (
-                    SELECT id FROM change_red_flag_reviews WHERE change_id = ?2)
+                    \(ChangeLog.redFlagReviewsAddedBy))
                 """,
             arguments: [lastCheckIn, change])
         if let id = try Int64.fetchOne(

@@ -50,11 +50,10 @@ extension JournalStore {
                     review.exerciseID, review.reviewedAt, review.utcOffset, review.note, review.createdAt,
                     review.throughEntryID,
                 ])
-            review.id = db.lastInsertedRowID
-            let change = try ChangeLog(db).begin(.resume, now: now)
-            try db.execute(
-                sql: "INSERT INTO change_reviews (change_id, action, id) VALUES (?, 'remove', ?)",
-                arguments: [change, review.id])
+            let id = db.lastInsertedRowID
+            review.id = id
+            let log = ChangeLog(db)
+            try log.noteAddedReview(id, for: try log.begin(.resume, now: now))
             return Resumed(
                 review: review, hold: hold,
                 stillHeld: try HoldQueries.hold(exerciseID: exerciseID, review: review.mark, db))

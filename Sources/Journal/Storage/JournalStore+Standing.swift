@@ -40,11 +40,10 @@ extension JournalStore {
                 arguments: [
                     review.reviewedAt, review.utcOffset, review.note, review.createdAt, review.throughCheckInID,
                 ])
-            review.id = db.lastInsertedRowID
-            let change = try ChangeLog(db).begin(.resume, now: now)
-            try db.execute(
-                sql: "INSERT INTO change_red_flag_reviews (change_id, id) VALUES (?, ?)",
-                arguments: [change, review.id])
+            let id = db.lastInsertedRowID
+            review.id = id
+            let log = ChangeLog(db)
+            try log.noteAddedRedFlagReview(id, for: try log.begin(.resume, now: now))
             let covered = standing.filter(review.covers)
             return RedFlagsSeen(
                 review: review, covered: Rules.sorted(RedFlagRule.findings(in: covered)),

@@ -139,7 +139,7 @@ enum SQLiteRestore {
         }
         try fresh.writing { db in
             // The rows came in through an import; the restored journal starts with no undo history.
-            try db.execute(sql: "DELETE FROM changes")
+            try ChangeLog(db).forgetAll()
             // When each row was recorded, which a full export does not carry (checked above).
             for table in ["entries", "checkins", "reviews", "psfs_activities", "psfs_ratings", "red_flag_reviews"] {
                 let recorded = try verified.read { try Row.fetchAll($0, sql: "SELECT id, created_at FROM \(table)") }
