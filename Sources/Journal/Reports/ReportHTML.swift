@@ -696,7 +696,8 @@ public enum ReportHTML {
           .findings-box { display: grid; grid-template-columns: 60% 1fr; column-gap: 4mm; align-items: start; }
           .attention li.urgent { font-size: 9pt; }
           .lead { font-size: 9pt; }
-          table, ul.columns, .notes ul { line-height: 1.1; }
+          ul.columns, .notes ul { line-height: 1.1; }
+          table { line-height: 1; }
           table, ul.columns { font-size: 7pt; }
           th, td { padding: .05rem .4rem; }
           .notes ul { font-size: 7pt; padding-right: 1mm; }
