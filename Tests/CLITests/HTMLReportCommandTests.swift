@@ -291,6 +291,23 @@ struct HTMLReportCommandTests {
         expectEveryNotePrintedOnce(notes, printed)
     }
 
+    @Test func aShortSessionsTablePrintsInOneColumnUnderItsHeader() throws {
+        // One session with a note: its row printed beside the header row, in a second column
+        // without a header ("When Exercise Dose Pain Note   Fri 20 Nov 09:00 glute-bridge …").
+        try ReportFixtures.log(
+            sandbox, "glute-bridge", "--sets", "3", "--reps", "10", "--pain-before", "3", "--pain-after", "4",
+            "--at", "2026-11-20 09:00", extra: ["--note", "x"])
+        let printed = try printed(try page("one-session", "--week"))
+        #expect(printed.pages == 1, "\(printed.pages) pages")
+        // The row's mark [1] is under the header's "Note", not beside it on the header's line.
+        let words = printed.words[0]
+        let note = try #require(words.first { $0.text == "Note" }, "\(words.map(\.text))")
+        func distance(_ word: Word) -> Double { hypot(word.xMin - note.xMin, word.yMin - note.yMin) }
+        let mark = try #require(words.filter { $0.text == "[1]" }.min { distance($0) < distance($1) })
+        #expect(mark.yMin > note.yMax, "\(mark) \(note)")
+        #expect(abs(mark.xMin - note.xMin) < 30, "\(mark) \(note)")
+    }
+
     @Test func aMonthOfFiveExercisesADayPrintsOnAtMostFivePages() throws {
         // Five exercises a day and a morning check-in, each with a 150-character note: 180 notes.
         // 6 pages, the last a third full, before print went to 7 pt type and 10 mm margins.

@@ -377,12 +377,16 @@ public enum ReportHTML {
                     ]
                 },
                 flagged: report.entries.map { $0.id.map(flagged.contains) == true },
-                className: "compact sessions"),
+                className: report.entries.count > longSessions ? "compact sessions long" : "compact sessions"),
             .if(
                 report.entries.contains { $0.id.map(flagged.contains) == true },
                 .p(.class("note"), .plain("▲ a safety finding (the row is shaded).")))
         )
     }
+
+    /// Sessions past which the sessions table prints in two columns: fewer print in one, under
+    /// their header, rather than beside it.
+    static let longSessions = 6
 
     static func checkInsSection(_ report: ProgressReport) -> BodyNode {
         let numbers = noteNumbers(report)
@@ -707,7 +711,7 @@ public enum ReportHTML {
           .multiples { grid-template-columns: repeat(5, 1fr); gap: 0 3mm; padding-right: 1mm; }
           .multiples figcaption { font-size: 7.5pt; line-height: 1.2; }
           svg.exercise-chart text, svg.psfs-chart text { font-size: 17px; }
-          .scroll:has(> table.sessions), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
+          .scroll:has(> table.sessions.long), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
           table.sessions, table.days.long { width: 100%; }
           table.days.long th { white-space: normal; font-size: 7pt; }
           table.sessions td, table.sessions th, table.days.long td, table.days.long th { padding: 0 .2rem; }
