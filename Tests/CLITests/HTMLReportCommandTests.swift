@@ -291,6 +291,30 @@ struct HTMLReportCommandTests {
         expectEveryNotePrintedOnce(notes, printed)
     }
 
+    @Test func aLongExerciseIdWithoutDashesPrintsItsChartAtTheOthersSize() throws {
+        // A 39-character id of one word: before, its caption widened its column and its chart
+        // printed page-wide, the axis title "Day" 12.9 pt tall beside glute-bridge's 5.6.
+        let id = "kneetochestsupinealternatebreathingslow"
+        #expect(id.count == 39)
+        let added = try sandbox.run("exercises", "add", id, "--name", "Knee to chest", "--category", "stretch")
+        try #require(added.status == 0, "\(added)")
+        try ReportFixtures.log(
+            sandbox, id, "--sets", "2", "--reps", "10", "--pain-before", "3", "--pain-after", "2", "--at",
+            "2026-11-20 09:00")
+        try ReportFixtures.log(
+            sandbox, "glute-bridge", "--sets", "2", "--reps", "10", "--pain-before", "3", "--pain-after", "2",
+            "--at", "2026-11-20 10:00")
+        let printed = try printed(try page("long-id", "--week"))
+        #expect(printed.pages == 1, "\(printed.pages) pages")
+        // The axis titles "Day" of the charts (not the headings' or the table's, at the margin):
+        // the pain picture's, then the two exercise charts', lowest on the page.
+        let days = printed.words[0].filter { $0.text == "Day" && $0.xMin > 60 }.sorted { $0.yMin < $1.yMin }
+        try #require(days.count == 3, "\(days)")
+        let (first, second) = (days[1], days[2])
+        #expect(abs((first.yMax - first.yMin) - (second.yMax - second.yMin)) < 0.3, "\(days)")
+        #expect(abs((first.xMax - first.xMin) - (second.xMax - second.xMin)) < 0.3, "\(days)")
+    }
+
     @Test func aShortSessionsTablePrintsInOneColumnUnderItsHeader() throws {
         // One session with a note: its row printed beside the header row, in a second column
         // without a header ("When Exercise Dose Pain Note   Fri 20 Nov 09:00 glute-bridge …").

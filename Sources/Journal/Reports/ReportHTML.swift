@@ -708,8 +708,8 @@ public enum ReportHTML {
           .attention ul.todo, .attention .note { font-size: 7.5pt; line-height: 1.15; }
           .attention ul.todo li { margin: 0; }
           .attention, tr.flagged td, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          .multiples { grid-template-columns: repeat(5, 1fr); gap: 0 3mm; padding-right: 1mm; }
-          .multiples figcaption { font-size: 7.5pt; line-height: 1.2; }
+          .multiples { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 0 3mm; padding-right: 1mm; }
+          .multiples figcaption { font-size: 7.5pt; line-height: 1.2; overflow-wrap: anywhere; }
           svg.exercise-chart text, svg.psfs-chart text { font-size: 17px; }
           .scroll:has(> table.sessions.long), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
           table.sessions, table.days.long { width: 100%; }
