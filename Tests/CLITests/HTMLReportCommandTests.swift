@@ -241,6 +241,97 @@ struct HTMLReportCommandTests {
         #expect(!all.contains("EXERCISE"))
     }
 
+    @Test func aPlannedWeekWithShortNotesAndANightPainFlagPrintsOnTwoA4Pages() throws {
+        // Two weeks in Auckland of five planned exercises a day, each with a 76-character note,
+        // pain after 2, 3 or 4 (a hold whenever it rose), a morning check-in with a note, and
+        // night pain on the 10th; the report is the second week: 7 days of (1 + 5) notes, 42.
+        // Printed on 3 pages, [0.96, 0.60, 0.43], the last notes moved whole to the third, before
+        // the tables' lines were set solid.
+        let sandbox = Sandbox(timeZone: "Pacific/Auckland")
+        let exercises = ["glute-bridge", "bird-dog", "pelvic-tilt", "hip-extension", "side-plank"]
+        let text = "Felt stiff in the morning but loosened up after a walk around the block; a bit sore"
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-01T08:00:00+13:00"
+        for exercise in exercises {
+            let plan = try sandbox.run(
+                "plan", "set", exercise, "--sets", "3", "--reps", "10", "--per-week", "7", "--since", "2026-11-01")
+            try #require(plan.status == 0, "\(plan)")
+        }
+        var notes: [String] = []
+        for day in 1...14 {
+            let date = "2026-11-" + (day < 10 ? "0\(day)" : "\(day)")
+            sandbox.environment["JOURNAL_NOW"] = "\(date)T22:00:00+13:00"
+            let morning = "Morning check-in day \(day): stiff getting out of bed, eased after a shower and a short walk"
+            _ = try sandbox.run(
+                "checkin", "--pain", String(day % 4 + 2), "--at", "\(date) 07:00", "--note", morning)
+            if day >= 8 { notes.append(morning) }
+            for (index, exercise) in exercises.enumerated() {
+                let note = String(text.prefix(60)) + " \(exercise) \(day)"
+                _ = try sandbox.run(
+                    [
+                        "log", exercise, "--pain-before", "3", "--pain-after", String(day % 3 + 2), "--sets", "3",
+                        "--reps",
+                        "10", "--at", "\(date) \(9 + index):00", "--note", note,
+                    ]
+                        + (exercise == "side-plank" ? ["--side", "left"] : []))
+                if day >= 8 { notes.append(note) }
+            }
+            if day == 10 {
+                _ = try sandbox.run("checkin", "--pain", "6", "--red-flag", "night-pain", "--at", "\(date) 20:00")
+            }
+        }
+        #expect(notes.count == 42)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-14T22:00:00+13:00"
+        let path = sandbox.directory + "/planned-week.html"
+        let run = try sandbox.run(
+            "report", "--from", "2026-11-08", "--to", "2026-11-14", "--format", "html", "--output", path)
+        try #require(run.status == 0, "\(run)")
+        let printed = try printed(path)
+        #expect(printed.pages <= 2, "\(printed.pages) pages")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+    }
+
+    @Test func aLongExerciseIdWithoutDashesPrintsItsChartAtTheOthersSize() throws {
+        // A 39-character id of one word: before, its caption widened its column and its chart
+        // printed page-wide, the axis title "Day" 12.9 pt tall beside glute-bridge's 5.6.
+        let id = "kneetochestsupinealternatebreathingslow"
+        #expect(id.count == 39)
+        let added = try sandbox.run("exercises", "add", id, "--name", "Knee to chest", "--category", "stretch")
+        try #require(added.status == 0, "\(added)")
+        try ReportFixtures.log(
+            sandbox, id, "--sets", "2", "--reps", "10", "--pain-before", "3", "--pain-after", "2", "--at",
+            "2026-11-20 09:00")
+        try ReportFixtures.log(
+            sandbox, "glute-bridge", "--sets", "2", "--reps", "10", "--pain-before", "3", "--pain-after", "2",
+            "--at", "2026-11-20 10:00")
+        let printed = try printed(try page("long-id", "--week"))
+        #expect(printed.pages == 1, "\(printed.pages) pages")
+        // The axis titles "Day" of the charts (not the headings' or the table's, at the margin):
+        // the pain picture's, then the two exercise charts', lowest on the page.
+        let days = printed.words[0].filter { $0.text == "Day" && $0.xMin > 60 }.sorted { $0.yMin < $1.yMin }
+        try #require(days.count == 3, "\(days)")
+        let (first, second) = (days[1], days[2])
+        #expect(abs((first.yMax - first.yMin) - (second.yMax - second.yMin)) < 0.3, "\(days)")
+        #expect(abs((first.xMax - first.xMin) - (second.xMax - second.xMin)) < 0.3, "\(days)")
+    }
+
+    @Test func aShortSessionsTablePrintsInOneColumnUnderItsHeader() throws {
+        // One session with a note: its row printed beside the header row, in a second column
+        // without a header ("When Exercise Dose Pain Note   Fri 20 Nov 09:00 glute-bridge …").
+        try ReportFixtures.log(
+            sandbox, "glute-bridge", "--sets", "3", "--reps", "10", "--pain-before", "3", "--pain-after", "4",
+            "--at", "2026-11-20 09:00", extra: ["--note", "x"])
+        let printed = try printed(try page("one-session", "--week"))
+        #expect(printed.pages == 1, "\(printed.pages) pages")
+        // The row's mark [1] is under the header's "Note", not beside it on the header's line.
+        let words = printed.words[0]
+        let note = try #require(words.first { $0.text == "Note" }, "\(words.map(\.text))")
+        func distance(_ word: Word) -> Double { hypot(word.xMin - note.xMin, word.yMin - note.yMin) }
+        let mark = try #require(words.filter { $0.text == "[1]" }.min { distance($0) < distance($1) })
+        #expect(mark.yMin > note.yMax, "\(mark) \(note)")
+        #expect(abs(mark.xMin - note.xMin) < 30, "\(mark) \(note)")
+    }
+
     @Test func aMonthOfFiveExercisesADayPrintsOnAtMostFivePages() throws {
         // Five exercises a day and a morning check-in, each with a 150-character note: 180 notes.
         // 6 pages, the last a third full, before print went to 7 pt type and 10 mm margins.

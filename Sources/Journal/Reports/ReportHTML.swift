@@ -377,12 +377,16 @@ public enum ReportHTML {
                     ]
                 },
                 flagged: report.entries.map { $0.id.map(flagged.contains) == true },
-                className: "compact sessions"),
+                className: report.entries.count > longSessions ? "compact sessions long" : "compact sessions"),
             .if(
                 report.entries.contains { $0.id.map(flagged.contains) == true },
                 .p(.class("note"), .plain("▲ a safety finding (the row is shaded).")))
         )
     }
+
+    /// Sessions past which the sessions table prints in two columns: fewer print in one, under
+    /// their header, rather than beside it.
+    static let longSessions = 6
 
     static func checkInsSection(_ report: ProgressReport) -> BodyNode {
         let numbers = noteNumbers(report)
@@ -696,17 +700,18 @@ public enum ReportHTML {
           .findings-box { display: grid; grid-template-columns: 60% 1fr; column-gap: 4mm; align-items: start; }
           .attention li.urgent { font-size: 9pt; }
           .lead { font-size: 9pt; }
-          table, ul.columns, .notes ul { line-height: 1.1; }
+          ul.columns, .notes ul { line-height: 1.1; }
+          table { line-height: 1; }
           table, ul.columns { font-size: 7pt; }
           th, td { padding: .05rem .4rem; }
           .notes ul { font-size: 7pt; padding-right: 1mm; }
           .attention ul.todo, .attention .note { font-size: 7.5pt; line-height: 1.15; }
           .attention ul.todo li { margin: 0; }
           .attention, tr.flagged td, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          .multiples { grid-template-columns: repeat(5, 1fr); gap: 0 3mm; padding-right: 1mm; }
-          .multiples figcaption { font-size: 7.5pt; line-height: 1.2; }
+          .multiples { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 0 3mm; padding-right: 1mm; }
+          .multiples figcaption { font-size: 7.5pt; line-height: 1.2; overflow-wrap: anywhere; }
           svg.exercise-chart text, svg.psfs-chart text { font-size: 17px; }
-          .scroll:has(> table.sessions), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
+          .scroll:has(> table.sessions.long), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
           table.sessions, table.days.long { width: 100%; }
           table.days.long th { white-space: normal; font-size: 7pt; }
           table.sessions td, table.sessions th, table.days.long td, table.days.long th { padding: 0 .2rem; }
