@@ -74,4 +74,43 @@ import Testing
         #expect(try sandbox.run("report", "--weeks", "522").status == 0)
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
+
+    /// A dose with a hold is compared with a hold plan in seconds held in all: reps of a hold count.
+    @Test func aDoseWithAHoldIsComparedWithAHoldPlan() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T10:00:00Z"
+        #expect(
+            try sandbox.run("plan", "set", "front-plank", "--sets", "2", "--hold", "30", "--per-week", "5").status == 0)
+        // 2 × 10 reps of 30 s is 600 s held, more than 3 × the plan's 2 × 30 = 60.
+        let reps = try sandbox.run(
+            "log", "front-plank", "--pain-before", "2", "--pain-after", "2", "--sets", "2", "--reps", "10", "--hold",
+            "30", "--at", "9:00")
+        #expect(reps.status == 0, "\(reps)")
+        #expect(
+            reps.stderr == "Note: 2 × 10 reps, 30 s hold is 600 s hold in all, more than 3 times the plan's 60 "
+                + "(2 × 30 s hold); if that is a slip, `journal undo` removes it.\n", "\(reps)")
+        // 2 × 90 s is 180 s: not more than 3 times 60.
+        let three = try sandbox.run(
+            "log", "front-plank", "--pain-before", "2", "--pain-after", "2", "--sets", "2", "--hold", "90", "--at",
+            "9:20")
+        #expect(three.stderr == "", "\(three)")
+
+        #expect(
+            try sandbox.run(
+                "plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--hold", "5", "--per-week", "5"
+            )
+            .status == 0)
+        // 3 × 10 reps of 16 s is 480 s held, more than 3 × the plan's 3 × 10 × 5 = 150 (450); the reps match.
+        let held = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--sets", "3", "--reps", "10", "--hold",
+            "16", "--at", "9:30")
+        #expect(held.status == 0, "\(held)")
+        #expect(
+            held.stderr == "Note: 3 × 10 reps, 16 s hold is 480 s hold in all, more than 3 times the plan's 150 "
+                + "(3 × 10 reps, 5 s hold); if that is a slip, `journal undo` removes it.\n", "\(held)")
+        let fifteen = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--sets", "3", "--reps", "10", "--hold",
+            "15", "--at", "9:40")
+        #expect(fifteen.stderr == "", "\(fifteen)")
+        #expect(try sandbox.entryCount() == 4)
+    }
 }

@@ -29,8 +29,8 @@ enum Describe {
                 // The dose without its side: the side is not part of the sum.
                 let logged = Wording.dose(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
                 let unit =
-                    entry.reps != nil && plan.reps != nil
-                    ? "reps" : entry.holdSeconds != nil && plan.holdSeconds != nil ? "s hold" : nil
+                    LogNotice.comparesHold(entry, plan)
+                    ? "s hold" : entry.reps != nil && plan.reps != nil ? "reps" : nil
                 let sum = unit.map { "\(logged) is \(dose) \($0) in all, more" } ?? "\(logged) is more"
                 Console.err(
                     "Note: \(sum) than \(LogNotice.doseFactor) times the plan's "
