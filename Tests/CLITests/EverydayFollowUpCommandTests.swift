@@ -113,4 +113,23 @@ import Testing
         #expect(fifteen.stderr == "", "\(fifteen)")
         #expect(try sandbox.entryCount() == 4)
     }
+
+    /// A long activity name: "…" where the table cuts it, the whole name, wrapped, under its heading.
+    @Test func psfsShowsALongNameWhole() throws {
+        let name = "Putting on socks and shoes in the morning without sitting down on the bed first"
+        #expect(try sandbox.run("psfs", "add", name).status == 0)
+        #expect(try sandbox.run("psfs", "rate", "1", "4").status == 0)
+        sandbox.environment["COLUMNS"] = "200"
+        let run = try sandbox.run("psfs")
+        #expect(run.status == 0, "\(run)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 8, "\(run)")
+        #expect(lines[1] == " 1  Putting on socks and shoes …  4 (2026-11-25)  4 (2026-11-25)  -", "\(run)")
+        #expect(
+            Array(lines[2...4]) == [
+                "", "#1 Putting on socks and shoes in the morning without sitting down on the bed", "first",
+            ])
+        #expect(lines[6] == "  2026-11-25      4              -  -", "\(run)")
+        #expect(run.stderr == "")
+    }
 }
