@@ -463,7 +463,8 @@ import Testing
         #expect(
             json["message"] as? String
                 == "Undid the import of 2026-11-25 12:00 (UTC+00:00): removed 2 imported entries, removed 1 imported "
-                + "check-in, removed 2 imported PSFS activities and ratings, removed 1 imported review, removed 1 "
+                + "check-in, removed 1 imported PSFS activity, removed 1 imported PSFS rating, removed 1 imported "
+                + "review, removed 1 "
                 + "imported exercise of your own, removed 2 imported plan items.")
         // Every record it removed, by kind; the region it set was there before, so no setting is unset.
         #expect(json["entry_ids"] as? [Int] == [1, 2])

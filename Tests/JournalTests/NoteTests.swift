@@ -93,9 +93,11 @@ import Testing
         #expect(throws: JournalError.invalidNote("it is not valid UTF-8 text")) { try Note.decode([0xC3]) }
     }
 
-    @Test func anEmptyNoteIsNoNote() throws {
+    @Test func aBlankNoteIsNoNote() throws {
         #expect(try Note.checked("") == nil)
         #expect(try Note.checked(nil) == nil)
-        #expect(try Note.checked(" ") == " ")
+        #expect(try Note.checked(" ") == nil)
+        #expect(try Note.checked(" \t\r\n\u{3000}") == nil)
+        #expect(try Note.checked(" a ") == " a ")
     }
 }

@@ -159,7 +159,7 @@ public enum DateInput {
             switch day {
             case ["this"]: date = today
             case ["last"]: date = part.word == "night" ? today.adding(days: -1) : nil
-            default: date = try naturalDay(day, today: today)
+            default: date = try naturalDay(day, today: today, original: original)
             }
             guard let date else { return nil }
             return Natural(date: date, time: (part.hour, 0))
@@ -172,7 +172,7 @@ public enum DateInput {
             }
         }
         if words.isEmpty, let time { return Natural(date: today, time: time, timeAlone: true) }
-        guard let day = try naturalDay(words, today: today) else { return nil }
+        guard let day = try naturalDay(words, today: today, original: original) else { return nil }
         return Natural(date: day, time: time)
     }
 
@@ -203,7 +203,9 @@ public enum DateInput {
     /// A whole local day: `today`, `yesterday`, a weekday (the most recent one, today included),
     /// `last` and a weekday (the most recent before today), `N days ago`, `N weeks ago`,
     /// `N months ago` (the same date, or the month's last day), or `YYYY-MM-DD`.
-    static func naturalDay(_ words: [String], today: LocalDate) throws -> LocalDate? {
+    ///
+    /// A count further back than ``Period/maximumDays`` is refused as such, with `original`, the text typed.
+    static func naturalDay(_ words: [String], today: LocalDate, original: String) throws -> LocalDate? {
         func weekday(_ word: String) -> Int? { weekdays.firstIndex { $0 == word || $0.prefix(3) == word } }
         switch words.count {
         case 1:
@@ -217,13 +219,20 @@ public enum DateInput {
             return today.adding(days: -(back == 0 ? 7 : back))
         case 3:
             guard let count = Int(words[0]), count >= 0, words[2] == "ago" else { return nil }
+            let tooFar = JournalError.invalidDate(
+                text: original,
+                reason: "that is further back than journal goes: at most \(Period.maximumDays) days, "
+                    + "\(Period.maximumDays / 7) weeks or \(Period.maximumDays / 28) months ago.")
             switch words[1] {
             case "day", "days":
-                return count <= Period.maximumDays ? today.adding(days: -count) : nil
+                guard count <= Period.maximumDays else { throw tooFar }
+                return today.adding(days: -count)
             case "week", "weeks":
-                return count <= Period.maximumDays / 7 ? today.adding(days: -7 * count) : nil
+                guard count <= Period.maximumDays / 7 else { throw tooFar }
+                return today.adding(days: -7 * count)
             case "month", "months":
-                return count <= Period.maximumDays / 28 ? today.adding(months: -count) : nil
+                guard count <= Period.maximumDays / 28 else { throw tooFar }
+                return today.adding(months: -count)
             default:
                 return nil
             }
@@ -358,7 +367,9 @@ extension DateInput {
     /// `last monday`, `N days ago`, `N weeks ago` or `N months ago`.
     public static func parseDay(_ text: String, today: LocalDate) throws -> LocalDate {
         let trimmed = text.trimmingWhitespace()
-        if let day = try naturalDay(trimmed.lowercased().split(separator: " ").map(String.init), today: today) {
+        if let day = try naturalDay(
+            trimmed.lowercased().split(separator: " ").map(String.init), today: today, original: text)
+        {
             return day
         }
         let reason = LocalDate.looksLikeISODate(Array(trimmed.utf8)) ? "that day does not exist; " : ""

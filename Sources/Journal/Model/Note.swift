@@ -6,7 +6,7 @@
 /// combining accent is one character to Swift and two code points to SQLite. A note may not hold
 /// U+0000 (NUL), which SQLite's `length()` and C strings take for the end of the text. Invalid
 /// UTF-8 never becomes a note: readers of bytes (standard input, import files) refuse it rather
-/// than decode it into U+FFFD. An empty note is no note.
+/// than decode it into U+FFFD. A blank note (empty, or only spaces, tabs and line ends) is no note.
 ///
 /// ```swift
 /// try Note.check(String(repeating: "e\u{301}", count: 2000)) // fine: 4,000 code points
@@ -36,9 +36,9 @@ public enum Note {
         if length > maximumLength { throw JournalError.noteTooLong(characters: length, limit: maximumLength) }
     }
 
-    /// `text` checked, or `nil` for no text or an empty one.
+    /// `text` checked, or `nil` for no text or a blank one (empty, or only white space).
     public static func checked(_ text: String?) throws -> String? {
-        guard let text, !text.isEmpty else { return nil }
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
         try check(text)
         return text
     }

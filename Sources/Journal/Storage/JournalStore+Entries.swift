@@ -48,13 +48,24 @@ public enum LogNotice: Sendable, Hashable {
             && !(entryHold && planHold)
     }
 
-    /// The dose of `entry` and of `plan` in the same unit: reps, then hold seconds, then sets.
+    /// The dose of `entry` and of `plan` in the same unit, the one furthest above the plan: reps
+    /// (sets × reps) or seconds held (sets × reps × hold, a rep counting 1 when there are none, so
+    /// 2 × 10 reps of a 30 s hold is 600 s against a plan of 2 × 30 s hold); sets when neither.
     static func doses(_ entry: Entry, _ plan: PlanItem) -> (logged: Int, planned: Int) {
-        if let reps = entry.reps, let planned = plan.reps { return (entry.sets * reps, plan.sets * planned) }
+        var doses: [(logged: Int, planned: Int)] = []
+        if let reps = entry.reps, let planned = plan.reps { doses.append((entry.sets * reps, plan.sets * planned)) }
         if let hold = entry.holdSeconds, let planned = plan.holdSeconds {
-            return (entry.sets * hold, plan.sets * planned)
+            doses.append((entry.sets * (entry.reps ?? 1) * hold, plan.sets * (plan.reps ?? 1) * planned))
         }
-        return (entry.sets, plan.sets)
+        // The largest logged ÷ planned, compared without division.
+        return doses.max { $0.logged * $1.planned < $1.logged * $0.planned } ?? (entry.sets, plan.sets)
+    }
+
+    /// Whether ``doses(_:_:)`` compared `entry` with `plan` in seconds held rather than reps.
+    public static func comparesHold(_ entry: Entry, _ plan: PlanItem) -> Bool {
+        guard let hold = entry.holdSeconds, plan.holdSeconds != nil else { return false }
+        return doses(entry, plan).logged == entry.sets * (entry.reps ?? 1) * hold
+            && (entry.reps == nil || plan.reps == nil || doses(entry, plan).logged != entry.sets * (entry.reps ?? 0))
     }
 }
 

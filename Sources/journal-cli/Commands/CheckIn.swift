@@ -30,7 +30,7 @@ struct CheckInCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Your pain now, 0-10.", valueName: "0-10"), transform: Read.pain("pain"))
     var pain: PainLevel
 
-    @Option(help: ArgumentHelp("When, as for `journal log --at` (default: now).", valueName: "when"))
+    @Option(help: ArgumentHelp("When, as for `journal log --at`.", valueName: "when"))
     var at: String = "now"
 
     @Option(help: ArgumentHelp("Anything worth remembering; - reads it from standard input.", valueName: "text"))

@@ -225,12 +225,21 @@ struct Undo: ParsableCommand {
             parts.append(
                 "removed \(Wording.count(result.checkInsRemoved, "imported check-in", "imported check-ins"))")
         }
-        if result.psfsChanged > 0 {
-            parts.append(
-                result.kind == .import
-                    ? "removed \(result.psfsChanged) imported PSFS "
-                        + Wording.noun(result.psfsChanged, "activity or rating", "activities and ratings")
-                    : "reversed \(Wording.count(result.psfsChanged, "PSFS change", "PSFS changes"))")
+        if result.kind == .import {
+            // Activities and ratings counted apart: "removed 1 imported PSFS activity, removed 1 imported PSFS rating".
+            if !result.psfsActivityIDs.isEmpty {
+                parts.append(
+                    "removed "
+                        + Wording.count(
+                            result.psfsActivityIDs.count, "imported PSFS activity", "imported PSFS activities"))
+            }
+            if !result.psfsRatingIDs.isEmpty {
+                parts.append(
+                    "removed "
+                        + Wording.count(result.psfsRatingIDs.count, "imported PSFS rating", "imported PSFS ratings"))
+            }
+        } else if result.psfsChanged > 0 {
+            parts.append("reversed \(Wording.count(result.psfsChanged, "PSFS change", "PSFS changes"))")
         }
         if result.reviewsRemoved > 0, result.kind == .import {
             parts.append(

@@ -9,8 +9,9 @@ struct PSFS: ParsableCommand {
         discussion: """
             Name 3 to 5 activities your back problem makes hard, then rate each from 0 (unable \
             to do it) to 10 (able to do it as before the problem), and re-rate the same ones \
-            every week or two. journal shows each activity's first (baseline) and latest rating \
-            and the average of those rated at the baseline and since. A change of at least 3 \
+            every week or two. journal lists every rating of each activity, with its change from \
+            the previous rating and from the first (baseline) one, and the average of those \
+            rated at the baseline and since. A change of at least 3 \
             points for one activity, or 2 for the average, is more than the measure's error \
             (docs/outcomes.md). `journal undo` reverses an add, a remove or a rating.
 
@@ -26,7 +27,7 @@ struct PSFS: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Each activity's baseline, latest rating and change, and the average.")
+            commandName: "show", abstract: "Every rating of each activity, its changes, and the average.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: JSONOption
@@ -53,7 +54,7 @@ struct PSFS: ParsableCommand {
         @Argument(help: "The activity in your words, 1 to 80 characters, such as \"putting on socks\".")
         var activity: String
 
-        @Option(help: ArgumentHelp("When, as for `journal log --at` (default: now).", valueName: "when"))
+        @Option(help: ArgumentHelp("When, as for `journal log --at`.", valueName: "when"))
         var at: String = "now"
 
         @OptionGroup var store: StoreOptions
@@ -108,7 +109,7 @@ struct PSFS: ParsableCommand {
             transform: { try PSFSActivity.score(parsing: $0) })
         var score: PainLevel?
 
-        @Option(help: ArgumentHelp("When, as for `journal log --at` (default: now).", valueName: "when"))
+        @Option(help: ArgumentHelp("When, as for `journal log --at`.", valueName: "when"))
         var at: String = "now"
 
         @Option(help: ArgumentHelp("Anything worth remembering; - reads it from standard input.", valueName: "text"))

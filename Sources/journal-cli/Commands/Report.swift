@@ -84,6 +84,13 @@ struct Report: ParsableCommand {
             throw ValidationError("Choose one of --last, --weeks or --months.")
         }
         if chosen > 1 { throw ValidationError("Choose one of --week, --month, --last or --from/--to.") }
+        if let weeks, Period.spanDays("\(weeks)w") == nil {
+            throw ValidationError("--weeks \(weeks): give a number of weeks from 1 to \(Period.maximumDays / 7).")
+        }
+        if let months, Period.spanDays("\(months)m") == nil {
+            throw ValidationError(
+                "--months \(months): give a number of months (of 30 days) from 1 to \(Period.maximumDays / 30).")
+        }
         if [json, markdown, format != nil].filter({ $0 }).count > 1 {
             throw ValidationError("Choose one of --json, --markdown or --format.")
         }

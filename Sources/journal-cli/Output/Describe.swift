@@ -29,8 +29,8 @@ enum Describe {
                 // The dose without its side: the side is not part of the sum.
                 let logged = Wording.dose(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
                 let unit =
-                    entry.reps != nil && plan.reps != nil
-                    ? "reps" : entry.holdSeconds != nil && plan.holdSeconds != nil ? "s hold" : nil
+                    LogNotice.comparesHold(entry, plan)
+                    ? "s hold" : entry.reps != nil && plan.reps != nil ? "reps" : nil
                 let sum = unit.map { "\(logged) is \(dose) \($0) in all, more" } ?? "\(logged) is more"
                 Console.err(
                     "Note: \(sum) than \(LogNotice.doseFactor) times the plan's "
@@ -194,16 +194,22 @@ extension Describe {
             let name = item.activity.activity.terminalSafe + (item.activity.isActive ? "" : " (retired)")
             let change = item.change.map { ($0 > 0 ? "+" : "") + String($0) + (item.detectable ? " *" : "") } ?? "-"
             return [
-                String(item.activity.id ?? 0), String(name.prefix(28)), rated(item.baseline), rated(item.latest),
+                String(item.activity.id ?? 0), TextTable.truncate(name, to: 28), rated(item.baseline),
+                rated(item.latest),
                 change,
             ]
         }
         var lines = TextTable.render(
             header: ["ID", "ACTIVITY", "BASELINE", "LATEST", "CHANGE"], rows: rows, alignRight: [0]
         ).split(separator: "\n").map(String.init)
-        for item in summary.activities where item.ratings.count > 1 || item.ratings.contains(where: { $0.note != nil })
+        // Each activity with more than the table shows: every rating, a note, or a name the table cuts,
+        // under a heading with its full name, wrapped.
+        for item in summary.activities
+        where item.ratings.count > 1 || item.ratings.contains(where: { $0.note != nil })
+            || TextTable.displayWidth(item.activity.activity.terminalSafe) > 28
         {
-            lines += ["", "#\(item.activity.id ?? 0) \(String(item.activity.activity.terminalSafe.prefix(70)))"]
+            let heading = "#\(item.activity.id ?? 0) \(item.activity.activity.terminalSafe)"
+            lines += [""] + TextTable.wrap(heading, width: 80).split(separator: "\n").map(String.init)
             let signed = { (change: Int?) in change.map { ($0 > 0 ? "+" : "") + String($0) } ?? "-" }
             let history = zip(item.ratings, zip(item.changesFromPrevious, item.changesFromBaseline)).map {
                 (rating: PSFSRating, changes: (Int?, Int?)) -> [String] in
