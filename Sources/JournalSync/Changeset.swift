@@ -54,40 +54,62 @@ public struct Changeset: Equatable, Sendable {
             throw ChangesetError(.damaged, "The changeset is larger than SQLite can read (2 GiB).")
         }
         try ChangesetStructure.check(bytes)
+        var changes: [Change] = []
+        var shapes: [String: TableShape] = [:]
+        try walk { header, _ in
+            let shape = TableShape(columnCount: header.primaryKey.count, primaryKey: header.primaryKey)
+            if let known = shapes[header.table], known != shape { return false }
+            shapes[header.table] = shape
+            changes.append(Change(table: header.table, operation: header.operation))
+            return true
+        }
+        return (changes, shapes)
+    }
+
+    /// What every change of a changeset starts with: its table, operation and which of its
+    /// columns are the primary key (one flag a column).
+    struct ChangeHeader {
+        let table: String
+        let operation: Operation
+        let primaryKey: [Bool]
+    }
+
+    /// Walks the changeset's changes in order with SQLite's iterator.
+    ///
+    /// `body` gets each change's header and the iterator positioned on it, and returns `false` to
+    /// stop, which, like a header SQLite cannot read, makes the changeset damaged. The one walk
+    /// ``tables()`` and ``rowChanges()`` share.
+    func walk(_ body: (ChangeHeader, OpaquePointer) throws -> Bool) throws {
         var copy = bytes
-        return try copy.withUnsafeMutableBytes { buffer in
+        try copy.withUnsafeMutableBytes { buffer in
             var iterator: OpaquePointer?
-            guard sqlite3changeset_start(&iterator, Int32(buffer.count), buffer.baseAddress) == SQLITE_OK else {
+            guard sqlite3changeset_start(&iterator, Int32(buffer.count), buffer.baseAddress) == SQLITE_OK,
+                let iterator
+            else {
                 sqlite3changeset_finalize(iterator)
                 throw Self.damaged
             }
-            var changes: [Change] = []
-            var shapes: [String: TableShape] = [:]
             var step = sqlite3changeset_next(iterator)
             while step == SQLITE_ROW {
                 var name: UnsafePointer<CChar>?
                 var columnCount: Int32 = 0
                 var code: Int32 = 0
                 var indirect: Int32 = 0
-                var primaryKey: UnsafeMutablePointer<UInt8>?
-                var primaryKeyCount: Int32 = 0
+                var flags: UnsafeMutablePointer<UInt8>?
+                var flagCount: Int32 = 0
                 guard sqlite3changeset_op(iterator, &name, &columnCount, &code, &indirect) == SQLITE_OK,
-                    sqlite3changeset_pk(iterator, &primaryKey, &primaryKeyCount) == SQLITE_OK,
-                    let name, let primaryKey, primaryKeyCount == columnCount,
+                    sqlite3changeset_pk(iterator, &flags, &flagCount) == SQLITE_OK,
+                    let name, let flags, flagCount == columnCount,
                     let operation = Self.operation(code)
                 else { break }
-                let table = String(cString: name)
-                let shape = TableShape(
-                    columnCount: Int(columnCount),
-                    primaryKey: (0..<Int(columnCount)).map { primaryKey[$0] != 0 })
-                if let known = shapes[table], known != shape { break }
-                shapes[table] = shape
-                changes.append(Change(table: table, operation: operation))
+                let header = ChangeHeader(
+                    table: String(cString: name), operation: operation,
+                    primaryKey: (0..<Int(columnCount)).map { flags[$0] != 0 })
+                guard try body(header, iterator) else { break }
                 step = sqlite3changeset_next(iterator)
             }
             let finalized = sqlite3changeset_finalize(iterator)
             guard step == SQLITE_DONE, finalized == SQLITE_OK else { throw Self.damaged }
-            return (changes, shapes)
         }
     }
 

@@ -33,54 +33,32 @@ extension Changeset {
     func rowChanges() throws -> [RowChange] {
         guard !bytes.isEmpty else { return [] }
         _ = try tables()
-        var copy = bytes
-        return try copy.withUnsafeMutableBytes { buffer in
-            var iterator: OpaquePointer?
-            guard sqlite3changeset_start(&iterator, Int32(buffer.count), buffer.baseAddress) == SQLITE_OK else {
-                sqlite3changeset_finalize(iterator)
-                throw Self.damaged
-            }
-            var rows: [RowChange] = []
-            var step = sqlite3changeset_next(iterator)
-            while step == SQLITE_ROW {
-                var name: UnsafePointer<CChar>?
-                var columnCount: Int32 = 0
-                var code: Int32 = 0
-                var indirect: Int32 = 0
-                var flags: UnsafeMutablePointer<UInt8>?
-                var flagCount: Int32 = 0
-                guard sqlite3changeset_op(iterator, &name, &columnCount, &code, &indirect) == SQLITE_OK,
-                    sqlite3changeset_pk(iterator, &flags, &flagCount) == SQLITE_OK,
-                    let name, let flags, flagCount == columnCount,
-                    let operation = Self.operation(code)
-                else { break }
-                let columns = 0..<columnCount
-                let old: [DatabaseValue?] =
-                    operation == .insert
-                    ? Array(repeating: nil, count: Int(columnCount))
-                    : columns.map { column in
-                        var value: OpaquePointer?
-                        _ = sqlite3changeset_old(iterator, column, &value)
-                        return Self.databaseValue(value)
-                    }
-                let new: [DatabaseValue?] =
-                    operation == .delete
-                    ? Array(repeating: nil, count: Int(columnCount))
-                    : columns.map { column in
-                        var value: OpaquePointer?
-                        _ = sqlite3changeset_new(iterator, column, &value)
-                        return Self.databaseValue(value)
-                    }
-                rows.append(
-                    RowChange(
-                        table: String(cString: name), operation: operation,
-                        primaryKey: columns.map { flags[Int($0)] != 0 }, old: old, new: new))
-                step = sqlite3changeset_next(iterator)
-            }
-            let finalized = sqlite3changeset_finalize(iterator)
-            guard step == SQLITE_DONE, finalized == SQLITE_OK else { throw Self.damaged }
-            return rows
+        var rows: [RowChange] = []
+        try walk { header, iterator in
+            let columns = 0..<Int32(header.primaryKey.count)
+            let old: [DatabaseValue?] =
+                header.operation == .insert
+                ? Array(repeating: nil, count: columns.count)
+                : columns.map { column in
+                    var value: OpaquePointer?
+                    _ = sqlite3changeset_old(iterator, column, &value)
+                    return Self.databaseValue(value)
+                }
+            let new: [DatabaseValue?] =
+                header.operation == .delete
+                ? Array(repeating: nil, count: columns.count)
+                : columns.map { column in
+                    var value: OpaquePointer?
+                    _ = sqlite3changeset_new(iterator, column, &value)
+                    return Self.databaseValue(value)
+                }
+            rows.append(
+                RowChange(
+                    table: header.table, operation: header.operation, primaryKey: header.primaryKey, old: old,
+                    new: new))
+            return true
         }
+        return rows
     }
 
     /// A changeset's value as GRDB's; `nil` for a column the change does not carry.
