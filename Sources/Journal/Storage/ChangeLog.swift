@@ -255,14 +255,7 @@ struct ChangeLog {
         if result.kind == .checkIn, let id = try addedID(by: change, in: "change_checkins") {
             result.loggedCheckIn = try CheckIn.fetchAll(db, where: "id = ?", arguments: [id]).first
         }
-        result.entryIDs = try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT id FROM entries WHERE id IN (
-                    SELECT id FROM change_entries WHERE change_id = ?1 AND action = 'remove')
-                UNION SELECT id FROM change_entries WHERE change_id = ?1 AND action = 'restore' ORDER BY id
-                """,
-            arguments: [change])
+        result.entryIDs = try touchedIDs(in: "entries", of: change)
         try db.execute(
             sql:
                 "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",
@@ -278,14 +271,7 @@ struct ChangeLog {
         result.redFlagReviewIDs = try undoRedFlagReviews(of: change)
         result.redFlagReviewsRemoved = result.redFlagReviewIDs.count
         result.reviewsRemoved = result.reviewIDs.count + result.redFlagReviewsRemoved
-        result.checkInIDs = try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT id FROM checkins WHERE id IN (
-                    SELECT id FROM change_checkins WHERE change_id = ?1 AND action = 'remove')
-                UNION SELECT id FROM change_checkins WHERE change_id = ?1 AND action = 'restore' ORDER BY id
-                """,
-            arguments: [change])
+        result.checkInIDs = try touchedIDs(in: "checkins", of: change)
         try db.execute(
             sql: """
                 DELETE FROM checkins WHERE id IN (
@@ -296,6 +282,19 @@ struct ChangeLog {
         result.checkInsRestored = try restoreCheckIns(of: change)
         (result.psfsActivityIDs, result.psfsRatingIDs) = try undoPSFS(of: change)
         result.psfsChanged = result.psfsActivityIDs.count + result.psfsRatingIDs.count
+    }
+
+    /// The rows of `table` (`entries` or `checkins`) undoing `change` removes or puts back,
+    /// smallest id first, read from `change_<table>` before the undo runs.
+    private func touchedIDs(in table: String, of change: Int64) throws -> [Int64] {
+        try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM \(table) WHERE id IN (
+                    SELECT id FROM change_\(table) WHERE change_id = ?1 AND action = 'remove')
+                UNION SELECT id FROM change_\(table) WHERE change_id = ?1 AND action = 'restore' ORDER BY id
+                """,
+            arguments: [change])
     }
 
     /// Takes back the red-flag reviews `change` recorded; returns their ids, smallest first.
