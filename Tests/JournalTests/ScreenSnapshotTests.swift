@@ -17,7 +17,7 @@ import Testing
     final class Statements: @unchecked Sendable {
         var sql: [String] = []
         var transactions: Int { sql.filter { $0.hasPrefix("BEGIN") || $0.hasPrefix("SAVEPOINT") }.count }
-        var selects: Int { sql.filter { $0.hasPrefix("SELECT") }.count }
+        var selects: Int { sql.filter { $0.hasPrefix("SELECT") || $0.hasPrefix("WITH") }.count }
     }
 
     func statements(_ store: JournalStore, _ body: () throws -> Void) throws -> Statements {

@@ -80,15 +80,20 @@ import Testing
         let journal = try journal()
         let plans = try journal.reading { db in
             try [
-                (HoldQueries.everyStop, StatementArguments()),
-                (HoldQueries.firstStopAfter, ["pair-0-1", 0] as StatementArguments),
-                (HoldQueries.firstStopRecordedAfter, ["pair-0-1", 1, 0] as StatementArguments),
+                (HoldQueries.firstUncoveredStops, StatementArguments()),
+                (HoldQueries.firstUncoveredStop, ["pair-0-1", nil, nil, nil] as StatementArguments),
+                (HoldQueries.firstUncoveredStop, ["pair-0-1", 5, 1, 0] as StatementArguments),
             ].map { sql, arguments in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
                     $0["detail"] as String
-                }.joined(separator: "; ")
+                }
             }
         }
-        for plan in plans { #expect(plan.contains("entries_stops"), "\(plan)") }
+        // Each of the two sessions a review leaves is one seek in the index: two searches, and
+        // never a scan of the entries.
+        for plan in plans {
+            #expect(plan.filter { $0.contains("SEARCH entries USING INDEX entries_stops") }.count == 2, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN entries") }, "\(plan)")
+        }
     }
 }

@@ -18,63 +18,81 @@ enum HoldQueries {
     /// read back from the file, against the Swift rule for every pair of pain levels.
     static let stopCondition = "pain_after > pain_before OR pain_after > \(Thresholds.highPainAbove)"
 
-    /// Every session that may start a hold, by exercise, oldest first.
-    static let everyStop = """
+    /// The two sessions that may start a hold for one exercise and that one review does not cover,
+    /// as two scalar subqueries for an `IN (…)` list, each answered by one seek in the
+    /// `entries_stops` index: the first performed after the review's time, and the first performed
+    /// up to it but recorded after the review (later, or in the same second with an id it had not
+    /// seen). The earlier of the two is the one ``Review/Mark/covers(performedAt:entryID:recordedAt:)``
+    /// leaves first. The arguments are SQL expressions for the exercise id and the review's
+    /// columns, `NULL` when there is no review (then the first is any session and the second none).
+    private static func firstUncovered(
+        exercise: String, reviewedAt: String, throughEntryID: String, recordedAt: String
+    ) -> String {
+        """
+        (SELECT id FROM entries
+         WHERE exercise_id = \(exercise) AND performed_at > coalesce(\(reviewedAt), \(Int64.min))
+           AND (\(stopCondition))
+         ORDER BY performed_at, id LIMIT 1),
+        (SELECT id FROM entries
+         WHERE exercise_id = \(exercise) AND performed_at <= \(reviewedAt) AND (\(stopCondition))
+           AND (created_at > \(recordedAt) OR (created_at = \(recordedAt) AND id > \(throughEntryID)))
+         ORDER BY performed_at, id LIMIT 1)
+        """
+    }
+
+    /// Each exercise's latest review (by review time, then the latest recorded): one seek per
+    /// exercise in the `reviews_by_exercise` index.
+    private static let latestReview = """
+        SELECT exercise_id, reviewed_at, through_entry_id, created_at FROM reviews AS r
+        WHERE id = (SELECT id FROM reviews WHERE exercise_id = r.exercise_id
+                    ORDER BY reviewed_at DESC, id DESC LIMIT 1)
+        """
+
+    /// For every exercise, the sessions ``firstUncovered(exercise:reviewedAt:throughEntryID:recordedAt:)``
+    /// finds against its latest review (up to two), by exercise, oldest first: two index seeks per
+    /// exercise however long the journal, in one statement.
+    static let firstUncoveredStops = """
+        WITH latest AS (\(latestReview)),
+        candidates(after_review, recorded_after) AS (
+            SELECT \(firstUncovered(
+                exercise: "x.id", reviewedAt: "l.reviewed_at", throughEntryID: "l.through_entry_id",
+                recordedAt: "l.created_at"))
+            FROM exercises AS x LEFT JOIN latest AS l ON l.exercise_id = x.id)
         SELECT \(EntryColumns.selectList) FROM entries
-        WHERE \(stopCondition)
+        WHERE id IN (SELECT after_review FROM candidates UNION ALL SELECT recorded_after FROM candidates)
         ORDER BY exercise_id, performed_at, id
         """
 
-    /// The first session of exercise `?1` performed after `?2` that may start a hold.
-    static let firstStopAfter = """
+    /// The first session of exercise `?1` that may start a hold and that a review at `?2`, seen
+    /// through entry `?3` and recorded at `?4`, does not cover (all three `NULL` for no review).
+    static let firstUncoveredStop = """
         SELECT \(EntryColumns.selectList) FROM entries
-        WHERE exercise_id = ?1 AND performed_at > ?2 AND (\(stopCondition))
-        ORDER BY performed_at, id LIMIT 1
-        """
-
-    /// The first session of exercise `?1` that may start a hold and was recorded after a review
-    /// recorded at `?3` that saw entries up to id `?2`.
-    static let firstStopRecordedAfter = """
-        SELECT \(EntryColumns.selectList) FROM entries
-        WHERE exercise_id = ?1 AND (\(stopCondition))
-          AND (created_at > ?3 OR (created_at = ?3 AND id > ?2))
+        WHERE id IN (\(firstUncovered(exercise: "?1", reviewedAt: "?2", throughEntryID: "?3", recordedAt: "?4")))
         ORDER BY performed_at, id LIMIT 1
         """
 
     /// Every exercise on hold, by exercise id, in three reads however many exercises there are: the
-    /// latest reviews, the sessions that may start a hold (the `entries_stops` index), and the
-    /// sessions just before the first of them that each exercise's review does not cover.
+    /// latest reviews, each exercise's first session that may start a hold and its review does not
+    /// cover (``firstUncoveredStops``: index seeks, not a read of every such session), and the
+    /// sessions just before those.
     static func holds(_ db: Database) throws -> [Hold] {
         let reviewed = try latestReviews(db)
-        let candidates = try EntryQueries.fetch(db, sql: everyStop, arguments: [])
         var first: [Entry] = []
-        for candidate in candidates where first.last?.exerciseID != candidate.exerciseID {
-            let covered =
-                reviewed[candidate.exerciseID]?.covers(
-                    performedAt: candidate.performedAt, entryID: candidate.id, recordedAt: candidate.createdAt)
-                ?? false
-            if !covered { first.append(candidate) }
+        for candidate in try EntryQueries.fetch(db, sql: firstUncoveredStops, arguments: [])
+        where first.last?.exerciseID != candidate.exerciseID {
+            first.append(candidate)
         }
         return try holds(startingAt: first, reviewed: reviewed, db)
     }
 
-    /// The hold `exerciseID` stands on, given its latest review: the first session after the review
-    /// that may start one (found by the `entries_stops` index in one seek), judged by ``HoldRule``
-    /// with the sessions just before it.
+    /// The hold `exerciseID` stands on, given its latest review: the first session the review does
+    /// not cover that may start one (``firstUncoveredStop``), judged by ``HoldRule`` with the
+    /// sessions just before it.
     static func hold(exerciseID: String, review: Review.Mark?, _ db: Database) throws -> Hold? {
-        // Not covered by the review: performed after its time (the index's range), or recorded
-        // after it (later, or in the same second with an id it had not seen); the earliest of both.
-        var candidates = try EntryQueries.fetch(
-            db, sql: firstStopAfter, arguments: [exerciseID, review?.reviewedAt ?? Int64.min])
-        if let review {
-            candidates += try EntryQueries.fetch(
-                db, sql: firstStopRecordedAfter, arguments: [exerciseID, review.throughEntryID, review.recordedAt])
-        }
-        let first = candidates.min { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
-        return try holds(
-            startingAt: first.map { [$0] } ?? [], reviewed: [exerciseID: review].compactMapValues { $0 }, db
-        )
-        .first
+        let first = try EntryQueries.fetch(
+            db, sql: firstUncoveredStop,
+            arguments: [exerciseID, review?.reviewedAt, review?.throughEntryID, review?.recordedAt])
+        return try holds(startingAt: first, reviewed: [exerciseID: review].compactMapValues { $0 }, db).first
     }
 
     /// The holds `sessions` begin, each the first session of its exercise that may start a hold and
@@ -96,7 +114,9 @@ enum HoldQueries {
     }
 
     /// For each of `sessions` (at most one per exercise), the ``Thresholds/repeatedWindow`` − 1
-    /// sessions of its exercise just before it, in one query by the exercise index.
+    /// sessions of its exercise just before it, in one query: each a seek in the exercise index to
+    /// the session's time, read backwards (the `performed_at <=` bound lets the seek start there
+    /// rather than at the exercise's newest session).
     static func sessions(before sessions: [Entry], _ db: Database) throws -> [Entry] {
         let ids = sessions.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
@@ -106,8 +126,8 @@ enum HoldQueries {
                 SELECT \(EntryColumns.selectList) FROM entries WHERE id IN (
                     SELECT p.id FROM entries AS c JOIN entries AS p ON p.id IN (
                         SELECT id FROM entries
-                        WHERE exercise_id = c.exercise_id AND id <> c.id
-                          AND (performed_at < c.performed_at OR (performed_at = c.performed_at AND id < c.id))
+                        WHERE exercise_id = c.exercise_id AND performed_at <= c.performed_at AND id <> c.id
+                          AND (performed_at < c.performed_at OR id < c.id)
                         ORDER BY performed_at DESC, id DESC LIMIT ?)
                     WHERE c.id IN (\(databaseQuestionMarks(count: ids.count))))
                 ORDER BY exercise_id, performed_at, id
@@ -121,7 +141,7 @@ enum HoldQueries {
             db,
             sql: """
                 SELECT \(EntryColumns.selectList) FROM entries
-                WHERE exercise_id = ?1 AND id <> ?2 AND (performed_at < ?3 OR (performed_at = ?3 AND id < ?2))
+                WHERE exercise_id = ?1 AND performed_at <= ?3 AND id <> ?2 AND (performed_at < ?3 OR id < ?2)
                 ORDER BY performed_at DESC, id DESC LIMIT ?4
                 """,
             arguments: [entry.exerciseID, entry.id, entry.performedAt, Thresholds.repeatedWindow - 1])
@@ -144,16 +164,12 @@ enum HoldQueries {
         }
     }
 
-    /// Each reviewed exercise's latest review (by review time, then the latest recorded).
+    /// Each reviewed exercise's latest review (by review time, then the latest recorded), or only
+    /// `exerciseID`'s.
     static func latestReviews(_ db: Database, exerciseID: String? = nil) throws -> [String: Review.Mark] {
         var latest: [String: Review.Mark] = [:]
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT exercise_id, reviewed_at, through_entry_id, created_at FROM reviews
-                WHERE ?1 IS NULL OR exercise_id = ?1 ORDER BY reviewed_at, id
-                """,
-            arguments: [exerciseID])
+            db, sql: "SELECT * FROM (\(latestReview)) WHERE ?1 IS NULL OR exercise_id = ?1", arguments: [exerciseID])
         for row in rows {
             latest[row["exercise_id"]] = Review.Mark(
                 reviewedAt: row["reviewed_at"], throughEntryID: row["through_entry_id"], recordedAt: row["created_at"])
