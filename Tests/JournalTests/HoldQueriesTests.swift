@@ -5,8 +5,9 @@ import Testing
 
 @testable import Journal
 
-/// The hold queries (``HoldQueries``) against the rule itself: ``HoldRule`` over every session of
-/// every exercise, with its latest review, read whole. The queries seek only the first sessions a
+/// The hold queries (``HoldQueries``) against the rule itself.
+///
+/// ``HoldRule`` runs over every session of every exercise, with its latest review, read whole. The queries seek only the first sessions a
 /// review leaves uncovered; whatever the times, the order of recording and the reviews, they must
 /// find the same holds.
 @Suite struct HoldQueriesTests {

@@ -18,8 +18,9 @@ enum HoldQueries {
     /// read back from the file, against the Swift rule for every pair of pain levels.
     static let stopCondition = "pain_after > pain_before OR pain_after > \(Thresholds.highPainAbove)"
 
-    /// The two sessions that may start a hold for one exercise and that one review does not cover,
-    /// as two scalar subqueries for an `IN (…)` list, each answered by one seek in the
+    /// The two sessions that may start a hold for one exercise and that one review does not cover.
+    ///
+    /// Two scalar subqueries for an `IN (…)` list, each answered by one seek in the
     /// `entries_stops` index: the first performed after the review's time, and the first performed
     /// up to it but recorded after the review (later, or in the same second with an id it had not
     /// seen). The earlier of the two is the one ``Review/Mark/covers(performedAt:entryID:recordedAt:)``
