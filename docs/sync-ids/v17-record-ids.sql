@@ -287,6 +287,13 @@ CREATE TRIGGER psfs_ratings_alias AFTER INSERT ON psfs_ratings
 -- The plan (v4, v7, v10): `plan remove` sets `removed` rather than deleting the row.
 ALTER TABLE plan ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1));
 
+-- A row written before ALTER TABLE ADD COLUMN does not hold the added column; SQLite reads its
+-- default, but the session extension records NULL as such a field's old value (docs/sync-ids.md).
+-- Rewriting the rows of the synced tables that grew columns so (exercises: v3 archived, v12 how_to;
+-- plan: v7 since, v10 position, removed) makes each row hold every column.
+UPDATE exercises SET archived = archived, how_to = how_to;
+UPDATE plan SET since = since, position = position, removed = removed;
+
 -- Settings (v13): `config unset` sets the value NULL rather than deleting the row. Rowids kept
 -- (change_settings names them).
 CREATE TABLE settings_v17 (
