@@ -159,4 +159,9 @@ expect "a new entry gets the next alias ($next)" "$next" "
     VALUES ('019aee00-0000-7000-8000-000000000001', 'glute-bridge', 1795100000, 0, 2, 2, 1795100000,
             '001795100000000-00000000-00000000000000000000000000000000');
     SELECT id FROM main.entry_ids WHERE uid = '019aee00-0000-7000-8000-000000000001'"
+# A new journal: schema.sql with the section appended still builds from nothing.
+fresh="$work/fresh.sqlite3"
+cat "$here/../../Sources/Journal/Storage/schema.sql" "$here/v17-record-ids.sql" | sqlite3 -bail "$fresh"
+got=$(sqlite3 "$fresh" "PRAGMA integrity_check; PRAGMA foreign_key_check; SELECT count(*) FROM replica_clocks WHERE self = 1")
+if [ "$got" = "$(printf 'ok\n1')" ]; then echo "ok   schema.sql + v17 builds a new journal"; else echo "FAIL new journal: $got"; exit 1; fi
 echo "all checks passed"

@@ -49,6 +49,8 @@ CREATE TEMP TABLE v17_psfs_activity_times AS
 CREATE TEMP TABLE v17_psfs_rating_times AS
     SELECT id, created_at, row_number() OVER (PARTITION BY created_at ORDER BY id) AS rank
     FROM psfs_ratings;
+CREATE INDEX temp.v17_entry_times_by_time ON v17_entry_times (created_at, id);
+CREATE INDEX temp.v17_checkin_times_by_time ON v17_checkin_times (created_at, id);
 
 CREATE TABLE entry_ids (
     id  INTEGER PRIMARY KEY AUTOINCREMENT,   -- the alias people type; never reused
