@@ -52,6 +52,9 @@ CREATE TEMP TABLE v17_psfs_rating_times AS
 CREATE INDEX temp.v17_entry_times_by_time ON v17_entry_times (created_at, id);
 CREATE INDEX temp.v17_checkin_times_by_time ON v17_checkin_times (created_at, id);
 
+-- The aliases: today's ids, each with a UUIDv7 (above). One uid per id: for an entry, check-in or
+-- review with undo copies, made from its latest recording time (an edit that made it count as
+-- recorded anew moved it).
 CREATE TABLE entry_ids (
     id  INTEGER PRIMARY KEY AUTOINCREMENT,   -- the alias people type; never reused
     uid TEXT    NOT NULL UNIQUE
@@ -99,8 +102,6 @@ INSERT INTO psfs_rating_ids (id, uid)
                             substr('89ab', 1 + abs(random() % 4), 1), substr(lower(hex(randomblob(8))), 1, 15)) AS h
           FROM v17_psfs_rating_times);
 
--- Each record gets a UUIDv7 (above), one per id: of an entry, check-in or review with undo copies,
--- from its latest recording time (an edit that made it count as recorded anew moved it).
 -- Each alias counter carries on from its table's, so an id deleted at the top is never given again.
 INSERT INTO sqlite_sequence (name, seq)
     SELECT column1, 0 FROM (VALUES ('entry_ids'), ('checkin_ids'), ('review_ids'), ('red_flag_review_ids'),
