@@ -205,6 +205,20 @@ import Testing
         #expect(report.review(answering: stop) == nil)
     }
 
+    @Test func asciiTextIsCountedAsEachOfItsCharactersWouldBe() throws {
+        // Every ASCII byte alone and all 128 together (with "\r\n" as one character): the
+        // byte-by-byte count of ASCII text equals the sum over its characters. 95 are printable.
+        let all = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for character in all {
+            #expect(TextTable.displayWidth(String(character)) == TextTable.displayWidth(character), "\(character)")
+        }
+        #expect(TextTable.displayWidth(all) == all.reduce(0) { $0 + TextTable.displayWidth($1) })
+        #expect(TextTable.displayWidth(all) == 95)
+        #expect(TextTable.displayWidth("a\r\nb\u{7F}") == 2)
+        // One byte past ASCII and the whole text is counted by character: the keycap stays 2.
+        #expect(TextTable.displayWidth("1\u{FE0F}\u{20E3} x") == 4)
+    }
+
     @Test func widthIsCountedInDisplayColumns() throws {
         #expect(TextTable.displayWidth("abc") == 3)
         #expect(TextTable.displayWidth("漢字") == 4)

@@ -86,10 +86,17 @@ public enum TextTable {
     }
 
     /// The columns `text` takes on a terminal.
+    ///
+    /// Text that is all ASCII (most of what journal prints) is counted byte by byte, without reading
+    /// Unicode properties: a printable byte takes one column, a control none, as
+    /// the width of each character would say.
     public static func displayWidth(_ text: some StringProtocol) -> Int {
-        var total = 0
-        for character in text { total += displayWidth(character) }
-        return total
+        var printable = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.reduce(0) { $0 + displayWidth($1) } }
+            if byte >= 0x20, byte != 0x7F { printable += 1 }
+        }
+        return printable
     }
 
     /// The columns one character (a grapheme cluster) takes: 2 for East Asian wide and full-width
