@@ -58,11 +58,12 @@ import Testing
         try change(
             "log", "glute-bridge", "--pain-before", "2", "--pain-after", "3", "--sets", "3", "--reps", "10", "--note",
             "fine")
-        try change("edit", "1", "--pain-after", "5", "--sets", "2", "--note", "")
+        try change("edit", "1", "--pain-after", "5", "--sets", "2", "--note", "", "--at", "2026-11-19 18:00")
         #expect(
             try undo().stdout
                 == "#1 glute-bridge is as it was before you edited it 2 minutes ago: pain 2 → 3 (the edit had 2 → 5); "
-                + "3 × 10 reps (the edit had 2 × 10 reps); its note back (the edit had removed it).\n")
+                + "3 × 10 reps (the edit had 2 × 10 reps); at 2026-11-20 18:00 (the edit had 2026-11-19 18:00); "
+                + "its note back (the edit had removed it).\n")
         #expect(try sandbox.sql("SELECT sets, pain_after, note FROM entries") == "3|3|fine\n")
     }
 

@@ -134,7 +134,10 @@ extension Describe {
     ) -> [String] {
         var changes: [String] = []
         if time.before != time.edited {
-            changes.append("at \(Wording.time(time.before)) (the edit had \(Wording.time(time.edited)))")
+            // The offset only when the clock times alone read the same.
+            let sameClock = time.before.shortText == time.edited.shortText
+            func words(_ local: LocalDateTime) -> String { sameClock ? Wording.time(local) : local.shortText }
+            changes.append("at \(words(time.before)) (the edit had \(words(time.edited)))")
         }
         switch (note.before, note.edited) {
         case (nil, _?): changes.append("no note (the edit had added one)")
