@@ -256,7 +256,8 @@ struct ChangeLog {
             result.loggedCheckIn = try CheckIn.fetchAll(db, where: "id = ?", arguments: [id]).first
         }
         result.entryIDs = try touchedIDs(in: "entries", of: change)
-        let entriesBefore = try entries(result.entryIDs)
+        let keptEntries = try keptIDs(in: "entries", of: change)
+        let entriesBefore = try entries(keptEntries)
         try db.execute(
             sql:
                 "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",
@@ -265,11 +266,8 @@ struct ChangeLog {
         if result.kind == .import { try reclaimIDs(after: change) }
         try db.execute(sql: EntryColumns.restoreCopies, arguments: [change])
         result.restored = db.changesCount
-        if result.restored > 0 {
-            result.putBackEntries = try entries(result.entryIDs)
-            let putBack = Set(result.putBackEntries.compactMap(\.id))
-            result.replacedEntries = entriesBefore.filter { putBack.contains($0.id ?? 0) }
-        }
+        result.putBackEntries = try entries(keptEntries)
+        result.replacedEntries = entriesBefore
         let reviews = try Row.fetchAll(
             db,
             sql: """
@@ -290,7 +288,8 @@ struct ChangeLog {
         result.redFlagReviewsRemoved = result.redFlagReviewIDs.count
         result.reviewsRemoved = result.reviewIDs.count + result.redFlagReviewsRemoved
         result.checkInIDs = try touchedIDs(in: "checkins", of: change)
-        let checkInsBefore = try checkIns(result.checkInIDs)
+        let keptCheckIns = try keptIDs(in: "checkins", of: change)
+        let checkInsBefore = try checkIns(keptCheckIns)
         try db.execute(
             sql: """
                 DELETE FROM checkins WHERE id IN (
@@ -299,11 +298,8 @@ struct ChangeLog {
             arguments: [change])
         result.checkInsRemoved = db.changesCount
         result.checkInsRestored = try restoreCheckIns(of: change)
-        if result.checkInsRestored > 0 {
-            result.putBackCheckIns = try checkIns(result.checkInIDs)
-            let putBack = Set(result.putBackCheckIns.compactMap(\.id))
-            result.replacedCheckIns = checkInsBefore.filter { putBack.contains($0.id ?? 0) }
-        }
+        result.putBackCheckIns = try checkIns(keptCheckIns)
+        result.replacedCheckIns = checkInsBefore
         try undoPSFS(of: change, into: &result)
     }
 
@@ -317,6 +313,13 @@ struct ChangeLog {
                     SELECT id FROM change_\(table) WHERE change_id = ?1 AND action = 'remove')
                 UNION SELECT id FROM change_\(table) WHERE change_id = ?1 AND action = 'restore' ORDER BY id
                 """,
+            arguments: [change])
+    }
+
+    /// The rows of `table` (`entries` or `checkins`) of which `change` kept a copy to put back, smallest id first.
+    private func keptIDs(in table: String, of change: Int64) throws -> [Int64] {
+        try Int64.fetchAll(
+            db, sql: "SELECT id FROM change_\(table) WHERE change_id = ? AND action = 'restore' ORDER BY id",
             arguments: [change])
     }
 
