@@ -96,7 +96,8 @@ import Testing
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
         #expect(
-            undo.stdout.contains("took back the record that a doctor has seen the red flags: they stand again"),
+            undo.stdout
+                == "Took back the record that a doctor has seen the red flags, made just now: they stand again.\n",
             "\(undo)")
         #expect(!undo.stdout.contains("physiotherapist"), "\(undo)")
         #expect(try sandbox.run("check").status == 3)

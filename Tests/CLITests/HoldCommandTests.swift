@@ -71,7 +71,10 @@ import Testing
         // Undo takes the latest change back, newest first: the rise, the quiet session, then the resume.
         #expect(try sandbox.run("undo").stdout.hasPrefix("Removed #"))
         #expect(try sandbox.run("undo").stdout.hasPrefix("Removed #"))
-        #expect(try sandbox.run("undo").stdout.contains("took back the physiotherapist's review"))
+        #expect(
+            try sandbox.run("undo").stdout
+                == "Took back the physiotherapist's review of bird-dog, recorded just now: the hold since "
+                + "2026-11-10 08:00 (more-pain) stands again.\n")
         state = try check()
         #expect((state.json["holds"] as? [[String: Any]])?.first?["since"] as? String == "2026-11-10T08:00:00+00:00")
     }
@@ -137,7 +140,10 @@ import Testing
 
                 """)
         #expect(try check().status == 0)
-        #expect(try sandbox.run("undo").stdout.contains("put back 1 check-in"))
+        #expect(
+            try sandbox.run("undo").stdout
+                == "Check-in #2 (pain 5, 2026-11-24 07:00) is as it was before you edited it just now: pain 5 "
+                + "(the edit had 4); red flags: saddle-numbness (the edit had none).\n")
         #expect(try check().status == 3)
         #expect(
             try sandbox.sql("SELECT pain, red_flag FROM checkins JOIN checkin_red_flags ON checkin_id = id")
@@ -150,7 +156,13 @@ import Testing
         #expect(try sandbox.run("checkins", "delete", "1", "2", "--yes").status == 0)
         #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
         #expect(try check().status == 0)
-        #expect(try sandbox.run("undo").stdout.contains("put back 2 check-ins"))
+        #expect(
+            try sandbox.run("undo").stdout == """
+                Put back 2 check-ins (deleted just now):
+                  check-in #1 (pain 3), recorded 2026-11-23 07:00
+                  check-in #2 (pain 5), recorded 2026-11-24 07:00
+
+                """)
         #expect(try sandbox.sql("SELECT id, pain, note FROM checkins ORDER BY id") == "1|3|stiff, \"eased\" 🙂\n2|5|\n")
         #expect(try check().status == 3)
 

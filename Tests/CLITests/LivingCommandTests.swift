@@ -22,7 +22,10 @@ import Testing
         #expect(edit.stderr.contains("- Pain after glute-bridge was 6 out of 10"))
         #expect(try sandbox.sql("SELECT pain_after, note IS NULL FROM entries") == "6|1\n")
         let undo = try sandbox.run("undo")
-        #expect(undo.stdout.hasPrefix("Undid the edit of "))
+        #expect(
+            undo.stdout
+                == "#1 glute-bridge is as it was before you edited it just now: pain 4 → 3 (the edit had 4 → 6); "
+                + "its note back (the edit had removed it).\n")
         #expect(try sandbox.sql("SELECT pain_after, note FROM entries") == "3|fine\n")
     }
 
@@ -50,7 +53,13 @@ import Testing
         let deleted = try sandbox.run("delete", "1", "2", "--yes")
         #expect(deleted.stdout == "Deleted 2 entries: #1, #2. `journal undo` brings them back.\n")
         #expect(try sandbox.entryCount() == 0)
-        #expect(try sandbox.run("undo").stdout.contains("put back 2 entries"))
+        #expect(
+            try sandbox.run("undo").stdout == """
+                Put back 2 entries (deleted just now):
+                  #1 bird-dog, logged 2026-11-25 12:00
+                  #2 bird-dog, logged 2026-11-25 12:00
+
+                """)
         #expect(try sandbox.sql("SELECT id, note FROM entries ORDER BY id") == "1|keep me\n2|\n")
         // Then the two logs, newest first, and then nothing.
         #expect(try sandbox.run("undo").stdout == "Removed #2 bird-dog, logged just now.\n")
@@ -103,9 +112,12 @@ import Testing
         _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2")
         #expect(try sandbox.run("edit", "1", "--pain-after", "1").status == 0)
         #expect(try sandbox.run("delete", "1", "--yes").status == 0)
-        #expect(try sandbox.run("undo").stdout.contains("Undid the delete of "))
+        #expect(
+            try sandbox.run("undo").stdout == "Put back #1 bird-dog, logged 2026-11-25 12:00 (deleted just now).\n")
         #expect(try sandbox.sql("SELECT pain_after FROM entries") == "1\n")
-        #expect(try sandbox.run("undo").stdout.contains("Undid the edit of "))
+        #expect(
+            try sandbox.run("undo").stdout
+                == "#1 bird-dog is as it was before you edited it just now: pain 2 → 2 (the edit had 2 → 1).\n")
         #expect(try sandbox.sql("SELECT pain_after FROM entries") == "2\n")
         #expect(try sandbox.run("undo").stdout == "Removed #1 bird-dog, logged just now.\n")
         #expect(try sandbox.entryCount() == 0)

@@ -139,11 +139,11 @@ import Testing
         #expect(remove.stdout == "Retired activity #1: putting on socks. `journal undo` brings it back.\n")
         #expect(try sandbox.run("psfs", "rate", "1", "5").status == 65)
         #expect(try sandbox.run("psfs").stdout.contains("putting on socks (retired)"))
-        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the PSFS remove of "))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Put back PSFS activity #1: putting on socks (retired "))
         #expect(try sandbox.sql("SELECT retired_at IS NULL FROM psfs_activities") == "1\n")
-        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the PSFS rating of "))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Removed the rating 4 at "))
         #expect(try sandbox.sql("SELECT count(*) FROM psfs_ratings") == "0\n")
-        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the PSFS add of "))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Removed PSFS activity #1: putting on socks (added "))
         #expect(try sandbox.sql("SELECT count(*) FROM psfs_activities") == "0\n")
     }
 

@@ -110,8 +110,8 @@ import Testing
         let undo = try sandbox.run("undo")
         #expect(
             undo.stdout.hasSuffix(
-                ": removed 5 imported entries, removed 1 imported check-in, removed 2 imported PSFS activities, "
-                    + "removed 3 imported PSFS ratings, removed 1 imported review, removed 2 imported exercises of your own, removed 1 imported "
+                ": removed 5 imported entries, removed 1 imported check-in, removed 2 imported PSFS activities and "
+                    + "3 ratings, removed 1 imported review, removed 2 imported exercises of your own, removed 1 imported "
                     + "plan item.\n"), "\(undo)")
         let json = try sandbox.run("import", "--format", "json", "-", "--json", stdin: text)
         #expect(

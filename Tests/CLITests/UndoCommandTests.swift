@@ -172,12 +172,21 @@ import Testing
                   "checkin_ids" : [
 
                   ],
+                  "checkins" : [
+
+                  ],
                   "detail" : "config set region GB",
+                  "entries" : [
+
+                  ],
                   "entry_ids" : [
 
                   ],
                   "exercise" : null,
                   "exercise_ids" : [
+
+                  ],
+                  "holds" : [
 
                   ],
                   "kind" : "config",
@@ -186,16 +195,33 @@ import Testing
                   "plan_exercise_ids" : [
 
                   ],
+                  "psfs_activities" : [
+
+                  ],
                   "psfs_activity_ids" : [
 
                   ],
                   "psfs_rating_ids" : [
 
                   ],
+                  "psfs_ratings" : [
+
+                  ],
                   "red_flag_review_ids" : [
 
                   ],
+                  "removed_checkin" : null,
+                  "removed_entry" : null,
+                  "replaced_checkins" : [
+
+                  ],
+                  "replaced_entries" : [
+
+                  ],
                   "review_ids" : [
+
+                  ],
+                  "reviewed_exercises" : [
 
                   ],
                   "setting" : "region",
@@ -333,12 +359,21 @@ import Testing
                   "checkin_ids" : [
 
                   ],
+                  "checkins" : [
+
+                  ],
                   "detail" : "plan set glute-bridge",
+                  "entries" : [
+
+                  ],
                   "entry_ids" : [
 
                   ],
                   "exercise" : null,
                   "exercise_ids" : [
+
+                  ],
+                  "holds" : [
 
                   ],
                   "kind" : "plan",
@@ -347,16 +382,33 @@ import Testing
                   "plan_exercise_ids" : [
 
                   ],
+                  "psfs_activities" : [
+
+                  ],
                   "psfs_activity_ids" : [
 
                   ],
                   "psfs_rating_ids" : [
 
                   ],
+                  "psfs_ratings" : [
+
+                  ],
                   "red_flag_review_ids" : [
 
                   ],
+                  "removed_checkin" : null,
+                  "removed_entry" : null,
+                  "replaced_checkins" : [
+
+                  ],
+                  "replaced_entries" : [
+
+                  ],
                   "review_ids" : [
+
+                  ],
+                  "reviewed_exercises" : [
 
                   ],
                   "setting" : null,
@@ -463,9 +515,8 @@ import Testing
         #expect(
             json["message"] as? String
                 == "Undid the import of 2026-11-25 12:00 (UTC+00:00): removed 2 imported entries, removed 1 imported "
-                + "check-in, removed 1 imported PSFS activity, removed 1 imported PSFS rating, removed 1 imported "
-                + "review, removed 1 "
-                + "imported exercise of your own, removed 2 imported plan items.")
+                + "check-in, removed 1 imported PSFS activity and 1 rating, removed 1 imported record that a doctor "
+                + "saw the red flags, removed 1 imported exercise of your own, removed 2 imported plan items.")
         // Every record it removed, by kind; the region it set was there before, so no setting is unset.
         #expect(json["entry_ids"] as? [Int] == [1, 2])
         #expect(json["checkin_ids"] as? [Int] == [1])

@@ -26,7 +26,9 @@ import Testing
         #expect(try store.entryCount() == 0)
         #expect(
             try store.undo()
-                == UndoResult(kind: .delete, madeAt: now, restored: 2, removed: 0, entryIDs: [first.id!, second.id!]))
+                == UndoResult(
+                    kind: .delete, madeAt: now, restored: 2, removed: 0, entryIDs: [first.id!, second.id!],
+                    putBackEntries: [first, second]))
         #expect(try store.entries().sorted { $0.id! < $1.id! } == [first, second])
         #expect(try store.undo() == nil)
     }
@@ -48,7 +50,11 @@ import Testing
         #expect(edited.before == original)
         #expect(edited.after.entry.painAfter.value == 7 && edited.after.entry.note == nil)
         #expect(try store.entry(id: original.id!) == edited.after.entry)
-        #expect(try store.undo()?.kind == .edit)
+        let undone = try #require(try store.undo())
+        #expect(undone.kind == .edit)
+        // What undo put back, and the entry as the edit had left it, for `journal undo` to name.
+        #expect(undone.putBackEntries == [original])
+        #expect(undone.replacedEntries == [edited.after.entry])
         #expect(try store.entry(id: original.id!) == original)
     }
 

@@ -11,7 +11,15 @@ import Foundation
 /// (records that a doctor has seen the red flags), `psfs_activity_ids`, `psfs_rating_ids`,
 /// `exercise_ids` (exercises of the person's own), `plan_exercise_ids` (plan items, by exercise) and
 /// `setting_names`; then `exercise` (the exercise whose plan or own definition was put back) and
-/// `setting` (the setting put back); `null` or `[]` when not relevant.
+/// `setting` (the setting put back); then the records themselves: `removed_entry` and
+/// `removed_checkin` (what a `log` or `checkin` had added, as removed), `entries` and `checkins` (those
+/// put back, as they are now, as `journal list --json` and `checkins --json` write them),
+/// `replaced_entries` and `replaced_checkins` (the same records as the undone edit had left them),
+/// `reviewed_exercises` (the exercises whose physiotherapist's review was taken back), `holds`
+/// (the holds standing again on them, as `journal check --json` writes them), `psfs_activities`
+/// (`id`, `activity`, `added_at`, `retired_at`: removed, as they were, or made active again, as they are)
+/// and `psfs_ratings` (`id`, `activity_id`, `rated_at`, `score`, `note`, and `activity`, the
+/// activity's words: those removed); `null` or `[]` when not relevant.
 public struct UndoJSON: Encodable, Sendable {
     let result: UndoResult?
     let message: String
@@ -27,6 +35,22 @@ public struct UndoJSON: Encodable, Sendable {
     enum Keys: String, CodingKey {
         case undone, stopped, kind, message, made_at, detail, entry_ids, checkin_ids, review_ids, red_flag_review_ids
         case psfs_activity_ids, psfs_rating_ids, exercise_ids, plan_exercise_ids, setting_names, exercise, setting
+        case removed_entry, removed_checkin, entries, checkins, replaced_entries, replaced_checkins
+        case reviewed_exercises, holds, psfs_activities, psfs_ratings
+    }
+
+    /// A PSFS rating undo removed, with its activity's words.
+    struct RatingJSON: Encodable {
+        let rating: PSFSRating
+        let activity: String?
+
+        enum Keys: String, CodingKey { case activity }
+
+        func encode(to encoder: any Encoder) throws {
+            try PSFSRatingJSON(rating).encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(activity, forKey: .activity)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -56,5 +80,19 @@ public struct UndoJSON: Encodable, Sendable {
         }
         try container.encode(exercise, forKey: .exercise)
         try container.encode(setting, forKey: .setting)
+        try container.encode(result?.loggedEntry.map { EntryJSON($0) }, forKey: .removed_entry)
+        try container.encode(result?.loggedCheckIn.map(CheckInJSON.init), forKey: .removed_checkin)
+        try container.encode((result?.putBackEntries ?? []).map { EntryJSON($0) }, forKey: .entries)
+        try container.encode((result?.putBackCheckIns ?? []).map(CheckInJSON.init), forKey: .checkins)
+        try container.encode((result?.replacedEntries ?? []).map { EntryJSON($0) }, forKey: .replaced_entries)
+        try container.encode((result?.replacedCheckIns ?? []).map(CheckInJSON.init), forKey: .replaced_checkins)
+        try container.encode(result?.reviewedExerciseIDs ?? [], forKey: .reviewed_exercises)
+        try container.encode((result?.holdsAgain ?? []).map(HoldJSON.init), forKey: .holds)
+        try container.encode((result?.psfsActivities ?? []).map(PSFSActivityJSON.init), forKey: .psfs_activities)
+        try container.encode(
+            (result?.psfsRatings ?? []).map {
+                RatingJSON(rating: $0, activity: result?.psfsRatedActivities[$0.activityID])
+            },
+            forKey: .psfs_ratings)
     }
 }

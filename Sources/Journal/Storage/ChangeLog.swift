@@ -256,6 +256,8 @@ struct ChangeLog {
             result.loggedCheckIn = try CheckIn.fetchAll(db, where: "id = ?", arguments: [id]).first
         }
         result.entryIDs = try touchedIDs(in: "entries", of: change)
+        let keptEntries = try keptIDs(in: "entries", of: change)
+        let entriesBefore = try entries(keptEntries)
         try db.execute(
             sql:
                 "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",
@@ -264,14 +266,30 @@ struct ChangeLog {
         if result.kind == .import { try reclaimIDs(after: change) }
         try db.execute(sql: EntryColumns.restoreCopies, arguments: [change])
         result.restored = db.changesCount
-        result.reviewIDs = try Int64.fetchAll(
-            db, sql: "DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?) RETURNING id",
+        result.putBackEntries = try entries(keptEntries)
+        result.replacedEntries = entriesBefore
+        let reviews = try Row.fetchAll(
+            db,
+            sql: """
+                DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?)
+                RETURNING id, exercise_id
+                """,
             arguments: [change]
-        ).sorted()
+        ).map { (id: $0["id"] as Int64, exerciseID: $0["exercise_id"] as String) }.sorted { $0.id < $1.id }
+        result.reviewIDs = reviews.map(\.id)
+        result.reviewedExerciseIDs = Set(reviews.map(\.exerciseID)).sorted()
+        if result.kind == .resume, !reviews.isEmpty {
+            let latest = try HoldQueries.latestReviews(db)
+            result.holdsAgain = try result.reviewedExerciseIDs.compactMap {
+                try HoldQueries.hold(exerciseID: $0, review: latest[$0], db)
+            }
+        }
         result.redFlagReviewIDs = try undoRedFlagReviews(of: change)
         result.redFlagReviewsRemoved = result.redFlagReviewIDs.count
         result.reviewsRemoved = result.reviewIDs.count + result.redFlagReviewsRemoved
         result.checkInIDs = try touchedIDs(in: "checkins", of: change)
+        let keptCheckIns = try keptIDs(in: "checkins", of: change)
+        let checkInsBefore = try checkIns(keptCheckIns)
         try db.execute(
             sql: """
                 DELETE FROM checkins WHERE id IN (
@@ -280,8 +298,9 @@ struct ChangeLog {
             arguments: [change])
         result.checkInsRemoved = db.changesCount
         result.checkInsRestored = try restoreCheckIns(of: change)
-        (result.psfsActivityIDs, result.psfsRatingIDs) = try undoPSFS(of: change)
-        result.psfsChanged = result.psfsActivityIDs.count + result.psfsRatingIDs.count
+        result.putBackCheckIns = try checkIns(keptCheckIns)
+        result.replacedCheckIns = checkInsBefore
+        try undoPSFS(of: change, into: &result)
     }
 
     /// The rows of `table` (`entries` or `checkins`) undoing `change` removes or puts back,
@@ -295,6 +314,23 @@ struct ChangeLog {
                 UNION SELECT id FROM change_\(table) WHERE change_id = ?1 AND action = 'restore' ORDER BY id
                 """,
             arguments: [change])
+    }
+
+    /// The rows of `table` (`entries` or `checkins`) of which `change` kept a copy to put back, smallest id first.
+    private func keptIDs(in table: String, of change: Int64) throws -> [Int64] {
+        try Int64.fetchAll(
+            db, sql: "SELECT id FROM change_\(table) WHERE change_id = ? AND action = 'restore' ORDER BY id",
+            arguments: [change])
+    }
+
+    /// The entries with these ids that exist, smallest id first.
+    private func entries(_ ids: [Int64]) throws -> [Entry] {
+        try ids.compactMap { try EntryQueries.entry(id: $0, db) }
+    }
+
+    /// The check-ins with these ids that exist, smallest id first.
+    private func checkIns(_ ids: [Int64]) throws -> [CheckIn] {
+        try ids.compactMap { try CheckIn.fetchAll(db, where: "id = ?", arguments: [$0]).first }
     }
 
     /// Takes back the red-flag reviews `change` recorded; returns their ids, smallest first.
@@ -334,34 +370,43 @@ struct ChangeLog {
         return rows.count
     }
 
-    /// Reverses what `change` did to PSFS activities and ratings; returns the ids of the activities
-    /// it removed or made active again, and of the ratings it removed, each smallest first.
-    private func undoPSFS(of change: Int64) throws -> (activities: [Int64], ratings: [Int64]) {
-        let ratings = try Int64.fetchAll(
+    /// Reverses what `change` did to PSFS activities and ratings: notes the activities it removed
+    /// or made active again, and the ratings it removed with their activities' words, each smallest id first.
+    private func undoPSFS(of change: Int64, into result: inout UndoResult) throws {
+        let ratings = try Row.fetchAll(
             db,
             sql: """
                 DELETE FROM psfs_ratings WHERE id IN
                     (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating')
-                RETURNING id
+                RETURNING \(PSFSQueries.ratingColumns)
                 """,
-            arguments: [change])
-        let removed = try Int64.fetchAll(
+            arguments: [change]
+        ).map(PSFSQueries.rating).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        for rating in ratings {
+            result.psfsRatedActivities[rating.activityID] = try String.fetchOne(
+                db, sql: "SELECT activity FROM psfs_activities WHERE id = ?", arguments: [rating.activityID])
+        }
+        let removed = try Row.fetchAll(
             db,
             sql: """
                 DELETE FROM psfs_activities WHERE id IN
                     (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity')
-                RETURNING id
+                RETURNING \(PSFSQueries.activityColumns)
                 """,
             arguments: [change])
-        let active = try Int64.fetchAll(
+        let active = try Row.fetchAll(
             db,
             sql: """
                 UPDATE psfs_activities SET retired_at = NULL WHERE id IN
                     (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'unretire')
-                RETURNING id
+                RETURNING \(PSFSQueries.activityColumns)
                 """,
             arguments: [change])
-        return ((removed + active).sorted(), ratings.sorted())
+        result.psfsActivities = try (removed + active).map(PSFSQueries.activity).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        result.psfsRatings = ratings
+        result.psfsActivityIDs = result.psfsActivities.compactMap(\.id)
+        result.psfsRatingIDs = ratings.compactMap(\.id)
+        result.psfsChanged = result.psfsActivityIDs.count + result.psfsRatingIDs.count
     }
 
     /// Puts back the plan, the person's own exercises and the settings as the full import `change`

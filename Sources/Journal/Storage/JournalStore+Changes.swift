@@ -48,6 +48,27 @@ public struct UndoResult: Sendable, Hashable {
     public var planExerciseIDs: [String] = []
     /// The names of the settings undo put back or unset (a setting change, or those a full import set), in order.
     public var settingNames: [String] = []
+    /// The entries undo put back (a delete's, an edit's), as they are now, smallest id first.
+    public var putBackEntries: [Entry] = []
+    /// The entries as the undone change had left them, for those of ``putBackEntries`` it had kept
+    /// (an edit's: the edited values), smallest id first.
+    public var replacedEntries: [Entry] = []
+    /// The check-ins undo put back (a check-in edit's or delete's), as they are now, smallest id first.
+    public var putBackCheckIns: [CheckIn] = []
+    /// The check-ins as the undone change had left them, for those of ``putBackCheckIns`` it had
+    /// kept (a check-in edit's: the edited values), smallest id first.
+    public var replacedCheckIns: [CheckIn] = []
+    /// The exercises whose physiotherapist's review undo took back (`journal resume`, an import), in order.
+    public var reviewedExerciseIDs: [String] = []
+    /// The holds that stand again on ``reviewedExerciseIDs`` once undo took back a `journal resume`.
+    public var holdsAgain: [Hold] = []
+    /// The PSFS activities undo removed (`psfs add`, an import: as they were) or made active again
+    /// (`psfs remove`: as they are now), smallest id first.
+    public var psfsActivities: [PSFSActivity] = []
+    /// The PSFS ratings undo removed (`psfs rate`, an import), as they were, smallest id first.
+    public var psfsRatings: [PSFSRating] = []
+    /// The activity of each of ``psfsRatings``, by activity id, in the person's words.
+    public var psfsRatedActivities: [Int64: String] = [:]
     /// The entry a `log` had added, as it was when removed.
     public var loggedEntry: Entry?
     /// The check-in a `checkin` had added, as it was when removed.

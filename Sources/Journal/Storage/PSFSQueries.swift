@@ -5,32 +5,35 @@ import GRDB
 enum PSFSQueries {
     /// Every activity, retired ones too, by id.
     static func activities(_ db: Database) throws -> [PSFSActivity] {
-        try Row.fetchAll(
-            db,
-            sql: "SELECT id, activity, added_at, utc_offset, retired_at, created_at FROM psfs_activities ORDER BY id"
-        ).map { row in
-            try PSFSActivity(
-                id: row["id"], activity: row["activity"], addedAt: row["added_at"], utcOffset: row["utc_offset"],
-                retiredAt: row["retired_at"], createdAt: row["created_at"])
-        }
+        try Row.fetchAll(db, sql: "SELECT \(activityColumns) FROM psfs_activities ORDER BY id").map(activity)
+    }
+
+    /// The columns ``activity(_:)`` reads.
+    static let activityColumns = "id, activity, added_at, utc_offset, retired_at, created_at"
+
+    /// The activity in a row of ``activityColumns``.
+    static func activity(_ row: Row) throws -> PSFSActivity {
+        try PSFSActivity(
+            id: row["id"], activity: row["activity"], addedAt: row["added_at"], utcOffset: row["utc_offset"],
+            retiredAt: row["retired_at"], createdAt: row["created_at"])
     }
 
     /// Every rating, oldest first.
     static func ratings(_ db: Database) throws -> [PSFSRating] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, activity_id, rated_at, utc_offset, score, note, created_at FROM psfs_ratings
-                ORDER BY rated_at, id
-                """
-        ).map { row in
-            let value: Int = row["score"]
-            guard let score = PainLevel(value) else {
-                throw JournalError.invalidNumber(field: "stored PSFS score", text: String(value), range: 0...10)
-            }
-            return try PSFSRating(
-                id: row["id"], activityID: row["activity_id"], ratedAt: row["rated_at"], utcOffset: row["utc_offset"],
-                score: score, note: row["note"], createdAt: row["created_at"])
+        try Row.fetchAll(db, sql: "SELECT \(ratingColumns) FROM psfs_ratings ORDER BY rated_at, id").map(rating)
+    }
+
+    /// The columns ``rating(_:)`` reads.
+    static let ratingColumns = "id, activity_id, rated_at, utc_offset, score, note, created_at"
+
+    /// The rating in a row of ``ratingColumns``.
+    static func rating(_ row: Row) throws -> PSFSRating {
+        let value: Int = row["score"]
+        guard let score = PainLevel(value) else {
+            throw JournalError.invalidNumber(field: "stored PSFS score", text: String(value), range: 0...10)
         }
+        return try PSFSRating(
+            id: row["id"], activityID: row["activity_id"], ratedAt: row["rated_at"], utcOffset: row["utc_offset"],
+            score: score, note: row["note"], createdAt: row["created_at"])
     }
 }

@@ -180,7 +180,7 @@ struct Undo: ParsableCommand {
             Console.err(message)
             throw ExitCode(65)
         }
-        let message = Self.message(result, when: when, now: try Clock.now())
+        let message = Describe.undone(result, when: when, now: try Clock.now())
         do {
             if output.json {
                 try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone))
@@ -197,78 +197,6 @@ struct Undo: ParsableCommand {
         }
     }
 
-    /// What undo says it reversed, one line: "Removed #3 bird-dog, logged 2 minutes ago.".
-    private static func message(_ result: UndoResult, when: String, now: Int64) -> String {
-        if let putBack = result.putBack {
-            return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), "
-                + "\(Wording.ago(result.madeAt, now: now)))."
-        }
-        if let entry = result.loggedEntry {
-            return "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(Wording.ago(result.madeAt, now: now))."
-        }
-        if let checkIn = result.loggedCheckIn {
-            return "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded "
-                + "\(Wording.ago(result.madeAt, now: now))."
-        }
-        var parts: [String] = []
-        if result.restored > 0 {
-            parts.append("put back \(Wording.count(result.restored, "entry", "entries"))")
-        }
-        if result.removed > 0 {
-            parts.append("removed \(Wording.count(result.removed, "imported entry", "imported entries"))")
-        }
-        if result.checkInsRestored > 0 {
-            parts.append(
-                "put back \(Wording.count(result.checkInsRestored, "check-in", "check-ins"))")
-        }
-        if result.checkInsRemoved > 0 {
-            parts.append(
-                "removed \(Wording.count(result.checkInsRemoved, "imported check-in", "imported check-ins"))")
-        }
-        if result.kind == .import {
-            // Activities and ratings counted apart: "removed 1 imported PSFS activity, removed 1 imported PSFS rating".
-            if !result.psfsActivityIDs.isEmpty {
-                parts.append(
-                    "removed "
-                        + Wording.count(
-                            result.psfsActivityIDs.count, "imported PSFS activity", "imported PSFS activities"))
-            }
-            if !result.psfsRatingIDs.isEmpty {
-                parts.append(
-                    "removed "
-                        + Wording.count(result.psfsRatingIDs.count, "imported PSFS rating", "imported PSFS ratings"))
-            }
-        } else if result.psfsChanged > 0 {
-            parts.append("reversed \(Wording.count(result.psfsChanged, "PSFS change", "PSFS changes"))")
-        }
-        if result.reviewsRemoved > 0, result.kind == .import {
-            parts.append(
-                "removed \(Wording.count(result.reviewsRemoved, "imported review", "imported reviews"))")
-        } else {
-            if result.reviewsRemoved > result.redFlagReviewsRemoved {
-                parts.append("took back the physiotherapist's review: the hold stands again")
-            }
-            if result.redFlagReviewsRemoved > 0 {
-                parts.append("took back the record that a doctor has seen the red flags: they stand again")
-            }
-        }
-        if result.exercisesRemoved > 0 {
-            parts.append(
-                "removed \(Wording.count(result.exercisesRemoved, "imported exercise", "imported exercises")) of your own"
-            )
-        }
-        if result.planItemsRemoved > 0 {
-            parts.append(
-                "removed \(Wording.count(result.planItemsRemoved, "imported plan item", "imported plan items"))")
-        }
-        if result.settingsRemoved > 0 {
-            parts.append(
-                "unset \(Wording.count(result.settingsRemoved, "imported setting", "imported settings"))")
-        }
-        return "Undid the \(result.kind.words) of \(when): "
-            + "\(parts.isEmpty ? "nothing to change" : parts.joined(separator: ", "))."
-    }
-
     /// ``savedNote`` for the undo of a plan, exercise or setting change: the command that shows what it put back.
     private static func savedNote(after putBack: PutBack) -> String {
         switch putBack {
@@ -276,24 +204,6 @@ struct Undo: ParsableCommand {
         case .exercise(let id, _?, _): doneNote(showing: "`journal exercises show \(id)` shows it now")
         case .exercise(_, nil, _): doneNote(showing: "`journal exercises` shows your exercises now")
         case .setting(let name, _): doneNote(showing: "`journal config get \(name)` shows it now")
-        }
-    }
-
-    /// What undoing a plan, exercise or setting change put back: "Put back the plan for glute-bridge: …".
-    private static func describe(_ putBack: PutBack) -> String {
-        func plan(_ item: PlanItem) -> String {
-            "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week"
-                + (item.since.map { ", from \($0)" } ?? "")
-        }
-        switch putBack {
-        case .plan(let id, let item?): return "Put back the plan for \(id): \(plan(item))"
-        case .plan(let id, nil): return "Took \(id) off the plan again"
-        case .exercise(let id, nil, _): return "Removed your exercise \(id) again"
-        case .exercise(let id, let exercise?, let item):
-            return "Put back your exercise \(id), \(exercise.name.terminalSafe)"
-                + (item.map { ", and its plan: \(plan($0))" } ?? "")
-        case .setting(let name, let value?): return "Put back \(name) \(value.terminalSafe)"
-        case .setting(let name, nil): return "Unset \(name) again"
         }
     }
 

@@ -1,0 +1,225 @@
+import Journal
+
+/// What `journal undo` says it reversed, naming the records in the words the other commands use.
+extension Describe {
+    /// The most records named one per line; more are named up to one fewer, then "and N more".
+    static let undoneListed = 5
+
+    /// What undo says it reversed: "Put back #1 glute-bridge, logged 2026-11-20 18:00 (deleted 2 minutes ago).".
+    ///
+    /// `when` is the change's time in words, for the changes named by their time (an import);
+    /// `now` reads how long ago the change was made.
+    static func undone(_ result: UndoResult, when: String, now: Int64) -> String {
+        let ago = Wording.ago(result.madeAt, now: now)
+        if let putBack = result.putBack {
+            return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), \(ago))."
+        }
+        if let entry = result.loggedEntry {
+            return "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(ago)."
+        }
+        if let checkIn = result.loggedCheckIn {
+            return "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded \(ago)."
+        }
+        switch result.kind {
+        case .delete where !result.putBackEntries.isEmpty:
+            return listed(
+                "Put back", result.putBackEntries.map(named), noun: ("entry", "entries"), after: "(deleted \(ago))")
+        case .edit where !result.putBackEntries.isEmpty:
+            return result.putBackEntries.map { entry in
+                let edited = result.replacedEntries.first { $0.id == entry.id }
+                return "#\(entry.id ?? 0) \(entry.exerciseID) is as it was before you edited it \(ago)"
+                    + changedBack(edited.map { changes(from: $0, to: entry) } ?? [])
+            }.joined(separator: "\n")
+        case .checkInDelete where !result.putBackCheckIns.isEmpty:
+            return listed(
+                "Put back", result.putBackCheckIns.map(named), noun: ("check-in", "check-ins"),
+                after: "(deleted \(ago))")
+        case .checkInEdit where !result.putBackCheckIns.isEmpty:
+            return result.putBackCheckIns.map { checkIn in
+                let edited = result.replacedCheckIns.first { $0.id == checkIn.id }
+                return "Check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value), \(checkIn.localTime.shortText)) "
+                    + "is as it was before you edited it \(ago)"
+                    + changedBack(edited.map { changes(from: $0, to: checkIn) } ?? [])
+            }.joined(separator: "\n")
+        case .resume where !result.reviewedExerciseIDs.isEmpty:
+            return result.reviewedExerciseIDs.map { id in
+                let review = "Took back the physiotherapist's review of \(id), recorded \(ago)"
+                guard let hold = result.holdsAgain.first(where: { $0.exerciseID == id }) else {
+                    return "\(review); \(id) is not on hold."
+                }
+                return "\(review): the hold since \(hold.since.localTime.shortText) (\(hold.since.rule)) stands again."
+            }.joined(separator: "\n")
+        case .resume where !result.redFlagReviewIDs.isEmpty:
+            return "Took back the record that a doctor has seen the red flags, made \(ago): they stand again."
+        case .psfsAdd where !result.psfsActivities.isEmpty:
+            return listed(
+                "Removed", result.psfsActivities.map(named), noun: ("PSFS activity", "PSFS activities"),
+                after: "(added \(ago))")
+        case .psfsRemove where !result.psfsActivities.isEmpty:
+            return listed(
+                "Put back", result.psfsActivities.map(named), noun: ("PSFS activity", "PSFS activities"),
+                after: "(retired \(ago)); it is rated again")
+        case .psfsRate where !result.psfsRatings.isEmpty:
+            return listed(
+                "Removed",
+                result.psfsRatings.map { rating in
+                    "the rating \(rating.score.value) at \(rating.localTime.shortText) of PSFS activity "
+                        + "#\(rating.activityID): \((result.psfsRatedActivities[rating.activityID] ?? "").terminalSafe)"
+                }, noun: ("PSFS rating", "PSFS ratings"), after: "(recorded \(ago))")
+        default:
+            return "Undid the \(result.kind.words) of \(when): \(counted(result))."
+        }
+    }
+
+    /// "#1 glute-bridge, logged 2026-11-20 18:00".
+    private static func named(_ entry: Entry) -> String {
+        "#\(entry.id ?? 0) \(entry.exerciseID), logged \(entry.localTime.shortText)"
+    }
+
+    /// "check-in #1 (pain 4), recorded 2026-11-20 18:00".
+    private static func named(_ checkIn: CheckIn) -> String {
+        "check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded \(checkIn.localTime.shortText)"
+    }
+
+    /// "PSFS activity #1: putting on socks", as `journal psfs remove` names it.
+    private static func named(_ activity: PSFSActivity) -> String {
+        "PSFS activity #\(activity.id ?? 0): \(activity.activity.terminalSafe)"
+    }
+
+    /// One record on one line ("Put back #1 …, logged … (deleted 2 minutes ago)."), or their count
+    /// and then one line each, the first few of many and "and N more".
+    private static func listed(_ verb: String, _ items: [String], noun: (String, String), after: String) -> String {
+        if items.count == 1 { return "\(verb) \(items[0]) \(after)." }
+        let shown = items.count <= undoneListed ? items : Array(items.prefix(undoneListed - 1))
+        var lines = ["\(verb) \(Wording.count(items.count, noun.0, noun.1)) \(after):"] + shown.map { "  \($0)" }
+        if shown.count < items.count { lines.append("  and \(items.count - shown.count) more") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// ": pain 4 → 3 (the edit had 4 → 6); …." for what undo changed back, or "." when nothing.
+    private static func changedBack(_ changes: [String]) -> String {
+        changes.isEmpty ? "." : ": \(changes.joined(separator: "; "))."
+    }
+
+    /// What differs between an entry as an edit left it and as undo put it back, in `journal edit`'s terms.
+    private static func changes(from edited: Entry, to entry: Entry) -> [String] {
+        var changes: [String] = []
+        if pain(entry) != pain(edited) { changes.append("pain \(pain(entry)) (the edit had \(pain(edited)))") }
+        if Wording.dose(entry) != Wording.dose(edited) {
+            changes.append("\(Wording.dose(entry)) (the edit had \(Wording.dose(edited)))")
+        }
+        changes += timeAndNote((edited.localTime, entry.localTime), note: (edited.note, entry.note))
+        return changes
+    }
+
+    /// What differs between a check-in as an edit left it and as undo put it back, in `journal checkins edit`'s terms.
+    private static func changes(from edited: CheckIn, to checkIn: CheckIn) -> [String] {
+        var changes: [String] = []
+        if checkIn.pain != edited.pain {
+            changes.append("pain \(checkIn.pain.value) (the edit had \(edited.pain.value))")
+        }
+        func flags(_ checkIn: CheckIn) -> String {
+            checkIn.redFlags.isEmpty ? "none" : checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
+        }
+        if flags(checkIn) != flags(edited) {
+            changes.append("red flags: \(flags(checkIn)) (the edit had \(flags(edited)))")
+        }
+        changes += timeAndNote((edited.localTime, checkIn.localTime), note: (edited.note, checkIn.note))
+        return changes
+    }
+
+    /// The time and the note put back, for an entry or a check-in, when they differ from the edit's.
+    private static func timeAndNote(
+        _ time: (edited: LocalDateTime, before: LocalDateTime), note: (edited: String?, before: String?)
+    ) -> [String] {
+        var changes: [String] = []
+        if time.before != time.edited {
+            // The offset only when the clock times alone read the same.
+            let sameClock = time.before.shortText == time.edited.shortText
+            func words(_ local: LocalDateTime) -> String { sameClock ? Wording.time(local) : local.shortText }
+            changes.append("at \(words(time.before)) (the edit had \(words(time.edited)))")
+        }
+        switch (note.before, note.edited) {
+        case (nil, _?): changes.append("no note (the edit had added one)")
+        case (_?, nil): changes.append("its note back (the edit had removed it)")
+        case (let before?, let edited?) where before != edited: changes.append("its note as before the edit")
+        default: break
+        }
+        return changes
+    }
+
+    /// What undoing an import reversed, counted by kind: "removed 2 imported entries, …".
+    private static func counted(_ result: UndoResult) -> String {
+        var parts: [String] = []
+        if result.restored > 0 {
+            parts.append("put back \(Wording.count(result.restored, "entry", "entries"))")
+        }
+        if result.removed > 0 {
+            parts.append("removed \(Wording.count(result.removed, "imported entry", "imported entries"))")
+        }
+        if result.checkInsRestored > 0 {
+            parts.append("put back \(Wording.count(result.checkInsRestored, "check-in", "check-ins"))")
+        }
+        if result.checkInsRemoved > 0 {
+            parts.append(
+                "removed \(Wording.count(result.checkInsRemoved, "imported check-in", "imported check-ins"))")
+        }
+        // Activities and ratings counted apart: "removed 1 imported PSFS activity and 1 rating".
+        let ratings = Wording.count(result.psfsRatingIDs.count, "rating", "ratings")
+        switch (result.psfsActivityIDs.count, result.psfsRatingIDs.count) {
+        case (0, 0): break
+        case (0, let count):
+            parts.append("removed \(Wording.count(count, "imported PSFS rating", "imported PSFS ratings"))")
+        case (let activities, 0):
+            parts.append("removed \(Wording.count(activities, "imported PSFS activity", "imported PSFS activities"))")
+        case (let activities, _):
+            parts.append(
+                "removed \(Wording.count(activities, "imported PSFS activity", "imported PSFS activities")) and \(ratings)"
+            )
+        }
+        if result.reviewsRemoved > result.redFlagReviewsRemoved {
+            parts.append(
+                "removed "
+                    + Wording.count(
+                        result.reviewsRemoved - result.redFlagReviewsRemoved, "imported review", "imported reviews"))
+        }
+        if result.redFlagReviewsRemoved > 0 {
+            parts.append(
+                "removed "
+                    + Wording.count(
+                        result.redFlagReviewsRemoved, "imported record that a doctor saw the red flags",
+                        "imported records that a doctor saw the red flags"))
+        }
+        if result.exercisesRemoved > 0 {
+            parts.append(
+                "removed \(Wording.count(result.exercisesRemoved, "imported exercise", "imported exercises")) of your own"
+            )
+        }
+        if result.planItemsRemoved > 0 {
+            parts.append(
+                "removed \(Wording.count(result.planItemsRemoved, "imported plan item", "imported plan items"))")
+        }
+        if result.settingsRemoved > 0 {
+            parts.append("unset \(Wording.count(result.settingsRemoved, "imported setting", "imported settings"))")
+        }
+        return parts.isEmpty ? "nothing to change" : parts.joined(separator: ", ")
+    }
+
+    /// What undoing a plan, exercise or setting change put back: "Put back the plan for glute-bridge: …".
+    private static func describe(_ putBack: PutBack) -> String {
+        func plan(_ item: PlanItem) -> String {
+            "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week"
+                + (item.since.map { ", from \($0)" } ?? "")
+        }
+        switch putBack {
+        case .plan(let id, let item?): return "Put back the plan for \(id): \(plan(item))"
+        case .plan(let id, nil): return "Took \(id) off the plan again"
+        case .exercise(let id, nil, _): return "Removed your exercise \(id) again"
+        case .exercise(let id, let exercise?, let item):
+            return "Put back your exercise \(id), \(exercise.name.terminalSafe)"
+                + (item.map { ", and its plan: \(plan($0))" } ?? "")
+        case .setting(let name, let value?): return "Put back \(name) \(value.terminalSafe)"
+        case .setting(let name, nil): return "Unset \(name) again"
+        }
+    }
+}

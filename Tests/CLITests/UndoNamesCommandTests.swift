@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// What `journal undo` says it undid, naming the records (issue #26).
+///
+/// The entries, check-ins, review, PSFS activity or rating it removed or put back are named in the
+/// words the other commands use. Every change is made at 18:00 and undone at 18:02: "2 minutes ago".
+@Suite struct UndoNamesCommandTests {
+    let sandbox = Sandbox()
+
+    init() {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:00:00Z"
+    }
+
+    /// Runs `journal undo` two minutes after the changes, and requires it to succeed and say nothing on stderr.
+    func undo(_ arguments: String...) throws -> Run {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:02:00Z"
+        let undo = try sandbox.run(["undo"] + arguments)
+        #expect(undo.status == 0, "\(undo)")
+        #expect(undo.stderr == "", "\(undo)")
+        return undo
+    }
+
+    /// Runs a change and requires it to succeed.
+    func change(_ arguments: String..., stdin: String? = nil) throws {
+        let run = try sandbox.run(arguments, stdin: stdin)
+        try #require(run.status == 0, "\(arguments): \(run)")
+    }
+
+    @Test func undoingADeleteNamesTheEntryPutBack() throws {
+        try change("log", "glute-bridge", "--pain-before", "2", "--pain-after", "3")
+        try change("delete", "1", "--yes")
+        #expect(
+            try undo().stdout == "Put back #1 glute-bridge, logged 2026-11-20 18:00 (deleted 2 minutes ago).\n")
+        #expect(try sandbox.sql("SELECT id, exercise_id, pain_after FROM entries") == "1|glute-bridge|3\n")
+    }
+
+    /// Six entries put back: the first four named, one a line, then how many more.
+    @Test func undoingADeleteOfManyNamesTheFirstFew() throws {
+        for hour in 10...15 {
+            try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 \(hour):00")
+        }
+        try change("delete", "1", "2", "3", "4", "5", "6", "--yes")
+        #expect(
+            try undo().stdout == """
+                Put back 6 entries (deleted 2 minutes ago):
+                  #1 bird-dog, logged 2026-11-20 10:00
+                  #2 bird-dog, logged 2026-11-20 11:00
+                  #3 bird-dog, logged 2026-11-20 12:00
+                  #4 bird-dog, logged 2026-11-20 13:00
+                  and 2 more
+
+                """)
+        #expect(try sandbox.entryCount() == 6)
+    }
+
+    @Test func undoingAnEditNamesWhatItChangedBack() throws {
+        try change(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "3", "--sets", "3", "--reps", "10", "--note",
+            "fine")
+        try change("edit", "1", "--pain-after", "5", "--sets", "2", "--note", "", "--at", "2026-11-19 18:00")
+        #expect(
+            try undo().stdout
+                == "#1 glute-bridge is as it was before you edited it 2 minutes ago: pain 2 → 3 (the edit had 2 → 5); "
+                + "3 × 10 reps (the edit had 2 × 10 reps); at 2026-11-20 18:00 (the edit had 2026-11-19 18:00); "
+                + "its note back (the edit had removed it).\n")
+        #expect(try sandbox.sql("SELECT sets, pain_after, note FROM entries") == "3|3|fine\n")
+    }
+
+    /// The hold the review had lifted stands again, and undo names it as `journal resume` did.
+    @Test func undoingAResumeNamesTheExerciseAndItsHold() throws {
+        try change("log", "bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-20 08:00")
+        try change("resume", "bird-dog")
+        #expect(
+            try undo().stdout
+                == "Took back the physiotherapist's review of bird-dog, recorded 2 minutes ago: the hold since "
+                + "2026-11-20 08:00 (more-pain) stands again.\n")
+        #expect(try sandbox.run("check").status == 2)
+    }
+
+    @Test func undoingACheckInEditNamesItsTimeAndPain() throws {
+        try change("checkin", "--pain", "3", "--at", "2026-11-20 07:30")
+        try change("checkins", "edit", "1", "--pain", "5", "--red-flag", "fever")
+        #expect(
+            try undo().stdout
+                == "Check-in #1 (pain 3, 2026-11-20 07:30) is as it was before you edited it 2 minutes ago: "
+                + "pain 3 (the edit had 5); red flags: none (the edit had fever).\n")
+        #expect(try sandbox.sql("SELECT pain FROM checkins; SELECT count(*) FROM checkin_red_flags") == "3\n0\n")
+    }
+
+    @Test func undoingACheckInDeleteNamesTheCheckInPutBack() throws {
+        try change("checkin", "--pain", "4", "--at", "2026-11-20 07:30")
+        try change("checkins", "delete", "1", "--yes")
+        #expect(
+            try undo().stdout
+                == "Put back check-in #1 (pain 4), recorded 2026-11-20 07:30 (deleted 2 minutes ago).\n")
+        #expect(try sandbox.sql("SELECT id, pain FROM checkins") == "1|4\n")
+    }
+
+    @Test func undoingAPSFSAddNamesTheActivity() throws {
+        try change("psfs", "add", "putting on socks")
+        #expect(try undo().stdout == "Removed PSFS activity #1: putting on socks (added 2 minutes ago).\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM psfs_activities") == "0\n")
+    }
+
+    @Test func undoingAPSFSRemoveNamesTheActivityRatedAgain() throws {
+        try change("psfs", "add", "putting on socks")
+        try change("psfs", "remove", "1")
+        #expect(
+            try undo().stdout
+                == "Put back PSFS activity #1: putting on socks (retired 2 minutes ago); it is rated again.\n")
+        #expect(try sandbox.sql("SELECT retired_at IS NULL FROM psfs_activities") == "1\n")
+    }
+
+    /// The rating removed and its activity, in `undo --json` too, beside every key it had.
+    @Test func undoingAPSFSRatingNamesTheScoreAndTheActivity() throws {
+        try change("psfs", "add", "putting on socks")
+        try change("psfs", "rate", "1", "4", "--at", "2026-11-20 09:00")
+        let undo = try undo("--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(undo.stdout.utf8)) as? [String: Any])
+        #expect(
+            json["message"] as? String
+                == "Removed the rating 4 at 2026-11-20 09:00 of PSFS activity #1: putting on socks "
+                + "(recorded 2 minutes ago).")
+        #expect(json["kind"] as? String == "psfs-rate")
+        #expect(json["psfs_rating_ids"] as? [Int] == [1])
+        let ratings = try #require(json["psfs_ratings"] as? [[String: Any]])
+        #expect(ratings.count == 1)
+        #expect(ratings.first?["activity"] as? String == "putting on socks")
+        #expect(ratings.first?["score"] as? Int == 4)
+        #expect(ratings.first?["rated_at"] as? String == "2026-11-20T09:00:00+00:00")
+        #expect(json["psfs_activities"] as? [Any] == nil || (json["psfs_activities"] as? [Any])?.isEmpty == true)
+        #expect(try sandbox.sql("SELECT count(*) FROM psfs_ratings") == "0\n")
+    }
+
+    /// A full import's PSFS activity and rating are counted apart.
+    @Test func undoingAnImportCountsPSFSActivitiesAndRatingsApart() throws {
+        try change("psfs", "add", "putting on socks")
+        try change("psfs", "rate", "1", "4")
+        let file = sandbox.directory + "/all.json"
+        try change("export", "--all", "--output", file)
+        sandbox.environment["JOURNAL_DB"] = sandbox.directory + "/other.sqlite3"
+        try change("import", file)
+        #expect(
+            try undo().stdout
+                == "Undid the import of 2026-11-20 18:00 (UTC+00:00): removed 1 imported PSFS activity and 1 rating.\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM psfs_activities; SELECT count(*) FROM psfs_ratings") == "0\n0\n")
+    }
+
+    /// `undo --json` of an edit: the entry put back and the entry as the edit had left it.
+    @Test func undoJSONCarriesTheEntryPutBackAndAsEdited() throws {
+        try change("log", "glute-bridge", "--pain-before", "2", "--pain-after", "3")
+        try change("edit", "1", "--pain-after", "5")
+        let undo = try undo("--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(undo.stdout.utf8)) as? [String: Any])
+        #expect(json["entry_ids"] as? [Int] == [1])
+        #expect((json["entries"] as? [[String: Any]])?.first?["pain_after"] as? Int == 3)
+        #expect((json["replaced_entries"] as? [[String: Any]])?.first?["pain_after"] as? Int == 5)
+        #expect(json["undone"] as? Bool == true)
+    }
+}
