@@ -357,8 +357,9 @@ public enum ReportHTML {
         )
     }
 
-    /// Days past which the day-by-day table prints in two columns, each under its header: a
-    /// month's does, a week's prints in one. Chromium repeats a table's header at the top of a
+    /// Days past which the day-by-day table prints in two columns, each under its header.
+    ///
+    /// A month's does, a week's prints in one. Chromium repeats a table's header at the top of a
     /// column only when the header is at most a quarter of the column, and the two-column
     /// header is two lines: 13 days make columns of 2 + 7 lines.
     static let longDays = 12
@@ -387,8 +388,9 @@ public enum ReportHTML {
         )
     }
 
-    /// Sessions past which the sessions table prints in two columns, each under its header:
-    /// fewer print in one, under their header, rather than beside it. Chromium repeats the
+    /// Sessions past which the sessions table prints in two columns, each under its header.
+    ///
+    /// Fewer print in one, under their header, rather than beside it. Chromium repeats the
     /// one-line header at the top of the second column only when it is at most a quarter of
     /// the column: 7 sessions make columns of 1 + 4 lines.
     static let longSessions = 6
@@ -539,7 +541,8 @@ public enum ReportHTML {
 
     /// How many of the last notes print kept together, on one page with the footer: enough for
     /// about ``lastNotesLines`` printed lines, so that the report's last page is never nearly
-    /// empty (a page break moves them together, leaving the page before at least half full).
+    /// empty: a page break moves them together, and the notes before them, which break between
+    /// notes, fill what is left of the page before.
     ///
     /// A note's printed lines are estimated from its characters, ``printedLineLength`` a line in
     /// one of the Notes list's two printed columns, each of its own lines apart. A last note
@@ -570,8 +573,9 @@ public enum ReportHTML {
     /// Characters in a printed line of the Notes list (one of two columns at 7 pt on A4, about
     /// 75), rounded down so that estimates err long.
     static let printedLineLength = 70
-    /// Printed lines of notes, over two columns, kept with the footer: about 40 % of an A4 page
-    /// (100 lines a column at 7 pt), more than the third a page must hold and less than half.
+    /// Printed lines of notes, over two columns, kept with the footer: with the footer, a little
+    /// more than the third of an A4 page a page must hold (about 110 lines a column at 7 pt, set
+    /// solid), so that the notes before them flow into what is left of the page before.
     static let lastNotesLines = 72
 
     /// A table in a horizontally scrolling box, its header repeated on each printed page.
