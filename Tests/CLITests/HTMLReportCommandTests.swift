@@ -14,7 +14,9 @@ struct HTMLReportCommandTests {
     let sandbox = ReportFixtures.sandbox()
 
     /// The report for `arguments` as HTML, written to a file in the sandbox.
-    func page(_ name: String, _ arguments: String...) throws -> String {
+    func page(_ name: String, _ arguments: String...) throws -> String { try page(name, arguments) }
+
+    func page(_ name: String, _ arguments: [String]) throws -> String {
         let path = sandbox.directory + "/\(name).html"
         let run = try sandbox.run(["report", "--format", "html", "--output", path] + arguments)
         try #require(run.status == 0, "\(run)")
@@ -241,47 +243,19 @@ struct HTMLReportCommandTests {
         #expect(!all.contains("EXERCISE"))
     }
 
-    @Test func aPlannedWeekWithShortNotesAndANightPainFlagPrintsOnTwoA4Pages() throws {
-        // Two weeks in Auckland of five planned exercises a day, each with a 76-character note,
-        // pain after 2, 3 or 4 (a hold whenever it rose), a morning check-in with a note, and
-        // night pain on the 10th; the report is the second week: 7 days of (1 + 5) notes, 42.
-        // Printed on 3 pages, [0.96, 0.60, 0.43], the last notes moved whole to the third, before
-        // the tables' lines were set solid.
+    /// The second week of ``ReportFixtures/plannedFortnight(noteLength:in:)``: 42 notes of about
+    /// 76 or 150 characters.
+    ///
+    /// With 76: 3 pages, [0.96, 0.60, 0.43], the last notes moved whole to the third, before the
+    /// tables' lines were set solid. With 150: 3 pages, [0.96, 0.70, 0.43], 28 notes kept
+    /// together with the footer in a block too tall for the second page's free space, and the
+    /// findings table squeezed beside what to do, its rows 3 to 5 lines each.
+    @Test(arguments: [60, 140])
+    func aPlannedWeekWithNotesAndANightPainFlagPrintsOnTwoA4Pages(noteLength: Int) throws {
         let sandbox = Sandbox(timeZone: "Pacific/Auckland")
-        let exercises = ["glute-bridge", "bird-dog", "pelvic-tilt", "hip-extension", "side-plank"]
-        let text = "Felt stiff in the morning but loosened up after a walk around the block; a bit sore"
-        sandbox.environment["JOURNAL_NOW"] = "2026-11-01T08:00:00+13:00"
-        for exercise in exercises {
-            let plan = try sandbox.run(
-                "plan", "set", exercise, "--sets", "3", "--reps", "10", "--per-week", "7", "--since", "2026-11-01")
-            try #require(plan.status == 0, "\(plan)")
-        }
-        var notes: [String] = []
-        for day in 1...14 {
-            let date = "2026-11-" + (day < 10 ? "0\(day)" : "\(day)")
-            sandbox.environment["JOURNAL_NOW"] = "\(date)T22:00:00+13:00"
-            let morning = "Morning check-in day \(day): stiff getting out of bed, eased after a shower and a short walk"
-            _ = try sandbox.run(
-                "checkin", "--pain", String(day % 4 + 2), "--at", "\(date) 07:00", "--note", morning)
-            if day >= 8 { notes.append(morning) }
-            for (index, exercise) in exercises.enumerated() {
-                let note = String(text.prefix(60)) + " \(exercise) \(day)"
-                _ = try sandbox.run(
-                    [
-                        "log", exercise, "--pain-before", "3", "--pain-after", String(day % 3 + 2), "--sets", "3",
-                        "--reps",
-                        "10", "--at", "\(date) \(9 + index):00", "--note", note,
-                    ]
-                        + (exercise == "side-plank" ? ["--side", "left"] : []))
-                if day >= 8 { notes.append(note) }
-            }
-            if day == 10 {
-                _ = try sandbox.run("checkin", "--pain", "6", "--red-flag", "night-pain", "--at", "\(date) 20:00")
-            }
-        }
+        let notes = try ReportFixtures.plannedFortnight(noteLength: noteLength, in: sandbox)
         #expect(notes.count == 42)
-        sandbox.environment["JOURNAL_NOW"] = "2026-11-14T22:00:00+13:00"
-        let path = sandbox.directory + "/planned-week.html"
+        let path = sandbox.directory + "/planned-week-\(noteLength).html"
         let run = try sandbox.run(
             "report", "--from", "2026-11-08", "--to", "2026-11-14", "--format", "html", "--output", path)
         try #require(run.status == 0, "\(run)")
@@ -289,6 +263,21 @@ struct HTMLReportCommandTests {
         #expect(printed.pages <= 2, "\(printed.pages) pages")
         expectNoNearlyEmptyPage(printed)
         expectEveryNotePrintedOnce(notes, printed)
+        expectEveryWordInsideThePage(printed)
+        // Hand-counted: pain rose on days 2, 5, 8, 11 and 14. Each exercise went on hold on 2 Nov
+        // (5 holds, a row each), and rose again in this week on the 8th, 11th and 14th while held:
+        // a stop a row each, dated the 14th, "Also on 2 earlier occasions" (5 stops). The check-in
+        // the morning after (14th) was above the day's start on 3 mornings (a caution, also on 2
+        // earlier occasions); night pain on the 10th: see a doctor. Each row's tier also heads
+        // what to do: once per exercise and tier.
+        let all = squeezed(printed)
+        func count(_ text: String) -> Int { all.components(separatedBy: text).count - 1 }
+        #expect(count("ON HOLD") == 5 + 5)
+        #expect(count("STOP") == 5 + 5)
+        #expect(count("CAUTION") == 1 + 1)
+        #expect(count("Also on 2 earlier occasions") == 5 + 1)
+        #expect(count("SEE A DOCTOR check-in, Tue 10 Nov 20:00.") == 1)
+        #expect(count("worse at night") == 1)
     }
 
     @Test func aLongExerciseIdWithoutDashesPrintsItsChartAtTheOthersSize() throws {
@@ -328,8 +317,75 @@ struct HTMLReportCommandTests {
         let note = try #require(words.first { $0.text == "Note" }, "\(words.map(\.text))")
         func distance(_ word: Word) -> Double { hypot(word.xMin - note.xMin, word.yMin - note.yMin) }
         let mark = try #require(words.filter { $0.text == "[1]" }.min { distance($0) < distance($1) })
-        #expect(mark.yMin > note.yMax, "\(mark) \(note)")
+        // (Below it: rows are set solid, so their words' boxes may touch the header's.)
+        #expect((mark.yMin + mark.yMax) / 2 > note.yMax, "\(mark) \(note)")
         #expect(abs(mark.xMin - note.xMin) < 30, "\(mark) \(note)")
+    }
+
+    @Test(arguments: ["GB", "CA", "US", "IE", "AU", "NZ", "EU"])
+    func oneSessionAndThreeRedFlagsPrintOnOnePageInEveryRegion(region: String) throws {
+        // One session whose pain rose (a hold) and a check-in with three red flags, one of each
+        // tier: both legs (urgent), fever (see a doctor today), one leg (see a GP). Printed 2
+        // pages, [0.78, 0.22], in every region but GB, whose words are shorter.
+        let set = try sandbox.run("config", "set", "region", region)
+        try #require(set.status == 0, "\(set)")
+        try ReportFixtures.log(
+            sandbox, "glute-bridge", "--pain-before", "2", "--pain-after", "3", "--at", "2026-11-20 09:00")
+        let checked = try sandbox.run(
+            "checkin", "--pain", "9", "--red-flag", "both-legs", "--red-flag", "fever", "--red-flag", "one-leg",
+            "--at", "2026-11-20 10:00")
+        try #require([0, 1, 2, 3].contains(checked.status), "\(checked)")
+        for arguments in [["--week"], ["--last", "6w"]] {
+            let printed = try printed(try page("red-flags-\(region)-\(arguments.count)", arguments))
+            #expect(printed.pages == 1, "\(region) \(arguments): \(printed.pages) pages, \(fullness(printed))")
+            expectEveryWordInsideThePage(printed)
+            // Each finding whole: the urgent and see-a-doctor items in full, the hold and the
+            // see-a-GP rows in the table, each dated; what each red flag says happened, once.
+            let all = squeezed(printed)
+            func count(_ text: String) -> Int { all.components(separatedBy: text).count - 1 }
+            #expect(count("check-in, Fri 20 Nov 10:00.") == 2, "\(region)")
+            // The check-in's time: at the urgent and see-a-doctor items, its row, in Check-ins;
+            // the session's: at its row, in Sessions.
+            #expect(count("Fri 20 Nov 10:00") == 4, "\(region)")
+            #expect(count("Fri 20 Nov 09:00") == 2, "\(region)")
+            for words in ["numbness in both legs", "feeling hot and shivery", "numbness in one leg"] {
+                #expect(count(words) == 1, "\(region): \(words)")
+            }
+        }
+    }
+
+    @Test func tablesInTwoPrintedColumnsHaveAHeaderOverEachAndShortOnesPrintInOne() throws {
+        // A week of one exercise a day: 7 days, which printed in two columns, the second without
+        // a header ("Wed 18 Nov … " beside "Day Entries …"); 7 sessions, in two columns each under
+        // its header. One more session of 1 set with no reps showed its dose as a bare "1".
+        try ReportFixtures.programme(days: 7, exercises: ["glute-bridge"], sessionNotes: false, in: sandbox)
+        try ReportFixtures.log(
+            sandbox, "bird-dog", "--sets", "1", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-21 19:00")
+        let week = try printed(try page("columns-week", "--week"))
+        #expect(week.pages == 1, "\(week.pages) pages")
+        let words = week.words[0]
+        let middle = 595.3 / 2
+        // The day-by-day table in one column: its one header, every day's row on the left.
+        let findings = words.filter { $0.text == "Findings" }
+        #expect(findings.count == 1, "\(findings)")
+        let days = words.filter { ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].contains($0.text) }
+        let header = try #require(findings.first)
+        let sessions = try #require(words.first { $0.text == "Sessions" && $0.yMin > header.yMax })
+        let rows = days.filter { ($0.yMin + $0.yMax) / 2 > header.yMax && $0.yMax < sessions.yMin }
+        #expect(rows.count == 7 && rows.allSatisfy { $0.xMax < middle }, "\(rows)")
+        // The sessions table in two columns, a header over each.
+        let doses = words.filter { $0.text == "Dose" }
+        #expect(doses.count == 2 && doses.contains { $0.xMin > middle }, "\(doses)")
+        #expect(squeezed(week).contains("1 set"), "\(squeezed(week))")
+        // A month's day-by-day table: two columns, a header over each.
+        let monthly = ReportFixtures.sandbox()
+        try ReportFixtures.programme(days: 30, exercises: ["glute-bridge"], sessionNotes: false, in: monthly)
+        let path = monthly.directory + "/columns-month.html"
+        let run = try monthly.run("report", "--month", "--format", "html", "--output", path)
+        try #require(run.status == 0, "\(run)")
+        let month = try printed(path)
+        let monthFindings = month.words.flatMap { $0.filter { $0.text == "Findings" } }
+        #expect(monthFindings.contains { $0.xMin < middle } && monthFindings.contains { $0.xMin > middle })
     }
 
     @Test func aMonthOfFiveExercisesADayPrintsOnAtMostFivePages() throws {

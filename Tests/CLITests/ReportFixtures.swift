@@ -138,6 +138,51 @@ enum ReportFixtures {
         return notes
     }
 
+    /// A planned fortnight in Auckland: five exercises planned 3 × 10 a day from 1 Nov, each done
+    /// every day from 1 to 14 Nov, one an hour from 09:00, with a note of `noteLength` characters;
+    /// a 07:00 check-in with a note each morning and night pain at 20:00 on the 10th.
+    ///
+    /// Pain is 3 before each session and 2, 3 or 4 after (day % 3 + 2): it rose on days 2, 5, 8,
+    /// 11 and 14, so every exercise went on hold on 2 Nov, and rose again while held. Returns the
+    /// notes of the second week (8 to 14 Nov), in order: 7 days of (1 + 5) notes, 42.
+    static func plannedFortnight(noteLength: Int, in sandbox: Sandbox) throws -> [String] {
+        let exercises = ["glute-bridge", "bird-dog", "pelvic-tilt", "hip-extension", "side-plank"]
+        let text =
+            "Felt stiff in the morning but loosened up after a walk around the block; a bit sore after, then "
+            + "fine by lunch. Will try slower reps tomorrow as advised ok"
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-01T08:00:00+13:00"
+        for exercise in exercises {
+            let plan = try sandbox.run(
+                "plan", "set", exercise, "--sets", "3", "--reps", "10", "--per-week", "7", "--since", "2026-11-01")
+            try #require(plan.status == 0, "\(plan)")
+        }
+        var notes: [String] = []
+        for day in 1...14 {
+            let date = "2026-11-" + (day < 10 ? "0\(day)" : "\(day)")
+            sandbox.environment["JOURNAL_NOW"] = "\(date)T22:00:00+13:00"
+            let morning = "Morning check-in day \(day): stiff getting out of bed, eased after a shower and a short walk"
+            let checked = try sandbox.run(
+                "checkin", "--pain", String(day % 4 + 2), "--at", "\(date) 07:00", "--note", morning)
+            try #require(checked.status == 0, "\(checked)")
+            if day >= 8 { notes.append(morning) }
+            for (index, exercise) in exercises.enumerated() {
+                let note = String(text.prefix(noteLength)) + " \(exercise) \(day)"
+                try log(
+                    sandbox, exercise, "--pain-before", "3", "--pain-after", String(day % 3 + 2), "--sets", "3",
+                    "--reps", "10", "--at", "\(date) \(9 + index):00",
+                    extra: ["--note", note] + (exercise == "side-plank" ? ["--side", "left"] : []))
+                if day >= 8 { notes.append(note) }
+            }
+            if day == 10 {
+                let night = try sandbox.run(
+                    "checkin", "--pain", "6", "--red-flag", "night-pain", "--at", "\(date) 20:00")
+                try #require([0, 1, 2, 3].contains(night.status), "\(night)")
+            }
+        }
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-14T22:00:00+13:00"
+        return notes
+    }
+
     static func log(_ sandbox: Sandbox, _ arguments: String..., extra: [String] = []) throws {
         let run = try sandbox.run(["log"] + arguments + extra)
         // 0, or the status that says a safety rule fired (the entry is saved either way).

@@ -186,16 +186,16 @@ import Testing
 
     @Test func theLastNotesPrintKeptTogether() throws {
         let hundred = String(repeating: "a", count: 100)
-        // 100 characters are 2 printed lines of 70: 80 lines hold the last 40 of 50.
-        #expect(ReportHTML.keptTogether(Array(repeating: hundred, count: 50)) == 40)
+        // 100 characters are 2 printed lines of 70: 72 lines hold the last 36 of 50.
+        #expect(ReportHTML.keptTogether(Array(repeating: hundred, count: 50)) == 36)
         // Fewer: all of them.
         #expect(ReportHTML.keptTogether(Array(repeating: hundred, count: 5)) == 5)
-        // A last note of exactly 80 lines is held; one of 81 is not, and nothing before it.
-        #expect(ReportHTML.keptTogether([hundred, String(repeating: "a", count: 80 * 70)]) == 1)
-        #expect(ReportHTML.keptTogether([hundred, String(repeating: "a", count: 80 * 70 + 1)]) == 0)
-        // A note's own lines print apart: 80 of "a" and 79 line breaks are 80 lines, one more 81.
-        #expect(ReportHTML.keptTogether([Array(repeating: "a", count: 80).joined(separator: "\n")]) == 1)
-        #expect(ReportHTML.keptTogether([hundred, Array(repeating: "a", count: 81).joined(separator: "\n")]) == 0)
+        // A last note of exactly 72 lines is held; one of 73 is not, and nothing before it.
+        #expect(ReportHTML.keptTogether([hundred, String(repeating: "a", count: 72 * 70)]) == 1)
+        #expect(ReportHTML.keptTogether([hundred, String(repeating: "a", count: 72 * 70 + 1)]) == 0)
+        // A note's own lines print apart: 72 of "a" and 71 line breaks are 72 lines, one more 73.
+        #expect(ReportHTML.keptTogether([Array(repeating: "a", count: 72).joined(separator: "\n")]) == 1)
+        #expect(ReportHTML.keptTogether([hundred, Array(repeating: "a", count: 73).joined(separator: "\n")]) == 0)
         #expect(ReportHTML.css.contains(".last-notes, .kept-together { break-inside: avoid;"))
         // A short report: its last whole sections, from day by day (10 lines) to the notes, are
         // kept together, short of the 36 lines a third of a page needs.

@@ -31,12 +31,11 @@ import Testing
             exerciseID: "side-plank", performedAt: 0, utcOffset: 0, sets: 1, reps: 8, holdSeconds: 5, side: .right,
             painBefore: pain, painAfter: pain, createdAt: 0)
         #expect(Wording.dose(entry) == "1 × 8 reps, 5 s hold, right side")
-        #expect(Wording.compactDose(entry) == "1 × 8 × 5 s, right")
         let item = try PlanItem(exerciseID: "plank", sets: 2, holdSeconds: 30, perWeek: 5)
         #expect(Wording.dose(item) == "2 × 30 s hold")
         let sets = try Entry(
             exerciseID: "walk", performedAt: 0, utcOffset: 0, sets: 3, painBefore: pain, painAfter: pain, createdAt: 0)
-        #expect(Wording.compactDose(sets) == "3")
+        #expect(Wording.dose(sets) == "3 sets")
     }
 
     @Test func aTimeCarriesItsOffsetFromUTC() {

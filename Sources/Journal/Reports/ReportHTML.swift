@@ -357,8 +357,12 @@ public enum ReportHTML {
         )
     }
 
-    /// Days past which the day-by-day table prints in two columns: a week's does.
-    static let longDays = 6
+    /// Days past which the day-by-day table prints in two columns, each under its header.
+    ///
+    /// A month's does, a week's prints in one. Chromium repeats a table's header at the top of a
+    /// column only when the header is at most a quarter of the column, and the two-column
+    /// header is two lines: 13 days make columns of 2 + 7 lines.
+    static let longDays = 12
 
     static func sessionsSection(_ report: ProgressReport) -> BodyNode {
         let flagged = Set(report.findings.compactMap(\.entryID))
@@ -370,7 +374,7 @@ public enum ReportHTML {
                 numeric: [3],
                 rows: report.entries.map { entry in
                     [
-                        Figures.shortTime(entry.localTime), entry.exerciseID, Wording.compactDose(entry),
+                        Figures.shortTime(entry.localTime), entry.exerciseID, Wording.dose(entry),
                         "\(entry.painBefore.value) → \(entry.painAfter.value)"
                             + (entry.id.map(flagged.contains) == true ? " ▲" : ""),
                         entry.note == nil ? "" : numbers[NoteKey(source: .entry, id: entry.id)].map(mark) ?? "",
@@ -384,8 +388,11 @@ public enum ReportHTML {
         )
     }
 
-    /// Sessions past which the sessions table prints in two columns: fewer print in one, under
-    /// their header, rather than beside it.
+    /// Sessions past which the sessions table prints in two columns, each under its header.
+    ///
+    /// Fewer print in one, under their header, rather than beside it. Chromium repeats the
+    /// one-line header at the top of the second column only when it is at most a quarter of
+    /// the column: 7 sessions make columns of 1 + 4 lines.
     static let longSessions = 6
 
     static func checkInsSection(_ report: ProgressReport) -> BodyNode {
@@ -534,7 +541,8 @@ public enum ReportHTML {
 
     /// How many of the last notes print kept together, on one page with the footer: enough for
     /// about ``lastNotesLines`` printed lines, so that the report's last page is never nearly
-    /// empty (a page break moves them together, leaving the page before at least half full).
+    /// empty: a page break moves them together, and the notes before them, which break between
+    /// notes, fill what is left of the page before.
     ///
     /// A note's printed lines are estimated from its characters, ``printedLineLength`` a line in
     /// one of the Notes list's two printed columns, each of its own lines apart. A last note
@@ -565,9 +573,10 @@ public enum ReportHTML {
     /// Characters in a printed line of the Notes list (one of two columns at 7 pt on A4, about
     /// 75), rounded down so that estimates err long.
     static let printedLineLength = 70
-    /// Printed lines of notes, over two columns, kept with the footer: about 40 % of an A4 page
-    /// (100 lines a column at 7 pt), more than the third a page must hold and less than half.
-    static let lastNotesLines = 80
+    /// Printed lines of notes, over two columns, kept with the footer: with the footer, a little
+    /// more than the third of an A4 page a page must hold (about 110 lines a column at 7 pt, set
+    /// solid), so that the notes before them flow into what is left of the page before.
+    static let lastNotesLines = 72
 
     /// A table in a horizontally scrolling box, its header repeated on each printed page.
     static func table(
@@ -682,8 +691,8 @@ public enum ReportHTML {
         }
         @page { size: A4; margin: 10mm; }
         @media print {
-          body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
-          h1 { font-size: 13pt; } h2 { font-size: 10.5pt; margin: .35rem 0 .1rem; }
+          body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.2; }
+          h1 { font-size: 13pt; } h2 { font-size: 10.5pt; line-height: 1.1; margin: .35rem 0 .1rem; }
           table, ul.columns, .notes ul { font-size: 7.5pt; line-height: 1.15; }
           .meta, .note, figcaption, footer, .legend { font-size: 8pt; }
           .scroll { overflow: visible; }
@@ -696,16 +705,19 @@ public enum ReportHTML {
           table.findings td, table.findings th { padding: 0 .3rem; }
           table.findings td.about { white-space: nowrap; }
           table.findings td.what { min-width: 0; }
-          table.findings th { white-space: normal; }
-          .findings-box { display: grid; grid-template-columns: 60% 1fr; column-gap: 4mm; align-items: start; }
-          .attention li.urgent { font-size: 9pt; }
+          .attention li { margin: .1rem 0; }
+          .attention li.urgent { font-size: 8.5pt; }
+          .attention ul.todo { columns: 2; column-gap: 5mm; }
+          .attention ul.todo li { break-inside: avoid; }
           .lead { font-size: 9pt; }
-          ul.columns, .notes ul { line-height: 1.1; }
+          ul.columns { line-height: 1.1; }
+          .notes ul { line-height: 1.02; }
           table { line-height: 1; }
           table, ul.columns { font-size: 7pt; }
-          th, td { padding: .05rem .4rem; }
+          th, td { padding: 0 .4rem; }
           .notes ul { font-size: 7pt; padding-right: 1mm; }
-          .attention ul.todo, .attention .note { font-size: 7.5pt; line-height: 1.15; }
+          .attention .note { font-size: 7.5pt; line-height: 1.15; }
+          .attention ul.todo { font-size: 7pt; line-height: 1.1; }
           .attention ul.todo li { margin: 0; }
           .attention, tr.flagged td, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           .multiples { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 0 3mm; padding-right: 1mm; }
@@ -714,7 +726,7 @@ public enum ReportHTML {
           .scroll:has(> table.sessions.long), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
           table.sessions, table.days.long { width: 100%; }
           table.days.long th { white-space: normal; font-size: 7pt; }
-          table.sessions td, table.sessions th, table.days.long td, table.days.long th { padding: 0 .2rem; }
+          table.sessions td, table.sessions th, table.days td, table.days th { padding: 0 .2rem; }
           table.sessions td:nth-child(2) { white-space: normal; overflow-wrap: anywhere; }
           ul.columns { columns: 4; column-gap: 3mm; }
           .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; }

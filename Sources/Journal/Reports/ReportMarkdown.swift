@@ -79,7 +79,7 @@ public enum ReportMarkdown {
             for entry in report.entries {
                 lines.append(
                     row([
-                        entry.localTime.shortText, escape(entry.exerciseID), Wording.compactDose(entry),
+                        entry.localTime.shortText, escape(entry.exerciseID), Wording.dose(entry),
                         "\(entry.painBefore.value) → \(entry.painAfter.value)",
                         entry.id.map(flagged.contains) == true ? "yes" : "",
                     ]))

@@ -22,14 +22,4 @@ extension Wording {
     public static func dose(_ item: PlanItem) -> String {
         dose(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
     }
-
-    /// An entry's dose in a table cell, numbers only: "3 × 10", "2 × 30 s", "1 × 8 × 5 s", "3",
-    /// then the side after a comma ("3 × 10, left").
-    public static func compactDose(_ entry: Entry) -> String {
-        var text = "\(entry.sets)"
-        if let reps = entry.reps { text += " × \(reps)" }
-        if let hold = entry.holdSeconds { text += " × \(hold) s" }
-        if let side = entry.side { text += ", \(side.rawValue)" }
-        return text
-    }
 }
