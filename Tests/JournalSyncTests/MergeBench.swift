@@ -18,7 +18,8 @@ import Testing
 /// For each count, one changeset inserting that many rows of a table shaped as journal's `entries`
 /// (a UUIDv7 text key, eleven fields, the same CHECKs and indexes), merged into a new journal file
 /// (WAL, `synchronous = FULL`, as journal opens it): the set-based path, the field-by-field path
-/// (`JOURNAL_BENCH_FIELDS=1`) and `ChangesetApplier`; the median of `JOURNAL_BENCH_RUNS` runs (3).
+/// (`JOURNAL_BENCH_FIELDS=1`) and `ChangesetApplier`; the median of `JOURNAL_BENCH_RUNS` runs (3),
+/// wall and CPU seconds (user and system, of the process).
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["JOURNAL_BENCH_MERGE"] != nil))
 struct MergeBench {
     static let schema = """
@@ -50,14 +51,18 @@ struct MergeBench {
             var lines = ["\(count) new rows, a changeset of \(changeset.bytes.count / 1024) KiB:"]
             func measure(_ name: String, _ merge: (DatabaseQueue) throws -> Void) throws {
                 var times: [Double] = []
+                var processor: [Double] = []
                 for run in 0..<runs {
                     let queue = try Self.journal(folder.file("\(name)-\(run).sqlite"))
                     let start = ContinuousClock.now
+                    let cpu = clock()
                     try merge(queue)
+                    processor.append(Double(clock() - cpu) / Double(CLOCKS_PER_SEC))
                     let elapsed = ContinuousClock.now - start
                     times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
                 }
-                lines.append("  \(name): \(String(format: "%.3f", times.sorted()[times.count / 2])) s")
+                let median = { (values: [Double]) in String(format: "%.3f", values.sorted()[values.count / 2]) }
+                lines.append("  \(name): \(median(times)) s (CPU \(median(processor)) s)")
             }
             try measure("set-based merge") { queue in
                 _ = try ChangesetMerger(tables: ["entries"]).merge(changeset, at: reading, into: queue)
