@@ -16,6 +16,9 @@ import GRDB
 ///   tombstone, and any insert or update of a tombstoned key is ignored;
 /// - a change that breaks a constraint or a foreign key refuses the whole changeset.
 ///
+/// Inserts of rows that are new here (a first sync) take a set-based path with the same result,
+/// inserted by one reused statement and stamped in bulk (``BulkInsert``).
+///
 /// Each settlement is reported (``Settlement``). The caller then moves its clock past the reading
 /// (``HybridLogicalClock/receive(_:now:)``), so its own next changes come after it.
 ///
