@@ -469,3 +469,12 @@ CREATE INDEX change_settings_by_change ON change_settings (change_id);
 -- import of a CSV, which adds entries only, keeps nothing and its subject stays NULL; so does a
 -- full import recorded before this migration, whose undo still removes only the rows it added.
 -- Nothing in the tables changes: this section records what `subject` now means.
+
+-- migration: v17-stops-by-recording
+
+-- The sessions that may start a hold, by when they were recorded. A review covers the sessions
+-- performed up to its time and recorded before it, so the first stop it leaves uncovered among
+-- those performed up to its time is among the stops recorded after it: few, found here by a seek,
+-- rather than by reading every stop the review covers in `entries_stops` (which is by time).
+CREATE INDEX entries_stops_by_recording ON entries (exercise_id, created_at)
+    WHERE pain_after > pain_before OR pain_after > 5;

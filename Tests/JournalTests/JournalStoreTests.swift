@@ -61,7 +61,7 @@ import Testing
                 "v1-schema", "v1-catalogue", "v2-checkins", "v3-edit-undo-plan", "v4-plan-dose", "v5-red-flag-tiers",
                 "v6-reviews-checkin-undo", "v7-plan-since", "v8-psfs", "v9-red-flag-standing", "v10-plan-order",
                 "v11-undo-log-checkin", "v12-exercise-how-to", "v13-settings", "v14-undo-restore",
-                "v15-undo-every-kind", "v16-undo-import-all",
+                "v15-undo-every-kind", "v16-undo-import-all", "v17-stops-by-recording",
             ])
     }
 

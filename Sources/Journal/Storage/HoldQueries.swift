@@ -13,17 +13,19 @@ enum HoldQueries {
     /// pain after than before (``MorePainRule``), or pain after above
     /// ``Thresholds/highPainAbove`` (``HighPainRule``).
     ///
-    /// schema.sql's `entries_stops` index is partial on exactly this text, so that the queries that
+    /// schema.sql's `entries_stops` and `entries_stops_by_recording` indexes are partial on exactly
+    /// this text, so that the queries that
     /// use it are answered from the index; `StopConditionTests` runs it, and the index's own condition
     /// read back from the file, against the Swift rule for every pair of pain levels.
     static let stopCondition = "pain_after > pain_before OR pain_after > \(Thresholds.highPainAbove)"
 
     /// The two sessions that may start a hold for one exercise and that one review does not cover.
     ///
-    /// Two scalar subqueries for an `IN (…)` list, each answered by one seek in the
-    /// `entries_stops` index: the first performed after the review's time, and the first performed
-    /// up to it but recorded after the review (later, or in the same second with an id it had not
-    /// seen). The earlier of the two is the one ``Review/Mark/covers(performedAt:entryID:recordedAt:)``
+    /// Two scalar subqueries for an `IN (…)` list, each a seek: the first performed after the
+    /// review's time (`entries_stops`, by time), and the first performed up to it but recorded after
+    /// the review, later or in the same second with an id it had not seen (`entries_stops_by_recording`,
+    /// by time of recording: only the stops recorded from the review's second on are read, never
+    /// those it covers). The earlier of the two is the one ``Review/Mark/covers(performedAt:entryID:recordedAt:)``
     /// leaves first. The arguments are SQL expressions for the exercise id and the review's
     /// columns, `NULL` when there is no review (then the first is any session and the second none).
     private static func firstUncovered(
@@ -34,9 +36,9 @@ enum HoldQueries {
          WHERE exercise_id = \(exercise) AND performed_at > coalesce(\(reviewedAt), \(Int64.min))
            AND (\(stopCondition))
          ORDER BY performed_at, id LIMIT 1),
-        (SELECT id FROM entries
-         WHERE exercise_id = \(exercise) AND performed_at <= \(reviewedAt) AND (\(stopCondition))
-           AND (created_at > \(recordedAt) OR (created_at = \(recordedAt) AND id > \(throughEntryID)))
+        (SELECT id FROM entries INDEXED BY entries_stops_by_recording
+         WHERE exercise_id = \(exercise) AND created_at >= \(recordedAt) AND (\(stopCondition))
+           AND (created_at > \(recordedAt) OR id > \(throughEntryID)) AND performed_at <= \(reviewedAt)
          ORDER BY performed_at, id LIMIT 1)
         """
     }
