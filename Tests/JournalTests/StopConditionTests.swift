@@ -92,14 +92,11 @@ import Testing
         }
         // Each of the two sessions a review leaves is one seek: by time, and by time of recording
         // (from the review's second on, never the stops it covers); never a scan of the entries.
+        let byTime = "SEARCH entries USING INDEX entries_stops (exercise_id=? AND performed_at>?)"
+        let byRecording = "SEARCH entries USING INDEX entries_stops_by_recording (exercise_id=? AND created_at>?)"
         for plan in plans {
-            #expect(
-                plan.filter { $0.contains("SEARCH entries USING INDEX entries_stops (exercise_id=? AND performed_at>?)") }
-                    .count == 1, "\(plan)")
-            #expect(
-                plan.filter {
-                    $0.contains("SEARCH entries USING INDEX entries_stops_by_recording (exercise_id=? AND created_at>?)")
-                }.count == 1, "\(plan)")
+            #expect(plan.filter { $0.contains(byTime) }.count == 1, "\(plan)")
+            #expect(plan.filter { $0.contains(byRecording) }.count == 1, "\(plan)")
             #expect(!plan.contains { $0.hasPrefix("SCAN entries") }, "\(plan)")
         }
     }
