@@ -34,4 +34,30 @@ import Testing
         ]
         #expect(RepeatedRule.findings(in: mixed).isEmpty)
     }
+
+    @Test func findingsOfTheSameTimeAndRuleComeInOneOrderWhateverOrderTheyWereFoundIn() throws {
+        // Two exercises whose pain rose twice at the same times: the repeated findings tie on
+        // severity, time and rule. Their order used to follow a Dictionary's (a per-run hash
+        // seed), so `check` printed them in either order from run to run.
+        let entries = [
+            Fixture.entry(1, "pelvic-tilt", day: 0, before: 3, after: 4),
+            Fixture.entry(2, "glute-bridge", day: 0, before: 3, after: 4),
+            Fixture.entry(3, "pelvic-tilt", day: 1, before: 3, after: 4),
+            Fixture.entry(4, "glute-bridge", day: 1, before: 3, after: 4),
+        ]
+        let found = RepeatedRule.findings(in: entries)
+        #expect(found.map(\.exerciseID) == ["glute-bridge", "pelvic-tilt"])
+        let expected = [
+            "repeated glute-bridge #4", "repeated pelvic-tilt #3", "more-pain glute-bridge #4",
+            "more-pain pelvic-tilt #3", "more-pain glute-bridge #2", "more-pain pelvic-tilt #1",
+        ]
+        let all = found + entries.flatMap { Rules.evaluate($0) }
+        for rotation in 0..<all.count {
+            let input = Array(all[rotation...] + all[..<rotation])
+            for order in [input, input.reversed()] {
+                #expect(
+                    Rules.sorted(order).map { "\($0.rule) \($0.exerciseID ?? "") #\($0.entryID ?? 0)" } == expected)
+            }
+        }
+    }
 }

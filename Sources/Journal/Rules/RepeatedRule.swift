@@ -13,7 +13,7 @@ public enum RepeatedRule {
     /// A finding on each session that completes 2 rises within 3 sessions of the same exercise.
     public static func findings(in entries: [Entry]) -> [Finding] {
         var findings: [Finding] = []
-        for sessions in Dictionary(grouping: entries, by: \.exerciseID).values {
+        for (_, sessions) in Dictionary(grouping: entries, by: \.exerciseID).sorted(by: { $0.key < $1.key }) {
             let ordered = sessions.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
             for index in ordered.indices where rose(ordered[index]) {
                 let window = ordered[max(0, index - Thresholds.repeatedWindow + 1)...index]

@@ -60,13 +60,18 @@ public enum Rules {
         return sorted(result)
     }
 
-    /// Orders findings most severe first, then newest first, then by rule (``ids``).
+    /// Orders findings most severe first, then newest first, then by rule (``ids``), then by
+    /// exercise and by the session or check-in they are about: a total order, so that findings of
+    /// the same time and rule (two exercises whose pain rose at 10:00) print in the same order on
+    /// every run and every screen, whatever order the rules found them in.
     public static func sorted(_ findings: [Finding]) -> [Finding] {
         func rank(_ rule: String) -> Int { ids.firstIndex(of: rule) ?? ids.count }
         return findings.sorted {
-            ($1.severity.rawValue, $1.performedAt, rank($0.rule)) < (
-                $0.severity.rawValue, $0.performedAt, rank($1.rule)
-            )
+            if ($1.severity.rawValue, $1.performedAt) != ($0.severity.rawValue, $0.performedAt) {
+                return ($1.severity.rawValue, $1.performedAt) < ($0.severity.rawValue, $0.performedAt)
+            }
+            return (rank($0.rule), $0.exerciseID ?? "", $0.entryID ?? 0, $0.checkInID ?? 0, $0.message)
+                < (rank($1.rule), $1.exerciseID ?? "", $1.entryID ?? 0, $1.checkInID ?? 0, $1.message)
         }
     }
 }
