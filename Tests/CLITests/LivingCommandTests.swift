@@ -25,7 +25,9 @@ import Testing
         #expect(
             undo.stdout
                 == "#1 glute-bridge is as it was before you edited it just now: pain 4 → 3 (the edit had 4 → 6); "
-                + "its note back (the edit had removed it).\n")
+                + "its note back (the edit had removed it).\n"
+                + "The hold on glute-bridge since 2026-11-20 07:30 (high-pain) is lifted: the change undone had begun it.\n"
+        )
         #expect(try sandbox.sql("SELECT pain_after, note FROM entries") == "3|fine\n")
     }
 
@@ -85,7 +87,8 @@ import Testing
     @Test func undoGoesBackTenChangesAndNoFurther() throws {
         for pain in 0...10 { _ = try sandbox.log("bird-dog", "--pain-before", "\(pain)", "--pain-after", "\(pain)") }
         for id in stride(from: 11, through: 2, by: -1) {
-            #expect(try sandbox.run("undo").stdout == "Removed #\(id) bird-dog, logged just now.\n")
+            // The undo of the log that began bird-dog's hold says so on a second line.
+            #expect(try sandbox.run("undo").stdout.hasPrefix("Removed #\(id) bird-dog, logged just now.\n"))
         }
         // Beyond the depth: not "Nothing to undo." while an older change stands.
         let beyond = try sandbox.run("undo")

@@ -10,6 +10,17 @@ extension Describe {
     /// `when` is the change's time in words, for the changes named by their time (an import);
     /// `now` reads how long ago the change was made.
     static func undone(_ result: UndoResult, when: String, now: Int64) -> String {
+        ([reversed(result, when: when, now: now)] + result.holdsLifted.map(lifted)).joined(separator: "\n")
+    }
+
+    /// "The hold on bird-dog since 2026-11-20 18:00 (pain-rise) is lifted: the change undone had begun it.".
+    private static func lifted(_ hold: Hold) -> String {
+        "The hold on \(hold.exerciseID) since \(hold.since.localTime.shortText) (\(hold.since.rule)) is lifted: "
+            + "the change undone had begun it."
+    }
+
+    /// The records the undo reversed, in words.
+    private static func reversed(_ result: UndoResult, when: String, now: Int64) -> String {
         let ago = Wording.ago(result.madeAt, now: now)
         if let putBack = result.putBack {
             return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), \(ago))."
@@ -33,7 +44,7 @@ extension Describe {
         case .checkInDelete where !result.putBackCheckIns.isEmpty:
             return listed(
                 "Put back", result.putBackCheckIns.map(named), noun: ("check-in", "check-ins"),
-                after: "(deleted \(ago))")
+                after: "(deleted \(ago))", pinned: result.putBackCheckIns.map { !$0.redFlags.isEmpty })
         case .checkInEdit where !result.putBackCheckIns.isEmpty:
             return result.putBackCheckIns.map { checkIn in
                 let edited = result.replacedCheckIns.first { $0.id == checkIn.id }
@@ -88,9 +99,19 @@ extension Describe {
 
     /// One record on one line ("Put back #1 …, logged … (deleted 2 minutes ago)."), or their count
     /// and then one line each, the first few of many and "and N more".
-    private static func listed(_ verb: String, _ items: [String], noun: (String, String), after: String) -> String {
+    ///
+    /// A record `pinned` marks (a check-in with red flags) is listed always, never counted in "and N more".
+    private static func listed(
+        _ verb: String, _ items: [String], noun: (String, String), after: String, pinned: [Bool] = []
+    ) -> String {
         if items.count == 1 { return "\(verb) \(items[0]) \(after)." }
-        let shown = items.count <= undoneListed ? items : Array(items.prefix(undoneListed - 1))
+        let shown =
+            items.count <= undoneListed
+            ? items
+            : items.enumerated().filter {
+                $0.offset < undoneListed - 1 || pinned.indices.contains($0.offset) && pinned[$0.offset]
+            }
+            .map(\.element)
         var lines = ["\(verb) \(Wording.count(items.count, noun.0, noun.1)) \(after):"] + shown.map { "  \($0)" }
         if shown.count < items.count { lines.append("  and \(items.count - shown.count) more") }
         return lines.joined(separator: "\n")
