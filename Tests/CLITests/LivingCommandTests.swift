@@ -58,8 +58,8 @@ import Testing
         #expect(
             try sandbox.run("undo").stdout == """
                 Put back 2 entries (deleted just now):
-                  #1 bird-dog, logged 2026-11-25 12:00
-                  #2 bird-dog, logged 2026-11-25 12:00
+                  #1 bird-dog at 2026-11-25 12:00
+                  #2 bird-dog at 2026-11-25 12:00
 
                 """)
         #expect(try sandbox.sql("SELECT id, note FROM entries ORDER BY id") == "1|keep me\n2|\n")
@@ -116,7 +116,7 @@ import Testing
         #expect(try sandbox.run("edit", "1", "--pain-after", "1").status == 0)
         #expect(try sandbox.run("delete", "1", "--yes").status == 0)
         #expect(
-            try sandbox.run("undo").stdout == "Put back #1 bird-dog, logged 2026-11-25 12:00 (deleted just now).\n")
+            try sandbox.run("undo").stdout == "Put back #1 bird-dog at 2026-11-25 12:00 (deleted just now).\n")
         #expect(try sandbox.sql("SELECT pain_after FROM entries") == "1\n")
         #expect(
             try sandbox.run("undo").stdout

@@ -85,7 +85,7 @@ import Testing
         try change("delete", "1", "--yes")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
-        #expect(undo.stdout == "Put back #1 bird-dog, logged 2026-11-20 08:00 (deleted just now).\n")
+        #expect(undo.stdout == "Put back #1 bird-dog at 2026-11-20 08:00 (deleted just now).\n")
         #expect(undo.stderr == Self.birdDogHeld)
     }
 

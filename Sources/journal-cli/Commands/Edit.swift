@@ -215,8 +215,18 @@ struct Undo: ParsableCommand {
     private func undoRestore(_ restore: JournalStore.RestoreChange) throws {
         let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
         let busyTimeout = try StoreOptions.busyTimeout(ProcessInfo.processInfo.environment)
-        let (undone, result) = try JournalStore.undoRestore(
-            restore, at: try store.resolvedPath(), busyTimeout: busyTimeout, now: now)
+        let undone: UndoResult
+        let result: BackupRestoreResult
+        do {
+            (undone, result) = try JournalStore.undoRestore(
+                restore, at: try store.resolvedPath(), busyTimeout: busyTimeout, now: now)
+        } catch let error as JournalError {
+            // The one object `--json` promises, nothing undone, beside the message and exit status of the error.
+            if output.json {
+                try Console.json(UndoJSON(result: nil, message: error.description, timeZone: Clock.timeZone))
+            }
+            throw error
+        }
         Console.changeSaved = true
         // What stands in the journal put back, read right after it is back.
         var undo = undone

@@ -21,7 +21,7 @@ extension Describe {
 
     /// The records the undo reversed, in words.
     private static func reversed(_ result: UndoResult, when: String, now: Int64) -> String {
-        let ago = Wording.ago(result.madeAt, now: now)
+        let ago = Wording.ago(result.madeAt, now: now, timeZone: Clock.timeZone)
         if let putBack = result.putBack {
             return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), \(ago))."
         }
@@ -29,7 +29,10 @@ extension Describe {
             return "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(ago)."
         }
         if let checkIn = result.loggedCheckIn {
-            return "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded \(ago)."
+            let flags =
+                checkIn.redFlags.isEmpty
+                ? "" : " with its red flags " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
+            return "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value))\(flags), recorded \(ago)."
         }
         switch result.kind {
         case .delete where !result.putBackEntries.isEmpty:
@@ -82,14 +85,17 @@ extension Describe {
         }
     }
 
-    /// "#1 glute-bridge, logged 2026-11-20 18:00".
+    /// "#1 glute-bridge at 2026-11-20 18:00": the entry's own time ("logged …" says when it was recorded).
     private static func named(_ entry: Entry) -> String {
-        "#\(entry.id ?? 0) \(entry.exerciseID), logged \(entry.localTime.shortText)"
+        "#\(entry.id ?? 0) \(entry.exerciseID) at \(entry.localTime.shortText)"
     }
 
-    /// "check-in #1 (pain 4), recorded 2026-11-20 18:00".
+    /// "check-in #1 (pain 4) at 2026-11-20 18:00", then "with red flags fever" when it has any: its own
+    /// time ("recorded …" says when it was recorded).
     private static func named(_ checkIn: CheckIn) -> String {
-        "check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded \(checkIn.localTime.shortText)"
+        "check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)) at \(checkIn.localTime.shortText)"
+            + (checkIn.redFlags.isEmpty
+                ? "" : " with red flags " + checkIn.redFlags.map(\.rawValue).joined(separator: ", "))
     }
 
     /// "PSFS activity #1: putting on socks", as `journal psfs remove` names it.
@@ -155,9 +161,11 @@ extension Describe {
     ) -> [String] {
         var changes: [String] = []
         if time.before != time.edited {
-            // The offset only when the clock times alone read the same.
-            let sameClock = time.before.shortText == time.edited.shortText
-            func words(_ local: LocalDateTime) -> String { sameClock ? Wording.time(local) : local.shortText }
+            // The offsets when the clock times alone read the same, or when the offsets differ
+            // (then the clock times alone do not say how far the time moved).
+            let offsets =
+                time.before.shortText == time.edited.shortText || time.before.utcOffset != time.edited.utcOffset
+            func words(_ local: LocalDateTime) -> String { offsets ? Wording.time(local) : local.shortText }
             changes.append("at \(words(time.before)) (the edit had \(words(time.edited)))")
         }
         switch (note.before, note.edited) {
