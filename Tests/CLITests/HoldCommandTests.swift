@@ -159,8 +159,8 @@ import Testing
         #expect(
             try sandbox.run("undo").stdout == """
                 Put back 2 check-ins (deleted just now):
-                  check-in #1 (pain 3), recorded 2026-11-23 07:00
-                  check-in #2 (pain 5), recorded 2026-11-24 07:00
+                  check-in #1 (pain 3) at 2026-11-23 07:00
+                  check-in #2 (pain 5) at 2026-11-24 07:00 with red flags saddle-numbness
 
                 """)
         #expect(try sandbox.sql("SELECT id, pain, note FROM checkins ORDER BY id") == "1|3|stiff, \"eased\" 🙂\n2|5|\n")

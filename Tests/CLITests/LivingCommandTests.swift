@@ -25,7 +25,9 @@ import Testing
         #expect(
             undo.stdout
                 == "#1 glute-bridge is as it was before you edited it just now: pain 4 → 3 (the edit had 4 → 6); "
-                + "its note back (the edit had removed it).\n")
+                + "its note back (the edit had removed it).\n"
+                + "The hold on glute-bridge since 2026-11-20 07:30 (high-pain) is lifted: the change undone had begun it.\n"
+        )
         #expect(try sandbox.sql("SELECT pain_after, note FROM entries") == "3|fine\n")
     }
 
@@ -56,8 +58,8 @@ import Testing
         #expect(
             try sandbox.run("undo").stdout == """
                 Put back 2 entries (deleted just now):
-                  #1 bird-dog, logged 2026-11-25 12:00
-                  #2 bird-dog, logged 2026-11-25 12:00
+                  #1 bird-dog at 2026-11-25 12:00
+                  #2 bird-dog at 2026-11-25 12:00
 
                 """)
         #expect(try sandbox.sql("SELECT id, note FROM entries ORDER BY id") == "1|keep me\n2|\n")
@@ -85,7 +87,8 @@ import Testing
     @Test func undoGoesBackTenChangesAndNoFurther() throws {
         for pain in 0...10 { _ = try sandbox.log("bird-dog", "--pain-before", "\(pain)", "--pain-after", "\(pain)") }
         for id in stride(from: 11, through: 2, by: -1) {
-            #expect(try sandbox.run("undo").stdout == "Removed #\(id) bird-dog, logged just now.\n")
+            // The undo of the log that began bird-dog's hold says so on a second line.
+            #expect(try sandbox.run("undo").stdout.hasPrefix("Removed #\(id) bird-dog, logged just now.\n"))
         }
         // Beyond the depth: not "Nothing to undo." while an older change stands.
         let beyond = try sandbox.run("undo")
@@ -113,7 +116,7 @@ import Testing
         #expect(try sandbox.run("edit", "1", "--pain-after", "1").status == 0)
         #expect(try sandbox.run("delete", "1", "--yes").status == 0)
         #expect(
-            try sandbox.run("undo").stdout == "Put back #1 bird-dog, logged 2026-11-25 12:00 (deleted just now).\n")
+            try sandbox.run("undo").stdout == "Put back #1 bird-dog at 2026-11-25 12:00 (deleted just now).\n")
         #expect(try sandbox.sql("SELECT pain_after FROM entries") == "1\n")
         #expect(
             try sandbox.run("undo").stdout

@@ -203,6 +203,22 @@ import Testing
         #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\n")
     }
 
+    /// `undo --json` with the kept copy gone still prints its one object, nothing undone, beside the
+    /// error on stderr and exit 66 (issue #26).
+    @Test func undoJSONOfARestoreWhoseKeptCopyIsGonePrintsItsObject() throws {
+        let backup = try journalAndBackup()
+        #expect(try sandbox.run("restore", backup, "--force").status == 0)
+        for name in try files(containing: "before-restore") { try FileManager.default.removeItem(atPath: file(name)) }
+        let undo = try sandbox.run("undo", "--json")
+        #expect(undo.status == 66, "\(undo)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(undo.stdout.utf8)) as? [String: Any])
+        #expect(json["undone"] as? Bool == false)
+        let message = try #require(json["message"] as? String)
+        #expect(message.contains("the journal the restore replaced was kept there and is gone"), "\(message)")
+        #expect(undo.stderr == "journal: \(message)\n")
+        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\n")
+    }
+
     /// A change after the restore is undone first; the next undo undoes the restore.
     @Test func aChangeAfterTheRestoreIsUndoneBeforeIt() throws {
         let backup = try journalAndBackup()

@@ -189,6 +189,9 @@ import Testing
                   "holds" : [
 
                   ],
+                  "holds_lifted" : [
+
+                  ],
                   "kind" : "config",
                   "made_at" : "2026-11-25T12:00:00+00:00",
                   "message" : "Unset region again (undid config set region GB, just now).",
@@ -228,6 +231,19 @@ import Testing
                   "setting_names" : [
                     "region"
                   ],
+                  "standing" : {
+                    "findings" : [
+
+                    ],
+                    "holds" : [
+
+                    ],
+                    "red_flags_seen" : null,
+                    "region" : "GB",
+                    "reminders" : [
+
+                    ]
+                  },
                   "stopped" : false,
                   "undone" : true
                 }
@@ -376,6 +392,9 @@ import Testing
                   "holds" : [
 
                   ],
+                  "holds_lifted" : [
+
+                  ],
                   "kind" : "plan",
                   "made_at" : "2026-11-25T12:00:00+00:00",
                   "message" : "\(sentence)",
@@ -415,6 +434,7 @@ import Testing
                   "setting_names" : [
 
                   ],
+                  "standing" : null,
                   "stopped" : true,
                   "undone" : false
                 }

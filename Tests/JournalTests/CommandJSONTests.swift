@@ -108,10 +108,12 @@ import Testing
     /// Every key is there whether or not anything was undone.
     @Test func undoKeys() throws {
         let all = [
-            "checkin_ids", "checkins", "detail", "entries", "entry_ids", "exercise", "exercise_ids", "holds", "kind",
-            "made_at", "message", "plan_exercise_ids", "psfs_activities", "psfs_activity_ids", "psfs_rating_ids",
+            "checkin_ids", "checkins", "detail", "entries", "entry_ids", "exercise", "exercise_ids", "holds",
+            "holds_lifted", "kind", "made_at", "message", "plan_exercise_ids", "psfs_activities", "psfs_activity_ids",
+            "psfs_rating_ids",
             "psfs_ratings", "red_flag_review_ids", "removed_checkin", "removed_entry", "replaced_checkins",
-            "replaced_entries", "review_ids", "reviewed_exercises", "setting", "setting_names", "stopped", "undone",
+            "replaced_entries", "review_ids", "reviewed_exercises", "setting", "setting_names", "standing", "stopped",
+            "undone",
         ]
         #expect(try keys(UndoJSON(result: nil, message: "Nothing to undo.", timeZone: .gmt)) == all)
         let (store, _, _) = try journal()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Journal
@@ -48,23 +49,25 @@ import Testing
         #expect(Wording.time(local) == "2026-11-20 07:30 (UTC+01:00)")
     }
 
-    @Test func howLongAgoCountsWholeSecondsMinutesHoursAndDays() {
+    @Test func howLongAgoCountsWholeSecondsMinutesHoursAndDays() throws {
+        // 2026-11-25T10:00:00Z; five seconds after it is later than now, named by its time.
         let now: Int64 = 1_795_600_800
-        #expect(Wording.ago(now + 5, now: now) == "just now")
-        #expect(Wording.ago(now, now: now) == "just now")
-        #expect(Wording.ago(now - 59, now: now) == "just now")
-        #expect(Wording.ago(now - 60, now: now) == "1 minute ago")
-        #expect(Wording.ago(now - 119, now: now) == "1 minute ago")
-        #expect(Wording.ago(now - 120, now: now) == "2 minutes ago")
-        #expect(Wording.ago(now - 3_599, now: now) == "59 minutes ago")
-        #expect(Wording.ago(now - 3_600, now: now) == "1 hour ago")
-        #expect(Wording.ago(now - 7_199, now: now) == "1 hour ago")
-        #expect(Wording.ago(now - 7_200, now: now) == "2 hours ago")
-        #expect(Wording.ago(now - 86_399, now: now) == "23 hours ago")
-        #expect(Wording.ago(now - 86_400, now: now) == "1 day ago")
-        #expect(Wording.ago(now - 172_799, now: now) == "1 day ago")
-        #expect(Wording.ago(now - 172_800, now: now) == "2 days ago")
-        #expect(Wording.ago(now - 400 * 86_400, now: now) == "400 days ago")
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        #expect(Wording.ago(now + 5, now: now, timeZone: utc) == "at 2026-11-25 10:00 (UTC+00:00)")
+        #expect(Wording.ago(now, now: now, timeZone: utc) == "just now")
+        #expect(Wording.ago(now - 59, now: now, timeZone: utc) == "just now")
+        #expect(Wording.ago(now - 60, now: now, timeZone: utc) == "1 minute ago")
+        #expect(Wording.ago(now - 119, now: now, timeZone: utc) == "1 minute ago")
+        #expect(Wording.ago(now - 120, now: now, timeZone: utc) == "2 minutes ago")
+        #expect(Wording.ago(now - 3_599, now: now, timeZone: utc) == "59 minutes ago")
+        #expect(Wording.ago(now - 3_600, now: now, timeZone: utc) == "1 hour ago")
+        #expect(Wording.ago(now - 7_199, now: now, timeZone: utc) == "1 hour ago")
+        #expect(Wording.ago(now - 7_200, now: now, timeZone: utc) == "2 hours ago")
+        #expect(Wording.ago(now - 86_399, now: now, timeZone: utc) == "23 hours ago")
+        #expect(Wording.ago(now - 86_400, now: now, timeZone: utc) == "1 day ago")
+        #expect(Wording.ago(now - 172_799, now: now, timeZone: utc) == "1 day ago")
+        #expect(Wording.ago(now - 172_800, now: now, timeZone: utc) == "2 days ago")
+        #expect(Wording.ago(now - 400 * 86_400, now: now, timeZone: utc) == "400 days ago")
     }
 
     @Test func sharedSentencesReadAsWritten() {

@@ -19,24 +19,32 @@ import Foundation
 /// (the holds standing again on them, as `journal check --json` writes them), `psfs_activities`
 /// (`id`, `activity`, `added_at`, `retired_at`: removed, as they were, or made active again, as they are)
 /// and `psfs_ratings` (`id`, `activity_id`, `rated_at`, `score`, `note`, and `activity`, the
-/// activity's words: those removed); `null` or `[]` when not relevant.
+/// activity's words: those removed); `holds_lifted` (the holds the undone change had begun, which
+/// stand no more, as `journal check --json` writes them) and `standing` (what stands once the change
+/// is undone, the same object as `journal today --json`'s: ``StandingJSON``); `null` or `[]` when
+/// not relevant.
 public struct UndoJSON: Encodable, Sendable {
     let result: UndoResult?
     let message: String
     let timeZone: TimeZone
+    let advice: RegionalAdvice
 
-    /// `result` `nil` for nothing undone; `message` the words undo prints; times read in `timeZone`.
-    public init(result: UndoResult?, message: String, timeZone: TimeZone) {
+    /// `result` `nil` for nothing undone; `message` the words undo prints; times read in `timeZone`;
+    /// the advice of what stands in the words of `advice`.
+    public init(
+        result: UndoResult?, message: String, timeZone: TimeZone, advice: RegionalAdvice = RegionalAdvice(region: nil)
+    ) {
         self.result = result
         self.message = message
         self.timeZone = timeZone
+        self.advice = advice
     }
 
     enum Keys: String, CodingKey {
         case undone, stopped, kind, message, made_at, detail, entry_ids, checkin_ids, review_ids, red_flag_review_ids
         case psfs_activity_ids, psfs_rating_ids, exercise_ids, plan_exercise_ids, setting_names, exercise, setting
         case removed_entry, removed_checkin, entries, checkins, replaced_entries, replaced_checkins
-        case reviewed_exercises, holds, psfs_activities, psfs_ratings
+        case reviewed_exercises, holds, psfs_activities, psfs_ratings, holds_lifted, standing
     }
 
     /// A PSFS rating undo removed, with its activity's words.
@@ -94,5 +102,7 @@ public struct UndoJSON: Encodable, Sendable {
                 RatingJSON(rating: $0, activity: result?.psfsRatedActivities[$0.activityID])
             },
             forKey: .psfs_ratings)
+        try container.encode((result?.holdsLifted ?? []).map(HoldJSON.init), forKey: .holds_lifted)
+        try container.encode(result?.standing.map { StandingJSON($0, advice: advice) }, forKey: .standing)
     }
 }

@@ -81,6 +81,12 @@ public struct UndoResult: Sendable, Hashable {
     /// what such a change replaced (``ChangeKind/keepsStateBefore``): nothing was undone, and the
     /// next `journal undo` stops there again.
     public var stopped = false
+    /// What stands once the change is undone, read in the undo's transaction; `nil` when undo was
+    /// asked for no day (``JournalStore/undo(today:)``) or stopped.
+    public var standing: Standing?
+    /// The holds that stood before the undo and stand no more: those the undone change had begun
+    /// (a `log` or `edit` with a pain rise), in exercise order.
+    public var holdsLifted: [Hold] = []
 }
 
 /// What undoing a plan, exercise or setting change put back, as it was before the change.
@@ -102,8 +108,21 @@ extension JournalStore {
     public static let undoDepth = ChangeLog.depth
 
     /// Reverses the latest change not yet undone; `nil` when there is none.
-    public func undo() throws -> UndoResult? {
-        try writing { db in try ChangeLog(db).undoLatest(journalPath: path) }
+    ///
+    /// With `today`, the result also carries what stands on that day once the change is undone
+    /// (``UndoResult/standing``) and the holds the undo lifted (``UndoResult/holdsLifted``), read
+    /// in the same transaction as the undo.
+    public func undo(today: LocalDate? = nil) throws -> UndoResult? {
+        try writing { db in
+            let heldBefore = today == nil ? [] : try HoldQueries.holds(db)
+            guard var result = try ChangeLog(db).undoLatest(journalPath: path) else { return nil }
+            guard let today, !result.stopped else { return result }
+            let holds = try HoldQueries.holds(db)
+            result.standing = try Self.standing(today: today, holds: holds, db)
+            let stillHeld = Set(holds.map(\.exerciseID))
+            result.holdsLifted = heldBefore.filter { !stillHeld.contains($0.exerciseID) }
+            return result
+        }
     }
 
     /// How many changes `journal undo` has gone back through, when it has reached its depth and

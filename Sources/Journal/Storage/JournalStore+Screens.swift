@@ -150,7 +150,7 @@ extension JournalStore {
 
     /// What stands on `today`, given every hold that stands: the reads of
     /// ``Standing/make(date:entries:checkIns:reviews:holds:redFlagCheckIns:redFlagReview:reminders:)``.
-    private static func standing(today: LocalDate, holds: [Hold], _ db: Database) throws -> Standing {
+    static func standing(today: LocalDate, holds: [Hold], _ db: Database) throws -> Standing {
         let days = 2 * max(Thresholds.worseningDays, Thresholds.currentDays)
         let window = Period(from: today.adding(days: -(days - 1)), to: today) ?? .week(endingOn: today)
         let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window

@@ -1,11 +1,11 @@
 extension Wording {
     /// A dose for people, with the side when there is one: "3 × 10 reps", "3 × 10 reps, 5 s hold",
-    /// "2 × 30 s hold, left side", "1 set", "4 sets, both sides".
+    /// "2 × 30 s hold, left side", "1 set", "4 sets, both sides"; one repetition is "1 × 1 rep".
     public static func dose(sets: Int, reps: Int?, holdSeconds: Int?, side: Side?) -> String {
         var parts: [String]
         switch (reps, holdSeconds) {
-        case (let reps?, let hold?): parts = ["\(sets) × \(reps) reps, \(hold) s hold"]
-        case (let reps?, nil): parts = ["\(sets) × \(reps) reps"]
+        case (let reps?, let hold?): parts = ["\(sets) × \(reps) \(reps == 1 ? "rep" : "reps"), \(hold) s hold"]
+        case (let reps?, nil): parts = ["\(sets) × \(reps) \(reps == 1 ? "rep" : "reps")"]
         case (nil, let hold?): parts = ["\(sets) × \(hold) s hold"]
         case (nil, nil): parts = [count(sets, "set", "sets")]
         }

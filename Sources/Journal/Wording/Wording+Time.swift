@@ -1,3 +1,5 @@
+import Foundation
+
 extension Wording {
     /// The offset from UTC in brackets: "(UTC+01:00)", "(UTC-05:00)", "(UTC-00:44:30)".
     public static func offset(_ seconds: Int) -> String {
@@ -5,15 +7,18 @@ extension Wording {
     }
 
     /// How long before `now` the moment `unixSeconds` was (Unix seconds), in whole units rounded
-    /// down: under a minute (or a moment after `now`) "just now", then minutes, hours, and days.
+    /// down: under a minute "just now", then minutes, hours, and days; a moment after `now` (a
+    /// clock set back since) is its time on `timeZone`'s clock instead, never "just now".
     ///
     /// ```swift
-    /// Wording.ago(0, now: 59)       // "just now"
-    /// Wording.ago(0, now: 3_599)    // "59 minutes ago"
-    /// Wording.ago(0, now: 86_400)   // "1 day ago"
+    /// Wording.ago(0, now: 59, timeZone: utc)       // "just now"
+    /// Wording.ago(0, now: 3_599, timeZone: utc)    // "59 minutes ago"
+    /// Wording.ago(0, now: 86_400, timeZone: utc)   // "1 day ago"
+    /// Wording.ago(60, now: 0, timeZone: utc)       // "at 1970-01-01 00:01 (UTC+00:00)"
     /// ```
-    public static func ago(_ unixSeconds: Int64, now: Int64) -> String {
-        let seconds = max(0, now - unixSeconds)
+    public static func ago(_ unixSeconds: Int64, now: Int64, timeZone: TimeZone) -> String {
+        if unixSeconds > now { return "at " + time(DateInput.at(unixSeconds, in: timeZone).local) }
+        let seconds = now - unixSeconds
         switch seconds {
         case ..<60: return "just now"
         case ..<3600: return count(seconds / 60, "minute", "minutes") + " ago"

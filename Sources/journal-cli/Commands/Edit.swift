@@ -155,7 +155,8 @@ struct Undo: ParsableCommand {
             try undoRestore(restore)
             return
         }
-        guard try store.openForReading() != nil, let result = try store.write({ try $0.undo() }) else {
+        let today = try Clock.today()
+        guard try store.openForReading() != nil, let result = try store.write({ try $0.undo(today: today) }) else {
             var message = "Nothing to undo."
             if let undone = try store.openForReading()?.undoDepthReached() {
                 message =
@@ -181,9 +182,11 @@ struct Undo: ParsableCommand {
             throw ExitCode(65)
         }
         let message = Describe.undone(result, when: when, now: try Clock.now())
+        // What stands is told in the region's words as the undo left them (it may have changed the region).
+        let words = (try? store.regionSetting().advice) ?? RegionalAdvice(region: nil)
         do {
             if output.json {
-                try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone))
+                try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone, advice: words))
             } else {
                 try Console.out(message)
             }
@@ -195,6 +198,7 @@ struct Undo: ParsableCommand {
             failure.saved = result.putBack.map(Self.savedNote(after:))
             throw failure
         }
+        if let standing = result.standing { Describe.printStanding(standing, advice: words) }
     }
 
     /// ``savedNote`` for the undo of a plan, exercise or setting change: the command that shows what it put back.
@@ -211,21 +215,36 @@ struct Undo: ParsableCommand {
     private func undoRestore(_ restore: JournalStore.RestoreChange) throws {
         let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
         let busyTimeout = try StoreOptions.busyTimeout(ProcessInfo.processInfo.environment)
-        let (undo, result) = try JournalStore.undoRestore(
-            restore, at: try store.resolvedPath(), busyTimeout: busyTimeout, now: now)
+        let undone: UndoResult
+        let result: BackupRestoreResult
+        do {
+            (undone, result) = try JournalStore.undoRestore(
+                restore, at: try store.resolvedPath(), busyTimeout: busyTimeout, now: now)
+        } catch let error as JournalError {
+            // The one object `--json` promises, nothing undone, beside the message and exit status of the error.
+            if output.json {
+                try Console.json(UndoJSON(result: nil, message: error.description, timeZone: Clock.timeZone))
+            }
+            throw error
+        }
         Console.changeSaved = true
+        // What stands in the journal put back, read right after it is back.
+        var undo = undone
+        undo.standing = try? store.openForReading()?.standing(today: try Clock.today())
+        let words = (try? store.regionSetting().advice) ?? RegionalAdvice(region: nil)
         let when = Wording.time(DateInput.at(undo.madeAt, in: Clock.timeZone).local)
         let message =
             "Undid the restore of \(when): put back the journal it replaced, \(Wording.count(result.entries, "entry", "entries")), "
             + "\(Wording.count(result.checkIns, "check-in", "check-ins")) and \(Wording.count(result.reviews, "review", "reviews")), "
             + "from \(restore.keptCopy.terminalSafe)."
         if output.json {
-            try Console.json(UndoJSON(result: undo, message: message, timeZone: Clock.timeZone))
+            try Console.json(UndoJSON(result: undo, message: message, timeZone: Clock.timeZone, advice: words))
         } else {
             try Console.out(message)
         }
         if let kept = result.keptCopy {
             Console.err("The restored journal it replaced is kept at \(kept.terminalSafe).")
         }
+        if let standing = undo.standing { Describe.printStanding(standing, advice: words) }
     }
 }

@@ -10,7 +10,18 @@ extension Describe {
     /// `when` is the change's time in words, for the changes named by their time (an import);
     /// `now` reads how long ago the change was made.
     static func undone(_ result: UndoResult, when: String, now: Int64) -> String {
-        let ago = Wording.ago(result.madeAt, now: now)
+        ([reversed(result, when: when, now: now)] + result.holdsLifted.map(lifted)).joined(separator: "\n")
+    }
+
+    /// "The hold on bird-dog since 2026-11-20 18:00 (pain-rise) is lifted: the change undone had begun it.".
+    private static func lifted(_ hold: Hold) -> String {
+        "The hold on \(hold.exerciseID) since \(hold.since.localTime.shortText) (\(hold.since.rule)) is lifted: "
+            + "the change undone had begun it."
+    }
+
+    /// The records the undo reversed, in words.
+    private static func reversed(_ result: UndoResult, when: String, now: Int64) -> String {
+        let ago = Wording.ago(result.madeAt, now: now, timeZone: Clock.timeZone)
         if let putBack = result.putBack {
             return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), \(ago))."
         }
@@ -18,7 +29,10 @@ extension Describe {
             return "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(ago)."
         }
         if let checkIn = result.loggedCheckIn {
-            return "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded \(ago)."
+            let flags =
+                checkIn.redFlags.isEmpty
+                ? "" : " with its red flags " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
+            return "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value))\(flags), recorded \(ago)."
         }
         switch result.kind {
         case .delete where !result.putBackEntries.isEmpty:
@@ -33,7 +47,7 @@ extension Describe {
         case .checkInDelete where !result.putBackCheckIns.isEmpty:
             return listed(
                 "Put back", result.putBackCheckIns.map(named), noun: ("check-in", "check-ins"),
-                after: "(deleted \(ago))")
+                after: "(deleted \(ago))", pinned: result.putBackCheckIns.map { !$0.redFlags.isEmpty })
         case .checkInEdit where !result.putBackCheckIns.isEmpty:
             return result.putBackCheckIns.map { checkIn in
                 let edited = result.replacedCheckIns.first { $0.id == checkIn.id }
@@ -71,14 +85,17 @@ extension Describe {
         }
     }
 
-    /// "#1 glute-bridge, logged 2026-11-20 18:00".
+    /// "#1 glute-bridge at 2026-11-20 18:00": the entry's own time ("logged …" says when it was recorded).
     private static func named(_ entry: Entry) -> String {
-        "#\(entry.id ?? 0) \(entry.exerciseID), logged \(entry.localTime.shortText)"
+        "#\(entry.id ?? 0) \(entry.exerciseID) at \(entry.localTime.shortText)"
     }
 
-    /// "check-in #1 (pain 4), recorded 2026-11-20 18:00".
+    /// "check-in #1 (pain 4) at 2026-11-20 18:00", then "with red flags fever" when it has any: its own
+    /// time ("recorded …" says when it was recorded).
     private static func named(_ checkIn: CheckIn) -> String {
-        "check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)), recorded \(checkIn.localTime.shortText)"
+        "check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)) at \(checkIn.localTime.shortText)"
+            + (checkIn.redFlags.isEmpty
+                ? "" : " with red flags " + checkIn.redFlags.map(\.rawValue).joined(separator: ", "))
     }
 
     /// "PSFS activity #1: putting on socks", as `journal psfs remove` names it.
@@ -88,9 +105,19 @@ extension Describe {
 
     /// One record on one line ("Put back #1 …, logged … (deleted 2 minutes ago)."), or their count
     /// and then one line each, the first few of many and "and N more".
-    private static func listed(_ verb: String, _ items: [String], noun: (String, String), after: String) -> String {
+    ///
+    /// A record `pinned` marks (a check-in with red flags) is listed always, never counted in "and N more".
+    private static func listed(
+        _ verb: String, _ items: [String], noun: (String, String), after: String, pinned: [Bool] = []
+    ) -> String {
         if items.count == 1 { return "\(verb) \(items[0]) \(after)." }
-        let shown = items.count <= undoneListed ? items : Array(items.prefix(undoneListed - 1))
+        let shown =
+            items.count <= undoneListed
+            ? items
+            : items.enumerated().filter {
+                $0.offset < undoneListed - 1 || pinned.indices.contains($0.offset) && pinned[$0.offset]
+            }
+            .map(\.element)
         var lines = ["\(verb) \(Wording.count(items.count, noun.0, noun.1)) \(after):"] + shown.map { "  \($0)" }
         if shown.count < items.count { lines.append("  and \(items.count - shown.count) more") }
         return lines.joined(separator: "\n")
@@ -134,9 +161,11 @@ extension Describe {
     ) -> [String] {
         var changes: [String] = []
         if time.before != time.edited {
-            // The offset only when the clock times alone read the same.
-            let sameClock = time.before.shortText == time.edited.shortText
-            func words(_ local: LocalDateTime) -> String { sameClock ? Wording.time(local) : local.shortText }
+            // The offsets when the clock times alone read the same, or when the offsets differ
+            // (then the clock times alone do not say how far the time moved).
+            let offsets =
+                time.before.shortText == time.edited.shortText || time.before.utcOffset != time.edited.utcOffset
+            func words(_ local: LocalDateTime) -> String { offsets ? Wording.time(local) : local.shortText }
             changes.append("at \(words(time.before)) (the edit had \(words(time.edited)))")
         }
         switch (note.before, note.edited) {

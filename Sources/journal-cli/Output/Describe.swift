@@ -44,7 +44,7 @@ enum Describe {
                         + Wording.undoRemovesSlip)
             case .duplicate(let id, let loggedAt):
                 Console.err(
-                    "Note: the same as #\(id), logged \(Wording.ago(loggedAt, now: now)); "
+                    "Note: the same as #\(id), logged \(Wording.ago(loggedAt, now: now, timeZone: Clock.timeZone)); "
                         + "if it was logged twice, `journal undo` removes this one.")
             }
         }

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+/// After every undo, what stands, told as `journal log` and `journal checkin` tell it after a write
+/// (issue #26): a red flag or a hold the undo brought back, and a hold it lifted.
+///
+/// Every change is made and undone at 2026-11-20 20:00 in London, in the UK's words.
+@Suite struct UndoStandingCommandTests {
+    let sandbox = Sandbox()
+
+    init() {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T20:00:00Z"
+    }
+
+    /// Runs a change and requires it to succeed.
+    func change(_ arguments: String...) throws {
+        let run = try sandbox.run(arguments)
+        try #require(run.status == 0, "\(arguments): \(run)")
+    }
+
+    static let feverStands = """
+
+        Still standing, recorded 2026-11-20, not yet seen by a doctor: You recorded a
+          high temperature, or feeling hot and shivery. Ask for an urgent GP appointment
+          today or call 111. These symptoms need a doctor today, not a physiotherapy
+          appointment. Once a doctor has seen you: journal resume --red-flags.
+
+        """
+
+    static let birdDogHeld = """
+
+        Still on hold since 2026-11-20: bird-dog (more-pain, #1); see a physiotherapist,
+          then `journal resume bird-dog`.
+
+        """
+
+    @Test func undoingACheckInDeleteTellsTheEmergencyThatStandsAgain() throws {
+        try change("checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-20 19:00")
+        try change("checkins", "delete", "1", "--yes")
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0)
+        #expect(undo.stdout.hasPrefix("Put back check-in #1 (pain 6)"), "\(undo)")
+        #expect(
+            undo.stderr == """
+
+                Still standing, recorded 2026-11-20, not yet seen by a doctor: You recorded
+                  numbness or tingling around the genitals or buttocks. Call 999 or go to A&E now.
+                  These symptoms are an emergency: they need emergency care now, not a
+                  physiotherapy appointment. Once a doctor has seen you: journal resume
+                  --red-flags.
+
+                """)
+        #expect(try sandbox.run("check").status == 3)
+    }
+
+    @Test func undoingARedFlagReviewTellsTheRedFlagThatStandsAgain() throws {
+        try change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
+        try change("resume", "--red-flags")
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0)
+        #expect(
+            undo.stdout
+                == "Took back the record that a doctor has seen the red flags, made just now: they stand again.\n")
+        #expect(undo.stderr == Self.feverStands)
+    }
+
+    @Test func undoingACheckInEditThatRemovedRedFlagsTellsThemAgain() throws {
+        try change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
+        try change("checkins", "edit", "1", "--no-red-flags")
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0)
+        #expect(undo.stderr == Self.feverStands, "\(undo)")
+    }
+
+    @Test func undoingAResumeTellsTheHoldThatStandsAgain() throws {
+        try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-20 08:00")
+        try change("resume", "bird-dog")
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0)
+        #expect(undo.stderr == Self.birdDogHeld, "\(undo)")
+    }
+
+    @Test func undoingADeleteOfARiseTellsTheHoldThatStandsAgain() throws {
+        try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-20 08:00")
+        try change("delete", "1", "--yes")
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0)
+        #expect(undo.stdout == "Put back #1 bird-dog at 2026-11-20 08:00 (deleted just now).\n")
+        #expect(undo.stderr == Self.birdDogHeld)
+    }
+
+    @Test func undoingTheLogOfARiseSaysItsHoldIsLifted() throws {
+        try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-20 08:00")
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0)
+        #expect(
+            undo.stdout.hasSuffix(
+                "\nThe hold on bird-dog since 2026-11-20 08:00 (more-pain) is lifted: the change undone had begun it.\n"
+            ),
+            "\(undo)")
+        #expect(undo.stderr == "")
+        #expect(try sandbox.run("check").status == 0)
+    }
+
+    @Test func undoingTheEditThatMadeARiseSaysItsHoldIsLifted() throws {
+        try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 08:00")
+        try change("edit", "1", "--pain-after", "5")
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0)
+        #expect(
+            undo.stdout
+                == "#1 bird-dog is as it was before you edited it just now: pain 2 → 2 (the edit had 2 → 5).\n"
+                + "The hold on bird-dog since 2026-11-20 08:00 (more-pain) is lifted: the change undone had begun it.\n"
+        )
+        #expect(undo.stderr == "")
+    }
+
+    /// Seven check-ins put back: the one with a red flag, the last, is listed, not folded into "and N more".
+    @Test func undoingADeleteOfManyListsTheCheckInWithRedFlags() throws {
+        for hour in 10...15 {
+            try change("checkin", "--pain", "2", "--at", "2026-11-20 \(hour):00")
+        }
+        try change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
+        try change("checkins", "delete", "1", "2", "3", "4", "5", "6", "7", "--yes")
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0)
+        let lines = undo.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 7, "\(undo)")
+        #expect(lines.last == "  and 2 more", "\(undo)")
+        #expect(lines.dropLast().last?.hasPrefix("  check-in #7 (pain 6)") == true, "\(undo)")
+        #expect(undo.stderr == Self.feverStands)
+    }
+
+    /// `undo --json` carries `standing`, the object `journal today --json` carries, and `holds_lifted`.
+    @Test func undoJSONCarriesWhatStands() throws {
+        try change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
+        try change("checkins", "delete", "1", "--yes")
+        let undo = try sandbox.run("undo", "--json")
+        #expect(undo.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(undo.stdout.utf8)) as? [String: Any])
+        let standing = try #require(json["standing"] as? [String: Any])
+        let findings = try #require(standing["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["red-flag"])
+        #expect(standing["region"] as? String == "GB")
+        #expect(json["holds_lifted"] as? [Any] != nil)
+        #expect(undo.stderr == Self.feverStands)
+    }
+}
