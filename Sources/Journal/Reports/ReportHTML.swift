@@ -563,7 +563,7 @@ public enum ReportHTML {
                 // A long note that would leave the held notes short of the third of a page is
                 // held too, up to twice as many lines: 57 lines held alone printed a last page
                 // 27 % full.
-                if printed > longNoteLines, total + printed <= 2 * lastNotesLines { kept += 1 }
+                if kept > 0, printed > longNoteLines, total + printed <= 2 * lastNotesLines { kept += 1 }
                 break
             }
             total += printed
