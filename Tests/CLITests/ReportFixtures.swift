@@ -183,6 +183,44 @@ enum ReportFixtures {
         return notes
     }
 
+    /// A week of a 07:00 check-in and five sessions a day, every entry with its own note.
+    ///
+    /// On the 7 days ending 2026-11-21, no plan: glute-bridge, bird-dog, side-plank,
+    /// piriformis-stretch and pelvic-tilt, one an hour from 09:00; each note `noteLength`
+    /// characters ("Note 7: The left side felt tight …", cut and ended with a full stop). Pain is 4
+    /// at each check-in and 3 → 2 at each session. Returns the notes, in order: 42.
+    @discardableResult
+    static func notedWeek(noteLength: Int, in sandbox: Sandbox) throws -> [String] {
+        let text = String(
+            repeating: "The left side felt tight after the second set and eased with walking around the kitchen "
+                + "for a few minutes afterwards. ", count: 12)
+        var notes: [String] = []
+        func note() -> String {
+            let whole = "Note \(notes.count + 1): \(text)"
+            notes.append(String(whole.prefix(noteLength - 1)) + ".")
+            return notes[notes.count - 1]
+        }
+        for offset in stride(from: 6, through: 0, by: -1) {
+            let day = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: -offset).iso8601
+            let checked = try sandbox.run("checkin", "--pain", "4", "--at", "\(day) 07:00", "--note", note())
+            try #require(checked.status == 0, "\(checked)")
+            for (index, exercise) in ["glute-bridge", "bird-dog", "side-plank", "piriformis-stretch", "pelvic-tilt"]
+                .enumerated()
+            {
+                let dose =
+                    exercise == "side-plank"
+                    ? ["--hold", "30", "--sets", "2", "--side", "left"]
+                    : exercise == "piriformis-stretch"
+                        ? ["--sets", "3", "--reps", "10", "--side", "left"] : ["--sets", "3", "--reps", "10"]
+                try log(
+                    sandbox, exercise, "--pain-before", "3", "--pain-after", "2", "--at",
+                    "\(day) \(9 + index):\(String(format: "%02d", index * 7))",
+                    extra: dose + ["--note", note()])
+            }
+        }
+        return notes
+    }
+
     static func log(_ sandbox: Sandbox, _ arguments: String..., extra: [String] = []) throws {
         let run = try sandbox.run(["log"] + arguments + extra)
         // 0, or the status that says a safety rule fired (the entry is saved either way).

@@ -196,6 +196,12 @@ import Testing
         // A note's own lines print apart: 72 of "a" and 71 line breaks are 72 lines, one more 73.
         #expect(ReportHTML.keptTogether([Array(repeating: "a", count: 72).joined(separator: "\n")]) == 1)
         #expect(ReportHTML.keptTogether([hundred, Array(repeating: "a", count: 73).joined(separator: "\n")]) == 0)
+        // A last note of 57 lines is held with the long one before it (114 lines, within 144),
+        // not alone; not with one of 88 (145), nor with a short one that passes 72.
+        let lines57 = String(repeating: "a", count: 57 * 70)
+        #expect(ReportHTML.keptTogether([hundred, lines57, lines57]) == 2)
+        #expect(ReportHTML.keptTogether([String(repeating: "a", count: 88 * 70), lines57]) == 1)
+        #expect(ReportHTML.keptTogether([String(repeating: "a", count: 16 * 70), lines57]) == 1)
         #expect(ReportHTML.css.contains(".last-notes, .kept-together { break-inside: avoid;"))
         // A short report: its last whole sections, from day by day (10 lines) to the notes, are
         // kept together, short of the 36 lines a third of a page needs.

@@ -546,7 +546,10 @@ public enum ReportHTML {
     ///
     /// A note's printed lines are estimated from its characters, ``printedLineLength`` a line in
     /// one of the Notes list's two printed columns, each of its own lines apart. A last note
-    /// longer than ``lastNotesLines`` alone is not held (none is: 0).
+    /// longer than ``lastNotesLines`` alone is not held (none is: 0). When the next note would
+    /// pass ``lastNotesLines`` and is longer than ``longNoteLines``, it is held as well, as long as
+    /// the held notes stay within twice ``lastNotesLines``: so that two long notes of 57 lines
+    /// are held together, not the last alone, a quarter of a page.
     ///
     /// ```swift
     /// ReportHTML.keptTogether(Array(repeating: String(repeating: "a", count: 100), count: 50)) // 36
@@ -556,7 +559,13 @@ public enum ReportHTML {
         var kept = 0
         for line in lines.reversed() {
             let printed = printedLines(line)
-            guard total + printed <= lastNotesLines else { break }
+            guard total + printed <= lastNotesLines else {
+                // A long note that would leave the held notes short of the third of a page is
+                // held too, up to twice as many lines: 57 lines held alone printed a last page
+                // 27 % full.
+                if kept > 0, printed > longNoteLines, total + printed <= 2 * lastNotesLines { kept += 1 }
+                break
+            }
             total += printed
             kept += 1
         }
@@ -689,7 +698,7 @@ public enum ReportHTML {
           svg.pain-chart text { font-size: 20px; }
           th, td { padding: .2rem .3rem; }
         }
-        @page { size: A4; margin: 10mm; }
+        @page { size: A4; margin: 7mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.2; }
           h1 { font-size: 13pt; } h2 { font-size: 10.5pt; line-height: 1.1; margin: .35rem 0 .1rem; }
@@ -730,7 +739,7 @@ public enum ReportHTML {
           table.sessions td:nth-child(2) { white-space: normal; overflow-wrap: anywhere; }
           ul.columns { columns: 4; column-gap: 3mm; }
           .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; }
-          .notes li { margin: 0; padding-left: 1em; text-indent: -1em; break-inside: avoid; }
+          .notes li { margin: 0; break-inside: avoid; }
           .notes li.long { break-inside: auto; orphans: 3; widows: 3; }
           .psfs table { line-height: 1.05; }
           .psfs td, .psfs th { padding: 0 .4rem; }
