@@ -157,6 +157,13 @@ final class Sandbox {
         try execute(Self.binary.path, arguments, environment: environment, stdin: stdin)
     }
 
+    /// Runs `journal` with `arguments` and requires it to succeed: a change a test makes before
+    /// what it checks.
+    func change(_ arguments: String..., stdin: String? = nil) throws {
+        let run = try run(arguments, stdin: stdin)
+        try #require(run.status == 0, "\(arguments): \(run)")
+    }
+
     /// Runs `journal log` and requires it to succeed.
     @discardableResult
     func log(_ arguments: String..., stdin: String? = nil) throws -> Run {

@@ -22,15 +22,9 @@ import Testing
         return undo
     }
 
-    /// Runs a change and requires it to succeed.
-    func change(_ arguments: String..., stdin: String? = nil) throws {
-        let run = try sandbox.run(arguments, stdin: stdin)
-        try #require(run.status == 0, "\(arguments): \(run)")
-    }
-
     @Test func undoingADeleteNamesTheEntryPutBack() throws {
-        try change("log", "glute-bridge", "--pain-before", "2", "--pain-after", "3")
-        try change("delete", "1", "--yes")
+        try sandbox.change("log", "glute-bridge", "--pain-before", "2", "--pain-after", "3")
+        try sandbox.change("delete", "1", "--yes")
         #expect(
             try undo().stdout == "Put back #1 glute-bridge at 2026-11-20 18:00 (deleted 2 minutes ago).\n")
         #expect(try sandbox.sql("SELECT id, exercise_id, pain_after FROM entries") == "1|glute-bridge|3\n")
@@ -39,9 +33,10 @@ import Testing
     /// Six entries put back: the first four named, one a line, then how many more.
     @Test func undoingADeleteOfManyNamesTheFirstFew() throws {
         for hour in 10...15 {
-            try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 \(hour):00")
+            try sandbox.change(
+                "log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 \(hour):00")
         }
-        try change("delete", "1", "2", "3", "4", "5", "6", "--yes")
+        try sandbox.change("delete", "1", "2", "3", "4", "5", "6", "--yes")
         #expect(
             try undo().stdout == """
                 Put back 6 entries (deleted 2 minutes ago):
@@ -56,10 +51,10 @@ import Testing
     }
 
     @Test func undoingAnEditNamesWhatItChangedBack() throws {
-        try change(
+        try sandbox.change(
             "log", "glute-bridge", "--pain-before", "2", "--pain-after", "3", "--sets", "3", "--reps", "10", "--note",
             "fine")
-        try change("edit", "1", "--pain-after", "5", "--sets", "2", "--note", "", "--at", "2026-11-19 18:00")
+        try sandbox.change("edit", "1", "--pain-after", "5", "--sets", "2", "--note", "", "--at", "2026-11-19 18:00")
         #expect(
             try undo().stdout
                 == "#1 glute-bridge is as it was before you edited it 2 minutes ago: pain 2 → 3 (the edit had 2 → 5); "
@@ -70,8 +65,8 @@ import Testing
 
     /// The hold the review had lifted stands again, and undo names it as `journal resume` did.
     @Test func undoingAResumeNamesTheExerciseAndItsHold() throws {
-        try change("log", "bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-20 08:00")
-        try change("resume", "bird-dog")
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-20 08:00")
+        try sandbox.change("resume", "bird-dog")
         #expect(
             try undo().stdout
                 == "Took back the physiotherapist's review of bird-dog, recorded 2 minutes ago: the hold since "
@@ -80,8 +75,8 @@ import Testing
     }
 
     @Test func undoingACheckInEditNamesItsTimeAndPain() throws {
-        try change("checkin", "--pain", "3", "--at", "2026-11-20 07:30")
-        try change("checkins", "edit", "1", "--pain", "5", "--red-flag", "fever")
+        try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-20 07:30")
+        try sandbox.change("checkins", "edit", "1", "--pain", "5", "--red-flag", "fever")
         #expect(
             try undo().stdout
                 == "Check-in #1 (pain 3, 2026-11-20 07:30) is as it was before you edited it 2 minutes ago: "
@@ -90,8 +85,8 @@ import Testing
     }
 
     @Test func undoingACheckInDeleteNamesTheCheckInPutBack() throws {
-        try change("checkin", "--pain", "4", "--at", "2026-11-20 07:30")
-        try change("checkins", "delete", "1", "--yes")
+        try sandbox.change("checkin", "--pain", "4", "--at", "2026-11-20 07:30")
+        try sandbox.change("checkins", "delete", "1", "--yes")
         #expect(
             try undo().stdout
                 == "Put back check-in #1 (pain 4) at 2026-11-20 07:30 (deleted 2 minutes ago).\n")
@@ -99,14 +94,14 @@ import Testing
     }
 
     @Test func undoingAPSFSAddNamesTheActivity() throws {
-        try change("psfs", "add", "putting on socks")
+        try sandbox.change("psfs", "add", "putting on socks")
         #expect(try undo().stdout == "Removed PSFS activity #1: putting on socks (added 2 minutes ago).\n")
         #expect(try sandbox.sql("SELECT count(*) FROM psfs_activities") == "0\n")
     }
 
     @Test func undoingAPSFSRemoveNamesTheActivityRatedAgain() throws {
-        try change("psfs", "add", "putting on socks")
-        try change("psfs", "remove", "1")
+        try sandbox.change("psfs", "add", "putting on socks")
+        try sandbox.change("psfs", "remove", "1")
         #expect(
             try undo().stdout
                 == "Put back PSFS activity #1: putting on socks (retired 2 minutes ago); it is rated again.\n")
@@ -115,8 +110,8 @@ import Testing
 
     /// The rating removed and its activity, in `undo --json` too, beside every key it had.
     @Test func undoingAPSFSRatingNamesTheScoreAndTheActivity() throws {
-        try change("psfs", "add", "putting on socks")
-        try change("psfs", "rate", "1", "4", "--at", "2026-11-20 09:00")
+        try sandbox.change("psfs", "add", "putting on socks")
+        try sandbox.change("psfs", "rate", "1", "4", "--at", "2026-11-20 09:00")
         let undo = try undo("--json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(undo.stdout.utf8)) as? [String: Any])
         #expect(
@@ -136,12 +131,12 @@ import Testing
 
     /// A full import's PSFS activity and rating are counted apart.
     @Test func undoingAnImportCountsPSFSActivitiesAndRatingsApart() throws {
-        try change("psfs", "add", "putting on socks")
-        try change("psfs", "rate", "1", "4")
+        try sandbox.change("psfs", "add", "putting on socks")
+        try sandbox.change("psfs", "rate", "1", "4")
         let file = sandbox.directory + "/all.json"
-        try change("export", "--all", "--output", file)
+        try sandbox.change("export", "--all", "--output", file)
         sandbox.environment["JOURNAL_DB"] = sandbox.directory + "/other.sqlite3"
-        try change("import", file)
+        try sandbox.change("import", file)
         #expect(
             try undo().stdout
                 == "Undid the import of 2026-11-20 18:00 (UTC+00:00): removed 1 imported PSFS activity and 1 rating.\n")
@@ -150,8 +145,8 @@ import Testing
 
     /// `undo --json` of an edit: the entry put back and the entry as the edit had left it.
     @Test func undoJSONCarriesTheEntryPutBackAndAsEdited() throws {
-        try change("log", "glute-bridge", "--pain-before", "2", "--pain-after", "3")
-        try change("edit", "1", "--pain-after", "5")
+        try sandbox.change("log", "glute-bridge", "--pain-before", "2", "--pain-after", "3")
+        try sandbox.change("edit", "1", "--pain-after", "5")
         let undo = try undo("--json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(undo.stdout.utf8)) as? [String: Any])
         #expect(json["entry_ids"] as? [Int] == [1])

@@ -12,12 +12,6 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-20T20:00:00Z"
     }
 
-    /// Runs a change and requires it to succeed.
-    func change(_ arguments: String...) throws {
-        let run = try sandbox.run(arguments)
-        try #require(run.status == 0, "\(arguments): \(run)")
-    }
-
     static let feverStands = """
 
         Still standing, recorded 2026-11-20, not yet seen by a doctor: You recorded a
@@ -35,8 +29,8 @@ import Testing
         """
 
     @Test func undoingACheckInDeleteTellsTheEmergencyThatStandsAgain() throws {
-        try change("checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-20 19:00")
-        try change("checkins", "delete", "1", "--yes")
+        try sandbox.change("checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-20 19:00")
+        try sandbox.change("checkins", "delete", "1", "--yes")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
         #expect(undo.stdout.hasPrefix("Put back check-in #1 (pain 6)"), "\(undo)")
@@ -54,8 +48,8 @@ import Testing
     }
 
     @Test func undoingARedFlagReviewTellsTheRedFlagThatStandsAgain() throws {
-        try change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
-        try change("resume", "--red-flags")
+        try sandbox.change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
+        try sandbox.change("resume", "--red-flags")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
         #expect(
@@ -65,24 +59,24 @@ import Testing
     }
 
     @Test func undoingACheckInEditThatRemovedRedFlagsTellsThemAgain() throws {
-        try change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
-        try change("checkins", "edit", "1", "--no-red-flags")
+        try sandbox.change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
+        try sandbox.change("checkins", "edit", "1", "--no-red-flags")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
         #expect(undo.stderr == Self.feverStands, "\(undo)")
     }
 
     @Test func undoingAResumeTellsTheHoldThatStandsAgain() throws {
-        try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-20 08:00")
-        try change("resume", "bird-dog")
+        try sandbox.change("log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-20 08:00")
+        try sandbox.change("resume", "bird-dog")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
         #expect(undo.stderr == Self.birdDogHeld, "\(undo)")
     }
 
     @Test func undoingADeleteOfARiseTellsTheHoldThatStandsAgain() throws {
-        try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-20 08:00")
-        try change("delete", "1", "--yes")
+        try sandbox.change("log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-20 08:00")
+        try sandbox.change("delete", "1", "--yes")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
         #expect(undo.stdout == "Put back #1 bird-dog at 2026-11-20 08:00 (deleted just now).\n")
@@ -90,7 +84,7 @@ import Testing
     }
 
     @Test func undoingTheLogOfARiseSaysItsHoldIsLifted() throws {
-        try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-20 08:00")
+        try sandbox.change("log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-20 08:00")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
         #expect(
@@ -103,8 +97,8 @@ import Testing
     }
 
     @Test func undoingTheEditThatMadeARiseSaysItsHoldIsLifted() throws {
-        try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 08:00")
-        try change("edit", "1", "--pain-after", "5")
+        try sandbox.change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 08:00")
+        try sandbox.change("edit", "1", "--pain-after", "5")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
         #expect(
@@ -118,10 +112,10 @@ import Testing
     /// Seven check-ins put back: the one with a red flag, the last, is listed, not folded into "and N more".
     @Test func undoingADeleteOfManyListsTheCheckInWithRedFlags() throws {
         for hour in 10...15 {
-            try change("checkin", "--pain", "2", "--at", "2026-11-20 \(hour):00")
+            try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-20 \(hour):00")
         }
-        try change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
-        try change("checkins", "delete", "1", "2", "3", "4", "5", "6", "7", "--yes")
+        try sandbox.change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
+        try sandbox.change("checkins", "delete", "1", "2", "3", "4", "5", "6", "7", "--yes")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
         let lines = undo.stdout.split(separator: "\n").map(String.init)
@@ -133,8 +127,8 @@ import Testing
 
     /// `undo --json` carries `standing`, the object `journal today --json` carries, and `holds_lifted`.
     @Test func undoJSONCarriesWhatStands() throws {
-        try change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
-        try change("checkins", "delete", "1", "--yes")
+        try sandbox.change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
+        try sandbox.change("checkins", "delete", "1", "--yes")
         let undo = try sandbox.run("undo", "--json")
         #expect(undo.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(undo.stdout.utf8)) as? [String: Any])

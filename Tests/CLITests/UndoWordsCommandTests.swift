@@ -10,18 +10,12 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-20T20:00:00Z"
     }
 
-    /// Runs a change and requires it to succeed.
-    func change(_ arguments: String...) throws {
-        let run = try sandbox.run(arguments)
-        try #require(run.status == 0, "\(arguments): \(run)")
-    }
-
     /// Logged in Toronto at 13:30 (18:30 UTC), moved in London to 19:30 (19:30 UTC): one hour, not six.
     @Test func anEditUndoShowsTheOffsetsWhenTheyDiffer() throws {
         sandbox.environment["TZ"] = "America/Toronto"
-        try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 13:30")
+        try sandbox.change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 13:30")
         sandbox.environment["TZ"] = "Europe/London"
-        try change("edit", "1", "--at", "2026-11-20 19:30")
+        try sandbox.change("edit", "1", "--at", "2026-11-20 19:30")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
         #expect(
@@ -31,7 +25,7 @@ import Testing
     }
 
     @Test func undoingACheckInNamesItsRedFlags() throws {
-        try change(
+        try sandbox.change(
             "checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--red-flag", "fever", "--at", "2026-11-20 19:00"
         )
         let undo = try sandbox.run("undo")
@@ -44,8 +38,8 @@ import Testing
 
     /// A record's own time is "at …"; "recorded"/"logged" say only when the command ran.
     @Test func aCheckInPutBackIsNamedAtItsOwnTime() throws {
-        try change("checkin", "--pain", "4", "--red-flag", "fever", "--at", "2026-11-20 19:00")
-        try change("checkins", "delete", "1", "--yes")
+        try sandbox.change("checkin", "--pain", "4", "--red-flag", "fever", "--at", "2026-11-20 19:00")
+        try sandbox.change("checkins", "delete", "1", "--yes")
         let undo = try sandbox.run("undo")
         #expect(
             undo.stdout
@@ -54,8 +48,8 @@ import Testing
 
     /// The clock set a year back since the delete: its time, not "just now".
     @Test func aChangeAfterNowIsNamedByItsTime() throws {
-        try change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 08:00")
-        try change("delete", "1", "--yes")
+        try sandbox.change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 08:00")
+        try sandbox.change("delete", "1", "--yes")
         sandbox.environment["JOURNAL_NOW"] = "2025-11-20T20:00:00Z"
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
@@ -66,7 +60,7 @@ import Testing
     @Test func oneRepetitionIsOneRep() throws {
         let log = try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--reps", "1")
         #expect(log.stdout == "Logged #1 bird-dog: 1 × 1 rep, pain 2 → 2, at 2026-11-20 20:00 (UTC+00:00).\n")
-        try change("edit", "1", "--reps", "2")
+        try sandbox.change("edit", "1", "--reps", "2")
         let undo = try sandbox.run("undo")
         #expect(
             undo.stdout
