@@ -300,3 +300,34 @@ import Testing
         #expect(try store.journalBegan()?.iso8601 == "2026-11-20")
     }
 }
+
+/// The byte-by-byte wrapping of ASCII text against the wrapping by characters it stands in for.
+@Suite struct WrapTests {
+    @Test func asciiTextWrapsAsByCharacter() throws {
+        let seed = UInt64(ProcessInfo.processInfo.environment["JOURNAL_TEST_SEED"] ?? "") ?? 5_150
+        print("WrapTests seed \(seed) (JOURNAL_TEST_SEED=\(seed) replays it)")
+        var random = SplitMix(seed: seed)
+        // Spaces (often several together), controls, DEL, "\r\n" and printable bytes; words up
+        // to 30 bytes, so that widths from 0 to 40 cut some of them.
+        let pieces = [" ", " ", " ", "  ", "\r\n", "\t", "\u{7F}", "\u{1}", "a", "b", "-", "`", "(#12)", "bird-dog", "→x"]
+        for round in 0..<3_000 {
+            var text = (0..<Int(random.next() % 40)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined()
+            if random.next() % 4 == 0 { text += String(repeating: "w", count: Int(random.next() % 30)) }
+            text = String(text.unicodeScalars.filter { $0.isASCII }.map(Character.init))
+            let width = Int(random.next() % 41)
+            #expect(
+                TextTable.wrap(text, width: width) == TextTable.wrapByCharacter(text, width: width),
+                "seed \(seed), round \(round): \(text.debugDescription) at \(width)")
+        }
+    }
+
+    @Test func wrapsAtSpacesAndCutsLongWords() {
+        #expect(TextTable.wrap("Stop doing  bird-dog and see a physiotherapist", width: 20)
+            == "Stop doing bird-dog\nand see a\nphysiotherapist")
+        #expect(TextTable.wrap("a supercalifragilistic b", width: 8) == "a\nsuperca…\nb")
+        #expect(TextTable.wrap("", width: 10) == "")
+        #expect(TextTable.wrap("   ", width: 10) == "")
+        #expect(TextTable.wrap("ab", width: 0) == "…")
+    }
+}

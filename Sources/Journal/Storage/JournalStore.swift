@@ -145,15 +145,17 @@ public final class JournalStore: Sendable {
             queue =
                 try access == .readWrite ? opened : Self.upgradedCopy(of: opened, path: path, migrations: migrations)
             if access == .readWrite {
-                try queue.writeWithoutTransaction { db in
+                let applied = try queue.writeWithoutTransaction { db in
                     try Self.checkIdentity(db, path: path, mark: markIfEmpty)
                     if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
                         try db.execute(sql: "PRAGMA journal_mode = WAL")
                     }
                     // After WAL set-up, so that a commit survives power loss.
                     try db.execute(sql: "PRAGMA synchronous = FULL")
+                    return try Migrations.appliedIdentifiers(db)
                 }
-                (isFromNewerVersion, backupsMade) = try Self.migrate(queue, path: path, migrations: migrations)
+                (isFromNewerVersion, backupsMade) = try Self.migrate(
+                    queue, applied: applied, path: path, migrations: migrations)
                 // Only once the file is known to be a journal: another program's file is left as it was.
                 if !inMemory { tightened += FilePermissions.tighten(file) }
                 permissionsTightened = tightened
@@ -259,13 +261,13 @@ public final class JournalStore: Sendable {
 
     /// Runs pending migrations, first copying a journal that already holds data (the copy is kept).
     ///
-    /// Returns whether a newer version of journal has migrated the file further, and the copies made. The
-    /// common case, nothing to do, costs one small read.
+    /// `applied` are the migrations the file had when it was opened. Returns whether a newer version
+    /// of journal has migrated the file further, and the copies made. The common case, nothing to
+    /// do, costs nothing more.
     private static func migrate(
-        _ queue: DatabaseQueue, path: String, migrations: [Schema.Section]?
+        _ queue: DatabaseQueue, applied: Set<String>, path: String, migrations: [Schema.Section]?
     ) throws -> (Bool, [String]) {
         let known = migrations?.map(\.name) ?? Migrations.steps
-        let applied = try queue.read { try Migrations.appliedIdentifiers($0) }
         if !applied.subtracting(known).isEmpty { return (true, []) }
         if applied.isSuperset(of: known) { return (false, []) }
         var backups: [String] = []
