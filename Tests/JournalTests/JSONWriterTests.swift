@@ -9,8 +9,15 @@ import Testing
 @Suite struct JSONWriterTests {
     /// A JSON value built through every path of the `Encoder` protocol.
     indirect enum Sample: Encodable {
-        case null, bool(Bool), int(Int64), unsigned(UInt64), small(Int8), double(Double), float(Float)
-        case string(String), maybe(Double?)
+        case null
+        case bool(Bool)
+        case int(Int64)
+        case unsigned(UInt64)
+        case small(Int8)
+        case double(Double)
+        case float(Float)
+        case string(String)
+        case maybe(Double?)
         /// Encoded with `encodeIfPresent`: the key is left out when `nil`.
         case absent([String: Sample?])
         case array([Sample])
@@ -154,7 +161,8 @@ import Testing
         "a", "b", "B", "Z", "_", "-", " ", "/", "0", "9", "10", "pain", "pain_after", "é", "e\u{301}", "ä", "😀",
         "\u{1}", "\"", "\\", "~", ".", "\u{FF01}",
     ]
-    static let textPieces = keyPieces + ["\n", "\t", "\r", "\u{8}", "\u{C}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{0}", "→"]
+    static let textPieces =
+        keyPieces + ["\n", "\t", "\r", "\u{8}", "\u{C}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{0}", "→"]
     static let doubles: [Double] = [
         0, -0.0, 1, -1, 0.5, 1.25, 100, 1e15, 1e16, 1e21, 1e22, 1e-7, 2.5e-5, 0.1 + 0.2, 3.14159, 123_456_789.125,
         .greatestFiniteMagnitude, .leastNonzeroMagnitude, .leastNormalMagnitude, 4.67, 33.33, -12.5,

@@ -309,7 +309,9 @@ import Testing
         var random = SplitMix(seed: seed)
         // Spaces (often several together), controls, DEL, "\r\n" and printable bytes; words up
         // to 30 bytes, so that widths from 0 to 40 cut some of them.
-        let pieces = [" ", " ", " ", "  ", "\r\n", "\t", "\u{7F}", "\u{1}", "a", "b", "-", "`", "(#12)", "bird-dog", "→x"]
+        let pieces = [
+            " ", " ", " ", "  ", "\r\n", "\t", "\u{7F}", "\u{1}", "a", "b", "-", "`", "(#12)", "bird-dog", "→x",
+        ]
         for round in 0..<3_000 {
             var text = (0..<Int(random.next() % 40)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
                 .joined()
@@ -323,8 +325,9 @@ import Testing
     }
 
     @Test func wrapsAtSpacesAndCutsLongWords() {
-        #expect(TextTable.wrap("Stop doing  bird-dog and see a physiotherapist", width: 20)
-            == "Stop doing bird-dog\nand see a\nphysiotherapist")
+        #expect(
+            TextTable.wrap("Stop doing  bird-dog and see a physiotherapist", width: 20)
+                == "Stop doing bird-dog\nand see a\nphysiotherapist")
         #expect(TextTable.wrap("a supercalifragilistic b", width: 8) == "a\nsuperca…\nb")
         #expect(TextTable.wrap("", width: 10) == "")
         #expect(TextTable.wrap("   ", width: 10) == "")

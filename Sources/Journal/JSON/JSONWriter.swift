@@ -45,7 +45,8 @@ enum JSONWriter {
         try value.encode(to: encoder)
         guard let node = encoder.slot.node else {
             throw EncodingError.invalidValue(
-                value, EncodingError.Context(codingPath: [], debugDescription: "Top-level value did not encode any values."))
+                value,
+                EncodingError.Context(codingPath: [], debugDescription: "Top-level value did not encode any values."))
         }
         return node
     }
@@ -310,8 +311,12 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { put(.null) }
     mutating func encode(_ value: Bool) throws { put(.bool(value)) }
     mutating func encode(_ value: String) throws { put(.string(value)) }
-    mutating func encode(_ value: Double) throws { put(try JSONWriter.number(value, codingPath: codingPath + [nextKey])) }
-    mutating func encode(_ value: Float) throws { put(try JSONWriter.number(value, codingPath: codingPath + [nextKey])) }
+    mutating func encode(_ value: Double) throws {
+        put(try JSONWriter.number(value, codingPath: codingPath + [nextKey]))
+    }
+    mutating func encode(_ value: Float) throws {
+        put(try JSONWriter.number(value, codingPath: codingPath + [nextKey]))
+    }
     mutating func encode(_ value: Int) throws { put(JSONWriter.number(value)) }
     mutating func encode(_ value: Int8) throws { put(JSONWriter.number(value)) }
     mutating func encode(_ value: Int16) throws { put(JSONWriter.number(value)) }
@@ -332,7 +337,8 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         -> KeyedEncodingContainer<NestedKey>
     {
         let key = nextKey
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: box.append().object(), codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(
+            KeyedContainer<NestedKey>(box: box.append().object(), codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {

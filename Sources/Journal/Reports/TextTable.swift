@@ -76,9 +76,10 @@ public enum TextTable {
         return lines.joined(separator: "\n")
     }
 
-    /// ``wrap(_:width:)`` for text that is all ASCII (nearly everything journal prints), byte by
-    /// byte: each printable byte one column, a control none, as ``displayWidth(_:)-(StringProtocol)``
-    /// counts them, and the same lines. `TextTableTests` checks the two give the same text.
+    /// ``wrap(_:width:)`` for text that is all ASCII (nearly everything journal prints), byte by byte.
+    ///
+    /// Each printable byte takes one column and a control none, as `displayWidth` counts them, so
+    /// the lines are those of ``wrapByCharacter(_:width:)``; `WrapTests` checks that on seeded text.
     static func wrapASCII(_ text: String, width: Int) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + text.utf8.count / max(width, 1) + 4)
