@@ -176,25 +176,37 @@ import Testing
                 checkinIDs.append(checkin)
             }
             if Int.random(in: 0..<50, using: &random) == 0 {
-                let at = created()
+                // Half the reviews are recorded in the second of the newest record they saw, an hour after
+                // they are dated: records on both sides of the through id then share their second.
+                let through = entryIDs.randomElement(using: &random) ?? 1
+                let onBoundary = Bool.random(using: &random)
+                let at =
+                    onBoundary
+                    ? try Int64.fetchOne(db, sql: "SELECT created_at FROM entries WHERE id = ?", arguments: [through])
+                        ?? base : created()
                 try db.execute(
                     sql: """
                         INSERT INTO reviews (exercise_id, reviewed_at, utc_offset, created_at, through_entry_id)
                         VALUES (?, ?, 0, ?, ?)
                         """,
                     arguments: [
-                        exercises.randomElement(using: &random), at - Int64.random(in: 0..<3000, using: &random), at,
-                        entryIDs.randomElement(using: &random),
+                        exercises.randomElement(using: &random),
+                        onBoundary ? at + 3600 : at - Int64.random(in: 0..<3000, using: &random), at, through,
                     ])
-                let flagsAt = created()
+                let throughCheckin = checkinIDs.randomElement(using: &random) ?? 1
+                let flagsAt =
+                    onBoundary
+                    ? try Int64.fetchOne(
+                        db, sql: "SELECT created_at FROM checkins WHERE id = ?", arguments: [throughCheckin]) ?? base
+                    : created()
                 try db.execute(
                     sql: """
                         INSERT INTO red_flag_reviews (reviewed_at, utc_offset, created_at, through_checkin_id)
                         VALUES (?, 0, ?, ?)
                         """,
                     arguments: [
-                        flagsAt - Int64.random(in: 0..<3000, using: &random), flagsAt,
-                        checkinIDs.randomElement(using: &random),
+                        onBoundary ? flagsAt + 3600 : flagsAt - Int64.random(in: 0..<3000, using: &random), flagsAt,
+                        throughCheckin,
                     ])
             }
         }
@@ -439,11 +451,21 @@ import Testing
                 """)
             let pairs = try count("SELECT (SELECT count(*) FROM old.reviews) * (SELECT count(*) FROM old.entries)")
             #expect(covered > 0 && covered < pairs, "covered \(covered) of \(pairs) pairs")
-            #expect(
-                try count(
-                    """
-                    SELECT count(*) FROM old.reviews AS r JOIN old.entries AS e ON e.created_at = r.created_at
-                    """) > 0, "some entries share their review's recording second")
+            // The rule's edge is met on both sides: in a review's own second, performed by its time, the
+            // newest record it saw (covered) and one recorded after it (not).
+            for (reviews, records, through) in [
+                ("reviews", "entries", "through_entry_id"), ("red_flag_reviews", "checkins", "through_checkin_id"),
+            ] {
+                for (side, comparison) in [("the through id", "="), ("a later id", ">")] {
+                    #expect(
+                        try count(
+                            """
+                            SELECT count(*) FROM old.\(reviews) AS r JOIN old.\(records) AS e
+                                ON e.created_at = r.created_at AND e.performed_at <= r.reviewed_at
+                            WHERE e.id \(comparison) r.\(through)
+                            """) > 0, "\(reviews): no pair in a review's second with \(side)")
+                }
+            }
 
             #expect(
                 try count(
