@@ -35,8 +35,10 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
                 // Encrypted inputs (InputSource) and the one mapping of AgeError to JournalError.
                 "Age",
+                // Sync (issue #28): the hybrid logical clock and UUIDv7 ids of the store's writes.
+                "JournalSync",
             ],
-            resources: [.embedInCode("Storage/schema.sql")]
+            resources: [.embedInCode("Storage/schema.sql"), .embedInCode("Storage/record-ids.sql")]
         ),
         .executableTarget(
             name: "journal-cli",

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Measures, with the sqlite3 CLI, what v17 costs on a large journal: the migration itself, and
+# Measures, with the sqlite3 CLI, what the record-ids section costs on a large journal: the migration itself, and
 # reading every entry with its alias (the join through entry_ids) against reading them without.
 #
 #   docs/sync-ids/measure.sh [ENTRIES]      (default 100000; makes its own journal, seed 1)
@@ -12,7 +12,7 @@ python3 "$here/make-stress-journal.py" "$work/j.sqlite3" "$count" 1 2>/dev/null
 echo "entries: $(sqlite3 "$work/j.sqlite3" 'SELECT count(*) FROM entries')," \
      "size before: $(wc -c < "$work/j.sqlite3") bytes"
 start=$(date +%s%N)
-{ echo "PRAGMA foreign_keys = OFF; BEGIN;"; cat "$here/v17-record-ids.sql"; echo "COMMIT;"; } | sqlite3 -bail "$work/j.sqlite3"
+{ echo "PRAGMA foreign_keys = OFF; BEGIN;"; cat "$here/../../Sources/Journal/Storage/record-ids.sql"; echo "COMMIT;"; } | sqlite3 -bail "$work/j.sqlite3"
 end=$(date +%s%N)
 sqlite3 "$work/j.sqlite3" "VACUUM"
 echo "migration: $(( (end - start) / 1000000 )) ms; size after (vacuumed): $(wc -c < "$work/j.sqlite3") bytes"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# What SQLite's session extension records for each kind of store write under the v17 schema,
+# What SQLite's session extension records for each kind of store write under the record-ids schema,
 # shown with the sqlite3 CLI's own `.session` (Debian's sqlite3 is built with it) and decoded by
 # changeset.py. Each step is one transaction with a session attached to the synced tables only,
 # as ChangesetRecorder attaches one; the SQL is what the store would run.
@@ -11,7 +11,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db="$work/j.sqlite3"
 cp "$1" "$db"
-{ echo "PRAGMA foreign_keys = OFF; BEGIN;"; cat "$here/v17-record-ids.sql"; echo "COMMIT;"; } | sqlite3 -bail "$db"
+{ echo "PRAGMA foreign_keys = OFF; BEGIN;"; cat "$here/../../Sources/Journal/Storage/record-ids.sql"; echo "COMMIT;"; } | sqlite3 -bail "$db"
 
 synced="entries checkins checkin_red_flags reviews red_flag_reviews psfs_activities psfs_ratings plan exercises settings"
 n=0

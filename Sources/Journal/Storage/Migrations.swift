@@ -84,3 +84,13 @@ enum Schema {
         return sections
     }
 }
+
+extension Schema {
+    /// Sections written but not shipped yet, in the order they are to run after schema.sql's:
+    /// record-ids.sql's (sync's record ids, docs/sync-ids.md).
+    ///
+    /// No journal runs them: tests play them on a journal (`Migrations.migrator(sections: Schema.sections +
+    /// Schema.pending)`) until the store reads and writes the tables they make; then each moves to the end of
+    /// schema.sql and its name to ``Migrations/steps``.
+    static let pending = sections(of: String(decoding: PackageResources.record_ids_sql, as: UTF8.self))
+}

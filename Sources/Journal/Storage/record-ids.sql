@@ -1,4 +1,10 @@
--- migration: v17-record-ids
+-- A migration section written but not yet shipped: the record ids of sync (issue #28, build step 2
+-- of docs/sync-ids.md). Migrations do not run it: tests play it after schema.sql's sections
+-- (`Schema.pending`) until the store's readers and writers use the tables it makes. Then the
+-- section, from its marker on, moves unchanged to the end of schema.sql and its name to
+-- Migrations.steps. Its name is only on the marker line below (renumbering it is a one-line change).
+
+-- migration: v18-record-ids
 
 -- Record ids unique across devices (issue #28; the design: docs/sync-ids.md). Every record a
 -- person makes gets a UUIDv7 `uid` (RFC 9562, text 8-4-4-4-12), its PRIMARY KEY, which SQLite's
@@ -29,28 +35,28 @@
 -- flag sets checkin_red_flags.present 0. The undo tables (change_*) keep naming records by alias.
 
 -- The ids in use, live and in undo copies, ranked by id within each recording second.
-CREATE TEMP TABLE v17_entry_times AS
+CREATE TEMP TABLE record_ids_entry_times AS
     SELECT id, created_at, row_number() OVER (PARTITION BY created_at ORDER BY id) AS rank
     FROM (SELECT id, created_at FROM entries
           UNION SELECT id, created_at FROM change_entries WHERE action = 'restore');
-CREATE TEMP TABLE v17_checkin_times AS
+CREATE TEMP TABLE record_ids_checkin_times AS
     SELECT id, created_at, row_number() OVER (PARTITION BY created_at ORDER BY id) AS rank
     FROM (SELECT id, created_at FROM checkins
           UNION SELECT id, created_at FROM change_checkins WHERE action = 'restore');
-CREATE TEMP TABLE v17_review_times AS
+CREATE TEMP TABLE record_ids_review_times AS
     SELECT id, created_at, row_number() OVER (PARTITION BY created_at ORDER BY id) AS rank
     FROM (SELECT id, created_at FROM reviews UNION SELECT id, created_at FROM change_exercise_reviews);
-CREATE TEMP TABLE v17_red_flag_review_times AS
+CREATE TEMP TABLE record_ids_red_flag_review_times AS
     SELECT id, created_at, row_number() OVER (PARTITION BY created_at ORDER BY id) AS rank
     FROM red_flag_reviews;
-CREATE TEMP TABLE v17_psfs_activity_times AS
+CREATE TEMP TABLE record_ids_psfs_activity_times AS
     SELECT id, created_at, row_number() OVER (PARTITION BY created_at ORDER BY id) AS rank
     FROM psfs_activities;
-CREATE TEMP TABLE v17_psfs_rating_times AS
+CREATE TEMP TABLE record_ids_psfs_rating_times AS
     SELECT id, created_at, row_number() OVER (PARTITION BY created_at ORDER BY id) AS rank
     FROM psfs_ratings;
-CREATE INDEX temp.v17_entry_times_by_time ON v17_entry_times (created_at, id);
-CREATE INDEX temp.v17_checkin_times_by_time ON v17_checkin_times (created_at, id);
+CREATE INDEX temp.record_ids_entry_times_by_time ON record_ids_entry_times (created_at, id);
+CREATE INDEX temp.record_ids_checkin_times_by_time ON record_ids_checkin_times (created_at, id);
 
 -- The aliases: today's ids, each with a UUIDv7 (above). One uid per id: for an entry, check-in or
 -- review with undo copies, made from its latest recording time (an edit that made it count as
@@ -70,37 +76,37 @@ INSERT INTO entry_ids (id, uid)
                || '-' || substr(h, 21, 12)
     FROM (SELECT id, printf('%012x7%03x%s%s', max(created_at) * 1000 + ((rank - 1) >> 12), (rank - 1) & 4095,
                             substr('89ab', 1 + abs(random() % 4), 1), substr(lower(hex(randomblob(8))), 1, 15)) AS h
-          FROM v17_entry_times GROUP BY id);
+          FROM record_ids_entry_times GROUP BY id);
 INSERT INTO checkin_ids (id, uid)
     SELECT id, substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4)
                || '-' || substr(h, 21, 12)
     FROM (SELECT id, printf('%012x7%03x%s%s', max(created_at) * 1000 + ((rank - 1) >> 12), (rank - 1) & 4095,
                             substr('89ab', 1 + abs(random() % 4), 1), substr(lower(hex(randomblob(8))), 1, 15)) AS h
-          FROM v17_checkin_times GROUP BY id);
+          FROM record_ids_checkin_times GROUP BY id);
 INSERT INTO review_ids (id, uid)
     SELECT id, substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4)
                || '-' || substr(h, 21, 12)
     FROM (SELECT id, printf('%012x7%03x%s%s', max(created_at) * 1000 + ((rank - 1) >> 12), (rank - 1) & 4095,
                             substr('89ab', 1 + abs(random() % 4), 1), substr(lower(hex(randomblob(8))), 1, 15)) AS h
-          FROM v17_review_times GROUP BY id);
+          FROM record_ids_review_times GROUP BY id);
 INSERT INTO red_flag_review_ids (id, uid)
     SELECT id, substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4)
                || '-' || substr(h, 21, 12)
     FROM (SELECT id, printf('%012x7%03x%s%s', created_at * 1000 + ((rank - 1) >> 12), (rank - 1) & 4095,
                             substr('89ab', 1 + abs(random() % 4), 1), substr(lower(hex(randomblob(8))), 1, 15)) AS h
-          FROM v17_red_flag_review_times);
+          FROM record_ids_red_flag_review_times);
 INSERT INTO psfs_activity_ids (id, uid)
     SELECT id, substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4)
                || '-' || substr(h, 21, 12)
     FROM (SELECT id, printf('%012x7%03x%s%s', created_at * 1000 + ((rank - 1) >> 12), (rank - 1) & 4095,
                             substr('89ab', 1 + abs(random() % 4), 1), substr(lower(hex(randomblob(8))), 1, 15)) AS h
-          FROM v17_psfs_activity_times);
+          FROM record_ids_psfs_activity_times);
 INSERT INTO psfs_rating_ids (id, uid)
     SELECT id, substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4)
                || '-' || substr(h, 21, 12)
     FROM (SELECT id, printf('%012x7%03x%s%s', created_at * 1000 + ((rank - 1) >> 12), (rank - 1) & 4095,
                             substr('89ab', 1 + abs(random() % 4), 1), substr(lower(hex(randomblob(8))), 1, 15)) AS h
-          FROM v17_psfs_rating_times);
+          FROM record_ids_psfs_rating_times);
 
 -- Each alias counter carries on from its table's, so an id deleted at the top is never given again.
 INSERT INTO sqlite_sequence (name, seq)
@@ -115,7 +121,7 @@ WHERE name IN ('entry_ids', 'checkin_ids', 'review_ids', 'red_flag_review_ids', 
                'psfs_rating_ids');
 
 -- One row each time a person does an exercise (v1), keyed by its uid.
-CREATE TABLE entries_v17 (
+CREATE TABLE entries_new (
     uid          TEXT    NOT NULL PRIMARY KEY CHECK (length(uid) = 36),
     exercise_id  TEXT    NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE RESTRICT,
     performed_at INTEGER NOT NULL,
@@ -130,18 +136,20 @@ CREATE TABLE entries_v17 (
     created_at   INTEGER NOT NULL,
     recorded     TEXT    NOT NULL CHECK (length(recorded) = 57)   -- the HLC reading that recorded it
 ) STRICT;
-INSERT INTO entries_v17 (uid, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side, pain_before,
+INSERT INTO entries_new (uid, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side, pain_before,
                          pain_after, note, created_at, recorded)
     SELECT a.uid, e.exercise_id, e.performed_at, e.utc_offset, e.sets, e.reps, e.hold_seconds, e.side, e.pain_before,
            e.pain_after, e.note, e.created_at,
            printf('%015d-%08x-%s', e.created_at * 1000, 2 * t.rank, '00000000000000000000000000000000')
     FROM entries AS e JOIN entry_ids AS a ON a.id = e.id
-    JOIN v17_entry_times AS t ON t.id = e.id AND t.created_at = e.created_at;
+    JOIN record_ids_entry_times AS t ON t.id = e.id AND t.created_at = e.created_at;
 DROP TABLE entries;
-ALTER TABLE entries_v17 RENAME TO entries;
+ALTER TABLE entries_new RENAME TO entries;
 CREATE INDEX entries_by_time ON entries (performed_at);
 CREATE INDEX entries_by_exercise ON entries (exercise_id, performed_at);
 CREATE INDEX entries_stops ON entries (exercise_id, performed_at)
+    WHERE pain_after > pain_before OR pain_after > 5;
+CREATE INDEX entries_stops_by_recording ON entries (exercise_id, created_at)
     WHERE pain_after > pain_before OR pain_after > 5;
 CREATE TRIGGER entries_alias AFTER INSERT ON entries
     WHEN NOT EXISTS (SELECT 1 FROM entry_ids WHERE uid = NEW.uid)
@@ -150,11 +158,11 @@ CREATE TRIGGER entries_alias AFTER INSERT ON entries
 ALTER TABLE change_entries ADD COLUMN recorded TEXT;
 UPDATE change_entries SET recorded = (
     SELECT printf('%015d-%08x-%s', t.created_at * 1000, 2 * t.rank, '00000000000000000000000000000000')
-    FROM v17_entry_times AS t WHERE t.id = change_entries.id AND t.created_at = change_entries.created_at)
+    FROM record_ids_entry_times AS t WHERE t.id = change_entries.id AND t.created_at = change_entries.created_at)
 WHERE action = 'restore';
 
 -- Check-ins (v2), keyed by uid.
-CREATE TABLE checkins_v17 (
+CREATE TABLE checkins_new (
     uid          TEXT    NOT NULL PRIMARY KEY CHECK (length(uid) = 36),
     performed_at INTEGER NOT NULL,
     utc_offset   INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
@@ -163,15 +171,15 @@ CREATE TABLE checkins_v17 (
     created_at   INTEGER NOT NULL,
     recorded     TEXT    NOT NULL CHECK (length(recorded) = 57)
 ) STRICT;
-INSERT INTO checkins_v17 (uid, performed_at, utc_offset, pain, note, created_at, recorded)
+INSERT INTO checkins_new (uid, performed_at, utc_offset, pain, note, created_at, recorded)
     SELECT a.uid, c.performed_at, c.utc_offset, c.pain, c.note, c.created_at,
            printf('%015d-%08x-%s', c.created_at * 1000, 2 * t.rank, '00000000000000000000000000000000')
     FROM checkins AS c JOIN checkin_ids AS a ON a.id = c.id
-    JOIN v17_checkin_times AS t ON t.id = c.id AND t.created_at = c.created_at;
+    JOIN record_ids_checkin_times AS t ON t.id = c.id AND t.created_at = c.created_at;
 
 -- A check-in's red flags (v9's ids), by the check-in's uid. `present` 0: removed by an edit (a
 -- removed key could never be added back).
-CREATE TABLE checkin_red_flags_v17 (
+CREATE TABLE checkin_red_flags_new (
     checkin_uid TEXT    NOT NULL REFERENCES checkins (uid) ON DELETE CASCADE,
     red_flag    TEXT    NOT NULL CHECK (red_flag IN ('both-legs', 'saddle-numbness', 'bladder-bowel',
                                                      'sexual-function', 'chest-pain', 'major-trauma',
@@ -180,12 +188,12 @@ CREATE TABLE checkin_red_flags_v17 (
     present     INTEGER NOT NULL DEFAULT 1 CHECK (present IN (0, 1)),
     PRIMARY KEY (checkin_uid, red_flag)
 ) STRICT, WITHOUT ROWID;
-INSERT INTO checkin_red_flags_v17 (checkin_uid, red_flag)
+INSERT INTO checkin_red_flags_new (checkin_uid, red_flag)
     SELECT a.uid, f.red_flag FROM checkin_red_flags AS f JOIN checkin_ids AS a ON a.id = f.checkin_id;
 DROP TABLE checkin_red_flags;
 DROP TABLE checkins;
-ALTER TABLE checkins_v17 RENAME TO checkins;
-ALTER TABLE checkin_red_flags_v17 RENAME TO checkin_red_flags;
+ALTER TABLE checkins_new RENAME TO checkins;
+ALTER TABLE checkin_red_flags_new RENAME TO checkin_red_flags;
 CREATE INDEX checkins_by_time ON checkins (performed_at);
 CREATE TRIGGER checkins_alias AFTER INSERT ON checkins
     WHEN NOT EXISTS (SELECT 1 FROM checkin_ids WHERE uid = NEW.uid)
@@ -193,11 +201,11 @@ CREATE TRIGGER checkins_alias AFTER INSERT ON checkins
 ALTER TABLE change_checkins ADD COLUMN recorded TEXT;
 UPDATE change_checkins SET recorded = (
     SELECT printf('%015d-%08x-%s', t.created_at * 1000, 2 * t.rank, '00000000000000000000000000000000')
-    FROM v17_checkin_times AS t WHERE t.id = change_checkins.id AND t.created_at = change_checkins.created_at)
+    FROM record_ids_checkin_times AS t WHERE t.id = change_checkins.id AND t.created_at = change_checkins.created_at)
 WHERE action = 'restore';
 
 -- Physiotherapists' reviews (v6), keyed by uid; `seen` replaces through_entry_id.
-CREATE TABLE reviews_v17 (
+CREATE TABLE reviews_new (
     uid         TEXT    NOT NULL PRIMARY KEY CHECK (length(uid) = 36),
     exercise_id TEXT    NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE CASCADE,
     reviewed_at INTEGER NOT NULL,
@@ -207,15 +215,15 @@ CREATE TABLE reviews_v17 (
     -- {replica: the latest HLC reading of it recorded or merged here when the review was recorded}
     seen        TEXT    NOT NULL CHECK (json_valid(seen) AND json_type(seen) = 'object')
 ) STRICT;
-INSERT INTO reviews_v17 (uid, exercise_id, reviewed_at, utc_offset, note, created_at, seen)
+INSERT INTO reviews_new (uid, exercise_id, reviewed_at, utc_offset, note, created_at, seen)
     SELECT a.uid, r.exercise_id, r.reviewed_at, r.utc_offset, r.note, r.created_at,
            json_object('00000000000000000000000000000000', printf('%015d-%08x-%s', r.created_at * 1000,
-               2 * (SELECT count(*) FROM v17_entry_times AS t
+               2 * (SELECT count(*) FROM record_ids_entry_times AS t
                     WHERE t.created_at = r.created_at AND t.id <= r.through_entry_id) + 1,
                '00000000000000000000000000000000'))
     FROM reviews AS r JOIN review_ids AS a ON a.id = r.id;
 DROP TABLE reviews;
-ALTER TABLE reviews_v17 RENAME TO reviews;
+ALTER TABLE reviews_new RENAME TO reviews;
 CREATE INDEX reviews_by_exercise ON reviews (exercise_id, reviewed_at);
 CREATE TRIGGER reviews_alias AFTER INSERT ON reviews
     WHEN NOT EXISTS (SELECT 1 FROM review_ids WHERE uid = NEW.uid)
@@ -223,12 +231,12 @@ CREATE TRIGGER reviews_alias AFTER INSERT ON reviews
 ALTER TABLE change_exercise_reviews ADD COLUMN seen TEXT;
 UPDATE change_exercise_reviews SET seen = json_object('00000000000000000000000000000000',
     printf('%015d-%08x-%s', created_at * 1000,
-        2 * (SELECT count(*) FROM v17_entry_times AS t
+        2 * (SELECT count(*) FROM record_ids_entry_times AS t
              WHERE t.created_at = change_exercise_reviews.created_at AND t.id <= through_entry_id) + 1,
         '00000000000000000000000000000000'));
 
 -- Doctors' reviews of the red flags (v9), keyed by uid; `seen` replaces through_checkin_id.
-CREATE TABLE red_flag_reviews_v17 (
+CREATE TABLE red_flag_reviews_new (
     uid         TEXT    NOT NULL PRIMARY KEY CHECK (length(uid) = 36),
     reviewed_at INTEGER NOT NULL,
     utc_offset  INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
@@ -236,22 +244,22 @@ CREATE TABLE red_flag_reviews_v17 (
     created_at  INTEGER NOT NULL,
     seen        TEXT    NOT NULL CHECK (json_valid(seen) AND json_type(seen) = 'object')
 ) STRICT;
-INSERT INTO red_flag_reviews_v17 (uid, reviewed_at, utc_offset, note, created_at, seen)
+INSERT INTO red_flag_reviews_new (uid, reviewed_at, utc_offset, note, created_at, seen)
     SELECT a.uid, r.reviewed_at, r.utc_offset, r.note, r.created_at,
            json_object('00000000000000000000000000000000', printf('%015d-%08x-%s', r.created_at * 1000,
-               2 * (SELECT count(*) FROM v17_checkin_times AS t
+               2 * (SELECT count(*) FROM record_ids_checkin_times AS t
                     WHERE t.created_at = r.created_at AND t.id <= r.through_checkin_id) + 1,
                '00000000000000000000000000000000'))
     FROM red_flag_reviews AS r JOIN red_flag_review_ids AS a ON a.id = r.id;
 DROP TABLE red_flag_reviews;
-ALTER TABLE red_flag_reviews_v17 RENAME TO red_flag_reviews;
+ALTER TABLE red_flag_reviews_new RENAME TO red_flag_reviews;
 CREATE INDEX red_flag_reviews_by_time ON red_flag_reviews (reviewed_at);
 CREATE TRIGGER red_flag_reviews_alias AFTER INSERT ON red_flag_reviews
     WHEN NOT EXISTS (SELECT 1 FROM red_flag_review_ids WHERE uid = NEW.uid)
     BEGIN INSERT INTO red_flag_review_ids (uid) VALUES (NEW.uid); END;
 
 -- The PSFS (v8), keyed by uid; a rating names its activity's uid.
-CREATE TABLE psfs_activities_v17 (
+CREATE TABLE psfs_activities_new (
     uid        TEXT    NOT NULL PRIMARY KEY CHECK (length(uid) = 36),
     activity   TEXT    NOT NULL CHECK (length(activity) BETWEEN 1 AND 80),
     added_at   INTEGER NOT NULL,
@@ -259,10 +267,10 @@ CREATE TABLE psfs_activities_v17 (
     retired_at INTEGER,
     created_at INTEGER NOT NULL
 ) STRICT;
-INSERT INTO psfs_activities_v17 (uid, activity, added_at, utc_offset, retired_at, created_at)
+INSERT INTO psfs_activities_new (uid, activity, added_at, utc_offset, retired_at, created_at)
     SELECT a.uid, p.activity, p.added_at, p.utc_offset, p.retired_at, p.created_at
     FROM psfs_activities AS p JOIN psfs_activity_ids AS a ON a.id = p.id;
-CREATE TABLE psfs_ratings_v17 (
+CREATE TABLE psfs_ratings_new (
     uid          TEXT    NOT NULL PRIMARY KEY CHECK (length(uid) = 36),
     activity_uid TEXT    NOT NULL REFERENCES psfs_activities (uid) ON DELETE CASCADE,
     rated_at     INTEGER NOT NULL,
@@ -271,14 +279,14 @@ CREATE TABLE psfs_ratings_v17 (
     note         TEXT    CHECK (length(note) BETWEEN 1 AND 4000),
     created_at   INTEGER NOT NULL
 ) STRICT;
-INSERT INTO psfs_ratings_v17 (uid, activity_uid, rated_at, utc_offset, score, note, created_at)
+INSERT INTO psfs_ratings_new (uid, activity_uid, rated_at, utc_offset, score, note, created_at)
     SELECT a.uid, act.uid, r.rated_at, r.utc_offset, r.score, r.note, r.created_at
     FROM psfs_ratings AS r JOIN psfs_rating_ids AS a ON a.id = r.id
     JOIN psfs_activity_ids AS act ON act.id = r.activity_id;
 DROP TABLE psfs_ratings;
 DROP TABLE psfs_activities;
-ALTER TABLE psfs_activities_v17 RENAME TO psfs_activities;
-ALTER TABLE psfs_ratings_v17 RENAME TO psfs_ratings;
+ALTER TABLE psfs_activities_new RENAME TO psfs_activities;
+ALTER TABLE psfs_ratings_new RENAME TO psfs_ratings;
 CREATE INDEX psfs_ratings_by_activity ON psfs_ratings (activity_uid, rated_at);
 CREATE TRIGGER psfs_activities_alias AFTER INSERT ON psfs_activities
     WHEN NOT EXISTS (SELECT 1 FROM psfs_activity_ids WHERE uid = NEW.uid)
@@ -299,14 +307,14 @@ UPDATE plan SET since = since, position = position, removed = removed;
 
 -- Settings (v13): `config unset` sets the value NULL rather than deleting the row. Rowids kept
 -- (change_settings names them).
-CREATE TABLE settings_v17 (
+CREATE TABLE settings_new (
     name  TEXT NOT NULL PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
     value TEXT CHECK (value IS NULL OR length(value) BETWEEN 1 AND 256),   -- NULL: not set
     CHECK (name <> 'region' OR value IS NULL OR (length(value) = 2 AND value GLOB '[A-Z][A-Z]'))
 ) STRICT;
-INSERT INTO settings_v17 (rowid, name, value) SELECT rowid, name, value FROM settings;
+INSERT INTO settings_new (rowid, name, value) SELECT rowid, name, value FROM settings;
 DROP TABLE settings;
-ALTER TABLE settings_v17 RENAME TO settings;
+ALTER TABLE settings_new RENAME TO settings;
 
 -- This journal's hybrid logical clock, one row per replica: its own (`self`, the latest reading it
 -- took) and each other replica's latest reading merged here (a review's `seen`). The replica
@@ -324,9 +332,9 @@ INSERT INTO replica_clocks (replica, self, last)
           UNION ALL SELECT value FROM reviews, json_each(reviews.seen)
           UNION ALL SELECT value FROM red_flag_reviews, json_each(red_flag_reviews.seen));
 
-DROP TABLE v17_entry_times;
-DROP TABLE v17_checkin_times;
-DROP TABLE v17_review_times;
-DROP TABLE v17_red_flag_review_times;
-DROP TABLE v17_psfs_activity_times;
-DROP TABLE v17_psfs_rating_times;
+DROP TABLE record_ids_entry_times;
+DROP TABLE record_ids_checkin_times;
+DROP TABLE record_ids_review_times;
+DROP TABLE record_ids_red_flag_review_times;
+DROP TABLE record_ids_psfs_activity_times;
+DROP TABLE record_ids_psfs_rating_times;

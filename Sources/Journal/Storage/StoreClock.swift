@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import JournalSync
+
+/// This journal's hybrid logical clock, kept in the local table `replica_clocks` (its own row,
+/// `self = 1`), so that every write gets a reading that comes after every reading before it.
+///
+/// A write takes its reading in its own transaction: read the row, ``HybridLogicalClock/send(now:)``
+/// at the write's `now`, store the reading back. So readings only grow, across processes and
+/// however the wall clock (or `JOURNAL_NOW`) moves, and since SQLite lets one transaction write at a
+/// time, two writers never take the same reading. A write that fails rolls its reading back with it.
+/// (docs/sync-ids.md, "What each store write does".)
+///
+/// ```swift
+/// let reading = try store.writing { db in try store.clock.send(db, now: now) }
+/// reading.text  // "001795000000000-00000000-00000000000000000000000000000000"
+/// ```
+struct StoreClock {
+    /// The journal's file, which a damaged clock row is reported against.
+    let path: String
+
+    /// This write's reading at `now`, stored as the journal's latest; in `db`'s transaction.
+    func send(_ db: Database, now: Date) throws -> HybridTimestamp {
+        let row = try Row.fetchOne(db, sql: "SELECT replica, last FROM replica_clocks WHERE self = 1")
+        guard let row, let replica = row["replica"] as String?, let text = row["last"] as String?,
+            let last = HybridTimestamp(text: text), last.replica.hex == replica
+        else { throw JournalError.corruptDatabase(path: path) }
+        var clock = HybridLogicalClock(replica: last.replica, last: last)
+        let reading = clock.send(now: Self.milliseconds(of: now))
+        try db.execute(sql: "UPDATE replica_clocks SET last = ? WHERE self = 1", arguments: [reading.text])
+        return reading
+    }
+
+    /// The largest wall time a reading's text holds: 15 decimal digits of milliseconds.
+    static let latestMilliseconds: UInt64 = 999_999_999_999_999
+
+    /// `date` in whole milliseconds since 1970 (UTC), within what a reading holds.
+    static func milliseconds(of date: Date) -> UInt64 {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        guard milliseconds > 0 else { return 0 }
+        return milliseconds < Double(latestMilliseconds) ? UInt64(milliseconds) : latestMilliseconds
+    }
+}
+
+/// The uids of the records one write makes: UUIDv7s (RFC 9562) at the write's `now`, text
+/// `8-4-4-4-12` in lower case, each greater than the one before.
+///
+/// Unique across devices by their 62 random bits; the time bits are the command's own `now` (so
+/// `JOURNAL_NOW` sets them), never the wall clock read here.
+///
+/// ```swift
+/// var uids = RecordUIDs(now: now)
+/// let uid = uids.next()  // "019aee0c-…-7…"
+/// ```
+struct RecordUIDs {
+    /// The write's time, in milliseconds since 1970 (UTC).
+    let milliseconds: UInt64
+    private var generator = UUIDv7Generator()
+
+    init(now: Date) {
+        milliseconds = StoreClock.milliseconds(of: now)
+    }
+
+    /// The next record's uid.
+    mutating func next() -> String { generator.next(milliseconds: milliseconds).string }
+}
+
+extension JournalStore {
+    /// The journal's clock, which each write reads and advances in its own transaction.
+    var clock: StoreClock { StoreClock(path: path) }
+}
