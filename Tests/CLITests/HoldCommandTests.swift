@@ -359,6 +359,37 @@ import Testing
         #expect(try holds().map { $0["entry_id"] as? Int } == [2])
     }
 
+    @Test func aRiseLoggedWithTheClockSetBackBeforeTheReviewStartsANewHold() throws {
+        // Recorded at 10:30 by a clock set back, after a review recorded at 11:00: the review's
+        // through id (1) says it never saw entry 2.
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T10:00:00+00:00"
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T11:00:00+00:00"
+        try sandbox.change("resume", "bird-dog")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T10:30:00+00:00"
+        let late = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(late.stdout.utf8)) as? [String: Any])
+        #expect((json["hold"] as? [String: Any])?["entry_id"] as? Int == 2)
+        #expect(try holds().map { $0["entry_id"] as? Int } == [2])
+        #expect(try sandbox.run("check").status == 2)
+    }
+
+    @Test func aRedFlagRecordedWithTheClockSetBackBeforeTheDoctorsReviewStillStands() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T10:00:00+00:00"
+        try sandbox.change("checkin", "--pain", "3", "--red-flag", "fever")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T11:00:00+00:00"
+        try sandbox.change("resume", "--red-flags")
+        #expect(try sandbox.run("check").status == 0)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T10:30:00+00:00"
+        try sandbox.change("checkin", "--pain", "3", "--red-flag", "fever")
+        let check = try sandbox.run("check", "--json")
+        #expect(check.status == 3)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["red-flag"])
+        #expect(findings.map { $0["checkin_id"] as? Int } == [2])
+    }
+
     @Test func resumeChecksWhatItIsGivenEvenWhenNothingIsOnHold() throws {
         let unknown = try sandbox.run("resume", "nosuch")
         #expect(unknown.status == 64)
