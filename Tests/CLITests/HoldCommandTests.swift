@@ -352,6 +352,28 @@ import Testing
         #expect(try sandbox.run("check").status == 2)
     }
 
+    @Test func aRiseImportedUnderAnOldIdInTheReviewsOwnSecondStartsANewHold() throws {
+        // Entry 1 is deleted before the review, whose through id is 2; a CSV puts a rise back
+        // under id 1 in the review's own second. The review never saw it, though its id is lower.
+        _ = try sandbox.log("side-plank", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-19 08:00")
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--at", "2026-11-20 08:00")
+        try sandbox.change("delete", "1", "--yes")
+        try sandbox.change("resume", "bird-dog", "--at", "2026-11-24 12:00")
+        #expect(try holds().isEmpty)
+        let header =
+            "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note"
+        let imported = try sandbox.run(
+            ["import", "-"], stdin: header + "\r\n1,2026-11-21T08:00:00+00:00,bird-dog,,1,,,2,7,5,true,\r\n")
+        #expect(imported.status == 0, "\(imported)")
+        #expect(try holds().map { $0["entry_id"] as? Int } == [1])
+        #expect(try sandbox.run("check").status == 2)
+        // Imported again, the row is the entry it added: skipped, and the hold stands as it was.
+        let again = try sandbox.run(
+            ["import", "-"], stdin: header + "\r\n1,2026-11-21T08:00:00+00:00,bird-dog,,1,,,2,7,5,true,\r\n")
+        #expect(again.stdout == "Imported 0 entries; skipped 1 already in the journal.\n", "\(again)")
+        #expect(try holds().map { $0["entry_id"] as? Int } == [1])
+    }
+
     @Test func aRiseInTheSameSecondAsTheReviewStartsANewHold() throws {
         _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3")
         _ = try sandbox.run("resume", "bird-dog")
