@@ -425,20 +425,50 @@ import Testing
         #expect(quiet.stderr == "bird-dog is not on hold; nothing was recorded.\n")
     }
 
-    @Test func aResumeThatLeavesALaterStopSaysTheHoldStands() throws {
+    @Test func aResumeThatLeavesALaterStopSaysTheHoldStandsAndExitsAsCheckDoes() throws {
         _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3", "--at", "2026-11-20 08:00")
         _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--at", "2026-11-21 08:00")
         let run = try sandbox.run("resume", "bird-dog", "--at", "2026-11-20 12:00")
-        #expect(run.status == 0)
-        #expect(run.stdout.hasSuffix("the hold since 2026-11-20 08:00 (more-pain) is lifted.\n"))
+        #expect(run.status == 2)
+        #expect(
+            run.stdout == "Recorded the review of bird-dog, 2026-11-20 12:00 (UTC+00:00); bird-dog is still on hold.\n")
         #expect(
             run.stderr == """
-                bird-dog is still on hold: a session after the review, on 2026-11-21 08:00
-                (repeated, #2), was not part of it. Once a physiotherapist has seen that too,
-                run `journal resume bird-dog` again.
+                bird-dog is still on hold since 2026-11-21 08:00 (repeated, #2): that session
+                was after the review's time, so the review did not answer it. Once a
+                physiotherapist has seen that too, run `journal resume bird-dog` again.
 
                 """)
         #expect(try holds().map { $0["since"] as? String } == ["2026-11-21T08:00:00+00:00"])
+        #expect(try sandbox.run("check").status == 2)
+    }
+
+    @Test func aPastDatedResumeSaysWhatCheckShows() throws {
+        // A rise at 10:00 and another at 11:30; reviewed at 11:00 (past-dated): the first is
+        // answered, the second stands, and resume says so, as check does.
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--at", "10:00")
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3", "--at", "11:30")
+        _ = try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "3", "--at", "11:45")
+        let json = try sandbox.run("resume", "bird-dog", "--at", "11:00", "--json")
+        #expect(json.status == 2, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["lifted"] as? [String: Any])?["entry_id"] as? Int == 1)
+        #expect((object["still_held"] as? [String: Any])?["entry_id"] as? Int == 2)
+        let standing = try #require(object["standing"] as? [String: Any])
+        let check = try sandbox.run("check", "--json")
+        let checked = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        #expect((standing["holds"] as? [[String: Any]])?.map { $0["entry_id"] as? Int } == [2, 3])
+        #expect((checked["holds"] as? [[String: Any]])?.map { $0["entry_id"] as? Int } == [2, 3])
+        #expect(check.status == json.status)
+        // In words: still on hold, why, and glute-bridge's hold as already known.
+        let undone = try sandbox.run("undo")
+        #expect(undone.status == 0, "\(undone)")
+        let text = try sandbox.run("resume", "bird-dog", "--at", "11:00")
+        #expect(text.status == 2)
+        #expect(!text.stdout.contains("lifted"))
+        #expect(text.stdout.contains("bird-dog is still on hold."))
+        #expect(text.stderr.contains("Still on hold since 2026-11-25: glute-bridge (more-pain, #3)"), "\(text)")
     }
 }
 
