@@ -478,3 +478,13 @@ CREATE INDEX change_settings_by_change ON change_settings (change_id);
 -- rather than by reading every stop the review covers in `entries_stops` (which is by time).
 CREATE INDEX entries_stops_by_recording ON entries (exercise_id, created_at)
     WHERE pain_after > pain_before OR pain_after > 5;
+
+-- migration: v18-stops-by-id
+
+-- The sessions that may start a hold, by id (SQLite appends the rowid, `id`, to the key: the index
+-- is by exercise, then id). A review covers only the sessions it had seen, those with ids up to
+-- its `through_entry_id`: one recorded later with the clock set back (a new id, an earlier
+-- created_at) is not covered, and is found here by a seek on `id > through_entry_id`, among the
+-- few stops the review never saw.
+CREATE INDEX entries_stops_by_id ON entries (exercise_id)
+    WHERE pain_after > pain_before OR pain_after > 5;

@@ -352,11 +352,64 @@ import Testing
         #expect(try sandbox.run("check").status == 2)
     }
 
+    @Test func aRiseImportedUnderAnOldIdInTheReviewsOwnSecondStartsANewHold() throws {
+        // Entry 1 is deleted before the review, whose through id is 2; a CSV puts a rise back
+        // under id 1 in the review's own second. The review never saw it, though its id is lower.
+        _ = try sandbox.log("side-plank", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-19 08:00")
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--at", "2026-11-20 08:00")
+        try sandbox.change("delete", "1", "--yes")
+        try sandbox.change("resume", "bird-dog", "--at", "2026-11-24 12:00")
+        #expect(try holds().isEmpty)
+        let header =
+            "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note"
+        let imported = try sandbox.run(
+            ["import", "-"], stdin: header + "\r\n1,2026-11-21T08:00:00+00:00,bird-dog,,1,,,2,7,5,true,\r\n")
+        #expect(imported.status == 0, "\(imported)")
+        #expect(try holds().map { $0["entry_id"] as? Int } == [1])
+        #expect(try sandbox.run("check").status == 2)
+        // Imported again, the row is the entry it added: skipped, and the hold stands as it was.
+        let again = try sandbox.run(
+            ["import", "-"], stdin: header + "\r\n1,2026-11-21T08:00:00+00:00,bird-dog,,1,,,2,7,5,true,\r\n")
+        #expect(again.stdout == "Imported 0 entries; skipped 1 already in the journal.\n", "\(again)")
+        #expect(try holds().map { $0["entry_id"] as? Int } == [1])
+    }
+
     @Test func aRiseInTheSameSecondAsTheReviewStartsANewHold() throws {
         _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3")
         _ = try sandbox.run("resume", "bird-dog")
         _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "5")
         #expect(try holds().map { $0["entry_id"] as? Int } == [2])
+    }
+
+    @Test func aRiseLoggedWithTheClockSetBackBeforeTheReviewStartsANewHold() throws {
+        // Recorded at 10:30 by a clock set back, after a review recorded at 11:00: the review's
+        // through id (1) says it never saw entry 2.
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T10:00:00+00:00"
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T11:00:00+00:00"
+        try sandbox.change("resume", "bird-dog")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T10:30:00+00:00"
+        let late = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(late.stdout.utf8)) as? [String: Any])
+        #expect((json["hold"] as? [String: Any])?["entry_id"] as? Int == 2)
+        #expect(try holds().map { $0["entry_id"] as? Int } == [2])
+        #expect(try sandbox.run("check").status == 2)
+    }
+
+    @Test func aRedFlagRecordedWithTheClockSetBackBeforeTheDoctorsReviewStillStands() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T10:00:00+00:00"
+        try sandbox.change("checkin", "--pain", "3", "--red-flag", "fever")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T11:00:00+00:00"
+        try sandbox.change("resume", "--red-flags")
+        #expect(try sandbox.run("check").status == 0)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T10:30:00+00:00"
+        try sandbox.change("checkin", "--pain", "3", "--red-flag", "fever")
+        let check = try sandbox.run("check", "--json")
+        #expect(check.status == 3)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["red-flag"])
+        #expect(findings.map { $0["checkin_id"] as? Int } == [2])
     }
 
     @Test func resumeChecksWhatItIsGivenEvenWhenNothingIsOnHold() throws {
@@ -372,20 +425,50 @@ import Testing
         #expect(quiet.stderr == "bird-dog is not on hold; nothing was recorded.\n")
     }
 
-    @Test func aResumeThatLeavesALaterStopSaysTheHoldStands() throws {
+    @Test func aResumeThatLeavesALaterStopSaysTheHoldStandsAndExitsAsCheckDoes() throws {
         _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3", "--at", "2026-11-20 08:00")
         _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--at", "2026-11-21 08:00")
         let run = try sandbox.run("resume", "bird-dog", "--at", "2026-11-20 12:00")
-        #expect(run.status == 0)
-        #expect(run.stdout.hasSuffix("the hold since 2026-11-20 08:00 (more-pain) is lifted.\n"))
+        #expect(run.status == 2)
+        #expect(
+            run.stdout == "Recorded the review of bird-dog, 2026-11-20 12:00 (UTC+00:00); bird-dog is still on hold.\n")
         #expect(
             run.stderr == """
-                bird-dog is still on hold: a session after the review, on 2026-11-21 08:00
-                (repeated, #2), was not part of it. Once a physiotherapist has seen that too,
-                run `journal resume bird-dog` again.
+                bird-dog is still on hold since 2026-11-21 08:00 (repeated, #2): that session
+                was after the review's time, so the review did not answer it. Once a
+                physiotherapist has seen that too, run `journal resume bird-dog` again.
 
                 """)
         #expect(try holds().map { $0["since"] as? String } == ["2026-11-21T08:00:00+00:00"])
+        #expect(try sandbox.run("check").status == 2)
+    }
+
+    @Test func aPastDatedResumeSaysWhatCheckShows() throws {
+        // A rise at 10:00 and another at 11:30; reviewed at 11:00 (past-dated): the first is
+        // answered, the second stands, and resume says so, as check does.
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--at", "10:00")
+        _ = try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "3", "--at", "11:30")
+        _ = try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "3", "--at", "11:45")
+        let json = try sandbox.run("resume", "bird-dog", "--at", "11:00", "--json")
+        #expect(json.status == 2, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["lifted"] as? [String: Any])?["entry_id"] as? Int == 1)
+        #expect((object["still_held"] as? [String: Any])?["entry_id"] as? Int == 2)
+        let standing = try #require(object["standing"] as? [String: Any])
+        let check = try sandbox.run("check", "--json")
+        let checked = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        #expect((standing["holds"] as? [[String: Any]])?.map { $0["entry_id"] as? Int } == [2, 3])
+        #expect((checked["holds"] as? [[String: Any]])?.map { $0["entry_id"] as? Int } == [2, 3])
+        #expect(check.status == json.status)
+        // In words: still on hold, why, and glute-bridge's hold as already known.
+        let undone = try sandbox.run("undo")
+        #expect(undone.status == 0, "\(undone)")
+        let text = try sandbox.run("resume", "bird-dog", "--at", "11:00")
+        #expect(text.status == 2)
+        #expect(!text.stdout.contains("lifted"))
+        #expect(text.stdout.contains("bird-dog is still on hold."))
+        #expect(text.stderr.contains("Still on hold since 2026-11-25: glute-bridge (more-pain, #3)"), "\(text)")
     }
 }
 

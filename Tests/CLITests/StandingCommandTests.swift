@@ -160,3 +160,35 @@ import Testing
         #expect(log.stderr.contains("Still standing since 2026-11-25 (pain trend, worsening)"), "\(log)")
     }
 }
+
+/// A report of a past period shows what stands as of its last day, in every format alike.
+@Suite struct PastReportStandingTests {
+    let sandbox = Sandbox()
+
+    @Test func aHoldBegunAfterThePeriodIsInNoFormatOfItsReport() throws {
+        try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--at", "2026-11-20 08:00")
+        try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "4", "--at", "2026-11-24 08:00")
+        let period = ["--from", "2026-11-16", "--to", "2026-11-22"]
+        let run = try sandbox.run(["report"] + period + ["--json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(report["standing_as_of"] as? String == "2026-11-22")
+        #expect((report["holds"] as? [[String: Any]])?.map { $0["exercise"] as? String } == ["bird-dog"])
+        let standing = try #require(report["standing"] as? [String: Any])
+        #expect((standing["holds"] as? [[String: Any]])?.map { $0["exercise"] as? String } == ["bird-dog"])
+        for format in ["text", "markdown", "html"] {
+            let words = try sandbox.run(["report"] + period + ["--format", format]).stdout
+            #expect(words.contains("bird-dog"), "\(format)")
+            #expect(!words.contains("glute-bridge"), "\(format)")
+        }
+        // Today's picture, in check and in this week's report, has both.
+        let check = try #require(
+            try JSONSerialization.jsonObject(with: Data(try sandbox.run("check", "--json").stdout.utf8))
+                as? [String: Any])
+        #expect((check["holds"] as? [[String: Any]])?.count == 2)
+        let week = try #require(
+            try JSONSerialization.jsonObject(with: Data(try sandbox.run("report", "--week", "--json").stdout.utf8))
+                as? [String: Any])
+        #expect(week["standing_as_of"] as? String == "2026-11-25")
+        #expect(((week["standing"] as? [String: Any])?["holds"] as? [[String: Any]])?.count == 2)
+    }
+}

@@ -97,7 +97,9 @@ import Testing
         let resumed = try #require(
             try store.resume("glute-bridge", note: "ok", time: nil, now: now, timeZone: .gmt))
         #expect(
-            try keys(ResumeJSON(resumed: resumed)) == ["exercise", "id", "lifted", "note", "reviewed_at", "still_held"])
+            try keys(ResumeJSON(resumed: resumed, advice: words)) == [
+                "exercise", "id", "lifted", "note", "reviewed_at", "standing", "still_held",
+            ])
         let seen = try #require(try store.resumeRedFlags(note: nil, time: nil, now: now, timeZone: .gmt))
         #expect(
             try keys(RedFlagsSeenJSON(seen: seen, advice: words)) == [

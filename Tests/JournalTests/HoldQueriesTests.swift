@@ -17,7 +17,8 @@ import Testing
 
     /// A journal of random sessions and reviews written straight into the tables, so that recorded
     /// times, review times and the entries a review saw fall in every order, with many ties to the
-    /// second (times are drawn from a few dozen values).
+    /// second (times are drawn from a few dozen values): sessions written after a review, with ids
+    /// above its through id, are often recorded (`created_at`) before it, as with the clock set back.
     func randomJournal(seed: UInt64) throws -> JournalStore {
         let store = try JournalStore(path: directory.file("journal-\(seed).sqlite3"))
         var random = SplitMix(seed: seed)
@@ -91,11 +92,14 @@ import Testing
 
     @Test func theRandomJournalsReachEveryCaseTheQueriesTell() throws {
         // Across the seeds above: holds with and without a review, a hold begun by a session
-        // performed before its review but recorded after it, and one in the review's own second.
+        // performed before its review but recorded after it, one in the review's own second, and
+        // one recorded before the review (the clock set back) that it had not seen: an id above
+        // its through id.
         var withReview = 0
         var withoutReview = 0
         var recordedAfter = 0
         var sameSecond = 0
+        var unseen = 0
         for index in 0..<40 {
             let journal = try randomJournal(seed: UInt64(9_100 + index))
             try journal.reading { db in
@@ -110,6 +114,11 @@ import Testing
                     if hold.session.performedAt <= review.reviewedAt, hold.session.createdAt == review.recordedAt {
                         sameSecond += 1
                     }
+                    if hold.session.performedAt <= review.reviewedAt, hold.session.createdAt < review.recordedAt,
+                        (hold.session.id ?? 0) > review.throughEntryID
+                    {
+                        unseen += 1
+                    }
                 }
             }
         }
@@ -117,5 +126,6 @@ import Testing
         #expect(withoutReview > 0)
         #expect(recordedAfter > 0)
         #expect(sameSecond > 0)
+        #expect(unseen > 0)
     }
 }

@@ -117,9 +117,13 @@ import Testing
         #expect(
             !HoldRule.answers(
                 Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 5, recordedAt: 10), rise, recordedAt: 11))
-        // Recorded in an earlier second: reviewed, whatever its id.
+        // Recorded in an earlier second with an id the review had seen: reviewed.
         #expect(
             HoldRule.answers(
+                Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 1, recordedAt: 10), rise, recordedAt: 9))
+        // Recorded in an earlier second but with an id it had not seen (the clock set back): not reviewed.
+        #expect(
+            !HoldRule.answers(
                 Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 0, recordedAt: 10), rise, recordedAt: 9))
         let morning = Fixture.checkIn(1, day: 3, hour: 8, pain: 6, flags: [.fever])
         let urgent = try #require(RedFlagRule.findings(for: morning).first)

@@ -62,6 +62,7 @@ import Testing
                 "v6-reviews-checkin-undo", "v7-plan-since", "v8-psfs", "v9-red-flag-standing", "v10-plan-order",
                 "v11-undo-log-checkin", "v12-exercise-how-to", "v13-settings", "v14-undo-restore",
                 "v15-undo-every-kind", "v16-undo-import-all", "v17-stops-by-recording",
+                "v18-stops-by-id",
             ])
     }
 
@@ -224,6 +225,7 @@ import Testing
         ("v14-undo-restore", "1f4830f40a42edbab19e8f62991984d6cb1a2e70adc1757061826ce0c4f03c7d"),
         ("v15-undo-every-kind", "160c7679859fc845270e4c7a6e8a1f939b8b6a379d660058c7c653375c81e758"),
         ("v16-undo-import-all", "1f7134441738fcfb2768dd29da55fdeb975eb0ae7900d195be243cf36ec0b793"),
+        ("v17-stops-by-recording", "30dfee16991d1ce9abd9a550a8b36d2cb680f1a7be17415d38f9ff94e3d77258"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.

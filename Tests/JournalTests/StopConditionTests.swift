@@ -60,7 +60,7 @@ import Testing
         #expect(each == expected)
     }
 
-    @Test(arguments: ["entries_stops", "entries_stops_by_recording"])
+    @Test(arguments: ["entries_stops", "entries_stops_by_recording", "entries_stops_by_id"])
     func theIndexConditionReadBackFromTheFileIsTheQueriesCondition(index: String) throws {
         let journal = try journal()
         let (indexSQL, selected) = try journal.reading { db -> (String, Set<String>) in
@@ -90,13 +90,16 @@ import Testing
                 }
             }
         }
-        // Each of the two sessions a review leaves is one seek: by time, and by time of recording
-        // (from the review's second on, never the stops it covers); never a scan of the entries.
+        // Each of the three sessions a review leaves is one seek: by time, by time of recording
+        // (after the review's second, never the stops it covers), and by id (above the review's
+        // through id, never the stops it saw); never a scan of the entries.
         let byTime = "SEARCH entries USING INDEX entries_stops (exercise_id=? AND performed_at>?)"
         let byRecording = "SEARCH entries USING INDEX entries_stops_by_recording (exercise_id=? AND created_at>?)"
+        let byID = "SEARCH entries USING INDEX entries_stops_by_id (exercise_id=? AND rowid>?)"
         for plan in plans {
             #expect(plan.filter { $0.contains(byTime) }.count == 1, "\(plan)")
             #expect(plan.filter { $0.contains(byRecording) }.count == 1, "\(plan)")
+            #expect(plan.filter { $0.contains(byID) }.count == 1, "\(plan)")
             #expect(!plan.contains { $0.hasPrefix("SCAN entries") }, "\(plan)")
         }
     }

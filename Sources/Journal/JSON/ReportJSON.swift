@@ -15,6 +15,7 @@ public struct ReportJSON: Encodable, Sendable {
         case checkins, checkin_pain_mean, adherence
         case exercises, flags, days, previous, checkin_readings, reviews, psfs, psfs_period
         case journal_began, counted_from, days_counted, pain_after_max, holds, sessions, notes, standing
+        case standing_as_of
         case region, region_explanation
     }
 
@@ -51,6 +52,7 @@ public struct ReportJSON: Encodable, Sendable {
         // A PSFS rating's note is in `psfs`, with its rating.
         try container.encode(report.notes.filter { $0.source != .psfsRating }.map(NoteJSON.init), forKey: .notes)
         try container.encode(report.standing.map { StandingJSON($0, advice: report.region.advice) }, forKey: .standing)
+        try container.encode(report.standing?.date.iso8601, forKey: .standing_as_of)
         try container.encode(report.region.region?.code, forKey: .region)
         try container.encode(report.region.explanation, forKey: .region_explanation)
     }

@@ -106,13 +106,19 @@ public struct TodayJSON: Encodable, Sendable {
 }
 
 /// `journal resume --json`: the review (`id`, `exercise`, `reviewed_at`, `note`), the hold it
-/// lifted (`lifted`, ``HoldJSON``) and a hold that still stands (`still_held`, or null).
+/// answered (`lifted`, ``HoldJSON``), the exercise's hold that still stands after it (`still_held`,
+/// or null: the review lifted the hold) and everything that stands after it (`standing`, the object
+/// `journal check --json` prints, without `exit_status`).
 public struct ResumeJSON: Encodable, Sendable {
     public var resumed: Resumed
+    public var advice: RegionalAdvice
 
-    public init(resumed: Resumed) { self.resumed = resumed }
+    public init(resumed: Resumed, advice: RegionalAdvice) {
+        self.resumed = resumed
+        self.advice = advice
+    }
 
-    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, lifted, still_held }
+    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, lifted, still_held, standing }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -122,6 +128,7 @@ public struct ResumeJSON: Encodable, Sendable {
         try container.encode(resumed.review.note, forKey: .note)
         try container.encode(HoldJSON(resumed.hold), forKey: .lifted)
         try container.encode(resumed.stillHeld.map(HoldJSON.init), forKey: .still_held)
+        try container.encode(StandingJSON(resumed.standing, advice: advice), forKey: .standing)
     }
 }
 

@@ -1,7 +1,8 @@
 /// That a doctor has seen the red flags recorded so far, recorded by `journal resume --red-flags`.
 ///
 /// It covers the red flags of every check-in performed up to ``reviewedAt`` and recorded before
-/// it, as a ``Review`` covers an exercise's sessions; a red flag recorded later stands again.
+/// it (by its second, with an id up to ``throughCheckInID``), as a ``Review`` covers an exercise's
+/// sessions; a red flag recorded later, even with the clock set back, stands again.
 ///
 /// ```swift
 /// let seen = try RedFlagReview(reviewedAt: t, utcOffset: 0, note: "GP: no concerns", createdAt: t)

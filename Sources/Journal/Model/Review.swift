@@ -37,7 +37,7 @@ public struct Review: Sendable, Hashable {
     public var localTime: LocalDateTime { LocalDateTime(unixSeconds: reviewedAt, utcOffset: utcOffset) }
 
     /// What the review answers: the stop findings on sessions performed up to ``reviewedAt`` and
-    /// recorded before the review (entry ids up to ``throughEntryID``).
+    /// recorded by its second with an id it had seen (up to ``throughEntryID``).
     public var mark: Mark { Mark(reviewedAt: reviewedAt, throughEntryID: throughEntryID, recordedAt: createdAt) }
 
     /// The reach of a review, for the rules.
@@ -55,13 +55,13 @@ public struct Review: Sendable, Hashable {
 
         /// Whether the session performed at `performedAt`, recorded at `recordedAt` with id `entryID`, was reviewed.
         ///
-        /// It was when performed by the review's time and recorded before the review (earlier, or in
-        /// the same second with an id it had seen). An entry imported later under an old id, or
-        /// recorded after the review and dated before it, was not.
+        /// It was when all three hold: it was performed by the review's time, recorded by the
+        /// review's second, and the review had seen it (its id is at most ``throughEntryID``, the
+        /// largest id when the review was recorded: ids only grow). An entry recorded after the
+        /// review and dated before it, imported later under an old id, or logged with the clock set
+        /// back to before the review (a new id), was not.
         public func covers(performedAt: Int64, entryID: Int64?, recordedAt entryRecordedAt: Int64) -> Bool {
-            guard performedAt <= reviewedAt else { return false }
-            if entryRecordedAt != recordedAt { return entryRecordedAt < recordedAt }
-            return (entryID ?? Int64.max) <= throughEntryID
+            performedAt <= reviewedAt && entryRecordedAt <= recordedAt && (entryID ?? Int64.max) <= throughEntryID
         }
     }
 }

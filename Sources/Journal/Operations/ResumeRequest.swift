@@ -26,6 +26,9 @@ public struct ResumeRequest: Sendable, Hashable {
     public let time: String?
     /// When the review took place.
     public let at: ResolvedTime
+    /// The day the request is made, on the person's clock: the day of what stands after it
+    /// (``Resumed/standing``), as `journal check` would read it.
+    public let today: LocalDate
 
     /// Resolves `subject`'s exercise against `catalog` (read only for an exercise) and reads `time`;
     /// throws the library's error for an unknown exercise or a time that cannot be read.
@@ -40,6 +43,7 @@ public struct ResumeRequest: Sendable, Hashable {
         self.note = note
         self.time = time
         at = try time.map { try DateInput.parse($0, now: now, timeZone: timeZone) } ?? DateInput.at(now, in: timeZone)
+        today = DateInput.at(now, in: timeZone).local.date
     }
 
     /// What was recorded: the hold lifted, or the red flags seen.

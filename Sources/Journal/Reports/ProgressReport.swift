@@ -270,9 +270,18 @@ public struct ProgressReport: Sendable, Hashable {
     public var holds: [Hold] = []
     /// The local day of the journal's first entry or check-in; `nil` when not known (an empty journal).
     public var journalBegan: LocalDate?
-    /// What stands as of the period's last day (``Standing``): shown in Needs attention with the
-    /// period's own findings.
+    /// What stands as of the period's last day (``Standing``).
+    ///
+    /// Shown in Needs attention with the period's own findings. Its holds are ``holds``: those
+    /// standing when the report was made that began by that day (``holds(_:begunBy:)``), never one
+    /// begun after the period.
     public var standing: Standing?
+    /// The holds of `holds` begun by `day`: a report's holds, in ``holds`` and in ``standing`` alike,
+    /// are those standing when it is made that began by its last day.
+    public static func holds(_ holds: [Hold], begunBy day: LocalDate) -> [Hold] {
+        holds.filter { $0.since.localTime.date <= day }
+    }
+
     /// Records that a doctor has seen the red flags (`journal resume --red-flags`) made in the
     /// period or after it, oldest first.
     public var redFlagReviews: [RedFlagReview] = []
@@ -423,7 +432,7 @@ public struct ProgressReport: Sendable, Hashable {
             reviews: reviews.filter { period.contains($0.localTime.date) }.sorted {
                 ($0.reviewedAt, $0.id ?? 0) < ($1.reviewedAt, $1.id ?? 0)
             },
-            holds: holds.filter { $0.since.localTime.date <= period.to }.sorted {
+            holds: Self.holds(holds, begunBy: period.to).sorted {
                 ($0.since.performedAt, $0.exerciseID) < ($1.since.performedAt, $1.exerciseID)
             },
             journalBegan: journalBegan)

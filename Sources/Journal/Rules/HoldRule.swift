@@ -21,8 +21,9 @@ public enum HoldRule {
     /// The hold one exercise stands on: the first stop finding on a session the latest `review`
     /// does not cover (any session when `nil`), or `nil` when there is none.
     ///
-    /// A review covers the sessions performed up to its time and recorded before it: a session
-    /// logged afterwards, even dated earlier with `--at`, was not part of what was reviewed.
+    /// A review covers the sessions performed up to its time and recorded before it, with ids it
+    /// had seen: a session logged afterwards, even dated earlier with `--at` or with the clock set
+    /// back, was not part of what was reviewed.
     ///
     /// `sessions` are that exercise's sessions in any order; they must include the
     /// ``Thresholds/repeatedWindow`` − 1 sessions before each session that may start a hold, so

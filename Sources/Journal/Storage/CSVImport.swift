@@ -233,8 +233,28 @@ private struct ImportedEntries {
             return
         }
         given.insert(id)
-        if id <= highestBefore { try ChangeLog(db).noteAdded(id, for: changeID()) }
-        try append(entry)
+        if id <= highestBefore {
+            try ChangeLog(db).noteAdded(id, for: changeID())
+            try append(try recordedAfterReviewsThatSawItsID(entry))
+        } else {
+            try append(entry)
+        }
+    }
+
+    /// `entry`, added under a free id a review of its exercise may already have seen past (its
+    /// through id), counted as recorded after every such review, as an edit is: the review never saw
+    /// this session, though its id says otherwise, so none may cover it
+    /// (``Review/Mark/covers(performedAt:entryID:recordedAt:)``), even in the review's own second.
+    private func recordedAfterReviewsThatSawItsID(_ entry: Entry) throws -> Entry {
+        guard
+            let reviewed = try Int64.fetchOne(
+                db,
+                sql: "SELECT max(created_at) FROM reviews WHERE exercise_id = ? AND through_entry_id >= ?",
+                arguments: [entry.exerciseID, entry.id])
+        else { return entry }
+        var entry = entry
+        entry.createdAt = max(entry.createdAt, reviewed + 1)
+        return entry
     }
 
     /// Adds what is still pending and notes the added entries for `journal undo`.

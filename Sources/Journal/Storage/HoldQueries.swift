@@ -13,21 +13,23 @@ enum HoldQueries {
     /// pain after than before (``MorePainRule``), or pain after above
     /// ``Thresholds/highPainAbove`` (``HighPainRule``).
     ///
-    /// schema.sql's `entries_stops` and `entries_stops_by_recording` indexes are partial on exactly
-    /// this text, so that the queries that
-    /// use it are answered from the index; `StopConditionTests` runs it, and the index's own condition
-    /// read back from the file, against the Swift rule for every pair of pain levels.
+    /// schema.sql's `entries_stops`, `entries_stops_by_recording` and `entries_stops_by_id` indexes
+    /// are partial on exactly this text, so that the queries that use it are answered from the
+    /// index; `StopConditionTests` runs it, and each index's own condition read back from the file,
+    /// against the Swift rule for every pair of pain levels.
     static let stopCondition = "pain_after > pain_before OR pain_after > \(Thresholds.highPainAbove)"
 
-    /// The two sessions that may start a hold for one exercise and that one review does not cover.
+    /// The three sessions that may start a hold for one exercise and that one review does not cover.
     ///
-    /// Two scalar subqueries for an `IN (…)` list, each a seek: the first performed after the
-    /// review's time (`entries_stops`, by time), and the first performed up to it but recorded after
-    /// the review, later or in the same second with an id it had not seen (`entries_stops_by_recording`,
-    /// by time of recording: only the stops recorded from the review's second on are read, never
-    /// those it covers). The earlier of the two is the one ``Review/Mark/covers(performedAt:entryID:recordedAt:)``
-    /// leaves first. The arguments are SQL expressions for the exercise id and the review's
-    /// columns, `NULL` when there is no review (then the first is any session and the second none).
+    /// Three scalar subqueries for an `IN (…)` list, each a seek: the first performed after the
+    /// review's time (`entries_stops`, by time); of those performed up to it, the first recorded
+    /// after the review's second (`entries_stops_by_recording`, by time of recording: only the stops
+    /// recorded after it are read, never those it covers), and the first the review had not seen,
+    /// its id above the review's through id (`entries_stops_by_id`: only the stops with higher ids
+    /// are read), as one logged with the clock set back. The earliest of the three is the one
+    /// ``Review/Mark/covers(performedAt:entryID:recordedAt:)`` leaves first. The arguments are SQL
+    /// expressions for the exercise id and the review's columns, `NULL` when there is no review
+    /// (then the first is any session and the others none).
     private static func firstUncovered(
         exercise: String, reviewedAt: String, throughEntryID: String, recordedAt: String
     ) -> String {
@@ -37,8 +39,12 @@ enum HoldQueries {
            AND (\(stopCondition))
          ORDER BY performed_at, id LIMIT 1),
         (SELECT id FROM entries INDEXED BY entries_stops_by_recording
-         WHERE exercise_id = \(exercise) AND created_at >= \(recordedAt) AND (\(stopCondition))
-           AND (created_at > \(recordedAt) OR id > \(throughEntryID)) AND performed_at <= \(reviewedAt)
+         WHERE exercise_id = \(exercise) AND created_at > \(recordedAt) AND (\(stopCondition))
+           AND performed_at <= \(reviewedAt)
+         ORDER BY performed_at, id LIMIT 1),
+        (SELECT id FROM entries INDEXED BY entries_stops_by_id
+         WHERE exercise_id = \(exercise) AND id > \(throughEntryID) AND (\(stopCondition))
+           AND performed_at <= \(reviewedAt)
          ORDER BY performed_at, id LIMIT 1)
         """
     }
@@ -52,17 +58,18 @@ enum HoldQueries {
         """
 
     /// For every exercise, the sessions ``firstUncovered(exercise:reviewedAt:throughEntryID:recordedAt:)``
-    /// finds against its latest review (up to two), by exercise, oldest first: two index seeks per
+    /// finds against its latest review (up to three), by exercise, oldest first: three index seeks per
     /// exercise however long the journal, in one statement.
     static let firstUncoveredStops = """
         WITH latest AS (\(latestReview)),
-        candidates(after_review, recorded_after) AS (
+        candidates(after_review, recorded_after, unseen) AS (
             SELECT \(firstUncovered(
                 exercise: "x.id", reviewedAt: "l.reviewed_at", throughEntryID: "l.through_entry_id",
                 recordedAt: "l.created_at"))
             FROM exercises AS x LEFT JOIN latest AS l ON l.exercise_id = x.id)
         SELECT \(EntryColumns.selectList) FROM entries
-        WHERE id IN (SELECT after_review FROM candidates UNION ALL SELECT recorded_after FROM candidates)
+        WHERE id IN (SELECT after_review FROM candidates UNION ALL SELECT recorded_after FROM candidates
+                     UNION ALL SELECT unseen FROM candidates)
         ORDER BY exercise_id, performed_at, id
         """
 

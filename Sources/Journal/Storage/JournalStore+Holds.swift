@@ -1,13 +1,17 @@
 import Foundation
 import GRDB
 
-/// What `journal resume` did: the review saved, the hold it closed, and any hold that still stands.
+/// What `journal resume` did: the review saved, the hold it answered, and what stands after it.
 public struct Resumed: Sendable, Hashable {
     public var review: Review
     /// The hold the review answered.
     public var hold: Hold
-    /// A hold that stands even so: a stop on a session after the review's time.
-    public var stillHeld: Hold?
+    /// What stands after the review, read in the same transaction: the value `journal check` shows.
+    public var standing: Standing
+
+    /// The exercise's hold that stands even so (in ``standing``), as after a past-dated review: a
+    /// stop on a session after the review's time; `nil` when the review lifted the hold.
+    public var stillHeld: Hold? { standing.holds.first { $0.exerciseID == review.exerciseID } }
 }
 
 /// Holds and reviews: an exercise stays on hold after a stop finding until `journal resume`
@@ -56,7 +60,7 @@ extension JournalStore {
             try log.noteAddedReview(id, for: try log.begin(.resume, now: now))
             return Resumed(
                 review: review, hold: hold,
-                stillHeld: try HoldQueries.hold(exerciseID: exerciseID, review: review.mark, db))
+                standing: try Self.standing(today: request.today, holds: HoldQueries.holds(db), db))
         }
     }
 

@@ -115,7 +115,11 @@ extension JournalStore {
             }
             let allHolds = try HoldQueries.holds(db)
             let holds = allHolds.filter { exerciseID == nil || $0.exerciseID == exerciseID }
-            let standing = exerciseID == nil ? try Self.standing(today: period.to, holds: allHolds, db) : nil
+            // As of the period's last day, every part of it: a hold begun after the period is not in it.
+            let standing =
+                exerciseID == nil
+                ? try Self.standing(
+                    today: period.to, holds: ProgressReport.holds(allHolds, begunBy: period.to), db) : nil
             // The worsening trend as of the period's last day is one of the period's findings too.
             let worsening = standing?.findings.filter { $0.rule == WorseningRule.id } ?? []
             var report = ProgressReport.make(

@@ -4,10 +4,17 @@ import GRDB
 /// red flags no such record covers; read inside a transaction the caller opened (``JournalStore``).
 enum RedFlagReviewQueries {
     /// The check-ins with red flags that `review` does not cover (every one when `nil`), oldest first.
+    ///
+    /// The SQL keeps every check-in the review may not cover (performed after it, recorded from its
+    /// second on, or with an id it had not seen); ``RedFlagReview/covers(_:)`` decides.
     static func standingCheckIns(_ db: Database, review: RedFlagReview?) throws -> [CheckIn] {
         try CheckIn.fetchAll(
-            db, where: "id IN (SELECT checkin_id FROM checkin_red_flags) AND (performed_at > ? OR created_at >= ?)",
-            arguments: [review?.reviewedAt ?? Int64.min, review?.createdAt ?? Int64.min]
+            db,
+            where: """
+                id IN (SELECT checkin_id FROM checkin_red_flags)
+                AND (performed_at > ? OR created_at >= ? OR id > ?)
+                """,
+            arguments: [review?.reviewedAt ?? Int64.min, review?.createdAt ?? Int64.min, review?.throughCheckInID ?? 0]
         ).filter { !(review?.covers($0) ?? false) }
     }
 

@@ -70,23 +70,34 @@ struct Resume: ParsableCommand {
         }
     }
 
-    /// What `journal resume EXERCISE` prints: the hold lifted, and a hold that still stands.
+    /// What `journal resume EXERCISE` prints: the hold lifted, or, when the exercise is still on
+    /// hold after the review (``Resumed/stillHeld``, from what `journal check` reads), that it is
+    /// and why, exiting as `check` would; then what else stands, as `log` prints it.
     private func show(_ resumed: Resumed) throws {
+        let words = try store.regionSetting(fallingBack: false).advice
+        let exercise = resumed.review.exerciseID
         if output.json {
-            try Console.json(ResumeJSON(resumed: resumed))
-            return
-        }
-        try Console.out(
-            "Resumed \(resumed.review.exerciseID): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
-                + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
-        if let still = resumed.stillHeld {
+            try Console.json(ResumeJSON(resumed: resumed, advice: words))
+        } else if let still = resumed.stillHeld {
+            try Console.out(
+                "Recorded the review of \(exercise), \(Wording.time(resumed.review.localTime)); "
+                    + "\(exercise) is still on hold.")
+            let why =
+                still.since.performedAt > resumed.review.reviewedAt
+                ? "that session was after the review's time, so the review did not answer it"
+                : "a review of \(exercise) dated later is the one that counts, and that session was not part of it"
             Console.err(
                 TextTable.wrap(
-                    "\(still.exerciseID) is still on hold: a session after the review, on "
-                        + "\(still.since.localTime.shortText) (\(still.since.rule), #\(still.session.id ?? 0)), "
-                        + "was not part of it. Once a physiotherapist has seen that too, run `journal resume "
-                        + "\(still.exerciseID)` again.", width: 80))
+                    "\(exercise) is still on hold since \(still.since.localTime.shortText) (\(still.since.rule), "
+                        + "#\(still.session.id ?? 0)): \(why). Once a physiotherapist has seen that too, run "
+                        + "`journal resume \(exercise)` again.", width: 80))
+        } else {
+            try Console.out(
+                "Resumed \(exercise): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
+                    + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
         }
+        if !output.json { Describe.printStanding(resumed.standing, advice: words) { $0.isAbout(exercise: exercise) } }
+        if resumed.stillHeld != nil { throw ExitCode(resumed.standing.exitStatus) }
     }
 
     /// What `journal resume --red-flags` prints: the red-flag findings covered, and those still standing.
