@@ -4,7 +4,7 @@
 -- section, from its marker on, moves unchanged to the end of schema.sql and its name to
 -- Migrations.steps. Its name is only on the marker line below (renumbering it is a one-line change).
 
--- migration: v18-record-ids
+-- migration: v19-record-ids
 
 -- Record ids unique across devices (issue #28; the design: docs/sync-ids.md). Every record a
 -- person makes gets a UUIDv7 `uid` (RFC 9562, text 8-4-4-4-12), its PRIMARY KEY, which SQLite's
@@ -150,6 +150,10 @@ CREATE INDEX entries_by_exercise ON entries (exercise_id, performed_at);
 CREATE INDEX entries_stops ON entries (exercise_id, performed_at)
     WHERE pain_after > pain_before OR pain_after > 5;
 CREATE INDEX entries_stops_by_recording ON entries (exercise_id, created_at)
+    WHERE pain_after > pain_before OR pain_after > 5;
+-- v18's, by exercise then rowid; once reviews cover by `seen`, its seek (`id > through_entry_id`)
+-- becomes one on `recorded`, and this index is replaced in the wiring commit.
+CREATE INDEX entries_stops_by_id ON entries (exercise_id)
     WHERE pain_after > pain_before OR pain_after > 5;
 CREATE TRIGGER entries_alias AFTER INSERT ON entries
     WHEN NOT EXISTS (SELECT 1 FROM entry_ids WHERE uid = NEW.uid)
