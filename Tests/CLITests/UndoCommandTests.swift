@@ -213,6 +213,14 @@ import Testing
                   "red_flag_review_ids" : [
 
                   ],
+                  "region" : {
+                    "explanation" : "United Kingdom (GB), from the locale (LANG=en_GB.UTF-8); `journal config set region CODE` sets another.",
+                    "locale" : "LANG=en_GB.UTF-8",
+                    "name" : "United Kingdom",
+                    "region" : "GB",
+                    "source" : "locale",
+                    "stored" : null
+                  },
                   "removed_checkin" : null,
                   "removed_entry" : null,
                   "replaced_checkins" : [
@@ -221,6 +229,7 @@ import Testing
                   "replaced_entries" : [
 
                   ],
+                  "replaced_region" : "GB",
                   "review_ids" : [
 
                   ],
@@ -416,6 +425,7 @@ import Testing
                   "red_flag_review_ids" : [
 
                   ],
+                  "region" : null,
                   "removed_checkin" : null,
                   "removed_entry" : null,
                   "replaced_checkins" : [
@@ -424,6 +434,7 @@ import Testing
                   "replaced_entries" : [
 
                   ],
+                  "replaced_region" : null,
                   "review_ids" : [
 
                   ],
@@ -549,5 +560,47 @@ import Testing
         #expect(json["setting_names"] as? [String] == [])
         #expect(try everyRow() == before)
         #expect(try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "bird-dog\n")
+    }
+
+    /// A full import of an export that carried a region, into a journal with none: undo says it unset
+    /// the imported region and, as `config unset region` does, the region now in force; `--json`
+    /// carries both, as `replaced_region` and `region` (issue #26).
+    @Test func undoOfAFullImportSaysTheRegionItUnsetAndTheRegionNow() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        try sandbox.change("config", "set", "region", "IE")
+        try sandbox.change("log", "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-25 09:00")
+        let file = sandbox.directory + "/all.json"
+        try sandbox.change("export", "--all", "--output", file)
+        sandbox.environment["JOURNAL_DB"] = sandbox.directory + "/target.sqlite3"
+        try sandbox.change("import", file)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:05:00Z"
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0, "\(undo)")
+        #expect(
+            undo.stdout
+                == "Undid the import of 2026-11-25 12:00 (UTC+00:00): removed 1 imported entry, unset the imported "
+                + "region IE.\n\(Self.regionFromLocale)\n")
+        #expect(undo.stderr == "")
+        #expect(try sandbox.sql("SELECT count(*) FROM settings") == "0\n")
+
+        try sandbox.change("import", file)
+        let json = try sandbox.run("undo", "--json")
+        #expect(json.status == 0, "\(json)")
+        #expect(json.stderr == "")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(
+            object["message"] as? String
+                == "Undid the import of 2026-11-25 12:05 (UTC+00:00): removed 1 imported entry, unset the imported "
+                + "region IE.")
+        #expect(object["replaced_region"] as? String == "IE")
+        #expect(object["setting_names"] as? [String] == ["region"])
+        let region = try #require(object["region"] as? [String: Any])
+        #expect(region["region"] as? String == "GB")
+        #expect(region["source"] as? String == "locale")
+        #expect(region["stored"] is NSNull)
+        #expect(
+            region["explanation"] as? String
+                == "United Kingdom (GB), from the locale (LANG=en_GB.UTF-8); `journal config set region CODE` sets "
+                + "another.")
     }
 }

@@ -21,30 +21,37 @@ import Foundation
 /// and `psfs_ratings` (`id`, `activity_id`, `rated_at`, `score`, `note`, and `activity`, the
 /// activity's words: those removed); `holds_lifted` (the holds the undone change had begun, which
 /// stand no more, as `journal check --json` writes them) and `standing` (what stands once the change
-/// is undone, the same object as `journal today --json`'s: ``StandingJSON``); `null` or `[]` when
-/// not relevant.
+/// is undone, the same object as `journal today --json`'s: ``StandingJSON``); `region` (the region in
+/// force once the change is undone, as `journal config get region --json` writes it, when the undo
+/// changed the journal's region: a region set or unset, a full import that had set one) and
+/// `replaced_region` (the code the journal stored before the undo, `null` when none); `null` or `[]`
+/// when not relevant.
 public struct UndoJSON: Encodable, Sendable {
     let result: UndoResult?
     let message: String
     let timeZone: TimeZone
     let advice: RegionalAdvice
+    let region: RegionSetting?
 
     /// `result` `nil` for nothing undone; `message` the words undo prints; times read in `timeZone`;
-    /// the advice of what stands in the words of `advice`.
+    /// the advice of what stands in the words of `advice`; `region` the region in force, when the
+    /// undo changed the journal's (``UndoResult/region``).
     public init(
-        result: UndoResult?, message: String, timeZone: TimeZone, advice: RegionalAdvice = RegionalAdvice(region: nil)
+        result: UndoResult?, message: String, timeZone: TimeZone, advice: RegionalAdvice = RegionalAdvice(region: nil),
+        region: RegionSetting? = nil
     ) {
         self.result = result
         self.message = message
         self.timeZone = timeZone
         self.advice = advice
+        self.region = region
     }
 
     enum Keys: String, CodingKey {
         case undone, stopped, kind, message, made_at, detail, entry_ids, checkin_ids, review_ids, red_flag_review_ids
         case psfs_activity_ids, psfs_rating_ids, exercise_ids, plan_exercise_ids, setting_names, exercise, setting
         case removed_entry, removed_checkin, entries, checkins, replaced_entries, replaced_checkins
-        case reviewed_exercises, holds, psfs_activities, psfs_ratings, holds_lifted, standing
+        case reviewed_exercises, holds, psfs_activities, psfs_ratings, holds_lifted, standing, region, replaced_region
     }
 
     /// A PSFS rating undo removed, with its activity's words.
@@ -104,5 +111,7 @@ public struct UndoJSON: Encodable, Sendable {
             forKey: .psfs_ratings)
         try container.encode((result?.holdsLifted ?? []).map(HoldJSON.init), forKey: .holds_lifted)
         try container.encode(result?.standing.map { StandingJSON($0, advice: advice) }, forKey: .standing)
+        try container.encode(region.map(RegionJSON.init), forKey: .region)
+        try container.encode(result?.region?.replaced, forKey: .replaced_region)
     }
 }

@@ -219,7 +219,9 @@ struct ChangeLog {
                 result.stopped = true
                 return result
             }
+            let regionBefore = try JournalStore.storedRegion(db)
             result.putBack = try putBack(kind, subject: subject, of: change)
+            result.region = try regionChange(from: regionBefore)
             switch result.putBack {
             case .plan(let id, _)?: result.planExerciseIDs = [id]
             case .exercise(let id, _, let plan)?:
@@ -446,11 +448,20 @@ struct ChangeLog {
                 FROM change_plan WHERE change_id = ?
                 """,
             arguments: [change])
+        let regionBefore = try JournalStore.storedRegion(db)
         try db.execute(sql: "DELETE FROM settings")
         try db.execute(
             sql:
                 "INSERT INTO settings (rowid, name, value) SELECT row_id, name, value FROM change_settings WHERE change_id = ?",
             arguments: [change])
+        result.region = try regionChange(from: regionBefore)
+    }
+
+    /// The region the journal stores now, beside `before`, the one it stored before the undo;
+    /// `nil` when they are the same.
+    private func regionChange(from before: String?) throws -> RegionChange? {
+        let after = try JournalStore.storedRegion(db)
+        return after == before ? nil : RegionChange(replaced: before, stored: after)
     }
 
     /// The `key` of each row of `table` that `kept` (a query of `change`) does not list, in order.

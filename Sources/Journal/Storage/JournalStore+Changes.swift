@@ -77,6 +77,9 @@ public struct UndoResult: Sendable, Hashable {
     public var detail: String?
     /// What undoing a plan, exercise or setting change put back.
     public var putBack: PutBack?
+    /// The journal's stored region before and after the undo, when the undo changed it (a region
+    /// set or unset, a full import that had set one); `nil` when it left the region as it was.
+    public var region: RegionChange?
     /// Whether undo stopped at a plan, exercise or setting change recorded before the journal kept
     /// what such a change replaced (``ChangeKind/keepsStateBefore``): nothing was undone, and the
     /// next `journal undo` stops there again.
@@ -98,6 +101,20 @@ public enum PutBack: Sendable, Hashable {
     case exercise(id: String, Exercise?, plan: PlanItem?)
     /// A setting's value; `nil` when it was not set, and is unset again.
     case setting(name: String, value: String?)
+}
+
+/// The region the journal stores, as the undone change had left it and as undo put it back.
+public struct RegionChange: Sendable, Hashable {
+    /// The code the journal stored before the undo ("IE"); `nil` when it stored none.
+    public var replaced: String?
+    /// The code the journal stores once the change is undone; `nil` when none, and the region
+    /// comes from the environment or the locale.
+    public var stored: String?
+
+    public init(replaced: String?, stored: String?) {
+        self.replaced = replaced
+        self.stored = stored
+    }
 }
 
 extension ChangeKind: DatabaseValueConvertible {}

@@ -185,14 +185,19 @@ struct Undo: ParsableCommand {
         // What stands is told in the region's words as the undo left them (it may have changed the region).
         let words = (try? store.regionSetting().advice) ?? RegionalAdvice(region: nil)
         do {
+            let region = try result.region.map { try Config.regionInForce(stored: $0.stored) }
             if output.json {
-                try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone, advice: words))
+                try Console.json(
+                    UndoJSON(
+                        result: result, message: message, timeZone: Clock.timeZone, advice: words, region: region))
             } else {
                 try Console.out(message)
             }
-            if case .setting("region", let value) = result.putBack {
-                if !output.json { try Console.out(TextTable.wrap(try Config.regionNow(stored: value), width: 80)) }
-                if value != nil, let note = Config.overrideNote() { Console.err(note) }
+            if let change = result.region {
+                if !output.json {
+                    try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
+                }
+                if change.stored != nil, let note = Config.overrideNote() { Console.err(note) }
             }
         } catch var failure as OutputFailure {
             failure.saved = result.putBack.map(Self.savedNote(after:))

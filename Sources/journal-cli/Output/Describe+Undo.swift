@@ -228,8 +228,12 @@ extension Describe {
             parts.append(
                 "removed \(Wording.count(result.planItemsRemoved, "imported plan item", "imported plan items"))")
         }
-        if result.settingsRemoved > 0 {
-            parts.append("unset \(Wording.count(result.settingsRemoved, "imported setting", "imported settings"))")
+        // The region by its code, as `config unset region` names it: "unset the imported region IE".
+        let region = result.settingNames.contains("region") ? result.region?.replaced : nil
+        if let region { parts.append("unset the imported region \(region.terminalSafe)") }
+        let settings = result.settingsRemoved - (region == nil ? 0 : 1)
+        if settings > 0 {
+            parts.append("unset \(Wording.count(settings, "imported setting", "imported settings"))")
         }
         return parts.isEmpty ? "nothing to change" : parts.joined(separator: ", ")
     }
