@@ -45,7 +45,8 @@ import Testing
             "Put back your exercise knee-to-chest, Knee hug, and its plan: 2 × 30 s hold, 3 sessions a week, "
                 + "from 2026-11-25 (undid exercises remove knee-to-chest, 2 minutes ago).",
             "Took knee-to-chest off the plan again (undid plan set knee-to-chest, 2 minutes ago).",
-            "Put back your exercise knee-to-chest, Knee to chest (undid exercises edit knee-to-chest, 2 minutes ago).",
+            "Put back your exercise knee-to-chest, Knee to chest (undid exercises edit knee-to-chest, 2 minutes ago): "
+                + "name Knee to chest (the edit had Knee hug); its how-to back (the edit had removed it).",
             "Removed your exercise knee-to-chest again (undid exercises add knee-to-chest, 2 minutes ago).",
             "Put back the plan for glute-bridge: 3 × 10 reps, 5 sessions a week, from 2026-11-25 "
                 + "(undid plan set glute-bridge, 2 minutes ago).",
@@ -186,6 +187,9 @@ import Testing
                   "exercise_ids" : [
 
                   ],
+                  "exercises" : [
+
+                  ],
                   "holds" : [
 
                   ],
@@ -196,6 +200,9 @@ import Testing
                   "made_at" : "2026-11-25T12:00:00+00:00",
                   "message" : "Unset region again (undid config set region GB, just now).",
                   "plan_exercise_ids" : [
+
+                  ],
+                  "plan_items" : [
 
                   ],
                   "psfs_activities" : [
@@ -227,6 +234,9 @@ import Testing
 
                   ],
                   "replaced_entries" : [
+
+                  ],
+                  "replaced_exercises" : [
 
                   ],
                   "replaced_region" : "GB",
@@ -398,6 +408,9 @@ import Testing
                   "exercise_ids" : [
 
                   ],
+                  "exercises" : [
+
+                  ],
                   "holds" : [
 
                   ],
@@ -408,6 +421,9 @@ import Testing
                   "made_at" : "2026-11-25T12:00:00+00:00",
                   "message" : "\(sentence)",
                   "plan_exercise_ids" : [
+
+                  ],
+                  "plan_items" : [
 
                   ],
                   "psfs_activities" : [
@@ -432,6 +448,9 @@ import Testing
 
                   ],
                   "replaced_entries" : [
+
+                  ],
+                  "replaced_exercises" : [
 
                   ],
                   "replaced_region" : null,

@@ -25,7 +25,10 @@ import Foundation
 /// force once the change is undone, as `journal config get region --json` writes it, when the undo
 /// changed the journal's region: a region set or unset, a full import that had set one) and
 /// `replaced_region` (the code the journal stored before the undo, `null` when none); `null` or `[]`
-/// when not relevant.
+/// when not relevant; `exercises` and `replaced_exercises` (the exercise of the person's own an
+/// exercise change put back, as it is now, and as the change had left it, as `journal exercises show
+/// --json` writes them) and `plan_items` (the plan item a plan or exercise change put back, as
+/// `journal plan --json` writes it).
 public struct UndoJSON: Encodable, Sendable {
     let result: UndoResult?
     let message: String
@@ -52,6 +55,7 @@ public struct UndoJSON: Encodable, Sendable {
         case psfs_activity_ids, psfs_rating_ids, exercise_ids, plan_exercise_ids, setting_names, exercise, setting
         case removed_entry, removed_checkin, entries, checkins, replaced_entries, replaced_checkins
         case reviewed_exercises, holds, psfs_activities, psfs_ratings, holds_lifted, standing, region, replaced_region
+        case exercises, replaced_exercises, plan_items
     }
 
     /// A PSFS rating undo removed, with its activity's words.
@@ -88,11 +92,23 @@ public struct UndoJSON: Encodable, Sendable {
         try container.encode(result?.settingNames ?? [], forKey: .setting_names)
         var exercise: String?
         var setting: String?
+        var planItem: PlanItem?
         switch result?.putBack {
-        case .plan(let id, _)?, .exercise(let id, _, _)?: exercise = id
+        case .plan(let id, let item)?:
+            exercise = id
+            planItem = item
+        case .exercise(let id, _, let item)?:
+            exercise = id
+            planItem = item
         case .setting(let name, _)?: setting = name
         case nil: break
         }
+        try container.encode(planItem.map { [PlanItemJSON($0)] } ?? [], forKey: .plan_items)
+        func exercises(_ state: ExerciseState?) -> [ExerciseJSON] {
+            state.map { [ExerciseJSON($0.exercise, archived: $0.archived)] } ?? []
+        }
+        try container.encode(exercises(result?.putBackExercise), forKey: .exercises)
+        try container.encode(exercises(result?.replacedExercise), forKey: .replaced_exercises)
         try container.encode(exercise, forKey: .exercise)
         try container.encode(setting, forKey: .setting)
         try container.encode(result?.loggedEntry.map { EntryJSON($0) }, forKey: .removed_entry)

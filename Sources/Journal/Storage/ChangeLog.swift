@@ -220,7 +220,9 @@ struct ChangeLog {
                 return result
             }
             let regionBefore = try JournalStore.storedRegion(db)
+            if kind == .exercise { result.replacedExercise = try ownExercise(subject) }
             result.putBack = try putBack(kind, subject: subject, of: change)
+            if kind == .exercise { result.putBackExercise = try ownExercise(subject) }
             result.region = try regionChange(from: regionBefore)
             switch result.putBack {
             case .plan(let id, _)?: result.planExerciseIDs = [id]
@@ -455,6 +457,15 @@ struct ChangeLog {
                 "INSERT INTO settings (rowid, name, value) SELECT row_id, name, value FROM change_settings WHERE change_id = ?",
             arguments: [change])
         result.region = try regionChange(from: regionBefore)
+    }
+
+    /// The person's own exercise `id` as it stands, archived or not; `nil` when there is none.
+    private func ownExercise(_ id: String) throws -> ExerciseState? {
+        guard
+            let exercise = try ExerciseQueries.customExercises(db, includingArchived: true).first(where: { $0.id == id }
+            )
+        else { return nil }
+        return ExerciseState(exercise, archived: try ExerciseQueries.isArchived(id, db))
     }
 
     /// The region the journal stores now, beside `before`, the one it stored before the undo;

@@ -77,6 +77,11 @@ public struct UndoResult: Sendable, Hashable {
     public var detail: String?
     /// What undoing a plan, exercise or setting change put back.
     public var putBack: PutBack?
+    /// The person's own exercise undo put back, as it is now (an exercise change's), when it exists.
+    public var putBackExercise: ExerciseState?
+    /// The same exercise as the undone change had left it (an `exercises edit`'s or an archiving's
+    /// values), when it existed then; `nil` for one the change had removed.
+    public var replacedExercise: ExerciseState?
     /// The journal's stored region before and after the undo, when the undo changed it (a region
     /// set or unset, a full import that had set one); `nil` when it left the region as it was.
     public var region: RegionChange?
@@ -101,6 +106,18 @@ public enum PutBack: Sendable, Hashable {
     case exercise(id: String, Exercise?, plan: PlanItem?)
     /// A setting's value; `nil` when it was not set, and is unset again.
     case setting(name: String, value: String?)
+}
+
+/// One of the person's own exercises as it stood at one time, and whether it was archived then.
+public struct ExerciseState: Sendable, Hashable {
+    public var exercise: Exercise
+    /// Archived (`journal exercises remove ID --force`): it keeps its entries but can no longer be logged.
+    public var archived: Bool
+
+    public init(_ exercise: Exercise, archived: Bool) {
+        self.exercise = exercise
+        self.archived = archived
+    }
 }
 
 /// The region the journal stores, as the undone change had left it and as undo put it back.
