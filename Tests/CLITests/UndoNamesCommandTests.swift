@@ -92,6 +92,26 @@ import Testing
         #expect(try sandbox.sql("SELECT archived FROM exercises WHERE id = 'cat-cow'") == "0\n")
     }
 
+    /// Undoing `exercises remove` puts back the physiotherapist's review the removal had taken with
+    /// the exercise, and says so; `--json` names it in `review_ids`.
+    @Test func undoingAnExerciseRemovalNamesTheReviewPutBack() throws {
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch")
+        try sandbox.change("log", "cat-cow", "--pain-before", "3", "--pain-after", "4", "--reps", "5")
+        try sandbox.change("resume", "cat-cow")
+        try sandbox.change("delete", "1", "--yes")
+        try sandbox.change("exercises", "remove", "cat-cow")
+        #expect(try sandbox.sql("SELECT count(*) FROM reviews") == "0\n")
+        let undo = try #require(
+            try JSONSerialization.jsonObject(with: Data(try undo("--json").stdout.utf8)) as? [String: Any])
+        #expect(
+            undo["message"] as? String
+                == "Put back your exercise cat-cow, Cat-cow (undid exercises remove cat-cow, 2 minutes ago): with its "
+                + "physiotherapist's review.")
+        #expect(undo["review_ids"] as? [Int] == [1])
+        #expect(undo["reviewed_exercises"] as? [String] == ["cat-cow"])
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM reviews") == "1|cat-cow\n")
+    }
+
     /// `undo --json` of an exercise edit carries the exercise put back and as the edit had left it,
     /// as `exercises show --json` writes them; of a plan change, the plan item put back.
     @Test func undoJSONCarriesTheExerciseAndThePlanItemPutBack() throws {

@@ -15,7 +15,8 @@ import Foundation
 /// `removed_checkin` (what a `log` or `checkin` had added, as removed), `entries` and `checkins` (those
 /// put back, as they are now, as `journal list --json` and `checkins --json` write them),
 /// `replaced_entries` and `replaced_checkins` (the same records as the undone edit had left them),
-/// `reviewed_exercises` (the exercises whose physiotherapist's review was taken back), `holds`
+/// `reviewed_exercises` (the exercises whose physiotherapist's review was taken back, or put back
+/// with an exercise `journal exercises remove` had removed), `holds`
 /// (the holds standing again on them, as `journal check --json` writes them), `psfs_activities`
 /// (`id`, `activity`, `added_at`, `retired_at`: removed, as they were, or made active again, as they are)
 /// and `psfs_ratings` (`id`, `activity_id`, `rated_at`, `score`, `note`, and `activity`, the

@@ -220,9 +220,15 @@ struct ChangeLog {
                 return result
             }
             let regionBefore = try JournalStore.storedRegion(db)
+            let reviewsBefore = kind == .exercise ? try reviewIDs(of: subject) : []
             if kind == .exercise { result.replacedExercise = try ownExercise(subject) }
             result.putBack = try putBack(kind, subject: subject, of: change)
-            if kind == .exercise { result.putBackExercise = try ownExercise(subject) }
+            if kind == .exercise {
+                result.putBackExercise = try ownExercise(subject)
+                // The reviews `exercises remove` had taken with the exercise (ON DELETE CASCADE).
+                result.reviewIDs = try reviewIDs(of: subject).filter { !reviewsBefore.contains($0) }
+                result.reviewedExerciseIDs = result.reviewIDs.isEmpty ? [] : [subject]
+            }
             result.region = try regionChange(from: regionBefore)
             switch result.putBack {
             case .plan(let id, _)?: result.planExerciseIDs = [id]
@@ -457,6 +463,11 @@ struct ChangeLog {
                 "INSERT INTO settings (rowid, name, value) SELECT row_id, name, value FROM change_settings WHERE change_id = ?",
             arguments: [change])
         result.region = try regionChange(from: regionBefore)
+    }
+
+    /// The ids of the physiotherapist's reviews of `exerciseID`, smallest first.
+    private func reviewIDs(of exerciseID: String) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM reviews WHERE exercise_id = ? ORDER BY id", arguments: [exerciseID])
     }
 
     /// The person's own exercise `id` as it stands, archived or not; `nil` when there is none.

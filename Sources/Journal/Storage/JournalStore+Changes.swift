@@ -30,7 +30,8 @@ public struct UndoResult: Sendable, Hashable {
     public var entryIDs: [Int64] = []
     /// The ids of the check-ins undo removed or put back, smallest first.
     public var checkInIDs: [Int64] = []
-    /// The ids of the physiotherapist's reviews undo took back (`journal resume`, an import), smallest first.
+    /// The ids of the physiotherapist's reviews undo took back (`journal resume`, an import) or put
+    /// back (those `journal exercises remove` had taken with the exercise), smallest first.
     public var reviewIDs: [Int64] = []
     /// The ids of the records that a doctor has seen the red flags undo took back
     /// (`journal resume --red-flags`, an import), smallest first.
@@ -58,7 +59,8 @@ public struct UndoResult: Sendable, Hashable {
     /// The check-ins as the undone change had left them, for those of ``putBackCheckIns`` it had
     /// kept (a check-in edit's: the edited values), smallest id first.
     public var replacedCheckIns: [CheckIn] = []
-    /// The exercises whose physiotherapist's review undo took back (`journal resume`, an import), in order.
+    /// The exercises whose physiotherapist's review undo took back (`journal resume`, an import) or
+    /// put back (`journal exercises remove`), in order.
     public var reviewedExerciseIDs: [String] = []
     /// The holds that stand again on ``reviewedExerciseIDs`` once undo took back a `journal resume`.
     public var holdsAgain: [Hold] = []

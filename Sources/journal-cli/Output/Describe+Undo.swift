@@ -27,6 +27,13 @@ extension Describe {
             if let edited = result.replacedExercise, let exercise = result.putBackExercise {
                 changed = changes(from: edited, to: exercise)
             }
+            if result.kind == .exercise, !result.reviewIDs.isEmpty {
+                changed.append(
+                    "with its "
+                        + (result.reviewIDs.count == 1
+                            ? "physiotherapist's review"
+                            : "\(result.reviewIDs.count) physiotherapist's reviews"))
+            }
             return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), \(ago))" + changedBack(changed)
         }
         if let entry = result.loggedEntry {
