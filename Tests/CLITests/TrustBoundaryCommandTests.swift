@@ -181,8 +181,9 @@ import Testing
         #expect(undo.status == 0, "\(undo)")
         #expect(
             undo.stdout
-                == "Undid the restore of 2026-11-25 12:00 (UTC+00:00): put back the journal it replaced, 2 entries, 0 check-ins and "
-                + "0 reviews, from \(file(kept[0])).\n", "\(undo)")
+                == "Undid the restore of 2026-11-25 12:00 (UTC+00:00): put back the journal it replaced, from "
+                + "\(file(kept[0])): 2 entries, 0 check-ins, 0 reviews, 0 exercises of your own, 0 plan items and 0 "
+                + "PSFS activities with 0 ratings; no region set.\n", "\(undo)")
         #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
         let keptNow = try files(containing: "before-restore")
         #expect(keptNow.count == 2, "\(keptNow)")
@@ -190,6 +191,60 @@ import Testing
         #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
         #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
         #expect(try sandbox.run("doctor").status == 0)
+    }
+
+    /// Undoing a restore names everything it put back from the kept copy: PSFS activities and
+    /// ratings, exercises of your own, the plan and the region (then the region now in force, as
+    /// `config unset` says it); `--json` lists every record put back by id (issue #26).
+    @Test func undoOfARestoreNamesEverythingItPutBack() throws {
+        let backup = file("b.sqlite3")
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-20 08:00")
+        try sandbox.change("backup", backup)
+        for change in [
+            ["exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch"],
+            ["plan", "set", "cat-cow", "--sets", "1", "--reps", "5", "--per-week", "3"],
+            ["psfs", "add", "putting on socks", "--at", "2026-11-20 09:00"],
+            ["psfs", "rate", "1", "5", "--at", "2026-11-21 09:00"],
+            ["checkin", "--pain", "4", "--at", "2026-11-21 10:00"],
+            ["config", "set", "region", "IE"],
+        ] {
+            let made = try sandbox.run(change)
+            try #require(made.status == 0, "\(change): \(made)")
+        }
+        try sandbox.change("restore", backup, "--force")
+        let kept = try files(containing: "before-restore")
+        try #require(kept.count == 1, "\(kept)")
+        let said =
+            "Undid the restore of 2026-11-25 12:00 (UTC+00:00): put back the journal it replaced, from "
+            + "\(file(kept[0])): 1 entry, 1 check-in, 0 reviews, 1 exercise of your own, 1 plan item and 1 PSFS "
+            + "activity with 1 rating; the region IE."
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0, "\(undo)")
+        #expect(undo.stdout == said + "\nRegion now: Ireland (IE), set with `journal config set region IE`.\n")
+        #expect(undo.stderr.hasPrefix("The restored journal it replaced is kept at "), "\(undo)")
+        #expect(try sandbox.sql("SELECT value FROM settings; SELECT count(*) FROM psfs_ratings") == "IE\n1\n")
+
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:10:00Z"
+        try sandbox.change("restore", backup, "--force")
+        let json = try sandbox.run("undo", "--json")
+        #expect(json.status == 0, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["kind"] as? String == "restore")
+        #expect(
+            (object["message"] as? String)?.hasSuffix(
+                ": 1 entry, 1 check-in, 0 reviews, 1 exercise of your own, 1 plan item and 1 PSFS activity with 1 rating; the region IE."
+            ) == true, "\(json)")
+        #expect(object["entry_ids"] as? [Int] == [1])
+        #expect(object["checkin_ids"] as? [Int] == [1])
+        #expect(object["review_ids"] as? [Int] == [])
+        #expect(object["red_flag_review_ids"] as? [Int] == [])
+        #expect(object["psfs_activity_ids"] as? [Int] == [1])
+        #expect(object["psfs_rating_ids"] as? [Int] == [1])
+        #expect(object["exercise_ids"] as? [String] == ["cat-cow"])
+        #expect(object["plan_exercise_ids"] as? [String] == ["cat-cow"])
+        #expect(object["setting_names"] as? [String] == ["region"])
+        #expect(object["replaced_region"] is NSNull)
+        #expect((object["region"] as? [String: Any])?["region"] as? String == "IE")
     }
 
     /// The kept copy gone: undo says so (66) and the restored journal stays as it is.

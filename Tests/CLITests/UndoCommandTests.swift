@@ -45,7 +45,8 @@ import Testing
             "Put back your exercise knee-to-chest, Knee hug, and its plan: 2 × 30 s hold, 3 sessions a week, "
                 + "from 2026-11-25 (undid exercises remove knee-to-chest, 2 minutes ago).",
             "Took knee-to-chest off the plan again (undid plan set knee-to-chest, 2 minutes ago).",
-            "Put back your exercise knee-to-chest, Knee to chest (undid exercises edit knee-to-chest, 2 minutes ago).",
+            "Put back your exercise knee-to-chest, Knee to chest (undid exercises edit knee-to-chest, 2 minutes ago): "
+                + "name Knee to chest (the edit had Knee hug); its how-to back (the edit had removed it).",
             "Removed your exercise knee-to-chest again (undid exercises add knee-to-chest, 2 minutes ago).",
             "Put back the plan for glute-bridge: 3 × 10 reps, 5 sessions a week, from 2026-11-25 "
                 + "(undid plan set glute-bridge, 2 minutes ago).",
@@ -186,6 +187,9 @@ import Testing
                   "exercise_ids" : [
 
                   ],
+                  "exercises" : [
+
+                  ],
                   "holds" : [
 
                   ],
@@ -196,6 +200,9 @@ import Testing
                   "made_at" : "2026-11-25T12:00:00+00:00",
                   "message" : "Unset region again (undid config set region GB, just now).",
                   "plan_exercise_ids" : [
+
+                  ],
+                  "plan_items" : [
 
                   ],
                   "psfs_activities" : [
@@ -213,6 +220,14 @@ import Testing
                   "red_flag_review_ids" : [
 
                   ],
+                  "region" : {
+                    "explanation" : "United Kingdom (GB), from the locale (LANG=en_GB.UTF-8); `journal config set region CODE` sets another.",
+                    "locale" : "LANG=en_GB.UTF-8",
+                    "name" : "United Kingdom",
+                    "region" : "GB",
+                    "source" : "locale",
+                    "stored" : null
+                  },
                   "removed_checkin" : null,
                   "removed_entry" : null,
                   "replaced_checkins" : [
@@ -221,6 +236,10 @@ import Testing
                   "replaced_entries" : [
 
                   ],
+                  "replaced_exercises" : [
+
+                  ],
+                  "replaced_region" : "GB",
                   "review_ids" : [
 
                   ],
@@ -389,6 +408,9 @@ import Testing
                   "exercise_ids" : [
 
                   ],
+                  "exercises" : [
+
+                  ],
                   "holds" : [
 
                   ],
@@ -399,6 +421,9 @@ import Testing
                   "made_at" : "2026-11-25T12:00:00+00:00",
                   "message" : "\(sentence)",
                   "plan_exercise_ids" : [
+
+                  ],
+                  "plan_items" : [
 
                   ],
                   "psfs_activities" : [
@@ -416,6 +441,7 @@ import Testing
                   "red_flag_review_ids" : [
 
                   ],
+                  "region" : null,
                   "removed_checkin" : null,
                   "removed_entry" : null,
                   "replaced_checkins" : [
@@ -424,6 +450,10 @@ import Testing
                   "replaced_entries" : [
 
                   ],
+                  "replaced_exercises" : [
+
+                  ],
+                  "replaced_region" : null,
                   "review_ids" : [
 
                   ],
@@ -549,5 +579,47 @@ import Testing
         #expect(json["setting_names"] as? [String] == [])
         #expect(try everyRow() == before)
         #expect(try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "bird-dog\n")
+    }
+
+    /// A full import of an export that carried a region, into a journal with none: undo says it unset
+    /// the imported region and, as `config unset region` does, the region now in force; `--json`
+    /// carries both, as `replaced_region` and `region` (issue #26).
+    @Test func undoOfAFullImportSaysTheRegionItUnsetAndTheRegionNow() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        try sandbox.change("config", "set", "region", "IE")
+        try sandbox.change("log", "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-25 09:00")
+        let file = sandbox.directory + "/all.json"
+        try sandbox.change("export", "--all", "--output", file)
+        sandbox.environment["JOURNAL_DB"] = sandbox.directory + "/target.sqlite3"
+        try sandbox.change("import", file)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:05:00Z"
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0, "\(undo)")
+        #expect(
+            undo.stdout
+                == "Undid the import of 2026-11-25 12:00 (UTC+00:00): removed 1 imported entry, unset the imported "
+                + "region IE.\n\(Self.regionFromLocale)\n")
+        #expect(undo.stderr == "")
+        #expect(try sandbox.sql("SELECT count(*) FROM settings") == "0\n")
+
+        try sandbox.change("import", file)
+        let json = try sandbox.run("undo", "--json")
+        #expect(json.status == 0, "\(json)")
+        #expect(json.stderr == "")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(
+            object["message"] as? String
+                == "Undid the import of 2026-11-25 12:05 (UTC+00:00): removed 1 imported entry, unset the imported "
+                + "region IE.")
+        #expect(object["replaced_region"] as? String == "IE")
+        #expect(object["setting_names"] as? [String] == ["region"])
+        let region = try #require(object["region"] as? [String: Any])
+        #expect(region["region"] as? String == "GB")
+        #expect(region["source"] as? String == "locale")
+        #expect(region["stored"] is NSNull)
+        #expect(
+            region["explanation"] as? String
+                == "United Kingdom (GB), from the locale (LANG=en_GB.UTF-8); `journal config set region CODE` sets "
+                + "another.")
     }
 }

@@ -63,6 +63,81 @@ import Testing
         #expect(try sandbox.sql("SELECT sets, pain_after, note FROM entries") == "3|3|fine\n")
     }
 
+    /// Undoing `exercises edit` names each field it changed back, with the value put back and the
+    /// edit's, as undoing `edit` does for an entry.
+    @Test func undoingAnExerciseEditNamesWhatItChangedBack() throws {
+        try sandbox.change(
+            "exercises", "add", "knee-to-chest", "--name", "Knee to chest", "--category", "stretch", "--how-to",
+            "Lie on your back.")
+        try sandbox.change("exercises", "edit", "knee-to-chest", "--name", "Knee hug", "--how-to", "", "--sides")
+        #expect(
+            try undo().stdout
+                == "Put back your exercise knee-to-chest, Knee to chest (undid exercises edit knee-to-chest, 2 minutes "
+                + "ago): name Knee to chest (the edit had Knee hug); its how-to back (the edit had removed it); both "
+                + "sides together (the edit had one side at a time).\n")
+        #expect(
+            try sandbox.sql("SELECT name, how_to, per_side FROM exercises WHERE id = 'knee-to-chest'")
+                == "Knee to chest|Lie on your back.|0\n")
+    }
+
+    /// Undoing `exercises remove --force`, which archived an exercise entries use, says it can be logged again.
+    @Test func undoingAnArchivingSaysTheExerciseCanBeLoggedAgain() throws {
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch")
+        try sandbox.change("log", "cat-cow", "--pain-before", "2", "--pain-after", "2", "--reps", "5")
+        try sandbox.change("exercises", "remove", "cat-cow", "--force")
+        #expect(
+            try undo().stdout
+                == "Put back your exercise cat-cow, Cat-cow (undid exercises remove cat-cow, 2 minutes ago): it can be "
+                + "logged again (the removal had archived it).\n")
+        #expect(try sandbox.sql("SELECT archived FROM exercises WHERE id = 'cat-cow'") == "0\n")
+    }
+
+    /// Undoing `exercises remove` puts back the physiotherapist's review the removal had taken with
+    /// the exercise, and says so; `--json` names it in `review_ids`.
+    @Test func undoingAnExerciseRemovalNamesTheReviewPutBack() throws {
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch")
+        try sandbox.change("log", "cat-cow", "--pain-before", "3", "--pain-after", "4", "--reps", "5")
+        try sandbox.change("resume", "cat-cow")
+        try sandbox.change("delete", "1", "--yes")
+        try sandbox.change("exercises", "remove", "cat-cow")
+        #expect(try sandbox.sql("SELECT count(*) FROM reviews") == "0\n")
+        let undo = try #require(
+            try JSONSerialization.jsonObject(with: Data(try undo("--json").stdout.utf8)) as? [String: Any])
+        #expect(
+            undo["message"] as? String
+                == "Put back your exercise cat-cow, Cat-cow (undid exercises remove cat-cow, 2 minutes ago): with its "
+                + "physiotherapist's review.")
+        #expect(undo["review_ids"] as? [Int] == [1])
+        #expect(undo["reviewed_exercises"] as? [String] == ["cat-cow"])
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM reviews") == "1|cat-cow\n")
+    }
+
+    /// `undo --json` of an exercise edit carries the exercise put back and as the edit had left it,
+    /// as `exercises show --json` writes them; of a plan change, the plan item put back.
+    @Test func undoJSONCarriesTheExerciseAndThePlanItemPutBack() throws {
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch")
+        try sandbox.change("plan", "set", "cat-cow", "--sets", "1", "--reps", "5", "--per-week", "3")
+        try sandbox.change("plan", "set", "cat-cow", "--sets", "2", "--reps", "8", "--per-week", "4")
+        try sandbox.change("exercises", "edit", "cat-cow", "--name", "Cat and cow")
+        let edit = try #require(
+            try JSONSerialization.jsonObject(with: Data(try undo("--json").stdout.utf8)) as? [String: Any])
+        let put = try #require((edit["exercises"] as? [[String: Any]])?.first)
+        let replaced = try #require((edit["replaced_exercises"] as? [[String: Any]])?.first)
+        #expect(put["name"] as? String == "Cat-cow")
+        #expect(put["archived"] as? Bool == false)
+        #expect(replaced["name"] as? String == "Cat and cow")
+        #expect(edit["plan_items"] as? [Any] != nil && (edit["plan_items"] as? [Any])?.isEmpty == true)
+        let plan = try #require(
+            try JSONSerialization.jsonObject(with: Data(try undo("--json").stdout.utf8)) as? [String: Any])
+        let items = try #require(plan["plan_items"] as? [[String: Any]])
+        #expect(items.count == 1)
+        #expect(items.first?["exercise"] as? String == "cat-cow")
+        #expect(items.first?["sets"] as? Int == 1)
+        #expect(items.first?["reps"] as? Int == 5)
+        #expect(items.first?["per_week"] as? Int == 3)
+        #expect(plan["exercises"] as? [Any] != nil && (plan["exercises"] as? [Any])?.isEmpty == true)
+    }
+
     /// The hold the review had lifted stands again, and undo names it as `journal resume` did.
     @Test func undoingAResumeNamesTheExerciseAndItsHold() throws {
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-20 08:00")

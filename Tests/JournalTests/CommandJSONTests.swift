@@ -110,11 +110,11 @@ import Testing
     /// Every key is there whether or not anything was undone.
     @Test func undoKeys() throws {
         let all = [
-            "checkin_ids", "checkins", "detail", "entries", "entry_ids", "exercise", "exercise_ids", "holds",
-            "holds_lifted", "kind", "made_at", "message", "plan_exercise_ids", "psfs_activities", "psfs_activity_ids",
-            "psfs_rating_ids",
-            "psfs_ratings", "red_flag_review_ids", "removed_checkin", "removed_entry", "replaced_checkins",
-            "replaced_entries", "review_ids", "reviewed_exercises", "setting", "setting_names", "standing", "stopped",
+            "checkin_ids", "checkins", "detail", "entries", "entry_ids", "exercise", "exercise_ids", "exercises",
+            "holds", "holds_lifted", "kind", "made_at", "message", "plan_exercise_ids", "plan_items",
+            "psfs_activities", "psfs_activity_ids", "psfs_rating_ids", "psfs_ratings", "red_flag_review_ids", "region",
+            "removed_checkin", "removed_entry", "replaced_checkins", "replaced_entries", "replaced_exercises",
+            "replaced_region", "review_ids", "reviewed_exercises", "setting", "setting_names", "standing", "stopped",
             "undone",
         ]
         #expect(try keys(UndoJSON(result: nil, message: "Nothing to undo.", timeZone: .gmt)) == all)

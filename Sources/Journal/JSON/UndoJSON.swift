@@ -15,36 +15,48 @@ import Foundation
 /// `removed_checkin` (what a `log` or `checkin` had added, as removed), `entries` and `checkins` (those
 /// put back, as they are now, as `journal list --json` and `checkins --json` write them),
 /// `replaced_entries` and `replaced_checkins` (the same records as the undone edit had left them),
-/// `reviewed_exercises` (the exercises whose physiotherapist's review was taken back), `holds`
+/// `reviewed_exercises` (the exercises whose physiotherapist's review was taken back, or put back
+/// with an exercise `journal exercises remove` had removed), `holds`
 /// (the holds standing again on them, as `journal check --json` writes them), `psfs_activities`
 /// (`id`, `activity`, `added_at`, `retired_at`: removed, as they were, or made active again, as they are)
 /// and `psfs_ratings` (`id`, `activity_id`, `rated_at`, `score`, `note`, and `activity`, the
 /// activity's words: those removed); `holds_lifted` (the holds the undone change had begun, which
 /// stand no more, as `journal check --json` writes them) and `standing` (what stands once the change
-/// is undone, the same object as `journal today --json`'s: ``StandingJSON``); `null` or `[]` when
-/// not relevant.
+/// is undone, the same object as `journal today --json`'s: ``StandingJSON``); `region` (the region in
+/// force once the change is undone, as `journal config get region --json` writes it, when the undo
+/// changed the journal's region: a region set or unset, a full import that had set one) and
+/// `replaced_region` (the code the journal stored before the undo, `null` when none); `null` or `[]`
+/// when not relevant; `exercises` and `replaced_exercises` (the exercise of the person's own an
+/// exercise change put back, as it is now, and as the change had left it, as `journal exercises show
+/// --json` writes them) and `plan_items` (the plan item a plan or exercise change put back, as
+/// `journal plan --json` writes it).
 public struct UndoJSON: Encodable, Sendable {
     let result: UndoResult?
     let message: String
     let timeZone: TimeZone
     let advice: RegionalAdvice
+    let region: RegionSetting?
 
     /// `result` `nil` for nothing undone; `message` the words undo prints; times read in `timeZone`;
-    /// the advice of what stands in the words of `advice`.
+    /// the advice of what stands in the words of `advice`; `region` the region in force, when the
+    /// undo changed the journal's (``UndoResult/region``).
     public init(
-        result: UndoResult?, message: String, timeZone: TimeZone, advice: RegionalAdvice = RegionalAdvice(region: nil)
+        result: UndoResult?, message: String, timeZone: TimeZone, advice: RegionalAdvice = RegionalAdvice(region: nil),
+        region: RegionSetting? = nil
     ) {
         self.result = result
         self.message = message
         self.timeZone = timeZone
         self.advice = advice
+        self.region = region
     }
 
     enum Keys: String, CodingKey {
         case undone, stopped, kind, message, made_at, detail, entry_ids, checkin_ids, review_ids, red_flag_review_ids
         case psfs_activity_ids, psfs_rating_ids, exercise_ids, plan_exercise_ids, setting_names, exercise, setting
         case removed_entry, removed_checkin, entries, checkins, replaced_entries, replaced_checkins
-        case reviewed_exercises, holds, psfs_activities, psfs_ratings, holds_lifted, standing
+        case reviewed_exercises, holds, psfs_activities, psfs_ratings, holds_lifted, standing, region, replaced_region
+        case exercises, replaced_exercises, plan_items
     }
 
     /// A PSFS rating undo removed, with its activity's words.
@@ -81,11 +93,23 @@ public struct UndoJSON: Encodable, Sendable {
         try container.encode(result?.settingNames ?? [], forKey: .setting_names)
         var exercise: String?
         var setting: String?
+        var planItem: PlanItem?
         switch result?.putBack {
-        case .plan(let id, _)?, .exercise(let id, _, _)?: exercise = id
+        case .plan(let id, let item)?:
+            exercise = id
+            planItem = item
+        case .exercise(let id, _, let item)?:
+            exercise = id
+            planItem = item
         case .setting(let name, _)?: setting = name
         case nil: break
         }
+        try container.encode(planItem.map { [PlanItemJSON($0)] } ?? [], forKey: .plan_items)
+        func exercises(_ state: ExerciseState?) -> [ExerciseJSON] {
+            state.map { [ExerciseJSON($0.exercise, archived: $0.archived)] } ?? []
+        }
+        try container.encode(exercises(result?.putBackExercise), forKey: .exercises)
+        try container.encode(exercises(result?.replacedExercise), forKey: .replaced_exercises)
         try container.encode(exercise, forKey: .exercise)
         try container.encode(setting, forKey: .setting)
         try container.encode(result?.loggedEntry.map { EntryJSON($0) }, forKey: .removed_entry)
@@ -104,5 +128,7 @@ public struct UndoJSON: Encodable, Sendable {
             forKey: .psfs_ratings)
         try container.encode((result?.holdsLifted ?? []).map(HoldJSON.init), forKey: .holds_lifted)
         try container.encode(result?.standing.map { StandingJSON($0, advice: advice) }, forKey: .standing)
+        try container.encode(region.map(RegionJSON.init), forKey: .region)
+        try container.encode(result?.region?.replaced, forKey: .replaced_region)
     }
 }

@@ -219,7 +219,17 @@ struct ChangeLog {
                 result.stopped = true
                 return result
             }
+            let regionBefore = try JournalStore.storedRegion(db)
+            let reviewsBefore = kind == .exercise ? try reviewIDs(of: subject) : []
+            if kind == .exercise { result.replacedExercise = try ownExercise(subject) }
             result.putBack = try putBack(kind, subject: subject, of: change)
+            if kind == .exercise {
+                result.putBackExercise = try ownExercise(subject)
+                // The reviews `exercises remove` had taken with the exercise (ON DELETE CASCADE).
+                result.reviewIDs = try reviewIDs(of: subject).filter { !reviewsBefore.contains($0) }
+                result.reviewedExerciseIDs = result.reviewIDs.isEmpty ? [] : [subject]
+            }
+            result.region = try regionChange(from: regionBefore)
             switch result.putBack {
             case .plan(let id, _)?: result.planExerciseIDs = [id]
             case .exercise(let id, _, let plan)?:
@@ -446,11 +456,34 @@ struct ChangeLog {
                 FROM change_plan WHERE change_id = ?
                 """,
             arguments: [change])
+        let regionBefore = try JournalStore.storedRegion(db)
         try db.execute(sql: "DELETE FROM settings")
         try db.execute(
             sql:
                 "INSERT INTO settings (rowid, name, value) SELECT row_id, name, value FROM change_settings WHERE change_id = ?",
             arguments: [change])
+        result.region = try regionChange(from: regionBefore)
+    }
+
+    /// The ids of the physiotherapist's reviews of `exerciseID`, smallest first.
+    private func reviewIDs(of exerciseID: String) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM reviews WHERE exercise_id = ? ORDER BY id", arguments: [exerciseID])
+    }
+
+    /// The person's own exercise `id` as it stands, archived or not; `nil` when there is none.
+    private func ownExercise(_ id: String) throws -> ExerciseState? {
+        guard
+            let exercise = try ExerciseQueries.customExercises(db, includingArchived: true).first(where: { $0.id == id }
+            )
+        else { return nil }
+        return ExerciseState(exercise, archived: try ExerciseQueries.isArchived(id, db))
+    }
+
+    /// The region the journal stores now, beside `before`, the one it stored before the undo;
+    /// `nil` when they are the same.
+    private func regionChange(from before: String?) throws -> RegionChange? {
+        let after = try JournalStore.storedRegion(db)
+        return after == before ? nil : RegionChange(replaced: before, stored: after)
     }
 
     /// The `key` of each row of `table` that `kept` (a query of `change`) does not list, in order.

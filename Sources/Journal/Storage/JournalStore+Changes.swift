@@ -30,7 +30,8 @@ public struct UndoResult: Sendable, Hashable {
     public var entryIDs: [Int64] = []
     /// The ids of the check-ins undo removed or put back, smallest first.
     public var checkInIDs: [Int64] = []
-    /// The ids of the physiotherapist's reviews undo took back (`journal resume`, an import), smallest first.
+    /// The ids of the physiotherapist's reviews undo took back (`journal resume`, an import) or put
+    /// back (those `journal exercises remove` had taken with the exercise), smallest first.
     public var reviewIDs: [Int64] = []
     /// The ids of the records that a doctor has seen the red flags undo took back
     /// (`journal resume --red-flags`, an import), smallest first.
@@ -58,7 +59,8 @@ public struct UndoResult: Sendable, Hashable {
     /// The check-ins as the undone change had left them, for those of ``putBackCheckIns`` it had
     /// kept (a check-in edit's: the edited values), smallest id first.
     public var replacedCheckIns: [CheckIn] = []
-    /// The exercises whose physiotherapist's review undo took back (`journal resume`, an import), in order.
+    /// The exercises whose physiotherapist's review undo took back (`journal resume`, an import) or
+    /// put back (`journal exercises remove`), in order.
     public var reviewedExerciseIDs: [String] = []
     /// The holds that stand again on ``reviewedExerciseIDs`` once undo took back a `journal resume`.
     public var holdsAgain: [Hold] = []
@@ -77,6 +79,14 @@ public struct UndoResult: Sendable, Hashable {
     public var detail: String?
     /// What undoing a plan, exercise or setting change put back.
     public var putBack: PutBack?
+    /// The person's own exercise undo put back, as it is now (an exercise change's), when it exists.
+    public var putBackExercise: ExerciseState?
+    /// The same exercise as the undone change had left it (an `exercises edit`'s or an archiving's
+    /// values), when it existed then; `nil` for one the change had removed.
+    public var replacedExercise: ExerciseState?
+    /// The journal's stored region before and after the undo, when the undo changed it (a region
+    /// set or unset, a full import that had set one); `nil` when it left the region as it was.
+    public var region: RegionChange?
     /// Whether undo stopped at a plan, exercise or setting change recorded before the journal kept
     /// what such a change replaced (``ChangeKind/keepsStateBefore``): nothing was undone, and the
     /// next `journal undo` stops there again.
@@ -98,6 +108,32 @@ public enum PutBack: Sendable, Hashable {
     case exercise(id: String, Exercise?, plan: PlanItem?)
     /// A setting's value; `nil` when it was not set, and is unset again.
     case setting(name: String, value: String?)
+}
+
+/// One of the person's own exercises as it stood at one time, and whether it was archived then.
+public struct ExerciseState: Sendable, Hashable {
+    public var exercise: Exercise
+    /// Archived (`journal exercises remove ID --force`): it keeps its entries but can no longer be logged.
+    public var archived: Bool
+
+    public init(_ exercise: Exercise, archived: Bool) {
+        self.exercise = exercise
+        self.archived = archived
+    }
+}
+
+/// The region the journal stores, as the undone change had left it and as undo put it back.
+public struct RegionChange: Sendable, Hashable {
+    /// The code the journal stored before the undo ("IE"); `nil` when it stored none.
+    public var replaced: String?
+    /// The code the journal stores once the change is undone; `nil` when none, and the region
+    /// comes from the environment or the locale.
+    public var stored: String?
+
+    public init(replaced: String?, stored: String?) {
+        self.replaced = replaced
+        self.stored = stored
+    }
 }
 
 extension ChangeKind: DatabaseValueConvertible {}

@@ -84,7 +84,7 @@ enum SQLiteRestore {
         let data = try restored.queue.writeWithoutTransaction { try serialize($0, path: path) }
         if try JournalStore.exists(path) {
             guard force else { throw JournalError.journalExists(path: path) }
-            result.keptCopy = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil)
+            result.keptCopy = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil).kept
         } else {
             try writeNewFile(data, at: path)
         }
@@ -216,15 +216,16 @@ enum SQLiteRestore {
     /// transaction, naming the kept copy, so `journal undo` can put it back. Undoing one (`undoing`
     /// the restore's change) records nothing, and is refused (``JournalError/databaseLocked(path:)``)
     /// when that restore is no longer the latest change not undone: another process changed the
-    /// journal after the check that chose it.
+    /// journal after the check that chose it. Returns too the region the replaced journal stored.
     private static func replace(
         _ path: String, with data: [UInt8], busyTimeout: TimeInterval, now: Date, undoing: Int64?
-    ) throws -> String {
+    ) throws -> (kept: String, region: String?) {
         let intended = keptCopyPath(for: path, now: now)
         let existing = try JournalStore(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
         if existing.isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
         let hidden = LeftoverFile(beside: path, kind: "restore")
         var file: LeftoverFile?
+        var region: String?
         defer { file?.remove() }
         do {
             try existing.queue.writeWithoutTransaction { db in
@@ -240,6 +241,7 @@ enum SQLiteRestore {
                         guard latest == undoing else { throw JournalError.databaseLocked(path: path) }
                     }
                     file = try hidden.create(holding: serialize(db, path: path))
+                    region = try String.fetchOne(db, sql: "SELECT value FROM main.settings WHERE name = 'region'")
                     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                     let tables = try String.fetchAll(
                         db,
@@ -286,7 +288,7 @@ enum SQLiteRestore {
                     arguments: [chosen, intended])
             }
         }
-        return chosen
+        return (chosen, region)
     }
 
     /// The restore `journal undo` reverses next, when the latest change not undone is one.
@@ -328,20 +330,41 @@ enum SQLiteRestore {
         }
         let bytes = [UInt8](data)
         let putBack = try rebuilt(from: verifiedJournal(bytes, name: name), name: name, now: now)
-        let counts = try putBack.reading { db in
-            (
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM checkins") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM reviews") ?? 0
-            )
+        var undo = UndoResult(kind: .restore, madeAt: restore.madeAt, restored: 0, removed: 0)
+        let region = try putBack.reading { db in
+            try namePutBack(db, into: &undo)
+            return try JournalStore.storedRegion(db)
         }
         let serialized = try putBack.queue.writeWithoutTransaction { try serialize($0, path: path) }
-        let kept = try replace(path, with: serialized, busyTimeout: busyTimeout, now: now, undoing: restore.change)
-        let undo = UndoResult(kind: .restore, madeAt: restore.madeAt, restored: counts.0, removed: 0)
+        let (kept, replacedRegion) = try replace(
+            path, with: serialized, busyTimeout: busyTimeout, now: now, undoing: restore.change)
+        if region != replacedRegion { undo.region = RegionChange(replaced: replacedRegion, stored: region) }
         return (
             undo,
-            BackupRestoreResult(path: path, keptCopy: kept, entries: counts.0, checkIns: counts.1, reviews: counts.2)
+            BackupRestoreResult(
+                path: path, keptCopy: kept, entries: undo.entryIDs.count, checkIns: undo.checkInIDs.count,
+                reviews: undo.reviewIDs.count)
         )
+    }
+
+    /// Names in `undo` every record of the journal `db` that undoing a restore puts back: all of
+    /// them, each list smallest id first (the plan in its order), the counts beside them.
+    private static func namePutBack(_ db: Database, into undo: inout UndoResult) throws {
+        func ids(_ table: String) throws -> [Int64] {
+            try Int64.fetchAll(db, sql: "SELECT id FROM \(table) ORDER BY id")
+        }
+        undo.entryIDs = try ids("entries")
+        undo.restored = undo.entryIDs.count
+        undo.checkInIDs = try ids("checkins")
+        undo.checkInsRestored = undo.checkInIDs.count
+        undo.reviewIDs = try ids("reviews")
+        undo.redFlagReviewIDs = try ids("red_flag_reviews")
+        undo.psfsActivityIDs = try ids("psfs_activities")
+        undo.psfsRatingIDs = try ids("psfs_ratings")
+        undo.psfsChanged = undo.psfsActivityIDs.count + undo.psfsRatingIDs.count
+        undo.exerciseIDs = try String.fetchAll(db, sql: "SELECT id FROM exercises WHERE builtin = 0 ORDER BY id")
+        undo.planExerciseIDs = try ExerciseQueries.plan(db).map(\.exerciseID)
+        undo.settingNames = try String.fetchAll(db, sql: "SELECT name FROM settings ORDER BY name")
     }
 
     /// Refuses at once a backup whose first bytes are not a SQLite file's.

@@ -25,8 +25,13 @@ struct Config: ParsableCommand {
     /// "Region now: …", the region in force once the journal's setting is `stored`: said by
     /// `config unset` and by `journal undo` of a region change.
     static func regionNow(stored: String?) throws -> String {
-        let setting = try RegionSetting.resolve(stored: stored, environment: ProcessInfo.processInfo.environment)
-        return "Region now: \(setting.explanation)"
+        "Region now: \(try regionInForce(stored: stored).explanation)"
+    }
+
+    /// The region in force once the journal's setting is `stored`: what ``regionNow(stored:)`` says,
+    /// and what `journal undo --json` writes as `region`.
+    static func regionInForce(stored: String?) throws -> RegionSetting {
+        try RegionSetting.resolve(stored: stored, environment: ProcessInfo.processInfo.environment)
     }
 
     /// That `JOURNAL_REGION` overrides the journal's region, when it is set: said by `config set`

@@ -185,14 +185,19 @@ struct Undo: ParsableCommand {
         // What stands is told in the region's words as the undo left them (it may have changed the region).
         let words = (try? store.regionSetting().advice) ?? RegionalAdvice(region: nil)
         do {
+            let region = try result.region.map { try Config.regionInForce(stored: $0.stored) }
             if output.json {
-                try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone, advice: words))
+                try Console.json(
+                    UndoJSON(
+                        result: result, message: message, timeZone: Clock.timeZone, advice: words, region: region))
             } else {
                 try Console.out(message)
             }
-            if case .setting("region", let value) = result.putBack {
-                if !output.json { try Console.out(TextTable.wrap(try Config.regionNow(stored: value), width: 80)) }
-                if value != nil, let note = Config.overrideNote() { Console.err(note) }
+            if let change = result.region {
+                if !output.json {
+                    try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
+                }
+                if change.stored != nil, let note = Config.overrideNote() { Console.err(note) }
             }
         } catch var failure as OutputFailure {
             failure.saved = result.putBack.map(Self.savedNote(after:))
@@ -233,14 +238,27 @@ struct Undo: ParsableCommand {
         undo.standing = try? store.openForReading()?.standing(today: try Clock.today())
         let words = (try? store.regionSetting().advice) ?? RegionalAdvice(region: nil)
         let when = Wording.time(DateInput.at(undo.madeAt, in: Clock.timeZone).local)
+        var records = ImportResult(added: undo.entryIDs.count)
+        records.checkIns = undo.checkInIDs.count
+        records.reviews = undo.reviewIDs.count
+        records.exercises = undo.exerciseIDs.count
+        records.planItems = undo.planExerciseIDs.count
+        records.activities = undo.psfsActivityIDs.count
+        records.ratings = undo.psfsRatingIDs.count
+        records.redFlagReviews = undo.redFlagReviewIDs.count
+        let stored = try store.openForReading()?.storedRegion()
         let message =
-            "Undid the restore of \(when): put back the journal it replaced, \(Wording.count(result.entries, "entry", "entries")), "
-            + "\(Wording.count(result.checkIns, "check-in", "check-ins")) and \(Wording.count(result.reviews, "review", "reviews")), "
-            + "from \(restore.keptCopy.terminalSafe)."
+            "Undid the restore of \(when): put back the journal it replaced, from \(restore.keptCopy.terminalSafe): "
+            + "\(Describe.counted(records)); \(stored.map { "the region \($0.terminalSafe)" } ?? "no region set")."
+        let region = try undo.region.map { try Config.regionInForce(stored: $0.stored) }
         if output.json {
-            try Console.json(UndoJSON(result: undo, message: message, timeZone: Clock.timeZone, advice: words))
+            try Console.json(
+                UndoJSON(result: undo, message: message, timeZone: Clock.timeZone, advice: words, region: region))
         } else {
             try Console.out(message)
+            if let change = undo.region {
+                try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
+            }
         }
         if let kept = result.keptCopy {
             Console.err("The restored journal it replaced is kept at \(kept.terminalSafe).")

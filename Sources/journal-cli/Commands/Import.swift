@@ -65,18 +65,7 @@ struct Import: ParsableCommand {
             if output.json {
                 try Console.json(FullImportJSON(result))
             } else {
-                try Console.out(
-                    "Restored \(Wording.count(result.added, "entry", "entries")), "
-                        + "\(Wording.count(result.checkIns, "check-in", "check-ins")), "
-                        + "\(Wording.count(result.reviews, "review", "reviews")), "
-                        + "\(Wording.count(result.exercises, "exercise", "exercises")) of your own, "
-                        + "\(Wording.count(result.planItems, "plan item", "plan items")) and "
-                        + "\(Wording.count(result.activities, "PSFS activity", "PSFS activities")) with "
-                        + "\(Wording.count(result.ratings, "rating", "ratings"))"
-                        + (result.redFlagReviews == 0
-                            ? "."
-                            : "; \(Wording.count(result.redFlagReviews, "record", "records")) that a doctor saw the red flags.")
-                )
+                try Console.out("Restored \(Describe.counted(result)).")
             }
         }
     }

@@ -23,7 +23,18 @@ extension Describe {
     private static func reversed(_ result: UndoResult, when: String, now: Int64) -> String {
         let ago = Wording.ago(result.madeAt, now: now, timeZone: Clock.timeZone)
         if let putBack = result.putBack {
-            return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), \(ago))."
+            var changed: [String] = []
+            if let edited = result.replacedExercise, let exercise = result.putBackExercise {
+                changed = changes(from: edited, to: exercise)
+            }
+            if result.kind == .exercise, !result.reviewIDs.isEmpty {
+                changed.append(
+                    "with its "
+                        + (result.reviewIDs.count == 1
+                            ? "physiotherapist's review"
+                            : "\(result.reviewIDs.count) physiotherapist's reviews"))
+            }
+            return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), \(ago))" + changedBack(changed)
         }
         if let entry = result.loggedEntry {
             return "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(ago)."
@@ -155,6 +166,27 @@ extension Describe {
         return changes
     }
 
+    /// What differs between one of the person's own exercises as a change left it and as undo put
+    /// it back, in `journal exercises edit`'s terms; an archiving (`exercises remove --force`) is
+    /// "the removal".
+    private static func changes(from edited: ExerciseState, to put: ExerciseState) -> [String] {
+        let (before, after) = (put.exercise, edited.exercise)
+        var changes: [String] = []
+        if before.name != after.name {
+            changes.append("name \(before.name.terminalSafe) (the edit had \(after.name.terminalSafe))")
+        }
+        switch (before.givenHowTo, after.givenHowTo) {
+        case (nil, _?): changes.append("no how-to (the edit had added one)")
+        case (_?, nil): changes.append("its how-to back (the edit had removed it)")
+        case (let was?, let edited?) where was != edited: changes.append("its how-to as before the edit")
+        default: break
+        }
+        func sides(_ exercise: Exercise) -> String { exercise.perSide ? "one side at a time" : "both sides together" }
+        if before.perSide != after.perSide { changes.append("\(sides(before)) (the edit had \(sides(after)))") }
+        if edited.archived, !put.archived { changes.append("it can be logged again (the removal had archived it)") }
+        return changes
+    }
+
     /// The time and the note put back, for an entry or a check-in, when they differ from the edit's.
     private static func timeAndNote(
         _ time: (edited: LocalDateTime, before: LocalDateTime), note: (edited: String?, before: String?)
@@ -228,8 +260,12 @@ extension Describe {
             parts.append(
                 "removed \(Wording.count(result.planItemsRemoved, "imported plan item", "imported plan items"))")
         }
-        if result.settingsRemoved > 0 {
-            parts.append("unset \(Wording.count(result.settingsRemoved, "imported setting", "imported settings"))")
+        // The region by its code, as `config unset region` names it: "unset the imported region IE".
+        let region = result.settingNames.contains("region") ? result.region?.replaced : nil
+        if let region { parts.append("unset the imported region \(region.terminalSafe)") }
+        let settings = result.settingsRemoved - (region == nil ? 0 : 1)
+        if settings > 0 {
+            parts.append("unset \(Wording.count(settings, "imported setting", "imported settings"))")
         }
         return parts.isEmpty ? "nothing to change" : parts.joined(separator: ", ")
     }

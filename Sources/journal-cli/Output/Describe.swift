@@ -2,6 +2,23 @@ import Journal
 
 /// Short texts for people, shared by the commands.
 enum Describe {
+    /// A whole journal's records counted, as `journal import` of a full export names what it
+    /// restored and `journal undo` what it put back of a restore: "2 entries, 1 check-in, 0 reviews,
+    /// 1 exercise of your own, 2 plan items and 1 PSFS activity with 1 rating", then
+    /// "; 1 record that a doctor saw the red flags" when there are any.
+    static func counted(_ records: ImportResult) -> String {
+        "\(Wording.count(records.added, "entry", "entries")), "
+            + "\(Wording.count(records.checkIns, "check-in", "check-ins")), "
+            + "\(Wording.count(records.reviews, "review", "reviews")), "
+            + "\(Wording.count(records.exercises, "exercise", "exercises")) of your own, "
+            + "\(Wording.count(records.planItems, "plan item", "plan items")) and "
+            + "\(Wording.count(records.activities, "PSFS activity", "PSFS activities")) with "
+            + "\(Wording.count(records.ratings, "rating", "ratings"))"
+            + (records.redFlagReviews == 0
+                ? ""
+                : "; \(Wording.count(records.redFlagReviews, "record", "records")) that a doctor saw the red flags")
+    }
+
     /// "glute-bridge, 3 × 10 reps, pain 4 → 3, 2026-11-20 07:30 (UTC+00:00), note: …".
     static func summary(_ entry: Entry) -> String {
         "\(entry.exerciseID), \(Wording.dose(entry)), pain \(pain(entry)), \(Wording.time(entry.localTime))"
