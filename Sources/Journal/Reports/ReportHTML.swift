@@ -735,7 +735,8 @@ public enum ReportHTML {
           .scroll:has(> table.sessions.long), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
           table.sessions, table.days.long { width: 100%; }
           table.days.long th { white-space: normal; font-size: 7pt; }
-          table.sessions td, table.sessions th, table.days td, table.days th { padding: 0 .2rem; }
+          table.days td, table.days th { padding: 0 .2rem; }
+          table.sessions td, table.sessions th { padding: 0 .1rem; }
           table.sessions td:nth-child(2) { white-space: normal; overflow-wrap: anywhere; }
           ul.columns { columns: 4; column-gap: 3mm; }
           .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; }
