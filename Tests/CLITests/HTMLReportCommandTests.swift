@@ -406,6 +406,12 @@ struct HTMLReportCommandTests {
         let printed = try printed(try page("red-flags-rose", "--week"))
         #expect(printed.pages == 1, "\(printed.pages) pages, \(fullness(printed))")
         expectEveryWordInsideThePage(printed)
+        // With room to spare, at least 5 % of the page: 1.5 % (0.986 full) before the end block's
+        // spacing tightened and the red-flagged check-in ran across the check-ins' four columns.
+        #expect(fullness(printed)[0] <= 0.95, "\(fullness(printed))")
+        #expect(
+            squeezed(printed).contains("Sat 21 Nov 07:00: pain 5 , red flags: both-legs, night-pain, one-leg"),
+            "\(squeezed(printed))")
     }
 
     @Test func tablesInTwoPrintedColumnsHaveAHeaderOverEachAndShortOnesPrintInOne() throws {

@@ -500,8 +500,12 @@ public enum ReportHTML {
     }
 
     /// Printed lines, a line at 7.5 pt the width of the page, held with the footer when whole
-    /// sections are: about 40 % of an A4 page (90 such lines).
-    static let closingLines = 36
+    /// sections are: about 44 % of an A4 page (90 such lines).
+    ///
+    /// Held sections print their headings and paragraphs with less space around them (the CSS's
+    /// `.kept-together`), so that 36 lines printed a last page 32 % full (six weeks: the PSFS
+    /// section and the notes).
+    static let closingLines = 40
     /// At most that many: 60 % of a page, so that the page before stays at least a third full.
     static let mostClosingLines = 54
 
@@ -746,7 +750,10 @@ public enum ReportHTML {
           .psfs td, .psfs th { padding: 0 .4rem; }
           .psfs p { font-size: 7.5pt; line-height: 1.15; }
           .last-notes, .kept-together { break-inside: avoid; page-break-inside: avoid; }
-          footer { margin-top: .5rem; }
+          .kept-together h2 { margin: .2rem 0 0; }
+          .kept-together p { margin: .1rem 0; }
+          ul.columns li.flagged { column-span: all; }
+          footer { margin-top: .2rem; }
         }
         """
 }
