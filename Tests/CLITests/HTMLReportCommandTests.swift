@@ -227,6 +227,33 @@ struct HTMLReportCommandTests {
         #expect(broken.isEmpty, "\(broken)")
     }
 
+    @Test func aHeadingAndATablesHeaderKeepTwoOfItsRowsWithThem() throws {
+        // The same week with pain rising in every sixth session and night pain and one leg on
+        // Wednesday, Sunday to Friday: the Sessions heading and the table's header printed at the
+        // foot of page 1 with none of its rows, the rows on page 2 under a header of their own.
+        let notes = try ReportFixtures.notedWeek(
+            noteLength: 150, planned: true, riseEvery: 6, redFlags: ["night-pain", "one-leg"], in: sandbox)
+        let printed = try printed(try page("sessions-at-the-foot", "--from", "2026-11-15", "--to", "2026-11-20"))
+        let weekdays = Set(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        var headings = 0
+        for (index, words) in printed.words.enumerated() {
+            // The heading (10.5 pt; the exercises table's "Sessions" is 7 pt), then the header's "When".
+            guard let heading = words.first(where: { $0.text == "Sessions" && $0.yMax - $0.yMin > 10 }),
+                let when = words.filter({ $0.text == "When" && $0.yMin > heading.yMin }).min(by: { $0.yMin < $1.yMin })
+            else { continue }
+            headings += 1
+            // The rows of the first column: a session's day under "When".
+            let rows = Set(
+                words.filter { weekdays.contains($0.text) && abs($0.xMin - when.xMin) < 1 && $0.yMin > when.yMax - 1 }
+                    .map { Int($0.yMin.rounded()) })
+            #expect(rows.count >= 2, "page \(index + 1): the heading and header with \(rows.count) rows")
+        }
+        #expect(headings == 1)
+        #expect(printed.pages <= 2, "\(printed.pages) pages, \(fullness(printed))")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(Array(notes.prefix(36)), printed)
+    }
+
     @Test func aHeavyWeekWithHoldsAndARedFlagPrintsOnTwoA4Pages() throws {
         // Five exercises a day and a morning check-in, each with a 150-character note (42 notes).
         // Pain rose on each exercise once (five holds: side-plank, glute-bridge, bird-dog,

@@ -736,6 +736,7 @@ public enum ReportHTML {
           .multiples { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 0 3mm; padding-right: 1mm; }
           .multiples figcaption { font-size: 7.5pt; line-height: 1.2; overflow-wrap: anywhere; }
           svg.exercise-chart text, svg.psfs-chart text { font-size: 17px; }
+          tbody tr:nth-child(-n+2) { break-before: avoid; page-break-before: avoid; }
           .scroll:has(> table.sessions.long), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
           table.sessions, table.days.long { width: 100%; }
           table.days.long th { white-space: normal; font-size: 7pt; }
