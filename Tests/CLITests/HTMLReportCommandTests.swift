@@ -146,6 +146,7 @@ struct HTMLReportCommandTests {
         #expect(
             pains.contains { pain in scores.allSatisfy { abs(($0.xMax - $0.xMin) - (pain.xMax - pain.xMin)) < 0.5 } },
             "\(pains) \(scores)")
+        expectNoDayLabelTouchesAZero(printed)
     }
 
     /// The third journal of the report tests: a 40-character exercise id, 500-character notes on
@@ -538,6 +539,7 @@ struct HTMLReportCommandTests {
         #expect(all.components(separatedBy: "Tue 17 Nov 08:15").count - 1 >= 1)
         #expect(all.contains("Notes"))
         #expect(all.contains("Bad morning, stiff getting out of bed, eased by lunchtime"))
+        expectNoDayLabelTouchesAZero(printed)
     }
 
     /// No word past the right edge of the page's content box: A4 (595.3 points wide) less a 7 mm
@@ -546,6 +548,25 @@ struct HTMLReportCommandTests {
         for (index, words) in printed.words.enumerated() {
             let outside = words.filter { $0.xMax > 595.3 - margin + 0.5 }
             #expect(outside.isEmpty, "page \(index + 1): past the margin: \(outside)")
+        }
+    }
+
+    /// No chart's pain value "0" touches a day label: the first day's label, centred on its tick,
+    /// printed under the "0" at the plot's left (their boxes overlapping, [28.1, 32.1] × [657.1,
+    /// 664.4] and [29.3, 37.3] × [664.1, 671.4], in a week's exercise charts).
+    func expectNoDayLabelTouchesAZero(_ printed: Printed) {
+        let months = Set(["Oct", "Nov", "Dec"])
+        for (index, words) in printed.words.enumerated() {
+            // A day label: a day's number and the month beside it on its line ("24 Nov").
+            let labels = zip(words, words.dropFirst()).filter { day, month in
+                months.contains(month.text) && Int(day.text) != nil && abs(day.yMin - month.yMin) < 0.5
+            }.flatMap { [$0, $1] }
+            for zero in words where zero.text == "0" {
+                let touching = labels.filter { word in
+                    word.xMin < zero.xMax && zero.xMin < word.xMax && word.yMin < zero.yMax && zero.yMin < word.yMax
+                }
+                #expect(touching.isEmpty, "page \(index + 1): \(zero) touches \(touching)")
+            }
         }
     }
 

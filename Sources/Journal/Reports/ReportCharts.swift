@@ -397,7 +397,9 @@ public enum ReportCharts {
         let baseline = frame.top + frame.plotHeight
         return labelled.flatMap { index -> [Body] in
             let x = frame.x(day: index, of: days.count)
-            let labelX = min(max(x, half), frame.width - half)
+            // Never left of the plot, where the pain values stand: the first day's label, centred
+            // on its tick, printed under the "0".
+            let labelX = min(max(x, frame.left + half), frame.width - half)
             return [
                 element(
                     "line",
