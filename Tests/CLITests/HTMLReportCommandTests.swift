@@ -567,6 +567,12 @@ struct HTMLReportCommandTests {
                 }
                 #expect(touching.isEmpty, "page \(index + 1): \(zero) touches \(touching)")
             }
+            // Nor one day label another: "23 Oct2 Nov" read as one word in a month's exercise
+            // charts once the first label had moved right of the "0".
+            let glued = words.filter { word in
+                months.contains { word.text.hasPrefix($0) } && word.text.dropFirst(3).first?.isNumber == true
+            }
+            #expect(glued.isEmpty, "page \(index + 1): labels touching: \(glued.map(\.text))")
         }
     }
 
