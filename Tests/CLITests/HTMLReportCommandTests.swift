@@ -146,6 +146,7 @@ struct HTMLReportCommandTests {
         #expect(
             pains.contains { pain in scores.allSatisfy { abs(($0.xMax - $0.xMin) - (pain.xMax - pain.xMin)) < 0.5 } },
             "\(pains) \(scores)")
+        expectNoDayLabelTouchesAZero(printed)
     }
 
     /// The third journal of the report tests: a 40-character exercise id, 500-character notes on
@@ -205,6 +206,53 @@ struct HTMLReportCommandTests {
         expectNoNearlyEmptyPage(printed)
         expectEveryNotePrintedOnce(notes, printed)
         expectEveryWordInsideThePage(printed)
+    }
+
+    @Test func aPlannedWeekOf150CharacterNotesWithHoldsAndRedFlagsPrintsOnTwoA4Pages() throws {
+        // A check-in and five planned sessions a day, each with a 150-character note (42 notes);
+        // pain rose in every second session (a hold on each exercise, then stops) and Wednesday's
+        // check-in records fever and one leg. Printed 3 pages, [0.99, 0.65, 0.36]: the last 24
+        // notes, held with the footer (72 printed lines, a third of a page), did not fit the third
+        // page 2 had left, piriformis-stretch broken onto a second line in each of its 7 sessions.
+        let notes = try ReportFixtures.notedWeek(
+            noteLength: 150, planned: true, riseEvery: 2, redFlags: ["fever", "one-leg"], in: sandbox)
+        #expect(notes.count == 42)
+        let printed = try printed(try page("planned-noted-week", "--week"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages, \(fullness(printed))")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+        expectEveryWordInsideThePage(printed)
+        // Each piriformis-stretch session on one line: its id whole, never "piriformis-" above
+        // "stretch" as in each of its 7 rows.
+        let broken = printed.words.joined().filter { $0.text == "piriformis-" }
+        #expect(broken.isEmpty, "\(broken)")
+    }
+
+    @Test func aHeadingAndATablesHeaderKeepTwoOfItsRowsWithThem() throws {
+        // The same week with pain rising in every sixth session and night pain and one leg on
+        // Wednesday, Sunday to Friday: the Sessions heading and the table's header printed at the
+        // foot of page 1 with none of its rows, the rows on page 2 under a header of their own.
+        let notes = try ReportFixtures.notedWeek(
+            noteLength: 150, planned: true, riseEvery: 6, redFlags: ["night-pain", "one-leg"], in: sandbox)
+        let printed = try printed(try page("sessions-at-the-foot", "--from", "2026-11-15", "--to", "2026-11-20"))
+        let weekdays = Set(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        var headings = 0
+        for (index, words) in printed.words.enumerated() {
+            // The heading (10.5 pt; the exercises table's "Sessions" is 7 pt), then the header's "When".
+            guard let heading = words.first(where: { $0.text == "Sessions" && $0.yMax - $0.yMin > 10 }),
+                let when = words.filter({ $0.text == "When" && $0.yMin > heading.yMin }).min(by: { $0.yMin < $1.yMin })
+            else { continue }
+            headings += 1
+            // The rows of the first column: a session's day under "When".
+            let rows = Set(
+                words.filter { weekdays.contains($0.text) && abs($0.xMin - when.xMin) < 1 && $0.yMin > when.yMax - 1 }
+                    .map { Int($0.yMin.rounded()) })
+            #expect(rows.count >= 2, "page \(index + 1): the heading and header with \(rows.count) rows")
+        }
+        #expect(headings == 1)
+        #expect(printed.pages <= 2, "\(printed.pages) pages, \(fullness(printed))")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(Array(notes.prefix(36)), printed)
     }
 
     @Test func aHeavyWeekWithHoldsAndARedFlagPrintsOnTwoA4Pages() throws {
@@ -386,6 +434,12 @@ struct HTMLReportCommandTests {
         let printed = try printed(try page("red-flags-rose", "--week"))
         #expect(printed.pages == 1, "\(printed.pages) pages, \(fullness(printed))")
         expectEveryWordInsideThePage(printed)
+        // With room to spare, at least 5 % of the page: 1.5 % (0.986 full) before the end block's
+        // spacing tightened and the red-flagged check-in ran across the check-ins' four columns.
+        #expect(fullness(printed)[0] <= 0.95, "\(fullness(printed))")
+        #expect(
+            squeezed(printed).contains("Sat 21 Nov 07:00: pain 5 , red flags: both-legs, night-pain, one-leg"),
+            "\(squeezed(printed))")
     }
 
     @Test func tablesInTwoPrintedColumnsHaveAHeaderOverEachAndShortOnesPrintInOne() throws {
@@ -485,6 +539,7 @@ struct HTMLReportCommandTests {
         #expect(all.components(separatedBy: "Tue 17 Nov 08:15").count - 1 >= 1)
         #expect(all.contains("Notes"))
         #expect(all.contains("Bad morning, stiff getting out of bed, eased by lunchtime"))
+        expectNoDayLabelTouchesAZero(printed)
     }
 
     /// No word past the right edge of the page's content box: A4 (595.3 points wide) less a 7 mm
@@ -493,6 +548,31 @@ struct HTMLReportCommandTests {
         for (index, words) in printed.words.enumerated() {
             let outside = words.filter { $0.xMax > 595.3 - margin + 0.5 }
             #expect(outside.isEmpty, "page \(index + 1): past the margin: \(outside)")
+        }
+    }
+
+    /// No chart's pain value "0" touches a day label: the first day's label, centred on its tick,
+    /// printed under the "0" at the plot's left (their boxes overlapping, [28.1, 32.1] × [657.1,
+    /// 664.4] and [29.3, 37.3] × [664.1, 671.4], in a week's exercise charts).
+    func expectNoDayLabelTouchesAZero(_ printed: Printed) {
+        let months = Set(["Oct", "Nov", "Dec"])
+        for (index, words) in printed.words.enumerated() {
+            // A day label: a day's number and the month beside it on its line ("24 Nov").
+            let labels = zip(words, words.dropFirst()).filter { day, month in
+                months.contains(month.text) && Int(day.text) != nil && abs(day.yMin - month.yMin) < 0.5
+            }.flatMap { [$0, $1] }
+            for zero in words where zero.text == "0" {
+                let touching = labels.filter { word in
+                    word.xMin < zero.xMax && zero.xMin < word.xMax && word.yMin < zero.yMax && zero.yMin < word.yMax
+                }
+                #expect(touching.isEmpty, "page \(index + 1): \(zero) touches \(touching)")
+            }
+            // Nor one day label another: "23 Oct2 Nov" read as one word in a month's exercise
+            // charts once the first label had moved right of the "0".
+            let glued = words.filter { word in
+                months.contains { word.text.hasPrefix($0) } && word.text.dropFirst(3).first?.isNumber == true
+            }
+            #expect(glued.isEmpty, "page \(index + 1): labels touching: \(glued.map(\.text))")
         }
     }
 

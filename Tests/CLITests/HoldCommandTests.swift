@@ -234,6 +234,13 @@ import Testing
         let html = try sandbox.run("report", "--format", "html").stdout
         #expect(html.contains("woke stiff, &lt;eased&gt; *later*"))
         #expect(html.contains("bird-dog: hold lifted; keep going, fewer reps"))
+        // The reviewed stop's what to do names its exercise, as check's "Stop doing bird-dog …" and
+        // resume's "Resumed bird-dog: …" do; the HTML's list of what to do said only when.
+        for (format, output) in [("text", text), ("markdown", markdown), ("html", html)] {
+            #expect(
+                output.contains("Reviewed by a physiotherapist on Sun 22 Nov 10:00: bird-dog resumed."),
+                "\(format): \(output)")
+        }
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(try sandbox.run("report", "--json").stdout.utf8))
                 as? [String: Any])

@@ -189,8 +189,20 @@ enum ReportFixtures {
     /// piriformis-stretch and pelvic-tilt, one an hour from 09:00; each note `noteLength`
     /// characters ("Note 7: The left side felt tight …", cut and ended with a full stop). Pain is 4
     /// at each check-in and 3 → 2 at each session. Returns the notes, in order: 42.
+    ///
+    /// With `planned`, each exercise is planned 3 × 10, 7 a week, from 1 Oct; with `riseEvery` N,
+    /// every Nth session's pain rises to 5 after (the Nth, 2Nth, …: holds and stops left standing);
+    /// `redFlags` are recorded with the 4th day's check-in.
     @discardableResult
-    static func notedWeek(noteLength: Int, in sandbox: Sandbox) throws -> [String] {
+    static func notedWeek(
+        noteLength: Int, planned: Bool = false, riseEvery: Int = 0, redFlags: [String] = [], in sandbox: Sandbox
+    ) throws -> [String] {
+        let exercises = ["glute-bridge", "bird-dog", "side-plank", "piriformis-stretch", "pelvic-tilt"]
+        for exercise in exercises where planned {
+            let plan = try sandbox.run(
+                "plan", "set", exercise, "--sets", "3", "--reps", "10", "--per-week", "7", "--since", "2026-10-01")
+            try #require(plan.status == 0, "\(plan)")
+        }
         let text = String(
             repeating: "The left side felt tight after the second set and eased with walking around the kitchen "
                 + "for a few minutes afterwards. ", count: 12)
@@ -200,20 +212,24 @@ enum ReportFixtures {
             notes.append(String(whole.prefix(noteLength - 1)) + ".")
             return notes[notes.count - 1]
         }
+        var sessions = 0
         for offset in stride(from: 6, through: 0, by: -1) {
             let day = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: -offset).iso8601
-            let checked = try sandbox.run("checkin", "--pain", "4", "--at", "\(day) 07:00", "--note", note())
-            try #require(checked.status == 0, "\(checked)")
-            for (index, exercise) in ["glute-bridge", "bird-dog", "side-plank", "piriformis-stretch", "pelvic-tilt"]
-                .enumerated()
-            {
+            let flags = offset == 3 ? redFlags.flatMap { ["--red-flag", $0] } : []
+            let checked = try sandbox.run(
+                ["checkin", "--pain", "4", "--at", "\(day) 07:00", "--note", note()] + flags)
+            // 0, or the status that says a red flag was recorded (the check-in is saved either way).
+            try #require(checked.status == 0 || !flags.isEmpty && [1, 2, 3].contains(checked.status), "\(checked)")
+            for (index, exercise) in exercises.enumerated() {
+                sessions += 1
                 let dose =
                     exercise == "side-plank"
                     ? ["--hold", "30", "--sets", "2", "--side", "left"]
                     : exercise == "piriformis-stretch"
                         ? ["--sets", "3", "--reps", "10", "--side", "left"] : ["--sets", "3", "--reps", "10"]
+                let after = riseEvery > 0 && sessions % riseEvery == 0 ? "5" : "2"
                 try log(
-                    sandbox, exercise, "--pain-before", "3", "--pain-after", "2", "--at",
+                    sandbox, exercise, "--pain-before", "3", "--pain-after", after, "--at",
                     "\(day) \(9 + index):\(String(format: "%02d", index * 7))",
                     extra: dose + ["--note", note()])
             }

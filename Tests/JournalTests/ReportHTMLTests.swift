@@ -204,7 +204,7 @@ import Testing
         #expect(ReportHTML.keptTogether([String(repeating: "a", count: 16 * 70), lines57]) == 1)
         #expect(ReportHTML.css.contains(".last-notes, .kept-together { break-inside: avoid;"))
         // A short report: its last whole sections, from day by day (10 lines) to the notes, are
-        // kept together, short of the 36 lines a third of a page needs.
+        // kept together, short of the 40 lines a third of a page needs.
         let html = ReportHTML.render(report, generated: "2026-11-08 10:00")
         let kept = try #require(html.range(of: "<div class=\"kept-together\">"))
         let days = try #require(html.range(of: "<h2>Day by day</h2>"))

@@ -162,7 +162,7 @@ import Testing
         // The reviewed stop says so; the two next-morning cautions are told once, with the other's date.
         #expect(
             ReportText.advice(items[3], in: Fixture.britain.advice)
-                == "Reviewed by a physiotherapist on Sun 22 Nov 17:00.")
+                == "Reviewed by a physiotherapist on Sun 22 Nov 17:00: side-plank resumed.")
         #expect(ReportText.earlier(items[4]) == "Also on 1 earlier occasion: Mon 23 Nov 07:00.")
         // The hold's own stop finding is not told twice.
         #expect(!items.filter { $0.hold == nil }.contains { $0.findings.contains { $0.entryID == 1 } })

@@ -389,15 +389,23 @@ public enum ReportCharts {
         let days = period.days
         let wide = period.from.year != period.to.year
         // A label's width at the largest size the page uses (a character about 0.55 of it); as
-        // many labels as fit side by side with a little room between.
+        // many labels as fit side by side with a little room between. A label never reaches left
+        // of the plot, where the pain values stand (the first day's, centred on its tick, printed
+        // under the "0"): the first moves right of its tick, and the others leave room for that.
         let labelWidth = Double(wide ? 10 : 6) * 0.55 * frame.largestFont
         let half = labelWidth / 2
-        let fit = Int(frame.plotWidth / (labelWidth + 8))
-        let labelled = labelledDays(count: days.count, most: max(2, min(most, fit)))
+        let shift = max(0, frame.left + half - frame.x(day: 0, of: days.count))
+        let fit = Int(frame.plotWidth / (labelWidth + 8 + shift))
+        var placed: [(index: Int, x: Double)] = []
+        for index in labelledDays(count: days.count, most: max(2, min(most, fit))) {
+            let x = min(max(frame.x(day: index, of: days.count), frame.left + half), frame.width - half)
+            // Where two would still touch (the least, two labels, of long dates), the later is left out.
+            if let last = placed.last, x - half < last.x + half + 8 { continue }
+            placed.append((index, x))
+        }
         let baseline = frame.top + frame.plotHeight
-        return labelled.flatMap { index -> [Body] in
+        return placed.flatMap { index, labelX -> [Body] in
             let x = frame.x(day: index, of: days.count)
-            let labelX = min(max(x, half), frame.width - half)
             return [
                 element(
                     "line",

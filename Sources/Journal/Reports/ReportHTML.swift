@@ -500,8 +500,12 @@ public enum ReportHTML {
     }
 
     /// Printed lines, a line at 7.5 pt the width of the page, held with the footer when whole
-    /// sections are: about 40 % of an A4 page (90 such lines).
-    static let closingLines = 36
+    /// sections are: about 44 % of an A4 page (90 such lines).
+    ///
+    /// Held sections print their headings and paragraphs with less space around them (the CSS's
+    /// `.kept-together`), so that 36 lines printed a last page 32 % full (six weeks: the PSFS
+    /// section and the notes).
+    static let closingLines = 40
     /// At most that many: 60 % of a page, so that the page before stays at least a third full.
     static let mostClosingLines = 54
 
@@ -732,10 +736,12 @@ public enum ReportHTML {
           .multiples { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 0 3mm; padding-right: 1mm; }
           .multiples figcaption { font-size: 7.5pt; line-height: 1.2; overflow-wrap: anywhere; }
           svg.exercise-chart text, svg.psfs-chart text { font-size: 17px; }
+          tbody tr:nth-child(-n+2) { break-before: avoid; page-break-before: avoid; }
           .scroll:has(> table.sessions.long), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
           table.sessions, table.days.long { width: 100%; }
           table.days.long th { white-space: normal; font-size: 7pt; }
-          table.sessions td, table.sessions th, table.days td, table.days th { padding: 0 .2rem; }
+          table.days td, table.days th { padding: 0 .2rem; }
+          table.sessions td, table.sessions th { padding: 0 .1rem; }
           table.sessions td:nth-child(2) { white-space: normal; overflow-wrap: anywhere; }
           ul.columns { columns: 4; column-gap: 3mm; }
           .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; }
@@ -745,7 +751,10 @@ public enum ReportHTML {
           .psfs td, .psfs th { padding: 0 .4rem; }
           .psfs p { font-size: 7.5pt; line-height: 1.15; }
           .last-notes, .kept-together { break-inside: avoid; page-break-inside: avoid; }
-          footer { margin-top: .5rem; }
+          .kept-together h2 { margin: .2rem 0 0; }
+          .kept-together p { margin: .1rem 0; }
+          ul.columns li.flagged { column-span: all; }
+          footer { margin-top: .2rem; }
         }
         """
 }

@@ -190,7 +190,10 @@ public enum ReportText {
     }
 
     /// What to do: the hold's way out, the review that answered it, or the most pressing
-    /// finding's recommendation, in the words of `words`' region.
+    /// finding's recommendation, in the words of `words`' region. Each names its exercise, as
+    /// `check` does ("Stop doing bird-dog and see a physiotherapist before you continue with it."),
+    /// a review as `resume` does ("Resumed bird-dog: …"): "Reviewed by a physiotherapist on
+    /// Wed 18 Nov 10:00: bird-dog resumed."
     ///
     /// With `name`, the exercise is called that (``Finding/recommendation(_:naming:)``): "EXERCISE"
     /// in the HTML report's list of what to do, which says each such text once.
@@ -203,7 +206,8 @@ public enum ReportText {
                 + "and record the review with: journal resume \(exercise)"
         }
         if let review = item.review {
-            return "Reviewed by a physiotherapist on \(Figures.shortTime(review.localTime))."
+            return "Reviewed by a physiotherapist on \(Figures.shortTime(review.localTime)): "
+                + "\(name ?? review.exerciseID) resumed."
         }
         if let seen = item.redFlagsSeen {
             return "Seen by a doctor on \(Figures.shortTime(seen.localTime))"
