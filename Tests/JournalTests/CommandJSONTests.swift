@@ -103,7 +103,7 @@ import Testing
         let seen = try #require(try store.resumeRedFlags(note: nil, time: nil, now: now, timeZone: .gmt))
         #expect(
             try keys(RedFlagsSeenJSON(seen: seen, advice: words)) == [
-                "covered", "id", "note", "reviewed_at", "still_standing",
+                "covered", "id", "note", "reviewed_at", "standing", "still_standing",
             ])
     }
 

@@ -55,14 +55,17 @@ import Testing
 
     @Test func nothingOnHoldRecordsNothingAndAHoldIsLifted() throws {
         let store = try JournalStore(path: directory.file("j.sqlite3"))
-        #expect(try store.resume(request(.exercise("bird-dog")), now: now) == nil)
+        guard case .nothingRecorded = try store.resume(request(.exercise("bird-dog")), now: now) else {
+            Issue.record("bird-dog was not on hold")
+            return
+        }
         #expect(try store.reviews(performedIn: 0..<Int64.max).isEmpty)
         var draft = EntryDraft(exercise: "bird-dog")
         draft.painBefore = PainLevel(2)
         draft.painAfter = PainLevel(5)
         draft.time = .typed("2026-11-25 08:00")
         _ = try store.log(draft, now: now, timeZone: .gmt)
-        guard case .resumed(let resumed)? = try store.resume(request(.exercise("bird dog")), now: now)
+        guard case .resumed(let resumed) = try store.resume(request(.exercise("bird dog")), now: now)
         else {
             Issue.record("bird-dog was on hold after pain rose 2 → 5")
             return
@@ -70,7 +73,10 @@ import Testing
         #expect(resumed.review.exerciseID == "bird-dog")
         #expect(resumed.hold.exerciseID == "bird-dog")
         #expect(try store.holds().isEmpty)
-        #expect(try store.resume(request(.redFlags), now: now) == nil)
+        guard case .nothingRecorded = try store.resume(request(.redFlags), now: now) else {
+            Issue.record("no red flag stood")
+            return
+        }
     }
 }
 
@@ -91,7 +97,7 @@ extension ResumeRequestTests {
                 redFlags: [.fever], createdAt: now))
         let later = now + 86_400
         guard
-            case .resumed(let resumed)? = try store.resume(
+            case .resumed(let resumed) = try store.resume(
                 request(.exercise("bird-dog"), time: "yesterday 15:00"), now: later)
         else {
             Issue.record("bird-dog was on hold after pain rose 2 → 5")
@@ -100,7 +106,7 @@ extension ResumeRequestTests {
         // 2026-11-24T15:00:00Z, recorded at 2026-11-26T10:00:00Z.
         #expect(resumed.review.reviewedAt == 1_795_532_400)
         #expect(resumed.review.createdAt == later)
-        guard case .redFlagsSeen(let seen)? = try store.resume(request(.redFlags, time: "yesterday 15:00"), now: later)
+        guard case .redFlagsSeen(let seen) = try store.resume(request(.redFlags, time: "yesterday 15:00"), now: later)
         else {
             Issue.record("a fever was recorded on 2026-11-24 at 10:00")
             return
@@ -116,7 +122,7 @@ extension JournalStore {
         let request = try ResumeRequest(
             subject: .exercise(exercise), note: note, time: time, catalog: { try catalog(includingArchived: true) },
             now: now, timeZone: timeZone)
-        guard case .resumed(let resumed)? = try resume(request, now: now) else { return nil }
+        guard case .resumed(let resumed) = try resume(request, now: now) else { return nil }
         return resumed
     }
 
@@ -124,7 +130,7 @@ extension JournalStore {
     func resumeRedFlags(note: String?, time: String?, now: Int64, timeZone: TimeZone) throws -> RedFlagsSeen? {
         let request = try ResumeRequest(
             subject: .redFlags, note: note, time: time, catalog: { Catalog.builtIn }, now: now, timeZone: timeZone)
-        guard case .redFlagsSeen(let seen)? = try resume(request, now: now) else { return nil }
+        guard case .redFlagsSeen(let seen) = try resume(request, now: now) else { return nil }
         return seen
     }
 }

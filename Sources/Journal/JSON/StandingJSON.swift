@@ -106,7 +106,7 @@ public struct TodayJSON: Encodable, Sendable {
 }
 
 /// `journal resume --json`: the review (`id`, `exercise`, `reviewed_at`, `note`), the hold it
-/// answered (`lifted`, ``HoldJSON``), the exercise's hold that still stands after it (`still_held`,
+/// lifted (`lifted`, ``HoldJSON``; null while that same hold still stands), the exercise's hold that still stands after it (`still_held`,
 /// or null: the review lifted the hold) and everything that stands after it (`standing`, the object
 /// `journal check --json` prints, without `exit_status`).
 public struct ResumeJSON: Encodable, Sendable {
@@ -126,14 +126,44 @@ public struct ResumeJSON: Encodable, Sendable {
         try container.encode(resumed.review.exerciseID, forKey: .exercise)
         try container.encode(resumed.review.localTime.iso8601, forKey: .reviewed_at)
         try container.encode(resumed.review.note, forKey: .note)
-        try container.encode(HoldJSON(resumed.hold), forKey: .lifted)
+        let lifted = resumed.stillHeld?.session.id == resumed.hold.session.id ? nil : HoldJSON(resumed.hold)
+        try container.encode(lifted, forKey: .lifted)
         try container.encode(resumed.stillHeld.map(HoldJSON.init), forKey: .still_held)
         try container.encode(StandingJSON(resumed.standing, advice: advice), forKey: .standing)
     }
 }
 
+/// `journal resume --json` when nothing was recorded (the exercise is not on hold, or no red
+/// flag stands): `recorded` (false), `exercise` (null for `--red-flags`), `message` (why) and
+/// what stands (`standing`, the object `journal check --json` prints).
+public struct NothingResumedJSON: Encodable, Sendable {
+    public var request: ResumeRequest
+    public var standing: Standing
+    public var advice: RegionalAdvice
+
+    public init(request: ResumeRequest, standing: Standing, advice: RegionalAdvice) {
+        self.request = request
+        self.standing = standing
+        self.advice = advice
+    }
+
+    enum Keys: String, CodingKey { case recorded, exercise, message, standing }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(false, forKey: .recorded)
+        switch request.subject {
+        case .exercise(let id): try container.encode(id, forKey: .exercise)
+        case .redFlags: try container.encodeNil(forKey: .exercise)
+        }
+        try container.encode(request.nothingRecorded, forKey: .message)
+        try container.encode(StandingJSON(standing, advice: advice), forKey: .standing)
+    }
+}
+
 /// `journal resume --red-flags --json`: `id`, `reviewed_at`, `note`, `covered` and `still_standing`
-/// (findings, as in `journal check --json`).
+/// (findings, as in `journal check --json`, both from the standing read after the record), and
+/// everything that stands after it (`standing`, the object `journal check --json` prints).
 public struct RedFlagsSeenJSON: Encodable, Sendable {
     public var seen: RedFlagsSeen
     public var advice: RegionalAdvice
@@ -143,7 +173,7 @@ public struct RedFlagsSeenJSON: Encodable, Sendable {
         self.advice = advice
     }
 
-    enum Keys: String, CodingKey { case id, reviewed_at, note, covered, still_standing }
+    enum Keys: String, CodingKey { case id, reviewed_at, note, covered, still_standing, standing }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -152,5 +182,6 @@ public struct RedFlagsSeenJSON: Encodable, Sendable {
         try container.encode(seen.review.note, forKey: .note)
         try container.encode(seen.covered.map { FindingJSON($0, advice: advice) }, forKey: .covered)
         try container.encode(seen.stillStanding.map { FindingJSON($0, advice: advice) }, forKey: .still_standing)
+        try container.encode(StandingJSON(seen.standing, advice: advice), forKey: .standing)
     }
 }

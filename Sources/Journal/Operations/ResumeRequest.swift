@@ -46,10 +46,12 @@ public struct ResumeRequest: Sendable, Hashable {
         today = DateInput.at(now, in: timeZone).local.date
     }
 
-    /// What was recorded: the hold lifted, or the red flags seen.
+    /// What was recorded: the hold lifted, or the red flags seen; or nothing (the exercise is
+    /// not on hold, or no red flag stands), with what stands (the value `journal check` shows).
     public enum Outcome: Sendable, Hashable {
         case resumed(Resumed)
         case redFlagsSeen(RedFlagsSeen)
+        case nothingRecorded(Standing)
     }
 
     /// Why nothing was recorded, in a sentence ("bird-dog is not on hold; nothing was recorded.").
@@ -67,11 +69,16 @@ extension JournalStore {
     /// The review is at the time the request read (``ResumeRequest/at``, never read again); `now`
     /// is when it is recorded.
     ///
-    /// Returns `nil`, recording nothing, when the exercise is not on hold or no red flag stands.
-    public func resume(_ request: ResumeRequest, now: Int64) throws -> ResumeRequest.Outcome? {
-        switch request.subject {
-        case .exercise(let id): try resume(exerciseID: id, request, now: now).map(ResumeRequest.Outcome.resumed)
-        case .redFlags: try resumeRedFlags(request, now: now).map(ResumeRequest.Outcome.redFlagsSeen)
-        }
+    /// Records nothing, returning ``ResumeRequest/Outcome/nothingRecorded(_:)`` with what stands,
+    /// when the exercise is not on hold or no red flag stands.
+    public func resume(_ request: ResumeRequest, now: Int64) throws -> ResumeRequest.Outcome {
+        let outcome: ResumeRequest.Outcome? =
+            switch request.subject {
+            case .exercise(let id): try resume(exerciseID: id, request, now: now).map(ResumeRequest.Outcome.resumed)
+            case .redFlags: try resumeRedFlags(request, now: now).map(ResumeRequest.Outcome.redFlagsSeen)
+            }
+        if let outcome { return outcome }
+        return .nothingRecorded(
+            try reading { db in try Self.standing(today: request.today, holds: HoldQueries.holds(db), db) })
     }
 }

@@ -12,6 +12,30 @@ public struct Resumed: Sendable, Hashable {
     /// The exercise's hold that stands even so (in ``standing``), as after a past-dated review: a
     /// stop on a session after the review's time; `nil` when the review lifted the hold.
     public var stillHeld: Hold? { standing.holds.first { $0.exerciseID == review.exerciseID } }
+    /// The exercise's review that counts after it (the latest by its time): this one's
+    /// ``Review/mark``, or a later-dated review's.
+    public var counting: Review.Mark?
+
+    /// Why the exercise is still on hold (``stillHeld``); `nil` when the review lifted the hold.
+    public var whyHeld: WhyHeld? {
+        guard let still = stillHeld else { return nil }
+        let counting = counting ?? review.mark
+        if still.since.performedAt > counting.reviewedAt { return .datedAfter }
+        if counting != review.mark { return .laterReview(counting) }
+        return .enteredAfter(
+            LocalDateTime(unixSeconds: still.session.createdAt, utcOffset: still.session.utcOffset))
+    }
+
+    /// Why an exercise is still on hold after `journal resume`.
+    public enum WhyHeld: Sendable, Hashable {
+        /// The session that began the hold is dated after the review that counts.
+        case datedAfter
+        /// A review dated later (this mark) is the one that counts, and it had not seen that session.
+        case laterReview(Review.Mark)
+        /// The session was entered (at this time) after the review was recorded, though dated
+        /// before it: the clock read earlier than when the session was entered.
+        case enteredAfter(LocalDateTime)
+    }
 }
 
 /// Holds and reviews: an exercise stays on hold after a stop finding until `journal resume`
@@ -60,7 +84,8 @@ extension JournalStore {
             try log.noteAddedReview(id, for: try log.begin(.resume, now: now))
             return Resumed(
                 review: review, hold: hold,
-                standing: try Self.standing(today: request.today, holds: HoldQueries.holds(db), db))
+                standing: try Self.standing(today: request.today, holds: HoldQueries.holds(db), db),
+                counting: try HoldQueries.latestReviews(db, exerciseID: exerciseID)[exerciseID])
         }
     }
 

@@ -1,14 +1,41 @@
 import Foundation
 import GRDB
 
-/// What `journal resume --red-flags` did: the record saved, the red flags it covers, and any
-/// that still stand (recorded after it).
+/// What `journal resume --red-flags` did: the record saved, the red flags it covers, and what
+/// stands after it, read in the same transaction (the value `journal check` shows).
 public struct RedFlagsSeen: Sendable, Hashable {
     public var review: RedFlagReview
-    /// The red-flag findings it covers, most severe first.
+    /// The red-flag findings that stood before it and no longer stand, most severe first.
     public var covered: [Finding]
-    /// Red-flag findings that stand even so: recorded after the time it names.
-    public var stillStanding: [Finding]
+    /// What stands after it: the value `journal check` shows.
+    public var standing: Standing
+    /// The check-ins whose red flags stand after it (``standing``'s record does not cover them).
+    public var standingCheckIns: [CheckIn]
+
+    /// The red-flag findings that stand even so, from ``standing``, most severe first.
+    public var stillStanding: [Finding] { standing.redFlags }
+
+    /// Why a red flag still stands, against the record that counts (the latest by its time,
+    /// ``Standing/redFlagReview``).
+    public enum Why: Sendable, Hashable {
+        /// It is dated after the time of the record that counts.
+        case datedAfter(RedFlagReview)
+        /// It was entered (at the check-in's `createdAt`) after this record was made, though dated
+        /// before it: the clock read earlier than when it was entered.
+        case enteredAfter(RedFlagReview, enteredAt: LocalDateTime)
+        /// A record dated later than this one is the one that counts, and it had not seen it.
+        case laterRecord(RedFlagReview)
+    }
+
+    /// Why `finding` (one of ``stillStanding``) stands; `nil` for any other finding.
+    public func why(_ finding: Finding) -> Why? {
+        guard let checkIn = standingCheckIns.first(where: { $0.id == finding.checkInID }) else { return nil }
+        let counting = standing.redFlagReview ?? review
+        if checkIn.performedAt > counting.reviewedAt { return .datedAfter(counting) }
+        if counting.id != review.id { return .laterRecord(counting) }
+        return .enteredAfter(
+            counting, enteredAt: LocalDateTime(unixSeconds: checkIn.createdAt, utcOffset: checkIn.utcOffset))
+    }
 }
 
 /// The record that a doctor has seen the red flags (``RedFlagReviewQueries``).
@@ -18,6 +45,9 @@ extension JournalStore {
     ///
     /// Returns `nil`, recording nothing, when no red flag stands. The time must not be before the
     /// earliest red flag standing, since the record covers only what was recorded before it.
+    /// What it covers and what still stands come from the standing read after the write, the one
+    /// value `journal check` reads: a past-dated record that a later-dated one outranks covers
+    /// nothing, and it is still saved (`journal undo` takes it back) and says so.
     func resumeRedFlags(_ request: ResumeRequest, now: Int64) throws -> RedFlagsSeen? {
         try writing { db in
             let when = request.at
@@ -44,10 +74,13 @@ extension JournalStore {
             review.id = id
             let log = ChangeLog(db)
             try log.noteAddedRedFlagReview(id, for: try log.begin(.resume, now: now))
-            let covered = standing.filter(review.covers)
+            let after = try Self.standing(today: request.today, holds: HoldQueries.holds(db), db)
+            let standingAfter = try RedFlagReviewQueries.standingCheckIns(db, review: after.redFlagReview)
+            let stillIDs = Set(standingAfter.map(\.id))
             return RedFlagsSeen(
-                review: review, covered: Rules.sorted(RedFlagRule.findings(in: covered)),
-                stillStanding: Rules.sorted(RedFlagRule.findings(in: standing.filter { !review.covers($0) })))
+                review: review,
+                covered: Rules.sorted(RedFlagRule.findings(in: standing.filter { !stillIDs.contains($0.id) })),
+                standing: after, standingCheckIns: standingAfter)
         }
     }
 

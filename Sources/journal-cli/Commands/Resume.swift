@@ -57,17 +57,23 @@ struct Resume: ParsableCommand {
         let request = try ResumeRequest(
             subject: exercise.map(ResumeRequest.Subject.exercise) ?? .redFlags, note: note, time: at,
             catalog: { try store.catalog(includingArchived: true) }, now: now, timeZone: Clock.timeZone)
-        guard
-            try store.openForReading() != nil,
-            let outcome = try store.write({ try $0.resume(request, now: now) })
-        else {
-            Console.err(request.nothingRecorded)
+        let words = { try store.regionSetting(fallingBack: false).advice }
+        guard try store.openForReading() != nil else {
+            try nothing(Standing(date: request.today), request, advice: try words())
             return
         }
-        switch outcome {
+        switch try store.write({ try $0.resume(request, now: now) }) {
         case .resumed(let resumed): try show(resumed)
-        case .redFlagsSeen(let seen): try show(seen, advice: try store.regionSetting(fallingBack: false).advice)
+        case .redFlagsSeen(let seen): try show(seen, advice: try words())
+        case .nothingRecorded(let standing): try nothing(standing, request, advice: try words())
         }
+    }
+
+    /// Nothing was recorded (the exercise is not on hold, or no red flag stands): why, on
+    /// standard error, and with `--json` the object saying so, with what stands.
+    private func nothing(_ standing: Standing, _ request: ResumeRequest, advice words: RegionalAdvice) throws {
+        if output.json { try Console.json(NothingResumedJSON(request: request, standing: standing, advice: words)) }
+        Console.err(request.nothingRecorded)
     }
 
     /// What `journal resume EXERCISE` prints: the hold lifted, or, when the exercise is still on
@@ -82,15 +88,29 @@ struct Resume: ParsableCommand {
             try Console.out(
                 "Recorded the review of \(exercise), \(Wording.time(resumed.review.localTime)); "
                     + "\(exercise) is still on hold.")
-            let why =
-                still.since.performedAt > resumed.review.reviewedAt
-                ? "that session was after the review's time, so the review did not answer it"
-                : "a review of \(exercise) dated later is the one that counts, and that session was not part of it"
+            let why: String
+            switch resumed.whyHeld {
+            case .laterReview(let counting):
+                why =
+                    "a review of \(exercise) dated later "
+                    + "(\(LocalDateTime(unixSeconds: counting.reviewedAt, utcOffset: resumed.review.utcOffset).shortText)) "
+                    + "is the one that counts, and that session was not part of it. Once a physiotherapist has seen "
+                    + "that too, run `journal resume \(exercise)` again with a time after that."
+            case .enteredAfter(let entered):
+                why =
+                    "that session was entered \(entered.shortText), after this review was recorded (by the clock, "
+                    + "\(LocalDateTime(unixSeconds: resumed.review.createdAt, utcOffset: resumed.review.utcOffset).shortText)): "
+                    + "the clock reads earlier than when the session was entered. Check the clock; running "
+                    + "`journal resume \(exercise)` again will not lift the hold until it reads later than that."
+            case .datedAfter, nil:
+                why =
+                    "that session was after the review's time, so the review did not answer it. Once a "
+                    + "physiotherapist has seen that too, run `journal resume \(exercise)` again."
+            }
             Console.err(
                 TextTable.wrap(
                     "\(exercise) is still on hold since \(still.since.localTime.shortText) (\(still.since.rule), "
-                        + "#\(still.session.id ?? 0)): \(why). Once a physiotherapist has seen that too, run "
-                        + "`journal resume \(exercise)` again.", width: 80))
+                        + "#\(still.session.id ?? 0)): \(why)", width: 80))
         } else {
             try Console.out(
                 "Resumed \(exercise): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
@@ -100,22 +120,50 @@ struct Resume: ParsableCommand {
         if resumed.stillHeld != nil { throw ExitCode(resumed.standing.exitStatus) }
     }
 
-    /// What `journal resume --red-flags` prints: the red-flag findings covered, and those still standing.
+    /// What `journal resume --red-flags` prints: the red-flag findings covered, and those that
+    /// still stand after it (from what `journal check` reads) with why, exiting as `check` would
+    /// while any stands.
     private func show(_ seen: RedFlagsSeen, advice words: RegionalAdvice) throws {
         if output.json {
             try Console.json(RedFlagsSeenJSON(seen: seen, advice: words))
-            return
+        } else if seen.covered.isEmpty && !seen.stillStanding.isEmpty {
+            try Console.out(
+                "Recorded that a doctor has seen you, \(Wording.time(seen.review.localTime)); "
+                    + "it covers none of the red flags that stand.")
+        } else {
+            try Console.out(
+                "Recorded that a doctor has seen you, \(Wording.time(seen.review.localTime)): "
+                    + Wording.count(
+                        seen.covered.count, "red-flag finding no longer stands", "red-flag findings no longer stand")
+                    + ".")
         }
-        try Console.out(
-            "Recorded that a doctor has seen you, \(Wording.time(seen.review.localTime)): "
-                + Wording.count(
-                    seen.covered.count, "red-flag finding no longer stands", "red-flag findings no longer stand")
-                + ".")
-        for finding in seen.stillStanding {
-            Console.err(
-                TextTable.wrap(
-                    "Still standing: the red flags recorded \(finding.localTime.shortText), after that time. "
-                        + finding.recommendation(words), width: 80))
+        if !output.json {
+            for finding in seen.stillStanding {
+                Console.err(
+                    TextTable.wrap(
+                        "Still standing: the red flags recorded \(finding.localTime.shortText): "
+                            + Self.why(seen.why(finding)) + " " + finding.recommendation(words), width: 80))
+            }
+        }
+        if !seen.stillStanding.isEmpty { throw ExitCode(seen.standing.exitStatus) }
+    }
+
+    /// Why a red flag still stands after `journal resume --red-flags`, in a sentence, and what to do.
+    private static func why(_ why: RedFlagsSeen.Why?) -> String {
+        switch why {
+        case .datedAfter(let record):
+            "they are dated after the doctor's visit recorded for \(record.localTime.shortText), "
+                + "so it did not cover them; once a doctor has seen them, run `\(Advice.resumeRedFlags)` again."
+        case .laterRecord(let record):
+            "the doctor's visit recorded for \(record.localTime.shortText) is the latest by its time, so it "
+                + "is the one that counts, and it was recorded before these were; once a doctor has seen "
+                + "them, run `\(Advice.resumeRedFlags)` with a time after that."
+        case .enteredAfter(let record, let entered):
+            "they were entered \(entered.shortText), after this record was made "
+                + "(\(LocalDateTime(unixSeconds: record.createdAt, utcOffset: record.utcOffset).shortText) by the "
+                + "clock): the clock reads earlier than when they were entered. Check the clock; "
+                + "running `\(Advice.resumeRedFlags)` again will not cover them until it reads later than that."
+        case nil: "."
         }
     }
 }
