@@ -152,7 +152,7 @@ import Testing
         #expect(try sandbox.run("plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--per-week", "3").status == 0)
         #expect(
             try sandbox.run("plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--per-week", "3", "--order", "1")
-                .stdout == "Planned bird-dog: 1 × 5 reps, 3 sessions a week, from 2026-11-25.\n")
+                .stdout == "Planned bird-dog: 1 × 5 reps, 3 sessions a week, from 2026-11-25; order 1 (was 2).\n")
         #expect(try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "bird-dog\nglute-bridge\n")
         #expect(try sandbox.run("undo").stdout.hasPrefix("Put back the plan for bird-dog: "))
         #expect(try sandbox.run("undo").stdout.hasPrefix("Took bird-dog off the plan again "))

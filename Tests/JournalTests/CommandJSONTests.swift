@@ -63,13 +63,13 @@ import Testing
         #expect(try keys(LoggedJSON(logged, advice: words)) == ["entry", "findings", "hold", "paused", "region"])
         let edit = EditJSON(
             before: EntryJSON(logged.entry), after: EntryJSON(logged.entry), findings: [], hold: nil, paused: nil)
-        #expect(try keys(edit) == ["after", "before", "findings", "hold", "paused"])
+        #expect(try keys(edit) == ["after", "before", "changed", "findings", "hold", "paused"])
         // The generic words have no region: the key is left out, as it always was.
         #expect(try keys(CheckedInJSON(checkIn, advice: words)) == ["checkin", "findings"])
         #expect(try object(CheckedInJSON(checkIn, advice: Fixture.uk))["region"] as? String == "GB")
         let checkInEdit = CheckInEditJSON(
             before: CheckInJSON(checkIn.checkIn), after: CheckInJSON(checkIn.checkIn), findings: [])
-        #expect(try keys(checkInEdit) == ["after", "before", "findings"])
+        #expect(try keys(checkInEdit) == ["after", "before", "changed", "findings"])
     }
 
     @Test func standingCheckAndTodayKeys() throws {

@@ -24,7 +24,8 @@ public struct LoggedJSON: Encodable, Sendable {
 }
 
 /// `journal edit --json`: the entry before and after, the findings of the corrected entry and the
-/// hold its exercise stands on (as `journal log --json`).
+/// hold its exercise stands on (as `journal log --json`), and `changed`, false when the values given
+/// were those the entry had (nothing written, no findings told).
 public struct EditJSON: Encodable, Sendable {
     public var before: EntryJSON
     public var after: EntryJSON
@@ -32,16 +33,21 @@ public struct EditJSON: Encodable, Sendable {
     public var hold: HoldJSON?
     /// The finding that began a hold standing before this edit (as `journal log --json`'s `paused`).
     public var paused: FindingJSON?
+    public var changed: Bool
 
-    public init(before: EntryJSON, after: EntryJSON, findings: [FindingJSON], hold: HoldJSON?, paused: FindingJSON?) {
+    public init(
+        before: EntryJSON, after: EntryJSON, findings: [FindingJSON], hold: HoldJSON?, paused: FindingJSON?,
+        changed: Bool = true
+    ) {
         self.before = before
         self.after = after
         self.findings = findings
         self.hold = hold
         self.paused = paused
+        self.changed = changed
     }
 
-    enum CodingKeys: CodingKey { case before, after, findings, hold, paused }
+    enum CodingKeys: CodingKey { case before, after, findings, hold, paused, changed }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -50,6 +56,7 @@ public struct EditJSON: Encodable, Sendable {
         try container.encode(findings, forKey: .findings)
         try container.encode(hold, forKey: .hold)
         try container.encode(paused, forKey: .paused)
+        try container.encode(changed, forKey: .changed)
     }
 }
 
@@ -67,15 +74,18 @@ public struct CheckedInJSON: Encodable, Sendable {
     }
 }
 
-/// `journal checkins edit --json`: the check-in before and after, and the findings of the corrected one.
+/// `journal checkins edit --json`: the check-in before and after, the findings of the corrected one,
+/// and `changed`, false when the values given were those the check-in had (nothing written).
 public struct CheckInEditJSON: Encodable, Sendable {
     public var before: CheckInJSON
     public var after: CheckInJSON
     public var findings: [FindingJSON]
+    public var changed: Bool
 
-    public init(before: CheckInJSON, after: CheckInJSON, findings: [FindingJSON]) {
+    public init(before: CheckInJSON, after: CheckInJSON, findings: [FindingJSON], changed: Bool = true) {
         self.before = before
         self.after = after
         self.findings = findings
+        self.changed = changed
     }
 }

@@ -222,7 +222,11 @@ struct ChangeLog {
             let regionBefore = try JournalStore.storedRegion(db)
             let reviewsBefore = kind == .exercise ? try reviewIDs(of: subject) : []
             if kind == .exercise { result.replacedExercise = try ownExercise(subject) }
+            let placeBefore = kind == .plan ? try planPlace(of: subject) : nil
             result.putBack = try putBack(kind, subject: subject, of: change)
+            if let placeBefore, let place = try planPlace(of: subject), place != placeBefore {
+                result.planOrder = PlanOrderChange(place: place, replacedPlace: placeBefore)
+            }
             if kind == .exercise {
                 result.putBackExercise = try ownExercise(subject)
                 // The reviews `exercises remove` had taken with the exercise (ON DELETE CASCADE).
@@ -484,6 +488,11 @@ struct ChangeLog {
     private func regionChange(from before: String?) throws -> RegionChange? {
         let after = try JournalStore.storedRegion(db)
         return after == before ? nil : RegionChange(replaced: before, stored: after)
+    }
+
+    /// The place of `exerciseID` in the plan's order (1 first), as `journal plan` lists it; `nil` when not planned.
+    private func planPlace(of exerciseID: String) throws -> Int? {
+        try ExerciseQueries.plan(db).firstIndex { $0.exerciseID == exerciseID }.map { $0 + 1 }
     }
 
     /// The `key` of each row of `table` that `kept` (a query of `change`) does not list, in order.

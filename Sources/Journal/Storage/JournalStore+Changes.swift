@@ -79,6 +79,9 @@ public struct UndoResult: Sendable, Hashable {
     public var detail: String?
     /// What undoing a plan, exercise or setting change put back.
     public var putBack: PutBack?
+    /// The planned exercise's place in the plan's order as undo put it back and as the undone
+    /// `plan set --order` had left it, when they differ.
+    public var planOrder: PlanOrderChange?
     /// The person's own exercise undo put back, as it is now (an exercise change's), when it exists.
     public var putBackExercise: ExerciseState?
     /// The same exercise as the undone change had left it (an `exercises edit`'s or an archiving's
@@ -97,6 +100,12 @@ public struct UndoResult: Sendable, Hashable {
     /// The holds that stood before the undo and stand no more: those the undone change had begun
     /// (a `log` or `edit` with a pain rise), in exercise order.
     public var holdsLifted: [Hold] = []
+}
+
+/// An exercise's place in the plan's order (1 first) as undo put it back, and as the change had left it.
+public struct PlanOrderChange: Sendable, Hashable {
+    public var place: Int
+    public var replacedPlace: Int
 }
 
 /// What undoing a plan, exercise or setting change put back, as it was before the change.

@@ -45,7 +45,8 @@ extension JournalStore {
     /// Each value given replaces the recorded one: `redFlags`, when given, replaces the whole set; a
     /// `note` of "" removes it. The rules run on it again, as on a new check-in. An edit that adds a
     /// red flag, or moves red flags to another time, after `journal resume --red-flags` covered the
-    /// check-in makes it count as recorded at the edit, so the flags stand again.
+    /// check-in makes it count as recorded at the edit, so the flags stand again. An edit giving only
+    /// the values the check-in has writes nothing and records no change: `after` is then `before`.
     public func editCheckIn(
         id: Int64, pain: PainLevel?, note: String?, time: String?, redFlags: [RedFlag]?, now: Int64,
         timeZone: TimeZone
@@ -54,6 +55,8 @@ extension JournalStore {
             let before = try Self.checkIns(ids: [id], db)[0]
             var after = try before.edited(
                 pain: pain, note: note, time: time, redFlags: redFlags, now: now, timeZone: timeZone)
+            // The values the check-in already had change nothing: nothing is written, nothing kept for undo.
+            if after == before { return (before, try Self.assess(before, db)) }
             // A doctor's visit answers the red flags it saw. A flag added, or the flags moved to another
             // time, is not what was seen: the check-in counts as recorded now, which no earlier visit covers.
             if after.changesRedFlags(from: before), let review = try RedFlagReviewQueries.latest(db),

@@ -74,6 +74,10 @@ public struct EditedEntry: Sendable, Hashable {
     public var before: Entry
     /// The entry as saved, with the findings it raises (the same rules as ``JournalStore/log(_:now:timeZone:)``).
     public var after: LoggedEntry
+
+    /// Whether the edit changed anything; one that gave only the values the entry had writes
+    /// nothing and records no change for undo.
+    public var changed: Bool { after.entry != before }
 }
 
 /// The uses that add, change and remove entries: one operation each, every one through
@@ -111,6 +115,9 @@ extension JournalStore {
     /// Applies `draft` to the entry `id` (what it leaves out stays) and runs the same rules as
     /// ``log(_:now:timeZone:)``; `journal undo` reverses it.
     ///
+    /// An edit giving only the values the entry has writes nothing and records no change
+    /// (``EditedEntry/changed`` is `false`).
+    ///
     /// An edit that turns a session a physiotherapist's review covered into one that may start a
     /// hold (pain rose, or pain after above 5) makes it count as recorded at the edit, so the
     /// exercise goes on hold again: what was reviewed has changed.
@@ -121,6 +128,8 @@ extension JournalStore {
                 try ExerciseQueries.catalog(db, includingArchived: true).exercise(id: before.exerciseID)
                 ?? Catalog.builtIn.resolve(before.exerciseID)
             var after = try draft.entry(exercise: exercise, now: now, timeZone: timeZone, replacing: before)
+            // The values the entry already had change nothing: nothing is written, nothing kept for undo.
+            if after == before { return EditedEntry(before: before, after: try Self.assess(before, db)) }
             // A review answers the session it saw. Edited into one that may start a hold, the session is
             // no longer what was reviewed: it counts as recorded now, which no earlier review covers.
             let review = try HoldQueries.latestReviews(db, exerciseID: after.exerciseID)[after.exerciseID]

@@ -129,16 +129,23 @@ extension JournalStore {
     ///
     /// `order` places it in the plan's order (1 first; past the end is last); without it, a new
     /// exercise goes last and a replaced one keeps its place. Returns whether that changed anything
-    /// (`false`, recording no change for undo, when the plan already held `item` in that place).
+    /// (`false`, recording no change for undo, when the plan already held `item` in that place) and
+    /// the item's place in the order before and after.
     @discardableResult
-    public func setPlan(_ item: PlanItem, order: Int? = nil, now: Int64 = JournalStore.wallClock()) throws -> Bool {
+    public func setPlan(_ item: PlanItem, order: Int? = nil, now: Int64 = JournalStore.wallClock()) throws
+        -> PlanSetting
+    {
         try writing { db in
             let plan = try ExerciseQueries.plan(db)
             var ids = plan.map(\.exerciseID)
             let place = ids.firstIndex(of: item.exerciseID)
             ids.removeAll { $0 == item.exerciseID }
-            ids.insert(item.exerciseID, at: order.map { max(0, min($0 - 1, ids.count)) } ?? place ?? ids.count)
-            if let place, plan[place] == item, ids == plan.map(\.exerciseID) { return false }
+            let newPlace = order.map { max(0, min($0 - 1, ids.count)) } ?? place ?? ids.count
+            ids.insert(item.exerciseID, at: newPlace)
+            let setting = PlanSetting(changed: true, place: newPlace + 1, previousPlace: place.map { $0 + 1 })
+            if let place, plan[place] == item, ids == plan.map(\.exerciseID) {
+                return PlanSetting(changed: false, place: setting.place, previousPlace: setting.previousPlace)
+            }
             try ChangeLog(db).recordPlanChange(of: item.exerciseID, detail: "plan set \(item.exerciseID)", now: now)
             try db.execute(
                 sql: """
@@ -150,7 +157,7 @@ extension JournalStore {
                 try db.execute(
                     sql: "UPDATE plan SET position = ? WHERE exercise_id = ?", arguments: [index + 1, id])
             }
-            return true
+            return setting
         }
     }
 
@@ -171,4 +178,15 @@ extension JournalStore {
     public func plan() throws -> [PlanItem] {
         try reading { db in try ExerciseQueries.plan(db) }
     }
+}
+
+/// What ``JournalStore/setPlan(_:order:now:)`` did: whether it changed anything, and the item's
+/// place in the plan's order (1 first) after it and before it (`nil`: it was not in the plan).
+public struct PlanSetting: Sendable, Hashable {
+    public var changed: Bool
+    public var place: Int
+    public var previousPlace: Int?
+
+    /// Whether an item already in the plan moved in its order.
+    public var moved: Bool { previousPlace.map { $0 != place } ?? false }
 }

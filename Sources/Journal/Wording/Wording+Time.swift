@@ -31,4 +31,22 @@ extension Wording {
     public static func time(_ local: LocalDateTime) -> String {
         "\(local.shortText) \(offset(local.utcOffset))"
     }
+
+    /// A moment on the person's clock, with its offset only when that clock time occurs twice on
+    /// `timeZone`'s clock (the hour a clock set back repeats): "2026-11-20 07:30", but
+    /// "2026-11-01 01:30 (UTC-04:00)" in America/Toronto.
+    public static func clockTime(_ local: LocalDateTime, in timeZone: TimeZone) -> String {
+        isAmbiguous(local, in: timeZone) ? time(local) : local.shortText
+    }
+
+    /// Whether the clock time of `local` occurs twice on `timeZone`'s clock: two offsets the zone
+    /// uses within a day of it each put that clock time at a moment when the zone uses that offset.
+    public static func isAmbiguous(_ local: LocalDateTime, in timeZone: TimeZone) -> Bool {
+        let wall = local.date.daysSinceEpoch * 86_400 + Int64(local.hour * 3600 + local.minute * 60 + local.second)
+        func offset(at seconds: Int64) -> Int {
+            timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        }
+        let offsets = Set([-86_400, 0, 86_400].map { offset(at: wall + Int64($0)) })
+        return offsets.filter { offset(at: wall - Int64($0)) == $0 }.count > 1
+    }
 }

@@ -102,6 +102,18 @@ struct CheckIns: ParsableCommand {
                 try $0.editCheckIn(
                     id: id, pain: pain, note: note, time: at, redFlags: flags, now: now, timeZone: Clock.timeZone)
             }
+            guard after.checkIn != before else {
+                let said = "Check-in #\(id) already had what you gave; nothing changed."
+                if output.json {
+                    try Console.json(
+                        CheckInEditJSON(
+                            before: CheckInJSON(before), after: CheckInJSON(before), findings: [], changed: false))
+                    Console.err(said)
+                } else {
+                    try Console.out(said)
+                }
+                return
+            }
             let told = Set(advice.map(\.rule))
             let raised = after.findings.filter { after.checkIn.raisedByEdit($0, from: before) }
             for finding in raised where !told.contains(finding.rule) {

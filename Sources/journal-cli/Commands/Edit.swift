@@ -10,7 +10,8 @@ struct Edit: ParsableCommand {
             The same checks as `journal log`. Prints the entry before and after, and the safety \
             findings of the corrected entry when the edit changed what they read (its pain or \
             time). `journal undo` puts the old values back. --note "" \
-            removes the note.
+            removes the note. Values the entry already has change nothing: it says so and \
+            records no change for undo.
 
             Examples:
               journal edit 12 --pain-after 3
@@ -62,6 +63,19 @@ struct Edit: ParsableCommand {
         let words = try store.regionSetting(fallingBack: false).advice
         let edited = try store.write { try $0.edit(id: id, with: draft, now: now, timeZone: Clock.timeZone) }
         let (before, after) = (edited.before, edited.after.entry)
+        if !edited.changed {
+            let said = "#\(id) already had what you gave; nothing changed."
+            if output.json {
+                try Console.json(
+                    EditJSON(
+                        before: EntryJSON(before), after: EntryJSON(after), findings: [], hold: nil, paused: nil,
+                        changed: false))
+                Console.err(said)
+            } else {
+                try Console.out(said)
+            }
+            return
+        }
         if (after.painBefore, after.painAfter, after.performedAt) != (
             before.painBefore, before.painAfter, before.performedAt
         ) {

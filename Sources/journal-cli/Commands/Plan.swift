@@ -93,12 +93,13 @@ struct Plan: ParsableCommand {
             let item = try PlanItem(
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
             let now = try Clock.now()
-            let changed = try store.write { try $0.setPlan(item, order: order, now: now) }
+            let setting = try store.write { try $0.setPlan(item, order: order, now: now) }
             let plan =
                 "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week, from \(start)"
+            let moved = setting.previousPlace.map { setting.moved ? "; order \(setting.place) (was \($0))" : "" } ?? ""
             try Console.out(
-                changed
-                    ? "Planned \(item.exerciseID): \(plan)."
+                setting.changed
+                    ? "Planned \(item.exerciseID): \(plan)\(moved)."
                     : "The plan for \(item.exerciseID) was already \(plan); nothing changed.")
         }
     }

@@ -15,7 +15,7 @@ extension Describe {
 
     /// "The hold on bird-dog since 2026-11-20 18:00 (pain-rise) is lifted: the change undone had begun it.".
     private static func lifted(_ hold: Hold) -> String {
-        "The hold on \(hold.exerciseID) since \(hold.since.localTime.shortText) (\(hold.since.rule)) is lifted: "
+        "The hold on \(hold.exerciseID) since \(Wording.clockTime(hold.since.localTime, in: Clock.timeZone)) (\(hold.since.rule)) is lifted: "
             + "the change undone had begun it."
     }
 
@@ -26,6 +26,9 @@ extension Describe {
             var changed: [String] = []
             if let edited = result.replacedExercise, let exercise = result.putBackExercise {
                 changed = changes(from: edited, to: exercise)
+            }
+            if let order = result.planOrder {
+                changed.append("order \(order.place) (the change had \(order.replacedPlace))")
             }
             if result.kind == .exercise, !result.reviewIDs.isEmpty {
                 changed.append(
@@ -62,7 +65,8 @@ extension Describe {
         case .checkInEdit where !result.putBackCheckIns.isEmpty:
             return result.putBackCheckIns.map { checkIn in
                 let edited = result.replacedCheckIns.first { $0.id == checkIn.id }
-                return "Check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value), \(checkIn.localTime.shortText)) "
+                return
+                    "Check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value), \(Wording.clockTime(checkIn.localTime, in: Clock.timeZone))) "
                     + "is as it was before you edited it \(ago)"
                     + changedBack(edited.map { changes(from: $0, to: checkIn) } ?? [])
             }.joined(separator: "\n")
@@ -72,7 +76,8 @@ extension Describe {
                 guard let hold = result.holdsAgain.first(where: { $0.exerciseID == id }) else {
                     return "\(review); \(id) is not on hold."
                 }
-                return "\(review): the hold since \(hold.since.localTime.shortText) (\(hold.since.rule)) stands again."
+                return
+                    "\(review): the hold since \(Wording.clockTime(hold.since.localTime, in: Clock.timeZone)) (\(hold.since.rule)) stands again."
             }.joined(separator: "\n")
         case .resume where !result.redFlagReviewIDs.isEmpty:
             return "Took back the record that a doctor has seen the red flags, made \(ago): they stand again."
@@ -88,7 +93,7 @@ extension Describe {
             return listed(
                 "Removed",
                 result.psfsRatings.map { rating in
-                    "the rating \(rating.score.value) at \(rating.localTime.shortText) of PSFS activity "
+                    "the rating \(rating.score.value) at \(Wording.clockTime(rating.localTime, in: Clock.timeZone)) of PSFS activity "
                         + "#\(rating.activityID): \((result.psfsRatedActivities[rating.activityID] ?? "").terminalSafe)"
                 }, noun: ("PSFS rating", "PSFS ratings"), after: "(recorded \(ago))")
         default:
@@ -98,13 +103,13 @@ extension Describe {
 
     /// "#1 glute-bridge at 2026-11-20 18:00": the entry's own time ("logged …" says when it was recorded).
     private static func named(_ entry: Entry) -> String {
-        "#\(entry.id ?? 0) \(entry.exerciseID) at \(entry.localTime.shortText)"
+        "#\(entry.id ?? 0) \(entry.exerciseID) at \(Wording.clockTime(entry.localTime, in: Clock.timeZone))"
     }
 
     /// "check-in #1 (pain 4) at 2026-11-20 18:00", then "with red flags fever" when it has any: its own
     /// time ("recorded …" says when it was recorded).
     private static func named(_ checkIn: CheckIn) -> String {
-        "check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)) at \(checkIn.localTime.shortText)"
+        "check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value)) at \(Wording.clockTime(checkIn.localTime, in: Clock.timeZone))"
             + (checkIn.redFlags.isEmpty
                 ? "" : " with red flags " + checkIn.redFlags.map(\.rawValue).joined(separator: ", "))
     }
@@ -197,7 +202,9 @@ extension Describe {
             // (then the clock times alone do not say how far the time moved).
             let offsets =
                 time.before.shortText == time.edited.shortText || time.before.utcOffset != time.edited.utcOffset
-            func words(_ local: LocalDateTime) -> String { offsets ? Wording.time(local) : local.shortText }
+            func words(_ local: LocalDateTime) -> String {
+                offsets ? Wording.time(local) : Wording.clockTime(local, in: Clock.timeZone)
+            }
             changes.append("at \(words(time.before)) (the edit had \(words(time.edited)))")
         }
         switch (note.before, note.edited) {
