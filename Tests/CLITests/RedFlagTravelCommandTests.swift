@@ -35,7 +35,7 @@ import Testing
             export.stdout.hasSuffix(
                 """
                 "red_flag_reviews":[
-                {"id":1,"note":"GP: fine","reviewed_at":"2026-11-24T10:00:00+00:00","through_checkin_id":1}
+                {"id":1,"note":"GP: fine","recorded_at":"2026-11-25T12:00:00+00:00","reviewed_at":"2026-11-24T10:00:00+00:00","through_checkin_id":1}
                 ],
                 "settings":[
                 {"name":"region","value":"IE"}

@@ -103,7 +103,8 @@ import Testing
             ))
         #expect(
             text.contains(
-                #"{"id":2,"note":null,"pain":1,"performed_at":"1970-06-01T12:00:00-00:44:30","red_flags":[]}"#))
+                #"{"id":2,"note":null,"pain":1,"performed_at":"1970-06-01T12:00:00-00:44:30","recorded_at":"2026-11-25T10:00:00+00:00","red_flags":[]}"#
+            ))
         // The journal has no PSFS activities: the last members are empty.
         #expect(
             text.hasSuffix(
@@ -349,7 +350,7 @@ import Testing
         (
             document(entries: [entry.replacingOccurrences(of: "}", with: #","mood":"good"}"#)]), 3,
             "the entry has a member journal does not know, \"mood\"; its members are exercise, flagged, hold_seconds, "
-                + "id, note, pain_after, pain_before, pain_change, performed_at, reps, sets, side."
+                + "id, note, pain_after, pain_before, pain_change, performed_at, recorded_at, reps, sets, side."
         ),
         (
             document(entries: [entry.replacingOccurrences(of: "}", with: #","note":"a\u0000b"}"#)]), 3,

@@ -9,13 +9,15 @@
 /// `psfs_activities` (id, activity, added_at, retired_at), `psfs_ratings` (id, activity_id,
 /// rated_at, score, note), `red_flag_reviews` (id, reviewed_at, note, through_checkin_id: that a
 /// doctor has seen the red flags, `journal resume --red-flags`) and `settings` (name, value: the
-/// region of `journal config set region`). No time of export: the same journal always gives the
-/// same bytes.
+/// region of `journal config set region`). Entries, check-ins, reviews and red-flag reviews also
+/// carry `recorded_at`, when each was recorded (``recordedAtText(_:)``): a review covers only what
+/// was recorded by its second, so without it a restore would answer holds and red flags that stand.
+/// No time of export: the same journal always gives the same bytes.
 ///
 /// ```json
 /// {"format":"journal-export","version":1,
 /// "entries":[
-/// {"exercise":"wall-squat","flagged":false,"hold_seconds":null,"id":1,"note":null,…}
+/// {"exercise":"wall-squat","flagged":false,"hold_seconds":null,"id":1,"note":null,…,"recorded_at":"2026-11-20T07:31:00+00:00",…}
 /// ],
 /// "exercises":[
 /// {"archived":false,"category":"stability","how_to":null,"id":"wall-squat","measure":"reps","name":"Wall squat","per_side":false}
@@ -36,16 +38,24 @@ public enum JournalExport {
         "red_flag_reviews", "settings",
     ]
 
+    /// `recorded_at`'s text for a time of recording (Unix seconds): the file's time format, in UTC,
+    /// such as `2026-11-20T10:00:00+00:00`.
+    static func recordedAtText(_ seconds: Int64) -> String {
+        LocalDateTime(unixSeconds: seconds, utcOffset: 0).iso8601
+    }
+
     // MARK: Reading elements
 
-    /// An entry object as a draft: the plain JSON export's keys; `id`, `exercise`, `performed_at`,
-    /// `pain_before` and `pain_after` are required, pain_change and flagged are ignored (recomputed).
-    static func entryDraft(_ value: JSONValue) throws -> EntryDraft {
+    /// An entry object as a draft and when it was recorded: the plain JSON export's keys and
+    /// `recorded_at`; `id`, `exercise`, `performed_at`, `pain_before` and `pain_after` are required,
+    /// pain_change and flagged are ignored (recomputed), and an entry without `recorded_at` (a file
+    /// from before it) counts as recorded at `now`.
+    static func entryDraft(_ value: JSONValue, now: Int64) throws -> (draft: EntryDraft, recordedAt: Int64) {
         let object = try JSONObject(
             value, "entry",
             keys: [
                 "id", "exercise", "performed_at", "sets", "reps", "hold_seconds", "side", "pain_before", "pain_after",
-                "note", "pain_change", "flagged",
+                "note", "pain_change", "flagged", "recorded_at",
             ])
         var draft = EntryDraft(exercise: try object.string("exercise"))
         draft.id = try object.id()
@@ -58,7 +68,7 @@ public enum JournalExport {
         draft.painBefore = try object.pain("pain_before")
         draft.painAfter = try object.pain("pain_after")
         draft.note = try object.optionalString("note")
-        return draft
+        return (draft, try object.recordedAt(now: now))
     }
 
     /// One of the person's own exercises and whether it is archived; every key is required.
@@ -81,15 +91,16 @@ public enum JournalExport {
         return (exercise, try object.bool("archived"))
     }
 
-    /// A check-in recorded at `now`: `id`, `performed_at` and `pain` are required.
+    /// A check-in recorded at its `recorded_at`, else at `now`: `id`, `performed_at` and `pain` are required.
     static func checkIn(_ value: JSONValue, now: Int64) throws -> CheckIn {
-        let object = try JSONObject(value, "check-in", keys: ["id", "performed_at", "pain", "red_flags", "note"])
+        let object = try JSONObject(
+            value, "check-in", keys: ["id", "performed_at", "pain", "red_flags", "note", "recorded_at"])
         let id = try object.id()
         let time = try pastTime(try object.string("performed_at"), field: "performed_at", now: now)
         let flags = try object.stringArray("red_flags").map(RedFlag.init(parsing:))
         return try CheckIn(
             id: id, performedAt: time.unixSeconds, utcOffset: time.utcOffset, pain: try object.pain("pain"),
-            note: try object.optionalString("note"), redFlags: flags, createdAt: now)
+            note: try object.optionalString("note"), redFlags: flags, createdAt: try object.recordedAt(now: now))
     }
 
     /// A plan item: `exercise`, `sets` and `per_week` are required.
@@ -108,28 +119,30 @@ public enum JournalExport {
             since: since.flatMap { LocalDate(iso8601: $0) })
     }
 
-    /// A review recorded at `now`: `id`, `exercise`, `reviewed_at` and `through_entry_id` are required.
+    /// A review recorded at its `recorded_at`, else at `now`: `id`, `exercise`, `reviewed_at` and
+    /// `through_entry_id` are required.
     static func review(_ value: JSONValue, now: Int64) throws -> Review {
         let object = try JSONObject(
-            value, "review", keys: ["id", "exercise", "reviewed_at", "note", "through_entry_id"])
+            value, "review", keys: ["id", "exercise", "reviewed_at", "note", "through_entry_id", "recorded_at"])
         let id = try object.id()
         let time = try pastTime(try object.string("reviewed_at"), field: "reviewed_at", now: now)
         return try Review(
             id: id, exerciseID: try object.string("exercise"), reviewedAt: time.unixSeconds,
-            utcOffset: time.utcOffset, note: try object.optionalString("note"), createdAt: now,
+            utcOffset: time.utcOffset, note: try object.optionalString("note"),
+            createdAt: try object.recordedAt(now: now),
             throughEntryID: Int64(try object.number("through_entry_id", 0...Int(Entry.Limits.ids.upperBound))))
     }
 
-    /// A record that a doctor has seen the red flags, recorded at `now`: `id`, `reviewed_at` and
-    /// `through_checkin_id` are required.
+    /// A record that a doctor has seen the red flags, recorded at its `recorded_at`, else at `now`:
+    /// `id`, `reviewed_at` and `through_checkin_id` are required.
     static func redFlagReview(_ value: JSONValue, now: Int64) throws -> RedFlagReview {
         let object = try JSONObject(
-            value, "red-flag review", keys: ["id", "reviewed_at", "note", "through_checkin_id"])
+            value, "red-flag review", keys: ["id", "reviewed_at", "note", "through_checkin_id", "recorded_at"])
         let id = try object.id()
         let time = try pastTime(try object.string("reviewed_at"), field: "reviewed_at", now: now)
         return try RedFlagReview(
             id: id, reviewedAt: time.unixSeconds, utcOffset: time.utcOffset, note: try object.optionalString("note"),
-            createdAt: now,
+            createdAt: try object.recordedAt(now: now),
             throughCheckInID: Int64(try object.number("through_checkin_id", 0...Int(Entry.Limits.ids.upperBound))))
     }
 
@@ -176,7 +189,7 @@ public enum JournalExport {
         return time
     }
 
-    private static func pastTime(_ text: String, field: String, now: Int64) throws -> ResolvedTime {
+    fileprivate static func pastTime(_ text: String, field: String, now: Int64) throws -> ResolvedTime {
         let time = try exactTime(text, field: field)
         guard time.unixSeconds <= now else {
             throw JournalError.futureDate(text: text, resolved: Wording.time(time.local))
@@ -267,6 +280,17 @@ private struct JSONObject {
     /// The required id, within ``Entry/Limits/ids``.
     func id() throws -> Int64 {
         try Entry.parseID(try numberText(try required("id"), "id"))
+    }
+
+    /// When the record was recorded: its `recorded_at`, checked as every time of the file is (a
+    /// date, time and offset, not in the future); `now` when absent, as a file from before the key.
+    ///
+    /// It may be one second after `now`: an edit, or a CSV row put back under a seen id, in a
+    /// review's own second counts as recorded the second after it, which a full export and import
+    /// made in that same second carry.
+    func recordedAt(now: Int64) throws -> Int64 {
+        guard let text = try optionalString("recorded_at") else { return now }
+        return try JournalExport.pastTime(text, field: "recorded_at", now: now + 1).unixSeconds
     }
 
     func stringArray(_ key: String) throws -> [String] {

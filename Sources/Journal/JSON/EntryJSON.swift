@@ -2,7 +2,8 @@
 ///
 /// Keys, in this order: id, exercise, performed_at (ISO 8601 with offset), sets,
 /// reps, hold_seconds, side, pain_before, pain_after, note; absent values are `null`.
-/// With `includeDerived`, also pain_change and flagged (exports).
+/// With `includeDerived`, also pain_change and flagged (exports); with `includeRecordedAt`, also
+/// recorded_at, when it was recorded (the full export: ``JournalExport/recordedAtText(_:)``).
 ///
 /// ```json
 /// {"id": 1, "exercise": "glute-bridge", "performed_at": "2026-11-20T07:30:00+01:00",
@@ -12,15 +13,17 @@
 public struct EntryJSON: Encodable, Sendable {
     public var entry: Entry
     public var includeDerived: Bool
+    public var includeRecordedAt: Bool
 
-    public init(_ entry: Entry, includeDerived: Bool = false) {
+    public init(_ entry: Entry, includeDerived: Bool = false, includeRecordedAt: Bool = false) {
         self.entry = entry
         self.includeDerived = includeDerived
+        self.includeRecordedAt = includeRecordedAt
     }
 
     enum Keys: String, CodingKey {
         case id, exercise, performed_at, sets, reps, hold_seconds, side, pain_before, pain_after, note
-        case pain_change, flagged
+        case pain_change, flagged, recorded_at
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -38,6 +41,9 @@ public struct EntryJSON: Encodable, Sendable {
         if includeDerived {
             try container.encode(entry.painChange, forKey: .pain_change)
             try container.encode(Rules.isFlagged(entry), forKey: .flagged)
+        }
+        if includeRecordedAt {
+            try container.encode(JournalExport.recordedAtText(entry.createdAt), forKey: .recorded_at)
         }
     }
 }
@@ -95,13 +101,20 @@ public struct HoldJSON: Encodable, Sendable {
     }
 }
 
-/// A check-in as JSON: `id`, `performed_at`, `pain`, `red_flags` (an array of ids), `note`.
+/// A check-in as JSON: `id`, `performed_at`, `pain`, `red_flags` (an array of ids), `note`; with
+/// `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded.
 public struct CheckInJSON: Encodable, Sendable {
     public var checkIn: CheckIn
+    public var includeRecordedAt: Bool
 
-    public init(_ checkIn: CheckIn) { self.checkIn = checkIn }
+    public init(_ checkIn: CheckIn) { self.init(checkIn, includeRecordedAt: false) }
 
-    enum Keys: String, CodingKey { case id, performed_at, pain, note, red_flags }
+    public init(_ checkIn: CheckIn, includeRecordedAt: Bool) {
+        self.checkIn = checkIn
+        self.includeRecordedAt = includeRecordedAt
+    }
+
+    enum Keys: String, CodingKey { case id, performed_at, pain, note, red_flags, recorded_at }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -110,17 +123,27 @@ public struct CheckInJSON: Encodable, Sendable {
         try container.encode(checkIn.pain.value, forKey: .pain)
         try container.encode(checkIn.note, forKey: .note)
         try container.encode(checkIn.redFlags.map(\.rawValue), forKey: .red_flags)
+        if includeRecordedAt {
+            try container.encode(JournalExport.recordedAtText(checkIn.createdAt), forKey: .recorded_at)
+        }
     }
 }
 
 /// A physiotherapist's review as JSON: `id`, `exercise`, `reviewed_at`, `note`, and
-/// `through_entry_id`, the newest entry when it was recorded (it covers no session recorded later).
+/// `through_entry_id`, the newest entry when it was recorded (it covers no session recorded later);
+/// with `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded.
 public struct ReviewJSON: Encodable, Sendable {
     public var review: Review
+    public var includeRecordedAt: Bool
 
-    public init(_ review: Review) { self.review = review }
+    public init(_ review: Review) { self.init(review, includeRecordedAt: false) }
 
-    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, through_entry_id }
+    public init(_ review: Review, includeRecordedAt: Bool) {
+        self.review = review
+        self.includeRecordedAt = includeRecordedAt
+    }
+
+    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, through_entry_id, recorded_at }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -129,17 +152,27 @@ public struct ReviewJSON: Encodable, Sendable {
         try container.encode(review.localTime.iso8601, forKey: .reviewed_at)
         try container.encode(review.throughEntryID, forKey: .through_entry_id)
         try container.encode(review.note, forKey: .note)
+        if includeRecordedAt {
+            try container.encode(JournalExport.recordedAtText(review.createdAt), forKey: .recorded_at)
+        }
     }
 }
 
 /// A record that a doctor has seen the red flags (`journal resume --red-flags`) as JSON, as a full
-/// export lists them: `id`, `reviewed_at`, `note`, `through_checkin_id` (the newest check-in then).
+/// export lists them: `id`, `reviewed_at`, `note`, `through_checkin_id` (the newest check-in then);
+/// with `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded.
 public struct RedFlagReviewJSON: Encodable, Sendable {
     public var review: RedFlagReview
+    public var includeRecordedAt: Bool
 
-    public init(_ review: RedFlagReview) { self.review = review }
+    public init(_ review: RedFlagReview) { self.init(review, includeRecordedAt: false) }
 
-    enum Keys: String, CodingKey { case id, reviewed_at, note, through_checkin_id }
+    public init(_ review: RedFlagReview, includeRecordedAt: Bool) {
+        self.review = review
+        self.includeRecordedAt = includeRecordedAt
+    }
+
+    enum Keys: String, CodingKey { case id, reviewed_at, note, through_checkin_id, recorded_at }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -147,6 +180,9 @@ public struct RedFlagReviewJSON: Encodable, Sendable {
         try container.encode(review.localTime.iso8601, forKey: .reviewed_at)
         try container.encode(review.throughCheckInID, forKey: .through_checkin_id)
         try container.encode(review.note, forKey: .note)
+        if includeRecordedAt {
+            try container.encode(JournalExport.recordedAtText(review.createdAt), forKey: .recorded_at)
+        }
     }
 }
 

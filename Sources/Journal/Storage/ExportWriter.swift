@@ -52,11 +52,12 @@ struct ExportWriter {
     }
 
     /// Writes the whole journal as one JSON object (``JournalExport``): the format, then each list
-    /// in a fixed order, the entries streamed as `entries` calls back with them.
+    /// in a fixed order, the entries streamed as `entries` calls back with them; `recordedAt`:
+    /// with each entry's, check-in's, review's and red-flag review's `recorded_at`.
     static func writeJournal(
-        to sink: OutputSink, entries: ((Entry) throws -> Void) throws -> Void, exercises: [OwnExerciseJSON],
-        checkIns: [CheckIn], plan: [PlanItem], reviews: [Review], activities: [PSFSActivity], ratings: [PSFSRating],
-        redFlagReviews: [RedFlagReview], settings: [SettingJSON]
+        to sink: OutputSink, recordedAt: Bool = true, entries: ((Entry) throws -> Void) throws -> Void,
+        exercises: [OwnExerciseJSON], checkIns: [CheckIn], plan: [PlanItem], reviews: [Review],
+        activities: [PSFSActivity], ratings: [PSFSRating], redFlagReviews: [RedFlagReview], settings: [SettingJSON]
     ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -73,14 +74,20 @@ struct ExportWriter {
             try sink.write((count == 0 ? "]" : "\n]") + (last ? "\n" : ",\n"))
         }
         try sink.write("{\"format\":\"\(JournalExport.format)\",\"version\":\(JournalExport.version),\n")
-        try list("entries") { try entries { try element(EntryJSON($0, includeDerived: true)) } }
+        try list("entries") {
+            try entries { try element(EntryJSON($0, includeDerived: true, includeRecordedAt: recordedAt)) }
+        }
         try list("exercises") { for exercise in exercises { try element(exercise) } }
-        try list("checkins") { for checkIn in checkIns { try element(CheckInJSON(checkIn)) } }
+        try list("checkins") {
+            for checkIn in checkIns { try element(CheckInJSON(checkIn, includeRecordedAt: recordedAt)) }
+        }
         try list("plan") { for item in plan { try element(PlanItemJSON(item)) } }
-        try list("reviews") { for review in reviews { try element(ReviewJSON(review)) } }
+        try list("reviews") { for review in reviews { try element(ReviewJSON(review, includeRecordedAt: recordedAt)) } }
         try list("psfs_activities") { for activity in activities { try element(PSFSActivityJSON(activity)) } }
         try list("psfs_ratings") { for rating in ratings { try element(PSFSRatingJSON(rating)) } }
-        try list("red_flag_reviews") { for review in redFlagReviews { try element(RedFlagReviewJSON(review)) } }
+        try list("red_flag_reviews") {
+            for review in redFlagReviews { try element(RedFlagReviewJSON(review, includeRecordedAt: recordedAt)) }
+        }
         try list("settings", last: true) { for setting in settings { try element(setting) } }
         try sink.write("}\n")
     }

@@ -73,11 +73,13 @@ enum FullExportImport {
             switch member {
             case "entries":
                 let entry = try Self.element(line) {
-                    let draft = try JournalExport.entryDraft(value)
+                    let (draft, recordedAt) = try JournalExport.entryDraft(value, now: now)
                     guard let exercise = catalog.exercise(id: draft.exercise) else {
                         throw Self.unknownExercise(draft.exercise, catalog)
                     }
-                    return try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
+                    var entry = try draft.entry(exercise: exercise, now: now, timeZone: .gmt)
+                    entry.createdAt = recordedAt
+                    return entry
                 }
                 if let id = entry.id, try EntryQueries.entry(id: id, db) != nil {
                     throw Self.twice("entry", id, line)

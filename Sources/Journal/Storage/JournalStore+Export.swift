@@ -33,10 +33,15 @@ extension JournalStore {
     /// transaction, so that they agree; entries stream row by row.
     ///
     /// The same journal always gives the same bytes: the file records no time of export.
-    public func exportAll(to sink: OutputSink) throws {
+    public func exportAll(to sink: OutputSink) throws { try exportAll(to: sink, recordedAt: true) }
+
+    /// The full export; `recordedAt: false` leaves out when each record was recorded
+    /// (`recorded_at`), for a reader that copies it over itself (``SQLiteRestore``), so that a
+    /// backup's times of recording are never refused as in the future.
+    func exportAll(to sink: OutputSink, recordedAt: Bool) throws {
         try reading { db in
             try ExportWriter.writeJournal(
-                to: sink,
+                to: sink, recordedAt: recordedAt,
                 entries: { body in
                     try EntryQueries.forEach(db, performedIn: nil, exerciseID: nil, body)
                 },

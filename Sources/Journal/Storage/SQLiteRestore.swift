@@ -124,7 +124,7 @@ enum SQLiteRestore {
         var export: [UInt8] = []
         let sink = OutputSink(name: name) { export += $0 }
         do {
-            try JournalStore(verified: verified, path: name).exportAll(to: sink)
+            try JournalStore(verified: verified, path: name).exportAll(to: sink, recordedAt: false)
             try sink.flush()
         } catch let error as JournalError {
             throw refuse("a row is not one journal writes (\(error))")
@@ -140,7 +140,8 @@ enum SQLiteRestore {
         try fresh.writing { db in
             // The rows came in through an import; the restored journal starts with no undo history.
             try ChangeLog(db).forgetAll()
-            // When each row was recorded, which a full export does not carry (checked above).
+            // When each row was recorded, left out of the export above (checked above: any
+            // representable time, one after now too).
             for table in ["entries", "checkins", "reviews", "psfs_activities", "psfs_ratings", "red_flag_reviews"] {
                 let recorded = try verified.read { try Row.fetchAll($0, sql: "SELECT id, created_at FROM \(table)") }
                 let update = try db.makeStatement(sql: "UPDATE \(table) SET created_at = ? WHERE id = ?")
