@@ -136,8 +136,8 @@ import Testing
         #expect(try sandbox.entryCount() == 1)
         #expect(try sandbox.sql("SELECT count(*) FROM plan") == "0\n")
         // An exercise nobody added is still unknown.
-        let unknown = try sandbox.run("log", "cat-cows", "--pain-before", "2", "--pain-after", "2")
-        #expect(unknown.stderr.hasPrefix("journal: unknown exercise \"cat-cows\""), "\(unknown)")
+        let unknown = try sandbox.run("log", "handstand", "--pain-before", "2", "--pain-after", "2")
+        #expect(unknown.stderr.hasPrefix("journal: unknown exercise \"handstand\""), "\(unknown)")
     }
 
     /// A how-to text longer than a note can be is refused as the how-to text, not as "the note" (#26).
