@@ -108,6 +108,38 @@ import Testing
         #expect(try sandbox.run("log", "ktc", "--pain-before", "2", "--pain-after", "2", "--hold", "20").status == 0)
     }
 
+    /// Issue #26: `log` and `plan set` of an archived exercise of one's own call it archived and say
+    /// how it comes back, never "unknown exercise" with an `exercises add` that is refused.
+    @Test func loggingOrPlanningAnArchivedExerciseSaysItIsArchived() throws {
+        for command in [
+            ["exercises", "add", "cat-cow", "--name", "Cat cow", "--category", "stretch"],
+            ["log", "cat-cow", "--pain-before", "2", "--pain-after", "2", "--sets", "1", "--reps", "10"],
+            ["exercises", "remove", "cat-cow", "--force"],
+        ] {
+            let run = try sandbox.run(command)
+            #expect(run.status == 0, "\(command): \(run)")
+        }
+        let archived =
+            "journal: cat-cow is an exercise of your own, archived: `journal exercises remove cat-cow --force` kept "
+            + "it for its 1 entry, whose history stays, and it can no longer be logged or added again. Add it under "
+            + "another id; or, if removing it was one of your latest 10 changes, `journal undo` brings it back.\n"
+        for command in [
+            ["log", "cat-cow", "--pain-before", "2", "--pain-after", "2", "--sets", "1", "--reps", "10"],
+            ["log", "Cat cow", "--pain-before", "2", "--pain-after", "2", "--sets", "1", "--reps", "10"],
+            ["plan", "set", "cat-cow", "--sets", "1", "--reps", "10", "--per-week", "3"],
+        ] {
+            let run = try sandbox.run(command)
+            #expect(run.status == 64, "\(command): \(run)")
+            #expect(run.stdout == "")
+            #expect(run.stderr == archived, "\(command)")
+        }
+        #expect(try sandbox.entryCount() == 1)
+        #expect(try sandbox.sql("SELECT count(*) FROM plan") == "0\n")
+        // An exercise nobody added is still unknown.
+        let unknown = try sandbox.run("log", "handstand", "--pain-before", "2", "--pain-after", "2")
+        #expect(unknown.stderr.hasPrefix("journal: unknown exercise \"handstand\""), "\(unknown)")
+    }
+
     /// A how-to text longer than a note can be is refused as the how-to text, not as "the note" (#26).
     @Test func aTooLongHowToIsCalledTheHowToText() throws {
         let run = try sandbox.run(

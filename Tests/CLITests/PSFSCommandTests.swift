@@ -108,6 +108,88 @@ import Testing
         #expect((json["notes"] as? [[String: Any]])?.map { $0["note"] as? String } == ["ENTRY NOTE"])
     }
 
+    /// Issue #26: a `*` on a history row, from the previous rating or from the baseline, brings the
+    /// legend, though the activity's change overall (5 → 5) is none.
+    @Test func everyMarkIsExplainedAndAChangeFromThePreviousRatingIsMarkedToo() throws {
+        #expect(try add("socks", "--at", "2026-11-11 08:00") == "1\n")
+        for (score, at) in [("5", "2026-11-11 09:00"), ("2", "2026-11-18 09:00"), ("5", "2026-11-24 09:00")] {
+            let run = try sandbox.run("psfs", "rate", "1", score, "--at", at)
+            try #require(run.status == 0, "\(run)")
+        }
+        let text = try sandbox.run("psfs")
+        #expect(
+            text.stdout == """
+                ID  ACTIVITY  BASELINE        LATEST          CHANGE
+                 1  socks     5 (2026-11-11)  5 (2026-11-24)  0
+
+                #1 socks
+                  RATED       SCORE  FROM PREVIOUS  FROM BASELINE
+                  2026-11-11      5            -    -
+                  2026-11-18      2           -3 *  -3 *
+                  2026-11-24      5           +3 *  0
+
+                Average of the 1 activity rated at the baseline (2026-11-11) and since: 5.0 →
+                5.0 (0.0), less than 2 points, within the measure's error.
+                * a change of at least 3 points for one activity, more than the measure's error.
+
+                """, "\(text)")
+    }
+
+    /// Issue #26: an activity rated within a past period stays in its report once retired, marked
+    /// so, and counts in the average as it stood then, in every format.
+    @Test func aRetiredActivityRatedInThePeriodStaysInItsReport() throws {
+        #expect(try add("socks", "--at", "2026-10-21 09:00") == "1\n")
+        #expect(try add("sitting", "--at", "2026-10-21 09:00") == "2\n")
+        for (id, score, at) in [
+            ("1", "2", "2026-10-21 09:05"), ("2", "2", "2026-10-21 09:05"), ("1", "3", "2026-10-28 09:00"),
+            ("2", "6", "2026-10-28 09:00"),
+        ] {
+            let run = try sandbox.run("psfs", "rate", id, score, "--at", at)
+            try #require(run.status == 0, "\(run)")
+        }
+        let period = ["--from", "2026-10-21", "--to", "2026-11-03"]
+        let average =
+            """
+            Average of the 2 activities rated at the baseline (2026-10-21) and since: 2.0 →
+            4.5 (+2.5), at least 2 points, more than the measure's error.
+            """
+        #expect(try sandbox.run(["report"] + period).stdout.contains(average))
+        #expect(try sandbox.run("psfs", "remove", "2").status == 0)
+
+        let text = try sandbox.run(["report"] + period).stdout
+        #expect(
+            text.contains(
+                """
+                Function (Patient-Specific Functional Scale)
+                ACTIVITY           BASELINE        LATEST          CHANGE  THIS PERIOD
+                socks              2 (2026-10-21)  3 (2026-10-28)  +1      2 → 3 (+1)
+                sitting (retired)  2 (2026-10-21)  6 (2026-10-28)  +4 *    2 → 6 (+4 *)
+                """ + "\n" + average), "\(text)")
+        let markdown = try sandbox.run(["report", "--markdown"] + period).stdout
+        #expect(
+            markdown.contains(
+                "| sitting \\(retired\\) | 2 \\(2026-10-21\\) | 6 \\(2026-10-28\\) | \\+4 \\* | 2 → 6 \\(\\+4 \\*\\) |"),
+            "\(markdown)")
+        #expect(markdown.contains("2.0 → 4.5 \\(\\+2.5\\), at least 2 points"), "\(markdown)")
+        let html = try sandbox.run(["report", "--format", "html"] + period).stdout
+        #expect(html.contains("<td>sitting (retired)</td>"))
+        #expect(html.contains("<td>2 → 6 (+4 *)</td>"))
+        #expect(html.contains("2.0 → 4.5 (+2.5), at least 2 points"))
+        #expect(html.contains("<strong>sitting (retired)</strong>"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try sandbox.run(["report", "--json"] + period).stdout.utf8))
+                as? [String: Any])
+        let whole = try #require(json["psfs"] as? [String: Any])
+        let wholeAverage = try #require(whole["average"] as? [String: Any])
+        #expect(wholeAverage["baseline"] as? Double == 2 && wholeAverage["latest"] as? Double == 4.5)
+        #expect(wholeAverage["detectable"] as? Bool == true)
+        let inPeriod = try #require(json["psfs_period"] as? [String: Any])
+        let rows = try #require(inPeriod["activities"] as? [[String: Any]])
+        #expect(rows.map { $0["retired"] as? Bool } == [false, true])
+        #expect(rows.map { $0["change"] as? Int } == [1, 4])
+        #expect((inPeriod["average"] as? [String: Any])?["latest"] as? Double == 4.5)
+    }
+
     @Test func refusalsChangeNothing() throws {
         for name in ["a", "b", "c", "d", "e"] { _ = try add(name) }
         let sixth = try sandbox.run("psfs", "add", "f")

@@ -117,9 +117,58 @@ import Testing
         #expect(
             json.stdout
                 == "{\n  \"added\" : 5,\n  \"checkins\" : 1,\n  \"exercises\" : 2,\n  \"plan\" : 1,\n  "
-                + "\"psfs_activities\" : 2,\n  \"psfs_ratings\" : 3,\n  \"red_flag_reviews\" : 0,\n  \"reviews\" : 1\n}\n",
+                + "\"psfs_activities\" : 2,\n  \"psfs_ratings\" : 3,\n  \"red_flag_reviews\" : 0,\n  \"region\" : null,\n  "
+                + "\"reviews\" : 1\n}\n",
             "\(json)")
         #expect(try sandbox.run("export", "--all").stdout == text)
+    }
+
+    /// Issue #26: a full import and `restore --force` count everything in the words undo uses, and
+    /// say the region now in force when they changed it (it names the emergency numbers).
+    @Test func importAndRestoreCountEverythingAndSayWhenTheRegionChanged() throws {
+        for change in [
+            ["exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--hold"],
+            ["log", "cat-cow", "--pain-before", "3", "--pain-after", "3", "--hold", "20", "--at", "2026-11-24 09:10"],
+            ["plan", "set", "cat-cow", "--sets", "1", "--hold", "20", "--per-week", "7", "--since", "2026-11-01"],
+            ["psfs", "add", "putting on socks", "--at", "2026-11-20 09:00"],
+            ["psfs", "rate", "1", "5", "--at", "2026-11-21 09:00"],
+            ["config", "set", "region", "IE"],
+        ] {
+            let made = try sandbox.run(change)
+            #expect(made.status == 0, "\(change): \(made)")
+        }
+        #expect(try sandbox.run("export", "--all", "--output", file("all.json")).status == 0)
+        #expect(try sandbox.run("backup", file("b.sqlite3")).status == 0)
+        let regionIE = "Region now: Ireland (IE), set with `journal config set region IE`.\n"
+
+        use("imported.sqlite3")
+        let imported = try sandbox.run("import", file("all.json"))
+        #expect(imported.status == 0, "\(imported)")
+        #expect(
+            imported.stdout
+                == "Restored 1 entry, 0 check-ins, 0 reviews, 1 exercise of your own, 1 plan item and 1 PSFS "
+                + "activity with 1 rating.\n" + regionIE, "\(imported)")
+        use("imported-json.sqlite3")
+        let json = try sandbox.run("import", file("all.json"), "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let region = try #require(object["region"] as? [String: Any], "\(json)")
+        #expect(region["region"] as? String == "IE" && region["stored"] as? String == "IE")
+
+        // The same region already set: nothing to say of it.
+        use("same.sqlite3")
+        #expect(try sandbox.run("config", "set", "region", "IE").status == 0)
+        let same = try sandbox.run("import", file("all.json"))
+        #expect(same.stdout.hasSuffix("activity with 1 rating.\n"), "\(same)")
+
+        use("canada.sqlite3")
+        #expect(try sandbox.run("config", "set", "region", "CA").status == 0)
+        let restored = try sandbox.run("restore", file("b.sqlite3"), "--force")
+        #expect(restored.status == 0, "\(restored)")
+        #expect(
+            restored.stdout
+                == "Restored 1 entry, 0 check-ins, 0 reviews, 1 exercise of your own, 1 plan item and 1 PSFS "
+                + "activity with 1 rating into \(file("canada.sqlite3")).\n" + regionIE, "\(restored)")
+        #expect(try sandbox.run("config", "get", "region").stdout.contains("IE"))
     }
 
     @Test func aCSVOfOwnExercisesSaysHowToRestoreThem() throws {

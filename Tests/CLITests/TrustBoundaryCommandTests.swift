@@ -151,7 +151,10 @@ import Testing
         let backup = try journalAndBackup()
         let run = try sandbox.run("restore", backup, "--db", file("r.sqlite3"))
         #expect(run.status == 0, "\(run)")
-        #expect(run.stdout == "Restored 1 entry, 0 check-ins and 0 reviews into \(file("r.sqlite3")).\n")
+        #expect(
+            run.stdout
+                == "Restored 1 entry, 0 check-ins, 0 reviews, 0 exercises of your own, 0 plan items and 0 PSFS "
+                + "activities with 0 ratings into \(file("r.sqlite3")).\n")
         #expect(try sql(file("r.sqlite3"), "SELECT id, note FROM entries") == "1|a\n")
         #expect(try sql(file("r.sqlite3"), "PRAGMA application_id") == "\(0x4A52_4E4C)\n")
     }

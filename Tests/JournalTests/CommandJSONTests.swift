@@ -52,7 +52,7 @@ import Testing
         #expect(
             json.keys.sorted() == [
                 "added", "checkins", "exercises", "plan", "psfs_activities", "psfs_ratings", "red_flag_reviews",
-                "reviews",
+                "region", "reviews",
             ])
         #expect(json["plan"] as? Int == 5)
         #expect(json["red_flag_reviews"] as? Int == 8)

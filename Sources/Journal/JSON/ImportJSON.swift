@@ -10,7 +10,9 @@ public struct CSVImportJSON: Encodable, Sendable {
 }
 
 /// `journal import --json` of a full export: what it added, by kind (`added` entries, `checkins`,
-/// `reviews`, `exercises`, `plan`, `psfs_activities`, `psfs_ratings`, `red_flag_reviews`).
+/// `reviews`, `exercises`, `plan`, `psfs_activities`, `psfs_ratings`, `red_flag_reviews`), and
+/// `region` (the region in force, as `journal undo --json` writes it, when the import set the
+/// journal's region; `null` otherwise).
 public struct FullImportJSON: Encodable, Sendable {
     public let added: Int
     public let checkins: Int
@@ -20,8 +22,15 @@ public struct FullImportJSON: Encodable, Sendable {
     public let psfs_activities: Int
     public let psfs_ratings: Int
     public let red_flag_reviews: Int
+    public let region: RegionJSON?
 
-    public init(_ result: ImportResult) {
+    enum Keys: String, CodingKey {
+        case added, checkins, reviews, exercises, plan, psfs_activities, psfs_ratings, red_flag_reviews, region
+    }
+
+    /// `region` is the region in force when the import changed the journal's (``ImportResult/region``).
+    public init(_ result: ImportResult, region: RegionSetting? = nil) {
+        self.region = region.map(RegionJSON.init)
         added = result.added
         checkins = result.checkIns
         reviews = result.reviews
@@ -30,6 +39,20 @@ public struct FullImportJSON: Encodable, Sendable {
         psfs_activities = result.activities
         psfs_ratings = result.ratings
         red_flag_reviews = result.redFlagReviews
+    }
+
+    /// Every key, `region` `null` when the import left the region as it was.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(added, forKey: .added)
+        try container.encode(checkins, forKey: .checkins)
+        try container.encode(reviews, forKey: .reviews)
+        try container.encode(exercises, forKey: .exercises)
+        try container.encode(plan, forKey: .plan)
+        try container.encode(psfs_activities, forKey: .psfs_activities)
+        try container.encode(psfs_ratings, forKey: .psfs_ratings)
+        try container.encode(red_flag_reviews, forKey: .red_flag_reviews)
+        try container.encode(region, forKey: .region)
     }
 }
 

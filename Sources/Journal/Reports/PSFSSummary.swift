@@ -69,8 +69,11 @@ public struct PSFSSummary: Sendable, Hashable {
     ///
     /// The baseline occasion is the local day of the first rating. The average takes the active
     /// activities whose first rating was on that day and that were rated again on a later day: an
-    /// activity added after the baseline, or retired, does not enter it.
-    public static func make(activities: [PSFSActivity], ratings: [PSFSRating]) -> PSFSSummary {
+    /// activity added after the baseline, or retired, does not enter it, unless `counting` says so
+    /// (a report counts a retired activity rated in its period, as it stood then).
+    public static func make(
+        activities: [PSFSActivity], ratings: [PSFSRating], counting: (PSFSActivity) -> Bool = \.isActive
+    ) -> PSFSSummary {
         let byActivity = Dictionary(grouping: ratings, by: \.activityID)
         let summaries = activities.map { activity in
             ActivitySummary(
@@ -86,7 +89,7 @@ public struct PSFSSummary: Sendable, Hashable {
         }
         let baselineDay = summaries.compactMap { $0.baseline?.localTime.date }.min()
         var average: Average?
-        for summary in summaries where summary.activity.isActive {
+        for summary in summaries where counting(summary.activity) {
             guard let baseline = summary.baseline, let latest = summary.latest, let baselineDay,
                 baseline.localTime.date == baselineDay, latest.localTime.date > baselineDay
             else { continue }
@@ -100,10 +103,24 @@ public struct PSFSSummary: Sendable, Hashable {
     }
 
     /// The same activities with only the ratings of `period` (local days): the change within it.
+    ///
+    /// Its average also counts a retired activity rated within the period, as it stood then.
     public func within(_ period: Period) -> PSFSSummary {
-        PSFSSummary.make(
-            activities: activities.map(\.activity),
-            ratings: activities.flatMap(\.ratings).filter { period.contains($0.localTime.date) })
+        let ratings = activities.flatMap(\.ratings).filter { period.contains($0.localTime.date) }
+        let rated = Set(ratings.map(\.activityID))
+        return PSFSSummary.make(
+            activities: activities.map(\.activity), ratings: ratings,
+            counting: { $0.isActive || rated.contains($0.id ?? -1) })
+    }
+
+    /// The summary a report of `period` shows: the average also counts each retired activity rated
+    /// within the period, as it stood then (it was active when rated).
+    public func forReport(_ period: Period) -> PSFSSummary {
+        let ratedWithin = Set(
+            activities.flatMap(\.ratings).filter { period.contains($0.localTime.date) }.map(\.activityID))
+        return PSFSSummary.make(
+            activities: activities.map(\.activity), ratings: activities.flatMap(\.ratings),
+            counting: { $0.isActive || ratedWithin.contains($0.id ?? -1) })
     }
 
     /// Days after the latest rating when `journal check` reminds to rate again.

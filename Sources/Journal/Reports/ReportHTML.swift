@@ -417,7 +417,7 @@ public enum ReportHTML {
 
     static func psfsSection(_ report: ProgressReport) -> BodyNode {
         guard let psfs = report.psfs else { return .empty }
-        let active = psfs.activities.filter(\.activity.isActive)
+        let active = ReportPSFS.shown(psfs, period: report.period)
         return .section(
             .class("psfs"),
             .h2("Function (Patient-Specific Functional Scale)"),
@@ -439,7 +439,8 @@ public enum ReportHTML {
                             .element(
                                 named: "figcaption",
                                 nodes: [
-                                    .strong(.plain(item.activity.activity)),
+                                    .strong(
+                                        .plain(item.activity.activity + (item.activity.isActive ? "" : " (retired)"))),
                                     .plain(
                                         ": " + Wording.count(item.ratings.count, "rating", "ratings")
                                             + (item.latest.map { ", latest \($0.score.value)" } ?? "")),

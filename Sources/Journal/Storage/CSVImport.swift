@@ -26,10 +26,25 @@ public struct ImportResult: Sendable, Hashable {
     public var ratings = 0
     /// Records that a doctor has seen the red flags added (a full export only).
     public var redFlagReviews = 0
+    /// The region the journal stores, when the import set it (a full export's `settings`); `nil`
+    /// when it stayed the same.
+    public var region: RegionChange?
 
     public init(added: Int = 0, skipped: Int = 0) {
         self.added = added
         self.skipped = skipped
+    }
+
+    /// The records an undo or a restore names (``UndoResult``), counted by kind.
+    public init(counting named: UndoResult) {
+        self.init(added: named.entryIDs.count)
+        checkIns = named.checkInIDs.count
+        reviews = named.reviewIDs.count
+        exercises = named.exerciseIDs.count
+        planItems = named.planExerciseIDs.count
+        activities = named.psfsActivityIDs.count
+        ratings = named.psfsRatingIDs.count
+        redFlagReviews = named.redFlagReviewIDs.count
     }
 }
 

@@ -13,6 +13,22 @@ enum ExerciseQueries {
         return custom.isEmpty ? Catalog.builtIn : Catalog(extending: .builtIn, with: custom)
     }
 
+    /// The exercise `text` names that can be logged or planned; an archived one of the person's own
+    /// is refused as archived (``JournalError/exerciseArchived(_:entries:)``), never as unknown.
+    static func loggable(_ text: String, _ db: Database) throws -> Exercise {
+        do {
+            return try catalog(db, includingArchived: false).resolve(text)
+        } catch JournalError.unknownExercise(let id, let suggestions) {
+            guard let archived = try? catalog(db, includingArchived: true).resolve(text) else {
+                throw JournalError.unknownExercise(id, suggestions: suggestions)
+            }
+            let uses =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [archived.id]) ?? 0
+            throw JournalError.exerciseArchived(archived.id, entries: uses)
+        }
+    }
+
     /// Whether `id` is one of the person's own exercises, archived: kept for its entries, no longer logged.
     static func isArchived(_ id: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(

@@ -438,6 +438,12 @@ extension JournalStore {
     /// result.added // entries
     /// ```
     public func restore(from open: () throws -> ByteSource, now: Int64) throws -> ImportResult {
-        try writing { try FullExportImport.restore(from: open, now: now, $0) }
+        try writing { db in
+            let before = try JournalStore.storedRegion(db)
+            var result = try FullExportImport.restore(from: open, now: now, db)
+            let after = try JournalStore.storedRegion(db)
+            if before != after { result.region = RegionChange(replaced: before, stored: after) }
+            return result
+        }
     }
 }

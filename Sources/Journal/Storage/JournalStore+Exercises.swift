@@ -22,6 +22,12 @@ extension JournalStore {
         try reading { db in try ExerciseQueries.catalog(db, includingArchived: includingArchived) }
     }
 
+    /// The exercise `text` names that can be logged or planned: built in or the person's own; an
+    /// archived one is refused as archived (``JournalError/exerciseArchived(_:entries:)``).
+    public func loggableExercise(_ text: String) throws -> Exercise {
+        try reading { db in try ExerciseQueries.loggable(text, db) }
+    }
+
     /// Whether `id` is one of the person's own exercises, archived: kept for its entries, no longer logged.
     public func isArchived(exerciseID id: String) throws -> Bool {
         try reading { db in try ExerciseQueries.isArchived(id, db) }

@@ -130,7 +130,7 @@ extension JournalStore {
             if exerciseID == nil {
                 let psfs = PSFSSummary.make(
                     activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
-                report.psfs = psfs.activities.isEmpty ? nil : psfs
+                report.psfs = psfs.activities.isEmpty ? nil : psfs.forReport(period)
                 report.redFlagReviews = try RedFlagReviewQueries.reviews(
                     db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id",
                     arguments: [period.widestUTCRange.lowerBound, Int64.max])

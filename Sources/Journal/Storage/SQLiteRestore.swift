@@ -12,6 +12,11 @@ public struct BackupRestoreResult: Sendable, Equatable {
     public var entries: Int
     public var checkIns: Int
     public var reviews: Int
+    /// Every kind of record the restored journal holds, counted as `journal import` counts them.
+    public var records = ImportResult()
+    /// The region the journal stores, when the restore changed it (from the journal it replaced,
+    /// `nil` when there was none); `nil` when it stayed the same.
+    public var region: RegionChange?
 }
 
 /// Restoring a SQLite backup whole (`journal restore`), and the copy `journal backup` encrypts: not to be
@@ -72,21 +77,25 @@ enum SQLiteRestore {
     ) throws -> BackupRestoreResult {
         if try JournalStore.exists(path), !force { throw JournalError.journalExists(path: path) }
         let restored = try rebuilt(from: verifiedJournal(bytes, name: name), name: name, now: now)
-        let counts = try restored.reading { db in
-            (
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM checkins") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM reviews") ?? 0
-            )
+        var named = UndoResult(kind: .restore, madeAt: 0, restored: 0, removed: 0)
+        let restoredRegion = try restored.reading { db in
+            try namePutBack(db, into: &named)
+            return try JournalStore.storedRegion(db)
         }
         var result = BackupRestoreResult(
-            path: path, keptCopy: nil, entries: counts.0, checkIns: counts.1, reviews: counts.2)
+            path: path, keptCopy: nil, entries: named.entryIDs.count, checkIns: named.checkInIDs.count,
+            reviews: named.reviewIDs.count, records: ImportResult(counting: named))
         let data = try restored.queue.writeWithoutTransaction { try serialize($0, path: path) }
+        var replacedRegion: String?
         if try JournalStore.exists(path) {
             guard force else { throw JournalError.journalExists(path: path) }
-            result.keptCopy = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil).kept
+            let replaced = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil)
+            (result.keptCopy, replacedRegion) = (replaced.kept, replaced.region)
         } else {
             try writeNewFile(data, at: path)
+        }
+        if restoredRegion != replacedRegion {
+            result.region = RegionChange(replaced: replacedRegion, stored: restoredRegion)
         }
         return result
     }

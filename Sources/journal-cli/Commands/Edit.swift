@@ -252,14 +252,7 @@ struct Undo: ParsableCommand {
         undo.standing = try? store.openForReading()?.standing(today: try Clock.today())
         let words = (try? store.regionSetting().advice) ?? RegionalAdvice(region: nil)
         let when = Wording.time(DateInput.at(undo.madeAt, in: Clock.timeZone).local)
-        var records = ImportResult(added: undo.entryIDs.count)
-        records.checkIns = undo.checkInIDs.count
-        records.reviews = undo.reviewIDs.count
-        records.exercises = undo.exerciseIDs.count
-        records.planItems = undo.planExerciseIDs.count
-        records.activities = undo.psfsActivityIDs.count
-        records.ratings = undo.psfsRatingIDs.count
-        records.redFlagReviews = undo.redFlagReviewIDs.count
+        let records = ImportResult(counting: undo)
         let stored = try store.openForReading()?.storedRegion()
         let message =
             "Undid the restore of \(when): put back the journal it replaced, from \(restore.keptCopy.terminalSafe): "

@@ -62,11 +62,17 @@ struct Import: ParsableCommand {
             }
         case .json:
             let result = try store.write { try $0.restore(from: input.bytes, now: now) }
+            // The region names the emergency numbers the advice gives: an import that set it says so.
+            let region = try result.region.map { try Config.regionInForce(stored: $0.stored) }
             if output.json {
-                try Console.json(FullImportJSON(result))
+                try Console.json(FullImportJSON(result, region: region))
             } else {
                 try Console.out("Restored \(Describe.counted(result)).")
+                if let change = result.region {
+                    try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
+                }
             }
+            if result.region?.stored != nil, let note = Config.overrideNote() { Console.err(note) }
         }
     }
 }

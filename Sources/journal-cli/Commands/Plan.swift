@@ -114,7 +114,7 @@ struct Plan: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let id = try store.resolveExercise(exercise).id
+            let id = try store.resolveExercise(exercise, includingArchived: true).id
             if try store.openForReading() != nil,
                 try store.write({ try $0.removePlan(exerciseID: id, now: try Clock.now()) })
             {

@@ -67,9 +67,12 @@ struct Restore: ParsableCommand {
         let result = try JournalStore.restoreBackup(
             bytes, name: name, to: path, force: force, busyTimeout: busyTimeout, now: now)
         Console.changeSaved = true
-        try Console.out(
-            "Restored \(Wording.count(result.entries, "entry", "entries")), \(Wording.count(result.checkIns, "check-in", "check-ins")) "
-                + "and \(Wording.count(result.reviews, "review", "reviews")) into \(result.path.terminalSafe).")
+        try Console.out("Restored \(Describe.counted(result.records)) into \(result.path.terminalSafe).")
+        // The region names the emergency numbers the advice gives: a restore that changed it says so.
+        if let change = result.region {
+            try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
+            if change.stored != nil, let note = Config.overrideNote() { Console.err(note) }
+        }
         if let kept = result.keptCopy {
             Console.err("The journal it replaced is kept at \(kept.terminalSafe).")
         }

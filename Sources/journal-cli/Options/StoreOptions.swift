@@ -63,7 +63,9 @@ struct StoreOptions: ParsableArguments {
             return try Catalog.builtIn.resolve(text)
         } catch JournalError.unknownExercise {
             guard let journal = try openForReading() else { return try Catalog.builtIn.resolve(text) }
-            return try journal.catalog(includingArchived: includingArchived).resolve(text)
+            return
+                try includingArchived
+                ? journal.catalog(includingArchived: true).resolve(text) : journal.loggableExercise(text)
         }
     }
 

@@ -207,6 +207,8 @@ extension Describe {
         func rated(_ rating: PSFSRating?) -> String {
             rating.map { "\($0.score.value) (\($0.localTime.date))" } ?? "-"
         }
+        // Whether a `*` is shown anywhere, for the legend.
+        var marked = summary.activities.contains(where: \.detectable)
         let rows = summary.activities.map { item -> [String] in
             let name = item.activity.activity.terminalSafe + (item.activity.isActive ? "" : " (retired)")
             let change = item.change.map { ($0 > 0 ? "+" : "") + String($0) + (item.detectable ? " *" : "") } ?? "-"
@@ -227,14 +229,29 @@ extension Describe {
         {
             let heading = "#\(item.activity.id ?? 0) \(item.activity.activity.terminalSafe)"
             lines += [""] + TextTable.wrap(heading, width: 80).split(separator: "\n").map(String.init)
-            let signed = { (change: Int?) in change.map { ($0 > 0 ? "+" : "") + String($0) } ?? "-" }
+            // A change of at least the measure's error, from the previous rating or from the baseline, is marked.
+            let signed = { (change: Int?) in
+                change.map {
+                    ($0 > 0 ? "+" : "") + String($0) + (abs($0) >= PSFSSummary.activityDetectableChange ? " *" : "")
+                } ?? "-"
+            }
+            marked =
+                marked
+                || (item.changesFromPrevious + item.changesFromBaseline).contains {
+                    $0.map { abs($0) >= PSFSSummary.activityDetectableChange } == true
+                }
+            // Right-aligned: an unmarked change leaves room for a mark, so the figures line up.
+            let previousMarked = item.changesFromPrevious.contains {
+                $0.map { abs($0) >= PSFSSummary.activityDetectableChange } == true
+            }
             let history = zip(item.ratings, zip(item.changesFromPrevious, item.changesFromBaseline)).map {
                 (rating: PSFSRating, changes: (Int?, Int?)) -> [String] in
                 let (previous, baseline) = changes
-                let mark = baseline.map { abs($0) >= PSFSSummary.activityDetectableChange } == true ? " *" : ""
+                let previousText = signed(previous)
                 return [
-                    "  " + rating.localTime.date.iso8601, String(rating.score.value), signed(previous),
-                    signed(baseline) + mark,
+                    "  " + rating.localTime.date.iso8601, String(rating.score.value),
+                    previousText + (previousMarked && !previousText.hasSuffix("*") ? "  " : ""),
+                    signed(baseline),
                 ]
             }
             let table = TextTable.render(
@@ -252,7 +269,7 @@ extension Describe {
         if let average = ReportPSFS.average(summary) {
             lines += ["", TextTable.wrap(average, width: 80)]
         }
-        if summary.activities.contains(where: \.detectable) {
+        if marked {
             lines.append(ReportPSFS.detectableMark)
         }
         return lines
