@@ -32,8 +32,8 @@ import Testing
 
                 #1 putting on socks
                   RATED       SCORE  FROM PREVIOUS  FROM BASELINE
-                  2026-11-01      3              -  -
-                  2026-11-20      6             +3  +3 *
+                  2026-11-01      3            -    -
+                  2026-11-20      6           +3 *  +3 *
 
                 #2 sitting through a film
                   RATED       SCORE  FROM PREVIOUS  FROM BASELINE
@@ -42,8 +42,8 @@ import Testing
 
                 #3 lifting a child
                   RATED       SCORE  FROM PREVIOUS  FROM BASELINE
-                  2026-11-10      2              -  -
-                  2026-11-24      6             +4  +4 *
+                  2026-11-10      2            -    -
+                  2026-11-24      6           +4 *  +4 *
 
                 Average of the 2 activities rated at the baseline (2026-11-01) and since: 3.5 →
                 5.5 (+2.0), at least 2 points, more than the measure's error.
