@@ -301,10 +301,10 @@ import Testing
 
                 #1 putting on socks
                   RATED       SCORE  FROM PREVIOUS  FROM BASELINE
-                  2026-11-01      5              -  -
-                  2026-11-08      3             -2  -2
-                  2026-11-15      4             +1  -1
-                  2026-11-22      1             -3  -4 *
+                  2026-11-01      5            -    -
+                  2026-11-08      3           -2    -2
+                  2026-11-15      4           +1    -1
+                  2026-11-22      1           -3 *  -4 *
 
                 Average of the 1 activity rated at the baseline (2026-11-01) and since: 5.0 →
                 1.0 (-4.0), at least 2 points, more than the measure's error.

@@ -46,7 +46,10 @@ import Testing
         sandbox.environment["JOURNAL_DB"] = file("second.sqlite3")
         let run = try sandbox.run("import", "-", stdin: export.stdout)
         #expect(run.status == 0, "\(run)")
-        #expect(run.stdout.hasSuffix("; 1 record that a doctor saw the red flags.\n"), "\(run)")
+        #expect(
+            run.stdout.hasSuffix(
+                "; 1 record that a doctor saw the red flags.\n"
+                    + "Region now: Ireland (IE), set with `journal config set region IE`.\n"), "\(run)")
         try expectSeenInto(file("second.sqlite3"))
         #expect(try sandbox.run("undo").status == 0)
         #expect(try sandbox.sql("SELECT count(*) FROM red_flag_reviews") == "0\n")
