@@ -326,6 +326,14 @@ import Testing
 @Suite struct ReviewCoverageTests {
     let sandbox = Sandbox()
 
+    /// `journal import -` of a CSV holding one bird-dog rise (2 → 7, 2026-11-21 08:00) under id 1.
+    func importRiseUnderIDOne() throws -> Run {
+        let header =
+            "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note"
+        return try sandbox.run(
+            ["import", "-"], stdin: header + "\r\n1,2026-11-21T08:00:00+00:00,bird-dog,,1,,,2,7,5,true,\r\n")
+    }
+
     func holds() throws -> [[String: Any]] {
         let run = try sandbox.run("check", "--json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -350,10 +358,7 @@ import Testing
         _ = try sandbox.run("resume", "bird-dog", "--at", "2026-11-24 12:00")
         _ = try sandbox.run("delete", "1", "--yes")
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:01+00:00"
-        let header =
-            "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note"
-        let imported = try sandbox.run(
-            ["import", "-"], stdin: header + "\r\n1,2026-11-21T08:00:00+00:00,bird-dog,,1,,,2,7,5,true,\r\n")
+        let imported = try importRiseUnderIDOne()
         #expect(imported.status == 0, "\(imported)")
         #expect(try holds().map { $0["entry_id"] as? Int } == [1])
         #expect(try sandbox.run("check").status == 2)
@@ -367,16 +372,12 @@ import Testing
         try sandbox.change("delete", "1", "--yes")
         try sandbox.change("resume", "bird-dog", "--at", "2026-11-24 12:00")
         #expect(try holds().isEmpty)
-        let header =
-            "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note"
-        let imported = try sandbox.run(
-            ["import", "-"], stdin: header + "\r\n1,2026-11-21T08:00:00+00:00,bird-dog,,1,,,2,7,5,true,\r\n")
+        let imported = try importRiseUnderIDOne()
         #expect(imported.status == 0, "\(imported)")
         #expect(try holds().map { $0["entry_id"] as? Int } == [1])
         #expect(try sandbox.run("check").status == 2)
         // Imported again, the row is the entry it added: skipped, and the hold stands as it was.
-        let again = try sandbox.run(
-            ["import", "-"], stdin: header + "\r\n1,2026-11-21T08:00:00+00:00,bird-dog,,1,,,2,7,5,true,\r\n")
+        let again = try importRiseUnderIDOne()
         #expect(again.stdout == "Imported 0 entries; skipped 1 already in the journal.\n", "\(again)")
         #expect(try holds().map { $0["entry_id"] as? Int } == [1])
     }
