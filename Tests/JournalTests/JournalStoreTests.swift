@@ -226,6 +226,7 @@ import Testing
         ("v15-undo-every-kind", "160c7679859fc845270e4c7a6e8a1f939b8b6a379d660058c7c653375c81e758"),
         ("v16-undo-import-all", "1f7134441738fcfb2768dd29da55fdeb975eb0ae7900d195be243cf36ec0b793"),
         ("v17-stops-by-recording", "30dfee16991d1ce9abd9a550a8b36d2cb680f1a7be17415d38f9ff94e3d77258"),
+        ("v18-stops-by-id", "2b289d52ceadbf7864df2507adfc4bc75973e93f6d86cd7c2266b4fded26befe"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.
