@@ -43,6 +43,31 @@ public enum Note {
         return text
     }
 
+    /// A note as the journal file holds it, made one that ``check(_:)`` lets through, so that a note
+    /// written into the file from outside (by the sqlite3 CLI, say) never stops a screen from
+    /// showing what stands. The schema's `CHECK (length(note) BETWEEN 1 AND 4000)` counts only up to
+    /// a NUL, so such a note may hold NULs and more than ``maximumLength`` code points after one:
+    /// each NUL reads as U+FFFD (the replacement character), and a note still too long is cut to
+    /// its first ``maximumLength`` − 1 code points and "…". Any other note is returned as it is.
+    ///
+    /// ```swift
+    /// Note.stored("a\u{0}b") // "a\u{FFFD}b"
+    /// ```
+    public static func stored(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let bytes = text.utf8
+        guard bytes.contains(0) || bytes.count > maximumLength else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar.value == 0 ? "\u{FFFD}" : scalar)
+        }
+        if scalars.count > maximumLength {
+            scalars = String.UnicodeScalarView(scalars.prefix(maximumLength - 1))
+            scalars.append("\u{2026}")
+        }
+        return String(scalars)
+    }
+
     /// Reads a note from UTF-8 bytes, refusing bytes that are not UTF-8 rather than replacing them.
     ///
     /// One line end at the very end (LF or CRLF), which a shell or an editor adds, is dropped.

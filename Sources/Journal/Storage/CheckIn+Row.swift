@@ -55,7 +55,7 @@ extension CheckIn {
                     performedAt: row.decode(forColumn: "performed_at"),
                     utcOffset: row.decode(forColumn: "utc_offset"),
                     pain: pain,
-                    note: row.decode(forColumn: "note"),
+                    note: Note.stored(row.decode(forColumn: "note")),
                     redFlags: (flags ?? "").split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
                     createdAt: row.decode(forColumn: "created_at")))
         }

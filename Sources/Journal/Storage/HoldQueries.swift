@@ -169,7 +169,7 @@ enum HoldQueries {
         ).map { row in
             try Review(
                 id: row["id"], exerciseID: row["exercise_id"], reviewedAt: row["reviewed_at"],
-                utcOffset: row["utc_offset"], note: row["note"], createdAt: row["created_at"],
+                utcOffset: row["utc_offset"], note: Note.stored(row["note"]), createdAt: row["created_at"],
                 throughEntryID: row["through_entry_id"])
         }
     }

@@ -34,6 +34,6 @@ enum PSFSQueries {
         }
         return try PSFSRating(
             id: row["id"], activityID: row["activity_id"], ratedAt: row["rated_at"], utcOffset: row["utc_offset"],
-            score: score, note: row["note"], createdAt: row["created_at"])
+            score: score, note: Note.stored(row["note"]), createdAt: row["created_at"])
     }
 }
