@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// A note written into the journal from outside (the sqlite3 CLI, say) can hold what journal never
-/// writes: a NUL, which the schema's `length(note)` stops counting at, so also more than 4,000 code
+/// A note written into the journal from outside never stops a screen.
+///
+/// Written by the sqlite3 CLI, say, it can hold what journal never writes: a NUL, which the schema's `length(note)` stops counting at, so also more than 4,000 code
 /// points after it, and terminal escapes. Such a note never stops a screen from showing what stands:
 /// it reads with each NUL as U+FFFD (`Note.stored`), and the screens show it as they show any note.
 @Suite struct StoredTextCommandTests {
@@ -16,9 +17,11 @@ import Testing
     static let foreignNote = "'a' || char(0) || 'b' || char(27) || '[31m' || printf('%.4100c', 'x')"
 
     @Test func aNoteWithANULWrittenFromOutsideNeverStopsAScreen() throws {
-        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-24 08:00", "--note", "hi")
+        _ = try sandbox.log(
+            "bird-dog", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-24 08:00", "--note", "hi")
         _ = try sandbox.run("checkin", "--pain", "3", "--at", "2026-11-24 07:00", "--note", "fine")
-        _ = try sandbox.sql("UPDATE entries SET note = \(Self.foreignNote); UPDATE checkins SET note = \(Self.foreignNote)")
+        _ = try sandbox.sql(
+            "UPDATE entries SET note = \(Self.foreignNote); UPDATE checkins SET note = \(Self.foreignNote)")
         #expect(try sandbox.sql("SELECT length(note), length(CAST(note AS BLOB)) FROM entries") == "1|4108\n")
 
         let check = try sandbox.run("check")

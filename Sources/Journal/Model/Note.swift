@@ -43,8 +43,9 @@ public enum Note {
         return text
     }
 
-    /// A note as the journal file holds it, made one that ``check(_:)`` lets through, so that a note
-    /// written into the file from outside (by the sqlite3 CLI, say) never stops a screen from
+    /// A note as the journal file holds it, made one that ``check(_:)`` lets through.
+    ///
+    /// A note written into the file from outside (by the sqlite3 CLI, say) never stops a screen from
     /// showing what stands. The schema's `CHECK (length(note) BETWEEN 1 AND 4000)` counts only up to
     /// a NUL, so such a note may hold NULs and more than ``maximumLength`` code points after one:
     /// each NUL reads as U+FFFD (the replacement character), and a note still too long is cut to

@@ -376,7 +376,8 @@ struct ChangeLog {
             let flags: String = row["red_flags"] ?? ""
             var checkIn = try CheckIn(
                 id: row["id"], performedAt: row["performed_at"], utcOffset: row["utc_offset"], pain: pain,
-                note: Note.stored(row["note"]), redFlags: flags.split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
+                note: Note.stored(row["note"]),
+                redFlags: flags.split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
                 createdAt: row["created_at"])
             try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])
             try checkIn.insert(db)

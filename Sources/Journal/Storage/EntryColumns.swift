@@ -148,6 +148,7 @@ enum EntryColumns: Int32, CaseIterable {
             id: integer(.id), exerciseID: text(.exerciseID) ?? "", performedAt: integer(.performedAt),
             utcOffset: Int(integer(.utcOffset)), sets: Int(integer(.sets)), reps: optional(.reps),
             holdSeconds: optional(.holdSeconds), side: text(.side).flatMap(Side.init(rawValue:)),
-            painBefore: painBefore, painAfter: painAfter, note: Note.stored(text(.note)), createdAt: integer(.createdAt))
+            painBefore: painBefore, painAfter: painAfter, note: Note.stored(text(.note)), createdAt: integer(.createdAt)
+        )
     }
 }

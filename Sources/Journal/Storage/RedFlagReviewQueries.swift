@@ -36,7 +36,8 @@ enum RedFlagReviewQueries {
             arguments: arguments
         ).map { row in
             try RedFlagReview(
-                id: row["id"], reviewedAt: row["reviewed_at"], utcOffset: row["utc_offset"], note: Note.stored(row["note"]),
+                id: row["id"], reviewedAt: row["reviewed_at"], utcOffset: row["utc_offset"],
+                note: Note.stored(row["note"]),
                 createdAt: row["created_at"], throughCheckInID: row["through_checkin_id"])
         }
     }
