@@ -3,9 +3,10 @@ import Testing
 
 /// A note written into the journal from outside never stops a screen.
 ///
-/// Written by the sqlite3 CLI, say, it can hold what journal never writes: a NUL, which the schema's `length(note)` stops counting at, so also more than 4,000 code
-/// points after it, and terminal escapes. Such a note never stops a screen from showing what stands:
-/// it reads with each NUL as U+FFFD (`Note.stored`), and the screens show it as they show any note.
+/// Written by the sqlite3 CLI, say, it can hold what journal never writes: a NUL, which the
+/// schema's `length(note)` stops counting at, so also more than 4,000 code points after it, and
+/// terminal escapes. It reads with each NUL as U+FFFD (`Note.stored`), and the screens show it as
+/// they show any note.
 @Suite struct StoredTextCommandTests {
     let sandbox: Sandbox = {
         let sandbox = Sandbox()
