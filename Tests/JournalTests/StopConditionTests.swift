@@ -81,7 +81,9 @@ import Testing
         let journal = try journal()
         let plans = try journal.reading { db in
             try [
-                (HoldQueries.firstUncoveredStops, StatementArguments()),
+                (HoldQueries.firstUncoveredStops, [nil] as StatementArguments),
+                // A report of a past period: only the reviews dated by its last day count.
+                (HoldQueries.firstUncoveredStops, [1_795_651_200] as StatementArguments),
                 (HoldQueries.firstUncoveredStop, ["pair-0-1", nil, nil, nil] as StatementArguments),
                 (HoldQueries.firstUncoveredStop, ["pair-0-1", 5, 1, 0] as StatementArguments),
             ].map { sql, arguments in
