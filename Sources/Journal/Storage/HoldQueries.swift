@@ -51,12 +51,13 @@ enum HoldQueries {
 
     /// Each exercise's latest review (by review time, then the latest recorded) of those dated by
     /// `asOf`, an SQL expression for ``AsOf/bound(_:)`` (`NULL`: every review): one seek per
-    /// exercise in the `reviews_by_exercise` index, read back from the newest.
+    /// exercise in the `reviews_by_exercise` index, read back from the bound (every review's
+    /// exercise is in `exercises`: deleting one deletes its reviews).
     private static func latestReview(asOf: String) -> String {
         """
-        SELECT exercise_id, reviewed_at, through_entry_id, created_at FROM reviews AS r
-        WHERE id = (SELECT id FROM reviews WHERE exercise_id = r.exercise_id AND \(AsOf.datedBy(asOf))
-                    ORDER BY reviewed_at DESC, id DESC LIMIT 1)
+        SELECT r.exercise_id, r.reviewed_at, r.through_entry_id, r.created_at FROM exercises AS x
+        JOIN reviews AS r ON r.id = (SELECT id FROM reviews WHERE exercise_id = x.id AND \(AsOf.datedBy(asOf))
+                                     ORDER BY reviewed_at DESC, id DESC LIMIT 1)
         """
     }
 
