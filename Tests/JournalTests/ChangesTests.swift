@@ -224,12 +224,14 @@ import Testing
         for day in 0..<4 { _ = try store.add(try entry(at: Int64(day) * 86_400)) }
         _ = try store.add(try entry("pelvic-tilt", at: 60 * 86_400))
         let today = try #require(LocalDate(iso8601: "2026-11-25"))
-        let week = try store.progressReport(for: .week(endingOn: today), environment: ["JOURNAL_REGION": "GB"])
+        let week = try store.progressReport(
+            for: .week(endingOn: today), today: today, environment: ["JOURNAL_REGION": "GB"])
         #expect(week.adherence.map(\.exerciseID) == ["glute-bridge", "side-plank"])
         #expect(week.adherence.map(\.done) == [4, 0])
         #expect(week.adherence.map(\.planned) == [5, 3])
         #expect(week.adherence.first?.fraction == 0.8)
-        let month = try store.progressReport(for: .month(endingOn: today), environment: ["JOURNAL_REGION": "GB"])
+        let month = try store.progressReport(
+            for: .month(endingOn: today), today: today, environment: ["JOURNAL_REGION": "GB"])
         // 5 a week over 30 days: 21.43, so 21; 3 a week: 12.86, so 13.
         #expect(month.adherence.map(\.planned) == [21, 13])
         #expect(ReportText.render(week).contains("glute-bridge  2026-11-19         5     4        5        80%"))

@@ -72,7 +72,9 @@ import Testing
         let period = Period.week(endingOn: today)
         var report: ProgressReport?
         #expect(
-            readTheRegion(try statements(store) { report = try store.progressReport(for: period, environment: [:]) }))
+            readTheRegion(
+                try statements(store) { report = try store.progressReport(for: period, today: today, environment: [:]) }
+            ))
         #expect(report?.holds.count == 2)
         #expect(report?.region == gb)
         var check: CheckSnapshot?
@@ -113,8 +115,10 @@ import Testing
                 name: "JOURNAL_REGION", text: "XX", expected: "one of \(Region.accepted)")
         ) { try store.todaySnapshot(today: today, environment: ["JOURNAL_REGION": "XX"]) }
         try store.queue.write { db in try db.execute(sql: "UPDATE settings SET value = 'JP' WHERE name = 'region'") }
-        let setAside = try store.progressReport(for: .week(endingOn: today), environment: ["LANG": "en_CA.UTF-8"])
-            .region
+        let setAside = try store.progressReport(
+            for: .week(endingOn: today), today: today, environment: ["LANG": "en_CA.UTF-8"]
+        )
+        .region
         #expect(setAside.region == .canada)
         #expect(setAside.source == .locale(variable: "LANG", value: "en_CA.UTF-8"))
         #expect(setAside.stored == nil)

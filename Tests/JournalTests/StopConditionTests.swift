@@ -81,7 +81,9 @@ import Testing
         let journal = try journal()
         let plans = try journal.reading { db in
             try [
-                (HoldQueries.firstUncoveredStops, StatementArguments()),
+                (HoldQueries.firstUncoveredStops, [nil] as StatementArguments),
+                // A report of a past period: only the reviews dated by its last day count.
+                (HoldQueries.firstUncoveredStops, [1_795_651_200] as StatementArguments),
                 (HoldQueries.firstUncoveredStop, ["pair-0-1", nil, nil, nil] as StatementArguments),
                 (HoldQueries.firstUncoveredStop, ["pair-0-1", 5, 1, 0] as StatementArguments),
             ].map { sql, arguments in
@@ -96,6 +98,13 @@ import Testing
         let byTime = "SEARCH entries USING INDEX entries_stops (exercise_id=? AND performed_at>?)"
         let byRecording = "SEARCH entries USING INDEX entries_stops_by_recording (exercise_id=? AND created_at>?)"
         let byID = "SEARCH entries USING INDEX entries_stops_by_id (exercise_id=? AND rowid>?)"
+        // The latest reviews, dated by a report's last day or not: one seek per exercise, read
+        // back from the bound.
+        let byExercise = "SEARCH reviews USING INDEX reviews_by_exercise (exercise_id=? AND reviewed_at<?)"
+        for plan in plans.prefix(2) {
+            #expect(plan.filter { $0.contains(byExercise) }.count == 1, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN reviews") || $0.hasPrefix("SCAN r ") }, "\(plan)")
+        }
         for plan in plans {
             #expect(plan.filter { $0.contains(byTime) }.count == 1, "\(plan)")
             #expect(plan.filter { $0.contains(byRecording) }.count == 1, "\(plan)")

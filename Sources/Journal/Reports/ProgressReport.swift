@@ -265,19 +265,20 @@ public struct ProgressReport: Sendable, Hashable {
     public var psfs: PSFSSummary?
     /// Physiotherapists' reviews (`journal resume`) in the period, oldest first.
     public var reviews: [Review] = []
-    /// Exercises on hold when the report was made whose hold began by the period's last day,
-    /// oldest hold first: each stands until a physiotherapist's review (``HoldRule``).
+    /// Exercises on hold on the period's last day, with only the reviews dated by then counted,
+    /// whose hold began by that day, oldest hold first: each stands until a physiotherapist's
+    /// review (``HoldRule``).
     public var holds: [Hold] = []
     /// The local day of the journal's first entry or check-in; `nil` when not known (an empty journal).
     public var journalBegan: LocalDate?
     /// What stands as of the period's last day (``Standing``).
     ///
     /// Shown in Needs attention with the period's own findings. Its holds are ``holds``: those
-    /// standing when the report was made that began by that day (``holds(_:begunBy:)``), never one
-    /// begun after the period.
+    /// standing on that day that began by it (``holds(_:begunBy:)``), never one begun after the
+    /// period, and its red flags those no record dated by that day covers.
     public var standing: Standing?
     /// The holds of `holds` begun by `day`: a report's holds, in ``holds`` and in ``standing`` alike,
-    /// are those standing when it is made that began by its last day.
+    /// are those standing on its last day (read with the reviews dated by then) that began by it.
     public static func holds(_ holds: [Hold], begunBy day: LocalDate) -> [Hold] {
         holds.filter { $0.since.localTime.date <= day }
     }
@@ -364,8 +365,8 @@ public struct ProgressReport: Sendable, Hashable {
 
     /// Builds the report for `period` from `entries` and `checkIns` (any range; those outside
     /// the period and the one before it are ignored), the rules' `findings` (those dated
-    /// outside the period are ignored), the region in force (whose words its advice uses), the plan, the reviews, the `holds` standing now (those
-    /// that began after the period are ignored) and the day the journal began.
+    /// outside the period are ignored), the region in force (whose words its advice uses), the plan, the reviews, the `holds` standing on the
+    /// period's last day (those that began after it are ignored) and the day the journal began.
     public static func make(
         entries: [Entry], checkIns: [CheckIn] = [], period: Period, region: RegionSetting, findings: [Finding],
         plan: [PlanItem] = [], reviews: [Review] = [], holds: [Hold] = [], journalBegan: LocalDate? = nil

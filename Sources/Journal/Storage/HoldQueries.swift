@@ -49,19 +49,24 @@ enum HoldQueries {
         """
     }
 
-    /// Each exercise's latest review (by review time, then the latest recorded): one seek per
-    /// exercise in the `reviews_by_exercise` index.
-    private static let latestReview = """
-        SELECT exercise_id, reviewed_at, through_entry_id, created_at FROM reviews AS r
-        WHERE id = (SELECT id FROM reviews WHERE exercise_id = r.exercise_id
-                    ORDER BY reviewed_at DESC, id DESC LIMIT 1)
+    /// Each exercise's latest review (by review time, then the latest recorded) of those dated by
+    /// `asOf`, an SQL expression for ``AsOf/bound(_:)`` (`NULL`: every review): one seek per
+    /// exercise in the `reviews_by_exercise` index, read back from the bound (every review's
+    /// exercise is in `exercises`: deleting one deletes its reviews).
+    private static func latestReview(asOf: String) -> String {
         """
+        SELECT r.exercise_id, r.reviewed_at, r.through_entry_id, r.created_at FROM exercises AS x
+        JOIN reviews AS r ON r.id = (SELECT id FROM reviews WHERE exercise_id = x.id AND \(AsOf.datedBy(asOf))
+                                     ORDER BY reviewed_at DESC, id DESC LIMIT 1)
+        """
+    }
 
     /// For every exercise, the sessions ``firstUncovered(exercise:reviewedAt:throughEntryID:recordedAt:)``
-    /// finds against its latest review (up to three), by exercise, oldest first: three index seeks per
-    /// exercise however long the journal, in one statement.
+    /// finds against its latest review dated by `?1` (``AsOf/bound(_:)``, `NULL` for now) (up to
+    /// three), by exercise, oldest first: three index seeks per exercise however long the journal,
+    /// in one statement.
     static let firstUncoveredStops = """
-        WITH latest AS (\(latestReview)),
+        WITH latest AS (\(latestReview(asOf: "?1"))),
         candidates(after_review, recorded_after, unseen) AS (
             SELECT \(firstUncovered(
                 exercise: "x.id", reviewedAt: "l.reviewed_at", throughEntryID: "l.through_entry_id",
@@ -85,10 +90,13 @@ enum HoldQueries {
     /// latest reviews, each exercise's first session that may start a hold and its review does not
     /// cover (``firstUncoveredStops``: index seeks, not a read of every such session), and the
     /// sessions just before those.
-    static func holds(_ db: Database) throws -> [Hold] {
-        let reviewed = try latestReviews(db)
+    ///
+    /// With `asOf`, only the reviews dated by the end of that day count (``AsOf``), so the holds
+    /// begun by that day are those that stood on it; `nil` is now.
+    static func holds(_ db: Database, asOf: LocalDate? = nil) throws -> [Hold] {
+        let reviewed = try latestReviews(db, asOf: asOf)
         var first: [Entry] = []
-        for candidate in try EntryQueries.fetch(db, sql: firstUncoveredStops, arguments: [])
+        for candidate in try EntryQueries.fetch(db, sql: firstUncoveredStops, arguments: [AsOf.bound(asOf)])
         where first.last?.exerciseID != candidate.exerciseID {
             first.append(candidate)
         }
@@ -175,11 +183,14 @@ enum HoldQueries {
     }
 
     /// Each reviewed exercise's latest review (by review time, then the latest recorded), or only
-    /// `exerciseID`'s.
-    static func latestReviews(_ db: Database, exerciseID: String? = nil) throws -> [String: Review.Mark] {
+    /// `exerciseID`'s; with `asOf`, of the reviews dated by the end of that day (``AsOf``).
+    static func latestReviews(_ db: Database, exerciseID: String? = nil, asOf: LocalDate? = nil) throws
+        -> [String: Review.Mark]
+    {
         var latest: [String: Review.Mark] = [:]
         let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM (\(latestReview)) WHERE ?1 IS NULL OR exercise_id = ?1", arguments: [exerciseID])
+            db, sql: "SELECT * FROM (\(latestReview(asOf: "?2"))) WHERE ?1 IS NULL OR exercise_id = ?1",
+            arguments: [exerciseID, AsOf.bound(asOf)])
         for row in rows {
             latest[row["exercise_id"]] = Review.Mark(
                 reviewedAt: row["reviewed_at"], throughEntryID: row["through_entry_id"], recordedAt: row["created_at"])

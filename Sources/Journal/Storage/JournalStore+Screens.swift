@@ -98,13 +98,19 @@ extension JournalStore {
         try plan().first { $0.exerciseID == exerciseID }
     }
 
-    /// The progress report for `period`, optionally for one exercise, with the rules' findings and
-    /// the holds that stand now, its advice in the words of the region in force (the journal's
-    /// setting and `environment`, ``RegionSetting/inForce(stored:environment:)``).
-    public func progressReport(for period: Period, exerciseID: String? = nil, environment: [String: String])
-        throws -> ProgressReport
-    {
-        try reading { db in
+    /// The progress report for `period`, made on `today`, optionally for one exercise, with the
+    /// rules' findings and the holds and red flags that stood on the period's last day, its advice
+    /// in the words of the region in force (the journal's setting and `environment`,
+    /// ``RegionSetting/inForce(stored:environment:)``).
+    ///
+    /// A period that ends before `today` is read with only the reviews and the records that a
+    /// doctor has seen the red flags dated by its last day (``AsOf``); one that ends today or
+    /// later with every one, as `journal check` reads them.
+    public func progressReport(
+        for period: Period, today: LocalDate, exerciseID: String? = nil, environment: [String: String]
+    ) throws -> ProgressReport {
+        let asOf = period.to < today ? period.to : nil
+        return try reading { db in
             let region = try Self.region(environment: environment, db)
             let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
             let entries = try EntryQueries.entriesForRules(db, performedIn: range, exerciseID: exerciseID)
@@ -113,13 +119,15 @@ extension JournalStore {
             let reviews = try HoldQueries.reviews(db, in: period.widestUTCRange).filter {
                 exerciseID == nil || $0.exerciseID == exerciseID
             }
-            let allHolds = try HoldQueries.holds(db)
+            let allHolds = try HoldQueries.holds(db, asOf: asOf)
             let holds = allHolds.filter { exerciseID == nil || $0.exerciseID == exerciseID }
-            // As of the period's last day, every part of it: a hold begun after the period is not in it.
+            // As of the period's last day, every part of it: a hold begun after the period is not in
+            // it, and a review or a doctor's visit dated after it did not answer anything yet.
             let standing =
                 exerciseID == nil
                 ? try Self.standing(
-                    today: period.to, holds: ProgressReport.holds(allHolds, begunBy: period.to), db) : nil
+                    today: period.to, holds: ProgressReport.holds(allHolds, begunBy: period.to), asOf: asOf, db)
+                : nil
             // The worsening trend as of the period's last day is one of the period's findings too.
             let worsening = standing?.findings.filter { $0.rule == WorseningRule.id } ?? []
             var report = ProgressReport.make(
@@ -153,18 +161,22 @@ extension JournalStore {
     }
 
     /// What stands on `today`, given every hold that stands: the reads of
-    /// ``Standing/make(date:entries:checkIns:reviews:holds:redFlagCheckIns:redFlagReview:reminders:)``.
-    static func standing(today: LocalDate, holds: [Hold], _ db: Database) throws -> Standing {
+    /// ``Standing/make(date:entries:checkIns:reviews:holds:redFlagCheckIns:redFlagReview:reminders:)``,
+    /// with the reviews and the records that a doctor has seen the red flags dated by `asOf`
+    /// (``AsOf``; `nil`, every one: now).
+    static func standing(today: LocalDate, holds: [Hold], asOf: LocalDate? = nil, _ db: Database) throws
+        -> Standing
+    {
         let days = 2 * max(Thresholds.worseningDays, Thresholds.currentDays)
         let window = Period(from: today.adding(days: -(days - 1)), to: today) ?? .week(endingOn: today)
         let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window
-        let redFlagReview = try RedFlagReviewQueries.latest(db)
+        let redFlagReview = try RedFlagReviewQueries.latest(db, asOf: asOf)
         let psfs = PSFSSummary.make(activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
         return Standing.make(
             date: today,
             entries: try EntryQueries.entriesForRules(db, performedIn: window.widestUTCRange, exerciseID: nil),
             checkIns: try CheckIn.fetchAll(db, performedIn: checkInWindow.widestUTCRange),
-            reviews: try HoldQueries.latestReviews(db), holds: holds,
+            reviews: try HoldQueries.latestReviews(db, asOf: asOf), holds: holds,
             redFlagCheckIns: try RedFlagReviewQueries.standingCheckIns(db, review: redFlagReview),
             redFlagReview: redFlagReview, reminders: [psfs.reminder(today: today)].compactMap { $0 })
     }

@@ -18,9 +18,13 @@ enum RedFlagReviewQueries {
         ).filter { !(review?.covers($0) ?? false) }
     }
 
-    /// The latest record that a doctor has seen the red flags (by its time, then the latest recorded).
-    static func latest(_ db: Database) throws -> RedFlagReview? {
-        try reviews(db, where: "1 ORDER BY reviewed_at DESC, id DESC LIMIT 1", arguments: []).first
+    /// The latest record that a doctor has seen the red flags (by its time, then the latest
+    /// recorded); with `asOf`, of those dated by the end of that day (``AsOf``).
+    static func latest(_ db: Database, asOf: LocalDate? = nil) throws -> RedFlagReview? {
+        try reviews(
+            db, where: "\(AsOf.datedBy("?1")) ORDER BY reviewed_at DESC, id DESC LIMIT 1",
+            arguments: [AsOf.bound(asOf)]
+        ).first
     }
 
     /// The records `condition` (an SQL `WHERE` clause, with its order) selects.

@@ -124,7 +124,8 @@ struct Report: ParsableCommand {
             period = selection.period ?? .week(endingOn: now.date)
         }
         let read = try store.openForReading()?.progressReport(
-            for: period, exerciseID: selection.exerciseID, environment: ProcessInfo.processInfo.environment)
+            for: period, today: now.date, exerciseID: selection.exerciseID,
+            environment: ProcessInfo.processInfo.environment)
         let region = try StoreOptions.region(read?.region)
         let report = read ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])
         let text: String
