@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// What a fresh-context tester still found in everyday use (#26): the times people type with
+/// "at" and the time first, `--last` where an id is taken, `--how-to -`, `exercises show --json`
+/// of one's own exercise, what `exercises remove` takes with it, and undo across a restore.
+@Suite struct EverydayLeftoversCommandTests {
+    let sandbox = Sandbox()
+
+    /// The entry's time as stored: Unix seconds and the offset.
+    func stored() throws -> String { try sandbox.sql("SELECT performed_at, utc_offset FROM entries") }
+
+    // MARK: Time words
+
+    /// London, the day after the clocks went back (2026-10-25, 02:00 BST → 01:00 GMT).
+    ///
+    /// Now is Monday 2026-10-26 12:00 GMT. 2026-10-25T00:00Z is 1_792_886_400 (20,751 days × 86,400).
+    @Test(arguments: [
+        // 2026-10-25 19:00 GMT: 1_792_886_400 + 19 × 3,600.
+        ("yesterday at 7pm", "2026-10-25 19:00", "1792954800|0"),
+        ("7pm yesterday", "2026-10-25 19:00", "1792954800|0"),
+        ("7 pm yesterday", "2026-10-25 19:00", "1792954800|0"),
+        ("Yesterday, 7pm", "2026-10-25 19:00", "1792954800|0"),
+        // 19:00 today is still to come: yesterday's.
+        ("at 7pm", "2026-10-25 19:00", "1792954800|0"),
+        // 2026-10-25 19:30 GMT: + 1,800.
+        ("yesterday @ 7.30 p.m.", "2026-10-25 19:30", "1792956600|0"),
+        // 2026-10-26 07:30 GMT: 1_792_886_400 + 86,400 + 7.5 × 3,600.
+        ("today at 07:30", "2026-10-26 07:30", "1792999800|0"),
+        // 2026-10-26 11:00 GMT: 1_792_886_400 + 86,400 + 11 × 3,600.
+        ("at 11am", "2026-10-26 11:00", "1793012400|0"),
+        // Sunday, after the change: 08:00 GMT, 1_792_886_400 + 8 × 3,600.
+        ("sunday at 8am", "2026-10-25 08:00", "1792915200|0"),
+        // Saturday, before it: 08:00 BST is 07:00 UTC, 1_792_886_400 − 86,400 + 7 × 3,600.
+        ("saturday at 8am", "2026-10-24 08:00", "1792825200|3600"),
+        ("8am on saturday", "2026-10-24 08:00", "1792825200|3600"),
+        // Friday 12:00 BST is 11:00 UTC: 1_792_886_400 − 2 × 86,400 + 11 × 3,600.
+        ("3 days ago at noon", "2026-10-23 12:00", "1792753200|3600"),
+    ])
+    func timesWithAtOrTheTimeFirstInLondon(at: String, shown: String, row: String) throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-10-26T12:00:00Z"
+        let run = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", at)
+        let offset = row.hasSuffix("|3600") ? "UTC+01:00" : "UTC+00:00"
+        #expect(run.stdout.hasSuffix("at \(shown) (\(offset)).\n"), "\(run)")
+        #expect(try stored() == row + "\n")
+    }
+
+    /// A time shown twice when the clocks went back keeps its careful message, whatever the words around it.
+    @Test func anAmbiguousTimeWithAtIsRefusedAsBefore() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-10-26T12:00:00Z"
+        let run = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "yesterday at 1:30am")
+        #expect(run.status == 64)
+        #expect(
+            run.stderr
+                == "journal: cannot use \"yesterday at 1:30am\" as a date: the clocks in Europe/London showed "
+                + "2026-10-25 01:30 twice (a daylight-saving change); add the offset to say which: "
+                + "2026-10-25T01:30+01:00 or 2026-10-25T01:30+00:00.\n")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+    }
+
+    /// Kolkata, UTC+05:30 all year: now is Wednesday 2026-11-25 12:00 there (06:30 UTC).
+    ///
+    /// 2026-11-25T00:00Z is 1_795_564_800; a local time is 5.5 hours (19,800 s) earlier in UTC.
+    @Test(arguments: [
+        // 2026-11-24 19:00 IST: 1_795_564_800 − 86,400 + 19 × 3,600 − 19,800.
+        ("yesterday at 7pm", "check-in", "1795527000|19800"),
+        ("at 7pm", "entry", "1795527000|19800"),
+        // 2026-11-25 07:30 IST: 1_795_564_800 + 7.5 × 3,600 − 19,800.
+        ("today at 07:30", "entry", "1795572000|19800"),
+        // Monday 2026-11-23 08:00 IST: 1_795_564_800 − 2 × 86,400 + 8 × 3,600 − 19,800.
+        ("monday at 8am", "entry", "1795401000|19800"),
+        ("8am last monday", "check-in", "1795401000|19800"),
+    ])
+    func timesWithAtOrTheTimeFirstInKolkata(at: String, record: String, row: String) throws {
+        sandbox.environment["TZ"] = "Asia/Kolkata"
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+05:30"
+        if record == "entry" {
+            try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", at)
+            #expect(try stored() == row + "\n")
+        } else {
+            try sandbox.change("checkin", "--pain", "3", "--at", at)
+            #expect(try sandbox.sql("SELECT performed_at, utc_offset FROM checkins") == row + "\n")
+        }
+    }
+}
