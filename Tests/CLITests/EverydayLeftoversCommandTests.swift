@@ -83,4 +83,33 @@ import Testing
             #expect(try sandbox.sql("SELECT performed_at, utc_offset FROM checkins") == row + "\n")
         }
     }
+
+    // MARK: --last where an id is taken
+
+    /// `--last` on a command that takes an id says what it takes, which command shows the latest
+    /// one, and that `journal undo` takes back the latest change; nothing is written.
+    @Test func lastWhereAnIdIsTakenSaysWhatToDo() throws {
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        let edit = try sandbox.run("edit", "--last", "--pain-after", "2")
+        #expect(edit.status == 64)
+        #expect(
+            edit.stderr.hasPrefix(
+                "Error: Unknown option '--last'. `journal edit` takes the entry's id; `journal list --limit 1` shows "
+                    + "the latest entry's, and `journal undo` takes back the latest change, whatever it was.\n"
+                    + "Usage: journal edit <id> "), "\(edit)")
+        let checkIn = try sandbox.run("checkins", "edit", "--last", "--pain", "2")
+        #expect(checkIn.status == 64)
+        #expect(
+            checkIn.stderr.hasPrefix(
+                "Error: Unknown option '--last'. `journal checkins edit` takes the check-in's id; `journal checkins "
+                    + "--limit 1` shows the latest check-in's, and `journal undo` takes back the latest change, "
+                    + "whatever it was.\nUsage: journal checkins edit <id> "), "\(checkIn)")
+        let rate = try sandbox.run("psfs", "rate", "--latest", "4")
+        #expect(rate.status == 64)
+        #expect(
+            rate.stderr.hasPrefix(
+                "Error: Unknown option '--latest'. `journal psfs rate` takes the activity's id; `journal psfs` shows "
+                    + "the ids.\nUsage: journal psfs rate "), "\(rate)")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
+    }
 }
