@@ -112,4 +112,33 @@ import Testing
                     + "the ids.\nUsage: journal psfs rate "), "\(rate)")
         #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
     }
+
+    // MARK: --how-to -
+
+    /// `--how-to -` reads the text from standard input, as `--note -` does: it stays out of shell history.
+    @Test func howToDashReadsStandardInput() throws {
+        let add = try sandbox.run(
+            "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "-",
+            stdin: "On hands and knees,\narch then round your back.\n")
+        #expect(add.status == 0, "\(add)")
+        #expect(
+            try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'")
+                == "On hands and knees,\narch then round your back.\n")
+        let edit = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "-", stdin: "Slowly.")
+        #expect(edit.status == 0, "\(edit)")
+        #expect(try sandbox.run("exercises", "show", "cat-cow").stdout.hasSuffix("\n\nSlowly.\n"))
+    }
+
+    /// Standard input with nothing in it is refused in the how-to's words, and the text stays.
+    @Test func howToDashWithNothingToReadIsRefused() throws {
+        try sandbox.change(
+            "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "Slowly.")
+        let edit = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "-", stdin: "")
+        #expect(edit.status == 66)
+        #expect(
+            edit.stderr
+                == "journal: cannot read standard input: it is empty; --how-to - reads the how-to text from it "
+                + "(--how-to \"\" removes one).\n")
+        #expect(try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'") == "Slowly.\n")
+    }
 }

@@ -98,7 +98,8 @@ extension Exercises {
         @Option(
             name: .customLong("how-to"),
             help: ArgumentHelp(
-                "How to do it, in your physiotherapist's words; `journal session` shows it.", valueName: "text"))
+                "How to do it, in your physiotherapist's words; `journal session` shows it; - reads it from "
+                    + "standard input.", valueName: "text"))
         var howTo: String?
 
         @OptionGroup var store: StoreOptions
@@ -112,7 +113,7 @@ extension Exercises {
         func run() throws {
             let exercise = try Exercise.custom(
                 id: id, name: name, category: Exercise.Category(rawValue: category) ?? .stability, perSide: perSide,
-                measure: hold ? .hold : .reps, howTo: howTo)
+                measure: hold ? .hold : .reps, howTo: NoteInput.read(howTo, as: .howTo))
             let now = try Clock.now()
             try store.write { try $0.addExercise(exercise, now: now) }
             try Console.out(
@@ -129,6 +130,7 @@ extension Exercises {
                 Examples:
                   journal exercises edit cat-cow --how-to "On hands and knees, arch then round your back, slowly."
                   journal exercises edit clamshell --sides
+                  journal exercises edit cat-cow --how-to - < cat-cow.txt
                   journal exercises edit cat-cow --how-to ""     # remove the text
                 """)
 
@@ -140,7 +142,8 @@ extension Exercises {
 
         @Option(
             name: .customLong("how-to"),
-            help: ArgumentHelp("How to do it; \"\" removes the text.", valueName: "text"))
+            help: ArgumentHelp(
+                "How to do it; - reads it from standard input; \"\" removes the text.", valueName: "text"))
         var howTo: String?
 
         @Flag(
@@ -158,10 +161,11 @@ extension Exercises {
         }
 
         func run() throws {
+            let text = try NoteInput.read(howTo, as: .howTo)
             let now = try Clock.now()
             guard
                 let edited = try store.write({
-                    try $0.editExercise(id: id, name: name, howTo: howTo, perSide: perSide, now: now)
+                    try $0.editExercise(id: id, name: name, howTo: text, perSide: perSide, now: now)
                 })
             else {
                 try Console.out("\(id) already had what you gave; nothing changed.")
