@@ -141,4 +141,28 @@ import Testing
                 + "(--how-to \"\" removes one).\n")
         #expect(try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'") == "Slowly.\n")
     }
+
+    // MARK: exercises show --json
+
+    /// `how_to` is what `exercises show` prints; `how_to_source` says whose words they are.
+    @Test func exercisesShowJSONSaysWhoseHowToItIs() throws {
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch")
+        try sandbox.change(
+            "exercises", "add", "knee-to-chest", "--name", "Knee to chest", "--category", "stretch", "--how-to",
+            "Hug one knee.")
+        for (id, source, howTo) in [
+            ("cat-cow", "none", "Added by you; your physiotherapist's instructions apply."),
+            ("knee-to-chest", "yours", "Hug one knee."),
+            ("bird-dog", "catalogue", nil),
+        ] {
+            let run = try sandbox.run("exercises", "show", id, "--json")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run)")
+            #expect(object["how_to_source"] as? String == source, "\(id)")
+            let shown = try sandbox.run("exercises", "show", id).stdout
+            let text = try #require(object["how_to"] as? String)
+            #expect(shown.replacingOccurrences(of: "\n", with: " ").contains(text), "\(id)")
+            if let howTo { #expect(text == howTo) }
+        }
+    }
 }
