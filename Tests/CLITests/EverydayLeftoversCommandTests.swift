@@ -165,4 +165,39 @@ import Testing
             if let howTo { #expect(text == howTo) }
         }
     }
+
+    // MARK: exercises remove
+
+    /// `exercises remove` names the plan item and the physiotherapist's review it took with the
+    /// exercise, in text and in `--json`; `journal undo` puts them back.
+    @Test func removingAnExerciseNamesWhatWentWithIt() throws {
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--hold")
+        try sandbox.change("plan", "set", "cat-cow", "--sets", "2", "--hold", "30", "--per-week", "3")
+        try sandbox.change("log", "cat-cow", "--pain-before", "3", "--pain-after", "4", "--hold", "30")
+        try sandbox.change("resume", "cat-cow")
+        try sandbox.change("delete", "1", "--yes")
+        let removed = try sandbox.run("exercises", "remove", "cat-cow", "--json")
+        #expect(removed.status == 0, "\(removed)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(removed.stdout.utf8)) as? [String: Any], "\(removed)")
+        let message =
+            "Removed cat-cow, and with it its plan (2 × 30 s hold, 3 sessions a week, from 2026-11-25) and its "
+            + "physiotherapist's review; `journal undo` puts them back."
+        #expect(object["message"] as? String == message)
+        #expect(object["archived"] as? Bool == false)
+        #expect(object["entries"] as? Int == 0)
+        #expect(object["review_ids"] as? [Int] == [1])
+        #expect((object["plan_items"] as? [[String: Any]])?.first?["exercise"] as? String == "cat-cow")
+        #expect(try sandbox.sql("SELECT count(*) FROM plan") == "0\n")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT count(*) FROM plan") == "1\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM reviews") == "1\n")
+        // Archived for the entry that uses it: the plan item goes, the review stays.
+        try sandbox.change("log", "cat-cow", "--pain-before", "3", "--pain-after", "3", "--hold", "30")
+        let archived = try sandbox.run("exercises", "remove", "cat-cow", "--force")
+        #expect(
+            archived.stdout
+                == "Archived cat-cow: its 1 entry stays, and it can no longer be logged. Removed with it: its plan "
+                + "(2 × 30 s hold, 3 sessions a week, from 2026-11-25); `journal undo` puts it back.\n")
+    }
 }

@@ -27,6 +27,29 @@ public struct ExerciseJSON: Encodable, Sendable {
     }
 }
 
+/// `journal exercises remove --json`: the exercise's `id`, whether it was `archived` (entries use it)
+/// rather than removed, `entries` (how many use it, 0 when it is gone), what went with it —
+/// `plan_items` (its plan item, as `plan --json` writes it; `[]` when it was not planned) and
+/// `review_ids` (the physiotherapist's reviews of it, removed with it) — and `message`, the sentence
+/// printed without `--json`.
+public struct ExerciseRemovalJSON: Encodable, Sendable {
+    public var id: String
+    public var archived: Bool
+    public var entries: Int
+    public var plan_items: [PlanItemJSON]
+    public var review_ids: [Int64]
+    public var message: String
+
+    public init(id: String, _ removal: ExerciseRemoval, message: String) {
+        self.id = id
+        archived = removal.archived
+        entries = removal.entries
+        plan_items = removal.planItem.map { [PlanItemJSON($0)] } ?? []
+        review_ids = removal.reviewIDs
+        self.message = message
+    }
+}
+
 /// The region in force as `--json` prints it: `journal config get region --json`, and `region` in
 /// `journal safety --json`.
 public struct RegionJSON: Encodable, Sendable {

@@ -192,17 +192,37 @@ extension Exercises {
         var force = false
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func run() throws {
             let now = try Clock.now()
             let result = try store.write { try $0.removeExercise(id: id, force: force, now: now) }
-            switch result {
-            case .removed: try Console.out("Removed \(id).")
-            case .archived(let entries):
-                try Console.out(
-                    "Archived \(id): its \(Wording.count(entries, "entry stays", "entries stay")), and it can no longer be logged."
-                )
+            let message = Self.message(id: id, result)
+            if output.json {
+                try Console.json(ExerciseRemovalJSON(id: id, result, message: message))
+            } else {
+                try Console.out(message)
             }
+        }
+
+        /// What the removal did, naming the plan item and the reviews it took with the exercise.
+        static func message(id: String, _ result: ExerciseRemoval) -> String {
+            var taken: [String] = []
+            if let item = result.planItem { taken.append("its plan (\(Describe.plan(item)))") }
+            switch result.reviewIDs.count {
+            case 0: break
+            case 1: taken.append("its physiotherapist's review")
+            case let count: taken.append("its \(count) physiotherapist's reviews")
+            }
+            let undo = "`journal undo` puts \(taken.count == 1 && result.reviewIDs.count < 2 ? "it" : "them") back."
+            guard result.archived else {
+                return taken.isEmpty
+                    ? "Removed \(id)." : "Removed \(id), and with it \(taken.joined(separator: " and ")); \(undo)"
+            }
+            let archived =
+                "Archived \(id): its \(Wording.count(result.entries, "entry stays", "entries stay")), and it can no longer be logged."
+            return taken.isEmpty
+                ? archived : archived + " Removed with it: \(taken.joined(separator: " and ")); \(undo)"
         }
     }
 }
