@@ -200,4 +200,28 @@ import Testing
                 == "Archived cat-cow: its 1 entry stays, and it can no longer be logged. Removed with it: its plan "
                 + "(2 × 30 s hold, 3 sessions a week, from 2026-11-25); `journal undo` puts it back.\n")
     }
+
+    // MARK: undo across a restore
+
+    /// After `restore --force` and `undo`, undo goes on through the changes the replaced journal had.
+    @Test func undoGoesOnPastAnUndoneRestore() throws {
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--note", "a")
+        try sandbox.change("edit", "1", "--pain-after", "2")
+        let backup = sandbox.directory + "/b.sqlite3"
+        try sandbox.change("backup", backup)
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "b")
+        try sandbox.change("restore", backup, "--force")
+        #expect(try sandbox.sql("SELECT id, note FROM entries") == "1|a\n")
+        let restore = try sandbox.run("undo")
+        #expect(restore.stdout.hasPrefix("Undid the restore of "), "\(restore)")
+        #expect(try sandbox.sql("SELECT id, pain_after, note FROM entries ORDER BY id") == "1|2|a\n2|3|b\n")
+        let log = try sandbox.run("undo")
+        #expect(log.stdout == "Removed #2 bird-dog, logged just now.\n", "\(log)")
+        let edit = try sandbox.run("undo")
+        #expect(edit.stdout.hasPrefix("#1 glute-bridge is as it was before you edited it just now"), "\(edit)")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
+        #expect(try sandbox.run("undo").stdout == "Removed #1 glute-bridge, logged just now.\n")
+        #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
+        #expect(try sandbox.run("doctor").status == 0)
+    }
 }
