@@ -103,7 +103,7 @@ import Testing
             """
             journal: cannot use "03/04/2026" as a date: journal reads times such as
               18:00, 7pm or 7:30am (today, or yesterday if that is still to come)
-              yesterday 7pm, monday 18:00, last monday
+              yesterday at 7pm, monday 18:00, last monday
               this morning, this afternoon, this evening, tonight
               3 days ago, 2 weeks ago, 1 month ago (noon that day)
               2026-11-20 or 2026-11-20 07:30

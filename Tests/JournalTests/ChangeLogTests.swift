@@ -146,7 +146,10 @@ import Testing
                 arguments: [now - 90, now - 90])
         }
         let before = try state(store)
-        #expect(try store.removeExercise(id: "knee-to-chest", force: false, now: now) == .removed)
+        // It names what went with it: the plan item and the review.
+        #expect(
+            try store.removeExercise(id: "knee-to-chest", force: false, now: now)
+                == ExerciseRemoval(entries: 0, planItem: try plan("knee-to-chest"), reviewIDs: [1]))
         #expect(try rows("reviews", store).isEmpty && store.plan().map(\.exerciseID) == ["glute-bridge"])
         let undone = try #require(try store.undo())
         #expect(undone.putBack == .exercise(id: "knee-to-chest", try ownExercise(), plan: try plan("knee-to-chest")))
@@ -159,7 +162,9 @@ import Testing
         try store.setPlan(try plan("knee-to-chest"), now: now - 200)
         _ = try store.add(try entry("knee-to-chest"))
         let before = try state(store)
-        #expect(try store.removeExercise(id: "knee-to-chest", force: true, now: now) == .archived(entries: 1))
+        #expect(
+            try store.removeExercise(id: "knee-to-chest", force: true, now: now)
+                == ExerciseRemoval(entries: 1, planItem: try plan("knee-to-chest")))
         _ = try #require(try store.undo())
         #expect(try state(store) == before)
         #expect(try store.catalog().resolve("knee-to-chest").id == "knee-to-chest")

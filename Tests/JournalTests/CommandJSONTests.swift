@@ -127,7 +127,7 @@ import Testing
         let exercise = try #require(Catalog.builtIn.exercise(id: "glute-bridge"))
         #expect(
             try keys(ExerciseJSON(exercise)) == [
-                "archived", "category", "custom", "how_to", "id", "measure", "name", "per_side",
+                "archived", "category", "custom", "how_to", "how_to_source", "id", "measure", "name", "per_side",
             ])
         let none = RegionSetting(region: nil, source: .none(locale: nil), stored: nil)
         // Every key of the region, null or not.

@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "03/04/2026", "tomorrow", "next friday", "7", "7.30pm", "last", "this", "last morning", "2026-11-20T07",
+        "03/04/2026", "tomorrow", "next friday", "7", "last", "this", "last morning", "2026-11-20T07",
         "2026-11-20T07:30+25:00",
         "2026-11-20T07:30 +01:00", "", "abc", "20261120",
     ])
@@ -152,6 +152,9 @@ import Testing
         ("1 month ago", 1_792_929_600),  // 2026-10-25 12:00, after the clocks went back at 01:00 UTC
         ("2026-11-20 7:30", 1_795_159_800),
         ("2026-11-20 7:30pm", 1_795_203_000),
+        ("7.30pm", 1_795_548_600),  // a dot as in the UK: 2026-11-24 19:30
+        ("yesterday at 7pm", 1_795_546_800),
+        ("7pm yesterday", 1_795_546_800),
     ])
     func timesPeopleTypeInLondon(text: String, expected: Int64) throws {
         #expect(try parse(text) == ResolvedTime(unixSeconds: expected, utcOffset: 0))

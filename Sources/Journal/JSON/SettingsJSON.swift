@@ -1,5 +1,8 @@
-/// `journal exercises --json`: id, name, category, per_side, measure, how_to, custom, archived
-/// (true only for an archived exercise of your own, which `journal exercises show ID` still shows).
+/// `journal exercises --json`: id, name, category, per_side, measure, how_to (what `journal
+/// exercises show ID` prints), how_to_source (whose words those are: `catalogue` for a built-in
+/// exercise, `yours` for the text given with `--how-to`, `none` when an exercise of your own has
+/// none and how_to is journal's reminder that your physiotherapist's instructions apply), custom,
+/// archived (true only for an archived exercise of your own, which `journal exercises show ID` still shows).
 public struct ExerciseJSON: Encodable, Sendable {
     public var id: String
     public var name: String
@@ -7,6 +10,7 @@ public struct ExerciseJSON: Encodable, Sendable {
     public var per_side: Bool
     public var measure: String
     public var how_to: String
+    public var how_to_source: String
     public var custom: Bool
     public var archived: Bool
 
@@ -17,8 +21,32 @@ public struct ExerciseJSON: Encodable, Sendable {
         per_side = exercise.perSide
         measure = exercise.measure.rawValue
         how_to = exercise.howTo
+        how_to_source = !exercise.isCustom ? "catalogue" : exercise.givenHowTo == nil ? "none" : "yours"
         custom = exercise.isCustom
         self.archived = archived
+    }
+}
+
+/// `journal exercises remove --json`: the exercise's `id`, whether it was `archived` (entries use it)
+/// rather than removed, `entries` (how many use it, 0 when it is gone), what went with it —
+/// `plan_items` (its plan item, as `plan --json` writes it; `[]` when it was not planned) and
+/// `review_ids` (the physiotherapist's reviews of it, removed with it) — and `message`, the sentence
+/// printed without `--json`.
+public struct ExerciseRemovalJSON: Encodable, Sendable {
+    public var id: String
+    public var archived: Bool
+    public var entries: Int
+    public var plan_items: [PlanItemJSON]
+    public var review_ids: [Int64]
+    public var message: String
+
+    public init(id: String, _ removal: ExerciseRemoval, message: String) {
+        self.id = id
+        archived = removal.archived
+        entries = removal.entries
+        plan_items = removal.planItem.map { [PlanItemJSON($0)] } ?? []
+        review_ids = removal.reviewIDs
+        self.message = message
     }
 }
 

@@ -18,11 +18,14 @@ public struct ResolvedTime: Sendable, Hashable {
 ///
 /// Accepted, all on the local clock of `timeZone` unless an offset is given:
 /// - `now`;
-/// - a time alone, `18:00`, `7pm`, `7:30am`: today at that time, or yesterday when that is still to come;
+/// - a time alone, `18:00`, `7pm`, `7 pm`, `7:30am`, `7.30 p.m.`, `noon`, `at 7pm`: today at that time, or
+///   yesterday when that is still to come;
 /// - a day, meaning noon that day (or now, for today before noon): `today`, `yesterday`, a weekday
 ///   (`monday`, the most recent one, today included), `last monday` (the one before today),
 ///   `3 days ago`, `2 weeks ago`, `1 month ago` (the same date, or the month's last day), or `2026-11-20`;
-/// - a day and a time: `yesterday 7pm`, `monday 18:00`, `2026-11-20 07:30`, `2026-11-20T07:30:15`;
+/// - a day and a time, either way round, with `at` (or `@`, or a comma) between them or not: `yesterday 7pm`,
+///   `yesterday at 7pm`, `7pm yesterday`, `today at 07:30`, `monday at 8am`, `8am on monday`,
+///   `2026-11-20 07:30`, `2026-11-20T07:30:15`;
 /// - a part of a day, each a fixed hour (``dayParts``): `this morning` (08:00), `this afternoon`
 ///   (14:00), `this evening` (19:00), `tonight` (21:00), or after a day: `yesterday morning`, `last night`;
 /// - a date and time with an offset, `2026-11-20T07:30+01:00` or `Z`.
@@ -39,7 +42,7 @@ public enum DateInput {
     public static let acceptedForms = """
         journal reads times such as
           18:00, 7pm or 7:30am (today, or yesterday if that is still to come)
-          yesterday 7pm, monday 18:00, last monday
+          yesterday at 7pm, monday 18:00, last monday
           this morning, this afternoon, this evening, tonight
           3 days ago, 2 weeks ago, 1 month ago (noon that day)
           2026-11-20 or 2026-11-20 07:30
@@ -151,7 +154,7 @@ public enum DateInput {
     /// part of the day (`morning`), a time alone, `this morning` or `tonight`; `nil` when `text` is
     /// none of these.
     static func natural(_ text: String, today: LocalDate, original: String) throws -> Natural? {
-        var words = text.lowercased().split(separator: " ").map(String.init)
+        var words = naturalWords(text)
         if words == ["tonight"] { return Natural(date: today, time: (21, 0)) }
         if words.count >= 2, let part = dayParts.first(where: { $0.word == words.last }) {
             let day = Array(words.dropLast())
@@ -165,27 +168,50 @@ public enum DateInput {
             return Natural(date: date, time: (part.hour, 0))
         }
         var time: (hour: Int, minute: Int)?
+        // A time after the day (`yesterday 7pm`, `yesterday at 7pm`, `at 7pm`) or before it (`7pm yesterday`).
         for count in [2, 1] where time == nil && words.count >= count {
             if let clock = try clockTime(words.suffix(count).joined(), original: original) {
                 time = clock
                 words.removeLast(count)
+                if words.last == "at" { words.removeLast() }
+            }
+        }
+        if time == nil, words.count >= 2 {
+            let rest = words.first == "at" ? Array(words.dropFirst()) : words
+            for count in [2, 1] where time == nil && rest.count > count {
+                if let clock = try clockTime(rest.prefix(count).joined(), original: original) {
+                    time = clock
+                    words = Array(rest.dropFirst(count))
+                }
             }
         }
         if words.isEmpty, let time { return Natural(date: today, time: time, timeAlone: true) }
+        if words.count >= 2, words.first == "on" { words.removeFirst() }
         guard let day = try naturalDay(words, today: today, original: original) else { return nil }
         return Natural(date: day, time: time)
     }
 
-    /// A time of day: `18:00`, `7:30`, `7pm`, `7:30am`, `12am` (midnight); `nil` when `text` is not
-    /// in one of these shapes, and refused when it is but names no time (`25:00`, `13pm`).
+    /// The words of `text` as ``natural(_:today:original:)`` reads them: lower-case, split at spaces
+    /// and commas, `a.m.` and `p.m.` as `am` and `pm`, `@` as `at`.
+    static func naturalWords(_ text: String) -> [String] {
+        var text = text.lowercased()
+        for (spelled, word) in [("a.m.", "am"), ("p.m.", "pm"), ("a.m", "am"), ("p.m", "pm")] {
+            text = text.replacingOccurrences(of: spelled, with: word)
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0 == "@" ? "at" : String($0) }
+    }
+
+    /// A time of day: `18:00`, `7:30`, `7.30`, `7pm`, `7:30am`, `12am` (midnight), `noon`; `nil` when
+    /// `text` is not in one of these shapes, and refused when it is but names no time (`25:00`, `13pm`).
     static func clockTime(_ text: String, original: String) throws -> (Int, Int)? {
+        if text == "noon" || text == "midday" { return (12, 0) }
         var body = Substring(text)
         var meridiem: String?
         for suffix in ["am", "pm"] where body.hasSuffix(suffix) {
             meridiem = suffix
             body = body.dropLast(2)
         }
-        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "." })
         guard (1...2).contains(parts.count), (1...2).contains(parts[0].count), parts[0].allSatisfy(\.isDigitASCII),
             parts.count == 2 || meridiem != nil,
             parts.count == 1 || (parts[1].count == 2 && parts[1].allSatisfy(\.isDigitASCII)),

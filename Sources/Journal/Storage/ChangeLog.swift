@@ -96,6 +96,10 @@ struct ChangeLog {
     /// The red-flag reviews `change` added, as SQL for an `IN (…)` taking the change's id as `?2`.
     static let redFlagReviewsAddedBy = "SELECT id FROM change_red_flag_reviews WHERE change_id = ?2"
 
+    /// Whether `table` is one of the change log's: `changes` and the `change_*` tables that hold
+    /// what undoing each change needs.
+    static func isLogTable(_ table: String) -> Bool { table == "changes" || table.hasPrefix("change_") }
+
     /// Forgets every change: a journal rebuilt from a restore starts with no undo history.
     func forgetAll() throws {
         try db.execute(sql: "DELETE FROM changes")

@@ -1,12 +1,36 @@
 import Foundation
 import GRDB
 
-/// What `journal exercises remove` did.
-public enum ExerciseRemoval: Sendable, Hashable {
-    /// No entry used it: it is gone.
-    case removed
-    /// Entries use it: it is kept for them but can no longer be logged.
-    case archived(entries: Int)
+/// What `journal exercises remove` did, and what it took with the exercise.
+///
+/// ```swift
+/// let removal = try store.removeExercise(id: "knee-to-chest", force: false)
+/// removal.archived   // false: no entry used it, so it is gone
+/// removal.planItem   // its plan item, removed with it
+/// ```
+public struct ExerciseRemoval: Sendable, Hashable {
+    /// The entries that use it: kept, with the exercise archived (it can no longer be logged); 0
+    /// when no entry used it and it is gone.
+    public var entries: Int
+    /// The plan item removed with it; `nil` when it was not in the plan.
+    public var planItem: PlanItem?
+    /// The physiotherapist's reviews of it removed with it, by id (an archived exercise keeps them).
+    public var reviewIDs: [Int64]
+
+    public init(entries: Int, planItem: PlanItem? = nil, reviewIDs: [Int64] = []) {
+        self.entries = entries
+        self.planItem = planItem
+        self.reviewIDs = reviewIDs
+    }
+
+    /// Whether it was archived (entries use it) rather than removed.
+    public var archived: Bool { entries > 0 }
+
+    /// Removed, taking nothing else with it.
+    public static let removed = ExerciseRemoval(entries: 0)
+
+    /// Archived for `entries` entries, taking nothing else with it.
+    public static func archived(entries: Int) -> ExerciseRemoval { ExerciseRemoval(entries: entries) }
 }
 
 /// The person's own exercises and the plan (``ExerciseQueries``).
@@ -106,6 +130,9 @@ extension JournalStore {
     }
 
     /// Removes an exercise of the person's own: deleted when no entry uses it, else archived with `force`.
+    ///
+    /// Its plan item goes with it, and, when it is deleted, the physiotherapist's reviews of it
+    /// (ON DELETE CASCADE): the result names them; undo puts them back.
     public func removeExercise(id: String, force: Bool, now: Int64 = JournalStore.wallClock()) throws
         -> ExerciseRemoval
     {
@@ -119,13 +146,17 @@ extension JournalStore {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
             guard uses == 0 || force else { throw JournalError.exerciseInUse(id, entries: uses) }
             try ChangeLog(db).recordExerciseChange(of: id, detail: "exercises remove \(id)", now: now)
+            var removal = ExerciseRemoval(
+                entries: uses, planItem: try ExerciseQueries.plan(db).first { $0.exerciseID == id })
             if uses == 0 {
+                removal.reviewIDs = try Int64.fetchAll(
+                    db, sql: "SELECT id FROM reviews WHERE exercise_id = ? ORDER BY id", arguments: [id])
                 try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
-                return .removed
+                return removal
             }
             try db.execute(sql: "UPDATE exercises SET archived = 1 WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [id])
-            return .archived(entries: uses)
+            return removal
         }
     }
 

@@ -61,8 +61,8 @@ enum SQLiteRestore {
     /// ``LocalDateTime/representableSeconds``. Its rows are then read out as a full export and
     /// written, through the same checks as `journal import`, into a new journal built from
     /// schema.sql: that journal, and nothing of the file's own structure, is what is put in place.
-    /// The backup's undo history is not carried over; replacing a journal records one change,
-    /// ``ChangeKind/restore``, which ``undoRestore(_:at:busyTimeout:now:)`` reverses.
+    /// The backup's undo history is not carried over; replacing a journal keeps the journal's own
+    /// under one new change, ``ChangeKind/restore``, which ``undoRestore(_:at:busyTimeout:now:)`` reverses.
     ///
     /// Where no journal is at `path`, the restored one is written whole into an unnamed file and
     /// linked into place. A journal there is replaced only with `force`, in one transaction that
@@ -222,9 +222,11 @@ enum SQLiteRestore {
     /// interrupted restore leaves no kept copy (a hidden file left by a kill is removed by the next
     /// command, ``LeftoverFile/removeUnlocked(beside:)``).
     ///
+    /// The change log is not replaced: the journal's undo history stays, under the restore.
     /// A restore (`undoing` nil) records a change of kind ``ChangeKind/restore`` in the same
     /// transaction, naming the kept copy, so `journal undo` can put it back. Undoing one (`undoing`
-    /// the restore's change) records nothing, and is refused (``JournalError/databaseLocked(path:)``)
+    /// the restore's change) marks it undone, so that undo goes on through the changes made before
+    /// it, to the journal now put back; it is refused (``JournalError/databaseLocked(path:)``)
     /// when that restore is no longer the latest change not undone: another process changed the
     /// journal after the check that chose it. Returns too the region the replaced journal stored.
     private static func replace(
@@ -253,9 +255,16 @@ enum SQLiteRestore {
                     file = try hidden.create(holding: serialize(db, path: path))
                     region = try String.fetchOne(db, sql: "SELECT value FROM main.settings WHERE name = 'region'")
                     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                    // The change log stays: the journal's undo history, under the restore (the
+                    // journal coming in has none). Undoing the restore puts back the journal those
+                    // changes were made to, with the same ids, so undo goes on through them.
+                    let loggedChanges = try Int64.fetchOne(
+                        db, sql: "SELECT seq FROM main.sqlite_sequence WHERE name = 'changes'")
                     let tables = try String.fetchAll(
                         db,
-                        sql: "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name <> 'sqlite_sequence'")
+                        sql: "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name <> 'sqlite_sequence'"
+                    )
+                    .filter { !ChangeLog.isLogTable($0) }
                     for table in tables {
                         try db.execute(sql: "DELETE FROM main.\(table.quotedDatabaseIdentifier)")
                     }
@@ -272,7 +281,19 @@ enum SQLiteRestore {
                                 SELECT \(columns) FROM incoming.\(table.quotedDatabaseIdentifier)
                                 """)
                     }
-                    if undoing == nil {
+                    if let loggedChanges {
+                        try db.execute(
+                            sql: "UPDATE main.sqlite_sequence SET seq = max(seq, ?) WHERE name = 'changes'",
+                            arguments: [loggedChanges])
+                        try db.execute(
+                            sql: """
+                                INSERT INTO main.sqlite_sequence (name, seq) SELECT 'changes', ?
+                                WHERE NOT EXISTS (SELECT 1 FROM main.sqlite_sequence WHERE name = 'changes')
+                                """, arguments: [loggedChanges])
+                    }
+                    if let undoing {
+                        try db.execute(sql: "UPDATE main.changes SET undone = 1 WHERE id = ?", arguments: [undoing])
+                    } else {
                         let change = try ChangeLog(db).begin(.restore, now: Int64(now.timeIntervalSince1970))
                         try db.execute(
                             sql: "INSERT INTO main.change_restores (change_id, kept_copy) VALUES (?, ?)",
@@ -325,8 +346,8 @@ enum SQLiteRestore {
     /// The kept copy is read as a backup is, never adopted (``verifiedJournal(_:name:)`` and
     /// ``rebuilt(from:name:now:)``), then swapped in under the write lock exactly as a restore
     /// swaps, with the journal being replaced kept beside it in its turn
-    /// (`.before-restore-DATE-TIME.backup`). The journal put back starts with no undo history,
-    /// as a restored one does. Refused with ``JournalError/noInput(path:reason:)`` when the kept
+    /// (`.before-restore-DATE-TIME.backup`). The journal put back has the undo history it had
+    /// before the restore (``replace(_:with:busyTimeout:now:undoing:)`` keeps the change log). Refused with ``JournalError/noInput(path:reason:)`` when the kept
     /// copy is gone, and with ``JournalError/databaseLocked(path:)`` when another change came in
     /// after the restore meanwhile; the journal is then unchanged.
     static func undoRestore(

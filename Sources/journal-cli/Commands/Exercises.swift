@@ -98,7 +98,8 @@ extension Exercises {
         @Option(
             name: .customLong("how-to"),
             help: ArgumentHelp(
-                "How to do it, in your physiotherapist's words; `journal session` shows it.", valueName: "text"))
+                "How to do it, in your physiotherapist's words; `journal session` shows it; - reads it from "
+                    + "standard input.", valueName: "text"))
         var howTo: String?
 
         @OptionGroup var store: StoreOptions
@@ -112,7 +113,7 @@ extension Exercises {
         func run() throws {
             let exercise = try Exercise.custom(
                 id: id, name: name, category: Exercise.Category(rawValue: category) ?? .stability, perSide: perSide,
-                measure: hold ? .hold : .reps, howTo: howTo)
+                measure: hold ? .hold : .reps, howTo: NoteInput.read(howTo, as: .howTo))
             let now = try Clock.now()
             try store.write { try $0.addExercise(exercise, now: now) }
             try Console.out(
@@ -129,6 +130,7 @@ extension Exercises {
                 Examples:
                   journal exercises edit cat-cow --how-to "On hands and knees, arch then round your back, slowly."
                   journal exercises edit clamshell --sides
+                  journal exercises edit cat-cow --how-to - < cat-cow.txt
                   journal exercises edit cat-cow --how-to ""     # remove the text
                 """)
 
@@ -140,7 +142,8 @@ extension Exercises {
 
         @Option(
             name: .customLong("how-to"),
-            help: ArgumentHelp("How to do it; \"\" removes the text.", valueName: "text"))
+            help: ArgumentHelp(
+                "How to do it; - reads it from standard input; \"\" removes the text.", valueName: "text"))
         var howTo: String?
 
         @Flag(
@@ -158,10 +161,11 @@ extension Exercises {
         }
 
         func run() throws {
+            let text = try NoteInput.read(howTo, as: .howTo)
             let now = try Clock.now()
             guard
                 let edited = try store.write({
-                    try $0.editExercise(id: id, name: name, howTo: howTo, perSide: perSide, now: now)
+                    try $0.editExercise(id: id, name: name, howTo: text, perSide: perSide, now: now)
                 })
             else {
                 try Console.out("\(id) already had what you gave; nothing changed.")
@@ -188,17 +192,37 @@ extension Exercises {
         var force = false
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func run() throws {
             let now = try Clock.now()
             let result = try store.write { try $0.removeExercise(id: id, force: force, now: now) }
-            switch result {
-            case .removed: try Console.out("Removed \(id).")
-            case .archived(let entries):
-                try Console.out(
-                    "Archived \(id): its \(Wording.count(entries, "entry stays", "entries stay")), and it can no longer be logged."
-                )
+            let message = Self.message(id: id, result)
+            if output.json {
+                try Console.json(ExerciseRemovalJSON(id: id, result, message: message))
+            } else {
+                try Console.out(message)
             }
+        }
+
+        /// What the removal did, naming the plan item and the reviews it took with the exercise.
+        static func message(id: String, _ result: ExerciseRemoval) -> String {
+            var taken: [String] = []
+            if let item = result.planItem { taken.append("its plan (\(Describe.plan(item)))") }
+            switch result.reviewIDs.count {
+            case 0: break
+            case 1: taken.append("its physiotherapist's review")
+            case let count: taken.append("its \(count) physiotherapist's reviews")
+            }
+            let undo = "`journal undo` puts \(taken.count == 1 && result.reviewIDs.count < 2 ? "it" : "them") back."
+            guard result.archived else {
+                return taken.isEmpty
+                    ? "Removed \(id)." : "Removed \(id), and with it \(taken.joined(separator: " and ")); \(undo)"
+            }
+            let archived =
+                "Archived \(id): its \(Wording.count(result.entries, "entry stays", "entries stay")), and it can no longer be logged."
+            return taken.isEmpty
+                ? archived : archived + " Removed with it: \(taken.joined(separator: " and ")); \(undo)"
         }
     }
 }

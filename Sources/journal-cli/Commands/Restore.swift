@@ -18,7 +18,8 @@ struct Restore: ParsableCommand {
             import into a new journal built by this version, and a file carrying anything \
             journal does not make (a trigger, a view, another table), a time outside the years \
             1-9999, or a FILE-wal beside it is refused. Its undo history is not carried over; \
-            `journal undo` right after a --force restore puts back the journal it replaced.
+            `journal undo` right after a --force restore puts back the journal it replaced, and \
+            undo again goes on through that journal's own latest changes.
 
             An existing journal is replaced only with --force, in one SQLite transaction that \
             holds the journal's write lock throughout (a writer meanwhile waits, up to \

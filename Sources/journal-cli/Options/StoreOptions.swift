@@ -103,21 +103,40 @@ struct StoreOptions: ParsableArguments {
 /// The text of `--note`: as typed, or read from standard input for `--note -`, so a note can stay
 /// out of shell history.
 ///
+/// `--how-to -` (`exercises add` and `edit`) reads an exercise's how-to text the same way (``Field/howTo``).
+///
 /// The bytes must be UTF-8 (never silently decoded into U+FFFD); standard input that is closed,
 /// cannot be read or holds nothing is an error, so that a command never records or removes a note
 /// it did not get. The note's own rule (``Note``) is the library's.
 enum NoteInput {
-    static func read(_ note: String?) throws -> String? {
+    /// What a `-` reads: a note, or an exercise's how-to text, which a note's limits bound too.
+    enum Field {
+        case note, howTo
+
+        var option: String { self == .note ? "--note" : "--how-to" }
+        var noun: String { self == .note ? "note" : "how-to text" }
+
+        /// The error for text that cannot be kept, in this field's words.
+        func invalid(_ reason: String) -> JournalError {
+            self == .note ? .invalidNote(reason) : .invalidHowTo(reason)
+        }
+    }
+
+    static func read(_ note: String?, as field: Field = .note) throws -> String? {
         guard let note else { return nil }
         guard note == "-" else {
-            try requireUTF8Argument(note)
+            try requireUTF8Argument(note, field)
             return note
         }
-        return try Note.decode(standardInput())
+        do {
+            return try Note.decode(standardInput(field))
+        } catch JournalError.invalidNote(let reason) {
+            throw field.invalid(reason)
+        }
     }
 
     /// Standard input to its end: at most enough bytes for the longest note and its line end.
-    private static func standardInput() throws -> [UInt8] {
+    private static func standardInput(_ field: Field) throws -> [UInt8] {
         let flags = fcntl(STDIN_FILENO, F_GETFL)
         guard flags >= 0 else { throw JournalError.noInput(path: "standard input", reason: "it is closed") }
         guard flags & O_ACCMODE != O_WRONLY else {
@@ -135,14 +154,16 @@ enum NoteInput {
             }
             bytes += block[0..<count]
             if bytes.count > limit {
-                throw JournalError.invalidNote(
-                    "standard input holds more than \(limit) bytes, more than a note of \(Note.maximumLength) "
+                throw field.invalid(
+                    "standard input holds more than \(limit) bytes, more than a \(field.noun) of \(Note.maximumLength) "
                         + "characters can take")
             }
         }
         guard !bytes.isEmpty else {
             throw JournalError.noInput(
-                path: "standard input", reason: "it is empty; --note - reads the note from it (--note \"\" removes one)"
+                path: "standard input",
+                reason:
+                    "it is empty; \(field.option) - reads the \(field.noun) from it (\(field.option) \"\" removes one)"
             )
         }
         return bytes
@@ -150,15 +171,15 @@ enum NoteInput {
 
     /// Refuses a note typed on the command line that was not UTF-8: Swift's arguments replace such
     /// bytes by U+FFFD, so the raw arguments are looked at when the note holds one.
-    private static func requireUTF8Argument(_ note: String) throws {
+    private static func requireUTF8Argument(_ note: String, _ field: Field) throws {
         guard note.unicodeScalars.contains("\u{FFFD}") else { return }
         for index in 0..<Int(CommandLine.argc) {
             guard let argument = CommandLine.unsafeArgv[index] else { continue }
             let bytes = UnsafeRawBufferPointer(start: argument, count: strlen(argument)).bindMemory(to: UInt8.self)
             guard String(validating: bytes, as: UTF8.self) == nil else { continue }
             let repaired = String(decoding: bytes, as: UTF8.self)
-            if repaired == note || repaired == "--note=" + note {
-                throw JournalError.invalidNote("it is not valid UTF-8 text")
+            if repaired == note || repaired == field.option + "=" + note {
+                throw field.invalid("it is not valid UTF-8 text")
             }
         }
     }

@@ -28,7 +28,8 @@ enum UsageCheck {
             if word.hasPrefix("-") && word.count > 1 && Int(word) == nil {
                 let known = names(of: command)
                 if !known.contains(optionName(word)) {
-                    return "Error: Unknown option '\(optionName(word))'\n"
+                    let hint = latestWords.contains(optionName(word)) ? latestHint(path: path).map { ". " + $0 } : nil
+                    return "Error: Unknown option '\(optionName(word))'\(hint ?? "")\n"
                         + "Usage: \(JournalCommand.usageString(for: command))\n"
                         + "  See '\(path.joined(separator: " ")) --help' for more information."
                 }
@@ -48,6 +49,26 @@ enum UsageCheck {
             index += 1
         }
         return nil
+    }
+
+    /// Options people try for "the latest one" on a command that takes an id (`journal edit --last`).
+    static let latestWords: Set<String> = ["--last", "--latest", "--previous"]
+
+    /// For a command that takes an id, what it takes and the command that lists what exists,
+    /// latest first, and `journal undo`: the way to the latest one, as `edit --last` would want.
+    static func latestHint(path: [String]) -> String? {
+        let command = path.joined(separator: " ")
+        let undo = ", and `journal undo` takes back the latest change, whatever it was."
+        switch path.dropFirst().joined(separator: " ") {
+        case "edit", "delete":
+            return "`\(command)` takes the entry's id; `journal list --limit 1` shows the latest entry's" + undo
+        case "checkins edit", "checkins delete":
+            return "`\(command)` takes the check-in's id; `journal checkins --limit 1` shows the latest check-in's"
+                + undo
+        case "psfs rate", "psfs remove":
+            return "`\(command)` takes the activity's id; `journal psfs` shows the ids."
+        default: return nil
+        }
     }
 
     /// The message for an unknown command, with the nearest ones (`journal stats`: report).

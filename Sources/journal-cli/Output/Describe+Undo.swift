@@ -279,10 +279,6 @@ extension Describe {
 
     /// What undoing a plan, exercise or setting change put back: "Put back the plan for glute-bridge: …".
     private static func describe(_ putBack: PutBack) -> String {
-        func plan(_ item: PlanItem) -> String {
-            "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week"
-                + (item.since.map { ", from \($0)" } ?? "")
-        }
         switch putBack {
         case .plan(let id, let item?): return "Put back the plan for \(id): \(plan(item))"
         case .plan(let id, nil): return "Took \(id) off the plan again"
@@ -293,5 +289,11 @@ extension Describe {
         case .setting(let name, let value?): return "Put back \(name) \(value.terminalSafe)"
         case .setting(let name, nil): return "Unset \(name) again"
         }
+    }
+
+    /// A plan item in a sentence: "3 × 10 reps, 5 sessions a week, from 2026-11-20".
+    static func plan(_ item: PlanItem) -> String {
+        "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week"
+            + (item.since.map { ", from \($0)" } ?? "")
     }
 }

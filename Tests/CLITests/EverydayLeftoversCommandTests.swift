@@ -1,0 +1,227 @@
+import Foundation
+import Testing
+
+/// What a fresh-context tester still found in everyday use (#26): the times people type with
+/// "at" and the time first, `--last` where an id is taken, `--how-to -`, `exercises show --json`
+/// of one's own exercise, what `exercises remove` takes with it, and undo across a restore.
+@Suite struct EverydayLeftoversCommandTests {
+    let sandbox = Sandbox()
+
+    /// The entry's time as stored: Unix seconds and the offset.
+    func stored() throws -> String { try sandbox.sql("SELECT performed_at, utc_offset FROM entries") }
+
+    // MARK: Time words
+
+    /// London, the day after the clocks went back (2026-10-25, 02:00 BST → 01:00 GMT).
+    ///
+    /// Now is Monday 2026-10-26 12:00 GMT. 2026-10-25T00:00Z is 1_792_886_400 (20,751 days × 86,400).
+    @Test(arguments: [
+        // 2026-10-25 19:00 GMT: 1_792_886_400 + 19 × 3,600.
+        ("yesterday at 7pm", "2026-10-25 19:00", "1792954800|0"),
+        ("7pm yesterday", "2026-10-25 19:00", "1792954800|0"),
+        ("7 pm yesterday", "2026-10-25 19:00", "1792954800|0"),
+        ("Yesterday, 7pm", "2026-10-25 19:00", "1792954800|0"),
+        // 19:00 today is still to come: yesterday's.
+        ("at 7pm", "2026-10-25 19:00", "1792954800|0"),
+        // 2026-10-25 19:30 GMT: + 1,800.
+        ("yesterday @ 7.30 p.m.", "2026-10-25 19:30", "1792956600|0"),
+        // 2026-10-26 07:30 GMT: 1_792_886_400 + 86,400 + 7.5 × 3,600.
+        ("today at 07:30", "2026-10-26 07:30", "1792999800|0"),
+        // 2026-10-26 11:00 GMT: 1_792_886_400 + 86,400 + 11 × 3,600.
+        ("at 11am", "2026-10-26 11:00", "1793012400|0"),
+        // Sunday, after the change: 08:00 GMT, 1_792_886_400 + 8 × 3,600.
+        ("sunday at 8am", "2026-10-25 08:00", "1792915200|0"),
+        // Saturday, before it: 08:00 BST is 07:00 UTC, 1_792_886_400 − 86,400 + 7 × 3,600.
+        ("saturday at 8am", "2026-10-24 08:00", "1792825200|3600"),
+        ("8am on saturday", "2026-10-24 08:00", "1792825200|3600"),
+        // Friday 12:00 BST is 11:00 UTC: 1_792_886_400 − 2 × 86,400 + 11 × 3,600.
+        ("3 days ago at noon", "2026-10-23 12:00", "1792753200|3600"),
+    ])
+    func timesWithAtOrTheTimeFirstInLondon(at: String, shown: String, row: String) throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-10-26T12:00:00Z"
+        let run = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", at)
+        let offset = row.hasSuffix("|3600") ? "UTC+01:00" : "UTC+00:00"
+        #expect(run.stdout.hasSuffix("at \(shown) (\(offset)).\n"), "\(run)")
+        #expect(try stored() == row + "\n")
+    }
+
+    /// A time shown twice when the clocks went back keeps its careful message, whatever the words around it.
+    @Test func anAmbiguousTimeWithAtIsRefusedAsBefore() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-10-26T12:00:00Z"
+        let run = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "yesterday at 1:30am")
+        #expect(run.status == 64)
+        #expect(
+            run.stderr
+                == "journal: cannot use \"yesterday at 1:30am\" as a date: the clocks in Europe/London showed "
+                + "2026-10-25 01:30 twice (a daylight-saving change); add the offset to say which: "
+                + "2026-10-25T01:30+01:00 or 2026-10-25T01:30+00:00.\n")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+    }
+
+    /// Kolkata, UTC+05:30 all year: now is Wednesday 2026-11-25 12:00 there (06:30 UTC).
+    ///
+    /// 2026-11-25T00:00Z is 1_795_564_800; a local time is 5.5 hours (19,800 s) earlier in UTC.
+    @Test(arguments: [
+        // 2026-11-24 19:00 IST: 1_795_564_800 − 86,400 + 19 × 3,600 − 19,800.
+        ("yesterday at 7pm", "check-in", "1795527000|19800"),
+        ("at 7pm", "entry", "1795527000|19800"),
+        // 2026-11-25 07:30 IST: 1_795_564_800 + 7.5 × 3,600 − 19,800.
+        ("today at 07:30", "entry", "1795572000|19800"),
+        // Monday 2026-11-23 08:00 IST: 1_795_564_800 − 2 × 86,400 + 8 × 3,600 − 19,800.
+        ("monday at 8am", "entry", "1795401000|19800"),
+        ("8am last monday", "check-in", "1795401000|19800"),
+    ])
+    func timesWithAtOrTheTimeFirstInKolkata(at: String, record: String, row: String) throws {
+        sandbox.environment["TZ"] = "Asia/Kolkata"
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+05:30"
+        if record == "entry" {
+            try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", at)
+            #expect(try stored() == row + "\n")
+        } else {
+            try sandbox.change("checkin", "--pain", "3", "--at", at)
+            #expect(try sandbox.sql("SELECT performed_at, utc_offset FROM checkins") == row + "\n")
+        }
+    }
+
+    // MARK: --last where an id is taken
+
+    /// `--last` on a command that takes an id says what it takes, which command shows the latest
+    /// one, and that `journal undo` takes back the latest change; nothing is written.
+    @Test func lastWhereAnIdIsTakenSaysWhatToDo() throws {
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        let edit = try sandbox.run("edit", "--last", "--pain-after", "2")
+        #expect(edit.status == 64)
+        #expect(
+            edit.stderr.hasPrefix(
+                "Error: Unknown option '--last'. `journal edit` takes the entry's id; `journal list --limit 1` shows "
+                    + "the latest entry's, and `journal undo` takes back the latest change, whatever it was.\n"
+                    + "Usage: journal edit <id> "), "\(edit)")
+        let checkIn = try sandbox.run("checkins", "edit", "--last", "--pain", "2")
+        #expect(checkIn.status == 64)
+        #expect(
+            checkIn.stderr.hasPrefix(
+                "Error: Unknown option '--last'. `journal checkins edit` takes the check-in's id; `journal checkins "
+                    + "--limit 1` shows the latest check-in's, and `journal undo` takes back the latest change, "
+                    + "whatever it was.\nUsage: journal checkins edit <id> "), "\(checkIn)")
+        let rate = try sandbox.run("psfs", "rate", "--latest", "4")
+        #expect(rate.status == 64)
+        #expect(
+            rate.stderr.hasPrefix(
+                "Error: Unknown option '--latest'. `journal psfs rate` takes the activity's id; `journal psfs` shows "
+                    + "the ids.\nUsage: journal psfs rate "), "\(rate)")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
+    }
+
+    // MARK: --how-to -
+
+    /// `--how-to -` reads the text from standard input, as `--note -` does: it stays out of shell history.
+    @Test func howToDashReadsStandardInput() throws {
+        let add = try sandbox.run(
+            "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "-",
+            stdin: "On hands and knees,\narch then round your back.\n")
+        #expect(add.status == 0, "\(add)")
+        #expect(
+            try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'")
+                == "On hands and knees,\narch then round your back.\n")
+        let edit = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "-", stdin: "Slowly.")
+        #expect(edit.status == 0, "\(edit)")
+        #expect(try sandbox.run("exercises", "show", "cat-cow").stdout.hasSuffix("\n\nSlowly.\n"))
+    }
+
+    /// Standard input with nothing in it is refused in the how-to's words, and the text stays.
+    @Test func howToDashWithNothingToReadIsRefused() throws {
+        try sandbox.change(
+            "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "Slowly.")
+        let edit = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "-", stdin: "")
+        #expect(edit.status == 66)
+        #expect(
+            edit.stderr
+                == "journal: cannot read standard input: it is empty; --how-to - reads the how-to text from it "
+                + "(--how-to \"\" removes one).\n")
+        #expect(try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'") == "Slowly.\n")
+    }
+
+    // MARK: exercises show --json
+
+    /// `how_to` is what `exercises show` prints; `how_to_source` says whose words they are.
+    @Test func exercisesShowJSONSaysWhoseHowToItIs() throws {
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch")
+        try sandbox.change(
+            "exercises", "add", "knee-to-chest", "--name", "Knee to chest", "--category", "stretch", "--how-to",
+            "Hug one knee.")
+        for (id, source, howTo) in [
+            ("cat-cow", "none", "Added by you; your physiotherapist's instructions apply."),
+            ("knee-to-chest", "yours", "Hug one knee."),
+            ("bird-dog", "catalogue", nil),
+        ] {
+            let run = try sandbox.run("exercises", "show", id, "--json")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run)")
+            #expect(object["how_to_source"] as? String == source, "\(id)")
+            let shown = try sandbox.run("exercises", "show", id).stdout
+            let text = try #require(object["how_to"] as? String)
+            #expect(shown.replacingOccurrences(of: "\n", with: " ").contains(text), "\(id)")
+            if let howTo { #expect(text == howTo) }
+        }
+    }
+
+    // MARK: exercises remove
+
+    /// `exercises remove` names the plan item and the physiotherapist's review it took with the
+    /// exercise, in text and in `--json`; `journal undo` puts them back.
+    @Test func removingAnExerciseNamesWhatWentWithIt() throws {
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--hold")
+        try sandbox.change("plan", "set", "cat-cow", "--sets", "2", "--hold", "30", "--per-week", "3")
+        try sandbox.change("log", "cat-cow", "--pain-before", "3", "--pain-after", "4", "--hold", "30")
+        try sandbox.change("resume", "cat-cow")
+        try sandbox.change("delete", "1", "--yes")
+        let removed = try sandbox.run("exercises", "remove", "cat-cow", "--json")
+        #expect(removed.status == 0, "\(removed)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(removed.stdout.utf8)) as? [String: Any], "\(removed)")
+        let message =
+            "Removed cat-cow, and with it its plan (2 × 30 s hold, 3 sessions a week, from 2026-11-25) and its "
+            + "physiotherapist's review; `journal undo` puts them back."
+        #expect(object["message"] as? String == message)
+        #expect(object["archived"] as? Bool == false)
+        #expect(object["entries"] as? Int == 0)
+        #expect(object["review_ids"] as? [Int] == [1])
+        #expect((object["plan_items"] as? [[String: Any]])?.first?["exercise"] as? String == "cat-cow")
+        #expect(try sandbox.sql("SELECT count(*) FROM plan") == "0\n")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT count(*) FROM plan") == "1\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM reviews") == "1\n")
+        // Archived for the entry that uses it: the plan item goes, the review stays.
+        try sandbox.change("log", "cat-cow", "--pain-before", "3", "--pain-after", "3", "--hold", "30")
+        let archived = try sandbox.run("exercises", "remove", "cat-cow", "--force")
+        #expect(
+            archived.stdout
+                == "Archived cat-cow: its 1 entry stays, and it can no longer be logged. Removed with it: its plan "
+                + "(2 × 30 s hold, 3 sessions a week, from 2026-11-25); `journal undo` puts it back.\n")
+    }
+
+    // MARK: undo across a restore
+
+    /// After `restore --force` and `undo`, undo goes on through the changes the replaced journal had.
+    @Test func undoGoesOnPastAnUndoneRestore() throws {
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--note", "a")
+        try sandbox.change("edit", "1", "--pain-after", "2")
+        let backup = sandbox.directory + "/b.sqlite3"
+        try sandbox.change("backup", backup)
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "b")
+        try sandbox.change("restore", backup, "--force")
+        #expect(try sandbox.sql("SELECT id, note FROM entries") == "1|a\n")
+        let restore = try sandbox.run("undo")
+        #expect(restore.stdout.hasPrefix("Undid the restore of "), "\(restore)")
+        #expect(try sandbox.sql("SELECT id, pain_after, note FROM entries ORDER BY id") == "1|2|a\n2|3|b\n")
+        let log = try sandbox.run("undo")
+        #expect(log.stdout == "Removed #2 bird-dog, logged just now.\n", "\(log)")
+        let edit = try sandbox.run("undo")
+        #expect(edit.stdout.hasPrefix("#1 glute-bridge is as it was before you edited it just now"), "\(edit)")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
+        #expect(try sandbox.run("undo").stdout == "Removed #1 glute-bridge, logged just now.\n")
+        #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
+        #expect(try sandbox.run("doctor").status == 0)
+    }
+}
