@@ -47,7 +47,6 @@ public enum ReportHTML {
                     .section(
                         .h2("Pain"), .p(.plain(ReportText.noEntries(period))),
                         .p(.plain(ReportText.comparison(report.comparison))))),
-                .if(!report.adherence.isEmpty, adherenceSection(report)),
                 detailSections(
                     report,
                     footer: .footer(
@@ -467,7 +466,7 @@ public enum ReportHTML {
                 }))
     }
 
-    /// The detail: day by day, sessions, check-ins, PSFS, reviews and notes, the last of them
+    /// The detail: against the plan, day by day, sessions, check-ins, PSFS, reviews and notes, the last of them
     /// kept together with the footer in print, so that the last page is never nearly empty.
     ///
     /// With enough notes, the last notes are (``keptTogether(_:)``). Otherwise whole sections
@@ -478,6 +477,7 @@ public enum ReportHTML {
     static func detailSections(_ report: ProgressReport, footer: BodyNode) -> BodyNode {
         let numbered = report.notes.enumerated().map { noteHead($0.offset + 1, $0.element) + $0.element.text }
         var sections: [(node: BodyNode, lines: Int)] = []
+        if !report.adherence.isEmpty { sections.append((adherenceSection(report), 5 + report.adherence.count)) }
         if !report.isEmpty {
             let days = report.days.filter { $0.date >= report.countedFrom }.count
             sections.append((daysSection(report), 3 + (days > longDays ? (days + 1) / 2 : days)))
@@ -511,10 +511,10 @@ public enum ReportHTML {
     /// `.kept-together`), so that 36 lines printed a last page 32 % full (six weeks: the PSFS
     /// section and the notes).
     static let closingLines = 40
-    /// At most that many: 64 % of a page, so that the page before stays at least a third full.
-    /// (54 left a week of six exercises a day and short notes held at 30 lines, the notes and
-    /// check-ins without the 25 lines of the sessions table: a last page 33.3 % full.)
-    static let mostClosingLines = 58
+    /// At most that many: about 60 % of a page, so that the page before stays at least a third
+    /// full. (54 held a week of six exercises a day and 25-character notes at 36 lines, the notes
+    /// and check-ins without the 25 lines of the sessions table: a last page 32.9 % full.)
+    static let mostClosingLines = 62
 
     /// The numbered notes, the last of them kept together with `footer`.
     ///
