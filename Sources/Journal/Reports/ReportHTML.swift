@@ -750,7 +750,7 @@ public enum ReportHTML {
           table.sessions td, table.sessions th { padding: 0 .1rem; }
           table.sessions td:nth-child(2) { white-space: normal; overflow-wrap: anywhere; }
           ul.columns { columns: 4; column-gap: 3mm; }
-          .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; }
+          .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; padding-top: 1px; }
           .notes li { margin: 0; break-inside: avoid; }
           .notes li.long { break-inside: auto; orphans: 3; widows: 3; }
           .psfs table { line-height: 1.05; }
