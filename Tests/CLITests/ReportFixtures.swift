@@ -237,6 +237,78 @@ enum ReportFixtures {
         return notes
     }
 
+    /// A programme followed every day, restored in one `journal import` of a full export (as
+    /// `bench/print-sweep` makes its journals): fast enough for a month of 180 notes.
+    ///
+    /// On the `days` days ending 2026-11-21: a check-in (pain 3) at 07:10, then the first
+    /// `exercises` of glute-bridge, bird-dog, piriformis-stretch, side-plank,
+    /// kneeling-hip-flexor-stretch, pelvic-tilt, superman and front-plank, one every 90 minutes
+    /// from 08:00 (UTC): 3 × 10 reps, or 2 × 30 s hold (piriformis-stretch and side-plank on the
+    /// left side). Every entry has a note of `noteLength` characters, "Note 7: stiff lower back …",
+    /// cut and ended with a full stop. Pain is 3 → 2, or 3 → 5 in every `riseEvery`th entry
+    /// (counting the check-ins); `redFlags` are recorded with the given day's check-in (1 the
+    /// first day). With `planned`, each exercise is planned at its dose, 7 a week, from the first
+    /// day. Returns the notes, in order.
+    @discardableResult
+    static func imported(
+        days: Int, exercises: Int, noteLength: Int, riseEvery: Int = 0, redFlags: [Int: [String]] = [:],
+        planned: Bool = false, in sandbox: Sandbox
+    ) throws -> [String] {
+        let all: [(id: String, hold: Bool, side: String?)] = [
+            ("glute-bridge", false, nil), ("bird-dog", false, nil), ("piriformis-stretch", true, "left"),
+            ("side-plank", true, "left"), ("kneeling-hip-flexor-stretch", true, nil), ("pelvic-tilt", false, nil),
+            ("superman", false, nil), ("front-plank", true, nil),
+        ]
+        let text = String(
+            repeating: "stiff lower back eased after the warm up, a twinge on the left side when rising, kept "
+                + "breathing slow as the physio said, walked the dog twice and slept badly again last night. ",
+            count: 4)
+        var notes: [String] = []
+        func note() -> String {
+            notes.append(String("Note \(notes.count + 1): \(text)".prefix(noteLength - 1)) + ".")
+            return notes[notes.count - 1]
+        }
+        var entries: [[String: Any]] = []
+        var checkIns: [[String: Any]] = []
+        for day in 1...days {
+            let date = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: day - days).iso8601
+            checkIns.append([
+                "id": day, "note": note(), "pain": 3, "performed_at": "\(date)T07:10:00+00:00",
+                "red_flags": redFlags[day] ?? [],
+            ])
+            for (index, exercise) in all.prefix(exercises).enumerated() {
+                let after = riseEvery > 0 && notes.count % riseEvery == riseEvery - 1 ? 5 : 2
+                entries.append([
+                    "id": entries.count + 1, "exercise": exercise.id, "note": note(), "pain_before": 3,
+                    "pain_after": after, "pain_change": after - 3, "flagged": false,
+                    "performed_at":
+                        "\(date)T\(String(format: "%02d:%02d", 8 + index * 3 / 2, index % 2 * 30)):00+00:00",
+                    "sets": exercise.hold ? 2 : 3, "reps": exercise.hold ? NSNull() : 10,
+                    "hold_seconds": exercise.hold ? 30 : NSNull(), "side": exercise.side ?? NSNull(),
+                ])
+            }
+        }
+        let first = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: 1 - days).iso8601
+        let plan: [[String: Any]] =
+            planned
+            ? all.prefix(exercises).map { exercise in
+                [
+                    "exercise": exercise.id, "sets": exercise.hold ? 2 : 3, "reps": exercise.hold ? NSNull() : 10,
+                    "hold_seconds": exercise.hold ? 30 : NSNull(), "per_week": 7, "since": first,
+                ]
+            } : []
+        let export: [String: Any] = [
+            "format": "journal-export", "version": 1, "entries": entries, "exercises": [], "checkins": checkIns,
+            "plan": plan, "reviews": [], "psfs_activities": [], "psfs_ratings": [], "red_flag_reviews": [],
+            "settings": [],
+        ]
+        let path = sandbox.directory + "/programme.json"
+        try JSONSerialization.data(withJSONObject: export).write(to: URL(fileURLWithPath: path))
+        let run = try sandbox.run("import", path)
+        try #require(run.status == 0, "\(run)")
+        return notes
+    }
+
     static func log(_ sandbox: Sandbox, _ arguments: String..., extra: [String] = []) throws {
         let run = try sandbox.run(["log"] + arguments + extra)
         // 0, or the status that says a safety rule fired (the entry is saved either way).

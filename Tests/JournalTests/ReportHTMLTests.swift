@@ -186,22 +186,27 @@ import Testing
 
     @Test func theLastNotesPrintKeptTogether() throws {
         let hundred = String(repeating: "a", count: 100)
-        // 100 characters are 2 printed lines of 70: 72 lines hold the last 36 of 50.
-        #expect(ReportHTML.keptTogether(Array(repeating: hundred, count: 50)) == 36)
+        // 100 characters are 2 printed lines of 73: 78 lines hold the last 39 of 50.
+        #expect(ReportHTML.keptTogether(Array(repeating: hundred, count: 50)) == 39)
         // Fewer: all of them.
         #expect(ReportHTML.keptTogether(Array(repeating: hundred, count: 5)) == 5)
-        // A last note of exactly 72 lines is held; one of 73 is not, and nothing before it.
-        #expect(ReportHTML.keptTogether([hundred, String(repeating: "a", count: 72 * 70)]) == 1)
-        #expect(ReportHTML.keptTogether([hundred, String(repeating: "a", count: 72 * 70 + 1)]) == 0)
-        // A note's own lines print apart: 72 of "a" and 71 line breaks are 72 lines, one more 73.
-        #expect(ReportHTML.keptTogether([Array(repeating: "a", count: 72).joined(separator: "\n")]) == 1)
-        #expect(ReportHTML.keptTogether([hundred, Array(repeating: "a", count: 73).joined(separator: "\n")]) == 0)
-        // A last note of 57 lines is held with the long one before it (114 lines, within 144),
-        // not alone; not with one of 88 (145), nor with a short one that passes 72.
-        let lines57 = String(repeating: "a", count: 57 * 70)
+        // The fewest that reach 78 lines: 3 lines of 219 characters (73 × 3) make 26 notes 78 lines,
+        // 4 of 220 make 20 notes 80.
+        #expect(ReportHTML.keptTogether(Array(repeating: String(repeating: "a", count: 219), count: 50)) == 26)
+        #expect(ReportHTML.keptTogether(Array(repeating: String(repeating: "a", count: 220), count: 50)) == 20)
+        // A last note of exactly 156 lines (twice 78) is held; one of 157 is not, and nothing before it.
+        #expect(ReportHTML.keptTogether([hundred, String(repeating: "a", count: 156 * 73)]) == 1)
+        #expect(ReportHTML.keptTogether([hundred, String(repeating: "a", count: 156 * 73 + 1)]) == 0)
+        // A note's own lines print apart: 156 of "a" and 155 line breaks are 156 lines, one more 157.
+        #expect(ReportHTML.keptTogether([Array(repeating: "a", count: 156).joined(separator: "\n")]) == 1)
+        #expect(ReportHTML.keptTogether([hundred, Array(repeating: "a", count: 157).joined(separator: "\n")]) == 0)
+        // A last note of 57 lines is held with the long one before it (114 lines, within 156),
+        // not alone (a quarter of a page); not with one of 100 (157), and with short ones only
+        // as far as 78: 57 + 19 lines and a note of 100 characters (2), not the one before it.
+        let lines57 = String(repeating: "a", count: 57 * 73)
         #expect(ReportHTML.keptTogether([hundred, lines57, lines57]) == 2)
-        #expect(ReportHTML.keptTogether([String(repeating: "a", count: 88 * 70), lines57]) == 1)
-        #expect(ReportHTML.keptTogether([String(repeating: "a", count: 16 * 70), lines57]) == 1)
+        #expect(ReportHTML.keptTogether([String(repeating: "a", count: 100 * 73), lines57]) == 1)
+        #expect(ReportHTML.keptTogether([hundred, hundred, String(repeating: "a", count: 19 * 73), lines57]) == 3)
         #expect(ReportHTML.css.contains(".last-notes, .kept-together { break-inside: avoid;"))
         // A short report: its last whole sections, from day by day (10 lines) to the notes, are
         // kept together, short of the 40 lines a third of a page needs.

@@ -47,7 +47,6 @@ public enum ReportHTML {
                     .section(
                         .h2("Pain"), .p(.plain(ReportText.noEntries(period))),
                         .p(.plain(ReportText.comparison(report.comparison))))),
-                .if(!report.adherence.isEmpty, adherenceSection(report)),
                 detailSections(
                     report,
                     footer: .footer(
@@ -404,10 +403,14 @@ public enum ReportHTML {
                 .forEach(report.checkInReadings) { checkIn in
                     .li(
                         .if(!checkIn.redFlags.isEmpty, .class("flagged")),
-                        .plain("\(Figures.shortTime(checkIn.localTime)): pain \(checkIn.pain.value)"),
+                        // The comma inside the text before the flags: Plot's indented output puts a
+                        // line break, read as a space, between the text and the next element.
+                        .plain(
+                            "\(Figures.shortTime(checkIn.localTime)): pain \(checkIn.pain.value)"
+                                + (checkIn.redFlags.isEmpty ? "" : ",")),
                         .if(
                             !checkIn.redFlags.isEmpty,
-                            .strong(.plain(", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")))),
+                            .strong(.plain("red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")))),
                         .unwrap(checkIn.note == nil ? nil : numbers[NoteKey(source: .checkIn, id: checkIn.id)]) {
                             .plain(" " + mark($0))
                         }
@@ -463,7 +466,7 @@ public enum ReportHTML {
                 }))
     }
 
-    /// The detail: day by day, sessions, check-ins, PSFS, reviews and notes, the last of them
+    /// The detail: against the plan, day by day, sessions, check-ins, PSFS, reviews and notes, the last of them
     /// kept together with the footer in print, so that the last page is never nearly empty.
     ///
     /// With enough notes, the last notes are (``keptTogether(_:)``). Otherwise whole sections
@@ -474,6 +477,7 @@ public enum ReportHTML {
     static func detailSections(_ report: ProgressReport, footer: BodyNode) -> BodyNode {
         let numbered = report.notes.enumerated().map { noteHead($0.offset + 1, $0.element) + $0.element.text }
         var sections: [(node: BodyNode, lines: Int)] = []
+        if !report.adherence.isEmpty { sections.append((adherenceSection(report), 5 + report.adherence.count)) }
         if !report.isEmpty {
             let days = report.days.filter { $0.date >= report.countedFrom }.count
             sections.append((daysSection(report), 3 + (days > longDays ? (days + 1) / 2 : days)))
@@ -507,8 +511,10 @@ public enum ReportHTML {
     /// `.kept-together`), so that 36 lines printed a last page 32 % full (six weeks: the PSFS
     /// section and the notes).
     static let closingLines = 40
-    /// At most that many: 60 % of a page, so that the page before stays at least a third full.
-    static let mostClosingLines = 54
+    /// At most that many: about 60 % of a page, so that the page before stays at least a third
+    /// full. (54 held a week of six exercises a day and 25-character notes at 36 lines, the notes
+    /// and check-ins without the 25 lines of the sessions table: a last page 32.9 % full.)
+    static let mostClosingLines = 62
 
     /// The numbered notes, the last of them kept together with `footer`.
     ///
@@ -544,33 +550,26 @@ public enum ReportHTML {
         "\(mark(number)) \(Figures.shortTime(note.localTime)), \(note.subject): "
     }
 
-    /// How many of the last notes print kept together, on one page with the footer: enough for
-    /// about ``lastNotesLines`` printed lines, so that the report's last page is never nearly
-    /// empty: a page break moves them together, and the notes before them, which break between
-    /// notes, fill what is left of the page before.
+    /// How many of the last notes print kept together, on one page with the footer: the fewest
+    /// whose printed lines reach ``lastNotesLines``, so that the report's last page is at least a
+    /// third full: a page break moves them together, and the notes before them, which break
+    /// between notes, fill what is left of the page before.
     ///
     /// A note's printed lines are estimated from its characters, ``printedLineLength`` a line in
-    /// one of the Notes list's two printed columns, each of its own lines apart. A last note
-    /// longer than ``lastNotesLines`` alone is not held (none is: 0). When the next note would
-    /// pass ``lastNotesLines`` and is longer than ``longNoteLines``, it is held as well, as long as
-    /// the held notes stay within twice ``lastNotesLines``: so that two long notes of 57 lines
-    /// are held together, not the last alone, a quarter of a page.
+    /// one of the Notes list's two printed columns, each of its own lines apart. Held notes never
+    /// pass twice ``lastNotesLines``: a note that would take them past it is not held, nor any
+    /// before it (a last note longer than that alone: none is, 0), so that two long notes of 57
+    /// lines are held together, not the last alone, a quarter of a page.
     ///
     /// ```swift
-    /// ReportHTML.keptTogether(Array(repeating: String(repeating: "a", count: 100), count: 50)) // 36
+    /// ReportHTML.keptTogether(Array(repeating: String(repeating: "a", count: 100), count: 50)) // 38
     /// ```
     static func keptTogether(_ lines: [String]) -> Int {
         var total = 0
         var kept = 0
         for line in lines.reversed() {
             let printed = printedLines(line)
-            guard total + printed <= lastNotesLines else {
-                // A long note that would leave the held notes short of the third of a page is
-                // held too, up to twice as many lines: 57 lines held alone printed a last page
-                // 27 % full.
-                if kept > 0, printed > longNoteLines, total + printed <= 2 * lastNotesLines { kept += 1 }
-                break
-            }
+            guard total < lastNotesLines, total + printed <= 2 * lastNotesLines else { break }
             total += printed
             kept += 1
         }
@@ -584,13 +583,16 @@ public enum ReportHTML {
         }
     }
 
-    /// Characters in a printed line of the Notes list (one of two columns at 7 pt on A4, about
-    /// 75), rounded down so that estimates err long.
-    static let printedLineLength = 70
-    /// Printed lines of notes, over two columns, kept with the footer: with the footer, a little
-    /// more than the third of an A4 page a page must hold (about 110 lines a column at 7 pt, set
-    /// solid), so that the notes before them flow into what is left of the page before.
-    static let lastNotesLines = 72
+    /// Characters in a printed line of the Notes list, one of two columns at 7 pt on A4, with
+    /// what word wrapping leaves at a line's end: measured, notes of 143 to 150 characters (with
+    /// their bold opening) print on 2 lines, 151 on 3, 292 on 4 and 293 on 5.
+    static let printedLineLength = 73
+    /// Printed lines of notes, over two columns, kept with the footer: 39 lines a column.
+    ///
+    /// A little more than the third of an A4 page a page must hold (7 pt set solid, 114 lines a
+    /// column), with the footer below them. 72 lines, estimated at 70 characters a line, printed
+    /// 30 % of a page.
+    static let lastNotesLines = 78
 
     /// A table in a horizontally scrolling box, its header repeated on each printed page.
     static func table(
@@ -725,7 +727,7 @@ public enum ReportHTML {
           .attention ul.todo li { break-inside: avoid; }
           .lead { font-size: 9pt; }
           ul.columns { line-height: 1.1; }
-          .notes ul { line-height: 1.02; }
+          .notes ul { line-height: 1; }
           table { line-height: 1; }
           table, ul.columns { font-size: 7pt; }
           th, td { padding: 0 .4rem; }
@@ -738,14 +740,17 @@ public enum ReportHTML {
           .multiples figcaption { font-size: 7.5pt; line-height: 1.2; overflow-wrap: anywhere; }
           svg.exercise-chart text, svg.psfs-chart text { font-size: 17px; }
           tbody tr:nth-child(-n+2) { break-before: avoid; page-break-before: avoid; }
-          .scroll:has(> table.sessions.long), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm; }
+          table.long tbody tr:nth-child(-n+4) { break-before: avoid; page-break-before: avoid; }
+          table.days.long tbody tr:nth-child(-n+8) { break-before: avoid; page-break-before: avoid; }
+          .scroll:has(> table.sessions.long), .scroll:has(> table.days.long) { columns: 2; column-gap: 4mm;
+            padding-top: 1px; }
           table.sessions, table.days.long { width: 100%; }
           table.days.long th { white-space: normal; font-size: 7pt; }
           table.days td, table.days th { padding: 0 .2rem; }
           table.sessions td, table.sessions th { padding: 0 .1rem; }
           table.sessions td:nth-child(2) { white-space: normal; overflow-wrap: anywhere; }
           ul.columns { columns: 4; column-gap: 3mm; }
-          .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; }
+          .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; padding-top: 1px; }
           .notes li { margin: 0; break-inside: avoid; }
           .notes li.long { break-inside: auto; orphans: 3; widows: 3; }
           .psfs table { line-height: 1.05; }
@@ -756,6 +761,7 @@ public enum ReportHTML {
           .kept-together p { margin: .1rem 0; }
           ul.columns li.flagged { column-span: all; }
           footer { margin-top: .2rem; }
+          footer p { margin: 0; }
         }
         """
 }
