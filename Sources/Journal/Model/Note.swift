@@ -43,30 +43,22 @@ public enum Note {
         return text
     }
 
-    /// A note as the journal file holds it, made one that ``check(_:)`` lets through.
+    /// A note as the journal file holds it, for a reader that builds the record without checking it.
     ///
     /// A note written into the file from outside (by the sqlite3 CLI, say) never stops a screen from
     /// showing what stands. The schema's `CHECK (length(note) BETWEEN 1 AND 4000)` counts only up to
-    /// a NUL, so such a note may hold NULs and more than ``maximumLength`` code points after one:
-    /// each NUL reads as U+FFFD (the replacement character), and a note still too long is cut to
-    /// its first ``maximumLength`` − 1 code points and "…". Any other note is returned as it is.
+    /// a NUL, so such a note may hold NULs, and more than ``maximumLength`` code points after one:
+    /// each NUL reads as U+FFFD (the replacement character) and nothing is cut, so an edit that
+    /// writes the note back loses none of it (a note still too long is refused by the schema, as
+    /// any). A blank note is no note, as ``checked(_:)`` says.
     ///
     /// ```swift
     /// Note.stored("a\u{0}b") // "a\u{FFFD}b"
     /// ```
     public static func stored(_ text: String?) -> String? {
-        guard let text else { return nil }
-        let bytes = text.utf8
-        guard bytes.contains(0) || bytes.count > maximumLength else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar.value == 0 ? "\u{FFFD}" : scalar)
-        }
-        if scalars.count > maximumLength {
-            scalars = String.UnicodeScalarView(scalars.prefix(maximumLength - 1))
-            scalars.append("\u{2026}")
-        }
-        return String(scalars)
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+        guard text.utf8.contains(0) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value == 0 ? "\u{FFFD}" : $0 }))
     }
 
     /// Reads a note from UTF-8 bytes, refusing bytes that are not UTF-8 rather than replacing them.

@@ -144,11 +144,13 @@ enum EntryColumns: Int32, CaseIterable {
         guard let painBefore = PainLevel(before), let painAfter = PainLevel(after) else {
             throw JournalError.invalidPain(field: "stored pain", text: "\(before) → \(after)")
         }
-        return try Entry(
+        var entry = try Entry(
             id: integer(.id), exerciseID: text(.exerciseID) ?? "", performedAt: integer(.performedAt),
             utcOffset: Int(integer(.utcOffset)), sets: Int(integer(.sets)), reps: optional(.reps),
             holdSeconds: optional(.holdSeconds), side: text(.side).flatMap(Side.init(rawValue:)),
-            painBefore: painBefore, painAfter: painAfter, note: Note.stored(text(.note)), createdAt: integer(.createdAt)
-        )
+            painBefore: painBefore, painAfter: painAfter, createdAt: integer(.createdAt))
+        // The note as stored, unchecked: one written from outside may break the note rule (``Note/stored(_:)``).
+        entry.note = Note.stored(text(.note))
+        return entry
     }
 }
