@@ -142,6 +142,28 @@ import Testing
         #expect(try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'") == "Slowly.\n")
     }
 
+    /// A NUL in the how-to text is refused in the how-to's words, as its other refusals are.
+    @Test func aHowToWithANULIsRefusedInTheHowTosWords() throws {
+        try sandbox.change(
+            "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "Slowly.")
+        let edit = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "-", stdin: "a\u{0}b")
+        #expect(edit.status == 64, "\(edit)")
+        #expect(
+            edit.stderr
+                == "journal: the how-to text cannot be saved: it holds a NUL character (U+0000), which a note "
+                + "cannot keep.\n")
+        #expect(try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'") == "Slowly.\n")
+    }
+
+    /// A report of one day says "1 day", not "1 days".
+    @Test func aOneDayReportSaysOneDay() throws {
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-25 08:00")
+        let report = try sandbox.run("report", "--from", "2026-11-25", "--to", "2026-11-25")
+        #expect(report.status == 0, "\(report)")
+        #expect(report.stdout.hasPrefix("Progress report, 2026-11-25 to 2026-11-25 (1 day)\n"), "\(report.stdout)")
+        #expect(report.stdout.contains("Active on 1 of 1 day, 1 entry."), "\(report.stdout)")
+    }
+
     // MARK: exercises show --json
 
     /// `how_to` is what `exercises show` prints; `how_to_source` says whose words they are.

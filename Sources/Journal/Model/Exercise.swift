@@ -62,6 +62,8 @@ public struct Exercise: Sendable, Hashable, Identifiable {
             checked = try Note.checked(text)
         } catch JournalError.noteTooLong(let characters, let limit) {
             throw JournalError.howToTooLong(characters: characters, limit: limit)
+        } catch JournalError.invalidNote(let reason) {
+            throw JournalError.invalidHowTo(reason)
         }
         guard let text = checked else { return nil }
         if let control = text.unicodeScalars.first(where: {

@@ -35,7 +35,7 @@ public enum ReportHTML {
                     .p(
                         .class("meta"),
                         .plain(
-                            "\(period.dayCount) days, \(Figures.dayMonth(period.from)) to \(Figures.dayMonth(period.to)) "
+                            "\(Wording.count(period.dayCount, "day", "days")), \(Figures.dayMonth(period.from)) to \(Figures.dayMonth(period.to)) "
                                 + "\(period.to.year). Pain on the 0–10 scale: 0 no pain, 10 the worst imaginable.")),
                     .unwrap(ReportText.began(report)) { .p(.class("began"), .plain($0)) },
                     .p(.class("region"), .plain(ReportText.regionLine(report)))

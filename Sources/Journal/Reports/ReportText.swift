@@ -20,7 +20,9 @@ public enum ReportText {
     ) -> String {
         let width = max(requested, minimumWidth)
         let period = report.period
-        var lines = ["Progress report, \(period.from) to \(period.to) (\(period.dayCount) days)"]
+        var lines = [
+            "Progress report, \(period.from) to \(period.to) (\(Wording.count(period.dayCount, "day", "days")))"
+        ]
         lines += wrap(regionLine(report), width)
         guard !report.isEmpty else {
             // What needs attention (a red flag or a hold that stands) comes first, as in a full report.
@@ -80,7 +82,7 @@ public enum ReportText {
         let into = Int(report.countedFrom.daysSinceEpoch - report.period.from.daysSinceEpoch)
         return "The journal began on \(report.countedFrom), \(Wording.count(into, "day", "days")) into this period: "
             + "days active and the plan are counted from then (\(report.daysCounted) of "
-            + "\(report.period.dayCount) days)."
+            + "\(Wording.count(report.period.dayCount, "day", "days")))."
     }
 
     /// "Active on 4 of 7 days, 9 entries."; out of the days since the journal began when it began
@@ -89,7 +91,7 @@ public enum ReportText {
         let days =
             report.beganInsidePeriod
             ? "\(report.daysActive) of the \(report.daysCounted) days since the journal began"
-            : "\(report.daysActive) of \(report.period.dayCount) days"
+            : "\(report.daysActive) of \(Wording.count(report.period.dayCount, "day", "days"))"
         return "Active on \(days), \(Wording.count(report.entryCount, "entry", "entries"))."
     }
 
@@ -128,13 +130,14 @@ public enum ReportText {
 
     /// "No entries between 2026-11-24 and 2026-11-30 (7 days).": an empty period, in Markdown and HTML.
     public static func noEntries(_ period: Period) -> String {
-        "No entries between \(period.from) and \(period.to) (\(period.dayCount) days)."
+        "No entries between \(period.from) and \(period.to) (\(Wording.count(period.dayCount, "day", "days")))."
     }
 
     /// One sentence comparing mean pain before with the previous period.
     public static func comparison(_ comparison: ProgressReport.Comparison) -> String {
         let previous = comparison.period
-        let span = "the previous \(previous.dayCount) days (\(previous.from) to \(previous.to))"
+        let span =
+            "the previous \(Wording.count(previous.dayCount, "day", "days")) (\(previous.from) to \(previous.to))"
         switch comparison.verdict {
         case .noPreviousData:
             return "No entries in \(span) to compare with."
