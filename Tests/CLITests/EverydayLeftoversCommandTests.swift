@@ -142,6 +142,19 @@ import Testing
         #expect(try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'") == "Slowly.\n")
     }
 
+    /// Standard input of only spaces and line ends is refused as empty input is, and the text stays.
+    @Test func howToDashWithOnlyBlankSpaceIsRefused() throws {
+        try sandbox.change(
+            "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "Slowly.")
+        let edit = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "-", stdin: "   \n\n")
+        #expect(edit.status == 66, "\(edit)")
+        #expect(
+            edit.stderr
+                == "journal: cannot read standard input: it holds only spaces and line ends; --how-to - reads the "
+                + "how-to text from it (--how-to \"\" removes one).\n")
+        #expect(try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'") == "Slowly.\n")
+    }
+
     /// A NUL in the how-to text is refused in the how-to's words, as its other refusals are.
     @Test func aHowToWithANULIsRefusedInTheHowTosWords() throws {
         try sandbox.change(

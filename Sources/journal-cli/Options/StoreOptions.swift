@@ -159,11 +159,14 @@ enum NoteInput {
                         + "characters can take")
             }
         }
-        guard !bytes.isEmpty else {
+        // Blank input (only spaces, tabs and line ends) is refused as empty input is: a blank text is
+        // no text, so taking it would remove one without a word.
+        guard !String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace) else {
+            let what = bytes.isEmpty ? "it is empty" : "it holds only spaces and line ends"
             throw JournalError.noInput(
                 path: "standard input",
                 reason:
-                    "it is empty; \(field.option) - reads the \(field.noun) from it (\(field.option) \"\" removes one)"
+                    "\(what); \(field.option) - reads the \(field.noun) from it (\(field.option) \"\" removes one)"
             )
         }
         return bytes
