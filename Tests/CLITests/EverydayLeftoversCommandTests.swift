@@ -129,42 +129,31 @@ import Testing
         #expect(try sandbox.run("exercises", "show", "cat-cow").stdout.hasSuffix("\n\nSlowly.\n"))
     }
 
-    /// Standard input with nothing in it is refused in the how-to's words, and the text stays.
-    @Test func howToDashWithNothingToReadIsRefused() throws {
+    /// `--how-to -` refuses standard input it cannot take, in the how-to's words, and the text stays:
+    /// nothing in it, only spaces and line ends (as empty input), or a NUL.
+    @Test(arguments: [
+        (
+            "", Int32(66),
+            "journal: cannot read standard input: it is empty; --how-to - reads the how-to text from it "
+                + "(--how-to \"\" removes one).\n"
+        ),
+        (
+            "   \n\n", Int32(66),
+            "journal: cannot read standard input: it holds only spaces and line ends; --how-to - reads the "
+                + "how-to text from it (--how-to \"\" removes one).\n"
+        ),
+        (
+            "a\u{0}b", Int32(64),
+            "journal: the how-to text cannot be saved: it holds a NUL character (U+0000), which a note "
+                + "cannot keep.\n"
+        ),
+    ])
+    func howToDashRefusesWhatItCannotTake(stdin: String, status: Int32, stderr: String) throws {
         try sandbox.change(
             "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "Slowly.")
-        let edit = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "-", stdin: "")
-        #expect(edit.status == 66)
-        #expect(
-            edit.stderr
-                == "journal: cannot read standard input: it is empty; --how-to - reads the how-to text from it "
-                + "(--how-to \"\" removes one).\n")
-        #expect(try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'") == "Slowly.\n")
-    }
-
-    /// Standard input of only spaces and line ends is refused as empty input is, and the text stays.
-    @Test func howToDashWithOnlyBlankSpaceIsRefused() throws {
-        try sandbox.change(
-            "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "Slowly.")
-        let edit = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "-", stdin: "   \n\n")
-        #expect(edit.status == 66, "\(edit)")
-        #expect(
-            edit.stderr
-                == "journal: cannot read standard input: it holds only spaces and line ends; --how-to - reads the "
-                + "how-to text from it (--how-to \"\" removes one).\n")
-        #expect(try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'") == "Slowly.\n")
-    }
-
-    /// A NUL in the how-to text is refused in the how-to's words, as its other refusals are.
-    @Test func aHowToWithANULIsRefusedInTheHowTosWords() throws {
-        try sandbox.change(
-            "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "Slowly.")
-        let edit = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "-", stdin: "a\u{0}b")
-        #expect(edit.status == 64, "\(edit)")
-        #expect(
-            edit.stderr
-                == "journal: the how-to text cannot be saved: it holds a NUL character (U+0000), which a note "
-                + "cannot keep.\n")
+        let edit = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "-", stdin: stdin)
+        #expect(edit.status == status, "\(edit)")
+        #expect(edit.stderr == stderr)
         #expect(try sandbox.sql("SELECT how_to FROM exercises WHERE id = 'cat-cow'") == "Slowly.\n")
     }
 
