@@ -270,7 +270,13 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot report the last \"\(text)\": give a number and d, w or m, such as 10d (10 days), "
                 + "6w (6 weeks) or 3m (3 months of 30 days), covering at most \(Period.maximumDays) days."
         case .invalidPeriod(let from, let to, let maximumDays):
-            return "cannot report from \(from) to \(to): the first day must not be after the last, "
+            // The one reason that applies: the days in the wrong order, or too many of them.
+            guard let first = LocalDate(iso8601: from), let last = LocalDate(iso8601: to), first <= last else {
+                return
+                    "cannot report from \(from) to \(to): the first day is after the last; give them the other way round."
+            }
+            let days = last.daysSinceEpoch - first.daysSinceEpoch + 1
+            return "cannot report from \(from) to \(to): that is \(days) days, "
                 + "and a report covers at most \(maximumDays) days."
         case .invalidImport(let line, let problem):
             return "line \(line): \(problem) Nothing was imported."

@@ -45,6 +45,10 @@ struct JournalCommand: ParsableCommand {
         umask(0o077)
         signal(SIGPIPE, SIG_IGN)
         var parsed: (any ParsableCommand)?
+        if let message = UsageCheck.helpMessage(for: Array(CommandLine.arguments.dropFirst())) {
+            Console.err(message.terminalSafeLines)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot(IDList.joined(Array(CommandLine.arguments.dropFirst())))
             parsed = command

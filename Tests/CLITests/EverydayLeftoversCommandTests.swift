@@ -113,6 +113,48 @@ import Testing
         #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
     }
 
+    /// The bare word (`edit last`) or a number below 1 where an id is taken gets the same hint as
+    /// `--last`, not "the value is invalid" or "missing argument"; nothing is written.
+    @Test(arguments: [
+        (["edit", "last", "--pain-after", "2"], "'last' is not an id. `journal edit` takes the entry's id"),
+        (["edit", "-1", "--pain-after", "2"], "'-1' is not an id: ids are whole numbers from 1. `journal edit`"),
+        (["delete", "Latest"], "'Latest' is not an id. `journal delete` takes the entry's id"),
+        (["checkins", "edit", "previous", "--pain", "2"], "'previous' is not an id. `journal checkins edit`"),
+    ])
+    func aWordForTheLatestWhereAnIdIsTakenSaysWhatToDo(arguments: [String], start: String) throws {
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        let run = try sandbox.run(arguments)
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: " + start), "\(run)")
+        #expect(run.stderr.contains("and `journal undo` takes back the latest change, whatever it was.\nUsage: "))
+        #expect(run.stdout.isEmpty)
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
+    }
+
+    /// `journal help WORD` for a word that names no command suggests the nearest, as `journal WORD`
+    /// does, and exits 64 (argument-parser's own `help` showed the top-level help and exited 0).
+    @Test func helpForAnUnknownCommandSuggestsTheNearest() throws {
+        let stats = try sandbox.run("help", "stats")
+        #expect(stats.status == 64)
+        #expect(stats.stdout.isEmpty)
+        #expect(
+            stats.stderr
+                == "Error: Unknown command 'stats'. The nearest: report.\n  See 'journal --help' for what each does.\n")
+        let inner = try sandbox.run("help", "plan", "sett")
+        #expect(inner.status == 64)
+        #expect(inner.stderr.hasPrefix("Error: Unknown command 'sett'. The nearest: set"), "\(inner)")
+        let leaf = try sandbox.run("help", "log", "bridge")
+        #expect(leaf.status == 64)
+        #expect(
+            leaf.stderr
+                == "Error: 'journal log' has no subcommands; 'bridge' is not one.\n  See 'journal log --help' for what it takes.\n"
+        )
+        let known = try sandbox.run("help", "plan", "set")
+        #expect(known.status == 0)
+        #expect(known.stdout.contains("USAGE: journal plan set"), "\(known)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+    }
+
     // MARK: --how-to -
 
     /// `--how-to -` reads the text from standard input, as `--note -` does: it stays out of shell history.

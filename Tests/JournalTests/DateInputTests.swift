@@ -137,6 +137,8 @@ import Testing
         ("7:30 AM", 1_795_591_800),
         ("7pm", 1_795_546_800),  // 2026-11-24 19:00
         ("12am", 1_795_564_800),  // midnight: 2026-11-25 00:00
+        ("midnight", 1_795_564_800),  // as 12am: the day's start, 2026-11-25 00:00
+        ("yesterday at midnight", 1_795_478_400),  // 2026-11-24 00:00: 1_795_564_800 − 86,400
         ("12pm", 1_795_521_600),  // noon today is still to come: 2026-11-24 12:00
         ("yesterday 7pm", 1_795_546_800),
         ("yesterday 7 pm", 1_795_546_800),
@@ -266,6 +268,36 @@ import Testing
         #expect(try DateInput.parseDay("6 weeks ago", today: today).iso8601 == "2026-02-17")
         #expect(try DateInput.parseDay("last tuesday", today: today).iso8601 == "2026-03-24")
         #expect(try DateInput.parseDay("2 months ago", today: today).iso8601 == "2026-01-31")
+    }
+
+    /// `N months ago` reaches back 120 months (ten years: at most 3,653 days, within the 3,660 journal
+    /// covers); 121 months can be 3,684 days, and is refused as too far, as 3,661 days is.
+    @Test func monthsAgoReachBackNoFurtherThanTheDays() throws {
+        let today = try #require(LocalDate(iso8601: "2026-12-06"))
+        #expect(try DateInput.parseDay("120 months ago", today: today).iso8601 == "2016-12-06")
+        let tooFar = JournalError.invalidDate(
+            text: "121 months ago",
+            reason: "that is further back than journal goes: at most 3660 days, 522 weeks or 120 months ago.")
+        #expect(throws: tooFar) { try DateInput.parseDay("121 months ago", today: today) }
+        #expect(throws: JournalError.self) { try DateInput.parseDay("130 months ago", today: today) }
+    }
+
+    /// A period refused says the one reason that applies.
+    @Test func aRefusedPeriodSaysTheReasonThatApplies() throws {
+        let today = try #require(LocalDate(iso8601: "2026-12-06"))
+        #expect(throws: JournalError.self) { try Period.parse(from: "today", to: "yesterday", today: today) }
+        let backwards = JournalError.invalidPeriod(from: "2026-12-06", to: "2026-12-05", maximumDays: 3660)
+        #expect(
+            backwards.description
+                == "cannot report from 2026-12-06 to 2026-12-05: the first day is after the last; give them the "
+                + "other way round.")
+        // 2016-11-28 is 3,660 days before 2026-12-06: the two days and those between are 3,661.
+        let long = JournalError.invalidPeriod(from: "2016-11-28", to: "2026-12-06", maximumDays: 3660)
+        #expect(
+            long.description
+                == "cannot report from 2016-11-28 to 2026-12-06: that is 3661 days, and a report covers at most "
+                + "3660 days.")
+        #expect(throws: JournalError.self) { try Period.parse(from: "3660 days ago", to: nil, today: today) }
     }
 
     @Test func aRefusedTimeShowsShortExamplesOnSeparateLines() throws {

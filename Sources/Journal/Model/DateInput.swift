@@ -201,10 +201,12 @@ public enum DateInput {
         return text.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0 == "@" ? "at" : String($0) }
     }
 
-    /// A time of day: `18:00`, `7:30`, `7.30`, `7pm`, `7:30am`, `12am` (midnight), `noon`; `nil` when
+    /// A time of day: `18:00`, `7:30`, `7.30`, `7pm`, `7:30am`, `12am` or `midnight` (00:00, the day's
+    /// start, as `12am`), `noon`; `nil` when
     /// `text` is not in one of these shapes, and refused when it is but names no time (`25:00`, `13pm`).
     static func clockTime(_ text: String, original: String) throws -> (Int, Int)? {
         if text == "noon" || text == "midday" { return (12, 0) }
+        if text == "midnight" { return (0, 0) }
         var body = Substring(text)
         var meridiem: String?
         for suffix in ["am", "pm"] where body.hasSuffix(suffix) {
@@ -248,7 +250,7 @@ public enum DateInput {
             let tooFar = JournalError.invalidDate(
                 text: original,
                 reason: "that is further back than journal goes: at most \(Period.maximumDays) days, "
-                    + "\(Period.maximumDays / 7) weeks or \(Period.maximumDays / 28) months ago.")
+                    + "\(Period.maximumDays / 7) weeks or \(maximumMonthsAgo) months ago.")
             switch words[1] {
             case "day", "days":
                 guard count <= Period.maximumDays else { throw tooFar }
@@ -257,7 +259,7 @@ public enum DateInput {
                 guard count <= Period.maximumDays / 7 else { throw tooFar }
                 return today.adding(days: -7 * count)
             case "month", "months":
-                guard count <= Period.maximumDays / 28 else { throw tooFar }
+                guard count <= maximumMonthsAgo else { throw tooFar }
                 return today.adding(months: -count)
             default:
                 return nil
@@ -266,6 +268,10 @@ public enum DateInput {
             return nil
         }
     }
+
+    /// The most months `N months ago` reaches back: the most whose days are never more than
+    /// ``Period/maximumDays`` (120 months are at most 3,653 days; 121 can be 3,684).
+    static let maximumMonthsAgo = Period.maximumDays * 12 / 366
 
     /// `Z`, `±HH`, `±HHMM`, `±HH:MM`, `±HHMMSS` or `±HH:MM:SS`, at most 18 hours.
     ///

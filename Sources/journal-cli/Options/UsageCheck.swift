@@ -24,7 +24,8 @@ enum UsageCheck {
         while index < arguments.count {
             let word = arguments[index]
             if word == "--" { break }
-            // A negative number is a value, which the parser reports as missing in its own words.
+            // A negative number is a value, which the parser reports as missing in its own words
+            // (an id, right after its command, is caught as not an id below).
             if word.hasPrefix("-") && word.count > 1 && Int(word) == nil {
                 let known = names(of: command)
                 if !known.contains(optionName(word)) {
@@ -37,6 +38,9 @@ enum UsageCheck {
                 continue
             }
             if word == "help" { return nil }
+            if index > 0, arguments[index - 1] == path.last, let message = notAnID(word, path: path, command: command) {
+                return message
+            }
             let subcommands = command.configuration.subcommands
             if let next = subcommands.first(where: { name(of: $0) == word }) {
                 command = next
@@ -47,6 +51,45 @@ enum UsageCheck {
                 return unknownCommand(word, among: subcommands.map(name(of:)), path: path)
             }
             index += 1
+        }
+        return nil
+    }
+
+    /// The message for `journal help WORDS…` when a word names no command (`journal help stats`),
+    /// with the nearest ones as for `journal stats`; `nil` when every word is a command's name.
+    ///
+    /// argument-parser's own `help` shows the top-level help for a name it does not know, and exits 0.
+    static func helpMessage(for arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var command: any ParsableCommand.Type = JournalCommand.self
+        var path = ["journal"]
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            let subcommands = command.configuration.subcommands
+            guard let next = subcommands.first(where: { name(of: $0) == word }) else {
+                let among = subcommands.map(name(of:))
+                return among.isEmpty
+                    ? "Error: '\(path.joined(separator: " "))' has no subcommands; '\(word)' is not one.\n"
+                        + "  See '\(path.joined(separator: " ")) --help' for what it takes."
+                    : unknownCommand(word, among: among, path: path)
+            }
+            command = next
+            path.append(word)
+        }
+        return nil
+    }
+
+    /// The message for a word given where a command takes an id that is not one: `last` (as
+    /// `--last` gets), or a number below 1; `nil` for other words or a command without an id.
+    static func notAnID(_ word: String, path: [String], command type: any ParsableCommand.Type) -> String? {
+        guard let hint = latestHint(path: path) else { return nil }
+        let command = path.joined(separator: " ")
+        if latestWords.contains("--" + word.lowercased()) {
+            return "Error: '\(word)' is not an id. \(hint)\n"
+                + "Usage: \(JournalCommand.usageString(for: type))\n  See '\(command) --help' for more information."
+        }
+        if let number = Int(word), number < 1 {
+            return "Error: '\(word)' is not an id: ids are whole numbers from 1. \(hint)\n"
+                + "Usage: \(JournalCommand.usageString(for: type))\n  See '\(command) --help' for more information."
         }
         return nil
     }
