@@ -2,6 +2,11 @@ extension String {
     /// The text with terminal control characters removed and line breaks and tabs as spaces,
     /// so a note, a path or a value someone typed cannot move the cursor or change colours when printed.
     ///
+    /// The one rule for stored text shown to a person (docs/formats.md, "Stored text shown"): every
+    /// text screen prints through it (the CLI's `Console`), and the text, Markdown and HTML reports
+    /// pass their output through it. Removed, not replaced: the text around stays as written, and
+    /// what was removed could only have acted, never shown. JSON keeps the exact value.
+    ///
     /// Removes C0 and C1 controls (ESC, BEL, CR…), DEL, and the invisible bidirectional marks and
     /// overrides that could make text read differently from what it holds.
     ///

@@ -120,4 +120,41 @@ import Testing
             try sandbox.sql("SELECT name, hex(how_to) FROM exercises WHERE id = 'cat-cow'")
                 == "Cat cow|\(Self.nulNoteHex)\n")
     }
+
+    /// An exercise name written from outside that retitles the window, rings the bell and clears the screen.
+    static let hostileName = "'Bridge' || char(27) || ']0;pwned' || char(7) || char(27) || '[2J'"
+
+    @Test func controlsInAStoredNameOrNoteNeverReachAScreenAndJSONKeepsThem() throws {
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch")
+        try sandbox.change("plan", "set", "cat-cow", "--sets", "1", "--reps", "5", "--per-week", "3")
+        _ = try sandbox.log(
+            "cat-cow", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-24 08:00", "--note", "hi")
+        _ = try sandbox.sql(
+            """
+            UPDATE exercises SET name = \(Self.hostileName) WHERE id = 'cat-cow';
+            UPDATE entries SET note = 'a' || char(27) || '[2J' || char(155) || 'b' || char(8238) || 'c'
+            """)
+        let screens: [[String]] = [
+            ["check"], ["today"], ["list"], ["exercises"], ["exercises", "show", "cat-cow"], ["session"],
+            ["log", "cat-cow", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-25 08:00"],
+            ["report", "--week"], ["report", "--week", "--format", "markdown"],
+            ["report", "--week", "--format", "html"],
+        ]
+        for screen in screens {
+            let run = try sandbox.run(screen, stdin: "")
+            let shown = run.stdout + run.stderr
+            #expect(!shown.contains("\u{1B}") && !shown.contains("\u{07}"), "\(screen): \(shown)")
+            #expect(!shown.contains("\u{9B}") && !shown.contains("\u{202E}"), "\(screen): \(shown)")
+        }
+        let list = try sandbox.run("list")
+        #expect(list.stdout.contains("a[2Jbc"), "\(list.stdout)")
+        let show = try sandbox.run("exercises", "show", "cat-cow")
+        #expect(show.stdout.contains("Bridge]0;pwned[2J (cat-cow)"), "\(show.stdout)")
+
+        // JSON keeps the exact value; its encoder escapes the controls.
+        let json = try sandbox.run("exercises", "show", "cat-cow", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["name"] as? String == "Bridge\u{1B}]0;pwned\u{07}\u{1B}[2J")
+        #expect(!json.stdout.contains("\u{1B}"), "\(json.stdout)")
+    }
 }
