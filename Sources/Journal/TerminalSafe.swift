@@ -19,6 +19,10 @@ extension String {
     public var terminalSafeLines: String { sanitised(keepingLineBreaks: true) }
 
     private func sanitised(keepingLineBreaks: Bool) -> String {
+        // Printable ASCII (and line breaks and tabs, where kept) is shown as it is: most text, read in one pass.
+        if utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || (keepingLineBreaks && ($0 == 0x0A || $0 == 0x09)) }) {
+            return self
+        }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             switch scalar.value {
