@@ -2,6 +2,11 @@ extension String {
     /// The text with terminal control characters removed and line breaks and tabs as spaces,
     /// so a note, a path or a value someone typed cannot move the cursor or change colours when printed.
     ///
+    /// The one rule for stored text shown to a person (docs/formats.md, "Stored text shown"): every
+    /// text screen prints through it (the CLI's `Console`), and the text, Markdown and HTML reports
+    /// pass their output through it. Removed, not replaced: the text around stays as written, and
+    /// what was removed could only have acted, never shown. JSON keeps the exact value.
+    ///
     /// Removes C0 and C1 controls (ESC, BEL, CR…), DEL, and the invisible bidirectional marks and
     /// overrides that could make text read differently from what it holds.
     ///
@@ -14,6 +19,10 @@ extension String {
     public var terminalSafeLines: String { sanitised(keepingLineBreaks: true) }
 
     private func sanitised(keepingLineBreaks: Bool) -> String {
+        // Printable ASCII (and line breaks and tabs, where kept) is shown as it is: most text, read in one pass.
+        if utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || (keepingLineBreaks && ($0 == 0x0A || $0 == 0x09)) }) {
+            return self
+        }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             switch scalar.value {

@@ -56,4 +56,105 @@ import Testing
         #expect(edit.status != 0, "\(edit)")
         #expect(try sandbox.sql("SELECT pain_after, length(CAST(note AS BLOB)) FROM entries") == "5|4108\n")
     }
+
+    /// `a<NUL>b tail`, and its bytes in hex as sqlite3's `hex()` writes them.
+    static let nulNote = "'a' || char(0) || 'b tail'"
+    static let nulNoteHex = "610062207461696C"
+
+    @Test func everyStoredTextIsReadWholeEachNULAsAReplacementCharacter() throws {
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-24 08:00")
+        try sandbox.change("resume", "bird-dog", "--note", "seen", "--at", "2026-11-24 09:00")
+        try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-24 07:00", "--note", "fine")
+        try sandbox.change("checkin", "--pain", "4", "--red-flag", "fever", "--at", "2026-11-24 10:00")
+        try sandbox.change("resume", "--red-flags", "--note", "seen", "--at", "2026-11-24 11:00")
+        try sandbox.change("psfs", "add", "putting on socks")
+        try sandbox.change("psfs", "rate", "1", "4", "--at", "2026-11-24 12:00", "--note", "ok")
+        try sandbox.change(
+            "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "slowly")
+        _ = try sandbox.sql(
+            """
+            UPDATE checkins SET note = \(Self.nulNote) WHERE id = 1; UPDATE reviews SET note = \(Self.nulNote);
+            UPDATE red_flag_reviews SET note = \(Self.nulNote); UPDATE psfs_ratings SET note = \(Self.nulNote);
+            UPDATE exercises SET how_to = \(Self.nulNote) WHERE id = 'cat-cow'
+            """)
+        let whole = "a\u{FFFD}b tail"
+        let screens: [[String]] = [
+            ["checkins"], ["checkins", "--json"], ["report", "--week"], ["report", "--week", "--json"],
+            ["check", "--json"], ["psfs", "--json"], ["exercises", "show", "cat-cow"],
+            ["exercises", "show", "cat-cow", "--json"],
+        ]
+        for screen in screens {
+            let run = try sandbox.run(screen)
+            #expect(run.status == 0 || run.status == 2, "\(screen): \(run)")
+            #expect(run.stdout.contains(whole), "\(screen): \(run.stdout)")
+        }
+    }
+
+    @Test func anEditThatLeavesANoteAloneKeepsEveryByteAndUndoPutsItBack() throws {
+        _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-24 08:00")
+        try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-24 07:00", "--note", "fine")
+        try sandbox.change(
+            "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "slowly")
+        _ = try sandbox.sql(
+            """
+            UPDATE checkins SET note = \(Self.nulNote); UPDATE entries SET note = \(Self.nulNote);
+            UPDATE exercises SET how_to = \(Self.nulNote) WHERE id = 'cat-cow'
+            """)
+
+        try sandbox.change("checkins", "edit", "1", "--pain", "5")
+        #expect(try sandbox.sql("SELECT pain, hex(note) FROM checkins") == "5|\(Self.nulNoteHex)\n")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT pain, hex(note) FROM checkins") == "3|\(Self.nulNoteHex)\n")
+
+        try sandbox.change("edit", "1", "--pain-after", "3")
+        #expect(try sandbox.sql("SELECT pain_after, hex(note) FROM entries") == "3|\(Self.nulNoteHex)\n")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT pain_after, hex(note) FROM entries") == "4|\(Self.nulNoteHex)\n")
+
+        try sandbox.change("checkins", "delete", "1", "--yes")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT pain, hex(note) FROM checkins") == "3|\(Self.nulNoteHex)\n")
+
+        try sandbox.change("exercises", "edit", "cat-cow", "--name", "Cat cow")
+        #expect(
+            try sandbox.sql("SELECT name, hex(how_to) FROM exercises WHERE id = 'cat-cow'")
+                == "Cat cow|\(Self.nulNoteHex)\n")
+    }
+
+    /// An exercise name written from outside that retitles the window, rings the bell and clears the screen.
+    static let hostileName = "'Bridge' || char(27) || ']0;pwned' || char(7) || char(27) || '[2J'"
+
+    @Test func controlsInAStoredNameOrNoteNeverReachAScreenAndJSONKeepsThem() throws {
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch")
+        try sandbox.change("plan", "set", "cat-cow", "--sets", "1", "--reps", "5", "--per-week", "3")
+        _ = try sandbox.log(
+            "cat-cow", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-24 08:00", "--note", "hi")
+        _ = try sandbox.sql(
+            """
+            UPDATE exercises SET name = \(Self.hostileName) WHERE id = 'cat-cow';
+            UPDATE entries SET note = 'a' || char(27) || '[2J' || char(155) || 'b' || char(8238) || 'c'
+            """)
+        let screens: [[String]] = [
+            ["check"], ["today"], ["list"], ["exercises"], ["exercises", "show", "cat-cow"], ["session"],
+            ["log", "cat-cow", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-25 08:00"],
+            ["report", "--week"], ["report", "--week", "--format", "markdown"],
+            ["report", "--week", "--format", "html"],
+        ]
+        for screen in screens {
+            let run = try sandbox.run(screen, stdin: "")
+            let shown = run.stdout + run.stderr
+            #expect(!shown.contains("\u{1B}") && !shown.contains("\u{07}"), "\(screen): \(shown)")
+            #expect(!shown.contains("\u{9B}") && !shown.contains("\u{202E}"), "\(screen): \(shown)")
+        }
+        let list = try sandbox.run("list")
+        #expect(list.stdout.contains("a[2Jbc"), "\(list.stdout)")
+        let show = try sandbox.run("exercises", "show", "cat-cow")
+        #expect(show.stdout.contains("Bridge]0;pwned[2J (cat-cow)"), "\(show.stdout)")
+
+        // JSON keeps the exact value; its encoder escapes the controls.
+        let json = try sandbox.run("exercises", "show", "cat-cow", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["name"] as? String == "Bridge\u{1B}]0;pwned\u{07}\u{1B}[2J")
+        #expect(!json.stdout.contains("\u{1B}"), "\(json.stdout)")
+    }
 }

@@ -300,7 +300,7 @@ import Testing
             var row = kept
             try row.insert(db)
             let log = ChangeLog(db)
-            try log.keep(kept, for: log.begin(.checkInDelete, now: now))
+            try log.keepCheckIn(7, for: log.begin(.checkInDelete, now: now))
             try db.execute(sql: "DELETE FROM checkins WHERE id = 7")
         }
         #expect(try store.reading { try Int.fetchOne($0, sql: "SELECT count(*) FROM checkins") } == 0)

@@ -48,9 +48,9 @@ public enum Note {
     /// A note written into the file from outside (by the sqlite3 CLI, say) never stops a screen from
     /// showing what stands. The schema's `CHECK (length(note) BETWEEN 1 AND 4000)` counts only up to
     /// a NUL, so such a note may hold NULs, and more than ``maximumLength`` code points after one:
-    /// each NUL reads as U+FFFD (the replacement character) and nothing is cut, so an edit that
-    /// writes the note back loses none of it (a note still too long is refused by the schema, as
-    /// any). A blank note is no note, as ``checked(_:)`` says.
+    /// each NUL reads as U+FFFD (the replacement character) and nothing is cut (the store reads every
+    /// stored text as its bytes, `StoredText`), and an edit that leaves the note alone keeps every
+    /// byte the file holds. A blank note is no note, as ``checked(_:)`` says.
     ///
     /// ```swift
     /// Note.stored("a\u{0}b") // "a\u{FFFD}b"

@@ -79,6 +79,6 @@ extension JournalStore {
             }
         if let outcome { return outcome }
         return .nothingRecorded(
-            try reading { db in try Self.standing(today: request.today, holds: HoldQueries.holds(db), db) })
+            try reading { db in try Self.standing(today: request.today, db).standing })
     }
 }

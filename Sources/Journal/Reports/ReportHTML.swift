@@ -54,7 +54,9 @@ public enum ReportHTML {
                 )
             )
         )
-        return html.render(indentedBy: .spaces(1)) + "\n"
+        // Markup is escaped (``escape(_:)``); controls and bidirectional overrides a stored note or
+        // name carries are removed by the one rule for stored text shown (`String.terminalSafeLines`).
+        return html.render(indentedBy: .spaces(1)).terminalSafeLines + "\n"
     }
 
     /// Text made safe for HTML and SVG, in an element or in a quoted attribute value.

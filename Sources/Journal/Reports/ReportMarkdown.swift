@@ -17,7 +17,7 @@ public enum ReportMarkdown {
             lines += ["", ReportText.noEntries(period)]
             lines += ["", ReportText.comparison(report.comparison)]
             lines += function(report)
-            return lines.joined(separator: "\n") + "\n"
+            return lines.joined(separator: "\n").terminalSafeLines + "\n"
         }
         if let began = ReportText.began(report) { lines += ["", "**\(began)**"] }
         lines += attention(report)
@@ -114,7 +114,8 @@ public enum ReportMarkdown {
                     "- \(note.localTime.shortText), \(escape(note.subject)): " + escape(ReportText.flat(note.text)))
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // The one rule for stored text shown: what a note or a name carries cannot act in a viewer.
+        return lines.joined(separator: "\n").terminalSafeLines + "\n"
     }
 
     static func attention(_ report: ProgressReport) -> [String] {

@@ -33,7 +33,7 @@ public enum ReportText {
             lines.append("")
             lines += wrap(comparison(report.comparison), width)
             lines += function(report, width: width)
-            return lines.map { clamp($0, width) }.joined(separator: "\n")
+            return shown(lines, width, report, emphasis)
         }
         if let began = began(report) { lines += wrap(began, width) }
         lines += attention(report, width: width, emphasis: emphasis)
@@ -58,7 +58,7 @@ public enum ReportText {
             }
         }
         lines += notes(report, width: width)
-        return lines.map { clamp($0, width) }.joined(separator: "\n")
+        return shown(lines, width, report, emphasis)
     }
 
     /// The Function (PSFS) section, in a report with entries or without: ratings are not entries.
@@ -441,10 +441,22 @@ public enum ReportText {
         TextTable.wrap(text, width: width).split(separator: "\n").map(String.init)
     }
 
-    /// A line cut to `width` columns: a last guard, which the sections never need.
-    static func clamp(_ line: String, _ width: Int) -> String {
-        // A label's colour codes take no columns; only plain lines are measured.
-        line.contains("\u{1B}") ? line : TextTable.truncate(line, to: width)
+    /// The report's lines as shown, each safe and at most `width` columns.
+    ///
+    /// Each is made safe by the one rule for stored text on a screen (`String.terminalSafe`: a
+    /// note's or an exercise name's escapes, C1 controls and bidirectional overrides removed) and
+    /// cut to `width` columns, a last guard the sections never need. Only the renderer's own
+    /// emphasis of a label that begins a line is kept; it takes no columns.
+    static func shown(_ lines: [String], _ width: Int, _ report: ProgressReport, _ emphasis: (String) -> String)
+        -> String
+    {
+        let labels = Set(report.attention.map { emphasis(label($0, advice: report.region.advice)) + " " })
+        return lines.map { line in
+            if let label = labels.first(where: { line.hasPrefix($0) && $0.contains("\u{1B}") }) {
+                return label + String(line.dropFirst(label.count)).terminalSafe
+            }
+            return TextTable.truncate(line.terminalSafe, to: width)
+        }.joined(separator: "\n")
     }
 
     /// `text` on one line of at most `width` columns: line breaks, control and bidirectional

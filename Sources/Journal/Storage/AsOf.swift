@@ -3,9 +3,12 @@
 ///
 /// A review is dated by its own time on the clock it was given with (`reviewed_at` plus its
 /// `utc_offset`), not by when it was entered: one dated on the day or before counts even when it
-/// was entered later, one dated after it does not. That is how a report of a past period reads
-/// what stood on its last day. `nil` is now: every review counts, as `check`, `today` and
-/// `session` read them, through the same statements with the bound `NULL`.
+/// was entered later, one dated after it does not. That is how a report reads what stood on its
+/// last day, and `check`, `today`, `session` and `resume` read what stands as the report ending
+/// today does, through the same statements: one rule, so `check` and that report never disagree.
+/// A review dated tomorrow on its own clock (given with another zone's offset, imported, or
+/// entered with a clock set ahead) counts from tomorrow, not today. `nil` (every review, whatever
+/// its date) is only for the writes that ask whether a review saw a session, never for a standing.
 ///
 /// ```swift
 /// AsOf.bound(LocalDate(year: 2026, month: 11, day: 7)) // the first second of 8 Nov on the local clock

@@ -35,24 +35,23 @@ struct ChangeLog {
         return id
     }
 
-    /// Keeps a copy of `entry` so undoing `change` puts it back.
-    func keep(_ entry: Entry, for change: Int64) throws {
-        try db.execute(
-            sql: EntryColumns.keepCopy, arguments: StatementArguments([change] + EntryColumns.values(of: entry)))
+    /// Keeps a copy of the stored entry `id`, every byte as the file holds it, so undoing `change` puts it back.
+    func keepEntry(_ id: Int64?, for change: Int64) throws {
+        try db.execute(sql: EntryColumns.keepCopy, arguments: [change, id])
     }
 
-    /// Keeps a copy of `checkIn` and its red flags so that undoing `change` puts it back.
-    func keep(_ checkIn: CheckIn, for change: Int64) throws {
+    /// Keeps a copy of the stored check-in `id` and its red flags, every byte as the file holds
+    /// it, so that undoing `change` puts it back.
+    func keepCheckIn(_ id: Int64?, for change: Int64) throws {
         try db.execute(
             sql: """
                 INSERT INTO change_checkins (change_id, action, id, performed_at, utc_offset, pain, note, created_at,
                                              red_flags)
-                VALUES (?, 'restore', ?, ?, ?, ?, ?, ?, ?)
+                SELECT ?1, 'restore', id, performed_at, utc_offset, pain, note, created_at,
+                       (SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_id = checkins.id)
+                FROM checkins WHERE id = ?2
                 """,
-            arguments: [
-                change, checkIn.id, checkIn.performedAt, checkIn.utcOffset, checkIn.pain.value, checkIn.note,
-                checkIn.createdAt, checkIn.redFlags.map(\.rawValue).joined(separator: ","),
-            ])
+            arguments: [change, id])
     }
 
     /// Notes that undoing `change` removes the entry `id` (one a log or an import added).
@@ -365,26 +364,26 @@ struct ChangeLog {
 
     /// Puts back the check-ins `change` kept, red flags and all; returns how many.
     private func restoreCheckIns(of change: Int64) throws -> Int {
+        // Copied in SQL, so the note comes back with every byte it had (``keepCheckIn(_:for:)``).
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, performed_at, utc_offset, pain, note, created_at, red_flags FROM change_checkins
-                WHERE change_id = ? AND action = 'restore'
-                """,
+            db, sql: "SELECT id, red_flags FROM change_checkins WHERE change_id = ? AND action = 'restore'",
             arguments: [change])
         for row in rows {
-            let painValue: Int = row["pain"]
-            guard let pain = PainLevel(painValue) else {
-                throw JournalError.invalidPain(field: "stored check-in pain", text: String(painValue))
-            }
+            let id: Int64 = row["id"]
+            try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [id])
+            try db.execute(
+                sql: """
+                    INSERT INTO checkins (id, performed_at, utc_offset, pain, note, created_at)
+                    SELECT id, performed_at, utc_offset, pain, note, created_at FROM change_checkins
+                    WHERE change_id = ? AND action = 'restore' AND id = ?
+                    """,
+                arguments: [change, id])
             let flags: String = row["red_flags"] ?? ""
-            var checkIn = try CheckIn(
-                id: row["id"], performedAt: row["performed_at"], utcOffset: row["utc_offset"], pain: pain,
-                note: Note.stored(row["note"]),
-                redFlags: flags.split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
-                createdAt: row["created_at"])
-            try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])
-            try checkIn.insert(db)
+            for flag in flags.split(separator: ",").compactMap({ RedFlag(rawValue: String($0)) }) {
+                try db.execute(
+                    sql: "INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (?, ?)",
+                    arguments: [id, flag.rawValue])
+            }
         }
         return rows.count
     }

@@ -35,7 +35,7 @@ extension CheckIn {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT id, performed_at, utc_offset, pain, note, created_at,
+                SELECT id, performed_at, utc_offset, pain, \(StoredText.select("note")), created_at,
                        (SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_id = checkins.id) AS red_flags
                 FROM checkins
                 WHERE \(condition)
@@ -49,15 +49,16 @@ extension CheckIn {
                 throw JournalError.invalidPain(field: "stored check-in pain", text: String(painValue))
             }
             let flags: String? = try row.decode(forColumn: "red_flags")
-            try result.append(
-                CheckIn(
-                    id: row.decode(forColumn: "id"),
-                    performedAt: row.decode(forColumn: "performed_at"),
-                    utcOffset: row.decode(forColumn: "utc_offset"),
-                    pain: pain,
-                    note: Note.stored(row.decode(forColumn: "note")),
-                    redFlags: (flags ?? "").split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
-                    createdAt: row.decode(forColumn: "created_at")))
+            var checkIn = try CheckIn(
+                id: row.decode(forColumn: "id"),
+                performedAt: row.decode(forColumn: "performed_at"),
+                utcOffset: row.decode(forColumn: "utc_offset"),
+                pain: pain,
+                redFlags: (flags ?? "").split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
+                createdAt: row.decode(forColumn: "created_at"))
+            // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
+            checkIn.note = StoredText.text(row, "note")
+            result.append(checkIn)
         }
         return result
     }

@@ -52,10 +52,10 @@ enum EntryColumns: Int32, CaseIterable {
     static let update =
         "UPDATE entries SET \(allCases.dropFirst().map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE id = ?"
 
-    /// Keeps a copy of an entry so that undoing change `?1` puts it back: then its values in column order.
+    /// Keeps a copy of the entry `?2`, as the file holds it, so that undoing change `?1` puts it back.
     static let keepCopy = """
         INSERT INTO change_entries (change_id, action, \(selectList))
-        VALUES (?, 'restore', \(allCases.map { _ in "?" }.joined(separator: ", ")))
+        SELECT ?1, 'restore', \(selectList) FROM entries WHERE id = ?2
         """
 
     /// Puts back every entry that change `?` kept a copy of.
@@ -121,9 +121,16 @@ enum EntryColumns: Int32, CaseIterable {
     /// SQLite's `SQLITE_TRANSIENT`: it copies the bytes before the call returns.
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-    /// The values of `entry` for ``update``: every column but the id, then the id.
-    static func updateValues(of entry: Entry) -> StatementArguments {
-        StatementArguments(values(of: entry).dropFirst() + [entry.id])
+    /// Replaces an entry's values but its note, which keeps every byte it has: the id last.
+    static let updateKeepingNote =
+        "UPDATE entries SET \(allCases.dropFirst().filter { $0 != .note }.map { "\($0.name) = ?" }.joined(separator: ", "))"
+        + " WHERE id = ?"
+
+    /// The values of `entry` for ``update``: every column but the id, then the id; without its
+    /// note for ``updateKeepingNote``.
+    static func updateValues(of entry: Entry, keepingNote: Bool = false) -> StatementArguments {
+        let values = zip(allCases, values(of: entry)).dropFirst().filter { !keepingNote || $0.0 != .note }.map(\.1)
+        return StatementArguments(values + [entry.id])
     }
 
     /// The entry in the current row of `handle`, a statement that selects ``selectList``.

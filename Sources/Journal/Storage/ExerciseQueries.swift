@@ -40,7 +40,8 @@ enum ExerciseQueries {
     static func customExercises(_ db: Database, includingArchived: Bool) throws -> [Exercise] {
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT id, name, category, per_side, measure, how_to FROM exercises WHERE builtin = 0"
+            sql:
+                "SELECT id, name, category, per_side, measure, \(StoredText.select("how_to")) FROM exercises WHERE builtin = 0"
                 + (includingArchived ? "" : " AND archived = 0") + " ORDER BY id")
         return try rows.compactMap { row in
             guard let category = Exercise.Category(rawValue: try row.decode(forColumn: "category")),
@@ -49,7 +50,7 @@ enum ExerciseQueries {
             return Exercise(
                 id: try row.decode(forColumn: "id"), name: try row.decode(forColumn: "name"), category: category,
                 perSide: try row.decode(forColumn: "per_side"), measure: measure,
-                howTo: try row.decode(forColumn: "how_to") ?? Exercise.ownHowTo, isCustom: true)
+                howTo: StoredText.text(row, "how_to") ?? Exercise.ownHowTo, isCustom: true)
         }
     }
 

@@ -94,13 +94,21 @@ enum HoldQueries {
     /// With `asOf`, only the reviews dated by the end of that day count (``AsOf``), so the holds
     /// begun by that day are those that stood on it; `nil` is now.
     static func holds(_ db: Database, asOf: LocalDate? = nil) throws -> [Hold] {
+        try holdsAndReviews(db, asOf: asOf).holds
+    }
+
+    /// ``holds(_:asOf:)`` with the latest reviews it read (``latestReviews(_:exerciseID:asOf:)``),
+    /// for a standing that needs both: one read of the reviews, not two.
+    static func holdsAndReviews(_ db: Database, asOf: LocalDate?) throws
+        -> (holds: [Hold], reviews: [String: Review.Mark])
+    {
         let reviewed = try latestReviews(db, asOf: asOf)
         var first: [Entry] = []
         for candidate in try EntryQueries.fetch(db, sql: firstUncoveredStops, arguments: [AsOf.bound(asOf)])
         where first.last?.exerciseID != candidate.exerciseID {
             first.append(candidate)
         }
-        return try holds(startingAt: first, reviewed: reviewed, db)
+        return (try holds(startingAt: first, reviewed: reviewed, db), reviewed)
     }
 
     /// The hold `exerciseID` stands on, given its latest review: the first session the review does
@@ -170,15 +178,18 @@ enum HoldQueries {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id FROM reviews
+                SELECT id, exercise_id, reviewed_at, utc_offset, \(StoredText.select("note")), created_at, through_entry_id
+                FROM reviews
                 WHERE reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id
                 """,
             arguments: [range.lowerBound, range.upperBound]
         ).map { row in
-            try Review(
+            var review = try Review(
                 id: row["id"], exerciseID: row["exercise_id"], reviewedAt: row["reviewed_at"],
-                utcOffset: row["utc_offset"], note: Note.stored(row["note"]), createdAt: row["created_at"],
-                throughEntryID: row["through_entry_id"])
+                utcOffset: row["utc_offset"], createdAt: row["created_at"], throughEntryID: row["through_entry_id"])
+            // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
+            review.note = StoredText.text(row, "note")
+            return review
         }
     }
 

@@ -159,11 +159,11 @@ extension JournalStore {
     /// in the same transaction as the undo.
     public func undo(today: LocalDate? = nil) throws -> UndoResult? {
         try writing { db in
-            let heldBefore = today == nil ? [] : try HoldQueries.holds(db)
+            let heldBefore = try today.map { try HoldQueries.holds(db, asOf: $0) } ?? []
             guard var result = try ChangeLog(db).undoLatest(journalPath: path) else { return nil }
             guard let today, !result.stopped else { return result }
-            let holds = try HoldQueries.holds(db)
-            result.standing = try Self.standing(today: today, holds: holds, db)
+            let (standing, holds) = try Self.standing(today: today, db)
+            result.standing = standing
             let stillHeld = Set(holds.map(\.exerciseID))
             result.holdsLifted = heldBefore.filter { !stillHeld.contains($0.exerciseID) }
             return result

@@ -65,10 +65,20 @@ extension JournalStore {
                 after.createdAt = max(now, review.createdAt + 1)
             }
             let change = try ChangeLog(db).begin(.checkInEdit, now: now)
-            try ChangeLog(db).keep(before, for: change)
+            try ChangeLog(db).keepCheckIn(id, for: change)
             try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [id])
             var saved = after
             try saved.insert(db)
+            // A note left as it was keeps every byte the file holds, a NUL written from outside too.
+            if after.note == before.note, after.note != nil {
+                try db.execute(
+                    sql: """
+                        UPDATE checkins SET note = (
+                            SELECT note FROM change_checkins WHERE change_id = ?1 AND action = 'restore' AND id = ?2)
+                        WHERE id = ?2
+                        """,
+                    arguments: [change, id])
+            }
             return (before, try Self.assess(saved, db))
         }
     }
@@ -81,7 +91,7 @@ extension JournalStore {
             let deleted = try Self.checkIns(ids: ids, db)
             let change = try ChangeLog(db).begin(.checkInDelete, now: now)
             for checkIn in deleted {
-                try ChangeLog(db).keep(checkIn, for: change)
+                try ChangeLog(db).keepCheckIn(checkIn.id, for: change)
                 try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])
             }
             return deleted

@@ -143,8 +143,12 @@ extension JournalStore {
                 after.createdAt = max(now, (review?.recordedAt ?? now) + 1)
             }
             let log = ChangeLog(db)
-            try log.keep(before, for: try log.begin(.edit, now: now))
-            try db.execute(sql: EntryColumns.update, arguments: EntryColumns.updateValues(of: after))
+            try log.keepEntry(before.id, for: try log.begin(.edit, now: now))
+            // A note left as it was keeps every byte the file holds, a NUL written from outside too.
+            let keepingNote = after.note == before.note
+            try db.execute(
+                sql: keepingNote ? EntryColumns.updateKeepingNote : EntryColumns.update,
+                arguments: EntryColumns.updateValues(of: after, keepingNote: keepingNote))
             return EditedEntry(before: before, after: try Self.assess(after, db))
         }
     }
@@ -158,7 +162,7 @@ extension JournalStore {
             let log = ChangeLog(db)
             let change = try log.begin(.delete, now: now)
             for entry in deleted {
-                try log.keep(entry, for: change)
+                try log.keepEntry(entry.id, for: change)
                 try db.execute(sql: "DELETE FROM entries WHERE id = ?", arguments: [entry.id])
             }
             return deleted

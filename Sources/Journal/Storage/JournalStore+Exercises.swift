@@ -105,9 +105,16 @@ extension JournalStore {
                 if Catalog.builtIn.exercise(id: id) != nil { throw JournalError.cannotEditBuiltIn(id) }
                 throw JournalError.unknownExercise(id, suggestions: catalog.suggestions(for: Catalog.key(id)))
             }
-            let edited = try Exercise.custom(
+            let checked = try Exercise.custom(
                 id: id, name: name ?? held.name, category: held.category, perSide: perSide ?? held.perSide,
-                measure: held.measure, howTo: howTo ?? held.givenHowTo)
+                measure: held.measure, howTo: howTo)
+            // A how-to left as it was is not checked again: one written from outside stays as the file holds it.
+            let edited =
+                howTo != nil
+                ? checked
+                : Exercise(
+                    id: id, name: checked.name, category: checked.category, perSide: checked.perSide,
+                    measure: checked.measure, howTo: held.howTo, isCustom: true)
             guard edited.name != held.name || edited.perSide != held.perSide || edited.givenHowTo != held.givenHowTo
             else { return nil }
             // Entries with a side would no longer pass their own checks (edit, export and restore refuse them).
@@ -122,9 +129,10 @@ extension JournalStore {
                 throw JournalError.exerciseNameTaken(name, by: taken.id)
             }
             try ChangeLog(db).recordExerciseChange(of: id, detail: "exercises edit \(id)", now: now)
+            // A how-to left as it was keeps every byte the file holds, a NUL written from outside too.
             try db.execute(
-                sql: "UPDATE exercises SET name = ?, per_side = ?, how_to = ? WHERE id = ?",
-                arguments: [edited.name, edited.perSide, edited.givenHowTo, id])
+                sql: "UPDATE exercises SET name = ?, per_side = ?, how_to = iif(?, how_to, ?) WHERE id = ?",
+                arguments: [edited.name, edited.perSide, edited.givenHowTo == held.givenHowTo, edited.givenHowTo, id])
             return edited
         }
     }

@@ -19,6 +19,7 @@ public struct Resumed: Sendable, Hashable {
     /// Why the exercise is still on hold (``stillHeld``); `nil` when the review lifted the hold.
     public var whyHeld: WhyHeld? {
         guard let still = stillHeld else { return nil }
+        if review.localTime.date > standing.date { return .datedAfterToday }
         let counting = counting ?? review.mark
         if still.since.performedAt > counting.reviewedAt { return .datedAfter }
         if counting != review.mark { return .laterReview(counting) }
@@ -28,6 +29,9 @@ public struct Resumed: Sendable, Hashable {
 
     /// Why an exercise is still on hold after `journal resume`.
     public enum WhyHeld: Sendable, Hashable {
+        /// The review is dated after today on its own clock (another zone's offset, say): it counts
+        /// from that day, as a report of that day reads it (``AsOf``).
+        case datedAfterToday
         /// The session that began the hold is dated after the review that counts.
         case datedAfter
         /// A review dated later (this mark) is the one that counts, and it had not seen that session.
@@ -84,7 +88,7 @@ extension JournalStore {
             try log.noteAddedReview(id, for: try log.begin(.resume, now: now))
             return Resumed(
                 review: review, hold: hold,
-                standing: try Self.standing(today: request.today, holds: HoldQueries.holds(db), db),
+                standing: try Self.standing(today: request.today, db).standing,
                 counting: try HoldQueries.latestReviews(db, exerciseID: exerciseID)[exerciseID])
         }
     }

@@ -45,7 +45,7 @@ public struct SessionSnapshot: Sendable {
 extension JournalStore {
     /// What stands on `today` (`journal check`; ``Standing``).
     public func standing(today: LocalDate) throws -> Standing {
-        try reading { db in try Self.standing(today: today, holds: HoldQueries.holds(db), db) }
+        try reading { db in try Self.standing(today: today, db).standing }
     }
 
     /// Every finding that stands today (``Standing/findings``).
@@ -58,7 +58,7 @@ extension JournalStore {
         try reading { db in
             let region = try Self.region(environment: environment, db)
             return CheckSnapshot(
-                standing: try Self.standing(today: today, holds: HoldQueries.holds(db), db), region: region)
+                standing: try Self.standing(today: today, db).standing, region: region)
         }
     }
 
@@ -66,10 +66,10 @@ extension JournalStore {
     public func todaySnapshot(today: LocalDate, environment: [String: String]) throws -> TodaySnapshot {
         try reading { db in
             let region = try Self.region(environment: environment, db)
-            let holds = try HoldQueries.holds(db)
+            let (standing, holds) = try Self.standing(today: today, db)
             return TodaySnapshot(
                 routine: try Self.routine(today: today, plan: ExerciseQueries.plan(db), holds: holds, db),
-                standing: try Self.standing(today: today, holds: holds, db), region: region)
+                standing: standing, region: region)
         }
     }
 
@@ -77,10 +77,10 @@ extension JournalStore {
     public func sessionSnapshot(today: LocalDate, environment: [String: String]) throws -> SessionSnapshot {
         try reading { db in
             let region = try Self.region(environment: environment, db)
-            let holds = try HoldQueries.holds(db)
+            let (standing, holds) = try Self.standing(today: today, db)
             let plan = try ExerciseQueries.plan(db)
             return SessionSnapshot(
-                standing: try Self.standing(today: today, holds: holds, db), region: region,
+                standing: standing, region: region,
                 routine: try Self.routine(today: today, plan: plan, holds: holds, db), plan: plan, holds: holds,
                 catalog: try ExerciseQueries.catalog(db, includingArchived: false))
         }
@@ -89,7 +89,8 @@ extension JournalStore {
     /// What the plan asks of `today` (``DailyRoutine``).
     public func routine(today: LocalDate) throws -> DailyRoutine {
         try reading { db in
-            try Self.routine(today: today, plan: ExerciseQueries.plan(db), holds: HoldQueries.holds(db), db)
+            try Self.routine(
+                today: today, plan: ExerciseQueries.plan(db), holds: HoldQueries.holds(db, asOf: today), db)
         }
     }
 
@@ -103,14 +104,12 @@ extension JournalStore {
     /// in the words of the region in force (the journal's setting and `environment`,
     /// ``RegionSetting/inForce(stored:environment:)``).
     ///
-    /// A period that ends before `today` is read with only the reviews and the records that a
-    /// doctor has seen the red flags dated by its last day (``AsOf``); one that ends today or
-    /// later with every one, as `journal check` reads them.
+    /// It reads only the reviews and the records that a doctor has seen the red flags dated by
+    /// the period's last day (``AsOf``): a report ending today reads what `journal check` reads.
     public func progressReport(
         for period: Period, today: LocalDate, exerciseID: String? = nil, environment: [String: String]
     ) throws -> ProgressReport {
-        let asOf = period.to < today ? period.to : nil
-        return try reading { db in
+        try reading { db in
             let region = try Self.region(environment: environment, db)
             let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
             let entries = try EntryQueries.entriesForRules(db, performedIn: range, exerciseID: exerciseID)
@@ -119,14 +118,14 @@ extension JournalStore {
             let reviews = try HoldQueries.reviews(db, in: period.widestUTCRange).filter {
                 exerciseID == nil || $0.exerciseID == exerciseID
             }
-            let allHolds = try HoldQueries.holds(db, asOf: asOf)
+            let (allHolds, reviewed) = try HoldQueries.holdsAndReviews(db, asOf: period.to)
             let holds = allHolds.filter { exerciseID == nil || $0.exerciseID == exerciseID }
             // As of the period's last day, every part of it: a hold begun after the period is not in
             // it, and a review or a doctor's visit dated after it did not answer anything yet.
             let standing =
                 exerciseID == nil
                 ? try Self.standing(
-                    today: period.to, holds: ProgressReport.holds(allHolds, begunBy: period.to), asOf: asOf, db)
+                    today: period.to, holds: ProgressReport.holds(allHolds, begunBy: period.to), reviews: reviewed, db)
                 : nil
             // The worsening trend as of the period's last day is one of the period's findings too.
             let worsening = standing?.findings.filter { $0.rule == WorseningRule.id } ?? []
@@ -160,23 +159,31 @@ extension JournalStore {
         try RegionSetting.inForce(stored: storedRegion(db), environment: environment)
     }
 
-    /// What stands on `today`, given every hold that stands: the reads of
+    /// What stands on `today` and every hold that stands on it, as a report ending `today` reads
+    /// them: only the reviews and the records that a doctor has seen the red flags dated by the
+    /// end of `today`, each on its own clock (``AsOf``).
+    static func standing(today: LocalDate, _ db: Database) throws -> (standing: Standing, holds: [Hold]) {
+        let (holds, reviewed) = try HoldQueries.holdsAndReviews(db, asOf: today)
+        return (try standing(today: today, holds: holds, reviews: reviewed, db), holds)
+    }
+
+    /// What stands on `today`, given the holds that stand and each exercise's latest review, both
+    /// read as of `today` (``HoldQueries/holdsAndReviews(_:asOf:)``): the reads of
     /// ``Standing/make(date:entries:checkIns:reviews:holds:redFlagCheckIns:redFlagReview:reminders:)``,
-    /// with the reviews and the records that a doctor has seen the red flags dated by `asOf`
-    /// (``AsOf``; `nil`, every one: now).
-    static func standing(today: LocalDate, holds: [Hold], asOf: LocalDate? = nil, _ db: Database) throws
+    /// with the records that a doctor has seen the red flags dated by `today` (``AsOf``).
+    static func standing(today: LocalDate, holds: [Hold], reviews: [String: Review.Mark], _ db: Database) throws
         -> Standing
     {
         let days = 2 * max(Thresholds.worseningDays, Thresholds.currentDays)
         let window = Period(from: today.adding(days: -(days - 1)), to: today) ?? .week(endingOn: today)
         let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window
-        let redFlagReview = try RedFlagReviewQueries.latest(db, asOf: asOf)
+        let redFlagReview = try RedFlagReviewQueries.latest(db, asOf: today)
         let psfs = PSFSSummary.make(activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
         return Standing.make(
             date: today,
             entries: try EntryQueries.entriesForRules(db, performedIn: window.widestUTCRange, exerciseID: nil),
             checkIns: try CheckIn.fetchAll(db, performedIn: checkInWindow.widestUTCRange),
-            reviews: try HoldQueries.latestReviews(db, asOf: asOf), holds: holds,
+            reviews: reviews, holds: holds,
             redFlagCheckIns: try RedFlagReviewQueries.standingCheckIns(db, review: redFlagReview),
             redFlagReview: redFlagReview, reminders: [psfs.reminder(today: today)].compactMap { $0 })
     }

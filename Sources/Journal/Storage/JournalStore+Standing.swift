@@ -18,6 +18,9 @@ public struct RedFlagsSeen: Sendable, Hashable {
     /// Why a red flag still stands, against the record that counts (the latest by its time,
     /// ``Standing/redFlagReview``).
     public enum Why: Sendable, Hashable {
+        /// This record is dated after today on its own clock (another zone's offset, say): it
+        /// counts from that day, as a report of that day reads it (``AsOf``).
+        case datedAfterToday(RedFlagReview)
         /// It is dated after the time of the record that counts.
         case datedAfter(RedFlagReview)
         /// It was entered (at the check-in's `createdAt`) after this record was made, though dated
@@ -30,6 +33,9 @@ public struct RedFlagsSeen: Sendable, Hashable {
     /// Why `finding` (one of ``stillStanding``) stands; `nil` for any other finding.
     public func why(_ finding: Finding) -> Why? {
         guard let checkIn = standingCheckIns.first(where: { $0.id == finding.checkInID }) else { return nil }
+        if review.localTime.date > standing.date, standing.redFlagReview?.id != review.id {
+            return .datedAfterToday(review)
+        }
         let counting = standing.redFlagReview ?? review
         if checkIn.performedAt > counting.reviewedAt { return .datedAfter(counting) }
         if counting.id != review.id { return .laterRecord(counting) }
@@ -74,7 +80,7 @@ extension JournalStore {
             review.id = id
             let log = ChangeLog(db)
             try log.noteAddedRedFlagReview(id, for: try log.begin(.resume, now: now))
-            let after = try Self.standing(today: request.today, holds: HoldQueries.holds(db), db)
+            let after = try Self.standing(today: request.today, db).standing
             let standingAfter = try RedFlagReviewQueries.standingCheckIns(db, review: after.redFlagReview)
             let stillIDs = Set(standingAfter.map(\.id))
             return RedFlagsSeen(

@@ -14,7 +14,8 @@ enum PSFSQueries {
     /// The activity in a row of ``activityColumns``.
     static func activity(_ row: Row) throws -> PSFSActivity {
         try PSFSActivity(
-            id: row["id"], activity: row["activity"], addedAt: row["added_at"], utcOffset: row["utc_offset"],
+            id: row["id"], activity: row["activity"], addedAt: row["added_at"],
+            utcOffset: row["utc_offset"],
             retiredAt: row["retired_at"], createdAt: row["created_at"])
     }
 
@@ -24,7 +25,8 @@ enum PSFSQueries {
     }
 
     /// The columns ``rating(_:)`` reads.
-    static let ratingColumns = "id, activity_id, rated_at, utc_offset, score, note, created_at"
+    static let ratingColumns =
+        "id, activity_id, rated_at, utc_offset, score, \(StoredText.select("note")), created_at"
 
     /// The rating in a row of ``ratingColumns``.
     static func rating(_ row: Row) throws -> PSFSRating {
@@ -32,8 +34,11 @@ enum PSFSQueries {
         guard let score = PainLevel(value) else {
             throw JournalError.invalidNumber(field: "stored PSFS score", text: String(value), range: 0...10)
         }
-        return try PSFSRating(
+        var rating = try PSFSRating(
             id: row["id"], activityID: row["activity_id"], ratedAt: row["rated_at"], utcOffset: row["utc_offset"],
-            score: score, note: Note.stored(row["note"]), createdAt: row["created_at"])
+            score: score, createdAt: row["created_at"])
+        // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
+        rating.note = StoredText.text(row, "note")
+        return rating
     }
 }

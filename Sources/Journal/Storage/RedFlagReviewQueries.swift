@@ -34,15 +34,18 @@ enum RedFlagReviewQueries {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT id, reviewed_at, utc_offset, note, created_at, through_checkin_id FROM red_flag_reviews
+                SELECT id, reviewed_at, utc_offset, \(StoredText.select("note")), created_at, through_checkin_id
+                FROM red_flag_reviews
                 WHERE \(condition)
                 """,
             arguments: arguments
         ).map { row in
-            try RedFlagReview(
+            var review = try RedFlagReview(
                 id: row["id"], reviewedAt: row["reviewed_at"], utcOffset: row["utc_offset"],
-                note: Note.stored(row["note"]),
                 createdAt: row["created_at"], throughCheckInID: row["through_checkin_id"])
+            // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
+            review.note = StoredText.text(row, "note")
+            return review
         }
     }
 }

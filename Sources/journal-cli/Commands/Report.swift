@@ -136,7 +136,8 @@ struct Report: ParsableCommand {
         case .text:
             text =
                 ReportText.render(
-                    report, width: textWidth, emphasis: output == nil && encryption == nil ? Style.stdout.red : { $0 })
+                    report, width: textWidth,
+                    emphasis: output == nil && encryption == nil ? Style.stdout.redSequence : { $0 })
                 + "\n"
         }
         try OutputFile.writing(to: output, force: force, encryption: encryption) { try $0.write(text) }

@@ -102,6 +102,11 @@ struct Resume: ParsableCommand {
                     + "\(LocalDateTime(unixSeconds: resumed.review.createdAt, utcOffset: resumed.review.utcOffset).shortText)): "
                     + "the clock reads earlier than when the session was entered. Check the clock; running "
                     + "`journal resume \(exercise)` again will not lift the hold until it reads later than that."
+            case .datedAfterToday:
+                why =
+                    "the review is dated \(resumed.review.localTime.date) on its own clock, after today, so it "
+                    + "counts from that day, as a report of that day reads it. If it took place today, run "
+                    + "`journal undo` and give --at on your own clock."
             case .datedAfter, nil:
                 why =
                     "that session was after the review's time, so the review did not answer it. Once a "
@@ -154,6 +159,10 @@ struct Resume: ParsableCommand {
         case .datedAfter(let record):
             "they are dated after the doctor's visit recorded for \(record.localTime.shortText), "
                 + "so it did not cover them; once a doctor has seen them, run `\(Advice.resumeRedFlags)` again."
+        case .datedAfterToday(let record):
+            "the doctor's visit is dated \(record.localTime.date) on its own clock, after today, so it counts "
+                + "from that day, as a report of that day reads it; if it took place today, run `journal undo` "
+                + "and give --at on your own clock."
         case .laterRecord(let record):
             "the doctor's visit recorded for \(record.localTime.shortText) is the latest by its time, so it "
                 + "is the one that counts, and it was recorded before these were; once a doctor has seen "

@@ -4,6 +4,10 @@ import Journal
 
 /// Writes to stdout (data) and stderr (messages), with colour only where it helps.
 ///
+/// Every text it prints is shown through the one rule for text on a terminal
+/// (``Style/shown(_:)``): a stored exercise name, note or path cannot move the cursor, retitle the
+/// window or clear the screen. JSON (``json(_:)``) is written as the encoder made it, exact.
+///
 /// Both are written with `write(2)`, retrying interruptions and partial writes, never through
 /// `FileHandle`, whose failures end the process. Data that cannot be written (a full disk, a
 /// closed pipe) throws ``OutputFailure``, which `main` turns into exit status 74 and a message
@@ -15,6 +19,11 @@ enum Console {
 
     /// Prints data to standard output; throws ``OutputFailure`` when it cannot be written.
     static func out(_ text: String, terminator: String = "\n") throws {
+        try data(Style.shown(text), terminator: terminator)
+    }
+
+    /// Prints `text` to standard output exactly as it is: JSON, whose encoder escapes controls.
+    private static func data(_ text: String, terminator: String = "\n") throws {
         if let failure = write(text + terminator, to: STDOUT_FILENO) {
             throw OutputFailure(destination: "standard output", errorNumber: failure)
         }
@@ -27,7 +36,7 @@ enum Console {
 
     /// Prints a message to standard error, as well as it can: one that cannot be written is dropped.
     static func err(_ text: String, terminator: String = "\n") {
-        _ = write(text + terminator, to: STDERR_FILENO)
+        _ = write(Style.shown(text) + terminator, to: STDERR_FILENO)
     }
 
     /// Prints a table on standard output, its header row in bold on a terminal.
@@ -42,7 +51,7 @@ enum Console {
 
     /// Prints `value` as pretty JSON on standard output (``JSONText/pretty(_:)``).
     static func json(_ value: some Encodable) throws {
-        try out(try JSONText.pretty(value))
+        try data(try JSONText.pretty(value))
     }
 
     /// Writes all of `text` to `descriptor`; the `errno` of a failure, or `nil` when every byte was written.
@@ -111,8 +120,32 @@ struct Style {
     func red(_ text: String) -> String { wrap(text, "1;31") }
     func dim(_ text: String) -> String { wrap(text, "2") }
 
+    /// `text` in bold red as escape sequences themselves, for a renderer that makes the text
+    /// around it safe on its own (`ReportText`, whose output goes to a file or a pipe as it is).
+    func redSequence(_ text: String) -> String { enabled ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
+
+    /// Styles `text` for ``Console``: marks that ``shown(_:)`` turns into escape sequences once the
+    /// text around them is made safe, so a stored text's own escapes never pass as styling.
     private func wrap(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        enabled ? Self.mark(code) + text + Self.mark("0") : text
+    }
+
+    /// The SGR codes ``wrap(_:_:)`` uses: bold, bold red, dim and reset.
+    private static let codes = ["1", "1;31", "2", "0"]
+
+    /// A random key per run, so that no stored text can carry a mark.
+    private static let key = String(UInt64.random(in: .min ... .max), radix: 36)
+
+    private static func mark(_ code: String) -> String { "\u{E000}\(key);\(code)\u{E001}" }
+
+    /// `text` as a terminal shows it: made safe by the one rule for stored text on a screen
+    /// (`String.terminalSafeLines`: controls but line breaks and tabs, DEL, C1 and bidirectional
+    /// overrides removed), then this run's style marks turned into escape sequences.
+    static func shown(_ text: String) -> String {
+        var shown = text.terminalSafeLines
+        guard shown.contains("\u{E000}") else { return shown }
+        for code in codes { shown = shown.replacingOccurrences(of: mark(code), with: "\u{1B}[\(code)m") }
+        return shown
     }
 }
 
