@@ -604,10 +604,36 @@ struct HTMLReportCommandTests {
         }
     }
 
+    @Test func aMonthOfNotesTypedAsShortLinesPrintsOnAtMostFivePages() throws {
+        // Five exercises a day and a check-in, each 200-character note typed as lines of up to
+        // 80 characters (180 notes): 6 pages (the sweep's journal of that shape: [0.99, 0.99,
+        // 0.96, 0.96, 0.96, 0.82]).
+        let notes = try ReportFixtures.imported(days: 30, exercises: 5, noteLength: 200, typedLines: 80, in: sandbox)
+        #expect(notes.count == 180)
+        let printed = try printed(try page("typed-lines-month", "--month"))
+        #expect(printed.pages <= 5, "\(printed.pages) pages, \(fullness(printed))")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+    }
+
+    @Test func aWeekOfNotesAndPSFSRatingsWithNotesPrintsOnTwoA4Pages() throws {
+        // Five exercises a day and a check-in, each with a 200-character note, and five PSFS
+        // activities each rated three times with a note like them (57 notes): 3 pages (the
+        // sweep's journal of that shape: [0.98, 0.80, 0.38]).
+        let notes = try ReportFixtures.imported(days: 7, exercises: 5, noteLength: 200, psfs: true, in: sandbox)
+        #expect(notes.count == 57)
+        let printed = try printed(try page("psfs-notes", "--week"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages, \(fullness(printed))")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+        expectEveryWordInsideThePage(printed)
+    }
+
     @Test func aMonthWithoutNotesLeavesNoPageUnderAThirdFull() throws {
-        // Eight exercises a day and a check-in, no notes: printed [0.97, 0.97, 0.19], the end
-        // held (the check-ins and the footer) too short and the 240-row sessions table before it
-        // too long to hold whole. Now its last rows are held with them.
+        // Eight exercises a day and a check-in, no notes: a last page under a third full (the
+        // tester's [0.97, 0.97, 0.19]; the sweep's journal of that shape, [0.99, 0.99, 0.32]),
+        // the end held (the check-ins and the footer) too short and the 240-row sessions table
+        // before it too long to hold whole. Now its last rows are held with them.
         try ReportFixtures.imported(days: 30, exercises: 8, noteLength: 0, in: sandbox)
         let printed = try printed(try page("month-no-notes", "--month"))
         #expect(printed.pages <= 5, "\(printed.pages) pages, \(fullness(printed))")
