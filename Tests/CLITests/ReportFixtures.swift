@@ -248,11 +248,16 @@ enum ReportFixtures {
     /// cut and ended with a full stop. Pain is 3 → 2, or 3 → 5 in every `riseEvery`th entry
     /// (counting the check-ins); `redFlags` are recorded with the given day's check-in (1 the
     /// first day). With `planned`, each exercise is planned at its dose, 7 a week, from the first
-    /// day. Returns the notes, in order.
+    /// day. With `typedLines`, each note is typed as lines of at most that many characters, one
+    /// under the other (broken between words); with `text`, a note is "Note 7: " and that text,
+    /// repeated and cut to `noteLength` (0: no notes). With `psfs`, five PSFS activities, each
+    /// rated on the first, middle and last day with a note like the others. Returns the notes, in
+    /// order.
     @discardableResult
     static func imported(
         days: Int, exercises: Int, noteLength: Int, riseEvery: Int = 0, redFlags: [Int: [String]] = [:],
-        planned: Bool = false, in sandbox: Sandbox
+        planned: Bool = false, typedLines: Int? = nil, text words: String? = nil, psfs: Bool = false,
+        in sandbox: Sandbox
     ) throws -> [String] {
         let all: [(id: String, hold: Bool, side: String?)] = [
             ("glute-bridge", false, nil), ("bird-dog", false, nil), ("piriformis-stretch", true, "left"),
@@ -264,9 +269,25 @@ enum ReportFixtures {
                 + "breathing slow as the physio said, walked the dog twice and slept badly again last night. ",
             count: 4)
         var notes: [String] = []
-        func note() -> String {
-            notes.append(String("Note \(notes.count + 1): \(text)".prefix(noteLength - 1)) + ".")
-            return notes[notes.count - 1]
+        func note() -> Any {
+            guard noteLength > 0 else { return NSNull() }
+            let number = "Note \(notes.count + 1): "
+            var note =
+                words.map { String((number + String(repeating: $0, count: noteLength)).prefix(noteLength)) }
+                ?? String((number + text).prefix(noteLength - 1)) + "."
+            if let width = typedLines {
+                var lines: [String] = []
+                for word in note.split(separator: " ") {
+                    if let last = lines.last, last.count + 1 + word.count <= width {
+                        lines[lines.count - 1] += " " + word
+                    } else {
+                        lines.append(String(word))
+                    }
+                }
+                note = lines.joined(separator: "\n")
+            }
+            notes.append(note)
+            return note
         }
         var entries: [[String: Any]] = []
         var checkIns: [[String: Any]] = []
@@ -297,10 +318,28 @@ enum ReportFixtures {
                     "hold_seconds": exercise.hold ? 30 : NSNull(), "per_week": 7, "since": first,
                 ]
             } : []
+        let activities: [[String: Any]] =
+            psfs
+            ? (1...5).map {
+                [
+                    "id": $0, "activity": "activity \($0): putting on socks and shoes",
+                    "added_at": "\(first)T06:00:00+00:00", "retired_at": NSNull(),
+                ]
+            } : []
+        var ratings: [[String: Any]] = []
+        for activity in activities.indices where psfs {
+            for (index, day) in [1, (days + 1) / 2, days].enumerated() {
+                let date = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: day - days).iso8601
+                ratings.append([
+                    "id": ratings.count + 1, "activity_id": activity + 1, "rated_at": "\(date)T19:00:00+00:00",
+                    "score": activity + 1 + index, "note": note(),
+                ])
+            }
+        }
         let export: [String: Any] = [
             "format": "journal-export", "version": 1, "entries": entries, "exercises": [], "checkins": checkIns,
-            "plan": plan, "reviews": [], "psfs_activities": [], "psfs_ratings": [], "red_flag_reviews": [],
-            "settings": [],
+            "plan": plan, "reviews": [], "psfs_activities": activities, "psfs_ratings": ratings,
+            "red_flag_reviews": [], "settings": [],
         ]
         let path = sandbox.directory + "/programme.json"
         try JSONSerialization.data(withJSONObject: export).write(to: URL(fileURLWithPath: path))

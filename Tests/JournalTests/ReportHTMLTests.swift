@@ -184,6 +184,27 @@ import Testing
         #expect(html.components(separatedBy: "<div class=\"scroll\">").count - 1 == 4)
     }
 
+    @Test func aNotesPrintedLinesCountWideCharactersTwiceAndStartALongWordOnANewLine() {
+        // 100 CJK characters fill 200 Latin letters' width: 3 lines of 73 (2 by their count).
+        #expect(ReportHTML.printedLines(String(repeating: "腰", count: 100)) == 3)
+        // As many in a dense report: its narrow face narrows Latin letters, not CJK (2 lines of
+        // 100 letters printed [0.99, 0.19], its held end too short).
+        #expect(
+            ReportHTML.printedLines(String(repeating: "腰", count: 100), lineLength: ReportHTML.denseLineLength) == 3)
+        // 40 emoji: 80 letters' width, 2 lines.
+        #expect(ReportHTML.printedLines(String(repeating: "😀", count: 40)) == 2)
+        // A 100-character link after a note's 36-character opening starts a new line, then breaks
+        // anywhere: 3 lines (2 by its 137 characters).
+        let link = "https://example.org/" + String(repeating: "x", count: 80)
+        #expect(ReportHTML.printedLines("[1] Sun 15 Nov 08:00, glute-bridge: " + link) == 3)
+        // Three typed lines of 79 characters: 2 printed lines each at 73 a line, 1 each at 100
+        // (a dense report's narrow face).
+        let line = Array(repeating: "word", count: 16).joined(separator: " ")
+        let typed = [line, line, line].joined(separator: "\n")
+        #expect(ReportHTML.printedLines(typed) == 6)
+        #expect(ReportHTML.printedLines(typed, lineLength: ReportHTML.denseLineLength) == 3)
+    }
+
     @Test func theLastNotesPrintKeptTogether() throws {
         let hundred = String(repeating: "a", count: 100)
         // 100 characters are 2 printed lines of 73: 78 lines hold the last 39 of 50.

@@ -5,8 +5,9 @@ import Plot
 ///
 /// What needs attention comes first, then the pain picture (the daily chart and one small chart
 /// per exercise), then the detail: tables, the session list (one line a session), check-ins and
-/// every note whole, once, numbered. Print has its own denser layout (docs/report.md, Print), and
-/// the report's end is kept together with the footer so that no printed page is nearly empty
+/// every note whole, once, numbered. Print has its own denser layout (docs/report.md, Print),
+/// denser still, its notes in a narrow face, when the report's estimate of its own length passes
+/// its budget (``isDense(_:)``), and the report's end is kept together with the footer so that no printed page is nearly empty
 /// (``detailSections(_:)``). Every string from the journal reaches the page through
 /// Plot's text nodes (which escape `<`, `>` and `&`) or, in an attribute, through ``escape(_:)``,
 /// the one escaping function: a note of `<script>` shows as text, and an activity named
@@ -30,6 +31,7 @@ public enum ReportHTML {
                 .element(named: "style", nodes: [.raw(css)])
             ),
             .body(
+                .if(isDense(report), .class("dense")),
                 .header(
                     .h1(.plain(title)),
                     .p(
@@ -366,14 +368,22 @@ public enum ReportHTML {
     static let longDays = 12
 
     static func sessionsSection(_ report: ProgressReport) -> BodyNode {
+        sessionsSection(report, rows: report.entries.indices)
+    }
+
+    /// The Sessions heading and the table of the sessions in `rows`, or, when `rows` does not
+    /// start at the first session, the table of the rest alone, under its own header: the end
+    /// of the table kept with the end of the report (``detailSections(_:footer:)``).
+    static func sessionsSection(_ report: ProgressReport, rows: Range<Int>) -> BodyNode {
         let flagged = Set(report.findings.compactMap(\.entryID))
         let numbers = noteNumbers(report)
+        let entries = report.entries[rows]
         return .section(
-            .h2("Sessions"),
+            .if(rows.lowerBound == 0, .h2("Sessions")),
             table(
                 header: ["When", "Exercise", "Dose", "Pain", "Note"],
                 numeric: [3],
-                rows: report.entries.map { entry in
+                rows: entries.map { entry in
                     [
                         Figures.shortTime(entry.localTime), entry.exerciseID, Wording.dose(entry),
                         "\(entry.painBefore.value) → \(entry.painAfter.value)"
@@ -381,10 +391,11 @@ public enum ReportHTML {
                         entry.note == nil ? "" : numbers[NoteKey(source: .entry, id: entry.id)].map(mark) ?? "",
                     ]
                 },
-                flagged: report.entries.map { $0.id.map(flagged.contains) == true },
-                className: report.entries.count > longSessions ? "compact sessions long" : "compact sessions"),
+                flagged: entries.map { $0.id.map(flagged.contains) == true },
+                className: entries.count > longSessions ? "compact sessions long" : "compact sessions"),
             .if(
-                report.entries.contains { $0.id.map(flagged.contains) == true },
+                rows.upperBound == report.entries.count
+                    && report.entries.contains { $0.id.map(flagged.contains) == true },
                 .p(.class("note"), .plain("▲ a safety finding (the row is shaded).")))
         )
     }
@@ -474,36 +485,135 @@ public enum ReportHTML {
     /// With enough notes, the last notes are (``keptTogether(_:)``). Otherwise whole sections
     /// from the end are, with all the notes: as many as make at least ``closingLines`` printed
     /// lines without passing ``mostClosingLines``, each section's lines estimated from its rows.
-    /// A page break moves them together, and the page before stays at least a third full. The
+    /// A page break moves them together, and the page before stays at least a third full. When
+    /// those sections are too short and the sessions table before them too long to hold whole
+    /// (a month of many sessions and few notes), its last rows are held with them, under a
+    /// header of their own: enough to reach ``closingLines``. The
     /// footer is inside the block kept together, never after it, so that it cannot print alone.
     static func detailSections(_ report: ProgressReport, footer: BodyNode) -> BodyNode {
-        let numbered = report.notes.enumerated().map { noteHead($0.offset + 1, $0.element) + $0.element.text }
-        var sections: [(node: BodyNode, lines: Int)] = []
-        if !report.adherence.isEmpty { sections.append((adherenceSection(report), 5 + report.adherence.count)) }
-        if !report.isEmpty {
-            let days = report.days.filter { $0.date >= report.countedFrom }.count
-            sections.append((daysSection(report), 3 + (days > longDays ? (days + 1) / 2 : days)))
-        }
-        if !report.entries.isEmpty { sections.append((sessionsSection(report), 4 + (report.entries.count + 1) / 2)) }
-        if !report.checkInReadings.isEmpty {
-            sections.append((checkInsSection(report), 2 + (report.checkInReadings.count + 3) / 4))
-        }
-        if let psfs = report.psfs { sections.append((psfsSection(report), 20 + psfs.activities.count)) }
-        if !report.reviews.isEmpty { sections.append((reviewsSection(report), 2 + 2 * report.reviews.count)) }
-        guard keptTogether(numbered) == numbered.count else {
+        let width = lineLength(report)
+        let numbered = numberedNotes(report)
+        let sections = detailLines(report).map { (node: $0.section(report), lines: $0.lines) }
+        guard keptTogether(numbered, lineLength: width) == numbered.count else {
             return .group(sections.map(\.node) + [notesSection(report, footer: footer)])
         }
         let notes = report.notes.isEmpty ? BodyNode.empty : notesSection(report, footer: .empty)
-        var kept = numbered.isEmpty ? 0 : 2 + (numbered.map(printedLines).reduce(0, +) + 1) / 2
+        var kept = notesLines(numbered, lineLength: width)
         var first = sections.count
         while first > 0, kept < closingLines, kept + sections[first - 1].lines <= mostClosingLines {
             first -= 1
             kept += sections[first].lines
         }
+        // Too short a held end, and the sessions table before it too long to hold whole: its
+        // last rows are held, under a header of their own, two a line.
+        let split = report.entries.count - 2 * (closingLines - kept - 2)
+        guard kept < closingLines, first > 0, detailLines(report)[first - 1].isSessions, split >= 2 * longSessions
+        else {
+            return .group(
+                sections[..<first].map(\.node) + [
+                    .div(.class("kept-together"), .group(sections[first...].map(\.node) + [notes, footer]))
+                ])
+        }
         return .group(
-            sections[..<first].map(\.node) + [
-                .div(.class("kept-together"), .group(sections[first...].map(\.node) + [notes, footer]))
+            sections[..<(first - 1)].map(\.node) + [
+                sessionsSection(report, rows: 0..<split),
+                .div(
+                    .class("kept-together"),
+                    .group(
+                        [sessionsSection(report, rows: split..<report.entries.count)] + sections[first...].map(\.node)
+                            + [notes, footer])),
             ])
+    }
+
+    /// A section of the detail before the notes, with its printed lines estimated from its rows.
+    struct DetailSection {
+        var section: (ProgressReport) -> BodyNode
+        var lines: Int
+        var isSessions = false
+    }
+
+    /// The detail's sections before the notes, each with its printed lines estimated from its rows.
+    static func detailLines(_ report: ProgressReport) -> [DetailSection] {
+        var sections: [DetailSection] = []
+        if !report.adherence.isEmpty {
+            sections.append(.init(section: adherenceSection, lines: 5 + report.adherence.count))
+        }
+        if !report.isEmpty {
+            let days = report.days.filter { $0.date >= report.countedFrom }.count
+            sections.append(.init(section: daysSection, lines: 3 + (days > longDays ? (days + 1) / 2 : days)))
+        }
+        if !report.entries.isEmpty {
+            sections.append(
+                .init(section: sessionsSection, lines: 4 + (report.entries.count + 1) / 2, isSessions: true))
+        }
+        if !report.checkInReadings.isEmpty {
+            sections.append(.init(section: checkInsSection, lines: 2 + (report.checkInReadings.count + 3) / 4))
+        }
+        if let psfs = report.psfs { sections.append(.init(section: psfsSection, lines: 20 + psfs.activities.count)) }
+        if !report.reviews.isEmpty {
+            sections.append(.init(section: reviewsSection, lines: 2 + 2 * report.reviews.count))
+        }
+        return sections
+    }
+
+    /// Each note as it prints: its opening, then its text.
+    static func numberedNotes(_ report: ProgressReport) -> [String] {
+        report.notes.enumerated().map { noteHead($0.offset + 1, $0.element) + $0.element.text }
+    }
+
+    /// The Notes section's printed lines, a line the width of the page: its heading, then the
+    /// notes' lines over two columns.
+    static func notesLines(_ notes: [String], lineLength: Int) -> Int {
+        notes.isEmpty ? 0 : 2 + (notes.map { printedLines($0, lineLength: lineLength) }.reduce(0, +) + 1) / 2
+    }
+
+    /// Whether the report prints dense: its notes in a narrow typeface, ``denseLineLength``
+    /// characters a line instead of ``printedLineLength``, at the same 7 pt.
+    ///
+    /// Chosen by the report from its own estimated length (``estimatedLines(_:lineLength:)``):
+    /// dense when, printed as usual, it would pass its budget, 2 A4 pages for a period of up to
+    /// 7 days and 5 for up to 31 (``budgetPages``), at ``linesPerPage``. A longer period, which
+    /// may take more pages, prints as usual.
+    static func isDense(_ report: ProgressReport) -> Bool {
+        guard let pages = budgetPages(report.period.dayCount) else { return false }
+        return estimatedLines(report, lineLength: printedLineLength) > pages * linesPerPage
+    }
+
+    /// The pages a period's report is to fit: 2 for a week (up to 7 days), 5 for a month (up to
+    /// 31 days), none for longer.
+    static func budgetPages(_ days: Int) -> Int? { days <= 7 ? 2 : days <= 31 ? 5 : nil }
+
+    /// Estimated printed lines that fill an A4 page, a line the width of the page.
+    ///
+    /// 114 lines of 7 pt set solid, less what headings, rules and breaks between sections take,
+    /// and the room a held end (``keptTogether(_:lineLength:)``) may leave when it moves to a
+    /// new page. Measured: a week of 5 exercises a day with 300-character links, estimated at
+    /// 212 lines, printed 3 pages, [0.96, 0.63, 0.45], and one of 200-character notes typed as
+    /// lines of up to 80, 212 too, [0.99, 0.86].
+    static let linesPerPage = 100
+
+    /// The characters in a printed line of notes: ``denseLineLength`` when the report is dense.
+    static func lineLength(_ report: ProgressReport) -> Int {
+        isDense(report) ? denseLineLength : printedLineLength
+    }
+
+    /// The whole report's printed lines, estimated: the heading, what needs attention, the pain
+    /// chart and each exercise's chart and row (``topLines(_:)``), the detail's sections
+    /// (``detailLines(_:)``) and the notes at `lineLength` characters a line.
+    static func estimatedLines(_ report: ProgressReport, lineLength: Int) -> Int {
+        topLines(report) + detailLines(report).map(\.lines).reduce(0, +)
+            + notesLines(numberedNotes(report), lineLength: lineLength)
+    }
+
+    /// The printed lines above the detail.
+    ///
+    /// The heading and the pain chart beside its legend (46), two a thing that needs attention,
+    /// 14 a row of five exercise charts and one a row of the exercises table. Measured: a week
+    /// of 5 exercises a day and notes of 200 characters printed 1.85 pages, 70 lines above the
+    /// detail.
+    static func topLines(_ report: ProgressReport) -> Int {
+        let exercises = report.exercises.count
+        return 46 + 2 * report.attention.count + (exercises + 4) / 5 * 14 + exercises + (exercises > 0 ? 4 : 0)
     }
 
     /// Printed lines, a line at 7.5 pt the width of the page, held with the footer when whole
@@ -523,13 +633,14 @@ public enum ReportHTML {
     /// How many are kept: ``keptTogether(_:)``. A note longer than ``longNoteLines`` printed lines may break across columns and pages.
     static func notesSection(_ report: ProgressReport, footer: BodyNode) -> BodyNode {
         let numbered = Array(report.notes.enumerated())
-        let kept = keptTogether(numbered.map { noteHead($0.offset + 1, $0.element) + $0.element.text })
+        let width = lineLength(report)
+        let kept = keptTogether(numberedNotes(report), lineLength: width)
         func list(_ notes: ArraySlice<(offset: Int, element: ProgressReport.Note)>) -> BodyNode {
             .ul(
                 .forEach(Array(notes)) { index, note in
                     .li(
                         .id("note-\(index + 1)"),
-                        .if(printedLines(note.text) > longNoteLines, .class("long")),
+                        .if(printedLines(note.text, lineLength: width) > longNoteLines, .class("long")),
                         .strong(.plain(noteHead(index + 1, note))),
                         .span(.class("note-text"), .plain(note.text))
                     )
@@ -566,11 +677,11 @@ public enum ReportHTML {
     /// ```swift
     /// ReportHTML.keptTogether(Array(repeating: String(repeating: "a", count: 100), count: 50)) // 38
     /// ```
-    static func keptTogether(_ lines: [String]) -> Int {
+    static func keptTogether(_ lines: [String], lineLength: Int = printedLineLength) -> Int {
         var total = 0
         var kept = 0
         for line in lines.reversed() {
-            let printed = printedLines(line)
+            let printed = printedLines(line, lineLength: lineLength)
             guard total < lastNotesLines, total + printed <= 2 * lastNotesLines else { break }
             total += printed
             kept += 1
@@ -578,17 +689,65 @@ public enum ReportHTML {
         return kept
     }
 
-    /// A note's printed lines in one of the Notes list's two columns, each of its own lines apart.
-    static func printedLines(_ note: String) -> Int {
-        note.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
-            $0 + max(1, ($1.count + printedLineLength - 1) / printedLineLength)
+    /// A note's printed lines in one of the Notes list's two columns, `lineLength` Latin letters
+    /// a line: each of its own lines apart, each a whole number of lines.
+    ///
+    /// A line of the note prints on as many lines as its characters fill, or as word wrapping
+    /// takes, whichever is more. A CJK character or an emoji is as wide as two letters of the
+    /// usual face (``printedLineLength`` a line), in a dense report's narrow face too, which
+    /// narrows Latin letters only. A word longer than the rest of a line (a link) starts a new
+    /// line, then breaks anywhere (the CSS's `overflow-wrap: anywhere`).
+    ///
+    /// ```swift
+    /// ReportHTML.printedLines("a b\nc", lineLength: 73) // 2
+    /// ReportHTML.printedLines("note: " + String(repeating: "x", count: 100), lineLength: 73) // 3
+    /// ```
+    static func printedLines(_ note: String, lineLength: Int = printedLineLength) -> Int {
+        // Widths in hundredths of a letter of the usual face.
+        let letter = 100 * printedLineLength / lineLength
+        let line = 100 * printedLineLength
+        let wrapLength = line * 11 / 10
+        return note.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, typed in
+            let widths = typed.split(separator: " ", omittingEmptySubsequences: false).map {
+                $0.reduce(0) { $0 + (isWide($1) ? 200 : letter) }
+            }
+            let characters = widths.reduce(max(0, widths.count - 1) * letter, +)
+            var wrapped = 1
+            var used = 0
+            for width in widths {
+                if used > 0, used + letter + width > wrapLength {
+                    wrapped += 1
+                    used = 0
+                }
+                used += (used > 0 ? letter : 0) + width
+                while used > wrapLength {
+                    wrapped += 1
+                    used -= wrapLength
+                }
+            }
+            return total + max(1, (characters + line - 1) / line, wrapped)
         }
+    }
+
+    /// Whether a character prints about twice as wide as a Latin letter: CJK (Hangul, kana,
+    /// ideographs, full-width forms) and emoji.
+    static func isWide(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        let wide: [ClosedRange<UInt32>] = [
+            0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD,
+        ]
+        return wide.contains { $0.contains(scalar.value) }
     }
 
     /// Characters in a printed line of the Notes list, one of two columns at 7 pt on A4, with
     /// what word wrapping leaves at a line's end: measured, notes of 143 to 150 characters (with
     /// their bold opening) print on 2 lines, 151 on 3, 292 on 4 and 293 on 5.
     static let printedLineLength = 73
+    /// Characters in a printed line of the Notes list in a dense report (``isDense(_:)``): the
+    /// same column and size in a narrow typeface (Liberation Sans Narrow, Arial Narrow), whose
+    /// full lines measured 104 to 106 characters where the usual face's held 75 to 78.
+    static let denseLineLength = 100
     /// Printed lines of notes, over two columns, kept with the footer: 39 lines a column.
     ///
     /// A little more than the third of an A4 page a page must hold (7 pt set solid, 114 lines a
@@ -764,6 +923,8 @@ public enum ReportHTML {
           ul.columns li.flagged { column-span: all; }
           footer { margin-top: .2rem; }
           footer p { margin: 0; }
+          body.dense .notes ul { font-family: "Liberation Sans Narrow", "Arial Narrow", "Helvetica Neue",
+            "DejaVu Sans Condensed", sans-serif; font-stretch: condensed; }
         }
         """
 }
