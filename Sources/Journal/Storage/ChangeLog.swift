@@ -373,10 +373,8 @@ struct ChangeLog {
                 """,
             arguments: [change])
         for row in rows {
-            let painValue: Int = row["pain"]
-            guard let pain = PainLevel(painValue) else {
-                throw JournalError.invalidPain(field: "stored check-in pain", text: String(painValue))
-            }
+            // A pain journal never writes is put back within 0–10, as every screen reads it (``StoredValues``).
+            let pain = PainLevel(clamping: row["pain"])
             let flags: String = row["red_flags"] ?? ""
             var checkIn = try CheckIn(
                 id: row["id"], performedAt: row["performed_at"], utcOffset: row["utc_offset"], pain: pain,

@@ -37,6 +37,7 @@ struct PSFS: ParsableCommand {
                 try store.openForReading()?.psfs() ?? PSFSSummary.make(activities: [], ratings: [])
             if output.json {
                 try Console.json(PSFSJSON(summary))
+                try StoredDamage.finish(store)
                 return
             }
             guard !summary.activities.isEmpty else {
@@ -44,6 +45,7 @@ struct PSFS: ParsableCommand {
                 return
             }
             for line in Describe.psfs(summary) { try Console.out(line) }
+            try StoredDamage.finish(store)
         }
     }
 
