@@ -79,7 +79,7 @@ import Testing
             #expect(run.stderr.hasSuffix(notice), "\(screen): \(run)")
         }
         #expect(try sandbox.run("check").stdout == "No safety findings stand today.\n")
-        #expect(try sandbox.run("list").stdout.contains("2   2026-11-22 08:00  bird-dog      1 set  3 → 2"))
+        #expect(try sandbox.run("list").stdout.contains("2   2026-11-22 08:00  bird-dog  1 set  3 → 2\n"))
         #expect(try sql("SELECT id, sets FROM entries ORDER BY id") == "1|1\n2|0\n")
     }
 
@@ -118,7 +118,9 @@ import Testing
 
     @Test func undoOnADamagedJournalUndoesAndNamesTheRow() throws {
         try journalWithPainEleven()
-        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-23 08:00")
+        let logged = try sandbox.run(
+            "log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-23 08:00")
+        #expect(logged.status == 65, "\(logged)")
         let run = try sandbox.run("undo")
         #expect(run.status == 65, "\(run)")
         #expect(run.stdout.hasPrefix("Removed #3 bird-dog"), "\(run)")
@@ -214,9 +216,9 @@ import Testing
 
                 The journal holds 2 values journal never writes, put in from outside; what is
                 shown reads them as said:
-                - psfs_activities row 1, column activity: 'socks
-                shoes', where journal writes 1 to 80 characters on one line; `journal psfs
-                remove 1` retires it, and `journal psfs add` adds it in other words.
+                - psfs_activities row 1, column activity: 'socks shoes', where journal writes 1
+                to 80 characters on one line; `journal psfs remove 1` retires it, and `journal
+                psfs add` adds it in other words.
                 - plan row bird-dog, column per_week: 0, where journal writes a whole number
                 from 1 to 21 (screens read it as the nearest of those until it is corrected);
                 `journal plan set bird-dog …` replaces it, `journal plan remove bird-dog` takes

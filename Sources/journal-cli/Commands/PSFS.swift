@@ -42,6 +42,7 @@ struct PSFS: ParsableCommand {
             }
             guard !summary.activities.isEmpty else {
                 Console.err(#"No activities yet. Add one with: journal psfs add "putting on socks""#)
+                try StoredDamage.finish(store)
                 return
             }
             for line in Describe.psfs(summary) { try Console.out(line) }
