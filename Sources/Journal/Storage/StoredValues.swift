@@ -126,12 +126,12 @@ enum StoredValues {
             "`journal edit \(id) \(column.flag ?? "")` corrects it, `journal delete \(id)` removes it."
         }
         found += try search(
-            db, table: "checkins", id: "id", columns: [range("pain", PainLevel.range, flag: "--pain")]
+            db, table: "checkins", id: "id", columns: checkInColumns
         ) { id, _ in
             "`journal checkins edit \(id) --pain N` corrects it, `journal checkins delete \(id)` removes it."
         }
         found += try search(
-            db, table: "psfs_ratings", id: "id", columns: [range("score", PainLevel.range, flag: nil)]
+            db, table: "psfs_ratings", id: "id", columns: ratingColumns
         ) { _, _ in
             "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
                 + "and the new rating counts from then."
@@ -143,16 +143,15 @@ enum StoredValues {
     }
 
     /// The rows of `table` with a value `columns` do not allow: one read, ordered by `id`.
+    ///
+    /// For entries, check-ins and PSFS ratings, schema.sql's `*_outside_values` indexes are partial
+    /// on exactly this condition, so the read finds such rows without reading the others
+    /// (`StoredValuesTests` asks SQLite's query plan).
     private static func search(
         _ db: Database, table: String, id: String, columns: [Column], fix: (String, Column) -> String
     ) throws -> [StoredValueProblem] {
-        let flags = columns.map { "(\($0.valid)) IS NOT 1, quote(\($0.name))" }.joined(separator: ", ")
-        let allValid = columns.map { "(\($0.valid))" }.joined(separator: " AND ")
         let rows = try Row.fetchAll(
-            db,
-            sql:
-                "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE (\(allValid)) IS NOT 1 ORDER BY \(id) LIMIT ?",
-            arguments: [limitPerTable])
+            db, sql: searchSQL(table: table, id: id, columns: columns), arguments: [limitPerTable])
         return rows.flatMap { row -> [StoredValueProblem] in
             let rowID: String = row[0] ?? ""
             return columns.enumerated().compactMap { index, column in
@@ -164,6 +163,30 @@ enum StoredValues {
             }
         }
     }
+
+    /// The statement of ``search(_:table:id:columns:fix:)``: each row's id, then, for each column, whether
+    /// its value is not allowed and the value quoted; at most `?` rows.
+    private static func searchSQL(table: String, id: String, columns: [Column]) -> String {
+        let flags = columns.map { "(\($0.valid)) IS NOT 1, quote(\($0.name))" }.joined(separator: ", ")
+        return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(outside(columns)) ORDER BY \(id) LIMIT ?"
+    }
+
+    /// The SQL condition that a row holds a value `columns` do not allow.
+    private static func outside(_ columns: [Column]) -> String {
+        "(" + columns.map { "(\($0.valid))" }.joined(separator: " AND ") + ") IS NOT 1"
+    }
+
+    /// The searches an index of schema.sql answers: the index, and the search's statement.
+    static var indexedSearches: [(index: String, sql: String)] {
+        [
+            ("entries_outside_values", searchSQL(table: "entries", id: "id", columns: entryColumns)),
+            ("checkins_outside_values", searchSQL(table: "checkins", id: "id", columns: checkInColumns)),
+            ("psfs_ratings_outside_values", searchSQL(table: "psfs_ratings", id: "id", columns: ratingColumns)),
+        ]
+    }
+
+    private static let checkInColumns = [range("pain", PainLevel.range, flag: "--pain N")]
+    private static let ratingColumns = [range("score", PainLevel.range, flag: nil)]
 
     /// The red flags of check-ins that journal does not know: none of ``RedFlag``'s ids.
     private static func redFlags(_ db: Database) throws -> [StoredValueProblem] {
