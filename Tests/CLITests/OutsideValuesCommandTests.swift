@@ -83,13 +83,6 @@ import Testing
         #expect(try sql("SELECT id, sets FROM entries ORDER BY id") == "1|1\n2|0\n")
     }
 
-    @Test func aJournalInOrderSaysNothingMore() throws {
-        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-21 08:00")
-        let run = try sandbox.run("check")
-        #expect(run.status == 0, "\(run)")
-        #expect(run.stderr == "", "\(run)")
-    }
-
     // MARK: Writes are saved whatever the damage elsewhere
 
     @Test func aRedFlagCheckInOnADamagedJournalPrintsItsAdviceAndIsSaved() throws {
