@@ -488,3 +488,22 @@ CREATE INDEX entries_stops_by_recording ON entries (exercise_id, created_at)
 -- few stops the review never saw.
 CREATE INDEX entries_stops_by_id ON entries (exercise_id)
     WHERE pain_after > pain_before OR pain_after > 5;
+
+-- migration: v19-outside-values
+
+-- The rows holding a value journal never writes: put in from outside, with the CHECK constraints
+-- above turned off (`PRAGMA ignore_check_constraints`). Screens read such a value within its range
+-- and name the row (Sources/Journal/Storage/StoredValues.swift, whose searches have exactly these
+-- conditions, built from the same ranges): with these indexes, finding them reads only such rows,
+-- none in a journal in order, rather than every entry at every screen.
+CREATE INDEX entries_outside_values ON entries (id)
+    WHERE ((typeof(pain_before) = 'integer' AND pain_before BETWEEN 0 AND 10)
+        AND (typeof(pain_after) = 'integer' AND pain_after BETWEEN 0 AND 10)
+        AND (typeof(sets) = 'integer' AND sets BETWEEN 1 AND 50)
+        AND (reps IS NULL OR (typeof(reps) = 'integer' AND reps BETWEEN 1 AND 500))
+        AND (hold_seconds IS NULL OR (typeof(hold_seconds) = 'integer' AND hold_seconds BETWEEN 1 AND 3600))
+        AND (side IS NULL OR side IN ('left', 'right', 'both'))) IS NOT 1;
+CREATE INDEX checkins_outside_values ON checkins (id)
+    WHERE ((typeof(pain) = 'integer' AND pain BETWEEN 0 AND 10)) IS NOT 1;
+CREATE INDEX psfs_ratings_outside_values ON psfs_ratings (id)
+    WHERE ((typeof(score) = 'integer' AND score BETWEEN 0 AND 10)) IS NOT 1;

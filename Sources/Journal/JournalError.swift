@@ -109,6 +109,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case journalExists(path: String)
     /// A file to restore that is not a journal this version can use; nothing was replaced.
     case notARestorableJournal(path: String, reason: String)
+    /// Values journal never writes, put into the file from outside, that stop an export (an export
+    /// must import again); nothing was exported.
+    case storedValues([StoredValueProblem])
     /// No entry has this id.
     case entryNotFound(Int64)
     /// No check-in has this id.
@@ -318,6 +321,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             // A reason may be another error's sentence, full stop and all: one full stop between them.
             let sentence = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
             return "\(path) cannot be restored: \(sentence). Nothing was replaced."
+        case .storedValues(let problems):
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more: `journal check` lists them)" : ""
+            return "the journal holds a value journal never writes, put in from outside, so an export of it would "
+                + "not import again; nothing was exported. \(problems.first.map(String.init(describing:)) ?? "")\(more)"
         case .entryNotFound(let id):
             return "no entry has id \(id); `journal list` shows the ids."
         case .checkInNotFound(let id):

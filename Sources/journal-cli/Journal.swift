@@ -17,7 +17,9 @@ struct JournalCommand: ParsableCommand {
 
             Exit status: 0 ok (journal check: 1 cautions, 2 a stop or a hold, 3 a red flag, urgent or \
             see-doctor); 64 bad usage or input; 65 bad data (not a journal, a damaged file, a \
-            newer journal's file, a bad import row, an unknown id); 66 no input file; 73 cannot \
+            newer journal's file, a bad import row, an unknown id, a value journal never \
+            writes put into the file from outside: named after what the command showed, and a \
+            stop, a hold or a red flag keeps its 2 or 3); 66 no input file; 73 cannot \
             create; 74 I/O error or disk full, or the output cannot be written; 75 still locked \
             after the busy timeout ($JOURNAL_BUSY_TIMEOUT, 0-3600 s, default 10 s); 77 permission \
             denied or read-only, or no key given opens an encrypted file (65 when it is \

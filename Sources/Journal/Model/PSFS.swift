@@ -43,6 +43,17 @@ public struct PSFSActivity: Sendable, Hashable {
         self.createdAt = createdAt
     }
 
+    /// An activity as the journal stores it, its words unchecked: one written from outside may
+    /// break the rule above (``StoredValues``).
+    init(stored activity: String, id: Int64?, addedAt: Int64, utcOffset: Int, retiredAt: Int64?, createdAt: Int64) {
+        self.id = id
+        self.activity = activity
+        self.addedAt = addedAt
+        self.utcOffset = utcOffset
+        self.retiredAt = retiredAt
+        self.createdAt = createdAt
+    }
+
     /// An activity added at the time a person typed (`--at`, read by ``DateInput``), recorded `now`.
     public init(activity: String, at typed: String, now: Int64, timeZone: TimeZone) throws {
         let time = try DateInput.parse(typed, now: now, timeZone: timeZone)

@@ -20,6 +20,12 @@ public struct PainLevel: Sendable, Hashable, Comparable {
         self.value = value
     }
 
+    /// The reading nearest `value` within ``range``: how a stored value journal never writes is read
+    /// (``StoredValues``), so that 11 after 3 is still a rise.
+    init(clamping value: Int) {
+        self.value = min(max(value, Self.range.lowerBound), Self.range.upperBound)
+    }
+
     /// Reads a whole number from 0 to 10, or throws ``JournalError/invalidPain(field:text:)``.
     public init(parsing text: String, field: String) throws {
         guard let number = Int(text.trimmingWhitespace()), let level = PainLevel(number) else {

@@ -374,7 +374,7 @@ struct ChangeLog {
             try db.execute(
                 sql: """
                     INSERT INTO checkins (id, performed_at, utc_offset, pain, note, created_at)
-                    SELECT id, performed_at, utc_offset, pain, note, created_at FROM change_checkins
+                    SELECT id, performed_at, utc_offset, MIN(MAX(pain, 0), 10), note, created_at FROM change_checkins
                     WHERE change_id = ? AND action = 'restore' AND id = ?
                     """,
                 arguments: [change, id])

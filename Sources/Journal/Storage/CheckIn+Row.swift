@@ -44,10 +44,9 @@ extension CheckIn {
             arguments: arguments)
         var result: [CheckIn] = []
         while let row = try rows.next() {
-            let painValue: Int = try row.decode(forColumn: "pain")
-            guard let pain = PainLevel(painValue) else {
-                throw JournalError.invalidPain(field: "stored check-in pain", text: String(painValue))
-            }
+            // A pain journal never writes is read within 0–10, and a red flag it does not know is left
+            // out here: ``StoredValues`` names both, so a screen says so rather than refusing.
+            let pain = PainLevel(clamping: try row.decode(forColumn: "pain"))
             let flags: String? = try row.decode(forColumn: "red_flags")
             var checkIn = try CheckIn(
                 id: row.decode(forColumn: "id"),

@@ -146,16 +146,20 @@ enum EntryColumns: Int32, CaseIterable {
         func optional(_ column: Self) -> Int? {
             sqlite3_column_type(handle, column.rawValue) == SQLITE_NULL ? nil : Int(integer(column))
         }
-        let before = Int(integer(.painBefore))
-        let after = Int(integer(.painAfter))
-        guard let painBefore = PainLevel(before), let painAfter = PainLevel(after) else {
-            throw JournalError.invalidPain(field: "stored pain", text: "\(before) → \(after)")
+        // A value journal never writes, put in from outside, is read within its range, never refused:
+        // a screen still shows what stands, and says what is wrong (``StoredValues``).
+        func clamped(_ column: Self, _ range: ClosedRange<Int>) -> Int {
+            StoredValues.clamped(Int(truncatingIfNeeded: integer(column)), to: range)
         }
         var entry = try Entry(
             id: integer(.id), exerciseID: text(.exerciseID) ?? "", performedAt: integer(.performedAt),
-            utcOffset: Int(integer(.utcOffset)), sets: Int(integer(.sets)), reps: optional(.reps),
-            holdSeconds: optional(.holdSeconds), side: text(.side).flatMap(Side.init(rawValue:)),
-            painBefore: painBefore, painAfter: painAfter, createdAt: integer(.createdAt))
+            utcOffset: Int(integer(.utcOffset)), sets: clamped(.sets, Entry.Limits.sets),
+            reps: optional(.reps).map { StoredValues.clamped($0, to: Entry.Limits.reps) },
+            holdSeconds: optional(.holdSeconds).map { StoredValues.clamped($0, to: Entry.Limits.holdSeconds) },
+            side: text(.side).flatMap(Side.init(rawValue:)),
+            painBefore: PainLevel(clamping: Int(truncatingIfNeeded: integer(.painBefore))),
+            painAfter: PainLevel(clamping: Int(truncatingIfNeeded: integer(.painAfter))), createdAt: integer(.createdAt)
+        )
         // The note as stored, unchecked: one written from outside may break the note rule (``Note/stored(_:)``).
         entry.note = Note.stored(text(.note))
         return entry

@@ -61,10 +61,15 @@ enum ExerciseQueries {
         try Row.fetchAll(
             db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan ORDER BY \(planOrder)"
         ).map { row in
-            try PlanItem(
-                exerciseID: row.decode(forColumn: "exercise_id"), sets: row.decode(forColumn: "sets"),
-                reps: row.decode(forColumn: "reps"), holdSeconds: row.decode(forColumn: "hold_seconds"),
-                perWeek: row.decode(forColumn: "per_week"),
+            // A dose journal never writes is read within its bounds; ``StoredValues`` names it.
+            let reps: Int? = try row.decode(forColumn: "reps")
+            let hold: Int? = try row.decode(forColumn: "hold_seconds")
+            return try PlanItem(
+                exerciseID: row.decode(forColumn: "exercise_id"),
+                sets: StoredValues.clamped(row.decode(forColumn: "sets"), to: Entry.Limits.sets),
+                reps: reps.map { StoredValues.clamped($0, to: Entry.Limits.reps) },
+                holdSeconds: hold.map { StoredValues.clamped($0, to: Entry.Limits.holdSeconds) },
+                perWeek: StoredValues.clamped(row.decode(forColumn: "per_week"), to: PlanItem.perWeekRange),
                 since: (row["since"] as String?).flatMap { LocalDate(iso8601: $0) })
         }
     }

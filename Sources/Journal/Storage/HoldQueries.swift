@@ -49,13 +49,27 @@ enum HoldQueries {
         """
     }
 
+    /// Every exercise id a hold may stand on: the exercises, and any id that sessions which may
+    /// start a hold name though no exercise has it (the exercise deleted from outside with foreign
+    /// keys off), so that such a rise is a hold as any other, named by its id.
+    ///
+    /// The second part skips through the `entries_stops` index from id to id, one seek each.
+    static let exerciseIDs = """
+        WITH RECURSIVE stopped(id) AS (
+            SELECT min(exercise_id) FROM entries WHERE (\(stopCondition))
+            UNION ALL
+            SELECT (SELECT min(exercise_id) FROM entries WHERE exercise_id > stopped.id AND (\(stopCondition)))
+            FROM stopped WHERE stopped.id IS NOT NULL)
+        SELECT id FROM exercises UNION SELECT id FROM stopped WHERE id IS NOT NULL
+        """
+
     /// Each exercise's latest review (by review time, then the latest recorded) of those dated by
     /// `asOf`, an SQL expression for ``AsOf/bound(_:)`` (`NULL`: every review): one seek per
     /// exercise in the `reviews_by_exercise` index, read back from the bound (every review's
-    /// exercise is in `exercises`: deleting one deletes its reviews).
+    /// exercise is in ``exerciseIDs``).
     private static func latestReview(asOf: String) -> String {
         """
-        SELECT r.exercise_id, r.reviewed_at, r.through_entry_id, r.created_at FROM exercises AS x
+        SELECT r.exercise_id, r.reviewed_at, r.through_entry_id, r.created_at FROM (\(exerciseIDs)) AS x
         JOIN reviews AS r ON r.id = (SELECT id FROM reviews WHERE exercise_id = x.id AND \(AsOf.datedBy(asOf))
                                      ORDER BY reviewed_at DESC, id DESC LIMIT 1)
         """
@@ -71,7 +85,7 @@ enum HoldQueries {
             SELECT \(firstUncovered(
                 exercise: "x.id", reviewedAt: "l.reviewed_at", throughEntryID: "l.through_entry_id",
                 recordedAt: "l.created_at"))
-            FROM exercises AS x LEFT JOIN latest AS l ON l.exercise_id = x.id)
+            FROM (\(exerciseIDs)) AS x LEFT JOIN latest AS l ON l.exercise_id = x.id)
         SELECT \(EntryColumns.selectList) FROM entries
         WHERE id IN (SELECT after_review FROM candidates UNION ALL SELECT recorded_after FROM candidates
                      UNION ALL SELECT unseen FROM candidates)

@@ -56,7 +56,10 @@ extension JournalStore {
             var after = try before.edited(
                 pain: pain, note: note, time: time, redFlags: redFlags, now: now, timeZone: timeZone)
             // The values the check-in already had change nothing: nothing is written, nothing kept for undo.
-            if after == before { return (before, try Self.assess(before, db)) }
+            // A check-in read other than as stored (``StoredValues``) is written even so: the edit corrects it.
+            if after == before, try StoredValues.storedAsRead(before, db) {
+                return (before, try Self.assess(before, db))
+            }
             // A doctor's visit answers the red flags it saw. A flag added, or the flags moved to another
             // time, is not what was seen: the check-in counts as recorded now, which no earlier visit covers.
             if after.changesRedFlags(from: before), let review = try RedFlagReviewQueries.latest(db),

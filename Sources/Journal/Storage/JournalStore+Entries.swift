@@ -129,7 +129,11 @@ extension JournalStore {
                 ?? Catalog.builtIn.resolve(before.exerciseID)
             var after = try draft.entry(exercise: exercise, now: now, timeZone: timeZone, replacing: before)
             // The values the entry already had change nothing: nothing is written, nothing kept for undo.
-            if after == before { return EditedEntry(before: before, after: try Self.assess(before, db)) }
+            // A row read other than as stored (a pain of 11 read as 10, ``StoredValues``) is written
+            // even so: the edit is its correction.
+            if after == before, try StoredValues.storedAsRead(before, db) {
+                return EditedEntry(before: before, after: try Self.assess(before, db))
+            }
             // A review answers the session it saw. Edited into one that may start a hold, the session is
             // no longer what was reviewed: it counts as recorded now, which no earlier review covers.
             let review = try HoldQueries.latestReviews(db, exerciseID: after.exerciseID)[after.exerciseID]

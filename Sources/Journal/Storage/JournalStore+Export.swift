@@ -4,6 +4,9 @@ import GRDB
 extension JournalStore {
     /// Writes the selected entries to `sink`, oldest first, streaming row by row; returns how many.
     ///
+    /// A journal whose entries hold a value journal never writes is refused, before anything is
+    /// written (``JournalError/storedValues(_:)``): an export must import again.
+    ///
     /// ```swift
     /// let sink = OutputSink(descriptor: STDOUT_FILENO, name: "standard output")
     /// try store.export(.csv, selection: ExportSelection(), to: sink)
@@ -13,6 +16,7 @@ extension JournalStore {
     public func export(
         _ format: ExportFormat, selection: ExportSelection, to sink: OutputSink, byteOrderMark: Bool = false
     ) throws -> Int {
+        try refuseStoredValueProblems { $0.table == "entries" }
         var writer = try ExportWriter(format, to: sink, byteOrderMark: byteOrderMark)
         try forEachEntry(performedIn: selection.period?.widestUTCRange, exerciseID: selection.exerciseID) { entry in
             if let period = selection.period, !period.contains(entry.localTime.date) { return }
@@ -33,7 +37,20 @@ extension JournalStore {
     /// transaction, so that they agree; entries stream row by row.
     ///
     /// The same journal always gives the same bytes: the file records no time of export.
-    public func exportAll(to sink: OutputSink) throws { try exportAll(to: sink, recordedAt: true) }
+    ///
+    /// A journal holding a value journal never writes is refused (``JournalError/storedValues(_:)``):
+    /// an export must import again, and the import would refuse it.
+    public func exportAll(to sink: OutputSink) throws {
+        try refuseStoredValueProblems { _ in true }
+        try exportAll(to: sink, recordedAt: true)
+    }
+
+    /// Throws ``JournalError/storedValues(_:)`` when the journal holds values journal never writes
+    /// (``StoredValueProblem``) that `matter` to the export, before anything is written.
+    private func refuseStoredValueProblems(_ matter: (StoredValueProblem) -> Bool) throws {
+        let problems = try storedValueProblems().filter(matter)
+        if !problems.isEmpty { throw JournalError.storedValues(problems) }
+    }
 
     /// The full export; `recordedAt: false` leaves out when each record was recorded
     /// (`recorded_at`), for a reader that copies it over itself (``SQLiteRestore``), so that a

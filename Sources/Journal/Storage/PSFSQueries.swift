@@ -12,10 +12,12 @@ enum PSFSQueries {
     static let activityColumns = "id, activity, added_at, utc_offset, retired_at, created_at"
 
     /// The activity in a row of ``activityColumns``.
+    ///
+    /// Words journal never writes (a line break, say) are kept as stored, never refused:
+    /// ``StoredValues`` names them, and screens print them on one line.
     static func activity(_ row: Row) throws -> PSFSActivity {
-        try PSFSActivity(
-            id: row["id"], activity: row["activity"], addedAt: row["added_at"],
-            utcOffset: row["utc_offset"],
+        PSFSActivity(
+            stored: row["activity"] ?? "", id: row["id"], addedAt: row["added_at"], utcOffset: row["utc_offset"],
             retiredAt: row["retired_at"], createdAt: row["created_at"])
     }
 
@@ -30,10 +32,8 @@ enum PSFSQueries {
 
     /// The rating in a row of ``ratingColumns``.
     static func rating(_ row: Row) throws -> PSFSRating {
-        let value: Int = row["score"]
-        guard let score = PainLevel(value) else {
-            throw JournalError.invalidNumber(field: "stored PSFS score", text: String(value), range: 0...10)
-        }
+        // A score journal never writes is read within 0–10; ``StoredValues`` names it.
+        let score = PainLevel(clamping: row["score"])
         var rating = try PSFSRating(
             id: row["id"], activityID: row["activity_id"], ratedAt: row["rated_at"], utcOffset: row["utc_offset"],
             score: score, createdAt: row["created_at"])

@@ -133,7 +133,12 @@ enum SQLiteRestore {
         var export: [UInt8] = []
         let sink = OutputSink(name: name) { export += $0 }
         do {
-            try JournalStore(verified: verified, path: name).exportAll(to: sink, recordedAt: false)
+            let backup = JournalStore(verified: verified, path: name)
+            // Screens read a value journal never writes within its range; a restore must not adopt it so.
+            if let problem = try backup.storedValueProblems().first {
+                throw refuse("a row is not one journal writes (\(problem))")
+            }
+            try backup.exportAll(to: sink, recordedAt: false)
             try sink.flush()
         } catch let error as JournalError {
             throw refuse("a row is not one journal writes (\(error))")

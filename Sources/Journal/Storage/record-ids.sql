@@ -155,6 +155,14 @@ CREATE INDEX entries_stops_by_recording ON entries (exercise_id, created_at)
 -- becomes one on `recorded`, and this index is replaced in the wiring commit.
 CREATE INDEX entries_stops_by_id ON entries (exercise_id)
     WHERE pain_after > pain_before OR pain_after > 5;
+-- v19-outside-values's (schema.sql), its condition as written there, keyed by uid as this table now is.
+CREATE INDEX entries_outside_values ON entries (uid)
+    WHERE ((typeof(pain_before) = 'integer' AND pain_before BETWEEN 0 AND 10)
+        AND (typeof(pain_after) = 'integer' AND pain_after BETWEEN 0 AND 10)
+        AND (typeof(sets) = 'integer' AND sets BETWEEN 1 AND 50)
+        AND (reps IS NULL OR (typeof(reps) = 'integer' AND reps BETWEEN 1 AND 500))
+        AND (hold_seconds IS NULL OR (typeof(hold_seconds) = 'integer' AND hold_seconds BETWEEN 1 AND 3600))
+        AND (side IS NULL OR side IN ('left', 'right', 'both'))) IS NOT 1;
 CREATE TRIGGER entries_alias AFTER INSERT ON entries
     WHEN NOT EXISTS (SELECT 1 FROM entry_ids WHERE uid = NEW.uid)
     BEGIN INSERT INTO entry_ids (uid) VALUES (NEW.uid); END;
@@ -199,6 +207,8 @@ DROP TABLE checkins;
 ALTER TABLE checkins_new RENAME TO checkins;
 ALTER TABLE checkin_red_flags_new RENAME TO checkin_red_flags;
 CREATE INDEX checkins_by_time ON checkins (performed_at);
+CREATE INDEX checkins_outside_values ON checkins (uid)
+    WHERE ((typeof(pain) = 'integer' AND pain BETWEEN 0 AND 10)) IS NOT 1;
 CREATE TRIGGER checkins_alias AFTER INSERT ON checkins
     WHEN NOT EXISTS (SELECT 1 FROM checkin_ids WHERE uid = NEW.uid)
     BEGIN INSERT INTO checkin_ids (uid) VALUES (NEW.uid); END;
@@ -292,6 +302,8 @@ DROP TABLE psfs_activities;
 ALTER TABLE psfs_activities_new RENAME TO psfs_activities;
 ALTER TABLE psfs_ratings_new RENAME TO psfs_ratings;
 CREATE INDEX psfs_ratings_by_activity ON psfs_ratings (activity_uid, rated_at);
+CREATE INDEX psfs_ratings_outside_values ON psfs_ratings (uid)
+    WHERE ((typeof(score) = 'integer' AND score BETWEEN 0 AND 10)) IS NOT 1;
 CREATE TRIGGER psfs_activities_alias AFTER INSERT ON psfs_activities
     WHEN NOT EXISTS (SELECT 1 FROM psfs_activity_ids WHERE uid = NEW.uid)
     BEGIN INSERT INTO psfs_activity_ids (uid) VALUES (NEW.uid); END;

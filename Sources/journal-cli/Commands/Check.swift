@@ -18,7 +18,9 @@ struct Check: ParsableCommand {
             Exit status, for scripts: 0 nothing stands; 1 cautions or see-GP findings only \
             (a doctor's appointment; not an emergency); 2 a stop or a hold stands (stop that \
             exercise and see a physiotherapist); 3 a red flag stands: an urgent finding \
-            (emergency care now) or a see-doctor one (a doctor today). The advice names the \
+            (emergency care now) or a see-doctor one (a doctor today); 65 the journal holds a \
+            value journal never writes, put in from outside, and nothing of 2 or 3 stands (each \
+            such value is named after what stands, with the command that corrects it). The advice names the \
             services of your region (`journal config get region`). With --json, each \
             finding's severity tells them apart: "urgent", "see-doctor" or "see-gp"; \
             "advice" is the region's words and "region" its code.
@@ -44,8 +46,8 @@ struct Check: ParsableCommand {
             try Console.out(Describe.standing(standing, advice: words, style: .stdout).joined(separator: "\n\n"))
         }
         if !output.json {
-            for reminder in standing.reminders { Console.err("Reminder: " + reminder) }
+            for reminder in standing.reminders { Console.err("Reminder: " + reminder.terminalSafe) }
         }
-        if standing.exitStatus != 0 { throw ExitCode(standing.exitStatus) }
+        try StoredDamage.finish(store, status: standing.exitStatus)
     }
 }

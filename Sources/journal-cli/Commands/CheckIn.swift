@@ -80,5 +80,6 @@ struct CheckInCommand: ParsableCommand {
             )
         }
         Describe.printStanding(store, today: today, advice: words) { $0.isAbout(checkIn: logged.checkIn.id) }
+        try StoredDamage.finish(store)
     }
 }

@@ -34,10 +34,12 @@ struct CheckIns: ParsableCommand {
             let checkIns = try store.openForReading()?.checkIns(limit: limit) ?? []
             if output.json {
                 try Console.json(checkIns.map(CheckInJSON.init))
+                try StoredDamage.finish(store)
                 return
             }
             guard !checkIns.isEmpty else {
                 Console.err("No check-ins yet. Record one with: journal checkin --pain 3")
+                try StoredDamage.finish(store)
                 return
             }
             try Console.table(
@@ -48,6 +50,7 @@ struct CheckIns: ParsableCommand {
                         $0.redFlags.map(\.rawValue).joined(separator: ", "), ($0.note ?? "").terminalSafe,
                     ]
                 })
+            try StoredDamage.finish(store)
         }
     }
 

@@ -218,6 +218,7 @@ struct Undo: ParsableCommand {
             throw failure
         }
         if let standing = result.standing { Describe.printStanding(standing, advice: words) }
+        try StoredDamage.finish(store)
     }
 
     /// ``savedNote`` for the undo of a plan, exercise or setting change: the command that shows what it put back.

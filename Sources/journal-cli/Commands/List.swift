@@ -33,6 +33,7 @@ struct List: ParsableCommand {
         let entries = try store.openForReading()?.entries(exerciseID: exerciseID, limit: limit) ?? []
         if output.json {
             try Console.json(entries.map { EntryJSON($0) })
+            try StoredDamage.finish(store)
             return
         }
         guard !entries.isEmpty else {
@@ -40,6 +41,7 @@ struct List: ParsableCommand {
                 exercise == nil
                     ? "No entries yet. Record one with: journal log glute-bridge --pain-before 4 --pain-after 3"
                     : "No entries for that exercise yet.")
+            try StoredDamage.finish(store)
             return
         }
         let rows = entries.map { entry -> [String] in
@@ -55,5 +57,6 @@ struct List: ParsableCommand {
                 "! a stop finding on that session (pain rose, or pain after was above 5): stop that exercise and "
                     + "see a physiotherapist before continuing.")
         }
+        try StoredDamage.finish(store)
     }
 }

@@ -111,6 +111,7 @@ struct Log: ParsableCommand {
         Describe.printStanding(store, today: try Clock.today(), advice: words) {
             $0.isAbout(exercise: logged.entry.exerciseID)
         }
+        try StoredDamage.finish(store)
     }
 }
 

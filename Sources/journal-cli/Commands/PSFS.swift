@@ -37,13 +37,16 @@ struct PSFS: ParsableCommand {
                 try store.openForReading()?.psfs() ?? PSFSSummary.make(activities: [], ratings: [])
             if output.json {
                 try Console.json(PSFSJSON(summary))
+                try StoredDamage.finish(store)
                 return
             }
             guard !summary.activities.isEmpty else {
                 Console.err(#"No activities yet. Add one with: journal psfs add "putting on socks""#)
+                try StoredDamage.finish(store)
                 return
             }
             for line in Describe.psfs(summary) { try Console.out(line) }
+            try StoredDamage.finish(store)
         }
     }
 

@@ -142,6 +142,7 @@ struct Report: ParsableCommand {
         }
         try OutputFile.writing(to: output, force: force, encryption: encryption) { try $0.write(text) }
         if let output { Console.err("Wrote the report to \(output.terminalSafe).") }
+        try StoredDamage.finish(store)
     }
 
 }

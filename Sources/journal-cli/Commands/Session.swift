@@ -61,11 +61,13 @@ struct Session: ParsableCommand {
             guard routine.hasPlan else {
                 Console.err(Wording.noPlanYet)
                 Describe.printStanding(standing, advice: words)
+                try StoredDamage.finish(store)
                 return
             }
             guard !session.steps.isEmpty else {
                 Console.err(Self.nothingDue(routine))
                 Describe.printStanding(standing, advice: words)
+                try StoredDamage.finish(store)
                 return
             }
         }
@@ -127,6 +129,7 @@ struct Session: ParsableCommand {
             if case .hold(let hold) = item { return done.contains(hold.exerciseID) }
             return false
         }
+        try StoredDamage.finish(store)
     }
 
     /// Stops the session before anything is asked while a red flag needs a doctor.

@@ -62,8 +62,7 @@ struct Today: ParsableCommand {
                 return false
             }
         }
-        if !pressing.isEmpty { throw ExitCode(3) }
-        if !routine.due.isEmpty { throw ExitCode(1) }
+        try StoredDamage.finish(store, status: !pressing.isEmpty ? 3 : routine.due.isEmpty ? 0 : 1)
     }
 
     static func describe(_ routine: DailyRoutine) -> [String] {

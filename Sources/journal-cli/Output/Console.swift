@@ -165,7 +165,8 @@ extension JournalError {
             .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase,
-            .invalidImport, .inputTooLarge, .damagedEncryptedFile, .notARestorableJournal, .addedExerciseInUse:
+            .invalidImport, .inputTooLarge, .storedValues, .damagedEncryptedFile, .notARestorableJournal,
+            .addedExerciseInUse:
             return 65  // EX_DATAERR
         case .noInput: return 66  // EX_NOINPUT
         case .cannotCreate, .outputExists, .backupExists, .cannotWriteFile, .journalExists: return 73  // EX_CANTCREAT

@@ -1,0 +1,255 @@
+import GRDB
+
+/// A value in the journal's file that journal never writes: put there from outside (another
+/// program, the sqlite3 shell with its checks turned off), read but never adopted.
+///
+/// Every screen reads such a row as far as it can (``StoredValues/clamped(_:to:)``), so that it
+/// never hides a hold or a red flag, and says what is wrong with it after what it shows; an
+/// export refuses it (``JournalError/storedValues(_:)``).
+///
+/// ```swift
+/// let problem = try store.storedValueProblems().first
+/// problem?.description
+/// // entries row 7, column pain_after: 11, where journal writes a whole number from 0 to 10 (screens read it
+/// // as the nearest of those until it is corrected); `journal edit 7 --pain-after N` corrects it, …
+/// ```
+public struct StoredValueProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The table, as schema.sql names it.
+    public var table: String
+    /// The row, by the id a person types (an exercise id for the plan, a check-in's id for its red flags).
+    public var row: String
+    /// The column, as schema.sql names it.
+    public var column: String
+    /// The value as SQLite quotes it: `11`, `'bogus'`, `NULL`.
+    public var value: String
+    /// What journal writes there, and how screens read the value meanwhile: "where journal writes …".
+    public var expected: String
+    /// The command that corrects or removes the row.
+    public var fix: String
+
+    public var description: String {
+        "\(table) row \(row), column \(column): \(value), \(expected); \(fix)"
+    }
+
+    /// The exit status of a screen that read a journal holding such values, given the status it
+    /// has of its own (`journal check`'s 1 to 3, `today`'s 1 and 3, 0 for the others).
+    ///
+    /// A stop, a hold or a red flag (2 and 3) keeps its status: a script that acts on them must
+    /// never miss one for a damaged row elsewhere, and the damage is still said on standard
+    /// error. Anything less yields to 65 (data error), so that damage is never taken for a
+    /// journal in order.
+    public static func exitStatus(_ own: Int32, damaged: Bool) -> Int32 {
+        damaged && own < 2 ? 65 : own
+    }
+}
+
+/// The values journal never writes, table by table, found in one read: the one place that knows
+/// what each column may hold and how to correct a row (``StoredValueProblem``).
+///
+/// The ranges are those of the types that check typed input (``PainLevel``, ``Entry/Limits``,
+/// ``PlanItem``, ``RedFlag``, ``PSFSActivity``); large tables are searched in SQL with them, the
+/// small ones read whole and checked by the same initialisers as typed input.
+enum StoredValues {
+    /// The most problems one read reports, of each table.
+    static let limitPerTable = 20
+
+    /// `value` brought within `range`: how a screen reads a stored value out of range, so that a
+    /// pain of 11 after 3 is still a rise, and 11 still above ``Thresholds/highPainAbove``.
+    static func clamped(_ value: Int, to range: ClosedRange<Int>) -> Int {
+        min(max(value, range.lowerBound), range.upperBound)
+    }
+
+    /// Whether the entry's row holds exactly the values `entry` was read with: `false` when
+    /// ``clamped(_:to:)`` brought one within its range, or an unknown side was read as none.
+    static func storedAsRead(_ entry: Entry, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM entries WHERE id = ? AND sets IS ? AND reps IS ? AND hold_seconds IS ?
+                               AND side IS ? AND pain_before IS ? AND pain_after IS ?)
+                """,
+            arguments: [
+                entry.id, entry.sets, entry.reps, entry.holdSeconds, entry.side?.rawValue, entry.painBefore.value,
+                entry.painAfter.value,
+            ]) ?? false
+    }
+
+    /// Whether the check-in's rows hold exactly what `checkIn` was read with: its pain, and no red
+    /// flag journal does not know.
+    static func storedAsRead(_ checkIn: CheckIn, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM checkins WHERE id = ?1 AND pain IS ?2)
+                   AND (SELECT count(*) FROM checkin_red_flags WHERE checkin_id = ?1) = ?3
+                """,
+            arguments: [checkIn.id, checkIn.pain.value, checkIn.redFlags.count]) ?? false
+    }
+
+    /// One column's check: the SQL condition its values meet, what journal writes, and the flag of
+    /// the command that sets it.
+    private struct Column {
+        var name: String
+        var valid: String
+        var expected: String
+        var flag: String?
+    }
+
+    private static func range(_ name: String, _ range: ClosedRange<Int>, optional: Bool = false, flag: String?)
+        -> Column
+    {
+        Column(
+            name: name,
+            valid: (optional ? "\(name) IS NULL OR " : "")
+                + "(typeof(\(name)) = 'integer' AND \(name) BETWEEN \(range.lowerBound) AND \(range.upperBound))",
+            expected: "where journal writes a whole number from \(range.lowerBound) to \(range.upperBound)"
+                + (optional ? " or none" : "") + " (screens read it as the nearest of those until it is corrected)",
+            flag: flag)
+    }
+
+    private static let entryColumns = [
+        range(EntryColumns.painBefore.name, PainLevel.range, flag: "--pain-before N"),
+        range(EntryColumns.painAfter.name, PainLevel.range, flag: "--pain-after N"),
+        range(EntryColumns.sets.name, Entry.Limits.sets, flag: "--sets N"),
+        range(EntryColumns.reps.name, Entry.Limits.reps, optional: true, flag: "--reps N"),
+        range(EntryColumns.holdSeconds.name, Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
+        Column(
+            name: EntryColumns.side.name,
+            valid: "side IS NULL OR side IN (\(Side.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))",
+            expected: "where journal writes left, right, both or none (screens read it as none until it is corrected)",
+            flag: "--side SIDE"),
+    ]
+
+    /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table.
+    static func problems(_ db: Database) throws -> [StoredValueProblem] {
+        var found = try search(db, table: "entries", id: "id", columns: entryColumns) { id, column in
+            "`journal edit \(id) \(column.flag ?? "")` corrects it, `journal delete \(id)` removes it."
+        }
+        found += try search(
+            db, table: "checkins", id: "id", columns: checkInColumns
+        ) { id, _ in
+            "`journal checkins edit \(id) --pain N` corrects it, `journal checkins delete \(id)` removes it."
+        }
+        found += try search(
+            db, table: "psfs_ratings", id: "id", columns: ratingColumns
+        ) { _, _ in
+            "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
+                + "and the new rating counts from then."
+        }
+        found += try redFlags(db)
+        found += try activities(db)
+        found += try plan(db)
+        return found
+    }
+
+    /// The rows of `table` with a value `columns` do not allow: one read, ordered by `id`.
+    ///
+    /// For entries, check-ins and PSFS ratings, schema.sql's `*_outside_values` indexes are partial
+    /// on exactly this condition, so the read finds such rows without reading the others
+    /// (`StoredValuesTests` asks SQLite's query plan).
+    private static func search(
+        _ db: Database, table: String, id: String, columns: [Column], fix: (String, Column) -> String
+    ) throws -> [StoredValueProblem] {
+        let rows = try Row.fetchAll(
+            db, sql: searchSQL(table: table, id: id, columns: columns), arguments: [limitPerTable])
+        return rows.flatMap { row -> [StoredValueProblem] in
+            let rowID: String = row[0] ?? ""
+            return columns.enumerated().compactMap { index, column in
+                guard row[1 + index * 2] as Bool? == true else { return nil }
+                return StoredValueProblem(
+                    table: table, row: rowID, column: column.name,
+                    value: row[2 + index * 2] as String? ?? "NULL", expected: column.expected,
+                    fix: fix(rowID, column))
+            }
+        }
+    }
+
+    /// The statement of ``search(_:table:id:columns:fix:)``: each row's id, then, for each column, whether
+    /// its value is not allowed and the value quoted; at most `?` rows.
+    private static func searchSQL(table: String, id: String, columns: [Column]) -> String {
+        let flags = columns.map { "(\($0.valid)) IS NOT 1, quote(\($0.name))" }.joined(separator: ", ")
+        return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(outside(columns)) ORDER BY \(id) LIMIT ?"
+    }
+
+    /// The SQL condition that a row holds a value `columns` do not allow.
+    private static func outside(_ columns: [Column]) -> String {
+        "(" + columns.map { "(\($0.valid))" }.joined(separator: " AND ") + ") IS NOT 1"
+    }
+
+    /// The searches an index of schema.sql answers: the index, and the search's statement.
+    static var indexedSearches: [(index: String, sql: String)] {
+        [
+            ("entries_outside_values", searchSQL(table: "entries", id: "id", columns: entryColumns)),
+            ("checkins_outside_values", searchSQL(table: "checkins", id: "id", columns: checkInColumns)),
+            ("psfs_ratings_outside_values", searchSQL(table: "psfs_ratings", id: "id", columns: ratingColumns)),
+        ]
+    }
+
+    private static let checkInColumns = [range("pain", PainLevel.range, flag: "--pain N")]
+    private static let ratingColumns = [range("score", PainLevel.range, flag: nil)]
+
+    /// The red flags of check-ins that journal does not know: none of ``RedFlag``'s ids.
+    private static func redFlags(_ db: Database) throws -> [StoredValueProblem] {
+        let known = RedFlag.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.checkin_id, quote(f.red_flag), c.performed_at, c.utc_offset
+                FROM checkin_red_flags AS f LEFT JOIN checkins AS c ON c.id = f.checkin_id
+                WHERE f.red_flag IS NULL OR f.red_flag NOT IN (\(known))
+                ORDER BY f.checkin_id, f.red_flag LIMIT ?
+                """,
+            arguments: [limitPerTable])
+        return rows.map { row in
+            let id: Int64 = row[0]
+            let performedAt: Int64? = row[2]
+            let when = performedAt.map {
+                " of " + LocalDateTime(unixSeconds: $0, utcOffset: row[3] ?? 0).shortText
+            }
+            return StoredValueProblem(
+                table: "checkin_red_flags", row: String(id), column: "red_flag", value: row[1] ?? "NULL",
+                expected: "a red flag journal does not know: the check-in\(when ?? "") (#\(id)) carries a red flag "
+                    + "no advice is given for",
+                fix: "read the check-in (`journal checkins`) and what `journal safety --red-flags` says of each "
+                    + "red flag; `journal checkins edit \(id) --red-flag ID` (or `--no-red-flags`) corrects it.")
+        }
+    }
+
+    /// The PSFS activities whose words typed input would refuse (``PSFSActivity``'s check).
+    private static func activities(_ db: Database) throws -> [StoredValueProblem] {
+        try Row.fetchAll(db, sql: "SELECT id, activity, quote(activity) AS quoted FROM psfs_activities ORDER BY id")
+            .compactMap { row -> StoredValueProblem? in
+                let text: String = row["activity"] ?? ""
+                guard (try? PSFSActivity(activity: text, addedAt: 0, utcOffset: 0, createdAt: 0)) == nil else {
+                    return nil
+                }
+                let id: Int64 = row["id"]
+                return StoredValueProblem(
+                    table: "psfs_activities", row: String(id), column: "activity", value: row["quoted"] ?? "NULL",
+                    expected: "where journal writes 1 to \(PSFSActivity.maximumLength) characters on one line",
+                    fix: "`journal psfs remove \(id)` retires it, and `journal psfs add` adds it in other words.")
+            }
+            .prefix(limitPerTable).map { $0 }
+    }
+
+    /// The plan rows whose dose typed input would refuse (``PlanItem``'s check).
+    private static func plan(_ db: Database) throws -> [StoredValueProblem] {
+        let columns = [
+            range("sets", Entry.Limits.sets, flag: "--sets N"),
+            range("reps", Entry.Limits.reps, optional: true, flag: "--reps N"),
+            range("hold_seconds", Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
+            range("per_week", PlanItem.perWeekRange, flag: "--per-week N"),
+        ]
+        return try search(db, table: "plan", id: "exercise_id", columns: columns) { id, _ in
+            "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."
+        }
+    }
+}
+
+extension JournalStore {
+    /// Every value in the journal that journal never writes (``StoredValueProblem``), table by
+    /// table; empty for a journal in order.
+    public func storedValueProblems() throws -> [StoredValueProblem] {
+        try reading { db in try StoredValues.problems(db) }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Journal
+
+/// What a command says, after what it showed, about the values in the journal that journal never
+/// writes (``StoredValueProblem``): each on standard error, with its table, row, column, value and
+/// fix; then the exit status ``StoredValueProblem/exitStatus(_:damaged:)`` gives.
+enum StoredDamage {
+    /// The most problems listed; more are counted.
+    static let listed = 10
+
+    /// Says the problems and exits with the status they and `own` give; returns when that is 0.
+    ///
+    /// A journal that cannot be read again here (locked since) is taken as read: what the command
+    /// showed stands, and its own status with it.
+    static func finish(_ store: StoreOptions, status own: Int32 = 0) throws {
+        let problems = (try? store.openForReading()?.storedValueProblems()) ?? []
+        say(problems)
+        let status = StoredValueProblem.exitStatus(own, damaged: !problems.isEmpty)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Says `problems` on standard error, the first ``listed`` of them.
+    static func say(_ problems: [StoredValueProblem]) {
+        guard !problems.isEmpty else { return }
+        Console.err("")
+        Console.err(
+            TextTable.wrap(
+                "The journal holds \(Wording.count(problems.count, "value", "values")) journal never writes, put "
+                    + "in from outside; what is shown reads \(problems.count == 1 ? "it" : "them") as said:",
+                width: 80))
+        for problem in problems.prefix(listed) {
+            Console.err(TextTable.wrap("- " + problem.description.terminalSafe, width: 80))
+        }
+        if problems.count > listed { Console.err("- and \(problems.count - listed) more.") }
+    }
+}

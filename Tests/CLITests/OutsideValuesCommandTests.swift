@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+
+/// Values journal never writes, put into the file from outside, are read, never adopted (issue #25).
+///
+/// sqlite3 with its checks off puts them in; every screen still shows what stands, names the row, its column, its value
+/// and the command that corrects it, and exits 65 unless a stop, a hold or a red flag stands;
+/// a write is saved whatever the damage elsewhere; an export refuses them.
+@Suite struct OutsideValuesCommandTests {
+    let sandbox = Sandbox(timeZone: "UTC")
+
+    init() {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+    }
+
+    /// Runs `statements` on the journal with sqlite3, its CHECK constraints off as an outside program may.
+    func damage(_ statements: String) throws {
+        let run = try execute(
+            try tool("sqlite3"), [sandbox.database, "PRAGMA ignore_check_constraints=1; " + statements])
+        #expect(run.status == 0, "\(run)")
+    }
+
+    /// What sqlite3 reads from the journal for `query`.
+    func sql(_ query: String) throws -> String {
+        try execute(try tool("sqlite3"), [sandbox.database, query]).stdout
+    }
+
+    /// Two entries of bird-dog, 3 → 3 (#1) and 3 → 4 on 2026-11-21 … 22, then #2 put at pain after 11.
+    func journalWithPainEleven() throws {
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-21 08:00")
+        try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
+        try damage("UPDATE entries SET pain_after = 11 WHERE id = 2;")
+    }
+
+    /// What every screen says after its own output about #2's pain after of 11.
+    static let painEleven = """
+
+        The journal holds 1 value journal never writes, put in from outside; what is
+        shown reads it as said:
+        - entries row 2, column pain_after: 11, where journal writes a whole number from
+        0 to 10 (screens read it as the nearest of those until it is corrected);
+        `journal edit 2 --pain-after N` corrects it, `journal delete 2` removes it.
+
+        """
+
+    /// The number of rows of `table`.
+    func count(_ table: String) throws -> String {
+        try sql("SELECT count(*) FROM \(table)").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    // MARK: Screens show what stands, then the damage
+
+    @Test func checkShowsTheHoldAPainOfElevenBeganThenNamesTheRowAndKeepsTheHoldsStatus() throws {
+        try journalWithPainEleven()
+        let run = try sandbox.run("check")
+        #expect(run.status == 2, "\(run)")
+        #expect(
+            run.stdout.hasPrefix("ON HOLD glute-bridge is on hold since 2026-11-22 08:00 (high-pain, #2)"), "\(run)")
+        #expect(run.stderr == Self.painEleven, "\(run)")
+        #expect(try sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|3\n2|11\n")
+    }
+
+    @Test func everyScreenSaysTheDamageAfterItsOutputAndExits65() throws {
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-21 08:00")
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-22 08:00")
+        try damage("UPDATE entries SET sets = 0 WHERE id = 2;")
+        let notice = """
+
+            The journal holds 1 value journal never writes, put in from outside; what is
+            shown reads it as said:
+            - entries row 2, column sets: 0, where journal writes a whole number from 1 to
+            50 (screens read it as the nearest of those until it is corrected); `journal
+            edit 2 --sets N` corrects it, `journal delete 2` removes it.
+
+            """
+        for screen in [["check"], ["today"], ["list"], ["report"], ["checkins"], ["psfs"], ["check", "--json"]] {
+            let run = try sandbox.run(screen)
+            #expect(run.status == 65, "\(screen): \(run)")
+            #expect(run.stderr.hasSuffix(notice), "\(screen): \(run)")
+        }
+        #expect(try sandbox.run("check").stdout == "No safety findings stand today.\n")
+        #expect(try sandbox.run("list").stdout.contains("2   2026-11-22 08:00  bird-dog  1 set  3 → 2\n"))
+        #expect(try sql("SELECT id, sets FROM entries ORDER BY id") == "1|1\n2|0\n")
+    }
+
+    // MARK: Writes are saved whatever the damage elsewhere
+
+    @Test func aRedFlagCheckInOnADamagedJournalPrintsItsAdviceAndIsSaved() throws {
+        try journalWithPainEleven()
+        let run = try sandbox.run("checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-23 07:00")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stdout == "Checked in #1: pain 6, red flags: saddle-numbness, at 2026-11-23 07:00 (UTC+00:00).\n")
+        #expect(run.stderr.contains("URGENT: SEEK EMERGENCY CARE NOW"), "\(run)")
+        #expect(run.stderr.hasSuffix(Self.painEleven), "\(run)")
+        #expect(
+            try sql("SELECT c.id, c.pain, f.red_flag FROM checkins c JOIN checkin_red_flags f ON f.checkin_id = c.id")
+                == "1|6|saddle-numbness\n")
+        #expect(try count("entries") == "2")
+    }
+
+    @Test func aRiseLoggedOnADamagedJournalIsSavedAndItsHoldShown() throws {
+        try journalWithPainEleven()
+        let run = try sandbox.run(
+            "log", "bird-dog", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-23 08:00")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stdout == "Logged #3 bird-dog: 1 set, pain 3 → 4, at 2026-11-23 08:00 (UTC+00:00).\n")
+        #expect(run.stderr.contains("bird-dog is now on hold"), "\(run)")
+        #expect(run.stderr.hasSuffix(Self.painEleven), "\(run)")
+        #expect(try sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|3\n2|11\n3|4\n")
+    }
+
+    @Test func undoOnADamagedJournalUndoesAndNamesTheRow() throws {
+        try journalWithPainEleven()
+        let logged = try sandbox.run(
+            "log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-23 08:00")
+        #expect(logged.status == 65, "\(logged)")
+        let run = try sandbox.run("undo")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stdout.hasPrefix("Removed #3 bird-dog"), "\(run)")
+        #expect(run.stderr.hasSuffix(Self.painEleven), "\(run)")
+        #expect(try sql("SELECT id FROM entries ORDER BY id") == "1\n2\n")
+    }
+
+    // MARK: Correcting the row
+
+    @Test func anEditToTheValueTheRowWasReadAsCorrectsIt() throws {
+        try journalWithPainEleven()
+        let run = try sandbox.run("edit", "2", "--pain-after", "10")
+        #expect(run.status == 2 || run.status == 0, "\(run)")
+        #expect(!run.stderr.contains("never writes"), "\(run)")
+        #expect(try sql("SELECT pain_after FROM entries WHERE id = 2") == "10\n")
+        #expect(try sandbox.run("check").status == 2)
+    }
+
+    // MARK: Export refuses
+
+    @Test func exportRefusesNamingTheRowAndWritesNothing() throws {
+        try journalWithPainEleven()
+        let output = sandbox.directory + "/out.csv"
+        for arguments in [["export", "--output", output], ["export", "--all", "--output", output]] {
+            let run = try sandbox.run(arguments)
+            #expect(run.status == 65, "\(run)")
+            #expect(run.stdout == "")
+            #expect(
+                run.stderr
+                    == "journal: the journal holds a value journal never writes, put in from outside, so an export "
+                    + "of it would not import again; nothing was exported. entries row 2, column pain_after: 11, "
+                    + "where journal writes a whole number from 0 to 10 (screens read it as the nearest of those "
+                    + "until it is corrected); `journal edit 2 --pain-after N` corrects it, `journal delete 2` "
+                    + "removes it.\n", "\(run)")
+            #expect(!FileManager.default.fileExists(atPath: output))
+        }
+    }
+
+    // MARK: Red flags journal does not know, and exercises gone
+
+    @Test func aRedFlagJournalDoesNotKnowIsNamedWithItsCheckInAndGetsNoAdvice() throws {
+        try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-23 07:00")
+        try damage("INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bogus');")
+        for screen in [["check"], ["checkins"], ["today"]] {
+            let run = try sandbox.run(screen)
+            #expect(run.status == 65, "\(screen): \(run)")
+            #expect(
+                run.stderr.hasSuffix(
+                    """
+
+                    The journal holds 1 value journal never writes, put in from outside; what is
+                    shown reads it as said:
+                    - checkin_red_flags row 1, column red_flag: 'bogus', a red flag journal does not
+                    know: the check-in of 2026-11-23 07:00 (#1) carries a red flag no advice is
+                    given for; read the check-in (`journal checkins`) and what `journal safety
+                    --red-flags` says of each red flag; `journal checkins edit 1 --red-flag ID` (or
+                    `--no-red-flags`) corrects it.
+
+                    """), "\(screen): \(run)")
+            #expect(!run.stderr.contains("URGENT"), "\(run)")
+        }
+        let edited = try sandbox.run("checkins", "edit", "1", "--no-red-flags")
+        #expect(edited.status == 0, "\(edited)")
+        #expect(try count("checkin_red_flags") == "0")
+        #expect(try sandbox.run("check").status == 0)
+    }
+
+    @Test func aRiseOnAnExerciseGoneFromExercisesIsAHoldNamedByItsID() throws {
+        try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-22 08:00")
+        try damage("PRAGMA foreign_keys = OFF; DELETE FROM exercises WHERE id = 'glute-bridge';")
+        let run = try sandbox.run("check")
+        #expect(run.status == 2, "\(run)")
+        #expect(
+            run.stdout.hasPrefix("ON HOLD glute-bridge is on hold since 2026-11-22 08:00 (more-pain, #1)"), "\(run)")
+        #expect(!run.stdout.contains("\nSTOP") || run.stdout.contains("ON HOLD"), "\(run)")
+        let json = try sandbox.run("check", "--json")
+        #expect(json.stdout.contains(#""exercise" : "glute-bridge""#), "\(json)")
+    }
+
+    // MARK: Plan rows and PSFS activities
+
+    @Test func aPlanRowAndAPSFSActivityFromOutsideAreNamed() throws {
+        try sandbox.change("plan", "set", "bird-dog", "--sets", "3", "--reps", "10", "--per-week", "5")
+        try sandbox.change("psfs", "add", "putting on socks")
+        try damage(
+            "UPDATE plan SET per_week = 0 WHERE exercise_id = 'bird-dog'; "
+                + "UPDATE psfs_activities SET activity = 'socks' || char(10) || 'shoes' WHERE id = 1;")
+        let run = try sandbox.run("today")
+        #expect(run.status == 65, "\(run)")
+        #expect(
+            run.stderr.hasSuffix(
+                """
+
+                The journal holds 2 values journal never writes, put in from outside; what is
+                shown reads them as said:
+                - psfs_activities row 1, column activity: 'socks shoes', where journal writes 1
+                to 80 characters on one line; `journal psfs remove 1` retires it, and `journal
+                psfs add` adds it in other words.
+                - plan row bird-dog, column per_week: 0, where journal writes a whole number
+                from 1 to 21 (screens read it as the nearest of those until it is corrected);
+                `journal plan set bird-dog …` replaces it, `journal plan remove bird-dog` takes
+                it off the plan.
+
+                """), "\(run)")
+        #expect(try count("plan") == "1")
+        #expect(try count("psfs_activities") == "1")
+    }
+}
