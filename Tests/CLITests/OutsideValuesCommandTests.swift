@@ -126,10 +126,43 @@ import Testing
     @Test func anEditToTheValueTheRowWasReadAsCorrectsIt() throws {
         try journalWithPainEleven()
         let run = try sandbox.run("edit", "2", "--pain-after", "10")
-        #expect(run.status == 2 || run.status == 0, "\(run)")
-        #expect(!run.stderr.contains("never writes"), "\(run)")
+        #expect(run.status == 0, "\(run)")
+        #expect(
+            run.stdout
+                == "Before #2: glute-bridge, 1 set, pain 3 → 10, 2026-11-22 08:00 (UTC+00:00)\n"
+                + "After  #2: glute-bridge, 1 set, pain 3 → 10, 2026-11-22 08:00 (UTC+00:00)\n", "\(run)")
+        #expect(
+            run.stderr.hasSuffix(
+                "#2 held a value journal never writes, put in from outside (\"Before\" shows it as screens read it); "
+                    + "it now holds what \"After\" shows, and `journal undo` puts back that reading.\n"), "\(run)")
+        #expect(!run.stderr.contains("already had"), "\(run)")
         #expect(try sql("SELECT pain_after FROM entries WHERE id = 2") == "10\n")
         #expect(try sandbox.run("check").status == 2)
+        // Undo puts back the entry as screens read it: the schema refuses the 11 it held, and journal
+        // never writes a value out of range.
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0, "\(undo)")
+        #expect(try sql("SELECT id, pain_before, pain_after FROM entries ORDER BY id") == "1|3|3\n2|3|10\n")
+    }
+
+    /// A deleted entry or check-in that held values out of range comes back, on undo, as screens read it.
+    @Test func undoOfADeleteOfADamagedRowPutsItBackAsScreensReadIt() throws {
+        try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-23 07:00")
+        try journalWithPainEleven()
+        try damage("UPDATE entries SET sets = 0, side = 'up', reps = 999 WHERE id = 2; UPDATE checkins SET pain = -4;")
+        for delete in [["delete", "2", "--yes"], ["checkins", "delete", "1", "--yes"]] {
+            let deleted = try sandbox.run(delete)
+            #expect(deleted.status == 0 || deleted.status == 65, "\(deleted)")
+        }
+        #expect(try sandbox.run("undo").status == 0)
+        #expect(try sql("SELECT id, pain, note FROM checkins") == "1|0|\n")
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0, "\(undo)")
+        #expect(undo.stdout.hasPrefix("Put back #2 glute-bridge"), "\(undo)")
+        // sets 0 → 1, reps 999 → 500 (Entry.Limits.reps), side 'up' → none, pain after 11 → 10.
+        #expect(
+            try sql("SELECT id, sets, reps, side IS NULL, pain_before, pain_after FROM entries ORDER BY id")
+                == "1|1||1|3|3\n2|1|500|1|3|10\n")
     }
 
     // MARK: Export refuses

@@ -364,7 +364,8 @@ struct ChangeLog {
 
     /// Puts back the check-ins `change` kept, red flags and all; returns how many.
     private func restoreCheckIns(of change: Int64) throws -> Int {
-        // Copied in SQL, so the note comes back with every byte it had (``keepCheckIn(_:for:)``).
+        // Copied in SQL, so the note comes back with every byte it had (``keepCheckIn(_:for:)``); a
+        // pain put in from outside out of 0–10 comes back as screens read it (``StoredValues/asRead(_:of:)``).
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, red_flags FROM change_checkins WHERE change_id = ? AND action = 'restore'",
             arguments: [change])
@@ -374,7 +375,8 @@ struct ChangeLog {
             try db.execute(
                 sql: """
                     INSERT INTO checkins (id, performed_at, utc_offset, pain, note, created_at)
-                    SELECT id, performed_at, utc_offset, MIN(MAX(pain, 0), 10), note, created_at FROM change_checkins
+                    SELECT id, performed_at, utc_offset, \(StoredValues.asRead("pain", of: "checkins")), note, created_at
+                    FROM change_checkins
                     WHERE change_id = ? AND action = 'restore' AND id = ?
                     """,
                 arguments: [change, id])

@@ -59,9 +59,13 @@ enum EntryColumns: Int32, CaseIterable {
         """
 
     /// Puts back every entry that change `?` kept a copy of.
+    ///
+    /// A value written into the file from outside, out of what journal writes, comes back as
+    /// screens read it (``StoredValues/asRead(_:of:)``): the schema's checks refuse it as it was.
     static let restoreCopies = """
         INSERT OR REPLACE INTO entries (\(selectList))
-        SELECT \(selectList) FROM change_entries WHERE change_id = ? AND action = 'restore'
+        SELECT \(allCases.map { StoredValues.asRead($0.name, of: "entries") }.joined(separator: ", "))
+        FROM change_entries WHERE change_id = ? AND action = 'restore'
         """
 
     /// An entry's values, in column order.

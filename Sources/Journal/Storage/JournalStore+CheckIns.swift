@@ -47,18 +47,21 @@ extension JournalStore {
     /// red flag, or moves red flags to another time, after `journal resume --red-flags` covered the
     /// check-in makes it count as recorded at the edit, so the flags stand again. An edit giving only
     /// the values the check-in has writes nothing and records no change: `after` is then `before`.
+    /// `corrected` says that the row held a value journal never writes (put in from outside, ``StoredValues``),
+    /// which the edit replaced, so something changed even when `after` reads as `before` did.
     public func editCheckIn(
         id: Int64, pain: PainLevel?, note: String?, time: String?, redFlags: [RedFlag]?, now: Int64,
         timeZone: TimeZone
-    ) throws -> (before: CheckIn, after: LoggedCheckIn) {
+    ) throws -> (before: CheckIn, after: LoggedCheckIn, corrected: Bool) {
         try writing { db in
             let before = try Self.checkIns(ids: [id], db)[0]
             var after = try before.edited(
                 pain: pain, note: note, time: time, redFlags: redFlags, now: now, timeZone: timeZone)
             // The values the check-in already had change nothing: nothing is written, nothing kept for undo.
             // A check-in read other than as stored (``StoredValues``) is written even so: the edit corrects it.
-            if after == before, try StoredValues.storedAsRead(before, db) {
-                return (before, try Self.assess(before, db))
+            let storedAsRead = try StoredValues.storedAsRead(before, db)
+            if after == before, storedAsRead {
+                return (before, try Self.assess(before, db), false)
             }
             // A doctor's visit answers the red flags it saw. A flag added, or the flags moved to another
             // time, is not what was seen: the check-in counts as recorded now, which no earlier visit covers.
@@ -82,7 +85,7 @@ extension JournalStore {
                         """,
                     arguments: [change, id])
             }
-            return (before, try Self.assess(saved, db))
+            return (before, try Self.assess(saved, db), !storedAsRead)
         }
     }
 

@@ -75,9 +75,13 @@ public struct EditedEntry: Sendable, Hashable {
     /// The entry as saved, with the findings it raises (the same rules as ``JournalStore/log(_:now:timeZone:)``).
     public var after: LoggedEntry
 
+    /// Whether the row held a value journal never writes (put in from outside), which the edit
+    /// replaced by what screens showed or what was given (``StoredValues``).
+    public var corrected = false
+
     /// Whether the edit changed anything; one that gave only the values the entry had writes
     /// nothing and records no change for undo.
-    public var changed: Bool { after.entry != before }
+    public var changed: Bool { after.entry != before || corrected }
 }
 
 /// The uses that add, change and remove entries: one operation each, every one through
@@ -131,7 +135,8 @@ extension JournalStore {
             // The values the entry already had change nothing: nothing is written, nothing kept for undo.
             // A row read other than as stored (a pain of 11 read as 10, ``StoredValues``) is written
             // even so: the edit is its correction.
-            if after == before, try StoredValues.storedAsRead(before, db) {
+            let storedAsRead = try StoredValues.storedAsRead(before, db)
+            if after == before, storedAsRead {
                 return EditedEntry(before: before, after: try Self.assess(before, db))
             }
             // A review answers the session it saw. Edited into one that may start a hold, the session is
@@ -153,7 +158,7 @@ extension JournalStore {
             try db.execute(
                 sql: keepingNote ? EntryColumns.updateKeepingNote : EntryColumns.update,
                 arguments: EntryColumns.updateValues(of: after, keepingNote: keepingNote))
-            return EditedEntry(before: before, after: try Self.assess(after, db))
+            return EditedEntry(before: before, after: try Self.assess(after, db), corrected: !storedAsRead)
         }
     }
 

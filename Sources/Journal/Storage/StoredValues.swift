@@ -86,13 +86,27 @@ enum StoredValues {
             arguments: [checkIn.id, checkIn.pain.value, checkIn.redFlags.count]) ?? false
     }
 
-    /// One column's check: the SQL condition its values meet, what journal writes, and the flag of
-    /// the command that sets it.
+    /// One column's check: the SQL condition its values meet, what journal writes, the flag of
+    /// the command that sets it, and the SQL that reads a value as screens read it.
     private struct Column {
         var name: String
         var valid: String
         var expected: String
         var flag: String?
+        /// The value brought within what journal writes: the nearest whole number in range, or
+        /// `NULL` (a side journal does not know is read as none).
+        var nearest: String
+
+        /// The column as screens read it: the stored value where journal could have written it, else ``nearest``.
+        var asRead: String { "CASE WHEN (\(valid)) IS 1 THEN \(name) ELSE \(nearest) END" }
+    }
+
+    /// The columns of `table` (entries or check-ins) as a copy puts them back (undo of an edit or a
+    /// delete): the values journal could have written as they are, the others as screens read them,
+    /// since journal never writes a value out of range (the schema's checks would refuse it).
+    static func asRead(_ name: String, of table: String) -> String {
+        let columns = table == "entries" ? entryColumns : table == "checkins" ? checkInColumns : []
+        return columns.first { $0.name == name }?.asRead ?? name
     }
 
     private static func range(_ name: String, _ range: ClosedRange<Int>, optional: Bool = false, flag: String?)
@@ -104,7 +118,10 @@ enum StoredValues {
                 + "(typeof(\(name)) = 'integer' AND \(name) BETWEEN \(range.lowerBound) AND \(range.upperBound))",
             expected: "where journal writes a whole number from \(range.lowerBound) to \(range.upperBound)"
                 + (optional ? " or none" : "") + " (screens read it as the nearest of those until it is corrected)",
-            flag: flag)
+            flag: flag,
+            nearest: (optional ? "CASE WHEN \(name) IS NULL THEN NULL ELSE " : "")
+                + "min(max(CAST(\(name) AS INTEGER), \(range.lowerBound)), \(range.upperBound))"
+                + (optional ? " END" : ""))
     }
 
     private static let entryColumns = [
@@ -117,7 +134,7 @@ enum StoredValues {
             name: EntryColumns.side.name,
             valid: "side IS NULL OR side IN (\(Side.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))",
             expected: "where journal writes left, right, both or none (screens read it as none until it is corrected)",
-            flag: "--side SIDE"),
+            flag: "--side SIDE", nearest: "NULL"),
     ]
 
     /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table.

@@ -101,11 +101,11 @@ struct CheckIns: ParsableCommand {
             // journal cannot silence it; only what the edit changed is told as new.
             let advice = try advance(journal, note: note, flags: flags, now: now)
             for finding in advice { Console.err(Describe.raised(finding, advice: words, today: today)) }
-            let (before, after) = try store.write {
+            let (before, after, corrected) = try store.write {
                 try $0.editCheckIn(
                     id: id, pain: pain, note: note, time: at, redFlags: flags, now: now, timeZone: Clock.timeZone)
             }
-            guard after.checkIn != before else {
+            guard after.checkIn != before || corrected else {
                 let said = "Check-in #\(id) already had what you gave; nothing changed."
                 if output.json {
                     try Console.json(
@@ -131,6 +131,7 @@ struct CheckIns: ParsableCommand {
                 try Console.out("Before #\(id): \(Describe.summary(before))")
                 try Console.out("After  #\(id): \(Describe.summary(after.checkIn))")
             }
+            if corrected { Console.err(Describe.corrected("Check-in #\(id)")) }
             // What the edit left as it was, and still stands, follows as already known.
             Describe.printStanding(store, today: today, advice: words) {
                 !(advice + raised).isEmpty && $0.isAbout(checkIn: id)

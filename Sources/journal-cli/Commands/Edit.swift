@@ -96,6 +96,7 @@ struct Edit: ParsableCommand {
             try Console.out("Before #\(id): \(Describe.summary(edited.before))")
             try Console.out("After  #\(id): \(Describe.summary(edited.after.entry))")
         }
+        if edited.corrected { Console.err(Describe.corrected("#\(id)")) }
     }
 }
 

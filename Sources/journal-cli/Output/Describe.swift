@@ -67,6 +67,13 @@ enum Describe {
         }
     }
 
+    /// Says that an edit replaced a value journal never writes, put into the file from outside
+    /// (``Journal/StoredValueProblem``): "Before" showed it as screens read it, not as it was stored.
+    static func corrected(_ record: String) -> String {
+        "\(record) held a value journal never writes, put in from outside (\"Before\" shows it as screens "
+            + "read it); it now holds what \"After\" shows, and `journal undo` puts back that reading."
+    }
+
     /// Prints on standard error what the rules found in a saved entry: first the hold that stood
     /// before it, in one line; then one block for the session (leaving out the rules in `told`,
     /// printed before it was saved: ``printAdvance(of:advice:)``); then how to lift a hold it began.
