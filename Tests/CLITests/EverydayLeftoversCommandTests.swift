@@ -149,6 +149,8 @@ import Testing
             leaf.stderr
                 == "Error: 'journal log' has no subcommands; 'bridge' is not one.\n  See 'journal log --help' for what it takes.\n"
         )
+        let helpHelp = try sandbox.run("help", "help")
+        #expect(helpHelp.status == 0, "\(helpHelp)")
         let known = try sandbox.run("help", "plan", "set")
         #expect(known.status == 0)
         #expect(known.stdout.contains("USAGE: journal plan set"), "\(known)")

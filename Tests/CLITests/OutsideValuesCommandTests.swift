@@ -165,6 +165,22 @@ import Testing
                 == "1|1||1|3|3\n2|1|500|1|3|10\n")
     }
 
+    /// A read names at most 20 rows of a table: with more, the count says "at least".
+    @Test func manyDamagedRowsAreCountedAsAtLeastWhatOneReadNames() throws {
+        try journalWithPainEleven()
+        try damage(
+            """
+            WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 30)
+            INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, created_at)
+            SELECT 'bird-dog', 1795000000 - i * 600, 0, 1, 2, 11, 1795000000 FROM c;
+            """)
+        let run = try sandbox.run("list")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("The journal holds at least 20 values journal never writes"), "\(run)")
+        #expect(run.stderr.contains("- and 10 more.\n"), "\(run)")
+        #expect(try count("entries") == "32")
+    }
+
     // MARK: Export refuses
 
     @Test func exportRefusesNamingTheRowAndWritesNothing() throws {

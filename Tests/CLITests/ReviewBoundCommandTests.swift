@@ -59,6 +59,23 @@ import Testing
         #expect(heldExercises(try #require(eighth["standing"] as? [String: Any])) == [])
     }
 
+    /// `log` of the held exercise, and a second `resume`, read the hold as `check` does: the review
+    /// dated 8 Nov lifts nothing on the 7th (both read every review before, and `log` said nothing).
+    @Test func logAndResumeSeeTheHoldAReviewDatedTomorrowLeaves() throws {
+        try logTheRise()
+        #expect(try sandbox.run("resume", "bird-dog", "--at", "2026-11-08T01:00+05:00").status == 2)
+        let logged = try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2")
+        #expect(logged.status == 0, "\(logged)")
+        #expect(logged.stderr.hasPrefix("ON HOLD bird-dog is on hold since 2026-11-06 08:00"), "\(logged)")
+        let logJSON = try json("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--json")
+        #expect((logJSON["hold"] as? [String: Any])?["exercise"] as? String == "bird-dog", "\(logJSON)")
+        let again = try sandbox.run("resume", "bird-dog", "--at", "2026-11-07 14:00")
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stdout.hasPrefix("Resumed bird-dog: reviewed 2026-11-07 14:00 (UTC-05:00); the hold"), "\(again)")
+        #expect(try sandbox.sql("SELECT count(*) FROM reviews") == "2\n")
+        #expect(heldExercises(try json("check", "--json")) == [])
+    }
+
     @Test func aReviewDatedAfterNowDoesNotLiftAHoldToday() throws {
         try logTheRise()
         try sandbox.change("resume", "bird-dog", "--at", "2026-11-07 14:00")

@@ -156,5 +156,18 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["name"] as? String == "Bridge\u{1B}]0;pwned\u{07}\u{1B}[2J")
         #expect(!json.stdout.contains("\u{1B}"), "\(json.stdout)")
+        // C1 controls and bidirectional overrides are escaped too (`\u009b`, `\u202e`), in every
+        // JSON journal writes: the same value, nothing that acts.
+        let output = sandbox.directory + "/all.json"
+        try sandbox.change("export", "--all", "--output", output)
+        let exported = try String(contentsOfFile: output, encoding: .utf8)
+        for text in [try sandbox.run("list", "--json").stdout, exported] {
+            #expect(!text.contains("\u{9B}") && !text.contains("\u{202E}"), "\(text)")
+            #expect(text.contains(#"a\u001b[2J\u009bb\u202ec"#), "\(text)")
+        }
+        let listed = try #require(
+            try JSONSerialization.jsonObject(with: Data(try sandbox.run("list", "--json").stdout.utf8))
+                as? [[String: Any]])
+        #expect(listed.compactMap { $0["note"] as? String }.contains("a\u{1B}[2J\u{9B}b\u{202E}c"), "\(listed)")
     }
 }

@@ -40,7 +40,8 @@ struct ExportWriter {
             try sink.append { CSVFormat.append(entry, to: &$0) }
         case .json:
             try sink.write(count == 0 ? "\n" : ",\n")
-            try sink.write(bytes: Array(try encoder.encode(EntryJSON(entry, includeDerived: true))))
+            try sink.write(
+                bytes: JSONText.escapingControls(Array(try encoder.encode(EntryJSON(entry, includeDerived: true)))))
         }
         count += 1
     }
@@ -64,7 +65,7 @@ struct ExportWriter {
         var count = 0
         func element(_ value: some Encodable) throws {
             try sink.write(count == 0 ? "\n" : ",\n")
-            try sink.write(bytes: Array(try encoder.encode(value)))
+            try sink.write(bytes: JSONText.escapingControls(Array(try encoder.encode(value))))
             count += 1
         }
         func list(_ name: String, last: Bool = false, _ write: () throws -> Void) throws {

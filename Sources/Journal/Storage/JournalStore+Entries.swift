@@ -110,7 +110,7 @@ extension JournalStore {
                 let log = ChangeLog(db)
                 try log.noteAdded(id, for: try log.begin(.log, now: now))
             }
-            var logged = try Self.assess(entry, db)
+            var logged = try Self.assess(entry, db, now: now, timeZone: timeZone)
             logged.notices = try Self.notices(for: entry, now: now, db)
             return logged
         }
@@ -137,7 +137,7 @@ extension JournalStore {
             // even so: the edit is its correction.
             let storedAsRead = try StoredValues.storedAsRead(before, db)
             if after == before, storedAsRead {
-                return EditedEntry(before: before, after: try Self.assess(before, db))
+                return EditedEntry(before: before, after: try Self.assess(before, db, now: now, timeZone: timeZone))
             }
             // A review answers the session it saw. Edited into one that may start a hold, the session is
             // no longer what was reviewed: it counts as recorded now, which no earlier review covers.
@@ -158,7 +158,9 @@ extension JournalStore {
             try db.execute(
                 sql: keepingNote ? EntryColumns.updateKeepingNote : EntryColumns.update,
                 arguments: EntryColumns.updateValues(of: after, keepingNote: keepingNote))
-            return EditedEntry(before: before, after: try Self.assess(after, db), corrected: !storedAsRead)
+            return EditedEntry(
+                before: before, after: try Self.assess(after, db, now: now, timeZone: timeZone),
+                corrected: !storedAsRead)
         }
     }
 
@@ -230,10 +232,14 @@ extension JournalStore {
 
     /// What the rules find in `saved`, an entry just written: its own findings, a `repeated`
     /// finding over it and the exercise's sessions before it, and the hold its exercise stands on.
-    private static func assess(_ saved: Entry, _ db: Database) throws -> LoggedEntry {
+    ///
+    /// The hold is read as `check` reads what stands today (``AsOf``): a review dated after today
+    /// on its own clock lifts nothing yet, here as on every screen.
+    private static func assess(_ saved: Entry, _ db: Database, now: Int64, timeZone: TimeZone) throws -> LoggedEntry {
         let earlier = try HoldQueries.sessions(before: saved, db)
         let repeated = RepeatedRule.findings(in: earlier + [saved]).filter { $0.entryID == saved.id }
-        let review = try HoldQueries.latestReviews(db, exerciseID: saved.exerciseID)[saved.exerciseID]
+        let today = DateInput.at(now, in: timeZone).local.date
+        let review = try HoldQueries.latestReviews(db, exerciseID: saved.exerciseID, asOf: today)[saved.exerciseID]
         return LoggedEntry(
             entry: saved, findings: Rules.sorted(Rules.evaluate(saved) + repeated),
             hold: try HoldQueries.hold(exerciseID: saved.exerciseID, review: review, db))

@@ -61,7 +61,7 @@ extension JournalStore {
             let when = request.at
             guard
                 let hold = try HoldQueries.hold(
-                    exerciseID: exerciseID, review: HoldQueries.latestReviews(db)[exerciseID], db)
+                    exerciseID: exerciseID, review: HoldQueries.latestReviews(db, asOf: request.today)[exerciseID], db)
             else { return nil }
             guard when.unixSeconds >= hold.since.performedAt else {
                 throw JournalError.invalidDate(

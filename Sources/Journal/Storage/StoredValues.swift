@@ -31,6 +31,15 @@ public struct StoredValueProblem: Sendable, Hashable, CustomStringConvertible {
         "\(table) row \(row), column \(column): \(value), \(expected); \(fix)"
     }
 
+    /// The most rows of one table one read names: a journal may hold more (``mayHoldMore(than:)``).
+    public static let rowsReadPerTable = 20
+
+    /// Whether `problems`, as one read found them, may be fewer than the journal holds: a table
+    /// gave as many rows as one read names.
+    public static func mayHoldMore(than problems: [StoredValueProblem]) -> Bool {
+        Dictionary(grouping: problems, by: \.table).values.contains { Set($0.map(\.row)).count >= rowsReadPerTable }
+    }
+
     /// The exit status of a screen that read a journal holding such values, given the status it
     /// has of its own (`journal check`'s 1 to 3, `today`'s 1 and 3, 0 for the others).
     ///
@@ -50,8 +59,8 @@ public struct StoredValueProblem: Sendable, Hashable, CustomStringConvertible {
 /// ``PlanItem``, ``RedFlag``, ``PSFSActivity``); large tables are searched in SQL with them, the
 /// small ones read whole and checked by the same initialisers as typed input.
 enum StoredValues {
-    /// The most problems one read reports, of each table.
-    static let limitPerTable = 20
+    /// The most rows with problems one read reports, of each table.
+    static let limitPerTable = StoredValueProblem.rowsReadPerTable
 
     /// `value` brought within `range`: how a screen reads a stored value out of range, so that a
     /// pain of 11 after 3 is still a rise, and 11 still above ``Thresholds/highPainAbove``.

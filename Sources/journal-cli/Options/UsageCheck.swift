@@ -64,6 +64,8 @@ enum UsageCheck {
         var command: any ParsableCommand.Type = JournalCommand.self
         var path = ["journal"]
         for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            // `journal help help`: the parser's own command, which it answers.
+            if word == "help", path.count == 1 { return nil }
             let subcommands = command.configuration.subcommands
             guard let next = subcommands.first(where: { name(of: $0) == word }) else {
                 let among = subcommands.map(name(of:))

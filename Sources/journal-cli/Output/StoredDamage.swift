@@ -25,7 +25,8 @@ enum StoredDamage {
         Console.err("")
         Console.err(
             TextTable.wrap(
-                "The journal holds \(Wording.count(problems.count, "value", "values")) journal never writes, put "
+                "The journal holds \(StoredValueProblem.mayHoldMore(than: problems) ? "at least " : "")"
+                    + "\(Wording.count(problems.count, "value", "values")) journal never writes, put "
                     + "in from outside; what is shown reads \(problems.count == 1 ? "it" : "them") as said:",
                 width: 80))
         for problem in problems.prefix(listed) {
