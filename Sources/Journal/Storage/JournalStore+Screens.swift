@@ -6,6 +6,8 @@ public struct CheckSnapshot: Sendable, Hashable {
     public var standing: Standing
     /// The region in force (``RegionSetting/inForce(stored:environment:)``).
     public var region: RegionSetting
+    /// The values in the file journal never writes, read in the same transaction (``StoredValueProblem``).
+    public var problems: [StoredValueProblem] = []
 }
 
 /// What `journal today` shows, read in one transaction: the plan's day, what stands, and the
@@ -15,6 +17,8 @@ public struct TodaySnapshot: Sendable, Hashable {
     public var standing: Standing
     /// The region in force (``RegionSetting/inForce(stored:environment:)``).
     public var region: RegionSetting
+    /// The values in the file journal never writes, read in the same transaction (``StoredValueProblem``).
+    public var problems: [StoredValueProblem] = []
 }
 
 /// What `journal session` reads before it asks anything, in one transaction: what stands (the
@@ -58,7 +62,8 @@ extension JournalStore {
         try reading { db in
             let region = try Self.region(environment: environment, db)
             return CheckSnapshot(
-                standing: try Self.standing(today: today, db).standing, region: region)
+                standing: try Self.standing(today: today, db).standing, region: region,
+                problems: try StoredValues.problems(db))
         }
     }
 
@@ -69,7 +74,7 @@ extension JournalStore {
             let (standing, holds) = try Self.standing(today: today, db)
             return TodaySnapshot(
                 routine: try Self.routine(today: today, plan: ExerciseQueries.plan(db), holds: holds, db),
-                standing: standing, region: region)
+                standing: standing, region: region, problems: try StoredValues.problems(db))
         }
     }
 

@@ -48,6 +48,6 @@ struct Check: ParsableCommand {
         if !output.json {
             for reminder in standing.reminders { Console.err("Reminder: " + reminder.terminalSafe) }
         }
-        try StoredDamage.finish(store, status: standing.exitStatus)
+        try StoredDamage.finish(problems: snapshot?.problems ?? [], status: standing.exitStatus)
     }
 }

@@ -62,7 +62,8 @@ struct Today: ParsableCommand {
                 return false
             }
         }
-        try StoredDamage.finish(store, status: !pressing.isEmpty ? 3 : routine.due.isEmpty ? 0 : 1)
+        try StoredDamage.finish(
+            problems: snapshot?.problems ?? [], status: !pressing.isEmpty ? 3 : routine.due.isEmpty ? 0 : 1)
     }
 
     static func describe(_ routine: DailyRoutine) -> [String] {

@@ -143,7 +143,9 @@ struct Style {
     /// overrides removed), then this run's style marks turned into escape sequences.
     static func shown(_ text: String) -> String {
         var shown = text.terminalSafeLines
-        guard shown.contains("\u{E000}") else { return shown }
+        // A byte scan (U+E000 is EE 80 80 in UTF-8): Foundation's `contains` folds clusters, and
+        // every line a screen prints comes here.
+        guard shown.utf8.contains(0xEE), shown.unicodeScalars.contains("\u{E000}") else { return shown }
         for code in codes { shown = shown.replacingOccurrences(of: mark(code), with: "\u{1B}[\(code)m") }
         return shown
     }

@@ -13,7 +13,11 @@ enum StoredDamage {
     /// A journal that cannot be read again here (locked since) is taken as read: what the command
     /// showed stands, and its own status with it.
     static func finish(_ store: StoreOptions, status own: Int32 = 0) throws {
-        let problems = (try? store.openForReading()?.storedValueProblems()) ?? []
+        try finish(problems: (try? store.openForReading()?.storedValueProblems()) ?? [], status: own)
+    }
+
+    /// Says `problems`, read with what the command showed (one snapshot), and exits as ``finish(_:status:)``.
+    static func finish(problems: [StoredValueProblem], status own: Int32 = 0) throws {
         say(problems)
         let status = StoredValueProblem.exitStatus(own, damaged: !problems.isEmpty)
         if status != 0 { throw ExitCode(status) }
