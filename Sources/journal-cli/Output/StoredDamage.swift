@@ -31,7 +31,7 @@ enum StoredDamage {
             TextTable.wrap(
                 "The journal holds \(StoredValueProblem.mayHoldMore(than: problems) ? "at least " : "")"
                     + "\(Wording.count(problems.count, "value", "values")) journal never writes, put "
-                    + "in from outside; what is shown reads \(problems.count == 1 ? "it" : "them") as said:",
+                    + "in from outside; what is shown reads \(Wording.pronoun(problems.count)) as said:",
                 width: 80))
         for problem in problems.prefix(listed) {
             Console.err(TextTable.wrap("- " + problem.description.terminalSafe, width: 80))
