@@ -227,6 +227,7 @@ import Testing
         ("v16-undo-import-all", "1f7134441738fcfb2768dd29da55fdeb975eb0ae7900d195be243cf36ec0b793"),
         ("v17-stops-by-recording", "30dfee16991d1ce9abd9a550a8b36d2cb680f1a7be17415d38f9ff94e3d77258"),
         ("v18-stops-by-id", "2b289d52ceadbf7864df2507adfc4bc75973e93f6d86cd7c2266b4fded26befe"),
+        ("v19-outside-values", "c12f5412860cac43c8559c40be275a62accb2bacc4daa4dc67261720cee74520"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.
