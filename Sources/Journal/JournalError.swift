@@ -270,6 +270,20 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .futureDate(let text, let resolved):
             return "\"\(text)\" is \(resolved), which is in the future; log what you have already done."
         case .invalidSpan(let text):
+            // The one reason that applies: no days at all, too many, or not a span.
+            let trimmed = text.trimmingWhitespace().lowercased()
+            if let unit = trimmed.last, let length = ["d": 1, "w": 7, "m": 30][String(unit)],
+                let count = Int(trimmed.dropLast())
+            {
+                if count < 1 {
+                    return "cannot report the last \"\(text)\": a period needs at least one day; "
+                        + "give a number from 1, such as 1d (today) or 1w (the 7 days ending today)."
+                }
+                if count > Period.maximumDays / length {
+                    return "cannot report the last \"\(text)\": that is more than the \(Period.maximumDays) days "
+                        + "one report covers; give at most \(Period.maximumDays / length)\(unit)."
+                }
+            }
             return "cannot report the last \"\(text)\": give a number and d, w or m, such as 10d (10 days), "
                 + "6w (6 weeks) or 3m (3 months of 30 days), covering at most \(Period.maximumDays) days."
         case .invalidPeriod(let from, let to, let maximumDays):

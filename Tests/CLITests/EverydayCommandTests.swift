@@ -77,7 +77,10 @@ import Testing
                 + "6w (6 weeks) or 3m (3 months of 30 days), covering at most 3660 days.\n")
         let both = try sandbox.run("report", "--weeks", "2", "--month")
         #expect(both.status == 64)
-        #expect(both.stderr.hasPrefix("Error: Choose one of --week, --month, --last or --from/--to."))
+        #expect(
+            both.stderr.hasPrefix(
+                "Error: Choose one of --week, --month, --last (or --weeks, --months) or --from/--to; --month and "
+                    + "--weeks 2 were given."), "\(both)")
     }
 
     /// Off a terminal, `log` cannot ask for pain; an option it does not know is still the error shown.

@@ -120,6 +120,11 @@ import Testing
         (["edit", "-1", "--pain-after", "2"], "'-1' is not an id: ids are whole numbers from 1. `journal edit`"),
         (["delete", "Latest"], "'Latest' is not an id. `journal delete` takes the entry's id"),
         (["checkins", "edit", "previous", "--pain", "2"], "'previous' is not an id. `journal checkins edit`"),
+        (["edit", "0", "--pain-after", "2"], "'0' is not an id: ids are whole numbers from 1. `journal edit`"),
+        (["delete", "0"], "'0' is not an id: ids are whole numbers from 1. `journal delete`"),
+        (["delete", "1", "0"], "'0' is not an id: ids are whole numbers from 1. `journal delete`"),
+        (["edit", "#0", "--pain-after", "2"], "'#0' is not an id: ids are whole numbers from 1. `journal edit`"),
+        (["checkins", "delete", "0"], "'0' is not an id: ids are whole numbers from 1. `journal checkins delete`"),
     ])
     func aWordForTheLatestWhereAnIdIsTakenSaysWhatToDo(arguments: [String], start: String) throws {
         try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
@@ -129,6 +134,49 @@ import Testing
         #expect(run.stderr.contains("and `journal undo` takes back the latest change, whatever it was.\nUsage: "))
         #expect(run.stdout.isEmpty)
         #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
+    }
+
+    /// An id typed as journal prints it (`#1`, as `psfs` and `checkins` show ids, and as a shell
+    /// that does not take `#` for a comment passes it) names the same record as the bare number.
+    @Test func anIdTypedAsJournalPrintsItNamesTheRecord() throws {
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        try sandbox.log("bird-dog", "--pain-before", "4", "--pain-after", "3")
+        let edit = try sandbox.run("edit", "#1", "--pain-after", "2")
+        #expect(edit.status == 0, "\(edit)")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|2\n2|3\n")
+        let delete = try sandbox.run("delete", "#2", "--yes")
+        #expect(delete.status == 0, "\(delete)")
+        #expect(try sandbox.sql("SELECT id FROM entries") == "1\n")
+    }
+
+    /// A period of no days names that as the problem, and one too long says the most it takes.
+    @Test(arguments: [
+        (
+            "0d",
+            "journal: cannot report the last \"0d\": a period needs at least one day; give a number from 1, "
+                + "such as 1d (today) or 1w (the 7 days ending today).\n"
+        ),
+        (
+            "523w",
+            "journal: cannot report the last \"523w\": that is more than the 3660 days one report covers; give at "
+                + "most 522w.\n"
+        ),
+    ])
+    func aSpanOfNoDaysOrTooManySaysWhich(span: String, message: String) throws {
+        let run = try sandbox.run("report", "--last", span)
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr == message, "\(run)")
+    }
+
+    /// `--weeks 6 --week` names --weeks, as typed, not only --last.
+    @Test func twoPeriodsNameWhatWasGiven() throws {
+        let run = try sandbox.run("report", "--weeks", "6", "--week")
+        #expect(run.status == 64)
+        #expect(
+            run.stderr.hasPrefix(
+                "Error: Choose one of --week, --month, --last (or --weeks, --months) or --from/--to; --week and "
+                    + "--weeks 6 were given.\n"), "\(run)")
     }
 
     /// `journal help WORD` for a word that names no command suggests the nearest, as `journal WORD`

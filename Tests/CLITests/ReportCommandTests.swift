@@ -97,7 +97,10 @@ import Testing
     @Test(arguments: [
         (["--from", "2026-11-08", "--to", "2026-11-01"], 64, "cannot report from 2026-11-08 to 2026-11-01"),
         (["--from", "2026-02-30"], 64, "that day does not exist"),
-        (["--week", "--month"], 64, "Choose one of --week, --month, --last or --from/--to."),
+        (
+            ["--week", "--month"], 64,
+            "Choose one of --week, --month, --last (or --weeks, --months) or --from/--to; --week and --month were given."
+        ),
         (["--json", "--markdown"], 64, "Choose one of --json, --markdown or --format."),
         (["--exercise", "glute-brige"], 64, "did you mean \"glute-bridge\"?"),
     ])

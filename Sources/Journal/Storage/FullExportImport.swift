@@ -250,9 +250,7 @@ enum FullExportImport {
         ].filter { $0.0 > 0 }
         guard !held.isEmpty else { return }
         let counts = held.map { Wording.count($0.0, $0.1, $0.2) }
-        let listed =
-            counts.count == 1
-            ? counts[0] : counts.dropLast().joined(separator: ", ") + " and " + counts[counts.count - 1]
+        let listed = Wording.list(counts)
         throw JournalError.invalidImport(
             line: 1,
             problem: "a full export restores a whole journal into an empty one, and this journal already holds "

@@ -22,4 +22,9 @@ public enum Wording {
     public static func pronoun(_ value: some BinaryInteger) -> String {
         noun(value, "it", "them")
     }
+
+    /// Items joined as a sentence lists them: "a", "a and b", "a, b and c".
+    public static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
 }

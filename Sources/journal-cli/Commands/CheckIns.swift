@@ -58,7 +58,7 @@ struct CheckIns: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit", abstract: "Correct a check-in: the values you give replace the recorded ones.")
 
-        @Argument(help: "The check-in's id (`journal checkins` shows them).")
+        @Argument(help: "The check-in's id (`journal checkins` shows them).", transform: Read.id)
         var id: Int64
 
         @Option(help: ArgumentHelp("Your pain then, 0-10.", valueName: "0-10"), transform: Read.pain("pain"))

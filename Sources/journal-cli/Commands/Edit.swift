@@ -19,7 +19,7 @@ struct Edit: ParsableCommand {
             """
     )
 
-    @Argument(help: "The entry's id (`journal list` shows them).")
+    @Argument(help: "The entry's id (`journal list` shows them).", transform: Read.id)
     var id: Int64
 
     @Option(help: ArgumentHelp("Pain just before, 0-10.", valueName: "0-10"), transform: Read.pain("pain before"))

@@ -82,7 +82,7 @@ struct PSFS: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove", abstract: "Stop rating an activity; its ratings stay in the history.")
 
-        @Argument(help: "The activity's id (`journal psfs` shows them).")
+        @Argument(help: "The activity's id (`journal psfs` shows them).", transform: Read.id)
         var id: Int64
 
         @OptionGroup var store: StoreOptions
@@ -104,7 +104,7 @@ struct PSFS: ParsableCommand {
                 skips one); elsewhere give the id and the score.
                 """)
 
-        @Argument(help: "The activity's id (`journal psfs` shows them).")
+        @Argument(help: "The activity's id (`journal psfs` shows them).", transform: Read.id)
         var id: Int64?
 
         @Argument(

@@ -83,7 +83,17 @@ struct Report: ParsableCommand {
         if [last, weeks.map { "\($0)w" }, months.map { "\($0)m" }].compactMap({ $0 }).count > 1 {
             throw ValidationError("Choose one of --last, --weeks or --months.")
         }
-        if chosen > 1 { throw ValidationError("Choose one of --week, --month, --last or --from/--to.") }
+        if chosen > 1 {
+            // Name what was given, as typed: `--weeks 6 --week` names --weeks, not only --last.
+            let given = [
+                week ? "--week" : nil, month ? "--month" : nil, last.map { "--last \($0)" },
+                weeks.map { "--weeks \($0)" }, months.map { "--months \($0)" },
+                days.from != nil || days.to != nil ? "--from/--to" : nil,
+            ].compactMap { $0 }
+            throw ValidationError(
+                "Choose one of --week, --month, --last (or --weeks, --months) or --from/--to; "
+                    + "\(Wording.list(given)) were given.")
+        }
         if let weeks, Period.spanDays("\(weeks)w") == nil {
             throw ValidationError("--weeks \(weeks): give a number of weeks from 1 to \(Period.maximumDays / 7).")
         }

@@ -33,6 +33,24 @@ enum Read {
 
     /// An export format.
     @Sendable static func exportFormat(_ text: String) throws -> ExportFormat { try ExportFormat(parsing: text) }
+
+    /// A record's id as people type it: a whole number from 1, bare or as journal prints it.
+    ///
+    /// `7` and `#7` name the same record; a word that is no id is refused before the command runs,
+    /// with ``UsageCheck``'s hint (exit 64).
+    @Sendable static func id(_ text: String) throws -> Int64 {
+        guard let value = idValue(text) else { throw ValidationError("ids are whole numbers from 1.") }
+        return value
+    }
+
+    /// The id `text` names (`7`, `#7`), or `nil`: 0, negatives, signs and other words name none.
+    static func idValue(_ text: String) -> Int64? {
+        let digits = text.hasPrefix("#") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int64(digits),
+            value >= 1
+        else { return nil }
+        return value
+    }
 }
 
 /// Ids typed as arguments (`journal delete 12 13`), read in linear time however many there are.
@@ -48,7 +66,7 @@ struct IDList: ExpressibleByArgument {
     init?(argument: String) {
         var values: [Int64] = []
         for word in argument.split(separator: " ", omittingEmptySubsequences: false) {
-            guard let value = Int64(word) else { return nil }
+            guard let value = Read.idValue(String(word)) else { return nil }
             values.append(value)
         }
         self.values = values

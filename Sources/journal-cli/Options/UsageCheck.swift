@@ -38,7 +38,10 @@ enum UsageCheck {
                 continue
             }
             if word == "help" { return nil }
-            if index > 0, arguments[index - 1] == path.last, let message = notAnID(word, path: path, command: command) {
+            // An id right after its command, or after another id (`journal delete 3 0`).
+            if index > 0, arguments[index - 1] == path.last || Read.idValue(arguments[index - 1]) != nil,
+                let message = notAnID(word, path: path, command: command)
+            {
                 return message
             }
             let subcommands = command.configuration.subcommands
@@ -89,7 +92,7 @@ enum UsageCheck {
             return "Error: '\(word)' is not an id. \(hint)\n"
                 + "Usage: \(JournalCommand.usageString(for: type))\n  See '\(command) --help' for more information."
         }
-        if let number = Int(word), number < 1 {
+        if let number = Int(word.hasPrefix("#") ? String(word.dropFirst()) : word), number < 1 {
             return "Error: '\(word)' is not an id: ids are whole numbers from 1. \(hint)\n"
                 + "Usage: \(JournalCommand.usageString(for: type))\n  See '\(command) --help' for more information."
         }
