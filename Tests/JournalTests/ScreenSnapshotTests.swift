@@ -126,6 +126,40 @@ import Testing
         #expect(try store.sessionSnapshot(today: today, environment: [:]).region.region == nil)
     }
 
+    /// Every screen reads the values journal never writes (``StoredValueProblem``) in its one
+    /// transaction, with what it shows: no second read that another process's write could split.
+    @Test func eachScreenReadsTheValuesFromOutsideInItsOneTransaction() throws {
+        let store = try journal(held: 1)
+        try store.queue.writeWithoutTransaction { db in
+            try db.execute(
+                sql: """
+                    PRAGMA ignore_check_constraints = 1; UPDATE entries SET sets = 0 WHERE id = 2;
+                    PRAGMA ignore_check_constraints = 0
+                    """)
+        }
+        let expected = try store.storedValueProblems()
+        #expect(expected.map { "\($0.table) \($0.row) \($0.column)" } == ["entries 2 sets"])
+        let period = Period.week(endingOn: today)
+        let screens: [(String, () throws -> [StoredValueProblem])] = [
+            ("list", { try store.listSnapshot(exerciseID: nil, limit: 20).problems }),
+            ("checkins", { try store.checkInsSnapshot(limit: nil).problems }),
+            ("psfs", { try store.psfsSnapshot().problems }),
+            ("report", { try store.reportSnapshot(for: period, today: today, environment: [:]).problems }),
+            ("log and checkin", { try store.standingSnapshot(today: today).problems }),
+            ("check", { try store.checkSnapshot(today: today, environment: [:]).problems }),
+            ("today and session's end", { try store.todaySnapshot(today: today, environment: [:]).problems }),
+            ("session", { try store.sessionSnapshot(today: today, environment: [:]).problems }),
+        ]
+        for (screen, read) in screens {
+            var problems: [StoredValueProblem] = []
+            #expect(try statements(store) { problems = try read() }.transactions == 1, "\(screen)")
+            #expect(problems == expected, "\(screen)")
+        }
+        #expect(try store.listSnapshot(exerciseID: nil, limit: 2).value == store.entries(limit: 2))
+        #expect(try store.checkInsSnapshot(limit: nil).value == store.checkIns(limit: nil))
+        #expect(try store.psfsSnapshot().value == store.psfs())
+    }
+
     @Test func theHoldsOfEveryExerciseTakeTheSameQueriesHoweverManyAreHeld() throws {
         var counts: [Int] = []
         for held in [1, 4] {

@@ -35,9 +35,7 @@ extension JournalStore {
 extension JournalStore {
     /// The latest check-ins, newest first, at most `limit` of them (all when `nil`).
     public func checkIns(limit: Int?) throws -> [CheckIn] {
-        try reading { db in
-            try CheckIn.fetchAll(db, where: "1", arguments: [], newestFirst: true, limit: limit)
-        }
+        try reading { db in try Self.checkIns(limit: limit, db) }
     }
 
     /// Corrects the check-in `id` and returns it before and after.
@@ -111,6 +109,11 @@ extension JournalStore {
     }
 
     // MARK: Building blocks
+
+    /// ``checkIns(limit:)`` in the transaction `db`.
+    static func checkIns(limit: Int?, _ db: Database) throws -> [CheckIn] {
+        try CheckIn.fetchAll(db, where: "1", arguments: [], newestFirst: true, limit: limit)
+    }
 
     static func checkIns(ids: [Int64], _ db: Database) throws -> [CheckIn] {
         try Set(ids).sorted().map { id in

@@ -59,12 +59,15 @@ extension JournalStore {
 
     /// Every activity and rating, summed up (``PSFSSummary``).
     public func psfs() throws -> PSFSSummary {
-        try reading { db in
-            PSFSSummary.make(activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
-        }
+        try reading { db in try Self.psfs(db) }
     }
 
     // MARK: Building blocks
+
+    /// ``psfs()`` in the transaction `db`.
+    static func psfs(_ db: Database) throws -> PSFSSummary {
+        PSFSSummary.make(activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
+    }
 
     /// Records a PSFS change and what undoing it does to the row `id`.
     private static func notePSFS(_ kind: ChangeKind, _ action: String, _ id: Int64?, _ db: Database, now: Int64) throws

@@ -21,6 +21,20 @@ public struct TodaySnapshot: Sendable, Hashable {
     public var problems: [StoredValueProblem] = []
 }
 
+/// What a screen shows, read in one transaction with the values in the file journal never writes
+/// (``StoredValueProblem``), so that the damage it names is that of what it showed.
+///
+/// ```swift
+/// let read = try store.listSnapshot(exerciseID: nil, limit: 20)
+/// read.value      // the entries, newest first
+/// read.problems   // empty for a journal in order
+/// ```
+public struct ScreenSnapshot<Value: Sendable>: Sendable {
+    public var value: Value
+    /// The values in the file journal never writes, read in the same transaction as ``value``.
+    public var problems: [StoredValueProblem]
+}
+
 /// What `journal session` reads before it asks anything, in one transaction: what stands (the
 /// red-flag gate), the region whose words its advice uses, and what a session is made from.
 public struct SessionSnapshot: Sendable {
@@ -29,6 +43,8 @@ public struct SessionSnapshot: Sendable {
     public var region: RegionSetting
     /// What the plan asks of the day.
     public var routine: DailyRoutine
+    /// The values in the file journal never writes, read in the same transaction (``StoredValueProblem``).
+    public var problems: [StoredValueProblem] = []
     let plan: [PlanItem]
     let holds: [Hold]
     let catalog: Catalog
@@ -86,7 +102,8 @@ extension JournalStore {
             let plan = try ExerciseQueries.plan(db)
             return SessionSnapshot(
                 standing: standing, region: region,
-                routine: try Self.routine(today: today, plan: plan, holds: holds, db), plan: plan, holds: holds,
+                routine: try Self.routine(today: today, plan: plan, holds: holds, db),
+                problems: try StoredValues.problems(db), plan: plan, holds: holds,
                 catalog: try ExerciseQueries.catalog(db, includingArchived: false))
         }
     }
@@ -115,40 +132,41 @@ extension JournalStore {
         for period: Period, today: LocalDate, exerciseID: String? = nil, environment: [String: String]
     ) throws -> ProgressReport {
         try reading { db in
-            let region = try Self.region(environment: environment, db)
-            let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
-            let entries = try EntryQueries.entriesForRules(db, performedIn: range, exerciseID: exerciseID)
-            let checkIns = exerciseID == nil ? try CheckIn.fetchAll(db, performedIn: range) : []
-            let plan = try ExerciseQueries.plan(db).filter { exerciseID == nil || $0.exerciseID == exerciseID }
-            let reviews = try HoldQueries.reviews(db, in: period.widestUTCRange).filter {
-                exerciseID == nil || $0.exerciseID == exerciseID
-            }
-            let (allHolds, reviewed) = try HoldQueries.holdsAndReviews(db, asOf: period.to)
-            let holds = allHolds.filter { exerciseID == nil || $0.exerciseID == exerciseID }
-            // As of the period's last day, every part of it: a hold begun after the period is not in
-            // it, and a review or a doctor's visit dated after it did not answer anything yet.
-            let standing =
-                exerciseID == nil
-                ? try Self.standing(
-                    today: period.to, holds: ProgressReport.holds(allHolds, begunBy: period.to), reviews: reviewed, db)
-                : nil
-            // The worsening trend as of the period's last day is one of the period's findings too.
-            let worsening = standing?.findings.filter { $0.rule == WorseningRule.id } ?? []
-            var report = ProgressReport.make(
-                entries: entries, checkIns: checkIns, period: period, region: region,
-                findings: Rules.sorted(Rules.evaluate(entries: entries, checkIns: checkIns) + worsening), plan: plan,
-                reviews: reviews, holds: holds, journalBegan: try Self.journalBegan(db))
-            report.standing = standing
-            if exerciseID == nil {
-                let psfs = PSFSSummary.make(
-                    activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
-                report.psfs = psfs.activities.isEmpty ? nil : psfs.forReport(period)
-                report.redFlagReviews = try RedFlagReviewQueries.reviews(
-                    db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id",
-                    arguments: [period.widestUTCRange.lowerBound, Int64.max])
-            }
-            return report
+            try Self.progressReport(for: period, today: today, exerciseID: exerciseID, environment: environment, db)
         }
+    }
+
+    /// What `journal report` shows: ``progressReport(for:today:exerciseID:environment:)``, with the
+    /// values journal never writes, in one transaction.
+    public func reportSnapshot(
+        for period: Period, today: LocalDate, exerciseID: String? = nil, environment: [String: String]
+    ) throws -> ScreenSnapshot<ProgressReport> {
+        try screen { db in
+            try Self.progressReport(for: period, today: today, exerciseID: exerciseID, environment: environment, db)
+        }
+    }
+
+    /// What `journal list` shows: entries newest first, optionally of one exercise and at most
+    /// `limit` of them (``entries(exerciseID:limit:)``), with the values journal never writes.
+    public func listSnapshot(exerciseID: String?, limit: Int?) throws -> ScreenSnapshot<[Entry]> {
+        try screen { db in try EntryQueries.latest(db, exerciseID: exerciseID, limit: limit) }
+    }
+
+    /// What `journal checkins` shows: the latest check-ins, newest first (``checkIns(limit:)``),
+    /// with the values journal never writes.
+    public func checkInsSnapshot(limit: Int?) throws -> ScreenSnapshot<[CheckIn]> {
+        try screen { db in try Self.checkIns(limit: limit, db) }
+    }
+
+    /// What `journal psfs` shows (``psfs()``), with the values journal never writes.
+    public func psfsSnapshot() throws -> ScreenSnapshot<PSFSSummary> {
+        try screen { db in try Self.psfs(db) }
+    }
+
+    /// What stands on `today` (``standing(today:)``), with the values journal never writes: what a
+    /// write (`log`, `checkin`) says after it, read once it is saved.
+    public func standingSnapshot(today: LocalDate) throws -> ScreenSnapshot<Standing> {
+        try screen { db in try Self.standing(today: today, db).standing }
     }
 
     /// The local day of the journal's first entry or check-in, whichever came first; `nil` for an
@@ -158,6 +176,50 @@ extension JournalStore {
     }
 
     // MARK: Building blocks
+
+    /// ``progressReport(for:today:exerciseID:environment:)`` in the transaction `db`.
+    private static func progressReport(
+        for period: Period, today: LocalDate, exerciseID: String?, environment: [String: String], _ db: Database
+    ) throws -> ProgressReport {
+        let region = try Self.region(environment: environment, db)
+        let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
+        let entries = try EntryQueries.entriesForRules(db, performedIn: range, exerciseID: exerciseID)
+        let checkIns = exerciseID == nil ? try CheckIn.fetchAll(db, performedIn: range) : []
+        let plan = try ExerciseQueries.plan(db).filter { exerciseID == nil || $0.exerciseID == exerciseID }
+        let reviews = try HoldQueries.reviews(db, in: period.widestUTCRange).filter {
+            exerciseID == nil || $0.exerciseID == exerciseID
+        }
+        let (allHolds, reviewed) = try HoldQueries.holdsAndReviews(db, asOf: period.to)
+        let holds = allHolds.filter { exerciseID == nil || $0.exerciseID == exerciseID }
+        // As of the period's last day, every part of it: a hold begun after the period is not in
+        // it, and a review or a doctor's visit dated after it did not answer anything yet.
+        let standing =
+            exerciseID == nil
+            ? try Self.standing(
+                today: period.to, holds: ProgressReport.holds(allHolds, begunBy: period.to), reviews: reviewed, db)
+            : nil
+        // The worsening trend as of the period's last day is one of the period's findings too.
+        let worsening = standing?.findings.filter { $0.rule == WorseningRule.id } ?? []
+        var report = ProgressReport.make(
+            entries: entries, checkIns: checkIns, period: period, region: region,
+            findings: Rules.sorted(Rules.evaluate(entries: entries, checkIns: checkIns) + worsening), plan: plan,
+            reviews: reviews, holds: holds, journalBegan: try Self.journalBegan(db))
+        report.standing = standing
+        if exerciseID == nil {
+            let psfs = PSFSSummary.make(
+                activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
+            report.psfs = psfs.activities.isEmpty ? nil : psfs.forReport(period)
+            report.redFlagReviews = try RedFlagReviewQueries.reviews(
+                db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id",
+                arguments: [period.widestUTCRange.lowerBound, Int64.max])
+        }
+        return report
+    }
+
+    /// What `body` reads and the values journal never writes, in one read transaction.
+    private func screen<Value: Sendable>(_ body: (Database) throws -> Value) throws -> ScreenSnapshot<Value> {
+        try reading { db in ScreenSnapshot(value: try body(db), problems: try StoredValues.problems(db)) }
+    }
 
     /// The region in force: the journal's setting, read in this transaction, and `environment`.
     private static func region(environment: [String: String], _ db: Database) throws -> RegionSetting {

@@ -146,129 +146,173 @@ enum StoredValues {
             flag: "--side SIDE", nearest: "NULL"),
     ]
 
-    /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table.
+    /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table:
+    /// one statement (``searchSQL``), whose rows each part reads back into problems.
     static func problems(_ db: Database) throws -> [StoredValueProblem] {
-        var found = try search(db, table: "entries", id: "id", columns: entryColumns) { id, column in
-            "`journal edit \(id) \(column.flag ?? "")` corrects it, `journal delete \(id)` removes it."
+        var found: [StoredValueProblem] = []
+        var activities = 0
+        for row in try Row.fetchAll(db, sql: searchSQL, arguments: [limitPerTable]) {
+            let index: Int = row[0]
+            switch parts[index] {
+            case .columns(let search): found += search.problems(row)
+            case .redFlags: found.append(redFlag(row))
+            case .activities:
+                guard activities < limitPerTable, let problem = activity(row) else { continue }
+                activities += 1
+                found.append(problem)
+            }
         }
-        found += try search(
-            db, table: "checkins", id: "id", columns: checkInColumns
-        ) { id, _ in
-            "`journal checkins edit \(id) --pain N` corrects it, `journal checkins delete \(id)` removes it."
-        }
-        found += try search(
-            db, table: "psfs_ratings", id: "id", columns: ratingColumns
-        ) { _, _ in
-            "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
-                + "and the new rating counts from then."
-        }
-        found += try redFlags(db)
-        found += try activities(db)
-        found += try plan(db)
         return found
     }
 
-    /// The rows of `table` with a value `columns` do not allow: one read, ordered by `id`.
-    ///
-    /// For entries, check-ins and PSFS ratings, schema.sql's `*_outside_values` indexes are partial
-    /// on exactly this condition, so the read finds such rows without reading the others
-    /// (`StoredValuesTests` asks SQLite's query plan).
-    private static func search(
-        _ db: Database, table: String, id: String, columns: [Column], fix: (String, Column) -> String
-    ) throws -> [StoredValueProblem] {
-        let rows = try Row.fetchAll(
-            db, sql: searchSQL(table: table, id: id, columns: columns), arguments: [limitPerTable])
-        return rows.flatMap { row -> [StoredValueProblem] in
-            let rowID: String = row[0] ?? ""
+    /// A table searched in SQL for values its columns do not allow, and the fix its rows name.
+    private struct ColumnSearch {
+        var table: String
+        /// The column that names a row, as a person types it.
+        var id: String
+        var columns: [Column]
+        var fix: @Sendable (String, Column) -> String
+
+        /// The part of ``searchSQL`` that finds its rows: each row's id, then, for each column,
+        /// whether its value is not allowed and the value quoted; at most `?1` rows, by `id`.
+        ///
+        /// For entries, check-ins and PSFS ratings, schema.sql's `*_outside_values` indexes are
+        /// partial on exactly this condition, so the search finds such rows without reading the
+        /// others (`StoredValuesTests` asks SQLite's query plan).
+        func select(part: Int) -> String {
+            let outside = "(" + columns.map { "(\($0.valid))" }.joined(separator: " AND ") + ") IS NOT 1"
+            let values = columns.map { "(\($0.valid)) IS NOT 1, quote(\($0.name))" }
+            return "SELECT * FROM (SELECT \(part), \(id), NULL, CAST(\(id) AS TEXT), "
+                + StoredValues.padded(values).joined(separator: ", ")
+                + " FROM \(table) WHERE \(outside) ORDER BY \(id) LIMIT ?1)"
+        }
+
+        /// The problems of one row ``select(part:)`` gave.
+        func problems(_ row: Row) -> [StoredValueProblem] {
+            let rowID: String = row[3] ?? ""
             return columns.enumerated().compactMap { index, column in
-                guard row[1 + index * 2] as Bool? == true else { return nil }
+                guard row[4 + index * 2] as Bool? == true else { return nil }
                 return StoredValueProblem(
                     table: table, row: rowID, column: column.name,
-                    value: row[2 + index * 2] as String? ?? "NULL", expected: column.expected,
+                    value: row[5 + index * 2] as String? ?? "NULL", expected: column.expected,
                     fix: fix(rowID, column))
             }
         }
     }
 
-    /// The statement of ``search(_:table:id:columns:fix:)``: each row's id, then, for each column, whether
-    /// its value is not allowed and the value quoted; at most `?` rows.
-    private static func searchSQL(table: String, id: String, columns: [Column]) -> String {
-        let flags = columns.map { "(\($0.valid)) IS NOT 1, quote(\($0.name))" }.joined(separator: ", ")
-        return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(outside(columns)) ORDER BY \(id) LIMIT ?"
+    /// One part of the search, in the order its problems are listed.
+    private enum Part {
+        case columns(ColumnSearch)
+        case redFlags
+        case activities
     }
 
-    /// The SQL condition that a row holds a value `columns` do not allow.
-    private static func outside(_ columns: [Column]) -> String {
-        "(" + columns.map { "(\($0.valid))" }.joined(separator: " AND ") + ") IS NOT 1"
+    /// The parts of the search, table by table: the large tables (each through its partial index),
+    /// then the small ones.
+    private static let parts: [Part] = [
+        .columns(
+            ColumnSearch(table: "entries", id: "id", columns: entryColumns) { id, column in
+                "`journal edit \(id) \(column.flag ?? "")` corrects it, `journal delete \(id)` removes it."
+            }),
+        .columns(
+            ColumnSearch(table: "checkins", id: "id", columns: checkInColumns) { id, _ in
+                "`journal checkins edit \(id) --pain N` corrects it, `journal checkins delete \(id)` removes it."
+            }),
+        .columns(
+            ColumnSearch(table: "psfs_ratings", id: "id", columns: ratingColumns) { _, _ in
+                "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
+                    + "and the new rating counts from then."
+            }),
+        .redFlags,
+        .activities,
+        .columns(
+            ColumnSearch(table: "plan", id: "exercise_id", columns: planColumns) { id, _ in
+                "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."
+            }),
+    ]
+
+    /// The most columns one table is searched for: each part's row has a pair of values for each.
+    private static let widest =
+        parts.map { part in
+            if case .columns(let search) = part { return search.columns.count }
+            return 1
+        }.max() ?? 1
+
+    /// `values` (pairs of a flag and a quoted value) with `NULL` pairs up to ``widest``, then the
+    /// two values only red flags and activities give.
+    private static func padded(_ values: [String], extra: [String] = ["NULL", "NULL"]) -> [String] {
+        values + Array(repeating: "NULL, NULL", count: widest - values.count) + extra
     }
 
-    /// The searches an index of schema.sql answers: the index, and the search's statement.
-    static var indexedSearches: [(index: String, sql: String)] {
-        [
-            ("entries_outside_values", searchSQL(table: "entries", id: "id", columns: entryColumns)),
-            ("checkins_outside_values", searchSQL(table: "checkins", id: "id", columns: checkInColumns)),
-            ("psfs_ratings_outside_values", searchSQL(table: "psfs_ratings", id: "id", columns: ratingColumns)),
-        ]
-    }
+    /// The one statement of the search, in the parts' order and each part's.
+    ///
+    /// Every part's rows have one shape: the part, two sort keys, the row's id as text,
+    /// ``widest`` pairs of a flag and a quoted value, and two values of the part's own. Compiled
+    /// once, it is the search's whole cost for a journal in order: an empty read of each large
+    /// table's partial index, and of the small tables.
+    static let searchSQL: String = {
+        let known = RedFlag.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let selects = parts.enumerated().map { index, part in
+            switch part {
+            case .columns(let search):
+                return search.select(part: index)
+            case .redFlags:
+                return "SELECT * FROM (SELECT \(index), f.checkin_id, f.red_flag, CAST(f.checkin_id AS TEXT), "
+                    + padded(["1, quote(f.red_flag)"], extra: ["c.performed_at", "c.utc_offset"])
+                    .joined(separator: ", ")
+                    + " FROM checkin_red_flags AS f LEFT JOIN checkins AS c ON c.id = f.checkin_id"
+                    + " WHERE f.red_flag IS NULL OR f.red_flag NOT IN (\(known))"
+                    + " ORDER BY f.checkin_id, f.red_flag LIMIT ?1)"
+            case .activities:
+                return "SELECT \(index), id, NULL, CAST(id AS TEXT), "
+                    + padded(["NULL, quote(activity)"], extra: ["activity", "NULL"]).joined(separator: ", ")
+                    + " FROM psfs_activities"
+            }
+        }
+        return selects.joined(separator: "\nUNION ALL\n") + "\nORDER BY 1, 2, 3"
+    }()
+
+    /// The tables whose search an index of schema.sql answers, and the index.
+    static let indexedTables = [
+        (table: "entries", index: "entries_outside_values"),
+        (table: "checkins", index: "checkins_outside_values"),
+        (table: "psfs_ratings", index: "psfs_ratings_outside_values"),
+    ]
 
     private static let checkInColumns = [range("pain", PainLevel.range, flag: "--pain N")]
     private static let ratingColumns = [range("score", PainLevel.range, flag: nil)]
+    private static let planColumns = [
+        range("sets", Entry.Limits.sets, flag: "--sets N"),
+        range("reps", Entry.Limits.reps, optional: true, flag: "--reps N"),
+        range("hold_seconds", Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
+        range("per_week", PlanItem.perWeekRange, flag: "--per-week N"),
+    ]
 
-    /// The red flags of check-ins that journal does not know: none of ``RedFlag``'s ids.
-    private static func redFlags(_ db: Database) throws -> [StoredValueProblem] {
-        let known = RedFlag.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT f.checkin_id, quote(f.red_flag), c.performed_at, c.utc_offset
-                FROM checkin_red_flags AS f LEFT JOIN checkins AS c ON c.id = f.checkin_id
-                WHERE f.red_flag IS NULL OR f.red_flag NOT IN (\(known))
-                ORDER BY f.checkin_id, f.red_flag LIMIT ?
-                """,
-            arguments: [limitPerTable])
-        return rows.map { row in
-            let id: Int64 = row[0]
-            let performedAt: Int64? = row[2]
-            let when = performedAt.map {
-                " of " + LocalDateTime(unixSeconds: $0, utcOffset: row[3] ?? 0).shortText
-            }
-            return StoredValueProblem(
-                table: "checkin_red_flags", row: String(id), column: "red_flag", value: row[1] ?? "NULL",
-                expected: "a red flag journal does not know: the check-in\(when ?? "") (#\(id)) carries a red flag "
-                    + "no advice is given for",
-                fix: "read the check-in (`journal checkins`) and what `journal safety --red-flags` says of each "
-                    + "red flag; `journal checkins edit \(id) --red-flag ID` (or `--no-red-flags`) corrects it.")
+    /// A red flag of a check-in that journal does not know (none of ``RedFlag``'s ids), from its row of the search.
+    private static func redFlag(_ row: Row) -> StoredValueProblem {
+        let id: Int64 = row[1]
+        let performedAt: Int64? = row[4 + widest * 2]
+        let when = performedAt.map {
+            " of " + LocalDateTime(unixSeconds: $0, utcOffset: row[5 + widest * 2] ?? 0).shortText
         }
+        return StoredValueProblem(
+            table: "checkin_red_flags", row: String(id), column: "red_flag", value: row[5] ?? "NULL",
+            expected: "a red flag journal does not know: the check-in\(when ?? "") (#\(id)) carries a red flag "
+                + "no advice is given for",
+            fix: "read the check-in (`journal checkins`) and what `journal safety --red-flags` says of each "
+                + "red flag; `journal checkins edit \(id) --red-flag ID` (or `--no-red-flags`) corrects it.")
     }
 
-    /// The PSFS activities whose words typed input would refuse (``PSFSActivity``'s check).
-    private static func activities(_ db: Database) throws -> [StoredValueProblem] {
-        try Row.fetchAll(db, sql: "SELECT id, activity, quote(activity) AS quoted FROM psfs_activities ORDER BY id")
-            .compactMap { row -> StoredValueProblem? in
-                let text: String = row["activity"] ?? ""
-                guard (try? PSFSActivity(activity: text, addedAt: 0, utcOffset: 0, createdAt: 0)) == nil else {
-                    return nil
-                }
-                let id: Int64 = row["id"]
-                return StoredValueProblem(
-                    table: "psfs_activities", row: String(id), column: "activity", value: row["quoted"] ?? "NULL",
-                    expected: "where journal writes 1 to \(PSFSActivity.maximumLength) characters on one line",
-                    fix: "`journal psfs remove \(id)` retires it, and `journal psfs add` adds it in other words.")
-            }
-            .prefix(limitPerTable).map { $0 }
-    }
-
-    /// The plan rows whose dose typed input would refuse (``PlanItem``'s check).
-    private static func plan(_ db: Database) throws -> [StoredValueProblem] {
-        let columns = [
-            range("sets", Entry.Limits.sets, flag: "--sets N"),
-            range("reps", Entry.Limits.reps, optional: true, flag: "--reps N"),
-            range("hold_seconds", Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
-            range("per_week", PlanItem.perWeekRange, flag: "--per-week N"),
-        ]
-        return try search(db, table: "plan", id: "exercise_id", columns: columns) { id, _ in
-            "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."
-        }
+    /// A PSFS activity whose words typed input would refuse (``PSFSActivity``'s check), from its
+    /// row of the search (every activity has one); `nil` for one typed input would take.
+    private static func activity(_ row: Row) -> StoredValueProblem? {
+        let text: String = row[4 + widest * 2] ?? ""
+        guard (try? PSFSActivity(activity: text, addedAt: 0, utcOffset: 0, createdAt: 0)) == nil else { return nil }
+        let id: Int64 = row[1]
+        return StoredValueProblem(
+            table: "psfs_activities", row: String(id), column: "activity", value: row[5] ?? "NULL",
+            expected: "where journal writes 1 to \(PSFSActivity.maximumLength) characters on one line",
+            fix: "`journal psfs remove \(id)` retires it, and `journal psfs add` adds it in other words.")
     }
 }
 

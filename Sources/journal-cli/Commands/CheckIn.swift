@@ -79,7 +79,11 @@ struct CheckInCommand: ParsableCommand {
                 "Checked in #\(checkIn.id ?? 0): pain \(checkIn.pain.value)\(flags), at \(Wording.time(checkIn.localTime))."
             )
         }
-        Describe.printStanding(store, today: today, advice: words) { $0.isAbout(checkIn: logged.checkIn.id) }
-        try StoredDamage.finish(store)
+        // What stands, and the values journal never writes, read together once the check-in is saved.
+        let after = try? store.openForReading()?.standingSnapshot(today: today)
+        if let standing = after?.value {
+            Describe.printStanding(standing, advice: words) { $0.isAbout(checkIn: logged.checkIn.id) }
+        }
+        try StoredDamage.finish(problems: after?.problems ?? [])
     }
 }

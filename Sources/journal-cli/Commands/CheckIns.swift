@@ -31,15 +31,17 @@ struct CheckIns: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let checkIns = try store.openForReading()?.checkIns(limit: limit) ?? []
+            let read = try store.openForReading()?.checkInsSnapshot(limit: limit)
+            let checkIns = read?.value ?? []
+            let problems = read?.problems ?? []
             if output.json {
                 try Console.json(checkIns.map(CheckInJSON.init))
-                try StoredDamage.finish(store)
+                try StoredDamage.finish(problems: problems)
                 return
             }
             guard !checkIns.isEmpty else {
                 Console.err("No check-ins yet. Record one with: journal checkin --pain 3")
-                try StoredDamage.finish(store)
+                try StoredDamage.finish(problems: problems)
                 return
             }
             try Console.table(
@@ -50,7 +52,7 @@ struct CheckIns: ParsableCommand {
                         $0.redFlags.map(\.rawValue).joined(separator: ", "), ($0.note ?? "").terminalSafe,
                     ]
                 })
-            try StoredDamage.finish(store)
+            try StoredDamage.finish(problems: problems)
         }
     }
 

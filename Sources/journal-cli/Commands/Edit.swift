@@ -219,7 +219,9 @@ struct Undo: ParsableCommand {
             throw failure
         }
         if let standing = result.standing { Describe.printStanding(standing, advice: words) }
-        try StoredDamage.finish(store)
+        // A read of its own once the undo is saved: in the undo's transaction, where its standing is
+        // read, a failure of this read of what came from outside would take the undo back with it.
+        try StoredDamage.finish(problems: (try? store.openForReading()?.storedValueProblems()) ?? [])
     }
 
     /// ``savedNote`` for the undo of a plan, exercise or setting change: the command that shows what it put back.

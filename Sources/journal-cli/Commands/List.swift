@@ -30,10 +30,12 @@ struct List: ParsableCommand {
 
     func run() throws {
         let exerciseID = try exercise.map { try store.resolveExercise($0, includingArchived: true).id }
-        let entries = try store.openForReading()?.entries(exerciseID: exerciseID, limit: limit) ?? []
+        let read = try store.openForReading()?.listSnapshot(exerciseID: exerciseID, limit: limit)
+        let entries = read?.value ?? []
+        let problems = read?.problems ?? []
         if output.json {
             try Console.json(entries.map { EntryJSON($0) })
-            try StoredDamage.finish(store)
+            try StoredDamage.finish(problems: problems)
             return
         }
         guard !entries.isEmpty else {
@@ -41,7 +43,7 @@ struct List: ParsableCommand {
                 exercise == nil
                     ? "No entries yet. Record one with: journal log glute-bridge --pain-before 4 --pain-after 3"
                     : "No entries for that exercise yet.")
-            try StoredDamage.finish(store)
+            try StoredDamage.finish(problems: problems)
             return
         }
         let rows = entries.map { entry -> [String] in
@@ -57,6 +59,6 @@ struct List: ParsableCommand {
                 "! a stop finding on that session (pain rose, or pain after was above 5): stop that exercise and "
                     + "see a physiotherapist before continuing.")
         }
-        try StoredDamage.finish(store)
+        try StoredDamage.finish(problems: problems)
     }
 }

@@ -107,11 +107,14 @@ struct Log: ParsableCommand {
                 "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Wording.dose(entry)), "
                     + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime)).")
         }
-        // What stands about this exercise is told above; everything else follows, as already known.
-        Describe.printStanding(store, today: try Clock.today(), advice: words) {
-            $0.isAbout(exercise: logged.entry.exerciseID)
+        // What stands about this exercise is told above; everything else follows, as already known,
+        // then the values journal never writes, read with it once the entry is saved.
+        let today = try Clock.today()
+        let after = try? store.openForReading()?.standingSnapshot(today: today)
+        if let standing = after?.value {
+            Describe.printStanding(standing, advice: words) { $0.isAbout(exercise: logged.entry.exerciseID) }
         }
-        try StoredDamage.finish(store)
+        try StoredDamage.finish(problems: after?.problems ?? [])
     }
 }
 

@@ -33,20 +33,21 @@ struct PSFS: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let summary =
-                try store.openForReading()?.psfs() ?? PSFSSummary.make(activities: [], ratings: [])
+            let read = try store.openForReading()?.psfsSnapshot()
+            let summary = read?.value ?? PSFSSummary.make(activities: [], ratings: [])
+            let problems = read?.problems ?? []
             if output.json {
                 try Console.json(PSFSJSON(summary))
-                try StoredDamage.finish(store)
+                try StoredDamage.finish(problems: problems)
                 return
             }
             guard !summary.activities.isEmpty else {
                 Console.err(#"No activities yet. Add one with: journal psfs add "putting on socks""#)
-                try StoredDamage.finish(store)
+                try StoredDamage.finish(problems: problems)
                 return
             }
             for line in Describe.psfs(summary) { try Console.out(line) }
-            try StoredDamage.finish(store)
+            try StoredDamage.finish(problems: problems)
         }
     }
 

@@ -133,11 +133,11 @@ struct Report: ParsableCommand {
         } else {
             period = selection.period ?? .week(endingOn: now.date)
         }
-        let read = try store.openForReading()?.progressReport(
+        let read = try store.openForReading()?.reportSnapshot(
             for: period, today: now.date, exerciseID: selection.exerciseID,
             environment: ProcessInfo.processInfo.environment)
-        let region = try StoreOptions.region(read?.region)
-        let report = read ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])
+        let region = try StoreOptions.region(read?.value.region)
+        let report = read?.value ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])
         let text: String
         switch chosenFormat {
         case .json: text = try JSONText.pretty(ReportJSON(report)) + "\n"
@@ -152,7 +152,7 @@ struct Report: ParsableCommand {
         }
         try OutputFile.writing(to: output, force: force, encryption: encryption) { try $0.write(text) }
         if let output { Console.err("Wrote the report to \(output.terminalSafe).") }
-        try StoredDamage.finish(store)
+        try StoredDamage.finish(problems: read?.problems ?? [])
     }
 
 }

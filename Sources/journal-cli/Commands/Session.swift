@@ -61,13 +61,13 @@ struct Session: ParsableCommand {
             guard routine.hasPlan else {
                 Console.err(Wording.noPlanYet)
                 Describe.printStanding(standing, advice: words)
-                try StoredDamage.finish(store)
+                try StoredDamage.finish(problems: snapshot?.problems ?? [])
                 return
             }
             guard !session.steps.isEmpty else {
                 Console.err(Self.nothingDue(routine))
                 Describe.printStanding(standing, advice: words)
-                try StoredDamage.finish(store)
+                try StoredDamage.finish(problems: snapshot?.problems ?? [])
                 return
             }
         }
@@ -120,16 +120,21 @@ struct Session: ParsableCommand {
         Console.err(
             "Done \(done.count), skipped \(skipped.count)"
                 + (skipped.isEmpty ? "." : ": " + skipped.joined(separator: ", ") + "."))
-        if let week = try store.openForReading()?.routine(today: today), !week.items.isEmpty || !week.held.isEmpty {
+        // The week, what stands and the values journal never writes, as the session left them: one read.
+        let after = try store.openForReading()?.todaySnapshot(
+            today: today, environment: ProcessInfo.processInfo.environment)
+        if let week = after?.routine, !week.items.isEmpty || !week.held.isEmpty {
             let counts = week.items.map { "\($0.plan.exerciseID) \($0.doneThisWeek) of \($0.plannedThisWeek)" }
             let held = week.held.map { "\($0.exerciseID) on hold" }
             Console.err("This week: " + (counts + held).joined(separator: ", ") + ".")
         }
-        Describe.printStanding(store, today: today, advice: words) { item in
-            if case .hold(let hold) = item { return done.contains(hold.exerciseID) }
-            return false
+        if let standing = after?.standing {
+            Describe.printStanding(standing, advice: words) { item in
+                if case .hold(let hold) = item { return done.contains(hold.exerciseID) }
+                return false
+            }
         }
-        try StoredDamage.finish(store)
+        try StoredDamage.finish(problems: after?.problems ?? [])
     }
 
     /// Stops the session before anything is asked while a red flag needs a doctor.

@@ -8,15 +8,8 @@ enum StoredDamage {
     /// The most problems listed; more are counted.
     static let listed = 10
 
-    /// Says the problems and exits with the status they and `own` give; returns when that is 0.
-    ///
-    /// A journal that cannot be read again here (locked since) is taken as read: what the command
-    /// showed stands, and its own status with it.
-    static func finish(_ store: StoreOptions, status own: Int32 = 0) throws {
-        try finish(problems: (try? store.openForReading()?.storedValueProblems()) ?? [], status: own)
-    }
-
-    /// Says `problems`, read with what the command showed (one snapshot), and exits as ``finish(_:status:)``.
+    /// Says `problems`, read with what the command showed (one snapshot), and exits with the
+    /// status they and `own` give; returns when that is 0.
     static func finish(problems: [StoredValueProblem], status own: Int32 = 0) throws {
         say(problems)
         let status = StoredValueProblem.exitStatus(own, damaged: !problems.isEmpty)
