@@ -492,7 +492,7 @@ public enum ReportHTML {
     /// footer is inside the block kept together, never after it, so that it cannot print alone.
     static func detailSections(_ report: ProgressReport, footer: BodyNode) -> BodyNode {
         let width = lineLength(report)
-        let numbered = numberedNotes(report)
+        let numbered = numberedNotes(report, dense: isDense(report))
         let sections = detailLines(report).map { (node: $0.section(report), lines: $0.lines) }
         guard keptTogether(numbered, lineLength: width) == numbered.count else {
             return .group(sections.map(\.node) + [notesSection(report, footer: footer)])
@@ -556,9 +556,58 @@ public enum ReportHTML {
         return sections
     }
 
-    /// Each note as it prints: its opening, then its text.
-    static func numberedNotes(_ report: ProgressReport) -> [String] {
-        report.notes.enumerated().map { noteHead($0.offset + 1, $0.element) + $0.element.text }
+    /// Each note as it prints: its opening, then its text, its typed lines run together in a
+    /// dense report (``printedText(_:dense:)``).
+    static func numberedNotes(_ report: ProgressReport, dense: Bool) -> [String] {
+        report.notes.enumerated().map {
+            noteHead($0.offset + 1, $0.element) + printedText($0.element.text, dense: dense)
+        }
+    }
+
+    /// A note's text as it prints: as typed, or, in a dense report (``isDense(_:)``), its typed
+    /// lines run together on the printed lines, one after the other, ``typedLineSeparator``
+    /// between them (a run of empty lines is one break).
+    ///
+    /// Each typed line prints at least one printed line, which the narrow face cannot shorten:
+    /// notes typed as lines of 30 characters took a week to 3 pages. The screen and every other
+    /// format keep the lines as typed; so does print when the report is within its budget.
+    ///
+    /// ```swift
+    /// ReportHTML.printedText("morning 3\nstiff\n\neased by noon", dense: true) // "morning 3 / stiff / eased by noon"
+    /// ```
+    static func printedText(_ text: String, dense: Bool) -> String {
+        guard dense else { return text }
+        return text.split(separator: "\n").joined(separator: typedLineSeparator)
+    }
+
+    /// What stands between a note's typed lines where a dense report runs them together, in
+    /// the muted colour.
+    static let typedLineSeparator = " / "
+
+    /// A note's text as markup, escaped: as typed, its line breaks marked in a dense report.
+    ///
+    /// There each break between its typed lines is in a `typed-break` span, which print hides,
+    /// followed by the separator (``typedLineSeparator``) in a `typed-sep` span, which only
+    /// print shows. So the screen shows the lines as typed, and print runs them together as
+    /// ``printedText(_:dense:)`` says.
+    static func noteMarkup(_ text: String, dense: Bool) -> String {
+        guard dense, text.contains("\n") else { return escape(text) }
+        var html = ""
+        var breaks = 0
+        var wroteText = false
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { breaks += 1 }
+            guard !line.isEmpty else { continue }
+            if breaks > 0 {
+                html += "<span class=\"typed-break\">" + String(repeating: "\n", count: breaks) + "</span>"
+                if wroteText { html += "<span class=\"typed-sep\">\(escape(typedLineSeparator))</span>" }
+                breaks = 0
+            }
+            html += escape(String(line))
+            wroteText = true
+        }
+        if breaks > 0 { html += "<span class=\"typed-break\">" + String(repeating: "\n", count: breaks) + "</span>" }
+        return html
     }
 
     /// The Notes section's printed lines, a line the width of the page: its heading, then the
@@ -570,13 +619,13 @@ public enum ReportHTML {
     /// Whether the report prints dense: its notes in a narrow typeface, ``denseLineLength``
     /// characters a line instead of ``printedLineLength``, at the same 7 pt.
     ///
-    /// Chosen by the report from its own estimated length (``estimatedLines(_:lineLength:)``):
+    /// Chosen by the report from its own estimated length (``estimatedLines(_:dense:)``):
     /// dense when, printed as usual, it would pass its budget, 2 A4 pages for a period of up to
     /// 7 days and 5 for up to 31 (``budgetPages``), at ``linesPerPage``. A longer period, which
     /// may take more pages, prints as usual.
     static func isDense(_ report: ProgressReport) -> Bool {
         guard let pages = budgetPages(report.period.dayCount) else { return false }
-        return estimatedLines(report, lineLength: printedLineLength) > pages * linesPerPage
+        return estimatedLines(report, dense: false) > pages * linesPerPage
     }
 
     /// The pages a period's report is to fit: 2 for a week (up to 7 days), 5 for a month (up to
@@ -599,10 +648,12 @@ public enum ReportHTML {
 
     /// The whole report's printed lines, estimated: the heading, what needs attention, the pain
     /// chart and each exercise's chart and row (``topLines(_:)``), the detail's sections
-    /// (``detailLines(_:)``) and the notes at `lineLength` characters a line.
-    static func estimatedLines(_ report: ProgressReport, lineLength: Int) -> Int {
+    /// (``detailLines(_:)``) and the notes as they print, dense or not (``denseLineLength`` or
+    /// ``printedLineLength`` characters a line, ``printedText(_:dense:)``).
+    static func estimatedLines(_ report: ProgressReport, dense: Bool) -> Int {
         topLines(report) + detailLines(report).map(\.lines).reduce(0, +)
-            + notesLines(numberedNotes(report), lineLength: lineLength)
+            + notesLines(
+                numberedNotes(report, dense: dense), lineLength: dense ? denseLineLength : printedLineLength)
     }
 
     /// The printed lines above the detail.
@@ -634,15 +685,18 @@ public enum ReportHTML {
     static func notesSection(_ report: ProgressReport, footer: BodyNode) -> BodyNode {
         let numbered = Array(report.notes.enumerated())
         let width = lineLength(report)
-        let kept = keptTogether(numberedNotes(report), lineLength: width)
+        let dense = isDense(report)
+        let kept = keptTogether(numberedNotes(report, dense: dense), lineLength: width)
         func list(_ notes: ArraySlice<(offset: Int, element: ProgressReport.Note)>) -> BodyNode {
             .ul(
                 .forEach(Array(notes)) { index, note in
                     .li(
                         .id("note-\(index + 1)"),
-                        .if(printedLines(note.text, lineLength: width) > longNoteLines, .class("long")),
+                        .if(
+                            printedLines(printedText(note.text, dense: dense), lineLength: width) > longNoteLines,
+                            .class("long")),
                         .strong(.plain(noteHead(index + 1, note))),
-                        .span(.class("note-text"), .plain(note.text))
+                        .span(.class("note-text"), .raw(noteMarkup(note.text, dense: dense)))
                     )
                 })
         }
@@ -858,6 +912,7 @@ public enum ReportHTML {
         .notes ul { padding-left: 1.1rem; margin: .2rem 0; font-size: .9rem; }
         .notes li { margin: .15rem 0; }
         .note-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+        .typed-sep { display: none; color: var(--muted); }
         h2 .aside { font-size: .8rem; font-weight: normal; color: var(--muted); }
         footer { margin-top: 1.2rem; border-top: 1px solid var(--rule); break-before: avoid; }
         @media (max-width: 45rem) { svg.pain-chart text { font-size: 16px; } }
@@ -925,6 +980,8 @@ public enum ReportHTML {
           footer p { margin: 0; }
           body.dense .notes ul { font-family: "Liberation Sans Narrow", "Arial Narrow", "Helvetica Neue",
             "DejaVu Sans Condensed", sans-serif; font-stretch: condensed; }
+          body.dense .notes .typed-break { display: none; }
+          body.dense .notes .typed-sep { display: inline; }
         }
         """
 }
