@@ -251,13 +251,14 @@ enum ReportFixtures {
     /// day. With `typedLines`, each note is typed as lines of at most that many characters, one
     /// under the other (broken between words); with `text`, a note is "Note 7: " and that text,
     /// repeated and cut to `noteLength` (0: no notes). With `psfs`, five PSFS activities, each
-    /// rated on the first, middle and last day with a note like the others. Returns the notes, in
-    /// order.
+    /// rated on the first, middle and last day with a note like the others. With `reviewed`, a
+    /// physiotherapist reviews each session whose pain rose 20 minutes after it (its hold
+    /// lifted). Returns the notes, in order.
     @discardableResult
     static func imported(
         days: Int, exercises: Int, noteLength: Int, riseEvery: Int = 0, redFlags: [Int: [String]] = [:],
         planned: Bool = false, typedLines: Int? = nil, text words: String? = nil, psfs: Bool = false,
-        in sandbox: Sandbox
+        reviewed: Bool = false, in sandbox: Sandbox
     ) throws -> [String] {
         let all: [(id: String, hold: Bool, side: String?)] = [
             ("glute-bridge", false, nil), ("bird-dog", false, nil), ("piriformis-stretch", true, "left"),
@@ -291,6 +292,7 @@ enum ReportFixtures {
         }
         var entries: [[String: Any]] = []
         var checkIns: [[String: Any]] = []
+        var reviews: [[String: Any]] = []
         for day in 1...days {
             let date = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: day - days).iso8601
             checkIns.append([
@@ -298,7 +300,7 @@ enum ReportFixtures {
                 "red_flags": redFlags[day] ?? [],
             ])
             for (index, exercise) in all.prefix(exercises).enumerated() {
-                let after = riseEvery > 0 && notes.count % riseEvery == riseEvery - 1 ? 5 : 2
+                let after = riseEvery > 0 && (checkIns.count + entries.count) % riseEvery == riseEvery - 1 ? 5 : 2
                 entries.append([
                     "id": entries.count + 1, "exercise": exercise.id, "note": note(), "pain_before": 3,
                     "pain_after": after, "pain_change": after - 3, "flagged": false,
@@ -307,6 +309,13 @@ enum ReportFixtures {
                     "sets": exercise.hold ? 2 : 3, "reps": exercise.hold ? NSNull() : 10,
                     "hold_seconds": exercise.hold ? 30 : NSNull(), "side": exercise.side ?? NSNull(),
                 ])
+                if reviewed, after > 3 {
+                    reviews.append([
+                        "id": reviews.count + 1, "exercise": exercise.id, "through_entry_id": entries.count,
+                        "reviewed_at":
+                            "\(date)T\(String(format: "%02d:%02d", 8 + index * 3 / 2, index % 2 * 30 + 20)):00+00:00",
+                    ])
+                }
             }
         }
         let first = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: 1 - days).iso8601
@@ -338,7 +347,7 @@ enum ReportFixtures {
         }
         let export: [String: Any] = [
             "format": "journal-export", "version": 1, "entries": entries, "exercises": [], "checkins": checkIns,
-            "plan": plan, "reviews": [], "psfs_activities": activities, "psfs_ratings": ratings,
+            "plan": plan, "reviews": reviews, "psfs_activities": activities, "psfs_ratings": ratings,
             "red_flag_reviews": [], "settings": [],
         ]
         let path = sandbox.directory + "/programme.json"

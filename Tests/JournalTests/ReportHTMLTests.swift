@@ -205,6 +205,22 @@ import Testing
         #expect(ReportHTML.printedLines(typed, lineLength: ReportHTML.denseLineLength) == 3)
     }
 
+    @Test func aDenseReportRunsANotesTypedLinesTogetherInPrintOnly() {
+        let typed = "morning 3\nstiff\n\neased by noon <3"
+        // As the estimate counts it: one line, " / " between the typed lines, an empty one none.
+        #expect(ReportHTML.printedText(typed, dense: true) == "morning 3 / stiff / eased by noon <3")
+        #expect(ReportHTML.printedText(typed, dense: false) == typed)
+        #expect(ReportHTML.printedLines(ReportHTML.printedText(typed, dense: true)) == 1)
+        // The markup keeps the line breaks, which print hides, and the separators, which only print shows.
+        #expect(
+            ReportHTML.noteMarkup(typed, dense: true)
+                == "morning 3<span class=\"typed-break\">\n</span><span class=\"typed-sep\"> / </span>stiff"
+                + "<span class=\"typed-break\">\n\n</span><span class=\"typed-sep\"> / </span>eased by noon &lt;3")
+        #expect(ReportHTML.noteMarkup(typed, dense: false) == "morning 3\nstiff\n\neased by noon &lt;3")
+        #expect(ReportHTML.css.contains("body.dense .notes .typed-break { display: none; }"))
+        #expect(ReportHTML.css.contains(".typed-sep { display: none; color: var(--muted); }"))
+    }
+
     @Test func theLastNotesPrintKeptTogether() throws {
         let hundred = String(repeating: "a", count: 100)
         // 100 characters are 2 printed lines of 73: 78 lines hold the last 39 of 50.

@@ -6,7 +6,8 @@ import Plot
 /// What needs attention comes first, then the pain picture (the daily chart and one small chart
 /// per exercise), then the detail: tables, the session list (one line a session), check-ins and
 /// every note whole, once, numbered. Print has its own denser layout (docs/report.md, Print),
-/// denser still, its notes in a narrow face, when the report's estimate of its own length passes
+/// denser still, its notes (their typed lines run together), sessions table and what to do in a
+/// narrow face, when the report's estimate of its own length passes
 /// its budget (``isDense(_:)``), and the report's end is kept together with the footer so that no printed page is nearly empty
 /// (``detailSections(_:)``). Every string from the journal reaches the page through
 /// Plot's text nodes (which escape `<`, `>` and `&`) or, in an attribute, through ``escape(_:)``,
@@ -114,19 +115,7 @@ public enum ReportHTML {
             )
         }
         let advice = report.region.advice
-        let severe = items.filter { $0.hold == nil && $0.severity > .stop }
-        let rows = items.filter { $0.hold != nil || $0.severity <= .stop }
-        var todo: [(label: String, text: String)] = []
-        let letters = rows.map { item in
-            let said = (ReportText.label(item, advice: advice), ReportText.advice(item, in: advice))
-            if let at = todo.firstIndex(where: { $0 == said }) { return letter(at) }
-            todo.append(said)
-            return letter(todo.count - 1)
-        }
-        let legend: [String] =
-            ruleNames(rows).compactMap { id in
-                SafetyGuide.rules.first { $0.id == id }.map { "\(id): \($0.when)" }
-            }
+        let (severe, rows, letters, todo, legend) = attentionParts(report)
         return .section(
             .class("attention"),
             .h2("Needs attention"),
@@ -186,6 +175,55 @@ public enum ReportHTML {
                         .p(.class("note"), .text(legend.joined(separator: " "))))
                 ))
         )
+    }
+
+    /// What Needs attention prints: the urgent and see-doctor items in full (`severe`), the
+    /// other items one row a finding (`rows`), each row's letter, what to do once for the rows
+    /// that say the same (`todo`) and what the rules named mean (`legend`).
+    static func attentionParts(_ report: ProgressReport) -> (
+        severe: [ProgressReport.Attention], rows: [ProgressReport.Attention], letters: [String],
+        todo: [(label: String, text: String)], legend: [String]
+    ) {
+        let items = report.attention
+        let advice = report.region.advice
+        let severe = items.filter { $0.hold == nil && $0.severity > .stop }
+        let rows = items.filter { $0.hold != nil || $0.severity <= .stop }
+        var todo: [(label: String, text: String)] = []
+        let letters = rows.map { item in
+            let said = (ReportText.label(item, advice: advice), ReportText.advice(item, in: advice))
+            if let at = todo.firstIndex(where: { $0 == said }) { return letter(at) }
+            todo.append(said)
+            return letter(todo.count - 1)
+        }
+        let legend: [String] =
+            ruleNames(rows).compactMap { id in
+                SafetyGuide.rules.first { $0.id == id }.map { "\(id): \($0.when)" }
+            }
+        return (severe, rows, letters, todo, legend)
+    }
+
+    /// Needs attention's printed lines, estimated, a line the width of the page.
+    ///
+    /// Its heading, each urgent or see-doctor item's text (at twice the notes' column), the
+    /// findings table one row a line, what to do over its two columns (each entry the lines it
+    /// prints in a column, at the notes' width) and the rules' legend. Measured: a week of six
+    /// planned exercises a day, a hold or a stop for each and a fever (12 rows, 12 things to
+    /// do), 33 % of a page, where two lines an item, as estimated before, made 26.
+    static func attentionLines(_ report: ProgressReport) -> Int {
+        // Without findings, its one line is in the heading's 46 (``topLines(_:)``).
+        guard !report.attention.isEmpty else { return 0 }
+        let (severe, rows, _, todo, legend) = attentionParts(report)
+        let advice = report.region.advice
+        let severeLines = severe.map { item in
+            let text =
+                ReportText.label(item, advice: advice) + " " + ReportText.heading(item) + ". "
+                + item.findings.map(\.message).joined(separator: " ") + " " + (ReportText.earlier(item) ?? "")
+                + ReportText.advice(item, in: advice)
+            return 1 + (printedLines(text) + 1) / 2
+        }.reduce(0, +)
+        let todoLines = todo.map { printedLines("a " + $0.label + ": " + $0.text) }.reduce(0, +)
+        let legendLines = (printedLines(legend.joined(separator: " ")) + 1) / 2
+        return 3 + severeLines + (rows.isEmpty ? 0 : 1 + rows.count + (todoLines + 1) / 2 + legendLines)
     }
 
     /// What a row of Needs attention says happened.
@@ -467,16 +505,25 @@ public enum ReportHTML {
             .p(.class("legend"), .plain(ReportPSFS.legend)))
     }
 
+    /// The physiotherapists' reviews, one a line; in print in two columns, at the notes' size.
     static func reviewsSection(_ report: ProgressReport) -> BodyNode {
+        reviewsSection(report, rows: report.reviews.indices)
+    }
+
+    /// The reviews in `rows`, under the heading (again, "continued", when `rows` does not start
+    /// at the first): the end of the list kept with the end of the report
+    /// (``detailSections(_:footer:)``).
+    static func reviewsSection(_ report: ProgressReport, rows: Range<Int>) -> BodyNode {
         .section(
-            .h2("Reviewed by a physiotherapist"),
-            .ul(
-                .forEach(report.reviews) { review in
-                    .li(
-                        .plain(
-                            "\(Figures.shortTime(review.localTime)), \(review.exerciseID): hold lifted"
-                                + (review.note.map { "; \($0)" } ?? "")))
-                }))
+            .class("reviews"),
+            .h2(.plain("Reviewed by a physiotherapist" + (rows.lowerBound == 0 ? "" : ", continued"))),
+            .ul(.forEach(Array(report.reviews[rows])) { .li(.plain(reviewLine($0))) }))
+    }
+
+    /// "Sat 7 Nov 09:50, bird-dog: hold lifted; lighter load": a review as the report lists it.
+    static func reviewLine(_ review: Review) -> String {
+        "\(Figures.shortTime(review.localTime)), \(review.exerciseID): hold lifted"
+            + (review.note.map { "; \($0)" } ?? "")
     }
 
     /// The detail: against the plan, day by day, sessions, check-ins, PSFS, reviews and notes, the last of them
@@ -492,9 +539,9 @@ public enum ReportHTML {
     /// footer is inside the block kept together, never after it, so that it cannot print alone.
     static func detailSections(_ report: ProgressReport, footer: BodyNode) -> BodyNode {
         let width = lineLength(report)
-        let numbered = numberedNotes(report)
+        let numbered = numberedNotes(report, dense: isDense(report))
         let sections = detailLines(report).map { (node: $0.section(report), lines: $0.lines) }
-        guard keptTogether(numbered, lineLength: width) == numbered.count else {
+        guard keptTogether(numbered, lineLength: heldLineLength(report)) == numbered.count else {
             return .group(sections.map(\.node) + [notesSection(report, footer: footer)])
         }
         let notes = report.notes.isEmpty ? BodyNode.empty : notesSection(report, footer: .empty)
@@ -503,6 +550,25 @@ public enum ReportHTML {
         while first > 0, kept < closingLines, kept + sections[first - 1].lines <= mostClosingLines {
             first -= 1
             kept += sections[first].lines
+        }
+        // Too short a held end, and the reviews before it too long to hold whole: the last of
+        // them are held, under the heading again, as many as reach closingLines.
+        if kept < closingLines, first > 0, detailLines(report)[first - 1].isReviews {
+            var split = report.reviews.count
+            var lines = 0
+            while split > 1, kept + 2 + (lines + 1) / 2 < closingLines {
+                split -= 1
+                lines += printedLines(reviewLine(report.reviews[split]))
+            }
+            return .group(
+                sections[..<(first - 1)].map(\.node) + [
+                    reviewsSection(report, rows: 0..<split),
+                    .div(
+                        .class("kept-together"),
+                        .group(
+                            [reviewsSection(report, rows: split..<report.reviews.count)]
+                                + sections[first...].map(\.node) + [notes, footer])),
+                ])
         }
         // Too short a held end, and the sessions table before it too long to hold whole: its
         // last rows are held, under a header of their own, two a line.
@@ -530,6 +596,7 @@ public enum ReportHTML {
         var section: (ProgressReport) -> BodyNode
         var lines: Int
         var isSessions = false
+        var isReviews = false
     }
 
     /// The detail's sections before the notes, each with its printed lines estimated from its rows.
@@ -551,14 +618,65 @@ public enum ReportHTML {
         }
         if let psfs = report.psfs { sections.append(.init(section: psfsSection, lines: 20 + psfs.activities.count)) }
         if !report.reviews.isEmpty {
-            sections.append(.init(section: reviewsSection, lines: 2 + 2 * report.reviews.count))
+            // Two columns at the notes' size, each review the lines it prints.
+            let lines = report.reviews.map { printedLines(reviewLine($0)) }.reduce(0, +)
+            sections.append(.init(section: reviewsSection, lines: 2 + (lines + 1) / 2, isReviews: true))
         }
         return sections
     }
 
-    /// Each note as it prints: its opening, then its text.
-    static func numberedNotes(_ report: ProgressReport) -> [String] {
-        report.notes.enumerated().map { noteHead($0.offset + 1, $0.element) + $0.element.text }
+    /// Each note as it prints: its opening, then its text, its typed lines run together in a
+    /// dense report (``printedText(_:dense:)``).
+    static func numberedNotes(_ report: ProgressReport, dense: Bool) -> [String] {
+        report.notes.enumerated().map {
+            noteHead($0.offset + 1, $0.element) + printedText($0.element.text, dense: dense)
+        }
+    }
+
+    /// A note's text as it prints: as typed, or, in a dense report (``isDense(_:)``), its typed
+    /// lines run together on the printed lines, one after the other, ``typedLineSeparator``
+    /// between them (a run of empty lines is one break).
+    ///
+    /// Each typed line prints at least one printed line, which the narrow face cannot shorten:
+    /// notes typed as lines of 30 characters took a week to 3 pages. The screen and every other
+    /// format keep the lines as typed; so does print when the report is within its budget.
+    ///
+    /// ```swift
+    /// ReportHTML.printedText("morning 3\nstiff\n\neased by noon", dense: true) // "morning 3 / stiff / eased by noon"
+    /// ```
+    static func printedText(_ text: String, dense: Bool) -> String {
+        guard dense else { return text }
+        return text.split(separator: "\n").joined(separator: typedLineSeparator)
+    }
+
+    /// What stands between a note's typed lines where a dense report runs them together, in
+    /// the muted colour.
+    static let typedLineSeparator = " / "
+
+    /// A note's text as markup, escaped: as typed, its line breaks marked in a dense report.
+    ///
+    /// There each break between its typed lines is in a `typed-break` span, which print hides,
+    /// followed by the separator (``typedLineSeparator``) in a `typed-sep` span, which only
+    /// print shows. So the screen shows the lines as typed, and print runs them together as
+    /// ``printedText(_:dense:)`` says.
+    static func noteMarkup(_ text: String, dense: Bool) -> String {
+        guard dense, text.contains("\n") else { return escape(text) }
+        var html = ""
+        var breaks = 0
+        var wroteText = false
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { breaks += 1 }
+            guard !line.isEmpty else { continue }
+            if breaks > 0 {
+                html += "<span class=\"typed-break\">" + String(repeating: "\n", count: breaks) + "</span>"
+                if wroteText { html += "<span class=\"typed-sep\">\(escape(typedLineSeparator))</span>" }
+                breaks = 0
+            }
+            html += escape(String(line))
+            wroteText = true
+        }
+        if breaks > 0 { html += "<span class=\"typed-break\">" + String(repeating: "\n", count: breaks) + "</span>" }
+        return html
     }
 
     /// The Notes section's printed lines, a line the width of the page: its heading, then the
@@ -570,13 +688,13 @@ public enum ReportHTML {
     /// Whether the report prints dense: its notes in a narrow typeface, ``denseLineLength``
     /// characters a line instead of ``printedLineLength``, at the same 7 pt.
     ///
-    /// Chosen by the report from its own estimated length (``estimatedLines(_:lineLength:)``):
+    /// Chosen by the report from its own estimated length (``estimatedLines(_:dense:)``):
     /// dense when, printed as usual, it would pass its budget, 2 A4 pages for a period of up to
     /// 7 days and 5 for up to 31 (``budgetPages``), at ``linesPerPage``. A longer period, which
     /// may take more pages, prints as usual.
     static func isDense(_ report: ProgressReport) -> Bool {
         guard let pages = budgetPages(report.period.dayCount) else { return false }
-        return estimatedLines(report, lineLength: printedLineLength) > pages * linesPerPage
+        return estimatedLines(report, dense: false) > pages * linesPerPage
     }
 
     /// The pages a period's report is to fit: 2 for a week (up to 7 days), 5 for a month (up to
@@ -599,21 +717,23 @@ public enum ReportHTML {
 
     /// The whole report's printed lines, estimated: the heading, what needs attention, the pain
     /// chart and each exercise's chart and row (``topLines(_:)``), the detail's sections
-    /// (``detailLines(_:)``) and the notes at `lineLength` characters a line.
-    static func estimatedLines(_ report: ProgressReport, lineLength: Int) -> Int {
+    /// (``detailLines(_:)``) and the notes as they print, dense or not (``denseLineLength`` or
+    /// ``printedLineLength`` characters a line, ``printedText(_:dense:)``).
+    static func estimatedLines(_ report: ProgressReport, dense: Bool) -> Int {
         topLines(report) + detailLines(report).map(\.lines).reduce(0, +)
-            + notesLines(numberedNotes(report), lineLength: lineLength)
+            + notesLines(
+                numberedNotes(report, dense: dense), lineLength: dense ? denseLineLength : printedLineLength)
     }
 
     /// The printed lines above the detail.
     ///
-    /// The heading and the pain chart beside its legend (46), two a thing that needs attention,
-    /// 14 a row of five exercise charts and one a row of the exercises table. Measured: a week
-    /// of 5 exercises a day and notes of 200 characters printed 1.85 pages, 70 lines above the
-    /// detail.
+    /// The heading and the pain chart beside its legend (46), what needs attention
+    /// (``attentionLines(_:)``), 14 a row of five exercise charts and one a row of the exercises
+    /// table. Measured: a week of 5 exercises a day and notes of 200 characters printed 1.85
+    /// pages, 70 lines above the detail.
     static func topLines(_ report: ProgressReport) -> Int {
         let exercises = report.exercises.count
-        return 46 + 2 * report.attention.count + (exercises + 4) / 5 * 14 + exercises + (exercises > 0 ? 4 : 0)
+        return 46 + attentionLines(report) + (exercises + 4) / 5 * 14 + exercises + (exercises > 0 ? 4 : 0)
     }
 
     /// Printed lines, a line at 7.5 pt the width of the page, held with the footer when whole
@@ -634,15 +754,18 @@ public enum ReportHTML {
     static func notesSection(_ report: ProgressReport, footer: BodyNode) -> BodyNode {
         let numbered = Array(report.notes.enumerated())
         let width = lineLength(report)
-        let kept = keptTogether(numberedNotes(report), lineLength: width)
+        let dense = isDense(report)
+        let kept = keptTogether(numberedNotes(report, dense: dense), lineLength: heldLineLength(report))
         func list(_ notes: ArraySlice<(offset: Int, element: ProgressReport.Note)>) -> BodyNode {
             .ul(
                 .forEach(Array(notes)) { index, note in
                     .li(
                         .id("note-\(index + 1)"),
-                        .if(printedLines(note.text, lineLength: width) > longNoteLines, .class("long")),
+                        .if(
+                            printedLines(printedText(note.text, dense: dense), lineLength: width) > longNoteLines,
+                            .class("long")),
                         .strong(.plain(noteHead(index + 1, note))),
-                        .span(.class("note-text"), .plain(note.text))
+                        .span(.class("note-text"), .raw(noteMarkup(note.text, dense: dense)))
                     )
                 })
         }
@@ -744,6 +867,16 @@ public enum ReportHTML {
     /// what word wrapping leaves at a line's end: measured, notes of 143 to 150 characters (with
     /// their bold opening) print on 2 lines, 151 on 3, 292 on 4 and 293 on 5.
     static let printedLineLength = 73
+    /// The characters a line the last notes held with the footer are counted at
+    /// (``keptTogether(_:lineLength:)``): in a dense report the narrow face's full line as
+    /// measured, 106, not the 100 the rest of the estimate counts, so that a note of 201 to 212
+    /// characters, which prints on 2 lines, is not counted as 3 and the held end not short of a
+    /// third of a page (a month of notes typed as lines of 30 characters, run together, held 33
+    /// notes of 2 printed lines, its last page 32.4 % full).
+    static func heldLineLength(_ report: ProgressReport) -> Int {
+        isDense(report) ? 106 : printedLineLength
+    }
+
     /// Characters in a printed line of the Notes list in a dense report (``isDense(_:)``): the
     /// same column and size in a narrow typeface (Liberation Sans Narrow, Arial Narrow), whose
     /// full lines measured 104 to 106 characters where the usual face's held 75 to 78.
@@ -858,6 +991,7 @@ public enum ReportHTML {
         .notes ul { padding-left: 1.1rem; margin: .2rem 0; font-size: .9rem; }
         .notes li { margin: .15rem 0; }
         .note-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+        .typed-sep { display: none; color: var(--muted); }
         h2 .aside { font-size: .8rem; font-weight: normal; color: var(--muted); }
         footer { margin-top: 1.2rem; border-top: 1px solid var(--rule); break-before: avoid; }
         @media (max-width: 45rem) { svg.pain-chart text { font-size: 16px; } }
@@ -914,6 +1048,9 @@ public enum ReportHTML {
           .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; padding-top: 1px; }
           .notes li { margin: 0; break-inside: avoid; }
           .notes li.long { break-inside: auto; orphans: 3; widows: 3; }
+          .reviews ul { columns: 2; column-gap: 5mm; list-style: none; padding: 1px 0 0; margin: .1rem 0;
+            font-size: 7pt; line-height: 1.1; }
+          .reviews li { break-inside: avoid; }
           .psfs table { line-height: 1.05; }
           .psfs td, .psfs th { padding: 0 .4rem; }
           .psfs p { font-size: 7.5pt; line-height: 1.15; }
@@ -923,8 +1060,11 @@ public enum ReportHTML {
           ul.columns li.flagged { column-span: all; }
           footer { margin-top: .2rem; }
           footer p { margin: 0; }
-          body.dense .notes ul { font-family: "Liberation Sans Narrow", "Arial Narrow", "Helvetica Neue",
-            "DejaVu Sans Condensed", sans-serif; font-stretch: condensed; }
+          body.dense .notes ul, body.dense table.sessions, body.dense .attention ul.todo {
+            font-family: "Liberation Sans Narrow", "Arial Narrow", "Helvetica Neue", "DejaVu Sans Condensed",
+            sans-serif; font-stretch: condensed; }
+          body.dense .notes .typed-break { display: none; }
+          body.dense .notes .typed-sep { display: inline; }
         }
         """
 }
