@@ -265,6 +265,11 @@ enum StoredValues {
             range("reps", Entry.Limits.reps, optional: true, flag: "--reps N"),
             range("hold_seconds", Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
             range("per_week", PlanItem.perWeekRange, flag: "--per-week N"),
+            Column(
+                name: "since", valid: "since IS NULL OR (since IS date(since, '+0 days') AND since >= '0001-01-01')",
+                expected: "where journal writes a date, YYYY-MM-DD, or none (screens read it as none, the plan in "
+                    + "force since the journal began, until it is corrected)",
+                flag: "--since DATE", nearest: "NULL"),
         ]
         return try search(db, table: "plan", id: "exercise_id", columns: columns) { id, _ in
             "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."

@@ -39,10 +39,12 @@ struct Plan: ParsableCommand {
             let plan = try store.openForReading()?.plan() ?? []
             if output.json {
                 try Console.json(plan.map(PlanItemJSON.init))
+                try StoredDamage.finish(store)
                 return
             }
             guard !plan.isEmpty else {
                 Console.err(Wording.noPlanYet)
+                try StoredDamage.finish(store)
                 return
             }
             try Console.table(
@@ -54,6 +56,7 @@ struct Plan: ParsableCommand {
                     ]
                 },
                 alignRight: Swift.Set(1...4))
+            try StoredDamage.finish(store)
         }
     }
 

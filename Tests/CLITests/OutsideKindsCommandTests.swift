@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// More kinds of values journal never writes, put into the file from outside (issue #25): each is
+/// read as typed input would be, never hides a hold or a red flag, is named with its table, row,
+/// column, value and fix, and exits 65 unless a stop, a hold or a red flag stands.
+@Suite struct OutsideKindsCommandTests {
+    let sandbox = Sandbox(timeZone: "UTC")
+
+    init() {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+    }
+
+    /// Runs `statements` on the journal with sqlite3, its CHECK constraints and foreign keys off as an
+    /// outside program may.
+    func damage(_ statements: String) throws {
+        let run = try execute(
+            try tool("sqlite3"),
+            [sandbox.database, "PRAGMA ignore_check_constraints=1; PRAGMA foreign_keys=0; " + statements])
+        #expect(run.status == 0, "\(run)")
+    }
+
+    /// What sqlite3 reads from the journal for `query`.
+    func sql(_ query: String) throws -> String {
+        try execute(try tool("sqlite3"), [sandbox.database, query]).stdout
+    }
+
+    // MARK: The plan
+
+    @Test func planNamesTheValuesItShowsClampedAndASinceThatIsNotADate() throws {
+        try sandbox.change("plan", "set", "bird-dog", "--sets", "3", "--reps", "10", "--per-week", "5")
+        try damage(
+            "UPDATE plan SET per_week = 0, since = '2026-02-30' WHERE exercise_id = 'bird-dog';")
+        let notice = """
+
+            The journal holds 2 values journal never writes, put in from outside; what is
+            shown reads them as said:
+            - plan row bird-dog, column per_week: 0, where journal writes a whole number
+            from 1 to 21 (screens read it as the nearest of those until it is corrected);
+            `journal plan set bird-dog …` replaces it, `journal plan remove bird-dog` takes
+            it off the plan.
+            - plan row bird-dog, column since: '2026-02-30', where journal writes a date,
+            YYYY-MM-DD, or none (screens read it as none, the plan in force since the
+            journal began, until it is corrected); `journal plan set bird-dog …` replaces
+            it, `journal plan remove bird-dog` takes it off the plan.
+
+            """
+        let run = try sandbox.run("plan")
+        #expect(run.status == 65, "\(run)")
+        #expect(
+            run.stdout
+                == """
+                EXERCISE  SETS  REPS  HOLD S  PER WEEK  SINCE
+                bird-dog     3    10       -         1  -
+
+                """, "\(run)")
+        #expect(run.stderr == notice, "\(run)")
+        let json = try sandbox.run("plan", "--json")
+        #expect(json.status == 65, "\(json)")
+        #expect(json.stdout.contains(#""per_week" : 1"#), "\(json)")
+        #expect(json.stderr == notice, "\(json)")
+        #expect(try sandbox.run("today").stderr.hasSuffix(notice))
+        try sandbox.change(
+            "plan", "set", "bird-dog", "--sets", "3", "--reps", "10", "--per-week", "5", "--since", "2026-11-20")
+        let corrected = try sandbox.run("plan")
+        #expect(corrected.status == 0, "\(corrected)")
+        #expect(corrected.stderr == "", "\(corrected)")
+        #expect(try sql("SELECT per_week, since FROM plan") == "5|2026-11-20\n")
+    }
+}
