@@ -67,4 +67,36 @@ import Testing
         #expect(corrected.stderr == "", "\(corrected)")
         #expect(try sql("SELECT per_week, since FROM plan") == "5|2026-11-20\n")
     }
+
+    // MARK: Pains below 0
+
+    @Test func aRiseBelowZeroReadsAsZeroToOneAndItsHoldStands() throws {
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
+        try damage("UPDATE entries SET pain_before = -3, pain_after = -1 WHERE id = 1;")
+        let notice = """
+
+            The journal holds 2 values journal never writes, put in from outside; what is
+            shown reads them as said:
+            - entries row 1, column pain_before: -3, where journal writes a whole number
+            from 0 to 10 (screens read it as the nearest of those until it is corrected, and
+            a pain after above it of 0 or below as 1, so that the rise stands); `journal
+            edit 1 --pain-before N` corrects it, `journal delete 1` removes it.
+            - entries row 1, column pain_after: -1, where journal writes a whole number from
+            0 to 10 (screens read it as the nearest of those until it is corrected);
+            `journal edit 1 --pain-after N` corrects it, `journal delete 1` removes it.
+
+            """
+        let check = try sandbox.run("check")
+        #expect(check.status == 2, "\(check)")
+        #expect(
+            check.stdout.hasPrefix("ON HOLD bird-dog is on hold since 2026-11-22 08:00 (more-pain, #1)"), "\(check)")
+        #expect(check.stderr == notice, "\(check)")
+        let list = try sandbox.run("list")
+        #expect(list.status == 65, "\(list)")
+        #expect(list.stdout.contains("1   2026-11-22 08:00  bird-dog  1 set  0 → 1 !\n"), "\(list)")
+        let edit = try sandbox.run("edit", "1", "--pain-before", "2", "--pain-after", "2")
+        #expect(edit.status == 0, "\(edit)")
+        #expect(try sql("SELECT pain_before, pain_after FROM entries") == "2|2\n")
+        #expect(try sandbox.run("check").status == 0)
+    }
 }

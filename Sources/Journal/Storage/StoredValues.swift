@@ -68,6 +68,22 @@ enum StoredValues {
         min(max(value, range.lowerBound), range.upperBound)
     }
 
+    /// The pain before and after of one session as screens read them: each brought within 0–10
+    /// (``PainLevel/init(clamping:)``), but a pain after above its pain before, both 0 or below
+    /// (−3 → −1), reads as 0 → 1: the SQL stop condition (``HoldQueries/stopCondition``) counts it
+    /// a rise, and so must every rule, so that the hold it begins is never hidden.
+    static func pains(before: Int, after: Int) -> (before: PainLevel, after: PainLevel) {
+        let lowest = PainLevel.range.lowerBound
+        guard after > before, after <= lowest else { return (PainLevel(clamping: before), PainLevel(clamping: after)) }
+        return (PainLevel(clamping: before), PainLevel(clamping: lowest + 1))
+    }
+
+    /// The SQL condition of a session that ``pains(before:after:)`` reads as 0 → 1, and the value its pain after reads as.
+    private static let riseBelowZero = (
+        condition: "pain_after > pain_before AND pain_after <= \(PainLevel.range.lowerBound)",
+        value: "\(PainLevel.range.lowerBound + 1)"
+    )
+
     /// Whether the entry's row holds exactly the values `entry` was read with: `false` when
     /// ``clamped(_:to:)`` brought one within its range, or an unknown side was read as none.
     static func storedAsRead(_ entry: Entry, _ db: Database) throws -> Bool {
@@ -105,9 +121,16 @@ enum StoredValues {
         /// The value brought within what journal writes: the nearest whole number in range, or
         /// `NULL` (a side journal does not know is read as none).
         var nearest: String
+        /// A condition on the row under which screens read the column otherwise, and the value they read then.
+        var readOtherwise: (condition: String, value: String)? = nil
 
-        /// The column as screens read it: the stored value where journal could have written it, else ``nearest``.
-        var asRead: String { "CASE WHEN (\(valid)) IS 1 THEN \(name) ELSE \(nearest) END" }
+        /// The column as screens read it: the stored value where journal could have written it, else
+        /// ``nearest``; ``readOtherwise`` first.
+        var asRead: String {
+            let read = "CASE WHEN (\(valid)) IS 1 THEN \(name) ELSE \(nearest) END"
+            guard let otherwise = readOtherwise else { return read }
+            return "CASE WHEN \(otherwise.condition) THEN \(otherwise.value) ELSE \(read) END"
+        }
     }
 
     /// The columns of `table` (entries or check-ins) as a copy puts them back (undo of an edit or a
@@ -118,24 +141,29 @@ enum StoredValues {
         return columns.first { $0.name == name }?.asRead ?? name
     }
 
-    private static func range(_ name: String, _ range: ClosedRange<Int>, optional: Bool = false, flag: String?)
-        -> Column
-    {
+    private static func range(
+        _ name: String, _ range: ClosedRange<Int>, optional: Bool = false, flag: String?, also: String = "",
+        readOtherwise: (condition: String, value: String)? = nil
+    ) -> Column {
         Column(
             name: name,
             valid: (optional ? "\(name) IS NULL OR " : "")
                 + "(typeof(\(name)) = 'integer' AND \(name) BETWEEN \(range.lowerBound) AND \(range.upperBound))",
             expected: "where journal writes a whole number from \(range.lowerBound) to \(range.upperBound)"
-                + (optional ? " or none" : "") + " (screens read it as the nearest of those until it is corrected)",
+                + (optional ? " or none" : "")
+                + " (screens read it as the nearest of those until it is corrected\(also))",
             flag: flag,
             nearest: (optional ? "CASE WHEN \(name) IS NULL THEN NULL ELSE " : "")
                 + "min(max(CAST(\(name) AS INTEGER), \(range.lowerBound)), \(range.upperBound))"
-                + (optional ? " END" : ""))
+                + (optional ? " END" : ""),
+            readOtherwise: readOtherwise)
     }
 
     private static let entryColumns = [
-        range(EntryColumns.painBefore.name, PainLevel.range, flag: "--pain-before N"),
-        range(EntryColumns.painAfter.name, PainLevel.range, flag: "--pain-after N"),
+        range(
+            EntryColumns.painBefore.name, PainLevel.range, flag: "--pain-before N",
+            also: ", and a pain after above it of 0 or below as 1, so that the rise stands"),
+        range(EntryColumns.painAfter.name, PainLevel.range, flag: "--pain-after N", readOtherwise: riseBelowZero),
         range(EntryColumns.sets.name, Entry.Limits.sets, flag: "--sets N"),
         range(EntryColumns.reps.name, Entry.Limits.reps, optional: true, flag: "--reps N"),
         range(EntryColumns.holdSeconds.name, Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
