@@ -99,4 +99,56 @@ import Testing
         #expect(try sql("SELECT pain_before, pain_after FROM entries") == "2|2\n")
         #expect(try sandbox.run("check").status == 0)
     }
+
+    // MARK: Red flags
+
+    @Test func anUnknownRedFlagIsShownByItsIdBesideAKnownOneAndAnOrphanIsNamed() throws {
+        let logged = try sandbox.run(
+            "checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-23 07:00")
+        #expect(logged.stdout.hasPrefix("Checked in #1"), "\(logged)")
+        try damage(
+            "INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bo' || char(27) || '[31mgus'), (9, 'fever');"
+        )
+        let notice = """
+
+            The journal holds 2 values journal never writes, put in from outside; what is
+            shown reads them as said:
+            - checkin_red_flags row 1, column red_flag: 'bo[31mgus', a red flag journal does
+            not know: the check-in of 2026-11-23 07:00 (#1) carries a red flag no advice is
+            given for; read the check-in (`journal checkins`) and what `journal safety
+            --red-flags` says of each red flag; `journal checkins edit 1 --red-flag ID` (or
+            `--no-red-flags`) corrects it.
+            - checkin_red_flags row 9, column checkin_id: 9, a red flag ('fever') of
+            check-in #9, which is not in the journal (deleted from outside with foreign keys
+            off): no screen shows it, and its time is gone with its check-in; if you had
+            that red flag, record it again (`journal checkin --pain N --red-flag ID --at
+            WHEN`); no journal command reaches the row: `sqlite3 JOURNAL "DELETE FROM
+            checkin_red_flags WHERE checkin_id = 9"` removes it.
+
+            """
+        let list = try sandbox.run("checkins")
+        #expect(list.status == 65, "\(list)")
+        #expect(
+            list.stdout
+                == """
+                ID  WHEN              PAIN  RED FLAGS                             NOTE
+                1   2026-11-23 07:00  6     saddle-numbness, bo[31mgus (unknown)
+
+                """, "\(list)")
+        #expect(list.stderr == notice, "\(list)")
+        let check = try sandbox.run("check")
+        #expect(check.status == 3, "\(check)")
+        #expect(check.stdout.contains("URGENT: SEEK EMERGENCY CARE NOW"), "\(check)")
+        #expect(!check.stdout.contains("gus"), "\(check)")
+        #expect(check.stderr == notice, "\(check)")
+        let edited = try sandbox.run("checkins", "edit", "1", "--red-flag", "saddle-numbness")
+        #expect(edited.status == 0, "\(edited)")
+        #expect(
+            edited.stdout
+                == "Before #1: pain 6, red flags: saddle-numbness, bo[31mgus (unknown), 2026-11-23 07:00 (UTC+00:00)\n"
+                + "After  #1: pain 6, red flags: saddle-numbness, 2026-11-23 07:00 (UTC+00:00)\n", "\(edited)")
+        #expect(edited.stderr.hasPrefix("Check-in #1 held a value journal never writes"), "\(edited)")
+        #expect(
+            try sql("SELECT checkin_id, red_flag FROM checkin_red_flags ORDER BY 1") == "1|saddle-numbness\n9|fever\n")
+    }
 }

@@ -242,20 +242,31 @@ enum StoredValues {
     private static let checkInColumns = [range("pain", PainLevel.range, flag: "--pain N")]
     private static let ratingColumns = [range("score", PainLevel.range, flag: nil)]
 
-    /// The red flags of check-ins that journal does not know: none of ``RedFlag``'s ids.
+    /// The red flags of check-ins that journal does not know (none of ``RedFlag``'s ids), and those
+    /// whose check-in is gone (deleted from outside with foreign keys off).
     private static func redFlags(_ db: Database) throws -> [StoredValueProblem] {
         let known = RedFlag.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT f.checkin_id, quote(f.red_flag), c.performed_at, c.utc_offset
+                SELECT f.checkin_id, quote(f.red_flag), c.performed_at, c.utc_offset, c.id IS NULL
                 FROM checkin_red_flags AS f LEFT JOIN checkins AS c ON c.id = f.checkin_id
-                WHERE f.red_flag IS NULL OR f.red_flag NOT IN (\(known))
+                WHERE f.red_flag IS NULL OR f.red_flag NOT IN (\(known)) OR c.id IS NULL
                 ORDER BY f.checkin_id, f.red_flag LIMIT ?
                 """,
             arguments: [limitPerTable])
         return rows.map { row in
             let id: Int64 = row[0]
+            if row[4] as Bool {
+                return StoredValueProblem(
+                    table: "checkin_red_flags", row: String(id), column: "checkin_id", value: String(id),
+                    expected: "a red flag (\(row[1] as String? ?? "NULL")) of check-in #\(id), which is not in the "
+                        + "journal (deleted from outside with foreign keys off): no screen shows it, and its time is "
+                        + "gone with its check-in",
+                    fix: "if you had that red flag, record it again (`journal checkin --pain N --red-flag ID --at "
+                        + "WHEN`); no journal command reaches the row: `sqlite3 JOURNAL \"DELETE FROM "
+                        + "checkin_red_flags WHERE checkin_id = \(id)\"` removes it.")
+            }
             let performedAt: Int64? = row[2]
             let when = performedAt.map {
                 " of " + LocalDateTime(unixSeconds: $0, utcOffset: row[3] ?? 0).shortText
