@@ -159,7 +159,7 @@ enum EntryColumns: Int32, CaseIterable {
             before: Int(truncatingIfNeeded: integer(.painBefore)), after: Int(truncatingIfNeeded: integer(.painAfter)))
         var entry = try Entry(
             id: integer(.id), exerciseID: text(.exerciseID) ?? "", performedAt: integer(.performedAt),
-            utcOffset: Int(integer(.utcOffset)), sets: clamped(.sets, Entry.Limits.sets),
+            utcOffset: clamped(.utcOffset, LocalDateTime.utcOffsets), sets: clamped(.sets, Entry.Limits.sets),
             reps: optional(.reps).map { StoredValues.clamped($0, to: Entry.Limits.reps) },
             holdSeconds: optional(.holdSeconds).map { StoredValues.clamped($0, to: Entry.Limits.holdSeconds) },
             side: text(.side).flatMap(Side.init(rawValue:)),

@@ -91,11 +91,12 @@ enum StoredValues {
             db,
             sql: """
                 SELECT EXISTS (SELECT 1 FROM entries WHERE id = ? AND sets IS ? AND reps IS ? AND hold_seconds IS ?
-                               AND side IS ? AND pain_before IS ? AND pain_after IS ?)
+                               AND side IS ? AND pain_before IS ? AND pain_after IS ? AND utc_offset IS ?
+                               AND (side IS NULL OR (SELECT per_side FROM exercises WHERE id = exercise_id) IS NOT 0))
                 """,
             arguments: [
                 entry.id, entry.sets, entry.reps, entry.holdSeconds, entry.side?.rawValue, entry.painBefore.value,
-                entry.painAfter.value,
+                entry.painAfter.value, entry.utcOffset,
             ]) ?? false
     }
 
@@ -137,7 +138,7 @@ enum StoredValues {
     /// delete): the values journal could have written as they are, the others as screens read them,
     /// since journal never writes a value out of range (the schema's checks would refuse it).
     static func asRead(_ name: String, of table: String) -> String {
-        let columns = table == "entries" ? entryColumns : table == "checkins" ? checkInColumns : []
+        let columns = table == "entries" ? entryColumns + offsetColumns : table == "checkins" ? checkInColumns : []
         return columns.first { $0.name == name }?.asRead ?? name
     }
 
@@ -174,11 +175,17 @@ enum StoredValues {
             flag: "--side SIDE", nearest: "NULL"),
     ]
 
+    /// An entry's UTC offset: searched apart from ``entryColumns``, through its own index (schema.sql `v20-outside-kinds`).
+    private static let offsetColumns = [range(EntryColumns.utcOffset.name, LocalDateTime.utcOffsets, flag: "--at WHEN")]
+
     /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table.
     static func problems(_ db: Database) throws -> [StoredValueProblem] {
-        var found = try search(db, table: "entries", id: "id", columns: entryColumns) { id, column in
+        let entryFix = { (id: String, column: Column) in
             "`journal edit \(id) \(column.flag ?? "")` corrects it, `journal delete \(id)` removes it."
         }
+        var found = try search(db, table: "entries", id: "id", columns: entryColumns, fix: entryFix)
+        found += try search(db, table: "entries", id: "id", columns: offsetColumns, fix: entryFix)
+        found += try sidesOnBothSides(db)
         found += try search(
             db, table: "checkins", id: "id", columns: checkInColumns
         ) { id, _ in
@@ -236,7 +243,28 @@ enum StoredValues {
             ("entries_outside_values", searchSQL(table: "entries", id: "id", columns: entryColumns)),
             ("checkins_outside_values", searchSQL(table: "checkins", id: "id", columns: checkInColumns)),
             ("psfs_ratings_outside_values", searchSQL(table: "psfs_ratings", id: "id", columns: ratingColumns)),
+            ("entries_outside_offsets", searchSQL(table: "entries", id: "id", columns: offsetColumns)),
         ]
+    }
+
+    /// The entries with a side on an exercise done with both sides at once, which typed input
+    /// refuses (``EntryDraft``): one seek in schema.sql's `entries_with_side` for each such exercise.
+    static let sidesOnBothSidesSQL = """
+        SELECT CAST(e.id AS TEXT), quote(e.side) FROM exercises AS x
+        JOIN entries AS e INDEXED BY entries_with_side ON e.exercise_id = x.id AND e.side IS NOT NULL
+        WHERE x.per_side IS NOT 1 ORDER BY e.id LIMIT ?
+        """
+
+    private static func sidesOnBothSides(_ db: Database) throws -> [StoredValueProblem] {
+        try Row.fetchAll(db, sql: sidesOnBothSidesSQL, arguments: [limitPerTable]).map { row in
+            let id: String = row[0]
+            return StoredValueProblem(
+                table: "entries", row: id, column: "side", value: row[1],
+                expected: "where journal writes none: its exercise is done with both sides at once (screens show "
+                    + "it until it is corrected)",
+                fix: "an edit of the entry drops it (`journal edit \(id) --sets N`, any value), "
+                    + "`journal delete \(id)` removes it.")
+        }
     }
 
     private static let checkInColumns = [range("pain", PainLevel.range, flag: "--pain N")]
