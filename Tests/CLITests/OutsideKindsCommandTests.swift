@@ -200,4 +200,50 @@ import Testing
         #expect(clean.status == 0, "\(clean)")
         #expect(clean.stderr == "", "\(clean)")
     }
+
+    // MARK: Exercises
+
+    @Test func anExerciseRowGoneOrChangedFromOutsideIsNamedWithItsFix() throws {
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
+        try sandbox.change("log", "knee-hug", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
+        try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-22 09:00")
+        try damage(
+            "DELETE FROM exercises WHERE id = 'knee-hug'; "
+                + "UPDATE exercises SET id = 'Glute-Bridge' WHERE id = 'glute-bridge'; "
+                + "UPDATE exercises SET category = 'bogus' WHERE id = 'bird-dog';")
+        let notice = """
+
+            The journal holds 4 values journal never writes, put in from outside; what is
+            shown reads them as said:
+            - exercises row Glute-Bridge, column id: 'Glute-Bridge', where journal writes
+            lower-case letters, digits and hyphens (entries that name the exercise as
+            journal wrote it find no exercise until it is corrected); journal cannot correct
+            an exercise's row: restore a backup made before it was changed (`journal
+            restore`).
+            - exercises row bird-dog, column category: 'bogus', where journal writes
+            stability, stretch or self-treatment; journal cannot correct an exercise's row:
+            restore a backup made before it was changed (`journal restore`).
+            - exercises row glute-bridge, column id: NULL, where journal keeps a row for
+            every exercise entries name (here 1 entry): there is no such row (removed from
+            outside with foreign keys off, or its id changed); screens name the exercise by
+            its id, and a rise on it is a hold as any other; it is one of journal's built-in
+            exercises, whose row journal cannot put back: restore a backup made before it
+            was removed (`journal restore`).
+            - exercises row knee-hug, column id: NULL, where journal keeps a row for every
+            exercise entries name (here 1 entry): there is no such row (removed from outside
+            with foreign keys off, or its id changed); screens name the exercise by its id,
+            and a rise on it is a hold as any other; `journal exercises add knee-hug --name
+            NAME --category CATEGORY` puts it back.
+
+            """
+        let check = try sandbox.run("check")
+        #expect(check.status == 2, "\(check)")
+        #expect(check.stdout.hasPrefix("ON HOLD glute-bridge is on hold since 2026-11-22 09:00"), "\(check)")
+        #expect(check.stderr == notice, "\(check)")
+        let export = try sandbox.run("export", "--all", "--output", sandbox.directory + "/all.json")
+        #expect(export.status == 65, "\(export)")
+        #expect(export.stderr.contains("exercises row Glute-Bridge, column id"), "\(export)")
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
+        #expect(!(try sandbox.run("check").stderr.contains("knee-hug")))
+    }
 }

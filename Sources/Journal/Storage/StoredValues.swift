@@ -197,6 +197,10 @@ enum StoredValues {
             "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
                 + "and the new rating counts from then."
         }
+        found += try search(db, table: "exercises", id: "id", columns: exerciseColumns) { _, _ in
+            "journal cannot correct an exercise's row: restore a backup made before it was changed (`journal restore`)."
+        }
+        found += try missingExercises(db)
         found += try redFlags(db)
         found += try activities(db)
         found += try plan(db)
@@ -269,6 +273,60 @@ enum StoredValues {
 
     private static let checkInColumns = [range("pain", PainLevel.range, flag: "--pain N")]
     private static let ratingColumns = [range("score", PainLevel.range, flag: nil)]
+
+    /// An exercise's row as typed input makes it (``Exercise/custom(id:name:category:perSide:measure:howTo:)``).
+    private static let exerciseColumns = [
+        Column(
+            name: "id", valid: "id <> '' AND id = lower(id) AND id NOT GLOB '*[^a-z0-9-]*'",
+            expected: "where journal writes lower-case letters, digits and hyphens (entries that name the exercise "
+                + "as journal wrote it find no exercise until it is corrected)",
+            flag: nil, nearest: "lower(id)"),
+        Column(
+            name: "category",
+            valid: "category IN (\(Exercise.Category.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))",
+            expected: "where journal writes stability, stretch or self-treatment",
+            flag: nil, nearest: "NULL"),
+        Column(
+            name: "measure",
+            valid: "measure IN (\(Exercise.Measure.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))",
+            expected: "where journal writes reps or hold", flag: nil, nearest: "NULL"),
+        Column(
+            name: "per_side", valid: "per_side IN (0, 1)", expected: "where journal writes 0 or 1", flag: nil,
+            nearest: "NULL"),
+    ]
+
+    /// The exercise ids that entries name and no exercise has (deleted from outside with foreign
+    /// keys off, or its id changed): one seek in `entries_by_exercise` for each id the entries name.
+    private static func missingExercises(_ db: Database) throws -> [StoredValueProblem] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE used(id) AS (
+                    SELECT min(exercise_id) FROM entries
+                    UNION ALL
+                    SELECT (SELECT min(exercise_id) FROM entries WHERE exercise_id > used.id) FROM used
+                    WHERE used.id IS NOT NULL)
+                SELECT id, (SELECT count(*) FROM entries WHERE exercise_id = used.id) AS entries FROM used
+                WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM exercises) ORDER BY id LIMIT ?
+                """,
+            arguments: [limitPerTable]
+        ).map { row in
+            let id: String = row[0]
+            let count: Int = row[1]
+            let fix =
+                Catalog.builtIn.exercise(id: id) != nil
+                ? "it is one of journal's built-in exercises, whose row journal cannot put back: restore a backup "
+                    + "made before it was removed (`journal restore`)."
+                : "`journal exercises add \(id) --name NAME --category CATEGORY` puts it back."
+            return StoredValueProblem(
+                table: "exercises", row: id, column: "id", value: "NULL",
+                expected:
+                    "where journal keeps a row for every exercise entries name (here \(Wording.count(count, "entry", "entries"))): "
+                    + "there is no such row (removed from outside with foreign keys off, or its id changed); "
+                    + "screens name the exercise by its id, and a rise on it is a hold as any other",
+                fix: fix)
+        }
+    }
 
     /// The red flags of check-ins that journal does not know (none of ``RedFlag``'s ids), and those
     /// whose check-in is gone (deleted from outside with foreign keys off).
