@@ -154,22 +154,18 @@ import Testing
 
     // MARK: Offsets and sides
 
-    @Test func anOffsetBeyondEighteenHoursAndASideOnABothSidesExerciseAreNamedAndAnEditCorrectsThem() throws {
+    @Test func anOffsetBeyondEighteenHoursIsNamedAndAnEditCorrectsIt() throws {
         try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
         try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 09:00")
-        try damage("UPDATE entries SET utc_offset = 99999 WHERE id = 1; UPDATE entries SET side = 'left' WHERE id = 2;")
+        try damage("UPDATE entries SET utc_offset = 99999 WHERE id = 1;")
         let notice = """
 
-            The journal holds 2 values journal never writes, put in from outside; what is
-            shown reads them as said:
+            The journal holds 1 value journal never writes, put in from outside; what is
+            shown reads it as said:
             - entries row 1, column utc_offset: 99999, where journal writes a whole number
             from -64800 to 64800 (screens read it as the nearest of those until it is
             corrected); `journal edit 1 --at WHEN` corrects it, `journal delete 1` removes
             it.
-            - entries row 2, column side: 'left', where journal writes none: its exercise is
-            done with both sides at once (screens show it until it is corrected); an edit of
-            the entry drops it (`journal edit 2 --sets N`, any value), `journal delete 2`
-            removes it.
 
             """
         let list = try sandbox.run("list")
@@ -177,9 +173,9 @@ import Testing
         #expect(
             list.stdout
                 == """
-                ID  WHEN              EXERCISE      DONE              PAIN   NOTE
-                2   2026-11-22 09:00  glute-bridge  1 set, left side  3 → 3
-                1   2026-11-23 02:00  glute-bridge  1 set             3 → 3
+                ID  WHEN              EXERCISE      DONE   PAIN   NOTE
+                2   2026-11-22 09:00  glute-bridge  1 set  3 → 3
+                1   2026-11-23 02:00  glute-bridge  1 set  3 → 3
 
                 """, "\(list)")
         #expect(list.stderr == notice, "\(list)")
@@ -188,14 +184,14 @@ import Testing
         #expect(export.status == 65, "\(export)")
         #expect(export.stderr.contains("entries row 1, column utc_offset: 99999"), "\(export)")
         #expect(!FileManager.default.fileExists(atPath: output))
-        for id in ["1", "2"] {
+        for id in ["1"] {
             let edit = try sandbox.run("edit", id, "--pain-after", "2")
             #expect(edit.status == 0, "\(edit)")
             #expect(edit.stderr.hasPrefix("#\(id) held a value journal never writes"), "\(edit)")
         }
         #expect(
             try sql("SELECT id, utc_offset, side IS NULL, pain_after FROM entries ORDER BY id")
-                == "1|64800|1|2\n2|0|1|2\n")
+                == "1|64800|1|2\n2|0|1|3\n")
         let clean = try sandbox.run("list")
         #expect(clean.status == 0, "\(clean)")
         #expect(clean.stderr == "", "\(clean)")

@@ -80,9 +80,7 @@ public struct EntryDraft: Sendable, Hashable {
         return try Entry(
             id: base?.id ?? id, exerciseID: exercise.id, performedAt: resolved.unixSeconds,
             utcOffset: resolved.utcOffset, sets: sets ?? base?.sets ?? 1, reps: reps ?? base?.reps,
-            holdSeconds: holdSeconds ?? base?.holdSeconds,
-            // A side put in from outside on an exercise done with both sides at once is dropped: the edit corrects it.
-            side: side ?? (exercise.perSide ? base?.side : nil), painBefore: painBefore,
+            holdSeconds: holdSeconds ?? base?.holdSeconds, side: side ?? base?.side, painBefore: painBefore,
             painAfter: painAfter, note: note ?? base?.note, createdAt: base?.createdAt ?? now)
     }
 }

@@ -91,8 +91,7 @@ enum StoredValues {
             db,
             sql: """
                 SELECT EXISTS (SELECT 1 FROM entries WHERE id = ? AND sets IS ? AND reps IS ? AND hold_seconds IS ?
-                               AND side IS ? AND pain_before IS ? AND pain_after IS ? AND utc_offset IS ?
-                               AND (side IS NULL OR (SELECT per_side FROM exercises WHERE id = exercise_id) IS NOT 0))
+                               AND side IS ? AND pain_before IS ? AND pain_after IS ? AND utc_offset IS ?)
                 """,
             arguments: [
                 entry.id, entry.sets, entry.reps, entry.holdSeconds, entry.side?.rawValue, entry.painBefore.value,
@@ -185,7 +184,6 @@ enum StoredValues {
         }
         var found = try search(db, table: "entries", id: "id", columns: entryColumns, fix: entryFix)
         found += try search(db, table: "entries", id: "id", columns: offsetColumns, fix: entryFix)
-        found += try sidesOnBothSides(db)
         found += try search(
             db, table: "checkins", id: "id", columns: checkInColumns
         ) { id, _ in
@@ -249,26 +247,6 @@ enum StoredValues {
             ("psfs_ratings_outside_values", searchSQL(table: "psfs_ratings", id: "id", columns: ratingColumns)),
             ("entries_outside_offsets", searchSQL(table: "entries", id: "id", columns: offsetColumns)),
         ]
-    }
-
-    /// The entries with a side on an exercise done with both sides at once, which typed input
-    /// refuses (``EntryDraft``): one seek in schema.sql's `entries_with_side` for each such exercise.
-    static let sidesOnBothSidesSQL = """
-        SELECT CAST(e.id AS TEXT), quote(e.side) FROM exercises AS x
-        JOIN entries AS e INDEXED BY entries_with_side ON e.exercise_id = x.id AND e.side IS NOT NULL
-        WHERE x.per_side IS NOT 1 ORDER BY e.id LIMIT ?
-        """
-
-    private static func sidesOnBothSides(_ db: Database) throws -> [StoredValueProblem] {
-        try Row.fetchAll(db, sql: sidesOnBothSidesSQL, arguments: [limitPerTable]).map { row in
-            let id: String = row[0]
-            return StoredValueProblem(
-                table: "entries", row: id, column: "side", value: row[1],
-                expected: "where journal writes none: its exercise is done with both sides at once (screens show "
-                    + "it until it is corrected)",
-                fix: "an edit of the entry drops it (`journal edit \(id) --sets N`, any value), "
-                    + "`journal delete \(id)` removes it.")
-        }
     }
 
     private static let checkInColumns = [range("pain", PainLevel.range, flag: "--pain N")]
