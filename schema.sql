@@ -507,3 +507,11 @@ CREATE INDEX checkins_outside_values ON checkins (id)
     WHERE ((typeof(pain) = 'integer' AND pain BETWEEN 0 AND 10)) IS NOT 1;
 CREATE INDEX psfs_ratings_outside_values ON psfs_ratings (id)
     WHERE ((typeof(score) = 'integer' AND score BETWEEN 0 AND 10)) IS NOT 1;
+
+-- migration: v20-outside-kinds
+
+-- More values journal never writes, searched as v19's (StoredValues.swift): an entry's UTC offset
+-- beyond ±18 hours, read as the nearest within them, found through an index partial on exactly
+-- the search's condition (a journal in order costs one empty index read).
+CREATE INDEX entries_outside_offsets ON entries (id)
+    WHERE ((typeof(utc_offset) = 'integer' AND utc_offset BETWEEN -64800 AND 64800)) IS NOT 1;

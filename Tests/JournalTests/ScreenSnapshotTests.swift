@@ -144,6 +144,7 @@ import Testing
             ("list", { try store.listSnapshot(exerciseID: nil, limit: 20).problems }),
             ("checkins", { try store.checkInsSnapshot(limit: nil).problems }),
             ("psfs", { try store.psfsSnapshot().problems }),
+            ("plan", { try store.planSnapshot().problems }),
             ("report", { try store.reportSnapshot(for: period, today: today, environment: [:]).problems }),
             ("log and checkin", { try store.standingSnapshot(today: today).problems }),
             ("check", { try store.checkSnapshot(today: today, environment: [:]).problems }),
@@ -158,6 +159,7 @@ import Testing
         #expect(try store.listSnapshot(exerciseID: nil, limit: 2).value == store.entries(limit: 2))
         #expect(try store.checkInsSnapshot(limit: nil).value == store.checkIns(limit: nil))
         #expect(try store.psfsSnapshot().value == store.psfs())
+        #expect(try store.planSnapshot().value == store.plan())
     }
 
     @Test func theHoldsOfEveryExerciseTakeTheSameQueriesHoweverManyAreHeld() throws {

@@ -15,6 +15,9 @@ public struct CheckIn: Sendable, Hashable {
     public var note: String?
     /// Red-flag symptoms recorded with it, in ``RedFlag`` order.
     public var redFlags: [RedFlag]
+    /// Red flags the file holds that journal does not know, put in from outside, by their stored
+    /// id: shown, never given advice (``StoredValueProblem`` names each).
+    public var unknownRedFlags: [String] = []
     public var createdAt: Int64
 
     public init(

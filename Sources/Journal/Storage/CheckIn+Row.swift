@@ -36,7 +36,8 @@ extension CheckIn {
             db,
             sql: """
                 SELECT id, performed_at, utc_offset, pain, \(StoredText.select("note")), created_at,
-                       (SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_id = checkins.id) AS red_flags
+                       (SELECT group_concat(red_flag, char(31)) FROM checkin_red_flags WHERE checkin_id = checkins.id)
+                         AS red_flags
                 FROM checkins
                 WHERE \(condition)
                 ORDER BY performed_at \(order), id \(order) LIMIT \(limit ?? -1)
@@ -44,17 +45,19 @@ extension CheckIn {
             arguments: arguments)
         var result: [CheckIn] = []
         while let row = try rows.next() {
-            // A pain journal never writes is read within 0–10, and a red flag it does not know is left
-            // out here: ``StoredValues`` names both, so a screen says so rather than refusing.
+            // A pain journal never writes is read within 0–10, and a red flag it does not know is kept
+            // apart by its id, given no advice: ``StoredValues`` names both, so a screen says so rather
+            // than refusing.
             let pain = PainLevel(clamping: try row.decode(forColumn: "pain"))
-            let flags: String? = try row.decode(forColumn: "red_flags")
+            let flags = ((try row.decode(forColumn: "red_flags") as String?) ?? "").split(separator: "\u{1F}")
+                .map(String.init)
             var checkIn = try CheckIn(
                 id: row.decode(forColumn: "id"),
                 performedAt: row.decode(forColumn: "performed_at"),
                 utcOffset: row.decode(forColumn: "utc_offset"),
                 pain: pain,
-                redFlags: (flags ?? "").split(separator: ",").compactMap { RedFlag(rawValue: String($0)) },
-                createdAt: row.decode(forColumn: "created_at"))
+                redFlags: flags.compactMap(RedFlag.init(rawValue:)), createdAt: row.decode(forColumn: "created_at"))
+            checkIn.unknownRedFlags = flags.filter { RedFlag(rawValue: $0) == nil }
             // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
             checkIn.note = StoredText.text(row, "note")
             result.append(checkIn)

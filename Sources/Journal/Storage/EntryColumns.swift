@@ -155,14 +155,15 @@ enum EntryColumns: Int32, CaseIterable {
         func clamped(_ column: Self, _ range: ClosedRange<Int>) -> Int {
             StoredValues.clamped(Int(truncatingIfNeeded: integer(column)), to: range)
         }
+        let pains = StoredValues.pains(
+            before: Int(truncatingIfNeeded: integer(.painBefore)), after: Int(truncatingIfNeeded: integer(.painAfter)))
         var entry = try Entry(
             id: integer(.id), exerciseID: text(.exerciseID) ?? "", performedAt: integer(.performedAt),
-            utcOffset: Int(integer(.utcOffset)), sets: clamped(.sets, Entry.Limits.sets),
+            utcOffset: clamped(.utcOffset, LocalDateTime.utcOffsets), sets: clamped(.sets, Entry.Limits.sets),
             reps: optional(.reps).map { StoredValues.clamped($0, to: Entry.Limits.reps) },
             holdSeconds: optional(.holdSeconds).map { StoredValues.clamped($0, to: Entry.Limits.holdSeconds) },
             side: text(.side).flatMap(Side.init(rawValue:)),
-            painBefore: PainLevel(clamping: Int(truncatingIfNeeded: integer(.painBefore))),
-            painAfter: PainLevel(clamping: Int(truncatingIfNeeded: integer(.painAfter))), createdAt: integer(.createdAt)
+            painBefore: pains.before, painAfter: pains.after, createdAt: integer(.createdAt)
         )
         // The note as stored, unchecked: one written from outside may break the note rule (``Note/stored(_:)``).
         entry.note = Note.stored(text(.note))

@@ -158,6 +158,11 @@ extension JournalStore {
         try screen { db in try Self.checkIns(limit: limit, db) }
     }
 
+    /// What `journal plan` shows (``plan()``), with the values journal never writes.
+    public func planSnapshot() throws -> ScreenSnapshot<[PlanItem]> {
+        try screen { db in try ExerciseQueries.plan(db) }
+    }
+
     /// What `journal psfs` shows (``psfs()``), with the values journal never writes.
     public func psfsSnapshot() throws -> ScreenSnapshot<PSFSSummary> {
         try screen { db in try Self.psfs(db) }

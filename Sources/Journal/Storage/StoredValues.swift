@@ -68,6 +68,22 @@ enum StoredValues {
         min(max(value, range.lowerBound), range.upperBound)
     }
 
+    /// The pain before and after of one session as screens read them: each brought within 0–10
+    /// (``PainLevel/init(clamping:)``), but a pain after above its pain before, both 0 or below
+    /// (−3 → −1), reads as 0 → 1: the SQL stop condition (``HoldQueries/stopCondition``) counts it
+    /// a rise, and so must every rule, so that the hold it begins is never hidden.
+    static func pains(before: Int, after: Int) -> (before: PainLevel, after: PainLevel) {
+        let lowest = PainLevel.range.lowerBound
+        guard after > before, after <= lowest else { return (PainLevel(clamping: before), PainLevel(clamping: after)) }
+        return (PainLevel(clamping: before), PainLevel(clamping: lowest + 1))
+    }
+
+    /// The SQL condition of a session that ``pains(before:after:)`` reads as 0 → 1, and the value its pain after reads as.
+    private static let riseBelowZero = (
+        condition: "pain_after > pain_before AND pain_after <= \(PainLevel.range.lowerBound)",
+        value: "\(PainLevel.range.lowerBound + 1)"
+    )
+
     /// Whether the entry's row holds exactly the values `entry` was read with: `false` when
     /// ``clamped(_:to:)`` brought one within its range, or an unknown side was read as none.
     static func storedAsRead(_ entry: Entry, _ db: Database) throws -> Bool {
@@ -75,11 +91,11 @@ enum StoredValues {
             db,
             sql: """
                 SELECT EXISTS (SELECT 1 FROM entries WHERE id = ? AND sets IS ? AND reps IS ? AND hold_seconds IS ?
-                               AND side IS ? AND pain_before IS ? AND pain_after IS ?)
+                               AND side IS ? AND pain_before IS ? AND pain_after IS ? AND utc_offset IS ?)
                 """,
             arguments: [
                 entry.id, entry.sets, entry.reps, entry.holdSeconds, entry.side?.rawValue, entry.painBefore.value,
-                entry.painAfter.value,
+                entry.painAfter.value, entry.utcOffset,
             ]) ?? false
     }
 
@@ -105,37 +121,49 @@ enum StoredValues {
         /// The value brought within what journal writes: the nearest whole number in range, or
         /// `NULL` (a side journal does not know is read as none).
         var nearest: String
+        /// A condition on the row under which screens read the column otherwise, and the value they read then.
+        var readOtherwise: (condition: String, value: String)? = nil
 
-        /// The column as screens read it: the stored value where journal could have written it, else ``nearest``.
-        var asRead: String { "CASE WHEN (\(valid)) IS 1 THEN \(name) ELSE \(nearest) END" }
+        /// The column as screens read it: the stored value where journal could have written it, else
+        /// ``nearest``; ``readOtherwise`` first.
+        var asRead: String {
+            let read = "CASE WHEN (\(valid)) IS 1 THEN \(name) ELSE \(nearest) END"
+            guard let otherwise = readOtherwise else { return read }
+            return "CASE WHEN \(otherwise.condition) THEN \(otherwise.value) ELSE \(read) END"
+        }
     }
 
     /// The columns of `table` (entries or check-ins) as a copy puts them back (undo of an edit or a
     /// delete): the values journal could have written as they are, the others as screens read them,
     /// since journal never writes a value out of range (the schema's checks would refuse it).
     static func asRead(_ name: String, of table: String) -> String {
-        let columns = table == "entries" ? entryColumns : table == "checkins" ? checkInColumns : []
+        let columns = table == "entries" ? entryColumns + offsetColumns : table == "checkins" ? checkInColumns : []
         return columns.first { $0.name == name }?.asRead ?? name
     }
 
-    private static func range(_ name: String, _ range: ClosedRange<Int>, optional: Bool = false, flag: String?)
-        -> Column
-    {
+    private static func range(
+        _ name: String, _ range: ClosedRange<Int>, optional: Bool = false, flag: String?, also: String = "",
+        readOtherwise: (condition: String, value: String)? = nil
+    ) -> Column {
         Column(
             name: name,
             valid: (optional ? "\(name) IS NULL OR " : "")
                 + "(typeof(\(name)) = 'integer' AND \(name) BETWEEN \(range.lowerBound) AND \(range.upperBound))",
             expected: "where journal writes a whole number from \(range.lowerBound) to \(range.upperBound)"
-                + (optional ? " or none" : "") + " (screens read it as the nearest of those until it is corrected)",
+                + (optional ? " or none" : "")
+                + " (screens read it as the nearest of those until it is corrected\(also))",
             flag: flag,
             nearest: (optional ? "CASE WHEN \(name) IS NULL THEN NULL ELSE " : "")
                 + "min(max(CAST(\(name) AS INTEGER), \(range.lowerBound)), \(range.upperBound))"
-                + (optional ? " END" : ""))
+                + (optional ? " END" : ""),
+            readOtherwise: readOtherwise)
     }
 
     private static let entryColumns = [
-        range(EntryColumns.painBefore.name, PainLevel.range, flag: "--pain-before N"),
-        range(EntryColumns.painAfter.name, PainLevel.range, flag: "--pain-after N"),
+        range(
+            EntryColumns.painBefore.name, PainLevel.range, flag: "--pain-before N",
+            also: ", and a pain after above it of 0 or below as 1, so that the rise stands"),
+        range(EntryColumns.painAfter.name, PainLevel.range, flag: "--pain-after N", readOtherwise: riseBelowZero),
         range(EntryColumns.sets.name, Entry.Limits.sets, flag: "--sets N"),
         range(EntryColumns.reps.name, Entry.Limits.reps, optional: true, flag: "--reps N"),
         range(EntryColumns.holdSeconds.name, Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
@@ -146,173 +174,209 @@ enum StoredValues {
             flag: "--side SIDE", nearest: "NULL"),
     ]
 
-    /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table:
-    /// one statement (``searchSQL``), whose rows each part reads back into problems.
+    /// An entry's UTC offset: searched apart from ``entryColumns``, through its own index (schema.sql `v20-outside-kinds`).
+    private static let offsetColumns = [range(EntryColumns.utcOffset.name, LocalDateTime.utcOffsets, flag: "--at WHEN")]
+
+    /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table.
     static func problems(_ db: Database) throws -> [StoredValueProblem] {
-        var found: [StoredValueProblem] = []
-        var activities = 0
-        for row in try Row.fetchAll(db, sql: searchSQL, arguments: [limitPerTable]) {
-            let index: Int = row[0]
-            switch parts[index] {
-            case .columns(let search): found += search.problems(row)
-            case .redFlags: found.append(redFlag(row))
-            case .activities:
-                guard activities < limitPerTable, let problem = activity(row) else { continue }
-                activities += 1
-                found.append(problem)
-            }
+        let entryFix = { (id: String, column: Column) in
+            "`journal edit \(id) \(column.flag ?? "")` corrects it, `journal delete \(id)` removes it."
         }
+        var found = try search(db, table: "entries", id: "id", columns: entryColumns, fix: entryFix)
+        found += try search(db, table: "entries", id: "id", columns: offsetColumns, fix: entryFix)
+        found += try search(
+            db, table: "checkins", id: "id", columns: checkInColumns
+        ) { id, _ in
+            "`journal checkins edit \(id) --pain N` corrects it, `journal checkins delete \(id)` removes it."
+        }
+        found += try search(
+            db, table: "psfs_ratings", id: "id", columns: ratingColumns
+        ) { _, _ in
+            "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
+                + "and the new rating counts from then."
+        }
+        found += try search(db, table: "exercises", id: "id", columns: exerciseColumns) { _, _ in
+            "journal cannot correct an exercise's row: restore a backup made before it was changed (`journal restore`)."
+        }
+        found += try missingExercises(db)
+        found += try redFlags(db)
+        found += try activities(db)
+        found += try plan(db)
         return found
     }
 
-    /// A table searched in SQL for values its columns do not allow, and the fix its rows name.
-    private struct ColumnSearch {
-        var table: String
-        /// The column that names a row, as a person types it.
-        var id: String
-        var columns: [Column]
-        var fix: @Sendable (String, Column) -> String
-
-        /// The part of ``searchSQL`` that finds its rows: each row's id, then, for each column,
-        /// whether its value is not allowed and the value quoted; at most `?1` rows, by `id`.
-        ///
-        /// For entries, check-ins and PSFS ratings, schema.sql's `*_outside_values` indexes are
-        /// partial on exactly this condition, so the search finds such rows without reading the
-        /// others (`StoredValuesTests` asks SQLite's query plan).
-        func select(part: Int) -> String {
-            let outside = "(" + columns.map { "(\($0.valid))" }.joined(separator: " AND ") + ") IS NOT 1"
-            let values = columns.map { "(\($0.valid)) IS NOT 1, quote(\($0.name))" }
-            return "SELECT * FROM (SELECT \(part), \(id), NULL, CAST(\(id) AS TEXT), "
-                + StoredValues.padded(values).joined(separator: ", ")
-                + " FROM \(table) WHERE \(outside) ORDER BY \(id) LIMIT ?1)"
-        }
-
-        /// The problems of one row ``select(part:)`` gave.
-        func problems(_ row: Row) -> [StoredValueProblem] {
-            let rowID: String = row[3] ?? ""
+    /// The rows of `table` with a value `columns` do not allow: one read, ordered by `id`.
+    ///
+    /// For entries, check-ins and PSFS ratings, schema.sql's `*_outside_values` indexes are partial
+    /// on exactly this condition, so the read finds such rows without reading the others
+    /// (`StoredValuesTests` asks SQLite's query plan).
+    private static func search(
+        _ db: Database, table: String, id: String, columns: [Column], fix: (String, Column) -> String
+    ) throws -> [StoredValueProblem] {
+        let rows = try Row.fetchAll(
+            db, sql: searchSQL(table: table, id: id, columns: columns), arguments: [limitPerTable])
+        return rows.flatMap { row -> [StoredValueProblem] in
+            let rowID: String = row[0] ?? ""
             return columns.enumerated().compactMap { index, column in
-                guard row[4 + index * 2] as Bool? == true else { return nil }
+                guard row[1 + index * 2] as Bool? == true else { return nil }
                 return StoredValueProblem(
                     table: table, row: rowID, column: column.name,
-                    value: row[5 + index * 2] as String? ?? "NULL", expected: column.expected,
+                    value: row[2 + index * 2] as String? ?? "NULL", expected: column.expected,
                     fix: fix(rowID, column))
             }
         }
     }
 
-    /// One part of the search, in the order its problems are listed.
-    private enum Part {
-        case columns(ColumnSearch)
-        case redFlags
-        case activities
+    /// The statement of ``search(_:table:id:columns:fix:)``: each row's id, then, for each column, whether
+    /// its value is not allowed and the value quoted; at most `?` rows.
+    private static func searchSQL(table: String, id: String, columns: [Column]) -> String {
+        let flags = columns.map { "(\($0.valid)) IS NOT 1, quote(\($0.name))" }.joined(separator: ", ")
+        return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(outside(columns)) ORDER BY \(id) LIMIT ?"
     }
 
-    /// The parts of the search, table by table: the large tables (each through its partial index),
-    /// then the small ones.
-    private static let parts: [Part] = [
-        .columns(
-            ColumnSearch(table: "entries", id: "id", columns: entryColumns) { id, column in
-                "`journal edit \(id) \(column.flag ?? "")` corrects it, `journal delete \(id)` removes it."
-            }),
-        .columns(
-            ColumnSearch(table: "checkins", id: "id", columns: checkInColumns) { id, _ in
-                "`journal checkins edit \(id) --pain N` corrects it, `journal checkins delete \(id)` removes it."
-            }),
-        .columns(
-            ColumnSearch(table: "psfs_ratings", id: "id", columns: ratingColumns) { _, _ in
-                "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
-                    + "and the new rating counts from then."
-            }),
-        .redFlags,
-        .activities,
-        .columns(
-            ColumnSearch(table: "plan", id: "exercise_id", columns: planColumns) { id, _ in
-                "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."
-            }),
-    ]
-
-    /// The most columns one table is searched for: each part's row has a pair of values for each.
-    private static let widest =
-        parts.map { part in
-            if case .columns(let search) = part { return search.columns.count }
-            return 1
-        }.max() ?? 1
-
-    /// `values` (pairs of a flag and a quoted value) with `NULL` pairs up to ``widest``, then the
-    /// two values only red flags and activities give.
-    private static func padded(_ values: [String], extra: [String] = ["NULL", "NULL"]) -> [String] {
-        values + Array(repeating: "NULL, NULL", count: widest - values.count) + extra
+    /// The SQL condition that a row holds a value `columns` do not allow.
+    private static func outside(_ columns: [Column]) -> String {
+        "(" + columns.map { "(\($0.valid))" }.joined(separator: " AND ") + ") IS NOT 1"
     }
 
-    /// The one statement of the search, in the parts' order and each part's.
-    ///
-    /// Every part's rows have one shape: the part, two sort keys, the row's id as text,
-    /// ``widest`` pairs of a flag and a quoted value, and two values of the part's own. Compiled
-    /// once, it is the search's whole cost for a journal in order: an empty read of each large
-    /// table's partial index, and of the small tables.
-    static let searchSQL: String = {
-        let known = RedFlag.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let selects = parts.enumerated().map { index, part in
-            switch part {
-            case .columns(let search):
-                return search.select(part: index)
-            case .redFlags:
-                return "SELECT * FROM (SELECT \(index), f.checkin_id, f.red_flag, CAST(f.checkin_id AS TEXT), "
-                    + padded(["1, quote(f.red_flag)"], extra: ["c.performed_at", "c.utc_offset"])
-                    .joined(separator: ", ")
-                    + " FROM checkin_red_flags AS f LEFT JOIN checkins AS c ON c.id = f.checkin_id"
-                    + " WHERE f.red_flag IS NULL OR f.red_flag NOT IN (\(known))"
-                    + " ORDER BY f.checkin_id, f.red_flag LIMIT ?1)"
-            case .activities:
-                return "SELECT \(index), id, NULL, CAST(id AS TEXT), "
-                    + padded(["NULL, quote(activity)"], extra: ["activity", "NULL"]).joined(separator: ", ")
-                    + " FROM psfs_activities"
-            }
-        }
-        return selects.joined(separator: "\nUNION ALL\n") + "\nORDER BY 1, 2, 3"
-    }()
-
-    /// The tables whose search an index of schema.sql answers, and the index.
-    static let indexedTables = [
-        (table: "entries", index: "entries_outside_values"),
-        (table: "checkins", index: "checkins_outside_values"),
-        (table: "psfs_ratings", index: "psfs_ratings_outside_values"),
-    ]
+    /// The searches an index of schema.sql answers: the index, and the search's statement.
+    static var indexedSearches: [(index: String, sql: String)] {
+        [
+            ("entries_outside_values", searchSQL(table: "entries", id: "id", columns: entryColumns)),
+            ("checkins_outside_values", searchSQL(table: "checkins", id: "id", columns: checkInColumns)),
+            ("psfs_ratings_outside_values", searchSQL(table: "psfs_ratings", id: "id", columns: ratingColumns)),
+            ("entries_outside_offsets", searchSQL(table: "entries", id: "id", columns: offsetColumns)),
+        ]
+    }
 
     private static let checkInColumns = [range("pain", PainLevel.range, flag: "--pain N")]
     private static let ratingColumns = [range("score", PainLevel.range, flag: nil)]
-    private static let planColumns = [
-        range("sets", Entry.Limits.sets, flag: "--sets N"),
-        range("reps", Entry.Limits.reps, optional: true, flag: "--reps N"),
-        range("hold_seconds", Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
-        range("per_week", PlanItem.perWeekRange, flag: "--per-week N"),
+
+    /// An exercise's row as typed input makes it (``Exercise/custom(id:name:category:perSide:measure:howTo:)``).
+    private static let exerciseColumns = [
+        Column(
+            name: "id", valid: "id <> '' AND id = lower(id) AND id NOT GLOB '*[^a-z0-9-]*'",
+            expected: "where journal writes lower-case letters, digits and hyphens (entries that name the exercise "
+                + "as journal wrote it find no exercise until it is corrected)",
+            flag: nil, nearest: "lower(id)"),
+        Column(
+            name: "category",
+            valid: "category IN (\(Exercise.Category.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))",
+            expected: "where journal writes stability, stretch or self-treatment",
+            flag: nil, nearest: "NULL"),
+        Column(
+            name: "measure",
+            valid: "measure IN (\(Exercise.Measure.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))",
+            expected: "where journal writes reps or hold", flag: nil, nearest: "NULL"),
+        Column(
+            name: "per_side", valid: "per_side IN (0, 1)", expected: "where journal writes 0 or 1", flag: nil,
+            nearest: "NULL"),
     ]
 
-    /// A red flag of a check-in that journal does not know (none of ``RedFlag``'s ids), from its row of the search.
-    private static func redFlag(_ row: Row) -> StoredValueProblem {
-        let id: Int64 = row[1]
-        let performedAt: Int64? = row[4 + widest * 2]
-        let when = performedAt.map {
-            " of " + LocalDateTime(unixSeconds: $0, utcOffset: row[5 + widest * 2] ?? 0).shortText
+    /// The exercise ids that entries name and no exercise has (deleted from outside with foreign
+    /// keys off, or its id changed): one seek in `entries_by_exercise` for each id the entries name.
+    private static func missingExercises(_ db: Database) throws -> [StoredValueProblem] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE used(id) AS (
+                    SELECT min(exercise_id) FROM entries
+                    UNION ALL
+                    SELECT (SELECT min(exercise_id) FROM entries WHERE exercise_id > used.id) FROM used
+                    WHERE used.id IS NOT NULL)
+                SELECT id, (SELECT count(*) FROM entries WHERE exercise_id = used.id) AS entries FROM used
+                WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM exercises) ORDER BY id LIMIT ?
+                """,
+            arguments: [limitPerTable]
+        ).map { row in
+            let id: String = row[0]
+            let count: Int = row[1]
+            let fix =
+                Catalog.builtIn.exercise(id: id) != nil
+                ? "it is one of journal's built-in exercises, whose row journal cannot put back: restore a backup "
+                    + "made before it was removed (`journal restore`)."
+                : "`journal exercises add \(id) --name NAME --category CATEGORY` puts it back."
+            return StoredValueProblem(
+                table: "exercises", row: id, column: "id", value: "NULL",
+                expected:
+                    "where journal keeps a row for every exercise entries name (here \(Wording.count(count, "entry", "entries"))): "
+                    + "there is no such row (removed from outside with foreign keys off, or its id changed); "
+                    + "screens name the exercise by its id, and a rise on it is a hold as any other",
+                fix: fix)
         }
-        return StoredValueProblem(
-            table: "checkin_red_flags", row: String(id), column: "red_flag", value: row[5] ?? "NULL",
-            expected: "a red flag journal does not know: the check-in\(when ?? "") (#\(id)) carries a red flag "
-                + "no advice is given for",
-            fix: "read the check-in (`journal checkins`) and what `journal safety --red-flags` says of each "
-                + "red flag; `journal checkins edit \(id) --red-flag ID` (or `--no-red-flags`) corrects it.")
     }
 
-    /// A PSFS activity whose words typed input would refuse (``PSFSActivity``'s check), from its
-    /// row of the search (every activity has one); `nil` for one typed input would take.
-    private static func activity(_ row: Row) -> StoredValueProblem? {
-        let text: String = row[4 + widest * 2] ?? ""
-        guard (try? PSFSActivity(activity: text, addedAt: 0, utcOffset: 0, createdAt: 0)) == nil else { return nil }
-        let id: Int64 = row[1]
-        return StoredValueProblem(
-            table: "psfs_activities", row: String(id), column: "activity", value: row[5] ?? "NULL",
-            expected: "where journal writes 1 to \(PSFSActivity.maximumLength) characters on one line",
-            fix: "`journal psfs remove \(id)` retires it, and `journal psfs add` adds it in other words.")
+    /// The red flags of check-ins that journal does not know (none of ``RedFlag``'s ids), and those
+    /// whose check-in is gone (deleted from outside with foreign keys off).
+    private static func redFlags(_ db: Database) throws -> [StoredValueProblem] {
+        let known = RedFlag.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.checkin_id, quote(f.red_flag), c.performed_at, c.utc_offset, c.id IS NULL
+                FROM checkin_red_flags AS f LEFT JOIN checkins AS c ON c.id = f.checkin_id
+                WHERE f.red_flag IS NULL OR f.red_flag NOT IN (\(known)) OR c.id IS NULL
+                ORDER BY f.checkin_id, f.red_flag LIMIT ?
+                """,
+            arguments: [limitPerTable])
+        return rows.map { row in
+            let id: Int64 = row[0]
+            if row[4] as Bool {
+                return StoredValueProblem(
+                    table: "checkin_red_flags", row: String(id), column: "checkin_id", value: String(id),
+                    expected: "a red flag (\(row[1] as String? ?? "NULL")) of check-in #\(id), which is not in the "
+                        + "journal (deleted from outside with foreign keys off): no screen shows it, and its time is "
+                        + "gone with its check-in",
+                    fix: "if you had that red flag, record it again (`journal checkin --pain N --red-flag ID --at "
+                        + "WHEN`); no journal command reaches the row: `sqlite3 JOURNAL \"DELETE FROM "
+                        + "checkin_red_flags WHERE checkin_id = \(id)\"` removes it.")
+            }
+            let performedAt: Int64? = row[2]
+            let when = performedAt.map {
+                " of " + LocalDateTime(unixSeconds: $0, utcOffset: row[3] ?? 0).shortText
+            }
+            return StoredValueProblem(
+                table: "checkin_red_flags", row: String(id), column: "red_flag", value: row[1] ?? "NULL",
+                expected: "a red flag journal does not know: the check-in\(when ?? "") (#\(id)) carries a red flag "
+                    + "no advice is given for",
+                fix: "read the check-in (`journal checkins`) and what `journal safety --red-flags` says of each "
+                    + "red flag; `journal checkins edit \(id) --red-flag ID` (or `--no-red-flags`) corrects it.")
+        }
+    }
+
+    /// The PSFS activities whose words typed input would refuse (``PSFSActivity``'s check).
+    private static func activities(_ db: Database) throws -> [StoredValueProblem] {
+        try Row.fetchAll(db, sql: "SELECT id, activity, quote(activity) AS quoted FROM psfs_activities ORDER BY id")
+            .compactMap { row -> StoredValueProblem? in
+                let text: String = row["activity"] ?? ""
+                guard (try? PSFSActivity(activity: text, addedAt: 0, utcOffset: 0, createdAt: 0)) == nil else {
+                    return nil
+                }
+                let id: Int64 = row["id"]
+                return StoredValueProblem(
+                    table: "psfs_activities", row: String(id), column: "activity", value: row["quoted"] ?? "NULL",
+                    expected: "where journal writes 1 to \(PSFSActivity.maximumLength) characters on one line",
+                    fix: "`journal psfs remove \(id)` retires it, and `journal psfs add` adds it in other words.")
+            }
+            .prefix(limitPerTable).map { $0 }
+    }
+
+    /// The plan rows whose dose typed input would refuse (``PlanItem``'s check).
+    private static func plan(_ db: Database) throws -> [StoredValueProblem] {
+        let columns = [
+            range("sets", Entry.Limits.sets, flag: "--sets N"),
+            range("reps", Entry.Limits.reps, optional: true, flag: "--reps N"),
+            range("hold_seconds", Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
+            range("per_week", PlanItem.perWeekRange, flag: "--per-week N"),
+            Column(
+                name: "since", valid: "since IS NULL OR (since IS date(since, '+0 days') AND since >= '0001-01-01')",
+                expected: "where journal writes a date, YYYY-MM-DD, or none (screens read it as none, the plan in "
+                    + "force since the journal began, until it is corrected)",
+                flag: "--since DATE", nearest: "NULL"),
+        ]
+        return try search(db, table: "plan", id: "exercise_id", columns: columns) { id, _ in
+            "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."
+        }
     }
 }
 

@@ -163,6 +163,9 @@ CREATE INDEX entries_outside_values ON entries (uid)
         AND (reps IS NULL OR (typeof(reps) = 'integer' AND reps BETWEEN 1 AND 500))
         AND (hold_seconds IS NULL OR (typeof(hold_seconds) = 'integer' AND hold_seconds BETWEEN 1 AND 3600))
         AND (side IS NULL OR side IN ('left', 'right', 'both'))) IS NOT 1;
+-- v20-outside-kinds's (schema.sql), as written there, keyed by uid.
+CREATE INDEX entries_outside_offsets ON entries (uid)
+    WHERE ((typeof(utc_offset) = 'integer' AND utc_offset BETWEEN -64800 AND 64800)) IS NOT 1;
 CREATE TRIGGER entries_alias AFTER INSERT ON entries
     WHEN NOT EXISTS (SELECT 1 FROM entry_ids WHERE uid = NEW.uid)
     BEGIN INSERT INTO entry_ids (uid) VALUES (NEW.uid); END;

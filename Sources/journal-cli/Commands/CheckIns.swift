@@ -49,7 +49,7 @@ struct CheckIns: ParsableCommand {
                 rows: checkIns.map {
                     [
                         String($0.id ?? 0), $0.localTime.shortText, String($0.pain.value),
-                        $0.redFlags.map(\.rawValue).joined(separator: ", "), ($0.note ?? "").terminalSafe,
+                        Describe.redFlags($0), ($0.note ?? "").terminalSafe,
                     ]
                 })
             try StoredDamage.finish(problems: problems)

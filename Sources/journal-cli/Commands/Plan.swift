@@ -36,13 +36,17 @@ struct Plan: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let plan = try store.openForReading()?.plan() ?? []
+            let snapshot = try store.openForReading()?.planSnapshot()
+            let plan = snapshot?.value ?? []
+            let problems = snapshot?.problems ?? []
             if output.json {
                 try Console.json(plan.map(PlanItemJSON.init))
+                try StoredDamage.finish(problems: problems)
                 return
             }
             guard !plan.isEmpty else {
                 Console.err(Wording.noPlanYet)
+                try StoredDamage.finish(problems: problems)
                 return
             }
             try Console.table(
@@ -54,6 +58,7 @@ struct Plan: ParsableCommand {
                     ]
                 },
                 alignRight: Swift.Set(1...4))
+            try StoredDamage.finish(problems: problems)
         }
     }
 

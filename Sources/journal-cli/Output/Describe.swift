@@ -28,9 +28,15 @@ enum Describe {
     /// "pain 3, red flags: fever, 2026-11-20 07:15 (UTC+00:00), note: …".
     static func summary(_ checkIn: CheckIn) -> String {
         "pain \(checkIn.pain.value)"
-            + (checkIn.redFlags.isEmpty
-                ? "" : ", red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", "))
+            + (checkIn.redFlags.isEmpty && checkIn.unknownRedFlags.isEmpty ? "" : ", red flags: " + redFlags(checkIn))
             + ", \(Wording.time(checkIn.localTime))" + (checkIn.note.map { ", note: \($0.terminalSafe)" } ?? "")
+    }
+
+    /// "fever, bogus (unknown)": the check-in's red flags by id, then those journal does not know,
+    /// put in from outside, by their stored id made safe for a terminal.
+    static func redFlags(_ checkIn: CheckIn) -> String {
+        (checkIn.redFlags.map(\.rawValue) + checkIn.unknownRedFlags.map { "\($0.terminalSafe) (unknown)" })
+            .joined(separator: ", ")
     }
 
     /// "4 → 3".
