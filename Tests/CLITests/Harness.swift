@@ -217,6 +217,14 @@ final class Sandbox {
         try execute(try tool("sqlite3"), [database, query]).stdout
     }
 
+    /// Runs `statements` on the journal with sqlite3 as an outside program may: its CHECK
+    /// constraints and foreign keys off.
+    func damage(_ statements: String) throws {
+        let run = try execute(
+            try tool("sqlite3"), [database, "PRAGMA ignore_check_constraints=1; PRAGMA foreign_keys=0; " + statements])
+        #expect(run.status == 0, "\(run)")
+    }
+
     /// The number of entries in the journal (0 when there is no file).
     func entryCount() throws -> Int {
         guard FileManager.default.fileExists(atPath: database) else { return 0 }

@@ -11,25 +11,11 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
     }
 
-    /// Runs `statements` on the journal with sqlite3, its CHECK constraints and foreign keys off as an
-    /// outside program may.
-    func damage(_ statements: String) throws {
-        let run = try execute(
-            try tool("sqlite3"),
-            [sandbox.database, "PRAGMA ignore_check_constraints=1; PRAGMA foreign_keys=0; " + statements])
-        #expect(run.status == 0, "\(run)")
-    }
-
-    /// What sqlite3 reads from the journal for `query`.
-    func sql(_ query: String) throws -> String {
-        try execute(try tool("sqlite3"), [sandbox.database, query]).stdout
-    }
-
     // MARK: The plan
 
     @Test func planNamesTheValuesItShowsClampedAndASinceThatIsNotADate() throws {
         try sandbox.change("plan", "set", "bird-dog", "--sets", "3", "--reps", "10", "--per-week", "5")
-        try damage(
+        try sandbox.damage(
             "UPDATE plan SET per_week = 0, since = '2026-02-30' WHERE exercise_id = 'bird-dog';")
         let notice = """
 
@@ -65,14 +51,14 @@ import Testing
         let corrected = try sandbox.run("plan")
         #expect(corrected.status == 0, "\(corrected)")
         #expect(corrected.stderr == "", "\(corrected)")
-        #expect(try sql("SELECT per_week, since FROM plan") == "5|2026-11-20\n")
+        #expect(try sandbox.sql("SELECT per_week, since FROM plan") == "5|2026-11-20\n")
     }
 
     // MARK: Pains below 0
 
     @Test func aRiseBelowZeroReadsAsZeroToOneAndItsHoldStands() throws {
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
-        try damage("UPDATE entries SET pain_before = -3, pain_after = -1 WHERE id = 1;")
+        try sandbox.damage("UPDATE entries SET pain_before = -3, pain_after = -1 WHERE id = 1;")
         let notice = """
 
             The journal holds 2 values journal never writes, put in from outside; what is
@@ -96,7 +82,7 @@ import Testing
         #expect(list.stdout.contains("1   2026-11-22 08:00  bird-dog  1 set  0 → 1 !\n"), "\(list)")
         let edit = try sandbox.run("edit", "1", "--pain-before", "2", "--pain-after", "2")
         #expect(edit.status == 0, "\(edit)")
-        #expect(try sql("SELECT pain_before, pain_after FROM entries") == "2|2\n")
+        #expect(try sandbox.sql("SELECT pain_before, pain_after FROM entries") == "2|2\n")
         #expect(try sandbox.run("check").status == 0)
     }
 
@@ -106,7 +92,7 @@ import Testing
         let logged = try sandbox.run(
             "checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-23 07:00")
         #expect(logged.stdout.hasPrefix("Checked in #1"), "\(logged)")
-        try damage(
+        try sandbox.damage(
             "INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bo' || char(27) || '[31mgus'), (9, 'fever');"
         )
         let notice = """
@@ -149,7 +135,7 @@ import Testing
                 + "After  #1: pain 6, red flags: saddle-numbness, 2026-11-23 07:00 (UTC+00:00)\n", "\(edited)")
         #expect(edited.stderr.hasPrefix("Check-in #1 held a value journal never writes"), "\(edited)")
         #expect(
-            try sql("SELECT checkin_id, red_flag FROM checkin_red_flags ORDER BY 1") == "1|saddle-numbness\n9|fever\n")
+            try sandbox.sql("SELECT checkin_id, red_flag FROM checkin_red_flags ORDER BY 1") == "1|saddle-numbness\n9|fever\n")
     }
 
     // MARK: Offsets and sides
@@ -157,7 +143,7 @@ import Testing
     @Test func anOffsetBeyondEighteenHoursIsNamedAndAnEditCorrectsIt() throws {
         try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
         try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 09:00")
-        try damage("UPDATE entries SET utc_offset = 99999 WHERE id = 1;")
+        try sandbox.damage("UPDATE entries SET utc_offset = 99999 WHERE id = 1;")
         let notice = """
 
             The journal holds 1 value journal never writes, put in from outside; what is
@@ -190,7 +176,7 @@ import Testing
             #expect(edit.stderr.hasPrefix("#\(id) held a value journal never writes"), "\(edit)")
         }
         #expect(
-            try sql("SELECT id, utc_offset, side IS NULL, pain_after FROM entries ORDER BY id")
+            try sandbox.sql("SELECT id, utc_offset, side IS NULL, pain_after FROM entries ORDER BY id")
                 == "1|64800|1|2\n2|0|1|3\n")
         let clean = try sandbox.run("list")
         #expect(clean.status == 0, "\(clean)")
@@ -203,7 +189,7 @@ import Testing
         try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
         try sandbox.change("log", "knee-hug", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
         try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-22 09:00")
-        try damage(
+        try sandbox.damage(
             "DELETE FROM exercises WHERE id = 'knee-hug'; "
                 + "UPDATE exercises SET id = 'Glute-Bridge' WHERE id = 'glute-bridge'; "
                 + "UPDATE exercises SET category = 'bogus' WHERE id = 'bird-dog';")

@@ -13,23 +13,11 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
     }
 
-    /// Runs `statements` on the journal with sqlite3, its CHECK constraints off as an outside program may.
-    func damage(_ statements: String) throws {
-        let run = try execute(
-            try tool("sqlite3"), [sandbox.database, "PRAGMA ignore_check_constraints=1; " + statements])
-        #expect(run.status == 0, "\(run)")
-    }
-
-    /// What sqlite3 reads from the journal for `query`.
-    func sql(_ query: String) throws -> String {
-        try execute(try tool("sqlite3"), [sandbox.database, query]).stdout
-    }
-
     /// Two entries of bird-dog, 3 → 3 (#1) and 3 → 4 on 2026-11-21 … 22, then #2 put at pain after 11.
     func journalWithPainEleven() throws {
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-21 08:00")
         try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
-        try damage("UPDATE entries SET pain_after = 11 WHERE id = 2;")
+        try sandbox.damage("UPDATE entries SET pain_after = 11 WHERE id = 2;")
     }
 
     /// What every screen says after its own output about #2's pain after of 11.
@@ -45,7 +33,7 @@ import Testing
 
     /// The number of rows of `table`.
     func count(_ table: String) throws -> String {
-        try sql("SELECT count(*) FROM \(table)").trimmingCharacters(in: .whitespacesAndNewlines)
+        try sandbox.sql("SELECT count(*) FROM \(table)").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     // MARK: Screens show what stands, then the damage
@@ -57,13 +45,13 @@ import Testing
         #expect(
             run.stdout.hasPrefix("ON HOLD glute-bridge is on hold since 2026-11-22 08:00 (high-pain, #2)"), "\(run)")
         #expect(run.stderr == Self.painEleven, "\(run)")
-        #expect(try sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|3\n2|11\n")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|3\n2|11\n")
     }
 
     @Test func everyScreenSaysTheDamageAfterItsOutputAndExits65() throws {
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-21 08:00")
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-22 08:00")
-        try damage("UPDATE entries SET sets = 0 WHERE id = 2;")
+        try sandbox.damage("UPDATE entries SET sets = 0 WHERE id = 2;")
         let notice = """
 
             The journal holds 1 value journal never writes, put in from outside; what is
@@ -80,7 +68,7 @@ import Testing
         }
         #expect(try sandbox.run("check").stdout == "No safety findings stand today.\n")
         #expect(try sandbox.run("list").stdout.contains("2   2026-11-22 08:00  bird-dog  1 set  3 → 2\n"))
-        #expect(try sql("SELECT id, sets FROM entries ORDER BY id") == "1|1\n2|0\n")
+        #expect(try sandbox.sql("SELECT id, sets FROM entries ORDER BY id") == "1|1\n2|0\n")
     }
 
     // MARK: Writes are saved whatever the damage elsewhere
@@ -93,7 +81,7 @@ import Testing
         #expect(run.stderr.contains("URGENT: SEEK EMERGENCY CARE NOW"), "\(run)")
         #expect(run.stderr.hasSuffix(Self.painEleven), "\(run)")
         #expect(
-            try sql("SELECT c.id, c.pain, f.red_flag FROM checkins c JOIN checkin_red_flags f ON f.checkin_id = c.id")
+            try sandbox.sql("SELECT c.id, c.pain, f.red_flag FROM checkins c JOIN checkin_red_flags f ON f.checkin_id = c.id")
                 == "1|6|saddle-numbness\n")
         #expect(try count("entries") == "2")
     }
@@ -106,7 +94,7 @@ import Testing
         #expect(run.stdout == "Logged #3 bird-dog: 1 set, pain 3 → 4, at 2026-11-23 08:00 (UTC+00:00).\n")
         #expect(run.stderr.contains("bird-dog is now on hold"), "\(run)")
         #expect(run.stderr.hasSuffix(Self.painEleven), "\(run)")
-        #expect(try sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|3\n2|11\n3|4\n")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|3\n2|11\n3|4\n")
     }
 
     @Test func undoOnADamagedJournalUndoesAndNamesTheRow() throws {
@@ -118,7 +106,7 @@ import Testing
         #expect(run.status == 65, "\(run)")
         #expect(run.stdout.hasPrefix("Removed #3 bird-dog"), "\(run)")
         #expect(run.stderr.hasSuffix(Self.painEleven), "\(run)")
-        #expect(try sql("SELECT id FROM entries ORDER BY id") == "1\n2\n")
+        #expect(try sandbox.sql("SELECT id FROM entries ORDER BY id") == "1\n2\n")
     }
 
     // MARK: Correcting the row
@@ -136,39 +124,39 @@ import Testing
                 "#2 held a value journal never writes, put in from outside (\"Before\" shows it as screens read it); "
                     + "it now holds what \"After\" shows, and `journal undo` puts back that reading.\n"), "\(run)")
         #expect(!run.stderr.contains("already had"), "\(run)")
-        #expect(try sql("SELECT pain_after FROM entries WHERE id = 2") == "10\n")
+        #expect(try sandbox.sql("SELECT pain_after FROM entries WHERE id = 2") == "10\n")
         #expect(try sandbox.run("check").status == 2)
         // Undo puts back the entry as screens read it: the schema refuses the 11 it held, and journal
         // never writes a value out of range.
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
-        #expect(try sql("SELECT id, pain_before, pain_after FROM entries ORDER BY id") == "1|3|3\n2|3|10\n")
+        #expect(try sandbox.sql("SELECT id, pain_before, pain_after FROM entries ORDER BY id") == "1|3|3\n2|3|10\n")
     }
 
     /// A deleted entry or check-in that held values out of range comes back, on undo, as screens read it.
     @Test func undoOfADeleteOfADamagedRowPutsItBackAsScreensReadIt() throws {
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-23 07:00")
         try journalWithPainEleven()
-        try damage("UPDATE entries SET sets = 0, side = 'up', reps = 999 WHERE id = 2; UPDATE checkins SET pain = -4;")
+        try sandbox.damage("UPDATE entries SET sets = 0, side = 'up', reps = 999 WHERE id = 2; UPDATE checkins SET pain = -4;")
         for delete in [["delete", "2", "--yes"], ["checkins", "delete", "1", "--yes"]] {
             let deleted = try sandbox.run(delete)
             #expect(deleted.status == 0 || deleted.status == 65, "\(deleted)")
         }
         #expect(try sandbox.run("undo").status == 0)
-        #expect(try sql("SELECT id, pain, note FROM checkins") == "1|0|\n")
+        #expect(try sandbox.sql("SELECT id, pain, note FROM checkins") == "1|0|\n")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
         #expect(undo.stdout.hasPrefix("Put back #2 glute-bridge"), "\(undo)")
         // sets 0 → 1, reps 999 → 500 (Entry.Limits.reps), side 'up' → none, pain after 11 → 10.
         #expect(
-            try sql("SELECT id, sets, reps, side IS NULL, pain_before, pain_after FROM entries ORDER BY id")
+            try sandbox.sql("SELECT id, sets, reps, side IS NULL, pain_before, pain_after FROM entries ORDER BY id")
                 == "1|1||1|3|3\n2|1|500|1|3|10\n")
     }
 
     /// A read names at most 20 rows of a table: with more, the count says "at least".
     @Test func manyDamagedRowsAreCountedAsAtLeastWhatOneReadNames() throws {
         try journalWithPainEleven()
-        try damage(
+        try sandbox.damage(
             """
             WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 30)
             INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, created_at)
@@ -205,7 +193,7 @@ import Testing
 
     @Test func aRedFlagJournalDoesNotKnowIsNamedWithItsCheckInAndGetsNoAdvice() throws {
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-23 07:00")
-        try damage("INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bogus');")
+        try sandbox.damage("INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bogus');")
         for screen in [["check"], ["checkins"], ["today"]] {
             let run = try sandbox.run(screen)
             #expect(run.status == 65, "\(screen): \(run)")
@@ -232,7 +220,7 @@ import Testing
 
     @Test func aRiseOnAnExerciseGoneFromExercisesIsAHoldNamedByItsID() throws {
         try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-22 08:00")
-        try damage("PRAGMA foreign_keys = OFF; DELETE FROM exercises WHERE id = 'glute-bridge';")
+        try sandbox.damage("PRAGMA foreign_keys = OFF; DELETE FROM exercises WHERE id = 'glute-bridge';")
         let run = try sandbox.run("check")
         #expect(run.status == 2, "\(run)")
         #expect(
@@ -247,7 +235,7 @@ import Testing
     @Test func aPlanRowAndAPSFSActivityFromOutsideAreNamed() throws {
         try sandbox.change("plan", "set", "bird-dog", "--sets", "3", "--reps", "10", "--per-week", "5")
         try sandbox.change("psfs", "add", "putting on socks")
-        try damage(
+        try sandbox.damage(
             "UPDATE plan SET per_week = 0 WHERE exercise_id = 'bird-dog'; "
                 + "UPDATE psfs_activities SET activity = 'socks' || char(10) || 'shoes' WHERE id = 1;")
         let run = try sandbox.run("today")

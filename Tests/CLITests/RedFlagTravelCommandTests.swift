@@ -122,3 +122,31 @@ import Testing
         #expect(try sandbox.run("restore", file("b.sqlite3"), "--db", file("r.sqlite3")).status == 0)
     }
 }
+
+/// A red flag recorded where the clock already read tomorrow stands today wherever the person is
+/// now: today's standing counts every red flag recorded, whatever day its own clock gave it; a
+/// report of a past day counts those dated by its end, as a record of what stood then.
+@Suite struct RedFlagAheadCommandTests {
+    let sandbox = Sandbox(timeZone: "Europe/Berlin")
+
+    @Test func aRedFlagRecordedInAZoneAlreadyTomorrowStandsOnEveryScreenToday() throws {
+        // 2026-11-20 23:30 UTC: 00:30 on the 21st in Berlin, 23:30 on the 20th in London.
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T23:30:00Z"
+        #expect(try sandbox.run("checkin", "--pain", "7", "--red-flag", "saddle-numbness").status == 0)
+        sandbox.environment["TZ"] = "Europe/London"
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T23:40:00Z"
+        let check = try sandbox.run("check")
+        #expect(check.status == 3, "\(check)")
+        #expect(check.stdout.contains("URGENT: SEEK EMERGENCY CARE NOW"), "\(check)")
+        #expect(try sandbox.run("today").status == 3)
+        let log = try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2")
+        #expect(log.stderr.contains("Still standing, recorded 2026-11-21, not yet seen by a doctor"), "\(log)")
+        let report = try sandbox.run("report", "--json")
+        #expect(report.stdout.contains("\"red-flag\""), "\(report)")
+        // The report of the day before it was recorded, as of that day's end: nothing stood.
+        let past = try sandbox.run("report", "--from", "2026-11-19", "--to", "2026-11-19", "--json")
+        #expect(past.status == 0, "\(past)")
+        #expect(!past.stdout.contains("\"red-flag\""), "\(past)")
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "saddle-numbness\n")
+    }
+}

@@ -551,6 +551,14 @@ public enum ReportHTML {
             first -= 1
             kept += sections[first].lines
         }
+        /// The sections before `first` and `before`, then `held` kept together with the sections
+        /// from `first` on, the notes and the footer.
+        func holding(_ before: [BodyNode], _ held: [BodyNode] = []) -> BodyNode {
+            .group(
+                before + [
+                    .div(.class("kept-together"), .group(held + sections[first...].map(\.node) + [notes, footer]))
+                ])
+        }
         // Too short a held end, and the reviews before it too long to hold whole: the last of
         // them are held, under the heading again, as many as reach closingLines.
         if kept < closingLines, first > 0, detailLines(report)[first - 1].isReviews {
@@ -560,35 +568,18 @@ public enum ReportHTML {
                 split -= 1
                 lines += printedLines(reviewLine(report.reviews[split]))
             }
-            return .group(
-                sections[..<(first - 1)].map(\.node) + [
-                    reviewsSection(report, rows: 0..<split),
-                    .div(
-                        .class("kept-together"),
-                        .group(
-                            [reviewsSection(report, rows: split..<report.reviews.count)]
-                                + sections[first...].map(\.node) + [notes, footer])),
-                ])
+            return holding(
+                sections[..<(first - 1)].map(\.node) + [reviewsSection(report, rows: 0..<split)],
+                [reviewsSection(report, rows: split..<report.reviews.count)])
         }
         // Too short a held end, and the sessions table before it too long to hold whole: its
         // last rows are held, under a header of their own, two a line.
         let split = report.entries.count - 2 * (closingLines - kept - 2)
         guard kept < closingLines, first > 0, detailLines(report)[first - 1].isSessions, split >= 2 * longSessions
-        else {
-            return .group(
-                sections[..<first].map(\.node) + [
-                    .div(.class("kept-together"), .group(sections[first...].map(\.node) + [notes, footer]))
-                ])
-        }
-        return .group(
-            sections[..<(first - 1)].map(\.node) + [
-                sessionsSection(report, rows: 0..<split),
-                .div(
-                    .class("kept-together"),
-                    .group(
-                        [sessionsSection(report, rows: split..<report.entries.count)] + sections[first...].map(\.node)
-                            + [notes, footer])),
-            ])
+        else { return holding(sections[..<first].map(\.node)) }
+        return holding(
+            sections[..<(first - 1)].map(\.node) + [sessionsSection(report, rows: 0..<split)],
+            [sessionsSection(report, rows: split..<report.entries.count)])
     }
 
     /// A section of the detail before the notes, with its printed lines estimated from its rows.
@@ -941,6 +932,7 @@ public enum ReportHTML {
         .attention h2 { margin-top: .3rem; }
         .attention ul { margin: 0; padding-left: 1.1rem; }
         .attention li { margin: .3rem 0; break-inside: avoid; }
+        .attention li, .reviews li { overflow-wrap: anywhere; }
         .attention li.urgent, .attention li.see-doctor { color: var(--redflag); }
         .attention li.urgent { font-size: 1.08rem; }
         table.findings td.what { white-space: normal; min-width: 12rem; }

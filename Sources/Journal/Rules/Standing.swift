@@ -39,17 +39,19 @@ public struct Standing: Sendable, Hashable {
     /// Builds the standing of `date` from what the rules need.
     ///
     /// `entries` and `checkIns` as for ``Rules/current(entries:checkIns:reviews:today:)``, whose
-    /// red-flag findings are replaced by those of `redFlagCheckIns` (every check-in with red flags
-    /// up to `date`) that `redFlagReview` does not cover.
+    /// red-flag findings are replaced by those of `redFlagCheckIns` that `redFlagReview` does not
+    /// cover: on a past day (`isToday` false: a report's last day) those dated by `date` on their
+    /// own clocks; today every one recorded, whatever day its own clock gave it (a check-in made
+    /// where the clock was already tomorrow, or dated ahead from outside, is never hidden).
     public static func make(
         date: LocalDate, entries: [Entry], checkIns: [CheckIn], reviews: [String: Review.Mark], holds: [Hold],
-        redFlagCheckIns: [CheckIn], redFlagReview: RedFlagReview?, reminders: [String]
+        redFlagCheckIns: [CheckIn], redFlagReview: RedFlagReview?, reminders: [String], isToday: Bool = true
     ) -> Standing {
         let current = Rules.current(entries: entries, checkIns: checkIns, reviews: reviews, today: date)
             .filter { $0.rule != RedFlagRule.id }
         let redFlags = RedFlagRule.findings(
             in: redFlagCheckIns.filter { checkIn in
-                checkIn.localTime.date <= date && !(redFlagReview?.covers(checkIn) ?? false)
+                (isToday || checkIn.localTime.date <= date) && !(redFlagReview?.covers(checkIn) ?? false)
             })
         let held = Set(holds.compactMap(\.session.id))
         let stopped = Set(current.filter { $0.severity == .stop }.compactMap(\.entryID)).subtracting(held)

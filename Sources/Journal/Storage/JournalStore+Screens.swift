@@ -201,7 +201,8 @@ extension JournalStore {
         let standing =
             exerciseID == nil
             ? try Self.standing(
-                today: period.to, holds: ProgressReport.holds(allHolds, begunBy: period.to), reviews: reviewed, db)
+                today: period.to, holds: ProgressReport.holds(allHolds, begunBy: period.to), reviews: reviewed,
+                isToday: period.to >= today, db)
             : nil
         // The worsening trend as of the period's last day is one of the period's findings too.
         let worsening = standing?.findings.filter { $0.rule == WorseningRule.id } ?? []
@@ -243,9 +244,12 @@ extension JournalStore {
     /// read as of `today` (``HoldQueries/holdsAndReviews(_:asOf:)``): the reads of
     /// ``Standing/make(date:entries:checkIns:reviews:holds:redFlagCheckIns:redFlagReview:reminders:)``,
     /// with the records that a doctor has seen the red flags dated by `today` (``AsOf``).
-    static func standing(today: LocalDate, holds: [Hold], reviews: [String: Review.Mark], _ db: Database) throws
-        -> Standing
-    {
+    ///
+    /// `isToday` false for a past day (a report's last day): red flags recorded after it do not stand
+    /// on it; today every red flag recorded does (``Standing/make(date:entries:checkIns:reviews:holds:redFlagCheckIns:redFlagReview:reminders:isToday:)``).
+    static func standing(
+        today: LocalDate, holds: [Hold], reviews: [String: Review.Mark], isToday: Bool = true, _ db: Database
+    ) throws -> Standing {
         let days = 2 * max(Thresholds.worseningDays, Thresholds.currentDays)
         let window = Period(from: today.adding(days: -(days - 1)), to: today) ?? .week(endingOn: today)
         let checkInWindow = Period(from: today.adding(days: -Thresholds.currentDays), to: today) ?? window
@@ -257,7 +261,8 @@ extension JournalStore {
             checkIns: try CheckIn.fetchAll(db, performedIn: checkInWindow.widestUTCRange),
             reviews: reviews, holds: holds,
             redFlagCheckIns: try RedFlagReviewQueries.standingCheckIns(db, review: redFlagReview),
-            redFlagReview: redFlagReview, reminders: [psfs.reminder(today: today)].compactMap { $0 })
+            redFlagReview: redFlagReview, reminders: [psfs.reminder(today: today)].compactMap { $0 },
+            isToday: isToday)
     }
 
     /// What `plan` asks of `today`, given every hold that stands: the week's entries so far.

@@ -80,8 +80,10 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         let chosen = [week, month, span != nil, days.from != nil || days.to != nil].filter { $0 }.count
-        if [last, weeks.map { "\($0)w" }, months.map { "\($0)m" }].compactMap({ $0 }).count > 1 {
-            throw ValidationError("Choose one of --last, --weeks or --months.")
+        let spans = [last.map { "--last \($0)" }, weeks.map { "--weeks \($0)" }, months.map { "--months \($0)" }]
+            .compactMap { $0 }
+        if spans.count > 1 {
+            throw ValidationError("Choose one of --last, --weeks or --months; \(Wording.list(spans)) were given.")
         }
         if chosen > 1 {
             // Name what was given, as typed: `--weeks 6 --week` names --weeks, not only --last.
