@@ -135,7 +135,8 @@ import Testing
                 + "After  #1: pain 6, red flags: saddle-numbness, 2026-11-23 07:00 (UTC+00:00)\n", "\(edited)")
         #expect(edited.stderr.hasPrefix("Check-in #1 held a value journal never writes"), "\(edited)")
         #expect(
-            try sandbox.sql("SELECT checkin_id, red_flag FROM checkin_red_flags ORDER BY 1") == "1|saddle-numbness\n9|fever\n")
+            try sandbox.sql("SELECT checkin_id, red_flag FROM checkin_red_flags ORDER BY 1")
+                == "1|saddle-numbness\n9|fever\n")
     }
 
     // MARK: Offsets and sides

@@ -81,7 +81,8 @@ import Testing
         #expect(run.stderr.contains("URGENT: SEEK EMERGENCY CARE NOW"), "\(run)")
         #expect(run.stderr.hasSuffix(Self.painEleven), "\(run)")
         #expect(
-            try sandbox.sql("SELECT c.id, c.pain, f.red_flag FROM checkins c JOIN checkin_red_flags f ON f.checkin_id = c.id")
+            try sandbox.sql(
+                "SELECT c.id, c.pain, f.red_flag FROM checkins c JOIN checkin_red_flags f ON f.checkin_id = c.id")
                 == "1|6|saddle-numbness\n")
         #expect(try count("entries") == "2")
     }
@@ -137,7 +138,8 @@ import Testing
     @Test func undoOfADeleteOfADamagedRowPutsItBackAsScreensReadIt() throws {
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-23 07:00")
         try journalWithPainEleven()
-        try sandbox.damage("UPDATE entries SET sets = 0, side = 'up', reps = 999 WHERE id = 2; UPDATE checkins SET pain = -4;")
+        try sandbox.damage(
+            "UPDATE entries SET sets = 0, side = 'up', reps = 999 WHERE id = 2; UPDATE checkins SET pain = -4;")
         for delete in [["delete", "2", "--yes"], ["checkins", "delete", "1", "--yes"]] {
             let deleted = try sandbox.run(delete)
             #expect(deleted.status == 0 || deleted.status == 65, "\(deleted)")
