@@ -88,6 +88,21 @@ import Testing
 
     // MARK: Red flags
 
+    /// A red-flag row put in for the id the next check-in will take is never given to it: the new
+    /// check-in holds only what was typed, and no red flag stands that the person never recorded.
+    @Test func aRedFlagRowOfNoCheckInIsNotAdoptedByTheNextCheckIn() throws {
+        #expect(try sandbox.run("checkin", "--pain", "3", "--at", "2026-11-25 07:00").status == 0)
+        try sandbox.damage("INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (2, 'saddle-numbness');")
+        #expect(try sandbox.run("check").status == 65)
+        let next = try sandbox.run("checkin", "--pain", "2")
+        #expect(next.status == 0, "\(next)")
+        #expect(next.stdout.hasPrefix("Checked in #2: pain 2, at "), "\(next)")
+        #expect(try sandbox.sql("SELECT checkin_id, red_flag FROM checkin_red_flags") == "")
+        let check = try sandbox.run("check")
+        #expect(check.status == 0, "\(check)")
+        #expect(!check.stdout.contains("URGENT"), "\(check)")
+    }
+
     @Test func anUnknownRedFlagIsShownByItsIdBesideAKnownOneAndAnOrphanIsNamed() throws {
         let logged = try sandbox.run(
             "checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-23 07:00")

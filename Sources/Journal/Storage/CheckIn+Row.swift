@@ -12,6 +12,9 @@ extension CheckIn {
                 """,
             arguments: [id, performedAt, utcOffset, pain.value, note, createdAt])
         let newID = db.lastInsertedRowID
+        // Red-flag rows already naming this id belong to no check-in (put in from outside with
+        // foreign keys off): removed, never given to this one, which holds only what was typed.
+        try db.execute(sql: "DELETE FROM checkin_red_flags WHERE checkin_id = ?", arguments: [newID])
         for flag in redFlags {
             try db.execute(
                 sql: "INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (?, ?)",
