@@ -138,6 +138,7 @@ struct CheckIns: ParsableCommand {
             Describe.printStanding(store, today: today, advice: words) {
                 !(advice + raised).isEmpty && $0.isAbout(checkIn: id)
             }
+            try StoredDamage.finishAfterChange(store)
         }
 
         /// The findings the edit raises that need nothing stored (red flags added or moved, a very
@@ -196,6 +197,7 @@ struct CheckIns: ParsableCommand {
                 "Deleted \(Wording.count(deleted.count, "check-in", "check-ins")): "
                     + deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")
                     + ". " + Wording.undoBringsBack(deleted.count))
+            try StoredDamage.finishAfterChange(store)
         }
     }
 }

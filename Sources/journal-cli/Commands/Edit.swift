@@ -74,6 +74,7 @@ struct Edit: ParsableCommand {
             } else {
                 try Console.out(said)
             }
+            try StoredDamage.finishAfterChange(store)
             return
         }
         if (after.painBefore, after.painAfter, after.performedAt) != (
@@ -97,6 +98,7 @@ struct Edit: ParsableCommand {
             try Console.out("After  #\(id): \(Describe.summary(edited.after.entry))")
         }
         if edited.corrected { Console.err(Describe.corrected("#\(id)")) }
+        try StoredDamage.finishAfterChange(store)
     }
 }
 
@@ -141,6 +143,7 @@ struct Delete: ParsableCommand {
             "Deleted \(Wording.count(deleted.count, "entry", "entries")): "
                 + "\(deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")). \(Wording.undoBringsBack(deleted.count))"
         )
+        try StoredDamage.finishAfterChange(store)
     }
 }
 
@@ -221,7 +224,7 @@ struct Undo: ParsableCommand {
         if let standing = result.standing { Describe.printStanding(standing, advice: words) }
         // A read of its own once the undo is saved: in the undo's transaction, where its standing is
         // read, a failure of this read of what came from outside would take the undo back with it.
-        try StoredDamage.finish(problems: (try? store.openForReading()?.storedValueProblems()) ?? [])
+        try StoredDamage.finishAfterChange(store)
     }
 
     /// ``savedNote`` for the undo of a plan, exercise or setting change: the command that shows what it put back.

@@ -122,7 +122,7 @@ struct Resume: ParsableCommand {
                     + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
         }
         if !output.json { Describe.printStanding(resumed.standing, advice: words) { $0.isAbout(exercise: exercise) } }
-        if resumed.stillHeld != nil { throw ExitCode(resumed.standing.exitStatus) }
+        try StoredDamage.finishAfterChange(store, status: resumed.stillHeld != nil ? resumed.standing.exitStatus : 0)
     }
 
     /// What `journal resume --red-flags` prints: the red-flag findings covered, and those that
@@ -150,7 +150,7 @@ struct Resume: ParsableCommand {
                             + Self.why(seen.why(finding)) + " " + finding.recommendation(words), width: 80))
             }
         }
-        if !seen.stillStanding.isEmpty { throw ExitCode(seen.standing.exitStatus) }
+        try StoredDamage.finishAfterChange(store, status: seen.stillStanding.isEmpty ? 0 : seen.standing.exitStatus)
     }
 
     /// Why a red flag still stands after `journal resume --red-flags`, in a sentence, and what to do.

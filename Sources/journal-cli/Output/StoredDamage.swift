@@ -16,6 +16,13 @@ enum StoredDamage {
         if status != 0 { throw ExitCode(status) }
     }
 
+    /// For a change (edit, delete, resume, undo): the values from outside read in a read of its own
+    /// once the change is saved, so that a failure of it never takes the change back; then as
+    /// ``finish(problems:status:)``.
+    static func finishAfterChange(_ store: StoreOptions, status own: Int32 = 0) throws {
+        try finish(problems: (try? store.openForReading()?.storedValueProblems()) ?? [], status: own)
+    }
+
     /// Says `problems` on standard error, the first ``listed`` of them.
     static func say(_ problems: [StoredValueProblem]) {
         guard !problems.isEmpty else { return }
