@@ -99,7 +99,8 @@ import Testing
         try sandbox.damage("UPDATE entries SET sets = 0 WHERE id = 1;")
         let named = "- entries row 1, column sets: 0, where journal writes a whole number from 1 to"
         for change in [
-            ["edit", "2", "--note", "easier"], ["edit", "2", "--note", "easier"], ["checkins", "edit", "1", "--pain", "4"],
+            ["edit", "2", "--note", "easier"], ["edit", "2", "--note", "easier"],
+            ["checkins", "edit", "1", "--pain", "4"],
             ["checkins", "delete", "2", "--yes"], ["resume", "superman", "--note", "physio: fine"],
             ["delete", "2", "--yes"],
         ] {
