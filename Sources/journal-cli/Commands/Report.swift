@@ -79,19 +79,16 @@ struct Report: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        let chosen = [week, month, span != nil, days.from != nil || days.to != nil].filter { $0 }.count
+        // What was given, as typed: `--weeks 6 --week` names --weeks, not only --last.
         let spans = [last.map { "--last \($0)" }, weeks.map { "--weeks \($0)" }, months.map { "--months \($0)" }]
             .compactMap { $0 }
         if spans.count > 1 {
             throw ValidationError("Choose one of --last, --weeks or --months; \(Wording.list(spans)) were given.")
         }
-        if chosen > 1 {
-            // Name what was given, as typed: `--weeks 6 --week` names --weeks, not only --last.
-            let given = [
-                week ? "--week" : nil, month ? "--month" : nil, last.map { "--last \($0)" },
-                weeks.map { "--weeks \($0)" }, months.map { "--months \($0)" },
-                days.from != nil || days.to != nil ? "--from/--to" : nil,
-            ].compactMap { $0 }
+        let given =
+            [week ? "--week" : nil, month ? "--month" : nil].compactMap { $0 } + spans
+            + (days.from != nil || days.to != nil ? ["--from/--to"] : [])
+        if given.count > 1 {
             throw ValidationError(
                 "Choose one of --week, --month, --last (or --weeks, --months) or --from/--to; "
                     + "\(Wording.list(given)) were given.")
