@@ -53,6 +53,10 @@ struct JournalCommand: ParsableCommand {
         }
         do {
             var command = try parseAsRoot(IDList.joined(Array(CommandLine.arguments.dropFirst())))
+            if let message = UsageCheck.repeatedOption(in: Array(CommandLine.arguments.dropFirst())) {
+                Console.err(message.terminalSafeLines)
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             parsed = command
             try command.run()
         } catch let error as JournalError {

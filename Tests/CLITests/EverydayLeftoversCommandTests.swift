@@ -179,6 +179,56 @@ import Testing
                     + "--weeks 6 were given.\n"), "\(run)")
     }
 
+    /// `--from "6 weeks ago" --week` names what was typed, quoted as it would be typed again;
+    /// `--from` and `--to` together are one choice.
+    @Test func aRangeBesideAPeriodIsNamedAsTyped() throws {
+        let run = try sandbox.run("report", "--from", "6 weeks ago", "--week")
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(
+            run.stderr.hasPrefix(
+                "Error: Choose one of --week, --month, --last (or --weeks, --months) or --from/--to; --week and "
+                    + "--from \"6 weeks ago\" were given.\n"), "\(run)")
+        let both = try sandbox.run("report", "--from", "monday", "--to", "yesterday", "--last", "2w")
+        #expect(both.status == 64)
+        #expect(
+            both.stderr.hasPrefix(
+                "Error: Choose one of --week, --month, --last (or --weeks, --months) or --from/--to; --last 2w, "
+                    + "--from monday and --to yesterday were given.\n"), "\(both)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+    }
+
+    /// An option that takes one value, given twice, is a slip to show (the parser took the last
+    /// silently): `--weeks 6 --weeks 2`, a pain number typed twice under two spellings.
+    @Test func anOptionGivenTwiceIsRefused() throws {
+        let weeks = try sandbox.run("report", "--weeks", "6", "--weeks=2")
+        #expect(weeks.status == 64)
+        #expect(weeks.stdout.isEmpty)
+        #expect(
+            weeks.stderr.hasPrefix(
+                "Error: --weeks takes one value; --weeks 6 and --weeks 2 were given.\nUsage: journal report"),
+            "\(weeks)")
+        #expect(weeks.stderr.hasSuffix("  See 'journal report --help' for more information.\n"))
+        let pain = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--pain-before", "6")
+        #expect(pain.status == 64)
+        #expect(
+            pain.stderr.hasPrefix(
+                "Error: --pain-before takes one value; --pain-before 4 and --pain-before 6 were given.\n"), "\(pain)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+        let from = try sandbox.run("report", "--from", "6 weeks ago", "--from", "monday")
+        #expect(from.status == 64)
+        #expect(
+            from.stderr.hasPrefix(
+                "Error: --from takes one value; --from \"6 weeks ago\" and --from monday were given.\n"), "\(from)")
+        // Help asked for is shown; a flag given twice is not a repeated option.
+        let help = try sandbox.run("report", "--weeks", "6", "--weeks", "2", "--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("OVERVIEW: "), "\(help)")
+        let flags = try sandbox.run("report", "--week", "--week", "--json")
+        #expect(flags.status == 0, "\(flags)")
+    }
+
     /// `journal help WORD` for a word that names no command suggests the nearest, as `journal WORD`
     /// does, and exits 64 (argument-parser's own `help` showed the top-level help and exited 0).
     @Test func helpForAnUnknownCommandSuggestsTheNearest() throws {

@@ -228,6 +228,7 @@ import Testing
         ("v17-stops-by-recording", "30dfee16991d1ce9abd9a550a8b36d2cb680f1a7be17415d38f9ff94e3d77258"),
         ("v18-stops-by-id", "2b289d52ceadbf7864df2507adfc4bc75973e93f6d86cd7c2266b4fded26befe"),
         ("v19-outside-values", "c12f5412860cac43c8559c40be275a62accb2bacc4daa4dc67261720cee74520"),
+        ("v20-outside-kinds", "5787f3249eb67ec33ba32d00773288bb619cb697aa5e565954967f5b10148de1"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.

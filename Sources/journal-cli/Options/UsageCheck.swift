@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Journal
 
 /// Usage mistakes that swift-argument-parser reports late or plainly, found again from the
 /// command line when parsing failed.
@@ -56,6 +57,74 @@ enum UsageCheck {
             index += 1
         }
         return nil
+    }
+
+    /// The message for an option that takes one value given more than once, or `nil`.
+    ///
+    /// `report --weeks 6 --weeks 2`: the parser settled it silently by taking the last. A pain
+    /// number or a period typed twice is a slip to show, not to guess at. Options that collect
+    /// values (`--recipient` …) may repeat.
+    ///
+    /// Only a word that looks like an option and appears twice costs a look at the command's
+    /// description, so a command line without one pays nothing here.
+    static func repeatedOption(in arguments: [String]) -> String? {
+        let words = Array(arguments.prefix(while: { $0 != "--" }))
+        var seen = Set<String>()
+        var again = false
+        for word in words where word.hasPrefix("-") && word.count > 1 {
+            again = !seen.insert(optionName(word)).inserted || again
+        }
+        // Help asked for is shown whatever else was typed.
+        guard again, !words.contains(where: { ["-h", "--help", "help"].contains($0) }) else { return nil }
+        var command: any ParsableCommand.Type = JournalCommand.self
+        var path = ["journal"]
+        for word in words where !word.hasPrefix("-") {
+            guard let next = command.configuration.subcommands.first(where: { name(of: $0) == word }) else { break }
+            command = next
+            path.append(word)
+        }
+        // Each option that takes one value, by every spelling of it.
+        var single: [String: String] = [:]
+        var valued: Set<String> = []
+        for argument in Self.arguments(of: command) where argument["kind"] as? String == "option" {
+            let spellings = Self.spellings(of: argument)
+            valued.formUnion(spellings)
+            guard argument["isRepeating"] as? Bool != true, let preferred = spelling(argument["preferredName"])
+            else { continue }
+            for each in spellings { single[each] = preferred }
+        }
+        var given: [String: [String]] = [:]
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            let option = optionName(word)
+            index += 1
+            guard word.hasPrefix("-"), valued.contains(option) else { continue }
+            // The value: after `=`, joined to a short name (`-a5`), or the next word.
+            let value: String
+            if word.count > option.count {
+                value = String(word.dropFirst(option.count + (word.hasPrefix("--") ? 1 : 0)))
+            } else if index < words.count {
+                value = words[index]
+                index += 1
+            } else {
+                continue
+            }
+            if let preferred = single[option] { given[preferred, default: []].append("\(option) \(value)") }
+        }
+        guard let (option, typed) = given.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) else {
+            return nil
+        }
+        return "Error: \(option) takes one value; \(Wording.list(typed.map { quoted($0) })) were given.\n"
+            + "Usage: \(JournalCommand.usageString(for: command))\n"
+            + "  See '\(path.joined(separator: " ")) --help' for more information."
+    }
+
+    /// An option and its value as typed again: `--from "6 weeks ago"`.
+    static func quoted(_ typed: String) -> String {
+        guard let space = typed.firstIndex(of: " ") else { return typed }
+        let value = typed[typed.index(after: space)...]
+        return value.contains(where: \.isWhitespace) ? "\(typed[..<space]) \"\(value)\"" : typed
     }
 
     /// The message for `journal help WORDS…` when a word names no command (`journal help stats`),
@@ -174,14 +243,20 @@ enum UsageCheck {
 
     /// Every spelling of every option `command` takes, with the built-in ones.
     static func names(of command: any ParsableCommand.Type) -> Set<String> {
-        var known: Set<String> = ["-h", "--help", "--version", "--generate-completion-script"]
-        for argument in arguments(of: command) {
-            for name in argument["names"] as? [[String: Any]] ?? [] {
-                guard let kind = name["kind"] as? String, let text = name["name"] as? String else { continue }
-                known.insert((kind == "short" ? "-" : "--") + text)
-            }
-        }
-        return known
+        Set(arguments(of: command).flatMap(spellings(of:)))
+            .union(["-h", "--help", "--version", "--generate-completion-script"])
+    }
+
+    /// Every spelling of one argument the parser describes: `-b`, `--pain-before`.
+    static func spellings(of argument: [String: Any]) -> [String] {
+        (argument["names"] as? [Any] ?? []).compactMap(spelling)
+    }
+
+    /// One name as the parser describes it (`{"kind": "short", "name": "b"}`), as typed: `-b`.
+    static func spelling(_ name: Any?) -> String? {
+        guard let name = name as? [String: Any], let kind = name["kind"] as? String, let text = name["name"] as? String
+        else { return nil }
+        return (kind == "short" ? "-" : "--") + text
     }
 
     /// Edit distance: the fewest insertions, deletions and substitutions from `a` to `b`.
