@@ -729,6 +729,24 @@ struct HTMLReportCommandTests {
         #expect(all.components(separatedBy: ": hold lifted").count - 1 == 93)
     }
 
+    @Test func aWeekWithAVeryLongReviewNotePrintsOnTwoA4Pages() throws {
+        // Issue #26: a physiotherapist's review (`journal resume --note`) whose note is one
+        // unbroken 4,000-character link, in a planned week of three exercises a day with
+        // 100-character notes, pain rising in every third entry (each rise reviewed), fever on
+        // the last morning. Printed 3 pages (the sweep's journal of that shape: [0.99, 0.74,
+        // 0.34]): the review, kept whole in one column, moved to the next page. Now a review
+        // longer than a fifth of a column breaks across columns and pages, as a long note does.
+        let link = String(("see https://example.org/physio/" + (0..<600).map { "segment\($0)/" }.joined()).prefix(4000))
+        try ReportFixtures.imported(
+            days: 7, exercises: 3, noteLength: 100, riseEvery: 3, redFlags: [7: ["fever"]], planned: true,
+            reviewed: true, reviewNote: link, in: sandbox)
+        let printed = try printed(try page("long-review", "--week"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages, \(fullness(printed))")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryWordInsideThePage(printed)
+        #expect(squeezed(printed).contains("hold lifted; see https://example.org/physio/segment0/"))
+    }
+
     @Test func aMonthOfTwoExercisesADayPrintsOnAtMostFivePages() throws {
         // Two exercises a day and a morning check-in, each with a note: 90 notes.
         let notes = try ReportFixtures.programme(days: 30, exercises: ["glute-bridge", "bird-dog"], in: sandbox)

@@ -253,12 +253,12 @@ enum ReportFixtures {
     /// repeated and cut to `noteLength` (0: no notes). With `psfs`, five PSFS activities, each
     /// rated on the first, middle and last day with a note like the others. With `reviewed`, a
     /// physiotherapist reviews each session whose pain rose 20 minutes after it (its hold
-    /// lifted). Returns the notes, in order.
+    /// lifted), the first with `reviewNote` as its note. Returns the notes, in order.
     @discardableResult
     static func imported(
         days: Int, exercises: Int, noteLength: Int, riseEvery: Int = 0, redFlags: [Int: [String]] = [:],
         planned: Bool = false, typedLines: Int? = nil, text words: String? = nil, psfs: Bool = false,
-        reviewed: Bool = false, in sandbox: Sandbox
+        reviewed: Bool = false, reviewNote: String? = nil, in sandbox: Sandbox
     ) throws -> [String] {
         let all: [(id: String, hold: Bool, side: String?)] = [
             ("glute-bridge", false, nil), ("bird-dog", false, nil), ("piriformis-stretch", true, "left"),
@@ -310,8 +310,10 @@ enum ReportFixtures {
                     "hold_seconds": exercise.hold ? 30 : NSNull(), "side": exercise.side ?? NSNull(),
                 ])
                 if reviewed, after > 3 {
+                    let reviewNoteValue: Any = reviews.isEmpty ? reviewNote ?? NSNull() : NSNull()
                     reviews.append([
                         "id": reviews.count + 1, "exercise": exercise.id, "through_entry_id": entries.count,
+                        "note": reviewNoteValue,
                         "reviewed_at":
                             "\(date)T\(String(format: "%02d:%02d", 8 + index * 3 / 2, index % 2 * 30 + 20)):00+00:00",
                     ])

@@ -513,11 +513,19 @@ public enum ReportHTML {
     /// The reviews in `rows`, under the heading (again, "continued", when `rows` does not start
     /// at the first): the end of the list kept with the end of the report
     /// (``detailSections(_:footer:)``).
+    ///
+    /// A review longer than ``longNoteLines`` printed lines may break across columns and pages,
+    /// as a note may.
     static func reviewsSection(_ report: ProgressReport, rows: Range<Int>) -> BodyNode {
         .section(
             .class("reviews"),
             .h2(.plain("Reviewed by a physiotherapist" + (rows.lowerBound == 0 ? "" : ", continued"))),
-            .ul(.forEach(Array(report.reviews[rows])) { .li(.plain(reviewLine($0))) }))
+            .ul(
+                .forEach(Array(report.reviews[rows])) { review in
+                    .li(
+                        .if(printedLines(reviewLine(review)) > longNoteLines, .class("long")),
+                        .plain(reviewLine(review)))
+                }))
     }
 
     /// "Sat 7 Nov 09:50, bird-dog: hold lifted; lighter load": a review as the report lists it.
@@ -560,8 +568,9 @@ public enum ReportHTML {
                 ])
         }
         // Too short a held end, and the reviews before it too long to hold whole: the last of
-        // them are held, under the heading again, as many as reach closingLines.
-        if kept < closingLines, first > 0, detailLines(report)[first - 1].isReviews {
+        // them are held, under the heading again, as many as reach closingLines (never none: one
+        // review alone, a long one, stays whole in its section, which may break across pages).
+        if kept < closingLines, first > 0, detailLines(report)[first - 1].isReviews, report.reviews.count > 1 {
             var split = report.reviews.count
             var lines = 0
             while split > 1, kept + 2 + (lines + 1) / 2 < closingLines {
@@ -1039,7 +1048,7 @@ public enum ReportHTML {
           ul.columns { columns: 4; column-gap: 3mm; }
           .notes ul { columns: 2; column-gap: 5mm; list-style: none; padding-left: 0; padding-top: 1px; }
           .notes li { margin: 0; break-inside: avoid; }
-          .notes li.long { break-inside: auto; orphans: 3; widows: 3; }
+          .notes li.long, .reviews li.long { break-inside: auto; orphans: 3; widows: 3; }
           .reviews ul { columns: 2; column-gap: 5mm; list-style: none; padding: 1px 0 0; margin: .1rem 0;
             font-size: 7pt; line-height: 1.1; }
           .reviews li { break-inside: avoid; }
