@@ -74,6 +74,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidDate(text: String, reason: String)
     /// A date or time later than now.
     case futureDate(text: String, resolved: String)
+    /// A time a person may well have meant as just done that is still to come: a time alone within
+    /// the next hour (`7pm` at 18:58), or a part of today at its fixed hour (`this morning` at 07:30),
+    /// with what to type instead.
+    case timeToCome(text: String, resolved: String, instead: String)
     /// A span after `report --last` that is not a number of days, weeks or months.
     case invalidSpan(String)
     /// A report period that ends before it starts or is too long.
@@ -269,12 +273,11 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot use \"\(text)\" as a date: \(reason)"
         case .futureDate(let text, let resolved):
             return "\"\(text)\" is \(resolved), which is in the future; log what you have already done."
+        case .timeToCome(let text, let resolved, let instead):
+            return "\"\(text)\" is \(resolved), still to come: \(instead)"
         case .invalidSpan(let text):
             // The one reason that applies: no days at all, too many, or not a span.
-            let trimmed = text.trimmingWhitespace().lowercased()
-            if let unit = trimmed.last, let length = ["d": 1, "w": 7, "m": 30][String(unit)],
-                let count = Int(trimmed.dropLast())
-            {
+            if let (count, length, unit) = Period.spanParts(text) {
                 if count < 1 {
                     return "cannot report the last \"\(text)\": a period needs at least one day; "
                         + "give a number from 1, such as 1d (today) or 1w (the 7 days ending today)."

@@ -71,6 +71,7 @@ struct JournalCommand: ParsableCommand {
         } catch {
             if parsed == nil, exitCode(for: error) == .validationFailure,
                 let message = UsageCheck.message(for: Array(CommandLine.arguments.dropFirst()))
+                    ?? UsageCheck.repeatedOption(in: Array(CommandLine.arguments.dropFirst()))
             {
                 Console.err(message.terminalSafeLines)
                 Foundation.exit(ExitCode.validationFailure.rawValue)

@@ -42,7 +42,8 @@ import Testing
         #expect(run.status == 64)
         #expect(
             run.stderr
-                == "journal: \"this evening\" is 2026-11-25 19:00 (UTC+00:00), which is in the future; log what you have already done.\n"
+                == "journal: \"this evening\" is 2026-11-25 19:00 (UTC+00:00), still to come: it stands for 19:00; "
+                + "give the time you did it (such as 7:30am) or \"now\".\n"
         )
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
@@ -118,12 +119,20 @@ import Testing
         let commands = [
             "log", "today", "session", "checkin", "checkins", "list", "report", "check", "safety", "export", "import",
             "resume", "psfs", "edit", "delete", "undo", "exercises", "plan", "backup", "restore", "doctor",
+            "exercises add", "exercises edit", "exercises show", "plan set", "psfs add", "psfs rate", "checkins edit",
+            "config set",
         ]
         for command in commands {
-            let help = try sandbox.run("help", command)
+            let help = try sandbox.run(["help"] + command.split(separator: " ").map(String.init))
             #expect(help.status == 0, "\(command): \(help)")
             for line in help.stdout.split(separator: "\n") {
                 #expect(!line.hasSuffix("\\"), "\(command): \(line)")
+            }
+            // Off a terminal help is 80 columns wide: each example stays on its line, to paste whole.
+            let examples = help.stdout.components(separatedBy: "Examples:\n").dropFirst().first ?? ""
+            for line in examples.split(separator: "\n", omittingEmptySubsequences: false).prefix(while: { !$0.isEmpty })
+            {
+                #expect(line.hasPrefix("  "), "\(command): an example wraps: \(line)")
             }
         }
     }

@@ -206,7 +206,7 @@ import Testing
         #expect(weeks.stdout.isEmpty)
         #expect(
             weeks.stderr.hasPrefix(
-                "Error: --weeks takes one value; --weeks 6 and --weeks 2 were given.\nUsage: journal report"),
+                "Error: --weeks takes one value; --weeks 6 and --weeks=2 were given.\nUsage: journal report"),
             "\(weeks)")
         #expect(weeks.stderr.hasSuffix("  See 'journal report --help' for more information.\n"))
         let pain = try sandbox.run(
@@ -227,6 +227,48 @@ import Testing
         #expect(help.stdout.hasPrefix("OVERVIEW: "), "\(help)")
         let flags = try sandbox.run("report", "--week", "--week", "--json")
         #expect(flags.status == 0, "\(flags)")
+    }
+
+    /// A time, a day or a span typed as several words without quotes is answered with the
+    /// quotes it needs (the parser said only "Unexpected argument"); `--week 6` points at `--weeks 6`;
+    /// an unknown option lists the nearest; a span may be spelt out (`--last "6 weeks"`).
+    @Test func wordsTypedApartAreAnsweredWithWhatToType() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:00:00Z"
+        let cases: [([String], String)] = [
+            (
+                ["log", "bird-dog", "--pain-before", "2", "--pain-after", "1", "--at", "yesterday", "7pm"],
+                "Error: Unexpected argument '7pm'. A value of more than one word goes in quotes: --at \"yesterday 7pm\".\n"
+            ),
+            (
+                ["report", "--from", "6", "weeks", "ago"],
+                "Error: Unexpected argument 'weeks'. A value of more than one word goes in quotes: --from \"6 weeks ago\".\n"
+            ),
+            (
+                ["report", "--last", "6", "w"],
+                "Error: Unexpected argument 'w'. A value of more than one word goes in quotes: --last \"6 w\".\n"
+            ),
+            (
+                ["report", "--week", "6"],
+                "Error: --week takes no number: it is the 7 days ending today. For 6 weeks: --weeks 6 (or --last 6w).\n"
+            ),
+            (
+                ["log", "bird-dog", "--pain-befor", "3"],
+                "Error: Unknown option '--pain-befor'. The nearest: --pain-before.\n"
+            ),
+            (["report", "--weak"], "Error: Unknown option '--weak'. The nearest: --week, --weeks.\n"),
+        ]
+        for (arguments, message) in cases {
+            let run = try sandbox.run(arguments)
+            #expect(run.status == 64, "\(run)")
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.hasPrefix(message), "\(run)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+        for span in ["6 weeks", "6weeks", "6 wk", "42 days", "6w"] {
+            let run = try sandbox.run("report", "--last", span)
+            #expect(run.status == 0, "\(run)")
+            #expect(run.stdout.hasPrefix("Progress report, 2026-10-10 to 2026-11-20 (42 days)"), "\(run)")
+        }
     }
 
     /// `journal help WORD` for a word that names no command suggests the nearest, as `journal WORD`

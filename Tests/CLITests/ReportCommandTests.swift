@@ -101,7 +101,14 @@ import Testing
             ["--week", "--month"], 64,
             "Choose one of --week, --month, --last (or --weeks, --months) or --from/--to; --week and --month were given."
         ),
-        (["--json", "--markdown"], 64, "Choose one of --json, --markdown or --format."),
+        (
+            ["--json", "--markdown"], 64,
+            "Choose one of --json, --markdown or --format; --json and --markdown were given."
+        ),
+        (
+            ["--format", "html", "--markdown"], 64,
+            "Choose one of --json, --markdown or --format; --markdown and --format html were given."
+        ),
         (["--exercise", "glute-brige"], 64, "did you mean \"glute-bridge\"?"),
     ])
     func badPeriodsAreUsageErrors(arguments: [String], status: Int32, message: String) throws {

@@ -165,7 +165,7 @@ import Testing
     @Test(arguments: [
         ("18:00", 1_795_597_200),  // 2026-11-25 18:00 +09:00, already past: today
         ("7pm", 1_795_600_800),  // 19:00 is now: today
-        ("7:30pm", 1_795_516_200),  // 19:30 is still to come: 2026-11-24 19:30 +09:00
+        ("8:30pm", 1_795_519_800),  // 20:30 is still to come, over an hour ahead: 2026-11-24 20:30 +09:00
         ("this evening", 1_795_600_800),  // 19:00 today, now
         ("last wednesday", 1_794_970_800),  // 2026-11-18 12:00 +09:00
         ("1 month ago", 1_792_897_200),  // 2026-10-25 12:00 +09:00
@@ -175,14 +175,58 @@ import Testing
         #expect(try parse(text, tokyo) == ResolvedTime(unixSeconds: expected, utcOffset: 9 * 3600))
     }
 
-    @Test func aPartOfTheDayStillToComeIsTheFuture() throws {
+    /// A part of today still to come says the hour it stands for and what to type instead: the
+    /// person did it this morning, at a time the word does not say.
+    @Test func aPartOfTheDayStillToComeSaysWhatToTypeInstead() throws {
+        let instead = "it stands for 14:00; give the time you did it (such as 7:30am) or \"now\"."
         #expect(
-            throws: JournalError.futureDate(text: "this afternoon", resolved: "2026-11-25 14:00 (UTC+00:00)")
+            throws: JournalError.timeToCome(
+                text: "this afternoon", resolved: "2026-11-25 14:00 (UTC+00:00)", instead: instead)
         ) { try parse("this afternoon") }
+        // 07:30 in London: `this morning` is 08:00, still to come.
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "this morning", resolved: "2026-11-25 08:00 (UTC+00:00)",
+                instead: "it stands for 08:00; give the time you did it (such as 7:30am) or \"now\".")
+        ) { try DateInput.parse("this morning", now: now - 9000, timeZone: london) }
+        // 19:00 in Tokyo, and 00:15 there: after midnight, `last night` is yesterday evening.
         let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
-        #expect(throws: JournalError.futureDate(text: "tonight", resolved: "2026-11-25 21:00 (UTC+09:00)")) {
-            try parse("tonight", tokyo)
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "tonight", resolved: "2026-11-25 21:00 (UTC+09:00)",
+                instead: "it stands for 21:00; give the time you did it (such as 7:30am) or \"now\".")
+        ) { try parse("tonight", tokyo) }
+        let afterMidnight: Int64 = 1_795_533_300  // 2026-11-25T00:15+09:00 (2026-11-24T15:15Z)
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "tonight", resolved: "2026-11-25 21:00 (UTC+09:00)",
+                instead: "it stands for 21:00; for yesterday evening say \"last night\", or give the time "
+                    + "(such as 11pm) or \"now\".")
+        ) { try DateInput.parse("tonight", now: afterMidnight, timeZone: tokyo) }
+        #expect(
+            try DateInput.parse("last night", now: afterMidnight, timeZone: tokyo)
+                == ResolvedTime(unixSeconds: 1_795_521_600, utcOffset: 9 * 3600))  // 2026-11-24 21:00
+    }
+
+    /// A time alone up to an hour ahead is refused with both ways to say it.
+    ///
+    /// `7pm` at 18:58 is more likely "just now", rounded, than yesterday's. Further ahead, it is yesterday's.
+    @Test func aTimeAloneWithinTheNextHourIsRefusedWithBothWaysToSayIt() throws {
+        func refused(_ text: String, _ resolved: String, _ zone: TimeZone? = nil) {
+            #expect(
+                throws: JournalError.timeToCome(
+                    text: text, resolved: resolved,
+                    instead: "for what you have just done, give the time it ended or \"now\"; "
+                        + "for yesterday's, \"yesterday \(text)\".")
+            ) { try parse(text, zone) }
         }
+        // 10:00 in London.
+        refused("10:30", "2026-11-25 10:30 (UTC+00:00)")
+        refused("11am", "2026-11-25 11:00 (UTC+00:00)")
+        #expect(try parse("11:01") == ResolvedTime(unixSeconds: 1_795_518_060, utcOffset: 0))  // 2026-11-24 11:01
+        // 05:00 in New York (UTC-05:00).
+        refused("5:30am", "2026-11-25 05:30 (UTC-05:00)", newYork)
+        #expect(try parse("6:01am", newYork) == ResolvedTime(unixSeconds: 1_795_518_060, utcOffset: -18000))
     }
 
     @Test(arguments: ["25:00", "13pm", "0am", "7:60", "yesterday 24:00"])

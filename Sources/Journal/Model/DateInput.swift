@@ -77,16 +77,36 @@ public enum DateInput {
                 return try noonOrNow(natural.date, now: now, timeZone: timeZone, original: original)
             }
             guard natural.timeAlone else {
-                return try localMoment(
+                let moment = try localMoment(
                     date: natural.date, hour: hour, minute: minute, second: 0, original: original,
                     timeZone: timeZone, now: now)
+                // `this morning` at 07:30: the person did it this morning, at a time the word does not say.
+                if moment.unixSeconds > now, natural.date == today, let part = natural.part {
+                    let lastNight = part == "night" && at(now, in: timeZone).local.hour < 12
+                    throw JournalError.timeToCome(
+                        text: original, resolved: Wording.time(moment.local),
+                        instead: "it stands for \(hour < 10 ? "0" : "")\(hour):00; "
+                            + (lastNight
+                                ? "for yesterday evening say \"last night\", or give the time (such as 11pm) or \"now\"."
+                                : "give the time you did it (such as 7:30am) or \"now\"."))
+                }
+                return moment
             }
-            // A time alone every reading of which is still to come, a daylight-saving change's too, is yesterday's.
+            // A time alone every reading of which is still to come, a daylight-saving change's too, is
+            // yesterday's; but one within the next hour (`7pm` at 18:58) is more likely a rounded
+            // "just now" than yesterday's, so it is refused with both ways to say it.
             do {
                 let moment = try localMoment(
                     date: today, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone,
                     now: now, gapToComeIsFuture: true)
                 if moment.unixSeconds <= now { return moment }
+                if moment.unixSeconds - now <= timeAloneAheadLimit {
+                    let typed = original.trimmingWhitespace()
+                    throw JournalError.timeToCome(
+                        text: original, resolved: Wording.time(moment.local),
+                        instead: "for what you have just done, give the time it ended or \"now\"; "
+                            + "for yesterday's, \"yesterday \(typed)\".")
+                }
             } catch JournalError.futureDate(_, _) {}
             return try localMoment(
                 date: today.adding(days: -1), hour: hour, minute: minute, second: 0, original: original,
@@ -140,6 +160,10 @@ public enum DateInput {
         return date == at(now, in: timeZone).local.date && noon.unixSeconds > now ? at(now, in: timeZone) : noon
     }
 
+    /// How far ahead a time alone may be and still be refused as today's rather than read as
+    /// yesterday's: an hour (`7pm` at 18:00 is refused; at 17:59 it is yesterday's 19:00).
+    static let timeAloneAheadLimit: Int64 = 3600
+
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// What ``natural(_:today:original:)`` read: a day, perhaps a time, and whether the time came alone.
@@ -148,6 +172,8 @@ public enum DateInput {
         var time: (hour: Int, minute: Int)?
         /// A time with no day (`18:00`): today, or yesterday when today's is still to come.
         var timeAlone = false
+        /// The part of the day named (``dayParts``: `morning` for `this morning`), at its fixed hour.
+        var part: String?
     }
 
     /// A natural day (``naturalDay(_:today:)``) with an optional time (`18:00`, `7pm`, `7:30 am`) or
@@ -155,7 +181,7 @@ public enum DateInput {
     /// none of these.
     static func natural(_ text: String, today: LocalDate, original: String) throws -> Natural? {
         var words = naturalWords(text)
-        if words == ["tonight"] { return Natural(date: today, time: (21, 0)) }
+        if words == ["tonight"] { return Natural(date: today, time: (21, 0), part: "night") }
         if words.count >= 2, let part = dayParts.first(where: { $0.word == words.last }) {
             let day = Array(words.dropLast())
             let date: LocalDate?
@@ -165,7 +191,7 @@ public enum DateInput {
             default: date = try naturalDay(day, today: today, original: original)
             }
             guard let date else { return nil }
-            return Natural(date: date, time: (part.hour, 0))
+            return Natural(date: date, time: (part.hour, 0), part: part.word)
         }
         var time: (hour: Int, minute: Int)?
         // A time after the day (`yesterday 7pm`, `yesterday at 7pm`, `at 7pm`) or before it (`7pm yesterday`).

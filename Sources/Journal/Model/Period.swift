@@ -51,12 +51,27 @@ public struct Period: Sendable, Hashable {
     /// Period.spanDays("6w") // 42
     /// ```
     public static func spanDays(_ text: String) -> Int? {
-        let trimmed = text.trimmingWhitespace().lowercased()
-        guard let unit = trimmed.last, let count = Int(trimmed.dropLast()), count >= 1,
-            let length = ["d": 1, "w": 7, "m": 30][String(unit)], count <= maximumDays / length
-        else { return nil }
-        return count * length
+        guard let span = spanParts(text), span.count >= 1, span.count <= maximumDays / span.length else { return nil }
+        return span.count * span.length
     }
+
+    /// A span's number, the days of its unit and the unit's letter, whatever its bounds: `6w`,
+    /// `6 w`, `6 weeks`, `6wk`, `1 week` are (6 or 1, 7, "w"); `nil` when `text` has no number
+    /// and unit of days, weeks or months.
+    public static func spanParts(_ text: String) -> (count: Int, length: Int, unit: String)? {
+        let trimmed = text.trimmingWhitespace().lowercased()
+        let digits = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }
+        let word = String(String(trimmed.dropFirst(digits.count)).trimmingWhitespace())
+        guard let count = Int(digits) else { return nil }
+        for (unit, length, words) in spanUnits where words.contains(word) { return (count, length, unit) }
+        return nil
+    }
+
+    /// Each unit of a span, its days, and the ways people write it.
+    static let spanUnits: [(unit: String, length: Int, words: Set<String>)] = [
+        ("d", 1, ["d", "day", "days"]), ("w", 7, ["w", "wk", "wks", "week", "weeks"]),
+        ("m", 30, ["m", "mo", "month", "months"]),
+    ]
 
     /// The span `text` (``spanDays(_:)``) ending on `day`, or ``JournalError/invalidSpan(_:)``.
     public static func last(_ text: String, endingOn day: LocalDate) throws -> Period {

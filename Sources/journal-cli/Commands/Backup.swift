@@ -22,7 +22,7 @@ struct Backup: ParsableCommand {
               journal backup
               journal backup ~/backups/journal-before-holiday.sqlite3
               journal backup --encrypt
-              journal backup --recipient age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p
+              journal backup --recipients-file recipients.txt   # age1… keys, one a line
             """
     )
 

@@ -70,12 +70,12 @@ extension Exercises {
             discussion: """
                 Examples:
                   journal exercises add wall-squat --name "Wall squat" --category stability
-                  journal exercises add clamshell --name "Clamshell" --category stability --per-side
-                  journal exercises add cat-cow --name "Cat-cow stretch" --category stretch --hold
-                  journal exercises add knee-to-chest --name "Knee to chest" --category stretch --hold \
-                    --how-to "Lie on your back, knees bent. Bring one knee to your chest, hold, then the other."
+                  journal exercises add clam --name Clamshell --category stability --per-side
+                  journal exercises add knee-hug --name "Knee hug" --category stretch --hold
+                  journal exercises add cat-cow --name Cat-cow --category stretch --how-to -
 
-                `journal session` and `journal exercises show ID` print the --how-to text.
+                `journal session` and `journal exercises show ID` print the --how-to text (with -, read
+                from standard input: `... --how-to - < cat-cow.txt`).
                 """)
 
         @Argument(help: "Its id: lower-case letters, digits and dashes, such as wall-squat.")
@@ -128,7 +128,7 @@ extension Exercises {
             abstract: "Change an exercise you added: its name, its how-to text, or done on each side.",
             discussion: """
                 Examples:
-                  journal exercises edit cat-cow --how-to "On hands and knees, arch then round your back, slowly."
+                  journal exercises edit cat-cow --how-to "Arch, then round your back."
                   journal exercises edit clamshell --sides
                   journal exercises edit cat-cow --how-to - < cat-cow.txt
                   journal exercises edit cat-cow --how-to ""     # remove the text

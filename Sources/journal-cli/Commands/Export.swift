@@ -26,7 +26,7 @@ struct Export: ParsableCommand {
 
             Examples:
               journal export --output journal.csv
-              journal export --format json --from 2026-11-01 --to 2026-11-30 > november.json
+              journal export --format json --from 2026-11-01 --to 2026-11-30 > nov.json
               journal export --excel --output journal-for-excel.csv
               journal export --all --output journal-all.json
               journal export --all --recipient age1… --output journal-all.json.age

@@ -18,7 +18,7 @@ struct Log: ParsableCommand {
             Examples:
               journal log glute-bridge --pain-before 4 --pain-after 3 --sets 3 --reps 10
               journal log side-plank --pain-before 2 --pain-after 2 --hold 30 --side left
-              journal log bird-dog --pain-before 3 --pain-after 3 --reps 8 --at "2026-11-20 07:30"
+              journal log bird-dog --pain-before 3 --pain-after 3 --at "yesterday 7pm"
             """
     )
 
@@ -58,7 +58,7 @@ struct Log: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "When you did it, on your clock: now, yesterday 18:00, 2 days ago, monday, 2026-11-20 (noon), 2026-11-20 07:30, 2026-11-20T07:30+01:00.",
+            "When you did it, on your clock: now, 7pm, 18:00, \"yesterday 7pm\", \"this morning\", \"last monday\", \"2 days ago\", 2026-11-20 (noon), \"2026-11-20 07:30\" (quote a time of several words).",
             valueName: "when"))
     var at: String = "now"
 

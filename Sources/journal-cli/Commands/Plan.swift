@@ -20,7 +20,7 @@ struct Plan: ParsableCommand {
 
             Examples:
               journal plan set glute-bridge --sets 3 --reps 10 --per-week 5
-              journal plan set side-plank --sets 2 --hold 30 --per-week 3 --since 2026-11-10
+              journal plan set side-plank --sets 2 --hold 30 --per-week 3 --since monday
               journal plan set bird-dog --sets 2 --reps 8 --per-week 3 --order 1
               journal plan
               journal plan remove side-plank

@@ -23,9 +23,9 @@ struct Report: ParsableCommand {
               journal report                      # the 7 days ending today
               journal report --last 6w            # the 6 weeks ending today (also 10d, 3m)
               journal report --month --markdown > month.md
-              journal report --from 2026-11-01 --to 2026-11-15 --exercise glute-bridge --json
-              journal report --month --format html --output report.html   # charts, to print or send
-              journal report --month --format html --recipient age1… --output report.html.age
+              journal report --from "2 weeks ago" --exercise glute-bridge --json
+              journal report --month --format html --output report.html  # to print
+              journal report --format html --recipient age1… --output report.html.age
             """
     )
 
@@ -103,8 +103,10 @@ struct Report: ParsableCommand {
             throw ValidationError(
                 "--months \(months): give a number of months (of 30 days) from 1 to \(Period.maximumDays / 30).")
         }
-        if [json, markdown, format != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("Choose one of --json, --markdown or --format.")
+        let formats = [json ? "--json" : nil, markdown ? "--markdown" : nil, format.map { "--format \($0.rawValue)" }]
+            .compactMap { $0 }
+        if formats.count > 1 {
+            throw ValidationError("Choose one of --json, --markdown or --format; \(Wording.list(formats)) were given.")
         }
         if force && output == nil { throw ValidationError("--force applies to --output only.") }
         if width != nil && chosenFormat != .text { throw ValidationError("--width applies to the text report only.") }

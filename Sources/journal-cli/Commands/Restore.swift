@@ -29,7 +29,7 @@ struct Restore: ParsableCommand {
 
             Examples:
               journal restore journal-backup-2026-11-25-101500.sqlite3.age --force
-              journal restore backup.age --identity ~/.config/journal/key.txt --db restored.sqlite3
+              journal restore backup.age --identity key.txt --db restored.sqlite3
               journal restore backup.sqlite3 --db new.sqlite3
             """
     )

@@ -30,7 +30,9 @@ enum UsageCheck {
             if word.hasPrefix("-") && word.count > 1 && Int(word) == nil {
                 let known = names(of: command)
                 if !known.contains(optionName(word)) {
-                    let hint = latestWords.contains(optionName(word)) ? latestHint(path: path).map { ". " + $0 } : nil
+                    let hint =
+                        latestWords.contains(optionName(word))
+                        ? latestHint(path: path).map { ". " + $0 } : nearestOption(optionName(word), among: known)
                     return "Error: Unknown option '\(optionName(word))'\(hint ?? "")\n"
                         + "Usage: \(JournalCommand.usageString(for: command))\n"
                         + "  See '\(path.joined(separator: " ")) --help' for more information."
@@ -56,7 +58,68 @@ enum UsageCheck {
             }
             index += 1
         }
+        return splitValue(in: arguments, command: command, path: path)
+    }
+
+    /// `. The nearest: --pain-before.` for an unknown long option one or two edits from a known
+    /// one (`--pain-befor`), or its beginning; `nil` when none is near.
+    static func nearestOption(_ typed: String, among known: Set<String>) -> String? {
+        guard typed.hasPrefix("--"), typed.count > 3 else { return nil }
+        let near = known.filter { $0.hasPrefix("--") && $0 != typed }
+            .map { ($0, $0.hasPrefix(typed) ? 1 : distance(typed, $0)) }
+            .filter { $0.1 <= 2 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+        return near.isEmpty ? nil : ". The nearest: \(near.joined(separator: ", "))."
+    }
+
+    /// Options whose value people type as several words: a time, a day, a span.
+    static let multiWordValues: Set<String> = ["--at", "--from", "--to", "--since", "--last"]
+
+    /// The message for a value typed as several words without quotes (`--at yesterday 7pm`, `--from
+    /// 6 weeks ago`, `--last 6 w`), which the parser reports as unexpected arguments, or for a number
+    /// after `--week` or `--month` (`--week 6`, meant as `--weeks 6`); `nil` when there is none.
+    static func splitValue(in arguments: [String], command: any ParsableCommand.Type, path: [String]) -> String? {
+        let words = Array(arguments.prefix(while: { $0 != "--" }))
+        let usage =
+            "\nUsage: \(JournalCommand.usageString(for: command))\n"
+            + "  See '\(path.joined(separator: " ")) --help' for more information."
+        for (index, word) in words.enumerated() where index + 1 < words.count {
+            let next = words[index + 1]
+            if ["--week", "--month"].contains(word), let count = Int(next) {
+                let unit = word == "--week" ? "weeks" : "months"
+                return "Error: \(word) takes no number: it is the \(word == "--week" ? 7 : 30) days ending today. "
+                    + "For \(count) \(unit): --\(unit) \(count) (or --last \(count)\(unit.prefix(1)))." + usage
+            }
+            guard multiWordValues.contains(word), index + 2 < words.count else { continue }
+            let rest = words[(index + 2)...].prefix { !$0.hasPrefix("-") }
+            // The most words that read together as one value.
+            for count in stride(from: rest.count, through: 1, by: -1) {
+                let value = ([next] + rest.prefix(count)).joined(separator: " ")
+                if reads(value, after: word) {
+                    return "Error: Unexpected argument '\(rest.first ?? "")'. A value of more than one word goes in "
+                        + "quotes: \(word) \"\(value)\"." + usage
+                }
+            }
+        }
         return nil
+    }
+
+    /// Whether `value` reads as what `option` takes: a time (`--at`), a day, or a span (`--last`).
+    static func reads(_ value: String, after option: String) -> Bool {
+        guard let now = try? Clock.now() else { return false }
+        switch option {
+        case "--last": return Period.spanParts(value) != nil
+        case "--at":
+            do {
+                _ = try DateInput.parse(value, now: now, timeZone: Clock.timeZone)
+                return true
+            } catch JournalError.futureDate, JournalError.timeToCome {
+                return true
+            } catch {
+                return false
+            }
+        default:
+            return (try? DateInput.parseDay(value, today: DateInput.at(now, in: Clock.timeZone).local.date)) != nil
+        }
     }
 
     /// The message for an option that takes one value given more than once, or `nil`.
@@ -100,17 +163,17 @@ enum UsageCheck {
             let option = optionName(word)
             index += 1
             guard word.hasPrefix("-"), valued.contains(option) else { continue }
-            // The value: after `=`, joined to a short name (`-a5`), or the next word.
-            let value: String
+            // As typed: `--weeks=6` and `-a5` whole, or the option and the next word.
+            let typed: String
             if word.count > option.count {
-                value = String(word.dropFirst(option.count + (word.hasPrefix("--") ? 1 : 0)))
+                typed = word
             } else if index < words.count {
-                value = words[index]
+                typed = "\(option) \(words[index])"
                 index += 1
             } else {
                 continue
             }
-            if let preferred = single[option] { given[preferred, default: []].append("\(option) \(value)") }
+            if let preferred = single[option] { given[preferred, default: []].append(typed) }
         }
         guard let (option, typed) = given.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) else {
             return nil

@@ -163,7 +163,8 @@ extension JournalError {
             .cannotEditBuiltIn,
             .exerciseInUse, .sidesInUse,
             .confirmationNeeded, .invalidSetting, .keyNeeded, .invalidKey, .invalidPassphrase,
-            .noteTooLong, .invalidNote, .howToTooLong, .invalidHowTo, .invalidDate, .futureDate, .invalidSpan,
+            .noteTooLong, .invalidNote, .howToTooLong, .invalidHowTo, .invalidDate, .futureDate, .timeToCome,
+            .invalidSpan,
             .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase,
