@@ -286,10 +286,10 @@ import Testing
         try sandbox.change("delete", "4", "--yes")
         let rows =
             "SELECT id, name, category, per_side, measure, builtin, archived FROM exercises "
-            + "WHERE id IN ('bird-dog', 'glute-bridge', 'superman') ORDER BY id"
+            + "WHERE id IN ('bird-dog', 'glute-bridge', 'side-plank', 'superman') ORDER BY id"
         let builtIn = try sandbox.sql(rows)
         try sandbox.damage(
-            "DELETE FROM exercises WHERE id IN ('knee-hug', 'bird-dog', 'superman'); "
+            "DELETE FROM exercises WHERE id IN ('knee-hug', 'bird-dog', 'side-plank', 'superman'); "
                 + "UPDATE exercises SET id = 'Glute-Bridge' WHERE id = 'glute-bridge';")
         let undone = try sandbox.run("undo")
         #expect(undone.status == 65, "\(undone)")
@@ -321,11 +321,27 @@ import Testing
         let logged = try sandbox.run("log", "superman", "--pain-before", "2", "--pain-after", "2")
         #expect(logged.status == 65, "\(logged)")
         #expect(try sandbox.sql("SELECT exercise_id FROM entries WHERE id = 5") == "superman\n")
+        let planned = try sandbox.run("plan", "set", "side-plank", "--sets", "2", "--hold", "20", "--per-week", "3")
+        #expect(planned.status == 0, "\(planned)")
+        #expect(!planned.stderr.contains("FOREIGN KEY"), "\(planned)")
+        #expect(try sandbox.sql("SELECT exercise_id FROM plan") == "side-plank\n")
         #expect(try sandbox.sql(rows) == builtIn)
         try sandbox.run("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
         let check = try sandbox.run("check")
         #expect(check.stderr.contains("- exercises row Glute-Bridge, column id"), "\(check)")
         #expect(!check.stderr.contains("column id: NULL"), "\(check)")
+    }
+
+    /// An exercise of the person's own whose id's case was changed from outside is no exercise
+    /// until it is corrected: a log of it is refused (65), never saved under a second id.
+    @Test func anOwnExerciseWhoseIdsCaseChangedIsRefusedNotSplit() throws {
+        try sandbox.change("exercises", "add", "my-hinge", "--name", "My hinge", "--category", "stability")
+        try sandbox.change("log", "my-hinge", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-22 08:00")
+        try sandbox.damage("UPDATE exercises SET id = 'My-Hinge' WHERE id = 'my-hinge';")
+        let run = try sandbox.run("log", "my-hinge", "--pain-before", "2", "--pain-after", "2")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.hasPrefix("journal: my-hinge has no row in the journal's exercises"), "\(run)")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "1|my-hinge\n")
     }
 
     // MARK: Times, notes and rows of exercises
@@ -354,17 +370,17 @@ import Testing
             recorded, 1970 or later (screens show it as stored); journal cannot correct when
             a row was recorded: `journal delete 2` removes it.
             - entries row 2, column note: a note of 4001 bytes, where journal writes none,
-            or 1 to 4000 characters with no NUL, never a blank one (screens show it as
-            stored, a blank one as none, until it is corrected); `journal edit 2 --note
-            TEXT` corrects it, `journal delete 2` removes it.
+            or 1 to 4000 characters, never a blank one (screens show it as stored, a blank
+            one as none, until it is corrected); `journal edit 2 --note TEXT` corrects it,
+            `journal delete 2` removes it.
             - checkins row 1, column utc_offset: 99999, where journal writes a whole number
             from -64800 to 64800 (screens read it as the nearest of those until it is
             corrected); `journal checkins edit 1 --at WHEN` corrects it, `journal checkins
             delete 1` removes it.
             - checkins row 2, column note: '', where journal writes none, or 1 to 4000
-            characters with no NUL, never a blank one (screens show it as stored, a blank
-            one as none, until it is corrected); `journal checkins edit 2 --note TEXT`
-            corrects it, `journal checkins delete 2` removes it.
+            characters, never a blank one (screens show it as stored, a blank one as none,
+            until it is corrected); `journal checkins edit 2 --note TEXT` corrects it,
+            `journal checkins delete 2` removes it.
 
             """
         let list = try sandbox.run("list")

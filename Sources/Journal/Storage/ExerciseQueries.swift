@@ -56,13 +56,16 @@ enum ExerciseQueries {
     ///
     /// A row's `builtin` and `archived` put in from outside as neither 0 nor 1 read as typed input
     /// makes them (``StoredValues`` names them): built in exactly when the catalogue holds the id,
-    /// archived only at 1; an empty name reads as the id.
+    /// archived only at 1; an empty name reads as the id. A row whose id journal never writes
+    /// (`Knee-Hug`) is no exercise: its entries, under the id journal wrote, name one whose row is
+    /// gone, and a write naming it is refused as such, never split between two ids.
     static func customExercises(_ db: Database, includingArchived: Bool) throws -> [Exercise] {
         let rows = try Row.fetchAll(
             db,
             sql:
                 "SELECT id, name, category, per_side, measure, \(StoredText.select("how_to")) FROM exercises "
-                + "WHERE builtin IS NOT 1" + (includingArchived ? "" : " AND archived IS NOT 1") + " ORDER BY id")
+                + "WHERE builtin IS NOT 1 AND (\(StoredValues.validExerciseID))"
+                + (includingArchived ? "" : " AND archived IS NOT 1") + " ORDER BY id")
         return try rows.compactMap { row in
             let id: String = try row.decode(forColumn: "id")
             guard Catalog.builtIn.exercise(id: id) == nil,

@@ -188,6 +188,7 @@ extension JournalStore {
         -> PlanSetting
     {
         try writing { db in
+            try StoredValues.keepExerciseRow(item.exerciseID, db)
             let plan = try ExerciseQueries.plan(db)
             var ids = plan.map(\.exerciseID)
             let place = ids.firstIndex(of: item.exerciseID)

@@ -204,13 +204,16 @@ enum StoredValues {
         flag: nil, nearest: "created_at")
 
     /// A note as typed input makes it (``Note``): none, or 1 to ``Note/maximumLength`` code points,
-    /// not blank, with no NUL; journal writes none for a blank note, never ''.
+    /// not blank; journal writes none for a blank note, never ''.
+    ///
+    /// A NUL in a note is no such value:
+    /// screens read it whole, each NUL as U+FFFD (``StoredText``), and the schema's length check
+    /// counts only up to it.
     private static let note = Column(
         name: "note",
-        valid: "note IS NULL OR (trim(note, char(32, 9, 10, 13)) <> '' AND length(note) <= \(Note.maximumLength) "
-            + "AND instr(CAST(note AS BLOB), x'00') = 0)",
-        expected: "where journal writes none, or 1 to \(Wording.count(Note.maximumLength, "character", "characters")) "
-            + "with no NUL, never a blank one (screens show it as stored, a blank one as none, until it is corrected)",
+        valid: "note IS NULL OR (trim(note, char(32, 9, 10, 13)) <> '' AND length(note) <= \(Note.maximumLength))",
+        expected: "where journal writes none, or 1 to \(Wording.count(Note.maximumLength, "character", "characters")), "
+            + "never a blank one (screens show it as stored, a blank one as none, until it is corrected)",
         flag: "--note TEXT", nearest: "note",
         shown: "CASE WHEN length(CAST(note AS BLOB)) > 40 THEN 'a note of ' || length(CAST(note AS BLOB)) || ' bytes' "
             + "ELSE quote(note) END")
@@ -328,10 +331,14 @@ enum StoredValues {
     private static let checkInColumns = [range("pain", PainLevel.range, flag: "--pain N")]
     private static let ratingColumns = [range("score", PainLevel.range, flag: nil)]
 
+    /// The SQL condition of an exercise id journal writes (the schema's check): a row without one
+    /// is no exercise to screens, which find its entries by the id journal wrote.
+    static let validExerciseID = "id <> '' AND id = lower(id) AND id NOT GLOB '*[^a-z0-9-]*'"
+
     /// An exercise's row as typed input makes it (``Exercise/custom(id:name:category:perSide:measure:howTo:)``).
     private static let exerciseColumns = [
         Column(
-            name: "id", valid: "id <> '' AND id = lower(id) AND id NOT GLOB '*[^a-z0-9-]*'",
+            name: "id", valid: validExerciseID,
             expected: "where journal writes lower-case letters, digits and hyphens (entries that name the exercise "
                 + "as journal wrote it find no exercise until it is corrected)",
             flag: nil, nearest: "lower(id)"),
@@ -362,8 +369,8 @@ enum StoredValues {
                 + "its name is empty, and its name up to a NUL)",
             flag: "--name NAME", nearest: "NULL", shown: quotedWhole("name")),
         Column(
-            name: "how_to", valid: "how_to IS NULL OR (how_to <> '' AND instr(CAST(how_to AS BLOB), x'00') = 0)",
-            expected: "where journal writes none or a text, not empty, with no NUL (screens read an empty one as none)",
+            name: "how_to", valid: "how_to IS NULL OR how_to <> ''",
+            expected: "where journal writes none or a text, not empty (screens read an empty one as none)",
             flag: "--how-to TEXT", nearest: "NULL"),
     ]
 
