@@ -408,6 +408,10 @@ import Testing
         #expect(try sandbox.sql("SELECT id, utc_offset, note FROM checkins ORDER BY id") == "1|0|\n2|0|fine\n")
         let clean = try sandbox.run("list")
         #expect(clean.status == 0 && clean.stderr == "", "\(clean)")
+        // Undo puts the blank note back as none, as screens read it (the schema refuses '').
+        let undone = try sandbox.run("undo")
+        #expect(undone.status == 0, "\(undone)")
+        #expect(try sandbox.sql("SELECT id, note IS NULL FROM checkins ORDER BY id") == "1|1\n2|1\n")
     }
 
     /// An exercise of the person's own archived = 7 from outside reads as not archived (log

@@ -374,7 +374,8 @@ struct ChangeLog {
     /// ``UndoResult/redFlagsNotPutBack``, so that undo says so.
     private func restoreCheckIns(of change: Int64, into result: inout UndoResult) throws -> Int {
         // Copied in SQL, so the note comes back with every byte it had (``keepCheckIn(_:for:)``); a
-        // pain put in from outside out of 0–10 comes back as screens read it (``StoredValues/asRead(_:of:)``).
+        // pain put in from outside out of 0–10 (an offset, a blank note) comes back as screens read it
+        // (``StoredValues/asRead(_:of:)``).
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, red_flags FROM change_checkins WHERE change_id = ? AND action = 'restore'",
             arguments: [change])
@@ -385,7 +386,8 @@ struct ChangeLog {
                 sql: """
                     INSERT INTO checkins (id, performed_at, utc_offset, pain, note, created_at)
                     SELECT id, performed_at, \(StoredValues.asRead("utc_offset", of: "checkins")),
-                           \(StoredValues.asRead("pain", of: "checkins")), note, created_at
+                           \(StoredValues.asRead("pain", of: "checkins")), \(StoredValues.asRead("note", of: "checkins")),
+                           created_at
                     FROM change_checkins
                     WHERE change_id = ? AND action = 'restore' AND id = ?
                     """,

@@ -206,15 +206,14 @@ enum StoredValues {
     /// A note as typed input makes it (``Note``): none, or 1 to ``Note/maximumLength`` code points,
     /// not blank; journal writes none for a blank note, never ''.
     ///
-    /// A NUL in a note is no such value:
-    /// screens read it whole, each NUL as U+FFFD (``StoredText``), and the schema's length check
-    /// counts only up to it.
+    /// A NUL in a note is no such value: screens read it whole, each NUL as U+FFFD (``StoredText``),
+    /// and the schema's length check counts only up to it. Undo puts a blank note back as none.
     private static let note = Column(
         name: "note",
         valid: "note IS NULL OR (trim(note, char(32, 9, 10, 13)) <> '' AND length(note) <= \(Note.maximumLength))",
         expected: "where journal writes none, or 1 to \(Wording.count(Note.maximumLength, "character", "characters")), "
             + "never a blank one (screens show it as stored, a blank one as none, until it is corrected)",
-        flag: "--note TEXT", nearest: "note",
+        flag: "--note TEXT", nearest: "CASE WHEN trim(note, char(32, 9, 10, 13)) = '' THEN NULL ELSE note END",
         shown: "CASE WHEN length(CAST(note AS BLOB)) > 40 THEN 'a note of ' || length(CAST(note AS BLOB)) || ' bytes' "
             + "ELSE quote(note) END")
 
