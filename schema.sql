@@ -515,3 +515,22 @@ CREATE INDEX psfs_ratings_outside_values ON psfs_ratings (id)
 -- the search's condition (a journal in order costs one empty index read).
 CREATE INDEX entries_outside_offsets ON entries (id)
     WHERE ((typeof(utc_offset) = 'integer' AND utc_offset BETWEEN -64800 AND 64800)) IS NOT 1;
+
+-- migration: v21-outside-times
+
+-- More values journal never writes, searched as v19's (StoredValues.swift), each through an index
+-- partial on exactly the search's condition (a journal in order costs one empty index read): an
+-- entry's or check-in's time outside the years 1 to 9999, a time of recording before 1970, a note
+-- that is blank or longer than 4,000 characters; a check-in's and a PSFS rating's
+-- UTC offset beyond ±18 hours.
+CREATE INDEX entries_outside_times ON entries (id)
+    WHERE ((typeof(performed_at) = 'integer' AND performed_at BETWEEN -62135532000 AND 253402235999)
+        AND (typeof(created_at) = 'integer' AND created_at >= 0)
+        AND (note IS NULL OR (trim(note, char(32, 9, 10, 13)) <> '' AND length(note) <= 4000))) IS NOT 1;
+CREATE INDEX checkins_outside_times ON checkins (id)
+    WHERE ((typeof(utc_offset) = 'integer' AND utc_offset BETWEEN -64800 AND 64800)
+        AND (typeof(performed_at) = 'integer' AND performed_at BETWEEN -62135532000 AND 253402235999)
+        AND (typeof(created_at) = 'integer' AND created_at >= 0)
+        AND (note IS NULL OR (trim(note, char(32, 9, 10, 13)) <> '' AND length(note) <= 4000))) IS NOT 1;
+CREATE INDEX psfs_ratings_outside_offsets ON psfs_ratings (id)
+    WHERE ((typeof(utc_offset) = 'integer' AND utc_offset BETWEEN -64800 AND 64800)) IS NOT 1;

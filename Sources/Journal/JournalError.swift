@@ -116,6 +116,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Values journal never writes, put into the file from outside, that stop an export (an export
     /// must import again); nothing was exported.
     case storedValues([StoredValueProblem])
+    /// A write that names an exercise of the person's own whose row is gone from the file
+    /// (removed from outside with foreign keys off, or its id changed): nothing was saved.
+    case exerciseRowMissing(StoredValueProblem)
     /// No entry has this id.
     case entryNotFound(Int64)
     /// No check-in has this id.
@@ -342,6 +345,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more: `journal check` lists them)" : ""
             return "the journal holds a value journal never writes, put in from outside, so an export of it would "
                 + "not import again; nothing was exported. \(problems.first.map(String.init(describing:)) ?? "")\(more)"
+        case .exerciseRowMissing(let problem):
+            return "\(problem.row) has no row in the journal's exercises, so nothing that names it can be saved; "
+                + "nothing was saved. \(problem)"
         case .entryNotFound(let id):
             return "no entry has id \(id); `journal list` shows the ids."
         case .checkInNotFound(let id):

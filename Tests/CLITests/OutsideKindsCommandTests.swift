@@ -252,8 +252,9 @@ import Testing
             every exercise entries name (here 1 entry): there is no such row (removed from
             outside with foreign keys off, or its id changed); screens name the exercise by
             its id, and a rise on it is a hold as any other; it is one of journal's built-in
-            exercises, whose row journal cannot put back: restore a backup made before it
-            was removed (`journal restore`).
+            exercises: the next change that names it (`journal log glute-bridge …`, `journal
+            resume glute-bridge`, `journal undo`) puts its row back from journal's
+            catalogue.
             - exercises row knee-hug, column id: NULL, where journal keeps a row for every
             exercise entries name (here 1 entry): there is no such row (removed from outside
             with foreign keys off, or its id changed); screens name the exercise by its id,
@@ -270,5 +271,235 @@ import Testing
         #expect(export.stderr.contains("exercises row Glute-Bridge, column id"), "\(export)")
         try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
         #expect(!(try sandbox.run("check").stderr.contains("knee-hug")))
+    }
+
+    /// A write that names an exercise whose row is gone from the file (removed from outside with
+    /// foreign keys off, or its id's case changed) never fails on SQLite's foreign key: a built-in
+    /// exercise's row is written again from journal's catalogue in that write; one of the person's
+    /// own is refused with 65, naming it and what puts it back, and nothing is saved.
+    @Test func aWriteNamingAnExerciseWhoseRowIsGonePutsABuiltInBackAndRefusesAnOwnOne() throws {
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
+        try sandbox.change("log", "knee-hug", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-22 08:00")
+        try sandbox.change("log", "knee-hug", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:30")
+        try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "5", "--at", "2026-11-22 09:00")
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 10:00")
+        try sandbox.change("delete", "4", "--yes")
+        let rows =
+            "SELECT id, name, category, per_side, measure, builtin, archived FROM exercises "
+            + "WHERE id IN ('bird-dog', 'glute-bridge', 'side-plank', 'superman') ORDER BY id"
+        let builtIn = try sandbox.sql(rows)
+        try sandbox.damage(
+            "DELETE FROM exercises WHERE id IN ('knee-hug', 'bird-dog', 'side-plank', 'superman'); "
+                + "UPDATE exercises SET id = 'Glute-Bridge' WHERE id = 'glute-bridge';")
+        let undone = try sandbox.run("undo")
+        #expect(undone.status == 65, "\(undone)")
+        #expect(!undone.stderr.contains("FOREIGN KEY"), "\(undone)")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries WHERE id = 4") == "4|bird-dog\n")
+        let refused =
+            "journal: knee-hug has no row in the journal's exercises, so nothing that names it can be "
+            + "saved; nothing was saved. exercises row knee-hug, column id: NULL, where journal keeps a row for "
+            + "every exercise entries name (here 2 entries): there is no such row (removed from outside with "
+            + "foreign keys off, or its id changed); screens name the exercise by its id, and a rise on it is a "
+            + "hold as any other; `journal exercises add knee-hug --name NAME --category CATEGORY` puts it back.\n"
+        for write in [
+            ["log", "knee-hug", "--pain-before", "2", "--pain-after", "2"], ["resume", "knee-hug"],
+        ] {
+            let run = try sandbox.run(write)
+            #expect(run.status == 65, "\(write): \(run)")
+            #expect(run.stdout == "", "\(write): \(run)")
+            #expect(run.stderr == refused, "\(write): \(run)")
+        }
+        #expect(try sandbox.run("delete", "2", "--yes").status == 65)
+        let undoOwn = try sandbox.run("undo")
+        #expect(undoOwn.status == 65, "\(undoOwn)")
+        #expect(undoOwn.stderr == refused.replacingOccurrences(of: "2 entries", with: "1 entry"), "\(undoOwn)")
+        #expect(try sandbox.sql("SELECT id FROM entries ORDER BY id") == "1\n3\n4\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM reviews") == "0\n")
+        let resumed = try sandbox.run("resume", "glute-bridge", "--note", "physio: fine")
+        #expect(resumed.status == 65, "\(resumed)")
+        #expect(try sandbox.sql("SELECT exercise_id FROM reviews") == "glute-bridge\n")
+        let logged = try sandbox.run("log", "superman", "--pain-before", "2", "--pain-after", "2")
+        #expect(logged.status == 65, "\(logged)")
+        #expect(try sandbox.sql("SELECT exercise_id FROM entries WHERE id = 5") == "superman\n")
+        let planned = try sandbox.run("plan", "set", "side-plank", "--sets", "2", "--hold", "20", "--per-week", "3")
+        #expect(planned.status == 0, "\(planned)")
+        #expect(!planned.stderr.contains("FOREIGN KEY"), "\(planned)")
+        #expect(try sandbox.sql("SELECT exercise_id FROM plan") == "side-plank\n")
+        #expect(try sandbox.sql(rows) == builtIn)
+        try sandbox.run("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
+        let check = try sandbox.run("check")
+        #expect(check.stderr.contains("- exercises row Glute-Bridge, column id"), "\(check)")
+        #expect(!check.stderr.contains("column id: NULL"), "\(check)")
+    }
+
+    /// An exercise of the person's own whose id's case was changed from outside is no exercise
+    /// until it is corrected: a log of it is refused (65), never saved under a second id.
+    @Test func anOwnExerciseWhoseIdsCaseChangedIsRefusedNotSplit() throws {
+        try sandbox.change("exercises", "add", "my-hinge", "--name", "My hinge", "--category", "stability")
+        try sandbox.change("log", "my-hinge", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-22 08:00")
+        try sandbox.damage("UPDATE exercises SET id = 'My-Hinge' WHERE id = 'my-hinge';")
+        let run = try sandbox.run("log", "my-hinge", "--pain-before", "2", "--pain-after", "2")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.hasPrefix("journal: my-hinge has no row in the journal's exercises"), "\(run)")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "1|my-hinge\n")
+    }
+
+    // MARK: Times, notes and rows of exercises
+
+    /// An entry's time outside the years 1 to 9999, a time of recording before 1970, a note longer
+    /// than 4,000 characters or empty, a check-in's offset beyond ±18 hours: each named with its
+    /// fix and read as said, export refuses them (an import would), and an edit corrects them.
+    @Test func timesNotesAndOffsetsJournalNeverWritesAreNamedAndRefusedByExport() throws {
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
+        try sandbox.change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-22 09:00")
+        try sandbox.change("checkin", "--pain", "6", "--at", "2026-11-23 07:00")
+        try sandbox.change("checkin", "--pain", "3", "--note", "ok", "--at", "2026-11-23 08:00")
+        try sandbox.damage(
+            "UPDATE entries SET performed_at = 253402300800 WHERE id = 1; "
+                + "UPDATE entries SET note = replace(hex(zeroblob(4001)), '00', 'x'), created_at = -1 WHERE id = 2; "
+                + "UPDATE checkins SET utc_offset = 99999 WHERE id = 1; UPDATE checkins SET note = '' WHERE id = 2;")
+        let notice = """
+
+            The journal holds 5 values journal never writes, put in from outside; what is
+            shown reads them as said:
+            - entries row 1, column performed_at: 253402300800, where journal writes a time
+            within the years 1 to 9999 (screens read it as the nearest such time until it is
+            corrected); `journal edit 1 --at WHEN` corrects it, `journal delete 1` removes
+            it.
+            - entries row 2, column created_at: -1, where journal writes when the row was
+            recorded, 1970 or later (screens show it as stored); journal cannot correct when
+            a row was recorded: `journal delete 2` removes it.
+            - entries row 2, column note: a note of 4001 bytes, where journal writes none,
+            or 1 to 4000 characters, never a blank one (screens show it as stored, a blank
+            one as none, until it is corrected); `journal edit 2 --note TEXT` corrects it,
+            `journal delete 2` removes it.
+            - checkins row 1, column utc_offset: 99999, where journal writes a whole number
+            from -64800 to 64800 (screens read it as the nearest of those until it is
+            corrected); `journal checkins edit 1 --at WHEN` corrects it, `journal checkins
+            delete 1` removes it.
+            - checkins row 2, column note: '', where journal writes none, or 1 to 4000
+            characters, never a blank one (screens show it as stored, a blank one as none,
+            until it is corrected); `journal checkins edit 2 --note TEXT` corrects it,
+            `journal checkins delete 2` removes it.
+
+            """
+        let list = try sandbox.run("list")
+        #expect(list.status == 65, "\(list)")
+        #expect(
+            list.stdout.hasPrefix("ID  WHEN              EXERCISE  DONE   PAIN   NOTE\n1   9999-12-31 05:59  bird-dog"),
+            "\(list)")
+        #expect(list.stderr == notice, "\(list)")
+        let checkIns = try sandbox.run("checkins", "--json")
+        #expect(checkIns.status == 65, "\(checkIns)")
+        #expect(checkIns.stdout.contains(#""performed_at" : "2026-11-24T01:00:00+18:00""#), "\(checkIns)")
+        #expect(checkIns.stdout.contains(#""note" : null"#), "\(checkIns)")
+        #expect(checkIns.stderr == notice, "\(checkIns)")
+        let output = sandbox.directory + "/all.json"
+        let export = try sandbox.run("export", "--all", "--output", output)
+        #expect(export.status == 65, "\(export)")
+        #expect(export.stderr.contains("entries row 1, column performed_at: 253402300800"), "\(export)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(try sandbox.run("edit", "1", "--at", "2026-11-22 08:00").status == 65)
+        #expect(try sandbox.run("delete", "2", "--yes").status == 65)
+        #expect(try sandbox.run("checkins", "edit", "1", "--at", "2026-11-23 07:00").status == 65)
+        let last = try sandbox.run("checkins", "edit", "2", "--note", "fine")
+        #expect(last.status == 0, "\(last)")
+        #expect(try sandbox.sql("SELECT id, performed_at FROM entries") == "1|1795334400\n")
+        #expect(try sandbox.sql("SELECT id, utc_offset, note FROM checkins ORDER BY id") == "1|0|\n2|0|fine\n")
+        let clean = try sandbox.run("list")
+        #expect(clean.status == 0 && clean.stderr == "", "\(clean)")
+        // Undo puts the blank note back as none, as screens read it (the schema refuses '').
+        let undone = try sandbox.run("undo")
+        #expect(undone.status == 0, "\(undone)")
+        #expect(try sandbox.sql("SELECT id, note IS NULL FROM checkins ORDER BY id") == "1|1\n2|1\n")
+    }
+
+    /// An exercise of the person's own archived = 7 from outside reads as not archived (log
+    /// saves it rather than blaming a removal), builtin = 5 as its own, an empty name as its id;
+    /// a NUL in a name is named by its bytes; `exercises edit` corrects the name.
+    @Test func anExerciseRowsFlagsAndNameJournalNeverWritesAreReadAsTypedInputWould() throws {
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
+        try sandbox.damage(
+            "UPDATE exercises SET archived = 7, builtin = 5, name = '' WHERE id = 'knee-hug'; "
+                + "UPDATE exercises SET name = 'Bird' || char(0) || 'dog' WHERE id = 'bird-dog';")
+        let logged = try sandbox.run("log", "knee-hug", "--pain-before", "2", "--pain-after", "2")
+        #expect(logged.status == 65, "\(logged)")
+        #expect(logged.stdout.hasPrefix("Logged #1 knee-hug: 1 set, pain 2 → 2"), "\(logged)")
+        for named in [
+            "- exercises row bird-dog, column name: X'4269726400646F67', where journal writes",
+            "- exercises row knee-hug, column archived: 7, where journal writes 0 or 1",
+            "- exercises row knee-hug, column builtin: 5, where journal writes 0 or 1",
+            "- exercises row knee-hug, column name: '', where journal writes a name, not",
+        ] {
+            #expect(logged.stderr.contains(named), "\(named): \(logged)")
+        }
+        #expect(logged.stderr.contains("`journal exercises edit knee-hug --name NAME`\ncorrects it."), "\(logged)")
+        let export = try sandbox.run("export", "--all", "--output", sandbox.directory + "/all.json")
+        #expect(export.status == 65, "\(export)")
+        try sandbox.change("exercises", "edit", "knee-hug", "--name", "Knee hug")
+        #expect(try sandbox.sql("SELECT name FROM exercises WHERE id = 'knee-hug'") == "Knee hug\n")
+        #expect(!(try sandbox.run("check").stderr.contains("knee-hug, column name")))
+    }
+
+    /// Undoing a `checkins edit` that removed a red flag journal does not know puts back what it
+    /// knows and says that the unknown one was not put back (journal never adopts it).
+    @Test func undoOfACheckInEditSaysAnUnknownRedFlagWasNotPutBack() throws {
+        try sandbox.change("checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-23 07:00")
+        try sandbox.damage("INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bogus');")
+        #expect(try sandbox.run("checkins", "edit", "1", "--red-flag", "saddle-numbness").status == 0)
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "saddle-numbness\n")
+        let undone = try sandbox.run("undo")
+        #expect(undone.status == 0, "\(undone)")
+        #expect(
+            undone.stdout.hasPrefix(
+                "Check-in #1 (pain 6, 2026-11-23 07:00) is back as before you edited it just now, with red flags: "
+                    + "saddle-numbness. 1 red flag journal does not know (bogus, put in from outside) of check-in #1 "
+                    + "was not put back: journal never adopts it.\n"), "\(undone)")
+        #expect(!undone.stdout.contains("as it was"), "\(undone)")
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "saddle-numbness\n")
+    }
+
+    /// `resume --red-flags` when the only red flag standing is one journal does not know records
+    /// nothing: that red flag stands for no finding (no advice is given for it), so a visit would
+    /// cover nothing journal knows; it says so, names the red flag, and exits 65.
+    @Test func resumeRedFlagsRecordsNothingWhenOnlyAnUnknownRedFlagStands() throws {
+        try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-23 07:00")
+        try sandbox.damage("INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bogus');")
+        let run = try sandbox.run("resume", "--red-flags")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stdout == "", "\(run)")
+        #expect(
+            run.stderr.hasPrefix("No red flag stands; nothing was recorded.\n\nThe journal holds 1 value"), "\(run)")
+        #expect(run.stderr.contains("- checkin_red_flags row 1, column red_flag: 'bogus'"), "\(run)")
+        #expect(try sandbox.sql("SELECT count(*) FROM red_flag_reviews") == "0\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM changes WHERE kind = 'resume'") == "0\n")
+    }
+
+    /// A PSFS rating whose activity is gone is named, and never given to an activity added later
+    /// under its id; a rating's offset beyond ±18 hours is named and read as ±18 hours.
+    @Test func aPSFSRatingOfNoActivityIsNamedAndNotAdoptedByTheNextActivity() throws {
+        try sandbox.change("psfs", "add", "walking 1 km")
+        try sandbox.change("psfs", "rate", "1", "5", "--at", "2026-11-24 12:00")
+        try sandbox.damage(
+            "INSERT INTO psfs_ratings (activity_id, rated_at, utc_offset, score, created_at) "
+                + "VALUES (2, 1795000000, 0, 3, 1795000000); UPDATE psfs_ratings SET utc_offset = -99999 WHERE id = 1;")
+        let psfs = try sandbox.run("psfs")
+        #expect(psfs.status == 65, "\(psfs)")
+        #expect(psfs.stdout.contains("5 (2026-11-23)"), "\(psfs)")
+        #expect(
+            psfs.stderr.contains("- psfs_ratings row 1, column utc_offset: -99999, where journal writes a whole"),
+            "\(psfs)")
+        #expect(
+            psfs.stderr.contains(
+                """
+                - psfs_ratings row 2, column activity_id: 2, a rating of PSFS activity #2, which
+                is not in the journal (deleted from outside with foreign keys off): no screen
+                shows it, and no activity added later takes it; no journal command reaches the
+                row: `sqlite3 JOURNAL "DELETE FROM psfs_ratings WHERE id = 2"` removes it.
+                """), "\(psfs)")
+        let added = try sandbox.run("psfs", "add", "stairs")
+        #expect(added.status == 0 && added.stdout == "2\n", "\(added)")
+        #expect(try sandbox.sql("SELECT id, activity_id FROM psfs_ratings") == "1|1\n")
+        #expect(!(try sandbox.run("psfs").stderr.contains("activity_id")))
     }
 }

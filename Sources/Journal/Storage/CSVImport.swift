@@ -195,6 +195,8 @@ private struct ImportedEntries {
     private var given: GivenIDs
     /// The change `journal undo` reverses, once the import has added something.
     private var change: Int64?
+    /// The exercises whose row this import has made sure of (``StoredValues/keepExerciseRow(_:_:)``).
+    private var kept: Set<String> = []
 
     init(_ db: Database, now: Int64) throws {
         self.db = db
@@ -216,6 +218,7 @@ private struct ImportedEntries {
     /// Adds `entry` (read from `line`), skips it when the journal holds it already, or refuses it
     /// when its id names a different entry.
     mutating func add(_ entry: Entry, line: Int) throws {
+        if kept.insert(entry.exerciseID).inserted { try StoredValues.keepExerciseRow(entry.exerciseID, db) }
         guard let id = entry.id else {
             if highest < Int64.max {
                 highest += 1

@@ -281,6 +281,12 @@ struct ChangeLog {
             arguments: [change])
         result.removed = db.changesCount
         if result.kind == .import { try reclaimIDs(after: change) }
+        for exerciseID in try String.fetchAll(
+            db, sql: "SELECT DISTINCT exercise_id FROM change_entries WHERE change_id = ? AND action = 'restore'",
+            arguments: [change])
+        {
+            try StoredValues.keepExerciseRow(exerciseID, db)
+        }
         try db.execute(sql: EntryColumns.restoreCopies, arguments: [change])
         result.restored = db.changesCount
         result.putBackEntries = try entries(keptEntries)
@@ -314,7 +320,7 @@ struct ChangeLog {
                 """,
             arguments: [change])
         result.checkInsRemoved = db.changesCount
-        result.checkInsRestored = try restoreCheckIns(of: change)
+        result.checkInsRestored = try restoreCheckIns(of: change, into: &result)
         result.putBackCheckIns = try checkIns(keptCheckIns)
         result.replacedCheckIns = checkInsBefore
         try undoPSFS(of: change, into: &result)
@@ -362,10 +368,14 @@ struct ChangeLog {
         ).sorted()
     }
 
-    /// Puts back the check-ins `change` kept, red flags and all; returns how many.
-    private func restoreCheckIns(of change: Int64) throws -> Int {
+    /// Puts back the check-ins `change` kept, with the red flags journal knows; returns how many.
+    ///
+    /// A red flag it does not know (put in from outside) is never put back: it goes in
+    /// ``UndoResult/redFlagsNotPutBack``, so that undo says so.
+    private func restoreCheckIns(of change: Int64, into result: inout UndoResult) throws -> Int {
         // Copied in SQL, so the note comes back with every byte it had (``keepCheckIn(_:for:)``); a
-        // pain put in from outside out of 0–10 comes back as screens read it (``StoredValues/asRead(_:of:)``).
+        // pain put in from outside out of 0–10 (an offset, a blank note) comes back as screens read it
+        // (``StoredValues/asRead(_:of:)``).
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, red_flags FROM change_checkins WHERE change_id = ? AND action = 'restore'",
             arguments: [change])
@@ -375,13 +385,17 @@ struct ChangeLog {
             try db.execute(
                 sql: """
                     INSERT INTO checkins (id, performed_at, utc_offset, pain, note, created_at)
-                    SELECT id, performed_at, utc_offset, \(StoredValues.asRead("pain", of: "checkins")), note, created_at
+                    SELECT id, performed_at, \(StoredValues.asRead("utc_offset", of: "checkins")),
+                           \(StoredValues.asRead("pain", of: "checkins")), \(StoredValues.asRead("note", of: "checkins")),
+                           created_at
                     FROM change_checkins
                     WHERE change_id = ? AND action = 'restore' AND id = ?
                     """,
                 arguments: [change, id])
-            let flags: String = row["red_flags"] ?? ""
-            for flag in flags.split(separator: ",").compactMap({ RedFlag(rawValue: String($0)) }) {
+            let flags = (row["red_flags"] as String? ?? "").split(separator: ",").map(String.init)
+            let unknown = flags.filter { RedFlag(rawValue: $0) == nil }
+            if !unknown.isEmpty { result.redFlagsNotPutBack[id] = unknown }
+            for flag in flags.compactMap(RedFlag.init(rawValue:)) {
                 try db.execute(
                     sql: "INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (?, ?)",
                     arguments: [id, flag.rawValue])

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// How a ``CheckIn`` maps to the `checkins` and `checkin_red_flags` tables (schema.sql).
@@ -39,8 +40,8 @@ extension CheckIn {
             db,
             sql: """
                 SELECT id, performed_at, utc_offset, pain, \(StoredText.select("note")), created_at,
-                       (SELECT group_concat(red_flag, char(31)) FROM checkin_red_flags WHERE checkin_id = checkins.id)
-                         AS red_flags
+                       CAST((SELECT group_concat(red_flag, char(31)) FROM checkin_red_flags
+                             WHERE checkin_id = checkins.id) AS BLOB) AS red_flags
                 FROM checkins
                 WHERE \(condition)
                 ORDER BY performed_at \(order), id \(order) LIMIT \(limit ?? -1)
@@ -48,16 +49,17 @@ extension CheckIn {
             arguments: arguments)
         var result: [CheckIn] = []
         while let row = try rows.next() {
-            // A pain journal never writes is read within 0–10, and a red flag it does not know is kept
+            // A pain journal never writes is read within 0–10 (an offset within ±18 hours), and a red flag it does not know is kept
             // apart by its id, given no advice: ``StoredValues`` names both, so a screen says so rather
             // than refusing.
             let pain = PainLevel(clamping: try row.decode(forColumn: "pain"))
-            let flags = ((try row.decode(forColumn: "red_flags") as String?) ?? "").split(separator: "\u{1F}")
-                .map(String.init)
+            // Read as bytes: GRDB would cut a text at a NUL, and 'fever', NUL, 'x' would read as fever.
+            let flags = String(decoding: (row["red_flags"] as Data?) ?? Data(), as: UTF8.self)
+                .split(separator: "\u{1F}").map(String.init)
             var checkIn = try CheckIn(
                 id: row.decode(forColumn: "id"),
                 performedAt: row.decode(forColumn: "performed_at"),
-                utcOffset: row.decode(forColumn: "utc_offset"),
+                utcOffset: StoredValues.clamped(row.decode(forColumn: "utc_offset"), to: LocalDateTime.utcOffsets),
                 pain: pain,
                 redFlags: flags.compactMap(RedFlag.init(rawValue:)), createdAt: row.decode(forColumn: "created_at"))
             checkIn.unknownRedFlags = flags.filter { RedFlag(rawValue: $0) == nil }

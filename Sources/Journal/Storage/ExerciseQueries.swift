@@ -20,6 +20,7 @@ enum ExerciseQueries {
             return try catalog(db, includingArchived: false).resolve(text)
         } catch JournalError.unknownExercise(let id, let suggestions) {
             guard let archived = try? catalog(db, includingArchived: true).resolve(text) else {
+                try refuseMissingRow(Catalog.key(text), db)
                 throw JournalError.unknownExercise(id, suggestions: suggestions)
             }
             let uses =
@@ -27,6 +28,21 @@ enum ExerciseQueries {
                     db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [archived.id]) ?? 0
             throw JournalError.exerciseArchived(archived.id, entries: uses)
         }
+    }
+
+    /// Throws ``JournalError/exerciseRowMissing(_:)`` when `id` is not a built-in exercise and
+    /// entries name it but no exercise has it (removed from outside): the person typed an
+    /// exercise of their own whose row is gone, which is no unknown exercise.
+    static func refuseMissingRow(_ id: String, _ db: Database) throws {
+        guard Catalog.builtIn.exercise(id: id) == nil,
+            let count = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM entries WHERE exercise_id = ?1
+                    AND NOT EXISTS (SELECT 1 FROM exercises WHERE id = ?1)
+                    """, arguments: [id]), count > 0
+        else { return }
+        throw JournalError.exerciseRowMissing(StoredValues.missingExercise(id, entries: count))
     }
 
     /// Whether `id` is one of the person's own exercises, archived: kept for its entries, no longer logged.
@@ -37,18 +53,28 @@ enum ExerciseQueries {
     }
 
     /// The person's own exercises, by id, archived ones too when asked.
+    ///
+    /// A row's `builtin` and `archived` put in from outside as neither 0 nor 1 read as typed input
+    /// makes them (``StoredValues`` names them): built in exactly when the catalogue holds the id,
+    /// archived only at 1; an empty name reads as the id. A row whose id journal never writes
+    /// (`Knee-Hug`) is no exercise: its entries, under the id journal wrote, name one whose row is
+    /// gone, and a write naming it is refused as such, never split between two ids.
     static func customExercises(_ db: Database, includingArchived: Bool) throws -> [Exercise] {
         let rows = try Row.fetchAll(
             db,
             sql:
-                "SELECT id, name, category, per_side, measure, \(StoredText.select("how_to")) FROM exercises WHERE builtin = 0"
-                + (includingArchived ? "" : " AND archived = 0") + " ORDER BY id")
+                "SELECT id, name, category, per_side, measure, \(StoredText.select("how_to")) FROM exercises "
+                + "WHERE builtin IS NOT 1 AND (\(StoredValues.validExerciseID))"
+                + (includingArchived ? "" : " AND archived IS NOT 1") + " ORDER BY id")
         return try rows.compactMap { row in
-            guard let category = Exercise.Category(rawValue: try row.decode(forColumn: "category")),
+            let id: String = try row.decode(forColumn: "id")
+            guard Catalog.builtIn.exercise(id: id) == nil,
+                let category = Exercise.Category(rawValue: try row.decode(forColumn: "category")),
                 let measure = Exercise.Measure(rawValue: try row.decode(forColumn: "measure"))
             else { return nil }
+            let name: String = try row.decode(forColumn: "name")
             return Exercise(
-                id: try row.decode(forColumn: "id"), name: try row.decode(forColumn: "name"), category: category,
+                id: id, name: name.isEmpty ? id : name, category: category,
                 perSide: try row.decode(forColumn: "per_side"), measure: measure,
                 howTo: StoredText.text(row, "how_to") ?? Exercise.ownHowTo, isCustom: true)
         }

@@ -69,6 +69,11 @@ enum FullExportImport {
                     + "\(PSFSActivity.maximumActive).")
         }
         let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
+        // The exercises whose row this import has made sure of (``StoredValues/keepExerciseRow(_:_:)``).
+        var kept: Set<String> = []
+        let keep = { (id: String) in
+            if kept.insert(id).inserted { try StoredValues.keepExerciseRow(id, db) }
+        }
         try Self.readJournalExport(open(), firstPass: false) { member, value, line in
             switch member {
             case "entries":
@@ -84,6 +89,7 @@ enum FullExportImport {
                 if let id = entry.id, try EntryQueries.entry(id: id, db) != nil {
                     throw Self.twice("entry", id, line)
                 }
+                try keep(entry.exerciseID)
                 try ChangeLog(db).noteAdded(try EntryQueries.insert(entry, db), for: changeID())
                 result.added += 1
             case "checkins":
@@ -94,6 +100,7 @@ enum FullExportImport {
                 result.checkIns += 1
             case "plan":
                 let item = try Self.element(line) { try JournalExport.planItem(value) }
+                try keep(item.exerciseID)
                 if try Self.restorePlanItem(
                     item, catalog: catalog, line: line, db, beforeAdding: { _ = try changeID() })
                 {
@@ -108,6 +115,7 @@ enum FullExportImport {
                     return review
                 }
                 if let id = review.id, try Self.reviewIDIsTaken(id, db) { throw Self.twice("review", id, line) }
+                try keep(review.exerciseID)
                 try db.execute(
                     sql: """
                         INSERT INTO reviews (id, exercise_id, reviewed_at, utc_offset, note, created_at,

@@ -200,7 +200,9 @@ enum HoldQueries {
         ).map { row in
             var review = try Review(
                 id: row["id"], exerciseID: row["exercise_id"], reviewedAt: row["reviewed_at"],
-                utcOffset: row["utc_offset"], createdAt: row["created_at"], throughEntryID: row["through_entry_id"])
+                // An offset put in from outside beyond ±18 hours reads as the nearest within them (``StoredValues``).
+                utcOffset: StoredValues.clamped(row["utc_offset"], to: LocalDateTime.utcOffsets),
+                createdAt: row["created_at"], throughEntryID: row["through_entry_id"])
             // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
             review.note = StoredText.text(row, "note")
             return review

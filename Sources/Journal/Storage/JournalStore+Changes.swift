@@ -59,6 +59,9 @@ public struct UndoResult: Sendable, Hashable {
     /// The check-ins as the undone change had left them, for those of ``putBackCheckIns`` it had
     /// kept (a check-in edit's: the edited values), smallest id first.
     public var replacedCheckIns: [CheckIn] = []
+    /// The red flags journal does not know (put in from outside) that the check-ins undo put back
+    /// had held, by check-in id: never put back, since journal adopts nothing the file alone says.
+    public var redFlagsNotPutBack: [Int64: [String]] = [:]
     /// The exercises whose physiotherapist's review undo took back (`journal resume`, an import) or
     /// put back (`journal exercises remove`), in order.
     public var reviewedExerciseIDs: [String] = []

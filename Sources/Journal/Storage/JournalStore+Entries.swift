@@ -103,6 +103,7 @@ extension JournalStore {
     public func log(_ draft: EntryDraft, now: Int64, timeZone: TimeZone) throws -> LoggedEntry {
         try writing { db in
             let exercise = try ExerciseQueries.loggable(draft.exercise, db)
+            try StoredValues.keepExerciseRow(exercise.id, db)
             var entry = try draft.entry(exercise: exercise, now: now, timeZone: timeZone)
             entry.id = nil
             entry.id = try EntryQueries.insert(entry, db)

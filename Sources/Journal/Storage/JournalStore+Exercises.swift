@@ -52,6 +52,13 @@ extension JournalStore {
         try reading { db in try ExerciseQueries.loggable(text, db) }
     }
 
+    /// Throws ``JournalError/exerciseRowMissing(_:)`` when `text` is the id of an exercise of the
+    /// person's own that entries name and whose row is gone from the file (removed from outside):
+    /// what a command says instead of an unknown exercise.
+    public func refuseMissingExerciseRow(_ text: String) throws {
+        try reading { db in try ExerciseQueries.refuseMissingRow(Catalog.key(text), db) }
+    }
+
     /// Whether `id` is one of the person's own exercises, archived: kept for its entries, no longer logged.
     public func isArchived(exerciseID id: String) throws -> Bool {
         try reading { db in try ExerciseQueries.isArchived(id, db) }
@@ -181,6 +188,7 @@ extension JournalStore {
         -> PlanSetting
     {
         try writing { db in
+            try StoredValues.keepExerciseRow(item.exerciseID, db)
             let plan = try ExerciseQueries.plan(db)
             var ids = plan.map(\.exerciseID)
             let place = ids.firstIndex(of: item.exerciseID)

@@ -69,6 +69,7 @@ extension JournalStore {
                     reason: "that is before \(exerciseID) went on hold (\(hold.since.localTime.shortText)); "
                         + "a review answers only the sessions before it.")
             }
+            try StoredValues.keepExerciseRow(exerciseID, db)
             var review = try Review(
                 exerciseID: exerciseID, reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: request.note,
                 createdAt: now,

@@ -17,6 +17,9 @@ extension JournalStore {
                 sql: "INSERT INTO psfs_activities (activity, added_at, utc_offset, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [activity.activity, activity.addedAt, activity.utcOffset, activity.createdAt])
             saved.id = db.lastInsertedRowID
+            // Ratings already naming this id belong to no activity (put in from outside with foreign
+            // keys off): removed, never given to this one, which starts with no rating.
+            try db.execute(sql: "DELETE FROM psfs_ratings WHERE activity_id = ?", arguments: [saved.id])
             try Self.notePSFS(.psfsAdd, "remove-activity", saved.id, db, now: now)
             return saved
         }

@@ -49,7 +49,8 @@ extension JournalStore {
     /// Records that a doctor has seen the red flags that stand, at `request.at`, through
     /// ``resume(_:now:)``; `journal undo` takes it back.
     ///
-    /// Returns `nil`, recording nothing, when no red flag stands. The time must not be before the
+    /// Returns `nil`, recording nothing, when no red flag journal knows stands (one put in from
+    /// outside, unknown, is no finding: ``StoredValues`` names it). The time must not be before the
     /// earliest red flag standing, since the record covers only what was recorded before it.
     /// What it covers and what still stands come from the standing read after the write, the one
     /// value `journal check` reads: a past-dated record that a later-dated one outranks covers
@@ -60,7 +61,10 @@ extension JournalStore {
             var review = try RedFlagReview(
                 reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: request.note, createdAt: now,
                 throughCheckInID: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM checkins") ?? 0)
+            // Only red flags journal knows: one put in from outside is given no advice and stands for
+            // no finding, so a record that covers only such flags would cover nothing journal knows.
             let standing = try RedFlagReviewQueries.standingCheckIns(db, review: RedFlagReviewQueries.latest(db))
+                .filter { !$0.redFlags.isEmpty }
             guard let first = standing.min(by: { $0.performedAt < $1.performedAt }) else { return nil }
             guard when.unixSeconds >= first.performedAt else {
                 throw JournalError.invalidDate(

@@ -32,10 +32,11 @@ enum PSFSQueries {
 
     /// The rating in a row of ``ratingColumns``.
     static func rating(_ row: Row) throws -> PSFSRating {
-        // A score journal never writes is read within 0–10; ``StoredValues`` names it.
+        // A score journal never writes is read within 0–10, an offset within ±18 hours; ``StoredValues`` names them.
         let score = PainLevel(clamping: row["score"])
         var rating = try PSFSRating(
-            id: row["id"], activityID: row["activity_id"], ratedAt: row["rated_at"], utcOffset: row["utc_offset"],
+            id: row["id"], activityID: row["activity_id"], ratedAt: row["rated_at"],
+            utcOffset: StoredValues.clamped(row["utc_offset"], to: LocalDateTime.utcOffsets),
             score: score, createdAt: row["created_at"])
         // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
         rating.note = StoredText.text(row, "note")

@@ -41,7 +41,9 @@ enum RedFlagReviewQueries {
             arguments: arguments
         ).map { row in
             var review = try RedFlagReview(
-                id: row["id"], reviewedAt: row["reviewed_at"], utcOffset: row["utc_offset"],
+                // An offset put in from outside beyond ±18 hours reads as the nearest within them (``StoredValues``).
+                id: row["id"], reviewedAt: row["reviewed_at"],
+                utcOffset: StoredValues.clamped(row["utc_offset"], to: LocalDateTime.utcOffsets),
                 createdAt: row["created_at"], throughCheckInID: row["through_checkin_id"])
             // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
             review.note = StoredText.text(row, "note")

@@ -85,13 +85,15 @@ enum StoredValues {
     )
 
     /// Whether the entry's row holds exactly the values `entry` was read with: `false` when
-    /// ``clamped(_:to:)`` brought one within its range, or an unknown side was read as none.
+    /// ``clamped(_:to:)`` brought one within its range, an unknown side was read as none, or a
+    /// blank note as none.
     static func storedAsRead(_ entry: Entry, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
             db,
             sql: """
                 SELECT EXISTS (SELECT 1 FROM entries WHERE id = ? AND sets IS ? AND reps IS ? AND hold_seconds IS ?
-                               AND side IS ? AND pain_before IS ? AND pain_after IS ? AND utc_offset IS ?)
+                               AND side IS ? AND pain_before IS ? AND pain_after IS ? AND utc_offset IS ?
+                               AND (\(note.valid)))
                 """,
             arguments: [
                 entry.id, entry.sets, entry.reps, entry.holdSeconds, entry.side?.rawValue, entry.painBefore.value,
@@ -99,16 +101,17 @@ enum StoredValues {
             ]) ?? false
     }
 
-    /// Whether the check-in's rows hold exactly what `checkIn` was read with: its pain, and no red
-    /// flag journal does not know.
+    /// Whether the check-in's rows hold exactly what `checkIn` was read with: its pain and UTC
+    /// offset, a note journal could have written, and no red flag journal does not know.
     static func storedAsRead(_ checkIn: CheckIn, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
             db,
             sql: """
-                SELECT EXISTS (SELECT 1 FROM checkins WHERE id = ?1 AND pain IS ?2)
+                SELECT EXISTS (SELECT 1 FROM checkins WHERE id = ?1 AND pain IS ?2 AND utc_offset IS ?4
+                               AND (\(note.valid)))
                    AND (SELECT count(*) FROM checkin_red_flags WHERE checkin_id = ?1) = ?3
                 """,
-            arguments: [checkIn.id, checkIn.pain.value, checkIn.redFlags.count]) ?? false
+            arguments: [checkIn.id, checkIn.pain.value, checkIn.redFlags.count, checkIn.utcOffset]) ?? false
     }
 
     /// One column's check: the SQL condition its values meet, what journal writes, the flag of
@@ -123,6 +126,8 @@ enum StoredValues {
         var nearest: String
         /// A condition on the row under which screens read the column otherwise, and the value they read then.
         var readOtherwise: (condition: String, value: String)? = nil
+        /// The SQL of the value a problem shows: quoted, or said in words when quoting would be long (a note).
+        var shown: String? = nil
 
         /// The column as screens read it: the stored value where journal could have written it, else
         /// ``nearest``; ``readOtherwise`` first.
@@ -137,7 +142,10 @@ enum StoredValues {
     /// delete): the values journal could have written as they are, the others as screens read them,
     /// since journal never writes a value out of range (the schema's checks would refuse it).
     static func asRead(_ name: String, of table: String) -> String {
-        let columns = table == "entries" ? entryColumns + offsetColumns : table == "checkins" ? checkInColumns : []
+        let columns =
+            table == "entries"
+            ? entryColumns + offsetColumns + entryTimeColumns
+            : table == "checkins" ? checkInColumns + checkInTimeColumns : []
         return columns.first { $0.name == name }?.asRead ?? name
     }
 
@@ -177,30 +185,97 @@ enum StoredValues {
     /// An entry's UTC offset: searched apart from ``entryColumns``, through its own index (schema.sql `v20-outside-kinds`).
     private static let offsetColumns = [range(EntryColumns.utcOffset.name, LocalDateTime.utcOffsets, flag: "--at WHEN")]
 
+    /// When a row says it happened: within local years 1 to 9999 at every offset
+    /// (``LocalDateTime/representableSeconds``), as typed input and an import take it.
+    private static func time(_ name: String, flag: String?) -> Column {
+        let times = LocalDateTime.representableSeconds
+        return Column(
+            name: name,
+            valid: "typeof(\(name)) = 'integer' AND \(name) BETWEEN \(times.lowerBound) AND \(times.upperBound)",
+            expected: "where journal writes a time within the years 1 to 9999 (screens read it as the nearest such "
+                + "time until it is corrected)",
+            flag: flag, nearest: "min(max(\(name), \(times.lowerBound)), \(times.upperBound))")
+    }
+
+    /// When a row was recorded: never before 1970, as an import takes it.
+    private static let createdAt = Column(
+        name: "created_at", valid: "typeof(created_at) = 'integer' AND created_at >= 0",
+        expected: "where journal writes when the row was recorded, 1970 or later (screens show it as stored)",
+        flag: nil, nearest: "created_at")
+
+    /// A note as typed input makes it (``Note``): none, or 1 to ``Note/maximumLength`` code points,
+    /// not blank; journal writes none for a blank note, never ''.
+    ///
+    /// A NUL in a note is no such value: screens read it whole, each NUL as U+FFFD (``StoredText``),
+    /// and the schema's length check counts only up to it. Undo puts a blank note back as none.
+    private static let note = Column(
+        name: "note",
+        valid: "note IS NULL OR (trim(note, char(32, 9, 10, 13)) <> '' AND length(note) <= \(Note.maximumLength))",
+        expected: "where journal writes none, or 1 to \(Wording.count(Note.maximumLength, "character", "characters")), "
+            + "never a blank one (screens show it as stored, a blank one as none, until it is corrected)",
+        flag: "--note TEXT", nearest: "CASE WHEN trim(note, char(32, 9, 10, 13)) = '' THEN NULL ELSE note END",
+        shown: "CASE WHEN length(CAST(note AS BLOB)) > 40 THEN 'a note of ' || length(CAST(note AS BLOB)) || ' bytes' "
+            + "ELSE quote(note) END")
+
+    /// An entry's times and note: searched apart from ``entryColumns``, through their own index
+    /// (schema.sql `v21-outside-times`).
+    private static let entryTimeColumns = [time(EntryColumns.performedAt.name, flag: "--at WHEN"), createdAt, note]
+
+    /// A check-in's UTC offset, times and note: searched apart from ``checkInColumns``, through
+    /// their own index (schema.sql `v21-outside-times`).
+    private static let checkInTimeColumns = [
+        range("utc_offset", LocalDateTime.utcOffsets, flag: "--at WHEN"), time("performed_at", flag: "--at WHEN"),
+        createdAt, note,
+    ]
+
+    /// A PSFS rating's UTC offset, through its own index (schema.sql `v21-outside-times`).
+    private static let ratingOffsetColumns = [range("utc_offset", LocalDateTime.utcOffsets, flag: nil)]
+
+    /// A review's UTC offset (of an exercise's hold or of the red flags): small tables, read whole.
+    private static let reviewOffsetColumns = [range("utc_offset", LocalDateTime.utcOffsets, flag: nil)]
+
     /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table.
     static func problems(_ db: Database) throws -> [StoredValueProblem] {
         let entryFix = { (id: String, column: Column) in
-            "`journal edit \(id) \(column.flag ?? "")` corrects it, `journal delete \(id)` removes it."
+            guard let flag = column.flag else {
+                return "journal cannot correct when a row was recorded: `journal delete \(id)` removes it."
+            }
+            return "`journal edit \(id) \(flag)` corrects it, `journal delete \(id)` removes it."
         }
-        var found = try search(db, table: "entries", id: "id", columns: entryColumns, fix: entryFix)
-        found += try search(db, table: "entries", id: "id", columns: offsetColumns, fix: entryFix)
-        found += try search(
-            db, table: "checkins", id: "id", columns: checkInColumns
-        ) { id, _ in
-            "`journal checkins edit \(id) --pain N` corrects it, `journal checkins delete \(id)` removes it."
+        let checkInFix = { (id: String, column: Column) in
+            guard let flag = column.flag else {
+                return "journal cannot correct when a row was recorded: `journal checkins delete \(id)` removes it."
+            }
+            return "`journal checkins edit \(id) \(flag)` corrects it, `journal checkins delete \(id)` removes it."
         }
-        found += try search(
-            db, table: "psfs_ratings", id: "id", columns: ratingColumns
-        ) { _, _ in
+        let ratingFix = { (_: String, _: Column) in
             "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
                 + "and the new rating counts from then."
         }
-        found += try search(db, table: "exercises", id: "id", columns: exerciseColumns) { _, _ in
-            "journal cannot correct an exercise's row: restore a backup made before it was changed (`journal restore`)."
+        let reviewFix = { (_: String, _: Column) in
+            "journal cannot correct a review's row (screens show its time at the nearest offset): restore a backup "
+                + "made before it was changed (`journal restore`)."
+        }
+        var found = try search(db, table: "entries", id: "id", columns: entryColumns, fix: entryFix)
+        found += try search(db, table: "entries", id: "id", columns: offsetColumns, fix: entryFix)
+        found += try search(db, table: "entries", id: "id", columns: entryTimeColumns, fix: entryFix)
+        found += try search(db, table: "checkins", id: "id", columns: checkInColumns, fix: checkInFix)
+        found += try search(db, table: "checkins", id: "id", columns: checkInTimeColumns, fix: checkInFix)
+        found += try search(db, table: "psfs_ratings", id: "id", columns: ratingColumns, fix: ratingFix)
+        found += try search(db, table: "psfs_ratings", id: "id", columns: ratingOffsetColumns, fix: ratingFix)
+        found += try search(db, table: "reviews", id: "id", columns: reviewOffsetColumns, fix: reviewFix)
+        found += try search(db, table: "red_flag_reviews", id: "id", columns: reviewOffsetColumns, fix: reviewFix)
+        found += try search(db, table: "exercises", id: "id", columns: exerciseColumns) { id, column in
+            if let flag = column.flag, Catalog.builtIn.exercise(id: id) == nil {
+                return "`journal exercises edit \(id) \(flag)` corrects it."
+            }
+            return "journal cannot correct an exercise's row: restore a backup made before it was changed "
+                + "(`journal restore`)."
         }
         found += try missingExercises(db)
         found += try redFlags(db)
         found += try activities(db)
+        found += try orphanRatings(db)
         found += try plan(db)
         return found
     }
@@ -230,7 +305,7 @@ enum StoredValues {
     /// The statement of ``search(_:table:id:columns:fix:)``: each row's id, then, for each column, whether
     /// its value is not allowed and the value quoted; at most `?` rows.
     private static func searchSQL(table: String, id: String, columns: [Column]) -> String {
-        let flags = columns.map { "(\($0.valid)) IS NOT 1, quote(\($0.name))" }.joined(separator: ", ")
+        let flags = columns.map { "(\($0.valid)) IS NOT 1, \($0.shown ?? "quote(\($0.name))")" }.joined(separator: ", ")
         return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(outside(columns)) ORDER BY \(id) LIMIT ?"
     }
 
@@ -246,16 +321,23 @@ enum StoredValues {
             ("checkins_outside_values", searchSQL(table: "checkins", id: "id", columns: checkInColumns)),
             ("psfs_ratings_outside_values", searchSQL(table: "psfs_ratings", id: "id", columns: ratingColumns)),
             ("entries_outside_offsets", searchSQL(table: "entries", id: "id", columns: offsetColumns)),
+            ("entries_outside_times", searchSQL(table: "entries", id: "id", columns: entryTimeColumns)),
+            ("checkins_outside_times", searchSQL(table: "checkins", id: "id", columns: checkInTimeColumns)),
+            ("psfs_ratings_outside_offsets", searchSQL(table: "psfs_ratings", id: "id", columns: ratingOffsetColumns)),
         ]
     }
 
     private static let checkInColumns = [range("pain", PainLevel.range, flag: "--pain N")]
     private static let ratingColumns = [range("score", PainLevel.range, flag: nil)]
 
+    /// The SQL condition of an exercise id journal writes (the schema's check): a row without one
+    /// is no exercise to screens, which find its entries by the id journal wrote.
+    static let validExerciseID = "id <> '' AND id = lower(id) AND id NOT GLOB '*[^a-z0-9-]*'"
+
     /// An exercise's row as typed input makes it (``Exercise/custom(id:name:category:perSide:measure:howTo:)``).
     private static let exerciseColumns = [
         Column(
-            name: "id", valid: "id <> '' AND id = lower(id) AND id NOT GLOB '*[^a-z0-9-]*'",
+            name: "id", valid: validExerciseID,
             expected: "where journal writes lower-case letters, digits and hyphens (entries that name the exercise "
                 + "as journal wrote it find no exercise until it is corrected)",
             flag: nil, nearest: "lower(id)"),
@@ -271,7 +353,31 @@ enum StoredValues {
         Column(
             name: "per_side", valid: "per_side IN (0, 1)", expected: "where journal writes 0 or 1", flag: nil,
             nearest: "NULL"),
+        Column(
+            name: "archived", valid: "archived IN (0, 1)",
+            expected: "where journal writes 0 or 1 (screens read it as 0, not archived, until it is corrected)",
+            flag: nil, nearest: "0"),
+        Column(
+            name: "builtin", valid: "builtin IN (0, 1)",
+            expected: "where journal writes 0 or 1 (screens read a row as built in exactly when journal's catalogue "
+                + "holds its id)",
+            flag: nil, nearest: "NULL"),
+        Column(
+            name: "name", valid: "name <> '' AND instr(CAST(name AS BLOB), x'00') = 0",
+            expected: "where journal writes a name, not empty, with no NUL (screens show the exercise by its id where "
+                + "its name is empty, and its name up to a NUL)",
+            flag: "--name NAME", nearest: "NULL", shown: quotedWhole("name")),
+        Column(
+            name: "how_to", valid: "how_to IS NULL OR how_to <> ''",
+            expected: "where journal writes none or a text, not empty (screens read an empty one as none)",
+            flag: "--how-to TEXT", nearest: "NULL"),
     ]
+
+    /// The SQL that quotes `column` whole: as its bytes (`X'…'`) when it holds a NUL, which
+    /// `quote()` of a text would stop at.
+    private static func quotedWhole(_ column: String) -> String {
+        "CASE WHEN instr(CAST(\(column) AS BLOB), x'00') > 0 THEN quote(CAST(\(column) AS BLOB)) ELSE quote(\(column)) END"
+    }
 
     /// The exercise ids that entries name and no exercise has (deleted from outside with foreign
     /// keys off, or its id changed): one seek in `entries_by_exercise` for each id the entries name.
@@ -288,22 +394,46 @@ enum StoredValues {
                 WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM exercises) ORDER BY id LIMIT ?
                 """,
             arguments: [limitPerTable]
-        ).map { row in
-            let id: String = row[0]
-            let count: Int = row[1]
-            let fix =
-                Catalog.builtIn.exercise(id: id) != nil
-                ? "it is one of journal's built-in exercises, whose row journal cannot put back: restore a backup "
-                    + "made before it was removed (`journal restore`)."
-                : "`journal exercises add \(id) --name NAME --category CATEGORY` puts it back."
-            return StoredValueProblem(
-                table: "exercises", row: id, column: "id", value: "NULL",
-                expected:
-                    "where journal keeps a row for every exercise entries name (here \(Wording.count(count, "entry", "entries"))): "
-                    + "there is no such row (removed from outside with foreign keys off, or its id changed); "
-                    + "screens name the exercise by its id, and a rise on it is a hold as any other",
-                fix: fix)
-        }
+        ).map { row in missingExercise(row[0], entries: row[1]) }
+    }
+
+    /// Exercise `id`, named by `entries` entries, has no row: for a built-in one, the next write
+    /// that names it puts its row back from ``Catalog/builtIn`` (``keepExerciseRow(_:_:)``).
+    static func missingExercise(_ id: String, entries count: Int) -> StoredValueProblem {
+        let fix =
+            Catalog.builtIn.exercise(id: id) != nil
+            ? "it is one of journal's built-in exercises: the next change that names it (`journal log \(id) …`, "
+                + "`journal resume \(id)`, `journal undo`) puts its row back from journal's catalogue."
+            : "`journal exercises add \(id) --name NAME --category CATEGORY` puts it back."
+        return StoredValueProblem(
+            table: "exercises", row: id, column: "id", value: "NULL",
+            expected:
+                "where journal keeps a row for every exercise entries name (here \(Wording.count(count, "entry", "entries"))): "
+                + "there is no such row (removed from outside with foreign keys off, or its id changed); "
+                + "screens name the exercise by its id, and a rise on it is a hold as any other",
+            fix: fix)
+    }
+
+    /// Makes sure exercise `id` has its row before a write names it (an entry logged or put back,
+    /// a review), since the row may have been removed from outside with foreign keys off.
+    ///
+    /// A built-in exercise's row is journal's own data, its catalogue the source, not the file: it
+    /// is written again from ``Catalog/builtIn`` in the caller's write. One of the person's own
+    /// throws ``JournalError/exerciseRowMissing(_:)``: only a backup or the person knows its name
+    /// and how it is done, and journal adopts nothing the file alone says.
+    static func keepExerciseRow(_ id: String, _ db: Database) throws {
+        guard
+            try
+                !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM exercises WHERE id = ?)", arguments: [id])
+                ?? false)
+        else { return }
+        try ExerciseQueries.refuseMissingRow(id, db)
+        guard let exercise = Catalog.builtIn.exercise(id: id) else { return }
+        try db.execute(
+            sql: "INSERT INTO exercises (id, name, category, per_side, measure, builtin) VALUES (?, ?, ?, ?, ?, 1)",
+            arguments: [
+                exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue,
+            ])
     }
 
     /// The red flags of check-ins that journal does not know (none of ``RedFlag``'s ids), and those
@@ -313,7 +443,7 @@ enum StoredValues {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT f.checkin_id, quote(f.red_flag), c.performed_at, c.utc_offset, c.id IS NULL
+                SELECT f.checkin_id, \(quotedWhole("f.red_flag")), c.performed_at, c.utc_offset, c.id IS NULL
                 FROM checkin_red_flags AS f LEFT JOIN checkins AS c ON c.id = f.checkin_id
                 WHERE f.red_flag IS NULL OR f.red_flag NOT IN (\(known)) OR c.id IS NULL
                 ORDER BY f.checkin_id, f.red_flag LIMIT ?
@@ -341,6 +471,28 @@ enum StoredValues {
                     + "no advice is given for",
                 fix: "read the check-in (`journal checkins`) and what `journal safety --red-flags` says of each "
                     + "red flag; `journal checkins edit \(id) --red-flag ID` (or `--no-red-flags`) corrects it.")
+        }
+    }
+
+    /// The PSFS ratings whose activity is gone (deleted from outside with foreign keys off): one
+    /// read of `psfs_ratings_by_activity`, a small table (a few ratings a week).
+    private static func orphanRatings(_ db: Database) throws -> [StoredValueProblem] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, activity_id FROM psfs_ratings
+                WHERE activity_id NOT IN (SELECT id FROM psfs_activities) ORDER BY id LIMIT ?
+                """,
+            arguments: [limitPerTable]
+        ).map { row in
+            let id: Int64 = row[0]
+            let activity: Int64 = row[1]
+            return StoredValueProblem(
+                table: "psfs_ratings", row: String(id), column: "activity_id", value: String(activity),
+                expected: "a rating of PSFS activity #\(activity), which is not in the journal (deleted from outside "
+                    + "with foreign keys off): no screen shows it, and no activity added later takes it",
+                fix: "no journal command reaches the row: `sqlite3 JOURNAL \"DELETE FROM psfs_ratings WHERE id = "
+                    + "\(id)\"` removes it.")
         }
     }
 

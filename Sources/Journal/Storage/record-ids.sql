@@ -166,6 +166,11 @@ CREATE INDEX entries_outside_values ON entries (uid)
 -- v20-outside-kinds's (schema.sql), as written there, keyed by uid.
 CREATE INDEX entries_outside_offsets ON entries (uid)
     WHERE ((typeof(utc_offset) = 'integer' AND utc_offset BETWEEN -64800 AND 64800)) IS NOT 1;
+-- v21-outside-times's (schema.sql), as written there, keyed by uid.
+CREATE INDEX entries_outside_times ON entries (uid)
+    WHERE ((typeof(performed_at) = 'integer' AND performed_at BETWEEN -62135532000 AND 253402235999)
+        AND (typeof(created_at) = 'integer' AND created_at >= 0)
+        AND (note IS NULL OR (trim(note, char(32, 9, 10, 13)) <> '' AND length(note) <= 4000))) IS NOT 1;
 CREATE TRIGGER entries_alias AFTER INSERT ON entries
     WHEN NOT EXISTS (SELECT 1 FROM entry_ids WHERE uid = NEW.uid)
     BEGIN INSERT INTO entry_ids (uid) VALUES (NEW.uid); END;
@@ -212,6 +217,11 @@ ALTER TABLE checkin_red_flags_new RENAME TO checkin_red_flags;
 CREATE INDEX checkins_by_time ON checkins (performed_at);
 CREATE INDEX checkins_outside_values ON checkins (uid)
     WHERE ((typeof(pain) = 'integer' AND pain BETWEEN 0 AND 10)) IS NOT 1;
+CREATE INDEX checkins_outside_times ON checkins (uid)
+    WHERE ((typeof(utc_offset) = 'integer' AND utc_offset BETWEEN -64800 AND 64800)
+        AND (typeof(performed_at) = 'integer' AND performed_at BETWEEN -62135532000 AND 253402235999)
+        AND (typeof(created_at) = 'integer' AND created_at >= 0)
+        AND (note IS NULL OR (trim(note, char(32, 9, 10, 13)) <> '' AND length(note) <= 4000))) IS NOT 1;
 CREATE TRIGGER checkins_alias AFTER INSERT ON checkins
     WHEN NOT EXISTS (SELECT 1 FROM checkin_ids WHERE uid = NEW.uid)
     BEGIN INSERT INTO checkin_ids (uid) VALUES (NEW.uid); END;
@@ -307,6 +317,8 @@ ALTER TABLE psfs_ratings_new RENAME TO psfs_ratings;
 CREATE INDEX psfs_ratings_by_activity ON psfs_ratings (activity_uid, rated_at);
 CREATE INDEX psfs_ratings_outside_values ON psfs_ratings (uid)
     WHERE ((typeof(score) = 'integer' AND score BETWEEN 0 AND 10)) IS NOT 1;
+CREATE INDEX psfs_ratings_outside_offsets ON psfs_ratings (uid)
+    WHERE ((typeof(utc_offset) = 'integer' AND utc_offset BETWEEN -64800 AND 64800)) IS NOT 1;
 CREATE TRIGGER psfs_activities_alias AFTER INSERT ON psfs_activities
     WHEN NOT EXISTS (SELECT 1 FROM psfs_activity_ids WHERE uid = NEW.uid)
     BEGIN INSERT INTO psfs_activity_ids (uid) VALUES (NEW.uid); END;

@@ -54,9 +54,16 @@ struct Resume: ParsableCommand {
         let note = try NoteInput.read(note)
         let now = try Clock.now()
         // Everything given is checked whether or not the exercise turns out to be on hold.
-        let request = try ResumeRequest(
-            subject: exercise.map(ResumeRequest.Subject.exercise) ?? .redFlags, note: note, time: at,
-            catalog: { try store.catalog(includingArchived: true) }, now: now, timeZone: Clock.timeZone)
+        let request: ResumeRequest
+        do {
+            request = try ResumeRequest(
+                subject: exercise.map(ResumeRequest.Subject.exercise) ?? .redFlags, note: note, time: at,
+                catalog: { try store.catalog(includingArchived: true) }, now: now, timeZone: Clock.timeZone)
+        } catch JournalError.unknownExercise(let text, let suggestions) {
+            // One of the person's own whose row is gone from the file is named as such, not as unknown.
+            try store.openForReading()?.refuseMissingExerciseRow(text)
+            throw JournalError.unknownExercise(text, suggestions: suggestions)
+        }
         let words = { try store.regionSetting(fallingBack: false).advice }
         guard try store.openForReading() != nil else {
             try nothing(Standing(date: request.today), request, advice: try words())
@@ -74,6 +81,8 @@ struct Resume: ParsableCommand {
     private func nothing(_ standing: Standing, _ request: ResumeRequest, advice words: RegionalAdvice) throws {
         if output.json { try Console.json(NothingResumedJSON(request: request, standing: standing, advice: words)) }
         Console.err(request.nothingRecorded)
+        // A red flag journal does not know, which stands for no finding, is named here with the rest.
+        try StoredDamage.finishAfterChange(store)
     }
 
     /// What `journal resume EXERCISE` prints: the hold lifted, or, when the exercise is still on

@@ -168,7 +168,8 @@ extension JournalError {
             .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase,
-            .invalidImport, .inputTooLarge, .storedValues, .damagedEncryptedFile, .notARestorableJournal,
+            .invalidImport, .inputTooLarge, .storedValues, .exerciseRowMissing, .damagedEncryptedFile,
+            .notARestorableJournal,
             .addedExerciseInUse:
             return 65  // EX_DATAERR
         case .noInput: return 66  // EX_NOINPUT

@@ -62,13 +62,21 @@ extension Describe {
             return listed(
                 "Put back", result.putBackCheckIns.map(named), noun: ("check-in", "check-ins"),
                 after: "(deleted \(ago))", pinned: result.putBackCheckIns.map { !$0.redFlags.isEmpty })
+                + result.putBackCheckIns.map { notPutBack(result, $0).map { "\n" + sentence($0) } ?? "" }.joined()
         case .checkInEdit where !result.putBackCheckIns.isEmpty:
             return result.putBackCheckIns.map { checkIn in
                 let edited = result.replacedCheckIns.first { $0.id == checkIn.id }
-                return
-                    "Check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value), \(Wording.clockTime(checkIn.localTime, in: Clock.timeZone))) "
-                    + "is as it was before you edited it \(ago)"
-                    + changedBack(edited.map { changes(from: $0, to: checkIn) } ?? [])
+                let named =
+                    "Check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value), \(Wording.clockTime(checkIn.localTime, in: Clock.timeZone)))"
+                guard let dropped = notPutBack(result, checkIn) else {
+                    return "\(named) is as it was before you edited it \(ago)"
+                        + changedBack(edited.map { changes(from: $0, to: checkIn) } ?? [])
+                }
+                let known =
+                    checkIn.redFlags.isEmpty
+                    ? "no red flag" : "red flags: " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
+                return "\(named) is back as before you edited it \(ago), with \(known)"
+                    + changedBack(edited.map { changes(from: $0, to: checkIn) } ?? []) + " \(sentence(dropped))"
             }.joined(separator: "\n")
         case .resume where !result.reviewedExerciseIDs.isEmpty:
             return result.reviewedExerciseIDs.map { id in
@@ -137,6 +145,21 @@ extension Describe {
         var lines = ["\(verb) \(Wording.count(items.count, noun.0, noun.1)) \(after):"] + shown.map { "  \($0)" }
         if shown.count < items.count { lines.append("  and \(items.count - shown.count) more") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The red flags journal does not know that `checkIn` had held and undo did not put back
+    /// (``UndoResult/redFlagsNotPutBack``), in a clause; `nil` when there are none.
+    private static func notPutBack(_ result: UndoResult, _ checkIn: CheckIn) -> String? {
+        guard let flags = result.redFlagsNotPutBack[checkIn.id ?? 0], !flags.isEmpty else { return nil }
+        let them = flags.count == 1 ? "it" : "them"
+        return "\(Wording.count(flags.count, "red flag", "red flags")) journal does not know "
+            + "(\(flags.joined(separator: ", ").terminalSafe), put in from outside) of check-in #\(checkIn.id ?? 0) "
+            + "\(flags.count == 1 ? "was" : "were") not put back: journal never adopts \(them)"
+    }
+
+    /// `clause` as a sentence: its first letter in capitals, a full stop after it.
+    private static func sentence(_ clause: String) -> String {
+        clause.prefix(1).uppercased() + clause.dropFirst() + "."
     }
 
     /// ": pain 4 → 3 (the edit had 4 → 6); …." for what undo changed back, or "." when nothing.
