@@ -54,22 +54,26 @@ enum HoldQueries {
     /// keys off), so that such a rise is a hold as any other, named by its id.
     ///
     /// The second part skips through the `entries_stops` index from id to id, one seek each.
-    static let exerciseIDs = """
-        WITH RECURSIVE stopped(id) AS (
+    static let exerciseIDs = "WITH RECURSIVE \(exerciseIDsTables) SELECT id FROM exercise_ids"
+
+    /// ``exerciseIDs`` as the common tables of a `WITH RECURSIVE`: `exercise_ids(id)` is the list, so
+    /// that a statement that reads it twice names it once and SQLite builds it once.
+    private static let exerciseIDsTables = """
+        stopped(id) AS (
             SELECT min(exercise_id) FROM entries WHERE (\(stopCondition))
             UNION ALL
             SELECT (SELECT min(exercise_id) FROM entries WHERE exercise_id > stopped.id AND (\(stopCondition)))
-            FROM stopped WHERE stopped.id IS NOT NULL)
-        SELECT id FROM exercises UNION SELECT id FROM stopped WHERE id IS NOT NULL
+            FROM stopped WHERE stopped.id IS NOT NULL),
+        exercise_ids(id) AS (SELECT id FROM exercises UNION SELECT id FROM stopped WHERE id IS NOT NULL)
         """
 
     /// Each exercise's latest review (by review time, then the latest recorded) of those dated by
     /// `asOf`, an SQL expression for ``AsOf/bound(_:)`` (`NULL`: every review): one seek per
     /// exercise in the `reviews_by_exercise` index, read back from the bound (every review's
     /// exercise is in ``exerciseIDs``).
-    private static func latestReview(asOf: String) -> String {
+    private static func latestReview(asOf: String, exercises: String = "(\(exerciseIDs))") -> String {
         """
-        SELECT r.exercise_id, r.reviewed_at, r.through_entry_id, r.created_at FROM (\(exerciseIDs)) AS x
+        SELECT r.exercise_id, r.reviewed_at, r.through_entry_id, r.created_at FROM \(exercises) AS x
         JOIN reviews AS r ON r.id = (SELECT id FROM reviews WHERE exercise_id = x.id AND \(AsOf.datedBy(asOf))
                                      ORDER BY reviewed_at DESC, id DESC LIMIT 1)
         """
@@ -80,12 +84,13 @@ enum HoldQueries {
     /// three), by exercise, oldest first: three index seeks per exercise however long the journal,
     /// in one statement.
     static let firstUncoveredStops = """
-        WITH latest AS (\(latestReview(asOf: "?1"))),
+        WITH RECURSIVE \(exerciseIDsTables),
+        latest AS (\(latestReview(asOf: "?1", exercises: "exercise_ids"))),
         candidates(after_review, recorded_after, unseen) AS (
             SELECT \(firstUncovered(
                 exercise: "x.id", reviewedAt: "l.reviewed_at", throughEntryID: "l.through_entry_id",
                 recordedAt: "l.created_at"))
-            FROM (\(exerciseIDs)) AS x LEFT JOIN latest AS l ON l.exercise_id = x.id)
+            FROM exercise_ids AS x LEFT JOIN latest AS l ON l.exercise_id = x.id)
         SELECT \(EntryColumns.selectList) FROM entries
         WHERE id IN (SELECT after_review FROM candidates UNION ALL SELECT recorded_after FROM candidates
                      UNION ALL SELECT unseen FROM candidates)

@@ -146,13 +146,13 @@ public final class JournalStore: Sendable {
                 try access == .readWrite ? opened : Self.upgradedCopy(of: opened, path: path, migrations: migrations)
             if access == .readWrite {
                 let applied = try queue.writeWithoutTransaction { db in
-                    try Self.checkIdentity(db, path: path, mark: markIfEmpty)
+                    let applied = try Self.checkIdentity(db, path: path, mark: markIfEmpty)
                     if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
                         try db.execute(sql: "PRAGMA journal_mode = WAL")
                     }
                     // After WAL set-up, so that a commit survives power loss.
                     try db.execute(sql: "PRAGMA synchronous = FULL")
-                    return try Migrations.appliedIdentifiers(db)
+                    return applied
                 }
                 (isFromNewerVersion, backupsMade) = try Self.migrate(
                     queue, applied: applied, path: path, migrations: migrations)
@@ -162,9 +162,8 @@ public final class JournalStore: Sendable {
             } else {
                 permissionsTightened = []
                 (isFromNewerVersion, backupsMade) = try queue.read { db in
-                    try Self.checkIdentity(db, path: path, mark: false)
+                    let applied = try Self.checkIdentity(db, path: path, mark: false)
                     let known = migrations?.map(\.name) ?? Migrations.steps
-                    let applied = try Migrations.appliedIdentifiers(db)
                     return (!applied.subtracting(known).isEmpty, [])
                 }
             }
@@ -210,7 +209,6 @@ public final class JournalStore: Sendable {
         let known = migrations?.map(\.name) ?? Migrations.steps
         let applied = try queue.read { db -> Set<String> in
             try checkIdentity(db, path: path, mark: false)
-            return try Migrations.appliedIdentifiers(db)
         }
         guard !applied.isEmpty, applied.isStrictSubset(of: known) else { return queue }
         var configuration = Configuration()
@@ -243,20 +241,28 @@ public final class JournalStore: Sendable {
     /// A file marked with journal's application id is a journal only if it has its migrations
     /// table, or nothing at all yet (a creation cut short); one merely marked is another program's.
     /// Without `mark`, an empty unmarked file throws ``EmptyDatabase``.
-    private static func checkIdentity(_ db: Database, path: String, mark: Bool) throws {
+    ///
+    /// Returns the migrations applied to the file (``Migrations/appliedIdentifiers(_:)``), from the
+    /// same look at `sqlite_master`: every command opens the journal, and each statement SQLite
+    /// compiles costs more than it reads here.
+    private static func checkIdentity(_ db: Database, path: String, mark: Bool) throws -> Set<String> {
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT count(*), EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')
+                FROM sqlite_master
+                """)
+        let objects: Int = row?[0] ?? 0
+        let hasMigrations: Bool = row?[1] ?? false
         if applicationID == Self.applicationID {
-            let hasMigrations =
-                try Bool.fetchOne(
-                    db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'")
-                ?? false
             guard hasMigrations || objects == 0 else { throw JournalError.notAJournal(path: path) }
-            return
+            return hasMigrations ? try Migrations.recorded(db) : []
         }
         guard applicationID == 0, objects == 0 else { throw JournalError.notAJournal(path: path) }
         guard mark else { throw EmptyDatabase() }
         try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+        return []
     }
 
     /// Runs pending migrations, first copying a journal that already holds data (the copy is kept).

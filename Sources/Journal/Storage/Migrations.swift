@@ -41,7 +41,12 @@ enum Migrations {
         let hasTable = try Bool.fetchOne(
             db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'")
         guard hasTable == true else { return [] }
-        return Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        return try recorded(db)
+    }
+
+    /// The migrations recorded in the file's `grdb_migrations` table, which must exist.
+    static func recorded(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
     }
 }
 
