@@ -67,9 +67,27 @@ extension ChangesetMerger {
 
         /// Inserts the change at `index` when its row is new; returns false, having written nothing,
         /// when the change is to be merged field by field.
-        mutating func insert(_ index: Int, _ change: RowChange, columns: [String], in db: Database) throws -> Bool {
+        ///
+        /// A row of a child table goes in only when its parents are here, or are new rows of this
+        /// changeset with no parents of their own; otherwise the field-by-field path decides
+        /// (``ParentCheck``).
+        mutating func insert(
+            _ index: Int, _ change: RowChange, columns: [String], parents: inout ParentCheck, in db: Database
+        ) throws -> Bool {
             guard candidates.contains(index) else { return false }
             let table = change.table
+            switch try parents.state(of: change, in: db) {
+            case .here: break
+            case .inserted:
+                let references = parents.foreignKeys.parents[table.lowercased(), default: []]
+                guard references.allSatisfy({ parents.foreignKeys.parents[$0.parent.lowercased()] == nil }) else {
+                    fellBack.append((table, SyncMetadata.encode(key: change.key)))
+                    return false
+                }
+            default:
+                fellBack.append((table, SyncMetadata.encode(key: change.key)))
+                return false
+            }
             let insert =
                 try inserts[table] ?? Self.prepare(table, columns: columns, primaryKey: change.primaryKey, in: db)
             inserts[table] = insert

@@ -8,8 +8,9 @@ import GRDB
 ///
 /// - `sync_field_clocks(tbl, pk, col, hlc)`: the reading of the write that set the field's value;
 ///   a field with no row here has no reading and loses to any write.
-/// - `sync_tombstones(tbl, pk, hlc)`: a deleted key and the latest reading that deleted it; a
-///   tombstoned key is never inserted or updated again.
+/// - `sync_tombstones(tbl, pk, hlc)`: a deleted key and the latest reading of a change of it (a
+///   delete, or a write the delete beat: ``bury(_:key:at:in:)``); a tombstoned key is never
+///   inserted or updated again.
 /// - `sync_early_fields(tbl, pk, col, hlc, value)`: an update that arrived before the insert of
 ///   its row (another replica's changes can arrive in any order); the insert takes each such field
 ///   whose reading is later than its own.
@@ -87,13 +88,20 @@ enum SyncMetadata {
             arguments: [table, encode(key: key)])
     }
 
-    /// Marks the row deleted at `reading` (keeping the later reading when it already was), and
-    /// forgets its field clocks and early fields.
-    static func bury(_ table: String, key: [DatabaseValue], at reading: String, in db: Database) throws {
+    /// Marks the row deleted, and forgets its field clocks and early fields.
+    ///
+    /// The tombstone keeps the latest reading of any change of the key that reached this replica:
+    /// `reading` (the delete's, or a write ignored because of it; nil for a row removed with its
+    /// parent), its field clocks and early fields, and the tombstone's own reading if it was
+    /// already deleted. Every replica sees the same changes in the end, in whatever order, so the
+    /// same reading.
+    static func bury(_ table: String, key: [DatabaseValue], at reading: String?, in db: Database) throws {
         let pk = encode(key: key)
         try db.cachedStatement(
             sql: """
-                INSERT INTO sync_tombstones (tbl, pk, hlc) VALUES (?, ?, ?)
+                INSERT INTO sync_tombstones (tbl, pk, hlc) VALUES (?1, ?2, max(coalesce(?3, ''),
+                    coalesce((SELECT max(hlc) FROM sync_field_clocks WHERE tbl = ?1 AND pk = ?2), ''),
+                    coalesce((SELECT max(hlc) FROM sync_early_fields WHERE tbl = ?1 AND pk = ?2), '')))
                 ON CONFLICT (tbl, pk) DO UPDATE SET hlc = max(hlc, excluded.hlc)
                 """
         ).execute(arguments: [table, pk, reading])
