@@ -237,13 +237,13 @@ public struct ChangesetMerger: Sendable {
                 var clocks: [(column: String, reading: String)] = []
                 for (index, name) in columns.enumerated() {
                     var value = change.new[index] ?? .null
-                    var clock = reading
                     if !change.primaryKey[index], let field = kept[name], field.reading > reading {
-                        (value, clock) = (field.value, field.reading)
+                        value = field.value
+                        clocks.append((name, field.reading))
                     }
                     values.append(value)
-                    if !change.primaryKey[index] { clocks.append((name, clock)) }
                 }
+                try SyncMetadata.setRowClock(of: table, key: key, reading, in: db)
                 try SyncMetadata.setClocks(of: table, key: key, clocks, in: db)
                 try db.cachedStatement(
                     sql: "INSERT INTO \(quoted(table)) (\(columns.map(quoted).joined(separator: ", "))) VALUES "
@@ -266,7 +266,7 @@ public struct ChangesetMerger: Sendable {
             var assignments: [String] = []
             var values: [DatabaseValue] = []
             var clocks: [(column: String, reading: String)] = []
-            let stamped = local == nil ? [:] : try SyncMetadata.clocks(of: table, key: key, in: db)
+            let stamped = local == nil ? SyncMetadata.Clocks() : try SyncMetadata.clocks(of: table, key: key, in: db)
             for (index, name) in columns.enumerated() where !change.primaryKey[index] {
                 guard let incoming = change.new[index] else { continue }
                 guard let local else {

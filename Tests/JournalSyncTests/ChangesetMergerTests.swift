@@ -52,6 +52,18 @@ final class Replica {
     static let tables = [
         "items", "parent", "child", "checkin_red_flags", "checkins", "psfs_activities", "psfs_ratings",
     ]
+    /// The reading of every field of every row (`tbl, pk, col, hlc`): its own, else its row's.
+    ///
+    /// Replicas may hold one field's reading as a field clock or as its row's (two inserts of one
+    /// key: the later one's values win field by field where it arrives second, and make the row
+    /// where it arrives first); what they must agree on is the reading each field has.
+    static let fieldClocks = """
+        SELECT tbl, pk, col, hlc FROM sync_field_clocks
+        UNION ALL
+        SELECT r.tbl, r.pk, c.name, r.hlc FROM sync_row_clocks AS r, pragma_table_info(r.tbl) AS c
+        WHERE c.pk = 0 AND NOT EXISTS (
+            SELECT 1 FROM sync_field_clocks AS f WHERE f.tbl = r.tbl AND f.pk = r.pk AND f.col = c.name)
+        """
     /// Each table's rows in key order.
     static let order = ["checkin_red_flags": "checkin_uid, red_flag"]
 
@@ -85,13 +97,20 @@ final class Replica {
         return report
     }
 
-    /// The synced rows and the clocks beside them, one line a row, every value with its type.
-    func dump(metadata: Bool = true) throws -> [String] {
+    /// The synced rows and the clocks beside them, one line a row, every value with its type;
+    /// `raw` adds the row and field clocks as stored.
+    func dump(metadata: Bool = true, raw: Bool = false) throws -> [String] {
         try queue.read { db in
             var queries = Self.tables.map { "SELECT * FROM \($0) ORDER BY \(Self.order[$0] ?? "1")" }
+            if raw {
+                queries += [
+                    "SELECT * FROM sync_row_clocks ORDER BY tbl, pk",
+                    "SELECT * FROM sync_field_clocks ORDER BY tbl, pk, col",
+                ]
+            }
             if metadata {
                 queries += [
-                    "SELECT * FROM sync_field_clocks ORDER BY tbl, pk, col",
+                    "SELECT * FROM (\(Self.fieldClocks)) ORDER BY tbl, pk, col",
                     "SELECT * FROM sync_tombstones ORDER BY tbl, pk",
                     "SELECT * FROM sync_early_fields ORDER BY tbl, pk, col",
                 ]
@@ -265,17 +284,27 @@ private func field(
         let folder = TemporaryDirectory()
         let laptop = try Replica("laptop", in: folder, id: 0x0A)
         let insert = try laptop.record(now: noon, "INSERT INTO items VALUES ('a', 'bridge', 4, NULL)")
-        let clocks = "SELECT col, hlc FROM sync_field_clocks ORDER BY col"
+        let clocks = "SELECT col, hlc FROM (\(Replica.fieldClocks)) ORDER BY col"
         func stamped() throws -> [String] {
             try laptop.queue.read { db in
                 try Row.fetchAll(db, sql: clocks).map { "\($0[0] as String) \($0[1] as String)" }
             }
         }
+        func stored() throws -> [Int] {
+            try laptop.queue.read { db in
+                try ["sync_row_clocks", "sync_field_clocks"].map {
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0
+                }
+            }
+        }
         let first = insert.reading.text
         #expect(try stamped() == ["note \(first)", "pain \(first)", "title \(first)"])
+        // A new row's fields share one row clock; a later write gives its field a clock of its own.
+        #expect(try stored() == [1, 0])
 
         let update = try laptop.record(now: noon + 1, "UPDATE items SET pain = 3 WHERE id = 'a'")
         #expect(try stamped() == ["note \(first)", "pain \(update.reading.text)", "title \(first)"])
+        #expect(try stored() == [1, 1])
 
         // Changes that throw stamp nothing.
         struct Stop: Error {}
