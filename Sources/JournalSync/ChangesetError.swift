@@ -20,6 +20,9 @@ public struct ChangesetError: Error, Equatable, Sendable {
         case constraint(String)
         /// The changes would leave rows whose foreign keys point at nothing.
         case foreignKey
+        /// A new row of this table refers to a row another replica wrote that has not arrived here
+        /// yet (nor its delete): the changeset waits, and merges once the parent's has.
+        case missingParent(String)
         /// A local write to a row of this table whose key was deleted, here or on another replica.
         case deletedRow(String)
         /// A local write's clock reading is not later than a reading a field already holds.

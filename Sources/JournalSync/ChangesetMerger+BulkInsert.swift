@@ -14,23 +14,23 @@ extension ChangesetMerger {
     /// - each new row is written, in the changeset's order (so UNIQUE and CHECK constraints meet the
     ///   rows as on the field-by-field path), by one prepared statement per table reused for every
     ///   row, `INSERT … ON CONFLICT (key) DO NOTHING`, which also tells whether the row was here;
-    /// - when every change is merged, one `INSERT … SELECT` per table stamps the clocks of every field
-    ///   of the new rows, from the temporary table.
+    /// - when every change is merged, one `INSERT … SELECT` gives every new row its row clock
+    ///   (`sync_row_clocks`: all its fields at the reading), from the temporary table.
     ///
     /// A row that turns out to be here (a replay), or whose insert breaks a constraint, goes the
     /// field-by-field way, which settles it or refuses the changeset as before.
     ///
     /// ```swift
     /// var bulk = try BulkInsert(rows, early: false, in: db)
-    /// try bulk.insert(0, rows[0], columns: ["id", "title"], in: db)  // true: written, stamped later
+    /// try bulk.insert(0, rows[0], columns: ["id", "title"], parents: &parents, in: db)  // true: written, stamped later
     /// try bulk.stamp(at: reading, in: db)
     /// ```
     struct BulkInsert {
         /// The indices of the changes whose rows may be new: inserts of keys never deleted and with
         /// no early fields, each the only change of its key.
         private var candidates: Set<Int> = []
-        /// Per table, the insert reused for every new row and the columns to stamp.
-        private var inserts: [String: (statement: Statement, stamped: [String])] = [:]
+        /// Per table, the insert reused for every new row.
+        private var inserts: [String: Statement] = [:]
         /// The candidates that went the field-by-field way after all: their table and encoded key.
         private var fellBack: [(table: String, pk: Data)] = []
 
@@ -67,14 +67,32 @@ extension ChangesetMerger {
 
         /// Inserts the change at `index` when its row is new; returns false, having written nothing,
         /// when the change is to be merged field by field.
-        mutating func insert(_ index: Int, _ change: RowChange, columns: [String], in db: Database) throws -> Bool {
+        ///
+        /// A row of a child table goes in only when its parents are here, or are new rows of this
+        /// changeset with no parents of their own; otherwise the field-by-field path decides
+        /// (``ParentCheck``).
+        mutating func insert(
+            _ index: Int, _ change: RowChange, columns: [String], parents: inout ParentCheck, in db: Database
+        ) throws -> Bool {
             guard candidates.contains(index) else { return false }
             let table = change.table
+            switch try parents.state(of: change, in: db) {
+            case .here: break
+            case .inserted:
+                let references = parents.foreignKeys.parents[table.lowercased(), default: []]
+                guard references.allSatisfy({ parents.foreignKeys.parents[$0.parent.lowercased()] == nil }) else {
+                    fellBack.append((table, SyncMetadata.encode(key: change.key)))
+                    return false
+                }
+            default:
+                fellBack.append((table, SyncMetadata.encode(key: change.key)))
+                return false
+            }
             let insert =
                 try inserts[table] ?? Self.prepare(table, columns: columns, primaryKey: change.primaryKey, in: db)
             inserts[table] = insert
             do {
-                try insert.statement.execute(arguments: StatementArguments(change.new.map { $0 ?? .null }))
+                try insert.execute(arguments: StatementArguments(change.new.map { $0 ?? .null }))
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 // SQLite undid the statement; the field-by-field path meets the same constraint.
                 fellBack.append((table, SyncMetadata.encode(key: change.key)))
@@ -87,36 +105,31 @@ extension ChangesetMerger {
             return true
         }
 
-        /// Stamps every field of every new row with `reading`, one statement per table, and empties
-        /// the temporary table.
+        /// Stamps every new row with `reading`, one row clock each in one statement, and empties the
+        /// temporary table.
         func stamp(at reading: String, in db: Database) throws {
             guard !candidates.isEmpty else { return }
             let forget = try db.makeStatement(sql: "DELETE FROM temp.sync_merge_new WHERE tbl = ? AND pk = ?")
             for row in fellBack { try forget.execute(arguments: [row.table, row.pk]) }
-            for (table, insert) in inserts.sorted(by: { $0.key < $1.key }) where !insert.stamped.isEmpty {
-                let columns = insert.stamped.indices.map { "(?\($0 + 3))" }.joined(separator: ", ")
-                try db.execute(
-                    sql: """
-                        INSERT OR REPLACE INTO sync_field_clocks (tbl, pk, col, hlc)
-                        SELECT n.tbl, n.pk, c.column1, ?1 FROM temp.sync_merge_new AS n, (VALUES \(columns)) AS c
-                        WHERE n.tbl = ?2 ORDER BY n.pk, c.column1
-                        """,
-                    arguments: StatementArguments([reading, table] + insert.stamped))
-            }
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO sync_row_clocks (tbl, pk, hlc)
+                    SELECT tbl, pk, ? FROM temp.sync_merge_new ORDER BY tbl, pk
+                    """,
+                arguments: [reading])
             try db.execute(sql: "DELETE FROM temp.sync_merge_new")
         }
 
         /// The insert of a new row of `table`, which does nothing when the row is here.
         private static func prepare(
             _ table: String, columns: [String], primaryKey: [Bool], in db: Database
-        ) throws -> (statement: Statement, stamped: [String]) {
+        ) throws -> Statement {
             let key = zip(columns, primaryKey).filter(\.1).map { ChangesetMerger.quoted($0.0) }
-            let statement = try db.makeStatement(
+            return try db.makeStatement(
                 sql:
                     "INSERT INTO \(ChangesetMerger.quoted(table)) (\(columns.map(ChangesetMerger.quoted).joined(separator: ", "))) "
                     + "VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) "
                     + "ON CONFLICT (\(key.joined(separator: ", "))) DO NOTHING")
-            return (statement, zip(columns, primaryKey).filter { !$0.1 }.map(\.0))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Merges a ``Changeset`` from another replica into the synced tables field by field, by the
@@ -14,7 +15,12 @@ import GRDB
 ///   it when it is later;
 /// - a delete wins over any edit made without knowing of it: it removes the row and leaves a
 ///   tombstone, and any insert or update of a tombstoned key is ignored;
-/// - a change that breaks a constraint or a foreign key refuses the whole changeset.
+/// - foreign keys between synced tables (``ForeignKeys``): a delete first removes and tombstones
+///   the rows that refer to the row through `ON DELETE CASCADE` (as the delete's own changeset
+///   does on the replica that made it); a new row whose parent was deleted is dropped and
+///   tombstoned; a new row whose parent has not arrived refuses the changeset
+///   (``ChangesetError/Kind/missingParent(_:)``), which merges once the parent's has;
+/// - a change that breaks a constraint or another foreign key refuses the whole changeset.
 ///
 /// Inserts of rows that are new here (a first sync) take a set-based path with the same result,
 /// inserted by one reused statement and stamped in bulk (``BulkInsert``).
@@ -57,9 +63,11 @@ public struct ChangesetMerger: Sendable {
             case incomingWon
             /// The incoming value was dropped for a different value here, written at a later reading.
             case incomingLost
-            /// An incoming insert or update of a row deleted on some replica: ignored.
+            /// An incoming insert or update of a row deleted on some replica, or of a row whose
+            /// parent was (a red flag of a deleted check-in): ignored.
             case ignoredAfterDelete
-            /// An incoming delete removed a row that was edited without knowing of the delete.
+            /// An incoming delete removed a row that was edited without knowing of the delete, or a
+            /// child of it the deleting replica did not have.
             case deletedEditedRow
         }
 
@@ -89,7 +97,8 @@ public struct ChangesetMerger: Sendable {
 
     /// Merges `changeset`, which its replica recorded at `reading`, into `writer` in one
     /// transaction; throws ``ChangesetError`` and changes nothing when it is damaged, names a
-    /// table that does not match, or breaks a constraint or a foreign key.
+    /// table that does not match, breaks a constraint or a foreign key, or adds a row whose parent
+    /// is not here yet (`missingParent`: merge it again once the parent's changeset is merged).
     public func merge(
         _ changeset: Changeset, at reading: HybridTimestamp, into writer: some DatabaseWriter
     ) throws -> Report {
@@ -100,7 +109,8 @@ public struct ChangesetMerger: Sendable {
             do {
                 try db.inTransaction(.immediate) {
                     try SyncedTable.check(shapes, synced: tables, in: db)
-                    settlements = try Self.merge(rows, at: reading.text, setBased: setBased, in: db)
+                    settlements = try Self.merge(
+                        rows, at: reading.text, setBased: setBased, tables: tables, in: db)
                     return .commit
                 }
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
@@ -118,20 +128,18 @@ public struct ChangesetMerger: Sendable {
     /// Foreign keys are checked once, when it commits, as SQLite's own `sqlite3changeset_apply`
     /// does: a violation rolls all of it back.
     private static func merge(
-        _ rows: [RowChange], at reading: String, setBased: Bool, in db: Database
+        _ rows: [RowChange], at reading: String, setBased: Bool, tables: [String], in db: Database
     ) throws -> [Settlement] {
         try SyncMetadata.create(in: db)
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         var settlements: [Settlement] = []
-        var columns: [String: [String]] = [:]
-        var early = try SyncMetadata.hasEarlyFields(in: db)
-        var bulk = setBased ? try BulkInsert(rows, early: early, in: db) : nil
+        var pass = try Pass(rows, at: reading, tables: tables, in: db)
+        var bulk = setBased ? try BulkInsert(rows, early: pass.early, in: db) : nil
         for (index, row) in rows.enumerated() {
-            let names = try columns[row.table] ?? db.columns(in: row.table).map(\.name)
-            columns[row.table] = names
             do {
-                if try bulk?.insert(index, row, columns: names, in: db) == true { continue }
-                settlements += try merge(row, columns: names, at: reading, early: &early, in: db)
+                let names = try pass.columns(of: row.table, in: db)
+                if try bulk?.insert(index, row, columns: names, parents: &pass.parents, in: db) == true { continue }
+                settlements += try pass.merge(row, in: db)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 throw ChangesetError(
                     .constraint(row.table),
@@ -143,66 +151,122 @@ public struct ChangesetMerger: Sendable {
         return settlements
     }
 
-    /// Merges one change written at `reading` (its text form); returns what it settled.
-    ///
-    /// `early` tells whether any update waits for its row, and becomes true when this one does.
-    private static func merge(
-        _ change: RowChange, columns: [String], at reading: String, early: inout Bool, in db: Database
-    ) throws -> [Settlement] {
-        let table = change.table
-        let key = change.key
-        let keyColumns = zip(columns, change.primaryKey).filter(\.1).map(\.0)
-        let here = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM \(quoted(table)) WHERE \(condition(keyColumns))"),
-            arguments: StatementArguments(key)
-        )
-        let local = here.map { Array($0.databaseValues) }
-        // A row that is here was never deleted: only a missing one can be tombstoned.
-        if local == nil, try SyncMetadata.tombstone(of: table, key: key, in: db) != nil {
-            if change.operation == .delete {
-                try SyncMetadata.bury(table, key: key, at: reading, in: db)
-                return []
-            }
-            return [Settlement(.ignoredAfterDelete, table: table, key: key)]
-        }
-        switch change.operation {
-        case .delete:
-            var settlements: [Settlement] = []
-            if let local {
-                let edited = zip(local, change.old).contains { value, old in old.map { $0 != value } ?? false }
-                if edited { settlements.append(Settlement(.deletedEditedRow, table: table, key: key)) }
-                try db.cachedStatement(
-                    sql: "DELETE FROM \(quoted(table)) WHERE \(condition(keyColumns))"
-                ).execute(arguments: StatementArguments(key))
-            }
-            try SyncMetadata.bury(table, key: key, at: reading, in: db)
-            return settlements
-        case .insert where local == nil:
-            let kept = early ? try SyncMetadata.earlyFields(of: table, key: key, in: db) : [:]
-            var values: [DatabaseValue] = []
-            var clocks: [(column: String, reading: String)] = []
-            for (index, name) in columns.enumerated() {
-                var value = change.new[index] ?? .null
-                var clock = reading
-                if !change.primaryKey[index], let field = kept[name], field.reading > reading {
-                    (value, clock) = (field.value, field.reading)
+    /// One changeset's field-by-field merge: its reading, and what it learns as it goes.
+    private struct Pass {
+        /// The reading the changeset was recorded at (its text form).
+        let reading: String
+        /// Whether any update waits for its row; becomes true when one does.
+        var early: Bool
+        var parents: ParentCheck
+        /// The changeset's deletes, per table (in lower case) and key: a parent's delete merges its
+        /// children's first, so a child edited here is reported as such.
+        private let deletes: [String: [Data: RowChange]]
+        private var names: [String: [String]] = [:]
+
+        init(_ rows: [RowChange], at reading: String, tables: [String], in db: Database) throws {
+            self.reading = reading
+            early = try SyncMetadata.hasEarlyFields(in: db)
+            parents = try ParentCheck(rows, tables: tables, in: db)
+            var deletes: [String: [Data: RowChange]] = [:]
+            if !parents.foreignKeys.children.isEmpty {
+                for row in rows where row.operation == .delete {
+                    deletes[row.table.lowercased(), default: [:]][SyncMetadata.encode(key: row.key)] = row
                 }
-                values.append(value)
-                if !change.primaryKey[index] { clocks.append((name, clock)) }
             }
-            try SyncMetadata.setClocks(of: table, key: key, clocks, in: db)
-            try db.cachedStatement(
-                sql: "INSERT INTO \(quoted(table)) (\(columns.map(quoted).joined(separator: ", "))) VALUES "
-                    + "(\(columns.map { _ in "?" }.joined(separator: ", ")))"
-            ).execute(arguments: StatementArguments(values))
-            if !kept.isEmpty { try SyncMetadata.forgetEarlyFields(of: table, key: key, in: db) }
-            return []
-        case .insert, .update:
+            self.deletes = deletes
+        }
+
+        /// The table's column names, in order.
+        mutating func columns(of table: String, in db: Database) throws -> [String] {
+            if let known = names[table] { return known }
+            let read = try db.columns(in: table).map(\.name)
+            names[table] = read
+            return read
+        }
+
+        /// Merges one change; returns what it settled.
+        mutating func merge(_ change: RowChange, in db: Database) throws -> [Settlement] {
+            let table = change.table
+            let key = change.key
+            let columns = try columns(of: table, in: db)
+            let keyColumns = zip(columns, change.primaryKey).filter(\.1).map(\.0)
+            let here = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM \(quoted(table)) WHERE \(condition(keyColumns))"),
+                arguments: StatementArguments(key)
+            )
+            let local = here.map { Array($0.databaseValues) }
+            // A row that is here was never deleted: only a missing one can be tombstoned.
+            if local == nil, try SyncMetadata.tombstone(of: table, key: key, in: db) != nil {
+                try SyncMetadata.bury(table, key: key, at: reading, in: db)
+                return change.operation == .delete ? [] : [Settlement(.ignoredAfterDelete, table: table, key: key)]
+            }
+            if local == nil, change.operation != .delete {
+                switch try parents.state(of: change, in: db) {
+                case .here, .inserted: break
+                case .deleted:
+                    // A child written without knowing its parent was deleted: dropped with the
+                    // children it may already have in this changeset.
+                    let settlements = try removeChildren(of: table, key: key, in: db)
+                    try SyncMetadata.bury(table, key: key, at: reading, in: db)
+                    return [Settlement(.ignoredAfterDelete, table: table, key: key)] + settlements
+                case .missing(let parent) where change.operation == .insert:
+                    throw ChangesetError(
+                        .missingParent(table),
+                        "A change to \(table) refers to a row of \(parent) that this journal does not have yet, "
+                            + "so none of the changes was applied; they wait for it.")
+                case .missing: break
+                }
+            }
+            switch change.operation {
+            case .delete:
+                var settlements: [Settlement] = []
+                if let local {
+                    let edited = zip(local, change.old).contains { value, old in old.map { $0 != value } ?? false }
+                    if edited { settlements.append(Settlement(.deletedEditedRow, table: table, key: key)) }
+                    settlements += try removeChildren(of: table, key: key, in: db)
+                    try db.cachedStatement(
+                        sql: "DELETE FROM \(quoted(table)) WHERE \(condition(keyColumns))"
+                    ).execute(arguments: StatementArguments(key))
+                    parents.forget(table)
+                }
+                try SyncMetadata.bury(table, key: key, at: reading, in: db)
+                return settlements
+            case .insert where local == nil:
+                let kept = early ? try SyncMetadata.earlyFields(of: table, key: key, in: db) : [:]
+                var values: [DatabaseValue] = []
+                var clocks: [(column: String, reading: String)] = []
+                for (index, name) in columns.enumerated() {
+                    var value = change.new[index] ?? .null
+                    if !change.primaryKey[index], let field = kept[name], field.reading > reading {
+                        value = field.value
+                        clocks.append((name, field.reading))
+                    }
+                    values.append(value)
+                }
+                try SyncMetadata.setRowClock(of: table, key: key, reading, in: db)
+                try SyncMetadata.setClocks(of: table, key: key, clocks, in: db)
+                try db.cachedStatement(
+                    sql: "INSERT INTO \(quoted(table)) (\(columns.map(quoted).joined(separator: ", "))) VALUES "
+                        + "(\(columns.map { _ in "?" }.joined(separator: ", ")))"
+                ).execute(arguments: StatementArguments(values))
+                if !kept.isEmpty { try SyncMetadata.forgetEarlyFields(of: table, key: key, in: db) }
+                return []
+            case .insert, .update:
+                return try update(change, local: local, columns: columns, keyColumns: keyColumns, in: db)
+            }
+        }
+
+        /// Merges an update, or an insert of a row that is here, field by field.
+        private mutating func update(
+            _ change: RowChange, local: [DatabaseValue]?, columns: [String], keyColumns: [String], in db: Database
+        ) throws -> [Settlement] {
+            let table = change.table
+            let key = change.key
             var settlements: [Settlement] = []
             var assignments: [String] = []
             var values: [DatabaseValue] = []
             var clocks: [(column: String, reading: String)] = []
-            let stamped = local == nil ? [:] : try SyncMetadata.clocks(of: table, key: key, in: db)
+            let stamped = local == nil ? SyncMetadata.Clocks() : try SyncMetadata.clocks(of: table, key: key, in: db)
             for (index, name) in columns.enumerated() where !change.primaryKey[index] {
                 guard let incoming = change.new[index] else { continue }
                 guard let local else {
@@ -239,13 +303,53 @@ public struct ChangesetMerger: Sendable {
             }
             return settlements
         }
+
+        /// Deletes and tombstones the rows that refer to the row `key` of `table` through an
+        /// `ON DELETE CASCADE` foreign key, and theirs, before the row itself goes.
+        ///
+        /// A child this changeset deletes too is merged as that delete (the origin knew of it). Any
+        /// other was written without knowing of the delete: it is reported as a deleted edited row
+        /// and tombstoned at the latest reading of its own writes, as a replica that merged the
+        /// delete first will tombstone it when the child arrives.
+        private mutating func removeChildren(of table: String, key: [DatabaseValue], in db: Database) throws
+            -> [Settlement]
+        {
+            guard let references = parents.foreignKeys.children[table.lowercased()] else { return [] }
+            var settlements: [Settlement] = []
+            for reference in references {
+                let childColumns = try columns(of: reference.child, in: db)
+                let childKey = try db.primaryKey(reference.child).columns.sorted {
+                    (childColumns.firstIndex(of: $0) ?? 0) < (childColumns.firstIndex(of: $1) ?? 0)
+                }
+                let rows = try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT \(childKey.map(quoted).joined(separator: ", ")) FROM \(quoted(reference.child)) "
+                            + "WHERE \(condition(reference.names))"),
+                    arguments: StatementArguments(key))
+                for row in rows {
+                    let child = Array(row.databaseValues)
+                    if let delete = deletes[reference.child.lowercased()]?[SyncMetadata.encode(key: child)] {
+                        settlements += try merge(delete, in: db)
+                        continue
+                    }
+                    settlements.append(Settlement(.deletedEditedRow, table: reference.child, key: child))
+                    settlements += try removeChildren(of: reference.child, key: child, in: db)
+                    try db.cachedStatement(
+                        sql: "DELETE FROM \(quoted(reference.child)) WHERE \(condition(childKey))"
+                    ).execute(arguments: StatementArguments(child))
+                    parents.forget(reference.child)
+                    try SyncMetadata.bury(reference.child, key: child, at: nil, in: db)
+                }
+            }
+            return settlements
+        }
     }
 
     static func quoted(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    private static func condition(_ keyColumns: [String]) -> String {
+    static func condition(_ keyColumns: [String]) -> String {
         keyColumns.map { "\(quoted($0)) = ?" }.joined(separator: " AND ")
     }
 }

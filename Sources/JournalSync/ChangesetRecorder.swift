@@ -73,6 +73,11 @@ public struct ChangesetRecorder: Sendable {
                     "A row of \(change.table) that was deleted (here or on another replica) cannot be written "
                         + "again: give it a new id.")
             }
+            if change.operation == .insert {
+                // A new row: every field at the reading, in one row clock.
+                try SyncMetadata.setRowClock(of: change.table, key: key, reading, in: db)
+                continue
+            }
             let names = try columns[change.table] ?? db.columns(in: change.table).map(\.name)
             columns[change.table] = names
             let stamped = try SyncMetadata.clocks(of: change.table, key: key, in: db)

@@ -4,8 +4,9 @@ import CSQLiteSession
 ///
 /// SQLite's own iterator (3.40) loops forever on a changeset cut short inside a table's header,
 /// so a changeset from outside is walked here first, following the format sqlite3session.h
-/// documents: for each table, `'T'`, the column count (a varint), one primary-key flag per column
-/// and the NUL-terminated name; then its changes, each an operation byte (INSERT 18, UPDATE 23,
+/// documents: for each table, `'T'`, the column count (a varint), one byte per column, its place in
+/// the primary key counting from 1 (0 when it is not in the key; SQLite 3.40 writes the place, so a
+/// two-column key reads 1 and 2), and the NUL-terminated name; then its changes, each an operation byte (INSERT 18, UPDATE 23,
 /// DELETE 9), an indirect flag (0 or 1) and its records (old values for DELETE, new for INSERT,
 /// both for UPDATE); a value is a type byte (0 undefined, only in an UPDATE; 1 integer and 2 real,
 /// 8 bytes; 3 text and 4 blob, a varint length then the bytes; 5 NULL). SQLite never writes a
@@ -66,7 +67,7 @@ enum ChangesetStructure {
                 guard count > 0, count <= UInt64(maximumColumns) else { throw Changeset.damaged }
                 columns = Int(count)
                 for _ in 0..<columns {
-                    guard try byte() <= 1 else { throw Changeset.damaged }
+                    guard try Int(byte()) <= columns else { throw Changeset.damaged }
                 }
                 guard let end = bytes[position...].firstIndex(of: 0), end > position else { throw Changeset.damaged }
                 position = end + 1

@@ -6,10 +6,15 @@ import GRDB
 /// They hold the hybrid-logical-clock reading of every field of every synced row, the deleted
 /// keys, and the field writes that arrived before their row.
 ///
-/// - `sync_field_clocks(tbl, pk, col, hlc)`: the reading of the write that set the field's value;
-///   a field with no row here has no reading and loses to any write.
-/// - `sync_tombstones(tbl, pk, hlc)`: a deleted key and the latest reading that deleted it; a
-///   tombstoned key is never inserted or updated again.
+/// - `sync_row_clocks(tbl, pk, hlc)`: the reading of the insert that wrote the row, which is the
+///   reading of every field no later write has set; one row of clocks for a new row, however many
+///   fields it has.
+/// - `sync_field_clocks(tbl, pk, col, hlc)`: the reading of a later write that set the field's
+///   value (always later than the row's); a field with no row here has no reading and loses to
+///   any write.
+/// - `sync_tombstones(tbl, pk, hlc)`: a deleted key and the latest reading of a change of it (a
+///   delete, or a write the delete beat: ``bury(_:key:at:in:)``); a tombstoned key is never
+///   inserted or updated again.
 /// - `sync_early_fields(tbl, pk, col, hlc, value)`: an update that arrived before the insert of
 ///   its row (another replica's changes can arrive in any order); the insert takes each such field
 ///   whose reading is later than its own.
@@ -24,6 +29,12 @@ import GRDB
 /// ```
 enum SyncMetadata {
     static let schema = """
+        CREATE TABLE IF NOT EXISTS sync_row_clocks (
+            tbl TEXT NOT NULL,
+            pk BLOB NOT NULL,
+            hlc TEXT NOT NULL,
+            PRIMARY KEY (tbl, pk)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS sync_field_clocks (
             tbl TEXT NOT NULL,
             pk BLOB NOT NULL,
@@ -52,14 +63,35 @@ enum SyncMetadata {
         try db.execute(sql: schema)
     }
 
-    /// The readings of the row's stamped fields, by column.
-    static func clocks(of table: String, key: [DatabaseValue], in db: Database) throws -> [String: String] {
+    /// The readings of a row's fields: a field's own, else the row's.
+    struct Clocks {
+        var row: String?
+        var fields: [String: String] = [:]
+
+        /// The reading of the write that set `column`'s value, if the row has one.
+        subscript(column: String) -> String? { fields[column] ?? row }
+    }
+
+    /// The readings of the row's fields, in one query.
+    static func clocks(of table: String, key: [DatabaseValue], in db: Database) throws -> Clocks {
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT col, hlc FROM sync_field_clocks WHERE tbl = ? AND pk = ?"),
+            db.cachedStatement(
+                sql: """
+                    SELECT col, hlc FROM sync_field_clocks WHERE tbl = ?1 AND pk = ?2
+                    UNION ALL SELECT NULL, hlc FROM sync_row_clocks WHERE tbl = ?1 AND pk = ?2
+                    """),
             arguments: [table, encode(key: key)])
-        var clocks: [String: String] = [:]
-        for row in rows { clocks[row[0]] = row[1] as String }
+        var clocks = Clocks()
+        for row in rows {
+            if let column = row[0] as String? { clocks.fields[column] = row[1] } else { clocks.row = row[1] }
+        }
         return clocks
+    }
+
+    /// Stamps every field of a row just inserted with `reading`, as one row clock.
+    static func setRowClock(of table: String, key: [DatabaseValue], _ reading: String, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO sync_row_clocks (tbl, pk, hlc) VALUES (?, ?, ?)")
+            .execute(arguments: [table, encode(key: key), reading])
     }
 
     /// Stamps each of `clocks`' columns of the row with its reading, in one statement.
@@ -87,16 +119,27 @@ enum SyncMetadata {
             arguments: [table, encode(key: key)])
     }
 
-    /// Marks the row deleted at `reading` (keeping the later reading when it already was), and
-    /// forgets its field clocks and early fields.
-    static func bury(_ table: String, key: [DatabaseValue], at reading: String, in db: Database) throws {
+    /// Marks the row deleted, and forgets its field clocks and early fields.
+    ///
+    /// The tombstone keeps the latest reading of any change of the key that reached this replica:
+    /// `reading` (the delete's, or a write ignored because of it; nil for a row removed with its
+    /// parent), its row and field clocks and early fields, and the tombstone's own reading if it was
+    /// already deleted. Every replica sees the same changes in the end, in whatever order, so the
+    /// same reading.
+    static func bury(_ table: String, key: [DatabaseValue], at reading: String?, in db: Database) throws {
         let pk = encode(key: key)
         try db.cachedStatement(
             sql: """
-                INSERT INTO sync_tombstones (tbl, pk, hlc) VALUES (?, ?, ?)
+                INSERT INTO sync_tombstones (tbl, pk, hlc) VALUES (?1, ?2, max(coalesce(?3, ''),
+                    coalesce((SELECT hlc FROM sync_row_clocks WHERE tbl = ?1 AND pk = ?2), ''),
+                    coalesce((SELECT max(hlc) FROM sync_field_clocks WHERE tbl = ?1 AND pk = ?2), ''),
+                    coalesce((SELECT max(hlc) FROM sync_early_fields WHERE tbl = ?1 AND pk = ?2), '')))
                 ON CONFLICT (tbl, pk) DO UPDATE SET hlc = max(hlc, excluded.hlc)
                 """
         ).execute(arguments: [table, pk, reading])
+        try db.cachedStatement(sql: "DELETE FROM sync_row_clocks WHERE tbl = ? AND pk = ?").execute(arguments: [
+            table, pk,
+        ])
         try db.cachedStatement(sql: "DELETE FROM sync_field_clocks WHERE tbl = ? AND pk = ?").execute(arguments: [
             table, pk,
         ])

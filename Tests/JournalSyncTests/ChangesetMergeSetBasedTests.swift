@@ -111,7 +111,7 @@ import Testing
             default:
                 Issue.record("field by field: \(expected); set-based: \(actual)")
             }
-            #expect(try bulk.dump() == fieldByField.dump())
+            #expect(try bulk.dump(raw: true) == fieldByField.dump(raw: true))
         }
         let rows = try bulk.queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM items") ?? 0 }
         print("\(sent.count) changesets, \(rows) rows; merges: \(outcomes.sorted { $0.key < $1.key })")

@@ -24,8 +24,48 @@ final class Replica {
         );
         CREATE TABLE parent (id TEXT PRIMARY KEY);
         CREATE TABLE child (id TEXT PRIMARY KEY, parent TEXT NOT NULL REFERENCES parent (id));
+        CREATE TABLE checkins (
+            uid  TEXT    NOT NULL PRIMARY KEY,
+            pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+            note TEXT
+        ) STRICT;
+        CREATE TABLE checkin_red_flags (
+            checkin_uid TEXT    NOT NULL REFERENCES checkins (uid) ON DELETE CASCADE,
+            red_flag    TEXT    NOT NULL,
+            present     INTEGER NOT NULL DEFAULT 1 CHECK (present IN (0, 1)),
+            PRIMARY KEY (checkin_uid, red_flag)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE psfs_activities (
+            uid        TEXT    NOT NULL PRIMARY KEY,
+            activity   TEXT    NOT NULL,
+            retired_at INTEGER
+        ) STRICT;
+        CREATE TABLE psfs_ratings (
+            uid          TEXT    NOT NULL PRIMARY KEY,
+            activity_uid TEXT    NOT NULL REFERENCES psfs_activities (uid) ON DELETE CASCADE,
+            score        INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            note         TEXT
+        ) STRICT;
         """
-    static let tables = ["items", "parent", "child"]
+    /// The red flags come before their check-ins, the ratings after their activities: a
+    /// changeset lists its tables in this order, so children meet their parents both ways round.
+    static let tables = [
+        "items", "parent", "child", "checkin_red_flags", "checkins", "psfs_activities", "psfs_ratings",
+    ]
+    /// The reading of every field of every row (`tbl, pk, col, hlc`): its own, else its row's.
+    ///
+    /// Replicas may hold one field's reading as a field clock or as its row's (two inserts of one
+    /// key: the later one's values win field by field where it arrives second, and make the row
+    /// where it arrives first); what they must agree on is the reading each field has.
+    static let fieldClocks = """
+        SELECT tbl, pk, col, hlc FROM sync_field_clocks
+        UNION ALL
+        SELECT r.tbl, r.pk, c.name, r.hlc FROM sync_row_clocks AS r, pragma_table_info(r.tbl) AS c
+        WHERE c.pk = 0 AND NOT EXISTS (
+            SELECT 1 FROM sync_field_clocks AS f WHERE f.tbl = r.tbl AND f.pk = r.pk AND f.col = c.name)
+        """
+    /// Each table's rows in key order.
+    static let order = ["checkin_red_flags": "checkin_uid, red_flag"]
 
     let queue: DatabaseQueue
     var clock: HybridLogicalClock
@@ -57,13 +97,20 @@ final class Replica {
         return report
     }
 
-    /// The synced rows and the clocks beside them, one line a row, every value with its type.
-    func dump(metadata: Bool = true) throws -> [String] {
+    /// The synced rows and the clocks beside them, one line a row, every value with its type;
+    /// `raw` adds the row and field clocks as stored.
+    func dump(metadata: Bool = true, raw: Bool = false) throws -> [String] {
         try queue.read { db in
-            var queries = Self.tables.map { "SELECT * FROM \($0) ORDER BY id" }
+            var queries = Self.tables.map { "SELECT * FROM \($0) ORDER BY \(Self.order[$0] ?? "1")" }
+            if raw {
+                queries += [
+                    "SELECT * FROM sync_row_clocks ORDER BY tbl, pk",
+                    "SELECT * FROM sync_field_clocks ORDER BY tbl, pk, col",
+                ]
+            }
             if metadata {
                 queries += [
-                    "SELECT * FROM sync_field_clocks ORDER BY tbl, pk, col",
+                    "SELECT * FROM (\(Self.fieldClocks)) ORDER BY tbl, pk, col",
                     "SELECT * FROM sync_tombstones ORDER BY tbl, pk",
                     "SELECT * FROM sync_early_fields ORDER BY tbl, pk, col",
                 ]
@@ -237,17 +284,27 @@ private func field(
         let folder = TemporaryDirectory()
         let laptop = try Replica("laptop", in: folder, id: 0x0A)
         let insert = try laptop.record(now: noon, "INSERT INTO items VALUES ('a', 'bridge', 4, NULL)")
-        let clocks = "SELECT col, hlc FROM sync_field_clocks ORDER BY col"
+        let clocks = "SELECT col, hlc FROM (\(Replica.fieldClocks)) ORDER BY col"
         func stamped() throws -> [String] {
             try laptop.queue.read { db in
                 try Row.fetchAll(db, sql: clocks).map { "\($0[0] as String) \($0[1] as String)" }
             }
         }
+        func stored() throws -> [Int] {
+            try laptop.queue.read { db in
+                try ["sync_row_clocks", "sync_field_clocks"].map {
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0
+                }
+            }
+        }
         let first = insert.reading.text
         #expect(try stamped() == ["note \(first)", "pain \(first)", "title \(first)"])
+        // A new row's fields share one row clock; a later write gives its field a clock of its own.
+        #expect(try stored() == [1, 0])
 
         let update = try laptop.record(now: noon + 1, "UPDATE items SET pain = 3 WHERE id = 'a'")
         #expect(try stamped() == ["note \(first)", "pain \(update.reading.text)", "title \(first)"])
+        #expect(try stored() == [1, 1])
 
         // Changes that throw stamp nothing.
         struct Stop: Error {}
@@ -295,12 +352,17 @@ private func field(
         #expect(error?.kind == .constraint("items"))
         #expect(try desktop.dump() == before)
 
-        try laptop.record(now: noon + 4_000, "INSERT INTO parent VALUES ('p')")
-        let orphan = try laptop.record(
-            now: noon + 5_000, "UPDATE items SET pain = 0 WHERE id = 'a'; INSERT INTO child VALUES ('k', 'p')")
-        let refused = #expect(throws: ChangesetError.self) { try desktop.merge(orphan, now: noon + 6_000) }
+        // A parent deleted on one side while the other gave it a child its foreign key does not
+        // cascade to: no rule settles it, so the delete is refused.
+        let parent = try laptop.record(now: noon + 4_000, "INSERT INTO parent VALUES ('p')")
+        try desktop.merge(parent, now: noon + 4_500)
+        try desktop.record(now: noon + 5_000, "INSERT INTO child VALUES ('k', 'p')")
+        let delete = try laptop.record(
+            now: noon + 5_500, "UPDATE items SET pain = 0 WHERE id = 'a'; DELETE FROM parent")
+        let withChild = try desktop.dump()
+        let refused = #expect(throws: ChangesetError.self) { try desktop.merge(delete, now: noon + 6_000) }
         #expect(refused?.kind == .foreignKey)
-        #expect(try desktop.dump() == before)
+        #expect(try desktop.dump() == withChild)
     }
 
     @Test func aDamagedOrUnsyncedChangesetMergesNothing() throws {
@@ -320,4 +382,177 @@ private func field(
         #expect(notSynced?.kind == .tableNotSynced("items"))
         #expect(try desktop.dump() == before)
     }
+
+    /// A check-in deleted against a concurrent red-flag edit: the delete wins on both sides.
+    ///
+    /// The laptop deletes the check-in while the desktop, not knowing, takes one of its red flags
+    /// off and adds another. Both flags go with the check-in, and both replicas end the same, rows,
+    /// clocks and tombstones. `deleteIsLater` orders the two readings.
+    @Test(arguments: [false, true])
+    func aCheckInDeletedAgainstAConcurrentRedFlagEditConverges(deleteIsLater: Bool) throws {
+        let folder = TemporaryDirectory()
+        let (laptop, desktop) = try twoReplicas(folder)
+        let checkin = try laptop.record(
+            now: noon + 1_000,
+            """
+            INSERT INTO checkins VALUES ('c1', 6, NULL);
+            INSERT INTO checkin_red_flags VALUES ('c1', 'night-pain', 1), ('c1', 'fever', 1);
+            """)
+        try desktop.merge(checkin, now: noon + 1_500)
+        let delete = try laptop.record(now: noon + (deleteIsLater ? 3_000 : 2_000), "DELETE FROM checkins")
+        let edit = try desktop.record(
+            now: noon + (deleteIsLater ? 2_000 : 3_000),
+            """
+            UPDATE checkin_red_flags SET present = 0 WHERE red_flag = 'fever';
+            INSERT INTO checkin_red_flags VALUES ('c1', 'one-leg', 1);
+            """)
+        #expect(
+            try names(delete.changeset) == ["checkin_red_flags delete", "checkin_red_flags delete", "checkins delete"])
+
+        let onLaptop = try laptop.merge(edit, now: noon + 4_000)
+        let onDesktop = try desktop.merge(delete, now: noon + 4_000)
+
+        #expect(
+            described(onLaptop) == [
+                "ignoredAfterDelete checkin_red_flags c1 fever", "ignoredAfterDelete checkin_red_flags c1 one-leg",
+            ])
+        // The flag taken off and the one added were written without knowing of the delete.
+        #expect(
+            described(onDesktop) == [
+                "deletedEditedRow checkin_red_flags c1 fever", "deletedEditedRow checkin_red_flags c1 one-leg",
+            ])
+        #expect(try laptop.dump() == desktop.dump())
+        #expect(try count("checkins", laptop) == 0)
+        #expect(try count("checkin_red_flags", laptop) == 0)
+        // Every key is tombstoned at the latest reading of a change of it.
+        let later = max(delete.reading, edit.reading)
+        let expected = [
+            tombstone("checkin_red_flags", "c1", "fever", at: later),
+            tombstone("checkin_red_flags", "c1", "night-pain", at: delete.reading),
+            tombstone("checkin_red_flags", "c1", "one-leg", at: edit.reading),
+            tombstone("checkins", "c1", at: delete.reading),
+        ]
+        #expect(try tombstones(desktop) == expected.sorted())
+
+        // A third replica that hears of them in another order ends the same: the edit that comes
+        // before its check-in waits for it.
+        let phone = try Replica("phone", in: folder, id: 0x0C)
+        let waiting = #expect(throws: ChangesetError.self) { try phone.merge(edit, now: noon + 5_000) }
+        #expect(waiting?.kind == .missingParent("checkin_red_flags"))
+        for sent in [checkin, delete, edit] { try phone.merge(sent, now: noon + 5_000) }
+        #expect(try count("checkin_red_flags", phone) == 0)
+        #expect(try tombstones(phone) == expected.sorted())
+    }
+
+    /// A PSFS activity removed on the laptop (its `psfs add` undone) while the desktop, not
+    /// knowing, rated it and changed an older rating: the activity's delete takes both ratings on
+    /// both sides, and both replicas end the same, rows and clocks.
+    @Test(arguments: [false, true])
+    func aPSFSActivityDeletedAgainstAConcurrentRatingConverges(deleteIsLater: Bool) throws {
+        let folder = TemporaryDirectory()
+        let (laptop, desktop) = try twoReplicas(folder)
+        let activity = try laptop.record(
+            now: noon + 1_000,
+            """
+            INSERT INTO psfs_activities VALUES ('a1', 'put on socks', NULL);
+            INSERT INTO psfs_ratings VALUES ('r1', 'a1', 5, NULL);
+            """)
+        try desktop.merge(activity, now: noon + 1_500)
+        let delete = try laptop.record(now: noon + (deleteIsLater ? 3_000 : 2_000), "DELETE FROM psfs_activities")
+        let rating = try desktop.record(
+            now: noon + (deleteIsLater ? 2_000 : 3_000),
+            """
+            UPDATE psfs_ratings SET score = 3 WHERE uid = 'r1';
+            INSERT INTO psfs_ratings VALUES ('r2', 'a1', 7, 'after the walk');
+            """)
+        #expect(try names(delete.changeset) == ["psfs_activities delete", "psfs_ratings delete"])
+
+        let onLaptop = try laptop.merge(rating, now: noon + 4_000)
+        let onDesktop = try desktop.merge(delete, now: noon + 4_000)
+
+        #expect(described(onLaptop) == ["ignoredAfterDelete psfs_ratings r1", "ignoredAfterDelete psfs_ratings r2"])
+        #expect(described(onDesktop) == ["deletedEditedRow psfs_ratings r1", "deletedEditedRow psfs_ratings r2"])
+        #expect(try laptop.dump() == desktop.dump())
+        #expect(try count("psfs_activities", desktop) == 0)
+        #expect(try count("psfs_ratings", desktop) == 0)
+        #expect(
+            try tombstones(laptop)
+                == [
+                    tombstone("psfs_activities", "a1", at: delete.reading),
+                    tombstone("psfs_ratings", "r1", at: max(delete.reading, rating.reading)),
+                    tombstone("psfs_ratings", "r2", at: rating.reading),
+                ].sorted())
+
+        // The rating's changeset replayed, or its insert arriving alone, brings nothing back.
+        #expect(described(try desktop.merge(rating, now: noon + 5_000)) == described(onLaptop))
+        #expect(try laptop.dump() == desktop.dump())
+    }
+
+    /// A red flag and a rating that arrive before their check-in and activity wait for them.
+    ///
+    /// The desktop flags the laptop's check-in and rates its activity; the phone hears of the
+    /// desktop's changeset first. It is refused whole (`missingParent`), nothing written; once the
+    /// laptop's has arrived, it merges, and the phone holds what the desktop holds.
+    @Test func aChildThatArrivesBeforeItsParentWaitsAndIsAppliedAfter() throws {
+        let folder = TemporaryDirectory()
+        let laptop = try Replica("laptop", in: folder, id: 0x0A)
+        let desktop = try Replica("desktop", in: folder, id: 0x0B)
+        let phone = try Replica("phone", in: folder, id: 0x0C)
+        let parents = try laptop.record(
+            now: noon,
+            """
+            INSERT INTO checkins VALUES ('c2', 4, 'stiff');
+            INSERT INTO psfs_activities VALUES ('a2', 'tie shoes', NULL);
+            """)
+        try desktop.merge(parents, now: noon + 500)
+        let children = try desktop.record(
+            now: noon + 1_000,
+            """
+            INSERT INTO checkin_red_flags VALUES ('c2', 'night-pain', 1);
+            INSERT INTO psfs_ratings VALUES ('r3', 'a2', 6, NULL);
+            """)
+
+        let waiting = #expect(throws: ChangesetError.self) { try phone.merge(children, now: noon + 2_000) }
+        #expect(waiting?.kind == .missingParent("checkin_red_flags"))
+        #expect(try phone.dump(metadata: false) == [])
+        #expect(try phone.queue.read { try $0.tableExists("sync_field_clocks") } == false)
+
+        try phone.merge(parents, now: noon + 2_500)
+        #expect(try phone.merge(children, now: noon + 3_000).settlements == [])
+        #expect(try phone.dump() == desktop.dump())
+        #expect(try count("checkin_red_flags", phone) == 1)
+        #expect(try count("psfs_ratings", phone) == 1)
+    }
+}
+
+/// The changes of a changeset, as "table operation".
+private func names(_ changeset: Changeset) throws -> [String] {
+    try changeset.changes().map { "\($0.table) \($0.operation)" }
+}
+
+/// A report's settlements as "kind table key…", sorted (a changeset lists a table's rows in no
+/// set order).
+private func described(_ report: ChangesetMerger.Report) -> [String] {
+    report.settlements.map { settlement in
+        (["\(settlement.kind)", settlement.table] + settlement.key.map { String.fromDatabaseValue($0) ?? "\($0)" })
+            .joined(separator: " ")
+    }.sorted()
+}
+
+private func count(_ table: String, _ replica: Replica) throws -> Int {
+    try replica.queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+}
+
+/// A tombstone as `tombstones(_:)` shows it.
+private func tombstone(_ table: String, _ key: String..., at reading: HybridTimestamp) -> String {
+    "\(table) \(SyncMetadata.encode(key: key.map(\.databaseValue)).base64EncodedString()) \(reading.text)"
+}
+
+/// Every tombstone of the replica, as "table key reading", the key's encoding in base64.
+private func tombstones(_ replica: Replica) throws -> [String] {
+    try replica.queue.read { db in
+        try Row.fetchAll(db, sql: "SELECT * FROM sync_tombstones ORDER BY tbl, pk").map { row in
+            "\(row["tbl"] as String) \((row["pk"] as Data).base64EncodedString()) \(row["hlc"] as String)"
+        }
+    }.sorted()
 }

@@ -270,6 +270,20 @@ private let applier = ChangesetApplier(tables: ["scratch", "parent", "child"])
         #expect(try Changeset(bytes: Self.oneInsert).changes() == [.init(table: "s", operation: .insert)])
     }
 
+    /// A key of two columns is read by each column's place in it.
+    ///
+    /// As SQLite 3.40's CLI wrote it for `g (x, y, PRIMARY KEY (y, x))` and one insert of
+    /// ('p', 'q'): the columns' bytes are 2 then 1. A place past the column count is damaged.
+    @Test func aKeyOfTwoColumnsIsReadByItsPlaces() throws {
+        let insert: [UInt8] = [0x54, 0x02, 0x02, 0x01, 0x67, 0x00] + [18, 0x00, 0x03, 0x01, 0x70, 0x03, 0x01, 0x71]
+        #expect(try Changeset(bytes: insert).changes() == [.init(table: "g", operation: .insert)])
+        #expect(try Changeset(bytes: insert).rowChanges().map(\.key) == [["p".databaseValue, "q".databaseValue]])
+        var beyond = insert
+        beyond[2] = 0x03
+        let error = #expect(throws: ChangesetError.self) { try Changeset(bytes: beyond).changes() }
+        #expect(error?.kind == .damaged)
+    }
+
     /// Each of these made SQLite 3.40's own iterator loop forever, or is cut short elsewhere.
     @Test(arguments: [
         [0x54], [0x54, 0x01], [0x54, 0x01, 0x01], [0x54, 0x01, 0x01, 0x73], [0x54, 0x00, 0x00],
