@@ -86,7 +86,7 @@ import Testing
             "30", "--at", "9:00")
         #expect(reps.status == 0, "\(reps)")
         #expect(
-            reps.stderr == "Note: 2 × 10 reps, 30 s hold is 600 s hold in all, more than 3 times the plan's 60 "
+            reps.stderr == "Note: 2 × 10 reps, 30 s hold is 600 s hold in all, more than 3 times the plan's 60 s "
                 + "(2 × 30 s hold); if that is a slip, `journal undo` removes it.\n", "\(reps)")
         // 2 × 90 s is 180 s: not more than 3 times 60.
         let three = try sandbox.run(
@@ -105,7 +105,7 @@ import Testing
             "16", "--at", "9:30")
         #expect(held.status == 0, "\(held)")
         #expect(
-            held.stderr == "Note: 3 × 10 reps, 16 s hold is 480 s hold in all, more than 3 times the plan's 150 "
+            held.stderr == "Note: 3 × 10 reps, 16 s hold is 480 s hold in all, more than 3 times the plan's 150 s "
                 + "(3 × 10 reps, 5 s hold); if that is a slip, `journal undo` removes it.\n", "\(held)")
         let fifteen = try sandbox.run(
             "log", "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--sets", "3", "--reps", "10", "--hold",

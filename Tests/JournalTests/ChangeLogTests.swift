@@ -124,7 +124,7 @@ import Testing
         try store.setPlan(try plan("knee-to-chest"), now: now - 50)
         let before = try state(store)
         let edited = try #require(
-            try store.editExercise(id: "knee-to-chest", name: "Knee hug", howTo: "", perSide: false, now: now))
+            try store.editExercise(id: "knee-to-chest", name: "Knee hug", howTo: "", perSide: false, now: now)?.after)
         #expect(edited.name == "Knee hug" && !edited.perSide && edited.givenHowTo == nil)
         let undone = try #require(try store.undo())
         #expect(undone.putBack == .exercise(id: "knee-to-chest", original, plan: nil))

@@ -113,14 +113,20 @@ public struct PSFSSummary: Sendable, Hashable {
             counting: { $0.isActive || rated.contains($0.id ?? -1) })
     }
 
-    /// The summary a report of `period` shows: the average also counts each retired activity rated
-    /// within the period, as it stood then (it was active when rated).
+    /// The summary a report of `period` shows: what stood at the end of its last day (local time).
+    ///
+    /// A rating dated after the period (by its own local day), and an activity added after it, are
+    /// left out: the baseline, the latest rating, the change and the average stop at the period's
+    /// end. The average also counts each retired activity rated within the period, as it stood then
+    /// (it was active when rated).
     public func forReport(_ period: Period) -> PSFSSummary {
-        let ratedWithin = Set(
-            activities.flatMap(\.ratings).filter { period.contains($0.localTime.date) }.map(\.activityID))
+        let ratings = activities.flatMap(\.ratings).filter { $0.localTime.date <= period.to }
+        let ratedWithin = Set(ratings.filter { period.contains($0.localTime.date) }.map(\.activityID))
+        let added = activities.map(\.activity).filter {
+            LocalDateTime(unixSeconds: $0.addedAt, utcOffset: $0.utcOffset).date <= period.to
+        }
         return PSFSSummary.make(
-            activities: activities.map(\.activity), ratings: activities.flatMap(\.ratings),
-            counting: { $0.isActive || ratedWithin.contains($0.id ?? -1) })
+            activities: added, ratings: ratings, counting: { $0.isActive || ratedWithin.contains($0.id ?? -1) })
     }
 
     /// Days after the latest rating when `journal check` reminds to rate again.

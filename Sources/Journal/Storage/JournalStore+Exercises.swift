@@ -98,14 +98,14 @@ extension JournalStore {
         }
     }
 
-    /// Changes one of the person's own exercises and returns it as saved; `nil`, recording no change
+    /// Changes one of the person's own exercises and returns it as it was and as saved; `nil`, recording no change
     /// for undo, when it already had the name, how-to text and sides given.
     ///
     /// A new name, how-to text (`""` removes it) or done on each side; what is `nil` stays. An
     /// exercise whose entries record a side stays one side at a time (``JournalError/sidesInUse(_:entries:)``).
     public func editExercise(
         id: String, name: String?, howTo: String?, perSide: Bool?, now: Int64 = JournalStore.wallClock()
-    ) throws -> Exercise? {
+    ) throws -> (before: Exercise, after: Exercise)? {
         try writing { db in
             let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
             guard let held = catalog.exercise(id: id), held.isCustom else {
@@ -140,7 +140,7 @@ extension JournalStore {
             try db.execute(
                 sql: "UPDATE exercises SET name = ?, per_side = ?, how_to = iif(?, how_to, ?) WHERE id = ?",
                 arguments: [edited.name, edited.perSide, edited.givenHowTo == held.givenHowTo, edited.givenHowTo, id])
-            return edited
+            return (held, edited)
         }
     }
 

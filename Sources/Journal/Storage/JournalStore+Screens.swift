@@ -213,8 +213,9 @@ extension JournalStore {
         report.standing = standing
         if exerciseID == nil {
             let psfs = PSFSSummary.make(
-                activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db))
-            report.psfs = psfs.activities.isEmpty ? nil : psfs.forReport(period)
+                activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db)
+            ).forReport(period)
+            report.psfs = psfs.activities.isEmpty ? nil : psfs
             report.redFlagReviews = try RedFlagReviewQueries.reviews(
                 db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id",
                 arguments: [period.widestUTCRange.lowerBound, Int64.max])

@@ -164,16 +164,18 @@ extension Exercises {
             let text = try NoteInput.read(howTo, as: .howTo)
             let now = try Clock.now()
             guard
-                let edited = try store.write({
+                let change = try store.write({
                     try $0.editExercise(id: id, name: name, howTo: text, perSide: perSide, now: now)
                 })
             else {
                 try Console.out("\(id) already had what you gave; nothing changed.")
                 return
             }
+            let edited = change.after
             try Console.out(
-                "Changed \(edited.id) (\(edited.name.terminalSafe))\(edited.perSide ? ", one side at a time" : ""). "
-                    + "`journal exercises show \(edited.id)` shows it.")
+                "Changed \(edited.id) (\(edited.name.terminalSafe)): "
+                    + Describe.changes(from: change.before, to: edited).joined(separator: "; ")
+                    + ". `journal exercises show \(edited.id)` shows it.")
         }
     }
 

@@ -97,8 +97,7 @@ struct Log: ParsableCommand {
             of: try? draft.entry(exercise: store.resolveExercise(exercise), now: now, timeZone: Clock.timeZone),
             advice: words)
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
-        Describe.printFindings(of: logged, advice: words, told: told)
-        Describe.printNotices(of: logged, now: now)
+        Describe.printFindings(of: logged, advice: words, told: told, notingSlipsAt: now)
         if output.json {
             try Console.json(LoggedJSON(logged, advice: words))
         } else {

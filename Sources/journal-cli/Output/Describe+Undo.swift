@@ -209,7 +209,6 @@ extension Describe {
         case (let was?, let edited?) where was != edited: changes.append("its how-to as before the edit")
         default: break
         }
-        func sides(_ exercise: Exercise) -> String { exercise.perSide ? "one side at a time" : "both sides together" }
         if before.perSide != after.perSide { changes.append("\(sides(before)) (the edit had \(sides(after)))") }
         if edited.archived, !put.archived { changes.append("it can be logged again (the removal had archived it)") }
         return changes

@@ -39,6 +39,28 @@ enum Describe {
             .joined(separator: ", ")
     }
 
+    /// How an exercise is done: "one side at a time" or "both sides together".
+    static func sides(_ exercise: Exercise) -> String {
+        exercise.perSide ? "one side at a time" : "both sides together"
+    }
+
+    /// What `journal exercises edit` changed, one part each, in the order of its options:
+    /// "name Knee hug (was Knee to chest)", "how-to changed", "one side at a time (was both sides together)".
+    static func changes(from before: Exercise, to after: Exercise) -> [String] {
+        var changes: [String] = []
+        if before.name != after.name {
+            changes.append("name \(after.name.terminalSafe) (was \(before.name.terminalSafe))")
+        }
+        switch (before.givenHowTo, after.givenHowTo) {
+        case (nil, _?): changes.append("how-to added")
+        case (_?, nil): changes.append("how-to removed")
+        case (let was?, let now?) where was != now: changes.append("how-to changed")
+        default: break
+        }
+        if before.perSide != after.perSide { changes.append("\(sides(after)) (was \(sides(before)))") }
+        return changes
+    }
+
     /// "4 → 3".
     static func pain(_ entry: Entry) -> String { "\(entry.painBefore.value) → \(entry.painAfter.value)" }
 
@@ -51,13 +73,13 @@ enum Describe {
             case .doseAbovePlan(let dose, let planned, let plan):
                 // The dose without its side: the side is not part of the sum.
                 let logged = Wording.dose(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
-                let unit =
-                    LogNotice.comparesHold(entry, plan)
-                    ? "s hold" : entry.reps != nil && plan.reps != nil ? "reps" : nil
+                let holds = LogNotice.comparesHold(entry, plan)
+                let unit = holds ? "s hold" : entry.reps != nil && plan.reps != nil ? "reps" : nil
                 let sum = unit.map { "\(logged) is \(dose) \($0) in all, more" } ?? "\(logged) is more"
+                // Seconds held carry their unit ("90 s"); reps and sets read as the plan's dose beside them.
                 Console.err(
                     "Note: \(sum) than \(LogNotice.doseFactor) times the plan's "
-                        + "\(planned) (\(Wording.dose(plan))); "
+                        + "\(planned)\(holds ? " s" : "") (\(Wording.dose(plan))); "
                         + Wording.undoRemovesSlip)
             case .doseUnitDiffers(let plan):
                 let logged = Wording.dose(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
@@ -81,11 +103,16 @@ enum Describe {
     }
 
     /// Prints on standard error what the rules found in a saved entry: first the hold that stood
-    /// before it, in one line; then one block for the session (leaving out the rules in `told`,
-    /// printed before it was saved: ``printAdvance(of:advice:)``); then how to lift a hold it began.
-    static func printFindings(of logged: LoggedEntry, advice: RegionalAdvice, told: Set<String> = []) {
+    /// before it, in one line; then, given `now`, the notes on likely slips (``printNotices(of:now:)``),
+    /// so that a duplicate is explained before the rise it caused; then one block for the session
+    /// (leaving out the rules in `told`, printed before it was saved: ``printAdvance(of:advice:)``);
+    /// then how to lift a hold it began.
+    static func printFindings(
+        of logged: LoggedEntry, advice: RegionalAdvice, told: Set<String> = [], notingSlipsAt now: Int64? = nil
+    ) {
         let style = Style.stderr
         if let hold = logged.holdBefore { Console.err(holdLine(hold, style: style)) }
+        if let now { printNotices(of: logged, now: now) }
         guard !logged.findings.isEmpty else { return }
         let untold = logged.findings.filter { !told.contains($0.rule) }
         if !untold.isEmpty { Console.err(session(logged.entry, findings: untold, advice: advice, style: style)) }
