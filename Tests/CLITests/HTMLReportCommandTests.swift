@@ -713,6 +713,21 @@ struct HTMLReportCommandTests {
         expectEveryWordInsideThePage(printed)
     }
 
+    @Test func aWeekOfFourExercisesAndPSFSNotesOf300CharactersPrintsOnTwoA4Pages() throws {
+        // Four exercises a day and a check-in, five PSFS activities rated three times, every
+        // entry, check-in and rating with a 300-character note (50 notes). Printed 3 pages with
+        // only 1.94 pages of print (the sweep's journal of that shape: [0.90, 0.66, 0.38]): the
+        // row of five PSFS charts, which never breaks, did not fit the 10 % left at page 1's
+        // foot. Now the PSFS charts are shorter and the PSFS section's paragraphs closer.
+        let notes = try ReportFixtures.imported(days: 7, exercises: 4, noteLength: 300, psfs: true, in: sandbox)
+        #expect(notes.count == 50)
+        let printed = try printed(try page("four-psfs-300", "--week"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages, \(fullness(printed))")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+        expectEveryWordInsideThePage(printed)
+    }
+
     @Test func aMonthOfHoldsEachReviewedPrintsOnAtMostFivePages() throws {
         // Issue #26's third tester: 31 days of eight planned exercises a day and a check-in, no
         // notes, pain rising in every third entry, each rise reviewed by a physiotherapist 20

@@ -1,7 +1,7 @@
 import Plot
 
 /// The HTML report's charts as inline SVG: the daily pain chart, one small chart per exercise and
-/// one per PSFS activity (in the exercise charts' frame).
+/// one per PSFS activity (as wide as an exercise's, its text the same size, a shorter plot).
 ///
 /// Geometry is in SVG user units inside each chart's frame; tests read the drawing back and
 /// check it against figures worked out by hand.
@@ -52,6 +52,11 @@ public enum ReportCharts {
     /// One exercise's sessions.
     public static let exercise = Frame(
         width: 280, height: 150, left: 40, right: 10, top: 12, bottom: 44, largestFont: 17)
+    /// One PSFS activity's ratings: an exercise chart's width and text (printed five to a row,
+    /// the same size), its plot 60 units high, not 94, and no axis title under its dates, so
+    /// that the row of charts takes 2 % of a printed page less (a week of 4 exercises a day
+    /// and 300-character notes left 10 % of page 1 empty, the row too tall for it).
+    public static let psfs = Frame(width: 280, height: 104, left: 40, right: 10, top: 12, bottom: 32, largestFont: 17)
 
     /// The line's runs of consecutive days with a value; a day without one breaks the line.
     public static func segments(_ values: [Double?], in frame: Frame = pain) -> [[Point]] {
@@ -281,11 +286,11 @@ public enum ReportCharts {
             ], nodes)
     }
 
-    /// One PSFS activity's ratings, in the exercise charts' frame and size: the score 0 to 10
+    /// One PSFS activity's ratings, in its frame (``psfs``): the score 0 to 10
     /// upwards, its first to its latest rating across (in time), a dot each, its first and latest
     /// day below.
     static func psfsChart(_ item: PSFSSummary.ActivitySummary, index chartIndex: Int) -> Body {
-        let frame = exercise
+        let frame = psfs
         let times = item.ratings.map(\.ratedAt)
         let first = Double(times.first ?? 0)
         let span = max(Double((times.last ?? 0) - (times.first ?? 0)), 1)

@@ -1054,7 +1054,7 @@ public enum ReportHTML {
           .reviews li { break-inside: avoid; }
           .psfs table { line-height: 1.05; }
           .psfs td, .psfs th { padding: 0 .4rem; }
-          .psfs p { font-size: 7.5pt; line-height: 1.15; }
+          .psfs p { font-size: 7.5pt; line-height: 1.15; margin: .1rem 0; }
           .last-notes, .kept-together { break-inside: avoid; page-break-inside: avoid; }
           .kept-together h2 { margin: .2rem 0 0; }
           .kept-together p { margin: .1rem 0; }
@@ -1066,6 +1066,7 @@ public enum ReportHTML {
             sans-serif; font-stretch: condensed; }
           body.dense .notes .typed-break { display: none; }
           body.dense .notes .typed-sep { display: inline; }
+          body.dense h2 { margin-top: .2rem; }
         }
         """
 }
