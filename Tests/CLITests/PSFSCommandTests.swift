@@ -309,10 +309,10 @@ import Testing
         #expect(period.map { $0["change"] as? Int } == [2, nil])
         // Socks in the HTML chart, in the exercise charts' frame: x from 40 (1 Nov 09:05) to 270
         // (24 Nov 12:00); 20 Nov 12:00 is 1,652,100 s of 1,997,700 s across: 40 + 0.82700 × 230 =
-        // 230.2; y = 12 + (10 − score) × 9.4.
+        // 230.2; y = 12 + (10 − score) × 6, the PSFS frame (``ReportCharts/psfs``) 60 high.
         let html = try sandbox.run("report", "--format", "html").stdout
-        #expect(html.contains(#"<path class="line psfs" d="M40.0 77.8 L230.2 59.0 L270.0 40.2">"#))
-        #expect(html.contains(#"<path class="line psfs" d="M40.0 68.4 L270.0 59.0">"#))
+        #expect(html.contains(#"<path class="line psfs" d="M40.0 54.0 L230.2 42.0 L270.0 30.0">"#))
+        #expect(html.contains(#"<path class="line psfs" d="M40.0 48.0 L270.0 42.0">"#))
         #expect(html.contains("<td>5 → 7 (+2)</td>"))
         #expect(html.contains("Function (Patient-Specific Functional Scale)"))
     }

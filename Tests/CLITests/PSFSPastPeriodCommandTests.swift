@@ -51,9 +51,9 @@ import Testing
         #expect(markdown.contains("3.0 → 2.0 \\(-1.0\\), less than 2 points"), "\(markdown)")
         #expect(!markdown.contains("lifting the shopping") && !markdown.contains("2026-11-18"))
 
-        // One chart, socks': x from 40 (2 Nov) to 270 (4 Nov), y = 12 + (10 − score) × 9.4.
+        // One chart, socks': x from 40 (2 Nov) to 270 (4 Nov), y = 12 + (10 − score) × 6.
         let html = try sandbox.run(["report", "--format", "html"] + period).stdout
-        #expect(html.contains(#"<path class="line psfs" d="M40.0 77.8 L270.0 87.2">"#), "\(html)")
+        #expect(html.contains(#"<path class="line psfs" d="M40.0 54.0 L270.0 60.0">"#), "\(html)")
         #expect(html.components(separatedBy: #"class="chart psfs-chart""#).count == 2)
         #expect(html.contains("<td>3 → 2 (-1)</td>"))
         #expect(html.contains("3.0 → 2.0 (-1.0), less than 2 points"))
