@@ -119,6 +119,11 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A write that names an exercise of the person's own whose row is gone from the file
     /// (removed from outside with foreign keys off, or its id changed): nothing was saved.
     case exerciseRowMissing(StoredValueProblem)
+    /// `journal undo` met, in what the latest change kept to undo it (the `change_*` tables),
+    /// something journal never writes there, changed from outside: a copy that names a record
+    /// still in the journal, a value the journal's own tables refuse, a kept journal that is not
+    /// beside this one. Nothing was changed.
+    case undoRecordDamaged(reason: String)
     /// No entry has this id.
     case entryNotFound(Int64)
     /// No check-in has this id.
@@ -345,6 +350,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more: `journal check` lists them)" : ""
             return "the journal holds a value journal never writes, put in from outside, so an export of it would "
                 + "not import again; nothing was exported. \(problems.first.map(String.init(describing:)) ?? "")\(more)"
+        case .undoRecordDamaged(let reason):
+            return "cannot undo the latest change: what it kept to undo it was changed from outside "
+                + "(\(reason)), and journal never puts back what it did not keep; nothing was changed. "
+                + "`journal check` shows the journal as it stands."
         case .exerciseRowMissing(let problem):
             return "\(problem.row) has no row in the journal's exercises, so nothing that names it can be saved; "
                 + "nothing was saved. \(problem)"

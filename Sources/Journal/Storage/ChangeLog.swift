@@ -274,6 +274,7 @@ struct ChangeLog {
         }
         result.entryIDs = try touchedIDs(in: "entries", of: change)
         let keptEntries = try keptIDs(in: "entries", of: change)
+        try refuseLiveCopies(keptEntries, in: "entries", of: change, kind: result.kind)
         let entriesBefore = try entries(keptEntries)
         try db.execute(
             sql:
@@ -312,6 +313,7 @@ struct ChangeLog {
         result.reviewsRemoved = result.reviewIDs.count + result.redFlagReviewsRemoved
         result.checkInIDs = try touchedIDs(in: "checkins", of: change)
         let keptCheckIns = try keptIDs(in: "checkins", of: change)
+        try refuseLiveCopies(keptCheckIns, in: "checkins", of: change, kind: result.kind)
         let checkInsBefore = try checkIns(keptCheckIns)
         try db.execute(
             sql: """
@@ -337,6 +339,25 @@ struct ChangeLog {
                 UNION SELECT id FROM change_\(table) WHERE change_id = ?1 AND action = 'restore' ORDER BY id
                 """,
             arguments: [change])
+    }
+
+    /// Refuses to undo a delete whose kept copy names a record the journal holds.
+    ///
+    /// A delete kept copies of records it removed, so none of their ids is in the journal when it
+    /// is undone (later changes were undone first, ids are never given again): one that is was
+    /// changed from outside, and putting the copy back would replace another record.
+    private func refuseLiveCopies(_ kept: [Int64], in table: String, of change: Int64, kind: ChangeKind) throws {
+        guard kind == .delete || kind == .checkInDelete else { return }
+        let live = try Int64.fetchAll(
+            db,
+            sql:
+                "SELECT id FROM \(table) WHERE id IN (SELECT id FROM change_\(table) WHERE change_id = ? AND action = 'restore')",
+            arguments: [change])
+        guard let id = live.first else { return }
+        let record = table == "entries" ? "entry" : "check-in"
+        throw JournalError.undoRecordDamaged(
+            reason: "change_\(table) holds a copy of \(record) #\(id) to put back, and #\(id) is in the journal: "
+                + "another \(record), which undo never replaces")
     }
 
     /// The rows of `table` (`entries` or `checkins`) of which `change` kept a copy to put back, smallest id first.

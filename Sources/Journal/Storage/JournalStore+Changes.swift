@@ -163,13 +163,29 @@ extension JournalStore {
     public func undo(today: LocalDate? = nil) throws -> UndoResult? {
         try writing { db in
             let heldBefore = try today.map { try HoldQueries.holds(db, asOf: $0) } ?? []
-            guard var result = try ChangeLog(db).undoLatest(journalPath: path) else { return nil }
+            guard var result = try Self.undoingLatest(db, journalPath: path) else { return nil }
             guard let today, !result.stopped else { return result }
             let (standing, holds) = try Self.standing(today: today, db)
             result.standing = standing
             let stillHeld = Set(holds.map(\.exerciseID))
             result.holdsLifted = heldBefore.filter { !stillHeld.contains($0.exerciseID) }
             return result
+        }
+    }
+
+    /// ``ChangeLog/undoLatest(journalPath:)``, with a value its copies hold that the journal's own
+    /// tables refuse (a constraint) or that cannot be read as journal writes it named as damage
+    /// (exit 65), not as a failure to read or write the file.
+    static func undoingLatest(_ db: Database, journalPath: String) throws -> UndoResult? {
+        do {
+            return try ChangeLog(db).undoLatest(journalPath: journalPath)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw JournalError.undoRecordDamaged(
+                reason:
+                    "putting it back broke a rule of the journal's tables: \(error.message ?? "a constraint failed")")
+        } catch is RowDecodingError {
+            throw JournalError.undoRecordDamaged(
+                reason: "a value there is not of the kind journal writes, such as an empty one")
         }
     }
 

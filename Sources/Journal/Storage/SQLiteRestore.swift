@@ -359,6 +359,13 @@ enum SQLiteRestore {
         _ restore: JournalStore.RestoreChange, at path: String, busyTimeout: TimeInterval, now: Date
     ) throws -> (undo: UndoResult, restored: BackupRestoreResult) {
         let name = restore.keptCopy
+        // Only the copy a restore of this journal keeps beside it: a path changed from outside
+        // would put any file in this journal's place.
+        guard isKeptCopy(name, of: path) else {
+            throw JournalError.undoRecordDamaged(
+                reason: "change_restores names \(name.terminalSafe) as the journal the restore replaced, which is not "
+                    + "the copy a restore keeps beside this journal (\(keptCopyPattern(of: path)))")
+        }
         guard let data = FileManager.default.contents(atPath: name) else {
             throw JournalError.noInput(
                 path: name,
@@ -381,6 +388,34 @@ enum SQLiteRestore {
                 path: path, keptCopy: kept, entries: undo.entryIDs.count, checkIns: undo.checkInIDs.count,
                 reviews: undo.reviewIDs.count)
         )
+    }
+
+    /// Whether `kept` is a name a restore of the journal at `path` keeps its replaced journal
+    /// under: `NAME.before-restore-DATE-TIME.backup` in the journal's own folder (the folders
+    /// compared as the system resolves them, so `./j.sqlite3` and an absolute path agree).
+    static func isKeptCopy(_ kept: String, of path: String) -> Bool {
+        func split(_ path: String) -> (folder: String, name: String) {
+            guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+            let folder = String(path[..<slash])
+            return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+        }
+        func resolved(_ folder: String) -> String? {
+            guard let real = realpath(folder, nil) else { return nil }
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let (keptFolder, keptName) = split(kept)
+        let (folder, name) = split(path)
+        let stamp = keptName.dropFirst((name + ".before-restore-").count).dropLast(".backup".count)
+        guard keptName.hasPrefix(name + ".before-restore-"), keptName.hasSuffix(".backup"), !stamp.isEmpty,
+            stamp.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }), let one = resolved(keptFolder)
+        else { return false }
+        return one == resolved(folder)
+    }
+
+    /// The kept copy's name, for messages: `j.sqlite3.before-restore-DATE-TIME.backup` beside the journal.
+    static func keptCopyPattern(of path: String) -> String {
+        "\(path.split(separator: "/").last.map(String.init) ?? path).before-restore-DATE-TIME.backup beside it"
     }
 
     /// Names in `undo` every record of the journal `db` that undoing a restore puts back: all of

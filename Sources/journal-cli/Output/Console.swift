@@ -168,7 +168,8 @@ extension JournalError {
             .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase,
-            .invalidImport, .inputTooLarge, .storedValues, .exerciseRowMissing, .damagedEncryptedFile,
+            .invalidImport, .inputTooLarge, .storedValues, .undoRecordDamaged, .exerciseRowMissing,
+            .damagedEncryptedFile,
             .notARestorableJournal,
             .addedExerciseInUse:
             return 65  // EX_DATAERR
