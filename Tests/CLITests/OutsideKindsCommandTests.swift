@@ -502,4 +502,30 @@ import Testing
         #expect(try sandbox.sql("SELECT id, activity_id FROM psfs_ratings") == "1|1\n")
         #expect(!(try sandbox.run("psfs").stderr.contains("activity_id")))
     }
+
+    // MARK: One safety picture
+
+    /// An entry dated ahead of now (a clock ahead on the device that wrote it, or a value from
+    /// outside) whose pain rose holds in `check`, and so in the report that ends today, as in
+    /// every screen; a report of a period that ended before it does not show it.
+    @Test func aHoldDatedAheadStandsInTodaysReportAsInCheck() throws {
+        try sandbox.change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-25 09:00")
+        // 2026-11-26 22:26:40 UTC, pain 2 -> 8.
+        try sandbox.damage("UPDATE entries SET performed_at = 1795300000 + 432000, pain_after = 8 WHERE id = 1;")
+        func holds(_ arguments: String...) throws -> [String] {
+            let run = try sandbox.run(arguments)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let holds =
+                (json["holds"] as? [[String: Any]] ?? [])
+                + ((json["standing"] as? [String: Any])?["holds"] as? [[String: Any]] ?? [])
+            return holds.map { "\($0["exercise"] ?? "") \($0["rule"] ?? "") \($0["since"] ?? "")" }
+        }
+        let held = "bird-dog high-pain 2026-11-26T22:26:40+00:00"
+        #expect(try holds("check", "--json") == [held])
+        #expect(try holds("report", "--json") == [held, held])
+        let report = try sandbox.run("report")
+        #expect(report.stdout.contains("Needs attention\nON HOLD bird-dog, Thu 26 Nov 22:26\n"), "\(report)")
+        let past = try sandbox.run("report", "--from", "2026-11-18", "--to", "2026-11-24")
+        #expect(past.status == 0 && !past.stdout.contains("ON HOLD"), "\(past)")
+    }
 }

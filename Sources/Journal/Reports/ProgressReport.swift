@@ -279,8 +279,11 @@ public struct ProgressReport: Sendable, Hashable {
     public var standing: Standing?
     /// The holds of `holds` begun by `day`: a report's holds, in ``holds`` and in ``standing`` alike,
     /// are those standing on its last day (read with the reviews dated by then) that began by it.
-    public static func holds(_ holds: [Hold], begunBy day: LocalDate) -> [Hold] {
-        holds.filter { $0.since.localTime.date <= day }
+    ///
+    /// A report that ends today (`isToday`) keeps every hold, as `journal check` shows them: one
+    /// whose stop is dated after today (a clock ahead, a value from outside) stands today too.
+    public static func holds(_ holds: [Hold], begunBy day: LocalDate, isToday: Bool = false) -> [Hold] {
+        isToday ? holds : holds.filter { $0.since.localTime.date <= day }
     }
 
     /// Records that a doctor has seen the red flags (`journal resume --red-flags`) made in the
@@ -369,7 +372,8 @@ public struct ProgressReport: Sendable, Hashable {
     /// period's last day (those that began after it are ignored) and the day the journal began.
     public static func make(
         entries: [Entry], checkIns: [CheckIn] = [], period: Period, region: RegionSetting, findings: [Finding],
-        plan: [PlanItem] = [], reviews: [Review] = [], holds: [Hold] = [], journalBegan: LocalDate? = nil
+        plan: [PlanItem] = [], reviews: [Review] = [], holds: [Hold] = [], journalBegan: LocalDate? = nil,
+        endsToday: Bool = false
     ) -> ProgressReport {
         var byExercise: [String: ExerciseSummary] = [:]
         var days = period.days.map { DaySummary(date: $0) }
@@ -433,7 +437,7 @@ public struct ProgressReport: Sendable, Hashable {
             reviews: reviews.filter { period.contains($0.localTime.date) }.sorted {
                 ($0.reviewedAt, $0.id ?? 0) < ($1.reviewedAt, $1.id ?? 0)
             },
-            holds: Self.holds(holds, begunBy: period.to).sorted {
+            holds: Self.holds(holds, begunBy: period.to, isToday: endsToday).sorted {
                 ($0.since.performedAt, $0.exerciseID) < ($1.since.performedAt, $1.exerciseID)
             },
             journalBegan: journalBegan)

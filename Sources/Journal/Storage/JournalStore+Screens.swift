@@ -201,15 +201,16 @@ extension JournalStore {
         let standing =
             exerciseID == nil
             ? try Self.standing(
-                today: period.to, holds: ProgressReport.holds(allHolds, begunBy: period.to), reviews: reviewed,
-                isToday: period.to >= today, db)
+                today: period.to,
+                holds: ProgressReport.holds(allHolds, begunBy: period.to, isToday: period.to >= today),
+                reviews: reviewed, isToday: period.to >= today, db)
             : nil
         // The worsening trend as of the period's last day is one of the period's findings too.
         let worsening = standing?.findings.filter { $0.rule == WorseningRule.id } ?? []
         var report = ProgressReport.make(
             entries: entries, checkIns: checkIns, period: period, region: region,
             findings: Rules.sorted(Rules.evaluate(entries: entries, checkIns: checkIns) + worsening), plan: plan,
-            reviews: reviews, holds: holds, journalBegan: try Self.journalBegan(db))
+            reviews: reviews, holds: holds, journalBegan: try Self.journalBegan(db), endsToday: period.to >= today)
         report.standing = standing
         if exerciseID == nil {
             let psfs = PSFSSummary.make(
