@@ -84,3 +84,43 @@ import Testing
             unchanged: ["entries", "checkins", "changes"])
     }
 }
+
+/// An exercise row's `builtin`, changed from outside, never decides what the exercise is: built in
+/// exactly when journal's catalogue holds the id (a tester: `builtin = 1` on one's own exercise
+/// left a hold no `resume` could lift, `exercises add` ended in exit 74, and the full export
+/// dropped the exercise, so it did not import again).
+@Suite struct ExerciseBuiltInCommandTests {
+    let sandbox = Sandbox(timeZone: "UTC")
+
+    init() {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:00:00Z"
+    }
+
+    @Test func anOwnExerciseMarkedBuiltInIsStillOnesOwn() throws {
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
+        try sandbox.change("log", "knee-hug", "--pain-before", "2", "--pain-after", "7", "--at", "2026-11-20 10:00")
+        try sandbox.damage("UPDATE exercises SET builtin = 1 WHERE id = 'knee-hug';")
+        #expect(try sandbox.run("check").status == 2)
+        let taken = try sandbox.run("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
+        #expect(taken.status == 64, "\(taken)")
+        let export = try sandbox.run("export", "--all")
+        #expect(export.status == 0 && export.stdout.contains(#""id":"knee-hug""#), "\(export)")
+        let file = sandbox.database + ".json"
+        #expect(FileManager.default.createFile(atPath: file, contents: Data(export.stdout.utf8)))
+        let imported = try sandbox.run("import", file, "--db", sandbox.database + ".new")
+        #expect(imported.status == 0, "\(imported)")
+        let resumed = try sandbox.run("resume", "knee-hug", "--note", "physio ok")
+        #expect(resumed.status == 0, "\(resumed)")
+        #expect(try sandbox.run("check").status == 0)
+    }
+
+    /// A built-in exercise marked as one's own is still built in: it cannot be removed or archived.
+    @Test func aBuiltInMarkedAsOnesOwnIsStillBuiltIn() throws {
+        try sandbox.change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try sandbox.damage("UPDATE exercises SET builtin = 0 WHERE id = 'bird-dog';")
+        let removed = try sandbox.run("exercises", "remove", "bird-dog", "--force")
+        #expect(removed.status == 64, "\(removed)")
+        #expect(removed.stderr.contains("bird-dog is part of the built-in catalogue"), "\(removed)")
+        #expect(try sandbox.sql("SELECT archived FROM exercises WHERE id = 'bird-dog'") == "0\n")
+    }
+}

@@ -47,9 +47,9 @@ enum ExerciseQueries {
 
     /// Whether `id` is one of the person's own exercises, archived: kept for its entries, no longer logged.
     static func isArchived(_ id: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(
-            db, sql: "SELECT count(*) > 0 FROM exercises WHERE id = ? AND builtin = 0 AND archived = 1",
-            arguments: [id]) ?? false
+        guard Catalog.builtIn.exercise(id: id) == nil else { return false }
+        return try Bool.fetchOne(
+            db, sql: "SELECT count(*) > 0 FROM exercises WHERE id = ? AND archived = 1", arguments: [id]) ?? false
     }
 
     /// The person's own exercises, by id, archived ones too when asked.
@@ -64,7 +64,7 @@ enum ExerciseQueries {
             db,
             sql:
                 "SELECT id, name, category, per_side, measure, \(StoredText.select("how_to")) FROM exercises "
-                + "WHERE builtin IS NOT 1 AND (\(StoredValues.validExerciseID))"
+                + "WHERE (\(StoredValues.validExerciseID))"
                 + (includingArchived ? "" : " AND archived IS NOT 1") + " ORDER BY id")
         return try rows.compactMap { row in
             let id: String = try row.decode(forColumn: "id")
@@ -102,7 +102,7 @@ enum ExerciseQueries {
 
     /// The person's own exercises, archived ones too, by id, as a full export lists them.
     static func ownExercisesForExport(_ db: Database) throws -> [OwnExerciseJSON] {
-        let archived = Set(try String.fetchAll(db, sql: "SELECT id FROM exercises WHERE builtin = 0 AND archived = 1"))
+        let archived = Set(try String.fetchAll(db, sql: "SELECT id FROM exercises WHERE archived = 1"))
         return try customExercises(db, includingArchived: true).map {
             OwnExerciseJSON($0, archived: archived.contains($0.id))
         }

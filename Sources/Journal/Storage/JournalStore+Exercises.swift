@@ -70,13 +70,9 @@ extension JournalStore {
         try writing { db in
             let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
             if let taken = try? catalog.resolve(exercise.id) {
-                if let uses = try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT (SELECT count(*) FROM entries WHERE exercise_id = ?1) FROM exercises
-                        WHERE id = ?1 AND builtin = 0 AND archived = 1
-                        """,
-                    arguments: [taken.id])
+                if try ExerciseQueries.isArchived(taken.id, db),
+                    let uses = try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [taken.id])
                 {
                     throw JournalError.exerciseArchived(taken.id, entries: uses)
                 }
@@ -152,11 +148,14 @@ extension JournalStore {
         -> ExerciseRemoval
     {
         try writing { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT builtin FROM exercises WHERE id = ?", arguments: [id])
+            // Built in exactly when the catalogue holds the id, whatever the row's `builtin` says.
+            guard
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM exercises WHERE id = ?)", arguments: [id])
+                    == true
             else {
                 throw JournalError.unknownExercise(id, suggestions: Catalog.builtIn.suggestions(for: Catalog.key(id)))
             }
-            if try row.decode(forColumn: "builtin") as Bool { throw JournalError.cannotRemoveBuiltIn(id) }
+            if Catalog.builtIn.exercise(id: id) != nil { throw JournalError.cannotRemoveBuiltIn(id) }
             let uses =
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
             guard uses == 0 || force else { throw JournalError.exerciseInUse(id, entries: uses) }
