@@ -70,6 +70,23 @@ import Testing
             unchanged: ["plan", "changes"])
     }
 
+    /// A kept copy with an id journal never gives, or a kept row of another setting, plan or
+    /// exercise than the change's, is not put back.
+    @Test func aCopyOfAnotherSubjectOrAnIDBelowOneIsNotPutBack() throws {
+        try sandbox.change("delete", "1", "--yes")
+        try sandbox.damage("UPDATE change_entries SET id = -1 WHERE action = 'restore';")
+        try expectRefused(
+            "change_entries holds a copy with id -1, where journal gives whole numbers from 1",
+            unchanged: ["entries", "changes"])
+        try sandbox.damage("UPDATE change_entries SET id = 1 WHERE action = 'restore';")
+        #expect(try sandbox.run("undo").status == 0)
+        try sandbox.change("config", "set", "region", "GB")
+        try sandbox.change("config", "set", "region", "CA")
+        try sandbox.damage("UPDATE change_settings SET name = 'colour', value = 'x';")
+        try expectRefused(
+            "change_settings holds a row of 'colour' for a change of region", unchanged: ["settings", "changes"])
+    }
+
     /// An undo of a restore puts back only the copy the restore kept beside this journal.
     @Test func aRestoresKeptCopyElsewhereIsNotSwappedIn() throws {
         let other = sandbox.database + ".other"

@@ -275,6 +275,7 @@ struct ChangeLog {
         result.entryIDs = try touchedIDs(in: "entries", of: change)
         let keptEntries = try keptIDs(in: "entries", of: change)
         try refuseLiveCopies(keptEntries, in: "entries", of: change, kind: result.kind)
+        try refuseIDsBelowOne(keptEntries, in: "entries")
         let entriesBefore = try entries(keptEntries)
         try db.execute(
             sql:
@@ -314,6 +315,7 @@ struct ChangeLog {
         result.checkInIDs = try touchedIDs(in: "checkins", of: change)
         let keptCheckIns = try keptIDs(in: "checkins", of: change)
         try refuseLiveCopies(keptCheckIns, in: "checkins", of: change, kind: result.kind)
+        try refuseIDsBelowOne(keptCheckIns, in: "checkins")
         let checkInsBefore = try checkIns(keptCheckIns)
         try db.execute(
             sql: """
@@ -358,6 +360,14 @@ struct ChangeLog {
         throw JournalError.undoRecordDamaged(
             reason: "change_\(table) holds a copy of \(record) #\(id) to put back, and #\(id) is in the journal: "
                 + "another \(record), which undo never replaces")
+    }
+
+    /// Refuses a kept copy whose id journal never gives (ids are whole numbers from 1): put back,
+    /// it could be neither edited nor deleted.
+    private func refuseIDsBelowOne(_ kept: [Int64], in table: String) throws {
+        guard let id = kept.first(where: { $0 < 1 }) else { return }
+        throw JournalError.undoRecordDamaged(
+            reason: "change_\(table) holds a copy with id \(id), where journal gives whole numbers from 1")
     }
 
     /// The rows of `table` (`entries` or `checkins`) of which `change` kept a copy to put back, smallest id first.
@@ -544,6 +554,21 @@ struct ChangeLog {
 
     /// Puts back what a plan, exercise or setting change replaced, as `change` kept it.
     private func putBack(_ kind: ChangeKind, subject: String, of change: Int64) throws -> PutBack {
+        // A setting or exercise change kept its subject's row alone: a row of another, changed
+        // from outside, would put back a setting or an exercise the change never touched. (A plan
+        // change keeps the whole plan, for its order.)
+        let kept =
+            kind == .config ? [("change_settings", "name")] : kind == .exercise ? [("change_exercises", "id")] : []
+        for (table, key) in kept {
+            if let other = try String.fetchOne(
+                db, sql: "SELECT quote(\(key)) FROM \(table) WHERE change_id = ? AND \(key) IS NOT ? LIMIT 1",
+                arguments: [change, subject])
+            {
+                throw JournalError.undoRecordDamaged(
+                    reason: "\(table) holds a row of \(other.terminalSafe) for a change of "
+                        + "\(subject.terminalSafe)")
+            }
+        }
         switch kind {
         case .config:
             try db.execute(sql: "DELETE FROM settings WHERE name = ?", arguments: [subject])
