@@ -208,6 +208,33 @@ import Testing
                 == ResolvedTime(unixSeconds: 1_795_521_600, utcOffset: 9 * 3600))  // 2026-11-24 21:00
     }
 
+    /// Days as journal prints them and as people shorten them (a tester).
+    ///
+    /// A day and a month's name either way round, with a year or not (the most recent such day);
+    /// `tues`, `thurs`, `weds`; a full stop ending the text. 10:00 on Wednesday 2026-11-25 in London.
+    @Test(arguments: [
+        ("20 Nov", 1_795_176_000),  // 2026-11-20 12:00
+        ("nov 20", 1_795_176_000),
+        ("20 November 2026", 1_795_176_000),
+        ("25 dec", 1_766_664_000),  // 2025-12-25 12:00: this year's is still to come
+        ("29 feb", 1_709_208_000),  // 2024-02-29 12:00: the latest 29 February
+        ("tues", 1_795_521_600),  // 2026-11-24 12:00
+        ("thurs 7pm", 1_795_114_800),  // 2026-11-19 19:00
+        ("weds", 1_795_600_800),  // today, before noon: now
+        ("7pm.", 1_795_546_800),  // 2026-11-24 19:00, as 7pm
+    ])
+    func daysAsJournalPrintsThem(text: String, expected: Int64) throws {
+        #expect(try parse(text) == ResolvedTime(unixSeconds: expected, utcOffset: 0))
+    }
+
+    @Test func aDayAndMonthNameAreReadOnTheLocalClockAndMustExist() throws {
+        #expect(try parse("20 Nov", newYork) == ResolvedTime(unixSeconds: 1_795_194_000, utcOffset: -18000))
+        #expect(
+            throws: JournalError.invalidDate(
+                text: "31 nov", reason: "that day does not exist; " + DateInput.acceptedForms)
+        ) { try parse("31 nov") }
+    }
+
     /// A time alone up to an hour ahead is refused with both ways to say it.
     ///
     /// `7pm` at 18:58 is more likely "just now", rounded, than yesterday's. Further ahead, it is yesterday's.

@@ -224,7 +224,10 @@ public enum DateInput {
         for (spelled, word) in [("a.m.", "am"), ("p.m.", "pm"), ("a.m", "am"), ("p.m", "pm")] {
             text = text.replacingOccurrences(of: spelled, with: word)
         }
-        return text.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0 == "@" ? "at" : String($0) }
+        // A full stop ending a word is punctuation (`7pm.`, `tues.`); one inside is not (`7.30`).
+        return text.split(whereSeparator: { $0 == " " || $0 == "," }).map { word in
+            word == "@" ? "at" : String(word.count > 1 && word.hasSuffix(".") ? word.dropLast() : word)
+        }
     }
 
     /// A time of day: `18:00`, `7:30`, `7.30`, `7pm`, `7:30am`, `12am` or `midnight` (00:00, the day's
@@ -260,7 +263,12 @@ public enum DateInput {
     ///
     /// A count further back than ``Period/maximumDays`` is refused as such, with `original`, the text typed.
     static func naturalDay(_ words: [String], today: LocalDate, original: String) throws -> LocalDate? {
-        func weekday(_ word: String) -> Int? { weekdays.firstIndex { $0 == word || $0.prefix(3) == word } }
+        // A weekday as people shorten it: `mon`, `tues`, `thurs`, `weds`.
+        func weekday(_ word: String) -> Int? {
+            let word = word == "weds" ? "wed" : word
+            return weekdays.firstIndex { word.count >= 3 && $0.hasPrefix(word) }
+        }
+        if let date = try dayOfMonth(words, today: today, original: original) { return date }
         switch words.count {
         case 1:
             if words[0] == "today" { return today }
@@ -293,6 +301,34 @@ public enum DateInput {
         default:
             return nil
         }
+    }
+
+    static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ]
+
+    /// A day and a month's name, either way round, with a year or not, as journal prints days
+    /// (`20 Nov`, `nov 20`, `20 November 2026`): without a year, the most recent such day, today
+    /// included; `nil` when `words` are not that shape, refused when the day does not exist.
+    static func dayOfMonth(_ words: [String], today: LocalDate, original: String) throws -> LocalDate? {
+        guard (2...3).contains(words.count) else { return nil }
+        func month(_ word: String) -> Int? {
+            months.firstIndex { word.count >= 3 && $0.hasPrefix(word) }.map { $0 + 1 }
+        }
+        let (dayWord, monthWord) =
+            month(words[1]) != nil && Int(words[0]) != nil ? (words[0], words[1]) : (words[1], words[0])
+        guard let day = Int(dayWord), let month = month(monthWord), (1...31).contains(day) else { return nil }
+        // With a year, that day; without, the most recent one (29 Feb: the latest leap year's).
+        let years =
+            words.count == 3 ? [Int(words[2])].compactMap { $0 } : Array((today.year - 8...today.year).reversed())
+        guard words.count == 2 || words[2].count == 4, !years.isEmpty else { return nil }
+        for year in years {
+            if let date = LocalDate(year: year, month: month, day: day), words.count == 3 || date <= today {
+                return date
+            }
+        }
+        throw JournalError.invalidDate(text: original, reason: "that day does not exist; " + acceptedForms)
     }
 
     /// The most months `N months ago` reaches back: the most whose days are never more than
