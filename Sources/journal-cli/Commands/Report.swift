@@ -81,15 +81,18 @@ struct Report: ParsableCommand {
     func validate() throws {
         // What was given, as typed: `--weeks 6 --week` names --weeks, not only --last.
         let spans = [
-            last.map { "--last " + Self.typed($0) }, weeks.map { "--weeks \($0)" }, months.map { "--months \($0)" },
+            last.map { "--last " + UsageCheck.typed($0) }, weeks.map { "--weeks \($0)" },
+            months.map { "--months \($0)" },
         ]
         .compactMap { $0 }
         if spans.count > 1 {
             throw ValidationError("Choose one of --last, --weeks or --months; \(Wording.list(spans)) were given.")
         }
         // --from and --to together are one choice, named as typed: `--from "6 weeks ago"`.
-        let range = [days.from.map { "--from " + Self.typed($0) }, days.to.map { "--to " + Self.typed($0) }]
-            .compactMap { $0 }
+        let range = [
+            days.from.map { "--from " + UsageCheck.typed($0) }, days.to.map { "--to " + UsageCheck.typed($0) },
+        ]
+        .compactMap { $0 }
         let given = [week ? "--week" : nil, month ? "--month" : nil].compactMap { $0 } + spans + range
         if given.count - max(range.count - 1, 0) > 1 {
             throw ValidationError(
@@ -110,11 +113,6 @@ struct Report: ParsableCommand {
         }
         if force && output == nil { throw ValidationError("--force applies to --output only.") }
         if width != nil && chosenFormat != .text { throw ValidationError("--width applies to the text report only.") }
-    }
-
-    /// A value as a person would type it again: quoted when it holds a space (`"6 weeks ago"`).
-    static func typed(_ value: String) -> String {
-        value.contains(where: \.isWhitespace) ? "\"\(value)\"" : value
     }
 
     /// The span asked for: --last, or --weeks N and --months N, its spellings.

@@ -168,7 +168,7 @@ enum UsageCheck {
             if word.count > option.count {
                 typed = word
             } else if index < words.count {
-                typed = "\(option) \(words[index])"
+                typed = "\(option) " + Self.typed(words[index])
                 index += 1
             } else {
                 continue
@@ -178,16 +178,14 @@ enum UsageCheck {
         guard let (option, typed) = given.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) else {
             return nil
         }
-        return "Error: \(option) takes one value; \(Wording.list(typed.map { quoted($0) })) were given.\n"
+        return "Error: \(option) takes one value; \(Wording.list(typed)) were given.\n"
             + "Usage: \(JournalCommand.usageString(for: command))\n"
             + "  See '\(path.joined(separator: " ")) --help' for more information."
     }
 
-    /// An option and its value as typed again: `--from "6 weeks ago"`.
-    static func quoted(_ typed: String) -> String {
-        guard let space = typed.firstIndex(of: " ") else { return typed }
-        let value = typed[typed.index(after: space)...]
-        return value.contains(where: \.isWhitespace) ? "\(typed[..<space]) \"\(value)\"" : typed
+    /// A value as a person would type it again: quoted when it holds a space (`"6 weeks ago"`).
+    static func typed(_ value: String) -> String {
+        value.contains(where: \.isWhitespace) ? "\"\(value)\"" : value
     }
 
     /// The message for `journal help WORDS…` when a word names no command (`journal help stats`),
