@@ -208,6 +208,18 @@ import Testing
                 == ResolvedTime(unixSeconds: 1_795_521_600, utcOffset: 9 * 3600))  // 2026-11-24 21:00
     }
 
+    /// On the night the clocks go back, a time alone a few minutes ahead is refused as on any
+    /// night, not read silently as yesterday's (a tester): 01:50 EDT in Toronto, 2026-11-01.
+    @Test func aTimeAloneWithinTheHourOnTheNightTheClocksGoBackIsRefused() throws {
+        let toronto = try #require(TimeZone(identifier: "America/Toronto"))
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "1:55am", resolved: "2026-11-01 01:55 (UTC-04:00)",
+                instead: "for what you have just done, give the time it ended or \"now\"; "
+                    + "for yesterday's, \"yesterday 1:55am\".")
+        ) { try DateInput.parse("1:55am", now: 1_793_512_200, timeZone: toronto) }
+    }
+
     /// Days as journal prints them and as people shorten them (a tester).
     ///
     /// A day and a month's name either way round, with a year or not (the most recent such day);
@@ -291,15 +303,18 @@ import Testing
         }
     }
 
-    /// Every reading of a time alone still to come, in a daylight-saving change: yesterday's.
+    /// A time alone still to come, in a daylight-saving change, as any other time.
     ///
-    /// As for any other time. At 00:30 UTC on 2026-10-25 London shows 01:30 BST; 01:45 comes twice later.
+    /// Within the hour ahead it is refused. At 00:30 UTC on 2026-10-25 London shows 01:30 BST; 01:45 comes twice later.
     @Test func aTimeAloneStillToComeAcrossTheClocksGoingBackIsYesterdays() throws {
         let now: Int64 = 1_792_888_200  // 2026-10-25T00:30:00Z, 01:30 BST
-        // 2026-10-24 01:45 BST is 2026-10-24T00:45:00Z.
+        // 01:45, both readings within the hour ahead: refused as on any night (was yesterday's, silently).
         #expect(
-            try DateInput.parse("1:45am", now: now, timeZone: london)
-                == ResolvedTime(unixSeconds: 1_792_802_700, utcOffset: 3600))
+            throws: JournalError.timeToCome(
+                text: "1:45am", resolved: "2026-10-25 01:45 (UTC+01:00)",
+                instead: "for what you have just done, give the time it ended or \"now\"; "
+                    + "for yesterday's, \"yesterday 1:45am\".")
+        ) { try DateInput.parse("1:45am", now: now, timeZone: london) }
         // 01:15 BST has passed and 01:15 GMT is to come: the one reading that has been, 00:15 UTC.
         #expect(
             try DateInput.parse("1:15am", now: now, timeZone: london)
@@ -316,10 +331,13 @@ import Testing
     /// The clocks going forward: at 00:30 UTC on 2026-03-29 the skipped 01:30 is still to come.
     @Test func aTimeAloneInAGapStillToComeIsYesterdays() throws {
         let now: Int64 = 1_774_744_200  // 2026-03-29T00:30:00Z, 00:30 GMT
-        // 2026-03-28 01:30 GMT is 2026-03-28T01:30:00Z.
+        // 01:30, skipped, an hour ahead on the clock's offset now: refused as on any night.
         #expect(
-            try DateInput.parse("1:30am", now: now, timeZone: london)
-                == ResolvedTime(unixSeconds: 1_774_661_400, utcOffset: 0))
+            throws: JournalError.timeToCome(
+                text: "1:30am", resolved: "2026-03-29 01:30 (UTC+00:00)",
+                instead: "for what you have just done, give the time it ended or \"now\"; "
+                    + "for yesterday's, \"yesterday 1:30am\".")
+        ) { try DateInput.parse("1:30am", now: now, timeZone: london) }
         // With the day given, a time the clocks will skip is refused as skipped, not as 01:30 GMT
         // in the future (issue #26): a weekday and a date alike.
         for text in ["2026-03-29 01:30", "sunday 1:30", "today 1:30am"] {

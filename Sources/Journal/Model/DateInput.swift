@@ -95,18 +95,22 @@ public enum DateInput {
             // A time alone every reading of which is still to come, a daylight-saving change's too, is
             // yesterday's; but one within the next hour (`7pm` at 18:58) is more likely a rounded
             // "just now" than yesterday's, so it is refused with both ways to say it.
+            // Read on the clock's offset now, so that a reading a daylight-saving change repeats or
+            // skips tonight (`1:55am` at 01:50 on the night the clocks go back) is judged the same way.
+            let offsetNow = offset(of: timeZone, at: now)
+            let ahead = today.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 - offsetNow) - now
+            if ahead > 0, ahead <= timeAloneAheadLimit {
+                throw JournalError.timeToCome(
+                    text: original,
+                    resolved: Wording.time(ResolvedTime(unixSeconds: now + ahead, utcOffset: offsetNow).local),
+                    instead: "for what you have just done, give the time it ended or \"now\"; "
+                        + "for yesterday's, \"yesterday \(original.trimmingWhitespace())\".")
+            }
             do {
                 let moment = try localMoment(
                     date: today, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone,
                     now: now, gapToComeIsFuture: true)
                 if moment.unixSeconds <= now { return moment }
-                if moment.unixSeconds - now <= timeAloneAheadLimit {
-                    let typed = original.trimmingWhitespace()
-                    throw JournalError.timeToCome(
-                        text: original, resolved: Wording.time(moment.local),
-                        instead: "for what you have just done, give the time it ended or \"now\"; "
-                            + "for yesterday's, \"yesterday \(typed)\".")
-                }
             } catch JournalError.futureDate(_, _) {}
             return try localMoment(
                 date: today.adding(days: -1), hour: hour, minute: minute, second: 0, original: original,
