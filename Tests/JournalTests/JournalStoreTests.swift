@@ -229,6 +229,7 @@ import Testing
         ("v18-stops-by-id", "2b289d52ceadbf7864df2507adfc4bc75973e93f6d86cd7c2266b4fded26befe"),
         ("v19-outside-values", "c12f5412860cac43c8559c40be275a62accb2bacc4daa4dc67261720cee74520"),
         ("v20-outside-kinds", "5787f3249eb67ec33ba32d00773288bb619cb697aa5e565954967f5b10148de1"),
+        ("v21-outside-times", "c3bc2afa53721edfe16baf07d5b2d01e0adabe524ef9cc892a01f2c940c3693f"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.
