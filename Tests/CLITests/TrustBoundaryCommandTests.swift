@@ -394,13 +394,21 @@ import Testing
         #expect(try sandbox.run("check").status == 2)
     }
 
-    @Test func aRatingBeforeItsActivityIsRefused() throws {
-        let path = try export {
-            $0.replacingOccurrences(of: "\"rated_at\":\"2026-11-01", with: "\"rated_at\":\"2026-10-01")
+    /// `psfs rate --at` takes any past time, one before the activity was added too (a baseline
+    /// remembered after adding it): such a rating is journal's own, so its export imports and its
+    /// backup restores (a tester: both were refused as "dated before its activity was added").
+    @Test func aRatingBeforeItsActivityWasAddedIsJournalsOwnAndReadsBack() throws {
+        #expect(try sandbox.run("psfs", "add", "putting on socks", "--at", "2026-11-20 09:00").status == 0)
+        #expect(try sandbox.run("psfs", "rate", "1", "4", "--at", "2026-11-19 09:00").status == 0)
+        #expect(try sandbox.run("backup", file("b.sqlite3")).status == 0)
+        #expect(try sandbox.run("export", "--all", "--output", file("e.json")).status == 0)
+        let restored = try sandbox.run("restore", file("b.sqlite3"), "--db", file("restored.sqlite3"))
+        #expect(restored.status == 0, "\(restored)")
+        let imported = try sandbox.run("import", file("e.json"), "--db", file("imported.sqlite3"))
+        #expect(imported.status == 0, "\(imported)")
+        for copy in ["restored.sqlite3", "imported.sqlite3"] {
+            #expect(try sql(file(copy), "SELECT activity_id, rated_at, score FROM psfs_ratings") == "1|1795078800|4\n")
         }
-        let run = try sandbox.run("import", path)
-        #expect(run.status == 65, "\(run)")
-        #expect(run.stderr.contains("PSFS rating 1 is dated before its activity 1 was added."), "\(run)")
     }
 
     @Test func aRetirementBeforeTheAdditionIsRefused() throws {

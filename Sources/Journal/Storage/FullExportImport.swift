@@ -200,8 +200,9 @@ enum FullExportImport {
         return result
     }
 
-    /// Refuses what each element allows alone but the file as a whole contradicts: a PSFS rating
-    /// made before its activity was added, an activity retired before it was added.
+    /// Refuses what each element allows alone but the file as a whole contradicts: an activity
+    /// retired before it was added. A rating dated before its activity was added is journal's own
+    /// (`psfs rate --at` takes any past time, as a baseline remembered after adding the activity).
     ///
     /// A review through an entry beyond the file's last (as after the newest entries were deleted,
     /// or in a forged file: 2^53 − 1) is brought down to the file's last entry, which names the
@@ -228,19 +229,6 @@ enum FullExportImport {
         {
             throw JournalError.invalidImport(
                 line: line("activity", id), problem: "PSFS activity \(id) is retired before it was added.")
-        }
-        if let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT r.id, r.activity_id FROM psfs_ratings r JOIN psfs_activities a ON a.id = r.activity_id
-                WHERE r.rated_at < a.added_at ORDER BY r.id LIMIT 1
-                """)
-        {
-            let id: Int64 = row["id"]
-            let activity: Int64 = row["activity_id"]
-            throw JournalError.invalidImport(
-                line: line("rating", id),
-                problem: "PSFS rating \(id) is dated before its activity \(activity) was added.")
         }
     }
 
