@@ -200,8 +200,9 @@ enum FullExportImport {
         return result
     }
 
-    /// Refuses what each element allows alone but the file as a whole contradicts: an activity
-    /// retired before it was added. A rating dated before its activity was added is journal's own
+    /// Refuses what each element allows alone but the file as a whole contradicts.
+    ///
+    /// An activity retired before it was added is refused. A rating dated before its activity was added is journal's own
     /// (`psfs rate --at` takes any past time, as a baseline remembered after adding the activity).
     ///
     /// A review through an entry beyond the file's last (as after the newest entries were deleted,
