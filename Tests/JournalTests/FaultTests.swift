@@ -39,6 +39,17 @@ import Testing
         #expect(try store.diagnose(full: true).isHealthy)
     }
 
+    /// SQLite reports some writes to a full disk (the WAL's index) as a plain I/O error; journal
+    /// says "the disk is full" only when the folder has no block left, and SQLite's words otherwise.
+    @Test func anIOErrorWithSpaceLeftKeepsSQLitesWords() throws {
+        let path = directory.file("io.sqlite3")
+        #expect(!JournalStore.noSpaceLeft(besides: path))
+        let error = DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error")
+        #expect(JournalStore.translate(error, path: path) == .io(path: path, reason: "disk I/O error"))
+        let full = DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")
+        #expect(JournalStore.translate(full, path: path) == .io(path: path, reason: "the disk is full"))
+    }
+
     @Test func aJournalWithDamagedPagesIsReportedNotCrashedOn() throws {
         let path = directory.file("damaged.sqlite3")
         let store = try JournalStore(path: path)

@@ -326,6 +326,14 @@ public final class JournalStore: Sendable {
         }
     }
 
+    /// Whether the file system holding `path`'s folder has no block left for an ordinary user.
+    static func noSpaceLeft(besides path: String) -> Bool {
+        let folder = PathName.folder(of: path)
+        var info = statvfs()
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return false }
+        return info.f_bavail == 0
+    }
+
     static func translate(_ error: any Error, path: String) -> JournalError {
         if let error = error as? JournalError { return error }
         guard let error = error as? DatabaseError else {
@@ -344,6 +352,10 @@ public final class JournalStore: Sendable {
             }
             return .cannotCreate(path: path, reason: exists ? "SQLite cannot open it" : "the file does not exist")
         case .SQLITE_FULL: return .io(path: path, reason: "the disk is full")
+        // SQLite reports a write to a full disk that fails outside its own space checks (the WAL's
+        // index, a page of the WAL) as a plain I/O error: the folder's free space tells them apart.
+        case .SQLITE_IOERR where noSpaceLeft(besides: path):
+            return .io(path: path, reason: "the disk is full")
         default: return .io(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
