@@ -277,6 +277,7 @@ enum StoredValues {
         found += try activities(db)
         found += try orphanRatings(db)
         found += try plan(db)
+        found += try planAndReviewExercises(db)
         return found
     }
 
@@ -528,6 +529,58 @@ enum StoredValues {
         ]
         return try search(db, table: "plan", id: "exercise_id", columns: columns) { id, _ in
             "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."
+        }
+    }
+}
+
+extension StoredValues {
+    /// The plan rows and reviews that name an exercise journal could not have planned or reviewed.
+    ///
+    /// An exercise with no row (removed from outside with foreign keys off, or its id changed), and, for
+    /// the plan, one archived (`journal exercises remove --force` takes an exercise off the plan in
+    /// the write that archives it). Both tables are small and read whole.
+    ///
+    /// Screens still show such a plan row and such a review as they are, named, so that nothing
+    /// the person set up goes missing without a word; an export refuses them, as the import would.
+    private static func planAndReviewExercises(_ db: Database) throws -> [StoredValueProblem] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT 'plan' AS source, p.exercise_id AS row, p.exercise_id AS exercise,
+                       \(quotedWhole("p.exercise_id")) AS quoted,
+                       x.id IS NULL AS missing
+                FROM plan AS p LEFT JOIN exercises AS x ON x.id = p.exercise_id
+                WHERE x.id IS NULL OR x.archived <> 0
+                UNION ALL
+                SELECT 'reviews', CAST(r.id AS TEXT), r.exercise_id, \(quotedWhole("r.exercise_id")), 1
+                FROM reviews AS r WHERE r.exercise_id NOT IN (SELECT id FROM exercises)
+                  AND r.exercise_id NOT IN (SELECT exercise_id FROM entries)
+                ORDER BY 1, 2 LIMIT ?
+                """,
+            arguments: [limitPerTable * 2])
+        return rows.map { row in
+            let table: String = row["source"]
+            let id: String = row["row"]
+            let exercise: String = row["exercise"] ?? ""
+            let missing: Bool = row["missing"]
+            let builtIn = Catalog.builtIn.exercise(id: exercise) != nil
+            let absent =
+                "there is no such row (removed from outside with foreign keys off, or its id changed)"
+            if table == "plan" {
+                return StoredValueProblem(
+                    table: "plan", row: id, column: "exercise_id", value: row["quoted"] ?? "NULL",
+                    expected: "where journal plans only an exercise that can be logged: "
+                        + (missing ? absent : "it is archived, and journal takes an archived exercise off the plan")
+                        + " (screens show it on the plan, but it cannot be logged)",
+                    fix: "`journal plan remove \(exercise)` takes it off the plan.")
+            }
+            return StoredValueProblem(
+                table: "reviews", row: id, column: "exercise_id", value: row["quoted"] ?? "NULL",
+                expected: "where journal keeps a row for every exercise a review names: \(absent)",
+                fix: builtIn
+                    ? "it is one of journal's built-in exercises: the next change that names it "
+                        + "(`journal log \(exercise) …`) puts its row back from journal's catalogue."
+                    : "`journal exercises add \(exercise) --name NAME --category CATEGORY` puts it back.")
         }
     }
 }

@@ -119,7 +119,17 @@ struct Plan: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let id = try store.resolveExercise(exercise, includingArchived: true).id
+            let id: String
+            do {
+                id = try store.resolveExercise(exercise, includingArchived: true).id
+            } catch JournalError.unknownExercise(let name, let suggestions) {
+                // A plan row whose exercise has no row (put in or left from outside, named as
+                // damage on every screen): taken off by the id the plan holds, as the notice says.
+                guard try store.openForReading()?.plan().contains(where: { $0.exerciseID == exercise }) == true else {
+                    throw JournalError.unknownExercise(name, suggestions: suggestions)
+                }
+                id = exercise
+            }
             if try store.openForReading() != nil,
                 try store.write({ try $0.removePlan(exerciseID: id, now: try Clock.now()) })
             {
