@@ -75,13 +75,13 @@ import Testing
         #expect(
             run.stderr
                 == """
-                    journal: cannot report the last "6x": journal reads spans such as
-                      10d or 10 days
-                      6w or 6 weeks
-                      3m or 3 months (months of 30 days)
-                      up to 3660 days: 522w or 122m
+                journal: cannot report the last "6x": journal reads spans such as
+                  10d or 10 days
+                  6w or 6 weeks
+                  3m or 3 months (months of 30 days)
+                  up to 3660 days: 522w or 122m
 
-                    """)
+                """)
         let both = try sandbox.run("report", "--weeks", "2", "--month")
         #expect(both.status == 64)
         #expect(

@@ -355,20 +355,21 @@ enum UsageCheck {
         return (kind == "short" ? "-" : "--") + text
     }
 
-    /// Edit distance: the fewest insertions, deletions and substitutions from `a` to `b`.
+    /// Edit distance: the fewest insertions, deletions, substitutions and swaps of two letters side
+    /// by side from `a` to `b` (`--sied` is one from `--side`).
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
+        var table = (0...a.count).map { i in (0...b.count).map { j in i == 0 ? j : j == 0 ? i : 0 } }
+        for i in stride(from: 1, through: a.count, by: 1) {
             for j in stride(from: 1, through: b.count, by: 1) {
-                let saved = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = saved
+                let same = a[i - 1] == b[j - 1]
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (same ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
             }
         }
-        return a.isEmpty ? b.count : row[b.count]
+        return table[a.count][b.count]
     }
 }
