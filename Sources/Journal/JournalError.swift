@@ -148,11 +148,14 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The message, with every echoed value made safe to print on a terminal.
     ///
-    /// A refused date keeps the line breaks of its examples (``DateInput/acceptedForms``); what was typed
-    /// is still printed on one line.
+    /// A refused date or span keeps the line breaks of its examples (``DateInput/acceptedForms``,
+    /// ``Period/acceptedSpans``); what was typed is still printed on one line.
     public var description: String {
         if case .invalidDate(let text, let reason) = self {
             return "cannot use \"\(text.terminalSafe)\" as a date: \(reason.terminalSafeLines)"
+        }
+        if case .invalidSpan(let text) = self, Period.spanParts(text) == nil {
+            return "cannot report the last \"\(text.terminalSafe)\": \(Period.acceptedSpans.terminalSafeLines)"
         }
         return message.terminalSafe
     }
@@ -295,8 +298,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                         + "one report covers; give at most \(Period.maximumDays / length)\(unit)."
                 }
             }
-            return "cannot report the last \"\(text)\": give a number and d, w or m, such as 10d (10 days), "
-                + "6w (6 weeks) or 3m (3 months of 30 days), covering at most \(Period.maximumDays) days."
+            return "cannot report the last \"\(text)\": \(Period.acceptedSpans)"
         case .invalidPeriod(let from, let to, let maximumDays):
             // The one reason that applies: the days in the wrong order, or too many of them.
             guard let first = LocalDate(iso8601: from), let last = LocalDate(iso8601: to), first <= last else {

@@ -208,6 +208,134 @@ import Testing
                 == ResolvedTime(unixSeconds: 1_795_521_600, utcOffset: 9 * 3600))  // 2026-11-24 21:00
     }
 
+    /// Each part of today at 00:30, 06:00, 12:30, 18:30 and 23:30 in London (2026-11-25,
+    /// 00:00 is 1_795_564_800): still to come, refused with words that are true then (a tester:
+    /// `this evening` at 00:30 suggested 7:30am); past, its fixed hour.
+    @Test(
+        arguments: [
+            (
+                "this morning", 1800,
+                "it stands for 08:00; for yesterday's say \"yesterday morning\", or give the time (such as 11pm) or \"now\"."
+            ),
+            ("this morning", 21_600, "it stands for 08:00; give the time you did it (such as 5am) or \"now\"."),
+            ("this morning", 45_000, nil), ("this morning", 66_600, nil), ("this morning", 84_600, nil),
+            (
+                "this afternoon", 1800,
+                "it stands for 14:00; for yesterday's say \"yesterday afternoon\", or give the time (such as 11pm) or \"now\"."
+            ),
+            ("this afternoon", 21_600, "it stands for 14:00; give the time you did it (such as 5am) or \"now\"."),
+            ("this afternoon", 45_000, "it stands for 14:00; give the time you did it (such as 7:30am) or \"now\"."),
+            ("this afternoon", 66_600, nil), ("this afternoon", 84_600, nil),
+            (
+                "this evening", 1800,
+                "it stands for 19:00; for yesterday's say \"yesterday evening\" or \"last night\", or give the time (such as 11pm) or \"now\"."
+            ),
+            (
+                "this evening", 21_600,
+                "it stands for 19:00; for yesterday's say \"yesterday evening\" or \"last night\", or give the time (such as 5am) or \"now\"."
+            ),
+            ("this evening", 45_000, "it stands for 19:00; give the time you did it (such as 7:30am) or \"now\"."),
+            ("this evening", 66_600, "it stands for 19:00; give the time you did it (such as 7:30am) or \"now\"."),
+            ("this evening", 84_600, nil),
+            (
+                "tonight", 1800,
+                "it stands for 21:00; for yesterday evening say \"last night\", or give the time (such as 11pm) or \"now\"."
+            ),
+            (
+                "tonight", 21_600,
+                "it stands for 21:00; for yesterday evening say \"last night\", or give the time (such as 5am) or \"now\"."
+            ),
+            ("tonight", 45_000, "it stands for 21:00; give the time you did it (such as 7:30am) or \"now\"."),
+            ("tonight", 66_600, "it stands for 21:00; give the time you did it (such as 7:30am) or \"now\"."),
+            ("tonight", 84_600, nil),
+        ] as [(String, Int64, String?)])
+    func eachPartOfTodayAtEachTimeOfDay(text: String, seconds: Int64, instead: String?) throws {
+        let midnight: Int64 = 1_795_564_800
+        let now = midnight + seconds
+        let hour = ["this morning": 8, "this afternoon": 14, "this evening": 19, "tonight": 21][text] ?? 0
+        let moment = midnight + Int64(hour * 3600)
+        guard let instead else {
+            #expect(
+                try DateInput.parse(text, now: now, timeZone: london) == ResolvedTime(unixSeconds: moment, utcOffset: 0)
+            )
+            return
+        }
+        #expect(
+            throws: JournalError.timeToCome(
+                text: text, resolved: "2026-11-25 \(hour < 10 ? "0" : "")\(hour):00 (UTC+00:00)",
+                instead: instead)
+        ) { try DateInput.parse(text, now: now, timeZone: london) }
+        // Every form the message offers reads, then, as a time already past.
+        var offered = instead.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map {
+            String($0.element)
+        }
+        if let example = instead.split(separator: "such as ").last?.prefix(while: { $0 != ")" }) {
+            offered.append(String(example))
+        }
+        for form in offered {
+            #expect(try DateInput.parse(form, now: now, timeZone: london).unixSeconds <= now, "\(form)")
+        }
+    }
+
+    /// The same after midnight in Tokyo (no daylight saving): `this evening` at 00:30 points at
+    /// yesterday evening, which reads as 2026-11-24 19:00 +09:00 (10:00Z).
+    @Test func aPartOfTodayAfterMidnightInTokyoPointsAtYesterdays() throws {
+        let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        let afterMidnight: Int64 = 1_795_534_200  // 2026-11-25T00:30+09:00 (2026-11-24T15:30Z)
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "this evening", resolved: "2026-11-25 19:00 (UTC+09:00)",
+                instead: "it stands for 19:00; for yesterday's say \"yesterday evening\" or \"last night\", or give "
+                    + "the time (such as 11pm) or \"now\".")
+        ) { try DateInput.parse("this evening", now: afterMidnight, timeZone: tokyo) }
+        #expect(
+            try DateInput.parse("yesterday evening", now: afterMidnight, timeZone: tokyo)
+                == ResolvedTime(unixSeconds: 1_795_514_400, utcOffset: 9 * 3600))
+        // 11pm: 2026-11-24 23:00 +09:00, 14:00Z.
+        #expect(
+            try DateInput.parse("11pm", now: afterMidnight, timeZone: tokyo)
+                == ResolvedTime(unixSeconds: 1_795_528_800, utcOffset: 9 * 3600))
+    }
+
+    /// The words typed are shown as journal reads them: a full stop ending them is dropped, `p.m.` kept.
+    @Test func aFullStopEndingTheTextIsDroppedInWhatIsShown() throws {
+        #expect(DateInput.cleaned(" yesterday 7pm. ") == "yesterday 7pm")
+        #expect(DateInput.cleaned("7 p.m.") == "7 p.m.")
+        #expect(DateInput.cleaned(".") == ".")
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "11am.", resolved: "2026-11-25 11:00 (UTC+00:00)",
+                instead: "for what you have just done, give the time it ended or \"now\"; for yesterday's, "
+                    + "\"yesterday 11am\".")
+        ) { try parse("11am.") }
+        #expect(Period.spanDays("6 weeks.") == 42)
+    }
+
+    /// A count too large for a number is refused as too far back, as any beyond the limit.
+    @Test func aHugeCountIsTooFarBack() throws {
+        let today = try #require(LocalDate(iso8601: "2026-11-25"))
+        let reason = "that is further back than journal goes: at most 3660 days, 522 weeks or 120 months ago."
+        for text in ["99999999999 days ago", "99999999999999999999 days ago", "99999999999999999999 weeks ago"] {
+            #expect(throws: JournalError.invalidDate(text: text, reason: reason)) { try parse(text) }
+            #expect(throws: JournalError.invalidDate(text: text, reason: reason)) {
+                try DateInput.parseDay(text, today: today)
+            }
+        }
+        #expect(
+            JournalError.invalidSpan("99999999999999999999w").description
+                == "cannot report the last \"99999999999999999999w\": that is more than the 3660 days one report "
+                + "covers; give at most 522w.")
+    }
+
+    /// A span that cannot be read shows a few examples, one a line, as a refused time does.
+    @Test func aRefusedSpanShowsShortExamplesOnSeparateLines() throws {
+        let lines = JournalError.invalidSpan("6 weaks").description.split(separator: "\n")
+        #expect(lines.first == "cannot report the last \"6 weaks\": journal reads spans such as")
+        #expect(lines.count == 5)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") && $0.count <= 72 })
+        #expect(lines.last == "  up to 3660 days: 522w or 122m")
+    }
+
     /// On the night the clocks go back, a time alone a few minutes ahead is refused as on any
     /// night, not read silently as yesterday's (a tester): 01:50 EDT in Toronto, 2026-11-01.
     @Test func aTimeAloneWithinTheHourOnTheNightTheClocksGoBackIsRefused() throws {
@@ -228,7 +356,6 @@ import Testing
         ("20 Nov", 1_795_176_000),  // 2026-11-20 12:00
         ("nov 20", 1_795_176_000),
         ("20 November 2026", 1_795_176_000),
-        ("25 dec", 1_766_664_000),  // 2025-12-25 12:00: this year's is still to come
         ("29 feb", 1_709_208_000),  // 2024-02-29 12:00: the latest 29 February
         ("tues", 1_795_521_600),  // 2026-11-24 12:00
         ("thurs 7pm", 1_795_114_800),  // 2026-11-19 19:00
@@ -237,6 +364,108 @@ import Testing
     ])
     func daysAsJournalPrintsThem(text: String, expected: Int64) throws {
         #expect(try parse(text) == ResolvedTime(unixSeconds: expected, utcOffset: 0))
+    }
+
+    /// A day written with its weekday, as calendars print it (a tester), is that day.
+    ///
+    /// 10:00 on Wednesday 2026-11-25; 2026-11-20 12:00 in London is 1_795_176_000.
+    @Test(arguments: [
+        ("Fri 20 Nov", 1_795_176_000),
+        ("friday 20 nov", 1_795_176_000),
+        ("Fri, 20 Nov 2026", 1_795_176_000),
+        ("Tue 2026-11-17", 1_794_916_800),  // 2026-11-17 12:00: 3 × 86,400 earlier
+        ("tuesday 17 nov", 1_794_916_800),
+        ("Fri 20 Nov 7pm", 1_795_201_200),  // 2026-11-20 19:00: + 7 × 3,600
+        ("7pm on Fri 20 Nov", 1_795_201_200),
+    ])
+    func aDayWithItsWeekdayIsThatDay(text: String, expected: Int64) throws {
+        #expect(try parse(text) == ResolvedTime(unixSeconds: expected, utcOffset: 0))
+    }
+
+    /// Read on the local clock, summer time too; a weekday that is not the day's is refused naming the day's.
+    @Test func aDayWithItsWeekdayIsReadOnTheLocalClockAndMustBeThatWeekday() throws {
+        // New York: 2026-11-20 19:00 EST is 2026-11-21T00:00Z, 1_795_176_000 + 12 × 3,600.
+        #expect(try parse("Fri 20 Nov 7pm", newYork) == ResolvedTime(unixSeconds: 1_795_219_200, utcOffset: -18000))
+        // Summer time there: Monday 2026-07-20 07:30 EDT is 11:30Z; 07:30 BST (06:30Z) is 1_784_529_000.
+        #expect(
+            try parse("Mon 20 Jul 7:30am", newYork) == ResolvedTime(unixSeconds: 1_784_547_000, utcOffset: -14400))
+        #expect(
+            throws: JournalError.invalidDate(text: "Tue 20 Nov", reason: "20 Nov 2026 is a Friday, not a Tuesday.")
+        ) { try parse("Tue 20 Nov") }
+        #expect(
+            throws: JournalError.invalidDate(
+                text: "Tue 20 Nov 7pm", reason: "20 Nov 2026 is a Friday, not a Tuesday.")
+        ) { try parse("Tue 20 Nov 7pm", newYork) }
+        #expect(
+            throws: JournalError.invalidDate(
+                text: "monday 2026-11-17", reason: "17 Nov 2026 is a Tuesday, not a Monday.")
+        ) { try parse("monday 2026-11-17") }
+        let today = try #require(LocalDate(iso8601: "2026-11-25"))
+        #expect(try DateInput.parseDay("Fri, 20 Nov.", today: today).iso8601 == "2026-11-20")
+        #expect(throws: JournalError.self) { try DateInput.parseDay("sat 20 nov", today: today) }
+    }
+
+    /// A day without a year less than half a year ahead is a slip, not a day a year back: refused
+    /// as still to come, with the year for the one before (a tester typed tomorrow's date).
+    @Test func aDayWithoutAYearStillAheadIsRefusedWithTheYearForTheOneBefore() throws {
+        // Friday 2026-11-20 18:30 UTC: 1_795_176_000 (12:00) + 6.5 × 3,600.
+        let friday: Int64 = 1_795_199_400
+        let tomorrow = JournalError.timeToCome(
+            text: "21 nov", resolved: "Sat 21 Nov 2026",
+            instead: "for a day that has come, check the date (today is Fri 20 Nov); for last year's, \"21 Nov 2025\".")
+        for zone in [london, newYork] {
+            #expect(throws: tomorrow) { try DateInput.parse("21 nov", now: friday, timeZone: zone) }
+        }
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "Sat 21 Nov 7pm", resolved: "Sat 21 Nov 2026",
+                instead: "for a day that has come, check the date (today is Fri 20 Nov); for last year's, "
+                    + "\"21 Nov 2025\".")
+        ) { try DateInput.parse("Sat 21 Nov 7pm", now: friday, timeZone: london) }
+        // Today's is today's; one past this year the most recent.
+        #expect(try DateInput.parse("20 nov", now: friday, timeZone: london).unixSeconds == 1_795_176_000)
+        // 25 December is 30 days ahead on 25 November.
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "25 dec", resolved: "Fri 25 Dec 2026",
+                instead: "for a day that has come, check the date (today is Wed 25 Nov); for last year's, "
+                    + "\"25 Dec 2025\".")
+        ) { try parse("25 dec") }
+        let today = try #require(LocalDate(iso8601: "2026-11-20"))
+        #expect(throws: tomorrow) { try DateInput.parseDay("21 nov", today: today) }
+        // Half a year and more ahead, it is the one before: 21 May 2027 is 182 days after 20 Nov 2026 (refused),
+        // 22 May 183 (2026's).
+        #expect(throws: JournalError.self) { try DateInput.parseDay("21 may", today: today) }
+        #expect(try DateInput.parseDay("22 may", today: today).iso8601 == "2026-05-22")
+        // A 29 February less than half a year ahead: the one before is 2024's.
+        let newYear2028 = try #require(LocalDate(iso8601: "2028-01-01"))
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "29 feb", resolved: "Tue 29 Feb 2028",
+                instead: "for a day that has come, check the date (today is Sat 1 Jan); for 2024's, \"29 Feb 2024\".")
+        ) { try DateInput.parseDay("29 feb", today: newYear2028) }
+    }
+
+    /// Across the year's end: `31 dec` on 2 January is last year's, `1 jan` on 31 December a slip.
+    ///
+    /// At 2027-01-01T04:30Z it is already 1 January in London but still 31 December in New York.
+    @Test func aDayWithoutAYearAcrossTheYearsEnd() throws {
+        let secondOfJanuary: Int64 = 1_798_848_000 + 36_000  // 2027-01-02T10:00:00Z
+        // 2026-12-31 12:00 UTC: 1_798_848_000 − 86,400 − 43,200.
+        #expect(
+            try DateInput.parse("31 dec", now: secondOfJanuary, timeZone: london)
+                == ResolvedTime(unixSeconds: 1_798_718_400, utcOffset: 0))
+        let newYear: Int64 = 1_798_777_800  // 2027-01-01T04:30:00Z: 1_798_848_000 − 86,400 + 4.5 × 3,600
+        // London: today, before noon: now.
+        #expect(
+            try DateInput.parse("1 jan", now: newYear, timeZone: london)
+                == ResolvedTime(unixSeconds: newYear, utcOffset: 0))
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "1 jan", resolved: "Fri 1 Jan 2027",
+                instead:
+                    "for a day that has come, check the date (today is Thu 31 Dec); for this year's, \"1 Jan 2026\".")
+        ) { try DateInput.parse("1 jan", now: newYear, timeZone: newYork) }
     }
 
     @Test func aDayAndMonthNameAreReadOnTheLocalClockAndMustExist() throws {

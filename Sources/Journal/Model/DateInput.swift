@@ -49,9 +49,47 @@ public enum DateInput {
         """
 
     /// The parts of a day and the fixed hour each stands for: `this morning` is 08:00.
-    public static let dayParts: [(word: String, hour: Int)] = [
-        ("morning", 8), ("afternoon", 14), ("evening", 19), ("night", 21),
+    ///
+    /// `yesterdayUntil` is the hour until which today's part, still to come, is more likely
+    /// yesterday's (`this evening` at 09:00 is last evening's; `this afternoon` at 00:30 yesterday
+    /// afternoon's), and `yesterday` what to say for that.
+    public static let dayParts: [(word: String, hour: Int, yesterdayUntil: Int, yesterday: String)] = [
+        ("morning", 8, 6, "for yesterday's say \"yesterday morning\""),
+        ("afternoon", 14, 6, "for yesterday's say \"yesterday afternoon\""),
+        ("evening", 19, 12, "for yesterday's say \"yesterday evening\" or \"last night\""),
+        ("night", 21, 12, "for yesterday evening say \"last night\""),
     ]
+
+    /// What to type instead of a part of today still to come (`this evening` at 00:30), true at
+    /// the local time `now`: the hour it stands for, yesterday's part while that is the likelier
+    /// (``dayParts``), and a time already past as an example (7:30am, or before then the hour
+    /// before now).
+    static func partToCome(_ word: String, now: LocalDateTime) -> String {
+        guard let part = dayParts.first(where: { $0.word == word }) else { return "" }
+        let example: String
+        if now.hour * 60 + now.minute >= 7 * 60 + 30 {
+            example = "7:30am"
+        } else {
+            let hour = (now.hour + 23) % 24
+            example = "\(hour % 12 == 0 ? 12 : hour % 12)\(hour < 12 ? "am" : "pm")"
+        }
+        let stands = "it stands for \(pad(part.hour, 2)):00; "
+        guard now.hour < part.yesterdayUntil else {
+            return stands + "give the time you did it (such as \(example)) or \"now\"."
+        }
+        return stands + "\(part.yesterday), or give the time (such as \(example)) or \"now\"."
+    }
+
+    /// `text` without its surrounding spaces and a full stop that ends it (`yesterday 7pm.`), as
+    /// the readers of times and spans take it; `a.m.` and `p.m.` keep theirs.
+    public static func cleaned(_ text: String) -> String {
+        let trimmed = String(text.trimmingWhitespace())
+        let lower = trimmed.lowercased()
+        guard trimmed.count > 1, trimmed.hasSuffix("."), !lower.hasSuffix("a.m."), !lower.hasSuffix("p.m.") else {
+            return trimmed
+        }
+        return String(trimmed.dropLast())
+    }
 
     /// Reads `text` as a moment no later than `now`, on the clock of `timeZone`.
     public static func parse(_ text: String, now: Int64, timeZone: TimeZone) throws -> ResolvedTime {
@@ -82,13 +120,9 @@ public enum DateInput {
                     timeZone: timeZone, now: now)
                 // `this morning` at 07:30: the person did it this morning, at a time the word does not say.
                 if moment.unixSeconds > now, natural.date == today, let part = natural.part {
-                    let lastNight = part == "night" && at(now, in: timeZone).local.hour < 12
                     throw JournalError.timeToCome(
                         text: original, resolved: Wording.time(moment.local),
-                        instead: "it stands for \(hour < 10 ? "0" : "")\(hour):00; "
-                            + (lastNight
-                                ? "for yesterday evening say \"last night\", or give the time (such as 11pm) or \"now\"."
-                                : "give the time you did it (such as 7:30am) or \"now\"."))
+                        instead: partToCome(part, now: at(now, in: timeZone).local))
                 }
                 return moment
             }
@@ -104,7 +138,7 @@ public enum DateInput {
                     text: original,
                     resolved: Wording.time(ResolvedTime(unixSeconds: now + ahead, utcOffset: offsetNow).local),
                     instead: "for what you have just done, give the time it ended or \"now\"; "
-                        + "for yesterday's, \"yesterday \(original.trimmingWhitespace())\".")
+                        + "for yesterday's, \"yesterday \(cleaned(original))\".")
             }
             do {
                 let moment = try localMoment(
@@ -273,6 +307,19 @@ public enum DateInput {
             return weekdays.firstIndex { word.count >= 3 && $0.hasPrefix(word) }
         }
         if let date = try dayOfMonth(words, today: today, original: original) { return date }
+        // A day with its weekday, as calendars print it (`Fri 20 Nov`, `tue 2026-11-17`): the weekday must be the day's.
+        if words.count >= 2, let named = weekday(words[0]),
+            let date = try dayOfMonth(Array(words.dropFirst()), today: today, original: original)
+                ?? (words.count == 2 ? LocalDate(iso8601: words[1]) : nil)
+        {
+            guard date.weekdayIndex == named else {
+                throw JournalError.invalidDate(
+                    text: original,
+                    reason: "\(Figures.dayMonth(date)) \(date.year) is a \(weekdays[date.weekdayIndex].capitalized), "
+                        + "not a \(weekdays[named].capitalized).")
+            }
+            return date
+        }
         switch words.count {
         case 1:
             if words[0] == "today" { return today }
@@ -284,7 +331,11 @@ public enum DateInput {
             let back = (today.weekdayIndex - target + 7) % 7
             return today.adding(days: -(back == 0 ? 7 : back))
         case 3:
-            guard let count = Int(words[0]), count >= 0, words[2] == "ago" else { return nil }
+            // A count too large for a number is as far back as any other beyond the limit.
+            let digits = !words[0].isEmpty && words[0].allSatisfy(\.isDigitASCII)
+            guard let count = Int(words[0]) ?? (digits ? Int.max : nil), count >= 0, words[2] == "ago" else {
+                return nil
+            }
             let tooFar = JournalError.invalidDate(
                 text: original,
                 reason: "that is further back than journal goes: at most \(Period.maximumDays) days, "
@@ -315,6 +366,10 @@ public enum DateInput {
     /// A day and a month's name, either way round, with a year or not, as journal prints days
     /// (`20 Nov`, `nov 20`, `20 November 2026`): without a year, the most recent such day, today
     /// included; `nil` when `words` are not that shape, refused when the day does not exist.
+    ///
+    /// Without a year, a day less than half a year ahead (``dayAheadLimit``: `21 nov` on 20 Nov,
+    /// `1 jan` on 31 Dec) is a slip, not a day a year back, and is refused as still to come, with
+    /// the year to add for the one before; further ahead it is the one before (`31 dec` on 2 Jan).
     static func dayOfMonth(_ words: [String], today: LocalDate, original: String) throws -> LocalDate? {
         guard (2...3).contains(words.count) else { return nil }
         func month(_ word: String) -> Int? {
@@ -327,13 +382,29 @@ public enum DateInput {
         let years =
             words.count == 3 ? [Int(words[2])].compactMap { $0 } : Array((today.year - 8...today.year).reversed())
         guard words.count == 2 || words[2].count == 4, !years.isEmpty else { return nil }
+        let ahead = [today.year, today.year + 1].lazy.compactMap { LocalDate(year: $0, month: month, day: day) }
+            .first { $0 > today }
         for year in years {
             if let date = LocalDate(year: year, month: month, day: day), words.count == 3 || date <= today {
+                if words.count == 2, let ahead, ahead.daysSinceEpoch - today.daysSinceEpoch <= dayAheadLimit {
+                    let before =
+                        date.year == today.year
+                        ? "this year's" : date.year == today.year - 1 ? "last year's" : "\(date.year)'s"
+                    throw JournalError.timeToCome(
+                        text: original,
+                        resolved: "\(Figures.weekday(ahead)) \(Figures.dayMonth(ahead)) \(ahead.year)",
+                        instead: "for a day that has come, check the date (today is \(Figures.weekday(today)) "
+                            + "\(Figures.dayMonth(today))); for \(before), \"\(Figures.dayMonth(date)) \(date.year)\".")
+                }
                 return date
             }
         }
         throw JournalError.invalidDate(text: original, reason: "that day does not exist; " + acceptedForms)
     }
+
+    /// The most days ahead a day without a year (`21 nov`) is refused as still to come rather than
+    /// read as the one before: less than half a year.
+    static let dayAheadLimit: Int64 = 182
 
     /// The most months `N months ago` reaches back: the most whose days are never more than
     /// ``Period/maximumDays`` (120 months are at most 3,653 days; 121 can be 3,684).
@@ -465,9 +536,7 @@ extension DateInput {
     /// `last monday`, `N days ago`, `N weeks ago` or `N months ago`.
     public static func parseDay(_ text: String, today: LocalDate) throws -> LocalDate {
         let trimmed = text.trimmingWhitespace()
-        if let day = try naturalDay(
-            trimmed.lowercased().split(separator: " ").map(String.init), today: today, original: text)
-        {
+        if let day = try naturalDay(naturalWords(String(trimmed)), today: today, original: text) {
             return day
         }
         let reason = LocalDate.looksLikeISODate(Array(trimmed.utf8)) ? "that day does not exist; " : ""

@@ -56,16 +56,26 @@ public struct Period: Sendable, Hashable {
     }
 
     /// A span's number, the days of its unit and the unit's letter, whatever its bounds: `6w`,
-    /// `6 w`, `6 weeks`, `6wk`, `1 week` are (6 or 1, 7, "w"); `nil` when `text` has no number
-    /// and unit of days, weeks or months.
+    /// `6 w`, `6 weeks`, `6 weeks.`, `6wk`, `1 week` are (6 or 1, 7, "w"); a number too large to
+    /// hold is `Int.max`; `nil` when `text` has no number and unit of days, weeks or months.
     public static func spanParts(_ text: String) -> (count: Int, length: Int, unit: String)? {
-        let trimmed = text.trimmingWhitespace().lowercased()
+        let trimmed = DateInput.cleaned(text).lowercased()
         let digits = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }
         let word = String(String(trimmed.dropFirst(digits.count)).trimmingWhitespace())
-        guard let count = Int(digits) else { return nil }
+        let unsigned = !digits.isEmpty && digits.allSatisfy(\.isDigitASCII)
+        guard let count = Int(digits) ?? (unsigned ? Int.max : nil) else { return nil }
         for (unit, length, words) in spanUnits where words.contains(word) { return (count, length, unit) }
         return nil
     }
+
+    /// The spans `report --last` reads, for messages: a few short examples, one a line.
+    public static let acceptedSpans = """
+        journal reads spans such as
+          10d or 10 days
+          6w or 6 weeks
+          3m or 3 months (months of 30 days)
+          up to \(maximumDays) days: \(maximumDays / 7)w or \(maximumDays / 30)m
+        """
 
     /// Each unit of a span, its days, and the ways people write it.
     static let spanUnits: [(unit: String, length: Int, words: Set<String>)] = [

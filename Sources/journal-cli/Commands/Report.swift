@@ -100,11 +100,10 @@ struct Report: ParsableCommand {
                     + "\(Wording.list(given)) were given.")
         }
         if let weeks, Period.spanDays("\(weeks)w") == nil {
-            throw ValidationError("--weeks \(weeks): give a number of weeks from 1 to \(Period.maximumDays / 7).")
+            throw ValidationError(Self.countRefusal("--weeks", String(weeks)))
         }
         if let months, Period.spanDays("\(months)m") == nil {
-            throw ValidationError(
-                "--months \(months): give a number of months (of 30 days) from 1 to \(Period.maximumDays / 30).")
+            throw ValidationError(Self.countRefusal("--months", String(months)))
         }
         let formats = [json ? "--json" : nil, markdown ? "--markdown" : nil, format.map { "--format \($0.rawValue)" }]
             .compactMap { $0 }
@@ -113,6 +112,14 @@ struct Report: ParsableCommand {
         }
         if force && output == nil { throw ValidationError("--force applies to --output only.") }
         if width != nil && chosenFormat != .text { throw ValidationError("--width applies to the text report only.") }
+    }
+
+    /// The refusal of `--weeks N` or `--months N` (`option`) for a number, as typed, outside what
+    /// one report covers.
+    static func countRefusal(_ option: String, _ typed: String) -> String {
+        option == "--weeks"
+            ? "--weeks \(typed): give a number of weeks from 1 to \(Period.maximumDays / 7)."
+            : "--months \(typed): give a number of months (of 30 days) from 1 to \(Period.maximumDays / 30)."
     }
 
     /// The span asked for: --last, or --weeks N and --months N, its spellings.

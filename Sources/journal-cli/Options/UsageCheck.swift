@@ -61,13 +61,29 @@ enum UsageCheck {
         return splitValue(in: arguments, command: command, path: path)
     }
 
-    /// `. The nearest: --pain-before.` for an unknown long option one or two edits from a known
-    /// one (`--pain-befor`), or its beginning; `nil` when none is near.
+    /// Words people use for an option, and the options they mean, in the order to name them: only
+    /// those the command takes are named (`--time` is `--at` on `log`; `--since` is `--from` on
+    /// `report`).
+    static let optionWords: [String: [String]] = [
+        "--time": ["--at"], "--when": ["--at"], "--on": ["--at"],
+        "--date": ["--at", "--from", "--since"], "--day": ["--at", "--from", "--since"],
+        "--last-weeks": ["--weeks", "--last"], "--weeks-back": ["--weeks", "--last"],
+        "--last-months": ["--months", "--last"], "--months-back": ["--months", "--last"],
+        "--since": ["--from"], "--start": ["--from", "--since"], "--from": ["--since"],
+        "--until": ["--to"], "--end": ["--to"],
+    ]
+
+    /// `. The nearest: --pain-before.` for an unknown long option: the options it is a word for
+    /// (``optionWords``), or else those one or two edits from it (`--pain-befor`), fewer than half
+    /// its letters (`--time` is not `--side`), or its beginning; `nil` when none is near.
     static func nearestOption(_ typed: String, among known: Set<String>) -> String? {
-        guard typed.hasPrefix("--"), typed.count > 3 else { return nil }
-        let near = known.filter { $0.hasPrefix("--") && $0 != typed }
-            .map { ($0, $0.hasPrefix(typed) ? 1 : distance(typed, $0)) }
-            .filter { $0.1 <= 2 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+        var near = (optionWords[typed] ?? []).filter(known.contains)
+        if near.isEmpty, typed.hasPrefix("--"), typed.count > 3 {
+            near = known.filter { $0.hasPrefix("--") && $0 != typed }
+                .map { ($0, $0.hasPrefix(typed) ? 1 : distance(typed, $0)) }
+                .filter { $0.1 <= 2 && 2 * $0.1 < max(typed.count, $0.0.count) - 2 }
+                .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+        }
         return near.isEmpty ? nil : ". The nearest: \(near.joined(separator: ", "))."
     }
 
@@ -75,28 +91,40 @@ enum UsageCheck {
     static let multiWordValues: Set<String> = ["--at", "--from", "--to", "--since", "--last"]
 
     /// The message for a value typed as several words without quotes (`--at yesterday 7pm`, `--from
-    /// 6 weeks ago`, `--last 6 w`), which the parser reports as unexpected arguments, or for a number
-    /// after `--week` or `--month` (`--week 6`, meant as `--weeks 6`); `nil` when there is none.
+    /// 6 weeks ago`, `--last 6 w`), which the parser reports as unexpected arguments, shown as
+    /// journal reads it (`--at "yesterday 7pm"` for `yesterday 7pm.`); for a number after `--week`
+    /// or `--month` (`--week 6`, `--week=6`, meant as `--weeks 6`); or for a number of weeks or
+    /// months too large for a number (`--weeks 99999999999999999999`); `nil` when there is none.
     static func splitValue(in arguments: [String], command: any ParsableCommand.Type, path: [String]) -> String? {
         let words = Array(arguments.prefix(while: { $0 != "--" }))
         let usage =
             "\nUsage: \(JournalCommand.usageString(for: command))\n"
             + "  See '\(path.joined(separator: " ")) --help' for more information."
-        for (index, word) in words.enumerated() where index + 1 < words.count {
-            let next = words[index + 1]
-            if ["--week", "--month"].contains(word), let count = Int(next) {
-                let unit = word == "--week" ? "weeks" : "months"
-                return "Error: \(word) takes no number: it is the \(word == "--week" ? 7 : 30) days ending today. "
+        for (index, word) in words.enumerated() {
+            let option = optionName(word)
+            // The value of `--week=6` or `--week 6`.
+            let attached = word.count > option.count ? String(word.dropFirst(option.count + 1)) : nil
+            let value = attached ?? (index + 1 < words.count ? words[index + 1] : nil)
+            if ["--week", "--month"].contains(option), let value, let count = Int(value) {
+                let unit = option == "--week" ? "weeks" : "months"
+                return "Error: \(option) takes no number: it is the \(option == "--week" ? 7 : 30) days ending today. "
                     + "For \(count) \(unit): --\(unit) \(count) (or --last \(count)\(unit.prefix(1)))." + usage
             }
-            guard multiWordValues.contains(word), index + 2 < words.count else { continue }
+            if ["--weeks", "--months"].contains(option), let value, Int(value) == nil, !value.isEmpty,
+                value.allSatisfy({ $0.isASCII && $0.isNumber })
+            {
+                return "Error: " + Report.countRefusal(option, value) + usage
+            }
+            guard attached == nil, let next = value, multiWordValues.contains(word), index + 2 < words.count else {
+                continue
+            }
             let rest = words[(index + 2)...].prefix { !$0.hasPrefix("-") }
             // The most words that read together as one value.
             for count in stride(from: rest.count, through: 1, by: -1) {
                 let value = ([next] + rest.prefix(count)).joined(separator: " ")
                 if reads(value, after: word) {
                     return "Error: Unexpected argument '\(rest.first ?? "")'. A value of more than one word goes in "
-                        + "quotes: \(word) \"\(value)\"." + usage
+                        + "quotes: \(word) \"\(DateInput.cleaned(value))\"." + usage
                 }
             }
         }
@@ -118,7 +146,14 @@ enum UsageCheck {
                 return false
             }
         default:
-            return (try? DateInput.parseDay(value, today: DateInput.at(now, in: Clock.timeZone).local.date)) != nil
+            do {
+                _ = try DateInput.parseDay(value, today: DateInput.at(now, in: Clock.timeZone).local.date)
+                return true
+            } catch JournalError.timeToCome {
+                return true
+            } catch {
+                return false
+            }
         }
     }
 
@@ -320,20 +355,21 @@ enum UsageCheck {
         return (kind == "short" ? "-" : "--") + text
     }
 
-    /// Edit distance: the fewest insertions, deletions and substitutions from `a` to `b`.
+    /// Edit distance: the fewest insertions, deletions, substitutions and swaps of two letters side
+    /// by side from `a` to `b` (`--sied` is one from `--side`).
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
+        var table = (0...a.count).map { i in (0...b.count).map { j in i == 0 ? j : j == 0 ? i : 0 } }
+        for i in stride(from: 1, through: a.count, by: 1) {
             for j in stride(from: 1, through: b.count, by: 1) {
-                let saved = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = saved
+                let same = a[i - 1] == b[j - 1]
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (same ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
             }
         }
-        return a.isEmpty ? b.count : row[b.count]
+        return table[a.count][b.count]
     }
 }
