@@ -278,6 +278,7 @@ enum StoredValues {
         found += try orphanRatings(db)
         found += try plan(db)
         found += try planAndReviewExercises(db)
+        found += try reviewsBeyondTheIDsGiven(db)
         return found
     }
 
@@ -581,6 +582,47 @@ extension StoredValues {
                     ? "it is one of journal's built-in exercises: the next change that names it "
                         + "(`journal log \(exercise) …`) puts its row back from journal's catalogue."
                     : "`journal exercises add \(exercise) --name NAME --category CATEGORY` puts it back.")
+        }
+    }
+}
+
+extension StoredValues {
+    /// The reviews (of an exercise's hold, of the red flags) that say they had seen an entry or a
+    /// check-in beyond the newest id journal had given (its `sqlite_sequence` counter, or the
+    /// newest row where the counter is gone): journal writes the newest id there was when the
+    /// review was recorded, never more. Such a review would count a session or a red flag
+    /// recorded after it, in the same second or with the clock set back, as seen. Both tables are
+    /// small and read whole; the coverage rule still asks that what it covers was recorded by its
+    /// second, so a later recording stands whatever the id says.
+    private static func reviewsBeyondTheIDsGiven(_ db: Database) throws -> [StoredValueProblem] {
+        func given(_ table: String) -> String {
+            "max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '\(table)'), 0), "
+                + "coalesce((SELECT max(id) FROM \(table)), 0))"
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT 'reviews' AS source, CAST(id AS TEXT) AS row, 'through_entry_id' AS column,
+                       quote(through_entry_id) AS quoted, \(given("entries")) AS given
+                FROM reviews WHERE through_entry_id > \(given("entries"))
+                UNION ALL
+                SELECT 'red_flag_reviews', CAST(id AS TEXT), 'through_checkin_id', quote(through_checkin_id),
+                       \(given("checkins"))
+                FROM red_flag_reviews WHERE through_checkin_id > \(given("checkins"))
+                ORDER BY 1 DESC, 2 LIMIT ?
+                """,
+            arguments: [limitPerTable * 2])
+        return rows.map { row in
+            let table: String = row["source"]
+            let given: Int64 = row["given"]
+            let records = table == "reviews" ? ("entry", "a session") : ("check-in", "a red flag")
+            return StoredValueProblem(
+                table: table, row: row["row"], column: row["column"], value: row["quoted"] ?? "NULL",
+                expected: "where journal writes the newest \(records.0) id it had given when the review was "
+                    + "recorded, here at most \(given) (such a review would count \(records.1) recorded after it "
+                    + "as seen; screens still hold anything recorded after the review's own time)",
+                fix: "journal cannot correct a review's row: restore a backup made before it was changed "
+                    + "(`journal restore`).")
         }
     }
 }
