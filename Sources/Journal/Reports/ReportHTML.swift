@@ -471,7 +471,6 @@ public enum ReportHTML {
 
     static func psfsSection(_ report: ProgressReport) -> BodyNode {
         guard let psfs = report.psfs else { return .empty }
-        let active = ReportPSFS.shown(psfs, period: report.period)
         return .section(
             .class("psfs"),
             .h2("Function (Patient-Specific Functional Scale)"),
@@ -486,15 +485,14 @@ public enum ReportHTML {
             .if(ReportPSFS.average(psfs) != nil, .p(.plain(ReportPSFS.average(psfs) ?? ""))),
             .div(
                 .class("multiples"),
-                .forEach(Array(active.enumerated())) { index, item in
+                .forEach(Array(psfs.activities.enumerated())) { index, item in
                     .element(
                         named: "figure",
                         nodes: [
                             .element(
                                 named: "figcaption",
                                 nodes: [
-                                    .strong(
-                                        .plain(item.activity.activity + (item.activity.isActive ? "" : " (retired)"))),
+                                    .strong(.plain(ReportPSFS.name(item.activity))),
                                     .plain(
                                         ": " + Wording.count(item.ratings.count, "rating", "ratings")
                                             + (item.latest.map { ", latest \($0.score.value)" } ?? "")),
