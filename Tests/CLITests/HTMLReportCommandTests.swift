@@ -572,6 +572,22 @@ struct HTMLReportCommandTests {
         expectEveryWordInsideThePage(printed)
     }
 
+    @Test func aPlannedWeekWithHoldsAndPSFSNotesPrintsOnTwoA4Pages() throws {
+        // Four planned exercises a day and a check-in, pain rising in every third entry, fever
+        // on the last morning, five PSFS activities rated three times, a 200-character note on
+        // each (50 notes): 3 pages, dense already (the sweep's journal of that shape: [0.99,
+        // 0.66, 0.37]), each note leaving the rest of its last line blank. Now the notes run in.
+        let notes = try ReportFixtures.imported(
+            days: 7, exercises: 4, noteLength: 200, riseEvery: 3, redFlags: [7: ["fever"]], planned: true,
+            psfs: true, in: sandbox)
+        #expect(notes.count == 50)
+        let printed = try printed(try page("planned-psfs-200", "--week"))
+        #expect(printed.pages <= 2, "\(printed.pages) pages, \(fullness(printed))")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryNotePrintedOnce(notes, printed)
+        expectEveryWordInsideThePage(printed)
+    }
+
     @Test func aWeekOfSixExercisesAndLongNotesLeavesNoPageUnderAThirdFull() throws {
         // Issue #26's tester's r3: six exercises a day and a check-in, each with a 250-character
         // note (49 notes), no findings. Printed 3 pages, [0.99, 0.74, 0.30]: the held end, 72
