@@ -221,6 +221,20 @@ import Testing
         #expect(ReportHTML.css.contains(".typed-sep { display: none; color: var(--muted); }"))
     }
 
+    /// A dense report runs its notes in: the notes' lines are those of all of them as one text.
+    @Test func notesRunInTakeTheLinesOfOneText() throws {
+        // 29 characters, three words of 9: a line of 73 each, as a list; run in, 4 of them and the
+        // 3 spaces between them are 119 characters, 2 lines (8 words a line).
+        let note = "abcdefghi abcdefghi abcdefghi"
+        #expect(ReportHTML.listLines(Array(repeating: note, count: 4), lineLength: 73) == 4)
+        #expect(ReportHTML.listLines(Array(repeating: note, count: 4), lineLength: 73, runIn: true) == 2)
+        // Held with the footer: 78 lines are 78 such notes as a list; run in, 188 notes are
+        // 30 × 188 − 1 = 5,639 characters, ⌈5,639 ÷ 73⌉ = 78 lines (187: 5,609, 77).
+        #expect(ReportHTML.keptTogether(Array(repeating: note, count: 200)) == 78)
+        #expect(ReportHTML.keptTogether(Array(repeating: note, count: 200), runIn: true) == 188)
+        #expect(ReportHTML.css.contains("body.dense .notes li { display: inline; }"))
+    }
+
     @Test func theLastNotesPrintKeptTogether() throws {
         let hundred = String(repeating: "a", count: 100)
         // 100 characters are 2 printed lines of 73: 78 lines hold the last 39 of 50.

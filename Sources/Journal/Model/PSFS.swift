@@ -70,6 +70,13 @@ public struct PSFSActivity: Sendable, Hashable {
 
     /// Whether it is still rated.
     public var isActive: Bool { retiredAt == nil }
+
+    /// The local day it was retired, on the clock it was added with (as the full export dates it);
+    /// `nil` while it is rated.
+    public var retiredOn: LocalDate? { retiredAt.map { LocalDateTime(unixSeconds: $0, utcOffset: utcOffset).date } }
+
+    /// Whether it was still rated at the end of `day`: never retired, or retired on a later day.
+    public func isActive(through day: LocalDate) -> Bool { retiredOn.map { $0 > day } ?? true }
 }
 
 /// One PSFS rating of one activity: 0 (unable to do it) to 10 (able to do it as before the problem).

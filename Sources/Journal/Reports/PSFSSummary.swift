@@ -117,16 +117,20 @@ public struct PSFSSummary: Sendable, Hashable {
     ///
     /// A rating dated after the period (by its own local day), and an activity added after it, are
     /// left out: the baseline, the latest rating, the change and the average stop at the period's
-    /// end. The average also counts each retired activity rated within the period, as it stood then
-    /// (it was active when rated).
+    /// end. An activity retired after the period was still rated at its end: it is in it, and in its
+    /// average, as any active one. One retired within the period is in it too, and one retired
+    /// before the period began only when rated within it; each of those counts in the average when
+    /// rated within the period, as it stood then (it was active when rated).
     public func forReport(_ period: Period) -> PSFSSummary {
         let ratings = activities.flatMap(\.ratings).filter { $0.localTime.date <= period.to }
         let ratedWithin = Set(ratings.filter { period.contains($0.localTime.date) }.map(\.activityID))
-        let added = activities.map(\.activity).filter {
+        let shown = activities.map(\.activity).filter {
             LocalDateTime(unixSeconds: $0.addedAt, utcOffset: $0.utcOffset).date <= period.to
+                && ($0.isActive(through: period.from.adding(days: -1)) || ratedWithin.contains($0.id ?? -1))
         }
         return PSFSSummary.make(
-            activities: added, ratings: ratings, counting: { $0.isActive || ratedWithin.contains($0.id ?? -1) })
+            activities: shown, ratings: ratings,
+            counting: { $0.isActive(through: period.to) || ratedWithin.contains($0.id ?? -1) })
     }
 
     /// Days after the latest rating when `journal check` reminds to rate again.

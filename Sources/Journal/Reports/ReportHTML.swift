@@ -471,7 +471,6 @@ public enum ReportHTML {
 
     static func psfsSection(_ report: ProgressReport) -> BodyNode {
         guard let psfs = report.psfs else { return .empty }
-        let active = ReportPSFS.shown(psfs, period: report.period)
         return .section(
             .class("psfs"),
             .h2("Function (Patient-Specific Functional Scale)"),
@@ -486,15 +485,14 @@ public enum ReportHTML {
             .if(ReportPSFS.average(psfs) != nil, .p(.plain(ReportPSFS.average(psfs) ?? ""))),
             .div(
                 .class("multiples"),
-                .forEach(Array(active.enumerated())) { index, item in
+                .forEach(Array(psfs.activities.enumerated())) { index, item in
                     .element(
                         named: "figure",
                         nodes: [
                             .element(
                                 named: "figcaption",
                                 nodes: [
-                                    .strong(
-                                        .plain(item.activity.activity + (item.activity.isActive ? "" : " (retired)"))),
+                                    .strong(.plain(ReportPSFS.name(item.activity))),
                                     .plain(
                                         ": " + Wording.count(item.ratings.count, "rating", "ratings")
                                             + (item.latest.map { ", latest \($0.score.value)" } ?? "")),
@@ -549,11 +547,12 @@ public enum ReportHTML {
         let width = lineLength(report)
         let numbered = numberedNotes(report, dense: isDense(report))
         let sections = detailLines(report).map { (node: $0.section(report), lines: $0.lines) }
-        guard keptTogether(numbered, lineLength: heldLineLength(report)) == numbered.count else {
+        guard keptTogether(numbered, lineLength: heldLineLength(report), runIn: isDense(report)) == numbered.count
+        else {
             return .group(sections.map(\.node) + [notesSection(report, footer: footer)])
         }
         let notes = report.notes.isEmpty ? BodyNode.empty : notesSection(report, footer: .empty)
-        var kept = notesLines(numbered, lineLength: width)
+        var kept = notesLines(numbered, lineLength: width, runIn: isDense(report))
         var first = sections.count
         while first > 0, kept < closingLines, kept + sections[first - 1].lines <= mostClosingLines {
             first -= 1
@@ -680,9 +679,24 @@ public enum ReportHTML {
     }
 
     /// The Notes section's printed lines, a line the width of the page: its heading, then the
-    /// notes' lines over two columns.
-    static func notesLines(_ notes: [String], lineLength: Int) -> Int {
-        notes.isEmpty ? 0 : 2 + (notes.map { printedLines($0, lineLength: lineLength) }.reduce(0, +) + 1) / 2
+    /// notes' lines over two columns (``listLines(_:lineLength:runIn:)``).
+    static func notesLines(_ notes: [String], lineLength: Int, runIn: Bool = false) -> Int {
+        notes.isEmpty ? 0 : 2 + (listLines(notes, lineLength: lineLength, runIn: runIn) + 1) / 2
+    }
+
+    /// Printed lines of `notes` in one column: each note's own (``printedLines(_:lineLength:)``),
+    /// or, run in (a dense report's print, one note after the other on the same line), the
+    /// lines of all of them as one text, a space between notes.
+    ///
+    /// Run in, no note leaves the rest of its last line blank: about half a line a note.
+    ///
+    /// ```swift
+    /// ReportHTML.listLines(["a", "b"], lineLength: 73) // 2
+    /// ReportHTML.listLines(["a", "b"], lineLength: 73, runIn: true) // 1
+    /// ```
+    static func listLines(_ notes: [String], lineLength: Int, runIn: Bool = false) -> Int {
+        guard runIn else { return notes.map { printedLines($0, lineLength: lineLength) }.reduce(0, +) }
+        return notes.isEmpty ? 0 : printedLines(notes.joined(separator: " "), lineLength: lineLength)
     }
 
     /// Whether the report prints dense: its notes in a narrow typeface, ``denseLineLength``
@@ -722,7 +736,8 @@ public enum ReportHTML {
     static func estimatedLines(_ report: ProgressReport, dense: Bool) -> Int {
         topLines(report) + detailLines(report).map(\.lines).reduce(0, +)
             + notesLines(
-                numberedNotes(report, dense: dense), lineLength: dense ? denseLineLength : printedLineLength)
+                numberedNotes(report, dense: dense), lineLength: dense ? denseLineLength : printedLineLength,
+                runIn: dense)
     }
 
     /// The printed lines above the detail.
@@ -755,7 +770,8 @@ public enum ReportHTML {
         let numbered = Array(report.notes.enumerated())
         let width = lineLength(report)
         let dense = isDense(report)
-        let kept = keptTogether(numberedNotes(report, dense: dense), lineLength: heldLineLength(report))
+        let kept = keptTogether(
+            numberedNotes(report, dense: dense), lineLength: heldLineLength(report), runIn: dense)
         func list(_ notes: ArraySlice<(offset: Int, element: ProgressReport.Note)>) -> BodyNode {
             .ul(
                 .forEach(Array(notes)) { index, note in
@@ -800,13 +816,13 @@ public enum ReportHTML {
     /// ```swift
     /// ReportHTML.keptTogether(Array(repeating: String(repeating: "a", count: 100), count: 50)) // 38
     /// ```
-    static func keptTogether(_ lines: [String], lineLength: Int = printedLineLength) -> Int {
+    static func keptTogether(_ lines: [String], lineLength: Int = printedLineLength, runIn: Bool = false) -> Int {
         var total = 0
         var kept = 0
-        for line in lines.reversed() {
-            let printed = printedLines(line, lineLength: lineLength)
-            guard total < lastNotesLines, total + printed <= 2 * lastNotesLines else { break }
-            total += printed
+        for index in lines.indices.reversed() {
+            let printed = listLines(Array(lines[index...]), lineLength: lineLength, runIn: runIn)
+            guard total < lastNotesLines, printed <= 2 * lastNotesLines else { break }
+            total = printed
             kept += 1
         }
         return kept
@@ -1066,6 +1082,8 @@ public enum ReportHTML {
             sans-serif; font-stretch: condensed; }
           body.dense .notes .typed-break { display: none; }
           body.dense .notes .typed-sep { display: inline; }
+          body.dense .notes li { display: inline; }
+          body.dense .notes li + li { margin-left: .6em; }
           body.dense h2 { margin-top: .2rem; }
         }
         """

@@ -1,6 +1,6 @@
 /// The Patient-Specific Functional Scale in a report: the same facts for every format.
 ///
-/// Each active activity's, and each retired activity rated within the period's, baseline and latest rating since the baseline, the change and whether it
+/// Each activity's the report shows (``PSFSSummary/forReport(_:)``: active at the period's end, retired within it, or rated within it), baseline and latest rating since the baseline, the change and whether it
 /// is at least the measure's error, and the ratings within the report's period (one is enough to
 /// show); then the average. Worded as "at least N points, more than the measure's error", never as
 /// clinically important (docs/outcomes.md).
@@ -8,10 +8,10 @@ public enum ReportPSFS {
     /// One row: activity, baseline (date), latest (date), change since the baseline, the period's ratings.
     static func rows(_ summary: PSFSSummary, period: Period) -> [[String]] {
         let inPeriod = summary.within(period)
-        return shown(summary, period: period).map { item in
+        return summary.activities.map { item in
             let periodItem = inPeriod.activities.first { $0.activity.id == item.activity.id }
             return [
-                item.activity.activity + (item.activity.isActive ? "" : " (retired)"), rated(item.baseline),
+                name(item.activity), rated(item.baseline),
                 rated(item.latest),
                 item.change.map { signed($0) + (item.detectable ? " *" : "") } ?? "-",
                 periodItem.map(periodRatings) ?? "-",
@@ -19,12 +19,9 @@ public enum ReportPSFS {
         }
     }
 
-    /// The activities a report of `period` shows: every active one, and every retired one rated
-    /// within the period (retired since), active ones first.
-    static func shown(_ summary: PSFSSummary, period: Period) -> [PSFSSummary.ActivitySummary] {
-        let ratedWithin = Set(
-            summary.within(period).activities.filter { !$0.ratings.isEmpty }.compactMap(\.activity.id))
-        return summary.activities.filter { $0.activity.isActive || ratedWithin.contains($0.activity.id ?? -1) }
+    /// An activity as a report names it: its words, and "(retired)" once it is retired (now).
+    static func name(_ activity: PSFSActivity) -> String {
+        activity.activity + (activity.isActive ? "" : " (retired)")
     }
 
     static let header = ["Activity", "Baseline", "Latest", "Change", "This period"]
