@@ -1,4 +1,5 @@
 import CSQLiteSession
+import Foundation
 
 /// The changes one write transaction made to the synced tables, in SQLite's changeset format
 /// (the session extension's: <https://sqlite.org/sessionintro.html>).
@@ -70,8 +71,14 @@ public struct Changeset: Equatable, Sendable {
     /// columns are the primary key (one flag a column).
     struct ChangeHeader {
         let table: String
-        let operation: Operation
+        var operation: Operation
         let primaryKey: [Bool]
+
+        /// Whether a change SQLite's iterator describes is of this header's table, with its key.
+        func matches(_ name: UnsafePointer<CChar>, _ flags: UnsafeMutablePointer<UInt8>, _ count: Int) -> Bool {
+            guard count == primaryKey.count, table.withCString({ strcmp($0, name) }) == 0 else { return false }
+            return (0..<count).allSatisfy { (flags[$0] != 0) == primaryKey[$0] }
+        }
     }
 
     /// Walks the changeset's changes in order with SQLite's iterator.
@@ -80,33 +87,47 @@ public struct Changeset: Equatable, Sendable {
     /// stop, which, like a header SQLite cannot read, makes the changeset damaged. The one walk
     /// ``tables()`` and ``rowChanges()`` share.
     func walk(_ body: (ChangeHeader, OpaquePointer) throws -> Bool) throws {
-        var copy = bytes
-        try copy.withUnsafeMutableBytes { buffer in
+        try bytes.withUnsafeBytes { buffer in
             var iterator: OpaquePointer?
-            guard sqlite3changeset_start(&iterator, Int32(buffer.count), buffer.baseAddress) == SQLITE_OK,
+            // SQLite only reads the bytes: it writes to them only to invert a changeset.
+            guard
+                sqlite3changeset_start(
+                    &iterator, Int32(buffer.count), UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+                    == SQLITE_OK,
                 let iterator
             else {
                 sqlite3changeset_finalize(iterator)
                 throw Self.damaged
             }
             var step = sqlite3changeset_next(iterator)
-            while step == SQLITE_ROW {
-                var name: UnsafePointer<CChar>?
-                var columnCount: Int32 = 0
-                var code: Int32 = 0
-                var indirect: Int32 = 0
-                var flags: UnsafeMutablePointer<UInt8>?
-                var flagCount: Int32 = 0
-                guard sqlite3changeset_op(iterator, &name, &columnCount, &code, &indirect) == SQLITE_OK,
-                    sqlite3changeset_pk(iterator, &flags, &flagCount) == SQLITE_OK,
-                    let name, let flags, flagCount == columnCount,
-                    let operation = Self.operation(code)
-                else { break }
-                let header = ChangeHeader(
-                    table: String(cString: name), operation: operation,
-                    primaryKey: (0..<Int(columnCount)).map { flags[$0] != 0 })
-                guard try body(header, iterator) else { break }
-                step = sqlite3changeset_next(iterator)
+            // The table's name and key are made into Swift values once for a run of its changes.
+            var header: ChangeHeader?
+            do {
+                while step == SQLITE_ROW {
+                    var name: UnsafePointer<CChar>?
+                    var columnCount: Int32 = 0
+                    var code: Int32 = 0
+                    var indirect: Int32 = 0
+                    var flags: UnsafeMutablePointer<UInt8>?
+                    var flagCount: Int32 = 0
+                    guard sqlite3changeset_op(iterator, &name, &columnCount, &code, &indirect) == SQLITE_OK,
+                        sqlite3changeset_pk(iterator, &flags, &flagCount) == SQLITE_OK,
+                        let name, let flags, flagCount == columnCount,
+                        let operation = Self.operation(code)
+                    else { break }
+                    if let known = header, known.matches(name, flags, Int(columnCount)) {
+                        header?.operation = operation
+                    } else {
+                        header = ChangeHeader(
+                            table: String(cString: name), operation: operation,
+                            primaryKey: (0..<Int(columnCount)).map { flags[$0] != 0 })
+                    }
+                    guard let header, try body(header, iterator) else { break }
+                    step = sqlite3changeset_next(iterator)
+                }
+            } catch {
+                sqlite3changeset_finalize(iterator)
+                throw error
             }
             let finalized = sqlite3changeset_finalize(iterator)
             guard step == SQLITE_DONE, finalized == SQLITE_OK else { throw Self.damaged }

@@ -102,78 +102,104 @@ public struct ChangesetMerger: Sendable {
     public func merge(
         _ changeset: Changeset, at reading: HybridTimestamp, into writer: some DatabaseWriter
     ) throws -> Report {
-        let (_, shapes) = try changeset.tables()
-        let rows = try changeset.rowChanges()
+        let (changes, shapes) = try changeset.tables()
         return try writer.writeWithoutTransaction { db in
             var settlements: [Settlement] = []
+            // A first sync writes more pages than SQLite's page cache holds (2 MiB): spilled to the
+            // WAL, they were read back and written again, which took most of the merge's time. The
+            // merge's pages stay in memory until it commits instead.
+            try db.execute(sql: "PRAGMA cache_spill = OFF")
+            defer { try? db.execute(sql: "PRAGMA cache_spill = ON") }
             do {
                 try db.inTransaction(.immediate) {
                     try SyncedTable.check(shapes, synced: tables, in: db)
                     settlements = try Self.merge(
-                        rows, at: reading.text, setBased: setBased, tables: tables, in: db)
+                        changeset, at: reading.text, setBased: setBased, tables: tables, in: db)
                     return .commit
                 }
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            } catch {
+                // The rollback took the sync tables away if this merge made them; GRDB's schema
+                // cache may still list them.
+                db.clearSchemaCache()
+                guard let error = error as? DatabaseError, error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY
+                else { throw error }
                 throw ChangesetError(
                     .foreignKey,
                     "The changes would leave rows that refer to rows this journal does not have, "
                         + "so none of them was applied.")
             }
-            return Report(changeCount: rows.count, settlements: settlements)
+            return Report(changeCount: changes.count, settlements: settlements)
         }
     }
 
-    /// Merges every change, inside the caller's transaction.
+    /// Merges every change, in the changeset's order, inside the caller's transaction: new rows
+    /// straight from the changeset (``BulkInsert``) unless `setBased` is false, every other change
+    /// read into a ``RowChange`` and merged field by field.
     ///
     /// Foreign keys are checked once, when it commits, as SQLite's own `sqlite3changeset_apply`
     /// does: a violation rolls all of it back.
     private static func merge(
-        _ rows: [RowChange], at reading: String, setBased: Bool, tables: [String], in db: Database
+        _ changeset: Changeset, at reading: String, setBased: Bool, tables: [String], in db: Database
     ) throws -> [Settlement] {
         try SyncMetadata.create(in: db)
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         var settlements: [Settlement] = []
-        var pass = try Pass(rows, at: reading, tables: tables, in: db)
-        var bulk = setBased ? try BulkInsert(rows, early: pass.early, in: db) : nil
-        for (index, row) in rows.enumerated() {
+        var pass = try Pass(changeset, at: reading, tables: tables, in: db)
+        var bulk = setBased ? try BulkInsert(at: reading, in: db) : nil
+        try changeset.walk { header, iterator in
             do {
-                let names = try pass.columns(of: row.table, in: db)
-                if try bulk?.insert(index, row, columns: names, parents: &pass.parents, in: db) == true { continue }
-                settlements += try pass.merge(row, in: db)
+                if try bulk?.insert(header, iterator, pass: &pass, in: db) == true { return true }
+                settlements += try pass.merge(RowChange(header, iterator), in: db)
+                // That change may have deleted a key.
+                bulk?.probeTombstones = true
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 throw ChangesetError(
-                    .constraint(row.table),
-                    "A change to \(row.table) breaks one of its constraints (NOT NULL, CHECK or UNIQUE), "
+                    .constraint(header.table),
+                    "A change to \(header.table) breaks one of its constraints (NOT NULL, CHECK or UNIQUE), "
                         + "so none of the changes was applied.")
             }
+            return true
         }
-        try bulk?.stamp(at: reading, in: db)
         return settlements
     }
 
     /// One changeset's field-by-field merge: its reading, and what it learns as it goes.
-    private struct Pass {
+    struct Pass {
         /// The reading the changeset was recorded at (its text form).
         let reading: String
         /// Whether any update waits for its row; becomes true when one does.
         var early: Bool
         var parents: ParentCheck
-        /// The changeset's deletes, per table (in lower case) and key: a parent's delete merges its
-        /// children's first, so a child edited here is reported as such.
-        private let deletes: [String: [Data: RowChange]]
+        private let changeset: Changeset
+        /// The changeset's deletes of rows of child tables, per table (in lower case) and key, read
+        /// the first time a delete meets children here: a parent's delete merges its children's
+        /// first, so a child edited here is reported as such.
+        private var deletes: [String: [Data: RowChange]]?
         private var names: [String: [String]] = [:]
 
-        init(_ rows: [RowChange], at reading: String, tables: [String], in db: Database) throws {
+        init(_ changeset: Changeset, at reading: String, tables: [String], in db: Database) throws {
             self.reading = reading
+            self.changeset = changeset
             early = try SyncMetadata.hasEarlyFields(in: db)
-            parents = try ParentCheck(rows, tables: tables, in: db)
-            var deletes: [String: [Data: RowChange]] = [:]
-            if !parents.foreignKeys.children.isEmpty {
-                for row in rows where row.operation == .delete {
-                    deletes[row.table.lowercased(), default: [:]][SyncMetadata.encode(key: row.key)] = row
+            parents = try ParentCheck(changeset, tables: tables, in: db)
+        }
+
+        /// The changeset's delete of the row `key` of the child table `table`, if it has one.
+        private mutating func delete(of table: String, key: [DatabaseValue]) throws -> RowChange? {
+            if deletes == nil {
+                let children = Set(parents.foreignKeys.children.values.joined().map { $0.child.lowercased() })
+                var read: [String: [Data: RowChange]] = [:]
+                try changeset.walk { header, iterator in
+                    let table = header.table.lowercased()
+                    if header.operation == .delete, children.contains(table) {
+                        let row = RowChange(header, iterator)
+                        read[table, default: [:]][SyncMetadata.encode(key: row.key)] = row
+                    }
+                    return true
                 }
+                deletes = read
             }
-            self.deletes = deletes
+            return deletes?[table.lowercased()]?[SyncMetadata.encode(key: key)]
         }
 
         /// The table's column names, in order.
@@ -328,7 +354,7 @@ public struct ChangesetMerger: Sendable {
                     arguments: StatementArguments(key))
                 for row in rows {
                     let child = Array(row.databaseValues)
-                    if let delete = deletes[reference.child.lowercased()]?[SyncMetadata.encode(key: child)] {
+                    if let delete = try delete(of: reference.child, key: child) {
                         settlements += try merge(delete, in: db)
                         continue
                     }

@@ -97,28 +97,32 @@ struct ParentCheck {
     }
 
     let foreignKeys: ForeignKeys
-    /// Per table, the keys the changeset inserts.
-    private let inserted: [String: Set<Data>]
+    private let changeset: Changeset
+    /// Per parent table (in lower case), the keys the changeset inserts, read the first time a
+    /// parent is neither here nor deleted.
+    private var inserted: [String: Set<Data>]?
     /// Per table, parents found here during this merge (forgotten when a row of the table is deleted).
     private var found: [String: Set<Data>] = [:]
 
-    init(_ rows: [RowChange], tables: [String], in db: Database) throws {
+    init(_ changeset: Changeset, tables: [String], in db: Database) throws {
         foreignKeys = try ForeignKeys(tables: tables, in: db)
-        var inserted: [String: Set<Data>] = [:]
-        if !foreignKeys.parents.isEmpty {
-            for row in rows where row.operation == .insert {
-                inserted[row.table.lowercased(), default: []].insert(SyncMetadata.encode(key: row.key))
-            }
-        }
-        self.inserted = inserted
+        self.changeset = changeset
     }
 
     /// Where the parents of `change`'s row are: the first deleted or missing one decides.
     mutating func state(of change: RowChange, in db: Database) throws -> State {
-        guard let references = foreignKeys.parents[change.table.lowercased()] else { return .here }
+        try state(of: change.table, in: db) { $0.parentKey(of: change) }
+    }
+
+    /// Where the parents of a row of `table` are, `parentKey` giving the parent's key a reference
+    /// names (nil when the row names none).
+    mutating func state(
+        of table: String, in db: Database, parentKey: (ForeignKeys.Reference) -> [DatabaseValue]?
+    ) throws -> State {
+        guard let references = foreignKeys.parents[table.lowercased()] else { return .here }
         var state = State.here
         for reference in references {
-            guard let key = reference.parentKey(of: change) else { continue }
+            guard let key = parentKey(reference) else { continue }
             let pk = SyncMetadata.encode(key: key)
             if found[reference.parent.lowercased()]?.contains(pk) == true { continue }
             let here = try Bool.fetchOne(
@@ -131,13 +135,30 @@ struct ParentCheck {
                 found[reference.parent.lowercased(), default: []].insert(pk)
             } else if try SyncMetadata.tombstone(of: reference.parent, key: key, in: db) != nil {
                 return .deleted
-            } else if inserted[reference.parent.lowercased()]?.contains(pk) == true {
+            } else if try inserts(reference.parent, pk) {
                 if state == .here { state = .inserted }
             } else if state == .here || state == .inserted {
                 state = .missing(parent: reference.parent)
             }
         }
         return state
+    }
+
+    /// Whether the changeset inserts the row `pk` of the parent table `parent`.
+    private mutating func inserts(_ parent: String, _ pk: Data) throws -> Bool {
+        if inserted == nil {
+            let parents = Set(foreignKeys.parents.values.joined().map { $0.parent.lowercased() })
+            var read: [String: Set<Data>] = [:]
+            try changeset.walk { header, iterator in
+                let table = header.table.lowercased()
+                if header.operation == .insert, parents.contains(table) {
+                    read[table, default: []].insert(SyncMetadata.encode(key: RowChange(header, iterator).key))
+                }
+                return true
+            }
+            inserted = read
+        }
+        return inserted?[parent.lowercased()]?.contains(pk) == true
     }
 
     /// Forgets the parents found in `table`, one of whose rows is being deleted.

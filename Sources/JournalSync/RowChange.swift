@@ -27,6 +27,32 @@ struct RowChange: Equatable {
     }
 }
 
+extension RowChange {
+    /// The change SQLite's changeset iterator is on, with its values read into GRDB's.
+    init(_ header: Changeset.ChangeHeader, _ iterator: OpaquePointer) {
+        let columns = 0..<Int32(header.primaryKey.count)
+        table = header.table
+        operation = header.operation
+        primaryKey = header.primaryKey
+        old =
+            header.operation == .insert
+            ? Array(repeating: nil, count: columns.count)
+            : columns.map { column in
+                var value: OpaquePointer?
+                _ = sqlite3changeset_old(iterator, column, &value)
+                return Changeset.databaseValue(value)
+            }
+        new =
+            header.operation == .delete
+            ? Array(repeating: nil, count: columns.count)
+            : columns.map { column in
+                var value: OpaquePointer?
+                _ = sqlite3changeset_new(iterator, column, &value)
+                return Changeset.databaseValue(value)
+            }
+    }
+}
+
 extension Changeset {
     /// Every change with its values, in order, after the structure has been checked
     /// (``ChangesetStructure``); throws ``ChangesetError/Kind/damaged`` as ``changes()`` does.
@@ -35,34 +61,14 @@ extension Changeset {
         _ = try tables()
         var rows: [RowChange] = []
         try walk { header, iterator in
-            let columns = 0..<Int32(header.primaryKey.count)
-            let old: [DatabaseValue?] =
-                header.operation == .insert
-                ? Array(repeating: nil, count: columns.count)
-                : columns.map { column in
-                    var value: OpaquePointer?
-                    _ = sqlite3changeset_old(iterator, column, &value)
-                    return Self.databaseValue(value)
-                }
-            let new: [DatabaseValue?] =
-                header.operation == .delete
-                ? Array(repeating: nil, count: columns.count)
-                : columns.map { column in
-                    var value: OpaquePointer?
-                    _ = sqlite3changeset_new(iterator, column, &value)
-                    return Self.databaseValue(value)
-                }
-            rows.append(
-                RowChange(
-                    table: header.table, operation: header.operation, primaryKey: header.primaryKey, old: old,
-                    new: new))
+            rows.append(RowChange(header, iterator))
             return true
         }
         return rows
     }
 
     /// A changeset's value as GRDB's; `nil` for a column the change does not carry.
-    private static func databaseValue(_ value: OpaquePointer?) -> DatabaseValue? {
+    static func databaseValue(_ value: OpaquePointer?) -> DatabaseValue? {
         guard let value else { return nil }
         switch sqlite3_value_type(value) {
         case SQLITE_INTEGER: return sqlite3_value_int64(value).databaseValue
@@ -76,6 +82,23 @@ extension Changeset {
             guard let blob = sqlite3_value_blob(value) else { return Data().databaseValue }
             return Data(bytes: blob, count: count).databaseValue
         default: return .null
+        }
+    }
+
+    /// Appends a changeset's value to a key's encoding (``SyncMetadata/encode(key:)``) as it is,
+    /// with no Swift value made of it.
+    static func append(_ value: OpaquePointer?, to encoder: inout SyncMetadata.KeyEncoder) {
+        guard let value else { return encoder.appendNull() }
+        switch sqlite3_value_type(value) {
+        case SQLITE_INTEGER: encoder.append(sqlite3_value_int64(value))
+        case SQLITE_FLOAT: encoder.append(sqlite3_value_double(value))
+        case SQLITE_TEXT:
+            let text = sqlite3_value_text(value)
+            encoder.append(text: UnsafeRawBufferPointer(start: text, count: Int(sqlite3_value_bytes(value))))
+        case SQLITE_BLOB:
+            let blob = sqlite3_value_blob(value)
+            encoder.append(blob: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_value_bytes(value))))
+        default: encoder.appendNull()
         }
     }
 }

@@ -188,27 +188,55 @@ enum SyncMetadata {
     /// (as in a changeset: 1 integer, 2 real, 3 text, 4 blob, 5 NULL) then an integer or a real's
     /// bits in 8 bytes big-endian, or a text's or blob's length in 8 bytes big-endian and its bytes.
     static func encode(key: [DatabaseValue]) -> Data {
-        var bytes: [UInt8] = []
-        func append(_ number: UInt64) { bytes += (0..<8).map { UInt8(truncatingIfNeeded: number >> (56 - 8 * $0)) } }
+        var encoder = KeyEncoder()
         for value in key {
             switch value.storage {
-            case .null: bytes.append(5)
-            case .int64(let number):
-                bytes.append(1)
-                append(UInt64(bitPattern: number))
-            case .double(let number):
-                bytes.append(2)
-                append(number.bitPattern)
+            case .null: encoder.appendNull()
+            case .int64(let number): encoder.append(number)
+            case .double(let number): encoder.append(number)
             case .string(let text):
-                bytes.append(3)
-                append(UInt64(text.utf8.count))
-                bytes += text.utf8
-            case .blob(let data):
-                bytes.append(4)
-                append(UInt64(data.count))
-                bytes += data
+                var text = text
+                text.withUTF8 { encoder.append(text: UnsafeRawBufferPointer($0)) }
+            case .blob(let data): data.withUnsafeBytes { encoder.append(blob: $0) }
             }
         }
-        return Data(bytes)
+        return Data(encoder.bytes)
+    }
+
+    /// Builds the blob of ``encode(key:)`` value by value, from whatever holds the values (GRDB's
+    /// values, or SQLite's straight from a changeset); reused, it keeps its storage.
+    struct KeyEncoder {
+        private(set) var bytes: [UInt8] = []
+
+        mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+        mutating func appendNull() { bytes.append(5) }
+
+        mutating func append(_ number: Int64) {
+            bytes.append(1)
+            append(UInt64(bitPattern: number))
+        }
+
+        mutating func append(_ number: Double) {
+            bytes.append(2)
+            append(number.bitPattern)
+        }
+
+        mutating func append(text: UnsafeRawBufferPointer) {
+            bytes.append(3)
+            append(UInt64(text.count))
+            bytes.append(contentsOf: text)
+        }
+
+        mutating func append(blob: UnsafeRawBufferPointer) {
+            bytes.append(4)
+            append(UInt64(blob.count))
+            bytes.append(contentsOf: blob)
+        }
+
+        private mutating func append(_ number: UInt64) {
+            for shift in stride(from: 56, through: 0, by: -8) {
+                bytes.append(UInt8(truncatingIfNeeded: number >> shift))
+            }
+        }
     }
 }

@@ -233,6 +233,25 @@ private func field(
         #expect(try rows(desktop) == ["a|bridge|5|easier"])
     }
 
+    /// A merge keeps its pages in memory (`cache_spill` off) only while it runs: merged or refused,
+    /// it leaves the connection as it found it.
+    @Test func aMergeLeavesTheCacheSpillAsItFoundIt() throws {
+        let folder = TemporaryDirectory()
+        let (laptop, desktop) = try twoReplicas(folder)
+        let spill = { try desktop.queue.read { try Int.fetchOne($0, sql: "PRAGMA cache_spill") } }
+        let before = try spill()
+        #expect(before != 0)
+        let edit = try laptop.record(now: noon + 1_000, "UPDATE items SET pain = 2 WHERE id = 'a'")
+
+        try desktop.merge(edit, now: noon + 2_000)
+        #expect(try spill() == before)
+
+        #expect(throws: ChangesetError.self) {
+            try ChangesetMerger(tables: ["parent"]).merge(edit.changeset, at: edit.reading, into: desktop.queue)
+        }
+        #expect(try spill() == before)
+    }
+
     /// Clocks ten minutes or a day apart still agree on which edit wins.
     ///
     /// The desktop's clock is behind by `skew`. An edit it makes after seeing the laptop's wins
