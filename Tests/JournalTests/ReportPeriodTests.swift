@@ -333,4 +333,23 @@ import Testing
         #expect(TextTable.wrap("   ", width: 10) == "")
         #expect(TextTable.wrap("ab", width: 0) == "…")
     }
+
+    /// Lines found byte by byte are those `split(separator: "\n")` finds by character: a line feed
+    /// after a carriage return is part of one character, "\r\n", and does not split.
+    @Test func linesAreTheSplitByCharacter() throws {
+        let seed = UInt64(ProcessInfo.processInfo.environment["JOURNAL_TEST_SEED"] ?? "") ?? 5_151
+        print("WrapTests seed \(seed) (JOURNAL_TEST_SEED=\(seed) replays it)")
+        var random = SplitMix(seed: seed)
+        let pieces = ["\n", "\n", "\r", "\r\n", "\n\u{301}", " ", "a", "é", "→", "👍🏽", "\u{7F}"]
+        for round in 0..<3_000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined()
+            #expect(
+                TextTable.lines(text) == text.split(separator: "\n"),
+                "seed \(seed), round \(round): \(text.debugDescription)")
+        }
+        #expect(TextTable.lines("a\n\nb\n") == ["a", "b"])
+        #expect(TextTable.lines("a\r\nb\nc") == ["a\r\nb", "c"])
+        #expect(TextTable.lines("") == [])
+    }
 }

@@ -45,6 +45,31 @@ public enum TextTable {
         return all.map(line).joined(separator: "\n")
     }
 
+    /// The lines of `text`, as `text.split(separator: "\n")` gives them (no empty ones), found byte
+    /// by byte: a line feed is a character of its own except after a carriage return, with which
+    /// it is one ("\r\n", which does not split), so only such a line feed is kept.
+    ///
+    /// Splitting by `Character` reads every grapheme's Unicode properties: it was a quarter of
+    /// `journal check`'s text (docs/performance.md).
+    public static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A, previous != 0x0D {
+                if start != index { lines.append(text[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            utf8.formIndex(after: &index)
+        }
+        if start != utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
+        return lines
+    }
+
     /// `text` broken into lines of at most `width` columns at spaces; a word wider than `width`
     /// is cut with "…".
     public static func wrap(_ text: String, width: Int) -> String {

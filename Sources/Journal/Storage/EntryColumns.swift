@@ -37,6 +37,11 @@ enum EntryColumns: Int32, CaseIterable {
     /// Every column, comma-separated, in this order.
     static let selectList = allCases.map(\.name).joined(separator: ", ")
 
+    /// Every column of the table named `table` in a statement (`e.id, e.exercise_id, …`), in this order.
+    static func selectList(of table: String) -> String {
+        allCases.map { "\(table).\($0.name)" }.joined(separator: ", ")
+    }
+
     /// Inserts one entry: its values in column order (``values(of:)``); a `NULL` id takes the next free one.
     static let insert =
         "INSERT INTO entries (\(selectList)) VALUES (\(allCases.map { _ in "?" }.joined(separator: ", ")))"
@@ -137,18 +142,19 @@ enum EntryColumns: Int32, CaseIterable {
         return StatementArguments(values + [entry.id])
     }
 
-    /// The entry in the current row of `handle`, a statement that selects ``selectList``.
-    static func entry(at handle: OpaquePointer?) throws -> Entry {
+    /// The entry in the current row of `handle`, a statement that selects ``selectList`` from its
+    /// column `first` on (0: the first).
+    static func entry(at handle: OpaquePointer?, from first: Int32 = 0) throws -> Entry {
         func text(_ column: Self) -> String? {
-            guard sqlite3_column_type(handle, column.rawValue) != SQLITE_NULL,
-                let bytes = sqlite3_column_text(handle, column.rawValue)
+            guard sqlite3_column_type(handle, first + column.rawValue) != SQLITE_NULL,
+                let bytes = sqlite3_column_text(handle, first + column.rawValue)
             else { return nil }
-            let count = Int(sqlite3_column_bytes(handle, column.rawValue))
+            let count = Int(sqlite3_column_bytes(handle, first + column.rawValue))
             return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
         }
-        func integer(_ column: Self) -> Int64 { sqlite3_column_int64(handle, column.rawValue) }
+        func integer(_ column: Self) -> Int64 { sqlite3_column_int64(handle, first + column.rawValue) }
         func optional(_ column: Self) -> Int? {
-            sqlite3_column_type(handle, column.rawValue) == SQLITE_NULL ? nil : Int(integer(column))
+            sqlite3_column_type(handle, first + column.rawValue) == SQLITE_NULL ? nil : Int(integer(column))
         }
         // A value journal never writes, put in from outside, is read within its range, never refused:
         // a screen still shows what stands, and says what is wrong (``StoredValues``).

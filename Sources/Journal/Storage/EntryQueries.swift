@@ -114,8 +114,23 @@ enum EntryQueries {
         return ("SELECT \(EntryColumns.selectList) FROM entries \(filter) ORDER BY performed_at, id", arguments)
     }
 
+    /// Calls `body` with each row of `sql`, through a cached statement, as SQLite's C API sees it:
+    /// for a statement that selects ``EntryColumns/selectList(of:)`` after columns of its own
+    /// (``EntryColumns/entry(at:from:)``).
+    static func forEachRow(
+        _ db: Database, sql: String, arguments: StatementArguments, _ body: (OpaquePointer?) throws -> Void
+    ) throws {
+        try forEachRow(db, statement: db.cachedStatement(sql: sql), arguments: arguments, body)
+    }
+
     private static func forEach(
         _ db: Database, statement: Statement, arguments: StatementArguments, _ body: (Entry) throws -> Void
+    ) throws {
+        try forEachRow(db, statement: statement, arguments: arguments) { try body(EntryColumns.entry(at: $0)) }
+    }
+
+    private static func forEachRow(
+        _ db: Database, statement: Statement, arguments: StatementArguments, _ body: (OpaquePointer?) throws -> Void
     ) throws {
         try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
@@ -128,7 +143,7 @@ enum EntryQueries {
                     resultCode: ResultCode(rawValue: step),
                     message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            try body(EntryColumns.entry(at: handle))
+            try body(handle)
         }
     }
 }

@@ -1,5 +1,11 @@
 import GRDB
 
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
+
 /// The hold queries: which exercises stand on hold, and the physiotherapist reviews that answer them.
 ///
 /// Every query here runs inside a transaction the caller opened (``JournalStore``), so that a screen
@@ -79,22 +85,25 @@ enum HoldQueries {
         """
     }
 
-    /// For every exercise, the sessions ``firstUncovered(exercise:reviewedAt:throughEntryID:recordedAt:)``
-    /// finds against its latest review dated by `?1` (``AsOf/bound(_:)``, `NULL` for now) (up to
-    /// three), by exercise, oldest first: three index seeks per exercise however long the journal,
-    /// in one statement.
+    /// For every exercise, its latest review dated by `?1` (``AsOf/bound(_:)``, `NULL` for now) and
+    /// the sessions ``firstUncovered(exercise:reviewedAt:throughEntryID:recordedAt:)`` finds against
+    /// it (up to three), in one statement: three index seeks per exercise however long the journal.
+    ///
+    /// A row per session found, by exercise, oldest first, after one for each reviewed exercise
+    /// without one: the review's exercise id, review time, through id and time of recording (all
+    /// `NULL` without a review), then ``EntryColumns/selectList(of:)`` (all `NULL` without a session).
+    /// The common tables are each named once, so that SQLite compiles each once: writing the
+    /// sessions as a `candidates` table read three times compiled its seeks three times.
     static let firstUncoveredStops = """
         WITH RECURSIVE \(exerciseIDsTables),
-        latest AS (\(latestReview(asOf: "?1", exercises: "exercise_ids"))),
-        candidates(after_review, recorded_after, unseen) AS (
-            SELECT \(firstUncovered(
-                exercise: "x.id", reviewedAt: "l.reviewed_at", throughEntryID: "l.through_entry_id",
-                recordedAt: "l.created_at"))
-            FROM exercise_ids AS x LEFT JOIN latest AS l ON l.exercise_id = x.id)
-        SELECT \(EntryColumns.selectList) FROM entries
-        WHERE id IN (SELECT after_review FROM candidates UNION ALL SELECT recorded_after FROM candidates
-                     UNION ALL SELECT unseen FROM candidates)
-        ORDER BY exercise_id, performed_at, id
+        latest AS (\(latestReview(asOf: "?1", exercises: "exercise_ids")))
+        SELECT l.exercise_id, l.reviewed_at, l.through_entry_id, l.created_at, \(EntryColumns.selectList(of: "e"))
+        FROM exercise_ids AS x LEFT JOIN latest AS l ON l.exercise_id = x.id
+        LEFT JOIN entries AS e ON e.id IN (\(firstUncovered(
+            exercise: "x.id", reviewedAt: "l.reviewed_at", throughEntryID: "l.through_entry_id",
+            recordedAt: "l.created_at")))
+        WHERE e.id IS NOT NULL OR l.exercise_id IS NOT NULL
+        ORDER BY e.exercise_id, e.performed_at, e.id
         """
 
     /// The first session of exercise `?1` that may start a hold and that a review at `?2`, seen
@@ -105,9 +114,9 @@ enum HoldQueries {
         ORDER BY performed_at, id LIMIT 1
         """
 
-    /// Every exercise on hold, by exercise id, in three reads however many exercises there are: the
-    /// latest reviews, each exercise's first session that may start a hold and its review does not
-    /// cover (``firstUncoveredStops``: index seeks, not a read of every such session), and the
+    /// Every exercise on hold, by exercise id, in two reads however many exercises there are: the
+    /// latest reviews with each exercise's first session that may start a hold and its review does
+    /// not cover (``firstUncoveredStops``: index seeks, not a read of every such session), and the
     /// sessions just before those.
     ///
     /// With `asOf`, only the reviews dated by the end of that day count (``AsOf``), so the holds
@@ -116,16 +125,23 @@ enum HoldQueries {
         try holdsAndReviews(db, asOf: asOf).holds
     }
 
-    /// ``holds(_:asOf:)`` with the latest reviews it read (``latestReviews(_:exerciseID:asOf:)``),
-    /// for a standing that needs both: one read of the reviews, not two.
+    /// ``holds(_:asOf:)`` with the latest reviews it read (those ``latestReviews(_:exerciseID:asOf:)``
+    /// reads), for a standing that needs both: one read of the reviews and the sessions
+    /// (``firstUncoveredStops``), not two.
     static func holdsAndReviews(_ db: Database, asOf: LocalDate?) throws
         -> (holds: [Hold], reviews: [String: Review.Mark])
     {
-        let reviewed = try latestReviews(db, asOf: asOf)
+        var reviewed: [String: Review.Mark] = [:]
         var first: [Entry] = []
-        for candidate in try EntryQueries.fetch(db, sql: firstUncoveredStops, arguments: [AsOf.bound(asOf)])
-        where first.last?.exerciseID != candidate.exerciseID {
-            first.append(candidate)
+        try EntryQueries.forEachRow(db, sql: firstUncoveredStops, arguments: [AsOf.bound(asOf)]) { row in
+            if sqlite3_column_type(row, 0) != SQLITE_NULL, let id = sqlite3_column_text(row, 0) {
+                reviewed[String(cString: id)] = Review.Mark(
+                    reviewedAt: sqlite3_column_int64(row, 1), throughEntryID: sqlite3_column_int64(row, 2),
+                    recordedAt: sqlite3_column_int64(row, 3))
+            }
+            guard sqlite3_column_type(row, 4) != SQLITE_NULL else { return }
+            let candidate = try EntryColumns.entry(at: row, from: 4)
+            if first.last?.exerciseID != candidate.exerciseID { first.append(candidate) }
         }
         return (try holds(startingAt: first, reviewed: reviewed, db), reviewed)
     }

@@ -140,7 +140,7 @@ enum Describe {
         let text =
             "\(hold.exerciseID) is on hold since \(hold.since.localTime.shortText) (\(hold.since.rule), "
             + "#\(hold.session.id ?? 0)): see a physiotherapist, then run `journal resume \(hold.exerciseID)`."
-        return TextTable.wrap(text, width: 71).split(separator: "\n").enumerated()
+        return TextTable.lines(TextTable.wrap(text, width: 71)).enumerated()
             .map { $0.offset == 0 ? "\(style.red("ON HOLD")) \($0.element)" : "        \($0.element)" }
             .joined(separator: "\n")
     }
@@ -157,7 +157,7 @@ enum Describe {
         let label = first.severity.description.uppercased()
         let indent = String(repeating: " ", count: label.count + 1)
         func wrapped(_ text: String, prefix: String = "") -> [String] {
-            TextTable.wrap(text, width: 79 - indent.count - prefix.count).split(separator: "\n").enumerated()
+            TextTable.lines(TextTable.wrap(text, width: 79 - indent.count - prefix.count)).enumerated()
                 .map { indent + ($0.offset == 0 ? prefix : String(repeating: " ", count: prefix.count)) + $0.element }
         }
         let heading =
@@ -209,14 +209,14 @@ enum Describe {
         let indent = String(repeating: " ", count: label.count + 1)
         let dateLine =
             dated ? ["\(style.red(label)) \(style.bold("\(finding.localTime.shortText), \(finding.subject)"))"] : []
-        let message = TextTable.wrap(finding.message, width: 79 - indent.count)
-            .split(separator: "\n").enumerated()
+        let message = TextTable.lines(TextTable.wrap(finding.message, width: 79 - indent.count))
+            .enumerated()
             .map {
                 $0.offset == 0 && !dated
                     ? "\(style.red(label)) \(style.bold(String($0.element)))" : indent + style.bold(String($0.element))
             }
-        let recommendation = TextTable.wrap(finding.recommendation(advice), width: 79 - indent.count)
-            .split(separator: "\n").map { indent + $0 }
+        let recommendation = TextTable.lines(TextTable.wrap(finding.recommendation(advice), width: 79 - indent.count))
+            .map { indent + $0 }
         return (dateLine + message + recommendation).joined(separator: "\n")
     }
 
@@ -235,7 +235,7 @@ enum Describe {
         let rule = String(repeating: mark, count: 78)
         let prefix = String(repeating: mark, count: 2) + " "
         let body = ([title] + (when.map { [$0] } ?? []) + [finding.message, finding.recommendation(advice)])
-            .flatMap { TextTable.wrap($0, width: 75).split(separator: "\n") }
+            .flatMap { TextTable.lines(TextTable.wrap($0, width: 75)) }
             .map { prefix + $0 }
         return ([rule] + body + [rule]).map(style).joined(separator: "\n")
     }
@@ -268,7 +268,7 @@ extension Describe {
             || TextTable.displayWidth(item.activity.activity.terminalSafe) > 28
         {
             let heading = "#\(item.activity.id ?? 0) \(item.activity.activity.terminalSafe)"
-            lines += [""] + TextTable.wrap(heading, width: 80).split(separator: "\n").map(String.init)
+            lines += [""] + TextTable.lines(TextTable.wrap(heading, width: 80)).map(String.init)
             // A change of at least the measure's error, from the previous rating or from the baseline, is marked.
             let signed = { (change: Int?) in
                 change.map {
@@ -359,7 +359,7 @@ extension Describe {
                     "Still standing since \(entry.localTime.date): \(entry.exerciseID), pain \(pain(entry)) "
                     + "(#\(entry.id ?? 0), \(findings.map(\.rule).joined(separator: ", ")))."
             }
-            return TextTable.wrap(text, width: 80).split(separator: "\n").enumerated()
+            return TextTable.lines(TextTable.wrap(text, width: 80)).enumerated()
                 .map { ($0.offset == 0 ? "" : "  ") + $0.element }
         }
     }
