@@ -587,8 +587,10 @@ extension StoredValues {
 }
 
 extension StoredValues {
-    /// The reviews (of an exercise's hold, of the red flags) that say they had seen an entry or a
-    /// check-in beyond the newest id journal had given (its `sqlite_sequence` counter, or the
+    /// The reviews that say they had seen an id beyond the newest journal had given.
+    ///
+    /// A review of an exercise's hold or of the red flags names the newest entry or check-in it
+    /// had seen; beyond the newest id journal had given (its `sqlite_sequence` counter, or the
     /// newest row where the counter is gone): journal writes the newest id there was when the
     /// review was recorded, never more. Such a review would count a session or a red flag
     /// recorded after it, in the same second or with the clock set back, as seen. Both tables are
