@@ -129,6 +129,10 @@ enum StoredValues {
         /// The SQL of the value a problem shows: quoted, or said in words when quoting would be long (a note).
         var shown: String? = nil
 
+        /// What journal writes there, without how screens read another value: "where journal writes
+        /// a whole number from 0 to 10".
+        var written: String { expected.components(separatedBy: " (").first ?? expected }
+
         /// The column as screens read it: the stored value where journal could have written it, else
         /// ``nearest``; ``readOtherwise`` first.
         var asRead: String {
@@ -303,10 +307,96 @@ enum StoredValues {
     }
 
     /// The statement of ``search(_:table:id:columns:fix:)``: each row's id, then, for each column, whether
-    /// its value is not allowed and the value quoted; at most `?` rows.
-    private static func searchSQL(table: String, id: String, columns: [Column]) -> String {
+    /// its value is not allowed and the value quoted; at most `?` rows (`also`: a further condition on
+    /// the rows, its parameters after the limit).
+    private static func searchSQL(table: String, id: String, columns: [Column], also: String? = nil) -> String {
         let flags = columns.map { "(\($0.valid)) IS NOT 1, \($0.shown ?? "quote(\($0.name))")" }.joined(separator: ", ")
-        return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(outside(columns)) ORDER BY \(id) LIMIT ?"
+        let rows = also.map { "(\($0)) AND " } ?? ""
+        return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(rows)\(outside(columns)) ORDER BY \(id) "
+            + "LIMIT ?"
+    }
+
+    // MARK: What a change kept
+
+    /// The first value that change `change`, of `kind` on `subject`, kept to put back and that typed
+    /// input would refuse, said as a reason for ``JournalError/undoRecordDamaged(reason:)``; `nil`
+    /// when every value it kept is one journal writes.
+    ///
+    /// ```swift
+    /// try StoredValues.keptValueRefused(of: 4, kind: .delete, subject: nil, db)
+    /// // "change_entries holds a copy of entry #2 whose pain_after is 11, where journal writes a whole number from 0 to 10"
+    /// ```
+    ///
+    /// The same columns as the search of the journal's own tables (``problems(_:)``), over the copies
+    /// a change keeps: journal keeps a copy as screens read the row (``asRead(_:of:)``), so a value
+    /// out of what journal writes there was put in from outside, and undo never puts it back. The
+    /// plan and exercise of a plan or exercise change are checked for its subject alone (the rows of
+    /// others stay as they are), an exercise by the initialiser typed input goes through too.
+    static func keptValueRefused(of change: Int64, kind: ChangeKind, subject: String?, _ db: Database) throws
+        -> String?
+    {
+        let restored = "change_id = ? AND action = 'restore'"
+        let searches: [(table: String, record: String, columns: [Column], rows: String)] = [
+            ("change_entries", "a copy of entry #", entryColumns + offsetColumns + entryTimeColumns, restored),
+            ("change_checkins", "a copy of check-in #", checkInColumns + checkInTimeColumns, restored),
+            ("change_plan", "the plan row of ", planColumns, "change_id = ? AND exercise_id IS ?"),
+            ("change_exercises", "the exercise ", exerciseColumns, "change_id = ? AND id IS ?"),
+            (
+                "change_exercise_reviews", "a copy of the physiotherapist's review #",
+                reviewOffsetColumns + [createdAt, note], "change_id = ? AND exercise_id IS ?"
+            ),
+        ]
+        for search in searches {
+            let id = search.table == "change_plan" ? "exercise_id" : "id"
+            // The rows' parameters come first in the statement, then its limit of one row.
+            let arguments: StatementArguments = search.rows == restored ? [change, 1] : [change, subject, 1]
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: searchSQL(table: search.table, id: id, columns: search.columns, also: search.rows),
+                    arguments: arguments),
+                let index = search.columns.indices.first(where: { row[1 + $0 * 2] as Bool? == true })
+            else { continue }
+            let column = search.columns[index]
+            let value: String = row[2 + index * 2] ?? "NULL"
+            return "\(search.table) holds \(search.record)\((row[0] as String? ?? "").terminalSafe) whose "
+                + "\(column.name) is \(value.terminalSafe), \(column.written)"
+        }
+        return try keptExerciseRefused(of: change, subject: subject, db)
+    }
+
+    /// The exercise an exercise change kept, through the initialiser typed input goes through
+    /// (``Exercise/custom(id:name:category:perSide:measure:howTo:)``): its name and how-to as
+    /// `exercises add` takes them; `nil` when it takes them.
+    private static func keptExerciseRefused(of change: Int64, subject: String?, _ db: Database) throws -> String? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, name, category, per_side, measure, how_to, quote(id) AS quoted_id,
+                           quote(name) AS quoted_name, quote(how_to) AS quoted_how_to
+                    FROM change_exercises WHERE change_id = ? AND id IS ?
+                    """,
+                arguments: [change, subject]),
+            let id: String = row["id"], Catalog.builtIn.exercise(id: id) == nil,
+            let category = Exercise.Category(rawValue: row["category"] ?? ""),
+            let measure = Exercise.Measure(rawValue: row["measure"] ?? "")
+        else { return nil }
+        do {
+            _ = try Exercise.custom(
+                id: id, name: row["name"] ?? "", category: category, perSide: row["per_side"] == 1, measure: measure,
+                howTo: row["how_to"])
+            return nil
+        } catch let error as JournalError {
+            let column =
+                switch error {
+                case .invalidHowTo, .howToTooLong: "how_to"
+                case .invalidExerciseID: "id"
+                default: "name"
+                }
+            let value: String = row["quoted_\(column)"] ?? "NULL"
+            return "change_exercises holds the exercise \(id.terminalSafe) whose \(column) is \(value.terminalSafe), "
+                + "which typed input refuses: \(error.description.terminalSafe)"
+        }
     }
 
     /// The SQL condition that a row holds a value `columns` do not allow.
@@ -513,20 +603,22 @@ enum StoredValues {
             .prefix(limitPerTable).map { $0 }
     }
 
+    /// A plan row's dose and start day, as typed input makes them (``PlanItem``'s check).
+    private static let planColumns = [
+        range("sets", Entry.Limits.sets, flag: "--sets N"),
+        range("reps", Entry.Limits.reps, optional: true, flag: "--reps N"),
+        range("hold_seconds", Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
+        range("per_week", PlanItem.perWeekRange, flag: "--per-week N"),
+        Column(
+            name: "since", valid: "since IS NULL OR (since IS date(since, '+0 days') AND since >= '0001-01-01')",
+            expected: "where journal writes a date, YYYY-MM-DD, or none (screens read it as none, the plan in "
+                + "force since the journal began, until it is corrected)",
+            flag: "--since DATE", nearest: "NULL"),
+    ]
+
     /// The plan rows whose dose typed input would refuse (``PlanItem``'s check).
     private static func plan(_ db: Database) throws -> [StoredValueProblem] {
-        let columns = [
-            range("sets", Entry.Limits.sets, flag: "--sets N"),
-            range("reps", Entry.Limits.reps, optional: true, flag: "--reps N"),
-            range("hold_seconds", Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
-            range("per_week", PlanItem.perWeekRange, flag: "--per-week N"),
-            Column(
-                name: "since", valid: "since IS NULL OR (since IS date(since, '+0 days') AND since >= '0001-01-01')",
-                expected: "where journal writes a date, YYYY-MM-DD, or none (screens read it as none, the plan in "
-                    + "force since the journal began, until it is corrected)",
-                flag: "--since DATE", nearest: "NULL"),
-        ]
-        return try search(db, table: "plan", id: "exercise_id", columns: columns) { id, _ in
+        try search(db, table: "plan", id: "exercise_id", columns: planColumns) { id, _ in
             "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."
         }
     }
