@@ -276,9 +276,16 @@ enum StoredValues {
             return "journal cannot correct an exercise's row: restore a backup made before it was changed "
                 + "(`journal restore`)."
         }
+        found += try ids(db, table: "entries", fix: "`journal delete` cannot reach it")
+        found += try ids(db, table: "checkins", fix: "`journal checkins delete` cannot reach it")
         found += try missingExercises(db)
         found += try redFlags(db)
         found += try activities(db)
+        found += try search(db, table: "psfs_activities", id: "id", columns: activityTimeColumns) { _, _ in
+            "journal cannot correct a PSFS activity's times: restore a backup made before it was changed "
+                + "(`journal restore`), or retire it (`journal psfs remove ID`) and add it again."
+        }
+        found += try settings(db)
         found += try orphanRatings(db)
         found += try plan(db)
         return found
@@ -562,6 +569,69 @@ enum StoredValues {
                 fix: "read the check-in (`journal checkins`) and what `journal safety --red-flags` says of each "
                     + "red flag; `journal checkins edit \(id) --red-flag ID` (or `--no-red-flags`) corrects it.")
         }
+    }
+
+    /// The rows of `table` (entries or check-ins) whose id journal never gives (``Entry/Limits/ids``):
+    /// two seeks of the table's rowid, below and above the range.
+    ///
+    /// Such a row is read and shown as any other; an import refuses its id, so an export refuses it.
+    private static func ids(_ db: Database, table: String, fix: String) throws -> [StoredValueProblem] {
+        let ids = Entry.Limits.ids
+        return try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM (SELECT id FROM \(table) WHERE id < ?1 ORDER BY id LIMIT ?3)
+                UNION ALL SELECT id FROM (SELECT id FROM \(table) WHERE id > ?2 ORDER BY id LIMIT ?3)
+                """,
+            arguments: [ids.lowerBound, ids.upperBound, limitPerTable]
+        ).prefix(limitPerTable).map { id in
+            StoredValueProblem(
+                table: table, row: String(id), column: "id", value: String(id),
+                expected: "where journal gives whole numbers from \(ids.lowerBound) to \(ids.upperBound) (screens "
+                    + "show the row as stored)",
+                fix: "\(fix), which takes such ids only: `sqlite3 JOURNAL \"UPDATE \(table) SET id = (SELECT max(id) "
+                    + "+ 1 FROM \(table)) WHERE id = \(id)\"` gives it the next id.")
+        }
+    }
+
+    /// A PSFS activity's times as typed input and an import take them.
+    ///
+    /// Its UTC offset within ±18 hours, and retired (if it is) no earlier than it was added. A
+    /// small table, read whole.
+    private static let activityTimeColumns = [
+        range("utc_offset", LocalDateTime.utcOffsets, flag: nil),
+        Column(
+            name: "retired_at", valid: "retired_at IS NULL OR retired_at >= added_at",
+            expected: "where journal writes none, or a time no earlier than the activity's added_at (screens show it "
+                + "as stored)",
+            flag: nil, nearest: "retired_at"),
+    ]
+
+    /// The settings `journal config set` would refuse.
+    ///
+    /// A name other than `region`, or a region journal does not know
+    /// (``Region/init(parsing:setting:)``). A table of a row or two, read whole.
+    private static func settings(_ db: Database) throws -> [StoredValueProblem] {
+        try Row.fetchAll(
+            db, sql: "SELECT name, value, quote(name) AS quoted, quote(value) AS quoted_value FROM settings"
+        )
+        .compactMap { row -> StoredValueProblem? in
+            let name: String = row["name"] ?? ""
+            guard name == "region" else {
+                return StoredValueProblem(
+                    table: "settings", row: (row["quoted"] as String? ?? "NULL"), column: "name",
+                    value: row["quoted"] ?? "NULL", expected: "where journal writes only region",
+                    fix: "journal reads no other setting: `sqlite3 JOURNAL \"DELETE FROM settings WHERE name = "
+                        + "\((row["quoted"] as String? ?? "NULL"))\"` removes it.")
+            }
+            guard (try? Region(parsing: row["value"] ?? "")) == nil else { return nil }
+            return StoredValueProblem(
+                table: "settings", row: name, column: "value", value: row["quoted_value"] ?? "NULL",
+                expected: "where journal writes a region it knows, \(Region.accepted) (screens use the "
+                    + "environment's region until it is corrected)",
+                fix: "`journal config set region CODE` corrects it, `journal config unset region` removes it.")
+        }
+        .prefix(limitPerTable).map { $0 }
     }
 
     /// The PSFS ratings whose activity is gone (deleted from outside with foreign keys off): one
