@@ -238,8 +238,9 @@ enum StoredValues {
     /// A review's UTC offset (of an exercise's hold or of the red flags): small tables, read whole.
     private static let reviewOffsetColumns = [range("utc_offset", LocalDateTime.utcOffsets, flag: nil)]
 
-    /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table.
-    static func problems(_ db: Database) throws -> [StoredValueProblem] {
+    /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table;
+    /// with `now` (the command's), the times dated ahead of it too (``ahead(_:now:)``).
+    static func problems(_ db: Database, now: Int64? = nil) throws -> [StoredValueProblem] {
         let entryFix = { (id: String, column: Column) in
             guard let flag = column.flag else {
                 return "journal cannot correct when a row was recorded: `journal delete \(id)` removes it."
@@ -252,14 +253,8 @@ enum StoredValues {
             }
             return "`journal checkins edit \(id) \(flag)` corrects it, `journal checkins delete \(id)` removes it."
         }
-        let ratingFix = { (_: String, _: Column) in
-            "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
-                + "and the new rating counts from then."
-        }
-        let reviewFix = { (_: String, _: Column) in
-            "journal cannot correct a review's row (screens show its time at the nearest offset): restore a backup "
-                + "made before it was changed (`journal restore`)."
-        }
+        let ratingFix = { (_: String, _: Column) in Self.ratingFix }
+        let reviewFix = { (_: String, _: Column) in Self.reviewFix }
         var found = try search(db, table: "entries", id: "id", columns: entryColumns, fix: entryFix)
         found += try search(db, table: "entries", id: "id", columns: offsetColumns, fix: entryFix)
         found += try search(db, table: "entries", id: "id", columns: entryTimeColumns, fix: entryFix)
@@ -282,14 +277,79 @@ enum StoredValues {
         found += try redFlags(db)
         found += try activities(db)
         found += try search(db, table: "psfs_activities", id: "id", columns: activityTimeColumns) { _, _ in
-            "journal cannot correct a PSFS activity's times: restore a backup made before it was changed "
-                + "(`journal restore`), or retire it (`journal psfs remove ID`) and add it again."
+            activityFix
         }
         found += try settings(db)
         found += try orphanRatings(db)
         found += try plan(db)
+        if let now { found += try ahead(db, now: now) }
         return found
     }
+
+    /// The times dated ahead of `now` that typed input would have refused when the row was
+    /// recorded (`--at`: no later than now, ``DateInput/parse(_:now:timeZone:)``), and so does an
+    /// import now: an entry's, a check-in's, a review's, a PSFS rating's and a PSFS activity's.
+    ///
+    /// Ahead of `now` and after the row's own `created_at`: a row journal wrote while the clock
+    /// was ahead (set back since, or another device's a few minutes ahead) is dated no later than
+    /// it was recorded, and is no value from outside. Every such row is shown and counted as any
+    /// other (an entry from a clock ahead counts in today's standing); one named here an export
+    /// refuses, since the import would. A time beyond the years journal shows is named by
+    /// ``time(_:flag:)`` alone. Entries and check-ins: one seek of `entries_by_time` and
+    /// `checkins_by_time` each, empty in a journal in order; the others are small tables, read whole.
+    private static func ahead(_ db: Database, now: Int64) throws -> [StoredValueProblem] {
+        let searches: [(table: String, column: String, fix: (String) -> String)] = [
+            (
+                "entries", "performed_at",
+                { "`journal edit \($0) --at WHEN` corrects it, `journal delete \($0)` removes it." }
+            ),
+            (
+                "checkins", "performed_at",
+                { "`journal checkins edit \($0) --at WHEN` corrects it, `journal checkins delete \($0)` removes it." }
+            ),
+            ("reviews", "reviewed_at", { _ in reviewFix }),
+            ("red_flag_reviews", "reviewed_at", { _ in reviewFix }),
+            ("psfs_ratings", "rated_at", { _ in ratingFix }),
+            ("psfs_activities", "added_at", { _ in activityFix }),
+        ]
+        let shownAsOf = Wording.time(LocalDateTime(unixSeconds: now, utcOffset: 0))
+        return try searches.flatMap { search in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, \(search.column) AS time, utc_offset FROM \(search.table)
+                    WHERE \(search.column) > ?1 AND \(search.column) <= ?2 AND \(search.column) > created_at
+                    ORDER BY \(search.column) LIMIT ?3
+                    """,
+                arguments: [now, LocalDateTime.representableSeconds.upperBound, limitPerTable]
+            ).map { row in
+                let id = String(row["id"] as Int64)
+                let time: Int64 = row["time"]
+                let offset = clamped(row["utc_offset"] ?? 0, to: LocalDateTime.utcOffsets)
+                return StoredValueProblem(
+                    table: search.table, row: id, column: search.column,
+                    value: "\(time) (\(Wording.time(LocalDateTime(unixSeconds: time, utcOffset: offset))))",
+                    expected: "dated ahead of now, \(shownAsOf), and after it was recorded, where journal writes a "
+                        + "time no later than when it is recorded (screens show it as stored and count it on its day)",
+                    fix: search.fix(id))
+            }
+        }
+    }
+
+    /// What corrects a physiotherapist's or a doctor's review journal cannot correct.
+    private static let reviewFix =
+        "journal cannot correct a review's row (screens show its time at the nearest offset): restore a backup "
+        + "made before it was changed (`journal restore`)."
+
+    /// What corrects a PSFS rating.
+    private static let ratingFix =
+        "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
+        + "and the new rating counts from then."
+
+    /// What corrects a PSFS activity's times.
+    private static let activityFix =
+        "journal cannot correct a PSFS activity's times: restore a backup made before it was changed "
+        + "(`journal restore`), or retire it (`journal psfs remove ID`) and add it again."
 
     /// The rows of `table` with a value `columns` do not allow: one read, ordered by `id`.
     ///
@@ -697,7 +757,7 @@ enum StoredValues {
 extension JournalStore {
     /// Every value in the journal that journal never writes (``StoredValueProblem``), table by
     /// table; empty for a journal in order.
-    public func storedValueProblems() throws -> [StoredValueProblem] {
-        try reading { db in try StoredValues.problems(db) }
+    public func storedValueProblems(now: Int64? = nil) throws -> [StoredValueProblem] {
+        try reading { db in try StoredValues.problems(db, now: now) }
     }
 }
