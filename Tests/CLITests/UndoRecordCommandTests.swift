@@ -66,8 +66,109 @@ import Testing
         try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "5", "--per-week", "3")
         try sandbox.damage("UPDATE change_plan SET sets = 0;")
         try expectRefused(
-            "putting it back broke a rule of the journal's tables: CHECK constraint failed: sets BETWEEN 1 AND 50",
-            unchanged: ["plan", "changes"])
+            "change_plan holds the plan row of glute-bridge whose sets is 0, where journal writes a whole number "
+                + "from 1 to 50", unchanged: ["plan", "changes"])
+    }
+
+    /// A kept copy edited by hand to a value typed input refuses is refused, never put back read
+    /// as the nearest value journal writes (a tester: pain 11 came back as 10, 0 sets as 1, an
+    /// unknown side as none, while this page promised a refusal).
+    @Test func aKeptCopyHoldingAValueTypedInputRefusesIsNotPutBack() throws {
+        try sandbox.change("delete", "1", "--yes")
+        for (damage, reason) in [
+            ("pain_after = 11", "pain_after is 11, where journal writes a whole number from 0 to 10"),
+            ("sets = 0", "sets is 0, where journal writes a whole number from 1 to 50"),
+            ("side = 'middle'", "side is 'middle', where journal writes left, right, both or none"),
+            ("note = ''", "note is '', where journal writes none, or 1 to 4000 characters, never a blank one"),
+            ("utc_offset = 99999", "utc_offset is 99999, where journal writes a whole number from -64800 to 64800"),
+        ] {
+            try sandbox.damage("UPDATE change_entries SET \(damage) WHERE action = 'restore';")
+            try expectRefused(
+                "change_entries holds a copy of entry #1 whose \(reason)", unchanged: ["entries", "changes"])
+            #expect(try sandbox.sql("SELECT undone FROM changes WHERE kind = 'delete'") == "0\n")
+            try sandbox.damage(
+                "UPDATE change_entries SET pain_after = 3, sets = 1, side = NULL, note = NULL, utc_offset = 0 "
+                    + "WHERE action = 'restore';")
+        }
+        let undone = try sandbox.run("undo")
+        #expect(undone.status == 0, "\(undone)")
+        #expect(try sandbox.sql("SELECT id, sets, pain_after FROM entries ORDER BY id") == "1|1|3\n2|1|2\n")
+    }
+
+    @Test func aCheckInsOrAnExercisesKeptCopyHoldingAValueTypedInputRefusesIsNotPutBack() throws {
+        try sandbox.change("checkins", "edit", "1", "--pain", "5")
+        try sandbox.damage("UPDATE change_checkins SET pain = 11 WHERE action = 'restore';")
+        try expectRefused(
+            "change_checkins holds a copy of check-in #1 whose pain is 11, where journal writes a whole number "
+                + "from 0 to 10", unchanged: ["checkins", "changes"])
+        try sandbox.damage("UPDATE change_checkins SET pain = 3;")
+        try sandbox.change("undo")
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
+        try sandbox.change("exercises", "edit", "knee-hug", "--name", "Knee to chest")
+        try sandbox.damage("UPDATE change_exercises SET name = 'Knee' || char(27) || '[31mhug';")
+        try expectRefused(
+            "change_exercises holds the exercise knee-hug whose name is 'Knee[31mhug', which typed input refuses: "
+                + "\"Knee[31mhug\" cannot be an exercise name: use 1 to 60 characters on one line.",
+            unchanged: ["exercises", "changes"])
+        try sandbox.damage("UPDATE change_exercises SET name = 'Knee hug', archived = 7;")
+        try expectRefused(
+            "change_exercises holds the exercise knee-hug whose archived is 7, where journal writes 0 or 1",
+            unchanged: ["exercises", "changes"])
+    }
+
+    /// A kept copy deleted by hand: undo found nothing to do, said so and marked the change undone.
+    @Test func aChangeWhoseKeptCopyIsMissingIsNotUndone() throws {
+        try sandbox.change("delete", "1", "--yes")
+        try sandbox.damage("DELETE FROM change_entries WHERE change_id = 4;")
+        try expectRefused(
+            "change #4, a delete, kept what undoing it needs in change_entries, and none of it is there: its kept "
+                + "copy is missing", unchanged: ["entries", "changes"])
+        #expect(try sandbox.sql("SELECT id, undone FROM changes WHERE id = 4") == "4|0\n")
+        try sandbox.damage("DELETE FROM changes WHERE id = 4; DELETE FROM change_checkins;")
+        try expectRefused(
+            "change #3, a check-in, kept what undoing it needs in change_checkins, and none of it is there: its "
+                + "kept copy is missing", unchanged: ["checkins", "changes"])
+    }
+
+    /// `undo --json` refused prints its one object, nothing undone, `message` the error, as when a
+    /// restore's kept copy is gone.
+    @Test func aRefusedUndoWithJSONPrintsItsObject() throws {
+        try sandbox.change("delete", "1", "--yes")
+        try sandbox.damage("UPDATE change_entries SET pain_after = 11 WHERE action = 'restore';")
+        let run = try sandbox.run("undo", "--json")
+        #expect(run.status == 65, "\(run)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["undone"] as? Bool == false)
+        #expect(object["stopped"] as? Bool == false)
+        #expect(object["kind"] is NSNull)
+        let message = try #require(object["message"] as? String)
+        #expect(run.stderr == "journal: \(message)\n", "\(run)")
+        #expect(
+            message.hasPrefix(
+                "cannot undo the latest change: what it kept to undo it was changed from outside "
+                    + "(change_entries holds a copy of entry #1 whose pain_after is 11"))
+        #expect(try sandbox.sql("SELECT undone FROM changes WHERE kind = 'delete'") == "0\n")
+    }
+
+    /// A plan change's kept rows renamed to another exercise: undo took the subject off the plan.
+    @Test func aPlanChangesKeptRowRenamedIsNotPutBack() throws {
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "2", "--reps", "5", "--per-week", "3")
+        try sandbox.change("plan", "set", "bird-dog", "--sets", "2", "--reps", "5", "--per-week", "3")
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "5", "--per-week", "3")
+        try sandbox.damage(
+            "UPDATE change_plan SET exercise_id = 'side-plank' WHERE exercise_id = 'glute-bridge' "
+                + "AND change_id = (SELECT max(id) FROM changes);")
+        try expectRefused(
+            "change_plan holds a row of 'side-plank' for a change of glute-bridge, which is not how the plan stood: "
+                + "another exercise is not on the plan now, or two rows name one", unchanged: ["plan", "changes"])
+        try sandbox.damage(
+            "UPDATE change_plan SET exercise_id = 'bird-dog' WHERE exercise_id = 'side-plank';")
+        try expectRefused(
+            "change_plan holds a row of 'bird-dog' for a change of glute-bridge, which is not how the plan stood: "
+                + "another exercise is not on the plan now, or two rows name one", unchanged: ["plan", "changes"])
+        #expect(
+            try sandbox.sql("SELECT exercise_id, sets FROM plan ORDER BY exercise_id") == "bird-dog|2\nglute-bridge|3\n"
+        )
     }
 
     /// A kept copy with an id journal never gives, or a kept row of another setting, plan or

@@ -68,6 +68,23 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
         return byHand
     }
 
+    /// The tables where a change of this kind always keeps at least one row undoing it needs.
+    ///
+    /// Each with the action of the rows (`nil`: any). Empty where a change may keep none: an
+    /// import, a plan, exercise or setting change that added what it changed.
+    var alwaysKeeps: [(table: String, action: String?)] {
+        switch self {
+        case .log: [("change_entries", "remove")]
+        case .checkIn: [("change_checkins", "remove")]
+        case .delete, .edit: [("change_entries", "restore")]
+        case .checkInEdit, .checkInDelete: [("change_checkins", "restore")]
+        case .resume: [("change_reviews", nil), ("change_red_flag_reviews", nil)]
+        case .psfsAdd, .psfsRemove, .psfsRate: [("change_psfs", nil)]
+        case .restore: [("change_restores", nil)]
+        case .import, .plan, .exercise, .config: []
+        }
+    }
+
     /// The change in words: "log", "check-in edit", "PSFS rating".
     public var words: String {
         switch self {

@@ -40,14 +40,16 @@ struct ChangeLog {
         try db.execute(sql: EntryColumns.keepCopy, arguments: [change, id])
     }
 
-    /// Keeps a copy of the stored check-in `id` and its red flags, every byte as the file holds
-    /// it, so that undoing `change` puts it back.
+    /// Keeps a copy of the stored check-in `id` and its red flags as screens read it, every other
+    /// byte as the file holds it, so that undoing `change` puts it back (as ``EntryColumns/keepCopy``).
     func keepCheckIn(_ id: Int64?, for change: Int64) throws {
         try db.execute(
             sql: """
                 INSERT INTO change_checkins (change_id, action, id, performed_at, utc_offset, pain, note, created_at,
                                              red_flags)
-                SELECT ?1, 'restore', id, performed_at, utc_offset, pain, note, created_at,
+                SELECT ?1, 'restore', id, \(StoredValues.asRead("performed_at", of: "checkins")),
+                       \(StoredValues.asRead("utc_offset", of: "checkins")), \(StoredValues.asRead("pain", of: "checkins")),
+                       \(StoredValues.asRead("note", of: "checkins")), created_at,
                        (SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_id = checkins.id)
                 FROM checkins WHERE id = ?2
                 """,
@@ -212,10 +214,15 @@ struct ChangeLog {
         else { return nil }
         let change: Int64 = try row.decode(forColumn: "id")
         let kind: ChangeKind = try row.decode(forColumn: "kind")
+        try refuseMissingCopy(of: change, kind: kind)
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
+        let subject: String? = try row.decode(forColumn: "subject")
+        if let reason = try StoredValues.keptValueRefused(of: change, kind: kind, subject: subject, db) {
+            throw JournalError.undoRecordDamaged(reason: reason)
+        }
+        if kind == .plan, let subject { try refuseRenamedPlanRows(of: change, subject: subject) }
         var result = UndoResult(kind: kind, madeAt: try row.decode(forColumn: "made_at"), restored: 0, removed: 0)
         result.detail = try row.decode(forColumn: "detail")
-        let subject: String? = try row.decode(forColumn: "subject")
         if kind.keepsStateBefore {
             // Never reach past a change that kept nothing to an older one: stop, changing nothing.
             guard let subject else {
@@ -362,6 +369,48 @@ struct ChangeLog {
                 + "another \(record), which undo never replaces")
     }
 
+    /// Refuses to undo `change` when what it always keeps (``ChangeKind/alwaysKeeps``) is gone:
+    /// deleted from outside, undo would find nothing to do and mark the change undone.
+    private func refuseMissingCopy(of change: Int64, kind: ChangeKind) throws {
+        let kept = kind.alwaysKeeps
+        guard !kept.isEmpty else { return }
+        for (table, action) in kept {
+            let condition = action == nil ? "" : " AND action = '\(action ?? "")'"
+            if try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE change_id = ?\(condition))", arguments: [change])
+                ?? false
+            {
+                return
+            }
+        }
+        throw JournalError.undoRecordDamaged(
+            reason: "change #\(change), a \(kind.words), kept what undoing it needs in "
+                + kept.map(\.table).joined(separator: " or ") + ", and none of it is there: its kept copy is missing")
+    }
+
+    /// Refuses to undo the plan change `change` of `subject` when a row of another exercise it kept
+    /// names one that is not on the plan now, or two name the same: a row renamed from outside.
+    ///
+    /// A plan change keeps the whole plan; every change made since was undone first, so the plan
+    /// holds every other exercise the change kept, and undo puts back only the subject's row (and
+    /// the others' order). A kept row renamed to another exercise would take the subject off the plan.
+    private func refuseRenamedPlanRows(of change: Int64, subject: String) throws {
+        guard
+            let renamed = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT quote(exercise_id) FROM change_plan AS kept WHERE change_id = ?1 AND (
+                        (exercise_id IS NOT ?2 AND exercise_id NOT IN (SELECT exercise_id FROM plan))
+                        OR (SELECT count(*) FROM change_plan WHERE change_id = ?1 AND exercise_id = kept.exercise_id) > 1)
+                    ORDER BY rowid LIMIT 1
+                    """,
+                arguments: [change, subject])
+        else { return }
+        throw JournalError.undoRecordDamaged(
+            reason: "change_plan holds a row of \(renamed.terminalSafe) for a change of \(subject.terminalSafe), "
+                + "which is not how the plan stood: another exercise is not on the plan now, or two rows name one")
+    }
+
     /// Refuses a kept copy whose id journal never gives (ids are whole numbers from 1): put back,
     /// it could be neither edited nor deleted.
     private func refuseIDsBelowOne(_ kept: [Int64], in table: String) throws {
@@ -404,9 +453,7 @@ struct ChangeLog {
     /// A red flag it does not know (put in from outside) is never put back: it goes in
     /// ``UndoResult/redFlagsNotPutBack``, so that undo says so.
     private func restoreCheckIns(of change: Int64, into result: inout UndoResult) throws -> Int {
-        // Copied in SQL, so the note comes back with every byte it had (``keepCheckIn(_:for:)``); a
-        // pain put in from outside out of 0–10 (an offset, a blank note) comes back as screens read it
-        // (``StoredValues/asRead(_:of:)``).
+        // Copied in SQL, so the note comes back with every byte it had (``keepCheckIn(_:for:)``).
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, red_flags FROM change_checkins WHERE change_id = ? AND action = 'restore'",
             arguments: [change])
@@ -416,9 +463,7 @@ struct ChangeLog {
             try db.execute(
                 sql: """
                     INSERT INTO checkins (id, performed_at, utc_offset, pain, note, created_at)
-                    SELECT id, performed_at, \(StoredValues.asRead("utc_offset", of: "checkins")),
-                           \(StoredValues.asRead("pain", of: "checkins")), \(StoredValues.asRead("note", of: "checkins")),
-                           created_at
+                    SELECT id, performed_at, utc_offset, pain, note, created_at
                     FROM change_checkins
                     WHERE change_id = ? AND action = 'restore' AND id = ?
                     """,

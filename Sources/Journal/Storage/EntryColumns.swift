@@ -57,20 +57,22 @@ enum EntryColumns: Int32, CaseIterable {
     static let update =
         "UPDATE entries SET \(allCases.dropFirst().map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE id = ?"
 
-    /// Keeps a copy of the entry `?2`, as the file holds it, so that undoing change `?1` puts it back.
+    /// Keeps a copy of the entry `?2` as screens read it, so that undoing change `?1` puts it back.
+    ///
+    /// A value written into the file from outside, out of what journal writes, is kept as screens
+    /// read it (``StoredValues/asRead(_:of:)``), every other byte as the file holds it (a note
+    /// with a NUL too): a copy holding a value journal never writes was changed from outside, and
+    /// undo refuses it (``StoredValues/keptValueRefused(of:kind:subject:_:)``).
     static let keepCopy = """
         INSERT INTO change_entries (change_id, action, \(selectList))
-        SELECT ?1, 'restore', \(selectList) FROM entries WHERE id = ?2
+        SELECT ?1, 'restore', \(allCases.map { StoredValues.asRead($0.name, of: "entries") }.joined(separator: ", "))
+        FROM entries WHERE id = ?2
         """
 
-    /// Puts back every entry that change `?` kept a copy of.
-    ///
-    /// A value written into the file from outside, out of what journal writes, comes back as
-    /// screens read it (``StoredValues/asRead(_:of:)``): the schema's checks refuse it as it was.
+    /// Puts back every entry that change `?` kept a copy of, as it kept it.
     static let restoreCopies = """
         INSERT OR REPLACE INTO entries (\(selectList))
-        SELECT \(allCases.map { StoredValues.asRead($0.name, of: "entries") }.joined(separator: ", "))
-        FROM change_entries WHERE change_id = ? AND action = 'restore'
+        SELECT \(selectList) FROM change_entries WHERE change_id = ? AND action = 'restore'
         """
 
     /// An entry's values, in column order.

@@ -13,10 +13,13 @@ extension JournalStore {
     /// try sink.flush()
     /// ```
     @discardableResult
+    ///
+    /// With `now` (the command's), an entry dated ahead of it is refused too: the import would refuse it.
     public func export(
-        _ format: ExportFormat, selection: ExportSelection, to sink: OutputSink, byteOrderMark: Bool = false
+        _ format: ExportFormat, selection: ExportSelection, to sink: OutputSink, byteOrderMark: Bool = false,
+        now: Int64? = nil
     ) throws -> Int {
-        try refuseStoredValueProblems { $0.table == "entries" }
+        try refuseStoredValueProblems(now: now) { $0.table == "entries" }
         var writer = try ExportWriter(format, to: sink, byteOrderMark: byteOrderMark)
         try forEachEntry(performedIn: selection.period?.widestUTCRange, exerciseID: selection.exerciseID) { entry in
             if let period = selection.period, !period.contains(entry.localTime.date) { return }
@@ -39,16 +42,17 @@ extension JournalStore {
     /// The same journal always gives the same bytes: the file records no time of export.
     ///
     /// A journal holding a value journal never writes is refused (``JournalError/storedValues(_:)``):
-    /// an export must import again, and the import would refuse it.
-    public func exportAll(to sink: OutputSink) throws {
-        try refuseStoredValueProblems { _ in true }
+    /// an export must import again, and the import would refuse it. With `now` (the command's), so
+    /// is a time dated ahead of it.
+    public func exportAll(to sink: OutputSink, now: Int64? = nil) throws {
+        try refuseStoredValueProblems(now: now) { _ in true }
         try exportAll(to: sink, recordedAt: true)
     }
 
     /// Throws ``JournalError/storedValues(_:)`` when the journal holds values journal never writes
     /// (``StoredValueProblem``) that `matter` to the export, before anything is written.
-    private func refuseStoredValueProblems(_ matter: (StoredValueProblem) -> Bool) throws {
-        let problems = try storedValueProblems().filter(matter)
+    private func refuseStoredValueProblems(now: Int64?, _ matter: (StoredValueProblem) -> Bool) throws {
+        let problems = try storedValueProblems(now: now).filter(matter)
         if !problems.isEmpty { throw JournalError.storedValues(problems) }
     }
 

@@ -74,28 +74,34 @@ extension JournalStore {
     }
 
     /// What `journal check` shows: what stands on `today` and the region in force.
-    public func checkSnapshot(today: LocalDate, environment: [String: String]) throws -> CheckSnapshot {
+    public func checkSnapshot(today: LocalDate, environment: [String: String], now: Int64? = nil) throws
+        -> CheckSnapshot
+    {
         try reading { db in
             let region = try Self.region(environment: environment, db)
             return CheckSnapshot(
                 standing: try Self.standing(today: today, db).standing, region: region,
-                problems: try StoredValues.problems(db))
+                problems: try StoredValues.problems(db, now: now))
         }
     }
 
     /// What `journal today` shows: the plan's day, what stands and the region in force.
-    public func todaySnapshot(today: LocalDate, environment: [String: String]) throws -> TodaySnapshot {
+    public func todaySnapshot(today: LocalDate, environment: [String: String], now: Int64? = nil) throws
+        -> TodaySnapshot
+    {
         try reading { db in
             let region = try Self.region(environment: environment, db)
             let (standing, holds) = try Self.standing(today: today, db)
             return TodaySnapshot(
                 routine: try Self.routine(today: today, plan: ExerciseQueries.plan(db), holds: holds, db),
-                standing: standing, region: region, problems: try StoredValues.problems(db))
+                standing: standing, region: region, problems: try StoredValues.problems(db, now: now))
         }
     }
 
     /// What `journal session` reads before it asks anything (``SessionSnapshot``).
-    public func sessionSnapshot(today: LocalDate, environment: [String: String]) throws -> SessionSnapshot {
+    public func sessionSnapshot(today: LocalDate, environment: [String: String], now: Int64? = nil) throws
+        -> SessionSnapshot
+    {
         try reading { db in
             let region = try Self.region(environment: environment, db)
             let (standing, holds) = try Self.standing(today: today, db)
@@ -103,7 +109,7 @@ extension JournalStore {
             return SessionSnapshot(
                 standing: standing, region: region,
                 routine: try Self.routine(today: today, plan: plan, holds: holds, db),
-                problems: try StoredValues.problems(db), plan: plan, holds: holds,
+                problems: try StoredValues.problems(db, now: now), plan: plan, holds: holds,
                 catalog: try ExerciseQueries.catalog(db, includingArchived: false))
         }
     }
@@ -139,39 +145,40 @@ extension JournalStore {
     /// What `journal report` shows: ``progressReport(for:today:exerciseID:environment:)``, with the
     /// values journal never writes, in one transaction.
     public func reportSnapshot(
-        for period: Period, today: LocalDate, exerciseID: String? = nil, environment: [String: String]
+        for period: Period, today: LocalDate, exerciseID: String? = nil, environment: [String: String],
+        now: Int64? = nil
     ) throws -> ScreenSnapshot<ProgressReport> {
-        try screen { db in
+        try screen(now: now) { db in
             try Self.progressReport(for: period, today: today, exerciseID: exerciseID, environment: environment, db)
         }
     }
 
     /// What `journal list` shows: entries newest first, optionally of one exercise and at most
     /// `limit` of them (``entries(exerciseID:limit:)``), with the values journal never writes.
-    public func listSnapshot(exerciseID: String?, limit: Int?) throws -> ScreenSnapshot<[Entry]> {
-        try screen { db in try EntryQueries.latest(db, exerciseID: exerciseID, limit: limit) }
+    public func listSnapshot(exerciseID: String?, limit: Int?, now: Int64? = nil) throws -> ScreenSnapshot<[Entry]> {
+        try screen(now: now) { db in try EntryQueries.latest(db, exerciseID: exerciseID, limit: limit) }
     }
 
     /// What `journal checkins` shows: the latest check-ins, newest first (``checkIns(limit:)``),
     /// with the values journal never writes.
-    public func checkInsSnapshot(limit: Int?) throws -> ScreenSnapshot<[CheckIn]> {
-        try screen { db in try Self.checkIns(limit: limit, db) }
+    public func checkInsSnapshot(limit: Int?, now: Int64? = nil) throws -> ScreenSnapshot<[CheckIn]> {
+        try screen(now: now) { db in try Self.checkIns(limit: limit, db) }
     }
 
     /// What `journal plan` shows (``plan()``), with the values journal never writes.
-    public func planSnapshot() throws -> ScreenSnapshot<[PlanItem]> {
-        try screen { db in try ExerciseQueries.plan(db) }
+    public func planSnapshot(now: Int64? = nil) throws -> ScreenSnapshot<[PlanItem]> {
+        try screen(now: now) { db in try ExerciseQueries.plan(db) }
     }
 
     /// What `journal psfs` shows (``psfs()``), with the values journal never writes.
-    public func psfsSnapshot() throws -> ScreenSnapshot<PSFSSummary> {
-        try screen { db in try Self.psfs(db) }
+    public func psfsSnapshot(now: Int64? = nil) throws -> ScreenSnapshot<PSFSSummary> {
+        try screen(now: now) { db in try Self.psfs(db) }
     }
 
     /// What stands on `today` (``standing(today:)``), with the values journal never writes: what a
     /// write (`log`, `checkin`) says after it, read once it is saved.
-    public func standingSnapshot(today: LocalDate) throws -> ScreenSnapshot<Standing> {
-        try screen { db in try Self.standing(today: today, db).standing }
+    public func standingSnapshot(today: LocalDate, now: Int64? = nil) throws -> ScreenSnapshot<Standing> {
+        try screen(now: now) { db in try Self.standing(today: today, db).standing }
     }
 
     /// The local day of the journal's first entry or check-in, whichever came first; `nil` for an
@@ -224,9 +231,12 @@ extension JournalStore {
         return report
     }
 
-    /// What `body` reads and the values journal never writes, in one read transaction.
-    private func screen<Value: Sendable>(_ body: (Database) throws -> Value) throws -> ScreenSnapshot<Value> {
-        try reading { db in ScreenSnapshot(value: try body(db), problems: try StoredValues.problems(db)) }
+    /// What `body` reads and the values journal never writes (with `now`, those dated ahead of it
+    /// too), in one read transaction.
+    private func screen<Value: Sendable>(now: Int64?, _ body: (Database) throws -> Value) throws -> ScreenSnapshot<
+        Value
+    > {
+        try reading { db in ScreenSnapshot(value: try body(db), problems: try StoredValues.problems(db, now: now)) }
     }
 
     /// The region in force: the journal's setting, read in this transaction, and `environment`.

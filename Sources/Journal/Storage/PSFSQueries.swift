@@ -17,7 +17,8 @@ enum PSFSQueries {
     /// ``StoredValues`` names them, and screens print them on one line.
     static func activity(_ row: Row) throws -> PSFSActivity {
         PSFSActivity(
-            stored: row["activity"] ?? "", id: row["id"], addedAt: row["added_at"], utcOffset: row["utc_offset"],
+            stored: row["activity"] ?? "", id: row["id"], addedAt: row["added_at"],
+            utcOffset: StoredValues.clamped(row["utc_offset"], to: LocalDateTime.utcOffsets),
             retiredAt: row["retired_at"], createdAt: row["created_at"])
     }
 

@@ -129,6 +129,10 @@ enum StoredValues {
         /// The SQL of the value a problem shows: quoted, or said in words when quoting would be long (a note).
         var shown: String? = nil
 
+        /// What journal writes there, without how screens read another value: "where journal writes
+        /// a whole number from 0 to 10".
+        var written: String { expected.components(separatedBy: " (").first ?? expected }
+
         /// The column as screens read it: the stored value where journal could have written it, else
         /// ``nearest``; ``readOtherwise`` first.
         var asRead: String {
@@ -234,8 +238,9 @@ enum StoredValues {
     /// A review's UTC offset (of an exercise's hold or of the red flags): small tables, read whole.
     private static let reviewOffsetColumns = [range("utc_offset", LocalDateTime.utcOffsets, flag: nil)]
 
-    /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table.
-    static func problems(_ db: Database) throws -> [StoredValueProblem] {
+    /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table;
+    /// with `now` (the command's), the times dated ahead of it too (``ahead(_:now:)``).
+    static func problems(_ db: Database, now: Int64? = nil) throws -> [StoredValueProblem] {
         let entryFix = { (id: String, column: Column) in
             guard let flag = column.flag else {
                 return "journal cannot correct when a row was recorded: `journal delete \(id)` removes it."
@@ -248,14 +253,8 @@ enum StoredValues {
             }
             return "`journal checkins edit \(id) \(flag)` corrects it, `journal checkins delete \(id)` removes it."
         }
-        let ratingFix = { (_: String, _: Column) in
-            "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
-                + "and the new rating counts from then."
-        }
-        let reviewFix = { (_: String, _: Column) in
-            "journal cannot correct a review's row (screens show its time at the nearest offset): restore a backup "
-                + "made before it was changed (`journal restore`)."
-        }
+        let ratingFix = { (_: String, _: Column) in Self.ratingFix }
+        let reviewFix = { (_: String, _: Column) in Self.reviewFix }
         var found = try search(db, table: "entries", id: "id", columns: entryColumns, fix: entryFix)
         found += try search(db, table: "entries", id: "id", columns: offsetColumns, fix: entryFix)
         found += try search(db, table: "entries", id: "id", columns: entryTimeColumns, fix: entryFix)
@@ -272,15 +271,87 @@ enum StoredValues {
             return "journal cannot correct an exercise's row: restore a backup made before it was changed "
                 + "(`journal restore`)."
         }
+        found += try ids(db, table: "entries", fix: "`journal delete` cannot reach it")
+        found += try ids(db, table: "checkins", fix: "`journal checkins delete` cannot reach it")
         found += try missingExercises(db)
         found += try redFlags(db)
         found += try activities(db)
+        found += try search(db, table: "psfs_activities", id: "id", columns: activityTimeColumns) { _, _ in
+            activityFix
+        }
+        found += try settings(db)
         found += try orphanRatings(db)
         found += try plan(db)
         found += try planAndReviewExercises(db)
         found += try reviewsBeyondTheIDsGiven(db)
+        if let now { found += try ahead(db, now: now) }
         return found
     }
+
+    /// The times dated ahead of `now` that typed input would have refused when the row was
+    /// recorded (`--at`: no later than now, ``DateInput/parse(_:now:timeZone:)``), and so does an
+    /// import now: an entry's, a check-in's, a review's, a PSFS rating's and a PSFS activity's.
+    ///
+    /// Ahead of `now` and after the row's own `created_at`: a row journal wrote while the clock
+    /// was ahead (set back since, or another device's a few minutes ahead) is dated no later than
+    /// it was recorded, and is no value from outside. Every such row is shown and counted as any
+    /// other (an entry from a clock ahead counts in today's standing); one named here an export
+    /// refuses, since the import would. A time beyond the years journal shows is named by
+    /// ``time(_:flag:)`` alone. Entries and check-ins: one seek of `entries_by_time` and
+    /// `checkins_by_time` each, empty in a journal in order; the others are small tables, read whole.
+    private static func ahead(_ db: Database, now: Int64) throws -> [StoredValueProblem] {
+        let searches: [(table: String, column: String, fix: (String) -> String)] = [
+            (
+                "entries", "performed_at",
+                { "`journal edit \($0) --at WHEN` corrects it, `journal delete \($0)` removes it." }
+            ),
+            (
+                "checkins", "performed_at",
+                { "`journal checkins edit \($0) --at WHEN` corrects it, `journal checkins delete \($0)` removes it." }
+            ),
+            ("reviews", "reviewed_at", { _ in reviewFix }),
+            ("red_flag_reviews", "reviewed_at", { _ in reviewFix }),
+            ("psfs_ratings", "rated_at", { _ in ratingFix }),
+            ("psfs_activities", "added_at", { _ in activityFix }),
+        ]
+        let shownAsOf = Wording.time(LocalDateTime(unixSeconds: now, utcOffset: 0))
+        return try searches.flatMap { search in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, \(search.column) AS time, utc_offset FROM \(search.table)
+                    WHERE \(search.column) > ?1 AND \(search.column) <= ?2 AND \(search.column) > created_at
+                    ORDER BY \(search.column) LIMIT ?3
+                    """,
+                arguments: [now, LocalDateTime.representableSeconds.upperBound, limitPerTable]
+            ).map { row in
+                let id = String(row["id"] as Int64)
+                let time: Int64 = row["time"]
+                let offset = clamped(row["utc_offset"] ?? 0, to: LocalDateTime.utcOffsets)
+                return StoredValueProblem(
+                    table: search.table, row: id, column: search.column,
+                    value: "\(time) (\(Wording.time(LocalDateTime(unixSeconds: time, utcOffset: offset))))",
+                    expected: "dated ahead of now, \(shownAsOf), and after it was recorded, where journal writes a "
+                        + "time no later than when it is recorded (screens show it as stored and count it on its day)",
+                    fix: search.fix(id))
+            }
+        }
+    }
+
+    /// What corrects a physiotherapist's or a doctor's review journal cannot correct.
+    private static let reviewFix =
+        "journal cannot correct a review's row (screens show its time at the nearest offset): restore a backup "
+        + "made before it was changed (`journal restore`)."
+
+    /// What corrects a PSFS rating.
+    private static let ratingFix =
+        "a rating cannot be corrected in journal: rate the activity again (`journal psfs rate ID SCORE`), "
+        + "and the new rating counts from then."
+
+    /// What corrects a PSFS activity's times.
+    private static let activityFix =
+        "journal cannot correct a PSFS activity's times: restore a backup made before it was changed "
+        + "(`journal restore`), or retire it (`journal psfs remove ID`) and add it again."
 
     /// The rows of `table` with a value `columns` do not allow: one read, ordered by `id`.
     ///
@@ -305,10 +376,96 @@ enum StoredValues {
     }
 
     /// The statement of ``search(_:table:id:columns:fix:)``: each row's id, then, for each column, whether
-    /// its value is not allowed and the value quoted; at most `?` rows.
-    private static func searchSQL(table: String, id: String, columns: [Column]) -> String {
+    /// its value is not allowed and the value quoted; at most `?` rows (`also`: a further condition on
+    /// the rows, its parameters after the limit).
+    private static func searchSQL(table: String, id: String, columns: [Column], also: String? = nil) -> String {
         let flags = columns.map { "(\($0.valid)) IS NOT 1, \($0.shown ?? "quote(\($0.name))")" }.joined(separator: ", ")
-        return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(outside(columns)) ORDER BY \(id) LIMIT ?"
+        let rows = also.map { "(\($0)) AND " } ?? ""
+        return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(rows)\(outside(columns)) ORDER BY \(id) "
+            + "LIMIT ?"
+    }
+
+    // MARK: What a change kept
+
+    /// The first value that change `change`, of `kind` on `subject`, kept to put back and that typed
+    /// input would refuse, said as a reason for ``JournalError/undoRecordDamaged(reason:)``; `nil`
+    /// when every value it kept is one journal writes.
+    ///
+    /// ```swift
+    /// try StoredValues.keptValueRefused(of: 4, kind: .delete, subject: nil, db)
+    /// // "change_entries holds a copy of entry #2 whose pain_after is 11, where journal writes a whole number from 0 to 10"
+    /// ```
+    ///
+    /// The same columns as the search of the journal's own tables (``problems(_:)``), over the copies
+    /// a change keeps: journal keeps a copy as screens read the row (``asRead(_:of:)``), so a value
+    /// out of what journal writes there was put in from outside, and undo never puts it back. The
+    /// plan and exercise of a plan or exercise change are checked for its subject alone (the rows of
+    /// others stay as they are), an exercise by the initialiser typed input goes through too.
+    static func keptValueRefused(of change: Int64, kind: ChangeKind, subject: String?, _ db: Database) throws
+        -> String?
+    {
+        let restored = "change_id = ? AND action = 'restore'"
+        let searches: [(table: String, record: String, columns: [Column], rows: String)] = [
+            ("change_entries", "a copy of entry #", entryColumns + offsetColumns + entryTimeColumns, restored),
+            ("change_checkins", "a copy of check-in #", checkInColumns + checkInTimeColumns, restored),
+            ("change_plan", "the plan row of ", planColumns, "change_id = ? AND exercise_id IS ?"),
+            ("change_exercises", "the exercise ", exerciseColumns, "change_id = ? AND id IS ?"),
+            (
+                "change_exercise_reviews", "a copy of the physiotherapist's review #",
+                reviewOffsetColumns + [createdAt, note], "change_id = ? AND exercise_id IS ?"
+            ),
+        ]
+        for search in searches {
+            let id = search.table == "change_plan" ? "exercise_id" : "id"
+            // The rows' parameters come first in the statement, then its limit of one row.
+            let arguments: StatementArguments = search.rows == restored ? [change, 1] : [change, subject, 1]
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: searchSQL(table: search.table, id: id, columns: search.columns, also: search.rows),
+                    arguments: arguments),
+                let index = search.columns.indices.first(where: { row[1 + $0 * 2] as Bool? == true })
+            else { continue }
+            let column = search.columns[index]
+            let value: String = row[2 + index * 2] ?? "NULL"
+            return "\(search.table) holds \(search.record)\((row[0] as String? ?? "").terminalSafe) whose "
+                + "\(column.name) is \(value.terminalSafe), \(column.written)"
+        }
+        return try keptExerciseRefused(of: change, subject: subject, db)
+    }
+
+    /// The exercise an exercise change kept, through the initialiser typed input goes through
+    /// (``Exercise/custom(id:name:category:perSide:measure:howTo:)``): its name and how-to as
+    /// `exercises add` takes them; `nil` when it takes them.
+    private static func keptExerciseRefused(of change: Int64, subject: String?, _ db: Database) throws -> String? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, name, category, per_side, measure, how_to, quote(id) AS quoted_id,
+                           quote(name) AS quoted_name, quote(how_to) AS quoted_how_to
+                    FROM change_exercises WHERE change_id = ? AND id IS ?
+                    """,
+                arguments: [change, subject]),
+            let id: String = row["id"], Catalog.builtIn.exercise(id: id) == nil,
+            let category = Exercise.Category(rawValue: row["category"] ?? ""),
+            let measure = Exercise.Measure(rawValue: row["measure"] ?? "")
+        else { return nil }
+        do {
+            _ = try Exercise.custom(
+                id: id, name: row["name"] ?? "", category: category, perSide: row["per_side"] == 1, measure: measure,
+                howTo: row["how_to"])
+            return nil
+        } catch let error as JournalError {
+            let column =
+                switch error {
+                case .invalidHowTo, .howToTooLong: "how_to"
+                case .invalidExerciseID: "id"
+                default: "name"
+                }
+            let value: String = row["quoted_\(column)"] ?? "NULL"
+            return "change_exercises holds the exercise \(id.terminalSafe) whose \(column) is \(value.terminalSafe), "
+                + "which typed input refuses: \(error.description.terminalSafe)"
+        }
     }
 
     /// The SQL condition that a row holds a value `columns` do not allow.
@@ -476,6 +633,78 @@ enum StoredValues {
         }
     }
 
+    /// The rows of `table` (entries or check-ins) whose id journal never gives (``Entry/Limits/ids``):
+    /// two seeks of the table's rowid, below and above the range.
+    ///
+    /// Such a row is read and shown as any other; an import refuses its id, so an export refuses it.
+    private static func ids(_ db: Database, table: String, fix: String) throws -> [StoredValueProblem] {
+        let ids = Entry.Limits.ids
+        return try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM (SELECT id FROM \(table) WHERE id < ?1 ORDER BY id LIMIT ?3)
+                UNION ALL SELECT id FROM (SELECT id FROM \(table) WHERE id > ?2 ORDER BY id LIMIT ?3)
+                """,
+            arguments: [ids.lowerBound, ids.upperBound, limitPerTable]
+        ).prefix(limitPerTable).map { id in
+            StoredValueProblem(
+                table: table, row: String(id), column: "id", value: String(id),
+                expected: "where journal gives whole numbers from \(ids.lowerBound) to \(ids.upperBound) (screens "
+                    + "show the row as stored)",
+                fix: "\(fix), which takes such ids only: `sqlite3 JOURNAL \"UPDATE \(table) SET id = (SELECT max(id) "
+                    + "+ 1 FROM \(table)) WHERE id = \(id)\"` gives it the next id.")
+        }
+    }
+
+    /// A PSFS activity's times as typed input and an import take them.
+    ///
+    /// Its UTC offset within ±18 hours, and retired (if it is) no earlier than it was added. A
+    /// small table, read whole.
+    private static let activityTimeColumns = [
+        range("utc_offset", LocalDateTime.utcOffsets, flag: nil),
+        Column(
+            name: "retired_at", valid: "retired_at IS NULL OR retired_at >= added_at",
+            expected: "where journal writes none, or a time no earlier than the activity's added_at (screens show it "
+                + "as stored)",
+            flag: nil, nearest: "retired_at"),
+    ]
+
+    /// The settings `journal config set` would refuse.
+    ///
+    /// A name other than `region`, or a region journal does not know
+    /// (``Region/init(parsing:setting:)``). A table of a row or two, read whole.
+    private static func settings(_ db: Database) throws -> [StoredValueProblem] {
+        try Row.fetchAll(
+            db, sql: "SELECT name, value, quote(name) AS quoted, quote(value) AS quoted_value FROM settings"
+        )
+        .compactMap { row -> StoredValueProblem? in
+            let name: String = row["name"] ?? ""
+            guard name == "region" else {
+                return StoredValueProblem(
+                    table: "settings", row: (row["quoted"] as String? ?? "NULL"), column: "name",
+                    value: row["quoted"] ?? "NULL", expected: "where journal writes only region",
+                    fix: "journal reads no other setting: `sqlite3 JOURNAL \"DELETE FROM settings WHERE name = "
+                        + "\((row["quoted"] as String? ?? "NULL"))\"` removes it.")
+            }
+            let value: String = row["value"] ?? ""
+            if let region = try? Region(parsing: value) {
+                // Known, but not as journal writes it (`gb`): screens read it as the region it names.
+                guard region.code != value else { return nil }
+                return StoredValueProblem(
+                    table: "settings", row: name, column: "value", value: row["quoted_value"] ?? "NULL",
+                    expected: "where journal writes the code as `journal config set region` does, \(region.code) "
+                        + "(screens read it as \(region.code))",
+                    fix: "`journal config set region \(region.code)` corrects it.")
+            }
+            return StoredValueProblem(
+                table: "settings", row: name, column: "value", value: row["quoted_value"] ?? "NULL",
+                expected: "where journal writes a region it knows, \(Region.accepted) (screens use the "
+                    + "environment's region until it is corrected)",
+                fix: "`journal config set region CODE` corrects it, `journal config unset region` removes it.")
+        }
+        .prefix(limitPerTable).map { $0 }
+    }
+
     /// The PSFS ratings whose activity is gone (deleted from outside with foreign keys off): one
     /// read of `psfs_ratings_by_activity`, a small table (a few ratings a week).
     private static func orphanRatings(_ db: Database) throws -> [StoredValueProblem] {
@@ -515,20 +744,22 @@ enum StoredValues {
             .prefix(limitPerTable).map { $0 }
     }
 
+    /// A plan row's dose and start day, as typed input makes them (``PlanItem``'s check).
+    private static let planColumns = [
+        range("sets", Entry.Limits.sets, flag: "--sets N"),
+        range("reps", Entry.Limits.reps, optional: true, flag: "--reps N"),
+        range("hold_seconds", Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
+        range("per_week", PlanItem.perWeekRange, flag: "--per-week N"),
+        Column(
+            name: "since", valid: "since IS NULL OR (since IS date(since, '+0 days') AND since >= '0001-01-01')",
+            expected: "where journal writes a date, YYYY-MM-DD, or none (screens read it as none, the plan in "
+                + "force since the journal began, until it is corrected)",
+            flag: "--since DATE", nearest: "NULL"),
+    ]
+
     /// The plan rows whose dose typed input would refuse (``PlanItem``'s check).
     private static func plan(_ db: Database) throws -> [StoredValueProblem] {
-        let columns = [
-            range("sets", Entry.Limits.sets, flag: "--sets N"),
-            range("reps", Entry.Limits.reps, optional: true, flag: "--reps N"),
-            range("hold_seconds", Entry.Limits.holdSeconds, optional: true, flag: "--hold S"),
-            range("per_week", PlanItem.perWeekRange, flag: "--per-week N"),
-            Column(
-                name: "since", valid: "since IS NULL OR (since IS date(since, '+0 days') AND since >= '0001-01-01')",
-                expected: "where journal writes a date, YYYY-MM-DD, or none (screens read it as none, the plan in "
-                    + "force since the journal began, until it is corrected)",
-                flag: "--since DATE", nearest: "NULL"),
-        ]
-        return try search(db, table: "plan", id: "exercise_id", columns: columns) { id, _ in
+        try search(db, table: "plan", id: "exercise_id", columns: planColumns) { id, _ in
             "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."
         }
     }
@@ -632,7 +863,7 @@ extension StoredValues {
 extension JournalStore {
     /// Every value in the journal that journal never writes (``StoredValueProblem``), table by
     /// table; empty for a journal in order.
-    public func storedValueProblems() throws -> [StoredValueProblem] {
-        try reading { db in try StoredValues.problems(db) }
+    public func storedValueProblems(now: Int64? = nil) throws -> [StoredValueProblem] {
+        try reading { db in try StoredValues.problems(db, now: now) }
     }
 }

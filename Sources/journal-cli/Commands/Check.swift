@@ -35,7 +35,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let today = try Clock.today()
         let snapshot = try store.openForReading()?.checkSnapshot(
-            today: today, environment: ProcessInfo.processInfo.environment)
+            today: today, environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let standing = snapshot?.standing ?? Standing(date: today)
         let words = try StoreOptions.region(snapshot?.region).advice
         if output.json {

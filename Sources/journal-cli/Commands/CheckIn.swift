@@ -80,7 +80,7 @@ struct CheckInCommand: ParsableCommand {
             )
         }
         // What stands, and the values journal never writes, read together once the check-in is saved.
-        let after = try? store.openForReading()?.standingSnapshot(today: today)
+        let after = try? store.openForReading()?.standingSnapshot(today: today, now: try Clock.now())
         if let standing = after?.value {
             Describe.printStanding(standing, advice: words) { $0.isAbout(checkIn: logged.checkIn.id) }
         }

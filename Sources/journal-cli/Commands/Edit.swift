@@ -174,7 +174,17 @@ struct Undo: ParsableCommand {
             return
         }
         let today = try Clock.today()
-        guard try store.openForReading() != nil, let result = try store.write({ try $0.undo(today: today) }) else {
+        let undone: UndoResult?
+        do {
+            undone = try store.openForReading() == nil ? nil : try store.write({ try $0.undo(today: today) })
+        } catch let error as JournalError {
+            // The one object `--json` promises, nothing undone, beside the message and exit status of the error.
+            if output.json {
+                try Console.json(UndoJSON(result: nil, message: error.description, timeZone: Clock.timeZone))
+            }
+            throw error
+        }
+        guard let result = undone else {
             var message = "Nothing to undo."
             if let undone = try store.openForReading()?.undoDepthReached() {
                 message =

@@ -78,7 +78,8 @@ struct Export: ParsableCommand {
                 try JournalStore.exportNothing(format, to: sink, byteOrderMark: excel)
                 return 0
             }
-            return try journal.export(format, selection: selection, to: sink, byteOrderMark: excel)
+            return try journal.export(
+                format, selection: selection, to: sink, byteOrderMark: excel, now: try Clock.now())
         }
         if let output {
             Console.err("Exported \(Wording.count(count, "entry", "entries")) to \(output.terminalSafe).")
@@ -90,7 +91,7 @@ struct Export: ParsableCommand {
         let journal = try store.openForReading()
         try OutputFile.writing(to: output, force: force, encryption: encryption) { sink in
             guard let journal else { return try JournalStore.exportAllOfNothing(to: sink) }
-            try journal.exportAll(to: sink)
+            try journal.exportAll(to: sink, now: try Clock.now())
         }
         if let output { Console.err("Exported the whole journal to \(output).") }
     }

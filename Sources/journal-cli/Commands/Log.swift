@@ -109,7 +109,7 @@ struct Log: ParsableCommand {
         // What stands about this exercise is told above; everything else follows, as already known,
         // then the values journal never writes, read with it once the entry is saved.
         let today = try Clock.today()
-        let after = try? store.openForReading()?.standingSnapshot(today: today)
+        let after = try? store.openForReading()?.standingSnapshot(today: today, now: try Clock.now())
         if let standing = after?.value {
             Describe.printStanding(standing, advice: words) { $0.isAbout(exercise: logged.entry.exerciseID) }
         }

@@ -36,7 +36,7 @@ struct Plan: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let snapshot = try store.openForReading()?.planSnapshot()
+            let snapshot = try store.openForReading()?.planSnapshot(now: try Clock.now())
             let plan = snapshot?.value ?? []
             let problems = snapshot?.problems ?? []
             if output.json {

@@ -149,7 +149,7 @@ struct Report: ParsableCommand {
         }
         let read = try store.openForReading()?.reportSnapshot(
             for: period, today: now.date, exerciseID: selection.exerciseID,
-            environment: ProcessInfo.processInfo.environment)
+            environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let region = try StoreOptions.region(read?.value.region)
         let report = read?.value ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])
         let text: String

@@ -47,7 +47,7 @@ struct Session: ParsableCommand {
         let today = try Clock.today()
         // Read on a connection of its own, released before the session writes.
         let snapshot = try store.openForReading()?.sessionSnapshot(
-            today: today, environment: ProcessInfo.processInfo.environment)
+            today: today, environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let words = try StoreOptions.region(snapshot?.region).advice
         let standing = snapshot?.standing ?? Standing(date: today)
         try Self.redFlagGate(standing, advice: words)
@@ -122,7 +122,7 @@ struct Session: ParsableCommand {
                 + (skipped.isEmpty ? "." : ": " + skipped.joined(separator: ", ") + "."))
         // The week, what stands and the values journal never writes, as the session left them: one read.
         let after = try store.openForReading()?.todaySnapshot(
-            today: today, environment: ProcessInfo.processInfo.environment)
+            today: today, environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         if let week = after?.routine, !week.items.isEmpty || !week.held.isEmpty {
             let counts = week.items.map { "\($0.plan.exerciseID) \($0.doneThisWeek) of \($0.plannedThisWeek)" }
             let held = week.held.map { "\($0.exerciseID) on hold" }

@@ -20,7 +20,8 @@ enum StoredDamage {
     /// once the change is saved, so that a failure of it never takes the change back; then as
     /// ``finish(problems:status:)``.
     static func finishAfterChange(_ store: StoreOptions, status own: Int32 = 0) throws {
-        try finish(problems: (try? store.openForReading()?.storedValueProblems()) ?? [], status: own)
+        let now = try Clock.now()
+        try finish(problems: (try? store.openForReading()?.storedValueProblems(now: now)) ?? [], status: own)
     }
 
     /// Says `problems` on standard error, the first ``listed`` of them.
