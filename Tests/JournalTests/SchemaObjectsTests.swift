@@ -35,7 +35,7 @@ import Testing
         }
         #expect(differences.map(\.name).sorted() == ["eat", "entries_outside_times"])
         #expect(differences.map(\.kind) == [.added, .missing])
-        #expect(differences[0].repair(at: path) == "sqlite3 \(path) 'DROP TRIGGER eat'")
+        #expect(differences[0].repair(at: path) == "sqlite3 \(path) \"DROP TRIGGER eat\"")
         #expect(!store.refusesReading)
     }
 }

@@ -273,6 +273,7 @@ enum StoredValues {
                 + "(`journal restore`)."
         }
         found += try missingExercises(db)
+        found += try planWithoutExercise(db)
         found += try redFlags(db)
         found += try activities(db)
         found += try orphanRatings(db)
@@ -395,6 +396,25 @@ enum StoredValues {
                 """,
             arguments: [limitPerTable]
         ).map { row in missingExercise(row[0], entries: row[1]) }
+    }
+
+    /// The plan rows whose exercise has no row (inserted, or the exercise deleted, from outside with
+    /// foreign keys off): `today` and `session` would show it due, and no command reaches it.
+    private static func planWithoutExercise(_ db: Database) throws -> [StoredValueProblem] {
+        try String.fetchAll(
+            db,
+            sql: "SELECT exercise_id FROM plan WHERE exercise_id NOT IN (SELECT id FROM exercises) "
+                + "ORDER BY exercise_id LIMIT ?",
+            arguments: [limitPerTable]
+        ).map { id in
+            StoredValueProblem(
+                table: "plan", row: id, column: "exercise_id", value: "'\(id)'",
+                expected: "an exercise in the journal, and there is no such exercise (removed from outside with "
+                    + "foreign keys off, or its id changed)",
+                fix: "`journal exercises add \(id) --name NAME --category CATEGORY` puts it back; no journal command "
+                    + "reaches the row otherwise: `sqlite3 JOURNAL \"DELETE FROM plan WHERE exercise_id = '\(id)'\"` "
+                    + "removes it.")
+        }
     }
 
     /// Exercise `id`, named by `entries` entries, has no row: for a built-in one, the next write
