@@ -167,6 +167,7 @@ public struct SchemaDifference: Sendable, Hashable {
     }
 
     /// What it is and what to do about it, for the journal at `path`.
+    ///
     /// With `swapped` (a table of journal's is not journal's), an added table is left as it is:
     /// it may hold what journal's held.
     func sentence(at path: String, swapped: Bool) -> String {

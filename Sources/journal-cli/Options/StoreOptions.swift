@@ -77,8 +77,10 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Says so on stderr when opening upgraded the file (and where the copy of the old one is) or
-    /// made it private; makes the default location's folder private too. `reading`: for a command
-    /// that only reads, says what the file holds that journal did not make (a write is refused with it).
+    /// made it private; makes the default location's folder private too.
+    ///
+    /// `reading`: for a command that only reads, says what the file holds that journal did not
+    /// make (a write is refused with it).
     private func announce(_ store: JournalStore, reading: Bool) -> JournalStore {
         var tightened = store.permissionsTightened
         if store.access == .readWrite,
