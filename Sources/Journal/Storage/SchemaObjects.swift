@@ -32,33 +32,43 @@ enum SchemaObjects {
     static func check(
         _ objects: [SchemaObject], applied: Set<String>, path: String, migrations: [Schema.Section]?
     ) throws -> (mayMigrate: Bool, problem: JournalError?) {
-        let sections = migrations ?? Schema.sections
-        let known = Set(sections.map(\.name))
+        // Names only: schema.sql's text is parsed (``Schema/sections``) only when something differs.
+        let names = migrations?.map(\.name) ?? Migrations.steps
+        let justMigrated = applied == [""]
+        if applied.isEmpty { return (true, nil) }
+        if !justMigrated, !applied.isSuperset(of: names), !applied.isSubset(of: Set(names)) { return (true, nil) }
         let found = fingerprint(of: objects)
         let every = try migrations.map { fingerprint(of: try made(by: $0)) } ?? fingerprint
-        if applied == [""] || applied.isSuperset(of: known) {
+        if justMigrated || applied.isSuperset(of: names) {
             // Just migrated, or up to date; a newer version's journal is its own to check.
-            guard applied == [""] || applied == known, found != every else { return (false, nil) }
-            return (
-                false,
-                .foreignSchema(path: path, differences: differences(found: objects, expected: try made(by: sections)))
-            )
+            guard justMigrated || applied.count == names.count, found != every else { return (false, nil) }
+            return (false, problem(objects, expected: try made(by: migrations ?? Schema.sections), path: path))
         }
-        if applied.isEmpty { return (true, nil) }
-        if found == every {
-            return (
-                false,
-                .migrationRecordMissing(path: path, identifiers: sections.map(\.name).filter { !applied.contains($0) })
-            )
-        }
-        // An older journal: what its migrations make, made in memory (this happens once a version).
-        let earlier = sections.filter { applied.contains($0.name) }
+        // Its record lacks migrations: what its applied ones make, made in memory (once a version).
+        let sections = migrations ?? Schema.sections
         let all = try made(by: sections)
-        var expected = (try? made(by: earlier)) ?? all
-        if fingerprint(of: expected) == found { return (true, nil) }
-        // Holding what a later migration makes, it lost rows of its record too: said once the rest is fixed.
-        if objects.contains(where: { all.contains($0) && !expected.contains($0) }) { expected = all }
-        return (false, .foreignSchema(path: path, differences: differences(found: objects, expected: expected)))
+        let earlier = try? made(by: sections.filter { applied.contains($0.name) })
+        // An older journal, or one whose missing migrations only add rows (a built-in exercise).
+        if let earlier, fingerprint(of: earlier) == found { return (true, nil) }
+        if found == every {
+            return (false, .migrationRecordMissing(path: path, identifiers: names.filter { !applied.contains($0) }))
+        }
+        // Only journal's own objects, none that a missing migration makes: running them makes those.
+        let later = earlier.map { earlier in all.filter { !earlier.contains($0) } } ?? []
+        if objects.allSatisfy({ all.contains($0) || $0.name.hasPrefix("sqlite_") }),
+            !objects.contains(where: later.contains)
+        {
+            return (true, nil)
+        }
+        // Holding what a missing migration makes, it lost rows of its record too: said once the rest is fixed.
+        let expected = earlier.flatMap { objects.contains(where: later.contains) ? nil : $0 } ?? all
+        return (false, problem(objects, expected: expected, path: path))
+    }
+
+    /// What `found` holds that differs from `expected`, as the error opening keeps; `nil` when nothing does.
+    private static func problem(_ found: [SchemaObject], expected: [SchemaObject], path: String) -> JournalError? {
+        let differences = differences(found: found, expected: expected)
+        return differences.isEmpty ? nil : .foreignSchema(path: path, differences: differences)
     }
 
     /// Every object of the file, as `sqlite_master` lists it.
@@ -76,8 +86,10 @@ enum SchemaObjects {
     static func fingerprint(of objects: [SchemaObject]) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for object in objects.sorted(by: { ($0.type, $0.name) < ($1.type, $1.name) }) {
-            for field in [object.type, object.name, object.table, object.sql ?? "\u{1}"] {
-                for byte in field.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            for var field in [object.type, object.name, object.table, object.sql ?? "\u{1}"] {
+                field.withUTF8 { bytes in
+                    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+                }
                 hash = (hash ^ 0) &* 0x100_0000_01B3
             }
         }
