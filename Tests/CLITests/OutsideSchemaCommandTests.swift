@@ -75,7 +75,7 @@ import Testing
         let swapped =
             "table crf_old, which journal does not make and which may hold what journal's held: keep it; "
             + "table checkin_red_flags, not the one journal makes "
-            + "(`journal restore --force BACKUP` puts back a backup made before)"
+            + "(move the file aside: `journal restore BACKUP` then makes a new journal from a backup made before)"
         for screen in ["check", "today"] {
             let run = try sandbox.run(screen)
             #expect(run.status == 65, "\(run)")
@@ -87,6 +87,26 @@ import Testing
         #expect(log.stderr == named(swapped, saving: true, unreadable: true), "\(log)")
         #expect(try sandbox.entryCount() == 0)
         #expect(try sandbox.sql("SELECT count(*) FROM crf_old") == "1\n")
+    }
+
+    /// `restore --force` writes a backup's rows into the journal's own tables, where a trigger would
+    /// fire: it refuses, and a journal moved aside is restored whole into a new file.
+    @Test func restoreForceRefusesAJournalHoldingATriggerAndAMovedAsideOneIsRestoredWhole() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
+        let backup = sandbox.directory + "/b.sqlite3"
+        try sandbox.change("backup", backup)
+        try sandbox.damage(
+            "CREATE TABLE seen (n INTEGER); "
+                + "CREATE TRIGGER tell AFTER INSERT ON entries BEGIN INSERT INTO seen VALUES (NEW.id); END;")
+        let restore = try sandbox.run("restore", backup, "--force")
+        #expect(restore.status == 65, "\(restore)")
+        #expect(restore.stderr.contains("trigger tell, which journal does not make"), "\(restore)")
+        #expect(try sandbox.sql("SELECT count(*) FROM seen") == "0\n")
+        #expect(rename(sandbox.database, sandbox.database + ".outside") == 0)
+        let fresh = try sandbox.run("restore", backup)
+        #expect(fresh.status == 0, "\(fresh)")
+        #expect(try sandbox.sql("SELECT name FROM sqlite_master WHERE type = 'trigger'") == "")
+        #expect(try sandbox.entryCount() == 1)
     }
 
     // MARK: The record of migrations

@@ -193,7 +193,8 @@ public struct SchemaDifference: Sendable, Hashable {
         case .missing: what = "no \(type) \(name), which journal makes"
         }
         guard let repair = repair(at: path) else {
-            return what + " (`journal restore --force BACKUP` puts back a backup made before)"
+            return what
+                + " (move the file aside: `journal restore BACKUP` then makes a new journal from a backup made before)"
         }
         return what + " (`\(repair)` \(kind == .added ? "removes it" : "puts journal's back"))"
     }
