@@ -129,6 +129,14 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No check-in has this id.
     case checkInNotFound(Int64)
 
+    /// The journal's schema holds objects journal did not make (a trigger, a view, an index, a table),
+    /// or one of its own made otherwise or gone, put there from outside: each is named with the
+    /// `sqlite3` command that removes it or puts journal's back. No change is made while they stand,
+    /// and nothing is read from a table of journal's that is not journal's.
+    case foreignSchema(path: String, differences: [SchemaDifference])
+    /// The journal's record of its migrations (`grdb_migrations`) lacks rows, removed from outside,
+    /// though the journal holds what those migrations make: no change is made until they are back.
+    case migrationRecordMissing(path: String, identifiers: [String])
     /// The file exists but is not a journal database (another program's file, or not SQLite at all).
     case notAJournal(path: String)
     /// The file looks like a journal but SQLite reports it damaged.
@@ -164,7 +172,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// that a storage failure does not say that nothing was saved, since nothing was to be.
     public var descriptionForReading: String {
         switch self {
-        case .databaseLocked, .permissionDenied, .io: storageMessage(saving: false).terminalSafe
+        case .databaseLocked, .permissionDenied, .io, .foreignSchema, .migrationRecordMissing:
+            storageMessage(saving: false).terminalSafe
         default: description
         }
     }
@@ -185,6 +194,19 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .io(let path, let reason):
             let advice = reason == "the disk is full" ? " Free some disk space and try again." : ""
             return "could not read or write \(path): \(reason)\(unsaved).\(advice)"
+        case .foreignSchema(let path, let differences):
+            let unreadable = differences.contains(where: \.isJournalTable)
+            let named = differences.map { $0.sentence(at: path, swapped: unreadable) }.joined(separator: "; ")
+            return "\(path) holds what journal did not make, put in from outside, which could act on what it stores: "
+                + "\(named). journal changes nothing in it\(unreadable ? " and shows nothing from it" : "") "
+                + "while this stands\(unsaved)."
+        case .migrationRecordMissing(let path, let identifiers):
+            let rows = identifiers.map { "('\($0)')" }.joined(separator: ", ")
+            let command = SchemaDifference.shellWord("INSERT INTO grdb_migrations VALUES \(rows)", quoted: true)
+            return "\(path)'s record of its migrations (grdb_migrations) lacks "
+                + "\(identifiers.joined(separator: ", ")), removed from outside, though the journal holds what "
+                + "\(identifiers.count == 1 ? "it makes" : "they make")\(unsaved). "
+                + "`sqlite3 \(SchemaDifference.shellWord(path)) \(command)` puts \(identifiers.count == 1 ? "it" : "them") back."
         default:
             return message
         }
@@ -366,6 +388,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAJournal(let path):
             return "\(path) is not a journal database (it is another kind of file); it was left unchanged. "
                 + "Point --db or JOURNAL_DB at a journal, or at a new path to start one."
+        case .foreignSchema, .migrationRecordMissing:
+            return storageMessage(saving: true)
         case .corruptDatabase(let path):
             return "\(path) is damaged and cannot be read safely; it was left unchanged. "
                 + "Keep a copy, then try `sqlite3 \(path) .recover` to rescue what it holds."

@@ -19,9 +19,15 @@ public struct Diagnosis: Sendable {
     public var isFromNewerVersion: Bool
     /// `quick_check` or, with `full`, `integrity_check`.
     public var integrityCheck: String
-    /// Problems the check reported; `["ok"]` when none.
+    /// Problems the check reported that are not values journal never writes (a CHECK failing in a
+    /// table where ``storedValues`` names a value): damage, for `.recover`; `["ok"]` when none.
     public var integrity: [String]
+    /// Values journal never writes, put in from outside: the same search as every screen's.
+    public var storedValues: [StoredValueProblem]
+    /// What the schema holds that journal did not make (``JournalStore/schemaProblem``).
+    public var schemaProblem: JournalError?
 
+    /// Whether SQLite found no damage (values from outside and schema objects are said apart).
     public var isHealthy: Bool { integrity == ["ok"] }
 }
 
@@ -64,8 +70,16 @@ extension JournalStore {
                 defer { free(resolved) }
                 return String(cString: resolved)
             } : nil
-        return try reading { db in
+        // Not `reading`: a journal whose table was swapped is refused there, and doctor says what it finds.
+        let problem = schemaProblem
+        let search = !refusesReading
+        return try queue.read { db in
             let migrator = Migrations.migrator
+            let checked = try String.fetchAll(db, sql: "PRAGMA \(check)")
+            let values = search ? try StoredValues.problems(db) : []
+            // A CHECK that fails where the search names a value: the value, not damage.
+            let explained = Set(values.map { "CHECK constraint failed in \($0.table)" })
+            let damage = checked.filter { !explained.contains($0) }
             return Diagnosis(
                 path: path, linkTarget: linkTarget, access: access, fileBytes: size(path),
                 writeAheadLogBytes: size((linkTarget ?? path) + "-wal"),
@@ -75,7 +89,7 @@ extension JournalStore {
                 isUpToDate: try migrator.hasCompletedMigrations(db),
                 isFromNewerVersion: try migrator.hasBeenSuperseded(db),
                 integrityCheck: check,
-                integrity: try String.fetchAll(db, sql: "PRAGMA \(check)"))
+                integrity: damage.isEmpty ? ["ok"] : damage, storedValues: values, schemaProblem: problem)
         }
     }
 }

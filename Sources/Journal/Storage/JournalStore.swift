@@ -43,6 +43,10 @@ public final class JournalStore: Sendable {
     let isFromNewerVersion: Bool
     /// Copies made of the file before migrations ran on it, this time it was opened.
     public let backupsMade: [String]
+    /// What the file holds of its schema that journal did not make, or its record of migrations
+    /// missing rows (``SchemaObjects``): every write is refused with it, and every read too when one
+    /// of journal's tables is not journal's; `nil` for journal's own schema.
+    public let schemaProblem: JournalError?
 
     /// Opens the journal at `path` for reading and writing, creating it if it does not exist.
     public convenience init(path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws {
@@ -145,27 +149,36 @@ public final class JournalStore: Sendable {
             queue =
                 try access == .readWrite ? opened : Self.upgradedCopy(of: opened, path: path, migrations: migrations)
             if access == .readWrite {
-                let applied = try queue.writeWithoutTransaction { db in
-                    let applied = try Self.checkIdentity(db, path: path, mark: markIfEmpty)
+                let (applied, objects) = try queue.writeWithoutTransaction { db in
+                    let found = try Self.checkIdentity(db, path: path, mark: markIfEmpty)
                     if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
                         try db.execute(sql: "PRAGMA journal_mode = WAL")
                     }
                     // After WAL set-up, so that a commit survives power loss.
                     try db.execute(sql: "PRAGMA synchronous = FULL")
-                    return applied
+                    return found
                 }
-                (isFromNewerVersion, backupsMade) = try Self.migrate(
-                    queue, applied: applied, path: path, migrations: migrations)
+                let checked = try SchemaObjects.check(objects, applied: applied, path: path, migrations: migrations)
+                // Not over what journal did not make: nothing of it acts (a trigger on a migration's insert).
+                (isFromNewerVersion, backupsMade) =
+                    checked.problem == nil
+                    ? try Self.migrate(queue, applied: applied, path: path, migrations: migrations) : (false, [])
+                schemaProblem =
+                    try checked.problem
+                    ?? (checked.mayMigrate && !inMemory
+                        ? SchemaObjects.check(
+                            queue.read(SchemaObjects.fetch), applied: [""], path: path, migrations: migrations
+                        ).problem : nil)
                 // Only once the file is known to be a journal: another program's file is left as it was.
                 if !inMemory { tightened += FilePermissions.tighten(file) }
                 permissionsTightened = tightened
             } else {
                 permissionsTightened = []
-                (isFromNewerVersion, backupsMade) = try queue.read { db in
-                    let applied = try Self.checkIdentity(db, path: path, mark: false)
-                    let known = migrations?.map(\.name) ?? Migrations.steps
-                    return (!applied.subtracting(known).isEmpty, [])
-                }
+                let (applied, objects) = try opened.read { try Self.checkIdentity($0, path: path, mark: false) }
+                let known = migrations?.map(\.name) ?? Migrations.steps
+                (isFromNewerVersion, backupsMade) = (!applied.subtracting(known).isEmpty, [])
+                schemaProblem =
+                    try SchemaObjects.check(objects, applied: applied, path: path, migrations: migrations).problem
             }
         } catch {
             // A file found not to be a journal after all gets its mode back.
@@ -184,6 +197,7 @@ public final class JournalStore: Sendable {
         permissionsTightened = []
         isFromNewerVersion = false
         backupsMade = []
+        schemaProblem = nil
     }
 
     /// Whether the file at `path` is an SQLite database whose header carries journal's application id.
@@ -207,10 +221,10 @@ public final class JournalStore: Sendable {
         of queue: DatabaseQueue, path: String, migrations: [Schema.Section]?
     ) throws -> DatabaseQueue {
         let known = migrations?.map(\.name) ?? Migrations.steps
-        let applied = try queue.read { db -> Set<String> in
-            try checkIdentity(db, path: path, mark: false)
-        }
-        guard !applied.isEmpty, applied.isStrictSubset(of: known) else { return queue }
+        let (applied, objects) = try queue.read { try checkIdentity($0, path: path, mark: false) }
+        guard !applied.isEmpty, applied.isStrictSubset(of: known),
+            try SchemaObjects.check(objects, applied: applied, path: path, migrations: migrations).mayMigrate
+        else { return queue }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.label = "journal (upgraded in memory)"
@@ -242,27 +256,23 @@ public final class JournalStore: Sendable {
     /// table, or nothing at all yet (a creation cut short); one merely marked is another program's.
     /// Without `mark`, an empty unmarked file throws ``EmptyDatabase``.
     ///
-    /// Returns the migrations applied to the file (``Migrations/appliedIdentifiers(_:)``), from the
-    /// same look at `sqlite_master`: every command opens the journal, and each statement SQLite
-    /// compiles costs more than it reads here.
-    private static func checkIdentity(_ db: Database, path: String, mark: Bool) throws -> Set<String> {
+    /// Returns the migrations applied to the file (``Migrations/appliedIdentifiers(_:)``) and its
+    /// schema objects (``SchemaObjects``), from one look at `sqlite_master`: every command opens
+    /// the journal, and each statement SQLite compiles costs more than it reads here.
+    private static func checkIdentity(
+        _ db: Database, path: String, mark: Bool
+    ) throws -> (applied: Set<String>, objects: [SchemaObject]) {
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT count(*), EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')
-                FROM sqlite_master
-                """)
-        let objects: Int = row?[0] ?? 0
-        let hasMigrations: Bool = row?[1] ?? false
+        let objects = try SchemaObjects.fetch(db)
+        let hasMigrations = objects.contains { $0.type == "table" && $0.name == "grdb_migrations" }
         if applicationID == Self.applicationID {
-            guard hasMigrations || objects == 0 else { throw JournalError.notAJournal(path: path) }
-            return hasMigrations ? try Migrations.recorded(db) : []
+            guard hasMigrations || objects.isEmpty else { throw JournalError.notAJournal(path: path) }
+            return (hasMigrations ? try Migrations.recorded(db) : [], objects)
         }
-        guard applicationID == 0, objects == 0 else { throw JournalError.notAJournal(path: path) }
+        guard applicationID == 0, objects.isEmpty else { throw JournalError.notAJournal(path: path) }
         guard mark else { throw EmptyDatabase() }
         try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
-        return []
+        return ([], objects)
     }
 
     /// Runs pending migrations, first copying a journal that already holds data (the copy is kept).
@@ -294,7 +304,15 @@ public final class JournalStore: Sendable {
 
     // MARK: Access
 
+    /// Whether reads are refused too: one of journal's tables is not journal's (``schemaProblem``).
+    public var refusesReading: Bool {
+        guard case .foreignSchema(_, let differences) = schemaProblem else { return false }
+        return differences.contains(where: \.isJournalTable)
+    }
+
+    /// Runs `body` in one read transaction; refused when one of journal's tables is not journal's.
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        if let schemaProblem, refusesReading { throw schemaProblem }
         do { return try queue.read(body) } catch { throw Self.translate(error, path: path) }
     }
 
@@ -307,6 +325,8 @@ public final class JournalStore: Sendable {
     func writing<T>(temporariesInMemory: Bool = false, _ body: (Database) throws -> T) throws -> T {
         do {
             if isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
+            // Before the transaction: a trigger journal did not make must not fire.
+            if let schemaProblem { throw schemaProblem }
             // Also guards an older journal's upgraded copy in memory, which SQLite would let us write.
             if access != .readWrite { throw JournalError.permissionDenied(path: path) }
             guard temporariesInMemory else { return try queue.write(body) }

@@ -25,8 +25,30 @@ struct LeftoverFile {
         target = path
     }
 
+    /// Another command removed the file in the moment between its creation and its lock, taking it
+    /// for a leftover: ``claim()`` throws it.
+    struct RemovedWhileMade: Error {
+        /// The journal the file was made for.
+        var target: String
+        /// What a command that cannot go on says.
+        var journalError: JournalError {
+            .cannotCreate(path: target, reason: "another process removed it while it was made")
+        }
+    }
+
     /// Creates the file empty (0600), locked; fails if anything is at its name.
     func create() throws -> LeftoverFile {
+        do {
+            return try claim()
+        } catch let removed as RemovedWhileMade {
+            throw removed.journalError
+        }
+    }
+
+    /// Creates the file empty (0600), locked, as ``create()``, throwing ``RemovedWhileMade`` when
+    /// another command removed it before it was locked: a first write then finds whether that
+    /// command made the journal meanwhile.
+    func claim() throws -> LeftoverFile {
         var made = self
         let descriptor = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else {
@@ -36,6 +58,7 @@ struct LeftoverFile {
             throw JournalError.cannotCreate(path: target, reason: String(cString: strerror(errno)))
         }
         made.descriptor = descriptor
+        TestStop.at("hidden-file-created")
         var created = stat()
         var named = stat()
         // Another command may have found it in the moment before the lock and removed it: then it is not ours.
@@ -43,7 +66,7 @@ struct LeftoverFile {
             created.st_ino == named.st_ino
         else {
             close(descriptor)
-            throw JournalError.cannotCreate(path: target, reason: "another process removed it while it was made")
+            throw RemovedWhileMade(target: target)
         }
         return made
     }

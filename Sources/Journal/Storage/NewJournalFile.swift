@@ -57,10 +57,13 @@ struct NewJournalFile {
         do {
             made = try makeFolders()
             slot = Interrupted.arm(removing: leftovers, folders: made.reversed())
-            locked = try file.create()
+            locked = try file.claim()
+        } catch is LeftoverFile.RemovedWhileMade where (try? JournalStore.exists(path)) == true {
+            // Another process made the journal meanwhile, and removed this file as a leftover beside it.
+            return nil
         } catch {
             _ = try operation(JournalStore(openingExisting: path, access: .readWrite, inMemory: true))
-            throw error
+            throw (error as? LeftoverFile.RemovedWhileMade)?.journalError ?? error
         }
         let store = try JournalStore(
             openingExisting: path, access: .readWrite, busyTimeout: busyTimeout, file: staging)
@@ -77,7 +80,14 @@ struct NewJournalFile {
     func makeEmpty() throws {
         _ = try makeFolders()
         // Created here, 0600, so that SQLite gives its -wal and -shm files the same mode.
-        let file = try LeftoverFile(beside: journal, kind: "new").create()
+        let file: LeftoverFile
+        do {
+            file = try LeftoverFile(beside: journal, kind: "new").claim()
+        } catch is LeftoverFile.RemovedWhileMade where (try? JournalStore.exists(journal)) == true {
+            return  // another process made it meanwhile
+        } catch let removed as LeftoverFile.RemovedWhileMade {
+            throw removed.journalError
+        }
         let staging = file.path
         defer { file.remove() }
         try JournalStore(openingExisting: staging, access: .readWrite).closeDatabase()

@@ -240,6 +240,8 @@ enum SQLiteRestore {
         let intended = keptCopyPath(for: path, now: now)
         let existing = try JournalStore(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
         if existing.isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
+        // The rows are replaced in the file's own tables: a trigger or a table journal did not make would act.
+        if let problem = existing.schemaProblem { throw problem }
         let hidden = LeftoverFile(beside: path, kind: "restore")
         var file: LeftoverFile?
         var region: String?

@@ -54,6 +54,9 @@ struct Doctor: ParsableCommand {
             Console.err("journal: " + JournalError.corruptDatabase(path: diagnosis.path).description)
             throw ExitCode(65)
         }
+        // Said as every screen says them, with their fixes; the file is not damaged.
+        if let problem = diagnosis.schemaProblem { Console.err("journal: \(problem.descriptionForReading)") }
+        try StoredDamage.finish(problems: diagnosis.storedValues, status: diagnosis.schemaProblem == nil ? 0 : 65)
     }
 
     private func show(_ diagnosis: Diagnosis, _ changes: [PermissionChange]) throws {

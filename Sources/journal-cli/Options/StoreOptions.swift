@@ -44,7 +44,7 @@ struct StoreOptions: ParsableArguments {
     func write<T>(_ operation: (JournalStore) throws -> T) throws -> T {
         let busyTimeout = try Self.busyTimeout(ProcessInfo.processInfo.environment)
         let result = try JournalStore.write(at: resolvedPath(), busyTimeout: busyTimeout) {
-            try operation(announce($0))
+            try operation(announce($0, reading: false))
         }
         Console.changeSaved = true
         return result
@@ -53,7 +53,9 @@ struct StoreOptions: ParsableArguments {
     /// The journal if it exists: for commands that only read.
     func openForReading() throws -> JournalStore? {
         let busyTimeout = try Self.busyTimeout(ProcessInfo.processInfo.environment)
-        return try JournalStore.existing(at: resolvedPath(), busyTimeout: busyTimeout).map(announce)
+        return try JournalStore.existing(at: resolvedPath(), busyTimeout: busyTimeout).map {
+            announce($0, reading: true)
+        }
     }
 
     /// The exercise `text` names: built in, or one the person added (which needs the journal);
@@ -76,7 +78,10 @@ struct StoreOptions: ParsableArguments {
 
     /// Says so on stderr when opening upgraded the file (and where the copy of the old one is) or
     /// made it private; makes the default location's folder private too.
-    private func announce(_ store: JournalStore) -> JournalStore {
+    ///
+    /// `reading`: for a command that only reads, says what the file holds that journal did not
+    /// make (a write is refused with it).
+    private func announce(_ store: JournalStore, reading: Bool) -> JournalStore {
         var tightened = store.permissionsTightened
         if store.access == .readWrite,
             DatabaseLocation.isDefault(explicit: path, environment: ProcessInfo.processInfo.environment),
@@ -90,6 +95,10 @@ struct StoreOptions: ParsableArguments {
                 change.wasUnwritable
                     ? "journal: made \(change.path.terminalSafe) writable again \(modes): it \(Wording.unwritableSideFile)."
                     : "journal: made \(change.path.terminalSafe) private \(modes): others could read your journal.")
+        }
+        // A read it refuses says so in its error instead.
+        if reading, let problem = store.schemaProblem, !store.refusesReading {
+            Console.err("journal: \(problem.descriptionForReading)")
         }
         for backup in store.backupsMade {
             Console.err(

@@ -168,6 +168,7 @@ extension JournalError {
             .invalidPeriod:
             return 64  // EX_USAGE
         case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase,
+            .foreignSchema, .migrationRecordMissing,
             .invalidImport, .inputTooLarge, .storedValues, .undoRecordDamaged, .exerciseRowMissing,
             .damagedEncryptedFile,
             .notARestorableJournal,
