@@ -70,6 +70,15 @@ public struct PSFSActivity: Sendable, Hashable {
 
     /// Whether it is still rated.
     public var isActive: Bool { retiredAt == nil }
+
+    /// Whether `other` names the same activity: the same words, case and spacing aside
+    /// ("Putting  on Socks" and "putting on socks").
+    public func sameWords(as other: PSFSActivity) -> Bool {
+        func words(_ text: String) -> [Substring] {
+            text.lowercased().split(whereSeparator: { $0.isWhitespace })
+        }
+        return words(activity) == words(other.activity)
+    }
 }
 
 /// One PSFS rating of one activity: 0 (unable to do it) to 10 (able to do it as before the problem).
