@@ -58,7 +58,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyActivities(limit: Int)
     /// No PSFS activity has this id.
     case activityNotFound(Int64)
-    /// A PSFS activity that was retired (`journal psfs remove`) at `retiredAt`, on the clock of `rated`'s offset.
+    /// A PSFS activity that was retired (`journal psfs remove`) at `retiredAt` (at the offset of the refused rating).
     case activityRetired(id: Int64, activity: String, retiredAt: LocalDateTime)
     /// A PSFS activity whose words match an active one's (case and spacing aside): its id and words.
     case activityExists(id: Int64, activity: String)
