@@ -58,6 +58,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyActivities(limit: Int)
     /// No PSFS activity has this id.
     case activityNotFound(Int64)
+    /// A PSFS activity that was retired (`journal psfs remove`) at `retiredAt` (at the offset of the refused rating).
+    case activityRetired(id: Int64, activity: String, retiredAt: LocalDateTime)
+    /// A PSFS activity whose words match an active one's (case and spacing aside): its id and words.
+    case activityExists(id: Int64, activity: String)
     /// A value that must be one of a few words (a format, say) and is not.
     case invalidChoice(field: String, text: String, choices: [String])
     /// A side other than left, right or both.
@@ -287,6 +291,13 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "with `journal psfs remove ID`."
         case .activityNotFound(let id):
             return "no activity has id \(id); `journal psfs` shows the ids."
+        case .activityRetired(let id, let activity, let retiredAt):
+            return "activity #\(id), \"\(activity)\", was retired on \(Wording.time(retiredAt)) and is no longer "
+                + "rated; `journal undo` brings it back if retiring it was the latest change, or "
+                + "`journal psfs add` adds it again to rate."
+        case .activityExists(let id, let activity):
+            return "you already rate \"\(activity)\" as activity #\(id); rate it with `journal psfs rate \(id) SCORE`, "
+                + "or add another activity."
         case .invalidChoice(let field, let text, let choices):
             let listed =
                 choices.count > 1

@@ -325,7 +325,7 @@ import Testing
                   2026-11-22      1           -3 *  -4 *
 
                 Average of the 1 activity rated at the baseline (2026-11-01) and since: 5.0 →
-                1.0 (-4.0), at least 2 points, more than the measure's error.
+                1.0 (-4.0), at least 3 points, more than the measure's error.
                 * a change of at least 3 points for one activity, more than the measure's error.
 
                 """, "\(run)")

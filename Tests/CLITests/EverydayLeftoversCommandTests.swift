@@ -424,11 +424,15 @@ import Testing
         #expect(restore.stdout.hasPrefix("Undid the restore of "), "\(restore)")
         #expect(try sandbox.sql("SELECT id, pain_after, note FROM entries ORDER BY id") == "1|2|a\n2|3|b\n")
         let log = try sandbox.run("undo")
-        #expect(log.stdout == "Removed #2 bird-dog, logged just now.\n", "\(log)")
+        #expect(
+            log.stdout == "Removed #2 bird-dog (1 set, pain 3 → 3, at 2026-11-25 12:00, note: b), logged just now.\n",
+            "\(log)")
         let edit = try sandbox.run("undo")
         #expect(edit.stdout.hasPrefix("#1 glute-bridge is as it was before you edited it just now"), "\(edit)")
         #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
-        #expect(try sandbox.run("undo").stdout == "Removed #1 glute-bridge, logged just now.\n")
+        #expect(
+            try sandbox.run("undo").stdout
+                == "Removed #1 glute-bridge (1 set, pain 4 → 3, at 2026-11-25 12:00, note: a), logged just now.\n")
         #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
         #expect(try sandbox.run("doctor").status == 0)
     }

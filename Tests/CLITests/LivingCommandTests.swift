@@ -64,8 +64,12 @@ import Testing
                 """)
         #expect(try sandbox.sql("SELECT id, note FROM entries ORDER BY id") == "1|keep me\n2|\n")
         // Then the two logs, newest first, and then nothing.
-        #expect(try sandbox.run("undo").stdout == "Removed #2 bird-dog, logged just now.\n")
-        #expect(try sandbox.run("undo").stdout == "Removed #1 bird-dog, logged just now.\n")
+        #expect(
+            try sandbox.run("undo").stdout
+                == "Removed #2 bird-dog (1 set, pain 3 → 2, at 2026-11-25 12:00), logged just now.\n")
+        #expect(
+            try sandbox.run("undo").stdout
+                == "Removed #1 bird-dog (1 set, pain 2 → 2, at 2026-11-25 12:00, note: keep me), logged just now.\n")
         let nothing = try sandbox.run("undo")
         #expect(nothing.status == 0)
         #expect(nothing.stderr == "Nothing to undo.\n")
@@ -78,7 +82,8 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:02:30Z"
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
-        #expect(undo.stdout == "Removed #1 glute-bridge, logged 2 minutes ago.\n")
+        #expect(
+            undo.stdout == "Removed #1 glute-bridge (1 set, pain 4 → 3, at 2026-11-25 09:00), logged 2 minutes ago.\n")
         #expect(try sandbox.entryCount() == 0)
         #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
     }
@@ -88,7 +93,10 @@ import Testing
         for pain in 0...10 { _ = try sandbox.log("bird-dog", "--pain-before", "\(pain)", "--pain-after", "\(pain)") }
         for id in stride(from: 11, through: 2, by: -1) {
             // The undo of the log that began bird-dog's hold says so on a second line.
-            #expect(try sandbox.run("undo").stdout.hasPrefix("Removed #\(id) bird-dog, logged just now.\n"))
+            #expect(
+                try sandbox.run("undo").stdout.hasPrefix(
+                    "Removed #\(id) bird-dog (1 set, pain \(id - 1) → \(id - 1), at 2026-11-25 12:00), logged just now.\n"
+                ))
         }
         // Beyond the depth: not "Nothing to undo." while an older change stands.
         let beyond = try sandbox.run("undo")
@@ -106,7 +114,7 @@ import Testing
         #expect(try sandbox.run("checkin", "--pain", "3").status == 0)
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
         let undo = try sandbox.run("undo")
-        #expect(undo.stdout == "Removed check-in #1 (pain 3), recorded 3 hours ago.\n")
+        #expect(undo.stdout == "Removed check-in #1 (pain 3, at 2026-11-25 09:00), recorded 3 hours ago.\n")
         #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
     }
 
@@ -122,7 +130,9 @@ import Testing
             try sandbox.run("undo").stdout
                 == "#1 bird-dog is as it was before you edited it just now: pain 2 → 2 (the edit had 2 → 1).\n")
         #expect(try sandbox.sql("SELECT pain_after FROM entries") == "2\n")
-        #expect(try sandbox.run("undo").stdout == "Removed #1 bird-dog, logged just now.\n")
+        #expect(
+            try sandbox.run("undo").stdout
+                == "Removed #1 bird-dog (1 set, pain 2 → 2, at 2026-11-25 12:00), logged just now.\n")
         #expect(try sandbox.entryCount() == 0)
     }
 

@@ -94,7 +94,9 @@ func closedPipe() throws -> FileHandle {
         #expect(next.status == 0, "\(next)")
         #expect(try sandbox.entryIDs() == [1, 2, 3])
         // Then the logs, newest first.
-        #expect(try sandbox.run("undo").stdout == "Removed #3 bird-dog, logged just now.\n")
+        #expect(
+            try sandbox.run("undo").stdout
+                == "Removed #3 bird-dog (1 set, pain 3 → 3, at 2026-11-25 12:00), logged just now.\n")
     }
 
     /// Undo of a plan, exercise or setting change names the command that shows what it put back (#26).

@@ -39,7 +39,7 @@ import Testing
                 ACTIVITY          BASELINE        LATEST          CHANGE  THIS PERIOD
                 putting on socks  3 (2026-11-02)  2 (2026-11-04)  -1      3 → 2 (-1)
                 Average of the 1 activity rated at the baseline (2026-11-02) and since: 3.0 →
-                2.0 (-1.0), less than 2 points, within the measure's error.
+                2.0 (-1.0), less than 3 points, within the measure's error.
                 """), "\(text)")
         #expect(!text.stdout.contains("lifting the shopping"))
         #expect(!text.stdout.contains("2026-11-18"))
@@ -48,7 +48,7 @@ import Testing
         #expect(
             markdown.contains("| putting on socks | 3 \\(2026-11-02\\) | 2 \\(2026-11-04\\) | -1 | 3 → 2 \\(-1\\) |"),
             "\(markdown)")
-        #expect(markdown.contains("3.0 → 2.0 \\(-1.0\\), less than 2 points"), "\(markdown)")
+        #expect(markdown.contains("3.0 → 2.0 \\(-1.0\\), less than 3 points"), "\(markdown)")
         #expect(!markdown.contains("lifting the shopping") && !markdown.contains("2026-11-18"))
 
         // One chart, socks': x from 40 (2 Nov) to 270 (4 Nov), y = 12 + (10 − score) × 6.
@@ -56,7 +56,7 @@ import Testing
         #expect(html.contains(#"<path class="line psfs" d="M40.0 54.0 L270.0 60.0">"#), "\(html)")
         #expect(html.components(separatedBy: #"class="chart psfs-chart""#).count == 2)
         #expect(html.contains("<td>3 → 2 (-1)</td>"))
-        #expect(html.contains("3.0 → 2.0 (-1.0), less than 2 points"))
+        #expect(html.contains("3.0 → 2.0 (-1.0), less than 3 points"))
         #expect(!html.contains("lifting the shopping") && !html.contains("2026-11-18"))
 
         let json = try #require(
@@ -91,7 +91,7 @@ import Testing
                 putting on socks      3 (2026-11-02)  7 (2026-11-18)  +4 *    3 → 2 → 7 (+4 *)
                 lifting the shopping  4 (2026-11-18)  4 (2026-11-18)  -       4 (2026-11-18)
                 Average of the 1 activity rated at the baseline (2026-11-02) and since: 3.0 →
-                7.0 (+4.0), at least 2 points, more than the measure's error.
+                7.0 (+4.0), at least 3 points, more than the measure's error.
                 """), "\(text)")
     }
 

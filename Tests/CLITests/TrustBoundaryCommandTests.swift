@@ -192,7 +192,9 @@ import Testing
         #expect(keptNow.count == 2, "\(keptNow)")
         #expect(undo.stderr.contains("The restored journal it replaced is kept at "), "\(undo)")
         // The journal put back has its own undo history again: undo goes on to its latest log.
-        #expect(try sandbox.run("undo").stdout == "Removed #2 bird-dog, logged just now.\n")
+        #expect(
+            try sandbox.run("undo").stdout
+                == "Removed #2 bird-dog (1 set, pain 3 → 3, at 2026-11-21 08:00, note: b), logged just now.\n")
         #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\n")
         #expect(try sandbox.run("doctor").status == 0)
     }

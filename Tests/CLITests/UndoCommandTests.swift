@@ -51,7 +51,7 @@ import Testing
             "Put back the plan for glute-bridge: 3 × 10 reps, 5 sessions a week, from 2026-11-25 "
                 + "(undid plan set glute-bridge, 2 minutes ago).",
             "Took glute-bridge off the plan again (undid plan set glute-bridge, 2 minutes ago).",
-            "Removed #1 glute-bridge, logged 2 minutes ago.",
+            "Removed #1 glute-bridge (1 set, pain 4 → 3, at 2026-11-25 09:00), logged 2 minutes ago.",
         ]
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:02:00Z"
         for (message, state) in zip(said, before.reversed()) {
@@ -152,7 +152,8 @@ import Testing
         #expect(try sandbox.run("plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--per-week", "3").status == 0)
         #expect(
             try sandbox.run("plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--per-week", "3", "--order", "1")
-                .stdout == "Planned bird-dog: 1 × 5 reps, 3 sessions a week, from 2026-11-25; order 1 (was 2).\n")
+                .stdout
+                == "The plan for bird-dog stays 1 × 5 reps, 3 sessions a week, from 2026-11-25; order 1 (was 2).\n")
         #expect(try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "bird-dog\nglute-bridge\n")
         #expect(try sandbox.run("undo").stdout.hasPrefix("Put back the plan for bird-dog: "))
         #expect(try sandbox.run("undo").stdout.hasPrefix("Took bird-dog off the plan again "))
@@ -273,7 +274,9 @@ import Testing
         #expect(plan.stdout.contains("\"exercise\" : \"bird-dog\""))
         let log = try sandbox.run("undo", "--json")
         #expect(log.stdout.contains("\"entry_ids\" : [\n    1\n  ]"))
-        #expect(log.stdout.contains("\"message\" : \"Removed #1 glute-bridge, logged just now.\""))
+        #expect(
+            log.stdout.contains(
+                "\"message\" : \"Removed #1 glute-bridge (1 set, pain 4 → 3, at 2026-11-25 09:00), logged just now.\""))
         let nothing = try sandbox.run("undo", "--json")
         #expect(nothing.status == 0)
         #expect(nothing.stderr == "")

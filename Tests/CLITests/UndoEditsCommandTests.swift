@@ -37,8 +37,11 @@ import Testing
         #expect(checkInJSON.status == 0, "\(checkInJSON)")
         #expect(checkInJSON.stdout.contains("\"changed\" : false"))
         #expect(try sandbox.sql("SELECT count(*) FROM changes") == changes)
-        #expect(try sandbox.run("undo").stdout == "Removed check-in #1 (pain 3), recorded just now.\n")
-        #expect(try sandbox.run("undo").stdout == "Removed #2 glute-bridge, logged just now.\n")
+        #expect(
+            try sandbox.run("undo").stdout == "Removed check-in #1 (pain 3, at 2026-11-20 08:00), recorded just now.\n")
+        #expect(
+            try sandbox.run("undo").stdout
+                == "Removed #2 glute-bridge (1 set, pain 2 → 2, at 2026-11-20 09:30), logged just now.\n")
         #expect(try sandbox.run("undo").stdout == "Put back #1 bird-dog at 2026-11-20 09:00 (deleted just now).\n")
         #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "1|bird-dog\n")
     }
@@ -66,7 +69,9 @@ import Testing
             "plan", "set", "side-plank", "--sets", "2", "--hold", "30", "--per-week", "3", "--order", "1")
         #expect(set.status == 0, "\(set)")
         #expect(
-            set.stdout == "Planned side-plank: 2 × 30 s hold, 3 sessions a week, from 2026-11-20; order 1 (was 3).\n")
+            set.stdout
+                == "The plan for side-plank stays 2 × 30 s hold, 3 sessions a week, from 2026-11-20; order 1 (was 3).\n"
+        )
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
         #expect(

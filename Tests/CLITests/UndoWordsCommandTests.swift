@@ -32,7 +32,8 @@ import Testing
         #expect(undo.status == 0)
         #expect(
             undo.stdout
-                == "Removed check-in #1 (pain 6) with its red flags saddle-numbness, fever, recorded just now.\n")
+                == "Removed check-in #1 (pain 6, red flags: saddle-numbness, fever, at 2026-11-20 19:00), recorded just now.\n"
+        )
         #expect(undo.stderr == "")
     }
 

@@ -291,6 +291,33 @@ import Testing
         #expect(try store.queue.read { try ChangeLog($0).depthReached() } == nil)
     }
 
+    /// Changes undone take no place in the depth: the next change forgets them, then keeps the latest
+    /// ``ChangeLog/depth`` of the others; a log every change of which was undone, none forgotten, starts again from 1.
+    @Test func beginForgetsTheChangesUndone() throws {
+        let store = try store()
+        let undoLatest = { try store.queue.write { try ChangeLog($0).undoLatest(journalPath: store.path) } }
+        let kept = { try store.queue.read { try Int64.fetchAll($0, sql: "SELECT id FROM changes ORDER BY id") } }
+        let begin = { (count: Int) in
+            try store.queue.write { db in try (0..<count).map { _ in try ChangeLog(db).begin(.delete, now: self.now) } }
+        }
+        #expect(try begin(12) == Array(1...12))
+        for _ in 0..<3 { _ = try undoLatest() }
+        #expect(try kept() == Array(3...12))
+        #expect(try begin(1) == [13])
+        #expect(try kept() == Array(3...9) + [13])
+        #expect(try begin(2) == [14, 15])
+        #expect(try kept() == Array(3...9) + [13, 14, 15])
+        while try undoLatest() != nil {}
+        #expect(try store.queue.read { try ChangeLog($0).depthReached() } == 10)
+
+        let fresh = try JournalStore(path: directory.file("fresh.sqlite3"))
+        _ = try fresh.queue.write { try ChangeLog($0).begin(.delete, now: now) }
+        _ = try fresh.queue.write { try ChangeLog($0).undoLatest(journalPath: fresh.path) }
+        #expect(try fresh.queue.write { try ChangeLog($0).begin(.delete, now: now) } == 1)
+        _ = try fresh.queue.write { try ChangeLog($0).undoLatest(journalPath: fresh.path) }
+        #expect(try fresh.queue.read { try ChangeLog($0).depthReached() } == nil)
+    }
+
     @Test func aCheckInKeptIsPutBackWholeRedFlagsAndAll() throws {
         let store = try store()
         let kept = try CheckIn(

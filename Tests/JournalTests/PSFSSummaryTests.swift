@@ -61,6 +61,20 @@ import Testing
         #expect(!average.detectable)
     }
 
+    /// Over one activity the average is that activity's score: +2 is within its 3 points, +3 is not.
+    @Test func anAverageOverOneActivityTakesTheSingleActivitysThreshold() throws {
+        for (latest, detectable) in [(5, false), (6, true), (0, true), (1, false)] {
+            let summary = PSFSSummary.make(
+                activities: [try activity(1, "putting on socks", day: 0)],
+                ratings: [try rating(1, of: 1, 3, day: 0), try rating(2, of: 1, latest, day: 7)])
+            let average = try #require(summary.average)
+            #expect(average.activities == 1)
+            #expect(average.detectableChange == 3)
+            #expect(average.detectable == detectable, "3 → \(latest)")
+            #expect(average.detectable == summary.activities[0].detectable)
+        }
+    }
+
     @Test func aSingleRatingHasNoChangeAndNoAverage() throws {
         let summary = PSFSSummary.make(
             activities: [try activity(1, "putting on socks", day: 0)], ratings: [try rating(1, of: 1, 3, day: 0)])

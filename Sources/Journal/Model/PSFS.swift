@@ -77,6 +77,15 @@ public struct PSFSActivity: Sendable, Hashable {
 
     /// Whether it was still rated at the end of `day`: never retired, or retired on a later day.
     public func isActive(through day: LocalDate) -> Bool { retiredOn.map { $0 > day } ?? true }
+
+    /// Whether `other` names the same activity: the same words, case and spacing aside
+    /// ("Putting  on Socks" and "putting on socks").
+    public func sameWords(as other: PSFSActivity) -> Bool {
+        func words(_ text: String) -> [Substring] {
+            text.lowercased().split(whereSeparator: { $0.isWhitespace })
+        }
+        return words(activity) == words(other.activity)
+    }
 }
 
 /// One PSFS rating of one activity: 0 (unable to do it) to 10 (able to do it as before the problem).

@@ -44,6 +44,12 @@ public struct PlanItem: Sendable, Hashable {
         self.since = since
     }
 
+    /// Whether `other` asks for the same dose and sessions a week, whatever its start day.
+    public func sameDose(as other: PlanItem) -> Bool {
+        (exerciseID, sets, reps, holdSeconds, perWeek)
+            == (other.exerciseID, other.sets, other.reps, other.holdSeconds, other.perWeek)
+    }
+
     /// The most sessions one day asks for: a day's share of the week, ⌈per week ÷ 7⌉ (1 for up to 7
     /// a week, 2 for 8 to 14, 3 for 15 to 21), so that sessions missed earlier are never crammed into one day.
     public var mostInADay: Int { (perWeek + 6) / 7 }

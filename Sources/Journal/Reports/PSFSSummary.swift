@@ -3,7 +3,8 @@
 ///
 /// The scale's form gives the minimum detectable change (90% confidence) as 2 points for the
 /// average score and 3 points for a single activity (Stratford et al., Physiotherapy Canada
-/// 1995;47:258–263; docs/outcomes.md). A change at least that large, up or down, is
+/// 1995;47:258–263; docs/outcomes.md); an average over one activity is that activity's score, and
+/// takes its 3 points. A change at least that large, up or down, is
 /// `detectable`: at least that many points, more than the measure's error. No minimal *clinically important* change for
 /// low back pain could be confirmed, so journal never calls a change clinically important.
 ///
@@ -53,9 +54,13 @@ public struct PSFSSummary: Sendable, Hashable {
         public var baseline: Double { Double(baselineSum) / Double(activities) }
         public var latest: Double { Double(latestSum) / Double(activities) }
         public var change: Double { Double(latestSum - baselineSum) / Double(activities) }
-        /// Whether the change is at least the average's minimum detectable change, either way
-        /// (compared exactly, on sums).
-        public var detectable: Bool { abs(latestSum - baselineSum) >= PSFSSummary.averageDetectableChange * activities }
+        /// The minimum detectable change that applies: the average's (2 points) over several
+        /// activities; over one, the average is that activity's score, so the single activity's (3).
+        public var detectableChange: Int {
+            activities == 1 ? PSFSSummary.activityDetectableChange : PSFSSummary.averageDetectableChange
+        }
+        /// Whether the change is at least ``detectableChange``, either way (compared exactly, on sums).
+        public var detectable: Bool { abs(latestSum - baselineSum) >= detectableChange * activities }
     }
 
     /// Every activity, active ones first, each in the order added.

@@ -471,6 +471,11 @@ public enum ReportHTML {
 
     static func psfsSection(_ report: ProgressReport) -> BodyNode {
         guard let psfs = report.psfs else { return .empty }
+        // A rating's note is in the Notes, as a session's is: its row points to it by its mark.
+        let numbers = noteNumbers(report)
+        let noteMark = { (rating: PSFSRating) in
+            rating.note == nil ? nil : numbers[NoteKey(source: .psfsRating, id: rating.id)].map(mark)
+        }
         return .section(
             .class("psfs"),
             .h2("Function (Patient-Specific Functional Scale)"),
@@ -479,7 +484,7 @@ public enum ReportHTML {
                 .table(
                     .thead(.tr(.forEach(ReportPSFS.header) { .th(.plain($0)) })),
                     .tbody(
-                        .forEach(ReportPSFS.rows(psfs, period: report.period)) { cells in
+                        .forEach(ReportPSFS.rows(psfs, period: report.period, mark: noteMark)) { cells in
                             .tr(.forEach(cells) { .td(.plain($0)) })
                         }))),
             .if(ReportPSFS.average(psfs) != nil, .p(.plain(ReportPSFS.average(psfs) ?? ""))),

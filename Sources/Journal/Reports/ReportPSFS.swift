@@ -5,8 +5,11 @@
 /// show); then the average. Worded as "at least N points, more than the measure's error", never as
 /// clinically important (docs/outcomes.md).
 public enum ReportPSFS {
-    /// One row: activity, baseline (date), latest (date), change since the baseline, the period's ratings.
-    static func rows(_ summary: PSFSSummary, period: Period) -> [[String]] {
+    /// One row: activity, baseline (date), latest (date), change since the baseline, the period's
+    /// ratings, each followed by what `mark` gives it (the HTML report's note marks).
+    static func rows(
+        _ summary: PSFSSummary, period: Period, mark: (PSFSRating) -> String? = { _ in nil }
+    ) -> [[String]] {
         let inPeriod = summary.within(period)
         return summary.activities.map { item in
             let periodItem = inPeriod.activities.first { $0.activity.id == item.activity.id }
@@ -14,7 +17,7 @@ public enum ReportPSFS {
                 name(item.activity), rated(item.baseline),
                 rated(item.latest),
                 item.change.map { signed($0) + (item.detectable ? " *" : "") } ?? "-",
-                periodItem.map(periodRatings) ?? "-",
+                periodItem.map { periodRatings($0, mark: mark) } ?? "-",
             ]
         }
     }
@@ -26,19 +29,24 @@ public enum ReportPSFS {
 
     static let header = ["Activity", "Baseline", "Latest", "Change", "This period"]
 
-    /// The ratings of the period, oldest first: one as "6 (2026-11-20)", more as "5 → 4 → 6 (+1)"
-    /// with the change from the period's first to its last; "-" for none.
-    static func periodRatings(_ item: PSFSSummary.ActivitySummary) -> String {
+    /// The ratings of the period, oldest first, each followed by what `mark` gives it.
+    ///
+    /// One as "6 (2026-11-20)", more as "5 → 4 → 6 (+1)" with the change from the period's first
+    /// to its last (a dip between shows in the list); "-" for none. With marks: "5 [3] → 4 (-1)".
+    static func periodRatings(
+        _ item: PSFSSummary.ActivitySummary, mark: (PSFSRating) -> String? = { _ in nil }
+    ) -> String {
         guard let only = item.ratings.first else { return "-" }
-        guard let change = item.change else { return rated(only) }
-        return item.ratings.map { String($0.score.value) }.joined(separator: " → ")
+        func marked(_ rating: PSFSRating) -> String { mark(rating).map { " " + $0 } ?? "" }
+        guard let change = item.change else { return rated(only) + marked(only) }
+        return item.ratings.map { String($0.score.value) + marked($0) }.joined(separator: " → ")
             + " (\(signed(change))\(item.detectable ? " *" : ""))"
     }
 
     /// The average's sentence, or `nil` before there is one.
     public static func average(_ summary: PSFSSummary) -> String? {
         guard let average = summary.average, let day = summary.baselineDay else { return nil }
-        let points = PSFSSummary.averageDetectableChange
+        let points = average.detectableChange
         let verdict =
             average.detectable
             ? "at least \(points) points, more than the measure's error"

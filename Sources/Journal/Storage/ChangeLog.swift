@@ -15,7 +15,7 @@ import GRDB
 /// It works inside the caller's write transaction, so a change and its record commit together or
 /// not at all. The store reaches the `changes` and `change_*` tables (schema.sql) only through it.
 struct ChangeLog {
-    /// How many changes are kept for undo.
+    /// How many changes not undone are kept for undo.
     static let depth = 10
 
     let db: Database
@@ -24,14 +24,30 @@ struct ChangeLog {
 
     // MARK: Recording
 
-    /// Records a new change, forgetting all but the latest ``depth``; returns its id.
+    /// Records a new change, forgetting the changes undone and all but the latest ``depth`` of the
+    /// others; returns its id.
+    ///
+    /// A change undone can never be undone again (there is no redo), so it takes no place in the
+    /// depth: after `undo`, the changes made next reach back through as many as before. Undone
+    /// changes are always the newest until the next change forgets them (undo takes the latest
+    /// change not undone). The first change kept has an id above 1 only when an older change was
+    /// forgotten (``depthReached()``): when every change kept was undone and none was forgotten,
+    /// the log starts again from 1.
     ///
     /// Cached statements: `journal log` records one change per entry, on its timed path.
     func begin(_ kind: ChangeKind, now: Int64) throws -> Int64 {
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT min(id) AS first, sum(undone = 0) AS open FROM changes"))
+        try db.cachedStatement(sql: "DELETE FROM changes WHERE undone = 1").execute()
+        if let row, (row["first"] as Int64?) == 1, (row["open"] as Int?) == 0 {
+            try db.cachedStatement(sql: "UPDATE sqlite_sequence SET seq = 0 WHERE name = 'changes'").execute()
+        }
         try db.cachedStatement(sql: "INSERT INTO changes (kind, made_at) VALUES (?, ?)").execute(
             arguments: [kind, now])
         let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: "DELETE FROM changes WHERE id <= ?").execute(arguments: [id - Int64(Self.depth)])
+        try db.cachedStatement(
+            sql: "DELETE FROM changes WHERE id < (SELECT id FROM changes ORDER BY id DESC LIMIT 1 OFFSET ?)"
+        ).execute(arguments: [Self.depth - 1])
         return id
     }
 

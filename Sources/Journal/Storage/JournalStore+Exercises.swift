@@ -176,27 +176,37 @@ extension JournalStore {
 
     // MARK: Plan
 
-    /// Sets (or replaces) the plan for one exercise; a replaced plan starts afresh on `item.since`.
+    /// Sets (or replaces) the plan for one exercise.
+    ///
+    /// A replaced plan starts afresh on `item.since` when its dose or sessions a week change, or
+    /// when `startGiven` (`plan set --since`); set again with the same dose and sessions a week
+    /// and no start given (re-typed on a later day, or only to move it with `order`), it keeps its
+    /// start day, so the sessions logged since then still count.
     ///
     /// `order` places it in the plan's order (1 first; past the end is last); without it, a new
-    /// exercise goes last and a replaced one keeps its place. Returns whether that changed anything
-    /// (`false`, recording no change for undo, when the plan already held `item` in that place) and
-    /// the item's place in the order before and after.
+    /// exercise goes last and a replaced one keeps its place. Returns the plan item as it stands
+    /// then, whether that changed anything (`false`, recording no change for undo, when the plan
+    /// already held it in that place) and the item's place in the order before and after.
     @discardableResult
-    public func setPlan(_ item: PlanItem, order: Int? = nil, now: Int64 = JournalStore.wallClock()) throws
-        -> PlanSetting
-    {
+    public func setPlan(
+        _ item: PlanItem, order: Int? = nil, startGiven: Bool = true, now: Int64 = JournalStore.wallClock()
+    ) throws -> PlanSetting {
         try writing { db in
             try StoredValues.keepExerciseRow(item.exerciseID, db)
             let plan = try ExerciseQueries.plan(db)
             var ids = plan.map(\.exerciseID)
             let place = ids.firstIndex(of: item.exerciseID)
+            let previous = place.map { plan[$0] }
+            var item = item
+            if !startGiven, let previous, previous.sameDose(as: item) { item.since = previous.since }
             ids.removeAll { $0 == item.exerciseID }
             let newPlace = order.map { max(0, min($0 - 1, ids.count)) } ?? place ?? ids.count
             ids.insert(item.exerciseID, at: newPlace)
-            let setting = PlanSetting(changed: true, place: newPlace + 1, previousPlace: place.map { $0 + 1 })
-            if let place, plan[place] == item, ids == plan.map(\.exerciseID) {
-                return PlanSetting(changed: false, place: setting.place, previousPlace: setting.previousPlace)
+            var setting = PlanSetting(
+                item: item, previous: previous, changed: true, place: newPlace + 1, previousPlace: place.map { $0 + 1 })
+            if previous == item, ids == plan.map(\.exerciseID) {
+                setting.changed = false
+                return setting
             }
             try ChangeLog(db).recordPlanChange(of: item.exerciseID, detail: "plan set \(item.exerciseID)", now: now)
             try db.execute(
@@ -232,13 +242,19 @@ extension JournalStore {
     }
 }
 
-/// What ``JournalStore/setPlan(_:order:now:)`` did: whether it changed anything, and the item's
-/// place in the plan's order (1 first) after it and before it (`nil`: it was not in the plan).
+/// What ``JournalStore/setPlan(_:order:startGiven:now:)`` did: the plan item as it stands (with
+/// the start day it kept), the one it replaced (`nil`: it was not in the plan), whether it changed
+/// anything, and the item's place in the plan's order (1 first) after it and before it.
 public struct PlanSetting: Sendable, Hashable {
+    public var item: PlanItem
+    public var previous: PlanItem?
     public var changed: Bool
     public var place: Int
     public var previousPlace: Int?
 
     /// Whether an item already in the plan moved in its order.
     public var moved: Bool { previousPlace.map { $0 != place } ?? false }
+
+    /// Whether the change only moved the item in the plan's order, its dose, sessions a week and start as they were.
+    public var onlyMoved: Bool { moved && previous == item }
 }

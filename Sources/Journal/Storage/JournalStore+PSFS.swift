@@ -4,9 +4,13 @@ import GRDB
 /// The Patient-Specific Functional Scale: activities and their ratings; `journal undo` reverses
 /// each add, remove and rating.
 extension JournalStore {
-    /// Adds an activity to rate; refuses a sixth active one.
+    /// Adds an activity to rate; refuses a sixth active one, and one whose words match an active
+    /// one's, case and spacing aside (``PSFSActivity/sameWords(as:)``).
     public func addActivity(_ activity: PSFSActivity, now: Int64) throws -> PSFSActivity {
         try writing { db in
+            if let same = try PSFSQueries.activities(db).first(where: { $0.isActive && $0.sameWords(as: activity) }) {
+                throw JournalError.activityExists(id: same.id ?? 0, activity: same.activity)
+            }
             let active =
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM psfs_activities WHERE retired_at IS NULL") ?? 0
             guard active < PSFSActivity.maximumActive else {
@@ -41,8 +45,13 @@ extension JournalStore {
     /// Records one rating of an active activity.
     public func rate(_ rating: PSFSRating, now: Int64) throws -> PSFSRating {
         try writing { db in
-            guard try PSFSQueries.activities(db).contains(where: { $0.id == rating.activityID && $0.isActive }) else {
+            guard let activity = try PSFSQueries.activities(db).first(where: { $0.id == rating.activityID }) else {
                 throw JournalError.activityNotFound(rating.activityID)
+            }
+            if let retiredAt = activity.retiredAt {
+                throw JournalError.activityRetired(
+                    id: rating.activityID, activity: activity.activity,
+                    retiredAt: LocalDateTime(unixSeconds: retiredAt, utcOffset: rating.utcOffset))
             }
             var saved = rating
             try db.execute(

@@ -10,8 +10,10 @@ struct Plan: ParsableCommand {
             sessions planned (per week × days counted / 7, rounded) and each session's sets, \
             reps and hold against the planned dose (under, as planned, over). Days are counted \
             from the day the plan began (--since, default today), or from the day the journal \
-            began or the period's first day when later. Setting an exercise's plan again starts \
-            it afresh from its --since. A plan set before journal recorded start days has none \
+            began or the period's first day when later. Setting an exercise's plan again with \
+            another dose or sessions a week starts it afresh from its --since; with the same \
+            dose and sessions a week (typed again, or only to move it with --order) it keeps its \
+            start day unless --since is given. A plan set before journal recorded start days has none \
             ("-" in `journal plan`) and counts as in force since the journal began.
 
             The plan is listed, and `journal today` and `journal session` go through it, in its \
@@ -79,7 +81,8 @@ struct Plan: ParsableCommand {
         var perWeek: Int
         @Option(
             help: ArgumentHelp(
-                "The first day the plan applies: 2026-11-10, today, yesterday, 3 days ago or a weekday (default: today).",
+                "The first day the plan applies: 2026-11-10, today, yesterday, 3 days ago or a weekday (default: "
+                    + "today; a plan set again with the same dose and sessions a week keeps its start).",
                 valueName: "date"))
         var since: String?
         @Option(
@@ -98,14 +101,19 @@ struct Plan: ParsableCommand {
             let item = try PlanItem(
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
             let now = try Clock.now()
-            let setting = try store.write { try $0.setPlan(item, order: order, now: now) }
-            let plan =
-                "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week, from \(start)"
+            let setting = try store.write {
+                try $0.setPlan(item, order: order, startGiven: since != nil, now: now)
+            }
+            let planned = setting.item
+            let plan = Describe.plan(planned)
             let moved = setting.previousPlace.map { setting.moved ? "; order \(setting.place) (was \($0))" : "" } ?? ""
-            try Console.out(
-                setting.changed
-                    ? "Planned \(item.exerciseID): \(plan)\(moved)."
-                    : "The plan for \(item.exerciseID) was already \(plan); nothing changed.")
+            if !setting.changed {
+                try Console.out("The plan for \(planned.exerciseID) was already \(plan); nothing changed.")
+            } else if setting.onlyMoved {
+                try Console.out("The plan for \(planned.exerciseID) stays \(plan)\(moved).")
+            } else {
+                try Console.out("Planned \(planned.exerciseID): \(plan)\(moved).")
+            }
         }
     }
 

@@ -158,6 +158,7 @@ extension JournalError {
         case .invalidPain, .missingValue, .invalidNumber, .unknownExercise, .unknownRedFlag, .retiredRedFlag,
             .sideNotApplicable,
             .invalidSide, .invalidChoice, .invalidActivity, .invalidScore, .invalidDose, .tooManyActivities,
+            .activityExists,
             .invalidExerciseID, .invalidExerciseName, .exerciseExists, .exerciseArchived, .exerciseNameTaken,
             .cannotRemoveBuiltIn,
             .cannotEditBuiltIn,
@@ -167,8 +168,8 @@ extension JournalError {
             .invalidSpan,
             .invalidPeriod:
             return 64  // EX_USAGE
-        case .entryNotFound, .checkInNotFound, .activityNotFound, .notAJournal, .corruptDatabase, .newerDatabase,
-            .foreignSchema, .migrationRecordMissing,
+        case .entryNotFound, .checkInNotFound, .activityNotFound, .activityRetired, .notAJournal, .corruptDatabase,
+            .newerDatabase, .foreignSchema, .migrationRecordMissing,
             .invalidImport, .inputTooLarge, .storedValues, .undoRecordDamaged, .exerciseRowMissing,
             .damagedEncryptedFile,
             .notARestorableJournal,

@@ -39,14 +39,13 @@ extension Describe {
             }
             return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), \(ago))" + changedBack(changed)
         }
+        // What was removed, in the words `edit` and `delete` use, so that a mistaken undo can be typed again.
+        let clock = { (local: LocalDateTime) in "at " + Wording.clockTime(local, in: Clock.timeZone) }
         if let entry = result.loggedEntry {
-            return "Removed #\(entry.id ?? 0) \(entry.exerciseID), logged \(ago)."
+            return "Removed #\(entry.id ?? 0) \(entry.exerciseID) (\(values(entry, time: clock))), logged \(ago)."
         }
         if let checkIn = result.loggedCheckIn {
-            let flags =
-                checkIn.redFlags.isEmpty
-                ? "" : " with its red flags " + checkIn.redFlags.map(\.rawValue).joined(separator: ", ")
-            return "Removed check-in #\(checkIn.id ?? 0) (pain \(checkIn.pain.value))\(flags), recorded \(ago)."
+            return "Removed check-in #\(checkIn.id ?? 0) (\(summary(checkIn, time: clock))), recorded \(ago)."
         }
         switch result.kind {
         case .delete where !result.putBackEntries.isEmpty:

@@ -21,15 +21,22 @@ enum Describe {
 
     /// "glute-bridge, 3 × 10 reps, pain 4 → 3, 2026-11-20 07:30 (UTC+00:00), note: …".
     static func summary(_ entry: Entry) -> String {
-        "\(entry.exerciseID), \(Wording.dose(entry)), pain \(pain(entry)), \(Wording.time(entry.localTime))"
+        "\(entry.exerciseID), \(values(entry))"
+    }
+
+    /// An entry's values after its exercise, enough to log it again: "3 × 10 reps, pain 4 → 3,
+    /// 2026-11-20 07:30 (UTC+00:00), note: …"; `time` words its time (by default with its offset).
+    static func values(_ entry: Entry, time: (LocalDateTime) -> String = Wording.time) -> String {
+        "\(Wording.dose(entry)), pain \(pain(entry)), \(time(entry.localTime))"
             + (entry.note.map { ", note: \($0.terminalSafe)" } ?? "")
     }
 
-    /// "pain 3, red flags: fever, 2026-11-20 07:15 (UTC+00:00), note: …".
-    static func summary(_ checkIn: CheckIn) -> String {
+    /// "pain 3, red flags: fever, 2026-11-20 07:15 (UTC+00:00), note: …"; `time` words its time
+    /// (by default with its offset).
+    static func summary(_ checkIn: CheckIn, time: (LocalDateTime) -> String = Wording.time) -> String {
         "pain \(checkIn.pain.value)"
             + (checkIn.redFlags.isEmpty && checkIn.unknownRedFlags.isEmpty ? "" : ", red flags: " + redFlags(checkIn))
-            + ", \(Wording.time(checkIn.localTime))" + (checkIn.note.map { ", note: \($0.terminalSafe)" } ?? "")
+            + ", \(time(checkIn.localTime))" + (checkIn.note.map { ", note: \($0.terminalSafe)" } ?? "")
     }
 
     /// "fever, bogus (unknown)": the check-in's red flags by id, then those journal does not know,
