@@ -90,6 +90,7 @@ struct Plan: ParsableCommand {
         var order: Int?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func run() throws {
             let exercise = try store.resolveExercise(self.exercise)
@@ -102,10 +103,16 @@ struct Plan: ParsableCommand {
             let plan =
                 "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week, from \(start)"
             let moved = setting.previousPlace.map { setting.moved ? "; order \(setting.place) (was \($0))" : "" } ?? ""
-            try Console.out(
+            let said =
                 setting.changed
-                    ? "Planned \(item.exerciseID): \(plan)\(moved)."
-                    : "The plan for \(item.exerciseID) was already \(plan); nothing changed.")
+                ? "Planned \(item.exerciseID): \(plan)\(moved)."
+                : "The plan for \(item.exerciseID) was already \(plan); nothing changed."
+            if output.json {
+                try Console.json(PlanSetJSON(item, setting))
+                if !setting.changed { Console.err(said) }
+            } else {
+                try Console.out(said)
+            }
         }
     }
 
@@ -117,15 +124,18 @@ struct Plan: ParsableCommand {
         var exercise: String
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func run() throws {
             let id = try store.resolveExercise(exercise, includingArchived: true).id
-            if try store.openForReading() != nil,
-                try store.write({ try $0.removePlan(exerciseID: id, now: try Clock.now()) })
-            {
-                try Console.out("Took \(id) off the plan.")
-            } else {
+            let removed =
+                try store.openForReading() == nil
+                ? nil : try store.write({ try $0.removePlan(exerciseID: id, now: try Clock.now()) })
+            if output.json { try Console.json(PlanRemovedJSON(exercise: id, removed: removed)) }
+            if removed == nil {
                 Console.err("\(id) was not in the plan.")
+            } else if !output.json {
+                try Console.out("Took \(id) off the plan.")
             }
         }
     }
