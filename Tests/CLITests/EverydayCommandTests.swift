@@ -134,6 +134,7 @@ import Testing
                 #expect(line.count <= 80, "\(command): \(line.count) columns: \(line)")
                 // A quoted example ("2 days ago", `journal undo`) stays whole on its line, to paste.
                 #expect(line.filter { $0 == "\"" }.count % 2 == 0, "\(command): a quote splits: \(line)")
+                #expect(line.filter { $0 == "`" }.count % 2 == 0, "\(command): a quote splits: \(line)")
             }
             // Each example stays on its line, to paste whole.
             let examples = help.stdout.components(separatedBy: "Examples:\n").dropFirst().first ?? ""
@@ -238,6 +239,21 @@ import Testing
         let piped = try sandbox.run("report", "--format", "html")
         #expect(piped.status == 0)
         #expect(piped.stdout.hasPrefix("<!DOCTYPE html>"))
+    }
+
+    /// An exercise of one's own measured in seconds held takes --reps as a built-in one does
+    /// (core-activation): one rule, no note, no refusal; the dose is what was given.
+    @Test func anOwnHoldExerciseTakesRepsAsABuiltInOneDoes() throws {
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch", "--hold")
+        for exercise in ["core-activation", "knee-hug"] {
+            let plan = try sandbox.run("plan", "set", exercise, "--sets", "3", "--reps", "10", "--per-week", "5")
+            #expect(plan.status == 0, "\(plan)")
+            #expect(plan.stderr == "", "\(plan)")
+            let log = try sandbox.run("log", exercise, "--pain-before", "2", "--pain-after", "2", "--reps", "10")
+            #expect(log.status == 0, "\(log)")
+            #expect(log.stderr == "", "\(log)")
+            #expect(log.stdout.hasPrefix("Logged #"), "\(log)")
+        }
     }
 
     /// An exercise of one's own without instructions says how to give them.
