@@ -231,7 +231,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 let named =
                     (try? Exercise.custom(id: id, name: "n", category: .stretch, perSide: false, measure: .reps))
                 return "unknown exercise \"\(id)\"; `journal exercises` lists the ones you can log, and "
-                    + "`journal exercises add \(named?.id ?? "ID") --name … --category stretch|stability|self-treatment --how-to …` adds one of your own."
+                    + "`journal exercises add \(named?.id ?? "ID") --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment)."
             case 1:
                 return "unknown exercise \"\(id)\"; did you mean \(quoted[0])?"
             default:

@@ -120,21 +120,29 @@ import Testing
         #expect(nested.stderr.hasPrefix("Error: Unknown command 'sett'. The nearest: set"), "\(nested)")
     }
 
-    /// Every command's help, and every subcommand's, reads without a stray backslash.
+    /// Every command's help, and every subcommand's, reads without a stray backslash, and pastes:
+    /// no line wider than 80 columns, no example wrapped, no quoted text split across lines.
     @Test func helpHasNoStrayBackslashes() throws {
         let commands = [
-            "log", "today", "session", "checkin", "checkins", "list", "report", "check", "safety", "export", "import",
-            "resume", "psfs", "edit", "delete", "undo", "exercises", "plan", "backup", "restore", "doctor",
-            "exercises add", "exercises edit", "exercises show", "plan set", "psfs add", "psfs rate", "checkins edit",
-            "config set",
+            "", "log", "today", "session", "checkin", "checkins", "list", "report", "check", "safety", "export",
+            "import", "resume", "psfs", "edit", "delete", "undo", "exercises", "plan", "backup", "restore", "doctor",
+            "config", "exercises add", "exercises edit", "exercises show", "exercises remove", "plan set",
+            "plan remove", "psfs add", "psfs rate", "psfs remove", "checkins edit", "checkins delete", "config set",
+            "config get", "config unset",
         ]
         for command in commands {
             let help = try sandbox.run(["help"] + command.split(separator: " ").map(String.init))
             #expect(help.status == 0, "\(command): \(help)")
-            for line in help.stdout.split(separator: "\n") {
+            // The usage line is one command line, as long as it takes.
+            for line in help.stdout.split(separator: "\n") where !line.hasPrefix("USAGE:") {
                 #expect(!line.hasSuffix("\\"), "\(command): \(line)")
+                // Off a terminal help is 80 columns wide, every line of it.
+                #expect(line.count <= 80, "\(command): \(line.count) columns: \(line)")
+                // A quoted example ("2 days ago", `journal undo`) stays whole on its line, to paste.
+                #expect(line.filter { $0 == "\"" }.count % 2 == 0, "\(command): a quote splits: \(line)")
+                #expect(line.filter { $0 == "`" }.count % 2 == 0, "\(command): a quote splits: \(line)")
             }
-            // Off a terminal help is 80 columns wide: each example stays on its line, to paste whole.
+            // Each example stays on its line, to paste whole.
             let examples = help.stdout.components(separatedBy: "Examples:\n").dropFirst().first ?? ""
             for line in examples.split(separator: "\n", omittingEmptySubsequences: false).prefix(while: { !$0.isEmpty })
             {
@@ -183,6 +191,94 @@ import Testing
         #expect(try sandbox.entryCount() == 2)
     }
 
+    /// `session` notes the two slips `log` notes, in the same words (the brief's repro).
+    @Test func sessionNotesAnEntryLoggedTwiceAsLogDoes() throws {
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
+        _ = try sandbox.log("glute-bridge", "--pain-before", "3", "--pain-after", "2", "--sets", "3", "--reps", "10")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:01:00Z"
+        let run = try sandbox.run("session", "glute-bridge", stdin: "3\n\n2\n")
+        #expect(run.status == 0, "\(run)")
+        let note = "Note: the same as #1, logged 1 minute ago; if it was logged twice, `journal undo` removes this one."
+        // Off a terminal the prompt before it ends no line: the note is the rest of that line.
+        #expect(run.stderr.components(separatedBy: "Note:").count == 2, "\(run)")
+        #expect(run.stderr.contains("): " + note + "\n"), "\(run)")
+        #expect(run.stdout == "Logged #2 glute-bridge: 3 × 10 reps, pain 3 → 2, at 2026-11-25 12:01 (UTC+00:00).\n")
+        #expect(try sandbox.entryCount() == 2)
+        // `log` says the same of the same slip.
+        let log = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "3", "--pain-after", "2", "--sets", "3", "--reps", "10")
+        #expect(
+            log.stderr == note.replacingOccurrences(of: "#1", with: "#2").replacingOccurrences(
+                of: "1 minute ago", with: "just now") + "\n", "\(log)")
+    }
+
+    @Test func sessionNotesADoseFarAboveThePlanAsLogDoes() throws {
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")
+        let run = try sandbox.run("session", "glute-bridge", stdin: "3\n3x100\n3\n")
+        #expect(run.status == 0, "\(run)")
+        let note =
+            "Note: 3 × 100 reps is 300 reps in all, more than 3 times the plan's 30 (3 × 10 reps); "
+            + "if that is a slip, `journal undo` removes it."
+        // Off a terminal the prompt before it ends no line: the note is the rest of that line.
+        #expect(run.stderr.components(separatedBy: "Note:").count == 2, "\(run)")
+        #expect(run.stderr.contains("): " + note + "\n"), "\(run)")
+        #expect(try sandbox.sql("SELECT sets, reps FROM entries") == "3|100\n")
+        let log = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--sets", "3", "--reps", "100")
+        #expect(log.stderr == note + "\n", "\(log)")
+    }
+
+    /// An HTML report is a page for a browser: a terminal gets a pointer to --output, a pipe the page.
+    @Test func anHTMLReportIsNotWrittenToATerminal() throws {
+        guard let script = installedByCI("script") else { return }
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        let binary = Sandbox.binary.path
+        let run = try execute(
+            script, ["-qec", "'\(binary)' report --format html", "/dev/null"], environment: sandbox.environment)
+        #expect(run.status == 64, "\(run)")
+        #expect(!run.stdout.contains("<html"), "\(run)")
+        #expect(
+            run.stdout.contains(
+                "Error: an HTML report is a page for a browser, and standard output is a terminal: give --output FILE"),
+            "\(run)")
+        let piped = try sandbox.run("report", "--format", "html")
+        #expect(piped.status == 0)
+        #expect(piped.stdout.hasPrefix("<!DOCTYPE html>"))
+    }
+
+    /// An exercise of one's own measured in seconds held takes --reps as a built-in one does
+    /// (core-activation): one rule, no note, no refusal; the dose is what was given.
+    @Test func anOwnHoldExerciseTakesRepsAsABuiltInOneDoes() throws {
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch", "--hold")
+        for exercise in ["core-activation", "knee-hug"] {
+            let plan = try sandbox.run("plan", "set", exercise, "--sets", "3", "--reps", "10", "--per-week", "5")
+            #expect(plan.status == 0, "\(plan)")
+            #expect(plan.stderr == "", "\(plan)")
+            let log = try sandbox.run("log", exercise, "--pain-before", "2", "--pain-after", "2", "--reps", "10")
+            #expect(log.status == 0, "\(log)")
+            #expect(log.stderr == "", "\(log)")
+            #expect(log.stdout.hasPrefix("Logged #"), "\(log)")
+        }
+    }
+
+    /// An exercise of one's own without instructions says how to give them.
+    @Test func exercisesShowSaysHowToGiveTheInstructions() throws {
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch", "--hold")
+        let run = try sandbox.run("exercises", "show", "knee-hug")
+        #expect(run.status == 0, "\(run)")
+        #expect(
+            run.stdout.hasSuffix(
+                """
+                Added by you; your physiotherapist's instructions apply.
+                Add them with: journal exercises edit knee-hug --how-to "…"
+
+                """), "\(run)")
+        try sandbox.change("exercises", "edit", "knee-hug", "--how-to", "Hug one knee, then the other.")
+        let given = try sandbox.run("exercises", "show", "knee-hug")
+        #expect(given.stdout.hasSuffix("Hug one knee, then the other.\n"), "\(given)")
+    }
+
     @Test func logNotesAnEntryLoggedTwice() throws {
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00Z"
         _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "2", "--reps", "8")
@@ -208,7 +304,7 @@ import Testing
         #expect(
             run.stderr
                 == "journal: unknown exercise \"knee-to-chest\"; `journal exercises` lists the ones you can log, and "
-                + "`journal exercises add knee-to-chest --name … --category stretch|stability|self-treatment --how-to …` adds one of your own.\n"
+                + "`journal exercises add knee-to-chest --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment).\n"
         )
     }
 

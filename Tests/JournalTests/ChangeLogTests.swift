@@ -68,7 +68,7 @@ import Testing
         let store = try store()
         for id in ["glute-bridge", "bird-dog", "pelvic-tilt"] { try store.setPlan(try plan(id), now: now - 100) }
         let before = try state(store)
-        #expect(try store.removePlan(exerciseID: "bird-dog", now: now))
+        #expect(try store.removePlan(exerciseID: "bird-dog", now: now) != nil)
         let undone = try #require(try store.undo())
         #expect(undone.detail == "plan remove bird-dog")
         #expect(undone.putBack == .plan(exerciseID: "bird-dog", try plan("bird-dog")))
@@ -81,7 +81,7 @@ import Testing
     @Test func undoLeavesRowsTheChangeDidNotTouch() throws {
         let store = try store()
         for id in ["glute-bridge", "bird-dog"] { try store.setPlan(try plan(id), now: now - 100) }
-        #expect(try store.removePlan(exerciseID: "bird-dog", now: now))
+        #expect(try store.removePlan(exerciseID: "bird-dog", now: now) != nil)
         try store.queue.write { db in
             try db.execute(
                 sql: """
@@ -100,7 +100,7 @@ import Testing
 
     @Test func removingWhatIsNotPlannedIsNoChange() throws {
         let store = try store()
-        #expect(try !store.removePlan(exerciseID: "bird-dog", now: now))
+        #expect(try store.removePlan(exerciseID: "bird-dog", now: now) == nil)
         #expect(try store.undo() == nil)
     }
 

@@ -218,7 +218,7 @@ import Testing
         // Reps and a hold together are a dose too (hold a few seconds, repeat).
         try store.setPlan(try PlanItem(exerciseID: "bird-dog", sets: 1, reps: 5, holdSeconds: 5, perWeek: 2))
         #expect(try store.plan().first { $0.exerciseID == "bird-dog" }.map { ($0.reps, $0.holdSeconds) }! == (5, 5))
-        #expect(try store.removePlan(exerciseID: "bird-dog"))
+        #expect(try store.removePlan(exerciseID: "bird-dog") != nil)
         // Four glute bridges in the week ending 2026-11-25, in a journal begun 60 days before (plans
         // without a start day count from then, so from the first day of each period here).
         for day in 0..<4 { _ = try store.add(try entry(at: Int64(day) * 86_400)) }
@@ -235,7 +235,7 @@ import Testing
         // 5 a week over 30 days: 21.43, so 21; 3 a week: 12.86, so 13.
         #expect(month.adherence.map(\.planned) == [21, 13])
         #expect(ReportText.render(week).contains("glute-bridge  2026-11-19         5     4        5        80%"))
-        #expect(try store.removePlan(exerciseID: "side-plank"))
+        #expect(try store.removePlan(exerciseID: "side-plank") != nil)
         #expect(try store.plan().map(\.exerciseID) == ["glute-bridge"])
     }
 }

@@ -361,7 +361,7 @@ import Testing
         (
             document(entries: [entry.replacingOccurrences(of: "bird-dog", with: "wall-squat")]), 3,
             "unknown exercise \"wall-squat\"; `journal exercises` lists the ones you can log, and "
-                + "`journal exercises add wall-squat --name … --category stretch|stability|self-treatment --how-to …` adds one of your own."
+                + "`journal exercises add wall-squat --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment)."
         ),
         (
             document(entries: [entry.replacingOccurrences(of: #""pain_before":2"#, with: #""pain_before":"2""#)]), 3,

@@ -223,16 +223,16 @@ extension JournalStore {
         }
     }
 
-    /// Removes one exercise from the plan; returns whether it was there.
-    public func removePlan(exerciseID: String, now: Int64 = JournalStore.wallClock()) throws -> Bool {
+    /// Removes one exercise from the plan; returns its plan item as it was, or `nil` when it was not there.
+    @discardableResult
+    public func removePlan(exerciseID: String, now: Int64 = JournalStore.wallClock()) throws -> PlanItem? {
         try writing { db in
-            let planned =
-                try Bool.fetchOne(
-                    db, sql: "SELECT count(*) > 0 FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
-            guard planned == true else { return false }
+            guard let planned = try ExerciseQueries.plan(db).first(where: { $0.exerciseID == exerciseID }) else {
+                return nil
+            }
             try ChangeLog(db).recordPlanChange(of: exerciseID, detail: "plan remove \(exerciseID)", now: now)
             try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
-            return true
+            return planned
         }
     }
 

@@ -9,14 +9,16 @@ struct Backup: ParsableCommand {
         discussion: """
             The copy is made with SQLite's VACUUM INTO, never by copying the live file, and is \
             itself a journal: open it with --db. Without FILE it goes beside the journal, named \
-            with the date and time (and -2, -3… when several are made in the same second). An \
+            with the date and time (then -2, -3 and so on, when several are made in the same second). An \
             existing FILE is never overwritten.
 
             Encrypted (age format, docs/privacy.md): --encrypt asks for a passphrase twice at \
             the terminal, --passphrase-file reads it from a private file's first line, and \
             --recipient or --recipients-file encrypt to age public keys (age-keygen) instead. The \
             copy is then made in memory and encrypted from there, so no plaintext copy touches \
-            the disk; the default name ends in .age. `journal restore` and `age -d` read it.
+            the disk; the default name ends in .age.
+
+            `journal restore` and `age -d` read it.
 
             Examples:
               journal backup
@@ -32,6 +34,7 @@ struct Backup: ParsableCommand {
     @OptionGroup var encryption: EncryptionOptions
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         guard let journal = try store.openForReading() else {
@@ -47,7 +50,11 @@ struct Backup: ParsableCommand {
                 try journal.backUp(to: file, now: now)
             }
         do {
-            try Console.out(destination)
+            if output.json {
+                try Console.json(BackupJSON(path: destination, encrypted: encryption != nil))
+            } else {
+                try Console.out(destination)
+            }
         } catch var failure as OutputFailure {
             failure.saved = "The backup was made: \(destination)."
             throw failure

@@ -9,19 +9,22 @@ struct Check: ParsableCommand {
         discussion: """
             Shows, most severe first and then newest first, each with its date: findings from \
             the last 7 days that still stand; every exercise on hold (a stop finding that no \
-            physiotherapist review has answered yet, however old: `journal resume EXERCISE` \
-            records the review); every red flag no doctor has seen yet; and a worsening trend.
+            physiotherapist review has answered yet, however old); every red flag no doctor \
+            has seen yet; and a worsening trend.
 
-            A red flag stands until you record that a doctor has seen you: \
-            `journal resume --red-flags`.
+            `journal resume EXERCISE` records a physiotherapist's review of a hold.
+            A red flag stands until you record that a doctor has seen you:
+              journal resume --red-flags
 
             Exit status, for scripts: 0 nothing stands; 1 cautions or see-GP findings only \
             (a doctor's appointment; not an emergency); 2 a stop or a hold stands (stop that \
             exercise and see a physiotherapist); 3 a red flag stands: an urgent finding \
             (emergency care now) or a see-doctor one (a doctor today); 65 the journal holds a \
             value journal never writes, put in from outside, and nothing of 2 or 3 stands (each \
-            such value is named after what stands, with the command that corrects it). The advice names the \
-            services of your region (`journal config get region`). With --json, each \
+            such value is named after what stands, with the command that corrects it).
+
+            The advice names the services of your region: `journal config get region`. \
+            With --json, each \
             finding's severity tells them apart: "urgent", "see-doctor" or "see-gp"; \
             "advice" is the region's words and "region" its code.
 

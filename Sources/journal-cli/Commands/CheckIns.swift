@@ -5,7 +5,7 @@ import Journal
 struct CheckIns: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkins",
-        abstract: "List, correct or delete your check-ins; `journal undo` reverses a change.",
+        abstract: "List, correct or delete check-ins; `journal undo` reverses a change.",
         discussion: """
             Deleting a check-in that recorded a red flag by mistake withdraws its finding, so \
             `journal check` and the reports no longer show it.
@@ -176,6 +176,7 @@ struct CheckIns: ParsableCommand {
         var yes = false
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func run() throws {
             let ids = self.ids
@@ -189,14 +190,19 @@ struct CheckIns: ParsableCommand {
                     listing: checkIns.map { "#\($0.id ?? 0) \(Describe.summary($0))" }, yes: yes)
             else {
                 Console.err(Wording.nothingDeleted)
+                if output.json { try Console.json(DeletedJSON([CheckInJSON]())) }
                 return
             }
             let now = try Clock.now()
             let deleted = try store.write { try $0.deleteCheckIns(ids: ids, now: now) }
-            try Console.out(
-                "Deleted \(Wording.count(deleted.count, "check-in", "check-ins")): "
-                    + deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")
-                    + ". " + Wording.undoBringsBack(deleted.count))
+            if output.json {
+                try Console.json(DeletedJSON(deleted.map { CheckInJSON($0) }))
+            } else {
+                try Console.out(
+                    "Deleted \(Wording.count(deleted.count, "check-in", "check-ins")): "
+                        + deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")
+                        + ". " + Wording.undoBringsBack(deleted.count))
+            }
             try StoredDamage.finishAfterChange(store)
         }
     }

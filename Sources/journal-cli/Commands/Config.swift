@@ -57,18 +57,24 @@ struct ConfigSet: ParsableCommand, ChangingCommand {
     @Argument(help: "The setting: region.") var name: SettingName
     @Argument(help: "Its value: a region code, one of \(Region.accepted).") var value: String
     @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let region = try Region(parsing: value)
         let now = try Clock.now()
         let changed = try store.write { try $0.setRegion(region, now: now) }
         let advice = RegionalAdvice(region: region)
-        try Console.out(
-            TextTable.wrap(
-                changed
-                    ? "Region set to \(region.code) (\(region.name)): in an emergency, journal will say to "
-                        + "\(advice.action(.emergency))."
-                    : "The region was already \(region.code) (\(region.name)); nothing changed.", width: 80))
+        let said =
+            changed
+            ? "Region set to \(region.code) (\(region.name)): in an emergency, journal will say to "
+                + "\(advice.action(.emergency))."
+            : "The region was already \(region.code) (\(region.name)); nothing changed."
+        if output.json {
+            try Console.json(SettingChangeJSON(region: Config.regionInForce(stored: region.code), changed: changed))
+            if !changed { Console.err(TextTable.wrap(said, width: 80)) }
+        } else {
+            try Console.out(TextTable.wrap(said, width: 80))
+        }
         if let note = Config.overrideNote() { Console.err(note) }
     }
 }
@@ -101,11 +107,17 @@ struct ConfigUnset: ParsableCommand, ChangingCommand {
 
     @Argument(help: "The setting: region.") var name: SettingName
     @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let removed =
             try store.openForReading() == nil ? nil : try store.write { try $0.unsetRegion(now: try Clock.now()) }
         let said = removed.map { "Removed the region \($0)." } ?? "No region was set; nothing changed."
-        try Console.out(TextTable.wrap("\(said) \(try Config.regionNow(stored: nil))", width: 80))
+        guard output.json else {
+            try Console.out(TextTable.wrap("\(said) \(try Config.regionNow(stored: nil))", width: 80))
+            return
+        }
+        try Console.json(SettingChangeJSON(region: Config.regionInForce(stored: nil), changed: removed != nil))
+        if removed == nil { Console.err(said) }
     }
 }

@@ -122,6 +122,7 @@ struct Delete: ParsableCommand {
     var yes = false
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let ids = self.ids
@@ -135,14 +136,19 @@ struct Delete: ParsableCommand {
                 listing: entries.map { "#\($0.id ?? 0) \(Describe.summary($0))" }, yes: yes)
         else {
             Console.err(Wording.nothingDeleted)
+            if output.json { try Console.json(DeletedJSON([EntryJSON]())) }
             return
         }
         let now = try Clock.now()
         let deleted = try store.write { try $0.delete(ids: ids, now: now) }
-        try Console.out(
-            "Deleted \(Wording.count(deleted.count, "entry", "entries")): "
-                + "\(deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")). \(Wording.undoBringsBack(deleted.count))"
-        )
+        if output.json {
+            try Console.json(DeletedJSON(deleted.map { EntryJSON($0) }))
+        } else {
+            try Console.out(
+                "Deleted \(Wording.count(deleted.count, "entry", "entries")): "
+                    + "\(deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")). "
+                    + Wording.undoBringsBack(deleted.count))
+        }
         try StoredDamage.finishAfterChange(store)
     }
 }

@@ -58,6 +58,10 @@ struct Exercises: ParsableCommand {
 
                 \(TextTable.wrap(exercise.howTo, width: 78))
                 """)
+            // An exercise of one's own without instructions: how to give them.
+            if exercise.isCustom, exercise.givenHowTo == nil, !archived {
+                try Console.out("Add them with: journal exercises edit \(exercise.id) --how-to \"…\"")
+            }
         }
     }
 }
@@ -68,14 +72,14 @@ extension Exercises {
             commandName: "add",
             abstract: "Add an exercise of your own, to log like the built-in ones.",
             discussion: """
+                `journal session` and `journal exercises show ID` print the --how-to text.
+                With --how-to -, the text is read from standard input (`< cat-cow.txt`).
+
                 Examples:
                   journal exercises add wall-squat --name "Wall squat" --category stability
                   journal exercises add clam --name Clamshell --category stability --per-side
                   journal exercises add knee-hug --name "Knee hug" --category stretch --hold
                   journal exercises add cat-cow --name Cat-cow --category stretch --how-to -
-
-                `journal session` and `journal exercises show ID` print the --how-to text (with -, read
-                from standard input: `... --how-to - < cat-cow.txt`).
                 """)
 
         @Argument(help: "Its id: lower-case letters, digits and dashes, such as wall-squat.")
@@ -103,6 +107,7 @@ extension Exercises {
         var howTo: String?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func validate() throws {
             if Exercise.Category(rawValue: category) == nil {
@@ -116,9 +121,13 @@ extension Exercises {
                 measure: hold ? .hold : .reps, howTo: NoteInput.read(howTo, as: .howTo))
             let now = try Clock.now()
             try store.write { try $0.addExercise(exercise, now: now) }
-            try Console.out(
-                "Added \(exercise.id) (\(exercise.name)). Log it with: journal log \(exercise.id) --pain-before N --pain-after N"
-            )
+            if output.json {
+                try Console.json(ExerciseJSON(exercise))
+            } else {
+                try Console.out(
+                    "Added \(exercise.id) (\(exercise.name)). "
+                        + "Log it with: journal log \(exercise.id) --pain-before N --pain-after N")
+            }
         }
     }
 
@@ -129,7 +138,7 @@ extension Exercises {
             discussion: """
                 Examples:
                   journal exercises edit cat-cow --how-to "Arch, then round your back."
-                  journal exercises edit clamshell --sides
+                  journal exercises edit clam --sides
                   journal exercises edit cat-cow --how-to - < cat-cow.txt
                   journal exercises edit cat-cow --how-to ""     # remove the text
                 """)
@@ -153,6 +162,7 @@ extension Exercises {
         var perSide: Bool?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func validate() throws {
             if name == nil && howTo == nil && perSide == nil {
@@ -168,10 +178,21 @@ extension Exercises {
                     try $0.editExercise(id: id, name: name, howTo: text, perSide: perSide, now: now)
                 })
             else {
-                try Console.out("\(id) already had what you gave; nothing changed.")
+                let said = "\(id) already had what you gave; nothing changed."
+                if output.json {
+                    let exercise = try store.resolveExercise(id, includingArchived: true)
+                    try Console.json(ExerciseEditJSON(before: exercise, after: exercise, changed: false))
+                    Console.err(said)
+                } else {
+                    try Console.out(said)
+                }
                 return
             }
             let edited = change.after
+            if output.json {
+                try Console.json(ExerciseEditJSON(before: change.before, after: edited, changed: true))
+                return
+            }
             try Console.out(
                 "Changed \(edited.id) (\(edited.name.terminalSafe)): "
                     + Describe.changes(from: change.before, to: edited).joined(separator: "; ")

@@ -38,7 +38,7 @@ struct Export: ParsableCommand {
         transform: Read.exportFormat)
     var format: ExportFormat?
 
-    @Flag(help: "The whole journal, for a full restore with `journal import` (JSON only).")
+    @Flag(help: "The whole journal (JSON only), to restore whole: `journal import FILE`.")
     var all = false
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))

@@ -23,7 +23,7 @@ struct Log: ParsableCommand {
     )
 
     @Argument(
-        help: "The exercise id, such as glute-bridge (`journal exercises` lists them).",
+        help: "An exercise id (`journal exercises` lists them), such as glute-bridge.",
         completion: .custom { _, _, _ in ExerciseCompletion.ids() })
     var exercise: String
 
@@ -58,7 +58,8 @@ struct Log: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "When you did it, on your clock: now, 7pm, 18:00, \"yesterday 7pm\", \"this morning\", \"last monday\", \"2 days ago\", 2026-11-20 (noon), \"2026-11-20 07:30\" (quote a time of several words).",
+            "When you did it, on your clock: now, 7pm, 18:00, yesterday 7pm, this morning, last monday, 2 days ago, "
+                + "2026-11-20 (noon), 2026-11-20 07:30; quote a time of several words, as the examples do.",
             valueName: "when"))
     var at: String = "now"
 
@@ -101,10 +102,7 @@ struct Log: ParsableCommand {
         if output.json {
             try Console.json(LoggedJSON(logged, advice: words))
         } else {
-            let entry = logged.entry
-            try Console.out(
-                "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Wording.dose(entry)), "
-                    + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime)).")
+            try Console.out(Self.loggedLine(logged.entry))
         }
         // What stands about this exercise is told above; everything else follows, as already known,
         // then the values journal never writes, read with it once the entry is saved.
@@ -118,6 +116,13 @@ struct Log: ParsableCommand {
 }
 
 extension Log {
+    /// "Logged #1 glute-bridge: 3 × 10 reps, pain 4 → 3, at 2026-11-20 07:30 (UTC+00:00).": what `log` and
+    /// `session` print for a saved entry.
+    static func loggedLine(_ entry: Entry) -> String {
+        "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Wording.dose(entry)), "
+            + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime))."
+    }
+
     /// The exercise and its plan, when it is planned.
     private func planned() throws -> (exercise: Exercise, plan: PlanItem)? {
         let exercise = try store.resolveExercise(self.exercise)

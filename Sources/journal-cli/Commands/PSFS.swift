@@ -87,12 +87,18 @@ struct PSFS: ParsableCommand {
         var id: Int64
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func run() throws {
             guard try store.openForReading() != nil else { throw JournalError.activityNotFound(id) }
             let now = try Clock.now()
             let retired = try store.write { try $0.retireActivity(id: id, now: now) }
-            try Console.out("Retired activity #\(id): \(retired.activity.terminalSafe). `journal undo` brings it back.")
+            if output.json {
+                try Console.json(PSFSActivityJSON(retired))
+            } else {
+                try Console.out(
+                    "Retired activity #\(id): \(retired.activity.terminalSafe). `journal undo` brings it back.")
+            }
         }
     }
 
@@ -120,6 +126,7 @@ struct PSFS: ParsableCommand {
         var note: String?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func validate() throws {
             if id != nil && score == nil { throw ValidationError("Give the score too, such as: journal psfs rate 1 6") }
@@ -129,6 +136,7 @@ struct PSFS: ParsableCommand {
                         + "(standard input is not a terminal to ask on).")
             }
             if id == nil && note != nil { throw ValidationError("--note goes with an id and a score.") }
+            if id == nil && output.json { throw ValidationError("--json goes with an id and a score.") }
         }
 
         func run() throws {
@@ -139,7 +147,11 @@ struct PSFS: ParsableCommand {
                 )
                 guard try store.openForReading() != nil else { throw JournalError.activityNotFound(id) }
                 let saved = try store.write { try $0.rate(rating, now: now) }
-                try Console.out("Rated activity #\(id): \(saved.score.value) at \(Wording.time(saved.localTime)).")
+                if output.json {
+                    try Console.json(PSFSRatingJSON(saved))
+                } else {
+                    try Console.out("Rated activity #\(id): \(saved.score.value) at \(Wording.time(saved.localTime)).")
+                }
                 return
             }
             try askForEach(now: now)

@@ -93,6 +93,7 @@ struct Plan: ParsableCommand {
         var order: Int?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func run() throws {
             let exercise = try store.resolveExercise(self.exercise)
@@ -107,12 +108,17 @@ struct Plan: ParsableCommand {
             let planned = setting.item
             let plan = Describe.plan(planned)
             let moved = setting.previousPlace.map { setting.moved ? "; order \(setting.place) (was \($0))" : "" } ?? ""
-            if !setting.changed {
-                try Console.out("The plan for \(planned.exerciseID) was already \(plan); nothing changed.")
-            } else if setting.onlyMoved {
-                try Console.out("The plan for \(planned.exerciseID) stays \(plan)\(moved).")
+            let said =
+                !setting.changed
+                ? "The plan for \(planned.exerciseID) was already \(plan); nothing changed."
+                : setting.onlyMoved
+                    ? "The plan for \(planned.exerciseID) stays \(plan)\(moved)."
+                    : "Planned \(planned.exerciseID): \(plan)\(moved)."
+            if output.json {
+                try Console.json(PlanSetJSON(planned, setting))
+                if !setting.changed { Console.err(said) }
             } else {
-                try Console.out("Planned \(planned.exerciseID): \(plan)\(moved).")
+                try Console.out(said)
             }
         }
     }
@@ -125,6 +131,7 @@ struct Plan: ParsableCommand {
         var exercise: String
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var output: JSONOption
 
         func run() throws {
             let id: String
@@ -138,12 +145,14 @@ struct Plan: ParsableCommand {
                 }
                 id = exercise
             }
-            if try store.openForReading() != nil,
-                try store.write({ try $0.removePlan(exerciseID: id, now: try Clock.now()) })
-            {
-                try Console.out("Took \(id) off the plan.")
-            } else {
+            let removed =
+                try store.openForReading() == nil
+                ? nil : try store.write({ try $0.removePlan(exerciseID: id, now: try Clock.now()) })
+            if output.json { try Console.json(PlanRemovedJSON(exercise: id, removed: removed)) }
+            if removed == nil {
                 Console.err("\(id) was not in the plan.")
+            } else if !output.json {
+                try Console.out("Took \(id) off the plan.")
             }
         }
     }

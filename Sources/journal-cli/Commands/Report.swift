@@ -137,6 +137,14 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let encryption = try self.encryption.resolve()
+        // A page of HTML is for a browser or a printer, never to read on a terminal.
+        if chosenFormat == .html, encryption == nil, output == nil || output == "/dev/stdout",
+            isatty(STDOUT_FILENO) == 1
+        {
+            throw ValidationError(
+                "an HTML report is a page for a browser, and standard output is a terminal: "
+                    + "give --output FILE (such as --output report.html), or redirect it.")
+        }
         let now = try Clock.local()
         let selection = try days.selection(store: store, today: now.date)
         let period: Period

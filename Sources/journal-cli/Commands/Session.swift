@@ -23,9 +23,9 @@ struct Session: ParsableCommand {
             answer that is refused ends the session with exit status 64, naming its line: the \
             entries completed before it are kept, nothing after it is saved.
 
-            While an emergency red flag stands (no doctor has seen it: `journal resume \
-            --red-flags`), session prints the advice and stops with exit status 3, asking \
-            nothing. While a same-day one stands, it asks once whether a doctor has seen you \
+            While an emergency red flag stands, session prints the advice and stops with exit \
+            status 3, asking nothing; `journal resume --red-flags` records that a doctor has \
+            seen it. While a same-day one stands, it asks once whether a doctor has seen you \
             since; yes goes on (record it with `journal resume --red-flags` so it stops asking), \
             anything else, or standard input that is not a terminal, stops with exit status 3.
 
@@ -33,6 +33,10 @@ struct Session: ParsableCommand {
               journal session
               journal session bird-dog side-plank
               printf '3\\n\\n2\\n' | journal session glute-bridge
+              printf '3\\n\\n2\\n' | journal session glute-bridge --json
+
+            With --json, standard output is one object once the session ends: the entries \
+            saved, each as `journal log --json` writes it, and the exercises skipped.
             """
     )
 
@@ -42,6 +46,7 @@ struct Session: ParsableCommand {
     var exercises: [String] = []
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let today = try Clock.today()
@@ -50,7 +55,12 @@ struct Session: ParsableCommand {
             today: today, environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let words = try StoreOptions.region(snapshot?.region).advice
         let standing = snapshot?.standing ?? Standing(date: today)
-        try Self.redFlagGate(standing, advice: words)
+        do {
+            try Self.redFlagGate(standing, advice: words)
+        } catch {
+            try printJSON(logged: [], skipped: [], advice: words)
+            throw error
+        }
         let session =
             try snapshot?.session(naming: exercises)
             ?? SessionPlan.make(
@@ -60,12 +70,14 @@ struct Session: ParsableCommand {
         if exercises.isEmpty {
             guard routine.hasPlan else {
                 Console.err(Wording.noPlanYet)
+                try printJSON(logged: [], skipped: [], advice: words)
                 Describe.printStanding(standing, advice: words)
                 try StoredDamage.finish(problems: snapshot?.problems ?? [])
                 return
             }
             guard !session.steps.isEmpty else {
                 Console.err(Self.nothingDue(routine))
+                try printJSON(logged: [], skipped: [], advice: words)
                 Describe.printStanding(standing, advice: words)
                 try StoredDamage.finish(problems: snapshot?.problems ?? [])
                 return
@@ -73,6 +85,7 @@ struct Session: ParsableCommand {
         }
         var done: [String] = []
         var skipped: [String] = []
+        var logged: [LoggedEntry] = []
         Interruption.watch()
         do {
             exercises: for (index, step) in session.steps.enumerated() {
@@ -93,10 +106,11 @@ struct Session: ParsableCommand {
                 case .quit:
                     skipped += session.steps[index...].map(\.exercise.id)
                     break exercises
-                case .saved(let logged):
+                case .saved(let entry):
                     done.append(exercise.id)
+                    logged.append(entry)
                     Interruption.inProgress(nil, saved: done.count)
-                    if logged.beganHold, index + 1 < session.steps.count {
+                    if entry.beganHold, index + 1 < session.steps.count {
                         let goOn = try Questions.yesOrNo("Go on with the other exercises? [Y/n] ", default: true)
                         guard case .value(true) = goOn else {
                             skipped += session.steps[(index + 1)...].map(\.exercise.id)
@@ -113,6 +127,7 @@ struct Session: ParsableCommand {
             Console.err(
                 "The session ends there: \(Wording.count(done.count, "entry", "entries")) saved, "
                     + "nothing after line \(refused.line).")
+            try printJSON(logged: logged, skipped: skipped, advice: words)
             throw ExitCode(64)
         }
         Interruption.inProgress(nil, saved: done.count)
@@ -120,6 +135,7 @@ struct Session: ParsableCommand {
         Console.err(
             "Done \(done.count), skipped \(skipped.count)"
                 + (skipped.isEmpty ? "." : ": " + skipped.joined(separator: ", ") + "."))
+        try printJSON(logged: logged, skipped: skipped, advice: words)
         // The week, what stands and the values journal never writes, as the session left them: one read.
         let after = try store.openForReading()?.todaySnapshot(
             today: today, environment: ProcessInfo.processInfo.environment, now: try Clock.now())
@@ -135,6 +151,11 @@ struct Session: ParsableCommand {
             }
         }
         try StoredDamage.finish(problems: after?.problems ?? [])
+    }
+
+    /// With `--json`, prints the session's one object (``SessionJSON``): the entries saved and the exercises skipped.
+    private func printJSON(logged: [LoggedEntry], skipped: [String], advice: RegionalAdvice) throws {
+        if output.json { try Console.json(SessionJSON(logged: logged, skipped: skipped, advice: advice)) }
     }
 
     /// Stops the session before anything is asked while a red flag needs a doctor.
@@ -222,10 +243,8 @@ struct Session: ParsableCommand {
         let told = Describe.printAdvance(
             of: try? draft.entry(exercise: exercise, now: now, timeZone: Clock.timeZone), advice: advice)
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
-        Describe.printFindings(of: logged, advice: advice, told: told)
-        try Console.out(
-            "Logged #\(logged.entry.id ?? 0) \(logged.entry.exerciseID): \(Wording.dose(logged.entry)), "
-                + "pain \(Describe.pain(logged.entry)), at \(Wording.time(logged.entry.localTime)).")
+        Describe.printFindings(of: logged, advice: advice, told: told, notingSlipsAt: now)
+        if !output.json { try Console.out(Log.loggedLine(logged.entry)) }
         return .saved(logged)
     }
 

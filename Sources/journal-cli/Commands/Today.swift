@@ -19,8 +19,9 @@ struct Today: ParsableCommand {
             else that stands (`journal check`) follows, marked as already known.
 
             Exit status, for a shell prompt or a timer: 0 nothing is due; 1 something is; 3 an \
-            urgent or see-doctor red flag stands (its advice comes first; `journal resume \
-            --red-flags` records that a doctor has seen you).
+            urgent or see-doctor red flag stands (its advice comes first).
+
+            `journal resume --red-flags` records that a doctor has seen you.
 
             Examples:
               journal today

@@ -1,0 +1,110 @@
+/// `journal delete --json` and `journal checkins delete --json`: `deleted`, the records deleted, as
+/// `list --json` or `checkins --json` writes them (`[]` when the person answered no).
+///
+/// ```json
+/// {"deleted": [{"id": 2, "exercise": "glute-bridge", "performed_at": "2026-11-20T07:30:00+00:00", …}]}
+/// ```
+public struct DeletedJSON<Record: Encodable & Sendable>: Encodable, Sendable {
+    public var deleted: [Record]
+
+    public init(_ deleted: [Record]) { self.deleted = deleted }
+}
+
+/// `journal plan set --json`: `plan_item` (as `plan --json` writes it), `changed` (false when the
+/// plan already stood so), `order` (its place in the plan's order now, 1 first) and `previous_order`
+/// (its place before, `null` when it was not in the plan).
+public struct PlanSetJSON: Encodable, Sendable {
+    public var plan_item: PlanItemJSON
+    public var changed: Bool
+    public var order: Int
+    public var previous_order: Int?
+
+    public init(_ item: PlanItem, _ setting: PlanSetting) {
+        plan_item = PlanItemJSON(item)
+        changed = setting.changed
+        order = setting.place
+        previous_order = setting.previousPlace
+    }
+
+    enum Keys: String, CodingKey { case plan_item, changed, order, previous_order }
+
+    /// Every key, `previous_order` `null` for an exercise new to the plan.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(plan_item, forKey: .plan_item)
+        try container.encode(changed, forKey: .changed)
+        try container.encode(order, forKey: .order)
+        try container.encode(previous_order, forKey: .previous_order)
+    }
+}
+
+/// `journal plan remove --json`: `exercise` and `removed`, its plan item as it was (as `plan --json`
+/// writes it), `null` when it was not in the plan.
+public struct PlanRemovedJSON: Encodable, Sendable {
+    public var exercise: String
+    public var removed: PlanItemJSON?
+
+    public init(exercise: String, removed: PlanItem?) {
+        self.exercise = exercise
+        self.removed = removed.map(PlanItemJSON.init)
+    }
+
+    enum Keys: String, CodingKey { case exercise, removed }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(exercise, forKey: .exercise)
+        try container.encode(removed, forKey: .removed)
+    }
+}
+
+/// `journal exercises edit --json`: the exercise `before` and `after` (as `exercises show --json`
+/// writes it) and `changed`, false when the values given were those it had (nothing written).
+public struct ExerciseEditJSON: Encodable, Sendable {
+    public var before: ExerciseJSON
+    public var after: ExerciseJSON
+    public var changed: Bool
+
+    public init(before: Exercise, after: Exercise, changed: Bool) {
+        self.before = ExerciseJSON(before)
+        self.after = ExerciseJSON(after)
+        self.changed = changed
+    }
+}
+
+/// `journal config set --json` and `config unset --json`: `region`, the region in force afterwards
+/// (the object `config get region --json` prints), and `changed`, false when the journal already had
+/// that region (or none, for unset).
+public struct SettingChangeJSON: Encodable, Sendable {
+    public var region: RegionJSON
+    public var changed: Bool
+
+    public init(region: RegionSetting, changed: Bool) {
+        self.region = RegionJSON(region)
+        self.changed = changed
+    }
+}
+
+/// `journal backup --json`: `path` (the copy made, as printed without `--json`) and `encrypted`.
+public struct BackupJSON: Encodable, Sendable {
+    public var path: String
+    public var encrypted: Bool
+
+    public init(path: String, encrypted: Bool) {
+        self.path = path
+        self.encrypted = encrypted
+    }
+}
+
+/// `journal session --json`: `logged`, each entry saved, in order, as `log --json` writes it (entry,
+/// findings, paused, hold, region), and `skipped`, the ids of the exercises not done (skipped, on
+/// hold, or left when the session ended).
+public struct SessionJSON: Encodable, Sendable {
+    public var logged: [LoggedJSON]
+    public var skipped: [String]
+
+    public init(logged: [LoggedEntry], skipped: [String], advice: RegionalAdvice) {
+        self.logged = logged.map { LoggedJSON($0, advice: advice) }
+        self.skipped = skipped
+    }
+}
