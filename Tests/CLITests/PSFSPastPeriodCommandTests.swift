@@ -230,7 +230,7 @@ import Testing
                 socks           3 (2026-11-01)  6 (2026-11-10)  +3 *    -
                 film (retired)  4 (2026-11-01)  6 (2026-11-04)  +2      -
                 Average of the 1 activity rated at the baseline (2026-11-01) and since: 3.0 →
-                6.0 (+3.0), at least 2 points, more than the measure's error.
+                6.0 (+3.0), at least 3 points, more than the measure's error.
                 """), "\(last)")
         #expect(!last.contains("stairs") && !last.contains("bending"))
         let json = try jsonActivities(period)

@@ -293,12 +293,13 @@ import Testing
 
     /// Changes undone take no place in the depth: the next change forgets them, then keeps the latest
     /// ``ChangeLog/depth`` of the others; a log every change of which was undone, none forgotten, starts again from 1.
+    /// Imports that added nothing: a kind that may keep no row, so undoing one needs none.
     @Test func beginForgetsTheChangesUndone() throws {
         let store = try store()
         let undoLatest = { try store.queue.write { try ChangeLog($0).undoLatest(journalPath: store.path) } }
         let kept = { try store.queue.read { try Int64.fetchAll($0, sql: "SELECT id FROM changes ORDER BY id") } }
         let begin = { (count: Int) in
-            try store.queue.write { db in try (0..<count).map { _ in try ChangeLog(db).begin(.delete, now: self.now) } }
+            try store.queue.write { db in try (0..<count).map { _ in try ChangeLog(db).begin(.import, now: self.now) } }
         }
         #expect(try begin(12) == Array(1...12))
         for _ in 0..<3 { _ = try undoLatest() }
@@ -311,9 +312,9 @@ import Testing
         #expect(try store.queue.read { try ChangeLog($0).depthReached() } == 10)
 
         let fresh = try JournalStore(path: directory.file("fresh.sqlite3"))
-        _ = try fresh.queue.write { try ChangeLog($0).begin(.delete, now: now) }
+        _ = try fresh.queue.write { try ChangeLog($0).begin(.import, now: now) }
         _ = try fresh.queue.write { try ChangeLog($0).undoLatest(journalPath: fresh.path) }
-        #expect(try fresh.queue.write { try ChangeLog($0).begin(.delete, now: now) } == 1)
+        #expect(try fresh.queue.write { try ChangeLog($0).begin(.import, now: now) } == 1)
         _ = try fresh.queue.write { try ChangeLog($0).undoLatest(journalPath: fresh.path) }
         #expect(try fresh.queue.read { try ChangeLog($0).depthReached() } == nil)
     }
