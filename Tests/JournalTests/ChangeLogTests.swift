@@ -291,9 +291,11 @@ import Testing
         #expect(try store.queue.read { try ChangeLog($0).depthReached() } == nil)
     }
 
-    /// Changes undone take no place in the depth: the next change forgets them, then keeps the latest
-    /// ``ChangeLog/depth`` of the others; a log every change of which was undone, none forgotten, starts again from 1.
-    /// Imports that added nothing: a kind that may keep no row, so undoing one needs none.
+    /// Changes undone take no place in the depth.
+    ///
+    /// The next change forgets them, then keeps the latest ``ChangeLog/depth`` of the others; a log
+    /// every change of which was undone, none forgotten, starts again from 1. Imports that added
+    /// nothing: a kind that may keep no row, so undoing one needs none.
     @Test func beginForgetsTheChangesUndone() throws {
         let store = try store()
         let undoLatest = { try store.queue.write { try ChangeLog($0).undoLatest(journalPath: store.path) } }
