@@ -32,6 +32,30 @@ import Testing
         #expect(try tables.map { try sandbox.sql("SELECT * FROM \($0) ORDER BY 1") } == before)
     }
 
+    /// A log's or check-in's kept row, and an edit's kept copy, renamed to a record recorded before
+    /// the change (a tester: undo removed an urgent red flag of the day before, and overwrote a
+    /// session that had begun a hold, exit 0): refused, nothing changed.
+    @Test func aKeptRowRenamedToAnOlderRecordIsRefused() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:05:00Z"
+        try sandbox.change("checkin", "--pain", "2", "--red-flag", "fever", "--at", "2026-11-20 18:00")
+        try sandbox.damage("UPDATE change_checkins SET id = 1 WHERE change_id = (SELECT max(id) FROM changes);")
+        try expectRefused(
+            "change_checkins names check-in #1, which was recorded before the change was made and not as the change "
+                + "kept it: another check-in, which undo never removes or replaces",
+            unchanged: ["checkins", "checkin_red_flags", "changes"])
+        try sandbox.damage("UPDATE change_checkins SET id = 2 WHERE change_id = (SELECT max(id) FROM changes);")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:10:00Z"
+        try sandbox.change("undo")
+        try sandbox.change("log", "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 18:00")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:15:00Z"
+        try sandbox.change("edit", "3", "--note", "fine")
+        try sandbox.damage("UPDATE change_entries SET id = 1 WHERE change_id = (SELECT max(id) FROM changes);")
+        try expectRefused(
+            "change_entries names entry #1, which was recorded before the change was made and not as the change "
+                + "kept it: another entry, which undo never removes or replaces",
+            unchanged: ["entries", "changes"])
+    }
+
     /// A deleted check-in's copy pointed at a live check-in with an urgent red flag: undo put the
     /// copy over it and the red flag was gone, `check` saying nothing stands.
     @Test func aDeletedCheckInsCopyNamingALiveOneIsNotPutBackOverIt() throws {

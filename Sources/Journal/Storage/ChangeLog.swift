@@ -231,6 +231,7 @@ struct ChangeLog {
         let change: Int64 = try row.decode(forColumn: "id")
         let kind: ChangeKind = try row.decode(forColumn: "kind")
         try refuseMissingCopy(of: change, kind: kind)
+        try refuseRetargetedCopies(of: change, kind: kind, madeAt: try row.decode(forColumn: "made_at"))
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
         let subject: String? = try row.decode(forColumn: "subject")
         if let reason = try StoredValues.keptValueRefused(of: change, kind: kind, subject: subject, db) {
@@ -383,6 +384,32 @@ struct ChangeLog {
         throw JournalError.undoRecordDamaged(
             reason: "change_\(table) holds a copy of \(record) #\(id) to put back, and #\(id) is in the journal: "
                 + "another \(record), which undo never replaces")
+    }
+
+    /// Refuses to undo a log, check-in or edit whose kept row names a record of another change.
+    ///
+    /// The record a `log` or `checkin` added was recorded when the change was made, and an edit
+    /// keeps the record's time of recording or moves it to its own time or later; so a live record
+    /// the change names that was recorded before the change, at another time than the copy says,
+    /// is another record (its id changed from outside, a tester: undo then removed an urgent red
+    /// flag recorded the day before, or overwrote a session that had begun a hold).
+    private func refuseRetargetedCopies(of change: Int64, kind: ChangeKind, madeAt: Int64) throws {
+        guard [.log, .checkIn, .edit, .checkInEdit].contains(kind) else { return }
+        for (table, record) in [("entries", "entry"), ("checkins", "check-in")] {
+            guard
+                let id = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT k.id FROM change_\(table) AS k JOIN \(table) AS t ON t.id = k.id
+                        WHERE k.change_id = ?1 AND t.created_at < ?2 AND t.created_at IS NOT k.created_at
+                        ORDER BY k.id LIMIT 1
+                        """,
+                    arguments: [change, madeAt])
+            else { continue }
+            throw JournalError.undoRecordDamaged(
+                reason: "change_\(table) names \(record) #\(id), which was recorded before the change was made "
+                    + "and not as the change kept it: another \(record), which undo never removes or replaces")
+        }
     }
 
     /// Refuses to undo `change` when what it always keeps (``ChangeKind/alwaysKeeps``) is gone:
