@@ -44,6 +44,13 @@ enum SchemaObjects {
             guard justMigrated || applied.count == names.count, found != every else { return (false, nil) }
             return (false, problem(objects, expected: try made(by: migrations ?? Schema.sections), path: path))
         }
+        // A gap: a migration missing from the record while a later one is in it. journal runs them
+        // in order, so an older journal's record is always the first ones: rows of it were lost, and
+        // running the missing ones again over tables they once made would rebuild or refuse them.
+        if let gap = names.firstIndex(where: { !applied.contains($0) }), names[gap...].contains(where: applied.contains)
+        {
+            return (false, .migrationRecordMissing(path: path, identifiers: names.filter { !applied.contains($0) }))
+        }
         // Its record lacks migrations: what its applied ones make, made in memory (once a version).
         let sections = migrations ?? Schema.sections
         let all = try made(by: sections)
