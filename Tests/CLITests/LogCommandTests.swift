@@ -106,7 +106,7 @@ import Testing
               yesterday at 7pm, monday 18:00, last monday
               this morning, this afternoon, this evening, tonight
               3 days ago, 2 weeks ago, 1 month ago (noon that day)
-              2026-11-20 or 2026-11-20 07:30
+              20 Nov, Fri 20 Nov 7pm, 2026-11-20 or 2026-11-20 07:30
 
             """
         ),

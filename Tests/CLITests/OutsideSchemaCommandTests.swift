@@ -159,6 +159,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.directory).sorted() == files)
     }
 
+    /// SQLite's own statistics (`ANALYZE` makes `sqlite_stat1`) change which index a statement
+    /// reads, never what it reads: no screen names them, and writes go on (a tester: `check` named
+    /// the table and exited 0 while every write was refused).
+    @Test func statisticsFromAnalyzeAreNoObjectFromOutside() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
+        try sandbox.damage("ANALYZE;")
+        #expect(try sandbox.sql("SELECT count(*) > 0 FROM sqlite_master WHERE name = 'sqlite_stat1'") == "1\n")
+        let check = try sandbox.run("check")
+        #expect(check.status == 0, "\(check)")
+        #expect(check.stderr == "", "\(check)")
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        #expect(try sandbox.entryCount() == 2)
+    }
+
     // MARK: First use by two processes
 
     /// The check-in stops just after it created its hidden file, before it locked it: another

@@ -209,7 +209,9 @@ import Testing
 
     @Test func anActivityAddedTwiceIsRefused() throws {
         try sandbox.change("psfs", "add", "putting on socks")
-        for typed in ["putting on socks", "Putting  on Socks ", " PUTTING ON SOCKS"] {
+        for typed in [
+            "putting on socks", "Putting  on Socks ", " PUTTING ON SOCKS", "putting on socks.", "Putting on socks! ",
+        ] {
             let add = try sandbox.run("psfs", "add", typed)
             #expect(add.status == 64, "\(add)")
             #expect(add.stdout == "")

@@ -45,7 +45,7 @@ public enum DateInput {
           yesterday at 7pm, monday 18:00, last monday
           this morning, this afternoon, this evening, tonight
           3 days ago, 2 weeks ago, 1 month ago (noon that day)
-          2026-11-20 or 2026-11-20 07:30
+          20 Nov, Fri 20 Nov 7pm, 2026-11-20 or 2026-11-20 07:30
         """
 
     /// The parts of a day and the fixed hour each stands for: `this morning` is 08:00.

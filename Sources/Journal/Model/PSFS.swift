@@ -78,11 +78,16 @@ public struct PSFSActivity: Sendable, Hashable {
     /// Whether it was still rated at the end of `day`: never retired, or retired on a later day.
     public func isActive(through day: LocalDate) -> Bool { retiredOn.map { $0 > day } ?? true }
 
-    /// Whether `other` names the same activity: the same words, case and spacing aside
-    /// ("Putting  on Socks" and "putting on socks").
+    /// Whether `other` names the same activity: the same words, case, spacing and a closing full
+    /// stop, exclamation or question mark aside ("Putting  on Socks." and "putting on socks").
     public func sameWords(as other: PSFSActivity) -> Bool {
         func words(_ text: String) -> [Substring] {
-            text.lowercased().split(whereSeparator: { $0.isWhitespace })
+            var text = Substring(text.lowercased())
+            // A sentence's closing mark is no word of it: "putting on socks." is "putting on socks".
+            while let end = text.lastIndex(where: { !$0.isWhitespace }), ".!?".contains(text[end]) {
+                text = text[..<end]
+            }
+            return text.split(whereSeparator: { $0.isWhitespace })
         }
         return words(activity) == words(other.activity)
     }

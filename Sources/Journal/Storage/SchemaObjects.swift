@@ -79,7 +79,11 @@ enum SchemaObjects {
     }
 
     /// Every object of the file, as `sqlite_master` lists it.
-    static let query = "SELECT type, name, tbl_name, sql FROM sqlite_master"
+    ///
+    /// SQLite's own statistics (`sqlite_stat1`, `sqlite_stat4`, made by `ANALYZE`) are left out:
+    /// they change which index a statement reads, never what it reads, so nothing in them can act.
+    static let query =
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'"
 
     /// The file's objects.
     static func fetch(_ db: Database) throws -> [SchemaObject] {
