@@ -8,11 +8,15 @@ enum StoredDamage {
     /// The most problems listed; more are counted.
     static let listed = 10
 
+    /// Whether opening the journal named objects journal did not make (``JournalStore/schemaProblem``):
+    /// damage as a value from outside is, so a screen that goes on reading exits as it would for one.
+    nonisolated(unsafe) static var schemaNamed = false
+
     /// Says `problems`, read with what the command showed (one snapshot), and exits with the
     /// status they and `own` give; returns when that is 0.
     static func finish(problems: [StoredValueProblem], status own: Int32 = 0) throws {
         say(problems)
-        let status = StoredValueProblem.exitStatus(own, damaged: !problems.isEmpty)
+        let status = StoredValueProblem.exitStatus(own, damaged: !problems.isEmpty || schemaNamed)
         if status != 0 { throw ExitCode(status) }
     }
 
