@@ -56,6 +56,17 @@ import Testing
             unchanged: ["entries", "changes"])
     }
 
+    /// A change's kind changed from outside (a delete recorded as a log): its kept rows are there,
+    /// but not those a log keeps; the refusal says so rather than that the copy is missing.
+    @Test func aChangesKindChangedIsNamedAsSuch() throws {
+        try sandbox.change("delete", "2", "--yes")
+        try sandbox.damage("UPDATE changes SET kind = 'log' WHERE id = (SELECT max(id) FROM changes);")
+        try expectRefused(
+            "change #4 is recorded as a log, and change_entries holds rows for it, but not the ones a log keeps: "
+                + "its kind, or what its rows say to do, was changed",
+            unchanged: ["entries", "changes"])
+    }
+
     /// A deleted check-in's copy pointed at a live check-in with an urgent red flag: undo put the
     /// copy over it and the red flag was gone, `check` saying nothing stands.
     @Test func aDeletedCheckInsCopyNamingALiveOneIsNotPutBackOverIt() throws {

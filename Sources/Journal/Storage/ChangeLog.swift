@@ -426,6 +426,15 @@ struct ChangeLog {
                 return
             }
         }
+        // Rows of the change there, but not those its kind keeps: its kind or their action was changed.
+        for (table, _) in kept
+        where try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE change_id = ?)", arguments: [change]) ?? false
+        {
+            throw JournalError.undoRecordDamaged(
+                reason: "change #\(change) is recorded as a \(kind.words), and \(table) holds rows for it, but not "
+                    + "the ones a \(kind.words) keeps: its kind, or what its rows say to do, was changed")
+        }
         throw JournalError.undoRecordDamaged(
             reason: "change #\(change), a \(kind.words), kept what undoing it needs in "
                 + kept.map(\.table).joined(separator: " or ") + ", and none of it is there: its kept copy is missing")
