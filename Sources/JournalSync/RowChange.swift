@@ -34,22 +34,22 @@ extension RowChange {
         table = header.table
         operation = header.operation
         primaryKey = header.primaryKey
-        old =
-            header.operation == .insert
-            ? Array(repeating: nil, count: columns.count)
-            : columns.map { column in
-                var value: OpaquePointer?
-                _ = sqlite3changeset_old(iterator, column, &value)
-                return Changeset.databaseValue(value)
-            }
-        new =
-            header.operation == .delete
-            ? Array(repeating: nil, count: columns.count)
-            : columns.map { column in
-                var value: OpaquePointer?
-                _ = sqlite3changeset_new(iterator, column, &value)
-                return Changeset.databaseValue(value)
-            }
+        // The values on one side of the change (`read`: `sqlite3changeset_old` or `_new`), none when
+        // the change has no such side (an insert's old values, a delete's new ones).
+        func values(
+            absentFor absent: Changeset.Operation,
+            _ read: (OpaquePointer, Int32, UnsafeMutablePointer<OpaquePointer?>) -> Int32
+        ) -> [DatabaseValue?] {
+            header.operation == absent
+                ? Array(repeating: nil, count: columns.count)
+                : columns.map { column in
+                    var value: OpaquePointer?
+                    _ = read(iterator, column, &value)
+                    return Changeset.databaseValue(value)
+                }
+        }
+        old = values(absentFor: .insert, sqlite3changeset_old)
+        new = values(absentFor: .delete, sqlite3changeset_new)
     }
 }
 
