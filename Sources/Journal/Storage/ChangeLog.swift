@@ -417,20 +417,16 @@ struct ChangeLog {
     private func refuseMissingCopy(of change: Int64, kind: ChangeKind) throws {
         let kept = kind.alwaysKeeps
         guard !kept.isEmpty else { return }
-        for (table, action) in kept {
-            let condition = action == nil ? "" : " AND action = '\(action ?? "")'"
-            if try Bool.fetchOne(
+        // Whether `table` holds a row of the change, with `action` when one is given.
+        func holds(_ table: String, action: String?) throws -> Bool {
+            let condition = action.map { " AND action = '\($0)'" } ?? ""
+            return try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE change_id = ?\(condition))", arguments: [change])
                 ?? false
-            {
-                return
-            }
         }
+        for (table, action) in kept where try holds(table, action: action) { return }
         // Rows of the change there, but not those its kind keeps: its kind or their action was changed.
-        for (table, _) in kept
-        where try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE change_id = ?)", arguments: [change]) ?? false
-        {
+        for (table, _) in kept where try holds(table, action: nil) {
             throw JournalError.undoRecordDamaged(
                 reason: "change #\(change) is recorded as a \(kind.words), and \(table) holds rows for it, but not "
                     + "the ones a \(kind.words) keeps: its kind, or what its rows say to do, was changed")
