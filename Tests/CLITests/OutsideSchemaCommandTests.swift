@@ -91,6 +91,46 @@ import Testing
         #expect(try sandbox.sql("SELECT count(*) FROM crf_old") == "1\n")
     }
 
+    /// A comment or spacing in journal's own SQL is no object from outside; a check taken out is.
+    ///
+    /// SQLite keeps a `CREATE` as it was typed: a comment added to journal's table, index and
+    /// trigger text changes nothing they do (a tester: every screen refused such a table as swapped).
+    @Test func aCommentOrSpacingInJournalsOwnSQLIsNoObjectFromOutsideButACheckRemovedIs() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "6", "--at", "2026-11-25 08:00")
+        let check = try sandbox.run("check")
+        try #require(check.status == 2, "\(check)")
+        func rewrite(_ name: String, _ sql: String) throws {
+            try sandbox.damage(
+                "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = \(sql) WHERE name = '\(name)'; "
+                    + "PRAGMA writable_schema = OFF;")
+        }
+        try rewrite(
+            "entries",
+            "replace(replace(sql, 'entries (', 'entries /* mine */ (  -- opens' || char(10)), "
+                + "char(10) || '    ', char(10) || char(9)) || ' -- end'")
+        try rewrite("entries_by_time", "replace(sql, ' ON ', char(10) || '  ON /* by time */ ')")
+        try rewrite("change_entries_by_change", "sql || '  '")
+        #expect(try sandbox.sql("SELECT sql LIKE '%-- opens%' FROM sqlite_master WHERE name = 'entries'") == "1\n")
+        let after = try sandbox.run("check")
+        #expect(after.status == check.status, "\(after)")
+        #expect(after.stdout == check.stdout, "\(after)")
+        #expect(after.stderr == check.stderr, "\(after)")
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        #expect(try sandbox.entryCount() == 2)
+
+        try rewrite("entries", "replace(sql, 'CHECK (pain_after BETWEEN 0 AND 10)', '')")
+        let changed =
+            "table entries, not the one journal makes "
+            + "(move the file aside: `journal restore BACKUP` then makes a new journal from a backup made before)"
+        let refused = try sandbox.run("check")
+        #expect(refused.status == 65, "\(refused)")
+        #expect(refused.stdout == "", "\(refused)")
+        #expect(refused.stderr == named(changed, saving: false, unreadable: true), "\(refused)")
+        let log = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
+        #expect(log.status == 65, "\(log)")
+        #expect(try sandbox.entryCount() == 2)
+    }
+
     /// `restore --force` writes a backup's rows into the journal's own tables, where a trigger would
     /// fire: it refuses, and a journal moved aside is restored whole into a new file.
     @Test func restoreForceRefusesAJournalHoldingATriggerAndAMovedAsideOneIsRestoredWhole() throws {

@@ -15,6 +15,10 @@ import Testing
         #expect(
             fingerprint == SchemaObjects.fingerprint,
             "SchemaObjects.fingerprint should be 0x\(String(fingerprint, radix: 16, uppercase: true))")
+        let significant = SchemaObjects.fingerprint(of: made, significant: true)
+        #expect(
+            significant == SchemaObjects.significantFingerprint,
+            "SchemaObjects.significantFingerprint should be 0x\(String(significant, radix: 16, uppercase: true))")
         // Restore's expectation is the same: a new journal's objects.
         let fresh = try JournalStore(openingExisting: "fresh", access: .readWrite, inMemory: true)
         #expect(

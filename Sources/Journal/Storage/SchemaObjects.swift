@@ -6,7 +6,9 @@ import GRDB
 ///
 /// Opening compares a fingerprint of the file's objects with ``fingerprint``, the fingerprint of
 /// what schema.sql's migrations make (a test runs them and checks it), from the same look at
-/// `sqlite_master` that tells a journal from another file. Only when the two differ are the
+/// `sqlite_master` that tells a journal from another file. Only when the two differ is the
+/// fingerprint of what SQLite reads of the objects' SQL compared (``significantFingerprint``: a
+/// comment added to a `CREATE` changes nothing), and only when that differs too are the
 /// migrations run in memory (``made(by:)``), to name what differs.
 ///
 /// ```swift
@@ -19,6 +21,10 @@ enum SchemaObjects {
     /// The fingerprint of the objects every migration of schema.sql makes (``fingerprint(of:)``):
     /// a new section changes it, and `SchemaObjectsTests` says the new value.
     static let fingerprint: UInt64 = 0xED21_0930_9FAD_5805
+
+    /// The fingerprint of the same objects with only what SQLite reads of their SQL
+    /// (``fingerprint(of:significant:)``): a file whose text differs in comments or spacing alone.
+    static let significantFingerprint: UInt64 = 0x1E28_CB39_346C_A2EC
 
     /// What opening makes of a journal's `objects`, with the migrations `applied` to it (`[""]`:
     /// all, just run): whether its migrations may run, and what it holds that journal did not make.
@@ -42,6 +48,10 @@ enum SchemaObjects {
         if justMigrated || applied.isSuperset(of: names) {
             // Just migrated, or up to date; a newer version's journal is its own to check.
             guard justMigrated || applied.count == names.count, found != every else { return (false, nil) }
+            // Only when the text differs: the same objects, commented or spaced otherwise (``SQLText``).
+            let significant =
+                try migrations.map { fingerprint(of: try made(by: $0), significant: true) } ?? significantFingerprint
+            if fingerprint(of: objects, significant: true) == significant { return (false, nil) }
             return (false, problem(objects, expected: try made(by: migrations ?? Schema.sections), path: path))
         }
         // A gap: a migration missing from the record while a later one is in it. journal runs them
@@ -56,7 +66,12 @@ enum SchemaObjects {
         let all = try made(by: sections)
         let earlier = try? made(by: sections.filter { applied.contains($0.name) })
         // An older journal, or one whose missing migrations only add rows (a built-in exercise).
-        if let earlier, fingerprint(of: earlier) == found { return (true, nil) }
+        if let earlier,
+            fingerprint(of: earlier) == found
+                || fingerprint(of: earlier, significant: true) == fingerprint(of: objects, significant: true)
+        {
+            return (true, nil)
+        }
         if found == every {
             return (false, .migrationRecordMissing(path: path, identifiers: names.filter { !applied.contains($0) }))
         }
@@ -94,10 +109,14 @@ enum SchemaObjects {
 
     /// A 64-bit FNV-1a hash of `objects`, in name order: it tells journal's own schema from one
     /// changed by a person or another program (restore compares a backup object for object).
-    static func fingerprint(of objects: [SchemaObject]) -> UInt64 {
+    ///
+    /// With `significant`, of what SQLite reads of each object's SQL (``SQLText/significant(_:)``):
+    /// the same for a statement commented or spaced otherwise.
+    static func fingerprint(of objects: [SchemaObject], significant: Bool = false) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for object in objects.sorted(by: { ($0.type, $0.name) < ($1.type, $1.name) }) {
-            for var field in [object.type, object.name, object.table, object.sql ?? "\u{1}"] {
+            let sql = significant ? object.sql.map(SQLText.significant) : object.sql
+            for var field in [object.type, object.name, object.table, sql ?? "\u{1}"] {
                 field.withUTF8 { bytes in
                     for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
                 }
@@ -119,7 +138,7 @@ enum SchemaObjects {
         let made = Dictionary(expected.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let names = Set(found.map(\.name))
         var differences: [SchemaDifference] = []
-        for object in found where made[object.name] != object {
+        for object in found where made[object.name].map(\.significant) != object.significant {
             // SQLite's own objects (an autoindex of a table journal makes) come with that table.
             if object.name.hasPrefix("sqlite_"), made[object.name] == nil, object.sql == nil { continue }
             differences.append(
@@ -143,6 +162,12 @@ struct SchemaObject: Hashable, Sendable {
     var name: String
     var table: String
     var sql: String?
+
+    /// The object with what SQLite reads of its SQL alone (``SQLText/significant(_:)``): equal for
+    /// a statement that differs from another in comments or spacing only.
+    var significant: SchemaObject {
+        SchemaObject(type: type, name: name, table: table, sql: sql.map(SQLText.significant))
+    }
 }
 
 /// A schema object of a journal file that journal did not make, or made otherwise, or one of its
