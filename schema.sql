@@ -534,3 +534,13 @@ CREATE INDEX checkins_outside_times ON checkins (id)
         AND (note IS NULL OR (trim(note, char(32, 9, 10, 13)) <> '' AND length(note) <= 4000))) IS NOT 1;
 CREATE INDEX psfs_ratings_outside_offsets ON psfs_ratings (id)
     WHERE ((typeof(utc_offset) = 'integer' AND utc_offset BETWEEN -64800 AND 64800)) IS NOT 1;
+
+-- migration: v22-outside-ids
+
+-- What every screen searches besides the values (StoredValues.swift), each in one seek: the largest
+-- entry or check-in id a change kept for undo, which the table's id counter (sqlite_sequence) must
+-- not be below, and the rows recorded latest, whose time of recording must not be ahead of now.
+CREATE INDEX change_entries_by_id ON change_entries (id);
+CREATE INDEX change_checkins_by_id ON change_checkins (id);
+CREATE INDEX entries_by_recording ON entries (created_at);
+CREATE INDEX checkins_by_recording ON checkins (created_at);

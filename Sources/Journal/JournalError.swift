@@ -123,6 +123,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A write that names an exercise of the person's own whose row is gone from the file
     /// (removed from outside with foreign keys off, or its id changed): nothing was saved.
     case exerciseRowMissing(StoredValueProblem)
+    /// A write that would give a new entry or check-in an id, while the table's id counter
+    /// (`sqlite_sequence`) was changed from outside: lowered below an id journal gave, so the id
+    /// could be given again, or beyond the largest id journal gives. Nothing was saved.
+    case idCounterChanged(StoredValueProblem)
     /// `journal undo` met, in what the latest change kept to undo it (the `change_*` tables),
     /// something journal never writes there, changed from outside: a copy that names a record
     /// still in the journal, a value the journal's own tables refuse, a kept journal that is not
@@ -389,6 +393,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot undo the latest change: what it kept to undo it was changed from outside "
                 + "(\(reason)), and journal never puts back what it did not keep; nothing was changed. "
                 + "`journal check` shows the journal as it stands."
+        case .idCounterChanged(let problem):
+            return "the id counter of \(problem.row) was changed from outside, so journal cannot give a new row "
+                + "an id it never gave; nothing was saved. \(problem)"
         case .exerciseRowMissing(let problem):
             return "\(problem.row) has no row in the journal's exercises, so nothing that names it can be saved; "
                 + "nothing was saved. \(problem)"

@@ -56,6 +56,47 @@ import Testing
             unchanged: ["entries", "changes"])
     }
 
+    /// A deleted entry's copy renumbered beyond every id given, or dated or recorded after the
+    /// delete (a tester: undo put it back before any screen named it): refused, nothing changed,
+    /// and the change is still there to undo once the copy is as journal kept it.
+    @Test func aDeletedCopyRenumberedBeyondTheCounterOrDatedAheadIsRefused() throws {
+        try sandbox.change("delete", "2", "--yes")
+        let latest = "WHERE change_id = (SELECT max(id) FROM changes)"
+        try sandbox.damage("UPDATE change_entries SET id = 7 \(latest);")
+        try expectRefused(
+            "change_entries holds a copy of entry #7 to put back, beyond the largest entry id journal has given (2, "
+                + "sqlite_sequence): its id, or that counter, was changed from outside, and undo never gives a "
+                + "record an id journal did not give it",
+            unchanged: ["entries", "changes", "change_entries"])
+        // 2026-11-21 09:00, a day after the delete and after the entry was recorded.
+        try sandbox.damage("UPDATE change_entries SET id = 2, performed_at = 1795251600 \(latest);")
+        try expectRefused(
+            "change_entries holds a copy of entry #2 to put back, dated 2026-11-21 09:00 (UTC+00:00), after the "
+                + "change was made (2026-11-20 18:00 (UTC+00:00)): journal keeps a copy as the entry stood then, so "
+                + "it was changed from outside",
+            unchanged: ["entries", "changes", "change_entries"])
+        // Recorded at 19:00, an hour after the delete.
+        try sandbox.damage("UPDATE change_entries SET performed_at = 1795165200, created_at = 1795201200 \(latest);")
+        try expectRefused(
+            "change_entries holds a copy of entry #2 to put back, recorded 2026-11-20 19:00 (UTC+00:00), after the "
+                + "change was made (2026-11-20 18:00 (UTC+00:00)): journal keeps a copy as the entry stood then, so "
+                + "it was changed from outside",
+            unchanged: ["entries", "changes", "change_entries"])
+        try sandbox.damage("UPDATE change_entries SET created_at = 1795197600 \(latest);")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT id, performed_at FROM entries ORDER BY id") == "1|1795078800\n2|1795165200\n")
+    }
+
+    @Test func aDeletedCheckInsCopyRenumberedBeyondTheCounterIsRefused() throws {
+        try sandbox.change("checkins", "delete", "1", "--yes")
+        try sandbox.damage("UPDATE change_checkins SET id = 5 WHERE change_id = (SELECT max(id) FROM changes);")
+        try expectRefused(
+            "change_checkins holds a copy of check-in #5 to put back, beyond the largest check-in id journal has "
+                + "given (1, sqlite_sequence): its id, or that counter, was changed from outside, and undo never "
+                + "gives a record an id journal did not give it",
+            unchanged: ["checkins", "changes", "change_checkins"])
+    }
+
     /// A change's kind changed from outside (a delete recorded as a log): its kept rows are there,
     /// but not those a log keeps; the refusal says so rather than that the copy is missing.
     @Test func aChangesKindChangedIsNamedAsSuch() throws {

@@ -86,6 +86,14 @@ public struct Exercise: Sendable, Hashable, Identifiable {
         guard (2...40).contains(bytes.count), allowed, let first = bytes.first, first >= 0x61, first <= 0x7A,
             bytes.last != 0x2D
         else { throw JournalError.invalidExerciseID(id) }
+        return Exercise(
+            id: id, name: try checkedName(name), category: category, perSide: perSide, measure: measure,
+            howTo: try checkedHowTo(howTo) ?? ownHowTo, isCustom: true)
+    }
+
+    /// An exercise name as typed input takes it: trimmed, 1 to ``maximumNameLength`` characters on
+    /// one line, with no control or format character; throws ``JournalError/invalidExerciseName(_:)``.
+    public static func checkedName(_ name: String) throws -> String {
         let trimmed = String(name.trimmingWhitespace())
         let printable = trimmed.unicodeScalars.allSatisfy {
             ![.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
@@ -94,8 +102,6 @@ public struct Exercise: Sendable, Hashable, Identifiable {
         guard !trimmed.isEmpty, trimmed.count <= maximumNameLength, printable else {
             throw JournalError.invalidExerciseName(name)
         }
-        return Exercise(
-            id: id, name: trimmed, category: category, perSide: perSide, measure: measure,
-            howTo: try checkedHowTo(howTo) ?? ownHowTo, isCustom: true)
+        return trimmed
     }
 }

@@ -201,6 +201,7 @@ private struct ImportedEntries {
     init(_ db: Database, now: Int64) throws {
         self.db = db
         self.now = now
+        try StoredValues.refuseChangedIDCounter("entries", db)
         batch = try db.makeStatement(sql: EntryColumns.insert(rows: Self.batchRows))
         highest =
             try Int64.fetchOne(

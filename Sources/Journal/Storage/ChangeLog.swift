@@ -232,6 +232,7 @@ struct ChangeLog {
         let kind: ChangeKind = try row.decode(forColumn: "kind")
         try refuseMissingCopy(of: change, kind: kind)
         try refuseRetargetedCopies(of: change, kind: kind, madeAt: try row.decode(forColumn: "made_at"))
+        try refuseCopiesOutOfReach(of: change, madeAt: try row.decode(forColumn: "made_at"))
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
         let subject: String? = try row.decode(forColumn: "subject")
         if let reason = try StoredValues.keptValueRefused(of: change, kind: kind, subject: subject, db) {
@@ -409,6 +410,48 @@ struct ChangeLog {
             throw JournalError.undoRecordDamaged(
                 reason: "change_\(table) names \(record) #\(id), which was recorded before the change was made "
                     + "and not as the change kept it: another \(record), which undo never removes or replaces")
+        }
+    }
+
+    /// Refuses to undo a change whose kept copy of an entry or check-in journal could not have kept.
+    ///
+    /// Its id beyond the table's id counter (`sqlite_sequence`): journal keeps a copy of a record it
+    /// gave an id, so one beyond every id given was renumbered from outside, and putting it back
+    /// would take an id a new record is yet to be given. Recorded after the change was made, or
+    /// dated after it and after it was recorded (as ``StoredValues``' search of times ahead of
+    /// now): journal copies a record as it stood when the change was made, and `--at` takes no
+    /// time to come. One seek of the change's copies (`change_entries_by_change`, `change_checkins_by_change`).
+    private func refuseCopiesOutOfReach(of change: Int64, madeAt: Int64) throws {
+        for (table, record) in [("entries", "entry"), ("checkins", "check-in")] {
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT k.id, k.performed_at, k.created_at, k.utc_offset,
+                               coalesce((SELECT seq FROM sqlite_sequence WHERE name = '\(table)'), 0) AS given
+                        FROM change_\(table) AS k WHERE k.change_id = ?1 AND k.action = 'restore'
+                          AND (k.id > given OR k.created_at > ?2 OR (k.performed_at > ?2 AND k.performed_at > k.created_at))
+                        ORDER BY k.id LIMIT 1
+                        """,
+                    arguments: [change, madeAt])
+            else { continue }
+            let id: Int64 = row["id"]
+            let given: Int64 = row["given"]
+            let copy = "change_\(table) holds a copy of \(record) #\(id) to put back"
+            if id > given {
+                throw JournalError.undoRecordDamaged(
+                    reason: "\(copy), beyond the largest \(record) id journal has given (\(given), sqlite_sequence): "
+                        + "its id, or that counter, was changed from outside, and undo never gives a record an id "
+                        + "journal did not give it")
+            }
+            let offset = StoredValues.clamped(row["utc_offset"] ?? 0, to: LocalDateTime.utcOffsets)
+            let when = { (seconds: Int64) in Wording.time(LocalDateTime(unixSeconds: seconds, utcOffset: offset)) }
+            let createdAt: Int64 = row["created_at"]
+            let (column, time): (String, Int64) =
+                createdAt > madeAt ? ("recorded", createdAt) : ("dated", row["performed_at"])
+            throw JournalError.undoRecordDamaged(
+                reason: "\(copy), \(column) \(when(time)), after the change was made (\(when(madeAt))): journal "
+                    + "keeps a copy as the \(record) stood then, so it was changed from outside")
         }
     }
 

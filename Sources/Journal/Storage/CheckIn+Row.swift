@@ -3,9 +3,12 @@ import GRDB
 
 /// How a ``CheckIn`` maps to the `checkins` and `checkin_red_flags` tables (schema.sql).
 extension CheckIn {
-    /// Inserts the check-in (under its id when it has one) and its red flags; call inside a write
-    /// transaction.
+    /// Inserts the check-in (under its id when it has one) and its red flags.
+    ///
+    /// Call inside a write transaction. A new id is given only by a counter journal kept
+    /// (``StoredValues/refuseChangedIDCounter(_:_:)``).
     mutating func insert(_ db: Database) throws {
+        if id == nil { try StoredValues.refuseChangedIDCounter("checkins", db) }
         try db.execute(
             sql: """
                 INSERT INTO checkins (id, performed_at, utc_offset, pain, note, created_at)

@@ -20,8 +20,10 @@ enum EntryQueries {
     ///
     /// Plain SQL through a cached statement: GRDB's record insert first reads the table's schema,
     /// which costs more than the insert itself on `journal log`'s path, and more per row on import.
+    /// A new id is given only by a counter journal kept (``StoredValues/refuseChangedIDCounter(_:_:)``).
     @discardableResult
     static func insert(_ entry: Entry, _ db: Database) throws -> Int64 {
+        if entry.id == nil { try StoredValues.refuseChangedIDCounter("entries", db) }
         try db.cachedStatement(sql: EntryColumns.insert).execute(
             arguments: StatementArguments(EntryColumns.values(of: entry)))
         return db.lastInsertedRowID

@@ -284,7 +284,9 @@ enum StoredValues {
         found += try plan(db)
         found += try planAndReviewExercises(db)
         found += try reviewsBeyondTheIDsGiven(db)
-        if let now { found += try ahead(db, now: now) }
+        found += try idCounters(db)
+        found += try exerciseTexts(db)
+        if let now { found += try ahead(db, now: now) + recordedAhead(db, now: now) }
         return found
     }
 
@@ -336,6 +338,97 @@ enum StoredValues {
                     fix: search.fix(id))
             }
         }
+    }
+
+    /// The times of recording (`created_at`) ahead of `now`: journal writes its clock's time when it
+    /// records a row, and an import refuses a time of recording to come, so an export refuses it.
+    ///
+    /// Entries and check-ins: one seek of `entries_by_recording` and `checkins_by_recording`
+    /// (schema.sql `v22-outside-ids`); the others are small tables, read whole.
+    private static func recordedAhead(_ db: Database, now: Int64) throws -> [StoredValueProblem] {
+        let searches: [(table: String, fix: (String) -> String)] = [
+            ("entries", { "journal cannot correct when a row was recorded: `journal delete \($0)` removes it." }),
+            (
+                "checkins",
+                { "journal cannot correct when a row was recorded: `journal checkins delete \($0)` removes it." }
+            ),
+            ("reviews", { _ in reviewFix }),
+            ("red_flag_reviews", { _ in reviewFix }),
+            ("psfs_ratings", { _ in ratingFix }),
+            ("psfs_activities", { _ in activityFix }),
+        ]
+        let shownAsOf = Wording.time(LocalDateTime(unixSeconds: now, utcOffset: 0))
+        return try searches.flatMap { search in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, created_at, utc_offset FROM \(search.table)
+                    WHERE created_at > ?1 AND created_at <= ?2 ORDER BY created_at LIMIT ?3
+                    """,
+                arguments: [now, LocalDateTime.representableSeconds.upperBound, limitPerTable]
+            ).map { row in
+                let id = String(row["id"] as Int64)
+                let time: Int64 = row["created_at"]
+                let offset = clamped(row["utc_offset"] ?? 0, to: LocalDateTime.utcOffsets)
+                return StoredValueProblem(
+                    table: search.table, row: id, column: "created_at",
+                    value: "\(time) (\(Wording.time(LocalDateTime(unixSeconds: time, utcOffset: offset))))",
+                    expected: "recorded ahead of now, \(shownAsOf), where journal writes the time it records the row "
+                        + "(screens show the row as any other; a clock set back since it was recorded is read the same)",
+                    fix: search.fix(id))
+            }
+        }
+    }
+
+    /// The exercises whose name or how-to typed input refuses (``Exercise/checkedName(_:)``,
+    /// ``Exercise/checkedHowTo(_:)``): a control character, say, that would change a terminal.
+    ///
+    /// Own exercises and built-in ones; an empty one, or one holding a NUL, is the search of
+    /// ``exerciseColumns``'s. Screens show such a text made safe for a terminal. A small table, read whole.
+    private static func exerciseTexts(_ db: Database) throws -> [StoredValueProblem] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, name, how_to, quote(name) AS quoted_name, quote(how_to) AS quoted_how_to FROM exercises
+                WHERE typeof(name) = 'text' AND name <> '' AND instr(CAST(name AS BLOB), x'00') = 0 ORDER BY id
+                """
+        ).flatMap { row -> [StoredValueProblem] in
+            let id: String = row["id"] ?? ""
+            let fix =
+                Catalog.builtIn.exercise(id: id) == nil
+                ? { (flag: String) in "`journal exercises edit \(id) \(flag)` corrects it." }
+                : { (_: String) in
+                    "journal cannot correct an exercise's row: restore a backup made before it was changed "
+                        + "(`journal restore`)."
+                }
+            var found: [StoredValueProblem] = []
+            do {
+                _ = try Exercise.checkedName(row["name"] ?? "")
+            } catch {
+                found.append(
+                    StoredValueProblem(
+                        table: "exercises", row: id, column: "name", value: row["quoted_name"] ?? "NULL",
+                        expected: "which typed input refuses: \(refusal(error))", fix: fix("--name NAME")))
+            }
+            if let howTo: String = row["how_to"], !howTo.isEmpty, !howTo.utf8.contains(0) {
+                do {
+                    _ = try Exercise.checkedHowTo(howTo)
+                } catch {
+                    found.append(
+                        StoredValueProblem(
+                            table: "exercises", row: id, column: "how_to", value: row["quoted_how_to"] ?? "NULL",
+                            expected: "which typed input refuses: \(refusal(error))", fix: fix("--how-to TEXT")))
+                }
+            }
+            return found
+        }
+        .prefix(limitPerTable).map { $0 }
+    }
+
+    /// Why typed input refuses a value, as its error says it, without the closing full stop.
+    private static func refusal(_ error: any Error) -> String {
+        let sentence = String(describing: error)
+        return sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence
     }
 
     /// What corrects a physiotherapist's or a doctor's review journal cannot correct.
@@ -857,6 +950,82 @@ extension StoredValues {
                 fix: "journal cannot correct a review's row: restore a backup made before it was changed "
                     + "(`journal restore`).")
         }
+    }
+}
+
+extension StoredValues {
+    /// The tables whose ids a person types (`journal edit 41`), each with the change log's table
+    /// of its kept copies and what one row of it is.
+    private static let countedTables = [
+        (table: "entries", kept: "change_entries", record: "entry"),
+        (table: "checkins", kept: "change_checkins", record: "check-in"),
+    ]
+
+    /// The id counters of entries and check-ins (`sqlite_sequence`) changed from outside.
+    ///
+    /// Below the largest id journal has given that it still knows of (in the table, or in a copy a
+    /// change not undone since the latest restore kept for `journal undo`), or beyond the largest id
+    /// journal gives (``Entry/Limits/ids``). `table`: that table's alone.
+    ///
+    /// A counter below an id given lets SQLite give that id again: `journal undo` of a delete, or
+    /// `journal edit 41` typed from what a screen showed, would reach another record. Beyond the
+    /// largest id journal gives, the next id is one journal never gives, and at SQLite's largest,
+    /// SQLite gives none (it says the disk is full). journal keeps the counter at or
+    /// above every id it gave, so either was put in from outside; screens name it, and a write
+    /// that gives an id refuses (``refuseChangedIDCounter(_:_:)``). Two rows of `sqlite_sequence`
+    /// and four seeks (`change_entries_by_id`, `change_checkins_by_id`: schema.sql `v22-id-counters`).
+    static func idCounters(_ db: Database, table only: String? = nil) throws -> [StoredValueProblem] {
+        let tables = countedTables.filter { only == nil || $0.table == only }
+        let selects = tables.map { counted in
+            """
+            SELECT '\(counted.table)' AS name, seq, quote(seq) AS quoted, max(
+                       coalesce((SELECT max(id) FROM \(counted.table)), 0),
+                       coalesce((SELECT id FROM \(counted.kept)
+                                 WHERE +change_id IN (\(changesOfThisJournal)) ORDER BY id DESC LIMIT 1), 0)
+                   ) AS given
+            FROM (SELECT (SELECT seq FROM sqlite_sequence WHERE name = '\(counted.table)') AS seq)
+            """
+        }
+        // Each id from the top of its index (`+change_id`: not through `change_entries_by_change`,
+        // which would sort every row of an import's change), the rows compared here.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: selects.joined(separator: " UNION ALL ")))
+        return rows.compactMap { row in
+            let table: String = row["name"]
+            let record = countedTables.first { $0.table == table }?.record ?? table
+            let given: Int64 = row["given"]
+            let seq = row["seq"] as Int64?
+            let quoted: String = row["quoted"] ?? "NULL"
+            let exhausted = (seq ?? 0) > Entry.Limits.ids.upperBound
+            guard exhausted || (seq ?? 0) < given else { return nil }
+            let put =
+                seq == nil
+                ? "INSERT INTO sqlite_sequence (name, seq) VALUES ('\(table)', \(given))"
+                : "UPDATE sqlite_sequence SET seq = \(given) WHERE name = '\(table)'"
+            return StoredValueProblem(
+                table: "sqlite_sequence", row: table, column: "seq", value: quoted,
+                expected: "where journal keeps the largest \(record) id it has given, here \(given) (the largest in "
+                    + "the journal or in what `journal undo` kept): "
+                    + (exhausted
+                        ? "beyond the largest id journal gives, \(Entry.Limits.ids.upperBound), no new \(record) "
+                            + "can be given one"
+                        : "below it, a new \(record) would take an id journal gave before, and `journal undo` or "
+                            + "an id typed from what a screen showed could reach another record")
+                    + " (writes that give an id are refused until it is corrected)",
+                fix: "`sqlite3 JOURNAL \"\(put)\"` puts it back.")
+        }
+    }
+
+    /// The changes not undone since the latest restore: the copies of those before it name ids of
+    /// the journal it replaced, which undoing the restore puts back whole, counter and all.
+    private static let changesOfThisJournal =
+        "SELECT id FROM changes WHERE undone = 0 AND id > coalesce((SELECT max(id) FROM changes "
+        + "WHERE kind = '\(ChangeKind.restore.rawValue)'), 0)"
+
+    /// Throws ``JournalError/idCounterChanged(_:)`` when `table`'s id counter was changed from
+    /// outside (``idCounters(_:table:)``): called before a write gives a new id, which then is never
+    /// one journal gave before.
+    static func refuseChangedIDCounter(_ table: String, _ db: Database) throws {
+        if let problem = try idCounters(db, table: table).first { throw JournalError.idCounterChanged(problem) }
     }
 }
 

@@ -171,6 +171,7 @@ extension JournalError {
         case .entryNotFound, .checkInNotFound, .activityNotFound, .activityRetired, .notAJournal, .corruptDatabase,
             .newerDatabase, .foreignSchema, .migrationRecordMissing,
             .invalidImport, .inputTooLarge, .storedValues, .undoRecordDamaged, .exerciseRowMissing,
+            .idCounterChanged,
             .damagedEncryptedFile,
             .notARestorableJournal,
             .addedExerciseInUse:
