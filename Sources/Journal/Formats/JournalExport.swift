@@ -28,6 +28,12 @@
 /// }
 /// ```
 public enum JournalExport {
+    /// How many seconds after now a time of recording may be.
+    ///
+    /// An edit in a review's own second counts as recorded the second after it (``recordedAt(now:)``).
+    /// A row recorded later than that was put in from outside (``StoredValues``): the import refuses it.
+    static let recordedAfterNow: Int64 = 1
+
     /// The `format` member's value.
     public static let format = "journal-export"
     /// The `version` member's value this version writes and reads.
@@ -290,7 +296,9 @@ private struct JSONObject {
     /// made in that same second carry.
     func recordedAt(now: Int64) throws -> Int64 {
         guard let text = try optionalString("recorded_at") else { return now }
-        return try JournalExport.pastTime(text, field: "recorded_at", now: now + 1).unixSeconds
+        return try JournalExport.pastTime(
+            text, field: "recorded_at", now: now + JournalExport.recordedAfterNow
+        ).unixSeconds
     }
 
     func stringArray(_ key: String) throws -> [String] {

@@ -341,7 +341,8 @@ enum StoredValues {
     }
 
     /// The times of recording (`created_at`) ahead of `now`: journal writes its clock's time when it
-    /// records a row, and an import refuses a time of recording to come, so an export refuses it.
+    /// records a row, and an import refuses a time of recording to come, so an export refuses it
+    /// (more than ``JournalExport/recordedAfterNow`` ahead, as the import).
     ///
     /// Entries and check-ins: one seek of `entries_by_recording` and `checkins_by_recording`
     /// (schema.sql `v22-outside-ids`); the others are small tables, read whole.
@@ -365,7 +366,9 @@ enum StoredValues {
                     SELECT id, created_at, utc_offset FROM \(search.table)
                     WHERE created_at > ?1 AND created_at <= ?2 ORDER BY created_at LIMIT ?3
                     """,
-                arguments: [now, LocalDateTime.representableSeconds.upperBound, limitPerTable]
+                arguments: [
+                    now + JournalExport.recordedAfterNow, LocalDateTime.representableSeconds.upperBound, limitPerTable,
+                ]
             ).map { row in
                 let id = String(row["id"] as Int64)
                 let time: Int64 = row["created_at"]
