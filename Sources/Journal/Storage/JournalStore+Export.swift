@@ -43,16 +43,18 @@ extension JournalStore {
     ///
     /// A journal holding a value journal never writes is refused (``JournalError/storedValues(_:)``):
     /// an export must import again, and the import would refuse it. With `now` (the command's), so
-    /// is a time dated ahead of it.
+    /// is a time dated ahead of it, and a time of recording ahead of it.
     public func exportAll(to sink: OutputSink, now: Int64? = nil) throws {
-        try refuseStoredValueProblems(now: now) { _ in true }
+        try refuseStoredValueProblems(now: now, forExport: true) { _ in true }
         try exportAll(to: sink, recordedAt: true)
     }
 
     /// Throws ``JournalError/storedValues(_:)`` when the journal holds values journal never writes
     /// (``StoredValueProblem``) that `matter` to the export, before anything is written.
-    private func refuseStoredValueProblems(now: Int64?, _ matter: (StoredValueProblem) -> Bool) throws {
-        let problems = try storedValueProblems(now: now).filter(matter)
+    private func refuseStoredValueProblems(
+        now: Int64?, forExport: Bool = false, _ matter: (StoredValueProblem) -> Bool
+    ) throws {
+        let problems = try storedValueProblems(now: now, forExport: forExport).filter(matter)
         if !problems.isEmpty { throw JournalError.storedValues(problems) }
     }
 

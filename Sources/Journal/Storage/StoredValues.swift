@@ -239,8 +239,9 @@ enum StoredValues {
     private static let reviewOffsetColumns = [range("utc_offset", LocalDateTime.utcOffsets, flag: nil)]
 
     /// Every value journal never writes, up to ``limitPerTable`` of each table, table by table;
-    /// with `now` (the command's), the times dated ahead of it too (``ahead(_:now:)``).
-    static func problems(_ db: Database, now: Int64? = nil) throws -> [StoredValueProblem] {
+    /// with `now` (the command's), the times dated ahead of it too (``ahead(_:now:)``), and with
+    /// `forExport` the times of recording ahead of it (``recordedAhead(_:now:)``).
+    static func problems(_ db: Database, now: Int64? = nil, forExport: Bool = false) throws -> [StoredValueProblem] {
         let entryFix = { (id: String, column: Column) in
             guard let flag = column.flag else {
                 return "journal cannot correct when a row was recorded: `journal delete \(id)` removes it."
@@ -286,7 +287,7 @@ enum StoredValues {
         found += try reviewsBeyondTheIDsGiven(db)
         found += try idCounters(db)
         found += try exerciseTexts(db)
-        if let now { found += try ahead(db, now: now) + recordedAhead(db, now: now) }
+        if let now { found += try ahead(db, now: now) + (forExport ? recordedAhead(db, now: now) : []) }
         return found
     }
 
@@ -340,9 +341,13 @@ enum StoredValues {
         }
     }
 
-    /// The times of recording (`created_at`) ahead of `now`: journal writes its clock's time when it
-    /// records a row, and an import refuses a time of recording to come, so an export refuses it
-    /// (more than ``JournalExport/recordedAfterNow`` ahead, as the import).
+    /// The times of recording (`created_at`) ahead of `now`, which an export refuses: an import
+    /// refuses a time of recording to come (more than ``JournalExport/recordedAfterNow`` ahead).
+    ///
+    /// Screens do not name them: a clock set back leaves journal's own rows recorded ahead of now
+    /// (the rules hold what was recorded after a review whatever the clock says), and a row put in
+    /// from outside so cannot be told from those; the export alone must not write what the import
+    /// refuses.
     ///
     /// Entries and check-ins: one seek of `entries_by_recording` and `checkins_by_recording`
     /// (schema.sql `v22-outside-ids`); the others are small tables, read whole.
@@ -377,7 +382,7 @@ enum StoredValues {
                     table: search.table, row: id, column: "created_at",
                     value: "\(time) (\(Wording.time(LocalDateTime(unixSeconds: time, utcOffset: offset))))",
                     expected: "recorded ahead of now, \(shownAsOf), where journal writes the time it records the row "
-                        + "(screens show the row as any other; a clock set back since it was recorded is read the same)",
+                        + "(screens show the row as any other, as after a clock set back)",
                     fix: search.fix(id))
             }
         }
@@ -1033,9 +1038,11 @@ extension StoredValues {
 }
 
 extension JournalStore {
-    /// Every value in the journal that journal never writes (``StoredValueProblem``), table by
-    /// table; empty for a journal in order.
-    public func storedValueProblems(now: Int64? = nil) throws -> [StoredValueProblem] {
-        try reading { db in try StoredValues.problems(db, now: now) }
+    /// Every value in the journal that journal never writes (``StoredValueProblem``).
+    ///
+    /// Table by table; empty for a journal in order. `forExport`: also what only an export refuses
+    /// (a time of recording ahead of `now`).
+    public func storedValueProblems(now: Int64? = nil, forExport: Bool = false) throws -> [StoredValueProblem] {
+        try reading { db in try StoredValues.problems(db, now: now, forExport: forExport) }
     }
 }
