@@ -78,22 +78,51 @@ public final class JournalStore: Sendable {
     /// Opens the journal at `path` if the file exists, read-write when the file and its folder are
     /// writable and read-only otherwise; `nil` when there is no file (reading commands then show an
     /// empty journal without creating one).
+    ///
+    /// A journal on a full disk, where SQLite cannot make the `-shm` file WAL readers share, is
+    /// read-only too, and so is one in a folder that is not writable: read as an unchanging file
+    /// when its write-ahead log holds nothing (the file is then the whole journal), and refused
+    /// with ``JournalError/walUnreadable(path:diskFull:)`` when the log holds changes the file lacks,
+    /// rather than read without them.
     public static func existing(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore?
     {
         guard try exists(path) else { return nil }
         let folder = PathName.folder(of: path)
         do {
             if Glibc.access(path, W_OK) == 0, Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0 {
-                return try JournalStore(
-                    openingExisting: path, access: .readWrite, busyTimeout: busyTimeout, markIfEmpty: false)
+                do {
+                    return try JournalStore(
+                        openingExisting: path, access: .readWrite, busyTimeout: busyTimeout, markIfEmpty: false)
+                } catch let error as JournalError where error.isDiskFull {
+                    // Read as in a folder that is not writable, below.
+                }
             }
             do {
                 return try JournalStore(openingExisting: path, access: .readOnly, busyTimeout: busyTimeout)
-            } catch JournalError.permissionDenied, JournalError.cannotCreate {
+            } catch let error as JournalError where cannotMakeSharedMemory(error) {
+                try requireEmptyWriteAheadLog(path)
                 return try JournalStore(openingExisting: path, access: .immutable, busyTimeout: busyTimeout)
             }
         } catch is EmptyDatabase {
             return nil
+        }
+    }
+
+    /// Whether `error`, opening a journal read-only, says that SQLite could not make or grow the `-shm`
+    /// file beside it: the folder is not writable, or the disk is full.
+    private static func cannotMakeSharedMemory(_ error: JournalError) -> Bool {
+        switch error {
+        case .permissionDenied, .cannotCreate: true
+        default: error.isDiskFull
+        }
+    }
+
+    /// Refuses to read `path` as an unchanging file when its write-ahead log holds changes: an
+    /// unchanging file is read without its log, so what it showed would be the journal before them.
+    private static func requireEmptyWriteAheadLog(_ path: String) throws {
+        var status = stat()
+        if stat(path + "-wal", &status) == 0, status.st_size > 0 {
+            throw JournalError.walUnreadable(path: path, diskFull: noSpaceLeft(besides: path))
         }
     }
 
@@ -371,11 +400,11 @@ public final class JournalStore: Sendable {
                 return .permissionDenied(path: path)
             }
             return .cannotCreate(path: path, reason: exists ? "SQLite cannot open it" : "the file does not exist")
-        case .SQLITE_FULL: return .io(path: path, reason: "the disk is full")
+        case .SQLITE_FULL: return .io(path: path, reason: JournalError.diskFull)
         // SQLite reports a write to a full disk that fails outside its own space checks (the WAL's
         // index, a page of the WAL) as a plain I/O error: the folder's free space tells them apart.
         case .SQLITE_IOERR where noSpaceLeft(besides: path):
-            return .io(path: path, reason: "the disk is full")
+            return .io(path: path, reason: JournalError.diskFull)
         default: return .io(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }

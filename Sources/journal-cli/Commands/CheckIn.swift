@@ -54,15 +54,9 @@ struct CheckInCommand: ParsableCommand {
         // a JOURNAL_REGION this version does not know is refused, after the advice in the generic words.
         let today = try Clock.today()
         let findings = Rules.evaluate(checkIn)
-        let words: RegionalAdvice
-        do {
-            words = try store.regionSetting().advice
-        } catch {
-            let generic = RegionalAdvice(region: nil)
-            for finding in findings { Console.err(Describe.raised(finding, advice: generic, today: today)) }
-            throw error
-        }
-        for finding in findings { Console.err(Describe.raised(finding, advice: words, today: today)) }
+        let words = try store.printingAdvanceFirst { words in
+            for finding in findings { Console.err(Describe.raised(finding, advice: words, today: today)) }
+        }.words
         let logged = try store.write { try $0.checkIn(checkIn) }
         let told = Set(findings.map(\.rule))
         for finding in logged.findings where !told.contains(finding.rule) {

@@ -73,8 +73,8 @@ struct Doctor: ParsableCommand {
         let access =
             switch diagnosis.access {
             case .readWrite: "read-write"
-            case .readOnly: "read-only (the file or its folder is not writable)"
-            case .immutable: "read-only, as an unchanging file (its folder is not writable)"
+            case .readOnly: "read-only (the file or its folder is not writable, or the disk is full)"
+            case .immutable: "read-only, as an unchanging file (its folder is not writable, or the disk is full)"
             }
         try Console.out(
             TextTable.render(
