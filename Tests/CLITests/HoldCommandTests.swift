@@ -301,7 +301,7 @@ import Testing
         }
         defer { try? FileManager.default.removeItem(atPath: shared) }
         let binary = shared + "/journal"
-        try FileManager.default.copyItem(atPath: Sandbox.binary.path, toPath: binary)
+        try copyBinary(to: binary)
         #expect(chmod(binary, 0o755) == 0)
         let folder = shared + "/private"
         let path = folder + "/journal.sqlite3"
