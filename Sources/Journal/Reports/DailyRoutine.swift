@@ -59,11 +59,14 @@ public struct DailyRoutine: Sendable, Hashable {
             let day = $0.localTime.date
             return monday <= day && day <= today
         }
-        let holdsByExercise = Dictionary(holds.map { ($0.exerciseID, $0) }, uniquingKeysWith: { first, _ in first })
+        // By the id in lower case: a plan row whose id's case was changed from outside (`Bird-Dog`)
+        // is the exercise's, held while it is (``StoredValues`` names the row and what puts it back).
+        let holdsByExercise = Dictionary(
+            holds.map { ($0.exerciseID.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         let daysLeft = 7 - today.weekdayIndex
         var items: [Item] = []
         var upcoming: [PlanItem] = []
-        for item in plan where holdsByExercise[item.exerciseID] == nil {
+        for item in plan where holdsByExercise[item.exerciseID.lowercased()] == nil {
             if let since = item.since, since > today {
                 upcoming.append(item)
                 continue
@@ -79,7 +82,8 @@ public struct DailyRoutine: Sendable, Hashable {
                     sessionsToday: min((need + daysLeft - 1) / daysLeft, item.mostInADay)))
         }
         return DailyRoutine(
-            date: today, items: items, held: plan.compactMap { holdsByExercise[$0.exerciseID] }, upcoming: upcoming,
+            date: today, items: items, held: plan.compactMap { holdsByExercise[$0.exerciseID.lowercased()] },
+            upcoming: upcoming,
             doneToday: thisWeek.filter { $0.localTime.date == today }
                 .sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }.compactMap(\.id))
     }

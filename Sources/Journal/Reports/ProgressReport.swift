@@ -357,7 +357,9 @@ public struct ProgressReport: Sendable, Hashable {
         guard let exerciseID = finding.exerciseID else { return nil }
         let recordedAt = entry(id: finding.entryID)?.createdAt ?? .max
         return reviews.first {
-            $0.exerciseID == exerciseID && HoldRule.answers($0.mark, finding, recordedAt: recordedAt)
+            // A review answers too the sessions of its id in other letters (``Rules/current(entries:checkIns:reviews:today:)``).
+            ($0.exerciseID == exerciseID || $0.exerciseID == exerciseID.lowercased())
+                && HoldRule.answers($0.mark, finding, recordedAt: recordedAt)
         }
     }
 
