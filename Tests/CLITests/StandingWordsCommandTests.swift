@@ -42,6 +42,7 @@ import Testing
         _ = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "7", "--at", "2026-11-24 18:00")
         let today = try sandbox.run("today")
         #expect(today.status == 1)
+        // The plan starts today, a Wednesday: 5 a week over its 5 days is 25 / 7 = 3.6, so 4 this week.
         #expect(
             today.stdout == """
                 Today, Wednesday 2026-11-25
