@@ -93,7 +93,13 @@ import Testing
         #expect(try check().status == 3)
         // Withdrawn by deleting its check-in (a mistake): back to the hold.
         let delete = try sandbox.run("checkins", "delete", "2", "--yes")
-        #expect(delete.stdout == "Deleted 1 check-in: #2. `journal undo` brings it back.\n", "\(delete)")
+        #expect(
+            delete.stdout == """
+                Deleted 1 check-in: #2. `journal undo` brings it back.
+                The red flag of check-in #2 at 2026-11-25 07:00 is lifted: the check-in deleted had it. \
+                You recorded numbness or tingling around the genitals or buttocks.
+
+                """, "\(delete)")
         #expect(try check().status == 2)
         _ = try sandbox.run("resume", "glute-bridge")
         #expect(try check().status == 1)

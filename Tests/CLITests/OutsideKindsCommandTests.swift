@@ -84,8 +84,8 @@ import Testing
             `journal plan remove my-hinge` takes it off the plan.
             - reviews row 1, column exercise_id: 'ghost', where journal keeps a row for
             every exercise a review names: there is no such row (removed from outside with
-            foreign keys off, or its id changed); `journal exercises add ghost --name NAME
-            --category CATEGORY` puts it back.
+            foreign keys off, or its id changed);
+            `journal exercises add ghost --name NAME --category CATEGORY` puts it back.
 
             """
         for screen in [["today"], ["plan"], ["check"], ["list"]] {
@@ -154,8 +154,8 @@ import Testing
             shown reads them as said:
             - entries row 1, column pain_before: -3, where journal writes a whole number
             from 0 to 10 (screens read it as the nearest of those until it is corrected, and
-            a pain after above it of 0 or below as 1, so that the rise stands); `journal
-            edit 1 --pain-before N` corrects it, `journal delete 1` removes it.
+            a pain after above it of 0 or below as 1, so that the rise stands);
+            `journal edit 1 --pain-before N` corrects it, `journal delete 1` removes it.
             - entries row 1, column pain_after: -1, where journal writes a whole number from
             0 to 10 (screens read it as the nearest of those until it is corrected);
             `journal edit 1 --pain-after N` corrects it, `journal delete 1` removes it.
@@ -230,15 +230,16 @@ import Testing
             shown reads them as said:
             - checkin_red_flags row 1, column red_flag: 'bo[31mgus', a red flag journal does
             not know: the check-in of 2026-11-23 07:00 (#1) carries a red flag no advice is
-            given for; read the check-in (`journal checkins`) and what `journal safety
-            --red-flags` says of each red flag; `journal checkins edit 1 --red-flag ID` (or
-            `--no-red-flags`) corrects it.
+            given for; read the check-in (`journal checkins`) and what
+            `journal safety --red-flags` says of each red flag;
+            `journal checkins edit 1 --red-flag ID` (or `--no-red-flags`) corrects it.
             - checkin_red_flags row 9, column checkin_id: 9, a red flag ('fever') of
             check-in #9, which is not in the journal (deleted from outside with foreign keys
             off): no screen shows it, and its time is gone with its check-in; if you had
-            that red flag, record it again (`journal checkin --pain N --red-flag ID --at
-            WHEN`); no journal command reaches the row: `sqlite3 JOURNAL "DELETE FROM
-            checkin_red_flags WHERE checkin_id = 9"` removes it.
+            that red flag, record it again
+            (`journal checkin --pain N --red-flag ID --at WHEN`); no journal command reaches
+            the row: `sqlite3 JOURNAL "DELETE FROM checkin_red_flags WHERE checkin_id = 9"`
+            removes it.
 
             """
         let list = try sandbox.run("checkins")
@@ -332,8 +333,8 @@ import Testing
             - exercises row Glute-Bridge, column id: 'Glute-Bridge', where journal writes
             lower-case letters, digits and hyphens (entries that name the exercise as
             journal wrote it find no exercise until it is corrected); journal cannot correct
-            an exercise's row: restore a backup made before it was changed (`journal
-            restore`).
+            an exercise's row: restore a backup made before it was changed
+            (`journal restore`).
             - exercises row bird-dog, column category: 'bogus', where journal writes
             stability, stretch or self-treatment; journal cannot correct an exercise's row:
             restore a backup made before it was changed (`journal restore`).
@@ -341,14 +342,14 @@ import Testing
             every exercise entries name (here 1 entry): there is no such row (removed from
             outside with foreign keys off, or its id changed); screens name the exercise by
             its id, and a rise on it is a hold as any other; it is one of journal's built-in
-            exercises: the next change that names it (`journal log glute-bridge …`, `journal
-            resume glute-bridge`, `journal undo`) puts its row back from journal's
+            exercises: the next change that names it (`journal log glute-bridge …`,
+            `journal resume glute-bridge`, `journal undo`) puts its row back from journal's
             catalogue.
             - exercises row knee-hug, column id: NULL, where journal keeps a row for every
             exercise entries name (here 1 entry): there is no such row (removed from outside
             with foreign keys off, or its id changed); screens name the exercise by its id,
-            and a rise on it is a hold as any other; `journal exercises add knee-hug --name
-            NAME --category CATEGORY` puts it back.
+            and a rise on it is a hold as any other;
+            `journal exercises add knee-hug --name NAME --category CATEGORY` puts it back.
 
             """
         let check = try sandbox.run("check")
@@ -605,8 +606,8 @@ import Testing
             `journal delete 2` removes it.
             - checkins row 1, column utc_offset: 99999, where journal writes a whole number
             from -64800 to 64800 (screens read it as the nearest of those until it is
-            corrected); `journal checkins edit 1 --at WHEN` corrects it, `journal checkins
-            delete 1` removes it.
+            corrected); `journal checkins edit 1 --at WHEN` corrects it,
+            `journal checkins delete 1` removes it.
             - checkins row 2, column note: '', where journal writes none, or 1 to 4000
             characters, never a blank one (screens show it as stored, a blank one as none,
             until it is corrected); `journal checkins edit 2 --note TEXT` corrects it,
@@ -728,7 +729,7 @@ import Testing
                 row: `sqlite3 JOURNAL "DELETE FROM psfs_ratings WHERE id = 2"` removes it.
                 """), "\(psfs)")
         let added = try sandbox.run("psfs", "add", "stairs")
-        #expect(added.status == 0 && added.stdout == "2\n", "\(added)")
+        #expect(added.status == 0 && added.stdout == "Added activity #2: stairs.\n", "\(added)")
         #expect(try sandbox.sql("SELECT id, activity_id FROM psfs_ratings") == "1|1\n")
         #expect(!(try sandbox.run("psfs").stderr.contains("activity_id")))
     }

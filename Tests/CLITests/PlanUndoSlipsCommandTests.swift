@@ -223,7 +223,7 @@ import Testing
         #expect(try sandbox.sql("SELECT id, activity FROM psfs_activities") == "1|putting on socks\n")
         // Retired, it may be added again.
         try sandbox.change("psfs", "remove", "1")
-        #expect(try sandbox.run("psfs", "add", "Putting on socks").stdout == "2\n")
+        #expect(try sandbox.run("psfs", "add", "Putting on socks").stdout == "Added activity #2: Putting on socks.\n")
     }
 
     /// One activity rated 3, then 5 (+2): the average is that activity's score, and +2 is less than its 3 points.

@@ -45,6 +45,11 @@ public struct DailyRoutine: Sendable, Hashable {
     /// The exercises due today, in plan order.
     public var due: [Item] { items.filter(\.isDue) }
 
+    /// The exercises due today while `standing` stands.
+    ///
+    /// None while a red flag stops every session (``Standing/stoppingSessions``), else ``due``. What `today` lists and its exit status read.
+    public func due(under standing: Standing) -> [Item] { standing.stoppingSessions == nil ? due : [] }
+
     /// Whether the plan has anything at all: items in force, on hold or starting later.
     public var hasPlan: Bool { !items.isEmpty || !held.isEmpty || !upcoming.isEmpty }
 

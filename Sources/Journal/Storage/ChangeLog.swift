@@ -289,6 +289,12 @@ struct ChangeLog {
         return row["kept"]
     }
 
+    /// The kind of the oldest change kept: once undo has reached its depth, the last one it
+    /// undid, the nearest to those it cannot reach.
+    func oldestKind() throws -> ChangeKind? {
+        try ChangeKind.fetchOne(db, sql: "SELECT kind FROM changes ORDER BY id LIMIT 1")
+    }
+
     /// Reverses a change of entries, check-ins, reviews or PSFS ratings: the kinds that note rows.
     private func undoRows(of change: Int64, into result: inout UndoResult) throws {
         if result.kind == .log, let id = try addedID(by: change, in: "change_entries") {

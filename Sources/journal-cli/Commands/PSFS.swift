@@ -71,10 +71,9 @@ struct PSFS: ParsableCommand {
             if output.json {
                 try Console.json(AddedJSON(id: saved.id ?? 0))
             } else {
-                try Console.out(String(saved.id ?? 0))
-                Console.err(
-                    "Added activity #\(saved.id ?? 0): \(saved.activity.terminalSafe). Rate it: journal psfs rate \(saved.id ?? 0) SCORE"
-                )
+                // As `log` and `checkin`: the sentence with the id on standard output, how to go on on standard error.
+                try Console.out("Added activity #\(saved.id ?? 0): \(saved.activity.terminalSafe).")
+                Console.err("Rate it: journal psfs rate \(saved.id ?? 0) SCORE")
             }
         }
     }

@@ -47,7 +47,7 @@ struct Plan: ParsableCommand {
                 return
             }
             guard !plan.isEmpty else {
-                Console.err(Wording.noPlanYet)
+                Console.err(Wording.noPlanYet())
                 try StoredDamage.finish(problems: problems)
                 return
             }
