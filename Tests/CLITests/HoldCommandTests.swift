@@ -513,14 +513,17 @@ import Testing
             ])
     }
 
-    @Test func anEmptyDatabaseReadsAsNoJournalAndIsLeftAloneUntilSomethingIsWritten() throws {
+    /// Issue #25: an empty file may be a journal a sync tool truncated, so a screen says so (66), as
+    /// `doctor` does, rather than "nothing stands".
+    @Test func anEmptyDatabaseIsSaidToHoldNoJournalAndIsLeftAloneUntilSomethingIsWritten() throws {
         let path = sandbox.directory + "/empty.db"
         _ = try execute(tool("sqlite3"), [path, "VACUUM;"])
         let before = try bytes(path)
         let check = try sandbox.run("check", "--db", path)
-        #expect(check.status == 0)
-        #expect(check.stdout == "No safety findings stand today.\n")
-        #expect(try sandbox.run("list", "--db", path).status == 0)
+        #expect(check.status == 66, "\(check)")
+        #expect(check.stdout == "")
+        #expect(check.stderr.hasPrefix("journal: cannot read \(path): it is an empty "), "\(check)")
+        #expect(try sandbox.run("list", "--db", path).status == 66)
         #expect(try bytes(path) == before)
         #expect(try sandbox.run("log", "bird-dog", "--pain-before", "1", "--pain-after", "1", "--db", path).status == 0)
         #expect(try sandbox.run("list", "--db", path).stdout.contains("bird-dog"))

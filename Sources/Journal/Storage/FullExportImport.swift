@@ -268,8 +268,7 @@ enum FullExportImport {
             } catch let error as JSONReadError {
                 throw JSONReadError(
                     line: error.line,
-                    problem: error.problem + "; journal imports a CSV, or the one object of "
-                        + "`journal export --all --format json` (not the array of `journal export --format json`)")
+                    problem: error.problem + "; " + ExportFormat.importable)
             }
             var seen: Set<String> = []
             while let (member, line) = try reader.nextMember(first: seen.isEmpty) {

@@ -126,6 +126,38 @@ public final class JournalStore: Sendable {
         }
     }
 
+    /// Opens the journal at `path` for a command that shows it: as ``existing(at:busyTimeout:)``,
+    /// except that a file there that holds no journal (empty: a sync tool or a failed copy may
+    /// truncate a journal to 0 bytes) is refused with ``holdsNoJournal(_:)``, never shown as an
+    /// empty journal; `nil` only when no file is there at all.
+    ///
+    /// A journal truncated after a red flag was recorded would otherwise read as "nothing stands",
+    /// exit 0: every screen says what `journal doctor` says of it instead.
+    public static func shown(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore? {
+        if let journal = try existing(at: path, busyTimeout: busyTimeout) { return journal }
+        if try exists(path) { throw holdsNoJournal(path) }
+        return nil
+    }
+
+    /// The refusal of a file at `path` that holds no journal (exit 66), with its size and what to do:
+    /// if it held one, put a backup back; otherwise a change starts a journal in it.
+    public static func holdsNoJournal(_ path: String) -> JournalError {
+        var status = stat()
+        let size = stat(path, &status) == 0 ? Int(status.st_size) : 0
+        let what = size == 0 ? "it is an empty file (0 bytes)" : "it is an empty SQLite database (\(size) bytes)"
+        return .noInput(
+            path: path,
+            reason: "\(what) and holds no journal; if it held one, put a backup back "
+                + "(`journal restore BACKUP`), otherwise `journal log` starts a journal in it")
+    }
+
+    /// Whether the file at `path` is there and empty (0 bytes): a change then starts a new journal in
+    /// it (design.md), and says so, since it may have been a journal a sync tool truncated.
+    public static func isEmptyFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && status.st_size == 0
+    }
+
     /// Whether a journal file is at `path`: `false` only when the file truly does not exist.
     ///
     /// Anything else that stops us looking (a folder we may not enter, a symbolic-link loop, an I/O

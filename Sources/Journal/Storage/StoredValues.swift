@@ -707,7 +707,7 @@ enum StoredValues {
                         + "\((row["quoted"] as String? ?? "NULL"))\"` removes it.")
             }
             let value: String = row["value"] ?? ""
-            if let region = try? Region(parsing: value) {
+            if let region = Region.named(by: value) {
                 // Known, but not as journal writes it (`gb`): screens read it as the region it names.
                 guard region.code != value else { return nil }
                 return StoredValueProblem(

@@ -37,7 +37,7 @@ struct Backup: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        guard let journal = try store.openForReading() else {
+        guard let journal = try store.openForScreen() else {
             throw JournalError.noInput(
                 path: try store.resolvedPath(), reason: "there is no journal there yet; `journal log` starts one")
         }
@@ -60,7 +60,16 @@ struct Backup: ParsableCommand {
             throw failure
         }
         Console.err("Backed up the journal\(encryption == nil ? "" : ", encrypted,") to \(destination.terminalSafe).")
+        // A backup is what you keep: it is made whole, values from outside and all, and they are named
+        // as screens name them, with the status a write has then (65), since `restore` refuses them.
+        try StoredDamage.finish(
+            problems: try journal.storedValueProblems(now: try Clock.now()), note: Self.copiedValuesNote)
     }
+
+    /// Said after the values from outside a backup copied: restore refuses them.
+    static let copiedValuesNote =
+        "The backup holds them as the journal does, and `journal restore` refuses it until they are corrected "
+        + "in it: correct them in the journal with the commands above, then back up again."
 
     /// Copies the journal into memory and writes it encrypted to `file`, or beside the journal
     /// under the default name with `.age` (numbered when taken); an existing file is never replaced.

@@ -31,7 +31,7 @@ struct CheckIns: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let read = try store.openForReading()?.checkInsSnapshot(limit: limit, now: try Clock.now())
+            let read = try store.openForScreen()?.checkInsSnapshot(limit: limit, now: try Clock.now())
             let checkIns = read?.value ?? []
             let problems = read?.problems ?? []
             if output.json {

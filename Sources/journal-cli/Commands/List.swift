@@ -31,7 +31,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let exerciseID = try exercise.map { try store.resolveExercise($0, includingArchived: true).id }
-        let read = try store.openForReading()?.listSnapshot(exerciseID: exerciseID, limit: limit, now: try Clock.now())
+        let read = try store.openForScreen()?.listSnapshot(exerciseID: exerciseID, limit: limit, now: try Clock.now())
         let entries = read?.value ?? []
         let problems = read?.problems ?? []
         if output.json {

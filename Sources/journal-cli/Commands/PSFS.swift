@@ -33,7 +33,7 @@ struct PSFS: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let read = try store.openForReading()?.psfsSnapshot(now: try Clock.now())
+            let read = try store.openForScreen()?.psfsSnapshot(now: try Clock.now())
             let summary = read?.value ?? PSFSSummary.make(activities: [], ratings: [])
             let problems = read?.problems ?? []
             if output.json {

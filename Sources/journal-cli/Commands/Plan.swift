@@ -38,7 +38,7 @@ struct Plan: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let snapshot = try store.openForReading()?.planSnapshot(now: try Clock.now())
+            let snapshot = try store.openForScreen()?.planSnapshot(now: try Clock.now())
             let plan = snapshot?.value ?? []
             let problems = snapshot?.problems ?? []
             if output.json {

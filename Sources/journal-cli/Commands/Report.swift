@@ -155,7 +155,7 @@ struct Report: ParsableCommand {
         } else {
             period = selection.period ?? .week(endingOn: now.date)
         }
-        let read = try store.openForReading()?.reportSnapshot(
+        let read = try store.openForScreen()?.reportSnapshot(
             for: period, today: now.date, exerciseID: selection.exerciseID,
             environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let region = try StoreOptions.region(read?.value.region)

@@ -48,8 +48,12 @@ struct Restore: ParsableCommand {
 
     func run() throws {
         let path = try store.resolvedPath()
-        if !force, try JournalStore.exists(path) { throw JournalError.journalExists(path: path) }
+        // The input first: a backup that is not there is said so, whatever the journal holds.
         let input = try InputSource(file)
+        try input.refuseFolder()
+        if !force, try JournalStore.exists(path), !JournalStore.isEmptyFile(path) {
+            throw JournalError.journalExists(path: path)
+        }
         let name = input.name
         if file != "-" { try JournalStore.refuseWriteAheadLog(beside: file) }
         var bytes: [UInt8] = []

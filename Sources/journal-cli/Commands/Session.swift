@@ -51,7 +51,7 @@ struct Session: ParsableCommand {
     func run() throws {
         let today = try Clock.today()
         // Read on a connection of its own, released before the session writes.
-        let snapshot = try store.openForReading()?.sessionSnapshot(
+        let snapshot = try store.openForScreen()?.sessionSnapshot(
             today: today, environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let words = try StoreOptions.region(snapshot?.region).advice
         let standing = snapshot?.standing ?? Standing(date: today)

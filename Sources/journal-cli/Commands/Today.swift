@@ -37,7 +37,7 @@ struct Today: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let snapshot = try store.openForReading()?.todaySnapshot(
+        let snapshot = try store.openForScreen()?.todaySnapshot(
             today: today, environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let words = try StoreOptions.region(snapshot?.region).advice
         let routine = snapshot?.routine ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
