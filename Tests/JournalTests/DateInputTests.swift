@@ -106,8 +106,9 @@ import Testing
         ) { try parse("2026-11-25 05:05", newYork) }
     }
 
-    /// Hours and minutes ago, `a` and `an` for one, and days with ordinals (a tester). 10:00 UTC
-    /// on Wednesday 2026-11-25, in London (UTC+00:00) and New York (UTC-05:00).
+    /// Hours and minutes ago, `a` and `an` for one, and days with ordinals (a tester).
+    ///
+    /// 10:00 UTC on Wednesday 2026-11-25, in London (UTC+00:00) and New York (UTC-05:00).
     @Test(arguments: [
         ("2 hours ago", 1_795_593_600),  // 08:00Z
         ("30 minutes ago", 1_795_599_000),  // 09:30Z
@@ -597,6 +598,7 @@ import Testing
     }
 
     /// A time alone on the day the clocks go back: 2026-10-25 in London showed 01:00–01:59 twice.
+    ///
     /// A time alone is the latest the clock showed it, 01:30 GMT; with the day given, both readings
     /// have come, and it asks which.
     @Test func aTimeAloneOnTheDayTheClocksGoBack() throws {

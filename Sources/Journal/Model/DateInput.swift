@@ -118,8 +118,9 @@ public enum DateInput {
                 + (timeAlone ? "; for yesterday's, \"yesterday \(cleaned(original))\"." : "."))
     }
 
-    /// `N hours ago`, `N minutes ago` (`an hour ago`, `90 mins ago`): that moment; `nil` for
-    /// anything else. Further back than ``Period/maximumDays`` is refused as such.
+    /// The moment `N hours ago` or `N minutes ago` names (`an hour ago`, `90 mins ago`).
+    ///
+    /// `nil` for anything else; further back than ``Period/maximumDays`` is refused as such.
     static func agoWithinTheDay(_ words: [String], now: Int64, original: String) throws -> Int64? {
         guard words.count == 3, words[2] == "ago", let count = agoCount(words[0]) else { return nil }
         let seconds: Int
@@ -140,7 +141,9 @@ public enum DateInput {
         return Int(word) ?? Int.max
     }
 
-    /// The refusal of a count further back than journal goes. Its two limits differ in kind:
+    /// The refusal of a count further back than journal goes.
+    ///
+    /// Its two limits differ in kind:
     /// days and weeks within ``Period/maximumDays``, and calendar months (``maximumMonthsAgo``),
     /// not the months of 30 days `report --months` counts.
     static func tooFarBack(_ original: String) -> JournalError {
@@ -253,8 +256,9 @@ public enum DateInput {
         return date == at(now, in: timeZone).local.date && noon.unixSeconds > now ? at(now, in: timeZone) : noon
     }
 
-    /// How far ahead a time may be and be refused as a rounded "just now", with the ways to say it
-    /// (``justDone(_:resolved:timeAlone:)``): an hour. A time alone further ahead is yesterday's
+    /// How far ahead a time may be and be refused as a rounded "just now": an hour.
+    ///
+    /// The refusal says the ways to say it (``justDone(_:resolved:timeAlone:)``); a time alone further ahead is yesterday's
     /// (`7pm` at 18:00 is refused; at 17:59 it is yesterday's 19:00).
     static let justDoneLimit: Int64 = 3600
 
