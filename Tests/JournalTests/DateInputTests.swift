@@ -730,6 +730,42 @@ import Testing
         #expect(throws: JournalError.self) { try Period.parse(from: "3660 days ago", to: nil, today: today) }
     }
 
+    /// A report's last day still to come (a tester): the days so far, or refused.
+    ///
+    /// The days so far when the period has begun, said so; refused as still to come when it has
+    /// not. Today is Wednesday 2026-12-09.
+    @Test func aLastDayStillToComeIsReadAsTheDaysSoFar() throws {
+        let today = try #require(LocalDate(iso8601: "2026-12-09"))
+        func asked(_ from: String?, _ to: String?) throws -> (String, String, String?) {
+            let asked = try #require(try Period.asked(from: from, to: to, today: today))
+            return (asked.period.from.iso8601, asked.period.to.iso8601, asked.soFar)
+        }
+        let sunday =
+            "Sun 13 Dec is still to come: the report covers the days so far, 2026-12-07 to 2026-12-09."
+        for to in ["13 dec", "sun 13th dec", "2026-12-13"] {
+            #expect(try asked(nil, to) == ("2026-12-07", "2026-12-09", sunday))
+        }
+        // The 7 days ending six days ahead begin today.
+        #expect(try asked(nil, "2026-12-15").0 == "2026-12-09")
+        #expect(
+            try asked("2 weeks ago", "2027-03-01")
+                == (
+                    "2026-11-25", "2026-12-09",
+                    "Mon 1 Mar is still to come: the report covers the days so far, 2026-11-25 to 2026-12-09."
+                ))
+        #expect(try asked(nil, "today") == ("2026-12-03", "2026-12-09", nil))
+        // A period that has not begun.
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "2026-12-16", resolved: "Wed 16 Dec 2026",
+                instead: "a report may end on a day to come only when its first day has come (the days so far "
+                    + "are reported); for the 7 days ending today, leave --to out.")
+        ) { try Period.asked(from: nil, to: "2026-12-16", today: today) }
+        // A first day without a year still to come stays a slip.
+        #expect(throws: JournalError.self) { try Period.asked(from: "13 dec", to: nil, today: today) }
+        #expect(try Period.parse(from: nil, to: "13 dec", today: today)?.to.iso8601 == "2026-12-09")
+    }
+
     @Test func aRefusedTimeShowsShortExamplesOnSeparateLines() throws {
         let message = JournalError.invalidDate(text: "3/4", reason: DateInput.acceptedForms).description
         let lines = message.split(separator: "\n")

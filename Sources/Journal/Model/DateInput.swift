@@ -360,16 +360,20 @@ public enum DateInput {
     /// `N months ago` (the same date, or the month's last day), or `YYYY-MM-DD`.
     ///
     /// A count further back than ``Period/maximumDays`` is refused as such, with `original`, the text typed.
-    static func naturalDay(_ words: [String], today: LocalDate, original: String) throws -> LocalDate? {
+    /// `daysToCome`: a day and month without a year may be one still to come (``dayOfMonth(_:today:original:daysToCome:)``).
+    static func naturalDay(_ words: [String], today: LocalDate, original: String, daysToCome: Bool = false) throws
+        -> LocalDate?
+    {
         // A weekday as people shorten it: `mon`, `tues`, `thurs`, `weds`.
         func weekday(_ word: String) -> Int? {
             let word = word == "weds" ? "wed" : word
             return weekdays.firstIndex { word.count >= 3 && $0.hasPrefix(word) }
         }
-        if let date = try dayOfMonth(words, today: today, original: original) { return date }
+        if let date = try dayOfMonth(words, today: today, original: original, daysToCome: daysToCome) { return date }
         // A day with its weekday, as calendars print it (`Fri 20 Nov`, `tue 2026-11-17`): the weekday must be the day's.
         if words.count >= 2, let named = weekday(words[0]),
-            let date = try dayOfMonth(Array(words.dropFirst()), today: today, original: original)
+            let date = try dayOfMonth(
+                Array(words.dropFirst()), today: today, original: original, daysToCome: daysToCome)
                 ?? (words.count == 2 ? LocalDate(iso8601: words[1]) : nil)
         {
             guard date.weekdayIndex == named else {
@@ -417,13 +421,17 @@ public enum DateInput {
     ]
 
     /// A day and a month's name, either way round, with a year or not, as journal prints days
-    /// (`20 Nov`, `nov 20`, `20 November 2026`) or people write them (`20th nov`, `nov 20th`): without a year, the most recent such day, today
-    /// included; `nil` when `words` are not that shape, refused when the day does not exist.
+    /// (`20 Nov`, `nov 20`, `20 November 2026`) or people write them (`20th nov`, `nov 20th`):
+    /// without a year, the most recent such day, today included; `nil` when `words` are not that
+    /// shape, refused when the day does not exist.
     ///
     /// Without a year, a day less than half a year ahead (``dayAheadLimit``: `21 nov` on 20 Nov,
     /// `1 jan` on 31 Dec) is a slip, not a day a year back, and is refused as still to come, with
     /// the year to add for the one before; further ahead it is the one before (`31 dec` on 2 Jan).
-    static func dayOfMonth(_ words: [String], today: LocalDate, original: String) throws -> LocalDate? {
+    /// Where a day to come may be named (`daysToCome`, the last day of a report), it is that day.
+    static func dayOfMonth(_ words: [String], today: LocalDate, original: String, daysToCome: Bool = false) throws
+        -> LocalDate?
+    {
         guard (2...3).contains(words.count) else { return nil }
         func month(_ word: String) -> Int? {
             months.firstIndex { word.count >= 3 && $0.hasPrefix(word) }.map { $0 + 1 }
@@ -440,6 +448,7 @@ public enum DateInput {
         for year in years {
             if let date = LocalDate(year: year, month: month, day: day), words.count == 3 || date <= today {
                 if words.count == 2, let ahead, ahead.daysSinceEpoch - today.daysSinceEpoch <= dayAheadLimit {
+                    if daysToCome { return ahead }
                     let before =
                         date.year == today.year
                         ? "this year's" : date.year == today.year - 1 ? "last year's" : "\(date.year)'s"
@@ -602,9 +611,14 @@ extension DateInput {
 
     /// Reads a whole local day (``naturalDay(_:today:)``): `YYYY-MM-DD`, `today`, `yesterday`, a weekday,
     /// `last monday`, `N days ago`, `N weeks ago` or `N months ago`.
-    public static func parseDay(_ text: String, today: LocalDate) throws -> LocalDate {
+    ///
+    /// With `daysToCome` (a report's last day), `13 dec` on 9 December is this year's, still to
+    /// come, rather than refused as a slip.
+    public static func parseDay(_ text: String, today: LocalDate, daysToCome: Bool = false) throws -> LocalDate {
         let trimmed = text.trimmingWhitespace()
-        if let day = try naturalDay(naturalWords(String(trimmed)), today: today, original: text) {
+        if let day = try naturalDay(
+            naturalWords(String(trimmed)), today: today, original: text, daysToCome: daysToCome)
+        {
             return day
         }
         let reason = LocalDate.looksLikeISODate(Array(trimmed.utf8)) ? "that day does not exist; " : ""
