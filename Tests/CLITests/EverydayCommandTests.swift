@@ -97,6 +97,18 @@ import Testing
         #expect(run.stderr.hasPrefix("Error: Unknown option '-b'\nUsage: journal log <exercise>"), "\(run)")
         #expect(run.stderr.hasSuffix("  See 'journal log --help' for more information.\n"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+        // The usage, written on three lines to fit 80 columns, keeps its lines under the first, as
+        // argument-parser's own errors print it (`journal log` without an exercise).
+        let usage = """
+            Usage: journal log <exercise> [--pain-before <0-10>] [--pain-after <0-10>]
+                               [--sets <n>] [--reps <n>] [--hold <seconds>] [--side <side>]
+                               [--note <text>] [--at <when>] [--db <path>] [--json]
+              See 'journal log --help' for more information.
+
+            """
+        #expect(run.stderr == "Error: Unknown option '-b'\n" + usage)
+        let missing = try sandbox.run("log")
+        #expect(missing.stderr.hasSuffix(usage), "\(missing)")
     }
 
     @Test func anUnknownCommandListsTheNearest() throws {
