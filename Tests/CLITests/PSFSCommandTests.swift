@@ -130,8 +130,8 @@ import Testing
                   2026-11-18      2           -3 *  -3 *
                   2026-11-24      5           +3 *  0
 
-                Average of the 1 activity rated at the baseline (2026-11-11) and since: 5.0 →
-                5.0 (0.0), less than 3 points, within the measure's error.
+                The activity rated at the baseline (2026-11-11) and since: 5.0 → 5.0 (0.0), less
+                than 3 points, within the measure's error.
                 * a change of at least 3 points for one activity, more than the measure's error.
 
                 """, "\(text)")

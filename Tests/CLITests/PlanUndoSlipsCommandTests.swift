@@ -236,8 +236,8 @@ import Testing
         #expect(
             show.stdout.hasSuffix(
                 """
-                Average of the 1 activity rated at the baseline (2026-11-18) and since: 3.0 →
-                5.0 (+2.0), less than 3 points, within the measure's error.
+                The activity rated at the baseline (2026-11-18) and since: 3.0 → 5.0 (+2.0),
+                less than 3 points, within the measure's error.
 
                 """), "\(show)")
         let json = try sandbox.run("psfs", "--json")

@@ -41,7 +41,12 @@ import Testing
         #expect((report.daysActive, report.daysCounted) == (10, 10))
         #expect(report.adherence.map(\.planned) == [10])
         #expect(report.adherence.map(\.done) == [10])
-        #expect(ReportText.activity(report) == "Active on 10 of the 10 days since the journal began, 10 entries.")
+        #expect(ReportText.activity(report) == "Active on 10 of 10 days since the journal began, 10 entries.")
+        // Begun on the period's last day: one day, said so, not "1 of the 1 days" (a tester).
+        let lastDay = ProgressReport.make(
+            entries: [entries[9]], period: period, region: Fixture.britain, findings: [], plan: plan,
+            journalBegan: LocalDate(iso8601: "2026-12-03"))
+        #expect(ReportText.activity(lastDay) == "Active on 1 of 1 day since the journal began, 1 entry.")
         #expect(
             ReportText.began(report)
                 == "The journal began on 2026-11-24, 4 days into this period: days active and the plan are counted "

@@ -86,11 +86,11 @@ public enum ReportText {
     }
 
     /// "Active on 4 of 7 days, 9 entries."; out of the days since the journal began when it began
-    /// inside the period.
+    /// inside the period ("Active on 1 of 1 day since the journal began, 1 entry.").
     public static func activity(_ report: ProgressReport) -> String {
         let days =
             report.beganInsidePeriod
-            ? "\(report.daysActive) of the \(report.daysCounted) days since the journal began"
+            ? "\(report.daysActive) of \(Wording.count(report.daysCounted, "day", "days")) since the journal began"
             : "\(report.daysActive) of \(Wording.count(report.period.dayCount, "day", "days"))"
         return "Active on \(days), \(Wording.count(report.entryCount, "entry", "entries"))."
     }

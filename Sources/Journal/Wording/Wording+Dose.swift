@@ -4,8 +4,8 @@ extension Wording {
     public static func dose(sets: Int, reps: Int?, holdSeconds: Int?, side: Side?) -> String {
         var parts: [String]
         switch (reps, holdSeconds) {
-        case (let reps?, let hold?): parts = ["\(sets) × \(reps) \(reps == 1 ? "rep" : "reps"), \(hold) s hold"]
-        case (let reps?, nil): parts = ["\(sets) × \(reps) \(reps == 1 ? "rep" : "reps")"]
+        case (let reps?, let hold?): parts = ["\(sets) × \(reps) \(noun(reps, "rep", "reps")), \(hold) s hold"]
+        case (let reps?, nil): parts = ["\(sets) × \(reps) \(noun(reps, "rep", "reps"))"]
         case (nil, let hold?): parts = ["\(sets) × \(hold) s hold"]
         case (nil, nil): parts = [count(sets, "set", "sets")]
         }

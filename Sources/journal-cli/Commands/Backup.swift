@@ -6,6 +6,11 @@ struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Save a consistent copy of the journal (mode 0600), safe to take while journal runs.",
+        usage: """
+            journal backup [<file>] [--encrypt] [--passphrase-file <file>]
+                           [--recipient <age1…> ...] [--recipients-file <file> ...]
+                           [--armor] [--db <path>] [--json]
+            """,
         discussion: """
             The copy is made with SQLite's VACUUM INTO, never by copying the live file, and is \
             itself a journal: open it with --db. Without FILE it goes beside the journal, named \

@@ -6,6 +6,10 @@ struct CheckInCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkin",
         abstract: "Record how your back feels, apart from any exercise (say, each morning).",
+        usage: """
+            journal checkin --pain <0-10> [--at <when>] [--note <text>]
+                            [--red-flag <id> ...] [--db <path>] [--json]
+            """,
         discussion: """
             A morning check-in with more pain than you had before the previous day's first \
             exercise raises a next-morning finding.

@@ -59,7 +59,12 @@ struct CheckIns: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "edit", abstract: "Correct a check-in: the values you give replace the recorded ones.")
+            commandName: "edit", abstract: "Correct a check-in: the values you give replace the recorded ones.",
+            usage: """
+                journal checkins edit <id> [--pain <0-10>] [--note <text>] [--at <when>]
+                                      [--red-flag <id> ...] [--no-red-flags]
+                                      [--db <path>] [--json]
+                """)
 
         @Argument(help: "The check-in's id (`journal checkins` shows them).", transform: Read.id)
         var id: Int64

@@ -6,6 +6,11 @@ struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Correct an entry: the values you give replace the recorded ones.",
+        usage: """
+            journal edit <id> [--pain-before <0-10>] [--pain-after <0-10>]
+                         [--sets <n>] [--reps <n>] [--hold <seconds>] [--side <side>]
+                         [--note <text>] [--at <when>] [--db <path>] [--json]
+            """,
         discussion: """
             The same checks as `journal log`. Prints the entry before and after, and the safety \
             findings of the corrected entry when the edit changed what they read (its pain or \

@@ -71,6 +71,11 @@ extension Exercises {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add an exercise of your own, to log like the built-in ones.",
+            usage: """
+                journal exercises add <id> --name <name> --category <category>
+                                      [--per-side] [--hold] [--how-to <text>]
+                                      [--db <path>] [--json]
+                """,
             discussion: """
                 `journal session` and `journal exercises show ID` print the --how-to text.
                 With --how-to -, the text is read from standard input (`< cat-cow.txt`).
@@ -135,6 +140,10 @@ extension Exercises {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Change an exercise you added: its name, its how-to text, or done on each side.",
+            usage: """
+                journal exercises edit <id> [--name <name>] [--how-to <text>] [--sides]
+                                       [--no-sides] [--db <path>] [--json]
+                """,
             discussion: """
                 Examples:
                   journal exercises edit cat-cow --how-to "Arch, then round your back."

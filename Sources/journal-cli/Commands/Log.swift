@@ -6,6 +6,11 @@ struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Record an exercise you did, with your pain before and after it.",
+        usage: """
+            journal log <exercise> [--pain-before <0-10>] [--pain-after <0-10>]
+                        [--sets <n>] [--reps <n>] [--hold <seconds>] [--side <side>]
+                        [--note <text>] [--at <when>] [--db <path>] [--json]
+            """,
         discussion: """
             Pain is the 0-10 scale: 0 no pain, 10 the worst imaginable. If pain after is \
             higher than before, journal says so and recommends you stop that exercise and \

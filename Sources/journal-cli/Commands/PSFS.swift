@@ -105,6 +105,10 @@ struct PSFS: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rate",
             abstract: "Rate an activity from 0 (unable to do it) to 10 (able to do it as before the problem).",
+            usage: """
+                journal psfs rate [<id>] [<score>] [--at <when>] [--note <text>]
+                                  [--db <path>] [--json]
+                """,
             discussion: """
                 With no arguments, at a terminal, asks for each active activity in turn (Enter \
                 skips one); elsewhere give the id and the score.

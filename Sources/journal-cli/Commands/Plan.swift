@@ -65,7 +65,13 @@ struct Plan: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set", abstract: "Set the plan for one exercise.")
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Set the plan for one exercise.",
+            usage: """
+                journal plan set <exercise> --sets <n> [--reps <n>] [--hold <seconds>]
+                                 --per-week <n> [--since <date>] [--order <n>]
+                                 [--db <path>] [--json]
+                """)
 
         @Argument(help: "The exercise.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
         var exercise: String

@@ -146,7 +146,8 @@ struct Report: ParsableCommand {
                     + "give --output FILE (such as --output report.html), or redirect it.")
         }
         let now = try Clock.local()
-        let selection = try days.selection(store: store, today: now.date)
+        let asked = try Period.asked(from: days.from, to: days.to, today: now.date)
+        let selection = try days.selection(store: store, asked: asked)
         let period: Period
         if month {
             period = .month(endingOn: now.date)
@@ -173,6 +174,7 @@ struct Report: ParsableCommand {
                 + "\n"
         }
         try OutputFile.writing(to: output, force: force, encryption: encryption) { try $0.write(text) }
+        if let soFar = asked?.soFar { Console.err(soFar) }
         if let output { Console.err("Wrote the report to \(output.terminalSafe).") }
         try StoredDamage.finish(problems: read?.problems ?? [])
     }

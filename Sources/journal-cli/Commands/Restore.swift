@@ -6,6 +6,10 @@ struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Put a backup (`journal backup`, encrypted or not) back as the journal, checked first.",
+        usage: """
+            journal restore <file> [--force] [--identity <keyfile> ...]
+                            [--passphrase-file <file>] [--db <path>]
+            """,
         discussion: """
             FILE is decrypted when it is an age file (with --identity, --passphrase-file, or a \
             passphrase asked at the terminal), then checked before anything is replaced: it must \
