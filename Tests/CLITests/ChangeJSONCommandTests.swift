@@ -115,6 +115,9 @@ import Testing
                   "changed" : true,
                   "order" : 1,
                   "plan_item" : {
+                    "earlier" : [
+
+                    ],
                     "exercise" : "side-plank",
                     "hold_seconds" : 30,
                     "per_week" : 3,
@@ -147,6 +150,9 @@ import Testing
                 {
                   "exercise" : "glute-bridge",
                   "removed" : {
+                    "earlier" : [
+
+                    ],
                     "exercise" : "glute-bridge",
                     "hold_seconds" : null,
                     "per_week" : 5,
