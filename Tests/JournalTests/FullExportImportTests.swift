@@ -369,7 +369,7 @@ import Testing
         (
             document(entries: [entry.replacingOccurrences(of: "bird-dog", with: "wall-squat")]), 3,
             "unknown exercise \"wall-squat\"; `journal exercises` lists the ones you can log, and "
-                + "`journal exercises add wall-squat --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment)."
+                + "`journal exercises add wall-squat --name … --category CATEGORY --how-to …` adds one of your own (CATEGORY stability, stretch or self-treatment; add --hold for one held rather than repeated, --sides for one done a side at a time)."
         ),
         (
             document(entries: [entry.replacingOccurrences(of: #""pain_before":2"#, with: #""pain_before":"2""#)]), 3,
