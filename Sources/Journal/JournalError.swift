@@ -253,7 +253,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 let named =
                     (try? Exercise.custom(id: id, name: "n", category: .stretch, perSide: false, measure: .reps))
                 return "unknown exercise \"\(id)\"; `journal exercises` lists the ones you can log, and "
-                    + "`journal exercises add \(named?.id ?? "ID") --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment)."
+                    + "`journal exercises add \(named?.id ?? "ID") --name … --category CATEGORY --how-to …` adds one of your own "
+                    + "(CATEGORY stability, stretch or self-treatment; add --hold for one held rather than repeated, "
+                    + "--sides for one done a side at a time)."
             case 1:
                 return "unknown exercise \"\(id)\"; did you mean \(quoted[0])?"
             default:

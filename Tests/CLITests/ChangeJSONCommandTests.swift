@@ -132,6 +132,9 @@ import Testing
                   "changed" : true,
                   "order" : 1,
                   "plan_item" : {
+                    "earlier" : [
+
+                    ],
                     "exercise" : "side-plank",
                     "hold_seconds" : 30,
                     "per_week" : 3,
@@ -164,6 +167,9 @@ import Testing
                 {
                   "exercise" : "glute-bridge",
                   "removed" : {
+                    "earlier" : [
+
+                    ],
                     "exercise" : "glute-bridge",
                     "hold_seconds" : null,
                     "per_week" : 5,

@@ -331,7 +331,7 @@ import Testing
         #expect(
             run.stderr
                 == "journal: unknown exercise \"knee-to-chest\"; `journal exercises` lists the ones you can log, and "
-                + "`journal exercises add knee-to-chest --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment).\n"
+                + "`journal exercises add knee-to-chest --name … --category CATEGORY --how-to …` adds one of your own (CATEGORY stability, stretch or self-treatment; add --hold for one held rather than repeated, --sides for one done a side at a time).\n"
         )
     }
 

@@ -191,20 +191,19 @@ import Testing
 
     @Test func anOldJournalIsUpgradedWithACopyKeptAndSaidSo() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "old")
-        // A journal of the version before v21-outside-times: its objects and its record, as that version left them.
+        // A journal of the version before v22-plan-history: its objects and its record, as that version left them.
         _ = try sandbox.sql(
-            "DROP INDEX entries_outside_times; DROP INDEX checkins_outside_times; "
-                + "DROP INDEX psfs_ratings_outside_offsets; "
-                + "DELETE FROM grdb_migrations WHERE identifier = 'v21-outside-times';")
+            "DROP TABLE plan_history; DROP TABLE change_plan_history; "
+                + "DELETE FROM grdb_migrations WHERE identifier = 'v22-plan-history';")
         let run = try sandbox.run("checkin", "--pain", "2")
         #expect(run.status == 0, "\(run)")
         #expect(
             run.stderr.hasPrefix(
-                "journal: upgraded \(sandbox.database) to this version; the file as it was is kept at \(sandbox.database).before-v21-outside-times-"
+                "journal: upgraded \(sandbox.database) to this version; the file as it was is kept at \(sandbox.database).before-v22-plan-history-"
             ))
         #expect(try sandbox.sql("SELECT note FROM entries") == "old\n")
         let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory).filter {
-            $0.contains(".before-v21-outside-times-")
+            $0.contains(".before-v22-plan-history-")
         }
         #expect(copies.count == 1)
     }

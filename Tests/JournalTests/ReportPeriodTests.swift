@@ -99,15 +99,15 @@ import Testing
     ])
     func doseVerdicts(done: [Int], verdict: String, words: String) throws {
         var check = ProgressReport.DoseCheck(planned: 3)
-        for value in done { check.add(value) }
+        for value in done { check.add(value, planned: check.planned) }
         #expect(check.verdict?.rawValue == verdict)
         #expect(ReportText.dose(check) == words)
     }
 
     @Test func aDoseNeverRecordedSaysSo() throws {
         var check = ProgressReport.DoseCheck(planned: 30)
-        check.add(nil)
-        check.add(nil)
+        check.add(nil, planned: 30)
+        check.add(nil, planned: 30)
         #expect(check.verdict == .notRecorded)
         #expect(ProgressReport.DoseCheck(planned: 3).verdict == nil)
     }
@@ -124,7 +124,7 @@ import Testing
         ] as [([Int?], String, String)])
     func aSessionWithoutTheValueIsNotRecordedNeverAsPlanned(done: [Int?], verdict: String, words: String) throws {
         var check = ProgressReport.DoseCheck(planned: 10)
-        for value in done { check.add(value) }
+        for value in done { check.add(value, planned: check.planned) }
         #expect(check.verdict?.rawValue == verdict)
         #expect(ReportText.dose(check) == words)
         #expect(!ReportText.dose(check).hasPrefix("as planned"))

@@ -105,7 +105,7 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(item.planned, forKey: .planned)
             try container.encode(item.perWeek, forKey: .per_week)
             try container.encode(Figures.twoDecimals(item.fraction.map { $0 * 100 }), forKey: .percent)
-            try container.encode(item.plan.since?.iso8601, forKey: .since)
+            try container.encode(item.plan.began?.iso8601, forKey: .since)
             try container.encode(item.countedFrom.iso8601, forKey: .counted_from)
             try container.encode(item.daysCounted, forKey: .days_counted)
             var dose = container.nestedContainer(keyedBy: DoseKeys.self, forKey: .dose)

@@ -2,8 +2,10 @@
 /// what was already logged today, which exercises are on hold and which plans start later.
 ///
 /// The week is the ISO week, Monday to Sunday, on the person's calendar. A plan that starts during
-/// the week counts only its days: the week asks ``PlanItem/plannedSessions(days:)`` for the days
-/// from its start to Sunday (7 a week from Saturday asks 2), and only sessions from its start count.
+/// the week counts only its days: the week asks ``PlanItem/plannedSessions(from:through:)`` for the
+/// days from its start to Sunday (7 a week from Saturday asks 2), and only sessions from its start
+/// count. The start is the exercise's first dose's: a new dose during the week keeps the week's
+/// sessions, whatever their dose, and each day asks the sessions a week in force that day.
 /// An exercise is **due** while its sessions this week fall short of the pace that spreads what
 /// remains over the days left: with `need` sessions still to do at the start of today and `left`
 /// days left counting today, today asks for ⌈need ÷ left⌉, never more than a day's share of the
@@ -72,19 +74,21 @@ public struct DailyRoutine: Sendable, Hashable {
         var items: [Item] = []
         var upcoming: [PlanItem] = []
         for item in plan where holdsByExercise[item.exerciseID.lowercased()] == nil {
-            if let since = item.since, since > today {
+            if let began = item.began, began > today {
                 upcoming.append(item)
                 continue
             }
-            let start = max(monday, item.since ?? monday)
-            let planned = item.plannedSessions(days: 7 - start.weekdayIndex)
+            // From the exercise's first dose: a dose changed this week counts the week's sessions
+            // whatever their dose, each day planning the sessions a week in force that day.
+            let start = max(monday, item.began ?? monday)
+            let planned = item.plannedSessions(from: start, through: monday.adding(days: 6))
             let sessions = thisWeek.filter { $0.exerciseID == item.exerciseID && $0.localTime.date >= start }
             let doneToday = sessions.filter { $0.localTime.date == today }.count
             let need = max(0, planned - (sessions.count - doneToday))
             items.append(
                 Item(
                     plan: item, doneThisWeek: sessions.count, plannedThisWeek: planned, doneToday: doneToday,
-                    sessionsToday: min((need + daysLeft - 1) / daysLeft, item.mostInADay)))
+                    sessionsToday: min((need + daysLeft - 1) / daysLeft, (item.dose(on: today) ?? item).mostInADay)))
         }
         return DailyRoutine(
             date: today, items: items, held: plan.compactMap { holdsByExercise[$0.exerciseID.lowercased()] },

@@ -100,7 +100,8 @@ public struct ProgressReport: Sendable, Hashable {
             case notRecorded = "not recorded"
         }
 
-        /// The planned value: sets, reps per set or seconds per hold.
+        /// The planned value: sets, reps per set or seconds per hold, of the latest dose counted
+        /// (each session is judged against the dose in force the day it was done).
         public var planned: Int
         public var under = 0
         public var asPlanned = 0
@@ -110,7 +111,8 @@ public struct ProgressReport: Sendable, Hashable {
 
         public init(planned: Int) { self.planned = planned }
 
-        mutating func add(_ done: Int?) {
+        /// Adds a session that did `done` where its day's dose planned `planned`.
+        mutating func add(_ done: Int?, planned: Int) {
             guard let done else {
                 notRecorded += 1
                 return
@@ -141,17 +143,20 @@ public struct ProgressReport: Sendable, Hashable {
     /// Sessions and dose done against the plan, for one planned exercise.
     public struct Adherence: Sendable, Hashable {
         public var exerciseID: String { plan.exerciseID }
-        /// The plan item, as set.
+        /// The plan item, as set, with its earlier doses.
         public var plan: PlanItem
         /// The first day counted: the latest of the period's first day, the day the journal began
-        /// and the day the plan began.
+        /// and the day the exercise entered the plan (its first dose's start).
         public var countedFrom: LocalDate
         /// Days from ``countedFrom`` to the period's last day.
         public var daysCounted: Int
         /// Sessions done from ``countedFrom``.
         public var done: Int
-        /// Per week × days counted / 7, rounded.
+        /// The sum over the days counted of the sessions a week in force that day, / 7, rounded.
         public var planned: Int
+        /// The doses in force on the days counted, oldest first (more than one when the dose
+        /// changed during them); each session is judged against the one in force its day.
+        public var doses: [PlanItem]
         public var perWeek: Int { plan.perWeek }
         /// Each session's sets, reps and hold against the plan's (reps and hold only when planned).
         public var sets: DoseCheck
@@ -450,24 +455,35 @@ public struct ProgressReport: Sendable, Hashable {
     }
 
     /// The plan item against this period's sessions, counted from the latest of the period's
-    /// first day, the day the journal began and the day the plan began; `nil` when the plan began
-    /// after the period.
+    /// first day, the day the journal began and the day the exercise entered the plan; each day
+    /// plans the sessions a week in force that day, and each session is judged against the dose in
+    /// force the day it was done; `nil` when the plan began after the period.
     func adherence(to item: PlanItem) -> Adherence? {
-        let start = max(countedFrom, item.since ?? countedFrom)
+        let start = max(countedFrom, item.began ?? countedFrom)
         guard start <= period.to else { return nil }
         let daysCounted = Int(period.to.daysSinceEpoch - start.daysSinceEpoch) + 1
-        var sets = DoseCheck(planned: item.sets)
-        var reps = item.reps.map(DoseCheck.init(planned:))
-        var hold = item.holdSeconds.map(DoseCheck.init(planned:))
+        // The checks name the latest dose counted; a part no dose counted plans is not checked.
+        let doses = item.doses
+        let counted = doses.indices.filter { index in
+            let startsBy = doses[index].since.map { $0 <= period.to } ?? true
+            let endsAfter = index + 1 == doses.count || doses[index + 1].since.map { $0 > start } ?? false
+            return startsBy && endsAfter
+        }.map { doses[$0] }
+        let latest = counted.last ?? item.dose
+        var sets = DoseCheck(planned: latest.sets)
+        var reps = counted.last(where: { $0.reps != nil })?.reps.map(DoseCheck.init(planned:))
+        var hold = counted.last(where: { $0.holdSeconds != nil })?.holdSeconds.map(DoseCheck.init(planned:))
         var done = 0
         for entry in entries where entry.exerciseID == item.exerciseID && entry.localTime.date >= start {
             done += 1
-            sets.add(entry.sets)
-            reps?.add(entry.reps)
-            hold?.add(entry.holdSeconds)
+            guard let dose = item.dose(on: entry.localTime.date) else { continue }
+            sets.add(entry.sets, planned: dose.sets)
+            if let planned = dose.reps { reps?.add(entry.reps, planned: planned) }
+            if let planned = dose.holdSeconds { hold?.add(entry.holdSeconds, planned: planned) }
         }
         return Adherence(
             plan: item, countedFrom: start, daysCounted: daysCounted, done: done,
-            planned: item.plannedSessions(days: daysCounted), sets: sets, reps: reps, hold: hold)
+            planned: item.plannedSessions(from: start, through: period.to), doses: counted, sets: sets, reps: reps,
+            hold: hold)
     }
 }

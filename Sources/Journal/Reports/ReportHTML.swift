@@ -358,7 +358,7 @@ public enum ReportHTML {
                 rows: report.adherence.map { item in
                     [
                         item.exerciseID, Figures.dayMonth(item.countedFrom), String(item.perWeek), String(item.done),
-                        String(item.planned), ReportText.percent(item.fraction), Wording.dose(item.plan),
+                        String(item.planned), ReportText.percent(item.fraction), Wording.doses(item.doses),
                         ReportText.dose(item.sets), item.reps.map(ReportText.dose) ?? "-",
                         item.hold.map(ReportText.dose) ?? "-",
                     ]

@@ -350,7 +350,7 @@ public enum ReportText {
             header: ["EXERCISE", "PLANNED", "SETS", "REPS", "HOLD S"],
             rows: report.adherence.map { item in
                 [
-                    item.exerciseID, Wording.dose(item.plan), dose(item.sets), item.reps.map(dose) ?? "-",
+                    item.exerciseID, Wording.doses(item.doses), dose(item.sets), item.reps.map(dose) ?? "-",
                     item.hold.map(dose) ?? "-",
                 ]
             },

@@ -210,6 +210,26 @@ struct ChangeLog {
                 SELECT ?, rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position FROM plan
                 """,
             arguments: [change])
+        try db.execute(
+            sql: """
+                INSERT INTO change_plan_history (change_id, exercise_id, since, sets, reps, hold_seconds, per_week)
+                SELECT ?, exercise_id, since, sets, reps, hold_seconds, per_week FROM plan_history
+                """,
+            arguments: [change])
+    }
+
+    /// Puts back the plan's earlier doses as `change` kept them: of `exerciseID` alone, or (`nil`) all.
+    private func putBackEarlierDoses(of exerciseID: String?, from change: Int64) throws {
+        try db.execute(
+            sql: "DELETE FROM plan_history WHERE ?1 IS NULL OR exercise_id = ?1", arguments: [exerciseID])
+        try db.execute(
+            sql: """
+                INSERT INTO plan_history (exercise_id, since, sets, reps, hold_seconds, per_week)
+                SELECT exercise_id, since, sets, reps, hold_seconds, per_week FROM change_plan_history
+                WHERE change_id = ?1 AND (?2 IS NULL OR exercise_id = ?2)
+                    AND exercise_id IN (SELECT exercise_id FROM plan)
+                """,
+            arguments: [change, exerciseID])
     }
 
     // MARK: Undoing
@@ -667,6 +687,7 @@ struct ChangeLog {
                 FROM change_plan WHERE change_id = ?
                 """,
             arguments: [change])
+        try putBackEarlierDoses(of: nil, from: change)
         let regionBefore = try JournalStore.storedRegion(db)
         try db.execute(sql: "DELETE FROM settings")
         try db.execute(
@@ -798,6 +819,7 @@ struct ChangeLog {
         let columns = "rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position"
         let before = try Row.fetchOne(
             db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+        let earlierBefore = try ExerciseQueries.plan(db).first { $0.exerciseID == exerciseID }?.earlier ?? []
         try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
         try db.execute(
             sql: """
@@ -815,10 +837,11 @@ struct ChangeLog {
                     """,
                 arguments: [change])
         }
+        try putBackEarlierDoses(of: exerciseID, from: change)
         let after = try Row.fetchOne(
             db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
         let item = try ExerciseQueries.plan(db).first { $0.exerciseID == exerciseID }
-        return (item, before != after)
+        return (item, before != after || earlierBefore != item?.earlier ?? [])
     }
 
     /// The kept row's own rowid (`kept.row_id`) when `table` has no row with it now, else a new one.

@@ -411,6 +411,7 @@ enum FullExportImport {
                 VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM plan))
                 """,
             arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek, item.since?.iso8601])
+        try ExerciseQueries.replaceEarlierDoses(of: item, db)
         return true
     }
 

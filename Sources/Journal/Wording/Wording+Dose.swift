@@ -22,4 +22,12 @@ extension Wording {
     public static func dose(_ item: PlanItem) -> String {
         dose(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
     }
+
+    /// The doses a report counted against, each after the first with its start: "3 × 10 reps;
+    /// 3 × 12 reps from 2026-11-05" (one dose: "3 × 10 reps").
+    public static func doses(_ doses: [PlanItem]) -> String {
+        doses.enumerated().map { index, item in
+            dose(item) + (index > 0 ? item.since.map { " from \($0)" } ?? "" : "")
+        }.joined(separator: "; ")
+    }
 }

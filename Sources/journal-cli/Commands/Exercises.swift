@@ -82,7 +82,7 @@ extension Exercises {
 
                 Examples:
                   journal exercises add wall-squat --name "Wall squat" --category stability
-                  journal exercises add clam --name Clamshell --category stability --per-side
+                  journal exercises add clam --name Clamshell --category stability --sides
                   journal exercises add knee-hug --name "Knee hug" --category stretch --hold
                   journal exercises add cat-cow --name Cat-cow --category stretch --how-to -
                 """)
@@ -97,8 +97,8 @@ extension Exercises {
         var category: String
 
         @Flag(
-            name: [.customLong("per-side"), .customLong("sides")],
-            help: "Done on one side, then the other (takes --side when logged).")
+            name: [.customLong("sides"), .customLong("per-side")],
+            help: "Done on one side, then the other (takes --side when logged), as `exercises edit --sides`.")
         var perSide = false
 
         @Flag(help: "Measured in seconds held rather than repetitions.")

@@ -335,4 +335,12 @@ extension Describe {
         "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week"
             + (item.since.map { ", from \($0)" } ?? "")
     }
+
+    /// What a new dose leaves of the one before it, as `plan set` says it: "Until then it was 3 × 10
+    /// reps, 3 sessions a week, from 2026-11-02: the sessions done before 2026-11-05 stay judged by
+    /// that dose."; `nil` when the item has no earlier dose or no start day.
+    static func earlierDose(of item: PlanItem) -> String? {
+        guard let last = item.earlier.last, let since = item.since else { return nil }
+        return "Until then it was \(plan(last)): the sessions done before \(since) stay judged by that dose."
+    }
 }
