@@ -15,7 +15,7 @@ public struct ReportJSON: Encodable, Sendable {
         case checkins, checkin_pain_mean, adherence
         case exercises, flags, days, previous, checkin_readings, reviews, psfs, psfs_period
         case journal_began, counted_from, days_counted, pain_after_max, holds, sessions, notes, standing
-        case standing_as_of
+        case standing_as_of, pain_trend_stood
         case region, region_explanation
     }
 
@@ -36,6 +36,8 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(report.exercises.map(ExerciseJSON.init), forKey: .exercises)
         try container.encode(report.adherence.map(AdherenceJSON.init), forKey: .adherence)
         try container.encode(report.findings.map { FindingJSON($0, advice: report.region.advice) }, forKey: .flags)
+        try container.encode(
+            report.worsening.map { StretchJSON($0, advice: report.region.advice) }, forKey: .pain_trend_stood)
         try container.encode(report.days.map(DayJSON.init), forKey: .days)
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
         try container.encode(report.checkInReadings.map(CheckInJSON.init), forKey: .checkin_readings)
@@ -152,6 +154,28 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(hold.session.id, forKey: .entry_id)
             try container.encode(hold.since.message, forKey: .message)
             try container.encode(hold.since.recommendation(advice), forKey: .recommendation)
+        }
+    }
+
+    /// A stretch of days the pain trend stood: its first and last day, how many, and the finding
+    /// as of the last.
+    struct StretchJSON: Encodable {
+        let stretch: WorseningRule.Stretch
+        let advice: RegionalAdvice
+
+        init(_ stretch: WorseningRule.Stretch, advice: RegionalAdvice) {
+            self.stretch = stretch
+            self.advice = advice
+        }
+
+        enum CodingKeys: String, CodingKey { case from, to, days, flag }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(stretch.days.lowerBound.iso8601, forKey: .from)
+            try container.encode(stretch.days.upperBound.iso8601, forKey: .to)
+            try container.encode(stretch.dayCount, forKey: .days)
+            try container.encode(FindingJSON(stretch.finding, advice: advice), forKey: .flag)
         }
     }
 

@@ -33,6 +33,14 @@ public struct ProgressReport: Sendable, Hashable {
             afterMax = max(afterMax ?? 0, entry.painAfter.value)
         }
 
+        /// Adds another tally's readings, as if each were added here.
+        mutating func add(_ other: PainTally) {
+            count += other.count
+            beforeSum += other.beforeSum
+            afterSum += other.afterSum
+            afterMax = [afterMax, other.afterMax].compactMap { $0 }.max()
+        }
+
         public var beforeMean: Double? { count == 0 ? nil : Double(beforeSum) / Double(count) }
         public var afterMean: Double? { count == 0 ? nil : Double(afterSum) / Double(count) }
         /// Mean of (after − before).
@@ -286,6 +294,13 @@ public struct ProgressReport: Sendable, Hashable {
         isToday ? holds : holds.filter { $0.since.localTime.date <= day }
     }
 
+    /// Each stretch of days of the period on which the pain trend stood, oldest first.
+    ///
+    /// Each day as of its end (``WorseningRule/stretches(in:over:)``): Needs attention tells each
+    /// with its days, so a trend that stood for a week inside a longer period is told even when it
+    /// no longer stands on its last day. Empty for a report on one exercise, which tells no trend.
+    public var worsening: [WorseningRule.Stretch] = []
+
     /// Records that a doctor has seen the red flags (`journal resume --red-flags`) made in the
     /// period or after it, oldest first.
     public var redFlagReviews: [RedFlagReview] = []
@@ -444,6 +459,14 @@ public struct ProgressReport: Sendable, Hashable {
         report.adherence = plan.sorted { $0.exerciseID < $1.exerciseID }.compactMap { item in
             report.adherence(to: item)
         }
+        return report
+    }
+
+    /// The report of a journal file that does not exist yet: no entries, and, unless it is for one
+    /// exercise, an empty standing as of the period's last day, as `journal check` shows one.
+    public static func withoutJournal(period: Period, region: RegionSetting, exerciseID: String?) -> ProgressReport {
+        var report = make(entries: [], period: period, region: region, findings: [])
+        if exerciseID == nil { report.standing = Standing(date: period.to) }
         return report
     }
 

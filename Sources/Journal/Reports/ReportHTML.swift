@@ -151,7 +151,7 @@ public enum ReportHTML {
                                     .tr(
                                         .class(item.hold != nil ? "hold" : item.severity.description),
                                         .td(.strong(.text(ReportText.label(item, advice: advice)))),
-                                        .td(.text(Figures.shortTime(item.localTime))),
+                                        .td(.text(ReportText.when(item))),
                                         .td(.class("about"), .text(item.subject)),
                                         .td(
                                             .class("number"),

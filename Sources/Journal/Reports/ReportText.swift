@@ -179,10 +179,19 @@ public enum ReportText {
         }
     }
 
-    /// What the item is about and when: "bird-dog, Sat 14 Nov 08:15, pain 5 → 7".
+    /// What the item is about and when: "bird-dog, Sat 14 Nov 08:15, pain 5 → 7"; for a stretch
+    /// of the pain trend, the days it stood: "pain trend, stood 23–27 Oct (5 days)".
     public static func heading(_ item: ProgressReport.Attention) -> String {
-        "\(item.subject), \(Figures.shortTime(item.localTime))"
+        "\(item.subject), \(when(item))"
             + (item.session.map { ", pain \($0.painBefore.value) → \($0.painAfter.value)" } ?? "")
+    }
+
+    /// When it happened: "Sat 14 Nov 08:15", or the days a stretch of the pain trend stood, each
+    /// as of its end: "stood 23–27 Oct (5 days)".
+    public static func when(_ item: ProgressReport.Attention) -> String {
+        guard let stood = item.stood else { return Figures.shortTime(item.localTime) }
+        let days = Int(stood.upperBound.daysSinceEpoch - stood.lowerBound.daysSinceEpoch) + 1
+        return "stood \(Figures.dayRange(stood)) (\(Wording.count(days, "day", "days")))"
     }
 
     /// "Also on 2 earlier days: Thu 26 Nov 07:30, Mon 23 Nov 07:30."; `nil` when there were none.
