@@ -41,7 +41,8 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(report.days.map(DayJSON.init), forKey: .days)
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
         try container.encode(report.checkInReadings.map(CheckInJSON.init), forKey: .checkin_readings)
-        try container.encode(report.reviews.map(ReviewJSON.init), forKey: .reviews)
+        try container.encode(
+            report.reviews.map { ReportReviewJSON(review: $0, liftedHold: report.liftedHold($0)) }, forKey: .reviews)
         // The scale since its baseline, and the same activities with the period's ratings only.
         try container.encode(report.psfs.map(PSFSJSON.init), forKey: .psfs)
         try container.encode(report.psfs.map { PSFSJSON($0.within(report.period)) }, forKey: .psfs_period)
@@ -179,6 +180,21 @@ public struct ReportJSON: Encodable, Sendable {
         }
     }
 
+    /// A review as `ReviewJSON` writes it, and `lifted_hold`: false when the journal no longer
+    /// holds a session it answered (``ProgressReport/reviewsWithoutHold``).
+    struct ReportReviewJSON: Encodable {
+        let review: Review
+        let liftedHold: Bool
+
+        enum Keys: String, CodingKey { case lifted_hold }
+
+        func encode(to encoder: any Encoder) throws {
+            try ReviewJSON(review).encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(liftedHold, forKey: .lifted_hold)
+        }
+    }
+
     struct NoteJSON: Encodable {
         let note: ProgressReport.Note
 
@@ -228,6 +244,7 @@ public struct ReportJSON: Encodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case from, to, entries, pain_before_mean, change, change_percent, verdict
+            case minimum_sessions, journal_began_inside
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -242,6 +259,8 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(
                 comparison.relativeChange.map { Figures.twoDecimals($0 * 100) ?? 0 }, forKey: .change_percent)
             try container.encode(comparison.verdict.rawValue, forKey: .verdict)
+            try container.encode(ProgressReport.Comparison.minimumPreviousSessions, forKey: .minimum_sessions)
+            try container.encode(comparison.journalBeganInside, forKey: .journal_began_inside)
         }
     }
 }

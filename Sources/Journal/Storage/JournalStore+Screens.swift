@@ -223,6 +223,7 @@ extension JournalStore {
             findings: Rules.sorted(Rules.evaluate(entries: entries, checkIns: checkIns) + worsening), plan: plan,
             reviews: reviews, holds: holds, journalBegan: try Self.journalBegan(db), endsToday: period.to >= today)
         report.standing = standing
+        report.reviewsWithoutHold = try HoldQueries.reviewsAnsweringNothing(db, report.reviews)
         // Evaluated in memory, from the entries already read: one pass over them, then 14 days'
         // sums a day.
         if exerciseID == nil { report.worsening = WorseningRule.stretches(in: entries, over: period) }
