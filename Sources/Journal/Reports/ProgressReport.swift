@@ -33,6 +33,14 @@ public struct ProgressReport: Sendable, Hashable {
             afterMax = max(afterMax ?? 0, entry.painAfter.value)
         }
 
+        /// Adds another tally's readings, as if each were added here.
+        mutating func add(_ other: PainTally) {
+            count += other.count
+            beforeSum += other.beforeSum
+            afterSum += other.afterSum
+            afterMax = [afterMax, other.afterMax].compactMap { $0 }.max()
+        }
+
         public var beforeMean: Double? { count == 0 ? nil : Double(beforeSum) / Double(count) }
         public var afterMean: Double? { count == 0 ? nil : Double(afterSum) / Double(count) }
         /// Mean of (after − before).
@@ -182,12 +190,38 @@ public struct ProgressReport: Sendable, Hashable {
             case noMeaningfulChange = "no meaningful change"
             case noPreviousData = "no previous data"
             case noCurrentData = "no current data"
+            /// The previous period holds fewer than ``minimumPreviousSessions`` sessions.
+            case tooFewPrevious = "too few previous sessions"
         }
+
+        /// The fewest sessions the previous period must hold for a verdict.
+        ///
+        /// With fewer, one unusual session decides it: a session 2 points off (the minimal
+        /// important change itself) moves a mean of 1 session by 2 points and of 2 by 1, half the
+        /// change a verdict needs; from 3 on it moves it by less than half (0.7). docs/report.md.
+        public static let minimumPreviousSessions = 3
 
         public var period: Period
         public var previous: PainTally
         public var current: PainTally
         public var verdict: Verdict
+        /// The day the journal began, when known: a previous period it began inside of holds
+        /// fewer sessions for that reason, and the report says so.
+        public var journalBegan: LocalDate? = nil
+
+        /// The journal began after the previous period's first day and by its last.
+        public var journalBeganInside: Bool {
+            guard let journalBegan else { return false }
+            return journalBegan > period.from && journalBegan <= period.to
+        }
+
+        /// The verdict on `previous` against `current`: ``MinimalImportantChange``'s, unless the
+        /// previous period holds too few sessions for one (``minimumPreviousSessions``).
+        public static func verdict(previous: PainTally, current: PainTally) -> Verdict {
+            let verdict = MinimalImportantChange.verdict(previous: previous, current: current)
+            guard verdict != .noPreviousData, verdict != .noCurrentData else { return verdict }
+            return previous.count < minimumPreviousSessions ? .tooFewPrevious : verdict
+        }
 
         /// Current mean pain before minus the previous one.
         public var change: Double? {
@@ -289,6 +323,30 @@ public struct ProgressReport: Sendable, Hashable {
     /// whose stop is dated after today (a clock ahead, a value from outside) stands today too.
     public static func holds(_ holds: [Hold], begunBy day: LocalDate, isToday: Bool = false) -> [Hold] {
         isToday ? holds : holds.filter { $0.since.localTime.date <= day }
+    }
+
+    /// Each stretch of days of the period on which the pain trend stood, oldest first.
+    ///
+    /// Each day as of its end (``WorseningRule/stretches(in:over:)``): Needs attention tells each
+    /// with its days, so a trend that stood for a week inside a longer period is told even when it
+    /// no longer stands on its last day. Empty for a report on one exercise, which tells no trend.
+    public var worsening: [WorseningRule.Stretch] = []
+
+    /// The ids of the period's reviews that answered no session in the journal as it is now.
+    ///
+    /// The session whose rise began the hold was deleted (or edited) after the review. They are told as
+    /// reviews with their notes, never as a hold lifted, since no hold stood in what the journal holds.
+    public var reviewsWithoutHold: Set<Int64> = []
+
+    /// Whether `review` lifted a hold that the journal still holds (``reviewsWithoutHold``).
+    public func liftedHold(_ review: Review) -> Bool {
+        !(review.id.map(reviewsWithoutHold.contains) ?? false)
+    }
+
+    /// What a review did, as every format says it: "hold lifted", or "reviewed, no hold stood"
+    /// for one whose hold is no longer in the journal (``reviewsWithoutHold``).
+    public func reviewOutcome(_ review: Review) -> String {
+        liftedHold(review) ? "hold lifted" : "reviewed, no hold stood"
     }
 
     /// Records that a doctor has seen the red flags (`journal resume --red-flags`) made in the
@@ -435,7 +493,7 @@ public struct ProgressReport: Sendable, Hashable {
             checkIns: checkInTally,
             comparison: Comparison(
                 period: previousPeriod, previous: previous, current: pain,
-                verdict: MinimalImportantChange.verdict(previous: previous, current: pain)),
+                verdict: Comparison.verdict(previous: previous, current: pain), journalBegan: journalBegan),
             findings: periodFindings,
             entries: periodEntries,
             entriesByID: byID(periodEntries),
@@ -451,6 +509,14 @@ public struct ProgressReport: Sendable, Hashable {
         report.adherence = plan.sorted { $0.exerciseID < $1.exerciseID }.compactMap { item in
             report.adherence(to: item)
         }
+        return report
+    }
+
+    /// The report of a journal file that does not exist yet: no entries, and, unless it is for one
+    /// exercise, an empty standing as of the period's last day, as `journal check` shows one.
+    public static func withoutJournal(period: Period, region: RegionSetting, exerciseID: String?) -> ProgressReport {
+        var report = make(entries: [], period: period, region: region, findings: [])
+        if exerciseID == nil { report.standing = Standing(date: period.to) }
         return report
     }
 

@@ -102,7 +102,7 @@ public enum ReportMarkdown {
             lines += ["", "## Reviewed by a physiotherapist", ""]
             for review in report.reviews {
                 lines.append(
-                    "- \(review.localTime.shortText), \(escape(review.exerciseID)): hold lifted"
+                    "- \(review.localTime.shortText), \(escape(review.exerciseID)): \(report.reviewOutcome(review))"
                         + (review.note.map { "; " + escape(flat($0)) } ?? ""))
             }
         }

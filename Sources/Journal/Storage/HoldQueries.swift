@@ -299,4 +299,36 @@ enum HoldQueries {
         }
         return latest
     }
+
+    /// The ids of `reviews` that answered no session in the journal as it is now.
+    ///
+    /// None of their exercise's sessions that may start a hold is covered by the review and not by the review
+    /// before it (``Review/Mark/covers(performedAt:entryID:recordedAt:)``), as when the session whose
+    /// rise began the hold was deleted. One query per review (a report's period holds a few).
+    static func reviewsAnsweringNothing(_ db: Database, _ reviews: [Review]) throws -> Set<Int64> {
+        var none: Set<Int64> = []
+        for review in reviews {
+            guard let id = review.id else { continue }
+            let answered = try Bool.fetchOne(
+                db,
+                sql: """
+                    WITH previous AS (
+                        SELECT reviewed_at, through_entry_id, created_at FROM reviews
+                        WHERE exercise_id = ?1 AND (reviewed_at, created_at, id) < (?2, ?3, ?5)
+                        ORDER BY reviewed_at DESC, created_at DESC, id DESC LIMIT 1)
+                    SELECT EXISTS (
+                        SELECT 1 FROM entries
+                        WHERE exercise_id = ?1 AND (\(stopCondition))
+                          AND performed_at <= ?2 AND created_at <= ?3 AND id <= ?4
+                          AND NOT EXISTS (
+                              SELECT 1 FROM previous
+                              WHERE entries.performed_at <= previous.reviewed_at
+                                AND entries.created_at <= previous.created_at
+                                AND entries.id <= previous.through_entry_id))
+                    """,
+                arguments: [review.exerciseID, review.reviewedAt, review.createdAt, review.throughEntryID, id])
+            if answered == false { none.insert(id) }
+        }
+        return none
+    }
 }

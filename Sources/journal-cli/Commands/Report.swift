@@ -160,7 +160,9 @@ struct Report: ParsableCommand {
             for: period, today: now.date, exerciseID: selection.exerciseID,
             environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let region = try StoreOptions.region(read?.value.region)
-        let report = read?.value ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])
+        let report =
+            read?.value
+            ?? ProgressReport.withoutJournal(period: period, region: region, exerciseID: selection.exerciseID)
         let text: String
         switch chosenFormat {
         case .json: text = try JSONText.pretty(ReportJSON(report)) + "\n"
