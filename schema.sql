@@ -535,7 +535,40 @@ CREATE INDEX checkins_outside_times ON checkins (id)
 CREATE INDEX psfs_ratings_outside_offsets ON psfs_ratings (id)
     WHERE ((typeof(utc_offset) = 'integer' AND utc_offset BETWEEN -64800 AND 64800)) IS NOT 1;
 
--- migration: v22-outside-ids
+-- migration: v22-plan-history
+
+-- The plan's earlier doses: when `journal plan set` gives an exercise a new dose or sessions a week,
+-- the dose it replaces is kept here with the day it took effect, so that reports count the plan from
+-- the day the exercise entered it, against the sessions a week in force each day, and judge each
+-- session by the dose in force when it was done. Each row is in force from its `since` until the
+-- day before the next one's for the exercise (the last until the plan row's); `since` NULL for a dose
+-- set before journal recorded start days (v7), in force since the journal began. `journal plan
+-- remove` deletes an exercise's rows with its plan row: a plan set again starts afresh. A new table
+-- rather than columns of `plan`, whose rows the sync records (docs/sync-ids.md, rule 5).
+CREATE TABLE plan_history (
+    exercise_id  TEXT    NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE CASCADE,
+    since        TEXT    CHECK (since IS NULL OR (length(since) = 10 AND since GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')),
+    sets         INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 50),
+    reps         INTEGER CHECK (reps BETWEEN 1 AND 500),
+    hold_seconds INTEGER CHECK (hold_seconds BETWEEN 1 AND 3600),
+    per_week     INTEGER NOT NULL CHECK (per_week BETWEEN 1 AND 21),
+    UNIQUE (exercise_id, since)
+) STRICT;
+
+-- The plan's earlier doses as they were before a plan or exercise change or a full import, kept with
+-- change_plan (v15): undo puts back the subject's rows (the whole table for an import).
+CREATE TABLE change_plan_history (
+    change_id    INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    exercise_id  TEXT    NOT NULL,
+    since        TEXT,
+    sets         INTEGER NOT NULL,
+    reps         INTEGER,
+    hold_seconds INTEGER,
+    per_week     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX change_plan_history_by_change ON change_plan_history (change_id);
+
+-- migration: v23-outside-ids
 
 -- What every screen searches besides the values (StoredValues.swift), each in one seek: the largest
 -- entry or check-in id a change kept for undo, which the table's id counter (sqlite_sequence) must

@@ -159,8 +159,20 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotCreate(path: String, reason: String)
     /// Reading or writing failed (disk full, I/O error).
     case io(path: String, reason: String)
+    /// The journal's write-ahead log holds changes the file lacks, and SQLite cannot make the `-shm`
+    /// file it needs to read them: the disk is full, or the folder is not writable.
+    case walUnreadable(path: String, diskFull: Bool)
     /// Neither `--db`, `JOURNAL_DB`, `XDG_DATA_HOME` nor `HOME` says where the journal lives.
     case noDatabaseLocation
+
+    /// The reason ``io(path:reason:)`` gives when the disk holding the journal is full.
+    public static let diskFull = "the disk is full"
+
+    /// Whether this is a failure to read or write because the disk is full.
+    public var isDiskFull: Bool {
+        if case .io(_, let reason) = self { return reason == Self.diskFull }
+        return false
+    }
 
     /// The message, with every echoed value made safe to print on a terminal.
     ///
@@ -180,7 +192,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// that a storage failure does not say that nothing was saved, since nothing was to be.
     public var descriptionForReading: String {
         switch self {
-        case .databaseLocked, .permissionDenied, .io, .foreignSchema, .migrationRecordMissing:
+        case .databaseLocked, .permissionDenied, .io, .walUnreadable, .foreignSchema, .migrationRecordMissing:
             storageMessage(saving: false).terminalSafe
         default: description
         }
@@ -200,8 +212,18 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "permission denied for \(path)\(unsaved). "
                 + "Check the file's owner and mode (it should be 0600 and yours)."
         case .io(let path, let reason):
-            let advice = reason == "the disk is full" ? " Free some disk space and try again." : ""
+            let advice = isDiskFull ? " Free some disk space and try again." : ""
             return "could not read or write \(path): \(reason)\(unsaved).\(advice)"
+        case .walUnreadable(let path, let diskFull):
+            let file = PathName.lastComponent(of: path)
+            return "\(path)'s write-ahead log (\(file)-wal) holds changes not yet in the file, and SQLite cannot "
+                + "make the \(file)-shm it needs to read them: "
+                + (diskFull ? Self.diskFull : "its folder is not writable")
+                + "; nothing is shown rather than the journal without those changes\(unsaved). "
+                + (diskFull
+                    ? "Free some disk space and try again."
+                    : "Make the folder writable, or copy \(file) and \(file)-wal together to a writable folder "
+                        + "and pass the copy with --db.")
         case .foreignSchema(let path, let differences):
             let unreadable = differences.contains(where: \.isJournalTable)
             let named = differences.map { $0.sentence(at: path, swapped: unreadable) }.joined(separator: "; ")
@@ -235,7 +257,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 let named =
                     (try? Exercise.custom(id: id, name: "n", category: .stretch, perSide: false, measure: .reps))
                 return "unknown exercise \"\(id)\"; `journal exercises` lists the ones you can log, and "
-                    + "`journal exercises add \(named?.id ?? "ID") --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment)."
+                    + "`journal exercises add \(named?.id ?? "ID") --name … --category CATEGORY --how-to …` adds one of your own "
+                    + "(CATEGORY stability, stretch or self-treatment; add --hold for one held rather than repeated, "
+                    + "--sides for one done a side at a time)."
             case 1:
                 return "unknown exercise \"\(id)\"; did you mean \(quoted[0])?"
             default:
@@ -417,7 +441,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return storageMessage(saving: true)
         case .cannotCreate(let path, let reason):
             return "cannot create \(path): \(reason). Choose another place with --db."
-        case .io:
+        case .io, .walUnreadable:
             return storageMessage(saving: true)
         case .noDatabaseLocation:
             return "cannot tell where the journal lives: HOME is not set. Pass --db PATH or set JOURNAL_DB."

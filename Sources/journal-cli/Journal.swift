@@ -121,3 +121,6 @@ protocol ReadingCommand {}
 
 extension Check: ReadingCommand {}
 extension Today: ReadingCommand {}
+extension List: ReadingCommand {}
+extension Report: ReadingCommand {}
+extension Doctor: ReadingCommand {}

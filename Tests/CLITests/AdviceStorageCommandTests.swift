@@ -40,17 +40,28 @@ import Testing
         try body(folder)
     }
 
+    /// Fills what is left of the disk holding `folder` with a file named `filler`.
+    func fill(_ folder: String) throws {
+        try #require(FileManager.default.createFile(atPath: folder + "/filler", contents: nil))
+        let filler = try #require(FileHandle(forWritingAtPath: folder + "/filler"))
+        while (try? filler.write(contentsOf: Data(count: 4096))) != nil {}
+        try? filler.close()
+    }
+
+    /// Remounts the tmpfs at `folder` read-only (`ro`) or writable again (`rw`); `false` after
+    /// printing why the test stops there, when the remount is refused.
+    func remount(_ folder: String, _ mode: String, _ test: String = #function) throws -> Bool {
+        let run = try execute(try tool("mount"), ["-o", "remount,\(mode)", folder])
+        if run.status != 0 { print("skipped the rest of \(test): cannot remount a tmpfs \(mode) here (\(run.stderr))") }
+        return run.status == 0
+    }
+
     @Test func theEmergencyAdviceShowsOnAFullDisk() throws {
         try withSmallDisk { folder in
             sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
             let first = try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00")
             try #require(first.status == 0, "\(first)")
-            // Fill what is left of the disk.
-            try #require(FileManager.default.createFile(atPath: folder + "/filler", contents: nil))
-            let filler = try #require(FileHandle(forWritingAtPath: folder + "/filler"))
-            let chunk = Data(count: 4096)
-            while (try? filler.write(contentsOf: chunk)) != nil {}
-            try? filler.close()
+            try fill(folder)
             let run = try sandbox.run("checkin", "--pain", "4", "--red-flag", "chest-pain")
             #expect(run.status == 74, "\(run)")
             #expect(Self.afterRegionNotice(run.stderr).hasPrefix(Self.emergency), "\(run)")
@@ -60,20 +71,126 @@ import Testing
         }
     }
 
-    @Test func aReadOnAFullDiskDoesNotSayNothingWasSaved() throws {
+    /// The screens show on a full disk, and on a read-only one, exactly what they show on a writable
+    /// one: SQLite cannot make the journal's -shm there, and with nothing in its -wal the file alone is
+    /// the whole journal, read as an unchanging file by the same queries.
+    @Test func screensShowWhatStandsOnAFullOrReadOnlyDisk() throws {
         try withSmallDisk { folder in
             sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
-            try #require(try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00").status == 0)
-            try #require(FileManager.default.createFile(atPath: folder + "/filler", contents: nil))
-            let filler = try #require(FileHandle(forWritingAtPath: folder + "/filler"))
-            while (try? filler.write(contentsOf: Data(count: 4096))) != nil {}
-            try? filler.close()
-            for command in ["check", "today"] {
-                let run = try sandbox.run(command)
-                #expect(run.status == 74, "\(command): \(run)")
-                #expect(run.stderr.hasPrefix("journal: could not read or write"), "\(command): \(run)")
-                #expect(!run.stderr.contains("saved"), "\(command): \(run)")
+            try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "today 08:00")
+            try sandbox.change("checkin", "--pain", "3", "--red-flag", "night-pain", "--at", "today 09:00")
+            let screens = [["check"], ["today"], ["list"], ["checkins"], ["report"], ["session"]]
+            let writable = try screens.map { try sandbox.run($0) }
+            #expect(writable[0].status == 3, "\(writable[0])")
+            #expect(writable[0].stdout.contains("STOP bird-dog"), "\(writable[0])")
+            try fill(folder)
+            for (screen, expected) in zip(screens, writable) {
+                let run = try sandbox.run(screen)
+                #expect(run.status == expected.status, "\(screen) on a full disk: \(run)")
+                #expect(run.stdout == expected.stdout, "\(screen) on a full disk: \(run)")
+                #expect(run.stderr == expected.stderr, "\(screen) on a full disk: \(run)")
             }
+            let doctor = try sandbox.run("doctor")
+            #expect(doctor.status == 0, "\(doctor)")
+            #expect(
+                doctor.stdout.contains(
+                    "Access       read-only, as an unchanging file (its folder is not writable, or the disk is full)"),
+                "\(doctor)")
+            try FileManager.default.removeItem(atPath: folder + "/filler")
+            guard try remount(folder, "ro") else { return }
+            defer { _ = try? remount(folder, "rw") }
+            for (screen, expected) in zip(screens, writable) {
+                let run = try sandbox.run(screen)
+                #expect(run.status == expected.status, "\(screen) on a read-only disk: \(run)")
+                #expect(run.stdout == expected.stdout, "\(screen) on a read-only disk: \(run)")
+                #expect(run.stderr == expected.stderr, "\(screen) on a read-only disk: \(run)")
+            }
+        }
+    }
+
+    /// A -wal that holds changes, with no -shm and none to be made, is said plainly (what, and what to
+    /// do), never read past: the file alone would show the journal without those changes.
+    @Test func aWriteAheadLogThatCannotBeReadIsSaidNotSkipped() throws {
+        try withSmallDisk { folder in
+            let database = folder + "/journal.sqlite3"
+            sandbox.environment["JOURNAL_DB"] = database
+            try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "today 08:00")
+            // A change left in the write-ahead log, as a program stopped before its checkpoint leaves it.
+            let left = try execute(
+                try tool("sqlite3"),
+                [database, ".dbconfig no_ckpt_on_close on", "UPDATE entries SET note = 'in the log' WHERE id = 1"])
+            try #require(left.status == 0, "\(left)")
+            try #require((try FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int ?? 0) > 0)
+            try FileManager.default.removeItem(atPath: database + "-shm")
+            guard try remount(folder, "ro") else { return }
+            let cause =
+                "\(database)'s write-ahead log (journal.sqlite3-wal) holds changes not yet in the file, and "
+                + "SQLite cannot make the journal.sqlite3-shm it needs to read them: "
+            let readOnly =
+                "its folder is not writable; nothing is shown rather than the journal without those changes"
+            let copy =
+                ". Make the folder writable, or copy journal.sqlite3 and journal.sqlite3-wal together to a writable "
+                + "folder and pass the copy with --db.\n"
+            for screen in ["check", "list"] {
+                let run = try sandbox.run(screen)
+                #expect(run.status == 77, "\(screen): \(run)")
+                #expect(run.stdout == "", "\(screen): \(run)")
+                #expect(run.stderr == "journal: " + cause + readOnly + copy, "\(screen): \(run)")
+            }
+            let log = try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "5")
+            #expect(log.status == 77, "\(log)")
+            #expect(log.stderr == Self.stop + "journal: " + cause + readOnly + "; nothing was saved" + copy, "\(log)")
+            guard try remount(folder, "rw") else { return }
+            try fill(folder)
+            let full = "the disk is full; nothing is shown rather than the journal without those changes"
+            let check = try sandbox.run("check")
+            #expect(check.status == 74, "\(check)")
+            #expect(check.stderr == "journal: " + cause + full + ". Free some disk space and try again.\n", "\(check)")
+            let logged = try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "5")
+            #expect(logged.status == 74, "\(logged)")
+            #expect(
+                logged.stderr.hasPrefix(Self.stop + "journal: " + cause + full + "; nothing was saved."), "\(logged)")
+            // With room again, the change in the log is read, and nothing else was written.
+            try FileManager.default.removeItem(atPath: folder + "/filler")
+            let list = try sandbox.run("list")
+            #expect(list.status == 0, "\(list)")
+            #expect(list.stdout.contains("in the log"), "\(list)")
+            #expect(try sandbox.entryCount() == 1)
+        }
+    }
+
+    /// `log` on a disk already full when it opens the journal: the STOP first, from the typed values
+    /// and the journal read as an unchanging file, then the storage error; nothing is saved.
+    @Test func logsStopShowsOnAFullDisk() throws {
+        try withSmallDisk { folder in
+            sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
+            try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "today 08:00")
+            try fill(folder)
+            let run = try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "5")
+            #expect(run.status == 74, "\(run)")
+            #expect(
+                run.stderr
+                    == Self.stop + "journal: could not read or write \(folder)/journal.sqlite3: the disk is full; "
+                    + "nothing was saved. Free some disk space and try again.\n", "\(run)")
+            #expect(run.stdout == "", "\(run)")
+            try FileManager.default.removeItem(atPath: folder + "/filler")
+            #expect(try sandbox.entryCount() == 1)
+        }
+    }
+
+    /// `session` on a full disk reads what is due and asks, then says STOP before the storage error.
+    @Test func sessionsStopShowsOnAFullDisk() throws {
+        try withSmallDisk { folder in
+            sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
+            try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "7")
+            try fill(folder)
+            let run = try sandbox.run("session", "glute-bridge", stdin: "2\n\n5\n")
+            #expect(run.status == 74, "\(run)")
+            let stop = try #require(run.stderr.range(of: Self.stop), "\(run)")
+            let error = try #require(run.stderr.range(of: "the disk is full; nothing was saved"), "\(run)")
+            #expect(stop.upperBound <= error.lowerBound, "\(run)")
+            try FileManager.default.removeItem(atPath: folder + "/filler")
+            #expect(try sandbox.entryCount() == 0)
         }
     }
 

@@ -35,6 +35,9 @@ import Testing
                       "sets" : 1,
                       "side" : null
                     }
+                  ],
+                  "holds_lifted" : [
+
                   ]
                 }
 
@@ -59,6 +62,20 @@ import Testing
                       "red_flags" : [
                         "fever"
                       ]
+                    }
+                  ],
+                  "red_flags_lifted" : [
+                    {
+                      "advice" : "ask for an urgent GP appointment today or call 111",
+                      "checkin_id" : 1,
+                      "entry_id" : null,
+                      "exercise" : null,
+                      "message" : "You recorded a high temperature, or feeling hot and shivery.",
+                      "performed_at" : "2026-11-24T09:00:00+00:00",
+                      "recommendation" : "Ask for an urgent GP appointment today or call 111. These symptoms need a doctor today, not a physiotherapy appointment.",
+                      "region" : "GB",
+                      "rule" : "red-flag",
+                      "severity" : "see-doctor"
                     }
                   ]
                 }
@@ -115,6 +132,9 @@ import Testing
                   "changed" : true,
                   "order" : 1,
                   "plan_item" : {
+                    "earlier" : [
+
+                    ],
                     "exercise" : "side-plank",
                     "hold_seconds" : 30,
                     "per_week" : 3,
@@ -147,6 +167,9 @@ import Testing
                 {
                   "exercise" : "glute-bridge",
                   "removed" : {
+                    "earlier" : [
+
+                    ],
                     "exercise" : "glute-bridge",
                     "hold_seconds" : null,
                     "per_week" : 5,

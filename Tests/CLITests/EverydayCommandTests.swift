@@ -97,6 +97,18 @@ import Testing
         #expect(run.stderr.hasPrefix("Error: Unknown option '-b'\nUsage: journal log <exercise>"), "\(run)")
         #expect(run.stderr.hasSuffix("  See 'journal log --help' for more information.\n"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+        // The usage, written on three lines to fit 80 columns, keeps its lines under the first, as
+        // argument-parser's own errors print it (`journal log` without an exercise).
+        let usage = """
+            Usage: journal log <exercise> [--pain-before <0-10>] [--pain-after <0-10>]
+                               [--sets <n>] [--reps <n>] [--hold <seconds>] [--side <side>]
+                               [--note <text>] [--at <when>] [--db <path>] [--json]
+              See 'journal log --help' for more information.
+
+            """
+        #expect(run.stderr == "Error: Unknown option '-b'\n" + usage)
+        let missing = try sandbox.run("log")
+        #expect(missing.stderr.hasSuffix(usage), "\(missing)")
     }
 
     @Test func anUnknownCommandListsTheNearest() throws {
@@ -121,7 +133,8 @@ import Testing
     }
 
     /// Every command's help, and every subcommand's, reads without a stray backslash, and pastes:
-    /// no line wider than 80 columns, no example wrapped, no quoted text split across lines.
+    /// no line wider than 80 columns, its USAGE block too, no example wrapped, no quoted text split
+    /// across lines; a USAGE written to fit names every option the command takes (a tester).
     @Test func helpHasNoStrayBackslashes() throws {
         let commands = [
             "", "log", "today", "session", "checkin", "checkins", "list", "report", "check", "safety", "export",
@@ -133,8 +146,22 @@ import Testing
         for command in commands {
             let help = try sandbox.run(["help"] + command.split(separator: " ").map(String.init))
             #expect(help.status == 0, "\(command): \(help)")
-            // The usage line is one command line, as long as it takes.
-            for line in help.stdout.split(separator: "\n") where !line.hasPrefix("USAGE:") {
+            // The USAGE block, to its blank line, names every option listed under OPTIONS.
+            let usage = help.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix("USAGE: ") } ?? ""
+            let options = help.stdout.components(separatedBy: "OPTIONS:\n").dropFirst().first ?? ""
+            for line in options.split(separator: "\n") where line.hasPrefix("  -") {
+                // `--sides, --per-side/--no-sides, --no-per-side`: the first name of each side.
+                let definition = line.dropFirst(2).components(separatedBy: "  ")[0]
+                let names = definition.components(separatedBy: "/").compactMap {
+                    $0.components(separatedBy: ", ")[0].split(separator: " ").first
+                }
+                for name in names where name.hasPrefix("--") && name != "--help" && name != "--version" {
+                    #expect(
+                        usage.contains("\(name) ") || usage.contains("\(name)]") || usage.contains("<options>"),
+                        "\(command): \(name) is not in \(usage)")
+                }
+            }
+            for line in help.stdout.split(separator: "\n") {
                 #expect(!line.hasSuffix("\\"), "\(command): \(line)")
                 // Off a terminal help is 80 columns wide, every line of it.
                 #expect(line.count <= 80, "\(command): \(line.count) columns: \(line)")
@@ -304,7 +331,7 @@ import Testing
         #expect(
             run.stderr
                 == "journal: unknown exercise \"knee-to-chest\"; `journal exercises` lists the ones you can log, and "
-                + "`journal exercises add knee-to-chest --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment).\n"
+                + "`journal exercises add knee-to-chest --name … --category CATEGORY --how-to …` adds one of your own (CATEGORY stability, stretch or self-treatment; add --hold for one held rather than repeated, --sides for one done a side at a time).\n"
         )
     }
 
@@ -420,8 +447,8 @@ import Testing
                   2026-11-15      4           +1    -1
                   2026-11-22      1           -3 *  -4 *
 
-                Average of the 1 activity rated at the baseline (2026-11-01) and since: 5.0 →
-                1.0 (-4.0), at least 3 points, more than the measure's error.
+                The activity rated at the baseline (2026-11-01) and since: 5.0 → 1.0 (-4.0), at
+                least 3 points, more than the measure's error.
                 * a change of at least 3 points for one activity, more than the measure's error.
 
                 """, "\(run)")

@@ -56,7 +56,7 @@ import Testing
         #expect(
             far.stderr
                 == "journal: cannot use \"1000 weeks ago\" as a date: that is further back than journal goes: "
-                + "at most 3660 days, 522 weeks or 120 months ago.\n")
+                + "at most 3660 days, 522 weeks or 120 calendar months ago.\n")
         let farDay = try sandbox.run("report", "--from", "3661 days ago")
         #expect(farDay.status == 64, "\(farDay)")
         #expect(farDay.stderr.contains("further back than journal goes"), "\(farDay)")

@@ -45,6 +45,45 @@ import Testing
         #expect(try stored() == row + "\n")
     }
 
+    /// In the repeated hour the night the clocks go back, a time alone is the reading that has come
+    /// (a tester, issue #26): at 01:20 GMT (01:20Z) `1:30am` is 01:30 BST, 00:30Z = 1_792_886_400 + 1,800.
+    @Test func aTimeAloneInTheRepeatedHourIsLogged() throws {
+        sandbox.environment["TZ"] = "Europe/London"
+        sandbox.environment["JOURNAL_NOW"] = "2026-10-25T01:20:00Z"
+        let run = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "1:30am")
+        #expect(run.stdout.hasSuffix("at 2026-10-25 01:30 (UTC+01:00).\n"), "\(run)")
+        #expect(try stored() == "1792888200|3600\n")
+    }
+
+    /// Hours ago and ordinals (a tester): at 18:00 GMT on 2026-11-20, `2 hours ago` is 16:00 and
+    /// `20th nov` noon; in Toronto (UTC-05:00) `an hour ago` is 12:00 there.
+    @Test func hoursAgoAndOrdinalsAreLogged() throws {
+        sandbox.environment["TZ"] = "Europe/London"
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:00:00Z"
+        let hours = try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2 hours ago")
+        #expect(hours.stdout.hasSuffix("at 2026-11-20 16:00 (UTC+00:00).\n"), "\(hours)")
+        let ordinal = try sandbox.log("bird-dog", "--pain-before", "4", "--pain-after", "3", "--at", "nov 18th")
+        #expect(ordinal.stdout.hasSuffix("at 2026-11-18 12:00 (UTC+00:00).\n"), "\(ordinal)")
+        sandbox.environment["TZ"] = "America/Toronto"
+        let toronto = try sandbox.log("pelvic-tilt", "--pain-before", "4", "--pain-after", "3", "--at", "an hour ago")
+        #expect(toronto.stdout.hasSuffix("at 2026-11-20 12:00 (UTC-05:00).\n"), "\(toronto)")
+    }
+
+    /// A day and time a few minutes ahead is refused with the words a time alone gets (a tester):
+    /// the time it ended, or "now"; nothing is written.
+    @Test func aDayAndTimeJustAheadSaysHowToSayJustNow() throws {
+        sandbox.environment["TZ"] = "Europe/London"
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:00:00Z"
+        let run = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-20 18:05")
+        #expect(run.status == 64)
+        #expect(
+            run.stderr
+                == "journal: \"2026-11-20 18:05\" is 2026-11-20 18:05 (UTC+00:00), still to come: for what you "
+                + "have just done, give the time it ended or \"now\".\n")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+    }
+
     /// A time shown twice when the clocks went back keeps its careful message, whatever the words around it.
     @Test func anAmbiguousTimeWithAtIsRefusedAsBefore() throws {
         sandbox.environment["JOURNAL_NOW"] = "2026-10-26T12:00:00Z"

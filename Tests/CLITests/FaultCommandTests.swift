@@ -49,7 +49,7 @@ import Testing
         }
         defer { try? FileManager.default.removeItem(atPath: shared) }
         let binary = shared + "/journal"
-        try FileManager.default.copyItem(atPath: Sandbox.binary.path, toPath: binary)
+        try copyBinary(to: binary)
         #expect(chmod(binary, 0o755) == 0)
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "read me")
         let folder = shared + "/ro"
@@ -111,7 +111,7 @@ import Testing
         }
         defer { try? FileManager.default.removeItem(atPath: shared) }
         let binary = shared + "/journal"
-        try FileManager.default.copyItem(atPath: Sandbox.binary.path, toPath: binary)
+        try copyBinary(to: binary)
         #expect(chmod(binary, 0o755) == 0)
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3")
         let folder = shared + "/mine"
@@ -191,20 +191,20 @@ import Testing
 
     @Test func anOldJournalIsUpgradedWithACopyKeptAndSaidSo() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "old")
-        // A journal of the version before v22-outside-ids: its objects and its record, as that version left them.
+        // A journal of the version before v23-outside-ids: its objects and its record, as that version left them.
         _ = try sandbox.sql(
             "DROP INDEX change_entries_by_id; DROP INDEX change_checkins_by_id; "
                 + "DROP INDEX entries_by_recording; DROP INDEX checkins_by_recording; "
-                + "DELETE FROM grdb_migrations WHERE identifier = 'v22-outside-ids';")
+                + "DELETE FROM grdb_migrations WHERE identifier = 'v23-outside-ids';")
         let run = try sandbox.run("checkin", "--pain", "2")
         #expect(run.status == 0, "\(run)")
         #expect(
             run.stderr.hasPrefix(
-                "journal: upgraded \(sandbox.database) to this version; the file as it was is kept at \(sandbox.database).before-v22-outside-ids-"
+                "journal: upgraded \(sandbox.database) to this version; the file as it was is kept at \(sandbox.database).before-v23-outside-ids-"
             ))
         #expect(try sandbox.sql("SELECT note FROM entries") == "old\n")
         let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory).filter {
-            $0.contains(".before-v22-outside-ids-")
+            $0.contains(".before-v23-outside-ids-")
         }
         #expect(copies.count == 1)
     }
@@ -303,6 +303,27 @@ func makeFolderEveryoneCanEnter() throws -> String? {
     // Set the mode outright: a careful user's umask (077) takes away the others' bits.
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
     return path
+}
+
+/// A copy of the built binary at `path`, mode 0755, written through a descriptor that is closed on
+/// exec: other tests spawn children all the time, and a child that inherited a descriptor open for
+/// writing on the copy would make running it fail with "Text file busy" for as long as it lives.
+func copyBinary(to path: String) throws {
+    let data = try Data(contentsOf: Sandbox.binary)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    defer { close(descriptor) }
+    try data.withUnsafeBytes { bytes in
+        guard let start = bytes.baseAddress else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = write(descriptor, start + written, bytes.count - written)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            written += count
+        }
+    }
+    guard fchmod(descriptor, 0o755) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
 }
 
 /// Whether `folder` and every folder above it let others search them.

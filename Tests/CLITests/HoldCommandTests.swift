@@ -93,7 +93,13 @@ import Testing
         #expect(try check().status == 3)
         // Withdrawn by deleting its check-in (a mistake): back to the hold.
         let delete = try sandbox.run("checkins", "delete", "2", "--yes")
-        #expect(delete.stdout == "Deleted 1 check-in: #2. `journal undo` brings it back.\n", "\(delete)")
+        #expect(
+            delete.stdout == """
+                Deleted 1 check-in: #2. `journal undo` brings it back.
+                The red flag of check-in #2 at 2026-11-25 07:00 is lifted: the check-in deleted had it. \
+                You recorded numbness or tingling around the genitals or buttocks.
+
+                """, "\(delete)")
         #expect(try check().status == 2)
         _ = try sandbox.run("resume", "glute-bridge")
         #expect(try check().status == 1)
@@ -301,7 +307,7 @@ import Testing
         }
         defer { try? FileManager.default.removeItem(atPath: shared) }
         let binary = shared + "/journal"
-        try FileManager.default.copyItem(atPath: Sandbox.binary.path, toPath: binary)
+        try copyBinary(to: binary)
         #expect(chmod(binary, 0o755) == 0)
         let folder = shared + "/private"
         let path = folder + "/journal.sqlite3"
@@ -507,14 +513,17 @@ import Testing
             ])
     }
 
-    @Test func anEmptyDatabaseReadsAsNoJournalAndIsLeftAloneUntilSomethingIsWritten() throws {
+    /// Issue #25: an empty file may be a journal a sync tool truncated, so a screen says so (66), as
+    /// `doctor` does, rather than "nothing stands".
+    @Test func anEmptyDatabaseIsSaidToHoldNoJournalAndIsLeftAloneUntilSomethingIsWritten() throws {
         let path = sandbox.directory + "/empty.db"
         _ = try execute(tool("sqlite3"), [path, "VACUUM;"])
         let before = try bytes(path)
         let check = try sandbox.run("check", "--db", path)
-        #expect(check.status == 0)
-        #expect(check.stdout == "No safety findings stand today.\n")
-        #expect(try sandbox.run("list", "--db", path).status == 0)
+        #expect(check.status == 66, "\(check)")
+        #expect(check.stdout == "")
+        #expect(check.stderr.hasPrefix("journal: cannot read \(path): it is an empty "), "\(check)")
+        #expect(try sandbox.run("list", "--db", path).status == 66)
         #expect(try bytes(path) == before)
         #expect(try sandbox.run("log", "bird-dog", "--pain-before", "1", "--pain-after", "1", "--db", path).status == 0)
         #expect(try sandbox.run("list", "--db", path).stdout.contains("bird-dog"))

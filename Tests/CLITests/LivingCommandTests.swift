@@ -15,6 +15,8 @@ import Testing
             edit.stdout == """
                 Before #1: glute-bridge, 1 × 10 reps, pain 4 → 3, 2026-11-20 07:30 (UTC+00:00), note: fine
                 After  #1: glute-bridge, 1 × 10 reps, pain 4 → 6, 2026-11-20 07:30 (UTC+00:00)
+                The hold on glute-bridge since 2026-11-20 07:30 (high-pain) begins now: the edit began it; \
+                see a physiotherapist, then `journal resume glute-bridge`.
 
                 """)
         // Two rules fire on the corrected session: one block for it.

@@ -105,7 +105,7 @@ import Testing
               18:00, 7pm or 7:30am (today, or yesterday if that is still to come)
               yesterday at 7pm, monday 18:00, last monday
               this morning, this afternoon, this evening, tonight
-              3 days ago, 2 weeks ago, 1 month ago (noon that day)
+              2 hours ago; 3 days, 2 weeks or 1 month ago (noon that day)
               20 Nov, Fri 20 Nov 7pm, 2026-11-20 or 2026-11-20 07:30
 
             """

@@ -57,8 +57,8 @@ import Testing
             The journal holds 1 value journal never writes, put in from outside; what is
             shown reads it as said:
             - entries row 2, column sets: 0, where journal writes a whole number from 1 to
-            50 (screens read it as the nearest of those until it is corrected); `journal
-            edit 2 --sets N` corrects it, `journal delete 2` removes it.
+            50 (screens read it as the nearest of those until it is corrected);
+            `journal edit 2 --sets N` corrects it, `journal delete 2` removes it.
 
             """
         for screen in [["check"], ["today"], ["list"], ["report"], ["checkins"], ["psfs"], ["check", "--json"]] {
@@ -207,9 +207,9 @@ import Testing
                     shown reads it as said:
                     - checkin_red_flags row 1, column red_flag: 'bogus', a red flag journal does not
                     know: the check-in of 2026-11-23 07:00 (#1) carries a red flag no advice is
-                    given for; read the check-in (`journal checkins`) and what `journal safety
-                    --red-flags` says of each red flag; `journal checkins edit 1 --red-flag ID` (or
-                    `--no-red-flags`) corrects it.
+                    given for; read the check-in (`journal checkins`) and what
+                    `journal safety --red-flags` says of each red flag;
+                    `journal checkins edit 1 --red-flag ID` (or `--no-red-flags`) corrects it.
 
                     """), "\(screen): \(run)")
             #expect(!run.stderr.contains("URGENT"), "\(run)")
@@ -249,8 +249,8 @@ import Testing
                 The journal holds 2 values journal never writes, put in from outside; what is
                 shown reads them as said:
                 - psfs_activities row 1, column activity: 'socks shoes', where journal writes 1
-                to 80 characters on one line; `journal psfs remove 1` retires it, and `journal
-                psfs add` adds it in other words.
+                to 80 characters on one line; `journal psfs remove 1` retires it, and
+                `journal psfs add` adds it in other words.
                 - plan row bird-dog, column per_week: 0, where journal writes a whole number
                 from 1 to 21 (screens read it as the nearest of those until it is corrected);
                 `journal plan set bird-dog …` replaces it, `journal plan remove bird-dog` takes

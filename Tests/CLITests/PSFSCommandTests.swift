@@ -12,9 +12,11 @@ import Testing
     }
 
     @Test func ratingsGiveTheBaselineTheLatestAndTheAverage() throws {
-        #expect(try add("putting on socks", "--at", "2026-11-01 09:00") == "1\n")
-        #expect(try add("sitting through a film", "--at", "2026-11-01 09:00") == "2\n")
-        #expect(try add("lifting a child", "--at", "2026-11-10 09:00") == "3\n")
+        #expect(try add("putting on socks", "--at", "2026-11-01 09:00") == "Added activity #1: putting on socks.\n")
+        #expect(
+            try add("sitting through a film", "--at", "2026-11-01 09:00")
+                == "Added activity #2: sitting through a film.\n")
+        #expect(try add("lifting a child", "--at", "2026-11-10 09:00") == "Added activity #3: lifting a child.\n")
         for (id, score, at) in [
             ("1", "3", "2026-11-01 09:05"), ("2", "4", "2026-11-01 09:05"), ("3", "2", "2026-11-10 09:00"),
             ("1", "6", "2026-11-20 09:00"), ("2", "5", "2026-11-20 09:00"), ("3", "6", "2026-11-24 09:00"),
@@ -68,7 +70,7 @@ import Testing
     /// A rating's note (issue #26) is under its rating in `journal psfs`, and in the report's Notes
     /// once when the rating is in the period (11-19 to 11-25): B is, A (11-18) is not.
     @Test func aRatingsNoteIsUnderItAndInTheReportsNotes() throws {
-        #expect(try add("putting on socks", "--at", "2026-11-18 09:00") == "1\n")
+        #expect(try add("putting on socks", "--at", "2026-11-18 09:00") == "Added activity #1: putting on socks.\n")
         for (score, at, note) in [
             ("4", "2026-11-18 09:30", "PSFS NOTE A: only with one foot on the bed"),
             ("6", "2026-11-22 09:30", "PSFS NOTE B"),
@@ -111,7 +113,7 @@ import Testing
     /// Issue #26: a `*` on a history row, from the previous rating or from the baseline, brings the
     /// legend, though the activity's change overall (5 → 5) is none.
     @Test func everyMarkIsExplainedAndAChangeFromThePreviousRatingIsMarkedToo() throws {
-        #expect(try add("socks", "--at", "2026-11-11 08:00") == "1\n")
+        #expect(try add("socks", "--at", "2026-11-11 08:00") == "Added activity #1: socks.\n")
         for (score, at) in [("5", "2026-11-11 09:00"), ("2", "2026-11-18 09:00"), ("5", "2026-11-24 09:00")] {
             let run = try sandbox.run("psfs", "rate", "1", score, "--at", at)
             try #require(run.status == 0, "\(run)")
@@ -128,8 +130,8 @@ import Testing
                   2026-11-18      2           -3 *  -3 *
                   2026-11-24      5           +3 *  0
 
-                Average of the 1 activity rated at the baseline (2026-11-11) and since: 5.0 →
-                5.0 (0.0), less than 3 points, within the measure's error.
+                The activity rated at the baseline (2026-11-11) and since: 5.0 → 5.0 (0.0), less
+                than 3 points, within the measure's error.
                 * a change of at least 3 points for one activity, more than the measure's error.
 
                 """, "\(text)")
@@ -138,8 +140,8 @@ import Testing
     /// Issue #26: an activity rated within a past period stays in its report once retired, marked
     /// so, and counts in the average as it stood then, in every format.
     @Test func aRetiredActivityRatedInThePeriodStaysInItsReport() throws {
-        #expect(try add("socks", "--at", "2026-10-21 09:00") == "1\n")
-        #expect(try add("sitting", "--at", "2026-10-21 09:00") == "2\n")
+        #expect(try add("socks", "--at", "2026-10-21 09:00") == "Added activity #1: socks.\n")
+        #expect(try add("sitting", "--at", "2026-10-21 09:00") == "Added activity #2: sitting.\n")
         for (id, score, at) in [
             ("1", "2", "2026-10-21 09:05"), ("2", "2", "2026-10-21 09:05"), ("1", "3", "2026-10-28 09:00"),
             ("2", "6", "2026-10-28 09:00"),

@@ -222,8 +222,8 @@ import Testing
              Reviewed by a physiotherapist on Tue 10 Nov 10:00: bird-dog resumed.
 
         Pain
-        Active on 1 of the 8 days since the journal began, 1 entry. Mean pain before
-        3.0, after 5.0 (change +2.0). Highest pain after: 5 (bird-dog, 3 Nov).
+        Active on 1 of 8 days since the journal began, 1 entry. Mean pain before 3.0,
+        after 5.0 (change +2.0). Highest pain after: 5 (bird-dog, 3 Nov).
         1 check-in, mean pain 4.0, highest 4 (3 Nov).
         No entries in the previous 10 days (2026-10-22 to 2026-10-31) to compare with.
 

@@ -70,8 +70,9 @@ import Testing
         #expect(try plan() == before)
     }
 
-    /// A new dose, or a start typed with --since, starts the plan afresh; the same dose typed on a later day does not.
-    @Test func aNewDoseOrAStartGivenStartsItAfresh() throws {
+    /// A new dose, or a start typed with --since, starts that dose on its day and keeps the one before it, said so;
+    /// the same dose typed on a later day changes nothing.
+    @Test func aNewDoseOrAStartGivenStartsOnItsDayAndKeepsTheOneBefore() throws {
         sandbox.environment["JOURNAL_NOW"] = "2026-11-16T09:00:00Z"
         try sandbox.change("plan", "set", "bird-dog", "--sets", "2", "--reps", "8", "--per-week", "5")
         sandbox.environment["JOURNAL_NOW"] = "2026-11-20T09:00:00Z"
@@ -81,11 +82,20 @@ import Testing
                 == "The plan for bird-dog was already 2 × 8 reps, 5 sessions a week, from 2026-11-16; nothing changed.\n"
         )
         let fewer = try sandbox.run("plan", "set", "bird-dog", "--sets", "2", "--reps", "8", "--per-week", "4")
-        #expect(fewer.stdout == "Planned bird-dog: 2 × 8 reps, 4 sessions a week, from 2026-11-20.\n")
+        #expect(
+            fewer.stdout
+                == "Planned bird-dog: 2 × 8 reps, 4 sessions a week, from 2026-11-20. Until then it was 2 × 8 reps, "
+                + "5 sessions a week, from 2026-11-16: the sessions done before 2026-11-20 stay judged by that dose.\n")
         let given = try sandbox.run(
             "plan", "set", "bird-dog", "--sets", "2", "--reps", "8", "--per-week", "4", "--since", "2026-11-18")
-        #expect(given.stdout == "Planned bird-dog: 2 × 8 reps, 4 sessions a week, from 2026-11-18.\n")
+        #expect(
+            given.stdout
+                == "Planned bird-dog: 2 × 8 reps, 4 sessions a week, from 2026-11-18. Until then it was 2 × 8 reps, "
+                + "5 sessions a week, from 2026-11-16: the sessions done before 2026-11-18 stay judged by that dose.\n")
         #expect(try plan() == "bird-dog|2|8|4|2026-11-18|1\n")
+        #expect(
+            try sandbox.sql("SELECT exercise_id, since, sets, reps, per_week FROM plan_history")
+                == "bird-dog|2026-11-16|2|8|5\n")
     }
 
     // MARK: Undo's depth
@@ -223,7 +233,7 @@ import Testing
         #expect(try sandbox.sql("SELECT id, activity FROM psfs_activities") == "1|putting on socks\n")
         // Retired, it may be added again.
         try sandbox.change("psfs", "remove", "1")
-        #expect(try sandbox.run("psfs", "add", "Putting on socks").stdout == "2\n")
+        #expect(try sandbox.run("psfs", "add", "Putting on socks").stdout == "Added activity #2: Putting on socks.\n")
     }
 
     /// One activity rated 3, then 5 (+2): the average is that activity's score, and +2 is less than its 3 points.
@@ -236,8 +246,8 @@ import Testing
         #expect(
             show.stdout.hasSuffix(
                 """
-                Average of the 1 activity rated at the baseline (2026-11-18) and since: 3.0 →
-                5.0 (+2.0), less than 3 points, within the measure's error.
+                The activity rated at the baseline (2026-11-18) and since: 3.0 → 5.0 (+2.0),
+                less than 3 points, within the measure's error.
 
                 """), "\(show)")
         let json = try sandbox.run("psfs", "--json")

@@ -63,8 +63,8 @@ import Testing
         let get = try sandbox.run("config", "get", "region")
         #expect(
             get.stdout == """
-                Region: Canada (CA), from the locale (LANG=en_CA.UTF-8); `journal config set
-                region CODE` sets another.
+                Region: Canada (CA), from the locale (LANG=en_CA.UTF-8);
+                `journal config set region CODE` sets another.
 
                 """)
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
@@ -118,8 +118,8 @@ import Testing
         #expect(
             run.stdout.hasSuffix(
                 """
-                Region: Canada (CA), from the locale (LANG=en_CA.UTF-8); `journal config set
-                region CODE` sets another.
+                Region: Canada (CA), from the locale (LANG=en_CA.UTF-8);
+                `journal config set region CODE` sets another.
 
                 """))
         #expect(!run.stdout.contains("999"))

@@ -8,6 +8,30 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     }
 
+    /// `--to` a day still to come this week reports the days so far (a tester, issue #26).
+    ///
+    /// Said on standard error; further ahead, refused as still to come. Wednesday 2026-12-09, New York.
+    @Test func aLastDayStillToComeReportsTheDaysSoFar() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-12-09T17:00:00Z"
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-12-08 10:00")
+        let run = try sandbox.run("report", "--to", "13 dec", "--json")
+        #expect(run.status == 0, "\(run)")
+        let report = try json(run)
+        #expect((report["from"] as? String, report["to"] as? String) == ("2026-12-07", "2026-12-09"))
+        #expect(report["entries"] as? Int == 1)
+        #expect(
+            run.stderr
+                == "Sun 13 Dec is still to come: the report covers the days so far, 2026-12-07 to 2026-12-09.\n")
+        let far = try sandbox.run("report", "--to", "2026-12-16")
+        #expect(far.status == 64)
+        #expect(
+            far.stderr
+                == "journal: \"2026-12-16\" is Wed 16 Dec 2026, still to come: a report may end on a day to come "
+                + "only when its first day has come (the days so far are reported); for the 7 days ending today, "
+                + "leave --to out.\n")
+        #expect(far.stdout == "")
+    }
+
     @Test func reportsAPeriodAcrossTheDaylightSavingChange() throws {
         try sandbox.log(
             "glute-bridge", "--pain-before", "6", "--pain-after", "5", "--sets", "3", "--reps", "10", "--at",
@@ -30,7 +54,8 @@ import Testing
         #expect((report["flags"] as? [[String: Any]])?.map { $0["entry_id"] as? Int } == [3])
         let previous = try #require(report["previous"] as? [String: Any])
         #expect(previous["pain_before_mean"] as? Double == 6.0)
-        #expect(previous["verdict"] as? String == "improvement")
+        // Too few sessions before for a verdict (fewer than 3).
+        #expect(previous["verdict"] as? String == "too few previous sessions")
 
         let text = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07")
         #expect(

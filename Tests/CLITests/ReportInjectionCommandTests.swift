@@ -43,9 +43,10 @@ struct ReportInjectionCommandTests {
             "exercises", "add", "own-bridge", "--name", Self.payloads[0], "--category", "stability")
         try #require(added.status == 0, "\(added)")
         for (index, payload) in Self.payloads.enumerated() {
-            let activity = try sandbox.run("psfs", "add", payload, "--at", "2026-11-01 09:00")
+            let activity = try sandbox.run("psfs", "add", payload, "--at", "2026-11-01 09:00", "--json")
             try #require(activity.status == 0, "\(activity)")
-            let id = activity.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let object = try JSONSerialization.jsonObject(with: Data(activity.stdout.utf8)) as? [String: Any]
+            let id = String(try #require(object?["id"] as? Int))
             for (day, score) in [("2026-11-01", "3"), ("2026-11-\(16 + index)", "6")] {
                 let rated = try sandbox.run("psfs", "rate", id, score, "--at", "\(day) 09:05", "--note", payload)
                 try #require(rated.status == 0, "\(rated)")

@@ -171,7 +171,7 @@ import Testing
 
         let text = try sandbox.run("report", "--month").stdout
         #expect(text.contains("The journal began on 2026-11-01, 9 days into this period"))
-        #expect(text.contains("Active on 20 of the 21 days since the journal began, 40 entries."))
+        #expect(text.contains("Active on 20 of 21 days since the journal began, 40 entries."))
         #expect(text.contains("bird-dog      2026-11-10         5    11        9       122%"))
         #expect(text.contains("bird-dog      2 × 8 reps   over in 1 of 11  under in 10 of 11  -"))
         #expect(!text.contains("Sat 2026-10-31"))  // the day table starts when the journal did

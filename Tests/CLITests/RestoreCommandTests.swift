@@ -180,7 +180,7 @@ import Testing
         #expect(
             run.stderr
                 == "journal: line 2: unknown exercise \"wall-squat\"; `journal exercises` lists the ones you can log, "
-                + "and `journal exercises add wall-squat --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment). "
+                + "and `journal exercises add wall-squat --name … --category CATEGORY --how-to …` adds one of your own (CATEGORY stability, stretch or self-treatment; add --hold for one held rather than repeated, --sides for one done a side at a time). "
                 + "A CSV holds entries only, not your own exercises: add it first with `journal exercises add`, or "
                 + "restore the whole journal from `journal export --all --format json`. Nothing was imported.\n")
         #expect(!FileManager.default.fileExists(atPath: file("new.sqlite3")))

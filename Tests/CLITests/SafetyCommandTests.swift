@@ -161,8 +161,8 @@ import Testing
                 both-legs (emergency care now); in one leg, getting worse, it is one-leg (a
                 doctor's appointment, not an emergency).
 
-                A red flag stands until a doctor has seen you; then record it with: journal
-                resume --red-flags
+                A red flag stands until a doctor has seen you; then record it with:
+                journal resume --red-flags
 
                 Region: United Kingdom (GB), from JOURNAL_REGION=GB.
 

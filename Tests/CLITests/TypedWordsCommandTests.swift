@@ -167,7 +167,8 @@ import Testing
     // MARK: Numbers too large to hold
 
     @Test func aHugeNumberGetsTheRangeMessage() throws {
-        let tooFar = "that is further back than journal goes: at most 3660 days, 522 weeks or 120 months ago.\n"
+        let tooFar =
+            "that is further back than journal goes: at most 3660 days, 522 weeks or 120 calendar months ago.\n"
         for text in ["99999999999 days ago", "99999999999999999999 days ago"] {
             try refused(
                 ["log", "glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", text],

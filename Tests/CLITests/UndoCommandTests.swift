@@ -96,7 +96,7 @@ import Testing
     /// sandbox's locale (LANG=en_GB.UTF-8); undo of a region change says the same.
     static let regionSet = "Region now: United Kingdom (GB), set with `journal config set region GB`."
     static let regionFromLocale =
-        "Region now: United Kingdom (GB), from the locale (LANG=en_GB.UTF-8); `journal\nconfig set region CODE` sets another."
+        "Region now: United Kingdom (GB), from the locale (LANG=en_GB.UTF-8);\n`journal config set region CODE` sets another."
 
     /// Undo of a region change says the region now in force as `config unset` does, and, as
     /// `config set` does, that `JOURNAL_REGION` overrides what it put back.

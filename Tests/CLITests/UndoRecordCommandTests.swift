@@ -95,6 +95,101 @@ import Testing
                 + "given (1, sqlite_sequence): its id, or that counter, was changed from outside, and undo never "
                 + "gives a record an id journal did not give it",
             unchanged: ["checkins", "changes", "change_checkins"])
+
+    /// A resume's kept row renamed to an earlier doctor's visit or physiotherapist's review (a
+    /// tester: undo took back the genuine record, kept the mistaken one, said "they stand again",
+    /// exit 0, and every screen then said nothing stood), and a PSFS rating's: refused as a log's is.
+    @Test func aResumesOrPSFSKeptRowRenamedToAnOlderRecordIsRefused() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:05:00Z"
+        try sandbox.change("checkin", "--pain", "2", "--red-flag", "fever", "--at", "2026-11-20 18:00")
+        try sandbox.change("resume", "--red-flags", "--note", "GP visit")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:10:00Z"
+        try sandbox.change("checkin", "--pain", "2", "--red-flag", "back-lump", "--at", "2026-11-20 18:08")
+        try sandbox.change("resume", "--red-flags", "--note", "mistake")
+        try sandbox.damage("UPDATE change_red_flag_reviews SET id = 1 WHERE change_id = (SELECT max(id) FROM changes);")
+        try expectRefused(
+            "change_red_flag_reviews names red-flag review #1, which was recorded before the change was made and "
+                + "not as the change kept it: another red-flag review, which undo never removes or replaces",
+            unchanged: ["red_flag_reviews", "changes"])
+        try sandbox.damage("UPDATE change_red_flag_reviews SET id = 2 WHERE change_id = (SELECT max(id) FROM changes);")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:15:00Z"
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT id, note FROM red_flag_reviews") == "1|GP visit\n")
+
+        try sandbox.change(
+            "log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--reps", "8", "--at", "2026-11-20 18:12")
+        try sandbox.change("resume", "bird-dog", "--note", "physio 1")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:20:00Z"
+        try sandbox.change(
+            "log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--reps", "8", "--at", "2026-11-20 18:18")
+        try sandbox.change("resume", "bird-dog", "--note", "mistake")
+        try sandbox.damage("UPDATE change_reviews SET id = 1 WHERE change_id = (SELECT max(id) FROM changes);")
+        try expectRefused(
+            "change_reviews names physiotherapist's review #1, which was recorded before the change was made and "
+                + "not as the change kept it: another physiotherapist's review, which undo never removes or replaces",
+            unchanged: ["reviews", "changes"])
+
+        try sandbox.damage("UPDATE change_reviews SET id = 2 WHERE change_id = (SELECT max(id) FROM changes);")
+        try sandbox.change("psfs", "add", "putting on socks", "--at", "2026-11-20 18:19")
+        try sandbox.change("psfs", "rate", "1", "4", "--at", "2026-11-20 18:19")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:25:00Z"
+        try sandbox.change("psfs", "rate", "1", "6", "--at", "2026-11-20 18:24")
+        try sandbox.damage("UPDATE change_psfs SET id = 1 WHERE change_id = (SELECT max(id) FROM changes);")
+        try expectRefused(
+            "change_psfs names PSFS rating #1, which was recorded before the change was made and not as the change "
+                + "kept it: another PSFS rating, which undo never removes or replaces",
+            unchanged: ["psfs_ratings", "changes"])
+    }
+
+    /// A kept row naming no record (a tester: undo said "nothing to change", exit 0, marked the
+    /// change undone, and the record stayed): refused, naming the change, the table and the id.
+    @Test func aKeptRowNamingNoRecordIsRefused() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:05:00Z"
+        try sandbox.change("checkin", "--pain", "2", "--red-flag", "fever", "--at", "2026-11-20 18:00")
+        try sandbox.change("resume", "--red-flags", "--note", "mistake")
+        try sandbox.damage("UPDATE change_red_flag_reviews SET id = 99;")
+        try expectRefused(
+            "change #5, a resume, names red-flag review #99 in change_red_flag_reviews, and red_flag_reviews holds "
+                + "no #99: its id was changed, or the record deleted, from outside, and undo would change nothing and "
+                + "mark the change undone", unchanged: ["red_flag_reviews", "changes"])
+        #expect(try sandbox.sql("SELECT id, undone FROM changes WHERE id = 5") == "5|0\n")
+        try sandbox.damage(
+            "UPDATE change_red_flag_reviews SET id = 1; UPDATE change_checkins SET id = 99 WHERE change_id = 4;")
+        try sandbox.change("undo")
+        try expectRefused(
+            "change #4, a check-in, names check-in #99 in change_checkins, and checkins holds no #99: its id was "
+                + "changed, or the record deleted, from outside, and undo would change nothing and mark the change "
+                + "undone", unchanged: ["checkins", "changes"])
+        try sandbox.damage("DELETE FROM changes WHERE id >= 3; UPDATE change_entries SET id = 99 WHERE change_id = 2;")
+        try expectRefused(
+            "change #2, a log, names entry #99 in change_entries, and entries holds no #99: its id was changed, or "
+                + "the record deleted, from outside, and undo would change nothing and mark the change undone",
+            unchanged: ["entries", "changes"])
+    }
+
+    /// The records a change names are gone only while a later change that removed them stands,
+    /// and undo reverses that one first: a log then a delete of its entry, a check-in then its
+    /// delete, a review then `exercises remove` that took it, a PSFS activity with a rating then
+    /// a retire; each undone to the end.
+    @Test func aRecordALaterChangeRemovedIsPutBackFirst() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:05:00Z"
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch")
+        try sandbox.change("log", "knee-hug", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-20 18:00")
+        try sandbox.change("resume", "knee-hug", "--note", "physio")
+        try sandbox.change("delete", "3", "--yes")
+        try sandbox.change("exercises", "remove", "knee-hug")
+        try sandbox.change("checkins", "delete", "1", "--yes")
+        try sandbox.change("psfs", "add", "putting on socks", "--at", "2026-11-20 18:00")
+        try sandbox.change("psfs", "rate", "1", "4", "--at", "2026-11-20 18:01")
+        try sandbox.change("psfs", "remove", "1")
+        for _ in 0..<9 { try sandbox.change("undo") }
+        #expect(try sandbox.sql("SELECT id FROM changes WHERE undone = 0") == "3\n")
+        #expect(try sandbox.sql("SELECT id FROM entries") == "1\n2\n")
+        #expect(try sandbox.sql("SELECT id FROM checkins") == "1\n")
+        #expect(
+            try sandbox.sql(
+                "SELECT (SELECT count(*) FROM reviews) + (SELECT count(*) FROM exercises WHERE builtin = 0) "
+                    + "+ (SELECT count(*) FROM psfs_activities)") == "0\n")
     }
 
     /// A change's kind changed from outside (a delete recorded as a log): its kept rows are there,

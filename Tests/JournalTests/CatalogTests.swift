@@ -74,7 +74,7 @@ import Testing
         #expect(throws: JournalError.unknownExercise("yoga", suggestions: [])) { try catalog.resolve("yoga") }
         #expect(
             JournalError.unknownExercise("yoga", suggestions: []).description
-                == #"unknown exercise "yoga"; `journal exercises` lists the ones you can log, and `journal exercises add yoga --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment)."#
+                == #"unknown exercise "yoga"; `journal exercises` lists the ones you can log, and `journal exercises add yoga --name … --category CATEGORY --how-to …` adds one of your own (CATEGORY stability, stretch or self-treatment; add --hold for one held rather than repeated, --sides for one done a side at a time)."#
         )
     }
 

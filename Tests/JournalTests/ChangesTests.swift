@@ -22,7 +22,7 @@ import Testing
         let store = try JournalStore(path: directory.file("j.sqlite3"))
         let first = try store.add(try entry(at: 300, note: "one"))
         let second = try store.add(try entry("bird-dog", at: 200, note: "two"))
-        #expect(try store.delete(ids: [first.id!, second.id!], now: now).count == 2)
+        #expect(try store.delete(ids: [first.id!, second.id!], now: now).records.count == 2)
         #expect(try store.entryCount() == 0)
         #expect(
             try store.undo()

@@ -63,7 +63,8 @@ import Testing
         #expect(try keys(LoggedJSON(logged, advice: words)) == ["entry", "findings", "hold", "paused", "region"])
         let edit = EditJSON(
             before: EntryJSON(logged.entry), after: EntryJSON(logged.entry), findings: [], hold: nil, paused: nil)
-        #expect(try keys(edit) == ["after", "before", "changed", "findings", "hold", "paused"])
+        #expect(
+            try keys(edit) == ["after", "before", "changed", "findings", "hold", "hold_begun", "hold_lifted", "paused"])
         // The generic words have no region: the key is left out, as it always was.
         #expect(try keys(CheckedInJSON(checkIn, advice: words)) == ["checkin", "findings"])
         #expect(try object(CheckedInJSON(checkIn, advice: Fixture.uk))["region"] as? String == "GB")
@@ -81,7 +82,14 @@ import Testing
         let check = try object(CheckJSON(standing: standing, advice: words))
         #expect(check.keys.sorted() == (standingKeys + ["exit_status"]).sorted())
         #expect(check["exit_status"] as? Int32 == standing.exitStatus)
-        let todayJSON = try object(TodayJSON(try store.routine(today: today), standing: standing, advice: words))
+        // The journal's red flag stops every session, so nothing is due under it; the keys of a due
+        // exercise are read under a standing without it.
+        let stopped = try object(TodayJSON(try store.routine(today: today), standing: standing, advice: words))
+        #expect(standing.stoppingSessions != nil)
+        #expect((stopped["due"] as? [Any])?.isEmpty == true)
+        let todayJSON = try object(
+            TodayJSON(
+                try store.routine(today: today), standing: Standing(date: today, holds: standing.holds), advice: words))
         #expect(todayJSON.keys.sorted() == ["date", "done_today", "due", "held", "standing", "upcoming"])
         let held = try #require((todayJSON["held"] as? [[String: Any]])?.first)
         #expect(held.keys.sorted() == ["exercise", "since"])

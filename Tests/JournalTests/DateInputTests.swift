@@ -80,11 +80,87 @@ import Testing
     }
 
     @Test func theFutureIsRefused() throws {
-        #expect(throws: JournalError.futureDate(text: "2026-11-25 10:01", resolved: "2026-11-25 10:01 (UTC+00:00)")) {
-            try parse("2026-11-25 10:01")
+        #expect(throws: JournalError.futureDate(text: "2026-11-25 11:01", resolved: "2026-11-25 11:01 (UTC+00:00)")) {
+            try parse("2026-11-25 11:01")
         }
         #expect(throws: JournalError.futureDate(text: "2026-11-26", resolved: "2026-11-26 12:00 (UTC+00:00)")) {
             try parse("2026-11-26")
+        }
+    }
+
+    /// A day and a time a few minutes ahead gets the same message as a time alone (a tester):
+    /// the time it ended, or "now"; yesterday's is for a time alone.
+    @Test func aDayAndTimeWithinTheHourAheadSaysHowToSayJustNow() throws {
+        for text in ["2026-11-25 10:05", "today 10:05", "2026-11-25T10:05", "2026-11-25 11:00"] {
+            #expect(
+                throws: JournalError.timeToCome(
+                    text: text, resolved: "2026-11-25 \(text.hasSuffix("11:00") ? "11:00" : "10:05") (UTC+00:00)",
+                    instead: "for what you have just done, give the time it ended or \"now\".")
+            ) { try parse(text) }
+        }
+        // 05:05 in New York, five minutes ahead of 05:00 EST.
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "2026-11-25 05:05", resolved: "2026-11-25 05:05 (UTC-05:00)",
+                instead: "for what you have just done, give the time it ended or \"now\".")
+        ) { try parse("2026-11-25 05:05", newYork) }
+    }
+
+    /// Hours and minutes ago, `a` and `an` for one, and days with ordinals (a tester).
+    ///
+    /// 10:00 UTC on Wednesday 2026-11-25, in London (UTC+00:00) and New York (UTC-05:00).
+    @Test(arguments: [
+        ("2 hours ago", 1_795_593_600),  // 08:00Z
+        ("30 minutes ago", 1_795_599_000),  // 09:30Z
+        ("an hour ago", 1_795_597_200),  // 09:00Z
+        ("a minute ago", 1_795_600_740),
+        ("90 mins ago", 1_795_595_400),  // 08:30Z
+        ("1 hr ago", 1_795_597_200),
+    ])
+    func hoursAndMinutesAgoCountBackFromNow(text: String, expected: Int64) throws {
+        #expect(try parse(text) == ResolvedTime(unixSeconds: expected, utcOffset: 0))
+        #expect(try parse(text, newYork) == ResolvedTime(unixSeconds: expected, utcOffset: -18000))
+    }
+
+    @Test(arguments: [
+        ("a week ago", "2026-11-18"),
+        ("a day ago", "2026-11-24"),
+        ("a month ago", "2026-10-25"),
+        ("20th nov", "2026-11-20"),
+        ("nov 20th", "2026-11-20"),
+        ("1st nov", "2026-11-01"),
+        ("22nd november 2025", "2025-11-22"),
+        ("Fri 20th Nov", "2026-11-20"),
+        ("3rd oct", "2026-10-03"),
+        ("11th nov", "2026-11-11"),
+    ])
+    func aAnAndOrdinalsNameDays(text: String, day: String) throws {
+        let date = try #require(LocalDate(iso8601: day))
+        // Noon that day, in London (UTC+00:00 from November, +01:00 in October) and in New York.
+        let london = try parse(text)
+        #expect(london.local.date == date && london.local.hour == 12 && london.local.minute == 0)
+        let newYork = try parse(text, newYork)
+        #expect(newYork.local.date == date && newYork.local.hour == 12 && newYork.utcOffset < 0)
+        #expect(try DateInput.parseDay(text, today: try #require(LocalDate(iso8601: "2026-11-25"))) == date)
+    }
+
+    /// An ordinal must have its own ending, and a day still to come is refused as before.
+    @Test func ordinalsAreReadStrictly() throws {
+        for text in ["20st nov", "1th dec", "nov 2st", "13rd oct"] {
+            #expect(throws: JournalError.invalidDate(text: text, reason: DateInput.acceptedForms)) { try parse(text) }
+        }
+        #expect(throws: JournalError.self) { try parse("1st dec") }
+        #expect(throws: JournalError.invalidDate(text: "2 hours ago", reason: DateInput.acceptedDayForms)) {
+            try DateInput.parseDay("2 hours ago", today: try #require(LocalDate(iso8601: "2026-11-25")))
+        }
+    }
+
+    /// Hours and minutes ago reach back as far as days do: 87,840 hours is 3,660 days.
+    @Test func hoursAgoReachBackNoFurtherThanTheDays() throws {
+        #expect(try parse("87840 hours ago").unixSeconds == now - 87_840 * 3600)
+        let reason = "that is further back than journal goes: at most 3660 days, 522 weeks or 120 calendar months ago."
+        for text in ["87841 hours ago", "5270401 minutes ago", "99999999999999999999 hours ago"] {
+            #expect(throws: JournalError.invalidDate(text: text, reason: reason)) { try parse(text) }
         }
     }
 
@@ -314,7 +390,7 @@ import Testing
     /// A count too large for a number is refused as too far back, as any beyond the limit.
     @Test func aHugeCountIsTooFarBack() throws {
         let today = try #require(LocalDate(iso8601: "2026-11-25"))
-        let reason = "that is further back than journal goes: at most 3660 days, 522 weeks or 120 months ago."
+        let reason = "that is further back than journal goes: at most 3660 days, 522 weeks or 120 calendar months ago."
         for text in ["99999999999 days ago", "99999999999999999999 days ago", "99999999999999999999 weeks ago"] {
             #expect(throws: JournalError.invalidDate(text: text, reason: reason)) { try parse(text) }
             #expect(throws: JournalError.invalidDate(text: text, reason: reason)) {
@@ -522,14 +598,47 @@ import Testing
     }
 
     /// A time alone on the day the clocks go back: 2026-10-25 in London showed 01:00–01:59 twice.
+    ///
+    /// A time alone is the latest the clock showed it, 01:30 GMT; with the day given, both readings
+    /// have come, and it asks which.
     @Test func aTimeAloneOnTheDayTheClocksGoBack() throws {
         let now: Int64 = 1_792_922_400  // 2026-10-25T10:00:00Z
+        // 2026-10-25T01:30:00Z, 01:30 GMT.
+        #expect(
+            try DateInput.parse("01:30", now: now, timeZone: london)
+                == ResolvedTime(unixSeconds: 1_792_891_800, utcOffset: 0))
         do {
-            _ = try DateInput.parse("01:30", now: now, timeZone: london)
+            _ = try DateInput.parse("2026-10-25 01:30", now: now, timeZone: london)
             Issue.record("an ambiguous time was accepted")
         } catch let JournalError.invalidDate(_, reason) {
             #expect(reason.contains("2026-10-25T01:30+01:00 or 2026-10-25T01:30+00:00"))
         }
+    }
+
+    /// In the repeated hour itself, a time alone is the reading that has come (a tester): at 01:20
+    /// GMT (01:20Z) `1:30am` is 01:30 BST (00:30Z), not refused as 01:30 GMT ten minutes ahead and
+    /// pointed at yesterday; at 01:50 BST (00:50Z) it is 01:30 BST too; the day and time read alike.
+    @Test func aTimeAloneInTheRepeatedHourIsTheReadingThatHasCome() throws {
+        let bst = ResolvedTime(unixSeconds: 1_792_888_200, utcOffset: 3600)  // 2026-10-25T00:30:00Z
+        for now: Int64 in [1_792_891_200, 1_792_889_400] {  // 01:20Z, 00:50Z
+            #expect(try DateInput.parse("1:30am", now: now, timeZone: london) == bst)
+            #expect(try DateInput.parse("2026-10-25 01:30", now: now, timeZone: london) == bst)
+        }
+        // At 01:20 GMT, 01:10 has come twice: the later, 01:10 GMT (01:10Z).
+        #expect(
+            try DateInput.parse("1:10am", now: 1_792_891_200, timeZone: london)
+                == ResolvedTime(unixSeconds: 1_792_890_600, utcOffset: 0))
+        // 01:40 has come once (01:40 BST, 00:40Z) and is to come once: the one that has come.
+        #expect(
+            try DateInput.parse("1:40am", now: 1_792_891_200, timeZone: london)
+                == ResolvedTime(unixSeconds: 1_792_888_800, utcOffset: 3600))
+        // Truly ahead, every reading, is refused as before: 01:55 at 01:50 BST.
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "1:55am", resolved: "2026-10-25 01:55 (UTC+01:00)",
+                instead: "for what you have just done, give the time it ended or \"now\"; "
+                    + "for yesterday's, \"yesterday 1:55am\".")
+        ) { try DateInput.parse("1:55am", now: 1_792_889_400, timeZone: london) }
     }
 
     /// A time alone still to come, in a daylight-saving change, as any other time.
@@ -551,9 +660,12 @@ import Testing
         #expect(
             try DateInput.parse("2026-10-25 01:15", now: now, timeZone: london)
                 == ResolvedTime(unixSeconds: 1_792_887_300, utcOffset: 3600))
-        // Both readings to come with the day given: in the future, not a choice of refused forms.
+        // Both readings to come with the day given: a few minutes ahead, as any time, not a choice
+        // of refused forms.
         #expect(
-            throws: JournalError.futureDate(text: "2026-10-25 01:45", resolved: "2026-10-25 01:45 (UTC+01:00)")
+            throws: JournalError.timeToCome(
+                text: "2026-10-25 01:45", resolved: "2026-10-25 01:45 (UTC+01:00)",
+                instead: "for what you have just done, give the time it ended or \"now\".")
         ) { try DateInput.parse("2026-10-25 01:45", now: now, timeZone: london) }
     }
 
@@ -595,7 +707,7 @@ import Testing
         #expect(try DateInput.parseDay("120 months ago", today: today).iso8601 == "2016-12-06")
         let tooFar = JournalError.invalidDate(
             text: "121 months ago",
-            reason: "that is further back than journal goes: at most 3660 days, 522 weeks or 120 months ago.")
+            reason: "that is further back than journal goes: at most 3660 days, 522 weeks or 120 calendar months ago.")
         #expect(throws: tooFar) { try DateInput.parseDay("121 months ago", today: today) }
         #expect(throws: JournalError.self) { try DateInput.parseDay("130 months ago", today: today) }
     }
@@ -616,6 +728,42 @@ import Testing
                 == "cannot report from 2016-11-28 to 2026-12-06: that is 3661 days, and a report covers at most "
                 + "3660 days.")
         #expect(throws: JournalError.self) { try Period.parse(from: "3660 days ago", to: nil, today: today) }
+    }
+
+    /// A report's last day still to come (a tester): the days so far, or refused.
+    ///
+    /// The days so far when the period has begun, said so; refused as still to come when it has
+    /// not. Today is Wednesday 2026-12-09.
+    @Test func aLastDayStillToComeIsReadAsTheDaysSoFar() throws {
+        let today = try #require(LocalDate(iso8601: "2026-12-09"))
+        func asked(_ from: String?, _ to: String?) throws -> (String, String, String?) {
+            let asked = try #require(try Period.asked(from: from, to: to, today: today))
+            return (asked.period.from.iso8601, asked.period.to.iso8601, asked.soFar)
+        }
+        let sunday =
+            "Sun 13 Dec is still to come: the report covers the days so far, 2026-12-07 to 2026-12-09."
+        for to in ["13 dec", "sun 13th dec", "2026-12-13"] {
+            #expect(try asked(nil, to) == ("2026-12-07", "2026-12-09", sunday))
+        }
+        // The 7 days ending six days ahead begin today.
+        #expect(try asked(nil, "2026-12-15").0 == "2026-12-09")
+        #expect(
+            try asked("2 weeks ago", "2027-03-01")
+                == (
+                    "2026-11-25", "2026-12-09",
+                    "Mon 1 Mar is still to come: the report covers the days so far, 2026-11-25 to 2026-12-09."
+                ))
+        #expect(try asked(nil, "today") == ("2026-12-03", "2026-12-09", nil))
+        // A period that has not begun.
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "2026-12-16", resolved: "Wed 16 Dec 2026",
+                instead: "a report may end on a day to come only when its first day has come (the days so far "
+                    + "are reported); for the 7 days ending today, leave --to out.")
+        ) { try Period.asked(from: nil, to: "2026-12-16", today: today) }
+        // A first day without a year still to come stays a slip.
+        #expect(throws: JournalError.self) { try Period.asked(from: "13 dec", to: nil, today: today) }
+        #expect(try Period.parse(from: nil, to: "13 dec", today: today)?.to.iso8601 == "2026-12-09")
     }
 
     @Test func aRefusedTimeShowsShortExamplesOnSeparateLines() throws {

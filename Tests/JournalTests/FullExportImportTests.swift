@@ -56,7 +56,15 @@ import Testing
         _ = try journal.checkIn(
             CheckIn(performedAt: 13_092_270, utcOffset: -2670, pain: #require(PainLevel(1)), createdAt: now))
         try journal.setPlan(PlanItem(exerciseID: "wall-squat", sets: 2, reps: 8, perWeek: 3))
-        try journal.setPlan(PlanItem(exerciseID: "side-plank", sets: 3, reps: 5, holdSeconds: 10, perWeek: 7))
+        // A dose changed on 20 November: the plan keeps the one before it.
+        try journal.setPlan(
+            PlanItem(
+                exerciseID: "side-plank", sets: 2, holdSeconds: 10, perWeek: 5, since: LocalDate(iso8601: "2026-11-10"))
+        )
+        try journal.setPlan(
+            PlanItem(
+                exerciseID: "side-plank", sets: 3, reps: 5, holdSeconds: 10, perWeek: 7,
+                since: LocalDate(iso8601: "2026-11-20")))
         return journal
     }
 
@@ -201,8 +209,8 @@ import Testing
         let before = try everyRow(target)
         #expect(
             before.keys.sorted() == [
-                "checkin_red_flags", "checkins", "entries", "exercises", "grdb_migrations", "plan", "psfs_activities",
-                "psfs_ratings", "red_flag_reviews", "reviews", "settings",
+                "checkin_red_flags", "checkins", "entries", "exercises", "grdb_migrations", "plan", "plan_history",
+                "psfs_activities", "psfs_ratings", "red_flag_reviews", "reviews", "settings",
             ])
         let result = try restore(bytes, into: target)
         #expect(result.added == 9 && result.checkIns == 2 && result.reviews == 1 && result.exercises == 2)
@@ -361,7 +369,7 @@ import Testing
         (
             document(entries: [entry.replacingOccurrences(of: "bird-dog", with: "wall-squat")]), 3,
             "unknown exercise \"wall-squat\"; `journal exercises` lists the ones you can log, and "
-                + "`journal exercises add wall-squat --name … --category stability --how-to …` adds one of your own (its category stability, stretch or self-treatment)."
+                + "`journal exercises add wall-squat --name … --category CATEGORY --how-to …` adds one of your own (CATEGORY stability, stretch or self-treatment; add --hold for one held rather than repeated, --sides for one done a side at a time)."
         ),
         (
             document(entries: [entry.replacingOccurrences(of: #""pain_before":2"#, with: #""pain_before":"2""#)]), 3,

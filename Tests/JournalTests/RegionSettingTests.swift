@@ -66,6 +66,20 @@ import Testing
         #expect(try resolve(["JOURNAL_REGION": "", "LANG": "en_CA.UTF-8"]).region == .canada)
     }
 
+    @Test func aStoredCodeIsReadAsATypedOneIsWhitespaceAndCaseAside() throws {
+        for stored in ["GB\n", " GB", "gb", "\tGb\r\n"] {
+            #expect(Region.named(by: stored) == .unitedKingdom, "\(stored)")
+            let setting = try RegionSetting.inForce(stored: stored, environment: ["LANG": "en_US.UTF-8"])
+            #expect(setting.region == .unitedKingdom, "\(stored)")
+            #expect(setting.setAside == nil, "\(stored)")
+            #expect(try resolve(["LANG": "en_US.UTF-8"], stored: stored).region == .unitedKingdom, "\(stored)")
+        }
+        let unknown = try RegionSetting.inForce(stored: " JP", environment: ["LANG": "en_US.UTF-8"])
+        #expect(unknown.region == .unitedStates)
+        #expect(unknown.setAside == " JP")
+        #expect(Region.named(by: "G B") == nil)
+    }
+
     @Test func anUnknownRegionInTheEnvironmentOrTheJournalIsRefused() {
         #expect(throws: JournalError.self) { try resolve(["JOURNAL_REGION": "XX"]) }
         #expect(throws: JournalError.self) { try resolve([:], stored: "ZZ") }

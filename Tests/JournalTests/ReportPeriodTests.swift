@@ -41,7 +41,12 @@ import Testing
         #expect((report.daysActive, report.daysCounted) == (10, 10))
         #expect(report.adherence.map(\.planned) == [10])
         #expect(report.adherence.map(\.done) == [10])
-        #expect(ReportText.activity(report) == "Active on 10 of the 10 days since the journal began, 10 entries.")
+        #expect(ReportText.activity(report) == "Active on 10 of 10 days since the journal began, 10 entries.")
+        // Begun on the period's last day: one day, said so, not "1 of the 1 days" (a tester).
+        let lastDay = ProgressReport.make(
+            entries: [entries[9]], period: period, region: Fixture.britain, findings: [], plan: plan,
+            journalBegan: LocalDate(iso8601: "2026-12-03"))
+        #expect(ReportText.activity(lastDay) == "Active on 1 of 1 day since the journal began, 1 entry.")
         #expect(
             ReportText.began(report)
                 == "The journal began on 2026-11-24, 4 days into this period: days active and the plan are counted "
@@ -94,15 +99,15 @@ import Testing
     ])
     func doseVerdicts(done: [Int], verdict: String, words: String) throws {
         var check = ProgressReport.DoseCheck(planned: 3)
-        for value in done { check.add(value) }
+        for value in done { check.add(value, planned: check.planned) }
         #expect(check.verdict?.rawValue == verdict)
         #expect(ReportText.dose(check) == words)
     }
 
     @Test func aDoseNeverRecordedSaysSo() throws {
         var check = ProgressReport.DoseCheck(planned: 30)
-        check.add(nil)
-        check.add(nil)
+        check.add(nil, planned: 30)
+        check.add(nil, planned: 30)
         #expect(check.verdict == .notRecorded)
         #expect(ProgressReport.DoseCheck(planned: 3).verdict == nil)
     }
@@ -119,7 +124,7 @@ import Testing
         ] as [([Int?], String, String)])
     func aSessionWithoutTheValueIsNotRecordedNeverAsPlanned(done: [Int?], verdict: String, words: String) throws {
         var check = ProgressReport.DoseCheck(planned: 10)
-        for value in done { check.add(value) }
+        for value in done { check.add(value, planned: check.planned) }
         #expect(check.verdict?.rawValue == verdict)
         #expect(ReportText.dose(check) == words)
         #expect(!ReportText.dose(check).hasPrefix("as planned"))
@@ -332,6 +337,54 @@ import Testing
         #expect(TextTable.wrap("", width: 10) == "")
         #expect(TextTable.wrap("   ", width: 10) == "")
         #expect(TextTable.wrap("ab", width: 0) == "…")
+    }
+
+    /// A command a person is told to type stays whole on one line: a backquoted span, or `journal …`
+    /// after a colon up to the word ending its clause; wider than the width, on a line of its own.
+    @Test func commandsStayWhole() {
+        let told = "Once a doctor has seen you: journal resume --red-flags."
+        #expect(TextTable.wrap(told, width: 40) == "Once a doctor has seen you:\njournal resume --red-flags.")
+        #expect(TextTable.wrap(told, width: 34) == "Once a doctor has seen you:\njournal resume --red-flags.")
+        #expect(TextTable.wrap(told, width: 20) == "Once a doctor has\nseen you:\njournal resume --red-flags.")
+        #expect(
+            TextTable.wrap("then run `journal resume bird-dog` again, please", width: 30)
+                == "then run\n`journal resume bird-dog`\nagain, please")
+        #expect(
+            TextTable.wrap("Set one with: journal plan set glute-bridge --sets 3, then go", width: 12)
+                == "Set one\nwith:\njournal plan set glute-bridge --sets 3,\nthen go")
+        // A stray backquote marks no span; "journal" not after a colon begins no command.
+        #expect(TextTable.wrap("a `b c d", width: 3) == "a\n`b\nc d")
+        #expect(TextTable.wrap("so journal stops asking", width: 10) == "so journal\nstops\nasking")
+        #expect(TextTable.wrap(told, width: 40) == TextTable.wrapByCharacter(told, width: 40))
+    }
+
+    /// Every advice text of every region, and the sentences that name `journal resume`, keep each
+    /// command whole at 80 and 40 columns.
+    @Test func everyAdviceTextKeepsItsCommandsWhole() throws {
+        var texts: [String] = [
+            "Still standing, recorded 2026-11-20, not yet seen by a doctor: You recorded chest pain. "
+                + "Once a doctor has seen you: \(Advice.resumeRedFlags).",
+            "Still on hold since 2026-11-20: bird-dog (pain-rise, #1); "
+                + Wording.seePhysiotherapistThenResume("bird-dog") + ".",
+            Wording.noPlanYet(),
+        ]
+        for region in [nil] + Region.known.map(Optional.some) {
+            let advice = RegionalAdvice(region: region)
+            for tier in [AdviceTier.emergency, .sameDay, .gp] {
+                texts += [advice.heading(tier), advice.recommendation(tier), advice.action(tier)]
+            }
+        }
+        let command = try Regex(#"`[^`]*`|: journal [^.,;`]*[.,;]?"#)
+        for text in texts {
+            for width in [80, 40] {
+                let lines = TextTable.wrap(text, width: width).split(separator: "\n")
+                for match in text.matches(of: command) {
+                    let found = String(text[match.range])
+                    let whole = found.hasPrefix(": ") ? String(found.dropFirst(2)) : found
+                    #expect(lines.contains { $0.contains(whole) }, "\(whole) broken at \(width): \(text)")
+                }
+            }
+        }
     }
 
     /// Lines found byte by byte are those `split(separator: "\n")` finds by character: a line feed

@@ -72,8 +72,16 @@ import Testing
 
     @Test func sharedSentencesReadAsWritten() {
         #expect(
-            Wording.noPlanYet
+            Wording.noPlanYet()
                 == "No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5")
+        #expect(
+            Wording.noPlanYet(held: ["glute-bridge"])
+                == "No plan yet. Set one with: journal plan set \(Catalog.builtIn.exercises.first { $0.id != "glute-bridge" }!.id) --sets 3 --reps 10 --per-week 5"
+        )
+        #expect(
+            Wording.noPlanYet(held: Set(Catalog.builtIn.exercises.map(\.id)))
+                == "No plan yet. Set one with: journal plan set EXERCISE --sets 3 --reps 10 --per-week 5")
+        #expect(Wording.noSession() == "No session while this stands.")
         #expect(Wording.undoBringsBack(1) == "`journal undo` brings it back.")
         #expect(Wording.undoBringsBack(2) == "`journal undo` brings them back.")
         #expect(Wording.nothingDeleted == "Nothing was deleted.")

@@ -11,6 +11,12 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         self = format
     }
 
+    /// What `journal import` takes, for its refusals: never the JSON array of entries that
+    /// `journal export --format json` writes for other programs.
+    public static let importable =
+        "journal imports a CSV, or the one object of `journal export --all --format json` (not the array of "
+        + "`journal export --format json`)"
+
     /// The format of an input to import: JSON when its first character after any byte-order mark
     /// and whitespace is `{` (a full export), else CSV.
     public static func detect(_ source: ByteSource) -> ExportFormat {

@@ -109,16 +109,35 @@ public enum JournalExport {
             note: try object.optionalString("note"), redFlags: flags, createdAt: try object.recordedAt(now: now))
     }
 
-    /// A plan item: `exercise`, `sets` and `per_week` are required.
+    /// A plan item: `exercise`, `sets` and `per_week` are required; `earlier`, its earlier doses
+    /// (`sets`, `reps`, `hold_seconds`, `per_week`, `since`), oldest first, each starting before the
+    /// next and the last before the item, only the first without a start.
     static func planItem(_ value: JSONValue) throws -> PlanItem {
         let object = try JSONObject(
-            value, "plan item", keys: ["exercise", "sets", "reps", "hold_seconds", "per_week", "since"])
+            value, "plan item", keys: ["exercise", "sets", "reps", "hold_seconds", "per_week", "since", "earlier"])
+        let exerciseID = try object.string("exercise")
+        var item = try planDose(object, exerciseID: exerciseID)
+        item.earlier = try object.objects("earlier", "earlier dose of the plan item").map { dose in
+            try planDose(dose, exerciseID: exerciseID)
+        }
+        let starts = item.doses.map(\.since)
+        for (earlier, later) in zip(starts, starts.dropFirst()) {
+            guard let later, earlier.map({ $0 < later }) ?? true else {
+                throw ExportShapeProblem(
+                    description: "the earlier doses of the plan item for \(exerciseID) must each start before the "
+                        + "next, and before the plan item, which then needs a \"since\".")
+            }
+        }
+        return item
+    }
+
+    private static func planDose(_ object: JSONObject, exerciseID: String) throws -> PlanItem {
         let since = try object.optionalString("since")
         guard since.map({ LocalDate(iso8601: $0) != nil }) ?? true else {
             throw JournalError.invalidDate(text: since ?? "", reason: "since must be a date such as 2026-11-20.")
         }
         return try PlanItem(
-            exerciseID: try object.string("exercise"), sets: try object.number("sets", Entry.Limits.sets),
+            exerciseID: exerciseID, sets: try object.number("sets", Entry.Limits.sets),
             reps: try object.optionalNumber("reps", Entry.Limits.reps),
             holdSeconds: try object.optionalNumber("hold_seconds", Entry.Limits.holdSeconds),
             perWeek: try object.number("per_week", PlanItem.perWeekRange),
@@ -299,6 +318,15 @@ private struct JSONObject {
         return try JournalExport.pastTime(
             text, field: "recorded_at", now: now + JournalExport.recordedAfterNow
         ).unixSeconds
+    }
+
+    /// The objects of the array `key`, each describing a `name`: an earlier dose of a plan item.
+    func objects(_ key: String, _ name: String) throws -> [JSONObject] {
+        guard let value = present(key) else { return [] }
+        guard case .array(let elements) = value else { throw wrongType(key, "an array of objects", value) }
+        return try elements.map {
+            try JSONObject($0, name, keys: ["sets", "reps", "hold_seconds", "per_week", "since"])
+        }
     }
 
     func stringArray(_ key: String) throws -> [String] {

@@ -69,7 +69,7 @@ public final class OutputSink {
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw JournalError.io(
-                        path: name, reason: errno == ENOSPC ? "the disk is full" : String(cString: strerror(errno)))
+                        path: name, reason: errno == ENOSPC ? JournalError.diskFull : String(cString: strerror(errno)))
                 }
                 offset += written
             }

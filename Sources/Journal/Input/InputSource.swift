@@ -59,6 +59,17 @@ public final class InputSource {
         owned = true
     }
 
+    /// Why a folder given as the input is refused.
+    static let folderGiven = "it is a folder, not a file; name the file in it"
+
+    /// Refuses a folder at once (66), since it opens but no read of it succeeds.
+    ///
+    /// For a command that has more to say before it reads (`restore`, of the journal it would
+    /// replace); a read says the same.
+    public func refuseFolder() throws {
+        if try status().st_mode & S_IFMT == S_IFDIR { throw JournalError.noInput(path: name, reason: Self.folderGiven) }
+    }
+
     deinit { if owned { close(descriptor) } }
 
     /// Why an input could not be opened: permission (exit 77), else no input (exit 66).
@@ -150,6 +161,8 @@ public final class InputSource {
             let read = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if read == 0 { return nil }
             if read > 0 { return Array(buffer[0..<read]) }
+            // A folder opens, but every read of it fails: it is no input (66), said as such, not an I/O error.
+            if errno == EISDIR { throw JournalError.noInput(path: name, reason: Self.folderGiven) }
             if errno != EINTR { throw JournalError.io(path: name, reason: String(cString: strerror(errno))) }
         }
     }

@@ -6,8 +6,22 @@
 /// ```
 public struct DeletedJSON<Record: Encodable & Sendable>: Encodable, Sendable {
     public var deleted: [Record]
+    /// `delete`: the holds it lifted, as `journal undo --json`'s `holds_lifted` (``HoldJSON``).
+    public var holdsLifted: [HoldJSON]?
+    /// `checkins delete`: the red flags no doctor had seen that went with the check-ins (``FindingJSON``).
+    public var redFlagsLifted: [FindingJSON]?
 
-    public init(_ deleted: [Record]) { self.deleted = deleted }
+    public init(_ deleted: [Record], holdsLifted: [Hold]? = nil, redFlagsLifted: [FindingJSON]? = nil) {
+        self.deleted = deleted
+        self.holdsLifted = holdsLifted?.map(HoldJSON.init)
+        self.redFlagsLifted = redFlagsLifted
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case deleted
+        case holdsLifted = "holds_lifted"
+        case redFlagsLifted = "red_flags_lifted"
+    }
 }
 
 /// `journal plan set --json`: `plan_item` (as `plan --json` writes it), `changed` (false when the

@@ -219,21 +219,37 @@ public struct OwnExerciseJSON: Encodable, Sendable {
 }
 
 /// One exercise of the plan as JSON, as `journal plan --json` and a full export write it: `exercise`,
-/// `sets`, `reps`, `hold_seconds`, `per_week`, `since` (the day it began; null when absent).
+/// `sets`, `reps`, `hold_seconds`, `per_week`, `since` (the day this dose began; null when absent),
+/// and `earlier`: the exercise's earlier doses, oldest first, each with `sets`, `reps`,
+/// `hold_seconds`, `per_week` and `since` (``PlanItem/earlier``; `[]` for none).
 public struct PlanItemJSON: Encodable, Sendable {
     public var item: PlanItem
 
     public init(_ item: PlanItem) { self.item = item }
 
-    enum Keys: String, CodingKey { case exercise, sets, reps, hold_seconds, per_week, since }
+    enum Keys: String, CodingKey { case exercise, sets, reps, hold_seconds, per_week, since, earlier }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(item.exerciseID, forKey: .exercise)
-        try container.encode(item.sets, forKey: .sets)
-        try container.encode(item.reps, forKey: .reps)
-        try container.encode(item.holdSeconds, forKey: .hold_seconds)
-        try container.encode(item.perWeek, forKey: .per_week)
-        try container.encode(item.since?.iso8601, forKey: .since)
+        try encodeDose(item, into: &container)
+        try container.encode(item.earlier.map(EarlierDose.init), forKey: .earlier)
     }
+
+    private struct EarlierDose: Encodable {
+        var dose: PlanItem
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try encodeDose(dose, into: &container)
+        }
+    }
+}
+
+private func encodeDose(_ dose: PlanItem, into container: inout KeyedEncodingContainer<PlanItemJSON.Keys>) throws {
+    try container.encode(dose.sets, forKey: .sets)
+    try container.encode(dose.reps, forKey: .reps)
+    try container.encode(dose.holdSeconds, forKey: .hold_seconds)
+    try container.encode(dose.perWeek, forKey: .per_week)
+    try container.encode(dose.since?.iso8601, forKey: .since)
 }

@@ -34,10 +34,14 @@ public struct EditJSON: Encodable, Sendable {
     /// The finding that began a hold standing before this edit (as `journal log --json`'s `paused`).
     public var paused: FindingJSON?
     public var changed: Bool
+    /// The hold that stood before the edit and no longer does (`hold_lifted`), or null.
+    public var holdLifted: HoldJSON?
+    /// The hold the edit began (`hold_begun`), or null.
+    public var holdBegun: HoldJSON?
 
     public init(
         before: EntryJSON, after: EntryJSON, findings: [FindingJSON], hold: HoldJSON?, paused: FindingJSON?,
-        changed: Bool = true
+        changed: Bool = true, holdLifted: HoldJSON? = nil, holdBegun: HoldJSON? = nil
     ) {
         self.before = before
         self.after = after
@@ -45,9 +49,15 @@ public struct EditJSON: Encodable, Sendable {
         self.hold = hold
         self.paused = paused
         self.changed = changed
+        self.holdLifted = holdLifted
+        self.holdBegun = holdBegun
     }
 
-    enum CodingKeys: CodingKey { case before, after, findings, hold, paused, changed }
+    enum CodingKeys: String, CodingKey {
+        case before, after, findings, hold, paused, changed
+        case holdLifted = "hold_lifted"
+        case holdBegun = "hold_begun"
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -57,6 +67,8 @@ public struct EditJSON: Encodable, Sendable {
         try container.encode(hold, forKey: .hold)
         try container.encode(paused, forKey: .paused)
         try container.encode(changed, forKey: .changed)
+        try container.encode(holdLifted, forKey: .holdLifted)
+        try container.encode(holdBegun, forKey: .holdBegun)
     }
 }
 

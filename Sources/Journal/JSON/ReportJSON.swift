@@ -15,7 +15,7 @@ public struct ReportJSON: Encodable, Sendable {
         case checkins, checkin_pain_mean, adherence
         case exercises, flags, days, previous, checkin_readings, reviews, psfs, psfs_period
         case journal_began, counted_from, days_counted, pain_after_max, holds, sessions, notes, standing
-        case standing_as_of
+        case standing_as_of, pain_trend_stood
         case region, region_explanation
     }
 
@@ -36,10 +36,13 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(report.exercises.map(ExerciseJSON.init), forKey: .exercises)
         try container.encode(report.adherence.map(AdherenceJSON.init), forKey: .adherence)
         try container.encode(report.findings.map { FindingJSON($0, advice: report.region.advice) }, forKey: .flags)
+        try container.encode(
+            report.worsening.map { StretchJSON($0, advice: report.region.advice) }, forKey: .pain_trend_stood)
         try container.encode(report.days.map(DayJSON.init), forKey: .days)
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
         try container.encode(report.checkInReadings.map(CheckInJSON.init), forKey: .checkin_readings)
-        try container.encode(report.reviews.map(ReviewJSON.init), forKey: .reviews)
+        try container.encode(
+            report.reviews.map { ReportReviewJSON(review: $0, liftedHold: report.liftedHold($0)) }, forKey: .reviews)
         // The scale since its baseline, and the same activities with the period's ratings only.
         try container.encode(report.psfs.map(PSFSJSON.init), forKey: .psfs)
         try container.encode(report.psfs.map { PSFSJSON($0.within(report.period)) }, forKey: .psfs_period)
@@ -105,7 +108,7 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(item.planned, forKey: .planned)
             try container.encode(item.perWeek, forKey: .per_week)
             try container.encode(Figures.twoDecimals(item.fraction.map { $0 * 100 }), forKey: .percent)
-            try container.encode(item.plan.since?.iso8601, forKey: .since)
+            try container.encode(item.plan.began?.iso8601, forKey: .since)
             try container.encode(item.countedFrom.iso8601, forKey: .counted_from)
             try container.encode(item.daysCounted, forKey: .days_counted)
             var dose = container.nestedContainer(keyedBy: DoseKeys.self, forKey: .dose)
@@ -152,6 +155,43 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(hold.session.id, forKey: .entry_id)
             try container.encode(hold.since.message, forKey: .message)
             try container.encode(hold.since.recommendation(advice), forKey: .recommendation)
+        }
+    }
+
+    /// A stretch of days the pain trend stood: its first and last day, how many, and the finding
+    /// as of the last.
+    struct StretchJSON: Encodable {
+        let stretch: WorseningRule.Stretch
+        let advice: RegionalAdvice
+
+        init(_ stretch: WorseningRule.Stretch, advice: RegionalAdvice) {
+            self.stretch = stretch
+            self.advice = advice
+        }
+
+        enum CodingKeys: String, CodingKey { case from, to, days, flag }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(stretch.days.lowerBound.iso8601, forKey: .from)
+            try container.encode(stretch.days.upperBound.iso8601, forKey: .to)
+            try container.encode(stretch.dayCount, forKey: .days)
+            try container.encode(FindingJSON(stretch.finding, advice: advice), forKey: .flag)
+        }
+    }
+
+    /// A review as `ReviewJSON` writes it, and `lifted_hold`: false when the journal no longer
+    /// holds a session it answered (``ProgressReport/reviewsWithoutHold``).
+    struct ReportReviewJSON: Encodable {
+        let review: Review
+        let liftedHold: Bool
+
+        enum Keys: String, CodingKey { case lifted_hold }
+
+        func encode(to encoder: any Encoder) throws {
+            try ReviewJSON(review).encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(liftedHold, forKey: .lifted_hold)
         }
     }
 
@@ -204,6 +244,7 @@ public struct ReportJSON: Encodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case from, to, entries, pain_before_mean, change, change_percent, verdict
+            case minimum_sessions, journal_began_inside
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -218,6 +259,8 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(
                 comparison.relativeChange.map { Figures.twoDecimals($0 * 100) ?? 0 }, forKey: .change_percent)
             try container.encode(comparison.verdict.rawValue, forKey: .verdict)
+            try container.encode(ProgressReport.Comparison.minimumPreviousSessions, forKey: .minimum_sessions)
+            try container.encode(comparison.journalBeganInside, forKey: .journal_began_inside)
         }
     }
 }

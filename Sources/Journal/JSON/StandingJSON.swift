@@ -78,7 +78,7 @@ public struct TodayJSON: Encodable, Sendable {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(routine.date.iso8601, forKey: .date)
         var due = container.nestedUnkeyedContainer(forKey: .due)
-        for item in routine.due {
+        for item in routine.due(under: standing) {
             var object = due.nestedContainer(keyedBy: DueKeys.self)
             try object.encode(item.plan.exerciseID, forKey: .exercise)
             try object.encode(item.plan.sets, forKey: .sets)

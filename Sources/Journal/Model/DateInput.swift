@@ -18,11 +18,13 @@ public struct ResolvedTime: Sendable, Hashable {
 ///
 /// Accepted, all on the local clock of `timeZone` unless an offset is given:
 /// - `now`;
-/// - a time alone, `18:00`, `7pm`, `7 pm`, `7:30am`, `7.30 p.m.`, `noon`, `at 7pm`: today at that time, or
-///   yesterday when that is still to come;
+/// - a time alone, `18:00`, `7pm`, `7 pm`, `7:30am`, `7.30 p.m.`, `noon`, `at 7pm`: the latest time
+///   today's clock showed it, or yesterday when that is still to come;
+/// - `2 hours ago`, `30 minutes ago`, `an hour ago`: that moment;
 /// - a day, meaning noon that day (or now, for today before noon): `today`, `yesterday`, a weekday
 ///   (`monday`, the most recent one, today included), `last monday` (the one before today),
-///   `3 days ago`, `2 weeks ago`, `1 month ago` (the same date, or the month's last day), or `2026-11-20`;
+///   `3 days ago`, `a week ago`, `1 month ago` (the same date, or the month's last day), `20th nov`, or
+///   `2026-11-20`;
 /// - a day and a time, either way round, with `at` (or `@`, or a comma) between them or not: `yesterday 7pm`,
 ///   `yesterday at 7pm`, `7pm yesterday`, `today at 07:30`, `monday at 8am`, `8am on monday`,
 ///   `2026-11-20 07:30`, `2026-11-20T07:30:15`;
@@ -31,7 +33,8 @@ public struct ResolvedTime: Sendable, Hashable {
 /// - a date and time with an offset, `2026-11-20T07:30+01:00` or `Z`.
 ///
 /// A local time that the clock skipped or showed twice (daylight-saving changes) is refused with a
-/// way to say it exactly; so is anything later than now.
+/// way to say it exactly (a time alone takes the latest reading that has come); so is anything
+/// later than now.
 ///
 /// ```swift
 /// let t = try DateInput.parse("2026-11-20 07:30", now: now, timeZone: TimeZone(identifier: "Europe/London")!)
@@ -44,7 +47,7 @@ public enum DateInput {
           18:00, 7pm or 7:30am (today, or yesterday if that is still to come)
           yesterday at 7pm, monday 18:00, last monday
           this morning, this afternoon, this evening, tonight
-          3 days ago, 2 weeks ago, 1 month ago (noon that day)
+          2 hours ago; 3 days, 2 weeks or 1 month ago (noon that day)
           20 Nov, Fri 20 Nov 7pm, 2026-11-20 or 2026-11-20 07:30
         """
 
@@ -96,9 +99,58 @@ public enum DateInput {
         let trimmed = String(text.trimmingWhitespace())
         let resolved = try resolve(trimmed, original: text, now: now, timeZone: timeZone)
         if resolved.unixSeconds > now {
+            // A few minutes ahead (`2026-11-20 18:05` at 18:00) is a rounded "just now", as a time alone is.
+            if resolved.unixSeconds - now <= justDoneLimit {
+                throw justDone(text, resolved: resolved, timeAlone: false)
+            }
             throw JournalError.futureDate(text: text, resolved: Wording.time(resolved.local))
         }
         return resolved
+    }
+
+    /// The refusal of a time at most ``justDoneLimit`` ahead, more likely a rounded "just now" than
+    /// a slip: the one message for a time alone (`18:05` at 18:00, which adds yesterday's) and a
+    /// day with a time (`2026-11-20 18:05`).
+    static func justDone(_ original: String, resolved: ResolvedTime, timeAlone: Bool) -> JournalError {
+        JournalError.timeToCome(
+            text: original, resolved: Wording.time(resolved.local),
+            instead: "for what you have just done, give the time it ended or \"now\""
+                + (timeAlone ? "; for yesterday's, \"yesterday \(cleaned(original))\"." : "."))
+    }
+
+    /// The moment `N hours ago` or `N minutes ago` names (`an hour ago`, `90 mins ago`).
+    ///
+    /// `nil` for anything else; further back than ``Period/maximumDays`` is refused as such.
+    static func agoWithinTheDay(_ words: [String], now: Int64, original: String) throws -> Int64? {
+        guard words.count == 3, words[2] == "ago", let count = agoCount(words[0]) else { return nil }
+        let seconds: Int
+        switch words[1] {
+        case "hour", "hours", "hr", "hrs": seconds = 3600
+        case "minute", "minutes", "min", "mins": seconds = 60
+        default: return nil
+        }
+        guard count <= Period.maximumDays * 86_400 / seconds else { throw tooFarBack(original) }
+        return now - Int64(count * seconds)
+    }
+
+    /// The count before `ago`: digits, or `a` and `an` for one; a number too large to hold is
+    /// `Int.max`, as far back as any other beyond the limit; `nil` for anything else.
+    static func agoCount(_ word: String) -> Int? {
+        if word == "a" || word == "an" { return 1 }
+        guard !word.isEmpty, word.allSatisfy(\.isDigitASCII) else { return nil }
+        return Int(word) ?? Int.max
+    }
+
+    /// The refusal of a count further back than journal goes.
+    ///
+    /// Its two limits differ in kind:
+    /// days and weeks within ``Period/maximumDays``, and calendar months (``maximumMonthsAgo``),
+    /// not the months of 30 days `report --months` counts.
+    static func tooFarBack(_ original: String) -> JournalError {
+        JournalError.invalidDate(
+            text: original,
+            reason: "that is further back than journal goes: at most \(Period.maximumDays) days, "
+                + "\(Period.maximumDays / 7) weeks or \(maximumMonthsAgo) calendar months ago.")
     }
 
     /// The moment `unixSeconds` with the offset `timeZone` had then.
@@ -109,6 +161,9 @@ public enum DateInput {
     private static func resolve(_ text: String, original: String, now: Int64, timeZone: TimeZone) throws -> ResolvedTime
     {
         if text.lowercased() == "now" { return at(now, in: timeZone) }
+        if let moment = try agoWithinTheDay(naturalWords(text), now: now, original: original) {
+            return at(moment, in: timeZone)
+        }
         let today = at(now, in: timeZone).local.date
         if let natural = try natural(text, today: today, original: original) {
             guard let (hour, minute) = natural.time else {
@@ -126,26 +181,29 @@ public enum DateInput {
                 }
                 return moment
             }
-            // A time alone every reading of which is still to come, a daylight-saving change's too, is
-            // yesterday's; but one within the next hour (`7pm` at 18:58) is more likely a rounded
-            // "just now" than yesterday's, so it is refused with both ways to say it.
-            // Read on the clock's offset now, so that a reading a daylight-saving change repeats or
-            // skips tonight (`1:55am` at 01:50 on the night the clocks go back) is judged the same way.
+            // A time alone is the latest reading of it today that has come: on the night the clocks
+            // go back, `1:30am` at 01:20 GMT is 01:30 BST, and at 10:00 the later of the two, 01:30 GMT.
+            let readings = readings(date: today, hour: hour, minute: minute, second: 0, timeZone: timeZone)
+            if let latest = readings.last(where: { $0 <= now }) { return at(latest, in: timeZone) }
+            // A skipped time whose change has come is refused as skipped.
+            if readings.isEmpty {
+                do {
+                    _ = try localMoment(
+                        date: today, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone,
+                        now: now, gapToComeIsFuture: true)
+                } catch JournalError.futureDate(_, _) {}
+            }
+            // Every reading today is still to come: yesterday's; but one within the next hour (`7pm` at
+            // 18:58) is more likely a rounded "just now" than yesterday's, so it is refused with both
+            // ways to say it. Read on the clock's offset now, so that a reading a daylight-saving
+            // change repeats or skips tonight (`1:55am` at 01:50 on the night the clocks go back) is
+            // judged the same way.
             let offsetNow = offset(of: timeZone, at: now)
             let ahead = today.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 - offsetNow) - now
-            if ahead > 0, ahead <= timeAloneAheadLimit {
-                throw JournalError.timeToCome(
-                    text: original,
-                    resolved: Wording.time(ResolvedTime(unixSeconds: now + ahead, utcOffset: offsetNow).local),
-                    instead: "for what you have just done, give the time it ended or \"now\"; "
-                        + "for yesterday's, \"yesterday \(cleaned(original))\".")
+            if ahead > 0, ahead <= justDoneLimit {
+                throw justDone(
+                    original, resolved: ResolvedTime(unixSeconds: now + ahead, utcOffset: offsetNow), timeAlone: true)
             }
-            do {
-                let moment = try localMoment(
-                    date: today, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone,
-                    now: now, gapToComeIsFuture: true)
-                if moment.unixSeconds <= now { return moment }
-            } catch JournalError.futureDate(_, _) {}
             return try localMoment(
                 date: today.adding(days: -1), hour: hour, minute: minute, second: 0, original: original,
                 timeZone: timeZone, now: now)
@@ -198,9 +256,11 @@ public enum DateInput {
         return date == at(now, in: timeZone).local.date && noon.unixSeconds > now ? at(now, in: timeZone) : noon
     }
 
-    /// How far ahead a time alone may be and still be refused as today's rather than read as
-    /// yesterday's: an hour (`7pm` at 18:00 is refused; at 17:59 it is yesterday's 19:00).
-    static let timeAloneAheadLimit: Int64 = 3600
+    /// How far ahead a time may be and be refused as a rounded "just now": an hour.
+    ///
+    /// The refusal says the ways to say it (``justDone(_:resolved:timeAlone:)``); a time alone further ahead is yesterday's
+    /// (`7pm` at 18:00 is refused; at 17:59 it is yesterday's 19:00).
+    static let justDoneLimit: Int64 = 3600
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -300,16 +360,20 @@ public enum DateInput {
     /// `N months ago` (the same date, or the month's last day), or `YYYY-MM-DD`.
     ///
     /// A count further back than ``Period/maximumDays`` is refused as such, with `original`, the text typed.
-    static func naturalDay(_ words: [String], today: LocalDate, original: String) throws -> LocalDate? {
+    /// `daysToCome`: a day and month without a year may be one still to come (``dayOfMonth(_:today:original:daysToCome:)``).
+    static func naturalDay(_ words: [String], today: LocalDate, original: String, daysToCome: Bool = false) throws
+        -> LocalDate?
+    {
         // A weekday as people shorten it: `mon`, `tues`, `thurs`, `weds`.
         func weekday(_ word: String) -> Int? {
             let word = word == "weds" ? "wed" : word
             return weekdays.firstIndex { word.count >= 3 && $0.hasPrefix(word) }
         }
-        if let date = try dayOfMonth(words, today: today, original: original) { return date }
+        if let date = try dayOfMonth(words, today: today, original: original, daysToCome: daysToCome) { return date }
         // A day with its weekday, as calendars print it (`Fri 20 Nov`, `tue 2026-11-17`): the weekday must be the day's.
         if words.count >= 2, let named = weekday(words[0]),
-            let date = try dayOfMonth(Array(words.dropFirst()), today: today, original: original)
+            let date = try dayOfMonth(
+                Array(words.dropFirst()), today: today, original: original, daysToCome: daysToCome)
                 ?? (words.count == 2 ? LocalDate(iso8601: words[1]) : nil)
         {
             guard date.weekdayIndex == named else {
@@ -331,15 +395,8 @@ public enum DateInput {
             let back = (today.weekdayIndex - target + 7) % 7
             return today.adding(days: -(back == 0 ? 7 : back))
         case 3:
-            // A count too large for a number is as far back as any other beyond the limit.
-            let digits = !words[0].isEmpty && words[0].allSatisfy(\.isDigitASCII)
-            guard let count = Int(words[0]) ?? (digits ? Int.max : nil), count >= 0, words[2] == "ago" else {
-                return nil
-            }
-            let tooFar = JournalError.invalidDate(
-                text: original,
-                reason: "that is further back than journal goes: at most \(Period.maximumDays) days, "
-                    + "\(Period.maximumDays / 7) weeks or \(maximumMonthsAgo) months ago.")
+            guard let count = agoCount(words[0]), words[2] == "ago" else { return nil }
+            let tooFar = tooFarBack(original)
             switch words[1] {
             case "day", "days":
                 guard count <= Period.maximumDays else { throw tooFar }
@@ -364,20 +421,24 @@ public enum DateInput {
     ]
 
     /// A day and a month's name, either way round, with a year or not, as journal prints days
-    /// (`20 Nov`, `nov 20`, `20 November 2026`): without a year, the most recent such day, today
-    /// included; `nil` when `words` are not that shape, refused when the day does not exist.
+    /// (`20 Nov`, `nov 20`, `20 November 2026`) or people write them (`20th nov`, `nov 20th`):
+    /// without a year, the most recent such day, today included; `nil` when `words` are not that
+    /// shape, refused when the day does not exist.
     ///
     /// Without a year, a day less than half a year ahead (``dayAheadLimit``: `21 nov` on 20 Nov,
     /// `1 jan` on 31 Dec) is a slip, not a day a year back, and is refused as still to come, with
     /// the year to add for the one before; further ahead it is the one before (`31 dec` on 2 Jan).
-    static func dayOfMonth(_ words: [String], today: LocalDate, original: String) throws -> LocalDate? {
+    /// Where a day to come may be named (`daysToCome`, the last day of a report), it is that day.
+    static func dayOfMonth(_ words: [String], today: LocalDate, original: String, daysToCome: Bool = false) throws
+        -> LocalDate?
+    {
         guard (2...3).contains(words.count) else { return nil }
         func month(_ word: String) -> Int? {
             months.firstIndex { word.count >= 3 && $0.hasPrefix(word) }.map { $0 + 1 }
         }
         let (dayWord, monthWord) =
-            month(words[1]) != nil && Int(words[0]) != nil ? (words[0], words[1]) : (words[1], words[0])
-        guard let day = Int(dayWord), let month = month(monthWord), (1...31).contains(day) else { return nil }
+            month(words[1]) != nil && ordinal(words[0]) != nil ? (words[0], words[1]) : (words[1], words[0])
+        guard let day = ordinal(dayWord), let month = month(monthWord), (1...31).contains(day) else { return nil }
         // With a year, that day; without, the most recent one (29 Feb: the latest leap year's).
         let years =
             words.count == 3 ? [Int(words[2])].compactMap { $0 } : Array((today.year - 8...today.year).reversed())
@@ -387,6 +448,7 @@ public enum DateInput {
         for year in years {
             if let date = LocalDate(year: year, month: month, day: day), words.count == 3 || date <= today {
                 if words.count == 2, let ahead, ahead.daysSinceEpoch - today.daysSinceEpoch <= dayAheadLimit {
+                    if daysToCome { return ahead }
                     let before =
                         date.year == today.year
                         ? "this year's" : date.year == today.year - 1 ? "last year's" : "\(date.year)'s"
@@ -400,6 +462,17 @@ public enum DateInput {
             }
         }
         throw JournalError.invalidDate(text: original, reason: "that day does not exist; " + acceptedForms)
+    }
+
+    /// A day's number, bare or as an ordinal with its own ending (`20`, `20th`, `1st`, `22nd`,
+    /// `23rd`, `11th`); `nil` for anything else (`20st`).
+    static func ordinal(_ word: String) -> Int? {
+        if let number = Int(word), word.allSatisfy(\.isDigitASCII) { return number }
+        let digits = word.prefix(while: \.isDigitASCII)
+        guard let number = Int(digits), !digits.isEmpty else { return nil }
+        let ending =
+            (11...13).contains(number % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][number % 10] ?? "th"
+        return word.dropFirst(digits.count) == ending ? number : nil
     }
 
     /// The most days ahead a day without a year (`21 nov`) is refused as still to come rather than
@@ -443,7 +516,7 @@ public enum DateInput {
     ///
     /// Given `now`, a daylight-saving message offers only forms that are not in the future: a time
     /// shown twice of which one reading is still to come is the other one, and a time whose every
-    /// reading is still to come is refused as in the future (``JournalError/futureDate(text:resolved:)``).
+    /// reading is still to come is the first, for ``parse(_:now:timeZone:)`` to refuse as in the future.
     /// A skipped time is refused as skipped, saying when the change is still to come (issue #26),
     /// unless `gapToComeIsFuture` (a time alone, which then means yesterday's).
     private static func localMoment(
@@ -451,10 +524,7 @@ public enum DateInput {
         now: Int64? = nil, gapToComeIsFuture: Bool = false
     ) throws -> ResolvedTime {
         let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        // Offsets change at most once within a day either side, so these cover every candidate.
-        let candidates = Set([wall - 86_400, wall, wall + 86_400].map { offset(of: timeZone, at: $0) })
-        let moments = candidates.map { wall - Int64($0) }.filter { wall - Int64(offset(of: timeZone, at: $0)) == $0 }
-        let unique = Set(moments).sorted()
+        let unique = readings(date: date, hour: hour, minute: minute, second: second, timeZone: timeZone)
         let shown = "\(date.iso8601) \(pad(hour, 2)):\(pad(minute, 2))"
         switch unique.count {
         case 1:
@@ -482,11 +552,8 @@ public enum DateInput {
             )
         default:
             let past = now.map { now in unique.filter { $0 <= now } } ?? unique
-            if past.isEmpty {
-                let reading = at(unique[0], in: timeZone)
-                throw JournalError.futureDate(
-                    text: original, resolved: Wording.time(reading.local))
-            }
+            // Both still to come: the first, which ``parse(_:now:timeZone:)`` refuses as in the future.
+            if past.isEmpty { return at(unique[0], in: timeZone) }
             if past.count == 1 { return at(past[0], in: timeZone) }
             let options = past.map { at($0, in: timeZone) }
                 .map { "\(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))\(LocalDateTime.offsetText($0.utcOffset))" }
@@ -495,6 +562,16 @@ public enum DateInput {
                 reason: "the clocks in \(timeZone.identifier) showed \(shown) twice (a daylight-saving change); "
                     + "add the offset to say which: \(options.joined(separator: " or ")).")
         }
+    }
+
+    /// Every moment, in order, when `timeZone`'s clock showed this wall time: one, none (skipped by
+    /// a daylight-saving change) or two (shown twice).
+    static func readings(date: LocalDate, hour: Int, minute: Int, second: Int, timeZone: TimeZone) -> [Int64] {
+        let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        // Offsets change at most once within a day either side, so these cover every candidate.
+        let candidates = Set([wall - 86_400, wall, wall + 86_400].map { offset(of: timeZone, at: $0) })
+        let moments = candidates.map { wall - Int64($0) }.filter { wall - Int64(offset(of: timeZone, at: $0)) == $0 }
+        return Set(moments).sorted()
     }
 
     static func offset(of timeZone: TimeZone, at unixSeconds: Int64) -> Int {
@@ -534,9 +611,14 @@ extension DateInput {
 
     /// Reads a whole local day (``naturalDay(_:today:)``): `YYYY-MM-DD`, `today`, `yesterday`, a weekday,
     /// `last monday`, `N days ago`, `N weeks ago` or `N months ago`.
-    public static func parseDay(_ text: String, today: LocalDate) throws -> LocalDate {
+    ///
+    /// With `daysToCome` (a report's last day), `13 dec` on 9 December is this year's, still to
+    /// come, rather than refused as a slip.
+    public static func parseDay(_ text: String, today: LocalDate, daysToCome: Bool = false) throws -> LocalDate {
         let trimmed = text.trimmingWhitespace()
-        if let day = try naturalDay(naturalWords(String(trimmed)), today: today, original: text) {
+        if let day = try naturalDay(
+            naturalWords(String(trimmed)), today: today, original: text, daysToCome: daysToCome)
+        {
             return day
         }
         let reason = LocalDate.looksLikeISODate(Array(trimmed.utf8)) ? "that day does not exist; " : ""

@@ -30,17 +30,40 @@ public struct Period: Sendable, Hashable {
         to = day
     }
 
-    /// The period that `--from` and `--to` name, or `nil` when neither is given.
-    ///
-    /// `--from` alone runs to `today`; `--to` alone covers the 7 days ending then.
+    /// The period that `--from` and `--to` name, up to today (``asked(from:to:today:)``), or `nil`
+    /// when neither is given.
     public static func parse(from: String?, to: String?, today: LocalDate) throws -> Period? {
+        try asked(from: from, to: to, today: today)?.period
+    }
+
+    /// The days `--from` and `--to` ask for, or `nil` when neither is given.
+    ///
+    /// `--from` alone runs to `today`; `--to` alone covers the 7 days ending then. A last day still
+    /// to come is read as the days so far, up to today, when the period has begun (`--to "13 dec"`
+    /// on Wednesday 9 December: 7 to 9 December); when it has not (`--to 2027-01-20`), it is
+    /// refused as still to come.
+    ///
+    /// ```swift
+    /// let asked = try Period.asked(from: nil, to: "13 dec", today: LocalDate(iso8601: "2026-12-09")!)
+    /// asked?.period.from.iso8601 // "2026-12-07"
+    /// asked?.soFar != nil        // true
+    /// ```
+    public static func asked(from: String?, to: String?, today: LocalDate) throws -> AskedPeriod? {
         guard from != nil || to != nil else { return nil }
-        let last = try to.map { try DateInput.parseDay($0, today: today) } ?? today
+        let last = try to.map { try DateInput.parseDay($0, today: today, daysToCome: true) } ?? today
         let first = try from.map { try DateInput.parseDay($0, today: today) } ?? Period.week(endingOn: last).from
-        guard let period = Period(from: first, to: last) else {
-            throw JournalError.invalidPeriod(from: first.iso8601, to: last.iso8601, maximumDays: maximumDays)
+        if let to, last > today, first > today {
+            throw JournalError.timeToCome(
+                text: to, resolved: "\(Figures.weekday(last)) \(Figures.dayMonth(last)) \(last.year)",
+                instead: "a report may end on a day to come only when its first day has come (the days so far "
+                    + "are reported); for the 7 days ending today, leave --to out.")
         }
-        return period
+        let end = min(last, today)
+        guard first <= last, let period = Period(from: first, to: end) else {
+            throw JournalError.invalidPeriod(
+                from: first.iso8601, to: (first <= last ? end : last).iso8601, maximumDays: maximumDays)
+        }
+        return AskedPeriod(period: period, lastAsked: last)
     }
 
     /// The days a span covers, for `report --last`: `10d` is 10 days, `6w` 42 and `3m` 90 (a month is
@@ -105,5 +128,22 @@ public struct Period: Sendable, Hashable {
     /// inside: midnight UTC of `from` less 18 hours, to midnight UTC after `to` plus 18 hours.
     public var widestUTCRange: Range<Int64> {
         (from.daysSinceEpoch * 86_400 - 64_800)..<((to.daysSinceEpoch + 1) * 86_400 + 64_800)
+    }
+}
+
+/// The days a report was asked for: those it covers, up to today, and the last day asked, later
+/// when that is still to come.
+public struct AskedPeriod: Sendable, Hashable {
+    /// The days covered: those asked for, up to today.
+    public let period: Period
+    /// The last day asked for, `--to`: the period's last day, or a day still to come.
+    public let lastAsked: LocalDate
+
+    /// What to say when the last day asked is still to come: "Sun 13 Dec is still to come: the
+    /// report covers the days so far, 2026-12-07 to 2026-12-09."; `nil` otherwise.
+    public var soFar: String? {
+        guard lastAsked > period.to else { return nil }
+        return "\(Figures.weekday(lastAsked)) \(Figures.dayMonth(lastAsked)) is still to come: the report covers "
+            + "the days so far, \(period.from.iso8601) to \(period.to.iso8601)."
     }
 }

@@ -2,8 +2,10 @@
 /// what was already logged today, which exercises are on hold and which plans start later.
 ///
 /// The week is the ISO week, Monday to Sunday, on the person's calendar. A plan that starts during
-/// the week counts only its days: the week asks ``PlanItem/plannedSessions(days:)`` for the days
-/// from its start to Sunday (7 a week from Saturday asks 2), and only sessions from its start count.
+/// the week counts only its days: the week asks ``PlanItem/plannedSessions(from:through:)`` for the
+/// days from its start to Sunday (7 a week from Saturday asks 2), and only sessions from its start
+/// count. The start is the exercise's first dose's: a new dose during the week keeps the week's
+/// sessions, whatever their dose, and each day asks the sessions a week in force that day.
 /// An exercise is **due** while its sessions this week fall short of the pace that spreads what
 /// remains over the days left: with `need` sessions still to do at the start of today and `left`
 /// days left counting today, today asks for ⌈need ÷ left⌉, never more than a day's share of the
@@ -45,6 +47,11 @@ public struct DailyRoutine: Sendable, Hashable {
     /// The exercises due today, in plan order.
     public var due: [Item] { items.filter(\.isDue) }
 
+    /// The exercises due today while `standing` stands.
+    ///
+    /// None while a red flag stops every session (``Standing/stoppingSessions``), else ``due``. What `today` lists and its exit status read.
+    public func due(under standing: Standing) -> [Item] { standing.stoppingSessions == nil ? due : [] }
+
     /// Whether the plan has anything at all: items in force, on hold or starting later.
     public var hasPlan: Bool { !items.isEmpty || !held.isEmpty || !upcoming.isEmpty }
 
@@ -59,27 +66,33 @@ public struct DailyRoutine: Sendable, Hashable {
             let day = $0.localTime.date
             return monday <= day && day <= today
         }
-        let holdsByExercise = Dictionary(holds.map { ($0.exerciseID, $0) }, uniquingKeysWith: { first, _ in first })
+        // By the id in lower case: a plan row whose id's case was changed from outside (`Bird-Dog`)
+        // is the exercise's, held while it is (``StoredValues`` names the row and what puts it back).
+        let holdsByExercise = Dictionary(
+            holds.map { ($0.exerciseID.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         let daysLeft = 7 - today.weekdayIndex
         var items: [Item] = []
         var upcoming: [PlanItem] = []
-        for item in plan where holdsByExercise[item.exerciseID] == nil {
-            if let since = item.since, since > today {
+        for item in plan where holdsByExercise[item.exerciseID.lowercased()] == nil {
+            if let began = item.began, began > today {
                 upcoming.append(item)
                 continue
             }
-            let start = max(monday, item.since ?? monday)
-            let planned = item.plannedSessions(days: 7 - start.weekdayIndex)
+            // From the exercise's first dose: a dose changed this week counts the week's sessions
+            // whatever their dose, each day planning the sessions a week in force that day.
+            let start = max(monday, item.began ?? monday)
+            let planned = item.plannedSessions(from: start, through: monday.adding(days: 6))
             let sessions = thisWeek.filter { $0.exerciseID == item.exerciseID && $0.localTime.date >= start }
             let doneToday = sessions.filter { $0.localTime.date == today }.count
             let need = max(0, planned - (sessions.count - doneToday))
             items.append(
                 Item(
                     plan: item, doneThisWeek: sessions.count, plannedThisWeek: planned, doneToday: doneToday,
-                    sessionsToday: min((need + daysLeft - 1) / daysLeft, item.mostInADay)))
+                    sessionsToday: min((need + daysLeft - 1) / daysLeft, (item.dose(on: today) ?? item).mostInADay)))
         }
         return DailyRoutine(
-            date: today, items: items, held: plan.compactMap { holdsByExercise[$0.exerciseID] }, upcoming: upcoming,
+            date: today, items: items, held: plan.compactMap { holdsByExercise[$0.exerciseID.lowercased()] },
+            upcoming: upcoming,
             doneToday: thisWeek.filter { $0.localTime.date == today }
                 .sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }.compactMap(\.id))
     }

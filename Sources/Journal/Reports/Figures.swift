@@ -73,6 +73,15 @@ public enum Figures {
     /// "14 Nov": a day of the month and the month's name, never a number that could be either.
     public static func dayMonth(_ date: LocalDate) -> String { "\(date.day) \(months[date.month - 1])" }
 
+    /// "23–27 Oct", "30 Oct – 2 Nov", "27 Oct": the days from the first to the last, the month
+    /// once when both are in it (and the year never: a report spans at most a few months).
+    public static func dayRange(_ days: ClosedRange<LocalDate>) -> String {
+        let (first, last) = (days.lowerBound, days.upperBound)
+        if first == last { return dayMonth(last) }
+        return first.month == last.month && first.year == last.year
+            ? "\(first.day)–\(dayMonth(last))" : "\(dayMonth(first)) – \(dayMonth(last))"
+    }
+
     /// "Sat 14 Nov 08:15".
     public static func shortTime(_ time: LocalDateTime) -> String {
         "\(weekday(time.date)) \(dayMonth(time.date)) \(pad(time.hour, 2)):\(pad(time.minute, 2))"

@@ -20,6 +20,8 @@ extension ProgressReport {
         public var notYetSeen = false
         /// A red flag's record that a doctor has seen it (`journal resume --red-flags`).
         public var redFlagsSeen: RedFlagReview?
+        /// The days the pain trend stood, when this is one of its stretches (``ProgressReport/worsening``).
+        public var stood: ClosedRange<LocalDate>?
 
         /// The most pressing finding.
         public var first: Finding { hold?.since ?? findings[0] }
@@ -39,6 +41,9 @@ extension ProgressReport {
     /// (severity, subject, rules, and for a red flag the same symptoms and the same record of a
     /// doctor's visit) that no review answered are told once, the newest, with the dates of the
     /// others (``Attention/earlier``), whether they fall in the period or stand from before it.
+    ///
+    /// The pain trend is told once for each stretch of days it stood in the period
+    /// (``worsening``), with those days, in place of the trend as of the last day alone.
     public var attention: [Attention] {
         let holdItems = holds.map { hold in
             Attention(hold: hold, findings: hold.reasons, session: entry(id: hold.session.id), review: nil)
@@ -46,7 +51,9 @@ extension ProgressReport {
         let heldSessions = Set(holds.compactMap(\.session.id))
         var groups: [Attention] = []
         var index: [String: Int] = [:]
-        for finding in findings {
+        // Each stretch of the trend tells it, the stretch ending on the last day included.
+        func toldByStretch(_ finding: Finding) -> Bool { !worsening.isEmpty && finding.rule == WorseningRule.id }
+        for finding in findings where !toldByStretch(finding) {
             if finding.severity == .stop, let id = finding.entryID, heldSessions.contains(id) { continue }
             let key =
                 "\(finding.entryID.map { "e\($0)" } ?? finding.checkInID.map { "c\($0)" } ?? "r\(finding.rule)")"
@@ -64,8 +71,13 @@ extension ProgressReport {
         let standing = standing?.findings ?? []
         let told = Set(findings.map(Self.key))
         let today = self.standing?.date ?? period.to
-        let untold = standing.filter { !told.contains(Self.key($0)) && $0.severity != .stop }.map { finding in
+        let untold = standing.filter {
+            !told.contains(Self.key($0)) && $0.severity != .stop && !toldByStretch($0)
+        }.map { finding in
             Attention(hold: nil, findings: [finding], session: nil, review: nil)
+        }
+        let stretches = worsening.map { stretch in
+            Attention(hold: nil, findings: [stretch.finding], session: nil, review: nil, stood: stretch.days)
         }
         func annotated(_ item: Attention) -> Attention {
             var item = item
@@ -81,14 +93,14 @@ extension ProgressReport {
         }
         func rank(_ rule: String) -> Int { Rules.ids.firstIndex(of: rule) ?? Rules.ids.count }
         // Newest first, so that each kind is told by its newest and the others are earlier.
-        let candidates = (groups + untold).map(annotated).sorted {
+        let candidates = (groups + untold + stretches).map(annotated).sorted {
             ($1.severity, rank($0.first.rule), $1.first.performedAt)
                 < ($0.severity, rank($1.first.rule), $0.first.performedAt)
         }
         var items: [Attention] = []
         var kinds: [String: Int] = [:]
         for group in candidates {
-            guard group.review == nil else {
+            guard group.review == nil, group.stood == nil else {
                 items.append(group)
                 continue
             }

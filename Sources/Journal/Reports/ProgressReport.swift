@@ -33,6 +33,14 @@ public struct ProgressReport: Sendable, Hashable {
             afterMax = max(afterMax ?? 0, entry.painAfter.value)
         }
 
+        /// Adds another tally's readings, as if each were added here.
+        mutating func add(_ other: PainTally) {
+            count += other.count
+            beforeSum += other.beforeSum
+            afterSum += other.afterSum
+            afterMax = [afterMax, other.afterMax].compactMap { $0 }.max()
+        }
+
         public var beforeMean: Double? { count == 0 ? nil : Double(beforeSum) / Double(count) }
         public var afterMean: Double? { count == 0 ? nil : Double(afterSum) / Double(count) }
         /// Mean of (after − before).
@@ -100,7 +108,8 @@ public struct ProgressReport: Sendable, Hashable {
             case notRecorded = "not recorded"
         }
 
-        /// The planned value: sets, reps per set or seconds per hold.
+        /// The planned value: sets, reps per set or seconds per hold, of the latest dose counted
+        /// (each session is judged against the dose in force the day it was done).
         public var planned: Int
         public var under = 0
         public var asPlanned = 0
@@ -110,7 +119,8 @@ public struct ProgressReport: Sendable, Hashable {
 
         public init(planned: Int) { self.planned = planned }
 
-        mutating func add(_ done: Int?) {
+        /// Adds a session that did `done` where its day's dose planned `planned`.
+        mutating func add(_ done: Int?, planned: Int) {
             guard let done else {
                 notRecorded += 1
                 return
@@ -141,17 +151,20 @@ public struct ProgressReport: Sendable, Hashable {
     /// Sessions and dose done against the plan, for one planned exercise.
     public struct Adherence: Sendable, Hashable {
         public var exerciseID: String { plan.exerciseID }
-        /// The plan item, as set.
+        /// The plan item, as set, with its earlier doses.
         public var plan: PlanItem
         /// The first day counted: the latest of the period's first day, the day the journal began
-        /// and the day the plan began.
+        /// and the day the exercise entered the plan (its first dose's start).
         public var countedFrom: LocalDate
         /// Days from ``countedFrom`` to the period's last day.
         public var daysCounted: Int
         /// Sessions done from ``countedFrom``.
         public var done: Int
-        /// Per week × days counted / 7, rounded.
+        /// The sum over the days counted of the sessions a week in force that day, / 7, rounded.
         public var planned: Int
+        /// The doses in force on the days counted, oldest first (more than one when the dose
+        /// changed during them); each session is judged against the one in force its day.
+        public var doses: [PlanItem]
         public var perWeek: Int { plan.perWeek }
         /// Each session's sets, reps and hold against the plan's (reps and hold only when planned).
         public var sets: DoseCheck
@@ -177,12 +190,38 @@ public struct ProgressReport: Sendable, Hashable {
             case noMeaningfulChange = "no meaningful change"
             case noPreviousData = "no previous data"
             case noCurrentData = "no current data"
+            /// The previous period holds fewer than ``minimumPreviousSessions`` sessions.
+            case tooFewPrevious = "too few previous sessions"
         }
+
+        /// The fewest sessions the previous period must hold for a verdict.
+        ///
+        /// With fewer, one unusual session decides it: a session 2 points off (the minimal
+        /// important change itself) moves a mean of 1 session by 2 points and of 2 by 1, half the
+        /// change a verdict needs; from 3 on it moves it by less than half (0.7). docs/report.md.
+        public static let minimumPreviousSessions = 3
 
         public var period: Period
         public var previous: PainTally
         public var current: PainTally
         public var verdict: Verdict
+        /// The day the journal began, when known: a previous period it began inside of holds
+        /// fewer sessions for that reason, and the report says so.
+        public var journalBegan: LocalDate? = nil
+
+        /// The journal began after the previous period's first day and by its last.
+        public var journalBeganInside: Bool {
+            guard let journalBegan else { return false }
+            return journalBegan > period.from && journalBegan <= period.to
+        }
+
+        /// The verdict on `previous` against `current`: ``MinimalImportantChange``'s, unless the
+        /// previous period holds too few sessions for one (``minimumPreviousSessions``).
+        public static func verdict(previous: PainTally, current: PainTally) -> Verdict {
+            let verdict = MinimalImportantChange.verdict(previous: previous, current: current)
+            guard verdict != .noPreviousData, verdict != .noCurrentData else { return verdict }
+            return previous.count < minimumPreviousSessions ? .tooFewPrevious : verdict
+        }
 
         /// Current mean pain before minus the previous one.
         public var change: Double? {
@@ -286,6 +325,30 @@ public struct ProgressReport: Sendable, Hashable {
         isToday ? holds : holds.filter { $0.since.localTime.date <= day }
     }
 
+    /// Each stretch of days of the period on which the pain trend stood, oldest first.
+    ///
+    /// Each day as of its end (``WorseningRule/stretches(in:over:)``): Needs attention tells each
+    /// with its days, so a trend that stood for a week inside a longer period is told even when it
+    /// no longer stands on its last day. Empty for a report on one exercise, which tells no trend.
+    public var worsening: [WorseningRule.Stretch] = []
+
+    /// The ids of the period's reviews that answered no session in the journal as it is now.
+    ///
+    /// The session whose rise began the hold was deleted (or edited) after the review. They are told as
+    /// reviews with their notes, never as a hold lifted, since no hold stood in what the journal holds.
+    public var reviewsWithoutHold: Set<Int64> = []
+
+    /// Whether `review` lifted a hold that the journal still holds (``reviewsWithoutHold``).
+    public func liftedHold(_ review: Review) -> Bool {
+        !(review.id.map(reviewsWithoutHold.contains) ?? false)
+    }
+
+    /// What a review did, as every format says it: "hold lifted", or "reviewed, no hold stood"
+    /// for one whose hold is no longer in the journal (``reviewsWithoutHold``).
+    public func reviewOutcome(_ review: Review) -> String {
+        liftedHold(review) ? "hold lifted" : "reviewed, no hold stood"
+    }
+
     /// Records that a doctor has seen the red flags (`journal resume --red-flags`) made in the
     /// period or after it, oldest first.
     public var redFlagReviews: [RedFlagReview] = []
@@ -357,7 +420,9 @@ public struct ProgressReport: Sendable, Hashable {
         guard let exerciseID = finding.exerciseID else { return nil }
         let recordedAt = entry(id: finding.entryID)?.createdAt ?? .max
         return reviews.first {
-            $0.exerciseID == exerciseID && HoldRule.answers($0.mark, finding, recordedAt: recordedAt)
+            // A review answers too the sessions of its id in other letters (``Rules/current(entries:checkIns:reviews:today:)``).
+            ($0.exerciseID == exerciseID || $0.exerciseID == exerciseID.lowercased())
+                && HoldRule.answers($0.mark, finding, recordedAt: recordedAt)
         }
     }
 
@@ -428,7 +493,7 @@ public struct ProgressReport: Sendable, Hashable {
             checkIns: checkInTally,
             comparison: Comparison(
                 period: previousPeriod, previous: previous, current: pain,
-                verdict: MinimalImportantChange.verdict(previous: previous, current: pain)),
+                verdict: Comparison.verdict(previous: previous, current: pain), journalBegan: journalBegan),
             findings: periodFindings,
             entries: periodEntries,
             entriesByID: byID(periodEntries),
@@ -447,25 +512,44 @@ public struct ProgressReport: Sendable, Hashable {
         return report
     }
 
+    /// The report of a journal file that does not exist yet: no entries, and, unless it is for one
+    /// exercise, an empty standing as of the period's last day, as `journal check` shows one.
+    public static func withoutJournal(period: Period, region: RegionSetting, exerciseID: String?) -> ProgressReport {
+        var report = make(entries: [], period: period, region: region, findings: [])
+        if exerciseID == nil { report.standing = Standing(date: period.to) }
+        return report
+    }
+
     /// The plan item against this period's sessions, counted from the latest of the period's
-    /// first day, the day the journal began and the day the plan began; `nil` when the plan began
-    /// after the period.
+    /// first day, the day the journal began and the day the exercise entered the plan; each day
+    /// plans the sessions a week in force that day, and each session is judged against the dose in
+    /// force the day it was done; `nil` when the plan began after the period.
     func adherence(to item: PlanItem) -> Adherence? {
-        let start = max(countedFrom, item.since ?? countedFrom)
+        let start = max(countedFrom, item.began ?? countedFrom)
         guard start <= period.to else { return nil }
         let daysCounted = Int(period.to.daysSinceEpoch - start.daysSinceEpoch) + 1
-        var sets = DoseCheck(planned: item.sets)
-        var reps = item.reps.map(DoseCheck.init(planned:))
-        var hold = item.holdSeconds.map(DoseCheck.init(planned:))
+        // The checks name the latest dose counted; a part no dose counted plans is not checked.
+        let doses = item.doses
+        let counted = doses.indices.filter { index in
+            let startsBy = doses[index].since.map { $0 <= period.to } ?? true
+            let endsAfter = index + 1 == doses.count || doses[index + 1].since.map { $0 > start } ?? false
+            return startsBy && endsAfter
+        }.map { doses[$0] }
+        let latest = counted.last ?? item.dose
+        var sets = DoseCheck(planned: latest.sets)
+        var reps = counted.last(where: { $0.reps != nil })?.reps.map(DoseCheck.init(planned:))
+        var hold = counted.last(where: { $0.holdSeconds != nil })?.holdSeconds.map(DoseCheck.init(planned:))
         var done = 0
         for entry in entries where entry.exerciseID == item.exerciseID && entry.localTime.date >= start {
             done += 1
-            sets.add(entry.sets)
-            reps?.add(entry.reps)
-            hold?.add(entry.holdSeconds)
+            guard let dose = item.dose(on: entry.localTime.date) else { continue }
+            sets.add(entry.sets, planned: dose.sets)
+            if let planned = dose.reps { reps?.add(entry.reps, planned: planned) }
+            if let planned = dose.holdSeconds { hold?.add(entry.holdSeconds, planned: planned) }
         }
         return Adherence(
             plan: item, countedFrom: start, daysCounted: daysCounted, done: done,
-            planned: item.plannedSessions(days: daysCounted), sets: sets, reps: reps, hold: hold)
+            planned: item.plannedSessions(from: start, through: period.to), doses: counted, sets: sets, reps: reps,
+            hold: hold)
     }
 }

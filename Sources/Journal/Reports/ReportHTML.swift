@@ -151,7 +151,7 @@ public enum ReportHTML {
                                     .tr(
                                         .class(item.hold != nil ? "hold" : item.severity.description),
                                         .td(.strong(.text(ReportText.label(item, advice: advice)))),
-                                        .td(.text(Figures.shortTime(item.localTime))),
+                                        .td(.text(ReportText.when(item))),
                                         .td(.class("about"), .text(item.subject)),
                                         .td(
                                             .class("number"),
@@ -358,7 +358,7 @@ public enum ReportHTML {
                 rows: report.adherence.map { item in
                     [
                         item.exerciseID, Figures.dayMonth(item.countedFrom), String(item.perWeek), String(item.done),
-                        String(item.planned), ReportText.percent(item.fraction), Wording.dose(item.plan),
+                        String(item.planned), ReportText.percent(item.fraction), Wording.doses(item.doses),
                         ReportText.dose(item.sets), item.reps.map(ReportText.dose) ?? "-",
                         item.hold.map(ReportText.dose) ?? "-",
                     ]
@@ -526,14 +526,15 @@ public enum ReportHTML {
             .ul(
                 .forEach(Array(report.reviews[rows])) { review in
                     .li(
-                        .if(printedLines(reviewLine(review)) > longNoteLines, .class("long")),
-                        .plain(reviewLine(review)))
+                        .if(printedLines(reviewLine(review, in: report)) > longNoteLines, .class("long")),
+                        .plain(reviewLine(review, in: report)))
                 }))
     }
 
-    /// "Sat 7 Nov 09:50, bird-dog: hold lifted; lighter load": a review as the report lists it.
-    static func reviewLine(_ review: Review) -> String {
-        "\(Figures.shortTime(review.localTime)), \(review.exerciseID): hold lifted"
+    /// "Sat 7 Nov 09:50, bird-dog: hold lifted; lighter load": a review as the report lists it
+    /// (``ProgressReport/reviewOutcome(_:)``).
+    static func reviewLine(_ review: Review, in report: ProgressReport) -> String {
+        "\(Figures.shortTime(review.localTime)), \(review.exerciseID): \(report.reviewOutcome(review))"
             + (review.note.map { "; \($0)" } ?? "")
     }
 
@@ -579,7 +580,7 @@ public enum ReportHTML {
             var lines = 0
             while split > 1, kept + 2 + (lines + 1) / 2 < closingLines {
                 split -= 1
-                lines += printedLines(reviewLine(report.reviews[split]))
+                lines += printedLines(reviewLine(report.reviews[split], in: report))
             }
             return holding(
                 sections[..<(first - 1)].map(\.node) + [reviewsSection(report, rows: 0..<split)],
@@ -623,7 +624,7 @@ public enum ReportHTML {
         if let psfs = report.psfs { sections.append(.init(section: psfsSection, lines: 20 + psfs.activities.count)) }
         if !report.reviews.isEmpty {
             // Two columns at the notes' size, each review the lines it prints.
-            let lines = report.reviews.map { printedLines(reviewLine($0)) }.reduce(0, +)
+            let lines = report.reviews.map { printedLines(reviewLine($0, in: report)) }.reduce(0, +)
             sections.append(.init(section: reviewsSection, lines: 2 + (lines + 1) / 2, isReviews: true))
         }
         return sections

@@ -54,7 +54,7 @@ public enum ReportMarkdown {
                     row([
                         escape(item.exerciseID), item.countedFrom.iso8601, String(item.perWeek), String(item.done),
                         String(item.planned), ReportText.percent(item.fraction),
-                        Wording.dose(item.plan), ReportText.dose(item.sets),
+                        Wording.doses(item.doses), ReportText.dose(item.sets),
                         item.reps.map(ReportText.dose) ?? "-", item.hold.map(ReportText.dose) ?? "-",
                     ]))
             }
@@ -102,7 +102,7 @@ public enum ReportMarkdown {
             lines += ["", "## Reviewed by a physiotherapist", ""]
             for review in report.reviews {
                 lines.append(
-                    "- \(review.localTime.shortText), \(escape(review.exerciseID)): hold lifted"
+                    "- \(review.localTime.shortText), \(escape(review.exerciseID)): \(report.reviewOutcome(review))"
                         + (review.note.map { "; " + escape(flat($0)) } ?? ""))
             }
         }

@@ -51,8 +51,10 @@ public enum ReportPSFS {
             average.detectable
             ? "at least \(points) points, more than the measure's error"
             : "less than \(points) points, within the measure's error"
-        return "Average of the \(Wording.count(average.activities, "activity", "activities")) "
-            + "rated at the baseline (\(day)) and since: \(Figures.oneDecimal(average.baseline)) → "
+        // One activity's average is its own score: "The activity rated …".
+        let subject = Wording.noun(
+            average.activities, "The activity", "Average of the \(average.activities) activities")
+        return "\(subject) rated at the baseline (\(day)) and since: \(Figures.oneDecimal(average.baseline)) → "
             + "\(Figures.oneDecimal(average.latest)) "
             + "(\(Figures.signedOneDecimalChange(from: average.baseline, to: average.latest))), \(verdict)."
     }

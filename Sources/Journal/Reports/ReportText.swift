@@ -53,7 +53,7 @@ public enum ReportText {
             for review in report.reviews {
                 lines.append(
                     oneLine(
-                        "\(review.localTime.shortText)  \(review.exerciseID): hold lifted"
+                        "\(review.localTime.shortText)  \(review.exerciseID): \(report.reviewOutcome(review))"
                             + (review.note.map { "; \($0)" } ?? ""), width: width))
             }
         }
@@ -86,11 +86,11 @@ public enum ReportText {
     }
 
     /// "Active on 4 of 7 days, 9 entries."; out of the days since the journal began when it began
-    /// inside the period.
+    /// inside the period ("Active on 1 of 1 day since the journal began, 1 entry.").
     public static func activity(_ report: ProgressReport) -> String {
         let days =
             report.beganInsidePeriod
-            ? "\(report.daysActive) of the \(report.daysCounted) days since the journal began"
+            ? "\(report.daysActive) of \(Wording.count(report.daysCounted, "day", "days")) since the journal began"
             : "\(report.daysActive) of \(Wording.count(report.period.dayCount, "day", "days"))"
         return "Active on \(days), \(Wording.count(report.entryCount, "entry", "entries"))."
     }
@@ -133,16 +133,26 @@ public enum ReportText {
         "No entries between \(period.from) and \(period.to) (\(Wording.count(period.dayCount, "day", "days")))."
     }
 
-    /// One sentence comparing mean pain before with the previous period.
+    /// One sentence comparing mean pain before with the previous period, saying how many sessions
+    /// it holds and, when the journal began inside it, when: "Compared with the previous 7 days
+    /// (2026-10-25 to 2026-10-31), 4 sessions: …"; no verdict when it holds too few
+    /// (``ProgressReport/Comparison/minimumPreviousSessions``).
     public static func comparison(_ comparison: ProgressReport.Comparison) -> String {
         let previous = comparison.period
         let span =
             "the previous \(Wording.count(previous.dayCount, "day", "days")) (\(previous.from) to \(previous.to))"
+        let held = Wording.count(comparison.previous.count, "session", "sessions")
+        let began = comparison.journalBegan.map(Figures.dayMonth) ?? ""
         switch comparison.verdict {
         case .noPreviousData:
             return "No entries in \(span) to compare with."
         case .noCurrentData:
-            return "Mean pain before in \(span) was \(Figures.oneDecimal(comparison.previous.beforeMean))."
+            return "Mean pain before in \(span), \(held), was \(Figures.oneDecimal(comparison.previous.beforeMean))."
+        case .tooFewPrevious:
+            return "Not compared with \(span): "
+                + (comparison.journalBeganInside ? "the journal began on \(began); " : "")
+                + "the previous period holds \(held), too few to compare (at least "
+                + "\(ProgressReport.Comparison.minimumPreviousSessions) are needed)."
         case .improvement, .worsening, .noMeaningfulChange:
             let verdict =
                 switch comparison.verdict {
@@ -150,7 +160,8 @@ public enum ReportText {
                 case .worsening: "a meaningful worsening (at least 2 points or 30% higher)"
                 default: "no meaningful change (less than 2 points and less than 30%)"
                 }
-            return "Compared with \(span): mean pain before "
+            return "Compared with \(span), \(held)"
+                + (comparison.journalBeganInside ? " since the journal began on \(began)" : "") + ": mean pain before "
                 + "\(Figures.oneDecimal(comparison.previous.beforeMean)) → \(Figures.oneDecimal(comparison.current.beforeMean)) "
                 + "(\(Figures.signedOneDecimal(comparison.shownChangeTenths.map { Double($0) / 10 })), "
                 + "\(Figures.signedPercent(whole: comparison.shownPercent))): "
@@ -179,10 +190,19 @@ public enum ReportText {
         }
     }
 
-    /// What the item is about and when: "bird-dog, Sat 14 Nov 08:15, pain 5 → 7".
+    /// What the item is about and when: "bird-dog, Sat 14 Nov 08:15, pain 5 → 7"; for a stretch
+    /// of the pain trend, the days it stood: "pain trend, stood 23–27 Oct (5 days)".
     public static func heading(_ item: ProgressReport.Attention) -> String {
-        "\(item.subject), \(Figures.shortTime(item.localTime))"
+        "\(item.subject), \(when(item))"
             + (item.session.map { ", pain \($0.painBefore.value) → \($0.painAfter.value)" } ?? "")
+    }
+
+    /// When it happened: "Sat 14 Nov 08:15", or the days a stretch of the pain trend stood, each
+    /// as of its end: "stood 23–27 Oct (5 days)".
+    public static func when(_ item: ProgressReport.Attention) -> String {
+        guard let stood = item.stood else { return Figures.shortTime(item.localTime) }
+        let days = Int(stood.upperBound.daysSinceEpoch - stood.lowerBound.daysSinceEpoch) + 1
+        return "stood \(Figures.dayRange(stood)) (\(Wording.count(days, "day", "days")))"
     }
 
     /// "Also on 2 earlier days: Thu 26 Nov 07:30, Mon 23 Nov 07:30."; `nil` when there were none.
@@ -350,7 +370,7 @@ public enum ReportText {
             header: ["EXERCISE", "PLANNED", "SETS", "REPS", "HOLD S"],
             rows: report.adherence.map { item in
                 [
-                    item.exerciseID, Wording.dose(item.plan), dose(item.sets), item.reps.map(dose) ?? "-",
+                    item.exerciseID, Wording.doses(item.doses), dose(item.sets), item.reps.map(dose) ?? "-",
                     item.hold.map(dose) ?? "-",
                 ]
             },

@@ -72,17 +72,85 @@ public enum TextTable {
 
     /// `text` broken into lines of at most `width` columns at spaces; a word wider than `width`
     /// is cut with "…".
+    ///
+    /// A command a person is told to type is never broken or cut: a span between backquotes
+    /// ("`journal resume --red-flags`"), and a command after a colon ("Set one with: journal plan
+    /// set …", up to the word that ends in ".", "," or ";", or the end) stay whole on one line, a
+    /// line of their own when wider than `width` (``units(_:)``).
+    ///
+    /// ```swift
+    /// TextTable.wrap("Once a doctor has seen you: journal resume --red-flags.", width: 40)
+    /// // "Once a doctor has seen you:\njournal resume --red-flags."
+    /// ```
     public static func wrap(_ text: String, width: Int) -> String {
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? wrapASCII(text, width: width) : wrapByCharacter(text, width: width)
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return wrapByCharacter(text, width: width) }
+        // Words found byte by byte: splitting by `Character` reads every grapheme's Unicode
+        // properties (docs/performance.md). Each space is one byte of its own in ASCII text.
+        let utf8 = text.utf8
+        var words: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: " ") {
+                if start != index { words.append(text[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            utf8.formIndex(after: &index)
+        }
+        if start != utf8.endIndex { words.append(text[start..<utf8.endIndex]) }
+        return lay(units(words), width: width)
     }
 
     /// ``wrap(_:width:)`` for any text, each word measured by its characters.
     static func wrapByCharacter(_ text: String, width: Int) -> String {
+        lay(units(text.split(separator: " ")), width: width)
+    }
+
+    /// The words of a text grouped into what wrapping keeps whole: a word alone, or a command of
+    /// several words (``wrap(_:width:)``), its words joined by one space.
+    ///
+    /// A backquote opens a span that the next backquote closes; a text with an odd number of them
+    /// marks no span, so a stray one keeps nothing together. A command after a colon begins with
+    /// the word `journal` right after a word that ends in ":".
+    static func units(_ words: [Substring]) -> [(text: String, command: Bool)] {
+        func backquotes(_ word: Substring) -> Int {
+            word.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "`") ? 1 : 0) }
+        }
+        let spans = words.reduce(0) { $0 + backquotes($1) } % 2 == 0
+        var units: [(text: String, command: Bool)] = []
+        var inSpan = false
+        var inCommand = false
+        var afterColon = false
+        for word in words {
+            let joined = inSpan || inCommand
+            if joined, var last = units.popLast() {
+                last.text += " " + word
+                last.command = true
+                units.append(last)
+            } else {
+                units.append((String(word), false))
+            }
+            if spans, backquotes(word) % 2 == 1 { inSpan.toggle() }
+            if !joined, !inSpan, afterColon, word == "journal" {
+                inCommand = true
+            } else if inCommand, !inSpan, let end = word.utf8.last,
+                end == UInt8(ascii: ".") || end == UInt8(ascii: ",") || end == UInt8(ascii: ";")
+            {
+                inCommand = false
+            }
+            afterColon = word.utf8.last == UInt8(ascii: ":")
+        }
+        return units
+    }
+
+    /// `units` laid out in lines of at most `width` columns, one space apart; a word wider than
+    /// `width` is cut with "…", a command wider than `width` has a line of its own, whole.
+    static func lay(_ units: [(text: String, command: Bool)], width: Int) -> String {
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
-        for word in text.split(separator: " ") {
-            let word = truncate(String(word), to: width)
+        for unit in units {
+            let word = unit.command ? unit.text : truncate(unit.text, to: width)
             let wordWidth = displayWidth(word)
             if !current.isEmpty, currentWidth + 1 + wordWidth > width {
                 lines.append(current)
@@ -99,54 +167,6 @@ public enum TextTable {
         }
         if !current.isEmpty { lines.append(current) }
         return lines.joined(separator: "\n")
-    }
-
-    /// ``wrap(_:width:)`` for text that is all ASCII (nearly everything journal prints), byte by byte.
-    ///
-    /// Each printable byte takes one column and a control none, as `displayWidth` counts them, so
-    /// the lines are those of ``wrapByCharacter(_:width:)``; `WrapTests` checks that on seeded text.
-    static func wrapASCII(_ text: String, width: Int) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + text.utf8.count / max(width, 1) + 4)
-        var lineWidth = 0
-        var lineHasWord = false
-        var word: [UInt8] = []
-        func flush() {
-            guard !word.isEmpty else { return }
-            var columns = word.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) }
-            if columns > width {
-                // Cut as `truncate` does: bytes while they fit in width − 1 columns, then "…".
-                var kept = 0
-                var used = 0
-                for byte in word {
-                    let cost = byte >= 0x20 && byte != 0x7F ? 1 : 0
-                    if used + cost > width - 1 { break }
-                    used += cost
-                    kept += 1
-                }
-                word.removeSubrange(kept...)
-                word.append(contentsOf: [0xE2, 0x80, 0xA6])
-                columns = used + 1
-            }
-            if lineHasWord, lineWidth + 1 + columns > width {
-                output.append(UInt8(ascii: "\n"))
-                lineWidth = 0
-                lineHasWord = false
-            }
-            if lineHasWord {
-                output.append(UInt8(ascii: " "))
-                lineWidth += 1
-            }
-            output.append(contentsOf: word)
-            lineWidth += columns
-            lineHasWord = true
-            word.removeAll(keepingCapacity: true)
-        }
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: " ") { flush() } else { word.append(byte) }
-        }
-        flush()
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// `text` cut to at most `width` display columns, ending in "…" when it was longer.

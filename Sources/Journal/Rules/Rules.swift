@@ -44,7 +44,8 @@ public enum Rules {
     /// Holds, which stand however old their finding, come from ``HoldRule``. `entries` must hold
     /// every entry of the last 14 days and the last 3 sessions before them of each exercise;
     /// `checkIns`, every check-in since the day before that window; `reviews`, each exercise's
-    /// latest review.
+    /// latest review, which answers too the sessions of its id in other letters (`Glute-Bridge`,
+    /// written from outside), as their hold stands on it (``HoldQueries``).
     public static func current(
         entries: [Entry], checkIns: [CheckIn], reviews: [String: Review.Mark] = [:], today: LocalDate
     ) -> [Finding] {
@@ -54,7 +55,8 @@ public enum Rules {
             let day = $0.localTime.date
             return windowStart <= day && day <= today
                 && !HoldRule.answers(
-                    $0.exerciseID.flatMap { reviews[$0] }, $0, recordedAt: $0.entryID.flatMap { recorded[$0] } ?? .max)
+                    $0.exerciseID.flatMap { reviews[$0] ?? reviews[$0.lowercased()] }, $0,
+                    recordedAt: $0.entryID.flatMap { recorded[$0] } ?? .max)
         }
         if let worsening = WorseningRule.finding(in: entries, today: today) { result.append(worsening) }
         return sorted(result)

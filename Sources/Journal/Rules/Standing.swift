@@ -86,6 +86,12 @@ public struct Standing: Sendable, Hashable {
         redFlags.first { $0.severity == severity }
     }
 
+    /// The red flag that stops every session, `nil` when none does.
+    ///
+    /// An emergency one, else a same-day one (`journal session` goes on only when, at a terminal,
+    /// the person says a doctor has seen them since). `journal today` then lists no exercise as due (``DailyRoutine/due(under:)``).
+    public var stoppingSessions: Finding? { redFlag(.urgent) ?? redFlag(.seeDoctor) }
+
     /// One thing that stands, as every surface lists it.
     public enum Item: Sendable, Hashable {
         /// A finding told alone: a red flag, a see-GP finding, a caution.

@@ -56,11 +56,21 @@ public struct Region: Sendable, Hashable, CustomStringConvertible {
         return europeanUnionMembers.contains(upper) ? europeanUnion : nil
     }
 
-    /// Reads a region code as a person types it, or throws ``JournalError/invalidSetting(name:text:expected:)``
-    /// naming `setting` and the codes journal knows.
+    /// The region `text` names, read as typed input is read: whitespace around it aside, any case
+    /// (`" gb\n"` → GB); `nil` for a code journal has no words for.
+    ///
+    /// The one reading of a region code, typed or stored: `config set` accepts what it reads, and
+    /// every screen's advice, `config get`, the note that names a stored value journal never writes
+    /// (`StoredValues`) and an export's refusal read the journal's setting with it, so that what
+    /// the note says screens read is what the advice uses.
+    public static func named(by text: some StringProtocol) -> Region? {
+        ofCountry(String(text).trimmingWhitespace())
+    }
+
+    /// Reads a region code as a person types it (``named(by:)``), or throws
+    /// ``JournalError/invalidSetting(name:text:expected:)`` naming `setting` and the codes journal knows.
     public init(parsing text: String, setting: String = "region") throws {
-        let trimmed = text.trimmingWhitespace()
-        guard let region = Self.ofCountry(trimmed) else {
+        guard let region = Self.named(by: text) else {
             throw JournalError.invalidSetting(name: setting, text: text, expected: "one of \(Self.accepted)")
         }
         self = region

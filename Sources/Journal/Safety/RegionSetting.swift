@@ -101,7 +101,7 @@ public struct RegionSetting: Sendable, Hashable {
     /// try RegionSetting.inForce(stored: "JP", environment: ["LANG": "en_CA.UTF-8"]).setAside  // "JP"
     /// ```
     public static func inForce(stored: String?, environment: [String: String]) throws -> RegionSetting {
-        guard let code = stored, Region.ofCountry(code) == nil else {
+        guard let code = stored, Region.named(by: code) == nil else {
             return try resolve(stored: stored, environment: environment)
         }
         var setting = try resolve(stored: nil, environment: environment)

@@ -74,6 +74,13 @@ enum CSVImport {
                     line: 1, problem: "the file is empty; it needs at least the header row.")
             }
             guard record.fields == CSVFormat.columns else {
+                // `journal export --format json` writes entries as a JSON array, which nothing imports.
+                if record.fields.first?.trimmingWhitespace().hasPrefix("[") == true {
+                    throw JournalError.invalidImport(
+                        line: record.line,
+                        problem: "this is a JSON array, which cannot be imported: "
+                            + ExportFormat.importable + ".")
+                }
                 throw JournalError.invalidImport(
                     line: record.line, problem: "the header must be \(CSVFormat.columns.joined(separator: ",")).")
             }

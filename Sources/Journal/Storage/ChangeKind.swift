@@ -48,6 +48,16 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// How to remove by hand a record like those a change of this kind touched, when undo cannot
+    /// reach it any more: a check-in for the check-in kinds, an entry for the others.
+    public var removeByHand: String {
+        switch self {
+        case .checkIn, .checkInEdit, .checkInDelete:
+            "To remove a check-in, `journal checkins delete ID` (`journal checkins` shows the ids)."
+        default: "To remove an entry, `journal delete ID` (`journal list` shows the ids)."
+        }
+    }
+
     /// How to reverse by hand a change of a kind that ``keepsStateBefore``, when it kept nothing; `nil` for the others.
     public var byHand: String? {
         switch self {

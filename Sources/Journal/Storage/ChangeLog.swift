@@ -210,6 +210,26 @@ struct ChangeLog {
                 SELECT ?, rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position FROM plan
                 """,
             arguments: [change])
+        try db.execute(
+            sql: """
+                INSERT INTO change_plan_history (change_id, exercise_id, since, sets, reps, hold_seconds, per_week)
+                SELECT ?, exercise_id, since, sets, reps, hold_seconds, per_week FROM plan_history
+                """,
+            arguments: [change])
+    }
+
+    /// Puts back the plan's earlier doses as `change` kept them: of `exerciseID` alone, or (`nil`) all.
+    private func putBackEarlierDoses(of exerciseID: String?, from change: Int64) throws {
+        try db.execute(
+            sql: "DELETE FROM plan_history WHERE ?1 IS NULL OR exercise_id = ?1", arguments: [exerciseID])
+        try db.execute(
+            sql: """
+                INSERT INTO plan_history (exercise_id, since, sets, reps, hold_seconds, per_week)
+                SELECT exercise_id, since, sets, reps, hold_seconds, per_week FROM change_plan_history
+                WHERE change_id = ?1 AND (?2 IS NULL OR exercise_id = ?2)
+                    AND exercise_id IN (SELECT exercise_id FROM plan)
+                """,
+            arguments: [change, exerciseID])
     }
 
     // MARK: Undoing
@@ -233,6 +253,7 @@ struct ChangeLog {
         try refuseMissingCopy(of: change, kind: kind)
         try refuseRetargetedCopies(of: change, kind: kind, madeAt: try row.decode(forColumn: "made_at"))
         try refuseCopiesOutOfReach(of: change, madeAt: try row.decode(forColumn: "made_at"))
+        try refuseMissingRecords(of: change, kind: kind)
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
         let subject: String? = try row.decode(forColumn: "subject")
         if let reason = try StoredValues.keptValueRefused(of: change, kind: kind, subject: subject, db) {
@@ -287,6 +308,12 @@ struct ChangeLog {
             let first: Int64 = row["first"], first > 1, (row["open"] as Int?) == 0
         else { return nil }
         return row["kept"]
+    }
+
+    /// The kind of the oldest change kept: once undo has reached its depth, the last one it
+    /// undid, the nearest to those it cannot reach.
+    func oldestKind() throws -> ChangeKind? {
+        try ChangeKind.fetchOne(db, sql: "SELECT kind FROM changes ORDER BY id LIMIT 1")
     }
 
     /// Reverses a change of entries, check-ins, reviews or PSFS ratings: the kinds that note rows.
@@ -387,29 +414,85 @@ struct ChangeLog {
                 + "another \(record), which undo never replaces")
     }
 
-    /// Refuses to undo a log, check-in or edit whose kept row names a record of another change.
+    /// The records undo removes, puts back or makes active again by the id a change kept: the
+    /// table, the record in words, the change table and action naming it (`nil`: every row), the
+    /// column that says when the change's record was recorded (retired, for `unretire`), and the
+    /// kept copy's own (`NULL` where the change table keeps none).
+    private static let recordsByID:
+        [(table: String, record: String, keptIn: String, action: String?, time: String, verb: String, kept: String)] =
+            [
+                ("entries", "entry", "change_entries", "remove", "created_at", "recorded", "k.created_at"),
+                ("entries", "entry", "change_entries", "restore", "created_at", "recorded", "k.created_at"),
+                ("checkins", "check-in", "change_checkins", "remove", "created_at", "recorded", "k.created_at"),
+                ("checkins", "check-in", "change_checkins", "restore", "created_at", "recorded", "k.created_at"),
+                ("reviews", "physiotherapist's review", "change_reviews", nil, "created_at", "recorded", "NULL"),
+                (
+                    "red_flag_reviews", "red-flag review", "change_red_flag_reviews", nil, "created_at", "recorded",
+                    "NULL"
+                ),
+                (
+                    "psfs_activities", "PSFS activity", "change_psfs", "remove-activity", "created_at", "recorded",
+                    "NULL"
+                ),
+                ("psfs_ratings", "PSFS rating", "change_psfs", "remove-rating", "created_at", "recorded", "NULL"),
+                ("psfs_activities", "PSFS activity", "change_psfs", "unretire", "retired_at", "retired", "NULL"),
+            ]
+
+    /// Refuses to undo a change whose kept row names a record of another change.
     ///
-    /// The record a `log` or `checkin` added was recorded when the change was made, and an edit
-    /// keeps the record's time of recording or moves it to its own time or later; so a live record
-    /// the change names that was recorded before the change, at another time than the copy says,
-    /// is another record (its id changed from outside, a tester: undo then removed an urgent red
-    /// flag recorded the day before, or overwrote a session that had begun a hold).
+    /// The record a `log`, `checkin`, `resume` or PSFS change added (or retired) was recorded (or
+    /// retired) when the change was made, and an edit keeps the record's time of recording or
+    /// moves it to its own time or later; so a live record the change names that was recorded
+    /// before the change, at another time than the copy says, is another record (its id changed
+    /// from outside, a tester: undo then removed an urgent red flag recorded the day before,
+    /// overwrote a session that had begun a hold, or took back an earlier doctor's visit and kept
+    /// the mistaken one). An import's records keep the file's times, and a delete's are gone
+    /// (``refuseLiveCopies(_:in:of:kind:)``), so neither is asked.
     private func refuseRetargetedCopies(of change: Int64, kind: ChangeKind, madeAt: Int64) throws {
-        guard [.log, .checkIn, .edit, .checkInEdit].contains(kind) else { return }
-        for (table, record) in [("entries", "entry"), ("checkins", "check-in")] {
+        guard ![.import, .delete, .checkInDelete].contains(kind) else { return }
+        for named in Self.recordsByID {
             guard
                 let id = try Int64.fetchOne(
                     db,
                     sql: """
-                        SELECT k.id FROM change_\(table) AS k JOIN \(table) AS t ON t.id = k.id
-                        WHERE k.change_id = ?1 AND t.created_at < ?2 AND t.created_at IS NOT k.created_at
+                        SELECT k.id FROM \(named.keptIn) AS k JOIN \(named.table) AS t ON t.id = k.id
+                        WHERE k.change_id = ?1\(named.action.map { " AND k.action = '\($0)'" } ?? "")
+                          AND t.\(named.time) < ?2 AND t.\(named.time) IS NOT \(named.kept)
                         ORDER BY k.id LIMIT 1
                         """,
                     arguments: [change, madeAt])
             else { continue }
             throw JournalError.undoRecordDamaged(
-                reason: "change_\(table) names \(record) #\(id), which was recorded before the change was made "
-                    + "and not as the change kept it: another \(record), which undo never removes or replaces")
+                reason: "\(named.keptIn) names \(named.record) #\(id), which was \(named.verb) before the change was "
+                    + "made and not as the change kept it: another \(named.record), which undo never removes or replaces"
+            )
+        }
+    }
+
+    /// Refuses to undo a change whose kept row names a record the journal does not hold.
+    ///
+    /// Undo walks back newest first, so every later change that removed the record (a delete of a
+    /// logged entry, an `exercises remove` that took a review with it) was undone first, and put it
+    /// back: a record still missing had its id changed, or was deleted, from outside, and undo
+    /// would find nothing to do and mark the change undone. A delete's records are missing by design.
+    private func refuseMissingRecords(of change: Int64, kind: ChangeKind) throws {
+        let deletes = kind == .delete || kind == .checkInDelete
+        for named in Self.recordsByID where !(deletes && named.action == "restore") {
+            guard
+                let id = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT k.id FROM \(named.keptIn) AS k
+                        WHERE k.change_id = ?\(named.action.map { " AND k.action = '\($0)'" } ?? "")
+                          AND NOT EXISTS (SELECT 1 FROM \(named.table) AS t WHERE t.id = k.id)
+                        ORDER BY k.id LIMIT 1
+                        """,
+                    arguments: [change])
+            else { continue }
+            throw JournalError.undoRecordDamaged(
+                reason: "change #\(change), a \(kind.words), names \(named.record) #\(id) in \(named.keptIn), and "
+                    + "\(named.table) holds no #\(id): its id was changed, or the record deleted, from outside, and undo "
+                    + "would change nothing and mark the change undone")
         }
     }
 
@@ -647,6 +730,7 @@ struct ChangeLog {
                 FROM change_plan WHERE change_id = ?
                 """,
             arguments: [change])
+        try putBackEarlierDoses(of: nil, from: change)
         let regionBefore = try JournalStore.storedRegion(db)
         try db.execute(sql: "DELETE FROM settings")
         try db.execute(
@@ -778,6 +862,7 @@ struct ChangeLog {
         let columns = "rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position"
         let before = try Row.fetchOne(
             db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+        let earlierBefore = try ExerciseQueries.plan(db).first { $0.exerciseID == exerciseID }?.earlier ?? []
         try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
         try db.execute(
             sql: """
@@ -795,10 +880,11 @@ struct ChangeLog {
                     """,
                 arguments: [change])
         }
+        try putBackEarlierDoses(of: exerciseID, from: change)
         let after = try Row.fetchOne(
             db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
         let item = try ExerciseQueries.plan(db).first { $0.exerciseID == exerciseID }
-        return (item, before != after)
+        return (item, before != after || earlierBefore != item?.earlier ?? [])
     }
 
     /// The kept row's own rowid (`kept.row_id`) when `table` has no row with it now, else a new one.

@@ -84,9 +84,37 @@ enum ExerciseQueries {
     static let planOrder = "position IS NULL, position, rowid"
 
     static func plan(_ db: Database) throws -> [PlanItem] {
-        try Row.fetchAll(
+        var earlier: [String: [PlanItem]] = [:]
+        for dose in try planItems(
+            db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan_history ORDER BY since")
+        {
+            earlier[dose.exerciseID, default: []].append(dose)
+        }
+        return try planItems(
             db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan ORDER BY \(planOrder)"
-        ).map { row in
+        ).map { item in
+            var item = item
+            item.earlier = earlier[item.exerciseID] ?? []
+            return item
+        }
+    }
+
+    /// Writes the earlier doses of `item`'s exercise (plan_history) as `item` holds them.
+    static func replaceEarlierDoses(of item: PlanItem, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM plan_history WHERE exercise_id = ?", arguments: [item.exerciseID])
+        for dose in item.earlier {
+            try db.execute(
+                sql: """
+                    INSERT INTO plan_history (exercise_id, sets, reps, hold_seconds, per_week, since)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [item.exerciseID, dose.sets, dose.reps, dose.holdSeconds, dose.perWeek, dose.since?.iso8601])
+        }
+    }
+
+    /// Plan rows (of the plan or its history) as `sql` selects them, each a dose without earlier ones.
+    private static func planItems(_ db: Database, sql: String) throws -> [PlanItem] {
+        try Row.fetchAll(db, sql: sql).map { row in
             // A dose journal never writes is read within its bounds; ``StoredValues`` names it.
             let reps: Int? = try row.decode(forColumn: "reps")
             let hold: Int? = try row.decode(forColumn: "hold_seconds")

@@ -268,8 +268,7 @@ enum FullExportImport {
             } catch let error as JSONReadError {
                 throw JSONReadError(
                     line: error.line,
-                    problem: error.problem + "; journal imports a CSV, or the one object of "
-                        + "`journal export --all --format json` (not the array of `journal export --format json`)")
+                    problem: error.problem + "; " + ExportFormat.importable)
             }
             var seen: Set<String> = []
             while let (member, line) = try reader.nextMember(first: seen.isEmpty) {
@@ -412,6 +411,7 @@ enum FullExportImport {
                 VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM plan))
                 """,
             arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek, item.since?.iso8601])
+        try ExerciseQueries.replaceEarlierDoses(of: item, db)
         return true
     }
 

@@ -55,32 +55,44 @@ enum HoldQueries {
         """
     }
 
-    /// Every exercise id a hold may stand on: the exercises, and any id that sessions which may
-    /// start a hold name though no exercise has it (the exercise deleted from outside with foreign
-    /// keys off), so that such a rise is a hold as any other, named by its id.
+    /// Every exercise id a hold may stand on, each with the exercise it resolves to: the exercises
+    /// (each its own), and any id that sessions which may start a hold name though no exercise has
+    /// it (the exercise deleted from outside with foreign keys off, or the entries' id changed),
+    /// so that such a rise is a hold as any other, named by its id.
+    ///
+    /// Such an id that is an exercise's in lower case (`Glute-Bridge`, changed from outside)
+    /// resolves to that exercise: its hold stands on `glute-bridge`, which `today` and `session`
+    /// then never offer, and `journal resume glute-bridge` answers it (``StoredValues`` names the
+    /// entries with the `UPDATE` that puts their id back). Another resolves to itself.
     ///
     /// The second part skips through the `entries_stops` index from id to id, one seek each.
-    static let exerciseIDs = "WITH RECURSIVE \(exerciseIDsTables) SELECT id FROM exercise_ids"
+    static let exerciseIDs = "WITH RECURSIVE \(exerciseIDsTables) SELECT id, resolved FROM exercise_ids"
 
-    /// ``exerciseIDs`` as the common tables of a `WITH RECURSIVE`: `exercise_ids(id)` is the list, so
-    /// that a statement that reads it twice names it once and SQLite builds it once.
+    /// ``exerciseIDs`` as the common tables of a `WITH RECURSIVE`: `exercise_ids(id, resolved)` is
+    /// the list, so that a statement that reads it twice names it once and SQLite builds it once.
     private static let exerciseIDsTables = """
         stopped(id) AS (
             SELECT min(exercise_id) FROM entries WHERE (\(stopCondition))
             UNION ALL
             SELECT (SELECT min(exercise_id) FROM entries WHERE exercise_id > stopped.id AND (\(stopCondition)))
             FROM stopped WHERE stopped.id IS NOT NULL),
-        exercise_ids(id) AS (SELECT id FROM exercises UNION SELECT id FROM stopped WHERE id IS NOT NULL)
+        exercise_ids(id, resolved) AS (
+            SELECT id, id FROM exercises
+            UNION SELECT id, coalesce((SELECT x.id FROM exercises AS x WHERE x.id = lower(stopped.id)), id)
+            FROM stopped WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM exercises))
         """
 
     /// Each exercise's latest review (by review time, then the latest recorded) of those dated by
     /// `asOf`, an SQL expression for ``AsOf/bound(_:)`` (`NULL`: every review): one seek per
     /// exercise in the `reviews_by_exercise` index, read back from the bound (every review's
     /// exercise is in ``exerciseIDs``).
+    ///
+    /// `held` is the id in ``exerciseIDs`` the review answers: the review's own exercise, or an id
+    /// that resolves to it.
     private static func latestReview(asOf: String, exercises: String = "(\(exerciseIDs))") -> String {
         """
-        SELECT r.exercise_id, r.reviewed_at, r.through_entry_id, r.created_at FROM \(exercises) AS x
-        JOIN reviews AS r ON r.id = (SELECT id FROM reviews WHERE exercise_id = x.id AND \(AsOf.datedBy(asOf))
+        SELECT x.id AS held, r.exercise_id, r.reviewed_at, r.through_entry_id, r.created_at FROM \(exercises) AS x
+        JOIN reviews AS r ON r.id = (SELECT id FROM reviews WHERE exercise_id = x.resolved AND \(AsOf.datedBy(asOf))
                                      ORDER BY reviewed_at DESC, id DESC LIMIT 1)
         """
     }
@@ -90,15 +102,17 @@ enum HoldQueries {
     /// it (up to three), in one statement: three index seeks per exercise however long the journal.
     ///
     /// A row per session found, by exercise, oldest first, after one for each reviewed exercise
-    /// without one: the review's exercise id, review time, through id and time of recording (all
-    /// `NULL` without a review), then ``EntryColumns/selectList(of:)`` (all `NULL` without a session).
+    /// without one: the exercise the session's id resolves to (``exerciseIDs``), the review's
+    /// exercise id, review time, through id and time of recording (all `NULL` without a review),
+    /// then ``EntryColumns/selectList(of:)`` (all `NULL` without a session).
     /// The common tables are each named once, so that SQLite compiles each once: writing the
     /// sessions as a `candidates` table read three times compiled its seeks three times.
     static let firstUncoveredStops = """
         WITH RECURSIVE \(exerciseIDsTables),
         latest AS (\(latestReview(asOf: "?1", exercises: "exercise_ids")))
-        SELECT l.exercise_id, l.reviewed_at, l.through_entry_id, l.created_at, \(EntryColumns.selectList(of: "e"))
-        FROM exercise_ids AS x LEFT JOIN latest AS l ON l.exercise_id = x.id
+        SELECT x.resolved, l.exercise_id, l.reviewed_at, l.through_entry_id, l.created_at,
+               \(EntryColumns.selectList(of: "e"))
+        FROM exercise_ids AS x LEFT JOIN latest AS l ON l.held = x.id
         LEFT JOIN entries AS e ON e.id IN (\(firstUncovered(
             exercise: "x.id", reviewedAt: "l.reviewed_at", throughEntryID: "l.through_entry_id",
             recordedAt: "l.created_at")))
@@ -133,45 +147,85 @@ enum HoldQueries {
     {
         var reviewed: [String: Review.Mark] = [:]
         var first: [Entry] = []
+        var resolving: [String: String] = [:]
         try EntryQueries.forEachRow(db, sql: firstUncoveredStops, arguments: [AsOf.bound(asOf)]) { row in
-            if sqlite3_column_type(row, 0) != SQLITE_NULL, let id = sqlite3_column_text(row, 0) {
+            if sqlite3_column_type(row, 1) != SQLITE_NULL, let id = sqlite3_column_text(row, 1) {
                 reviewed[String(cString: id)] = Review.Mark(
-                    reviewedAt: sqlite3_column_int64(row, 1), throughEntryID: sqlite3_column_int64(row, 2),
-                    recordedAt: sqlite3_column_int64(row, 3))
+                    reviewedAt: sqlite3_column_int64(row, 2), throughEntryID: sqlite3_column_int64(row, 3),
+                    recordedAt: sqlite3_column_int64(row, 4))
             }
-            guard sqlite3_column_type(row, 4) != SQLITE_NULL else { return }
-            let candidate = try EntryColumns.entry(at: row, from: 4)
+            guard sqlite3_column_type(row, 5) != SQLITE_NULL else { return }
+            let candidate = try EntryColumns.entry(at: row, from: 5)
             if first.last?.exerciseID != candidate.exerciseID { first.append(candidate) }
+            if let resolved = sqlite3_column_text(row, 0).map({ String(cString: $0) }), resolved != candidate.exerciseID
+            {
+                resolving[candidate.exerciseID] = resolved
+            }
         }
-        return (try holds(startingAt: first, reviewed: reviewed, db), reviewed)
+        return (try holds(startingAt: first, reviewed: reviewed, resolving: resolving, db), reviewed)
     }
 
     /// The hold `exerciseID` stands on, given its latest review: the first session the review does
     /// not cover that may start one (``firstUncoveredStop``), judged by ``HoldRule`` with the
     /// sessions just before it.
+    ///
+    /// Sessions whose id resolves to `exerciseID` (``exerciseIDs``: `Glute-Bridge`, changed from
+    /// outside) are asked too, so that the hold they stand on is the exercise's, as every screen shows it.
     static func hold(exerciseID: String, review: Review.Mark?, _ db: Database) throws -> Hold? {
-        let first = try EntryQueries.fetch(
-            db, sql: firstUncoveredStop,
-            arguments: [exerciseID, review?.reviewedAt, review?.throughEntryID, review?.recordedAt])
-        return try holds(startingAt: first, reviewed: [exerciseID: review].compactMapValues { $0 }, db).first
+        let variants = try String.fetchAll(
+            db, sql: "WITH RECURSIVE \(exerciseIDsTables) SELECT id FROM exercise_ids WHERE resolved = ?1 AND id <> ?1",
+            arguments: [exerciseID])
+        var first: [Entry] = []
+        for id in [exerciseID] + variants {
+            first += try EntryQueries.fetch(
+                db, sql: firstUncoveredStop,
+                arguments: [id, review?.reviewedAt, review?.throughEntryID, review?.recordedAt])
+        }
+        return try holds(
+            startingAt: first, reviewed: [exerciseID: review].compactMapValues { $0 },
+            resolving: Dictionary(variants.map { ($0, exerciseID) }, uniquingKeysWith: { first, _ in first }), db
+        ).first
     }
 
     /// The holds `sessions` begin, each the first session of its exercise that may start a hold and
     /// that its review does not cover: every such session starts one (``HoldRule``), whose reasons
     /// include `repeated` when the sessions just before it (read here for all of them in one
     /// query) rose too.
-    private static func holds(startingAt sessions: [Entry], reviewed: [String: Review.Mark], _ db: Database) throws
-        -> [Hold]
-    {
+    ///
+    /// A session whose id `resolving` maps to an exercise (``exerciseIDs``) is read as that
+    /// exercise's, with the sessions before it; of two holds then on one exercise, the earlier stands.
+    private static func holds(
+        startingAt sessions: [Entry], reviewed: [String: Review.Mark], resolving: [String: String] = [:],
+        _ db: Database
+    ) throws -> [Hold] {
         guard !sessions.isEmpty else { return [] }
         var earlier: [String: [Entry]] = [:]
         for entry in try self.sessions(before: sessions, db) { earlier[entry.exerciseID, default: []].append(entry) }
-        return sessions.compactMap { session in
+        let holds = sessions.compactMap { session in
             let before = (earlier[session.exerciseID] ?? []).filter {
                 ($0.performedAt, $0.id ?? 0) < (session.performedAt, session.id ?? 0)
             }
-            return HoldRule.hold(sessions: before + [session], review: reviewed[session.exerciseID])
+            guard let exerciseID = resolving[session.exerciseID] else {
+                return HoldRule.hold(sessions: before + [session], review: reviewed[session.exerciseID])
+            }
+            let named = (before + [session]).map { entry in
+                var entry = entry
+                entry.exerciseID = exerciseID
+                return entry
+            }
+            return HoldRule.hold(sessions: named, review: reviewed[exerciseID])
         }
+        guard !resolving.isEmpty else { return holds }
+        var earliest: [String: Hold] = [:]
+        for hold in holds {
+            if let other = earliest[hold.exerciseID],
+                (other.session.performedAt, other.session.id ?? 0) <= (hold.session.performedAt, hold.session.id ?? 0)
+            {
+                continue
+            }
+            earliest[hold.exerciseID] = hold
+        }
+        return earliest.values.sorted { $0.exerciseID < $1.exerciseID }
     }
 
     /// For each of `sessions` (at most one per exercise), the ``Thresholds/repeatedWindow`` − 1
@@ -244,5 +298,37 @@ enum HoldQueries {
                 reviewedAt: row["reviewed_at"], throughEntryID: row["through_entry_id"], recordedAt: row["created_at"])
         }
         return latest
+    }
+
+    /// The ids of `reviews` that answered no session in the journal as it is now.
+    ///
+    /// None of their exercise's sessions that may start a hold is covered by the review and not by the review
+    /// before it (``Review/Mark/covers(performedAt:entryID:recordedAt:)``), as when the session whose
+    /// rise began the hold was deleted. One query per review (a report's period holds a few).
+    static func reviewsAnsweringNothing(_ db: Database, _ reviews: [Review]) throws -> Set<Int64> {
+        var none: Set<Int64> = []
+        for review in reviews {
+            guard let id = review.id else { continue }
+            let answered = try Bool.fetchOne(
+                db,
+                sql: """
+                    WITH previous AS (
+                        SELECT reviewed_at, through_entry_id, created_at FROM reviews
+                        WHERE exercise_id = ?1 AND (reviewed_at, created_at, id) < (?2, ?3, ?5)
+                        ORDER BY reviewed_at DESC, created_at DESC, id DESC LIMIT 1)
+                    SELECT EXISTS (
+                        SELECT 1 FROM entries
+                        WHERE exercise_id = ?1 AND (\(stopCondition))
+                          AND performed_at <= ?2 AND created_at <= ?3 AND id <= ?4
+                          AND NOT EXISTS (
+                              SELECT 1 FROM previous
+                              WHERE entries.performed_at <= previous.reviewed_at
+                                AND entries.created_at <= previous.created_at
+                                AND entries.id <= previous.through_entry_id))
+                    """,
+                arguments: [review.exerciseID, review.reviewedAt, review.createdAt, review.throughEntryID, id])
+            if answered == false { none.insert(id) }
+        }
+        return none
     }
 }

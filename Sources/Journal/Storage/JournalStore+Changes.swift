@@ -194,4 +194,10 @@ extension JournalStore {
     public func undoDepthReached() throws -> Int? {
         try reading { db in try ChangeLog(db).depthReached() }
     }
+
+    /// The kind of the oldest change kept for undo (``ChangeLog/oldestKind()``): once undo has
+    /// reached its depth, what it says to remove by hand follows it (``ChangeKind/removeByHand``).
+    public func oldestUndoKind() throws -> ChangeKind? {
+        try reading { db in try ChangeLog(db).oldestKind() }
+    }
 }

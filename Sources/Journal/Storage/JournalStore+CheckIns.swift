@@ -87,18 +87,28 @@ extension JournalStore {
         }
     }
 
-    /// Deletes the check-ins with these ids, all or none, and returns them.
+    /// Deletes the check-ins with these ids, all or none, and returns them and, with `today`, the
+    /// red flags no doctor had seen that stood on them (``Deletion/redFlagsLifted``).
     ///
     /// A red-flag finding goes with its check-in. `journal undo` brings them back.
-    public func deleteCheckIns(ids: [Int64], now: Int64) throws -> [CheckIn] {
+    public func deleteCheckIns(ids: [Int64], now: Int64, today: LocalDate? = nil) throws -> Deletion<CheckIn> {
         try writing { db in
+            let standing =
+                try today.map { today in
+                    RedFlagRule.findings(
+                        in: try RedFlagReviewQueries.standingCheckIns(
+                            db, review: try RedFlagReviewQueries.latest(db, asOf: today)))
+                } ?? []
             let deleted = try Self.checkIns(ids: ids, db)
             let change = try ChangeLog(db).begin(.checkInDelete, now: now)
             for checkIn in deleted {
                 try ChangeLog(db).keepCheckIn(checkIn.id, for: change)
                 try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])
             }
-            return deleted
+            let deletedIDs = Set(deleted.compactMap(\.id))
+            return Deletion(
+                records: deleted,
+                redFlagsLifted: Rules.sorted(standing.filter { $0.checkInID.map(deletedIDs.contains) ?? false }))
         }
     }
 

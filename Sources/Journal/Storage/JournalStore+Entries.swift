@@ -79,9 +79,28 @@ public struct EditedEntry: Sendable, Hashable {
     /// replaced by what screens showed or what was given (``StoredValues``).
     public var corrected = false
 
+    /// The hold the exercise stood on before the edit, if any.
+    public var heldBefore: Hold?
+
     /// Whether the edit changed anything; one that gave only the values the entry had writes
     /// nothing and records no change for undo.
     public var changed: Bool { after.entry != before || corrected }
+
+    /// The hold that stood before the edit and no longer does: the session edited had begun it.
+    public var holdLifted: Hold? { after.hold == nil ? heldBefore : nil }
+
+    /// The hold the edit began: none stood before it, one stands after.
+    public var holdBegun: Hold? { heldBefore == nil ? after.hold : nil }
+}
+
+/// What `delete` or `checkins delete` removed, and what stood on it that went with it.
+public struct Deletion<Record: Sendable & Hashable>: Sendable, Hashable {
+    /// The records deleted, in id order.
+    public var records: [Record]
+    /// The holds that stood before the deletion and no longer do: a session deleted had begun each.
+    public var holdsLifted: [Hold] = []
+    /// The red flags no doctor had seen that stood on a check-in deleted, most severe first.
+    public var redFlagsLifted: [Finding] = []
 }
 
 /// The uses that add, change and remove entries: one operation each, every one through
@@ -137,8 +156,9 @@ extension JournalStore {
             // A row read other than as stored (a pain of 11 read as 10, ``StoredValues``) is written
             // even so: the edit is its correction.
             let storedAsRead = try StoredValues.storedAsRead(before, db)
+            let assessedBefore = try Self.assess(before, db, now: now, timeZone: timeZone)
             if after == before, storedAsRead {
-                return EditedEntry(before: before, after: try Self.assess(before, db, now: now, timeZone: timeZone))
+                return EditedEntry(before: before, after: assessedBefore, heldBefore: assessedBefore.hold)
             }
             // A review answers the session it saw. Edited into one that may start a hold, the session is
             // no longer what was reviewed: it counts as recorded now, which no earlier review covers.
@@ -161,15 +181,17 @@ extension JournalStore {
                 arguments: EntryColumns.updateValues(of: after, keepingNote: keepingNote))
             return EditedEntry(
                 before: before, after: try Self.assess(after, db, now: now, timeZone: timeZone),
-                corrected: !storedAsRead)
+                corrected: !storedAsRead, heldBefore: assessedBefore.hold)
         }
     }
 
-    /// Deletes the entries with these ids, all or none; returns them.
+    /// Deletes the entries with these ids, all or none; returns them and, with `today`, the holds
+    /// the deletion lifted (``Deletion/holdsLifted``), read in the same transaction.
     ///
     /// `journal undo` brings them back.
-    public func delete(ids: [Int64], now: Int64) throws -> [Entry] {
+    public func delete(ids: [Int64], now: Int64, today: LocalDate? = nil) throws -> Deletion<Entry> {
         try writing { db in
+            let heldBefore = try today.map { try HoldQueries.holds(db, asOf: $0) } ?? []
             let deleted = try EntryQueries.entries(ids: ids, db)
             let log = ChangeLog(db)
             let change = try log.begin(.delete, now: now)
@@ -177,7 +199,9 @@ extension JournalStore {
                 try log.keepEntry(entry.id, for: change)
                 try db.execute(sql: "DELETE FROM entries WHERE id = ?", arguments: [entry.id])
             }
-            return deleted
+            guard let today else { return Deletion(records: deleted) }
+            let stillHeld = Set(try HoldQueries.holds(db, asOf: today).map(\.exerciseID))
+            return Deletion(records: deleted, holdsLifted: heldBefore.filter { !stillHeld.contains($0.exerciseID) })
         }
     }
 

@@ -170,6 +170,7 @@ extension JournalStore {
             }
             try db.execute(sql: "UPDATE exercises SET archived = 1 WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM plan_history WHERE exercise_id = ?", arguments: [id])
             return removal
         }
     }
@@ -178,10 +179,12 @@ extension JournalStore {
 
     /// Sets (or replaces) the plan for one exercise.
     ///
-    /// A replaced plan starts afresh on `item.since` when its dose or sessions a week change, or
-    /// when `startGiven` (`plan set --since`); set again with the same dose and sessions a week
-    /// and no start given (re-typed on a later day, or only to move it with `order`), it keeps its
-    /// start day, so the sessions logged since then still count.
+    /// A new dose or sessions a week, or a start given (`startGiven`, `plan set --since`), starts on
+    /// `item.since`; the doses before it stay on the plan's history until then, so reports count
+    /// the plan from the day the exercise entered it and judge each session by the dose in force
+    /// that day (``PlanItem/replacing(_:)``). Set again with the same dose and sessions a week and
+    /// no start given (re-typed on a later day, or only to move it with `order`), it keeps its start
+    /// day. `removePlan` forgets the history: a plan set after it starts afresh.
     ///
     /// `order` places it in the plan's order (1 first; past the end is last); without it, a new
     /// exercise goes last and a replaced one keeps its place. Returns the plan item as it stands
@@ -198,7 +201,12 @@ extension JournalStore {
             let place = ids.firstIndex(of: item.exerciseID)
             let previous = place.map { plan[$0] }
             var item = item
-            if !startGiven, let previous, previous.sameDose(as: item) { item.since = previous.since }
+            if !startGiven, let previous, previous.sameDose(as: item) {
+                item.since = previous.since
+                item.earlier = previous.earlier
+            } else {
+                item = item.replacing(previous)
+            }
             ids.removeAll { $0 == item.exerciseID }
             let newPlace = order.map { max(0, min($0 - 1, ids.count)) } ?? place ?? ids.count
             ids.insert(item.exerciseID, at: newPlace)
@@ -215,6 +223,7 @@ extension JournalStore {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek, item.since?.iso8601])
+            try ExerciseQueries.replaceEarlierDoses(of: item, db)
             for (index, id) in ids.enumerated() {
                 try db.execute(
                     sql: "UPDATE plan SET position = ? WHERE exercise_id = ?", arguments: [index + 1, id])
@@ -232,6 +241,7 @@ extension JournalStore {
             }
             try ChangeLog(db).recordPlanChange(of: exerciseID, detail: "plan remove \(exerciseID)", now: now)
             try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+            try db.execute(sql: "DELETE FROM plan_history WHERE exercise_id = ?", arguments: [exerciseID])
             return planned
         }
     }

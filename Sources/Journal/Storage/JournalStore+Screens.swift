@@ -194,7 +194,11 @@ extension JournalStore {
         for period: Period, today: LocalDate, exerciseID: String?, environment: [String: String], _ db: Database
     ) throws -> ProgressReport {
         let region = try Self.region(environment: environment, db)
-        let range = period.previous.widestUTCRange.lowerBound..<period.widestUTCRange.upperBound
+        // The period before (the comparison) and the 13 days before the first (the pain trend as
+        // of each day's end, ``WorseningRule/stretches(in:over:)``), whichever reach further back.
+        let trendFrom = period.from.adding(days: -(2 * Thresholds.worseningDays - 1))
+        let earliest = Period(from: min(trendFrom, period.previous.from), to: period.to) ?? period
+        let range = earliest.widestUTCRange
         let entries = try EntryQueries.entriesForRules(db, performedIn: range, exerciseID: exerciseID)
         let checkIns = exerciseID == nil ? try CheckIn.fetchAll(db, performedIn: range) : []
         let plan = try ExerciseQueries.plan(db).filter { exerciseID == nil || $0.exerciseID == exerciseID }
@@ -219,6 +223,10 @@ extension JournalStore {
             findings: Rules.sorted(Rules.evaluate(entries: entries, checkIns: checkIns) + worsening), plan: plan,
             reviews: reviews, holds: holds, journalBegan: try Self.journalBegan(db), endsToday: period.to >= today)
         report.standing = standing
+        report.reviewsWithoutHold = try HoldQueries.reviewsAnsweringNothing(db, report.reviews)
+        // Evaluated in memory, from the entries already read: one pass over them, then 14 days'
+        // sums a day.
+        if exerciseID == nil { report.worsening = WorseningRule.stretches(in: entries, over: period) }
         if exerciseID == nil {
             let psfs = PSFSSummary.make(
                 activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db)

@@ -78,23 +78,84 @@ public final class JournalStore: Sendable {
     /// Opens the journal at `path` if the file exists, read-write when the file and its folder are
     /// writable and read-only otherwise; `nil` when there is no file (reading commands then show an
     /// empty journal without creating one).
+    ///
+    /// A journal on a full disk, where SQLite cannot make the `-shm` file WAL readers share, is
+    /// read-only too, and so is one in a folder that is not writable: read as an unchanging file
+    /// when its write-ahead log holds nothing (the file is then the whole journal), and refused
+    /// with ``JournalError/walUnreadable(path:diskFull:)`` when the log holds changes the file lacks,
+    /// rather than read without them.
     public static func existing(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore?
     {
         guard try exists(path) else { return nil }
         let folder = PathName.folder(of: path)
         do {
             if Glibc.access(path, W_OK) == 0, Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0 {
-                return try JournalStore(
-                    openingExisting: path, access: .readWrite, busyTimeout: busyTimeout, markIfEmpty: false)
+                do {
+                    return try JournalStore(
+                        openingExisting: path, access: .readWrite, busyTimeout: busyTimeout, markIfEmpty: false)
+                } catch let error as JournalError where error.isDiskFull {
+                    // Read as in a folder that is not writable, below.
+                }
             }
             do {
                 return try JournalStore(openingExisting: path, access: .readOnly, busyTimeout: busyTimeout)
-            } catch JournalError.permissionDenied, JournalError.cannotCreate {
+            } catch let error as JournalError where cannotMakeSharedMemory(error) {
+                try requireEmptyWriteAheadLog(path)
                 return try JournalStore(openingExisting: path, access: .immutable, busyTimeout: busyTimeout)
             }
         } catch is EmptyDatabase {
             return nil
         }
+    }
+
+    /// Whether `error`, opening a journal read-only, says that SQLite could not make or grow the `-shm`
+    /// file beside it: the folder is not writable, or the disk is full.
+    private static func cannotMakeSharedMemory(_ error: JournalError) -> Bool {
+        switch error {
+        case .permissionDenied, .cannotCreate: true
+        default: error.isDiskFull
+        }
+    }
+
+    /// Refuses to read `path` as an unchanging file when its write-ahead log holds changes: an
+    /// unchanging file is read without its log, so what it showed would be the journal before them.
+    private static func requireEmptyWriteAheadLog(_ path: String) throws {
+        var status = stat()
+        if stat(path + "-wal", &status) == 0, status.st_size > 0 {
+            throw JournalError.walUnreadable(path: path, diskFull: noSpaceLeft(besides: path))
+        }
+    }
+
+    /// Opens the journal at `path` for a command that shows it: as ``existing(at:busyTimeout:)``,
+    /// except that a file there that holds no journal (empty: a sync tool or a failed copy may
+    /// truncate a journal to 0 bytes) is refused with ``holdsNoJournal(_:)``, never shown as an
+    /// empty journal; `nil` only when no file is there at all.
+    ///
+    /// A journal truncated after a red flag was recorded would otherwise read as "nothing stands",
+    /// exit 0: every screen says what `journal doctor` says of it instead.
+    public static func shown(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore? {
+        if let journal = try existing(at: path, busyTimeout: busyTimeout) { return journal }
+        if try exists(path) { throw holdsNoJournal(path) }
+        return nil
+    }
+
+    /// The refusal of a file at `path` that holds no journal (exit 66), with its size and what to do:
+    /// if it held one, put a backup back; otherwise a change starts a journal in it.
+    public static func holdsNoJournal(_ path: String) -> JournalError {
+        var status = stat()
+        let size = stat(path, &status) == 0 ? Int(status.st_size) : 0
+        let what = size == 0 ? "it is an empty file (0 bytes)" : "it is an empty SQLite database (\(size) bytes)"
+        return .noInput(
+            path: path,
+            reason: "\(what) and holds no journal; if it held one, put a backup back "
+                + "(`journal restore BACKUP`), otherwise `journal log` starts a journal in it")
+    }
+
+    /// Whether the file at `path` is there and empty (0 bytes): a change then starts a new journal in
+    /// it (design.md), and says so, since it may have been a journal a sync tool truncated.
+    public static func isEmptyFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && status.st_size == 0
     }
 
     /// Whether a journal file is at `path`: `false` only when the file truly does not exist.
@@ -371,11 +432,11 @@ public final class JournalStore: Sendable {
                 return .permissionDenied(path: path)
             }
             return .cannotCreate(path: path, reason: exists ? "SQLite cannot open it" : "the file does not exist")
-        case .SQLITE_FULL: return .io(path: path, reason: "the disk is full")
+        case .SQLITE_FULL: return .io(path: path, reason: JournalError.diskFull)
         // SQLite reports a write to a full disk that fails outside its own space checks (the WAL's
         // index, a page of the WAL) as a plain I/O error: the folder's free space tells them apart.
         case .SQLITE_IOERR where noSpaceLeft(besides: path):
-            return .io(path: path, reason: "the disk is full")
+            return .io(path: path, reason: JournalError.diskFull)
         default: return .io(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }

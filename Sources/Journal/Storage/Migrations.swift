@@ -18,7 +18,8 @@ enum Migrations {
         "v6-reviews-checkin-undo", "v7-plan-since", "v8-psfs", "v9-red-flag-standing", "v10-plan-order",
         "v11-undo-log-checkin", "v12-exercise-how-to", "v13-settings", "v14-undo-restore",
         "v15-undo-every-kind", "v16-undo-import-all", "v17-stops-by-recording",
-        "v18-stops-by-id", "v19-outside-values", "v20-outside-kinds", "v21-outside-times", "v22-outside-ids",
+        "v18-stops-by-id", "v19-outside-values", "v20-outside-kinds", "v21-outside-times", "v22-plan-history",
+        "v23-outside-ids",
     ]
 
     /// The migrator for the shipped migrations, the sections of schema.sql.

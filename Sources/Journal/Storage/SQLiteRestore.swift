@@ -75,7 +75,9 @@ enum SQLiteRestore {
     static func restoreBackup(
         _ bytes: [UInt8], name: String, to path: String, force: Bool, busyTimeout: TimeInterval, now: Date
     ) throws -> BackupRestoreResult {
-        if try JournalStore.exists(path), !force { throw JournalError.journalExists(path: path) }
+        // An empty file (0 bytes) holds no journal to keep: a restore fills it without --force.
+        let replacing = force || JournalStore.isEmptyFile(path)
+        if try JournalStore.exists(path), !replacing { throw JournalError.journalExists(path: path) }
         let restored = try rebuilt(from: verifiedJournal(bytes, name: name), name: name, now: now)
         var named = UndoResult(kind: .restore, madeAt: 0, restored: 0, removed: 0)
         let restoredRegion = try restored.reading { db in
@@ -88,7 +90,7 @@ enum SQLiteRestore {
         let data = try restored.queue.writeWithoutTransaction { try serialize($0, path: path) }
         var replacedRegion: String?
         if try JournalStore.exists(path) {
-            guard force else { throw JournalError.journalExists(path: path) }
+            guard replacing else { throw JournalError.journalExists(path: path) }
             let replaced = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil)
             (result.keptCopy, replacedRegion) = (replaced.kept, replaced.region)
         } else {
@@ -135,9 +137,8 @@ enum SQLiteRestore {
         do {
             let backup = JournalStore(verified: verified, path: name)
             // Screens read a value journal never writes within its range; a restore must not adopt it so.
-            if let problem = try backup.storedValueProblems().first {
-                throw refuse("a row is not one journal writes (\(problem))")
-            }
+            let problems = try backup.storedValueProblems()
+            if !problems.isEmpty { throw refusal(problems, name: name) }
             try backup.exportAll(to: sink, recordedAt: false)
             try sink.flush()
         } catch let error as JournalError {
@@ -510,6 +511,13 @@ enum SQLiteRestore {
                 }
                 let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 guard problems == ["ok"] else {
+                    // Only a CHECK or NOT NULL of schema.sql broken: values put in from outside, which
+                    // the search screens use names, each with what corrects it, as `doctor` names them.
+                    if problems.allSatisfy(isConstraintFailure),
+                        let values = try? StoredValues.problems(db), !values.isEmpty
+                    {
+                        throw refusal(values, name: name)
+                    }
                     throw refuse(
                         "it is damaged (SQLite's integrity check: \(problems.prefix(3).joined(separator: "; ")))")
                 }
@@ -529,6 +537,39 @@ enum SQLiteRestore {
             throw refuse("it is damaged (\(error.message ?? "\(error.resultCode)"))")
         }
         return memory
+    }
+
+    /// Whether a line of SQLite's `integrity_check` says only that a row breaks a constraint of
+    /// the table (a value put in with the checks off), not that the file is damaged.
+    private static func isConstraintFailure(_ line: String) -> Bool {
+        line.hasPrefix("CHECK constraint failed in ") || line.hasPrefix("NULL value in ")
+    }
+
+    /// The refusal of the backup `name` that holds values journal never writes (``StoredValues``):
+    /// each named (table, row, column, value) with what corrects it, to be run on the backup file
+    /// itself, then restored again.
+    ///
+    /// "BACKUP cannot be restored: it holds 1 value journal never writes, put in from outside, which a
+    /// restore never adopts: entries row 1, column pain_after: 11, …; `journal edit 1 --pain-after N`
+    /// corrects it, … Correct it in the backup itself, then restore it again: give each `journal`
+    /// command above `--db BACKUP`, … Nothing was replaced."
+    static func refusal(_ problems: [StoredValueProblem], name: String) -> JournalError {
+        let count =
+            (StoredValueProblem.mayHoldMore(than: problems) ? "at least " : "")
+            + Wording.count(problems.count, "value", "values")
+        let pronoun = Wording.pronoun(problems.count)
+        // One line, as every refusal is printed: numbered when there are several.
+        let listed =
+            problems.count == 1
+            ? " \(problems[0])"
+            : problems.enumerated().map { " (\($0.offset + 1)) \($0.element)" }.joined()
+        return .notARestorableJournal(
+            path: name,
+            reason: "it holds \(count) journal never writes, put in from outside, which a restore never adopts:"
+                + "\(listed) Correct \(pronoun) in the backup itself, then restore it again: give each `journal` "
+                + "command above `--db \(name)`, and name the backup for JOURNAL in a `sqlite3` line (an encrypted "
+                + "backup: decrypt it first, `age -d -o COPY \(name)`, and correct and restore COPY); `journal "
+                + "doctor --db \(name)` lists what is left")
     }
 
     /// Puts `bytes`, a SQLite file, into the schema `name` of `db`, in memory.

@@ -350,7 +350,7 @@ enum StoredValues {
     /// refuses.
     ///
     /// Entries and check-ins: one seek of `entries_by_recording` and `checkins_by_recording`
-    /// (schema.sql `v22-outside-ids`); the others are small tables, read whole.
+    /// (schema.sql `v23-outside-ids`); the others are small tables, read whole.
     private static func recordedAhead(_ db: Database, now: Int64) throws -> [StoredValueProblem] {
         let searches: [(table: String, fix: (String) -> String)] = [
             ("entries", { "journal cannot correct when a row was recorded: `journal delete \($0)` removes it." }),
@@ -650,11 +650,31 @@ enum StoredValues {
                     UNION ALL
                     SELECT (SELECT min(exercise_id) FROM entries WHERE exercise_id > used.id) FROM used
                     WHERE used.id IS NOT NULL)
-                SELECT id, (SELECT count(*) FROM entries WHERE exercise_id = used.id) AS entries FROM used
+                SELECT id, (SELECT count(*) FROM entries WHERE exercise_id = used.id) AS entries,
+                       (SELECT x.id FROM exercises AS x WHERE x.id = lower(used.id)) AS resolved,
+                       (SELECT min(e.id) FROM entries AS e WHERE e.exercise_id = used.id) AS first,
+                       \(quotedWhole("id")) AS quoted
+                FROM used
                 WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM exercises) ORDER BY id LIMIT ?
                 """,
             arguments: [limitPerTable]
-        ).map { row in missingExercise(row[0], entries: row[1]) }
+        ).map { row in
+            guard let resolved: String = row["resolved"] else { return missingExercise(row[0], entries: row[1]) }
+            let count: Int = row["entries"]
+            return StoredValueProblem(
+                table: "entries", row: String(row["first"] as Int64), column: "exercise_id", value: row["quoted"],
+                expected: "where journal writes an exercise's id: this is \(resolved)'s in other letters, written "
+                    + "from outside (\(Wording.count(count, "entry", "entries")), from #\(row["first"] as Int64)); "
+                    + "screens count it as \(resolved)'s: a rise on it puts \(resolved) on hold, which "
+                    + "`journal resume \(resolved)` answers",
+                fix: caseFix("entries", to: resolved, quoted: row["quoted"]))
+        }
+    }
+
+    /// The `sqlite3` step that gives the rows of `table` whose `exercise_id` is `quoted` (an
+    /// exercise's id in other letters, written from outside) that exercise's id, `resolved`.
+    static func caseFix(_ table: String, to resolved: String, quoted: String) -> String {
+        "`sqlite3 JOURNAL \"UPDATE \(table) SET exercise_id = '\(resolved)' WHERE exercise_id = \(quoted)\"` puts it back."
     }
 
     /// Exercise `id`, named by `entries` entries, has no row: for a built-in one, the next write
@@ -788,7 +808,7 @@ enum StoredValues {
                         + "\((row["quoted"] as String? ?? "NULL"))\"` removes it.")
             }
             let value: String = row["value"] ?? ""
-            if let region = try? Region(parsing: value) {
+            if let region = Region.named(by: value) {
                 // Known, but not as journal writes it (`gb`): screens read it as the region it names.
                 guard region.code != value else { return nil }
                 return StoredValueProblem(
@@ -881,11 +901,14 @@ extension StoredValues {
             sql: """
                 SELECT 'plan' AS source, p.exercise_id AS row, p.exercise_id AS exercise,
                        \(quotedWhole("p.exercise_id")) AS quoted,
-                       x.id IS NULL AS missing
+                       x.id IS NULL AS missing,
+                       (SELECT c.id FROM exercises AS c WHERE x.id IS NULL AND c.id = lower(p.exercise_id)) AS resolved,
+                       EXISTS (SELECT 1 FROM plan AS o WHERE o.exercise_id = lower(p.exercise_id)) AS planned
                 FROM plan AS p LEFT JOIN exercises AS x ON x.id = p.exercise_id
                 WHERE x.id IS NULL OR x.archived <> 0
                 UNION ALL
-                SELECT 'reviews', CAST(r.id AS TEXT), r.exercise_id, \(quotedWhole("r.exercise_id")), 1
+                SELECT 'reviews', CAST(r.id AS TEXT), r.exercise_id, \(quotedWhole("r.exercise_id")), 1,
+                       (SELECT c.id FROM exercises AS c WHERE c.id = lower(r.exercise_id)), 0
                 FROM reviews AS r WHERE r.exercise_id NOT IN (SELECT id FROM exercises)
                   AND r.exercise_id NOT IN (SELECT exercise_id FROM entries)
                 ORDER BY 1, 2 LIMIT ?
@@ -899,6 +922,20 @@ extension StoredValues {
             let builtIn = Catalog.builtIn.exercise(id: exercise) != nil
             let absent =
                 "there is no such row (removed from outside with foreign keys off, or its id changed)"
+            if let resolved: String = row["resolved"] {
+                let planned: Bool = row["planned"]
+                return StoredValueProblem(
+                    table: table, row: id, column: "exercise_id", value: row["quoted"] ?? "NULL",
+                    expected: "where journal writes an exercise's id: this is \(resolved)'s in other letters, "
+                        + "written from outside"
+                        + (table == "plan"
+                            ? "; screens read it as \(resolved)'s plan, held while \(resolved) is"
+                            : "; it answers no hold until it is corrected"),
+                    fix: planned
+                        ? "\(resolved) is planned too: `sqlite3 JOURNAL \"DELETE FROM plan WHERE exercise_id = "
+                            + "\(row["quoted"] ?? "NULL")\"` removes this row."
+                        : caseFix(table, to: resolved, quoted: row["quoted"] ?? "NULL"))
+            }
             if table == "plan" {
                 return StoredValueProblem(
                     table: "plan", row: id, column: "exercise_id", value: row["quoted"] ?? "NULL",

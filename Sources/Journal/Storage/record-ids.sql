@@ -171,7 +171,7 @@ CREATE INDEX entries_outside_times ON entries (uid)
     WHERE ((typeof(performed_at) = 'integer' AND performed_at BETWEEN -62135532000 AND 253402235999)
         AND (typeof(created_at) = 'integer' AND created_at >= 0)
         AND (note IS NULL OR (trim(note, char(32, 9, 10, 13)) <> '' AND length(note) <= 4000))) IS NOT 1;
--- v22-outside-ids's (schema.sql), as written there.
+-- v23-outside-ids's (schema.sql), as written there.
 CREATE INDEX entries_by_recording ON entries (created_at);
 CREATE TRIGGER entries_alias AFTER INSERT ON entries
     WHEN NOT EXISTS (SELECT 1 FROM entry_ids WHERE uid = NEW.uid)

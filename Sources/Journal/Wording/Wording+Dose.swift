@@ -4,8 +4,8 @@ extension Wording {
     public static func dose(sets: Int, reps: Int?, holdSeconds: Int?, side: Side?) -> String {
         var parts: [String]
         switch (reps, holdSeconds) {
-        case (let reps?, let hold?): parts = ["\(sets) × \(reps) \(reps == 1 ? "rep" : "reps"), \(hold) s hold"]
-        case (let reps?, nil): parts = ["\(sets) × \(reps) \(reps == 1 ? "rep" : "reps")"]
+        case (let reps?, let hold?): parts = ["\(sets) × \(reps) \(noun(reps, "rep", "reps")), \(hold) s hold"]
+        case (let reps?, nil): parts = ["\(sets) × \(reps) \(noun(reps, "rep", "reps"))"]
         case (nil, let hold?): parts = ["\(sets) × \(hold) s hold"]
         case (nil, nil): parts = [count(sets, "set", "sets")]
         }
@@ -21,5 +21,13 @@ extension Wording {
     /// A plan item's dose (``dose(sets:reps:holdSeconds:side:)``, a plan has no side): "3 × 10 reps".
     public static func dose(_ item: PlanItem) -> String {
         dose(sets: item.sets, reps: item.reps, holdSeconds: item.holdSeconds, side: nil)
+    }
+
+    /// The doses a report counted against, each after the first with its start: "3 × 10 reps;
+    /// 3 × 12 reps from 2026-11-05" (one dose: "3 × 10 reps").
+    public static func doses(_ doses: [PlanItem]) -> String {
+        doses.enumerated().map { index, item in
+            dose(item) + (index > 0 ? item.since.map { " from \($0)" } ?? "" : "")
+        }.joined(separator: "; ")
     }
 }

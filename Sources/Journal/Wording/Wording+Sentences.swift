@@ -1,7 +1,17 @@
 extension Wording {
-    /// What `plan`, `today` and `session` say when there is no plan: the fact, then the command.
-    public static let noPlanYet =
-        "No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5"
+    /// What `plan`, `today` and `session` say when there is no plan: the fact, then the command,
+    /// for glute-bridge or, when it is on hold (`held`), the first built-in exercise that is not
+    /// ("EXERCISE" when every one is).
+    public static func noPlanYet(held: Set<String> = []) -> String {
+        let exercise = (["glute-bridge"] + Catalog.builtIn.exercises.map(\.id)).first { !held.contains($0) }
+        return "No plan yet. Set one with: journal plan set \(exercise ?? "EXERCISE") --sets 3 --reps 10 --per-week 5"
+    }
+
+    /// What `session` says when a red flag stops it, and `today` in place of the exercises due
+    /// (``Standing/stoppingSessions``): "No session while this stands.", with `why` in brackets.
+    public static func noSession(_ why: String? = nil) -> String {
+        "No session while this stands" + (why.map { " (\($0))" } ?? "") + "."
+    }
 
     /// Said after something deleted: "`journal undo` brings it back." (or "them", for more than one).
     public static func undoBringsBack(_ count: some BinaryInteger) -> String {

@@ -39,6 +39,27 @@ extension Wording {
         isAmbiguous(local, in: timeZone) ? time(local) : local.shortText
     }
 
+    /// ``clockTime(_:in:)`` for the many rows of a list: a day whose offset is the same from noon two
+    /// days before to noon two days after (no clock change near it) is read once and shows no offset.
+    public static func clockTimes(in timeZone: TimeZone) -> (LocalDateTime) -> String {
+        var steady: [Int64: Bool] = [:]
+        return { local in
+            let day = local.date.daysSinceEpoch
+            let isSteady =
+                steady[day]
+                ?? {
+                    let offsets = Set(
+                        (-2...2).map {
+                            timeZone.secondsFromGMT(
+                                for: Date(timeIntervalSince1970: TimeInterval((day + Int64($0)) * 86_400 + 43_200)))
+                        })
+                    steady[day] = offsets.count == 1
+                    return offsets.count == 1
+                }()
+            return isSteady ? local.shortText : clockTime(local, in: timeZone)
+        }
+    }
+
     /// Whether the clock time of `local` occurs twice on `timeZone`'s clock: two offsets the zone
     /// uses within a day of it each put that clock time at a moment when the zone uses that offset.
     public static func isAmbiguous(_ local: LocalDateTime, in timeZone: TimeZone) -> Bool {

@@ -6,6 +6,11 @@ struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Save a consistent copy of the journal (mode 0600), safe to take while journal runs.",
+        usage: """
+            journal backup [<file>] [--encrypt] [--passphrase-file <file>]
+                           [--recipient <age1…> ...] [--recipients-file <file> ...]
+                           [--armor] [--db <path>] [--json]
+            """,
         discussion: """
             The copy is made with SQLite's VACUUM INTO, never by copying the live file, and is \
             itself a journal: open it with --db. Without FILE it goes beside the journal, named \
@@ -37,7 +42,7 @@ struct Backup: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        guard let journal = try store.openForReading() else {
+        guard let journal = try store.openForScreen() else {
             throw JournalError.noInput(
                 path: try store.resolvedPath(), reason: "there is no journal there yet; `journal log` starts one")
         }
@@ -60,7 +65,16 @@ struct Backup: ParsableCommand {
             throw failure
         }
         Console.err("Backed up the journal\(encryption == nil ? "" : ", encrypted,") to \(destination.terminalSafe).")
+        // A backup is what you keep: it is made whole, values from outside and all, and they are named
+        // as screens name them, with the status a write has then (65), since `restore` refuses them.
+        try StoredDamage.finish(
+            problems: try journal.storedValueProblems(now: try Clock.now()), note: Self.copiedValuesNote)
     }
+
+    /// Said after the values from outside a backup copied: restore refuses them.
+    static let copiedValuesNote =
+        "The backup holds them as the journal does, and `journal restore` refuses it until they are corrected "
+        + "in it: correct them in the journal with the commands above, then back up again."
 
     /// Copies the journal into memory and writes it encrypted to `file`, or beside the journal
     /// under the default name with `.age` (numbered when taken); an existing file is never replaced.

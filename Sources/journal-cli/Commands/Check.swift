@@ -37,7 +37,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let snapshot = try store.openForReading()?.checkSnapshot(
+        let snapshot = try store.openForScreen()?.checkSnapshot(
             today: today, environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let standing = snapshot?.standing ?? Standing(date: today)
         let words = try StoreOptions.region(snapshot?.region).advice

@@ -6,6 +6,10 @@ struct CheckInCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkin",
         abstract: "Record how your back feels, apart from any exercise (say, each morning).",
+        usage: """
+            journal checkin --pain <0-10> [--at <when>] [--note <text>]
+                            [--red-flag <id> ...] [--db <path>] [--json]
+            """,
         discussion: """
             A morning check-in with more pain than you had before the previous day's first \
             exercise raises a next-morning finding.
@@ -54,15 +58,9 @@ struct CheckInCommand: ParsableCommand {
         // a JOURNAL_REGION this version does not know is refused, after the advice in the generic words.
         let today = try Clock.today()
         let findings = Rules.evaluate(checkIn)
-        let words: RegionalAdvice
-        do {
-            words = try store.regionSetting().advice
-        } catch {
-            let generic = RegionalAdvice(region: nil)
-            for finding in findings { Console.err(Describe.raised(finding, advice: generic, today: today)) }
-            throw error
-        }
-        for finding in findings { Console.err(Describe.raised(finding, advice: words, today: today)) }
+        let words = try store.printingAdvanceFirst { words in
+            for finding in findings { Console.err(Describe.raised(finding, advice: words, today: today)) }
+        }.words
         let logged = try store.write { try $0.checkIn(checkIn) }
         let told = Set(findings.map(\.rule))
         for finding in logged.findings where !told.contains(finding.rule) {

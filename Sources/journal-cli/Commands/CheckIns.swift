@@ -31,7 +31,7 @@ struct CheckIns: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let read = try store.openForReading()?.checkInsSnapshot(limit: limit, now: try Clock.now())
+            let read = try store.openForScreen()?.checkInsSnapshot(limit: limit, now: try Clock.now())
             let checkIns = read?.value ?? []
             let problems = read?.problems ?? []
             if output.json {
@@ -44,11 +44,12 @@ struct CheckIns: ParsableCommand {
                 try StoredDamage.finish(problems: problems)
                 return
             }
+            let when = Wording.clockTimes(in: Clock.timeZone)
             try Console.table(
                 header: ["ID", "WHEN", "PAIN", "RED FLAGS", "NOTE"],
                 rows: checkIns.map {
                     [
-                        String($0.id ?? 0), $0.localTime.shortText, String($0.pain.value),
+                        String($0.id ?? 0), when($0.localTime), String($0.pain.value),
                         Describe.redFlags($0), ($0.note ?? "").terminalSafe,
                     ]
                 })
@@ -58,7 +59,12 @@ struct CheckIns: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "edit", abstract: "Correct a check-in: the values you give replace the recorded ones.")
+            commandName: "edit", abstract: "Correct a check-in: the values you give replace the recorded ones.",
+            usage: """
+                journal checkins edit <id> [--pain <0-10>] [--note <text>] [--at <when>]
+                                      [--red-flag <id> ...] [--no-red-flags]
+                                      [--db <path>] [--json]
+                """)
 
         @Argument(help: "The check-in's id (`journal checkins` shows them).", transform: Read.id)
         var id: Int64
@@ -190,18 +196,27 @@ struct CheckIns: ParsableCommand {
                     listing: checkIns.map { "#\($0.id ?? 0) \(Describe.summary($0))" }, yes: yes)
             else {
                 Console.err(Wording.nothingDeleted)
-                if output.json { try Console.json(DeletedJSON([CheckInJSON]())) }
+                if output.json { try Console.json(DeletedJSON([CheckInJSON](), redFlagsLifted: [])) }
                 return
             }
             let now = try Clock.now()
-            let deleted = try store.write { try $0.deleteCheckIns(ids: ids, now: now) }
+            let deletion = try store.write { try $0.deleteCheckIns(ids: ids, now: now, today: try Clock.today()) }
+            let deleted = deletion.records
+            let cause = deleted.count == 1 ? "the check-in deleted" : "a check-in deleted"
             if output.json {
-                try Console.json(DeletedJSON(deleted.map { CheckInJSON($0) }))
+                let words = try store.regionSetting(fallingBack: false).advice
+                try Console.json(
+                    DeletedJSON(
+                        deleted.map { CheckInJSON($0) },
+                        redFlagsLifted: deletion.redFlagsLifted.map { FindingJSON($0, advice: words) }))
             } else {
                 try Console.out(
                     "Deleted \(Wording.count(deleted.count, "check-in", "check-ins")): "
                         + deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")
                         + ". " + Wording.undoBringsBack(deleted.count))
+                for finding in deletion.redFlagsLifted {
+                    try Console.out(Describe.lifted(redFlag: finding, by: cause))
+                }
             }
             try StoredDamage.finishAfterChange(store)
         }

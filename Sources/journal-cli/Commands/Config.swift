@@ -89,7 +89,7 @@ struct ConfigGet: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let stored = try store.openForReading()?.storedRegion()
+        let stored = try store.openForScreen()?.storedRegion()
         let setting = try RegionSetting.resolve(stored: stored, environment: ProcessInfo.processInfo.environment)
         if output.json {
             try Console.json(RegionJSON(setting))

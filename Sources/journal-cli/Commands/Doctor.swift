@@ -40,8 +40,8 @@ struct Doctor: ParsableCommand {
         // Opened first, so that a file that is not a journal is refused before its mode is touched;
         // opening makes a journal private, and doctor reports that itself.
         let busyTimeout = try StoreOptions.busyTimeout(ProcessInfo.processInfo.environment)
-        guard let journal = try JournalStore.existing(at: path, busyTimeout: busyTimeout) else {
-            throw JournalError.noInput(path: path, reason: "it holds no journal yet; `journal log` starts one")
+        guard let journal = try JournalStore.shown(at: path, busyTimeout: busyTimeout) else {
+            throw JournalError.noInput(path: path, reason: "there is no journal there yet; `journal log` starts one")
         }
         let changes = journal.permissionsTightened + JournalStore.tightenPermissions(of: path)
         let diagnosis = try journal.diagnose(full: full)
@@ -73,8 +73,8 @@ struct Doctor: ParsableCommand {
         let access =
             switch diagnosis.access {
             case .readWrite: "read-write"
-            case .readOnly: "read-only (the file or its folder is not writable)"
-            case .immutable: "read-only, as an unchanging file (its folder is not writable)"
+            case .readOnly: "read-only (the file or its folder is not writable, or the disk is full)"
+            case .immutable: "read-only, as an unchanging file (its folder is not writable, or the disk is full)"
             }
         try Console.out(
             TextTable.render(

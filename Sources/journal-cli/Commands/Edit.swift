@@ -6,6 +6,11 @@ struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Correct an entry: the values you give replace the recorded ones.",
+        usage: """
+            journal edit <id> [--pain-before <0-10>] [--pain-after <0-10>]
+                         [--sets <n>] [--reps <n>] [--hold <seconds>] [--side <side>]
+                         [--note <text>] [--at <when>] [--db <path>] [--json]
+            """,
         discussion: """
             The same checks as `journal log`. Prints the entry before and after, and the safety \
             findings of the corrected entry when the edit changed what they read (its pain or \
@@ -92,10 +97,13 @@ struct Edit: ParsableCommand {
                     before: EntryJSON(edited.before), after: EntryJSON(edited.after.entry),
                     findings: edited.after.findings.map { FindingJSON($0, advice: words) },
                     hold: edited.after.hold.map(HoldJSON.init),
-                    paused: edited.after.holdBefore.map { FindingJSON($0.since, advice: words) }))
+                    paused: edited.after.holdBefore.map { FindingJSON($0.since, advice: words) },
+                    holdLifted: edited.holdLifted.map(HoldJSON.init), holdBegun: edited.holdBegun.map(HoldJSON.init)))
         } else {
             try Console.out("Before #\(id): \(Describe.summary(edited.before))")
             try Console.out("After  #\(id): \(Describe.summary(edited.after.entry))")
+            if let hold = edited.holdLifted { try Console.out(Describe.lifted(hold, by: "the entry before the edit")) }
+            if let hold = edited.holdBegun { try Console.out(Describe.begun(hold, by: "the edit")) }
         }
         if edited.corrected { Console.err(Describe.corrected("#\(id)")) }
         try StoredDamage.finishAfterChange(store)
@@ -136,18 +144,21 @@ struct Delete: ParsableCommand {
                 listing: entries.map { "#\($0.id ?? 0) \(Describe.summary($0))" }, yes: yes)
         else {
             Console.err(Wording.nothingDeleted)
-            if output.json { try Console.json(DeletedJSON([EntryJSON]())) }
+            if output.json { try Console.json(DeletedJSON([EntryJSON](), holdsLifted: [])) }
             return
         }
         let now = try Clock.now()
-        let deleted = try store.write { try $0.delete(ids: ids, now: now) }
+        let deletion = try store.write { try $0.delete(ids: ids, now: now, today: try Clock.today()) }
+        let deleted = deletion.records
+        let cause = deleted.count == 1 ? "the entry deleted" : "an entry deleted"
         if output.json {
-            try Console.json(DeletedJSON(deleted.map { EntryJSON($0) }))
+            try Console.json(DeletedJSON(deleted.map { EntryJSON($0) }, holdsLifted: deletion.holdsLifted))
         } else {
             try Console.out(
                 "Deleted \(Wording.count(deleted.count, "entry", "entries")): "
                     + "\(deleted.map { "#\($0.id ?? 0)" }.joined(separator: ", ")). "
                     + Wording.undoBringsBack(deleted.count))
+            for hold in deletion.holdsLifted { try Console.out(Describe.lifted(hold, by: cause)) }
         }
         try StoredDamage.finishAfterChange(store)
     }
@@ -192,12 +203,11 @@ struct Undo: ParsableCommand {
         }
         guard let result = undone else {
             var message = "Nothing to undo."
-            if let undone = try store.openForReading()?.undoDepthReached() {
+            if let journal = try store.openForReading(), let undone = try journal.undoDepthReached() {
                 message =
                     "Nothing more to undo: the last \(Wording.count(undone, "change was", "changes were")) undone, "
                     + "and older changes cannot be (undo goes back through the latest "
-                    + "\(JournalStore.undoDepth)). To remove an entry, `journal delete ID` "
-                    + "(`journal list` shows the ids)."
+                    + "\(JournalStore.undoDepth)). " + (try journal.oldestUndoKind() ?? .log).removeByHand
             }
             if output.json {
                 try Console.json(UndoJSON(result: nil, message: message, timeZone: Clock.timeZone))

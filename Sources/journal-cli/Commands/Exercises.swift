@@ -71,13 +71,18 @@ extension Exercises {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add an exercise of your own, to log like the built-in ones.",
+            usage: """
+                journal exercises add <id> --name <name> --category <category>
+                                      [--per-side] [--hold] [--how-to <text>]
+                                      [--db <path>] [--json]
+                """,
             discussion: """
                 `journal session` and `journal exercises show ID` print the --how-to text.
                 With --how-to -, the text is read from standard input (`< cat-cow.txt`).
 
                 Examples:
                   journal exercises add wall-squat --name "Wall squat" --category stability
-                  journal exercises add clam --name Clamshell --category stability --per-side
+                  journal exercises add clam --name Clamshell --category stability --sides
                   journal exercises add knee-hug --name "Knee hug" --category stretch --hold
                   journal exercises add cat-cow --name Cat-cow --category stretch --how-to -
                 """)
@@ -92,8 +97,8 @@ extension Exercises {
         var category: String
 
         @Flag(
-            name: [.customLong("per-side"), .customLong("sides")],
-            help: "Done on one side, then the other (takes --side when logged).")
+            name: [.customLong("sides"), .customLong("per-side")],
+            help: "Done on one side, then the other (takes --side when logged), as `exercises edit --sides`.")
         var perSide = false
 
         @Flag(help: "Measured in seconds held rather than repetitions.")
@@ -135,6 +140,10 @@ extension Exercises {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Change an exercise you added: its name, its how-to text, or done on each side.",
+            usage: """
+                journal exercises edit <id> [--name <name>] [--how-to <text>] [--sides]
+                                       [--no-sides] [--db <path>] [--json]
+                """,
             discussion: """
                 Examples:
                   journal exercises edit cat-cow --how-to "Arch, then round your back."

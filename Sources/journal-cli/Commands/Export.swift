@@ -72,7 +72,7 @@ struct Export: ParsableCommand {
         if all { return try exportAll(encryption) }
         let format = format ?? .csv
         let selection = try days.selection(store: store, today: Clock.today())
-        let journal = try store.openForReading()
+        let journal = try store.openForScreen()
         let count = try OutputFile.writing(to: output, force: force, encryption: encryption) { sink in
             guard let journal else {
                 try JournalStore.exportNothing(format, to: sink, byteOrderMark: excel)
@@ -88,7 +88,7 @@ struct Export: ParsableCommand {
 
     /// `--all`: the full export.
     private func exportAll(_ encryption: Encryption?) throws {
-        let journal = try store.openForReading()
+        let journal = try store.openForScreen()
         try OutputFile.writing(to: output, force: force, encryption: encryption) { sink in
             guard let journal else { return try JournalStore.exportAllOfNothing(to: sink) }
             try journal.exportAll(to: sink, now: try Clock.now())

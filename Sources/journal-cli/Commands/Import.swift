@@ -6,6 +6,10 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Add the entries of a CSV, or restore a full export, written by `journal export`; all or nothing.",
+        usage: """
+            journal import [--format <format>] <file> [--identity <keyfile> ...]
+                           [--passphrase-file <file>] [--db <path>] [--json]
+            """,
         discussion: """
             Every row or element is checked as the command that records it checks its input. The \
             first problem stops the import with its line number, and nothing is imported.

@@ -6,7 +6,8 @@ struct List: ParsableCommand {
         commandName: "list",
         abstract: "Show your entries, newest first.",
         discussion: """
-            A "!" after the pain marks a session where pain rose.
+            A "!" after the pain marks a session where pain rose. A time in the hour a clock set \
+            back repeats shows its offset, "2026-11-01 01:30 (UTC-04:00)".
 
             Examples:
               journal list
@@ -30,7 +31,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let exerciseID = try exercise.map { try store.resolveExercise($0, includingArchived: true).id }
-        let read = try store.openForReading()?.listSnapshot(exerciseID: exerciseID, limit: limit, now: try Clock.now())
+        let read = try store.openForScreen()?.listSnapshot(exerciseID: exerciseID, limit: limit, now: try Clock.now())
         let entries = read?.value ?? []
         let problems = read?.problems ?? []
         if output.json {
@@ -46,10 +47,11 @@ struct List: ParsableCommand {
             try StoredDamage.finish(problems: problems)
             return
         }
+        let when = Wording.clockTimes(in: Clock.timeZone)
         let rows = entries.map { entry -> [String] in
             let flagged = !Rules.evaluate(entry).isEmpty
             return [
-                String(entry.id ?? 0), entry.localTime.shortText, entry.exerciseID, Wording.dose(entry),
+                String(entry.id ?? 0), when(entry.localTime), entry.exerciseID, Wording.dose(entry),
                 Describe.pain(entry) + (flagged ? " !" : ""), (entry.note ?? "").terminalSafe,
             ]
         }

@@ -6,6 +6,11 @@ struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Record an exercise you did, with your pain before and after it.",
+        usage: """
+            journal log <exercise> [--pain-before <0-10>] [--pain-after <0-10>]
+                        [--sets <n>] [--reps <n>] [--hold <seconds>] [--side <side>]
+                        [--note <text>] [--at <when>] [--db <path>] [--json]
+            """,
         discussion: """
             Pain is the 0-10 scale: 0 no pain, 10 the worst imaginable. If pain after is \
             higher than before, journal says so and recommends you stop that exercise and \
@@ -93,10 +98,12 @@ struct Log: ParsableCommand {
         draft.note = try NoteInput.read(note)
         draft.time = .typed(at)
         let now = try Clock.now()
-        let words = try store.regionSetting(fallingBack: false).advice
-        let told = Describe.printAdvance(
-            of: try? draft.entry(exercise: store.resolveExercise(exercise), now: now, timeZone: Clock.timeZone),
-            advice: words)
+        // What the typed values mean comes first, as a check-in's red flags do: a journal that cannot
+        // be opened (a full disk, a read-only folder) then fails the write, after the STOP.
+        let typed = try? draft.entry(exercise: store.resolveExercise(exercise), now: now, timeZone: Clock.timeZone)
+        let (words, told) = try store.printingAdvanceFirst(fallingBack: false) {
+            Describe.printAdvance(of: typed, advice: $0)
+        }
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
         Describe.printFindings(of: logged, advice: words, told: told, notingSlipsAt: now)
         if output.json {

@@ -33,7 +33,7 @@ struct PSFS: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let read = try store.openForReading()?.psfsSnapshot(now: try Clock.now())
+            let read = try store.openForScreen()?.psfsSnapshot(now: try Clock.now())
             let summary = read?.value ?? PSFSSummary.make(activities: [], ratings: [])
             let problems = read?.problems ?? []
             if output.json {
@@ -71,10 +71,9 @@ struct PSFS: ParsableCommand {
             if output.json {
                 try Console.json(AddedJSON(id: saved.id ?? 0))
             } else {
-                try Console.out(String(saved.id ?? 0))
-                Console.err(
-                    "Added activity #\(saved.id ?? 0): \(saved.activity.terminalSafe). Rate it: journal psfs rate \(saved.id ?? 0) SCORE"
-                )
+                // As `log` and `checkin`: the sentence with the id on standard output, how to go on on standard error.
+                try Console.out("Added activity #\(saved.id ?? 0): \(saved.activity.terminalSafe).")
+                Console.err("Rate it: journal psfs rate \(saved.id ?? 0) SCORE")
             }
         }
     }
@@ -106,6 +105,10 @@ struct PSFS: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rate",
             abstract: "Rate an activity from 0 (unable to do it) to 10 (able to do it as before the problem).",
+            usage: """
+                journal psfs rate [<id>] [<score>] [--at <when>] [--note <text>]
+                                  [--db <path>] [--json]
+                """,
             discussion: """
                 With no arguments, at a terminal, asks for each active activity in turn (Enter \
                 skips one); elsewhere give the id and the score.

@@ -9,11 +9,14 @@ struct Plan: ParsableCommand {
             With a plan, `journal report` shows, per planned exercise, sessions done against \
             sessions planned (per week × days counted / 7, rounded) and each session's sets, \
             reps and hold against the planned dose (under, as planned, over). Days are counted \
-            from the day the plan began (--since, default today), or from the day the journal \
-            began or the period's first day when later. Setting an exercise's plan again with \
-            another dose or sessions a week starts it afresh from its --since; with the same \
-            dose and sessions a week (typed again, or only to move it with --order) it keeps its \
-            start day unless --since is given. A plan set before journal recorded start days has none \
+            from the day the exercise entered the plan (--since, default today), or from the day \
+            the journal began or the period's first day when later. Setting an exercise's plan \
+            again with another dose or sessions a week starts the new dose on its --since (default \
+            today): the plan keeps the earlier dose, each day plans the sessions a week in force \
+            that day, and each session is judged against the dose in force when it was done. The \
+            same dose and sessions a week (typed again, or only to move it with --order) keeps its \
+            start day unless --since is given. `journal plan remove` forgets the earlier doses: a \
+            plan set after it starts afresh. A plan set before journal recorded start days has none \
             ("-" in `journal plan`) and counts as in force since the journal began.
 
             The plan is listed, and `journal today` and `journal session` go through it, in its \
@@ -38,7 +41,7 @@ struct Plan: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let snapshot = try store.openForReading()?.planSnapshot(now: try Clock.now())
+            let snapshot = try store.openForScreen()?.planSnapshot(now: try Clock.now())
             let plan = snapshot?.value ?? []
             let problems = snapshot?.problems ?? []
             if output.json {
@@ -47,7 +50,7 @@ struct Plan: ParsableCommand {
                 return
             }
             guard !plan.isEmpty else {
-                Console.err(Wording.noPlanYet)
+                Console.err(Wording.noPlanYet())
                 try StoredDamage.finish(problems: problems)
                 return
             }
@@ -60,12 +63,28 @@ struct Plan: ParsableCommand {
                     ]
                 },
                 alignRight: Swift.Set(1...4))
+            let changed = plan.filter { !$0.earlier.isEmpty }
+            if !changed.isEmpty {
+                try Console.out("\nEarlier doses (the sessions done under each are judged by it):")
+                for item in changed {
+                    for (dose, next) in zip(item.earlier, item.doses.dropFirst()) {
+                        let until = next.since.map { " until \($0.adding(days: -1))" } ?? ""
+                        try Console.out("  \(item.exerciseID): \(Describe.plan(dose))\(until)")
+                    }
+                }
+            }
             try StoredDamage.finish(problems: problems)
         }
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set", abstract: "Set the plan for one exercise.")
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Set the plan for one exercise.",
+            usage: """
+                journal plan set <exercise> --sets <n> [--reps <n>] [--hold <seconds>]
+                                 --per-week <n> [--since <date>] [--order <n>]
+                                 [--db <path>] [--json]
+                """)
 
         @Argument(help: "The exercise.", completion: .custom { _, _, _ in ExerciseCompletion.ids() })
         var exercise: String
@@ -114,6 +133,7 @@ struct Plan: ParsableCommand {
                 : setting.onlyMoved
                     ? "The plan for \(planned.exerciseID) stays \(plan)\(moved)."
                     : "Planned \(planned.exerciseID): \(plan)\(moved)."
+                        + (setting.previous.flatMap { _ in Describe.earlierDose(of: planned) }.map { " " + $0 } ?? "")
             if output.json {
                 try Console.json(PlanSetJSON(planned, setting))
                 if !setting.changed { Console.err(said) }
@@ -152,7 +172,10 @@ struct Plan: ParsableCommand {
             if removed == nil {
                 Console.err("\(id) was not in the plan.")
             } else if !output.json {
-                try Console.out("Took \(id) off the plan.")
+                let forgets = removed?.earlier.isEmpty == false
+                try Console.out(
+                    "Took \(id) off the plan"
+                        + (forgets ? ", with its earlier doses: a plan set for it again starts afresh." : "."))
             }
         }
     }

@@ -146,7 +146,8 @@ struct Report: ParsableCommand {
                     + "give --output FILE (such as --output report.html), or redirect it.")
         }
         let now = try Clock.local()
-        let selection = try days.selection(store: store, today: now.date)
+        let asked = try Period.asked(from: days.from, to: days.to, today: now.date)
+        let selection = try days.selection(store: store, asked: asked)
         let period: Period
         if month {
             period = .month(endingOn: now.date)
@@ -155,11 +156,13 @@ struct Report: ParsableCommand {
         } else {
             period = selection.period ?? .week(endingOn: now.date)
         }
-        let read = try store.openForReading()?.reportSnapshot(
+        let read = try store.openForScreen()?.reportSnapshot(
             for: period, today: now.date, exerciseID: selection.exerciseID,
             environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let region = try StoreOptions.region(read?.value.region)
-        let report = read?.value ?? ProgressReport.make(entries: [], period: period, region: region, findings: [])
+        let report =
+            read?.value
+            ?? ProgressReport.withoutJournal(period: period, region: region, exerciseID: selection.exerciseID)
         let text: String
         switch chosenFormat {
         case .json: text = try JSONText.pretty(ReportJSON(report)) + "\n"
@@ -173,6 +176,7 @@ struct Report: ParsableCommand {
                 + "\n"
         }
         try OutputFile.writing(to: output, force: force, encryption: encryption) { try $0.write(text) }
+        if let soFar = asked?.soFar { Console.err(soFar) }
         if let output { Console.err("Wrote the report to \(output.terminalSafe).") }
         try StoredDamage.finish(problems: read?.problems ?? [])
     }

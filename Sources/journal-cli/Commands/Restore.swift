@@ -6,6 +6,10 @@ struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Put a backup (`journal backup`, encrypted or not) back as the journal, checked first.",
+        usage: """
+            journal restore <file> [--force] [--identity <keyfile> ...]
+                            [--passphrase-file <file>] [--db <path>]
+            """,
         discussion: """
             FILE is decrypted when it is an age file (with --identity, --passphrase-file, or a \
             passphrase asked at the terminal), then checked before anything is replaced: it must \
@@ -48,8 +52,12 @@ struct Restore: ParsableCommand {
 
     func run() throws {
         let path = try store.resolvedPath()
-        if !force, try JournalStore.exists(path) { throw JournalError.journalExists(path: path) }
+        // The input first: a backup that is not there is said so, whatever the journal holds.
         let input = try InputSource(file)
+        try input.refuseFolder()
+        if !force, try JournalStore.exists(path), !JournalStore.isEmptyFile(path) {
+            throw JournalError.journalExists(path: path)
+        }
         let name = input.name
         if file != "-" { try JournalStore.refuseWriteAheadLog(beside: file) }
         var bytes: [UInt8] = []

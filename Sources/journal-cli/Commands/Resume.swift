@@ -5,6 +5,10 @@ struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
         abstract: "Record that a physiotherapist has reviewed an exercise on hold, or a doctor your red flags.",
+        usage: """
+            journal resume [<exercise>] [--red-flags] [--note <text>] [--at <when>]
+                           [--db <path>] [--json]
+            """,
         discussion: """
             After pain rose during an exercise (or was above 5 after it), the exercise stays on \
             hold: `journal log` reminds you and `journal check` lists it, until you record that \

@@ -51,7 +51,7 @@ struct Session: ParsableCommand {
     func run() throws {
         let today = try Clock.today()
         // Read on a connection of its own, released before the session writes.
-        let snapshot = try store.openForReading()?.sessionSnapshot(
+        let snapshot = try store.openForScreen()?.sessionSnapshot(
             today: today, environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let words = try StoreOptions.region(snapshot?.region).advice
         let standing = snapshot?.standing ?? Standing(date: today)
@@ -69,7 +69,7 @@ struct Session: ParsableCommand {
         let routine = session.routine
         if exercises.isEmpty {
             guard routine.hasPlan else {
-                Console.err(Wording.noPlanYet)
+                Console.err(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))))
                 try printJSON(logged: [], skipped: [], advice: words)
                 Describe.printStanding(standing, advice: words)
                 try StoredDamage.finish(problems: snapshot?.problems ?? [])
@@ -165,13 +165,13 @@ struct Session: ParsableCommand {
     static func redFlagGate(_ standing: Standing, advice: RegionalAdvice) throws {
         if let emergency = standing.redFlag(.urgent) {
             Console.err(Describe.finding(emergency, advice: advice, style: .stderr, dated: true, today: standing.date))
-            Console.err("No session while this stands.")
+            Console.err(Wording.noSession())
             throw ExitCode(3)
         }
         guard let sameDay = standing.redFlag(.seeDoctor) else { return }
         Console.err(Describe.finding(sameDay, advice: advice, style: .stderr, dated: true, today: standing.date))
         guard isatty(STDIN_FILENO) == 1 else {
-            Console.err("No session while this stands (standard input is not a terminal to ask on).")
+            Console.err(Wording.noSession("standard input is not a terminal to ask on"))
             throw ExitCode(3)
         }
         let answer = try Questions.ask("Has a doctor seen you about it since it was recorded? [y/N] ", escapes: false) {

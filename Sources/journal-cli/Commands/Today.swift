@@ -16,7 +16,9 @@ struct Today: ParsableCommand {
             never as due.
 
             A red flag that no doctor has seen yet comes first, with its advice; everything \
-            else that stands (`journal check`) follows, marked as already known.
+            else that stands (`journal check`) follows, marked as already known. While an \
+            emergency or same-day red flag stands, no exercise is due: today says what \
+            `journal session` says, "No session while this stands."
 
             Exit status, for a shell prompt or a timer: 0 nothing is due; 1 something is; 3 an \
             urgent or see-doctor red flag stands (its advice comes first).
@@ -35,7 +37,7 @@ struct Today: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let snapshot = try store.openForReading()?.todaySnapshot(
+        let snapshot = try store.openForScreen()?.todaySnapshot(
             today: today, environment: ProcessInfo.processInfo.environment, now: try Clock.now())
         let words = try StoreOptions.region(snapshot?.region).advice
         let routine = snapshot?.routine ?? DailyRoutine.make(plan: [], entries: [], holds: [], today: today)
@@ -50,9 +52,9 @@ struct Today: ParsableCommand {
                     Describe.finding(finding, advice: words, style: .stdout, dated: true, today: today) + "\n")
             }
             if !routine.hasPlan {
-                Console.err(Wording.noPlanYet)
+                Console.err(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))))
             } else {
-                for line in Self.describe(routine) { try Console.out(line) }
+                for line in Self.describe(routine, due: routine.due(under: standing)) { try Console.out(line) }
             }
             // The plan's holds are listed above; the rest of what stands follows, as already known.
             let shown = Set(pressing)
@@ -64,10 +66,13 @@ struct Today: ParsableCommand {
             }
         }
         try StoredDamage.finish(
-            problems: snapshot?.problems ?? [], status: !pressing.isEmpty ? 3 : routine.due.isEmpty ? 0 : 1)
+            problems: snapshot?.problems ?? [],
+            status: !pressing.isEmpty ? 3 : routine.due(under: standing).isEmpty ? 0 : 1)
     }
 
-    static func describe(_ routine: DailyRoutine) -> [String] {
+    /// The day's lines: the exercises `due` (none while a red flag stops every session, which is
+    /// then said in `session`'s words), those already done this week, the holds, later plans.
+    static func describe(_ routine: DailyRoutine, due: [DailyRoutine.Item]) -> [String] {
         let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         var lines = ["Today, \(weekdays[routine.date.weekdayIndex]) \(routine.date)"]
         func row(_ item: DailyRoutine.Item) -> [String] {
@@ -78,8 +83,11 @@ struct Today: ParsableCommand {
                     + (item.sessionsToday > 1 ? ", \(item.sessionsToday) today" : ""),
             ]
         }
-        let due = routine.due
-        lines.append(due.isEmpty ? "Nothing is due." : "Due (`journal session` walks you through them):")
+        if due.isEmpty, !routine.due.isEmpty {
+            lines.append(Wording.noSession())
+        } else {
+            lines.append(due.isEmpty ? "Nothing is due." : "Due (`journal session` walks you through them):")
+        }
         if !due.isEmpty {
             lines += TextTable.render(header: [], rows: due.map(row)).split(separator: "\n").map { "  " + $0 }
         }

@@ -18,8 +18,13 @@ struct DaysOptions: ParsableArguments {
 
     /// The days (`nil` period when neither --from nor --to is given) and the exercise's id.
     func selection(store: StoreOptions, today: LocalDate) throws -> ExportSelection {
+        try selection(store: store, asked: Period.asked(from: from, to: to, today: today))
+    }
+
+    /// The days asked for (``Period/asked(from:to:today:)``) and the exercise's id.
+    func selection(store: StoreOptions, asked: AskedPeriod?) throws -> ExportSelection {
         ExportSelection(
-            period: try Period.parse(from: from, to: to, today: today),
+            period: asked?.period,
             exerciseID: try exercise.map { try store.resolveExercise($0, includingArchived: true).id })
     }
 }

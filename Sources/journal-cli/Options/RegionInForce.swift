@@ -21,6 +21,28 @@ extension StoreOptions {
         return try Self.region(RegionSetting.inForce(stored: stored, environment: ProcessInfo.processInfo.environment))
     }
 
+    /// Prints `advice` in the region's words before the command saves anything.
+    ///
+    /// `advice` tells what the typed values alone mean (a check-in's red flags, an entry's rise in
+    /// pain), so a full disk, a held lock or a journal that cannot be read cannot silence it. Answers
+    /// the words, for what follows, and what `advice` answered.
+    ///
+    /// When the region cannot be read (``regionSetting(fallingBack:)``), the advice is printed in the
+    /// environment's words, else generic ones, and the error follows: the command could not save.
+    func printingAdvanceFirst<T>(
+        fallingBack: Bool = true, _ advice: (RegionalAdvice) -> T
+    ) throws -> (words: RegionalAdvice, told: T) {
+        let words: RegionalAdvice
+        do {
+            words = try regionSetting(fallingBack: fallingBack).advice
+        } catch {
+            let environment = try? RegionSetting.inForce(stored: nil, environment: ProcessInfo.processInfo.environment)
+            _ = advice(environment?.advice ?? RegionalAdvice(region: nil))
+            throw error
+        }
+        return (words, advice(words))
+    }
+
     /// The region a screen read with the journal (`read`, ``RegionSetting/inForce(stored:environment:)``),
     /// or the environment's when there is no journal (`nil`); says on standard error when the
     /// journal's region was set aside.

@@ -41,12 +41,23 @@ struct StoreOptions: ParsableArguments {
     /// Runs a command's one change on the journal, which is created only if the change succeeds.
     ///
     /// Once it returns, the change is saved: ``Console/changeSaved`` says so to a later failure to print.
+    /// A file there that is empty (0 bytes) becomes a new journal, as docs/design.md says; since it
+    /// may have been a journal that a sync tool truncated, a line on standard error says so, with
+    /// how to put a backup back.
     func write<T>(_ operation: (JournalStore) throws -> T) throws -> T {
         let busyTimeout = try Self.busyTimeout(ProcessInfo.processInfo.environment)
-        let result = try JournalStore.write(at: resolvedPath(), busyTimeout: busyTimeout) {
+        let path = try resolvedPath()
+        let wasEmpty = JournalStore.isEmptyFile(path)
+        let result = try JournalStore.write(at: path, busyTimeout: busyTimeout) {
             try operation(announce($0, reading: false))
         }
         Console.changeSaved = true
+        if wasEmpty {
+            Console.err(
+                "journal: \(path.terminalSafe) was an empty file (0 bytes) holding no journal; this change started a "
+                    + "new journal in it. If it held a journal before, `journal restore BACKUP --force` puts a backup "
+                    + "back (this journal is kept beside it).")
+        }
         return result
     }
 
@@ -54,6 +65,15 @@ struct StoreOptions: ParsableArguments {
     func openForReading() throws -> JournalStore? {
         let busyTimeout = try Self.busyTimeout(ProcessInfo.processInfo.environment)
         return try JournalStore.existing(at: resolvedPath(), busyTimeout: busyTimeout).map {
+            announce($0, reading: true)
+        }
+    }
+
+    /// The journal if a file is there, for a command that shows it (``JournalStore/shown(at:busyTimeout:)``):
+    /// a file that holds no journal (empty) is refused, exit 66, as `journal doctor` refuses it.
+    func openForScreen() throws -> JournalStore? {
+        let busyTimeout = try Self.busyTimeout(ProcessInfo.processInfo.environment)
+        return try JournalStore.shown(at: resolvedPath(), busyTimeout: busyTimeout).map {
             announce($0, reading: true)
         }
     }

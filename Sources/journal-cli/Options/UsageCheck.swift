@@ -34,7 +34,7 @@ enum UsageCheck {
                         latestWords.contains(optionName(word))
                         ? latestHint(path: path).map { ". " + $0 } : nearestOption(optionName(word), among: known)
                     return "Error: Unknown option '\(optionName(word))'\(hint ?? "")\n"
-                        + "Usage: \(JournalCommand.usageString(for: command))\n"
+                        + "\(Self.usage(for: command))\n"
                         + "  See '\(path.joined(separator: " ")) --help' for more information."
                 }
                 index += 1
@@ -98,7 +98,7 @@ enum UsageCheck {
     static func splitValue(in arguments: [String], command: any ParsableCommand.Type, path: [String]) -> String? {
         let words = Array(arguments.prefix(while: { $0 != "--" }))
         let usage =
-            "\nUsage: \(JournalCommand.usageString(for: command))\n"
+            "\n\(Self.usage(for: command))\n"
             + "  See '\(path.joined(separator: " ")) --help' for more information."
         for (index, word) in words.enumerated() {
             let option = optionName(word)
@@ -214,7 +214,7 @@ enum UsageCheck {
             return nil
         }
         return "Error: \(option) takes one value; \(Wording.list(typed)) were given.\n"
-            + "Usage: \(JournalCommand.usageString(for: command))\n"
+            + "\(Self.usage(for: command))\n"
             + "  See '\(path.joined(separator: " ")) --help' for more information."
     }
 
@@ -255,11 +255,11 @@ enum UsageCheck {
         let command = path.joined(separator: " ")
         if latestWords.contains("--" + word.lowercased()) {
             return "Error: '\(word)' is not an id. \(hint)\n"
-                + "Usage: \(JournalCommand.usageString(for: type))\n  See '\(command) --help' for more information."
+                + "\(Self.usage(for: type))\n  See '\(command) --help' for more information."
         }
         if let number = Int(word.hasPrefix("#") ? String(word.dropFirst()) : word), number < 1 {
             return "Error: '\(word)' is not an id: ids are whole numbers from 1. \(hint)\n"
-                + "Usage: \(JournalCommand.usageString(for: type))\n  See '\(command) --help' for more information."
+                + "\(Self.usage(for: type))\n  See '\(command) --help' for more information."
         }
         return nil
     }
@@ -311,6 +311,12 @@ enum UsageCheck {
         let whole = path.joined(separator: " ")
         return "Error: Unknown command '\(word)'. \(nearest.isEmpty ? "The commands" : "The nearest"): "
             + shown.joined(separator: ", ") + ".\n  See '\(whole) --help' for what each does."
+    }
+
+    /// "Usage: " and `command`'s usage, a usage written on several lines (`journal log`'s) kept
+    /// under its first, as argument-parser prints it.
+    static func usage(for command: any ParsableCommand.Type) -> String {
+        "Usage: " + JournalCommand.usageString(for: command).replacingOccurrences(of: "\n", with: "\n       ")
     }
 
     /// `--pain-before` from `--pain-before=4`, `-b` from `-b4`.

@@ -10,13 +10,31 @@ extension Describe {
     /// `when` is the change's time in words, for the changes named by their time (an import);
     /// `now` reads how long ago the change was made.
     static func undone(_ result: UndoResult, when: String, now: Int64) -> String {
-        ([reversed(result, when: when, now: now)] + result.holdsLifted.map(lifted)).joined(separator: "\n")
+        ([reversed(result, when: when, now: now)] + result.holdsLifted.map { lifted($0, by: "the change undone") })
+            .joined(separator: "\n")
     }
 
-    /// "The hold on bird-dog since 2026-11-20 18:00 (pain-rise) is lifted: the change undone had begun it.".
-    private static func lifted(_ hold: Hold) -> String {
+    /// What a change lifted: "The hold on bird-dog since 2026-11-20 18:00 (pain-rise) is lifted: the
+    /// change undone had begun it.", `cause` naming the change (`undo`, `delete`, `edit` say it).
+    static func lifted(_ hold: Hold, by cause: String) -> String {
         "The hold on \(hold.exerciseID) since \(Wording.clockTime(hold.since.localTime, in: Clock.timeZone)) (\(hold.since.rule)) is lifted: "
-            + "the change undone had begun it."
+            + "\(cause) had begun it."
+    }
+
+    /// What a change began: "The hold on bird-dog since 2026-10-21 18:30 (high-pain) begins now: the
+    /// edit began it; see a physiotherapist, then `journal resume bird-dog`.".
+    static func begun(_ hold: Hold, by cause: String) -> String {
+        "The hold on \(hold.exerciseID) since \(Wording.clockTime(hold.since.localTime, in: Clock.timeZone)) (\(hold.since.rule)) begins now: "
+            + "\(cause) began it; \(Wording.seePhysiotherapistThenResume(hold.exerciseID))."
+    }
+
+    /// What a deletion lifted, a red flag no doctor had seen.
+    ///
+    /// "The red flag of check-in #1 at 2026-11-20 18:00 is lifted: the check-in deleted had it.
+    /// You recorded numbness or tingling around the genitals or buttocks."
+    static func lifted(redFlag finding: Finding, by cause: String) -> String {
+        "The red flag of check-in #\(finding.checkInID ?? 0) at \(Wording.clockTime(finding.localTime, in: Clock.timeZone)) "
+            + "is lifted: \(cause) had it. \(finding.message)"
     }
 
     /// The records the undo reversed, in words.
@@ -316,5 +334,13 @@ extension Describe {
     static func plan(_ item: PlanItem) -> String {
         "\(Wording.dose(item)), \(Wording.count(item.perWeek, "session", "sessions")) a week"
             + (item.since.map { ", from \($0)" } ?? "")
+    }
+
+    /// What a new dose leaves of the one before it, as `plan set` says it: "Until then it was 3 × 10
+    /// reps, 3 sessions a week, from 2026-11-02: the sessions done before 2026-11-05 stay judged by
+    /// that dose."; `nil` when the item has no earlier dose or no start day.
+    static func earlierDose(of item: PlanItem) -> String? {
+        guard let last = item.earlier.last, let since = item.since else { return nil }
+        return "Until then it was \(plan(last)): the sessions done before \(since) stay judged by that dose."
     }
 }

@@ -229,7 +229,7 @@ final class OutputFile {
     }
 
     private static func reason(_ number: Int32) -> String {
-        number == ENOSPC ? "the disk is full" : String(cString: strerror(number))
+        number == ENOSPC ? JournalError.diskFull : String(cString: strerror(number))
     }
 
     private static func openError(path: String, folder: String? = nil) -> JournalError {
@@ -252,7 +252,7 @@ final class OutputFile {
         } catch JournalError.io(let failed, let reason) where failed == destination {
             throw OutputFailure(
                 destination: destination,
-                reason: reason == "the disk is full" ? String(cString: strerror(ENOSPC)) : reason)
+                reason: reason == JournalError.diskFull ? String(cString: strerror(ENOSPC)) : reason)
         }
     }
 }

@@ -12,10 +12,11 @@ enum StoredDamage {
     /// damage as a value from outside is, so a screen that goes on reading exits as it would for one.
     nonisolated(unsafe) static var schemaNamed = false
 
-    /// Says `problems`, read with what the command showed (one snapshot), and exits with the
-    /// status they and `own` give; returns when that is 0.
-    static func finish(problems: [StoredValueProblem], status own: Int32 = 0) throws {
+    /// Says `problems`, read with what the command showed (one snapshot), then `note` when there
+    /// are any, and exits with the status they and `own` give; returns when that is 0.
+    static func finish(problems: [StoredValueProblem], status own: Int32 = 0, note: String? = nil) throws {
         say(problems)
+        if !problems.isEmpty, let note { Console.err(TextTable.wrap(note, width: 80)) }
         let status = StoredValueProblem.exitStatus(own, damaged: !problems.isEmpty || schemaNamed)
         if status != 0 { throw ExitCode(status) }
     }
