@@ -95,6 +95,7 @@ import Testing
                 + "given (1, sqlite_sequence): its id, or that counter, was changed from outside, and undo never "
                 + "gives a record an id journal did not give it",
             unchanged: ["checkins", "changes", "change_checkins"])
+    }
 
     /// A resume's kept row renamed to an earlier doctor's visit or physiotherapist's review (a
     /// tester: undo took back the genuine record, kept the mistaken one, said "they stand again",
