@@ -158,7 +158,14 @@ import Testing
         #expect(!json.stdout.contains("\u{1B}"), "\(json.stdout)")
         // C1 controls and bidirectional overrides are escaped too (`\u009b`, `\u202e`), in every
         // JSON journal writes: the same value, nothing that acts.
+        // A name typed input refuses is no value export writes (import would refuse it): refused,
+        // naming it; with the name as journal writes it, the note's controls travel escaped.
         let output = sandbox.directory + "/all.json"
+        let refused = try sandbox.run("export", "--all", "--output", output)
+        #expect(refused.status == 65, "\(refused)")
+        #expect(refused.stderr.contains("exercises row cat-cow"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        _ = try sandbox.sql("UPDATE exercises SET name = 'Cat-cow' WHERE id = 'cat-cow'")
         try sandbox.change("export", "--all", "--output", output)
         let exported = try String(contentsOfFile: output, encoding: .utf8)
         for text in [try sandbox.run("list", "--json").stdout, exported] {
