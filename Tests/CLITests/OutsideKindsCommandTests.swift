@@ -444,9 +444,9 @@ import Testing
             - entries row 1, column exercise_id: 'Glute-Bridge', where journal writes an
             exercise's id: this is glute-bridge's in other letters, written from outside (1
             entry, from #1); screens count it as glute-bridge's: a rise on it puts
-            glute-bridge on hold, which `journal resume glute-bridge` answers; `sqlite3
-            JOURNAL "UPDATE entries SET exercise_id = 'glute-bridge' WHERE exercise_id =
-            'Glute-Bridge'"` puts it back.
+            glute-bridge on hold, which `journal resume glute-bridge` answers;
+            `sqlite3 JOURNAL "UPDATE entries SET exercise_id = 'glute-bridge' WHERE exercise_id = 'Glute-Bridge'"`
+            puts it back.
 
             """
         let check = try sandbox.run("check")
@@ -538,9 +538,9 @@ import Testing
                 shown reads it as said:
                 - plan row Bird-Dog, column exercise_id: 'Bird-Dog', where journal writes an
                 exercise's id: this is bird-dog's in other letters, written from outside;
-                screens read it as bird-dog's plan, held while bird-dog is; `sqlite3 JOURNAL
-                "UPDATE plan SET exercise_id = 'bird-dog' WHERE exercise_id = 'Bird-Dog'"` puts
-                it back.
+                screens read it as bird-dog's plan, held while bird-dog is;
+                `sqlite3 JOURNAL "UPDATE plan SET exercise_id = 'bird-dog' WHERE exercise_id = 'Bird-Dog'"`
+                puts it back.
 
                 """, "\(today)")
         try sandbox.damage(

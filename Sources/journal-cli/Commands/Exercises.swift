@@ -73,7 +73,7 @@ extension Exercises {
             abstract: "Add an exercise of your own, to log like the built-in ones.",
             usage: """
                 journal exercises add <id> --name <name> --category <category>
-                                      [--per-side] [--hold] [--how-to <text>]
+                                      [--sides] [--hold] [--how-to <text>]
                                       [--db <path>] [--json]
                 """,
             discussion: """
