@@ -156,7 +156,12 @@ import Testing
         #expect(try sandbox.sql("SELECT id, undone FROM changes WHERE id = 5") == "5|0\n")
         try sandbox.damage(
             "UPDATE change_red_flag_reviews SET id = 1; UPDATE change_checkins SET id = 99 WHERE change_id = 4;")
-        try sandbox.change("undo")
+        // The kept check-in's id 99, beyond the counter, is itself named (OutsideIDsCommandTests):
+        // the resume's undo is made, and exits 65 as every write that meets such a value does.
+        let undone = try sandbox.run("undo")
+        #expect(undone.status == 65, "\(undone)")
+        #expect(undone.stdout.hasPrefix("Took back the record that a doctor has seen the red flags"), "\(undone)")
+        #expect(try sandbox.sql("SELECT undone FROM changes WHERE id = 5") == "1\n")
         try expectRefused(
             "change #4, a check-in, names check-in #99 in change_checkins, and checkins holds no #99: its id was "
                 + "changed, or the record deleted, from outside, and undo would change nothing and mark the change "
