@@ -84,6 +84,11 @@ public enum TextTable {
     /// ```
     public static func wrap(_ text: String, width: Int) -> String {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return wrapByCharacter(text, width: width) }
+        // Most text marks no command: laid out byte by byte, as fast as before commands were kept
+        // whole (docs/performance.md), with the same lines.
+        if !text.utf8.contains(UInt8(ascii: "`")), !text.contains(": journal") {
+            return wrapASCII(text, width: width)
+        }
         // Words found byte by byte: splitting by `Character` reads every grapheme's Unicode
         // properties (docs/performance.md). Each space is one byte of its own in ASCII text.
         let utf8 = text.utf8
@@ -167,6 +172,55 @@ public enum TextTable {
         }
         if !current.isEmpty { lines.append(current) }
         return lines.joined(separator: "\n")
+    }
+
+    /// ``wrap(_:width:)`` for text that is all ASCII (nearly everything journal prints), byte by byte.
+    ///
+    /// Each printable byte takes one column and a control none, as `displayWidth` counts them, so
+    /// the lines are those of ``wrapByCharacter(_:width:)`` for a text that marks no command (no
+    /// backquote, no `journal` after a colon); `WrapTests` checks that on seeded text.
+    static func wrapASCII(_ text: String, width: Int) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + text.utf8.count / max(width, 1) + 4)
+        var lineWidth = 0
+        var lineHasWord = false
+        var word: [UInt8] = []
+        func flush() {
+            guard !word.isEmpty else { return }
+            var columns = word.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) }
+            if columns > width {
+                // Cut as `truncate` does: bytes while they fit in width − 1 columns, then "…".
+                var kept = 0
+                var used = 0
+                for byte in word {
+                    let cost = byte >= 0x20 && byte != 0x7F ? 1 : 0
+                    if used + cost > width - 1 { break }
+                    used += cost
+                    kept += 1
+                }
+                word.removeSubrange(kept...)
+                word.append(contentsOf: [0xE2, 0x80, 0xA6])
+                columns = used + 1
+            }
+            if lineHasWord, lineWidth + 1 + columns > width {
+                output.append(UInt8(ascii: "\n"))
+                lineWidth = 0
+                lineHasWord = false
+            }
+            if lineHasWord {
+                output.append(UInt8(ascii: " "))
+                lineWidth += 1
+            }
+            output.append(contentsOf: word)
+            lineWidth += columns
+            lineHasWord = true
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") { flush() } else { word.append(byte) }
+        }
+        flush()
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// `text` cut to at most `width` display columns, ending in "…" when it was longer.
