@@ -129,3 +129,23 @@ extension ProgressReport {
         "\(finding.rule)/\(finding.severity.rawValue)/\(finding.entryID ?? 0)/\(finding.checkInID ?? 0)"
     }
 }
+
+extension ProgressReport {
+    /// What Needs attention says, in every format, when nothing stands at the period's end but a
+    /// physiotherapist's review or a doctor's visit inside the period lifted a hold or red flags
+    /// that stood during it: "nothing stands at the period's end; during it, the hold on bird-dog
+    /// was lifted by a physiotherapist's review on Tue 20 Oct 10:00"; `nil` when none did, and
+    /// the report says that nothing stood in the period (a tester: a six-week report said
+    /// "nothing … in this period" of a hold and an emergency red flag that stood for ten of its days).
+    public var liftedDuringPeriod: String? {
+        let lifted = reviews.filter { liftedHold($0) && period.contains($0.localTime.date) }
+        let seen = redFlagReviews.filter { period.contains($0.localTime.date) }
+        guard !lifted.isEmpty || !seen.isEmpty else { return nil }
+        let parts =
+            lifted.map {
+                "the hold on \($0.exerciseID) was lifted by a physiotherapist's review on "
+                    + Figures.shortTime($0.localTime)
+            } + seen.map { "red flags were seen by a doctor on " + Figures.shortTime($0.localTime) }
+        return "nothing stands at the period's end; during it, " + parts.joined(separator: "; ")
+    }
+}

@@ -111,7 +111,12 @@ public enum ReportHTML {
         guard !items.isEmpty else {
             return .section(
                 .class("attention none"), .h2("Needs attention"),
-                .p(.text(report.isEmpty ? "No entries in this period." : "No holds or safety findings in this period."))
+                .p(
+                    .text(
+                        report.isEmpty
+                            ? "No entries in this period."
+                            : report.liftedDuringPeriod.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
+                                ?? "No holds or safety findings in this period."))
             )
         }
         let advice = report.region.advice

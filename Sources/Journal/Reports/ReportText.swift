@@ -268,7 +268,9 @@ public enum ReportText {
     static func attention(_ report: ProgressReport, width: Int, emphasis: (String) -> String) -> [String] {
         let items = report.attention
         guard !items.isEmpty else {
-            return report.isEmpty ? [] : ["", "Needs attention: nothing, no holds or safety findings in this period."]
+            guard !report.isEmpty else { return [] }
+            let sentence = report.liftedDuringPeriod ?? "nothing, no holds or safety findings in this period"
+            return [""] + wrap("Needs attention: " + sentence + ".", width)
         }
         var lines = ["", "Needs attention"]
         for item in items {
