@@ -105,3 +105,12 @@ public struct Exercise: Sendable, Hashable, Identifiable {
         return trimmed
     }
 }
+
+extension Exercise {
+    /// The exercise an id stands for on every screen: its lower case.
+    ///
+    /// Every exercise's id is lower case, so an id written in other letters from outside (`Glute-Bridge`) counts as the exercise
+    /// it spells: its rise holds that exercise and its review answers it (`StoredValues` names such
+    /// an id; `HoldQueries` applies the same rule in SQL).
+    public static func key(_ id: String) -> String { id.lowercased() }
+}

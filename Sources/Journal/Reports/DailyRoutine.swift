@@ -69,11 +69,11 @@ public struct DailyRoutine: Sendable, Hashable {
         // By the id in lower case: a plan row whose id's case was changed from outside (`Bird-Dog`)
         // is the exercise's, held while it is (``StoredValues`` names the row and what puts it back).
         let holdsByExercise = Dictionary(
-            holds.map { ($0.exerciseID.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            holds.map { (Exercise.key($0.exerciseID), $0) }, uniquingKeysWith: { first, _ in first })
         let daysLeft = 7 - today.weekdayIndex
         var items: [Item] = []
         var upcoming: [PlanItem] = []
-        for item in plan where holdsByExercise[item.exerciseID.lowercased()] == nil {
+        for item in plan where holdsByExercise[Exercise.key(item.exerciseID)] == nil {
             if let began = item.began, began > today {
                 upcoming.append(item)
                 continue
@@ -91,7 +91,7 @@ public struct DailyRoutine: Sendable, Hashable {
                     sessionsToday: min((need + daysLeft - 1) / daysLeft, (item.dose(on: today) ?? item).mostInADay)))
         }
         return DailyRoutine(
-            date: today, items: items, held: plan.compactMap { holdsByExercise[$0.exerciseID.lowercased()] },
+            date: today, items: items, held: plan.compactMap { holdsByExercise[Exercise.key($0.exerciseID)] },
             upcoming: upcoming,
             doneToday: thisWeek.filter { $0.localTime.date == today }
                 .sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }.compactMap(\.id))

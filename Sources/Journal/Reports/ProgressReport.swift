@@ -421,7 +421,7 @@ public struct ProgressReport: Sendable, Hashable {
         let recordedAt = entry(id: finding.entryID)?.createdAt ?? .max
         return reviews.first {
             // A review answers too the sessions of its id in other letters (``Rules/current(entries:checkIns:reviews:today:)``).
-            ($0.exerciseID == exerciseID || $0.exerciseID == exerciseID.lowercased())
+            ($0.exerciseID == exerciseID || $0.exerciseID == Exercise.key(exerciseID))
                 && HoldRule.answers($0.mark, finding, recordedAt: recordedAt)
         }
     }

@@ -55,7 +55,7 @@ public enum Rules {
             let day = $0.localTime.date
             return windowStart <= day && day <= today
                 && !HoldRule.answers(
-                    $0.exerciseID.flatMap { reviews[$0] ?? reviews[$0.lowercased()] }, $0,
+                    $0.exerciseID.flatMap { reviews[$0] ?? reviews[Exercise.key($0)] }, $0,
                     recordedAt: $0.entryID.flatMap { recorded[$0] } ?? .max)
         }
         if let worsening = WorseningRule.finding(in: entries, today: today) { result.append(worsening) }
