@@ -231,6 +231,8 @@ import Testing
         ("v19-outside-values", "c12f5412860cac43c8559c40be275a62accb2bacc4daa4dc67261720cee74520"),
         ("v20-outside-kinds", "5787f3249eb67ec33ba32d00773288bb619cb697aa5e565954967f5b10148de1"),
         ("v21-outside-times", "c3bc2afa53721edfe16baf07d5b2d01e0adabe524ef9cc892a01f2c940c3693f"),
+        ("v22-plan-history", "3ed41b4b9da8fd8c292f01f78ecf77c77223f3efc3eb7b03d26a894a1d9bc8a1"),
+        ("v23-outside-ids", "60f643b24aae3222fe5b7cdf0614a168d60d56b34c7fbff8c9fb8cd4a6c93570"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.
