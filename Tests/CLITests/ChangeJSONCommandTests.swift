@@ -142,7 +142,10 @@ import Testing
                     "sets" : 2,
                     "since" : "2026-11-25"
                   },
-                  "previous_order" : null
+                  "previous_order" : null,
+                  "replaced" : [
+
+                  ]
                 }
 
                 """)

@@ -90,7 +90,7 @@ import Testing
         let todayJSON = try object(
             TodayJSON(
                 try store.routine(today: today), standing: Standing(date: today, holds: standing.holds), advice: words))
-        #expect(todayJSON.keys.sorted() == ["date", "done_today", "due", "held", "standing", "upcoming"])
+        #expect(todayJSON.keys.sorted() == ["date", "done_today", "due", "held", "not_due", "standing", "upcoming"])
         let held = try #require((todayJSON["held"] as? [[String: Any]])?.first)
         #expect(held.keys.sorted() == ["exercise", "since"])
         let due = try #require((todayJSON["due"] as? [[String: Any]])?.first)

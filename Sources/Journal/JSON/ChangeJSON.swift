@@ -26,21 +26,25 @@ public struct DeletedJSON<Record: Encodable & Sendable>: Encodable, Sendable {
 
 /// `journal plan set --json`: `plan_item` (as `plan --json` writes it), `changed` (false when the
 /// plan already stood so), `order` (its place in the plan's order now, 1 first) and `previous_order`
-/// (its place before, `null` when it was not in the plan).
+/// (its place before, `null` when it was not in the plan) and `replaced`: the doses set for a day
+/// after the new one's start that it replaced, oldest first, each with `sets`, `reps`,
+/// `hold_seconds`, `per_week` and `since` (`[]` for none).
 public struct PlanSetJSON: Encodable, Sendable {
     public var plan_item: PlanItemJSON
     public var changed: Bool
     public var order: Int
     public var previous_order: Int?
+    public var replaced: [PlanItem]
 
     public init(_ item: PlanItem, _ setting: PlanSetting) {
         plan_item = PlanItemJSON(item)
         changed = setting.changed
         order = setting.place
         previous_order = setting.previousPlace
+        replaced = setting.replaced
     }
 
-    enum Keys: String, CodingKey { case plan_item, changed, order, previous_order }
+    enum Keys: String, CodingKey { case plan_item, changed, order, previous_order, replaced }
 
     /// Every key, `previous_order` `null` for an exercise new to the plan.
     public func encode(to encoder: any Encoder) throws {
@@ -49,6 +53,7 @@ public struct PlanSetJSON: Encodable, Sendable {
         try container.encode(changed, forKey: .changed)
         try container.encode(order, forKey: .order)
         try container.encode(previous_order, forKey: .previous_order)
+        try container.encode(replaced.map(PlanItemJSON.Dose.init), forKey: .replaced)
     }
 }
 

@@ -233,10 +233,11 @@ public struct PlanItemJSON: Encodable, Sendable {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(item.exerciseID, forKey: .exercise)
         try encodeDose(item, into: &container)
-        try container.encode(item.earlier.map(EarlierDose.init), forKey: .earlier)
+        try container.encode(item.earlier.map(Dose.init), forKey: .earlier)
     }
 
-    private struct EarlierDose: Encodable {
+    /// One dose without its exercise: `sets`, `reps`, `hold_seconds`, `per_week`, `since`.
+    struct Dose: Encodable {
         var dose: PlanItem
 
         func encode(to encoder: any Encoder) throws {

@@ -54,7 +54,10 @@ public struct CheckJSON: Encodable, Sendable {
 }
 
 /// `journal today --json`: `date`, `due` (`exercise`, `sets`, `reps`, `hold_seconds`,
-/// `done_this_week`, `planned_this_week`, `sessions_today`), `done_today` (entry ids), `held`
+/// `done_this_week`, `planned_this_week`, `sessions_today`; the dose in force today), `not_due` (the
+/// other exercises in force and not on hold, with the same keys and `reason`: `red_flag` when the
+/// pace asks for it but a red flag stops every session, `on_pace` when this week's count is kept
+/// without it), `done_today` (entry ids), `held`
 /// (`exercise`, `since`), `upcoming` (`exercise`, `since`: plans that start after today) and
 /// `standing`, the same object as `journal check --json` (``StandingJSON``).
 public struct TodayJSON: Encodable, Sendable {
@@ -68,25 +71,29 @@ public struct TodayJSON: Encodable, Sendable {
         self.advice = advice
     }
 
-    enum Keys: String, CodingKey { case date, due, done_today, held, upcoming, standing }
+    enum Keys: String, CodingKey { case date, due, not_due, done_today, held, upcoming, standing }
     enum DueKeys: String, CodingKey {
-        case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week, sessions_today
+        case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week, sessions_today, reason
+    }
+
+    /// Why an exercise in force and not on hold is not due today.
+    enum NotDue: String {
+        /// The pace asks for it, but a red flag stops every session (``Standing/stoppingSessions``).
+        case red_flag
+        /// This week's sessions keep the pace without one today.
+        case on_pace
     }
     enum HeldKeys: String, CodingKey { case exercise, since }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(routine.date.iso8601, forKey: .date)
-        var due = container.nestedUnkeyedContainer(forKey: .due)
-        for item in routine.due(under: standing) {
-            var object = due.nestedContainer(keyedBy: DueKeys.self)
-            try object.encode(item.plan.exerciseID, forKey: .exercise)
-            try object.encode(item.plan.sets, forKey: .sets)
-            try object.encode(item.plan.reps, forKey: .reps)
-            try object.encode(item.plan.holdSeconds, forKey: .hold_seconds)
-            try object.encode(item.doneThisWeek, forKey: .done_this_week)
-            try object.encode(item.plannedThisWeek, forKey: .planned_this_week)
-            try object.encode(item.sessionsToday, forKey: .sessions_today)
+        let due = routine.due(under: standing)
+        var dueList = container.nestedUnkeyedContainer(forKey: .due)
+        for item in due { try Self.encode(item, reason: nil, into: &dueList) }
+        var notDue = container.nestedUnkeyedContainer(forKey: .not_due)
+        for item in routine.items where !due.contains(item) {
+            try Self.encode(item, reason: item.isDue ? .red_flag : .on_pace, into: &notDue)
         }
         try container.encode(routine.doneToday, forKey: .done_today)
         var held = container.nestedUnkeyedContainer(forKey: .held)
@@ -102,6 +109,21 @@ public struct TodayJSON: Encodable, Sendable {
             try object.encode(item.since?.iso8601, forKey: .since)
         }
         try container.encode(StandingJSON(standing, advice: advice), forKey: .standing)
+    }
+
+    /// One exercise of `due` or `not_due`: its dose in force today and its week, and `reason` in `not_due` alone.
+    private static func encode(
+        _ item: DailyRoutine.Item, reason: NotDue?, into list: inout any UnkeyedEncodingContainer
+    ) throws {
+        var object = list.nestedContainer(keyedBy: DueKeys.self)
+        try object.encode(item.plan.exerciseID, forKey: .exercise)
+        try object.encode(item.dose.sets, forKey: .sets)
+        try object.encode(item.dose.reps, forKey: .reps)
+        try object.encode(item.dose.holdSeconds, forKey: .hold_seconds)
+        try object.encode(item.doneThisWeek, forKey: .done_this_week)
+        try object.encode(item.plannedThisWeek, forKey: .planned_this_week)
+        try object.encode(item.sessionsToday, forKey: .sessions_today)
+        if let reason { try object.encode(reason.rawValue, forKey: .reason) }
     }
 }
 

@@ -80,9 +80,27 @@ public struct PlanItem: Sendable, Hashable {
     /// // 3 × 10 from Monday 2 November, 3 × 12 from Thursday 5 November:
     /// item.dose(on: LocalDate(year: 2026, month: 11, day: 4)!)?.reps  // 10
     /// ```
-    public func dose(on day: LocalDate) -> PlanItem? {
-        doses.last { $0.since.map { $0 <= day } ?? true }
-    }
+    ///
+    /// The one place that decides it: `today`, `session`, `log`, `plan` and reports all ask here, so
+    /// that a dose set ahead (`plan set --since` a later day) waits for its day everywhere.
+    public func dose(on day: LocalDate) -> PlanItem? { inForceIndex(on: day).map { doses[$0] } }
+
+    /// The dose a screen shows for `day`: the one in force (``dose(on:)``), or, before the plan
+    /// began, its first, which starts later.
+    public func shown(on day: LocalDate) -> PlanItem { doses[shownIndex(on: day)] }
+
+    /// The doses before the one shown for `day` (``shown(on:)``), oldest first: no longer in force.
+    public func past(on day: LocalDate) -> [PlanItem] { Array(doses[..<shownIndex(on: day)]) }
+
+    /// The doses set ahead, after the one shown for `day` (``shown(on:)``), oldest first: each takes
+    /// over on its own start day.
+    public func coming(after day: LocalDate) -> [PlanItem] { Array(doses[(shownIndex(on: day) + 1)...]) }
+
+    /// Where in ``doses`` the dose in force on `day` is: the latest to start by then.
+    private func inForceIndex(on day: LocalDate) -> Int? { doses.lastIndex { $0.since.map { $0 <= day } ?? true } }
+
+    /// Where in ``doses`` the one shown for `day` is: the one in force, else the first.
+    private func shownIndex(on day: LocalDate) -> Int { inForceIndex(on: day) ?? 0 }
 
     /// Sessions planned from `start` through `end`: each day counts the sessions a week of the dose
     /// in force that day, and the sum over 7 is rounded to the nearest whole session, as

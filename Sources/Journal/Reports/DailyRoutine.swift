@@ -21,6 +21,8 @@ public struct DailyRoutine: Sendable, Hashable {
     /// One planned exercise today.
     public struct Item: Sendable, Hashable {
         public var plan: PlanItem
+        /// The dose in force today (``PlanItem/dose(on:)``): a dose set ahead waits for its day.
+        public var dose: PlanItem
         /// Sessions this week since the plan began, today's included.
         public var doneThisWeek: Int
         /// Sessions this week asks for: the weekly count, or its share of the days from a start this week.
@@ -80,6 +82,7 @@ public struct DailyRoutine: Sendable, Hashable {
             }
             // From the exercise's first dose: a dose changed this week counts the week's sessions
             // whatever their dose, each day planning the sessions a week in force that day.
+            let dose = item.shown(on: today)
             let start = max(monday, item.began ?? monday)
             let planned = item.plannedSessions(from: start, through: monday.adding(days: 6))
             let sessions = thisWeek.filter { $0.exerciseID == item.exerciseID && $0.localTime.date >= start }
@@ -87,8 +90,8 @@ public struct DailyRoutine: Sendable, Hashable {
             let need = max(0, planned - (sessions.count - doneToday))
             items.append(
                 Item(
-                    plan: item, doneThisWeek: sessions.count, plannedThisWeek: planned, doneToday: doneToday,
-                    sessionsToday: min((need + daysLeft - 1) / daysLeft, (item.dose(on: today) ?? item).mostInADay)))
+                    plan: item, dose: dose, doneThisWeek: sessions.count, plannedThisWeek: planned,
+                    doneToday: doneToday, sessionsToday: min((need + daysLeft - 1) / daysLeft, dose.mostInADay)))
         }
         return DailyRoutine(
             date: today, items: items, held: plan.compactMap { holdsByExercise[Exercise.key($0.exerciseID)] },

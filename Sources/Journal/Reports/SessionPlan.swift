@@ -13,7 +13,8 @@ public struct SessionPlan: Sendable, Hashable {
     /// One exercise of the session.
     public struct Step: Sendable, Hashable {
         public var exercise: Exercise
-        /// The plan's dose for it, if it is planned (a held exercise's too).
+        /// The plan's dose in force today (``PlanItem/dose(on:)``), if it is planned (a held
+        /// exercise's too): none for a plan that starts later, and never a dose set ahead.
         public var plan: PlanItem?
         /// The hold it stands on: the session announces it before asking anything.
         public var hold: Hold?
@@ -53,7 +54,9 @@ public struct SessionPlan: Sendable, Hashable {
         }
         return SessionPlan(
             routine: routine,
-            steps: exercises.map { Step(exercise: $0, plan: planned[$0.id], hold: held[$0.id]) })
+            steps: exercises.map {
+                Step(exercise: $0, plan: planned[$0.id]?.dose(on: routine.date), hold: held[$0.id])
+            })
     }
 }
 

@@ -179,6 +179,8 @@ extension JournalStore {
 
     /// Sets (or replaces) the plan for one exercise.
     ///
+    /// Doses set for a day after `item.since` (set ahead) are replaced by it, and the result names them.
+    ///
     /// A new dose or sessions a week, or a start given (`startGiven`, `plan set --since`), starts on
     /// `item.since`; the doses before it stay on the plan's history until then, so reports count
     /// the plan from the day the exercise entered it and judge each session by the dose in force
@@ -201,17 +203,21 @@ extension JournalStore {
             let place = ids.firstIndex(of: item.exerciseID)
             let previous = place.map { plan[$0] }
             var item = item
+            var replaced: [PlanItem] = []
             if !startGiven, let previous, previous.sameDose(as: item) {
                 item.since = previous.since
                 item.earlier = previous.earlier
             } else {
+                replaced =
+                    item.since.map { start in (previous?.doses ?? []).filter { ($0.since ?? start) > start } } ?? []
                 item = item.replacing(previous)
             }
             ids.removeAll { $0 == item.exerciseID }
             let newPlace = order.map { max(0, min($0 - 1, ids.count)) } ?? place ?? ids.count
             ids.insert(item.exerciseID, at: newPlace)
             var setting = PlanSetting(
-                item: item, previous: previous, changed: true, place: newPlace + 1, previousPlace: place.map { $0 + 1 })
+                item: item, previous: previous, changed: true, place: newPlace + 1, previousPlace: place.map { $0 + 1 },
+                replaced: replaced)
             if previous == item, ids == plan.map(\.exerciseID) {
                 setting.changed = false
                 return setting
@@ -261,6 +267,9 @@ public struct PlanSetting: Sendable, Hashable {
     public var changed: Bool
     public var place: Int
     public var previousPlace: Int?
+    /// The doses set for a day after the new one's start, which it replaces (``PlanItem/replacing(_:)``),
+    /// oldest first: `plan set` names each; undo puts them back.
+    public var replaced: [PlanItem] = []
 
     /// Whether an item already in the plan moved in its order.
     public var moved: Bool { previousPlace.map { $0 != place } ?? false }

@@ -283,6 +283,7 @@ enum StoredValues {
         found += try settings(db)
         found += try orphanRatings(db)
         found += try plan(db)
+        found += try planHistory(db)
         found += try planAndReviewExercises(db)
         found += try reviewsBeyondTheIDsGiven(db)
         found += try idCounters(db)
@@ -510,6 +511,7 @@ enum StoredValues {
             ("change_entries", "a copy of entry #", entryColumns + offsetColumns + entryTimeColumns, restored),
             ("change_checkins", "a copy of check-in #", checkInColumns + checkInTimeColumns, restored),
             ("change_plan", "the plan row of ", planColumns, "change_id = ? AND exercise_id IS ?"),
+            ("change_plan_history", "an earlier dose of the plan, ", planColumns, "change_id = ? AND exercise_id IS ?"),
             ("change_exercises", "the exercise ", exerciseColumns, "change_id = ? AND id IS ?"),
             (
                 "change_exercise_reviews", "a copy of the physiotherapist's review #",
@@ -517,7 +519,9 @@ enum StoredValues {
             ),
         ]
         for search in searches {
-            let id = search.table == "change_plan" ? "exercise_id" : "id"
+            let id =
+                search.table == "change_plan"
+                ? "exercise_id" : search.table == "change_plan_history" ? earlierDoseRow() : "id"
             // The rows' parameters come first in the statement, then its limit of one row.
             let arguments: StatementArguments = search.rows == restored ? [change, 1] : [change, subject, 1]
             guard
@@ -883,6 +887,76 @@ enum StoredValues {
         try search(db, table: "plan", id: "exercise_id", columns: planColumns) { id, _ in
             "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."
         }
+    }
+
+    /// An earlier dose's row (plan_history has no id), as a problem names it: "glute-bridge from
+    /// 2026-11-02" ("from the start" for a dose in force since the journal began).
+    private static func earlierDoseRow(_ table: String = "") -> String {
+        "\(table)exercise_id || ' from ' || coalesce(\(table)since, 'the start')"
+    }
+
+    /// What corrects an earlier dose of exercise `id`'s plan.
+    private static func earlierDoseFix(_ id: String) -> String {
+        "`journal plan set \(id) … --since DAY`, on this dose's day or before, replaces it; `journal plan remove "
+            + "\(id)` forgets the plan's earlier doses."
+    }
+
+    /// The plan's earlier doses (plan_history) that journal never writes.
+    ///
+    /// A dose or start day typed input would refuse (the plan row's checks, ``planColumns``), and
+    /// a row of an exercise with no row, or with no plan row of that id, or that starts no earlier
+    /// than the plan row's dose (journal keeps a dose there only when a later one replaced it on
+    /// the plan). A small table, read whole.
+    ///
+    /// Screens read such a dose as the plan's reads (``ExerciseQueries/plan(_:)``: within its bounds,
+    /// in the order of its day), and one of an exercise not on the plan not at all.
+    private static func planHistory(_ db: Database) throws -> [StoredValueProblem] {
+        let doses = try search(db, table: "plan_history", id: earlierDoseRow(), columns: planColumns) { row, _ in
+            earlierDoseFix(row.components(separatedBy: " from ").first ?? row)
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(earlierDoseRow("h.")) AS row, h.exercise_id AS exercise, \(quotedWhole("h.exercise_id")) AS quoted,
+                       quote(h.since) AS quoted_since, x.id IS NULL AS missing, p.exercise_id IS NULL AS unplanned,
+                       p.since AS plan_since
+                FROM plan_history AS h
+                LEFT JOIN exercises AS x ON x.id = h.exercise_id
+                LEFT JOIN plan AS p ON p.exercise_id = h.exercise_id
+                WHERE x.id IS NULL OR p.exercise_id IS NULL OR p.since IS NULL
+                   OR (h.since IS NOT NULL AND h.since IS date(h.since, '+0 days') AND h.since >= p.since)
+                ORDER BY 1 LIMIT ?
+                """,
+            arguments: [limitPerTable])
+        return doses
+            + rows.map { row in
+                let id: String = row["row"]
+                let exercise: String = row["exercise"] ?? ""
+                let remove =
+                    "`sqlite3 JOURNAL \"DELETE FROM plan_history WHERE exercise_id = \(row["quoted"] ?? "NULL")\"` "
+                    + "removes "
+                if row["missing"] as Bool {
+                    return StoredValueProblem(
+                        table: "plan_history", row: id, column: "exercise_id", value: row["quoted"] ?? "NULL",
+                        expected: "where journal keeps earlier doses only of an exercise it has: there is no such row "
+                            + "(removed from outside with foreign keys off, or its id changed)",
+                        fix: remove + "the exercise's earlier doses.")
+                }
+                if row["unplanned"] as Bool {
+                    return StoredValueProblem(
+                        table: "plan_history", row: id, column: "exercise_id", value: row["quoted"] ?? "NULL",
+                        expected: "where journal keeps earlier doses only of an exercise on the plan, by the plan "
+                            + "row's id (screens show it nowhere)",
+                        fix: remove + "the exercise's earlier doses.")
+                }
+                let planSince = (row["plan_since"] as String?) ?? "none"
+                return StoredValueProblem(
+                    table: "plan_history", row: id, column: "since", value: row["quoted_since"] ?? "NULL",
+                    expected: "where journal keeps a dose that starts before the plan row's, here \(planSince) "
+                        + "(screens read the doses in the order of their days, this one no earlier than the plan's)",
+                    fix: earlierDoseFix(exercise))
+            }
+            .prefix(limitPerTable)
     }
 }
 

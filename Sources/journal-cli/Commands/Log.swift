@@ -130,10 +130,11 @@ extension Log {
             + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime))."
     }
 
-    /// The exercise and its plan, when it is planned.
+    /// The exercise and its plan's dose in force today, when it is planned and the plan has begun.
     private func planned() throws -> (exercise: Exercise, plan: PlanItem)? {
         let exercise = try store.resolveExercise(self.exercise)
-        return try store.openForReading()?.planItem(exerciseID: exercise.id).map { (exercise, $0) }
+        let today = try Clock.today()
+        return try store.openForReading()?.planItem(exerciseID: exercise.id)?.dose(on: today).map { (exercise, $0) }
     }
 
     /// Offers the plan's dose at the terminal, answering the dose typed, or `nil` (Enter) for the plan's.

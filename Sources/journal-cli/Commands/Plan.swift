@@ -54,26 +54,38 @@ struct Plan: ParsableCommand {
                 try StoredDamage.finish(problems: problems)
                 return
             }
+            // Each exercise's dose in force today; the earlier ones, then those set ahead, below.
+            let today = try Clock.today()
             try Console.table(
                 header: ["EXERCISE", "SETS", "REPS", "HOLD S", "PER WEEK", "SINCE"],
                 rows: plan.map {
-                    [
-                        $0.exerciseID, String($0.sets), $0.reps.map(String.init) ?? "-",
-                        $0.holdSeconds.map(String.init) ?? "-", String($0.perWeek), $0.since?.iso8601 ?? "-",
+                    let dose = $0.shown(on: today)
+                    return [
+                        $0.exerciseID, String(dose.sets), dose.reps.map(String.init) ?? "-",
+                        dose.holdSeconds.map(String.init) ?? "-", String(dose.perWeek), dose.since?.iso8601 ?? "-",
                     ]
                 },
                 alignRight: Swift.Set(1...4))
-            let changed = plan.filter { !$0.earlier.isEmpty }
-            if !changed.isEmpty {
-                try Console.out("\nEarlier doses (the sessions done under each are judged by it):")
-                for item in changed {
-                    for (dose, next) in zip(item.earlier, item.doses.dropFirst()) {
-                        let until = next.since.map { " until \($0.adding(days: -1))" } ?? ""
-                        try Console.out("  \(item.exerciseID): \(Describe.plan(dose))\(until)")
-                    }
+            try Self.doses(
+                "Earlier doses (the sessions done under each are judged by it):", of: plan, { $0.past(on: today) })
+            try Self.doses("Coming doses (each takes over on its day):", of: plan, { $0.coming(after: today) })
+            try StoredDamage.finish(problems: problems)
+        }
+
+        /// The doses `chosen` picks of each item, under `heading`, each until the day before the next
+        /// dose's start; nothing when none is picked.
+        private static func doses(_ heading: String, of plan: [PlanItem], _ chosen: (PlanItem) -> [PlanItem]) throws {
+            guard plan.contains(where: { !chosen($0).isEmpty }) else { return }
+            try Console.out("\n" + heading)
+            for item in plan {
+                let picked = chosen(item)
+                let doses = item.doses
+                for (dose, next) in zip(doses, doses.dropFirst().map(Optional.some) + [nil]) where picked.contains(dose)
+                {
+                    let until = next?.since.map { " until \($0.adding(days: -1))" } ?? ""
+                    try Console.out("  \(item.exerciseID): \(Describe.plan(dose))\(until)")
                 }
             }
-            try StoredDamage.finish(problems: problems)
         }
     }
 
@@ -133,7 +145,10 @@ struct Plan: ParsableCommand {
                 : setting.onlyMoved
                     ? "The plan for \(planned.exerciseID) stays \(plan)\(moved)."
                     : "Planned \(planned.exerciseID): \(plan)\(moved)."
-                        + (setting.previous.flatMap { _ in Describe.earlierDose(of: planned) }.map { " " + $0 } ?? "")
+                        + (setting.previous.flatMap { _ in Describe.earlierDose(of: planned, today: today) }.map {
+                            " " + $0
+                        } ?? "")
+            for dose in setting.replaced { Console.err(Describe.replacedDose(dose)) }
             if output.json {
                 try Console.json(PlanSetJSON(planned, setting))
                 if !setting.changed { Console.err(said) }

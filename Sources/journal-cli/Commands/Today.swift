@@ -78,7 +78,7 @@ struct Today: ParsableCommand {
         func row(_ item: DailyRoutine.Item) -> [String] {
             [
                 item.plan.exerciseID,
-                Wording.dose(item.plan),
+                Wording.dose(item.dose),
                 "\(item.doneThisWeek) of \(item.plannedThisWeek) this week"
                     + (item.sessionsToday > 1 ? ", \(item.sessionsToday) today" : ""),
             ]

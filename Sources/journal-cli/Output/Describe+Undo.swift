@@ -336,11 +336,21 @@ extension Describe {
             + (item.since.map { ", from \($0)" } ?? "")
     }
 
+    /// A dose set ahead that `plan set` replaced, as it says it on standard error.
+    ///
+    /// "Replaced the dose set ahead: 4 × 10 reps, 5 sessions a week, from 2026-12-14 (`journal undo`
+    /// puts it back)."
+    static func replacedDose(_ dose: PlanItem) -> String {
+        "Replaced the dose set ahead: \(plan(dose)) (`journal undo` puts it back)."
+    }
+
     /// What a new dose leaves of the one before it, as `plan set` says it: "Until then it was 3 × 10
     /// reps, 3 sessions a week, from 2026-11-02: the sessions done before 2026-11-05 stay judged by
-    /// that dose."; `nil` when the item has no earlier dose or no start day.
-    static func earlierDose(of item: PlanItem) -> String? {
+    /// that dose."; "Until then it stays …" for a dose set ahead of `today`; `nil` when the item has no
+    /// earlier dose or no start day.
+    static func earlierDose(of item: PlanItem, today: LocalDate) -> String? {
         guard let last = item.earlier.last, let since = item.since else { return nil }
-        return "Until then it was \(plan(last)): the sessions done before \(since) stay judged by that dose."
+        return "Until then it \(since > today ? "stays" : "was") \(plan(last)): the sessions done before \(since) "
+            + "stay judged by that dose."
     }
 }
