@@ -268,4 +268,30 @@ import Testing
                 "EXERCISE      SETS  REPS  HOLD S  PER WEEK  SINCE\n"
                     + "glute-bridge     3    12       -         5  2026-11-25\n"), "\(plan)")
     }
+
+    /// An earlier dose a plan change kept for undo, changed from outside to 99 sets, is refused as
+    /// the plan row's copy is: undo changes nothing and names it.
+    @Test(arguments: zones)
+    func undoRefusesAnEarlierDoseItKeptChangedFromOutside(zone: String, offset: String) throws {
+        let sandbox = Sandbox(timeZone: zone)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-23T09:00:00\(offset)"
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "12", "--per-week", "5")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-26T09:00:00\(offset)"
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "4", "--reps", "12", "--per-week", "5")
+        try sandbox.damage("UPDATE change_plan_history SET sets = 99 WHERE since = '2026-11-23';")
+        let tables = ["plan", "plan_history", "changes"]
+        let before = try tables.map { try sandbox.sql("SELECT * FROM \($0) ORDER BY 1, 2") }
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 65, "\(undo)")
+        #expect(undo.stdout == "")
+        #expect(
+            undo.stderr
+                == "journal: cannot undo the latest change: what it kept to undo it was changed from outside "
+                + "(change_plan_history holds the plan's earlier dose of glute-bridge from 2026-11-23 whose sets "
+                + "is 99, where journal writes a whole number from 1 to 50), and journal never puts back what it "
+                + "did not keep; nothing was changed. `journal check` shows the journal as it stands.\n", "\(undo)")
+        #expect(try tables.map { try sandbox.sql("SELECT * FROM \($0) ORDER BY 1, 2") } == before)
+    }
 }

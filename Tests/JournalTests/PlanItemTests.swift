@@ -28,6 +28,24 @@ import Testing
         #expect(item.dose(on: try Self.day("2026-12-31"))?.perWeek == 5)
     }
 
+    /// A screen shows the dose in force, the ones before it as past and those set ahead as coming;
+    /// before the plan began, its first dose, the others coming.
+    @Test func aScreenShowsTheDoseInForceWithThePastAndTheComing() throws {
+        let item = try Self.changedOnThursday()
+        let wednesday = try Self.day("2026-11-04")
+        #expect(item.shown(on: wednesday).reps == 10)
+        #expect(item.past(on: wednesday).isEmpty)
+        #expect(item.coming(after: wednesday).map(\.reps) == [12])
+        let thursday = try Self.day("2026-11-05")
+        #expect(item.shown(on: thursday).reps == 12)
+        #expect(item.past(on: thursday).map(\.reps) == [10])
+        #expect(item.coming(after: thursday).isEmpty)
+        let before = try Self.day("2026-11-01")
+        #expect(item.shown(on: before).reps == 10)
+        #expect(item.past(on: before).isEmpty)
+        #expect(item.coming(after: before).map(\.reps) == [12])
+    }
+
     /// Monday to Sunday: 3 a week for 3 days and 5 a week for 4, (9 + 20) / 7 = 4.1, 4; Thursday to
     /// Sunday alone 20 / 7 = 2.9, 3; Monday to Wednesday 9 / 7 = 1.3, 1; two weeks (9 + 55) / 7 = 9.1, 9.
     @Test func sessionsPlannedAddEachDaysSessionsAWeek() throws {

@@ -511,7 +511,7 @@ enum StoredValues {
             ("change_entries", "a copy of entry #", entryColumns + offsetColumns + entryTimeColumns, restored),
             ("change_checkins", "a copy of check-in #", checkInColumns + checkInTimeColumns, restored),
             ("change_plan", "the plan row of ", planColumns, "change_id = ? AND exercise_id IS ?"),
-            ("change_plan_history", "an earlier dose of the plan, ", planColumns, "change_id = ? AND exercise_id IS ?"),
+            ("change_plan_history", "the plan's earlier dose of ", planColumns, "change_id = ? AND exercise_id IS ?"),
             ("change_exercises", "the exercise ", exerciseColumns, "change_id = ? AND id IS ?"),
             (
                 "change_exercise_reviews", "a copy of the physiotherapist's review #",
