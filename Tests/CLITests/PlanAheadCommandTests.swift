@@ -294,4 +294,32 @@ import Testing
                 + "did not keep; nothing was changed. `journal check` shows the journal as it stands.\n", "\(undo)")
         #expect(try tables.map { try sandbox.sql("SELECT * FROM \($0) ORDER BY 1, 2") } == before)
     }
+
+    /// A plan that starts later, with a second dose set after it, is listed by its first day.
+    @Test(arguments: zones)
+    func aPlanStartingLaterIsListedByItsFirstDoseDay(zone: String, offset: String) throws {
+        let sandbox = Sandbox(timeZone: zone)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
+        try sandbox.change(
+            "plan", "set", "side-plank", "--sets", "2", "--hold", "20", "--per-week", "3", "--since", "2026-11-30")
+        try sandbox.change(
+            "plan", "set", "side-plank", "--sets", "2", "--hold", "30", "--per-week", "3", "--since", "2026-12-07")
+        let today = try sandbox.run("today")
+        #expect(
+            today.stdout
+                == "Today, Wednesday 2026-11-25\nNothing is due.\nStarts later: side-plank on Monday 2026-11-30.\n",
+            "\(today)")
+        let json = try sandbox.run("today", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["upcoming"] as? [[String: Any]])?.first?["since"] as? String == "2026-11-30")
+        let session = try sandbox.run("session")
+        #expect(session.stderr.contains("Nothing is due today: your plan starts on 2026-11-30."), "\(session)")
+        let plan = try sandbox.run("plan")
+        #expect(
+            plan.stdout
+                == "EXERCISE    SETS  REPS  HOLD S  PER WEEK  SINCE\n"
+                + "side-plank     2     -      20         3  2026-11-30\n"
+                + "\nComing doses (each takes over on its day):\n"
+                + "  side-plank: 2 × 30 s hold, 3 sessions a week, from 2026-12-07\n", "\(plan)")
+    }
 }

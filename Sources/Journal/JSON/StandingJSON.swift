@@ -106,7 +106,7 @@ public struct TodayJSON: Encodable, Sendable {
         for item in routine.upcoming {
             var object = upcoming.nestedContainer(keyedBy: HeldKeys.self)
             try object.encode(item.exerciseID, forKey: .exercise)
-            try object.encode(item.since?.iso8601, forKey: .since)
+            try object.encode(item.began?.iso8601, forKey: .since)
         }
         try container.encode(StandingJSON(standing, advice: advice), forKey: .standing)
     }

@@ -189,7 +189,7 @@ struct Session: ParsableCommand {
         if let exercise = routine.suggestion {
             return "Nothing is due today. Name exercises to do more: journal session \(exercise)"
         }
-        if let first = routine.upcoming.compactMap(\.since).min(), routine.held.isEmpty {
+        if let first = routine.upcoming.compactMap(\.began).min(), routine.held.isEmpty {
             return "Nothing is due today: your plan starts on \(first)."
         }
         return "Nothing is due today: every exercise of your plan in force is on hold. "

@@ -103,7 +103,7 @@ struct Today: ParsableCommand {
             ).split(separator: "\n").map(String.init)
         }
         for item in routine.upcoming {
-            let since = item.since.map { "\(weekdays[$0.weekdayIndex]) \($0)" } ?? ""
+            let since = item.began.map { "\(weekdays[$0.weekdayIndex]) \($0)" } ?? ""
             lines.append("Starts later: \(item.exerciseID) on \(since).")
         }
         if !routine.doneToday.isEmpty {
