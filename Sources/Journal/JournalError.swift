@@ -198,6 +198,21 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether `path` (or, when it is not there, the nearest folder above it that is) is on a file
+    /// system mounted read-only (EROFS) and may be read: a denial there is the mount's, never the
+    /// file's mode, so the message says so instead of asking to change the mode.
+    private static func isOnReadOnlyFileSystem(_ path: String) -> Bool {
+        var place = path
+        var status = stat()
+        while stat(place, &status) != 0 {
+            let folder = PathName.openableFolder(of: place)
+            guard errno == ENOENT, folder != place else { return false }
+            place = folder
+        }
+        var system = statvfs()
+        return statvfs(place, &system) == 0 && system.f_flag & UInt(ST_RDONLY) != 0 && access(place, R_OK) == 0
+    }
+
     /// How a note's or a how-to text's length is counted, said when one is too long.
     private static let codePoints =
         "(Unicode code points: an accent typed as a separate mark, or each part of a combined emoji, counts as one)"
@@ -208,6 +223,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .databaseLocked(let path):
             return "\(path) stayed locked by another program for too long\(unsaved). Try again in a moment."
+        case .permissionDenied(let path) where Self.isOnReadOnlyFileSystem(path):
+            return "cannot write to \(path): the file system it is on is mounted read-only\(unsaved). "
+                + "No owner or mode can change that: remount it read-write, or copy the file to a writable "
+                + "place (a journal: pass the copy with --db)."
         case .permissionDenied(let path):
             return "permission denied for \(path)\(unsaved). "
                 + "Check the file's owner and mode (it should be 0600 and yours)."

@@ -58,6 +58,7 @@ struct JournalCommand: ParsableCommand {
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }
             parsed = command
+            StoreOptions.emptyFile = command is any StartingCommand ? .startsJournal : .refused
             try command.run()
         } catch let error as JournalError {
             Console.err("journal: \(parsed is any ReadingCommand ? error.descriptionForReading : error.description)")
@@ -114,6 +115,22 @@ protocol ChangingCommand {
     /// could not be written: "The entry was saved; `journal list` shows it."
     static var savedNote: String { get }
 }
+
+/// A command that adds a record: an entry, a check-in, an activity, a plan, an exercise, a setting, an import.
+///
+/// A journal file that is there but empty (0 bytes) reads as no journal yet for such a command, and
+/// its change, if it succeeds, starts a journal in it and says so. Every other command refuses such
+/// a file, exit 66, and leaves it 0 bytes: one that shows the journal, and one that changes a record
+/// the journal would hold (`edit`, `delete`, `undo`, `resume`, …) (``StoreOptions/emptyFile``).
+protocol StartingCommand {}
+
+extension Log: StartingCommand {}
+extension CheckInCommand: StartingCommand {}
+extension PSFS.Add: StartingCommand {}
+extension Plan.Set: StartingCommand {}
+extension Exercises.Add: StartingCommand {}
+extension Import: StartingCommand {}
+extension ConfigSet: StartingCommand {}
 
 /// A command that only reads the journal: a storage failure does not say that nothing was saved
 /// (``JournalError/descriptionForReading``).

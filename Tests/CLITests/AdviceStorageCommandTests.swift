@@ -23,25 +23,6 @@ import Testing
         return String(stderr.drop { $0 != "\n" }.dropFirst())
     }
 
-    /// A small tmpfs mounted for `body`, or `nil` after printing why the test is skipped.
-    func withSmallDisk(_ test: String = #function, _ body: (String) throws -> Void) throws {
-        guard geteuid() == 0, let mount = which("mount"), let umount = which("umount") else {
-            print("skipped \(test): mounting a tmpfs needs root and mount(8)")
-            return
-        }
-        let folder = sandbox.directory + "/disk"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        // Room for a new journal while its migrations run (their write-ahead log passes 1 MB since
-        // v23), which each test then fills.
-        let mounted = try execute(mount, ["-t", "tmpfs", "-o", "size=4m", "tmpfs", folder])
-        guard mounted.status == 0 else {
-            print("skipped \(test): cannot mount a tmpfs here (\(mounted.stderr.trimmingCharacters(in: .newlines)))")
-            return
-        }
-        defer { _ = try? execute(umount, [folder]) }
-        try body(folder)
-    }
-
     /// Fills what is left of the disk holding `folder` with a file named `filler`.
     func fill(_ folder: String) throws {
         try #require(FileManager.default.createFile(atPath: folder + "/filler", contents: nil))
@@ -50,16 +31,8 @@ import Testing
         try? filler.close()
     }
 
-    /// Remounts the tmpfs at `folder` read-only (`ro`) or writable again (`rw`); `false` after
-    /// printing why the test stops there, when the remount is refused.
-    func remount(_ folder: String, _ mode: String, _ test: String = #function) throws -> Bool {
-        let run = try execute(try tool("mount"), ["-o", "remount,\(mode)", folder])
-        if run.status != 0 { print("skipped the rest of \(test): cannot remount a tmpfs \(mode) here (\(run.stderr))") }
-        return run.status == 0
-    }
-
     @Test func theEmergencyAdviceShowsOnAFullDisk() throws {
-        try withSmallDisk { folder in
+        try sandbox.withSmallDisk { folder in
             sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
             let first = try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00")
             try #require(first.status == 0, "\(first)")
@@ -77,7 +50,7 @@ import Testing
     /// one: SQLite cannot make the journal's -shm there, and with nothing in its -wal the file alone is
     /// the whole journal, read as an unchanging file by the same queries.
     @Test func screensShowWhatStandsOnAFullOrReadOnlyDisk() throws {
-        try withSmallDisk { folder in
+        try sandbox.withSmallDisk { folder in
             sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
             try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "today 08:00")
             try sandbox.change("checkin", "--pain", "3", "--red-flag", "night-pain", "--at", "today 09:00")
@@ -99,8 +72,8 @@ import Testing
                     "Access       read-only, as an unchanging file (its folder is not writable, or the disk is full)"),
                 "\(doctor)")
             try FileManager.default.removeItem(atPath: folder + "/filler")
-            guard try remount(folder, "ro") else { return }
-            defer { _ = try? remount(folder, "rw") }
+            guard try sandbox.remount(folder, "ro") else { return }
+            defer { _ = try? sandbox.remount(folder, "rw") }
             for (screen, expected) in zip(screens, writable) {
                 let run = try sandbox.run(screen)
                 #expect(run.status == expected.status, "\(screen) on a read-only disk: \(run)")
@@ -113,7 +86,7 @@ import Testing
     /// A -wal that holds changes, with no -shm and none to be made, is said plainly (what, and what to
     /// do), never read past: the file alone would show the journal without those changes.
     @Test func aWriteAheadLogThatCannotBeReadIsSaidNotSkipped() throws {
-        try withSmallDisk { folder in
+        try sandbox.withSmallDisk { folder in
             let database = folder + "/journal.sqlite3"
             sandbox.environment["JOURNAL_DB"] = database
             try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "today 08:00")
@@ -124,7 +97,7 @@ import Testing
             try #require(left.status == 0, "\(left)")
             try #require((try FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int ?? 0) > 0)
             try FileManager.default.removeItem(atPath: database + "-shm")
-            guard try remount(folder, "ro") else { return }
+            guard try sandbox.remount(folder, "ro") else { return }
             let cause =
                 "\(database)'s write-ahead log (journal.sqlite3-wal) holds changes not yet in the file, and "
                 + "SQLite cannot make the journal.sqlite3-shm it needs to read them: "
@@ -142,7 +115,7 @@ import Testing
             let log = try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "5")
             #expect(log.status == 77, "\(log)")
             #expect(log.stderr == Self.stop + "journal: " + cause + readOnly + "; nothing was saved" + copy, "\(log)")
-            guard try remount(folder, "rw") else { return }
+            guard try sandbox.remount(folder, "rw") else { return }
             try fill(folder)
             let full = "the disk is full; nothing is shown rather than the journal without those changes"
             let check = try sandbox.run("check")
@@ -164,7 +137,7 @@ import Testing
     /// `log` on a disk already full when it opens the journal: the STOP first, from the typed values
     /// and the journal read as an unchanging file, then the storage error; nothing is saved.
     @Test func logsStopShowsOnAFullDisk() throws {
-        try withSmallDisk { folder in
+        try sandbox.withSmallDisk { folder in
             sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
             try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "today 08:00")
             try fill(folder)
@@ -182,7 +155,7 @@ import Testing
 
     /// `session` on a full disk reads what is due and asks, then says STOP before the storage error.
     @Test func sessionsStopShowsOnAFullDisk() throws {
-        try withSmallDisk { folder in
+        try sandbox.withSmallDisk { folder in
             sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
             try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "7")
             try fill(folder)
@@ -197,7 +170,7 @@ import Testing
     }
 
     @Test func theEmergencyAdviceShowsOnAReadOnlyDisk() throws {
-        try withSmallDisk { folder in
+        try sandbox.withSmallDisk { folder in
             sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
             try #require(try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00").status == 0)
             let remount = try execute(try tool("mount"), ["-o", "remount,ro", folder])
@@ -279,7 +252,7 @@ import Testing
     }
 
     @Test func logsStopShowsOnAReadOnlyDisk() throws {
-        try withSmallDisk { folder in
+        try sandbox.withSmallDisk { folder in
             sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
             try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "today 08:00")
             try #require(try sandbox.run("checkin", "--pain", "2", "--at", "today 08:00").status == 0)

@@ -83,6 +83,23 @@ import Testing
         let kept = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory)
         #expect(!kept.contains { $0.contains("before-restore") }, "\(kept)")
 
+        // From standard input there is no file to give `--db`: the same refusal asks to save it to one first.
+        let said = file("piped.txt")
+        let piped = try sandbox.shell("\"$JOURNAL\" restore - --db '\(restored)' < '\(backup)' 2> '\(said)'")
+        #expect(piped == 65)
+        let fromInput = try String(contentsOfFile: said, encoding: .utf8)
+        let listed = try #require(run.stderr.range(of: "(1) entries row 1")?.lowerBound)
+        let reasons = run.stderr[listed...].replacingOccurrences(of: howTo, with: "")
+        #expect(
+            fromInput
+                == "journal: standard input cannot be restored: it holds 2 values journal never writes, put in from "
+                + "outside, which a restore never adopts: " + reasons + " Correct them in the backup itself, then "
+                + "restore it again: save what standard input gave to a file, BACKUP; then give each `journal` command "
+                + "above `--db BACKUP`, and name the backup for JOURNAL in a `sqlite3` line (an encrypted backup: "
+                + "decrypt it first, `age -d -o COPY BACKUP`, and correct and restore COPY); `journal doctor --db "
+                + "BACKUP` lists what is left. Nothing was replaced.\n")
+        #expect(!FileManager.default.fileExists(atPath: restored))
+
         // The fixes it names, run on the backup, make it one a restore takes.
         // (The first edit leaves the other value, which it names: exit 65, its change saved.)
         #expect(try sandbox.run("edit", "1", "--pain-after", "3", "--db", backup).status == 65)

@@ -66,6 +66,181 @@ import Testing
         #expect(check.stderr == "")
     }
 
+    /// What a command does with a journal file emptied to 0 bytes: every command keeps one rule,
+    /// decided where the journal is opened.
+    enum OnAnEmptyFile {
+        /// Shows the journal, or changes a record the journal would hold: refused, exit 66, left 0 bytes.
+        case refuses
+        /// Adds a record: starts a journal in the file and says so; the failing arguments leave it 0 bytes.
+        case startsAJournal(failing: [String])
+        /// `safety`: advice never waits on storage; it says why it used the environment's region.
+        case showsAdviceAnyway
+        /// `restore`: puts a backup into the file without --force, as it holds nothing to keep.
+        case fillsIt
+    }
+
+    /// Every command `journal --help` lists (and each of its subcommands), with arguments that would
+    /// succeed on a journal holding entry 1, check-in 1, activity 1 and an exercise my-own, and what
+    /// it must do on an empty file; a command added to the tool and not here fails the test below.
+    static let everyCommand: [String: (arguments: [String], expected: OnAnEmptyFile)] = [
+        "log": (
+            ["bird-dog", "--pain-before", "3", "--pain-after", "3"],
+            .startsAJournal(failing: [
+                "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-26 09:00",
+            ])
+        ),
+        "today": ([], .refuses),
+        "session": ([], .refuses),
+        "checkin": (["--pain", "3"], .startsAJournal(failing: ["--pain", "3", "--at", "2026-11-26 09:00"])),
+        "checkins list": ([], .refuses),
+        "checkins edit": (["1", "--pain", "4"], .refuses),
+        "checkins delete": (["1"], .refuses),
+        "list": ([], .refuses),
+        "report": ([], .refuses),
+        "check": ([], .refuses),
+        "safety": ([], .showsAdviceAnyway),
+        "export": ([], .refuses),
+        "import": (["IMPORT"], .startsAJournal(failing: ["BAD-IMPORT"])),
+        "resume": (["bird-dog"], .refuses),
+        "psfs show": ([], .refuses),
+        "psfs add": (["putting on socks"], .startsAJournal(failing: ["putting on socks", "--at", "2026-11-26 09:00"])),
+        "psfs remove": (["1"], .refuses),
+        "psfs rate": (["1", "5"], .refuses),
+        "edit": (["1", "--pain-after", "4"], .refuses),
+        "delete": (["1"], .refuses),
+        "undo": ([], .refuses),
+        "exercises list": ([], .refuses),
+        "exercises show": (["my-own"], .refuses),
+        "exercises add": (
+            ["wall-squat", "--name", "Wall squat", "--category", "stability"],
+            .startsAJournal(failing: ["wall-squat", "--name", "Wall squat", "--category", "stability", "--how-to", "-"])
+        ),
+        "exercises edit": (["my-own", "--name", "Mine"], .refuses),
+        "exercises remove": (["my-own"], .refuses),
+        "plan show": ([], .refuses),
+        "plan set": (
+            ["bird-dog", "--sets", "3", "--reps", "8", "--per-week", "7"],
+            .startsAJournal(failing: ["my-own", "--sets", "3", "--reps", "8", "--per-week", "7"])
+        ),
+        "plan remove": (["bird-dog"], .refuses),
+        "backup": ([], .refuses),
+        "restore": (["BACKUP"], .fillsIt),
+        "doctor": ([], .refuses),
+        "config get": (["region"], .refuses),
+        "config set": (["region", "IE"], .startsAJournal(failing: ["region", "XX"])),
+        "config unset": (["region"], .refuses),
+    ]
+
+    /// The commands `journal --help` lists, each group's subcommands in place of the group: "checkins edit".
+    func listedCommands(under group: [String] = []) throws -> [String] {
+        let help = try sandbox.run(group + ["--help"])
+        try #require(help.status == 0, "\(group): \(help)")
+        guard let section = help.stdout.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first else {
+            return [group.joined(separator: " ")]
+        }
+        var commands: [String] = []
+        for line in section.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { break }
+            // A name starts two spaces in; longer indents continue the line above.
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else {
+                continue
+            }
+            commands += try listedCommands(under: group + [String(name)])
+        }
+        return commands
+    }
+
+    @Test func everyCommandKeepsOneRuleForAnEmptyFile() throws {
+        let listed = try listedCommands()
+        #expect(Set(listed) == Set(Self.everyCommand.keys), "\(listed.sorted())")
+        #expect(listed.count == Self.everyCommand.count, "\(listed)")
+
+        let csv =
+            "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\n"
+        let imported = sandbox.directory + "/import.csv"
+        try (csv + "1,2026-11-20T07:30:00+00:00,glute-bridge,,3,10,,4,3,-1,false,\n").write(
+            toFile: imported, atomically: true, encoding: .utf8)
+        let badImport = sandbox.directory + "/bad.csv"
+        try (csv + "1,2026-11-20T07:30:00+00:00,glute-bridge,,3,10,,4,11,7,true,\n").write(
+            toFile: badImport, atomically: true, encoding: .utf8)
+        let backup = sandbox.directory + "/backup.sqlite3"
+        let other = sandbox.directory + "/other.sqlite3"
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--db", other)
+        try sandbox.change("backup", backup, "--db", other)
+        func filled(_ arguments: [String]) -> [String] {
+            arguments.map {
+                switch $0 {
+                case "IMPORT": imported
+                case "BAD-IMPORT": badImport
+                case "BACKUP": backup
+                default: $0
+                }
+            }
+        }
+        let started =
+            "journal: \(sandbox.database) was an empty file (0 bytes) holding no journal; this change started a new "
+            + "journal in it. If it held a journal before, `journal restore BACKUP --force` puts a backup back (this "
+            + "journal is kept beside it).\n"
+
+        for (command, (arguments, expected)) in Self.everyCommand.sorted(by: { $0.key < $1.key }) {
+            try? FileManager.default.removeItem(atPath: sandbox.database)
+            #expect(
+                FileManager.default.createFile(
+                    atPath: sandbox.database, contents: Data(), attributes: [.posixPermissions: 0o600]))
+            let words = command.split(separator: " ").map(String.init)
+            switch expected {
+            case .refuses:
+                let run = try sandbox.run(words + filled(arguments))
+                #expect(run.status == 66, "\(command): \(run)")
+                #expect(run.stdout == "", "\(command): \(run)")
+                #expect(run.stderr.hasSuffix(emptied), "\(command): \(run)")
+                #expect(try size() == 0, "\(command)")
+            case .startsAJournal(let failing):
+                let failed = try sandbox.run(words + filled(failing), stdin: "")
+                #expect(failed.status != 0, "\(command) \(failing): \(failed)")
+                #expect(!failed.stderr.contains("this change started"), "\(command) \(failing): \(failed)")
+                #expect(try size() == 0, "\(command) \(failing)")
+                let run = try sandbox.run(words + filled(arguments))
+                #expect(run.status == 0, "\(command): \(run)")
+                #expect(run.stderr.contains(started), "\(command): \(run)")
+                #expect(try sandbox.sql("PRAGMA application_id") == "1246907980\n", "\(command)")
+            case .showsAdviceAnyway:
+                let run = try sandbox.run(words + filled(arguments))
+                #expect(run.status == 0, "\(command): \(run)")
+                #expect(run.stdout.contains("999"), "\(command): \(run)")
+                #expect(
+                    run.stderr
+                        == "journal: could not read the journal's region setting (\(emptied.dropFirst("journal: ".count).dropLast())); "
+                        + "using the environment's.\n", "\(command): \(run)")
+                #expect(try size() == 0, "\(command)")
+            case .fillsIt:
+                let run = try sandbox.run(words + filled(arguments))
+                #expect(run.status == 0, "\(command): \(run)")
+                #expect(try sandbox.entryCount() == 1, "\(command)")
+            }
+        }
+    }
+
+    /// The new journal takes the place of the empty file a symbolic link names, never of the link.
+    @Test func aJournalStartedThroughALinkGoesWhereTheLinkPoints() throws {
+        let synced = sandbox.directory + "/synced"
+        try FileManager.default.createDirectory(atPath: synced, withIntermediateDirectories: true)
+        let target = synced + "/journal.sqlite3"
+        #expect(
+            FileManager.default.createFile(atPath: target, contents: Data(), attributes: [.posixPermissions: 0o600]))
+        try FileManager.default.createSymbolicLink(atPath: sandbox.database, withDestinationPath: target)
+
+        let failed = try sandbox.run(
+            "log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-26 09:00")
+        #expect(failed.status != 0, "\(failed)")
+        #expect(try FileManager.default.attributesOfItem(atPath: target)[.size] as? Int == 0)
+        let run = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
+        #expect(run.status == 0, "\(run)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: sandbox.database) == target)
+        #expect(try sandbox.entryCount() == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: synced).sorted() == ["journal.sqlite3"])
+    }
+
     @Test func aPathWithNoFileStillReadsAsAJournalNotYetBegun() throws {
         let check = try sandbox.run("check")
         #expect(check.status == 0, "\(check)")

@@ -33,7 +33,10 @@ public struct DecryptionKeys {
 public final class InputSource {
     /// The path given (`-` for standard input).
     public let path: String
-    /// How messages name the input: the path, or "standard input".
+    /// How messages name standard input (`-`).
+    public static let standardInputName = "standard input"
+
+    /// How messages name the input: the path, or ``standardInputName``.
     public let name: String
     /// The open file; standard input is not closed.
     public let descriptor: Int32
@@ -47,7 +50,7 @@ public final class InputSource {
     /// can check ``status()`` before reading; ``setBlocking()`` then makes reads wait again.
     public init(_ path: String, nonBlocking: Bool = false) throws {
         self.path = path
-        name = path == "-" ? "standard input" : path
+        name = path == "-" ? Self.standardInputName : path
         if path == "-" {
             descriptor = STDIN_FILENO
             owned = false

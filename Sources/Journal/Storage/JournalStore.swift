@@ -66,13 +66,35 @@ public final class JournalStore: Sendable {
     /// ```swift
     /// let logged = try JournalStore.write(at: path) { try $0.log(draft, now: now, timeZone: .current) }
     /// ```
+    ///
+    /// A file there that is empty (0 bytes) holds no journal: with ``EmptyFile/startsJournal`` the
+    /// new journal is made beside it in the same way and takes its place only when `operation`
+    /// succeeds (a refused change leaves it 0 bytes); with ``EmptyFile/refused`` it is refused with
+    /// ``holdsNoJournal(_:)`` and `operation` does not run.
     public static func write<T>(
-        at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, _ operation: (JournalStore) throws -> T
+        at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, emptyFile: EmptyFile = .startsJournal,
+        _ operation: (JournalStore) throws -> T
     ) throws -> T {
-        if try !exists(path), let made = try NewJournalFile(for: path).make(busyTimeout: busyTimeout, operation) {
+        if isEmptyFile(path) {
+            guard emptyFile == .startsJournal else { throw holdsNoJournal(path) }
+            let file = NewJournalFile(replacingEmptyFile: path)
+            if let made = try file.make(busyTimeout: busyTimeout, operation) { return made.result }
+        } else if try !exists(path), let made = try NewJournalFile(for: path).make(busyTimeout: busyTimeout, operation)
+        {
             return made.result
         }
         return try operation(JournalStore(path: path, busyTimeout: busyTimeout))
+    }
+
+    /// What opening does with a file that is there but holds no journal (empty, 0 bytes: a sync
+    /// tool or a failed copy can truncate a journal), decided by what the command does.
+    public enum EmptyFile: Sendable {
+        /// A command that adds a record (`log`, `checkin`, `import`, …): the file reads as no journal
+        /// yet, and a change that succeeds starts a new journal in it.
+        case startsJournal
+        /// A command that shows the journal, or changes a record it holds (`edit`, `undo`, …): the
+        /// file is refused with ``holdsNoJournal(_:)`` (exit 66) and left as it is.
+        case refused
     }
 
     /// Opens the journal at `path` if the file exists, read-write when the file and its folder are
@@ -84,8 +106,12 @@ public final class JournalStore: Sendable {
     /// when its write-ahead log holds nothing (the file is then the whole journal), and refused
     /// with ``JournalError/walUnreadable(path:diskFull:)`` when the log holds changes the file lacks,
     /// rather than read without them.
-    public static func existing(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore?
-    {
+    ///
+    /// A file there that holds no journal (empty) reads as none with ``EmptyFile/startsJournal``, and is
+    /// refused with ``holdsNoJournal(_:)`` with ``EmptyFile/refused``.
+    public static func existing(
+        at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, emptyFile: EmptyFile = .startsJournal
+    ) throws -> JournalStore? {
         guard try exists(path) else { return nil }
         let folder = PathName.folder(of: path)
         do {
@@ -104,6 +130,7 @@ public final class JournalStore: Sendable {
                 return try JournalStore(openingExisting: path, access: .immutable, busyTimeout: busyTimeout)
             }
         } catch is EmptyDatabase {
+            guard emptyFile == .startsJournal else { throw holdsNoJournal(path) }
             return nil
         }
     }
@@ -134,9 +161,7 @@ public final class JournalStore: Sendable {
     /// A journal truncated after a red flag was recorded would otherwise read as "nothing stands",
     /// exit 0: every screen says what `journal doctor` says of it instead.
     public static func shown(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore? {
-        if let journal = try existing(at: path, busyTimeout: busyTimeout) { return journal }
-        if try exists(path) { throw holdsNoJournal(path) }
-        return nil
+        try existing(at: path, busyTimeout: busyTimeout, emptyFile: .refused)
     }
 
     /// The refusal of a file at `path` that holds no journal (exit 66), with its size and what to do:

@@ -18,10 +18,24 @@ struct NewJournalFile {
 
     /// Where the journal goes.
     let journal: String
+    /// Whether the journal takes the place of an empty file (0 bytes) there, rather than of no file.
+    let replacesEmptyFile: Bool
 
     /// The new-journal file for the journal at `journal`.
     init(for journal: String) {
         self.journal = journal
+        replacesEmptyFile = false
+    }
+
+    /// The new-journal file for a journal in the empty file (0 bytes) at `path`: made beside the
+    /// file a symbolic link there names, and put in place of that file.
+    init(replacingEmptyFile path: String) {
+        journal =
+            realpath(path, nil).map { resolved in
+                defer { free(resolved) }
+                return String(cString: resolved)
+            } ?? path
+        replacesEmptyFile = true
     }
 
     /// Runs `operation` once, on a new journal built in a private file beside ``journal`` (0600,
@@ -120,6 +134,7 @@ struct NewJournalFile {
     private func place(_ staging: String) throws -> Bool {
         let path = journal
         let directory = PathName.folder(of: path)
+        if replacesEmptyFile { return try replaceEmptyFile(with: staging) }
         if link(staging, path) == 0 {
             syncFolder(directory)
             return true
@@ -137,6 +152,32 @@ struct NewJournalFile {
         case EACCES, EROFS: throw JournalError.permissionDenied(path: directory.isEmpty ? "." : directory)
         default: throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// Renames the finished journal `staging` over the empty file at ``journal``, holding an
+    /// exclusive `flock` on that file meanwhile, so that of two processes that each made a journal
+    /// for it, only the first replaces it; returns whether it is in place (`false`: the file is no
+    /// longer that empty file, and the caller makes its change on what is there now).
+    private func replaceEmptyFile(with staging: String) throws -> Bool {
+        let path = journal
+        let directory = PathName.folder(of: path)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+        var held = stat()
+        var there = stat()
+        guard fstat(descriptor, &held) == 0, stat(path, &there) == 0, held.st_dev == there.st_dev,
+            held.st_ino == there.st_ino, there.st_size == 0
+        else { return false }
+        guard rename(staging, path) == 0 else {
+            switch errno {
+            case EACCES, EPERM, EROFS: throw JournalError.permissionDenied(path: directory.isEmpty ? "." : directory)
+            default: throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+        syncFolder(directory)
+        return true
     }
 
     /// Syncs `directory` (the current one when empty), so that a name just linked into it survives

@@ -553,7 +553,13 @@ enum SQLiteRestore {
     /// restore never adopts: entries row 1, column pain_after: 11, …; `journal edit 1 --pain-after N`
     /// corrects it, … Correct it in the backup itself, then restore it again: give each `journal`
     /// command above `--db BACKUP`, … Nothing was replaced."
+    ///
+    /// A backup read from standard input has no file to correct: the commands then name BACKUP, a
+    /// file the sentence asks to save it to first.
     static func refusal(_ problems: [StoredValueProblem], name: String) -> JournalError {
+        let fromInput = name == InputSource.standardInputName
+        let file = fromInput ? "BACKUP" : name
+        let save = fromInput ? "save what standard input gave to a file, BACKUP; then " : ""
         let count =
             (StoredValueProblem.mayHoldMore(than: problems) ? "at least " : "")
             + Wording.count(problems.count, "value", "values")
@@ -566,10 +572,10 @@ enum SQLiteRestore {
         return .notARestorableJournal(
             path: name,
             reason: "it holds \(count) journal never writes, put in from outside, which a restore never adopts:"
-                + "\(listed) Correct \(pronoun) in the backup itself, then restore it again: give each `journal` "
-                + "command above `--db \(name)`, and name the backup for JOURNAL in a `sqlite3` line (an encrypted "
-                + "backup: decrypt it first, `age -d -o COPY \(name)`, and correct and restore COPY); `journal "
-                + "doctor --db \(name)` lists what is left")
+                + "\(listed) Correct \(pronoun) in the backup itself, then restore it again: \(save)give each "
+                + "`journal` command above `--db \(file)`, and name the backup for JOURNAL in a `sqlite3` line (an "
+                + "encrypted backup: decrypt it first, `age -d -o COPY \(file)`, and correct and restore COPY); "
+                + "`journal doctor --db \(file)` lists what is left")
     }
 
     /// Puts `bytes`, a SQLite file, into the schema `name` of `db`, in memory.

@@ -11,6 +11,10 @@ struct StoreOptions: ParsableArguments {
             valueName: "path"))
     var path: String?
 
+    /// What every opening does with a journal file that is there but empty (0 bytes): set once, by
+    /// `main`, from what the command does (``StartingCommand``), so that no command decides it alone.
+    nonisolated(unsafe) static var emptyFile: JournalStore.EmptyFile = .refused
+
     /// The resolved path of the journal file.
     func resolvedPath() throws -> String {
         try DatabaseLocation.resolve(explicit: path, environment: ProcessInfo.processInfo.environment)
@@ -41,14 +45,15 @@ struct StoreOptions: ParsableArguments {
     /// Runs a command's one change on the journal, which is created only if the change succeeds.
     ///
     /// Once it returns, the change is saved: ``Console/changeSaved`` says so to a later failure to print.
-    /// A file there that is empty (0 bytes) becomes a new journal, as docs/design.md says; since it
-    /// may have been a journal that a sync tool truncated, a line on standard error says so, with
-    /// how to put a backup back.
+    /// A file there that is empty (0 bytes) is refused (exit 66, left as it is), unless the command
+    /// adds a record (``emptyFile``): its change, if it succeeds, then starts a new journal in it, as
+    /// docs/design.md says; since it may have been a journal that a sync tool truncated, a line on
+    /// standard error says so, with how to put a backup back.
     func write<T>(_ operation: (JournalStore) throws -> T) throws -> T {
         let busyTimeout = try Self.busyTimeout(ProcessInfo.processInfo.environment)
         let path = try resolvedPath()
         let wasEmpty = JournalStore.isEmptyFile(path)
-        let result = try JournalStore.write(at: path, busyTimeout: busyTimeout) {
+        let result = try JournalStore.write(at: path, busyTimeout: busyTimeout, emptyFile: Self.emptyFile) {
             try operation(announce($0, reading: false))
         }
         Console.changeSaved = true
@@ -61,10 +66,13 @@ struct StoreOptions: ParsableArguments {
         return result
     }
 
-    /// The journal if it exists: for commands that only read.
+    /// The journal if it exists: for commands that only read, and for what a change reads first.
+    ///
+    /// A file there that is empty (0 bytes) is refused, exit 66, unless the command adds a record
+    /// (``emptyFile``): it then reads as no journal yet.
     func openForReading() throws -> JournalStore? {
         let busyTimeout = try Self.busyTimeout(ProcessInfo.processInfo.environment)
-        return try JournalStore.existing(at: resolvedPath(), busyTimeout: busyTimeout).map {
+        return try JournalStore.existing(at: resolvedPath(), busyTimeout: busyTimeout, emptyFile: Self.emptyFile).map {
             announce($0, reading: true)
         }
     }
