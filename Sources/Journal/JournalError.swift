@@ -207,7 +207,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     ///
     /// "journal checkin records only what has already happened."
     public static func onlyWhatHasHappened(command: String?) -> String {
-        "journal\(command.map { " " + $0 } ?? "") records only what has already happened."
+        "journal\(command.flatMap { $0.isEmpty ? nil : " " + $0 } ?? "") records only what has already happened."
     }
 
     /// A time still to come (``futureDate(text:resolved:earlier:)``, ``skippedToCome(text:zone:skipped:)``),
