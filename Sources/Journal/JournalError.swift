@@ -76,8 +76,13 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidHowTo(String)
     /// A date or time that could not be read, or is ambiguous.
     case invalidDate(text: String, reason: String)
-    /// A date or time later than now.
-    case futureDate(text: String, resolved: String)
+    /// A date or time later than now; `earlier`, when the day was named by a word that also names
+    /// an earlier day (`monday 7pm` on a Monday at 10:00), what to type for that one
+    /// (`for last Monday's, "last monday 7pm"`).
+    case futureDate(text: String, resolved: String, earlier: String? = nil)
+    /// A local time a daylight-saving change still to come will skip (`sunday 1:30` at 00:30 GMT
+    /// on 2026-03-29 in London): the zone and the skipped time, `2026-03-29 01:30`.
+    case skippedToCome(text: String, zone: String, skipped: String)
     /// A time a person may well have meant as just done that is still to come: a time alone within
     /// the next hour (`7pm` at 18:58), or a part of today at its fixed hour (`this morning` at 07:30),
     /// with what to type instead.
@@ -186,6 +191,38 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot report the last \"\(text.terminalSafe)\": \(Period.acceptedSpans.terminalSafeLines)"
         }
         return message.terminalSafe
+    }
+
+    /// The message as the command `command` (`checkin`, `psfs rate`) prints it: the same, except
+    /// that a time still to come says what that command records
+    /// (``onlyWhatHasHappened(command:)``) rather than the journal's.
+    public func description(command: String) -> String {
+        switch self {
+        case .futureDate, .skippedToCome: futureMessage(command: command).terminalSafe
+        default: description
+        }
+    }
+
+    /// The end of every refusal of a time still to come, naming the command run when known.
+    ///
+    /// "journal checkin records only what has already happened."
+    public static func onlyWhatHasHappened(command: String?) -> String {
+        "journal\(command.flatMap { $0.isEmpty ? nil : " " + $0 } ?? "") records only what has already happened."
+    }
+
+    /// A time still to come (``futureDate(text:resolved:earlier:)``, ``skippedToCome(text:zone:skipped:)``),
+    /// ending with what `command` records; any other case, its message.
+    private func futureMessage(command: String?) -> String {
+        switch self {
+        case .futureDate(let text, let resolved, let earlier):
+            return "\"\(text)\" is \(resolved), which is in the future; \(earlier.map { $0 + "; " } ?? "")"
+                + Self.onlyWhatHasHappened(command: command)
+        case .skippedToCome(let text, let zone, let skipped):
+            return "cannot use \"\(text)\" as a date: the clocks in \(zone) skipped \(skipped) (a daylight-saving "
+                + "change), and that change is still to come; " + Self.onlyWhatHasHappened(command: command)
+        default:
+            return message
+        }
     }
 
     /// The message for a command that only reads the journal (`check`, `today`): the same, except
@@ -362,8 +399,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the how-to text cannot be saved: \(reason)."
         case .invalidDate(let text, let reason):
             return "cannot use \"\(text)\" as a date: \(reason)"
-        case .futureDate(let text, let resolved):
-            return "\"\(text)\" is \(resolved), which is in the future; log what you have already done."
+        case .futureDate, .skippedToCome:
+            return futureMessage(command: nil)
         case .timeToCome(let text, let resolved, let instead):
             return "\"\(text)\" is \(resolved), still to come: \(instead)"
         case .invalidSpan(let text):

@@ -61,7 +61,12 @@ struct JournalCommand: ParsableCommand {
             StoreOptions.emptyFile = command is any StartingCommand ? .startsJournal : .refused
             try command.run()
         } catch let error as JournalError {
-            Console.err("journal: \(parsed is any ReadingCommand ? error.descriptionForReading : error.description)")
+            let message =
+                parsed is any ReadingCommand
+                ? error.descriptionForReading
+                : parsed.map { error.description(command: UsageCheck.path(to: type(of: $0)).joined(separator: " ")) }
+                    ?? error.description
+            Console.err("journal: \(message)")
             Foundation.exit(error.exitStatus)
         } catch let error as AgeError {
             let error = JournalError(error)

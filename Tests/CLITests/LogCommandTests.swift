@@ -96,7 +96,7 @@ import Testing
         ),
         (
             ["--pain-before", "4", "--pain-after", "3", "--at", "2099-01-01"],
-            "journal: \"2099-01-01\" is 2099-01-01 12:00 (UTC+00:00), which is in the future; log what you have already done.\n"
+            "journal: \"2099-01-01\" is 2099-01-01 12:00 (UTC+00:00), which is in the future; journal log records only what has already happened.\n"
         ),
         (
             ["--pain-before", "4", "--pain-after", "3", "--at", "03/04/2026"],

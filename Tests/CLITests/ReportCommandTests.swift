@@ -26,9 +26,8 @@ import Testing
         #expect(far.status == 64)
         #expect(
             far.stderr
-                == "journal: \"2026-12-16\" is Wed 16 Dec 2026, still to come: a report may end on a day to come "
-                + "only when its first day has come (the days so far are reported); for the 7 days ending today, "
-                + "leave --to out.\n")
+                == "journal: \"2026-12-16\" is Wed 16 Dec, still to come: a report's first day must have come "
+                + "(a last day to come gives the days so far); for the 7 days ending today, leave --to out.\n")
         #expect(far.stdout == "")
     }
 

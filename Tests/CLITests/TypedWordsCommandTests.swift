@@ -56,7 +56,7 @@ import Testing
 
     @Test func tomorrowsDateWithoutAYearIsRefusedWithTheYearForLastYears() throws {
         let message =
-            "journal: \"26 nov\" is Thu 26 Nov 2026, still to come: for a day that has come, check the date "
+            "journal: \"26 nov\" is Thu 26 Nov, still to come: for a day that has come, check the date "
             + "(today is Wed 25 Nov); for last year's, \"26 Nov 2025\".\n"
         try refused(["log", "glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "26 nov"], message)
         try refused(["report", "--from", "26 nov"], message)

@@ -191,7 +191,7 @@ import Testing
         ),
         (
             "1,2027-01-01T07:30:00Z,glute-bridge,,1,10,,1,2,,,\r\n", 3,
-            "\"2027-01-01T07:30:00Z\" is 2027-01-01 07:30 (UTC+00:00), which is in the future; log what you have already done."
+            "\"2027-01-01T07:30:00Z\" is 2027-01-01 07:30 (UTC+00:00), which is in the future; journal records only what has already happened."
         ),
         (
             "x,2026-11-20T07:30:00Z,glute-bridge,,1,10,,1,2,,,\r\n", 3,

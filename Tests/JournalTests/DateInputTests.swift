@@ -487,14 +487,14 @@ import Testing
         // Friday 2026-11-20 18:30 UTC: 1_795_176_000 (12:00) + 6.5 × 3,600.
         let friday: Int64 = 1_795_199_400
         let tomorrow = JournalError.timeToCome(
-            text: "21 nov", resolved: "Sat 21 Nov 2026",
+            text: "21 nov", resolved: "Sat 21 Nov",
             instead: "for a day that has come, check the date (today is Fri 20 Nov); for last year's, \"21 Nov 2025\".")
         for zone in [london, newYork] {
             #expect(throws: tomorrow) { try DateInput.parse("21 nov", now: friday, timeZone: zone) }
         }
         #expect(
             throws: JournalError.timeToCome(
-                text: "Sat 21 Nov 7pm", resolved: "Sat 21 Nov 2026",
+                text: "Sat 21 Nov 7pm", resolved: "Sat 21 Nov",
                 instead: "for a day that has come, check the date (today is Fri 20 Nov); for last year's, "
                     + "\"21 Nov 2025\".")
         ) { try DateInput.parse("Sat 21 Nov 7pm", now: friday, timeZone: london) }
@@ -503,7 +503,7 @@ import Testing
         // 25 December is 30 days ahead on 25 November.
         #expect(
             throws: JournalError.timeToCome(
-                text: "25 dec", resolved: "Fri 25 Dec 2026",
+                text: "25 dec", resolved: "Fri 25 Dec",
                 instead: "for a day that has come, check the date (today is Wed 25 Nov); for last year's, "
                     + "\"25 Dec 2025\".")
         ) { try parse("25 dec") }
@@ -517,7 +517,7 @@ import Testing
         let newYear2028 = try #require(LocalDate(iso8601: "2028-01-01"))
         #expect(
             throws: JournalError.timeToCome(
-                text: "29 feb", resolved: "Tue 29 Feb 2028",
+                text: "29 feb", resolved: "Tue 29 Feb",
                 instead: "for a day that has come, check the date (today is Sat 1 Jan); for 2024's, \"29 Feb 2024\".")
         ) { try DateInput.parseDay("29 feb", today: newYear2028) }
     }
@@ -682,12 +682,13 @@ import Testing
         // With the day given, a time the clocks will skip is refused as skipped, not as 01:30 GMT
         // in the future (issue #26): a weekday and a date alike.
         for text in ["2026-03-29 01:30", "sunday 1:30", "today 1:30am"] {
+            let skipped = JournalError.skippedToCome(text: text, zone: "Europe/London", skipped: "2026-03-29 01:30")
+            #expect(throws: skipped) { try DateInput.parse(text, now: now, timeZone: london) }
             #expect(
-                throws: JournalError.invalidDate(
-                    text: text,
-                    reason: "the clocks in Europe/London skipped 2026-03-29 01:30 (a daylight-saving change), "
-                        + "and that change is still to come; log what you have already done.")
-            ) { try DateInput.parse(text, now: now, timeZone: london) }
+                skipped.description(command: "checkin")
+                    == "cannot use \"\(text)\" as a date: the clocks in Europe/London skipped 2026-03-29 01:30 "
+                    + "(a daylight-saving change), and that change is still to come; journal checkin records only "
+                    + "what has already happened.")
         }
     }
 
@@ -751,19 +752,54 @@ import Testing
             try asked("2 weeks ago", "2027-03-01")
                 == (
                     "2026-11-25", "2026-12-09",
-                    "Mon 1 Mar is still to come: the report covers the days so far, 2026-11-25 to 2026-12-09."
+                    "Mon 1 Mar 2027 is still to come: the report covers the days so far, 2026-11-25 to 2026-12-09."
                 ))
         #expect(try asked(nil, "today") == ("2026-12-03", "2026-12-09", nil))
         // A period that has not begun.
         #expect(
             throws: JournalError.timeToCome(
-                text: "2026-12-16", resolved: "Wed 16 Dec 2026",
-                instead: "a report may end on a day to come only when its first day has come (the days so far "
-                    + "are reported); for the 7 days ending today, leave --to out.")
+                text: "2026-12-16", resolved: "Wed 16 Dec",
+                instead: "a report's first day must have come (a last day to come gives the days so far); "
+                    + "for the 7 days ending today, leave --to out.")
         ) { try Period.asked(from: nil, to: "2026-12-16", today: today) }
         // A first day without a year still to come stays a slip.
         #expect(throws: JournalError.self) { try Period.asked(from: "13 dec", to: nil, today: today) }
         #expect(try Period.parse(from: nil, to: "13 dec", today: today)?.to.iso8601 == "2026-12-09")
+    }
+
+    /// A first day still to come is refused as still to come, not "the other way round".
+    ///
+    /// A tester gave `report --from` a day ahead with no `--to`. Refused in the same words as a `--to` whose 7 days have
+    /// not begun; a day in another year than today's has its year. Wednesday 2026-12-09.
+    @Test func aFirstDayStillToComeIsRefusedAsStillToCome() throws {
+        let today = try #require(LocalDate(iso8601: "2026-12-09"))
+        let instead = { (option: String) in
+            "a report's first day must have come (a last day to come gives the days so far); "
+                + "for the 7 days ending today, leave \(option) out."
+        }
+        #expect(
+            throws: JournalError.timeToCome(text: "2026-12-20", resolved: "Sun 20 Dec", instead: instead("--from"))
+        ) { try Period.asked(from: "2026-12-20", to: nil, today: today) }
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "2027-01-04", resolved: "Mon 4 Jan 2027", instead: instead("--from"))
+        ) { try Period.asked(from: "2027-01-04", to: "2027-01-10", today: today) }
+        #expect(
+            throws: JournalError.timeToCome(text: "2026-12-20", resolved: "Sun 20 Dec", instead: instead("--from"))
+        ) { try Period.asked(from: "2026-12-20", to: "2026-12-01", today: today) }
+        #expect(
+            throws: JournalError.timeToCome(
+                text: "2027-11-30", resolved: "Tue 30 Nov 2027", instead: instead("--to"))
+        ) { try Period.asked(from: nil, to: "2027-11-30", today: today) }
+        // Across New Year: on Wednesday 30 December, Saturday 2 January is next year's.
+        let newYearsEve = try #require(LocalDate(iso8601: "2026-12-30"))
+        let asked = try #require(try Period.asked(from: nil, to: "2027-01-02", today: newYearsEve))
+        #expect(
+            asked.soFar
+                == "Sat 2 Jan 2027 is still to come: the report covers the days so far, 2026-12-27 to 2026-12-30.")
+        let saturday = try #require(LocalDate(iso8601: "2027-01-02"))
+        #expect(Figures.dayWords(saturday, today: newYearsEve) == "Sat 2 Jan 2027")
+        #expect(Figures.dayWords(saturday, today: saturday) == "Sat 2 Jan")
     }
 
     @Test func aRefusedTimeShowsShortExamplesOnSeparateLines() throws {

@@ -67,7 +67,10 @@ public enum DateInput {
     /// the local time `now`: the hour it stands for, yesterday's part while that is the likelier
     /// (``dayParts``), and a time already past as an example (7:30am, or before then the hour
     /// before now).
-    static func partToCome(_ word: String, now: LocalDateTime) -> String {
+    ///
+    /// A part of a day named by a word that also names an earlier day (`monday evening` on a
+    /// Monday, ``earlierDay(_:day:)``) points at that one instead, whatever the hour.
+    static func partToCome(_ word: String, now: LocalDateTime, earlier: String? = nil) -> String {
         guard let part = dayParts.first(where: { $0.word == word }) else { return "" }
         let example: String
         if now.hour * 60 + now.minute >= 7 * 60 + 30 {
@@ -77,6 +80,7 @@ public enum DateInput {
             example = "\(hour % 12 == 0 ? 12 : hour % 12)\(hour < 12 ? "am" : "pm")"
         }
         let stands = "it stands for \(pad(part.hour, 2)):00; "
+        if let earlier { return stands + "\(earlier), or give the time (such as \(example)) or \"now\"." }
         guard now.hour < part.yesterdayUntil else {
             return stands + "give the time you did it (such as \(example)) or \"now\"."
         }
@@ -177,7 +181,12 @@ public enum DateInput {
                 if moment.unixSeconds > now, natural.date == today, let part = natural.part {
                     throw JournalError.timeToCome(
                         text: original, resolved: Wording.time(moment.local),
-                        instead: partToCome(part, now: at(now, in: timeZone).local))
+                        instead: partToCome(part, now: at(now, in: timeZone).local, earlier: natural.earlier))
+                }
+                // `monday 7pm` on a Monday at 10:00 is today's, still to come: say how to name the Monday before.
+                if moment.unixSeconds - now > justDoneLimit, let earlier = natural.earlier {
+                    throw JournalError.futureDate(
+                        text: original, resolved: Wording.time(moment.local), earlier: earlier)
                 }
                 return moment
             }
@@ -191,7 +200,7 @@ public enum DateInput {
                     _ = try localMoment(
                         date: today, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone,
                         now: now, gapToComeIsFuture: true)
-                } catch JournalError.futureDate(_, _) {}
+                } catch JournalError.futureDate {}
             }
             // Every reading today is still to come: yesterday's; but one within the next hour (`7pm` at
             // 18:58) is more likely a rounded "just now" than yesterday's, so it is refused with both
@@ -272,6 +281,27 @@ public enum DateInput {
         var timeAlone = false
         /// The part of the day named (``dayParts``: `morning` for `this morning`), at its fixed hour.
         var part: String?
+        /// When the day is today, named by a word that also names an earlier day (`monday` on a
+        /// Monday, `today`): what to type for that one (``earlierDay(_:day:)``).
+        var earlier: String?
+    }
+
+    /// What to type for the day before the one `day` names in `text`, when that day is today.
+    ///
+    /// The Monday before for `monday` (`for last Monday's say "last monday 7pm"`), yesterday for
+    /// `today`; `nil` for any other day. A weekday names the most recent one, today included, so
+    /// a time or part of today's still to come (`monday evening` on a Monday at 10:00) is refused
+    /// with this rather than read as a week back.
+    static func earlierDay(_ text: String, day: [String]) -> String? {
+        guard day.count == 1 else { return nil }
+        let word = day[0]
+        let named = weekdays.first { word.count >= 3 && $0.hasPrefix(word == "weds" ? "wed" : word) }
+        guard word == "today" || named != nil else { return nil }
+        var tokens = cleaned(text).split(separator: " ").map(String.init)
+        guard let index = tokens.firstIndex(where: { naturalWords($0) == [word] }) else { return nil }
+        tokens[index] = named == nil ? "yesterday" : "last " + tokens[index]
+        let label = named.map { "last \($0.capitalized)'s" } ?? "yesterday's"
+        return "for \(label) say \"\(tokens.joined(separator: " "))\""
     }
 
     /// A natural day (``naturalDay(_:today:)``) with an optional time (`18:00`, `7pm`, `7:30 am`) or
@@ -289,7 +319,9 @@ public enum DateInput {
             default: date = try naturalDay(day, today: today, original: original)
             }
             guard let date else { return nil }
-            return Natural(date: date, time: (part.hour, 0), part: part.word)
+            return Natural(
+                date: date, time: (part.hour, 0), part: part.word,
+                earlier: date == today ? earlierDay(original, day: day) : nil)
         }
         var time: (hour: Int, minute: Int)?
         // A time after the day (`yesterday 7pm`, `yesterday at 7pm`, `at 7pm`) or before it (`7pm yesterday`).
@@ -312,7 +344,7 @@ public enum DateInput {
         if words.isEmpty, let time { return Natural(date: today, time: time, timeAlone: true) }
         if words.count >= 2, words.first == "on" { words.removeFirst() }
         guard let day = try naturalDay(words, today: today, original: original) else { return nil }
-        return Natural(date: day, time: time)
+        return Natural(date: day, time: time, earlier: day == today ? earlierDay(original, day: words) : nil)
     }
 
     /// The words of `text` as ``natural(_:today:original:)`` reads them: lower-case, split at spaces
@@ -454,9 +486,10 @@ public enum DateInput {
                         ? "this year's" : date.year == today.year - 1 ? "last year's" : "\(date.year)'s"
                     throw JournalError.timeToCome(
                         text: original,
-                        resolved: "\(Figures.weekday(ahead)) \(Figures.dayMonth(ahead)) \(ahead.year)",
-                        instead: "for a day that has come, check the date (today is \(Figures.weekday(today)) "
-                            + "\(Figures.dayMonth(today))); for \(before), \"\(Figures.dayMonth(date)) \(date.year)\".")
+                        resolved: Figures.dayWords(ahead, today: today),
+                        instead:
+                            "for a day that has come, check the date (today is \(Figures.dayWords(today, today: today))); "
+                            + "for \(before), \"\(Figures.dayMonth(date)) \(date.year)\".")
                 }
                 return date
             }
@@ -539,10 +572,7 @@ public enum DateInput {
                     throw JournalError.futureDate(
                         text: original, resolved: Wording.time(reading.local))
                 }
-                throw JournalError.invalidDate(
-                    text: original,
-                    reason: "the clocks in \(timeZone.identifier) skipped \(shown) (a daylight-saving change), "
-                        + "and that change is still to come; log what you have already done.")
+                throw JournalError.skippedToCome(text: original, zone: timeZone.identifier, skipped: shown)
             }
             throw JournalError.invalidDate(
                 text: original,

@@ -41,7 +41,7 @@ public struct Period: Sendable, Hashable {
     /// `--from` alone runs to `today`; `--to` alone covers the 7 days ending then. A last day still
     /// to come is read as the days so far, up to today, when the period has begun (`--to "13 dec"`
     /// on Wednesday 9 December: 7 to 9 December); when it has not (`--to 2027-01-20`), it is
-    /// refused as still to come.
+    /// refused as still to come, as is a first day still to come (`--from 2026-12-20`).
     ///
     /// ```swift
     /// let asked = try Period.asked(from: nil, to: "13 dec", today: LocalDate(iso8601: "2026-12-09")!)
@@ -52,11 +52,14 @@ public struct Period: Sendable, Hashable {
         guard from != nil || to != nil else { return nil }
         let last = try to.map { try DateInput.parseDay($0, today: today, daysToCome: true) } ?? today
         let first = try from.map { try DateInput.parseDay($0, today: today) } ?? Period.week(endingOn: last).from
-        if let to, last > today, first > today {
+        // A first day still to come is refused as such, in one message naming the day typed: `--from`'s,
+        // or `--to`'s when its 7 days have not begun (never "the other way round" for `--from` alone).
+        if first > today {
+            let (option, text, day) = from.map { ("--from", $0, first) } ?? ("--to", to ?? "", last)
             throw JournalError.timeToCome(
-                text: to, resolved: "\(Figures.weekday(last)) \(Figures.dayMonth(last)) \(last.year)",
-                instead: "a report may end on a day to come only when its first day has come (the days so far "
-                    + "are reported); for the 7 days ending today, leave --to out.")
+                text: text, resolved: Figures.dayWords(day, today: today),
+                instead: "a report's first day must have come (a last day to come gives the days so far); "
+                    + "for the 7 days ending today, leave \(option) out.")
         }
         let end = min(last, today)
         guard first <= last, let period = Period(from: first, to: end) else {
@@ -140,10 +143,11 @@ public struct AskedPeriod: Sendable, Hashable {
     public let lastAsked: LocalDate
 
     /// What to say when the last day asked is still to come: "Sun 13 Dec is still to come: the
-    /// report covers the days so far, 2026-12-07 to 2026-12-09."; `nil` otherwise.
+    /// report covers the days so far, 2026-12-07 to 2026-12-09." (with its year in another year than
+    /// today's, the period's last day then); `nil` otherwise.
     public var soFar: String? {
         guard lastAsked > period.to else { return nil }
-        return "\(Figures.weekday(lastAsked)) \(Figures.dayMonth(lastAsked)) is still to come: the report covers "
+        return "\(Figures.dayWords(lastAsked, today: period.to)) is still to come: the report covers "
             + "the days so far, \(period.from.iso8601) to \(period.to.iso8601)."
     }
 }

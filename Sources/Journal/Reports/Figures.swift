@@ -73,6 +73,13 @@ public enum Figures {
     /// "14 Nov": a day of the month and the month's name, never a number that could be either.
     public static func dayMonth(_ date: LocalDate) -> String { "\(date.day) \(months[date.month - 1])" }
 
+    /// "Tue 30 Nov", a day as people say it, with its year when that is not today's
+    /// ("Tue 30 Nov 2027" in 2026, "Fri 1 Jan 2027" on 31 December 2026): the one way a message names a day
+    /// by its words.
+    public static func dayWords(_ date: LocalDate, today: LocalDate) -> String {
+        "\(weekday(date)) \(dayMonth(date))" + (date.year == today.year ? "" : " \(date.year)")
+    }
+
     /// "23–27 Oct", "30 Oct – 2 Nov", "27 Oct": the days from the first to the last, the month
     /// once when both are in it (and the year never: a report spans at most a few months).
     public static func dayRange(_ days: ClosedRange<LocalDate>) -> String {

@@ -325,6 +325,18 @@ enum UsageCheck {
         return String(word.prefix(2))
     }
 
+    /// The names that lead from `journal` to `command`: `["psfs", "rate"]`; empty for the root.
+    static func path(
+        to command: any ParsableCommand.Type, from root: any ParsableCommand.Type = JournalCommand.self
+    ) -> [String] {
+        for sub in root.configuration.subcommands {
+            if sub == command { return [name(of: sub)] }
+            let below = path(to: command, from: sub)
+            if !below.isEmpty { return [name(of: sub)] + below }
+        }
+        return []
+    }
+
     static func name(of command: any ParsableCommand.Type) -> String {
         command.configuration.commandName ?? String(describing: command).lowercased()
     }

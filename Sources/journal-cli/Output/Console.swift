@@ -164,7 +164,8 @@ extension JournalError {
             .cannotEditBuiltIn,
             .exerciseInUse, .sidesInUse,
             .confirmationNeeded, .invalidSetting, .keyNeeded, .invalidKey, .invalidPassphrase,
-            .noteTooLong, .invalidNote, .howToTooLong, .invalidHowTo, .invalidDate, .futureDate, .timeToCome,
+            .noteTooLong, .invalidNote, .howToTooLong, .invalidHowTo, .invalidDate, .futureDate, .skippedToCome,
+            .timeToCome,
             .invalidSpan,
             .invalidPeriod:
             return 64  // EX_USAGE
