@@ -41,7 +41,8 @@ struct Plan: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let snapshot = try store.openForScreen()?.planSnapshot(now: try Clock.now())
+            let journal = try store.openForScreen()
+            let snapshot = try journal?.planSnapshot(now: try Clock.now())
             let plan = snapshot?.value ?? []
             let problems = snapshot?.problems ?? []
             if output.json {
@@ -50,7 +51,7 @@ struct Plan: ParsableCommand {
                 return
             }
             guard !plan.isEmpty else {
-                Console.err(Wording.noPlanYet())
+                Console.err(TextTable.wrap(Wording.noPlanYet(), width: 80))
                 try StoredDamage.finish(problems: problems)
                 return
             }
@@ -63,6 +64,15 @@ struct Plan: ParsableCommand {
                     ]
                 },
                 alignRight: Swift.Set(1...4))
+            // A dose in the other measure than its exercise's, named with what sets it again.
+            let catalog = try journal?.catalog(includingArchived: true) ?? Catalog.builtIn
+            let otherMeasure = plan.compactMap { item in
+                catalog.exercise(id: item.exerciseID).flatMap { Wording.planDoseInOtherMeasure($0, plan: item) }
+            }
+            if !otherMeasure.isEmpty {
+                try Console.out("")
+                for said in otherMeasure { try Console.out(TextTable.wrap(said, width: 80)) }
+            }
             let changed = plan.filter { !$0.earlier.isEmpty }
             if !changed.isEmpty {
                 try Console.out("\nEarlier doses (the sessions done under each are judged by it):")
@@ -139,6 +149,9 @@ struct Plan: ParsableCommand {
                 if !setting.changed { Console.err(said) }
             } else {
                 try Console.out(said)
+            }
+            if let otherMeasure = Wording.planDoseInOtherMeasure(exercise, plan: planned) {
+                Console.err(TextTable.wrap(otherMeasure, width: 80))
             }
         }
     }
