@@ -35,8 +35,10 @@ extension Wording {
 
     /// What a plan's dose in the other measure than the exercise's says, naming what sets it again.
     ///
-    /// `nil` when the dose fits (``Exercise/Measure/fits(reps:holdSeconds:)``). Its numbers are
-    /// never read as the other measure's: 10 reps are not 10 seconds.
+    /// `nil` when the dose fits (``Exercise/Measure/fits(reps:holdSeconds:)``), and for a built-in
+    /// exercise, which takes a dose in either as it always has (core-activation's 10 reps are 10
+    /// holds): the measure of one's own is the person's word, given with `exercises add` or `edit`.
+    /// Its numbers are never read as the other measure's: 10 reps are not 10 seconds.
     ///
     /// ```swift
     /// Wording.planDoseInOtherMeasure(birdDogHeld, plan: threeTimesTen)
@@ -44,7 +46,9 @@ extension Wording {
     /// //  again in seconds: journal plan set bird-dog --sets 3 --hold SECONDS --per-week 5"
     /// ```
     public static func planDoseInOtherMeasure(_ exercise: Exercise, plan: PlanItem) -> String? {
-        guard !exercise.measure.fits(reps: plan.reps, holdSeconds: plan.holdSeconds) else { return nil }
+        guard exercise.isCustom, !exercise.measure.fits(reps: plan.reps, holdSeconds: plan.holdSeconds) else {
+            return nil
+        }
         let (counts, again, flag) =
             exercise.measure == .hold
             ? ("repetitions", "in seconds", "--hold SECONDS") : ("seconds held", "in repetitions", "--reps N")

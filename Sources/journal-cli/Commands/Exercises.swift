@@ -149,8 +149,8 @@ extension Exercises {
             discussion: """
                 --hold measures it in seconds held from now on, --reps in repetitions. The entries \
                 logged before keep the doses they recorded; a plan's dose in the other measure is \
-                not read as this one's: `journal plan` names it until `journal plan set` sets it \
-                again. `journal undo` puts the measure back.
+                not read as this one's: journal plan names it until journal plan set sets it \
+                again. journal undo puts the measure back.
 
                 Examples:
                   journal exercises edit cat-cow --how-to "Arch, then round your back."
@@ -178,7 +178,7 @@ extension Exercises {
             help: "Done on one side, then the other (takes --side when logged).")
         var perSide: Bool?
 
-        @Flag(help: "Measured in seconds held from now on, as `exercises add --hold`.")
+        @Flag(help: "Measured in seconds held from now on, as with exercises add --hold.")
         var hold = false
 
         @Flag(help: "Measured in repetitions from now on.")
@@ -225,15 +225,18 @@ extension Exercises {
                 "Changed \(edited.id) (\(edited.name.terminalSafe)): "
                 + Describe.changes(from: change.before, to: edited).joined(separator: "; ")
                 + ". `journal exercises show \(edited.id)` shows it."
-            if edited.measure != change.before.measure {
-                said += " The entries logged before keep the doses they recorded."
-                if let planned = try? store.openForReading()?.planItem(exerciseID: edited.id),
-                    let otherMeasure = Wording.planDoseInOtherMeasure(edited, plan: planned)
-                {
-                    said += " " + otherMeasure
-                }
+            guard edited.measure != change.before.measure else {
+                try Console.out(TextTable.wrap(said, width: 80))
+                return
             }
+            said += " The entries logged before keep the doses they recorded."
             try Console.out(TextTable.wrap(said, width: 80))
+            // A plan's dose in the other measure, on a paragraph of its own as `journal plan` shows it.
+            if let planned = try? store.openForReading()?.planItem(exerciseID: edited.id),
+                let otherMeasure = Wording.planDoseInOtherMeasure(edited, plan: planned)
+            {
+                try Console.out(TextTable.wrap(otherMeasure, width: 80))
+            }
         }
     }
 

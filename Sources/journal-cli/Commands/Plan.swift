@@ -150,9 +150,6 @@ struct Plan: ParsableCommand {
             } else {
                 try Console.out(said)
             }
-            if let otherMeasure = Wording.planDoseInOtherMeasure(exercise, plan: planned) {
-                Console.err(TextTable.wrap(otherMeasure, width: 80))
-            }
         }
     }
 

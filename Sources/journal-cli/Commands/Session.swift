@@ -257,13 +257,13 @@ struct Session: ParsableCommand {
         }
     }
 
-    /// Asks for a dose in the exercise's measure, offering the plan's (Enter, answered `nil`) when it fits.
+    /// Asks for a dose in the exercise's measure, offering the plan's (Enter, answered `nil`).
     ///
-    /// `journal log` asks the same at a terminal. A plan's dose in the other measure is not
-    /// offered: the caller names it before its first question (``sayOtherMeasure(_:plan:)``).
+    /// `journal log` asks the same at a terminal. A plan's dose in the other measure is offered as
+    /// the plan gives it, never read as this measure's: the caller names it before its first
+    /// question (``sayOtherMeasure(_:plan:)``).
     static func askDose(_ exercise: Exercise, plan: PlanItem?, escapes: Bool) throws -> Questions.Answer<DoseInput?> {
-        let offered = plan.flatMap { Wording.planDoseInOtherMeasure(exercise, plan: $0) == nil ? $0 : nil }
-        let planned = offered.map { Wording.dose($0) }
+        let planned = plan.map { Wording.dose($0) }
         // Enter is offered only when there is a plan's dose to accept.
         return try Questions.ask(
             "Dose \(Wording.measure(exercise.measure))"
@@ -272,7 +272,7 @@ struct Session: ParsableCommand {
             escapes: escapes
         ) { text -> DoseInput? in
             if text.isEmpty {
-                guard offered != nil else { throw JournalError.invalidDose(text) }
+                guard plan != nil else { throw JournalError.invalidDose(text) }
                 return nil
             }
             let dose = try DoseInput.parse(text)
