@@ -77,11 +77,11 @@ import Testing
 
     @Test func withNoPlanTheDosePromptDoesNotOfferEnter() throws {
         let run = try sandbox.run("session", "bird-dog", stdin: "2\n")
-        #expect(run.stderr.contains("Dose (3x10, 2x30s, 3x10x5s; s skips, q ends): "), "\(run)")
+        #expect(run.stderr.contains("Dose in repetitions (3x10, 3x10x5s; s skips, q ends): "), "\(run)")
         #expect(!run.stderr.contains("Enter accepts"), "\(run)")
         _ = try sandbox.run("plan", "set", "bird-dog", "--sets", "2", "--reps", "8", "--per-week", "5")
         let planned = try sandbox.run("session", "bird-dog", stdin: "2\n")
-        #expect(planned.stderr.contains("Dose [2 × 8 reps] (Enter accepts, or 3x10"), "\(planned)")
+        #expect(planned.stderr.contains("Dose in repetitions [2 × 8 reps] (Enter accepts, or 3x10"), "\(planned)")
     }
 
     // MARK: log

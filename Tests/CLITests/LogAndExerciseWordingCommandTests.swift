@@ -58,7 +58,7 @@ import Testing
     let sandbox = Sandbox()
 
     /// Each thing changed is named: the name (with the one it had), the how-to text (added,
-    /// changed or removed) and the sides (with what it was).
+    /// changed or removed) and the sides (with what it was), within 80 columns.
     @Test func anEditNamesEachThingItChanged() throws {
         try sandbox.change(
             "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "Arch, then round."
@@ -67,18 +67,18 @@ import Testing
         #expect(sides.status == 0, "\(sides)")
         #expect(
             sides.stdout
-                == "Changed cat-cow (Cat-cow): how-to changed; one side at a time (was both sides together). "
-                + "`journal exercises show cat-cow` shows it.\n")
+                == "Changed cat-cow (Cat-cow): how-to changed; one side at a time (was both sides\n"
+                + "together). `journal exercises show cat-cow` shows it.\n")
         let renamed = try sandbox.run("exercises", "edit", "cat-cow", "--name", "Cat and cow", "--how-to", "")
         #expect(
             renamed.stdout
-                == "Changed cat-cow (Cat and cow): name Cat and cow (was Cat-cow); how-to removed. "
+                == "Changed cat-cow (Cat and cow): name Cat and cow (was Cat-cow); how-to removed.\n"
                 + "`journal exercises show cat-cow` shows it.\n", "\(renamed)")
         let back = try sandbox.run("exercises", "edit", "cat-cow", "--how-to", "Arch.", "--no-sides")
         #expect(
             back.stdout
-                == "Changed cat-cow (Cat and cow): how-to added; both sides together (was one side at a time). "
-                + "`journal exercises show cat-cow` shows it.\n", "\(back)")
+                == "Changed cat-cow (Cat and cow): how-to added; both sides together (was one side\n"
+                + "at a time). `journal exercises show cat-cow` shows it.\n", "\(back)")
         #expect(
             try sandbox.sql("SELECT name, how_to, per_side FROM exercises WHERE id = 'cat-cow'")
                 == "Cat and cow|Arch.|0\n")

@@ -24,7 +24,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout == "")
         #expect(
-            run.stderr == "No plan yet. Set one with: journal plan set glute-bridge --sets 3 --reps 10 --per-week 5\n")
+            run.stderr == "No plan yet. Set one with:\njournal plan set glute-bridge --sets 3 --reps 10 --per-week 5\n")
         #expect(try sandbox.run("session").status == 0)
     }
 
@@ -202,7 +202,7 @@ import Testing
             environment: sandbox.environment, stdin: "abc\n4\n\n")
         #expect(log.stdout.contains("Pain before (0-10): "), "\(log)")
         #expect(log.stdout.contains("journal: pain before must be a whole number from 0 (no pain) to 10"))
-        #expect(log.stdout.contains("Dose [2 × 8 reps] (Enter accepts, or 3x10, 2x30s, 3x10x5s): "))
+        #expect(log.stdout.contains("Dose in repetitions [2 × 8 reps] (Enter accepts, or 3x10, 3x10x5s): "))
         #expect(log.stdout.contains("Logged #2 bird-dog: 2 × 8 reps, pain 4 → 2"), "\(log)")
         // Another dose typed instead of Enter is what is saved.
         let typed = try execute(

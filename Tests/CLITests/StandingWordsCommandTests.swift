@@ -166,7 +166,7 @@ import Testing
         let today = try sandbox.run("today")
         #expect(
             today.stderr.hasPrefix(
-                "No plan yet. Set one with: journal plan set core-activation --sets 3 --reps 10 --per-week 5\n"),
+                "No plan yet. Set one with:\njournal plan set core-activation --sets 3 --reps 10 --per-week 5\n"),
             "\(today)")
         #expect(!today.stderr.contains("plan set glute-bridge"))
     }

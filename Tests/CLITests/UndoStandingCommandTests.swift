@@ -38,8 +38,8 @@ import Testing
             undo.stderr == """
 
                 Still standing, recorded 2026-11-20, not yet seen by a doctor: You recorded
-                  numbness or tingling around the genitals or buttocks. Call 999 or go to A&E now.
-                  These symptoms are an emergency: they need emergency care now, not a
+                  numbness or tingling around the genitals or buttocks. Call 999 or go to A&E
+                  now. These symptoms are an emergency: they need emergency care now, not a
                   physiotherapy appointment. Once a doctor has seen you:
                   journal resume --red-flags.
 

@@ -323,9 +323,12 @@ import Testing
             if random.next() % 4 == 0 { text += String(repeating: "w", count: Int(random.next() % 30)) }
             text = String(text.unicodeScalars.filter { $0.isASCII }.map(Character.init))
             let width = Int(random.next() % 41)
+            // A hanging indent narrower than the width, as the standing lines take it.
+            let indent = width > 2 ? Int(random.next() % 3) : 0
             #expect(
-                TextTable.wrap(text, width: width) == TextTable.wrapByCharacter(text, width: width),
-                "seed \(seed), round \(round): \(text.debugDescription) at \(width)")
+                TextTable.wrap(text, width: width, indent: indent)
+                    == TextTable.wrapByCharacter(text, width: width, indent: indent),
+                "seed \(seed), round \(round): \(text.debugDescription) at \(width), indent \(indent)")
         }
     }
 
@@ -337,6 +340,20 @@ import Testing
         #expect(TextTable.wrap("", width: 10) == "")
         #expect(TextTable.wrap("   ", width: 10) == "")
         #expect(TextTable.wrap("ab", width: 0) == "…")
+    }
+
+    /// With a hanging indent every line after the first starts with it and still fits the width:
+    /// 2 + 78 columns, never 80 + 2.
+    @Test func aHangingIndentCountsInTheWidth() {
+        #expect(
+            TextTable.wrap(
+                "Still on hold since 2026-11-24: bird-dog (more-pain, #1); see a physiotherapist", width: 30, indent: 2)
+                == "Still on hold since\n  2026-11-24: bird-dog\n  (more-pain, #1); see a\n  physiotherapist")
+        #expect(TextTable.wrap("a supercalifragilistic b", width: 8, indent: 2) == "a super…\n  b")
+        // A command kept whole takes its line behind the indent too.
+        #expect(
+            TextTable.wrap("Then run: journal resume bird-dog.", width: 20, indent: 2)
+                == "Then run:\n  journal resume bird-dog.")
     }
 
     /// A command a person is told to type stays whole on one line: a backquoted span, or `journal …`

@@ -82,12 +82,15 @@ public enum TextTable {
     /// TextTable.wrap("Once a doctor has seen you: journal resume --red-flags.", width: 40)
     /// // "Once a doctor has seen you:\njournal resume --red-flags."
     /// ```
-    public static func wrap(_ text: String, width: Int) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return wrapByCharacter(text, width: width) }
+    ///
+    /// With `indent`, every line after the first begins with that many spaces, and still fits
+    /// `width` with them (a hanging indent: the lines of one item, told apart from the next).
+    public static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return wrapByCharacter(text, width: width, indent: indent) }
         // Most text marks no command: laid out byte by byte, as fast as before commands were kept
         // whole (docs/performance.md), with the same lines.
         if !text.utf8.contains(UInt8(ascii: "`")), !text.contains(": journal") {
-            return wrapASCII(text, width: width)
+            return wrapASCII(text, width: width, indent: indent)
         }
         // Words found byte by byte: splitting by `Character` reads every grapheme's Unicode
         // properties (docs/performance.md). Each space is one byte of its own in ASCII text.
@@ -103,12 +106,12 @@ public enum TextTable {
             utf8.formIndex(after: &index)
         }
         if start != utf8.endIndex { words.append(text[start..<utf8.endIndex]) }
-        return lay(units(words), width: width)
+        return lay(units(words), width: width, indent: indent)
     }
 
-    /// ``wrap(_:width:)`` for any text, each word measured by its characters.
-    static func wrapByCharacter(_ text: String, width: Int) -> String {
-        lay(units(text.split(separator: " ")), width: width)
+    /// ``wrap(_:width:indent:)`` for any text, each word measured by its characters.
+    static func wrapByCharacter(_ text: String, width: Int, indent: Int = 0) -> String {
+        lay(units(text.split(separator: " ")), width: width, indent: indent)
     }
 
     /// The words of a text grouped into what wrapping keeps whole: a word alone, or a command of
@@ -148,14 +151,16 @@ public enum TextTable {
         return units
     }
 
-    /// `units` laid out in lines of at most `width` columns, one space apart; a word wider than
-    /// `width` is cut with "…", a command wider than `width` has a line of its own, whole.
-    static func lay(_ units: [(text: String, command: Bool)], width: Int) -> String {
+    /// `units` laid out in lines of at most `width` columns, one space apart, each after the first
+    /// behind `indent` spaces; a word wider than a line is cut with "…", a command wider than a line
+    /// has a line of its own, whole.
+    static func lay(_ units: [(text: String, command: Bool)], width: Int, indent: Int = 0) -> String {
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
+        let margin = String(repeating: " ", count: indent)
         for unit in units {
-            let word = unit.command ? unit.text : truncate(unit.text, to: width)
+            let word = unit.command ? unit.text : truncate(unit.text, to: width - indent)
             let wordWidth = displayWidth(word)
             if !current.isEmpty, currentWidth + 1 + wordWidth > width {
                 lines.append(current)
@@ -163,8 +168,8 @@ public enum TextTable {
                 currentWidth = 0
             }
             if current.isEmpty {
-                current = word
-                currentWidth = wordWidth
+                current = (lines.isEmpty ? "" : margin) + word
+                currentWidth = (lines.isEmpty ? 0 : indent) + wordWidth
             } else {
                 current += " " + word
                 currentWidth += 1 + wordWidth
@@ -174,27 +179,28 @@ public enum TextTable {
         return lines.joined(separator: "\n")
     }
 
-    /// ``wrap(_:width:)`` for text that is all ASCII (nearly everything journal prints), byte by byte.
+    /// ``wrap(_:width:indent:)`` for text that is all ASCII (nearly everything journal prints), byte by byte.
     ///
     /// Each printable byte takes one column and a control none, as `displayWidth` counts them, so
-    /// the lines are those of ``wrapByCharacter(_:width:)`` for a text that marks no command (no
+    /// the lines are those of ``wrapByCharacter(_:width:indent:)`` for a text that marks no command (no
     /// backquote, no `journal` after a colon); `WrapTests` checks that on seeded text.
-    static func wrapASCII(_ text: String, width: Int) -> String {
+    static func wrapASCII(_ text: String, width: Int, indent: Int = 0) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + text.utf8.count / max(width, 1) + 4)
         var lineWidth = 0
         var lineHasWord = false
         var word: [UInt8] = []
+        let widest = width - indent
         func flush() {
             guard !word.isEmpty else { return }
             var columns = word.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) }
-            if columns > width {
-                // Cut as `truncate` does: bytes while they fit in width − 1 columns, then "…".
+            if columns > widest {
+                // Cut as `truncate` does: bytes while they fit in a line's width − 1 columns, then "…".
                 var kept = 0
                 var used = 0
                 for byte in word {
                     let cost = byte >= 0x20 && byte != 0x7F ? 1 : 0
-                    if used + cost > width - 1 { break }
+                    if used + cost > widest - 1 { break }
                     used += cost
                     kept += 1
                 }
@@ -204,7 +210,8 @@ public enum TextTable {
             }
             if lineHasWord, lineWidth + 1 + columns > width {
                 output.append(UInt8(ascii: "\n"))
-                lineWidth = 0
+                output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+                lineWidth = indent
                 lineHasWord = false
             }
             if lineHasWord {

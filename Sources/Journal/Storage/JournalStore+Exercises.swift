@@ -95,12 +95,17 @@ extension JournalStore {
     }
 
     /// Changes one of the person's own exercises and returns it as it was and as saved; `nil`, recording no change
-    /// for undo, when it already had the name, how-to text and sides given.
+    /// for undo, when it already had the name, how-to text, sides and measure given.
     ///
-    /// A new name, how-to text (`""` removes it) or done on each side; what is `nil` stays. An
-    /// exercise whose entries record a side stays one side at a time (``JournalError/sidesInUse(_:entries:)``).
+    /// A new name, how-to text (`""` removes it), done on each side, or measure (in repetitions or
+    /// in seconds held); what is `nil` stays. An exercise whose entries record a side stays one side
+    /// at a time (``JournalError/sidesInUse(_:entries:)``). A new measure changes neither the
+    /// entries, which keep the doses they recorded, nor the plan's dose: a dose in the other measure
+    /// is named on every screen that shows it (``Wording/planDoseInOtherMeasure(_:plan:)``), never
+    /// read as this one's.
     public func editExercise(
-        id: String, name: String?, howTo: String?, perSide: Bool?, now: Int64 = JournalStore.wallClock()
+        id: String, name: String?, howTo: String?, perSide: Bool?, measure: Exercise.Measure? = nil,
+        now: Int64 = JournalStore.wallClock()
     ) throws -> (before: Exercise, after: Exercise)? {
         try writing { db in
             let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
@@ -110,7 +115,7 @@ extension JournalStore {
             }
             let checked = try Exercise.custom(
                 id: id, name: name ?? held.name, category: held.category, perSide: perSide ?? held.perSide,
-                measure: held.measure, howTo: howTo)
+                measure: measure ?? held.measure, howTo: howTo)
             // A how-to left as it was is not checked again: one written from outside stays as the file holds it.
             let edited =
                 howTo != nil
@@ -118,7 +123,9 @@ extension JournalStore {
                 : Exercise(
                     id: id, name: checked.name, category: checked.category, perSide: checked.perSide,
                     measure: checked.measure, howTo: held.howTo, isCustom: true)
-            guard edited.name != held.name || edited.perSide != held.perSide || edited.givenHowTo != held.givenHowTo
+            guard
+                edited.name != held.name || edited.perSide != held.perSide || edited.givenHowTo != held.givenHowTo
+                    || edited.measure != held.measure
             else { return nil }
             // Entries with a side would no longer pass their own checks (edit, export and restore refuse them).
             if held.perSide, !edited.perSide {
@@ -134,8 +141,12 @@ extension JournalStore {
             try ChangeLog(db).recordExerciseChange(of: id, detail: "exercises edit \(id)", now: now)
             // A how-to left as it was keeps every byte the file holds, a NUL written from outside too.
             try db.execute(
-                sql: "UPDATE exercises SET name = ?, per_side = ?, how_to = iif(?, how_to, ?) WHERE id = ?",
-                arguments: [edited.name, edited.perSide, edited.givenHowTo == held.givenHowTo, edited.givenHowTo, id])
+                sql:
+                    "UPDATE exercises SET name = ?, per_side = ?, measure = ?, how_to = iif(?, how_to, ?) WHERE id = ?",
+                arguments: [
+                    edited.name, edited.perSide, edited.measure.rawValue, edited.givenHowTo == held.givenHowTo,
+                    edited.givenHowTo, id,
+                ])
             return (held, edited)
         }
     }

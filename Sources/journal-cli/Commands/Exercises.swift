@@ -53,7 +53,7 @@ struct Exercises: ParsableCommand {
                 """
                 \(style.bold(exercise.name)) (\(exercise.id))\(archived ? "\nArchived: it keeps its entries but can no longer be logged." : "")
                 Category: \(exercise.category.rawValue)
-                Measured: \(exercise.measure == .reps ? "in repetitions" : "in seconds held")\
+                Measured: \(Wording.measure(exercise.measure))\
                 \(exercise.perSide ? ", one side at a time (--side left|right|both)" : "")
 
                 \(TextTable.wrap(exercise.howTo, width: 78))
@@ -139,15 +139,23 @@ extension Exercises {
     struct EditExercise: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
-            abstract: "Change an exercise you added: its name, its how-to text, or done on each side.",
+            abstract:
+                "Change an exercise you added: its name, its how-to text, done on each side, or how it is measured.",
             usage: """
                 journal exercises edit <id> [--name <name>] [--how-to <text>] [--sides]
-                                       [--no-sides] [--db <path>] [--json]
+                                       [--no-sides] [--hold | --reps] [--db <path>]
+                                       [--json]
                 """,
             discussion: """
+                --hold measures it in seconds held from now on, --reps in repetitions. The entries \
+                logged before keep the doses they recorded; a plan's dose in the other measure is \
+                not read as this one's: journal plan names it until journal plan set sets it \
+                again. journal undo puts the measure back.
+
                 Examples:
                   journal exercises edit cat-cow --how-to "Arch, then round your back."
                   journal exercises edit clam --sides
+                  journal exercises edit cat-cow --hold
                   journal exercises edit cat-cow --how-to - < cat-cow.txt
                   journal exercises edit cat-cow --how-to ""     # remove the text
                 """)
@@ -170,12 +178,22 @@ extension Exercises {
             help: "Done on one side, then the other (takes --side when logged).")
         var perSide: Bool?
 
+        @Flag(help: "Measured in seconds held from now on, as with exercises add --hold.")
+        var hold = false
+
+        @Flag(help: "Measured in repetitions from now on.")
+        var reps = false
+
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: JSONOption
 
+        /// The measure given, `nil` for none.
+        var measure: Exercise.Measure? { hold ? .hold : reps ? .reps : nil }
+
         func validate() throws {
-            if name == nil && howTo == nil && perSide == nil {
-                throw ValidationError("Give what to change: --name, --how-to or --sides.")
+            if hold && reps { throw ValidationError("Give --hold or --reps, not both.") }
+            if name == nil && howTo == nil && perSide == nil && measure == nil {
+                throw ValidationError("Give what to change: --name, --how-to, --sides, --hold or --reps.")
             }
         }
 
@@ -184,7 +202,8 @@ extension Exercises {
             let now = try Clock.now()
             guard
                 let change = try store.write({
-                    try $0.editExercise(id: id, name: name, howTo: text, perSide: perSide, now: now)
+                    try $0.editExercise(
+                        id: id, name: name, howTo: text, perSide: perSide, measure: measure, now: now)
                 })
             else {
                 let said = "\(id) already had what you gave; nothing changed."
@@ -202,10 +221,22 @@ extension Exercises {
                 try Console.json(ExerciseEditJSON(before: change.before, after: edited, changed: true))
                 return
             }
-            try Console.out(
+            var said =
                 "Changed \(edited.id) (\(edited.name.terminalSafe)): "
-                    + Describe.changes(from: change.before, to: edited).joined(separator: "; ")
-                    + ". `journal exercises show \(edited.id)` shows it.")
+                + Describe.changes(from: change.before, to: edited).joined(separator: "; ")
+                + ". `journal exercises show \(edited.id)` shows it."
+            guard edited.measure != change.before.measure else {
+                try Console.out(TextTable.wrap(said, width: 80))
+                return
+            }
+            said += " The entries logged before keep the doses they recorded."
+            try Console.out(TextTable.wrap(said, width: 80))
+            // A plan's dose in the other measure, on a paragraph of its own as `journal plan` shows it.
+            if let planned = try? store.openForReading()?.planItem(exerciseID: edited.id),
+                let otherMeasure = Wording.planDoseInOtherMeasure(edited, plan: planned)
+            {
+                try Console.out(TextTable.wrap(otherMeasure, width: 80))
+            }
         }
     }
 

@@ -141,6 +141,7 @@ extension Log {
     ///
     /// The end of input stops with nothing saved.
     static func askDose(_ exercise: Exercise, plan: PlanItem) throws -> DoseInput? {
+        Session.sayOtherMeasure(exercise, plan: plan)
         guard case .value(let dose) = try Session.askDose(exercise, plan: plan, escapes: false) else {
             Console.err("")
             throw ExitCode(64)

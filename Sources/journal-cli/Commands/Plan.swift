@@ -41,7 +41,8 @@ struct Plan: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let snapshot = try store.openForScreen()?.planSnapshot(now: try Clock.now())
+            let journal = try store.openForScreen()
+            let snapshot = try journal?.planSnapshot(now: try Clock.now())
             let plan = snapshot?.value ?? []
             let problems = snapshot?.problems ?? []
             if output.json {
@@ -50,7 +51,7 @@ struct Plan: ParsableCommand {
                 return
             }
             guard !plan.isEmpty else {
-                Console.err(Wording.noPlanYet())
+                Console.err(TextTable.wrap(Wording.noPlanYet(), width: 80))
                 try StoredDamage.finish(problems: problems)
                 return
             }
@@ -66,6 +67,17 @@ struct Plan: ParsableCommand {
                     ]
                 },
                 alignRight: Swift.Set(1...4))
+            // A dose in the other measure than its exercise's, named with what sets it again.
+            let catalog = try journal?.catalog(includingArchived: true) ?? Catalog.builtIn
+            let otherMeasure = plan.compactMap { item in
+                catalog.exercise(id: item.exerciseID).flatMap {
+                    Wording.planDoseInOtherMeasure($0, plan: item.shown(on: today))
+                }
+            }
+            if !otherMeasure.isEmpty {
+                try Console.out("")
+                for said in otherMeasure { try Console.out(TextTable.wrap(said, width: 80)) }
+            }
             try Self.doses(
                 "Earlier doses (the sessions done under each are judged by it):", of: plan, { $0.past(on: today) })
             try Self.doses("Coming doses (each takes over on its day):", of: plan, { $0.coming(after: today) })

@@ -69,7 +69,7 @@ struct Session: ParsableCommand {
         let routine = session.routine
         if exercises.isEmpty {
             guard routine.hasPlan else {
-                Console.err(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))))
+                Console.err(TextTable.wrap(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))), width: 80))
                 try printJSON(logged: [], skipped: [], advice: words)
                 Describe.printStanding(standing, advice: words)
                 try StoredDamage.finish(problems: snapshot?.problems ?? [])
@@ -100,6 +100,7 @@ struct Session: ParsableCommand {
                 for line in TextTable.wrap(exercise.howTo, width: 76).split(separator: "\n") {
                     Console.err("  " + line)
                 }
+                Self.sayOtherMeasure(exercise, plan: step.plan)
                 switch try record(step, advice: words) {
                 case .skipped:
                     skipped.append(exercise.id)
@@ -248,12 +249,25 @@ struct Session: ParsableCommand {
         return .saved(logged)
     }
 
-    /// Asks for a dose, offering the plan's (Enter, answered `nil`); `journal log` asks the same at a terminal.
+    /// Names, on standard error, a plan's dose in the other measure than the exercise's, which the
+    /// dose question does not offer (``Wording/planDoseInOtherMeasure(_:plan:)``).
+    static func sayOtherMeasure(_ exercise: Exercise, plan: PlanItem?) {
+        if let plan, let otherMeasure = Wording.planDoseInOtherMeasure(exercise, plan: plan) {
+            Console.err(TextTable.wrap(otherMeasure, width: 80))
+        }
+    }
+
+    /// Asks for a dose in the exercise's measure, offering the plan's (Enter, answered `nil`).
+    ///
+    /// `journal log` asks the same at a terminal. A plan's dose in the other measure is offered as
+    /// the plan gives it, never read as this measure's: the caller names it before its first
+    /// question (``sayOtherMeasure(_:plan:)``).
     static func askDose(_ exercise: Exercise, plan: PlanItem?, escapes: Bool) throws -> Questions.Answer<DoseInput?> {
         let planned = plan.map { Wording.dose($0) }
         // Enter is offered only when there is a plan's dose to accept.
         return try Questions.ask(
-            "Dose\(planned.map { " [\($0)] (Enter accepts, or " } ?? " (")3x10, 2x30s, 3x10x5s"
+            "Dose \(Wording.measure(exercise.measure))"
+                + "\(planned.map { " [\($0)] (Enter accepts, or " } ?? " (")\(Wording.doseExamples(exercise.measure))"
                 + (escapes ? "; s skips, q ends): " : "): "),
             escapes: escapes
         ) { text -> DoseInput? in

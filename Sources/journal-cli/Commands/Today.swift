@@ -52,7 +52,7 @@ struct Today: ParsableCommand {
                     Describe.finding(finding, advice: words, style: .stdout, dated: true, today: today) + "\n")
             }
             if !routine.hasPlan {
-                Console.err(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))))
+                Console.err(TextTable.wrap(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))), width: 80))
             } else {
                 for line in Self.describe(routine, due: routine.due(under: standing)) { try Console.out(line) }
             }

@@ -227,6 +227,10 @@ extension Describe {
         default: break
         }
         if before.perSide != after.perSide { changes.append("\(sides(before)) (the edit had \(sides(after)))") }
+        if before.measure != after.measure {
+            changes.append(
+                "measured \(Wording.measure(before.measure)) (the edit had \(Wording.measure(after.measure)))")
+        }
         if edited.archived, !put.archived { changes.append("it can be logged again (the removal had archived it)") }
         return changes
     }

@@ -52,7 +52,8 @@ enum Describe {
     }
 
     /// What `journal exercises edit` changed, one part each, in the order of its options:
-    /// "name Knee hug (was Knee to chest)", "how-to changed", "one side at a time (was both sides together)".
+    /// "name Knee hug (was Knee to chest)", "how-to changed", "one side at a time (was both sides together)",
+    /// "measured in seconds held (was in repetitions)".
     static func changes(from before: Exercise, to after: Exercise) -> [String] {
         var changes: [String] = []
         if before.name != after.name {
@@ -65,6 +66,10 @@ enum Describe {
         default: break
         }
         if before.perSide != after.perSide { changes.append("\(sides(after)) (was \(sides(before)))") }
+        if before.measure != after.measure {
+            changes.append(
+                "measured \(Wording.measure(after.measure)) (was \(Wording.measure(before.measure)))")
+        }
         return changes
     }
 
@@ -167,13 +172,15 @@ enum Describe {
             TextTable.lines(TextTable.wrap(text, width: 79 - indent.count - prefix.count)).enumerated()
                 .map { indent + ($0.offset == 0 ? prefix : String(repeating: " ", count: prefix.count)) + $0.element }
         }
-        let heading =
-            "\(style.red(label)) "
-            + style.bold(
-                "\(entry.exerciseID), \(Wording.time(entry.localTime)), pain \(pain(entry))\(entry.id.map { " (#\($0))" } ?? "")"
-            )
+        // The session's heading within 80 columns, however long the exercise's id.
+        let heading = TextTable.lines(
+            TextTable.wrap(
+                "\(entry.exerciseID), \(Wording.time(entry.localTime)), pain \(pain(entry))\(entry.id.map { " (#\($0))" } ?? "")",
+                width: 79 - indent.count)
+        )
+        .enumerated().map { ($0.offset == 0 ? "\(style.red(label)) " : indent) + style.bold(String($0.element)) }
         return
-            ([heading] + findings.flatMap { wrapped($0.message, prefix: "- ") } + wrapped(first.recommendation(advice)))
+            (heading + findings.flatMap { wrapped($0.message, prefix: "- ") } + wrapped(first.recommendation(advice)))
             .joined(separator: "\n")
     }
 
@@ -214,8 +221,14 @@ enum Describe {
             Advice.label(for: finding.severity, recordedToday: true, advice: advice)
             ?? finding.severity.description.uppercased()
         let indent = String(repeating: " ", count: label.count + 1)
+        // Dated: when and of what on lines of their own, within 80 columns however long the exercise's id.
         let dateLine =
-            dated ? ["\(style.red(label)) \(style.bold("\(finding.localTime.shortText), \(finding.subject)"))"] : []
+            dated
+            ? TextTable.lines(
+                TextTable.wrap("\(finding.localTime.shortText), \(finding.subject)", width: 79 - indent.count)
+            )
+            .enumerated().map { ($0.offset == 0 ? "\(style.red(label)) " : indent) + style.bold(String($0.element)) }
+            : []
         let message = TextTable.lines(TextTable.wrap(finding.message, width: 79 - indent.count))
             .enumerated()
             .map {
@@ -366,8 +379,8 @@ extension Describe {
                     "Still standing since \(entry.localTime.date): \(entry.exerciseID), pain \(pain(entry)) "
                     + "(#\(entry.id ?? 0), \(findings.map(\.rule).joined(separator: ", ")))."
             }
-            return TextTable.lines(TextTable.wrap(text, width: 80)).enumerated()
-                .map { ($0.offset == 0 ? "" : "  ") + $0.element }
+            // Each line after the first indented, within 80 columns with its indent.
+            return TextTable.lines(TextTable.wrap(text, width: 80, indent: 2)).map(String.init)
         }
     }
 
