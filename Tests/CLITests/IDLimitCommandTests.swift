@@ -148,4 +148,38 @@ import Testing
         try expectRefusedThenFixed(
             ["psfs", "rate", "1", "5"], "psfs_ratings", "PSFS rating", unchanged: ["psfs_ratings"])
     }
+
+    /// A check-in renumbered past the limit from outside (`journal checkins delete` takes no such
+    /// id): the fix named for its row gives it, and its red flag, the next id, and the counter
+    /// with it; every screen is quiet again, and a check-in is given the id after it.
+    @Test func aCheckInPastTheLimitIsGivenTheNextIDByTheFixNamed() throws {
+        try sandbox.change("checkin", "--pain", "4", "--red-flag", "fever", "--at", "2026-11-25 08:00")
+        try sandbox.damage(
+            "UPDATE checkins SET id = 9007199254740992; UPDATE checkin_red_flags SET checkin_id = 9007199254740992; "
+                + "UPDATE change_checkins SET id = 9007199254740992; UPDATE sqlite_sequence SET seq = 9007199254740992 "
+                + "WHERE name = 'checkins';")
+        let list = try sandbox.run("checkins")
+        #expect(list.status == 65, "\(list)")
+        let said = list.stderr.replacingOccurrences(of: "\n", with: " ")
+        let put =
+            "UPDATE checkin_red_flags SET checkin_id = 1 WHERE checkin_id = 9007199254740992; UPDATE change_checkins "
+            + "SET id = 1 WHERE id = 9007199254740992; UPDATE checkins SET id = 1 WHERE id = 9007199254740992; "
+            + "UPDATE sqlite_sequence SET seq = 1 WHERE name = 'checkins'"
+        #expect(
+            said.contains(
+                "- checkins row 9007199254740992, column id: 9007199254740992, where journal gives whole numbers "
+                    + "from 1 to 9007199254740991 (screens show the row as stored); `journal checkins delete` cannot "
+                    + "reach it, which takes those only: `sqlite3 JOURNAL \"\(put)\"` gives it the id 1, the next "
+                    + "after the largest journal gave, and puts the counter there."), "\(list)")
+        try runFix(in: list.stderr)
+        let again = try sandbox.run("checkins")
+        #expect(again.status == 0, "\(again)")
+        #expect(!again.stderr.contains("sqlite_sequence") && !again.stderr.contains("column id"), "\(again)")
+        try sandbox.change("checkin", "--pain", "3")
+        #expect(try sandbox.sql("SELECT id, pain FROM checkins") == "1|4\n2|3\n")
+        #expect(try sandbox.sql("SELECT * FROM checkin_red_flags") == "1|fever\n")
+        try sandbox.change("undo")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
+    }
 }

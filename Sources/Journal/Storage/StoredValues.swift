@@ -776,7 +776,7 @@ enum StoredValues {
                 expected: "where journal gives whole numbers from \(ids.lowerBound) to \(ids.upperBound) (screens "
                     + "show the row as stored)",
                 fix:
-                    "\(fix), which takes those only: `sqlite3 JOURNAL \"\(renumber(counted, from: id, to: next + Int64(index)))\"` "
+                    "\(fix), which takes those only: `sqlite3 JOURNAL \"\(renumber(counted, from: id, to: next + Int64(index))); UPDATE sqlite_sequence SET seq = \(next + Int64(index)) WHERE name = '\(table)'\"` "
                     + "gives it the id \(next + Int64(index)), the next after the largest journal gave, and puts the "
                     + "counter there.")
         }
@@ -1066,12 +1066,14 @@ extension StoredValues {
             let exhausted = (seq ?? 0) >= largest
             guard exhausted || (seq ?? 0) < given else { return nil }
             let record = counted.record
+            let next = (row["below"] as Int64) + 1
+            let counter = { (value: Int64) in
+                seq == nil
+                    ? "INSERT INTO sqlite_sequence (name, seq) VALUES ('\(table)', \(value))"
+                    : "UPDATE sqlite_sequence SET seq = \(value) WHERE name = '\(table)'"
+            }
             let put =
-                given >= largest
-                ? renumber(counted, from: given, to: (row["below"] as Int64) + 1)
-                : seq == nil
-                    ? "INSERT INTO sqlite_sequence (name, seq) VALUES ('\(table)', \(given))"
-                    : "UPDATE sqlite_sequence SET seq = \(given) WHERE name = '\(table)'"
+                given >= largest ? renumber(counted, from: given, to: next) + "; " + counter(next) : counter(given)
             return StoredValueProblem(
                 table: "sqlite_sequence", row: table, column: "seq", value: quoted,
                 expected: "where journal keeps the largest \(record) id it has given, here \(given) (the largest in "
@@ -1083,26 +1085,26 @@ extension StoredValues {
                     + " (writes that give an id are refused until it is corrected)",
                 fix: "`sqlite3 JOURNAL \"\(put)\"` "
                     + (given >= largest
-                        ? "gives #\(given), at or beyond that largest id, the id \((row["below"] as Int64) + 1), and "
+                        ? "gives #\(given), at or beyond that largest id, the id \(next), and "
                             + "puts the counter there." : "puts it back."))
         }
     }
 
     /// The largest id journal gave in `counted`'s table, below the largest it gives (``Entry/Limits/ids``),
     /// that it still knows of (as ``idCounters(_:table:)``), as an SQL expression; 0 for none.
-    private static func largestBelowTheLimit(
-        _ counted: CountedTable
-    ) -> String {
-        let ids = Entry.Limits.ids
+    private static func largestBelowTheLimit(_ counted: CountedTable) -> String {
+        let below = "id BETWEEN \(Entry.Limits.ids.lowerBound) AND \(Entry.Limits.ids.upperBound - 1)"
+        let kept = counted.keptRows.map { "\($0) AND " } ?? ""
+        // Each from the top of its index down, as ``idCounters(_:table:)``' own.
         return """
-            max(coalesce((SELECT max(id) FROM \(counted.table) WHERE id BETWEEN \(ids.lowerBound) AND \(ids.upperBound - 1)), 0),
-                coalesce((SELECT max(id) FROM \(counted.kept) WHERE \(counted.keptRows.map { "\($0) AND " } ?? "")id BETWEEN \(ids.lowerBound) AND \(ids.upperBound - 1)
-                          AND +change_id IN (\(changesOfThisJournal))), 0))
+            max(coalesce((SELECT max(id) FROM \(counted.table) WHERE \(below)), 0),
+                coalesce((SELECT id FROM \(counted.kept) WHERE \(kept)\(below) AND +change_id IN (\(changesOfThisJournal))
+                          ORDER BY id DESC LIMIT 1), 0))
             """
     }
 
     /// The SQL that gives the row `id` of `counted` the id `new`, in the rows naming it and the
-    /// copies `journal undo` kept of it too, and puts the counter there.
+    /// copies `journal undo` kept of it too.
     private static func renumber(
         _ counted: CountedTable,
         from id: Int64, to new: Int64
@@ -1110,11 +1112,7 @@ extension StoredValues {
         let naming = counted.named.map { "UPDATE \($0.table) SET \($0.column) = \(new) WHERE \($0.column) = \(id)" }
         let kept =
             "UPDATE \(counted.kept) SET id = \(new) WHERE \(counted.keptRows.map { "\($0) AND " } ?? "")id = \(id)"
-        return
-            (naming + [kept] + [
-                "UPDATE \(counted.table) SET id = \(new) WHERE id = \(id)",
-                "UPDATE sqlite_sequence SET seq = \(new) WHERE name = '\(counted.table)'",
-            ]).joined(separator: "; ")
+        return (naming + [kept, "UPDATE \(counted.table) SET id = \(new) WHERE id = \(id)"]).joined(separator: "; ")
     }
 
     /// The changes not undone since the latest restore: the copies of those before it name ids of
