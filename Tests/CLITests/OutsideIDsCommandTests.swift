@@ -20,7 +20,7 @@ import Testing
         return "sqlite_sequence row \(table), column seq: \(seq), where journal keeps the largest \(record) id it has "
             + "given, here \(given) (the largest in the journal or in what `journal undo` kept): "
             + (exhausted
-                ? "beyond the largest id journal gives, 9007199254740991, no new \(record) can be given one"
+                ? "at or beyond the largest id journal gives, 9007199254740991, no new \(record) can be given one"
                 : "below it, a new \(record) would take an id journal gave before, and `journal undo` or an id "
                     + "typed from what a screen showed could reach another record")
             + " (writes that give an id are refused until it is corrected); `sqlite3 JOURNAL \"\(put)\"` puts it back."

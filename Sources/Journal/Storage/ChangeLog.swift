@@ -254,6 +254,7 @@ struct ChangeLog {
         try refuseRetargetedCopies(of: change, kind: kind, madeAt: try row.decode(forColumn: "made_at"))
         try refuseCopiesOutOfReach(of: change, madeAt: try row.decode(forColumn: "made_at"))
         try refuseMissingRecords(of: change, kind: kind)
+        try refuseRecordsOfEarlierChanges(of: change, kind: kind)
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
         let subject: String? = try row.decode(forColumn: "subject")
         if let reason = try StoredValues.keptValueRefused(of: change, kind: kind, subject: subject, db) {
@@ -493,6 +494,63 @@ struct ChangeLog {
                 reason: "change #\(change), a \(kind.words), names \(named.record) #\(id) in \(named.keptIn), and "
                     + "\(named.table) holds no #\(id): its id was changed, or the record deleted, from outside, and undo "
                     + "would change nothing and mark the change undone")
+        }
+    }
+
+    /// Refuses to undo a change whose kept row names, as a record the change added or retired, a
+    /// record an earlier change named: another record, whatever second each was recorded in.
+    ///
+    /// SQLite gives a new record an id above every one its table has given (AUTOINCREMENT; journal
+    /// keeps the counter, ``StoredValues/idCounters(_:table:)``), so a record a `log`, `checkin`,
+    /// `resume` or PSFS change added has an id above every id an earlier change of this journal
+    /// (``StoredValues/changesOfThisJournal``) named in that table. An activity `psfs remove`
+    /// retired was active until then, so no earlier change not undone retired it, and it stays
+    /// retired until the change is undone. ``refuseRetargetedCopies(of:kind:madeAt:)`` compares
+    /// times of recording, whole seconds: two records made in one second passed it (a tester: undo
+    /// of the second `resume` removed the first one's review). An import's records keep the file's
+    /// ids, so it is not asked.
+    private func refuseRecordsOfEarlierChanges(of change: Int64, kind: ChangeKind) throws {
+        guard kind != .import else { return }
+        // The ids `source` names in the earlier changes of this journal, as SQL taking the change as `?1`.
+        func earlier(_ source: (keptIn: String, action: String?)) -> String {
+            "SELECT o.id FROM \(source.keptIn) AS o WHERE o.change_id < ?1"
+                + "\(source.action.map { " AND o.action = '\($0)'" } ?? "")"
+                + " AND o.change_id IN (\(StoredValues.changesOfThisJournal))"
+        }
+        for named in Self.recordsByID where named.action != "restore" {
+            let retires = named.action == "unretire"
+            let sameTable = Self.recordsByID.filter { $0.table == named.table }.map { earlier(($0.keptIn, $0.action)) }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id, active, earlier FROM (
+                            SELECT k.id, \(retires ? "t.retired_at IS NULL" : "0") AS active,
+                                   k.id IN (\(earlier((named.keptIn, named.action)))) AS again,
+                                   (SELECT max(id) FROM (\(sameTable.joined(separator: " UNION ALL ")))) AS earlier
+                            FROM \(named.keptIn) AS k JOIN \(named.table) AS t ON t.id = k.id
+                            WHERE k.change_id = ?1\(named.action.map { " AND k.action = '\($0)'" } ?? ""))
+                        WHERE \(retires ? "active OR again" : "id <= earlier")
+                        ORDER BY id LIMIT 1
+                        """,
+                    arguments: [change])
+            else { continue }
+            let id: Int64 = row["id"]
+            let reason: String
+            if retires {
+                reason =
+                    "\(named.keptIn) names \(named.record) #\(id) as one the change retired, and "
+                    + ((row["active"] as Bool? ?? false)
+                        ? "it is active" : "an earlier change, not undone, retired it")
+                    + ": another \(named.record), which undo never makes active again"
+            } else {
+                let earlierID: Int64 = row["earlier"]
+                reason =
+                    "\(named.keptIn) names \(named.record) #\(id) as one the change added, and an earlier change "
+                    + "named #\(earlierID): journal gives a new \(named.record) an id above every one before it, so "
+                    + "#\(id) is another \(named.record), which undo never removes or replaces"
+            }
+            throw JournalError.undoRecordDamaged(reason: reason)
         }
     }
 

@@ -45,6 +45,7 @@ enum FullExportImport {
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM psfs_activities WHERE id = ?", arguments: [activity.id]) == 0
                 else { throw Self.twice("activity", activity.id ?? 0, line) }
+                if activity.id == nil { try StoredValues.refuseChangedIDCounter("psfs_activities", db) }
                 try db.execute(
                     sql: """
                         INSERT INTO psfs_activities (id, activity, added_at, utc_offset, retired_at, created_at)
@@ -116,6 +117,7 @@ enum FullExportImport {
                 }
                 if let id = review.id, try Self.reviewIDIsTaken(id, db) { throw Self.twice("review", id, line) }
                 try keep(review.exerciseID)
+                if review.id == nil { try StoredValues.refuseChangedIDCounter("reviews", db) }
                 try db.execute(
                     sql: """
                         INSERT INTO reviews (id, exercise_id, reviewed_at, utc_offset, note, created_at,
@@ -134,6 +136,7 @@ enum FullExportImport {
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM red_flag_reviews WHERE id = ?", arguments: [review.id]) == 0
                 else { throw Self.twice("red-flag review", review.id ?? 0, line) }
+                if review.id == nil { try StoredValues.refuseChangedIDCounter("red_flag_reviews", db) }
                 try db.execute(
                     sql: """
                         INSERT INTO red_flag_reviews (id, reviewed_at, utc_offset, note, created_at,
@@ -180,6 +183,7 @@ enum FullExportImport {
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM psfs_ratings WHERE id = ?", arguments: [rating.id]) == 0
                 else { throw Self.twice("rating", rating.id ?? 0, line) }
+                if rating.id == nil { try StoredValues.refuseChangedIDCounter("psfs_ratings", db) }
                 try db.execute(
                     sql: """
                         INSERT INTO psfs_ratings (id, activity_id, rated_at, utc_offset, score, note, created_at)

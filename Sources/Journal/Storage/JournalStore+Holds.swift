@@ -74,6 +74,7 @@ extension JournalStore {
                 exerciseID: exerciseID, reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: request.note,
                 createdAt: now,
                 throughEntryID: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entries") ?? 0)
+            try StoredValues.refuseChangedIDCounter("reviews", db)
             try db.execute(
                 sql: """
                     INSERT INTO reviews (exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id)

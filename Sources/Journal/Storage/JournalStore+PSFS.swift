@@ -17,6 +17,7 @@ extension JournalStore {
                 throw JournalError.tooManyActivities(limit: PSFSActivity.maximumActive)
             }
             var saved = activity
+            try StoredValues.refuseChangedIDCounter("psfs_activities", db)
             try db.execute(
                 sql: "INSERT INTO psfs_activities (activity, added_at, utc_offset, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [activity.activity, activity.addedAt, activity.utcOffset, activity.createdAt])
@@ -54,6 +55,7 @@ extension JournalStore {
                     retiredAt: LocalDateTime(unixSeconds: retiredAt, utcOffset: rating.utcOffset))
             }
             var saved = rating
+            try StoredValues.refuseChangedIDCounter("psfs_ratings", db)
             try db.execute(
                 sql: """
                     INSERT INTO psfs_ratings (activity_id, rated_at, utc_offset, score, note, created_at)

@@ -72,6 +72,7 @@ extension JournalStore {
                     reason: "that is before the red flags recorded on \(first.localTime.shortText); "
                         + "a doctor's visit covers only the red flags recorded before it.")
             }
+            try StoredValues.refuseChangedIDCounter("red_flag_reviews", db)
             try db.execute(
                 sql: """
                     INSERT INTO red_flag_reviews (reviewed_at, utc_offset, note, created_at, through_checkin_id)

@@ -764,20 +764,25 @@ enum StoredValues {
     /// Such a row is read and shown as any other; an import refuses its id, so an export refuses it.
     private static func ids(_ db: Database, table: String, fix: String) throws -> [StoredValueProblem] {
         let ids = Entry.Limits.ids
-        return try Int64.fetchAll(
+        let found = try Int64.fetchAll(
             db,
             sql: """
                 SELECT id FROM (SELECT id FROM \(table) WHERE id < ?1 ORDER BY id LIMIT ?3)
                 UNION ALL SELECT id FROM (SELECT id FROM \(table) WHERE id > ?2 ORDER BY id LIMIT ?3)
                 """,
             arguments: [ids.lowerBound, ids.upperBound, limitPerTable]
-        ).prefix(limitPerTable).map { id in
+        ).prefix(limitPerTable)
+        guard !found.isEmpty, let counted = countedTables.first(where: { $0.table == table }) else { return [] }
+        let next = (try Int64.fetchOne(db, sql: "SELECT \(largestBelowTheLimit(counted))") ?? 0) + 1
+        return found.enumerated().map { index, id in
             StoredValueProblem(
                 table: table, row: String(id), column: "id", value: String(id),
                 expected: "where journal gives whole numbers from \(ids.lowerBound) to \(ids.upperBound) (screens "
                     + "show the row as stored)",
-                fix: "\(fix), which takes such ids only: `sqlite3 JOURNAL \"UPDATE \(table) SET id = (SELECT max(id) "
-                    + "+ 1 FROM \(table)) WHERE id = \(id)\"` gives it the next id.")
+                fix:
+                    "\(fix), which takes those only: `sqlite3 JOURNAL \"\(renumber(counted, from: id, to: next + Int64(index))); UPDATE sqlite_sequence SET seq = \(next + Int64(index)) WHERE name = '\(table)'\"` "
+                    + "gives it the id \(next + Int64(index)), the next after the largest journal gave, and puts the "
+                    + "counter there.")
         }
     }
 
@@ -1073,70 +1078,120 @@ extension StoredValues {
 }
 
 extension StoredValues {
-    /// The tables whose ids a person types (`journal edit 41`), each with the change log's table
-    /// of its kept copies and what one row of it is.
-    private static let countedTables = [
-        (table: "entries", kept: "change_entries", record: "entry"),
-        (table: "checkins", kept: "change_checkins", record: "check-in"),
+    /// A table whose ids SQLite counts, with the change log's table keeping its ids (`keptRows`:
+    /// those of its rows that do, where one table keeps two kinds), what one row is, and the
+    /// columns of other tables naming its rows by id.
+    private typealias CountedTable = (
+        table: String, kept: String, keptRows: String?, record: String, named: [(table: String, column: String)]
+    )
+
+    /// The tables journal gives ids in, each counted by SQLite (`sqlite_sequence`, AUTOINCREMENT).
+    private static let countedTables: [CountedTable] = [
+        ("entries", "change_entries", nil, "entry", []),
+        ("checkins", "change_checkins", nil, "check-in", [("checkin_red_flags", "checkin_id")]),
+        ("reviews", "change_reviews", nil, "physiotherapist's review", []),
+        ("red_flag_reviews", "change_red_flag_reviews", nil, "red-flag review", []),
+        (
+            "psfs_activities", "change_psfs", "action IN ('remove-activity', 'unretire')", "PSFS activity",
+            [("psfs_ratings", "activity_id")]
+        ),
+        ("psfs_ratings", "change_psfs", "action = 'remove-rating'", "PSFS rating", []),
     ]
 
-    /// The id counters of entries and check-ins (`sqlite_sequence`) changed from outside.
+    /// The id counters (`sqlite_sequence`) of the tables journal gives ids in, changed from outside.
     ///
     /// Below the largest id journal has given that it still knows of (in the table, or in a copy a
-    /// change not undone since the latest restore kept for `journal undo`), or beyond the largest id
-    /// journal gives (``Entry/Limits/ids``). `table`: that table's alone.
+    /// change not undone since the latest restore kept for `journal undo`), or at or beyond the
+    /// largest id journal gives (``Entry/Limits/ids``), where it has none left to give. `table`:
+    /// that table's alone.
     ///
     /// A counter below an id given lets SQLite give that id again: `journal undo` of a delete, or
-    /// `journal edit 41` typed from what a screen showed, would reach another record. Beyond the
+    /// `journal edit 41` typed from what a screen showed, would reach another record. At the
     /// largest id journal gives, the next id is one journal never gives, and at SQLite's largest,
     /// SQLite gives none (it says the disk is full). journal keeps the counter at or
-    /// above every id it gave, so either was put in from outside; screens name it, and a write
-    /// that gives an id refuses (``refuseChangedIDCounter(_:_:)``). Two rows of `sqlite_sequence`
-    /// and four seeks (`change_entries_by_id`, `change_checkins_by_id`: schema.sql `v22-id-counters`).
+    /// above every id it gave, and below its largest, so either was put in from outside; screens name it, and a write
+    /// that gives an id refuses (``refuseChangedIDCounter(_:_:)``). The fix puts the counter back at
+    /// the largest id given; when that id is itself the largest journal gives, it gives that record
+    /// (and what names it) the id after the largest below it. One row of `sqlite_sequence` and a
+    /// seek or two per table (`change_entries_by_id`, `change_checkins_by_id`: schema.sql `v23-outside-ids`).
     static func idCounters(_ db: Database, table only: String? = nil) throws -> [StoredValueProblem] {
         let tables = countedTables.filter { only == nil || $0.table == only }
+        let largest = Entry.Limits.ids.upperBound
         let selects = tables.map { counted in
-            """
-            SELECT '\(counted.table)' AS name, seq, quote(seq) AS quoted, max(
-                       coalesce((SELECT max(id) FROM \(counted.table)), 0),
-                       coalesce((SELECT id FROM \(counted.kept)
-                                 WHERE +change_id IN (\(changesOfThisJournal)) ORDER BY id DESC LIMIT 1), 0)
-                   ) AS given
-            FROM (SELECT (SELECT seq FROM sqlite_sequence WHERE name = '\(counted.table)') AS seq)
-            """
+            let kept =
+                "\(counted.kept) WHERE \(counted.keptRows.map { "\($0) AND " } ?? "")+change_id IN (\(changesOfThisJournal))"
+            return """
+                SELECT '\(counted.table)' AS name, seq, quote(seq) AS quoted, max(
+                           coalesce((SELECT max(id) FROM \(counted.table)), 0),
+                           coalesce((SELECT id FROM \(kept) ORDER BY id DESC LIMIT 1), 0)
+                       ) AS given, \(largestBelowTheLimit(counted)) AS below
+                FROM (SELECT (SELECT seq FROM sqlite_sequence WHERE name = '\(counted.table)') AS seq)
+                """
         }
         // Each id from the top of its index (`+change_id`: not through `change_entries_by_change`,
         // which would sort every row of an import's change), the rows compared here.
         let rows = try Row.fetchAll(db.cachedStatement(sql: selects.joined(separator: " UNION ALL ")))
         return rows.compactMap { row in
             let table: String = row["name"]
-            let record = countedTables.first { $0.table == table }?.record ?? table
+            guard let counted = countedTables.first(where: { $0.table == table }) else { return nil }
             let given: Int64 = row["given"]
             let seq = row["seq"] as Int64?
             let quoted: String = row["quoted"] ?? "NULL"
-            let exhausted = (seq ?? 0) > Entry.Limits.ids.upperBound
+            let exhausted = (seq ?? 0) >= largest
             guard exhausted || (seq ?? 0) < given else { return nil }
-            let put =
+            let record = counted.record
+            let next = (row["below"] as Int64) + 1
+            let counter = { (value: Int64) in
                 seq == nil
-                ? "INSERT INTO sqlite_sequence (name, seq) VALUES ('\(table)', \(given))"
-                : "UPDATE sqlite_sequence SET seq = \(given) WHERE name = '\(table)'"
+                    ? "INSERT INTO sqlite_sequence (name, seq) VALUES ('\(table)', \(value))"
+                    : "UPDATE sqlite_sequence SET seq = \(value) WHERE name = '\(table)'"
+            }
+            let put =
+                given >= largest ? renumber(counted, from: given, to: next) + "; " + counter(next) : counter(given)
             return StoredValueProblem(
                 table: "sqlite_sequence", row: table, column: "seq", value: quoted,
                 expected: "where journal keeps the largest \(record) id it has given, here \(given) (the largest in "
                     + "the journal or in what `journal undo` kept): "
                     + (exhausted
-                        ? "beyond the largest id journal gives, \(Entry.Limits.ids.upperBound), no new \(record) "
-                            + "can be given one"
+                        ? "at or beyond the largest id journal gives, \(largest), no new \(record) can be given one"
                         : "below it, a new \(record) would take an id journal gave before, and `journal undo` or "
                             + "an id typed from what a screen showed could reach another record")
                     + " (writes that give an id are refused until it is corrected)",
-                fix: "`sqlite3 JOURNAL \"\(put)\"` puts it back.")
+                fix: "`sqlite3 JOURNAL \"\(put)\"` "
+                    + (given >= largest
+                        ? "gives #\(given), at or beyond that largest id, the id \(next), and "
+                            + "puts the counter there." : "puts it back."))
         }
+    }
+
+    /// The largest id journal gave in `counted`'s table, below the largest it gives (``Entry/Limits/ids``),
+    /// that it still knows of (as ``idCounters(_:table:)``), as an SQL expression; 0 for none.
+    private static func largestBelowTheLimit(_ counted: CountedTable) -> String {
+        let below = "id BETWEEN \(Entry.Limits.ids.lowerBound) AND \(Entry.Limits.ids.upperBound - 1)"
+        let kept = counted.keptRows.map { "\($0) AND " } ?? ""
+        // Each from the top of its index down, as ``idCounters(_:table:)``' own.
+        return """
+            max(coalesce((SELECT max(id) FROM \(counted.table) WHERE \(below)), 0),
+                coalesce((SELECT id FROM \(counted.kept) WHERE \(kept)\(below) AND +change_id IN (\(changesOfThisJournal))
+                          ORDER BY id DESC LIMIT 1), 0))
+            """
+    }
+
+    /// The SQL that gives the row `id` of `counted` the id `new`, in the rows naming it and the
+    /// copies `journal undo` kept of it too.
+    private static func renumber(
+        _ counted: CountedTable,
+        from id: Int64, to new: Int64
+    ) -> String {
+        let naming = counted.named.map { "UPDATE \($0.table) SET \($0.column) = \(new) WHERE \($0.column) = \(id)" }
+        let kept =
+            "UPDATE \(counted.kept) SET id = \(new) WHERE \(counted.keptRows.map { "\($0) AND " } ?? "")id = \(id)"
+        return (naming + [kept, "UPDATE \(counted.table) SET id = \(new) WHERE id = \(id)"]).joined(separator: "; ")
     }
 
     /// The changes not undone since the latest restore: the copies of those before it name ids of
     /// the journal it replaced, which undoing the restore puts back whole, counter and all.
-    private static let changesOfThisJournal =
+    static let changesOfThisJournal =
         "SELECT id FROM changes WHERE undone = 0 AND id > coalesce((SELECT max(id) FROM changes "
         + "WHERE kind = '\(ChangeKind.restore.rawValue)'), 0)"
 

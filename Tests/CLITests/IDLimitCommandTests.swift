@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+/// An id counter at journal's largest id, 2^53 − 1: refused at the limit, with a fix that works.
+///
+/// Issue #25, a tester: journal gave one id past it, then named a fix that changed nothing. Every
+/// table journal gives ids in refuses a write at the limit (exit 65, nothing written), and the
+/// fix it names, run as named, lets the write through.
+@Suite struct IDLimitCommandTests {
+    let sandbox = Sandbox(timeZone: "UTC")
+    static let largest = "9007199254740991"
+
+    init() {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+    }
+
+    /// What the counter of `table` at the largest id is named with, where journal gave `given`
+    /// and the fix is `put`, saying `does`.
+    func problem(_ table: String, _ record: String, given: String, put: String, does: String) -> String {
+        "sqlite_sequence row \(table), column seq: \(Self.largest), where journal keeps the largest \(record) id it "
+            + "has given, here \(given) (the largest in the journal or in what `journal undo` kept): at or beyond "
+            + "the largest id journal gives, \(Self.largest), no new \(record) can be given one (writes that give an "
+            + "id are refused until it is corrected); `sqlite3 JOURNAL \"\(put)\"` \(does)."
+    }
+
+    func refused(_ table: String, _ problem: String) -> String {
+        "journal: the id counter of \(table) was changed from outside, so journal cannot give a new row an id it "
+            + "never gave; nothing was saved. \(problem)\n"
+    }
+
+    /// Runs the sqlite3 command that `said` names on the journal, as a person would.
+    func runFix(in said: String) throws {
+        let start = try #require(said.range(of: "`sqlite3 JOURNAL "))
+        let end = try #require(said[start.upperBound...].firstIndex(of: "`"))
+        let command = said[start.upperBound..<end]
+        #expect(try sandbox.shell("sqlite3 \(sandbox.database) \(command)") == 0, "\(command)")
+    }
+
+    /// `write` at a counter of `table` set to the largest id: refused, nothing written (the
+    /// tables in `unchanged`); after the fix it names, `write` again goes ahead.
+    func expectRefusedThenFixed(
+        _ write: [String], _ table: String, _ record: String, given: Int = 0, unchanged: [String]
+    ) throws {
+        try sandbox.damage(
+            "INSERT OR REPLACE INTO sqlite_sequence (rowid, name, seq) VALUES ((SELECT rowid FROM sqlite_sequence "
+                + "WHERE name = '\(table)'), '\(table)', \(Self.largest));")
+        let tables = unchanged + ["changes"]
+        let before = try tables.map { try sandbox.sql("SELECT * FROM \($0) ORDER BY 1") }
+        let run = try sandbox.run(write)
+        #expect(run.status == 65, "\(write) \(run)")
+        #expect(run.stdout == "", "\(write) \(run)")
+        let put = "UPDATE sqlite_sequence SET seq = \(given) WHERE name = '\(table)'"
+        #expect(
+            run.stderr == refused(table, problem(table, record, given: "\(given)", put: put, does: "puts it back")),
+            "\(write) \(run)")
+        #expect(try tables.map { try sandbox.sql("SELECT * FROM \($0) ORDER BY 1") } == before, "\(write)")
+        try runFix(in: run.stderr)
+        let again = try sandbox.run(write)
+        #expect(again.status == 0, "\(write) \(again)")
+        #expect(!again.stderr.contains("sqlite_sequence"), "\(write) \(again)")
+        #expect(try sandbox.sql("SELECT seq FROM sqlite_sequence WHERE name = '\(table)'") == "\(given + 1)\n")
+    }
+
+    /// One below the limit, a log takes the largest id; the next is refused, and the fix gives
+    /// that entry, and the log's record of it for undo, the next id below.
+    @Test func aLogAtTheLargestEntryIDIsRefusedAndTheFixRenumbersIt() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
+        try sandbox.damage("UPDATE sqlite_sequence SET seq = 9007199254740990 WHERE name = 'entries';")
+        let put =
+            "UPDATE change_entries SET id = 2 WHERE id = \(Self.largest); UPDATE entries SET id = 2 WHERE id = "
+            + "\(Self.largest); UPDATE sqlite_sequence SET seq = 2 WHERE name = 'entries'"
+        let said = problem(
+            "entries", "entry", given: Self.largest, put: put,
+            does: "gives #\(Self.largest), at or beyond that largest id, the id 2, and puts the counter there")
+        // The entry is made, and the counter, at the limit now, named at once.
+        let last = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-25 09:00")
+        #expect(last.status == 65, "\(last)")
+        #expect(last.stdout.hasPrefix("Logged #\(Self.largest) glute-bridge"), "\(last)")
+        #expect(last.stderr.replacingOccurrences(of: "\n", with: " ").contains("- \(said) "), "\(last)")
+        #expect(try sandbox.sql("SELECT group_concat(id) FROM entries") == "1,\(Self.largest)\n")
+        let log = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
+        #expect(log.status == 65, "\(log)")
+        #expect(log.stdout == "", "\(log)")
+        #expect(log.stderr == refused("entries", said), "\(log)")
+        #expect(try sandbox.sql("SELECT count(*) FROM entries; SELECT count(*) FROM changes") == "2\n2\n")
+        let list = try sandbox.run("list")
+        #expect(list.status == 65, "\(list)")
+        #expect(list.stderr.replacingOccurrences(of: "\n", with: " ").contains("- \(said) "), "\(list)")
+        try runFix(in: log.stderr)
+        let again = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stderr == "", "\(again)")
+        #expect(try sandbox.sql("SELECT group_concat(id) FROM entries") == "1,2,3\n")
+        // Undo reaches the renumbered entry by its new id.
+        try sandbox.change("undo")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT group_concat(exercise_id) FROM entries") == "bird-dog\n")
+    }
+
+    /// A check-in at the largest id with a red flag: the fix moves its red flag with it.
+    @Test func aCheckInAtTheLargestIDIsRenumberedWithItsRedFlags() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 07:00")
+        try sandbox.damage("INSERT INTO sqlite_sequence (name, seq) VALUES ('checkins', 9007199254740990);")
+        #expect(
+            try sandbox.run("checkin", "--pain", "4", "--red-flag", "fever", "--at", "2026-11-25 08:00").status == 65)
+        let checkin = try sandbox.run("checkin", "--pain", "3")
+        #expect(checkin.status == 65, "\(checkin)")
+        #expect(checkin.stdout == "", "\(checkin)")
+        let put =
+            "UPDATE checkin_red_flags SET checkin_id = 1 WHERE checkin_id = \(Self.largest); UPDATE change_checkins "
+            + "SET id = 1 WHERE id = \(Self.largest); UPDATE checkins SET id = 1 WHERE id = \(Self.largest); "
+            + "UPDATE sqlite_sequence SET seq = 1 WHERE name = 'checkins'"
+        #expect(
+            checkin.stderr
+                == refused(
+                    "checkins",
+                    problem(
+                        "checkins", "check-in", given: Self.largest, put: put,
+                        does: "gives #\(Self.largest), at or beyond that largest id, the id 1, and puts the counter "
+                            + "there")), "\(checkin)")
+        try runFix(in: checkin.stderr)
+        try sandbox.change("checkin", "--pain", "3")
+        #expect(try sandbox.sql("SELECT id, pain FROM checkins") == "1|4\n2|3\n")
+        #expect(try sandbox.sql("SELECT * FROM checkin_red_flags") == "1|fever\n")
+        #expect(try !sandbox.run("check").stderr.contains("sqlite_sequence"))
+    }
+
+    /// Each table journal gives ids in, its counter put at the largest id: the write refused,
+    /// then, after the fix, made.
+    @Test func everyCounterAtTheLargestIDRefusesItsWrite() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
+        try expectRefusedThenFixed(
+            ["log", "bird-dog", "--pain-before", "2", "--pain-after", "2"], "entries", "entry", given: 1,
+            unchanged: ["entries"])
+        try expectRefusedThenFixed(
+            ["checkin", "--pain", "3", "--at", "2026-11-25 09:00"], "checkins", "check-in",
+            unchanged: ["checkins", "checkin_red_flags"])
+        try sandbox.change("checkin", "--pain", "3", "--red-flag", "fever", "--at", "2026-11-25 09:30")
+        try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "6", "--at", "2026-11-25 10:00")
+        try expectRefusedThenFixed(
+            ["resume", "bird-dog", "--note", "physio"], "reviews", "physiotherapist's review", unchanged: ["reviews"])
+        try expectRefusedThenFixed(
+            ["resume", "--red-flags", "--note", "GP"], "red_flag_reviews", "red-flag review",
+            unchanged: ["red_flag_reviews"])
+        try expectRefusedThenFixed(
+            ["psfs", "add", "putting on socks"], "psfs_activities", "PSFS activity", unchanged: ["psfs_activities"])
+        try expectRefusedThenFixed(
+            ["psfs", "rate", "1", "5"], "psfs_ratings", "PSFS rating", unchanged: ["psfs_ratings"])
+    }
+
+    /// A check-in renumbered past the limit from outside (`journal checkins delete` takes no such
+    /// id): the fix named for its row gives it, and its red flag, the next id, and the counter
+    /// with it; every screen is quiet again, and a check-in is given the id after it.
+    @Test func aCheckInPastTheLimitIsGivenTheNextIDByTheFixNamed() throws {
+        try sandbox.change("checkin", "--pain", "4", "--red-flag", "fever", "--at", "2026-11-25 08:00")
+        try sandbox.damage(
+            "UPDATE checkins SET id = 9007199254740992; UPDATE checkin_red_flags SET checkin_id = 9007199254740992; "
+                + "UPDATE change_checkins SET id = 9007199254740992; UPDATE sqlite_sequence SET seq = 9007199254740992 "
+                + "WHERE name = 'checkins';")
+        let list = try sandbox.run("checkins")
+        #expect(list.status == 65, "\(list)")
+        let said = list.stderr.replacingOccurrences(of: "\n", with: " ")
+        let put =
+            "UPDATE checkin_red_flags SET checkin_id = 1 WHERE checkin_id = 9007199254740992; UPDATE change_checkins "
+            + "SET id = 1 WHERE id = 9007199254740992; UPDATE checkins SET id = 1 WHERE id = 9007199254740992; "
+            + "UPDATE sqlite_sequence SET seq = 1 WHERE name = 'checkins'"
+        #expect(
+            said.contains(
+                "- checkins row 9007199254740992, column id: 9007199254740992, where journal gives whole numbers "
+                    + "from 1 to 9007199254740991 (screens show the row as stored); `journal checkins delete` cannot "
+                    + "reach it, which takes those only: `sqlite3 JOURNAL \"\(put)\"` gives it the id 1, the next "
+                    + "after the largest journal gave, and puts the counter there."), "\(list)")
+        try runFix(in: list.stderr)
+        let again = try sandbox.run("checkins")
+        #expect(again.status == 0, "\(again)")
+        #expect(!again.stderr.contains("sqlite_sequence") && !again.stderr.contains("column id"), "\(again)")
+        try sandbox.change("checkin", "--pain", "3")
+        #expect(try sandbox.sql("SELECT id, pain FROM checkins") == "1|4\n2|3\n")
+        #expect(try sandbox.sql("SELECT * FROM checkin_red_flags") == "1|fever\n")
+        try sandbox.change("undo")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
+    }
+}
