@@ -50,7 +50,7 @@ import Testing
             "ON HOLD pelvic-tilt, Mon 5 Oct 08:00, on hold 10 Oct – 20 Nov in this period (42 days)",
             "ON HOLD side-plank, Sun 15 Nov 08:00, on hold 15–20 Nov (6 days), pain 2 → 5",
             "STOP bird-dog, Thu 1 Oct 08:00, on hold 10–20 Oct in this period (11 days)",
-            "STOP side-plank, Sat 24 Oct 09:00, on hold 24–27 Oct (4 days)",
+            "STOP side-plank, Sat 24 Oct 09:00, on hold 24–27 Oct (4 days), pain 2 → 4",
         ]
         let found = headings.map { flat.range(of: $0)?.lowerBound }
         #expect(!found.contains(nil), "\(attention)")
@@ -68,7 +68,7 @@ import Testing
         #expect(
             markdown.stdout.contains("bird-dog, Thu 1 Oct 08:00, on hold 10–20 Oct in this period \\(11 days\\): "),
             "\(markdown)")
-        #expect(markdown.stdout.contains("side-plank, Sat 24 Oct 09:00, on hold 24–27 Oct \\(4 days\\): "))
+        #expect(markdown.stdout.contains("side-plank, Sat 24 Oct 09:00, on hold 24–27 Oct \\(4 days\\), pain 2 → 4: "))
         #expect(markdown.stdout.contains("check-in, Fri 2 Oct 08:00, stood 10–26 Oct in this period \\(17 days\\): "))
         let html = try sandbox.run("report", "--last", "6w", "--format", "html")
         #expect(html.status == 0, "\(html)")

@@ -89,7 +89,7 @@ extension ProgressReport {
         }
         let liftedItems = lifted.map { stood in
             Attention(
-                hold: nil, findings: stood.findings, session: nil, review: stood.review,
+                hold: nil, findings: stood.findings, session: entry(id: stood.hold?.session.id), review: stood.review,
                 redFlagsSeen: stood.redFlagsSeen, stood: stood.days)
         }
         func annotated(_ item: Attention) -> Attention {

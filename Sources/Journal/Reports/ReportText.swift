@@ -202,12 +202,17 @@ public enum ReportText {
     /// as of its end: "stood 23–27 Oct (5 days)"; for a hold or red flags that stood in the period
     /// (``ProgressReport/stood``), when it began and the days of the period it stood: "Thu 15 Oct
     /// 08:00, on hold 15–20 Oct (6 days)", "Fri 2 Oct 08:00, stood 10–26 Oct in this period
-    /// (17 days)" when it began before the period.
+    /// (17 days)" when it began before the period; its time alone when it stood only on the day it
+    /// began (a rise reviewed that day: the review's time says the rest).
     public static func when(_ item: ProgressReport.Attention) -> String {
         guard let stood = item.stood else { return Figures.shortTime(item.localTime) }
         let days = Int(stood.upperBound.daysSinceEpoch - stood.lowerBound.daysSinceEpoch) + 1
         let count = " (\(Wording.count(days, "day", "days")))"
         guard item.first.rule != WorseningRule.id else { return "stood \(Figures.dayRange(stood))" + count }
+        // Begun and lifted (or the period ended) the same day: its time and the review's say it all.
+        guard stood.lowerBound != stood.upperBound || item.localTime.date != stood.lowerBound else {
+            return Figures.shortTime(item.localTime)
+        }
         let clipped = item.localTime.date < stood.lowerBound ? " in this period" : ""
         let verb = item.first.entryID == nil ? "stood" : "on hold"
         return Figures.shortTime(item.localTime) + ", \(verb) \(Figures.dayRange(stood))" + clipped + count
