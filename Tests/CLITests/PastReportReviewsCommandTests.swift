@@ -47,7 +47,7 @@ import Testing
                 a doctor today, not a physiotherapy appointment. Still standing,
                 recorded 2026-11-03, not yet seen by a doctor: once one has, record it
                 with: journal resume --red-flags
-        ON HOLD bird-dog, Tue 3 Nov 09:00, pain 3 → 5
+        ON HOLD bird-dog, Tue 3 Nov 09:00, on hold 3–7 Nov (5 days), pain 3 → 5
                 Pain went up during bird-dog, from 3 before to 5 after.
                 On hold until a physiotherapist has reviewed it: do not do bird-dog
                 until then, and record the review with: journal resume bird-dog
@@ -55,13 +55,14 @@ import Testing
         Pain
         """
 
-    /// Needs attention in the text report of 1–10 Nov: both answered that day.
+    /// Needs attention in the text report of 1–10 Nov: both answered that day, each with the 8
+    /// days it stood (3–10 Nov).
     static let answeredOnTheTenth = """
         Needs attention
-        SEE A DOCTOR check-in, Tue 3 Nov 08:00
+        SEE A DOCTOR check-in, Tue 3 Nov 08:00, stood 3–10 Nov (8 days)
                 You recorded a high temperature, or feeling hot and shivery.
                 Seen by a doctor on Tue 10 Nov 10:00.
-        STOP bird-dog, Tue 3 Nov 09:00, pain 3 → 5
+        STOP bird-dog, Tue 3 Nov 09:00, on hold 3–10 Nov (8 days), pain 3 → 5
              Pain went up during bird-dog, from 3 before to 5 after.
              Reviewed by a physiotherapist on Tue 10 Nov 10:00: bird-dog resumed.
 
@@ -157,7 +158,7 @@ import Testing
                         a doctor today, not a physiotherapy appointment. Still standing,
                         recorded 2026-11-07, not yet seen by a doctor: once one has, record it
                         with: journal resume --red-flags
-                SEE A DOCTOR check-in, Tue 3 Nov 08:00
+                SEE A DOCTOR check-in, Tue 3 Nov 08:00, stood 3–6 Nov (4 days)
                         You recorded a high temperature, or feeling hot and shivery.
                         Seen by a doctor on Fri 6 Nov 10:00.
                 ON HOLD bird-dog, Sat 7 Nov 09:00, pain 3 → 6
@@ -167,7 +168,7 @@ import Testing
                         - Pain went up during bird-dog, from 3 before to 6 after.
                         On hold until a physiotherapist has reviewed it: do not do bird-dog
                         until then, and record the review with: journal resume bird-dog
-                STOP bird-dog, Tue 3 Nov 09:00, pain 3 → 5
+                STOP bird-dog, Tue 3 Nov 09:00, on hold 3–6 Nov (4 days), pain 3 → 5
                      Pain went up during bird-dog, from 3 before to 5 after.
                      Reviewed by a physiotherapist on Fri 6 Nov 10:00: bird-dog resumed.
 
@@ -214,10 +215,10 @@ import Testing
         plan are counted from then (8 of 10 days).
 
         Needs attention
-        SEE A DOCTOR check-in, Tue 3 Nov 08:00
+        SEE A DOCTOR check-in, Tue 3 Nov 08:00, stood 3–10 Nov (8 days)
                 You recorded a high temperature, or feeling hot and shivery.
                 Seen by a doctor on Tue 10 Nov 10:00.
-        STOP bird-dog, Tue 3 Nov 09:00, pain 3 → 5
+        STOP bird-dog, Tue 3 Nov 09:00, on hold 3–10 Nov (8 days), pain 3 → 5
              Pain went up during bird-dog, from 3 before to 5 after.
              Reviewed by a physiotherapist on Tue 10 Nov 10:00: bird-dog resumed.
 

@@ -59,7 +59,11 @@ import Testing
         let text = try sandbox.run("report", "--from", "2026-11-01", "--to", "2026-11-07")
         #expect(
             text.stdout.hasPrefix("Progress report, 2026-11-01 to 2026-11-07 (7 days)\nAdvice in this report is for"))
-        #expect(text.stdout.contains("\n\nNeeds attention\nON HOLD side-plank, Sun 1 Nov 23:30, pain 3 → 5\n"))
+        // On hold from 1 Nov (local, whatever the clock change) to the period's last day, 7 Nov: 7 days.
+        #expect(
+            text.stdout.contains(
+                "\n\nNeeds attention\nON HOLD side-plank, Sun 1 Nov 23:30, on hold 1–7 Nov (7 days), pain 3 → 5\n"),
+            "\(text)")
         #expect(text.stdout.contains("\nPain\nActive on 2 of 7 days, 3 entries."))
         #expect(text.stdout.contains("side-plank           1     2     -      60  3.0 → 5.0    +2.0      5        1"))
         #expect(!text.stdout.contains("\u{1B}"))

@@ -80,8 +80,11 @@ import Testing
         let pain = try #require(text.range(of: "\nPain\n"))
         let exercises = try #require(text.range(of: "\nExercises\n"))
         #expect(attention.lowerBound < pain.lowerBound && pain.lowerBound < exercises.lowerBound)
-        // The hold and the red flags, each with its date.
-        #expect(text.contains("ON HOLD supported-single-leg-bridge-with-a-pause, Tue 17 Nov 08:00, pain 4 → 7"))
+        // The hold and the red flags, each with its date; the hold with the days it stood, 17–21 Nov.
+        #expect(
+            text.contains(
+                "ON HOLD supported-single-leg-bridge-with-a-pause, Tue 17 Nov 08:00, on hold\n"
+                    + "        17–21 Nov (5 days), pain 4 → 7"), "\(text)")
         #expect(text.contains("URGENT: SEEK EMERGENCY CARE NOW") == false)
         // Recorded on the 19th, two days before the report's last day: it stands, not as "today".
         #expect(text.contains("SEE A DOCTOR check-in, Thu 19 Nov 07:00"))

@@ -90,34 +90,17 @@ import Testing
         )
     }
 
-    /// A hold and an emergency red flag that stood from before the period and were lifted inside
-    /// it (a tester: "Needs attention: nothing, no holds or safety findings in this period" of ten
-    /// days of both): nothing stands at the period's end, and what was lifted during it is said,
-    /// in every format.
-    @Test func whatWasLiftedDuringThePeriodIsSaid() throws {
-        let sandbox = Sandbox(timeZone: "Europe/London")
-        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:00:00Z"
-        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "6", "--at", "2026-10-01 08:00")
-        try sandbox.change("checkin", "--pain", "5", "--red-flag", "saddle-numbness", "--at", "2026-10-02 08:00")
-        try sandbox.change("resume", "bird-dog", "--at", "2026-10-20 10:00", "--note", "ok")
-        try sandbox.change("resume", "--red-flags", "--at", "2026-10-21 10:00", "--note", "gp")
-        try sandbox.change("log", "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-10 08:00")
-        let sentence =
-            "nothing stands at the period's end; during it, the hold on bird-dog was lifted by a "
-            + "physiotherapist's review on Tue 20 Oct 10:00; red flags were seen by a doctor on Wed 21 Oct 10:00"
-        let text = try sandbox.run("report", "--last", "6w")
-        #expect(text.status == 0, "\(text)")
-        #expect(
-            text.stdout.contains(
-                """
-                Needs attention: nothing stands at the period's end; during it, the hold on
-                bird-dog was lifted by a physiotherapist's review on Tue 20 Oct 10:00; red flags
-                were seen by a doctor on Wed 21 Oct 10:00.
-                """), "\(text)")
-        #expect(!text.stdout.contains("no holds or safety findings"), "\(text)")
-        let markdown = try sandbox.run("report", "--last", "6w", "--format", "markdown")
-        #expect(markdown.stdout.contains("N" + sentence.dropFirst() + "."), "\(markdown)")
-        let html = try sandbox.run("report", "--last", "6w", "--format", "html")
-        #expect(html.stdout.contains("N" + sentence.dropFirst() + "."), "\(html)")
+    /// A report on the one exercise done tells the same stretch as the whole report (a tester: it
+    /// said "nothing … in this period"); JSON lists it too.
+    @Test func oneExerciseTellsTheTrendItWasPartOf() throws {
+        let sandbox = try programme()
+        let run = try sandbox.run("report", "--last", "6w", "--exercise", "glute-bridge")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("SEE A GP pain trend, stood 23–27 Oct (5 days)"), "\(run)")
+        #expect(!run.stdout.contains("nothing, no holds or safety findings"), "\(run)")
+        let json = try sandbox.run("report", "--last", "6w", "--exercise", "glute-bridge", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let stretches = try #require(object["pain_trend_stood"] as? [[String: Any]], "\(json)")
+        #expect(stretches.map { $0["days"] as? Int } == [5])
     }
 }

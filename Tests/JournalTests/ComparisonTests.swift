@@ -58,6 +58,34 @@ import Testing
         #expect(previous["verdict"] as? String == "too few previous sessions")
         #expect(previous["minimum_sessions"] as? Int == 3)
         #expect(previous["journal_began_inside"] as? Bool == true)
+        // No verdict in the text, no change in JSON: 6.0 → 4.0 would be -2 (a tester found JSON's -2).
+        #expect(previous["change"] is NSNull)
+        #expect(previous["change_percent"] is NSNull)
+        #expect(
+            previous["change_withheld"] as? String
+                == "the previous period holds 1 session, too few to compare (at least 3 are needed)")
+        let compared = try #require(
+            try JSONSerialization.jsonObject(with: Data(JSONText.pretty(ReportJSON(report(previous: 3))).utf8))
+                as? [String: Any])
+        let shown = try #require(compared["previous"] as? [String: Any])
+        #expect(shown["change"] as? Double == -2)
+        #expect(shown["change_withheld"] is NSNull)
+    }
+
+    /// A previous period that holds only check-ins says that the journal began inside it, as one
+    /// holding sessions does: one rule for every verdict.
+    @Test func checkInsOnlyNameTheDayTheJournalBegan() {
+        var comparison = report(previous: 0).comparison
+        comparison.journalBegan = Fixture.date("2026-11-18")
+        #expect(comparison.verdict == .noPreviousData)
+        #expect(
+            ReportText.comparison(comparison)
+                == "No entries in the previous 7 days (2026-11-14 to 2026-11-20) to compare with: the journal began "
+                + "on 18 Nov.")
+        comparison.journalBegan = Fixture.date("2026-11-14")
+        #expect(
+            ReportText.comparison(comparison)
+                == "No entries in the previous 7 days (2026-11-14 to 2026-11-20) to compare with.")
     }
 
     @Test func threeSessionsAreComparedAndCounted() {

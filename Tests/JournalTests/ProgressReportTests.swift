@@ -157,8 +157,12 @@ import Testing
         #expect(days[1]["pain_before_mean"] is NSNull)
         let previous = try #require(json["previous"] as? [String: Any])
         #expect(previous["pain_before_mean"] as? Double == 7.0)
-        #expect(previous["change"] as? Double == -4.0)
-        #expect(previous["change_percent"] as? Double == -57.14)
+        // Too few previous sessions for a verdict: no change either, and why (docs/report.md).
+        #expect(previous["change"] is NSNull)
+        #expect(previous["change_percent"] is NSNull)
+        #expect(
+            previous["change_withheld"] as? String
+                == "the previous period holds 2 sessions, too few to compare (at least 3 are needed)")
         #expect(previous["verdict"] as? String == "too few previous sessions")
     }
 

@@ -15,7 +15,7 @@ public struct ReportJSON: Encodable, Sendable {
         case checkins, checkin_pain_mean, adherence
         case exercises, flags, days, previous, checkin_readings, reviews, psfs, psfs_period
         case journal_began, counted_from, days_counted, pain_after_max, holds, sessions, notes, standing
-        case standing_as_of, pain_trend_stood
+        case standing_as_of, pain_trend_stood, holds_stood, red_flags_stood
         case region, region_explanation
     }
 
@@ -38,6 +38,12 @@ public struct ReportJSON: Encodable, Sendable {
         try container.encode(report.findings.map { FindingJSON($0, advice: report.region.advice) }, forKey: .flags)
         try container.encode(
             report.worsening.map { StretchJSON($0, advice: report.region.advice) }, forKey: .pain_trend_stood)
+        try container.encode(
+            report.stood.filter { $0.hold != nil }.map { StoodJSON($0, advice: report.region.advice) },
+            forKey: .holds_stood)
+        try container.encode(
+            report.stood.filter { $0.hold == nil }.map { StoodJSON($0, advice: report.region.advice) },
+            forKey: .red_flags_stood)
         try container.encode(report.days.map(DayJSON.init), forKey: .days)
         try container.encode(PreviousJSON(report.comparison), forKey: .previous)
         try container.encode(report.checkInReadings.map(CheckInJSON.init), forKey: .checkin_readings)
@@ -180,6 +186,44 @@ public struct ReportJSON: Encodable, Sendable {
         }
     }
 
+    /// A hold or red flags of one tier that stood in the period, shaped like ``StretchJSON``: its
+    /// first and last day in the period, how many, the finding that began it, when it began, and the
+    /// record in the period that lifted it (`null` while it stood at the period's end).
+    struct StoodJSON: Encodable {
+        let stood: ProgressReport.Stood
+        let advice: RegionalAdvice
+
+        init(_ stood: ProgressReport.Stood, advice: RegionalAdvice) {
+            self.stood = stood
+            self.advice = advice
+        }
+
+        enum CodingKeys: String, CodingKey { case from, to, days, flag, flags, exercise, entry_id, began, lifted }
+        enum LiftedKeys: String, CodingKey { case id, time, note }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(stood.days.lowerBound.iso8601, forKey: .from)
+            try container.encode(stood.days.upperBound.iso8601, forKey: .to)
+            try container.encode(stood.dayCount, forKey: .days)
+            try container.encode(FindingJSON(stood.first, advice: advice), forKey: .flag)
+            try container.encode(stood.findings.map { FindingJSON($0, advice: advice) }, forKey: .flags)
+            if let hold = stood.hold {
+                try container.encode(hold.exerciseID, forKey: .exercise)
+                try container.encode(hold.session.id, forKey: .entry_id)
+            }
+            try container.encode(stood.began.iso8601, forKey: .began)
+            guard let liftedAt = stood.liftedAt else {
+                try container.encodeNil(forKey: .lifted)
+                return
+            }
+            var lifted = container.nestedContainer(keyedBy: LiftedKeys.self, forKey: .lifted)
+            try lifted.encode(stood.review?.id ?? stood.redFlagsSeen?.id, forKey: .id)
+            try lifted.encode(liftedAt.iso8601, forKey: .time)
+            try lifted.encode(stood.review?.note ?? stood.redFlagsSeen?.note, forKey: .note)
+        }
+    }
+
     /// A review as `ReviewJSON` writes it, and `lifted_hold`: false when the journal no longer
     /// holds a session it answered (``ProgressReport/reviewsWithoutHold``).
     struct ReportReviewJSON: Encodable {
@@ -244,7 +288,7 @@ public struct ReportJSON: Encodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case from, to, entries, pain_before_mean, change, change_percent, verdict
-            case minimum_sessions, journal_began_inside
+            case minimum_sessions, journal_began_inside, change_withheld
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -253,11 +297,17 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(comparison.period.to.iso8601, forKey: .to)
             try container.encode(comparison.previous.count, forKey: .entries)
             try container.encode(Figures.twoDecimals(comparison.previous.beforeMean), forKey: .pain_before_mean)
+            // No change where the other formats give no verdict: `change_withheld` says why.
+            let shown = comparison.withheld == nil
             try container.encode(
-                Figures.twoDecimalsChange(from: comparison.previous.beforeMean, to: comparison.current.beforeMean),
+                shown
+                    ? Figures.twoDecimalsChange(from: comparison.previous.beforeMean, to: comparison.current.beforeMean)
+                    : nil,
                 forKey: .change)
             try container.encode(
-                comparison.relativeChange.map { Figures.twoDecimals($0 * 100) ?? 0 }, forKey: .change_percent)
+                shown ? comparison.relativeChange.map { Figures.twoDecimals($0 * 100) ?? 0 } : nil,
+                forKey: .change_percent)
+            try container.encode(comparison.withheld, forKey: .change_withheld)
             try container.encode(comparison.verdict.rawValue, forKey: .verdict)
             try container.encode(ProgressReport.Comparison.minimumPreviousSessions, forKey: .minimum_sessions)
             try container.encode(comparison.journalBeganInside, forKey: .journal_began_inside)

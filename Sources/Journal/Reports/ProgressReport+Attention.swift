@@ -20,7 +20,8 @@ extension ProgressReport {
         public var notYetSeen = false
         /// A red flag's record that a doctor has seen it (`journal resume --red-flags`).
         public var redFlagsSeen: RedFlagReview?
-        /// The days the pain trend stood, when this is one of its stretches (``ProgressReport/worsening``).
+        /// The days the pain trend stood, when this is one of its stretches (``ProgressReport/worsening``),
+        /// or the days of the period a hold or red flags lifted inside it stood (``ProgressReport/stood``).
         public var stood: ClosedRange<LocalDate>?
 
         /// The most pressing finding.
@@ -43,17 +44,24 @@ extension ProgressReport {
     /// others (``Attention/earlier``), whether they fall in the period or stand from before it.
     ///
     /// The pain trend is told once for each stretch of days it stood in the period
-    /// (``worsening``), with those days, in place of the trend as of the last day alone.
+    /// (``worsening``), with those days, in place of the trend as of the last day alone. So is each
+    /// hold and the red flags of each tier lifted inside the period (``stood``), with the record
+    /// that lifted it, in place of its findings.
     public var attention: [Attention] {
+        // Each hold standing at the end is told with the days of the period it stood (``stood``).
         let holdItems = holds.map { hold in
-            Attention(hold: hold, findings: hold.reasons, session: entry(id: hold.session.id), review: nil)
+            Attention(
+                hold: hold, findings: hold.reasons, session: entry(id: hold.session.id), review: nil,
+                stood: stood.first { $0.hold?.session.id == hold.session.id && $0.liftedAt == nil }?.days)
         }
         let heldSessions = Set(holds.compactMap(\.session.id))
         var groups: [Attention] = []
         var index: [String: Int] = [:]
         // Each stretch of the trend tells it, the stretch ending on the last day included.
         func toldByStretch(_ finding: Finding) -> Bool { !worsening.isEmpty && finding.rule == WorseningRule.id }
-        for finding in findings where !toldByStretch(finding) {
+        let lifted = stood.filter { $0.liftedAt != nil }
+        let toldByStood = Set(lifted.flatMap(\.findings).map(Self.key))
+        for finding in findings where !toldByStretch(finding) && !toldByStood.contains(Self.key(finding)) {
             if finding.severity == .stop, let id = finding.entryID, heldSessions.contains(id) { continue }
             let key =
                 "\(finding.entryID.map { "e\($0)" } ?? finding.checkInID.map { "c\($0)" } ?? "r\(finding.rule)")"
@@ -79,10 +87,15 @@ extension ProgressReport {
         let stretches = worsening.map { stretch in
             Attention(hold: nil, findings: [stretch.finding], session: nil, review: nil, stood: stretch.days)
         }
+        let liftedItems = lifted.map { stood in
+            Attention(
+                hold: nil, findings: stood.findings, session: entry(id: stood.hold?.session.id), review: stood.review,
+                redFlagsSeen: stood.redFlagsSeen, stood: stood.days)
+        }
         func annotated(_ item: Attention) -> Attention {
             var item = item
             item.recordedToday = item.localTime.date == today
-            if item.first.rule == RedFlagRule.id {
+            if item.first.rule == RedFlagRule.id, item.stood == nil {
                 item.notYetSeen =
                     self.standing == nil ? false : standing.contains { Self.key($0) == Self.key(item.first) }
                 if !item.notYetSeen, self.standing != nil {
@@ -93,7 +106,7 @@ extension ProgressReport {
         }
         func rank(_ rule: String) -> Int { Rules.ids.firstIndex(of: rule) ?? Rules.ids.count }
         // Newest first, so that each kind is told by its newest and the others are earlier.
-        let candidates = (groups + untold + stretches).map(annotated).sorted {
+        let candidates = (groups + untold + stretches + liftedItems).map(annotated).sorted {
             ($1.severity, rank($0.first.rule), $1.first.performedAt)
                 < ($0.severity, rank($1.first.rule), $0.first.performedAt)
         }
@@ -127,25 +140,5 @@ extension ProgressReport {
     /// What tells two findings apart: rule, severity and what they are about.
     static func key(_ finding: Finding) -> String {
         "\(finding.rule)/\(finding.severity.rawValue)/\(finding.entryID ?? 0)/\(finding.checkInID ?? 0)"
-    }
-}
-
-extension ProgressReport {
-    /// What Needs attention says, in every format, when nothing stands at the period's end but a
-    /// physiotherapist's review or a doctor's visit inside the period lifted a hold or red flags
-    /// that stood during it: "nothing stands at the period's end; during it, the hold on bird-dog
-    /// was lifted by a physiotherapist's review on Tue 20 Oct 10:00"; `nil` when none did, and
-    /// the report says that nothing stood in the period (a tester: a six-week report said
-    /// "nothing … in this period" of a hold and an emergency red flag that stood for ten of its days).
-    public var liftedDuringPeriod: String? {
-        let lifted = reviews.filter { liftedHold($0) && period.contains($0.localTime.date) }
-        let seen = redFlagReviews.filter { period.contains($0.localTime.date) }
-        guard !lifted.isEmpty || !seen.isEmpty else { return nil }
-        let parts =
-            lifted.map {
-                "the hold on \($0.exerciseID) was lifted by a physiotherapist's review on "
-                    + Figures.shortTime($0.localTime)
-            } + seen.map { "red flags were seen by a doctor on " + Figures.shortTime($0.localTime) }
-        return "nothing stands at the period's end; during it, " + parts.joined(separator: "; ")
     }
 }

@@ -154,7 +154,7 @@ public struct ProgressReport: Sendable, Hashable {
         /// The plan item, as set, with its earlier doses.
         public var plan: PlanItem
         /// The first day counted: the latest of the period's first day, the day the journal began
-        /// and the day the exercise entered the plan (its first dose's start).
+        /// and the day the exercise entered the plan (its first dose's start): ``countedFromRule``.
         public var countedFrom: LocalDate
         /// Days from ``countedFrom`` to the period's last day.
         public var daysCounted: Int
@@ -170,6 +170,11 @@ public struct ProgressReport: Sendable, Hashable {
         public var sets: DoseCheck
         public var reps: DoseCheck?
         public var hold: DoseCheck?
+
+        /// How ``countedFrom`` is chosen, in the words every format's footnote uses.
+        public static let countedFromRule =
+            "the latest of the period's first day, the day the journal began and the day the exercise entered "
+            + "the plan"
 
         /// done / planned, or `nil` when nothing was planned in the period.
         public var fraction: Double? { planned == 0 ? nil : Double(done) / Double(planned) }
@@ -208,6 +213,17 @@ public struct ProgressReport: Sendable, Hashable {
         /// The day the journal began, when known: a previous period it began inside of holds
         /// fewer sessions for that reason, and the report says so.
         public var journalBegan: LocalDate? = nil
+
+        /// Why no verdict is given, in the words every format uses.
+        ///
+        /// "the previous period holds 2 sessions, too few to compare (at least 3 are needed)"; `nil`
+        /// unless the verdict is ``Verdict/tooFewPrevious``. JSON then writes no `change` either
+        /// (`change_withheld`).
+        public var withheld: String? {
+            guard verdict == .tooFewPrevious else { return nil }
+            return "the previous period holds \(Wording.count(previous.count, "session", "sessions")), too few to "
+                + "compare (at least \(Self.minimumPreviousSessions) are needed)"
+        }
 
         /// The journal began after the previous period's first day and by its last.
         public var journalBeganInside: Bool {
@@ -329,8 +345,15 @@ public struct ProgressReport: Sendable, Hashable {
     ///
     /// Each day as of its end (``WorseningRule/stretches(in:over:)``): Needs attention tells each
     /// with its days, so a trend that stood for a week inside a longer period is told even when it
-    /// no longer stands on its last day. Empty for a report on one exercise, which tells no trend.
+    /// no longer stands on its last day. A report on one exercise has the whole journal's stretches
+    /// that exercise's sessions were part of (one in the 7 days up to any day of the stretch).
     public var worsening: [WorseningRule.Stretch] = []
+
+    /// Each hold and the red flags of each tier that stood on days of the period, oldest first,
+    /// with those days (``Stood``): Needs attention tells each one lifted inside the period with its
+    /// days, as the pain trend's stretches are, so a hold that stood ten of its days is told even
+    /// though it no longer stands on its last day.
+    public var stood: [Stood] = []
 
     /// The ids of the period's reviews that answered no session in the journal as it is now.
     ///

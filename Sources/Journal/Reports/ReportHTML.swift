@@ -111,12 +111,7 @@ public enum ReportHTML {
         guard !items.isEmpty else {
             return .section(
                 .class("attention none"), .h2("Needs attention"),
-                .p(
-                    .text(
-                        report.isEmpty
-                            ? "No entries in this period."
-                            : report.liftedDuringPeriod.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
-                                ?? "No holds or safety findings in this period."))
+                .p(.text(report.isEmpty ? "No entries in this period." : "No holds or safety findings in this period."))
             )
         }
         let advice = report.region.advice
@@ -372,8 +367,8 @@ public enum ReportHTML {
             .p(
                 .class("note"),
                 .plain(
-                    "Counted from the latest of the period's first day, the day the journal began and the day the "
-                        + "plan began. Dose: each session's sets, reps and hold against the plan's."))
+                    "Counted from \(ProgressReport.Adherence.countedFromRule). Dose: each session's sets, reps and "
+                        + "hold against the plan's."))
         )
     }
 

@@ -121,9 +121,7 @@ public enum ReportMarkdown {
     static func attention(_ report: ProgressReport) -> [String] {
         let items = report.attention
         guard !items.isEmpty else {
-            guard !report.isEmpty else { return [] }
-            let sentence = report.liftedDuringPeriod.map { escape($0.prefix(1).uppercased() + $0.dropFirst()) + "." }
-            return ["", "## Needs attention", "", sentence ?? "No holds or safety findings in this period."]
+            return report.isEmpty ? [] : ["", "## Needs attention", "", "No holds or safety findings in this period."]
         }
         var lines = ["", "## Needs attention", ""]
         for item in items {

@@ -142,17 +142,18 @@ public enum ReportText {
         let span =
             "the previous \(Wording.count(previous.dayCount, "day", "days")) (\(previous.from) to \(previous.to))"
         let held = Wording.count(comparison.previous.count, "session", "sessions")
-        let began = comparison.journalBegan.map(Figures.dayMonth) ?? ""
+        // Whatever the previous period holds (sessions, check-ins only, nothing), the day the
+        // journal began inside it is said: one rule for every verdict.
+        let began = comparison.journalBeganInside ? comparison.journalBegan.map(Figures.dayMonth) : nil
         switch comparison.verdict {
         case .noPreviousData:
-            return "No entries in \(span) to compare with."
+            return "No entries in \(span) to compare with" + (began.map { ": the journal began on \($0)" } ?? "") + "."
         case .noCurrentData:
-            return "Mean pain before in \(span), \(held), was \(Figures.oneDecimal(comparison.previous.beforeMean))."
+            return "Mean pain before in \(span), \(held)" + (began.map { " since the journal began on \($0)" } ?? "")
+                + ", was \(Figures.oneDecimal(comparison.previous.beforeMean))."
         case .tooFewPrevious:
-            return "Not compared with \(span): "
-                + (comparison.journalBeganInside ? "the journal began on \(began); " : "")
-                + "the previous period holds \(held), too few to compare (at least "
-                + "\(ProgressReport.Comparison.minimumPreviousSessions) are needed)."
+            return "Not compared with \(span): " + (began.map { "the journal began on \($0); " } ?? "")
+                + (comparison.withheld ?? "") + "."
         case .improvement, .worsening, .noMeaningfulChange:
             let verdict =
                 switch comparison.verdict {
@@ -161,7 +162,7 @@ public enum ReportText {
                 default: "no meaningful change (less than 2 points and less than 30%)"
                 }
             return "Compared with \(span), \(held)"
-                + (comparison.journalBeganInside ? " since the journal began on \(began)" : "") + ": mean pain before "
+                + (began.map { " since the journal began on \($0)" } ?? "") + ": mean pain before "
                 + "\(Figures.oneDecimal(comparison.previous.beforeMean)) → \(Figures.oneDecimal(comparison.current.beforeMean)) "
                 + "(\(Figures.signedOneDecimal(comparison.shownChangeTenths.map { Double($0) / 10 })), "
                 + "\(Figures.signedPercent(whole: comparison.shownPercent))): "
@@ -198,11 +199,23 @@ public enum ReportText {
     }
 
     /// When it happened: "Sat 14 Nov 08:15", or the days a stretch of the pain trend stood, each
-    /// as of its end: "stood 23–27 Oct (5 days)".
+    /// as of its end: "stood 23–27 Oct (5 days)"; for a hold or red flags that stood in the period
+    /// (``ProgressReport/stood``), when it began and the days of the period it stood: "Thu 15 Oct
+    /// 08:00, on hold 15–20 Oct (6 days)", "Fri 2 Oct 08:00, stood 10–26 Oct in this period
+    /// (17 days)" when it began before the period; its time alone when it stood only on the day it
+    /// began (a rise reviewed that day: the review's time says the rest).
     public static func when(_ item: ProgressReport.Attention) -> String {
         guard let stood = item.stood else { return Figures.shortTime(item.localTime) }
         let days = Int(stood.upperBound.daysSinceEpoch - stood.lowerBound.daysSinceEpoch) + 1
-        return "stood \(Figures.dayRange(stood)) (\(Wording.count(days, "day", "days")))"
+        let count = " (\(Wording.count(days, "day", "days")))"
+        guard item.first.rule != WorseningRule.id else { return "stood \(Figures.dayRange(stood))" + count }
+        // Begun and lifted (or the period ended) the same day: its time and the review's say it all.
+        guard stood.lowerBound != stood.upperBound || item.localTime.date != stood.lowerBound else {
+            return Figures.shortTime(item.localTime)
+        }
+        let clipped = item.localTime.date < stood.lowerBound ? " in this period" : ""
+        let verb = item.first.entryID == nil ? "stood" : "on hold"
+        return Figures.shortTime(item.localTime) + ", \(verb) \(Figures.dayRange(stood))" + clipped + count
     }
 
     /// "Also on 2 earlier days: Thu 26 Nov 07:30, Mon 23 Nov 07:30."; `nil` when there were none.
@@ -269,8 +282,7 @@ public enum ReportText {
         let items = report.attention
         guard !items.isEmpty else {
             guard !report.isEmpty else { return [] }
-            let sentence = report.liftedDuringPeriod ?? "nothing, no holds or safety findings in this period"
-            return [""] + wrap("Needs attention: " + sentence + ".", width)
+            return ["", "Needs attention: nothing, no holds or safety findings in this period."]
         }
         var lines = ["", "Needs attention"]
         for item in items {
@@ -364,9 +376,7 @@ public enum ReportText {
             },
             alignRight: Set(2...5), width: width, shrink: 0
         ).split(separator: "\n").map(String.init)
-        lines += wrap(
-            "FROM: counted from the latest of the period's first day, the day the journal began and the day "
-                + "the plan began.", width)
+        lines += wrap("FROM: counted from \(ProgressReport.Adherence.countedFromRule).", width)
         lines += ["", "Against the plan: dose, session by session"]
         lines += TextTable.render(
             header: ["EXERCISE", "PLANNED", "SETS", "REPS", "HOLD S"],

@@ -225,8 +225,17 @@ extension JournalStore {
         report.standing = standing
         report.reviewsWithoutHold = try HoldQueries.reviewsAnsweringNothing(db, report.reviews)
         // Evaluated in memory, from the entries already read: one pass over them, then 14 days'
-        // sums a day.
-        if exerciseID == nil { report.worsening = WorseningRule.stretches(in: entries, over: period) }
+        // sums a day. The trend is the whole journal's: a report on one exercise tells the same
+        // stretches, those its sessions were part of (one in the 7 days up to any day of the stretch).
+        if exerciseID != nil {
+            let all = try EntryQueries.entriesForRules(db, performedIn: range, exerciseID: nil)
+            report.worsening = WorseningRule.stretches(in: all, over: period).filter { stretch in
+                let from = stretch.days.lowerBound.adding(days: -(Thresholds.worseningDays - 1))
+                return entries.contains { (from...stretch.days.upperBound).contains($0.localTime.date) }
+            }
+        } else {
+            report.worsening = WorseningRule.stretches(in: entries, over: period)
+        }
         if exerciseID == nil {
             let psfs = PSFSSummary.make(
                 activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db)
@@ -236,7 +245,54 @@ extension JournalStore {
                 db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id",
                 arguments: [period.widestUTCRange.lowerBound, Int64.max])
         }
+        report.stood = try stood(
+            in: period, exerciseID: exerciseID, reviews: report.reviews,
+            redFlagReviews: report.redFlagReviews.filter { period.contains($0.localTime.date) }, db)
         return report
+    }
+
+    /// The holds and red flags that stood on days of `period` (``ProgressReport/Stood``), oldest
+    /// first: those standing at the end of the day before it, and each begun inside it, up to the
+    /// record dated in it that covers each (`reviews`, `redFlagReviews`: the period's, oldest first).
+    ///
+    /// A hold stands from its rising session to the first of its exercise's reviews that covers
+    /// that session; the next hold is then the first session that review does not cover
+    /// (``HoldQueries/hold(exerciseID:review:_:)``), one read for each hold lifted. Red flags stand
+    /// from their check-in to the first record that covers it. For one exercise, its holds only.
+    private static func stood(
+        in period: Period, exerciseID: String?, reviews: [Review], redFlagReviews: [RedFlagReview], _ db: Database
+    ) throws -> [ProgressReport.Stood] {
+        let dayBefore = period.from.adding(days: -1)
+        var standing: [String: Hold] = [:]
+        for hold in try HoldQueries.holds(db, asOf: dayBefore)
+        where (exerciseID == nil || hold.exerciseID == exerciseID) && hold.since.localTime.date <= period.to {
+            standing[hold.exerciseID] = hold
+        }
+        var stood: [ProgressReport.Stood] = []
+        for review in reviews {
+            guard let hold = standing[review.exerciseID],
+                HoldRule.answers(review.mark, hold.since, recordedAt: hold.session.createdAt)
+            else { continue }
+            stood.append(.hold(hold, liftedBy: review, in: period))
+            standing[review.exerciseID] =
+                try HoldQueries.hold(exerciseID: review.exerciseID, review: review.mark, db).flatMap {
+                    $0.since.localTime.date <= period.to ? $0 : nil
+                }
+        }
+        stood += standing.values.map { .hold($0, liftedBy: nil, in: period) }
+        if exerciseID == nil {
+            var open = try RedFlagReviewQueries.standingCheckIns(
+                db, review: try RedFlagReviewQueries.latest(db, asOf: dayBefore)
+            ).filter { $0.localTime.date <= period.to }
+            for seen in redFlagReviews {
+                let covered = open.filter(seen.covers)
+                guard !covered.isEmpty else { continue }
+                open.removeAll(where: seen.covers)
+                stood += ProgressReport.Stood.redFlags(covered, liftedBy: seen, in: period)
+            }
+            if !open.isEmpty { stood += ProgressReport.Stood.redFlags(open, liftedBy: nil, in: period) }
+        }
+        return stood.sorted { ($0.first.performedAt, $0.first.subject) < ($1.first.performedAt, $1.first.subject) }
     }
 
     /// What `body` reads and the values journal never writes (with `now`, those dated ahead of it
