@@ -249,7 +249,7 @@ extension JournalStore {
 
     /// The region in force: the journal's setting, read in this transaction, and `environment`.
     private static func region(environment: [String: String], _ db: Database) throws -> RegionSetting {
-        try RegionSetting.inForce(stored: storedRegion(db), environment: environment)
+        try RegionSetting.inForce(stored: SettingsQueries.region(db), environment: environment)
     }
 
     /// What stands on `today` and every hold that stands on it, as a report ending `today` reads
