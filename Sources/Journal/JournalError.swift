@@ -331,8 +331,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\"\(id)\" cannot be an exercise id: use 2 to 40 lower-case letters, digits and dashes, "
                 + "starting with a letter, such as wall-squat."
         case .invalidExerciseName(let name):
-            return
-                "\"\(name)\" cannot be an exercise name: use 1 to \(Exercise.maximumNameLength) characters on one line."
+            let why = Exercise.refusal(ofName: name).map { "\($0); " } ?? ""
+            return "\"\(name)\" cannot be an exercise name: \(why)use 1 to \(Exercise.maximumNameLength) characters "
+                + "on one line, with no control characters."
         case .exerciseExists(let id):
             return "an exercise called \"\(id)\" already exists; choose another id (`journal exercises` lists them)."
         case .exerciseArchived(let id, let entries):

@@ -136,13 +136,15 @@ import Testing
         #expect(try sandbox.run("checkins", "--limit", "1").stdout.contains("saddle-numbness"))
         #expect(try check().status == 3)
 
-        // The red flag was a mistake: correct the check-in, and check is back to 0.
+        // The red flag was a mistake: correct the check-in, which says it lifts it, and check is back to 0.
         let edit = try sandbox.run("checkins", "edit", "2", "--no-red-flags", "--pain", "4")
         #expect(edit.status == 0, "\(edit)")
         #expect(
             edit.stdout == """
                 Before #2: pain 5, red flags: saddle-numbness, 2026-11-24 07:00 (UTC+00:00)
                 After  #2: pain 4, 2026-11-24 07:00 (UTC+00:00)
+                The red flag of check-in #2 at 2026-11-24 07:00 is lifted: the check-in before the edit had it. \
+                You recorded numbness or tingling around the genitals or buttocks.
 
                 """)
         #expect(try check().status == 0)

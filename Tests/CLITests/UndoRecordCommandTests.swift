@@ -285,7 +285,8 @@ import Testing
         try sandbox.damage("UPDATE change_exercises SET name = 'Knee' || char(27) || '[31mhug';")
         try expectRefused(
             "change_exercises holds the exercise knee-hug whose name is 'Knee[31mhug', which typed input refuses: "
-                + "\"Knee[31mhug\" cannot be an exercise name: use 1 to 60 characters on one line.",
+                + "\"Knee[31mhug\" cannot be an exercise name: it holds the control character U+001B, which could "
+                + "change a terminal when printed; use 1 to 60 characters on one line, with no control characters.",
             unchanged: ["exercises", "changes"])
         try sandbox.damage("UPDATE change_exercises SET name = 'Knee hug', archived = 7;")
         try expectRefused(

@@ -70,7 +70,8 @@ import Testing
         #expect(try object(CheckedInJSON(checkIn, advice: Fixture.uk))["region"] as? String == "GB")
         let checkInEdit = CheckInEditJSON(
             before: CheckInJSON(checkIn.checkIn), after: CheckInJSON(checkIn.checkIn), findings: [])
-        #expect(try keys(checkInEdit) == ["after", "before", "changed", "findings"])
+        #expect(
+            try keys(checkInEdit) == ["after", "before", "changed", "findings", "red_flags_begun", "red_flags_lifted"])
     }
 
     @Test func standingCheckAndTodayKeys() throws {

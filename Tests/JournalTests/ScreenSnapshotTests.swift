@@ -57,7 +57,7 @@ import Testing
         guard statements.transactions == 1,
             let begin = sql.firstIndex(where: { $0.hasPrefix("BEGIN") || $0.hasPrefix("SAVEPOINT") }),
             let end = sql.lastIndex(where: { $0.hasPrefix("COMMIT") || $0.hasPrefix("RELEASE") }),
-            let region = sql.firstIndex(where: { $0.contains("FROM settings WHERE name = 'region'") })
+            let region = sql.firstIndex(where: { $0.contains("FROM settings WHERE name = ") })
         else {
             print(sql)
             return false

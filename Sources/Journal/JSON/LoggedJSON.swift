@@ -87,17 +87,32 @@ public struct CheckedInJSON: Encodable, Sendable {
 }
 
 /// `journal checkins edit --json`: the check-in before and after, the findings of the corrected one,
-/// and `changed`, false when the values given were those the check-in had (nothing written).
+/// `changed`, false when the values given were those the check-in had (nothing written), and the
+/// red flags the edit lifted and began (`red_flags_lifted`, as `checkins delete --json` writes
+/// them, and `red_flags_begun`; `[]` for none).
 public struct CheckInEditJSON: Encodable, Sendable {
     public var before: CheckInJSON
     public var after: CheckInJSON
     public var findings: [FindingJSON]
     public var changed: Bool
+    public var redFlagsLifted: [FindingJSON]
+    public var redFlagsBegun: [FindingJSON]
 
-    public init(before: CheckInJSON, after: CheckInJSON, findings: [FindingJSON], changed: Bool = true) {
+    public init(
+        before: CheckInJSON, after: CheckInJSON, findings: [FindingJSON], changed: Bool = true,
+        redFlagsLifted: [FindingJSON] = [], redFlagsBegun: [FindingJSON] = []
+    ) {
         self.before = before
         self.after = after
         self.findings = findings
         self.changed = changed
+        self.redFlagsLifted = redFlagsLifted
+        self.redFlagsBegun = redFlagsBegun
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case before, after, findings, changed
+        case redFlagsLifted = "red_flags_lifted"
+        case redFlagsBegun = "red_flags_begun"
     }
 }

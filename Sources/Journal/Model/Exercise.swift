@@ -92,17 +92,43 @@ public struct Exercise: Sendable, Hashable, Identifiable {
     }
 
     /// An exercise name as typed input takes it: trimmed, 1 to ``maximumNameLength`` characters on
-    /// one line, with no control or format character; throws ``JournalError/invalidExerciseName(_:)``.
+    /// one line, with no control or format character; throws ``JournalError/invalidExerciseName(_:)``,
+    /// whose sentence says why (``refusal(ofName:)``).
     public static func checkedName(_ name: String) throws -> String {
+        guard refusal(ofName: name) == nil else { throw JournalError.invalidExerciseName(name) }
+        return String(name.trimmingWhitespace())
+    }
+
+    /// Why typed input refuses `name` as an exercise name, in words; `nil` when it takes it.
+    ///
+    /// The one rule for a name, typed or stored (``checkedName(_:)``; ``StoredValues`` names a
+    /// stored one that breaks it with the same words).
+    ///
+    /// ```swift
+    /// Exercise.refusal(ofName: "Glute\u{7} bridge")
+    /// // "it holds the control character U+0007, which could change a terminal when printed"
+    /// ```
+    public static func refusal(ofName name: String) -> String? {
         let trimmed = String(name.trimmingWhitespace())
-        let printable = trimmed.unicodeScalars.allSatisfy {
-            ![.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
-                && $0 != "\u{FFFD}"
+        if trimmed.isEmpty { return "it is empty" }
+        let lineBreaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+        if trimmed.unicodeScalars.contains(where: lineBreaks.contains) { return "it is on more than one line" }
+        if let scalar = trimmed.unicodeScalars.first(where: {
+            [.control, .format].contains($0.properties.generalCategory) || $0 == "\u{FFFD}"
+        }) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            switch scalar {
+            case "\u{FFFD}":
+                return "it holds \(code), the replacement character, which stands for bytes that are not text"
+            case _ where scalar.properties.generalCategory == .format:
+                return "it holds the invisible character \(code), which could make it read other than it is"
+            default:
+                return "it holds the control character \(code), which could change a terminal when printed"
+            }
         }
-        guard !trimmed.isEmpty, trimmed.count <= maximumNameLength, printable else {
-            throw JournalError.invalidExerciseName(name)
-        }
-        return trimmed
+        if trimmed.count > maximumNameLength { return "it is \(trimmed.count) characters long" }
+        return nil
     }
 }
 

@@ -269,7 +269,7 @@ struct ChangeLog {
                 result.stopped = true
                 return result
             }
-            let regionBefore = try JournalStore.storedRegion(db)
+            let regionBefore = try SettingsQueries.region(db)
             let reviewsBefore = kind == .exercise ? try reviewIDs(of: subject) : []
             if kind == .exercise { result.replacedExercise = try ownExercise(subject) }
             let placeBefore = kind == .plan ? try planPlace(of: subject) : nil
@@ -789,7 +789,7 @@ struct ChangeLog {
                 """,
             arguments: [change])
         try putBackEarlierDoses(of: nil, from: change)
-        let regionBefore = try JournalStore.storedRegion(db)
+        let regionBefore = try SettingsQueries.region(db)
         try db.execute(sql: "DELETE FROM settings")
         try db.execute(
             sql:
@@ -815,7 +815,7 @@ struct ChangeLog {
     /// The region the journal stores now, beside `before`, the one it stored before the undo;
     /// `nil` when they are the same.
     private func regionChange(from before: String?) throws -> RegionChange? {
-        let after = try JournalStore.storedRegion(db)
+        let after = try SettingsQueries.region(db)
         return after == before ? nil : RegionChange(replaced: before, stored: after)
     }
 
@@ -849,14 +849,14 @@ struct ChangeLog {
         }
         switch kind {
         case .config:
-            try db.execute(sql: "DELETE FROM settings WHERE name = ?", arguments: [subject])
+            try SettingsQueries.remove(subject, db)
             try db.execute(
                 sql: """
                     INSERT INTO settings (rowid, name, value)
                     SELECT \(Self.freeRowID("settings")), name, value FROM change_settings AS kept WHERE change_id = ?
                     """,
                 arguments: [change])
-            let value = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [subject])
+            let value = try SettingsQueries.value(named: subject, db)
             return .setting(name: subject, value: value)
         case .exercise:
             let exists = try putBackExercise(subject, of: change)

@@ -151,9 +151,7 @@ enum FullExportImport {
                 result.redFlagReviews += 1
             case "settings":
                 let setting = try Self.element(line) { try JournalExport.setting(value) }
-                if let held = try String.fetchOne(
-                    db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [setting.name])
-                {
+                if let held = try SettingsQueries.value(named: setting.name, db) {
                     guard held == setting.value else {
                         throw JournalError.invalidImport(
                             line: line,
@@ -164,9 +162,7 @@ enum FullExportImport {
                     return
                 }
                 _ = try changeID()
-                try db.execute(
-                    sql: "INSERT INTO settings (name, value) VALUES (?, ?)",
-                    arguments: [setting.name, setting.value])
+                try SettingsQueries.set(setting.name, to: setting.value, db)
             case "psfs_ratings":
                 let rating = try Self.element(line) { try JournalExport.rating(value, now: now) }
                 guard
@@ -438,9 +434,9 @@ extension JournalStore {
     /// ```
     public func restore(from open: () throws -> ByteSource, now: Int64) throws -> ImportResult {
         try writing { db in
-            let before = try JournalStore.storedRegion(db)
+            let before = try SettingsQueries.region(db)
             var result = try FullExportImport.restore(from: open, now: now, db)
-            let after = try JournalStore.storedRegion(db)
+            let after = try SettingsQueries.region(db)
             if before != after { result.region = RegionChange(replaced: before, stored: after) }
             return result
         }

@@ -1,6 +1,27 @@
 import Foundation
 import GRDB
 
+/// What `journal checkins edit` changed: the check-in before and after, and the red flags no
+/// doctor had seen that the edit lifted (flags removed) or began (flags added, or moved after a
+/// doctor's visit had seen them).
+public struct CheckInEdit: Sendable, Hashable {
+    /// The check-in as it was.
+    public var before: CheckIn
+    /// The check-in as saved, with the findings it raises; `before` when nothing changed.
+    public var after: LoggedCheckIn
+    /// Whether the row held a value journal never writes (put in from outside), which the edit
+    /// replaced by what screens showed or what was given (``StoredValues``).
+    public var corrected: Bool
+    /// The red flags that stood on the check-in before the edit and no longer do, most severe first.
+    public var redFlagsLifted: [Finding] = []
+    /// The red flags that stand on the check-in after the edit and did not before, most severe first.
+    public var redFlagsBegun: [Finding] = []
+
+    /// Whether the edit changed anything; one that gave only the values the check-in had writes
+    /// nothing and records no change for undo.
+    public var changed: Bool { after.checkIn != before || corrected }
+}
+
 /// A saved check-in and what the safety rules found.
 public struct LoggedCheckIn: Sendable, Hashable {
     public var checkIn: CheckIn
@@ -38,7 +59,8 @@ extension JournalStore {
         try reading { db in try Self.checkIns(limit: limit, db) }
     }
 
-    /// Corrects the check-in `id` and returns it before and after.
+    /// Corrects the check-in `id` and returns it before and after, with the red flags the edit
+    /// lifted and began (``CheckInEdit``).
     ///
     /// Each value given replaces the recorded one: `redFlags`, when given, replaces the whole set; a
     /// `note` of "" removes it. The rules run on it again, as on a new check-in. An edit that adds a
@@ -47,19 +69,25 @@ extension JournalStore {
     /// the values the check-in has writes nothing and records no change: `after` is then `before`.
     /// `corrected` says that the row held a value journal never writes (put in from outside, ``StoredValues``),
     /// which the edit replaced, so something changed even when `after` reads as `before` did.
+    ///
+    /// With `today`, the red flags no doctor had seen that stood on the check-in before the edit
+    /// and not after it are ``CheckInEdit/redFlagsLifted``, and those that stand after it and did
+    /// not before, ``CheckInEdit/redFlagsBegun``, read in the same transaction as
+    /// ``deleteCheckIns(ids:now:today:)`` reads what it lifts.
     public func editCheckIn(
         id: Int64, pain: PainLevel?, note: String?, time: String?, redFlags: [RedFlag]?, now: Int64,
-        timeZone: TimeZone
-    ) throws -> (before: CheckIn, after: LoggedCheckIn, corrected: Bool) {
+        timeZone: TimeZone, today: LocalDate? = nil
+    ) throws -> CheckInEdit {
         try writing { db in
             let before = try Self.checkIns(ids: [id], db)[0]
+            let standingBefore = try today.map { try Self.standingRedFlags(of: id, today: $0, db) } ?? []
             var after = try before.edited(
                 pain: pain, note: note, time: time, redFlags: redFlags, now: now, timeZone: timeZone)
             // The values the check-in already had change nothing: nothing is written, nothing kept for undo.
             // A check-in read other than as stored (``StoredValues``) is written even so: the edit corrects it.
             let storedAsRead = try StoredValues.storedAsRead(before, db)
             if after == before, storedAsRead {
-                return (before, try Self.assess(before, db), false)
+                return CheckInEdit(before: before, after: try Self.assess(before, db), corrected: false)
             }
             // A doctor's visit answers the red flags it saw. A flag added, or the flags moved to another
             // time, is not what was seen: the check-in counts as recorded now, which no earlier visit covers.
@@ -83,8 +111,21 @@ extension JournalStore {
                         """,
                     arguments: [change, id])
             }
-            return (before, try Self.assess(saved, db), !storedAsRead)
+            let standingAfter = try today.map { try Self.standingRedFlags(of: id, today: $0, db) } ?? []
+            return CheckInEdit(
+                before: before, after: try Self.assess(saved, db), corrected: !storedAsRead,
+                redFlagsLifted: standingBefore.filter { !standingAfter.map(\.severity).contains($0.severity) },
+                redFlagsBegun: standingAfter.filter { !standingBefore.map(\.severity).contains($0.severity) })
         }
+    }
+
+    /// The red flags of check-in `id` that no doctor had seen as of `today`, most severe first:
+    /// one finding for each tier of its flags (``RedFlagRule/findings(for:)``).
+    private static func standingRedFlags(of id: Int64, today: LocalDate, _ db: Database) throws -> [Finding] {
+        let review = try RedFlagReviewQueries.latest(db, asOf: today)
+        return Rules.sorted(
+            RedFlagRule.findings(
+                in: try RedFlagReviewQueries.standingCheckIns(db, review: review).filter { $0.id == id }))
     }
 
     /// Deletes the check-ins with these ids, all or none, and returns them and, with `today`, the

@@ -303,9 +303,21 @@ extension JournalStore {
         try reading { db in ScreenSnapshot(value: try body(db), problems: try StoredValues.problems(db, now: now)) }
     }
 
+    /// The exercises (``catalog(includingArchived:)``) and the values journal never writes, in one
+    /// read: what `journal exercises` and `journal exercises show` show and name.
+    public func catalogSnapshot(includingArchived: Bool = false, now: Int64? = nil) throws -> ScreenSnapshot<Catalog> {
+        try screen(now: now) { db in try ExerciseQueries.catalog(db, includingArchived: includingArchived) }
+    }
+
+    /// The journal's region as stored (``SettingsQueries/region(_:)``) and the values journal never
+    /// writes, in one read: what `journal config get` and `journal safety` show and name.
+    public func storedRegionSnapshot(now: Int64? = nil) throws -> ScreenSnapshot<String?> {
+        try screen(now: now) { db in try SettingsQueries.region(db) }
+    }
+
     /// The region in force: the journal's setting, read in this transaction, and `environment`.
     private static func region(environment: [String: String], _ db: Database) throws -> RegionSetting {
-        try RegionSetting.inForce(stored: storedRegion(db), environment: environment)
+        try RegionSetting.inForce(stored: SettingsQueries.region(db), environment: environment)
     }
 
     /// What stands on `today` and every hold that stands on it, as a report ending `today` reads

@@ -4,12 +4,7 @@ import GRDB
 extension JournalStore {
     /// The region set with `journal config set region`, as stored; `nil` when none is set.
     public func storedRegion() throws -> String? {
-        try reading { db in try Self.storedRegion(db) }
-    }
-
-    /// The journal's region as stored, read in `db`'s transaction.
-    static func storedRegion(_ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'region'")
+        try reading { db in try SettingsQueries.region(db) }
     }
 
     /// Stores `region` as the journal's region, replacing any before it; returns whether that changed
@@ -17,15 +12,10 @@ extension JournalStore {
     @discardableResult
     public func setRegion(_ region: Region, now: Int64 = JournalStore.wallClock()) throws -> Bool {
         try writing { db in
-            let stored = try Self.storedRegion(db)
+            let stored = try SettingsQueries.region(db)
             guard stored != region.code else { return false }
             try ChangeLog(db).recordSettingChange(of: "region", detail: "config set region \(region.code)", now: now)
-            try db.execute(
-                sql: """
-                    INSERT INTO settings (name, value) VALUES ('region', ?)
-                    ON CONFLICT (name) DO UPDATE SET value = excluded.value
-                    """,
-                arguments: [region.code])
+            try SettingsQueries.set(SettingsQueries.regionName, to: region.code, db)
             return true
         }
     }
@@ -34,11 +24,11 @@ extension JournalStore {
     @discardableResult
     public func unsetRegion(now: Int64 = JournalStore.wallClock()) throws -> String? {
         try writing { db in
-            let stored = try Self.storedRegion(db)
+            let stored = try SettingsQueries.region(db)
             if stored != nil {
                 try ChangeLog(db).recordSettingChange(of: "region", detail: "config unset region", now: now)
             }
-            try db.execute(sql: "DELETE FROM settings WHERE name = 'region'")
+            try SettingsQueries.remove(SettingsQueries.regionName, db)
             return stored
         }
     }

@@ -82,7 +82,7 @@ enum SQLiteRestore {
         var named = UndoResult(kind: .restore, madeAt: 0, restored: 0, removed: 0)
         let restoredRegion = try restored.reading { db in
             try namePutBack(db, into: &named)
-            return try JournalStore.storedRegion(db)
+            return try SettingsQueries.region(db)
         }
         var result = BackupRestoreResult(
             path: path, keptCopy: nil, entries: named.entryIDs.count, checkIns: named.checkInIDs.count,
@@ -261,7 +261,7 @@ enum SQLiteRestore {
                         guard latest == undoing else { throw JournalError.databaseLocked(path: path) }
                     }
                     file = try hidden.create(holding: serialize(db, path: path))
-                    region = try String.fetchOne(db, sql: "SELECT value FROM main.settings WHERE name = 'region'")
+                    region = try SettingsQueries.region(db)
                     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                     // The change log stays: the journal's undo history, under the restore (the
                     // journal coming in has none). Undoing the restore puts back the journal those
@@ -379,7 +379,7 @@ enum SQLiteRestore {
         var undo = UndoResult(kind: .restore, madeAt: restore.madeAt, restored: 0, removed: 0)
         let region = try putBack.reading { db in
             try namePutBack(db, into: &undo)
-            return try JournalStore.storedRegion(db)
+            return try SettingsQueries.region(db)
         }
         let serialized = try putBack.queue.writeWithoutTransaction { try serialize($0, path: path) }
         let (kept, replacedRegion) = try replace(

@@ -403,8 +403,9 @@ enum StoredValues {
                 """
         ).flatMap { row -> [StoredValueProblem] in
             let id: String = row["id"] ?? ""
+            let builtIn = Catalog.builtIn.exercise(id: id)
             let fix =
-                Catalog.builtIn.exercise(id: id) == nil
+                builtIn == nil
                 ? { (flag: String) in "`journal exercises edit \(id) \(flag)` corrects it." }
                 : { (_: String) in
                     "journal cannot correct an exercise's row: restore a backup made before it was changed "
@@ -414,10 +415,18 @@ enum StoredValues {
             do {
                 _ = try Exercise.checkedName(row["name"] ?? "")
             } catch {
+                // A built-in exercise's name is journal's catalogue's: put back as it is there.
+                let nameFix = builtIn.map { exercise in
+                    "journal cannot correct an exercise's row; `sqlite3 JOURNAL \"UPDATE exercises SET name = "
+                        + "'\(exercise.name.replacingOccurrences(of: "'", with: "''"))' WHERE id = '\(id)'\"` puts "
+                        + "back the catalogue's name."
+                }
                 found.append(
                     StoredValueProblem(
-                        table: "exercises", row: id, column: "name", value: row["quoted_name"] ?? "NULL",
-                        expected: "which typed input refuses: \(refusal(error))", fix: fix("--name NAME")))
+                        table: "exercises", row: id, column: "name", value: Self.visible(row["name"] ?? ""),
+                        expected: "which typed input refuses: \(refusal(error))"
+                            + (builtIn.map { " (screens show the catalogue's name, \($0.name))" } ?? ""),
+                        fix: nameFix ?? fix("--name NAME")))
             }
             if let howTo: String = row["how_to"], !howTo.isEmpty, !howTo.utf8.contains(0) {
                 do {
@@ -432,6 +441,29 @@ enum StoredValues {
             return found
         }
         .prefix(limitPerTable).map { $0 }
+    }
+
+    /// A text as SQLite quotes it (`quote(…)`), each control character in it spelled as SQL spells
+    /// it, so that the note shows what the terminal would not: `'Glute' || char(7) || ' bridge'`.
+    static func visible(_ text: String) -> String {
+        var parts: [String] = []
+        var run = ""
+        for scalar in text.unicodeScalars {
+            guard scalar.properties.generalCategory == .control else {
+                run.unicodeScalars.append(scalar)
+                continue
+            }
+            if !run.isEmpty { parts.append(quoted(run)) }
+            run = ""
+            parts.append("char(\(scalar.value))")
+        }
+        if !run.isEmpty || parts.isEmpty { parts.append(quoted(run)) }
+        return parts.joined(separator: " || ")
+    }
+
+    /// A text as an SQL string literal: `'it''s'`.
+    private static func quoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// Why typed input refuses a value, as its error says it, without the closing full stop.

@@ -109,11 +109,13 @@ struct CheckIns: ParsableCommand {
             // journal cannot silence it; only what the edit changed is told as new.
             let advice = try advance(journal, note: note, flags: flags, now: now)
             for finding in advice { Console.err(Describe.raised(finding, advice: words, today: today)) }
-            let (before, after, corrected) = try store.write {
+            let edit = try store.write {
                 try $0.editCheckIn(
-                    id: id, pain: pain, note: note, time: at, redFlags: flags, now: now, timeZone: Clock.timeZone)
+                    id: id, pain: pain, note: note, time: at, redFlags: flags, now: now, timeZone: Clock.timeZone,
+                    today: today)
             }
-            guard after.checkIn != before || corrected else {
+            let (before, after, corrected) = (edit.before, edit.after, edit.corrected)
+            guard edit.changed else {
                 let said = "Check-in #\(id) already had what you gave; nothing changed."
                 if output.json {
                     try Console.json(
@@ -134,10 +136,16 @@ struct CheckIns: ParsableCommand {
                 try Console.json(
                     CheckInEditJSON(
                         before: CheckInJSON(before), after: CheckInJSON(after.checkIn),
-                        findings: after.findings.map { FindingJSON($0, advice: words) }))
+                        findings: after.findings.map { FindingJSON($0, advice: words) },
+                        redFlagsLifted: edit.redFlagsLifted.map { FindingJSON($0, advice: words) },
+                        redFlagsBegun: edit.redFlagsBegun.map { FindingJSON($0, advice: words) }))
             } else {
                 try Console.out("Before #\(id): \(Describe.summary(before))")
                 try Console.out("After  #\(id): \(Describe.summary(after.checkIn))")
+                for finding in edit.redFlagsLifted {
+                    try Console.out(Describe.lifted(redFlag: finding, by: "the check-in before the edit"))
+                }
+                for finding in edit.redFlagsBegun { try Console.out(Describe.begun(redFlag: finding, by: "the edit")) }
             }
             if corrected { Console.err(Describe.corrected("Check-in #\(id)")) }
             // What the edit left as it was, and still stands, follows as already known.

@@ -89,13 +89,16 @@ struct ConfigGet: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let stored = try store.openForScreen()?.storedRegion()
-        let setting = try RegionSetting.resolve(stored: stored, environment: ProcessInfo.processInfo.environment)
+        // The setting and the values journal never writes, in one read: a screen like any other.
+        let read = try store.openForScreen()?.storedRegionSnapshot(now: try Clock.now())
+        let setting = try RegionSetting.resolve(
+            stored: read?.value ?? nil, environment: ProcessInfo.processInfo.environment)
         if output.json {
             try Console.json(RegionJSON(setting))
         } else {
             try Console.out(TextTable.wrap("Region: " + setting.explanation, width: 80))
         }
+        try StoredDamage.finish(problems: read?.problems ?? [])
     }
 }
 

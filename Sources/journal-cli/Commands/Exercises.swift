@@ -18,13 +18,17 @@ struct Exercises: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let exercises = try store.catalog().exercises
+            // The exercises and the values journal never writes, in one read: a name changed from
+            // outside is shown as every screen shows it, and named.
+            let read = try store.openForReading()?.catalogSnapshot(now: try Clock.now())
+            let exercises = (read?.value ?? Catalog.builtIn).exercises
             if output.json {
                 try Console.json(exercises.map { ExerciseJSON($0) })
-                return
+            } else {
+                let rows = exercises.map { [$0.id, $0.name + ($0.isCustom ? " (yours)" : ""), $0.category.rawValue] }
+                try Console.table(header: ["ID", "NAME", "CATEGORY"], rows: rows)
             }
-            let rows = exercises.map { [$0.id, $0.name + ($0.isCustom ? " (yours)" : ""), $0.category.rawValue] }
-            try Console.table(header: ["ID", "NAME", "CATEGORY"], rows: rows)
+            try StoredDamage.finish(problems: read?.problems ?? [])
         }
     }
 
@@ -43,9 +47,12 @@ struct Exercises: ParsableCommand {
 
         func run() throws {
             let exercise = try store.resolveExercise(self.exercise, includingArchived: true)
-            let archived = try exercise.isCustom && store.openForReading()?.isArchived(exerciseID: exercise.id) == true
+            let journal = try store.openForReading()
+            let archived = try exercise.isCustom && journal?.isArchived(exerciseID: exercise.id) == true
+            let problems = try journal?.catalogSnapshot(now: try Clock.now()).problems ?? []
             if output.json {
                 try Console.json(ExerciseJSON(exercise, archived: archived))
+                try StoredDamage.finish(problems: problems)
                 return
             }
             let style = Style.stdout
@@ -62,6 +69,7 @@ struct Exercises: ParsableCommand {
             if exercise.isCustom, exercise.givenHowTo == nil, !archived {
                 try Console.out("Add them with: journal exercises edit \(exercise.id) --how-to \"…\"")
             }
+            try StoredDamage.finish(problems: problems)
         }
     }
 }

@@ -28,10 +28,11 @@ struct Safety: ParsableCommand {
     }
 
     func run() throws {
-        let setting = try store.regionSetting()
+        let (setting, problems) = try store.regionScreen(now: try? Clock.now())
         let advice = setting.advice
         if output.json {
             try Console.json(SafetyJSON(redFlagsOnly: redFlags, setting: setting))
+            try StoredDamage.finish(problems: problems)
             return
         }
         if redFlags {
@@ -52,6 +53,7 @@ struct Safety: ParsableCommand {
                 ).split(separator: "\n").map(String.init)
             lines += [""] + Self.regionLines(setting)
             try Console.out(lines.joined(separator: "\n"))
+            try StoredDamage.finish(problems: problems)
             return
         }
         let style = Style.stdout
@@ -83,6 +85,7 @@ struct Safety: ParsableCommand {
                 .map { ($0.offset == 0 ? "  " : "      ") + $0.element }
         }
         try Console.out(lines.joined(separator: "\n"))
+        try StoredDamage.finish(problems: problems)
     }
 
     /// Where the region's services and numbers come from, cited beside the red-flag rules.

@@ -59,6 +59,8 @@ struct Session: ParsableCommand {
             try Self.redFlagGate(standing, advice: words)
         } catch {
             try printJSON(logged: [], skipped: [], advice: words)
+            // What the gate read is named as every screen names it; its own status stands.
+            StoredDamage.say(snapshot?.problems ?? [])
             throw error
         }
         let session =

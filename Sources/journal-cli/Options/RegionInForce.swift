@@ -11,14 +11,30 @@ extension StoreOptions {
     /// With `fallingBack` false (commands whose advice comes from the journal anyway), a journal
     /// that cannot be read throws its own error, as the command would.
     func regionSetting(fallingBack: Bool = true) throws -> RegionSetting {
-        var stored: String?
+        let stored = try readingRegion(fallingBack: fallingBack) { try $0.storedRegion() }
+        return try Self.region(RegionSetting.inForce(stored: stored, environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// The region in force, as ``regionSetting(fallingBack:)`` falling back, for a screen that
+    /// shows the region's advice (`journal safety`): with the values journal never writes, read
+    /// with the region in one read, for ``StoredDamage/finish(problems:status:note:)`` to name.
+    func regionScreen(now: Int64?) throws -> (setting: RegionSetting, problems: [StoredValueProblem]) {
+        let read = try readingRegion(fallingBack: true) { try $0.storedRegionSnapshot(now: now) }
+        let setting = try Self.region(
+            RegionSetting.inForce(stored: read?.value ?? nil, environment: ProcessInfo.processInfo.environment))
+        return (setting, read?.problems ?? [])
+    }
+
+    /// What `read` reads of the journal, `nil` when there is none; when the journal cannot be read
+    /// and `fallingBack`, `nil` too, said on standard error.
+    private func readingRegion<T>(fallingBack: Bool, _ read: (JournalStore) throws -> T?) throws -> T? {
         do {
-            stored = try openForReading()?.storedRegion()
+            return try openForReading().flatMap(read)
         } catch let error as JournalError {
             guard fallingBack else { throw error }
             Console.err("journal: could not read the journal's region setting (\(error)); using the environment's.")
+            return nil
         }
-        return try Self.region(RegionSetting.inForce(stored: stored, environment: ProcessInfo.processInfo.environment))
     }
 
     /// Prints `advice` in the region's words before the command saves anything.

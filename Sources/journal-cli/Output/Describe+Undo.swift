@@ -37,6 +37,16 @@ extension Describe {
             + "is lifted: \(cause) had it. \(finding.message)"
     }
 
+    /// What an edit began, a red flag no doctor had seen.
+    ///
+    /// "The red flag of check-in #1 at 2026-11-20 18:00 begins now: the edit began it; it stands
+    /// until a doctor has seen you, then record that with: journal resume --red-flags"
+    static func begun(redFlag finding: Finding, by cause: String) -> String {
+        "The red flag of check-in #\(finding.checkInID ?? 0) at \(Wording.clockTime(finding.localTime, in: Clock.timeZone)) "
+            + "begins now: \(cause) began it; it stands until a doctor has seen you, then record that with: "
+            + Advice.resumeRedFlags
+    }
+
     /// The records the undo reversed, in words.
     private static func reversed(_ result: UndoResult, when: String, now: Int64) -> String {
         let ago = Wording.ago(result.madeAt, now: now, timeZone: Clock.timeZone)

@@ -1,0 +1,42 @@
+import GRDB
+
+/// The person's settings as stored: the one place that reads and writes a setting's row of the
+/// `settings` table (`journal config set|get|unset`).
+///
+/// Every query here runs inside a transaction the caller opened (``JournalStore``), so that what
+/// a screen says of the region is read in the same snapshot as everything else it shows, and a
+/// change records itself for undo in the same write (``ChangeLog``). The change log and the full
+/// import copy the table whole, as the rows of a snapshot; they read no setting by name.
+///
+/// ```swift
+/// let stored = try store.reading { db in try SettingsQueries.region(db) }  // "GB", or nil
+/// ```
+enum SettingsQueries {
+    /// The name of the region's row, the one setting journal writes.
+    static let regionName = "region"
+
+    /// The journal's region as stored, whitespace and case as they are; `nil` when none is set.
+    static func region(_ db: Database) throws -> String? {
+        try value(named: regionName, db)
+    }
+
+    /// The setting `name` as stored; `nil` when none is set.
+    static func value(named name: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [name])
+    }
+
+    /// Stores `value` as the setting `name`, replacing any before it.
+    static func set(_ name: String, to value: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO settings (name, value) VALUES (?, ?)
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                """,
+            arguments: [name, value])
+    }
+
+    /// Removes the setting `name`, if it is set.
+    static func remove(_ name: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM settings WHERE name = ?", arguments: [name])
+    }
+}
