@@ -141,6 +141,11 @@ import Testing
                     VALUES ('my-stretch', 2, 30, 5, '2026-11-01', 2);
                 INSERT INTO settings (name, value) VALUES ('region', 'GB');
                 UPDATE exercises SET archived = 1 WHERE id = 'front-plank';
+                INSERT INTO plan_history (exercise_id, since, sets, reps, per_week) VALUES
+                    ('glute-bridge', NULL, 2, 8, 3), ('glute-bridge', NULL, 2, 10, 4),
+                    ('glute-bridge', '2026-10-01', 3, 8, 5);
+                INSERT INTO plan_history (exercise_id, since, sets, hold_seconds, per_week)
+                    VALUES ('my-stretch', '2026-10-15', 1, 20, 5);
                 INSERT INTO checkins (id, performed_at, utc_offset, pain, created_at) VALUES (1, \(base), 0, 3, \(base));
                 """)
         var entryIDs: [Int] = []
@@ -248,6 +253,9 @@ import Testing
                 INSERT INTO psfs_activities (activity, added_at, utc_offset, created_at)
                     VALUES ('Socks', \(base), 0, \(base)), ('Sitting', \(base), 0, \(base));
                 UPDATE psfs_activities SET retired_at = \(base + 60) WHERE activity = 'Sitting';
+                INSERT INTO changes (id, kind, made_at, subject) VALUES (201, 'plan', \(base + 900), 'glute-bridge');
+                INSERT INTO change_plan_history (change_id, exercise_id, since, sets, reps, hold_seconds, per_week)
+                    SELECT 201, exercise_id, since, sets, reps, hold_seconds, per_week FROM plan_history;
                 """)
         for _ in 0..<50 {
             try db.execute(
@@ -304,6 +312,17 @@ import Testing
         (
             "plan", "SELECT rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position, 0 FROM old.plan",
             "SELECT rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position, removed FROM main.plan"
+        ),
+        // Of two doses in force since the journal began (NULL) for one exercise, the later one, in force.
+        (
+            "plan_history",
+            "SELECT exercise_id, coalesce(since, '0000-00-00'), sets, reps, hold_seconds, per_week, 0 FROM old.plan_history WHERE rowid IN (SELECT max(rowid) FROM old.plan_history GROUP BY exercise_id, since)",
+            "SELECT exercise_id, since, sets, reps, hold_seconds, per_week, removed FROM main.plan_history"
+        ),
+        (
+            "change_plan_history",
+            "SELECT change_id, exercise_id, coalesce(since, '0000-00-00'), sets, reps, hold_seconds, per_week FROM old.change_plan_history",
+            "SELECT change_id, exercise_id, since, sets, reps, hold_seconds, per_week FROM main.change_plan_history"
         ),
         ("settings", "SELECT rowid, name, value FROM old.settings", "SELECT rowid, name, value FROM main.settings"),
         ("exercises", "SELECT * FROM old.exercises", "SELECT * FROM main.exercises"),

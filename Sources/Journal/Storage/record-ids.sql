@@ -339,6 +339,31 @@ ALTER TABLE plan ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN
 UPDATE exercises SET archived = archived, how_to = how_to;
 UPDATE plan SET since = since, position = position, removed = removed;
 
+-- The plan's earlier doses (v22-plan-history), synced with the plan: keyed by what they are, the
+-- exercise and the day the dose took effect, so two devices keeping the same dose make one row
+-- (a session records a table only by its PRIMARY KEY, and no row with a NULL in it). A dose in force
+-- since the journal began (`since` NULL there) is '0000-00-00' here; of two such rows for one
+-- exercise (UNIQUE let NULLs repeat) the later kept is the one in force, and only it is kept.
+-- `journal plan remove` sets `removed` rather than deleting (a deleted key could never be written
+-- again). Kept copies (change_plan_history, local) take the same day for NULL, so undo puts back
+-- rows this table accepts.
+CREATE TABLE plan_history_new (
+    exercise_id  TEXT    NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE CASCADE,
+    since        TEXT    NOT NULL CHECK (length(since) = 10 AND since GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    sets         INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 50),
+    reps         INTEGER CHECK (reps BETWEEN 1 AND 500),
+    hold_seconds INTEGER CHECK (hold_seconds BETWEEN 1 AND 3600),
+    per_week     INTEGER NOT NULL CHECK (per_week BETWEEN 1 AND 21),
+    removed      INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+    PRIMARY KEY (exercise_id, since)
+) STRICT, WITHOUT ROWID;
+INSERT OR REPLACE INTO plan_history_new (exercise_id, since, sets, reps, hold_seconds, per_week)
+    SELECT exercise_id, coalesce(since, '0000-00-00'), sets, reps, hold_seconds, per_week
+    FROM plan_history ORDER BY rowid;
+DROP TABLE plan_history;
+ALTER TABLE plan_history_new RENAME TO plan_history;
+UPDATE change_plan_history SET since = '0000-00-00' WHERE since IS NULL;
+
 -- Settings (v13): `config unset` sets the value NULL rather than deleting the row. Rowids kept
 -- (change_settings names them).
 CREATE TABLE settings_new (
