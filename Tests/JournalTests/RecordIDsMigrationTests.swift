@@ -276,6 +276,19 @@ import Testing
         ("psfs_ratings", "psfs_rating_ids"),
     ]
 
+    /// The views of v24-record-views and their columns but `uid` (the id before, the UUIDv7 after).
+    static let views = [
+        (
+            "entries_with_ids",
+            "id, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side, pain_before, pain_after, note, created_at"
+        ),
+        ("checkins_with_ids", "id, performed_at, utc_offset, pain, note, created_at"),
+        ("reviews_with_ids", "id, exercise_id, reviewed_at, utc_offset, note, created_at"),
+        ("red_flag_reviews_with_ids", "id, reviewed_at, utc_offset, note, created_at"),
+        ("psfs_activities_with_ids", "id, activity, added_at, utc_offset, retired_at, created_at"),
+        ("psfs_ratings_with_ids", "id, activity_id, rated_at, utc_offset, score, note, created_at"),
+    ]
+
     /// Old rows and new rows, read through the alias: the same sets.
     static let sameValues = [
         (
@@ -351,7 +364,9 @@ import Testing
         let objectsBefore = try DatabaseQueue(path: before).read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL")
+                sql:
+                    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger', 'view') AND sql IS NOT NULL"
+            )
         }
 
         let store = try migrate(path)
@@ -415,6 +430,14 @@ import Testing
                 #expect(try count("SELECT count(*) FROM (\(old) EXCEPT \(new))") == 0, "\(name): a row lost")
                 #expect(
                     try count("SELECT count(*) FROM (\(new) EXCEPT \(old))") == 0, "\(name): a row changed or added")
+            }
+            // v24-record-views' views, which readers read, give the same rows before and after but for `uid`.
+            for (view, columns) in Self.views {
+                let old = "SELECT \(columns) FROM old.\(view)"
+                let new = "SELECT \(columns) FROM main.\(view)"
+                #expect(try count("SELECT count(*) FROM old.\(view)") > 0, "\(view): the seed wrote rows")
+                #expect(try count("SELECT count(*) FROM (\(old) EXCEPT \(new))") == 0, "\(view): a row lost")
+                #expect(try count("SELECT count(*) FROM (\(new) EXCEPT \(old))") == 0, "\(view): a row changed")
             }
             #expect(
                 try count("SELECT count(*) FROM main.change_entries WHERE action = 'restore' AND recorded IS NULL") == 0
@@ -492,15 +515,15 @@ import Testing
                     SELECT last >= (SELECT max(recorded) FROM main.entries) AND last >= (SELECT max(recorded) FROM main.checkins)
                     FROM main.replica_clocks WHERE self = 1
                     """) == 1, "the clock starts at the latest reading")
-            // Every index and trigger of the rebuilt tables is there again, as it was written.
+            // Every index, trigger and view of the rebuilt tables is there again.
             let objectsAfter = try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT type, name, sql FROM main.sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
+                    "SELECT type, name, sql FROM main.sqlite_master WHERE type IN ('index', 'trigger', 'view') AND sql IS NOT NULL"
             )
             let missing = Set(objectsBefore.map { $0["name"] as String }).subtracting(
                 objectsAfter.map { $0["name"] as String })
-            #expect(missing.isEmpty, "indexes lost: \(missing.sorted())")
+            #expect(missing.isEmpty, "indexes, triggers or views lost: \(missing.sorted())")
             let stops = objectsAfter.filter { ($0["name"] as String).hasPrefix("entries_stops") }.map {
                 $0["sql"] as String
             }

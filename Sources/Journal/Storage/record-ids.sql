@@ -4,7 +4,7 @@
 -- section, from its marker on, moves unchanged to the end of schema.sql and its name to
 -- Migrations.steps. Its name is only on the marker line below (renumbering it is a one-line change).
 
--- migration: v19-record-ids
+-- migration: v25-record-ids
 
 -- Record ids unique across devices (issue #28; the design: docs/sync-ids.md). Every record a
 -- person makes gets a UUIDv7 `uid` (RFC 9562, text 8-4-4-4-12), its PRIMARY KEY, which SQLite's
@@ -33,6 +33,16 @@
 -- flag) are never deleted once sync records them, since a deleted key can never be written again:
 -- `plan remove` sets plan.removed, `config unset` sets settings.value NULL, an edit that drops a red
 -- flag sets checkin_red_flags.present 0. The undo tables (change_*) keep naming records by alias.
+
+-- v24-record-views's views name the tables rebuilt below: dropped first (SQLite refuses to rename a
+-- table while a view names one that is gone), made again at the end over the aliases. IF EXISTS:
+-- the scripts of docs/sync-ids/ run this section on journals made before v24 too.
+DROP VIEW IF EXISTS entries_with_ids;
+DROP VIEW IF EXISTS checkins_with_ids;
+DROP VIEW IF EXISTS reviews_with_ids;
+DROP VIEW IF EXISTS red_flag_reviews_with_ids;
+DROP VIEW IF EXISTS psfs_activities_with_ids;
+DROP VIEW IF EXISTS psfs_ratings_with_ids;
 
 -- The ids in use, live and in undo copies, ranked by id within each recording second.
 CREATE TEMP TABLE record_ids_entry_times AS
@@ -390,6 +400,39 @@ INSERT INTO replica_clocks (replica, self, last)
     FROM (SELECT recorded AS reading FROM entries UNION ALL SELECT recorded FROM checkins
           UNION ALL SELECT value FROM reviews, json_each(reviews.seen)
           UNION ALL SELECT value FROM red_flag_reviews, json_each(red_flag_reviews.seen));
+
+-- v24-record-views's views, with the same columns, now over the aliases: `id` the number people
+-- type, `uid` the key on every device; and a view of a check-in's red flags by its number, those
+-- still present (not in v24: a view naming checkin_red_flags would change what screens say of a
+-- swapped red-flag table, since renaming a table rewrites the views that name it).
+CREATE VIEW entries_with_ids AS
+    SELECT a.id AS id, e.uid AS uid, e.exercise_id AS exercise_id, e.performed_at AS performed_at,
+           e.utc_offset AS utc_offset, e.sets AS sets, e.reps AS reps, e.hold_seconds AS hold_seconds, e.side AS side,
+           e.pain_before AS pain_before, e.pain_after AS pain_after, e.note AS note, e.created_at AS created_at
+    FROM entries AS e JOIN entry_ids AS a ON a.uid = e.uid;
+CREATE VIEW checkins_with_ids AS
+    SELECT a.id AS id, c.uid AS uid, c.performed_at AS performed_at, c.utc_offset AS utc_offset, c.pain AS pain,
+           c.note AS note, c.created_at AS created_at
+    FROM checkins AS c JOIN checkin_ids AS a ON a.uid = c.uid;
+CREATE VIEW checkin_red_flags_with_ids AS
+    SELECT a.id AS checkin_id, f.red_flag AS red_flag
+    FROM checkin_red_flags AS f JOIN checkin_ids AS a ON a.uid = f.checkin_uid WHERE f.present = 1;
+CREATE VIEW reviews_with_ids AS
+    SELECT a.id AS id, r.uid AS uid, r.exercise_id AS exercise_id, r.reviewed_at AS reviewed_at,
+           r.utc_offset AS utc_offset, r.note AS note, r.created_at AS created_at
+    FROM reviews AS r JOIN review_ids AS a ON a.uid = r.uid;
+CREATE VIEW red_flag_reviews_with_ids AS
+    SELECT a.id AS id, r.uid AS uid, r.reviewed_at AS reviewed_at, r.utc_offset AS utc_offset, r.note AS note,
+           r.created_at AS created_at
+    FROM red_flag_reviews AS r JOIN red_flag_review_ids AS a ON a.uid = r.uid;
+CREATE VIEW psfs_activities_with_ids AS
+    SELECT a.id AS id, p.uid AS uid, p.activity AS activity, p.added_at AS added_at, p.utc_offset AS utc_offset,
+           p.retired_at AS retired_at, p.created_at AS created_at
+    FROM psfs_activities AS p JOIN psfs_activity_ids AS a ON a.uid = p.uid;
+CREATE VIEW psfs_ratings_with_ids AS
+    SELECT a.id AS id, r.uid AS uid, act.id AS activity_id, r.rated_at AS rated_at, r.utc_offset AS utc_offset,
+           r.score AS score, r.note AS note, r.created_at AS created_at
+    FROM psfs_ratings AS r JOIN psfs_rating_ids AS a ON a.uid = r.uid JOIN psfs_activity_ids AS act ON act.uid = r.activity_uid;
 
 DROP TABLE record_ids_entry_times;
 DROP TABLE record_ids_checkin_times;
