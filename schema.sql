@@ -577,3 +577,28 @@ CREATE INDEX change_entries_by_id ON change_entries (id);
 CREATE INDEX change_checkins_by_id ON change_checkins (id);
 CREATE INDEX entries_by_recording ON entries (created_at);
 CREATE INDEX checkins_by_recording ON checkins (created_at);
+
+-- migration: v24-record-views
+
+-- The records as readers read them, one view per table, with the columns they will keep when
+-- sync's record-ids section (docs/sync-ids.md, build step 2) keys the tables by a UUIDv7: `id`,
+-- the number people type (then an alias, from the local `<record>_ids` tables), and `uid`, the
+-- record's key on every device, by which ties are broken (until then the id itself). Readers that
+-- move to these views now keep working unchanged when that section redefines them; here each is
+-- its table's own columns, which SQLite reads as the table (the same query plan).
+CREATE VIEW entries_with_ids AS
+    SELECT id, id AS uid, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side, pain_before,
+           pain_after, note, created_at
+    FROM entries;
+CREATE VIEW checkins_with_ids AS
+    SELECT id, id AS uid, performed_at, utc_offset, pain, note, created_at FROM checkins;
+-- Reviews without `through_entry_id` / `through_checkin_id`, which the record-ids section replaces
+-- by `seen`: coverage moves with it.
+CREATE VIEW reviews_with_ids AS
+    SELECT id, id AS uid, exercise_id, reviewed_at, utc_offset, note, created_at FROM reviews;
+CREATE VIEW red_flag_reviews_with_ids AS
+    SELECT id, id AS uid, reviewed_at, utc_offset, note, created_at FROM red_flag_reviews;
+CREATE VIEW psfs_activities_with_ids AS
+    SELECT id, id AS uid, activity, added_at, utc_offset, retired_at, created_at FROM psfs_activities;
+CREATE VIEW psfs_ratings_with_ids AS
+    SELECT id, id AS uid, activity_id, rated_at, utc_offset, score, note, created_at FROM psfs_ratings;

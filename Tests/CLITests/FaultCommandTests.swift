@@ -191,9 +191,14 @@ import Testing
 
     @Test func anOldJournalIsUpgradedWithACopyKeptAndSaidSo() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "old")
-        // A journal of the version before v23-outside-ids: its objects and its record, as that version left them.
+        // A journal of the version before v23-outside-ids: its objects and its record, as that version left them
+        // (without v24-record-views' views either).
         _ = try sandbox.sql(
-            "DROP INDEX change_entries_by_id; DROP INDEX change_checkins_by_id; "
+            "DROP VIEW entries_with_ids; DROP VIEW checkins_with_ids; "
+                + "DROP VIEW reviews_with_ids; DROP VIEW red_flag_reviews_with_ids; "
+                + "DROP VIEW psfs_activities_with_ids; DROP VIEW psfs_ratings_with_ids; "
+                + "DELETE FROM grdb_migrations WHERE identifier = 'v24-record-views'; "
+                + "DROP INDEX change_entries_by_id; DROP INDEX change_checkins_by_id; "
                 + "DROP INDEX entries_by_recording; DROP INDEX checkins_by_recording; "
                 + "DELETE FROM grdb_migrations WHERE identifier = 'v23-outside-ids';")
         let run = try sandbox.run("checkin", "--pain", "2")

@@ -5,7 +5,7 @@ import GRDB
 
 /// Turns a journal back into what version 1 wrote (entries and the catalogue only), to test upgrades.
 enum VersionOneJournal {
-    /// Drops everything that migrations after version 1 added, whatever they are: the tables and
+    /// Drops everything that migrations after version 1 added, whatever they are: the views, tables and
     /// indexes a journal built by version 1's two sections alone does not have, and the columns
     /// later sections added to `exercises` (`archived`, `how_to`).
     static func downgrade(_ path: String) throws {
@@ -16,7 +16,7 @@ enum VersionOneJournal {
         configuration.foreignKeysEnabled = false
         let db = try DatabaseQueue(path: path, configuration: configuration)
         try db.write { db in
-            for kind in ["index", "table"] {
+            for kind in ["view", "index", "table"] {
                 let names = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'",
                     arguments: [kind])

@@ -141,6 +141,11 @@ import Testing
                     VALUES ('my-stretch', 2, 30, 5, '2026-11-01', 2);
                 INSERT INTO settings (name, value) VALUES ('region', 'GB');
                 UPDATE exercises SET archived = 1 WHERE id = 'front-plank';
+                INSERT INTO plan_history (exercise_id, since, sets, reps, per_week) VALUES
+                    ('glute-bridge', NULL, 2, 8, 3), ('glute-bridge', NULL, 2, 10, 4),
+                    ('glute-bridge', '2026-10-01', 3, 8, 5);
+                INSERT INTO plan_history (exercise_id, since, sets, hold_seconds, per_week)
+                    VALUES ('my-stretch', '2026-10-15', 1, 20, 5);
                 INSERT INTO checkins (id, performed_at, utc_offset, pain, created_at) VALUES (1, \(base), 0, 3, \(base));
                 """)
         var entryIDs: [Int] = []
@@ -248,6 +253,9 @@ import Testing
                 INSERT INTO psfs_activities (activity, added_at, utc_offset, created_at)
                     VALUES ('Socks', \(base), 0, \(base)), ('Sitting', \(base), 0, \(base));
                 UPDATE psfs_activities SET retired_at = \(base + 60) WHERE activity = 'Sitting';
+                INSERT INTO changes (id, kind, made_at, subject) VALUES (201, 'plan', \(base + 900), 'glute-bridge');
+                INSERT INTO change_plan_history (change_id, exercise_id, since, sets, reps, hold_seconds, per_week)
+                    SELECT 201, exercise_id, since, sets, reps, hold_seconds, per_week FROM plan_history;
                 """)
         for _ in 0..<50 {
             try db.execute(
@@ -266,6 +274,19 @@ import Testing
         ("entries", "entry_ids"), ("checkins", "checkin_ids"), ("reviews", "review_ids"),
         ("red_flag_reviews", "red_flag_review_ids"), ("psfs_activities", "psfs_activity_ids"),
         ("psfs_ratings", "psfs_rating_ids"),
+    ]
+
+    /// The views of v24-record-views and their columns but `uid` (the id before, the UUIDv7 after).
+    static let views = [
+        (
+            "entries_with_ids",
+            "id, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side, pain_before, pain_after, note, created_at"
+        ),
+        ("checkins_with_ids", "id, performed_at, utc_offset, pain, note, created_at"),
+        ("reviews_with_ids", "id, exercise_id, reviewed_at, utc_offset, note, created_at"),
+        ("red_flag_reviews_with_ids", "id, reviewed_at, utc_offset, note, created_at"),
+        ("psfs_activities_with_ids", "id, activity, added_at, utc_offset, retired_at, created_at"),
+        ("psfs_ratings_with_ids", "id, activity_id, rated_at, utc_offset, score, note, created_at"),
     ]
 
     /// Old rows and new rows, read through the alias: the same sets.
@@ -305,6 +326,17 @@ import Testing
             "plan", "SELECT rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position, 0 FROM old.plan",
             "SELECT rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position, removed FROM main.plan"
         ),
+        // Of two doses in force since the journal began (NULL) for one exercise, the later one, in force.
+        (
+            "plan_history",
+            "SELECT exercise_id, coalesce(since, '0000-00-00'), sets, reps, hold_seconds, per_week, 0 FROM old.plan_history WHERE rowid IN (SELECT max(rowid) FROM old.plan_history GROUP BY exercise_id, since)",
+            "SELECT exercise_id, since, sets, reps, hold_seconds, per_week, removed FROM main.plan_history"
+        ),
+        (
+            "change_plan_history",
+            "SELECT change_id, exercise_id, coalesce(since, '0000-00-00'), sets, reps, hold_seconds, per_week FROM old.change_plan_history",
+            "SELECT change_id, exercise_id, since, sets, reps, hold_seconds, per_week FROM main.change_plan_history"
+        ),
         ("settings", "SELECT rowid, name, value FROM old.settings", "SELECT rowid, name, value FROM main.settings"),
         ("exercises", "SELECT * FROM old.exercises", "SELECT * FROM main.exercises"),
         ("changes", "SELECT * FROM old.changes", "SELECT * FROM main.changes"),
@@ -332,7 +364,9 @@ import Testing
         let objectsBefore = try DatabaseQueue(path: before).read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL")
+                sql:
+                    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger', 'view') AND sql IS NOT NULL"
+            )
         }
 
         let store = try migrate(path)
@@ -396,6 +430,14 @@ import Testing
                 #expect(try count("SELECT count(*) FROM (\(old) EXCEPT \(new))") == 0, "\(name): a row lost")
                 #expect(
                     try count("SELECT count(*) FROM (\(new) EXCEPT \(old))") == 0, "\(name): a row changed or added")
+            }
+            // v24-record-views' views, which readers read, give the same rows before and after but for `uid`.
+            for (view, columns) in Self.views {
+                let old = "SELECT \(columns) FROM old.\(view)"
+                let new = "SELECT \(columns) FROM main.\(view)"
+                #expect(try count("SELECT count(*) FROM old.\(view)") > 0, "\(view): the seed wrote rows")
+                #expect(try count("SELECT count(*) FROM (\(old) EXCEPT \(new))") == 0, "\(view): a row lost")
+                #expect(try count("SELECT count(*) FROM (\(new) EXCEPT \(old))") == 0, "\(view): a row changed")
             }
             #expect(
                 try count("SELECT count(*) FROM main.change_entries WHERE action = 'restore' AND recorded IS NULL") == 0
@@ -473,15 +515,15 @@ import Testing
                     SELECT last >= (SELECT max(recorded) FROM main.entries) AND last >= (SELECT max(recorded) FROM main.checkins)
                     FROM main.replica_clocks WHERE self = 1
                     """) == 1, "the clock starts at the latest reading")
-            // Every index and trigger of the rebuilt tables is there again, as it was written.
+            // Every index, trigger and view of the rebuilt tables is there again.
             let objectsAfter = try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT type, name, sql FROM main.sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
+                    "SELECT type, name, sql FROM main.sqlite_master WHERE type IN ('index', 'trigger', 'view') AND sql IS NOT NULL"
             )
             let missing = Set(objectsBefore.map { $0["name"] as String }).subtracting(
                 objectsAfter.map { $0["name"] as String })
-            #expect(missing.isEmpty, "indexes lost: \(missing.sorted())")
+            #expect(missing.isEmpty, "indexes, triggers or views lost: \(missing.sorted())")
             let stops = objectsAfter.filter { ($0["name"] as String).hasPrefix("entries_stops") }.map {
                 $0["sql"] as String
             }

@@ -90,6 +90,13 @@ same psfs_ratings \
 same plan \
     "SELECT rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position, 0 FROM old.plan" \
     "SELECT rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position, removed FROM main.plan"
+# Of two doses in force since the journal began (NULL) for one exercise, the later one, in force.
+same plan_history \
+    "SELECT exercise_id, coalesce(since, '0000-00-00'), sets, reps, hold_seconds, per_week, 0 FROM old.plan_history WHERE rowid IN (SELECT max(rowid) FROM old.plan_history GROUP BY exercise_id, since)" \
+    "SELECT exercise_id, since, sets, reps, hold_seconds, per_week, removed FROM main.plan_history"
+same change_plan_history \
+    "SELECT change_id, exercise_id, coalesce(since, '0000-00-00'), sets, reps, hold_seconds, per_week FROM old.change_plan_history" \
+    "SELECT change_id, exercise_id, since, sets, reps, hold_seconds, per_week FROM main.change_plan_history"
 same settings "SELECT rowid, name, value FROM old.settings" "SELECT rowid, name, value FROM main.settings"
 same exercises "SELECT * FROM old.exercises" "SELECT * FROM main.exercises"
 same changes "SELECT * FROM old.changes" "SELECT * FROM main.changes"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Makes a journal at schema v16 full of the cases the migration must get right, for check-migration.sh.
+"""Makes a journal of the shipped schema full of the cases the migration must get right, for check-migration.sh.
 
     docs/sync-ids/make-stress-journal.py OUT.sqlite3 [ENTRIES] [SEED]
 
@@ -7,7 +7,8 @@ It starts from an empty journal made by the journal binary (so the schema is the
 writes rows straight into it with sqlite3: created_at drawn from a few seconds so that many records
 share a recording second, a clock that goes back (created_at not in id order), entries imported with
 old created_at, reviews and red-flag reviews with through ids both inside and outside their second,
-deleted entries and check-ins with undo copies in change_entries / change_checkins, PSFS ratings.
+deleted entries and check-ins with undo copies in change_entries / change_checkins, PSFS ratings,
+the plan's earlier doses (two since the journal began for one exercise) and their undo copies.
 Prints the seed; the same seed makes the same rows.
 """
 import os, random, subprocess, sys, tempfile
@@ -70,6 +71,13 @@ for n in range(1, 9):
 sql.append(f"INSERT INTO psfs_activities (activity, added_at, utc_offset, created_at) VALUES ('Socks', {base}, 0, {base}), ('Sitting', {base}, 0, {base});")
 for _ in range(50):
     sql.append(f"INSERT INTO psfs_ratings (activity_id, rated_at, utc_offset, score, created_at) VALUES ({rng.choice([1, 2])}, {base}, 0, {rng.randrange(11)}, {created()});")
+# The plan's earlier doses (v22): two in force since the journal began (NULL, which UNIQUE lets
+# repeat; the later is the one in force) and a dated one, with a kept copy of them for undo.
+sql.append("INSERT INTO plan_history (exercise_id, since, sets, reps, per_week) VALUES "
+           "('glute-bridge', NULL, 2, 8, 3), ('glute-bridge', NULL, 2, 10, 4), ('glute-bridge', '2026-10-01', 3, 8, 5);")
+sql.append(f"INSERT INTO changes (id, kind, made_at, subject) VALUES (201, 'plan', {base + 900}, 'glute-bridge');")
+sql.append("INSERT INTO change_plan_history (change_id, exercise_id, since, sets, reps, hold_seconds, per_week) "
+           "SELECT 201, exercise_id, since, sets, reps, hold_seconds, per_week FROM plan_history;")
 # An id deleted at the top: the counter stays above every id in use.
 sql.append(f"UPDATE sqlite_sequence SET seq = seq + 3 WHERE name = 'entries';")
 sql.append("COMMIT;")

@@ -4,7 +4,7 @@
 # changeset.py. Each step is one transaction with a session attached to the synced tables only,
 # as ChangesetRecorder attaches one; the SQL is what the store would run.
 #
-#   docs/sync-ids/session-proof.sh JOURNAL.sqlite3     (a v16 journal: make-journal.sh makes one)
+#   docs/sync-ids/session-proof.sh JOURNAL.sqlite3     (a journal of the shipped schema: make-journal.sh makes one)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
@@ -13,7 +13,7 @@ db="$work/j.sqlite3"
 cp "$1" "$db"
 { echo "PRAGMA foreign_keys = OFF; BEGIN;"; cat "$here/../../Sources/Journal/Storage/record-ids.sql"; echo "COMMIT;"; } | sqlite3 -bail "$db"
 
-synced="entries checkins checkin_red_flags reviews red_flag_reviews psfs_activities psfs_ratings plan exercises settings"
+synced="entries checkins checkin_red_flags reviews red_flag_reviews psfs_activities psfs_ratings plan plan_history exercises settings"
 n=0
 step() { # title, SQL run inside the transaction with the session attached
     n=$((n + 1))

@@ -33,7 +33,9 @@ extension CheckIn {
             db, where: "performed_at >= ? AND performed_at < ?", arguments: [range.lowerBound, range.upperBound])
     }
 
-    /// The check-ins that `condition` selects, oldest first (or newest), with their red flags.
+    /// The check-ins that `condition` selects, oldest first (or newest), with their red flags: read
+    /// through `checkins_with_ids` (schema.sql v24-record-views, the columns kept when sync keys
+    /// check-ins by a UUIDv7; ties by its `uid`), the flags from their table until then.
     static func fetchAll(
         _ db: Database, where condition: String, arguments: StatementArguments, newestFirst: Bool = false,
         limit: Int? = nil
@@ -44,10 +46,10 @@ extension CheckIn {
             sql: """
                 SELECT id, performed_at, utc_offset, pain, \(StoredText.select("note")), created_at,
                        CAST((SELECT group_concat(red_flag, char(31)) FROM checkin_red_flags
-                             WHERE checkin_id = checkins.id) AS BLOB) AS red_flags
-                FROM checkins
+                             WHERE checkin_id = checkins_with_ids.id) AS BLOB) AS red_flags
+                FROM checkins_with_ids
                 WHERE \(condition)
-                ORDER BY performed_at \(order), id \(order) LIMIT \(limit ?? -1)
+                ORDER BY performed_at \(order), uid \(order) LIMIT \(limit ?? -1)
                 """,
             arguments: arguments)
         var result: [CheckIn] = []

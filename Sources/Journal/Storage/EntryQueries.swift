@@ -8,7 +8,9 @@ import SQLite3
 
 /// The entry queries: reading entries (one, some, a period, every one row by row) and writing one.
 ///
-/// Every read selects ``EntryColumns/selectList`` and decodes each row straight from the prepared
+/// Every read is of `entries_with_ids` (schema.sql v24-record-views), the view that keeps its columns
+/// when sync keys entries by a UUIDv7 (docs/sync-ids.md), ties broken by its `uid`; it selects
+/// ``EntryColumns/selectList`` and decodes each row straight from the prepared
 /// statement's columns, which costs about half of going through GRDB's `Row` (and far less than
 /// looking columns up by name). Each runs inside a transaction the caller opened (``JournalStore``).
 ///
@@ -31,7 +33,8 @@ enum EntryQueries {
 
     /// The entry with this id, if any.
     static func entry(id: Int64, _ db: Database) throws -> Entry? {
-        try fetch(db, sql: "SELECT \(EntryColumns.selectList) FROM entries WHERE id = ?", arguments: [id]).first
+        try fetch(db, sql: "SELECT \(EntryColumns.selectList) FROM entries_with_ids WHERE id = ?", arguments: [id])
+            .first
     }
 
     /// The entries with these ids, in id order; throws ``JournalError/entryNotFound(_:)`` for the
@@ -48,8 +51,8 @@ enum EntryQueries {
         try fetch(
             db,
             sql: """
-                SELECT \(EntryColumns.selectList) FROM entries WHERE ?1 IS NULL OR exercise_id = ?1
-                ORDER BY performed_at DESC, id DESC LIMIT ?2
+                SELECT \(EntryColumns.selectList) FROM entries_with_ids WHERE ?1 IS NULL OR exercise_id = ?1
+                ORDER BY performed_at DESC, uid DESC LIMIT ?2
                 """,
             arguments: [exerciseID, limit ?? -1])
     }
@@ -72,12 +75,12 @@ enum EntryQueries {
         let earlier = try fetch(
             db,
             sql: """
-                SELECT \(EntryColumns.selectList) FROM entries WHERE id IN (
-                    SELECT e.id FROM exercises AS x JOIN entries AS e ON e.id IN (
-                        SELECT id FROM entries WHERE exercise_id = x.id AND performed_at < ?1
-                        ORDER BY performed_at DESC, id DESC LIMIT ?2)
+                SELECT \(EntryColumns.selectList) FROM entries_with_ids WHERE id IN (
+                    SELECT e.id FROM exercises AS x JOIN entries_with_ids AS e ON e.id IN (
+                        SELECT id FROM entries_with_ids WHERE exercise_id = x.id AND performed_at < ?1
+                        ORDER BY performed_at DESC, uid DESC LIMIT ?2)
                     WHERE ?3 IS NULL OR x.id = ?3)
-                ORDER BY performed_at, id
+                ORDER BY performed_at, uid
                 """,
             arguments: [range.lowerBound, Thresholds.repeatedWindow, exerciseID])
         return try earlier + entries(db, performedIn: range, exerciseID: exerciseID)
@@ -113,7 +116,9 @@ enum EntryQueries {
             arguments += [exerciseID]
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return ("SELECT \(EntryColumns.selectList) FROM entries \(filter) ORDER BY performed_at, id", arguments)
+        return (
+            "SELECT \(EntryColumns.selectList) FROM entries_with_ids \(filter) ORDER BY performed_at, uid", arguments
+        )
     }
 
     /// Calls `body` with each row of `sql`, through a cached statement, as SQLite's C API sees it:

@@ -3,9 +3,11 @@ import GRDB
 /// The PSFS queries: the activities the person rates and their ratings, read inside a transaction
 /// the caller opened (``JournalStore``).
 enum PSFSQueries {
-    /// Every activity, retired ones too, by id.
+    /// Every activity, retired ones too, by id; read through `psfs_activities_with_ids` (schema.sql
+    /// v24-record-views), as ratings through `psfs_ratings_with_ids`: the columns kept when sync keys
+    /// them by a UUIDv7.
     static func activities(_ db: Database) throws -> [PSFSActivity] {
-        try Row.fetchAll(db, sql: "SELECT \(activityColumns) FROM psfs_activities ORDER BY id").map(activity)
+        try Row.fetchAll(db, sql: "SELECT \(activityColumns) FROM psfs_activities_with_ids ORDER BY id").map(activity)
     }
 
     /// The columns ``activity(_:)`` reads.
@@ -22,9 +24,10 @@ enum PSFSQueries {
             retiredAt: row["retired_at"], createdAt: row["created_at"])
     }
 
-    /// Every rating, oldest first.
+    /// Every rating, oldest first (ties by `uid`).
     static func ratings(_ db: Database) throws -> [PSFSRating] {
-        try Row.fetchAll(db, sql: "SELECT \(ratingColumns) FROM psfs_ratings ORDER BY rated_at, id").map(rating)
+        try Row.fetchAll(db, sql: "SELECT \(ratingColumns) FROM psfs_ratings_with_ids ORDER BY rated_at, uid").map(
+            rating)
     }
 
     /// The columns ``rating(_:)`` reads.

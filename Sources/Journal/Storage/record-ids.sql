@@ -4,7 +4,7 @@
 -- section, from its marker on, moves unchanged to the end of schema.sql and its name to
 -- Migrations.steps. Its name is only on the marker line below (renumbering it is a one-line change).
 
--- migration: v19-record-ids
+-- migration: v25-record-ids
 
 -- Record ids unique across devices (issue #28; the design: docs/sync-ids.md). Every record a
 -- person makes gets a UUIDv7 `uid` (RFC 9562, text 8-4-4-4-12), its PRIMARY KEY, which SQLite's
@@ -33,6 +33,16 @@
 -- flag) are never deleted once sync records them, since a deleted key can never be written again:
 -- `plan remove` sets plan.removed, `config unset` sets settings.value NULL, an edit that drops a red
 -- flag sets checkin_red_flags.present 0. The undo tables (change_*) keep naming records by alias.
+
+-- v24-record-views's views name the tables rebuilt below: dropped first (SQLite refuses to rename a
+-- table while a view names one that is gone), made again at the end over the aliases. IF EXISTS:
+-- the scripts of docs/sync-ids/ run this section on journals made before v24 too.
+DROP VIEW IF EXISTS entries_with_ids;
+DROP VIEW IF EXISTS checkins_with_ids;
+DROP VIEW IF EXISTS reviews_with_ids;
+DROP VIEW IF EXISTS red_flag_reviews_with_ids;
+DROP VIEW IF EXISTS psfs_activities_with_ids;
+DROP VIEW IF EXISTS psfs_ratings_with_ids;
 
 -- The ids in use, live and in undo copies, ranked by id within each recording second.
 CREATE TEMP TABLE record_ids_entry_times AS
@@ -339,6 +349,31 @@ ALTER TABLE plan ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN
 UPDATE exercises SET archived = archived, how_to = how_to;
 UPDATE plan SET since = since, position = position, removed = removed;
 
+-- The plan's earlier doses (v22-plan-history), synced with the plan: keyed by what they are, the
+-- exercise and the day the dose took effect, so two devices keeping the same dose make one row
+-- (a session records a table only by its PRIMARY KEY, and no row with a NULL in it). A dose in force
+-- since the journal began (`since` NULL there) is '0000-00-00' here; of two such rows for one
+-- exercise (UNIQUE let NULLs repeat) the later kept is the one in force, and only it is kept.
+-- `journal plan remove` sets `removed` rather than deleting (a deleted key could never be written
+-- again). Kept copies (change_plan_history, local) take the same day for NULL, so undo puts back
+-- rows this table accepts.
+CREATE TABLE plan_history_new (
+    exercise_id  TEXT    NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE CASCADE,
+    since        TEXT    NOT NULL CHECK (length(since) = 10 AND since GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    sets         INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 50),
+    reps         INTEGER CHECK (reps BETWEEN 1 AND 500),
+    hold_seconds INTEGER CHECK (hold_seconds BETWEEN 1 AND 3600),
+    per_week     INTEGER NOT NULL CHECK (per_week BETWEEN 1 AND 21),
+    removed      INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+    PRIMARY KEY (exercise_id, since)
+) STRICT, WITHOUT ROWID;
+INSERT OR REPLACE INTO plan_history_new (exercise_id, since, sets, reps, hold_seconds, per_week)
+    SELECT exercise_id, coalesce(since, '0000-00-00'), sets, reps, hold_seconds, per_week
+    FROM plan_history ORDER BY rowid;
+DROP TABLE plan_history;
+ALTER TABLE plan_history_new RENAME TO plan_history;
+UPDATE change_plan_history SET since = '0000-00-00' WHERE since IS NULL;
+
 -- Settings (v13): `config unset` sets the value NULL rather than deleting the row. Rowids kept
 -- (change_settings names them).
 CREATE TABLE settings_new (
@@ -365,6 +400,39 @@ INSERT INTO replica_clocks (replica, self, last)
     FROM (SELECT recorded AS reading FROM entries UNION ALL SELECT recorded FROM checkins
           UNION ALL SELECT value FROM reviews, json_each(reviews.seen)
           UNION ALL SELECT value FROM red_flag_reviews, json_each(red_flag_reviews.seen));
+
+-- v24-record-views's views, with the same columns, now over the aliases: `id` the number people
+-- type, `uid` the key on every device; and a view of a check-in's red flags by its number, those
+-- still present (not in v24: a view naming checkin_red_flags would change what screens say of a
+-- swapped red-flag table, since renaming a table rewrites the views that name it).
+CREATE VIEW entries_with_ids AS
+    SELECT a.id AS id, e.uid AS uid, e.exercise_id AS exercise_id, e.performed_at AS performed_at,
+           e.utc_offset AS utc_offset, e.sets AS sets, e.reps AS reps, e.hold_seconds AS hold_seconds, e.side AS side,
+           e.pain_before AS pain_before, e.pain_after AS pain_after, e.note AS note, e.created_at AS created_at
+    FROM entries AS e JOIN entry_ids AS a ON a.uid = e.uid;
+CREATE VIEW checkins_with_ids AS
+    SELECT a.id AS id, c.uid AS uid, c.performed_at AS performed_at, c.utc_offset AS utc_offset, c.pain AS pain,
+           c.note AS note, c.created_at AS created_at
+    FROM checkins AS c JOIN checkin_ids AS a ON a.uid = c.uid;
+CREATE VIEW checkin_red_flags_with_ids AS
+    SELECT a.id AS checkin_id, f.red_flag AS red_flag
+    FROM checkin_red_flags AS f JOIN checkin_ids AS a ON a.uid = f.checkin_uid WHERE f.present = 1;
+CREATE VIEW reviews_with_ids AS
+    SELECT a.id AS id, r.uid AS uid, r.exercise_id AS exercise_id, r.reviewed_at AS reviewed_at,
+           r.utc_offset AS utc_offset, r.note AS note, r.created_at AS created_at
+    FROM reviews AS r JOIN review_ids AS a ON a.uid = r.uid;
+CREATE VIEW red_flag_reviews_with_ids AS
+    SELECT a.id AS id, r.uid AS uid, r.reviewed_at AS reviewed_at, r.utc_offset AS utc_offset, r.note AS note,
+           r.created_at AS created_at
+    FROM red_flag_reviews AS r JOIN red_flag_review_ids AS a ON a.uid = r.uid;
+CREATE VIEW psfs_activities_with_ids AS
+    SELECT a.id AS id, p.uid AS uid, p.activity AS activity, p.added_at AS added_at, p.utc_offset AS utc_offset,
+           p.retired_at AS retired_at, p.created_at AS created_at
+    FROM psfs_activities AS p JOIN psfs_activity_ids AS a ON a.uid = p.uid;
+CREATE VIEW psfs_ratings_with_ids AS
+    SELECT a.id AS id, r.uid AS uid, act.id AS activity_id, r.rated_at AS rated_at, r.utc_offset AS utc_offset,
+           r.score AS score, r.note AS note, r.created_at AS created_at
+    FROM psfs_ratings AS r JOIN psfs_rating_ids AS a ON a.uid = r.uid JOIN psfs_activity_ids AS act ON act.uid = r.activity_uid;
 
 DROP TABLE record_ids_entry_times;
 DROP TABLE record_ids_checkin_times;
