@@ -54,7 +54,7 @@ import Testing
 
         let session = try sandbox.run("session", stdin: "3\n\n2\n")
         #expect(session.status == 0, "\(session)")
-        #expect(session.stderr.contains("Dose [3 × 10 reps]"), "\(session)")
+        #expect(session.stderr.contains("Dose in repetitions [3 × 10 reps]"), "\(session)")
         #expect(session.stdout.hasPrefix("Logged #1 glute-bridge: 3 × 10 reps, pain 3 → 2,"), "\(session)")
         #expect(try sandbox.sql("SELECT sets, reps FROM entries") == "3|10\n")
 
