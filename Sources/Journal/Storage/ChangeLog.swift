@@ -103,10 +103,12 @@ struct ChangeLog {
             .execute(arguments: [change, id])
     }
 
-    /// Notes that undoing `change` removes every entry after `id`: the ones an import just added.
+    /// Notes that undoing `change` removes every entry after `id`: the ones an import just added
+    /// (read through `entries_with_ids`, whose `id` is the number people type, then as now).
     func noteAddedEntries(after id: Int64, for change: Int64) throws {
         try db.execute(
-            sql: "INSERT INTO change_entries (change_id, action, id) SELECT ?, 'remove', id FROM entries WHERE id > ?",
+            sql:
+                "INSERT INTO change_entries (change_id, action, id) SELECT ?, 'remove', id FROM entries_with_ids WHERE id > ?",
             arguments: [change, id])
     }
 
@@ -389,7 +391,7 @@ struct ChangeLog {
         try Int64.fetchAll(
             db,
             sql: """
-                SELECT id FROM \(table) WHERE id IN (
+                SELECT id FROM \(table)_with_ids WHERE id IN (
                     SELECT id FROM change_\(table) WHERE change_id = ?1 AND action = 'remove')
                 UNION SELECT id FROM change_\(table) WHERE change_id = ?1 AND action = 'restore' ORDER BY id
                 """,
@@ -406,7 +408,7 @@ struct ChangeLog {
         let live = try Int64.fetchAll(
             db,
             sql:
-                "SELECT id FROM \(table) WHERE id IN (SELECT id FROM change_\(table) WHERE change_id = ? AND action = 'restore')",
+                "SELECT id FROM \(table)_with_ids WHERE id IN (SELECT id FROM change_\(table) WHERE change_id = ? AND action = 'restore')",
             arguments: [change])
         guard let id = live.first else { return }
         let record = table == "entries" ? "entry" : "check-in"
@@ -419,6 +421,9 @@ struct ChangeLog {
     /// table, the record in words, the change table and action naming it (`nil`: every row), the
     /// column that says when the change's record was recorded (retired, for `unretire`), and the
     /// kept copy's own (`NULL` where the change table keeps none).
+    ///
+    /// The checks read each table through its `<table>_with_ids` view (schema.sql v24-record-views),
+    /// whose `id` is the number the change tables keep, before sync keys the tables by a UUIDv7 and after.
     private static let recordsByID:
         [(table: String, record: String, keptIn: String, action: String?, time: String, verb: String, kept: String)] =
             [
@@ -456,7 +461,7 @@ struct ChangeLog {
                 let id = try Int64.fetchOne(
                     db,
                     sql: """
-                        SELECT k.id FROM \(named.keptIn) AS k JOIN \(named.table) AS t ON t.id = k.id
+                        SELECT k.id FROM \(named.keptIn) AS k JOIN \(named.table)_with_ids AS t ON t.id = k.id
                         WHERE k.change_id = ?1\(named.action.map { " AND k.action = '\($0)'" } ?? "")
                           AND t.\(named.time) < ?2 AND t.\(named.time) IS NOT \(named.kept)
                         ORDER BY k.id LIMIT 1
@@ -485,7 +490,7 @@ struct ChangeLog {
                     sql: """
                         SELECT k.id FROM \(named.keptIn) AS k
                         WHERE k.change_id = ?\(named.action.map { " AND k.action = '\($0)'" } ?? "")
-                          AND NOT EXISTS (SELECT 1 FROM \(named.table) AS t WHERE t.id = k.id)
+                          AND NOT EXISTS (SELECT 1 FROM \(named.table)_with_ids AS t WHERE t.id = k.id)
                         ORDER BY k.id LIMIT 1
                         """,
                     arguments: [change])
@@ -528,7 +533,7 @@ struct ChangeLog {
                             SELECT k.id, \(retires ? "t.retired_at IS NULL" : "0") AS active,
                                    k.id IN (\(earlier((named.keptIn, named.action)))) AS again,
                                    (SELECT max(id) FROM (\(sameTable.joined(separator: " UNION ALL ")))) AS earlier
-                            FROM \(named.keptIn) AS k JOIN \(named.table) AS t ON t.id = k.id
+                            FROM \(named.keptIn) AS k JOIN \(named.table)_with_ids AS t ON t.id = k.id
                             WHERE k.change_id = ?1\(named.action.map { " AND k.action = '\($0)'" } ?? ""))
                         WHERE \(retires ? "active OR again" : "id <= earlier")
                         ORDER BY id LIMIT 1
@@ -726,7 +731,7 @@ struct ChangeLog {
         ).map(PSFSQueries.rating).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         for rating in ratings {
             result.psfsRatedActivities[rating.activityID] = try String.fetchOne(
-                db, sql: "SELECT activity FROM psfs_activities WHERE id = ?", arguments: [rating.activityID])
+                db, sql: "SELECT activity FROM psfs_activities_with_ids WHERE id = ?", arguments: [rating.activityID])
         }
         let removed = try Row.fetchAll(
             db,
@@ -800,7 +805,8 @@ struct ChangeLog {
 
     /// The ids of the physiotherapist's reviews of `exerciseID`, smallest first.
     private func reviewIDs(of exerciseID: String) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT id FROM reviews WHERE exercise_id = ? ORDER BY id", arguments: [exerciseID])
+        try Int64.fetchAll(
+            db, sql: "SELECT id FROM reviews_with_ids WHERE exercise_id = ? ORDER BY id", arguments: [exerciseID])
     }
 
     /// The person's own exercise `id` as it stands, archived or not; `nil` when there is none.

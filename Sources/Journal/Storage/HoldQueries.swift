@@ -262,14 +262,19 @@ enum HoldQueries {
             arguments: [entry.exerciseID, entry.id, entry.performedAt, Thresholds.repeatedWindow - 1])
     }
 
-    /// Reviews within `range` (Unix seconds), oldest first.
+    /// Reviews within `range` (Unix seconds), oldest first (ties by `uid`).
+    ///
+    /// They are read through `reviews_with_ids` (schema.sql v24-record-views), the columns kept when
+    /// sync keys the table by a UUIDv7; what a review covers, `through_entry_id`, is read from the
+    /// table by id, the one part that changes (to `seen`) with that switch.
     static func reviews(_ db: Database, in range: Range<Int64>) throws -> [Review] {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT id, exercise_id, reviewed_at, utc_offset, \(StoredText.select("note")), created_at, through_entry_id
-                FROM reviews
-                WHERE reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id
+                SELECT id, exercise_id, reviewed_at, utc_offset, \(StoredText.select("note")), created_at,
+                       (SELECT through_entry_id FROM reviews AS c WHERE c.id = r.id) AS through_entry_id
+                FROM reviews_with_ids AS r
+                WHERE reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, uid
                 """,
             arguments: [range.lowerBound, range.upperBound]
         ).map { row in

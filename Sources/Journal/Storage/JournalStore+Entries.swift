@@ -226,6 +226,8 @@ extension JournalStore {
     /// What `journal log` notes about `entry`, just saved.
     ///
     /// Its dose against the plan's, and an identical entry logged in the last five minutes: two index look-ups.
+    /// The entry is read through `entries_with_ids` (schema.sql v24-record-views); the latest recorded
+    /// is the largest `id`, the number this journal gave last, then as now.
     private static func notices(for entry: Entry, now: Int64, _ db: Database) throws -> [LogNotice] {
         var notices: [LogNotice] = []
         // Against the dose in force on the entry's day; before the plan began, its first.
@@ -243,7 +245,7 @@ extension JournalStore {
         let same = try Row.fetchOne(
             db,
             sql: """
-                SELECT id, created_at FROM entries
+                SELECT id, created_at FROM entries_with_ids
                 WHERE exercise_id = ? AND performed_at BETWEEN ? AND ? AND id <> ? AND created_at >= ?
                   AND sets = ? AND reps IS ? AND hold_seconds IS ? AND side IS ? AND pain_before = ?
                   AND pain_after = ? AND note IS ?

@@ -242,7 +242,7 @@ extension JournalStore {
             ).forReport(period)
             report.psfs = psfs.activities.isEmpty ? nil : psfs
             report.redFlagReviews = try RedFlagReviewQueries.reviews(
-                db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id",
+                db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, uid",
                 arguments: [period.widestUTCRange.lowerBound, Int64.max])
         }
         report.stood = try stood(

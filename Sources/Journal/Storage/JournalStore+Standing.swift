@@ -99,7 +99,7 @@ extension JournalStore {
     public func redFlagReviews(performedIn range: Range<Int64>) throws -> [RedFlagReview] {
         try reading { db in
             try RedFlagReviewQueries.reviews(
-                db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, id",
+                db, where: "reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, uid",
                 arguments: [range.lowerBound, range.upperBound])
         }
     }

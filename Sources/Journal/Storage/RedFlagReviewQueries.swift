@@ -22,20 +22,25 @@ enum RedFlagReviewQueries {
     /// recorded); with `asOf`, of those dated by the end of that day (``AsOf``).
     static func latest(_ db: Database, asOf: LocalDate? = nil) throws -> RedFlagReview? {
         try reviews(
-            db, where: "\(AsOf.datedBy("?1")) ORDER BY reviewed_at DESC, id DESC LIMIT 1",
+            db, where: "\(AsOf.datedBy("?1")) ORDER BY reviewed_at DESC, uid DESC LIMIT 1",
             arguments: [AsOf.bound(asOf)]
         ).first
     }
 
-    /// The records `condition` (an SQL `WHERE` clause, with its order) selects.
+    /// The records `condition` (an SQL `WHERE` clause, with its order; ties by `uid`) selects.
+    ///
+    /// They are read through `red_flag_reviews_with_ids` (schema.sql v24-record-views), the columns
+    /// kept when sync keys the table by a UUIDv7; what a record covers, `through_checkin_id`, is
+    /// read from the table by id, the one part that changes (to `seen`) with that switch.
     static func reviews(_ db: Database, where condition: String, arguments: StatementArguments) throws
         -> [RedFlagReview]
     {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT id, reviewed_at, utc_offset, \(StoredText.select("note")), created_at, through_checkin_id
-                FROM red_flag_reviews
+                SELECT id, reviewed_at, utc_offset, \(StoredText.select("note")), created_at,
+                       (SELECT through_checkin_id FROM red_flag_reviews AS c WHERE c.id = r.id) AS through_checkin_id
+                FROM red_flag_reviews_with_ids AS r
                 WHERE \(condition)
                 """,
             arguments: arguments
