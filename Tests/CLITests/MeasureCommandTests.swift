@@ -61,8 +61,8 @@ import Testing
         #expect(undo.status == 0, "\(undo)")
         #expect(
             undo.stdout
-                == "Put back your exercise cat-cow, Cat-cow (undid exercises edit cat-cow, 2 minutes ago): "
-                + "measured in repetitions (the edit had in seconds held).\n", "\(undo)")
+                == "Put back your exercise cat-cow, Cat-cow (undid exercises edit cat-cow, 2 minutes\n"
+                + "ago): measured in repetitions (the edit had in seconds held).\n", "\(undo)")
         #expect(try sandbox.sql("SELECT measure FROM exercises WHERE id = 'cat-cow'") == "reps\n")
         #expect(try sandbox.run("plan").stdout.hasSuffix("cat-cow      3    10       -         5  2026-11-25\n"))
 
