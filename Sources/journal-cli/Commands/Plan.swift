@@ -163,9 +163,9 @@ struct Plan: ParsableCommand {
             for dose in setting.replaced { Console.err(Describe.replacedDose(dose)) }
             if output.json {
                 try Console.json(PlanSetJSON(planned, setting))
-                if !setting.changed { Console.err(said) }
+                if !setting.changed { Console.err(TextTable.wrap(said, width: 80)) }
             } else {
-                try Console.out(said)
+                try Console.out(TextTable.wrap(said, width: 80))
             }
         }
     }
