@@ -139,8 +139,8 @@ import Testing
     @Test func twoDeletesOfEachKind() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-20 08:00")
         try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 09:00")
-        try sandbox.change("delete", "1")
-        try sandbox.change("delete", "2")
+        try sandbox.change("delete", "1", "--yes")
+        try sandbox.change("delete", "2", "--yes")
         try renumber("change_entries", to: 1)
         try expectRefused(
             "change #4, a delete, holds a copy of entry #1 in change_entries to put back, and change #3, a delete "
@@ -153,12 +153,12 @@ import Testing
 
         try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-20 08:00")
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-20 09:00")
-        try sandbox.change("checkins", "delete", "1")
-        try sandbox.change("checkins", "delete", "2")
+        try sandbox.change("checkins", "delete", "1", "--yes")
+        try sandbox.change("checkins", "delete", "2", "--yes")
         try renumber("change_checkins", to: 1)
         try expectRefused(
-            "change #6, a check-in delete, holds a copy of check-in #1 in change_checkins to put back, and change "
-                + "#5, a check-in delete made before it and not undone, had deleted #1 already: the copy is of "
+            "change #8, a check-in delete, holds a copy of check-in #1 in change_checkins to put back, and change "
+                + "#7, a check-in delete made before it and not undone, had deleted #1 already: the copy is of "
                 + "another check-in, which undo never puts back as #1",
             unchanged: ["checkins", "change_checkins"])
         try renumber("change_checkins", to: 2)
