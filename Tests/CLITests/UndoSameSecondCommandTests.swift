@@ -132,4 +132,55 @@ import Testing
         try sandbox.change("undo")
         #expect(try sandbox.sql("SELECT id, activity FROM psfs_activities") == "1|putting on socks\n")
     }
+
+    /// Two deletes, the second's copy renumbered to the entry the first deleted, and the same for check-ins.
+    ///
+    /// Put back as #1, it would lose the real #1 for good.
+    @Test func twoDeletesOfEachKind() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-20 08:00")
+        try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 09:00")
+        try sandbox.change("delete", "1", "--yes")
+        try sandbox.change("delete", "2", "--yes")
+        try renumber("change_entries", to: 1)
+        try expectRefused(
+            "change #4, a delete, holds a copy of entry #1 in change_entries to put back, and change #3, a delete "
+                + "made before it and not undone, had deleted #1 already: the copy is of another entry, which undo "
+                + "never puts back as #1",
+            unchanged: ["entries", "change_entries"])
+        try renumber("change_entries", to: 2)
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "2|glute-bridge\n")
+
+        try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-20 08:00")
+        try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-20 09:00")
+        try sandbox.change("checkins", "delete", "1", "--yes")
+        try sandbox.change("checkins", "delete", "2", "--yes")
+        try renumber("change_checkins", to: 1)
+        try expectRefused(
+            "change #8, a check-in delete, holds a copy of check-in #1 in change_checkins to put back, and change "
+                + "#7, a check-in delete made before it and not undone, had deleted #1 already: the copy is of "
+                + "another check-in, which undo never puts back as #1",
+            unchanged: ["checkins", "change_checkins"])
+        try renumber("change_checkins", to: 2)
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT id, pain FROM checkins") == "2|2\n")
+    }
+
+    /// An import's added row renumbered to the entry logged before it: undo would remove that one.
+    @Test func anImportAfterALog() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-20 08:00")
+        try sandbox.change(
+            "import", "-",
+            stdin: "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,"
+                + "note\r\n7,2026-11-19T09:00:00+00:00,glute-bridge,,3,10,,2,2,0,false,\r\n")
+        let imported = try sandbox.sql("SELECT id FROM change_entries WHERE change_id = 2")
+        try renumber("change_entries", to: 1)
+        try expectRefused(
+            "change #2, an import, names entry #1 in change_entries as one it added, and change #1, a log made "
+                + "before it, named #1 while it was in the journal: another entry, which undo never removes",
+            unchanged: ["entries", "change_entries"])
+        try renumber("change_entries", to: Int(imported.dropLast())!)
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "1|bird-dog\n")
+    }
 }

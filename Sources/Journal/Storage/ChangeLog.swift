@@ -257,6 +257,7 @@ struct ChangeLog {
         try refuseCopiesOutOfReach(of: change, madeAt: try row.decode(forColumn: "made_at"))
         try refuseMissingRecords(of: change, kind: kind)
         try refuseRecordsOfEarlierChanges(of: change, kind: kind)
+        try refuseRecordsNotThere(of: change, kind: kind)
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
         let subject: String? = try row.decode(forColumn: "subject")
         if let reason = try StoredValues.keptValueRefused(of: change, kind: kind, subject: subject, db) {
@@ -556,6 +557,55 @@ struct ChangeLog {
                     + "#\(id) is another \(named.record), which undo never removes or replaces"
             }
             throw JournalError.undoRecordDamaged(reason: reason)
+        }
+    }
+
+    /// Refuses to undo a delete whose kept copy, or an import whose added row, names an entry or
+    /// check-in that was not in the journal as the change needs, by the latest earlier change of
+    /// this journal (``StoredValues/changesOfThisJournal``) that named its id.
+    ///
+    /// A record a delete removed was in the journal until then, so the latest earlier change that
+    /// named its id was no delete (a delete not undone had removed it already); a record an import
+    /// added was not, so that change was a delete or there is none. Undo walks back newest first,
+    /// so every later change was undone first. ``refuseLiveCopies(_:in:of:kind:)`` and
+    /// ``refuseRetargetedCopies(of:kind:madeAt:)`` look at the record as it stands: a copy
+    /// renumbered to a record deleted earlier, or an added row to a record logged in the same
+    /// second, passed them (a tester: undo put back the second deleted entry as #1, for good, or
+    /// removed the logged #1 instead of the imported row).
+    private func refuseRecordsNotThere(of change: Int64, kind: ChangeKind) throws {
+        let deletes: [ChangeKind] = [.delete, .checkInDelete]
+        guard deletes.contains(kind) || kind == .import else { return }
+        let action = kind == .import ? "remove" : "restore"
+        for (table, record) in [("entries", "entry"), ("checkins", "check-in")] {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT k.id, o.change_id AS earlier, c.kind
+                    FROM change_\(table) AS k
+                    JOIN change_\(table) AS o ON o.id = k.id AND o.change_id = (
+                        SELECT max(p.change_id) FROM change_\(table) AS p
+                        WHERE p.id = k.id AND p.change_id < ?1 AND p.change_id IN (\(StoredValues.changesOfThisJournal)))
+                    JOIN changes AS c ON c.id = o.change_id
+                    WHERE k.change_id = ?1 AND k.action = ?2
+                    ORDER BY k.id
+                    """,
+                arguments: [change, action])
+            for row in rows {
+                let earlierKind: ChangeKind? = row["kind"]
+                let deleted = earlierKind.map(deletes.contains) ?? false
+                guard deleted == (kind != .import) else { continue }
+                let id: Int64 = row["id"]
+                let earlier: Int64 = row["earlier"]
+                let words = earlierKind?.words ?? "change"
+                throw JournalError.undoRecordDamaged(
+                    reason: kind == .import
+                        ? "change #\(change), an import, names \(record) #\(id) in change_\(table) as one it added, and "
+                            + "change #\(earlier), a \(words) made before it, named #\(id) while it was in the journal: "
+                            + "another \(record), which undo never removes"
+                        : "change #\(change), a \(kind.words), holds a copy of \(record) #\(id) in change_\(table) to "
+                            + "put back, and change #\(earlier), a \(words) made before it and not undone, had deleted "
+                            + "#\(id) already: the copy is of another \(record), which undo never puts back as #\(id)")
+            }
         }
     }
 
