@@ -222,4 +222,22 @@ import Testing
         #expect(held.stdout.contains("journal resume glute-bridge"), "\(held)")
         #expect(held.stderr == "", "\(held)")
     }
+
+    /// The same for a check-in: the doctor's visit's newest check-in seen moves with it, and an
+    /// emergency red flag in the visit's own second is shown by `check`.
+    @Test func theFixMovesTheRedFlagReviewsNewestCheckInWithTheCheckIn() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
+        try sandbox.damage("INSERT INTO sqlite_sequence (name, seq) VALUES ('checkins', 9007199254740990);")
+        _ = try sandbox.run("checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-25 09:00")
+        _ = try sandbox.run("resume", "--red-flags", "--note", "GP")
+        #expect(try sandbox.sql("SELECT through_checkin_id FROM red_flag_reviews") == "\(Self.largest)\n")
+        try runFix(in: try sandbox.run("check").stderr)
+        #expect(try sandbox.sql("SELECT id FROM checkins; SELECT through_checkin_id FROM red_flag_reviews") == "1\n1\n")
+        let quiet = try sandbox.run("check")
+        #expect(quiet.status == 0 && quiet.stderr == "", "\(quiet)")
+        try sandbox.change("checkin", "--pain", "6", "--red-flag", "saddle-numbness")
+        let flagged = try sandbox.run("check")
+        #expect(flagged.status == 3, "\(flagged)")
+        #expect(!flagged.stdout.contains("No safety findings"), "\(flagged)")
+    }
 }
