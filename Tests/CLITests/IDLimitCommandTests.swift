@@ -67,7 +67,9 @@ import Testing
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
         try sandbox.damage("UPDATE sqlite_sequence SET seq = 9007199254740990 WHERE name = 'entries';")
         let put =
-            "UPDATE change_entries SET id = 2 WHERE id = \(Self.largest); UPDATE entries SET id = 2 WHERE id = "
+            "UPDATE reviews SET through_entry_id = 2 WHERE through_entry_id = \(Self.largest); UPDATE "
+            + "change_exercise_reviews SET through_entry_id = 2 WHERE through_entry_id = \(Self.largest); UPDATE "
+            + "change_entries SET id = 2 WHERE id = \(Self.largest); UPDATE entries SET id = 2 WHERE id = "
             + "\(Self.largest); UPDATE sqlite_sequence SET seq = 2 WHERE name = 'entries'"
         let said = problem(
             "entries", "entry", given: Self.largest, put: put,
@@ -108,7 +110,8 @@ import Testing
         #expect(checkin.status == 65, "\(checkin)")
         #expect(checkin.stdout == "", "\(checkin)")
         let put =
-            "UPDATE checkin_red_flags SET checkin_id = 1 WHERE checkin_id = \(Self.largest); UPDATE change_checkins "
+            "UPDATE checkin_red_flags SET checkin_id = 1 WHERE checkin_id = \(Self.largest); UPDATE red_flag_reviews "
+            + "SET through_checkin_id = 1 WHERE through_checkin_id = \(Self.largest); UPDATE change_checkins "
             + "SET id = 1 WHERE id = \(Self.largest); UPDATE checkins SET id = 1 WHERE id = \(Self.largest); "
             + "UPDATE sqlite_sequence SET seq = 1 WHERE name = 'checkins'"
         #expect(
@@ -162,7 +165,8 @@ import Testing
         #expect(list.status == 65, "\(list)")
         let said = list.stderr.replacingOccurrences(of: "\n", with: " ")
         let put =
-            "UPDATE checkin_red_flags SET checkin_id = 1 WHERE checkin_id = 9007199254740992; UPDATE change_checkins "
+            "UPDATE checkin_red_flags SET checkin_id = 1 WHERE checkin_id = 9007199254740992; UPDATE red_flag_reviews "
+            + "SET through_checkin_id = 1 WHERE through_checkin_id = 9007199254740992; UPDATE change_checkins "
             + "SET id = 1 WHERE id = 9007199254740992; UPDATE checkins SET id = 1 WHERE id = 9007199254740992; "
             + "UPDATE sqlite_sequence SET seq = 1 WHERE name = 'checkins'"
         #expect(
@@ -181,5 +185,59 @@ import Testing
         try sandbox.change("undo")
         try sandbox.change("undo")
         #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
+    }
+
+    /// Issue #25: the fix moves a review's newest entry seen with the entry it renumbers.
+    ///
+    /// A fresh tester: an entry at the largest id, then `resume` of its hold, which names that id
+    /// as the newest seen. The fix, run as printed, moves the review's id with the
+    /// entry: every screen reads without a note, and a rising log in the review's own second (id
+    /// after the moved one, so not seen) holds the exercise again, and `check` says so.
+    @Test func theFixMovesTheReviewsNewestEntryWithTheEntry() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
+        try sandbox.damage("UPDATE sqlite_sequence SET seq = 9007199254740990 WHERE name = 'entries';")
+        let last = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "6", "--at", "2026-11-25 09:00")
+        #expect(last.status == 65, "\(last)")
+        #expect(last.stderr.hasPrefix("STOP glute-bridge"), "\(last)")
+        let resume = try sandbox.run("resume", "glute-bridge", "--note", "physio")
+        #expect(try sandbox.sql("SELECT through_entry_id FROM reviews") == "\(Self.largest)\n", "\(resume)")
+        let check = try sandbox.run("check")
+        #expect(check.status == 65, "\(check)")
+        try runFix(in: check.stderr)
+        #expect(
+            try sandbox.sql("SELECT group_concat(id) FROM entries; SELECT through_entry_id FROM reviews") == "1,2\n2\n")
+        for screen in [["check"], ["today"], ["list"], ["report"], ["checkins"]] {
+            let run = try sandbox.run(screen)
+            // What a screen says of a journal in order (a hint, the stop), and no stored value named.
+            #expect(!run.stderr.contains("through_entry_id") && !run.stderr.contains("sqlite_sequence"), "\(screen)")
+            #expect(run.status == 0, "\(screen) \(run)")
+        }
+        // In the second of the review (JOURNAL_NOW), a rising log: id 3, beyond the 2 it had seen.
+        let rising = try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "6")
+        #expect(rising.status == 0, "\(rising)")
+        #expect(rising.stderr.hasPrefix("STOP glute-bridge, 2026-11-25 12:00"), "\(rising)")
+        let held = try sandbox.run("check")
+        #expect(held.status == 2, "\(held)")
+        #expect(held.stdout.contains("journal resume glute-bridge"), "\(held)")
+        #expect(held.stderr == "", "\(held)")
+    }
+
+    /// The same for a check-in: the doctor's visit's newest check-in seen moves with it, and an
+    /// emergency red flag in the visit's own second is shown by `check`.
+    @Test func theFixMovesTheRedFlagReviewsNewestCheckInWithTheCheckIn() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
+        try sandbox.damage("INSERT INTO sqlite_sequence (name, seq) VALUES ('checkins', 9007199254740990);")
+        _ = try sandbox.run("checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-25 09:00")
+        _ = try sandbox.run("resume", "--red-flags", "--note", "GP")
+        #expect(try sandbox.sql("SELECT through_checkin_id FROM red_flag_reviews") == "\(Self.largest)\n")
+        try runFix(in: try sandbox.run("check").stderr)
+        #expect(try sandbox.sql("SELECT id FROM checkins; SELECT through_checkin_id FROM red_flag_reviews") == "1\n1\n")
+        let quiet = try sandbox.run("check")
+        #expect(quiet.status == 0 && quiet.stderr == "", "\(quiet)")
+        try sandbox.change("checkin", "--pain", "6", "--red-flag", "saddle-numbness")
+        let flagged = try sandbox.run("check")
+        #expect(flagged.status == 3, "\(flagged)")
+        #expect(!flagged.stdout.contains("No safety findings"), "\(flagged)")
     }
 }

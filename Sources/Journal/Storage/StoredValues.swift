@@ -1112,15 +1112,23 @@ extension StoredValues {
 extension StoredValues {
     /// A table whose ids SQLite counts, with the change log's table keeping its ids (`keptRows`:
     /// those of its rows that do, where one table keeps two kinds), what one row is, and the
-    /// columns of other tables naming its rows by id.
+    /// columns of other tables naming its rows by id: a review's newest entry or check-in seen
+    /// too, so a fix that moves that record moves what the review had seen with it (left behind,
+    /// the review would name an id no screen reads and count a record given the ids between as seen).
     private typealias CountedTable = (
         table: String, kept: String, keptRows: String?, record: String, named: [(table: String, column: String)]
     )
 
     /// The tables journal gives ids in, each counted by SQLite (`sqlite_sequence`, AUTOINCREMENT).
     private static let countedTables: [CountedTable] = [
-        ("entries", "change_entries", nil, "entry", []),
-        ("checkins", "change_checkins", nil, "check-in", [("checkin_red_flags", "checkin_id")]),
+        (
+            "entries", "change_entries", nil, "entry",
+            [("reviews", "through_entry_id"), ("change_exercise_reviews", "through_entry_id")]
+        ),
+        (
+            "checkins", "change_checkins", nil, "check-in",
+            [("checkin_red_flags", "checkin_id"), ("red_flag_reviews", "through_checkin_id")]
+        ),
         ("reviews", "change_reviews", nil, "physiotherapist's review", []),
         ("red_flag_reviews", "change_red_flag_reviews", nil, "red-flag review", []),
         (
