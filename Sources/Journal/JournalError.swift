@@ -193,12 +193,15 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         return message.terminalSafe
     }
 
-    /// The message as the command `command` (`checkin`, `psfs rate`) prints it: the same, except
-    /// that a time still to come says what that command records
-    /// (``onlyWhatHasHappened(command:)``) rather than the journal's.
+    /// The message as the command `command` (`checkin`, `psfs rate`) prints it.
+    ///
+    /// The same, except that a time still to come says what that command records
+    /// (``onlyWhatHasHappened(command:)``) rather than the journal's, and a time still to come for
+    /// what to type instead (``timeToCome(text:resolved:instead:)``) ends with it too. A command
+    /// that records no moment (`report`, `export`, `plan set`) prints ``description``.
     public func description(command: String) -> String {
         switch self {
-        case .futureDate, .skippedToCome: futureMessage(command: command).terminalSafe
+        case .futureDate, .skippedToCome, .timeToCome: futureMessage(command: command).terminalSafe
         default: description
         }
     }
@@ -210,8 +213,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         "journal\(command.flatMap { $0.isEmpty ? nil : " " + $0 } ?? "") records only what has already happened."
     }
 
-    /// A time still to come (``futureDate(text:resolved:earlier:)``, ``skippedToCome(text:zone:skipped:)``),
-    /// ending with what `command` records; any other case, its message.
+    /// A time still to come (``futureDate(text:resolved:earlier:)``, ``skippedToCome(text:zone:skipped:)``,
+    /// and, with `command`, ``timeToCome(text:resolved:instead:)``), ending with what `command`
+    /// records; any other case, its message.
     private func futureMessage(command: String?) -> String {
         switch self {
         case .futureDate(let text, let resolved, let earlier):
@@ -220,6 +224,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .skippedToCome(let text, let zone, let skipped):
             return "cannot use \"\(text)\" as a date: the clocks in \(zone) skipped \(skipped) (a daylight-saving "
                 + "change), and that change is still to come; " + Self.onlyWhatHasHappened(command: command)
+        case .timeToCome where command != nil:
+            return message + " " + Self.onlyWhatHasHappened(command: command)
         default:
             return message
         }

@@ -64,8 +64,12 @@ struct JournalCommand: ParsableCommand {
             let message =
                 parsed is any ReadingCommand
                 ? error.descriptionForReading
-                : parsed.map { error.description(command: UsageCheck.path(to: type(of: $0)).joined(separator: " ")) }
-                    ?? error.description
+                : parsed is any DayCommand
+                    ? error.description
+                    : parsed.map {
+                        error.description(command: UsageCheck.path(to: type(of: $0)).joined(separator: " "))
+                    }
+                        ?? error.description
             Console.err("journal: \(message)")
             Foundation.exit(error.exitStatus)
         } catch let error as AgeError {
@@ -146,3 +150,10 @@ extension Today: ReadingCommand {}
 extension List: ReadingCommand {}
 extension Report: ReadingCommand {}
 extension Doctor: ReadingCommand {}
+
+/// A command that takes days, never a moment to record: a day still to come is refused without
+/// saying what the command records (``JournalError/description(command:)``).
+protocol DayCommand {}
+
+extension Export: DayCommand {}
+extension Plan.Set: DayCommand {}

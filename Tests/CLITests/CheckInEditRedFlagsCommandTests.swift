@@ -81,4 +81,58 @@ import Testing
             try sandbox.run("checkins", "edit", "1", "--red-flag", "one-leg", "--red-flag", "fever", "--json"))
         #expect(try findings(added, "red_flags_begun") == ["red-flag see-doctor #1", "red-flag see-gp #1"])
     }
+
+    /// The message of each finding under `key`, as `--json` writes them.
+    func messages(_ object: [String: Any], _ key: String) throws -> [String] {
+        let list = try #require(object[key] as? [[String: Any]], "\(key): \(object)")
+        return list.map { "\($0["message"] ?? "")" }
+    }
+
+    /// Issue #25: a flag dropped or added while others of its tier stay is named too, flag by flag,
+    /// as `checkins delete` names what it lifts.
+    @Test func eachFlagDroppedOrAddedIsNamedWhenItsTierStays() throws {
+        try sandbox.change(
+            "checkin", "--pain", "3", "--red-flag", "fever", "--red-flag", "weight-loss", "--red-flag", "night-pain",
+            "--at", "2026-11-25 09:00")
+        let at = "The red flag of check-in #1 at 2026-11-25 09:00"
+
+        // Keeping fever drops weight-loss and night-pain, of the same tier: both named as lifted.
+        let kept = try sandbox.run("checkins", "edit", "1", "--red-flag", "fever")
+        #expect(kept.status == 0, "\(kept)")
+        #expect(
+            kept.stdout.split(separator: "\n").map(String.init).last
+                == "\(at) is lifted: the check-in before the edit had it. You recorded weight lost without trying; "
+                + "pain that does not improve after resting, or is much worse at night.",
+            "\(kept)")
+        #expect(!kept.stdout.contains("begins now"), "\(kept)")
+        try sandbox.change("undo")
+        let object = try json(
+            try sandbox.run("checkins", "edit", "1", "--red-flag", "fever", "--red-flag", "night-pain", "--json"))
+        #expect(try findings(object, "red_flags_lifted") == ["red-flag see-doctor #1"])
+        #expect(try messages(object, "red_flags_lifted") == ["You recorded weight lost without trying."])
+        #expect(try findings(object, "red_flags_begun") == [])
+
+        // Replacing one by another of the same tier: the one dropped lifted, the one added begun.
+        try sandbox.change("undo")
+        try sandbox.change("checkins", "edit", "1", "--red-flag", "fever")
+        let swapped = try sandbox.run("checkins", "edit", "1", "--red-flag", "back-lump")
+        #expect(swapped.status == 0, "\(swapped)")
+        let lines = swapped.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines.suffix(2) == [
+                "\(at) is lifted: the check-in before the edit had it. You recorded a high temperature, or feeling "
+                    + "hot and shivery.",
+                "\(at) begins now: the edit began it; it stands until a doctor has seen you, then record that with: "
+                    + "journal resume --red-flags",
+            ],
+            "\(swapped)")
+        try sandbox.change("undo")
+        let both = try json(try sandbox.run("checkins", "edit", "1", "--red-flag", "back-lump", "--json"))
+        #expect(
+            try messages(both, "red_flags_lifted") == ["You recorded a high temperature, or feeling hot and shivery."])
+        #expect(
+            try messages(both, "red_flags_begun")
+                == ["You recorded a lump or swelling in the back, or the back changing shape."])
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "back-lump\n")
+    }
 }

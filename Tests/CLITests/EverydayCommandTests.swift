@@ -43,7 +43,8 @@ import Testing
         #expect(
             run.stderr
                 == "journal: \"this evening\" is 2026-11-25 19:00 (UTC+00:00), still to come: it stands for 19:00; "
-                + "give the time you did it (such as 7:30am) or \"now\".\n"
+                + "give the time you did it (such as 7:30am) or \"now\". journal checkin records only what has "
+                + "already happened.\n"
         )
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }

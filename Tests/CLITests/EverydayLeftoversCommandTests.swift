@@ -80,7 +80,8 @@ import Testing
         #expect(
             run.stderr
                 == "journal: \"2026-11-20 18:05\" is 2026-11-20 18:05 (UTC+00:00), still to come: for what you "
-                + "have just done, give the time it ended or \"now\".\n")
+                + "have just done, give the time it ended or \"now\". journal log records only what has already "
+                + "happened.\n")
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
 

@@ -15,13 +15,14 @@ import Testing
         return sandbox
     }
 
-    /// Refused with exactly `message` on standard error, exit 64, nothing on standard output, no journal made.
-    func refused(_ sandbox: Sandbox, _ arguments: [String], _ message: String) throws {
+    /// Refused with exactly `message` on standard error, exit 64, nothing on standard output, no
+    /// journal made (unless one was, `journal`).
+    func refused(_ sandbox: Sandbox, _ arguments: [String], _ message: String, journal: Bool = false) throws {
         let run = try sandbox.run(arguments)
         #expect(run.status == 64, "\(run)")
         #expect(run.stdout.isEmpty, "\(run)")
         #expect(run.stderr == message, "\(run)")
-        #expect(!FileManager.default.fileExists(atPath: sandbox.database), "\(run)")
+        #expect(FileManager.default.fileExists(atPath: sandbox.database) == journal, "\(run)")
     }
 
     @Test(arguments: [("Europe/London", "+00:00"), ("Asia/Tokyo", "+09:00")])
@@ -42,7 +43,8 @@ import Testing
         try refused(
             sandbox, ["checkin", "--pain", "3", "--at", "monday evening"],
             "journal: \"monday evening\" is 2026-12-07 19:00 (UTC\(offset)), still to come: it stands for 19:00; "
-                + "for last Monday's say \"last monday evening\", or give the time (such as 7:30am) or \"now\".\n")
+                + "for last Monday's say \"last monday evening\", or give the time (such as 7:30am) or \"now\". "
+                + "journal checkin records only what has already happened.\n")
         // What it points at: Monday 2026-11-30 19:00.
         let run = try sandbox.run("checkin", "--pain", "3", "--at", "last monday evening")
         #expect(run.stdout == "Checked in #1: pain 3, at 2026-11-30 19:00 (UTC\(offset)).\n", "\(run)")
@@ -70,5 +72,52 @@ import Testing
             run.stderr
                 == "Sat 2 Jan 2027 is still to come: the report covers the days so far, 2026-12-27 to 2026-12-30.\n",
             "\(run)")
+    }
+
+    /// Every time still to come ends by saying what the command run records, a part of the day
+    /// and a time within the hour too (issue #26); a report's first day without a year names the
+    /// option to leave out, as one with its year does.
+    @Test(arguments: [("Europe/London", "+00:00"), ("Asia/Tokyo", "+09:00")])
+    func everyTimeStillToComeSaysWhatTheCommandRecords(zone: String, offset: String) throws {
+        let sandbox = mondayMorning(zone, offset: offset)
+        func ends(_ arguments: [String], _ command: String) throws {
+            let run = try sandbox.run(arguments)
+            #expect(run.status == 64, "\(run)")
+            #expect(run.stdout.isEmpty, "\(run)")
+            #expect(run.stderr.hasPrefix("journal: \""), "\(run)")
+            #expect(
+                run.stderr.hasSuffix(" or \"now\". journal \(command) records only what has already happened.\n"),
+                "\(run)")
+        }
+        try ends(["checkin", "--pain", "3", "--at", "tonight"], "checkin")
+        try ends(["log", "bird-dog", "--pain-before", "3", "--pain-after", "2", "--at", "monday evening"], "log")
+        try ends(["resume", "--red-flags", "--at", "this evening"], "resume")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+        try sandbox.change("psfs", "add", "walking", "--at", "2026-12-06")
+        let ratings = try sandbox.sql("SELECT count(*) FROM psfs_ratings")
+        try ends(["psfs", "rate", "1", "4", "--at", "monday evening"], "psfs rate")
+        #expect(try sandbox.sql("SELECT count(*) FROM psfs_ratings") == ratings)
+
+        // Within the hour at 18:30 on Friday 2026-11-20: a rounded "just now", and what checkin records.
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:30:00" + offset
+        let justDone = "still to come: for what you have just done, give the time it ended or \"now\""
+        let records = "journal checkin records only what has already happened.\n"
+        for text in ["friday 19:00", "2026-11-20 19:00"] {
+            try refused(
+                sandbox, ["checkin", "--pain", "3", "--at", text],
+                "journal: \"\(text)\" is 2026-11-20 19:00 (UTC\(offset)), \(justDone). \(records)", journal: true)
+        }
+        try refused(
+            sandbox, ["checkin", "--pain", "3", "--at", "7:15pm"],
+            "journal: \"7:15pm\" is 2026-11-20 19:15 (UTC\(offset)), \(justDone); for yesterday's, "
+                + "\"yesterday 7:15pm\". \(records)", journal: true)
+
+        // On Wednesday 2026-12-30, `--from "2 jan"` is Saturday's, to come.
+        sandbox.environment["JOURNAL_NOW"] = "2026-12-30T10:00:00" + offset
+        try refused(
+            sandbox, ["report", "--from", "2 jan"],
+            "journal: \"2 jan\" is Sat 2 Jan 2027, still to come: for a day that has come, check the date (today is "
+                + "Wed 30 Dec); for this year's, \"2 Jan 2026\"; for the 7 days ending today, leave --from out.\n",
+            journal: true)
     }
 }

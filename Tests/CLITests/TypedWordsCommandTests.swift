@@ -57,9 +57,12 @@ import Testing
     @Test func tomorrowsDateWithoutAYearIsRefusedWithTheYearForLastYears() throws {
         let message =
             "journal: \"26 nov\" is Thu 26 Nov, still to come: for a day that has come, check the date "
-            + "(today is Wed 25 Nov); for last year's, \"26 Nov 2025\".\n"
-        try refused(["log", "glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "26 nov"], message)
-        try refused(["report", "--from", "26 nov"], message)
+            + "(today is Wed 25 Nov); for last year's, \"26 Nov 2025\""
+        // What the command records, or for a report's first day the option to leave out.
+        try refused(
+            ["log", "glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "26 nov"],
+            message + ". journal log records only what has already happened.\n")
+        try refused(["report", "--from", "26 nov"], message + "; for the 7 days ending today, leave --from out.\n")
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
         // The way it names: 2025-11-26 12:00 GMT, 365 days before 2026-11-26T12:00Z (1_795_694_400).
         try sandbox.log("glute-bridge", "--pain-before", "3", "--pain-after", "2", "--at", "26 Nov 2025")
@@ -155,7 +158,7 @@ import Testing
             ["checkin", "--pain", "3", "--at", "this evening"],
             "journal: \"this evening\" is 2026-11-25 19:00 (UTC+00:00), still to come: it stands for 19:00; "
                 + "for yesterday's say \"yesterday evening\" or \"last night\", or give the time (such as 11pm) "
-                + "or \"now\".\n")
+                + "or \"now\". journal checkin records only what has already happened.\n")
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
         try sandbox.change("checkin", "--pain", "3", "--at", "yesterday evening")
         try sandbox.change("checkin", "--pain", "3", "--at", "11pm")

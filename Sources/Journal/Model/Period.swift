@@ -51,7 +51,16 @@ public struct Period: Sendable, Hashable {
     public static func asked(from: String?, to: String?, today: LocalDate) throws -> AskedPeriod? {
         guard from != nil || to != nil else { return nil }
         let last = try to.map { try DateInput.parseDay($0, today: today, daysToCome: true) } ?? today
-        let first = try from.map { try DateInput.parseDay($0, today: today) } ?? Period.week(endingOn: last).from
+        let first =
+            try from.map { text in
+                do {
+                    return try DateInput.parseDay(text, today: today)
+                } catch JournalError.timeToCome(let text, let resolved, let instead) {
+                    // A day without a year still to come (`2 jan` on 30 Dec) names the option to leave out too.
+                    throw JournalError.timeToCome(
+                        text: text, resolved: resolved, instead: String(instead.dropLast()) + "; " + leaveOut("--from"))
+                }
+            } ?? Period.week(endingOn: last).from
         // A first day still to come is refused as such, in one message naming the day typed: `--from`'s,
         // or `--to`'s when its 7 days have not begun (never "the other way round" for `--from` alone).
         if first > today {
@@ -59,7 +68,7 @@ public struct Period: Sendable, Hashable {
             throw JournalError.timeToCome(
                 text: text, resolved: Figures.dayWords(day, today: today),
                 instead: "a report's first day must have come (a last day to come gives the days so far); "
-                    + "for the 7 days ending today, leave \(option) out.")
+                    + leaveOut(option))
         }
         let end = min(last, today)
         guard first <= last, let period = Period(from: first, to: end) else {
@@ -67,6 +76,12 @@ public struct Period: Sendable, Hashable {
                 from: first.iso8601, to: (first <= last ? end : last).iso8601, maximumDays: maximumDays)
         }
         return AskedPeriod(period: period, lastAsked: last)
+    }
+
+    /// The end of a refusal of a report's first day still to come: "for the 7 days ending today,
+    /// leave --from out.".
+    private static func leaveOut(_ option: String) -> String {
+        "for the 7 days ending today, leave \(option) out."
     }
 
     /// The days a span covers, for `report --last`: `10d` is 10 days, `6w` 42 and `3m` 90 (a month is

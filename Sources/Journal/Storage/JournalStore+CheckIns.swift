@@ -80,7 +80,7 @@ extension JournalStore {
     ) throws -> CheckInEdit {
         try writing { db in
             let before = try Self.checkIns(ids: [id], db)[0]
-            let standingBefore = try today.map { try Self.standingRedFlags(of: id, today: $0, db) } ?? []
+            let standingBefore = try today.flatMap { try Self.standingRedFlags(of: id, today: $0, db) }
             var after = try before.edited(
                 pain: pain, note: note, time: time, redFlags: redFlags, now: now, timeZone: timeZone)
             // The values the check-in already had change nothing: nothing is written, nothing kept for undo.
@@ -111,21 +111,28 @@ extension JournalStore {
                         """,
                     arguments: [change, id])
             }
-            let standingAfter = try today.map { try Self.standingRedFlags(of: id, today: $0, db) } ?? []
+            let standingAfter = try today.flatMap { try Self.standingRedFlags(of: id, today: $0, db) }
             return CheckInEdit(
                 before: before, after: try Self.assess(saved, db), corrected: !storedAsRead,
-                redFlagsLifted: standingBefore.filter { !standingAfter.map(\.severity).contains($0.severity) },
-                redFlagsBegun: standingAfter.filter { !standingBefore.map(\.severity).contains($0.severity) })
+                redFlagsLifted: Self.redFlags(of: standingBefore, leaving: standingAfter),
+                redFlagsBegun: Self.redFlags(of: standingAfter, leaving: standingBefore))
         }
     }
 
-    /// The red flags of check-in `id` that no doctor had seen as of `today`, most severe first:
-    /// one finding for each tier of its flags (``RedFlagRule/findings(for:)``).
-    private static func standingRedFlags(of id: Int64, today: LocalDate, _ db: Database) throws -> [Finding] {
+    /// Check-in `id` as read when its red flags stand as of `today` (no doctor had seen them), the
+    /// way ``deleteCheckIns(ids:now:today:)`` reads what it lifts; `nil` when none stand.
+    private static func standingRedFlags(of id: Int64, today: LocalDate, _ db: Database) throws -> CheckIn? {
         let review = try RedFlagReviewQueries.latest(db, asOf: today)
-        return Rules.sorted(
-            RedFlagRule.findings(
-                in: try RedFlagReviewQueries.standingCheckIns(db, review: review).filter { $0.id == id }))
+        return try RedFlagReviewQueries.standingCheckIns(db, review: review).first { $0.id == id }
+    }
+
+    /// The findings for each red flag that stands on `standing` and not on `other`, flag by flag,
+    /// most severe first (``RedFlagRule/findings(for:)``): one edit can lift one flag of a tier
+    /// and keep the rest, or swap one flag for another of the same tier.
+    private static func redFlags(of standing: CheckIn?, leaving other: CheckIn?) -> [Finding] {
+        guard var only = standing else { return [] }
+        only.redFlags = only.redFlags.filter { !(other?.redFlags.contains($0) ?? false) }
+        return Rules.sorted(RedFlagRule.findings(for: only))
     }
 
     /// Deletes the check-ins with these ids, all or none, and returns them and, with `today`, the
