@@ -221,8 +221,9 @@ import Testing
         }
     }
 
-    /// A journal truncated to 0 bytes by a sync tool that left its write-ahead log (or rollback
-    /// journal) beside it: not an empty journal. Every command refuses it, naming the log, and
+    /// A journal truncated to 0 bytes by a sync tool that left its log beside it is not an empty journal.
+    ///
+    /// Every command refuses it, naming the log, and
     /// never deletes or overwrites the log (SQLite would delete it on opening the empty file).
     @Test func anEmptyFileWithALogBesideItIsRefusedByEveryCommandAndTheLogKept() throws {
         let backup = sandbox.directory + "/backup.sqlite3"
@@ -230,7 +231,8 @@ import Testing
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--db", other)
         try sandbox.change("backup", backup, "--db", other)
         let imported = sandbox.directory + "/import.csv"
-        try ("id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\n"
+        try
+            ("id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\n"
             + "1,2026-11-20T07:30:00+00:00,glute-bridge,,3,10,,4,3,-1,false,\n").write(
                 toFile: imported, atomically: true, encoding: .utf8)
         for (suffix, what) in [("-wal", "write-ahead log"), ("-journal", "rollback journal")] {

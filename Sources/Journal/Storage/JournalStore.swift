@@ -177,8 +177,9 @@ public final class JournalStore: Sendable {
                 + "(`journal restore BACKUP`), otherwise `journal log` starts a journal in it")
     }
 
-    /// Refuses the empty file (0 bytes) at `path` when a `-wal` or `-journal` file beside it holds
-    /// changes (exit 66): what a sync tool that truncates only the main file leaves. It is not an
+    /// Refuses the empty file (0 bytes) at `path` when a `-wal` or `-journal` file beside it holds changes.
+    ///
+    /// Exit 66: it is what a sync tool that truncates only the main file leaves. It is not an
     /// empty journal, and SQLite, opening it, would delete the log, so no command opens it, builds a
     /// journal in it or restores into it; both files are left as they are.
     public static func refuseLogBesideEmptyFile(_ path: String) throws {

@@ -609,8 +609,9 @@ enum SQLiteRestore {
         return Array(UnsafeRawBufferPointer(start: data, count: Int(size)))
     }
 
-    /// Puts the restored journal `bytes` in place of the empty file (0 bytes) at `path` as a first
-    /// write does (``NewJournalFile``): written whole and synced into a hidden file beside it (0600),
+    /// Puts the restored journal `bytes` in place of the empty file (0 bytes) at `path`.
+    ///
+    /// As a first write does (``NewJournalFile``): written whole and synced into a hidden file beside it (0600),
     /// then renamed over it under its `flock`, only while it is still that empty file, so that no
     /// process sees half a journal. Returns `false`, leaving the file as it is, when it is no longer
     /// that empty file (a journal another process started in it meanwhile, or none).
