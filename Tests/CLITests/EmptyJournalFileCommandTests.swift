@@ -221,6 +221,72 @@ import Testing
         }
     }
 
+    /// A journal truncated to 0 bytes by a sync tool that left its log beside it is not an empty journal.
+    ///
+    /// Every command refuses it, naming the log, and
+    /// never deletes or overwrites the log (SQLite would delete it on opening the empty file).
+    @Test func anEmptyFileWithALogBesideItIsRefusedByEveryCommandAndTheLogKept() throws {
+        let backup = sandbox.directory + "/backup.sqlite3"
+        let other = sandbox.directory + "/other.sqlite3"
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--db", other)
+        try sandbox.change("backup", backup, "--db", other)
+        let imported = sandbox.directory + "/import.csv"
+        try
+            ("id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\n"
+            + "1,2026-11-20T07:30:00+00:00,glute-bridge,,3,10,,4,3,-1,false,\n").write(
+                toFile: imported, atomically: true, encoding: .utf8)
+        for (suffix, what) in [("-wal", "write-ahead log"), ("-journal", "rollback journal")] {
+            try? FileManager.default.removeItem(atPath: sandbox.database + "-wal")
+            try? FileManager.default.removeItem(atPath: sandbox.database + "-journal")
+            #expect(FileManager.default.createFile(atPath: sandbox.database, contents: Data()))
+            let log = Data(repeating: 0xA5, count: 16384)
+            #expect(FileManager.default.createFile(atPath: sandbox.database + suffix, contents: log))
+            let refused =
+                "journal: cannot read \(sandbox.database): it is an empty file (0 bytes), but \(sandbox.database)"
+                + "\(suffix) beside it holds 16384 bytes of a journal's changes (its \(what)): a sync tool or a "
+                + "failed copy may have truncated the journal. Nothing was changed. Keep both files, together (the "
+                + "sync tool's history may hold the journal whole); to start again from a backup, move both aside, "
+                + "then `journal restore BACKUP`.\n"
+            for arguments in [
+                ["checkins"], ["doctor"], ["check"], ["list"], ["undo"], ["checkin", "--pain", "5"],
+                ["log", "bird-dog", "--pain-before", "3", "--pain-after", "3"], ["import", imported],
+                ["restore", backup], ["restore", backup, "--force"],
+            ] {
+                let run = try sandbox.run(arguments)
+                #expect(run.status == 66, "\(suffix) \(arguments): \(run)")
+                #expect(run.stdout == "", "\(suffix) \(arguments): \(run)")
+                #expect(run.stderr.hasSuffix(refused), "\(suffix) \(arguments): \(run)")
+                #expect(try size() == 0, "\(suffix) \(arguments)")
+                #expect(FileManager.default.contents(atPath: sandbox.database + suffix) == log, "\(arguments)")
+            }
+        }
+    }
+
+    /// A restore into an empty file builds the journal beside it and renames it over it (0600, never
+    /// half made in place); it replaced no journal, so it keeps none and says nothing of one.
+    @Test func aRestoreIntoAnEmptyFileKeepsNothingAndLeavesThePrivateMode() throws {
+        let backup = sandbox.directory + "/backup.sqlite3"
+        let other = sandbox.directory + "/other.sqlite3"
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--db", other)
+        try sandbox.change("backup", backup, "--db", other)
+        #expect(
+            FileManager.default.createFile(
+                atPath: sandbox.database, contents: Data(), attributes: [.posixPermissions: 0o644]))
+        let restore = try sandbox.run("restore", backup)
+        #expect(restore.status == 0, "\(restore)")
+        #expect(restore.stdout.hasPrefix("Restored 1 entry, 0 check-ins"), "\(restore)")
+        #expect(restore.stderr == "", "\(restore)")
+        #expect(try sandbox.entryCount() == 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: sandbox.database)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory)
+        #expect(!files.contains { $0.contains("before-restore") || $0.hasPrefix(".journal-") }, "\(files)")
+        // Nothing to put back: the restore replaced no journal.
+        let undo = try sandbox.run("undo")
+        #expect(!undo.stdout.contains("restore") && !undo.stderr.contains("before-restore"), "\(undo)")
+        #expect(try sandbox.entryCount() == 1)
+    }
+
     /// The new journal takes the place of the empty file a symbolic link names, never of the link.
     @Test func aJournalStartedThroughALinkGoesWhereTheLinkPoints() throws {
         let synced = sandbox.directory + "/synced"

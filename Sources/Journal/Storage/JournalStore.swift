@@ -75,6 +75,7 @@ public final class JournalStore: Sendable {
         at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, emptyFile: EmptyFile = .startsJournal,
         _ operation: (JournalStore) throws -> T
     ) throws -> T {
+        try refuseLogBesideEmptyFile(path)
         if isEmptyFile(path) {
             guard emptyFile == .startsJournal else { throw holdsNoJournal(path) }
             let file = NewJournalFile(replacingEmptyFile: path)
@@ -176,6 +177,26 @@ public final class JournalStore: Sendable {
                 + "(`journal restore BACKUP`), otherwise `journal log` starts a journal in it")
     }
 
+    /// Refuses the empty file (0 bytes) at `path` when a `-wal` or `-journal` file beside it holds changes.
+    ///
+    /// Exit 66: it is what a sync tool that truncates only the main file leaves. It is not an
+    /// empty journal, and SQLite, opening it, would delete the log, so no command opens it, builds a
+    /// journal in it or restores into it; both files are left as they are.
+    public static func refuseLogBesideEmptyFile(_ path: String) throws {
+        guard isEmptyFile(path) else { return }
+        for (suffix, what) in [("-wal", "write-ahead log"), ("-journal", "rollback journal")] {
+            var status = stat()
+            guard stat(path + suffix, &status) == 0, status.st_size > 0 else { continue }
+            throw JournalError.noInput(
+                path: path,
+                reason: "it is an empty file (0 bytes), but \(path)\(suffix) beside it holds \(status.st_size) bytes "
+                    + "of a journal's changes (its \(what)): a sync tool or a failed copy may have truncated the "
+                    + "journal. Nothing was changed. Keep both files, together (the sync tool's history may hold "
+                    + "the journal whole); to start again from a backup, move both aside, then "
+                    + "`journal restore BACKUP`")
+        }
+    }
+
     /// Whether the file at `path` is there and empty (0 bytes): a change then starts a new journal in
     /// it (design.md), and says so, since it may have been a journal a sync tool truncated.
     public static func isEmptyFile(_ path: String) -> Bool {
@@ -208,6 +229,7 @@ public final class JournalStore: Sendable {
     ) throws {
         self.path = path
         self.access = access
+        if !inMemory, file == nil { try Self.refuseLogBesideEmptyFile(path) }
         // Leftovers of a killed first write or restore beside it (``LeftoverFile/removeUnlocked(beside:)``).
         if !inMemory, file == nil, access == .readWrite { _ = LeftoverFile.removeUnlocked(beside: path) }
         var configuration = Configuration()

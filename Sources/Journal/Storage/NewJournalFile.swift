@@ -158,7 +158,7 @@ struct NewJournalFile {
     /// exclusive `flock` on that file meanwhile, so that of two processes that each made a journal
     /// for it, only the first replaces it; returns whether it is in place (`false`: the file is no
     /// longer that empty file, and the caller makes its change on what is there now).
-    private func replaceEmptyFile(with staging: String) throws -> Bool {
+    func replaceEmptyFile(with staging: String) throws -> Bool {
         let path = journal
         let directory = PathName.folder(of: path)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

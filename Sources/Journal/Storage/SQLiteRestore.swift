@@ -65,7 +65,10 @@ enum SQLiteRestore {
     /// under one new change, ``ChangeKind/restore``, which ``undoRestore(_:at:busyTimeout:now:)`` reverses.
     ///
     /// Where no journal is at `path`, the restored one is written whole into an unnamed file and
-    /// linked into place. A journal there is replaced only with `force`, in one transaction that
+    /// linked into place; into an empty file (0 bytes) there, without --force, it is written whole
+    /// beside it and renamed over it only while it is still empty (``NewJournalFile``), and nothing is
+    /// kept. An empty file with a `-wal` or `-journal` beside it is refused
+    /// (``JournalStore/refuseLogBesideEmptyFile(_:)``). A journal there is replaced only with `force`, in one transaction that
     /// holds the journal's write lock from the copy of the old journal to the end of the swap
     /// (waiting up to `busyTimeout` for another writer): a change another process saved before it
     /// is in the kept copy, one saved after it is in the restored journal. The kept copy
@@ -75,9 +78,10 @@ enum SQLiteRestore {
     static func restoreBackup(
         _ bytes: [UInt8], name: String, to path: String, force: Bool, busyTimeout: TimeInterval, now: Date
     ) throws -> BackupRestoreResult {
+        try JournalStore.refuseLogBesideEmptyFile(path)
         // An empty file (0 bytes) holds no journal to keep: a restore fills it without --force.
-        let replacing = force || JournalStore.isEmptyFile(path)
-        if try JournalStore.exists(path), !replacing { throw JournalError.journalExists(path: path) }
+        let intoEmptyFile = JournalStore.isEmptyFile(path)
+        if try JournalStore.exists(path), !force, !intoEmptyFile { throw JournalError.journalExists(path: path) }
         let restored = try rebuilt(from: verifiedJournal(bytes, name: name), name: name, now: now)
         var named = UndoResult(kind: .restore, madeAt: 0, restored: 0, removed: 0)
         let restoredRegion = try restored.reading { db in
@@ -89,8 +93,11 @@ enum SQLiteRestore {
             reviews: named.reviewIDs.count, records: ImportResult(counting: named))
         let data = try restored.queue.writeWithoutTransaction { try serialize($0, path: path) }
         var replacedRegion: String?
-        if try JournalStore.exists(path) {
-            guard replacing else { throw JournalError.journalExists(path: path) }
+        if intoEmptyFile, try placeOverEmptyFile(data, at: path) {
+            // Nothing was replaced, so nothing is kept.
+        } else if try JournalStore.exists(path) {
+            // Without --force, a journal another process started in the empty file meanwhile stays.
+            guard force else { throw JournalError.journalExists(path: path) }
             let replaced = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil)
             (result.keptCopy, replacedRegion) = (replaced.kept, replaced.region)
         } else {
@@ -600,6 +607,19 @@ enum SQLiteRestore {
         }
         defer { sqlite3_free(data) }
         return Array(UnsafeRawBufferPointer(start: data, count: Int(size)))
+    }
+
+    /// Puts the restored journal `bytes` in place of the empty file (0 bytes) at `path`.
+    ///
+    /// As a first write does (``NewJournalFile``): written whole and synced into a hidden file beside it (0600),
+    /// then renamed over it under its `flock`, only while it is still that empty file, so that no
+    /// process sees half a journal. Returns `false`, leaving the file as it is, when it is no longer
+    /// that empty file (a journal another process started in it meanwhile, or none).
+    private static func placeOverEmptyFile(_ bytes: [UInt8], at path: String) throws -> Bool {
+        let target = NewJournalFile(replacingEmptyFile: path)
+        let staging = try LeftoverFile(beside: target.journal, kind: "restore").create(holding: bytes)
+        defer { staging.remove() }
+        return try target.replaceEmptyFile(with: staging.path)
     }
 
     /// Writes a new journal whole: into an unnamed file in its folder (`O_TMPFILE`, else a hidden

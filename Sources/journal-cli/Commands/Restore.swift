@@ -29,7 +29,8 @@ struct Restore: ParsableCommand {
             holds the journal's write lock throughout (a writer meanwhile waits, up to \
             $JOURNAL_BUSY_TIMEOUT): a change saved before the restore is in the kept copy \
             (JOURNAL.before-restore-DATE-TIME.backup, mode 0600, made only when the restore \
-            succeeds), one saved after it is in the restored journal.
+            succeeds), one saved after it is in the restored journal. An empty file (0 bytes) \
+            holds no journal: it is filled without --force, and nothing is kept.
 
             Examples:
               journal restore journal-backup-2026-11-25-101500.sqlite3.age --force
@@ -55,6 +56,7 @@ struct Restore: ParsableCommand {
         // The input first: a backup that is not there is said so, whatever the journal holds.
         let input = try InputSource(file)
         try input.refuseFolder()
+        try JournalStore.refuseLogBesideEmptyFile(path)
         if !force, try JournalStore.exists(path), !JournalStore.isEmptyFile(path) {
             throw JournalError.journalExists(path: path)
         }
