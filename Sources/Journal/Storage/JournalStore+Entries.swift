@@ -228,9 +228,10 @@ extension JournalStore {
     /// Its dose against the plan's, and an identical entry logged in the last five minutes: two index look-ups.
     private static func notices(for entry: Entry, now: Int64, _ db: Database) throws -> [LogNotice] {
         var notices: [LogNotice] = []
-        // Against the dose in force on the entry's day; before the plan began, its first.
+        // Against the dose in force on the entry's day; none before the plan began (a plan set
+        // ahead, a back-dated entry), so no note.
         if let plan = try ExerciseQueries.plan(db).first(where: { $0.exerciseID == entry.exerciseID })?
-            .shown(on: entry.localTime.date)
+            .dose(on: entry.localTime.date)
         {
             let (logged, planned) = LogNotice.doses(entry, plan)
             if LogNotice.unitDiffers(entry, plan) {
