@@ -326,8 +326,9 @@ import Testing
     /// The report's PER WEEK is the dose in force over the period, never one set ahead.
     ///
     /// glute-bridge 3 × 10, 5 a week, from Monday 23 November; on Wednesday 25, 3 × 10, 6 a week,
-    /// from Monday 30. The week of 23 to 29 November, reported on Sunday 29: 5 a week all seven
-    /// days, 5 × 7 / 7 = 5 planned, PER WEEK 5 (not 6).
+    /// from Monday 30; one session on 25 November, the journal's first. The week of 23 to 29
+    /// November, reported on Sunday 29, counted from the day the journal began (25): 5 a week for
+    /// 5 days, 5 × 5 / 7 = 3.6, 4 planned, 1 done (25%), PER WEEK 5 (not 6).
     @Test(arguments: zones)
     func theReportCountsTheDoseInForceOverThePeriodNotOneSetAhead(zone: String, offset: String) throws {
         let sandbox = Sandbox(timeZone: zone)
@@ -336,6 +337,7 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
         try sandbox.change(
             "plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "6", "--since", "2026-11-30")
+        try sandbox.log("glute-bridge", "--sets", "3", "--reps", "10", "--pain-before", "3", "--pain-after", "3")
         sandbox.environment["JOURNAL_NOW"] = "2026-11-29T09:00:00\(offset)"
         let period = ["report", "--from", "2026-11-23", "--to", "2026-11-29", "--format"]
         let json = try sandbox.run(period + ["json"])
@@ -343,9 +345,10 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let adherence = try #require((object["adherence"] as? [[String: Any]])?.first)
         #expect(adherence["per_week"] as? Int == 5)
-        #expect(adherence["planned"] as? Int == 5)
+        #expect(adherence["planned"] as? Int == 4)
+        #expect(adherence["done"] as? Int == 1)
         let markdown = try sandbox.run(period + ["markdown"])
-        #expect(markdown.stdout.contains("| glute-bridge | 2026-11-23 | 5 | 0 | 5 |"), "\(markdown)")
+        #expect(markdown.stdout.contains("| glute-bridge | 2026-11-25 | 5 | 1 | 4 | 25% |"), "\(markdown)")
     }
 
     /// `plan set` without `--since`, the same as a dose set ahead but not as today's, sets it from
@@ -464,7 +467,8 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-27T09:00:00\(offset)"
         let inForce = try sandbox.run(["log"] + dose)
         #expect(
-            inForce.stderr.contains("Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30 (3 × 10 reps)"),
+            inForce.stderr.contains(
+                "Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30 (3 × 10 reps)"),
             "\(inForce)")
     }
 

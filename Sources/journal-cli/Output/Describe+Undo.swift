@@ -331,6 +331,7 @@ extension Describe {
     }
 
     /// What undoing a plan, exercise or setting change put back: "Put back the plan for glute-bridge: …".
+    ///
     /// A plan put back is named by the dose shown today (``PlanItem/shown(on:)``), never one set ahead.
     private static func describe(_ putBack: PutBack) -> String {
         let today = try? Clock.today()
