@@ -322,4 +322,177 @@ import Testing
                 + "\nComing doses (each takes over on its day):\n"
                 + "  side-plank: 2 × 30 s hold, 3 sessions a week, from 2026-12-07\n", "\(plan)")
     }
+
+    /// The report's PER WEEK is the dose in force over the period, never one set ahead.
+    ///
+    /// glute-bridge 3 × 10, 5 a week, from Monday 23 November; on Wednesday 25, 3 × 10, 6 a week,
+    /// from Monday 30; one session on 25 November, the journal's first. The week of 23 to 29
+    /// November, reported on Sunday 29, counted from the day the journal began (25): 5 a week for
+    /// 5 days, 5 × 5 / 7 = 3.6, 4 planned, 1 done (25%), PER WEEK 5 (not 6).
+    @Test(arguments: zones)
+    func theReportCountsTheDoseInForceOverThePeriodNotOneSetAhead(zone: String, offset: String) throws {
+        let sandbox = Sandbox(timeZone: zone)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-23T09:00:00\(offset)"
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
+        try sandbox.change(
+            "plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "6", "--since", "2026-11-30")
+        try sandbox.log("glute-bridge", "--sets", "3", "--reps", "10", "--pain-before", "3", "--pain-after", "3")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-29T09:00:00\(offset)"
+        let period = ["report", "--from", "2026-11-23", "--to", "2026-11-29", "--format"]
+        let json = try sandbox.run(period + ["json"])
+        #expect(json.status == 0, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let adherence = try #require((object["adherence"] as? [[String: Any]])?.first)
+        #expect(adherence["per_week"] as? Int == 5)
+        #expect(adherence["planned"] as? Int == 4)
+        #expect(adherence["done"] as? Int == 1)
+        let markdown = try sandbox.run(period + ["markdown"])
+        #expect(markdown.stdout.contains("| glute-bridge | 2026-11-25 | 5 | 1 | 4 | 25% |"), "\(markdown)")
+    }
+
+    /// `plan set` without `--since`, the same as a dose set ahead but not as today's, sets it from
+    /// today and replaces the one set ahead.
+    ///
+    /// 3 × 10, 5 a week, from Monday 23 November; on Wednesday 25, 4 × 12 from Monday 30; then,
+    /// the same day, 4 × 12 typed again without `--since`: from 25 November, 3 × 10 until 24.
+    @Test(arguments: zones)
+    func aDoseTypedAgainWithoutASinceIsComparedWithTodaysDose(zone: String, offset: String) throws {
+        let sandbox = Sandbox(timeZone: zone)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-23T09:00:00\(offset)"
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
+        try sandbox.change(
+            "plan", "set", "glute-bridge", "--sets", "4", "--reps", "12", "--per-week", "5", "--since", "2026-11-30")
+        let set = try sandbox.run("plan", "set", "glute-bridge", "--sets", "4", "--reps", "12", "--per-week", "5")
+        #expect(set.status == 0, "\(set)")
+        #expect(
+            set.stdout
+                == "Planned glute-bridge: 4 × 12 reps, 5 sessions a week, from 2026-11-25. Until then it was "
+                + "3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done before 2026-11-25 stay "
+                + "judged by that dose.\n", "\(set)")
+        #expect(
+            set.stderr
+                == "Replaced the dose set ahead: 4 × 12 reps, 5 sessions a week, from 2026-11-30 (`journal undo` "
+                + "puts it back).\n", "\(set)")
+        #expect(try sandbox.sql("SELECT sets, reps, per_week, since FROM plan") == "4|12|5|2026-11-25\n")
+        #expect(try sandbox.sql("SELECT sets, reps, per_week, since FROM plan_history") == "3|10|5|2026-11-23\n")
+        let again = try sandbox.run("plan", "set", "glute-bridge", "--sets", "4", "--reps", "12", "--per-week", "5")
+        #expect(
+            again.stdout
+                == "The plan for glute-bridge was already 4 × 12 reps, 5 sessions a week, from 2026-11-25; "
+                + "nothing changed.\n", "\(again)")
+    }
+
+    /// `plan --json` puts today's dose at the top, the earlier ones under `earlier` and those set
+    /// ahead under `coming`, as the table shows them.
+    @Test(arguments: zones)
+    func planJSONPutsTodaysDoseAtTheTopAndTheOnesSetAheadUnderComing(zone: String, offset: String) throws {
+        let sandbox = Sandbox(timeZone: zone)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-23T09:00:00\(offset)"
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
+        try sandbox.change(
+            "plan", "set", "glute-bridge", "--sets", "4", "--reps", "10", "--per-week", "5", "--since", "2026-11-30")
+        let json = try sandbox.run("plan", "--json")
+        let item = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first, "\(json)")
+        #expect(item["sets"] as? Int == 3)
+        #expect(item["reps"] as? Int == 10)
+        #expect(item["since"] as? String == "2026-11-23")
+        #expect((item["earlier"] as? [Any])?.isEmpty == true)
+        let coming = try #require(item["coming"] as? [[String: Any]])
+        #expect(coming.map { $0["sets"] as? Int } == [4])
+        #expect(coming.map { $0["since"] as? String } == ["2026-11-30"])
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-30T09:00:00\(offset)"
+        let monday = try #require(
+            (try JSONSerialization.jsonObject(with: Data(try sandbox.run("plan", "--json").stdout.utf8))
+                as? [[String: Any]])?.first)
+        #expect(monday["sets"] as? Int == 4)
+        #expect((monday["earlier"] as? [[String: Any]])?.map { $0["since"] as? String } == ["2026-11-23"])
+        #expect((monday["coming"] as? [Any])?.isEmpty == true)
+    }
+
+    /// `exercises remove`, its undo, undo of `plan remove` and `exercises edit --hold`'s suggestion
+    /// name today's dose, not the one set ahead.
+    ///
+    /// knee-rock, one's own in repetitions: 2 × 10, 3 a week, from Monday 23 November; on
+    /// Wednesday 25, 2 × 10, 4 a week, from Monday 30.
+    @Test(arguments: zones)
+    func removalsAndTheirUndoNameTodaysDose(zone: String, offset: String) throws {
+        let sandbox = Sandbox(timeZone: zone)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-23T09:00:00\(offset)"
+        try sandbox.change("exercises", "add", "knee-rock", "--name", "Knee rock", "--category", "stretch")
+        try sandbox.change("plan", "set", "knee-rock", "--sets", "2", "--reps", "10", "--per-week", "3")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
+        try sandbox.change(
+            "plan", "set", "knee-rock", "--sets", "2", "--reps", "10", "--per-week", "4", "--since", "2026-11-30")
+        let today = "2 × 10 reps, 3 sessions a week, from 2026-11-23"
+
+        let remove = try sandbox.run("exercises", "remove", "knee-rock")
+        #expect(remove.status == 0, "\(remove)")
+        #expect(remove.stdout.contains("its plan (\(today))"), "\(remove)")
+        let undo = try sandbox.run("undo")
+        #expect(undo.stdout.contains("and its plan: \(today) (undid"), "\(undo)")
+
+        try sandbox.change("plan", "remove", "knee-rock")
+        let undoPlan = try sandbox.run("undo")
+        #expect(undoPlan.stdout.hasPrefix("Put back the plan for knee-rock: \(today) (undid"), "\(undoPlan)")
+
+        let edit = try sandbox.run("exercises", "edit", "knee-rock", "--hold")
+        #expect(edit.status == 0, "\(edit)")
+        #expect(
+            edit.stdout.replacingOccurrences(of: "\n", with: " ").contains(
+                "set it again in seconds: journal plan set knee-rock --sets 2 --hold SECONDS --per-week 3"),
+            "\(edit)")
+    }
+
+    /// `log` notes a dose above the plan's only against a plan in force on the entry's day.
+    ///
+    /// glute-bridge 3 × 10, 5 a week, set on Wednesday 25 November from Friday 27: 3 × 40 logged
+    /// on 25 November, and one back-dated to 20 November, get no note; on 27 November one does.
+    @Test(arguments: zones)
+    func logComparesOnlyWithAPlanInForceOnTheEntrysDay(zone: String, offset: String) throws {
+        let sandbox = Sandbox(timeZone: zone)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
+        try sandbox.change(
+            "plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5", "--since", "2026-11-27")
+        let dose = ["glute-bridge", "--sets", "3", "--reps", "40", "--pain-before", "3", "--pain-after", "3"]
+        let ahead = try sandbox.run(["log"] + dose)
+        #expect(ahead.status == 0, "\(ahead)")
+        #expect(ahead.stderr == "", "\(ahead)")
+        let backDated = try sandbox.run(["log"] + dose + ["--at", "2026-11-20 09:00"])
+        #expect(backDated.status == 0, "\(backDated)")
+        #expect(!backDated.stderr.contains("times the plan's"), "\(backDated)")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-27T09:00:00\(offset)"
+        let inForce = try sandbox.run(["log"] + dose)
+        #expect(
+            inForce.stderr.contains(
+                "Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30 (3 × 10 reps)"),
+            "\(inForce)")
+    }
+
+    /// Only a dose starting after today is "set ahead": a new dose from an earlier day names the
+    /// dose in force today and an earlier one as such.
+    ///
+    /// 3 × 10, 5 a week, from Monday 23 November; 4 × 10 from Tuesday 24; on Wednesday 25, 3 × 12,
+    /// 4 a week, from Sunday 22: it replaces both.
+    @Test(arguments: zones)
+    func aReplacedDoseInForceTodayIsNotCalledSetAhead(zone: String, offset: String) throws {
+        let sandbox = Sandbox(timeZone: zone)
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-23T09:00:00\(offset)"
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-24T09:00:00\(offset)"
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "4", "--reps", "10", "--per-week", "5")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
+        let set = try sandbox.run(
+            "plan", "set", "glute-bridge", "--sets", "3", "--reps", "12", "--per-week", "4", "--since", "2026-11-22")
+        #expect(set.status == 0, "\(set)")
+        #expect(
+            set.stderr
+                == "Replaced the earlier dose: 3 × 10 reps, 5 sessions a week, from 2026-11-23 (`journal undo` puts "
+                + "it back).\nReplaced the dose in force today: 4 × 10 reps, 5 sessions a week, from 2026-11-24 "
+                + "(`journal undo` puts it back).\n", "\(set)")
+        #expect(set.stdout == "Planned glute-bridge: 3 × 12 reps, 4 sessions a week, from 2026-11-22.\n", "\(set)")
+    }
 }

@@ -65,7 +65,7 @@ public struct PlanRemovedJSON: Encodable, Sendable {
 
     public init(exercise: String, removed: PlanItem?) {
         self.exercise = exercise
-        self.removed = removed.map(PlanItemJSON.init)
+        self.removed = removed.map { PlanItemJSON($0) }
     }
 
     enum Keys: String, CodingKey { case exercise, removed }

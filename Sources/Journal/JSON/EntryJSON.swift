@@ -222,18 +222,34 @@ public struct OwnExerciseJSON: Encodable, Sendable {
 /// `sets`, `reps`, `hold_seconds`, `per_week`, `since` (the day this dose began; null when absent),
 /// and `earlier`: the exercise's earlier doses, oldest first, each with `sets`, `reps`,
 /// `hold_seconds`, `per_week` and `since` (``PlanItem/earlier``; `[]` for none).
+///
+/// Given `today` (`journal plan --json`), the dose at the top is the one shown for that day
+/// (``PlanItem/shown(on:)``: never a dose set ahead while another is in force), `earlier` holds the
+/// doses before it and `coming` those set ahead of it (``PlanItem/coming(after:)``, oldest first,
+/// `[]` for none). Without it (a full export, which import reads back) the latest dose is at the
+/// top and every other under `earlier`, with no `coming`.
 public struct PlanItemJSON: Encodable, Sendable {
     public var item: PlanItem
+    public var today: LocalDate?
 
-    public init(_ item: PlanItem) { self.item = item }
+    public init(_ item: PlanItem, today: LocalDate? = nil) {
+        self.item = item
+        self.today = today
+    }
 
-    enum Keys: String, CodingKey { case exercise, sets, reps, hold_seconds, per_week, since, earlier }
+    enum Keys: String, CodingKey { case exercise, sets, reps, hold_seconds, per_week, since, earlier, coming }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(item.exerciseID, forKey: .exercise)
-        try encodeDose(item, into: &container)
-        try container.encode(item.earlier.map(Dose.init), forKey: .earlier)
+        guard let today else {
+            try encodeDose(item, into: &container)
+            try container.encode(item.earlier.map(Dose.init), forKey: .earlier)
+            return
+        }
+        try encodeDose(item.shown(on: today), into: &container)
+        try container.encode(item.past(on: today).map(Dose.init), forKey: .earlier)
+        try container.encode(item.coming(after: today).map(Dose.init), forKey: .coming)
     }
 
     /// One dose without its exercise: `sets`, `reps`, `hold_seconds`, `per_week`, `since`.

@@ -165,7 +165,9 @@ public struct ProgressReport: Sendable, Hashable {
         /// The doses in force on the days counted, oldest first (more than one when the dose
         /// changed during them); each session is judged against the one in force its day.
         public var doses: [PlanItem]
-        public var perWeek: Int { plan.perWeek }
+        /// The sessions a week of the dose in force on the period's last day (the last of ``doses``):
+        /// never a dose set ahead, which starts after the period.
+        public var perWeek: Int { (doses.last ?? plan).perWeek }
         /// Each session's sets, reps and hold against the plan's (reps and hold only when planned).
         public var sets: DoseCheck
         public var reps: DoseCheck?

@@ -230,9 +230,10 @@ extension JournalStore {
     /// is the largest `id`, the number this journal gave last, then as now.
     private static func notices(for entry: Entry, now: Int64, _ db: Database) throws -> [LogNotice] {
         var notices: [LogNotice] = []
-        // Against the dose in force on the entry's day; before the plan began, its first.
+        // Against the dose in force on the entry's day; none before the plan began (a plan set
+        // ahead, a back-dated entry), so no note.
         if let plan = try ExerciseQueries.plan(db).first(where: { $0.exerciseID == entry.exerciseID })?
-            .shown(on: entry.localTime.date)
+            .dose(on: entry.localTime.date)
         {
             let (logged, planned) = LogNotice.doses(entry, plan)
             if LogNotice.unitDiffers(entry, plan) {

@@ -215,7 +215,11 @@ extension JournalStore {
             let previous = place.map { plan[$0] }
             var item = item
             var replaced: [PlanItem] = []
-            if !startGiven, let previous, previous.sameDose(as: item) {
+            // Re-typed without a start: the same only if it is also the dose in force on its start
+            // day (today), not merely a dose set ahead.
+            if !startGiven, let previous, previous.sameDose(as: item),
+                item.since.map({ previous.dose(on: $0)?.sameDose(as: item) == true }) ?? true
+            {
                 item.since = previous.since
                 item.earlier = previous.earlier
             } else {

@@ -243,7 +243,8 @@ extension Exercises {
             try Console.out(TextTable.wrap(said, width: 80))
             // A plan's dose in the other measure, on a paragraph of its own as `journal plan` shows it.
             if let planned = try? store.openForReading()?.planItem(exerciseID: edited.id),
-                let otherMeasure = Wording.planDoseInOtherMeasure(edited, plan: planned)
+                let otherMeasure = Wording.planDoseInOtherMeasure(
+                    edited, plan: (try? Clock.today()).map { planned.shown(on: $0) } ?? planned)
             {
                 try Console.out(TextTable.wrap(otherMeasure, width: 80))
             }
@@ -281,7 +282,10 @@ extension Exercises {
         /// What the removal did, naming the plan item and the reviews it took with the exercise.
         static func message(id: String, _ result: ExerciseRemoval) -> String {
             var taken: [String] = []
-            if let item = result.planItem { taken.append("its plan (\(Describe.plan(item)))") }
+            // The dose shown today, never one set ahead.
+            if let item = result.planItem {
+                taken.append("its plan (\(Describe.plan((try? Clock.today()).map { item.shown(on: $0) } ?? item)))")
+            }
             switch result.reviewIDs.count {
             case 0: break
             case 1: taken.append("its physiotherapist's review")

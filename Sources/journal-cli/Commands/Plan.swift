@@ -46,7 +46,8 @@ struct Plan: ParsableCommand {
             let plan = snapshot?.value ?? []
             let problems = snapshot?.problems ?? []
             if output.json {
-                try Console.json(plan.map(PlanItemJSON.init))
+                let today = try Clock.today()
+                try Console.json(plan.map { PlanItemJSON($0, today: today) })
                 try StoredDamage.finish(problems: problems)
                 return
             }
@@ -160,7 +161,9 @@ struct Plan: ParsableCommand {
                         + (setting.previous.flatMap { _ in Describe.earlierDose(of: planned, today: today) }.map {
                             " " + $0
                         } ?? "")
-            for dose in setting.replaced { Console.err(Describe.replacedDose(dose)) }
+            for dose in setting.replaced {
+                Console.err(Describe.replacedDose(dose, of: setting.previous, today: today))
+            }
             if output.json {
                 try Console.json(PlanSetJSON(planned, setting))
                 if !setting.changed { Console.err(TextTable.wrap(said, width: 80)) }

@@ -331,7 +331,11 @@ extension Describe {
     }
 
     /// What undoing a plan, exercise or setting change put back: "Put back the plan for glute-bridge: …".
+    ///
+    /// A plan put back is named by the dose shown today (``PlanItem/shown(on:)``), never one set ahead.
     private static func describe(_ putBack: PutBack) -> String {
+        let today = try? Clock.today()
+        func plan(_ item: PlanItem) -> String { Describe.plan(today.map { item.shown(on: $0) } ?? item) }
         switch putBack {
         case .plan(let id, let item?): return "Put back the plan for \(id): \(plan(item))"
         case .plan(let id, nil): return "Took \(id) off the plan again"
@@ -350,12 +354,16 @@ extension Describe {
             + (item.since.map { ", from \($0)" } ?? "")
     }
 
-    /// A dose set ahead that `plan set` replaced, as it says it on standard error.
+    /// A dose that `plan set` replaced, as it says it on standard error: "the dose set ahead" only
+    /// for one starting after `today`; the one in force `today` and an earlier one are named as such.
     ///
     /// "Replaced the dose set ahead: 4 × 10 reps, 5 sessions a week, from 2026-12-14 (`journal undo`
-    /// puts it back)."
-    static func replacedDose(_ dose: PlanItem) -> String {
-        "Replaced the dose set ahead: \(plan(dose)) (`journal undo` puts it back)."
+    /// puts it back)."; "Replaced the dose in force today: …"; "Replaced the earlier dose: …".
+    static func replacedDose(_ dose: PlanItem, of item: PlanItem?, today: LocalDate) -> String {
+        let which =
+            dose.since.map { $0 > today } ?? false
+            ? "the dose set ahead" : item?.dose(on: today) == dose ? "the dose in force today" : "the earlier dose"
+        return "Replaced \(which): \(plan(dose)) (`journal undo` puts it back)."
     }
 
     /// What a new dose leaves of the one before it, as `plan set` says it: "Until then it was 3 × 10
