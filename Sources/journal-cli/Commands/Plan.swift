@@ -166,9 +166,9 @@ struct Plan: ParsableCommand {
             }
             if output.json {
                 try Console.json(PlanSetJSON(planned, setting))
-                if !setting.changed { Console.err(TextTable.wrap(said, width: 80)) }
+                if !setting.changed { Console.err(said) }
             } else {
-                try Console.out(TextTable.wrap(said, width: 80))
+                try Console.out(said)
             }
         }
     }

@@ -99,9 +99,8 @@ struct Resume: ParsableCommand {
             try Console.json(ResumeJSON(resumed: resumed, advice: words))
         } else if let still = resumed.stillHeld {
             try Console.out(
-                TextTable.wrap(
-                    "Recorded the review of \(exercise), \(Wording.time(resumed.review.localTime)); "
-                        + "\(exercise) is still on hold.", width: 80))
+                "Recorded the review of \(exercise), \(Wording.time(resumed.review.localTime)); "
+                    + "\(exercise) is still on hold.")
             let why: String
             switch resumed.whyHeld {
             case .laterReview(let counting):
@@ -132,10 +131,8 @@ struct Resume: ParsableCommand {
                         + "#\(still.session.id ?? 0)): \(why)", width: 80))
         } else {
             try Console.out(
-                TextTable.wrap(
-                    "Resumed \(exercise): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
-                        + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.", width: 80
-                ))
+                "Resumed \(exercise): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
+                    + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
         }
         if !output.json { Describe.printStanding(resumed.standing, advice: words) { $0.isAbout(exercise: exercise) } }
         try StoredDamage.finishAfterChange(store, status: resumed.stillHeld != nil ? resumed.standing.exitStatus : 0)
