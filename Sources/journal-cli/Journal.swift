@@ -61,16 +61,7 @@ struct JournalCommand: ParsableCommand {
             StoreOptions.emptyFile = command is any StartingCommand ? .startsJournal : .refused
             try command.run()
         } catch let error as JournalError {
-            let message =
-                parsed is any ReadingCommand
-                ? error.descriptionForReading
-                : parsed is any DayCommand
-                    ? error.description
-                    : parsed.map {
-                        error.description(command: UsageCheck.path(to: type(of: $0)).joined(separator: " "))
-                    }
-                        ?? error.description
-            Console.err("journal: \(message)")
+            Console.err("journal: \(Self.message(for: error, from: parsed))")
             Foundation.exit(error.exitStatus)
         } catch let error as AgeError {
             let error = JournalError(error)
@@ -88,6 +79,15 @@ struct JournalCommand: ParsableCommand {
             }
             finish(error)
         }
+    }
+
+    /// What `error` says for the command run: a reading command's own words, a command that takes
+    /// only days the plain ones, any other the ones that name it.
+    static func message(for error: JournalError, from parsed: (any ParsableCommand)?) -> String {
+        guard let parsed else { return error.description }
+        if parsed is any ReadingCommand { return error.descriptionForReading }
+        if parsed is any DayCommand { return error.description }
+        return error.description(command: UsageCheck.path(to: type(of: parsed)).joined(separator: " "))
     }
 
     /// Says that data could not be written and, when the command's change was saved before that,
