@@ -148,10 +148,17 @@ public final class JournalStore: Sendable {
     /// Refuses to read `path` as an unchanging file when its write-ahead log holds changes: an
     /// unchanging file is read without its log, so what it showed would be the journal before them.
     private static func requireEmptyWriteAheadLog(_ path: String) throws {
-        var status = stat()
-        if stat(path + "-wal", &status) == 0, status.st_size > 0 {
+        if sizeOfLog(beside: path, suffix: "-wal") != nil {
             throw JournalError.walUnreadable(path: path, diskFull: noSpaceLeft(besides: path))
         }
+    }
+
+    /// The size of the log file `path + suffix` (`-wal` or `-journal`) when it is there and holds
+    /// something; `nil` when it is missing or empty.
+    private static func sizeOfLog(beside path: String, suffix: String) -> Int? {
+        var status = stat()
+        guard stat(path + suffix, &status) == 0, status.st_size > 0 else { return nil }
+        return Int(status.st_size)
     }
 
     /// Opens the journal at `path` for a command that shows it: as ``existing(at:busyTimeout:)``,
@@ -185,11 +192,10 @@ public final class JournalStore: Sendable {
     public static func refuseLogBesideEmptyFile(_ path: String) throws {
         guard isEmptyFile(path) else { return }
         for (suffix, what) in [("-wal", "write-ahead log"), ("-journal", "rollback journal")] {
-            var status = stat()
-            guard stat(path + suffix, &status) == 0, status.st_size > 0 else { continue }
+            guard let size = sizeOfLog(beside: path, suffix: suffix) else { continue }
             throw JournalError.noInput(
                 path: path,
-                reason: "it is an empty file (0 bytes), but \(path)\(suffix) beside it holds \(status.st_size) bytes "
+                reason: "it is an empty file (0 bytes), but \(path)\(suffix) beside it holds \(size) bytes "
                     + "of a journal's changes (its \(what)): a sync tool or a failed copy may have truncated the "
                     + "journal. Nothing was changed. Keep both files, together (the sync tool's history may hold "
                     + "the journal whole); to start again from a backup, move both aside, then "
