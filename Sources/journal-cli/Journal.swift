@@ -46,39 +46,48 @@ struct JournalCommand: ParsableCommand {
     static func main() {
         umask(0o077)
         signal(SIGPIPE, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
         var parsed: (any ParsableCommand)?
-        if let message = UsageCheck.helpMessage(for: Array(CommandLine.arguments.dropFirst())) {
+        if let message = UsageCheck.helpMessage(for: arguments) {
             Console.err(message.terminalSafeLines)
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
-            var command = try parseAsRoot(IDList.joined(Array(CommandLine.arguments.dropFirst())))
-            if let message = UsageCheck.repeatedOption(in: Array(CommandLine.arguments.dropFirst())) {
-                Console.err(message.terminalSafeLines)
-                Foundation.exit(ExitCode.validationFailure.rawValue)
+            var command = try parseAsRoot(IDList.joined(arguments))
+            if let message = UsageCheck.repeatedOption(in: arguments) {
+                refuse(message.terminalSafeLines, status: ExitCode.validationFailure.rawValue)
             }
             parsed = command
-            StoreOptions.emptyFile = command is any StartingCommand ? .startsJournal : .refused
+            StoreOptions.emptyFile = emptyFile(for: type(of: command))
             try command.run()
         } catch let error as JournalError {
-            Console.err("journal: \(Self.message(for: error, from: parsed))")
-            Foundation.exit(error.exitStatus)
+            refuse("journal: \(Self.message(for: error, from: parsed))", status: error.exitStatus)
         } catch let error as AgeError {
             let error = JournalError(error)
-            Console.err("journal: \(error)")
-            Foundation.exit(error.exitStatus)
+            refuse("journal: \(error)", status: error.exitStatus)
         } catch let failure as OutputFailure {
             fail(failure, command: parsed)
         } catch {
             if parsed == nil, exitCode(for: error) == .validationFailure,
-                let message = UsageCheck.message(for: Array(CommandLine.arguments.dropFirst()))
-                    ?? UsageCheck.repeatedOption(in: Array(CommandLine.arguments.dropFirst()))
+                let message = UsageCheck.message(for: arguments) ?? UsageCheck.repeatedOption(in: arguments)
             {
-                Console.err(message.terminalSafeLines)
-                Foundation.exit(ExitCode.validationFailure.rawValue)
+                refuse(message.terminalSafeLines, status: ExitCode.validationFailure.rawValue)
             }
             finish(error)
         }
+    }
+
+    /// Ends a refused command: the advice its typed values give alone first (``AdviceFirst``), so
+    /// that no mistake elsewhere on the command line silences it, then `message`, exit `status`.
+    static func refuse(_ message: String, status: Int32) -> Never {
+        AdviceFirst.tellBeforeRefusal(Array(CommandLine.arguments.dropFirst()))
+        Console.err(message)
+        Foundation.exit(status)
+    }
+
+    /// What every opening does with an empty journal file for a command of `type` (``StartingCommand``).
+    static func emptyFile(for type: any ParsableCommand.Type) -> JournalStore.EmptyFile {
+        type is any StartingCommand.Type ? .startsJournal : .refused
     }
 
     /// What `error` says for the command run: a reading command's own words, a command that takes
@@ -97,8 +106,7 @@ struct JournalCommand: ParsableCommand {
             Console.changeSaved
             ? (command.map { type(of: $0) } as? any ChangingCommand.Type)?.savedNote ?? "The change was saved."
             : nil
-        Console.err("journal: " + failure.message(saved: saved))
-        Foundation.exit(74)
+        refuse("journal: " + failure.message(saved: saved), status: 74)
     }
 
     /// Ends as swift-argument-parser would, writing as ``Console`` does: help and version on
@@ -111,8 +119,9 @@ struct JournalCommand: ParsableCommand {
             if !text.isEmpty {
                 do { try Console.out(text) } catch let failure as OutputFailure { fail(failure, command: nil) } catch {}
             }
-        } else if !text.isEmpty {
-            Console.err(text.terminalSafeLines)
+        } else {
+            AdviceFirst.tellBeforeRefusal(Array(CommandLine.arguments.dropFirst()))
+            if !text.isEmpty { Console.err(text.terminalSafeLines) }
         }
         Foundation.exit(status.rawValue)
     }

@@ -59,7 +59,7 @@ struct CheckInCommand: ParsableCommand {
         let today = try Clock.today()
         let findings = Rules.evaluate(checkIn)
         let words = try store.printingAdvanceFirst { words in
-            for finding in findings { Console.err(Describe.raised(finding, advice: words, today: today)) }
+            AdviceFirst.tell(findings, advice: words, today: today)
         }.words
         let logged = try store.write { try $0.checkIn(checkIn) }
         let told = Set(findings.map(\.rule))

@@ -108,7 +108,7 @@ struct CheckIns: ParsableCommand {
             // What the edit raises that needs nothing stored comes first, so a full disk or a locked
             // journal cannot silence it; only what the edit changed is told as new.
             let advice = try advance(journal, note: note, flags: flags, now: now)
-            for finding in advice { Console.err(Describe.raised(finding, advice: words, today: today)) }
+            AdviceFirst.tell(advice, advice: words, today: today)
             let edit = try store.write {
                 try $0.editCheckIn(
                     id: id, pain: pain, note: note, time: at, redFlags: flags, now: now, timeZone: Clock.timeZone,

@@ -102,7 +102,7 @@ struct Log: ParsableCommand {
         // be opened (a full disk, a read-only folder) then fails the write, after the STOP.
         let typed = try? draft.entry(exercise: store.resolveExercise(exercise), now: now, timeZone: Clock.timeZone)
         let (words, told) = try store.printingAdvanceFirst(fallingBack: false) {
-            Describe.printAdvance(of: typed, advice: $0)
+            AdviceFirst.tell(sessionOf: typed, advice: $0)
         }
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }
         Describe.printFindings(of: logged, advice: words, told: told, notingSlipsAt: now)
