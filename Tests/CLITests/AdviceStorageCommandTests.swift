@@ -40,6 +40,8 @@ import Testing
             let run = try sandbox.run("checkin", "--pain", "4", "--red-flag", "chest-pain")
             #expect(run.status == 74, "\(run)")
             #expect(Self.afterRegionNotice(run.stderr).hasPrefix(Self.emergency), "\(run)")
+            // Told once: the refusal that follows does not tell it again.
+            #expect(run.stderr.components(separatedBy: "!! URGENT").count == 2, "\(run)")
             #expect(run.stderr.contains("nothing was saved"), "\(run)")
             try FileManager.default.removeItem(atPath: folder + "/filler")
             #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "1\n")
@@ -178,6 +180,8 @@ import Testing
             let run = try sandbox.run("checkin", "--pain", "4", "--red-flag", "chest-pain")
             #expect(run.status == 77, "\(run)")
             #expect(Self.afterRegionNotice(run.stderr).hasPrefix(Self.emergency), "\(run)")
+            // Told once: the refusal that follows does not tell it again.
+            #expect(run.stderr.components(separatedBy: "!! URGENT").count == 2, "\(run)")
             #expect(run.stderr.contains("nothing was saved"), "\(run)")
             try #require(try execute(try tool("mount"), ["-o", "remount,rw", folder]).status == 0)
             #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "1\n")

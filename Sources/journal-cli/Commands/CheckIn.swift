@@ -21,7 +21,7 @@ struct CheckInCommand: ParsableCommand {
             chest-pain, major-trauma), emergency care now; for a same-day one (fever, \
             weight-loss, back-lump, night-pain, cough-sneeze, upper-back), a doctor today; for \
             one-leg, or a pain of 8 or more, a doctor's appointment (not an emergency). The advice is printed before the check-in is saved, so it shows even \
-            when saving fails. A red flag stands until you record that a doctor has seen you: \
+            when saving fails, and before any error, so a mistyped option or value cannot silence it. A red flag stands until you record that a doctor has seen you: \
             `journal resume --red-flags`.
 
             Examples:
