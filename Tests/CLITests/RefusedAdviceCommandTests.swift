@@ -209,6 +209,26 @@ import Testing
         #expect(run.stderr.contains("nothing was saved"), "\(run)")
     }
 
+    /// On a read-only disk the region is read from the journal as an unchanging file; a usage
+    /// error there, and the storage refusal itself, each tell the advice once, before the error.
+    @Test func onAReadOnlyDiskEachRefusalTellsTheAdviceOnce() throws {
+        try sandbox.withSmallDisk { folder in
+            sandbox.environment["JOURNAL_DB"] = folder + "/journal.sqlite3"
+            try sandbox.change("checkin", "--pain", "2", "--at", "today 08:00")
+            guard try sandbox.remount(folder, "ro") else { return }
+            defer { _ = try? sandbox.remount(folder, "rw") }
+            try expectRefused(
+                ["checkin", "--pain", "4", "--red-flag", "chest-pain", "--foo"], status: 64, advice: Self.emergency,
+                error: Self.unknownOption)
+            try expectRefused(
+                ["checkins", "edit", "1", "--red-flag", "fever", "--at", "garbage"], status: 64, advice: Self.sameDay,
+                error: "journal: cannot use \"garbage\" as a date")
+            let run = try expectRefused(
+                ["checkin", "--pain", "4", "--red-flag", "chest-pain"], status: 77, advice: Self.emergency, error: "")
+            #expect(run.stderr.components(separatedBy: "!! URGENT").count == 2, "\(run)")
+        }
+    }
+
     @Test func aRefusedCheckInEditStillSaysTheAdviceOfTheRedFlagsNamed() throws {
         try sandbox.change("checkin", "--pain", "2", "--at", "today 08:00")
         try expectRefused(

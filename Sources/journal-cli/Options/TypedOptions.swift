@@ -27,15 +27,9 @@ struct TypedOptions {
 
     init(_ arguments: [String]) {
         let words = Array(arguments.prefix { $0 != "--" })
-        var command: any ParsableCommand.Type = JournalCommand.self
-        var index = 0
-        while index < words.count,
-            let next = command.configuration.subcommands.first(where: { UsageCheck.name(of: $0) == words[index] })
-        {
-            command = next
-            index += 1
-        }
+        let (command, names) = Self.command(in: words)
         self.command = command
+        var index = names
         // Every spelling of each option that takes a value, and its preferred name.
         var preferred: [String: String] = [:]
         for argument in UsageCheck.arguments(of: command) where argument["kind"] as? String == "option" {
@@ -61,6 +55,20 @@ struct TypedOptions {
                 index += 1
             }
         }
+    }
+
+    /// The command the leading words of `arguments` name, and how many words name it; cheap, as it
+    /// reads no command's description.
+    static func command(in arguments: [String]) -> (command: any ParsableCommand.Type, words: Int) {
+        var command: any ParsableCommand.Type = JournalCommand.self
+        var index = 0
+        while index < arguments.count,
+            let next = command.configuration.subcommands.first(where: { UsageCheck.name(of: $0) == arguments[index] })
+        {
+            command = next
+            index += 1
+        }
+        return (command, index)
     }
 
     /// The value of `option` typed exactly once; `nil` when it was not typed, or typed more than once.

@@ -49,11 +49,13 @@ enum AdviceFirst {
     /// Before a refusal's message: the advice that `arguments` (the command line after `journal`)
     /// give alone and that was not told yet; nothing once the command's change was saved.
     static func tellBeforeRefusal(_ arguments: [String]) {
-        guard !Console.changeSaved else { return }
+        // Only these commands' typed values give advice alone; any other is refused as it was.
+        let command = TypedOptions.command(in: arguments).command
+        guard !Console.changeSaved,
+            command == CheckInCommand.self || command == CheckIns.Edit.self || command == Log.self
+        else { return }
         let typed = TypedOptions(arguments)
-        let command = typed.command
-        guard command == CheckInCommand.self || command == CheckIns.Edit.self || command == Log.self,
-            let store = try? StoreOptions.parse(typed.values["--db"].flatMap(\.last).map { ["--db", $0] } ?? [])
+        guard let store = try? StoreOptions.parse(typed.values["--db"].flatMap(\.last).map { ["--db", $0] } ?? [])
         else { return }
         StoreOptions.emptyFile = JournalCommand.emptyFile(for: command)
         // A JOURNAL_NOW that does not read is the refusal's to say: the advice is dated by the system clock.
