@@ -80,6 +80,17 @@ import Testing
             advice: Self.emergency, error: "Error: The value 'leg-weakness' is invalid for '--red-flag <id>'")
     }
 
+    /// A word people use for the command (`check-in`, `add`) is refused as an unknown command, after
+    /// the advice of what was typed after it, read as the command it stands for.
+    @Test func aCommandsOtherNameStillSaysTheAdvice() throws {
+        try expectRefused(
+            ["check-in", "--pain", "5", "--red-flag", "chest-pain"], status: 64, advice: Self.emergency,
+            error: "Error: Unknown command 'check-in'. The nearest: checkin")
+        try expectRefused(
+            ["add", "glute-bridge", "--pain-before", "2", "--pain-after", "5"], status: 64, advice: Self.stop,
+            error: "Error: Unknown command 'add'. The nearest: log")
+    }
+
     @Test func aPainTypedTwiceStillSaysTheAdvice() throws {
         try expectRefused(
             ["checkin", "--pain", "5", "--red-flag", "chest-pain", "--pain", "6"], status: 64, advice: Self.emergency,

@@ -59,12 +59,20 @@ struct TypedOptions {
 
     /// The command the leading words of `arguments` name, and how many words name it; cheap, as it
     /// reads no command's description.
+    ///
+    /// A word people use for a command names it too (``UsageCheck/synonyms``: `check-in` is
+    /// `checkin`), though the parser refuses it: what was typed after it is read as that command's.
     static func command(in arguments: [String]) -> (command: any ParsableCommand.Type, words: Int) {
         var command: any ParsableCommand.Type = JournalCommand.self
         var index = 0
-        while index < arguments.count,
-            let next = command.configuration.subcommands.first(where: { UsageCheck.name(of: $0) == arguments[index] })
-        {
+        while index < arguments.count {
+            let word = arguments[index]
+            let subcommands = command.configuration.subcommands
+            let synonym = command == JournalCommand.self ? UsageCheck.synonyms[word.lowercased()] : nil
+            guard
+                let next = subcommands.first(where: { UsageCheck.name(of: $0) == word })
+                    ?? subcommands.first(where: { UsageCheck.name(of: $0) == synonym })
+            else { break }
             command = next
             index += 1
         }
