@@ -144,6 +144,10 @@ import Testing
         try expectRefused(
             ["checkin", "--pain", "3", "--red-flag", "chest-pain", "--foo", "--db=" + other], status: 64,
             advice: Self.emergency, error: Self.unknownOption)
+        // A path the parser refuses as a value is no journal: the environment's words.
+        try expectRefused(
+            ["checkin", "--pain", "3", "--red-flag", "chest-pain", "--db=-x", "--foo"], status: 64,
+            advice: Self.emergency, error: Self.unknownOption)
         sandbox.environment["JOURNAL_REGION"] = "NZ"
         let newZealand = """
             !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!

@@ -55,8 +55,9 @@ enum AdviceFirst {
             command == CheckInCommand.self || command == CheckIns.Edit.self || command == Log.self
         else { return }
         let typed = TypedOptions(arguments)
-        guard let store = try? StoreOptions.parse(typed.values["--db"].flatMap(\.last).map { ["--db", $0] } ?? [])
-        else { return }
+        // Set, not parsed: a path the parser would refuse (`--db=-x`) must not silence the advice.
+        var store = StoreOptions()
+        store.path = typed.values["--db"]?.last
         StoreOptions.emptyFile = JournalCommand.emptyFile(for: command)
         // A JOURNAL_NOW that does not read is the refusal's to say: the advice is dated by the system clock.
         let now = (try? Clock.now()) ?? Int64(Date().timeIntervalSince1970)
