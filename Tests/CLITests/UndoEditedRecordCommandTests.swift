@@ -41,6 +41,14 @@ import Testing
         try expectRefused("entry", edit: "journal edit", list: "journal list", unchanged: ["entries"])
         #expect(
             try sandbox.sql("SELECT id, exercise_id, pain_before, pain_after FROM entries") == "1|glute-bridge|2|2\n")
+        // With --json, its one object, nothing undone, and the same refusal; nothing changed.
+        let json = try sandbox.run("undo", "--json")
+        #expect(json.status == 65, "\(json)")
+        #expect(json.stdout.contains("\"undone\" : false"), "\(json)")
+        #expect(
+            json.stdout.contains("\"message\" : \"cannot undo the latest change, the edit of entry #1: "), "\(json)")
+        #expect(
+            try sandbox.sql("SELECT id, exercise_id, pain_before, pain_after FROM entries") == "1|glute-bridge|2|2\n")
 
         // The edited entry changed from outside in one value alone: refused too.
         try sandbox.damage(
