@@ -602,3 +602,75 @@ CREATE VIEW psfs_activities_with_ids AS
     SELECT id, id AS uid, activity, added_at, utc_offset, retired_at, created_at FROM psfs_activities;
 CREATE VIEW psfs_ratings_with_ids AS
     SELECT id, id AS uid, activity_id, rated_at, utc_offset, score, note, created_at FROM psfs_ratings;
+
+-- migration: v25-edit-results
+
+-- What an edit left, kept beside what it replaced, so that `journal undo` of an edit never overwrites
+-- another record (issue #25). An edit ('edit', 'checkin-edit') keeps the record as it was on its
+-- 'restore' row of change_entries or change_checkins; from this migration on it keeps there too, in
+-- the `edited_*` columns, the record as the edit left it, as screens read it (as the copy before it is
+-- kept), and for a check-in its red flags. Undo puts the record back only while the journal holds
+-- exactly that, else refuses and changes nothing: its id given to another record (one recorded in the
+-- same second passes every other check), or the record changed, from outside
+-- (Sources/Journal/Storage/ChangeLog.swift). NULL on every other row.
+ALTER TABLE change_entries ADD COLUMN edited_exercise_id TEXT;
+ALTER TABLE change_entries ADD COLUMN edited_performed_at INTEGER;
+ALTER TABLE change_entries ADD COLUMN edited_utc_offset INTEGER;
+ALTER TABLE change_entries ADD COLUMN edited_sets INTEGER;
+ALTER TABLE change_entries ADD COLUMN edited_reps INTEGER;
+ALTER TABLE change_entries ADD COLUMN edited_hold_seconds INTEGER;
+ALTER TABLE change_entries ADD COLUMN edited_side TEXT;
+ALTER TABLE change_entries ADD COLUMN edited_pain_before INTEGER;
+ALTER TABLE change_entries ADD COLUMN edited_pain_after INTEGER;
+ALTER TABLE change_entries ADD COLUMN edited_note TEXT;
+ALTER TABLE change_entries ADD COLUMN edited_created_at INTEGER;
+ALTER TABLE change_checkins ADD COLUMN edited_performed_at INTEGER;
+ALTER TABLE change_checkins ADD COLUMN edited_utc_offset INTEGER;
+ALTER TABLE change_checkins ADD COLUMN edited_pain INTEGER;
+ALTER TABLE change_checkins ADD COLUMN edited_note TEXT;
+ALTER TABLE change_checkins ADD COLUMN edited_created_at INTEGER;
+ALTER TABLE change_checkins ADD COLUMN edited_red_flags TEXT;   -- comma-separated ids, as `red_flags`
+
+-- An edit recorded before this migration kept only the record as it was. What it left is taken here:
+-- the copy the next change not undone that kept the record (a later edit or delete) took of it, else
+-- the record as it stands now. Undo walks back newest first, so the journal holds that again when the
+-- edit is undone, unless the record is changed from outside after this migration: undo refuses then.
+-- What was changed from outside before it cannot be told from what the edit left (docs/usage.md).
+-- Edits undone, and those before the latest restore (of the journal it replaced), are left NULL.
+UPDATE change_entries SET (edited_exercise_id, edited_performed_at, edited_utc_offset, edited_sets, edited_reps,
+                           edited_hold_seconds, edited_side, edited_pain_before, edited_pain_after, edited_note,
+                           edited_created_at) = (
+    SELECT exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side, pain_before, pain_after, note,
+           created_at
+    FROM (SELECT later.change_id AS nearest, later.exercise_id, later.performed_at, later.utc_offset, later.sets,
+                 later.reps, later.hold_seconds, later.side, later.pain_before, later.pain_after, later.note,
+                 later.created_at
+          FROM change_entries AS later
+          WHERE later.id = change_entries.id AND later.action = 'restore'
+            AND later.change_id > change_entries.change_id
+            AND later.change_id IN (SELECT id FROM changes WHERE undone = 0)
+          UNION ALL
+          SELECT 9223372036854775807, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side,
+                 pain_before, pain_after, note, created_at
+          FROM entries WHERE entries.id = change_entries.id)
+    ORDER BY nearest LIMIT 1)
+WHERE action = 'restore' AND change_id IN (
+    SELECT id FROM changes WHERE kind = 'edit' AND undone = 0
+        AND id > coalesce((SELECT max(id) FROM changes WHERE kind = 'restore'), 0));
+UPDATE change_checkins SET (edited_performed_at, edited_utc_offset, edited_pain, edited_note, edited_created_at,
+                            edited_red_flags) = (
+    SELECT performed_at, utc_offset, pain, note, created_at, red_flags
+    FROM (SELECT later.change_id AS nearest, later.performed_at, later.utc_offset, later.pain, later.note,
+                 later.created_at, later.red_flags
+          FROM change_checkins AS later
+          WHERE later.id = change_checkins.id AND later.action = 'restore'
+            AND later.change_id > change_checkins.change_id
+            AND later.change_id IN (SELECT id FROM changes WHERE undone = 0)
+          UNION ALL
+          SELECT 9223372036854775807, performed_at, utc_offset, pain, note, created_at,
+                 (SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_id = checkins.id)
+          FROM checkins WHERE checkins.id = change_checkins.id)
+    ORDER BY nearest LIMIT 1)
+WHERE action = 'restore' AND change_id IN (
+    SELECT id FROM changes WHERE kind = 'checkin-edit' AND undone = 0
+        AND id > coalesce((SELECT max(id) FROM changes WHERE kind = 'restore'), 0));

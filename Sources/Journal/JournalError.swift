@@ -137,6 +137,11 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// still in the journal, a value the journal's own tables refuse, a kept journal that is not
     /// beside this one. Nothing was changed.
     case undoRecordDamaged(reason: String)
+    /// `journal undo` of an edit (`kind` ``ChangeKind/edit`` or ``ChangeKind/checkInEdit``) whose
+    /// record `id` is not as the edit left it: changed from outside since, or its id given to another
+    /// record. Putting back what the edit replaced would overwrite what the edit never wrote, so
+    /// nothing was changed.
+    case editedRecordChanged(ChangeKind, id: Int64)
     /// No entry has this id.
     case entryNotFound(Int64)
     /// No check-in has this id.
@@ -486,6 +491,14 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .exerciseRowMissing(let problem):
             return "\(problem.row) has no row in the journal's exercises, so nothing that names it can be saved; "
                 + "nothing was saved. \(problem)"
+        case .editedRecordChanged(let kind, let id):
+            let (record, edit, list) =
+                kind == .checkInEdit
+                ? ("check-in", "journal checkins edit", "journal checkins") : ("entry", "journal edit", "journal list")
+            return "cannot undo the latest change, the edit of \(record) #\(id): #\(id) is no longer as the edit "
+                + "left it (changed from outside since, or its id given to another \(record)), and undo never "
+                + "overwrites what the edit did not write; nothing was changed. To change #\(id) back by hand, "
+                + "`\(edit) \(id)` with the values it should have (`\(list)` shows it as it stands)."
         case .entryNotFound(let id):
             return "no entry has id \(id); `journal list` shows the ids."
         case .checkInNotFound(let id):

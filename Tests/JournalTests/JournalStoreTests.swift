@@ -63,7 +63,7 @@ import Testing
                 "v11-undo-log-checkin", "v12-exercise-how-to", "v13-settings", "v14-undo-restore",
                 "v15-undo-every-kind", "v16-undo-import-all", "v17-stops-by-recording",
                 "v18-stops-by-id", "v19-outside-values", "v20-outside-kinds", "v21-outside-times",
-                "v22-plan-history", "v23-outside-ids", "v24-record-views",
+                "v22-plan-history", "v23-outside-ids", "v24-record-views", "v25-edit-results",
             ])
     }
 

@@ -342,11 +342,11 @@ import Testing
         ("changes", "SELECT * FROM old.changes", "SELECT * FROM main.changes"),
         (
             "change_entries", "SELECT * FROM old.change_entries",
-            "SELECT change_id, action, id, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side, pain_before, pain_after, note, created_at FROM main.change_entries"
+            "SELECT change_id, action, id, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side, pain_before, pain_after, note, created_at, \(EntryColumns.editedList) FROM main.change_entries"
         ),
         (
             "change_checkins", "SELECT * FROM old.change_checkins",
-            "SELECT change_id, action, id, performed_at, utc_offset, pain, note, created_at, red_flags FROM main.change_checkins"
+            "SELECT change_id, action, id, performed_at, utc_offset, pain, note, created_at, red_flags, edited_performed_at, edited_utc_offset, edited_pain, edited_note, edited_created_at, edited_red_flags FROM main.change_checkins"
         ),
         (
             "change_exercise_reviews",

@@ -56,21 +56,63 @@ struct ChangeLog {
         try db.execute(sql: EntryColumns.keepCopy, arguments: [change, id])
     }
 
+    /// Keeps, on the copy ``keepEntry(_:for:)`` kept for the edit `change`, the entry `id` as the
+    /// edit left it (``EntryColumns/keepEdited``): call it once the edit is written.
+    func keepEditedEntry(_ id: Int64?, for change: Int64) throws {
+        try db.execute(sql: EntryColumns.keepEdited, arguments: [change, id])
+    }
+
     /// Keeps a copy of the stored check-in `id` and its red flags as screens read it, every other
     /// byte as the file holds it, so that undoing `change` puts it back (as ``EntryColumns/keepCopy``).
     func keepCheckIn(_ id: Int64?, for change: Int64) throws {
         try db.execute(
             sql: """
-                INSERT INTO change_checkins (change_id, action, id, performed_at, utc_offset, pain, note, created_at,
-                                             red_flags)
-                SELECT ?1, 'restore', id, \(StoredValues.asRead("performed_at", of: "checkins")),
-                       \(StoredValues.asRead("utc_offset", of: "checkins")), \(StoredValues.asRead("pain", of: "checkins")),
-                       \(StoredValues.asRead("note", of: "checkins")), created_at,
-                       (SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_id = checkins.id)
+                INSERT INTO change_checkins (change_id, action, id, \(Self.checkInColumns.map(\.name).joined(separator: ", ")))
+                SELECT ?1, 'restore', id, \(Self.checkInColumns.map(\.asRead).joined(separator: ", "))
                 FROM checkins WHERE id = ?2
                 """,
             arguments: [change, id])
     }
+
+    /// Keeps, on the copy ``keepCheckIn(_:for:)`` kept for the check-in edit `change`, the check-in
+    /// `id` and its red flags as the edit left it: call it once the edit is written.
+    ///
+    /// Read as that copy is (schema.sql, v25-edit-results). Undo puts the copy back only while the
+    /// journal holds that.
+    func keepEditedCheckIn(_ id: Int64?, for change: Int64) throws {
+        try db.execute(
+            sql: """
+                UPDATE change_checkins SET (\(Self.checkInColumns.map { "edited_" + $0.name }.joined(separator: ", "))) = (
+                    SELECT \(Self.checkInColumns.map(\.asRead).joined(separator: ", ")) FROM checkins WHERE id = ?2)
+                WHERE change_id = ?1 AND action = 'restore' AND id = ?2
+                """,
+            arguments: [change, id])
+    }
+
+    /// The columns of a check-in that undo's copies keep but its id, each with the SQL that reads it
+    /// from the `checkins` row as screens read it (every other byte as the file holds it), and the
+    /// one that reads it as stored: the red flags as the comma-separated ids `red_flags` holds, in
+    /// the order of their table's key.
+    private static let checkInColumns: [(name: String, asRead: String, stored: String)] = {
+        let redFlags = "(SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_id = checkins.id)"
+        return ["performed_at", "utc_offset", "pain", "note"].map { ($0, StoredValues.asRead($0, of: "checkins"), $0) }
+            + [("created_at", "created_at", "created_at"), ("red_flags", redFlags, redFlags)]
+    }()
+
+    /// Whether the check-in `?2` is as the check-in edit `?1` left it (``keepEditedCheckIn(_:for:)``), red flags and all.
+    ///
+    /// As screens read it, or as stored (an edit recorded before v25-edit-results kept it so).
+    /// `NULL` when the edit kept nothing of what it left.
+    private static let isCheckInAsEdited: String = {
+        let edited = checkInColumns.map { "edited_\($0.name)" }.joined(separator: ", ")
+        let read = { (columns: [String]) in
+            "(SELECT \(columns.joined(separator: ", ")) FROM checkins_with_ids AS checkins WHERE id = ?2)"
+        }
+        return """
+            SELECT \(read(checkInColumns.map(\.asRead))) IS (\(edited)) OR \(read(checkInColumns.map(\.stored))) IS (\(edited))
+            FROM change_checkins WHERE change_id = ?1 AND action = 'restore' AND id = ?2 AND edited_created_at IS NOT NULL
+            """
+    }()
 
     /// Notes that undoing `change` removes the entry `id` (one a log or an import added).
     func noteAdded(_ id: Int64, for change: Int64) throws {
@@ -258,6 +300,7 @@ struct ChangeLog {
         try refuseMissingRecords(of: change, kind: kind)
         try refuseRecordsOfEarlierChanges(of: change, kind: kind)
         try refuseRecordsNotThere(of: change, kind: kind)
+        try refuseRecordsChangedSinceEdit(of: change, kind: kind)
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
         let subject: String? = try row.decode(forColumn: "subject")
         if let reason = try StoredValues.keptValueRefused(of: change, kind: kind, subject: subject, db) {
@@ -605,6 +648,25 @@ struct ChangeLog {
                         : "change #\(change), a \(kind.words), holds a copy of \(record) #\(id) in change_\(table) to "
                             + "put back, and change #\(earlier), a \(words) made before it and not undone, had deleted "
                             + "#\(id) already: the copy is of another \(record), which undo never puts back as #\(id)")
+            }
+        }
+    }
+
+    /// Refuses to undo an edit whose record is not as the edit left it (schema.sql, v25-edit-results).
+    ///
+    /// Undo walks back newest first, so every later change to the record was undone first and the
+    /// journal holds what the edit left again: a record that differs was changed from outside, or
+    /// its id given to another record. One recorded in the same second with the same times passed
+    /// every other check (a tester: undo then overwrote it with the edited record's old values).
+    /// Read as screens read it, as the copy is kept, or as stored; an edit that kept nothing of
+    /// what it left (recorded before v25, its record not found then) is undone as before.
+    private func refuseRecordsChangedSinceEdit(of change: Int64, kind: ChangeKind) throws {
+        guard kind == .edit || kind == .checkInEdit else { return }
+        let (table, asEdited) =
+            kind == .edit ? ("entries", EntryColumns.isAsEdited) : ("checkins", Self.isCheckInAsEdited)
+        for id in try keptIDs(in: table, of: change) {
+            if try Bool.fetchOne(db, sql: asEdited, arguments: [change, id]) == false {
+                throw JournalError.editedRecordChanged(kind, id: id)
             }
         }
     }

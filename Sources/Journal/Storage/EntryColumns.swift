@@ -65,8 +65,34 @@ enum EntryColumns: Int32, CaseIterable {
     /// undo refuses it (``StoredValues/keptValueRefused(of:kind:subject:_:)``).
     static let keepCopy = """
         INSERT INTO change_entries (change_id, action, \(selectList))
-        SELECT ?1, 'restore', \(allCases.map { StoredValues.asRead($0.name, of: "entries") }.joined(separator: ", "))
-        FROM entries WHERE id = ?2
+        SELECT ?1, 'restore', \(asRead.joined(separator: ", ")) FROM entries WHERE id = ?2
+        """
+
+    /// Every column as screens read it (``StoredValues/asRead(_:of:)``), in this order: the copies
+    /// undo keeps are made of it.
+    private static let asRead = allCases.map { StoredValues.asRead($0.name, of: "entries") }
+
+    /// The `edited_*` columns of `change_entries` (schema.sql, v25-edit-results), where an edit keeps
+    /// the entry as it left it: every column but the id, in this order.
+    static let editedList = allCases.dropFirst().map { "edited_\($0.name)" }.joined(separator: ", ")
+
+    /// Keeps, on the copy the edit `?1` kept of the entry `?2` (``keepCopy``), the entry as the edit
+    /// left it, as screens read it: undo puts the copy back only while the journal holds that.
+    static let keepEdited = """
+        UPDATE change_entries SET (\(editedList)) = (
+            SELECT \(asRead.dropFirst().joined(separator: ", ")) FROM entries WHERE id = ?2)
+        WHERE change_id = ?1 AND action = 'restore' AND id = ?2
+        """
+
+    /// Whether the entry `?2` is as the edit `?1` left it (``keepEdited``).
+    ///
+    /// As screens read it, or as stored (an edit recorded before v25-edit-results kept it so).
+    /// `NULL` when the edit kept nothing of what it left.
+    static let isAsEdited = """
+        SELECT (SELECT \(asRead.dropFirst().joined(separator: ", ")) FROM entries_with_ids WHERE id = ?2) IS (\(editedList))
+            OR (SELECT \(allCases.dropFirst().map(\.name).joined(separator: ", ")) FROM entries_with_ids WHERE id = ?2)
+                IS (\(editedList))
+        FROM change_entries WHERE change_id = ?1 AND action = 'restore' AND id = ?2 AND edited_created_at IS NOT NULL
         """
 
     /// Puts back every entry that change `?` kept a copy of, as it kept it.

@@ -111,6 +111,7 @@ extension JournalStore {
                         """,
                     arguments: [change, id])
             }
+            try ChangeLog(db).keepEditedCheckIn(id, for: change)
             let standingAfter = try today.flatMap { try Self.standingRedFlags(of: id, today: $0, db) }
             return CheckInEdit(
                 before: before, after: try Self.assess(saved, db), corrected: !storedAsRead,

@@ -173,12 +173,14 @@ extension JournalStore {
                 after.createdAt = max(now, (review?.recordedAt ?? now) + 1)
             }
             let log = ChangeLog(db)
-            try log.keepEntry(before.id, for: try log.begin(.edit, now: now))
+            let change = try log.begin(.edit, now: now)
+            try log.keepEntry(before.id, for: change)
             // A note left as it was keeps every byte the file holds, a NUL written from outside too.
             let keepingNote = after.note == before.note
             try db.execute(
                 sql: keepingNote ? EntryColumns.updateKeepingNote : EntryColumns.update,
                 arguments: EntryColumns.updateValues(of: after, keepingNote: keepingNote))
+            try log.keepEditedEntry(before.id, for: change)
             return EditedEntry(
                 before: before, after: try Self.assess(after, db, now: now, timeZone: timeZone),
                 corrected: !storedAsRead, heldBefore: assessedBefore.hold)

@@ -171,7 +171,8 @@ extension JournalError {
             return 64  // EX_USAGE
         case .entryNotFound, .checkInNotFound, .activityNotFound, .activityRetired, .notAJournal, .corruptDatabase,
             .newerDatabase, .foreignSchema, .migrationRecordMissing,
-            .invalidImport, .inputTooLarge, .storedValues, .undoRecordDamaged, .exerciseRowMissing,
+            .invalidImport, .inputTooLarge, .storedValues, .undoRecordDamaged, .editedRecordChanged,
+            .exerciseRowMissing,
             .idCounterChanged,
             .damagedEncryptedFile,
             .notARestorableJournal,
