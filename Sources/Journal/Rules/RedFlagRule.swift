@@ -24,18 +24,24 @@ public enum RedFlagRule {
     }
 
     public static func findings(in checkIns: [CheckIn]) -> [Finding] {
-        checkIns.flatMap(findings(for:))
+        checkIns.flatMap { findings(for: $0) }
     }
 
     /// One finding for each tier of the flags `checkIn` records, emergency first; none without flags.
-    public static func findings(for checkIn: CheckIn) -> [Finding] {
+    ///
+    /// With `saved` false the check-in was refused before it was saved (a mistyped `--at`, say):
+    /// the advice is the same, and the words say what was typed and that it was not recorded.
+    public static func findings(for checkIn: CheckIn, saved: Bool = true) -> [Finding] {
         RedFlag.Tier.allCases.compactMap { tier in
             let flags = checkIn.redFlags.filter { $0.tier == tier }
             guard !flags.isEmpty else { return nil }
             return Finding(
                 rule: id, severity: severity(of: tier), checkInID: checkIn.id, exerciseID: nil,
                 performedAt: checkIn.performedAt, utcOffset: checkIn.utcOffset,
-                message: "You recorded " + flags.map(\.symptom).joined(separator: "; ") + ".",
+                message: saved
+                    ? "You recorded " + flags.map(\.symptom).joined(separator: "; ") + "."
+                    : "You named " + flags.map(\.symptom).joined(separator: "; ")
+                        + " in a check-in that was not saved (the reason follows).",
                 note: "", tier: AdviceTier(tier))
         }
     }

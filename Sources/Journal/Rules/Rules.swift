@@ -28,8 +28,11 @@ public enum Rules {
     /// The findings of one check-in alone, before it is saved: its red flags and a very severe pain at rest.
     ///
     /// They need nothing stored, so their advice is given even when saving fails.
-    public static func evaluate(_ checkIn: CheckIn) -> [Finding] {
-        sorted(RedFlagRule.findings(for: checkIn) + [SeverePainRule.finding(for: checkIn)].compactMap { $0 })
+    ///
+    /// With `saved` false the check-in was refused before it was saved; its red flags say so
+    /// (``RedFlagRule/findings(for:saved:)``).
+    public static func evaluate(_ checkIn: CheckIn, saved: Bool = true) -> [Finding] {
+        sorted(RedFlagRule.findings(for: checkIn, saved: saved) + [SeverePainRule.finding(for: checkIn)].compactMap { $0 })
     }
 
     /// The findings of one entry alone: more-pain and high-pain.
