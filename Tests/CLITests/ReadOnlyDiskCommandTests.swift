@@ -94,6 +94,40 @@ import Testing
         }
     }
 
+    /// With its -shm still there, a journal whose -wal holds changes is read on a read-only mount;
+    /// a write is refused naming the mount, and the -wal to copy with the file, as doctor says.
+    @Test func aWriteOnAReadOnlyDiskNamesTheWriteAheadLogToCopy() throws {
+        try sandbox.withSmallDisk { folder in
+            let database = folder + "/journal.sqlite3"
+            sandbox.environment["JOURNAL_DB"] = database
+            try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "today 08:00")
+            let left = try execute(
+                try tool("sqlite3"),
+                [database, ".dbconfig no_ckpt_on_close on", "UPDATE entries SET note = 'in the log' WHERE id = 1"])
+            try #require(left.status == 0, "\(left)")
+            guard try sandbox.remount(folder, "ro") else { return }
+            defer { _ = try? sandbox.remount(folder, "rw") }
+            let list = try sandbox.run("list")
+            try #require(list.status == 0, "\(list)")
+            #expect(list.stdout.contains("in the log"), "\(list)")
+            let remedy =
+                "No owner or mode can change that: remount it read-write, or copy journal.sqlite3 and "
+                + "journal.sqlite3-wal together to a writable folder and pass the copy with --db."
+            let edit = try sandbox.run("edit", "1", "--note", "after")
+            #expect(edit.status == 77, "\(edit)")
+            #expect(
+                edit.stderr
+                    == "journal: cannot write to \(database): the file system it is on is mounted read-only; nothing "
+                    + "was saved. \(remedy)\n", "\(edit)")
+            let doctor = try sandbox.run("doctor")
+            #expect(doctor.status == 0, "\(doctor)")
+            #expect(
+                doctor.stdout.contains(
+                    "\nAccess       read-only: the file system it is on is mounted read-only. \(remedy)\n"), "\(doctor)"
+            )
+        }
+    }
+
     /// `doctor` on a read-only mount says why the journal is read-only and what to do, in the words
     /// a refused write uses (``ReadOnlyCause``), in its table and in `--json`'s `access_reason`.
     @Test func doctorSaysAJournalOnAReadOnlyDiskIsReadOnlyBecauseOfTheMount() throws {
