@@ -170,8 +170,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Reading or writing failed (disk full, I/O error).
     case io(path: String, reason: String)
     /// The journal's write-ahead log holds changes the file lacks, and SQLite cannot make the `-shm`
-    /// file it needs to read them: the disk is full, or the folder is not writable.
-    case walUnreadable(path: String, diskFull: Bool)
+    /// file it needs to read them: the disk is full, the folder is not writable, or the file system
+    /// is mounted read-only (`cause`).
+    case walUnreadable(path: String, cause: ReadOnlyCause)
     /// Neither `--db`, `JOURNAL_DB`, `XDG_DATA_HOME` nor `HOME` says where the journal lives.
     case noDatabaseLocation
 
@@ -246,21 +247,6 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether `path` (or, when it is not there, the nearest folder above it that is) is on a file
-    /// system mounted read-only (EROFS) and may be read: a denial there is the mount's, never the
-    /// file's mode, so the message says so instead of asking to change the mode.
-    private static func isOnReadOnlyFileSystem(_ path: String) -> Bool {
-        var place = path
-        var status = stat()
-        while stat(place, &status) != 0 {
-            let folder = PathName.openableFolder(of: place)
-            guard errno == ENOENT, folder != place else { return false }
-            place = folder
-        }
-        var system = statvfs()
-        return statvfs(place, &system) == 0 && system.f_flag & UInt(ST_RDONLY) != 0 && access(place, R_OK) == 0
-    }
-
     /// How a note's or a how-to text's length is counted, said when one is too long.
     private static let codePoints =
         "(Unicode code points: an accent typed as a separate mark, or each part of a combined emoji, counts as one)"
@@ -271,26 +257,25 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .databaseLocked(let path):
             return "\(path) stayed locked by another program for too long\(unsaved). Try again in a moment."
-        case .permissionDenied(let path) where Self.isOnReadOnlyFileSystem(path):
-            return "cannot write to \(path): the file system it is on is mounted read-only\(unsaved). "
-                + "No owner or mode can change that: remount it read-write, or copy the file to a writable "
-                + "place (a journal: pass the copy with --db)."
+        case .permissionDenied(let path) where ReadOnlyCause.isOnReadOnlyFileSystem(path):
+            // A journal whose -wal holds changes is copied with it: the file alone would lack them.
+            let files =
+                JournalStore.sizeOfLog(beside: path, suffix: "-wal") != nil
+                ? ReadOnlyCause.journalCopy(of: path)
+                : "the file to a writable place (a journal: pass the copy with --db)"
+            let cause = ReadOnlyCause.readOnlyMount
+            return "cannot write to \(path): \(cause.reason)\(unsaved). \(cause.remedy(copying: files))"
         case .permissionDenied(let path):
             return "permission denied for \(path)\(unsaved). "
-                + "Check the file's owner and mode (it should be 0600 and yours)."
+                + ReadOnlyCause.file(folderToo: false).remedy(copying: "")
         case .io(let path, let reason):
-            let advice = isDiskFull ? " Free some disk space and try again." : ""
+            let advice = isDiskFull ? " " + ReadOnlyCause.diskFull.remedy(copying: "") : ""
             return "could not read or write \(path): \(reason)\(unsaved).\(advice)"
-        case .walUnreadable(let path, let diskFull):
+        case .walUnreadable(let path, let cause):
             let file = PathName.lastComponent(of: path)
             return "\(path)'s write-ahead log (\(file)-wal) holds changes not yet in the file, and SQLite cannot "
-                + "make the \(file)-shm it needs to read them: "
-                + (diskFull ? Self.diskFull : "its folder is not writable")
-                + "; nothing is shown rather than the journal without those changes\(unsaved). "
-                + (diskFull
-                    ? "Free some disk space and try again."
-                    : "Make the folder writable, or copy \(file) and \(file)-wal together to a writable folder "
-                        + "and pass the copy with --db.")
+                + "make the \(file)-shm it needs to read them: \(cause.reason); nothing is shown rather than the "
+                + "journal without those changes\(unsaved). \(cause.remedy(copying: ReadOnlyCause.journalCopy(of: path)))"
         case .foreignSchema(let path, let differences):
             let unreadable = differences.contains(where: \.isJournalTable)
             let named = differences.map { $0.sentence(at: path, swapped: unreadable) }.joined(separator: "; ")

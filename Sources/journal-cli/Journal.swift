@@ -159,6 +159,13 @@ extension Today: ReadingCommand {}
 extension List: ReadingCommand {}
 extension Report: ReadingCommand {}
 extension Doctor: ReadingCommand {}
+extension Exercises.ListExercises: ReadingCommand {}
+extension Exercises.Show: ReadingCommand {}
+extension Safety: ReadingCommand {}
+extension ConfigGet: ReadingCommand {}
+extension CheckIns.List: ReadingCommand {}
+extension Plan.Show: ReadingCommand {}
+extension PSFS.Show: ReadingCommand {}
 
 /// A command that takes days, never a moment to record: a day still to come is refused without
 /// saying what the command records (``JournalError/description(command:)``).

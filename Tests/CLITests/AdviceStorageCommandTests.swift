@@ -71,7 +71,8 @@ import Testing
             #expect(doctor.status == 0, "\(doctor)")
             #expect(
                 doctor.stdout.contains(
-                    "Access       read-only, as an unchanging file (its folder is not writable, or the disk is full)"),
+                    "Access       read-only, as an unchanging file: the disk is full. Free some disk space and try again.\n"
+                ),
                 "\(doctor)")
             try FileManager.default.removeItem(atPath: folder + "/filler")
             guard try sandbox.remount(folder, "ro") else { return }
@@ -103,11 +104,13 @@ import Testing
             let cause =
                 "\(database)'s write-ahead log (journal.sqlite3-wal) holds changes not yet in the file, and "
                 + "SQLite cannot make the journal.sqlite3-shm it needs to read them: "
+            // A read-only mount is said as the mount, never as a folder to make writable.
             let readOnly =
-                "its folder is not writable; nothing is shown rather than the journal without those changes"
+                "the file system it is on is mounted read-only; nothing is shown rather than the journal without "
+                + "those changes"
             let copy =
-                ". Make the folder writable, or copy journal.sqlite3 and journal.sqlite3-wal together to a writable "
-                + "folder and pass the copy with --db.\n"
+                ". No owner or mode can change that: remount it read-write, or copy journal.sqlite3 and "
+                + "journal.sqlite3-wal together to a writable folder and pass the copy with --db.\n"
             for screen in ["check", "list"] {
                 let run = try sandbox.run(screen)
                 #expect(run.status == 77, "\(screen): \(run)")

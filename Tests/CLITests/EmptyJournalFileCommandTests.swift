@@ -66,6 +66,79 @@ import Testing
         #expect(check.stderr == "")
     }
 
+    /// A built-in exercise's page is the catalogue's and needs no journal: shown (exit 0) with no
+    /// journal, an empty file or one that cannot be read, the last two said on stderr as `safety`
+    /// says them; `exercises` (the list holds your own) and one of your own are the journal's, and
+    /// refused with it, as docs/usage.md says.
+    @Test func aBuiltInExercisesPageNeedsNoJournal() throws {
+        let page = try sandbox.run("exercises", "show", "glute-bridge")
+        #expect(page.status == 0, "\(page)")
+        #expect(page.stdout.hasPrefix("Glute bridge (glute-bridge)\nCategory: stability\n"), "\(page)")
+        #expect(page.stderr == "", "\(page)")
+        let pageJSON = try sandbox.run("exercises", "show", "glute-bridge", "--json")
+        #expect(pageJSON.status == 0, "\(pageJSON)")
+        let list = try sandbox.run("exercises")
+        #expect(list.status == 0, "\(list)")
+        #expect(list.stdout.contains("glute-bridge"), "\(list)")
+        #expect(list.stderr == "", "\(list)")
+        let safety = try sandbox.run("safety")
+        #expect(safety.status == 0, "\(safety)")
+        #expect(safety.stderr == "", "\(safety)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
+
+        /// The line a built-in page and `safety` print when the journal cannot be read, `error` its sentence.
+        func couldNotRead(_ error: Substring) -> (page: String, safety: String) {
+            (
+                "journal: could not read the journal (\(error)); a built-in exercise's page is the catalogue's and "
+                    + "needs none.\n",
+                "journal: could not read the journal's region setting (\(error)); using the environment's.\n"
+            )
+        }
+
+        // An empty file: the page and the advice, each saying why the journal was not read; the list refused.
+        #expect(
+            FileManager.default.createFile(
+                atPath: sandbox.database, contents: Data(), attributes: [.posixPermissions: 0o600]))
+        let emptyError = emptied.dropFirst("journal: ".count).dropLast()
+        for (arguments, expected) in [
+            (["exercises", "show", "glute-bridge"], page.stdout),
+            (["exercises", "show", "glute-bridge", "--json"], pageJSON.stdout),
+        ] {
+            let run = try sandbox.run(arguments)
+            #expect(run.status == 0, "\(arguments): \(run)")
+            #expect(run.stdout == expected, "\(arguments): \(run)")
+            #expect(run.stderr == couldNotRead(emptyError).page, "\(arguments): \(run)")
+        }
+        let emptySafety = try sandbox.run("safety")
+        #expect(emptySafety.status == 0, "\(emptySafety)")
+        #expect(emptySafety.stdout == safety.stdout, "\(emptySafety)")
+        #expect(emptySafety.stderr == couldNotRead(emptyError).safety, "\(emptySafety)")
+        for arguments in [["exercises"], ["exercises", "list"], ["exercises", "show", "my-own"]] {
+            let run = try sandbox.run(arguments)
+            #expect(run.status == 66, "\(arguments): \(run)")
+            #expect(run.stdout == "", "\(arguments): \(run)")
+            #expect(run.stderr == emptied, "\(arguments): \(run)")
+        }
+        #expect(try size() == 0)
+
+        // A journal that cannot be read (a symbolic link that leads to itself): the same.
+        try FileManager.default.removeItem(atPath: sandbox.database)
+        try FileManager.default.createSymbolicLink(atPath: sandbox.database, withDestinationPath: sandbox.database)
+        let loop = try sandbox.run("exercises")
+        #expect(loop.status == 74, "\(loop)")
+        #expect(loop.stdout == "", "\(loop)")
+        let loopError = loop.stderr.dropFirst("journal: ".count).dropLast()
+        #expect(loopError.hasPrefix("could not read or write \(sandbox.database): "), "\(loop)")
+        let loopPage = try sandbox.run("exercises", "show", "glute-bridge")
+        #expect(loopPage.status == 0, "\(loopPage)")
+        #expect(loopPage.stdout == page.stdout, "\(loopPage)")
+        #expect(loopPage.stderr == couldNotRead(loopError).page, "\(loopPage)")
+        let loopSafety = try sandbox.run("safety")
+        #expect(loopSafety.status == 0, "\(loopSafety)")
+        #expect(loopSafety.stderr == couldNotRead(loopError).safety, "\(loopSafety)")
+        #expect(try sandbox.run("exercises", "show", "my-own").status == 74)
+    }
+
     /// What a command does with a journal file emptied to 0 bytes: every command keeps one rule,
     /// decided where the journal is opened.
     enum OnAnEmptyFile {

@@ -83,6 +83,14 @@ import Testing
         let write = try runAs("log", "bird-dog", "--pain-before", "1", "--pain-after", "1")
         #expect(write.status == 77, "\(write)")
         #expect(write.stderr.hasPrefix("journal: permission denied for \(path); nothing was saved."), "\(write)")
+        // doctor says why it is read-only, and what to do, in the words the refused write used.
+        let doctor = try runAs("doctor")
+        #expect(doctor.status == 0, "\(doctor)")
+        #expect(
+            doctor.stdout.contains(
+                ": neither the file nor its folder is writable by you. Check the file's owner and mode (it should be "
+                    + "0600 and yours), and the folder's (it should be yours and writable).\n"), "\(doctor)")
+        #expect(doctor.stdout.contains("\nAccess       read-only"), "\(doctor)")
     }
 
     /// A -wal and -shm left 0400 by a read are made writable with the journal, never more.

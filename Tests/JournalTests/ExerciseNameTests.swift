@@ -3,7 +3,7 @@ import Testing
 @testable import Journal
 
 /// The one rule for an exercise's name, typed or stored (``Exercise/refusal(ofName:)``), and how a
-/// stored one that breaks it is shown in its note (``StoredValues/visible(_:)``).
+/// stored one that breaks it is shown in its note (``Wording/sqlLiteral(_:)``).
 @Suite struct ExerciseNameTests {
     @Test func eachRefusalSaysItsOwnReason() {
         #expect(Exercise.refusal(ofName: "Glute bridge") == nil)
@@ -40,11 +40,11 @@ import Testing
     }
 
     @Test func aQuotedValueSpellsItsControlsAsSQLDoes() {
-        #expect(StoredValues.visible("Glute bridge") == "'Glute bridge'")
-        #expect(StoredValues.visible("Child's pose") == "'Child''s pose'")
-        #expect(StoredValues.visible("") == "''")
-        #expect(StoredValues.visible("Glute\u{7} bridge") == "'Glute' || char(7) || ' bridge'")
-        #expect(StoredValues.visible("\u{1B}[31mGlute\u{7}") == "char(27) || '[31mGlute' || char(7)")
-        #expect(StoredValues.visible("it'\u{7}\u{7}s") == "'it''' || char(7) || char(7) || 's'")
+        #expect(Wording.sqlLiteral("Glute bridge") == "'Glute bridge'")
+        #expect(Wording.sqlLiteral("Child's pose") == "'Child''s pose'")
+        #expect(Wording.sqlLiteral("") == "''")
+        #expect(Wording.sqlLiteral("Glute\u{7} bridge") == "'Glute' || char(7) || ' bridge'")
+        #expect(Wording.sqlLiteral("\u{1B}[31mGlute\u{7}") == "char(27) || '[31mGlute' || char(7)")
+        #expect(Wording.sqlLiteral("it'\u{7}\u{7}s") == "'it''' || char(7) || char(7) || 's'")
     }
 }

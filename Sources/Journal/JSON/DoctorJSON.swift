@@ -7,6 +7,9 @@ public struct DoctorJSON: Encodable, Sendable {
     public let path: String
     public let link_target: String?
     public let access: String
+    /// Why the journal is read but not written and what to do, in the words `journal doctor` prints
+    /// (``ReadOnlyCause``); left out when it is read-write or nothing stops writing it now.
+    public let access_reason: String?
     public let file_bytes: Int
     public let wal_bytes: Int
     public let entries: Int
@@ -28,6 +31,7 @@ public struct DoctorJSON: Encodable, Sendable {
             case .readOnly: "read-only"
             case .immutable: "immutable"
             }
+        access_reason = diagnosis.accessReason
         file_bytes = diagnosis.fileBytes
         wal_bytes = diagnosis.writeAheadLogBytes
         entries = diagnosis.entries

@@ -61,7 +61,8 @@ public struct RegionJSON: Encodable, Sendable {
     public let source: String
     /// Where it comes from, in a sentence.
     public let explanation: String
-    /// The journal's setting, whether or not it is in force; `null` when none is set.
+    /// The journal's setting, whether or not it is in force (one this version does not know, set
+    /// aside, too); `null` when none is set.
     public let stored: String?
     /// The locale variable consulted (`LANG=en_CA.UTF-8`) when the region comes from it or none does.
     public let locale: String?
@@ -84,7 +85,7 @@ public struct RegionJSON: Encodable, Sendable {
         name = setting.region?.name
         source = setting.source.id
         explanation = setting.explanation
-        stored = setting.stored
+        stored = setting.stored ?? setting.setAside
         switch setting.source {
         case .locale(let variable, let value): locale = "\(variable)=\(value)"
         case .none(let consulted): locale = consulted.map { "\($0.variable)=\($0.value)" }

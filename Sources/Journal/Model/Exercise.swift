@@ -113,20 +113,7 @@ public struct Exercise: Sendable, Hashable, Identifiable {
         if trimmed.isEmpty { return "it is empty" }
         let lineBreaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
         if trimmed.unicodeScalars.contains(where: lineBreaks.contains) { return "it is on more than one line" }
-        if let scalar = trimmed.unicodeScalars.first(where: {
-            [.control, .format].contains($0.properties.generalCategory) || $0 == "\u{FFFD}"
-        }) {
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            switch scalar {
-            case "\u{FFFD}":
-                return "it holds \(code), the replacement character, which stands for bytes that are not text"
-            case _ where scalar.properties.generalCategory == .format:
-                return "it holds the invisible character \(code), which could make it read other than it is"
-            default:
-                return "it holds the control character \(code), which could change a terminal when printed"
-            }
-        }
+        if let hidden = Wording.hiddenCharacter(in: trimmed) { return hidden }
         if trimmed.count > maximumNameLength { return "it is \(trimmed.count) characters long" }
         return nil
     }

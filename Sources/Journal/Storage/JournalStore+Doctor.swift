@@ -7,6 +7,9 @@ public struct Diagnosis: Sendable {
     /// The file `path` leads to when it is a symbolic link (sizes are the file's, not the link's).
     public var linkTarget: String?
     public var access: JournalStore.Access
+    /// Why the journal is read but not written, when it is (``ReadOnlyCause/of(_:)``); `nil` when it
+    /// is written, or when nothing stops writing it any more (a disk full when it was opened has room).
+    public var readOnlyCause: ReadOnlyCause?
     public var fileBytes: Int
     public var writeAheadLogBytes: Int
     public var entries: Int
@@ -26,6 +29,13 @@ public struct Diagnosis: Sendable {
     public var storedValues: [StoredValueProblem]
     /// What the schema holds that journal did not make (``JournalStore/schemaProblem``).
     public var schemaProblem: JournalError?
+
+    /// Why the journal is read but not written, and what to do, in the words a refused write uses.
+    ///
+    /// "the disk is full. Free some disk space and try again." (``readOnlyCause``); `nil` when none.
+    public var accessReason: String? {
+        readOnlyCause.map { "\($0.reason). \($0.remedy(copying: ReadOnlyCause.journalCopy(of: linkTarget ?? path)))" }
+    }
 
     /// Whether SQLite found no damage (values from outside and schema objects are said apart).
     public var isHealthy: Bool { integrity == ["ok"] }
@@ -81,7 +91,8 @@ extension JournalStore {
             let explained = Set(values.map { "CHECK constraint failed in \($0.table)" })
             let damage = checked.filter { !explained.contains($0) }
             return Diagnosis(
-                path: path, linkTarget: linkTarget, access: access, fileBytes: size(path),
+                path: path, linkTarget: linkTarget, access: access,
+                readOnlyCause: access == .readWrite ? nil : ReadOnlyCause.of(linkTarget ?? path), fileBytes: size(path),
                 writeAheadLogBytes: size((linkTarget ?? path) + "-wal"),
                 entries: try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
                 checkIns: try Int.fetchOne(db, sql: "SELECT count(*) FROM checkins") ?? 0,

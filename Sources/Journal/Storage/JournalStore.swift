@@ -105,7 +105,7 @@ public final class JournalStore: Sendable {
     /// A journal on a full disk, where SQLite cannot make the `-shm` file WAL readers share, is
     /// read-only too, and so is one in a folder that is not writable: read as an unchanging file
     /// when its write-ahead log holds nothing (the file is then the whole journal), and refused
-    /// with ``JournalError/walUnreadable(path:diskFull:)`` when the log holds changes the file lacks,
+    /// with ``JournalError/walUnreadable(path:cause:)`` when the log holds changes the file lacks,
     /// rather than read without them.
     ///
     /// A file there that holds no journal (empty) reads as none with ``EmptyFile/startsJournal``, and is
@@ -149,13 +149,17 @@ public final class JournalStore: Sendable {
     /// unchanging file is read without its log, so what it showed would be the journal before them.
     private static func requireEmptyWriteAheadLog(_ path: String) throws {
         if sizeOfLog(beside: path, suffix: "-wal") != nil {
-            throw JournalError.walUnreadable(path: path, diskFull: noSpaceLeft(besides: path))
+            // What stops SQLite making the -shm: the mount, a full disk, else the folder's mode.
+            let cause: ReadOnlyCause =
+                ReadOnlyCause.isOnReadOnlyFileSystem(path)
+                ? .readOnlyMount : noSpaceLeft(besides: path) ? .diskFull : .folder
+            throw JournalError.walUnreadable(path: path, cause: cause)
         }
     }
 
     /// The size of the log file `path + suffix` (`-wal` or `-journal`) when it is there and holds
     /// something; `nil` when it is missing or empty.
-    private static func sizeOfLog(beside path: String, suffix: String) -> Int? {
+    static func sizeOfLog(beside path: String, suffix: String) -> Int? {
         var status = stat()
         guard stat(path + suffix, &status) == 0, status.st_size > 0 else { return nil }
         return Int(status.st_size)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The person's settings as stored: the one place that reads and writes a setting's row of the
@@ -20,9 +21,18 @@ enum SettingsQueries {
         try value(named: regionName, db)
     }
 
-    /// The setting `name` as stored; `nil` when none is set.
+    /// The setting `name` as stored, whole; `nil` when none is set.
+    ///
+    /// Read as its bytes (``text(_:)``): GRDB reads a text as a C string, so a value put in from
+    /// outside with a NUL in it (`'GB' || char(0)`) would read cut short, as a region it is not.
     static func value(named name: String, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [name])
+        text(try Data.fetchOne(db, sql: "SELECT CAST(value AS BLOB) FROM settings WHERE name = ?", arguments: [name]))
+    }
+
+    /// A setting's name or value selected as its bytes (`CAST(… AS BLOB)`), decoded whole: a NUL
+    /// stays U+0000, for a note to name (``Wording/hiddenCharacter(in:)``); `nil` for `NULL`.
+    static func text(_ bytes: Data?) -> String? {
+        bytes.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Stores `value` as the setting `name`, replacing any before it.

@@ -423,7 +423,7 @@ enum StoredValues {
                 }
                 found.append(
                     StoredValueProblem(
-                        table: "exercises", row: id, column: "name", value: Self.visible(row["name"] ?? ""),
+                        table: "exercises", row: id, column: "name", value: Wording.sqlLiteral(row["name"] ?? ""),
                         expected: "which typed input refuses: \(refusal(error))"
                             + (builtIn.map { " (screens show the catalogue's name, \($0.name))" } ?? ""),
                         fix: nameFix ?? fix("--name NAME")))
@@ -441,29 +441,6 @@ enum StoredValues {
             return found
         }
         .prefix(limitPerTable).map { $0 }
-    }
-
-    /// A text as SQLite quotes it (`quote(…)`), each control character in it spelled as SQL spells
-    /// it, so that the note shows what the terminal would not: `'Glute' || char(7) || ' bridge'`.
-    static func visible(_ text: String) -> String {
-        var parts: [String] = []
-        var run = ""
-        for scalar in text.unicodeScalars {
-            guard scalar.properties.generalCategory == .control else {
-                run.unicodeScalars.append(scalar)
-                continue
-            }
-            if !run.isEmpty { parts.append(quoted(run)) }
-            run = ""
-            parts.append("char(\(scalar.value))")
-        }
-        if !run.isEmpty || parts.isEmpty { parts.append(quoted(run)) }
-        return parts.joined(separator: " || ")
-    }
-
-    /// A text as an SQL string literal: `'it''s'`.
-    private static func quoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// Why typed input refuses a value, as its error says it, without the closing full stop.
@@ -834,37 +811,48 @@ enum StoredValues {
     /// The settings `journal config set` would refuse.
     ///
     /// A name other than `region`, or a region journal does not know
-    /// (``Region/init(parsing:setting:)``). A table of a row or two, read whole.
+    /// (``Region/init(parsing:setting:)``), or does not write as stored. A table of a row or two, read
+    /// whole, each name and value as its bytes (``SettingsQueries/text(_:)``), so that a NUL in one
+    /// is named rather than read as its end; each is spelled as SQL spells it, control characters
+    /// too (``Wording/sqlLiteral(_:)``), and a character that could make it print other than it is
+    /// named (``Wording/hiddenCharacter(in:)``), as an exercise's name is.
     private static func settings(_ db: Database) throws -> [StoredValueProblem] {
-        try Row.fetchAll(
-            db, sql: "SELECT name, value, quote(name) AS quoted, quote(value) AS quoted_value FROM settings"
-        )
-        .compactMap { row -> StoredValueProblem? in
-            let name: String = row["name"] ?? ""
-            guard name == "region" else {
+        try Row.fetchAll(db, sql: "SELECT CAST(name AS BLOB) AS name, CAST(value AS BLOB) AS value FROM settings")
+            .compactMap { row -> StoredValueProblem? in
+                let name = SettingsQueries.text(row["name"])
+                let named = name.map(Wording.sqlLiteral) ?? "NULL"
+                guard name == SettingsQueries.regionName else {
+                    return StoredValueProblem(
+                        table: "settings", row: named, column: "name", value: named,
+                        expected: "where journal writes only region" + (name.flatMap(hidden) ?? ""),
+                        fix: "journal reads no other setting: `sqlite3 JOURNAL \"DELETE FROM settings WHERE name = "
+                            + "\(named)\"` removes it.")
+                }
+                let value = SettingsQueries.text(row["value"])
+                let shown = value.map(Wording.sqlLiteral) ?? "NULL"
+                let held = value.flatMap(hidden) ?? ""
+                if let value, let region = Region.named(by: value) {
+                    // Known, but not as journal writes it (`gb`): screens read it as the region it names.
+                    guard region.code != value else { return nil }
+                    return StoredValueProblem(
+                        table: "settings", row: SettingsQueries.regionName, column: "value", value: shown,
+                        expected: "where journal writes the code as `journal config set region` does, \(region.code) "
+                            + "(screens read it as \(region.code))\(held)",
+                        fix: "`journal config set region \(region.code)` corrects it.")
+                }
                 return StoredValueProblem(
-                    table: "settings", row: (row["quoted"] as String? ?? "NULL"), column: "name",
-                    value: row["quoted"] ?? "NULL", expected: "where journal writes only region",
-                    fix: "journal reads no other setting: `sqlite3 JOURNAL \"DELETE FROM settings WHERE name = "
-                        + "\((row["quoted"] as String? ?? "NULL"))\"` removes it.")
+                    table: "settings", row: SettingsQueries.regionName, column: "value", value: shown,
+                    expected: "where journal writes a region it knows, \(Region.accepted) (screens use the "
+                        + "environment's region until it is corrected)\(held)",
+                    fix: "`journal config set region CODE` corrects it, `journal config unset region` removes it.")
             }
-            let value: String = row["value"] ?? ""
-            if let region = Region.named(by: value) {
-                // Known, but not as journal writes it (`gb`): screens read it as the region it names.
-                guard region.code != value else { return nil }
-                return StoredValueProblem(
-                    table: "settings", row: name, column: "value", value: row["quoted_value"] ?? "NULL",
-                    expected: "where journal writes the code as `journal config set region` does, \(region.code) "
-                        + "(screens read it as \(region.code))",
-                    fix: "`journal config set region \(region.code)` corrects it.")
-            }
-            return StoredValueProblem(
-                table: "settings", row: name, column: "value", value: row["quoted_value"] ?? "NULL",
-                expected: "where journal writes a region it knows, \(Region.accepted) (screens use the "
-                    + "environment's region until it is corrected)",
-                fix: "`journal config set region CODE` corrects it, `journal config unset region` removes it.")
-        }
-        .prefix(limitPerTable).map { $0 }
+            .prefix(limitPerTable).map { $0 }
+    }
+
+    /// ", and it holds the control character U+0000, …" for a stored setting that holds such a
+    /// character (``Wording/hiddenCharacter(in:)``); `nil` when it holds none.
+    private static func hidden(_ text: String) -> String? {
+        Wording.hiddenCharacter(in: text).map { ", and \($0)" }
     }
 
     /// The PSFS ratings whose activity is gone (deleted from outside with foreign keys off): one

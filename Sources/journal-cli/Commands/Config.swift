@@ -30,8 +30,11 @@ struct Config: ParsableCommand {
 
     /// The region in force once the journal's setting is `stored`: what ``regionNow(stored:)`` says,
     /// and what `journal undo --json` writes as `region`.
+    ///
+    /// A stored code this version does not know (put back by an undo or a restore, put in from
+    /// outside) is set aside and said, as every screen says it (``StoreOptions/region(_:)``).
     static func regionInForce(stored: String?) throws -> RegionSetting {
-        try RegionSetting.resolve(stored: stored, environment: ProcessInfo.processInfo.environment)
+        try StoreOptions.region(RegionSetting.inForce(stored: stored, environment: ProcessInfo.processInfo.environment))
     }
 
     /// That `JOURNAL_REGION` overrides the journal's region, when it is set: said by `config set`
@@ -89,10 +92,10 @@ struct ConfigGet: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        // The setting and the values journal never writes, in one read: a screen like any other.
+        // The setting and the values journal never writes, in one read: a screen like any other, a
+        // stored code this version does not know set aside and said as they say it, exit 65.
         let read = try store.openForScreen()?.storedRegionSnapshot(now: try Clock.now())
-        let setting = try RegionSetting.resolve(
-            stored: read?.value ?? nil, environment: ProcessInfo.processInfo.environment)
+        let setting = try Config.regionInForce(stored: read?.value ?? nil)
         if output.json {
             try Console.json(RegionJSON(setting))
         } else {

@@ -70,12 +70,13 @@ struct Doctor: ParsableCommand {
             diagnosis.isFromNewerVersion
             ? "written by a newer journal: read only"
             : (diagnosis.isUpToDate ? "up to date" : "needs upgrading")
+        let readOnly = diagnosis.access == .immutable ? "read-only, as an unchanging file" : "read-only"
+        // Why, and what to do, in the words a refused write uses (``ReadOnlyCause``).
         let access =
-            switch diagnosis.access {
-            case .readWrite: "read-write"
-            case .readOnly: "read-only (the file or its folder is not writable, or the disk is full)"
-            case .immutable: "read-only, as an unchanging file (its folder is not writable, or the disk is full)"
-            }
+            diagnosis.access == .readWrite
+            ? "read-write"
+            : diagnosis.accessReason.map { "\(readOnly): \($0)".terminalSafe }
+                ?? "\(readOnly) (its folder or the file was not writable, or the disk was full, when it was opened)"
         try Console.out(
             TextTable.render(
                 header: ["Journal", diagnosis.path.terminalSafe],

@@ -47,9 +47,7 @@ struct Exercises: ParsableCommand {
 
         func run() throws {
             let exercise = try store.resolveExercise(self.exercise, includingArchived: true)
-            let journal = try store.openForReading()
-            let archived = try exercise.isCustom && journal?.isArchived(exerciseID: exercise.id) == true
-            let problems = try journal?.catalogSnapshot(now: try Clock.now()).problems ?? []
+            let (archived, problems) = try journalFacts(of: exercise)
             if output.json {
                 try Console.json(ExerciseJSON(exercise, archived: archived))
                 try StoredDamage.finish(problems: problems)
@@ -70,6 +68,32 @@ struct Exercises: ParsableCommand {
                 try Console.out("Add them with: journal exercises edit \(exercise.id) --how-to \"…\"")
             }
             try StoredDamage.finish(problems: problems)
+        }
+
+        /// What the journal adds to the page: whether the exercise is archived (only one of your own
+        /// can be), and the values journal never writes, named after it.
+        ///
+        /// A built-in exercise's page is the catalogue's and needs no journal: a journal that cannot
+        /// be read (an empty file, a file you may not read) is said on standard error, as `safety`
+        /// says it, and the page is shown all the same; one of your own is the journal's, so its error
+        /// stands.
+        private func journalFacts(of exercise: Exercise) throws -> (archived: Bool, problems: [StoredValueProblem]) {
+            let now = try Clock.now()
+            guard exercise.isCustom else {
+                do {
+                    return (false, try store.openForReading()?.catalogSnapshot(now: now).problems ?? [])
+                } catch let error as JournalError {
+                    Console.err(
+                        "journal: could not read the journal (\(error.descriptionForReading)); a built-in exercise's page is the "
+                            + "catalogue's and needs none.")
+                    return (false, [])
+                }
+            }
+            let journal = try store.openForReading()
+            return (
+                try journal?.isArchived(exerciseID: exercise.id) == true,
+                try journal?.catalogSnapshot(now: now).problems ?? []
+            )
         }
     }
 }

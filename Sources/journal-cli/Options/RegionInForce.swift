@@ -32,7 +32,9 @@ extension StoreOptions {
             return try openForReading().flatMap(read)
         } catch let error as JournalError {
             guard fallingBack else { throw error }
-            Console.err("journal: could not read the journal's region setting (\(error)); using the environment's.")
+            Console.err(
+                "journal: could not read the journal's region setting (\(error.descriptionForReading)); using the "
+                    + "environment's.")
             return nil
         }
     }
@@ -66,8 +68,8 @@ extension StoreOptions {
         let setting = try read ?? RegionSetting.inForce(stored: nil, environment: ProcessInfo.processInfo.environment)
         if let code = setting.setAside {
             Console.err(
-                "journal: the journal's region \(code.terminalSafe) is not one this version knows; using the "
-                    + "environment's (`journal config set region CODE` sets another).")
+                "journal: the journal's region \(Wording.sqlLiteral(code).terminalSafe) is not one this version "
+                    + "knows; using the environment's (`journal config set region CODE` sets another).")
         }
         return setting
     }

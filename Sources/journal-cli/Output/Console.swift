@@ -181,7 +181,7 @@ extension JournalError {
         case .noInput: return 66  // EX_NOINPUT
         case .cannotCreate, .outputExists, .backupExists, .cannotWriteFile, .journalExists: return 73  // EX_CANTCREAT
         case .io: return 74  // EX_IOERR
-        case .walUnreadable(_, let diskFull): return diskFull ? 74 : 77  // EX_IOERR, EX_NOPERM
+        case .walUnreadable(_, let cause): return cause == .diskFull ? 74 : 77  // EX_IOERR, EX_NOPERM
         case .databaseLocked: return 75  // EX_TEMPFAIL
         case .permissionDenied, .wrongKey, .unsafePassphraseFile: return 77  // EX_NOPERM
         case .noDatabaseLocation: return 78  // EX_CONFIG
