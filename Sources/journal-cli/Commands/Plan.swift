@@ -15,9 +15,11 @@ struct Plan: ParsableCommand {
             today): the plan keeps the earlier dose, each day plans the sessions a week in force \
             that day, and each session is judged against the dose in force when it was done. The \
             same dose and sessions a week (typed again, or only to move it with --order) keeps its \
-            start day unless --since is given. `journal plan remove` forgets the earlier doses: a \
-            plan set after it starts afresh. A plan set before journal recorded start days has none \
-            ("-" in `journal plan`) and counts as in force since the journal began.
+            start day unless --since is given. `journal plan remove` forgets every dose, naming \
+            each: a plan set after it starts afresh. A plan set before journal recorded start days \
+            has none ("-" in `journal plan`) and counts as in force since the journal began. A \
+            dose in the other measure than the exercise's (reps of a held exercise, say) is set as \
+            given and named, with what sets it again.
 
             The plan is listed, and `journal today` and `journal session` go through it, in its \
             order: the order exercises were added, or the place --order gives (1 first). Setting \
