@@ -132,6 +132,9 @@ import Testing
                   "changed" : true,
                   "order" : 1,
                   "plan_item" : {
+                    "coming" : [
+
+                    ],
                     "earlier" : [
 
                     ],
@@ -170,6 +173,9 @@ import Testing
                 {
                   "exercise" : "glute-bridge",
                   "removed" : {
+                    "coming" : [
+
+                    ],
                     "earlier" : [
 
                     ],

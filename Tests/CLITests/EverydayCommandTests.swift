@@ -208,13 +208,16 @@ import Testing
             run.stderr
                 == "Note: 13 sets is more than 3 times the plan's 3 (3 × 30 s hold); "
                 + "if that is a slip, `journal undo` removes it.\n")
-        // Reps against a plan of seconds held: one line saying so.
+        // Reps against a plan of seconds held: one line saying so, after the one naming side-plank's measure.
         let reps = try sandbox.run(
             "log", "side-plank", "--pain-before", "2", "--pain-after", "2", "--reps", "400", "--side", "right")
         #expect(reps.status == 0, "\(reps)")
         #expect(
             reps.stderr
-                == "Note: 1 × 400 reps is in another unit from the plan's 3 × 30 s hold, so it was not compared "
+                == "Note: side-plank is measured in seconds held, but this dose, 1 × 400 reps, counts repetitions; "
+                + "it is saved as given (--hold SECONDS gives seconds held); if that is a slip, `journal undo` "
+                + "removes it.\n"
+                + "Note: 1 × 400 reps is in another unit from the plan's 3 × 30 s hold, so it was not compared "
                 + "with it; if that is a slip, `journal undo` removes it.\n")
         #expect(try sandbox.entryCount() == 2)
     }
@@ -276,17 +279,21 @@ import Testing
     }
 
     /// An exercise of one's own measured in seconds held takes --reps as a built-in one does
-    /// (core-activation): one rule, no note, no refusal; the dose is what was given.
+    /// (core-activation): one rule, a note, no refusal; the dose is what was given.
     @Test func anOwnHoldExerciseTakesRepsAsABuiltInOneDoes() throws {
         try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch", "--hold")
         for exercise in ["core-activation", "knee-hug"] {
             let plan = try sandbox.run("plan", "set", exercise, "--sets", "3", "--reps", "10", "--per-week", "5")
             #expect(plan.status == 0, "\(plan)")
-            #expect(plan.stderr == "", "\(plan)")
+            #expect(
+                plan.stderr.hasPrefix("\(exercise) is measured in seconds held, but its plan's dose, 3 × 10 reps,"),
+                "\(plan)")
             let log = try sandbox.run("log", exercise, "--pain-before", "2", "--pain-after", "2", "--reps", "10")
             #expect(log.status == 0, "\(log)")
-            #expect(log.stderr == "", "\(log)")
+            #expect(
+                log.stderr.hasPrefix("Note: \(exercise) is measured in seconds held, but this dose, "), "\(log)")
             #expect(log.stdout.hasPrefix("Logged #"), "\(log)")
+            #expect(try sandbox.sql("SELECT reps, hold_seconds FROM entries ORDER BY id DESC LIMIT 1") == "10|\n")
         }
     }
 

@@ -413,8 +413,8 @@ import Testing
         #expect((monday["coming"] as? [Any])?.isEmpty == true)
     }
 
-    /// `exercises remove`, its undo, undo of `plan remove` and `exercises edit --hold`'s suggestion
-    /// name today's dose, not the one set ahead.
+    /// `exercises edit --hold`'s suggestion names today's dose, not the one set ahead; `exercises
+    /// remove` and the undo of it and of `plan remove` name both, each as what it is today.
     ///
     /// knee-rock, one's own in repetitions: 2 × 10, 3 a week, from Monday 23 November; on
     /// Wednesday 25, 2 × 10, 4 a week, from Monday 30.
@@ -429,15 +429,24 @@ import Testing
             "plan", "set", "knee-rock", "--sets", "2", "--reps", "10", "--per-week", "4", "--since", "2026-11-30")
         let today = "2 × 10 reps, 3 sessions a week, from 2026-11-23"
 
+        // Each dose named as what it is today.
+        let doses =
+            "  the dose in force today: \(today)\n  the dose set ahead: 2 × 10 reps, 4 sessions a week, from 2026-11-30\n"
         let remove = try sandbox.run("exercises", "remove", "knee-rock")
         #expect(remove.status == 0, "\(remove)")
-        #expect(remove.stdout.contains("its plan (\(today))"), "\(remove)")
+        #expect(
+            remove.stdout
+                == "Removed knee-rock, and with it its plan with its 2 doses; `journal undo` puts it back.\n" + doses,
+            "\(remove)")
         let undo = try sandbox.run("undo")
-        #expect(undo.stdout.contains("and its plan: \(today) (undid"), "\(undo)")
+        #expect(
+            undo.stdout.hasSuffix("and its plan (undid exercises remove knee-rock, just now):\n" + doses), "\(undo)")
 
         try sandbox.change("plan", "remove", "knee-rock")
         let undoPlan = try sandbox.run("undo")
-        #expect(undoPlan.stdout.hasPrefix("Put back the plan for knee-rock: \(today) (undid"), "\(undoPlan)")
+        #expect(
+            undoPlan.stdout == "Put back the plan for knee-rock (undid plan remove knee-rock, just now):\n" + doses,
+            "\(undoPlan)")
 
         let edit = try sandbox.run("exercises", "edit", "knee-rock", "--hold")
         #expect(edit.status == 0, "\(edit)")

@@ -118,7 +118,9 @@ import Testing
         let removed = try sandbox.run("plan", "remove", "glute-bridge")
         #expect(
             removed.stdout
-                == "Took glute-bridge off the plan, with its earlier doses: a plan set for it again starts afresh.\n")
+                == "Took glute-bridge off the plan with its 2 doses (a plan set again starts afresh):\n"
+                + "  the earlier dose: 3 × 10 reps, 3 sessions a week, from 2026-11-02\n"
+                + "  the dose in force today: 3 × 10 reps, 4 sessions a week, from 2026-11-04\n")
         #expect(try sandbox.sql(history) == "")
         try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "12", "--per-week", "5")
         #expect(try sandbox.sql(history) == "")

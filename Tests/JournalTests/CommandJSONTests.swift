@@ -126,10 +126,18 @@ import Testing
             "replaced_region", "review_ids", "reviewed_exercises", "setting", "setting_names", "standing", "stopped",
             "undone",
         ]
-        #expect(try keys(UndoJSON(result: nil, message: "Nothing to undo.", timeZone: .gmt)) == all)
+        #expect(
+            try keys(
+                UndoJSON(
+                    result: nil, message: "Nothing to undo.", timeZone: .gmt,
+                    today: try #require(LocalDate(year: 2026, month: 11, day: 25)))) == all)
         let (store, _, _) = try journal()
         let undone = try #require(try store.undo())
-        #expect(try keys(UndoJSON(result: undone, message: "Removed", timeZone: .gmt)) == all)
+        #expect(
+            try keys(
+                UndoJSON(
+                    result: undone, message: "Removed", timeZone: .gmt,
+                    today: try #require(LocalDate(year: 2026, month: 11, day: 25)))) == all)
     }
 
     @Test func exerciseRegionSafetyAndDoctorKeys() throws {

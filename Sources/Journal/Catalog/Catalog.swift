@@ -6,7 +6,7 @@
 /// try Catalog.builtIn.resolve("glute-brige")
 /// // throws: unknown exercise "glute-brige"; did you mean "glute-bridge"?
 /// ```
-public struct Catalog: Sendable {
+public struct Catalog: Sendable, Hashable {
     /// Every exercise, in the order of the source guide.
     public let exercises: [Exercise]
     private let byKey: [String: Exercise]

@@ -24,7 +24,8 @@ public struct DeletedJSON<Record: Encodable & Sendable>: Encodable, Sendable {
     }
 }
 
-/// `journal plan set --json`: `plan_item` (as `plan --json` writes it), `changed` (false when the
+/// `journal plan set --json`: `plan_item` (as `plan --json` writes it: today's dose on top, those set
+/// ahead under `coming`), `changed` (false when the
 /// plan already stood so), `order` (its place in the plan's order now, 1 first) and `previous_order`
 /// (its place before, `null` when it was not in the plan) and `replaced`: the doses set for a day
 /// after the new one's start that it replaced, oldest first, each with `sets`, `reps`,
@@ -36,8 +37,9 @@ public struct PlanSetJSON: Encodable, Sendable {
     public var previous_order: Int?
     public var replaced: [PlanItem]
 
-    public init(_ item: PlanItem, _ setting: PlanSetting) {
-        plan_item = PlanItemJSON(item)
+    /// The plan item as `plan --json` shows it on `today`.
+    public init(_ item: PlanItem, _ setting: PlanSetting, today: LocalDate) {
+        plan_item = PlanItemJSON(item, today: today)
         changed = setting.changed
         order = setting.place
         previous_order = setting.previousPlace
@@ -63,9 +65,10 @@ public struct PlanRemovedJSON: Encodable, Sendable {
     public var exercise: String
     public var removed: PlanItemJSON?
 
-    public init(exercise: String, removed: PlanItem?) {
+    /// The item removed as `plan --json` showed it on `today`.
+    public init(exercise: String, removed: PlanItem?, today: LocalDate) {
         self.exercise = exercise
-        self.removed = removed.map { PlanItemJSON($0) }
+        self.removed = removed.map { PlanItemJSON($0, today: today) }
     }
 
     enum Keys: String, CodingKey { case exercise, removed }

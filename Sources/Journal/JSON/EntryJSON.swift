@@ -223,18 +223,27 @@ public struct OwnExerciseJSON: Encodable, Sendable {
 /// and `earlier`: the exercise's earlier doses, oldest first, each with `sets`, `reps`,
 /// `hold_seconds`, `per_week` and `since` (``PlanItem/earlier``; `[]` for none).
 ///
-/// Given `today` (`journal plan --json`), the dose at the top is the one shown for that day
+/// On a screen (``init(_:today:)``: `plan --json`, and every other command's `--json` that carries
+/// a plan item: `plan set`'s `plan_item`, `plan remove`'s `removed`, `undo`'s and `exercises
+/// remove`'s `plan_items`), the dose at the top is the one shown for that day
 /// (``PlanItem/shown(on:)``: never a dose set ahead while another is in force), `earlier` holds the
 /// doses before it and `coming` those set ahead of it (``PlanItem/coming(after:)``, oldest first,
-/// `[]` for none). Without it (a full export, which import reads back) the latest dose is at the
-/// top and every other under `earlier`, with no `coming`.
+/// `[]` for none). A full export (``init(exported:)``, which import reads back) puts the latest dose
+/// at the top and every other under `earlier`, with no `coming`.
 public struct PlanItemJSON: Encodable, Sendable {
     public var item: PlanItem
     public var today: LocalDate?
 
-    public init(_ item: PlanItem, today: LocalDate? = nil) {
+    /// The item as a screen shows it on `today`.
+    public init(_ item: PlanItem, today: LocalDate) {
         self.item = item
         self.today = today
+    }
+
+    /// The item as a full export writes it: the latest dose at the top.
+    public init(exported item: PlanItem) {
+        self.item = item
+        self.today = nil
     }
 
     enum Keys: String, CodingKey { case exercise, sets, reps, hold_seconds, per_week, since, earlier, coming }

@@ -40,11 +40,12 @@ public struct ExerciseRemovalJSON: Encodable, Sendable {
     public var review_ids: [Int64]
     public var message: String
 
-    public init(id: String, _ removal: ExerciseRemoval, message: String) {
+    /// The plan item as `plan --json` showed it on `today`.
+    public init(id: String, _ removal: ExerciseRemoval, message: String, today: LocalDate) {
         self.id = id
         archived = removal.archived
         entries = removal.entries
-        plan_items = removal.planItem.map { [PlanItemJSON($0)] } ?? []
+        plan_items = removal.planItem.map { [PlanItemJSON($0, today: today)] } ?? []
         review_ids = removal.reviewIDs
         self.message = message
     }

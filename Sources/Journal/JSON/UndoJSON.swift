@@ -29,24 +29,26 @@ import Foundation
 /// when not relevant; `exercises` and `replaced_exercises` (the exercise of the person's own an
 /// exercise change put back, as it is now, and as the change had left it, as `journal exercises show
 /// --json` writes them) and `plan_items` (the plan item a plan or exercise change put back, as
-/// `journal plan --json` writes it).
+/// `journal plan --json` writes it: today's dose on top, those set ahead under `coming`).
 public struct UndoJSON: Encodable, Sendable {
     let result: UndoResult?
     let message: String
     let timeZone: TimeZone
+    let today: LocalDate
     let advice: RegionalAdvice
     let region: RegionSetting?
 
     /// `result` `nil` for nothing undone; `message` the words undo prints; times read in `timeZone`;
-    /// the advice of what stands in the words of `advice`; `region` the region in force, when the
+    /// a plan item as `plan --json` shows it on `today`; the advice of what stands in the words of `advice`; `region` the region in force, when the
     /// undo changed the journal's (``UndoResult/region``).
     public init(
-        result: UndoResult?, message: String, timeZone: TimeZone, advice: RegionalAdvice = RegionalAdvice(region: nil),
-        region: RegionSetting? = nil
+        result: UndoResult?, message: String, timeZone: TimeZone, today: LocalDate,
+        advice: RegionalAdvice = RegionalAdvice(region: nil), region: RegionSetting? = nil
     ) {
         self.result = result
         self.message = message
         self.timeZone = timeZone
+        self.today = today
         self.advice = advice
         self.region = region
     }
@@ -104,7 +106,7 @@ public struct UndoJSON: Encodable, Sendable {
         case .setting(let name, _)?: setting = name
         case nil: break
         }
-        try container.encode(planItem.map { [PlanItemJSON($0)] } ?? [], forKey: .plan_items)
+        try container.encode(planItem.map { [PlanItemJSON($0, today: today)] } ?? [], forKey: .plan_items)
         func exercises(_ state: ExerciseState?) -> [ExerciseJSON] {
             state.map { [ExerciseJSON($0.exercise, archived: $0.archived)] } ?? []
         }

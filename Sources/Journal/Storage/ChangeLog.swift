@@ -319,6 +319,9 @@ struct ChangeLog {
             let reviewsBefore = kind == .exercise ? try reviewIDs(of: subject) : []
             if kind == .exercise { result.replacedExercise = try ownExercise(subject) }
             let placeBefore = kind == .plan ? try planPlace(of: subject) : nil
+            if kind == .plan || kind == .exercise {
+                result.replacedPlanItem = try ExerciseQueries.plan(db).first { $0.exerciseID == subject }
+            }
             result.putBack = try putBack(kind, subject: subject, of: change)
             if let placeBefore, let place = try planPlace(of: subject), place != placeBefore {
                 result.planOrder = PlanOrderChange(place: place, replacedPlace: placeBefore)

@@ -82,7 +82,7 @@ struct ExportWriter {
         try list("checkins") {
             for checkIn in checkIns { try element(CheckInJSON(checkIn, includeRecordedAt: recordedAt)) }
         }
-        try list("plan") { for item in plan { try element(PlanItemJSON(item)) } }
+        try list("plan") { for item in plan { try element(PlanItemJSON(exported: item)) } }
         try list("reviews") { for review in reviews { try element(ReviewJSON(review, includeRecordedAt: recordedAt)) } }
         try list("psfs_activities") { for activity in activities { try element(PSFSActivityJSON(activity)) } }
         try list("psfs_ratings") { for rating in ratings { try element(PSFSRatingJSON(rating)) } }

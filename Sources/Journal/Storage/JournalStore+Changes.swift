@@ -82,6 +82,9 @@ public struct UndoResult: Sendable, Hashable {
     public var detail: String?
     /// What undoing a plan, exercise or setting change put back.
     public var putBack: PutBack?
+    /// The plan item of a plan or exercise change's exercise as the undone change had left it (`nil`:
+    /// it was not on the plan then), so that undo names the doses it put back beside it.
+    public var replacedPlanItem: PlanItem?
     /// The planned exercise's place in the plan's order as undo put it back and as the undone
     /// `plan set --order` had left it, when they differ.
     public var planOrder: PlanOrderChange?

@@ -9,8 +9,8 @@ public struct LoggedEntry: Sendable, Hashable {
     /// The hold the exercise stands on with this entry saved, if any (``HoldRule``).
     public var hold: Hold?
 
-    /// What `journal log` notes about the entry without refusing it: a dose far above the plan's,
-    /// or the same entry logged a moment ago (``LogNotice``).
+    /// What `journal log` notes about the entry without refusing it: a dose in the other measure
+    /// than the exercise's, a dose far above the plan's, or the same entry logged a moment ago (``LogNotice``).
     public var notices: [LogNotice] = []
 
     /// The hold that stood before this entry, which began on an earlier session: `journal log`
@@ -32,6 +32,9 @@ public enum LogNotice: Sendable, Hashable {
     /// The dose is in another unit from the plan's (reps against a plan of seconds held, or the
     /// other way round), so the two cannot be compared.
     case doseUnitDiffers(plan: PlanItem)
+    /// The dose is in the other measure than the exercise's (reps of one held for seconds, or the
+    /// other way round): saved as given (``Wording/entryDoseInOtherMeasure(_:entry:)``).
+    case doseInOtherMeasure(Exercise)
 
     /// How many times the plan's dose a logged dose may be before `journal log` notes it.
     public static let doseFactor = 3
@@ -131,7 +134,7 @@ extension JournalStore {
                 try log.noteAdded(id, for: try log.begin(.log, now: now))
             }
             var logged = try Self.assess(entry, db, now: now, timeZone: timeZone)
-            logged.notices = try Self.notices(for: entry, now: now, db)
+            logged.notices = try Self.notices(for: entry, of: exercise, now: now, db)
             return logged
         }
     }
@@ -227,11 +230,17 @@ extension JournalStore {
 
     /// What `journal log` notes about `entry`, just saved.
     ///
-    /// Its dose against the plan's, and an identical entry logged in the last five minutes: two index look-ups.
+    /// Its dose in the other measure than `exercise`'s (read as given, never refused), its dose
+    /// against the plan's, and an identical entry logged in the last five minutes: two index look-ups.
     /// The entry is read through `entries_with_ids` (schema.sql v24-record-views); the latest recorded
     /// is the largest `id`, the number this journal gave last, then as now.
-    private static func notices(for entry: Entry, now: Int64, _ db: Database) throws -> [LogNotice] {
+    private static func notices(for entry: Entry, of exercise: Exercise, now: Int64, _ db: Database) throws
+        -> [LogNotice]
+    {
         var notices: [LogNotice] = []
+        if !exercise.measure.fits(reps: entry.reps, holdSeconds: entry.holdSeconds) {
+            notices.append(.doseInOtherMeasure(exercise))
+        }
         // Against the dose in force on the entry's day; none before the plan began (a plan set
         // ahead, a back-dated entry), so no note.
         if let plan = try ExerciseQueries.plan(db).first(where: { $0.exerciseID == entry.exerciseID })?

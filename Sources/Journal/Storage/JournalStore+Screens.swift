@@ -19,6 +19,8 @@ public struct TodaySnapshot: Sendable, Hashable {
     public var region: RegionSetting
     /// The values in the file journal never writes, read in the same transaction (``StoredValueProblem``).
     public var problems: [StoredValueProblem] = []
+    /// The exercises, built in and one's own (archived too), for how each is measured.
+    public var catalog: Catalog = .builtIn
 }
 
 /// What a screen shows, read in one transaction with the values in the file journal never writes
@@ -94,7 +96,8 @@ extension JournalStore {
             let (standing, holds) = try Self.standing(today: today, db)
             return TodaySnapshot(
                 routine: try Self.routine(today: today, plan: ExerciseQueries.plan(db), holds: holds, db),
-                standing: standing, region: region, problems: try StoredValues.problems(db, now: now))
+                standing: standing, region: region, problems: try StoredValues.problems(db, now: now),
+                catalog: try ExerciseQueries.catalog(db, includingArchived: true))
         }
     }
 

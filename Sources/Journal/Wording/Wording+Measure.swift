@@ -35,9 +35,9 @@ extension Wording {
 
     /// What a plan's dose in the other measure than the exercise's says, naming what sets it again.
     ///
-    /// `nil` when the dose fits (``Exercise/Measure/fits(reps:holdSeconds:)``), and for a built-in
-    /// exercise, which takes a dose in either as it always has (core-activation's 10 reps are 10
-    /// holds): the measure of one's own is the person's word, given with `exercises add` or `edit`.
+    /// `nil` when the dose fits (``Exercise/Measure/fits(reps:holdSeconds:)``). A built-in exercise
+    /// is named as one's own is (core-activation is held: its 3 × 10 reps give no seconds held),
+    /// never refused: `plan set` notes it on standard error, `plan`, `today` and `session` show it.
     /// Its numbers are never read as the other measure's: 10 reps are not 10 seconds.
     ///
     /// ```swift
@@ -46,14 +46,39 @@ extension Wording {
     /// //  again in seconds: journal plan set bird-dog --sets 3 --hold SECONDS --per-week 5"
     /// ```
     public static func planDoseInOtherMeasure(_ exercise: Exercise, plan: PlanItem) -> String? {
-        guard exercise.isCustom, !exercise.measure.fits(reps: plan.reps, holdSeconds: plan.holdSeconds) else {
+        guard let other = inOtherMeasure(exercise, "its plan's dose", plan.reps, plan.holdSeconds, dose(plan)) else {
             return nil
         }
-        let (counts, again, flag) =
-            exercise.measure == .hold
-            ? ("repetitions", "in seconds", "--hold SECONDS") : ("seconds held", "in repetitions", "--reps N")
-        return "\(exercise.id) is measured \(measure(exercise.measure)), but its plan's dose, \(dose(plan)), "
-            + "counts \(counts); set it again \(again): journal plan set \(exercise.id) --sets \(plan.sets) "
+        let (again, flag) =
+            exercise.measure == .hold ? ("in seconds", "--hold SECONDS") : ("in repetitions", "--reps N")
+        return "\(other); set it again \(again): journal plan set \(exercise.id) --sets \(plan.sets) "
             + "\(flag) --per-week \(plan.perWeek)"
+    }
+
+    /// What `journal log` notes of an entry's dose in the other measure than the exercise's: it is
+    /// saved as given, never read as this measure's; `nil` when it fits.
+    ///
+    /// ```swift
+    /// Wording.entryDoseInOtherMeasure(sidePlank, entry: threeTimesTen)
+    /// // "side-plank is measured in seconds held, but this dose, 3 × 10 reps, counts repetitions; it is
+    /// //  saved as given (--hold SECONDS gives seconds held)"
+    /// ```
+    public static func entryDoseInOtherMeasure(_ exercise: Exercise, entry: Entry) -> String? {
+        let given = dose(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
+        guard let other = inOtherMeasure(exercise, "this dose", entry.reps, entry.holdSeconds, given) else {
+            return nil
+        }
+        let flag = exercise.measure == .hold ? "--hold SECONDS gives seconds held" : "--reps N gives repetitions"
+        return "\(other); it is saved as given (\(flag))"
+    }
+
+    /// "side-plank is measured in seconds held, but `what`, `given`, counts repetitions": a dose of
+    /// `reps` and `holdSeconds` in the other measure than the exercise's; `nil` when it fits.
+    private static func inOtherMeasure(
+        _ exercise: Exercise, _ what: String, _ reps: Int?, _ holdSeconds: Int?, _ given: String
+    ) -> String? {
+        guard !exercise.measure.fits(reps: reps, holdSeconds: holdSeconds) else { return nil }
+        let counts = exercise.measure == .hold ? "repetitions" : "seconds held"
+        return "\(exercise.id) is measured \(measure(exercise.measure)), but \(what), \(given), counts \(counts)"
     }
 }

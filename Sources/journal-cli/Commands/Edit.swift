@@ -197,7 +197,9 @@ struct Undo: ParsableCommand {
         } catch let error as JournalError {
             // The one object `--json` promises, nothing undone, beside the message and exit status of the error.
             if output.json {
-                try Console.json(UndoJSON(result: nil, message: error.description, timeZone: Clock.timeZone))
+                try Console.json(
+                    UndoJSON(
+                        result: nil, message: error.description, timeZone: Clock.timeZone, today: try Clock.today()))
             }
             throw error
         }
@@ -210,7 +212,7 @@ struct Undo: ParsableCommand {
                     + "\(JournalStore.undoDepth)). " + (try journal.oldestUndoKind() ?? .log).removeByHand
             }
             if output.json {
-                try Console.json(UndoJSON(result: nil, message: message, timeZone: Clock.timeZone))
+                try Console.json(UndoJSON(result: nil, message: message, timeZone: Clock.timeZone, today: today))
             } else {
                 Console.err(message)
             }
@@ -221,7 +223,9 @@ struct Undo: ParsableCommand {
             let message =
                 "The latest change, \(result.detail ?? result.kind.words) on \(when), cannot be undone: "
                 + "\(result.kind.byHand(detail: result.detail) ?? "change it back by hand"); nothing was undone."
-            if output.json { try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone)) }
+            if output.json {
+                try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone, today: today))
+            }
             Console.err(message)
             throw ExitCode(65)
         }
@@ -233,7 +237,8 @@ struct Undo: ParsableCommand {
             if output.json {
                 try Console.json(
                     UndoJSON(
-                        result: result, message: message, timeZone: Clock.timeZone, advice: words, region: region))
+                        result: result, message: message, timeZone: Clock.timeZone, today: today, advice: words,
+                        region: region))
             } else {
                 try Console.out(message)
             }
@@ -275,7 +280,9 @@ struct Undo: ParsableCommand {
         } catch let error as JournalError {
             // The one object `--json` promises, nothing undone, beside the message and exit status of the error.
             if output.json {
-                try Console.json(UndoJSON(result: nil, message: error.description, timeZone: Clock.timeZone))
+                try Console.json(
+                    UndoJSON(
+                        result: nil, message: error.description, timeZone: Clock.timeZone, today: try Clock.today()))
             }
             throw error
         }
@@ -293,7 +300,9 @@ struct Undo: ParsableCommand {
         let region = try undo.region.map { try Config.regionInForce(stored: $0.stored) }
         if output.json {
             try Console.json(
-                UndoJSON(result: undo, message: message, timeZone: Clock.timeZone, advice: words, region: region))
+                UndoJSON(
+                    result: undo, message: message, timeZone: Clock.timeZone, today: try Clock.today(), advice: words,
+                    region: region))
         } else {
             try Console.out(message)
             if let change = undo.region {

@@ -295,19 +295,35 @@ extension Exercises {
             let result = try store.write { try $0.removeExercise(id: id, force: force, now: now) }
             let message = Self.message(id: id, result)
             if output.json {
-                try Console.json(ExerciseRemovalJSON(id: id, result, message: message))
+                try Console.json(ExerciseRemovalJSON(id: id, result, message: message, today: try Clock.today()))
             } else {
                 try Console.out(message)
             }
         }
 
         /// What the removal did, naming the plan item and the reviews it took with the exercise.
+        ///
+        /// A plan of one dose is named in the sentence; one of several, by their count, then each
+        /// on a line of its own, as `plan remove` names them.
         static func message(id: String, _ result: ExerciseRemoval) -> String {
             var taken: [String] = []
-            // The dose shown today, never one set ahead.
+            var doses: [String] = []
+            let today = try? Clock.today()
             if let item = result.planItem {
-                taken.append("its plan (\(Describe.plan((try? Clock.today()).map { item.shown(on: $0) } ?? item)))")
+                if let today, item.doses.count > 1 {
+                    taken.append("its plan with its \(item.doses.count) doses")
+                    doses = Describe.doseLines(item.doses, of: item, today: today)
+                } else {
+                    // The dose shown today, never one set ahead.
+                    taken.append("its plan (\(Describe.plan(today.map { item.shown(on: $0) } ?? item)))")
+                }
             }
+            return ([sentence(id: id, result, taken: taken)] + doses).joined(separator: "\n")
+        }
+
+        /// The removal's sentence, naming what it took with the exercise.
+        private static func sentence(id: String, _ result: ExerciseRemoval, taken: [String]) -> String {
+            var taken = taken
             switch result.reviewIDs.count {
             case 0: break
             case 1: taken.append("its physiotherapist's review")

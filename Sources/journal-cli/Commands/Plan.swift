@@ -15,9 +15,11 @@ struct Plan: ParsableCommand {
             today): the plan keeps the earlier dose, each day plans the sessions a week in force \
             that day, and each session is judged against the dose in force when it was done. The \
             same dose and sessions a week (typed again, or only to move it with --order) keeps its \
-            start day unless --since is given. `journal plan remove` forgets the earlier doses: a \
-            plan set after it starts afresh. A plan set before journal recorded start days has none \
-            ("-" in `journal plan`) and counts as in force since the journal began.
+            start day unless --since is given. `journal plan remove` forgets every dose, naming \
+            each: a plan set after it starts afresh. A plan set before journal recorded start days \
+            has none ("-" in `journal plan`) and counts as in force since the journal began. A \
+            dose in the other measure than the exercise's (reps of a held exercise, say) is set as \
+            given and named, with what sets it again.
 
             The plan is listed, and `journal today` and `journal session` go through it, in its \
             order: the order exercises were added, or the place --order gives (1 first). Setting \
@@ -164,8 +166,10 @@ struct Plan: ParsableCommand {
             for dose in setting.replaced {
                 Console.err(Describe.replacedDose(dose, of: setting.previous, today: today))
             }
+            // A dose in the other measure than the exercise's is set as given, and named as `plan` names it.
+            Session.sayOtherMeasure(exercise, plan: item)
             if output.json {
-                try Console.json(PlanSetJSON(planned, setting))
+                try Console.json(PlanSetJSON(planned, setting, today: today))
                 if !setting.changed { Console.err(said) }
             } else {
                 try Console.out(said)
@@ -198,15 +202,23 @@ struct Plan: ParsableCommand {
             let removed =
                 try store.openForReading() == nil
                 ? nil : try store.write({ try $0.removePlan(exerciseID: id, now: try Clock.now()) })
-            if output.json { try Console.json(PlanRemovedJSON(exercise: id, removed: removed)) }
+            if output.json {
+                try Console.json(PlanRemovedJSON(exercise: id, removed: removed, today: try Clock.today()))
+            }
             if removed == nil {
                 Console.err("\(id) was not in the plan.")
-            } else if !output.json {
-                let forgets = removed?.earlier.isEmpty == false
-                try Console.out(
-                    "Took \(id) off the plan"
-                        + (forgets ? ", with its earlier doses: a plan set for it again starts afresh." : "."))
+            } else if !output.json, let removed {
+                try Console.out(Self.said(id: id, removed: removed, today: try Clock.today()))
             }
+        }
+
+        /// What `plan remove` says: "Took bird-dog off the plan."; with more than one dose, each it
+        /// removed on a line of its own, named as `plan set` names those it replaces.
+        static func said(id: String, removed: PlanItem, today: LocalDate) -> String {
+            guard removed.doses.count > 1 else { return "Took \(id) off the plan." }
+            return
+                (["Took \(id) off the plan with its \(removed.doses.count) doses (a plan set again starts afresh):"]
+                + Describe.doseLines(removed.doses, of: removed, today: today)).joined(separator: "\n")
         }
     }
 }

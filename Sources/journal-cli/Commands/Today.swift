@@ -55,6 +55,15 @@ struct Today: ParsableCommand {
                 Console.err(TextTable.wrap(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))), width: 80))
             } else {
                 for line in Self.describe(routine, due: routine.due(under: standing)) { try Console.out(line) }
+                // A dose in force in the other measure than its exercise's, as `plan` names it.
+                let catalog = snapshot?.catalog ?? .builtIn
+                let otherMeasure = routine.items.compactMap { item in
+                    catalog.exercise(id: item.plan.exerciseID).flatMap {
+                        Wording.planDoseInOtherMeasure($0, plan: item.dose)
+                    }
+                }
+                if !otherMeasure.isEmpty { try Console.out("") }
+                for said in otherMeasure { try Console.out(TextTable.wrap(said, width: 80)) }
             }
             // The plan's holds are listed above; the rest of what stands follows, as already known.
             let shown = Set(pressing)

@@ -65,7 +65,12 @@ extension Describe {
                             ? "physiotherapist's review"
                             : "\(result.reviewIDs.count) physiotherapist's reviews"))
             }
-            return "\(describe(putBack)) (undid \(result.detail ?? result.kind.words), \(ago))" + changedBack(changed)
+            let (head, doses) = describe(putBack, replacing: result.replacedPlanItem)
+            let undid = "\(head) (undid \(result.detail ?? result.kind.words), \(ago))"
+            guard !doses.isEmpty else { return undid + changedBack(changed) }
+            // Several doses put back: one line each, in the words `plan set` names a replaced one with.
+            return ([undid + (changed.isEmpty ? ":" : ": \(changed.joined(separator: "; ")); its doses:")] + doses)
+                .joined(separator: "\n")
         }
         // What was removed, in the words `edit` and `delete` use, so that a mistaken undo can be typed again.
         let clock = { (local: LocalDateTime) in "at " + Wording.clockTime(local, in: Clock.timeZone) }
@@ -332,19 +337,36 @@ extension Describe {
 
     /// What undoing a plan, exercise or setting change put back: "Put back the plan for glute-bridge: …".
     ///
-    /// A plan put back is named by the dose shown today (``PlanItem/shown(on:)``), never one set ahead.
-    private static func describe(_ putBack: PutBack) -> String {
+    /// A plan put back is named by the dose shown today (``PlanItem/shown(on:)``), never one set
+    /// ahead, when that is the only dose it names; `replaced` is the plan item as the undone change
+    /// had left it. When undo puts back more doses than today's (those `replaced` does not hold, a
+    /// plan set that had replaced doses set ahead), the head names none and `doses` lists each
+    /// named, one line each (``doseLines(_:of:today:)``): today's and those put back.
+    private static func describe(_ putBack: PutBack, replacing replaced: PlanItem?) -> (
+        head: String, doses: [String]
+    ) {
         let today = try? Clock.today()
         func plan(_ item: PlanItem) -> String { Describe.plan(today.map { item.shown(on: $0) } ?? item) }
+        func lines(_ item: PlanItem) -> [String] {
+            guard let today else { return [] }
+            let shown = item.shown(on: today)
+            let named = item.doses.filter { $0 == shown || !(replaced?.doses.contains($0) ?? false) }
+            return named.count > 1 ? doseLines(named, of: item, today: today) : []
+        }
         switch putBack {
-        case .plan(let id, let item?): return "Put back the plan for \(id): \(plan(item))"
-        case .plan(let id, nil): return "Took \(id) off the plan again"
-        case .exercise(let id, nil, _): return "Removed your exercise \(id) again"
+        case .plan(let id, let item?):
+            let doses = lines(item)
+            return doses.isEmpty
+                ? ("Put back the plan for \(id): \(plan(item))", []) : ("Put back the plan for \(id)", doses)
+        case .plan(let id, nil): return ("Took \(id) off the plan again", [])
+        case .exercise(let id, nil, _): return ("Removed your exercise \(id) again", [])
         case .exercise(let id, let exercise?, let item):
-            return "Put back your exercise \(id), \(exercise.name.terminalSafe)"
-                + (item.map { ", and its plan: \(plan($0))" } ?? "")
-        case .setting(let name, let value?): return "Put back \(name) \(value.terminalSafe)"
-        case .setting(let name, nil): return "Unset \(name) again"
+            let head = "Put back your exercise \(id), \(exercise.name.terminalSafe)"
+            let doses = item.map(lines) ?? []
+            guard doses.isEmpty else { return (head + ", and its plan", doses) }
+            return (head + (item.map { ", and its plan: \(plan($0))" } ?? ""), [])
+        case .setting(let name, let value?): return ("Put back \(name) \(value.terminalSafe)", [])
+        case .setting(let name, nil): return ("Unset \(name) again", [])
         }
     }
 
@@ -354,16 +376,28 @@ extension Describe {
             + (item.since.map { ", from \($0)" } ?? "")
     }
 
-    /// A dose that `plan set` replaced, as it says it on standard error: "the dose set ahead" only
-    /// for one starting after `today`; the one in force `today` and an earlier one are named as such.
+    /// A dose that `plan set` replaced, as it says it on standard error, named by ``which(_:of:today:)``.
     ///
     /// "Replaced the dose set ahead: 4 × 10 reps, 5 sessions a week, from 2026-12-14 (`journal undo`
     /// puts it back)."; "Replaced the dose in force today: …"; "Replaced the earlier dose: …".
     static func replacedDose(_ dose: PlanItem, of item: PlanItem?, today: LocalDate) -> String {
-        let which =
-            dose.since.map { $0 > today } ?? false
+        "Replaced \(which(dose, of: item, today: today)): \(plan(dose)) (`journal undo` puts it back)."
+    }
+
+    /// Which of `item`'s doses `dose` is on `today`: "the dose set ahead" only for one starting after
+    /// `today`; "the dose in force today" (``PlanItem/dose(on:)``), else "the earlier dose".
+    ///
+    /// The one place these words are chosen: `plan set` names the doses it replaced with them,
+    /// `plan remove` those it removed and `undo` those it put back.
+    static func which(_ dose: PlanItem, of item: PlanItem?, today: LocalDate) -> String {
+        dose.since.map { $0 > today } ?? false
             ? "the dose set ahead" : item?.dose(on: today) == dose ? "the dose in force today" : "the earlier dose"
-        return "Replaced \(which): \(plan(dose)) (`journal undo` puts it back)."
+    }
+
+    /// `doses` of `item`, one indented line each, oldest first, as `plan remove` and `undo` list them:
+    /// "  the dose in force today: 3 × 10 reps, 5 sessions a week, from 2026-11-23".
+    static func doseLines(_ doses: [PlanItem], of item: PlanItem, today: LocalDate) -> [String] {
+        doses.map { "  \(which($0, of: item, today: today)): \(plan($0))" }
     }
 
     /// What a new dose leaves of the one before it, as `plan set` says it: "Until then it was 3 × 10

@@ -99,6 +99,10 @@ enum Describe {
                 Console.err(
                     "Note: \(logged) is in another unit from the plan's \(planned), so it was not compared with it; "
                         + Wording.undoRemovesSlip)
+            case .doseInOtherMeasure(let exercise):
+                if let said = Wording.entryDoseInOtherMeasure(exercise, entry: entry) {
+                    Console.err("Note: \(said); " + Wording.undoRemovesSlip)
+                }
             case .duplicate(let id, let loggedAt):
                 Console.err(
                     "Note: the same as #\(id), logged \(Wording.ago(loggedAt, now: now, timeZone: Clock.timeZone)); "
