@@ -43,7 +43,8 @@ enum FullExportImport {
                 let activity = try Self.element(line) { try JournalExport.activity(value, now: now) }
                 guard
                     try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM psfs_activities WHERE id = ?", arguments: [activity.id]) == 0
+                        db, sql: "SELECT count(*) FROM psfs_activities_with_ids WHERE id = ?", arguments: [activity.id])
+                        == 0
                 else { throw Self.twice("activity", activity.id ?? 0, line) }
                 if activity.id == nil { try StoredValues.refuseChangedIDCounter("psfs_activities", db) }
                 try db.execute(
@@ -134,7 +135,8 @@ enum FullExportImport {
                 let review = try Self.element(line) { try JournalExport.redFlagReview(value, now: now) }
                 guard
                     try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM red_flag_reviews WHERE id = ?", arguments: [review.id]) == 0
+                        db, sql: "SELECT count(*) FROM red_flag_reviews_with_ids WHERE id = ?", arguments: [review.id])
+                        == 0
                 else { throw Self.twice("red-flag review", review.id ?? 0, line) }
                 if review.id == nil { try StoredValues.refuseChangedIDCounter("red_flag_reviews", db) }
                 try db.execute(
@@ -167,7 +169,8 @@ enum FullExportImport {
                 let rating = try Self.element(line) { try JournalExport.rating(value, now: now) }
                 guard
                     try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM psfs_activities WHERE id = ?", arguments: [rating.activityID]
+                        db, sql: "SELECT count(*) FROM psfs_activities_with_ids WHERE id = ?",
+                        arguments: [rating.activityID]
                     )
                         == 1
                 else {
@@ -177,7 +180,7 @@ enum FullExportImport {
                 }
                 guard
                     try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM psfs_ratings WHERE id = ?", arguments: [rating.id]) == 0
+                        db, sql: "SELECT count(*) FROM psfs_ratings_with_ids WHERE id = ?", arguments: [rating.id]) == 0
                 else { throw Self.twice("rating", rating.id ?? 0, line) }
                 if rating.id == nil { try StoredValues.refuseChangedIDCounter("psfs_ratings", db) }
                 try db.execute(
@@ -214,11 +217,11 @@ enum FullExportImport {
         _ db: Database, change: Int64?, lines: [String: [Int64: Int]]
     ) throws {
         func line(_ kind: String, _ id: Int64) -> Int { lines[kind]?[id] ?? 1 }
-        let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entries") ?? 0
+        let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entries_with_ids") ?? 0
         try db.execute(
             sql: "UPDATE reviews SET through_entry_id = ?1 WHERE through_entry_id > ?1", arguments: [last])
         // The same for a red-flag review through a check-in beyond the file's last.
-        let lastCheckIn = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM checkins") ?? 0
+        let lastCheckIn = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM checkins_with_ids") ?? 0
         try db.execute(
             sql: """
                 UPDATE red_flag_reviews SET through_checkin_id = ?1 WHERE through_checkin_id > ?1 AND id IN (
@@ -226,7 +229,7 @@ enum FullExportImport {
                 """,
             arguments: [lastCheckIn, change])
         if let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM psfs_activities WHERE retired_at < added_at ORDER BY id LIMIT 1")
+            db, sql: "SELECT id FROM psfs_activities_with_ids WHERE retired_at < added_at ORDER BY id LIMIT 1")
         {
             throw JournalError.invalidImport(
                 line: line("activity", id), problem: "PSFS activity \(id) is retired before it was added.")
@@ -416,11 +419,13 @@ enum FullExportImport {
     }
 
     private static func checkInIDIsFree(_ id: Int64, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM checkins WHERE id = ?)", arguments: [id]) ?? true
+        try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM checkins_with_ids WHERE id = ?)", arguments: [id])
+            ?? true
     }
 
     private static func reviewIDIsTaken(_ id: Int64, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reviews WHERE id = ?)", arguments: [id]) ?? false
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reviews_with_ids WHERE id = ?)", arguments: [id])
+            ?? false
     }
 }
 

@@ -175,7 +175,7 @@ extension JournalStore {
                 entries: uses, planItem: try ExerciseQueries.plan(db).first { $0.exerciseID == id })
             if uses == 0 {
                 removal.reviewIDs = try Int64.fetchAll(
-                    db, sql: "SELECT id FROM reviews WHERE exercise_id = ? ORDER BY id", arguments: [id])
+                    db, sql: "SELECT id FROM reviews_with_ids WHERE exercise_id = ? ORDER BY id", arguments: [id])
                 try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
                 return removal
             }
