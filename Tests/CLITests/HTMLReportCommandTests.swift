@@ -353,7 +353,8 @@ struct HTMLReportCommandTests {
         #expect(count("STOP") == 5 + 5)
         #expect(count("CAUTION") == 1 + 1)
         #expect(count("Also on 2 earlier occasions") == 5 + 1)
-        #expect(count("SEE A DOCTOR check-in, Tue 10 Nov 20:00.") == 1)
+        // Still standing on the 14th: told with its days.
+        #expect(count("SEE A DOCTOR check-in, Tue 10 Nov 20:00, stood 10–14 Nov (5 days).") == 1)
         #expect(count("worse at night") == 1)
     }
 
@@ -420,7 +421,9 @@ struct HTMLReportCommandTests {
             // see-a-GP rows in the table, each dated; what each red flag says happened, once.
             let all = squeezed(printed)
             func count(_ text: String) -> Int { all.components(separatedBy: text).count - 1 }
-            #expect(count("check-in, Fri 20 Nov 10:00.") == 2, "\(region)")
+            // Each standing at the period's end, on 21 Nov: with the days it stood.
+            #expect(count("check-in, Fri 20 Nov 10:00, stood 20–21 Nov (2 days).") == 2, "\(region)")
+            #expect(count("Still standing at the end of the period") == 3, "\(region)")
             // The check-in's time: at the urgent and see-a-doctor items, its row, in Check-ins;
             // the session's: at its row, in Sessions.
             #expect(count("Fri 20 Nov 10:00") == 4, "\(region)")
@@ -823,6 +826,52 @@ struct HTMLReportCommandTests {
         let printed = try printed(try page("six-weeks", "--from", "2026-10-11"))
         #expect(printed.pages <= 6, "\(printed.pages) pages")
         expectNoNearlyEmptyPage(printed)
+    }
+
+    /// The title's height on the printed page, in points.
+    ///
+    /// 13 pt type is about 15 points from the top of its tallest letter to the foot of its
+    /// lowest, in any usual face. A page wider than A4 is printed smaller, whole, and its title
+    /// with it.
+    func titleHeight(_ printed: Printed) throws -> Double {
+        let title = try #require(printed.words.first?.first { $0.text == "Progress" }, "no title")
+        return title.yMax - title.yMin
+    }
+
+    /// Five weeks of PSFS ratings, every day, for five activities (a tester, issue #26): the
+    /// period's ratings, in one line a row, made the table wider than the page, and the month
+    /// printed at three quarters of its size (a title 11 points high).
+    @Test(arguments: [1, 3])
+    func fiveWeeksOfPSFSRatingsPrintAMonthAtFullSizeOnAtMostFivePages(every: Int) throws {
+        let notes = try ReportFixtures.imported(
+            days: 35, exercises: 3, noteLength: 60, psfs: true, psfsEvery: every, in: sandbox)
+        let printed = try printed(try page("psfs-every-\(every)-month", "--month"))
+        #expect(printed.pages <= 5, "\(printed.pages) pages")
+        #expect(try titleHeight(printed) >= 14, "printed smaller than A4")
+        expectNoNearlyEmptyPage(printed)
+        expectEveryWordInsideThePage(printed)
+        #expect(squeezed(printed).contains("Function (Patient-Specific Functional Scale)"), "\(notes.count) notes")
+    }
+
+    /// A note in Japanese, Chinese or Korean prints in a face that has its glyphs, and pdftotext
+    /// reads it back whole: without one (`fc-list :lang=ja` empty; `.ci/run` installs
+    /// fonts-noto-cjk), the kanji printed as empty boxes, which pdftotext read as nothing.
+    @Test func notesInJapaneseChineseAndKoreanPrintReadably() throws {
+        let notes = [
+            "腰が少し痛かったが、体操の後は楽になった。", "今天早上腰很僵硬，练习以后好多了。",
+            "허리가 뻣뻣했지만 운동 후에는 나아졌다.",
+        ]
+        for (index, note) in notes.enumerated() {
+            try sandbox.log(
+                "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-11-\(18 + index) 08:00",
+                "--note", note)
+        }
+        let printed = try printed(try page("cjk", "--week"))
+        // In the order drawn: the Notes' columns are read across by `pdftotext` alone.
+        let all = printed.drawn.filter { !$0.isWhitespace }
+        for note in notes {
+            #expect(all.contains(note.filter { !$0.isWhitespace }), "\(note) not in: \(printed.drawn)")
+        }
     }
 
     @Test func aThirtyDayMonthPrintsOnAtMostFivePages() throws {

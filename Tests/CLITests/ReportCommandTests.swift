@@ -31,6 +31,35 @@ import Testing
         #expect(far.stdout == "")
     }
 
+    /// `--to tomorrow` reports the days so far (a tester, issue #26: it was refused as not a day).
+    ///
+    /// As any last day still to come does; `--from tomorrow` is refused as still to come, as any
+    /// first day still to come is. Wednesday 2026-12-09, New York: tomorrow is Thu 10 Dec, and the
+    /// 7 days ending then began on Fri 4 Dec.
+    @Test func tomorrowAsTheLastDayReportsTheDaysSoFar() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-12-09T17:00:00Z"
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3", "--at", "2026-12-08 10:00")
+        let run = try sandbox.run("report", "--to", "tomorrow", "--json")
+        #expect(run.status == 0, "\(run)")
+        let report = try json(run)
+        #expect((report["from"] as? String, report["to"] as? String) == ("2026-12-04", "2026-12-09"))
+        #expect(report["entries"] as? Int == 1)
+        #expect(
+            run.stderr
+                == "Thu 10 Dec is still to come: the report covers the days so far, 2026-12-04 to 2026-12-09.\n")
+        let weeks = try sandbox.run("report", "--from", "2 weeks ago", "--to", "tomorrow", "--json")
+        #expect(weeks.status == 0, "\(weeks)")
+        #expect(try json(weeks)["from"] as? String == "2026-11-25")
+        #expect(weeks.stderr.hasPrefix("Thu 10 Dec is still to come: the report covers the days so far, 2026-11-25"))
+        let from = try sandbox.run("report", "--from", "tomorrow")
+        #expect(from.status == 64)
+        #expect(
+            from.stderr
+                == "journal: \"tomorrow\" is Thu 10 Dec, still to come: a report's first day must have come "
+                + "(a last day to come gives the days so far); for the 7 days ending today, leave --from out.\n")
+        #expect(from.stdout == "")
+    }
+
     @Test func reportsAPeriodAcrossTheDaylightSavingChange() throws {
         try sandbox.log(
             "glute-bridge", "--pain-before", "6", "--pain-after", "5", "--sets", "3", "--reps", "10", "--at",

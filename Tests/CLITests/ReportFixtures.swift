@@ -251,14 +251,15 @@ enum ReportFixtures {
     /// day. With `typedLines`, each note is typed as lines of at most that many characters, one
     /// under the other (broken between words); with `text`, a note is "Note 7: " and that text,
     /// repeated and cut to `noteLength` (0: no notes). With `psfs`, five PSFS activities, each
-    /// rated on the first, middle and last day with a note like the others. With `reviewed`, a
+    /// rated on the first, middle and last day with a note like the others, or, with
+    /// `psfsEvery`, on the first day and every `psfsEvery`th day after it. With `reviewed`, a
     /// physiotherapist reviews each session whose pain rose 20 minutes after it (its hold
     /// lifted), the first with `reviewNote` as its note. Returns the notes, in order.
     @discardableResult
     static func imported(
         days: Int, exercises: Int, noteLength: Int, riseEvery: Int = 0, redFlags: [Int: [String]] = [:],
         planned: Bool = false, typedLines: Int? = nil, text words: String? = nil, psfs: Bool = false,
-        reviewed: Bool = false, reviewNote: String? = nil, in sandbox: Sandbox
+        psfsEvery: Int? = nil, reviewed: Bool = false, reviewNote: String? = nil, in sandbox: Sandbox
     ) throws -> [String] {
         let all: [(id: String, hold: Bool, side: String?)] = [
             ("glute-bridge", false, nil), ("bird-dog", false, nil), ("piriformis-stretch", true, "left"),
@@ -339,11 +340,12 @@ enum ReportFixtures {
             } : []
         var ratings: [[String: Any]] = []
         for activity in activities.indices where psfs {
-            for (index, day) in [1, (days + 1) / 2, days].enumerated() {
+            let rated = psfsEvery.map { Array(stride(from: 1, through: days, by: $0)) } ?? [1, (days + 1) / 2, days]
+            for (index, day) in rated.enumerated() {
                 let date = try #require(LocalDate(iso8601: "2026-11-21")).adding(days: day - days).iso8601
                 ratings.append([
                     "id": ratings.count + 1, "activity_id": activity + 1, "rated_at": "\(date)T19:00:00+00:00",
-                    "score": activity + 1 + index, "note": note(),
+                    "score": (activity + 1 + index) % 11, "note": note(),
                 ])
             }
         }

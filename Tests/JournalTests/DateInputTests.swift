@@ -53,12 +53,29 @@ import Testing
     }
 
     @Test(arguments: [
-        "03/04/2026", "tomorrow", "next friday", "7", "last", "this", "last morning", "2026-11-20T07",
+        "03/04/2026", "next friday", "7", "last", "this", "last morning", "2026-11-20T07",
         "2026-11-20T07:30+25:00",
         "2026-11-20T07:30 +01:00", "", "abc", "20261120",
     ])
     func otherFormsAreRefusedWithTheAcceptedOnes(text: String) throws {
         #expect(throws: JournalError.invalidDate(text: text, reason: DateInput.acceptedForms)) { try parse(text) }
+    }
+
+    /// `tomorrow` is a day, still to come: refused as such where a time is taken (it was refused as
+    /// no day journal reads), a report's last day where a day is (``Period/asked(from:to:today:)``).
+    @Test func tomorrowIsRefusedAsStillToCome() throws {
+        // Wednesday 2026-11-25 10:00 in London (UTC+00:00): tomorrow is Thursday 26 November, at
+        // noon for a day alone, 08:00 for its morning.
+        for (text, resolved) in [
+            ("tomorrow", "2026-11-26 12:00"), ("tomorrow 7pm", "2026-11-26 19:00"),
+            ("tomorrow morning", "2026-11-26 08:00"),
+        ] {
+            #expect(throws: JournalError.futureDate(text: text, resolved: resolved + " (UTC+00:00)")) {
+                try parse(text)
+            }
+        }
+        let today = try #require(LocalDate(iso8601: "2026-11-25"))
+        #expect(try DateInput.parseDay("Tomorrow", today: today).iso8601 == "2026-11-26")
     }
 
     @Test(arguments: ["2026-02-30", "2026-13-01", "2026-02-30 07:00"])

@@ -387,7 +387,7 @@ public enum DateInput {
         return (hour, minute)
     }
 
-    /// A whole local day: `today`, `yesterday`, a weekday (the most recent one, today included),
+    /// A whole local day: `today`, `yesterday`, `tomorrow`, a weekday (the most recent one, today included),
     /// `last` and a weekday (the most recent before today), `N days ago`, `N weeks ago`,
     /// `N months ago` (the same date, or the month's last day), or `YYYY-MM-DD`.
     ///
@@ -420,6 +420,8 @@ public enum DateInput {
         case 1:
             if words[0] == "today" { return today }
             if words[0] == "yesterday" { return today.adding(days: -1) }
+            // Still to come: a report's last day (the days so far), refused as such everywhere else.
+            if words[0] == "tomorrow" { return today.adding(days: 1) }
             if let target = weekday(words[0]) { return today.adding(days: -((today.weekdayIndex - target + 7) % 7)) }
             return LocalDate(iso8601: words[0])
         case 2:

@@ -21,7 +21,8 @@ extension ProgressReport {
         /// A red flag's record that a doctor has seen it (`journal resume --red-flags`).
         public var redFlagsSeen: RedFlagReview?
         /// The days the pain trend stood, when this is one of its stretches (``ProgressReport/worsening``),
-        /// or the days of the period a hold or red flags lifted inside it stood (``ProgressReport/stood``).
+        /// or the days of the period a hold or red flags lifted inside it stood (``ProgressReport/stood``),
+        /// or, for a hold or a red flag standing at its end, the days to its last day.
         public var stood: ClosedRange<LocalDate>?
 
         /// The most pressing finding.
@@ -46,7 +47,8 @@ extension ProgressReport {
     /// The pain trend is told once for each stretch of days it stood in the period
     /// (``worsening``), with those days, in place of the trend as of the last day alone. So is each
     /// hold and the red flags of each tier lifted inside the period (``stood``), with the record
-    /// that lifted it, in place of its findings.
+    /// that lifted it, in place of its findings. A red flag still standing at the period's end
+    /// has its days too, from its oldest check-in told with it.
     public var attention: [Attention] {
         // Each hold standing at the end is told with the days of the period it stood (``stood``).
         let holdItems = holds.map { hold in
@@ -130,6 +132,12 @@ extension ProgressReport {
                 kinds[kind] = items.count
                 items.append(group)
             }
+        }
+        // A red flag still standing at the period's end is told with its days, as a hold standing
+        // then is: from the oldest check-in told with it to the period's last day.
+        for index in items.indices where items[index].notYetSeen {
+            let began = ([items[index].first] + items[index].earlier).map(\.localTime.date).min() ?? period.to
+            items[index].stood = Stood.days(from: began, to: nil, in: period)
         }
         let severe = items.filter { $0.severity > .stop }
         let stops = items.filter { $0.severity == .stop }

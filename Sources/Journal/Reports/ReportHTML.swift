@@ -469,13 +469,23 @@ public enum ReportHTML {
                 }))
     }
 
-    static func psfsSection(_ report: ProgressReport) -> BodyNode {
-        guard let psfs = report.psfs else { return .empty }
-        // A rating's note is in the Notes, as a session's is: its row points to it by its mark.
+    /// The PSFS table's rows (``ReportPSFS/rows(_:period:mark:)``), each rating with a note
+    /// followed by its mark: the note is in the Notes, as a session's is, and its row points to it.
+    static func psfsRows(_ report: ProgressReport) -> [[String]] {
+        guard let psfs = report.psfs else { return [] }
         let numbers = noteNumbers(report)
-        let noteMark = { (rating: PSFSRating) in
+        return ReportPSFS.rows(psfs, period: report.period) { rating in
             rating.note == nil ? nil : numbers[NoteKey(source: .psfsRating, id: rating.id)].map(mark)
         }
+    }
+
+    /// Characters in a printed line of the PSFS table's last column, the period's ratings, in the
+    /// width the other columns leave: measured, a month of daily ratings with marks printed 95 to
+    /// 100 a line.
+    static let psfsRatingsLineLength = 95
+
+    static func psfsSection(_ report: ProgressReport) -> BodyNode {
+        guard let psfs = report.psfs else { return .empty }
         return .section(
             .class("psfs"),
             .h2("Function (Patient-Specific Functional Scale)"),
@@ -484,8 +494,12 @@ public enum ReportHTML {
                 .table(
                     .thead(.tr(.forEach(ReportPSFS.header) { .th(.plain($0)) })),
                     .tbody(
-                        .forEach(ReportPSFS.rows(psfs, period: report.period, mark: noteMark)) { cells in
-                            .tr(.forEach(cells) { .td(.plain($0)) })
+                        .forEach(psfsRows(report)) { cells in
+                            // The period's ratings, one or thirty, wrap in the width the other columns leave.
+                            .tr(
+                                .forEach(Array(cells.enumerated())) { index, cell in
+                                    .td(.if(index == cells.count - 1, .class("ratings")), .plain(cell))
+                                })
                         }))),
             .if(ReportPSFS.average(psfs) != nil, .p(.plain(ReportPSFS.average(psfs) ?? ""))),
             .div(
@@ -621,7 +635,11 @@ public enum ReportHTML {
         if !report.checkInReadings.isEmpty {
             sections.append(.init(section: checkInsSection, lines: 2 + (report.checkInReadings.count + 3) / 4))
         }
-        if let psfs = report.psfs { sections.append(.init(section: psfsSection, lines: 20 + psfs.activities.count)) }
+        if report.psfs != nil {
+            // Each activity's row as its period's ratings wrap: a month of daily ratings is 4 lines.
+            let rows = psfsRows(report).map { printedLines($0.last ?? "", lineLength: psfsRatingsLineLength) }
+            sections.append(.init(section: psfsSection, lines: 20 + rows.reduce(0, +)))
+        }
         if !report.reviews.isEmpty {
             // Two columns at the notes' size, each review the lines it prints.
             let lines = report.reviews.map { printedLines(reviewLine($0, in: report)) }.reduce(0, +)
@@ -934,11 +952,25 @@ public enum ReportHTML {
             ))
     }
 
+    /// The faces that hold the scripts a note may be written in beyond the Latin ones, after the
+    /// usual faces, which have none of their glyphs: Chinese, Japanese and Korean in Noto Sans CJK
+    /// (Linux, `fonts-noto-cjk` in Debian; `.ci/run` installs it), Source Han Sans (its Adobe
+    /// name), the faces macOS and Windows ship, then Noto Sans for the other scripts.
+    ///
+    /// Without them a Japanese note printed as empty boxes: neither the system face nor DejaVu
+    /// Sans has a kanji.
+    static let otherScripts = """
+        "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK KR", "Source Han Sans", \
+        "Hiragino Sans", "Hiragino Kaku Gothic ProN", "PingFang SC", "Apple SD Gothic Neo", "Yu Gothic", \
+        "Meiryo", "Microsoft YaHei", "Malgun Gothic", "Noto Sans"
+        """
+
     static let css = """
         :root { --before: #1f6fb2; --after: #c2410c; --checkin: #15803d; --flag: #b91c1c; --redflag: #7f1d1d;
                 --ink: #1f2937; --muted: #4b5563; --rule: #e5e7eb; }
         * { box-sizing: border-box; }
-        body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+        body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, \(otherScripts), sans-serif;
+               color: var(--ink);
                max-width: 52rem; margin: 0 auto; padding: 1rem; }
         h1 { font-size: 1.45rem; margin: 0 0 .2rem; line-height: 1.2; }
         h2 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; }
@@ -967,6 +999,7 @@ public enum ReportHTML {
         .attention li.urgent, .attention li.see-doctor { color: var(--redflag); }
         .attention li.urgent { font-size: 1.08rem; }
         table.findings td.what { white-space: normal; min-width: 12rem; }
+        .psfs td.ratings { white-space: normal; min-width: 8rem; }
         table.findings td.about { white-space: normal; overflow-wrap: anywhere; }
         table.findings td.letter { font-weight: 600; text-align: center; }
         table.findings tr.stop td:first-child, table.findings tr.hold td:first-child { color: var(--flag); }
@@ -1085,7 +1118,7 @@ public enum ReportHTML {
           footer p { margin: 0; }
           body.dense .notes ul, body.dense table.sessions, body.dense .attention ul.todo {
             font-family: "Liberation Sans Narrow", "Arial Narrow", "Helvetica Neue", "DejaVu Sans Condensed",
-            sans-serif; font-stretch: condensed; }
+            \(otherScripts), sans-serif; font-stretch: condensed; }
           body.dense .notes .typed-break { display: none; }
           body.dense .notes .typed-sep { display: inline; }
           body.dense .notes li { display: inline; }

@@ -198,12 +198,16 @@ public enum ReportText {
             + (item.session.map { ", pain \($0.painBefore.value) → \($0.painAfter.value)" } ?? "")
     }
 
-    /// When it happened: "Sat 14 Nov 08:15", or the days a stretch of the pain trend stood, each
+    /// When it happened, with the days it stood when it stood on more than one.
+    ///
+    /// "Sat 14 Nov 08:15", or the days a stretch of the pain trend stood, each
     /// as of its end: "stood 23–27 Oct (5 days)"; for a hold or red flags that stood in the period
     /// (``ProgressReport/stood``), when it began and the days of the period it stood: "Thu 15 Oct
     /// 08:00, on hold 15–20 Oct (6 days)", "Fri 2 Oct 08:00, stood 10–26 Oct in this period
     /// (17 days)" when it began before the period; its time alone when it stood only on the day it
-    /// began (a rise reviewed that day: the review's time says the rest).
+    /// began (a rise reviewed that day: the review's time says the rest). A red flag still
+    /// standing at the period's end is told so too, to its last day: "Tue 3 Nov 08:00, stood 3–7
+    /// Nov (5 days)".
     public static func when(_ item: ProgressReport.Attention) -> String {
         guard let stood = item.stood else { return Figures.shortTime(item.localTime) }
         let days = Int(stood.upperBound.daysSinceEpoch - stood.lowerBound.daysSinceEpoch) + 1
@@ -250,9 +254,8 @@ public enum ReportText {
                 + (seen.note.map { ": \($0.terminalSafe)" } ?? "") + "."
         }
         if item.notYetSeen {
-            return item.first.recommendation(words) + " Still standing, "
-                + Advice.notYetSeen(recorded: item.localTime.date) + ": once one has, record it with: "
-                + Advice.resumeRedFlags
+            return item.first.recommendation(words) + " " + Advice.notYetSeenAtPeriodEnd
+                + ": once one has, record it with: " + Advice.resumeRedFlags
         }
         return name.map { item.first.recommendation(words, naming: $0) } ?? item.first.recommendation(words)
     }

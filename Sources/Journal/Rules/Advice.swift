@@ -53,6 +53,10 @@ public enum Advice {
         "recorded \(day.iso8601), not yet seen by a doctor"
     }
 
+    /// How a report tells a red flag that stood on its period's last day, no doctor having seen it
+    /// by then: the days it stood are in its heading.
+    public static let notYetSeenAtPeriodEnd = "Still standing at the end of the period, not yet seen by a doctor"
+
     /// What records that a doctor has seen the red flags.
     public static let resumeRedFlags = "journal resume --red-flags"
 }
