@@ -27,9 +27,9 @@ import Testing
             "plan", "set", "glute-bridge", "--sets", "4", "--reps", "10", "--per-week", "5", "--since", "2026-11-30")
         #expect(
             set.stdout
-                == "Planned glute-bridge: 4 × 10 reps, 5 sessions a week, from 2026-11-30. Until then it stays "
-                + "3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done before 2026-11-30 stay "
-                + "judged by that dose.\n", "\(set)")
+                == "Planned glute-bridge: 4 × 10 reps, 5 sessions a week, from 2026-11-30. Until\n"
+                + "then it stays 3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done\n"
+                + "before 2026-11-30 stay judged by that dose.\n", "\(set)")
         #expect(set.stderr == "", "\(set)")
 
         let today = try sandbox.run("today")
@@ -111,9 +111,9 @@ import Testing
         #expect(set.stderr == replaced, "\(set)")
         #expect(
             set.stdout
-                == "Planned glute-bridge: 3 × 12 reps, 4 sessions a week, from 2026-11-27. Until then it stays "
-                + "3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done before 2026-11-27 stay "
-                + "judged by that dose.\n", "\(set)")
+                == "Planned glute-bridge: 3 × 12 reps, 4 sessions a week, from 2026-11-27. Until\n"
+                + "then it stays 3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done\n"
+                + "before 2026-11-27 stay judged by that dose.\n", "\(set)")
         #expect(try sandbox.sql(history) == "glute-bridge|2026-11-23|3|10|5\n")
         #expect(try sandbox.sql(planRow) == "glute-bridge|3|12|4|2026-11-27|1\n")
 

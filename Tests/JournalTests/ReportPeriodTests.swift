@@ -375,6 +375,19 @@ import Testing
         #expect(TextTable.wrap(told, width: 40) == TextTable.wrapByCharacter(told, width: 40))
     }
 
+    /// A dose stays on one line; a text of several lines is wrapped line by line, an indented line
+    /// keeping its spaces before each of its lines.
+    @Test func dosesStayWholeAndLinesWrapApart() {
+        #expect(
+            TextTable.wrap("Planned bird-dog: 3 × 10 reps, 5 a week.", width: 24)
+                == "Planned bird-dog:\n3 × 10 reps, 5 a week.")
+        #expect(TextTable.wrap("Was it: 2 × 30 s hold, left side", width: 14) == "Was it:\n2 × 30 s hold,\nleft side")
+        #expect(
+            TextTable.wrap("Put back 2 entries:\n  #1 bird-dog, 3 × 10 reps", width: 16)
+                == "Put back 2\nentries:\n  #1 bird-dog,\n  3 × 10 reps")
+        #expect(TextTable.wrap("a b\n\nc d", width: 1) == "a\nb\n\nc\nd")
+    }
+
     /// Every advice text of every region, and the sentences that name `journal resume`, keep each
     /// command whole at 80 and 40 columns.
     @Test func everyAdviceTextKeepsItsCommandsWhole() throws {

@@ -58,7 +58,7 @@ struct Exercises: ParsableCommand {
             let style = Style.stdout
             try Console.out(
                 """
-                \(style.bold(exercise.name)) (\(exercise.id))\(archived ? "\nArchived: it keeps its entries but can no longer be logged." : "")
+                \(TextTable.wrap("\(style.bold(exercise.name)) (\(exercise.id))", width: 80))\(archived ? "\nArchived: it keeps its entries but can no longer be logged." : "")
                 Category: \(exercise.category.rawValue)
                 Measured: \(Wording.measure(exercise.measure))\
                 \(exercise.perSide ? ", one side at a time (--side left|right|both)" : "")
@@ -67,7 +67,8 @@ struct Exercises: ParsableCommand {
                 """)
             // An exercise of one's own without instructions: how to give them.
             if exercise.isCustom, exercise.givenHowTo == nil, !archived {
-                try Console.out("Add them with: journal exercises edit \(exercise.id) --how-to \"…\"")
+                try Console.out(
+                    TextTable.wrap("Add them with: journal exercises edit \(exercise.id) --how-to \"…\"", width: 80))
             }
             try StoredDamage.finish(problems: problems)
         }
@@ -138,8 +139,9 @@ extension Exercises {
                 try Console.json(ExerciseJSON(exercise))
             } else {
                 try Console.out(
-                    "Added \(exercise.id) (\(exercise.name)). "
-                        + "Log it with: journal log \(exercise.id) --pain-before N --pain-after N")
+                    TextTable.wrap(
+                        "Added \(exercise.id) (\(exercise.name)). "
+                            + "Log it with: journal log \(exercise.id) --pain-before N --pain-after N", width: 80))
             }
         }
     }
@@ -273,7 +275,7 @@ extension Exercises {
             if output.json {
                 try Console.json(ExerciseRemovalJSON(id: id, result, message: message))
             } else {
-                try Console.out(message)
+                try Console.out(TextTable.wrap(message, width: 80))
             }
         }
 

@@ -58,8 +58,9 @@ struct List: ParsableCommand {
         try Console.table(header: ["ID", "WHEN", "EXERCISE", "DONE", "PAIN", "NOTE"], rows: rows)
         if rows.contains(where: { $0[4].hasSuffix("!") }) {
             Console.err(
-                "! a stop finding on that session (pain rose, or pain after was above 5): stop that exercise and "
-                    + "see a physiotherapist before continuing.")
+                TextTable.wrap(
+                    "! a stop finding on that session (pain rose, or pain after was above 5): stop that exercise and "
+                        + "see a physiotherapist before continuing.", width: 80, indent: 2))
         }
         try StoredDamage.finish(problems: problems)
     }

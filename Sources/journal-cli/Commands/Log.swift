@@ -124,10 +124,11 @@ struct Log: ParsableCommand {
 
 extension Log {
     /// "Logged #1 glute-bridge: 3 × 10 reps, pain 4 → 3, at 2026-11-20 07:30 (UTC+00:00).": what `log` and
-    /// `session` print for a saved entry.
+    /// `session` print for a saved entry, in lines of 80 columns.
     static func loggedLine(_ entry: Entry) -> String {
-        "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Wording.dose(entry)), "
-            + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime))."
+        TextTable.wrap(
+            "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Wording.dose(entry)), "
+                + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime)).", width: 80)
     }
 
     /// The exercise and its plan's dose in force today, when it is planned and the plan has begun.

@@ -166,9 +166,9 @@ struct Plan: ParsableCommand {
             }
             if output.json {
                 try Console.json(PlanSetJSON(planned, setting))
-                if !setting.changed { Console.err(said) }
+                if !setting.changed { Console.err(TextTable.wrap(said, width: 80)) }
             } else {
-                try Console.out(said)
+                try Console.out(TextTable.wrap(said, width: 80))
             }
         }
     }

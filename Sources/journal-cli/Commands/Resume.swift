@@ -99,8 +99,9 @@ struct Resume: ParsableCommand {
             try Console.json(ResumeJSON(resumed: resumed, advice: words))
         } else if let still = resumed.stillHeld {
             try Console.out(
-                "Recorded the review of \(exercise), \(Wording.time(resumed.review.localTime)); "
-                    + "\(exercise) is still on hold.")
+                TextTable.wrap(
+                    "Recorded the review of \(exercise), \(Wording.time(resumed.review.localTime)); "
+                        + "\(exercise) is still on hold.", width: 80))
             let why: String
             switch resumed.whyHeld {
             case .laterReview(let counting):
@@ -131,8 +132,10 @@ struct Resume: ParsableCommand {
                         + "#\(still.session.id ?? 0)): \(why)", width: 80))
         } else {
             try Console.out(
-                "Resumed \(exercise): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
-                    + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
+                TextTable.wrap(
+                    "Resumed \(exercise): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
+                        + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.", width: 80
+                ))
         }
         if !output.json { Describe.printStanding(resumed.standing, advice: words) { $0.isAbout(exercise: exercise) } }
         try StoredDamage.finishAfterChange(store, status: resumed.stillHeld != nil ? resumed.standing.exitStatus : 0)
