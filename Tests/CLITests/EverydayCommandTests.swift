@@ -231,7 +231,7 @@ import Testing
         // Off a terminal the prompt before it ends no line: the note is the rest of that line.
         #expect(run.stderr.components(separatedBy: "Note:").count == 2, "\(run)")
         #expect(run.stderr.contains("): " + note + "\n"), "\(run)")
-        #expect(run.stdout == "Logged #2 glute-bridge: 3 × 10 reps, pain 3 → 2, at 2026-11-25 12:01\n(UTC+00:00).\n")
+        #expect(run.stdout == "Logged #2 glute-bridge: 3 × 10 reps, pain 3 → 2, at 2026-11-25 12:01 (UTC+00:00).\n")
         #expect(try sandbox.entryCount() == 2)
         // `log` says the same of the same slip.
         let log = try sandbox.run(

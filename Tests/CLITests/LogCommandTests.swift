@@ -9,7 +9,7 @@ import Testing
             "log", "glute-bridge", "--pain-before", "4", "--pain-after", "3", "--sets", "3", "--reps", "10",
             "--at", "2026-11-20 07:30")
         #expect(run.status == 0, "\(run)")
-        #expect(run.stdout == "Logged #1 glute-bridge: 3 × 10 reps, pain 4 → 3, at 2026-11-20 07:30\n(UTC+00:00).\n")
+        #expect(run.stdout == "Logged #1 glute-bridge: 3 × 10 reps, pain 4 → 3, at 2026-11-20 07:30 (UTC+00:00).\n")
         #expect(run.stderr == "")
         #expect(
             try sandbox.sql(
@@ -25,7 +25,7 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(
             run.stdout
-                == "Logged #1 sitting-ql-stretch: 2 × 30 s hold, left side, pain 2 → 1, at\n2026-07-01 18:05 (UTC+02:00).\n"
+                == "Logged #1 sitting-ql-stretch: 2 × 30 s hold, left side, pain 2 → 1, at 2026-07-01 18:05 (UTC+02:00).\n"
         )
         #expect(
             try sandbox.sql("SELECT exercise_id, performed_at, utc_offset, side, hold_seconds FROM entries")

@@ -212,7 +212,7 @@ struct Undo: ParsableCommand {
             if output.json {
                 try Console.json(UndoJSON(result: nil, message: message, timeZone: Clock.timeZone))
             } else {
-                Console.err(TextTable.wrap(message, width: 80))
+                Console.note(message)
             }
             return
         }
@@ -222,7 +222,7 @@ struct Undo: ParsableCommand {
                 "The latest change, \(result.detail ?? result.kind.words) on \(when), cannot be undone: "
                 + "\(result.kind.byHand(detail: result.detail) ?? "change it back by hand"); nothing was undone."
             if output.json { try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone)) }
-            Console.err(TextTable.wrap(message, width: 80))
+            Console.note(message)
             throw ExitCode(65)
         }
         let message = Describe.undone(result, when: when, now: try Clock.now())
@@ -235,11 +235,11 @@ struct Undo: ParsableCommand {
                     UndoJSON(
                         result: result, message: message, timeZone: Clock.timeZone, advice: words, region: region))
             } else {
-                try Console.out(TextTable.wrap(message, width: 80))
+                try Console.say(message)
             }
             if let change = result.region {
                 if !output.json {
-                    try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
+                    try Console.say(try Config.regionNow(stored: change.stored))
                 }
                 if change.stored != nil, let note = Config.overrideNote() { Console.err(note) }
             }
@@ -295,9 +295,9 @@ struct Undo: ParsableCommand {
             try Console.json(
                 UndoJSON(result: undo, message: message, timeZone: Clock.timeZone, advice: words, region: region))
         } else {
-            try Console.out(TextTable.wrap(message, width: 80))
+            try Console.say(message)
             if let change = undo.region {
-                try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
+                try Console.say(try Config.regionNow(stored: change.stored))
             }
         }
         if let kept = result.keptCopy {

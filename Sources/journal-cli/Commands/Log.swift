@@ -124,11 +124,10 @@ struct Log: ParsableCommand {
 
 extension Log {
     /// "Logged #1 glute-bridge: 3 × 10 reps, pain 4 → 3, at 2026-11-20 07:30 (UTC+00:00).": what `log` and
-    /// `session` print for a saved entry, in lines of 80 columns.
+    /// `session` print for a saved entry: a data line, one per entry, never wrapped (``Console/out(_:terminator:)``).
     static func loggedLine(_ entry: Entry) -> String {
-        TextTable.wrap(
-            "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Wording.dose(entry)), "
-                + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime)).", width: 80)
+        "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Wording.dose(entry)), "
+            + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime))."
     }
 
     /// The exercise and its plan's dose in force today, when it is planned and the plan has begun.

@@ -52,7 +52,7 @@ struct Plan: ParsableCommand {
                 return
             }
             guard !plan.isEmpty else {
-                Console.err(TextTable.wrap(Wording.noPlanYet(), width: 80))
+                Console.note(Wording.noPlanYet())
                 try StoredDamage.finish(problems: problems)
                 return
             }
@@ -77,7 +77,7 @@ struct Plan: ParsableCommand {
             }
             if !otherMeasure.isEmpty {
                 try Console.out("")
-                for said in otherMeasure { try Console.out(TextTable.wrap(said, width: 80)) }
+                for said in otherMeasure { try Console.say(said) }
             }
             try Self.doses(
                 "Earlier doses (the sessions done under each are judged by it):", of: plan, { $0.past(on: today) })
@@ -166,9 +166,9 @@ struct Plan: ParsableCommand {
             }
             if output.json {
                 try Console.json(PlanSetJSON(planned, setting))
-                if !setting.changed { Console.err(TextTable.wrap(said, width: 80)) }
+                if !setting.changed { Console.note(said) }
             } else {
-                try Console.out(TextTable.wrap(said, width: 80))
+                try Console.say(said)
             }
         }
     }

@@ -98,10 +98,9 @@ struct Resume: ParsableCommand {
         if output.json {
             try Console.json(ResumeJSON(resumed: resumed, advice: words))
         } else if let still = resumed.stillHeld {
-            try Console.out(
-                TextTable.wrap(
-                    "Recorded the review of \(exercise), \(Wording.time(resumed.review.localTime)); "
-                        + "\(exercise) is still on hold.", width: 80))
+            try Console.say(
+                "Recorded the review of \(exercise), \(Wording.time(resumed.review.localTime)); "
+                    + "\(exercise) is still on hold.")
             let why: String
             switch resumed.whyHeld {
             case .laterReview(let counting):
@@ -126,16 +125,13 @@ struct Resume: ParsableCommand {
                     "that session was after the review's time, so the review did not answer it. Once a "
                     + "physiotherapist has seen that too, run `journal resume \(exercise)` again."
             }
-            Console.err(
-                TextTable.wrap(
-                    "\(exercise) is still on hold since \(still.since.localTime.shortText) (\(still.since.rule), "
-                        + "#\(still.session.id ?? 0)): \(why)", width: 80))
+            Console.note(
+                "\(exercise) is still on hold since \(still.since.localTime.shortText) (\(still.since.rule), "
+                    + "#\(still.session.id ?? 0)): \(why)")
         } else {
-            try Console.out(
-                TextTable.wrap(
-                    "Resumed \(exercise): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
-                        + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.", width: 80
-                ))
+            try Console.say(
+                "Resumed \(exercise): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
+                    + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
         }
         if !output.json { Describe.printStanding(resumed.standing, advice: words) { $0.isAbout(exercise: exercise) } }
         try StoredDamage.finishAfterChange(store, status: resumed.stillHeld != nil ? resumed.standing.exitStatus : 0)
@@ -160,10 +156,9 @@ struct Resume: ParsableCommand {
         }
         if !output.json {
             for finding in seen.stillStanding {
-                Console.err(
-                    TextTable.wrap(
-                        "Still standing: the red flags recorded \(finding.localTime.shortText): "
-                            + Self.why(seen.why(finding)) + " " + finding.recommendation(words), width: 80))
+                Console.note(
+                    "Still standing: the red flags recorded \(finding.localTime.shortText): "
+                        + Self.why(seen.why(finding)) + " " + finding.recommendation(words))
             }
         }
         try StoredDamage.finishAfterChange(store, status: seen.stillStanding.isEmpty ? 0 : seen.standing.exitStatus)

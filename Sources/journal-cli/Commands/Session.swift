@@ -71,7 +71,7 @@ struct Session: ParsableCommand {
         let routine = session.routine
         if exercises.isEmpty {
             guard routine.hasPlan else {
-                Console.err(TextTable.wrap(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))), width: 80))
+                Console.note(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))))
                 try printJSON(logged: [], skipped: [], advice: words)
                 Describe.printStanding(standing, advice: words)
                 try StoredDamage.finish(problems: snapshot?.problems ?? [])
@@ -99,7 +99,7 @@ struct Session: ParsableCommand {
                     skipped.append(exercise.id)
                     continue
                 }
-                for line in TextTable.wrap(exercise.howTo, width: 76).split(separator: "\n") {
+                for line in TextTable.wrap(exercise.howTo, width: Console.width - 4).split(separator: "\n") {
                     Console.err("  " + line)
                 }
                 Self.sayOtherMeasure(exercise, plan: step.plan)
@@ -255,7 +255,7 @@ struct Session: ParsableCommand {
     /// dose question does not offer (``Wording/planDoseInOtherMeasure(_:plan:)``).
     static func sayOtherMeasure(_ exercise: Exercise, plan: PlanItem?) {
         if let plan, let otherMeasure = Wording.planDoseInOtherMeasure(exercise, plan: plan) {
-            Console.err(TextTable.wrap(otherMeasure, width: 80))
+            Console.note(otherMeasure)
         }
     }
 
