@@ -58,7 +58,7 @@ struct Exercises: ParsableCommand {
             let style = Style.stdout
             try Console.out(
                 """
-                \(TextTable.wrap("\(style.bold(exercise.name)) (\(exercise.id))", width: Console.width))\(archived ? "\nArchived: it keeps its entries but can no longer be logged." : "")
+                \(style.bold(TextTable.wrap("\(exercise.name) (\(exercise.id))", width: Console.width)))\(archived ? "\nArchived: it keeps its entries but can no longer be logged." : "")
                 Category: \(exercise.category.rawValue)
                 Measured: \(Wording.measure(exercise.measure))\
                 \(exercise.perSide ? ", one side at a time (--side left|right|both)" : "")

@@ -144,11 +144,11 @@ struct Resume: ParsableCommand {
         if output.json {
             try Console.json(RedFlagsSeenJSON(seen: seen, advice: words))
         } else if seen.covered.isEmpty && !seen.stillStanding.isEmpty {
-            try Console.out(
+            try Console.say(
                 "Recorded that a doctor has seen you, \(Wording.time(seen.review.localTime)); "
                     + "it covers none of the red flags that stand.")
         } else {
-            try Console.out(
+            try Console.say(
                 "Recorded that a doctor has seen you, \(Wording.time(seen.review.localTime)): "
                     + Wording.count(
                         seen.covered.count, "red-flag finding no longer stands", "red-flag findings no longer stand")

@@ -89,18 +89,18 @@ enum Describe {
                 let unit = holds ? "s hold" : entry.reps != nil && plan.reps != nil ? "reps" : nil
                 let sum = unit.map { "\(logged) is \(dose) \($0) in all, more" } ?? "\(logged) is more"
                 // Seconds held carry their unit ("90 s"); reps and sets read as the plan's dose beside them.
-                Console.err(
+                Console.note(
                     "Note: \(sum) than \(LogNotice.doseFactor) times the plan's "
                         + "\(planned)\(holds ? " s" : "") (\(Wording.dose(plan))); "
                         + Wording.undoRemovesSlip)
             case .doseUnitDiffers(let plan):
                 let logged = Wording.dose(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
                 let planned = Wording.dose(plan)
-                Console.err(
+                Console.note(
                     "Note: \(logged) is in another unit from the plan's \(planned), so it was not compared with it; "
                         + Wording.undoRemovesSlip)
             case .duplicate(let id, let loggedAt):
-                Console.err(
+                Console.note(
                     "Note: the same as #\(id), logged \(Wording.ago(loggedAt, now: now, timeZone: Clock.timeZone)); "
                         + "if it was logged twice, `journal undo` removes this one.")
             }
