@@ -61,7 +61,7 @@ import Testing
         let log = try sandbox.log(
             "glute-bridge", "--sets", "3", "--reps", "40", "--pain-before", "3", "--pain-after", "3")
         #expect(
-            log.stderr.contains("Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30 (3 × 10 reps)"),
+            log.stderr.contains("Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30\n(3 × 10 reps)"),
             "\(log)")
 
         sandbox.environment["JOURNAL_NOW"] = "2026-11-30T09:00:00\(offset)"
@@ -368,9 +368,9 @@ import Testing
         #expect(set.status == 0, "\(set)")
         #expect(
             set.stdout
-                == "Planned glute-bridge: 4 × 12 reps, 5 sessions a week, from 2026-11-25. Until then it was "
-                + "3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done before 2026-11-25 stay "
-                + "judged by that dose.\n", "\(set)")
+                == "Planned glute-bridge: 4 × 12 reps, 5 sessions a week, from 2026-11-25. Until\n"
+                + "then it was 3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done\n"
+                + "before 2026-11-25 stay judged by that dose.\n", "\(set)")
         #expect(
             set.stderr
                 == "Replaced the dose set ahead: 4 × 12 reps, 5 sessions a week, from 2026-11-30 (`journal undo` "
@@ -380,8 +380,8 @@ import Testing
         let again = try sandbox.run("plan", "set", "glute-bridge", "--sets", "4", "--reps", "12", "--per-week", "5")
         #expect(
             again.stdout
-                == "The plan for glute-bridge was already 4 × 12 reps, 5 sessions a week, from 2026-11-25; "
-                + "nothing changed.\n", "\(again)")
+                == "The plan for glute-bridge was already 4 × 12 reps, 5 sessions a week, from\n"
+                + "2026-11-25; nothing changed.\n", "\(again)")
     }
 
     /// `plan --json` puts today's dose at the top, the earlier ones under `earlier` and those set
@@ -427,17 +427,26 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
         try sandbox.change(
             "plan", "set", "knee-rock", "--sets", "2", "--reps", "10", "--per-week", "4", "--since", "2026-11-30")
-        let today = "2 × 10 reps, 3 sessions a week, from 2026-11-23"
+        // Each names the dose in force today (2 × 10 reps, from 2026-11-23), not the one set ahead.
 
         let remove = try sandbox.run("exercises", "remove", "knee-rock")
         #expect(remove.status == 0, "\(remove)")
-        #expect(remove.stdout.contains("its plan (\(today))"), "\(remove)")
+        #expect(
+            remove.stdout
+                == "Removed knee-rock, and with it its plan (2 × 10 reps, 3 sessions a week, from\n"
+                + "2026-11-23); `journal undo` puts it back.\n", "\(remove)")
         let undo = try sandbox.run("undo")
-        #expect(undo.stdout.contains("and its plan: \(today) (undid"), "\(undo)")
+        #expect(
+            undo.stdout
+                == "Put back your exercise knee-rock, Knee rock, and its plan: 2 × 10 reps, 3\n"
+                + "sessions a week, from 2026-11-23 (undid exercises remove knee-rock, just now).\n", "\(undo)")
 
         try sandbox.change("plan", "remove", "knee-rock")
         let undoPlan = try sandbox.run("undo")
-        #expect(undoPlan.stdout.hasPrefix("Put back the plan for knee-rock: \(today) (undid"), "\(undoPlan)")
+        #expect(
+            undoPlan.stdout
+                == "Put back the plan for knee-rock: 2 × 10 reps, 3 sessions a week, from 2026-11-23\n"
+                + "(undid plan remove knee-rock, just now).\n", "\(undoPlan)")
 
         let edit = try sandbox.run("exercises", "edit", "knee-rock", "--hold")
         #expect(edit.status == 0, "\(edit)")
@@ -468,7 +477,7 @@ import Testing
         let inForce = try sandbox.run(["log"] + dose)
         #expect(
             inForce.stderr.contains(
-                "Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30 (3 × 10 reps)"),
+                "Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30\n(3 × 10 reps)"),
             "\(inForce)")
     }
 
