@@ -448,7 +448,8 @@ import Testing
         let run = try sandbox.run("resume", "bird-dog", "--at", "2026-11-20 12:00")
         #expect(run.status == 2)
         #expect(
-            run.stdout == "Recorded the review of bird-dog, 2026-11-20 12:00 (UTC+00:00); bird-dog is still\non hold.\n")
+            run.stdout == "Recorded the review of bird-dog, 2026-11-20 12:00 (UTC+00:00); bird-dog is still\non hold.\n"
+        )
         #expect(
             run.stderr == """
                 bird-dog is still on hold since 2026-11-21 08:00 (repeated, #2): that session

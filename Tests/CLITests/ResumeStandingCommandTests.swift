@@ -98,7 +98,8 @@ import Testing
         let run = try sandbox.run("resume", "bird-dog")
         #expect(run.status == 2, "\(run)")
         #expect(
-            run.stdout == "Recorded the review of bird-dog, 2026-11-20 09:00 (UTC+00:00); bird-dog is still\non hold.\n")
+            run.stdout == "Recorded the review of bird-dog, 2026-11-20 09:00 (UTC+00:00); bird-dog is still\non hold.\n"
+        )
         #expect(
             run.stderr.hasPrefix(
                 """
