@@ -308,6 +308,16 @@ import Testing
 
 /// The byte-by-byte wrapping of ASCII text against the wrapping by characters it stands in for.
 @Suite struct WrapTests {
+    @Test func aPathIsNeverCutButHasALineOfItsOwn() {
+        let path = "/tmp/" + String(repeating: "d", count: 30) + "/journal.sqlite3.before-restore"
+        let text = "put back the journal it replaced, from \(path): 2 entries."
+        let wrapped = "put back the journal it replaced, from\n\(path):\n2 entries."
+        #expect(TextTable.wrap(text, width: 40) == wrapped)
+        #expect(TextTable.wrap(text + " é", width: 40) == wrapped + " é")
+        // Any other word wider than a line is still cut.
+        #expect(TextTable.wrap("from " + path.dropFirst(), width: 40).hasSuffix("…"))
+    }
+
     @Test func asciiTextWrapsAsByCharacter() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["JOURNAL_TEST_SEED"] ?? "") ?? 5_150
         print("WrapTests seed \(seed) (JOURNAL_TEST_SEED=\(seed) replays it)")

@@ -71,7 +71,7 @@ public enum TextTable {
     }
 
     /// `text` broken into lines of at most `width` columns at spaces; a word wider than `width`
-    /// is cut with "…".
+    /// is cut with "…", but for a path (a word that begins with "/"), kept whole on a line of its own.
     ///
     /// A command a person is told to type is never broken or cut: a span between backquotes
     /// ("`journal resume --red-flags`"), and a command after a colon ("Set one with: journal plan
@@ -186,7 +186,7 @@ public enum TextTable {
         var currentWidth = 0
         let margin = String(repeating: " ", count: indent)
         for unit in units {
-            let word = unit.command ? unit.text : truncate(unit.text, to: width - indent)
+            let word = unit.command || unit.text.hasPrefix("/") ? unit.text : truncate(unit.text, to: width - indent)
             let wordWidth = displayWidth(word)
             if !current.isEmpty, currentWidth + 1 + wordWidth > width {
                 lines.append(current)
@@ -220,7 +220,8 @@ public enum TextTable {
         func flush() {
             guard !word.isEmpty else { return }
             var columns = word.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) }
-            if columns > widest {
+            // A path ("/tmp/…/journal.sqlite3") is never cut, as a command is not: a line of its own.
+            if columns > widest, word.first != UInt8(ascii: "/") {
                 // Cut as `truncate` does: bytes while they fit in a line's width − 1 columns, then "…".
                 var kept = 0
                 var used = 0
