@@ -188,8 +188,8 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(
             run.stderr
-                == "Note: 3 × 100 reps is 300 reps in all, more than 3 times the plan's 30 (3 × 10 reps); "
-                + "if that is a slip, `journal undo` removes it.\n")
+                == "Note: 3 × 100 reps is 300 reps in all, more than 3 times the plan's 30\n"
+                + "(3 × 10 reps); if that is a slip, `journal undo` removes it.\n")
         #expect(try sandbox.entryCount() == 1)
         // Three times the plan is still within it.
         let three = try sandbox.run(
@@ -230,7 +230,9 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:01:00Z"
         let run = try sandbox.run("session", "glute-bridge", stdin: "3\n\n2\n")
         #expect(run.status == 0, "\(run)")
-        let note = "Note: the same as #1, logged 1 minute ago; if it was logged twice, `journal undo` removes this one."
+        let note =
+            "Note: the same as #1, logged 1 minute ago; if it was logged twice,\n"
+            + "`journal undo` removes this one."
         // Off a terminal the prompt before it ends no line: the note is the rest of that line.
         #expect(run.stderr.components(separatedBy: "Note:").count == 2, "\(run)")
         #expect(run.stderr.contains("): " + note + "\n"), "\(run)")
@@ -239,9 +241,11 @@ import Testing
         // `log` says the same of the same slip.
         let log = try sandbox.run(
             "log", "glute-bridge", "--pain-before", "3", "--pain-after", "2", "--sets", "3", "--reps", "10")
+        // The same note, its shorter "just now" taking "`journal undo`" back onto the first line.
         #expect(
-            log.stderr == note.replacingOccurrences(of: "#1", with: "#2").replacingOccurrences(
-                of: "1 minute ago", with: "just now") + "\n", "\(log)")
+            log.stderr
+                == "Note: the same as #2, logged just now; if it was logged twice, `journal undo`\n"
+                + "removes this one.\n", "\(log)")
     }
 
     @Test func sessionNotesADoseFarAboveThePlanAsLogDoes() throws {
@@ -249,8 +253,8 @@ import Testing
         let run = try sandbox.run("session", "glute-bridge", stdin: "3\n3x100\n3\n")
         #expect(run.status == 0, "\(run)")
         let note =
-            "Note: 3 × 100 reps is 300 reps in all, more than 3 times the plan's 30 (3 × 10 reps); "
-            + "if that is a slip, `journal undo` removes it."
+            "Note: 3 × 100 reps is 300 reps in all, more than 3 times the plan's 30\n"
+            + "(3 × 10 reps); if that is a slip, `journal undo` removes it."
         // Off a terminal the prompt before it ends no line: the note is the rest of that line.
         #expect(run.stderr.components(separatedBy: "Note:").count == 2, "\(run)")
         #expect(run.stderr.contains("): " + note + "\n"), "\(run)")
@@ -322,7 +326,8 @@ import Testing
         #expect(twice.status == 0)
         #expect(
             twice.stderr
-                == "Note: the same as #1, logged 1 minute ago; if it was logged twice, `journal undo` removes this one.\n"
+                == "Note: the same as #1, logged 1 minute ago; if it was logged twice,\n"
+                + "`journal undo` removes this one.\n"
         )
         #expect(try sandbox.entryCount() == 2)
         // Another pain, or five minutes later, is another entry.

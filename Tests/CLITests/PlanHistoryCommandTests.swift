@@ -30,9 +30,9 @@ import Testing
         let set = try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "12", "--per-week", "5")
         #expect(
             set.stdout
-                == "Planned glute-bridge: 3 × 12 reps, 5 sessions a week, from 2026-11-05. Until then it was "
-                + "3 × 10 reps, 3 sessions a week, from 2026-11-02: the sessions done before 2026-11-05 stay "
-                + "judged by that dose.\n", "\(set)")
+                == "Planned glute-bridge: 3 × 12 reps, 5 sessions a week, from 2026-11-05. Until\n"
+                + "then it was 3 × 10 reps, 3 sessions a week, from 2026-11-02: the sessions done\n"
+                + "before 2026-11-05 stay judged by that dose.\n", "\(set)")
         let after = try sandbox.run("today")
         #expect(
             after.stdout
@@ -100,8 +100,8 @@ import Testing
         #expect(undo.status == 0, "\(undo)")
         #expect(
             undo.stdout
-                == "Put back the plan for glute-bridge: 3 × 12 reps, 5 sessions a week, from 2026-11-05 "
-                + "(undid plan set glute-bridge, just now).\n")
+                == "Put back the plan for glute-bridge: 3 × 12 reps, 5 sessions a week, from\n"
+                + "2026-11-05 (undid plan set glute-bridge, just now).\n")
         #expect(try sandbox.sql(plan) == planBefore)
         #expect(try sandbox.sql(history) == "glute-bridge|2026-11-02|3|10|3\n")
 
@@ -110,9 +110,9 @@ import Testing
             "plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "4", "--since", "2026-11-04")
         #expect(
             back.stdout
-                == "Planned glute-bridge: 3 × 10 reps, 4 sessions a week, from 2026-11-04. Until then it was "
-                + "3 × 10 reps, 3 sessions a week, from 2026-11-02: the sessions done before 2026-11-04 stay "
-                + "judged by that dose.\n")
+                == "Planned glute-bridge: 3 × 10 reps, 4 sessions a week, from 2026-11-04. Until\n"
+                + "then it was 3 × 10 reps, 3 sessions a week, from 2026-11-02: the sessions done\n"
+                + "before 2026-11-04 stay judged by that dose.\n")
         #expect(try sandbox.sql(history) == "glute-bridge|2026-11-02|3|10|3\n")
 
         let removed = try sandbox.run("plan", "remove", "glute-bridge")

@@ -214,7 +214,7 @@ struct Undo: ParsableCommand {
             if output.json {
                 try Console.json(UndoJSON(result: nil, message: message, timeZone: Clock.timeZone, today: today))
             } else {
-                Console.err(message)
+                Console.note(message)
             }
             return
         }
@@ -226,7 +226,7 @@ struct Undo: ParsableCommand {
             if output.json {
                 try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone, today: today))
             }
-            Console.err(message)
+            Console.note(message)
             throw ExitCode(65)
         }
         let message = Describe.undone(result, when: when, now: try Clock.now())
@@ -240,11 +240,11 @@ struct Undo: ParsableCommand {
                         result: result, message: message, timeZone: Clock.timeZone, today: today, advice: words,
                         region: region))
             } else {
-                try Console.out(message)
+                try Console.say(message)
             }
             if let change = result.region {
                 if !output.json {
-                    try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
+                    try Console.say(try Config.regionNow(stored: change.stored))
                 }
                 if change.stored != nil, let note = Config.overrideNote() { Console.err(note) }
             }
@@ -304,9 +304,9 @@ struct Undo: ParsableCommand {
                     result: undo, message: message, timeZone: Clock.timeZone, today: try Clock.today(), advice: words,
                     region: region))
         } else {
-            try Console.out(message)
+            try Console.say(message)
             if let change = undo.region {
-                try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
+                try Console.say(try Config.regionNow(stored: change.stored))
             }
         }
         if let kept = result.keptCopy {

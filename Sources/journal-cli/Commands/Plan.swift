@@ -54,7 +54,7 @@ struct Plan: ParsableCommand {
                 return
             }
             guard !plan.isEmpty else {
-                Console.err(TextTable.wrap(Wording.noPlanYet(), width: 80))
+                Console.note(Wording.noPlanYet())
                 try StoredDamage.finish(problems: problems)
                 return
             }
@@ -79,7 +79,7 @@ struct Plan: ParsableCommand {
             }
             if !otherMeasure.isEmpty {
                 try Console.out("")
-                for said in otherMeasure { try Console.out(TextTable.wrap(said, width: 80)) }
+                for said in otherMeasure { try Console.say(said) }
             }
             try Self.doses(
                 "Earlier doses (the sessions done under each are judged by it):", of: plan, { $0.past(on: today) })
@@ -170,9 +170,9 @@ struct Plan: ParsableCommand {
             Session.sayOtherMeasure(exercise, plan: item)
             if output.json {
                 try Console.json(PlanSetJSON(planned, setting, today: today))
-                if !setting.changed { Console.err(said) }
+                if !setting.changed { Console.note(said) }
             } else {
-                try Console.out(said)
+                try Console.say(said)
             }
         }
     }

@@ -16,7 +16,7 @@ enum StoredDamage {
     /// are any, and exits with the status they and `own` give; returns when that is 0.
     static func finish(problems: [StoredValueProblem], status own: Int32 = 0, note: String? = nil) throws {
         say(problems)
-        if !problems.isEmpty, let note { Console.err(TextTable.wrap(note, width: 80)) }
+        if !problems.isEmpty, let note { Console.note(note) }
         let status = StoredValueProblem.exitStatus(own, damaged: !problems.isEmpty || schemaNamed)
         if status != 0 { throw ExitCode(status) }
     }
@@ -33,14 +33,12 @@ enum StoredDamage {
     static func say(_ problems: [StoredValueProblem]) {
         guard !problems.isEmpty else { return }
         Console.err("")
-        Console.err(
-            TextTable.wrap(
-                "The journal holds \(StoredValueProblem.mayHoldMore(than: problems) ? "at least " : "")"
-                    + "\(Wording.count(problems.count, "value", "values")) journal never writes, put "
-                    + "in from outside; what is shown reads \(Wording.pronoun(problems.count)) as said:",
-                width: 80))
+        Console.note(
+            "The journal holds \(StoredValueProblem.mayHoldMore(than: problems) ? "at least " : "")"
+                + "\(Wording.count(problems.count, "value", "values")) journal never writes, put "
+                + "in from outside; what is shown reads \(Wording.pronoun(problems.count)) as said:")
         for problem in problems.prefix(listed) {
-            Console.err(TextTable.wrap("- " + problem.description.terminalSafe, width: 80))
+            Console.note("- " + problem.description.terminalSafe)
         }
         if problems.count > listed { Console.err("- and \(problems.count - listed) more.") }
     }
