@@ -270,6 +270,11 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot write to \(path): the file system it is on is mounted read-only\(unsaved). "
                 + "No owner or mode can change that: remount it read-write, or copy the file to a writable "
                 + "place (a journal: pass the copy with --db)."
+        case .permissionDenied(let path) where FilePermissions.readOnlyMode(of: path) != nil:
+            let mode = String(FilePermissions.readOnlyMode(of: path) ?? 0, radix: 8)
+            return "cannot write to \(path): its mode is 0\(mode), which lets no one write it, so journal leaves it as "
+                + "it is\(unsaved). It is still read as it is. To write to it again, make it writable: "
+                + "`chmod 600 \(path)`."
         case .permissionDenied(let path):
             return "permission denied for \(path)\(unsaved). "
                 + "Check the file's owner and mode (it should be 0600 and yours)."
