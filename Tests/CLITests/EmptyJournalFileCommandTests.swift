@@ -352,10 +352,8 @@ import Testing
             writer.resume()
             #expect(writer.wait() == 0, "\(writer.stderr)")
         }
-        #expect(
-            writers.map { String($0.stdout.prefix(18)) } == [
-                "Logged #1 bird-dog", "Logged #2 bird-dog", "Logged #3 bird-dog",
-            ])
+        let logged: [String] = writers.map { String($0.stdout.prefix(18)) }
+        #expect(logged == ["Logged #1 bird-dog", "Logged #2 bird-dog", "Logged #3 bird-dog"])
         #expect(
             writers[0].stderr
                 == "journal: \(sandbox.database) was an empty file (0 bytes) holding no journal; this change "

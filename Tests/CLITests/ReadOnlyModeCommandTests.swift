@@ -23,7 +23,8 @@ import Testing
     }
 
     /// Checks every promise on the journal at `path`, through `run` (as this user, or as nobody).
-    func expectReadOnlyKept(_ path: String, _ run: (String...) throws -> Run) throws {
+    func expectReadOnlyKept(_ path: String, _ arrayRun: ([String]) throws -> Run) throws {
+        func run(_ arguments: String...) throws -> Run { try arrayRun(arguments) }
         let backup = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/backup.sqlite3"
         let backedUp = try run("backup", backup, "--db", path)
         try #require(backedUp.status == 0, "\(backedUp)")
@@ -33,7 +34,7 @@ import Testing
             ["log", "bird-dog", "--pain-before", "2", "--pain-after", "2"], ["edit", "1", "--note", "changed"],
             ["checkin", "--pain", "3"], ["undo"], ["config", "set", "region", "GB"],
         ] {
-            let refused = try run(write + ["--db", path])
+            let refused = try arrayRun(write + ["--db", path])
             #expect(refused.status == 77, "\(write) \(refused)")
             #expect(refused.stdout == "", "\(write) \(refused)")
             #expect(refused.stderr == Self.refused(path, mode: "0444"), "\(write) \(refused)")
@@ -73,7 +74,7 @@ import Testing
     /// As the user running the tests (root in CI's container): the mode is checked by journal itself.
     @Test func aReadOnlyJournalIsReadButNeverWrittenNorMadeWritable() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
-        try expectReadOnlyKept(sandbox.database) { arguments in try sandbox.run(Array(arguments)) }
+        try expectReadOnlyKept(sandbox.database) { arguments in try sandbox.run(arguments) }
     }
 
     /// As another user than root (nobody, when the tests run as root): the same.
