@@ -393,4 +393,95 @@ import Testing
         )
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
+
+    /// An empty file (0 bytes) at the journal's place, mode 0600.
+    func makeEmptyFile() {
+        #expect(
+            FileManager.default.createFile(
+                atPath: sandbox.database, contents: Data(), attributes: [.posixPermissions: 0o600]))
+    }
+
+    /// What a change says when another command put a journal in the empty file while it made its own.
+    var savedInAnother: String {
+        "journal: \(sandbox.database) was an empty file (0 bytes) holding no journal when this command began; another "
+            + "journal command put a journal in it meanwhile, and this change was saved in that one.\n"
+    }
+
+    /// Issue #25: three writers at once on an empty file; only the one that started the journal says so.
+    ///
+    /// Each builds its journal while the file is still empty (stopped at `new-journal-made`), then
+    /// they go on one by one: the first's journal takes the file's place and it says it started
+    /// it; the two others find that journal there, log into it and say so.
+    @Test func ofThreeWritersOnAnEmptyFileOnlyTheOneThatStartedTheJournalSaysSo() throws {
+        makeEmptyFile()
+        let writers = try (1...3).map { pain in
+            try Child(
+                sandbox, ["log", "bird-dog", "--pain-before", "3", "--pain-after", "\(pain)"],
+                stopAt: "new-journal-made")
+        }
+        for writer in writers { try #require(writer.waitForStop()) }
+        #expect(try size() == 0)
+        for writer in writers {
+            writer.resume()
+            #expect(writer.wait() == 0, "\(writer.stderr)")
+        }
+        let logged: [String] = writers.map { String($0.stdout.prefix(18)) }
+        #expect(logged == ["Logged #1 bird-dog", "Logged #2 bird-dog", "Logged #3 bird-dog"])
+        #expect(
+            writers[0].stderr
+                == "journal: \(sandbox.database) was an empty file (0 bytes) holding no journal; this change "
+                + "started a new journal in it. If it held a journal before, `journal restore BACKUP --force` puts "
+                + "a backup back (this journal is kept beside it).\n")
+        #expect(writers[1].stderr == savedInAnother)
+        #expect(writers[2].stderr == savedInAnother)
+        #expect(try sandbox.sql("SELECT group_concat(id || ':' || pain_after) FROM entries") == "1:1,2:2,3:3\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory)
+        #expect(!files.contains { $0.hasPrefix(".journal-") }, "\(files)")
+    }
+
+    /// Issue #25: `restore` into an empty file races `log`; the restore, stopped holding the file's
+    /// lock (`empty-file-locked`), makes a log meanwhile say it is busy (75, nothing saved) when
+    /// it may not wait, and wait when it may.
+    ///
+    /// The file ends as the restored journal, whole, with the waiting log's entry after it; the
+    /// restore says what it restored, and the log that it saved into a journal another command put there.
+    @Test func aLogWhileARestoreHoldsTheEmptyFileSaysBusyOrWaits() throws {
+        let backup = sandbox.directory + "/backup.sqlite3"
+        let other = sandbox.directory + "/other.sqlite3"
+        try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--db", other)
+        try sandbox.change("backup", backup, "--db", other)
+        makeEmptyFile()
+        let restore = try Child(sandbox, ["restore", backup], stopAt: "empty-file-locked")
+        try #require(restore.waitForStop())
+
+        sandbox.environment["JOURNAL_BUSY_TIMEOUT"] = "0"
+        let busy = try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "2")
+        #expect(busy.status == 75, "\(busy)")
+        #expect(busy.stdout == "", "\(busy)")
+        #expect(
+            busy.stderr
+                == "journal: \(sandbox.database) stayed locked by another program for too long; nothing was saved. "
+                + "Try again in a moment.\n", "\(busy)")
+        #expect(try size() == 0)
+
+        // A log that may wait has built its own journal while the file was empty, then goes on.
+        sandbox.environment["JOURNAL_BUSY_TIMEOUT"] = "600"
+        let waiting = try Child(
+            sandbox, ["log", "glute-bridge", "--pain-before", "2", "--pain-after", "2"], stopAt: "new-journal-made")
+        try #require(waiting.waitForStop())
+        waiting.resume()
+        restore.resume()
+        #expect(restore.wait() == 0, "\(restore.stderr)")
+        #expect(restore.stdout.hasPrefix("Restored 1 entry, 0 check-ins"), "\(restore.stdout)")
+        #expect(restore.stderr == "")
+        #expect(waiting.wait() == 0, "\(waiting.stderr)")
+        #expect(waiting.stdout.hasPrefix("Logged #2 glute-bridge"), "\(waiting.stdout)")
+        #expect(waiting.stderr == savedInAnother)
+        #expect(try sandbox.sql("PRAGMA integrity_check") == "ok\n")
+        #expect(
+            try sandbox.sql("SELECT group_concat(id || ':' || exercise_id) FROM entries")
+                == "1:bird-dog,2:glute-bridge\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory)
+        #expect(!files.contains { $0.contains("before-restore") || $0.hasPrefix(".journal-") }, "\(files)")
+    }
 }

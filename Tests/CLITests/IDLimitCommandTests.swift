@@ -240,4 +240,119 @@ import Testing
         #expect(flagged.status == 3, "\(flagged)")
         #expect(!flagged.stdout.contains("No safety findings"), "\(flagged)")
     }
+
+    /// What the entry counter fix of journal before issue #25 did: it gave the entry at the largest
+    /// id the id `to` and put the counter there, and left the reviews naming the largest id.
+    func runOldEntryFix(to id: Int) throws {
+        try sandbox.damage(
+            "UPDATE change_entries SET id = \(id) WHERE id = \(Self.largest); UPDATE entries SET id = \(id) WHERE id = "
+                + "\(Self.largest); UPDATE sqlite_sequence SET seq = \(id) WHERE name = 'entries';")
+    }
+
+    /// Issue #25: a review left naming 2^53 − 1 by the old fix is given the newest entry it saw.
+    ///
+    /// journal's record of changes still holds the review's: the entry the old fix moved (#2) was
+    /// given before it and a rise logged after it, in the same second, was given #3. The fix
+    /// printed, run as printed, makes the review cover #2 and not #3, so `check` shows the hold
+    /// #3 began, which the review's 2^53 − 1 hid.
+    @Test func aReviewTheOldFixLeftIsGivenTheNewestEntryTheChangeLogSaysItSaw() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
+        try sandbox.damage("UPDATE sqlite_sequence SET seq = 9007199254740990 WHERE name = 'entries';")
+        _ = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "6", "--at", "2026-11-25 09:00")
+        _ = try sandbox.run("resume", "glute-bridge", "--note", "physio")
+        #expect(try sandbox.sql("SELECT through_entry_id FROM reviews") == "\(Self.largest)\n")
+        try runOldEntryFix(to: 2)
+        let rising = try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "6")
+        #expect(rising.stdout.hasPrefix("Logged #3 glute-bridge"), "\(rising)")
+        let hidden = try sandbox.run("check")
+        #expect(hidden.status == 65, "\(hidden)")
+        #expect(hidden.stdout.hasPrefix("No safety findings stand today."), "\(hidden)")
+        let said = hidden.stderr.replacingOccurrences(of: "\n", with: " ")
+        let named =
+            "- reviews row 1, column through_entry_id: \(Self.largest), where journal writes the newest entry id "
+            + "it had given when the review was recorded, here at most 3 (such a review would count a session "
+            + "recorded after it as seen; screens still hold anything recorded after the review's own time); "
+            + "`sqlite3 JOURNAL \"UPDATE reviews SET through_entry_id = 2 WHERE id = 1\"` sets it to 2: the "
+            + "newest entry id journal had given when the review was recorded, as its record of changes for "
+            + "`journal undo` shows."
+        #expect(said.contains(named), "\(hidden)")
+        try runFix(in: hidden.stderr)
+        #expect(try sandbox.sql("SELECT through_entry_id FROM reviews") == "2\n")
+        let held = try sandbox.run("check")
+        #expect(held.status == 2, "\(held)")
+        #expect(
+            held.stdout.hasPrefix("ON HOLD glute-bridge is on hold since 2026-11-25 12:00 (repeated, #3)"), "\(held)")
+        #expect(!held.stdout.contains("#2)"), "\(held)")
+        #expect(held.stderr == "", "\(held)")
+    }
+
+    /// The same for a doctor's visit whose change journal no longer keeps (ten changes since):
+    /// it saw the check-ins recorded before its second, #1 (moved by the old fix), and not the
+    /// emergency red flag recorded in its second after it, which `check` then shows.
+    @Test func aRedFlagReviewTheOldFixLeftCoversOnlyWhatWasRecordedBeforeItsSecond() throws {
+        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 07:00")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T11:00:00+00:00"
+        try sandbox.damage("INSERT INTO sqlite_sequence (name, seq) VALUES ('checkins', 9007199254740990);")
+        _ = try sandbox.run("checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-25 10:00")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+        _ = try sandbox.run("resume", "--red-flags", "--note", "GP")
+        #expect(try sandbox.sql("SELECT through_checkin_id FROM red_flag_reviews") == "\(Self.largest)\n")
+        try sandbox.damage(
+            "UPDATE checkin_red_flags SET checkin_id = 1 WHERE checkin_id = \(Self.largest); UPDATE change_checkins "
+                + "SET id = 1 WHERE id = \(Self.largest); UPDATE checkins SET id = 1 WHERE id = \(Self.largest); "
+                + "UPDATE sqlite_sequence SET seq = 1 WHERE name = 'checkins';")
+        for _ in 1...9 { _ = try sandbox.run("checkin", "--pain", "3") }
+        _ = try sandbox.run("checkin", "--pain", "6", "--red-flag", "saddle-numbness")
+        #expect(
+            try sandbox.sql("SELECT count(*) FROM checkins; SELECT count(*) FROM change_red_flag_reviews") == "11\n0\n")
+        let hidden = try sandbox.run("check")
+        #expect(hidden.status == 65, "\(hidden)")
+        let said = hidden.stderr.replacingOccurrences(of: "\n", with: " ")
+        let named =
+            "- red_flag_reviews row 1, column through_checkin_id: \(Self.largest), where journal writes the "
+            + "newest check-in id it had given when the review was recorded, here at most 11 (such a review "
+            + "would count a red flag recorded after it as seen; screens still hold anything recorded after the "
+            + "review's own time); `sqlite3 JOURNAL \"UPDATE red_flag_reviews SET through_checkin_id = 1 WHERE "
+            + "id = 1\"` sets it to 1: every check-in up to that id was recorded before the review's second; "
+            + "one recorded in that second counts as not seen, so what it shows stands again until `journal "
+            + "resume --red-flags`."
+        #expect(said.contains(named), "\(hidden)")
+        try runFix(in: hidden.stderr)
+        #expect(try sandbox.sql("SELECT through_checkin_id FROM red_flag_reviews") == "1\n")
+        let flagged = try sandbox.run("check")
+        #expect(flagged.status == 3, "\(flagged)")
+        // Check-in #11's red flag, of 12:00, stands; #1's, of 10:00, which the doctor saw, does not.
+        #expect(flagged.stdout.contains("Recorded 2026-11-25 12:00, not yet seen by a doctor"), "\(flagged)")
+        #expect(!flagged.stdout.contains("10:00"), "\(flagged)")
+        #expect(flagged.stderr == "", "\(flagged)")
+    }
+
+    /// The copy `journal undo` keeps of a review, of an exercise `journal exercises remove` took
+    /// away, is named and fixed the same way, so that undoing the removal puts back a review in order.
+    @Test func aKeptCopyOfAReviewTheOldFixLeftIsFixedToo() throws {
+        try sandbox.change("exercises", "add", "my-hinge", "--name", "My hinge", "--category", "stability")
+        try sandbox.log("my-hinge", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
+        try sandbox.damage("UPDATE sqlite_sequence SET seq = 9007199254740990 WHERE name = 'entries';")
+        _ = try sandbox.run("log", "my-hinge", "--pain-before", "2", "--pain-after", "6", "--at", "2026-11-25 09:00")
+        _ = try sandbox.run("resume", "my-hinge", "--note", "physio")
+        try runOldEntryFix(to: 2)
+        _ = try sandbox.run("delete", "1", "--yes")
+        _ = try sandbox.run("delete", "2", "--yes")
+        #expect(try sandbox.sql("SELECT count(*) FROM entries") == "0\n")
+        let remove = try sandbox.run("exercises", "remove", "my-hinge")
+        #expect(try sandbox.sql("SELECT count(*) FROM change_exercise_reviews") == "1\n", "\(remove)")
+        let check = try sandbox.run("check")
+        let said = check.stderr.replacingOccurrences(of: "\n", with: " ")
+        let named =
+            "- change_exercise_reviews row 1, column through_entry_id: \(Self.largest), where journal writes the "
+            + "newest entry id it had given when the review was recorded, here at most 2"
+        #expect(said.contains(named), "\(check)")
+        try runFix(in: check.stderr)
+        #expect(try sandbox.sql("SELECT through_entry_id FROM change_exercise_reviews") == "2\n")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql("SELECT through_entry_id FROM reviews") == "2\n")
+        let quiet = try sandbox.run("check")
+        #expect(!quiet.stderr.contains("through_entry_id"), "\(quiet)")
+    }
 }

@@ -24,8 +24,23 @@ enum FilePermissions {
         return PermissionChange(path: folder, from: mode, to: 0o700)
     }
 
+    /// The mode of the file at `path` when it is a regular file that no one may write (no write
+    /// bit: 0444, 0400), as a person makes a journal they want kept as it is; `nil` otherwise.
+    ///
+    /// journal never writes such a journal, as root either (root may write any file, so the mode
+    /// is checked here rather than left to the system): a write is refused with
+    /// ``JournalError/permissionDenied(path:)``, and it is read read-only.
+    static func readOnlyMode(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o222 == 0 else { return nil }
+        return Int(info.st_mode) & 0o777
+    }
+
     /// Makes the journal file and its -wal and -shm files private (0600) when others could read or write them,
     /// and the -wal and -shm writable again (0600) when the journal is but they are not; returns what changed.
+    ///
+    /// A journal its owner may not write (0444) is made private without being made writable (0400):
+    /// a person made it read-only, and it stays so.
     ///
     /// Files owned by someone else, and anything that is not a regular file (a device), are left alone.
     /// Reading a read-only journal (mode 0400) makes SQLite create its -wal and -shm with that mode;
@@ -39,8 +54,9 @@ enum FilePermissions {
             return sideFiles(of: path, journalWritable: false)
         }
         let mode = Int(info.st_mode) & 0o777
-        if mode & 0o077 != 0, chmod(path, 0o600) == 0 {
-            changes.append(PermissionChange(path: path, from: mode, to: 0o600))
+        let tightened = mode & 0o200 == 0 ? 0o400 : 0o600
+        if mode & 0o077 != 0, chmod(path, mode_t(tightened)) == 0 {
+            changes.append(PermissionChange(path: path, from: mode, to: tightened))
         }
         return changes + sideFiles(of: path, journalWritable: mode & 0o200 != 0)
     }

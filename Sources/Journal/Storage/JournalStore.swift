@@ -75,16 +75,39 @@ public final class JournalStore: Sendable {
         at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, emptyFile: EmptyFile = .startsJournal,
         _ operation: (JournalStore) throws -> T
     ) throws -> T {
+        try written(at: path, busyTimeout: busyTimeout, emptyFile: emptyFile, operation).result
+    }
+
+    /// What ``written(at:busyTimeout:emptyFile:_:)`` returns: the operation's result, and whether
+    /// this write started the journal.
+    public struct Written<T> {
+        /// What the operation returned.
+        public var result: T
+        /// Whether this write's new journal took its place: `false` when the journal was there
+        /// already, or when another process put one there first (the change was then made on it).
+        public var startedJournal: Bool
+    }
+
+    /// As ``write(at:busyTimeout:emptyFile:_:)``, saying too whether this write started the journal.
+    ///
+    /// Of several writers that find no journal (or an empty file) at once, only the one whose new
+    /// journal takes its place started it; the others made their change on that journal.
+    public static func written<T>(
+        at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, emptyFile: EmptyFile = .startsJournal,
+        _ operation: (JournalStore) throws -> T
+    ) throws -> Written<T> {
         try refuseLogBesideEmptyFile(path)
         if isEmptyFile(path) {
             guard emptyFile == .startsJournal else { throw holdsNoJournal(path) }
             let file = NewJournalFile(replacingEmptyFile: path)
-            if let made = try file.make(busyTimeout: busyTimeout, operation) { return made.result }
+            if let made = try file.make(busyTimeout: busyTimeout, operation) {
+                return Written(result: made.result, startedJournal: true)
+            }
         } else if try !exists(path), let made = try NewJournalFile(for: path).make(busyTimeout: busyTimeout, operation)
         {
-            return made.result
+            return Written(result: made.result, startedJournal: true)
         }
-        return try operation(JournalStore(path: path, busyTimeout: busyTimeout))
+        return Written(result: try operation(JournalStore(path: path, busyTimeout: busyTimeout)), startedJournal: false)
     }
 
     /// What opening does with a file that is there but holds no journal (empty, 0 bytes: a sync
@@ -116,7 +139,9 @@ public final class JournalStore: Sendable {
         guard try exists(path) else { return nil }
         let folder = PathName.folder(of: path)
         do {
-            if Glibc.access(path, W_OK) == 0, Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0 {
+            if Glibc.access(path, W_OK) == 0, FilePermissions.readOnlyMode(of: path) == nil,
+                Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0
+            {
                 do {
                     return try JournalStore(
                         openingExisting: path, access: .readWrite, busyTimeout: busyTimeout, markIfEmpty: false)
@@ -240,6 +265,10 @@ public final class JournalStore: Sendable {
         self.path = path
         self.access = access
         if !inMemory, file == nil { try Self.refuseLogBesideEmptyFile(path) }
+        // A journal a person made read-only is never written, by root either, nor made writable.
+        if !inMemory, file == nil, access == .readWrite, FilePermissions.readOnlyMode(of: path) != nil {
+            throw JournalError.permissionDenied(path: path)
+        }
         // Leftovers of a killed first write or restore beside it (``LeftoverFile/removeUnlocked(beside:)``).
         if !inMemory, file == nil, access == .readWrite { _ = LeftoverFile.removeUnlocked(beside: path) }
         var configuration = Configuration()

@@ -85,7 +85,7 @@ struct NewJournalFile {
         let result = try operation(store)
         TestStop.at("new-journal-made")
         try finishMaking(store, staging)
-        placed = try place(staging)
+        placed = try place(staging, busyTimeout: busyTimeout)
         return placed ? Made(result: result) : nil
     }
 
@@ -105,7 +105,7 @@ struct NewJournalFile {
         let staging = file.path
         defer { file.remove() }
         try JournalStore(openingExisting: staging, access: .readWrite).closeDatabase()
-        _ = try place(staging)
+        _ = try place(staging, busyTimeout: JournalStore.defaultBusyTimeout)
     }
 
     /// Makes the folders missing on the way to the journal (0700); returns those it made, outermost first.
@@ -131,10 +131,13 @@ struct NewJournalFile {
 
     /// Hard-links the finished journal `staging` into place, which fails if another process got
     /// there first; returns whether it is in place (`false`: the other's is).
-    private func place(_ staging: String) throws -> Bool {
+    ///
+    /// In place of an empty file, waits up to `busyTimeout` seconds for another process that holds
+    /// it (``replaceEmptyFile(with:busyTimeout:)``).
+    private func place(_ staging: String, busyTimeout: TimeInterval) throws -> Bool {
         let path = journal
         let directory = PathName.folder(of: path)
-        if replacesEmptyFile { return try replaceEmptyFile(with: staging) }
+        if replacesEmptyFile { return try replaceEmptyFile(with: staging, busyTimeout: busyTimeout) }
         if link(staging, path) == 0 {
             syncFolder(directory)
             return true
@@ -158,13 +161,28 @@ struct NewJournalFile {
     /// exclusive `flock` on that file meanwhile, so that of two processes that each made a journal
     /// for it, only the first replaces it; returns whether it is in place (`false`: the file is no
     /// longer that empty file, and the caller makes its change on what is there now).
-    func replaceEmptyFile(with staging: String) throws -> Bool {
+    ///
+    /// Another process holding the lock (a restore or a first write into the same file) is waited
+    /// for up to `busyTimeout` seconds, then refused with ``JournalError/databaseLocked(path:)``,
+    /// as a journal's own write lock is. The test stop point `empty-file-locked` is just after
+    /// the lock is taken (``TestStop``).
+    func replaceEmptyFile(with staging: String, busyTimeout: TimeInterval) throws -> Bool {
         let path = journal
         let directory = PathName.folder(of: path)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+        let deadline = Date(timeIntervalSinceNow: busyTimeout.isNaN ? 0 : busyTimeout)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            switch errno {
+            case EINTR: continue
+            case EWOULDBLOCK:
+                guard Date() < deadline else { throw JournalError.databaseLocked(path: path) }
+                usleep(10_000)
+            default: throw JournalError.io(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+        TestStop.at("empty-file-locked")
         var held = stat()
         var there = stat()
         guard fstat(descriptor, &held) == 0, stat(path, &there) == 0, held.st_dev == there.st_dev,

@@ -93,7 +93,7 @@ enum SQLiteRestore {
             reviews: named.reviewIDs.count, records: ImportResult(counting: named))
         let data = try restored.queue.writeWithoutTransaction { try serialize($0, path: path) }
         var replacedRegion: String?
-        if intoEmptyFile, try placeOverEmptyFile(data, at: path) {
+        if intoEmptyFile, try placeOverEmptyFile(data, at: path, busyTimeout: busyTimeout) {
             // Nothing was replaced, so nothing is kept.
         } else if try JournalStore.exists(path) {
             // Without --force, a journal another process started in the empty file meanwhile stays.
@@ -615,11 +615,12 @@ enum SQLiteRestore {
     /// then renamed over it under its `flock`, only while it is still that empty file, so that no
     /// process sees half a journal. Returns `false`, leaving the file as it is, when it is no longer
     /// that empty file (a journal another process started in it meanwhile, or none).
-    private static func placeOverEmptyFile(_ bytes: [UInt8], at path: String) throws -> Bool {
+    private static func placeOverEmptyFile(_ bytes: [UInt8], at path: String, busyTimeout: TimeInterval) throws -> Bool
+    {
         let target = NewJournalFile(replacingEmptyFile: path)
         let staging = try LeftoverFile(beside: target.journal, kind: "restore").create(holding: bytes)
         defer { staging.remove() }
-        return try target.replaceEmptyFile(with: staging.path)
+        return try target.replaceEmptyFile(with: staging.path, busyTimeout: busyTimeout)
     }
 
     /// Writes a new journal whole: into an unnamed file in its folder (`O_TMPFILE`, else a hidden

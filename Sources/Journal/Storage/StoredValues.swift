@@ -1055,45 +1055,109 @@ extension StoredValues {
 }
 
 extension StoredValues {
-    /// The reviews that say they had seen an id beyond the newest journal had given.
+    /// A table of reviews whose rows name the newest entry or check-in they had seen (`column`, of
+    /// `records`), the SQL of the change that added a review `r` (`added`: its `change_id`), and
+    /// the change log's table of `records` (`log`: `remove` the records a change added, `restore`
+    /// the copies of those it deleted).
+    private typealias SeenColumn = (
+        table: String, column: String, records: String, record: String, shown: String, added: String, log: String
+    )
+
+    /// The reviews, the copies `journal undo` keeps of them, and the column of each that names the
+    /// newest record seen.
+    private static let seenColumns: [SeenColumn] = [
+        (
+            "reviews", "through_entry_id", "entries", "entry", "a session",
+            "SELECT change_id FROM change_reviews WHERE action = 'remove' AND id = r.id", "change_entries"
+        ),
+        (
+            "change_exercise_reviews", "through_entry_id", "entries", "entry", "a session",
+            "SELECT change_id FROM change_reviews WHERE action = 'remove' AND id = r.id", "change_entries"
+        ),
+        (
+            "red_flag_reviews", "through_checkin_id", "checkins", "check-in", "a red flag",
+            "SELECT change_id FROM change_red_flag_reviews WHERE id = r.id", "change_checkins"
+        ),
+    ]
+
+    /// The reviews that say they had seen an id beyond the newest journal had given, and the
+    /// copies `journal undo` keeps of them (of an exercise `journal exercises remove` deleted).
     ///
     /// A review of an exercise's hold or of the red flags names the newest entry or check-in it
     /// had seen; beyond the newest id journal had given (its `sqlite_sequence` counter, or the
     /// newest row where the counter is gone): journal writes the newest id there was when the
     /// review was recorded, never more. Such a review would count a session or a red flag
-    /// recorded after it, in the same second or with the clock set back, as seen. Both tables are
-    /// small and read whole; the coverage rule still asks that what it covers was recorded by its
-    /// second, so a later recording stands whatever the id says.
+    /// recorded after it, in the same second or with the clock set back, as seen. It is what an
+    /// id counter fix of journal before issue #25 left, which moved the entry at 2^53 − 1 and
+    /// not the review that named it. Both tables are small and read whole; the coverage rule
+    /// still asks that what it covers was recorded by its second, so a later recording stands
+    /// whatever the id says.
+    ///
+    /// The fix names the id the review can have seen, never more (``seenSQL(_:)``), so that
+    /// what it covers shrinks rather than grows: a hold or a red flag stands again, never hides.
     private static func reviewsBeyondTheIDsGiven(_ db: Database) throws -> [StoredValueProblem] {
-        func given(_ table: String) -> String {
-            "max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '\(table)'), 0), "
-                + "coalesce((SELECT max(id) FROM \(table)), 0))"
+        let selects = seenColumns.map { seen in
+            let kept = seen.table.hasPrefix("change_") ? " AND change_id IN (\(changesOfThisJournal))" : ""
+            return """
+                SELECT '\(seen.table)' AS source, CAST(id AS TEXT) AS row, quote(\(seen.column)) AS quoted,
+                       \(newestGiven(seen.records)) AS given, \(seenSQL(seen)) AS seen,
+                       (\(seen.added)) IN (\(changesOfThisJournal)) AS logged
+                FROM \(seen.table) AS r WHERE \(seen.column) > \(newestGiven(seen.records))\(kept)
+                """
         }
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT 'reviews' AS source, CAST(id AS TEXT) AS row, 'through_entry_id' AS column,
-                       quote(through_entry_id) AS quoted, \(given("entries")) AS given
-                FROM reviews WHERE through_entry_id > \(given("entries"))
-                UNION ALL
-                SELECT 'red_flag_reviews', CAST(id AS TEXT), 'through_checkin_id', quote(through_checkin_id),
-                       \(given("checkins"))
-                FROM red_flag_reviews WHERE through_checkin_id > \(given("checkins"))
-                ORDER BY 1 DESC, 2 LIMIT ?
-                """,
+            db, sql: selects.joined(separator: " UNION ALL ") + " ORDER BY 1 DESC, 2 LIMIT ?",
             arguments: [limitPerTable * 2])
-        return rows.map { row in
+        return rows.compactMap { row in
             let table: String = row["source"]
             let given: Int64 = row["given"]
-            let records = table == "reviews" ? ("entry", "a session") : ("check-in", "a red flag")
+            let seenID: Int64 = row["seen"]
+            let id: String = row["row"]
+            guard let seen = seenColumns.first(where: { $0.table == table }) else { return nil }
+            let update = "UPDATE \(table) SET \(seen.column) = \(seenID) WHERE id = \(id)"
+            let resume = seen.records == "entries" ? "`journal resume`" : "`journal resume --red-flags`"
+            let how =
+                (row["logged"] as Bool? ?? false)
+                ? "the newest \(seen.record) id journal had given when the review was recorded, as its record of "
+                    + "changes for `journal undo` shows"
+                : "every \(seen.record) up to that id was recorded before the review's second; one recorded in "
+                    + "that second counts as not seen, so what it shows stands again until \(resume)"
             return StoredValueProblem(
-                table: table, row: row["row"], column: row["column"], value: row["quoted"] ?? "NULL",
-                expected: "where journal writes the newest \(records.0) id it had given when the review was "
-                    + "recorded, here at most \(given) (such a review would count \(records.1) recorded after it "
+                table: table, row: id, column: seen.column, value: row["quoted"] ?? "NULL",
+                expected: "where journal writes the newest \(seen.record) id it had given when the review was "
+                    + "recorded, here at most \(given) (such a review would count \(seen.shown) recorded after it "
                     + "as seen; screens still hold anything recorded after the review's own time)",
-                fix: "journal cannot correct a review's row: restore a backup made before it was changed "
-                    + "(`journal restore`).")
+                fix: "`sqlite3 JOURNAL \"\(update)\"` sets it to \(seenID): \(how).")
         }
+    }
+
+    /// The newest id journal has given in `table` (its `sqlite_sequence` counter, or the newest
+    /// row where the counter is gone), as an SQL expression.
+    private static func newestGiven(_ table: String) -> String {
+        "max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '\(table)'), 0), "
+            + "coalesce((SELECT max(id) FROM \(table)), 0))"
+    }
+
+    /// The newest id of `seen.records` that the review `r` can have seen, as an SQL expression:
+    /// never beyond the newest given, never below 0.
+    ///
+    /// Ids are given in the order records are made, so the review saw every record below the
+    /// first made after it. Where the change log still holds the change that added the review
+    /// (a change of this journal, ``changesOfThisJournal``), the first made after it is the
+    /// lowest a later change added. Otherwise it is the lowest recorded in the review's second or
+    /// later, a deleted one `journal undo` kept too: one recorded in that second before the review
+    /// then counts as not seen, which can bring back a hold the review had answered, never hide one.
+    private static func seenSQL(_ seen: SeenColumn) -> String {
+        let newest = newestGiven(seen.records)
+        let change = "(\(seen.added) AND change_id IN (\(changesOfThisJournal)))"
+        let recorded = "(SELECT min(id) FROM \(seen.records) WHERE created_at >= r.created_at)"
+        let kept = "(SELECT min(id) FROM \(seen.log) WHERE action = 'restore' AND created_at >= r.created_at)"
+        let madeAfter = """
+            CASE WHEN \(change) IS NOT NULL
+                 THEN (SELECT min(id) FROM \(seen.log) WHERE action = 'remove' AND change_id > \(change))
+                 ELSE min(coalesce(\(recorded), \(kept)), coalesce(\(kept), \(recorded))) END
+            """
+        return "max(min(coalesce((\(madeAfter)) - 1, \(newest)), \(newest)), 0)"
     }
 }
 

@@ -48,22 +48,27 @@ struct StoreOptions: ParsableArguments {
     /// A file there that is empty (0 bytes) is refused (exit 66, left as it is), unless the command
     /// adds a record (``emptyFile``): its change, if it succeeds, then starts a new journal in it, as
     /// docs/design.md says; since it may have been a journal that a sync tool truncated, a line on
-    /// standard error says so, with how to put a backup back.
+    /// standard error says so, with how to put a backup back. Only the write that started it says
+    /// so: one that found another command's journal there first says it saved its change in that.
     func write<T>(_ operation: (JournalStore) throws -> T) throws -> T {
         let busyTimeout = try Self.busyTimeout(ProcessInfo.processInfo.environment)
         let path = try resolvedPath()
         let wasEmpty = JournalStore.isEmptyFile(path)
-        let result = try JournalStore.write(at: path, busyTimeout: busyTimeout, emptyFile: Self.emptyFile) {
+        let written = try JournalStore.written(at: path, busyTimeout: busyTimeout, emptyFile: Self.emptyFile) {
             try operation(announce($0, reading: false))
         }
         Console.changeSaved = true
-        if wasEmpty {
+        if wasEmpty, written.startedJournal {
             Console.err(
                 "journal: \(path.terminalSafe) was an empty file (0 bytes) holding no journal; this change started a "
                     + "new journal in it. If it held a journal before, `journal restore BACKUP --force` puts a backup "
                     + "back (this journal is kept beside it).")
+        } else if wasEmpty {
+            Console.err(
+                "journal: \(path.terminalSafe) was an empty file (0 bytes) holding no journal when this command began; "
+                    + "another journal command put a journal in it meanwhile, and this change was saved in that one.")
         }
-        return result
+        return written.result
     }
 
     /// The journal if it exists: for commands that only read, and for what a change reads first.
