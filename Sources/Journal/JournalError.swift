@@ -175,6 +175,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case walUnreadable(path: String, cause: ReadOnlyCause)
     /// Neither `--db`, `JOURNAL_DB`, `XDG_DATA_HOME` nor `HOME` says where the journal lives.
     case noDatabaseLocation
+    /// `$TZ` holds what is neither a zone name nor a fixed offset (``ClockZone``): a POSIX
+    /// daylight-saving rule, or a name no zone has.
+    case unreadableTimeZone(String)
 
     /// The reason ``io(path:reason:)`` gives when the disk holding the journal is full.
     public static let diskFull = "the disk is full"
@@ -511,6 +514,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return storageMessage(saving: true)
         case .noDatabaseLocation:
             return "cannot tell where the journal lives: HOME is not set. Pass --db PATH or set JOURNAL_DB."
+        case .unreadableTimeZone(let value):
+            return "TZ holds \"\(value)\", which journal cannot read as a time zone: journal reads zone names such as "
+                + "Europe/London (or :Europe/London) and fixed offsets such as EST+5, not daylight-saving rules such as "
+                + "EST5EDT,M3.2.0,M11.1.0. Set TZ to your zone's name (TZ=America/Toronto), or unset it for the system's zone."
         }
     }
 }

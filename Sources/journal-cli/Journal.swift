@@ -23,7 +23,7 @@ struct JournalCommand: ParsableCommand {
             create; 74 I/O error or disk full, or the output cannot be written; 75 still locked \
             after the busy timeout ($JOURNAL_BUSY_TIMEOUT, 0-3600 s, default 10 s); 77 permission \
             denied or read-only, or no key given opens an encrypted file (65 when it is \
-            damaged); 78 no place for the journal (no HOME and no --db). Nothing is saved when \
+            damaged); 78 no place for the journal (no HOME and no --db), or a $TZ journal cannot read. Nothing is saved when \
             a command fails, except when only its output could not be written (74: a \
             full disk, a closed pipe): the message then says the change was saved.
             """,
@@ -59,6 +59,8 @@ struct JournalCommand: ParsableCommand {
             }
             parsed = command
             StoreOptions.emptyFile = emptyFile(for: type(of: command))
+            // `safety` tells no time: it shows its advice whatever `$TZ` holds.
+            if !(command is Safety) { try Clock.checkTimeZone() }
             try command.run()
         } catch let error as JournalError {
             refuse("journal: \(Self.message(for: error, from: parsed))", status: error.exitStatus)

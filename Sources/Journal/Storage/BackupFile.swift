@@ -17,7 +17,7 @@ enum BackupFile {
     /// `date` in local time as a file name takes it: `2026-11-25-101500`.
     static func stamp(_ date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970)
-        let local = DateInput.at(seconds, in: .current).local
+        let local = DateInput.at(seconds, in: ClockZone.fromEnvironmentOrSystem).local
         return local.date.iso8601 + "-" + pad(local.hour, 2) + pad(local.minute, 2) + pad(local.second, 2)
     }
 

@@ -24,8 +24,15 @@ enum Clock {
                 + "between 1970 and 9999.")
     }
 
-    /// The zone of the person's clock: `$TZ`, else the system's.
-    static var timeZone: TimeZone { .current }
+    /// The zone of the person's clock: `$TZ` as ``ClockZone`` reads it, else the system's.
+    ///
+    /// `main` refuses a `$TZ` journal cannot read (``checkTimeZone()``) before a command runs, so
+    /// the system's zone stands in only for the advice told before that refusal.
+    static var timeZone: TimeZone { ClockZone.fromEnvironmentOrSystem }
+
+    /// The zone `$TZ` names; throws ``JournalError/unreadableTimeZone(_:)`` for one journal cannot read.
+    @discardableResult
+    static func checkTimeZone() throws -> TimeZone { try ClockZone.fromEnvironment() }
 
     /// Now on the person's clock.
     static func local() throws -> LocalDateTime { DateInput.at(try now(), in: timeZone).local }
