@@ -61,8 +61,12 @@ struct JournalCommand: ParsableCommand {
             StoreOptions.emptyFile = emptyFile(for: type(of: command))
             // `safety` tells no time: it shows its advice whatever `$TZ` holds.
             if !(command is Safety) { try Clock.checkTimeZone() }
+            StoredDamage.changing = command is any ChangingCommand
             try command.run()
+            StoredDamage.sayHeldSchemaProblem()
         } catch let error as JournalError {
+            // A write refused for what the journal holds from outside says it: a read held it back.
+            if case .foreignSchema = error { StoredDamage.refusedForSchemaProblem() }
             refuse("journal: \(Self.message(for: error, from: parsed))", status: error.exitStatus)
         } catch let error as AgeError {
             let error = JournalError(error)
@@ -83,6 +87,7 @@ struct JournalCommand: ParsableCommand {
     /// that no mistake elsewhere on the command line silences it, then `message`, exit `status`.
     static func refuse(_ message: String, status: Int32) -> Never {
         AdviceFirst.tellBeforeRefusal(Array(CommandLine.arguments.dropFirst()))
+        StoredDamage.sayHeldSchemaProblem()
         Console.err(message)
         Foundation.exit(status)
     }
@@ -123,6 +128,7 @@ struct JournalCommand: ParsableCommand {
             }
         } else {
             AdviceFirst.tellBeforeRefusal(Array(CommandLine.arguments.dropFirst()))
+            StoredDamage.sayHeldSchemaProblem()
             if !text.isEmpty { Console.err(text.terminalSafeLines) }
         }
         Foundation.exit(status.rawValue)

@@ -30,9 +30,11 @@ import Testing
         let run = try sandbox.run("checkin", "--pain", "5", "--red-flag", "both-legs")
         #expect(run.status == 65, "\(run)")
         #expect(run.stdout == "", "\(run)")
-        #expect(run.stderr.hasPrefix(named(eat, saving: false)), "\(run)")
+        // The advice first, then the refusal, which names the trigger once.
+        #expect(run.stderr.hasPrefix(String(repeating: "!", count: 78)), "\(run)")
         #expect(run.stderr.contains("!! URGENT: SEEK EMERGENCY CARE NOW\n"), "\(run)")
         #expect(run.stderr.hasSuffix(named(eat, saving: true)), "\(run)")
+        #expect(run.stderr.components(separatedBy: "trigger eat,").count == 2, "\(run)")
         #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "1\n")
         // Reads go on from journal's own tables, saying what stands in the file; as for a value from
         // outside, the journal is not taken for one in order (a tester: `check` exited 0 while every
@@ -63,8 +65,17 @@ import Testing
         #expect(run.status == 65, "\(run)")
         #expect(run.stdout == "", "\(run)")
         let fix = "\(object), which journal does not make (`sqlite3 \(sandbox.database) \"\(drop)\"` removes it)"
-        // Named as it is opened, then as the log is refused.
-        #expect(run.stderr == named(fix, saving: false) + named(fix, saving: true), "\(run)")
+        // Named once, as the log is refused, though reading the exercise and the region opened it first.
+        #expect(run.stderr == named(fix, saving: true), "\(run)")
+        // An exercise journal does not know is refused by the write too; refused for another reason
+        // before it (a side for it), the log names the object once too, before that reason.
+        let unknown = try sandbox.run("log", "bird-dgo", "--pain-before", "3", "--pain-after", "3")
+        #expect(unknown.status == 65, "\(unknown)")
+        #expect(unknown.stderr == named(fix, saving: true), "\(unknown)")
+        let misspelt = try sandbox.run("log", "bird-dgo", "--side", "left", "--pain-before", "3", "--pain-after", "3")
+        #expect(misspelt.status == 64, "\(misspelt)")
+        #expect(misspelt.stderr.hasPrefix(named(fix, saving: false) + "journal: "), "\(misspelt)")
+        #expect(misspelt.stderr.components(separatedBy: object + ",").count == 2, "\(misspelt)")
         #expect(try sandbox.entryCount() == 1)
     }
 

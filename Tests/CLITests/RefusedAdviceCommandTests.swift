@@ -28,6 +28,23 @@ import Testing
         """
     static let unknownOption = "Error: Unknown option '--foo'\n"
 
+    /// `banner` as a check-in refused before the command ran tells it: its red flags named, not
+    /// recorded (``RedFlagRule/findings(for:saved:)``); a banner told by the run, before a storage or
+    /// region refusal, keeps "You recorded".
+    static func named(_ banner: String) -> String {
+        banner.replacingOccurrences(
+            of: "!! You recorded chest pain.\n",
+            with: "!! You named chest pain in a check-in that was not saved (the reason follows).\n"
+        ).replacingOccurrences(
+            of: "== You recorded a high temperature, or feeling hot and shivery.\n",
+            with: "== You named a high temperature, or feeling hot and shivery in a check-in that\n"
+                + "== was not saved (the reason follows).\n"
+        ).replacingOccurrences(
+            of: "!! You recorded pain, tingling, weakness or numbness in both legs.\n",
+            with: "!! You named pain, tingling, weakness or numbness in both legs in a check-in\n"
+                + "!! that was not saved (the reason follows).\n")
+    }
+
     /// The journal file's bytes, `nil` when there is none.
     func journalBytes() -> Data? { FileManager.default.contents(atPath: sandbox.database) }
 
@@ -50,14 +67,15 @@ import Testing
     @Test func aTimeRefusedStillSaysTheEmergencyAdvice() throws {
         try expectRefused(
             ["checkin", "--pain", "5", "--red-flag", "chest-pain", "--at", "garbage"], status: 64,
-            advice: Self.emergency, error: "journal: cannot use \"garbage\" as a date: journal reads times such as\n")
+            advice: Self.named(Self.emergency),
+            error: "journal: cannot use \"garbage\" as a date: journal reads times such as\n")
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
 
     @Test func aPainOutOfRangeStillSaysTheEmergencyAdvice() throws {
         try sandbox.change("checkin", "--pain", "2", "--at", "today 08:00")
         try expectRefused(
-            ["checkin", "--pain", "11", "--red-flag", "chest-pain"], status: 64, advice: Self.emergency,
+            ["checkin", "--pain", "11", "--red-flag", "chest-pain"], status: 64, advice: Self.named(Self.emergency),
             error: "Error: The value '11' is invalid for '--pain <0-10>': pain must be a whole number from 0")
         #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "1\n")
     }
@@ -66,25 +84,26 @@ import Testing
     @Test func anUnknownOptionStillSaysTheAdviceOfEachTierWithJSON() throws {
         let run = try expectRefused(
             ["checkin", "--pain", "4", "--red-flag=fever", "--red-flag", "chest-pain", "--foo", "--json"], status: 64,
-            advice: Self.emergency + Self.sameDay, error: Self.unknownOption)
+            advice: Self.named(Self.emergency) + Self.named(Self.sameDay), error: Self.unknownOption)
         #expect(run.stderr.components(separatedBy: "!! URGENT").count == 2, "\(run)")
     }
 
     @Test func aMisspeltSecondRedFlagLeavesTheFirstOnesAdvice() throws {
         try expectRefused(
             ["checkin", "--pain", "5", "--red-flag", "chest-pain", "--red-flag", "chest-pian"], status: 64,
-            advice: Self.emergency, error: "Error: The value 'chest-pian' is invalid for '--red-flag <id>'")
+            advice: Self.named(Self.emergency), error: "Error: The value 'chest-pian' is invalid for '--red-flag <id>'")
         // A retired id, as refused, leaves the valid one's too.
         try expectRefused(
             ["checkin", "--pain", "5", "--red-flag", "leg-weakness", "--red-flag", "chest-pain"], status: 64,
-            advice: Self.emergency, error: "Error: The value 'leg-weakness' is invalid for '--red-flag <id>'")
+            advice: Self.named(Self.emergency),
+            error: "Error: The value 'leg-weakness' is invalid for '--red-flag <id>'")
     }
 
     /// A word people use for the command (`check-in`, `add`) is refused as an unknown command, after
     /// the advice of what was typed after it, read as the command it stands for.
     @Test func aCommandsOtherNameStillSaysTheAdvice() throws {
         try expectRefused(
-            ["check-in", "--pain", "5", "--red-flag", "chest-pain"], status: 64, advice: Self.emergency,
+            ["check-in", "--pain", "5", "--red-flag", "chest-pain"], status: 64, advice: Self.named(Self.emergency),
             error: "Error: Unknown command 'check-in'. The nearest: checkin")
         try expectRefused(
             ["add", "glute-bridge", "--pain-before", "2", "--pain-after", "5"], status: 64, advice: Self.stop,
@@ -93,14 +112,15 @@ import Testing
 
     @Test func aPainTypedTwiceStillSaysTheAdvice() throws {
         try expectRefused(
-            ["checkin", "--pain", "5", "--red-flag", "chest-pain", "--pain", "6"], status: 64, advice: Self.emergency,
+            ["checkin", "--pain", "5", "--red-flag", "chest-pain", "--pain", "6"], status: 64,
+            advice: Self.named(Self.emergency),
             error: "Error: --pain takes one value; --pain 5 and --pain 6 were given.\n")
     }
 
     @Test func aNoteThatCannotBeReadStillSaysTheAdvice() throws {
         try expectRefused(
             ["checkin", "--pain", "5", "--red-flag", "chest-pain", "--note", "-"], stdin: "", status: 66,
-            advice: Self.emergency,
+            advice: Self.named(Self.emergency),
             error: "journal: cannot read standard input: it is empty; --note - reads the note from it")
     }
 
@@ -108,7 +128,7 @@ import Testing
     @Test func aSeverePainTypedStillSaysItsAdvice() throws {
         try expectRefused(
             ["checkin", "--pain", "9", "--red-flag", "chest-pain", "--foo"], status: 64,
-            advice: Self.emergency + Self.severePain, error: Self.unknownOption)
+            advice: Self.named(Self.emergency) + Self.severePain, error: Self.unknownOption)
         try expectRefused(
             ["checkin", "--pain", "9", "--foo"], status: 64, advice: Self.severePain, error: Self.unknownOption)
     }
@@ -136,18 +156,18 @@ import Testing
 
             """
         try expectRefused(
-            ["checkin", "--pain", "3", "--red-flag", "both-legs", "--foo"], status: 64, advice: canada,
+            ["checkin", "--pain", "3", "--red-flag", "both-legs", "--foo"], status: 64, advice: Self.named(canada),
             error: Self.unknownOption)
         // Another journal, named by --db, has its own region (none: the locale's, en_GB).
         let other = sandbox.directory + "/other.sqlite3"
         try sandbox.change("checkin", "--pain", "2", "--db", other)
         try expectRefused(
             ["checkin", "--pain", "3", "--red-flag", "chest-pain", "--foo", "--db=" + other], status: 64,
-            advice: Self.emergency, error: Self.unknownOption)
+            advice: Self.named(Self.emergency), error: Self.unknownOption)
         // A path the parser refuses as a value is no journal: the environment's words.
         try expectRefused(
             ["checkin", "--pain", "3", "--red-flag", "chest-pain", "--db=-x", "--foo"], status: 64,
-            advice: Self.emergency, error: Self.unknownOption)
+            advice: Self.named(Self.emergency), error: Self.unknownOption)
         sandbox.environment["JOURNAL_REGION"] = "NZ"
         let newZealand = """
             !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
@@ -160,7 +180,7 @@ import Testing
 
             """
         try expectRefused(
-            ["checkin", "--pain", "3", "--red-flag", "both-legs", "--foo"], status: 64, advice: newZealand,
+            ["checkin", "--pain", "3", "--red-flag", "both-legs", "--foo"], status: 64, advice: Self.named(newZealand),
             error: Self.unknownOption)
         sandbox.environment["JOURNAL_REGION"] = "XX"
         let unknown = """
@@ -175,7 +195,7 @@ import Testing
 
             """
         try expectRefused(
-            ["checkin", "--pain", "3", "--red-flag", "both-legs", "--foo"], status: 64, advice: unknown,
+            ["checkin", "--pain", "3", "--red-flag", "both-legs", "--foo"], status: 64, advice: Self.named(unknown),
             error: Self.unknownOption)
         // Refused for that JOURNAL_REGION alone, the advice, in the same words, is told once.
         let run = try expectRefused(
@@ -189,15 +209,62 @@ import Testing
     @Test func aDamagedJournalStillGetsTheAdviceOnce() throws {
         try #require(FileManager.default.createFile(atPath: sandbox.database, contents: Data("not a journal\n".utf8)))
         let notice = "journal: could not read the journal's region setting ("
-        for (arguments, status) in [
-            (["checkin", "--pain", "4", "--red-flag", "chest-pain", "--foo"], Int32(64)),
-            (["checkin", "--pain", "4", "--red-flag", "chest-pain"], 65),
+        for (arguments, status, banner) in [
+            (["checkin", "--pain", "4", "--red-flag", "chest-pain", "--foo"], Int32(64), Self.named(Self.emergency)),
+            (["checkin", "--pain", "4", "--red-flag", "chest-pain"], 65, Self.emergency),
         ] {
             let run = try expectRefused(arguments, status: status, advice: notice, error: "")
             let after = AdviceStorageCommandTests.afterRegionNotice(run.stderr)
-            #expect(after.hasPrefix(Self.emergency), "\(arguments): \(run)")
+            #expect(after.hasPrefix(banner), "\(arguments): \(run)")
             #expect(run.stderr.components(separatedBy: "!! URGENT").count == 2, "\(arguments): \(run)")
         }
+    }
+
+    /// Each refusal a tester tried with an emergency red flag tells its banner once, before the error:
+    /// standard input closed or empty, a note not UTF-8 or too long, a pain typed twice, an unknown
+    /// red flag beside a known one, a word too many.
+    @Test func eachRefusedCheckInWithARedFlagTellsItsBannerOnce() throws {
+        let saddle = ["checkin", "--pain", "5", "--red-flag", "saddle-numbness"]
+        let banner = "!! URGENT: SEEK EMERGENCY CARE NOW\n"
+        let long = String(repeating: "a", count: 5000)
+        for (extra, stdin, status) in [
+            (["--note", "-"], Optional(""), Int32(66)), (["--note", long], nil, 64), (["--pain", "6"], nil, 64),
+            (["--red-flag", "bogus"], nil, 64), (["extra"], nil, 64),
+        ] {
+            let run = try expectRefused(saddle + extra, stdin: stdin, status: status, advice: "", error: "")
+            #expect(run.stderr.components(separatedBy: banner).count == 2, "\(extra): \(run)")
+            #expect(run.stderr.hasPrefix(String(repeating: "!", count: 78)), "\(extra): \(run)")
+        }
+        // Standard input closed, and a note that is not UTF-8, through the shell.
+        let stderr = sandbox.directory + "/stderr"
+        let command = "\"$JOURNAL\" " + saddle.joined(separator: " ")
+        for (script, status) in [
+            (command + " --note - <&-", Int32(66)), (command + " --note \"$(printf 'a\\377b')\"", 64),
+        ] {
+            let ran = try sandbox.shell(script + " 2>'\(stderr)'")
+            let text = try String(contentsOfFile: stderr, encoding: .utf8)
+            #expect(ran == status, "\(script): \(text)")
+            #expect(text.components(separatedBy: banner).count == 2, "\(script): \(text)")
+            #expect(text.hasPrefix(String(repeating: "!", count: 78)), "\(script): \(text)")
+        }
+        #expect(journalBytes() == nil)
+    }
+
+    /// On a file that is not a journal, the region line says the reason follows, and the refusal
+    /// says it: the error once.
+    @Test func aJournalThatCannotBeReadIsSaidOnceAfterTheAdvice() throws {
+        try #require(FileManager.default.createFile(atPath: sandbox.database, contents: Data("not a journal\n".utf8)))
+        let run = try expectRefused(
+            ["checkin", "--pain", "4", "--red-flag", "chest-pain"], status: 65,
+            advice: "journal: could not read the journal's region setting (the reason follows); using the "
+                + "environment's.\n" + Self.emergency, error: "journal: ")
+        #expect(run.stderr.components(separatedBy: "is not a journal").count == 2, "\(run)")
+        // Refused for a word too many, the line gives the reason itself, which nothing else says.
+        let usage = try expectRefused(
+            ["checkin", "--pain", "4", "--red-flag", "chest-pain", "extra"], status: 64,
+            advice: "journal: could not read the journal's region setting (", error: "")
+        #expect(usage.stderr.components(separatedBy: "is not a journal").count == 2, "\(usage)")
+        #expect(!usage.stderr.contains("region setting (the reason follows)"), "\(usage)")
     }
 
     /// An empty journal file (0 bytes) stays 0 bytes: `checkin` reads it as no journal yet,
@@ -205,10 +272,11 @@ import Testing
     @Test func anEmptyJournalFileStaysEmptyAfterTheAdvice() throws {
         try #require(FileManager.default.createFile(atPath: sandbox.database, contents: Data()))
         try expectRefused(
-            ["checkin", "--pain", "4", "--red-flag", "chest-pain", "--foo"], status: 64, advice: Self.emergency,
+            ["checkin", "--pain", "4", "--red-flag", "chest-pain", "--foo"], status: 64,
+            advice: Self.named(Self.emergency),
             error: Self.unknownOption)
         try expectRefused(
-            ["checkins", "edit", "1", "--red-flag", "chest-pain"], status: 66, advice: Self.emergency,
+            ["checkins", "edit", "1", "--red-flag", "chest-pain"], status: 66, advice: Self.named(Self.emergency),
             error: "journal: cannot read \(sandbox.database): it is an empty file (0 bytes) and holds no journal")
         #expect(journalBytes() == Data())
     }
@@ -233,10 +301,12 @@ import Testing
             guard try sandbox.remount(folder, "ro") else { return }
             defer { _ = try? sandbox.remount(folder, "rw") }
             try expectRefused(
-                ["checkin", "--pain", "4", "--red-flag", "chest-pain", "--foo"], status: 64, advice: Self.emergency,
+                ["checkin", "--pain", "4", "--red-flag", "chest-pain", "--foo"], status: 64,
+                advice: Self.named(Self.emergency),
                 error: Self.unknownOption)
             try expectRefused(
-                ["checkins", "edit", "1", "--red-flag", "fever", "--at", "garbage"], status: 64, advice: Self.sameDay,
+                ["checkins", "edit", "1", "--red-flag", "fever", "--at", "garbage"], status: 64,
+                advice: Self.named(Self.sameDay),
                 error: "journal: cannot use \"garbage\" as a date")
             let run = try expectRefused(
                 ["checkin", "--pain", "4", "--red-flag", "chest-pain"], status: 77, advice: Self.emergency, error: "")
@@ -247,16 +317,18 @@ import Testing
     @Test func aRefusedCheckInEditStillSaysTheAdviceOfTheRedFlagsNamed() throws {
         try sandbox.change("checkin", "--pain", "2", "--at", "today 08:00")
         try expectRefused(
-            ["checkins", "edit", "1", "--red-flag", "fever", "--no-red-flags"], status: 64, advice: Self.sameDay,
+            ["checkins", "edit", "1", "--red-flag", "fever", "--no-red-flags"], status: 64,
+            advice: Self.named(Self.sameDay),
             error: "Error: Give --red-flag or --no-red-flags, not both.\n")
         try expectRefused(
             ["checkins", "edit", "1", "--red-flag", "chest-pain", "--at", "garbage"], status: 64,
-            advice: Self.emergency, error: "journal: cannot use \"garbage\" as a date")
+            advice: Self.named(Self.emergency), error: "journal: cannot use \"garbage\" as a date")
         try expectRefused(
             ["checkins", "edit", "1", "--red-flag", "chest-pain", "--red-flag", "bogus"], status: 64,
-            advice: Self.emergency, error: "Error: The value 'bogus' is invalid for '--red-flag <id>'")
+            advice: Self.named(Self.emergency), error: "Error: The value 'bogus' is invalid for '--red-flag <id>'")
         try expectRefused(
-            ["checkins", "edit", "9", "--red-flag", "chest-pain", "--json"], status: 65, advice: Self.emergency,
+            ["checkins", "edit", "9", "--red-flag", "chest-pain", "--json"], status: 65,
+            advice: Self.named(Self.emergency),
             error: "journal: no check-in has id 9")
         #expect(try sandbox.sql("SELECT count(*) FROM checkin_red_flags") == "0\n")
     }

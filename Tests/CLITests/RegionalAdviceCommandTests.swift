@@ -83,6 +83,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
 
+    /// With no region in force (the generic words), `checkin --json` writes `"region": null`, as
+    /// `log --json` and `check --json` do: the key is always there.
+    @Test func jsonWritesANullRegionWhenNoneIsInForce() throws {
+        sandbox.environment["LANG"] = "C.UTF-8"
+        let checkin = try sandbox.run("checkin", "--pain", "3", "--at", "2026-11-25 08:00", "--json")
+        #expect(checkin.status == 0, "\(checkin)")
+        let object = try json(checkin)
+        #expect(Set(object.keys) == ["checkin", "findings", "region"], "\(checkin)")
+        #expect(object["region"] is NSNull, "\(checkin)")
+        let log = try json(
+            try sandbox.run(
+                "log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-25 09:00",
+                "--json"))
+        #expect(log["region"] is NSNull)
+        #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "1\n")
+    }
+
     @Test func jsonKeepsItsKeysAndAddsAdviceAndRegion() throws {
         sandbox.environment["JOURNAL_REGION"] = "NZ"
         let checkin = try json(

@@ -72,17 +72,27 @@ public struct EditJSON: Encodable, Sendable {
     }
 }
 
-/// `journal checkin --json`: `checkin`, `findings` (with `advice` in the region's words) and `region`.
+/// `journal checkin --json`: `checkin`, `findings` (with `advice` in the region's words) and `region`
+/// (null for the generic words).
 public struct CheckedInJSON: Encodable, Sendable {
     public let checkin: CheckInJSON
     public let findings: [FindingJSON]
-    /// The code of the region in force; left out for the generic words.
+    /// The code of the region in force; null for the generic words, as `journal log --json` writes it.
     public let region: String?
 
     public init(_ logged: LoggedCheckIn, advice: RegionalAdvice) {
         checkin = CheckInJSON(logged.checkIn)
         findings = logged.findings.map { FindingJSON($0, advice: advice) }
         region = advice.region?.code
+    }
+
+    enum CodingKeys: CodingKey { case checkin, findings, region }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(checkin, forKey: .checkin)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(region, forKey: .region)
     }
 }
 

@@ -101,7 +101,7 @@ struct Log: ParsableCommand {
         // What the typed values mean comes first, as a check-in's red flags do: a journal that cannot
         // be opened (a full disk, a read-only folder) then fails the write, after the STOP.
         let typed = try? draft.entry(exercise: store.resolveExercise(exercise), now: now, timeZone: Clock.timeZone)
-        let (words, told) = try store.printingAdvanceFirst(fallingBack: false) {
+        let (words, told) = try store.printingAdvanceFirst(unread: .refused) {
             AdviceFirst.tell(sessionOf: typed, advice: $0)
         }
         let logged = try store.write { try $0.log(draft, now: now, timeZone: Clock.timeZone) }

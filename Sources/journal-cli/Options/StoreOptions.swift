@@ -131,8 +131,7 @@ struct StoreOptions: ParsableArguments {
         }
         // A read it refuses says so in its error instead.
         if reading, let problem = store.schemaProblem, !store.refusesReading {
-            Console.err("journal: \(problem.descriptionForReading)")
-            StoredDamage.schemaNamed = true
+            StoredDamage.say(schemaProblem: problem)
         }
         for backup in store.backupsMade {
             Console.err(

@@ -21,7 +21,7 @@ import Journal
 ///
 /// A refused check-in's advice is told as of now (a banner dated another day would say it was
 /// recorded); a session's is timed by `--at` when it reads, else now. The words are the region's,
-/// read as the command reads them (``StoreOptions/printingAdvanceFirst(fallingBack:_:)``, falling
+/// read as the command reads them (``StoreOptions/printingAdvanceFirst(unread:_:)``, falling
 /// back as that command does).
 enum AdviceFirst {
     /// The findings told on standard error before saving, by rule and severity.
@@ -64,7 +64,7 @@ enum AdviceFirst {
         let today = DateInput.at(now, in: Clock.timeZone).local.date
         if command == Log.self {
             guard let entry = session(typed, store: store, now: now) else { return }
-            _ = try? store.printingAdvanceFirst(fallingBack: false) { tell(sessionOf: entry, advice: $0) }
+            _ = try? store.printingAdvanceFirst(unread: .refused) { tell(sessionOf: entry, advice: $0) }
             return
         }
         guard let checkIn = checkIn(typed, now: now) else { return }
@@ -73,7 +73,8 @@ enum AdviceFirst {
             ? Rules.evaluate(checkIn, saved: false) : RedFlagRule.findings(for: checkIn, saved: false))
             .filter { !told.contains(key($0)) }
         guard !findings.isEmpty else { return }
-        _ = try? store.printingAdvanceFirst(fallingBack: command == CheckInCommand.self) {
+        // The refusal to follow is not the journal's: a journal that cannot be read is said with its reason.
+        _ = try? store.printingAdvanceFirst(unread: command == CheckInCommand.self ? .fallingBack : .refused) {
             tell(findings, advice: $0, today: today)
         }
     }

@@ -12,6 +12,46 @@ enum StoredDamage {
     /// damage as a value from outside is, so a screen that goes on reading exits as it would for one.
     nonisolated(unsafe) static var schemaNamed = false
 
+    /// Whether the command changes the journal (``ChangingCommand``), set once by `main`.
+    ///
+    /// Its write is refused with what the file holds that journal did not make, so what a read of
+    /// it found is held back (``heldSchemaProblem``) and said once.
+    nonisolated(unsafe) static var changing = false
+
+    /// What a changing command's read found that journal did not make, not said yet: said by
+    /// ``sayHeldSchemaProblem()``, unless the command's refusal is that very error
+    /// (``refusedForSchemaProblem()``).
+    nonisolated(unsafe) static var heldSchemaProblem: JournalError?
+
+    /// Whether the command's refusal says what the file holds that journal did not make: a read
+    /// after it (the advice before the refusal) holds nothing back.
+    nonisolated(unsafe) static var schemaProblemRefused = false
+
+    /// Notes that the command's refusal says what the file holds that journal did not make, so that
+    /// nothing says it again.
+    static func refusedForSchemaProblem() {
+        heldSchemaProblem = nil
+        schemaProblemRefused = true
+    }
+
+    /// Says what opening the journal found that journal did not make, now for a command that only
+    /// reads, once the command ends or is refused for a changing one.
+    static func say(schemaProblem problem: JournalError) {
+        schemaNamed = true
+        if changing {
+            if !schemaProblemRefused { heldSchemaProblem = problem }
+        } else {
+            Console.err("journal: \(problem.descriptionForReading)")
+        }
+    }
+
+    /// Says the problem held back (``heldSchemaProblem``), once.
+    static func sayHeldSchemaProblem() {
+        guard let problem = heldSchemaProblem else { return }
+        heldSchemaProblem = nil
+        Console.err("journal: \(problem.descriptionForReading)")
+    }
+
     /// Says `problems`, read with what the command showed (one snapshot), then `note` when there
     /// are any, and exits with the status they and `own` give; returns when that is 0.
     static func finish(problems: [StoredValueProblem], status own: Int32 = 0, note: String? = nil) throws {
