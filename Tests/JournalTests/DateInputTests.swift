@@ -689,13 +689,11 @@ import Testing
     /// The clocks going forward: at 00:30 UTC on 2026-03-29 the skipped 01:30 is still to come.
     @Test func aTimeAloneInAGapStillToComeIsYesterdays() throws {
         let now: Int64 = 1_774_744_200  // 2026-03-29T00:30:00Z, 00:30 GMT
-        // 01:30, skipped, an hour ahead on the clock's offset now: refused as on any night.
+        // 01:30, to be skipped: no clock shows it in the hour ahead, so it is yesterday's, as usage.md
+        // says: 2026-03-28T01:30Z, 23 hours before now.
         #expect(
-            throws: JournalError.timeToCome(
-                text: "1:30am", resolved: "2026-03-29 01:30 (UTC+00:00)",
-                instead: "for what you have just done, give the time it ended or \"now\"; "
-                    + "for yesterday's, \"yesterday 1:30am\".")
-        ) { try DateInput.parse("1:30am", now: now, timeZone: london) }
+            try DateInput.parse("1:30am", now: now, timeZone: london)
+                == ResolvedTime(unixSeconds: 1_774_661_400, utcOffset: 0))
         // With the day given, a time the clocks will skip is refused as skipped, not as 01:30 GMT
         // in the future (issue #26): a weekday and a date alike.
         for text in ["2026-03-29 01:30", "sunday 1:30", "today 1:30am"] {
@@ -707,6 +705,19 @@ import Testing
                     + "(a daylight-saving change), and that change is still to come; journal checkin records only "
                     + "what has already happened.")
         }
+    }
+
+    /// A skipped time's change has come from the change's own moment (issue #26): London's 01:45 on
+    /// 2026-03-29 (wall seconds 1774748700) is skipped by the change at 01:00Z, 1774746000, a
+    /// second before which it is still to come, though 01:45 GMT is still 45 minutes off.
+    @Test func aSkippedTimesChangeHasComeFromItsMoment() throws {
+        let wall: Int64 = 1_774_748_700
+        #expect(!DateInput.gapHasCome(wall: wall, now: 1_774_745_999, timeZone: london))
+        #expect(DateInput.gapHasCome(wall: wall, now: 1_774_746_000, timeZone: london))
+        #expect(throws: JournalError.self) { try DateInput.parse("1:45", now: 1_774_746_000, timeZone: london) }
+        #expect(
+            try DateInput.parse("1:45", now: 1_774_745_999, timeZone: london)
+                == ResolvedTime(unixSeconds: 1_774_748_700 - 86_400, utcOffset: 0))
     }
 
     @Test func monthsAgoKeepTheDateOrTakeTheMonthsLastDay() throws {

@@ -33,8 +33,8 @@ public struct ResolvedTime: Sendable, Hashable {
 /// - a date and time with an offset, `2026-11-20T07:30+01:00` or `Z`.
 ///
 /// A local time that the clock skipped or showed twice (daylight-saving changes) is refused with a
-/// way to say it exactly (a time alone takes the latest reading that has come); so is anything
-/// later than now.
+/// way to say it exactly (a time alone takes the latest reading that has come, and one the clocks
+/// skip later today is yesterday's); so is anything later than now.
 ///
 /// ```swift
 /// let t = try DateInput.parse("2026-11-20 07:30", now: now, timeZone: TimeZone(identifier: "Europe/London")!)
@@ -194,13 +194,17 @@ public enum DateInput {
             // go back, `1:30am` at 01:20 GMT is 01:30 BST, and at 10:00 the later of the two, 01:30 GMT.
             let readings = readings(date: today, hour: hour, minute: minute, second: 0, timeZone: timeZone)
             if let latest = readings.last(where: { $0 <= now }) { return at(latest, in: timeZone) }
-            // A skipped time whose change has come is refused as skipped.
+            // A time today's clock skips (issue #26): once the change has come, refused as skipped, every
+            // time (`1:45` at 02:30 BST on 2026-03-29), never yesterday's in silence; while it is still to
+            // come, yesterday's (`1:30` at 00:30 GMT), since no clock will show it in the hour ahead.
             if readings.isEmpty {
-                do {
-                    _ = try localMoment(
-                        date: today, hour: hour, minute: minute, second: 0, original: original, timeZone: timeZone,
-                        now: now, gapToComeIsFuture: true)
-                } catch JournalError.futureDate {}
+                let wall = today.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60)
+                guard !gapHasCome(wall: wall, now: now, timeZone: timeZone) else {
+                    throw skipped(date: today, hour: hour, minute: minute, original: original, timeZone: timeZone)
+                }
+                return try localMoment(
+                    date: today.adding(days: -1), hour: hour, minute: minute, second: 0, original: original,
+                    timeZone: timeZone, now: now)
             }
             // Every reading today is still to come: yesterday's; but one within the next hour (`7pm` at
             // 18:58) is more likely a rounded "just now" than yesterday's, so it is refused with both
@@ -552,11 +556,10 @@ public enum DateInput {
     /// Given `now`, a daylight-saving message offers only forms that are not in the future: a time
     /// shown twice of which one reading is still to come is the other one, and a time whose every
     /// reading is still to come is the first, for ``parse(_:now:timeZone:)`` to refuse as in the future.
-    /// A skipped time is refused as skipped, saying when the change is still to come (issue #26),
-    /// unless `gapToComeIsFuture` (a time alone, which then means yesterday's).
+    /// A skipped time is refused as skipped, saying when the change is still to come (issue #26).
     private static func localMoment(
         date: LocalDate, hour: Int, minute: Int, second: Int, original: String, timeZone: TimeZone,
-        now: Int64? = nil, gapToComeIsFuture: Bool = false
+        now: Int64? = nil
     ) throws -> ResolvedTime {
         let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         let unique = readings(date: date, hour: hour, minute: minute, second: second, timeZone: timeZone)
@@ -565,23 +568,10 @@ public enum DateInput {
         case 1:
             return at(unique[0], in: timeZone)
         case 0:
-            // The offset the clock had before the change: the wall time as it would have been read then.
-            let beforeOffset = offset(of: timeZone, at: wall - 86_400)
-            let before = LocalDateTime.offsetText(beforeOffset)
-            if let now, wall - Int64(beforeOffset) > now {
-                guard !gapToComeIsFuture else {
-                    let reading = ResolvedTime(unixSeconds: wall - Int64(beforeOffset), utcOffset: beforeOffset)
-                    throw JournalError.futureDate(
-                        text: original, resolved: Wording.time(reading.local))
-                }
+            if let now, !gapHasCome(wall: wall, now: now, timeZone: timeZone) {
                 throw JournalError.skippedToCome(text: original, zone: timeZone.identifier, skipped: shown)
             }
-            throw JournalError.invalidDate(
-                text: original,
-                reason: "the clocks in \(timeZone.identifier) skipped \(shown) (a daylight-saving change); "
-                    + "give the time after the change, or add the offset the clock had before it, e.g. "
-                    + "\(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))\(before)."
-            )
+            throw skipped(date: date, hour: hour, minute: minute, original: original, timeZone: timeZone)
         default:
             let past = now.map { now in unique.filter { $0 <= now } } ?? unique
             // Both still to come: the first, which ``parse(_:now:timeZone:)`` refuses as in the future.
@@ -594,6 +584,36 @@ public enum DateInput {
                 reason: "the clocks in \(timeZone.identifier) showed \(shown) twice (a daylight-saving change); "
                     + "add the offset to say which: \(options.joined(separator: " or ")).")
         }
+    }
+
+    /// The refusal of a wall time the clocks skipped, with the exact form to use instead: the
+    /// offset the clock had before the change (`2026-03-29T01:30+00:00` in London).
+    private static func skipped(date: LocalDate, hour: Int, minute: Int, original: String, timeZone: TimeZone)
+        -> JournalError
+    {
+        let wall = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60)
+        // The offset the clock had before the change: the wall time as it would have been read then.
+        let before = LocalDateTime.offsetText(offset(of: timeZone, at: wall - 86_400))
+        return JournalError.invalidDate(
+            text: original,
+            reason: "the clocks in \(timeZone.identifier) skipped \(date.iso8601) \(pad(hour, 2)):\(pad(minute, 2)) "
+                + "(a daylight-saving change); give the time after the change, or add the offset the clock had "
+                + "before it, e.g. \(date.iso8601)T\(pad(hour, 2)):\(pad(minute, 2))\(before).")
+    }
+
+    /// Whether the change that skipped the wall time `wall` (seconds on the local clock since
+    /// 1970-01-01 00:00) has come by `now`: at 02:30 BST on 2026-03-29, London's change at 01:00 GMT
+    /// has, though 01:45 read on the offset before it, 01:45 GMT, is still to come.
+    ///
+    /// The change skips the wall times from its moment read on the offset before it to its moment
+    /// read on the offset after, so it falls after `wall` read on the offset after and no later
+    /// than `wall` read on the offset before; between the two, the offset now says.
+    static func gapHasCome(wall: Int64, now: Int64, timeZone: TimeZone) -> Bool {
+        let before = offset(of: timeZone, at: wall - 86_400)
+        let after = offset(of: timeZone, at: wall + 86_400)
+        if now >= wall - Int64(before) { return true }
+        if now <= wall - Int64(after) { return false }
+        return offset(of: timeZone, at: now) != before
     }
 
     /// Every moment, in order, when `timeZone`'s clock showed this wall time: one, none (skipped by
