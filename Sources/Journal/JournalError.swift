@@ -99,6 +99,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case inputTooLarge(path: String, limit: Int)
     /// An output file that exists and may not be replaced.
     case outputExists(path: String)
+    /// An output file that is the journal being read, or one of its files (``JournalFiles``):
+    /// writing it would replace the journal.
+    case outputIsJournal(path: String, journal: String)
     /// A backup's file that exists: a backup never replaces a file.
     case backupExists(path: String)
     /// A file to write (an `--output`, a backup) that cannot be created or written there, such as a folder.
@@ -440,6 +443,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "100,000 entries takes about 20 MiB). Nothing was imported."
         case .outputExists(let path):
             return "\(path) already exists; pass --force to replace it, or choose another --output."
+        case .outputIsJournal(let path, let journal):
+            return "\(path) is the journal \(journal), or one of its files (its -wal, -shm or -journal, or a copy "
+                + "kept before a restore); writing there would replace the journal. Nothing was written; choose "
+                + "another --output (for `journal backup`, another FILE)."
         case .backupExists(let path):
             return "\(path) already exists, and a backup never replaces a file; name another file, "
                 + "or leave the file out for a new name beside the journal."

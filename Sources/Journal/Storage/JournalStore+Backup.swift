@@ -8,7 +8,7 @@ extension JournalStore {
     /// beside the journal, named with the local time (``defaultBackupPath(now:)``), and `-2`,
     /// `-3`… after it when a backup of that name exists.
     ///
-    /// Returns the path.
+    /// Returns the path. A `destination` that is one of the journal's own files is refused (``JournalFiles``).
     ///
     /// ```swift
     /// try store.backUp(to: "/backups/journal-2026-11-25.sqlite3")
@@ -16,6 +16,7 @@ extension JournalStore {
     /// ```
     @discardableResult
     public func backUp(to destination: String? = nil, now: Date = Date()) throws -> String {
+        if let destination { try JournalFiles.refuseAsOutput(destination, journal: path) }
         do {
             return try BackupFile.copy(
                 queue, to: destination ?? defaultBackupPath(now: now), numbered: destination == nil)

@@ -86,7 +86,7 @@ struct Backup: ParsableCommand {
         for number in 1...999 {
             let path = file ?? (number == 1 ? base : JournalStore.numbered(base, number)) + ".age"
             do {
-                try OutputFile.writing(to: path, force: false, encryption: encryption) { sink in
+                try OutputFile.writing(to: path, force: false, journal: journal.path, encryption: encryption) { sink in
                     // In blocks, so the encryptor holds one block at a time, not a second whole copy.
                     for start in stride(from: 0, to: copy.count, by: OutputSink.blockSize) {
                         try sink.write(bytes: Array(copy[start..<min(copy.count, start + OutputSink.blockSize)]))

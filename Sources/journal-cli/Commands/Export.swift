@@ -18,7 +18,8 @@ struct Export: ParsableCommand {
 
             With --output the file is written whole or not at all (mode 0600); an existing file \
             is replaced only with --force. A FIFO or a device (/dev/stdout) is written into, \
-            never replaced; a folder is refused.
+            never replaced; a folder is refused, and so is the journal itself or one of its \
+            files (its -wal, a copy kept before a restore), however the path spells it.
 
             --encrypt (a passphrase asked at the terminal), --passphrase-file or --recipient \
             write the export encrypted in the age format (docs/privacy.md); the plaintext never \
@@ -73,7 +74,9 @@ struct Export: ParsableCommand {
         let format = format ?? .csv
         let selection = try days.selection(store: store, today: Clock.today())
         let journal = try store.openForScreen()
-        let count = try OutputFile.writing(to: output, force: force, encryption: encryption) { sink in
+        let count = try OutputFile.writing(
+            to: output, force: force, journal: try store.resolvedPath(), encryption: encryption
+        ) { sink in
             guard let journal else {
                 try JournalStore.exportNothing(format, to: sink, byteOrderMark: excel)
                 return 0
@@ -89,7 +92,9 @@ struct Export: ParsableCommand {
     /// `--all`: the full export.
     private func exportAll(_ encryption: Encryption?) throws {
         let journal = try store.openForScreen()
-        try OutputFile.writing(to: output, force: force, encryption: encryption) { sink in
+        try OutputFile.writing(
+            to: output, force: force, journal: try store.resolvedPath(), encryption: encryption
+        ) { sink in
             guard let journal else { return try JournalStore.exportAllOfNothing(to: sink) }
             try journal.exportAll(to: sink, now: try Clock.now())
         }

@@ -175,7 +175,9 @@ struct Report: ParsableCommand {
                     emphasis: output == nil && encryption == nil ? Style.stdout.redSequence : { $0 })
                 + "\n"
         }
-        try OutputFile.writing(to: output, force: force, encryption: encryption) { try $0.write(text) }
+        try OutputFile.writing(
+            to: output, force: force, journal: try store.resolvedPath(), encryption: encryption
+        ) { try $0.write(text) }
         if let soFar = asked?.soFar { Console.err(soFar) }
         if let output { Console.err("Wrote the report to \(output.terminalSafe).") }
         try StoredDamage.finish(problems: read?.problems ?? [])

@@ -194,7 +194,8 @@ extension JournalError {
             .addedExerciseInUse:
             return 65  // EX_DATAERR
         case .noInput: return 66  // EX_NOINPUT
-        case .cannotCreate, .outputExists, .backupExists, .cannotWriteFile, .journalExists: return 73  // EX_CANTCREAT
+        case .cannotCreate, .outputExists, .outputIsJournal, .backupExists, .cannotWriteFile, .journalExists:
+            return 73  // EX_CANTCREAT
         case .io: return 74  // EX_IOERR
         case .walUnreadable(_, let cause): return cause == .diskFull ? 74 : 77  // EX_IOERR, EX_NOPERM
         case .databaseLocked: return 75  // EX_TEMPFAIL

@@ -15,6 +15,7 @@ import Journal
 /// An existing FIFO, character or block device, and `/dev/stdout`, `/dev/stderr` and
 /// `/dev/fd/N`, are opened and written to as they are: writing into them replaces nothing, so it
 /// needs no `force`, and `force` never replaces them with a file. A folder or a socket is refused.
+/// So is the journal being read, or any of its files, however the path names it (``JournalFiles``).
 final class OutputFile {
     /// The path the person gave.
     let path: String
@@ -36,8 +37,10 @@ final class OutputFile {
     /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's module does not export; the same on x86-64 and arm64.
     private static let oTmpFile: Int32 = 0o20_200_000
 
-    /// Opens where the data for `path` goes; refuses to replace an existing file unless `force`.
-    init(path: String, force: Bool) throws {
+    /// Opens where the data for `path` goes; refuses to replace an existing file unless `force`,
+    /// and refuses the files of the journal at `journal` always.
+    init(path: String, force: Bool, journal: String) throws {
+        try JournalFiles.refuseAsOutput(path, journal: journal)
         self.path = path
         self.force = force
         if let standard = Self.standardStream(path) {
@@ -111,10 +114,13 @@ final class OutputFile {
         close()
     }
 
-    /// Runs `body` with a sink onto standard output, or onto `path` written whole or not at all.
+    /// Runs `body` with a sink onto standard output, or onto `path` written whole or not at all;
+    /// `journal` is the journal being read, which `path` may not name.
     ///
     /// Data that cannot be written to standard output, a FIFO or a device throws ``OutputFailure`` (exit 74).
-    static func writing<T>(to path: String?, force: Bool, _ body: (OutputSink) throws -> T) throws -> T {
+    static func writing<T>(
+        to path: String?, force: Bool, journal: String, _ body: (OutputSink) throws -> T
+    ) throws -> T {
         guard let path else {
             let sink = OutputSink(descriptor: STDOUT_FILENO, name: "standard output")
             return try reportingFailures(of: "standard output") {
@@ -123,7 +129,7 @@ final class OutputFile {
                 return result
             }
         }
-        let file = try OutputFile(path: path, force: force)
+        let file = try OutputFile(path: path, force: force, journal: journal)
         let sink = OutputSink(descriptor: file.descriptor, name: path)
         func write() throws -> T {
             let result = try body(sink)
