@@ -32,7 +32,8 @@ public enum Rules {
     /// With `saved` false the check-in was refused before it was saved; its red flags say so
     /// (``RedFlagRule/findings(for:saved:)``).
     public static func evaluate(_ checkIn: CheckIn, saved: Bool = true) -> [Finding] {
-        sorted(RedFlagRule.findings(for: checkIn, saved: saved) + [SeverePainRule.finding(for: checkIn)].compactMap { $0 })
+        sorted(
+            RedFlagRule.findings(for: checkIn, saved: saved) + [SeverePainRule.finding(for: checkIn)].compactMap { $0 })
     }
 
     /// The findings of one entry alone: more-pain and high-pain.

@@ -68,7 +68,8 @@ enum AdviceFirst {
             return
         }
         guard let checkIn = checkIn(typed, now: now) else { return }
-        let findings = (command == CheckInCommand.self
+        let findings =
+            (command == CheckInCommand.self
             ? Rules.evaluate(checkIn, saved: false) : RedFlagRule.findings(for: checkIn, saved: false))
             .filter { !told.contains(key($0)) }
         guard !findings.isEmpty else { return }
