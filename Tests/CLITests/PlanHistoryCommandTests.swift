@@ -13,7 +13,8 @@ import Testing
     /// Today on Thursday counts the week's 3 sessions whatever their dose: before the change 3 of 3;
     /// after it 3 of 4, the week planning 3 a week for Monday to Wednesday and 5 a week for Thursday
     /// to Sunday: (3 × 3 + 5 × 4) / 7 = 29 / 7 = 4.1, rounded 4. The week's report counts from
-    /// Monday: 5 done of 4 planned, 125 %. Each session's reps against its own day's dose: Monday to
+    /// Monday: 5 done of 4 planned, 125 %, PER WEEK naming both: "3; 5 from 2026-11-05". Each
+    /// session's reps against its own day's dose: Monday to
     /// Wednesday 10 of 10, Thursday 12 of 12, Friday 10 of 12: under in 1 of 5; sets as planned.
     @Test(arguments: [("America/Toronto", "-05:00"), ("Pacific/Auckland", "+13:00")])
     func aNewDoseMidWeekKeepsTheWeeksSessionsAndJudgesEachByItsDay(zone: String, offset: String) throws {
@@ -49,7 +50,9 @@ import Testing
         }
         sandbox.environment["COLUMNS"] = "100"
         let report = try sandbox.run("report", "--from", "2026-11-02", "--to", "2026-11-08")
-        #expect(report.stdout.contains("glute-bridge  2026-11-02         5     5        4       125%\n"), "\(report)")
+        #expect(
+            report.stdout.contains("glute-bridge  2026-11-02  3; 5 from 2026-11-05     5        4       125%\n"),
+            "\(report)")
         #expect(
             report.stdout.contains(
                 "glute-bridge  3 × 10 reps; 3 × 12 reps from 2026-11-05  as planned  under in 1 of 5  -\n"),

@@ -102,10 +102,12 @@ public struct ReportJSON: Encodable, Sendable {
         init(_ item: ProgressReport.Adherence) { self.item = item }
 
         enum CodingKeys: String, CodingKey {
-            case exercise, done, planned, per_week, percent, since, counted_from, days_counted, dose
+            case exercise, done, planned, per_week, per_week_changes, percent, since, counted_from, days_counted, dose
         }
 
         enum DoseKeys: String, CodingKey { case sets, reps, hold_seconds }
+
+        enum FrequencyKeys: String, CodingKey { case per_week, since }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -113,6 +115,12 @@ public struct ReportJSON: Encodable, Sendable {
             try container.encode(item.done, forKey: .done)
             try container.encode(item.planned, forKey: .planned)
             try container.encode(item.perWeek, forKey: .per_week)
+            var changes = container.nestedUnkeyedContainer(forKey: .per_week_changes)
+            for dose in item.frequencies {
+                var change = changes.nestedContainer(keyedBy: FrequencyKeys.self)
+                try change.encode(dose.perWeek, forKey: .per_week)
+                try change.encode(dose.since?.iso8601, forKey: .since)
+            }
             try container.encode(Figures.twoDecimals(item.fraction.map { $0 * 100 }), forKey: .percent)
             try container.encode(item.plan.began?.iso8601, forKey: .since)
             try container.encode(item.countedFrom.iso8601, forKey: .counted_from)

@@ -4,7 +4,8 @@
 /// The week is the ISO week, Monday to Sunday, on the person's calendar. A plan that starts during
 /// the week counts only its days: the week asks ``PlanItem/plannedSessions(from:through:)`` for the
 /// days from its start to Sunday (7 a week from Saturday asks 2), and only sessions from its start
-/// count. The start is the exercise's first dose's: a new dose during the week keeps the week's
+/// count. Sessions are counted by ``Workouts``: a left and a right on one day are one session.
+/// The start is the exercise's first dose's: a new dose during the week keeps the week's
 /// sessions, whatever their dose, and each day asks the sessions a week in force that day.
 /// An exercise is **due** while its sessions this week fall short of the pace that spreads what
 /// remains over the days left: with `need` sessions still to do at the start of today and `left`
@@ -23,11 +24,12 @@ public struct DailyRoutine: Sendable, Hashable {
         public var plan: PlanItem
         /// The dose in force today (``PlanItem/dose(on:)``): a dose set ahead waits for its day.
         public var dose: PlanItem
-        /// Sessions this week since the plan began, today's included.
+        /// Sessions this week since the plan began, today's included, a left and a right one
+        /// session (``Workouts``).
         public var doneThisWeek: Int
         /// Sessions this week asks for: the weekly count, or its share of the days from a start this week.
         public var plannedThisWeek: Int
-        /// Sessions today.
+        /// Sessions today (``Workouts``).
         public var doneToday: Int
         /// Sessions today asks for to keep pace (⌈need ÷ days left⌉, at most ⌈per week ÷ 7⌉), 0 when
         /// the week's count is met.
@@ -86,11 +88,12 @@ public struct DailyRoutine: Sendable, Hashable {
             let start = max(monday, item.began ?? monday)
             let planned = item.plannedSessions(from: start, through: monday.adding(days: 6))
             let sessions = thisWeek.filter { $0.exerciseID == item.exerciseID && $0.localTime.date >= start }
-            let doneToday = sessions.filter { $0.localTime.date == today }.count
-            let need = max(0, planned - (sessions.count - doneToday))
+            let doneToday = Workouts.count(sessions.filter { $0.localTime.date == today })
+            let doneThisWeek = Workouts.count(sessions)
+            let need = max(0, planned - (doneThisWeek - doneToday))
             items.append(
                 Item(
-                    plan: item, dose: dose, doneThisWeek: sessions.count, plannedThisWeek: planned,
+                    plan: item, dose: dose, doneThisWeek: doneThisWeek, plannedThisWeek: planned,
                     doneToday: doneToday, sessionsToday: min((need + daysLeft - 1) / daysLeft, dose.mostInADay)))
         }
         return DailyRoutine(

@@ -158,7 +158,7 @@ public struct ProgressReport: Sendable, Hashable {
         public var countedFrom: LocalDate
         /// Days from ``countedFrom`` to the period's last day.
         public var daysCounted: Int
-        /// Sessions done from ``countedFrom``.
+        /// Sessions done from ``countedFrom``, a left and a right on one day one session (``Workouts``).
         public var done: Int
         /// The sum over the days counted of the sessions a week in force that day, / 7, rounded.
         public var planned: Int
@@ -168,6 +168,12 @@ public struct ProgressReport: Sendable, Hashable {
         /// The sessions a week of the dose in force on the period's last day (the last of ``doses``):
         /// never a dose set ahead, which starts after the period.
         public var perWeek: Int { (doses.last ?? plan).perWeek }
+        /// The doses of ``doses`` that changed the sessions a week, oldest first, the first always:
+        /// one when the frequency held through the days counted (5, then 3 from a day: two).
+        public var frequencies: [PlanItem] {
+            doses.enumerated().filter { index, dose in index == 0 || doses[index - 1].perWeek != dose.perWeek }
+                .map(\.element)
+        }
         /// Each session's sets, reps and hold against the plan's (reps and hold only when planned).
         public var sets: DoseCheck
         public var reps: DoseCheck?
@@ -564,16 +570,15 @@ public struct ProgressReport: Sendable, Hashable {
         var sets = DoseCheck(planned: latest.sets)
         var reps = counted.last(where: { $0.reps != nil })?.reps.map(DoseCheck.init(planned:))
         var hold = counted.last(where: { $0.holdSeconds != nil })?.holdSeconds.map(DoseCheck.init(planned:))
-        var done = 0
-        for entry in entries where entry.exerciseID == item.exerciseID && entry.localTime.date >= start {
-            done += 1
+        let sessions = entries.filter { $0.exerciseID == item.exerciseID && $0.localTime.date >= start }
+        for entry in sessions {
             guard let dose = item.dose(on: entry.localTime.date) else { continue }
             sets.add(entry.sets, planned: dose.sets)
             if let planned = dose.reps { reps?.add(entry.reps, planned: planned) }
             if let planned = dose.holdSeconds { hold?.add(entry.holdSeconds, planned: planned) }
         }
         return Adherence(
-            plan: item, countedFrom: start, daysCounted: daysCounted, done: done,
+            plan: item, countedFrom: start, daysCounted: daysCounted, done: Workouts.count(sessions),
             planned: item.plannedSessions(from: start, through: period.to), doses: counted, sets: sets, reps: reps,
             hold: hold)
     }

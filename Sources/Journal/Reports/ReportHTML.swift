@@ -357,7 +357,8 @@ public enum ReportHTML {
                 numeric: Set(2...5),
                 rows: report.adherence.map { item in
                     [
-                        item.exerciseID, Figures.dayMonth(item.countedFrom), String(item.perWeek), String(item.done),
+                        item.exerciseID, Figures.dayMonth(item.countedFrom), Wording.perWeek(item.frequencies),
+                        String(item.done),
                         String(item.planned), ReportText.percent(item.fraction), Wording.doses(item.doses),
                         ReportText.dose(item.sets), item.reps.map(ReportText.dose) ?? "-",
                         item.hold.map(ReportText.dose) ?? "-",

@@ -52,7 +52,8 @@ public enum ReportMarkdown {
             for item in report.adherence {
                 lines.append(
                     row([
-                        escape(item.exerciseID), item.countedFrom.iso8601, String(item.perWeek), String(item.done),
+                        escape(item.exerciseID), item.countedFrom.iso8601, Wording.perWeek(item.frequencies),
+                        String(item.done),
                         String(item.planned), ReportText.percent(item.fraction),
                         Wording.doses(item.doses), ReportText.dose(item.sets),
                         item.reps.map(ReportText.dose) ?? "-", item.hold.map(ReportText.dose) ?? "-",

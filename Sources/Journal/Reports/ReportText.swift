@@ -373,7 +373,8 @@ public enum ReportText {
             header: ["EXERCISE", "FROM", "PER WEEK", "DONE", "PLANNED", "ADHERENCE"],
             rows: report.adherence.map {
                 [
-                    $0.exerciseID, $0.countedFrom.iso8601, String($0.perWeek), String($0.done), String($0.planned),
+                    $0.exerciseID, $0.countedFrom.iso8601, Wording.perWeek($0.frequencies), String($0.done),
+                    String($0.planned),
                     percent($0.fraction),
                 ]
             },

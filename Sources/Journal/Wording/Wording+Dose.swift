@@ -30,4 +30,12 @@ extension Wording {
             dose(item) + (index > 0 ? item.since.map { " from \($0)" } ?? "" : "")
         }.joined(separator: "; ")
     }
+
+    /// The sessions a week a report counted against, each change after the first with its start:
+    /// "5; 3 from 2026-11-16" (one frequency: "3"); `doses` as ``ProgressReport/Adherence/frequencies``.
+    public static func perWeek(_ doses: [PlanItem]) -> String {
+        doses.enumerated().map { index, item in
+            String(item.perWeek) + (index > 0 ? item.since.map { " from \($0)" } ?? "" : "")
+        }.joined(separator: "; ")
+    }
 }
