@@ -206,8 +206,8 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(
             run.stderr
-                == "Note: 13 sets is more than 3 times the plan's 3 (3 × 30 s hold); "
-                + "if that is a slip, `journal undo` removes it.\n")
+                == "Note: 13 sets is more than 3 times the plan's 3 (3 × 30 s hold); if that is a\n"
+                + "slip, `journal undo` removes it.\n")
         // Reps against a plan of seconds held: one line saying so, after the one naming side-plank's measure.
         let reps = try sandbox.run(
             "log", "side-plank", "--pain-before", "2", "--pain-after", "2", "--reps", "400", "--side", "right")
@@ -217,8 +217,8 @@ import Testing
                 == "Note: side-plank is measured in seconds held, but this dose, 1 × 400 reps, counts repetitions; "
                 + "it is saved as given (--hold SECONDS gives seconds held); if that is a slip, `journal undo` "
                 + "removes it.\n"
-                + "Note: 1 × 400 reps is in another unit from the plan's 3 × 30 s hold, so it was not compared "
-                + "with it; if that is a slip, `journal undo` removes it.\n")
+                + "Note: 1 × 400 reps is in another unit from the plan's 3 × 30 s hold, so it was\n"
+                + "not compared with it; if that is a slip, `journal undo` removes it.\n")
         #expect(try sandbox.entryCount() == 2)
     }
 

@@ -200,7 +200,16 @@ import Testing
     @Test func anOldJournalIsUpgradedWithACopyKeptAndSaidSo() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "old")
         // A journal of the version before v23-outside-ids: its objects and its record, as that version left them
-        // (without v24-record-views' views either).
+        // (without v24-record-views' views, nor v25-edit-results' columns, either).
+        let entryColumns = [
+            "exercise_id", "performed_at", "utc_offset", "sets", "reps", "hold_seconds", "side", "pain_before",
+            "pain_after", "note", "created_at",
+        ]
+        let checkInColumns = ["performed_at", "utc_offset", "pain", "note", "created_at", "red_flags"]
+        _ = try sandbox.sql(
+            entryColumns.map { "ALTER TABLE change_entries DROP COLUMN edited_\($0); " }.joined()
+                + checkInColumns.map { "ALTER TABLE change_checkins DROP COLUMN edited_\($0); " }.joined()
+                + "DELETE FROM grdb_migrations WHERE identifier = 'v25-edit-results'; ")
         _ = try sandbox.sql(
             "DROP VIEW entries_with_ids; DROP VIEW checkins_with_ids; "
                 + "DROP VIEW reviews_with_ids; DROP VIEW red_flag_reviews_with_ids; "

@@ -175,7 +175,7 @@ import Testing
         #expect(markdown.contains("2.0 → 4.5 \\(\\+2.5\\), at least 2 points"), "\(markdown)")
         let html = try sandbox.run(["report", "--format", "html"] + period).stdout
         #expect(html.contains("<td>sitting (retired)</td>"))
-        #expect(html.contains("<td>2 → 6 (+4 *)</td>"))
+        #expect(html.contains("<td class=\"ratings\">2 → 6 (+4 *)</td>"))
         #expect(html.contains("2.0 → 4.5 (+2.5), at least 2 points"))
         #expect(html.contains("<strong>sitting (retired)</strong>"))
         let json = try #require(
@@ -315,7 +315,7 @@ import Testing
         let html = try sandbox.run("report", "--format", "html").stdout
         #expect(html.contains(#"<path class="line psfs" d="M40.0 54.0 L230.2 42.0 L270.0 30.0">"#))
         #expect(html.contains(#"<path class="line psfs" d="M40.0 48.0 L270.0 42.0">"#))
-        #expect(html.contains("<td>5 → 7 (+2)</td>"))
+        #expect(html.contains("<td class=\"ratings\">5 → 7 (+2)</td>"))
         #expect(html.contains("Function (Patient-Specific Functional Scale)"))
     }
 }

@@ -55,7 +55,7 @@ import Testing
         let html = try sandbox.run(["report", "--format", "html"] + period).stdout
         #expect(html.contains(#"<path class="line psfs" d="M40.0 54.0 L270.0 60.0">"#), "\(html)")
         #expect(html.components(separatedBy: #"class="chart psfs-chart""#).count == 2)
-        #expect(html.contains("<td>3 → 2 (-1)</td>"))
+        #expect(html.contains("<td class=\"ratings\">3 → 2 (-1)</td>"))
         #expect(html.contains("3.0 → 2.0 (-1.0), less than 3 points"))
         #expect(!html.contains("lifting the shopping") && !html.contains("2026-11-18"))
 

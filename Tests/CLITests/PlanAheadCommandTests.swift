@@ -436,7 +436,8 @@ import Testing
         #expect(remove.status == 0, "\(remove)")
         #expect(
             remove.stdout
-                == "Removed knee-rock, and with it its plan with its 2 doses; `journal undo` puts it back.\n" + doses,
+                == "Removed knee-rock, and with it its plan with its 2 doses; `journal undo` puts it\nback.\n"
+                + doses,
             "\(remove)")
         let undo = try sandbox.run("undo")
         #expect(

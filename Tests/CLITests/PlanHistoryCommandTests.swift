@@ -103,7 +103,7 @@ import Testing
         #expect(undo.status == 0, "\(undo)")
         #expect(
             undo.stdout
-                == "Put back the plan for glute-bridge: 3 × 12 reps, 5 sessions a week, from\n"
+                == "Put back the plan for glute-bridge: 3 × 12 reps, 5 sessions a week, from "
                 + "2026-11-05 (undid plan set glute-bridge, just now).\n")
         #expect(try sandbox.sql(plan) == planBefore)
         #expect(try sandbox.sql(history) == "glute-bridge|2026-11-02|3|10|3\n")

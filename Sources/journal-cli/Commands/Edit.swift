@@ -214,7 +214,7 @@ struct Undo: ParsableCommand {
             if output.json {
                 try Console.json(UndoJSON(result: nil, message: message, timeZone: Clock.timeZone, today: today))
             } else {
-                Console.note(message)
+                Console.err(message)
             }
             return
         }
@@ -226,7 +226,7 @@ struct Undo: ParsableCommand {
             if output.json {
                 try Console.json(UndoJSON(result: result, message: message, timeZone: Clock.timeZone, today: today))
             }
-            Console.note(message)
+            Console.err(message)
             throw ExitCode(65)
         }
         let message = Describe.undone(result, when: when, now: try Clock.now())
@@ -240,7 +240,7 @@ struct Undo: ParsableCommand {
                         result: result, message: message, timeZone: Clock.timeZone, today: today, advice: words,
                         region: region))
             } else {
-                try Console.say(message)
+                try Console.out(message)
             }
             if let change = result.region {
                 if !output.json {
@@ -304,7 +304,7 @@ struct Undo: ParsableCommand {
                     result: undo, message: message, timeZone: Clock.timeZone, today: try Clock.today(), advice: words,
                     region: region))
         } else {
-            try Console.say(message)
+            try Console.out(message)
             if let change = undo.region {
                 try Console.say(try Config.regionNow(stored: change.stored))
             }
