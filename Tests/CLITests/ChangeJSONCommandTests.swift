@@ -162,7 +162,7 @@ import Testing
         #expect(object["previous_order"] as? Int == 1)
         #expect(
             again.stderr
-                == "The plan for side-plank was already 2 × 30 s hold, 3 sessions a week, from\n2026-11-25; nothing changed.\n"
+                == "The plan for side-plank was already 2 × 30 s hold, 3 sessions a week, from 2026-11-25; nothing changed.\n"
         )
 
         let remove = try sandbox.run("plan", "remove", "glute-bridge", "--json")

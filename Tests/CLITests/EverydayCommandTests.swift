@@ -188,8 +188,8 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(
             run.stderr
-                == "Note: 3 × 100 reps is 300 reps in all, more than 3 times the plan's 30\n"
-                + "(3 × 10 reps); if that is a slip, `journal undo` removes it.\n")
+                == "Note: 3 × 100 reps is 300 reps in all, more than 3 times the plan's 30 (3 × 10 reps); "
+                + "if that is a slip, `journal undo` removes it.\n")
         #expect(try sandbox.entryCount() == 1)
         // Three times the plan is still within it.
         let three = try sandbox.run(
@@ -206,8 +206,8 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(
             run.stderr
-                == "Note: 13 sets is more than 3 times the plan's 3 (3 × 30 s hold); if that is a\n"
-                + "slip, `journal undo` removes it.\n")
+                == "Note: 13 sets is more than 3 times the plan's 3 (3 × 30 s hold); "
+                + "if that is a slip, `journal undo` removes it.\n")
         // Reps against a plan of seconds held: one line saying so, after the one naming side-plank's measure.
         let reps = try sandbox.run(
             "log", "side-plank", "--pain-before", "2", "--pain-after", "2", "--reps", "400", "--side", "right")
@@ -217,8 +217,8 @@ import Testing
                 == "Note: side-plank is measured in seconds held, but this dose, 1 × 400 reps, counts repetitions; "
                 + "it is saved as given (--hold SECONDS gives seconds held); if that is a slip, `journal undo` "
                 + "removes it.\n"
-                + "Note: 1 × 400 reps is in another unit from the plan's 3 × 30 s hold, so it was\n"
-                + "not compared with it; if that is a slip, `journal undo` removes it.\n")
+                + "Note: 1 × 400 reps is in another unit from the plan's 3 × 30 s hold, so it was not compared "
+                + "with it; if that is a slip, `journal undo` removes it.\n")
         #expect(try sandbox.entryCount() == 2)
     }
 
@@ -230,9 +230,7 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:01:00Z"
         let run = try sandbox.run("session", "glute-bridge", stdin: "3\n\n2\n")
         #expect(run.status == 0, "\(run)")
-        let note =
-            "Note: the same as #1, logged 1 minute ago; if it was logged twice,\n"
-            + "`journal undo` removes this one."
+        let note = "Note: the same as #1, logged 1 minute ago; if it was logged twice, `journal undo` removes this one."
         // Off a terminal the prompt before it ends no line: the note is the rest of that line.
         #expect(run.stderr.components(separatedBy: "Note:").count == 2, "\(run)")
         #expect(run.stderr.contains("): " + note + "\n"), "\(run)")
@@ -241,11 +239,9 @@ import Testing
         // `log` says the same of the same slip.
         let log = try sandbox.run(
             "log", "glute-bridge", "--pain-before", "3", "--pain-after", "2", "--sets", "3", "--reps", "10")
-        // The same note, its shorter "just now" taking "`journal undo`" back onto the first line.
         #expect(
-            log.stderr
-                == "Note: the same as #2, logged just now; if it was logged twice, `journal undo`\n"
-                + "removes this one.\n", "\(log)")
+            log.stderr == note.replacingOccurrences(of: "#1", with: "#2").replacingOccurrences(
+                of: "1 minute ago", with: "just now") + "\n", "\(log)")
     }
 
     @Test func sessionNotesADoseFarAboveThePlanAsLogDoes() throws {
@@ -253,8 +249,8 @@ import Testing
         let run = try sandbox.run("session", "glute-bridge", stdin: "3\n3x100\n3\n")
         #expect(run.status == 0, "\(run)")
         let note =
-            "Note: 3 × 100 reps is 300 reps in all, more than 3 times the plan's 30\n"
-            + "(3 × 10 reps); if that is a slip, `journal undo` removes it."
+            "Note: 3 × 100 reps is 300 reps in all, more than 3 times the plan's 30 (3 × 10 reps); "
+            + "if that is a slip, `journal undo` removes it."
         // Off a terminal the prompt before it ends no line: the note is the rest of that line.
         #expect(run.stderr.components(separatedBy: "Note:").count == 2, "\(run)")
         #expect(run.stderr.contains("): " + note + "\n"), "\(run)")
@@ -326,8 +322,7 @@ import Testing
         #expect(twice.status == 0)
         #expect(
             twice.stderr
-                == "Note: the same as #1, logged 1 minute ago; if it was logged twice,\n"
-                + "`journal undo` removes this one.\n"
+                == "Note: the same as #1, logged 1 minute ago; if it was logged twice, `journal undo` removes this one.\n"
         )
         #expect(try sandbox.entryCount() == 2)
         // Another pain, or five minutes later, is another entry.

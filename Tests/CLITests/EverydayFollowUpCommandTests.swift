@@ -17,8 +17,7 @@ import Testing
         #expect(twice.status == 0, "\(twice)")
         #expect(
             twice.stderr
-                == "Note: the same as #1, logged 1 minute ago; if it was logged twice,\n"
-                + "`journal undo` removes this one.\n"
+                == "Note: the same as #1, logged 1 minute ago; if it was logged twice, `journal undo` removes this one.\n"
         )
         #expect(try sandbox.sql("SELECT id, quote(note) FROM entries ORDER BY id") == "1|NULL\n2|NULL\n")
 
@@ -87,8 +86,8 @@ import Testing
             "30", "--at", "9:00")
         #expect(reps.status == 0, "\(reps)")
         #expect(
-            reps.stderr == "Note: 2 × 10 reps, 30 s hold is 600 s hold in all, more than 3 times the plan's\n"
-                + "60 s (2 × 30 s hold); if that is a slip, `journal undo` removes it.\n", "\(reps)")
+            reps.stderr == "Note: 2 × 10 reps, 30 s hold is 600 s hold in all, more than 3 times the plan's 60 s "
+                + "(2 × 30 s hold); if that is a slip, `journal undo` removes it.\n", "\(reps)")
         // 2 × 90 s is 180 s: not more than 3 times 60.
         let three = try sandbox.run(
             "log", "front-plank", "--pain-before", "2", "--pain-after", "2", "--sets", "2", "--hold", "90", "--at",
@@ -106,8 +105,8 @@ import Testing
             "16", "--at", "9:30")
         #expect(held.status == 0, "\(held)")
         #expect(
-            held.stderr == "Note: 3 × 10 reps, 16 s hold is 480 s hold in all, more than 3 times the plan's\n"
-                + "150 s (3 × 10 reps, 5 s hold); if that is a slip, `journal undo` removes it.\n", "\(held)")
+            held.stderr == "Note: 3 × 10 reps, 16 s hold is 480 s hold in all, more than 3 times the plan's 150 s "
+                + "(3 × 10 reps, 5 s hold); if that is a slip, `journal undo` removes it.\n", "\(held)")
         let fifteen = try sandbox.run(
             "log", "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--sets", "3", "--reps", "10", "--hold",
             "15", "--at", "9:40")

@@ -445,9 +445,8 @@ import Testing
         let archived = try sandbox.run("exercises", "remove", "cat-cow", "--force")
         #expect(
             archived.stdout
-                == "Archived cat-cow: its 1 entry stays, and it can no longer be logged. Removed\n"
-                + "with it: its plan (2 × 30 s hold, 3 sessions a week, from 2026-11-25);\n"
-                + "`journal undo` puts it back.\n")
+                == "Archived cat-cow: its 1 entry stays, and it can no longer be logged. Removed with it: its plan "
+                + "(2 × 30 s hold, 3 sessions a week, from 2026-11-25); `journal undo` puts it back.\n")
     }
 
     // MARK: undo across a restore
@@ -466,16 +465,14 @@ import Testing
         #expect(try sandbox.sql("SELECT id, pain_after, note FROM entries ORDER BY id") == "1|2|a\n2|3|b\n")
         let log = try sandbox.run("undo")
         #expect(
-            log.stdout == "Removed #2 bird-dog (1 set, pain 3 → 3, at 2026-11-25 12:00, note: b), logged\n"
-                + "just now.\n",
+            log.stdout == "Removed #2 bird-dog (1 set, pain 3 → 3, at 2026-11-25 12:00, note: b), logged just now.\n",
             "\(log)")
         let edit = try sandbox.run("undo")
         #expect(edit.stdout.hasPrefix("#1 glute-bridge is as it was before you edited it just now"), "\(edit)")
         #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
         #expect(
             try sandbox.run("undo").stdout
-                == "Removed #1 glute-bridge (1 set, pain 4 → 3, at 2026-11-25 12:00, note: a),\n" + "logged just now.\n"
-        )
+                == "Removed #1 glute-bridge (1 set, pain 4 → 3, at 2026-11-25 12:00, note: a), logged just now.\n")
         #expect(try sandbox.run("undo").stderr == "Nothing to undo.\n")
         #expect(try sandbox.run("doctor").status == 0)
     }

@@ -46,8 +46,7 @@ import Testing
         #expect(resumed.status == 0, "\(resumed)")
         #expect(
             resumed.stdout
-                == "Resumed bird-dog: reviewed 2026-11-13 15:00 (UTC+00:00); the hold since\n"
-                + "2026-11-10 08:00 (more-pain) is lifted.\n"
+                == "Resumed bird-dog: reviewed 2026-11-13 15:00 (UTC+00:00); the hold since 2026-11-10 08:00 (more-pain) is lifted.\n"
         )
         #expect(try sandbox.sql("SELECT exercise_id, note FROM reviews") == "bird-dog|lighter load\n")
         state = try check()
@@ -74,8 +73,8 @@ import Testing
         #expect(try sandbox.run("undo").stdout.hasPrefix("Removed #"))
         #expect(
             try sandbox.run("undo").stdout
-                == "Took back the physiotherapist's review of bird-dog, recorded just now: the hold\n"
-                + "since 2026-11-10 08:00 (more-pain) stands again.\n")
+                == "Took back the physiotherapist's review of bird-dog, recorded just now: the hold since "
+                + "2026-11-10 08:00 (more-pain) stands again.\n")
         state = try check()
         #expect((state.json["holds"] as? [[String: Any]])?.first?["since"] as? String == "2026-11-10T08:00:00+00:00")
     }
@@ -151,8 +150,8 @@ import Testing
         #expect(try check().status == 0)
         #expect(
             try sandbox.run("undo").stdout
-                == "Check-in #2 (pain 5, 2026-11-24 07:00) is as it was before you edited it just\n"
-                + "now: pain 5 (the edit had 4); red flags: saddle-numbness (the edit had none).\n")
+                == "Check-in #2 (pain 5, 2026-11-24 07:00) is as it was before you edited it just now: pain 5 "
+                + "(the edit had 4); red flags: saddle-numbness (the edit had none).\n")
         #expect(try check().status == 3)
         #expect(
             try sandbox.sql("SELECT pain, red_flag FROM checkins JOIN checkin_red_flags ON checkin_id = id")
@@ -448,8 +447,7 @@ import Testing
         let run = try sandbox.run("resume", "bird-dog", "--at", "2026-11-20 12:00")
         #expect(run.status == 2)
         #expect(
-            run.stdout == "Recorded the review of bird-dog, 2026-11-20 12:00 (UTC+00:00); bird-dog is still\non hold.\n"
-        )
+            run.stdout == "Recorded the review of bird-dog, 2026-11-20 12:00 (UTC+00:00); bird-dog is still on hold.\n")
         #expect(
             run.stderr == """
                 bird-dog is still on hold since 2026-11-21 08:00 (repeated, #2): that session
@@ -485,7 +483,7 @@ import Testing
         let text = try sandbox.run("resume", "bird-dog", "--at", "11:00")
         #expect(text.status == 2)
         #expect(!text.stdout.contains("lifted"))
-        #expect(text.stdout.contains("bird-dog is still\non hold."))
+        #expect(text.stdout.contains("bird-dog is still on hold."))
         #expect(text.stderr.contains("Still on hold since 2026-11-25: glute-bridge (more-pain, #3)"), "\(text)")
     }
 }

@@ -32,8 +32,8 @@ import Testing
                 """)
         #expect(
             run.stderr
-                == "! a stop finding on that session (pain rose, or pain after was above 5): stop\n"
-                + "  that exercise and see a physiotherapist before continuing.\n")
+                == "! a stop finding on that session (pain rose, or pain after was above 5): stop that exercise and "
+                + "see a physiotherapist before continuing.\n")
     }
 
     @Test func limitAndExerciseFilter() throws {

@@ -17,8 +17,8 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(
             run.stderr
-                == "Note: 3 × 100 s hold is 300 s hold in all, more than 3 times the plan's 90 s\n"
-                + "(3 × 30 s hold); if that is a slip, `journal undo` removes it.\n")
+                == "Note: 3 × 100 s hold is 300 s hold in all, more than 3 times the plan's 90 s (3 × 30 s hold); "
+                + "if that is a slip, `journal undo` removes it.\n")
     }
 
     /// An entry logged twice a minute apart is a second rise of bird-dog (3 → 4): the note that it
@@ -36,8 +36,7 @@ import Testing
                      Stop doing bird-dog and see a physiotherapist before you continue with it.
                 ON HOLD bird-dog is on hold since 2026-11-25 12:00 (more-pain, #1): see a
                         physiotherapist, then run `journal resume bird-dog`.
-                Note: the same as #1, logged 1 minute ago; if it was logged twice,
-                `journal undo` removes this one.
+                Note: the same as #1, logged 1 minute ago; if it was logged twice, `journal undo` removes this one.
                 STOP Pain rose in 2 of the last 3 sessions of bird-dog.
                      Keep bird-dog on hold until a physiotherapist has assessed you.
 
@@ -49,8 +48,7 @@ import Testing
         #expect(json.stdout.hasPrefix("{"), "\(json)")
         #expect(
             json.stderr.contains(
-                "Note: the same as #2, logged 1 minute ago; if it was logged twice,\n"
-                    + "`journal undo` removes this one.\n"
+                "Note: the same as #2, logged 1 minute ago; if it was logged twice, `journal undo` removes this one.\n"
                     + "STOP Pain rose in 2 of the last 3 sessions of bird-dog."), "\(json)")
         #expect(try sandbox.entryCount() == 3)
     }

@@ -478,10 +478,9 @@ import Testing
                 """
 
                 Glute bridge (glute-bridge)
-                glute-bridge is on hold since 2026-11-24 09:00 (high-pain): see a
-                physiotherapist before doing it again, then `journal resume glute-bridge`.
-                Skipped glute-bridge: it is on hold, and off a terminal nobody can be asked to
-                do it anyway.
+                glute-bridge is on hold since 2026-11-24 09:00 (high-pain): see a physiotherapist before doing it \
+                again, then `journal resume glute-bridge`.
+                Skipped glute-bridge: it is on hold, and off a terminal nobody can be asked to do it anyway.
 
                 Done 0, skipped 1: glute-bridge.
                 This week: bird-dog 0 of 5, glute-bridge on hold.
@@ -496,7 +495,7 @@ import Testing
         #expect(resumed.status == 65, "\(resumed)")
         #expect(
             resumed.stdout.hasPrefix(
-                "Resumed glute-bridge: reviewed 2026-11-25 12:00 (UTC+00:00); the hold since\n"
+                "Resumed glute-bridge: reviewed 2026-11-25 12:00 (UTC+00:00); the hold since "
                     + "2026-11-24 09:00 (high-pain) is lifted."), "\(resumed)")
         let answered = try sandbox.run("check")
         #expect(answered.status == 65, "\(answered)")
@@ -684,9 +683,9 @@ import Testing
         #expect(undone.status == 0, "\(undone)")
         #expect(
             undone.stdout.hasPrefix(
-                "Check-in #1 (pain 6, 2026-11-23 07:00) is back as before you edited it just now,\n"
-                    + "with red flags: saddle-numbness. 1 red flag journal does not know (bogus, put in\n"
-                    + "from outside) of check-in #1 was not put back: journal never adopts it.\n"), "\(undone)")
+                "Check-in #1 (pain 6, 2026-11-23 07:00) is back as before you edited it just now, with red flags: "
+                    + "saddle-numbness. 1 red flag journal does not know (bogus, put in from outside) of check-in #1 "
+                    + "was not put back: journal never adopts it.\n"), "\(undone)")
         #expect(!undone.stdout.contains("as it was"), "\(undone)")
         #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "saddle-numbness\n")
     }

@@ -27,9 +27,9 @@ import Testing
             "plan", "set", "glute-bridge", "--sets", "4", "--reps", "10", "--per-week", "5", "--since", "2026-11-30")
         #expect(
             set.stdout
-                == "Planned glute-bridge: 4 × 10 reps, 5 sessions a week, from 2026-11-30. Until\n"
-                + "then it stays 3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done\n"
-                + "before 2026-11-30 stay judged by that dose.\n", "\(set)")
+                == "Planned glute-bridge: 4 × 10 reps, 5 sessions a week, from 2026-11-30. Until then it stays "
+                + "3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done before 2026-11-30 stay "
+                + "judged by that dose.\n", "\(set)")
         #expect(set.stderr == "", "\(set)")
 
         let today = try sandbox.run("today")
@@ -61,7 +61,7 @@ import Testing
         let log = try sandbox.log(
             "glute-bridge", "--sets", "3", "--reps", "40", "--pain-before", "3", "--pain-after", "3")
         #expect(
-            log.stderr.contains("Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30\n(3 × 10 reps)"),
+            log.stderr.contains("Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30 (3 × 10 reps)"),
             "\(log)")
 
         sandbox.environment["JOURNAL_NOW"] = "2026-11-30T09:00:00\(offset)"
@@ -111,9 +111,9 @@ import Testing
         #expect(set.stderr == replaced, "\(set)")
         #expect(
             set.stdout
-                == "Planned glute-bridge: 3 × 12 reps, 4 sessions a week, from 2026-11-27. Until\n"
-                + "then it stays 3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done\n"
-                + "before 2026-11-27 stay judged by that dose.\n", "\(set)")
+                == "Planned glute-bridge: 3 × 12 reps, 4 sessions a week, from 2026-11-27. Until then it stays "
+                + "3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done before 2026-11-27 stay "
+                + "judged by that dose.\n", "\(set)")
         #expect(try sandbox.sql(history) == "glute-bridge|2026-11-23|3|10|5\n")
         #expect(try sandbox.sql(planRow) == "glute-bridge|3|12|4|2026-11-27|1\n")
 
@@ -368,9 +368,9 @@ import Testing
         #expect(set.status == 0, "\(set)")
         #expect(
             set.stdout
-                == "Planned glute-bridge: 4 × 12 reps, 5 sessions a week, from 2026-11-25. Until\n"
-                + "then it was 3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done\n"
-                + "before 2026-11-25 stay judged by that dose.\n", "\(set)")
+                == "Planned glute-bridge: 4 × 12 reps, 5 sessions a week, from 2026-11-25. Until then it was "
+                + "3 × 10 reps, 5 sessions a week, from 2026-11-23: the sessions done before 2026-11-25 stay "
+                + "judged by that dose.\n", "\(set)")
         #expect(
             set.stderr
                 == "Replaced the dose set ahead: 4 × 12 reps, 5 sessions a week, from 2026-11-30 (`journal undo` "
@@ -380,8 +380,8 @@ import Testing
         let again = try sandbox.run("plan", "set", "glute-bridge", "--sets", "4", "--reps", "12", "--per-week", "5")
         #expect(
             again.stdout
-                == "The plan for glute-bridge was already 4 × 12 reps, 5 sessions a week, from\n"
-                + "2026-11-25; nothing changed.\n", "\(again)")
+                == "The plan for glute-bridge was already 4 × 12 reps, 5 sessions a week, from 2026-11-25; "
+                + "nothing changed.\n", "\(again)")
     }
 
     /// `plan --json` puts today's dose at the top, the earlier ones under `earlier` and those set
@@ -436,8 +436,7 @@ import Testing
         #expect(remove.status == 0, "\(remove)")
         #expect(
             remove.stdout
-                == "Removed knee-rock, and with it its plan with its 2 doses; `journal undo` puts it\nback.\n"
-                + doses,
+                == "Removed knee-rock, and with it its plan with its 2 doses; `journal undo` puts it back.\n" + doses,
             "\(remove)")
         let undo = try sandbox.run("undo")
         #expect(
@@ -478,7 +477,7 @@ import Testing
         let inForce = try sandbox.run(["log"] + dose)
         #expect(
             inForce.stderr.contains(
-                "Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30\n(3 × 10 reps)"),
+                "Note: 3 × 40 reps is 120 reps in all, more than 3 times the plan's 30 (3 × 10 reps)"),
             "\(inForce)")
     }
 

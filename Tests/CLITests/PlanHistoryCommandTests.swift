@@ -13,8 +13,7 @@ import Testing
     /// Today on Thursday counts the week's 3 sessions whatever their dose: before the change 3 of 3;
     /// after it 3 of 4, the week planning 3 a week for Monday to Wednesday and 5 a week for Thursday
     /// to Sunday: (3 × 3 + 5 × 4) / 7 = 29 / 7 = 4.1, rounded 4. The week's report counts from
-    /// Monday: 5 done of 4 planned, 125 %, PER WEEK naming both: "3; 5 from 2026-11-05". Each
-    /// session's reps against its own day's dose: Monday to
+    /// Monday: 5 done of 4 planned, 125 %. Each session's reps against its own day's dose: Monday to
     /// Wednesday 10 of 10, Thursday 12 of 12, Friday 10 of 12: under in 1 of 5; sets as planned.
     @Test(arguments: [("America/Toronto", "-05:00"), ("Pacific/Auckland", "+13:00")])
     func aNewDoseMidWeekKeepsTheWeeksSessionsAndJudgesEachByItsDay(zone: String, offset: String) throws {
@@ -31,9 +30,9 @@ import Testing
         let set = try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "12", "--per-week", "5")
         #expect(
             set.stdout
-                == "Planned glute-bridge: 3 × 12 reps, 5 sessions a week, from 2026-11-05. Until\n"
-                + "then it was 3 × 10 reps, 3 sessions a week, from 2026-11-02: the sessions done\n"
-                + "before 2026-11-05 stay judged by that dose.\n", "\(set)")
+                == "Planned glute-bridge: 3 × 12 reps, 5 sessions a week, from 2026-11-05. Until then it was "
+                + "3 × 10 reps, 3 sessions a week, from 2026-11-02: the sessions done before 2026-11-05 stay "
+                + "judged by that dose.\n", "\(set)")
         let after = try sandbox.run("today")
         #expect(
             after.stdout
@@ -103,8 +102,8 @@ import Testing
         #expect(undo.status == 0, "\(undo)")
         #expect(
             undo.stdout
-                == "Put back the plan for glute-bridge: 3 × 12 reps, 5 sessions a week, from "
-                + "2026-11-05 (undid plan set glute-bridge, just now).\n")
+                == "Put back the plan for glute-bridge: 3 × 12 reps, 5 sessions a week, from 2026-11-05 "
+                + "(undid plan set glute-bridge, just now).\n")
         #expect(try sandbox.sql(plan) == planBefore)
         #expect(try sandbox.sql(history) == "glute-bridge|2026-11-02|3|10|3\n")
 
@@ -113,9 +112,9 @@ import Testing
             "plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "4", "--since", "2026-11-04")
         #expect(
             back.stdout
-                == "Planned glute-bridge: 3 × 10 reps, 4 sessions a week, from 2026-11-04. Until\n"
-                + "then it was 3 × 10 reps, 3 sessions a week, from 2026-11-02: the sessions done\n"
-                + "before 2026-11-04 stay judged by that dose.\n")
+                == "Planned glute-bridge: 3 × 10 reps, 4 sessions a week, from 2026-11-04. Until then it was "
+                + "3 × 10 reps, 3 sessions a week, from 2026-11-02: the sessions done before 2026-11-04 stay "
+                + "judged by that dose.\n")
         #expect(try sandbox.sql(history) == "glute-bridge|2026-11-02|3|10|3\n")
 
         let removed = try sandbox.run("plan", "remove", "glute-bridge")

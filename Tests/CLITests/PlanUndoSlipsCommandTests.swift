@@ -38,8 +38,7 @@ import Testing
         #expect(moved.status == 0)
         #expect(
             moved.stdout
-                == "The plan for bird-dog stays 2 × 8 reps, 5 sessions a week, from 2026-11-16;\n"
-                + "order 2 (was 1).\n")
+                == "The plan for bird-dog stays 2 × 8 reps, 5 sessions a week, from 2026-11-16; order 2 (was 1).\n")
         #expect(moved.stderr == "")
         #expect(try plan() == "glute-bridge|3|10|3|2026-11-16|1\nbird-dog|2|8|5|2026-11-16|2\n")
 
@@ -57,8 +56,8 @@ import Testing
         let again = try sandbox.run("plan", "set", "bird-dog", "--sets", "2", "--reps", "8", "--per-week", "5")
         #expect(
             again.stdout
-                == "The plan for bird-dog was already 2 × 8 reps, 5 sessions a week, from\n"
-                + "2026-11-16; nothing changed.\n")
+                == "The plan for bird-dog was already 2 × 8 reps, 5 sessions a week, from 2026-11-16; nothing changed.\n"
+        )
         #expect(try sandbox.sql("SELECT count(*) FROM changes WHERE kind = 'plan'") == "3\n")
 
         sandbox.environment["JOURNAL_NOW"] = "2026-11-20T09:05:00Z"
@@ -80,21 +79,19 @@ import Testing
         let same = try sandbox.run("plan", "set", "bird-dog", "--sets", "2", "--reps", "8", "--per-week", "5")
         #expect(
             same.stdout
-                == "The plan for bird-dog was already 2 × 8 reps, 5 sessions a week, from\n"
-                + "2026-11-16; nothing changed.\n")
+                == "The plan for bird-dog was already 2 × 8 reps, 5 sessions a week, from 2026-11-16; nothing changed.\n"
+        )
         let fewer = try sandbox.run("plan", "set", "bird-dog", "--sets", "2", "--reps", "8", "--per-week", "4")
         #expect(
             fewer.stdout
-                == "Planned bird-dog: 2 × 8 reps, 4 sessions a week, from 2026-11-20. Until then it\n"
-                + "was 2 × 8 reps, 5 sessions a week, from 2026-11-16: the sessions done before\n"
-                + "2026-11-20 stay judged by that dose.\n")
+                == "Planned bird-dog: 2 × 8 reps, 4 sessions a week, from 2026-11-20. Until then it was 2 × 8 reps, "
+                + "5 sessions a week, from 2026-11-16: the sessions done before 2026-11-20 stay judged by that dose.\n")
         let given = try sandbox.run(
             "plan", "set", "bird-dog", "--sets", "2", "--reps", "8", "--per-week", "4", "--since", "2026-11-18")
         #expect(
             given.stdout
-                == "Planned bird-dog: 2 × 8 reps, 4 sessions a week, from 2026-11-18. Until then it\n"
-                + "was 2 × 8 reps, 5 sessions a week, from 2026-11-16: the sessions done before\n"
-                + "2026-11-18 stay judged by that dose.\n")
+                == "Planned bird-dog: 2 × 8 reps, 4 sessions a week, from 2026-11-18. Until then it was 2 × 8 reps, "
+                + "5 sessions a week, from 2026-11-16: the sessions done before 2026-11-18 stay judged by that dose.\n")
         #expect(try plan() == "bird-dog|2|8|4|2026-11-18|1\n")
         #expect(
             try sandbox.sql("SELECT exercise_id, since, sets, reps, per_week FROM plan_history")

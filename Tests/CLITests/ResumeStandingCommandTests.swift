@@ -30,7 +30,7 @@ import Testing
         #expect(run.status == 3, "\(run)")
         #expect(
             run.stdout
-                == "Recorded that a doctor has seen you, 2026-11-20 08:45 (UTC+00:00); it covers\nnone of the red flags that stand.\n"
+                == "Recorded that a doctor has seen you, 2026-11-20 08:45 (UTC+00:00); it covers none of the red flags that stand.\n"
         )
         #expect(
             run.stderr.hasPrefix(
@@ -57,7 +57,7 @@ import Testing
         #expect(run.status == 3, "\(run)")
         #expect(
             run.stdout
-                == "Recorded that a doctor has seen you, 2026-11-20 09:00 (UTC+00:00): 1 red-flag\nfinding no longer stands.\n"
+                == "Recorded that a doctor has seen you, 2026-11-20 09:00 (UTC+00:00): 1 red-flag finding no longer stands.\n"
         )
         #expect(
             run.stderr.hasPrefix(
@@ -77,7 +77,7 @@ import Testing
         #expect(run.status == 3, "\(run)")
         #expect(
             run.stdout
-                == "Recorded that a doctor has seen you, 2026-11-20 09:00 (UTC+00:00); it covers\nnone of the red flags that stand.\n"
+                == "Recorded that a doctor has seen you, 2026-11-20 09:00 (UTC+00:00); it covers none of the red flags that stand.\n"
         )
         #expect(
             run.stderr.hasPrefix(
@@ -98,8 +98,7 @@ import Testing
         let run = try sandbox.run("resume", "bird-dog")
         #expect(run.status == 2, "\(run)")
         #expect(
-            run.stdout == "Recorded the review of bird-dog, 2026-11-20 09:00 (UTC+00:00); bird-dog is still\non hold.\n"
-        )
+            run.stdout == "Recorded the review of bird-dog, 2026-11-20 09:00 (UTC+00:00); bird-dog is still on hold.\n")
         #expect(
             run.stderr.hasPrefix(
                 """

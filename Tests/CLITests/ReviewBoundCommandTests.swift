@@ -37,7 +37,7 @@ import Testing
         #expect(resume.status == 2, "\(resume)")
         #expect(
             resume.stdout
-                == "Recorded the review of bird-dog, 2026-11-08 01:00 (UTC+05:00); bird-dog is still\non hold.\n")
+                == "Recorded the review of bird-dog, 2026-11-08 01:00 (UTC+05:00); bird-dog is still on hold.\n")
         #expect(
             resume.stderr.hasPrefix(
                 """

@@ -138,10 +138,9 @@ import Testing
         #expect(run.status == 0, "\(run)")
         let announcement = try #require(
             run.stderr.range(
-                of: "bird-dog is on hold since 2026-11-24 09:30 (more-pain): see a physiotherapist\n"
-                    + "before doing it again, then `journal resume bird-dog`.\n"
-                    + "Skipped bird-dog: it is on hold, and off a terminal nobody can be asked to do it\n"
-                    + "anyway.\n"),
+                of: "bird-dog is on hold since 2026-11-24 09:30 (more-pain): see a physiotherapist before doing it "
+                    + "again, then `journal resume bird-dog`.\n"
+                    + "Skipped bird-dog: it is on hold, and off a terminal nobody can be asked to do it anyway.\n"),
             "\(run)")
         let firstQuestion = try #require(run.stderr.range(of: "Pain before"))
         #expect(announcement.upperBound <= firstQuestion.lowerBound)
@@ -160,8 +159,8 @@ import Testing
         #expect(!run.stderr.contains("journal session bird-dog"), "\(run)")
         #expect(
             run.stderr.hasPrefix(
-                "Nothing is due today: every exercise of your plan in force is on hold. See a\n"
-                    + "physiotherapist, then `journal resume EXERCISE`.\n"), "\(run)")
+                "Nothing is due today: every exercise of your plan in force is on hold. "
+                    + "See a physiotherapist, then `journal resume EXERCISE`.\n"), "\(run)")
         // What stands follows, as already known.
         #expect(run.stderr.contains("Still on hold since 2026-11-24: bird-dog"), "\(run)")
     }

@@ -134,8 +134,8 @@ import Testing
             (["config", "set", "region", "GB"], "The region was already GB (United Kingdom); nothing changed.\n"),
             (
                 ["plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5"],
-                "The plan for glute-bridge was already 3 × 10 reps, 5 sessions a week, from\n"
-                    + "2026-11-25; nothing changed.\n"
+                "The plan for glute-bridge was already 3 × 10 reps, 5 sessions a week, from 2026-11-25; "
+                    + "nothing changed.\n"
             ),
             (
                 ["exercises", "edit", "knee-to-chest", "--name", "Knee to chest", "--no-sides"],
@@ -153,8 +153,7 @@ import Testing
         #expect(
             try sandbox.run("plan", "set", "bird-dog", "--sets", "1", "--reps", "5", "--per-week", "3", "--order", "1")
                 .stdout
-                == "The plan for bird-dog stays 1 × 5 reps, 3 sessions a week, from 2026-11-25;\n"
-                + "order 1 (was 2).\n")
+                == "The plan for bird-dog stays 1 × 5 reps, 3 sessions a week, from 2026-11-25; order 1 (was 2).\n")
         #expect(try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "bird-dog\nglute-bridge\n")
         #expect(try sandbox.run("undo").stdout.hasPrefix("Put back the plan for bird-dog: "))
         #expect(try sandbox.run("undo").stdout.hasPrefix("Took bird-dog off the plan again "))

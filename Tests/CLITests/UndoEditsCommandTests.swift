@@ -41,7 +41,7 @@ import Testing
             try sandbox.run("undo").stdout == "Removed check-in #1 (pain 3, at 2026-11-20 08:00), recorded just now.\n")
         #expect(
             try sandbox.run("undo").stdout
-                == "Removed #2 glute-bridge (1 set, pain 2 → 2, at 2026-11-20 09:30), logged just\n" + "now.\n")
+                == "Removed #2 glute-bridge (1 set, pain 2 → 2, at 2026-11-20 09:30), logged just now.\n")
         #expect(try sandbox.run("undo").stdout == "Put back #1 bird-dog at 2026-11-20 09:00 (deleted just now).\n")
         #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "1|bird-dog\n")
     }
@@ -55,8 +55,8 @@ import Testing
         #expect(undo.status == 0, "\(undo)")
         #expect(
             undo.stdout
-                == "Check-in #1 (pain 3, 2026-11-01 00:30) is as it was before you edited it just\n"
-                + "now: at 2026-11-01 00:30 (the edit had 2026-11-01 01:30 (UTC-04:00)).\n")
+                == "Check-in #1 (pain 3, 2026-11-01 00:30) is as it was before you edited it just now: "
+                + "at 2026-11-01 00:30 (the edit had 2026-11-01 01:30 (UTC-04:00)).\n")
     }
 
     /// A plan set again only to move it in the order says so, and its undo names the order put back.
@@ -70,15 +70,14 @@ import Testing
         #expect(set.status == 0, "\(set)")
         #expect(
             set.stdout
-                == "The plan for side-plank stays 2 × 30 s hold, 3 sessions a week, from 2026-11-20;\n"
-                + "order 1 (was 3).\n"
+                == "The plan for side-plank stays 2 × 30 s hold, 3 sessions a week, from 2026-11-20; order 1 (was 3).\n"
         )
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
         #expect(
             undo.stdout
-                == "Put back the plan for side-plank: 2 × 30 s hold, 3 sessions a week, from\n"
-                + "2026-11-20 (undid plan set side-plank, just now): order 3 (the change had 1).\n")
+                == "Put back the plan for side-plank: 2 × 30 s hold, 3 sessions a week, from 2026-11-20 "
+                + "(undid plan set side-plank, just now): order 3 (the change had 1).\n")
         #expect(
             try sandbox.sql("SELECT exercise_id FROM plan ORDER BY position") == "glute-bridge\nbird-dog\nside-plank\n")
     }

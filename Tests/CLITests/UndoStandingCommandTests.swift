@@ -54,8 +54,7 @@ import Testing
         #expect(undo.status == 0)
         #expect(
             undo.stdout
-                == "Took back the record that a doctor has seen the red flags, made just now: they\n"
-                + "stand again.\n")
+                == "Took back the record that a doctor has seen the red flags, made just now: they stand again.\n")
         #expect(undo.stderr == Self.feverStands)
     }
 
@@ -90,8 +89,7 @@ import Testing
         #expect(undo.status == 0)
         #expect(
             undo.stdout.hasSuffix(
-                "\nThe hold on bird-dog since 2026-11-20 08:00 (more-pain) is lifted: the change\n"
-                    + "undone had begun it.\n"
+                "\nThe hold on bird-dog since 2026-11-20 08:00 (more-pain) is lifted: the change undone had begun it.\n"
             ),
             "\(undo)")
         #expect(undo.stderr == "")
@@ -105,10 +103,8 @@ import Testing
         #expect(undo.status == 0)
         #expect(
             undo.stdout
-                == "#1 bird-dog is as it was before you edited it just now: pain 2 → 2 (the edit had\n"
-                + "2 → 5).\n"
-                + "The hold on bird-dog since 2026-11-20 08:00 (more-pain) is lifted: the change\n"
-                + "undone had begun it.\n"
+                == "#1 bird-dog is as it was before you edited it just now: pain 2 → 2 (the edit had 2 → 5).\n"
+                + "The hold on bird-dog since 2026-11-20 08:00 (more-pain) is lifted: the change undone had begun it.\n"
         )
         #expect(undo.stderr == "")
     }

@@ -308,16 +308,6 @@ import Testing
 
 /// The byte-by-byte wrapping of ASCII text against the wrapping by characters it stands in for.
 @Suite struct WrapTests {
-    @Test func aPathIsNeverCutButHasALineOfItsOwn() {
-        let path = "/tmp/" + String(repeating: "d", count: 30) + "/journal.sqlite3.before-restore"
-        let text = "put back the journal it replaced, from \(path): 2 entries."
-        let wrapped = "put back the journal it replaced, from\n\(path):\n2 entries."
-        #expect(TextTable.wrap(text, width: 40) == wrapped)
-        #expect(TextTable.wrap(text + " é", width: 40) == wrapped + " é")
-        // Any other word wider than a line is still cut.
-        #expect(TextTable.wrap("from " + path.dropFirst(), width: 40).hasSuffix("…"))
-    }
-
     @Test func asciiTextWrapsAsByCharacter() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["JOURNAL_TEST_SEED"] ?? "") ?? 5_150
         print("WrapTests seed \(seed) (JOURNAL_TEST_SEED=\(seed) replays it)")
@@ -383,19 +373,6 @@ import Testing
         #expect(TextTable.wrap("a `b c d", width: 3) == "a\n`b\nc d")
         #expect(TextTable.wrap("so journal stops asking", width: 10) == "so journal\nstops\nasking")
         #expect(TextTable.wrap(told, width: 40) == TextTable.wrapByCharacter(told, width: 40))
-    }
-
-    /// A dose stays on one line; a text of several lines is wrapped line by line, an indented line
-    /// keeping its spaces before each of its lines.
-    @Test func dosesStayWholeAndLinesWrapApart() {
-        #expect(
-            TextTable.wrap("Planned bird-dog: 3 × 10 reps, 5 a week.", width: 24)
-                == "Planned bird-dog:\n3 × 10 reps, 5 a week.")
-        #expect(TextTable.wrap("Was it: 2 × 30 s hold, left side", width: 14) == "Was it:\n2 × 30 s hold,\nleft side")
-        #expect(
-            TextTable.wrap("Put back 2 entries:\n  #1 bird-dog, 3 × 10 reps", width: 16)
-                == "Put back 2\nentries:\n  #1 bird-dog,\n  3 × 10 reps")
-        #expect(TextTable.wrap("a b\n\nc d", width: 1) == "a\nb\n\nc\nd")
     }
 
     /// Every advice text of every region, and the sentences that name `journal resume`, keep each

@@ -71,7 +71,7 @@ public enum TextTable {
     }
 
     /// `text` broken into lines of at most `width` columns at spaces; a word wider than `width`
-    /// is cut with "…", but for a path (a word that begins with "/"), kept whole on a line of its own.
+    /// is cut with "…".
     ///
     /// A command a person is told to type is never broken or cut: a span between backquotes
     /// ("`journal resume --red-flags`"), and a command after a colon ("Set one with: journal plan
@@ -85,26 +85,7 @@ public enum TextTable {
     ///
     /// With `indent`, every line after the first begins with that many spaces, and still fits
     /// `width` with them (a hanging indent: the lines of one item, told apart from the next).
-    ///
-    /// A text of several lines has each wrapped alone; a line of it that begins with spaces (an
-    /// item of a list, "  #1 glute-bridge …") keeps them before each of its lines.
-    ///
-    /// A dose ("3 × 10 reps", "2 × 30 s hold") stays on one line: the words around "×" and the
-    /// unit after the count are kept whole as a command is, though still cut when wider than a line.
     public static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
-        // A "\r\n" is one `Character`, not "\n": it breaks no line here, as in ``lines(_:)``.
-        if text.utf8.contains(UInt8(ascii: "\n")),
-            case let lines = text.split(separator: "\n", omittingEmptySubsequences: false), lines.count > 1
-        {
-            return lines.map { line in
-                let lead = line.prefix { $0 == " " }.count
-                guard lead > 0 else { return wrap(String(line), width: width, indent: indent) }
-                let margin = String(repeating: " ", count: lead)
-                return wrap(String(line.dropFirst(lead)), width: width - lead, indent: indent)
-                    .split(separator: "\n", omittingEmptySubsequences: false).map { margin + $0 }
-                    .joined(separator: "\n")
-            }.joined(separator: "\n")
-        }
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return wrapByCharacter(text, width: width, indent: indent) }
         // Most text marks no command: laid out byte by byte, as fast as before commands were kept
         // whole (docs/performance.md), with the same lines.
@@ -148,21 +129,14 @@ public enum TextTable {
         var inSpan = false
         var inCommand = false
         var afterColon = false
-        // Words still to join to a dose begun by "×": its count, then its unit ("reps", "s hold").
-        var inDose = 0
         for word in words {
             let joined = inSpan || inCommand
-            if joined || inDose > 0 || word == "×", var last = units.popLast() {
+            if joined, var last = units.popLast() {
                 last.text += " " + word
-                last.command = last.command || joined
+                last.command = true
                 units.append(last)
             } else {
                 units.append((String(word), false))
-            }
-            if word == "×" {
-                inDose = 2
-            } else if inDose > 0 {
-                inDose = inDose == 1 && word == "s" ? 1 : inDose - 1
             }
             if spans, backquotes(word) % 2 == 1 { inSpan.toggle() }
             if !joined, !inSpan, afterColon, word == "journal" {
@@ -186,7 +160,7 @@ public enum TextTable {
         var currentWidth = 0
         let margin = String(repeating: " ", count: indent)
         for unit in units {
-            let word = unit.command || unit.text.hasPrefix("/") ? unit.text : truncate(unit.text, to: width - indent)
+            let word = unit.command ? unit.text : truncate(unit.text, to: width - indent)
             let wordWidth = displayWidth(word)
             if !current.isEmpty, currentWidth + 1 + wordWidth > width {
                 lines.append(current)
@@ -220,8 +194,7 @@ public enum TextTable {
         func flush() {
             guard !word.isEmpty else { return }
             var columns = word.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) }
-            // A path ("/tmp/…/journal.sqlite3") is never cut, as a command is not: a line of its own.
-            if columns > widest, word.first != UInt8(ascii: "/") {
+            if columns > widest {
                 // Cut as `truncate` does: bytes while they fit in a line's width − 1 columns, then "…".
                 var kept = 0
                 var used = 0

@@ -74,9 +74,9 @@ struct ConfigSet: ParsableCommand, ChangingCommand {
             : "The region was already \(region.code) (\(region.name)); nothing changed."
         if output.json {
             try Console.json(SettingChangeJSON(region: Config.regionInForce(stored: region.code), changed: changed))
-            if !changed { Console.note(said) }
+            if !changed { Console.err(TextTable.wrap(said, width: 80)) }
         } else {
-            try Console.say(said)
+            try Console.out(TextTable.wrap(said, width: 80))
         }
         if let note = Config.overrideNote() { Console.err(note) }
     }
@@ -99,7 +99,7 @@ struct ConfigGet: ParsableCommand {
         if output.json {
             try Console.json(RegionJSON(setting))
         } else {
-            try Console.say("Region: " + setting.explanation)
+            try Console.out(TextTable.wrap("Region: " + setting.explanation, width: 80))
         }
         try StoredDamage.finish(problems: read?.problems ?? [])
     }
@@ -120,7 +120,7 @@ struct ConfigUnset: ParsableCommand, ChangingCommand {
             try store.openForReading() == nil ? nil : try store.write { try $0.unsetRegion(now: try Clock.now()) }
         let said = removed.map { "Removed the region \($0)." } ?? "No region was set; nothing changed."
         guard output.json else {
-            try Console.say("\(said) \(try Config.regionNow(stored: nil))")
+            try Console.out(TextTable.wrap("\(said) \(try Config.regionNow(stored: nil))", width: 80))
             return
         }
         try Console.json(SettingChangeJSON(region: Config.regionInForce(stored: nil), changed: removed != nil))

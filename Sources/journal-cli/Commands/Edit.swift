@@ -244,7 +244,7 @@ struct Undo: ParsableCommand {
             }
             if let change = result.region {
                 if !output.json {
-                    try Console.say(try Config.regionNow(stored: change.stored))
+                    try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
                 }
                 if change.stored != nil, let note = Config.overrideNote() { Console.err(note) }
             }
@@ -306,7 +306,7 @@ struct Undo: ParsableCommand {
         } else {
             try Console.out(message)
             if let change = undo.region {
-                try Console.say(try Config.regionNow(stored: change.stored))
+                try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
             }
         }
         if let kept = result.keptCopy {

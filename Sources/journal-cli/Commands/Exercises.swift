@@ -56,16 +56,16 @@ struct Exercises: ParsableCommand {
             let style = Style.stdout
             try Console.out(
                 """
-                \(style.bold(TextTable.wrap("\(exercise.name) (\(exercise.id))", width: Console.width)))\(archived ? "\nArchived: it keeps its entries but can no longer be logged." : "")
+                \(style.bold(exercise.name)) (\(exercise.id))\(archived ? "\nArchived: it keeps its entries but can no longer be logged." : "")
                 Category: \(exercise.category.rawValue)
                 Measured: \(Wording.measure(exercise.measure))\
                 \(exercise.perSide ? ", one side at a time (--side left|right|both)" : "")
 
-                \(TextTable.wrap(exercise.howTo, width: Console.width - 2))
+                \(TextTable.wrap(exercise.howTo, width: 78))
                 """)
             // An exercise of one's own without instructions: how to give them.
             if exercise.isCustom, exercise.givenHowTo == nil, !archived {
-                try Console.say("Add them with: journal exercises edit \(exercise.id) --how-to \"…\"")
+                try Console.out("Add them with: journal exercises edit \(exercise.id) --how-to \"…\"")
             }
             try StoredDamage.finish(problems: problems)
         }
@@ -161,7 +161,7 @@ extension Exercises {
             if output.json {
                 try Console.json(ExerciseJSON(exercise))
             } else {
-                try Console.say(
+                try Console.out(
                     "Added \(exercise.id) (\(exercise.name)). "
                         + "Log it with: journal log \(exercise.id) --pain-before N --pain-after N")
             }
@@ -258,17 +258,17 @@ extension Exercises {
                 + Describe.changes(from: change.before, to: edited).joined(separator: "; ")
                 + ". `journal exercises show \(edited.id)` shows it."
             guard edited.measure != change.before.measure else {
-                try Console.say(said)
+                try Console.out(TextTable.wrap(said, width: 80))
                 return
             }
             said += " The entries logged before keep the doses they recorded."
-            try Console.say(said)
+            try Console.out(TextTable.wrap(said, width: 80))
             // A plan's dose in the other measure, on a paragraph of its own as `journal plan` shows it.
             if let planned = try? store.openForReading()?.planItem(exerciseID: edited.id),
                 let otherMeasure = Wording.planDoseInOtherMeasure(
                     edited, plan: (try? Clock.today()).map { planned.shown(on: $0) } ?? planned)
             {
-                try Console.say(otherMeasure)
+                try Console.out(TextTable.wrap(otherMeasure, width: 80))
             }
         }
     }
@@ -297,7 +297,7 @@ extension Exercises {
             if output.json {
                 try Console.json(ExerciseRemovalJSON(id: id, result, message: message, today: try Clock.today()))
             } else {
-                try Console.say(message)
+                try Console.out(message)
             }
         }
 

@@ -73,7 +73,7 @@ struct Import: ParsableCommand {
             } else {
                 try Console.out("Restored \(Describe.counted(result)).")
                 if let change = result.region {
-                    try Console.say(try Config.regionNow(stored: change.stored))
+                    try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
                 }
             }
             if result.region?.stored != nil, let note = Config.overrideNote() { Console.err(note) }

@@ -57,9 +57,9 @@ struct List: ParsableCommand {
         }
         try Console.table(header: ["ID", "WHEN", "EXERCISE", "DONE", "PAIN", "NOTE"], rows: rows)
         if rows.contains(where: { $0[4].hasSuffix("!") }) {
-            Console.note(
+            Console.err(
                 "! a stop finding on that session (pain rose, or pain after was above 5): stop that exercise and "
-                    + "see a physiotherapist before continuing.", indent: 2)
+                    + "see a physiotherapist before continuing.")
         }
         try StoredDamage.finish(problems: problems)
     }

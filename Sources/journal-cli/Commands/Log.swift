@@ -124,7 +124,7 @@ struct Log: ParsableCommand {
 
 extension Log {
     /// "Logged #1 glute-bridge: 3 × 10 reps, pain 4 → 3, at 2026-11-20 07:30 (UTC+00:00).": what `log` and
-    /// `session` print for a saved entry: a data line, one per entry, never wrapped (``Console/out(_:terminator:)``).
+    /// `session` print for a saved entry.
     static func loggedLine(_ entry: Entry) -> String {
         "Logged #\(entry.id ?? 0) \(entry.exerciseID): \(Wording.dose(entry)), "
             + "pain \(Describe.pain(entry)), at \(Wording.time(entry.localTime))."

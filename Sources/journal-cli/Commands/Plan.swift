@@ -54,7 +54,7 @@ struct Plan: ParsableCommand {
                 return
             }
             guard !plan.isEmpty else {
-                Console.note(Wording.noPlanYet())
+                Console.err(TextTable.wrap(Wording.noPlanYet(), width: 80))
                 try StoredDamage.finish(problems: problems)
                 return
             }
@@ -79,7 +79,7 @@ struct Plan: ParsableCommand {
             }
             if !otherMeasure.isEmpty {
                 try Console.out("")
-                for said in otherMeasure { try Console.say(said) }
+                for said in otherMeasure { try Console.out(TextTable.wrap(said, width: 80)) }
             }
             try Self.doses(
                 "Earlier doses (the sessions done under each are judged by it):", of: plan, { $0.past(on: today) })
@@ -170,9 +170,9 @@ struct Plan: ParsableCommand {
             Session.sayOtherMeasure(exercise, plan: item)
             if output.json {
                 try Console.json(PlanSetJSON(planned, setting, today: today))
-                if !setting.changed { Console.note(said) }
+                if !setting.changed { Console.err(said) }
             } else {
-                try Console.say(said)
+                try Console.out(said)
             }
         }
     }

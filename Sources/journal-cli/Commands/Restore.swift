@@ -81,7 +81,7 @@ struct Restore: ParsableCommand {
         try Console.out("Restored \(Describe.counted(result.records)) into \(result.path.terminalSafe).")
         // The region names the emergency numbers the advice gives: a restore that changed it says so.
         if let change = result.region {
-            try Console.say(try Config.regionNow(stored: change.stored))
+            try Console.out(TextTable.wrap(try Config.regionNow(stored: change.stored), width: 80))
             if change.stored != nil, let note = Config.overrideNote() { Console.err(note) }
         }
         if let kept = result.keptCopy {

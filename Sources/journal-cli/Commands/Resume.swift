@@ -98,7 +98,7 @@ struct Resume: ParsableCommand {
         if output.json {
             try Console.json(ResumeJSON(resumed: resumed, advice: words))
         } else if let still = resumed.stillHeld {
-            try Console.say(
+            try Console.out(
                 "Recorded the review of \(exercise), \(Wording.time(resumed.review.localTime)); "
                     + "\(exercise) is still on hold.")
             let why: String
@@ -125,11 +125,12 @@ struct Resume: ParsableCommand {
                     "that session was after the review's time, so the review did not answer it. Once a "
                     + "physiotherapist has seen that too, run `journal resume \(exercise)` again."
             }
-            Console.note(
-                "\(exercise) is still on hold since \(still.since.localTime.shortText) (\(still.since.rule), "
-                    + "#\(still.session.id ?? 0)): \(why)")
+            Console.err(
+                TextTable.wrap(
+                    "\(exercise) is still on hold since \(still.since.localTime.shortText) (\(still.since.rule), "
+                        + "#\(still.session.id ?? 0)): \(why)", width: 80))
         } else {
-            try Console.say(
+            try Console.out(
                 "Resumed \(exercise): reviewed \(Wording.time(resumed.review.localTime)); the hold since "
                     + "\(resumed.hold.since.localTime.shortText) (\(resumed.hold.since.rule)) is lifted.")
         }
@@ -144,11 +145,11 @@ struct Resume: ParsableCommand {
         if output.json {
             try Console.json(RedFlagsSeenJSON(seen: seen, advice: words))
         } else if seen.covered.isEmpty && !seen.stillStanding.isEmpty {
-            try Console.say(
+            try Console.out(
                 "Recorded that a doctor has seen you, \(Wording.time(seen.review.localTime)); "
                     + "it covers none of the red flags that stand.")
         } else {
-            try Console.say(
+            try Console.out(
                 "Recorded that a doctor has seen you, \(Wording.time(seen.review.localTime)): "
                     + Wording.count(
                         seen.covered.count, "red-flag finding no longer stands", "red-flag findings no longer stand")
@@ -156,9 +157,10 @@ struct Resume: ParsableCommand {
         }
         if !output.json {
             for finding in seen.stillStanding {
-                Console.note(
-                    "Still standing: the red flags recorded \(finding.localTime.shortText): "
-                        + Self.why(seen.why(finding)) + " " + finding.recommendation(words))
+                Console.err(
+                    TextTable.wrap(
+                        "Still standing: the red flags recorded \(finding.localTime.shortText): "
+                            + Self.why(seen.why(finding)) + " " + finding.recommendation(words), width: 80))
             }
         }
         try StoredDamage.finishAfterChange(store, status: seen.stillStanding.isEmpty ? 0 : seen.standing.exitStatus)

@@ -17,15 +17,14 @@ struct Safety: ParsableCommand {
     /// A tier's symptoms, one bulleted `id: symptom` each, wrapped.
     static func flagLines(_ tier: RedFlag.Tier) -> [String] {
         RedFlag.of(tier).flatMap { flag in
-            TextTable.wrap("\(flag.rawValue): \(flag.symptom)", width: Console.width - 6).split(separator: "\n")
-                .enumerated()
+            TextTable.wrap("\(flag.rawValue): \(flag.symptom)", width: 74).split(separator: "\n").enumerated()
                 .map { ($0.offset == 0 ? "  * " : "    ") + $0.element }
         }
     }
 
     /// The region in force, in a paragraph: "Region: Canada (CA), from the locale (LANG=en_CA.UTF-8); …".
     static func regionLines(_ setting: RegionSetting) -> [String] {
-        TextTable.wrap("Region: " + setting.explanation, width: Console.width).split(separator: "\n").map(String.init)
+        TextTable.wrap("Region: " + setting.explanation, width: 80).split(separator: "\n").map(String.init)
     }
 
     func run() throws {
@@ -40,17 +39,17 @@ struct Safety: ParsableCommand {
             var lines = ["Red-flag symptoms and their ids for `journal checkin --red-flag`, in three tiers."]
             for tier in RedFlag.Tier.allCases {
                 let heading = advice.listHeading(AdviceTier(tier))
-                lines += [""] + TextTable.wrap(heading, width: Console.width).split(separator: "\n").map(String.init)
+                lines += [""] + TextTable.wrap(heading, width: 80).split(separator: "\n").map(String.init)
                 lines += Self.flagLines(tier)
             }
             for reason in RedFlag.retired.sorted(by: { $0.key < $1.key }).map(\.value) {
-                lines += [""] + TextTable.wrap(reason, width: Console.width).split(separator: "\n").map(String.init)
+                lines += [""] + TextTable.wrap(reason, width: 80).split(separator: "\n").map(String.init)
             }
             lines +=
                 [""]
                 + TextTable.wrap(
                     "A red flag stands until a doctor has seen you; then record it with: \(Advice.resumeRedFlags)",
-                    width: Console.width
+                    width: 80
                 ).split(separator: "\n").map(String.init)
             lines += [""] + Self.regionLines(setting)
             try Console.out(lines.joined(separator: "\n"))
@@ -58,7 +57,7 @@ struct Safety: ParsableCommand {
             return
         }
         let style = Style.stdout
-        var lines = [TextTable.wrap(SafetyGuide.disclaimer, width: Console.width), ""] + Self.regionLines(setting)
+        var lines = [TextTable.wrap(SafetyGuide.disclaimer, width: 80), ""] + Self.regionLines(setting)
         let groups: [(String, Finding.Severity)] = [
             ("Seek emergency care now", .urgent), ("See a doctor today", .seeDoctor), ("Stop the exercise", .stop),
             ("See a doctor (not an emergency)", .seeGP), ("Talk to a physiotherapist", .caution),
@@ -71,7 +70,7 @@ struct Safety: ParsableCommand {
                 let cited = rule.sources + (rule.id == RedFlagRule.id ? [Self.regionalSource.key] : [])
                 let cites = cited.compactMap { keys.firstIndex(of: $0) }.map { "[\($0 + 1)]" }.joined()
                 let text = "\(rule.when) \(rule.whatToDo(advice)) (\(rule.id)) \(cites)"
-                lines += TextTable.wrap(text, width: Console.width - 4).split(separator: "\n").enumerated()
+                lines += TextTable.wrap(text, width: 76).split(separator: "\n").enumerated()
                     .map { ($0.offset == 0 ? "  - " : "    ") + $0.element }
                 if rule.id == RedFlagRule.id,
                     let tier = RedFlag.Tier.allCases.first(where: { RedFlagRule.severity(of: $0) == severity })
@@ -82,9 +81,7 @@ struct Safety: ParsableCommand {
         }
         lines += ["", style.bold("Sources")]
         for (index, source) in sources.enumerated() {
-            lines += TextTable.wrap("[\(index + 1)] \(source.citation)", width: Console.width - 6).split(
-                separator: "\n"
-            ).enumerated()
+            lines += TextTable.wrap("[\(index + 1)] \(source.citation)", width: 74).split(separator: "\n").enumerated()
                 .map { ($0.offset == 0 ? "  " : "      ") + $0.element }
         }
         try Console.out(lines.joined(separator: "\n"))

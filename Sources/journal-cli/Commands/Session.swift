@@ -71,14 +71,14 @@ struct Session: ParsableCommand {
         let routine = session.routine
         if exercises.isEmpty {
             guard routine.hasPlan else {
-                Console.note(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))))
+                Console.err(TextTable.wrap(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))), width: 80))
                 try printJSON(logged: [], skipped: [], advice: words)
                 Describe.printStanding(standing, advice: words)
                 try StoredDamage.finish(problems: snapshot?.problems ?? [])
                 return
             }
             guard !session.steps.isEmpty else {
-                Console.note(Self.nothingDue(routine))
+                Console.err(Self.nothingDue(routine))
                 try printJSON(logged: [], skipped: [], advice: words)
                 Describe.printStanding(standing, advice: words)
                 try StoredDamage.finish(problems: snapshot?.problems ?? [])
@@ -94,13 +94,12 @@ struct Session: ParsableCommand {
                 let exercise = step.exercise
                 Interruption.inProgress(exercise.id, saved: done.count)
                 Console.err("")
-                Console.err(
-                    Style.stderr.bold(TextTable.wrap("\(exercise.name) (\(exercise.id))", width: Console.width)))
+                Console.err(Style.stderr.bold("\(exercise.name) (\(exercise.id))"))
                 if let hold = step.hold, !(try Self.doAnyway(hold)) {
                     skipped.append(exercise.id)
                     continue
                 }
-                for line in TextTable.wrap(exercise.howTo, width: Console.width - 4).split(separator: "\n") {
+                for line in TextTable.wrap(exercise.howTo, width: 76).split(separator: "\n") {
                     Console.err("  " + line)
                 }
                 Self.sayOtherMeasure(exercise, plan: step.plan)
@@ -128,7 +127,7 @@ struct Session: ParsableCommand {
             // The prompt before it has no line end off a terminal: the refusal starts a line of its own.
             Console.err("")
             Console.err("journal: line \(refused.line) of standard input: \(refused.reason)")
-            Console.note(
+            Console.err(
                 "The session ends there: \(Wording.count(done.count, "entry", "entries")) saved, "
                     + "nothing after line \(refused.line).")
             try printJSON(logged: logged, skipped: skipped, advice: words)
@@ -136,7 +135,7 @@ struct Session: ParsableCommand {
         }
         Interruption.inProgress(nil, saved: done.count)
         Console.err("")
-        Console.note(
+        Console.err(
             "Done \(done.count), skipped \(skipped.count)"
                 + (skipped.isEmpty ? "." : ": " + skipped.joined(separator: ", ") + "."))
         try printJSON(logged: logged, skipped: skipped, advice: words)
@@ -146,7 +145,7 @@ struct Session: ParsableCommand {
         if let week = after?.routine, !week.items.isEmpty || !week.held.isEmpty {
             let counts = week.items.map { "\($0.plan.exerciseID) \($0.doneThisWeek) of \($0.plannedThisWeek)" }
             let held = week.held.map { "\($0.exerciseID) on hold" }
-            Console.note("This week: " + (counts + held).joined(separator: ", ") + ".")
+            Console.err("This week: " + (counts + held).joined(separator: ", ") + ".")
         }
         if let standing = after?.standing {
             Describe.printStanding(standing, advice: words) { item in
@@ -185,7 +184,7 @@ struct Session: ParsableCommand {
             Console.err("No session until a doctor has seen you.")
             throw ExitCode(3)
         }
-        Console.note("Record it so that journal stops asking: \(Advice.resumeRedFlags)")
+        Console.err("Record it so that journal stops asking: \(Advice.resumeRedFlags)")
     }
 
     /// What a session says when nothing is due: an exercise to name that is not on hold, if there is one.
@@ -202,11 +201,11 @@ struct Session: ParsableCommand {
 
     /// Announces `hold` before anything is asked; at a terminal, asks whether to do the exercise anyway.
     static func doAnyway(_ hold: Hold) throws -> Bool {
-        Console.note(
+        Console.err(
             "\(hold.exerciseID) is on hold since \(hold.since.localTime.shortText) (\(hold.since.rule)): "
                 + "see a physiotherapist before doing it again, then `journal resume \(hold.exerciseID)`.")
         guard Questions.atTerminal else {
-            Console.note(
+            Console.err(
                 "Skipped \(hold.exerciseID): it is on hold, and off a terminal nobody can be asked to do it anyway.")
             return false
         }
@@ -256,7 +255,7 @@ struct Session: ParsableCommand {
     /// dose question does not offer (``Wording/planDoseInOtherMeasure(_:plan:)``).
     static func sayOtherMeasure(_ exercise: Exercise, plan: PlanItem?) {
         if let plan, let otherMeasure = Wording.planDoseInOtherMeasure(exercise, plan: plan) {
-            Console.note(otherMeasure)
+            Console.err(TextTable.wrap(otherMeasure, width: 80))
         }
     }
 

@@ -52,7 +52,7 @@ struct Today: ParsableCommand {
                     Describe.finding(finding, advice: words, style: .stdout, dated: true, today: today) + "\n")
             }
             if !routine.hasPlan {
-                Console.note(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))))
+                Console.err(TextTable.wrap(Wording.noPlanYet(held: Set(standing.holds.map(\.exerciseID))), width: 80))
             } else {
                 for line in Self.describe(routine, due: routine.due(under: standing)) { try Console.out(line) }
                 // A dose in force in the other measure than its exercise's, as `plan` names it.
@@ -108,7 +108,7 @@ struct Today: ParsableCommand {
         for hold in routine.held {
             lines += TextTable.wrap(
                 "On hold: \(hold.exerciseID) since \(hold.since.localTime.shortText) (\(hold.since.rule)); "
-                    + Wording.seePhysiotherapistThenResume(hold.exerciseID) + ".", width: Console.width
+                    + Wording.seePhysiotherapistThenResume(hold.exerciseID) + ".", width: 80
             ).split(separator: "\n").map(String.init)
         }
         for item in routine.upcoming {

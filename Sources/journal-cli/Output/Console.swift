@@ -17,24 +17,9 @@ enum Console {
     /// so that a failure to print afterwards says the change was saved.
     nonisolated(unsafe) static var changeSaved = false
 
-    /// The columns a message or a screen's prose fits in (docs/design.md, "Data lines and prose").
-    static let width = 80
-
-    /// Prints data to standard output, each line whole: a record a script reads line by line
-    /// ("Logged #N …", a table's rows, CSV); throws ``OutputFailure`` when it cannot be written.
+    /// Prints data to standard output; throws ``OutputFailure`` when it cannot be written.
     static func out(_ text: String, terminator: String = "\n") throws {
         try data(Style.shown(text), terminator: terminator)
-    }
-
-    /// Prints prose to standard output (what a command says it did, a screen's sentences) in lines
-    /// of ``width`` columns (``TextTable/wrap(_:width:indent:)``), a command to type kept whole.
-    static func say(_ text: String, indent: Int = 0) throws {
-        try out(TextTable.wrap(text, width: width, indent: indent))
-    }
-
-    /// Prints a message to standard error in lines of ``width`` columns, as ``say(_:indent:)`` does.
-    static func note(_ text: String, indent: Int = 0) {
-        err(TextTable.wrap(text, width: width, indent: indent))
     }
 
     /// Prints `text` to standard output exactly as it is: JSON, whose encoder escapes controls.

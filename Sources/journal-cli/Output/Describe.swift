@@ -89,14 +89,14 @@ enum Describe {
                 let unit = holds ? "s hold" : entry.reps != nil && plan.reps != nil ? "reps" : nil
                 let sum = unit.map { "\(logged) is \(dose) \($0) in all, more" } ?? "\(logged) is more"
                 // Seconds held carry their unit ("90 s"); reps and sets read as the plan's dose beside them.
-                Console.note(
+                Console.err(
                     "Note: \(sum) than \(LogNotice.doseFactor) times the plan's "
                         + "\(planned)\(holds ? " s" : "") (\(Wording.dose(plan))); "
                         + Wording.undoRemovesSlip)
             case .doseUnitDiffers(let plan):
                 let logged = Wording.dose(sets: entry.sets, reps: entry.reps, holdSeconds: entry.holdSeconds, side: nil)
                 let planned = Wording.dose(plan)
-                Console.note(
+                Console.err(
                     "Note: \(logged) is in another unit from the plan's \(planned), so it was not compared with it; "
                         + Wording.undoRemovesSlip)
             case .doseInOtherMeasure(let exercise):
@@ -104,7 +104,7 @@ enum Describe {
                     Console.err("Note: \(said); " + Wording.undoRemovesSlip)
                 }
             case .duplicate(let id, let loggedAt):
-                Console.note(
+                Console.err(
                     "Note: the same as #\(id), logged \(Wording.ago(loggedAt, now: now, timeZone: Clock.timeZone)); "
                         + "if it was logged twice, `journal undo` removes this one.")
             }
@@ -136,7 +136,7 @@ enum Describe {
             Console.err(
                 TextTable.wrap(
                     "\(hold.exerciseID) is now on hold. Once a physiotherapist has seen you, record it with: "
-                        + "journal resume \(hold.exerciseID)", width: Console.width - 1))
+                        + "journal resume \(hold.exerciseID)", width: 79))
         }
     }
 
@@ -156,7 +156,7 @@ enum Describe {
         let text =
             "\(hold.exerciseID) is on hold since \(hold.since.localTime.shortText) (\(hold.since.rule), "
             + "#\(hold.session.id ?? 0)): see a physiotherapist, then run `journal resume \(hold.exerciseID)`."
-        return TextTable.lines(TextTable.wrap(text, width: Console.width - 9)).enumerated()
+        return TextTable.lines(TextTable.wrap(text, width: 71)).enumerated()
             .map { $0.offset == 0 ? "\(style.red("ON HOLD")) \($0.element)" : "        \($0.element)" }
             .joined(separator: "\n")
     }
@@ -173,14 +173,14 @@ enum Describe {
         let label = first.severity.description.uppercased()
         let indent = String(repeating: " ", count: label.count + 1)
         func wrapped(_ text: String, prefix: String = "") -> [String] {
-            TextTable.lines(TextTable.wrap(text, width: Console.width - 1 - indent.count - prefix.count)).enumerated()
+            TextTable.lines(TextTable.wrap(text, width: 79 - indent.count - prefix.count)).enumerated()
                 .map { indent + ($0.offset == 0 ? prefix : String(repeating: " ", count: prefix.count)) + $0.element }
         }
         // The session's heading within 80 columns, however long the exercise's id.
         let heading = TextTable.lines(
             TextTable.wrap(
                 "\(entry.exerciseID), \(Wording.time(entry.localTime)), pain \(pain(entry))\(entry.id.map { " (#\($0))" } ?? "")",
-                width: Console.width - 1 - indent.count)
+                width: 79 - indent.count)
         )
         .enumerated().map { ($0.offset == 0 ? "\(style.red(label)) " : indent) + style.bold(String($0.element)) }
         return
@@ -229,21 +229,18 @@ enum Describe {
         let dateLine =
             dated
             ? TextTable.lines(
-                TextTable.wrap(
-                    "\(finding.localTime.shortText), \(finding.subject)", width: Console.width - 1 - indent.count)
+                TextTable.wrap("\(finding.localTime.shortText), \(finding.subject)", width: 79 - indent.count)
             )
             .enumerated().map { ($0.offset == 0 ? "\(style.red(label)) " : indent) + style.bold(String($0.element)) }
             : []
-        let message = TextTable.lines(TextTable.wrap(finding.message, width: Console.width - 1 - indent.count))
+        let message = TextTable.lines(TextTable.wrap(finding.message, width: 79 - indent.count))
             .enumerated()
             .map {
                 $0.offset == 0 && !dated
                     ? "\(style.red(label)) \(style.bold(String($0.element)))" : indent + style.bold(String($0.element))
             }
-        let recommendation = TextTable.lines(
-            TextTable.wrap(finding.recommendation(advice), width: Console.width - 1 - indent.count)
-        )
-        .map { indent + $0 }
+        let recommendation = TextTable.lines(TextTable.wrap(finding.recommendation(advice), width: 79 - indent.count))
+            .map { indent + $0 }
         return (dateLine + message + recommendation).joined(separator: "\n")
     }
 
@@ -262,7 +259,7 @@ enum Describe {
         let rule = String(repeating: mark, count: 78)
         let prefix = String(repeating: mark, count: 2) + " "
         let body = ([title] + (when.map { [$0] } ?? []) + [finding.message, finding.recommendation(advice)])
-            .flatMap { TextTable.lines(TextTable.wrap($0, width: Console.width - 5)) }
+            .flatMap { TextTable.lines(TextTable.wrap($0, width: 75)) }
             .map { prefix + $0 }
         return ([rule] + body + [rule]).map(style).joined(separator: "\n")
     }
@@ -295,7 +292,7 @@ extension Describe {
             || TextTable.displayWidth(item.activity.activity.terminalSafe) > 28
         {
             let heading = "#\(item.activity.id ?? 0) \(item.activity.activity.terminalSafe)"
-            lines += [""] + TextTable.lines(TextTable.wrap(heading, width: Console.width)).map(String.init)
+            lines += [""] + TextTable.lines(TextTable.wrap(heading, width: 80)).map(String.init)
             // A change of at least the measure's error, from the previous rating or from the baseline, is marked.
             let signed = { (change: Int?) in
                 change.map {
@@ -334,7 +331,7 @@ extension Describe {
             }
         }
         if let average = ReportPSFS.average(summary) {
-            lines += ["", TextTable.wrap(average, width: Console.width)]
+            lines += ["", TextTable.wrap(average, width: 80)]
         }
         if marked {
             lines.append(ReportPSFS.detectableMark)
@@ -387,7 +384,7 @@ extension Describe {
                     + "(#\(entry.id ?? 0), \(findings.map(\.rule).joined(separator: ", ")))."
             }
             // Each line after the first indented, within 80 columns with its indent.
-            return TextTable.lines(TextTable.wrap(text, width: Console.width, indent: 2)).map(String.init)
+            return TextTable.lines(TextTable.wrap(text, width: 80, indent: 2)).map(String.init)
         }
     }
 

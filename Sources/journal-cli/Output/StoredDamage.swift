@@ -56,7 +56,7 @@ enum StoredDamage {
     /// are any, and exits with the status they and `own` give; returns when that is 0.
     static func finish(problems: [StoredValueProblem], status own: Int32 = 0, note: String? = nil) throws {
         say(problems)
-        if !problems.isEmpty, let note { Console.note(note) }
+        if !problems.isEmpty, let note { Console.err(TextTable.wrap(note, width: 80)) }
         let status = StoredValueProblem.exitStatus(own, damaged: !problems.isEmpty || schemaNamed)
         if status != 0 { throw ExitCode(status) }
     }
@@ -73,12 +73,14 @@ enum StoredDamage {
     static func say(_ problems: [StoredValueProblem]) {
         guard !problems.isEmpty else { return }
         Console.err("")
-        Console.note(
-            "The journal holds \(StoredValueProblem.mayHoldMore(than: problems) ? "at least " : "")"
-                + "\(Wording.count(problems.count, "value", "values")) journal never writes, put "
-                + "in from outside; what is shown reads \(Wording.pronoun(problems.count)) as said:")
+        Console.err(
+            TextTable.wrap(
+                "The journal holds \(StoredValueProblem.mayHoldMore(than: problems) ? "at least " : "")"
+                    + "\(Wording.count(problems.count, "value", "values")) journal never writes, put "
+                    + "in from outside; what is shown reads \(Wording.pronoun(problems.count)) as said:",
+                width: 80))
         for problem in problems.prefix(listed) {
-            Console.note("- " + problem.description.terminalSafe)
+            Console.err(TextTable.wrap("- " + problem.description.terminalSafe, width: 80))
         }
         if problems.count > listed { Console.err("- and \(problems.count - listed) more.") }
     }
