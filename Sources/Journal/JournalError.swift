@@ -271,12 +271,13 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 : "the file to a writable place (a journal: pass the copy with --db)"
             let cause = ReadOnlyCause.readOnlyMount
             return "cannot write to \(path): \(cause.reason)\(unsaved). \(cause.remedy(copying: files))"
-        case .permissionDenied(let path) where FilePermissions.readOnlyMode(of: path) != nil:
-            let mode = String(FilePermissions.readOnlyMode(of: path) ?? 0, radix: 8)
-            return "cannot write to \(path): its mode is 0\(mode), which lets no one write it, so journal leaves it as "
-                + "it is\(unsaved). It is still read as it is. To write to it again, make it writable: "
-                + "`chmod 600 \(path)`."
         case .permissionDenied(let path):
+            if let mode = FilePermissions.readOnlyMode(of: path) {
+                return
+                    "cannot write to \(path): its mode is 0\(String(mode, radix: 8)), which lets no one write it, so "
+                    + "journal leaves it as it is\(unsaved). It is still read as it is. To write to it again, make it "
+                    + "writable: `chmod 600 \(path)`."
+            }
             return "permission denied for \(path)\(unsaved). "
                 + ReadOnlyCause.file(folderToo: false).remedy(copying: "")
         case .io(let path, let reason):

@@ -86,10 +86,16 @@ struct JournalCommand: ParsableCommand {
     /// Ends a refused command: the advice its typed values give alone first (``AdviceFirst``), so
     /// that no mistake elsewhere on the command line silences it, then `message`, exit `status`.
     static func refuse(_ message: String, status: Int32) -> Never {
-        AdviceFirst.tellBeforeRefusal(Array(CommandLine.arguments.dropFirst()))
-        StoredDamage.sayHeldSchemaProblem()
+        sayBeforeRefusal()
         Console.err(message)
         Foundation.exit(status)
+    }
+
+    /// What a refusal says before its own message: the advice the typed values give alone, then
+    /// what the journal holds from outside, if a read held it back (``StoredDamage``).
+    static func sayBeforeRefusal() {
+        AdviceFirst.tellBeforeRefusal(Array(CommandLine.arguments.dropFirst()))
+        StoredDamage.sayHeldSchemaProblem()
     }
 
     /// What every opening does with an empty journal file for a command of `type` (``StartingCommand``).
@@ -127,8 +133,7 @@ struct JournalCommand: ParsableCommand {
                 do { try Console.out(text) } catch let failure as OutputFailure { fail(failure, command: nil) } catch {}
             }
         } else {
-            AdviceFirst.tellBeforeRefusal(Array(CommandLine.arguments.dropFirst()))
-            StoredDamage.sayHeldSchemaProblem()
+            sayBeforeRefusal()
             if !text.isEmpty { Console.err(text.terminalSafeLines) }
         }
         Foundation.exit(status.rawValue)
