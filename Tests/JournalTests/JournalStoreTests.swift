@@ -234,6 +234,7 @@ import Testing
         ("v22-plan-history", "3ed41b4b9da8fd8c292f01f78ecf77c77223f3efc3eb7b03d26a894a1d9bc8a1"),
         ("v23-outside-ids", "60f643b24aae3222fe5b7cdf0614a168d60d56b34c7fbff8c9fb8cd4a6c93570"),
         ("v24-record-views", "cad579656e416fae9c358a956ba421faf96638cc03ca4f379f85286c7e8f170d"),
+        ("v25-edit-results", "0973af743628d2453856ecfd999556b427fc239693b94d9bba048465564e8ca1"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.
