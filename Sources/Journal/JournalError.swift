@@ -140,11 +140,16 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// still in the journal, a value the journal's own tables refuse, a kept journal that is not
     /// beside this one. Nothing was changed.
     case undoRecordDamaged(reason: String)
-    /// `journal undo` of an edit (`kind` ``ChangeKind/edit`` or ``ChangeKind/checkInEdit``) whose
-    /// record `id` is not as the edit left it: changed from outside since, or its id given to another
-    /// record. Putting back what the edit replaced would overwrite what the edit never wrote, so
-    /// nothing was changed.
+    /// `journal undo` of an edit (`kind` ``ChangeKind/edit`` or ``ChangeKind/checkInEdit``), a log
+    /// (``ChangeKind/log``) or a check-in (``ChangeKind/checkIn``) whose record `id` is not as that
+    /// change left it: changed from outside since, or its id given to another record. Putting back
+    /// what an edit replaced, or removing what a log added, would overwrite or remove what the change
+    /// never wrote, so nothing was changed.
     case editedRecordChanged(ChangeKind, id: Int64)
+    /// `journal undo` of `config set` or `unset` (`detail`) whose setting `name` is not as the change
+    /// left it (`left`, `nil` when unset) but `now` (`nil` when unset): changed from outside since.
+    /// Putting back what the change replaced would overwrite what it never wrote, so nothing was changed.
+    case changedSettingChanged(detail: String, name: String, left: String?, now: String?)
     /// No entry has this id.
     case entryNotFound(Int64)
     /// No check-in has this id.
@@ -492,6 +497,21 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .exerciseRowMissing(let problem):
             return "\(problem.row) has no row in the journal's exercises, so nothing that names it can be saved; "
                 + "nothing was saved. \(problem)"
+        case .changedSettingChanged(let detail, let name, let left, let now):
+            let said = { (value: String?) in value.map { "\(name) \($0)" } ?? "\(name) unset" }
+            return "cannot undo the latest change, `journal \(detail)`: the journal holds \(said(now)), not "
+                + "\(said(left)) as that change left it (changed from outside since), and undo never overwrites "
+                + "what the change did not write; nothing was changed. To change it by hand, "
+                + "`journal config set \(name) VALUE` or `journal config unset \(name)`."
+        case .editedRecordChanged(let kind, let id) where kind == .log || kind == .checkIn:
+            let (record, change, delete, list) =
+                kind == .checkIn
+                ? ("check-in", "check-in", "journal checkins delete", "journal checkins")
+                : ("entry", "log", "journal delete", "journal list")
+            return "cannot undo the latest change, the \(change) of \(record) #\(id): #\(id) is no longer as the "
+                + "\(change) left it (changed from outside since, or its id given to another \(record)), and undo "
+                + "never removes what the \(change) did not write; nothing was changed. To remove #\(id) as it "
+                + "stands, `\(delete) \(id)` (`\(list)` shows it)."
         case .editedRecordChanged(let kind, let id):
             let (record, edit, list) =
                 kind == .checkInEdit

@@ -236,6 +236,7 @@ private struct ImportedEntries {
             return
         }
         if id > highest {
+            try FullExportImport.refuseLargestID(id, of: "entry", line)
             highest = id
             given.insert(id)
             try append(entry)

@@ -99,18 +99,19 @@ struct ChangeLog {
             + [("created_at", "created_at", "created_at"), ("red_flags", redFlags, redFlags)]
     }()
 
-    /// Whether the check-in `?2` is as the check-in edit `?1` left it (``keepEditedCheckIn(_:for:)``), red flags and all.
+    /// Whether the check-in `?2` is as the check-in edit or check-in `?1` left it
+    /// (``keepEditedCheckIn(_:for:)``, ``noteCheckedIn(_:for:)``), red flags and all.
     ///
     /// As screens read it, or as stored (an edit recorded before v25-edit-results kept it so).
-    /// `NULL` when the edit kept nothing of what it left.
-    private static let isCheckInAsEdited: String = {
+    /// `NULL` when the change kept nothing of what it left (an import, a check-in recorded before).
+    private static let isCheckInAsLeft: String = {
         let edited = checkInColumns.map { "edited_\($0.name)" }.joined(separator: ", ")
         let read = { (columns: [String]) in
             "(SELECT \(columns.joined(separator: ", ")) FROM checkins_with_ids AS checkins WHERE id = ?2)"
         }
         return """
             SELECT \(read(checkInColumns.map(\.asRead))) IS (\(edited)) OR \(read(checkInColumns.map(\.stored))) IS (\(edited))
-            FROM change_checkins WHERE change_id = ?1 AND action = 'restore' AND id = ?2 AND edited_created_at IS NOT NULL
+            FROM change_checkins WHERE change_id = ?1 AND id = ?2 AND edited_created_at IS NOT NULL
             """
     }()
 
@@ -118,6 +119,28 @@ struct ChangeLog {
     func noteAdded(_ id: Int64, for change: Int64) throws {
         try db.cachedStatement(sql: "INSERT INTO change_entries (change_id, action, id) VALUES (?, 'remove', ?)")
             .execute(arguments: [change, id])
+    }
+
+    /// Notes that undoing the log `change` removes the entry `id` it added, keeping the entry as
+    /// the log left it (``EntryColumns/keepLogged``): undo removes it only while the journal holds that.
+    ///
+    /// Cached: `journal log`'s timed path.
+    func noteLogged(_ id: Int64, for change: Int64) throws {
+        try db.cachedStatement(sql: EntryColumns.keepLogged).execute(arguments: [change, id])
+    }
+
+    /// Notes that undoing the check-in `change` removes the check-in `id` it added.
+    ///
+    /// Keeps it as the check-in left it, red flags and all, read as ``keepEditedCheckIn(_:for:)``
+    /// keeps one: undo removes it only while the journal holds that. Call it once the red flags are written.
+    func noteCheckedIn(_ id: Int64, for change: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO change_checkins (change_id, action, id, \(Self.checkInColumns.map { "edited_" + $0.name }.joined(separator: ", ")))
+                SELECT ?1, 'remove', id, \(Self.checkInColumns.map(\.asRead).joined(separator: ", "))
+                FROM checkins WHERE id = ?2
+                """,
+            arguments: [change, id])
     }
 
     /// Notes that undoing `change` removes the check-in `id` (one a check-in or an import added).
@@ -235,6 +258,23 @@ struct ChangeLog {
         return change
     }
 
+    /// The detail of a change that leaves the setting `name` holding `value` (`nil`: unset), as
+    /// `config set` and `config unset` record it: undo reads back from it what the change left
+    /// (``settingLeft(_:detail:)``).
+    static func settingDetail(_ name: String, leaving value: String?) -> String {
+        value.map { "config set \(name) \($0)" } ?? "config unset \(name)"
+    }
+
+    /// What the setting change with `detail` (``settingDetail(_:leaving:)``) left the setting `name`
+    /// holding: `.some(nil)` when it unset it, `nil` when the detail says neither.
+    static func settingLeft(_ name: String, detail: String?) -> String?? {
+        guard let detail else { return nil }
+        if detail == settingDetail(name, leaving: nil) { return .some(nil) }
+        let set = settingDetail(name, leaving: "")
+        guard detail.hasPrefix(set), detail.count > set.count else { return nil }
+        return .some(String(detail.dropFirst(set.count)))
+    }
+
     /// The subject of a full import that kept the plan, exercises and settings before it (schema.sql, v16).
     static let fullImport = "all"
 
@@ -301,6 +341,8 @@ struct ChangeLog {
         try refuseRecordsOfEarlierChanges(of: change, kind: kind)
         try refuseRecordsNotThere(of: change, kind: kind)
         try refuseRecordsChangedSinceEdit(of: change, kind: kind)
+        try refuseSettingChangedSince(
+            change: kind, subject: try row.decode(forColumn: "subject"), detail: try row.decode(forColumn: "detail"))
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
         let subject: String? = try row.decode(forColumn: "subject")
         if let reason = try StoredValues.keptValueRefused(of: change, kind: kind, subject: subject, db) {
@@ -655,7 +697,8 @@ struct ChangeLog {
         }
     }
 
-    /// Refuses to undo an edit whose record is not as the edit left it (schema.sql, v25-edit-results).
+    /// Refuses to undo an edit whose record is not as the edit left it (schema.sql, v25-edit-results),
+    /// or a log or check-in whose record is not as it was added (kept on its `remove` row, issue #25).
     ///
     /// Undo walks back newest first, so every later change to the record was undone first and the
     /// journal holds what the edit left again: a record that differs was changed from outside, or
@@ -664,14 +707,43 @@ struct ChangeLog {
     /// Read as screens read it, as the copy is kept, or as stored; an edit that kept nothing of
     /// what it left (recorded before v25, its record not found then) is undone as before.
     private func refuseRecordsChangedSinceEdit(of change: Int64, kind: ChangeKind) throws {
-        guard kind == .edit || kind == .checkInEdit else { return }
+        let kinds: [ChangeKind] = [.edit, .checkInEdit, .log, .checkIn]
+        guard kinds.contains(kind) else { return }
         let (table, asEdited) =
-            kind == .edit ? ("entries", EntryColumns.isAsEdited) : ("checkins", Self.isCheckInAsEdited)
-        for id in try keptIDs(in: table, of: change) {
+            kind == .edit || kind == .log
+            ? ("entries", EntryColumns.isAsLeft) : ("checkins", Self.isCheckInAsLeft)
+        let ids =
+            kind == .log || kind == .checkIn
+            ? try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM change_\(table) WHERE change_id = ? AND action = 'remove'
+                        AND id IN (SELECT id FROM \(table)_with_ids) ORDER BY id
+                    """,
+                arguments: [change])
+            : try keptIDs(in: table, of: change)
+        for id in ids {
             if try Bool.fetchOne(db, sql: asEdited, arguments: [change, id]) == false {
                 throw JournalError.editedRecordChanged(kind, id: id)
             }
         }
+    }
+
+    /// Refuses to undo `config set` or `unset` whose setting is not as the change left it.
+    ///
+    /// Its detail says what it left (``settingLeft(_:detail:)``): undo walks back newest first, so a later change
+    /// of the setting was undone first, and one that differs was changed from outside since.
+    /// Putting back what the change replaced would overwrite it (issue #25). The stored value is
+    /// compared byte for byte; a change whose detail says nothing of what it left is undone as before.
+    private func refuseSettingChangedSince(change kind: ChangeKind, subject: String?, detail: String?) throws {
+        guard kind == .config, let subject, let detail, let left = Self.settingLeft(subject, detail: detail),
+            try Bool.fetchOne(
+                db, sql: "SELECT (SELECT value FROM settings WHERE name = ?1) IS ?2", arguments: [subject, left])
+                != true
+        else { return }
+        let now = try String.fetchOne(
+            db, sql: "SELECT CAST(value AS TEXT) FROM settings WHERE name = ?", arguments: [subject])
+        throw JournalError.changedSettingChanged(detail: detail, name: subject, left: left, now: now)
     }
 
     /// Refuses to undo a change whose kept copy of an entry or check-in journal could not have kept.

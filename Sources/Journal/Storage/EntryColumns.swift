@@ -84,15 +84,23 @@ enum EntryColumns: Int32, CaseIterable {
         WHERE change_id = ?1 AND action = 'restore' AND id = ?2
         """
 
-    /// Whether the entry `?2` is as the edit `?1` left it (``keepEdited``).
+    /// Notes that undoing the log `?1` removes the entry `?2`, keeping in the `edited_*` columns
+    /// of that `remove` row the entry as the log left it, as screens read it (as ``keepEdited``):
+    /// undo removes it only while the journal holds that.
+    static let keepLogged = """
+        INSERT INTO change_entries (change_id, action, id, \(editedList))
+        SELECT ?1, 'remove', id, \(asRead.dropFirst().joined(separator: ", ")) FROM entries WHERE id = ?2
+        """
+
+    /// Whether the entry `?2` is as the edit or log `?1` left it (``keepEdited``, ``keepLogged``).
     ///
     /// As screens read it, or as stored (an edit recorded before v25-edit-results kept it so).
-    /// `NULL` when the edit kept nothing of what it left.
-    static let isAsEdited = """
+    /// `NULL` when the change kept nothing of what it left (an import, a log recorded before).
+    static let isAsLeft = """
         SELECT (SELECT \(asRead.dropFirst().joined(separator: ", ")) FROM entries_with_ids WHERE id = ?2) IS (\(editedList))
             OR (SELECT \(allCases.dropFirst().map(\.name).joined(separator: ", ")) FROM entries_with_ids WHERE id = ?2)
                 IS (\(editedList))
-        FROM change_entries WHERE change_id = ?1 AND action = 'restore' AND id = ?2 AND edited_created_at IS NOT NULL
+        FROM change_entries WHERE change_id = ?1 AND id = ?2 AND edited_created_at IS NOT NULL
         """
 
     /// Puts back every entry that change `?` kept a copy of, as it kept it.

@@ -41,6 +41,7 @@ enum FullExportImport {
                 }
             case "psfs_activities":
                 let activity = try Self.element(line) { try JournalExport.activity(value, now: now) }
+                try Self.refuseLargestID(activity.id, of: "PSFS activity", line)
                 guard
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM psfs_activities_with_ids WHERE id = ?", arguments: [activity.id])
@@ -88,6 +89,7 @@ enum FullExportImport {
                     entry.createdAt = recordedAt
                     return entry
                 }
+                try Self.refuseLargestID(entry.id, of: "entry", line)
                 if let id = entry.id, try EntryQueries.entry(id: id, db) != nil {
                     throw Self.twice("entry", id, line)
                 }
@@ -96,6 +98,7 @@ enum FullExportImport {
                 result.added += 1
             case "checkins":
                 var checkIn = try Self.element(line) { try JournalExport.checkIn(value, now: now) }
+                try Self.refuseLargestID(checkIn.id, of: "check-in", line)
                 if let id = checkIn.id, try !Self.checkInIDIsFree(id, db) { throw Self.twice("check-in", id, line) }
                 try checkIn.insert(db)
                 try ChangeLog(db).noteAddedCheckIn(checkIn.id ?? 0, for: changeID())
@@ -116,6 +119,7 @@ enum FullExportImport {
                     }
                     return review
                 }
+                try Self.refuseLargestID(review.id, of: "review", line)
                 if let id = review.id, try Self.reviewIDIsTaken(id, db) { throw Self.twice("review", id, line) }
                 try keep(review.exerciseID)
                 if review.id == nil { try StoredValues.refuseChangedIDCounter("reviews", db) }
@@ -133,6 +137,7 @@ enum FullExportImport {
                 result.reviews += 1
             case "red_flag_reviews":
                 let review = try Self.element(line) { try JournalExport.redFlagReview(value, now: now) }
+                try Self.refuseLargestID(review.id, of: "red-flag review", line)
                 guard
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM red_flag_reviews_with_ids WHERE id = ?", arguments: [review.id])
@@ -167,6 +172,7 @@ enum FullExportImport {
                 try SettingsQueries.set(setting.name, to: setting.value, db)
             case "psfs_ratings":
                 let rating = try Self.element(line) { try JournalExport.rating(value, now: now) }
+                try Self.refuseLargestID(rating.id, of: "rating", line)
                 guard
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM psfs_activities_with_ids WHERE id = ?",
@@ -341,6 +347,22 @@ enum FullExportImport {
 
     private static func unknownExercise(_ id: String, _ catalog: Catalog) -> JournalError {
         JournalError.unknownExercise(id, suggestions: catalog.suggestions(for: Catalog.key(id)))
+    }
+
+    /// Refuses a record (`what`, read from `line`) whose `id` is the largest journal gives.
+    ///
+    /// ``Entry/Limits/ids``: added, it would put its table's id counter there, leaving no id for
+    /// the next record, and every later write that gives one would be refused (issue #25). journal
+    /// gives that id only to a record added after its counter was set one below from outside, a
+    /// state `journal check` names with its fix; an import does not copy it.
+    static func refuseLargestID(_ id: Int64?, of what: String, _ line: Int) throws {
+        let largest = Entry.Limits.ids.upperBound
+        guard id == largest else { return }
+        throw JournalError.invalidImport(
+            line: line,
+            problem: "the \(what) has id \(largest), the largest id journal gives, and would leave no id for the "
+                + "next \(what); give it a lower id free in this journal (`journal check` names the fix for a "
+                + "journal holding one).")
     }
 
     private static func twice(_ what: String, _ id: Int64, _ line: Int) -> JournalError {

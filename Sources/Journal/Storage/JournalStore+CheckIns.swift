@@ -40,7 +40,7 @@ extension JournalStore {
             try saved.insert(db)
             if let id = saved.id {
                 let log = ChangeLog(db)
-                try log.noteAddedCheckIn(id, for: try log.begin(.checkIn, now: checkIn.createdAt))
+                try log.noteCheckedIn(id, for: try log.begin(.checkIn, now: checkIn.createdAt))
             }
             return try Self.assess(saved, db)
         }

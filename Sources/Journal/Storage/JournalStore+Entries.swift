@@ -131,7 +131,7 @@ extension JournalStore {
             entry.id = try EntryQueries.insert(entry, db)
             if let id = entry.id {
                 let log = ChangeLog(db)
-                try log.noteAdded(id, for: try log.begin(.log, now: now))
+                try log.noteLogged(id, for: try log.begin(.log, now: now))
             }
             var logged = try Self.assess(entry, db, now: now, timeZone: timeZone)
             logged.notices = try Self.notices(for: entry, of: exercise, now: now, db)

@@ -14,7 +14,9 @@ extension JournalStore {
         try writing { db in
             let stored = try SettingsQueries.region(db)
             guard stored != region.code else { return false }
-            try ChangeLog(db).recordSettingChange(of: "region", detail: "config set region \(region.code)", now: now)
+            try ChangeLog(db).recordSettingChange(
+                of: "region", detail: ChangeLog.settingDetail(SettingsQueries.regionName, leaving: region.code),
+                now: now)
             try SettingsQueries.set(SettingsQueries.regionName, to: region.code, db)
             return true
         }
@@ -26,7 +28,8 @@ extension JournalStore {
         try writing { db in
             let stored = try SettingsQueries.region(db)
             if stored != nil {
-                try ChangeLog(db).recordSettingChange(of: "region", detail: "config unset region", now: now)
+                try ChangeLog(db).recordSettingChange(
+                    of: "region", detail: ChangeLog.settingDetail(SettingsQueries.regionName, leaving: nil), now: now)
             }
             try SettingsQueries.remove(SettingsQueries.regionName, db)
             return stored

@@ -376,12 +376,7 @@ enum SQLiteRestore {
                 reason: "change_restores names \(name.terminalSafe) as the journal the restore replaced, which is not "
                     + "the copy a restore keeps beside this journal (\(keptCopyPattern(of: path)))")
         }
-        guard let data = FileManager.default.contents(atPath: name) else {
-            throw JournalError.noInput(
-                path: name,
-                reason: "the journal the restore replaced was kept there and is gone; nothing was undone")
-        }
-        let bytes = [UInt8](data)
+        let bytes = try keptCopyBytes(name)
         let putBack = try rebuilt(from: verifiedJournal(bytes, name: name), name: name, now: now)
         var undo = UndoResult(kind: .restore, madeAt: restore.madeAt, restored: 0, removed: 0)
         let region = try putBack.reading { db in
@@ -398,6 +393,49 @@ enum SQLiteRestore {
                 path: path, keptCopy: kept, entries: undo.entryIDs.count, checkIns: undo.checkInIDs.count,
                 reviews: undo.reviewIDs.count)
         )
+    }
+
+    /// The bytes of the kept copy `name`, read only when it is a file as a restore keeps one.
+    ///
+    /// A regular file of this user's, reached without following a symbolic link, and read through
+    /// the one descriptor that was checked (issue #25: undo put back whatever sat at the name, a
+    /// link to any file). Its contents are then checked as any backup's are (``verifiedJournal(_:name:)``).
+    ///
+    /// Refused with ``JournalError/noInput(path:reason:)`` when nothing is there, and with
+    /// ``JournalError/undoRecordDamaged(reason:)`` when something else is (a link, a folder, a
+    /// file of another user's); nothing is undone.
+    private static func keptCopyBytes(_ name: String) throws -> [UInt8] {
+        let descriptor = open(name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        let failure = descriptor < 0 ? errno : 0
+        if failure == ENOENT {
+            throw JournalError.noInput(
+                path: name,
+                reason: "the journal the restore replaced was kept there and is gone; nothing was undone")
+        }
+        let handle = descriptor < 0 ? nil : FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        let what: String? =
+            if descriptor < 0 {
+                failure == ELOOP
+                    ? "a symbolic link" : "a file journal cannot open (\(String(cString: strerror(failure))))"
+            } else if fstat(descriptor, &status) != 0 || status.st_mode & S_IFMT != S_IFREG {
+                "not a regular file"
+            } else if status.st_uid != geteuid() {
+                "a file of another user's"
+            } else {
+                nil
+            }
+        guard let handle, what == nil else {
+            throw JournalError.undoRecordDamaged(
+                reason: "\(name.terminalSafe), where the restore kept the journal it replaced, is now "
+                    + "\(what ?? "not a regular file"), not the file a restore keeps (a regular file of yours)")
+        }
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            throw JournalError.noInput(
+                path: name, reason: "\(error.localizedDescription.terminalSafe); nothing was undone")
+        }
     }
 
     /// Whether `kept` is a name a restore of the journal at `path` keeps its replaced journal

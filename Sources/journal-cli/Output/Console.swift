@@ -172,6 +172,7 @@ extension JournalError {
         case .entryNotFound, .checkInNotFound, .activityNotFound, .activityRetired, .notAJournal, .corruptDatabase,
             .newerDatabase, .foreignSchema, .migrationRecordMissing,
             .invalidImport, .inputTooLarge, .storedValues, .undoRecordDamaged, .editedRecordChanged,
+            .changedSettingChanged,
             .exerciseRowMissing,
             .idCounterChanged,
             .damagedEncryptedFile,
