@@ -44,7 +44,13 @@ import Testing
         let text = try sandbox.run("list")
         #expect(text.status == 0 && !text.stdout.contains("\u{1B}"), "\(text)")
 
-        // Undo reads the row back too; the file is left as it was written.
+        // Undo reads the row back too, and refuses to remove the check-in, which is not as it was
+        // recorded (issue #25); the file is left as it was written.
+        let refused = try sandbox.run("undo")
+        #expect(refused.status == 65, "\(refused)")
+        #expect(refused.stderr.hasPrefix("journal: cannot undo the latest change, the check-in of check-in #1: "))
+        #expect(try sandbox.sql("SELECT length(CAST(note AS BLOB)) FROM checkins") == "4108\n")
+        _ = try sandbox.sql("UPDATE checkins SET note = 'fine'")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
         #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
