@@ -151,6 +151,20 @@ import Testing
         #expect(try sandbox.entryCount() == 2)
     }
 
+    @Test func aKeyFileOverItsLimitIsRefusedInAKeyFilesWords() throws {
+        try sandbox.log("glute-bridge", "--pain-before", "3", "--pain-after", "2")
+        let keys = sandbox.directory + "/keys.txt"
+        try Data(repeating: 0x23, count: (1 << 20) + 1).write(to: URL(fileURLWithPath: keys))
+        let backup = sandbox.directory + "/b.age"
+        let run = try sandbox.run("backup", backup, "--recipients-file", keys)
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stdout == "")
+        #expect(
+            run.stderr == "journal: cannot use \(keys): it is larger than 1 MiB, more than a key file holds "
+                + "(thousands of age keys take less).\n")
+        #expect(!FileManager.default.fileExists(atPath: backup))
+    }
+
     @Test func importFromAClosedStandardInputIsNoInput() throws {
         try sandbox.log("glute-bridge", "--pain-before", "3", "--pain-after", "2")
         for (redirect, reason) in [("<&-", "it is closed"), ("0>/dev/null", "it is open for writing only")] {
