@@ -248,6 +248,32 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The refusal of an output file (a backup, an export, a report) at `path` that could not be
+    /// made, `open` having failed with `number`, exit 73, saying why in words: a missing folder, a
+    /// file in the path, a folder not writable or not to be entered, a read-only mount.
+    ///
+    /// ```swift
+    /// JournalError.cannotWriteFile("out/r.txt", errno: ENOENT)
+    /// // .cannotWriteFile(path: "out/r.txt", reason: "its folder out does not exist; make it first (`mkdir -p out`)")
+    /// ```
+    public static func cannotWriteFile(_ path: String, errno number: Int32) -> JournalError {
+        let folder = PathName.openableFolder(of: path)
+        let reason: String
+        switch number {
+        case ENOENT where !ReadOnlyCause.isOnReadOnlyFileSystem(folder):
+            reason = "its folder \(folder) does not exist; make it first (`mkdir -p \(folder)`) or choose another"
+        case ENOTDIR:
+            reason =
+                UnusablePath.fileInPath(path).map { "\($0) is a file, not a folder" }
+                ?? String(cString: strerror(number))
+        case EACCES, EPERM:
+            reason = ReadOnlyCause.barringFolder(of: path)?.outputReason ?? String(cString: strerror(number))
+        case EROFS: reason = ReadOnlyCause.readOnlyMount.reason
+        default: reason = String(cString: strerror(number))
+        }
+        return .cannotWriteFile(path: path, reason: reason)
+    }
+
     /// The message for a command that only reads the journal (`check`, `today`): the same, except
     /// that a storage failure does not say that nothing was saved, since nothing was to be.
     public var descriptionForReading: String {
@@ -282,6 +308,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                     "cannot write to \(path): its mode is 0\(String(mode, radix: 8)), which lets no one write it, so "
                     + "journal leaves it as it is\(unsaved). It is still read as it is. To write to it again, make it "
                     + "writable: `chmod 600 \(path)`."
+            }
+            if let folder = ReadOnlyCause.barringFolder(of: path) {
+                return "cannot \(saving ? "write to" : "read") \(path): \(folder.reason)\(unsaved). \(folder.remedy)"
             }
             return "permission denied for \(path)\(unsaved). "
                 + ReadOnlyCause.file(folderToo: false).remedy(copying: "")

@@ -52,6 +52,7 @@ public final class InputSource {
         self.path = path
         name = path == "-" ? Self.standardInputName : path
         if path == "-" {
+            try Self.requireReadableStandardInput()
             descriptor = STDIN_FILENO
             owned = false
             return
@@ -74,6 +75,16 @@ public final class InputSource {
     }
 
     deinit { if owned { close(descriptor) } }
+
+    /// Refuses standard input that is closed or open for writing only (66): nothing can be read from
+    /// it, and a file the command opens next would take its descriptor and be read as it.
+    public static func requireReadableStandardInput() throws {
+        let flags = fcntl(STDIN_FILENO, F_GETFL)
+        guard flags >= 0 else { throw JournalError.noInput(path: standardInputName, reason: "it is closed") }
+        guard flags & O_ACCMODE != O_WRONLY else {
+            throw JournalError.noInput(path: standardInputName, reason: "it is open for writing only")
+        }
+    }
 
     /// Why an input could not be opened: permission (exit 77), else no input (exit 66).
     static func openFailure(path: String, errno number: Int32) -> JournalError {

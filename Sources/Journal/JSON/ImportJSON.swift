@@ -1,11 +1,14 @@
-/// `journal import --json` of a CSV: `added` and `skipped` (rows already in the journal).
+/// `journal import --json` of a CSV: `added` and `skipped` (rows already in the journal), and
+/// `repeated` (rows that repeat an earlier row of the same file), a key there only when some did.
 public struct CSVImportJSON: Encodable, Sendable {
     public let added: Int
     public let skipped: Int
+    public let repeated: Int?
 
     public init(_ result: ImportResult) {
         added = result.added
         skipped = result.skipped
+        repeated = result.repeated > 0 ? result.repeated : nil
     }
 }
 

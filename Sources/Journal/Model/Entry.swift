@@ -23,6 +23,9 @@ public struct Entry: Sendable, Hashable {
         /// reader holds exactly, and far below SQLite's largest rowid (2^63 − 1), so that no import can
         /// use up the ids later entries need.
         public static let ids: ClosedRange<Int64> = 1...9_007_199_254_740_991
+        /// The rows `--limit` lets a list show at most: up to a million, far more than a journal
+        /// holds (a full export of 100,000 entries is about 20 MiB), so a larger number means all.
+        public static let listed = 1...1_000_000
     }
 
     /// The database id; `nil` until the entry is saved.

@@ -33,9 +33,7 @@ enum BackupFile {
         guard descriptor >= 0 else {
             switch errno {
             case EEXIST: throw JournalError.backupExists(path: path)
-            case EACCES, EROFS, EPERM:
-                throw JournalError.permissionDenied(path: PathName.openableFolder(of: path))
-            default: throw JournalError.cannotWriteFile(path: path, reason: String(cString: strerror(errno)))
+            case let number: throw JournalError.cannotWriteFile(path, errno: number)
             }
         }
         close(descriptor)

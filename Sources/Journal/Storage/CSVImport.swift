@@ -12,6 +12,8 @@ public struct ImportResult: Sendable, Hashable {
     public var added = 0
     /// Rows already in the journal, left as they were.
     public var skipped = 0
+    /// Rows of a CSV that repeat an earlier row of the same file (its id and every value): skipped.
+    public var repeated = 0
     /// Check-ins added (a full export only).
     public var checkIns = 0
     /// Reviews added (a full export only).
@@ -256,7 +258,8 @@ private struct ImportedEntries {
                         + "(\(held.exerciseID) at \(held.localTime.iso8601)); an id names one entry. "
                         + "To add the row as a new entry, empty its id cell.")
             }
-            result.skipped += 1
+            // An id above the journal's highest before, or one this import gave, came from the file.
+            if id > highestBefore || given.contains(id) == true { result.repeated += 1 } else { result.skipped += 1 }
             return
         }
         given.insert(id)

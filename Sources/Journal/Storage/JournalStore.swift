@@ -103,7 +103,8 @@ public final class JournalStore: Sendable {
             if let made = try file.make(busyTimeout: busyTimeout, operation) {
                 return Written(result: made.result, startedJournal: true)
             }
-        } else if try !exists(path), let made = try NewJournalFile(for: path).make(busyTimeout: busyTimeout, operation)
+        } else if try !exists(path, writing: true),
+            let made = try NewJournalFile(for: path).make(busyTimeout: busyTimeout, operation)
         {
             return Written(result: made.result, startedJournal: true)
         }
@@ -136,7 +137,8 @@ public final class JournalStore: Sendable {
     public static func existing(
         at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, emptyFile: EmptyFile = .startsJournal
     ) throws -> JournalStore? {
-        guard try exists(path) else { return nil }
+        // A command that may start the journal refuses a path that can hold none as a journal it cannot create.
+        guard try exists(path, writing: emptyFile == .startsJournal) else { return nil }
         let folder = PathName.folder(of: path)
         do {
             if Glibc.access(path, W_OK) == 0, FilePermissions.readOnlyMode(of: path) == nil,
@@ -241,15 +243,23 @@ public final class JournalStore: Sendable {
 
     /// Whether a journal file is at `path`: `false` only when the file truly does not exist.
     ///
-    /// Anything else that stops us looking (a folder we may not enter, a symbolic-link loop, an I/O
-    /// error) is an error, never "no journal": a safety answer is never given without the data behind it.
-    public static func exists(_ path: String) throws -> Bool {
+    /// Anything else that stops us looking (a folder we may not enter, an I/O error) is an error,
+    /// never "no journal": a safety answer is never given without the data behind it. A path that
+    /// can hold no journal (a folder, a device, a FIFO, a symbolic-link loop, a path through a
+    /// file) is refused before SQLite opens it (``UnusablePath``): as no input (66), or, for a
+    /// command that `writing` would make the journal, as a journal it cannot create (73).
+    public static func exists(_ path: String, writing: Bool = false) throws -> Bool {
         var status = stat()
-        if stat(path, &status) == 0 { return true }
-        switch errno {
+        if stat(path, &status) == 0 {
+            if let refusal = UnusablePath.refusal(path, mode: status.st_mode, writing: writing) { throw refusal }
+            return true
+        }
+        let error = errno
+        if let refusal = UnusablePath.refusal(path, errno: error, writing: writing) { throw refusal }
+        switch error {
         case ENOENT: return false
         case EACCES, EPERM: throw JournalError.permissionDenied(path: path)
-        default: throw JournalError.io(path: path, reason: String(cString: strerror(errno)))
+        default: throw JournalError.io(path: path, reason: String(cString: strerror(error)))
         }
     }
 

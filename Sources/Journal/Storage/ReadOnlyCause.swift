@@ -75,6 +75,57 @@ public enum ReadOnlyCause: Sendable, Hashable {
         }
     }
 
+    /// The folder that keeps this user from the journal at `path`: the first on the way to it that
+    /// they may not enter, else the journal's own folder when they may not write in it (SQLite
+    /// makes the `-wal` and `-shm` files there); `nil` when neither does.
+    public static func barringFolder(of path: String) -> BarringFolder? {
+        for slash in path.indices where path[slash] == "/" && slash != path.startIndex {
+            let folder = String(path[..<slash])
+            var status = stat()
+            guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
+            if access(folder, X_OK) != 0 { return BarringFolder(path: folder, mode: status.st_mode, entering: true) }
+        }
+        var status = stat()
+        // A journal's folder (a new journal is refused naming its folder) is itself the one written in.
+        let isFolder = stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+        let folder = isFolder ? path : PathName.openableFolder(of: path)
+        guard stat(folder, &status) == 0, access(folder, W_OK) != 0 else { return nil }
+        return BarringFolder(path: folder, mode: status.st_mode, entering: false)
+    }
+
+    /// A folder that keeps this user out of a journal, with its mode: one they may not enter, or
+    /// one they may not write in; the words that name it and what fixes it.
+    public struct BarringFolder: Sendable, Hashable {
+        /// The folder.
+        public let path: String
+        let mode: mode_t
+        /// Whether it may not be entered at all (no search permission); else not written.
+        public let entering: Bool
+
+        /// Why, to follow a colon: "you may not enter the folder /srv/j on the way to it (its mode is 0700)".
+        public var reason: String {
+            let mode = "its mode is \(String(format: "%04o", mode & 0o777))"
+            return entering
+                ? "you may not enter the folder \(path) on the way to it (\(mode))"
+                : "the folder \(path) is not writable by you (\(mode)), and the journal's files (its -wal and "
+                    + "-shm) are made there"
+        }
+
+        /// Why an output file (a backup, an export, a report) cannot be made in it, to follow a colon.
+        public var outputReason: String {
+            let mode = "its mode is \(String(format: "%04o", mode & 0o777))"
+            return entering
+                ? "you may not enter the folder \(path) on the way to it (\(mode))"
+                : "the folder \(path) is not writable by you (\(mode)); choose a folder of yours"
+        }
+
+        /// What to do: the chmod that fixes it, for the folder's owner.
+        public var remedy: String {
+            "If the folder is yours, `chmod 700 \(path)` lets you \(entering ? "in" : "write there") again; "
+                + "otherwise point --db or JOURNAL_DB at a journal in a folder of yours."
+        }
+    }
+
     /// What to copy elsewhere, for ``remedy(copying:)``, of the journal at `path`: the file, and its
     /// write-ahead log with it when that holds changes (the file alone would lack them), "to a
     /// writable folder and pass the copy with --db".

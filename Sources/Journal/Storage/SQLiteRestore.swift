@@ -95,7 +95,7 @@ enum SQLiteRestore {
         var replacedRegion: String?
         if intoEmptyFile, try placeOverEmptyFile(data, at: path, busyTimeout: busyTimeout) {
             // Nothing was replaced, so nothing is kept.
-        } else if try JournalStore.exists(path) {
+        } else if try JournalStore.exists(path, writing: true) {
             // Without --force, a journal another process started in the empty file meanwhile stays.
             guard force else { throw JournalError.journalExists(path: path) }
             let replaced = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil)

@@ -24,7 +24,7 @@ struct CheckIns: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Show check-ins, newest first.")
 
         @Option(
-            help: ArgumentHelp("Show at most this many.", valueName: "n"), transform: Read.number("limit", 1...Int.max))
+            help: ArgumentHelp("Show at most this many.", valueName: "n"), transform: Read.limit)
         var limit: Int?
 
         @OptionGroup var store: StoreOptions

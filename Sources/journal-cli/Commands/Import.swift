@@ -60,9 +60,12 @@ struct Import: ParsableCommand {
             if output.json {
                 try Console.json(CSVImportJSON(result))
             } else {
+                let repeated =
+                    result.repeated > 0
+                    ? " and \(result.repeated) repeating an earlier row of the file (the same id and values)" : ""
                 try Console.out(
                     "Imported \(Wording.count(result.added, "entry", "entries")); "
-                        + "skipped \(result.skipped) already in the journal.")
+                        + "skipped \(result.skipped) already in the journal\(repeated).")
             }
         case .json:
             let result = try store.write { try $0.restore(from: input.bytes, now: now) }

@@ -16,7 +16,7 @@ struct List: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Show at most this many entries.", valueName: "n"))
+    @Option(help: ArgumentHelp("Show at most this many entries.", valueName: "n"), transform: Read.limit)
     var limit: Int?
 
     @Option(help: ArgumentHelp("Only entries of this exercise.", valueName: "id"))
@@ -24,10 +24,6 @@ struct List: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: JSONOption
-
-    func validate() throws {
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1; got \(limit).") }
-    }
 
     func run() throws {
         let exerciseID = try exercise.map { try store.resolveExercise($0, includingArchived: true).id }

@@ -57,7 +57,7 @@ struct Restore: ParsableCommand {
         let input = try InputSource(file)
         try input.refuseFolder()
         try JournalStore.refuseLogBesideEmptyFile(path)
-        if !force, try JournalStore.exists(path), !JournalStore.isEmptyFile(path) {
+        if !force, try JournalStore.exists(path, writing: true), !JournalStore.isEmptyFile(path) {
             throw JournalError.journalExists(path: path)
         }
         let name = input.name

@@ -37,7 +37,11 @@ enum Questions {
     ) throws -> Answer<Value> {
         while true {
             Console.prompt(question)
-            guard let line = readAnswer() else { return .quit }
+            let line: String?
+            do { line = try readLine() } catch let tooLong as AnswerTooLong {
+                throw Refused(line: tooLong.line, reason: tooLong.reason)
+            }
+            guard let line else { return .quit }
             let answer = line.trimmingCharacters(in: .whitespaces)
             if escapes, answer.lowercased() == "s" { return .skip }
             if escapes, answer.lowercased() == "q" { return .quit }
@@ -54,9 +58,30 @@ enum Questions {
     /// The longest answer read; a longer line (or endless input such as /dev/zero) ends the questions.
     static let maximumAnswerBytes = 4096
 
-    /// One line of standard input without its line end, read a byte at a time so that nothing past
-    /// it is consumed; `nil` at the end of input or past ``maximumAnswerBytes``.
+    /// A line of standard input longer than ``maximumAnswerBytes``: nothing in it is an answer, and
+    /// what follows it cannot be told apart from it, so the questions end there.
+    struct AnswerTooLong: Error {
+        /// The line of standard input it was on.
+        let line: Int
+        var reason: String {
+            "an answer longer than \(maximumAnswerBytes) bytes is more than any answer needs, so it was not read."
+        }
+    }
+
+    /// One line of standard input without its line end, as ``readLine()``; past
+    /// ``maximumAnswerBytes`` it says so and returns `nil`, as at the end of input.
     static func readAnswer() -> String? {
+        do {
+            return try readLine()
+        } catch let tooLong as AnswerTooLong {
+            Console.err("journal: line \(tooLong.line) of standard input: \(tooLong.reason) The questions end here.")
+        } catch {}
+        return nil
+    }
+
+    /// One line of standard input without its line end, read a byte at a time so that nothing past
+    /// it is consumed; `nil` at the end of input; ``AnswerTooLong`` past ``maximumAnswerBytes``.
+    static func readLine() throws -> String? {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         while true {
@@ -69,10 +94,7 @@ enum Questions {
             }
             if byte == 0x0A { break }
             bytes.append(byte)
-            if bytes.count > maximumAnswerBytes {
-                Console.err("journal: an answer longer than \(maximumAnswerBytes) bytes; the questions end here.")
-                return nil
-            }
+            if bytes.count > maximumAnswerBytes { throw AnswerTooLong(line: linesRead + 1) }
         }
         linesRead += 1
         if bytes.last == 0x0D { bytes.removeLast() }

@@ -24,6 +24,8 @@ enum Read {
     static let reps = number("reps", Entry.Limits.reps)
     /// Seconds each hold lasts.
     static let hold = number("hold (seconds)", Entry.Limits.holdSeconds)
+    /// How many rows a list shows at most.
+    static let limit = number("limit", Entry.Limits.listed)
 
     /// left, right or both.
     @Sendable static func side(_ text: String) throws -> Side { try Side(parsing: text) }

@@ -116,8 +116,16 @@ enum KeyFiles {
     /// The largest key file read: 1 MiB, thousands of keys.
     static let maximumBytes = 1 << 20
 
-    /// The bytes of a small key file, through the one input source (a larger one is refused).
+    /// The bytes of a small key file, through the one input source (a larger one is refused in a
+    /// key file's words, not an import's).
     static func bytes(of path: String) throws -> [UInt8] {
-        try InputSource(path).bytes(limit: maximumBytes)
+        do {
+            return try InputSource(path).bytes(limit: maximumBytes)
+        } catch JournalError.inputTooLarge(let name, let limit) {
+            throw JournalError.invalidKey(
+                source: name,
+                reason: "it is larger than \(limit >> 20) MiB, more than a key file holds (thousands of age "
+                    + "keys take less)")
+        }
     }
 }

@@ -179,11 +179,7 @@ enum NoteInput {
 
     /// Standard input to its end: at most enough bytes for the longest note and its line end.
     private static func standardInput(_ field: Field) throws -> [UInt8] {
-        let flags = fcntl(STDIN_FILENO, F_GETFL)
-        guard flags >= 0 else { throw JournalError.noInput(path: "standard input", reason: "it is closed") }
-        guard flags & O_ACCMODE != O_WRONLY else {
-            throw JournalError.noInput(path: "standard input", reason: "it is open for writing only")
-        }
+        try InputSource.requireReadableStandardInput()
         let limit = Note.maximumBytes + 2
         var bytes: [UInt8] = []
         var block = [UInt8](repeating: 0, count: 1 << 14)

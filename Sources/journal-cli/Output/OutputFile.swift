@@ -65,7 +65,7 @@ final class OutputFile {
                 throw JournalError.cannotWriteFile(path: path, reason: "it is not a file, a pipe or a device")
             }
         } else if errno != ENOENT {
-            throw Self.openError(path: path)
+            throw Self.createError(path: path)
         } else if !force, lstat(path, &info) == 0 {
             throw JournalError.outputExists(path: path)  // a link to nothing: the name is taken
         }
@@ -79,11 +79,11 @@ final class OutputFile {
             }
             Glibc.close(unnamed)  // no /proc to name it through
         } else if ![EOPNOTSUPP, EISDIR, EINVAL, ENOSYS].contains(errno) {
-            throw Self.openError(path: path, folder: folder)
+            throw Self.createError(path: path)
         }
         let temporary = Self.hiddenName(for: path)
         let named = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard named >= 0 else { throw Self.openError(path: path, folder: folder) }
+        guard named >= 0 else { throw Self.createError(path: path) }
         descriptor = named
         kind = .named(temporary)
     }
@@ -238,17 +238,18 @@ final class OutputFile {
         number == ENOSPC ? JournalError.diskFull : String(cString: strerror(number))
     }
 
-    private static func openError(path: String, folder: String? = nil) -> JournalError {
+    /// Opening a FIFO or a device that is there: a denial is the file's own (77).
+    private static func openError(path: String) -> JournalError {
         let number = errno
-        if [EACCES, EROFS, EPERM].contains(number) { return .permissionDenied(path: folder ?? path) }
+        if [EACCES, EROFS, EPERM].contains(number) { return .permissionDenied(path: path) }
         return .cannotWriteFile(path: path, reason: String(cString: strerror(number)))
     }
 
+    /// Making the file in its folder, or finding the way to it: 73, saying why (a full disk: 74).
     private static func createError(path: String) -> JournalError {
         let number = errno
-        if [EACCES, EROFS, EPERM].contains(number) { return .permissionDenied(path: folder(of: path)) }
         if number == ENOSPC { return .io(path: path, reason: reason(number)) }
-        return .cannotWriteFile(path: path, reason: String(cString: strerror(number)))
+        return .cannotWriteFile(path, errno: number)
     }
 
     /// Runs `body`, turning a failure to write to `destination` (the sink's name) into ``OutputFailure``.
