@@ -131,6 +131,73 @@ import Testing
         #expect(try sandbox.run("plan").stdout.contains("glute-bridge is measured in repetitions, but its plan's dose"))
     }
 
+    /// `log` does not note the measure of an entry that follows its plan (issue #26).
+    ///
+    /// An entry that follows its plan's dose in force that day, planned in the other measure than
+    /// the exercise's, is not noted: the plan names it already. One in the other measure from a
+    /// plan in the exercise's, or logged before any plan began, still is.
+    @Test func logDoesNotNoteTheMeasureOfAnEntryThatFollowsItsPlan() throws {
+        let sandbox = sandbox()
+        try sandbox.change("exercises", "add", "knee-hug", "--name", "Knee hug", "--category", "stretch", "--hold")
+        try sandbox.change(
+            "plan", "set", "knee-hug", "--sets", "3", "--reps", "10", "--per-week", "5", "--since", "2026-11-24")
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "2", "--hold", "30", "--per-week", "5")
+        let held = try sandbox.log("knee-hug", "--pain-before", "2", "--pain-after", "2", "--sets", "3", "--reps", "10")
+        #expect(held.stderr == "", "\(held)")
+        let counted = try sandbox.log(
+            "glute-bridge", "--pain-before", "2", "--pain-after", "2", "--sets", "2", "--hold", "30")
+        #expect(counted.stderr == "", "\(counted)")
+        // Before the plan began, nothing planned says it: noted as before.
+        let before = try sandbox.log(
+            "knee-hug", "--pain-before", "2", "--pain-after", "2", "--sets", "3", "--reps", "10", "--at",
+            "2026-11-23 09:00")
+        #expect(
+            before.stderr
+                == "Note: knee-hug is measured in seconds held, but this dose, 3 × 10 reps, counts repetitions; "
+                + "it is saved as given (--hold SECONDS gives seconds held); if that is a slip, `journal undo` "
+                + "removes it.\n", "\(before)")
+        // The plan in the exercise's measure, the entry in the other: noted, with the unit apart.
+        try sandbox.change("plan", "set", "knee-hug", "--sets", "2", "--hold", "20", "--per-week", "5")
+        let other = try sandbox.log(
+            "knee-hug", "--pain-before", "3", "--pain-after", "2", "--sets", "3", "--reps", "10")
+        #expect(
+            other.stderr
+                == "Note: knee-hug is measured in seconds held, but this dose, 3 × 10 reps, counts repetitions; "
+                + "it is saved as given (--hold SECONDS gives seconds held); if that is a slip, `journal undo` "
+                + "removes it.\n"
+                + "Note: 3 × 10 reps is in another unit from the plan's 2 × 20 s hold, so it was not compared "
+                + "with it; if that is a slip, `journal undo` removes it.\n", "\(other)")
+        #expect(
+            try sandbox.sql("SELECT exercise_id, sets, reps, hold_seconds FROM entries ORDER BY id")
+                == "knee-hug|3|10|\nglute-bridge|2||30\nknee-hug|3|10|\nknee-hug|3|10|\n")
+    }
+
+    /// `today --json` carries, as `measure_note`, the sentence `today` shows under its list for a
+    /// dose in force in the other measure than the exercise's, on one line; `null` for one that fits.
+    @Test func todayJSONCarriesTheMeasureNoteTodayShows() throws {
+        let sandbox = sandbox()
+        try sandbox.change("exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch")
+        try sandbox.change("plan", "set", "cat-cow", "--sets", "3", "--reps", "10", "--per-week", "5")
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "1")
+        try sandbox.change("exercises", "edit", "cat-cow", "--hold")
+        _ = try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "2", "--sets", "3", "--reps", "10")
+        let text = try sandbox.run("today")
+        #expect(text.stdout.hasSuffix("\n\n" + Self.catCowOtherMeasure), "\(text)")
+        let run = try sandbox.run("today", "--json")
+        #expect(run.status == 1, "\(run)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let due = try #require(object["due"] as? [[String: Any]])
+        let notDue = try #require(object["not_due"] as? [[String: Any]])
+        #expect(due.map { $0["exercise"] as? String } == ["cat-cow"])
+        #expect(
+            due.first?["measure_note"] as? String
+                == "cat-cow is measured in seconds held, but its plan's dose, 3 × 10 reps, counts repetitions; "
+                + "set it again in seconds: journal plan set cat-cow --sets 3 --hold SECONDS --per-week 5")
+        #expect(notDue.map { $0["exercise"] as? String } == ["glute-bridge"])
+        #expect(notDue.first?["measure_note"] is NSNull, "\(run)")
+        #expect(notDue.first?["reason"] as? String == "on_pace")
+    }
+
     /// The standing lines keep within 80 columns, each after the first indented, with the longest
     /// id (40 characters) and name (60) an exercise may have and a red flag's long advice.
     @Test func standingLinesFitEightyColumns() throws {

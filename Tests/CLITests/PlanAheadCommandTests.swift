@@ -139,17 +139,71 @@ import Testing
         #expect(try sandbox.sql(history) == historyBefore)
         #expect(try sandbox.sql(planRow) == planBefore)
 
-        // The dose set for 30 November corrected on its own day: only the one after it is named.
+        // The dose set for 30 November corrected for its own day: it is replaced and named too, with
+        // the one after it (issue #26).
         let same = try sandbox.run(
             "plan", "set", "glute-bridge", "--sets", "4", "--reps", "12", "--per-week", "5", "--since", "2026-11-30",
             "--json")
         #expect(
             same.stderr
-                == "Replaced the dose set ahead: 5 × 10 reps, 5 sessions a week, from 2026-12-07 (`journal undo` "
-                + "puts it back).\n", "\(same)")
+                == "Replaced the dose set ahead: 4 × 10 reps, 5 sessions a week, from 2026-11-30 (`journal undo` "
+                + "puts it back).\nReplaced the dose set ahead: 5 × 10 reps, 5 sessions a week, from 2026-12-07 "
+                + "(`journal undo` puts it back).\n", "\(same)")
         let sameObject = try #require(
             try JSONSerialization.jsonObject(with: Data(same.stdout.utf8)) as? [String: Any])
-        #expect((sameObject["replaced"] as? [[String: Any]])?.map { $0["since"] as? String } == ["2026-12-07"])
+        let sameDoses = try #require(sameObject["replaced"] as? [[String: Any]])
+        #expect(sameDoses.map { $0["since"] as? String } == ["2026-11-30", "2026-12-07"])
+        #expect(sameDoses.map { $0["sets"] as? Int } == [4, 5])
+        try sandbox.change("undo")
+        #expect(try sandbox.sql(history) == historyBefore)
+        #expect(try sandbox.sql(planRow) == planBefore)
+    }
+
+    /// A dose replaced by another set for the same day is named (issue #26).
+    ///
+    /// A dose set today for today, then another typed for today: `plan set` names the one it
+    /// replaces, in force today, on standard error and in `replaced`; undo puts it back. The same
+    /// dose typed again for the same day replaces nothing and says nothing of it.
+    @Test(arguments: zones)
+    func aDoseSetEarlierTheSameDayIsNamedWhenReplaced(zone: String, offset: String) throws {
+        let sandbox = Sandbox(timeZone: zone)
+        let planRow = "SELECT exercise_id, sets, reps, per_week, since FROM plan"
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:00:00\(offset)"
+        try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T09:05:00\(offset)"
+        let set = try sandbox.run("plan", "set", "glute-bridge", "--sets", "3", "--reps", "12", "--per-week", "5")
+        #expect(set.status == 0, "\(set)")
+        #expect(
+            set.stderr
+                == "Replaced the dose in force today: 3 × 10 reps, 5 sessions a week, from 2026-11-25 (`journal "
+                + "undo` puts it back).\n", "\(set)")
+        #expect(set.stdout == "Planned glute-bridge: 3 × 12 reps, 5 sessions a week, from 2026-11-25.\n", "\(set)")
+        #expect(try sandbox.sql(planRow) == "glute-bridge|3|12|5|2026-11-25\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM plan_history") == "0\n")
+        try sandbox.change("undo")
+        #expect(try sandbox.sql(planRow) == "glute-bridge|3|10|5|2026-11-25\n")
+
+        let json = try sandbox.run(
+            "plan", "set", "glute-bridge", "--sets", "3", "--reps", "12", "--per-week", "5", "--since", "today",
+            "--json")
+        #expect(json.status == 0, "\(json)")
+        #expect(json.stderr == set.stderr, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let doses = try #require(object["replaced"] as? [[String: Any]])
+        #expect(doses.map { $0["since"] as? String } == ["2026-11-25"])
+        #expect(doses.map { $0["sets"] as? Int } == [3])
+        #expect(doses.map { $0["reps"] as? Int } == [10])
+        #expect(doses.map { $0["per_week"] as? Int } == [5])
+
+        // The same dose again, for the same day: nothing replaced.
+        let again = try sandbox.run(
+            "plan", "set", "glute-bridge", "--sets", "3", "--reps", "12", "--per-week", "5", "--since", "today",
+            "--json")
+        #expect(again.status == 0, "\(again)")
+        let againObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect((againObject["replaced"] as? [[String: Any]])?.isEmpty == true, "\(again)")
+        #expect(!again.stderr.contains("Replaced"), "\(again)")
     }
 
     /// `today --json` says why each exercise in force is not due.

@@ -220,7 +220,11 @@ import Testing
         let fits = try sandbox.run(
             "plan", "set", "core-activation", "--sets", "3", "--reps", "10", "--hold", "5", "--per-week", "5")
         #expect(fits.status == 0, "\(fits)")
-        #expect(fits.stderr == "", "\(fits)")
+        // It replaces the dose set earlier today, and names it (issue #26); it fits, so nothing more.
+        #expect(
+            fits.stderr
+                == "Replaced the dose in force today: 3 × 10 reps, 5 sessions a week, from 2026-11-25 (`journal undo` "
+                + "puts it back).\n", "\(fits)")
         let held = try sandbox.run(
             "log", "side-plank", "--sets", "2", "--hold", "30", "--pain-before", "2", "--pain-after", "2")
         #expect(held.stderr == "", "\(held)")

@@ -196,4 +196,59 @@ import Testing
         #expect(gluteAgain["counted_from"] as? String == "2026-11-01")
         #expect(gluteAgain["planned"] as? Int == 21)
     }
+
+    /// A dose table too wide for 80 columns breaks its verdicts within their cells, losing no word
+    /// (issue #26: they were cut at the line's end).
+    ///
+    /// The plan: 3 × 12 reps, 5 s hold, from 16 November; in the week 19–25 November five sessions:
+    /// 2 × 14 reps of 5 s (sets under, reps over, hold as planned), 4 × 10 (over, under, hold not
+    /// recorded), 3 × 12 (as planned, as planned, not recorded), 3 sets alone (as planned, reps and
+    /// hold not recorded), 2 × 10 of 3 s (under, under, under). SETS: 2 under, 1 over of 5 →
+    /// "mixed: 2 under, 1 over of 5" (27 columns); REPS: 2 under, 1 over, 1 not recorded →
+    /// "mixed: 2 under, 1 over of 5, not recorded in 1" (45); HOLD S: 1 under, 3 not recorded →
+    /// "under in 1 of 5, not recorded in 3" (34); PLANNED "3 × 12 reps, 5 s hold" (20).
+    ///
+    /// Natural widths 40 + 20 + 27 + 45 + 34 and 4 gaps of 2: 174, 94 too many. The id shrinks
+    /// first, to its header's 8 ("support…"): 142, 62 too many. Then the widest verdict column
+    /// narrows, one column at a time: REPS 45 → 34, REPS and HOLD S to 27, those and SETS to 20, then
+    /// all four to 16 (11 + 14 + 21 + 16 = 62): 8 + 4 × 16 + 8 = 80. Each cell breaks at spaces
+    /// within 16 columns.
+    @Test func aTableTooWideBreaksItsVerdictsWithinTheirCells() throws {
+        sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
+        try sandbox.change("exercises", "add", Self.longID, "--name", Self.longName, "--category", "stability")
+        try sandbox.change(
+            "plan", "set", Self.longID, "--sets", "3", "--reps", "12", "--hold", "5", "--per-week", "5", "--since",
+            "2026-11-16")
+        for (day, dose) in [
+            ("19", ["--sets", "2", "--reps", "14", "--hold", "5"]), ("20", ["--sets", "4", "--reps", "10"]),
+            ("21", ["--sets", "3", "--reps", "12"]), ("22", ["--sets", "3"]),
+            ("23", ["--sets", "2", "--reps", "10", "--hold", "3"]),
+        ] {
+            try ReportFixtures.log(
+                sandbox, Self.longID, "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-\(day) 08:00",
+                extra: dose)
+        }
+        let run = try sandbox.run("report", "--from", "2026-11-19", "--to", "2026-11-25")
+        #expect(run.status == 0, "\(run)")
+        let table = try #require(
+            run.stdout.components(separatedBy: "\nAgainst the plan: dose, session by session\n").last?
+                .components(separatedBy: "\n\n").first)
+        #expect(
+            table == """
+                EXERCISE  PLANNED           SETS              REPS              HOLD S
+                support…  3 × 12 reps, 5 s  mixed: 2 under,   mixed: 2 under,   under in 1 of 5,
+                          hold              1 over of 5       1 over of 5, not  not recorded in
+                                                              recorded in 1     3
+                """, "\(run)")
+        let long = lines(run).filter { $0.count > 80 }
+        #expect(long.isEmpty, "\(long)")
+        // With room for the table's 174 columns, each cell stands whole on one line, as before.
+        let wide = try sandbox.run("report", "--from", "2026-11-19", "--to", "2026-11-25", "--width", "180")
+        #expect(
+            wide.stdout.contains(
+                "\n\(Self.longID)  3 × 12 reps, 5 s hold  mixed: 2 under, 1 over of 5  "
+                    + "mixed: 2 under, 1 over of 5, not recorded in 1  under in 1 of 5, not recorded in 3\n"),
+            "\(wide)")
+        #expect(try sandbox.entryCount() == 5)
+    }
 }

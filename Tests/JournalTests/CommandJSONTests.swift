@@ -97,7 +97,8 @@ import Testing
         let due = try #require((todayJSON["due"] as? [[String: Any]])?.first)
         #expect(
             due.keys.sorted() == [
-                "done_this_week", "exercise", "hold_seconds", "planned_this_week", "reps", "sessions_today", "sets",
+                "done_this_week", "exercise", "hold_seconds", "measure_note", "planned_this_week", "reps",
+                "sessions_today", "sets",
             ])
     }
 

@@ -332,6 +332,30 @@ import Testing
         }
     }
 
+    /// A table too wide breaks the cells of its `wrap` columns within them, the widest column first,
+    /// never below its header or longest word; the row's other cells stand on its first line.
+    @Test func aTableBreaksItsWrappedCellsWithinTheirColumns() {
+        // 2 + 2 + 15 = 19 columns at 12: VERDICT narrows by 7 to 8, "under in" / "2 of 3".
+        #expect(
+            TextTable.render(header: ["ID", "VERDICT"], rows: [["1", "under in 2 of 3"]], width: 12, wrap: [1])
+                == "ID  VERDICT\n1   under in\n    2 of 3")
+        // 2 + 2 + 10 + 2 + 12 = 28 at 20, 8 too many: B narrows to 10, then A and B by turns to 8,
+        // B's header; then A alone to 6. The right-aligned number stands on the first line.
+        #expect(
+            TextTable.render(
+                header: ["N", "A", "B HEADER"], rows: [["12", "one two th", "four five si"]], alignRight: [0],
+                width: 20, wrap: [1, 2])
+                == " N  A       B HEADER\n12  one     four\n    two th  five si")
+        // Not below the header (8) nor the longest word: too wide still, nothing is lost.
+        #expect(
+            TextTable.render(header: ["X", "B HEADER"], rows: [["1", "a b"]], width: 5, wrap: [1])
+                == "X  B HEADER\n1  a b")
+        // Wide enough: as before, one line a row.
+        #expect(
+            TextTable.render(header: ["ID", "VERDICT"], rows: [["1", "under in 2 of 3"]], width: 80, wrap: [1])
+                == "ID  VERDICT\n1   under in 2 of 3")
+    }
+
     @Test func wrapsAtSpacesAndCutsLongWords() {
         #expect(
             TextTable.wrap("Stop doing  bird-dog and see a physiotherapist", width: 20)

@@ -27,8 +27,8 @@ public struct DeletedJSON<Record: Encodable & Sendable>: Encodable, Sendable {
 /// `journal plan set --json`: `plan_item` (as `plan --json` writes it: today's dose on top, those set
 /// ahead under `coming`), `changed` (false when the
 /// plan already stood so), `order` (its place in the plan's order now, 1 first) and `previous_order`
-/// (its place before, `null` when it was not in the plan) and `replaced`: the doses set for a day
-/// after the new one's start that it replaced, oldest first, each with `sets`, `reps`,
+/// (its place before, `null` when it was not in the plan) and `replaced`: the doses set for the
+/// new one's start day (earlier that day) or a later one that it replaced, oldest first, each with `sets`, `reps`,
 /// `hold_seconds`, `per_week` and `since` (`[]` for none).
 public struct PlanSetJSON: Encodable, Sendable {
     public var plan_item: PlanItemJSON

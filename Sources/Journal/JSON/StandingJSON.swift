@@ -54,7 +54,8 @@ public struct CheckJSON: Encodable, Sendable {
 }
 
 /// `journal today --json`: `date`, `due` (`exercise`, `sets`, `reps`, `hold_seconds`,
-/// `done_this_week`, `planned_this_week`, `sessions_today`; the dose in force today), `not_due` (the
+/// `done_this_week`, `planned_this_week`, `sessions_today`; the dose in force today; `measure_note`,
+/// what `today` says of that dose when it is in the other measure than the exercise's, else null), `not_due` (the
 /// other exercises in force and not on hold, with the same keys and `reason`: `red_flag` when the
 /// pace asks for it but a red flag stops every session, `on_pace` when this week's count is kept
 /// without it), `done_today` (entry ids), `held`
@@ -64,16 +65,20 @@ public struct TodayJSON: Encodable, Sendable {
     public var routine: DailyRoutine
     public var standing: Standing
     public var advice: RegionalAdvice
+    /// The exercises, built in and the person's own, that each item's measure note reads.
+    public var catalog: Catalog
 
-    public init(_ routine: DailyRoutine, standing: Standing, advice: RegionalAdvice) {
+    public init(_ routine: DailyRoutine, standing: Standing, advice: RegionalAdvice, catalog: Catalog = .builtIn) {
         self.routine = routine
         self.standing = standing
         self.advice = advice
+        self.catalog = catalog
     }
 
     enum Keys: String, CodingKey { case date, due, not_due, done_today, held, upcoming, standing }
     enum DueKeys: String, CodingKey {
-        case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week, sessions_today, reason
+        case exercise, sets, reps, hold_seconds, done_this_week, planned_this_week, sessions_today, measure_note
+        case reason
     }
 
     /// Why an exercise in force and not on hold is not due today.
@@ -90,10 +95,10 @@ public struct TodayJSON: Encodable, Sendable {
         try container.encode(routine.date.iso8601, forKey: .date)
         let due = routine.due(under: standing)
         var dueList = container.nestedUnkeyedContainer(forKey: .due)
-        for item in due { try Self.encode(item, reason: nil, into: &dueList) }
+        for item in due { try encode(item, reason: nil, into: &dueList) }
         var notDue = container.nestedUnkeyedContainer(forKey: .not_due)
         for item in routine.items where !due.contains(item) {
-            try Self.encode(item, reason: item.isDue ? .red_flag : .on_pace, into: &notDue)
+            try encode(item, reason: item.isDue ? .red_flag : .on_pace, into: &notDue)
         }
         try container.encode(routine.doneToday, forKey: .done_today)
         var held = container.nestedUnkeyedContainer(forKey: .held)
@@ -111,8 +116,9 @@ public struct TodayJSON: Encodable, Sendable {
         try container.encode(StandingJSON(standing, advice: advice), forKey: .standing)
     }
 
-    /// One exercise of `due` or `not_due`: its dose in force today and its week, and `reason` in `not_due` alone.
-    private static func encode(
+    /// One exercise of `due` or `not_due`: its dose in force today and its week, its measure note,
+    /// and `reason` in `not_due` alone.
+    private func encode(
         _ item: DailyRoutine.Item, reason: NotDue?, into list: inout any UnkeyedEncodingContainer
     ) throws {
         var object = list.nestedContainer(keyedBy: DueKeys.self)
@@ -123,6 +129,7 @@ public struct TodayJSON: Encodable, Sendable {
         try object.encode(item.doneThisWeek, forKey: .done_this_week)
         try object.encode(item.plannedThisWeek, forKey: .planned_this_week)
         try object.encode(item.sessionsToday, forKey: .sessions_today)
+        try object.encode(item.measureNote(in: catalog), forKey: .measure_note)
         if let reason { try object.encode(reason.rawValue, forKey: .reason) }
     }
 }

@@ -36,6 +36,14 @@ public struct DailyRoutine: Sendable, Hashable {
         public var sessionsToday: Int
 
         public var isDue: Bool { doneToday < sessionsToday }
+
+        /// The note on the dose in force today when it is in the other measure than the exercise's.
+        ///
+        /// ``Wording/planDoseInOtherMeasure(_:plan:)``, the exercise read from `catalog`; `nil`
+        /// when it fits. `today` shows it under its list, `today --json` as `measure_note`.
+        public func measureNote(in catalog: Catalog) -> String? {
+            catalog.exercise(id: plan.exerciseID).flatMap { Wording.planDoseInOtherMeasure($0, plan: dose) }
+        }
     }
 
     public var date: LocalDate

@@ -1,7 +1,8 @@
 /// The progress report as plain text for a terminal, every line at most `width` columns (80 by
 /// default): what needs attention first, then the pain picture, then the detail.
 ///
-/// Long exercise ids and notes are shortened with "…", never wrapped; sentences are wrapped.
+/// Long exercise ids and notes are shortened with "…", never wrapped; sentences are wrapped, those
+/// in a table's cells (the plan's verdicts, the period's ratings) within their cell.
 ///
 /// ```swift
 /// print(ReportText.render(report))
@@ -67,7 +68,7 @@ public enum ReportText {
         var lines = ["", "Function (Patient-Specific Functional Scale)"]
         lines += TextTable.render(
             header: ReportPSFS.header.map { $0.uppercased() }, rows: ReportPSFS.rows(psfs, period: report.period),
-            width: width, shrink: 0
+            width: width, shrink: 0, wrap: [4]
         ).split(separator: "\n").map(String.init)
         if let average = ReportPSFS.average(psfs) { lines += wrap(average, width) }
         lines += wrap(ReportPSFS.legend, width)
@@ -378,7 +379,7 @@ public enum ReportText {
                     percent($0.fraction),
                 ]
             },
-            alignRight: Set(2...5), width: width, shrink: 0
+            alignRight: Set(2...5), width: width, shrink: 0, wrap: [2]
         ).split(separator: "\n").map(String.init)
         lines += wrap("FROM: counted from \(ProgressReport.Adherence.countedFromRule).", width)
         lines += ["", "Against the plan: dose, session by session"]
@@ -390,7 +391,7 @@ public enum ReportText {
                     item.hold.map(dose) ?? "-",
                 ]
             },
-            width: width, shrink: 0
+            width: width, shrink: 0, wrap: Set(1...4)
         ).split(separator: "\n").map(String.init)
         return lines
     }

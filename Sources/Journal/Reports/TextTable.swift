@@ -11,22 +11,36 @@ public enum TextTable {
     /// right-aligned (numbers), the last column is never padded on the right.
     ///
     /// An empty `header` leaves the header row out. With `width`, the cells of column `shrink` are shortened with "…" as far as needed (but not
-    /// below its header) to keep every line within `width` columns.
+    /// below its header) to keep every line within `width` columns; then, if the lines are still
+    /// wider, the cells of the columns in `wrap` (sentences such as a report's verdicts) are broken
+    /// at spaces onto more lines within their column, the widest column first, never narrower than
+    /// its header or its longest word: no word of theirs is lost. A row's other cells stand on its
+    /// first line.
+    ///
+    /// ```swift
+    /// TextTable.render(header: ["ID", "VERDICT"], rows: [["1", "under in 2 of 3"]], width: 12, wrap: [1])
+    /// // "ID  VERDICT\n1   under in\n    2 of 3"
+    /// ```
     public static func render(
-        header: [String], rows: [[String]], alignRight: Set<Int> = [], width: Int? = nil, shrink: Int? = nil
+        header: [String], rows: [[String]], alignRight: Set<Int> = [], width: Int? = nil, shrink: Int? = nil,
+        wrap: Set<Int> = []
     ) -> String {
         var all = header.isEmpty ? rows : [header] + rows
         let columns = all.map(\.count).max() ?? 0
         var widths = (0..<columns).map { column in
             all.map { column < $0.count ? displayWidth($0[column]) : 0 }.max() ?? 0
         }
+        func total() -> Int { widths.reduce(0, +) + 2 * (widths.count - 1) }
         if let width, let shrink, widths.indices.contains(shrink), header.indices.contains(shrink) {
-            let total = widths.reduce(0, +) + 2 * (widths.count - 1)
-            if total > width {
-                let narrowed = max(displayWidth(header[shrink]), 4, widths[shrink] - (total - width))
+            if total() > width {
+                let narrowed = max(displayWidth(header[shrink]), 4, widths[shrink] - (total() - width))
                 for row in all.indices { all[row][shrink] = truncate(all[row][shrink], to: narrowed) }
                 widths[shrink] = all.map { displayWidth($0[shrink]) }.max() ?? 0
             }
+        }
+        if let width, total() > width {
+            narrow(
+                &widths, wrapping: wrap.filter(widths.indices.contains), of: all, header: header, by: total() - width)
         }
         func line(_ cells: [String]) -> String {
             var text = ""
@@ -42,7 +56,40 @@ public enum TextTable {
             while text.hasSuffix(" ") { text.removeLast() }
             return text
         }
-        return all.map(line).joined(separator: "\n")
+        /// A row as its lines: each cell of a `wrap` column wider than its column broken at spaces.
+        func rowLines(_ cells: [String]) -> [String] {
+            let broken = cells.enumerated().map { index, cell -> [String] in
+                guard wrap.contains(index), displayWidth(cell) > widths[index] else { return [cell] }
+                return Self.lines(Self.wrap(cell, width: widths[index])).map(String.init)
+            }
+            let count = broken.map(\.count).max() ?? 1
+            return (0..<count).map { row in line(broken.map { row < $0.count ? $0[row] : "" }) }
+        }
+        return all.flatMap(rowLines).joined(separator: "\n")
+    }
+
+    /// Narrows the columns in `wrapping` by up to `excess` columns in all, one column at a time from
+    /// the widest, none below its widest word nor its header (a header never breaks).
+    private static func narrow(
+        _ widths: inout [Int], wrapping: Set<Int>, of all: [[String]], header: [String], by excess: Int
+    ) {
+        let least = Dictionary(
+            uniqueKeysWithValues: wrapping.map { column in
+                let words = all.map { row in
+                    column < row.count ? row[column].split(separator: " ").map(displayWidth).max() ?? 0 : 0
+                }
+                return (column, max(words.max() ?? 0, column < header.count ? displayWidth(header[column]) : 0))
+            })
+        var left = excess
+        while left > 0 {
+            guard
+                let widest = wrapping.filter({ widths[$0] > least[$0] ?? 0 }).max(by: {
+                    (widths[$0], -$0) < (widths[$1], -$1)
+                })
+            else { return }
+            widths[widest] -= 1
+            left -= 1
+        }
     }
 
     /// The lines of `text`, as `text.split(separator: "\n")` gives them (no empty ones), found byte

@@ -41,6 +41,14 @@ public enum LogNotice: Sendable, Hashable {
     /// How close, in seconds, an identical entry must be to be noted as logged twice: 5 minutes.
     public static let duplicateSeconds: Int64 = 300
 
+    /// Whether `entry`, in the other measure than `exercise`'s, follows `plan`, the dose in force on
+    /// its day, planned in that same other measure (planned as held, logged as held, for an exercise
+    /// measured in repetitions): the plan already says it, so `journal log` does not note it again.
+    static func followsPlan(_ entry: Entry, _ plan: PlanItem?, of exercise: Exercise) -> Bool {
+        guard let plan else { return false }
+        return !exercise.measure.fits(reps: plan.reps, holdSeconds: plan.holdSeconds) && !unitDiffers(entry, plan)
+    }
+
     /// Whether `entry` gives its dose in reps or seconds held and `plan` in the other only.
     static func unitDiffers(_ entry: Entry, _ plan: PlanItem) -> Bool {
         let entryReps = entry.reps != nil
@@ -238,14 +246,16 @@ extension JournalStore {
         -> [LogNotice]
     {
         var notices: [LogNotice] = []
-        if !exercise.measure.fits(reps: entry.reps, holdSeconds: entry.holdSeconds) {
-            notices.append(.doseInOtherMeasure(exercise))
-        }
         // Against the dose in force on the entry's day; none before the plan began (a plan set
         // ahead, a back-dated entry), so no note.
-        if let plan = try ExerciseQueries.plan(db).first(where: { $0.exerciseID == entry.exerciseID })?
+        let plan = try ExerciseQueries.plan(db).first(where: { $0.exerciseID == entry.exerciseID })?
             .dose(on: entry.localTime.date)
+        if !exercise.measure.fits(reps: entry.reps, holdSeconds: entry.holdSeconds),
+            !LogNotice.followsPlan(entry, plan, of: exercise)
         {
+            notices.append(.doseInOtherMeasure(exercise))
+        }
+        if let plan {
             let (logged, planned) = LogNotice.doses(entry, plan)
             if LogNotice.unitDiffers(entry, plan) {
                 notices.append(.doseUnitDiffers(plan: plan))

@@ -190,7 +190,8 @@ extension JournalStore {
 
     /// Sets (or replaces) the plan for one exercise.
     ///
-    /// Doses set for a day after `item.since` (set ahead) are replaced by it, and the result names them.
+    /// Doses set for `item.since` or a later day (set earlier that day, or set ahead) are replaced
+    /// by it, and the result names them.
     ///
     /// A new dose or sessions a week, or a start given (`startGiven`, `plan set --since`), starts on
     /// `item.since`; the doses before it stay on the plan's history until then, so reports count
@@ -223,8 +224,14 @@ extension JournalStore {
                 item.since = previous.since
                 item.earlier = previous.earlier
             } else {
+                // Every dose from the new one's start on, set earlier the same day included; the
+                // same dose from that same day is kept, not replaced.
                 replaced =
-                    item.since.map { start in (previous?.doses ?? []).filter { ($0.since ?? start) > start } } ?? []
+                    item.since.map { start in
+                        (previous?.doses ?? []).filter { dose in
+                            dose.since.map { $0 >= start } == true && !(dose.since == start && dose.sameDose(as: item))
+                        }
+                    } ?? []
                 item = item.replacing(previous)
             }
             ids.removeAll { $0 == item.exerciseID }
@@ -282,8 +289,8 @@ public struct PlanSetting: Sendable, Hashable {
     public var changed: Bool
     public var place: Int
     public var previousPlace: Int?
-    /// The doses set for a day after the new one's start, which it replaces (``PlanItem/replacing(_:)``),
-    /// oldest first: `plan set` names each; undo puts them back.
+    /// The doses set for the new one's start day or a later one, which it replaces
+    /// (``PlanItem/replacing(_:)``), oldest first: `plan set` names each; undo puts them back.
     public var replaced: [PlanItem] = []
 
     /// Whether an item already in the plan moved in its order.

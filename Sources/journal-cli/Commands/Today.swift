@@ -45,7 +45,8 @@ struct Today: ParsableCommand {
         // A red flag that needs a doctor today or now comes before anything the plan asks.
         let pressing = standing.redFlags.filter { $0.severity >= .seeDoctor }
         if output.json {
-            try Console.json(TodayJSON(routine, standing: standing, advice: words))
+            try Console.json(
+                TodayJSON(routine, standing: standing, advice: words, catalog: snapshot?.catalog ?? .builtIn))
         } else {
             for finding in pressing {
                 try Console.out(
@@ -57,11 +58,7 @@ struct Today: ParsableCommand {
                 for line in Self.describe(routine, due: routine.due(under: standing)) { try Console.out(line) }
                 // A dose in force in the other measure than its exercise's, as `plan` names it.
                 let catalog = snapshot?.catalog ?? .builtIn
-                let otherMeasure = routine.items.compactMap { item in
-                    catalog.exercise(id: item.plan.exerciseID).flatMap {
-                        Wording.planDoseInOtherMeasure($0, plan: item.dose)
-                    }
-                }
+                let otherMeasure = routine.items.compactMap { $0.measureNote(in: catalog) }
                 if !otherMeasure.isEmpty { try Console.out("") }
                 for said in otherMeasure { try Console.out(TextTable.wrap(said, width: 80)) }
             }
