@@ -297,7 +297,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .permissionDenied(let path) where ReadOnlyCause.isOnReadOnlyFileSystem(path):
             // A journal whose -wal holds changes is copied with it: the file alone would lack them.
             let files =
-                JournalStore.sizeOfLog(beside: path, suffix: "-wal") != nil
+                JournalFileCheck.sizeOfLog(beside: path, suffix: "-wal") != nil
                 ? ReadOnlyCause.journalCopy(of: path)
                 : "the file to a writable place (a journal: pass the copy with --db)"
             let cause = ReadOnlyCause.readOnlyMount
@@ -382,7 +382,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(id) is an exercise of your own, archived: `journal exercises remove \(id) --force` kept it for "
                 + "its \(Wording.count(entries, "entry", "entries")), whose history stays, and it can no longer be "
                 + "logged or added again. Add it under another id; or, if removing it was one of your latest "
-                + "\(JournalStore.undoDepth) changes, `journal undo` brings it back."
+                + "\(ChangeLog.depth) changes, `journal undo` brings it back."
         case .exerciseNameTaken(let name, let id):
             return "the name \"\(name)\" already names the exercise \(id); choose another name."
         case .cannotEditBuiltIn(let id):

@@ -43,11 +43,11 @@ import Testing
     /// says "the disk is full" only when the folder has no block left, and SQLite's words otherwise.
     @Test func anIOErrorWithSpaceLeftKeepsSQLitesWords() throws {
         let path = directory.file("io.sqlite3")
-        #expect(!JournalStore.noSpaceLeft(besides: path))
+        #expect(!JournalFileCheck.noSpaceLeft(besides: path))
         let error = DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error")
-        #expect(JournalStore.translate(error, path: path) == .io(path: path, reason: "disk I/O error"))
+        #expect(SQLiteErrors.translate(error, path: path) == .io(path: path, reason: "disk I/O error"))
         let full = DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")
-        #expect(JournalStore.translate(full, path: path) == .io(path: path, reason: "the disk is full"))
+        #expect(SQLiteErrors.translate(full, path: path) == .io(path: path, reason: "the disk is full"))
     }
 
     @Test func aJournalWithDamagedPagesIsReportedNotCrashedOn() throws {
@@ -136,8 +136,8 @@ import Testing
         let path = directory.file("loose.sqlite3")
         _ = try JournalStore(path: path)
         chmod(path, 0o644)
-        #expect(JournalStore.tightenPermissions(of: path) == [PermissionChange(path: path, from: 0o644, to: 0o600)])
-        #expect(JournalStore.tightenPermissions(of: path).isEmpty)
+        #expect(FilePermissions.tighten(path) == [PermissionChange(path: path, from: 0o644, to: 0o600)])
+        #expect(FilePermissions.tighten(path).isEmpty)
     }
 }
 

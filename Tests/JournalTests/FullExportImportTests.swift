@@ -121,7 +121,7 @@ import Testing
 
     @Test func anEmptyJournalAndNoJournalExportTheSame() throws {
         let empty = try exportAll(try store("empty.sqlite3"))
-        #expect(try written { try JournalStore.exportAllOfNothing(to: $0) } == empty)
+        #expect(try written { try ExportWriter.exportAllOfNothing(to: $0) } == empty)
         #expect(
             String(decoding: empty, as: UTF8.self)
                 == "{\"format\":\"journal-export\",\"version\":1,\n\"entries\":[],\n\"exercises\":[],\n\"checkins\":[],\n"

@@ -83,7 +83,7 @@ import Testing
         // As root, a private node of /dev/null's kind; otherwise /dev/null itself, which only root could change.
         let path = geteuid() == 0 ? directory.file("null") : "/dev/null"
         if geteuid() == 0 { try #require(mknod(path, S_IFCHR | 0o666, null.st_rdev) == 0 && chmod(path, 0o666) == 0) }
-        #expect(JournalStore.tightenPermissions(of: path).isEmpty)
+        #expect(FilePermissions.tighten(path).isEmpty)
         var after = stat()
         try #require(stat(path, &after) == 0)
         #expect(after.st_mode & 0o777 == 0o666)

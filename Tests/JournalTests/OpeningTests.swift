@@ -51,9 +51,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         chmod(folder, 0o755)
         #expect(
-            JournalStore.tightenFolder(of: folder + "/journal.sqlite3")
+            FilePermissions.tightenFolder(of: folder + "/journal.sqlite3")
                 == PermissionChange(path: folder, from: 0o755, to: 0o700))
-        #expect(JournalStore.tightenFolder(of: folder + "/journal.sqlite3") == nil)
+        #expect(FilePermissions.tightenFolder(of: folder + "/journal.sqlite3") == nil)
         #expect(DatabaseLocation.isDefault(explicit: nil, environment: ["HOME": "/home/ana"]))
         #expect(!DatabaseLocation.isDefault(explicit: "/tmp/j.sqlite3", environment: [:]))
         #expect(!DatabaseLocation.isDefault(explicit: nil, environment: ["JOURNAL_DB": "/tmp/j.sqlite3"]))

@@ -42,8 +42,8 @@ import Testing
     }
 
     @Test func aNumberedCopyKeepsItsExtension() {
-        #expect(JournalStore.numbered("a/b.sqlite3", 2) == "a/b-2.sqlite3")
-        #expect(JournalStore.numbered("j", 3) == "j-3")
+        #expect(BackupFile.numbered("a/b.sqlite3", 2) == "a/b-2.sqlite3")
+        #expect(BackupFile.numbered("j", 3) == "j-3")
     }
 }
 

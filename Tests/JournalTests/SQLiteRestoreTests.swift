@@ -45,7 +45,7 @@ import Testing
         let store = try journal("j.sqlite3", entries: 5)
         let copy = try store.serializedCopy()
         #expect(copy.starts(with: Array("SQLite format 3\0".utf8)))
-        let result = try JournalStore.restoreBackup(
+        let result = try SQLiteRestore.restoreBackup(
             copy, name: "copy", to: directory.file("restored.sqlite3"), force: false)
         #expect(result.entries == 5 && result.keptCopy == nil)
         #expect(try rows(directory.file("restored.sqlite3")) == rows(directory.file("j.sqlite3")))
@@ -62,9 +62,9 @@ import Testing
         let target = try journal("target.sqlite3", entries: 1)
         let before = try rows(target.path)
         #expect(throws: JournalError.journalExists(path: target.path)) {
-            try JournalStore.restoreBackup(copy, name: "copy", to: target.path, force: false)
+            try SQLiteRestore.restoreBackup(copy, name: "copy", to: target.path, force: false)
         }
-        let result = try JournalStore.restoreBackup(
+        let result = try SQLiteRestore.restoreBackup(
             copy, name: "copy", to: target.path, force: true, now: Date(timeIntervalSince1970: 1_795_600_800))
         let kept = try #require(result.keptCopy)
         #expect(kept.hasPrefix(target.path + ".before-restore-"))
@@ -80,7 +80,7 @@ import Testing
         let target = directory.file("new.sqlite3")
         func refusal(_ bytes: [UInt8]) -> String? {
             do {
-                _ = try JournalStore.restoreBackup(bytes, name: "b", to: target, force: false)
+                _ = try SQLiteRestore.restoreBackup(bytes, name: "b", to: target, force: false)
                 return nil
             } catch JournalError.notARestorableJournal(_, let reason) {
                 return reason

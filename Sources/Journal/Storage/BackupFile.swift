@@ -8,7 +8,7 @@ import GRDB
 /// ```swift
 /// let path = try BackupFile.copy(queue, to: "/backups/journal.sqlite3", numbered: true)
 /// ```
-enum BackupFile {
+public enum BackupFile {
     /// The copy made beside the journal at `path` before `migration` runs on it.
     static func automaticPath(for path: String, before migration: String, now: Date = Date()) -> String {
         "\(path).before-\(migration)-\(stamp(now)).backup"
@@ -22,7 +22,7 @@ enum BackupFile {
     }
 
     /// `path` with `-number` before its extension: `journal-backup-….sqlite3` → `journal-backup-…-2.sqlite3`.
-    static func numbered(_ path: String, _ number: Int) -> String {
+    public static func numbered(_ path: String, _ number: Int) -> String {
         let suffix = PathName.pathExtension(of: path)
         return PathName.removingExtension(path) + "-\(number)" + (suffix.isEmpty ? "" : "." + suffix)
     }

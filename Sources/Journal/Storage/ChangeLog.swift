@@ -14,9 +14,9 @@ import GRDB
 ///
 /// It works inside the caller's write transaction, so a change and its record commit together or
 /// not at all. The store reaches the `changes` and `change_*` tables (schema.sql) only through it.
-struct ChangeLog {
+public struct ChangeLog {
     /// How many changes not undone are kept for undo.
-    static let depth = 10
+    public static let depth = 10
 
     let db: Database
 

@@ -10,7 +10,7 @@ import Foundation
 /// try writer.write(entry)
 /// let count = try writer.finish()
 /// ```
-struct ExportWriter {
+public struct ExportWriter {
     let format: ExportFormat
     let sink: OutputSink
     private let encoder: JSONEncoder
@@ -50,6 +50,18 @@ struct ExportWriter {
     func finish() throws -> Int {
         if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
         return count
+    }
+
+    /// What an export of no journal at all holds: the CSV header, or an empty JSON array.
+    public static func exportNothing(_ format: ExportFormat, to sink: OutputSink, byteOrderMark: Bool = false) throws {
+        _ = try ExportWriter(format, to: sink, byteOrderMark: byteOrderMark).finish()
+    }
+
+    /// The full export of a journal that does not exist: every list empty.
+    public static func exportAllOfNothing(to sink: OutputSink) throws {
+        try writeJournal(
+            to: sink, entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [], activities: [],
+            ratings: [], redFlagReviews: [], settings: [])
     }
 
     /// Writes the whole journal as one JSON object (``JournalExport``): the format, then each list

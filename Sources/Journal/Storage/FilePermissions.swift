@@ -8,13 +8,13 @@ import Foundation
 /// ```swift
 /// FilePermissions.tighten("/home/me/.local/share/journal/journal.sqlite3")  // [] when already private
 /// ```
-enum FilePermissions {
+public enum FilePermissions {
     /// Makes the journal's own folder private (0700) when others could enter or read it; returns
     /// what changed.
     ///
     /// Only for the default location's folder, which journal owns: a folder named with
     /// `--db` may be shared on purpose.
-    static func tightenFolder(of path: String) -> PermissionChange? {
+    public static func tightenFolder(of path: String) -> PermissionChange? {
         let folder = PathName.folder(of: path)
         var info = stat()
         guard !folder.isEmpty, lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == geteuid()
@@ -46,7 +46,7 @@ enum FilePermissions {
     /// Reading a read-only journal (mode 0400) makes SQLite create its -wal and -shm with that mode;
     /// once the journal is writable again, every write would fail with "permission denied" on them.
     /// Those two are never reached through a symbolic link, and nothing is made more open than 0600.
-    static func tighten(_ path: String) -> [PermissionChange] {
+    public static func tighten(_ path: String) -> [PermissionChange] {
         var changes: [PermissionChange] = []
         var info = stat()
         // Regular files only: `--db /dev/null` must not make the system's /dev/null private.

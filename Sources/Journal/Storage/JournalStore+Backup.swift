@@ -21,7 +21,7 @@ extension JournalStore {
             return try BackupFile.copy(
                 queue, to: destination ?? defaultBackupPath(now: now), numbered: destination == nil)
         } catch {
-            throw Self.translate(error, path: path)
+            throw SQLiteErrors.translate(error, path: path)
         }
     }
 
@@ -30,7 +30,4 @@ extension JournalStore {
         let base = PathName.removingExtension(path)
         return "\(base)-backup-\(BackupFile.stamp(now)).sqlite3"
     }
-
-    /// `path` with `-number` before its extension (``BackupFile/numbered(_:_:)``).
-    public static func numbered(_ path: String, _ number: Int) -> String { BackupFile.numbered(path, number) }
 }

@@ -155,9 +155,6 @@ extension ChangeKind: DatabaseValueConvertible {}
 
 /// `journal undo`: the store's face of its ``ChangeLog``.
 extension JournalStore {
-    /// How many changes are kept for undo.
-    public static let undoDepth = ChangeLog.depth
-
     /// Reverses the latest change not yet undone; `nil` when there is none.
     ///
     /// With `today`, the result also carries what stands on that day once the change is undone

@@ -54,16 +54,8 @@ public struct PermissionChange: Sendable, Hashable {
     public var wasUnwritable: Bool { from & 0o200 == 0 }
 }
 
-/// File modes (``FilePermissions``) and the check `journal doctor` runs.
+/// The check `journal doctor` runs (file modes are ``FilePermissions``).
 extension JournalStore {
-    /// Makes the journal's own folder private (0700) when others could enter or read it
-    /// (``FilePermissions/tightenFolder(of:)``).
-    public static func tightenFolder(of path: String) -> PermissionChange? { FilePermissions.tightenFolder(of: path) }
-
-    /// Makes the journal file and its -wal and -shm files private (0600) when others could read or write
-    /// them, and the -wal and -shm writable again when the journal is (``FilePermissions/tighten(_:)``).
-    public static func tightenPermissions(of path: String) -> [PermissionChange] { FilePermissions.tighten(path) }
-
     /// Checks the file: size, contents, schema version and SQLite's own consistency check.
     public func diagnose(full: Bool) throws -> Diagnosis {
         let check = full ? "integrity_check" : "quick_check"

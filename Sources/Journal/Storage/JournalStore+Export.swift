@@ -1,6 +1,6 @@
 import GRDB
 
-/// Exports: the store reads, ``ExportWriter`` writes.
+/// Exports: the store reads, ``ExportWriter`` writes (and writes alone the exports of no journal).
 extension JournalStore {
     /// Writes the selected entries to `sink`, oldest first, streaming row by row; returns how many.
     ///
@@ -26,11 +26,6 @@ extension JournalStore {
             try writer.write(entry)
         }
         return try writer.finish()
-    }
-
-    /// What an export of no journal at all holds: the CSV header, or an empty JSON array.
-    public static func exportNothing(_ format: ExportFormat, to sink: OutputSink, byteOrderMark: Bool = false) throws {
-        _ = try ExportWriter(format, to: sink, byteOrderMark: byteOrderMark).finish()
     }
 
     /// Writes the whole journal as one JSON object (``JournalExport``), which `journal import` restores.
@@ -78,13 +73,5 @@ extension JournalStore {
                     SettingJSON(name: $0["name"], value: $0["value"])
                 })
         }
-    }
-
-    /// The full export of a journal that does not exist: every list empty.
-    public static func exportAllOfNothing(to sink: OutputSink) throws {
-        try ExportWriter.writeJournal(
-            to: sink, entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [], activities: [],
-            ratings: [],
-            redFlagReviews: [], settings: [])
     }
 }

@@ -3,6 +3,20 @@ import GRDB
 
 /// The journal's SQLite file: the only type that touches the database.
 ///
+/// A thin façade over named parts, each with one job. Its own files (`JournalStore*.swift`) keep:
+/// - opening: the entry points that open a journal (``write(at:busyTimeout:emptyFile:_:)``,
+///   ``written(at:busyTimeout:emptyFile:_:)``, ``existing(at:busyTimeout:emptyFile:)``,
+///   ``shown(at:busyTimeout:)``), the file's identity, WAL, its access, a file that holds no journal;
+/// - migrating (``Migrations``, with a copy kept before, ``BackupFile``);
+/// - read and write transactions (`reading`, `writing`), through which every query type runs;
+/// - one method per thing a command asks of an open journal (`+Entries`, `+Screens`, `+Export`, …).
+///
+/// What another file needs before a journal is open, it asks the part that owns it, never this
+/// type's statics (`StorePartsTests`): ``JournalFileCheck`` (the path's file, the application id),
+/// ``SQLiteErrors`` (SQLite's errors said as journal's), ``BusyTimeout``, ``FilePermissions``,
+/// ``LeftoverFile``, ``SQLiteRestore`` (restore and its undo), ``BackupFile`` (backup names),
+/// ``ExportWriter`` (the export of no journal) and ``ChangeLog`` (the undo depth).
+///
 /// Opening creates the folder (0700) and the file (0600) when they are missing,
 /// refuses any file that is not a journal without changing it, switches to WAL
 /// with `synchronous = FULL`, and runs pending migrations. Writes use immediate
@@ -14,13 +28,6 @@ import GRDB
 /// let latest = try store.entries(limit: 20)
 /// ```
 public final class JournalStore: Sendable {
-    /// `PRAGMA application_id` of every journal file: "JRNL".
-    public static let applicationID: Int32 = 0x4A52_4E4C
-    /// How long a write waits by default for another process's lock before giving up.
-    public static let defaultBusyTimeout: TimeInterval = 10
-    /// The busy timeouts a journal accepts, in seconds; others are brought within it.
-    public static let busyTimeoutRange: ClosedRange<TimeInterval> = 0...3600
-
     /// How the file was opened.
     public enum Access: Sendable {
         /// Reading and writing.
@@ -49,7 +56,7 @@ public final class JournalStore: Sendable {
     public let schemaProblem: JournalError?
 
     /// Opens the journal at `path` for reading and writing, creating it if it does not exist.
-    public convenience init(path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws {
+    public convenience init(path: String, busyTimeout: TimeInterval = BusyTimeout.defaultSeconds) throws {
         if !FileManager.default.fileExists(atPath: path) { try NewJournalFile(for: path).makeEmpty() }
         try self.init(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
     }
@@ -72,7 +79,7 @@ public final class JournalStore: Sendable {
     /// succeeds (a refused change leaves it 0 bytes); with ``EmptyFile/refused`` it is refused with
     /// ``holdsNoJournal(_:)`` and `operation` does not run.
     public static func write<T>(
-        at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, emptyFile: EmptyFile = .startsJournal,
+        at path: String, busyTimeout: TimeInterval = BusyTimeout.defaultSeconds, emptyFile: EmptyFile = .startsJournal,
         _ operation: (JournalStore) throws -> T
     ) throws -> T {
         try written(at: path, busyTimeout: busyTimeout, emptyFile: emptyFile, operation).result
@@ -93,17 +100,17 @@ public final class JournalStore: Sendable {
     /// Of several writers that find no journal (or an empty file) at once, only the one whose new
     /// journal takes its place started it; the others made their change on that journal.
     public static func written<T>(
-        at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, emptyFile: EmptyFile = .startsJournal,
+        at path: String, busyTimeout: TimeInterval = BusyTimeout.defaultSeconds, emptyFile: EmptyFile = .startsJournal,
         _ operation: (JournalStore) throws -> T
     ) throws -> Written<T> {
-        try refuseLogBesideEmptyFile(path)
-        if isEmptyFile(path) {
+        try JournalFileCheck.refuseLogBesideEmptyFile(path)
+        if JournalFileCheck.isEmptyFile(path) {
             guard emptyFile == .startsJournal else { throw holdsNoJournal(path) }
             let file = NewJournalFile(replacingEmptyFile: path)
             if let made = try file.make(busyTimeout: busyTimeout, operation) {
                 return Written(result: made.result, startedJournal: true)
             }
-        } else if try !exists(path, writing: true),
+        } else if try !JournalFileCheck.exists(path, writing: true),
             let made = try NewJournalFile(for: path).make(busyTimeout: busyTimeout, operation)
         {
             return Written(result: made.result, startedJournal: true)
@@ -135,10 +142,10 @@ public final class JournalStore: Sendable {
     /// A file there that holds no journal (empty) reads as none with ``EmptyFile/startsJournal``, and is
     /// refused with ``holdsNoJournal(_:)`` with ``EmptyFile/refused``.
     public static func existing(
-        at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, emptyFile: EmptyFile = .startsJournal
+        at path: String, busyTimeout: TimeInterval = BusyTimeout.defaultSeconds, emptyFile: EmptyFile = .startsJournal
     ) throws -> JournalStore? {
         // A command that may start the journal refuses a path that can hold none as a journal it cannot create.
-        guard try exists(path, writing: emptyFile == .startsJournal) else { return nil }
+        guard try JournalFileCheck.exists(path, writing: emptyFile == .startsJournal) else { return nil }
         let folder = PathName.folder(of: path)
         do {
             if Glibc.access(path, W_OK) == 0, FilePermissions.readOnlyMode(of: path) == nil,
@@ -175,21 +182,13 @@ public final class JournalStore: Sendable {
     /// Refuses to read `path` as an unchanging file when its write-ahead log holds changes: an
     /// unchanging file is read without its log, so what it showed would be the journal before them.
     private static func requireEmptyWriteAheadLog(_ path: String) throws {
-        if sizeOfLog(beside: path, suffix: "-wal") != nil {
+        if JournalFileCheck.sizeOfLog(beside: path, suffix: "-wal") != nil {
             // What stops SQLite making the -shm: the mount, a full disk, else the folder's mode.
             let cause: ReadOnlyCause =
                 ReadOnlyCause.isOnReadOnlyFileSystem(path)
-                ? .readOnlyMount : noSpaceLeft(besides: path) ? .diskFull : .folder
+                ? .readOnlyMount : JournalFileCheck.noSpaceLeft(besides: path) ? .diskFull : .folder
             throw JournalError.walUnreadable(path: path, cause: cause)
         }
-    }
-
-    /// The size of the log file `path + suffix` (`-wal` or `-journal`) when it is there and holds
-    /// something; `nil` when it is missing or empty.
-    static func sizeOfLog(beside path: String, suffix: String) -> Int? {
-        var status = stat()
-        guard stat(path + suffix, &status) == 0, status.st_size > 0 else { return nil }
-        return Int(status.st_size)
     }
 
     /// Opens the journal at `path` for a command that shows it: as ``existing(at:busyTimeout:)``,
@@ -199,7 +198,9 @@ public final class JournalStore: Sendable {
     ///
     /// A journal truncated after a red flag was recorded would otherwise read as "nothing stands",
     /// exit 0: every screen says what `journal doctor` says of it instead.
-    public static func shown(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> JournalStore? {
+    public static func shown(at path: String, busyTimeout: TimeInterval = BusyTimeout.defaultSeconds) throws
+        -> JournalStore?
+    {
         try existing(at: path, busyTimeout: busyTimeout, emptyFile: .refused)
     }
 
@@ -215,66 +216,18 @@ public final class JournalStore: Sendable {
                 + "(`journal restore BACKUP`), otherwise `journal log` starts a journal in it")
     }
 
-    /// Refuses the empty file (0 bytes) at `path` when a `-wal` or `-journal` file beside it holds changes.
-    ///
-    /// Exit 66: it is what a sync tool that truncates only the main file leaves. It is not an
-    /// empty journal, and SQLite, opening it, would delete the log, so no command opens it, builds a
-    /// journal in it or restores into it; both files are left as they are.
-    public static func refuseLogBesideEmptyFile(_ path: String) throws {
-        guard isEmptyFile(path) else { return }
-        for (suffix, what) in [("-wal", "write-ahead log"), ("-journal", "rollback journal")] {
-            guard let size = sizeOfLog(beside: path, suffix: suffix) else { continue }
-            throw JournalError.noInput(
-                path: path,
-                reason: "it is an empty file (0 bytes), but \(path)\(suffix) beside it holds \(size) bytes "
-                    + "of a journal's changes (its \(what)): a sync tool or a failed copy may have truncated the "
-                    + "journal. Nothing was changed. Keep both files, together (the sync tool's history may hold "
-                    + "the journal whole); to start again from a backup, move both aside, then "
-                    + "`journal restore BACKUP`")
-        }
-    }
-
-    /// Whether the file at `path` is there and empty (0 bytes): a change then starts a new journal in
-    /// it (design.md), and says so, since it may have been a journal a sync tool truncated.
-    public static func isEmptyFile(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && status.st_size == 0
-    }
-
-    /// Whether a journal file is at `path`: `false` only when the file truly does not exist.
-    ///
-    /// Anything else that stops us looking (a folder we may not enter, an I/O error) is an error,
-    /// never "no journal": a safety answer is never given without the data behind it. A path that
-    /// can hold no journal (a folder, a device, a FIFO, a symbolic-link loop, a path through a
-    /// file) is refused before SQLite opens it (``UnusablePath``): as no input (66), or, for a
-    /// command that `writing` would make the journal, as a journal it cannot create (73).
-    public static func exists(_ path: String, writing: Bool = false) throws -> Bool {
-        var status = stat()
-        if stat(path, &status) == 0 {
-            if let refusal = UnusablePath.refusal(path, mode: status.st_mode, writing: writing) { throw refusal }
-            return true
-        }
-        let error = errno
-        if let refusal = UnusablePath.refusal(path, errno: error, writing: writing) { throw refusal }
-        switch error {
-        case ENOENT: return false
-        case EACCES, EPERM: throw JournalError.permissionDenied(path: path)
-        default: throw JournalError.io(path: path, reason: String(cString: strerror(error)))
-        }
-    }
-
     /// `maximumPageCount` caps the file's size, to test a full disk; `migrations`, when given, stands in
     /// for schema.sql's sections, to test a later version's migrations; `inMemory` opens a new, empty
     /// journal in memory instead of the file; `file`, when given, is the file opened instead of
     /// `path`, which messages still name (a new journal being made, ``NewJournalFile``).
     init(
-        openingExisting path: String, access: Access, busyTimeout: TimeInterval = defaultBusyTimeout,
+        openingExisting path: String, access: Access, busyTimeout: TimeInterval = BusyTimeout.defaultSeconds,
         maximumPageCount: Int? = nil, migrations: [Schema.Section]? = nil, inMemory: Bool = false,
         markIfEmpty: Bool = true, file: String? = nil
     ) throws {
         self.path = path
         self.access = access
-        if !inMemory, file == nil { try Self.refuseLogBesideEmptyFile(path) }
+        if !inMemory, file == nil { try JournalFileCheck.refuseLogBesideEmptyFile(path) }
         // A journal a person made read-only is never written, by root either, nor made writable.
         if !inMemory, file == nil, access == .readWrite, FilePermissions.readOnlyMode(of: path) != nil {
             throw JournalError.permissionDenied(path: path)
@@ -282,10 +235,7 @@ public final class JournalStore: Sendable {
         // Leftovers of a killed first write or restore beside it (``LeftoverFile/removeUnlocked(beside:)``).
         if !inMemory, file == nil, access == .readWrite { _ = LeftoverFile.removeUnlocked(beside: path) }
         var configuration = Configuration()
-        // Within range, so that SQLite's milliseconds fit its 32-bit integer (NaN: the default).
-        let range = Self.busyTimeoutRange
-        configuration.busyMode = .timeout(
-            busyTimeout.isNaN ? Self.defaultBusyTimeout : min(max(busyTimeout, range.lowerBound), range.upperBound))
+        configuration.busyMode = .timeout(BusyTimeout.bounded(busyTimeout))
         configuration.foreignKeysEnabled = true
         configuration.readonly = access != .readWrite
         configuration.label = "journal"
@@ -341,7 +291,7 @@ public final class JournalStore: Sendable {
             // A file found not to be a journal after all gets its mode back.
             for change in tightened { chmod(change.path, mode_t(change.from)) }
             if let empty = error as? EmptyDatabase { throw empty }
-            throw Self.translate(error, path: path)
+            throw SQLiteErrors.translate(error, path: path)
         }
     }
 
@@ -365,7 +315,8 @@ public final class JournalStore: Sendable {
         var header = [UInt8](repeating: 0, count: 72)
         guard header.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, 72, 0) }) == 72 else { return false }
         let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        return header.starts(with: Array("SQLite format 3\u{0}".utf8)) && id == UInt32(bitPattern: applicationID)
+        return header.starts(with: Array("SQLite format 3\u{0}".utf8))
+            && id == UInt32(bitPattern: JournalFileCheck.applicationID)
     }
 
     /// An empty SQLite file (no tables, not marked as a journal) that a reading command found:
@@ -403,7 +354,7 @@ public final class JournalStore: Sendable {
 
     /// Closes the database connection.
     func closeDatabase() throws {
-        do { try queue.close() } catch { throw Self.translate(error, path: path) }
+        do { try queue.close() } catch { throw SQLiteErrors.translate(error, path: path) }
     }
 
     /// Refuses, before anything is written, a file that is neither a journal nor empty; with
@@ -422,13 +373,13 @@ public final class JournalStore: Sendable {
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let objects = try SchemaObjects.fetch(db)
         let hasMigrations = objects.contains { $0.type == "table" && $0.name == "grdb_migrations" }
-        if applicationID == Self.applicationID {
+        if applicationID == JournalFileCheck.applicationID {
             guard hasMigrations || objects.isEmpty else { throw JournalError.notAJournal(path: path) }
             return (hasMigrations ? try Migrations.recorded(db) : [], objects)
         }
         guard applicationID == 0, objects.isEmpty else { throw JournalError.notAJournal(path: path) }
         guard mark else { throw EmptyDatabase() }
-        try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+        try db.execute(sql: "PRAGMA application_id = \(JournalFileCheck.applicationID)")
         return ([], objects)
     }
 
@@ -470,7 +421,7 @@ public final class JournalStore: Sendable {
     /// Runs `body` in one read transaction; refused when one of journal's tables is not journal's.
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
         if let schemaProblem, refusesReading { throw schemaProblem }
-        do { return try queue.read(body) } catch { throw Self.translate(error, path: path) }
+        do { return try queue.read(body) } catch { throw SQLiteErrors.translate(error, path: path) }
     }
 
     /// Runs `body` in one write transaction.
@@ -499,41 +450,7 @@ public final class JournalStore: Sendable {
                 return result
             }
         } catch {
-            throw Self.translate(error, path: path)
-        }
-    }
-
-    /// Whether the file system holding `path`'s folder has no block left for an ordinary user.
-    static func noSpaceLeft(besides path: String) -> Bool {
-        let folder = PathName.folder(of: path)
-        var info = statvfs()
-        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return false }
-        return info.f_bavail == 0
-    }
-
-    static func translate(_ error: any Error, path: String) -> JournalError {
-        if let error = error as? JournalError { return error }
-        guard let error = error as? DatabaseError else {
-            return .io(path: path, reason: String(describing: error))
-        }
-        switch error.resultCode {
-        case .SQLITE_NOTADB: return .notAJournal(path: path)
-        case .SQLITE_CORRUPT: return .corruptDatabase(path: path)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return .databaseLocked(path: path)
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return .permissionDenied(path: path)
-        case .SQLITE_CANTOPEN:
-            let folder = PathName.folder(of: path)
-            let exists = FileManager.default.fileExists(atPath: path)
-            if exists && (Glibc.access(path, R_OK) != 0 || Glibc.access(folder.isEmpty ? "." : folder, W_OK) != 0) {
-                return .permissionDenied(path: path)
-            }
-            return .cannotCreate(path: path, reason: exists ? "SQLite cannot open it" : "the file does not exist")
-        case .SQLITE_FULL: return .io(path: path, reason: JournalError.diskFull)
-        // SQLite reports a write to a full disk that fails outside its own space checks (the WAL's
-        // index, a page of the WAL) as a plain I/O error: the folder's free space tells them apart.
-        case .SQLITE_IOERR where noSpaceLeft(besides: path):
-            return .io(path: path, reason: JournalError.diskFull)
-        default: return .io(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw SQLiteErrors.translate(error, path: path)
         }
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// killed with SIGKILL cannot remove it, but the kernel drops its lock; the next command that
 /// opens a journal in that folder finds the file unlocked and removes it
 /// (``removeUnlocked(beside:)``), with its `-wal`, `-shm` and `-journal` files.
-struct LeftoverFile {
+public struct LeftoverFile {
     /// The hidden name.
     let path: String
     /// The descriptor that holds the lock, once made.
@@ -132,7 +132,7 @@ struct LeftoverFile {
     ///
     /// A first import killed with SIGKILL can leave a whole journal in such a file, plaintext even
     /// when its input was encrypted: the next command that opens a journal in the folder removes it.
-    static func removeUnlocked(beside path: String) -> [String] {
+    public static func removeUnlocked(beside path: String) -> [String] {
         let folder = PathName.openableFolder(of: path)
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
@@ -165,14 +165,5 @@ struct LeftoverFile {
             }
         }
         return removed
-    }
-}
-
-extension JournalStore {
-    /// Removes the hidden files a killed command left beside `path` (``LeftoverFile/removeUnlocked(beside:)``).
-    ///
-    /// Only those no running command holds locked are removed. Returns their names; `journal doctor` reports them.
-    public static func removeLeftovers(beside path: String) -> [String] {
-        LeftoverFile.removeUnlocked(beside: path)
     }
 }

@@ -72,7 +72,7 @@ struct NewJournalFile {
             made = try makeFolders()
             slot = Interrupted.arm(removing: leftovers, folders: made.reversed())
             locked = try file.claim()
-        } catch is LeftoverFile.RemovedWhileMade where (try? JournalStore.exists(path)) == true {
+        } catch is LeftoverFile.RemovedWhileMade where (try? JournalFileCheck.exists(path)) == true {
             // Another process made the journal meanwhile, and removed this file as a leftover beside it.
             return nil
         } catch {
@@ -97,7 +97,7 @@ struct NewJournalFile {
         let file: LeftoverFile
         do {
             file = try LeftoverFile(beside: journal, kind: "new").claim()
-        } catch is LeftoverFile.RemovedWhileMade where (try? JournalStore.exists(journal)) == true {
+        } catch is LeftoverFile.RemovedWhileMade where (try? JournalFileCheck.exists(journal)) == true {
             return  // another process made it meanwhile
         } catch let removed as LeftoverFile.RemovedWhileMade {
             throw removed.journalError
@@ -105,7 +105,7 @@ struct NewJournalFile {
         let staging = file.path
         defer { file.remove() }
         try JournalStore(openingExisting: staging, access: .readWrite).closeDatabase()
-        _ = try place(staging, busyTimeout: JournalStore.defaultBusyTimeout)
+        _ = try place(staging, busyTimeout: BusyTimeout.defaultSeconds)
     }
 
     /// Makes the folders missing on the way to the journal (0700); returns those it made, outermost first.
@@ -225,7 +225,7 @@ struct NewJournalFile {
                 try db.execute(sql: "PRAGMA synchronous = OFF")
             }
         } catch {
-            throw JournalStore.translate(error, path: path)
+            throw SQLiteErrors.translate(error, path: path)
         }
     }
 
@@ -241,7 +241,7 @@ struct NewJournalFile {
             }
             try store.queue.close()
         } catch {
-            throw JournalStore.translate(error, path: path)
+            throw SQLiteErrors.translate(error, path: path)
         }
         var status = stat()
         let logged = stat(staging + "-wal", &status) == 0 && status.st_size > 0

@@ -32,7 +32,7 @@ public enum ReadOnlyCause: Sendable, Hashable {
         let folderWritable = access(folder, W_OK) == 0
         if access(path, F_OK) == 0, access(path, W_OK) != 0 { return .file(folderToo: !folderWritable) }
         if !folderWritable { return .folder }
-        return JournalStore.noSpaceLeft(besides: path) ? .diskFull : nil
+        return JournalFileCheck.noSpaceLeft(besides: path) ? .diskFull : nil
     }
 
     /// Whether `path` (or, when it is not there, the nearest folder above it that is) is on a file
@@ -131,7 +131,7 @@ public enum ReadOnlyCause: Sendable, Hashable {
     /// writable folder and pass the copy with --db".
     public static func journalCopy(of path: String) -> String {
         let file = PathName.lastComponent(of: path)
-        let withLog = JournalStore.sizeOfLog(beside: path, suffix: "-wal") != nil
+        let withLog = JournalFileCheck.sizeOfLog(beside: path, suffix: "-wal") != nil
         return (withLog ? "\(file) and \(file)-wal together" : file)
             + " to a writable folder and pass the copy with --db"
     }

@@ -21,7 +21,7 @@ public struct BackupRestoreResult: Sendable, Equatable {
 
 /// Restoring a SQLite backup whole (`journal restore`), and the copy `journal backup` encrypts: not to be
 /// confused with importing a full JSON export (``FullExportImport``).
-enum SQLiteRestore {
+public enum SQLiteRestore {
     /// A consistent copy of the whole journal as the bytes of a SQLite file, made in memory.
     ///
     /// SQLite's online backup copies the journal into an in-memory database, compacted there with
@@ -48,7 +48,7 @@ enum SQLiteRestore {
                 return try Self.serialize(db, path: path)
             }
         } catch {
-            throw JournalStore.translate(error, path: path)
+            throw SQLiteErrors.translate(error, path: path)
         }
     }
 
@@ -68,20 +68,21 @@ enum SQLiteRestore {
     /// linked into place; into an empty file (0 bytes) there, without --force, it is written whole
     /// beside it and renamed over it only while it is still empty (``NewJournalFile``), and nothing is
     /// kept. An empty file with a `-wal` or `-journal` beside it is refused
-    /// (``JournalStore/refuseLogBesideEmptyFile(_:)``). A journal there is replaced only with `force`, in one transaction that
+    /// (``JournalFileCheck/refuseLogBesideEmptyFile(_:)``). A journal there is replaced only with `force`, in one transaction that
     /// holds the journal's write lock from the copy of the old journal to the end of the swap
     /// (waiting up to `busyTimeout` for another writer): a change another process saved before it
     /// is in the kept copy, one saved after it is in the restored journal. The kept copy
     /// (``keptCopyPath(for:now:)``, mode 0600) is named only once the swap is committed.
     ///
     /// `name` names the backup in messages.
-    static func restoreBackup(
-        _ bytes: [UInt8], name: String, to path: String, force: Bool, busyTimeout: TimeInterval, now: Date
+    public static func restoreBackup(
+        _ bytes: [UInt8], name: String, to path: String, force: Bool,
+        busyTimeout: TimeInterval = BusyTimeout.defaultSeconds, now: Date = Date()
     ) throws -> BackupRestoreResult {
-        try JournalStore.refuseLogBesideEmptyFile(path)
+        try JournalFileCheck.refuseLogBesideEmptyFile(path)
         // An empty file (0 bytes) holds no journal to keep: a restore fills it without --force.
-        let intoEmptyFile = JournalStore.isEmptyFile(path)
-        if try JournalStore.exists(path), !force, !intoEmptyFile { throw JournalError.journalExists(path: path) }
+        let intoEmptyFile = JournalFileCheck.isEmptyFile(path)
+        if try JournalFileCheck.exists(path), !force, !intoEmptyFile { throw JournalError.journalExists(path: path) }
         let restored = try rebuilt(from: verifiedJournal(bytes, name: name), name: name, now: now)
         var named = UndoResult(kind: .restore, madeAt: 0, restored: 0, removed: 0)
         let restoredRegion = try restored.reading { db in
@@ -95,7 +96,7 @@ enum SQLiteRestore {
         var replacedRegion: String?
         if intoEmptyFile, try placeOverEmptyFile(data, at: path, busyTimeout: busyTimeout) {
             // Nothing was replaced, so nothing is kept.
-        } else if try JournalStore.exists(path, writing: true) {
+        } else if try JournalFileCheck.exists(path, writing: true) {
             // Without --force, a journal another process started in the empty file meanwhile stays.
             guard force else { throw JournalError.journalExists(path: path) }
             let replaced = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil)
@@ -320,7 +321,7 @@ enum SQLiteRestore {
             }
             try existing.queue.close()
         } catch {
-            throw JournalStore.translate(error, path: path)
+            throw SQLiteErrors.translate(error, path: path)
         }
         guard let kept = file else { throw JournalError.io(path: path, reason: "the replaced journal was not kept") }
         let chosen = try kept.name(as: intended)
@@ -365,8 +366,9 @@ enum SQLiteRestore {
     /// before the restore (``replace(_:with:busyTimeout:now:undoing:)`` keeps the change log). Refused with ``JournalError/noInput(path:reason:)`` when the kept
     /// copy is gone, and with ``JournalError/databaseLocked(path:)`` when another change came in
     /// after the restore meanwhile; the journal is then unchanged.
-    static func undoRestore(
-        _ restore: JournalStore.RestoreChange, at path: String, busyTimeout: TimeInterval, now: Date
+    public static func undoRestore(
+        _ restore: JournalStore.RestoreChange, at path: String, busyTimeout: TimeInterval = BusyTimeout.defaultSeconds,
+        now: Date = Date()
     ) throws -> (undo: UndoResult, restored: BackupRestoreResult) {
         let name = restore.keptCopy
         // Only the copy a restore of this journal keeps beside it: a path changed from outside
@@ -490,7 +492,7 @@ enum SQLiteRestore {
     ///
     /// `journal restore /dev/zero` so reads 64 bytes, not 4 GiB. `prefix` is what was read of the
     /// file, up to 64 bytes.
-    static func checkBackupHeader(_ prefix: [UInt8], name: String) throws {
+    public static func checkBackupHeader(_ prefix: [UInt8], name: String) throws {
         guard prefix.starts(with: sqliteHeader) else {
             throw JournalError.notARestorableJournal(path: name, reason: notABackup)
         }
@@ -502,7 +504,7 @@ enum SQLiteRestore {
     /// (`FILE-journal`) is left by a write that never finished and that SQLite would roll back.
     /// Either way the file alone is not what SQLite reads, and restoring it would silently drop
     /// changes or adopt half of one.
-    static func refuseWriteAheadLog(beside file: String) throws {
+    public static func refuseWriteAheadLog(beside file: String) throws {
         var status = stat()
         if stat(file + "-wal", &status) == 0, status.st_size > 0 {
             throw JournalError.notARestorableJournal(
@@ -551,7 +553,7 @@ enum SQLiteRestore {
         }
         do {
             try memory.read { db in
-                guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == JournalStore.applicationID else {
+                guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == JournalFileCheck.applicationID else {
                     throw refuse("it is a SQLite database, but not a journal")
                 }
                 let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -732,41 +734,8 @@ extension JournalStore {
         try SQLiteRestore.serializedCopy(of: self)
     }
 
-    /// Restores a journal from the bytes of a backup, checked first
-    /// (``SQLiteRestore/restoreBackup(_:name:to:force:busyTimeout:now:)``).
-    public static func restoreBackup(
-        _ bytes: [UInt8], name: String, to path: String, force: Bool, busyTimeout: TimeInterval = defaultBusyTimeout,
-        now: Date = Date()
-    ) throws -> BackupRestoreResult {
-        try SQLiteRestore.restoreBackup(bytes, name: name, to: path, force: force, busyTimeout: busyTimeout, now: now)
-    }
-
     /// The restore `journal undo` reverses next, when the latest change not undone is one.
     public func restoreToUndo() throws -> RestoreChange? {
         try SQLiteRestore.restoreToUndo(in: self)
-    }
-
-    /// Undoes the restore `restore` of the journal at `path`: the journal it replaced comes back
-    /// (``SQLiteRestore/undoRestore(_:at:busyTimeout:now:)``).
-    public static func undoRestore(
-        _ restore: RestoreChange, at path: String, busyTimeout: TimeInterval = defaultBusyTimeout, now: Date = Date()
-    ) throws -> (undo: UndoResult, restored: BackupRestoreResult) {
-        try SQLiteRestore.undoRestore(restore, at: path, busyTimeout: busyTimeout, now: now)
-    }
-
-    /// Refuses at once a backup whose first bytes are not a SQLite file's
-    /// (``SQLiteRestore/checkBackupHeader(_:name:)``).
-    public static func checkBackupHeader(_ prefix: [UInt8], name: String) throws {
-        try SQLiteRestore.checkBackupHeader(prefix, name: name)
-    }
-
-    /// Refuses a backup that has a log beside it, not empty (``SQLiteRestore/refuseWriteAheadLog(beside:)``).
-    public static func refuseWriteAheadLog(beside file: String) throws {
-        try SQLiteRestore.refuseWriteAheadLog(beside: file)
-    }
-
-    /// Where a restore keeps the journal it replaces: `PATH.before-restore-DATE-TIME.backup` beside it.
-    public static func keptCopyPath(for path: String, now: Date) -> String {
-        SQLiteRestore.keptCopyPath(for: path, now: now)
     }
 }

@@ -84,7 +84,7 @@ struct Backup: ParsableCommand {
         let copy = try journal.serializedCopy()
         let base = journal.defaultBackupPath(now: now)
         for number in 1...999 {
-            let path = file ?? (number == 1 ? base : JournalStore.numbered(base, number)) + ".age"
+            let path = file ?? (number == 1 ? base : BackupFile.numbered(base, number)) + ".age"
             do {
                 try OutputFile.writing(to: path, force: false, journal: journal.path, encryption: encryption) { sink in
                     // In blocks, so the encryptor holds one block at a time, not a second whole copy.

@@ -28,13 +28,13 @@ struct Doctor: ParsableCommand {
 
     func run() throws {
         let path = try store.resolvedPath()
-        let leftovers = JournalStore.removeLeftovers(beside: path)
+        let leftovers = LeftoverFile.removeUnlocked(beside: path)
         for leftover in leftovers {
             Console.err(
                 "Removed \(leftover.terminalSafe): left by a journal command that was killed while it made a "
                     + "journal (it may have held a copy of your entries).")
         }
-        guard try JournalStore.exists(path) else {
+        guard try JournalFileCheck.exists(path) else {
             throw JournalError.noInput(path: path, reason: "there is no journal there yet; `journal log` starts one")
         }
         // Opened first, so that a file that is not a journal is refused before its mode is touched;
@@ -43,7 +43,7 @@ struct Doctor: ParsableCommand {
         guard let journal = try JournalStore.shown(at: path, busyTimeout: busyTimeout) else {
             throw JournalError.noInput(path: path, reason: "there is no journal there yet; `journal log` starts one")
         }
-        let changes = journal.permissionsTightened + JournalStore.tightenPermissions(of: path)
+        let changes = journal.permissionsTightened + FilePermissions.tighten(path)
         let diagnosis = try journal.diagnose(full: full)
         if output.json {
             try Console.json(DoctorJSON(diagnosis, changes))

@@ -209,7 +209,7 @@ struct Undo: ParsableCommand {
                 message =
                     "Nothing more to undo: the last \(Wording.count(undone, "change was", "changes were")) undone, "
                     + "and older changes cannot be (undo goes back through the latest "
-                    + "\(JournalStore.undoDepth)). " + (try journal.oldestUndoKind() ?? .log).removeByHand
+                    + "\(ChangeLog.depth)). " + (try journal.oldestUndoKind() ?? .log).removeByHand
             }
             if output.json {
                 try Console.json(UndoJSON(result: nil, message: message, timeZone: Clock.timeZone, today: today))
@@ -275,7 +275,7 @@ struct Undo: ParsableCommand {
         let undone: UndoResult
         let result: BackupRestoreResult
         do {
-            (undone, result) = try JournalStore.undoRestore(
+            (undone, result) = try SQLiteRestore.undoRestore(
                 restore, at: try store.resolvedPath(), busyTimeout: busyTimeout, now: now)
         } catch let error as JournalError {
             // The one object `--json` promises, nothing undone, beside the message and exit status of the error.

@@ -78,7 +78,7 @@ struct Export: ParsableCommand {
             to: output, force: force, journal: try store.resolvedPath(), encryption: encryption
         ) { sink in
             guard let journal else {
-                try JournalStore.exportNothing(format, to: sink, byteOrderMark: excel)
+                try ExportWriter.exportNothing(format, to: sink, byteOrderMark: excel)
                 return 0
             }
             return try journal.export(
@@ -95,7 +95,7 @@ struct Export: ParsableCommand {
         try OutputFile.writing(
             to: output, force: force, journal: try store.resolvedPath(), encryption: encryption
         ) { sink in
-            guard let journal else { return try JournalStore.exportAllOfNothing(to: sink) }
+            guard let journal else { return try ExportWriter.exportAllOfNothing(to: sink) }
             try journal.exportAll(to: sink, now: try Clock.now())
         }
         if let output { Console.err("Exported the whole journal to \(output).") }

@@ -56,26 +56,26 @@ struct Restore: ParsableCommand {
         // The input first: a backup that is not there is said so, whatever the journal holds.
         let input = try InputSource(file)
         try input.refuseFolder()
-        try JournalStore.refuseLogBesideEmptyFile(path)
-        if !force, try JournalStore.exists(path, writing: true), !JournalStore.isEmptyFile(path) {
+        try JournalFileCheck.refuseLogBesideEmptyFile(path)
+        if !force, try JournalFileCheck.exists(path, writing: true), !JournalFileCheck.isEmptyFile(path) {
             throw JournalError.journalExists(path: path)
         }
         let name = input.name
-        if file != "-" { try JournalStore.refuseWriteAheadLog(beside: file) }
+        if file != "-" { try SQLiteRestore.refuseWriteAheadLog(beside: file) }
         var bytes: [UInt8] = []
         var headerChecked = false
         try input.plaintext(keys: keys.keys, limit: Self.maximumBytes) { block, encrypted in
             bytes += block
             // A plain input that is not SQLite is refused at its first bytes (`/dev/zero` is not read to the limit).
             if !encrypted, !headerChecked, bytes.count >= 16 {
-                try JournalStore.checkBackupHeader(bytes, name: name)
+                try SQLiteRestore.checkBackupHeader(bytes, name: name)
                 headerChecked = true
             }
         }
-        if !headerChecked { try JournalStore.checkBackupHeader(bytes, name: name) }
+        if !headerChecked { try SQLiteRestore.checkBackupHeader(bytes, name: name) }
         let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
         let busyTimeout = try StoreOptions.busyTimeout(ProcessInfo.processInfo.environment)
-        let result = try JournalStore.restoreBackup(
+        let result = try SQLiteRestore.restoreBackup(
             bytes, name: name, to: path, force: force, busyTimeout: busyTimeout, now: now)
         Console.changeSaved = true
         try Console.out("Restored \(Describe.counted(result.records)) into \(result.path.terminalSafe).")

@@ -26,9 +26,9 @@ struct StoreOptions: ParsableArguments {
     /// anything else (`abc`, `-1`, `1e9`, `inf`) with exit status 64 rather than guessing.
     static func busyTimeout(_ environment: [String: String]) throws -> TimeInterval {
         guard let text = environment["JOURNAL_BUSY_TIMEOUT"], !text.isEmpty else {
-            return JournalStore.defaultBusyTimeout
+            return BusyTimeout.defaultSeconds
         }
-        let range = JournalStore.busyTimeoutRange
+        let range = BusyTimeout.range
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let isDecimal =
             parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } } && parts.contains { !$0.isEmpty }
@@ -53,7 +53,7 @@ struct StoreOptions: ParsableArguments {
     func write<T>(_ operation: (JournalStore) throws -> T) throws -> T {
         let busyTimeout = try Self.busyTimeout(ProcessInfo.processInfo.environment)
         let path = try resolvedPath()
-        let wasEmpty = JournalStore.isEmptyFile(path)
+        let wasEmpty = JournalFileCheck.isEmptyFile(path)
         let written = try JournalStore.written(at: path, busyTimeout: busyTimeout, emptyFile: Self.emptyFile) {
             try operation(announce($0, reading: false))
         }
@@ -118,7 +118,7 @@ struct StoreOptions: ParsableArguments {
         var tightened = store.permissionsTightened
         if store.access == .readWrite,
             DatabaseLocation.isDefault(explicit: path, environment: ProcessInfo.processInfo.environment),
-            let folder = JournalStore.tightenFolder(of: store.path)
+            let folder = FilePermissions.tightenFolder(of: store.path)
         {
             tightened.append(folder)
         }
