@@ -127,8 +127,9 @@ struct Plan: ParsableCommand {
         var perWeek: Int
         @Option(
             help: ArgumentHelp(
-                "The first day the plan applies: 2026-11-10, today, yesterday, 3 days ago or a weekday (default: "
-                    + "today; a plan set again with the same dose and sessions a week keeps its start).",
+                "The first day the plan applies, which may be ahead: 2026-11-10, 23 nov, today, tomorrow, next monday, "
+                    + "next week (its Monday), yesterday, 3 days ago or a weekday, the most recent (default: today; "
+                    + "a plan set again with the same dose and sessions a week keeps its start).",
                 valueName: "date"))
         var since: String?
         @Option(
@@ -144,7 +145,7 @@ struct Plan: ParsableCommand {
         func run() throws {
             let exercise = try store.resolveExercise(self.exercise)
             let today = try Clock.today()
-            let start = try since.map { try DateInput.parseDay($0, today: today) } ?? today
+            let start = try since.map { try DateInput.parseStartDay($0, today: today) } ?? today
             let item = try PlanItem(
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
             let now = try Clock.now()
