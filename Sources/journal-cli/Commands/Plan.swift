@@ -119,7 +119,9 @@ struct Plan: ParsableCommand {
         @Option(help: ArgumentHelp("Sets each session (1-50).", valueName: "n"), transform: Read.sets) var sets: Int
         @Option(help: ArgumentHelp("Repetitions each set (1-500).", valueName: "n"), transform: Read.reps)
         var reps: Int?
-        @Option(help: ArgumentHelp("Seconds each hold (1-3600).", valueName: "seconds"), transform: Read.hold)
+        @Option(
+            help: ArgumentHelp("Seconds each hold (1-3600; 30s or 1 min too).", valueName: "seconds"),
+            transform: Read.hold)
         var hold: Int?
         @Option(
             help: ArgumentHelp("Sessions a week (1-21).", valueName: "n"),
