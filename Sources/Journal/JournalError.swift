@@ -16,8 +16,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPain(field: String, text: String)
     /// A value a new entry needs and was not given.
     case missingValue(String)
-    /// A number (sets, reps, hold) that is not a whole number within its bounds.
-    case invalidNumber(field: String, text: String, range: ClosedRange<Int>)
+    /// A number (sets, reps, hold) that is not a whole number within its bounds; `instead`, a
+    /// sentence saying what to type when the text reads as something else (`3x10`).
+    case invalidNumber(field: String, text: String, range: ClosedRange<Int>, instead: String? = nil)
     /// An exercise id that is neither in the catalogue nor an alias; with the closest ids.
     case unknownExercise(String, suggestions: [String])
     /// A red-flag id that journal does not know.
@@ -60,6 +61,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case activityNotFound(Int64)
     /// A PSFS activity that was retired (`journal psfs remove`) at `retiredAt` (at the offset of the refused rating).
     case activityRetired(id: Int64, activity: String, retiredAt: LocalDateTime)
+    /// A PSFS rating dated on a day before its activity was added (`psfs add`, dated by `--at`):
+    /// it would become the activity's baseline unseen; the two local days.
+    case ratingBeforeActivity(id: Int64, activity: String, addedOn: LocalDate, ratedOn: LocalDate)
     /// A PSFS activity whose words match an active one's (case and spacing aside): its id and words.
     case activityExists(id: Int64, activity: String)
     /// A value that must be one of a few words (a format, say) and is not.
@@ -346,8 +350,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(field) must be a whole number from 0 (no pain) to 10 (worst imaginable); got \"\(text)\"."
         case .missingValue(let field):
             return "\(field) is required: give it as a whole number from 0 to 10."
-        case .invalidNumber(let field, let text, let range):
+        case .invalidNumber(let field, let text, let range, let instead):
             return "\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound); got \"\(text)\"."
+                + (instead.map { " " + $0 } ?? "")
         case .unknownExercise(let id, let suggestions):
             let quoted = suggestions.map { "\"\($0)\"" }
             switch quoted.count {
@@ -422,6 +427,11 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "activity #\(id), \"\(activity)\", was retired on \(Wording.time(retiredAt)) and is no longer "
                 + "rated; `journal undo` brings it back if retiring it was the latest change, or "
                 + "`journal psfs add` adds it again to rate."
+        case .ratingBeforeActivity(let id, let activity, let addedOn, let ratedOn):
+            return "the rating is dated \(ratedOn.iso8601), before activity #\(id), \"\(activity)\", was added on "
+                + "\(addedOn.iso8601), and would become its baseline; rate it on \(addedOn.iso8601) or later. For an "
+                + "earlier baseline, add the activity dated back (`journal psfs add TEXT --at \(ratedOn.iso8601)`; "
+                + "`journal undo` takes this one off if adding it was the latest change)."
         case .activityExists(let id, let activity):
             return "you already rate \"\(activity)\" as activity #\(id); rate it with `journal psfs rate \(id) SCORE`, "
                 + "or add another activity."

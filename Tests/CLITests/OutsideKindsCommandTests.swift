@@ -709,7 +709,7 @@ import Testing
     /// A PSFS rating whose activity is gone is named, and never given to an activity added later
     /// under its id; a rating's offset beyond ±18 hours is named and read as ±18 hours.
     @Test func aPSFSRatingOfNoActivityIsNamedAndNotAdoptedByTheNextActivity() throws {
-        try sandbox.change("psfs", "add", "walking 1 km")
+        try sandbox.change("psfs", "add", "walking 1 km", "--at", "2026-11-24 12:00")
         try sandbox.change("psfs", "rate", "1", "5", "--at", "2026-11-24 12:00")
         try sandbox.damage(
             "INSERT INTO psfs_ratings (activity_id, rated_at, utc_offset, score, created_at) "

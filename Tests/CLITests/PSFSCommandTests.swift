@@ -232,7 +232,7 @@ import Testing
     }
 
     @Test func checkRemindsGentlyWithoutChangingItsExitStatus() throws {
-        _ = try add("putting on socks")
+        _ = try add("putting on socks", "--at", "2026-11-17 09:00")
         _ = try sandbox.run("psfs", "rate", "1", "4", "--at", "2026-11-17 09:00")
         let check = try sandbox.run("check")
         #expect(check.status == 0)

@@ -73,7 +73,7 @@ import Testing
         try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-24 07:00", "--note", "fine")
         try sandbox.change("checkin", "--pain", "4", "--red-flag", "fever", "--at", "2026-11-24 10:00")
         try sandbox.change("resume", "--red-flags", "--note", "seen", "--at", "2026-11-24 11:00")
-        try sandbox.change("psfs", "add", "putting on socks")
+        try sandbox.change("psfs", "add", "putting on socks", "--at", "2026-11-24 12:00")
         try sandbox.change("psfs", "rate", "1", "4", "--at", "2026-11-24 12:00", "--note", "ok")
         try sandbox.change(
             "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "slowly")

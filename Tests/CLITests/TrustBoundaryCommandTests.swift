@@ -396,12 +396,16 @@ import Testing
         #expect(try sandbox.run("check").status == 2)
     }
 
-    /// `psfs rate --at` takes any past time, one before the activity was added too (a baseline
-    /// remembered after adding it): such a rating is journal's own, so its export imports and its
+    /// A rating dated before its activity was added, which `psfs rate` took before issue #26 (it
+    /// now refuses one on an earlier day, 65), is journal's own, so its export imports and its
     /// backup restores (a tester: both were refused as "dated before its activity was added").
     @Test func aRatingBeforeItsActivityWasAddedIsJournalsOwnAndReadsBack() throws {
         #expect(try sandbox.run("psfs", "add", "putting on socks", "--at", "2026-11-20 09:00").status == 0)
-        #expect(try sandbox.run("psfs", "rate", "1", "4", "--at", "2026-11-19 09:00").status == 0)
+        #expect(try sandbox.run("psfs", "rate", "1", "4", "--at", "2026-11-19 09:00").status == 65)
+        // As an older journal holds it: 2026-11-19 09:00 UTC.
+        _ = try sandbox.sql(
+            "INSERT INTO psfs_ratings (activity_id, rated_at, utc_offset, score, created_at) "
+                + "VALUES (1, 1795078800, 0, 4, 1795078800)")
         #expect(try sandbox.run("backup", file("b.sqlite3")).status == 0)
         #expect(try sandbox.run("export", "--all", "--output", file("e.json")).status == 0)
         let restored = try sandbox.run("restore", file("b.sqlite3"), "--db", file("restored.sqlite3"))

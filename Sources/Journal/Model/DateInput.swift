@@ -400,11 +400,6 @@ public enum DateInput {
     static func naturalDay(_ words: [String], today: LocalDate, original: String, daysToCome: Bool = false) throws
         -> LocalDate?
     {
-        // A weekday as people shorten it: `mon`, `tues`, `thurs`, `weds`.
-        func weekday(_ word: String) -> Int? {
-            let word = word == "weds" ? "wed" : word
-            return weekdays.firstIndex { word.count >= 3 && $0.hasPrefix(word) }
-        }
         if let date = try dayOfMonth(words, today: today, original: original, daysToCome: daysToCome) { return date }
         // A day with its weekday, as calendars print it (`Fri 20 Nov`, `tue 2026-11-17`): the weekday must be the day's.
         if words.count >= 2, let named = weekday(words[0]),
@@ -451,6 +446,13 @@ public enum DateInput {
         default:
             return nil
         }
+    }
+
+    /// A weekday as people shorten it (`mon`, `tues`, `thurs`, `weds`): its index, Monday 0; `nil`
+    /// for any other word.
+    static func weekday(_ word: String) -> Int? {
+        let word = word == "weds" ? "wed" : word
+        return weekdays.firstIndex { word.count >= 3 && $0.hasPrefix(word) }
     }
 
     static let months = [
@@ -675,6 +677,49 @@ extension DateInput {
         }
         let reason = LocalDate.looksLikeISODate(Array(trimmed.utf8)) ? "that day does not exist; " : ""
         throw JournalError.invalidDate(text: text, reason: reason + acceptedDayForms)
+    }
+}
+
+extension DateInput {
+    /// The forms a start day may take (`plan set --since`), for messages: a few short examples, one a line.
+    public static let acceptedStartDayForms = """
+        journal reads start days such as
+          today, tomorrow, next monday, next week
+          monday, last monday, 3 days ago
+          23 nov, 2026-11-20
+        """
+
+    /// Reads the day something starts, which may be ahead: `plan set --since`.
+    ///
+    /// A dose set ahead waits for its day. Every day ``parseDay(_:today:daysToCome:)`` reads is
+    /// read, and
+    /// - a day and month without a year (`23 nov`): the next such day, today included, when it is
+    ///   less than half a year ahead (``dayAheadLimit``), otherwise the most recent one, whichever
+    ///   reads as the nearer (`23 nov` on 20 November is this year's, 3 days ahead; on 7 December
+    ///   this year's, gone 14 days since);
+    /// - `next monday` (any weekday): the first one after today, 1 to 7 days ahead;
+    /// - `next week`: next week's Monday (weeks start on Monday, as ``LocalDate/startOfWeek`` does).
+    ///
+    /// A weekday alone stays the most recent one, today included (`monday`), as everywhere.
+    ///
+    /// ```swift
+    /// let today = LocalDate(iso8601: "2026-11-20")!  // a Friday
+    /// try DateInput.parseStartDay("next monday", today: today).iso8601  // "2026-11-23"
+    /// try DateInput.parseStartDay("23 nov", today: today).iso8601       // "2026-11-23"
+    /// ```
+    public static func parseStartDay(_ text: String, today: LocalDate) throws -> LocalDate {
+        let words = naturalWords(cleaned(text))
+        if words.count == 2, words[0] == "next" {
+            if words[1] == "week" { return today.startOfWeek.adding(days: 7) }
+            if let target = weekday(words[1]) {
+                let ahead = (target - today.weekdayIndex + 7) % 7
+                return today.adding(days: ahead == 0 ? 7 : ahead)
+            }
+        }
+        if let day = try naturalDay(words, today: today, original: text, daysToCome: true) { return day }
+        let reason =
+            LocalDate.looksLikeISODate(Array(text.trimmingWhitespace().utf8)) ? "that day does not exist; " : ""
+        throw JournalError.invalidDate(text: text, reason: reason + acceptedStartDayForms)
     }
 }
 

@@ -43,7 +43,7 @@ extension JournalStore {
         }
     }
 
-    /// Records one rating of an active activity.
+    /// Records one rating of an active activity, dated on or after the day it was added.
     public func rate(_ rating: PSFSRating, now: Int64) throws -> PSFSRating {
         try writing { db in
             guard let activity = try PSFSQueries.activities(db).first(where: { $0.id == rating.activityID }) else {
@@ -53,6 +53,13 @@ extension JournalStore {
                 throw JournalError.activityRetired(
                     id: rating.activityID, activity: activity.activity,
                     retiredAt: LocalDateTime(unixSeconds: retiredAt, utcOffset: rating.utcOffset))
+            }
+            // A rating on a day before the activity was named would be its baseline, unseen.
+            let addedOn = LocalDateTime(unixSeconds: activity.addedAt, utcOffset: activity.utcOffset).date
+            if rating.localTime.date < addedOn {
+                throw JournalError.ratingBeforeActivity(
+                    id: rating.activityID, activity: activity.activity, addedOn: addedOn, ratedOn: rating.localTime.date
+                )
             }
             var saved = rating
             try StoredValues.refuseChangedIDCounter("psfs_ratings", db)

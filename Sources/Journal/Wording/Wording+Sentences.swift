@@ -35,3 +35,14 @@ extension Wording {
         "could not be written though the journal can (reading the journal while it was read-only leaves it so), "
         + "so every change would have failed"
 }
+
+extension Wording {
+    /// What to type for an exercise's name given as several words without quotes (`journal log
+    /// glute bridge --pain-before 4`), which the parser reads as extra arguments: `command` the
+    /// command's words (`journal log`), `typed` the words as typed, `id` the exercise they name.
+    ///
+    /// "Did you mean `journal log "glute bridge" …` or `journal log glute-bridge …`?"
+    public static func exerciseInWords(command: String, typed: String, id: String) -> String {
+        "Did you mean `\(command) \"\(typed)\" …` or `\(command) \(id) …`?"
+    }
+}

@@ -33,7 +33,9 @@ struct Edit: ParsableCommand {
     var painAfter: PainLevel?
     @Option(help: ArgumentHelp("Number of sets.", valueName: "n"), transform: Read.sets) var sets: Int?
     @Option(help: ArgumentHelp("Repetitions in each set.", valueName: "n"), transform: Read.reps) var reps: Int?
-    @Option(help: ArgumentHelp("Seconds each hold lasted.", valueName: "seconds"), transform: Read.hold) var hold: Int?
+    @Option(
+        help: ArgumentHelp("Seconds each hold lasted (30s or 1 min too).", valueName: "seconds"), transform: Read.hold)
+    var hold: Int?
     @Option(help: ArgumentHelp("left, right or both.", valueName: "side"), transform: Read.side) var side: Side?
     @Option(help: ArgumentHelp("The note; - reads it from standard input; \"\" removes it.", valueName: "text"))
     var note: String?

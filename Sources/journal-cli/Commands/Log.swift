@@ -48,7 +48,9 @@ struct Log: ParsableCommand {
     @Option(help: ArgumentHelp("Repetitions in each set (1-500).", valueName: "n"), transform: Read.reps)
     var reps: Int?
 
-    @Option(help: ArgumentHelp("Seconds each hold lasted (1-3600).", valueName: "seconds"), transform: Read.hold)
+    @Option(
+        help: ArgumentHelp("Seconds each hold lasted (1-3600; 30s or 1 min too).", valueName: "seconds"),
+        transform: Read.hold)
     var hold: Int?
 
     @Option(

@@ -119,7 +119,9 @@ struct Plan: ParsableCommand {
         @Option(help: ArgumentHelp("Sets each session (1-50).", valueName: "n"), transform: Read.sets) var sets: Int
         @Option(help: ArgumentHelp("Repetitions each set (1-500).", valueName: "n"), transform: Read.reps)
         var reps: Int?
-        @Option(help: ArgumentHelp("Seconds each hold (1-3600).", valueName: "seconds"), transform: Read.hold)
+        @Option(
+            help: ArgumentHelp("Seconds each hold (1-3600; 30s or 1 min too).", valueName: "seconds"),
+            transform: Read.hold)
         var hold: Int?
         @Option(
             help: ArgumentHelp("Sessions a week (1-21).", valueName: "n"),
@@ -127,8 +129,9 @@ struct Plan: ParsableCommand {
         var perWeek: Int
         @Option(
             help: ArgumentHelp(
-                "The first day the plan applies: 2026-11-10, today, yesterday, 3 days ago or a weekday (default: "
-                    + "today; a plan set again with the same dose and sessions a week keeps its start).",
+                "The first day the plan applies, which may be ahead: 2026-11-10, 23 nov, today, tomorrow, next monday, "
+                    + "next week (its Monday), yesterday, 3 days ago or a weekday, the most recent (default: today; "
+                    + "a plan set again with the same dose and sessions a week keeps its start).",
                 valueName: "date"))
         var since: String?
         @Option(
@@ -144,7 +147,7 @@ struct Plan: ParsableCommand {
         func run() throws {
             let exercise = try store.resolveExercise(self.exercise)
             let today = try Clock.today()
-            let start = try since.map { try DateInput.parseDay($0, today: today) } ?? today
+            let start = try since.map { try DateInput.parseStartDay($0, today: today) } ?? today
             let item = try PlanItem(
                 exerciseID: exercise.id, sets: sets, reps: reps, holdSeconds: hold, perWeek: perWeek, since: start)
             let now = try Clock.now()

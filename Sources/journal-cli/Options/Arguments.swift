@@ -18,12 +18,12 @@ enum Read {
         { try Entry.parseNumber($0, field: field, range: range) }
     }
 
-    /// Sets of an entry or a plan.
-    static let sets = number("sets", Entry.Limits.sets)
-    /// Repetitions in each set.
-    static let reps = number("reps", Entry.Limits.reps)
-    /// Seconds each hold lasts.
-    static let hold = number("hold (seconds)", Entry.Limits.holdSeconds)
+    /// Sets of an entry or a plan (``DoseInput``).
+    @Sendable static func sets(_ text: String) throws -> Int { try DoseInput.sets(text) }
+    /// Repetitions in each set; `3x10` is refused naming `--sets 3 --reps 10`.
+    @Sendable static func reps(_ text: String) throws -> Int { try DoseInput.reps(text) }
+    /// Seconds each hold lasts: `30`, `30s`, `30 seconds`, `1m`, `1 min`.
+    @Sendable static func hold(_ text: String) throws -> Int { try DoseInput.holdSeconds(text) }
     /// How many rows a list shows at most.
     static let limit = number("limit", Entry.Limits.listed)
 

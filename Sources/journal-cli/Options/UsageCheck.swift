@@ -58,7 +58,43 @@ enum UsageCheck {
             }
             index += 1
         }
-        return splitValue(in: arguments, command: command, path: path)
+        return exerciseInWords(arguments, command: command, path: path)
+            ?? splitValue(in: arguments, command: command, path: path)
+    }
+
+    /// The commands whose first argument is an exercise.
+    static let exerciseCommands: [any ParsableCommand.Type] = [
+        Log.self, Plan.Set.self, Plan.Remove.self, Exercises.Show.self,
+    ]
+
+    /// The message for an exercise's name typed as several words without quotes (`journal log glute
+    /// bridge --pain-before 4`), which the parser reports as an unexpected argument, when the words
+    /// name an exercise together (``Wording/exerciseInWords(command:typed:id:)``): a built-in one, else
+    /// one of the person's own, read from the journal `--db` names (opened as the command would have
+    /// opened it); `nil` otherwise.
+    static func exerciseInWords(_ arguments: [String], command: any ParsableCommand.Type, path: [String]) -> String? {
+        guard exerciseCommands.contains(where: { $0 == command }) else { return nil }
+        let words = Array(
+            arguments.prefix(while: { $0 != "--" }).dropFirst(path.count - 1).prefix { !$0.hasPrefix("-") })
+        guard words.count >= 2 else { return nil }
+        func named(in catalog: Catalog) -> String? {
+            // The most words that name an exercise together.
+            for count in stride(from: words.count, through: 2, by: -1) {
+                let typed = words.prefix(count).joined(separator: " ")
+                guard let exercise = try? catalog.resolve(typed) else { continue }
+                return "Error: Unexpected argument '\(words[1])'. "
+                    + Wording.exerciseInWords(command: path.joined(separator: " "), typed: typed, id: exercise.id)
+                    + "\n\(Self.usage(for: command))\n"
+                    + "  See '\(path.joined(separator: " ")) --help' for more information."
+            }
+            return nil
+        }
+        if let message = named(in: Catalog.builtIn) { return message }
+        let database = TypedOptions(arguments).values["--db"] ?? []
+        guard database.count <= 1, let store = try? StoreOptions.parse(database.flatMap { ["--db", $0] }),
+            let catalog = try? store.catalog()
+        else { return nil }
+        return named(in: catalog)
     }
 
     /// Words people use for an option, and the options they mean, in the order to name them: only
@@ -145,6 +181,8 @@ enum UsageCheck {
             } catch {
                 return false
             }
+        case "--since":
+            return (try? DateInput.parseStartDay(value, today: DateInput.at(now, in: Clock.timeZone).local.date)) != nil
         default:
             do {
                 _ = try DateInput.parseDay(value, today: DateInput.at(now, in: Clock.timeZone).local.date)

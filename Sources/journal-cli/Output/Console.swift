@@ -169,7 +169,8 @@ extension JournalError {
             .invalidSpan,
             .invalidPeriod:
             return 64  // EX_USAGE
-        case .entryNotFound, .checkInNotFound, .activityNotFound, .activityRetired, .notAJournal, .corruptDatabase,
+        case .entryNotFound, .checkInNotFound, .activityNotFound, .activityRetired, .ratingBeforeActivity, .notAJournal,
+            .corruptDatabase,
             .newerDatabase, .foreignSchema, .migrationRecordMissing,
             .invalidImport, .inputTooLarge, .storedValues, .undoRecordDamaged, .editedRecordChanged,
             .changedSettingChanged,
