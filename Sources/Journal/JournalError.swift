@@ -278,6 +278,34 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         return .cannotWriteFile(path: path, reason: reason)
     }
 
+    /// Where a command that acts only on an exercise already there (`plan remove`, `exercises
+    /// show`, `exercises edit`, `exercises remove`, `resume`) finds those it takes.
+    public enum ExistingExercises: Sendable {
+        /// The exercises in the plan, which `journal plan` lists.
+        case planned
+        /// Every exercise there is, built in or one's own, which `journal exercises` lists.
+        case known
+    }
+
+    /// The message as a command that acts only on an exercise already there prints it: an unknown
+    /// exercise with no id near it names the command that lists those the command takes, never
+    /// `journal exercises add`, since adding one gives nothing to remove, show or resume; with near
+    /// ids, and for every other error, ``description``.
+    ///
+    /// ```swift
+    /// JournalError.unknownExercise("nothing", suggestions: []).description(actingOn: .planned)
+    /// // "unknown exercise \"nothing\"; `journal plan` lists the exercises in your plan."
+    /// ```
+    public func description(actingOn existing: ExistingExercises) -> String {
+        guard case .unknownExercise(let id, let suggestions) = self, suggestions.isEmpty else { return description }
+        let listed =
+            switch existing {
+            case .planned: "`journal plan` lists the exercises in your plan"
+            case .known: "`journal exercises` lists the ones there are"
+            }
+        return "unknown exercise \"\(id)\"; \(listed).".terminalSafe
+    }
+
     /// The message for a command that only reads the journal (`check`, `today`): the same, except
     /// that a storage failure does not say that nothing was saved, since nothing was to be.
     public var descriptionForReading: String {

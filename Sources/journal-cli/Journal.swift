@@ -107,6 +107,9 @@ struct JournalCommand: ParsableCommand {
     /// only days the plain ones, any other the ones that name it.
     static func message(for error: JournalError, from parsed: (any ParsableCommand)?) -> String {
         guard let parsed else { return error.description }
+        if case .unknownExercise = error, let acting = type(of: parsed) as? any ExistingExerciseCommand.Type {
+            return error.description(actingOn: acting.existingExercises)
+        }
         if parsed is any ReadingCommand { return error.descriptionForReading }
         if parsed is any DayCommand { return error.description }
         return error.description(command: UsageCheck.path(to: type(of: parsed)).joined(separator: " "))
@@ -179,6 +182,26 @@ extension ConfigGet: ReadingCommand {}
 extension CheckIns.List: ReadingCommand {}
 extension Plan.Show: ReadingCommand {}
 extension PSFS.Show: ReadingCommand {}
+
+/// A command that acts only on an exercise already there: an unknown one's message names the
+/// command that lists those it takes, never how to add one (``JournalError/description(actingOn:)``).
+protocol ExistingExerciseCommand {
+    static var existingExercises: JournalError.ExistingExercises { get }
+}
+
+extension Plan.Remove: ExistingExerciseCommand {
+    static var existingExercises: JournalError.ExistingExercises { .planned }
+}
+extension Exercises.Show: ExistingExerciseCommand {
+    static var existingExercises: JournalError.ExistingExercises { .known }
+}
+extension Exercises.EditExercise: ExistingExerciseCommand {
+    static var existingExercises: JournalError.ExistingExercises { .known }
+}
+extension Exercises.Remove: ExistingExerciseCommand {
+    static var existingExercises: JournalError.ExistingExercises { .known }
+}
+extension Resume: ExistingExerciseCommand { static var existingExercises: JournalError.ExistingExercises { .known } }
 
 /// A command that takes days, never a moment to record: a day still to come is refused without
 /// saying what the command records (``JournalError/description(command:)``).

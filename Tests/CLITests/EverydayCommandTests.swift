@@ -80,7 +80,8 @@ import Testing
                   10d or 10 days
                   6w or 6 weeks
                   3m or 3 months (months of 30 days)
-                  up to 3660 days: 522w or 122m
+                  1y or 1 year (12 such months: 360 days)
+                  up to 3660 days: 522w, 122m or 10y
 
                 """)
         let both = try sandbox.run("report", "--weeks", "2", "--month")
@@ -95,7 +96,9 @@ import Testing
     @Test func anUnknownOptionIsNamedOffATerminal() throws {
         let run = try sandbox.run("log", "bridge", "-b", "4", "-a", "3")
         #expect(run.status == 64)
-        #expect(run.stderr.hasPrefix("Error: Unknown option '-b'\nUsage: journal log <exercise>"), "\(run)")
+        #expect(
+            run.stderr.hasPrefix(
+                "Error: Unknown option '-b'. The nearest: --pain-before.\nUsage: journal log <exercise>"), "\(run)")
         #expect(run.stderr.hasSuffix("  See 'journal log --help' for more information.\n"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.database))
         // The usage, written on three lines to fit 80 columns, keeps its lines under the first, as
@@ -107,7 +110,7 @@ import Testing
               See 'journal log --help' for more information.
 
             """
-        #expect(run.stderr == "Error: Unknown option '-b'\n" + usage)
+        #expect(run.stderr == "Error: Unknown option '-b'. The nearest: --pain-before.\n" + usage)
         let missing = try sandbox.run("log")
         #expect(missing.stderr.hasSuffix(usage), "\(missing)")
     }

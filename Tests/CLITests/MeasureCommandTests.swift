@@ -112,7 +112,8 @@ import Testing
             session.stderr.contains(
                 "Cat-cow (cat-cow)\n  Added by you; your physiotherapist's instructions apply.\n"
                     + Self.catCowOtherMeasure + "Pain before (0-10, s skips, q ends): "
-                    + "Dose in seconds held [3 × 10 reps] (Enter accepts, or 2x30s; s skips, q ends): "),
+                    + "Dose in repetitions, as the plan gives it [3 × 10 reps] (Enter accepts, or in seconds held: 2x30s; "
+                    + "s skips, q ends): "),
             "\(session)")
         #expect(
             try sandbox.sql("SELECT exercise_id, sets, reps, hold_seconds, side FROM entries ORDER BY id")
@@ -120,7 +121,10 @@ import Testing
         // Enter takes the plan's dose as the plan gives it, 3 × 10 reps: never read as seconds.
         let enter = try sandbox.run("session", "cat-cow", stdin: "2\n\n2\n")
         #expect(enter.status == 0, "\(enter)")
-        #expect(enter.stderr.contains("Dose in seconds held [3 × 10 reps] (Enter accepts, or 2x30s"), "\(enter)")
+        #expect(
+            enter.stderr.contains(
+                "Dose in repetitions, as the plan gives it [3 × 10 reps] (Enter accepts, or in seconds held: 2x30s"),
+            "\(enter)")
         #expect(try sandbox.sql("SELECT sets, reps, hold_seconds FROM entries WHERE id = 4") == "3|10|\n")
 
         // Without a plan the dose asked is in the exercise's measure: glute-bridge counts repetitions.

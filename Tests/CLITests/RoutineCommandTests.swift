@@ -119,12 +119,12 @@ import Testing
         #expect(try sandbox.run("check").status == 0)
     }
 
-    /// An exercise done one side at a time asks for the side after the dose; Enter keeps the plan's (none).
+    /// An exercise done one side at a time asks for the side after the dose; Enter saves none (a plan names no side).
     @Test func aSessionAsksForTheSideOfAOneSideExercise() throws {
         try plan()
         let run = try sandbox.run(["session", "bird-dog", "bird-dog"], stdin: "2\n\nleft\n2\n1\n2x6\n\n1\n")
         #expect(run.status == 0, "\(run)")
-        #expect(run.stderr.contains("Side (left, right or both; Enter keeps the plan's, s skips, q ends): "))
+        #expect(run.stderr.contains("Side (left, right or both; Enter saves none, s skips, q ends): "))
         #expect(
             try sandbox.sql("SELECT sets, reps, coalesce(side, '-') FROM entries ORDER BY id") == "2|8|left\n2|6|-\n")
     }

@@ -135,7 +135,8 @@ import Testing
               10d or 10 days
               6w or 6 weeks
               3m or 3 months (months of 30 days)
-              up to 3660 days: 522w or 122m
+              1y or 1 year (12 such months: 360 days)
+              up to 3660 days: 522w, 122m or 10y
 
             """)
     }

@@ -84,8 +84,8 @@ public struct Period: Sendable, Hashable {
         "for the 7 days ending today, leave \(option) out."
     }
 
-    /// The days a span covers, for `report --last`: `10d` is 10 days, `6w` 42 and `3m` 90 (a month is
-    /// 30 days, as for `report --month`); `nil` when `text` is not such a span or covers more than
+    /// The days a span covers, for `report --last`: `10d` is 10 days, `6w` 42, `3m` 90 (a month is
+    /// 30 days, as for `report --month`) and `1y` 360 (a year is 12 such months); `nil` when `text` is not such a span or covers more than
     /// ``maximumDays``.
     ///
     /// ```swift
@@ -98,7 +98,7 @@ public struct Period: Sendable, Hashable {
 
     /// A span's number, the days of its unit and the unit's letter, whatever its bounds: `6w`,
     /// `6 w`, `6 weeks`, `6 weeks.`, `6wk`, `1 week` are (6 or 1, 7, "w"); a number too large to
-    /// hold is `Int.max`; `nil` when `text` has no number and unit of days, weeks or months.
+    /// hold is `Int.max`; `nil` when `text` has no number and unit of days, weeks, months or years.
     public static func spanParts(_ text: String) -> (count: Int, length: Int, unit: String)? {
         let trimmed = DateInput.cleaned(text).lowercased()
         let digits = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }
@@ -115,13 +115,14 @@ public struct Period: Sendable, Hashable {
           10d or 10 days
           6w or 6 weeks
           3m or 3 months (months of 30 days)
-          up to \(maximumDays) days: \(maximumDays / 7)w or \(maximumDays / 30)m
+          1y or 1 year (12 such months: 360 days)
+          up to \(maximumDays) days: \(maximumDays / 7)w, \(maximumDays / 30)m or \(maximumDays / 360)y
         """
 
     /// Each unit of a span, its days, and the ways people write it.
     static let spanUnits: [(unit: String, length: Int, words: Set<String>)] = [
         ("d", 1, ["d", "day", "days"]), ("w", 7, ["w", "wk", "wks", "week", "weeks"]),
-        ("m", 30, ["m", "mo", "month", "months"]),
+        ("m", 30, ["m", "mo", "month", "months"]), ("y", 360, ["y", "yr", "yrs", "year", "years"]),
     ]
 
     /// The span `text` (``spanDays(_:)``) ending on `day`, or ``JournalError/invalidSpan(_:)``.

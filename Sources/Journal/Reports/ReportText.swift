@@ -68,7 +68,9 @@ public enum ReportText {
         var lines = ["", "Function (Patient-Specific Functional Scale)"]
         lines += TextTable.render(
             header: ReportPSFS.header.map { $0.uppercased() }, rows: ReportPSFS.rows(psfs, period: report.period),
-            width: width, shrink: 0, wrap: [4]
+            // An activity's name is the person's own words: wrapped like the ratings, never cut, so two
+            // activities that begin alike stay two.
+            width: width, wrap: [0, 4]
         ).split(separator: "\n").map(String.init)
         if let average = ReportPSFS.average(psfs) { lines += wrap(average, width) }
         lines += wrap(ReportPSFS.legend, width)

@@ -33,6 +33,30 @@ extension Wording {
         }
     }
 
+    /// The dose question `session`, and `log` at a terminal, ask, up to its examples.
+    ///
+    /// The caller ends it. It is asked in the exercise's measure, the plan's dose offered for Enter. A plan's dose in the
+    /// other measure is offered as the plan gives it, and the question is asked in the measure of
+    /// that dose, the one Enter saves, with the exercise's own as the other answer; without a plan
+    /// there is nothing for Enter to accept.
+    ///
+    /// ```swift
+    /// Wording.doseQuestion(sidePlank, plan: twoTimesThirtySeconds)
+    /// // "Dose in seconds held [2 × 30 s hold] (Enter accepts, or 2x30s"
+    /// Wording.doseQuestion(catCowHeld, plan: twoTimesTenReps)
+    /// // "Dose in repetitions, as the plan gives it [2 × 10 reps] (Enter accepts, or in seconds held: 2x30s"
+    /// ```
+    public static func doseQuestion(_ exercise: Exercise, plan: PlanItem?) -> String {
+        let own = exercise.measure
+        guard let plan else { return "Dose \(measure(own)) (\(doseExamples(own))" }
+        guard own.fits(reps: plan.reps, holdSeconds: plan.holdSeconds) else {
+            let planned: Exercise.Measure = own == .hold ? .reps : .hold
+            return "Dose \(measure(planned)), as the plan gives it [\(dose(plan))] (Enter accepts, or "
+                + "\(measure(own)): \(doseExamples(own))"
+        }
+        return "Dose \(measure(own)) [\(dose(plan))] (Enter accepts, or \(doseExamples(own))"
+    }
+
     /// What a plan's dose in the other measure than the exercise's says, naming what sets it again.
     ///
     /// `nil` when the dose fits (``Exercise/Measure/fits(reps:holdSeconds:)``). A built-in exercise

@@ -37,7 +37,8 @@ struct Report: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The days ending today: 10d (10 days), 6w (6 weeks) or 3m (3 months of 30 days).", valueName: "span"))
+            "The days ending today: 10d (10 days), 6w (6 weeks), 3m (3 months of 30 days) or 1y (12 such months).",
+            valueName: "span"))
     var last: String?
 
     @Option(help: ArgumentHelp("The N weeks ending today (the same as --last Nw).", valueName: "n"))

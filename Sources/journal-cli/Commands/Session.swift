@@ -8,9 +8,9 @@ struct Session: ParsableCommand {
         abstract: "Walk through today's exercises one after another, recording each as you go.",
         discussion: """
             For each exercise due today (or each one you name), in plan order: how to do it, \
-            then your pain before, the dose (Enter accepts the plan's), the side for an exercise \
-            done one side at a time (Enter keeps the plan's, which names none), and your pain \
-            after. Each entry is saved the moment it is complete; findings show at once, as with \
+            then your pain before, the dose (Enter accepts the plan's, as the plan gives it), the side \
+            for an exercise done one side at a time (Enter saves none: a plan names no side), and \
+            your pain after. Each entry is saved the moment it is complete; findings show at once, as with \
             `journal log`. A stop puts that exercise on hold, and you choose whether to go on \
             with the others. Answer s to skip an exercise, q to end.
 
@@ -19,7 +19,7 @@ struct Session: ParsableCommand {
             terminal it is skipped.
 
             Off a terminal the same answers are read from standard input, one per line (an \
-            empty line accepts the plan's dose or side); the end of input ends the session. An \
+            empty line accepts the plan's dose, or saves no side); the end of input ends the session. An \
             answer that is refused ends the session with exit status 64, naming its line: the \
             entries completed before it are kept, nothing after it is saved.
 
@@ -234,7 +234,7 @@ struct Session: ParsableCommand {
         var side: Side?
         if step.asksSide(after: dose) {
             let sideAnswer = try Questions.ask(
-                "Side (left, right or both; Enter keeps the plan's, s skips, q ends): "
+                "Side (left, right or both; Enter saves none, s skips, q ends): "
             ) { text -> Side? in text.isEmpty ? nil : try Side(parsing: text) }
             guard case .value(let answer) = sideAnswer else { return sideAnswer.isQuit ? .quit : .skipped }
             side = answer
@@ -262,16 +262,13 @@ struct Session: ParsableCommand {
     /// Asks for a dose in the exercise's measure, offering the plan's (Enter, answered `nil`).
     ///
     /// `journal log` asks the same at a terminal. A plan's dose in the other measure is offered as
-    /// the plan gives it, never read as this measure's: the caller names it before its first
-    /// question (``sayOtherMeasure(_:plan:)``).
+    /// the plan gives it, never read as this measure's, and asked in its measure
+    /// (``Wording/doseQuestion(_:plan:)``): the caller names it before its first question
+    /// (``sayOtherMeasure(_:plan:)``).
     static func askDose(_ exercise: Exercise, plan: PlanItem?, escapes: Bool) throws -> Questions.Answer<DoseInput?> {
-        let planned = plan.map { Wording.dose($0) }
         // Enter is offered only when there is a plan's dose to accept.
-        return try Questions.ask(
-            "Dose \(Wording.measure(exercise.measure))"
-                + "\(planned.map { " [\($0)] (Enter accepts, or " } ?? " (")\(Wording.doseExamples(exercise.measure))"
-                + (escapes ? "; s skips, q ends): " : "): "),
-            escapes: escapes
+        try Questions.ask(
+            Wording.doseQuestion(exercise, plan: plan) + (escapes ? "; s skips, q ends): " : "): "), escapes: escapes
         ) { text -> DoseInput? in
             if text.isEmpty {
                 guard plan != nil else { throw JournalError.invalidDose(text) }

@@ -60,6 +60,7 @@ enum UsageCheck {
         }
         return exerciseInWords(arguments, command: command, path: path)
             ?? splitValue(in: arguments, command: command, path: path)
+            ?? strayArguments(in: arguments, command: command, path: path)
     }
 
     /// The commands whose first argument is an exercise.
@@ -107,6 +108,9 @@ enum UsageCheck {
         "--last-months": ["--months", "--last"], "--months-back": ["--months", "--last"],
         "--since": ["--from"], "--start": ["--from", "--since"], "--from": ["--since"],
         "--until": ["--to"], "--end": ["--to"],
+        "-b": ["--pain-before", "--pain"], "-a": ["--pain-after", "--pain"],
+        "--before": ["--pain-before", "--pain"], "--after": ["--pain-after", "--pain"],
+        "--pain-before": ["--pain"], "--pain-after": ["--pain"],
     ]
 
     /// `. The nearest: --pain-before.` for an unknown long option: the options it is a word for
@@ -121,6 +125,74 @@ enum UsageCheck {
                 .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
         }
         return near.isEmpty ? nil : ". The nearest: \(near.joined(separator: ", "))."
+    }
+
+    /// The message for words a command has no place for, or `nil` when every word has its place.
+    ///
+    /// `journal report 6w`, `journal log glute-bridge 4 3`: the parser reports them as unexpected
+    /// arguments (and, off a terminal, `log` hid them behind "Give --pain-before and
+    /// --pain-after"). A line gives the command meant when they read as the values of options the
+    /// command takes and was not given: pain numbers (0-10) for `--pain-before` then
+    /// `--pain-after`, or `--pain`; a span for `--last`. Nothing is said after `--`.
+    static func strayArguments(in arguments: [String], command: any ParsableCommand.Type, path: [String]) -> String? {
+        guard !arguments.contains("--") else { return nil }
+        let described = Self.arguments(of: command)
+        let positionals = described.filter { $0["kind"] as? String == "positional" }
+        guard !positionals.contains(where: { $0["isRepeating"] as? Bool == true }) else { return nil }
+        // Each option that takes a value, by every spelling, and the preferred names given.
+        var valued: [String: String] = [:]
+        for argument in described where argument["kind"] as? String == "option" {
+            guard let preferred = spelling(argument["preferredName"]) else { continue }
+            for each in spellings(of: argument) { valued[each] = preferred }
+        }
+        var names = Array(path.dropFirst())
+        var given = Set<String>()
+        var taken: [String] = []
+        var stray: [Int] = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            if word.hasPrefix("-") && word.count > 1 && Int(word) == nil {
+                let option = optionName(word)
+                given.insert(valued[option] ?? option)
+                // `--at 7pm` takes the next word; `--at=7pm` and `-b4` hold theirs.
+                if valued[option] != nil, word.count == option.count { index += 1 }
+            } else if names.first == word {
+                names.removeFirst()
+            } else if taken.count < positionals.count {
+                taken.append(word)
+            } else {
+                stray.append(index - 1)
+            }
+        }
+        guard !stray.isEmpty else { return nil }
+        let words = stray.map { arguments[$0] }
+        let said =
+            words.count == 1
+            ? "Unexpected argument '\(words[0])'"
+            : "\(words.count) unexpected arguments: " + words.map { "'\($0)'" }.joined(separator: ", ")
+        // The options the stray words stand for, in order.
+        var meant: [String] = []
+        let free = { (options: [String]) in options.filter { valued.values.contains($0) && !given.contains($0) } }
+        if words.allSatisfy({ Int($0).map((0...10).contains) ?? false }), !taken.contains(where: { Int($0) != nil }) {
+            let pains =
+                free(["--pain-before", "--pain-after"]).isEmpty
+                ? free(["--pain"]) : free(["--pain-before", "--pain-after"])
+            if words.count <= pains.count { meant = Array(pains.prefix(words.count)) }
+        } else if words.count == 1, !free(["--last"]).isEmpty, Period.spanParts(words[0]) != nil {
+            meant = ["--last"]
+        }
+        var hint = ""
+        if !meant.isEmpty {
+            var line = arguments.map(typed)
+            for (position, option) in zip(stray, meant) { line[position] = option + " " + line[position] }
+            hint =
+                "\n" + (meant.count == 1 ? "A value goes after its option: " : "Values go after their options: ")
+                + (["journal"] + line).joined(separator: " ")
+        }
+        return "Error: \(said)\(hint)\n\(Self.usage(for: command))\n"
+            + "  See '\(path.joined(separator: " ")) --help' for more information."
     }
 
     /// Options whose value people type as several words: a time, a day, a span.
