@@ -133,9 +133,13 @@ import Testing
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0)
         let lines = undo.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 7, "\(undo)")
-        #expect(lines.last == "  and 2 more", "\(undo)")
-        #expect(lines.dropLast().last?.hasPrefix("  check-in #7 (pain 6)") == true, "\(undo)")
+        #expect(lines.count == 8, "\(undo)")
+        #expect(lines.dropLast().last == "  and 2 more", "\(undo)")
+        #expect(lines.dropLast(2).last?.hasPrefix("  check-in #7 (pain 6)") == true, "\(undo)")
+        #expect(
+            lines.last
+                == "The red flag of check-in #7 at 2026-11-20 19:00 begins now: the undo began it; it stands until a "
+                + "doctor has seen you, then record that with: journal resume --red-flags", "\(undo)")
         #expect(undo.stderr == Self.feverStands)
     }
 
@@ -163,7 +167,7 @@ import Testing
         #expect(undo.status == 0)
         #expect(
             undo.stdout == """
-                Removed check-in #1 (pain 6, red flags: saddle-numbness, at 2026-11-20 08:00), recorded 1 day ago.
+                Removed check-in #1 (pain 6, red flags: saddle-numbness, at 2026-11-20 08:00), recorded 14 hours ago.
                 The red flag of check-in #1 at 2026-11-20 08:00 is lifted: the change undone had it. You recorded numbness or tingling around the genitals or buttocks.
 
                 """, "\(undo)")
