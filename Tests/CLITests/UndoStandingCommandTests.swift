@@ -239,4 +239,21 @@ import Testing
         #expect((json["red_flags_begun"] as? [Any])?.isEmpty == true, "\(undo)")
         #expect(undo.stderr == "")
     }
+
+    /// Undoing a full import that brought a check-in with a red flag says the red flag is lifted.
+    @Test func undoingAnImportSaysTheRedFlagItBroughtIsLifted() throws {
+        try sandbox.change("checkin", "--pain", "6", "--red-flag", "fever", "--at", "2026-11-20 19:00")
+        let export = sandbox.directory + "/all.json"
+        try sandbox.change("export", "--all", "--output", export)
+        sandbox.environment["JOURNAL_DB"] = sandbox.directory + "/other.sqlite3"
+        try sandbox.change("import", export)
+        let undo = try sandbox.run("undo")
+        #expect(undo.status == 0)
+        #expect(
+            undo.stdout.hasSuffix(
+                "\nThe red flag of check-in #1 at 2026-11-20 19:00 is lifted: the change undone had it. "
+                    + "You recorded a high temperature, or feeling hot and shivery.\n"), "\(undo)")
+        #expect(undo.stderr == "")
+        #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
+    }
 }
