@@ -287,7 +287,8 @@ import Testing
         #expect(object["skipped"] as? [String] == ["bird-dog"])
         let logged = try #require(object["logged"] as? [[String: Any]])
         #expect(logged.count == 1)
-        #expect(logged.first?.keys.sorted() == ["entry", "findings", "hold", "paused", "region"])
+        #expect(
+            logged.first?.keys.sorted() == ["entry", "findings", "hold", "hold_moved_earlier", "paused", "region"])
         let entry = try #require(logged.first?["entry"] as? [String: Any])
         #expect(entry["id"] as? Int == 1)
         #expect(entry["exercise"] as? String == "glute-bridge")

@@ -97,7 +97,9 @@ import Testing
         #expect(undo.status == 0, "\(undo)")
         #expect(
             undo.stdout
-                == "Took back the record that a doctor has seen the red flags, made just now: they stand again.\n",
+                == "Took back the record that a doctor has seen the red flags, made just now: they stand again.\n"
+                + "The red flag of check-in #1 at 2026-11-25 08:00 begins now: the undo began it; it stands until a doctor has seen you, "
+                + "then record that with: journal resume --red-flags\n",
             "\(undo)")
         #expect(!undo.stdout.contains("physiotherapist"), "\(undo)")
         #expect(try sandbox.run("check").status == 3)

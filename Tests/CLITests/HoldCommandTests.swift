@@ -151,7 +151,9 @@ import Testing
         #expect(
             try sandbox.run("undo").stdout
                 == "Check-in #2 (pain 5, 2026-11-24 07:00) is as it was before you edited it just now: pain 5 "
-                + "(the edit had 4); red flags: saddle-numbness (the edit had none).\n")
+                + "(the edit had 4); red flags: saddle-numbness (the edit had none).\n"
+                + "The red flag of check-in #2 at 2026-11-24 07:00 begins now: the undo began it; it stands until a "
+                + "doctor has seen you, then record that with: journal resume --red-flags\n")
         #expect(try check().status == 3)
         #expect(
             try sandbox.sql("SELECT pain, red_flag FROM checkins JOIN checkin_red_flags ON checkin_id = id")
@@ -169,6 +171,8 @@ import Testing
                 Put back 2 check-ins (deleted just now):
                   check-in #1 (pain 3) at 2026-11-23 07:00
                   check-in #2 (pain 5) at 2026-11-24 07:00 with red flags saddle-numbness
+                The red flag of check-in #2 at 2026-11-24 07:00 begins now: the undo began it; it stands until a \
+                doctor has seen you, then record that with: journal resume --red-flags
 
                 """)
         #expect(try sandbox.sql("SELECT id, pain, note FROM checkins ORDER BY id") == "1|3|stiff, \"eased\" 🙂\n2|5|\n")
@@ -190,6 +194,66 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(edit.stdout.utf8)) as? [String: Any])
         #expect((json["findings"] as? [[String: Any]])?.map { $0["rule"] as? String } == ["repeated", "more-pain"])
         #expect((json["hold"] as? [String: Any])?["entry_id"] as? Int == 1)
+    }
+
+    /// A rise logged for a time before the session that put the exercise on hold says it was
+    /// already on hold and that the hold now dates from this earlier session; `check` agrees.
+    @Test func aRiseLoggedEarlierSaysTheHoldNowDatesFromIt() throws {
+        let first = try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "3", "--json")
+        let firstJSON = try #require(
+            try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(firstJSON["hold_moved_earlier"] is NSNull, "\(first)")
+        let run = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "3", "--at", "yesterday 7pm")
+        #expect(run.status == 0)
+        #expect(run.stdout == "Logged #2 glute-bridge: 1 set, pain 2 → 3, at 2026-11-24 19:00 (UTC+00:00).\n")
+        #expect(
+            run.stderr == """
+                STOP Pain went up during glute-bridge, from 2 before to 3 after.
+                     Stop doing glute-bridge and see a physiotherapist before you continue with
+                     it.
+                glute-bridge was already on hold, since 2026-11-25 12:00 (#1); the hold now
+                dates from this earlier session, 2026-11-24 19:00 (#2). Once a physiotherapist
+                has seen you, record it with: journal resume glute-bridge
+
+                """, "\(run)")
+        #expect(!run.stderr.contains("is now on hold"))
+        let state = try check()
+        #expect(state.status == 2)
+        let holds = try #require(state.json["holds"] as? [[String: Any]])
+        #expect(holds.map { $0["entry_id"] as? Int } == [2])
+        #expect(holds.first?["since"] as? String == "2026-11-24T19:00:00+00:00")
+        #expect(try sandbox.sql("SELECT id, performed_at FROM entries ORDER BY id") == "1|1795608000\n2|1795546800\n")
+    }
+
+    /// `log --json` names the hold as it stood before in `hold_moved_earlier`, `hold` the one now.
+    @Test func aRiseLoggedEarlierNamesTheHoldMovedInJSON() throws {
+        try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "3")
+        let run = try sandbox.run(
+            "log", "glute-bridge", "--pain-before", "2", "--pain-after", "3", "--at", "yesterday 7pm", "--json")
+        #expect(run.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let moved = try #require(json["hold_moved_earlier"] as? [String: Any], "\(run)")
+        #expect(moved["exercise"] as? String == "glute-bridge")
+        #expect(moved["entry_id"] as? Int == 1)
+        #expect(moved["since"] as? String == "2026-11-25T12:00:00+00:00")
+        #expect(moved["rule"] as? String == "more-pain")
+        let hold = try #require(json["hold"] as? [String: Any])
+        #expect(hold["entry_id"] as? Int == 2)
+        #expect(hold["since"] as? String == "2026-11-24T19:00:00+00:00")
+        #expect(json["paused"] is NSNull)
+        #expect(try sandbox.entryCount() == 2)
+    }
+
+    /// A rise logged after the session that began the hold moves nothing: the hold stands as it was.
+    @Test func aRiseLoggedLaterLeavesTheHoldWhereItWas() throws {
+        try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "3", "--at", "yesterday 7pm")
+        let run = try sandbox.run("log", "glute-bridge", "--pain-before", "2", "--pain-after", "3", "--json")
+        #expect(run.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["hold_moved_earlier"] is NSNull, "\(run)")
+        #expect((json["hold"] as? [String: Any])?["entry_id"] as? Int == 1)
+        #expect(!run.stderr.contains("already on hold"), "\(run)")
     }
 }
 

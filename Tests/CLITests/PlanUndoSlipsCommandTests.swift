@@ -194,6 +194,8 @@ import Testing
         #expect(
             undo.stdout
                 == "Removed check-in #1 (pain 4, red flags: fever, at 2026-11-20 07:30, note: stiff), recorded 2 minutes ago.\n"
+                + "The red flag of check-in #1 at 2026-11-20 07:30 is lifted: the change undone had it. "
+                + "You recorded a high temperature, or feeling hot and shivery.\n"
         )
         #expect(try sandbox.sql("SELECT count(*) FROM checkins") == "0\n")
     }

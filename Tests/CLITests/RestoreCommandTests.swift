@@ -112,7 +112,8 @@ import Testing
             undo.stdout.hasSuffix(
                 ": removed 5 imported entries, removed 1 imported check-in, removed 2 imported PSFS activities and "
                     + "3 ratings, removed 1 imported review, removed 2 imported exercises of your own, removed 1 imported "
-                    + "plan item.\n"), "\(undo)")
+                    + "plan item.\nThe red flag of check-in #1 at 2026-11-22 08:00 is lifted: the change undone had it. "
+                    + "You recorded a high temperature, or feeling hot and shivery.\n"), "\(undo)")
         let json = try sandbox.run("import", "--format", "json", "-", "--json", stdin: text)
         #expect(
             json.stdout

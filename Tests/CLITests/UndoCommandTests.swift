@@ -221,6 +221,12 @@ import Testing
                   "red_flag_review_ids" : [
 
                   ],
+                  "red_flags_begun" : [
+
+                  ],
+                  "red_flags_lifted" : [
+
+                  ],
                   "region" : {
                     "explanation" : "United Kingdom (GB), from the locale (LANG=en_GB.UTF-8); `journal config set region CODE` sets another.",
                     "locale" : "LANG=en_GB.UTF-8",
@@ -442,6 +448,12 @@ import Testing
 
                   ],
                   "red_flag_review_ids" : [
+
+                  ],
+                  "red_flags_begun" : [
+
+                  ],
+                  "red_flags_lifted" : [
 
                   ],
                   "region" : null,

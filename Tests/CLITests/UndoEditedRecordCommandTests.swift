@@ -124,9 +124,14 @@ import Testing
         #expect(undone.map(\.status) == [0, 0, 0], "\(undone)")
         #expect(
             undone.map(\.stdout) == [
-                "Put back check-in #1 (pain 4) at 2026-11-20 08:00 with red flags fever, night-pain (deleted just now).\n",
+                "Put back check-in #1 (pain 4) at 2026-11-20 08:00 with red flags fever, night-pain (deleted just now).\n"
+                    + "The red flag of check-in #1 at 2026-11-20 08:00 begins now: the undo began it; it stands until a "
+                    + "doctor has seen you, then record that with: journal resume --red-flags\n",
                 "Check-in #1 (pain 4, 2026-11-20 08:00) is as it was before you edited it just now: red flags: none "
-                    + "(the edit had fever, night-pain).\n",
+                    + "(the edit had fever, night-pain).\n"
+                    + "The red flag of check-in #1 at 2026-11-20 08:00 is lifted: the change undone had it. "
+                    + "You recorded a high temperature, or feeling hot and shivery; pain that does not improve after "
+                    + "resting, or is much worse at night.\n",
                 "Check-in #1 (pain 3, 2026-11-20 08:00) is as it was before you edited it just now: pain 3 "
                     + "(the edit had 4).\n",
             ])

@@ -155,7 +155,9 @@ import Testing
         #expect(
             try undo().stdout
                 == "Check-in #1 (pain 3, 2026-11-20 07:30) is as it was before you edited it 2 minutes ago: "
-                + "pain 3 (the edit had 5); red flags: none (the edit had fever).\n")
+                + "pain 3 (the edit had 5); red flags: none (the edit had fever).\n"
+                + "The red flag of check-in #1 at 2026-11-20 07:30 is lifted: the change undone had it. "
+                + "You recorded a high temperature, or feeling hot and shivery.\n")
         #expect(try sandbox.sql("SELECT pain FROM checkins; SELECT count(*) FROM checkin_red_flags") == "3\n0\n")
     }
 

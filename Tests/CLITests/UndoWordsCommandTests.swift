@@ -33,6 +33,10 @@ import Testing
         #expect(
             undo.stdout
                 == "Removed check-in #1 (pain 6, red flags: saddle-numbness, fever, at 2026-11-20 19:00), recorded just now.\n"
+                + "The red flag of check-in #1 at 2026-11-20 19:00 is lifted: the change undone had it. "
+                + "You recorded numbness or tingling around the genitals or buttocks.\n"
+                + "The red flag of check-in #1 at 2026-11-20 19:00 is lifted: the change undone had it. "
+                + "You recorded a high temperature, or feeling hot and shivery.\n"
         )
         #expect(undo.stderr == "")
     }
@@ -44,7 +48,9 @@ import Testing
         let undo = try sandbox.run("undo")
         #expect(
             undo.stdout
-                == "Put back check-in #1 (pain 4) at 2026-11-20 19:00 with red flags fever (deleted just now).\n")
+                == "Put back check-in #1 (pain 4) at 2026-11-20 19:00 with red flags fever (deleted just now).\n"
+                + "The red flag of check-in #1 at 2026-11-20 19:00 begins now: the undo began it; it stands until a doctor has seen you, "
+                + "then record that with: journal resume --red-flags\n")
     }
 
     /// The clock set a year back since the delete: its time, not "just now".

@@ -60,7 +60,10 @@ import Testing
 
     @Test func logEditAndCheckInKeys() throws {
         let (_, logged, checkIn) = try journal()
-        #expect(try keys(LoggedJSON(logged, advice: words)) == ["entry", "findings", "hold", "paused", "region"])
+        #expect(
+            try keys(LoggedJSON(logged, advice: words)) == [
+                "entry", "findings", "hold", "hold_moved_earlier", "paused", "region",
+            ])
         let edit = EditJSON(
             before: EntryJSON(logged.entry), after: EntryJSON(logged.entry), findings: [], hold: nil, paused: nil)
         #expect(
@@ -122,7 +125,8 @@ import Testing
         let all = [
             "checkin_ids", "checkins", "detail", "entries", "entry_ids", "exercise", "exercise_ids", "exercises",
             "holds", "holds_lifted", "kind", "made_at", "message", "plan_exercise_ids", "plan_items",
-            "psfs_activities", "psfs_activity_ids", "psfs_rating_ids", "psfs_ratings", "red_flag_review_ids", "region",
+            "psfs_activities", "psfs_activity_ids", "psfs_rating_ids", "psfs_ratings", "red_flag_review_ids",
+            "red_flags_begun", "red_flags_lifted", "region",
             "removed_checkin", "removed_entry", "replaced_checkins", "replaced_entries", "replaced_exercises",
             "replaced_region", "review_ids", "reviewed_exercises", "setting", "setting_names", "standing", "stopped",
             "undone",

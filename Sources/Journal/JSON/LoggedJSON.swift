@@ -1,7 +1,9 @@
 /// `journal log --json` and `journal edit --json`'s findings: the saved entry, the findings it
 /// raised, the hold its exercise stands on (`hold`), and `paused`, the finding that began a hold
-/// standing before this entry, and `region`, the code of the region whose words the findings' advice
-/// uses (null for the generic words).
+/// standing before this entry, `hold_moved_earlier`, the hold as it stood before this entry when the
+/// exercise was already on hold and this entry, done before the session that began it, now begins it
+/// (`hold` then names this entry; null otherwise), and `region`, the code of the region whose words
+/// the findings' advice uses (null for the generic words).
 public struct LoggedJSON: Encodable, Sendable {
     public var logged: LoggedEntry
     public var advice: RegionalAdvice
@@ -11,7 +13,11 @@ public struct LoggedJSON: Encodable, Sendable {
         self.advice = advice
     }
 
-    enum CodingKeys: CodingKey { case entry, findings, paused, hold, region }
+    enum CodingKeys: String, CodingKey {
+        case entry, findings, paused, hold
+        case holdMovedEarlier = "hold_moved_earlier"
+        case region
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -19,6 +25,7 @@ public struct LoggedJSON: Encodable, Sendable {
         try container.encode(logged.findings.map { FindingJSON($0, advice: advice) }, forKey: .findings)
         try container.encode(logged.holdBefore.map { FindingJSON($0.since, advice: advice) }, forKey: .paused)
         try container.encode(logged.hold.map(HoldJSON.init), forKey: .hold)
+        try container.encode(logged.holdMovedEarlier.map(HoldJSON.init), forKey: .holdMovedEarlier)
         try container.encode(advice.region?.code, forKey: .region)
     }
 }

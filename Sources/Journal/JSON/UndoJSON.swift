@@ -21,7 +21,10 @@ import Foundation
 /// (`id`, `activity`, `added_at`, `retired_at`: removed, as they were, or made active again, as they are)
 /// and `psfs_ratings` (`id`, `activity_id`, `rated_at`, `score`, `note`, and `activity`, the
 /// activity's words: those removed); `holds_lifted` (the holds the undone change had begun, which
-/// stand no more, as `journal check --json` writes them) and `standing` (what stands once the change
+/// stand no more, as `journal check --json` writes them), `red_flags_lifted` and `red_flags_begun` (the
+/// red flags no doctor had seen that the undo lifted, or that stand again once the change is undone,
+/// one finding a tier per check-in, as `journal checkins delete --json` and `checkins edit --json`
+/// write them) and `standing` (what stands once the change
 /// is undone, the same object as `journal today --json`'s: ``StandingJSON``); `region` (the region in
 /// force once the change is undone, as `journal config get region --json` writes it, when the undo
 /// changed the journal's region: a region set or unset, a full import that had set one) and
@@ -57,7 +60,8 @@ public struct UndoJSON: Encodable, Sendable {
         case undone, stopped, kind, message, made_at, detail, entry_ids, checkin_ids, review_ids, red_flag_review_ids
         case psfs_activity_ids, psfs_rating_ids, exercise_ids, plan_exercise_ids, setting_names, exercise, setting
         case removed_entry, removed_checkin, entries, checkins, replaced_entries, replaced_checkins
-        case reviewed_exercises, holds, psfs_activities, psfs_ratings, holds_lifted, standing, region, replaced_region
+        case reviewed_exercises, holds, psfs_activities, psfs_ratings, holds_lifted, red_flags_lifted, red_flags_begun
+        case standing, region, replaced_region
         case exercises, replaced_exercises, plan_items
     }
 
@@ -129,6 +133,10 @@ public struct UndoJSON: Encodable, Sendable {
             },
             forKey: .psfs_ratings)
         try container.encode((result?.holdsLifted ?? []).map(HoldJSON.init), forKey: .holds_lifted)
+        try container.encode(
+            (result?.redFlagsLifted ?? []).map { FindingJSON($0, advice: advice) }, forKey: .red_flags_lifted)
+        try container.encode(
+            (result?.redFlagsBegun ?? []).map { FindingJSON($0, advice: advice) }, forKey: .red_flags_begun)
         try container.encode(result?.standing.map { StandingJSON($0, advice: advice) }, forKey: .standing)
         try container.encode(region.map(RegionJSON.init), forKey: .region)
         try container.encode(result?.region?.replaced, forKey: .replaced_region)

@@ -106,6 +106,15 @@ public struct UndoResult: Sendable, Hashable {
     /// The holds that stood before the undo and stand no more: those the undone change had begun
     /// (a `log` or `edit` with a pain rise), in exercise order.
     public var holdsLifted: [Hold] = []
+    /// The red flags no doctor had seen that stood before the undo and stand no more (those of a
+    /// check-in the undone `checkin` or import had added, of a red flag the undone `checkins edit`
+    /// had added), flag by flag, most severe first, as `checkins delete` and `checkins edit` name them.
+    public var redFlagsLifted: [Finding] = []
+    /// The red flags no doctor had seen that stand once the change is undone and did not before
+    /// (those of check-ins the undone `checkins delete` had deleted, of a red flag the undone
+    /// `checkins edit` had removed, those a doctor's visit the undone `resume --red-flags` had
+    /// recorded had seen), flag by flag, most severe first.
+    public var redFlagsBegun: [Finding] = []
 }
 
 /// An exercise's place in the plan's order (1 first) as undo put it back, and as the change had left it.
@@ -158,17 +167,24 @@ extension JournalStore {
     /// Reverses the latest change not yet undone; `nil` when there is none.
     ///
     /// With `today`, the result also carries what stands on that day once the change is undone
-    /// (``UndoResult/standing``) and the holds the undo lifted (``UndoResult/holdsLifted``), read
-    /// in the same transaction as the undo.
+    /// (``UndoResult/standing``), the holds the undo lifted (``UndoResult/holdsLifted``) and the red
+    /// flags it lifted and began (``UndoResult/redFlagsLifted``, ``UndoResult/redFlagsBegun``): what
+    /// stood before and after, read in the same transaction as the undo.
     public func undo(today: LocalDate? = nil) throws -> UndoResult? {
         try writing { db in
             let heldBefore = try today.map { try HoldQueries.holds(db, asOf: $0) } ?? []
+            let flaggedBefore = try today.map { try Self.standingRedFlagCheckIns(today: $0, db) } ?? [:]
             guard var result = try Self.undoingLatest(db, journalPath: path) else { return nil }
             guard let today, !result.stopped else { return result }
             let (standing, holds) = try Self.standing(today: today, db)
             result.standing = standing
             let stillHeld = Set(holds.map(\.exerciseID))
             result.holdsLifted = heldBefore.filter { !stillHeld.contains($0.exerciseID) }
+            let flaggedAfter = try Self.standingRedFlagCheckIns(today: today, db)
+            result.redFlagsLifted = Rules.sorted(
+                flaggedBefore.flatMap { id, checkIn in Self.redFlags(of: checkIn, leaving: flaggedAfter[id]) })
+            result.redFlagsBegun = Rules.sorted(
+                flaggedAfter.flatMap { id, checkIn in Self.redFlags(of: checkIn, leaving: flaggedBefore[id]) })
             return result
         }
     }

@@ -123,14 +123,25 @@ extension JournalStore {
     /// Check-in `id` as read when its red flags stand as of `today` (no doctor had seen them), the
     /// way ``deleteCheckIns(ids:now:today:)`` reads what it lifts; `nil` when none stand.
     private static func standingRedFlags(of id: Int64, today: LocalDate, _ db: Database) throws -> CheckIn? {
+        try standingRedFlagCheckIns(today: today, db)[id]
+    }
+
+    /// The check-ins whose red flags stand as of `today` (no doctor had seen them), by id: what
+    /// ``editCheckIn(id:pain:note:time:redFlags:now:timeZone:today:)`` and ``undo(today:)`` compare
+    /// before and after their change.
+    static func standingRedFlagCheckIns(today: LocalDate, _ db: Database) throws -> [Int64: CheckIn] {
         let review = try RedFlagReviewQueries.latest(db, asOf: today)
-        return try RedFlagReviewQueries.standingCheckIns(db, review: review).first { $0.id == id }
+        return Dictionary(
+            try RedFlagReviewQueries.standingCheckIns(db, review: review).compactMap { checkIn in
+                checkIn.id.map { ($0, checkIn) }
+            },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The findings for each red flag that stands on `standing` and not on `other`, flag by flag,
     /// most severe first (``RedFlagRule/findings(for:)``): one edit can lift one flag of a tier
     /// and keep the rest, or swap one flag for another of the same tier.
-    private static func redFlags(of standing: CheckIn?, leaving other: CheckIn?) -> [Finding] {
+    static func redFlags(of standing: CheckIn?, leaving other: CheckIn?) -> [Finding] {
         guard var only = standing else { return [] }
         only.redFlags = only.redFlags.filter { !(other?.redFlags.contains($0) ?? false) }
         return Rules.sorted(RedFlagRule.findings(for: only))

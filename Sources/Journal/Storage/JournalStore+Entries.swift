@@ -19,6 +19,18 @@ public struct LoggedEntry: Sendable, Hashable {
 
     /// Whether this entry began the hold its exercise now stands on (a stop it raised).
     public var beganHold: Bool { hold.map { $0.since.entryID == entry.id } ?? false }
+
+    /// The hold the exercise stood on before this entry was saved (`journal log` reads it; `nil`
+    /// for none, or when not read).
+    public var heldBefore: Hold?
+
+    /// The hold that stood before this entry and now dates from it: the exercise was already on
+    /// hold, and this entry, done before the session that began it, raised a stop of its own, so
+    /// the hold now begins at this entry (a `log --at` an earlier time); `nil` otherwise.
+    public var holdMovedEarlier: Hold? {
+        guard beganHold, let heldBefore, heldBefore.since.entryID != entry.id else { return nil }
+        return heldBefore
+    }
 }
 
 /// Something `journal log` points out about a saved entry, likely a slip; the entry is kept.
@@ -135,6 +147,7 @@ extension JournalStore {
             let exercise = try ExerciseQueries.loggable(draft.exercise, db)
             try StoredValues.keepExerciseRow(exercise.id, db)
             var entry = try draft.entry(exercise: exercise, now: now, timeZone: timeZone)
+            let heldBefore = try Self.hold(of: exercise.id, db, now: now, timeZone: timeZone)
             entry.id = nil
             entry.id = try EntryQueries.insert(entry, db)
             if let id = entry.id {
@@ -142,6 +155,7 @@ extension JournalStore {
                 try log.noteLogged(id, for: try log.begin(.log, now: now))
             }
             var logged = try Self.assess(entry, db, now: now, timeZone: timeZone)
+            logged.heldBefore = heldBefore
             logged.notices = try Self.notices(for: entry, of: exercise, now: now, db)
             return logged
         }
@@ -290,10 +304,15 @@ extension JournalStore {
     private static func assess(_ saved: Entry, _ db: Database, now: Int64, timeZone: TimeZone) throws -> LoggedEntry {
         let earlier = try HoldQueries.sessions(before: saved, db)
         let repeated = RepeatedRule.findings(in: earlier + [saved]).filter { $0.entryID == saved.id }
-        let today = DateInput.at(now, in: timeZone).local.date
-        let review = try HoldQueries.latestReviews(db, exerciseID: saved.exerciseID, asOf: today)[saved.exerciseID]
         return LoggedEntry(
             entry: saved, findings: Rules.sorted(Rules.evaluate(saved) + repeated),
-            hold: try HoldQueries.hold(exerciseID: saved.exerciseID, review: review, db))
+            hold: try hold(of: saved.exerciseID, db, now: now, timeZone: timeZone))
+    }
+
+    /// The hold `exerciseID` stands on, read as `check` reads what stands today (``AsOf``).
+    private static func hold(of exerciseID: String, _ db: Database, now: Int64, timeZone: TimeZone) throws -> Hold? {
+        let today = DateInput.at(now, in: timeZone).local.date
+        let review = try HoldQueries.latestReviews(db, exerciseID: exerciseID, asOf: today)[exerciseID]
+        return try HoldQueries.hold(exerciseID: exerciseID, review: review, db)
     }
 }

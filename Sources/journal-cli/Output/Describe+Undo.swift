@@ -9,8 +9,15 @@ extension Describe {
     ///
     /// `when` is the change's time in words, for the changes named by their time (an import);
     /// `now` reads how long ago the change was made.
+    ///
+    /// The red flags and holds the undo lifted or began follow, one sentence each, in the words
+    /// `checkins delete`, `checkins edit` and `delete` use: "The red flag of check-in #1 at
+    /// 2026-11-20 18:00 is lifted: the change undone had it. …".
     static func undone(_ result: UndoResult, when: String, now: Int64) -> String {
-        ([reversed(result, when: when, now: now)] + result.holdsLifted.map { lifted($0, by: "the change undone") })
+        ([reversed(result, when: when, now: now)]
+            + result.redFlagsLifted.map { lifted(redFlag: $0, by: "the change undone") }
+            + result.redFlagsBegun.map { begun(redFlag: $0, by: "the undo") }
+            + result.holdsLifted.map { lifted($0, by: "the change undone") })
             .joined(separator: "\n")
     }
 

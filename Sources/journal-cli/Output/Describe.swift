@@ -135,9 +135,20 @@ enum Describe {
         if let hold = logged.hold, hold.since.entryID == logged.entry.id {
             Console.err(
                 TextTable.wrap(
-                    "\(hold.exerciseID) is now on hold. Once a physiotherapist has seen you, record it with: "
-                        + "journal resume \(hold.exerciseID)", width: 79))
+                    "\(onHold(hold, movedFrom: logged.holdMovedEarlier)) Once a physiotherapist has seen you, "
+                        + "record it with: journal resume \(hold.exerciseID)", width: 79))
         }
+    }
+
+    /// That the entry `hold` dates from put its exercise on hold: "glute-bridge is now on hold.";
+    /// when it already was, since a later session (`earlier`, a `log --at` an earlier time), that
+    /// the hold now dates from this entry: "glute-bridge was already on hold, since 2026-12-07
+    /// 10:00 (#1); the hold now dates from this earlier session, 2026-12-06 19:00 (#2).".
+    static func onHold(_ hold: Hold, movedFrom earlier: Hold?) -> String {
+        guard let earlier else { return "\(hold.exerciseID) is now on hold." }
+        return "\(hold.exerciseID) was already on hold, since \(earlier.since.localTime.shortText) "
+            + "(#\(earlier.session.id ?? 0)); the hold now dates from this earlier session, "
+            + "\(hold.since.localTime.shortText) (#\(hold.session.id ?? 0))."
     }
 
     /// Prints the findings `entry` raises alone (more-pain, high-pain) before it is saved.
