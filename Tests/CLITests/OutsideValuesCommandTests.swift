@@ -122,7 +122,12 @@ import Testing
         let run = try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2")
         #expect(run.status == 65, "\(run)")
         #expect(run.stdout == "Logged #3 bird-dog: 1 set, pain 2 → 2, at 2026-11-25 12:00 (UTC+00:00).\n", "\(run)")
-        #expect(run.stderr == Self.painEleven + "The entry was saved; `journal list` shows it.\n", "\(run)")
+        // The hold #2 began stands, then the damage, then that the entry was saved.
+        #expect(
+            run.stderr
+                == "\nStill on hold since 2026-11-22: glute-bridge (high-pain, #2); see a\n"
+                + "  physiotherapist, then `journal resume glute-bridge`.\n" + Self.painEleven
+                + "The entry was saved; `journal list` shows it.\n", "\(run)")
         #expect(try count("entries") == "3")
     }
 
@@ -167,7 +172,12 @@ import Testing
             #expect(run.status == 65, "\(change): \(run)")
             #expect(run.stderr.hasSuffix(Self.painEleven + saved), "\(change): \(run)")
         }
-        #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "2|11\n")
+        // A session's entries: the sentence exit 74 says for it.
+        let session = try sandbox.run(["session", "bird-dog"], stdin: "2\n1x10\nboth\n2\n")
+        #expect(session.status == 65, "\(session)")
+        #expect(session.stdout.hasPrefix("Logged #3 bird-dog: 1 × 10 reps, both sides, pain 2 → 2"), "\(session)")
+        #expect(session.stderr.hasSuffix(Self.painEleven + "The change was saved.\n"), "\(session)")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "2|11\n3|2\n")
         #expect(try count("checkins") == "0")
         #expect(try count("reviews") == "1")
         #expect(try count("plan") == "0")
