@@ -123,9 +123,10 @@ struct JournalCommand: ParsableCommand {
         refuse("journal: " + failure.message(saved: saved), status: 74)
     }
 
-    /// What `command` says when it fails once its change is saved (74, and 65 for values from
-    /// outside read after it), so that nobody runs it again: its ``ChangingCommand/savedNote``, or
-    /// "The change was saved."
+    /// What `command` says when it fails once its change is saved, so that nobody runs it again.
+    ///
+    /// Its ``ChangingCommand/savedNote``, or "The change was saved.": said after a failure to
+    /// print (74) and after the values from outside the read after the change names (65).
     static func savedNote(of command: (any ParsableCommand)?) -> String {
         (command.map { type(of: $0) } as? any ChangingCommand.Type)?.savedNote ?? "The change was saved."
     }

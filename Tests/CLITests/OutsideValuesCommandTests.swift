@@ -131,8 +131,9 @@ import Testing
         #expect(try count("entries") == "3")
     }
 
-    /// Every other change that names such values after it says the same of its own change, in the
-    /// words exit 74 uses for it; an undo, in those of what it put back. Each is saved; 65 stands.
+    /// Every other change that names such values after it says the same of its own change.
+    ///
+    /// In the words exit 74 uses for it; an undo, in those of what it put back. Each is saved; 65 stands.
     @Test func everyChangeOnADamagedJournalSaysItWasSaved() throws {
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-23 07:00")
         try journalWithPainEleven()
