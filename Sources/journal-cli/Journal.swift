@@ -25,7 +25,8 @@ struct JournalCommand: ParsableCommand {
             denied or read-only, or no key given opens an encrypted file (65 when it is \
             damaged); 78 no place for the journal (no HOME and no --db), or a $TZ journal cannot read. Nothing is saved when \
             a command fails, except when only its output could not be written (74: a \
-            full disk, a closed pipe): the message then says the change was saved.
+            full disk, a closed pipe), or when the read after its change names values from \
+            outside (65): the message then says the change was saved.
             """,
         version: "0.1.0",
         subcommands: [
@@ -42,10 +43,12 @@ struct JournalCommand: ParsableCommand {
     /// ``JournalError/init(_:)``) becomes a message and an exit status.
     ///
     /// Every file the process creates is private to its owner, whatever the caller's umask. A closed
-    /// pipe on standard output is a write error (exit 74, with a message), not a silent end.
+    /// pipe on standard output is a write error (exit 74, with a message), not a silent end. The
+    /// signals that stop a command all end it one way (``StopSignals``), Ctrl-\ too.
     static func main() {
         umask(0o077)
         signal(SIGPIPE, SIG_IGN)
+        StopSignals.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         var parsed: (any ParsableCommand)?
         if let message = UsageCheck.helpMessage(for: arguments) {
@@ -62,6 +65,7 @@ struct JournalCommand: ParsableCommand {
             // `safety` tells no time: it shows its advice whatever `$TZ` holds.
             if !(command is Safety) { try Clock.checkTimeZone() }
             StoredDamage.changing = command is any ChangingCommand
+            StoredDamage.savedNote = savedNote(of: command)
             try command.run()
             StoredDamage.sayHeldSchemaProblem()
         } catch let error as JournalError {
@@ -118,11 +122,16 @@ struct JournalCommand: ParsableCommand {
     /// Says that data could not be written and, when the command's change was saved before that,
     /// says so (and how to see it), so that nobody repeats the command; exits 74.
     static func fail(_ failure: OutputFailure, command: (any ParsableCommand)?) -> Never {
-        let saved =
-            Console.changeSaved
-            ? (command.map { type(of: $0) } as? any ChangingCommand.Type)?.savedNote ?? "The change was saved."
-            : nil
+        let saved = Console.changeSaved ? savedNote(of: command) : nil
         refuse("journal: " + failure.message(saved: saved), status: 74)
+    }
+
+    /// What `command` says when it fails once its change is saved, so that nobody runs it again.
+    ///
+    /// Its ``ChangingCommand/savedNote``, or "The change was saved.": said after a failure to
+    /// print (74) and after the values from outside the read after the change names (65).
+    static func savedNote(of command: (any ParsableCommand)?) -> String {
+        (command.map { type(of: $0) } as? any ChangingCommand.Type)?.savedNote ?? "The change was saved."
     }
 
     /// Ends as swift-argument-parser would, writing as ``Console`` does: help and version on

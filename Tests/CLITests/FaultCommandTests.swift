@@ -269,6 +269,33 @@ import Testing
         #expect(automatic.stdout.hasPrefix(sandbox.directory + "/journal-backup-"))
     }
 
+    /// Ctrl-C, Ctrl-\, `kill` or a closed terminal once an import into a journal has written every
+    /// row, before the commit (the stop point `import-written`): the import ends by the signal with
+    /// 128 + its number, saying nothing (no crash report for SIGQUIT), and the journal holds what
+    /// it held; the same import then runs whole.
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGQUIT])
+    func anImportStoppedBySignalSavesNothing(signal: Int32) throws {
+        try sandbox.log("glute-bridge", "--pain-before", "4", "--pain-after", "3")
+        let csv = sandbox.directory + "/rows.csv"
+        let text =
+            "id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\r\n"
+            + ",2026-11-10T07:10:00Z,bird-dog,left,1,10,,3,2,,,\r\n"
+            + ",2026-11-11T07:10:00Z,bird-dog,right,1,10,,3,2,,,\r\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: csv))
+        let child = try Child(sandbox, ["import", csv], stopAt: "import-written")
+        try #require(child.waitForStop(), "the import ended (\(child.wait())) before its stop point: \(child.stderr)")
+        child.kill(signal)
+        child.resume()
+        #expect(child.wait() == 128 + signal, "\(child.stderr)")
+        #expect(child.stderr == "")
+        #expect(child.stdout == "")
+        #expect(try sandbox.entryCount() == 1)
+        #expect(try sandbox.sql("PRAGMA integrity_check") == "ok\n")
+        let again = try sandbox.run("import", csv)
+        #expect(again.status == 0, "\(again)")
+        #expect(try sandbox.entryCount() == 3)
+    }
+
     @Test func killingAnImportAtAnyMomentLeavesAllOrNothing() throws {
         let rows = 20_000
         let csv = sandbox.directory + "/big.csv"

@@ -79,7 +79,8 @@ import Testing
         #expect(run.status == 65, "\(run)")
         #expect(run.stdout == "Checked in #1: pain 6, red flags: saddle-numbness, at 2026-11-23 07:00 (UTC+00:00).\n")
         #expect(run.stderr.contains("URGENT: SEEK EMERGENCY CARE NOW"), "\(run)")
-        #expect(run.stderr.hasSuffix(Self.painEleven), "\(run)")
+        #expect(
+            run.stderr.hasSuffix(Self.painEleven + "The check-in was saved; `journal checkins` shows it.\n"), "\(run)")
         #expect(
             try sandbox.sql(
                 "SELECT c.id, c.pain, f.red_flag FROM checkins c JOIN checkin_red_flags f ON f.checkin_id = c.id")
@@ -94,7 +95,7 @@ import Testing
         #expect(run.status == 65, "\(run)")
         #expect(run.stdout == "Logged #3 bird-dog: 1 set, pain 3 → 4, at 2026-11-23 08:00 (UTC+00:00).\n")
         #expect(run.stderr.contains("bird-dog is now on hold"), "\(run)")
-        #expect(run.stderr.hasSuffix(Self.painEleven), "\(run)")
+        #expect(run.stderr.hasSuffix(Self.painEleven + "The entry was saved; `journal list` shows it.\n"), "\(run)")
         #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|3\n2|11\n3|4\n")
     }
 
@@ -106,8 +107,81 @@ import Testing
         let run = try sandbox.run("undo")
         #expect(run.status == 65, "\(run)")
         #expect(run.stdout.hasPrefix("Removed #3 bird-dog"), "\(run)")
-        #expect(run.stderr.hasSuffix(Self.painEleven), "\(run)")
+        #expect(
+            run.stderr.hasSuffix(
+                Self.painEleven + "The undo was done; `journal list` shows the journal now. Run `journal undo`\n"
+                    + "again only to undo one more change.\n"), "\(run)")
         #expect(try sandbox.sql("SELECT id FROM entries ORDER BY id") == "1\n2\n")
+    }
+
+    /// The exact case of issue #25: a log saved on a journal holding a value from outside prints its
+    /// line and exits 65 for the damage, and says, in the words of exit 74, that the entry was saved,
+    /// so that a script retrying on failure does not log it twice.
+    @Test func aLogSavedOnADamagedJournalSaysItWasSaved() throws {
+        try journalWithPainEleven()
+        let run = try sandbox.run("log", "bird-dog", "--pain-before", "2", "--pain-after", "2")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stdout == "Logged #3 bird-dog: 1 set, pain 2 → 2, at 2026-11-25 12:00 (UTC+00:00).\n", "\(run)")
+        // The hold #2 began stands, then the damage, then that the entry was saved.
+        #expect(
+            run.stderr
+                == "\nStill on hold since 2026-11-22: glute-bridge (high-pain, #2); see a\n"
+                + "  physiotherapist, then `journal resume glute-bridge`.\n" + Self.painEleven
+                + "The entry was saved; `journal list` shows it.\n", "\(run)")
+        #expect(try count("entries") == "3")
+    }
+
+    /// Every other change that names such values after it says the same of its own change.
+    ///
+    /// In the words exit 74 uses for it; an undo, in those of what it put back. Each is saved; 65 stands.
+    @Test func everyChangeOnADamagedJournalSaysItWasSaved() throws {
+        try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-23 07:00")
+        try journalWithPainEleven()
+        // `plan set` names no values from outside: undoing it does, in the words of what it put back.
+        let planned: ([String], String?) = (
+            ["plan", "set", "bird-dog", "--sets", "2", "--reps", "10", "--per-week", "3"], nil
+        )
+        let changes: [([String], String?)] = [
+            (
+                ["edit", "1", "--pain-after", "2"],
+                "The correction was saved; `journal list` shows it, and `journal undo` reverses\nit.\n"
+            ),
+            (
+                ["checkins", "edit", "1", "--pain", "3"],
+                "The correction was saved; `journal checkins` shows it, and `journal undo`\nreverses it.\n"
+            ),
+            (
+                ["resume", "glute-bridge"],
+                "The review was saved; `journal check` shows the holds that still stand.\n"
+            ),
+            planned,
+            (
+                ["undo"],
+                "The undo was done; `journal plan` shows the plan now. Run `journal undo` again\n"
+                    + "only to undo one more change.\n"
+            ),
+            (["delete", "1", "--yes"], "The entries were deleted; `journal undo` brings them back.\n"),
+            (["checkins", "delete", "1", "--yes"], "The check-ins were deleted; `journal undo` brings them back.\n"),
+        ]
+        for (change, saved) in changes {
+            let run = try sandbox.run(change)
+            guard let saved else {
+                #expect(run.status == 0, "\(change): \(run)")
+                #expect(!run.stderr.contains("was saved"), "\(change): \(run)")
+                continue
+            }
+            #expect(run.status == 65, "\(change): \(run)")
+            #expect(run.stderr.hasSuffix(Self.painEleven + saved), "\(change): \(run)")
+        }
+        // A session's entries: the sentence exit 74 says for it.
+        let session = try sandbox.run(["session", "bird-dog"], stdin: "2\n1x10\nboth\n2\n")
+        #expect(session.status == 65, "\(session)")
+        #expect(session.stdout.hasPrefix("Logged #3 bird-dog: 1 × 10 reps, both sides, pain 2 → 2"), "\(session)")
+        #expect(session.stderr.hasSuffix(Self.painEleven + "The change was saved.\n"), "\(session)")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "2|11\n3|2\n")
+        #expect(try count("checkins") == "0")
+        #expect(try count("reviews") == "1")
+        #expect(try count("plan") == "0")
     }
 
     // MARK: Correcting the row

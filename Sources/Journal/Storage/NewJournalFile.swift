@@ -3,8 +3,8 @@ import GRDB
 
 /// The new-journal file: a first write makes the journal whole in a private file beside where it
 /// goes (0600, every migration run), syncs it to the disk and hard-links it into place, so that no
-/// process ever sees half a journal; a refused change, an error or a signal (SIGINT, SIGTERM,
-/// SIGHUP) removes the file and the folders it made.
+/// process ever sees half a journal; a refused change, an error or a signal (``StopSignals``:
+/// SIGINT, SIGTERM, SIGHUP, SIGQUIT) removes the file and the folders it made.
 ///
 /// ```swift
 /// let made = try NewJournalFile(for: path).make(busyTimeout: 10) { try $0.log(draft, now: now, timeZone: .current) }
@@ -42,7 +42,7 @@ struct NewJournalFile {
     /// every migration run), and hard-links that file into place only when `operation` succeeds and
     /// its change is wholly in the file.
     ///
-    /// Whatever stops it (a refused command, an error, SIGINT, SIGTERM or SIGHUP) removes the file
+    /// Whatever stops it (a refused command, an error, a signal of ``StopSignals``) removes the file
     /// and the folders it made, so that nothing is left behind. Returns `nil` when another process
     /// created the journal meanwhile: this change was then made to a file that is gone, and the
     /// caller makes it on that journal.
@@ -256,15 +256,16 @@ struct NewJournalFile {
     }
 }
 
-/// Removes the journals being made when a signal stops the process (SIGINT, SIGTERM, SIGHUP), then
-/// lets the signal do what it did before: end the process, or run the handler it had.
+/// Removes the journals being made when a signal stops the process (``StopSignals``), then lets the
+/// signal do what it did before: end the process, or run the handler it had (in `journal`,
+/// ``StopSignals/end(by:)``, or a session's last words).
 ///
 /// Each journal being made holds a slot: its files and folders as C strings, made beforehand, so
 /// that the handler only reads them and calls what is safe in a signal handler (`unlink`, `rmdir`,
 /// `sigaction`, `raise`). The handler is installed while any slot is held, for each signal the
 /// process does not ignore.
 private enum Interrupted {
-    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let signals = StopSignals.all
     static let capacity = 16
     /// Each slot: the files to unlink, a null pointer, the folders to remove, a null pointer; `nil` when free.
     nonisolated(unsafe) static let slots: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?> = {
@@ -300,8 +301,7 @@ private enum Interrupted {
             for (index, signal) in signals.enumerated() {
                 sigaction(signal, nil, previous + index)
                 // A signal the process ignores (SIGHUP under nohup) stays ignored: it stops nothing.
-                let ignored = unsafeBitCast(previous[index].__sigaction_handler.sa_handler, to: Int.self) == 1
-                if !ignored { sigaction(signal, &action, nil) }
+                if !StopSignals.isIgnored(signal) { sigaction(signal, &action, nil) }
             }
         }
         held += 1

@@ -257,7 +257,7 @@ struct Undo: ParsableCommand {
         if let standing = result.standing { Describe.printStanding(standing, advice: words) }
         // A read of its own once the undo is saved: in the undo's transaction, where its standing is
         // read, a failure of this read of what came from outside would take the undo back with it.
-        try StoredDamage.finishAfterChange(store)
+        try StoredDamage.finishAfterChange(store, saved: result.putBack.map(Self.savedNote(after:)))
     }
 
     /// ``savedNote`` for the undo of a plan, exercise or setting change: the command that shows what it put back.

@@ -288,23 +288,28 @@ extension Questions.Answer {
     }
 }
 
-/// What Ctrl-C says during a session: how many entries are saved and that the one in progress is not.
+/// What a signal that stops a session (``StopSignals``: Ctrl-C, Ctrl-\, `kill`, a closed terminal)
+/// says: how many entries are saved and that the one in progress is not; then the session ends with
+/// the signal's status, 128 + its number (130 for Ctrl-C).
 enum Interruption {
     nonisolated(unsafe) private static var message: [UInt8] = []
 
-    /// Installs the handler, and lets Ctrl-C through even if the parent process blocked it.
+    /// Installs the handler for each signal the process does not ignore, and lets them through even
+    /// if the parent process blocked them.
     static func watch() {
-        var interrupt = sigset_t()
-        sigemptyset(&interrupt)
-        sigaddset(&interrupt, SIGINT)
-        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
-        signal(SIGINT) { _ in
-            Interruption.message.withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
-            _exit(130)
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        for signal in StopSignals.all { sigaddset(&stopping, signal) }
+        sigprocmask(SIG_UNBLOCK, &stopping, nil)
+        for signal in StopSignals.all where !StopSignals.isIgnored(signal) {
+            Glibc.signal(signal) { received in
+                Interruption.message.withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+                _exit(128 + received)
+            }
         }
     }
 
-    /// Updates what Ctrl-C would say.
+    /// Updates what a stopping signal would say.
     static func inProgress(_ exercise: String?, saved: Int) {
         var text = "\nSession stopped: \(Wording.count(saved, "entry", "entries")) saved"
         text += exercise.map { "; \($0), in progress, was not saved.\n" } ?? ".\n"

@@ -10,7 +10,7 @@ enum Passphrase {
     static let maximumBytes = 1 << 16
 
     /// The signals that would end the process while echo is off.
-    private static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    private static let signals = StopSignals.all
 
     /// Whether there is a terminal to ask on (`/dev/tty`, whatever standard input is).
     static var hasTerminal: Bool {
@@ -81,8 +81,7 @@ enum Passphrase {
                     if var saved = echoingTerminal?.settings, let descriptor = echoingTerminal?.descriptor {
                         tcsetattr(descriptor, TCSANOW, &saved)
                     }
-                    signal(received, SIG_DFL)
-                    raise(received)
+                    StopSignals.end(by: received)
                 }
             }
             tcsetattr(terminal, TCSAFLUSH, &quiet)

@@ -52,21 +52,32 @@ enum StoredDamage {
         Console.err("journal: \(problem.descriptionForReading)")
     }
 
+    /// What the command says once its change is saved (``JournalCommand/savedNote(of:)``), set once by `main`.
+    nonisolated(unsafe) static var savedNote = JournalCommand.savedNote(of: nil)
+
     /// Says `problems`, read with what the command showed (one snapshot), then `note` when there
     /// are any, and exits with the status they and `own` give; returns when that is 0.
-    static func finish(problems: [StoredValueProblem], status own: Int32 = 0, note: String? = nil) throws {
+    ///
+    /// When there are any and the command's change is saved (``Console/changeSaved``), it says so
+    /// last, in the words a failure to print it would (`saved`, else ``savedNote``): the command
+    /// fails, 65, for the journal needs fixing, but running it again would repeat the change.
+    static func finish(
+        problems: [StoredValueProblem], status own: Int32 = 0, note: String? = nil, saved: String? = nil
+    ) throws {
         say(problems)
         if !problems.isEmpty, let note { Console.err(TextTable.wrap(note, width: 80)) }
+        if !problems.isEmpty, Console.changeSaved { Console.err(TextTable.wrap(saved ?? savedNote, width: 80)) }
         let status = StoredValueProblem.exitStatus(own, damaged: !problems.isEmpty || schemaNamed)
         if status != 0 { throw ExitCode(status) }
     }
 
     /// For a change (edit, delete, resume, undo): the values from outside read in a read of its own
     /// once the change is saved, so that a failure of it never takes the change back; then as
-    /// ``finish(problems:status:)``.
-    static func finishAfterChange(_ store: StoreOptions, status own: Int32 = 0) throws {
+    /// ``finish(problems:status:note:saved:)``.
+    static func finishAfterChange(_ store: StoreOptions, status own: Int32 = 0, saved: String? = nil) throws {
         let now = try Clock.now()
-        try finish(problems: (try? store.openForReading()?.storedValueProblems(now: now)) ?? [], status: own)
+        try finish(
+            problems: (try? store.openForReading()?.storedValueProblems(now: now)) ?? [], status: own, saved: saved)
     }
 
     /// Says `problems` on standard error, the first ``listed`` of them.
