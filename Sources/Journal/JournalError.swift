@@ -99,6 +99,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidImport(line: Int, problem: String)
     /// An input file that does not exist or cannot be opened.
     case noInput(path: String, reason: String)
+    /// An input (a file to import or restore, a key or passphrase file) this user may not read:
+    /// `reason` says why and what to do (``InputSource``); nothing was read from it.
+    case unreadableInput(path: String, reason: String)
     /// An input larger than journal reads (`limit`, in bytes); nothing was read from it into the journal.
     case inputTooLarge(path: String, limit: Int)
     /// An output file that exists and may not be replaced.
@@ -124,7 +127,7 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A passphrase file that others may read or change: refused, as ssh refuses such keys.
     case unsafePassphraseFile(path: String)
     /// An empty passphrase, or two that differ when typed twice.
-    case invalidPassphrase(String)
+    case invalidPassphrase(String, decrypting: Bool = false)
     /// A restore that would replace a journal, without `--force`.
     case journalExists(path: String)
     /// A file to restore that is not a journal this version can use; nothing was replaced.
@@ -508,6 +511,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "and a report covers at most \(maximumDays) days."
         case .invalidImport(let line, let problem):
             return "line \(line): \(problem) Nothing was imported."
+        case .unreadableInput(let path, let reason):
+            return "cannot read \(path): \(reason). Nothing was changed."
         case .noInput(let path, let reason):
             return "cannot read \(path): \(reason)."
         case .inputTooLarge(let path, let limit):
@@ -541,8 +546,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsafePassphraseFile(let path):
             return "\(path) can be read or changed by other users, so its passphrase is not secret: "
                 + "make it private with `chmod 600 \(path)` and try again."
-        case .invalidPassphrase(let reason):
-            return "\(reason); nothing was written."
+        case .invalidPassphrase(let reason, let decrypting):
+            return "\(reason); nothing was \(decrypting ? "changed" : "written")."
         case .journalExists(let path):
             return "\(path) already holds a journal; pass --force to replace it (a copy of it is kept beside it), "
                 + "or restore elsewhere with --db."

@@ -86,10 +86,46 @@ public final class InputSource {
         }
     }
 
-    /// Why an input could not be opened: permission (exit 77), else no input (exit 66).
+    /// Why an input could not be opened: permission (exit 77, with what to do), else no input (exit 66).
     static func openFailure(path: String, errno number: Int32) -> JournalError {
-        if number == EACCES || number == EPERM { return .permissionDenied(path: path) }
+        if number == EACCES || number == EPERM { return .unreadableInput(path: path, reason: unreadable(path)) }
         return .noInput(path: path, reason: String(cString: strerror(number)))
+    }
+
+    /// Why this user may not read `path`, and what to do: the one set of words for every input
+    /// (a file to import or restore, a key file, a passphrase file).
+    ///
+    /// "its mode is 0000, which lets no one read it: make it readable with `chmod u+r e.json`"
+    static func unreadable(_ path: String) -> String {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            return "a folder on its path does not let this user in: run journal as a user who may read it, "
+                + "or copy the file to a folder of yours"
+        }
+        let mode = String(format: "%04o", status.st_mode & 0o7777)
+        if status.st_uid == geteuid() {
+            return "its mode is \(mode), which does not let its owner read it: make it readable with "
+                + "`chmod u+r \(path)`"
+        }
+        return "it belongs to another user, and its mode (\(mode)) does not let this user read it: run journal "
+            + "as its owner, or have its owner make it readable to you (or copy it to a folder of yours)"
+    }
+
+    /// What a key file or a passphrase file must not be (the words of its refusal).
+    public static let notAKeyFile = "not a regular file (a folder or a device)"
+
+    /// Opens a key file or a passphrase file (`-`: standard input) without waiting for a writer, and
+    /// checks the open file before anything is read: it must be a regular file, or a pipe such as
+    /// `<(pass show journal)`; else `refusal` gives the error (its words: ``notAKeyFile``).
+    ///
+    /// The one opener of every key file (`--identity`, `--recipients-file`) and passphrase file: a
+    /// FIFO with no writer reads as empty at once, and is refused as holding no key.
+    public static func keyFile(_ path: String, refusal: () -> JournalError) throws -> InputSource {
+        let input = try InputSource(path, nonBlocking: true)
+        let type = try input.status().st_mode & S_IFMT
+        guard type == S_IFREG || type == S_IFIFO else { throw refusal() }
+        try input.setBlocking()
+        return input
     }
 
     /// The open file's status (`fstat`): what was opened, whatever the path names now.

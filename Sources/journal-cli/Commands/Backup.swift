@@ -33,13 +33,31 @@ struct Backup: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Where to write the copy (- for standard output).", valueName: "file"))
     var file: String?
 
     @OptionGroup var encryption: EncryptionOptions
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: JSONOption
+
+    /// Whether the copy goes to standard output (FILE is `-`).
+    private var toStandardOutput: Bool { file != nil && OutputFile.named(file) == nil }
+
+    func validate() throws {
+        guard toStandardOutput else { return }
+        if output.json {
+            throw ValidationError(
+                "the backup goes to standard output (-), so --json cannot go there too: leave out --json, or name a FILE."
+            )
+        }
+        if isatty(STDOUT_FILENO) != 0, !(encryption.isRequested && encryption.armor) {
+            throw ValidationError(
+                "a backup is binary and standard output is a terminal: redirect it "
+                    + "(`journal backup - | journal restore - --db copy.sqlite3`), name a FILE, "
+                    + "or encrypt it with --armor.")
+        }
+    }
 
     func run() throws {
         guard let journal = try store.openForScreen() else {
@@ -49,21 +67,15 @@ struct Backup: ParsableCommand {
         let encryption = try self.encryption.resolve()
         let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
         let destination =
-            if let encryption {
+            if toStandardOutput {
+                try Self.standardOutputBackup(of: journal, encryption: encryption)
+            } else if let encryption {
                 try Self.encryptedBackup(of: journal, to: file, encryption: encryption, now: now)
             } else {
                 try journal.backUp(to: file, now: now)
             }
-        do {
-            if output.json {
-                try Console.json(BackupJSON(path: destination, encrypted: encryption != nil))
-            } else {
-                try Console.out(destination)
-            }
-        } catch var failure as OutputFailure {
-            failure.saved = "The backup was made: \(destination)."
-            throw failure
-        }
+        // Standard output that holds the copy is not given its name after it.
+        if !toStandardOutput { try Self.name(destination, json: output.json, encrypted: encryption != nil) }
         Console.err("Backed up the journal\(encryption == nil ? "" : ", encrypted,") to \(destination.terminalSafe).")
         // A backup is what you keep: it is made whole, values from outside and all, and they are named
         // as screens name them, with the status a write has then (65), since `restore` refuses them.
@@ -71,10 +83,41 @@ struct Backup: ParsableCommand {
             problems: try journal.storedValueProblems(now: try Clock.now()), note: Self.copiedValuesNote)
     }
 
+    /// Prints where the backup went: its path, or the JSON that says so.
+    private static func name(_ destination: String, json: Bool, encrypted: Bool) throws {
+        do {
+            if json {
+                try Console.json(BackupJSON(path: destination, encrypted: encrypted))
+            } else {
+                try Console.out(destination)
+            }
+        } catch var failure as OutputFailure {
+            failure.saved = "The backup was made: \(destination)."
+            throw failure
+        }
+    }
+
     /// Said after the values from outside a backup copied: restore refuses them.
     static let copiedValuesNote =
         "The backup holds them as the journal does, and `journal restore` refuses it until they are corrected "
         + "in it: correct them in the journal with the commands above, then back up again."
+
+    /// Copies the journal into memory and writes it to standard output, encrypted when asked;
+    /// returns how messages name standard output.
+    static func standardOutputBackup(of journal: JournalStore, encryption: Encryption?) throws -> String {
+        let copy = try journal.serializedCopy()
+        try OutputFile.writing(to: nil, force: false, journal: journal.path, encryption: encryption) { sink in
+            try write(copy, to: sink)
+        }
+        return "standard output"
+    }
+
+    /// Writes `copy` in blocks, so an encryptor holds one block at a time, not a second whole copy.
+    private static func write(_ copy: [UInt8], to sink: OutputSink) throws {
+        for start in stride(from: 0, to: copy.count, by: OutputSink.blockSize) {
+            try sink.write(bytes: Array(copy[start..<min(copy.count, start + OutputSink.blockSize)]))
+        }
+    }
 
     /// Copies the journal into memory and writes it encrypted to `file`, or beside the journal
     /// under the default name with `.age` (numbered when taken); an existing file is never replaced.
@@ -87,10 +130,7 @@ struct Backup: ParsableCommand {
             let path = file ?? (number == 1 ? base : BackupFile.numbered(base, number)) + ".age"
             do {
                 try OutputFile.writing(to: path, force: false, journal: journal.path, encryption: encryption) { sink in
-                    // In blocks, so the encryptor holds one block at a time, not a second whole copy.
-                    for start in stride(from: 0, to: copy.count, by: OutputSink.blockSize) {
-                        try sink.write(bytes: Array(copy[start..<min(copy.count, start + OutputSink.blockSize)]))
-                    }
+                    try write(copy, to: sink)
                 }
                 return path
             } catch JournalError.outputExists {

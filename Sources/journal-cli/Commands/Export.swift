@@ -42,7 +42,8 @@ struct Export: ParsableCommand {
     @Flag(help: "The whole journal (JSON only), to restore whole: `journal import FILE`.")
     var all = false
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write to this file instead of standard output (- is standard output).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Replace --output if it exists.")
@@ -56,6 +57,9 @@ struct Export: ParsableCommand {
     @OptionGroup var encryption: EncryptionOptions
 
     @OptionGroup var store: StoreOptions
+
+    /// The file `--output` names; `nil` for standard output (none, or `-`).
+    private var outputFile: String? { OutputFile.named(output) }
 
     func validate() throws {
         if all && format == .csv {
@@ -75,7 +79,7 @@ struct Export: ParsableCommand {
         let selection = try days.selection(store: store, today: Clock.today())
         let journal = try store.openForScreen()
         let count = try OutputFile.writing(
-            to: output, force: force, journal: try store.resolvedPath(), encryption: encryption
+            to: outputFile, force: force, journal: try store.resolvedPath(), encryption: encryption
         ) { sink in
             guard let journal else {
                 try ExportWriter.exportNothing(format, to: sink, byteOrderMark: excel)
@@ -84,7 +88,7 @@ struct Export: ParsableCommand {
             return try journal.export(
                 format, selection: selection, to: sink, byteOrderMark: excel, now: try Clock.now())
         }
-        if let output {
+        if let output = outputFile {
             Console.err("Exported \(Wording.count(count, "entry", "entries")) to \(output.terminalSafe).")
         }
     }
@@ -93,11 +97,11 @@ struct Export: ParsableCommand {
     private func exportAll(_ encryption: Encryption?) throws {
         let journal = try store.openForScreen()
         try OutputFile.writing(
-            to: output, force: force, journal: try store.resolvedPath(), encryption: encryption
+            to: outputFile, force: force, journal: try store.resolvedPath(), encryption: encryption
         ) { sink in
             guard let journal else { return try ExportWriter.exportAllOfNothing(to: sink) }
             try journal.exportAll(to: sink, now: try Clock.now())
         }
-        if let output { Console.err("Exported the whole journal to \(output).") }
+        if let output = outputFile { Console.err("Exported the whole journal to \(output).") }
     }
 }

@@ -51,6 +51,10 @@ struct Import: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: JSONOption
 
+    func validate() throws {
+        try keys.refuseStandardInputTwice(input: file)
+    }
+
     func run() throws {
         let input = try InputFile(file, keys: keys.keys)
         let now = try Clock.now()

@@ -62,7 +62,7 @@ struct Report: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Write to this file (mode 0600, whole or not at all; a FIFO or device is written into) instead of standard output.",
+            "Write to this file (mode 0600, whole or not at all; a FIFO or device is written into) instead of standard output (- is standard output).",
             valueName: "file"))
     var output: String?
 
@@ -126,10 +126,13 @@ struct Report: ParsableCommand {
     /// The span asked for: --last, or --weeks N and --months N, its spellings.
     var span: String? { last ?? weeks.map { "\($0)w" } ?? months.map { "\($0)m" } }
 
+    /// The file `--output` names; `nil` for standard output (none, or `-`).
+    private var outputFile: String? { OutputFile.named(output) }
+
     /// The text report's width: --width, else $COLUMNS when writing to standard output and wider than 80.
     var textWidth: Int {
         if let width { return width }
-        let columns = output == nil ? ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) } : nil
+        let columns = outputFile == nil ? ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) } : nil
         return min(max(columns ?? ReportText.defaultWidth, ReportText.defaultWidth), 1000)
     }
 
@@ -139,7 +142,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let encryption = try self.encryption.resolve()
         // A page of HTML is for a browser or a printer, never to read on a terminal.
-        if chosenFormat == .html, encryption == nil, output == nil || output == "/dev/stdout",
+        if chosenFormat == .html, encryption == nil, outputFile == nil || outputFile == "/dev/stdout",
             isatty(STDOUT_FILENO) == 1
         {
             throw ValidationError(
@@ -173,14 +176,14 @@ struct Report: ParsableCommand {
             text =
                 ReportText.render(
                     report, width: textWidth,
-                    emphasis: output == nil && encryption == nil ? Style.stdout.redSequence : { $0 })
+                    emphasis: outputFile == nil && encryption == nil ? Style.stdout.redSequence : { $0 })
                 + "\n"
         }
         try OutputFile.writing(
-            to: output, force: force, journal: try store.resolvedPath(), encryption: encryption
+            to: outputFile, force: force, journal: try store.resolvedPath(), encryption: encryption
         ) { try $0.write(text) }
         if let soFar = asked?.soFar { Console.err(soFar) }
-        if let output { Console.err("Wrote the report to \(output.terminalSafe).") }
+        if let output = outputFile { Console.err("Wrote the report to \(output.terminalSafe).") }
         try StoredDamage.finish(problems: read?.problems ?? [])
     }
 

@@ -51,6 +51,10 @@ struct Restore: ParsableCommand {
     @OptionGroup var keys: DecryptionOptions
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        try keys.refuseStandardInputTwice(input: file)
+    }
+
     func run() throws {
         let path = try store.resolvedPath()
         // The input first: a backup that is not there is said so, whatever the journal holds.

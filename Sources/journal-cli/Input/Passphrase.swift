@@ -26,21 +26,20 @@ enum Passphrase {
     /// The file is opened without waiting for a writer and checked on the open file (`fstat`)
     /// before anything is read: it must be a regular file, or a pipe such as `<(pass show …)`,
     /// private to its owner; an empty first line is refused.
-    static func read(from path: String) throws -> [UInt8] {
-        let input = try InputSource(path, nonBlocking: true)
-        let status = try input.status()
-        let type = status.st_mode & S_IFMT
-        guard type == S_IFREG || type == S_IFIFO else {
-            throw JournalError.invalidPassphrase(
-                "\(path) is not a regular file (a folder or a device): it holds no passphrase")
+    ///
+    /// `decrypting`: for a file to decrypt, whose refusal says that nothing was changed.
+    static func read(from path: String, decrypting: Bool = false) throws -> [UInt8] {
+        let input = try InputSource.keyFile(path) {
+            JournalError.invalidPassphrase(
+                "\(path) is \(InputSource.notAKeyFile): it holds no passphrase", decrypting: decrypting)
         }
-        if status.st_mode & 0o077 != 0 { throw JournalError.unsafePassphraseFile(path: path) }
-        try input.setBlocking()
+        if try input.status().st_mode & 0o077 != 0 { throw JournalError.unsafePassphraseFile(path: path) }
         let bytes = try input.bytes(limit: maximumBytes, truncating: true)
         var line = Array(bytes.prefix { $0 != 0x0A })
         if line.last == 0x0D { line.removeLast() }
         guard !line.isEmpty else {
-            throw JournalError.invalidPassphrase("the first line of \(path) is empty: it holds no passphrase")
+            throw JournalError.invalidPassphrase(
+                "the first line of \(path) is empty: it holds no passphrase", decrypting: decrypting)
         }
         return line
     }

@@ -52,6 +52,7 @@ struct EncryptionOptions: ParsableArguments {
     var isRequested: Bool { usesPassphrase || usesRecipients }
 
     func validate() throws {
+        try StandardInput.refuseTwice(recipientsFile.map { ("--recipients-file", $0) })
         if usesPassphrase && usesRecipients {
             throw ValidationError(
                 "encrypt either with a passphrase (--encrypt, --passphrase-file) or to --recipient keys, not both: "
@@ -67,7 +68,7 @@ struct EncryptionOptions: ParsableArguments {
         if usesRecipients {
             var keys = try recipient.map { try AgeRecipient(parsing: $0, source: "--recipient") }
             for file in recipientsFile {
-                keys += try AgeKeyFile.recipients(in: try KeyFiles.bytes(of: file), name: file)
+                keys += try AgeKeyFile.recipients(in: try KeyFiles.bytes(of: file, holding: "recipient"), name: file)
             }
             return Encryption(key: .recipients(keys), armor: armor)
         }
@@ -96,19 +97,48 @@ struct DecryptionOptions: ParsableArguments {
 
     /// The identities given.
     func identities() throws -> [AgeIdentity] {
-        try identity.flatMap { try AgeKeyFile.identities(in: try KeyFiles.bytes(of: $0), name: $0) }
+        try identity.flatMap {
+            try AgeKeyFile.identities(in: try KeyFiles.bytes(of: $0, holding: "identity"), name: $0)
+        }
     }
 
     /// Gives the passphrase when a file needs one: from `--passphrase-file`, else asked at the
     /// terminal; `nil` when neither can be had.
     func passphrase() -> (() throws -> [UInt8])? {
-        if let passphraseFile { return { try Passphrase.read(from: passphraseFile) } }
+        if let passphraseFile { return { try Passphrase.read(from: passphraseFile, decrypting: true) } }
         guard Passphrase.hasTerminal else { return nil }
         return { try Passphrase.askOnce() }
     }
 
     /// The keys, for ``InputSource/plaintext(keys:limit:sink:)``: read only when an input is encrypted.
     var keys: DecryptionKeys { DecryptionKeys(identities: identities, passphrase: passphrase()) }
+
+    /// Refuses (64), before anything is read, standard input named for `input` (the FILE argument)
+    /// and for a key, or for two keys.
+    func refuseStandardInputTwice(input: String) throws {
+        try StandardInput.refuseTwice(
+            [("FILE", input)] + identity.map { ("--identity", $0) }
+                + (passphraseFile.map { [("--passphrase-file", $0)] } ?? []))
+    }
+}
+
+/// Standard input (`-`), which can be read only once: one input or option at most may name it.
+enum StandardInput {
+    /// A file to name instead, by option.
+    private static let example = [
+        "--identity": "key.txt", "--passphrase-file": "passphrase.txt", "--recipients-file": "recipients.txt",
+    ]
+
+    /// Refuses (64) when more than one of `uses` (an option, or `FILE`, with its value) is `-`,
+    /// naming the first two and suggesting a file for the second.
+    static func refuseTwice(_ uses: [(name: String, value: String)]) throws {
+        let named = uses.filter { $0.value == "-" }.map(\.name)
+        guard named.count > 1 else { return }
+        let both = named[0] == named[1] ? "two \(named[0]) options" : "both \(named[0]) and \(named[1])"
+        throw ValidationError(
+            "standard input can be read only once, and \(both) name it (-): give \(named[1]) a file instead "
+                + "(such as \(named[1]) \(example[named[1]] ?? "FILE")).")
+    }
 }
 
 /// Reading key files.
@@ -116,11 +146,15 @@ enum KeyFiles {
     /// The largest key file read: 1 MiB, thousands of keys.
     static let maximumBytes = 1 << 20
 
-    /// The bytes of a small key file, through the one input source (a larger one is refused in a
-    /// key file's words, not an import's).
-    static func bytes(of path: String) throws -> [UInt8] {
+    /// The bytes of a small key file holding `content` (identities, recipients), through the one
+    /// opener of key and passphrase files (a larger one is refused in a key file's words, not an
+    /// import's).
+    static func bytes(of path: String, holding content: String) throws -> [UInt8] {
         do {
-            return try InputSource(path).bytes(limit: maximumBytes)
+            return try InputSource.keyFile(path) {
+                JournalError.invalidKey(
+                    source: path, reason: "it is \(InputSource.notAKeyFile): it holds no \(content)")
+            }.bytes(limit: maximumBytes)
         } catch JournalError.inputTooLarge(let name, let limit) {
             throw JournalError.invalidKey(
                 source: name,

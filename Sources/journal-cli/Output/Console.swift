@@ -186,7 +186,7 @@ extension JournalError {
         case .io: return 74  // EX_IOERR
         case .walUnreadable(_, let cause): return cause == .diskFull ? 74 : 77  // EX_IOERR, EX_NOPERM
         case .databaseLocked: return 75  // EX_TEMPFAIL
-        case .permissionDenied, .wrongKey, .unsafePassphraseFile: return 77  // EX_NOPERM
+        case .permissionDenied, .unreadableInput, .wrongKey, .unsafePassphraseFile: return 77  // EX_NOPERM
         case .noDatabaseLocation, .unreadableTimeZone: return 78  // EX_CONFIG
         }
     }

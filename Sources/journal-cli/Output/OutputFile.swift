@@ -114,6 +114,14 @@ final class OutputFile {
         close()
     }
 
+    /// The name an output means standard output by, as `-` means standard input for an input.
+    static let standardOutputName = "-"
+
+    /// The file an output names: `nil` for standard output (none given, or `-`).
+    static func named(_ path: String?) -> String? {
+        path == standardOutputName ? nil : path
+    }
+
     /// Runs `body` with a sink onto standard output, or onto `path` written whole or not at all;
     /// `journal` is the journal being read, which `path` may not name.
     ///
