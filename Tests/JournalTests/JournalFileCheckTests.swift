@@ -18,15 +18,30 @@ import Testing
         #expect(try !JournalFileCheck.exists(path))
         try write(0, to: path)
         #expect(try JournalFileCheck.exists(path))
-        #expect(try JournalFileCheck.exists(directory.path))
+        // A folder is there, but holds no journal: refused as no input, or as none to be made (UnusablePath).
+        let inside = directory.path + "/journal.sqlite3"
+        #expect(
+            throws: JournalError.noInput(
+                path: directory.path,
+                reason: "it is a folder, not a file; name a journal file in it, such as \(inside); point --db or "
+                    + "JOURNAL_DB at a journal file")
+        ) { try JournalFileCheck.exists(directory.path) }
+        #expect(
+            throws: JournalError.cannotCreate(
+                path: directory.path, reason: "it is a folder, not a file; name a journal file in it, such as \(inside)"
+            )
+        ) { try JournalFileCheck.exists(directory.path, writing: true) }
     }
 
     @Test func aLinkLoopIsAnErrorNeverNoJournal() throws {
         let path = directory.file("loop.sqlite3")
         try #require(symlink(path, path) == 0)
-        #expect(throws: JournalError.io(path: path, reason: "Too many levels of symbolic links")) {
-            try JournalFileCheck.exists(path)
-        }
+        #expect(
+            throws: JournalError.noInput(
+                path: path,
+                reason: "it is a symbolic link that leads round in a loop, never to a file; point --db or JOURNAL_DB "
+                    + "at a journal file")
+        ) { try JournalFileCheck.exists(path) }
     }
 
     @Test(.enabled(if: geteuid() != 0, "root enters any folder"))
