@@ -340,7 +340,7 @@ public struct ChangeLog {
         try refuseMissingRecords(of: change, kind: kind)
         try refuseRecordsOfEarlierChanges(of: change, kind: kind)
         try refuseRecordsNotThere(of: change, kind: kind)
-        try refuseRecordsChangedSinceEdit(of: change, kind: kind)
+        try refuseRecordsChangedSinceLeft(of: change, kind: kind)
         try refuseSettingChangedSince(
             change: kind, subject: try row.decode(forColumn: "subject"), detail: try row.decode(forColumn: "detail"))
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
@@ -706,7 +706,7 @@ public struct ChangeLog {
     /// every other check (a tester: undo then overwrote it with the edited record's old values).
     /// Read as screens read it, as the copy is kept, or as stored; an edit that kept nothing of
     /// what it left (recorded before v25, its record not found then) is undone as before.
-    private func refuseRecordsChangedSinceEdit(of change: Int64, kind: ChangeKind) throws {
+    private func refuseRecordsChangedSinceLeft(of change: Int64, kind: ChangeKind) throws {
         let kinds: [ChangeKind] = [.edit, .checkInEdit, .log, .checkIn]
         guard kinds.contains(kind) else { return }
         let (table, asEdited) =
