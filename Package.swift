@@ -38,7 +38,7 @@ let package = Package(
                 // Sync (issue #28): the hybrid logical clock and UUIDv7 ids of the store's writes.
                 "JournalSync",
             ],
-            resources: [.embedInCode("Storage/schema.sql"), .embedInCode("Storage/record-ids.sql")]
+            resources: [.embedInCode("Storage/schema.sql")]
         ),
         .executableTarget(
             name: "journal-cli",

@@ -27,7 +27,7 @@ import Testing
 
     /// Runs the sections not yet shipped on the journal at `path` as opening a journal does.
     func migrate(_ path: String) throws -> JournalStore {
-        try JournalStore(openingExisting: path, access: .readWrite, migrations: Schema.sections + Schema.pending)
+        try JournalStore(openingExisting: path, access: .readWrite, migrations: Schema.sections)
     }
 
     // MARK: By hand
@@ -105,7 +105,7 @@ import Testing
     /// A new journal gets the section's tables from nothing, with its clock at the zero reading.
     @Test func aNewJournalGetsTheSectionFromNothing() throws {
         let queue = try DatabaseQueue()
-        try Migrations.migrator(sections: Schema.sections + Schema.pending).migrate(queue)
+        try Migrations.migrator(sections: Schema.sections).migrate(queue)
         try queue.read { db throws in
             #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
@@ -385,7 +385,7 @@ import Testing
             #expect(try Row.fetchAll(db, sql: "PRAGMA main.foreign_key_check").isEmpty)
             #expect(
                 try String.fetchAll(db, sql: "SELECT identifier FROM main.grdb_migrations").last
-                    == Schema.pending.last?.name)
+                    == Schema.sections.last?.name)
 
             for (table, aliases) in Self.recordTables {
                 #expect(

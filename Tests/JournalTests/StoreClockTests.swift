@@ -18,7 +18,7 @@ import Testing
     static func store(_ path: String) throws -> JournalStore {
         if !FileManager.default.fileExists(atPath: path) { try NewJournalFile(for: path).makeEmpty() }
         return try JournalStore(
-            openingExisting: path, access: .readWrite, migrations: Schema.sections + Schema.pending)
+            openingExisting: path, access: .readWrite, migrations: Schema.sections)
     }
 
     func reading(_ store: JournalStore, at seconds: Double) throws -> String {

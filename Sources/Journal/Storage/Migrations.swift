@@ -20,7 +20,7 @@ enum Migrations {
         "v15-undo-every-kind", "v16-undo-import-all", "v17-stops-by-recording",
         "v18-stops-by-id", "v19-outside-values", "v20-outside-kinds", "v21-outside-times", "v22-plan-history",
         "v23-outside-ids",
-        "v24-record-views", "v25-edit-results",
+        "v24-record-views", "v25-edit-results", "v26-record-ids",
     ]
 
     /// The migrator for the shipped migrations, the sections of schema.sql.
@@ -91,14 +91,4 @@ enum Schema {
         close()
         return sections
     }
-}
-
-extension Schema {
-    /// Sections written but not shipped yet, in the order they are to run after schema.sql's:
-    /// record-ids.sql's (sync's record ids, docs/sync-ids.md).
-    ///
-    /// No journal runs them: tests play them on a journal (`Migrations.migrator(sections: Schema.sections +
-    /// Schema.pending)`) until the store reads and writes the tables they make; then each moves to the end of
-    /// schema.sql and its name to ``Migrations/steps``.
-    static let pending = sections(of: String(decoding: PackageResources.record_ids_sql, as: UTF8.self))
 }

@@ -65,6 +65,55 @@ struct RecordUIDs {
     mutating func next() -> String { generator.next(milliseconds: milliseconds).string }
 }
 
+/// What one write stamps on the records it makes (schema.sql, v26-record-ids): the reading its
+/// transaction took (`recorded` of an entry or check-in) and uids at its `now`.
+///
+/// Take one per transaction that makes records, through ``StoreClock/stamp(_:now:)``, and give
+/// every record it makes ``uid()`` and ``recorded``:
+///
+/// ```swift
+/// var stamp = try store.clock.stamp(db, now: now)
+/// try db.execute(sql: "INSERT INTO entries (uid, …, recorded) VALUES (?, …, ?)",
+///                arguments: [stamp.uid(), …, stamp.recorded])
+/// ```
+struct WriteStamp {
+    /// The reading the write took: every earlier write's is smaller.
+    let reading: HybridTimestamp
+    private var uids: RecordUIDs
+
+    init(reading: HybridTimestamp, now: Date) {
+        self.reading = reading
+        uids = RecordUIDs(now: now)
+    }
+
+    /// The reading as stored in `recorded` (57 characters, sorts as readings do).
+    var recorded: String { reading.text }
+
+    /// The next record's uid.
+    mutating func uid() -> String { uids.next() }
+
+    /// What a review recorded now has seen, as stored in `seen`: a JSON object, each replica's
+    /// latest reading this journal holds (its own being this write's), by replica in order. Read it
+    /// after ``StoreClock/stamp(_:now:)`` in the same transaction.
+    static let seen = """
+        (SELECT json_group_object(replica, last) FROM (SELECT replica, last FROM replica_clocks ORDER BY replica))
+        """
+
+    /// Whether an entry's or check-in's `recorded` reading (`r`) is among what a review's `seen`
+    /// (`s`) had seen: no later than `seen`'s reading of the same replica (the reading's last 32
+    /// characters). `NULL` `seen` or a replica it does not name: not seen.
+    static func hasSeen(recorded r: String, seen s: String) -> String {
+        "coalesce(\(r) <= json_extract(\(s), '$.\"' || substr(\(r), 26, 32) || '\"'), 0)"
+    }
+}
+
+extension StoreClock {
+    /// This write's stamp at `now` (its reading, ``send(_:now:)``, and its uids); in `db`'s transaction.
+    func stamp(_ db: Database, now: Date) throws -> WriteStamp {
+        WriteStamp(reading: try send(db, now: now), now: now)
+    }
+}
+
 extension JournalStore {
     /// The journal's clock, which each write reads and advances in its own transaction.
     var clock: StoreClock { StoreClock(path: path) }
