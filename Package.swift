@@ -37,6 +37,8 @@ let package = Package(
                 "Age",
                 // Sync (issue #28): the hybrid logical clock and UUIDv7 ids of the store's writes.
                 "JournalSync",
+                // The sync folder's sealed files (journal sync).
+                "SyncFormat",
             ],
             resources: [.embedInCode("Storage/schema.sql")]
         ),

@@ -1111,3 +1111,40 @@ DROP TABLE record_ids_review_times;
 DROP TABLE record_ids_red_flag_review_times;
 DROP TABLE record_ids_psfs_activity_times;
 DROP TABLE record_ids_psfs_rating_times;
+
+-- migration: v27-sync
+
+-- Sync through a folder (issue #28, docs/sync.md). Local tables, never recorded in a changeset: what
+-- this replica knows of its sync folder. The folder's key is never kept: `key_file` is where it was
+-- read at `journal sync init` (a passphrase file or an identity), which `journal sync` reads again
+-- when no key is given; `recipients` are public keys (age1…, one a line) the files are sealed to.
+CREATE TABLE sync_folder (
+    one        INTEGER NOT NULL PRIMARY KEY CHECK (one = 1),
+    path       TEXT    NOT NULL CHECK (length(path) BETWEEN 1 AND 4096),
+    folder     TEXT    NOT NULL CHECK (length(folder) = 32 AND folder NOT GLOB '*[^0-9a-f]*'),
+    key_kind   TEXT    NOT NULL CHECK (key_kind IN ('passphrase', 'x25519')),
+    key_file   TEXT    CHECK (key_file IS NULL OR length(key_file) BETWEEN 1 AND 4096),
+    recipients TEXT    CHECK (recipients IS NULL OR length(recipients) BETWEEN 1 AND 65536),
+    joined_at  INTEGER NOT NULL,
+    last_sync  INTEGER
+) STRICT;
+
+-- Changes recorded here and not yet written to the folder, oldest first: each write's changeset of
+-- the synced tables, with the reading it took (docs/sync-ids.md, "What each store write does").
+CREATE TABLE sync_outbox (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    reading   TEXT    NOT NULL CHECK (length(reading) = 57),
+    changeset BLOB    NOT NULL CHECK (length(changeset) > 0)
+) STRICT;
+
+-- Each replica's files as far as this journal has them: its own, the last it wrote; another's, the
+-- last it merged whole, the SHA-256 of its plaintext (the next must follow it), and how many
+-- changesets of the next file are merged already (a sync stopped halfway, or one that waits).
+CREATE TABLE sync_files (
+    replica  TEXT    NOT NULL PRIMARY KEY CHECK (length(replica) = 32 AND replica NOT GLOB '*[^0-9a-f]*'),
+    sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+    hash     BLOB    NOT NULL DEFAULT (zeroblob(32)) CHECK (length(hash) = 32),
+    done     INTEGER NOT NULL DEFAULT 0 CHECK (done >= 0),
+    changes  INTEGER NOT NULL DEFAULT 0 CHECK (changes >= 0),
+    seen_at  INTEGER
+) STRICT;

@@ -132,6 +132,19 @@ public struct ChangesetMerger: Sendable {
         }
     }
 
+    /// Merges `changeset`, which its replica recorded at `reading`, inside the caller's write
+    /// transaction on `db`, so that the caller's own bookkeeping (the clock, what was read) commits
+    /// with it or not at all. Throws as ``merge(_:at:into:)``, except that a foreign key is checked
+    /// when the caller commits (a violation then fails the commit with SQLite's foreign key error).
+    public func merge(_ changeset: Changeset, at reading: HybridTimestamp, inTransactionOf db: Database) throws
+        -> Report
+    {
+        let (changes, shapes) = try changeset.tables()
+        try SyncedTable.check(shapes, synced: tables, in: db)
+        let settlements = try Self.merge(changeset, at: reading.text, setBased: setBased, tables: tables, in: db)
+        return Report(changeCount: changes.count, settlements: settlements)
+    }
+
     /// Merges every change, in the changeset's order, inside the caller's transaction: new rows
     /// straight from the changeset (``BulkInsert``) unless `setBased` is false, every other change
     /// read into a ``RowChange`` and merged field by field.

@@ -57,6 +57,72 @@ public struct ChangesetRecorder: Sendable {
         }
     }
 
+    /// Runs `changes` inside the caller's write transaction on `db` with a session attached to
+    /// ``tables``, and returns what they returned and what they changed, the changeset stamped at
+    /// `reading()` as ``record(in:at:_:keep:)`` stamps it (the reading is asked for only when the
+    /// changes changed something; the caller's transaction rolls everything back if this throws).
+    ///
+    /// For a store whose writes already run in their own transactions: the caller keeps the
+    /// changeset (an outbox) in the same transaction.
+    public func record<T>(
+        inTransactionOf db: Database, at reading: () throws -> HybridTimestamp, _ changes: (Database) throws -> T
+    ) throws -> (result: T, changeset: Changeset, reading: HybridTimestamp?) {
+        for table in tables { _ = try SyncedTable.shape(of: table, in: db) }
+        var session: OpaquePointer?
+        try Self.check(sqlite3session_create(db.sqliteConnection, "main", &session))
+        defer { sqlite3session_delete(session) }
+        for table in tables { try Self.check(sqlite3session_attach(session, table)) }
+        let result = try changes(db)
+        let changeset = try Self.changeset(of: session)
+        guard !changeset.isEmpty else { return (result, changeset, nil) }
+        let stamp = try reading()
+        try Self.stamp(changeset, at: stamp.text, in: db)
+        return (result, changeset, stamp)
+    }
+
+    /// A changeset of every row of ``tables``, as inserts: what turns empty tables of the same shape
+    /// into these (`sqlite3session_diff` against an empty copy attached for it), stamped at the
+    /// reading `prepare` returns as a local write is, and handed to `keep`, all in one immediate
+    /// transaction. `db` must not be in a transaction (SQLite attaches only outside one).
+    ///
+    /// `journal sync init` sends it first, so a replica that joins later gets every record made
+    /// before; `prepare` runs first in the transaction (it gives the journal its replica id).
+    public func snapshot(
+        of db: Database, prepare: (Database) throws -> HybridTimestamp, keep: (Database, Changeset) throws -> Void
+    ) throws {
+        try db.execute(sql: "ATTACH DATABASE ':memory:' AS snapshot_empty")
+        defer { try? db.execute(sql: "DETACH DATABASE snapshot_empty") }
+        for table in tables {
+            _ = try SyncedTable.shape(of: table, in: db)
+            // The same columns and primary key, empty: all a diff compares.
+            let columns = try db.columns(in: table)
+            let key = columns.filter { $0.primaryKeyIndex > 0 }.sorted { $0.primaryKeyIndex < $1.primaryKeyIndex }
+            let list = columns.map { ChangesetMerger.quoted($0.name) }.joined(separator: ", ")
+            let primaryKey = key.map { ChangesetMerger.quoted($0.name) }.joined(separator: ", ")
+            try db.execute(
+                sql:
+                    "CREATE TABLE snapshot_empty.\(ChangesetMerger.quoted(table)) (\(list), PRIMARY KEY (\(primaryKey)))"
+            )
+        }
+        try db.inTransaction(.immediate) {
+            let reading = try prepare(db)
+            var session: OpaquePointer?
+            try Self.check(sqlite3session_create(db.sqliteConnection, "main", &session))
+            defer { sqlite3session_delete(session) }
+            for table in tables {
+                try Self.check(sqlite3session_attach(session, table))
+                var message: UnsafeMutablePointer<CChar>?
+                let code = sqlite3session_diff(session, "snapshot_empty", table, &message)
+                sqlite3_free(message)
+                try Self.check(code)
+            }
+            let changeset = try Self.changeset(of: session)
+            if !changeset.isEmpty { try Self.stamp(changeset, at: reading.text, in: db) }
+            try keep(db, changeset)
+            return .commit
+        }
+    }
+
     /// Stamps each field `changeset` wrote with `reading`, and buries each row it deleted.
     private static func stamp(_ changeset: Changeset, at reading: String, in db: Database) throws {
         try SyncMetadata.create(in: db)

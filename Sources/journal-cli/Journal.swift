@@ -35,7 +35,7 @@ struct JournalCommand: ParsableCommand {
             Import.self,
             Resume.self, PSFS.self, Edit.self, Delete.self, Undo.self, Exercises.self, Plan.self, Backup.self,
             Restore.self,
-            Doctor.self, Config.self,
+            Doctor.self, Config.self, Sync.self,
         ]
     )
 
@@ -64,6 +64,8 @@ struct JournalCommand: ParsableCommand {
             StoreOptions.emptyFile = emptyFile(for: type(of: command))
             // `safety` tells no time: it shows its advice whatever `$TZ` holds.
             if !(command is Safety) { try Clock.checkTimeZone() }
+            // A write that takes no reading of its own is recorded for sync at the command's time.
+            SyncRecording.now = { Date(timeIntervalSince1970: TimeInterval((try? Clock.now()) ?? 0)) }
             StoredDamage.changing = command is any ChangingCommand
             StoredDamage.savedNote = savedNote(of: command)
             try command.run()
@@ -74,6 +76,8 @@ struct JournalCommand: ParsableCommand {
             refuse("journal: \(Self.message(for: error, from: parsed))", status: error.exitStatus)
         } catch let error as AgeError {
             let error = JournalError(error)
+            refuse("journal: \(error)", status: error.exitStatus)
+        } catch let error as SyncError {
             refuse("journal: \(error)", status: error.exitStatus)
         } catch let failure as OutputFailure {
             fail(failure, command: parsed)

@@ -437,13 +437,14 @@ public final class JournalStore: Sendable {
             if let schemaProblem { throw schemaProblem }
             // Also guards an older journal's upgraded copy in memory, which SQLite would let us write.
             if access != .readWrite { throw JournalError.permissionDenied(path: path) }
-            guard temporariesInMemory else { return try queue.write(body) }
+            // Once the journal syncs, the write's changes are recorded with it (``SyncRecording``).
+            guard temporariesInMemory else { return try queue.write { db in try SyncRecording.record(db, clock: clock, body) } }
             return try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
                 var result: T?
                 try db.inTransaction {
-                    result = try body(db)
+                    result = try SyncRecording.record(db, clock: clock, body)
                     return .commit
                 }
                 guard let result else { throw JournalError.io(path: path, reason: "the change was not made") }

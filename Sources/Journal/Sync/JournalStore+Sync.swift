@@ -1,0 +1,514 @@
+import Foundation
+import GRDB
+import JournalSync
+import SyncFormat
+
+/// How a journal finds its sync folder's key again (never the key itself): `sync_folder`'s row.
+public struct SyncSettings: Equatable, Sendable {
+    public enum KeyKind: String, Sendable { case passphrase, x25519 }
+    /// The sync folder.
+    public let folder: String
+    public let folderID: String
+    public let keyKind: KeyKind
+    /// Where the key was read at `sync init`: a passphrase file or an identity file.
+    public let keyFile: String?
+    /// The age recipients files are sealed to (x25519).
+    public let recipients: [String]
+}
+
+/// What `journal sync` did.
+public struct SyncOutcome: Sendable {
+    /// Changes this journal wrote to the folder, and in how many files.
+    public var sent = 0
+    public var filesWritten = 0
+    /// Changes merged from other replicas, by replica id.
+    public var received: [String: Int] = [:]
+    /// Conflicts settled, in words (``SyncSettlementWords``).
+    public var settled: [String] = []
+    /// Replicas whose next changes wait for a record from another replica that has not arrived.
+    public var waiting: [String] = []
+    /// Files refused (damaged, foreign, replayed, out of their chain): never applied.
+    public var refused: [SyncError] = []
+    /// Whether this was the first sync of `sync init`, and whether it joined a folder with data.
+    public var joined = false
+    /// The replica id this journal took, when its own next file was another copy's (``JournalStore/sync(key:now:)``).
+    public var newReplica: String?
+}
+
+/// This replica, as `journal sync status` shows it.
+public struct SyncStatus: Sendable {
+    public struct Replica: Sendable {
+        public let id: String
+        /// Files of it this journal has merged whole, and changes merged from it in all.
+        public let files: Int64
+        public let changes: Int64
+        /// When its latest file was merged here (Unix seconds).
+        public let seenAt: Int64?
+        /// Whether its folder has files this journal has not merged yet.
+        public let unread: Bool
+    }
+    public let replica: String
+    public let settings: SyncSettings
+    public let joinedAt: Int64
+    public let lastSync: Int64?
+    /// Files this journal wrote.
+    public let filesWritten: Int64
+    /// Local changes recorded and not yet sent.
+    public let unsent: Int
+    public let replicas: [Replica]
+}
+
+extension JournalStore {
+    /// The sync folder this journal syncs with, if any.
+    public func syncSettings() throws -> SyncSettings? {
+        try reading { db in try Self.settings(db) }
+    }
+
+    static func settings(_ db: Database) throws -> SyncSettings? {
+        guard try db.tableExists("sync_folder"),
+            let row = try Row.fetchOne(
+                db, sql: "SELECT path, folder, key_kind, key_file, recipients FROM sync_folder WHERE one = 1")
+        else { return nil }
+        return SyncSettings(
+            folder: row["path"], folderID: row["folder"],
+            keyKind: SyncSettings.KeyKind(rawValue: row["key_kind"]) ?? .passphrase, keyFile: row["key_file"],
+            recipients: (row["recipients"] as String?)?.split(separator: "\n").map(String.init) ?? [])
+    }
+
+    /// Makes `folder` a sync folder sealed with `key`, or joins the one there, and syncs once.
+    ///
+    /// Gives this journal its replica id (its records' readings, made before it had one, take it),
+    /// puts a snapshot of every synced record in its outbox, and records the folder and where the
+    /// key was read (`keyFile`, never the key). Throws ``SyncError/alreadySetUp(folder:)`` when
+    /// the journal syncs already, ``SyncError/wrongKey(name:reason:)`` when `key` does not open
+    /// the folder there.
+    public func syncInit(
+        folder path: String, key: SyncKey, keyKind: SyncSettings.KeyKind, keyFile: String?, recipients: [String],
+        now: Date
+    ) throws -> SyncOutcome {
+        if let settings = try syncSettings() { throw SyncError.alreadySetUp(folder: settings.folder) }
+        let folder = SyncFolder(path: path)
+        let existed = folder.exists
+        try folder.create()
+        let folderID: SyncID
+        if let id = try folder.readID(key: key) {
+            folderID = id
+        } else {
+            let id = SyncID.random()
+            // Another device may have made it meanwhile: its id then stands.
+            folderID = try folder.writeID(id, key: key) ? id : (try folder.readID(key: key) ?? id)
+        }
+        let replica = SyncID.random()
+        try writingWithoutTransaction { db in
+            try SyncTables.recorder.snapshot(
+                of: db,
+                prepare: { db in
+                    if try Self.settings(db) != nil { throw SyncError.alreadySetUp(folder: path) }
+                    try Self.takeReplicaID(replica, in: db)
+                    try db.execute(
+                        sql: """
+                            INSERT INTO sync_folder (one, path, folder, key_kind, key_file, recipients, joined_at)
+                            VALUES (1, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            path, folderID.hex, keyKind.rawValue, keyFile,
+                            recipients.isEmpty ? nil : recipients.joined(separator: "\n"),
+                            Int64(now.timeIntervalSince1970),
+                        ])
+                    try db.execute(sql: "INSERT INTO sync_files (replica) VALUES (?)", arguments: [replica.hex])
+                    return try clock.send(db, now: now)
+                },
+                keep: { db, changeset in
+                    guard !changeset.isEmpty,
+                        let reading = try String.fetchOne(db, sql: "SELECT last FROM replica_clocks WHERE self = 1")
+                    else { return }
+                    try db.execute(
+                        sql: "INSERT INTO sync_outbox (reading, changeset) VALUES (?, ?)",
+                        arguments: [reading, Data(changeset.bytes)])
+                })
+        }
+        var outcome = try sync(key: key, now: now)
+        outcome.joined = existed && !outcome.received.isEmpty
+        return outcome
+    }
+
+    /// Gives the journal the replica id `replica`: the readings made before it had one (replica
+    /// 000…0: its records' `recorded`, its reviews' `seen`, the copies undo keeps, its clock) take it.
+    static func takeReplicaID(_ replica: SyncID, in db: Database) throws {
+        let zero = String(repeating: "0", count: 32)
+        let arguments: StatementArguments = [replica.hex, zero]
+        for (table, column) in [
+            ("entries", "recorded"), ("checkins", "recorded"), ("change_entries", "recorded"),
+            ("change_checkins", "recorded"),
+        ] {
+            try db.execute(
+                sql: "UPDATE \(table) SET \(column) = substr(\(column), 1, 25) || ?1 WHERE substr(\(column), 26) = ?2",
+                arguments: arguments)
+        }
+        for table in ["reviews", "red_flag_reviews", "change_exercise_reviews"] {
+            try db.execute(
+                sql: """
+                    UPDATE \(table) SET seen = json_set(json_remove(seen, '$."' || ?2 || '"'), '$."' || ?1 || '"',
+                        substr(json_extract(seen, '$."' || ?2 || '"'), 1, 25) || ?1)
+                    WHERE json_type(seen, '$."' || ?2 || '"') = 'text'
+                    """, arguments: arguments)
+        }
+        try db.execute(
+            sql: "UPDATE replica_clocks SET replica = ?1, last = substr(last, 1, 25) || ?1 WHERE self = 1",
+            arguments: arguments)
+    }
+
+    /// Exchanges changes with the sync folder: writes this journal's unsent changes as its next
+    /// file, then merges every other replica's files it has not merged, in their order.
+    ///
+    /// A file that cannot be read whole and checked is refused by name and never applied (its
+    /// replica's later files wait behind it); the rest goes on, and the outcome lists the refusals.
+    /// Throws ``SyncError/wrongKey(name:reason:)`` before anything changes when `key` does not open
+    /// the folder.
+    public func sync(key: SyncKey, now: Date) throws -> SyncOutcome {
+        guard let settings = try syncSettings() else { throw SyncError.notSetUp }
+        let folder = SyncFolder(path: settings.folder)
+        guard folder.exists else {
+            throw SyncError.folderUnusable(path: settings.folder, reason: "it is not there (a drive not mounted?)")
+        }
+        guard let folderID = SyncID(hex: settings.folderID) else { throw JournalError.corruptDatabase(path: path) }
+        var outcome = SyncOutcome()
+        var replica = try selfReplica()
+        folder.removeLeftovers(of: replica)
+        if let renamed = try adoptWrittenFile(folder: folder, folderID: folderID, replica: replica, key: key) {
+            outcome.newReplica = renamed.hex
+            replica = renamed
+        }
+        // The key is checked against the folder's id file before anything is sealed with it (a
+        // file sealed with a wrong passphrase would be refused everywhere); reading a file checks
+        // it anyway. A sync with nothing to send or read never runs scrypt.
+        try send(folder: folder, folderID: folderID, replica: replica, key: key, outcome: &outcome) {
+            guard let id = try folder.readID(key: key) else {
+                throw SyncError.folderUnusable(
+                    path: settings.folder, reason: "its id file \(SyncFolder.idFileName) is missing")
+            }
+            guard id == folderID else {
+                throw SyncError.refusedFile(
+                    name: SyncFolder.idFileName,
+                    reason: "it names another sync folder than the one this journal joined (\(settings.folderID))")
+            }
+        }
+        try receive(folder: folder, folderID: folderID, replica: replica, key: key, now: now, outcome: &outcome)
+        try writing { db in
+            try db.execute(sql: "UPDATE sync_folder SET last_sync = ?", arguments: [Int64(now.timeIntervalSince1970)])
+        }
+        return outcome
+    }
+
+    private func selfReplica() throws -> SyncID {
+        let hex = try reading { db in try String.fetchOne(db, sql: "SELECT replica FROM replica_clocks WHERE self = 1")
+        }
+        guard let hex, let replica = SyncID(hex: hex) else { throw JournalError.corruptDatabase(path: path) }
+        return replica
+    }
+
+    private func fileState(of replica: SyncID) throws -> (sequence: UInt64, hash: [UInt8], done: Int) {
+        try reading { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT sequence, hash, done FROM sync_files WHERE replica = ?", arguments: [replica.hex])
+            guard let row else { return (0, SyncFile.noPrevious, 0) }
+            let hash: Data = row["hash"]
+            return (UInt64(row["sequence"] as Int64), Array(hash), row["done"])
+        }
+    }
+
+    /// This journal's own next file, already in the folder: written by a sync that stopped before
+    /// the journal noted it (its changes are still in the outbox: noted now, taken out of the
+    /// outbox), or by another copy of this journal (restored from a backup, or copied to another
+    /// device): this journal then becomes a new replica, whose id it returns, and merges that
+    /// file as another device's.
+    private func adoptWrittenFile(folder: SyncFolder, folderID: SyncID, replica: SyncID, key: SyncKey) throws
+        -> SyncID?
+    {
+        let state = try fileState(of: replica)
+        let name = SyncFolder.name(replica: replica, sequence: state.sequence + 1)
+        guard let bytes = try folder.read(name) else { return nil }
+        var readings: [String]?
+        do {
+            let file = try SyncFile.open(bytes, name: name, key: key, folder: folderID, previous: state.hash)
+            readings = try SyncPayload.decode(file.payload, name: name).map(\.reading.text)
+            let outbox = Set(try reading { db in try String.fetchAll(db, sql: "SELECT reading FROM sync_outbox") })
+            if let found = readings, !found.isEmpty, found.allSatisfy(outbox.contains) {
+                try writing { db in
+                    for reading in found {
+                        try db.execute(sql: "DELETE FROM sync_outbox WHERE reading = ?", arguments: [reading])
+                    }
+                    try db.execute(
+                        sql: "UPDATE sync_files SET sequence = ?, hash = ? WHERE replica = ?",
+                        arguments: [Int64(file.sequence), Data(file.hash), replica.hex])
+                }
+                return nil
+            }
+        } catch let error as SyncFileError where error.kind == .wrongKey {
+            throw SyncError.wrongKey(name: name, reason: error.reason)
+        } catch is SyncFileError, is SyncError {
+            // Not a file this journal can adopt: another copy's, or damaged (read as another's below).
+        }
+        let renamed = SyncID.random()
+        try writing { db in
+            let last = try String.fetchOne(db, sql: "SELECT last FROM replica_clocks WHERE self = 1") ?? ""
+            try db.execute(
+                sql: "UPDATE replica_clocks SET replica = ?1, last = substr(last, 1, 25) || ?1 WHERE self = 1",
+                arguments: [renamed.hex])
+            try db.execute(
+                sql: """
+                    INSERT INTO replica_clocks (replica, self, last) VALUES (?1, 0, ?2)
+                    ON CONFLICT (replica) DO UPDATE SET last = max(last, ?2)
+                    """, arguments: [replica.hex, last])
+            try db.execute(sql: "INSERT INTO sync_files (replica) VALUES (?)", arguments: [renamed.hex])
+        }
+        return renamed
+    }
+
+    private func send(
+        folder: SyncFolder, folderID: SyncID, replica: SyncID, key: SyncKey, outcome: inout SyncOutcome,
+        checkKey: () throws -> Void
+    ) throws {
+        let rows = try reading { db in
+            try Row.fetchAll(db, sql: "SELECT seq, reading, changeset FROM sync_outbox ORDER BY seq")
+        }
+        guard !rows.isEmpty else { return }
+        try checkKey()
+        var records: [SyncPayload.Record] = []
+        for row in rows {
+            guard let reading = HybridTimestamp(text: row["reading"]) else {
+                throw JournalError.corruptDatabase(path: path)
+            }
+            let changeset = Changeset(bytes: Array(row["changeset"] as Data))
+            records.append((reading, changeset))
+            outcome.sent += try changeset.changes().count
+        }
+        let state = try fileState(of: replica)
+        let file = SyncFile(
+            folder: folderID, replica: replica, sequence: state.sequence + 1, previous: state.hash,
+            payload: SyncPayload.encode(records))
+        let sealed: [UInt8]
+        do { sealed = try file.seal(with: key) } catch let error as SyncFileError {
+            throw SyncError.folderUnusable(path: folder.path, reason: error.reason)
+        }
+        guard try folder.place(sealed, as: file.name) else {
+            throw SyncError.refusedFile(
+                name: file.name,
+                reason: "this journal's next file is there already, written by another copy of this journal file; "
+                    + "sync from one copy only")
+        }
+        // A sync killed here leaves the file written and the outbox full: the next adopts the file.
+        TestStop.at("sync-file-placed")
+        let last: Int64 = rows.last?["seq"] ?? 0
+        try writing { db in
+            try db.execute(sql: "DELETE FROM sync_outbox WHERE seq <= ?", arguments: [last])
+            try db.execute(
+                sql: "UPDATE sync_files SET sequence = ?, hash = ? WHERE replica = ?",
+                arguments: [Int64(file.sequence), Data(file.hash), replica.hex])
+        }
+        outcome.filesWritten = 1
+    }
+
+    private func receive(
+        folder: SyncFolder, folderID: SyncID, replica: SyncID, key: SyncKey, now: Date, outcome: inout SyncOutcome
+    ) throws {
+        let others = try folder.replicas().filter { $0 != replica }
+        var blocked: Set<SyncID> = []
+        var waiting: Set<SyncID> = []
+        var progress = true
+        while progress {
+            progress = false
+            for other in others where !blocked.contains(other) {
+                while true {
+                    let state = try fileState(of: other)
+                    let name = SyncFolder.name(replica: other, sequence: state.sequence + 1)
+                    let bytes: [UInt8]?
+                    do { bytes = try folder.read(name) } catch let error as SyncError {
+                        outcome.refused.append(error)
+                        blocked.insert(other)
+                        break
+                    }
+                    guard let bytes else { break }
+                    let records: [SyncPayload.Record]
+                    let file: SyncFile
+                    do {
+                        file = try SyncFile.open(bytes, name: name, key: key, folder: folderID, previous: state.hash)
+                        records = try SyncPayload.decode(file.payload, name: name)
+                    } catch let error as SyncFileError {
+                        if error.kind == .wrongKey { throw SyncError.wrongKey(name: name, reason: error.reason) }
+                        outcome.refused.append(.refusedFile(name: name, reason: Self.lowercasedReason(error.reason)))
+                        blocked.insert(other)
+                        break
+                    } catch let error as SyncError {
+                        outcome.refused.append(error)
+                        blocked.insert(other)
+                        break
+                    }
+                    var stopped = false
+                    for index in state.done..<records.count {
+                        let record = records[index]
+                        do {
+                            let report = try merge(record, from: other, index: index, now: now)
+                            // Killed here: one changeset of the file merged, the next sync goes on from it.
+                            TestStop.at("sync-merged-one")
+                            outcome.received[other.hex, default: 0] += report.changeCount
+                            outcome.settled += try reading { db in
+                                try report.settlements.map { try SyncSettlementWords.words(for: $0, in: db) }
+                            }
+                            progress = true
+                        } catch let error as ChangesetError {
+                            if case .missingParent = error.kind {
+                                waiting.insert(other)
+                            } else {
+                                outcome.refused.append(
+                                    .refusedFile(name: name, reason: Self.lowercasedReason(error.reason)))
+                                blocked.insert(other)
+                            }
+                            stopped = true
+                            break
+                        } catch let error as MergeRefused {
+                            outcome.refused.append(.refusedFile(name: name, reason: error.reason))
+                            blocked.insert(other)
+                            stopped = true
+                            break
+                        }
+                    }
+                    if stopped { break }
+                    try writing { db in
+                        try db.execute(
+                            sql: """
+                                INSERT INTO sync_files (replica, sequence, hash, done, seen_at) VALUES (?1, ?2, ?3, 0, ?4)
+                                ON CONFLICT (replica) DO UPDATE SET sequence = ?2, hash = ?3, done = 0, seen_at = ?4
+                                """,
+                            arguments: [
+                                other.hex, Int64(file.sequence), Data(file.hash), Int64(now.timeIntervalSince1970),
+                            ])
+                    }
+                    waiting.remove(other)
+                    progress = true
+                }
+            }
+        }
+        outcome.waiting = waiting.map(\.hex).sorted()
+    }
+
+    /// Merges one changeset of `other`'s, with what this journal notes of it, in one transaction:
+    /// the other replica's latest reading (a review's `seen`), this journal's clock moved past it
+    /// (its next writes come after everything merged), and how far into the file it has merged.
+    private func merge(
+        _ record: SyncPayload.Record, from other: SyncID, index: Int, now: Date
+    ) throws -> ChangesetMerger.Report {
+        try syncWriting { db in
+            let report = try SyncTables.merger.merge(record.changeset, at: record.reading, inTransactionOf: db)
+            try db.execute(
+                sql: """
+                    INSERT INTO replica_clocks (replica, self, last) VALUES (?1, 0, ?2)
+                    ON CONFLICT (replica) DO UPDATE SET last = max(last, ?2)
+                    """, arguments: [record.reading.replica.hex, record.reading.text])
+            guard let text = try String.fetchOne(db, sql: "SELECT last FROM replica_clocks WHERE self = 1"),
+                let last = HybridTimestamp(text: text)
+            else { throw JournalError.corruptDatabase(path: path) }
+            var clock = HybridLogicalClock(replica: last.replica, last: last)
+            let arrival = clock.receive(record.reading, now: StoreClock.milliseconds(of: now))
+            try db.execute(sql: "UPDATE replica_clocks SET last = ? WHERE self = 1", arguments: [arrival.text])
+            try db.execute(
+                sql: """
+                    INSERT INTO sync_files (replica, done, changes) VALUES (?1, ?2, ?3)
+                    ON CONFLICT (replica) DO UPDATE SET done = ?2, changes = changes + ?3
+                    """, arguments: [other.hex, index + 1, report.changeCount])
+            return report
+        }
+    }
+
+    private static func lowercasedReason(_ reason: String) -> String {
+        guard let first = reason.first else { return reason }
+        return first.lowercased() + reason.dropFirst()
+    }
+
+    /// This replica's sync state, for `journal sync status`.
+    public func syncStatus() throws -> SyncStatus {
+        guard let settings = try syncSettings() else { throw SyncError.notSetUp }
+        let replica = try selfReplica()
+        let folder = SyncFolder(path: settings.folder)
+        let present = (try? folder.replicas()) ?? []
+        return try reading { db in
+            let row = try Row.fetchOne(db, sql: "SELECT joined_at, last_sync FROM sync_folder")
+            var unsent = 0
+            for bytes in try Data.fetchAll(db, sql: "SELECT changeset FROM sync_outbox") {
+                unsent += (try? Changeset(bytes: Array(bytes)).changes().count) ?? 0
+            }
+            let written =
+                try Int64.fetchOne(
+                    db, sql: "SELECT sequence FROM sync_files WHERE replica = ?", arguments: [replica.hex])
+                ?? 0
+            var replicas: [SyncStatus.Replica] = []
+            var known: Set<String> = [replica.hex]
+            for file in try Row.fetchAll(
+                db,
+                sql: "SELECT replica, sequence, changes, seen_at FROM sync_files WHERE replica <> ? ORDER BY replica",
+                arguments: [replica.hex])
+            {
+                let id: String = file["replica"]
+                known.insert(id)
+                let sequence: Int64 = file["sequence"]
+                let next = SyncID(hex: id).map { SyncFolder.name(replica: $0, sequence: UInt64(sequence) + 1) }
+                replicas.append(
+                    SyncStatus.Replica(
+                        id: id, files: sequence, changes: file["changes"], seenAt: file["seen_at"],
+                        unread: next.map { FileManager.default.fileExists(atPath: folder.file($0)) } ?? false))
+            }
+            for other in present where !known.contains(other.hex) {
+                let first = SyncFolder.name(replica: other, sequence: 1)
+                replicas.append(
+                    SyncStatus.Replica(
+                        id: other.hex, files: 0, changes: 0, seenAt: nil,
+                        unread: FileManager.default.fileExists(atPath: folder.file(first))))
+            }
+            return SyncStatus(
+                replica: replica.hex, settings: settings, joinedAt: row?["joined_at"] ?? 0, lastSync: row?["last_sync"],
+                filesWritten: written, unsent: unsent, replicas: replicas.sorted { $0.id < $1.id })
+        }
+    }
+
+    /// As ``writing(temporariesInMemory:_:)``, letting the merger's refusals through as they are: a
+    /// foreign key the merged rows break (checked as the transaction commits) is ``MergeRefused``.
+    private func syncWriting<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writingWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            throw MergeRefused(
+                reason: "its changes would leave records that refer to records this journal does not have")
+        }
+    }
+
+    /// Runs `body` on the writer's connection outside a transaction (it opens its own), with the
+    /// checks every write makes first (``writing(temporariesInMemory:_:)``).
+    func writingWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            if isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
+            if let schemaProblem { throw schemaProblem }
+            if access != .readWrite { throw JournalError.permissionDenied(path: path) }
+            return try queue.writeWithoutTransaction(body)
+        } catch let error as SyncError {
+            throw error
+        } catch let error as ChangesetError {
+            throw error
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            throw error
+        } catch {
+            throw SQLiteErrors.translate(error, path: path)
+        }
+    }
+}
+
+/// A changeset the merger applied that broke a foreign key when its transaction committed.
+struct MergeRefused: Error {
+    let reason: String
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// What `journal sync` says, in one place.
+public enum SyncWords {
+    /// `2026-12-07T14:05:00Z`: a moment in UTC, as sync's outputs give it (devices may be in other zones).
+    public static func utc(_ seconds: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    private static func changes(_ count: Int) -> String { count == 1 ? "1 change" : "\(count) changes" }
+
+    /// "Sent 3 changes. Received 5 changes from 1 other device. Settled 1 conflict."
+    public static func summary(of outcome: SyncOutcome) -> String {
+        let received = outcome.received.values.reduce(0, +)
+        let devices = outcome.received.count
+        var text = outcome.sent == 0 ? "Sent nothing new." : "Sent \(changes(outcome.sent))."
+        text +=
+            received == 0
+            ? " Received nothing new."
+            : " Received \(changes(received)) from \(devices == 1 ? "1 other device" : "\(devices) other devices")."
+        if !outcome.settled.isEmpty {
+            text += " Settled \(outcome.settled.count == 1 ? "1 conflict" : "\(outcome.settled.count) conflicts"):"
+        }
+        return text
+    }
+
+    /// `journal sync status`.
+    public static func status(_ status: SyncStatus) -> String {
+        var lines = [
+            "This device: replica \(status.replica)",
+            "Sync folder: \(status.settings.folder.terminalSafe)",
+            "Key: " + (status.settings.keyKind == .passphrase ? "a passphrase" : "age keys")
+                + (status.settings.keyFile.map { ", read from \($0.terminalSafe)" } ?? ", asked at the terminal"),
+            "Last sync: " + (status.lastSync.map(utc) ?? "never"),
+            "Not yet sent: \(changes(status.unsent))",
+        ]
+        if status.replicas.isEmpty {
+            lines.append("Other devices: none seen yet")
+        } else {
+            lines.append("Other devices:")
+            for replica in status.replicas {
+                lines.append(
+                    "  \(replica.id): \(changes(Int(replica.changes))) merged"
+                        + (replica.seenAt.map { ", latest at \(utc($0))" } ?? "")
+                        + (replica.unread ? "; has files not merged yet (`journal sync`)" : ""))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

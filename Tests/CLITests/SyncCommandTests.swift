@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+/// `journal sync` end to end (issue #28): two or three devices, each its own journal, one folder.
+@Suite struct SyncCommandTests {
+    /// Devices sharing one sync folder, each with its own journal and the same passphrase file.
+    final class Devices {
+        let folder: String
+        let passphrase: String
+        let devices: [Sandbox]
+
+        init(count: Int = 2) throws {
+            devices = (0..<count).map { _ in Sandbox() }
+            folder = devices[0].directory + "/sync"
+            passphrase = devices[0].directory + "/passphrase"
+            try Data("correct horse battery staple\n".utf8).write(to: URL(fileURLWithPath: passphrase))
+            chmod(passphrase, 0o600)
+        }
+
+        subscript(index: Int) -> Sandbox { devices[index] }
+
+        /// `journal sync init FOLDER --passphrase-file …` on device `index`, required to succeed.
+        @discardableResult
+        func join(_ index: Int) throws -> Run {
+            let run = try devices[index].run("sync", "init", folder, "--passphrase-file", passphrase)
+            try #require(run.status == 0, "\(run)")
+            return run
+        }
+
+        /// `journal sync` on device `index`, required to succeed.
+        @discardableResult
+        func sync(_ index: Int, _ more: String...) throws -> Run {
+            let run = try devices[index].run(["sync"] + more)
+            try #require(run.status == 0, "\(run)")
+            return run
+        }
+
+        /// The files each replica wrote, by name relative to the folder.
+        func files() throws -> [String] {
+            let replicas = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.count == 32 }
+            return try replicas.flatMap { replica in
+                try FileManager.default.contentsOfDirectory(atPath: folder + "/" + replica).map { replica + "/" + $0 }
+            }.sorted()
+        }
+    }
+
+    @Test func aRiseLoggedOnOneDeviceHoldsOnTheOtherUntilAReviewAnywhere() throws {
+        let devices = try Devices()
+        try devices[0].log("glute-bridge", "--pain-before", "3", "--pain-after", "6", "--sets", "3", "--reps", "10")
+        let first = try devices.join(0)
+        #expect(first.stdout.contains("This journal syncs through \(devices.folder)."), "\(first)")
+        #expect(first.stdout.contains("Sent 1 change."), "\(first)")
+        let second = try devices.join(1)
+        #expect(second.stdout.contains("Received 1 change from 1 other device."), "\(second)")
+
+        // The same safety picture on both devices.
+        let checkA = try devices[0].run("check", "--json")
+        let checkB = try devices[1].run("check", "--json")
+        #expect(checkA.status == checkB.status)
+        #expect(checkA.stdout == checkB.stdout, "\(checkA)\n\(checkB)")
+        #expect(checkB.stdout.contains("glute-bridge"), "\(checkB)")
+        #expect(try devices[1].run("list").stdout.contains("glute"))
+
+        // A review recorded on the second device lifts the hold on both, after sync.
+        try devices[1].change("resume", "glute-bridge", "--note", "seen by the physio")
+        try devices.sync(1)
+        let back = try devices.sync(0)
+        #expect(back.stdout.contains("Received 1 change from 1 other device."), "\(back)")
+        let afterA = try devices[0].run("check", "--json")
+        let afterB = try devices[1].run("check", "--json")
+        #expect(afterA.stdout == afterB.stdout, "\(afterA)\n\(afterB)")
+        #expect(afterA.status == 0, "\(afterA)")
+    }
+
+    @Test func aSyncWithNothingNewSendsAndReceivesNothing() throws {
+        let devices = try Devices()
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.join(0)
+        try devices.join(1)
+        let again = try devices.sync(0)
+        #expect(again.stdout.contains("Sent nothing new. Received nothing new."), "\(again)")
+        let json = try devices.sync(1, "--json")
+        #expect(json.stdout.contains("\"sent_changes\" : 0"), "\(json)")
+        #expect(json.stdout.contains("\"received_changes\" : 0"), "\(json)")
+    }
+
+    @Test func aWrongPassphraseChangesNothingAndExits77() throws {
+        let devices = try Devices()
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.join(0)
+        let wrong = devices[1].directory + "/wrong"
+        try Data("another passphrase\n".utf8).write(to: URL(fileURLWithPath: wrong))
+        chmod(wrong, 0o600)
+        try devices[1].log("side-plank", "--pain-before", "1", "--pain-after", "1", "--hold", "20")
+        let before = try devices[1].run("list")
+        let run = try devices[1].run("sync", "init", devices.folder, "--passphrase-file", wrong)
+        #expect(run.status == 77, "\(run)")
+        #expect(run.stderr.contains("journal-sync-folder.age"), "\(run)")
+        #expect(try devices[1].run("list").stdout == before.stdout)
+        let status = try devices[1].run("sync", "status")
+        #expect(status.status == 78, "\(status)")
+        #expect(try devices.files().count == 1)
+    }
+
+    @Test func aDamagedFileIsRefusedByNameAndReadOnceWhole() throws {
+        let devices = try Devices()
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.join(0)
+        let name = try #require(try devices.files().first)
+        let path = devices.folder + "/" + name
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+        var flipped = whole
+        flipped[flipped.count / 2] ^= 0x01
+        try flipped.write(to: URL(fileURLWithPath: path))
+
+        let run = try devices[1].run("sync", "init", devices.folder, "--passphrase-file", devices.passphrase)
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains(name), "\(run)")
+        #expect(!(try devices[1].run("list").stdout.contains("bird")))
+
+        // Copied whole at last: the next sync reads it.
+        try whole.write(to: URL(fileURLWithPath: path))
+        let again = try devices.sync(1)
+        #expect(again.stdout.contains("Received 1 change from 1 other device."), "\(again)")
+        #expect(try devices[1].run("list").stdout.lowercased().contains("bird"))
+    }
+
+    @Test func aFileCopiedUnderAnotherNumberIsRefused() throws {
+        let devices = try Devices()
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.join(0)
+        try devices.join(1)
+        let own = try devices[1].run("sync", "status", "--json").stdout.replica
+        let name = try #require(try devices.files().first { !$0.hasPrefix(own) })
+        let replayed = name.replacingOccurrences(of: "000000000001.jsync", with: "000000000002.jsync")
+        try FileManager.default.copyItem(atPath: devices.folder + "/" + name, toPath: devices.folder + "/" + replayed)
+        let run = try devices[1].run("sync")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains(replayed), "\(run)")
+        #expect(
+            try devices[1].run("list").stdout.components(separatedBy: "\n").filter { $0.contains("ird") }.count == 1)
+    }
+
+    @Test func statusShowsTheReplicaTheOthersAndWhatIsNotSent() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        let status = try devices[0].run("sync", "status", "--json")
+        #expect(status.status == 0, "\(status)")
+        for key in ["\"replica\"", "\"folder\"", "\"last_sync\"", "\"unsent_changes\" : 1", "\"replicas\""] {
+            #expect(status.stdout.contains(key), "\(key): \(status)")
+        }
+        let text = try devices[0].run("sync", "status")
+        #expect(text.stdout.contains("Not yet sent: 1 change"), "\(text)")
+        #expect(text.stdout.contains("Other devices:"), "\(text)")
+    }
+
+    @Test func aBusyJournalExits75() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        let run = try devices[0].whileLocked(busyTimeout: "0") { try devices[0].run("sync") }
+        #expect(run.status == 75, "\(run)")
+    }
+
+    @Test func threeDevicesConvergeToTheSameExport() throws {
+        let devices = try Devices(count: 3)
+        try devices[0].log("glute-bridge", "--pain-before", "3", "--pain-after", "3", "--sets", "3", "--reps", "10")
+        try devices[1].log("bird-dog", "--pain-before", "2", "--pain-after", "5")
+        try devices[2].change("checkin", "--pain", "4")
+        for index in 0..<3 { try devices.join(index) }
+        for _ in 0..<2 { for index in 0..<3 { try devices.sync(index) } }
+        let exports = try (0..<3).map { try devices[$0].run("export", "--all", "--no-aliases") }
+        for export in exports { #expect(export.status == 0, "\(export)") }
+        #expect(exports[0].stdout == exports[1].stdout)
+        #expect(exports[1].stdout == exports[2].stdout)
+        let checks = try (0..<3).map { try devices[$0].run("check", "--json").stdout }
+        #expect(Set(checks).count == 1, "\(checks)")
+    }
+}
+
+extension String {
+    /// The `"replica"` value of `journal sync status --json`.
+    fileprivate var replica: String {
+        guard let range = range(of: "\"replica\" : \"") else { return "" }
+        return String(self[range.upperBound...].prefix(32))
+    }
+}
