@@ -133,8 +133,9 @@ public struct ChangesetMerger: Sendable {
     }
 
     /// Merges `changeset`, which its replica recorded at `reading`, inside the caller's write
-    /// transaction on `db`, so that the caller's own bookkeeping (the clock, what was read) commits
-    /// with it or not at all. Throws as ``merge(_:at:into:)``, except that a foreign key is checked
+    /// transaction on `db`.
+    ///
+    /// The caller's own bookkeeping (the clock, what was read) commits with it or not at all. Throws as ``merge(_:at:into:)``, except that a foreign key is checked
     /// when the caller commits (a violation then fails the commit with SQLite's foreign key error).
     public func merge(_ changeset: Changeset, at reading: HybridTimestamp, inTransactionOf db: Database) throws
         -> Report

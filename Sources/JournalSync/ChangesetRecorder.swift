@@ -80,10 +80,11 @@ public struct ChangesetRecorder: Sendable {
         return (result, changeset, stamp)
     }
 
-    /// A changeset of every row of ``tables``, as inserts: what turns empty tables of the same shape
-    /// into these (`sqlite3session_diff` against an empty copy attached for it), stamped at the
-    /// reading `prepare` returns as a local write is, and handed to `keep`, all in one immediate
-    /// transaction. `db` must not be in a transaction (SQLite attaches only outside one).
+    /// A changeset of every row of ``tables``, as inserts, handed to `keep`.
+    ///
+    /// What turns empty tables of the same shape into these (`sqlite3session_diff` against an empty
+    /// copy attached for it), stamped at the reading `prepare` returns as a local write is, all in
+    /// one immediate transaction. `db` must not be in a transaction (SQLite attaches only outside one).
     ///
     /// `journal sync init` sends it first, so a replica that joins later gets every record made
     /// before; `prepare` runs first in the transaction (it gives the journal its replica id).

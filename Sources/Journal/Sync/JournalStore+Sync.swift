@@ -480,7 +480,8 @@ extension JournalStore {
                     result = try body(db)
                     return .commit
                 }
-                return result!
+                guard let result else { throw JournalError.io(path: path, reason: "the change was not made") }
+                return result
             }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             throw MergeRefused(

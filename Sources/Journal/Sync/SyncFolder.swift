@@ -139,7 +139,9 @@ struct SyncFolder {
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var done = 0
         while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + done, $0.count - done) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { Glibc.read(descriptor, $0 + done, buffer.count - done) } ?? 0
+            }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             done += count
@@ -166,7 +168,9 @@ struct SyncFolder {
         var written = 0
         var failure: Int32 = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            let count = bytes.withUnsafeBytes { buffer in
+                buffer.baseAddress.map { Glibc.write(descriptor, $0 + written, buffer.count - written) } ?? 0
+            }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
                 failure = errno

@@ -13,8 +13,9 @@ enum SyncTables {
     static let merger = ChangesetMerger(tables: names)
 }
 
-/// What every store write does once the journal syncs (docs/sync-ids.md, "What each store write
-/// does"): the write's changes to the synced tables are recorded, in its own transaction, as one
+/// What every store write does once the journal syncs (docs/sync-ids.md, "What each store write does").
+///
+/// The write's changes to the synced tables are recorded, in its own transaction, as one
 /// changeset at the write's reading, and kept in `sync_outbox` until `journal sync` sends them.
 /// A journal with no sync folder pays one probe of `sync_folder` per write.
 public enum SyncRecording {

@@ -11,7 +11,7 @@ public enum SyncWords {
 
     private static func changes(_ count: Int) -> String { count == 1 ? "1 change" : "\(count) changes" }
 
-    /// "Sent 3 changes. Received 5 changes from 1 other device. Settled 1 conflict."
+    /// What a sync did, in one line (`Sent 3 changes. Received 5 changes from 1 other device.`).
     public static func summary(of outcome: SyncOutcome) -> String {
         let received = outcome.received.values.reduce(0, +)
         let devices = outcome.received.count
