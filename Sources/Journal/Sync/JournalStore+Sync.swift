@@ -425,6 +425,24 @@ extension JournalStore {
         return first.lowercased() + reason.dropFirst()
     }
 
+    /// Stops syncing: forgets the folder, what was read of it and the changes not yet sent.
+    ///
+    /// The journal's records, its replica id and its clock stay; the merger's clocks and
+    /// tombstones go (a folder joined later starts from a snapshot). Returns the folder it synced
+    /// with and how many changes were never sent.
+    public func syncLeave() throws -> (folder: String, unsent: Int) {
+        guard let settings = try syncSettings() else { throw SyncError.notSetUp }
+        let unsent = try syncStatus().unsent
+        try writing { db in
+            try db.execute(sql: "DELETE FROM sync_outbox; DELETE FROM sync_files; DELETE FROM sync_folder")
+            for table in ["sync_row_clocks", "sync_field_clocks", "sync_tombstones", "sync_early_fields"]
+            where try db.tableExists(table) {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+        }
+        return (settings.folder, unsent)
+    }
+
     /// This replica's sync state, for `journal sync status`.
     public func syncStatus() throws -> SyncStatus {
         guard let settings = try syncSettings() else { throw SyncError.notSetUp }

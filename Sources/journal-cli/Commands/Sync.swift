@@ -13,6 +13,7 @@ struct Sync: ParsableCommand {
             journal sync [--passphrase-file <file> | --identity <keyfile>] [--db <path>] [--json]
             journal sync init <folder> (--passphrase-file <file> | --recipient <age1…> ... --identity <keyfile>)
             journal sync status [--json]
+            journal sync leave
             """,
         discussion: """
             The folder is any folder another tool already copies between your devices (Syncthing, \
@@ -39,7 +40,7 @@ struct Sync: ParsableCommand {
               journal sync
               journal sync status --json
             """,
-        subcommands: [SyncNow.self, SyncInit.self, SyncStatusCommand.self],
+        subcommands: [SyncNow.self, SyncInit.self, SyncStatusCommand.self, SyncLeave.self],
         defaultSubcommand: SyncNow.self
     )
 
@@ -256,5 +257,29 @@ struct SyncStatusCommand: ParsableCommand {
         } else {
             try Console.out(SyncWords.status(status))
         }
+    }
+}
+
+struct SyncLeave: ParsableCommand, ChangingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leave",
+        abstract: "Stop syncing this journal: it keeps every record; the folder keeps this device's files.",
+        discussion: """
+            Changes not yet sent are never sent (sync first to send them). The other devices keep \
+            what they merged. To take this device's files out of the folder, see docs/sync.md \
+            ("Removing a device"). `journal sync init` joins a folder again.
+            """)
+    static let savedNote = "This journal no longer syncs; `journal sync status` says so."
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let left = try store.write { journal in try journal.syncLeave() }
+        try Console.out(
+            "This journal no longer syncs through \(left.folder.terminalSafe)."
+                + (left.unsent == 0
+                    ? ""
+                    : " \(left.unsent == 1 ? "1 change" : "\(left.unsent) changes") not sent was dropped from the outbox.")
+        )
     }
 }
