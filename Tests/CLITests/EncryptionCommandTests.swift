@@ -339,8 +339,10 @@ import Testing
         _ = try sandbox.sql(
             """
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150000)
-            INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, note, created_at)
-            SELECT 'bird-dog', 1700000000 + i, 0, 1, 3, 3, printf('%.300c', 'x'), 1700000000 + i FROM n
+            INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, note,
+                                 created_at, recorded)
+            SELECT printf('01a1ee56-5e00-7000-8000-%012d', i), 'bird-dog', 1700000000 + i, 0, 1, 3, 3,
+                   printf('%.300c', 'x'), 1700000000 + i, \(RecordSQL.latestReading) FROM n
             """)
         let (_, recipient) = try keygen("key.txt", ageKeygen)
         try FileManager.default.createDirectory(atPath: file("out"), withIntermediateDirectories: true)

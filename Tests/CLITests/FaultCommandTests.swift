@@ -325,7 +325,7 @@ import Testing
         #expect(whole.status == 0, "\(whole)")
         #expect(whole.stdout == "Imported 20000 entries; skipped 0 already in the journal.\n")
         #expect(try sandbox.entryCount() == rows + 1)
-        #expect(try sandbox.sql("SELECT count(DISTINCT id) FROM entries") == "20001\n")
+        #expect(try sandbox.sql("SELECT count(DISTINCT id) FROM entries_with_ids") == "20001\n")
 
         // kill -9 once every row is written and before the commit (the stop point `import-written`):
         // nothing of the import is saved, and the journal is whole.

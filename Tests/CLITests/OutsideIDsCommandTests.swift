@@ -38,7 +38,7 @@ import Testing
             try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 0\(hour):00")
         }
         try sandbox.change("delete", "3", "--yes")
-        try sandbox.damage("UPDATE sqlite_sequence SET seq = 2 WHERE name = 'entries';")
+        try sandbox.damage("UPDATE sqlite_sequence SET seq = 2 WHERE name = 'entry_ids';")
         let problem = counter("entries", "entry", seq: "2", given: 3)
         let list = try sandbox.run("list")
         #expect(list.status == 65, "\(list)")
@@ -53,8 +53,8 @@ import Testing
         #expect(log.stderr == refused("entries", problem), "\(log)")
         #expect(
             try sandbox.sql(
-                "SELECT group_concat(id) FROM entries; SELECT seq FROM sqlite_sequence "
-                    + "WHERE name = 'entries'") == "1,2\n2\n")
+                "SELECT group_concat(id) FROM (SELECT * FROM entries_with_ids ORDER BY id); "
+                    + "SELECT seq FROM sqlite_sequence WHERE name = 'entry_ids'") == "1,2\n2\n")
         // The line it names puts it back: the next entry is #4, and undo puts #3 back.
         #expect(
             try sandbox.shell(
@@ -62,13 +62,14 @@ import Testing
         let again = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
         #expect(again.status == 0, "\(again)")
         #expect(again.stderr == "", "\(again)")
-        #expect(try sandbox.sql("SELECT group_concat(id) FROM entries") == "1,2,4\n")
+        #expect(
+            try sandbox.sql("SELECT group_concat(id) FROM (SELECT * FROM entries_with_ids ORDER BY id)") == "1,2,4\n")
     }
 
     /// SQLite gives no id after the largest (a tester: `log` failed with "the disk is full").
     @Test func aCounterAtTheLargestIdIsNamedNotADiskFull() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
-        try sandbox.damage("UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'entries';")
+        try sandbox.damage("UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'entry_ids';")
         let problem = counter("entries", "entry", seq: "9223372036854775807", given: 1, exhausted: true)
         let log = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
         #expect(log.status == 65, "\(log)")
@@ -86,12 +87,12 @@ import Testing
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-25 01:00")
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-25 02:00")
         try sandbox.change("checkins", "delete", "2", "--yes")
-        try sandbox.damage("DELETE FROM sqlite_sequence WHERE name = 'checkins';")
+        try sandbox.damage("DELETE FROM sqlite_sequence WHERE name = 'checkin_ids';")
         let checkin = try sandbox.run("checkin", "--pain", "3")
         #expect(checkin.status == 65, "\(checkin)")
         #expect(checkin.stdout == "", "\(checkin)")
         #expect(checkin.stderr == refused("checkins", counter("checkins", "check-in", seq: "NULL", given: 2)))
-        #expect(try sandbox.sql("SELECT group_concat(id) FROM checkins") == "1\n")
+        #expect(try sandbox.sql("SELECT group_concat(id) FROM (SELECT * FROM checkins_with_ids ORDER BY id)") == "1\n")
     }
 
     // MARK: Times of recording and exercise texts
@@ -102,7 +103,8 @@ import Testing
     @Test func aTimeOfRecordingAheadOfNowIsRefusedByExportNamingIt() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
         // 2026-11-26 12:00 UTC, a day ahead of JOURNAL_NOW.
-        try sandbox.damage("UPDATE entries SET created_at = 1795694400 WHERE id = 1;")
+        try sandbox.damage(
+            "UPDATE entries SET created_at = 1795694400 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1);")
         let problem =
             "entries row 1, column created_at: 1795694400 (2026-11-26 12:00 (UTC+00:00)), recorded ahead of now, "
             + "2026-11-25 12:00 (UTC+00:00), where journal writes the time it records the row (screens show the row "

@@ -146,7 +146,7 @@ import Testing
         ]
         let review = try Review(
             id: 1, exerciseID: "side-plank", reviewedAt: Fixture.time(day: 2, hour: 17), utcOffset: 0,
-            note: "lighter", createdAt: 0, throughEntryID: Int64(entries.count))
+            note: "lighter", createdAt: 0, seen: Fixture.seen(through: Int64(entries.count)))
         let hold = try #require(HoldRule.hold(sessions: [entries[0]], review: nil))
         let period = Period.week(endingOn: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 6))
         let report = ProgressReport.make(
@@ -184,10 +184,10 @@ import Testing
             Fixture.entry(1, "bird-dog", day: 0, hour: 9, before: 2, after: 2),
             Fixture.entry(2, "side-plank", day: 1, hour: 9, before: 3, after: 5),
         ]
-        // Reviewed on day 2 at 17:00, recorded at 100 (the sessions at 0), covering ids up to 2.
+        // Reviewed on day 2 at 17:00, recorded at 100 (the sessions at 0), having seen the sessions up to 2.
         let review = try Review(
             id: 1, exerciseID: "side-plank", reviewedAt: Fixture.time(day: 2, hour: 17), utcOffset: 0,
-            note: nil, createdAt: 100, throughEntryID: 2)
+            note: nil, createdAt: 100, seen: Fixture.seen(through: 2))
         let period = Period.week(endingOn: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 6))
         var report = ProgressReport.make(
             entries: entries, period: period, region: Fixture.britain,
