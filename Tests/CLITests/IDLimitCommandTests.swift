@@ -292,9 +292,8 @@ import Testing
         #expect(hidden.stdout.hasPrefix("No safety findings stand today."), "\(hidden)")
         let said = hidden.stderr.replacingOccurrences(of: "\n", with: " ")
         let seen = try recorded("entries", "entry_ids", 2)
-        let named =
-            "- reviews row 1, column seen: '{\"\(RecordSQL.ownReplica)\":\"999999999999999-ffffffff-"
-            + "\(RecordSQL.ownReplica)\"}', where journal writes, of each replica, the latest reading of its clock "
+        let named: String =
+            "- reviews row 1, column seen: \(Self.beyondTheClock), where journal writes, of each replica, the latest reading of its clock "
             + "the journal had when the review was recorded, here at most \(try latestReading()) (such a review "
             + "would count a session recorded after it as seen, if dated no later than the review); "
             + "`sqlite3 JOURNAL \"UPDATE reviews SET seen = json_patch(seen, json_object('\(RecordSQL.ownReplica)', "
@@ -329,9 +328,8 @@ import Testing
         #expect(hidden.status == 65, "\(hidden)")
         let said = hidden.stderr.replacingOccurrences(of: "\n", with: " ")
         let seen = try recorded("checkins", "checkin_ids", 1)
-        let named =
-            "- red_flag_reviews row 1, column seen: '{\"\(RecordSQL.ownReplica)\":\"999999999999999-ffffffff-"
-            + "\(RecordSQL.ownReplica)\"}', where journal writes, of each replica, the latest reading of its clock "
+        let named: String =
+            "- red_flag_reviews row 1, column seen: \(Self.beyondTheClock), where journal writes, of each replica, the latest reading of its clock "
             + "the journal had when the review was recorded, here at most \(try latestReading()) (such a review "
             + "would count a red flag recorded after it as seen, if dated no later than the review); "
             + "`sqlite3 JOURNAL \"UPDATE red_flag_reviews SET seen = json_patch(seen, json_object('"
@@ -366,9 +364,8 @@ import Testing
             "UPDATE change_exercise_reviews SET seen = json_object('\(RecordSQL.ownReplica)', \(Self.beyondTheClock));")
         let check = try sandbox.run("check")
         let said = check.stderr.replacingOccurrences(of: "\n", with: " ")
-        let named =
-            "- change_exercise_reviews row 1, column seen: '{\"\(RecordSQL.ownReplica)\":\"999999999999999-ffffffff-"
-            + "\(RecordSQL.ownReplica)\"}', where journal writes, of each replica, the latest reading of its clock "
+        let named: String =
+            "- change_exercise_reviews row 1, column seen: \(Self.beyondTheClock), where journal writes, of each replica, the latest reading of its clock "
             + "the journal had when the review was recorded, here at most \(try latestReading())"
         #expect(said.contains(named), "\(check)")
         try runFix(in: check.stderr)

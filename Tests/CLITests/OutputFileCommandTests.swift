@@ -139,7 +139,7 @@ import Testing
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
             INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, note,
                                  created_at, recorded)
-            SELECT printf('01a1ee56-5e00-7000-8000-%012d', i), 'bird-dog', 1700000000 + i, 0, 1, 3, 3,
+            SELECT \(RecordSQL.uid(sql: "i")), 'bird-dog', 1700000000 + i, 0, 1, 3, 3,
                    printf('%.300c', 'x'), 1700000000 + i, \(RecordSQL.latestReading) FROM n
             """)
         let output = folder

@@ -11,7 +11,8 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
     }
 
-    /// What a counter of `table` (records of `record`) at `seq` is named with, where journal gave `given`.
+    /// What a counter of the alias table `table` (`entry_ids`, …: schema.sql `v26-record-ids`; of
+    /// records of `record`) at `seq` is named with, where journal gave `given`.
     func counter(_ table: String, _ record: String, seq: String, given: Int, exhausted: Bool = false) -> String {
         let put =
             seq == "NULL"
@@ -39,7 +40,7 @@ import Testing
         }
         try sandbox.change("delete", "3", "--yes")
         try sandbox.damage("UPDATE sqlite_sequence SET seq = 2 WHERE name = 'entry_ids';")
-        let problem = counter("entries", "entry", seq: "2", given: 3)
+        let problem = counter("entry_ids", "entry", seq: "2", given: 3)
         let list = try sandbox.run("list")
         #expect(list.status == 65, "\(list)")
         #expect(list.stdout.hasPrefix("ID  WHEN"), "\(list)")
@@ -50,7 +51,7 @@ import Testing
         let log = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
         #expect(log.status == 65, "\(log)")
         #expect(log.stdout == "", "\(log)")
-        #expect(log.stderr == refused("entries", problem), "\(log)")
+        #expect(log.stderr == refused("entry_ids", problem), "\(log)")
         #expect(
             try sandbox.sql(
                 "SELECT group_concat(id) FROM (SELECT * FROM entries_with_ids ORDER BY id); "
@@ -58,7 +59,7 @@ import Testing
         // The line it names puts it back: the next entry is #4, and undo puts #3 back.
         #expect(
             try sandbox.shell(
-                "sqlite3 \(sandbox.database) \"UPDATE sqlite_sequence SET seq = 3 WHERE name = 'entries'\"") == 0)
+                "sqlite3 \(sandbox.database) \"UPDATE sqlite_sequence SET seq = 3 WHERE name = 'entry_ids'\"") == 0)
         let again = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
         #expect(again.status == 0, "\(again)")
         #expect(again.stderr == "", "\(again)")
@@ -70,11 +71,11 @@ import Testing
     @Test func aCounterAtTheLargestIdIsNamedNotADiskFull() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
         try sandbox.damage("UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'entry_ids';")
-        let problem = counter("entries", "entry", seq: "9223372036854775807", given: 1, exhausted: true)
+        let problem = counter("entry_ids", "entry", seq: "9223372036854775807", given: 1, exhausted: true)
         let log = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
         #expect(log.status == 65, "\(log)")
         #expect(log.stdout == "", "\(log)")
-        #expect(log.stderr == refused("entries", problem), "\(log)")
+        #expect(log.stderr == refused("entry_ids", problem), "\(log)")
         #expect(try sandbox.entryCount() == 1)
         let check = try sandbox.run("check")
         #expect(check.status == 65, "\(check)")
@@ -91,7 +92,7 @@ import Testing
         let checkin = try sandbox.run("checkin", "--pain", "3")
         #expect(checkin.status == 65, "\(checkin)")
         #expect(checkin.stdout == "", "\(checkin)")
-        #expect(checkin.stderr == refused("checkins", counter("checkins", "check-in", seq: "NULL", given: 2)))
+        #expect(checkin.stderr == refused("checkin_ids", counter("checkin_ids", "check-in", seq: "NULL", given: 2)))
         #expect(try sandbox.sql("SELECT group_concat(id) FROM (SELECT * FROM checkins_with_ids ORDER BY id)") == "1\n")
     }
 

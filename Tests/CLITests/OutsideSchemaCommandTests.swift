@@ -85,8 +85,13 @@ import Testing
         try sandbox.damage(
             "ALTER TABLE checkin_red_flags RENAME TO crf_old; "
                 + "CREATE TABLE checkin_red_flags (checkin_uid TEXT, red_flag TEXT, present INTEGER);")
+        // Renaming the table rewrote journal's view of it (schema.sql `v26-record-ids`) to read crf_old.
         let swapped =
             "table crf_old, which journal does not make and which may hold what journal's held: keep it; "
+            + "view checkin_red_flags_with_ids, not the one journal makes (`sqlite3 \(sandbox.database) \"DROP VIEW "
+            + "checkin_red_flags_with_ids; CREATE VIEW checkin_red_flags_with_ids AS     SELECT a.id AS checkin_id, "
+            + "f.red_flag AS red_flag     FROM checkin_red_flags AS f JOIN checkin_ids AS a ON a.uid = f.checkin_uid "
+            + "WHERE f.present = 1\"` puts journal's back); "
             + "table checkin_red_flags, not the one journal makes "
             + "(move the file aside: `journal restore BACKUP` then makes a new journal from a backup made before)"
         for screen in ["check", "today"] {

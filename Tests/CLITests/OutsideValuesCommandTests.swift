@@ -242,7 +242,7 @@ import Testing
             WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 30)
             INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, pain_before, pain_after,
                                  created_at, recorded)
-            SELECT printf('01a1ee56-5e00-7000-8000-%012d', i), 'bird-dog', 1795000000 - i * 600, 0, 1, 2, 11,
+            SELECT \(RecordSQL.uid(sql: "i")), 'bird-dog', 1795000000 - i * 600, 0, 1, 2, 11,
                    1795000000, \(RecordSQL.latestReading) FROM c;
             """)
         let run = try sandbox.run("list")

@@ -10,6 +10,9 @@ enum RecordSQL {
     /// A uid (36 characters, a UUIDv7's shape) for the `n`th record a test puts in from outside.
     static func uid(_ n: Int) -> String { String(format: "01a1ee56-5e00-7000-8000-%012d", n) }
 
+    /// The same uid, as SQL, for the number that the SQL `n` evaluates to (rows made in one statement).
+    static func uid(sql n: String) -> String { "printf('01a1ee56-5e00-7000-8000-%012d', \(n))" }
+
     /// The journal's latest clock reading, as SQL: a `recorded` for a record put in from outside
     /// that says it was recorded by the latest write, never after the clock.
     static let latestReading = "(SELECT last FROM replica_clocks WHERE self = 1)"

@@ -14,8 +14,8 @@ enum VersionOneJournal {
         let kept = Set(try versionOne.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") })
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
-        // v26-record-ids keyed entries by uid, their ids kept in entry_ids: version 1's table again, each
-        // entry under its id, and the id counter where entry_ids' stands.
+        // v26-record-ids keyed entries by uid, their ids kept in entry_ids: version 1's table again (its
+        // statement first, then its indexes'), each entry under its id, and the id counter where entry_ids' stands.
         let versionOneEntries = try versionOne.read { db in
             try String.fetchAll(
                 db,
@@ -34,7 +34,7 @@ enum VersionOneJournal {
             try drop("view")
             if try db.columns(in: "entries").contains(where: { $0.name == "uid" }) {
                 try db.execute(sql: "ALTER TABLE entries RENAME TO entries_keyed")
-                for statement in versionOneEntries { try db.execute(sql: statement) }
+                for table in versionOneEntries.prefix(1) { try db.execute(sql: table) }
                 try db.execute(
                     sql: """
                         INSERT INTO entries (id, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds, side,
@@ -47,6 +47,7 @@ enum VersionOneJournal {
                         INSERT INTO sqlite_sequence (name, seq)
                             SELECT 'entries', seq FROM sqlite_sequence WHERE name = 'entry_ids';
                         """)
+                for index in versionOneEntries.dropFirst() { try db.execute(sql: index) }
             }
             try drop("index")
             try drop("table")

@@ -198,11 +198,12 @@ import Testing
         #expect(report.entry(id: nil) == nil)
         let stop = try #require(report.findings.first { $0.entryID == 2 && $0.severity == .stop })
         #expect(report.review(answering: stop) == review)
-        // The same session recorded after the review (at 200) is not one it answered.
+        // The same session recorded after the review (at 200, a reading it had not seen) is not one it answered.
         var later = entries[1]
         later.createdAt = 200
+        later.recorded = OutsideRecord.reading(unixSeconds: 200)
         report.entries = [entries[0], later]
-        #expect(report.entry(id: 2)?.createdAt == 200)
+        #expect(report.entry(id: 2)?.recorded == later.recorded)
         #expect(report.review(answering: stop) == nil)
         // Without the session, its time of recording is unknown: no review answers it.
         report.entries = [entries[0]]

@@ -75,7 +75,8 @@ public struct ChangeLog {
             arguments: [change, id])
     }
 
-    /// The `checkins` row whose alias is `?2`, as a `WHERE` condition (schema.sql, v26-record-ids).
+    /// The `checkins` row whose alias is `?2`, as a `WHERE` condition (schema.sql, v26-record-ids;
+    /// as ``EntryColumns/byAlias(_:)`` names an entry).
     private static let checkInByAlias = "uid = (SELECT uid FROM checkin_ids WHERE id = ?2)"
 
     /// Keeps, on the copy ``keepCheckIn(_:for:)`` kept for the check-in edit `change`, the check-in
@@ -99,8 +100,7 @@ public struct ChangeLog {
     /// one that reads it as stored: the red flags present as the comma-separated ids `red_flags`
     /// holds, in the order of their table's key (by the check-in's uid, which `checkins_with_ids` shows too).
     private static let checkInColumns: [(name: String, asRead: String, stored: String)] = {
-        let redFlags =
-            "(SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_uid = checkins.uid AND present = 1)"
+        let redFlags = CheckIn.redFlagsSQL(ofUID: "checkins.uid")
         return ["performed_at", "utc_offset", "pain", "note"].map { ($0, StoredValues.asRead($0, of: "checkins"), $0) }
             + [("created_at", "created_at", "created_at"), ("red_flags", redFlags, redFlags)]
     }()

@@ -90,7 +90,7 @@ extension CheckIn {
 
     /// The check-ins that `condition` selects, oldest first (or newest), with their red flags.
     ///
-    /// Read through `checkins_with_ids` (schema.sql v26-record-ids: `id` the alias, ties by `uid`), with
+    /// Read through `checkins_with_ids` (schema.sql v26-record-ids: `id` the alias, ties by it: this journal's order), with
     /// `recorded` from the table by uid, the red flags present by uid (``redFlagsSQL(ofUID:separator:)``).
     /// `condition` may name the view's columns and `recorded`.
     static func fetchAll(
@@ -105,7 +105,7 @@ extension CheckIn {
                        CAST(\(redFlagsSQL(ofUID: "uid", separator: "char(31)")) AS BLOB) AS red_flags
                 FROM (SELECT v.*, c.recorded AS recorded FROM checkins_with_ids AS v JOIN checkins AS c ON c.uid = v.uid)
                 WHERE \(condition)
-                ORDER BY performed_at \(order), uid \(order) LIMIT \(limit ?? -1)
+                ORDER BY performed_at \(order), id \(order) LIMIT \(limit ?? -1)
                 """,
             arguments: arguments)
         var result: [CheckIn] = []

@@ -24,9 +24,9 @@ enum PSFSQueries {
             retiredAt: row["retired_at"], createdAt: row["created_at"])
     }
 
-    /// Every rating, oldest first (ties by `uid`).
+    /// Every rating, oldest first (ties by `id`, the alias: this journal's order).
     static func ratings(_ db: Database) throws -> [PSFSRating] {
-        try Row.fetchAll(db, sql: "SELECT \(ratingColumns) FROM psfs_ratings_with_ids ORDER BY rated_at, uid").map(
+        try Row.fetchAll(db, sql: "SELECT \(ratingColumns) FROM psfs_ratings_with_ids ORDER BY rated_at, id").map(
             rating)
     }
 

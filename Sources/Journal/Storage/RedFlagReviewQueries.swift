@@ -19,43 +19,20 @@ enum RedFlagReviewQueries {
         ).filter { !review.covers($0) }
     }
 
-    /// Records that a doctor has seen the red flags: `review` under a new uid from `stamp`, `seen`
-    /// what the journal has seen now (``WriteStamp/seen``, after the stamp); returns it with its
-    /// alias (``RedFlagReview/id``), its `seen` and what it covers as ``RedFlagReview/throughCheckInID``.
-    ///
-    /// Call inside the write transaction `stamp` was taken in. A new alias is given only by a
-    /// counter journal kept (``StoredValues/refuseChangedIDCounter(_:_:)``).
-    static func insert(_ review: RedFlagReview, stamp: inout WriteStamp, _ db: Database) throws -> RedFlagReview {
-        let uid = stamp.uid()
-        try StoredValues.refuseChangedIDCounter("red_flag_reviews", db)
-        try db.execute(
-            sql: """
-                INSERT INTO red_flag_reviews (uid, reviewed_at, utc_offset, note, created_at, seen)
-                VALUES (?, ?, ?, ?, ?, \(WriteStamp.seen))
-                """,
-            arguments: [uid, review.reviewedAt, review.utcOffset, review.note, review.createdAt])
-        let saved = try reviews(db, where: "uid = ?", arguments: [uid]).first
-        var result = review
-        result.id = saved?.id
-        result.seen = saved?.seen ?? review.seen
-        result.throughCheckInID = saved?.throughCheckInID ?? 0
-        return result
-    }
-
     /// The latest record that a doctor has seen the red flags (by its time, then the latest
     /// recorded); with `asOf`, of those dated by the end of that day (``AsOf``).
     static func latest(_ db: Database, asOf: LocalDate? = nil) throws -> RedFlagReview? {
         try reviews(
-            db, where: "\(AsOf.datedBy("?1")) ORDER BY reviewed_at DESC, uid DESC LIMIT 1",
+            db, where: "\(AsOf.datedBy("?1")) ORDER BY reviewed_at DESC, id DESC LIMIT 1",
             arguments: [AsOf.bound(asOf)], throughCheckInID: false
         ).first
     }
 
-    /// The records `condition` (an SQL `WHERE` clause, with its order; ties by `uid`) selects.
+    /// The records `condition` (an SQL `WHERE` clause, with its order; ties by `id`, the alias) selects.
     ///
     /// They are read through `red_flag_reviews_with_ids` (schema.sql v26-record-ids), with `seen`
     /// from the table by uid. With `throughCheckInID`, ``RedFlagReview/throughCheckInID`` is read
-    /// too (``throughCheckInIDSQL(seen:)``), a scan of the check-ins per record: what the full
+    /// too (``throughCheckInIDSQL(review:seen:)``), a scan of the check-ins per record: what the full
     /// export writes; else 0.
     static func reviews(
         _ db: Database, where condition: String, arguments: StatementArguments, throughCheckInID: Bool = true

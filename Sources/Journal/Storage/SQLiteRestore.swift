@@ -206,11 +206,14 @@ public enum SQLiteRestore {
     /// Gives the records the backup `verified` restored into `db` what the export left out.
     ///
     /// Each record's uid, when it was recorded (`created_at`) and its reading (`recorded`, `seen`),
-    /// by its id, which the import kept as its alias; and the backup's clock (`replica_clocks`). So
-    /// the restored journal covers, holds and syncs as the backup did.
+    /// by its id, which the import kept as its alias; its rowid, so that the rows lie in the
+    /// backup's order (the import's is the export's, by time then uid); and the backup's clock
+    /// (`replica_clocks`). So the restored journal covers, holds and syncs as the backup did, and
+    /// holds its rows as the backup held them.
     ///
     /// A record's uid changes under its alias (the rows naming it by uid follow it; foreign keys
-    /// are checked at the commit).
+    /// are checked at the commit). Its rowid is first set below every rowid the backup holds (its
+    /// negative), so that no two rows ever share one.
     private static func copyRecording(from verified: DatabaseQueue, _ db: Database) throws {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         for record in records {
@@ -219,28 +222,28 @@ public enum SQLiteRestore {
                 try Row.fetchAll(
                     $0,
                     sql: """
-                        SELECT v.id AS id, v.uid AS uid, v.created_at AS created_at\(reading)
+                        SELECT v.id AS id, v.uid AS uid, v.created_at AS created_at, t.rowid AS row\(reading)
                         FROM \(record.table)_with_ids AS v JOIN \(record.table) AS t ON t.uid = v.uid
                         """)
             }
-            let alias = "(SELECT uid FROM \(record.aliases) WHERE id = ?4)"
+            try db.execute(sql: "UPDATE \(record.table) SET rowid = -rowid")
+            // `?1` the backup's uid, `?2` the alias, `?3` when it was recorded, `?4` its rowid, `?5` its reading.
+            let alias = "(SELECT uid FROM \(record.aliases) WHERE id = ?2)"
             let children = try record.children.map {
                 try db.makeStatement(sql: "UPDATE \($0.table) SET \($0.column) = ?1 WHERE \($0.column) = \(alias)")
             }
+            let setReading = record.reading.map { ", \($0) = ?5" } ?? ""
             let update = try db.makeStatement(
-                sql: """
-                    UPDATE \(record.table) SET uid = ?1, created_at = ?2\(record.reading.map { ", \($0) = ?3" } ?? "")
-                    WHERE uid = \(alias)
-                    """)
-            let point = try db.makeStatement(sql: "UPDATE \(record.aliases) SET uid = ?1 WHERE id = ?4")
+                sql: "UPDATE \(record.table) SET uid = ?1, created_at = ?3, rowid = ?4\(setReading) WHERE uid = \(alias)")
+            let point = try db.makeStatement(sql: "UPDATE \(record.aliases) SET uid = ?1 WHERE id = ?2")
             for row in rows {
-                let arguments: StatementArguments = [
-                    row["uid"] as DatabaseValue, row["created_at"] as DatabaseValue,
-                    (row["reading"] as DatabaseValue?) ?? .null, row["id"] as DatabaseValue,
-                ]
-                try children?.execute(arguments: arguments)
-                try update.execute(arguments: arguments)
-                try point.execute(arguments: arguments)
+                let (uid, id): (DatabaseValue, DatabaseValue) = (row["uid"], row["id"])
+                try children?.execute(arguments: [uid, id])
+                try update.execute(
+                    arguments: StatementArguments(
+                        [uid, id, row["created_at"] as DatabaseValue, row["row"] as DatabaseValue]
+                            + (record.reading == nil ? [] : [row["reading"] as DatabaseValue])))
+                try point.execute(arguments: [uid, id])
             }
         }
         let clocks = try verified.read { try Row.fetchAll($0, sql: "SELECT replica, self, last FROM replica_clocks") }

@@ -281,10 +281,13 @@ enum StoredValues {
         found += try search(db, table: "entries", id: alias("entries"), columns: entryTimeColumns, fix: entryFix)
         found += try search(db, table: "checkins", id: alias("checkins"), columns: checkInColumns, fix: checkInFix)
         found += try search(db, table: "checkins", id: alias("checkins"), columns: checkInTimeColumns, fix: checkInFix)
-        found += try search(db, table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingColumns, fix: ratingFix)
-        found += try search(db, table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingOffsetColumns, fix: ratingFix)
+        found += try search(
+            db, table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingColumns, fix: ratingFix)
+        found += try search(
+            db, table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingOffsetColumns, fix: ratingFix)
         found += try search(db, table: "reviews", id: alias("reviews"), columns: reviewOffsetColumns, fix: reviewFix)
-        found += try search(db, table: "red_flag_reviews", id: alias("red_flag_reviews"), columns: reviewOffsetColumns, fix: reviewFix)
+        found += try search(
+            db, table: "red_flag_reviews", id: alias("red_flag_reviews"), columns: reviewOffsetColumns, fix: reviewFix)
         found += try search(db, table: "exercises", id: "id", columns: exerciseColumns) { id, column in
             if let flag = column.flag, Catalog.builtIn.exercise(id: id) == nil {
                 return "`journal exercises edit \(id) \(flag)` corrects it."
@@ -297,7 +300,8 @@ enum StoredValues {
         found += try missingExercises(db)
         found += try redFlags(db)
         found += try activities(db)
-        found += try search(db, table: "psfs_activities", id: alias("psfs_activities"), columns: activityTimeColumns) { _, _ in
+        found += try search(db, table: "psfs_activities", id: alias("psfs_activities"), columns: activityTimeColumns) {
+            _, _ in
             activityFix
         }
         found += try settings(db)
@@ -305,7 +309,7 @@ enum StoredValues {
         found += try plan(db)
         found += try planHistory(db)
         found += try planAndReviewExercises(db)
-        found += try reviewsBeyondTheIDsGiven(db)
+        found += try reviewsBeyondTheClock(db)
         found += try idCounters(db)
         found += try exerciseTexts(db)
         if let now { found += try ahead(db, now: now) + (forExport ? recordedAhead(db, now: now) : []) }
@@ -498,7 +502,7 @@ enum StoredValues {
         let rows = try Row.fetchAll(
             db, sql: searchSQL(table: table, id: id, columns: columns, also: also), arguments: [limitPerTable])
         return rows.flatMap { row -> [StoredValueProblem] in
-            let rowID: String = row[0] ?? ""
+            let rowID = shownID(row[0])
             return columns.enumerated().compactMap { index, column in
                 guard row[1 + index * 2] as Bool? == true else { return nil }
                 return StoredValueProblem(
@@ -509,13 +513,25 @@ enum StoredValues {
         }
     }
 
-    /// The statement of ``search(_:table:id:columns:fix:)``: each row's id, then, for each column, whether
+    /// A row's id as a problem names it: an alias or a kept copy's id as its digits, an exercise's
+    /// id or an earlier dose's name as its text; "" for none (a uid no alias names).
+    private static func shownID(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .int64(let number): String(number)
+        case .double(let number): String(number)
+        case .string(let text): text
+        case .blob(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .null: ""
+        }
+    }
+
+    /// The statement of ``search(_:table:id:columns:also:fix:)``: each row's id, then, for each column, whether
     /// its value is not allowed and the value quoted; at most `?` rows (`also`: a further condition on
     /// the rows, its parameters after the limit).
     private static func searchSQL(table: String, id: String, columns: [Column], also: String? = nil) -> String {
         let flags = columns.map { "(\($0.valid)) IS NOT 1, \($0.shown ?? "quote(\($0.name))")" }.joined(separator: ", ")
         let rows = also.map { "(\($0)) AND " } ?? ""
-        return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(rows)\(outside(columns)) ORDER BY \(id) "
+        return "SELECT \(id), \(flags) FROM \(table) WHERE \(rows)\(outside(columns)) ORDER BY 1 "
             + "LIMIT ?"
     }
 
@@ -567,7 +583,7 @@ enum StoredValues {
             else { continue }
             let column = search.columns[index]
             let value: String = row[2 + index * 2] ?? "NULL"
-            return "\(search.table) holds \(search.record)\((row[0] as String? ?? "").terminalSafe) whose "
+            return "\(search.table) holds \(search.record)\(shownID(row[0]).terminalSafe) whose "
                 + "\(column.name) is \(value.terminalSafe), \(column.written)"
         }
         return try keptExerciseRefused(of: change, subject: subject, db)
@@ -618,11 +634,20 @@ enum StoredValues {
         [
             ("entries_outside_values", searchSQL(table: "entries", id: alias("entries"), columns: entryColumns)),
             ("checkins_outside_values", searchSQL(table: "checkins", id: alias("checkins"), columns: checkInColumns)),
-            ("psfs_ratings_outside_values", searchSQL(table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingColumns)),
+            (
+                "psfs_ratings_outside_values",
+                searchSQL(table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingColumns)
+            ),
             ("entries_outside_offsets", searchSQL(table: "entries", id: alias("entries"), columns: offsetColumns)),
             ("entries_outside_times", searchSQL(table: "entries", id: alias("entries"), columns: entryTimeColumns)),
-            ("checkins_outside_times", searchSQL(table: "checkins", id: alias("checkins"), columns: checkInTimeColumns)),
-            ("psfs_ratings_outside_offsets", searchSQL(table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingOffsetColumns)),
+            (
+                "checkins_outside_times",
+                searchSQL(table: "checkins", id: alias("checkins"), columns: checkInTimeColumns)
+            ),
+            (
+                "psfs_ratings_outside_offsets",
+                searchSQL(table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingOffsetColumns)
+            ),
         ]
     }
 
@@ -890,8 +915,9 @@ enum StoredValues {
         Wording.hiddenCharacter(in: text).map { ", and \($0)" }
     }
 
-    /// The PSFS ratings whose activity is gone (deleted from outside with foreign keys off): one
-    /// read of `psfs_ratings_by_activity`, a small table (a few ratings a week). Each by its alias
+    /// The PSFS ratings whose activity is gone (deleted from outside with foreign keys off).
+    ///
+    /// One read of `psfs_ratings_by_activity`, a small table (a few ratings a week). Each by its alias
     /// and its activity's (`psfs_activity_ids` keeps it after the activity is deleted), or the
     /// activity's uid where no alias names it.
     private static func orphanRatings(_ db: Database) throws -> [StoredValueProblem] {
@@ -915,7 +941,8 @@ enum StoredValues {
             return StoredValueProblem(
                 table: "psfs_ratings", row: id ?? row["quoted"], column: "activity_id", value: activity,
                 expected: "a rating of "
-                    + (row["named"] ? "PSFS activity #\(activity)" : "a PSFS activity journal gave no id (uid \(activity))")
+                    + (row["named"]
+                        ? "PSFS activity #\(activity)" : "a PSFS activity journal gave no id (uid \(activity))")
                     + ", which is not in the journal (deleted from outside with foreign keys off): no screen shows it, "
                     + "and no activity added later takes it",
                 fix: "no journal command reaches the row: `sqlite3 JOURNAL \"DELETE FROM psfs_ratings WHERE "
@@ -926,19 +953,20 @@ enum StoredValues {
     /// The PSFS activities whose words typed input would refuse (``PSFSActivity``'s check).
     private static func activities(_ db: Database) throws -> [StoredValueProblem] {
         try Row.fetchAll(
-            db, sql: "SELECT id, activity, quote(activity) AS quoted FROM psfs_activities_with_ids ORDER BY id")
-            .compactMap { row -> StoredValueProblem? in
-                let text: String = row["activity"] ?? ""
-                guard (try? PSFSActivity(activity: text, addedAt: 0, utcOffset: 0, createdAt: 0)) == nil else {
-                    return nil
-                }
-                let id: Int64 = row["id"]
-                return StoredValueProblem(
-                    table: "psfs_activities", row: String(id), column: "activity", value: row["quoted"] ?? "NULL",
-                    expected: "where journal writes 1 to \(PSFSActivity.maximumLength) characters on one line",
-                    fix: "`journal psfs remove \(id)` retires it, and `journal psfs add` adds it in other words.")
+            db, sql: "SELECT id, activity, quote(activity) AS quoted FROM psfs_activities_with_ids ORDER BY id"
+        )
+        .compactMap { row -> StoredValueProblem? in
+            let text: String = row["activity"] ?? ""
+            guard (try? PSFSActivity(activity: text, addedAt: 0, utcOffset: 0, createdAt: 0)) == nil else {
+                return nil
             }
-            .prefix(limitPerTable).map { $0 }
+            let id: Int64 = row["id"]
+            return StoredValueProblem(
+                table: "psfs_activities", row: String(id), column: "activity", value: row["quoted"] ?? "NULL",
+                expected: "where journal writes 1 to \(PSFSActivity.maximumLength) characters on one line",
+                fix: "`journal psfs remove \(id)` retires it, and `journal psfs add` adds it in other words.")
+        }
+        .prefix(limitPerTable).map { $0 }
     }
 
     /// A plan row's dose and start day, as typed input makes them (``PlanItem``'s check).
@@ -954,22 +982,15 @@ enum StoredValues {
             flag: "--since DATE", nearest: "NULL"),
     ]
 
-    /// The day an earlier dose took effect: a date, or `0000-00-00` for one in force since the
-    /// journal began (schema.sql `v26-record-ids`; none in a copy kept before it).
-    static let sinceTheStart = "0000-00-00"
-
     /// An earlier dose (plan_history, and its copies in change_plan_history) as typed input makes
-    /// it: the plan row's checks (``planColumns``), its day `0000-00-00` for "since the journal began".
-    private static let earlierDoseColumns =
-        Array(planColumns.dropLast()) + [
-            Column(
-                name: "since",
-                valid: "since IS NULL OR since = '\(sinceTheStart)' "
-                    + "OR (since IS date(since, '+0 days') AND since >= '0001-01-01')",
-                expected: "where journal writes a date, YYYY-MM-DD, or \(sinceTheStart), in force since the journal "
-                    + "began (screens read it as in force since the journal began until it is corrected)",
-                flag: "--since DATE", nearest: "NULL")
-        ]
+    /// it: the plan row's checks (``planColumns``), its day ``ExerciseQueries/sinceJournalBegan``
+    /// (`0000-00-00`) for "since the journal began", which screens read as none (and say so).
+    private static let earlierDoseColumns = planColumns.map { column in
+        guard column.name == "since" else { return column }
+        var since = column
+        since.valid = "since = '\(ExerciseQueries.sinceJournalBegan)' OR " + column.valid
+        return since
+    }
 
     /// The plan rows whose dose typed input would refuse (``PlanItem``'s check).
     private static func plan(_ db: Database) throws -> [StoredValueProblem] {
@@ -981,7 +1002,7 @@ enum StoredValues {
     /// An earlier dose's row (plan_history has no id), as a problem names it: "glute-bridge from
     /// 2026-11-02" ("from the start" for a dose in force since the journal began).
     private static func earlierDoseRow(_ table: String = "") -> String {
-        "\(table)exercise_id || ' from ' || coalesce(nullif(\(table)since, '\(sinceTheStart)'), 'the start')"
+        "\(table)exercise_id || ' from ' || coalesce(nullif(\(table)since, '\(ExerciseQueries.sinceJournalBegan)'), 'the start')"
     }
 
     /// What corrects an earlier dose of exercise `id`'s plan.
@@ -1132,7 +1153,10 @@ extension StoredValues {
     private static let seenColumns: [SeenColumn] = [
         ("reviews", alias("reviews", row: "r"), "entries", "session", "a session", "change_entries"),
         ("change_exercise_reviews", "r.id", "entries", "session", "a session", "change_entries"),
-        ("red_flag_reviews", alias("red_flag_reviews", row: "r"), "checkins", "check-in", "a red flag", "change_checkins"),
+        (
+            "red_flag_reviews", alias("red_flag_reviews", row: "r"), "checkins", "check-in", "a red flag",
+            "change_checkins"
+        ),
     ]
 
     /// The reviews whose `seen` says they had seen a reading of a replica's clock beyond the latest
@@ -1147,8 +1171,13 @@ extension StoredValues {
     ///
     /// The fix names the reading the review can have seen, never more (``seenSQL(_:)``), so that
     /// what it covers shrinks rather than grows: a hold or a red flag stands again, never hides.
-    private static func reviewsBeyondTheIDsGiven(_ db: Database) throws -> [StoredValueProblem] {
+    private static func reviewsBeyondTheClock(_ db: Database) throws -> [StoredValueProblem] {
         let object = "CASE WHEN json_valid(r.seen) THEN json_type(r.seen) = 'object' ELSE 0 END"
+        // A reading is shown alone (the replica ends it), so that a line holds it whole; a `seen`
+        // that is no JSON object as a note is, in words when long.
+        let shownSeen =
+            "CASE WHEN length(CAST(r.seen AS BLOB)) > 40 THEN 'a text of ' || length(CAST(r.seen AS BLOB)) "
+            + "|| ' bytes' ELSE quote(r.seen) END"
         let selects = seenColumns.flatMap { seen in
             let kept = seen.table.hasPrefix("change_") ? " AND change_id IN (\(changesOfThisJournal))" : ""
             return [
@@ -1160,7 +1189,7 @@ extension StoredValues {
                 WHERE s.value > coalesce(k.last, '')\(kept)
                 """,
                 """
-                SELECT '\(seen.table)', CAST(\(seen.row) AS TEXT), NULL, quote(r.seen), NULL, NULL
+                SELECT '\(seen.table)', CAST(\(seen.row) AS TEXT), NULL, \(shownSeen), NULL, NULL
                 FROM \(seen.table) AS r WHERE r.seen IS NOT NULL AND NOT (\(object))\(kept)
                 """,
             ]
@@ -1187,7 +1216,8 @@ extension StoredValues {
                 "`sqlite3 JOURNAL \"UPDATE \(table) SET seen = json_patch(seen, json_object('\(key)', \(value))) "
                     + "WHERE \(which)\"`"
             }
-            let shown = "(such a review would count \(seen.shown) recorded after it as seen, if dated no later than the "
+            let shown =
+                "(such a review would count \(seen.shown) recorded after it as seen, if dated no later than the "
                 + "review)"
             guard let latest: String = row["latest"] else {
                 // No reading of that replica here: the review cannot have seen one.
@@ -1233,9 +1263,10 @@ extension StoredValues {
 }
 
 extension StoredValues {
-    /// A record table whose ids SQLite counts in its alias table (`aliases`, schema.sql
-    /// `v26-record-ids`), with the change log's table keeping its ids (`keptRows`: those of its rows
-    /// that do, where one table keeps two kinds) and what one row is. Only the alias table and the
+    /// A record table whose ids SQLite counts in its alias table (`aliases`).
+    ///
+    /// With the change log's table keeping its ids (`keptRows`: those of its rows that do, where
+    /// one table keeps two kinds) and what one row is (schema.sql `v26-record-ids`). Only the alias table and the
     /// copies `journal undo` keeps name a record by its id: every other table names it by its uid.
     private typealias CountedTable = (
         table: String, aliases: String, kept: String, keptRows: String?, record: String
