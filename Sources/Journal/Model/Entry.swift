@@ -52,6 +52,15 @@ public struct Entry: Sendable, Hashable {
     public var note: String?
     /// When it was recorded, in Unix seconds (UTC).
     public var createdAt: Int64
+    /// Its key on every device (schema.sql v26-record-ids, `entries.uid`, a UUIDv7).
+    ///
+    /// Two sessions of the same time are ordered by it. `nil` until saved.
+    public var uid: String?
+    /// The hybrid-logical-clock reading of the write that recorded it (`entries.recorded`).
+    ///
+    /// What a ``Review`` compares with what it had seen (``Review/Mark/covers(performedAt:recorded:)``).
+    /// `nil` until saved.
+    public var recorded: String?
 
     /// Builds an entry, checking every bound; throws ``JournalError`` for the first value out of bounds.
     public init(
@@ -105,11 +114,13 @@ public struct Entry: Sendable, Hashable {
         return id
     }
 
-    /// Whether `other` records the same session: every value but the id and when it was recorded.
+    /// Whether `other` records the same session: every value but the id, the uid and when it was recorded.
     public func hasSameContent(as other: Entry) -> Bool {
         var other = other
         other.id = id
+        other.uid = uid
         other.createdAt = createdAt
+        other.recorded = recorded
         return self == other
     }
 
