@@ -79,18 +79,28 @@ struct RecordUIDs {
 struct WriteStamp {
     /// The reading the write took: every earlier write's is smaller.
     let reading: HybridTimestamp
-    private var uids: RecordUIDs
+    /// How many uids this write has given.
+    private var given: UInt64 = 0
 
     init(reading: HybridTimestamp, now: Date) {
         self.reading = reading
-        uids = RecordUIDs(now: now)
     }
 
     /// The reading as stored in `recorded` (57 characters, sorts as readings do).
     var recorded: String { reading.text }
 
-    /// The next record's uid.
-    mutating func uid() -> String { uids.next() }
+    /// The next record's uid: a UUIDv7 whose time and counter bits are the write's reading (its
+    /// wall milliseconds and counter) and whose next 14 bits count the records of the write, so a
+    /// journal's uids sort in the order it made them (as its readings do; the first 16,384 of one
+    /// write in order), with 48 random bits that keep them unique across devices.
+    mutating func uid() -> String {
+        defer { given += 1 }
+        var random = SystemRandomNumberGenerator()
+        return UUIDv7(
+            milliseconds: reading.wall, counter: UInt16(min(reading.counter, 0x0FFF)),
+            random: min(given, 0x3FFF) << 48 | random.next() & 0xFFFF_FFFF_FFFF
+        ).string
+    }
 
     /// What a review recorded now has seen, as stored in `seen`: a JSON object, each replica's
     /// latest reading this journal holds (its own being this write's), by replica in order. Read it
