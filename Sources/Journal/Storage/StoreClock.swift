@@ -102,15 +102,17 @@ struct WriteStamp {
         ).string
     }
 
-    /// What a review recorded now has seen, as stored in `seen`: a JSON object, each replica's
-    /// latest reading this journal holds (its own being this write's), by replica in order. Read it
-    /// after ``StoreClock/stamp(_:now:)`` in the same transaction.
+    /// What a review recorded now has seen, as stored in `seen`.
+    ///
+    /// A JSON object, each replica's latest reading this journal holds (its own being this
+    /// write's), by replica in order. Read it after ``StoreClock/stamp(_:now:)`` in the same transaction.
     static let seen = """
         (SELECT json_group_object(replica, last) FROM (SELECT replica, last FROM replica_clocks ORDER BY replica))
         """
 
-    /// Whether an entry's or check-in's `recorded` reading (`r`) is among what a review's `seen`
-    /// (`s`) had seen: no later than `seen`'s reading of the same replica (the reading's last 32
+    /// Whether an entry's or check-in's `recorded` reading (`r`) is among what a review's `seen` (`s`) had seen.
+    ///
+    /// Seen: no later than `seen`'s reading of the same replica (the reading's last 32
     /// characters). `NULL` `seen` or a replica it does not name: not seen.
     static func hasSeen(recorded r: String, seen s: String) -> String {
         "coalesce(\(r) <= json_extract(\(s), '$.\"' || substr(\(r), 26, 32) || '\"'), 0)"
