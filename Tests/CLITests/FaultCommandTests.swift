@@ -197,18 +197,22 @@ import Testing
         #expect(try sandbox.entryCount() == 1)
     }
 
-    /// schema.sql's sections before the one named `section`, as sqlite3 runs them: a journal of the
-    /// version before it, its objects and its record of migrations (`grdb_migrations`) as that
+    /// schema.sql's sections before the one named `section`, as one argument sqlite3 runs: a journal
+    /// of the version before it, its objects and its record of migrations (`grdb_migrations`) as that
     /// version's journal leaves them, without its rows.
     static func schema(before section: String) throws -> String {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/Journal/Storage/schema.sql")
         let text = try String(contentsOf: path, encoding: .utf8)
-        let earlier = try #require(text.components(separatedBy: "\n-- migration: \(section)\n").first)
+        let parts = text.components(separatedBy: "\n-- migration: \(section)\n")
+        try #require(parts.count == 2, "no section \(section) in \(path.path)")
+        let earlier = parts[0]
         let names = earlier.split(separator: "\n").filter { $0.hasPrefix("-- migration: ") }
             .map { "('\($0.dropFirst("-- migration: ".count))')" }
-        return earlier + "\nCREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);\n"
-            + "INSERT INTO grdb_migrations VALUES \(names.joined(separator: ", "));\n"
+        // BEGIN first: sqlite3 takes an argument that starts with "-" (schema.sql's comment) for an option.
+        return "BEGIN;\n" + earlier + "\nCREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);\n"
+            + "INSERT INTO grdb_migrations VALUES \(names.joined(separator: ", "));\nCOMMIT;\n"
+            // As v1-schema sets it, which a transaction leaves unset.
             + "PRAGMA application_id = 1246907980;\n"
     }
 

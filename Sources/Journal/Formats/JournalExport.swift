@@ -60,18 +60,21 @@ public enum JournalExport {
     /// order: after the change that added the review; every copy when the log no longer holds it),
     /// so that an entry changed since still counts as it did. What a review covers is decided by
     /// `seen`, never by this number; a full import turns it back into `seen`
-    /// (``FullExportImport``). `RedFlagReviewQueries.throughCheckInIDSQL(review:seen:)` is the same for
+    /// (``FullExportImport``). The live entries are read from the largest alias down, to the first
+    /// seen: a recent review reads only the entries recorded after it. `RedFlagReviewQueries.throughCheckInIDSQL(review:seen:)` is the same for
     /// check-ins.
     static func throughEntryIDSQL(review: String = "NULL", seen: String) -> String {
         """
-        (SELECT coalesce(max(seen_id), 0) FROM (SELECT \(seen) AS seen_json) AS s, (
-             SELECT a.id AS seen_id, e.recorded AS seen_recorded
-             FROM entries AS e JOIN entry_ids AS a ON a.uid = e.uid
-             UNION ALL
-             SELECT k.id, k.recorded FROM change_entries AS k
-             WHERE k.action = 'restore' AND k.recorded IS NOT NULL AND k.change_id > coalesce(
-                 (SELECT max(l.change_id) FROM change_reviews AS l WHERE l.id = \(review) AND l.action = 'remove'), 0))
-         WHERE \(WriteStamp.hasSeen(recorded: "seen_recorded", seen: "s.seen_json")))
+        (SELECT max(
+             coalesce((SELECT a.id FROM entry_ids AS a JOIN entries AS e ON e.uid = a.uid
+                       WHERE \(WriteStamp.hasSeen(recorded: "e.recorded", seen: "s.seen_json"))
+                       ORDER BY a.id DESC LIMIT 1), 0),
+             coalesce((SELECT max(k.id) FROM change_entries AS k
+                       WHERE k.action = 'restore' AND k.recorded IS NOT NULL
+                           AND k.change_id > coalesce((SELECT max(l.change_id) FROM change_reviews AS l
+                                                       WHERE l.id = \(review) AND l.action = 'remove'), 0)
+                           AND \(WriteStamp.hasSeen(recorded: "k.recorded", seen: "s.seen_json"))), 0))
+         FROM (SELECT \(seen) AS seen_json) AS s)
         """
     }
 

@@ -86,6 +86,17 @@ public struct Entry: Sendable, Hashable {
         self.createdAt = createdAt
     }
 
+    /// Whether `a` comes before `b` in the order sessions are told in.
+    ///
+    /// By time, then by the reading that recorded them (the order they were written in, the same
+    /// on every device), then by uid; entries not saved (with neither) by id. The journal's
+    /// queries sort sessions in this order too.
+    public static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+        (a.performedAt, a.recorded ?? "", a.uid ?? "", a.id ?? 0) < (
+            b.performedAt, b.recorded ?? "", b.uid ?? "", b.id ?? 0
+        )
+    }
+
     /// Pain after minus pain before: negative when the exercise eased the pain.
     public var painChange: Int { painAfter.value - painBefore.value }
 

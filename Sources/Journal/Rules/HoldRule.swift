@@ -29,7 +29,7 @@ public enum HoldRule {
     /// ``Thresholds/repeatedWindow`` − 1 sessions before each session that may start a hold, so
     /// that `repeated` can be told apart from `more-pain`.
     public static func hold(sessions: [Entry], review: Review.Mark?) -> Hold? {
-        let ordered = sessions.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
+        let ordered = sessions.sorted(by: Entry.precedes)
         for (index, session) in ordered.enumerated() {
             if let review,
                 review.covers(performedAt: session.performedAt, recorded: session.recorded)

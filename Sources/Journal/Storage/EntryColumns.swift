@@ -67,6 +67,16 @@ enum EntryColumns: Int32, CaseIterable {
         (["id"] + allCases.map(\.name)).map { "\(table).\($0)" }.joined(separator: ", ")
     }
 
+    /// The order the entry queries sort in, oldest first.
+    ///
+    /// By time, then by the reading that recorded them (the order they were written in, the same
+    /// on every device), then by uid: a total order (``Entry/precedes(_:_:)`` in Swift). Columns
+    /// of `table` when given.
+    static func order(of table: String? = nil, descending: Bool = false) -> String {
+        ["performed_at", "recorded", "uid"].map { (table.map { "\($0)." } ?? "") + $0 + (descending ? " DESC" : "") }
+            .joined(separator: ", ")
+    }
+
     /// Names the entry whose alias is `?N` in a write: `uid = (SELECT uid FROM entry_ids WHERE id = ?N)`.
     static func byAlias(_ parameter: String = "?") -> String {
         "uid = (SELECT uid FROM entry_ids WHERE id = \(parameter))"

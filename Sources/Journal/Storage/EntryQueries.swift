@@ -9,8 +9,8 @@ import SQLite3
 /// The entry queries: reading entries (one, some, a period, every one row by row) and writing one.
 ///
 /// Every read is of the entries with their aliases (``EntryColumns/withIDs``: `entries_with_ids` of
-/// schema.sql with the reading `recorded`), ties broken by `uid`, the key every device holds
-/// (docs/sync-ids.md); it selects ``EntryColumns/selectList`` and decodes each row straight from the prepared
+/// schema.sql with the reading `recorded`), ties broken by the reading that recorded them, then by
+/// `uid`, the key every device holds (``EntryColumns/order(of:descending:)``, docs/sync-ids.md); it selects ``EntryColumns/selectList`` and decodes each row straight from the prepared
 /// statement's columns, which costs about half of going through GRDB's `Row` (and far less than
 /// looking columns up by name). Each runs inside a transaction the caller opened (``JournalStore``).
 ///
@@ -69,7 +69,7 @@ enum EntryQueries {
             db,
             sql: """
                 SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) WHERE ?1 IS NULL OR exercise_id = ?1
-                ORDER BY performed_at DESC, uid DESC LIMIT ?2
+                ORDER BY \(EntryColumns.order(descending: true)) LIMIT ?2
                 """,
             arguments: [exerciseID, limit ?? -1])
     }
@@ -95,9 +95,9 @@ enum EntryQueries {
                 SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) WHERE uid IN (
                     SELECT e.uid FROM exercises AS x JOIN entries AS e ON e.uid IN (
                         SELECT uid FROM entries WHERE exercise_id = x.id AND performed_at < ?1
-                        ORDER BY performed_at DESC, uid DESC LIMIT ?2)
+                        ORDER BY \(EntryColumns.order(descending: true)) LIMIT ?2)
                     WHERE ?3 IS NULL OR x.id = ?3)
-                ORDER BY performed_at, uid
+                ORDER BY \(EntryColumns.order())
                 """,
             arguments: [range.lowerBound, Thresholds.repeatedWindow, exerciseID])
         return try earlier + entries(db, performedIn: range, exerciseID: exerciseID)
@@ -134,7 +134,7 @@ enum EntryQueries {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return (
-            "SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) \(filter) ORDER BY performed_at, uid",
+            "SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) \(filter) ORDER BY \(EntryColumns.order())",
             arguments
         )
     }

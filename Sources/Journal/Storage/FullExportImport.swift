@@ -107,7 +107,14 @@ enum FullExportImport {
                 }
                 try keep(entry.exerciseID)
                 // Recorded at the stamp for now: ``giveReadings`` ranks the file's entries at the end.
-                let id = try stamp.use(db) { try EntryQueries.insert(entry, uid: $0.uid(), recorded: $0.recorded, db) }
+                let id = try stamp.use(db) { stamp in
+                    let uid = stamp.uid()
+                    let id = try Self.giveAlias(entry.id, to: uid, in: "entry_ids", of: "entries", db)
+                    try db.cachedStatement(sql: EntryColumns.insert).execute(
+                        arguments: StatementArguments(
+                            EntryColumns.values(of: entry, uid: uid, recorded: stamp.recorded)))
+                    return id
+                }
                 try ChangeLog(db).noteAdded(id, for: changeID())
                 result.added += 1
             case "checkins":
@@ -255,16 +262,16 @@ enum FullExportImport {
         _ id: Int64?, to uid: String, in aliases: String, of table: String, _ db: Database
     ) throws -> Int64 {
         if let id {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO \(aliases) (id, uid) VALUES (?1, ?2)
                     ON CONFLICT (id) DO UPDATE SET uid = excluded.uid
                     WHERE NOT EXISTS (SELECT 1 FROM \(table) WHERE \(table).uid = \(aliases).uid)
-                    """,
-                arguments: [id, uid])
+                    """
+            ).execute(arguments: [id, uid])
             return id
         }
-        try db.execute(sql: "INSERT INTO \(aliases) (uid) VALUES (?)", arguments: [uid])
+        try db.cachedStatement(sql: "INSERT INTO \(aliases) (uid) VALUES (?)").execute(arguments: [uid])
         return db.lastInsertedRowID
     }
 

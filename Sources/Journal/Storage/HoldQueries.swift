@@ -41,11 +41,11 @@ enum HoldQueries {
         (SELECT uid FROM entries
          WHERE exercise_id = \(exercise) AND performed_at > coalesce(\(reviewedAt), \(Int64.min))
            AND (\(stopCondition))
-         ORDER BY performed_at, uid LIMIT 1),
+         ORDER BY \(EntryColumns.order()) LIMIT 1),
         (SELECT uid FROM entries
          WHERE exercise_id = \(exercise) AND performed_at <= \(reviewedAt) AND (\(stopCondition))
            AND NOT \(WriteStamp.hasSeen(recorded: "recorded", seen: seen))
-         ORDER BY performed_at, uid LIMIT 1)
+         ORDER BY \(EntryColumns.order()) LIMIT 1)
         """
     }
 
@@ -110,7 +110,7 @@ enum HoldQueries {
         LEFT JOIN entries AS e ON e.uid IN (\(firstUncovered(exercise: "x.id", reviewedAt: "l.reviewed_at", seen: "l.seen")))
         LEFT JOIN entry_ids AS a ON a.uid = e.uid
         WHERE e.uid IS NOT NULL OR l.exercise_id IS NOT NULL
-        ORDER BY e.exercise_id, e.performed_at, e.uid
+        ORDER BY e.exercise_id, \(EntryColumns.order(of: "e"))
         """
 
     /// The first session of exercise `?1` that may start a hold and that a review at `?2`, which
@@ -118,7 +118,7 @@ enum HoldQueries {
     static let firstUncoveredStop = """
         SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs)
         WHERE uid IN (\(firstUncovered(exercise: "?1", reviewedAt: "?2", seen: "?3")))
-        ORDER BY performed_at, uid LIMIT 1
+        ORDER BY \(EntryColumns.order()) LIMIT 1
         """
 
     /// Every exercise on hold, by exercise id, in two reads however many exercises there are: the
@@ -196,9 +196,7 @@ enum HoldQueries {
         var earlier: [String: [Entry]] = [:]
         for entry in try self.sessions(before: sessions, db) { earlier[entry.exerciseID, default: []].append(entry) }
         let holds = sessions.compactMap { session in
-            let before = (earlier[session.exerciseID] ?? []).filter {
-                ($0.performedAt, $0.uid ?? "") < (session.performedAt, session.uid ?? "")
-            }
+            let before = (earlier[session.exerciseID] ?? []).filter { Entry.precedes($0, session) }
             guard let exerciseID = resolving[session.exerciseID] else {
                 return HoldRule.hold(sessions: before + [session], review: reviewed[session.exerciseID])
             }
@@ -212,10 +210,7 @@ enum HoldQueries {
         guard !resolving.isEmpty else { return holds }
         var earliest: [String: Hold] = [:]
         for hold in holds {
-            if let other = earliest[hold.exerciseID],
-                (other.session.performedAt, other.session.uid ?? "")
-                    <= (hold.session.performedAt, hold.session.uid ?? "")
-            {
+            if let other = earliest[hold.exerciseID], !Entry.precedes(hold.session, other.session) {
                 continue
             }
             earliest[hold.exerciseID] = hold
@@ -236,11 +231,11 @@ enum HoldQueries {
                 SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) WHERE uid IN (
                     SELECT p.uid FROM entries AS c JOIN entries AS p ON p.uid IN (
                         SELECT uid FROM entries
-                        WHERE exercise_id = c.exercise_id AND performed_at <= c.performed_at AND uid <> c.uid
-                          AND (performed_at < c.performed_at OR uid < c.uid)
-                        ORDER BY performed_at DESC, uid DESC LIMIT ?)
+                        WHERE exercise_id = c.exercise_id AND performed_at <= c.performed_at
+                          AND (performed_at, recorded, uid) < (c.performed_at, c.recorded, c.uid)
+                        ORDER BY \(EntryColumns.order(descending: true)) LIMIT ?)
                     WHERE c.uid IN (\(databaseQuestionMarks(count: uids.count))))
-                ORDER BY exercise_id, performed_at, uid
+                ORDER BY exercise_id, \(EntryColumns.order())
                 """,
             arguments: StatementArguments([Thresholds.repeatedWindow - 1] as [any DatabaseValueConvertible] + uids))
     }
@@ -251,10 +246,10 @@ enum HoldQueries {
             db,
             sql: """
                 SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs)
-                WHERE exercise_id = ?1 AND performed_at <= ?3 AND uid <> ?2 AND (performed_at < ?3 OR uid < ?2)
-                ORDER BY performed_at DESC, uid DESC LIMIT ?4
+                WHERE exercise_id = ?1 AND performed_at <= ?3 AND (performed_at, recorded, uid) < (?3, ?5, ?2)
+                ORDER BY \(EntryColumns.order(descending: true)) LIMIT ?4
                 """,
-            arguments: [entry.exerciseID, entry.uid, entry.performedAt, Thresholds.repeatedWindow - 1])
+            arguments: [entry.exerciseID, entry.uid, entry.performedAt, Thresholds.repeatedWindow - 1, entry.recorded])
     }
 
     /// Reviews within `range` (Unix seconds), oldest first (ties by `uid`).

@@ -234,7 +234,9 @@ public enum SQLiteRestore {
             }
             let setReading = record.reading.map { ", \($0) = ?5" } ?? ""
             let update = try db.makeStatement(
-                sql: "UPDATE \(record.table) SET uid = ?1, created_at = ?3, rowid = ?4\(setReading) WHERE uid = \(alias)")
+                sql:
+                    "UPDATE \(record.table) SET uid = ?1, created_at = ?3, rowid = ?4\(setReading) WHERE uid = \(alias)"
+            )
             let point = try db.makeStatement(sql: "UPDATE \(record.aliases) SET uid = ?1 WHERE id = ?2")
             for row in rows {
                 let (uid, id): (DatabaseValue, DatabaseValue) = (row["uid"], row["id"])
@@ -335,11 +337,14 @@ public enum SQLiteRestore {
                     // changes were made to, with the same ids, so undo goes on through them.
                     let loggedChanges = try Int64.fetchOne(
                         db, sql: "SELECT seq FROM main.sqlite_sequence WHERE name = 'changes'")
-                    let tables = try String.fetchAll(
+                    let found = try String.fetchAll(
                         db,
                         sql: "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name <> 'sqlite_sequence'"
                     )
                     .filter { !ChangeLog.isLogTable($0) }
+                    // The aliases before their records: a record whose uid has none gets the next from its trigger.
+                    let aliases = Set(records.map(\.aliases))
+                    let tables = found.filter(aliases.contains) + found.filter { !aliases.contains($0) }
                     for table in tables {
                         try db.execute(sql: "DELETE FROM main.\(table.quotedDatabaseIdentifier)")
                     }
