@@ -194,6 +194,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `$TZ` holds what is neither a zone name nor a fixed offset (``ClockZone``): a POSIX
     /// daylight-saving rule, or a name no zone has.
     case unreadableTimeZone(String)
+    /// A change the journal's sync cannot carry (``SyncRecording``): it would write again a record
+    /// deleted here or on another device, or its clock reading is not later than what was merged.
+    case syncCannotRecord(reason: String)
 
     /// The reason ``io(path:reason:)`` gives when the disk holding the journal is full.
     public static let diskFull = "the disk is full"
@@ -615,6 +618,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             return storageMessage(saving: true)
         case .noDatabaseLocation:
             return "cannot tell where the journal lives: HOME is not set. Pass --db PATH or set JOURNAL_DB."
+        case .syncCannotRecord(let reason):
+            return "this change cannot be synced, so it was not made: \(reason). Nothing was saved; "
+                + "`journal sync` and docs/sync.md say more."
         case .unreadableTimeZone(let value):
             return "TZ holds \"\(value)\", which journal cannot read as a time zone: journal reads zone names such as "
                 + "Europe/London (or :Europe/London) and fixed offsets such as EST+5, not daylight-saving rules such as "

@@ -46,7 +46,39 @@ public enum SyncRecording {
             return try body(db)
         }
         let before = try String.fetchOne(db, sql: "SELECT last FROM replica_clocks WHERE self = 1")
-        let recorded = try SyncTables.recorder.record(
+        let recorded: (result: T, changeset: Changeset, reading: HybridTimestamp?)
+        do {
+            recorded = try record(db, clock: clock, before: before, body)
+        } catch let error as ChangesetError {
+            switch error.kind {
+            case .deletedRow(let table):
+                throw JournalError.syncCannotRecord(
+                    reason: "it would write again a row of \(table) that was deleted, here or on another device, and "
+                        + "a deleted record never comes back on the other devices")
+            case .staleReading:
+                throw JournalError.syncCannotRecord(
+                    reason: "its clock reading is not later than one merged from another device")
+            default:
+                throw JournalError.syncCannotRecord(reason: Self.lowercased(error.reason))
+            }
+        }
+        if let reading = recorded.reading {
+            try db.execute(
+                sql: "INSERT INTO sync_outbox (reading, changeset) VALUES (?, ?)",
+                arguments: [reading.text, Data(recorded.changeset.bytes)])
+        }
+        return recorded.result
+    }
+
+    private static func lowercased(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    private static func record<T>(
+        _ db: Database, clock: StoreClock, before: String?, _ body: (Database) throws -> T
+    ) throws -> (result: T, changeset: Changeset, reading: HybridTimestamp?) {
+        try SyncTables.recorder.record(
             inTransactionOf: db,
             at: {
                 // The body's own reading, when it took one (the records it made carry it); else one now.
@@ -54,11 +86,5 @@ public enum SyncRecording {
                 if let after, after != before, let reading = HybridTimestamp(text: after) { return reading }
                 return try clock.send(db, now: now())
             }, body)
-        if let reading = recorded.reading {
-            try db.execute(
-                sql: "INSERT INTO sync_outbox (reading, changeset) VALUES (?, ?)",
-                arguments: [reading.text, Data(recorded.changeset.bytes)])
-        }
-        return recorded.result
     }
 }

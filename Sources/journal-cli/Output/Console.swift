@@ -177,7 +177,7 @@ extension JournalError {
             .exerciseRowMissing,
             .idCounterChanged,
             .damagedEncryptedFile,
-            .notARestorableJournal,
+            .notARestorableJournal, .syncCannotRecord,
             .addedExerciseInUse:
             return 65  // EX_DATAERR
         case .noInput: return 66  // EX_NOINPUT
