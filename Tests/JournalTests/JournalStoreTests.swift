@@ -241,6 +241,7 @@ import Testing
         ("v23-outside-ids", "60f643b24aae3222fe5b7cdf0614a168d60d56b34c7fbff8c9fb8cd4a6c93570"),
         ("v24-record-views", "cad579656e416fae9c358a956ba421faf96638cc03ca4f379f85286c7e8f170d"),
         ("v25-edit-results", "0973af743628d2453856ecfd999556b427fc239693b94d9bba048465564e8ca1"),
+        ("v26-record-ids", "5f485e57205d724c8532c17eb695c95a9fa5c3d42bc73733b503e08e96adb52e"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.
