@@ -90,9 +90,10 @@ public struct ChangesetRecorder: Sendable {
     /// before; `prepare` runs first in the transaction (it gives the journal its replica id).
     /// `baseline` may fill the empty tables (attached as the schema it is given) with rows every
     /// replica holds alike (a new journal's built-in rows): those are left out, or sent as updates
-    /// where this journal changed them.
+    /// where this journal changed them. Without `stamping`, the rows keep the clocks they have (a
+    /// journal that synced before sends them again at a reading that never wins over another's).
     public func snapshot(
-        of db: Database, baseline: (Database, _ schema: String) throws -> Void = { _, _ in },
+        of db: Database, baseline: (Database, _ schema: String) throws -> Void = { _, _ in }, stamping: Bool = true,
         prepare: (Database) throws -> HybridTimestamp, keep: (Database, Changeset) throws -> Void
     ) throws {
         try db.execute(sql: "ATTACH DATABASE ':memory:' AS snapshot_empty")
@@ -123,7 +124,7 @@ public struct ChangesetRecorder: Sendable {
                 try Self.check(code)
             }
             let changeset = try Self.changeset(of: session)
-            if !changeset.isEmpty { try Self.stamp(changeset, at: reading.text, in: db) }
+            if stamping, !changeset.isEmpty { try Self.stamp(changeset, at: reading.text, in: db) }
             try keep(db, changeset)
             return .commit
         }

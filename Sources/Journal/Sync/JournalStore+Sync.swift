@@ -93,18 +93,36 @@ extension JournalStore {
         let folderID: SyncID
         if let id = try folder.readID(key: key) {
             folderID = id
+        } else if try !folder.replicas().isEmpty {
+            // Another device's files are there but not the folder's id yet: a second id would split
+            // the folder in two for good.
+            throw SyncError.refusedFile(
+                name: SyncFolder.idFileName,
+                reason: "the folder holds other devices' files but not its id file yet (a sync tool still copying?); "
+                    + "nothing was changed: run `journal sync init` again once it is there")
         } else {
             let id = SyncID.random()
             // Another device may have made it meanwhile: its id then stands.
             folderID = try folder.writeID(id, key: key) ? id : (try folder.readID(key: key) ?? id)
         }
         let replica = SyncID.random()
+        // A journal that synced before (it has a replica id: it left a folder, or it was restored
+        // or copied from one that synced) sends its records again at a reading that never wins:
+        // what other devices changed since is newer than anything it holds of them.
+        let zero = String(repeating: "0", count: 32)
+        let rejoining = try reading { db in
+            try String.fetchOne(db, sql: "SELECT replica FROM replica_clocks WHERE self = 1") != zero
+        }
         try writingWithoutTransaction { db in
             try SyncTables.recorder.snapshot(
-                of: db, baseline: SyncTables.newJournalRows,
+                of: db, baseline: SyncTables.newJournalRows, stamping: !rejoining,
                 prepare: { db in
                     if try Self.settings(db) != nil { throw SyncError.alreadySetUp(folder: path) }
-                    try Self.takeReplicaID(replica, in: db)
+                    if rejoining {
+                        try Self.takeNewReplicaID(replica, in: db)
+                    } else {
+                        try Self.takeReplicaID(replica, in: db)
+                    }
                     try db.execute(
                         sql: """
                             INSERT INTO sync_folder (one, path, folder, key_kind, key_file, recipients, joined_at)
@@ -116,6 +134,7 @@ extension JournalStore {
                             Int64(now.timeIntervalSince1970),
                         ])
                     try db.execute(sql: "INSERT INTO sync_files (replica) VALUES (?)", arguments: [replica.hex])
+                    if rejoining { return HybridTimestamp(wall: 0, counter: 0, replica: replica) }
                     return try clock.send(db, now: now)
                 },
                 keep: { db, changeset in
@@ -181,14 +200,20 @@ extension JournalStore {
         var outcome = SyncOutcome()
         var replica = try selfReplica()
         folder.removeLeftovers(of: replica)
-        if let renamed = try adoptWrittenFile(folder: folder, folderID: folderID, replica: replica, key: key) {
-            outcome.newReplica = renamed.hex
-            replica = renamed
+        var blocked = false
+        do {
+            if let renamed = try adoptWrittenFile(folder: folder, folderID: folderID, replica: replica, key: key) {
+                outcome.newReplica = renamed.hex
+                replica = renamed
+            }
+        } catch let error as SyncError where error.exitStatus == 65 {
+            outcome.refused.append(error)
+            blocked = true
         }
         // The key is checked against the folder's id file before anything is sealed with it (a
         // file sealed with a wrong passphrase would be refused everywhere); reading a file checks
         // it anyway. A sync with nothing to send or read never runs scrypt.
-        try send(folder: folder, folderID: folderID, replica: replica, key: key, outcome: &outcome) {
+        func checkKey() throws {
             if keyChecked { return }
             guard let id = try folder.readID(key: key) else {
                 throw SyncError.folderUnusable(
@@ -198,6 +223,11 @@ extension JournalStore {
                 throw SyncError.refusedFile(
                     name: SyncFolder.idFileName,
                     reason: "it names another sync folder than the one this journal joined (\(settings.folderID))")
+            }
+        }
+        if !blocked {
+            try send(folder: folder, folderID: folderID, replica: replica, key: key, outcome: &outcome) {
+                try checkKey()
             }
         }
         try receive(folder: folder, folderID: folderID, replica: replica, key: key, now: now, outcome: &outcome)
@@ -253,23 +283,39 @@ extension JournalStore {
             }
         } catch let error as SyncFileError where error.kind == .wrongKey {
             throw SyncError.wrongKey(name: name, reason: error.reason)
-        } catch is SyncFileError, is SyncError {
-            // Not a file this journal can adopt: another copy's, or damaged (read as another's below).
+        } catch let error as SyncFileError {
+            // Damaged, replayed, foreign: not another copy's file; this journal writes nothing
+            // until it is gone (its next number is taken), and says so.
+            throw SyncError.refusedFile(
+                name: name,
+                reason: "it takes this journal's next number but is not a file this journal or a copy of it wrote ("
+                    + Self.lowercasedReason(error.reason).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+                    + "); remove it from the folder, then sync again")
         }
         let renamed = SyncID.random()
         try writing { db in
-            let last = try String.fetchOne(db, sql: "SELECT last FROM replica_clocks WHERE self = 1") ?? ""
-            try db.execute(
-                sql: "UPDATE replica_clocks SET replica = ?1, last = substr(last, 1, 25) || ?1 WHERE self = 1",
-                arguments: [renamed.hex])
-            try db.execute(
-                sql: """
-                    INSERT INTO replica_clocks (replica, self, last) VALUES (?1, 0, ?2)
-                    ON CONFLICT (replica) DO UPDATE SET last = max(last, ?2)
-                    """, arguments: [replica.hex, last])
+            try Self.takeNewReplicaID(renamed, in: db)
             try db.execute(sql: "INSERT INTO sync_files (replica) VALUES (?)", arguments: [renamed.hex])
         }
         return renamed
+    }
+
+    /// Gives a journal that had a replica id a new one: its readings so far keep the old id, which
+    /// stays in `replica_clocks` as another replica's (a review's `seen` still names it).
+    static func takeNewReplicaID(_ renamed: SyncID, in db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT replica, last FROM replica_clocks WHERE self = 1") else {
+            return
+        }
+        let old: String = row["replica"]
+        let last: String = row["last"]
+        try db.execute(
+            sql: "UPDATE replica_clocks SET replica = ?1, last = substr(last, 1, 25) || ?1 WHERE self = 1",
+            arguments: [renamed.hex])
+        try db.execute(
+            sql: """
+                INSERT INTO replica_clocks (replica, self, last) VALUES (?1, 0, ?2)
+                ON CONFLICT (replica) DO UPDATE SET last = max(last, ?2)
+                """, arguments: [old, last])
     }
 
     private func send(
@@ -360,7 +406,7 @@ extension JournalStore {
                             TestStop.at("sync-merged-one")
                             outcome.received[other.hex, default: 0] += report.changeCount
                             outcome.settled += try reading { db in
-                                try report.settlements.map { try SyncSettlementWords.words(for: $0, in: db) }
+                                try report.settlements.compactMap { try SyncSettlementWords.words(for: $0, in: db) }
                             }
                             progress = true
                         } catch let error as ChangesetError {
@@ -434,18 +480,15 @@ extension JournalStore {
 
     /// Stops syncing: forgets the folder, what was read of it and the changes not yet sent.
     ///
-    /// The journal's records, its replica id and its clock stay; the merger's clocks and
-    /// tombstones go (a folder joined later starts from a snapshot). Returns the folder it synced
-    /// with and how many changes were never sent.
+    /// The journal's records, its clock and the merger's clocks and tombstones stay: joining a
+    /// folder again sends its records at a reading that never wins over what other devices
+    /// changed meanwhile (``syncInit(folder:key:keyKind:keyFile:recipients:now:)``). Returns the
+    /// folder it synced with and how many changes were never sent.
     public func syncLeave() throws -> (folder: String, unsent: Int) {
         guard let settings = try syncSettings() else { throw SyncError.notSetUp }
         let unsent = try syncStatus().unsent
         try writing { db in
             try db.execute(sql: "DELETE FROM sync_outbox; DELETE FROM sync_files; DELETE FROM sync_folder")
-            for table in ["sync_row_clocks", "sync_field_clocks", "sync_tombstones", "sync_early_fields"]
-            where try db.tableExists(table) {
-                try db.execute(sql: "DELETE FROM \(table)")
-            }
         }
         return (settings.folder, unsent)
     }

@@ -16,7 +16,13 @@ enum SyncSettlementWords {
         "psfs_activities": ("PSFS activity", "psfs_activity_ids"), "psfs_ratings": ("PSFS rating", "psfs_rating_ids"),
     ]
 
-    static func words(for settlement: ChangesetMerger.Settlement, in db: Database) throws -> String {
+    /// Columns that say when a record was recorded, not what it holds: a conflict on them alone is
+    /// not told (the record's values are).
+    static let bookkeeping: Set<String> = ["recorded", "created_at", "seen"]
+
+    /// The words of `settlement`, or `nil` for one about bookkeeping alone (``bookkeeping``).
+    static func words(for settlement: ChangesetMerger.Settlement, in db: Database) throws -> String? {
+        if let column = settlement.column, bookkeeping.contains(column) { return nil }
         let record = try name(of: settlement.table, key: settlement.key, in: db)
         let column = settlement.column ?? ""
         switch settlement.kind {
@@ -37,7 +43,7 @@ enum SyncSettlementWords {
     private static func name(of table: String, key: [DatabaseValue], in db: Database) throws -> String {
         if let kind = kinds[table], let uid = String.fromDatabaseValue(key.first ?? .null) {
             let alias = try Int64.fetchOne(db, sql: "SELECT id FROM \(kind.aliases) WHERE uid = ?", arguments: [uid])
-            return alias.map { "\(kind.noun) #\($0)" } ?? "\(kind.noun) \(uid)"
+            return alias.map { "\(kind.noun) #\($0)" } ?? "\(kind.noun) (no longer in this journal)"
         }
         switch table {
         case "checkin_red_flags":

@@ -51,6 +51,55 @@ struct Sync: ParsableCommand {
         return here.hasSuffix("/") ? here + path : here + "/" + path
     }
 
+    /// What stands and which region is set, read before a sync to tell what the sync changed.
+    struct Before {
+        let standing: Standing?
+        let region: String?
+    }
+
+    /// What stands in `journal` today, and its region setting (`nil` when it cannot be read).
+    static func before(_ journal: JournalStore) -> Before {
+        let today = try? Clock.today()
+        return Before(
+            standing: today.flatMap { try? journal.standing(today: $0) }, region: (try? journal.storedRegion()) ?? nil)
+    }
+
+    /// Tells on standard error what the merged changes changed in what stands, as `undo` does:
+    /// each finding, hold or red flag that now stands in full (with its advice), each that no
+    /// longer stands in a line; and the region in force, when the sync changed the journal's.
+    static func tellChanges(since before: Before, in store: StoreOptions) {
+        guard let journal = try? store.openForReading(), let today = try? Clock.today(),
+            let after = try? journal.standing(today: today)
+        else { return }
+        let region = (try? journal.storedRegion()) ?? nil
+        if region != before.region, let words = try? Config.regionNow(stored: region) {
+            Console.err("The region changed on another device. " + words)
+        }
+        guard let previous = before.standing else { return }
+        guard let advice = try? Config.regionInForce(stored: region).advice else { return }
+        let begun = after.items.filter { !previous.items.contains($0) }
+        let lifted = previous.items.filter { !after.items.contains($0) }
+        if !begun.isEmpty {
+            Console.err("\nNow standing, from the changes merged:")
+            Console.err(Describe.standing(begun, on: today, advice: advice, style: .stderr).joined(separator: "\n\n"))
+        }
+        for item in lifted {
+            Console.err("No longer standing, after the changes merged: " + Self.short(item))
+        }
+    }
+
+    /// One item in a few words: what it was and since when.
+    static func short(_ item: Standing.Item) -> String {
+        switch item {
+        case .finding(let finding):
+            return "\(finding.message) (\(finding.rule), since \(finding.localTime.date))"
+        case .hold(let hold):
+            return "the hold on \(hold.exerciseID) since \(hold.since.localTime.date) (\(hold.since.rule))"
+        case .session(let entry, let findings):
+            return "\(entry.exerciseID) on \(entry.localTime.date) (\(findings.map(\.rule).joined(separator: ", ")))"
+        }
+    }
+
     /// Prints what a sync did: data on standard output (text or JSON), refusals after it.
     static func show(_ outcome: SyncOutcome, json: Bool, initialized: String? = nil) throws {
         if json {
@@ -143,10 +192,14 @@ struct SyncNow: ParsableCommand, ChangingCommand {
 
     func run() throws {
         let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
+        var before: Sync.Before?
         let outcome = try store.write { journal in
             guard let settings = try journal.syncSettings() else { throw SyncError.notSetUp }
-            return try journal.sync(key: try keys.key(for: settings), now: now)
+            let key = try keys.key(for: settings)
+            before = Sync.before(journal)
+            return try journal.sync(key: key, now: now)
         }
+        if let before { Sync.tellChanges(since: before, in: store) }
         try Sync.show(outcome, json: output.json)
     }
 }
@@ -234,10 +287,13 @@ struct SyncInit: ParsableCommand, ChangingCommand {
             key = .passphrase(try Passphrase.askTwice())
             kind = .passphrase
         }
+        var before: Sync.Before?
         let outcome = try store.write { journal in
-            try journal.syncInit(
+            before = Sync.before(journal)
+            return try journal.syncInit(
                 folder: path, key: key, keyKind: kind, keyFile: keyFile, recipients: recipient, now: now)
         }
+        if let before { Sync.tellChanges(since: before, in: store) }
         try Sync.show(outcome, json: output.json, initialized: "This journal syncs through \(path.terminalSafe).")
     }
 }

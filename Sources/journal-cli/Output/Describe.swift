@@ -355,7 +355,15 @@ extension Describe {
     /// `journal check`'s blocks: each item that stands (``Standing/items``), most severe first,
     /// each with its date.
     static func standing(_ standing: Standing, advice: RegionalAdvice, style: Style) -> [String] {
-        standing.items.map { item in
+        Describe.standing(standing.items, on: standing.date, advice: advice, style: style)
+    }
+
+    /// The blocks of `items`, as `journal check` prints them on `date`.
+    static func standing(_ items: [Standing.Item], on date: LocalDate, advice: RegionalAdvice, style: Style)
+        -> [String]
+    {
+        let standing = (date: date, items: items)
+        return standing.items.map { item in
             switch item {
             case .finding(let finding):
                 Describe.finding(finding, advice: advice, style: style, dated: true, today: standing.date)
