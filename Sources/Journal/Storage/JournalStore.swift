@@ -438,7 +438,9 @@ public final class JournalStore: Sendable {
             // Also guards an older journal's upgraded copy in memory, which SQLite would let us write.
             if access != .readWrite { throw JournalError.permissionDenied(path: path) }
             // Once the journal syncs, the write's changes are recorded with it (``SyncRecording``).
-            guard temporariesInMemory else { return try queue.write { db in try SyncRecording.record(db, clock: clock, body) } }
+            guard temporariesInMemory else {
+                return try queue.write { db in try SyncRecording.record(db, clock: clock, body) }
+            }
             return try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
