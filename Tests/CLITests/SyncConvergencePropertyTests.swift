@@ -205,6 +205,13 @@ import Testing
                 print("check --json on device \(index + 1) differs from device 1's only in record numbers")
             } else {
                 Issue.record("device \(index + 1)'s check --json differs from device 1's:\n\(difference(one, other))")
+                if let keep = ProcessInfo.processInfo.environment["SYNCPROP_KEEP"] {
+                    for (number, device) in fleet.devices.enumerated() {
+                        try? FileManager.default.removeItem(atPath: keep + "-\(number + 1).sqlite3")
+                        try? FileManager.default.copyItem(
+                            atPath: device.database, toPath: keep + "-\(number + 1).sqlite3")
+                    }
+                }
             }
         }
     }
@@ -487,8 +494,14 @@ import Testing
         for round in 1...10 {
             for _ in 0..<(1 + pick(3)) { try log(pick(fleet.count)) }
             let device = pick(fleet.count)
+            // The others send what they logged, most of the time: changes for `device` to merge.
+            for other in 0..<fleet.count where other != device && pick(3) > 0 {
+                let run = try Self.sync(fleet, other)
+                #expect(run.run.status == 0, "round \(round), device \(other + 1): \(run.run)")
+            }
             let point = ["sync-file-placed", "sync-merged-one"][pick(2)]
-            let passes = pick(3)
+            // A sync places one file: past the first stop only at a merge.
+            let passes = point == "sync-merged-one" ? pick(2) : 0
             fleet.clocks[device] += 60
             let child = try fleet.start(device, ["sync"], stopAt: point)
             var stops = 0
