@@ -546,4 +546,34 @@ import Testing
         print(
             "\(logged.count) entries logged; \(fleet.processes) processes in \(Int(Date().timeIntervalSince(began))) s")
     }
+
+    /// Two sessions of one exercise logged at the same minute on two devices are in the same order
+    /// on both, so `check` says the same on both (found by the kill test, seed 2).
+    ///
+    /// Device 1 logs glute-bridge 2 → 3 at 12:10 and device 2 glute-bridge 2 → 1 at 12:10; then
+    /// device 1 logs 2 → 1 at 12:20 and 2 → 3 at 12:21. Each journal numbers its own entry first,
+    /// and the rules break the tie of 12:10 by that number: device 2 reads rises in 2 of the last 3
+    /// sessions at 12:21 (`repeated`), device 1 not.
+    @Test func sessionsAtTheSameMinuteOnTwoDevicesReadTheSameOnBoth() throws {
+        let fleet = try Fleet(offsets: [0, 0], shared: true)
+        for index in 0..<2 { try #require(try fleet.initialize(index).status == 0) }
+        func log(_ index: Int, at minute: Int64, _ before: Int, _ after: Int) throws {
+            fleet.clocks[index] = Self.start + 60 * minute
+            let run = try fleet.run(
+                index,
+                [
+                    "log", "glute-bridge", "--pain-before", "\(before)", "--pain-after", "\(after)", "--note",
+                    "[op \(index + 1).\(minute)]",
+                ])
+            try #require(run.status == 0, "\(run)")
+        }
+        try log(0, at: 10, 2, 3)
+        try log(1, at: 10, 2, 1)
+        try log(0, at: 20, 2, 1)
+        try log(0, at: 21, 2, 3)
+        for _ in 0..<2 {
+            for index in 0..<2 { try #require(try Self.sync(fleet, index).run.status == 0) }
+        }
+        try Self.expectSameJournal(fleet)
+    }
 }
