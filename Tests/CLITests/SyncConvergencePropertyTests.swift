@@ -75,7 +75,8 @@ import Testing
         /// Device `index`'s entries, as `list --json` writes them.
         func entries(_ index: Int) throws -> [[String: Any]] {
             let run = try run(index, ["list", "--json", "--limit", "1000000"])
-            try #require(run.status == 0, "list on device \(index + 1): \(run)")
+            // Exit 65 names a value the journal holds as put in from outside; the list is printed still.
+            #expect(run.status == 0, "list on device \(index + 1): \(run)")
             return try #require(
                 try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]], "\(run)")
         }
@@ -575,5 +576,43 @@ import Testing
             for index in 0..<2 { try #require(try Self.sync(fleet, index).run.status == 0) }
         }
         try Self.expectSameJournal(fleet)
+    }
+
+    /// A review merged from another device names the readings of a third device's records it had
+    /// seen; before this journal has merged those records, the review is no value put in from
+    /// outside (found by the property test, seed 43 with 100 operations).
+    ///
+    /// Device 3 logs a rise and syncs; device 2 merges it, records a review (`resume`) and syncs;
+    /// device 1 gets device 2's files only, and syncs: its screens must not exit 65 naming the
+    /// review's `seen` as a value journal never writes.
+    @Test func aReviewMergedBeforeWhatItSawIsNoOutsideValue() throws {
+        let fleet = try Fleet(offsets: [0, 1200, 600], shared: false)
+        for index in 0..<3 {
+            if index > 0 { _ = try fleet.copy(Array(try fleet.files(index - 1).keys), from: index - 1, to: index) }
+            try #require(try fleet.initialize(index).status == 0)
+        }
+        let replicas = try (0..<3).map { index in
+            let run = try fleet.run(index, ["sync", "status", "--json"])
+            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            return try #require(object?["replica"] as? String, "\(run)")
+        }
+        fleet.clocks[2] += 600
+        try #require(
+            try fleet.run(2, ["log", "glute-bridge", "--pain-before", "2", "--pain-after", "4"]).status == 0)
+        try #require(try Self.sync(fleet, 2).run.status == 0)
+        _ = try fleet.copy(Array(try fleet.files(2).keys), from: 2, to: 1)
+        fleet.clocks[1] += 600
+        try #require(try Self.sync(fleet, 1).run.status == 0)
+        let resume = try fleet.run(1, ["resume", "glute-bridge"])
+        try #require(resume.status == 0, "\(resume)")
+        try #require(try Self.sync(fleet, 1).run.status == 0)
+        let fromDevice2 = try fleet.files(1).keys.filter { $0.hasPrefix(replicas[1]) }
+        _ = try fleet.copy(Array(fromDevice2), from: 1, to: 0)
+        fleet.clocks[0] += 600
+        let sync = try Self.sync(fleet, 0)
+        #expect(sync.run.status == 0, "\(sync.run)")
+        let check = try fleet.run(0, ["check"])
+        #expect(check.status == 0, "\(check)")
+        #expect(!check.stderr.contains("never writes"), "\(check)")
     }
 }
