@@ -206,13 +206,6 @@ import Testing
                 print("check --json on device \(index + 1) differs from device 1's only in record numbers")
             } else {
                 Issue.record("device \(index + 1)'s check --json differs from device 1's:\n\(difference(one, other))")
-                if let keep = ProcessInfo.processInfo.environment["SYNCPROP_KEEP"] {
-                    for (number, device) in fleet.devices.enumerated() {
-                        try? FileManager.default.removeItem(atPath: keep + "-\(number + 1).sqlite3")
-                        try? FileManager.default.copyItem(
-                            atPath: device.database, toPath: keep + "-\(number + 1).sqlite3")
-                    }
-                }
             }
         }
     }
