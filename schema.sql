@@ -1148,3 +1148,34 @@ CREATE TABLE sync_files (
     changes  INTEGER NOT NULL DEFAULT 0 CHECK (changes >= 0),
     seen_at  INTEGER
 ) STRICT;
+
+-- The merger's own tables (Sources/JournalSync/SyncMetadata.swift, which makes them in the same
+-- shape where journal has not): the reading that wrote each synced row and each field written
+-- later, each deleted key (a tombstone), and updates that arrived before their row. Local.
+CREATE TABLE sync_row_clocks (
+    tbl TEXT NOT NULL,
+    pk BLOB NOT NULL,
+    hlc TEXT NOT NULL,
+    PRIMARY KEY (tbl, pk)
+) WITHOUT ROWID;
+CREATE TABLE sync_field_clocks (
+    tbl TEXT NOT NULL,
+    pk BLOB NOT NULL,
+    col TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    PRIMARY KEY (tbl, pk, col)
+) WITHOUT ROWID;
+CREATE TABLE sync_tombstones (
+    tbl TEXT NOT NULL,
+    pk BLOB NOT NULL,
+    hlc TEXT NOT NULL,
+    PRIMARY KEY (tbl, pk)
+) WITHOUT ROWID;
+CREATE TABLE sync_early_fields (
+    tbl TEXT NOT NULL,
+    pk BLOB NOT NULL,
+    col TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    value,
+    PRIMARY KEY (tbl, pk, col)
+) WITHOUT ROWID;

@@ -138,9 +138,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A write that names an exercise of the person's own whose row is gone from the file
     /// (removed from outside with foreign keys off, or its id changed): nothing was saved.
     case exerciseRowMissing(StoredValueProblem)
-    /// A write that would give a new entry or check-in an id, while the table's id counter
-    /// (`sqlite_sequence`) was changed from outside: lowered below an id journal gave, so the id
-    /// could be given again, or beyond the largest id journal gives. Nothing was saved.
+    /// A write that would give a new record an id, while its alias table's id counter
+    /// (`sqlite_sequence`, the row of `entry_ids`, `checkin_ids` …) was changed from outside: lowered
+    /// below an id journal gave, so the id could be given again, or beyond the largest id journal
+    /// gives. Nothing was saved.
     case idCounterChanged(StoredValueProblem)
     /// `journal undo` met, in what the latest change kept to undo it (the `change_*` tables),
     /// something journal never writes there, changed from outside: a copy that names a record

@@ -88,8 +88,12 @@ public struct ChangesetRecorder: Sendable {
     ///
     /// `journal sync init` sends it first, so a replica that joins later gets every record made
     /// before; `prepare` runs first in the transaction (it gives the journal its replica id).
+    /// `baseline` may fill the empty tables (attached as the schema it is given) with rows every
+    /// replica holds alike (a new journal's built-in rows): those are left out, or sent as updates
+    /// where this journal changed them.
     public func snapshot(
-        of db: Database, prepare: (Database) throws -> HybridTimestamp, keep: (Database, Changeset) throws -> Void
+        of db: Database, baseline: (Database, _ schema: String) throws -> Void = { _, _ in },
+        prepare: (Database) throws -> HybridTimestamp, keep: (Database, Changeset) throws -> Void
     ) throws {
         try db.execute(sql: "ATTACH DATABASE ':memory:' AS snapshot_empty")
         defer { try? db.execute(sql: "DETACH DATABASE snapshot_empty") }
@@ -105,6 +109,7 @@ public struct ChangesetRecorder: Sendable {
                     "CREATE TABLE snapshot_empty.\(ChangesetMerger.quoted(table)) (\(list), PRIMARY KEY (\(primaryKey)))"
             )
         }
+        try baseline(db, "snapshot_empty")
         try db.inTransaction(.immediate) {
             let reading = try prepare(db)
             var session: OpaquePointer?

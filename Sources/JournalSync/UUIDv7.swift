@@ -33,7 +33,9 @@ public struct UUIDv7: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(bytes: bytes)
     }
 
-    init(milliseconds: UInt64, counter: UInt16, random: UInt64) {
+    /// The id with these fields: `milliseconds` (its low 48 bits), `counter` (12 bits, `rand_a`) and
+    /// `random`'s low 62 bits (`rand_b`, after the variant; bits 61…48 sort first).
+    public init(milliseconds: UInt64, counter: UInt16, random: UInt64) {
         var bytes = (0..<6).map { UInt8(truncatingIfNeeded: milliseconds >> (40 - 8 * $0)) }
         bytes.append(0x70 | UInt8(counter >> 8 & 0x0F))
         bytes.append(UInt8(truncatingIfNeeded: counter))

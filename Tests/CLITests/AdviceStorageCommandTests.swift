@@ -96,7 +96,10 @@ import Testing
             // A change left in the write-ahead log, as a program stopped before its checkpoint leaves it.
             let left = try execute(
                 try tool("sqlite3"),
-                [database, ".dbconfig no_ckpt_on_close on", "UPDATE entries SET note = 'in the log' WHERE id = 1"])
+                [
+                    database, ".dbconfig no_ckpt_on_close on",
+                    "UPDATE entries SET note = 'in the log' WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1)",
+                ])
             try #require(left.status == 0, "\(left)")
             try #require((try FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int ?? 0) > 0)
             try FileManager.default.removeItem(atPath: database + "-shm")

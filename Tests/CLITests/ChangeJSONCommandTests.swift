@@ -42,7 +42,7 @@ import Testing
                 }
 
                 """)
-        #expect(try sandbox.sql("SELECT id FROM entries") == "2\n")
+        #expect(try sandbox.sql("SELECT id FROM entries_with_ids ORDER BY id") == "2\n")
     }
 
     @Test func checkinsDeleteNamesTheCheckInsDeleted() throws {

@@ -29,7 +29,7 @@ import Testing
         #expect(lines.count == 3, "\(edit)")
         #expect(lines.last == lifted, "\(edit)")
         #expect(!edit.stdout.contains("begins now"), "\(edit)")
-        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "one-leg\n")
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags_with_ids") == "one-leg\n")
         #expect(!(try sandbox.run("check").stdout.contains("hot and shivery")))
 
         // With --json: the same finding under red_flags_lifted, none begun.
@@ -133,6 +133,6 @@ import Testing
         #expect(
             try messages(both, "red_flags_begun")
                 == ["You recorded a lump or swelling in the back, or the back changing shape."])
-        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "back-lump\n")
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags_with_ids") == "back-lump\n")
     }
 }

@@ -15,7 +15,7 @@ import Testing
         #expect(summer.stdout == "Logged #2 bird-dog: 1 set, pain 2 → 2, at 2026-06-30 12:00 (UTC+01:00).\n")
         // 2026-11-24T12:00:00Z and 2026-06-30T11:00:00Z.
         #expect(
-            try sandbox.sql("SELECT performed_at, utc_offset FROM entries ORDER BY id")
+            try sandbox.sql("SELECT performed_at, utc_offset FROM entries_with_ids ORDER BY id")
                 == "1795521600|0\n1782817200|3600\n")
     }
 

@@ -297,7 +297,8 @@ import Testing
             #expect(log.status == 0, "\(log)")
             #expect(!log.stderr.contains("is measured"), "\(log)")
             #expect(log.stdout.hasPrefix("Logged #"), "\(log)")
-            #expect(try sandbox.sql("SELECT reps, hold_seconds FROM entries ORDER BY id DESC LIMIT 1") == "10|\n")
+            #expect(
+                try sandbox.sql("SELECT reps, hold_seconds FROM entries_with_ids ORDER BY id DESC LIMIT 1") == "10|\n")
         }
     }
 

@@ -19,14 +19,14 @@ import Testing
             twice.stderr
                 == "Note: the same as #1, logged 1 minute ago; if it was logged twice, `journal undo` removes this one.\n"
         )
-        #expect(try sandbox.sql("SELECT id, quote(note) FROM entries ORDER BY id") == "1|NULL\n2|NULL\n")
+        #expect(try sandbox.sql("SELECT id, quote(note) FROM entries_with_ids ORDER BY id") == "1|NULL\n2|NULL\n")
 
         // An edit to a blank note removes the note, as --note "" does.
         let noted = try sandbox.run("edit", "1", "--note", "stiff")
         #expect(noted.status == 0, "\(noted)")
         let blanked = try sandbox.run("edit", "1", "--note", " \t\n")
         #expect(blanked.status == 0, "\(blanked)")
-        #expect(try sandbox.sql("SELECT quote(note) FROM entries WHERE id = 1") == "NULL\n")
+        #expect(try sandbox.sql("SELECT quote(note) FROM entries_with_ids WHERE id = 1") == "NULL\n")
 
         let checkIn = try sandbox.run("checkin", "--pain", "2", "--note", "   ")
         #expect(checkIn.status == 0, "\(checkIn)")

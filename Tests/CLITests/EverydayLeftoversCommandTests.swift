@@ -150,7 +150,7 @@ import Testing
             rate.stderr.hasPrefix(
                 "Error: Unknown option '--latest'. `journal psfs rate` takes the activity's id; `journal psfs` shows "
                     + "the ids.\nUsage: journal psfs rate "), "\(rate)")
-        #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries_with_ids") == "1|3\n")
     }
 
     /// The bare word (`edit last`) or a number below 1 where an id is taken gets the same hint as
@@ -173,7 +173,7 @@ import Testing
         #expect(run.stderr.hasPrefix("Error: " + start), "\(run)")
         #expect(run.stderr.contains("and `journal undo` takes back the latest change, whatever it was.\nUsage: "))
         #expect(run.stdout.isEmpty)
-        #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries_with_ids") == "1|3\n")
     }
 
     /// An id typed as journal prints it (`#1`, as `psfs` and `checkins` show ids, and as a shell
@@ -183,10 +183,10 @@ import Testing
         try sandbox.log("bird-dog", "--pain-before", "4", "--pain-after", "3")
         let edit = try sandbox.run("edit", "#1", "--pain-after", "2")
         #expect(edit.status == 0, "\(edit)")
-        #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|2\n2|3\n")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries_with_ids ORDER BY id") == "1|2\n2|3\n")
         let delete = try sandbox.run("delete", "#2", "--yes")
         #expect(delete.status == 0, "\(delete)")
-        #expect(try sandbox.sql("SELECT id FROM entries") == "1\n")
+        #expect(try sandbox.sql("SELECT id FROM entries_with_ids ORDER BY id") == "1\n")
     }
 
     /// A period of no days names that as the problem, and one too long says the most it takes.
@@ -459,17 +459,17 @@ import Testing
         try sandbox.change("backup", backup)
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "b")
         try sandbox.change("restore", backup, "--force")
-        #expect(try sandbox.sql("SELECT id, note FROM entries") == "1|a\n")
+        #expect(try sandbox.sql("SELECT id, note FROM entries_with_ids") == "1|a\n")
         let restore = try sandbox.run("undo")
         #expect(restore.stdout.hasPrefix("Undid the restore of "), "\(restore)")
-        #expect(try sandbox.sql("SELECT id, pain_after, note FROM entries ORDER BY id") == "1|2|a\n2|3|b\n")
+        #expect(try sandbox.sql("SELECT id, pain_after, note FROM entries_with_ids ORDER BY id") == "1|2|a\n2|3|b\n")
         let log = try sandbox.run("undo")
         #expect(
             log.stdout == "Removed #2 bird-dog (1 set, pain 3 → 3, at 2026-11-25 12:00, note: b), logged just now.\n",
             "\(log)")
         let edit = try sandbox.run("undo")
         #expect(edit.stdout.hasPrefix("#1 glute-bridge is as it was before you edited it just now"), "\(edit)")
-        #expect(try sandbox.sql("SELECT id, pain_after FROM entries") == "1|3\n")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries_with_ids") == "1|3\n")
         #expect(
             try sandbox.run("undo").stdout
                 == "Removed #1 glute-bridge (1 set, pain 4 → 3, at 2026-11-25 12:00, note: a), logged just now.\n")

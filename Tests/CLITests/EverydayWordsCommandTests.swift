@@ -99,10 +99,11 @@ import Testing
             let run = try sandbox.run(
                 "log", "side-plank", "--pain-before", "2", "--pain-after", "2", "--hold", text, "--side", "left")
             #expect(run.status == 0, "\(run)")
-            #expect(try sandbox.sql("SELECT hold_seconds FROM entries ORDER BY id DESC LIMIT 1") == "\(seconds)\n")
+            #expect(
+                try sandbox.sql("SELECT hold_seconds FROM entries_with_ids ORDER BY id DESC LIMIT 1") == "\(seconds)\n")
         }
         try sandbox.change("edit", "1", "--hold", "45 sec")
-        #expect(try sandbox.sql("SELECT hold_seconds FROM entries WHERE id = 1") == "45\n")
+        #expect(try sandbox.sql("SELECT hold_seconds FROM entries_with_ids WHERE id = 1") == "45\n")
         try sandbox.change("plan", "set", "side-plank", "--sets", "2", "--hold", "2 mins", "--per-week", "3")
         #expect(try sandbox.sql("SELECT sets, hold_seconds FROM plan") == "2|120\n")
 
@@ -126,7 +127,7 @@ import Testing
                 "hold (seconds) must be a whole number from 1 to 3600; got \"1.5m\". Give seconds, such as 30, 30s or "
                     + "1 min.\n"), "\(edit)")
         #expect(try sandbox.entryCount() == before)
-        #expect(try sandbox.sql("SELECT hold_seconds FROM entries WHERE id = 1") == "45\n")
+        #expect(try sandbox.sql("SELECT hold_seconds FROM entries_with_ids WHERE id = 1") == "45\n")
         #expect(try sandbox.sql("SELECT exercise_id FROM plan") == "side-plank\n")
     }
 

@@ -197,27 +197,33 @@ import Testing
         #expect(try sandbox.entryCount() == 1)
     }
 
+    /// schema.sql's sections before the one named `section`, as one argument sqlite3 runs: a journal
+    /// of the version before it, its objects and its record of migrations (`grdb_migrations`) as that
+    /// version's journal leaves them, without its rows.
+    static func schema(before section: String) throws -> String {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/Journal/Storage/schema.sql")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        let parts = text.components(separatedBy: "\n-- migration: \(section)\n")
+        try #require(parts.count == 2, "no section \(section) in \(path.path)")
+        let earlier = parts[0]
+        let names = earlier.split(separator: "\n").filter { $0.hasPrefix("-- migration: ") }
+            .map { "('\($0.dropFirst("-- migration: ".count))')" }
+        // BEGIN first: sqlite3 takes an argument that starts with "-" (schema.sql's comment) for an option.
+        return "BEGIN;\n" + earlier + "\nCREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);\n"
+            + "INSERT INTO grdb_migrations VALUES \(names.joined(separator: ", "));\nCOMMIT;\n"
+            // As v1-schema sets it, which a transaction leaves unset.
+            + "PRAGMA application_id = 1246907980;\n"
+    }
+
     @Test func anOldJournalIsUpgradedWithACopyKeptAndSaidSo() throws {
-        try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "old")
-        // A journal of the version before v23-outside-ids: its objects and its record, as that version left them
-        // (without v24-record-views' views, nor v25-edit-results' columns, either).
-        let entryColumns = [
-            "exercise_id", "performed_at", "utc_offset", "sets", "reps", "hold_seconds", "side", "pain_before",
-            "pain_after", "note", "created_at",
-        ]
-        let checkInColumns = ["performed_at", "utc_offset", "pain", "note", "created_at", "red_flags"]
+        // A journal of the version before v23-outside-ids: its objects and its record, as that version left them,
+        // made by sqlite3 from schema.sql (one of today cannot be taken back: v26-record-ids rebuilt its tables).
         _ = try sandbox.sql(
-            entryColumns.map { "ALTER TABLE change_entries DROP COLUMN edited_\($0); " }.joined()
-                + checkInColumns.map { "ALTER TABLE change_checkins DROP COLUMN edited_\($0); " }.joined()
-                + "DELETE FROM grdb_migrations WHERE identifier = 'v25-edit-results'; ")
-        _ = try sandbox.sql(
-            "DROP VIEW entries_with_ids; DROP VIEW checkins_with_ids; "
-                + "DROP VIEW reviews_with_ids; DROP VIEW red_flag_reviews_with_ids; "
-                + "DROP VIEW psfs_activities_with_ids; DROP VIEW psfs_ratings_with_ids; "
-                + "DELETE FROM grdb_migrations WHERE identifier = 'v24-record-views'; "
-                + "DROP INDEX change_entries_by_id; DROP INDEX change_checkins_by_id; "
-                + "DROP INDEX entries_by_recording; DROP INDEX checkins_by_recording; "
-                + "DELETE FROM grdb_migrations WHERE identifier = 'v23-outside-ids';")
+            try Self.schema(before: "v23-outside-ids")
+                + "INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, note, "
+                + "created_at) VALUES ('bird-dog', 1795000000, 0, 1, 3, 3, 'old', 1795000000);")
+        chmod(sandbox.database, 0o600)  // As journal makes it.
         let run = try sandbox.run("checkin", "--pain", "2")
         #expect(run.status == 0, "\(run)")
         #expect(
@@ -325,7 +331,7 @@ import Testing
         #expect(whole.status == 0, "\(whole)")
         #expect(whole.stdout == "Imported 20000 entries; skipped 0 already in the journal.\n")
         #expect(try sandbox.entryCount() == rows + 1)
-        #expect(try sandbox.sql("SELECT count(DISTINCT id) FROM entries") == "20001\n")
+        #expect(try sandbox.sql("SELECT count(DISTINCT id) FROM entries_with_ids") == "20001\n")
 
         // kill -9 once every row is written and before the commit (the stop point `import-written`):
         // nothing of the import is saved, and the journal is whole.

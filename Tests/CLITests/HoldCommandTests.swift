@@ -156,7 +156,8 @@ import Testing
                 + "doctor has seen you, then record that with: journal resume --red-flags\n")
         #expect(try check().status == 3)
         #expect(
-            try sandbox.sql("SELECT pain, red_flag FROM checkins JOIN checkin_red_flags ON checkin_id = id")
+            try sandbox.sql(
+                "SELECT pain, red_flag FROM checkins_with_ids JOIN checkin_red_flags_with_ids ON checkin_id = id")
                 == "5|saddle-numbness\n")
 
         // Deleting needs --yes off a terminal, and says so without deleting.
@@ -175,7 +176,9 @@ import Testing
                 doctor has seen you, then record that with: journal resume --red-flags
 
                 """)
-        #expect(try sandbox.sql("SELECT id, pain, note FROM checkins ORDER BY id") == "1|3|stiff, \"eased\" 🙂\n2|5|\n")
+        #expect(
+            try sandbox.sql("SELECT id, pain, note FROM checkins_with_ids ORDER BY id")
+                == "1|3|stiff, \"eased\" 🙂\n2|5|\n")
         #expect(try check().status == 3)
 
         let missing = try sandbox.run("checkins", "edit", "9", "--pain", "2")
@@ -223,7 +226,9 @@ import Testing
         let holds = try #require(state.json["holds"] as? [[String: Any]])
         #expect(holds.map { $0["entry_id"] as? Int } == [2])
         #expect(holds.first?["since"] as? String == "2026-11-24T19:00:00+00:00")
-        #expect(try sandbox.sql("SELECT id, performed_at FROM entries ORDER BY id") == "1|1795608000\n2|1795546800\n")
+        #expect(
+            try sandbox.sql("SELECT id, performed_at FROM entries_with_ids ORDER BY id")
+                == "1|1795608000\n2|1795546800\n")
     }
 
     /// `log --json` names the hold as it stood before in `hold_moved_earlier`, `hold` the one now.

@@ -64,7 +64,7 @@ import Testing
                   #2 bird-dog at 2026-11-25 12:00
 
                 """)
-        #expect(try sandbox.sql("SELECT id, note FROM entries ORDER BY id") == "1|keep me\n2|\n")
+        #expect(try sandbox.sql("SELECT id, note FROM entries_with_ids ORDER BY id") == "1|keep me\n2|\n")
         // Then the two logs, newest first, and then nothing.
         #expect(
             try sandbox.run("undo").stdout
@@ -108,7 +108,7 @@ import Testing
                 == "Nothing more to undo: the last 10 changes were undone, and older changes cannot be "
                 + "(undo goes back through the latest 10). To remove an entry, `journal delete ID` "
                 + "(`journal list` shows the ids).\n")
-        #expect(try sandbox.sql("SELECT id FROM entries") == "1\n")
+        #expect(try sandbox.sql("SELECT id FROM entries_with_ids ORDER BY id") == "1\n")
     }
 
     @Test func undoAfterCheckInRemovesIt() throws {

@@ -116,7 +116,7 @@ import Testing
                     + "s skips, q ends): "),
             "\(session)")
         #expect(
-            try sandbox.sql("SELECT exercise_id, sets, reps, hold_seconds, side FROM entries ORDER BY id")
+            try sandbox.sql("SELECT exercise_id, sets, reps, hold_seconds, side FROM entries_with_ids ORDER BY id")
                 == "side-plank|2||30|left\nknee-hug|2||20|\ncat-cow|2||30|\n")
         // Enter takes the plan's dose as the plan gives it, 3 × 10 reps: never read as seconds.
         let enter = try sandbox.run("session", "cat-cow", stdin: "2\n\n2\n")
@@ -125,7 +125,7 @@ import Testing
             enter.stderr.contains(
                 "Dose in repetitions, as the plan gives it [3 × 10 reps] (Enter accepts, or in seconds held: 2x30s"),
             "\(enter)")
-        #expect(try sandbox.sql("SELECT sets, reps, hold_seconds FROM entries WHERE id = 4") == "3|10|\n")
+        #expect(try sandbox.sql("SELECT sets, reps, hold_seconds FROM entries_with_ids WHERE id = 4") == "3|10|\n")
 
         // Without a plan the dose asked is in the exercise's measure: glute-bridge counts repetitions.
         let unplanned = try sandbox.run("session", "glute-bridge", stdin: "2\n")
@@ -172,7 +172,7 @@ import Testing
                 + "Note: 3 × 10 reps is in another unit from the plan's 2 × 20 s hold, so it was not compared "
                 + "with it; if that is a slip, `journal undo` removes it.\n", "\(other)")
         #expect(
-            try sandbox.sql("SELECT exercise_id, sets, reps, hold_seconds FROM entries ORDER BY id")
+            try sandbox.sql("SELECT exercise_id, sets, reps, hold_seconds FROM entries_with_ids ORDER BY id")
                 == "knee-hug|3|10|\nglute-bridge|2||30\nknee-hug|3|10|\nknee-hug|3|10|\n")
     }
 

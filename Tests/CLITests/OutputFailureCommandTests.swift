@@ -46,7 +46,7 @@ extension Sandbox {
 
     /// The ids of the entries in the journal, smallest first.
     func entryIDs() throws -> [Int] {
-        try sql("SELECT id FROM entries ORDER BY id").split(separator: "\n").compactMap { Int($0) }
+        try sql("SELECT id FROM entries_with_ids ORDER BY id").split(separator: "\n").compactMap { Int($0) }
     }
 }
 

@@ -137,8 +137,10 @@ import Testing
         _ = try sandbox.sql(
             """
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
-            INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, note, created_at)
-            SELECT 'bird-dog', 1700000000 + i, 0, 1, 3, 3, printf('%.300c', 'x'), 1700000000 + i FROM n
+            INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, note,
+                                 created_at, recorded)
+            SELECT \(RecordSQL.uid(sql: "i")), 'bird-dog', 1700000000 + i, 0, 1, 3, 3,
+                   printf('%.300c', 'x'), 1700000000 + i, \(RecordSQL.latestReading) FROM n
             """)
         let output = folder
         // Killed once it is writing: when its first block has reached the file (the stop point `output-writing`).

@@ -11,7 +11,8 @@ import Testing
         sandbox.environment["JOURNAL_NOW"] = "2026-11-25T12:00:00+00:00"
     }
 
-    /// What a counter of `table` (records of `record`) at `seq` is named with, where journal gave `given`.
+    /// What a counter of the alias table `table` (`entry_ids`, …: schema.sql `v26-record-ids`; of
+    /// records of `record`) at `seq` is named with, where journal gave `given`.
     func counter(_ table: String, _ record: String, seq: String, given: Int, exhausted: Bool = false) -> String {
         let put =
             seq == "NULL"
@@ -38,8 +39,8 @@ import Testing
             try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 0\(hour):00")
         }
         try sandbox.change("delete", "3", "--yes")
-        try sandbox.damage("UPDATE sqlite_sequence SET seq = 2 WHERE name = 'entries';")
-        let problem = counter("entries", "entry", seq: "2", given: 3)
+        try sandbox.damage("UPDATE sqlite_sequence SET seq = 2 WHERE name = 'entry_ids';")
+        let problem = counter("entry_ids", "entry", seq: "2", given: 3)
         let list = try sandbox.run("list")
         #expect(list.status == 65, "\(list)")
         #expect(list.stdout.hasPrefix("ID  WHEN"), "\(list)")
@@ -50,30 +51,31 @@ import Testing
         let log = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
         #expect(log.status == 65, "\(log)")
         #expect(log.stdout == "", "\(log)")
-        #expect(log.stderr == refused("entries", problem), "\(log)")
+        #expect(log.stderr == refused("entry_ids", problem), "\(log)")
         #expect(
             try sandbox.sql(
-                "SELECT group_concat(id) FROM entries; SELECT seq FROM sqlite_sequence "
-                    + "WHERE name = 'entries'") == "1,2\n2\n")
+                "SELECT group_concat(id) FROM (SELECT * FROM entries_with_ids ORDER BY id); "
+                    + "SELECT seq FROM sqlite_sequence WHERE name = 'entry_ids'") == "1,2\n2\n")
         // The line it names puts it back: the next entry is #4, and undo puts #3 back.
         #expect(
             try sandbox.shell(
-                "sqlite3 \(sandbox.database) \"UPDATE sqlite_sequence SET seq = 3 WHERE name = 'entries'\"") == 0)
+                "sqlite3 \(sandbox.database) \"UPDATE sqlite_sequence SET seq = 3 WHERE name = 'entry_ids'\"") == 0)
         let again = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
         #expect(again.status == 0, "\(again)")
         #expect(again.stderr == "", "\(again)")
-        #expect(try sandbox.sql("SELECT group_concat(id) FROM entries") == "1,2,4\n")
+        #expect(
+            try sandbox.sql("SELECT group_concat(id) FROM (SELECT * FROM entries_with_ids ORDER BY id)") == "1,2,4\n")
     }
 
     /// SQLite gives no id after the largest (a tester: `log` failed with "the disk is full").
     @Test func aCounterAtTheLargestIdIsNamedNotADiskFull() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
-        try sandbox.damage("UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'entries';")
-        let problem = counter("entries", "entry", seq: "9223372036854775807", given: 1, exhausted: true)
+        try sandbox.damage("UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'entry_ids';")
+        let problem = counter("entry_ids", "entry", seq: "9223372036854775807", given: 1, exhausted: true)
         let log = try sandbox.run("log", "bird-dog", "--pain-before", "3", "--pain-after", "3")
         #expect(log.status == 65, "\(log)")
         #expect(log.stdout == "", "\(log)")
-        #expect(log.stderr == refused("entries", problem), "\(log)")
+        #expect(log.stderr == refused("entry_ids", problem), "\(log)")
         #expect(try sandbox.entryCount() == 1)
         let check = try sandbox.run("check")
         #expect(check.status == 65, "\(check)")
@@ -86,12 +88,12 @@ import Testing
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-25 01:00")
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-25 02:00")
         try sandbox.change("checkins", "delete", "2", "--yes")
-        try sandbox.damage("DELETE FROM sqlite_sequence WHERE name = 'checkins';")
+        try sandbox.damage("DELETE FROM sqlite_sequence WHERE name = 'checkin_ids';")
         let checkin = try sandbox.run("checkin", "--pain", "3")
         #expect(checkin.status == 65, "\(checkin)")
         #expect(checkin.stdout == "", "\(checkin)")
-        #expect(checkin.stderr == refused("checkins", counter("checkins", "check-in", seq: "NULL", given: 2)))
-        #expect(try sandbox.sql("SELECT group_concat(id) FROM checkins") == "1\n")
+        #expect(checkin.stderr == refused("checkin_ids", counter("checkin_ids", "check-in", seq: "NULL", given: 2)))
+        #expect(try sandbox.sql("SELECT group_concat(id) FROM (SELECT * FROM checkins_with_ids ORDER BY id)") == "1\n")
     }
 
     // MARK: Times of recording and exercise texts
@@ -102,7 +104,8 @@ import Testing
     @Test func aTimeOfRecordingAheadOfNowIsRefusedByExportNamingIt() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-25 08:00")
         // 2026-11-26 12:00 UTC, a day ahead of JOURNAL_NOW.
-        try sandbox.damage("UPDATE entries SET created_at = 1795694400 WHERE id = 1;")
+        try sandbox.damage(
+            "UPDATE entries SET created_at = 1795694400 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1);")
         let problem =
             "entries row 1, column created_at: 1795694400 (2026-11-26 12:00 (UTC+00:00)), recorded ahead of now, "
             + "2026-11-25 12:00 (UTC+00:00), where journal writes the time it records the row (screens show the row "

@@ -67,8 +67,9 @@ import Testing
             PRAGMA foreign_keys = 0;
             INSERT INTO plan (exercise_id, sets, reps, per_week, since, position)
                 VALUES ('ghost-ex', 2, 10, 3, '2026-11-01', 2);
-            INSERT INTO reviews (exercise_id, reviewed_at, utc_offset, created_at, through_entry_id)
-                VALUES ('ghost', 1795000000, 0, 1795000000, 0);
+            INSERT INTO reviews (uid, exercise_id, reviewed_at, utc_offset, created_at, seen)
+                VALUES ('\(RecordSQL.uid(1))', 'ghost', 1795000000, 0, 1795000000,
+                        (SELECT json_group_object(replica, last) FROM replica_clocks));
             """)
         let notice = """
 
@@ -107,9 +108,10 @@ import Testing
         #expect(clean.stderr == "", "\(clean)")
     }
 
-    /// A review that says it had seen an id beyond the newest journal had given (a tester: with
-    /// 2^53 − 1, a red flag recorded in the review's second was taken as seen, and nothing said so)
-    /// is named on every screen and refused by export; a review through the newest id given is not.
+    /// A review that says it had seen a reading beyond the journal's clock (schema.sql
+    /// `v26-record-ids`; before it, an id beyond the newest journal had given: a tester, with
+    /// 2^53 − 1, had a red flag recorded in the review's second taken as seen, and nothing said so)
+    /// is named on every screen and refused by export; a review of what the clock had given is not.
     @Test func aReviewThroughAnIDBeyondTheNewestGivenIsNamed() throws {
         try sandbox.change("checkin", "--pain", "4", "--red-flag", "saddle-numbness", "--at", "2026-11-25 07:00")
         try sandbox.change("resume", "--red-flags", "--at", "2026-11-25 08:00")
@@ -118,26 +120,29 @@ import Testing
         let before = try sandbox.run("check")
         #expect(before.status == 0, "\(before)")
         #expect(before.stderr == "", "\(before)")
+        // The doctor's visit at the largest reading; the physiotherapist's a millisecond past the clock.
         try sandbox.damage(
             """
-            UPDATE red_flag_reviews SET through_checkin_id = 9007199254740991;
-            UPDATE reviews SET through_entry_id = 2;
+            UPDATE red_flag_reviews SET seen = json_object('\(RecordSQL.ownReplica)',
+                '999999999999999-ffffffff-\(RecordSQL.ownReplica)');
+            UPDATE reviews SET seen = (SELECT json_object(replica, printf('%015d', substr(last, 1, 15) + 1)
+                || substr(last, 16)) FROM replica_clocks WHERE self = 1);
             """)
+        let latest = try sandbox.sql("SELECT last FROM replica_clocks WHERE self = 1").trimmingCharacters(in: .newlines)
         let run = try sandbox.run("check")
         #expect(run.status == 65, "\(run)")
-        #expect(
-            run.stderr.contains(
-                """
-                - reviews row 1, column through_entry_id: 2, where journal writes the newest
-                entry id it had given when the review was recorded, here at most 1
-                """), "\(run)")
-        #expect(
-            run.stderr.contains(
-                """
-                - red_flag_reviews row 1, column through_checkin_id: 9007199254740991, where
-                journal writes the newest check-in id it had given when the review was recorded,
-                here at most 1
-                """), "\(run)")
+        let said = run.stderr.replacingOccurrences(of: "\n", with: " ")
+        for table in ["reviews", "red_flag_reviews"] {
+            let seen = try sandbox.sql(
+                "SELECT quote(json_extract(seen, '$.\"\(RecordSQL.ownReplica)\"')) FROM \(table)"
+            )
+            .trimmingCharacters(in: .newlines)
+            #expect(
+                said.contains(
+                    "- \(table) row 1, column seen: \(seen), where journal writes, of each replica, the latest "
+                        + "reading of its clock the journal had when the review was recorded, here at most \(latest) "),
+                "\(run)")
+        }
         let today = try sandbox.run("today")
         #expect(today.stderr.hasSuffix(run.stderr), "\(today)")
         #expect(try sandbox.run("export", "--all").status == 65)
@@ -147,7 +152,9 @@ import Testing
 
     @Test func aRiseBelowZeroReadsAsZeroToOneAndItsHoldStands() throws {
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
-        try sandbox.damage("UPDATE entries SET pain_before = -3, pain_after = -1 WHERE id = 1;")
+        try sandbox.damage(
+            "UPDATE entries SET pain_before = -3, pain_after = -1 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1);"
+        )
         let notice = """
 
             The journal holds 2 values journal never writes, put in from outside; what is
@@ -185,7 +192,7 @@ import Testing
         try sandbox.change("log", "superman", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-24 10:00")
         try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-24 07:00")
         try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-24 07:30")
-        try sandbox.damage("UPDATE entries SET sets = 0 WHERE id = 1;")
+        try sandbox.damage("UPDATE entries SET sets = 0 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1);")
         let named = "- entries row 1, column sets: 0, where journal writes a whole number from 1 to"
         for change in [
             ["edit", "2", "--note", "easier"], ["edit", "2", "--note", "easier"],
@@ -197,23 +204,28 @@ import Testing
             #expect(run.status == 65, "\(change): \(run)")
             #expect(run.stderr.contains(named), "\(change): \(run)")
         }
-        #expect(try sandbox.sql("SELECT id FROM entries ORDER BY id") == "1\n3\n")
-        #expect(try sandbox.sql("SELECT id, pain FROM checkins") == "1|4\n")
+        #expect(try sandbox.sql("SELECT id FROM entries_with_ids ORDER BY id") == "1\n3\n")
+        #expect(try sandbox.sql("SELECT id, pain FROM checkins_with_ids ORDER BY id") == "1|4\n")
         #expect(try sandbox.sql("SELECT exercise_id FROM reviews") == "superman\n")
     }
 
-    /// A red-flag row put in for the id the next check-in will take is never given to it: the new
-    /// check-in holds only what was typed, and no red flag stands that the person never recorded.
+    /// A red-flag row put in for a check-in that is not there is never given to the next check-in:
+    /// the new check-in holds only what was typed, and no red flag stands that the person never
+    /// recorded. (Before v26-record-ids the row named the id the next check-in would take, and the
+    /// check-in cleared it; a row keyed by a check-in's uid cannot name a check-in still to come, so
+    /// the row stays, named as a red flag of no check-in, and the check-in is saved with exit 65.)
     @Test func aRedFlagRowOfNoCheckInIsNotAdoptedByTheNextCheckIn() throws {
         #expect(try sandbox.run("checkin", "--pain", "3", "--at", "2026-11-25 07:00").status == 0)
-        try sandbox.damage("INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (2, 'saddle-numbness');")
+        try sandbox.damage(
+            "INSERT INTO checkin_red_flags (checkin_uid, red_flag) "
+                + "VALUES ('\(RecordSQL.uid(2))', 'saddle-numbness');")
         #expect(try sandbox.run("check").status == 65)
         let next = try sandbox.run("checkin", "--pain", "2")
-        #expect(next.status == 0, "\(next)")
+        #expect(next.status == 65, "\(next)")
         #expect(next.stdout.hasPrefix("Checked in #2: pain 2, at "), "\(next)")
-        #expect(try sandbox.sql("SELECT checkin_id, red_flag FROM checkin_red_flags") == "")
+        #expect(try sandbox.sql("SELECT checkin_id, red_flag FROM checkin_red_flags_with_ids") == "")
         let check = try sandbox.run("check")
-        #expect(check.status == 0, "\(check)")
+        #expect(check.status == 65, "\(check)")
         #expect(!check.stdout.contains("URGENT"), "\(check)")
     }
 
@@ -222,8 +234,10 @@ import Testing
             "checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-23 07:00")
         #expect(logged.stdout.hasPrefix("Checked in #1"), "\(logged)")
         try sandbox.damage(
-            "INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bo' || char(27) || '[31mgus'), (9, 'fever');"
-        )
+            "INSERT INTO checkin_ids (id, uid) VALUES (9, '\(RecordSQL.uid(9))'); "
+                + "INSERT INTO checkin_red_flags (checkin_uid, red_flag) VALUES "
+                + "((SELECT uid FROM checkin_ids WHERE id = 1), 'bo' || char(27) || '[31mgus'), "
+                + "('\(RecordSQL.uid(9))', 'fever');")
         let notice = """
 
             The journal holds 2 values journal never writes, put in from outside; what is
@@ -238,7 +252,8 @@ import Testing
             off): no screen shows it, and its time is gone with its check-in; if you had
             that red flag, record it again
             (`journal checkin --pain N --red-flag ID --at WHEN`); no journal command reaches
-            the row: `sqlite3 JOURNAL "DELETE FROM checkin_red_flags WHERE checkin_id = 9"`
+            the row:
+            `sqlite3 JOURNAL "DELETE FROM checkin_red_flags WHERE checkin_uid = (SELECT uid FROM checkin_ids WHERE id = 9)"`
             removes it.
 
             """
@@ -267,7 +282,7 @@ import Testing
                 + "After  #1: pain 6, red flags: saddle-numbness, 2026-11-23 07:00 (UTC+00:00)\n", "\(edited)")
         #expect(edited.stderr.hasPrefix("Check-in #1 held a value journal never writes"), "\(edited)")
         #expect(
-            try sandbox.sql("SELECT checkin_id, red_flag FROM checkin_red_flags ORDER BY 1")
+            try sandbox.sql("SELECT checkin_id, red_flag FROM checkin_red_flags_with_ids ORDER BY 1")
                 == "1|saddle-numbness\n9|fever\n")
     }
 
@@ -276,7 +291,8 @@ import Testing
     @Test func anOffsetBeyondEighteenHoursIsNamedAndAnEditCorrectsIt() throws {
         try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
         try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 09:00")
-        try sandbox.damage("UPDATE entries SET utc_offset = 99999 WHERE id = 1;")
+        try sandbox.damage(
+            "UPDATE entries SET utc_offset = 99999 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1);")
         let notice = """
 
             The journal holds 1 value journal never writes, put in from outside; what is
@@ -309,7 +325,7 @@ import Testing
             #expect(edit.stderr.hasPrefix("#\(id) held a value journal never writes"), "\(edit)")
         }
         #expect(
-            try sandbox.sql("SELECT id, utc_offset, side IS NULL, pain_after FROM entries ORDER BY id")
+            try sandbox.sql("SELECT id, utc_offset, side IS NULL, pain_after FROM entries_with_ids ORDER BY id")
                 == "1|64800|1|2\n2|0|1|3\n")
         let clean = try sandbox.run("list")
         #expect(clean.status == 0, "\(clean)")
@@ -384,7 +400,7 @@ import Testing
         let undone = try sandbox.run("undo")
         #expect(undone.status == 65, "\(undone)")
         #expect(!undone.stderr.contains("FOREIGN KEY"), "\(undone)")
-        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries WHERE id = 4") == "4|bird-dog\n")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries_with_ids WHERE id = 4") == "4|bird-dog\n")
         let refused =
             "journal: knee-hug has no row in the journal's exercises, so nothing that names it can be "
             + "saved; nothing was saved. exercises row knee-hug, column id: NULL, where journal keeps a row for "
@@ -403,14 +419,14 @@ import Testing
         let undoOwn = try sandbox.run("undo")
         #expect(undoOwn.status == 65, "\(undoOwn)")
         #expect(undoOwn.stderr == refused.replacingOccurrences(of: "2 entries", with: "1 entry"), "\(undoOwn)")
-        #expect(try sandbox.sql("SELECT id FROM entries ORDER BY id") == "1\n3\n4\n")
+        #expect(try sandbox.sql("SELECT id FROM entries_with_ids ORDER BY id") == "1\n3\n4\n")
         #expect(try sandbox.sql("SELECT count(*) FROM reviews") == "0\n")
         let resumed = try sandbox.run("resume", "glute-bridge", "--note", "physio: fine")
         #expect(resumed.status == 65, "\(resumed)")
         #expect(try sandbox.sql("SELECT exercise_id FROM reviews") == "glute-bridge\n")
         let logged = try sandbox.run("log", "superman", "--pain-before", "2", "--pain-after", "2")
         #expect(logged.status == 65, "\(logged)")
-        #expect(try sandbox.sql("SELECT exercise_id FROM entries WHERE id = 5") == "superman\n")
+        #expect(try sandbox.sql("SELECT exercise_id FROM entries_with_ids WHERE id = 5") == "superman\n")
         let planned = try sandbox.run("plan", "set", "side-plank", "--sets", "2", "--hold", "20", "--per-week", "3")
         #expect(planned.status == 0, "\(planned)")
         #expect(!planned.stderr.contains("FOREIGN KEY"), "\(planned)")
@@ -436,7 +452,8 @@ import Testing
         try sandbox.change(
             "log", "glute-bridge", "--pain-before", "2", "--pain-after", "8", "--reps", "10", "--at", "2026-11-24 09:00"
         )
-        try sandbox.damage("UPDATE entries SET exercise_id = 'Glute-Bridge' WHERE id = 1;")
+        try sandbox.damage(
+            "UPDATE entries SET exercise_id = 'Glute-Bridge' WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1);")
         let notice = """
 
             The journal holds 1 value journal never writes, put in from outside; what is
@@ -572,7 +589,7 @@ import Testing
         let run = try sandbox.run("log", "my-hinge", "--pain-before", "2", "--pain-after", "2")
         #expect(run.status == 65, "\(run)")
         #expect(run.stderr.hasPrefix("journal: my-hinge has no row in the journal's exercises"), "\(run)")
-        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "1|my-hinge\n")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries_with_ids") == "1|my-hinge\n")
     }
 
     // MARK: Times, notes and rows of exercises
@@ -586,9 +603,11 @@ import Testing
         try sandbox.change("checkin", "--pain", "6", "--at", "2026-11-23 07:00")
         try sandbox.change("checkin", "--pain", "3", "--note", "ok", "--at", "2026-11-23 08:00")
         try sandbox.damage(
-            "UPDATE entries SET performed_at = 253402300800 WHERE id = 1; "
-                + "UPDATE entries SET note = replace(hex(zeroblob(4001)), '00', 'x'), created_at = -1 WHERE id = 2; "
-                + "UPDATE checkins SET utc_offset = 99999 WHERE id = 1; UPDATE checkins SET note = '' WHERE id = 2;")
+            "UPDATE entries SET performed_at = 253402300800 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1); "
+                + "UPDATE entries SET note = replace(hex(zeroblob(4001)), '00', 'x'), created_at = -1 "
+                + "WHERE uid = (SELECT uid FROM entry_ids WHERE id = 2); "
+                + "UPDATE checkins SET utc_offset = 99999 WHERE uid = (SELECT uid FROM checkin_ids WHERE id = 1); "
+                + "UPDATE checkins SET note = '' WHERE uid = (SELECT uid FROM checkin_ids WHERE id = 2);")
         let notice = """
 
             The journal holds 5 values journal never writes, put in from outside; what is
@@ -635,14 +654,14 @@ import Testing
         #expect(try sandbox.run("checkins", "edit", "1", "--at", "2026-11-23 07:00").status == 65)
         let last = try sandbox.run("checkins", "edit", "2", "--note", "fine")
         #expect(last.status == 0, "\(last)")
-        #expect(try sandbox.sql("SELECT id, performed_at FROM entries") == "1|1795334400\n")
-        #expect(try sandbox.sql("SELECT id, utc_offset, note FROM checkins ORDER BY id") == "1|0|\n2|0|fine\n")
+        #expect(try sandbox.sql("SELECT id, performed_at FROM entries_with_ids") == "1|1795334400\n")
+        #expect(try sandbox.sql("SELECT id, utc_offset, note FROM checkins_with_ids ORDER BY id") == "1|0|\n2|0|fine\n")
         let clean = try sandbox.run("list")
         #expect(clean.status == 0 && clean.stderr == "", "\(clean)")
         // Undo puts the blank note back as none, as screens read it (the schema refuses '').
         let undone = try sandbox.run("undo")
         #expect(undone.status == 0, "\(undone)")
-        #expect(try sandbox.sql("SELECT id, note IS NULL FROM checkins ORDER BY id") == "1|1\n2|1\n")
+        #expect(try sandbox.sql("SELECT id, note IS NULL FROM checkins_with_ids ORDER BY id") == "1|1\n2|1\n")
     }
 
     /// An exercise of the person's own archived = 7 from outside reads as not archived (log
@@ -676,9 +695,11 @@ import Testing
     /// knows and says that the unknown one was not put back (journal never adopts it).
     @Test func undoOfACheckInEditSaysAnUnknownRedFlagWasNotPutBack() throws {
         try sandbox.change("checkin", "--pain", "6", "--red-flag", "saddle-numbness", "--at", "2026-11-23 07:00")
-        try sandbox.damage("INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bogus');")
+        try sandbox.damage(
+            "INSERT INTO checkin_red_flags (checkin_uid, red_flag) "
+                + "VALUES ((SELECT uid FROM checkin_ids WHERE id = 1), 'bogus');")
         #expect(try sandbox.run("checkins", "edit", "1", "--red-flag", "saddle-numbness").status == 0)
-        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "saddle-numbness\n")
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags_with_ids") == "saddle-numbness\n")
         let undone = try sandbox.run("undo")
         #expect(undone.status == 0, "\(undone)")
         #expect(
@@ -687,7 +708,7 @@ import Testing
                     + "saddle-numbness. 1 red flag journal does not know (bogus, put in from outside) of check-in #1 "
                     + "was not put back: journal never adopts it.\n"), "\(undone)")
         #expect(!undone.stdout.contains("as it was"), "\(undone)")
-        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "saddle-numbness\n")
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags_with_ids") == "saddle-numbness\n")
     }
 
     /// `resume --red-flags` when the only red flag standing is one journal does not know records
@@ -695,7 +716,9 @@ import Testing
     /// cover nothing journal knows; it says so, names the red flag, and exits 65.
     @Test func resumeRedFlagsRecordsNothingWhenOnlyAnUnknownRedFlagStands() throws {
         try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-23 07:00")
-        try sandbox.damage("INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bogus');")
+        try sandbox.damage(
+            "INSERT INTO checkin_red_flags (checkin_uid, red_flag) "
+                + "VALUES ((SELECT uid FROM checkin_ids WHERE id = 1), 'bogus');")
         let run = try sandbox.run("resume", "--red-flags")
         #expect(run.status == 65, "\(run)")
         #expect(run.stdout == "", "\(run)")
@@ -707,31 +730,37 @@ import Testing
     }
 
     /// A PSFS rating whose activity is gone is named, and never given to an activity added later
-    /// under its id; a rating's offset beyond ±18 hours is named and read as ±18 hours.
+    /// under its number; a rating's offset beyond ±18 hours is named and read as ±18 hours.
     @Test func aPSFSRatingOfNoActivityIsNamedAndNotAdoptedByTheNextActivity() throws {
         try sandbox.change("psfs", "add", "walking 1 km", "--at", "2026-11-24 12:00")
         try sandbox.change("psfs", "rate", "1", "5", "--at", "2026-11-24 12:00")
         try sandbox.damage(
-            "INSERT INTO psfs_ratings (activity_id, rated_at, utc_offset, score, created_at) "
-                + "VALUES (2, 1795000000, 0, 3, 1795000000); UPDATE psfs_ratings SET utc_offset = -99999 WHERE id = 1;")
+            "INSERT INTO psfs_ratings (uid, activity_uid, rated_at, utc_offset, score, created_at) "
+                + "VALUES ('\(RecordSQL.uid(3))', '\(RecordSQL.uid(2))', "
+                + "1795000000, 0, 3, 1795000000); "
+                + "UPDATE psfs_ratings SET utc_offset = -99999 "
+                + "WHERE uid = (SELECT uid FROM psfs_rating_ids WHERE id = 1);"
+        )
         let psfs = try sandbox.run("psfs")
         #expect(psfs.status == 65, "\(psfs)")
         #expect(psfs.stdout.contains("5 (2026-11-23)"), "\(psfs)")
         #expect(
             psfs.stderr.contains("- psfs_ratings row 1, column utc_offset: -99999, where journal writes a whole"),
             "\(psfs)")
-        #expect(
-            psfs.stderr.contains(
-                """
-                - psfs_ratings row 2, column activity_id: 2, a rating of PSFS activity #2, which
-                is not in the journal (deleted from outside with foreign keys off): no screen
-                shows it, and no activity added later takes it; no journal command reaches the
-                row: `sqlite3 JOURNAL "DELETE FROM psfs_ratings WHERE id = 2"` removes it.
-                """), "\(psfs)")
+        let orphan = "'\(RecordSQL.uid(2))'"
+        let named: String =
+            "- psfs_ratings row 2, column activity_id: \(orphan), a rating of a PSFS activity journal gave no id "
+            + "(uid \(orphan)), which is not in the journal (deleted from outside with foreign keys off): no "
+            + "screen shows it, and no activity added later takes it; no journal command reaches the row: "
+            + "`sqlite3 JOURNAL \"DELETE FROM psfs_ratings WHERE uid = (SELECT uid FROM psfs_rating_ids WHERE "
+            + "id = 2)\"` removes it."
+        #expect(psfs.stderr.replacingOccurrences(of: "\n", with: " ").contains(named), "\(psfs)")
         let added = try sandbox.run("psfs", "add", "stairs")
         #expect(added.status == 0 && added.stdout == "Added activity #2: stairs.\n", "\(added)")
-        #expect(try sandbox.sql("SELECT id, activity_id FROM psfs_ratings") == "1|1\n")
-        #expect(!(try sandbox.run("psfs").stderr.contains("activity_id")))
+        #expect(try sandbox.sql("SELECT id, activity_id FROM psfs_ratings_with_ids") == "1|1\n")
+        // Not taken by #2: still a rating of no activity (before v26-record-ids, the activity given
+        // its id cleared it; a rating keyed by its activity's uid cannot name one still to come).
+        #expect(try sandbox.run("psfs").stderr.replacingOccurrences(of: "\n", with: " ").contains(named))
     }
 
     // MARK: One safety picture
@@ -742,7 +771,9 @@ import Testing
     @Test func aHoldDatedAheadStandsInTodaysReportAsInCheck() throws {
         try sandbox.change("log", "bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-25 09:00")
         // 2026-11-26 22:26:40 UTC, pain 2 -> 8.
-        try sandbox.damage("UPDATE entries SET performed_at = 1795300000 + 432000, pain_after = 8 WHERE id = 1;")
+        try sandbox.damage(
+            "UPDATE entries SET performed_at = 1795300000 + 432000, pain_after = 8 "
+                + "WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1);")
         func holds(_ arguments: String...) throws -> [String] {
             let run = try sandbox.run(arguments)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])

@@ -21,8 +21,8 @@ import Testing
         ("UPDATE psfs_activities SET retired_at = added_at - 60;", "psfs_activities row 1, column retired_at: "),
         ("INSERT INTO settings (name, value) VALUES ('region', 'ZZ');", "settings row region, column value: 'ZZ'"),
         ("INSERT INTO settings (name, value) VALUES ('colour', 'x');", "settings row 'colour', column name: 'colour'"),
-        ("UPDATE entries SET id = 0;", "entries row 0, column id: 0"),
-        ("UPDATE checkins SET id = -2;", "checkins row -2, column id: -2"),
+        ("UPDATE entry_ids SET id = 0;", "entries row 0, column id: 0"),
+        ("UPDATE checkin_ids SET id = -2;", "checkins row -2, column id: -2"),
         ("UPDATE entries SET sets = 0;", "entries row 1, column sets: 0"),
         // A year ahead of JOURNAL_NOW (2026-11-25 12:00 UTC): typed input and an import refuse a time after now.
         (
@@ -64,8 +64,9 @@ import Testing
     /// records still puts its exercise on hold today; once now passes it, it is named no more.
     @Test func aSessionDatedAheadIsNamedAndStillCounts() throws {
         try sandbox.damage(
-            "INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, created_at) "
-                + "VALUES ('bird-dog', 1795608300, 0, 1, 3, 7, 1795608000);")
+            "INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, "
+                + "created_at, recorded) VALUES ('\(RecordSQL.uid(1))', 'bird-dog', 1795608300, 0, 1, 3, 7, "
+                + "1795608000, \(RecordSQL.latestReading));")
         let check = try sandbox.run("check")
         #expect(check.status == 2, "\(check)")
         #expect(check.stdout.contains("bird-dog"), "\(check)")
@@ -85,8 +86,9 @@ import Testing
     /// was recorded, so journal wrote it, and it is no value from outside.
     @Test func aSessionFromAClockAheadIsNotNamed() throws {
         try sandbox.damage(
-            "INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, created_at) "
-                + "VALUES ('bird-dog', 1795608300, 0, 1, 3, 7, 1795608300);")
+            "INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, "
+                + "created_at, recorded) VALUES ('\(RecordSQL.uid(1))', 'bird-dog', 1795608300, 0, 1, 3, 7, "
+                + "1795608300, \(RecordSQL.latestReading));")
         let check = try sandbox.run("check")
         #expect(check.status == 2, "\(check)")
         #expect(check.stderr == "", "\(check)")

@@ -17,7 +17,7 @@ import Testing
     func journalWithPainEleven() throws {
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-21 08:00")
         try sandbox.change("log", "glute-bridge", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-22 08:00")
-        try sandbox.damage("UPDATE entries SET pain_after = 11 WHERE id = 2;")
+        try sandbox.damage("UPDATE entries SET pain_after = 11 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 2);")
     }
 
     /// What every screen says after its own output about #2's pain after of 11.
@@ -45,13 +45,13 @@ import Testing
         #expect(
             run.stdout.hasPrefix("ON HOLD glute-bridge is on hold since 2026-11-22 08:00 (high-pain, #2)"), "\(run)")
         #expect(run.stderr == Self.painEleven, "\(run)")
-        #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|3\n2|11\n")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries_with_ids ORDER BY id") == "1|3\n2|11\n")
     }
 
     @Test func everyScreenSaysTheDamageAfterItsOutputAndExits65() throws {
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-21 08:00")
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "2", "--at", "2026-11-22 08:00")
-        try sandbox.damage("UPDATE entries SET sets = 0 WHERE id = 2;")
+        try sandbox.damage("UPDATE entries SET sets = 0 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 2);")
         let notice = """
 
             The journal holds 1 value journal never writes, put in from outside; what is
@@ -68,7 +68,7 @@ import Testing
         }
         #expect(try sandbox.run("check").stdout == "No safety findings stand today.\n")
         #expect(try sandbox.run("list").stdout.contains("2   2026-11-22 08:00  bird-dog  1 set  3 → 2\n"))
-        #expect(try sandbox.sql("SELECT id, sets FROM entries ORDER BY id") == "1|1\n2|0\n")
+        #expect(try sandbox.sql("SELECT id, sets FROM entries_with_ids ORDER BY id") == "1|1\n2|0\n")
     }
 
     // MARK: Writes are saved whatever the damage elsewhere
@@ -83,8 +83,8 @@ import Testing
             run.stderr.hasSuffix(Self.painEleven + "The check-in was saved; `journal checkins` shows it.\n"), "\(run)")
         #expect(
             try sandbox.sql(
-                "SELECT c.id, c.pain, f.red_flag FROM checkins c JOIN checkin_red_flags f ON f.checkin_id = c.id")
-                == "1|6|saddle-numbness\n")
+                "SELECT c.id, c.pain, f.red_flag FROM checkins_with_ids c "
+                    + "JOIN checkin_red_flags_with_ids f ON f.checkin_id = c.id") == "1|6|saddle-numbness\n")
         #expect(try count("entries") == "2")
     }
 
@@ -96,7 +96,7 @@ import Testing
         #expect(run.stdout == "Logged #3 bird-dog: 1 set, pain 3 → 4, at 2026-11-23 08:00 (UTC+00:00).\n")
         #expect(run.stderr.contains("bird-dog is now on hold"), "\(run)")
         #expect(run.stderr.hasSuffix(Self.painEleven + "The entry was saved; `journal list` shows it.\n"), "\(run)")
-        #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "1|3\n2|11\n3|4\n")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries_with_ids ORDER BY id") == "1|3\n2|11\n3|4\n")
     }
 
     @Test func undoOnADamagedJournalUndoesAndNamesTheRow() throws {
@@ -111,7 +111,7 @@ import Testing
             run.stderr.hasSuffix(
                 Self.painEleven + "The undo was done; `journal list` shows the journal now. Run `journal undo`\n"
                     + "again only to undo one more change.\n"), "\(run)")
-        #expect(try sandbox.sql("SELECT id FROM entries ORDER BY id") == "1\n2\n")
+        #expect(try sandbox.sql("SELECT id FROM entries_with_ids ORDER BY id") == "1\n2\n")
     }
 
     /// The exact case of issue #25: a log saved on a journal holding a value from outside prints its
@@ -178,7 +178,7 @@ import Testing
         #expect(session.status == 65, "\(session)")
         #expect(session.stdout.hasPrefix("Logged #3 bird-dog: 1 × 10 reps, both sides, pain 2 → 2"), "\(session)")
         #expect(session.stderr.hasSuffix(Self.painEleven + "The change was saved.\n"), "\(session)")
-        #expect(try sandbox.sql("SELECT id, pain_after FROM entries ORDER BY id") == "2|11\n3|2\n")
+        #expect(try sandbox.sql("SELECT id, pain_after FROM entries_with_ids ORDER BY id") == "2|11\n3|2\n")
         #expect(try count("checkins") == "0")
         #expect(try count("reviews") == "1")
         #expect(try count("plan") == "0")
@@ -199,13 +199,15 @@ import Testing
                 "#2 held a value journal never writes, put in from outside (\"Before\" shows it as screens read it); "
                     + "it now holds what \"After\" shows, and `journal undo` puts back that reading.\n"), "\(run)")
         #expect(!run.stderr.contains("already had"), "\(run)")
-        #expect(try sandbox.sql("SELECT pain_after FROM entries WHERE id = 2") == "10\n")
+        #expect(try sandbox.sql("SELECT pain_after FROM entries_with_ids WHERE id = 2") == "10\n")
         #expect(try sandbox.run("check").status == 2)
         // Undo puts back the entry as screens read it: the schema refuses the 11 it held, and journal
         // never writes a value out of range.
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
-        #expect(try sandbox.sql("SELECT id, pain_before, pain_after FROM entries ORDER BY id") == "1|3|3\n2|3|10\n")
+        #expect(
+            try sandbox.sql("SELECT id, pain_before, pain_after FROM entries_with_ids ORDER BY id") == "1|3|3\n2|3|10\n"
+        )
     }
 
     /// A deleted entry or check-in that held values out of range comes back, on undo, as screens read it.
@@ -213,19 +215,22 @@ import Testing
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-23 07:00")
         try journalWithPainEleven()
         try sandbox.damage(
-            "UPDATE entries SET sets = 0, side = 'up', reps = 999 WHERE id = 2; UPDATE checkins SET pain = -4;")
+            "UPDATE entries SET sets = 0, side = 'up', reps = 999 "
+                + "WHERE uid = (SELECT uid FROM entry_ids WHERE id = 2); "
+                + "UPDATE checkins SET pain = -4;")
         for delete in [["delete", "2", "--yes"], ["checkins", "delete", "1", "--yes"]] {
             let deleted = try sandbox.run(delete)
             #expect(deleted.status == 0 || deleted.status == 65, "\(deleted)")
         }
         #expect(try sandbox.run("undo").status == 0)
-        #expect(try sandbox.sql("SELECT id, pain, note FROM checkins") == "1|0|\n")
+        #expect(try sandbox.sql("SELECT id, pain, note FROM checkins_with_ids") == "1|0|\n")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
         #expect(undo.stdout.hasPrefix("Put back #2 glute-bridge"), "\(undo)")
         // sets 0 → 1, reps 999 → 500 (Entry.Limits.reps), side 'up' → none, pain after 11 → 10.
         #expect(
-            try sandbox.sql("SELECT id, sets, reps, side IS NULL, pain_before, pain_after FROM entries ORDER BY id")
+            try sandbox.sql(
+                "SELECT id, sets, reps, side IS NULL, pain_before, pain_after FROM entries_with_ids ORDER BY id")
                 == "1|1||1|3|3\n2|1|500|1|3|10\n")
     }
 
@@ -235,8 +240,10 @@ import Testing
         try sandbox.damage(
             """
             WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 30)
-            INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, created_at)
-            SELECT 'bird-dog', 1795000000 - i * 600, 0, 1, 2, 11, 1795000000 FROM c;
+            INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, pain_before, pain_after,
+                                 created_at, recorded)
+            SELECT \(RecordSQL.uid(sql: "i")), 'bird-dog', 1795000000 - i * 600, 0, 1, 2, 11,
+                   1795000000, \(RecordSQL.latestReading) FROM c;
             """)
         let run = try sandbox.run("list")
         #expect(run.status == 65, "\(run)")
@@ -269,7 +276,9 @@ import Testing
 
     @Test func aRedFlagJournalDoesNotKnowIsNamedWithItsCheckInAndGetsNoAdvice() throws {
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-23 07:00")
-        try sandbox.damage("INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bogus');")
+        try sandbox.damage(
+            "INSERT INTO checkin_red_flags (checkin_uid, red_flag) "
+                + "VALUES ((SELECT uid FROM checkin_ids WHERE id = 1), 'bogus');")
         for screen in [["check"], ["checkins"], ["today"]] {
             let run = try sandbox.run(screen)
             #expect(run.status == 65, "\(screen): \(run)")
@@ -313,7 +322,9 @@ import Testing
         try sandbox.change("psfs", "add", "putting on socks")
         try sandbox.damage(
             "UPDATE plan SET per_week = 0 WHERE exercise_id = 'bird-dog'; "
-                + "UPDATE psfs_activities SET activity = 'socks' || char(10) || 'shoes' WHERE id = 1;")
+                + "UPDATE psfs_activities SET activity = 'socks' || char(10) || 'shoes' "
+                + "WHERE uid = (SELECT uid FROM psfs_activity_ids WHERE id = 1);"
+        )
         let run = try sandbox.run("today")
         #expect(run.status == 65, "\(run)")
         #expect(

@@ -255,7 +255,8 @@ import Testing
         #expect(run.stdout.contains("#1 socks: #2 film: #3 lifting: journal: score must be a whole number"), "\(run)")
         #expect(run.stdout.contains("Rated 2 activities."))
         #expect(
-            try sandbox.sql("SELECT activity_id, score FROM psfs_ratings ORDER BY activity_id") == "1|5\n3|7\n")
+            try sandbox.sql("SELECT activity_id, score FROM psfs_ratings_with_ids ORDER BY activity_id") == "1|5\n3|7\n"
+        )
     }
 }
 

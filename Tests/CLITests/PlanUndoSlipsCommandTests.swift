@@ -134,7 +134,7 @@ import Testing
         #expect(undone == 10)
         #expect(last == Self.beyondTheDepth)
         // Entry #1's change was forgotten; #2–#10 and #12 were undone, #11 before.
-        #expect(try sandbox.sql("SELECT id FROM entries") == "1\n")
+        #expect(try sandbox.sql("SELECT id FROM entries_with_ids ORDER BY id") == "1\n")
     }
 
     /// 12 logs, 3 undone, 3 more: undo goes back through 10 (it went through 7).
@@ -146,7 +146,7 @@ import Testing
         #expect(undone == 10)
         #expect(last == Self.beyondTheDepth)
         // #1 and #2 forgotten; #3–#9 and #13–#15 undone now, #10–#12 before.
-        #expect(try sandbox.sql("SELECT id FROM entries") == "1\n2\n")
+        #expect(try sandbox.sql("SELECT id FROM entries_with_ids ORDER BY id") == "1\n2\n")
     }
 
     /// Nothing forgotten: a log undone, another logged and undone, leaves nothing to undo, not "older changes cannot be".
@@ -232,7 +232,7 @@ import Testing
                     == "journal: you already rate \"putting on socks\" as activity #1; rate it with "
                     + "`journal psfs rate 1 SCORE`, or add another activity.\n")
         }
-        #expect(try sandbox.sql("SELECT id, activity FROM psfs_activities") == "1|putting on socks\n")
+        #expect(try sandbox.sql("SELECT id, activity FROM psfs_activities_with_ids") == "1|putting on socks\n")
         // Retired, it may be added again.
         try sandbox.change("psfs", "remove", "1")
         #expect(try sandbox.run("psfs", "add", "Putting on socks").stdout == "Added activity #2: Putting on socks.\n")

@@ -53,7 +53,10 @@ import Testing
             // A change left in the write-ahead log, as a program stopped before its checkpoint leaves it.
             let left = try execute(
                 try tool("sqlite3"),
-                [database, ".dbconfig no_ckpt_on_close on", "UPDATE entries SET note = 'in the log' WHERE id = 1"])
+                [
+                    database, ".dbconfig no_ckpt_on_close on",
+                    "UPDATE entries SET note = 'in the log' WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1)",
+                ])
             try #require(left.status == 0, "\(left)")
             try FileManager.default.removeItem(atPath: database + "-shm")
             let wal = FileManager.default.contents(atPath: database + "-wal")
@@ -103,7 +106,10 @@ import Testing
             try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--at", "today 08:00")
             let left = try execute(
                 try tool("sqlite3"),
-                [database, ".dbconfig no_ckpt_on_close on", "UPDATE entries SET note = 'in the log' WHERE id = 1"])
+                [
+                    database, ".dbconfig no_ckpt_on_close on",
+                    "UPDATE entries SET note = 'in the log' WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1)",
+                ])
             try #require(left.status == 0, "\(left)")
             guard try sandbox.remount(folder, "ro") else { return }
             defer { _ = try? sandbox.remount(folder, "rw") }

@@ -49,8 +49,13 @@ import Testing
 
     /// `check` before and after export --all → import into a new journal (at 2026-11-25, the
     /// sandbox's today): the same output and exit status, the expected one; the new journal's full
-    /// export is the same bytes.
-    func expectTheRoundTripKeeps(status: Int32) throws {
+    /// export is the same bytes, but for what `seenAgain` replaces.
+    ///
+    /// A review's `through_entry_id` (`through_checkin_id`) is the newest record the review had
+    /// seen (schema.sql `v26-record-ids`: computed from its `seen`), counting the copy `journal undo`
+    /// kept of one edited after the review; the new journal holds the edited record alone, recorded
+    /// after the review, so its number is the one before it. What each covers is the same.
+    func expectTheRoundTripKeeps(status: Int32, seenAgain: (String, String)? = nil) throws {
         sandbox.environment["JOURNAL_NOW"] = Sandbox.noonToday(in: "UTC")
         let before = try sandbox.run("check")
         #expect(before.status == status, "\(before)")
@@ -63,17 +68,18 @@ import Testing
         #expect(after.status == before.status, "\(after)")
         #expect(after.stdout == before.stdout)
         #expect(after.stderr == before.stderr)
-        #expect(try sandbox.run("export", "--all", "--db", file("new.sqlite3")).stdout == export.stdout)
+        let again = seenAgain.map { export.stdout.replacingOccurrences(of: $0.0, with: $0.1) } ?? export.stdout
+        #expect(try sandbox.run("export", "--all", "--db", file("new.sqlite3")).stdout == again)
     }
 
     @Test func aRedFlagAddedByAnEditAfterTheReviewStillStandsAfterTheRoundTrip() throws {
         try redFlagAddedAfterTheReview()
-        try expectTheRoundTripKeeps(status: 3)
+        try expectTheRoundTripKeeps(status: 3, seenAgain: ("\"through_checkin_id\":2}", "\"through_checkin_id\":1}"))
     }
 
     @Test func aRiseEditedAfterTheReviewStillHoldsAfterTheRoundTrip() throws {
         try riseEditedAfterTheReview()
-        try expectTheRoundTripKeeps(status: 2)
+        try expectTheRoundTripKeeps(status: 2, seenAgain: ("\"through_entry_id\":2}", "\"through_entry_id\":1}"))
     }
 
     @Test func aRisePutBackFromACSVAfterTheReviewStillHoldsAfterTheRoundTrip() throws {

@@ -23,7 +23,9 @@ import Testing
         let check = try sandbox.run("check")
         #expect(check.status == 0, "\(check)")
         #expect(
-            try sandbox.sql("SELECT id, reviewed_at, note, through_checkin_id FROM red_flag_reviews")
+            try sandbox.sql(
+                "SELECT v.id, v.reviewed_at, v.note, \(RecordSQL.throughCheckInID) "
+                    + "FROM red_flag_reviews_with_ids AS v JOIN red_flag_reviews AS r USING (uid)")
                 == "1|1795514400|GP: fine|1\n")
         #expect(try sandbox.sql("SELECT name, value FROM settings") == "region|IE\n")
     }
@@ -97,7 +99,7 @@ import Testing
             of: "\"through_checkin_id\":1}", with: "\"through_checkin_id\":9007199254740991}")
         sandbox.environment["JOURNAL_DB"] = file("second.sqlite3")
         #expect(try sandbox.run("import", "-", stdin: forged).status == 0)
-        #expect(try sandbox.sql("SELECT through_checkin_id FROM red_flag_reviews") == "1\n")
+        #expect(try sandbox.sql("SELECT \(RecordSQL.throughCheckInID) FROM red_flag_reviews AS r") == "1\n")
         try sandbox.run("checkin", "--pain", "3", "--red-flag", "fever", "--at", "2026-11-24 09:00")
         #expect(try sandbox.run("check").status == 3)
     }
@@ -147,6 +149,6 @@ import Testing
         let past = try sandbox.run("report", "--from", "2026-11-19", "--to", "2026-11-19", "--json")
         #expect(past.status == 0, "\(past)")
         #expect(!past.stdout.contains("\"red-flag\""), "\(past)")
-        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "saddle-numbness\n")
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags_with_ids") == "saddle-numbness\n")
     }
 }

@@ -88,7 +88,7 @@ import Testing
                 "Done 2, skipped 1: bird-dog.\nThis week: glute-bridge 1 of 5, side-plank 1 of 3, bird-dog 0 of 3.\n"
             ))
         #expect(
-            try sandbox.sql("SELECT exercise_id, sets, reps, hold_seconds FROM entries ORDER BY id")
+            try sandbox.sql("SELECT exercise_id, sets, reps, hold_seconds FROM entries_with_ids ORDER BY id")
                 == "glute-bridge|3|10|\nside-plank|2||25\n")
     }
 
@@ -114,7 +114,7 @@ import Testing
         #expect(second.stderr.contains("journal: line 5 of standard input: cannot read the dose \"3x\""))
         #expect(second.stderr.hasSuffix("The session ends there: 1 entry saved, nothing after line 5.\n"))
         #expect(
-            try sandbox.sql("SELECT id, exercise_id, sets, reps, pain_before, pain_after FROM entries")
+            try sandbox.sql("SELECT id, exercise_id, sets, reps, pain_before, pain_after FROM entries_with_ids")
                 == "1|glute-bridge|3|10|2|2\n")
         #expect(try sandbox.run("check").status == 0)
     }
@@ -126,7 +126,8 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(run.stderr.contains("Side (left, right or both; Enter saves none, s skips, q ends): "))
         #expect(
-            try sandbox.sql("SELECT sets, reps, coalesce(side, '-') FROM entries ORDER BY id") == "2|8|left\n2|6|-\n")
+            try sandbox.sql("SELECT sets, reps, coalesce(side, '-') FROM entries_with_ids ORDER BY id")
+                == "2|8|left\n2|6|-\n")
     }
 
     /// A held exercise is announced before anything is asked, and off a terminal it is skipped
@@ -146,7 +147,7 @@ import Testing
         #expect(announcement.upperBound <= firstQuestion.lowerBound)
         #expect(run.stderr.contains("Done 1, skipped 1: bird-dog."))
         #expect(
-            try sandbox.sql("SELECT exercise_id, pain_before, pain_after FROM entries ORDER BY id")
+            try sandbox.sql("SELECT exercise_id, pain_before, pain_after FROM entries_with_ids ORDER BY id")
                 == "bird-dog|2|4\nglute-bridge|2|2\n")
     }
 
@@ -216,7 +217,7 @@ import Testing
             environment: sandbox.environment, stdin: "")
         #expect(!given.stdout.contains("Dose ["), "\(given)")
         #expect(
-            try sandbox.sql("SELECT sets, coalesce(reps, '-'), coalesce(side, '-') FROM entries WHERE id > 1")
+            try sandbox.sql("SELECT sets, coalesce(reps, '-'), coalesce(side, '-') FROM entries_with_ids WHERE id > 1")
                 == "2|8|-\n2|6|left\n1|5|-\n")
         // Off a terminal the scripted behaviour stays: 1 set, nothing asked.
         let scripted = try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "2")

@@ -21,7 +21,8 @@ import Testing
 
                 """)
         #expect(
-            try sandbox.sql("SELECT pain, red_flag FROM checkins JOIN checkin_red_flags ON checkin_id = id")
+            try sandbox.sql(
+                "SELECT pain, red_flag FROM checkins_with_ids JOIN checkin_red_flags_with_ids ON checkin_id = id")
                 == "4|saddle-numbness\n")
     }
 

@@ -38,7 +38,8 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(run.stderr.contains("SEE A DOCTOR TODAY: URGENT GP APPOINTMENT OR 111"), "\(run)")
         #expect(
-            try sandbox.sql("SELECT red_flag FROM checkin_red_flags ORDER BY red_flag") == "cough-sneeze\nupper-back\n")
+            try sandbox.sql("SELECT red_flag FROM checkin_red_flags_with_ids ORDER BY red_flag")
+                == "cough-sneeze\nupper-back\n")
     }
 
     @Test func aCheckInAtRestOfEightOrMoreSaysBookAGPAppointment() throws {

@@ -139,7 +139,7 @@ import Testing
         #expect(lifted["exercise"] as? String == "bird-dog")
         #expect(lifted["since"] as? String == "2026-10-21T18:30:00+00:00")
         #expect(object["hold_begun"] is NSNull)
-        #expect(try sandbox.sql("SELECT pain_after FROM entries WHERE id = 1") == "3\n")
+        #expect(try sandbox.sql("SELECT pain_after FROM entries_with_ids WHERE id = 1") == "3\n")
         #expect(try sandbox.run("check").stdout == "No safety findings stand today.\n")
     }
 
@@ -177,7 +177,7 @@ import Testing
         #expect(added.status == 0)
         #expect(added.stdout == "Added activity #1: putting on socks.\n")
         #expect(added.stderr == "Rate it: journal psfs rate 1 SCORE\n")
-        #expect(try sandbox.sql("SELECT id, activity FROM psfs_activities") == "1|putting on socks\n")
+        #expect(try sandbox.sql("SELECT id, activity FROM psfs_activities_with_ids") == "1|putting on socks\n")
     }
 
     @Test func aRefusedEditPrintsOnlyItsError() throws {

@@ -79,7 +79,8 @@ import Testing
             "exercises", "add", "cat-cow", "--name", "Cat-cow", "--category", "stretch", "--how-to", "slowly")
         _ = try sandbox.sql(
             """
-            UPDATE checkins SET note = \(Self.nulNote) WHERE id = 1; UPDATE reviews SET note = \(Self.nulNote);
+            UPDATE checkins SET note = \(Self.nulNote) WHERE uid = (SELECT uid FROM checkin_ids WHERE id = 1);
+            UPDATE reviews SET note = \(Self.nulNote);
             UPDATE red_flag_reviews SET note = \(Self.nulNote); UPDATE psfs_ratings SET note = \(Self.nulNote);
             UPDATE exercises SET how_to = \(Self.nulNote) WHERE id = 'cat-cow'
             """)

@@ -102,7 +102,10 @@ import Testing
 
     @Test func aTriggerInTheBackupIsRefused() throws {
         let backup = try journalAndBackup()
-        _ = try sql(backup, "CREATE TRIGGER eat AFTER INSERT ON entries BEGIN DELETE FROM entries WHERE id > 1; END")
+        _ = try sql(
+            backup,
+            "CREATE TRIGGER eat AFTER INSERT ON entries BEGIN "
+                + "DELETE FROM entries WHERE uid <> (SELECT uid FROM entry_ids WHERE id = 1); END")
         refused(
             try sandbox.run("restore", backup, "--db", file("r.sqlite3")), backup,
             because: "it holds a trigger journal does not make (eat)")
@@ -155,7 +158,7 @@ import Testing
             run.stdout
                 == "Restored 1 entry, 0 check-ins, 0 reviews, 0 exercises of your own, 0 plan items and 0 PSFS "
                 + "activities with 0 ratings into \(file("r.sqlite3")).\n")
-        #expect(try sql(file("r.sqlite3"), "SELECT id, note FROM entries") == "1|a\n")
+        #expect(try sql(file("r.sqlite3"), "SELECT id, note FROM entries_with_ids") == "1|a\n")
         #expect(try sql(file("r.sqlite3"), "PRAGMA application_id") == "\(0x4A52_4E4C)\n")
     }
 
@@ -168,7 +171,7 @@ import Testing
             #expect(try sandbox.run("restore", backup, "--force").status == 65)
         }
         #expect(try files(containing: "before-restore") == [])
-        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
+        #expect(try sandbox.sql("SELECT note FROM entries_with_ids ORDER BY id") == "a\nb\n")
     }
 
     /// `undo` right after `restore --force` undoes the restore: the journal it replaced comes back
@@ -177,7 +180,7 @@ import Testing
     @Test func undoRightAfterARestoreUndoesTheRestore() throws {
         let backup = try journalAndBackup()
         #expect(try sandbox.run("restore", backup, "--force").status == 0)
-        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\n")
+        #expect(try sandbox.sql("SELECT note FROM entries_with_ids ORDER BY id") == "a\n")
         let kept = try files(containing: "before-restore")
         try #require(kept.count == 1, "\(kept)")
         let undo = try sandbox.run("undo")
@@ -187,7 +190,7 @@ import Testing
                 == "Undid the restore of 2026-11-25 12:00 (UTC+00:00): put back the journal it replaced, from "
                 + "\(file(kept[0])): 2 entries, 0 check-ins, 0 reviews, 0 exercises of your own, 0 plan items and 0 "
                 + "PSFS activities with 0 ratings; no region set.\n", "\(undo)")
-        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
+        #expect(try sandbox.sql("SELECT note FROM entries_with_ids ORDER BY id") == "a\nb\n")
         let keptNow = try files(containing: "before-restore")
         #expect(keptNow.count == 2, "\(keptNow)")
         #expect(undo.stderr.contains("The restored journal it replaced is kept at "), "\(undo)")
@@ -195,7 +198,7 @@ import Testing
         #expect(
             try sandbox.run("undo").stdout
                 == "Removed #2 bird-dog (1 set, pain 3 → 3, at 2026-11-21 08:00, note: b), logged just now.\n")
-        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\n")
+        #expect(try sandbox.sql("SELECT note FROM entries_with_ids ORDER BY id") == "a\n")
         #expect(try sandbox.run("doctor").status == 0)
     }
 
@@ -261,7 +264,7 @@ import Testing
         let undo = try sandbox.run("undo")
         #expect(undo.status == 66, "\(undo)")
         #expect(undo.stderr.contains("the journal the restore replaced was kept there and is gone"), "\(undo)")
-        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\n")
+        #expect(try sandbox.sql("SELECT note FROM entries_with_ids ORDER BY id") == "a\n")
     }
 
     /// `undo --json` with the kept copy gone still prints its one object, nothing undone, beside the
@@ -277,7 +280,7 @@ import Testing
         let message = try #require(json["message"] as? String)
         #expect(message.contains("the journal the restore replaced was kept there and is gone"), "\(message)")
         #expect(undo.stderr == "journal: \(message)\n")
-        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\n")
+        #expect(try sandbox.sql("SELECT note FROM entries_with_ids ORDER BY id") == "a\n")
     }
 
     /// A change after the restore is undone first; the next undo undoes the restore.
@@ -288,7 +291,7 @@ import Testing
             "bird-dog", "--pain-before", "3", "--pain-after", "3", "--note", "c", "--at", "2026-11-22 08:00")
         #expect(try sandbox.run("undo").stdout.hasPrefix("Removed #"))
         #expect(try sandbox.run("undo").stdout.hasPrefix("Undid the restore of "))
-        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
+        #expect(try sandbox.sql("SELECT note FROM entries_with_ids ORDER BY id") == "a\nb\n")
     }
 
     /// While a restore holds the write lock (stopped at `restore-locked`), a writer with no busy
@@ -311,10 +314,10 @@ import Testing
         #expect(restore.wait() == 0, "\(restore.stderr)")
         #expect(writer.wait() == 0, "\(writer.stderr)")
         #expect(writer.stdout.hasPrefix("Logged #2 bird-dog"), "\(writer.stdout)")
-        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nc\n")
+        #expect(try sandbox.sql("SELECT note FROM entries_with_ids ORDER BY id") == "a\nc\n")
         let kept = try files(containing: ".before-restore-")
         try #require(kept.count == 1, "\(kept)")
-        #expect(try sql(file(kept[0]), "SELECT note FROM entries ORDER BY id") == "a\nb\n")
+        #expect(try sql(file(kept[0]), "SELECT note FROM entries_with_ids ORDER BY id") == "a\nb\n")
         #expect(restore.stderr == "The journal it replaced is kept at \(file(kept[0])).\n")
     }
 
@@ -369,7 +372,7 @@ import Testing
         #expect(doctor.status == 0, "\(doctor)")
         #expect(doctor.stderr.contains("Removed \(file(hidden[0])): left by a journal command"), "\(doctor)")
         #expect(try files(containing: ".journal-") == [])
-        #expect(try sandbox.sql("SELECT note FROM entries ORDER BY id") == "a\nb\n")
+        #expect(try sandbox.sql("SELECT note FROM entries_with_ids ORDER BY id") == "a\nb\n")
     }
 
     // MARK: A full export's references
@@ -395,7 +398,7 @@ import Testing
         }
         let run = try sandbox.run("import", path)
         #expect(run.status == 0, "\(run)")
-        #expect(try sandbox.sql("SELECT through_entry_id FROM reviews") == "1\n")
+        #expect(try sandbox.sql("SELECT \(RecordSQL.throughEntryID) FROM reviews AS r") == "1\n")
         try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "2026-11-24 10:00")
         #expect(try sandbox.run("check").status == 2)
     }
@@ -408,8 +411,9 @@ import Testing
         #expect(try sandbox.run("psfs", "rate", "1", "4", "--at", "2026-11-19 09:00").status == 65)
         // As an older journal holds it: 2026-11-19 09:00 UTC.
         _ = try sandbox.sql(
-            "INSERT INTO psfs_ratings (activity_id, rated_at, utc_offset, score, created_at) "
-                + "VALUES (1, 1795078800, 0, 4, 1795078800)")
+            "INSERT INTO psfs_ratings (uid, activity_uid, rated_at, utc_offset, score, created_at) "
+                + "VALUES ('\(RecordSQL.uid(1))', (SELECT uid FROM psfs_activity_ids WHERE id = 1), "
+                + "1795078800, 0, 4, 1795078800)")
         #expect(try sandbox.run("backup", file("b.sqlite3")).status == 0)
         #expect(try sandbox.run("export", "--all", "--output", file("e.json")).status == 0)
         let restored = try sandbox.run("restore", file("b.sqlite3"), "--db", file("restored.sqlite3"))
@@ -417,7 +421,9 @@ import Testing
         let imported = try sandbox.run("import", file("e.json"), "--db", file("imported.sqlite3"))
         #expect(imported.status == 0, "\(imported)")
         for copy in ["restored.sqlite3", "imported.sqlite3"] {
-            #expect(try sql(file(copy), "SELECT activity_id, rated_at, score FROM psfs_ratings") == "1|1795078800|4\n")
+            #expect(
+                try sql(file(copy), "SELECT activity_id, rated_at, score FROM psfs_ratings_with_ids")
+                    == "1|1795078800|4\n")
         }
     }
 
@@ -488,7 +494,7 @@ import Testing
         let run = try sandbox.run(["delete"] + ids + ["--yes"])
         #expect(run.status == 0, "\(run)")
         #expect(run.stdout == "Deleted 2 entries: #1, #3. `journal undo` brings them back.\n")
-        #expect(try sandbox.sql("SELECT id FROM entries") == "2\n")
+        #expect(try sandbox.sql("SELECT id FROM entries_with_ids ORDER BY id") == "2\n")
     }
 
     @Test func aMissingIdInALongRunIsNamed() throws {

@@ -21,7 +21,7 @@ import Testing
 
     /// The entries' times as stored: Unix seconds and the offset, one a line.
     func stored() throws -> String {
-        try sandbox.sql("SELECT performed_at, utc_offset FROM entries ORDER BY id")
+        try sandbox.sql("SELECT performed_at, utc_offset FROM entries_with_ids ORDER BY id")
     }
 
     // MARK: A day with its weekday
@@ -164,7 +164,7 @@ import Testing
         try sandbox.change("checkin", "--pain", "3", "--at", "yesterday evening")
         try sandbox.change("checkin", "--pain", "3", "--at", "11pm")
         #expect(
-            try sandbox.sql("SELECT performed_at, utc_offset FROM checkins ORDER BY id")
+            try sandbox.sql("SELECT performed_at, utc_offset FROM checkins_with_ids ORDER BY id")
                 == "1795546800|0\n1795561200|0\n")
     }
 

@@ -30,17 +30,17 @@ import Testing
 
     @Test func aLoggedEntryChangedFromOutsideIsNotRemoved() throws {
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-20 08:00")
-        try sandbox.damage("UPDATE entries SET pain_after = 9 WHERE id = 1;")
+        try sandbox.damage("UPDATE entries SET pain_after = 9 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1);")
         try expectRefused(
             "cannot undo the latest change, the log of entry #1: #1 is no longer as the log left it (changed "
                 + "from outside since, or its id given to another entry), and undo never removes what the log did "
                 + "not write; nothing was changed. To remove #1 as it stands, `journal delete 1` (`journal list` "
                 + "shows it).",
             unchanged: ["entries"])
-        #expect(try sandbox.sql("SELECT id, pain_before, pain_after FROM entries") == "1|3|9\n")
+        #expect(try sandbox.sql("SELECT id, pain_before, pain_after FROM entries_with_ids") == "1|3|9\n")
 
         // Put back as the log left it, the undo goes ahead.
-        try sandbox.damage("UPDATE entries SET pain_after = 3 WHERE id = 1;")
+        try sandbox.damage("UPDATE entries SET pain_after = 3 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1);")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
         #expect(undo.stdout.hasPrefix("Removed #1 bird-dog ("), "\(undo)")
@@ -50,7 +50,9 @@ import Testing
     @Test func aCheckInChangedFromOutsideIsNotRemoved() throws {
         try sandbox.change("checkin", "--pain", "3", "--red-flag", "fever", "--at", "2026-11-20 08:00")
         // A red flag more from outside: the check-in is not as recorded.
-        try sandbox.damage("INSERT INTO checkin_red_flags VALUES (1, 'night-pain');")
+        try sandbox.damage(
+            "INSERT INTO checkin_red_flags (checkin_uid, red_flag) "
+                + "VALUES ((SELECT uid FROM checkin_ids WHERE id = 1), 'night-pain');")
         try expectRefused(
             "cannot undo the latest change, the check-in of check-in #1: #1 is no longer as the check-in left "
                 + "it (changed from outside since, or its id given to another check-in), and undo never removes "
@@ -151,7 +153,9 @@ import Testing
         #expect(rename(aside, kept) == 0)
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
-        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries ORDER BY id") == "1|bird-dog\n2|glute-bridge\n")
+        #expect(
+            try sandbox.sql("SELECT id, exercise_id FROM entries_with_ids ORDER BY id")
+                == "1|bird-dog\n2|glute-bridge\n")
     }
 
     /// An import of a record at the largest id is refused.
@@ -199,11 +203,12 @@ import Testing
                 + "leave no id for the next entry; give it a lower id free in this journal (`journal check` names "
                 + "the fix for a journal holding one). Nothing was imported.\n", "\(largest)")
         #expect(
-            try sandbox.sql("SELECT id FROM entries; SELECT seq FROM sqlite_sequence WHERE name = 'entries'")
+            try sandbox.sql(
+                "SELECT id FROM entries_with_ids ORDER BY id; SELECT seq FROM sqlite_sequence WHERE name = 'entry_ids'")
                 == "1\n1\n")
         let below = try sandbox.run("import", "-", stdin: header + "\r\n9007199254740990" + rest + "\r\n")
         #expect(below.status == 0, "\(below)")
         #expect(
-            try sandbox.sql("SELECT seq FROM sqlite_sequence WHERE name = 'entries'") == "9007199254740990\n")
+            try sandbox.sql("SELECT seq FROM sqlite_sequence WHERE name = 'entry_ids'") == "9007199254740990\n")
     }
 }

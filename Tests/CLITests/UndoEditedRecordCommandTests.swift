@@ -36,11 +36,14 @@ import Testing
         try sandbox.log("bird-dog", "--pain-before", "3", "--pain-after", "3", "--at", "2026-11-20 08:00")
         try sandbox.log("glute-bridge", "--pain-before", "2", "--pain-after", "2", "--at", "2026-11-20 08:00")
         try sandbox.change("edit", "1", "--pain-after", "2")
-        // From outside: #1 deleted, and #2, recorded in the same second at the same time, given its id.
-        try sandbox.damage("DELETE FROM entries WHERE id = 1; UPDATE entries SET id = 1 WHERE id = 2;")
+        // From outside: #1 deleted, and #2, recorded in the same second at the same time, given its number.
+        try sandbox.damage(
+            "DELETE FROM entries WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1); "
+                + "DELETE FROM entry_ids WHERE id = 1; UPDATE entry_ids SET id = 1 WHERE id = 2;")
         try expectRefused("entry", edit: "journal edit", list: "journal list", unchanged: ["entries"])
         #expect(
-            try sandbox.sql("SELECT id, exercise_id, pain_before, pain_after FROM entries") == "1|glute-bridge|2|2\n")
+            try sandbox.sql("SELECT id, exercise_id, pain_before, pain_after FROM entries_with_ids")
+                == "1|glute-bridge|2|2\n")
         // With --json, its one object, nothing undone, and the same refusal; nothing changed.
         let json = try sandbox.run("undo", "--json")
         #expect(json.status == 65, "\(json)")
@@ -48,21 +51,28 @@ import Testing
         #expect(
             json.stdout.contains("\"message\" : \"cannot undo the latest change, the edit of entry #1: "), "\(json)")
         #expect(
-            try sandbox.sql("SELECT id, exercise_id, pain_before, pain_after FROM entries") == "1|glute-bridge|2|2\n")
+            try sandbox.sql("SELECT id, exercise_id, pain_before, pain_after FROM entries_with_ids")
+                == "1|glute-bridge|2|2\n")
 
         // The edited entry changed from outside in one value alone: refused too.
         try sandbox.damage(
-            "DELETE FROM entries; INSERT INTO entries SELECT id, exercise_id, performed_at, utc_offset, sets, reps, "
-                + "hold_seconds, side, pain_before, 5, note, created_at FROM change_entries WHERE change_id = 3;")
+            "DELETE FROM entries; INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, reps, "
+                + "hold_seconds, side, pain_before, pain_after, note, created_at, recorded) "
+                + "SELECT (SELECT uid FROM entry_ids WHERE id = 1), exercise_id, performed_at, utc_offset, sets, reps, "
+                + "hold_seconds, side, pain_before, 5, note, created_at, "
+                + "coalesce(recorded, \(RecordSQL.latestReading)) "
+                + "FROM change_entries WHERE change_id = 3;")
         try expectRefused("entry", edit: "journal edit", list: "journal list", unchanged: ["entries"])
 
         // Put back as the edit left it, the undo goes ahead.
-        try sandbox.damage("UPDATE entries SET pain_after = 2 WHERE id = 1;")
+        try sandbox.damage("UPDATE entries SET pain_after = 2 WHERE uid = (SELECT uid FROM entry_ids WHERE id = 1);")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
         #expect(
             undo.stdout == "#1 bird-dog is as it was before you edited it just now: pain 3 → 3 (the edit had 3 → 2).\n")
-        #expect(try sandbox.sql("SELECT id, exercise_id, pain_before, pain_after FROM entries") == "1|bird-dog|3|3\n")
+        #expect(
+            try sandbox.sql("SELECT id, exercise_id, pain_before, pain_after FROM entries_with_ids")
+                == "1|bird-dog|3|3\n")
     }
 
     @Test func aCheckInWhoseIDAnotherCheckInTookIsNotOverwritten() throws {
@@ -70,19 +80,27 @@ import Testing
         try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-20 08:00")
         try sandbox.change("checkins", "edit", "1", "--pain", "5")
         try sandbox.damage(
-            "DELETE FROM checkin_red_flags WHERE checkin_id = 1; DELETE FROM checkins WHERE id = 1; "
-                + "UPDATE checkins SET id = 1 WHERE id = 2; UPDATE checkins SET pain = 5 WHERE id = 1;")
+            "DELETE FROM checkin_red_flags WHERE checkin_uid = (SELECT uid FROM checkin_ids WHERE id = 1); "
+                + "DELETE FROM checkins WHERE uid = (SELECT uid FROM checkin_ids WHERE id = 1); "
+                + "DELETE FROM checkin_ids WHERE id = 1; UPDATE checkin_ids SET id = 1 WHERE id = 2; "
+                + "UPDATE checkins SET pain = 5 WHERE uid = (SELECT uid FROM checkin_ids WHERE id = 1);")
         // The same check-in values, but not its red flags: another check-in.
         try expectRefused(
             "check-in", edit: "journal checkins edit", list: "journal checkins",
             unchanged: ["checkins", "checkin_red_flags"])
-        #expect(try sandbox.sql("SELECT id, pain FROM checkins; SELECT count(*) FROM checkin_red_flags") == "1|5\n0\n")
+        #expect(
+            try sandbox.sql(
+                "SELECT id, pain FROM checkins_with_ids ORDER BY id; SELECT count(*) FROM checkin_red_flags")
+                == "1|5\n0\n")
 
         // The edited check-in as the edit left it, but with a red flag more from outside: refused.
         try sandbox.damage(
-            "DELETE FROM checkins; INSERT INTO checkins SELECT id, performed_at, utc_offset, 5, note, created_at "
+            "DELETE FROM checkins; INSERT INTO checkins (uid, performed_at, utc_offset, pain, note, created_at, "
+                + "recorded) SELECT (SELECT uid FROM checkin_ids WHERE id = 1), performed_at, utc_offset, 5, note, "
+                + "created_at, coalesce(recorded, \(RecordSQL.latestReading)) "
                 + "FROM change_checkins WHERE change_id = 3; "
-                + "INSERT INTO checkin_red_flags VALUES (1, 'fever'), (1, 'night-pain');")
+                + "INSERT INTO checkin_red_flags (checkin_uid, red_flag) SELECT uid, column1 FROM checkin_ids, "
+                + "(VALUES ('fever'), ('night-pain')) WHERE id = 1;")
         try expectRefused(
             "check-in", edit: "journal checkins edit", list: "journal checkins",
             unchanged: ["checkins", "checkin_red_flags"])
@@ -94,7 +112,10 @@ import Testing
             undo.stdout
                 == "Check-in #1 (pain 3, 2026-11-20 08:00) is as it was before you edited it just now: pain 3 "
                 + "(the edit had 5).\n")
-        #expect(try sandbox.sql("SELECT id, pain FROM checkins; SELECT * FROM checkin_red_flags") == "1|3\n1|fever\n")
+        #expect(
+            try sandbox.sql(
+                "SELECT id, pain FROM checkins_with_ids ORDER BY id; SELECT * FROM checkin_red_flags_with_ids")
+                == "1|3\n1|fever\n")
     }
 
     /// An entry edited twice, then deleted: each undo finds what the change after it left, and goes ahead.
@@ -111,7 +132,7 @@ import Testing
                 "#1 bird-dog is as it was before you edited it just now: no note (the edit had added one).\n",
                 "#1 bird-dog is as it was before you edited it just now: pain 3 → 3 (the edit had 3 → 2).\n",
             ])
-        #expect(try sandbox.sql("SELECT id, pain_after, note IS NULL FROM entries") == "1|3|1\n")
+        #expect(try sandbox.sql("SELECT id, pain_after, note IS NULL FROM entries_with_ids") == "1|3|1\n")
     }
 
     /// A check-in edited twice, the red flags by the second, then deleted: undone change by change.
@@ -135,6 +156,9 @@ import Testing
                 "Check-in #1 (pain 3, 2026-11-20 08:00) is as it was before you edited it just now: pain 3 "
                     + "(the edit had 4).\n",
             ])
-        #expect(try sandbox.sql("SELECT id, pain FROM checkins; SELECT count(*) FROM checkin_red_flags") == "1|3\n0\n")
+        #expect(
+            try sandbox.sql(
+                "SELECT id, pain FROM checkins_with_ids ORDER BY id; SELECT count(*) FROM checkin_red_flags")
+                == "1|3\n0\n")
     }
 }

@@ -43,7 +43,7 @@ import Testing
             try sandbox.run("undo").stdout
                 == "Removed #2 glute-bridge (1 set, pain 2 → 2, at 2026-11-20 09:30), logged just now.\n")
         #expect(try sandbox.run("undo").stdout == "Put back #1 bird-dog at 2026-11-20 09:00 (deleted just now).\n")
-        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "1|bird-dog\n")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries_with_ids") == "1|bird-dog\n")
     }
 
     /// 01:30 on 2026-11-01 happens twice in Toronto: undo names its offset; 00:30 happens once.

@@ -27,7 +27,7 @@ import Testing
         try sandbox.change("delete", "1", "--yes")
         #expect(
             try undo().stdout == "Put back #1 glute-bridge at 2026-11-20 18:00 (deleted 2 minutes ago).\n")
-        #expect(try sandbox.sql("SELECT id, exercise_id, pain_after FROM entries") == "1|glute-bridge|3\n")
+        #expect(try sandbox.sql("SELECT id, exercise_id, pain_after FROM entries_with_ids") == "1|glute-bridge|3\n")
     }
 
     /// Six entries put back: the first four named, one a line, then how many more.
@@ -109,7 +109,7 @@ import Testing
                 + "physiotherapist's review.")
         #expect(undo["review_ids"] as? [Int] == [1])
         #expect(undo["reviewed_exercises"] as? [String] == ["cat-cow"])
-        #expect(try sandbox.sql("SELECT id, exercise_id FROM reviews") == "1|cat-cow\n")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM reviews_with_ids") == "1|cat-cow\n")
     }
 
     /// `undo --json` of an exercise edit carries the exercise put back and as the edit had left it,
@@ -167,7 +167,7 @@ import Testing
         #expect(
             try undo().stdout
                 == "Put back check-in #1 (pain 4) at 2026-11-20 07:30 (deleted 2 minutes ago).\n")
-        #expect(try sandbox.sql("SELECT id, pain FROM checkins") == "1|4\n")
+        #expect(try sandbox.sql("SELECT id, pain FROM checkins_with_ids ORDER BY id") == "1|4\n")
     }
 
     @Test func undoingAPSFSAddNamesTheActivity() throws {

@@ -84,7 +84,9 @@ import Testing
             unchanged: ["entries", "changes", "change_entries"])
         try sandbox.damage("UPDATE change_entries SET created_at = 1795197600 \(latest);")
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, performed_at FROM entries ORDER BY id") == "1|1795078800\n2|1795165200\n")
+        #expect(
+            try sandbox.sql("SELECT id, performed_at FROM entries_with_ids ORDER BY id")
+                == "1|1795078800\n2|1795165200\n")
     }
 
     @Test func aDeletedCheckInsCopyRenumberedBeyondTheCounterIsRefused() throws {
@@ -115,7 +117,7 @@ import Testing
         try sandbox.damage("UPDATE change_red_flag_reviews SET id = 2 WHERE change_id = (SELECT max(id) FROM changes);")
         sandbox.environment["JOURNAL_NOW"] = "2026-11-20T18:15:00Z"
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, note FROM red_flag_reviews") == "1|GP visit\n")
+        #expect(try sandbox.sql("SELECT id, note FROM red_flag_reviews_with_ids") == "1|GP visit\n")
 
         try sandbox.change(
             "log", "bird-dog", "--pain-before", "2", "--pain-after", "5", "--reps", "8", "--at", "2026-11-20 18:12")
@@ -190,8 +192,8 @@ import Testing
         try sandbox.change("psfs", "remove", "1")
         for _ in 0..<9 { try sandbox.change("undo") }
         #expect(try sandbox.sql("SELECT id FROM changes WHERE undone = 0") == "3\n")
-        #expect(try sandbox.sql("SELECT id FROM entries") == "1\n2\n")
-        #expect(try sandbox.sql("SELECT id FROM checkins") == "1\n")
+        #expect(try sandbox.sql("SELECT id FROM entries_with_ids ORDER BY id") == "1\n2\n")
+        #expect(try sandbox.sql("SELECT id FROM checkins_with_ids") == "1\n")
         #expect(
             try sandbox.sql(
                 "SELECT (SELECT count(*) FROM reviews) + (SELECT count(*) FROM exercises WHERE builtin = 0) "
@@ -269,7 +271,7 @@ import Testing
         }
         let undone = try sandbox.run("undo")
         #expect(undone.status == 0, "\(undone)")
-        #expect(try sandbox.sql("SELECT id, sets, pain_after FROM entries ORDER BY id") == "1|1|3\n2|1|2\n")
+        #expect(try sandbox.sql("SELECT id, sets, pain_after FROM entries_with_ids ORDER BY id") == "1|1|3\n2|1|2\n")
     }
 
     @Test func aCheckInsOrAnExercisesKeptCopyHoldingAValueTypedInputRefusesIsNotPutBack() throws {

@@ -50,7 +50,7 @@ import Testing
         try expectRefused(added("change_entries", "entry", id: 1, earlier: 1), unchanged: ["entries"])
         try renumber("change_entries", to: 2)
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "1|bird-dog\n")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries_with_ids") == "1|bird-dog\n")
     }
 
     @Test func twoCheckInsInOneSecond() throws {
@@ -61,8 +61,8 @@ import Testing
             added("change_checkins", "check-in", id: 1, earlier: 1), unchanged: ["checkins", "checkin_red_flags"])
         try renumber("change_checkins", to: 2)
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, pain FROM checkins") == "1|3\n")
-        #expect(try sandbox.sql("SELECT * FROM checkin_red_flags") == "1|fever\n")
+        #expect(try sandbox.sql("SELECT id, pain FROM checkins_with_ids ORDER BY id") == "1|3\n")
+        #expect(try sandbox.sql("SELECT * FROM checkin_red_flags_with_ids") == "1|fever\n")
     }
 
     /// Two physiotherapist's reviews, and two doctor's visits, each made in one second.
@@ -76,7 +76,7 @@ import Testing
             added("change_reviews", "physiotherapist's review", id: 1, earlier: 1), unchanged: ["reviews"])
         try renumber("change_reviews", to: 2)
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, note FROM reviews") == "1|physio at 08\n")
+        #expect(try sandbox.sql("SELECT id, note FROM reviews_with_ids") == "1|physio at 08\n")
 
         for hour in ["10", "11"] {
             try sandbox.change("checkin", "--pain", "2", "--red-flag", "fever", "--at", "2026-11-20 \(hour):00")
@@ -87,7 +87,7 @@ import Testing
             added("change_red_flag_reviews", "red-flag review", id: 1, earlier: 1), unchanged: ["red_flag_reviews"])
         try renumber("change_red_flag_reviews", to: 2)
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, note FROM red_flag_reviews") == "1|GP at 10\n")
+        #expect(try sandbox.sql("SELECT id, note FROM red_flag_reviews_with_ids") == "1|GP at 10\n")
     }
 
     /// PSFS activities added, rated and retired, two of each in one second.
@@ -113,24 +113,31 @@ import Testing
                 + "retired it: another PSFS activity, which undo never makes active again",
             unchanged: ["psfs_activities"])
         // An active activity named: the change retired none of it.
-        try sandbox.damage("UPDATE psfs_activities SET retired_at = NULL WHERE id = 1;")
+        try sandbox.damage(
+            "UPDATE psfs_activities SET retired_at = NULL WHERE uid = (SELECT uid FROM psfs_activity_ids WHERE id = 1);"
+        )
         try expectRefused(
             "change_psfs names PSFS activity #1 as one the change retired, and it is active: another PSFS "
                 + "activity, which undo never makes active again",
             unchanged: ["psfs_activities"])
-        try sandbox.damage("UPDATE psfs_activities SET retired_at = 1795197600 WHERE id = 1;")
+        try sandbox.damage(
+            "UPDATE psfs_activities SET retired_at = 1795197600 "
+                + "WHERE uid = (SELECT uid FROM psfs_activity_ids WHERE id = 1);"
+        )
         try renumber("change_psfs", to: 2)
 
         // Put right, each undo takes back its own record, the one the other change made still there.
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, retired_at IS NULL FROM psfs_activities") == "1|0\n2|1\n")
+        #expect(
+            try sandbox.sql("SELECT id, retired_at IS NULL FROM psfs_activities_with_ids ORDER BY id") == "1|0\n2|1\n")
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id FROM psfs_activities WHERE retired_at IS NULL") == "1\n2\n")
+        #expect(
+            try sandbox.sql("SELECT id FROM psfs_activities_with_ids WHERE retired_at IS NULL ORDER BY id") == "1\n2\n")
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, score FROM psfs_ratings") == "1|4\n")
+        #expect(try sandbox.sql("SELECT id, score FROM psfs_ratings_with_ids") == "1|4\n")
         try sandbox.change("undo")
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, activity FROM psfs_activities") == "1|putting on socks\n")
+        #expect(try sandbox.sql("SELECT id, activity FROM psfs_activities_with_ids") == "1|putting on socks\n")
     }
 
     /// Two deletes, the second's copy renumbered to the entry the first deleted, and the same for check-ins.
@@ -149,7 +156,7 @@ import Testing
             unchanged: ["entries", "change_entries"])
         try renumber("change_entries", to: 2)
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "2|glute-bridge\n")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries_with_ids") == "2|glute-bridge\n")
 
         try sandbox.change("checkin", "--pain", "3", "--at", "2026-11-20 08:00")
         try sandbox.change("checkin", "--pain", "2", "--at", "2026-11-20 09:00")
@@ -163,7 +170,7 @@ import Testing
             unchanged: ["checkins", "change_checkins"])
         try renumber("change_checkins", to: 2)
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, pain FROM checkins") == "2|2\n")
+        #expect(try sandbox.sql("SELECT id, pain FROM checkins_with_ids ORDER BY id") == "2|2\n")
     }
 
     /// An import's added row renumbered to the entry logged before it: undo would remove that one.
@@ -181,6 +188,6 @@ import Testing
             unchanged: ["entries", "change_entries"])
         try renumber("change_entries", to: Int(imported.dropLast())!)
         try sandbox.change("undo")
-        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "1|bird-dog\n")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries_with_ids") == "1|bird-dog\n")
     }
 }

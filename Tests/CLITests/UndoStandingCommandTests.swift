@@ -224,7 +224,7 @@ import Testing
                     + "You recorded numbness or tingling around the genitals or buttocks.\n"), "\(undo)")
         #expect(!undo.stdout.contains("high temperature"), "\(undo)")
         #expect(undo.stderr == Self.feverStands)
-        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags") == "fever\n")
+        #expect(try sandbox.sql("SELECT red_flag FROM checkin_red_flags_with_ids") == "fever\n")
     }
 
     /// A red flag a doctor has seen stands no more: undoing its check-in lifts nothing and says nothing of it.

@@ -139,7 +139,7 @@ import Testing
             first.stdout == "Imported 1 entry; skipped 0 already in the journal and 1 repeating an earlier row of "
                 + "the file (the same id and values).\n")
         #expect(first.stderr == "")
-        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries") == "5|glute-bridge\n")
+        #expect(try sandbox.sql("SELECT id, exercise_id FROM entries_with_ids") == "5|glute-bridge\n")
         let again = try sandbox.run("import", file, "--json")
         #expect(again.status == 0, "\(again)")
         #expect(again.stdout == "{\n  \"added\" : 0,\n  \"skipped\" : 2\n}\n")

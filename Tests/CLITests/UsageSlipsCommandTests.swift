@@ -183,6 +183,8 @@ import Testing
         // A dose in the exercise's own measure is still taken, with a side.
         let typed = try sandbox.run("session", "cat-cow", stdin: "2\n2x30s\nleft\n2\n")
         #expect(typed.status == 0, "\(typed)")
-        #expect(try sandbox.sql("SELECT sets, reps, hold_seconds, side FROM entries WHERE id = 2") == "2||30|left\n")
+        #expect(
+            try sandbox.sql("SELECT sets, reps, hold_seconds, side FROM entries_with_ids WHERE id = 2")
+                == "2||30|left\n")
     }
 }

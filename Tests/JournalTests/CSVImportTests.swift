@@ -154,9 +154,10 @@ import Testing
         let target = try store()
         _ = try target.add(try entry(at: now - 100))
         try target.writing { db in
+            var stamp = try target.clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now - 50)))
             var huge = try entry(at: now - 50)
             huge.id = Int64.max
-            try EntryQueries.insert(huge, db)
+            try EntryQueries.insert(huge, uid: stamp.uid(), recorded: stamp.recorded, db)
             let log = ChangeLog(db)
             try log.noteAdded(Int64.max, for: log.begin(.import, now: now))
         }

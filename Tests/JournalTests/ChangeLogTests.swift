@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TestSupport
 import Testing
@@ -12,9 +13,16 @@ import Testing
 
     func store() throws -> JournalStore { try JournalStore(path: directory.file("j.sqlite3")) }
 
-    /// Every row of `table`, rowid first, as SQLite holds it.
+    /// Every row of `table`, rowid first, as SQLite holds it; a record table's (reviews) by its
+    /// alias, with its uid, whatever rowid SQLite gave the row.
     func rows(_ table: String, _ store: JournalStore) throws -> [Row] {
-        try store.queue.read { try Row.fetchAll($0, sql: "SELECT rowid AS row_id, * FROM \(table) ORDER BY rowid") }
+        try store.queue.read {
+            try Row.fetchAll(
+                $0,
+                sql: table == "reviews"
+                    ? "SELECT a.id AS alias, r.* FROM reviews AS r JOIN review_ids AS a USING (uid) ORDER BY a.id"
+                    : "SELECT rowid AS row_id, * FROM \(table) ORDER BY rowid")
+        }
     }
 
     /// The plan, the exercises, the reviews and the settings: what plan, exercise and setting changes touch.
@@ -140,10 +148,10 @@ import Testing
         try store.queue.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO reviews (exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id)
-                    VALUES ('knee-to-chest', ?, 0, 'fine to go on', ?, 0)
+                    INSERT INTO reviews (uid, exercise_id, reviewed_at, utc_offset, note, created_at, seen)
+                    VALUES (?, 'knee-to-chest', ?, 0, 'fine to go on', ?, ?)
                     """,
-                arguments: [now - 90, now - 90])
+                arguments: [OutsideRecord.uid(1), now - 90, now - 90, OutsideRecord.seenNothing])
         }
         let before = try state(store)
         // It names what went with it: the plan item and the review.
@@ -178,11 +186,11 @@ import Testing
         try store.queue.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, hold_seconds, pain_before,
-                                         pain_after, created_at)
-                    VALUES ('knee-to-chest', ?, 0, 1, 20, 3, 3, ?)
+                    INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, hold_seconds, pain_before,
+                                         pain_after, created_at, recorded)
+                    VALUES (?, 'knee-to-chest', ?, 0, 1, 20, 3, 3, ?, ?)
                     """,
-                arguments: [now, now])
+                arguments: [OutsideRecord.uid(1), now, now, OutsideRecord.reading(unixSeconds: now)])
         }
         let before = try state(store)
         for _ in 0..<2 {
@@ -323,16 +331,20 @@ import Testing
 
     @Test func aCheckInKeptIsPutBackWholeRedFlagsAndAll() throws {
         let store = try store()
-        let kept = try CheckIn(
+        let checkIn = try CheckIn(
             id: 7, performedAt: now - 600, utcOffset: 3600, pain: #require(PainLevel(6)), note: "stiff",
             redFlags: [.saddleNumbness, .bothLegs], createdAt: now - 500)
-        try store.writing { db in
-            var row = kept
-            try row.insert(db)
+        // As saved: with its reading, which the copy keeps.
+        let kept = try store.writing { db in
+            var stamp = try store.clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now - 500)))
+            var row = checkIn
+            try row.insert(db, stamp: &stamp)
             let log = ChangeLog(db)
             try log.keepCheckIn(7, for: log.begin(.checkInDelete, now: now))
-            try db.execute(sql: "DELETE FROM checkins WHERE id = 7")
+            try db.execute(sql: "DELETE FROM checkins WHERE uid = \(OutsideRecord.uid(of: 7, in: "checkin_ids"))")
+            return row
         }
+        #expect(kept.id == 7 && kept.recorded != nil)
         #expect(try store.reading { try Int.fetchOne($0, sql: "SELECT count(*) FROM checkins") } == 0)
         let undone = try #require(try store.writing { try ChangeLog($0).undoLatest(journalPath: store.path) })
         #expect(undone.kind == .checkInDelete)

@@ -20,7 +20,9 @@ import Testing
         ]
         let checkIns = [Fixture.checkIn(7, day: 16, hour: 20, pain: 3, flags: [.fever])]
         let reviewed = [
-            "bird-dog": Review.Mark(reviewedAt: entries[0].performedAt + 3600, throughEntryID: 1, recordedAt: 0)
+            "bird-dog": Review.Mark(
+                reviewedAt: entries[0].performedAt + 3600, seen: Review.Mark.readings(Fixture.seen(through: 1)),
+                recordedAt: 0)
         ]
         let findings = Rules.current(entries: entries, checkIns: checkIns, reviews: reviewed, today: today)
         // Entry 1 is answered by the review; entry 2 came after it and stands (its rise is still the

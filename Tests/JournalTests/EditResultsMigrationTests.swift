@@ -77,9 +77,15 @@ import Testing
         // Change 5 was undone, so undo starts at the delete: #1 put back as it was.
         #expect(try store.undo()?.restored == 1)
         // #2 changed from outside after the upgrade: refused, nothing changed; put back, undone.
-        try store.queue.write { try $0.execute(sql: "UPDATE entries SET pain_before = 4 WHERE id = 2") }
+        try store.queue.write {
+            try $0.execute(
+                sql: "UPDATE entries SET pain_before = 4 WHERE uid = \(OutsideRecord.uid(of: 2, in: "entry_ids"))")
+        }
         #expect(throws: JournalError.editedRecordChanged(.edit, id: 2)) { try store.undo() }
-        try store.queue.write { try $0.execute(sql: "UPDATE entries SET pain_before = 2 WHERE id = 2") }
+        try store.queue.write {
+            try $0.execute(
+                sql: "UPDATE entries SET pain_before = 2 WHERE uid = \(OutsideRecord.uid(of: 2, in: "entry_ids"))")
+        }
         #expect(try store.undo()?.putBackEntries.map(\.painAfter.value) == [6])
         #expect(try store.undo()?.putBackCheckIns.map(\.pain.value) == [3])
         #expect(try store.undo()?.putBackEntries.map(\.painAfter.value) == [3])

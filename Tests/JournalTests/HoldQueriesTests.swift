@@ -19,10 +19,16 @@ import Testing
     /// (``randomJournal(seed:)``).
     static let reviewDay = LocalDate(daysSinceEpoch: 20_775)
 
+    /// The replicas whose readings the random journals hold: this journal's and another's, merged.
+    static let replicas = [OutsideRecord.unsynced, String(repeating: "ab", count: 16)]
+
     /// A journal of random sessions and reviews written straight into the tables, so that recorded
-    /// times, review times and the entries a review saw fall in every order, with many ties to the
-    /// second (times are drawn from a few dozen values): sessions written after a review, with ids
-    /// above its through id, are often recorded (`created_at`) before it, as with the clock set back.
+    /// times, review times and the entries a review saw fall in every order, with many ties (times
+    /// and readings are drawn from a few dozen values): each session's reading (`recorded`) is of
+    /// one of two replicas, and each review's `seen` holds, for each replica, no reading, a
+    /// reading of one of the latest three sessions of that replica written before it, or any
+    /// reading; so sessions written after a review are often recorded (`created_at`) before it,
+    /// as with the clock set back, and a reading it had not seen may be earlier than one it had.
     ///
     /// The reviews' clocks are 11:06:40, 11:21:40 or 11:36:40 behind UTC, so that they fall on
     /// ``reviewDay`` or the day before, for the reports of a past period (``AsOf``).
@@ -31,32 +37,53 @@ import Testing
         var random = SplitMix(seed: seed)
         func pick(_ count: Int) -> Int { Int(random.next() % UInt64(count)) }
         let base: Int64 = 1_795_000_000
+        func reading(_ replica: String) -> String {
+            OutsideRecord.reading(unixSeconds: base + Int64(pick(30)) * 60, counter: pick(3), replica: replica)
+        }
+        var written: [String: [String]] = [:]
+        var records = 0
         try store.queue.write { db in
             for _ in 0..<(40 + pick(80)) {
                 let exercise = Self.exercises[pick(Self.exercises.count)]
+                records += 1
                 if pick(8) == 0 {
-                    let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entries") ?? 0
+                    var seen: [String: String] = [:]
+                    for replica in Self.replicas {
+                        switch pick(4) {
+                        case 0: continue
+                        case 1: seen[replica] = reading(replica)
+                        default:
+                            let latest = written[replica] ?? []
+                            if !latest.isEmpty { seen[replica] = latest[max(0, latest.count - 1 - pick(3))] }
+                        }
+                    }
                     let minute = Int64(pick(30))
                     try db.execute(
                         sql: """
-                            INSERT INTO reviews (exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id)
-                            VALUES (?, ?, ?, NULL, ?, ?)
+                            INSERT INTO reviews (uid, exercise_id, reviewed_at, utc_offset, note, created_at, seen)
+                            VALUES (?, ?, ?, ?, NULL, ?, ?)
                             """,
                         arguments: [
-                            exercise, base + minute * 60, -40_000 - 900 * (minute % 3), base + Int64(pick(30)) * 60,
-                            max(0, newest - Int64(pick(3))),
+                            OutsideRecord.uid(records), exercise, base + minute * 60, -40_000 - 900 * (minute % 3),
+                            base + Int64(pick(30)) * 60,
+                            String(
+                                decoding: try JSONSerialization.data(withJSONObject: seen, options: [.sortedKeys]),
+                                as: UTF8.self),
                         ])
                 } else {
+                    let replica = Self.replicas[pick(Self.replicas.count)]
+                    let recorded = reading(replica)
+                    written[replica, default: []].append(recorded)
                     try db.execute(
                         sql: """
-                            INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, reps, hold_seconds,
-                                                 pain_before, pain_after, created_at)
-                            VALUES (?, ?, 0, 1, ?, ?, ?, ?, ?)
+                            INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, reps, hold_seconds,
+                                                 pain_before, pain_after, created_at, recorded)
+                            VALUES (?, ?, ?, 0, 1, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
-                            exercise, base + Int64(pick(30)) * 60,
+                            OutsideRecord.uid(records), exercise, base + Int64(pick(30)) * 60,
                             exercise == "side-plank" ? nil : 10, exercise == "side-plank" ? 20 : nil,
-                            pick(6), pick(8), base + Int64(pick(30)) * 60,
+                            pick(6), pick(8), base + Int64(pick(30)) * 60, recorded,
                         ])
                 }
             }
@@ -68,17 +95,20 @@ import Testing
     /// `asOf`, of the reviews whose local day is that day or before.
     static func ruleHolds(_ db: Database, asOf: LocalDate? = nil) throws -> [Hold] {
         let entries = try EntryQueries.fetch(
-            db, sql: "SELECT \(EntryColumns.selectList) FROM entries ORDER BY id", arguments: [])
+            db, sql: "SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) ORDER BY id", arguments: [])
         let reviews = try Row.fetchAll(
             db,
-            sql: "SELECT exercise_id, reviewed_at, utc_offset, through_entry_id, created_at FROM reviews ORDER BY id")
+            sql: """
+                SELECT exercise_id, reviewed_at, utc_offset, seen, created_at
+                FROM reviews JOIN review_ids AS a USING (uid) ORDER BY a.id
+                """)
         var latest: [String: (reviewedAt: Int64, id: Int, mark: Review.Mark)] = [:]
         for (index, row) in reviews.enumerated() {
             if let asOf, LocalDateTime(unixSeconds: row["reviewed_at"], utcOffset: row["utc_offset"]).date > asOf {
                 continue
             }
             let mark = Review.Mark(
-                reviewedAt: row["reviewed_at"], throughEntryID: row["through_entry_id"], recordedAt: row["created_at"])
+                reviewedAt: row["reviewed_at"], seen: Review.Mark.readings(row["seen"]), recordedAt: row["created_at"])
             let exercise: String = row["exercise_id"]
             if let known = latest[exercise], (known.reviewedAt, known.id) > (mark.reviewedAt, index) { continue }
             latest[exercise] = (mark.reviewedAt, index, mark)
@@ -147,14 +177,16 @@ import Testing
     }
 
     @Test func theRandomJournalsReachEveryCaseTheQueriesTell() throws {
-        // Across the seeds above: holds with and without a review, a hold begun by a session
-        // performed before its review but recorded after it, one in the review's own second, and
-        // one recorded before the review (the clock set back) that it had not seen: an id above
-        // its through id.
+        // Across the seeds above: holds with and without a review; a hold begun by a session
+        // performed before its review that it had not seen; one recorded in the same millisecond
+        // as the reading the review had seen of its replica, but later; one of a replica the review
+        // had seen nothing of; and one recorded (`created_at`) before the review, as with the clock
+        // set back, that it had not seen.
         var withReview = 0
         var withoutReview = 0
         var recordedAfter = 0
-        var sameSecond = 0
+        var sameWall = 0
+        var otherReplica = 0
         var unseen = 0
         for index in 0..<40 {
             let journal = try randomJournal(seed: UInt64(9_100 + index))
@@ -166,22 +198,24 @@ import Testing
                         continue
                     }
                     withReview += 1
-                    if hold.session.performedAt <= review.reviewedAt { recordedAfter += 1 }
-                    if hold.session.performedAt <= review.reviewedAt, hold.session.createdAt == review.recordedAt {
-                        sameSecond += 1
+                    guard hold.session.performedAt <= review.reviewedAt, let recorded = hold.session.recorded else {
+                        continue
                     }
-                    if hold.session.performedAt <= review.reviewedAt, hold.session.createdAt < review.recordedAt,
-                        (hold.session.id ?? 0) > review.throughEntryID
-                    {
-                        unseen += 1
+                    recordedAfter += 1
+                    if let latest = review.seen[String(recorded.suffix(32))] {
+                        if latest.prefix(15) == recorded.prefix(15) { sameWall += 1 }
+                    } else {
+                        otherReplica += 1
                     }
+                    if hold.session.createdAt < review.recordedAt { unseen += 1 }
                 }
             }
         }
         #expect(withReview > 0)
         #expect(withoutReview > 0)
         #expect(recordedAfter > 0)
-        #expect(sameSecond > 0)
+        #expect(sameWall > 0)
+        #expect(otherReplica > 0)
         #expect(unseen > 0)
     }
 }

@@ -3,6 +3,19 @@ import Testing
 @testable import Journal
 
 @Suite struct HoldRuleTests {
+    /// A review at `reviewedAt` that had seen the sessions up to `id` (``Fixture/seen(through:)``).
+    func mark(_ reviewedAt: Int64, through id: Int64) -> Review.Mark {
+        Review.Mark(reviewedAt: reviewedAt, seen: Review.Mark.readings(Fixture.seen(through: id)), recordedAt: 0)
+    }
+
+    /// A review at `reviewedAt` that had seen `seen`, the reading of this journal's replica at
+    /// `seenAt` (Unix seconds).
+    func mark(_ reviewedAt: Int64, seenAt: Int64) -> Review.Mark {
+        Review.Mark(
+            reviewedAt: reviewedAt, seen: [OutsideRecord.unsynced: OutsideRecord.reading(unixSeconds: seenAt)],
+            recordedAt: seenAt)
+    }
+
     func sessions(_ pains: [(Int, Int)], exercise: String = "bird-dog") -> [Entry] {
         pains.enumerated().map { index, pain in
             Fixture.entry(Int64(index + 1), exercise, day: index, before: pain.0, after: pain.1)
@@ -33,7 +46,7 @@ import Testing
         // Session 3 is the second rise within three (repeated), above 5 (high-pain) and a rise (more-pain);
         // a review after session 1 answers the first rise, so the hold begins at session 3.
         let history = sessions([(3, 4), (3, 3), (3, 6)])
-        let review = Review.Mark(reviewedAt: history[0].performedAt, throughEntryID: 1, recordedAt: 0)
+        let review = mark(history[0].performedAt, through: 1)
         let hold = try #require(HoldRule.hold(sessions: history, review: review))
         #expect(hold.since.entryID == 3)
         #expect(hold.reasons.map(\.rule) == ["repeated", "high-pain", "more-pain"])
@@ -46,26 +59,26 @@ import Testing
         #expect(
             HoldRule.hold(
                 sessions: history,
-                review: Review.Mark(reviewedAt: history[2].performedAt, throughEntryID: .max, recordedAt: 0))
+                review: mark(history[2].performedAt, through: 1000))
                 == nil)
         // Reviewed exactly at session 2's time: session 2 is answered too (up to and including).
         #expect(
             HoldRule.hold(
                 sessions: history,
-                review: Review.Mark(reviewedAt: history[1].performedAt, throughEntryID: .max, recordedAt: 0))
+                review: mark(history[1].performedAt, through: 1000))
                 == nil)
         // Reviewed after session 1 only: session 2 holds.
         #expect(
             HoldRule.hold(
                 sessions: history,
-                review: Review.Mark(reviewedAt: history[0].performedAt, throughEntryID: .max, recordedAt: 0))?
+                review: mark(history[0].performedAt, through: 1000))?
                 .since.entryID == 2)
         // A new rise after a review starts a new hold.
         let later = history + [Fixture.entry(4, "bird-dog", day: 3, before: 2, after: 3)]
         #expect(
             HoldRule.hold(
                 sessions: later,
-                review: Review.Mark(reviewedAt: history[2].performedAt, throughEntryID: .max, recordedAt: 0))?
+                review: mark(history[2].performedAt, through: 1000))?
                 .since.entryID == 4)
     }
 
@@ -76,12 +89,12 @@ import Testing
             Fixture.entry(1, "bird-dog", day: 0, before: 3, after: 4),
             Fixture.entry(2, "bird-dog", day: 1, before: 2, after: 7),
         ]
-        let review = Review.Mark(reviewedAt: Fixture.time(day: 2, hour: 9), throughEntryID: 1, recordedAt: 0)
+        let review = mark(Fixture.time(day: 2, hour: 9), through: 1)
         let hold = try #require(HoldRule.hold(sessions: history, review: review))
         #expect(hold.since.entryID == 2)
         #expect(
             HoldRule.hold(
-                sessions: history, review: Review.Mark(reviewedAt: review.reviewedAt, throughEntryID: 2, recordedAt: 0))
+                sessions: history, review: mark(review.reviewedAt, through: 2))
                 == nil)
     }
 
@@ -99,36 +112,32 @@ import Testing
 
     @Test func answersOnlyStopFindingsOnSessionsUpToTheReview() throws {
         let rise = try #require(MorePainRule.finding(for: Fixture.entry(1, day: 2, before: 2, after: 3)))
-        #expect(
-            HoldRule.answers(
-                Review.Mark(reviewedAt: rise.performedAt, throughEntryID: 1, recordedAt: 0), rise, recordedAt: 0))
-        #expect(
-            HoldRule.answers(
-                Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 5, recordedAt: 0), rise, recordedAt: 0))
-        #expect(
-            !HoldRule.answers(
-                Review.Mark(reviewedAt: rise.performedAt - 1, throughEntryID: 5, recordedAt: 0), rise, recordedAt: 0))
+        let recorded = Fixture.recorded(1)
+        #expect(HoldRule.answers(mark(rise.performedAt, through: 1), rise, recorded: recorded))
+        #expect(HoldRule.answers(mark(rise.performedAt + 1, through: 5), rise, recorded: recorded))
+        #expect(!HoldRule.answers(mark(rise.performedAt - 1, through: 5), rise, recorded: recorded))
         // Recorded after the review, though dated before it: not reviewed.
+        #expect(!HoldRule.answers(mark(rise.performedAt + 1, through: 0), rise, recorded: recorded))
+        #expect(!HoldRule.answers(nil, rise, recorded: recorded))
+        // Not saved (no reading): not reviewed.
+        #expect(!HoldRule.answers(mark(rise.performedAt + 1, through: 5), rise, recorded: nil))
+        // Recorded in a later second than the reading the review had seen (an import): not reviewed.
         #expect(
             !HoldRule.answers(
-                Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 0, recordedAt: 0), rise, recordedAt: 0))
-        #expect(!HoldRule.answers(nil, rise, recordedAt: 0))
-        // Recorded in a later second than the review (an import under an old id): not reviewed.
-        #expect(
-            !HoldRule.answers(
-                Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 5, recordedAt: 10), rise, recordedAt: 11))
-        // Recorded in an earlier second with an id the review had seen: reviewed.
+                mark(rise.performedAt + 1, seenAt: 10), rise, recorded: OutsideRecord.reading(unixSeconds: 11)))
+        // Recorded in an earlier second, a reading the review had seen: reviewed.
         #expect(
             HoldRule.answers(
-                Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 1, recordedAt: 10), rise, recordedAt: 9))
-        // Recorded in an earlier second but with an id it had not seen (the clock set back): not reviewed.
+                mark(rise.performedAt + 1, seenAt: 10), rise, recorded: OutsideRecord.reading(unixSeconds: 9)))
+        // Recorded in an earlier second on another device, whose readings the review had not seen
+        // (merged after it): not reviewed.
+        let other = String(repeating: "ab", count: 16)
         #expect(
             !HoldRule.answers(
-                Review.Mark(reviewedAt: rise.performedAt + 1, throughEntryID: 0, recordedAt: 10), rise, recordedAt: 9))
+                mark(rise.performedAt + 1, seenAt: 10), rise,
+                recorded: OutsideRecord.reading(unixSeconds: 9, replica: other)))
         let morning = Fixture.checkIn(1, day: 3, hour: 8, pain: 6, flags: [.fever])
         let urgent = try #require(RedFlagRule.findings(for: morning).first)
-        #expect(
-            !HoldRule.answers(Review.Mark(reviewedAt: .max, throughEntryID: .max, recordedAt: 0), urgent, recordedAt: 0)
-        )
+        #expect(!HoldRule.answers(mark(.max, through: 1000), urgent, recorded: recorded))
     }
 }

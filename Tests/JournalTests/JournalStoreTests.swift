@@ -63,7 +63,7 @@ import Testing
                 "v11-undo-log-checkin", "v12-exercise-how-to", "v13-settings", "v14-undo-restore",
                 "v15-undo-every-kind", "v16-undo-import-all", "v17-stops-by-recording",
                 "v18-stops-by-id", "v19-outside-values", "v20-outside-kinds", "v21-outside-times",
-                "v22-plan-history", "v23-outside-ids", "v24-record-views", "v25-edit-results",
+                "v22-plan-history", "v23-outside-ids", "v24-record-views", "v25-edit-results", "v26-record-ids",
             ])
     }
 
@@ -74,6 +74,9 @@ import Testing
         #expect(saved.id == 1)
         var expected = try entry(note: note)
         expected.id = 1
+        // Its uid and reading, as saving it gave them.
+        expected.uid = try #require(saved.uid)
+        expected.recorded = try #require(saved.recorded)
         #expect(try store.entry(id: 1) == expected)
         #expect(try store.entries() == [expected])
     }
@@ -112,11 +115,14 @@ import Testing
         let path = directory.file("j.sqlite3")
         _ = try JournalStore(path: path)
         let db = try DatabaseQueue(path: path)
-        /// Inserts an entry: a valid row, with `changes` in place of its values.
+        var inserted = 0
+        /// Inserts an entry: a valid row, under a new uid, with `changes` in place of its values.
         func insert(_ changes: [String: (any DatabaseValueConvertible)?]) throws {
+            inserted += 1
             var row: [String: (any DatabaseValueConvertible)?] = [
-                "exercise_id": "glute-bridge", "performed_at": 0, "utc_offset": 0, "sets": 1, "reps": nil,
-                "hold_seconds": nil, "side": nil, "pain_before": 4, "pain_after": 3, "note": nil, "created_at": 0,
+                "uid": OutsideRecord.uid(inserted), "exercise_id": "glute-bridge", "performed_at": 0, "utc_offset": 0,
+                "sets": 1, "reps": nil, "hold_seconds": nil, "side": nil, "pain_before": 4, "pain_after": 3,
+                "note": nil, "created_at": 0, "recorded": OutsideRecord.reading(unixSeconds: 0, counter: inserted),
             ]
             row.merge(changes) { $1 }
             let columns = row.keys.sorted()
@@ -363,16 +369,28 @@ import Testing
         defer { try? db.close() }
         let rows = try db.read { db in
             try String.fetchAll(
-                db, sql: "SELECT checkin_id || ' ' || red_flag FROM checkin_red_flags ORDER BY checkin_id, red_flag")
+                db,
+                sql: """
+                    SELECT a.id || ' ' || f.red_flag || ' ' || f.present
+                    FROM checkin_red_flags AS f JOIN checkin_ids AS a ON a.uid = f.checkin_uid ORDER BY a.id, f.red_flag
+                    """)
         }
-        #expect(rows == ["1 both-legs", "1 fever", "2 saddle-numbness"])
+        #expect(rows == ["1 both-legs 1", "1 fever 1", "2 saddle-numbness 1"])
+        let second = OutsideRecord.uid(of: 2, in: "checkin_ids")
         #expect(throws: DatabaseError.self) {
-            try db.write { try $0.execute(sql: "INSERT INTO checkin_red_flags VALUES (2, 'leg-weakness')") }
+            try db.write {
+                try $0.execute(
+                    sql: "INSERT INTO checkin_red_flags (checkin_uid, red_flag) VALUES (\(second), 'leg-weakness')")
+            }
         }
         // GRDB enforces foreign keys by default: deleting a check-in deletes its flags.
         try db.write { db in
-            try db.execute(sql: "INSERT INTO checkin_red_flags VALUES (2, 'night-pain'), (2, 'chest-pain')")
-            try db.execute(sql: "DELETE FROM checkins WHERE id = 1")
+            try db.execute(
+                sql: """
+                    INSERT INTO checkin_red_flags (checkin_uid, red_flag)
+                    VALUES (\(second), 'night-pain'), (\(second), 'chest-pain')
+                    """)
+            try db.execute(sql: "DELETE FROM checkins WHERE uid = \(OutsideRecord.uid(of: 1, in: "checkin_ids"))")
         }
         let left = try db.read { db in
             try String.fetchAll(db, sql: "SELECT red_flag FROM checkin_red_flags ORDER BY red_flag")
@@ -418,9 +436,13 @@ import Testing
         let file = try String(contentsOf: root.appendingPathComponent("schema.sql"), encoding: .utf8)
         #expect(Schema.sql == file)
         // What each builds: SQLite running the file as written, and a journal the library makes by its
-        // migrations from the embedded copy.
-        let fromFile = try DatabaseQueue(path: directory.file("from-file.sqlite3"))
+        // migrations from the embedded copy. Foreign keys off while it runs and checked after, as GRDB runs
+        // each migration: a section that rebuilds tables (v26-record-ids) names a parent before it is renamed.
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let fromFile = try DatabaseQueue(path: directory.file("from-file.sqlite3"), configuration: configuration)
         try fromFile.write { try $0.execute(sql: file) }
+        #expect(try fromFile.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
         _ = try JournalStore(path: directory.file("from-library.sqlite3"))
         let fromLibrary = try DatabaseQueue(path: directory.file("from-library.sqlite3"))
         func schema(_ queue: DatabaseQueue) throws -> [String] {

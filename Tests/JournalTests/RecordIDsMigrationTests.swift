@@ -5,8 +5,8 @@ import Testing
 
 @testable import Journal
 
-/// The record-ids section (record-ids.sql, docs/sync-ids.md) run through `Migrations` on journals of the
-/// shipped schema: every row keeps its values under a UUIDv7 with its old id as alias, the alias counters
+/// schema.sql's v26-record-ids (docs/sync-ids.md) run through `Migrations` on journals of the schema
+/// before it: every row keeps its values under a UUIDv7 with its old id as alias, the alias counters
 /// carry on, and every review covers exactly the entries and check-ins it covered before (the checks of
 /// docs/sync-ids/check-migration.sh).
 @Suite struct RecordIDsMigrationTests {
@@ -15,17 +15,20 @@ import Testing
     static let unsynced = String(repeating: "0", count: 32)
     static let second: Int64 = 1_795_000_000
 
-    /// A journal of the shipped schema at `path`, holding what `seed` writes (foreign keys on).
+    /// The section before v26-record-ids: the schema the journals these tests migrate were written by.
+    static let sectionBefore = "v25-edit-results"
+
+    /// A journal of the schema before v26-record-ids at `path`, holding what `seed` writes (foreign keys on).
     func shippedJournal(_ path: String, _ seed: (Database) throws -> Void) throws {
-        try NewJournalFile(for: path).makeEmpty()
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(queue, upTo: Self.sectionBefore)
         try queue.write(seed)
         try queue.close()
     }
 
-    /// Runs the sections not yet shipped on the journal at `path` as opening a journal does.
+    /// Runs v26-record-ids (and any section after it) on the journal at `path` as opening a journal does.
     func migrate(_ path: String) throws -> JournalStore {
         try JournalStore(openingExisting: path, access: .readWrite, migrations: Schema.sections)
     }
@@ -104,6 +107,9 @@ import Testing
 
     /// A new journal gets the section's tables from nothing, with its clock at the zero reading.
     @Test func aNewJournalGetsTheSectionFromNothing() throws {
+        #expect(
+            Migrations.steps.firstIndex(of: "v26-record-ids")
+                == Migrations.steps.firstIndex(of: Self.sectionBefore).map { $0 + 1 })
         let queue = try DatabaseQueue()
         try Migrations.migrator(sections: Schema.sections).migrate(queue)
         try queue.read { db throws in

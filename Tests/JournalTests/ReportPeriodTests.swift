@@ -146,7 +146,7 @@ import Testing
         ]
         let review = try Review(
             id: 1, exerciseID: "side-plank", reviewedAt: Fixture.time(day: 2, hour: 17), utcOffset: 0,
-            note: "lighter", createdAt: 0, throughEntryID: Int64(entries.count))
+            note: "lighter", createdAt: 0, seen: Fixture.seen(through: Int64(entries.count)))
         let hold = try #require(HoldRule.hold(sessions: [entries[0]], review: nil))
         let period = Period.week(endingOn: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 6))
         let report = ProgressReport.make(
@@ -184,10 +184,10 @@ import Testing
             Fixture.entry(1, "bird-dog", day: 0, hour: 9, before: 2, after: 2),
             Fixture.entry(2, "side-plank", day: 1, hour: 9, before: 3, after: 5),
         ]
-        // Reviewed on day 2 at 17:00, recorded at 100 (the sessions at 0), covering ids up to 2.
+        // Reviewed on day 2 at 17:00, recorded at 100 (the sessions at 0), having seen the sessions up to 2.
         let review = try Review(
             id: 1, exerciseID: "side-plank", reviewedAt: Fixture.time(day: 2, hour: 17), utcOffset: 0,
-            note: nil, createdAt: 100, throughEntryID: 2)
+            note: nil, createdAt: 100, seen: Fixture.seen(through: 2))
         let period = Period.week(endingOn: LocalDate(daysSinceEpoch: Fixture.day0 / 86_400 + 6))
         var report = ProgressReport.make(
             entries: entries, period: period, region: Fixture.britain,
@@ -198,11 +198,12 @@ import Testing
         #expect(report.entry(id: nil) == nil)
         let stop = try #require(report.findings.first { $0.entryID == 2 && $0.severity == .stop })
         #expect(report.review(answering: stop) == review)
-        // The same session recorded after the review (at 200) is not one it answered.
+        // The same session recorded after the review (at 200, a reading it had not seen) is not one it answered.
         var later = entries[1]
         later.createdAt = 200
+        later.recorded = OutsideRecord.reading(unixSeconds: 200)
         report.entries = [entries[0], later]
-        #expect(report.entry(id: 2)?.createdAt == 200)
+        #expect(report.entry(id: 2)?.recorded == later.recorded)
         #expect(report.review(answering: stop) == nil)
         // Without the session, its time of recording is unknown: no review answers it.
         report.entries = [entries[0]]

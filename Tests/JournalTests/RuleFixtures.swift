@@ -17,14 +17,24 @@ enum Fixture {
         day0 + Int64(day * 86_400 + hour * 3600 + minute * 60)
     }
 
+    /// The reading of the write that recorded a fixture's record `id` (schema.sql v26-record-ids,
+    /// `recorded`): of this journal's replica, in the order of the ids.
+    static func recorded(_ id: Int64) -> String { OutsideRecord.reading(unixSeconds: 0, counter: Int(id)) }
+
+    /// What a review had seen (`seen`) when the records up to `id` were recorded: it covers those
+    /// performed by its time.
+    static func seen(through id: Int64) -> String { OutsideRecord.seen(recorded(id)) }
+
     static func entry(
         _ id: Int64, _ exercise: String = "glute-bridge", day: Int = 0, hour: Int = 9, offset: Int = 0,
         before: Int, after: Int
     ) -> Entry {
         valid {
-            try Entry(
+            var entry = try Entry(
                 id: id, exerciseID: exercise, performedAt: time(day: day, hour: hour) - Int64(offset),
                 utcOffset: offset, painBefore: pain(before), painAfter: pain(after), createdAt: 0)
+            entry.recorded = recorded(id)
+            return entry
         }
     }
 
@@ -32,9 +42,11 @@ enum Fixture {
         _ id: Int64, day: Int, hour: Int, minute: Int = 0, offset: Int = 0, pain: Int, flags: [RedFlag] = []
     ) -> CheckIn {
         valid {
-            try CheckIn(
+            var checkIn = try CheckIn(
                 id: id, performedAt: time(day: day, hour: hour, minute: minute) - Int64(offset), utcOffset: offset,
                 pain: Fixture.pain(pain), redFlags: flags, createdAt: 0)
+            checkIn.recorded = recorded(id)
+            return checkIn
         }
     }
 

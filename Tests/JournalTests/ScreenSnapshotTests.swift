@@ -133,7 +133,8 @@ import Testing
         try store.queue.writeWithoutTransaction { db in
             try db.execute(
                 sql: """
-                    PRAGMA ignore_check_constraints = 1; UPDATE entries SET sets = 0 WHERE id = 2;
+                    PRAGMA ignore_check_constraints = 1;
+                    UPDATE entries SET sets = 0 WHERE uid = \(OutsideRecord.uid(of: 2, in: "entry_ids"));
                     PRAGMA ignore_check_constraints = 0
                     """)
         }

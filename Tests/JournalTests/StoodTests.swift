@@ -18,9 +18,11 @@ import Testing
     static func session(_ id: Int64, _ day: String, _ hour: Int, before: Int, after: Int, offset: Int = 0) throws
         -> Entry
     {
-        try Entry(
+        var session = try Entry(
             id: id, exerciseID: "bird-dog", performedAt: time(day, hour, offset: offset), utcOffset: offset, sets: 1,
             reps: 10, painBefore: #require(PainLevel(before)), painAfter: #require(PainLevel(after)), createdAt: 0)
+        session.recorded = Fixture.recorded(id)
+        return session
     }
 
     static func hold(_ session: Entry) throws -> Hold {
@@ -31,7 +33,7 @@ import Testing
     static func review(_ id: Int64, _ day: String, _ hour: Int, _ minute: Int = 0, offset: Int = 0) throws -> Review {
         try Review(
             id: id, exerciseID: "bird-dog", reviewedAt: time(day, hour, minute, offset: offset), utcOffset: offset,
-            createdAt: time(day, hour, minute, offset: offset), throughEntryID: 100)
+            createdAt: time(day, hour, minute, offset: offset), seen: Fixture.seen(through: 100))
     }
 
     /// Crossing the period's start, its end, both, and neither: each counts the days of the period only.
@@ -77,15 +79,17 @@ import Testing
     /// Red flags: one value per tier, each from the first check-in that recorded it.
     @Test func redFlagsStandByTier() throws {
         let pain = try #require(PainLevel(5))
-        let first = try CheckIn(
+        var first = try CheckIn(
             id: 1, performedAt: Self.time("2026-10-02", 8), utcOffset: 0, pain: pain, redFlags: [.saddleNumbness],
             createdAt: 0)
-        let second = try CheckIn(
+        first.recorded = Fixture.recorded(1)
+        var second = try CheckIn(
             id: 2, performedAt: Self.time("2026-10-12", 8), utcOffset: 0, pain: pain,
             redFlags: [.saddleNumbness, .oneLeg], createdAt: 0)
+        second.recorded = Fixture.recorded(2)
         let seen = try RedFlagReview(
             id: 1, reviewedAt: Self.time("2026-10-26", 10), utcOffset: 0, note: "gp", createdAt: 0,
-            throughCheckInID: 2)
+            seen: Fixture.seen(through: 2))
         let stood = ProgressReport.Stood.redFlags([second, first], liftedBy: seen, in: period)
         #expect(stood.map(\.first.severity) == [.urgent, .seeGP])
         #expect(stood.map(\.findings.count) == [2, 1])

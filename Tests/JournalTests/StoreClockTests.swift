@@ -129,6 +129,22 @@ import Testing
         #expect(StoreClock.milliseconds(of: Date(timeIntervalSince1970: -5)) == 0)
     }
 
+    /// The uids a journal gives sort in the order it made them: by write (its reading), then within
+    /// the write, however many writes share one millisecond of `now`.
+    @Test func uidsSortInTheOrderTheJournalMadeThem() throws {
+        let store = try Self.store(directory.file("journal.sqlite3"))
+        var made: [String] = []
+        for _ in 0..<50 {
+            made += try store.writing { db in
+                var stamp = try store.clock.stamp(db, now: Date(timeIntervalSince1970: 1_795_000_000))
+                return (0..<3).map { _ in stamp.uid() }
+            }
+        }
+        #expect(made == made.sorted())
+        #expect(Set(made).count == 150)
+        #expect(try made.allSatisfy { try #require(UUIDv7(string: $0)).milliseconds == 1_795_000_000_000 })
+    }
+
     func hex8(_ value: Int) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 8 - digits.count) + digits

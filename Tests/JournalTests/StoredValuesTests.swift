@@ -6,7 +6,8 @@ import Testing
 @testable import Journal
 
 /// The searches for values journal never writes (``StoredValues``) read only such rows: SQLite
-/// answers each from schema.sql's index partial on its condition, never by reading the table.
+/// answers each from schema.sql's index partial on its condition, never by reading the table, and
+/// names each row it finds by its alias, one probe of the alias table's uid index.
 @Suite struct StoredValuesTests {
     let directory = TemporaryDirectory()
 
@@ -17,7 +18,11 @@ import Testing
                 let details = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + search.sql, arguments: [20]).map {
                     $0["detail"] as String? ?? ""
                 }
-                #expect(details.count == 1 && details[0].hasSuffix(" INDEX \(search.index)"), "\(details)")
+                let reads = details.filter { $0.hasPrefix("SCAN ") || $0.hasPrefix("SEARCH ") }
+                let aliases = reads.filter { $0.contains("_ids USING COVERING INDEX sqlite_autoindex_") }
+                let records = reads.filter { !aliases.contains($0) }
+                #expect(records.count == 1 && records[0].hasSuffix(" INDEX \(search.index)"), "\(details)")
+                #expect(aliases.count <= 1 && aliases.allSatisfy { $0.hasSuffix("(uid=?)") }, "\(details)")
             }
         }
     }
@@ -33,25 +38,32 @@ import Testing
                 sql: """
                     PRAGMA ignore_check_constraints = 1;
                     WITH RECURSIVE p(v) AS (SELECT -3 UNION ALL SELECT v + 1 FROM p WHERE v < 13)
-                    INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, pain_before, pain_after, created_at)
-                    SELECT 'bird-dog', 1795132800, 0, 1, b.v, a.v, 1795132800 FROM p AS b, p AS a;
+                    INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, pain_before, pain_after,
+                                         created_at, recorded)
+                    SELECT \(OutsideRecord.uidSQL("(b.v + 3) * 17 + a.v + 4")), 'bird-dog', 1795132800, 0, 1, b.v, a.v,
+                           1795132800, \(OutsideRecord.readingSQL(unixSeconds: "1795132800", counter: "(b.v + 3) * 17 + a.v + 3"))
+                    FROM p AS b, p AS a ORDER BY b.v, a.v;
                     """)
         }
         try store.reading { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM entries ORDER BY id")
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM entries_with_ids ORDER BY id")
             #expect(ids.count == 17 * 17)
-            let stops = Set(try Int64.fetchAll(db, sql: "SELECT id FROM entries WHERE \(HoldQueries.stopCondition)"))
+            let stops = Set(
+                try Int64.fetchAll(
+                    db,
+                    sql: "SELECT a.id FROM entries JOIN entry_ids AS a USING (uid) WHERE \(HoldQueries.stopCondition)"))
             let read = try EntryQueries.entries(ids: ids, db)
             #expect(Set(read.filter(HoldRule.mayStartHold).compactMap(\.id)) == stops)
             let asRead = try Row.fetchAll(
                 db,
                 sql: "SELECT id, \(StoredValues.asRead("pain_before", of: "entries")), "
-                    + "\(StoredValues.asRead("pain_after", of: "entries")) FROM entries ORDER BY id")
+                    + "\(StoredValues.asRead("pain_after", of: "entries")) FROM entries_with_ids ORDER BY id")
             #expect(
                 asRead.map { [$0[0], $0[1], $0[2]] as [Int64] }
                     == read.map { [$0.id ?? 0, Int64($0.painBefore.value), Int64($0.painAfter.value)] })
             let third = try #require(
-                try Row.fetchOne(db, sql: "SELECT pain_before, pain_after FROM entries WHERE id = ?", arguments: [3]))
+                try Row.fetchOne(
+                    db, sql: "SELECT pain_before, pain_after FROM entries_with_ids WHERE id = ?", arguments: [3]))
             #expect(third[0] as Int64 == -3 && third[1] as Int64 == -1)
             #expect(read[2].painBefore.value == 0 && read[2].painAfter.value == 1)
         }
@@ -63,22 +75,25 @@ import Testing
         let store = try JournalStore(path: directory.file("damaged.sqlite3"))
         // 2026-11-20 07:00 UTC.
         let time = "1795158000"
+        let uid: (Int) -> String = OutsideRecord.uid(_:)
+        let recorded = { (counter: Int) in OutsideRecord.reading(unixSeconds: 1_795_158_000, counter: counter) }
         try store.queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA ignore_check_constraints = 1")
             try db.execute(
                 sql: """
-                    INSERT INTO entries (exercise_id, performed_at, utc_offset, sets, reps, side, pain_before,
-                                         pain_after, created_at)
-                    VALUES ('bird-dog', \(time), 0, 1, NULL, NULL, 3, 3, \(time)),
-                           ('bird-dog', \(time) + 60, 0, 1, NULL, 'up', 3, 11, \(time)),
-                           ('glute-bridge', \(time) + 120, 0, 1, 0, NULL, 2, 2, \(time));
-                    INSERT INTO checkins (performed_at, utc_offset, pain, created_at)
-                    VALUES (\(time), 0, 2, \(time)), (\(time) + 60, 0, -1, \(time));
-                    INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (1, 'bogus');
-                    INSERT INTO psfs_activities (activity, added_at, utc_offset, created_at)
-                    VALUES ('putting on socks', \(time), 0, \(time)), ('', \(time), 0, \(time));
-                    INSERT INTO psfs_ratings (activity_id, rated_at, utc_offset, score, created_at)
-                    VALUES (1, \(time), 0, 12, \(time));
+                    INSERT INTO entries (uid, exercise_id, performed_at, utc_offset, sets, reps, side, pain_before,
+                                         pain_after, created_at, recorded)
+                    VALUES ('\(uid(1))', 'bird-dog', \(time), 0, 1, NULL, NULL, 3, 3, \(time), '\(recorded(0))'),
+                           ('\(uid(2))', 'bird-dog', \(time) + 60, 0, 1, NULL, 'up', 3, 11, \(time), '\(recorded(1))'),
+                           ('\(uid(3))', 'glute-bridge', \(time) + 120, 0, 1, 0, NULL, 2, 2, \(time), '\(recorded(2))');
+                    INSERT INTO checkins (uid, performed_at, utc_offset, pain, created_at, recorded)
+                    VALUES ('\(uid(1))', \(time), 0, 2, \(time), '\(recorded(3))'),
+                           ('\(uid(2))', \(time) + 60, 0, -1, \(time), '\(recorded(4))');
+                    INSERT INTO checkin_red_flags (checkin_uid, red_flag) VALUES ('\(uid(1))', 'bogus');
+                    INSERT INTO psfs_activities (uid, activity, added_at, utc_offset, created_at)
+                    VALUES ('\(uid(1))', 'putting on socks', \(time), 0, \(time)), ('\(uid(2))', '', \(time), 0, \(time));
+                    INSERT INTO psfs_ratings (uid, activity_uid, rated_at, utc_offset, score, created_at)
+                    VALUES ('\(uid(1))', '\(uid(1))', \(time), 0, 12, \(time));
                     INSERT INTO plan (exercise_id, sets, reps, per_week) VALUES ('bird-dog', 3, 10, 0);
                     """)
             try db.execute(sql: "PRAGMA ignore_check_constraints = 0")

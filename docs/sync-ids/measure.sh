@@ -12,7 +12,7 @@ python3 "$here/make-stress-journal.py" "$work/j.sqlite3" "$count" 1 2>/dev/null
 echo "entries: $(sqlite3 "$work/j.sqlite3" 'SELECT count(*) FROM entries')," \
      "size before: $(wc -c < "$work/j.sqlite3") bytes"
 start=$(date +%s%N)
-{ echo "PRAGMA foreign_keys = OFF; BEGIN;"; cat "$here/../../Sources/Journal/Storage/record-ids.sql"; echo "COMMIT;"; } | sqlite3 -bail "$work/j.sqlite3"
+{ echo "PRAGMA foreign_keys = OFF; BEGIN;"; awk '/^-- migration: v26-record-ids$/{on=1} on' "$here/../../Sources/Journal/Storage/schema.sql"; echo "COMMIT;"; } | sqlite3 -bail "$work/j.sqlite3"
 end=$(date +%s%N)
 sqlite3 "$work/j.sqlite3" "VACUUM"
 echo "migration: $(( (end - start) / 1000000 )) ms; size after (vacuumed): $(wc -c < "$work/j.sqlite3") bytes"

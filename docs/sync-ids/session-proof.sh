@@ -11,7 +11,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db="$work/j.sqlite3"
 cp "$1" "$db"
-{ echo "PRAGMA foreign_keys = OFF; BEGIN;"; cat "$here/../../Sources/Journal/Storage/record-ids.sql"; echo "COMMIT;"; } | sqlite3 -bail "$db"
+{ echo "PRAGMA foreign_keys = OFF; BEGIN;"; awk '/^-- migration: v26-record-ids$/{on=1} on' "$here/../../Sources/Journal/Storage/schema.sql"; echo "COMMIT;"; } | sqlite3 -bail "$db"
 
 synced="entries checkins checkin_red_flags reviews red_flag_reviews psfs_activities psfs_ratings plan plan_history exercises settings"
 n=0

@@ -50,6 +50,34 @@ public enum JournalExport {
         LocalDateTime(unixSeconds: seconds, utcOffset: 0).iso8601
     }
 
+    /// SQL for the number a review is written with as `through_entry_id`: the largest id (alias)
+    /// of an entry the review had seen (``WriteStamp/hasSeen(recorded:seen:)``), 0 for none; `review`
+    /// is an SQL expression for the review's alias, `seen` for its `seen`.
+    ///
+    /// Today's format (the newest entry's id when the review was recorded): the live entries it had
+    /// seen, and the copies undo kept (`change_entries`, with the reading each had) of entries
+    /// deleted, or edited so as to count as recorded anew, after the review (by the change log's
+    /// order: after the change that added the review; every copy when the log no longer holds it),
+    /// so that an entry changed since still counts as it did. What a review covers is decided by
+    /// `seen`, never by this number; a full import turns it back into `seen`
+    /// (``FullExportImport``). The live entries are read from the largest alias down, to the first
+    /// seen: a recent review reads only the entries recorded after it. `RedFlagReviewQueries.throughCheckInIDSQL(review:seen:)` is the same for
+    /// check-ins.
+    static func throughEntryIDSQL(review: String = "NULL", seen: String) -> String {
+        """
+        (SELECT max(
+             coalesce((SELECT a.id FROM entry_ids AS a JOIN entries AS e ON e.uid = a.uid
+                       WHERE \(WriteStamp.hasSeen(recorded: "e.recorded", seen: "s.seen_json"))
+                       ORDER BY a.id DESC LIMIT 1), 0),
+             coalesce((SELECT max(k.id) FROM change_entries AS k
+                       WHERE k.action = 'restore' AND k.recorded IS NOT NULL
+                           AND k.change_id > coalesce((SELECT max(l.change_id) FROM change_reviews AS l
+                                                       WHERE l.id = \(review) AND l.action = 'remove'), 0)
+                           AND \(WriteStamp.hasSeen(recorded: "k.recorded", seen: "s.seen_json"))), 0))
+         FROM (SELECT \(seen) AS seen_json) AS s)
+        """
+    }
+
     // MARK: Reading elements
 
     /// An entry object as a draft and when it was recorded: the plain JSON export's keys and

@@ -19,10 +19,14 @@ public struct CheckIn: Sendable, Hashable {
     /// id: shown, never given advice (``StoredValueProblem`` names each).
     public var unknownRedFlags: [String] = []
     public var createdAt: Int64
+    /// The hybrid-logical-clock reading of the write that recorded it; `nil` until saved.
+    ///
+    /// `checkins.recorded` (schema.sql v26-record-ids): what a ``RedFlagReview`` compares with what it had seen.
+    public var recorded: String?
 
     public init(
         id: Int64? = nil, performedAt: Int64, utcOffset: Int, pain: PainLevel, note: String? = nil,
-        redFlags: [RedFlag] = [], createdAt: Int64
+        redFlags: [RedFlag] = [], createdAt: Int64, recorded: String? = nil
     ) throws {
         let note = try Note.checked(note)
         self.id = id
@@ -32,6 +36,7 @@ public struct CheckIn: Sendable, Hashable {
         self.note = note
         self.redFlags = Array(Set(redFlags)).sorted()
         self.createdAt = createdAt
+        self.recorded = recorded
     }
 
     /// A check-in taken at the time a person typed (`--at`, read by ``DateInput``), recorded `now`.

@@ -52,6 +52,15 @@ public struct Entry: Sendable, Hashable {
     public var note: String?
     /// When it was recorded, in Unix seconds (UTC).
     public var createdAt: Int64
+    /// Its key on every device (schema.sql v26-record-ids, `entries.uid`, a UUIDv7).
+    ///
+    /// Two sessions of the same time are ordered by it. `nil` until saved.
+    public var uid: String?
+    /// The hybrid-logical-clock reading of the write that recorded it (`entries.recorded`).
+    ///
+    /// What a ``Review`` compares with what it had seen (``Review/Mark/covers(performedAt:recorded:)``).
+    /// `nil` until saved.
+    public var recorded: String?
 
     /// Builds an entry, checking every bound; throws ``JournalError`` for the first value out of bounds.
     public init(
@@ -75,6 +84,17 @@ public struct Entry: Sendable, Hashable {
         self.painAfter = painAfter
         self.note = note
         self.createdAt = createdAt
+    }
+
+    /// Whether `a` comes before `b` in the order sessions are told in.
+    ///
+    /// By time, then by the reading that recorded them (the order they were written in, the same
+    /// on every device), then by uid; entries not saved (with neither) by id. The journal's
+    /// queries sort sessions in this order too.
+    public static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+        (a.performedAt, a.recorded ?? "", a.uid ?? "", a.id ?? 0) < (
+            b.performedAt, b.recorded ?? "", b.uid ?? "", b.id ?? 0
+        )
     }
 
     /// Pain after minus pain before: negative when the exercise eased the pain.
@@ -105,11 +125,13 @@ public struct Entry: Sendable, Hashable {
         return id
     }
 
-    /// Whether `other` records the same session: every value but the id and when it was recorded.
+    /// Whether `other` records the same session: every value but the id, the uid and when it was recorded.
     public func hasSameContent(as other: Entry) -> Bool {
         var other = other
         other.id = id
+        other.uid = uid
         other.createdAt = createdAt
+        other.recorded = recorded
         return self == other
     }
 

@@ -449,11 +449,11 @@ public struct ProgressReport: Sendable, Hashable {
     /// by id (``entry(id:)``).
     public func review(answering finding: Finding) -> Review? {
         guard let exerciseID = finding.exerciseID else { return nil }
-        let recordedAt = entry(id: finding.entryID)?.createdAt ?? .max
+        let recorded = entry(id: finding.entryID)?.recorded
         return reviews.first {
             // A review answers too the sessions of its id in other letters (``Rules/current(entries:checkIns:reviews:today:)``).
             ($0.exerciseID == exerciseID || $0.exerciseID == Exercise.key(exerciseID))
-                && HoldRule.answers($0.mark, finding, recordedAt: recordedAt)
+                && HoldRule.answers($0.mark, finding, recorded: recorded)
         }
     }
 

@@ -21,18 +21,18 @@ public enum HoldRule {
     /// The hold one exercise stands on: the first stop finding on a session the latest `review`
     /// does not cover (any session when `nil`), or `nil` when there is none.
     ///
-    /// A review covers the sessions performed up to its time and recorded before it, with ids it
-    /// had seen: a session logged afterwards, even dated earlier with `--at` or with the clock set
-    /// back, was not part of what was reviewed.
+    /// A review covers the sessions performed up to its time and recorded by a write it had seen
+    /// (``Review/Mark/covers(performedAt:recorded:)``): a session logged afterwards, even dated
+    /// earlier with `--at` or with the clock set back, was not part of what was reviewed.
     ///
     /// `sessions` are that exercise's sessions in any order; they must include the
     /// ``Thresholds/repeatedWindow`` − 1 sessions before each session that may start a hold, so
     /// that `repeated` can be told apart from `more-pain`.
     public static func hold(sessions: [Entry], review: Review.Mark?) -> Hold? {
-        let ordered = sessions.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
+        let ordered = sessions.sorted(by: Entry.precedes)
         for (index, session) in ordered.enumerated() {
             if let review,
-                review.covers(performedAt: session.performedAt, entryID: session.id, recordedAt: session.createdAt)
+                review.covers(performedAt: session.performedAt, recorded: session.recorded)
             {
                 continue
             }
@@ -48,10 +48,10 @@ public enum HoldRule {
     }
 
     /// Whether `review` answers `finding`: a stop finding on a session it covers, the session
-    /// recorded at `recordedAt`.
-    public static func answers(_ review: Review.Mark?, _ finding: Finding, recordedAt: Int64) -> Bool {
-        guard let review, finding.severity == .stop, let entryID = finding.entryID else { return false }
-        return review.covers(performedAt: finding.performedAt, entryID: entryID, recordedAt: recordedAt)
+    /// recorded by the write whose reading is `recorded` (``Entry/recorded``; `nil`: not covered).
+    public static func answers(_ review: Review.Mark?, _ finding: Finding, recorded: String?) -> Bool {
+        guard let review, finding.severity == .stop, finding.entryID != nil else { return false }
+        return review.covers(performedAt: finding.performedAt, recorded: recorded)
     }
 }
 

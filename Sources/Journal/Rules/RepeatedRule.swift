@@ -14,7 +14,7 @@ public enum RepeatedRule {
     public static func findings(in entries: [Entry]) -> [Finding] {
         var findings: [Finding] = []
         for (_, sessions) in Dictionary(grouping: entries, by: \.exerciseID).sorted(by: { $0.key < $1.key }) {
-            let ordered = sessions.sorted { ($0.performedAt, $0.id ?? 0) < ($1.performedAt, $1.id ?? 0) }
+            let ordered = sessions.sorted(by: Entry.precedes)
             for index in ordered.indices where rose(ordered[index]) {
                 let window = ordered[max(0, index - Thresholds.repeatedWindow + 1)...index]
                 if window.filter(rose).count >= Thresholds.repeatedCount {

@@ -54,13 +54,13 @@ public enum Rules {
         entries: [Entry], checkIns: [CheckIn], reviews: [String: Review.Mark] = [:], today: LocalDate
     ) -> [Finding] {
         let windowStart = today.adding(days: -(Thresholds.currentDays - 1))
-        let recorded = Dictionary(entries.compactMap { entry in entry.id.map { ($0, entry.createdAt) } }) { a, _ in a }
+        let recorded = Dictionary(entries.compactMap { entry in entry.id.map { ($0, entry.recorded) } }) { a, _ in a }
         var result = evaluate(entries: entries, checkIns: checkIns).filter {
             let day = $0.localTime.date
             return windowStart <= day && day <= today
                 && !HoldRule.answers(
                     $0.exerciseID.flatMap { reviews[$0] ?? reviews[Exercise.key($0)] }, $0,
-                    recordedAt: $0.entryID.flatMap { recorded[$0] } ?? .max)
+                    recorded: $0.entryID.flatMap { recorded[$0] ?? nil })
         }
         if let worsening = WorseningRule.finding(in: entries, today: today) { result.append(worsening) }
         return sorted(result)

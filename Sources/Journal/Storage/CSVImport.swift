@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 #if canImport(GRDBSQLite)
@@ -64,11 +65,15 @@ enum CSVImport {
     /// always a new entry. Rows are never dropped for looking like another entry: two sessions done
     /// alike at the same minute are two entries. Derived columns (pain_change, flagged) are
     /// recomputed, not read.
-    static func add(from source: ByteSource, now: Int64, _ db: Database) throws -> ImportResult {
+    ///
+    /// Every entry added gets a uid and its reading (`recorded`) from the import's one stamp
+    /// (``WriteStamp``, taken with the first entry added), and its number (alias) as today: the
+    /// row's id, or the next one.
+    static func add(from source: ByteSource, now: Int64, clock: StoreClock, _ db: Database) throws -> ImportResult {
         var reader = CSVReader(source: source)
         let exercises = try ExerciseQueries.catalog(db, includingArchived: true)
         var named = ExercisesNamed(catalog: exercises)
-        var rows = try ImportedEntries(db, now: now)
+        var rows = try ImportedEntries(db, now: now, clock: clock)
         var record = CSVRecord()
         do {
             guard try reader.next(into: &record) else {
@@ -135,13 +140,13 @@ enum CSVImport {
 
 extension JournalStore {
     /// Reads a CSV in the export's format and adds its entries, all or nothing, in one transaction
-    /// (``CSVImport/add(from:now:_:)``).
+    /// (``CSVImport/add(from:now:clock:_:)``).
     ///
     /// ```swift
     /// let result = try store.importCSV(from: ByteSource(bytes: csv), now: now)
     /// ```
     public func importCSV(from source: ByteSource, now: Int64) throws -> ImportResult {
-        try writing(temporariesInMemory: true) { try CSVImport.add(from: source, now: now, $0) }
+        try writing(temporariesInMemory: true) { try CSVImport.add(from: source, now: now, clock: clock, $0) }
     }
 }
 
@@ -177,9 +182,10 @@ private struct ExercisesNamed {
 
 /// Adds an import's entries, keeping the identity rules, and notes them for `journal undo`.
 ///
-/// Entries are inserted ``batchRows`` to a statement, as SQLite's own `INSERT … SELECT` would,
-/// and an id is looked up in the journal only when it may be taken there. One above every id the
-/// journal has used (`sqlite_sequence` included) and this import has given cannot be; one this
+/// Entries are inserted ``batchRows`` to a statement, as SQLite's own `INSERT … SELECT` would, each
+/// batch's aliases first (`entry_ids`, schema.sql v26-record-ids: the row's id, or the next), and an
+/// id is looked up in the journal only when it may be taken there. One above every id the
+/// journal has used (the alias counter, `sqlite_sequence`, included) and this import has given cannot be; one this
 /// import may have given is answered by ``GivenIDs`` while it is among the last 65,536, so the
 /// ids of an export, which come in the order of when the sessions were done rather than of their
 /// ids, cost no look-up either. Undo needs no row per entry as it goes: every entry above the
@@ -191,8 +197,13 @@ private struct ImportedEntries {
 
     let db: Database
     let now: Int64
+    let clock: StoreClock
     var result = ImportResult()
     private let batch: Statement
+    /// The aliases of a full batch, given before its entries (``aliases(rows:)``).
+    private let aliasBatch: Statement
+    /// The import's one stamp, taken when the first entries are written.
+    private var stamp: WriteStamp?
     /// Entries read but not yet inserted: fewer than ``batchRows``.
     private var pending: [Entry] = []
     /// The highest id used in the journal or given by this import so far: an entry without an id
@@ -207,18 +218,20 @@ private struct ImportedEntries {
     /// The exercises whose row this import has made sure of (``StoredValues/keepExerciseRow(_:_:)``).
     private var kept: Set<String> = []
 
-    init(_ db: Database, now: Int64) throws {
+    init(_ db: Database, now: Int64, clock: StoreClock) throws {
         self.db = db
         self.now = now
+        self.clock = clock
         try StoredValues.refuseChangedIDCounter("entries", db)
         batch = try db.makeStatement(sql: EntryColumns.insert(rows: Self.batchRows))
+        aliasBatch = try db.makeStatement(sql: Self.aliases(rows: Self.batchRows))
         highest =
             try Int64.fetchOne(
                 db,
                 sql: """
                     SELECT max(
-                        coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'entries'), 0),
-                        coalesce((SELECT max(id) FROM entries), 0))
+                        coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'entry_ids'), 0),
+                        coalesce((SELECT max(id) FROM entry_ids), 0))
                     """) ?? 0
         highestBefore = highest
         given = GivenIDs(top: highest)
@@ -272,14 +285,16 @@ private struct ImportedEntries {
     }
 
     /// `entry`, added under a free id a review of its exercise may already have seen past (its
-    /// through id), counted as recorded after every such review, as an edit is: the review never saw
-    /// this session, though its id says otherwise, so none may cover it
-    /// (``Review/Mark/covers(performedAt:entryID:recordedAt:)``), even in the review's own second.
+    /// through id, ``JournalExport/throughEntryIDSQL(review:seen:)``), dated after every such review,
+    /// as an edit is: the review never saw this session, though its id says otherwise. (No review
+    /// covers it whatever its date: its reading, the import's, is later than any review's `seen`.)
     private func recordedAfterReviewsThatSawItsID(_ entry: Entry) throws -> Entry {
+        let through = JournalExport.throughEntryIDSQL(
+            review: "(SELECT id FROM review_ids WHERE uid = reviews.uid)", seen: "reviews.seen")
         guard
             let reviewed = try Int64.fetchOne(
                 db,
-                sql: "SELECT max(created_at) FROM reviews WHERE exercise_id = ? AND through_entry_id >= ?",
+                sql: "SELECT max(created_at) FROM reviews WHERE exercise_id = ? AND \(through) >= ?",
                 arguments: [entry.exerciseID, entry.id])
         else { return entry }
         var entry = entry
@@ -301,25 +316,64 @@ private struct ImportedEntries {
     }
 
     private mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        var stamp = try self.stamp ?? clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now)))
+        let uids = pending.map { _ in stamp.uid() }
+        self.stamp = stamp
         if pending.count == Self.batchRows {
-            try insert(pending, with: batch)
+            try insert(pending, uids: uids, recorded: stamp.recorded, aliases: aliasBatch, entries: batch)
         } else {
+            let aliases = try db.cachedStatement(sql: Self.aliases(rows: 1))
             let single = try db.cachedStatement(sql: EntryColumns.insert)
-            for entry in pending { try insert([entry], with: single) }
+            for (entry, uid) in zip(pending, uids) {
+                try insert([entry], uids: [uid], recorded: stamp.recorded, aliases: aliases, entries: single)
+            }
         }
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Runs `statement`, an insert of `entries.count` entries.
-    private func insert(_ entries: [Entry], with statement: Statement) throws {
+    /// Gives `rows` uids their aliases in one statement, in order: ``EntryColumns/insertAlias`` for many rows.
+    ///
+    /// Each row's id and uid (`(?, ?)` each), a `NULL` id taking the next alias, as `AUTOINCREMENT`
+    /// gives it. An id that names a deleted entry (its alias kept) is pointed at the new uid.
+    static func aliases(rows: Int) -> String {
+        "INSERT INTO entry_ids (id, uid) VALUES " + Array(repeating: "(?, ?)", count: rows).joined(separator: ", ")
+            + " ON CONFLICT (id) DO UPDATE SET uid = excluded.uid"
+            + " WHERE NOT EXISTS (SELECT 1 FROM entries WHERE entries.uid = entry_ids.uid)"
+    }
+
+    /// Runs `aliases`, then `entries`, the inserts of `list.count` entries' aliases and rows, each
+    /// under its uid in `uids` and recorded at `recorded`.
+    private func insert(
+        _ list: [Entry], uids: [String], recorded: String, aliases: Statement, entries: Statement
+    ) throws {
+        try run(aliases) { handle in
+            var code = SQLITE_OK
+            for (index, (entry, uid)) in zip(list, uids).enumerated() where code == SQLITE_OK {
+                let place = Int32(1 + 2 * index)
+                code = entry.id.map { sqlite3_bind_int64(handle, place, $0) } ?? sqlite3_bind_null(handle, place)
+                if code == SQLITE_OK { code = sqlite3_bind_text(handle, place + 1, uid, -1, Self.transient) }
+            }
+            return code
+        }
+        try run(entries) { handle in
+            var code = SQLITE_OK
+            for (index, (entry, uid)) in zip(list, uids).enumerated() where code == SQLITE_OK {
+                code = EntryColumns.bind(
+                    entry, uid: uid, recorded: recorded, to: handle,
+                    from: Int32(1 + index * EntryColumns.parameterCount))
+            }
+            return code
+        }
+    }
+
+    /// Binds `statement`'s parameters with `bind` and runs it, straight through SQLite's C API.
+    private func run(_ statement: Statement, bind: (OpaquePointer?) -> Int32) throws {
         let handle = statement.sqliteStatement
         // A cached statement GRDB ran last is reset only when GRDB next binds it; SQLite refuses
         // bindings to a statement that has run and was not reset.
         sqlite3_reset(handle)
-        var code = SQLITE_OK
-        for (index, entry) in entries.enumerated() where code == SQLITE_OK {
-            code = EntryColumns.bind(entry, to: handle, from: Int32(1 + index * EntryColumns.allCases.count))
-        }
+        var code = bind(handle)
         if code == SQLITE_OK { code = sqlite3_step(handle) }
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
@@ -327,6 +381,9 @@ private struct ImportedEntries {
                 resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
+
+    /// SQLite's `SQLITE_TRANSIENT`: it copies the bytes before the call returns.
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     private mutating func changeID() throws -> Int64 {
         if let change { return change }

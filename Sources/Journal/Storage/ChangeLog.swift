@@ -62,17 +62,22 @@ public struct ChangeLog {
         try db.execute(sql: EntryColumns.keepEdited, arguments: [change, id])
     }
 
-    /// Keeps a copy of the stored check-in `id` and its red flags as screens read it, every other
-    /// byte as the file holds it, so that undoing `change` puts it back (as ``EntryColumns/keepCopy``).
+    /// Keeps a copy of the stored check-in `id` (its alias) and its red flags as screens read it,
+    /// every other byte as the file holds it, and the reading that recorded it, so that undoing
+    /// `change` puts it back (as ``EntryColumns/keepCopy``).
     func keepCheckIn(_ id: Int64?, for change: Int64) throws {
         try db.execute(
             sql: """
-                INSERT INTO change_checkins (change_id, action, id, \(Self.checkInColumns.map(\.name).joined(separator: ", ")))
-                SELECT ?1, 'restore', id, \(Self.checkInColumns.map(\.asRead).joined(separator: ", "))
-                FROM checkins WHERE id = ?2
+                INSERT INTO change_checkins (change_id, action, id, \(Self.checkInColumns.map(\.name).joined(separator: ", ")), recorded)
+                SELECT ?1, 'restore', ?2, \(Self.checkInColumns.map(\.asRead).joined(separator: ", ")), recorded
+                FROM checkins WHERE \(Self.checkInByAlias)
                 """,
             arguments: [change, id])
     }
+
+    /// The `checkins` row whose alias is `?2`, as a `WHERE` condition (schema.sql, v26-record-ids;
+    /// as ``EntryColumns/byAlias(_:)`` names an entry).
+    private static let checkInByAlias = "uid = (SELECT uid FROM checkin_ids WHERE id = ?2)"
 
     /// Keeps, on the copy ``keepCheckIn(_:for:)`` kept for the check-in edit `change`, the check-in
     /// `id` and its red flags as the edit left it: call it once the edit is written.
@@ -83,7 +88,8 @@ public struct ChangeLog {
         try db.execute(
             sql: """
                 UPDATE change_checkins SET (\(Self.checkInColumns.map { "edited_" + $0.name }.joined(separator: ", "))) = (
-                    SELECT \(Self.checkInColumns.map(\.asRead).joined(separator: ", ")) FROM checkins WHERE id = ?2)
+                    SELECT \(Self.checkInColumns.map(\.asRead).joined(separator: ", ")) FROM checkins
+                    WHERE \(Self.checkInByAlias))
                 WHERE change_id = ?1 AND action = 'restore' AND id = ?2
                 """,
             arguments: [change, id])
@@ -91,10 +97,10 @@ public struct ChangeLog {
 
     /// The columns of a check-in that undo's copies keep but its id, each with the SQL that reads it
     /// from the `checkins` row as screens read it (every other byte as the file holds it), and the
-    /// one that reads it as stored: the red flags as the comma-separated ids `red_flags` holds, in
-    /// the order of their table's key.
+    /// one that reads it as stored: the red flags present as the comma-separated ids `red_flags`
+    /// holds, in the order of their table's key (by the check-in's uid, which `checkins_with_ids` shows too).
     private static let checkInColumns: [(name: String, asRead: String, stored: String)] = {
-        let redFlags = "(SELECT group_concat(red_flag) FROM checkin_red_flags WHERE checkin_id = checkins.id)"
+        let redFlags = CheckIn.redFlagsSQL(ofUID: "checkins.uid")
         return ["performed_at", "utc_offset", "pain", "note"].map { ($0, StoredValues.asRead($0, of: "checkins"), $0) }
             + [("created_at", "created_at", "created_at"), ("red_flags", redFlags, redFlags)]
     }()
@@ -137,8 +143,8 @@ public struct ChangeLog {
         try db.execute(
             sql: """
                 INSERT INTO change_checkins (change_id, action, id, \(Self.checkInColumns.map { "edited_" + $0.name }.joined(separator: ", ")))
-                SELECT ?1, 'remove', id, \(Self.checkInColumns.map(\.asRead).joined(separator: ", "))
-                FROM checkins WHERE id = ?2
+                SELECT ?1, 'remove', ?2, \(Self.checkInColumns.map(\.asRead).joined(separator: ", "))
+                FROM checkins WHERE \(Self.checkInByAlias)
                 """,
             arguments: [change, id])
     }
@@ -199,6 +205,9 @@ public struct ChangeLog {
     /// Records a change to the person's own exercise `id` (`exercises add`, `edit`, `remove`),
     /// keeping the exercise, the plan and the exercise's reviews as they are now: call it before
     /// changing them.
+    ///
+    /// A review's copy is named by its alias and keeps what it had `seen` (schema.sql, v26-record-ids);
+    /// its `through_entry_id` (v15, `NOT NULL`), which undo no longer reads, is 0.
     func recordExerciseChange(of id: String, detail: String, now: Int64) throws {
         let change = try begin(.exercise, subject: id, detail: detail, now: now)
         try db.execute(
@@ -212,9 +221,9 @@ public struct ChangeLog {
         try db.execute(
             sql: """
                 INSERT INTO change_exercise_reviews
-                    (change_id, id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id)
-                SELECT ?1, id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id
-                FROM reviews WHERE exercise_id = ?2
+                    (change_id, id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id, seen)
+                SELECT ?1, a.id, r.exercise_id, r.reviewed_at, r.utc_offset, r.note, r.created_at, 0, r.seen
+                FROM reviews AS r JOIN review_ids AS a ON a.uid = r.uid WHERE r.exercise_id = ?2
                 """,
             arguments: [change, id])
         try keepPlan(for: change)
@@ -227,7 +236,7 @@ public struct ChangeLog {
         try db.execute(
             sql: """
                 INSERT INTO change_settings (change_id, row_id, name, value)
-                SELECT ?, rowid, name, value FROM settings WHERE name = ?
+                SELECT ?, rowid, name, value FROM settings WHERE name = ? AND value IS NOT NULL
                 """,
             arguments: [change, name])
     }
@@ -253,7 +262,10 @@ public struct ChangeLog {
             arguments: [change])
         try db.execute(
             sql:
-                "INSERT INTO change_settings (change_id, row_id, name, value) SELECT ?, rowid, name, value FROM settings",
+                """
+                INSERT INTO change_settings (change_id, row_id, name, value)
+                SELECT ?, rowid, name, value FROM settings WHERE value IS NOT NULL
+                """,
             arguments: [change])
         return change
     }
@@ -292,12 +304,14 @@ public struct ChangeLog {
                 INSERT INTO change_plan
                     (change_id, row_id, exercise_id, sets, reps, hold_seconds, per_week, since, position)
                 SELECT ?, rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position FROM plan
+                WHERE removed = 0
                 """,
             arguments: [change])
         try db.execute(
             sql: """
                 INSERT INTO change_plan_history (change_id, exercise_id, since, sets, reps, hold_seconds, per_week)
                 SELECT ?, exercise_id, since, sets, reps, hold_seconds, per_week FROM plan_history
+                WHERE removed = 0
                 """,
             arguments: [change])
     }
@@ -421,11 +435,9 @@ public struct ChangeLog {
         try refuseLiveCopies(keptEntries, in: "entries", of: change, kind: result.kind)
         try refuseIDsBelowOne(keptEntries, in: "entries")
         let entriesBefore = try entries(keptEntries)
-        try db.execute(
-            sql:
-                "DELETE FROM entries WHERE id IN (SELECT id FROM change_entries WHERE change_id = ? AND action = 'remove')",
-            arguments: [change])
-        result.removed = db.changesCount
+        result.removed = try removeRecords(
+            in: "entries", named: "SELECT id FROM change_entries WHERE change_id = ?1 AND action = 'remove'", of: change
+        )
         if result.kind == .import { try reclaimIDs(after: change) }
         for exerciseID in try String.fetchAll(
             db, sql: "SELECT DISTINCT exercise_id FROM change_entries WHERE change_id = ? AND action = 'restore'",
@@ -437,14 +449,12 @@ public struct ChangeLog {
         result.restored = db.changesCount
         result.putBackEntries = try entries(keptEntries)
         result.replacedEntries = entriesBefore
+        let reviewsAdded = "SELECT id FROM change_reviews WHERE change_id = ?1"
         let reviews = try Row.fetchAll(
-            db,
-            sql: """
-                DELETE FROM reviews WHERE id IN (SELECT id FROM change_reviews WHERE change_id = ?)
-                RETURNING id, exercise_id
-                """,
+            db, sql: "SELECT id, exercise_id FROM reviews_with_ids WHERE id IN (\(reviewsAdded)) ORDER BY id",
             arguments: [change]
-        ).map { (id: $0["id"] as Int64, exerciseID: $0["exercise_id"] as String) }.sorted { $0.id < $1.id }
+        ).map { (id: $0["id"] as Int64, exerciseID: $0["exercise_id"] as String) }
+        try removeRecords(in: "reviews", named: reviewsAdded, of: change)
         result.reviewIDs = reviews.map(\.id)
         result.reviewedExerciseIDs = Set(reviews.map(\.exerciseID)).sorted()
         if result.kind == .resume, !reviews.isEmpty {
@@ -461,13 +471,9 @@ public struct ChangeLog {
         try refuseLiveCopies(keptCheckIns, in: "checkins", of: change, kind: result.kind)
         try refuseIDsBelowOne(keptCheckIns, in: "checkins")
         let checkInsBefore = try checkIns(keptCheckIns)
-        try db.execute(
-            sql: """
-                DELETE FROM checkins WHERE id IN (
-                    SELECT id FROM change_checkins WHERE change_id = ? AND action = 'remove')
-                """,
-            arguments: [change])
-        result.checkInsRemoved = db.changesCount
+        result.checkInsRemoved = try removeRecords(
+            in: "checkins", named: "SELECT id FROM change_checkins WHERE change_id = ?1 AND action = 'remove'",
+            of: change)
         result.checkInsRestored = try restoreCheckIns(of: change, into: &result)
         result.putBackCheckIns = try checkIns(keptCheckIns)
         result.replacedCheckIns = checkInsBefore
@@ -485,6 +491,45 @@ public struct ChangeLog {
                 UNION SELECT id FROM change_\(table) WHERE change_id = ?1 AND action = 'restore' ORDER BY id
                 """,
             arguments: [change])
+    }
+
+    /// The alias table of each record table (schema.sql, v26-record-ids): the numbers people type,
+    /// which the change tables keep.
+    private static let aliasTables = [
+        "entries": "entry_ids", "checkins": "checkin_ids", "reviews": "review_ids",
+        "red_flag_reviews": "red_flag_review_ids", "psfs_activities": "psfs_activity_ids",
+        "psfs_ratings": "psfs_rating_ids",
+    ]
+
+    /// Removes the records of `table` whose aliases `named` lists (SQL taking the change as `?1`),
+    /// records that `change` added; returns how many it removed.
+    ///
+    /// Each is removed by the uid its alias names. Its alias goes too, unless a change not undone
+    /// but `change` names it: nothing can put the record back (undo has no redo), and the journal is
+    /// left as it was before the change. The counter stays where the change took it (``begin(_:now:)``
+    /// forgets changes, never counters), so the number is never given again.
+    @discardableResult
+    private func removeRecords(in table: String, named: String, of change: Int64) throws -> Int {
+        guard let aliases = Self.aliasTables[table] else { return 0 }
+        try db.execute(
+            sql: "DELETE FROM \(table) WHERE uid IN (SELECT uid FROM \(aliases) WHERE id IN (\(named)))",
+            arguments: [change])
+        let removed = db.changesCount
+        let stillNamed =
+            (Self.recordsByID.filter { $0.table == table }.map { ($0.keptIn, $0.action) }
+            + (table == "reviews" ? [("change_exercise_reviews", nil)] : []))
+            .map { keptIn, action in
+                "SELECT k.id FROM \(keptIn) AS k JOIN changes AS c ON c.id = k.change_id WHERE c.undone = 0 "
+                    + "AND k.change_id <> ?1\(action.map { " AND k.action = '\($0)'" } ?? "")"
+            }
+        try db.execute(
+            sql: """
+                DELETE FROM \(aliases) WHERE id IN (\(named))
+                    AND NOT EXISTS (SELECT 1 FROM \(table) AS t WHERE t.uid = \(aliases).uid)
+                    AND id NOT IN (\(stillNamed.joined(separator: " UNION ALL ")))
+                """,
+            arguments: [change])
+        return removed
     }
 
     /// Refuses to undo a delete whose kept copy names a record the journal holds.
@@ -748,20 +793,20 @@ public struct ChangeLog {
 
     /// Refuses to undo a change whose kept copy of an entry or check-in journal could not have kept.
     ///
-    /// Its id beyond the table's id counter (`sqlite_sequence`): journal keeps a copy of a record it
-    /// gave an id, so one beyond every id given was renumbered from outside, and putting it back
-    /// would take an id a new record is yet to be given. Recorded after the change was made, or
-    /// dated after it and after it was recorded (as ``StoredValues``' search of times ahead of
-    /// now): journal copies a record as it stood when the change was made, and `--at` takes no
-    /// time to come. One seek of the change's copies (`change_entries_by_change`, `change_checkins_by_change`).
+    /// Its id beyond the table's alias counter (`sqlite_sequence` of `entry_ids`, `checkin_ids`):
+    /// journal keeps a copy of a record it gave an id, so one beyond every id given was renumbered
+    /// from outside, and putting it back would take an id a new record is yet to be given.
+    /// Recorded after the change was made, or dated after it and after it was recorded (as
+    /// ``StoredValues``' search of times ahead of now): journal copies a record as it stood when
+    /// the change was made, and `--at` takes no time to come. One seek of the change's copies (`change_entries_by_change`, `change_checkins_by_change`).
     private func refuseCopiesOutOfReach(of change: Int64, madeAt: Int64) throws {
-        for (table, record) in [("entries", "entry"), ("checkins", "check-in")] {
+        for (table, record, aliases) in [("entries", "entry", "entry_ids"), ("checkins", "check-in", "checkin_ids")] {
             guard
                 let row = try Row.fetchOne(
                     db,
                     sql: """
                         SELECT k.id, k.performed_at, k.created_at, k.utc_offset,
-                               coalesce((SELECT seq FROM sqlite_sequence WHERE name = '\(table)'), 0) AS given
+                               coalesce((SELECT seq FROM sqlite_sequence WHERE name = '\(aliases)'), 0) AS given
                         FROM change_\(table) AS k WHERE k.change_id = ?1 AND k.action = 'restore'
                           AND (k.id > given OR k.created_at > ?2 OR (k.performed_at > ?2 AND k.performed_at > k.created_at))
                         ORDER BY k.id LIMIT 1
@@ -862,20 +907,19 @@ public struct ChangeLog {
 
     /// Takes back the red-flag reviews `change` recorded; returns their ids, smallest first.
     private func undoRedFlagReviews(of change: Int64) throws -> [Int64] {
-        try Int64.fetchAll(
-            db,
-            sql: """
-                DELETE FROM red_flag_reviews WHERE id IN (SELECT id FROM change_red_flag_reviews WHERE change_id = ?)
-                RETURNING id
-                """,
-            arguments: [change]
-        ).sorted()
+        let added = "SELECT id FROM change_red_flag_reviews WHERE change_id = ?1"
+        let ids = try Int64.fetchAll(
+            db, sql: "SELECT id FROM red_flag_reviews_with_ids WHERE id IN (\(added)) ORDER BY id",
+            arguments: [change])
+        try removeRecords(in: "red_flag_reviews", named: added, of: change)
+        return ids
     }
 
     /// Puts back the check-ins `change` kept, with the red flags journal knows; returns how many.
     ///
-    /// A red flag it does not know (put in from outside) is never put back: it goes in
-    /// ``UndoResult/redFlagsNotPutBack``, so that undo says so.
+    /// Each under the uid its alias names, the one it had (a deleted record's alias stays), with the
+    /// reading that recorded it, so it is as covered as it was. A red flag it does not know (put in
+    /// from outside) is never put back: it goes in ``UndoResult/redFlagsNotPutBack``, so that undo says so.
     private func restoreCheckIns(of change: Int64, into result: inout UndoResult) throws -> Int {
         // Copied in SQL, so the note comes back with every byte it had (``keepCheckIn(_:for:)``).
         let rows = try Row.fetchAll(
@@ -883,12 +927,14 @@ public struct ChangeLog {
             arguments: [change])
         for row in rows {
             let id: Int64 = row["id"]
-            try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [id])
+            try db.execute(
+                sql: "DELETE FROM checkins WHERE uid = (SELECT uid FROM checkin_ids WHERE id = ?)", arguments: [id])
             try db.execute(
                 sql: """
-                    INSERT INTO checkins (id, performed_at, utc_offset, pain, note, created_at)
-                    SELECT id, performed_at, utc_offset, pain, note, created_at
-                    FROM change_checkins
+                    INSERT INTO checkins (uid, performed_at, utc_offset, pain, note, created_at, recorded)
+                    SELECT (SELECT uid FROM checkin_ids WHERE id = k.id), performed_at, utc_offset, pain, note,
+                           created_at, recorded
+                    FROM change_checkins AS k
                     WHERE change_id = ? AND action = 'restore' AND id = ?
                     """,
                 arguments: [change, id])
@@ -897,7 +943,10 @@ public struct ChangeLog {
             if !unknown.isEmpty { result.redFlagsNotPutBack[id] = unknown }
             for flag in flags.compactMap(RedFlag.init(rawValue:)) {
                 try db.execute(
-                    sql: "INSERT INTO checkin_red_flags (checkin_id, red_flag) VALUES (?, ?)",
+                    sql: """
+                        INSERT INTO checkin_red_flags (checkin_uid, red_flag)
+                        VALUES ((SELECT uid FROM checkin_ids WHERE id = ?), ?)
+                        """,
                     arguments: [id, flag.rawValue])
             }
         }
@@ -907,34 +956,32 @@ public struct ChangeLog {
     /// Reverses what `change` did to PSFS activities and ratings: notes the activities it removed
     /// or made active again, and the ratings it removed with their activities' words, each smallest id first.
     private func undoPSFS(of change: Int64, into result: inout UndoResult) throws {
+        let ratingsAdded = "SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating'"
         let ratings = try Row.fetchAll(
-            db,
-            sql: """
-                DELETE FROM psfs_ratings WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating')
-                RETURNING \(PSFSQueries.ratingColumns)
-                """,
+            db, sql: "SELECT \(PSFSQueries.ratingColumns) FROM psfs_ratings_with_ids WHERE id IN (\(ratingsAdded))",
             arguments: [change]
         ).map(PSFSQueries.rating).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         for rating in ratings {
             result.psfsRatedActivities[rating.activityID] = try String.fetchOne(
                 db, sql: "SELECT activity FROM psfs_activities_with_ids WHERE id = ?", arguments: [rating.activityID])
         }
+        try removeRecords(in: "psfs_ratings", named: ratingsAdded, of: change)
+        let activitiesAdded = "SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity'"
         let removed = try Row.fetchAll(
             db,
+            sql: "SELECT \(PSFSQueries.activityColumns) FROM psfs_activities_with_ids WHERE id IN (\(activitiesAdded))",
+            arguments: [change])
+        try removeRecords(in: "psfs_activities", named: activitiesAdded, of: change)
+        let retired = "SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'unretire'"
+        try db.execute(
             sql: """
-                DELETE FROM psfs_activities WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity')
-                RETURNING \(PSFSQueries.activityColumns)
+                UPDATE psfs_activities SET retired_at = NULL
+                WHERE uid IN (SELECT uid FROM psfs_activity_ids WHERE id IN (\(retired)))
                 """,
             arguments: [change])
         let active = try Row.fetchAll(
             db,
-            sql: """
-                UPDATE psfs_activities SET retired_at = NULL WHERE id IN
-                    (SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'unretire')
-                RETURNING \(PSFSQueries.activityColumns)
-                """,
+            sql: "SELECT \(PSFSQueries.activityColumns) FROM psfs_activities_with_ids WHERE id IN (\(retired))",
             arguments: [change])
         result.psfsActivities = try (removed + active).map(PSFSQueries.activity).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         result.psfsRatings = ratings
@@ -1056,10 +1103,10 @@ public struct ChangeLog {
             let planned = try putBackPlan(of: subject, from: change, withOrder: false)
             try db.execute(
                 sql: """
-                    INSERT OR IGNORE INTO reviews
-                        (id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id)
-                    SELECT id, exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id
-                    FROM change_exercise_reviews WHERE change_id = ?
+                    INSERT OR IGNORE INTO reviews (uid, exercise_id, reviewed_at, utc_offset, note, created_at, seen)
+                    SELECT (SELECT uid FROM review_ids WHERE id = k.id), exercise_id, reviewed_at, utc_offset, note,
+                           created_at, seen
+                    FROM change_exercise_reviews AS k WHERE change_id = ?
                     """,
                 arguments: [change])
             let exercise =
@@ -1153,15 +1200,17 @@ public struct ChangeLog {
     ///
     /// Before ids were bounded, an import could add an entry with id 2^63 − 1, after which SQLite
     /// had no id left for any new entry ("disk is full"). Undoing such an import lowers the
-    /// counter to the highest id still in use, by an entry or by a copy that `journal undo` may put
-    /// back; a counter within the bounds is never touched, so no id still named anywhere is given twice.
+    /// counter (`entry_ids`', schema.sql v26-record-ids) to the highest alias still given, to an
+    /// entry or to one deleted, or named by a copy that `journal undo` may put back (the aliases of
+    /// the entries the import added are gone by then, ``removeRecords(in:named:of:)``); a counter
+    /// within the bounds is never touched, so no id still named anywhere is given twice.
     private func reclaimIDs(after change: Int64) throws {
         try db.execute(
             sql: """
                 UPDATE sqlite_sequence SET seq = max(
-                    (SELECT coalesce(max(id), 0) FROM entries),
+                    (SELECT coalesce(max(id), 0) FROM entry_ids),
                     (SELECT coalesce(max(id), 0) FROM change_entries WHERE change_id <> ?1))
-                WHERE name = 'entries' AND seq > ?2
+                WHERE name = 'entry_ids' AND seq > ?2
                 """,
             arguments: [change, Entry.Limits.ids.upperBound])
     }

@@ -8,9 +8,9 @@ import SQLite3
 
 /// The entry queries: reading entries (one, some, a period, every one row by row) and writing one.
 ///
-/// Every read is of `entries_with_ids` (schema.sql v24-record-views), the view that keeps its columns
-/// when sync keys entries by a UUIDv7 (docs/sync-ids.md), ties broken by its `uid`; it selects
-/// ``EntryColumns/selectList`` and decodes each row straight from the prepared
+/// Every read is of the entries with their aliases (``EntryColumns/withIDs``: `entries_with_ids` of
+/// schema.sql with the reading `recorded`), ties broken by the reading that recorded them, then by
+/// `uid`, the key every device holds (``EntryColumns/order(of:descending:)``, docs/sync-ids.md); it selects ``EntryColumns/selectList`` and decodes each row straight from the prepared
 /// statement's columns, which costs about half of going through GRDB's `Row` (and far less than
 /// looking columns up by name). Each runs inside a transaction the caller opened (``JournalStore``).
 ///
@@ -18,23 +18,40 @@ import SQLite3
 /// let week = try store.reading { db in try EntryQueries.entries(db, performedIn: range, exerciseID: nil) }
 /// ```
 enum EntryQueries {
-    /// Inserts `entry` under its id, or under a new one when it has none; returns the id.
+    /// Inserts `entry` keyed by `uid`, recorded by the write whose reading is `recorded` (a
+    /// ``WriteStamp``'s), under its id as alias, or under the next alias when it has none; returns
+    /// the alias.
     ///
-    /// Plain SQL through a cached statement: GRDB's record insert first reads the table's schema,
+    /// Plain SQL through cached statements: GRDB's record insert first reads the table's schema,
     /// which costs more than the insert itself on `journal log`'s path, and more per row on import.
-    /// A new id is given only by a counter journal kept (``StoredValues/refuseChangedIDCounter(_:_:)``).
+    /// A new alias is given only by a counter journal kept (``StoredValues/refuseChangedIDCounter(_:_:)``).
     @discardableResult
-    static func insert(_ entry: Entry, _ db: Database) throws -> Int64 {
-        if entry.id == nil { try StoredValues.refuseChangedIDCounter("entries", db) }
+    static func insert(_ entry: Entry, uid: String, recorded: String, _ db: Database) throws -> Int64 {
+        if let id = entry.id {
+            try db.cachedStatement(sql: EntryColumns.insertAlias).execute(arguments: [id, uid])
+        } else {
+            try StoredValues.refuseChangedIDCounter("entries", db)
+        }
         try db.cachedStatement(sql: EntryColumns.insert).execute(
-            arguments: StatementArguments(EntryColumns.values(of: entry)))
-        return db.lastInsertedRowID
+            arguments: StatementArguments(EntryColumns.values(of: entry, uid: uid, recorded: recorded)))
+        return try alias(of: uid, db)
+    }
+
+    /// The alias of the entry keyed by `uid` (given by the trigger `entries_alias` when it was inserted).
+    static func alias(of uid: String, _ db: Database) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: "SELECT id FROM entry_ids WHERE uid = ?")
+        guard let id = try Int64.fetchOne(statement, arguments: [uid]) else {
+            throw JournalError.corruptDatabase(path: db.configuration.label ?? "")
+        }
+        return id
     }
 
     /// The entry with this id, if any.
     static func entry(id: Int64, _ db: Database) throws -> Entry? {
-        try fetch(db, sql: "SELECT \(EntryColumns.selectList) FROM entries_with_ids WHERE id = ?", arguments: [id])
-            .first
+        try fetch(
+            db, sql: "SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) WHERE id = ?", arguments: [id]
+        )
+        .first
     }
 
     /// The entries with these ids, in id order; throws ``JournalError/entryNotFound(_:)`` for the
@@ -51,8 +68,8 @@ enum EntryQueries {
         try fetch(
             db,
             sql: """
-                SELECT \(EntryColumns.selectList) FROM entries_with_ids WHERE ?1 IS NULL OR exercise_id = ?1
-                ORDER BY performed_at DESC, uid DESC LIMIT ?2
+                SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) WHERE ?1 IS NULL OR exercise_id = ?1
+                ORDER BY \(EntryColumns.order(descending: true)) LIMIT ?2
                 """,
             arguments: [exerciseID, limit ?? -1])
     }
@@ -75,12 +92,12 @@ enum EntryQueries {
         let earlier = try fetch(
             db,
             sql: """
-                SELECT \(EntryColumns.selectList) FROM entries_with_ids WHERE id IN (
-                    SELECT e.id FROM exercises AS x JOIN entries_with_ids AS e ON e.id IN (
-                        SELECT id FROM entries_with_ids WHERE exercise_id = x.id AND performed_at < ?1
-                        ORDER BY performed_at DESC, uid DESC LIMIT ?2)
+                SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) WHERE uid IN (
+                    SELECT e.uid FROM exercises AS x JOIN entries AS e ON e.uid IN (
+                        SELECT uid FROM entries WHERE exercise_id = x.id AND performed_at < ?1
+                        ORDER BY \(EntryColumns.order(descending: true)) LIMIT ?2)
                     WHERE ?3 IS NULL OR x.id = ?3)
-                ORDER BY performed_at, uid
+                ORDER BY \(EntryColumns.order())
                 """,
             arguments: [range.lowerBound, Thresholds.repeatedWindow, exerciseID])
         return try earlier + entries(db, performedIn: range, exerciseID: exerciseID)
@@ -117,7 +134,8 @@ enum EntryQueries {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return (
-            "SELECT \(EntryColumns.selectList) FROM entries_with_ids \(filter) ORDER BY performed_at, uid", arguments
+            "SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) \(filter) ORDER BY \(EntryColumns.order())",
+            arguments
         )
     }
 

@@ -83,10 +83,19 @@ enum ExerciseQueries {
     /// The plan's order: by position; a row without one (none should lack it) after those with one.
     static let planOrder = "position IS NULL, position, rowid"
 
+    /// plan_history's `since` of a dose in force since the journal began, which reads back as `nil`:
+    /// the table's key (exercise, day) holds no NULL, so that a session records the row (v26-record-ids).
+    static let sinceJournalBegan = "0000-00-00"
+
+    /// The plan, each item with its earlier doses (plan_history's rows not removed, oldest first).
     static func plan(_ db: Database) throws -> [PlanItem] {
         var earlier: [String: [PlanItem]] = [:]
         for dose in try planItems(
-            db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan_history ORDER BY since")
+            db,
+            sql: """
+                SELECT exercise_id, sets, reps, hold_seconds, per_week, nullif(since, ?) AS since FROM plan_history
+                WHERE removed = 0 ORDER BY plan_history.since
+                """, arguments: [sinceJournalBegan])
         {
             earlier[dose.exerciseID, default: []].append(dose)
         }
@@ -99,7 +108,8 @@ enum ExerciseQueries {
         }
     }
 
-    /// Writes the earlier doses of `item`'s exercise (plan_history) as `item` holds them.
+    /// Writes the earlier doses of `item`'s exercise (plan_history) as `item` holds them, a dose in
+    /// force since the journal began on ``sinceJournalBegan``.
     static func replaceEarlierDoses(of item: PlanItem, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM plan_history WHERE exercise_id = ?", arguments: [item.exerciseID])
         for dose in item.earlier {
@@ -108,13 +118,18 @@ enum ExerciseQueries {
                     INSERT INTO plan_history (exercise_id, sets, reps, hold_seconds, per_week, since)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [item.exerciseID, dose.sets, dose.reps, dose.holdSeconds, dose.perWeek, dose.since?.iso8601])
+                arguments: [
+                    item.exerciseID, dose.sets, dose.reps, dose.holdSeconds, dose.perWeek,
+                    dose.since?.iso8601 ?? sinceJournalBegan,
+                ])
         }
     }
 
     /// Plan rows (of the plan or its history) as `sql` selects them, each a dose without earlier ones.
-    private static func planItems(_ db: Database, sql: String) throws -> [PlanItem] {
-        try Row.fetchAll(db, sql: sql).map { row in
+    private static func planItems(_ db: Database, sql: String, arguments: StatementArguments = []) throws
+        -> [PlanItem]
+    {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             // A dose journal never writes is read within its bounds; ``StoredValues`` names it.
             let reps: Int? = try row.decode(forColumn: "reps")
             let hold: Int? = try row.decode(forColumn: "hold_seconds")

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Importing a full JSON export (`journal import` of `journal export --all`): not to be confused with
@@ -6,7 +7,9 @@ enum FullExportImport {
     /// Restores a full export (``JournalExport``) into this journal, all or nothing.
     ///
     /// The journal must hold no entries, check-ins or reviews: a restore puts back a journal with
-    /// its ids, and merging two journals' histories has no one right answer. It may already hold
+    /// its ids (each record's id in the file becomes its alias here, under a new uid from the
+    /// import's one ``WriteStamp``; what each review had seen is given by ``giveReadings``), and
+    /// merging two journals' histories has no one right answer. It may already hold
     /// the person's own exercises and plan items the export has too (the same values: they are
     /// kept; different ones: refused), as after undoing a restore. Every element is checked as the
     /// command that records it checks its input; the first problem aborts everything with its line
@@ -20,14 +23,22 @@ enum FullExportImport {
     /// them (``ChangeLog/recordFullImport(now:)``).
     ///
     /// ```swift
-    /// let result = try store.writing { try FullExportImport.restore(from: { ByteSource(bytes: bytes) }, now: now, $0) }
+    /// let result = try store.writing {
+    ///     try FullExportImport.restore(from: { ByteSource(bytes: bytes) }, now: now, clock: store.clock, $0)
+    /// }
     /// result.added // entries
     /// ```
-    static func restore(from open: () throws -> ByteSource, now: Int64, _ db: Database) throws -> ImportResult {
+    static func restore(
+        from open: () throws -> ByteSource, now: Int64, clock: StoreClock, _ db: Database
+    ) throws -> ImportResult {
         try Self.requireNothingToOverwrite(db)
         var result = ImportResult()
         var lines: [String: [Int64: Int]] = [:]
         var change: Int64?
+        var stamp = LazyStamp(clock: clock, now: Date(timeIntervalSince1970: TimeInterval(now)))
+        // What the file says each review, and each red-flag review, had seen: by uid.
+        var reviewsSaw: [(uid: String, recordedAt: Int64, through: Int64)] = []
+        var redFlagReviewsSaw: [(uid: String, recordedAt: Int64, through: Int64)] = []
         func changeID() throws -> Int64 {
             let current = try change ?? ChangeLog(db).recordFullImport(now: now)
             change = current
@@ -47,18 +58,19 @@ enum FullExportImport {
                         db, sql: "SELECT count(*) FROM psfs_activities_with_ids WHERE id = ?", arguments: [activity.id])
                         == 0
                 else { throw Self.twice("activity", activity.id ?? 0, line) }
-                if activity.id == nil { try StoredValues.refuseChangedIDCounter("psfs_activities", db) }
+                let uid = try stamp.uid(db)
+                let id = try Self.giveAlias(activity.id, to: uid, in: "psfs_activity_ids", of: "psfs_activities", db)
                 try db.execute(
                     sql: """
-                        INSERT INTO psfs_activities (id, activity, added_at, utc_offset, retired_at, created_at)
+                        INSERT INTO psfs_activities (uid, activity, added_at, utc_offset, retired_at, created_at)
                         VALUES (?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        activity.id, activity.activity, activity.addedAt, activity.utcOffset, activity.retiredAt,
+                        uid, activity.activity, activity.addedAt, activity.utcOffset, activity.retiredAt,
                         activity.createdAt,
                     ])
-                try ChangeLog(db).notePSFS("remove-activity", activity.id, for: changeID())
-                lines["activity", default: [:]][activity.id ?? 0] = line
+                try ChangeLog(db).notePSFS("remove-activity", id, for: changeID())
+                lines["activity", default: [:]][id] = line
                 result.activities += 1
             default:
                 return
@@ -94,13 +106,22 @@ enum FullExportImport {
                     throw Self.twice("entry", id, line)
                 }
                 try keep(entry.exerciseID)
-                try ChangeLog(db).noteAdded(try EntryQueries.insert(entry, db), for: changeID())
+                // Recorded at the stamp for now: ``giveReadings`` ranks the file's entries at the end.
+                let id = try stamp.use(db) { stamp in
+                    let uid = stamp.uid()
+                    let id = try Self.giveAlias(entry.id, to: uid, in: "entry_ids", of: "entries", db)
+                    try db.cachedStatement(sql: EntryColumns.insert).execute(
+                        arguments: StatementArguments(
+                            EntryColumns.values(of: entry, uid: uid, recorded: stamp.recorded)))
+                    return id
+                }
+                try ChangeLog(db).noteAdded(id, for: changeID())
                 result.added += 1
             case "checkins":
                 var checkIn = try Self.element(line) { try JournalExport.checkIn(value, now: now) }
                 try Self.refuseLargestID(checkIn.id, of: "check-in", line)
                 if let id = checkIn.id, try !Self.checkInIDIsFree(id, db) { throw Self.twice("check-in", id, line) }
-                try checkIn.insert(db)
+                try stamp.use(db) { try checkIn.insert(db, stamp: &$0) }
                 try ChangeLog(db).noteAddedCheckIn(checkIn.id ?? 0, for: changeID())
                 result.checkIns += 1
             case "plan":
@@ -122,18 +143,19 @@ enum FullExportImport {
                 try Self.refuseLargestID(review.id, of: "review", line)
                 if let id = review.id, try Self.reviewIDIsTaken(id, db) { throw Self.twice("review", id, line) }
                 try keep(review.exerciseID)
-                if review.id == nil { try StoredValues.refuseChangedIDCounter("reviews", db) }
+                let uid = try stamp.uid(db)
+                let id = try Self.giveAlias(review.id, to: uid, in: "review_ids", of: "reviews", db)
+                // What it had seen is written once the file's entries are all in (``giveReadings``).
                 try db.execute(
                     sql: """
-                        INSERT INTO reviews (id, exercise_id, reviewed_at, utc_offset, note, created_at,
-                                             through_entry_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO reviews (uid, exercise_id, reviewed_at, utc_offset, note, created_at, seen)
+                        VALUES (?, ?, ?, ?, ?, ?, '{}')
                         """,
                     arguments: [
-                        review.id, review.exerciseID, review.reviewedAt, review.utcOffset, review.note,
-                        review.createdAt, review.throughEntryID,
+                        uid, review.exerciseID, review.reviewedAt, review.utcOffset, review.note, review.createdAt,
                     ])
-                try ChangeLog(db).noteAddedReview(db.lastInsertedRowID, for: changeID())
+                reviewsSaw.append((uid, review.createdAt, review.throughEntryID))
+                try ChangeLog(db).noteAddedReview(id, for: changeID())
                 result.reviews += 1
             case "red_flag_reviews":
                 let review = try Self.element(line) { try JournalExport.redFlagReview(value, now: now) }
@@ -143,18 +165,16 @@ enum FullExportImport {
                         db, sql: "SELECT count(*) FROM red_flag_reviews_with_ids WHERE id = ?", arguments: [review.id])
                         == 0
                 else { throw Self.twice("red-flag review", review.id ?? 0, line) }
-                if review.id == nil { try StoredValues.refuseChangedIDCounter("red_flag_reviews", db) }
+                let uid = try stamp.uid(db)
+                let id = try Self.giveAlias(review.id, to: uid, in: "red_flag_review_ids", of: "red_flag_reviews", db)
                 try db.execute(
                     sql: """
-                        INSERT INTO red_flag_reviews (id, reviewed_at, utc_offset, note, created_at,
-                                                      through_checkin_id)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO red_flag_reviews (uid, reviewed_at, utc_offset, note, created_at, seen)
+                        VALUES (?, ?, ?, ?, ?, '{}')
                         """,
-                    arguments: [
-                        review.id, review.reviewedAt, review.utcOffset, review.note, review.createdAt,
-                        review.throughCheckInID,
-                    ])
-                try ChangeLog(db).noteAddedRedFlagReview(review.id ?? db.lastInsertedRowID, for: changeID())
+                    arguments: [uid, review.reviewedAt, review.utcOffset, review.note, review.createdAt])
+                redFlagReviewsSaw.append((uid, review.createdAt, review.throughCheckInID))
+                try ChangeLog(db).noteAddedRedFlagReview(id, for: changeID())
                 result.redFlagReviews += 1
             case "settings":
                 let setting = try Self.element(line) { try JournalExport.setting(value) }
@@ -188,25 +208,131 @@ enum FullExportImport {
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM psfs_ratings_with_ids WHERE id = ?", arguments: [rating.id]) == 0
                 else { throw Self.twice("rating", rating.id ?? 0, line) }
-                if rating.id == nil { try StoredValues.refuseChangedIDCounter("psfs_ratings", db) }
+                let uid = try stamp.uid(db)
+                let id = try Self.giveAlias(rating.id, to: uid, in: "psfs_rating_ids", of: "psfs_ratings", db)
                 try db.execute(
                     sql: """
-                        INSERT INTO psfs_ratings (id, activity_id, rated_at, utc_offset, score, note, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO psfs_ratings (uid, activity_uid, rated_at, utc_offset, score, note, created_at)
+                        VALUES (?, (SELECT uid FROM psfs_activity_ids WHERE id = ?), ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        rating.id, rating.activityID, rating.ratedAt, rating.utcOffset, rating.score.value,
-                        rating.note, rating.createdAt,
+                        uid, rating.activityID, rating.ratedAt, rating.utcOffset, rating.score.value, rating.note,
+                        rating.createdAt,
                     ])
-                try ChangeLog(db).notePSFS("remove-rating", rating.id, for: changeID())
-                lines["rating", default: [:]][rating.id ?? 0] = line
+                try ChangeLog(db).notePSFS("remove-rating", id, for: changeID())
+                lines["rating", default: [:]][id] = line
                 result.ratings += 1
             default:
                 return
             }
         }
-        try Self.requireConsistentReferences(db, change: change, lines: lines)
+        if let taken = stamp.taken {
+            try Self.giveReadings(taken, reviews: reviewsSaw, redFlagReviews: redFlagReviewsSaw, db)
+        }
+        try Self.requireConsistentReferences(db, lines: lines)
         return result
+    }
+
+    /// The one stamp (``WriteStamp``) of a full import, taken when it first makes a record: an
+    /// import that only checks, or only adds exercises, plan items or settings, moves no clock.
+    private struct LazyStamp {
+        let clock: StoreClock
+        let now: Date
+        private(set) var taken: WriteStamp?
+
+        /// Runs `body` with the stamp, taken in `db`'s transaction the first time.
+        mutating func use<T>(_ db: Database, _ body: (inout WriteStamp) throws -> T) throws -> T {
+            var stamp = try taken ?? clock.stamp(db, now: now)
+            defer { taken = stamp }
+            return try body(&stamp)
+        }
+
+        /// The next record's uid.
+        mutating func uid(_ db: Database) throws -> String { try use(db) { $0.uid() } }
+    }
+
+    /// Gives `uid` the alias `id` in the alias table `aliases` of `table`; returns the alias.
+    ///
+    /// Before the record is inserted. An alias of a record no longer there (as after undoing an
+    /// import) is pointed at `uid`; with no `id`, the next alias is given.
+    ///
+    /// A full import keeps the file's numbers (schema.sql v26-record-ids: the trigger on `table`
+    /// then gives none); the caller has checked that no record of `table` holds `id`.
+    private static func giveAlias(
+        _ id: Int64?, to uid: String, in aliases: String, of table: String, _ db: Database
+    ) throws -> Int64 {
+        if let id {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO \(aliases) (id, uid) VALUES (?1, ?2)
+                    ON CONFLICT (id) DO UPDATE SET uid = excluded.uid
+                    WHERE NOT EXISTS (SELECT 1 FROM \(table) WHERE \(table).uid = \(aliases).uid)
+                    """
+            ).execute(arguments: [id, uid])
+            return id
+        }
+        try db.cachedStatement(sql: "INSERT INTO \(aliases) (uid) VALUES (?)").execute(arguments: [uid])
+        return db.lastInsertedRowID
+    }
+
+    /// Writes the readings of what the file recorded (schema.sql v26-record-ids), so that each
+    /// review covers what the file says it covered, as the section's formula does for a journal it
+    /// migrates: a reading per record, ranked.
+    ///
+    /// The file's entries, ranked by when each was recorded (`recorded_at`) then by id, get the
+    /// readings after the import's own `stamp`, two counts apart (`recorded`); a review gets, of
+    /// this journal's replica, the reading one count after the last entry before the first one in
+    /// that order it had not seen (`seen`): one recorded after the review's second, or with an id
+    /// beyond its `through_entry_id`. So a review covers exactly the entries the file says it
+    /// covered (recorded by its second, with an id up to its through id), in every file written by
+    /// a journal whose clock never went back; when the file's order of recording and of ids disagree
+    /// (a clock set back), it covers fewer, never more. Check-ins and red-flag reviews likewise.
+    /// The clock then stands at the latest reading given, so every later write comes after them.
+    ///
+    /// The journal held no entries, check-ins or reviews (``requireNothingToOverwrite(_:)``): those
+    /// are the file's. Red-flag reviews it held are left as they are: they had not seen the file's
+    /// check-ins.
+    private static func giveReadings(
+        _ stamp: WriteStamp, reviews: [(uid: String, recordedAt: Int64, through: Int64)],
+        redFlagReviews: [(uid: String, recordedAt: Int64, through: Int64)], _ db: Database
+    ) throws {
+        let replica = stamp.reading.replica.hex
+        // The reading `counts` (SQL) counts after the stamp's, as `HybridTimestamp.text` writes it.
+        func reading(_ counts: String) -> String {
+            "printf('%015d-%08x-%s', \(stamp.reading.wall), \(stamp.reading.counter) + (\(counts)), '\(replica)')"
+        }
+        var largest: Int64 = 1
+        for (records, aliases, seers, seen) in [
+            ("entries", "entry_ids", "reviews", reviews),
+            ("checkins", "checkin_ids", "red_flag_reviews", redFlagReviews),
+        ] {
+            let ranks = "full_import_\(records)"
+            try db.execute(
+                sql: """
+                    CREATE TEMP TABLE \(ranks) AS
+                        SELECT r.uid AS uid, a.id AS id, r.created_at AS created_at,
+                               row_number() OVER (ORDER BY r.created_at, a.id) AS rank
+                        FROM \(records) AS r JOIN \(aliases) AS a ON a.uid = r.uid;
+                    CREATE INDEX temp.\(ranks)_by_uid ON \(ranks) (uid);
+                    UPDATE \(records) SET recorded = (
+                        SELECT \(reading("2 * k.rank")) FROM \(ranks) AS k WHERE k.uid = \(records).uid);
+                    """)
+            let count = try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(ranks)") ?? 0
+            largest = max(largest, 2 * count + 1)
+            // One count after the last record before the first the review had not seen.
+            let seenCount = """
+                2 * coalesce((SELECT min(rank) - 1 FROM \(ranks) WHERE created_at > ?2 OR id > ?3),
+                             (SELECT count(*) FROM \(ranks))) + 1
+                """
+            let update = try db.makeStatement(
+                sql: "UPDATE \(seers) SET seen = json_object(?1, \(reading(seenCount))) WHERE uid = ?4")
+            for review in seen {
+                try update.execute(arguments: [replica, review.recordedAt, review.through, review.uid])
+            }
+            try db.execute(sql: "DROP TABLE temp.\(ranks)")
+        }
+        try db.execute(
+            sql: "UPDATE replica_clocks SET last = max(last, \(reading("?"))) WHERE self = 1", arguments: [largest])
     }
 
     /// Refuses what each element allows alone but the file as a whole contradicts.
@@ -214,26 +340,11 @@ enum FullExportImport {
     /// An activity retired before it was added is refused. A rating dated before its activity was added is journal's own
     /// (`psfs rate --at` takes any past time, as a baseline remembered after adding the activity).
     ///
-    /// A review through an entry beyond the file's last (as after the newest entries were deleted,
-    /// or in a forged file: 2^53 − 1) is brought down to the file's last entry, which names the
-    /// same entries: none lies between. Kept as it was, every later entry would get a lower id and
-    /// count as reviewed, so no later rise would ever be held. Only the import's own reviews
-    /// (`change`) are brought down: one the journal held before reaches no further than the ids it gave.
-    private static func requireConsistentReferences(
-        _ db: Database, change: Int64?, lines: [String: [Int64: Int]]
-    ) throws {
+    /// (A review through an entry beyond the file's last, as after the newest entries were deleted
+    /// or in a forged file, 2^53 − 1, names the same entries as one through the file's last:
+    /// ``giveReadings`` reads it so, and no later entry counts as reviewed.)
+    private static func requireConsistentReferences(_ db: Database, lines: [String: [Int64: Int]]) throws {
         func line(_ kind: String, _ id: Int64) -> Int { lines[kind]?[id] ?? 1 }
-        let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entries_with_ids") ?? 0
-        try db.execute(
-            sql: "UPDATE reviews SET through_entry_id = ?1 WHERE through_entry_id > ?1", arguments: [last])
-        // The same for a red-flag review through a check-in beyond the file's last.
-        let lastCheckIn = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM checkins_with_ids") ?? 0
-        try db.execute(
-            sql: """
-                UPDATE red_flag_reviews SET through_checkin_id = ?1 WHERE through_checkin_id > ?1 AND id IN (
-                    \(ChangeLog.redFlagReviewsAddedBy))
-                """,
-            arguments: [lastCheckIn, change])
         if let id = try Int64.fetchOne(
             db, sql: "SELECT id FROM psfs_activities_with_ids WHERE retired_at < added_at ORDER BY id LIMIT 1")
         {
@@ -453,7 +564,7 @@ enum FullExportImport {
 
 extension JournalStore {
     /// Restores a full export (``JournalExport``) into this journal, all or nothing, in one
-    /// transaction (``FullExportImport/restore(from:now:_:)``).
+    /// transaction (``FullExportImport/restore(from:now:clock:_:)``).
     ///
     /// ```swift
     /// let result = try store.restore(from: { ByteSource(bytes: bytes) }, now: now)
@@ -462,7 +573,7 @@ extension JournalStore {
     public func restore(from open: () throws -> ByteSource, now: Int64) throws -> ImportResult {
         try writing { db in
             let before = try SettingsQueries.region(db)
-            var result = try FullExportImport.restore(from: open, now: now, db)
+            var result = try FullExportImport.restore(from: open, now: now, clock: clock, db)
             let after = try SettingsQueries.region(db)
             if before != after { result.region = RegionChange(replaced: before, stored: after) }
             return result

@@ -19,39 +19,33 @@ enum HoldQueries {
     /// pain after than before (``MorePainRule``), or pain after above
     /// ``Thresholds/highPainAbove`` (``HighPainRule``).
     ///
-    /// schema.sql's `entries_stops`, `entries_stops_by_recording` and `entries_stops_by_id` indexes
-    /// are partial on exactly this text, so that the queries that use it are answered from the
+    /// schema.sql's `entries_stops` index (and `entries_stops_by_recording`, `entries_stops_by_id`)
+    /// is partial on exactly this text, so that the queries that use it are answered from the
     /// index; `StopConditionTests` runs it, and each index's own condition read back from the file,
     /// against the Swift rule for every pair of pain levels.
     static let stopCondition = "pain_after > pain_before OR pain_after > \(Thresholds.highPainAbove)"
 
-    /// The three sessions that may start a hold for one exercise and that one review does not cover.
+    /// The two sessions that may start a hold for one exercise and that one review does not cover.
     ///
-    /// Three scalar subqueries for an `IN (…)` list, each a seek: the first performed after the
-    /// review's time (`entries_stops`, by time); of those performed up to it, the first recorded
-    /// after the review's second (`entries_stops_by_recording`, by time of recording: only the stops
-    /// recorded after it are read, never those it covers), and the first the review had not seen,
-    /// its id above the review's through id (`entries_stops_by_id`: only the stops with higher ids
-    /// are read), as one logged with the clock set back. The earliest of the three is the one
-    /// ``Review/Mark/covers(performedAt:entryID:recordedAt:)`` leaves first. The arguments are SQL
-    /// expressions for the exercise id and the review's columns, `NULL` when there is no review
-    /// (then the first is any session and the others none).
-    private static func firstUncovered(
-        exercise: String, reviewedAt: String, throughEntryID: String, recordedAt: String
-    ) -> String {
+    /// Two scalar subqueries for an `IN (…)` list: the first performed after the review's time
+    /// (`entries_stops`, a seek by time), and the first performed up to it whose recording the
+    /// review had not seen (``WriteStamp/hasSeen(recorded:seen:)``: recorded after it, or with the
+    /// clock set back, or edited into a rise after it), read through `entries_stops` up to the
+    /// review's time: the stops it covers are read to find it (no index orders them by
+    /// `recorded`). The earlier of the two is the one ``Review/Mark/covers(performedAt:recorded:)``
+    /// leaves first. The arguments are SQL expressions for the exercise id and the review's
+    /// `reviewed_at` and `seen`, `NULL` when there is no review (then the first is any session
+    /// and the second none). Each selects the session's `uid`.
+    private static func firstUncovered(exercise: String, reviewedAt: String, seen: String) -> String {
         """
-        (SELECT id FROM entries
+        (SELECT uid FROM entries
          WHERE exercise_id = \(exercise) AND performed_at > coalesce(\(reviewedAt), \(Int64.min))
            AND (\(stopCondition))
-         ORDER BY performed_at, id LIMIT 1),
-        (SELECT id FROM entries INDEXED BY entries_stops_by_recording
-         WHERE exercise_id = \(exercise) AND created_at > \(recordedAt) AND (\(stopCondition))
-           AND performed_at <= \(reviewedAt)
-         ORDER BY performed_at, id LIMIT 1),
-        (SELECT id FROM entries INDEXED BY entries_stops_by_id
-         WHERE exercise_id = \(exercise) AND id > \(throughEntryID) AND (\(stopCondition))
-           AND performed_at <= \(reviewedAt)
-         ORDER BY performed_at, id LIMIT 1)
+         ORDER BY \(EntryColumns.order()) LIMIT 1),
+        (SELECT uid FROM entries
+         WHERE exercise_id = \(exercise) AND performed_at <= \(reviewedAt) AND (\(stopCondition))
+           AND NOT \(WriteStamp.hasSeen(recorded: "recorded", seen: seen))
+         ORDER BY \(EntryColumns.order()) LIMIT 1)
         """
     }
 
@@ -82,7 +76,7 @@ enum HoldQueries {
             FROM stopped WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM exercises))
         """
 
-    /// Each exercise's latest review (by review time, then the latest recorded) of those dated by
+    /// Each exercise's latest review (by review time, then by `uid`) of those dated by
     /// `asOf`, an SQL expression for ``AsOf/bound(_:)`` (`NULL`: every review): one seek per
     /// exercise in the `reviews_by_exercise` index, read back from the bound (every review's
     /// exercise is in ``exerciseIDs``).
@@ -91,41 +85,40 @@ enum HoldQueries {
     /// that resolves to it.
     private static func latestReview(asOf: String, exercises: String = "(\(exerciseIDs))") -> String {
         """
-        SELECT x.id AS held, r.exercise_id, r.reviewed_at, r.through_entry_id, r.created_at FROM \(exercises) AS x
-        JOIN reviews AS r ON r.id = (SELECT id FROM reviews WHERE exercise_id = x.resolved AND \(AsOf.datedBy(asOf))
-                                     ORDER BY reviewed_at DESC, id DESC LIMIT 1)
+        SELECT x.id AS held, r.exercise_id, r.reviewed_at, r.seen, r.created_at FROM \(exercises) AS x
+        JOIN reviews AS r ON r.uid = (SELECT uid FROM reviews WHERE exercise_id = x.resolved AND \(AsOf.datedBy(asOf))
+                                      ORDER BY reviewed_at DESC, uid DESC LIMIT 1)
         """
     }
 
     /// For every exercise, its latest review dated by `?1` (``AsOf/bound(_:)``, `NULL` for now) and
-    /// the sessions ``firstUncovered(exercise:reviewedAt:throughEntryID:recordedAt:)`` finds against
-    /// it (up to three), in one statement: three index seeks per exercise however long the journal.
+    /// the sessions ``firstUncovered(exercise:reviewedAt:seen:)`` finds against it (up to two), in
+    /// one statement.
     ///
     /// A row per session found, by exercise, oldest first, after one for each reviewed exercise
     /// without one: the exercise the session's id resolves to (``exerciseIDs``), the review's
-    /// exercise id, review time, through id and time of recording (all `NULL` without a review),
-    /// then ``EntryColumns/selectList(of:)`` (all `NULL` without a session).
+    /// exercise id, review time, `seen` and time of recording (all `NULL` without a review),
+    /// then ``EntryColumns/selectList`` (all `NULL` without a session).
     /// The common tables are each named once, so that SQLite compiles each once: writing the
     /// sessions as a `candidates` table read three times compiled its seeks three times.
     static let firstUncoveredStops = """
         WITH RECURSIVE \(exerciseIDsTables),
         latest AS (\(latestReview(asOf: "?1", exercises: "exercise_ids")))
-        SELECT x.resolved, l.exercise_id, l.reviewed_at, l.through_entry_id, l.created_at,
-               \(EntryColumns.selectList(of: "e"))
+        SELECT x.resolved, l.exercise_id, l.reviewed_at, l.seen, l.created_at,
+               a.id, \(EntryColumns.allCases.map { "e.\($0.name)" }.joined(separator: ", "))
         FROM exercise_ids AS x LEFT JOIN latest AS l ON l.held = x.id
-        LEFT JOIN entries AS e ON e.id IN (\(firstUncovered(
-            exercise: "x.id", reviewedAt: "l.reviewed_at", throughEntryID: "l.through_entry_id",
-            recordedAt: "l.created_at")))
-        WHERE e.id IS NOT NULL OR l.exercise_id IS NOT NULL
-        ORDER BY e.exercise_id, e.performed_at, e.id
+        LEFT JOIN entries AS e ON e.uid IN (\(firstUncovered(exercise: "x.id", reviewedAt: "l.reviewed_at", seen: "l.seen")))
+        LEFT JOIN entry_ids AS a ON a.uid = e.uid
+        WHERE e.uid IS NOT NULL OR l.exercise_id IS NOT NULL
+        ORDER BY e.exercise_id, \(EntryColumns.order(of: "e"))
         """
 
-    /// The first session of exercise `?1` that may start a hold and that a review at `?2`, seen
-    /// through entry `?3` and recorded at `?4`, does not cover (all three `NULL` for no review).
+    /// The first session of exercise `?1` that may start a hold and that a review at `?2`, which
+    /// had seen `?3` (its `seen`), does not cover (both `NULL` for no review).
     static let firstUncoveredStop = """
-        SELECT \(EntryColumns.selectList) FROM entries
-        WHERE id IN (\(firstUncovered(exercise: "?1", reviewedAt: "?2", throughEntryID: "?3", recordedAt: "?4")))
-        ORDER BY performed_at, id LIMIT 1
+        SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs)
+        WHERE uid IN (\(firstUncovered(exercise: "?1", reviewedAt: "?2", seen: "?3")))
+        ORDER BY \(EntryColumns.order()) LIMIT 1
         """
 
     /// Every exercise on hold, by exercise id, in two reads however many exercises there are: the
@@ -150,8 +143,9 @@ enum HoldQueries {
         var resolving: [String: String] = [:]
         try EntryQueries.forEachRow(db, sql: firstUncoveredStops, arguments: [AsOf.bound(asOf)]) { row in
             if sqlite3_column_type(row, 1) != SQLITE_NULL, let id = sqlite3_column_text(row, 1) {
+                let seen = sqlite3_column_text(row, 3).map { String(cString: $0) } ?? "{}"
                 reviewed[String(cString: id)] = Review.Mark(
-                    reviewedAt: sqlite3_column_int64(row, 2), throughEntryID: sqlite3_column_int64(row, 3),
+                    reviewedAt: sqlite3_column_int64(row, 2), seen: Review.Mark.readings(seen),
                     recordedAt: sqlite3_column_int64(row, 4))
             }
             guard sqlite3_column_type(row, 5) != SQLITE_NULL else { return }
@@ -179,7 +173,7 @@ enum HoldQueries {
         for id in [exerciseID] + variants {
             first += try EntryQueries.fetch(
                 db, sql: firstUncoveredStop,
-                arguments: [id, review?.reviewedAt, review?.throughEntryID, review?.recordedAt])
+                arguments: [id, review?.reviewedAt, review?.seenText])
         }
         return try holds(
             startingAt: first, reviewed: [exerciseID: review].compactMapValues { $0 },
@@ -202,9 +196,7 @@ enum HoldQueries {
         var earlier: [String: [Entry]] = [:]
         for entry in try self.sessions(before: sessions, db) { earlier[entry.exerciseID, default: []].append(entry) }
         let holds = sessions.compactMap { session in
-            let before = (earlier[session.exerciseID] ?? []).filter {
-                ($0.performedAt, $0.id ?? 0) < (session.performedAt, session.id ?? 0)
-            }
+            let before = (earlier[session.exerciseID] ?? []).filter { Entry.precedes($0, session) }
             guard let exerciseID = resolving[session.exerciseID] else {
                 return HoldRule.hold(sessions: before + [session], review: reviewed[session.exerciseID])
             }
@@ -218,9 +210,7 @@ enum HoldQueries {
         guard !resolving.isEmpty else { return holds }
         var earliest: [String: Hold] = [:]
         for hold in holds {
-            if let other = earliest[hold.exerciseID],
-                (other.session.performedAt, other.session.id ?? 0) <= (hold.session.performedAt, hold.session.id ?? 0)
-            {
+            if let other = earliest[hold.exerciseID], !Entry.precedes(hold.session, other.session) {
                 continue
             }
             earliest[hold.exerciseID] = hold
@@ -233,21 +223,21 @@ enum HoldQueries {
     /// the session's time, read backwards (the `performed_at <=` bound lets the seek start there
     /// rather than at the exercise's newest session).
     static func sessions(before sessions: [Entry], _ db: Database) throws -> [Entry] {
-        let ids = sessions.compactMap(\.id)
-        guard !ids.isEmpty else { return [] }
+        let uids = sessions.compactMap(\.uid)
+        guard !uids.isEmpty else { return [] }
         return try EntryQueries.fetch(
             db,
             sql: """
-                SELECT \(EntryColumns.selectList) FROM entries WHERE id IN (
-                    SELECT p.id FROM entries AS c JOIN entries AS p ON p.id IN (
-                        SELECT id FROM entries
-                        WHERE exercise_id = c.exercise_id AND performed_at <= c.performed_at AND id <> c.id
-                          AND (performed_at < c.performed_at OR id < c.id)
-                        ORDER BY performed_at DESC, id DESC LIMIT ?)
-                    WHERE c.id IN (\(databaseQuestionMarks(count: ids.count))))
-                ORDER BY exercise_id, performed_at, id
+                SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs) WHERE uid IN (
+                    SELECT p.uid FROM entries AS c JOIN entries AS p ON p.uid IN (
+                        SELECT uid FROM entries
+                        WHERE exercise_id = c.exercise_id AND performed_at <= c.performed_at
+                          AND (performed_at, recorded, uid) < (c.performed_at, c.recorded, c.uid)
+                        ORDER BY \(EntryColumns.order(descending: true)) LIMIT ?)
+                    WHERE c.uid IN (\(databaseQuestionMarks(count: uids.count))))
+                ORDER BY exercise_id, \(EntryColumns.order())
                 """,
-            arguments: StatementArguments([Thresholds.repeatedWindow - 1] + ids.map { Int($0) }))
+            arguments: StatementArguments([Thresholds.repeatedWindow - 1] as [any DatabaseValueConvertible] + uids))
     }
 
     /// The ``Thresholds/repeatedWindow`` − 1 sessions of `entry`'s exercise just before it, newest first.
@@ -255,24 +245,26 @@ enum HoldQueries {
         try EntryQueries.fetch(
             db,
             sql: """
-                SELECT \(EntryColumns.selectList) FROM entries
-                WHERE exercise_id = ?1 AND performed_at <= ?3 AND id <> ?2 AND (performed_at < ?3 OR id < ?2)
-                ORDER BY performed_at DESC, id DESC LIMIT ?4
+                SELECT \(EntryColumns.selectList) FROM \(EntryColumns.withIDs)
+                WHERE exercise_id = ?1 AND performed_at <= ?3 AND (performed_at, recorded, uid) < (?3, ?5, ?2)
+                ORDER BY \(EntryColumns.order(descending: true)) LIMIT ?4
                 """,
-            arguments: [entry.exerciseID, entry.id, entry.performedAt, Thresholds.repeatedWindow - 1])
+            arguments: [entry.exerciseID, entry.uid, entry.performedAt, Thresholds.repeatedWindow - 1, entry.recorded])
     }
 
     /// Reviews within `range` (Unix seconds), oldest first (ties by `uid`).
     ///
-    /// They are read through `reviews_with_ids` (schema.sql v24-record-views), the columns kept when
-    /// sync keys the table by a UUIDv7; what a review covers, `through_entry_id`, is read from the
-    /// table by id, the one part that changes (to `seen`) with that switch.
+    /// They are read through `reviews_with_ids` (schema.sql), with what each had seen (`seen`, from
+    /// the table by uid) and the largest id of an entry it had seen, which the full export and
+    /// `report --json` print as `through_entry_id` (``JournalExport/throughEntryIDSQL(review:seen:)``).
     static func reviews(_ db: Database, in range: Range<Int64>) throws -> [Review] {
         try Row.fetchAll(
             db,
             sql: """
                 SELECT id, exercise_id, reviewed_at, utc_offset, \(StoredText.select("note")), created_at,
-                       (SELECT through_entry_id FROM reviews AS c WHERE c.id = r.id) AS through_entry_id
+                       (SELECT seen FROM reviews AS c WHERE c.uid = r.uid) AS seen,
+                       \(JournalExport.throughEntryIDSQL(review: "r.id", seen: "(SELECT seen FROM reviews AS c WHERE c.uid = r.uid)"))
+                           AS through_entry_id
                 FROM reviews_with_ids AS r
                 WHERE reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at, uid
                 """,
@@ -282,14 +274,14 @@ enum HoldQueries {
                 id: row["id"], exerciseID: row["exercise_id"], reviewedAt: row["reviewed_at"],
                 // An offset put in from outside beyond ±18 hours reads as the nearest within them (``StoredValues``).
                 utcOffset: StoredValues.clamped(row["utc_offset"], to: LocalDateTime.utcOffsets),
-                createdAt: row["created_at"], throughEntryID: row["through_entry_id"])
+                createdAt: row["created_at"], seen: row["seen"] ?? "{}", throughEntryID: row["through_entry_id"] ?? 0)
             // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
             review.note = StoredText.text(row, "note")
             return review
         }
     }
 
-    /// Each reviewed exercise's latest review (by review time, then the latest recorded), or only
+    /// Each reviewed exercise's latest review (by review time, then by `uid`), or only
     /// `exerciseID`'s; with `asOf`, of the reviews dated by the end of that day (``AsOf``).
     static func latestReviews(_ db: Database, exerciseID: String? = nil, asOf: LocalDate? = nil) throws
         -> [String: Review.Mark]
@@ -300,16 +292,18 @@ enum HoldQueries {
             arguments: [exerciseID, AsOf.bound(asOf)])
         for row in rows {
             latest[row["exercise_id"]] = Review.Mark(
-                reviewedAt: row["reviewed_at"], throughEntryID: row["through_entry_id"], recordedAt: row["created_at"])
+                reviewedAt: row["reviewed_at"], seen: Review.Mark.readings(row["seen"] ?? "{}"),
+                recordedAt: row["created_at"])
         }
         return latest
     }
 
     /// The ids of `reviews` that answered no session in the journal as it is now.
     ///
-    /// None of their exercise's sessions that may start a hold is covered by the review and not by the review
-    /// before it (``Review/Mark/covers(performedAt:entryID:recordedAt:)``), as when the session whose
-    /// rise began the hold was deleted. One query per review (a report's period holds a few).
+    /// None of their exercise's sessions that may start a hold is covered by the review and not by
+    /// the review before it (``Review/Mark/covers(performedAt:recorded:)``), as when the session
+    /// whose rise began the hold was deleted. One query per review (a report's period holds a few),
+    /// the review read by its alias.
     static func reviewsAnsweringNothing(_ db: Database, _ reviews: [Review]) throws -> Set<Int64> {
         var none: Set<Int64> = []
         for review in reviews {
@@ -317,21 +311,25 @@ enum HoldQueries {
             let answered = try Bool.fetchOne(
                 db,
                 sql: """
-                    WITH previous AS (
-                        SELECT reviewed_at, through_entry_id, created_at FROM reviews
-                        WHERE exercise_id = ?1 AND (reviewed_at, created_at, id) < (?2, ?3, ?5)
-                        ORDER BY reviewed_at DESC, created_at DESC, id DESC LIMIT 1)
+                    WITH this AS (
+                        SELECT uid AS this_uid, reviewed_at AS this_reviewed_at, created_at AS this_created_at,
+                               seen AS this_seen
+                        FROM reviews WHERE uid = (SELECT uid FROM review_ids WHERE id = ?2)),
+                    previous AS (
+                        SELECT reviewed_at AS previous_reviewed_at, seen AS previous_seen FROM reviews, this
+                        WHERE exercise_id = ?1
+                          AND (reviewed_at, created_at, uid) < (this_reviewed_at, this_created_at, this_uid)
+                        ORDER BY reviewed_at DESC, created_at DESC, uid DESC LIMIT 1)
                     SELECT EXISTS (
-                        SELECT 1 FROM entries
-                        WHERE exercise_id = ?1 AND (\(stopCondition))
-                          AND performed_at <= ?2 AND created_at <= ?3 AND id <= ?4
+                        SELECT 1 FROM entries, this
+                        WHERE exercise_id = ?1 AND (\(stopCondition)) AND performed_at <= this_reviewed_at
+                          AND \(WriteStamp.hasSeen(recorded: "recorded", seen: "this_seen"))
                           AND NOT EXISTS (
                               SELECT 1 FROM previous
-                              WHERE entries.performed_at <= previous.reviewed_at
-                                AND entries.created_at <= previous.created_at
-                                AND entries.id <= previous.through_entry_id))
+                              WHERE entries.performed_at <= previous_reviewed_at
+                                AND \(WriteStamp.hasSeen(recorded: "entries.recorded", seen: "previous_seen"))))
                     """,
-                arguments: [review.exerciseID, review.reviewedAt, review.createdAt, review.throughEntryID, id])
+                arguments: [review.exerciseID, id])
             if answered == false { none.insert(id) }
         }
         return none

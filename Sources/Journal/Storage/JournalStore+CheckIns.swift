@@ -37,7 +37,9 @@ extension JournalStore {
         try writing { db in
             var saved = checkIn
             saved.id = nil
-            try saved.insert(db)
+            saved.recorded = nil
+            var stamp = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(checkIn.createdAt)))
+            try saved.insert(db, stamp: &stamp)
             if let id = saved.id {
                 let log = ChangeLog(db)
                 try log.noteCheckedIn(id, for: try log.begin(.checkIn, now: checkIn.createdAt))
@@ -91,26 +93,18 @@ extension JournalStore {
             }
             // A doctor's visit answers the red flags it saw. A flag added, or the flags moved to another
             // time, is not what was seen: the check-in counts as recorded now, which no earlier visit covers.
+            // Its reading too: `recorded` is the edit's, which the visit had not seen.
             if after.changesRedFlags(from: before), let review = try RedFlagReviewQueries.latest(db),
                 review.covers(before)
             {
                 after.createdAt = max(now, review.createdAt + 1)
+                after.recorded = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now))).recorded
             }
             let change = try ChangeLog(db).begin(.checkInEdit, now: now)
             try ChangeLog(db).keepCheckIn(id, for: change)
-            try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [id])
-            var saved = after
-            try saved.insert(db)
             // A note left as it was keeps every byte the file holds, a NUL written from outside too.
-            if after.note == before.note, after.note != nil {
-                try db.execute(
-                    sql: """
-                        UPDATE checkins SET note = (
-                            SELECT note FROM change_checkins WHERE change_id = ?1 AND action = 'restore' AND id = ?2)
-                        WHERE id = ?2
-                        """,
-                    arguments: [change, id])
-            }
+            try after.update(db, id: id, keepingNote: after.note == before.note && after.note != nil)
+            let saved = after
             try ChangeLog(db).keepEditedCheckIn(id, for: change)
             let standingAfter = try today.flatMap { try Self.standingRedFlags(of: id, today: $0, db) }
             return CheckInEdit(
@@ -163,7 +157,7 @@ extension JournalStore {
             let change = try ChangeLog(db).begin(.checkInDelete, now: now)
             for checkIn in deleted {
                 try ChangeLog(db).keepCheckIn(checkIn.id, for: change)
-                try db.execute(sql: "DELETE FROM checkins WHERE id = ?", arguments: [checkIn.id])
+                if let id = checkIn.id { try CheckIn.delete(db, id: id) }
             }
             let deletedIDs = Set(deleted.compactMap(\.id))
             return Deletion(
@@ -219,7 +213,7 @@ extension CheckIn {
         return try CheckIn(
             id: id, performedAt: when?.unixSeconds ?? performedAt, utcOffset: when?.utcOffset ?? utcOffset,
             pain: pain ?? self.pain, note: note ?? self.note, redFlags: redFlags ?? self.redFlags,
-            createdAt: createdAt)
+            createdAt: createdAt, recorded: recorded)
     }
 
     /// Whether, edited from `before`, it records a red flag a doctor's visit covering `before` did

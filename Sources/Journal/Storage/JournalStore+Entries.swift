@@ -148,8 +148,13 @@ extension JournalStore {
             try StoredValues.keepExerciseRow(exercise.id, db)
             var entry = try draft.entry(exercise: exercise, now: now, timeZone: timeZone)
             let heldBefore = try Self.hold(of: exercise.id, db, now: now, timeZone: timeZone)
+            // One reading for the write: the entry's key and `recorded` (``WriteStamp``).
+            var stamp = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now)))
+            let uid = stamp.uid()
             entry.id = nil
-            entry.id = try EntryQueries.insert(entry, db)
+            entry.id = try EntryQueries.insert(entry, uid: uid, recorded: stamp.recorded, db)
+            entry.uid = uid
+            entry.recorded = stamp.recorded
             if let id = entry.id {
                 let log = ChangeLog(db)
                 try log.noteLogged(id, for: try log.begin(.log, now: now))
@@ -168,8 +173,9 @@ extension JournalStore {
     /// (``EditedEntry/changed`` is `false`).
     ///
     /// An edit that turns a session a physiotherapist's review covered into one that may start a
-    /// hold (pain rose, or pain after above 5) makes it count as recorded at the edit, so the
-    /// exercise goes on hold again: what was reviewed has changed.
+    /// hold (pain rose, or pain after above 5) makes it count as recorded at the edit (its
+    /// `recorded` the edit's own reading, which no review has seen), so the exercise goes on hold
+    /// again: what was reviewed has changed.
     public func edit(id: Int64, with draft: EntryDraft, now: Int64, timeZone: TimeZone) throws -> EditedEntry {
         try writing { db in
             guard let before = try EntryQueries.entry(id: id, db) else { throw JournalError.entryNotFound(id) }
@@ -177,6 +183,8 @@ extension JournalStore {
                 try ExerciseQueries.catalog(db, includingArchived: true).exercise(id: before.exerciseID)
                 ?? Catalog.builtIn.resolve(before.exerciseID)
             var after = try draft.entry(exercise: exercise, now: now, timeZone: timeZone, replacing: before)
+            after.uid = before.uid
+            after.recorded = before.recorded
             // The values the entry already had change nothing: nothing is written, nothing kept for undo.
             // A row read other than as stored (a pain of 11 read as 10, ``StoredValues``) is written
             // even so: the edit is its correction.
@@ -192,10 +200,10 @@ extension JournalStore {
                 (after.painBefore, after.painAfter, after.performedAt) != (
                     before.painBefore, before.painAfter, before.performedAt
                 ),
-                review?.covers(performedAt: before.performedAt, entryID: before.id, recordedAt: before.createdAt)
-                    ?? false
+                review?.covers(performedAt: before.performedAt, recorded: before.recorded) ?? false
             {
                 after.createdAt = max(now, (review?.recordedAt ?? now) + 1)
+                after.recorded = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now))).recorded
             }
             let log = ChangeLog(db)
             let change = try log.begin(.edit, now: now)
@@ -224,7 +232,7 @@ extension JournalStore {
             let change = try log.begin(.delete, now: now)
             for entry in deleted {
                 try log.keepEntry(entry.id, for: change)
-                try db.execute(sql: "DELETE FROM entries WHERE id = ?", arguments: [entry.id])
+                try db.execute(sql: "DELETE FROM entries WHERE \(EntryColumns.byAlias())", arguments: [entry.id])
             }
             guard let today else { return Deletion(records: deleted) }
             let stillHeld = Set(try HoldQueries.holds(db, asOf: today).map(\.exerciseID))

@@ -72,20 +72,30 @@ extension JournalStore {
             try StoredValues.keepExerciseRow(exerciseID, db)
             var review = try Review(
                 exerciseID: exerciseID, reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: request.note,
-                createdAt: now,
-                throughEntryID: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM entries") ?? 0)
+                createdAt: now)
             try StoredValues.refuseChangedIDCounter("reviews", db)
+            // One reading for the write: the review's key, and what it has seen (every reading the
+            // journal holds, its own this write's), which decides the sessions it covers.
+            var stamp = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now)))
+            let uid = stamp.uid()
             try db.execute(
                 sql: """
-                    INSERT INTO reviews (exercise_id, reviewed_at, utc_offset, note, created_at, through_entry_id)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO reviews (uid, exercise_id, reviewed_at, utc_offset, note, created_at, seen)
+                    VALUES (?, ?, ?, ?, ?, ?, \(WriteStamp.seen))
                     """,
-                arguments: [
-                    review.exerciseID, review.reviewedAt, review.utcOffset, review.note, review.createdAt,
-                    review.throughEntryID,
-                ])
-            let id = db.lastInsertedRowID
+                arguments: [uid, review.exerciseID, review.reviewedAt, review.utcOffset, review.note, review.createdAt])
+            let saved = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT saved_alias.id, saved.seen, \(JournalExport.throughEntryIDSQL(review: "saved_alias.id", seen: "saved.seen")) AS through_entry_id
+                    FROM reviews AS saved JOIN review_ids AS saved_alias ON saved_alias.uid = saved.uid
+                    WHERE saved.uid = ?
+                    """,
+                arguments: [uid])
+            guard let saved, let id = saved["id"] as Int64? else { throw JournalError.corruptDatabase(path: path) }
             review.id = id
+            review.seen = saved["seen"]
+            review.throughEntryID = saved["through_entry_id"] ?? 0
             let log = ChangeLog(db)
             try log.noteAddedReview(id, for: try log.begin(.resume, now: now))
             return Resumed(

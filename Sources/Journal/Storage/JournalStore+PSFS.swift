@@ -17,14 +17,15 @@ extension JournalStore {
                 throw JournalError.tooManyActivities(limit: PSFSActivity.maximumActive)
             }
             var saved = activity
+            var stamp = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now)))
+            let uid = stamp.uid()
             try StoredValues.refuseChangedIDCounter("psfs_activities", db)
             try db.execute(
-                sql: "INSERT INTO psfs_activities (activity, added_at, utc_offset, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [activity.activity, activity.addedAt, activity.utcOffset, activity.createdAt])
-            saved.id = db.lastInsertedRowID
-            // Ratings already naming this id belong to no activity (put in from outside with foreign
-            // keys off): removed, never given to this one, which starts with no rating.
-            try db.execute(sql: "DELETE FROM psfs_ratings WHERE activity_id = ?", arguments: [saved.id])
+                sql: """
+                    INSERT INTO psfs_activities (uid, activity, added_at, utc_offset, created_at) VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [uid, activity.activity, activity.addedAt, activity.utcOffset, activity.createdAt])
+            saved.id = try PSFSQueries.activityID(uid: uid, db)
             try Self.notePSFS(.psfsAdd, "remove-activity", saved.id, db, now: now)
             return saved
         }
@@ -36,7 +37,10 @@ extension JournalStore {
             guard var activity = try PSFSQueries.activities(db).first(where: { $0.id == id }), activity.isActive else {
                 throw JournalError.activityNotFound(id)
             }
-            try db.execute(sql: "UPDATE psfs_activities SET retired_at = ? WHERE id = ?", arguments: [now, id])
+            try db.execute(
+                sql:
+                    "UPDATE psfs_activities SET retired_at = ? WHERE uid = (SELECT uid FROM psfs_activity_ids WHERE id = ?)",
+                arguments: [now, id])
             activity.retiredAt = now
             try Self.notePSFS(.psfsRemove, "unretire", id, db, now: now)
             return activity
@@ -62,17 +66,19 @@ extension JournalStore {
                 )
             }
             var saved = rating
+            var stamp = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now)))
+            let uid = stamp.uid()
             try StoredValues.refuseChangedIDCounter("psfs_ratings", db)
             try db.execute(
                 sql: """
-                    INSERT INTO psfs_ratings (activity_id, rated_at, utc_offset, score, note, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO psfs_ratings (uid, activity_uid, rated_at, utc_offset, score, note, created_at)
+                    VALUES (?, (SELECT uid FROM psfs_activity_ids WHERE id = ?), ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    rating.activityID, rating.ratedAt, rating.utcOffset, rating.score.value, rating.note,
+                    uid, rating.activityID, rating.ratedAt, rating.utcOffset, rating.score.value, rating.note,
                     rating.createdAt,
                 ])
-            saved.id = db.lastInsertedRowID
+            saved.id = try PSFSQueries.ratingID(uid: uid, db)
             try Self.notePSFS(.psfsRate, "remove-rating", saved.id, db, now: now)
             return saved
         }

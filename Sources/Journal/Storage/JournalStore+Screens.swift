@@ -274,7 +274,7 @@ extension JournalStore {
         var stood: [ProgressReport.Stood] = []
         for review in reviews {
             guard let hold = standing[review.exerciseID],
-                HoldRule.answers(review.mark, hold.since, recordedAt: hold.session.createdAt)
+                HoldRule.answers(review.mark, hold.since, recorded: hold.session.recorded)
             else { continue }
             stood.append(.hold(hold, liftedBy: review, in: period))
             standing[review.exerciseID] =

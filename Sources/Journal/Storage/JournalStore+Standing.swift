@@ -59,8 +59,7 @@ extension JournalStore {
         try writing { db in
             let when = request.at
             var review = try RedFlagReview(
-                reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: request.note, createdAt: now,
-                throughCheckInID: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM checkins") ?? 0)
+                reviewedAt: when.unixSeconds, utcOffset: when.utcOffset, note: request.note, createdAt: now)
             // Only red flags journal knows: one put in from outside is given no advice and stands for
             // no finding, so a record that covers only such flags would cover nothing journal knows.
             let standing = try RedFlagReviewQueries.standingCheckIns(db, review: RedFlagReviewQueries.latest(db))
@@ -73,16 +72,28 @@ extension JournalStore {
                         + "a doctor's visit covers only the red flags recorded before it.")
             }
             try StoredValues.refuseChangedIDCounter("red_flag_reviews", db)
+            // One reading for the write: the record's key, and what it has seen (every reading the
+            // journal holds, its own this write's), which decides the check-ins it covers.
+            var stamp = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now)))
+            let uid = stamp.uid()
             try db.execute(
                 sql: """
-                    INSERT INTO red_flag_reviews (reviewed_at, utc_offset, note, created_at, through_checkin_id)
-                    VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO red_flag_reviews (uid, reviewed_at, utc_offset, note, created_at, seen)
+                    VALUES (?, ?, ?, ?, ?, \(WriteStamp.seen))
                     """,
-                arguments: [
-                    review.reviewedAt, review.utcOffset, review.note, review.createdAt, review.throughCheckInID,
-                ])
-            let id = db.lastInsertedRowID
+                arguments: [uid, review.reviewedAt, review.utcOffset, review.note, review.createdAt])
+            let saved = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT saved_alias.id, saved.seen, \(RedFlagReviewQueries.throughCheckInIDSQL(review: "saved_alias.id", seen: "saved.seen")) AS through_checkin_id
+                    FROM red_flag_reviews AS saved JOIN red_flag_review_ids AS saved_alias ON saved_alias.uid = saved.uid
+                    WHERE saved.uid = ?
+                    """,
+                arguments: [uid])
+            guard let saved, let id = saved["id"] as Int64? else { throw JournalError.corruptDatabase(path: path) }
             review.id = id
+            review.seen = saved["seen"]
+            review.throughCheckInID = saved["through_checkin_id"] ?? 0
             let log = ChangeLog(db)
             try log.noteAddedRedFlagReview(id, for: try log.begin(.resume, now: now))
             let after = try Self.standing(today: request.today, db).standing

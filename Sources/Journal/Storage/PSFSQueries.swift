@@ -4,8 +4,8 @@ import GRDB
 /// the caller opened (``JournalStore``).
 enum PSFSQueries {
     /// Every activity, retired ones too, by id; read through `psfs_activities_with_ids` (schema.sql
-    /// v24-record-views), as ratings through `psfs_ratings_with_ids`: the columns kept when sync keys
-    /// them by a UUIDv7.
+    /// v26-record-ids: `id` the alias people type, `uid` the key), as ratings through
+    /// `psfs_ratings_with_ids` (`activity_id` the activity's alias).
     static func activities(_ db: Database) throws -> [PSFSActivity] {
         try Row.fetchAll(db, sql: "SELECT \(activityColumns) FROM psfs_activities_with_ids ORDER BY id").map(activity)
     }
@@ -24,9 +24,9 @@ enum PSFSQueries {
             retiredAt: row["retired_at"], createdAt: row["created_at"])
     }
 
-    /// Every rating, oldest first (ties by `uid`).
+    /// Every rating, oldest first (ties by `id`, the alias: this journal's order).
     static func ratings(_ db: Database) throws -> [PSFSRating] {
-        try Row.fetchAll(db, sql: "SELECT \(ratingColumns) FROM psfs_ratings_with_ids ORDER BY rated_at, uid").map(
+        try Row.fetchAll(db, sql: "SELECT \(ratingColumns) FROM psfs_ratings_with_ids ORDER BY rated_at, id").map(
             rating)
     }
 
@@ -45,5 +45,15 @@ enum PSFSQueries {
         // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
         rating.note = StoredText.text(row, "note")
         return rating
+    }
+
+    /// The alias (the number people type) of the activity `uid`, which the trigger gave it.
+    static func activityID(uid: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM psfs_activity_ids WHERE uid = ?", arguments: [uid])
+    }
+
+    /// The alias of the rating `uid`, which the trigger gave it.
+    static func ratingID(uid: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM psfs_rating_ids WHERE uid = ?", arguments: [uid])
     }
 }

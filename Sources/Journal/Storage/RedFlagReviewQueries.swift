@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The red-flag queries: the records that a doctor has seen the red flags, and the check-ins with
@@ -5,42 +6,45 @@ import GRDB
 enum RedFlagReviewQueries {
     /// The check-ins with red flags that `review` does not cover (every one when `nil`), oldest first.
     ///
-    /// The SQL keeps every check-in the review may not cover (performed after it, recorded from its
-    /// second on, or with an id it had not seen); ``RedFlagReview/covers(_:)`` decides.
+    /// Covered: performed by the review's time and recorded by a reading the review had seen
+    /// (``WriteStamp/hasSeen(recorded:seen:)``, ``RedFlagReview/covers(_:)`` in Swift).
     static func standingCheckIns(_ db: Database, review: RedFlagReview?) throws -> [CheckIn] {
-        try CheckIn.fetchAll(
+        let flagged = "uid IN (SELECT checkin_uid FROM checkin_red_flags WHERE present = 1)"
+        guard let review else { return try CheckIn.fetchAll(db, where: flagged, arguments: []) }
+        return try CheckIn.fetchAll(
             db,
-            where: """
-                id IN (SELECT checkin_id FROM checkin_red_flags)
-                AND (performed_at > ? OR created_at >= ? OR id > ?)
-                """,
-            arguments: [review?.reviewedAt ?? Int64.min, review?.createdAt ?? Int64.min, review?.throughCheckInID ?? 0]
-        ).filter { !(review?.covers($0) ?? false) }
+            where:
+                "\(flagged) AND NOT (performed_at <= ?1 AND \(WriteStamp.hasSeen(recorded: "recorded", seen: "?2")))",
+            arguments: [review.reviewedAt, review.seen]
+        ).filter { !review.covers($0) }
     }
 
     /// The latest record that a doctor has seen the red flags (by its time, then the latest
     /// recorded); with `asOf`, of those dated by the end of that day (``AsOf``).
     static func latest(_ db: Database, asOf: LocalDate? = nil) throws -> RedFlagReview? {
         try reviews(
-            db, where: "\(AsOf.datedBy("?1")) ORDER BY reviewed_at DESC, uid DESC LIMIT 1",
-            arguments: [AsOf.bound(asOf)]
+            db, where: "\(AsOf.datedBy("?1")) ORDER BY reviewed_at DESC, id DESC LIMIT 1",
+            arguments: [AsOf.bound(asOf)], throughCheckInID: false
         ).first
     }
 
-    /// The records `condition` (an SQL `WHERE` clause, with its order; ties by `uid`) selects.
+    /// The records `condition` (an SQL `WHERE` clause, with its order; ties by `id`, the alias) selects.
     ///
-    /// They are read through `red_flag_reviews_with_ids` (schema.sql v24-record-views), the columns
-    /// kept when sync keys the table by a UUIDv7; what a record covers, `through_checkin_id`, is
-    /// read from the table by id, the one part that changes (to `seen`) with that switch.
-    static func reviews(_ db: Database, where condition: String, arguments: StatementArguments) throws
-        -> [RedFlagReview]
-    {
-        try Row.fetchAll(
+    /// They are read through `red_flag_reviews_with_ids` (schema.sql v26-record-ids), with `seen`
+    /// from the table by uid. With `throughCheckInID`, ``RedFlagReview/throughCheckInID`` is read
+    /// too (``throughCheckInIDSQL(review:seen:)``), a scan of the check-ins per record: what the full
+    /// export writes; else 0.
+    static func reviews(
+        _ db: Database, where condition: String, arguments: StatementArguments, throughCheckInID: Bool = true
+    ) throws -> [RedFlagReview] {
+        let through = throughCheckInID ? throughCheckInIDSQL(review: "rr.id", seen: "rr.seen") : "0"
+        return try Row.fetchAll(
             db,
             sql: """
-                SELECT id, reviewed_at, utc_offset, \(StoredText.select("note")), created_at,
-                       (SELECT through_checkin_id FROM red_flag_reviews AS c WHERE c.id = r.id) AS through_checkin_id
-                FROM red_flag_reviews_with_ids AS r
+                SELECT id, reviewed_at, utc_offset, \(StoredText.select("note")), created_at, seen,
+                       \(through) AS through_checkin_id
+                FROM (SELECT r.*, c.seen AS seen FROM red_flag_reviews_with_ids AS r
+                      JOIN red_flag_reviews AS c ON c.uid = r.uid) AS rr
                 WHERE \(condition)
                 """,
             arguments: arguments
@@ -49,10 +53,31 @@ enum RedFlagReviewQueries {
                 // An offset put in from outside beyond ±18 hours reads as the nearest within them (``StoredValues``).
                 id: row["id"], reviewedAt: row["reviewed_at"],
                 utcOffset: StoredValues.clamped(row["utc_offset"], to: LocalDateTime.utcOffsets),
-                createdAt: row["created_at"], throughCheckInID: row["through_checkin_id"])
+                createdAt: row["created_at"], seen: row["seen"] ?? "{}",
+                throughCheckInID: row["through_checkin_id"] ?? 0)
             // The note as stored, unchecked: one written from outside may break the note rule (``StoredText``).
             review.note = StoredText.text(row, "note")
             return review
         }
+    }
+
+    /// The SQL for the largest id (alias) of a check-in that the record `review` (an SQL expression,
+    /// its alias), whose `seen` is `seen`, had seen; 0 for none: the full export's
+    /// `through_checkin_id`, today's format, the newest check-in when the record was made.
+    ///
+    /// The live check-ins it had seen, and the copies undo kept (`change_checkins`, with the reading
+    /// each had) of check-ins deleted or edited after it (by the change log's order), so that one
+    /// deleted, or recorded anew, after the record still counts.
+    static func throughCheckInIDSQL(review: String, seen: String) -> String {
+        """
+        (SELECT coalesce(max(seen_id), 0) FROM (
+             SELECT a.id AS seen_id, c.recorded AS seen_recorded
+             FROM checkins AS c JOIN checkin_ids AS a ON a.uid = c.uid
+             UNION ALL
+             SELECT k.id, k.recorded FROM change_checkins AS k
+             WHERE k.action = 'restore' AND k.recorded IS NOT NULL AND k.change_id > coalesce(
+                 (SELECT max(l.change_id) FROM change_red_flag_reviews AS l WHERE l.id = \(review)), 0))
+         WHERE \(WriteStamp.hasSeen(recorded: "seen_recorded", seen: seen)))
+        """
     }
 }

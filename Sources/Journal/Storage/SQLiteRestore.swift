@@ -56,11 +56,13 @@ public enum SQLiteRestore {
     ///
     /// The backup is read, never adopted. The bytes must be a SQLite file with the journal's
     /// application id, passing `integrity_check` and `foreign_key_check`, of a schema this version
-    /// reads (an older one is brought up to date, in memory), holding exactly the tables and
-    /// indexes schema.sql makes (no trigger, no view, nothing else), with every time within
+    /// reads (an older one is brought up to date, in memory), holding exactly the tables, indexes,
+    /// triggers and views schema.sql makes (nothing else), with every time within
     /// ``LocalDateTime/representableSeconds``. Its rows are then read out as a full export and
     /// written, through the same checks as `journal import`, into a new journal built from
-    /// schema.sql: that journal, and nothing of the file's own structure, is what is put in place.
+    /// schema.sql, each record then given the backup's uid, time of recording and clock reading
+    /// under its id (``copyRecording(from:_:)``), and the backup's clock: that journal, and nothing of
+    /// the file's own structure, is what is put in place.
     /// The backup's undo history is not carried over; replacing a journal keeps the journal's own
     /// under one new change, ``ChangeKind/restore``, which ``undoRestore(_:at:busyTimeout:now:)`` reverses.
     ///
@@ -163,15 +165,7 @@ public enum SQLiteRestore {
         try fresh.writing { db in
             // The rows came in through an import; the restored journal starts with no undo history.
             try ChangeLog(db).forgetAll()
-            // When each row was recorded, left out of the export above (checked above: any
-            // representable time, one after now too).
-            for table in ["entries", "checkins", "reviews", "psfs_activities", "psfs_ratings", "red_flag_reviews"] {
-                let recorded = try verified.read { try Row.fetchAll($0, sql: "SELECT id, created_at FROM \(table)") }
-                let update = try db.makeStatement(sql: "UPDATE \(table) SET created_at = ? WHERE id = ?")
-                for row in recorded {
-                    try update.execute(arguments: [row["created_at"] as DatabaseValue, row["id"] as DatabaseValue])
-                }
-            }
+            try Self.copyRecording(from: verified, db)
             // The next ids stay after every id the journal ever gave, as they were (within the bounds).
             let sequences = try verified.read { try Row.fetchAll($0, sql: "SELECT name, seq FROM sqlite_sequence") }
             let changes = sequences.first { ($0["name"] as String?) == "changes" }?["seq"] as Int64?
@@ -182,8 +176,7 @@ public enum SQLiteRestore {
                 arguments: changes == nil ? [] : [changes])
             for row in sequences {
                 guard let table = row["name"] as String?, let next = row["seq"] as Int64?,
-                    ["entries", "checkins", "reviews", "psfs_activities", "psfs_ratings", "red_flag_reviews"]
-                        .contains(table),
+                    Self.records.contains(where: { $0.aliases == table }),
                     next == 0 || Entry.Limits.ids.contains(next)
                 else { continue }
                 try db.execute(
@@ -196,6 +189,74 @@ public enum SQLiteRestore {
             }
         }
         return fresh
+    }
+
+    /// The record tables (schema.sql v26-record-ids), each with its alias table, what its rows hold
+    /// of the clock (`recorded`, `seen`) and the table whose rows name a row of it by uid.
+    static let records:
+        [(table: String, aliases: String, reading: String?, children: (table: String, column: String)?)] = [
+            ("entries", "entry_ids", "recorded", nil),
+            ("checkins", "checkin_ids", "recorded", ("checkin_red_flags", "checkin_uid")),
+            ("reviews", "review_ids", "seen", nil),
+            ("psfs_activities", "psfs_activity_ids", nil, ("psfs_ratings", "activity_uid")),
+            ("psfs_ratings", "psfs_rating_ids", nil, nil),
+            ("red_flag_reviews", "red_flag_review_ids", "seen", nil),
+        ]
+
+    /// Gives the records the backup `verified` restored into `db` what the export left out.
+    ///
+    /// Each record's uid, when it was recorded (`created_at`) and its reading (`recorded`, `seen`),
+    /// by its id, which the import kept as its alias; its rowid, so that the rows lie in the
+    /// backup's order (the import's is the export's, by time then uid); and the backup's clock
+    /// (`replica_clocks`). So the restored journal covers, holds and syncs as the backup did, and
+    /// holds its rows as the backup held them.
+    ///
+    /// A record's uid changes under its alias (the rows naming it by uid follow it; foreign keys
+    /// are checked at the commit). Its rowid is first set below every rowid the backup holds (its
+    /// negative), so that no two rows ever share one.
+    private static func copyRecording(from verified: DatabaseQueue, _ db: Database) throws {
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        for record in records {
+            let reading = record.reading.map { ", t.\($0) AS reading" } ?? ""
+            let rows = try verified.read {
+                try Row.fetchAll(
+                    $0,
+                    sql: """
+                        SELECT v.id AS id, v.uid AS uid, v.created_at AS created_at, t.rowid AS row\(reading)
+                        FROM \(record.table)_with_ids AS v JOIN \(record.table) AS t ON t.uid = v.uid
+                        """)
+            }
+            try db.execute(sql: "UPDATE \(record.table) SET rowid = -rowid")
+            // `?1` the backup's uid, `?2` the alias, `?3` when it was recorded, `?4` its rowid, `?5` its reading.
+            let alias = "(SELECT uid FROM \(record.aliases) WHERE id = ?2)"
+            let children = try record.children.map {
+                try db.makeStatement(sql: "UPDATE \($0.table) SET \($0.column) = ?1 WHERE \($0.column) = \(alias)")
+            }
+            let setReading = record.reading.map { ", \($0) = ?5" } ?? ""
+            let update = try db.makeStatement(
+                sql:
+                    "UPDATE \(record.table) SET uid = ?1, created_at = ?3, rowid = ?4\(setReading) WHERE uid = \(alias)"
+            )
+            let point = try db.makeStatement(sql: "UPDATE \(record.aliases) SET uid = ?1 WHERE id = ?2")
+            for row in rows {
+                let (uid, id): (DatabaseValue, DatabaseValue) = (row["uid"], row["id"])
+                try children?.execute(arguments: [uid, id])
+                try update.execute(
+                    arguments: StatementArguments(
+                        [uid, id, row["created_at"] as DatabaseValue, row["row"] as DatabaseValue]
+                            + (record.reading == nil ? [] : [row["reading"] as DatabaseValue])))
+                try point.execute(arguments: [uid, id])
+            }
+        }
+        let clocks = try verified.read { try Row.fetchAll($0, sql: "SELECT replica, self, last FROM replica_clocks") }
+        try db.execute(sql: "DELETE FROM replica_clocks")
+        for clock in clocks {
+            try db.execute(
+                sql: "INSERT INTO replica_clocks (replica, self, last) VALUES (?, ?, ?)",
+                arguments: [
+                    clock["replica"] as DatabaseValue, clock["self"] as DatabaseValue, clock["last"] as DatabaseValue,
+                ])
+        }
     }
 
     /// Refuses a backup holding a time journal cannot show (outside years 1–9999 in some zone)
@@ -276,11 +337,14 @@ public enum SQLiteRestore {
                     // changes were made to, with the same ids, so undo goes on through them.
                     let loggedChanges = try Int64.fetchOne(
                         db, sql: "SELECT seq FROM main.sqlite_sequence WHERE name = 'changes'")
-                    let tables = try String.fetchAll(
+                    let found = try String.fetchAll(
                         db,
                         sql: "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name <> 'sqlite_sequence'"
                     )
                     .filter { !ChangeLog.isLogTable($0) }
+                    // The aliases before their records: a record whose uid has none gets the next from its trigger.
+                    let aliases = Set(records.map(\.aliases))
+                    let tables = found.filter(aliases.contains) + found.filter { !aliases.contains($0) }
                     for table in tables {
                         try db.execute(sql: "DELETE FROM main.\(table.quotedDatabaseIdentifier)")
                     }
@@ -472,7 +536,7 @@ public enum SQLiteRestore {
     /// them, each list smallest id first (the plan in its order), the counts beside them.
     private static func namePutBack(_ db: Database, into undo: inout UndoResult) throws {
         func ids(_ table: String) throws -> [Int64] {
-            try Int64.fetchAll(db, sql: "SELECT id FROM \(table) ORDER BY id")
+            try Int64.fetchAll(db, sql: "SELECT id FROM \(table)_with_ids ORDER BY id")
         }
         undo.entryIDs = try ids("entries")
         undo.restored = undo.entryIDs.count

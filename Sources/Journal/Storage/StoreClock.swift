@@ -79,28 +79,40 @@ struct RecordUIDs {
 struct WriteStamp {
     /// The reading the write took: every earlier write's is smaller.
     let reading: HybridTimestamp
-    private var uids: RecordUIDs
+    /// How many uids this write has given.
+    private var given: UInt64 = 0
 
     init(reading: HybridTimestamp, now: Date) {
         self.reading = reading
-        uids = RecordUIDs(now: now)
     }
 
     /// The reading as stored in `recorded` (57 characters, sorts as readings do).
     var recorded: String { reading.text }
 
-    /// The next record's uid.
-    mutating func uid() -> String { uids.next() }
+    /// The next record's uid: a UUIDv7 whose time and counter bits are the write's reading (its
+    /// wall milliseconds and counter) and whose next 14 bits count the records of the write, so a
+    /// journal's uids sort in the order it made them (as its readings do; the first 16,384 of one
+    /// write in order), with 48 random bits that keep them unique across devices.
+    mutating func uid() -> String {
+        defer { given += 1 }
+        var random = SystemRandomNumberGenerator()
+        return UUIDv7(
+            milliseconds: reading.wall, counter: UInt16(min(reading.counter, 0x0FFF)),
+            random: min(given, 0x3FFF) << 48 | random.next() & 0xFFFF_FFFF_FFFF
+        ).string
+    }
 
-    /// What a review recorded now has seen, as stored in `seen`: a JSON object, each replica's
-    /// latest reading this journal holds (its own being this write's), by replica in order. Read it
-    /// after ``StoreClock/stamp(_:now:)`` in the same transaction.
+    /// What a review recorded now has seen, as stored in `seen`.
+    ///
+    /// A JSON object, each replica's latest reading this journal holds (its own being this
+    /// write's), by replica in order. Read it after ``StoreClock/stamp(_:now:)`` in the same transaction.
     static let seen = """
         (SELECT json_group_object(replica, last) FROM (SELECT replica, last FROM replica_clocks ORDER BY replica))
         """
 
-    /// Whether an entry's or check-in's `recorded` reading (`r`) is among what a review's `seen`
-    /// (`s`) had seen: no later than `seen`'s reading of the same replica (the reading's last 32
+    /// Whether an entry's or check-in's `recorded` reading (`r`) is among what a review's `seen` (`s`) had seen.
+    ///
+    /// Seen: no later than `seen`'s reading of the same replica (the reading's last 32
     /// characters). `NULL` `seen` or a replica it does not name: not seen.
     static func hasSeen(recorded r: String, seen s: String) -> String {
         "coalesce(\(r) <= json_extract(\(s), '$.\"' || substr(\(r), 26, 32) || '\"'), 0)"

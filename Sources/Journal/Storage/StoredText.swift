@@ -9,7 +9,7 @@ import GRDB
 /// cut (``Note/stored(_:)``).
 ///
 /// ```swift
-/// let row = try Row.fetchOne(db, sql: "SELECT \(StoredText.select("note")) FROM checkins WHERE id = 1")
+/// let row = try Row.fetchOne(db, sql: "SELECT \(StoredText.select("note")) FROM checkins_with_ids WHERE id = 1")
 /// StoredText.text(row, "note") // "a\u{FFFD}b" for the stored bytes "a", NUL, "b"
 /// ```
 enum StoredText {

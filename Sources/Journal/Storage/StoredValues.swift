@@ -62,6 +62,26 @@ enum StoredValues {
     /// The most rows with problems one read reports, of each table.
     static let limitPerTable = StoredValueProblem.rowsReadPerTable
 
+    /// The record tables keyed by uid (schema.sql `v26-record-ids`), each with its table of the
+    /// aliases people type, `(id, uid)`, whose counter (`sqlite_sequence`) gives them.
+    static let aliasTables: [String: String] = [
+        "entries": "entry_ids", "checkins": "checkin_ids", "reviews": "review_ids",
+        "red_flag_reviews": "red_flag_review_ids", "psfs_activities": "psfs_activity_ids",
+        "psfs_ratings": "psfs_rating_ids",
+    ]
+
+    /// The alias of the row of record table `table` that a statement reads as `row`, as an SQL
+    /// expression (NULL for a uid no alias names): one seek of the alias table's uid index.
+    static func alias(_ table: String, row: String? = nil) -> String {
+        "(SELECT id FROM \(aliasTables[table] ?? table) WHERE uid = \(row ?? table).uid)"
+    }
+
+    /// The SQL that names the row of record table `table` whose alias is `id` in a write, for a
+    /// person to run: `uid = (SELECT uid FROM entry_ids WHERE id = 7)`.
+    static func byAlias(_ table: String, _ id: String, column: String = "uid") -> String {
+        "\(column) = (SELECT uid FROM \(aliasTables[table] ?? table) WHERE id = \(id))"
+    }
+
     /// `value` brought within `range`: how a screen reads a stored value out of range, so that a
     /// pain of 11 after 3 is still a rise, and 11 still above ``Thresholds/highPainAbove``.
     static func clamped(_ value: Int, to range: ClosedRange<Int>) -> Int {
@@ -91,7 +111,7 @@ enum StoredValues {
         try Bool.fetchOne(
             db,
             sql: """
-                SELECT EXISTS (SELECT 1 FROM entries WHERE id = ? AND sets IS ? AND reps IS ? AND hold_seconds IS ?
+                SELECT EXISTS (SELECT 1 FROM entries_with_ids WHERE id = ? AND sets IS ? AND reps IS ? AND hold_seconds IS ?
                                AND side IS ? AND pain_before IS ? AND pain_after IS ? AND utc_offset IS ?
                                AND (\(note.valid)))
                 """,
@@ -107,9 +127,9 @@ enum StoredValues {
         try Bool.fetchOne(
             db,
             sql: """
-                SELECT EXISTS (SELECT 1 FROM checkins WHERE id = ?1 AND pain IS ?2 AND utc_offset IS ?4
+                SELECT EXISTS (SELECT 1 FROM checkins_with_ids WHERE id = ?1 AND pain IS ?2 AND utc_offset IS ?4
                                AND (\(note.valid)))
-                   AND (SELECT count(*) FROM checkin_red_flags WHERE checkin_id = ?1) = ?3
+                   AND (SELECT count(*) FROM checkin_red_flags_with_ids WHERE checkin_id = ?1) = ?3
                 """,
             arguments: [checkIn.id, checkIn.pain.value, checkIn.redFlags.count, checkIn.utcOffset]) ?? false
     }
@@ -256,15 +276,18 @@ enum StoredValues {
         }
         let ratingFix = { (_: String, _: Column) in Self.ratingFix }
         let reviewFix = { (_: String, _: Column) in Self.reviewFix }
-        var found = try search(db, table: "entries", id: "id", columns: entryColumns, fix: entryFix)
-        found += try search(db, table: "entries", id: "id", columns: offsetColumns, fix: entryFix)
-        found += try search(db, table: "entries", id: "id", columns: entryTimeColumns, fix: entryFix)
-        found += try search(db, table: "checkins", id: "id", columns: checkInColumns, fix: checkInFix)
-        found += try search(db, table: "checkins", id: "id", columns: checkInTimeColumns, fix: checkInFix)
-        found += try search(db, table: "psfs_ratings", id: "id", columns: ratingColumns, fix: ratingFix)
-        found += try search(db, table: "psfs_ratings", id: "id", columns: ratingOffsetColumns, fix: ratingFix)
-        found += try search(db, table: "reviews", id: "id", columns: reviewOffsetColumns, fix: reviewFix)
-        found += try search(db, table: "red_flag_reviews", id: "id", columns: reviewOffsetColumns, fix: reviewFix)
+        var found = try search(db, table: "entries", id: alias("entries"), columns: entryColumns, fix: entryFix)
+        found += try search(db, table: "entries", id: alias("entries"), columns: offsetColumns, fix: entryFix)
+        found += try search(db, table: "entries", id: alias("entries"), columns: entryTimeColumns, fix: entryFix)
+        found += try search(db, table: "checkins", id: alias("checkins"), columns: checkInColumns, fix: checkInFix)
+        found += try search(db, table: "checkins", id: alias("checkins"), columns: checkInTimeColumns, fix: checkInFix)
+        found += try search(
+            db, table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingColumns, fix: ratingFix)
+        found += try search(
+            db, table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingOffsetColumns, fix: ratingFix)
+        found += try search(db, table: "reviews", id: alias("reviews"), columns: reviewOffsetColumns, fix: reviewFix)
+        found += try search(
+            db, table: "red_flag_reviews", id: alias("red_flag_reviews"), columns: reviewOffsetColumns, fix: reviewFix)
         found += try search(db, table: "exercises", id: "id", columns: exerciseColumns) { id, column in
             if let flag = column.flag, Catalog.builtIn.exercise(id: id) == nil {
                 return "`journal exercises edit \(id) \(flag)` corrects it."
@@ -277,7 +300,8 @@ enum StoredValues {
         found += try missingExercises(db)
         found += try redFlags(db)
         found += try activities(db)
-        found += try search(db, table: "psfs_activities", id: "id", columns: activityTimeColumns) { _, _ in
+        found += try search(db, table: "psfs_activities", id: alias("psfs_activities"), columns: activityTimeColumns) {
+            _, _ in
             activityFix
         }
         found += try settings(db)
@@ -285,7 +309,7 @@ enum StoredValues {
         found += try plan(db)
         found += try planHistory(db)
         found += try planAndReviewExercises(db)
-        found += try reviewsBeyondTheIDsGiven(db)
+        found += try reviewsBeyondTheClock(db)
         found += try idCounters(db)
         found += try exerciseTexts(db)
         if let now { found += try ahead(db, now: now) + (forExport ? recordedAhead(db, now: now) : []) }
@@ -323,13 +347,13 @@ enum StoredValues {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, \(search.column) AS time, utc_offset FROM \(search.table)
+                    SELECT \(alias(search.table)) AS id, \(search.column) AS time, utc_offset FROM \(search.table)
                     WHERE \(search.column) > ?1 AND \(search.column) <= ?2 AND \(search.column) > created_at
                     ORDER BY \(search.column) LIMIT ?3
                     """,
                 arguments: [now, LocalDateTime.representableSeconds.upperBound, limitPerTable]
             ).map { row in
-                let id = String(row["id"] as Int64)
+                let id = (row["id"] as Int64?).map(String.init) ?? ""
                 let time: Int64 = row["time"]
                 let offset = clamped(row["utc_offset"] ?? 0, to: LocalDateTime.utcOffsets)
                 return StoredValueProblem(
@@ -369,14 +393,14 @@ enum StoredValues {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, created_at, utc_offset FROM \(search.table)
+                    SELECT \(alias(search.table)) AS id, created_at, utc_offset FROM \(search.table)
                     WHERE created_at > ?1 AND created_at <= ?2 ORDER BY created_at LIMIT ?3
                     """,
                 arguments: [
                     now + JournalExport.recordedAfterNow, LocalDateTime.representableSeconds.upperBound, limitPerTable,
                 ]
             ).map { row in
-                let id = String(row["id"] as Int64)
+                let id = (row["id"] as Int64?).map(String.init) ?? ""
                 let time: Int64 = row["created_at"]
                 let offset = clamped(row["utc_offset"] ?? 0, to: LocalDateTime.utcOffsets)
                 return StoredValueProblem(
@@ -464,18 +488,21 @@ enum StoredValues {
         "journal cannot correct a PSFS activity's times: restore a backup made before it was changed "
         + "(`journal restore`), or retire it (`journal psfs remove ID`) and add it again."
 
-    /// The rows of `table` with a value `columns` do not allow: one read, ordered by `id`.
+    /// The rows of `table` with a value `columns` do not allow: one read, ordered by `id` (of a
+    /// record table, its alias: ``alias(_:row:)``).
     ///
     /// For entries, check-ins and PSFS ratings, schema.sql's `*_outside_values` indexes are partial
-    /// on exactly this condition, so the read finds such rows without reading the others
-    /// (`StoredValuesTests` asks SQLite's query plan).
+    /// on exactly this condition, keyed by uid, so the read finds such rows without reading the
+    /// others, and each row's alias in one seek of its alias table (`StoredValuesTests` asks
+    /// SQLite's query plan).
     private static func search(
-        _ db: Database, table: String, id: String, columns: [Column], fix: (String, Column) -> String
+        _ db: Database, table: String, id: String, columns: [Column], also: String? = nil,
+        fix: (String, Column) -> String
     ) throws -> [StoredValueProblem] {
         let rows = try Row.fetchAll(
-            db, sql: searchSQL(table: table, id: id, columns: columns), arguments: [limitPerTable])
+            db, sql: searchSQL(table: table, id: id, columns: columns, also: also), arguments: [limitPerTable])
         return rows.flatMap { row -> [StoredValueProblem] in
-            let rowID: String = row[0] ?? ""
+            let rowID = shownID(row[0])
             return columns.enumerated().compactMap { index, column in
                 guard row[1 + index * 2] as Bool? == true else { return nil }
                 return StoredValueProblem(
@@ -486,13 +513,25 @@ enum StoredValues {
         }
     }
 
-    /// The statement of ``search(_:table:id:columns:fix:)``: each row's id, then, for each column, whether
+    /// A row's id as a problem names it: an alias or a kept copy's id as its digits, an exercise's
+    /// id or an earlier dose's name as its text; "" for none (a uid no alias names).
+    private static func shownID(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .int64(let number): String(number)
+        case .double(let number): String(number)
+        case .string(let text): text
+        case .blob(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .null: ""
+        }
+    }
+
+    /// The statement of ``search(_:table:id:columns:also:fix:)``: each row's id, then, for each column, whether
     /// its value is not allowed and the value quoted; at most `?` rows (`also`: a further condition on
     /// the rows, its parameters after the limit).
     private static func searchSQL(table: String, id: String, columns: [Column], also: String? = nil) -> String {
         let flags = columns.map { "(\($0.valid)) IS NOT 1, \($0.shown ?? "quote(\($0.name))")" }.joined(separator: ", ")
         let rows = also.map { "(\($0)) AND " } ?? ""
-        return "SELECT CAST(\(id) AS TEXT), \(flags) FROM \(table) WHERE \(rows)\(outside(columns)) ORDER BY \(id) "
+        return "SELECT \(id), \(flags) FROM \(table) WHERE \(rows)\(outside(columns)) ORDER BY 1 "
             + "LIMIT ?"
     }
 
@@ -520,7 +559,10 @@ enum StoredValues {
             ("change_entries", "a copy of entry #", entryColumns + offsetColumns + entryTimeColumns, restored),
             ("change_checkins", "a copy of check-in #", checkInColumns + checkInTimeColumns, restored),
             ("change_plan", "the plan row of ", planColumns, "change_id = ? AND exercise_id IS ?"),
-            ("change_plan_history", "the plan's earlier dose of ", planColumns, "change_id = ? AND exercise_id IS ?"),
+            (
+                "change_plan_history", "the plan's earlier dose of ", earlierDoseColumns,
+                "change_id = ? AND exercise_id IS ?"
+            ),
             ("change_exercises", "the exercise ", exerciseColumns, "change_id = ? AND id IS ?"),
             (
                 "change_exercise_reviews", "a copy of the physiotherapist's review #",
@@ -541,7 +583,7 @@ enum StoredValues {
             else { continue }
             let column = search.columns[index]
             let value: String = row[2 + index * 2] ?? "NULL"
-            return "\(search.table) holds \(search.record)\((row[0] as String? ?? "").terminalSafe) whose "
+            return "\(search.table) holds \(search.record)\(shownID(row[0]).terminalSafe) whose "
                 + "\(column.name) is \(value.terminalSafe), \(column.written)"
         }
         return try keptExerciseRefused(of: change, subject: subject, db)
@@ -590,13 +632,22 @@ enum StoredValues {
     /// The searches an index of schema.sql answers: the index, and the search's statement.
     static var indexedSearches: [(index: String, sql: String)] {
         [
-            ("entries_outside_values", searchSQL(table: "entries", id: "id", columns: entryColumns)),
-            ("checkins_outside_values", searchSQL(table: "checkins", id: "id", columns: checkInColumns)),
-            ("psfs_ratings_outside_values", searchSQL(table: "psfs_ratings", id: "id", columns: ratingColumns)),
-            ("entries_outside_offsets", searchSQL(table: "entries", id: "id", columns: offsetColumns)),
-            ("entries_outside_times", searchSQL(table: "entries", id: "id", columns: entryTimeColumns)),
-            ("checkins_outside_times", searchSQL(table: "checkins", id: "id", columns: checkInTimeColumns)),
-            ("psfs_ratings_outside_offsets", searchSQL(table: "psfs_ratings", id: "id", columns: ratingOffsetColumns)),
+            ("entries_outside_values", searchSQL(table: "entries", id: alias("entries"), columns: entryColumns)),
+            ("checkins_outside_values", searchSQL(table: "checkins", id: alias("checkins"), columns: checkInColumns)),
+            (
+                "psfs_ratings_outside_values",
+                searchSQL(table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingColumns)
+            ),
+            ("entries_outside_offsets", searchSQL(table: "entries", id: alias("entries"), columns: offsetColumns)),
+            ("entries_outside_times", searchSQL(table: "entries", id: alias("entries"), columns: entryTimeColumns)),
+            (
+                "checkins_outside_times",
+                searchSQL(table: "checkins", id: alias("checkins"), columns: checkInTimeColumns)
+            ),
+            (
+                "psfs_ratings_outside_offsets",
+                searchSQL(table: "psfs_ratings", id: alias("psfs_ratings"), columns: ratingOffsetColumns)
+            ),
         ]
     }
 
@@ -665,7 +716,7 @@ enum StoredValues {
                     WHERE used.id IS NOT NULL)
                 SELECT id, (SELECT count(*) FROM entries WHERE exercise_id = used.id) AS entries,
                        (SELECT x.id FROM exercises AS x WHERE x.id = lower(used.id)) AS resolved,
-                       (SELECT min(e.id) FROM entries AS e WHERE e.exercise_id = used.id) AS first,
+                       (SELECT min(e.id) FROM entries_with_ids AS e WHERE e.exercise_id = used.id) AS first,
                        \(quotedWhole("id")) AS quoted
                 FROM used
                 WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM exercises) ORDER BY id LIMIT ?
@@ -674,10 +725,11 @@ enum StoredValues {
         ).map { row in
             guard let resolved: String = row["resolved"] else { return missingExercise(row[0], entries: row[1]) }
             let count: Int = row["entries"]
+            let first = (row["first"] as Int64?).map(String.init) ?? ""
             return StoredValueProblem(
-                table: "entries", row: String(row["first"] as Int64), column: "exercise_id", value: row["quoted"],
+                table: "entries", row: first, column: "exercise_id", value: row["quoted"],
                 expected: "where journal writes an exercise's id: this is \(resolved)'s in other letters, written "
-                    + "from outside (\(Wording.count(count, "entry", "entries")), from #\(row["first"] as Int64)); "
+                    + "from outside (\(Wording.count(count, "entry", "entries")), from #\(first)); "
                     + "screens count it as \(resolved)'s: a rise on it puts \(resolved) on hold, which "
                     + "`journal resume \(resolved)` answers",
                 fix: caseFix("entries", to: resolved, quoted: row["quoted"]))
@@ -730,36 +782,44 @@ enum StoredValues {
     }
 
     /// The red flags of check-ins that journal does not know (none of ``RedFlag``'s ids), and those
-    /// whose check-in is gone (deleted from outside with foreign keys off).
+    /// whose check-in is gone (deleted from outside with foreign keys off): those present, which
+    /// screens read (`checkin_red_flags_with_ids`); a check-in by its alias (`checkin_ids` keeps
+    /// it after the check-in is deleted), or its uid where no alias names it.
     private static func redFlags(_ db: Database) throws -> [StoredValueProblem] {
         let known = RedFlag.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT f.checkin_id, \(quotedWhole("f.red_flag")), c.performed_at, c.utc_offset, c.id IS NULL
-                FROM checkin_red_flags AS f LEFT JOIN checkins AS c ON c.id = f.checkin_id
-                WHERE f.red_flag IS NULL OR f.red_flag NOT IN (\(known)) OR c.id IS NULL
-                ORDER BY f.checkin_id, f.red_flag LIMIT ?
+                SELECT CAST(coalesce(a.id, quote(f.checkin_uid)) AS TEXT), \(quotedWhole("f.red_flag")), c.performed_at,
+                       c.utc_offset, c.uid IS NULL, a.id IS NOT NULL, quote(f.checkin_uid)
+                FROM checkin_red_flags AS f LEFT JOIN checkins AS c ON c.uid = f.checkin_uid
+                LEFT JOIN checkin_ids AS a ON a.uid = f.checkin_uid
+                WHERE f.present = 1 AND (f.red_flag IS NULL OR f.red_flag NOT IN (\(known)) OR c.uid IS NULL)
+                ORDER BY a.id, f.checkin_uid, f.red_flag LIMIT ?
                 """,
             arguments: [limitPerTable])
         return rows.map { row in
-            let id: Int64 = row[0]
+            let id: String = row[0]
             if row[4] as Bool {
+                let named = row[5] as Bool ? "check-in #\(id)" : "a check-in journal gave no id (uid \(id))"
+                let which =
+                    row[5] as Bool
+                    ? byAlias("checkins", id, column: "checkin_uid") : "checkin_uid = \(row[6] as String)"
                 return StoredValueProblem(
-                    table: "checkin_red_flags", row: String(id), column: "checkin_id", value: String(id),
-                    expected: "a red flag (\(row[1] as String? ?? "NULL")) of check-in #\(id), which is not in the "
+                    table: "checkin_red_flags", row: id, column: "checkin_id", value: id,
+                    expected: "a red flag (\(row[1] as String? ?? "NULL")) of \(named), which is not in the "
                         + "journal (deleted from outside with foreign keys off): no screen shows it, and its time is "
                         + "gone with its check-in",
                     fix: "if you had that red flag, record it again (`journal checkin --pain N --red-flag ID --at "
                         + "WHEN`); no journal command reaches the row: `sqlite3 JOURNAL \"DELETE FROM "
-                        + "checkin_red_flags WHERE checkin_id = \(id)\"` removes it.")
+                        + "checkin_red_flags WHERE \(which)\"` removes it.")
             }
             let performedAt: Int64? = row[2]
             let when = performedAt.map {
                 " of " + LocalDateTime(unixSeconds: $0, utcOffset: row[3] ?? 0).shortText
             }
             return StoredValueProblem(
-                table: "checkin_red_flags", row: String(id), column: "red_flag", value: row[1] ?? "NULL",
+                table: "checkin_red_flags", row: id, column: "red_flag", value: row[1] ?? "NULL",
                 expected: "a red flag journal does not know: the check-in\(when ?? "") (#\(id)) carries a red flag "
                     + "no advice is given for",
                 fix: "read the check-in (`journal checkins`) and what `journal safety --red-flags` says of each "
@@ -768,7 +828,7 @@ enum StoredValues {
     }
 
     /// The rows of `table` (entries or check-ins) whose id journal never gives (``Entry/Limits/ids``):
-    /// two seeks of the table's rowid, below and above the range.
+    /// two seeks of the alias table's id, below and above the range, each alias's record by its uid.
     ///
     /// Such a row is read and shown as any other; an import refuses its id, so an export refuses it.
     private static func ids(_ db: Database, table: String, fix: String) throws -> [StoredValueProblem] {
@@ -776,8 +836,8 @@ enum StoredValues {
         let found = try Int64.fetchAll(
             db,
             sql: """
-                SELECT id FROM (SELECT id FROM \(table) WHERE id < ?1 ORDER BY id LIMIT ?3)
-                UNION ALL SELECT id FROM (SELECT id FROM \(table) WHERE id > ?2 ORDER BY id LIMIT ?3)
+                SELECT id FROM (SELECT id FROM \(table)_with_ids WHERE id < ?1 ORDER BY id LIMIT ?3)
+                UNION ALL SELECT id FROM (SELECT id FROM \(table)_with_ids WHERE id > ?2 ORDER BY id LIMIT ?3)
                 """,
             arguments: [ids.lowerBound, ids.upperBound, limitPerTable]
         ).prefix(limitPerTable)
@@ -789,7 +849,7 @@ enum StoredValues {
                 expected: "where journal gives whole numbers from \(ids.lowerBound) to \(ids.upperBound) (screens "
                     + "show the row as stored)",
                 fix:
-                    "\(fix), which takes those only: `sqlite3 JOURNAL \"\(renumber(counted, from: id, to: next + Int64(index))); UPDATE sqlite_sequence SET seq = \(next + Int64(index)) WHERE name = '\(table)'\"` "
+                    "\(fix), which takes those only: `sqlite3 JOURNAL \"\(renumber(counted, from: id, to: next + Int64(index))); UPDATE sqlite_sequence SET seq = \(next + Int64(index)) WHERE name = '\(counted.aliases)'\"` "
                     + "gives it the id \(next + Int64(index)), the next after the largest journal gave, and puts the "
                     + "counter there.")
         }
@@ -855,43 +915,58 @@ enum StoredValues {
         Wording.hiddenCharacter(in: text).map { ", and \($0)" }
     }
 
-    /// The PSFS ratings whose activity is gone (deleted from outside with foreign keys off): one
-    /// read of `psfs_ratings_by_activity`, a small table (a few ratings a week).
+    /// The PSFS ratings whose activity is gone (deleted from outside with foreign keys off).
+    ///
+    /// One read of `psfs_ratings_by_activity`, a small table (a few ratings a week). Each by its alias
+    /// and its activity's (`psfs_activity_ids` keeps it after the activity is deleted), or the
+    /// activity's uid where no alias names it.
     private static func orphanRatings(_ db: Database) throws -> [StoredValueProblem] {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT id, activity_id FROM psfs_ratings
-                WHERE activity_id NOT IN (SELECT id FROM psfs_activities) ORDER BY id LIMIT ?
+                SELECT CAST(\(alias("psfs_ratings", row: "r")) AS TEXT) AS id,
+                       CAST(coalesce((SELECT id FROM psfs_activity_ids WHERE uid = r.activity_uid), quote(r.activity_uid))
+                            AS TEXT) AS activity,
+                       EXISTS (SELECT 1 FROM psfs_activity_ids WHERE uid = r.activity_uid) AS named,
+                       quote(r.uid) AS quoted
+                FROM psfs_ratings AS r
+                WHERE r.activity_uid NOT IN (SELECT uid FROM psfs_activities) ORDER BY \(alias("psfs_ratings", row: "r")), r.uid
+                LIMIT ?
                 """,
             arguments: [limitPerTable]
         ).map { row in
-            let id: Int64 = row[0]
-            let activity: Int64 = row[1]
+            let id: String? = row["id"]
+            let activity: String = row["activity"]
+            let which = id.map { byAlias("psfs_ratings", $0) } ?? "uid = \(row["quoted"] as String)"
             return StoredValueProblem(
-                table: "psfs_ratings", row: String(id), column: "activity_id", value: String(activity),
-                expected: "a rating of PSFS activity #\(activity), which is not in the journal (deleted from outside "
-                    + "with foreign keys off): no screen shows it, and no activity added later takes it",
-                fix: "no journal command reaches the row: `sqlite3 JOURNAL \"DELETE FROM psfs_ratings WHERE id = "
-                    + "\(id)\"` removes it.")
+                table: "psfs_ratings", row: id ?? row["quoted"], column: "activity_id", value: activity,
+                expected: "a rating of "
+                    + (row["named"]
+                        ? "PSFS activity #\(activity)" : "a PSFS activity journal gave no id (uid \(activity))")
+                    + ", which is not in the journal (deleted from outside with foreign keys off): no screen shows it, "
+                    + "and no activity added later takes it",
+                fix: "no journal command reaches the row: `sqlite3 JOURNAL \"DELETE FROM psfs_ratings WHERE "
+                    + "\(which)\"` removes it.")
         }
     }
 
     /// The PSFS activities whose words typed input would refuse (``PSFSActivity``'s check).
     private static func activities(_ db: Database) throws -> [StoredValueProblem] {
-        try Row.fetchAll(db, sql: "SELECT id, activity, quote(activity) AS quoted FROM psfs_activities ORDER BY id")
-            .compactMap { row -> StoredValueProblem? in
-                let text: String = row["activity"] ?? ""
-                guard (try? PSFSActivity(activity: text, addedAt: 0, utcOffset: 0, createdAt: 0)) == nil else {
-                    return nil
-                }
-                let id: Int64 = row["id"]
-                return StoredValueProblem(
-                    table: "psfs_activities", row: String(id), column: "activity", value: row["quoted"] ?? "NULL",
-                    expected: "where journal writes 1 to \(PSFSActivity.maximumLength) characters on one line",
-                    fix: "`journal psfs remove \(id)` retires it, and `journal psfs add` adds it in other words.")
+        try Row.fetchAll(
+            db, sql: "SELECT id, activity, quote(activity) AS quoted FROM psfs_activities_with_ids ORDER BY id"
+        )
+        .compactMap { row -> StoredValueProblem? in
+            let text: String = row["activity"] ?? ""
+            guard (try? PSFSActivity(activity: text, addedAt: 0, utcOffset: 0, createdAt: 0)) == nil else {
+                return nil
             }
-            .prefix(limitPerTable).map { $0 }
+            let id: Int64 = row["id"]
+            return StoredValueProblem(
+                table: "psfs_activities", row: String(id), column: "activity", value: row["quoted"] ?? "NULL",
+                expected: "where journal writes 1 to \(PSFSActivity.maximumLength) characters on one line",
+                fix: "`journal psfs remove \(id)` retires it, and `journal psfs add` adds it in other words.")
+        }
+        .prefix(limitPerTable).map { $0 }
     }
 
     /// A plan row's dose and start day, as typed input makes them (``PlanItem``'s check).
@@ -907,6 +982,16 @@ enum StoredValues {
             flag: "--since DATE", nearest: "NULL"),
     ]
 
+    /// An earlier dose (plan_history, and its copies in change_plan_history) as typed input makes
+    /// it: the plan row's checks (``planColumns``), its day ``ExerciseQueries/sinceJournalBegan``
+    /// (`0000-00-00`) for "since the journal began", which screens read as none (and say so).
+    private static let earlierDoseColumns = planColumns.map { column in
+        guard column.name == "since" else { return column }
+        var since = column
+        since.valid = "since = '\(ExerciseQueries.sinceJournalBegan)' OR " + column.valid
+        return since
+    }
+
     /// The plan rows whose dose typed input would refuse (``PlanItem``'s check).
     private static func plan(_ db: Database) throws -> [StoredValueProblem] {
         try search(db, table: "plan", id: "exercise_id", columns: planColumns) { id, _ in
@@ -917,7 +1002,7 @@ enum StoredValues {
     /// An earlier dose's row (plan_history has no id), as a problem names it: "glute-bridge from
     /// 2026-11-02" ("from the start" for a dose in force since the journal began).
     private static func earlierDoseRow(_ table: String = "") -> String {
-        "\(table)exercise_id || ' from ' || coalesce(\(table)since, 'the start')"
+        "\(table)exercise_id || ' from ' || coalesce(nullif(\(table)since, '\(ExerciseQueries.sinceJournalBegan)'), 'the start')"
     }
 
     /// What corrects an earlier dose of exercise `id`'s plan.
@@ -936,7 +1021,9 @@ enum StoredValues {
     /// Screens read such a dose as the plan's reads (``ExerciseQueries/plan(_:)``: within its bounds,
     /// in the order of its day), and one of an exercise not on the plan not at all.
     private static func planHistory(_ db: Database) throws -> [StoredValueProblem] {
-        let doses = try search(db, table: "plan_history", id: earlierDoseRow(), columns: planColumns) { row, _ in
+        let doses = try search(
+            db, table: "plan_history", id: earlierDoseRow(), columns: earlierDoseColumns, also: "removed = 0"
+        ) { row, _ in
             earlierDoseFix(row.components(separatedBy: " from ").first ?? row)
         }
         let rows = try Row.fetchAll(
@@ -948,8 +1035,8 @@ enum StoredValues {
                 FROM plan_history AS h
                 LEFT JOIN exercises AS x ON x.id = h.exercise_id
                 LEFT JOIN plan AS p ON p.exercise_id = h.exercise_id
-                WHERE x.id IS NULL OR p.exercise_id IS NULL OR p.since IS NULL
-                   OR (h.since IS NOT NULL AND h.since IS date(h.since, '+0 days') AND h.since >= p.since)
+                WHERE h.removed = 0 AND (x.id IS NULL OR p.exercise_id IS NULL OR p.since IS NULL
+                   OR (h.since IS date(h.since, '+0 days') AND h.since >= p.since))
                 ORDER BY 1 LIMIT ?
                 """,
             arguments: [limitPerTable])
@@ -1008,7 +1095,7 @@ extension StoredValues {
                 UNION ALL
                 SELECT 'reviews', CAST(r.id AS TEXT), r.exercise_id, \(quotedWhole("r.exercise_id")), 1,
                        (SELECT c.id FROM exercises AS c WHERE c.id = lower(r.exercise_id)), 0
-                FROM reviews AS r WHERE r.exercise_id NOT IN (SELECT id FROM exercises)
+                FROM reviews_with_ids AS r WHERE r.exercise_id NOT IN (SELECT id FROM exercises)
                   AND r.exercise_id NOT IN (SELECT exercise_id FROM entries)
                 ORDER BY 1, 2 LIMIT ?
                 """,
@@ -1055,147 +1142,158 @@ extension StoredValues {
 }
 
 extension StoredValues {
-    /// A table of reviews whose rows name the newest entry or check-in they had seen (`column`, of
-    /// `records`), the SQL of the change that added a review `r` (`added`: its `change_id`), and
-    /// the change log's table of `records` (`log`: `remove` the records a change added, `restore`
-    /// the copies of those it deleted).
+    /// A table of reviews whose `seen` holds the latest clock reading of each replica they had seen
+    /// (schema.sql `v26-record-ids`), the SQL of a row's alias (`r`), the records it covers and the
+    /// copies `journal undo` keeps of them (`log`).
     private typealias SeenColumn = (
-        table: String, column: String, records: String, record: String, shown: String, added: String, log: String
+        table: String, row: String, records: String, record: String, shown: String, log: String
     )
 
-    /// The reviews, the copies `journal undo` keeps of them, and the column of each that names the
-    /// newest record seen.
+    /// The reviews, the copies `journal undo` keeps of them, and what their `seen` covers.
     private static let seenColumns: [SeenColumn] = [
+        ("reviews", alias("reviews", row: "r"), "entries", "session", "a session", "change_entries"),
+        ("change_exercise_reviews", "r.id", "entries", "session", "a session", "change_entries"),
         (
-            "reviews", "through_entry_id", "entries", "entry", "a session",
-            "SELECT change_id FROM change_reviews WHERE action = 'remove' AND id = r.id", "change_entries"
-        ),
-        (
-            "change_exercise_reviews", "through_entry_id", "entries", "entry", "a session",
-            "SELECT change_id FROM change_reviews WHERE action = 'remove' AND id = r.id", "change_entries"
-        ),
-        (
-            "red_flag_reviews", "through_checkin_id", "checkins", "check-in", "a red flag",
-            "SELECT change_id FROM change_red_flag_reviews WHERE id = r.id", "change_checkins"
+            "red_flag_reviews", alias("red_flag_reviews", row: "r"), "checkins", "check-in", "a red flag",
+            "change_checkins"
         ),
     ]
 
-    /// The reviews that say they had seen an id beyond the newest journal had given, and the
-    /// copies `journal undo` keeps of them (of an exercise `journal exercises remove` deleted).
+    /// The reviews whose `seen` says they had seen a reading of a replica's clock beyond the latest
+    /// the journal holds of it (`replica_clocks`), or is no JSON object, and the copies `journal
+    /// undo` keeps of them (of an exercise `journal exercises remove` deleted).
     ///
-    /// A review of an exercise's hold or of the red flags names the newest entry or check-in it
-    /// had seen; beyond the newest id journal had given (its `sqlite_sequence` counter, or the
-    /// newest row where the counter is gone): journal writes the newest id there was when the
-    /// review was recorded, never more. Such a review would count a session or a red flag
-    /// recorded after it, in the same second or with the clock set back, as seen. It is what an
-    /// id counter fix of journal before issue #25 left, which moved the entry at 2^53 − 1 and
-    /// not the review that named it. Both tables are small and read whole; the coverage rule
-    /// still asks that what it covers was recorded by its second, so a later recording stands
-    /// whatever the id says.
+    /// A review of an exercise's hold or of the red flags holds, for each replica, the latest
+    /// reading of its clock the journal had when the review was recorded: never one the journal
+    /// has not reached. Such a review would count a session or a red flag recorded after it, and
+    /// dated no later than the review, as seen, since every reading the clock gives from then on
+    /// is above the last. Both tables are small and read whole.
     ///
-    /// The fix names the id the review can have seen, never more (``seenSQL(_:)``), so that
+    /// The fix names the reading the review can have seen, never more (``seenSQL(_:)``), so that
     /// what it covers shrinks rather than grows: a hold or a red flag stands again, never hides.
-    private static func reviewsBeyondTheIDsGiven(_ db: Database) throws -> [StoredValueProblem] {
-        let selects = seenColumns.map { seen in
+    private static func reviewsBeyondTheClock(_ db: Database) throws -> [StoredValueProblem] {
+        let object = "CASE WHEN json_valid(r.seen) THEN json_type(r.seen) = 'object' ELSE 0 END"
+        // A reading is shown alone (the replica ends it), so that a line holds it whole; a `seen`
+        // that is no JSON object as a note is, in words when long.
+        let shownSeen =
+            "CASE WHEN length(CAST(r.seen AS BLOB)) > 40 THEN 'a text of ' || length(CAST(r.seen AS BLOB)) "
+            + "|| ' bytes' ELSE quote(r.seen) END"
+        let selects = seenColumns.flatMap { seen in
             let kept = seen.table.hasPrefix("change_") ? " AND change_id IN (\(changesOfThisJournal))" : ""
-            return """
-                SELECT '\(seen.table)' AS source, CAST(id AS TEXT) AS row, quote(\(seen.column)) AS quoted,
-                       \(newestGiven(seen.records)) AS given, \(seenSQL(seen)) AS seen,
-                       (\(seen.added)) IN (\(changesOfThisJournal)) AS logged
-                FROM \(seen.table) AS r WHERE \(seen.column) > \(newestGiven(seen.records))\(kept)
+            return [
                 """
+                SELECT '\(seen.table)' AS source, CAST(\(seen.row) AS TEXT) AS row, s.key AS replica,
+                       quote(s.value) AS quoted, k.last AS latest, \(seenSQL(seen)) AS bound
+                FROM \(seen.table) AS r, json_each(CASE WHEN \(object) THEN r.seen ELSE '{}' END) AS s
+                LEFT JOIN replica_clocks AS k ON k.replica = s.key
+                WHERE s.value > coalesce(k.last, '')\(kept)
+                """,
+                """
+                SELECT '\(seen.table)', CAST(\(seen.row) AS TEXT), NULL, \(shownSeen), NULL, NULL
+                FROM \(seen.table) AS r WHERE r.seen IS NOT NULL AND NOT (\(object))\(kept)
+                """,
+            ]
         }
         let rows = try Row.fetchAll(
-            db, sql: selects.joined(separator: " UNION ALL ") + " ORDER BY 1 DESC, 2 LIMIT ?",
+            db, sql: selects.joined(separator: " UNION ALL ") + " ORDER BY 1 DESC, 2, 3 LIMIT ?",
             arguments: [limitPerTable * 2])
         return rows.compactMap { row in
             let table: String = row["source"]
-            let given: Int64 = row["given"]
-            let seenID: Int64 = row["seen"]
-            let id: String = row["row"]
+            let id: String = row["row"] ?? ""
             guard let seen = seenColumns.first(where: { $0.table == table }) else { return nil }
-            let update = "UPDATE \(table) SET \(seen.column) = \(seenID) WHERE id = \(id)"
+            let which = table.hasPrefix("change_") ? "id = \(id)" : byAlias(table, id)
             let resume = seen.records == "entries" ? "`journal resume`" : "`journal resume --red-flags`"
-            let how =
-                (row["logged"] as Bool? ?? false)
-                ? "the newest \(seen.record) id journal had given when the review was recorded, as its record of "
-                    + "changes for `journal undo` shows"
-                : "every \(seen.record) up to that id was recorded before the review's second; one recorded in "
-                    + "that second counts as not seen, so what it shows stands again until \(resume)"
+            guard let replica: String = row["replica"], let bound: String = row["bound"] else {
+                return StoredValueProblem(
+                    table: table, row: id, column: "seen", value: row["quoted"] ?? "NULL",
+                    expected: "where journal writes a JSON object, each replica's latest clock reading the journal "
+                        + "had when the review was recorded",
+                    fix: "`sqlite3 JOURNAL \"UPDATE \(table) SET seen = '{}' WHERE \(which)\"` sets it to {}: a review "
+                        + "that had seen nothing, so what it shows stands again until \(resume).")
+            }
+            let key = replica.replacingOccurrences(of: "'", with: "''")
+            let update = { (value: String) in
+                "`sqlite3 JOURNAL \"UPDATE \(table) SET seen = json_patch(seen, json_object('\(key)', \(value))) "
+                    + "WHERE \(which)\"`"
+            }
+            let shown =
+                "(such a review would count \(seen.shown) recorded after it as seen, if dated no later than the "
+                + "review)"
+            guard let latest: String = row["latest"] else {
+                // No reading of that replica here: the review cannot have seen one.
+                return StoredValueProblem(
+                    table: table, row: id, column: "seen", value: row["quoted"] ?? "NULL",
+                    expected: "where journal writes, of each replica, the latest reading of its clock the journal had "
+                        + "when the review was recorded, and it has none of replica \(replica) \(shown)",
+                    fix: "\(update("NULL")) takes that replica out: a review that had seen nothing of it, so what it "
+                        + "shows stands again until \(resume).")
+            }
             return StoredValueProblem(
-                table: table, row: id, column: seen.column, value: row["quoted"] ?? "NULL",
-                expected: "where journal writes the newest \(seen.record) id it had given when the review was "
-                    + "recorded, here at most \(given) (such a review would count \(seen.shown) recorded after it "
-                    + "as seen; screens still hold anything recorded after the review's own time)",
-                fix: "`sqlite3 JOURNAL \"\(update)\"` sets it to \(seenID): \(how).")
+                table: table, row: id, column: "seen", value: row["quoted"] ?? "NULL",
+                expected: "where journal writes, of each replica, the latest reading of its clock the journal had when "
+                    + "the review was recorded, here at most \(latest) \(shown)",
+                fix: "\(update("'\(bound)'")) sets it to \(bound): every \(seen.record) up to that reading was "
+                    + "recorded before the review's second; one recorded in that second counts as not seen, so what "
+                    + "it shows stands again until \(resume).")
         }
     }
 
-    /// The newest id journal has given in `table` (its `sqlite_sequence` counter, or the newest
-    /// row where the counter is gone), as an SQL expression.
-    private static func newestGiven(_ table: String) -> String {
-        "max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '\(table)'), 0), "
-            + "coalesce((SELECT max(id) FROM \(table)), 0))"
-    }
-
-    /// The newest id of `seen.records` that the review `r` can have seen, as an SQL expression:
-    /// never beyond the newest given, never below 0.
+    /// The latest reading of the replica `s.key` that the review `r` can have seen, as an SQL
+    /// expression: never beyond the latest the journal holds of it (`k.last`), never below its
+    /// zero reading.
     ///
-    /// Ids are given in the order records are made, so the review saw every record below the
-    /// first made after it. Where the change log still holds the change that added the review
-    /// (a change of this journal, ``changesOfThisJournal``), the first made after it is the
-    /// lowest a later change added. Otherwise it is the lowest recorded in the review's second or
-    /// later, a deleted one `journal undo` kept too: one recorded in that second before the review
-    /// then counts as not seen, which can bring back a hold the review had answered, never hide one.
+    /// Readings are given in the order records are made, so the review saw every record whose
+    /// reading is below that of the first made after it: taken as the first recorded in the
+    /// review's second or later, a deleted one `journal undo` kept too. One recorded in that second
+    /// before the review then counts as not seen, which can bring back a hold the review had
+    /// answered, never hide one.
     private static func seenSQL(_ seen: SeenColumn) -> String {
-        let newest = newestGiven(seen.records)
-        let change = "(\(seen.added) AND change_id IN (\(changesOfThisJournal)))"
-        let recorded = "(SELECT min(id) FROM \(seen.records) WHERE created_at >= r.created_at)"
-        let kept = "(SELECT min(id) FROM \(seen.log) WHERE action = 'restore' AND created_at >= r.created_at)"
-        let madeAfter = """
-            CASE WHEN \(change) IS NOT NULL
-                 THEN (SELECT min(id) FROM \(seen.log) WHERE action = 'remove' AND change_id > \(change))
-                 ELSE min(coalesce(\(recorded), \(kept)), coalesce(\(kept), \(recorded))) END
+        let readings = """
+            (SELECT recorded, created_at FROM \(seen.records) WHERE substr(recorded, 26) = s.key
+             UNION ALL SELECT recorded, created_at FROM \(seen.log)
+             WHERE action = 'restore' AND substr(recorded, 26) = s.key)
             """
-        return "max(min(coalesce((\(madeAfter)) - 1, \(newest)), \(newest)), 0)"
+        let zero = "'000000000000000-00000000-' || s.key"
+        let first = "(SELECT min(recorded) FROM \(readings) WHERE created_at >= r.created_at)"
+        return """
+            min(coalesce(k.last, \(zero)),
+                coalesce((SELECT max(recorded) FROM \(readings) WHERE recorded < coalesce(\(first), '~')), \(zero)))
+            """
     }
 }
 
 extension StoredValues {
-    /// A table whose ids SQLite counts, with the change log's table keeping its ids (`keptRows`:
-    /// those of its rows that do, where one table keeps two kinds), what one row is, and the
-    /// columns of other tables naming its rows by id: a review's newest entry or check-in seen
-    /// too, so a fix that moves that record moves what the review had seen with it (left behind,
-    /// the review would name an id no screen reads and count a record given the ids between as seen).
+    /// A record table whose ids SQLite counts in its alias table (`aliases`).
+    ///
+    /// With the change log's table keeping its ids (`keptRows`: those of its rows that do, where
+    /// one table keeps two kinds) and what one row is (schema.sql `v26-record-ids`). Only the alias table and the
+    /// copies `journal undo` keeps name a record by its id: every other table names it by its uid.
     private typealias CountedTable = (
-        table: String, kept: String, keptRows: String?, record: String, named: [(table: String, column: String)]
+        table: String, aliases: String, kept: String, keptRows: String?, record: String
     )
 
-    /// The tables journal gives ids in, each counted by SQLite (`sqlite_sequence`, AUTOINCREMENT).
+    /// The tables journal gives ids in, each counted by SQLite in its alias table
+    /// (`sqlite_sequence`, AUTOINCREMENT).
     private static let countedTables: [CountedTable] = [
+        ("entries", "entry_ids", "change_entries", nil, "entry"),
+        ("checkins", "checkin_ids", "change_checkins", nil, "check-in"),
+        ("reviews", "review_ids", "change_reviews", nil, "physiotherapist's review"),
+        ("red_flag_reviews", "red_flag_review_ids", "change_red_flag_reviews", nil, "red-flag review"),
         (
-            "entries", "change_entries", nil, "entry",
-            [("reviews", "through_entry_id"), ("change_exercise_reviews", "through_entry_id")]
+            "psfs_activities", "psfs_activity_ids", "change_psfs", "action IN ('remove-activity', 'unretire')",
+            "PSFS activity"
         ),
-        (
-            "checkins", "change_checkins", nil, "check-in",
-            [("checkin_red_flags", "checkin_id"), ("red_flag_reviews", "through_checkin_id")]
-        ),
-        ("reviews", "change_reviews", nil, "physiotherapist's review", []),
-        ("red_flag_reviews", "change_red_flag_reviews", nil, "red-flag review", []),
-        (
-            "psfs_activities", "change_psfs", "action IN ('remove-activity', 'unretire')", "PSFS activity",
-            [("psfs_ratings", "activity_id")]
-        ),
-        ("psfs_ratings", "change_psfs", "action = 'remove-rating'", "PSFS rating", []),
+        ("psfs_ratings", "psfs_rating_ids", "change_psfs", "action = 'remove-rating'", "PSFS rating"),
     ]
 
-    /// The id counters (`sqlite_sequence`) of the tables journal gives ids in, changed from outside.
+    /// The id counters (`sqlite_sequence`) of the alias tables of the records journal gives ids in,
+    /// changed from outside.
     ///
-    /// Below the largest id journal has given that it still knows of (in the table, or in a copy a
-    /// change not undone since the latest restore kept for `journal undo`), or at or beyond the
-    /// largest id journal gives (``Entry/Limits/ids``), where it has none left to give. `table`:
-    /// that table's alone.
+    /// Below the largest id journal has given that it still knows of (in the alias table, which
+    /// keeps the id of a deleted record too, or in a copy a change not undone since the latest
+    /// restore kept for `journal undo`), or at or beyond the largest id journal gives
+    /// (``Entry/Limits/ids``), where it has none left to give. `table`: that table's alone (the
+    /// record table's name or its alias table's).
     ///
     /// A counter below an id given lets SQLite give that id again: `journal undo` of a delete, or
     /// `journal edit 41` typed from what a screen showed, would reach another record. At the
@@ -1204,20 +1302,21 @@ extension StoredValues {
     /// above every id it gave, and below its largest, so either was put in from outside; screens name it, and a write
     /// that gives an id refuses (``refuseChangedIDCounter(_:_:)``). The fix puts the counter back at
     /// the largest id given; when that id is itself the largest journal gives, it gives that record
-    /// (and what names it) the id after the largest below it. One row of `sqlite_sequence` and a
-    /// seek or two per table (`change_entries_by_id`, `change_checkins_by_id`: schema.sql `v23-outside-ids`).
+    /// (its alias and the copies `journal undo` kept) the id after the largest below it. One row of
+    /// `sqlite_sequence` and a seek or two per table (`change_entries_by_id`, `change_checkins_by_id`:
+    /// schema.sql `v23-outside-ids`).
     static func idCounters(_ db: Database, table only: String? = nil) throws -> [StoredValueProblem] {
-        let tables = countedTables.filter { only == nil || $0.table == only }
+        let tables = countedTables.filter { only == nil || $0.table == only || $0.aliases == only }
         let largest = Entry.Limits.ids.upperBound
         let selects = tables.map { counted in
             let kept =
                 "\(counted.kept) WHERE \(counted.keptRows.map { "\($0) AND " } ?? "")+change_id IN (\(changesOfThisJournal))"
             return """
                 SELECT '\(counted.table)' AS name, seq, quote(seq) AS quoted, max(
-                           coalesce((SELECT max(id) FROM \(counted.table)), 0),
+                           coalesce((SELECT max(id) FROM \(counted.aliases)), 0),
                            coalesce((SELECT id FROM \(kept) ORDER BY id DESC LIMIT 1), 0)
                        ) AS given, \(largestBelowTheLimit(counted)) AS below
-                FROM (SELECT (SELECT seq FROM sqlite_sequence WHERE name = '\(counted.table)') AS seq)
+                FROM (SELECT (SELECT seq FROM sqlite_sequence WHERE name = '\(counted.aliases)') AS seq)
                 """
         }
         // Each id from the top of its index (`+change_id`: not through `change_entries_by_change`,
@@ -1235,13 +1334,13 @@ extension StoredValues {
             let next = (row["below"] as Int64) + 1
             let counter = { (value: Int64) in
                 seq == nil
-                    ? "INSERT INTO sqlite_sequence (name, seq) VALUES ('\(table)', \(value))"
-                    : "UPDATE sqlite_sequence SET seq = \(value) WHERE name = '\(table)'"
+                    ? "INSERT INTO sqlite_sequence (name, seq) VALUES ('\(counted.aliases)', \(value))"
+                    : "UPDATE sqlite_sequence SET seq = \(value) WHERE name = '\(counted.aliases)'"
             }
             let put =
                 given >= largest ? renumber(counted, from: given, to: next) + "; " + counter(next) : counter(given)
             return StoredValueProblem(
-                table: "sqlite_sequence", row: table, column: "seq", value: quoted,
+                table: "sqlite_sequence", row: counted.aliases, column: "seq", value: quoted,
                 expected: "where journal keeps the largest \(record) id it has given, here \(given) (the largest in "
                     + "the journal or in what `journal undo` kept): "
                     + (exhausted
@@ -1263,22 +1362,21 @@ extension StoredValues {
         let kept = counted.keptRows.map { "\($0) AND " } ?? ""
         // Each from the top of its index down, as ``idCounters(_:table:)``' own.
         return """
-            max(coalesce((SELECT max(id) FROM \(counted.table) WHERE \(below)), 0),
+            max(coalesce((SELECT max(id) FROM \(counted.aliases) WHERE \(below)), 0),
                 coalesce((SELECT id FROM \(counted.kept) WHERE \(kept)\(below) AND +change_id IN (\(changesOfThisJournal))
                           ORDER BY id DESC LIMIT 1), 0))
             """
     }
 
-    /// The SQL that gives the row `id` of `counted` the id `new`, in the rows naming it and the
-    /// copies `journal undo` kept of it too.
+    /// The SQL that gives the record whose id is `id` in `counted` the id `new`: its alias, and the
+    /// copies `journal undo` kept of it, which name it by that id (every other table names its uid).
     private static func renumber(
         _ counted: CountedTable,
         from id: Int64, to new: Int64
     ) -> String {
-        let naming = counted.named.map { "UPDATE \($0.table) SET \($0.column) = \(new) WHERE \($0.column) = \(id)" }
         let kept =
             "UPDATE \(counted.kept) SET id = \(new) WHERE \(counted.keptRows.map { "\($0) AND " } ?? "")id = \(id)"
-        return (naming + [kept, "UPDATE \(counted.table) SET id = \(new) WHERE id = \(id)"]).joined(separator: "; ")
+        return [kept, "UPDATE \(counted.aliases) SET id = \(new) WHERE id = \(id)"].joined(separator: "; ")
     }
 
     /// The changes not undone since the latest restore: the copies of those before it name ids of

@@ -101,7 +101,7 @@ extension JournalStore {
         let replica = SyncID.random()
         try writingWithoutTransaction { db in
             try SyncTables.recorder.snapshot(
-                of: db,
+                of: db, baseline: SyncTables.newJournalRows,
                 prepare: { db in
                     if try Self.settings(db) != nil { throw SyncError.alreadySetUp(folder: path) }
                     try Self.takeReplicaID(replica, in: db)
@@ -127,7 +127,7 @@ extension JournalStore {
                         arguments: [reading, Data(changeset.bytes)])
                 })
         }
-        var outcome = try sync(key: key, now: now)
+        var outcome = try sync(key: key, now: now, keyChecked: true)
         outcome.joined = existed && !outcome.received.isEmpty
         return outcome
     }
@@ -155,7 +155,7 @@ extension JournalStore {
         }
         try db.execute(
             sql: "UPDATE replica_clocks SET replica = ?1, last = substr(last, 1, 25) || ?1 WHERE self = 1",
-            arguments: arguments)
+            arguments: [replica.hex])
     }
 
     /// Exchanges changes with the sync folder: writes this journal's unsent changes as its next
@@ -166,6 +166,12 @@ extension JournalStore {
     /// Throws ``SyncError/wrongKey(name:reason:)`` before anything changes when `key` does not open
     /// the folder.
     public func sync(key: SyncKey, now: Date) throws -> SyncOutcome {
+        try sync(key: key, now: now, keyChecked: false)
+    }
+
+    /// As ``sync(key:now:)``; with `keyChecked`, the key has just opened or sealed the folder's id
+    /// file (`sync init`), so it is not checked again (each check costs a passphrase's scrypt).
+    func sync(key: SyncKey, now: Date, keyChecked: Bool) throws -> SyncOutcome {
         guard let settings = try syncSettings() else { throw SyncError.notSetUp }
         let folder = SyncFolder(path: settings.folder)
         guard folder.exists else {
@@ -183,6 +189,7 @@ extension JournalStore {
         // file sealed with a wrong passphrase would be refused everywhere); reading a file checks
         // it anyway. A sync with nothing to send or read never runs scrypt.
         try send(folder: folder, folderID: folderID, replica: replica, key: key, outcome: &outcome) {
+            if keyChecked { return }
             guard let id = try folder.readID(key: key) else {
                 throw SyncError.folderUnusable(
                     path: settings.folder, reason: "its id file \(SyncFolder.idFileName) is missing")

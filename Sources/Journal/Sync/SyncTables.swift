@@ -11,6 +11,23 @@ enum SyncTables {
     ]
     static let recorder = ChangesetRecorder(tables: names)
     static let merger = ChangesetMerger(tables: names)
+
+    /// Copies into the tables of `schema` the synced rows every new journal holds (the built-in
+    /// exercises its migrations insert), so that a snapshot leaves them out: every replica has them.
+    static func newJournalRows(_ db: Database, into schema: String) throws {
+        let fresh = try DatabaseQueue()
+        try Migrations.migrator.migrate(fresh)
+        for table in names {
+            let rows = try fresh.read { try Row.fetchAll($0, sql: "SELECT * FROM \(table)") }
+            for row in rows {
+                let columns = Array(row.columnNames)
+                try db.execute(
+                    sql: "INSERT INTO \(schema).\(table) (\(columns.joined(separator: ", "))) VALUES ("
+                        + columns.map { _ in "?" }.joined(separator: ", ") + ")",
+                    arguments: StatementArguments(row.databaseValues))
+            }
+        }
+    }
 }
 
 /// What every store write does once the journal syncs (docs/sync-ids.md, "What each store write does").
