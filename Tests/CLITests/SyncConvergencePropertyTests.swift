@@ -607,12 +607,9 @@ import Testing
         let sync = try Self.sync(fleet, 0)
         #expect(sync.run.status == 0, "\(sync.run)")
         let check = try fleet.run(0, ["check"])
-        // Known: StoredValues reads a `seen` reading of a replica this journal has not merged up to
-        // as a value journal never writes (every screen and write exits 65 until those files arrive).
-        // When that is fixed, this known issue is no longer recorded and the test says so.
-        withKnownIssue("a merged review's seen is read as put in from outside (s43-syncprop report)") {
-            #expect(check.status == 0, "\(check)")
-            #expect(!check.stderr.contains("never writes"), "\(check)")
-        }
+        // The review names a reading of device 3 that device 1 has not merged yet: no value from
+        // outside, and the rise it has not seen stays unknown here until device 3's files arrive.
+        #expect(check.status == 0, "\(check)")
+        #expect(!check.stderr.contains("never writes"), "\(check)")
     }
 }

@@ -1159,9 +1159,12 @@ extension StoredValues {
         ),
     ]
 
-    /// The reviews whose `seen` says they had seen a reading of a replica's clock beyond the latest
-    /// the journal holds of it (`replica_clocks`), or is no JSON object, and the copies `journal
-    /// undo` keeps of them (of an exercise `journal exercises remove` deleted).
+    /// The reviews whose `seen` says they had seen a reading of this journal's own clock beyond the
+    /// latest it gave (`replica_clocks`), or is no JSON object, and the copies `journal undo` keeps
+    /// of them (of an exercise `journal exercises remove` deleted).
+    ///
+    /// Only this journal's own readings are checked: a review merged from another device may name
+    /// a third device's reading that this journal has not merged yet (its files are on their way).
     ///
     /// A review of an exercise's hold or of the red flags holds, for each replica, the latest
     /// reading of its clock the journal had when the review was recorded: never one the journal
@@ -1186,7 +1189,8 @@ extension StoredValues {
                        quote(s.value) AS quoted, k.last AS latest, \(seenSQL(seen)) AS bound
                 FROM \(seen.table) AS r, json_each(CASE WHEN \(object) THEN r.seen ELSE '{}' END) AS s
                 LEFT JOIN replica_clocks AS k ON k.replica = s.key
-                WHERE s.value > coalesce(k.last, '')\(kept)
+                WHERE s.value > coalesce(k.last, '')
+                  AND s.key = (SELECT replica FROM replica_clocks WHERE self = 1)\(kept)
                 """,
                 """
                 SELECT '\(seen.table)', CAST(\(seen.row) AS TEXT), NULL, \(shownSeen), NULL, NULL
