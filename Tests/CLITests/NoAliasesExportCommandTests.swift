@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// `journal export --all --no-aliases` (issue #28): every record named by its uid, with no number a
-/// journal gives it, entries and check-ins with `recorded`, reviews with `seen`, a rating's activity
-/// by `activity_uid`; each list by time, then `recorded`, then uid. The uids and readings are read
-/// from the file with sqlite3; everything else is written out by hand.
+/// `journal export --all --no-aliases` (issue #28) names every record by its uid.
+///
+/// No number a journal gives it; entries and check-ins with `recorded`, reviews with `seen`, a
+/// rating's activity by `activity_uid`; each list by time, then `recorded`, then uid. The uids and
+/// readings are read from the file with sqlite3; everything else is written out by hand.
 @Suite struct NoAliasesExportCommandTests {
     let sandbox = Sandbox()
 
@@ -126,6 +127,17 @@ import Testing
                     "--no-aliases applies to the whole journal only: use `journal export --all --no-aliases`."),
                 "\(run)")
         }
+    }
+
+    @Test func noJournalGivesEveryListEmptyMarkedWithoutAliases() throws {
+        let run = try sandbox.run("export", "--all", "--no-aliases")
+        #expect(run.status == 0, "\(run)")
+        #expect(
+            run.stdout
+                == "{\"format\":\"journal-export\",\"version\":1,\"aliases\":false,\n\"entries\":[],\n"
+                + "\"exercises\":[],\n\"checkins\":[],\n\"plan\":[],\n\"reviews\":[],\n\"psfs_activities\":[],\n"
+                + "\"psfs_ratings\":[],\n\"red_flag_reviews\":[],\n\"settings\":[]\n}\n")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database))
     }
 
     @Test func importRefusesItAndChangesNothing() throws {

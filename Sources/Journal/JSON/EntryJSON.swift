@@ -114,8 +114,9 @@ public struct HoldJSON: Encodable, Sendable {
 }
 
 /// A check-in as JSON: `id`, `performed_at`, `pain`, `red_flags` (an array of ids), `note`; with
-/// `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded. With a `uid`
-/// (`export --all --no-aliases`), `uid` and `recorded` (the reading that recorded it) in place of `id`.
+/// `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded.
+///
+/// With a `uid` (`export --all --no-aliases`), `uid` and `recorded` (the reading that recorded it) in place of `id`.
 public struct CheckInJSON: Encodable, Sendable {
     public var checkIn: CheckIn
     public var includeRecordedAt: Bool
@@ -152,9 +153,10 @@ public struct CheckInJSON: Encodable, Sendable {
 
 /// A physiotherapist's review as JSON: `id`, `exercise`, `reviewed_at`, `note`, and
 /// `through_entry_id`, the newest entry when it was recorded (it covers no session recorded later);
-/// with `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded. With a
-/// `uid` (`export --all --no-aliases`), `uid` and `seen` (what it had seen: each replica's latest
-/// reading, an object) in place of `id` and `through_entry_id`.
+/// with `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded.
+///
+/// With a `uid` (`export --all --no-aliases`), `uid` and `seen` (what it had seen: each replica's
+/// latest reading, an object) in place of `id` and `through_entry_id`.
 public struct ReviewJSON: Encodable, Sendable {
     public var review: Review
     public var includeRecordedAt: Bool
@@ -191,9 +193,10 @@ public struct ReviewJSON: Encodable, Sendable {
 
 /// A record that a doctor has seen the red flags (`journal resume --red-flags`) as JSON, as a full
 /// export lists them: `id`, `reviewed_at`, `note`, `through_checkin_id` (the newest check-in then);
-/// with `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded. With a
-/// `uid` (`export --all --no-aliases`), `uid` and `seen` (what it had seen: each replica's latest
-/// reading, an object) in place of `id` and `through_checkin_id`.
+/// with `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded.
+///
+/// With a `uid` (`export --all --no-aliases`), `uid` and `seen` (what it had seen: each replica's
+/// latest reading, an object) in place of `id` and `through_checkin_id`.
 public struct RedFlagReviewJSON: Encodable, Sendable {
     public var review: RedFlagReview
     public var includeRecordedAt: Bool

@@ -1,12 +1,15 @@
 /// A PSFS activity as the full export writes it: `id`, `activity`, `added_at`, `retired_at` (null
-/// while rated; on the clock of `added_at`). With a `uid` (`export --all --no-aliases`), `uid` in
-/// place of `id`.
+/// while rated; on the clock of `added_at`).
+///
+/// With a `uid` (`export --all --no-aliases`), `uid` in place of `id`.
 public struct PSFSActivityJSON: Encodable, Sendable {
     public var activity: PSFSActivity
     /// The activity's uid, which names it in place of its alias (`export --all --no-aliases`).
     public var uid: String?
 
-    public init(_ activity: PSFSActivity, uid: String? = nil) {
+    public init(_ activity: PSFSActivity) { self.init(activity, uid: nil) }
+
+    public init(_ activity: PSFSActivity, uid: String?) {
         self.activity = activity
         self.uid = uid
     }
@@ -32,7 +35,9 @@ public struct PSFSRatingJSON: Encodable, Sendable {
     /// The rating's uid and its activity's, which name them in place of their aliases (`export --all --no-aliases`).
     public var uids: (rating: String?, activity: String?)?
 
-    public init(_ rating: PSFSRating, uids: (rating: String?, activity: String?)? = nil) {
+    public init(_ rating: PSFSRating) { self.init(rating, uids: nil) }
+
+    public init(_ rating: PSFSRating, uids: (rating: String?, activity: String?)?) {
         self.rating = rating
         self.uids = uids
     }

@@ -57,10 +57,14 @@ public struct ExportWriter {
         _ = try ExportWriter(format, to: sink, byteOrderMark: byteOrderMark).finish()
     }
 
-    /// The full export of a journal that does not exist: every list empty.
-    public static func exportAllOfNothing(to sink: OutputSink) throws {
+    /// The full export of a journal that does not exist: every list empty; `aliases: false`: marked
+    /// as written with `--no-aliases`, as the export of an empty journal is.
+    public static func exportAllOfNothing(to sink: OutputSink, aliases: Bool = true) throws {
         try writeJournal(
-            to: sink, entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [], activities: [],
+            to: sink,
+            uids: aliases
+                ? nil : ExportUIDs(checkIns: [:], reviews: [:], redFlagReviews: [:], activities: [:], ratings: [:]),
+            entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [], activities: [],
             ratings: [], redFlagReviews: [], settings: [])
     }
 

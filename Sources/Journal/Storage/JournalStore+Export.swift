@@ -93,7 +93,8 @@ extension JournalStore {
                 },
                 exercises: try ExerciseQueries.ownExercisesForExport(db),
                 checkIns: checkIns,
-                plan: try ExerciseQueries.plan(db, order: aliases ? ExerciseQueries.planOrder : ExerciseQueries.planOrderByKey),
+                plan: try ExerciseQueries.plan(
+                    db, order: aliases ? ExerciseQueries.planOrder : ExerciseQueries.planOrderByKey),
                 reviews: try HoldQueries.reviews(db, in: Int64.min..<Int64.max),
                 activities: activities, ratings: ratings, redFlagReviews: redFlagReviews,
                 settings: try Row.fetchAll(db, sql: "SELECT name, value FROM settings ORDER BY name").map {

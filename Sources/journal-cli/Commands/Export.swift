@@ -47,7 +47,8 @@ struct Export: ParsableCommand {
     @Flag(help: "The whole journal (JSON only), to restore whole: `journal import FILE`.")
     var all = false
 
-    @Flag(help: "With --all: name each record by its uid, not by the number you type (the same on every synced device).")
+    @Flag(
+        help: "With --all: name each record by its uid, not by the number you type (the same on every synced device).")
     var noAliases = false
 
     @Option(
@@ -111,7 +112,7 @@ struct Export: ParsableCommand {
         try OutputFile.writing(
             to: outputFile, force: force, journal: try store.resolvedPath(), encryption: encryption
         ) { sink in
-            guard let journal else { return try ExportWriter.exportAllOfNothing(to: sink) }
+            guard let journal else { return try ExportWriter.exportAllOfNothing(to: sink, aliases: !noAliases) }
             try journal.exportAll(to: sink, now: try Clock.now(), aliases: !noAliases)
         }
         if let output = outputFile { Console.err("Exported the whole journal to \(output).") }
