@@ -14,6 +14,11 @@
 /// was recorded by its second, so without it a restore would answer holds and red flags that stand.
 /// No time of export: the same journal always gives the same bytes.
 ///
+/// `export --all --no-aliases` writes `"aliases":false` after `version` (``noAliasesMember``), and
+/// names every record by its `uid`, with no alias (``JournalStore/exportAll(to:now:aliases:)``):
+/// the same bytes on every device that has synced. `journal import` refuses it
+/// (``noAliasesImportProblem``).
+///
 /// ```json
 /// {"format":"journal-export","version":1,
 /// "entries":[
@@ -38,6 +43,13 @@ public enum JournalExport {
     public static let format = "journal-export"
     /// The `version` member's value this version writes and reads.
     public static let version = 1
+    /// The member after `version` that marks an export written with `--no-aliases` (its value `false`).
+    public static let noAliasesMember = "aliases"
+    /// Why `journal import` refuses an export written with `--no-aliases`, and what to do.
+    static let noAliasesImportProblem =
+        "written with --no-aliases: it names records by uid, without the numbers a journal gives "
+        + "them, and import does not read it. Import a full export written without it "
+        + "(`journal export --all`)."
     /// The top-level members, in the order written.
     public static let members = [
         "format", "version", "entries", "exercises", "checkins", "plan", "reviews", "psfs_activities", "psfs_ratings",

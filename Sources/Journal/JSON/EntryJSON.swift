@@ -3,7 +3,9 @@
 /// Keys, in this order: id, exercise, performed_at (ISO 8601 with offset), sets,
 /// reps, hold_seconds, side, pain_before, pain_after, note; absent values are `null`.
 /// With `includeDerived`, also pain_change and flagged (exports); with `includeRecordedAt`, also
-/// recorded_at, when it was recorded (the full export: ``JournalExport/recordedAtText(_:)``).
+/// recorded_at, when it was recorded (the full export: ``JournalExport/recordedAtText(_:)``). With
+/// `namedByUID` (`export --all --no-aliases`), `uid` and `recorded` (the reading that recorded it)
+/// in place of `id`, the alias that differs from device to device.
 ///
 /// ```json
 /// {"id": 1, "exercise": "glute-bridge", "performed_at": "2026-11-20T07:30:00+01:00",
@@ -14,21 +16,31 @@ public struct EntryJSON: Encodable, Sendable {
     public var entry: Entry
     public var includeDerived: Bool
     public var includeRecordedAt: Bool
+    /// Named by its uid, with its reading, not by its alias (`export --all --no-aliases`).
+    public var namedByUID: Bool
 
-    public init(_ entry: Entry, includeDerived: Bool = false, includeRecordedAt: Bool = false) {
+    public init(
+        _ entry: Entry, includeDerived: Bool = false, includeRecordedAt: Bool = false, namedByUID: Bool = false
+    ) {
         self.entry = entry
         self.includeDerived = includeDerived
         self.includeRecordedAt = includeRecordedAt
+        self.namedByUID = namedByUID
     }
 
     enum Keys: String, CodingKey {
         case id, exercise, performed_at, sets, reps, hold_seconds, side, pain_before, pain_after, note
-        case pain_change, flagged, recorded_at
+        case pain_change, flagged, recorded_at, uid, recorded
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(entry.id, forKey: .id)
+        if namedByUID {
+            try container.encode(entry.uid, forKey: .uid)
+            try container.encode(entry.recorded, forKey: .recorded)
+        } else {
+            try container.encode(entry.id, forKey: .id)
+        }
         try container.encode(entry.exerciseID, forKey: .exercise)
         try container.encode(entry.localTime.iso8601, forKey: .performed_at)
         try container.encode(entry.sets, forKey: .sets)
@@ -103,22 +115,32 @@ public struct HoldJSON: Encodable, Sendable {
 
 /// A check-in as JSON: `id`, `performed_at`, `pain`, `red_flags` (an array of ids), `note`; with
 /// `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded.
+///
+/// With a `uid` (`export --all --no-aliases`), `uid` and `recorded` (the reading that recorded it) in place of `id`.
 public struct CheckInJSON: Encodable, Sendable {
     public var checkIn: CheckIn
     public var includeRecordedAt: Bool
+    /// The check-in's uid, which names it in place of its alias (`export --all --no-aliases`).
+    public var uid: String?
 
     public init(_ checkIn: CheckIn) { self.init(checkIn, includeRecordedAt: false) }
 
-    public init(_ checkIn: CheckIn, includeRecordedAt: Bool) {
+    public init(_ checkIn: CheckIn, includeRecordedAt: Bool, uid: String? = nil) {
         self.checkIn = checkIn
         self.includeRecordedAt = includeRecordedAt
+        self.uid = uid
     }
 
-    enum Keys: String, CodingKey { case id, performed_at, pain, note, red_flags, recorded_at }
+    enum Keys: String, CodingKey { case id, performed_at, pain, note, red_flags, recorded_at, uid, recorded }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(checkIn.id, forKey: .id)
+        if let uid {
+            try container.encode(uid, forKey: .uid)
+            try container.encode(checkIn.recorded, forKey: .recorded)
+        } else {
+            try container.encode(checkIn.id, forKey: .id)
+        }
         try container.encode(checkIn.localTime.iso8601, forKey: .performed_at)
         try container.encode(checkIn.pain.value, forKey: .pain)
         try container.encode(checkIn.note, forKey: .note)
@@ -132,25 +154,36 @@ public struct CheckInJSON: Encodable, Sendable {
 /// A physiotherapist's review as JSON: `id`, `exercise`, `reviewed_at`, `note`, and
 /// `through_entry_id`, the newest entry when it was recorded (it covers no session recorded later);
 /// with `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded.
+///
+/// With a `uid` (`export --all --no-aliases`), `uid` and `seen` (what it had seen: each replica's
+/// latest reading, an object) in place of `id` and `through_entry_id`.
 public struct ReviewJSON: Encodable, Sendable {
     public var review: Review
     public var includeRecordedAt: Bool
+    /// The review's uid, which names it in place of its alias (`export --all --no-aliases`).
+    public var uid: String?
 
     public init(_ review: Review) { self.init(review, includeRecordedAt: false) }
 
-    public init(_ review: Review, includeRecordedAt: Bool) {
+    public init(_ review: Review, includeRecordedAt: Bool, uid: String? = nil) {
         self.review = review
         self.includeRecordedAt = includeRecordedAt
+        self.uid = uid
     }
 
-    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, through_entry_id, recorded_at }
+    enum Keys: String, CodingKey { case id, exercise, reviewed_at, note, through_entry_id, recorded_at, uid, seen }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(review.id, forKey: .id)
+        if let uid {
+            try container.encode(uid, forKey: .uid)
+            try container.encode(Review.Mark.readings(review.seen), forKey: .seen)
+        } else {
+            try container.encode(review.id, forKey: .id)
+            try container.encode(review.throughEntryID, forKey: .through_entry_id)
+        }
         try container.encode(review.exerciseID, forKey: .exercise)
         try container.encode(review.localTime.iso8601, forKey: .reviewed_at)
-        try container.encode(review.throughEntryID, forKey: .through_entry_id)
         try container.encode(review.note, forKey: .note)
         if includeRecordedAt {
             try container.encode(JournalExport.recordedAtText(review.createdAt), forKey: .recorded_at)
@@ -161,24 +194,35 @@ public struct ReviewJSON: Encodable, Sendable {
 /// A record that a doctor has seen the red flags (`journal resume --red-flags`) as JSON, as a full
 /// export lists them: `id`, `reviewed_at`, `note`, `through_checkin_id` (the newest check-in then);
 /// with `includeRecordedAt` (the full export), also `recorded_at`, when it was recorded.
+///
+/// With a `uid` (`export --all --no-aliases`), `uid` and `seen` (what it had seen: each replica's
+/// latest reading, an object) in place of `id` and `through_checkin_id`.
 public struct RedFlagReviewJSON: Encodable, Sendable {
     public var review: RedFlagReview
     public var includeRecordedAt: Bool
+    /// The record's uid, which names it in place of its alias (`export --all --no-aliases`).
+    public var uid: String?
 
     public init(_ review: RedFlagReview) { self.init(review, includeRecordedAt: false) }
 
-    public init(_ review: RedFlagReview, includeRecordedAt: Bool) {
+    public init(_ review: RedFlagReview, includeRecordedAt: Bool, uid: String? = nil) {
         self.review = review
         self.includeRecordedAt = includeRecordedAt
+        self.uid = uid
     }
 
-    enum Keys: String, CodingKey { case id, reviewed_at, note, through_checkin_id, recorded_at }
+    enum Keys: String, CodingKey { case id, reviewed_at, note, through_checkin_id, recorded_at, uid, seen }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(review.id, forKey: .id)
+        if let uid {
+            try container.encode(uid, forKey: .uid)
+            try container.encode(Review.Mark.readings(review.seen), forKey: .seen)
+        } else {
+            try container.encode(review.id, forKey: .id)
+            try container.encode(review.throughCheckInID, forKey: .through_checkin_id)
+        }
         try container.encode(review.localTime.iso8601, forKey: .reviewed_at)
-        try container.encode(review.throughCheckInID, forKey: .through_checkin_id)
         try container.encode(review.note, forKey: .note)
         if includeRecordedAt {
             try container.encode(JournalExport.recordedAtText(review.createdAt), forKey: .recorded_at)

@@ -1,15 +1,24 @@
 /// A PSFS activity as the full export writes it: `id`, `activity`, `added_at`, `retired_at` (null
 /// while rated; on the clock of `added_at`).
+///
+/// With a `uid` (`export --all --no-aliases`), `uid` in place of `id`.
 public struct PSFSActivityJSON: Encodable, Sendable {
     public var activity: PSFSActivity
+    /// The activity's uid, which names it in place of its alias (`export --all --no-aliases`).
+    public var uid: String?
 
-    public init(_ activity: PSFSActivity) { self.activity = activity }
+    public init(_ activity: PSFSActivity) { self.init(activity, uid: nil) }
 
-    enum Keys: String, CodingKey { case id, activity, added_at, retired_at }
+    public init(_ activity: PSFSActivity, uid: String?) {
+        self.activity = activity
+        self.uid = uid
+    }
+
+    enum Keys: String, CodingKey { case id, activity, added_at, retired_at, uid }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(activity.id, forKey: .id)
+        if let uid { try container.encode(uid, forKey: .uid) } else { try container.encode(activity.id, forKey: .id) }
         try container.encode(activity.activity, forKey: .activity)
         try container.encode(
             LocalDateTime(unixSeconds: activity.addedAt, utcOffset: activity.utcOffset).iso8601, forKey: .added_at)
@@ -19,18 +28,31 @@ public struct PSFSActivityJSON: Encodable, Sendable {
     }
 }
 
-/// A PSFS rating as the full export writes it: `id`, `activity_id`, `rated_at`, `score`, `note`.
+/// A PSFS rating as the full export writes it: `id`, `activity_id`, `rated_at`, `score`, `note`;
+/// with uids (`export --all --no-aliases`), `uid` and `activity_uid` in place of `id` and `activity_id`.
 public struct PSFSRatingJSON: Encodable, Sendable {
     public var rating: PSFSRating
+    /// The rating's uid and its activity's, which name them in place of their aliases (`export --all --no-aliases`).
+    public var uids: (rating: String?, activity: String?)?
 
-    public init(_ rating: PSFSRating) { self.rating = rating }
+    public init(_ rating: PSFSRating) { self.init(rating, uids: nil) }
 
-    enum Keys: String, CodingKey { case id, activity_id, rated_at, score, note }
+    public init(_ rating: PSFSRating, uids: (rating: String?, activity: String?)?) {
+        self.rating = rating
+        self.uids = uids
+    }
+
+    enum Keys: String, CodingKey { case id, activity_id, rated_at, score, note, uid, activity_uid }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(rating.id, forKey: .id)
-        try container.encode(rating.activityID, forKey: .activity_id)
+        if let uids {
+            try container.encode(uids.rating, forKey: .uid)
+            try container.encode(uids.activity, forKey: .activity_uid)
+        } else {
+            try container.encode(rating.id, forKey: .id)
+            try container.encode(rating.activityID, forKey: .activity_id)
+        }
         try container.encode(rating.localTime.iso8601, forKey: .rated_at)
         try container.encode(rating.score.value, forKey: .score)
         try container.encode(rating.note, forKey: .note)

@@ -83,12 +83,15 @@ enum ExerciseQueries {
     /// The plan's order: by position; a row without one (none should lack it) after those with one.
     static let planOrder = "position IS NULL, position, rowid"
 
+    /// ``planOrder`` with ties by exercise, not by row: the same on every device (`export --all --no-aliases`).
+    static let planOrderByKey = "position IS NULL, position, exercise_id"
+
     /// plan_history's `since` of a dose in force since the journal began, which reads back as `nil`:
     /// the table's key (exercise, day) holds no NULL, so that a session records the row (v26-record-ids).
     static let sinceJournalBegan = "0000-00-00"
 
     /// The plan, each item with its earlier doses (plan_history's rows not removed, oldest first).
-    static func plan(_ db: Database) throws -> [PlanItem] {
+    static func plan(_ db: Database, order: String = planOrder) throws -> [PlanItem] {
         var earlier: [String: [PlanItem]] = [:]
         for dose in try planItems(
             db,
@@ -100,7 +103,7 @@ enum ExerciseQueries {
             earlier[dose.exerciseID, default: []].append(dose)
         }
         return try planItems(
-            db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan ORDER BY \(planOrder)"
+            db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan ORDER BY \(order)"
         ).map { item in
             var item = item
             item.earlier = earlier[item.exerciseID] ?? []

@@ -57,18 +57,25 @@ public struct ExportWriter {
         _ = try ExportWriter(format, to: sink, byteOrderMark: byteOrderMark).finish()
     }
 
-    /// The full export of a journal that does not exist: every list empty.
-    public static func exportAllOfNothing(to sink: OutputSink) throws {
+    /// The full export of a journal that does not exist: every list empty; `aliases: false`: marked
+    /// as written with `--no-aliases`, as the export of an empty journal is.
+    public static func exportAllOfNothing(to sink: OutputSink, aliases: Bool = true) throws {
         try writeJournal(
-            to: sink, entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [], activities: [],
+            to: sink,
+            uids: aliases
+                ? nil : ExportUIDs(checkIns: [:], reviews: [:], redFlagReviews: [:], activities: [:], ratings: [:]),
+            entries: { _ in }, exercises: [], checkIns: [], plan: [], reviews: [], activities: [],
             ratings: [], redFlagReviews: [], settings: [])
     }
 
     /// Writes the whole journal as one JSON object (``JournalExport``): the format, then each list
     /// in a fixed order, the entries streamed as `entries` calls back with them; `recordedAt`:
-    /// with each entry's, check-in's, review's and red-flag review's `recorded_at`.
+    /// with each entry's, check-in's, review's and red-flag review's `recorded_at`; `uids`
+    /// (`export --all --no-aliases`): each record named by its uid, with no alias
+    /// (``ExportUIDs``), the lists already in an order the same on every device.
     static func writeJournal(
-        to sink: OutputSink, recordedAt: Bool = true, entries: ((Entry) throws -> Void) throws -> Void,
+        to sink: OutputSink, recordedAt: Bool = true, uids: ExportUIDs? = nil,
+        entries: ((Entry) throws -> Void) throws -> Void,
         exercises: [OwnExerciseJSON], checkIns: [CheckIn], plan: [PlanItem], reviews: [Review],
         activities: [PSFSActivity], ratings: [PSFSRating], redFlagReviews: [RedFlagReview], settings: [SettingJSON]
     ) throws {
@@ -86,22 +93,67 @@ public struct ExportWriter {
             try write()
             try sink.write((count == 0 ? "]" : "\n]") + (last ? "\n" : ",\n"))
         }
-        try sink.write("{\"format\":\"\(JournalExport.format)\",\"version\":\(JournalExport.version),\n")
+        try sink.write(
+            "{\"format\":\"\(JournalExport.format)\",\"version\":\(JournalExport.version),"
+                + (uids == nil ? "" : "\"\(JournalExport.noAliasesMember)\":false,") + "\n")
         try list("entries") {
-            try entries { try element(EntryJSON($0, includeDerived: true, includeRecordedAt: recordedAt)) }
+            try entries {
+                try element(
+                    EntryJSON($0, includeDerived: true, includeRecordedAt: recordedAt, namedByUID: uids != nil))
+            }
         }
         try list("exercises") { for exercise in exercises { try element(exercise) } }
         try list("checkins") {
-            for checkIn in checkIns { try element(CheckInJSON(checkIn, includeRecordedAt: recordedAt)) }
+            for checkIn in checkIns {
+                try element(
+                    CheckInJSON(checkIn, includeRecordedAt: recordedAt, uid: uids?.uid(checkIn.id, \.checkIns)))
+            }
         }
         try list("plan") { for item in plan { try element(PlanItemJSON(exported: item)) } }
-        try list("reviews") { for review in reviews { try element(ReviewJSON(review, includeRecordedAt: recordedAt)) } }
-        try list("psfs_activities") { for activity in activities { try element(PSFSActivityJSON(activity)) } }
-        try list("psfs_ratings") { for rating in ratings { try element(PSFSRatingJSON(rating)) } }
+        try list("reviews") {
+            for review in reviews {
+                try element(ReviewJSON(review, includeRecordedAt: recordedAt, uid: uids?.uid(review.id, \.reviews)))
+            }
+        }
+        try list("psfs_activities") {
+            for activity in activities {
+                try element(PSFSActivityJSON(activity, uid: uids?.uid(activity.id, \.activities)))
+            }
+        }
+        try list("psfs_ratings") {
+            for rating in ratings {
+                let named = uids.map {
+                    (rating: $0.uid(rating.id, \.ratings), activity: $0.uid(rating.activityID, \.activities))
+                }
+                try element(PSFSRatingJSON(rating, uids: named))
+            }
+        }
         try list("red_flag_reviews") {
-            for review in redFlagReviews { try element(RedFlagReviewJSON(review, includeRecordedAt: recordedAt)) }
+            for review in redFlagReviews {
+                try element(
+                    RedFlagReviewJSON(
+                        review, includeRecordedAt: recordedAt, uid: uids?.uid(review.id, \.redFlagReviews)))
+            }
         }
         try list("settings", last: true) { for setting in settings { try element(setting) } }
         try sink.write("}\n")
     }
+}
+
+/// The uids of the records a full export names by alias, by alias, for `export --all --no-aliases`
+/// (entries carry their own: ``Entry/uid``): read in the export's transaction, from the
+/// `<record>_ids` tables (schema.sql v26-record-ids).
+struct ExportUIDs {
+    var checkIns: [Int64: String]
+    var reviews: [Int64: String]
+    var redFlagReviews: [Int64: String]
+    var activities: [Int64: String]
+    var ratings: [Int64: String]
+
+    /// The uid of the record whose alias is `id` in `table` (never missing: every record is read
+    /// through the join with its alias, in the same transaction).
+    func uid(_ id: Int64?, _ table: KeyPath<Self, [Int64: String]>) -> String? {
+        id.flatMap { self[keyPath: table][$0] }
+    }
+
 }

@@ -392,6 +392,9 @@ enum FullExportImport {
             }
             var seen: Set<String> = []
             while let (member, line) = try reader.nextMember(first: seen.isEmpty) {
+                if member == JournalExport.noAliasesMember {
+                    throw JournalError.invalidImport(line: line, problem: JournalExport.noAliasesImportProblem)
+                }
                 guard JournalExport.members.contains(member) else {
                     throw JournalError.invalidImport(
                         line: line,

@@ -16,6 +16,10 @@ struct Export: ParsableCommand {
             check-ins, the plan and the physiotherapist's reviews. `journal import` restores it \
             into a new journal exactly. The same journal always gives the same bytes.
 
+            --all --no-aliases names every record by its uid instead of the numbers you type \
+            (which differ from device to device): after every device has synced twice with \
+            nothing new, it is byte-identical on each. `journal import` does not read it.
+
             With --output the file is written whole or not at all (mode 0600); an existing file \
             is replaced only with --force. A FIFO or a device (/dev/stdout) is written into, \
             never replaced; a folder is refused, and so is the journal itself or one of its \
@@ -30,6 +34,7 @@ struct Export: ParsableCommand {
               journal export --format json --from 2026-11-01 --to 2026-11-30 > nov.json
               journal export --excel --output journal-for-excel.csv
               journal export --all --output journal-all.json
+              journal export --all --no-aliases | sha256sum
               journal export --all --recipient age1… --output journal-all.json.age
             """
     )
@@ -41,6 +46,10 @@ struct Export: ParsableCommand {
 
     @Flag(help: "The whole journal (JSON only), to restore whole: `journal import FILE`.")
     var all = false
+
+    @Flag(
+        help: "With --all: name each record by its uid, not by the number you type (the same on every synced device).")
+    var noAliases = false
 
     @Option(
         help: ArgumentHelp("Write to this file instead of standard output (- is standard output).", valueName: "file"))
@@ -67,6 +76,10 @@ struct Export: ParsableCommand {
         }
         if all && (days.from != nil || days.to != nil || days.exercise != nil) {
             throw ValidationError("--all exports the whole journal; leave out --from, --to and --exercise.")
+        }
+        if noAliases && !all {
+            throw ValidationError(
+                "--no-aliases applies to the whole journal only: use `journal export --all --no-aliases`.")
         }
         if excel && (all || format == .json) { throw ValidationError("--excel applies to CSV only.") }
         if force && output == nil { throw ValidationError("--force applies to --output only.") }
@@ -99,8 +112,8 @@ struct Export: ParsableCommand {
         try OutputFile.writing(
             to: outputFile, force: force, journal: try store.resolvedPath(), encryption: encryption
         ) { sink in
-            guard let journal else { return try ExportWriter.exportAllOfNothing(to: sink) }
-            try journal.exportAll(to: sink, now: try Clock.now())
+            guard let journal else { return try ExportWriter.exportAllOfNothing(to: sink, aliases: !noAliases) }
+            try journal.exportAll(to: sink, now: try Clock.now(), aliases: !noAliases)
         }
         if let output = outputFile { Console.err("Exported the whole journal to \(output).") }
     }
