@@ -204,6 +204,10 @@ import Testing
         "config get": (["region"], .refuses),
         "config set": (["region", "IE"], .startsAJournal(failing: ["region", "XX"])),
         "config unset": (["region"], .refuses),
+        "sync now": ([], .refuses),
+        "sync init": (["FOLDER", "--passphrase-file", "PASSPHRASE"], .refuses),
+        "sync status": ([], .refuses),
+        "sync leave": ([], .refuses),
     ]
 
     /// The commands `journal --help` lists, each group's subcommands in place of the group: "checkins edit".
@@ -242,9 +246,14 @@ import Testing
         let other = sandbox.directory + "/other.sqlite3"
         try sandbox.change("log", "bird-dog", "--pain-before", "3", "--pain-after", "3", "--db", other)
         try sandbox.change("backup", backup, "--db", other)
+        let passphrase = sandbox.directory + "/passphrase"
+        try "a passphrase\n".write(toFile: passphrase, atomically: true, encoding: .utf8)
+        chmod(passphrase, 0o600)
         func filled(_ arguments: [String]) -> [String] {
             arguments.map {
                 switch $0 {
+                case "PASSPHRASE": passphrase
+                case "FOLDER": sandbox.directory + "/sync"
                 case "IMPORT": imported
                 case "BAD-IMPORT": badImport
                 case "BACKUP": backup

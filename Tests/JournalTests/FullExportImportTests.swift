@@ -212,7 +212,8 @@ import Testing
         #expect(
             before.keys.sorted() == [
                 "checkin_red_flags", "checkins", "entries", "exercises", "grdb_migrations", "plan", "plan_history",
-                "psfs_activities", "psfs_ratings", "red_flag_reviews", "reviews", "settings",
+                "psfs_activities", "psfs_ratings", "red_flag_reviews", "reviews", "settings", "sync_early_fields",
+                "sync_field_clocks", "sync_files", "sync_folder", "sync_outbox", "sync_row_clocks", "sync_tombstones",
             ])
         let result = try restore(bytes, into: target)
         #expect(result.added == 9 && result.checkIns == 2 && result.reviews == 1 && result.exercises == 2)
