@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The journal's change log, which `journal undo` walks back through: each change recorded with
@@ -338,7 +339,10 @@ public struct ChangeLog {
     /// replaced (schema.sql, v15) is not reversed: the result is ``UndoResult/stopped``, and
     /// nothing changes. A restore is undone by replacing the file, so it throws
     /// ``JournalError/databaseLocked(path:)`` for `journalPath` here.
-    func undoLatest(journalPath: String) throws -> UndoResult? {
+    ///
+    /// A record the change deleted goes back under a new uid (``giveNewUIDs(to:now:clock:)``),
+    /// made at `now`, the undo's time (the command's clock).
+    func undoLatest(journalPath: String, now: Date = SyncRecording.now()) throws -> UndoResult? {
         guard
             let row = try Row.fetchOne(
                 db,
@@ -371,6 +375,7 @@ public struct ChangeLog {
                 result.stopped = true
                 return result
             }
+            try giveNewUIDs(to: change, now: now, clock: StoreClock(path: journalPath))
             let regionBefore = try SettingsQueries.region(db)
             let reviewsBefore = kind == .exercise ? try reviewIDs(of: subject) : []
             if kind == .exercise { result.replacedExercise = try ownExercise(subject) }
@@ -398,6 +403,7 @@ public struct ChangeLog {
             case nil: break
             }
         } else {
+            try giveNewUIDs(to: change, now: now, clock: StoreClock(path: journalPath))
             try undoRows(of: change, into: &result)
             if kind == .import, subject == Self.fullImport { try putBackBeforeFullImport(change, into: &result) }
         }
@@ -500,6 +506,44 @@ public struct ChangeLog {
         "red_flag_reviews": "red_flag_review_ids", "psfs_activities": "psfs_activity_ids",
         "psfs_ratings": "psfs_rating_ids",
     ]
+
+    /// The copies each change table keeps of records that undo puts back, by the table the records
+    /// go back to, with the action of the rows that are copies (`nil`: every row).
+    private static let copiesPutBack: [(table: String, keptIn: String, action: String?)] = [
+        ("entries", "change_entries", "restore"), ("checkins", "change_checkins", "restore"),
+        ("reviews", "change_exercise_reviews", nil),
+    ]
+
+    /// Gives each record that undoing `change` puts back and that the journal does not hold (one
+    /// the change deleted: `delete`, `checkins delete`, the reviews `exercises remove` took with
+    /// the exercise) a new uid, by re-pointing its alias to it: call it before the copies go back.
+    ///
+    /// Once a journal syncs, a deleted uid is tombstoned for ever (docs/sync-ids.md, "`undo` under
+    /// sync"), so a record comes back as a new one, synced or not (one code path): its alias is the
+    /// same (`journal list` shows #41 back as 41; the alias trigger sees the uid and gives no new
+    /// one), and its copy keeps `recorded` (or `seen`), so it is covered, and covers, as before.
+    /// The uids are the undo's own stamp's (``WriteStamp``), taken with the first one only.
+    private func giveNewUIDs(to change: Int64, now: Date, clock: StoreClock) throws {
+        var stamp: WriteStamp?
+        for copies in Self.copiesPutBack {
+            guard let aliases = Self.aliasTables[copies.table] else { continue }
+            let deleted = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT a.id FROM \(aliases) AS a
+                    WHERE a.id IN (SELECT id FROM \(copies.keptIn) WHERE change_id = ?\(
+                        copies.action.map { " AND action = '\($0)'" } ?? ""))
+                      AND NOT EXISTS (SELECT 1 FROM \(copies.table) AS t WHERE t.uid = a.uid)
+                    ORDER BY a.id
+                    """,
+                arguments: [change])
+            for id in deleted {
+                var uids = try stamp ?? clock.stamp(db, now: now)
+                try db.execute(sql: "UPDATE \(aliases) SET uid = ? WHERE id = ?", arguments: [uids.uid(), id])
+                stamp = uids
+            }
+        }
+    }
 
     /// Removes the records of `table` whose aliases `named` lists (SQL taking the change as `?1`),
     /// records that `change` added; returns how many it removed.
@@ -917,8 +961,9 @@ public struct ChangeLog {
 
     /// Puts back the check-ins `change` kept, with the red flags journal knows; returns how many.
     ///
-    /// Each under the uid its alias names, the one it had (a deleted record's alias stays), with the
-    /// reading that recorded it, so it is as covered as it was. A red flag it does not know (put in
+    /// Each under the uid its alias names: the one it had, or a new one for a check-in the change
+    /// deleted (``giveNewUIDs(to:now:clock:)``), its red flags too; with the reading that recorded
+    /// it, so it is as covered as it was. A red flag it does not know (put in
     /// from outside) is never put back: it goes in ``UndoResult/redFlagsNotPutBack``, so that undo says so.
     private func restoreCheckIns(of change: Int64, into result: inout UndoResult) throws -> Int {
         // Copied in SQL, so the note comes back with every byte it had (``keepCheckIn(_:for:)``).

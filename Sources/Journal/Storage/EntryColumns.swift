@@ -159,7 +159,8 @@ enum EntryColumns: Int32, CaseIterable {
         """
 
     /// Puts back every entry that change `?` kept a copy of, as it kept it: under the uid its alias
-    /// names, with the reading it kept (so a review covers it as before).
+    /// names (an edited entry's own, a deleted one's new uid, ``ChangeLog``'s `giveNewUIDs`), with
+    /// the reading it kept (so a review covers it as before).
     static let restoreCopies = """
         INSERT OR REPLACE INTO entries (\(columnList))
         SELECT (SELECT a.uid FROM entry_ids AS a WHERE a.id = c.id), \(content.map { "c.\($0.name)" }.joined(separator: ", ")),

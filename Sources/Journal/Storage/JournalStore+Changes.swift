@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What `journal undo` reversed.
@@ -169,12 +170,13 @@ extension JournalStore {
     /// With `today`, the result also carries what stands on that day once the change is undone
     /// (``UndoResult/standing``), the holds the undo lifted (``UndoResult/holdsLifted``) and the red
     /// flags it lifted and began (``UndoResult/redFlagsLifted``, ``UndoResult/redFlagsBegun``): what
-    /// stood before and after, read in the same transaction as the undo.
-    public func undo(today: LocalDate? = nil) throws -> UndoResult? {
+    /// stood before and after, read in the same transaction as the undo. `now` is the undo's time
+    /// (the command's clock), which a record it puts back under a new uid is made at.
+    public func undo(today: LocalDate? = nil, now: Date = SyncRecording.now()) throws -> UndoResult? {
         try writing { db in
             let heldBefore = try today.map { try HoldQueries.holds(db, asOf: $0) } ?? []
             let flaggedBefore = try today.map { try Self.standingRedFlagCheckIns(today: $0, db) } ?? [:]
-            guard var result = try Self.undoingLatest(db, journalPath: path) else { return nil }
+            guard var result = try Self.undoingLatest(db, journalPath: path, now: now) else { return nil }
             guard let today, !result.stopped else { return result }
             let (standing, holds) = try Self.standing(today: today, db)
             result.standing = standing
@@ -189,12 +191,12 @@ extension JournalStore {
         }
     }
 
-    /// ``ChangeLog/undoLatest(journalPath:)``, with a value its copies hold that the journal's own
+    /// ``ChangeLog/undoLatest(journalPath:now:)``, with a value its copies hold that the journal's own
     /// tables refuse (a constraint) or that cannot be read as journal writes it named as damage
     /// (exit 65), not as a failure to read or write the file.
-    static func undoingLatest(_ db: Database, journalPath: String) throws -> UndoResult? {
+    static func undoingLatest(_ db: Database, journalPath: String, now: Date) throws -> UndoResult? {
         do {
-            return try ChangeLog(db).undoLatest(journalPath: journalPath)
+            return try ChangeLog(db).undoLatest(journalPath: journalPath, now: now)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw JournalError.undoRecordDamaged(
                 reason:

@@ -193,9 +193,10 @@ struct Undo: ParsableCommand {
             return
         }
         let today = try Clock.today()
+        let now = Date(timeIntervalSince1970: TimeInterval(try Clock.now()))
         let undone: UndoResult?
         do {
-            undone = try store.openForReading() == nil ? nil : try store.write({ try $0.undo(today: today) })
+            undone = try store.openForReading() == nil ? nil : try store.write({ try $0.undo(today: today, now: now) })
         } catch let error as JournalError {
             // The one object `--json` promises, nothing undone, beside the message and exit status of the error.
             if output.json {
