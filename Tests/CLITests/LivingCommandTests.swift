@@ -265,7 +265,7 @@ import Testing
                 "log", "today", "session", "checkin", "checkins", "list", "report", "check", "safety", "export",
                 "import", "resume", "psfs",
                 "edit",
-                "delete", "undo", "exercises", "plan", "backup", "restore", "doctor", "config", "help",
+                "delete", "undo", "exercises", "plan", "backup", "restore", "doctor", "config", "sync", "help",
             ])
         let ids = try sandbox.run("---completion", "log", "--", "positional@0", "2", "0")
         #expect(

@@ -64,6 +64,7 @@ import Testing
                 "v15-undo-every-kind", "v16-undo-import-all", "v17-stops-by-recording",
                 "v18-stops-by-id", "v19-outside-values", "v20-outside-kinds", "v21-outside-times",
                 "v22-plan-history", "v23-outside-ids", "v24-record-views", "v25-edit-results", "v26-record-ids",
+                "v27-sync",
             ])
     }
 
