@@ -69,7 +69,9 @@ extension JournalStore {
                 reviews: try HoldQueries.reviews(db, in: Int64.min..<Int64.max),
                 activities: try PSFSQueries.activities(db), ratings: try PSFSQueries.ratings(db),
                 redFlagReviews: try RedFlagReviewQueries.reviews(db, where: "1 ORDER BY id", arguments: []),
-                settings: try Row.fetchAll(db, sql: "SELECT name, value FROM settings ORDER BY name").map {
+                settings: try Row.fetchAll(
+                    db, sql: "SELECT name, value FROM settings WHERE value IS NOT NULL ORDER BY name"
+                ).map {
                     SettingJSON(name: $0["name"], value: $0["value"])
                 })
         }
