@@ -264,7 +264,7 @@ import Testing
         #expect(after["changed"] as? Bool == true)
         #expect((after["region"] as? [String: Any])?["region"] as? String == "GB")
         #expect((after["region"] as? [String: Any])?["source"] as? String == "locale")
-        #expect(try sandbox.sql("SELECT count(*) FROM settings WHERE name = 'region'") == "0\n")
+        #expect(try sandbox.sql("SELECT quote(value) FROM settings WHERE name = 'region'") == "NULL\n")
     }
 
     @Test func backupGivesThePathOfTheCopy() throws {

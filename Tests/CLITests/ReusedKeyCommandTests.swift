@@ -23,25 +23,25 @@ import Testing
         try Self.succeed(sandbox, [Self.planSet])
         let planned = try sandbox.run("plan")
         let history = "SELECT exercise_id, sets, reps, per_week, since, removed FROM plan"
-        #expect(try sandbox.sql(history) == "glute-bridge|3|10|3||0\n")
+        #expect(try sandbox.sql(history) == "glute-bridge|3|10|3|2026-11-25|0\n")
 
         try Self.succeed(sandbox, [["plan", "remove", "glute-bridge"]])
-        #expect(try sandbox.sql(history) == "glute-bridge|3|10|3||1\n")
+        #expect(try sandbox.sql(history) == "glute-bridge|3|10|3|2026-11-25|1\n")
         let empty = try sandbox.run("plan")
         #expect(!empty.stdout.contains("glute-bridge"), "\(empty)")
 
         // Undo of the removal puts the same row back, flag and all.
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
-        #expect(try sandbox.sql(history) == "glute-bridge|3|10|3||0\n")
+        #expect(try sandbox.sql(history) == "glute-bridge|3|10|3|2026-11-25|0\n")
         #expect(try sandbox.run("plan").stdout == planned.stdout)
 
         try Self.succeed(sandbox, [["plan", "remove", "glute-bridge"], Self.planSet])
-        #expect(try sandbox.sql(history) == "glute-bridge|3|10|3||0\n")
+        #expect(try sandbox.sql(history) == "glute-bridge|3|10|3|2026-11-25|0\n")
         #expect(try sandbox.run("plan").stdout == planned.stdout)
         // Undo of the plan set that brought it back flags it off again.
         #expect(try sandbox.run("undo").status == 0)
-        #expect(try sandbox.sql(history) == "glute-bridge|3|10|3||1\n")
+        #expect(try sandbox.sql(history) == "glute-bridge|3|10|3|2026-11-25|1\n")
         #expect(try sandbox.run("plan").stdout == empty.stdout)
     }
 
