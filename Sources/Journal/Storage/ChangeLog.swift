@@ -257,7 +257,7 @@ public struct ChangeLog {
                 INSERT INTO change_exercises
                     (change_id, row_id, id, name, category, per_side, measure, builtin, archived, how_to)
                 SELECT ?, rowid, id, name, category, per_side, measure, builtin, archived, how_to
-                FROM exercises WHERE builtin = 0 AND NOT \(ExerciseQueries.removedExercise())
+                FROM exercises WHERE builtin = 0
                 """,
             arguments: [change])
         try db.execute(
@@ -1037,12 +1037,16 @@ public struct ChangeLog {
             "settings", notIn: "SELECT name FROM change_settings WHERE change_id = ?", by: "name",
             live: "value IS NOT NULL", of: change)
         result.settingsRemoved = result.settingNames.count
+        // Added: a row the import wrote, or one it brought back that had been removed
+        // (``ExerciseQueries/removedExercise(_:)``: its kept copy archived, no entry naming it).
         let added = try String.fetchAll(
             db,
             sql: """
-                SELECT id FROM exercises WHERE builtin = 0 AND NOT \(ExerciseQueries.removedExercise()) AND id NOT IN (
-                    SELECT id FROM change_exercises WHERE change_id = ?)
-                ORDER BY id
+                SELECT x.id FROM exercises AS x LEFT JOIN change_exercises AS k ON k.change_id = ?1 AND k.id = x.id
+                WHERE x.builtin = 0 AND (k.id IS NULL OR (\(ExerciseQueries.removedExercise("k"))
+                    AND (x.name, x.category, x.per_side, x.measure, x.archived, x.how_to)
+                        IS NOT (k.name, k.category, k.per_side, k.measure, k.archived, k.how_to)))
+                ORDER BY x.id
                 """,
             arguments: [change])
         for id in added {
@@ -1050,6 +1054,15 @@ public struct ChangeLog {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
             if uses > 0 { throw JournalError.addedExerciseInUse(id, entries: uses) }
             try removeAddedExercise(id)
+            // One brought back goes back as it was kept.
+            try db.execute(
+                sql: """
+                    UPDATE exercises SET (name, category, per_side, measure, builtin, archived, how_to) = (
+                        SELECT name, category, per_side, measure, builtin, archived, how_to
+                        FROM change_exercises WHERE change_id = ?1 AND id = ?2)
+                    WHERE id = ?2 AND EXISTS (SELECT 1 FROM change_exercises WHERE change_id = ?1 AND id = ?2)
+                    """,
+                arguments: [change, id])
         }
         result.exerciseIDs = added
         result.exercisesRemoved = added.count

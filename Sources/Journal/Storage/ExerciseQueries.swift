@@ -7,9 +7,12 @@ import GRDB
 /// let plan = try store.reading { db in try ExerciseQueries.plan(db) }
 /// ```
 enum ExerciseQueries {
-    /// The built-in catalogue plus the person's own exercises, archived ones too when asked.
-    static func catalog(_ db: Database, includingArchived: Bool) throws -> Catalog {
-        let custom = try customExercises(db, includingArchived: includingArchived)
+    /// The built-in catalogue plus the person's own exercises, archived ones too when asked, and
+    /// with `includingRemoved` every row of the person's own, one removed too (``removedExercise(_:)``):
+    /// a full import's entries name an archived exercise it wrote before their entries.
+    static func catalog(_ db: Database, includingArchived: Bool, includingRemoved: Bool = false) throws -> Catalog {
+        let custom = try customExercises(
+            db, includingArchived: includingArchived, includingRemoved: includingArchived && includingRemoved)
         return custom.isEmpty ? Catalog.builtIn : Catalog(extending: .builtIn, with: custom)
     }
 
@@ -67,13 +70,17 @@ enum ExerciseQueries {
     /// archived only at 1; an empty name reads as the id. A row whose id journal never writes
     /// (`Knee-Hug`) is no exercise: its entries, under the id journal wrote, name one whose row is
     /// gone, and a write naming it is refused as such, never split between two ids.
-    static func customExercises(_ db: Database, includingArchived: Bool) throws -> [Exercise] {
+    static func customExercises(_ db: Database, includingArchived: Bool, includingRemoved: Bool = false) throws
+        -> [Exercise]
+    {
+        let shown =
+            includingRemoved ? "" : includingArchived ? " AND NOT \(removedExercise())" : " AND archived IS NOT 1"
         let rows = try Row.fetchAll(
             db,
             sql:
                 "SELECT id, name, category, per_side, measure, \(StoredText.select("how_to")) FROM exercises "
                 + "WHERE (\(StoredValues.validExerciseID))"
-                + (includingArchived ? " AND NOT \(removedExercise())" : " AND archived IS NOT 1") + " ORDER BY id")
+                + shown + " ORDER BY id")
         return try rows.compactMap { row in
             let id: String = try row.decode(forColumn: "id")
             guard Catalog.builtIn.exercise(id: id) == nil,

@@ -83,7 +83,9 @@ enum FullExportImport {
                 problem: "the file has \(active) PSFS activities still rated; the scale takes at most "
                     + "\(PSFSActivity.maximumActive).")
         }
-        let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
+        // Every row of the person's own: an archived exercise the file holds reads as removed until
+        // its entries are in (``ExerciseQueries/removedExercise(_:)``).
+        let catalog = try ExerciseQueries.catalog(db, includingArchived: true, includingRemoved: true)
         // The exercises whose row this import has made sure of (``StoredValues/keepExerciseRow(_:_:)``).
         var kept: Set<String> = []
         let keep = { (id: String) in
