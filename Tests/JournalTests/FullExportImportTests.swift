@@ -190,7 +190,7 @@ import Testing
             "plan": "removed = 0", "plan_history": "removed = 0", "settings": "value IS NOT NULL",
             "exercises": "NOT (archived = 1 AND id NOT IN (SELECT exercise_id FROM entries))",
         ]
-        try journal.queue.read { db in
+        return try journal.queue.read { db in
             let tables = try Row.fetchAll(
                 db,
                 sql: """
