@@ -189,7 +189,7 @@ import Testing
                 }
 
                 """)
-        #expect(try sandbox.sql("SELECT exercise_id FROM plan") == "side-plank\n")
+        #expect(try sandbox.sql("SELECT exercise_id FROM plan WHERE removed = 0") == "side-plank\n")
         let absent = try sandbox.run("plan", "remove", "glute-bridge", "--json")
         #expect(absent.status == 0, "\(absent)")
         #expect(absent.stdout == "{\n  \"exercise\" : \"glute-bridge\",\n  \"removed\" : null\n}\n")
