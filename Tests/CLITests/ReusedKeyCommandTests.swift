@@ -165,8 +165,9 @@ import Testing
         #expect(try sandbox.run("check").stdout == lifted.stdout)
     }
 
-    /// The reproduction of the issue: each of these was refused (exit 74, a deleted row) once the
-    /// journal synced. Now every one succeeds, everything is sent, and a second device sees one row.
+    /// The reproduction of the issue: each of these was refused (exit 74, a deleted row) once the journal synced.
+    ///
+    /// Now every one succeeds, everything is sent, and a second device sees one row.
     @Test func eachRemovedKeyCanBeWrittenAgainWhileTheJournalSyncs() throws {
         let devices = try SyncCommandTests.Devices()
         let device = devices[0]

@@ -514,16 +514,16 @@ import Testing
         #expect(try state() == before)
     }
 
-    /// Every row of every table the person's journal holds, rowid first where the table has one, as
-    /// sqlite3 prints them; but the undo history (`changes`, `change_*`) and `sqlite_sequence`, whose
-    /// counters undo leaves where the import took them, so that no id is given twice, and the clock
-    /// (`replica_clocks`), which only moves on, as the counters do.
     /// The rows a table holds live: one taken away stays, flagged (docs/sync-ids.md), and is left out.
     static let live = [
         "plan": "removed = 0", "plan_history": "removed = 0", "settings": "value IS NOT NULL",
         "exercises": "NOT (archived = 1 AND id NOT IN (SELECT exercise_id FROM entries))",
     ]
 
+    /// Every row of every table the person's journal holds, rowid first where the table has one, as
+    /// sqlite3 prints them; but the undo history (`changes`, `change_*`) and `sqlite_sequence`, whose
+    /// counters undo leaves where the import took them, so that no id is given twice, and the clock
+    /// (`replica_clocks`), which only moves on, as the counters do.
     func everyRow() throws -> String {
         let tables = try sandbox.sql(
             "SELECT name || ' ' || (sql LIKE '%WITHOUT ROWID%') FROM sqlite_master WHERE type = 'table' "

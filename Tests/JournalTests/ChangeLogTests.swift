@@ -14,7 +14,9 @@ import Testing
     func store() throws -> JournalStore { try JournalStore(path: directory.file("j.sqlite3")) }
 
     /// Every live row of `table`, rowid first, as SQLite holds it; a record table's (reviews) by its
-    /// alias, with its uid, whatever rowid SQLite gave the row. A row taken away stays, flagged
+    /// alias, with its uid, whatever rowid SQLite gave the row.
+    ///
+    /// A row taken away stays, flagged
     /// (docs/sync-ids.md, "Deletes and foreign keys"): a plan item `removed`, a setting's value
     /// NULL, an exercise removed (archived, no entry naming it); those are left out.
     func rows(_ table: String, _ store: JournalStore) throws -> [Row] {

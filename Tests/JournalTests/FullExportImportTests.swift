@@ -181,8 +181,9 @@ import Testing
     /// undo history (`changes` and `change_*`), which records the import and its undo, the ids
     /// (`sqlite_sequence` and the alias tables `<record>_ids`): an id is never given twice, so undo
     /// leaves each counter, and each alias the import gave, where the import took it, as undoing a
-    /// log does; and the clock (`replica_clocks`), which every write moves on. A row keyed by what
-    /// people type that undo took away stays, flagged (docs/sync-ids.md, "Deletes and foreign
+    /// log does; and the clock (`replica_clocks`), which every write moves on.
+    ///
+    /// A row keyed by what people type that undo took away stays, flagged (docs/sync-ids.md, "Deletes and foreign
     /// keys"): a plan item or earlier dose `removed`, a setting's value NULL, an exercise archived
     /// that no entry names; those are left out.
     func everyRow(_ journal: JournalStore) throws -> [String: [Row]] {

@@ -970,9 +970,11 @@ public struct ChangeLog {
             arguments: [id])
     }
 
-    /// Writes back, `present = 0`, each of `flags` (the check-in `id`'s rows before undo put it
-    /// back) that the kept copy lacks: in the same transaction as the delete, the row records as an
-    /// update, never as a deleted key that could not be written again (docs/sync-ids.md).
+    /// Writes back, `present = 0`, each of `flags` that the kept copy lacks.
+    ///
+    /// `flags` are the check-in `id`'s rows before undo put it back: in the same transaction as the
+    /// delete, the row records as an update, never as a deleted key that could not be written again
+    /// (docs/sync-ids.md).
     /// A flag journal does not know (put in from outside) is left out, as undo never puts one back.
     private func keepRedFlagsTakenOff(_ flags: [String], checkIn id: Int64) throws {
         for flag in flags where RedFlag(rawValue: flag) != nil {

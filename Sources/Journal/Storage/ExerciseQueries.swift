@@ -55,8 +55,9 @@ enum ExerciseQueries {
             db, sql: "SELECT count(*) > 0 FROM exercises WHERE id = ? AND archived = 1", arguments: [id]) ?? false
     }
 
-    /// An SQL condition on the `exercises` row `table` names: one `journal exercises remove` took
-    /// away. Its row stays, archived (a deleted key could never be written again, docs/sync-ids.md),
+    /// An SQL condition on the `exercises` row `table` names: one `journal exercises remove` took away.
+    ///
+    /// Its row stays, archived (a deleted key could never be written again, docs/sync-ids.md),
     /// and while no entry names it, it reads as gone: in no catalogue, and `exercises add` of its id
     /// brings it back with the new values.
     static func removedExercise(_ table: String = "exercises") -> String {

@@ -66,6 +66,7 @@ extension JournalStore {
 
     /// Adds an exercise of the person's own; refuses an id, alias or name already taken, saying so
     /// when the id is an archived exercise of the person's own (``JournalError/exerciseArchived(_:entries:)``).
+    ///
     /// The id of one removed (``ExerciseQueries/removedExercise(_:)``) is free: its row comes back
     /// with the new values, never deleted and inserted again (docs/sync-ids.md).
     public func addExercise(_ exercise: Exercise, now: Int64 = JournalStore.wallClock()) throws {
