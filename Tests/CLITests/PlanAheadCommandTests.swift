@@ -87,7 +87,8 @@ import Testing
     @Test(arguments: zones)
     func aDoseFromAnEarlierDayNamesTheDosesSetAheadItReplaces(zone: String, offset: String) throws {
         let sandbox = Sandbox(timeZone: zone)
-        let history = "SELECT exercise_id, since, sets, reps, per_week FROM plan_history ORDER BY since"
+        let history =
+            "SELECT exercise_id, since, sets, reps, per_week FROM plan_history WHERE removed = 0 ORDER BY since"
         let planRow = "SELECT exercise_id, sets, reps, per_week, since, position FROM plan"
         sandbox.environment["JOURNAL_NOW"] = "2026-11-23T09:00:00\(offset)"
         try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "5")

@@ -78,8 +78,10 @@ import Testing
     /// them, so that a plan set again starts afresh; undo puts them back too.
     @Test func undoPutsBackTheHistoryAndRemoveForgetsIt() throws {
         let sandbox = Sandbox(timeZone: "America/Toronto")
-        let history = "SELECT exercise_id, since, sets, reps, per_week FROM plan_history ORDER BY since"
-        let plan = "SELECT exercise_id, sets, reps, per_week, since, position FROM plan"
+        // The rows on the plan: one taken off stays, `removed` (docs/sync-ids.md, "Deletes and foreign keys").
+        let history =
+            "SELECT exercise_id, since, sets, reps, per_week FROM plan_history WHERE removed = 0 ORDER BY since"
+        let plan = "SELECT exercise_id, sets, reps, per_week, since, position FROM plan WHERE removed = 0"
         sandbox.environment["JOURNAL_NOW"] = "2026-11-02T09:00:00-05:00"
         try sandbox.change("plan", "set", "glute-bridge", "--sets", "3", "--reps", "10", "--per-week", "3")
         sandbox.environment["JOURNAL_NOW"] = "2026-11-05T09:00:00-05:00"

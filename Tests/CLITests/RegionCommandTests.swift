@@ -32,7 +32,7 @@ import Testing
         let unset = try sandbox.run("config", "unset", "region")
         #expect(unset.status == 0, "\(unset)")
         #expect(unset.stdout.hasPrefix("Removed the region CA. Region now: none: no region is set and the locale"))
-        #expect(try sandbox.sql("SELECT count(*) FROM settings") == "0\n")
+        #expect(try sandbox.sql("SELECT name, quote(value) FROM settings") == "region|NULL\n")
         let none = try json(try sandbox.run("config", "get", "region", "--json"))
         #expect(none["region"] is NSNull)
         #expect(none["source"] as? String == "none")

@@ -158,7 +158,7 @@ import Testing
             ])
         #expect(
             try sandbox.sql(
-                "SELECT id, pain FROM checkins_with_ids ORDER BY id; SELECT count(*) FROM checkin_red_flags")
+                "SELECT id, pain FROM checkins_with_ids ORDER BY id; SELECT count(*) FROM checkin_red_flags_with_ids")
                 == "1|3\n0\n")
     }
 }

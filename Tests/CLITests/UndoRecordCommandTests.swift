@@ -196,7 +196,7 @@ import Testing
         #expect(try sandbox.sql("SELECT id FROM checkins_with_ids") == "1\n")
         #expect(
             try sandbox.sql(
-                "SELECT (SELECT count(*) FROM reviews) + (SELECT count(*) FROM exercises WHERE builtin = 0) "
+                "SELECT (SELECT count(*) FROM reviews) + (SELECT count(*) FROM exercises WHERE builtin = 0 AND archived = 0) "
                     + "+ (SELECT count(*) FROM psfs_activities)") == "0\n")
     }
 

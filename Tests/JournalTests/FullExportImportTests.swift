@@ -182,8 +182,16 @@ import Testing
     /// (`sqlite_sequence` and the alias tables `<record>_ids`): an id is never given twice, so undo
     /// leaves each counter, and each alias the import gave, where the import took it, as undoing a
     /// log does; and the clock (`replica_clocks`), which every write moves on.
+    ///
+    /// A row keyed by what people type that undo took away stays, flagged (docs/sync-ids.md, "Deletes and foreign
+    /// keys"): a plan item or earlier dose `removed`, a setting's value NULL, an exercise archived
+    /// that no entry names; those are left out.
     func everyRow(_ journal: JournalStore) throws -> [String: [Row]] {
-        try journal.queue.read { db in
+        let live = [
+            "plan": "removed = 0", "plan_history": "removed = 0", "settings": "value IS NOT NULL",
+            "exercises": "NOT (archived = 1 AND id NOT IN (SELECT exercise_id FROM entries))",
+        ]
+        return try journal.queue.read { db in
             let tables = try Row.fetchAll(
                 db,
                 sql: """
@@ -198,8 +206,8 @@ import Testing
                 rows[name] = try Row.fetchAll(
                     db,
                     sql: sql.contains("WITHOUT ROWID")
-                        ? "SELECT * FROM \(name) ORDER BY 1, 2"
-                        : "SELECT rowid AS row_id, * FROM \(name) ORDER BY rowid")
+                        ? "SELECT * FROM \(name) WHERE \(live[name] ?? "1") ORDER BY 1, 2"
+                        : "SELECT rowid AS row_id, * FROM \(name) WHERE \(live[name] ?? "1") ORDER BY rowid")
             }
             return rows
         }

@@ -33,7 +33,7 @@ import Testing
         #expect(try store.reading { db in try SettingsQueries.value(named: "colour", db) } == nil)
     }
 
-    @Test func settingAgainReplacesAndRemovingLeavesNone() throws {
+    @Test func settingAgainReplacesAndRemovingUnsetsIt() throws {
         let store = try JournalStore(path: directory.file("journal.sqlite3"))
         try store.queue.write { db in
             try SettingsQueries.set("region", to: "GB", db)
@@ -46,7 +46,13 @@ import Testing
         #expect(try store.reading { db in try SettingsQueries.region(db) } == nil)
         // Removing what is not set changes nothing.
         try store.queue.write { db in try SettingsQueries.remove("region", db) }
-        #expect(try store.queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM settings") } == 0)
+        // Its row stays, value NULL: a deleted key could never be written again once the journal syncs.
+        #expect(
+            try store.queue.read { try String.fetchAll($0, sql: "SELECT name || '=' || quote(value) FROM settings") }
+                == ["region=NULL"])
+        try store.queue.write { db in try SettingsQueries.set("region", to: "IE", db) }
+        #expect(try store.reading { db in try SettingsQueries.region(db) } == "IE")
+        #expect(try store.queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM settings") } == 1)
     }
 
     @Test func theStoresRegionWritesGoThroughTheQueries() throws {

@@ -318,15 +318,21 @@ public struct ChangeLog {
     }
 
     /// Puts back the plan's earlier doses as `change` kept them: of `exerciseID` alone, or (`nil`) all.
+    ///
+    /// Rows are never deleted (docs/sync-ids.md, "`undo` under sync"): the others are `removed`,
+    /// the kept ones upserted with `removed` 0.
     private func putBackEarlierDoses(of exerciseID: String?, from change: Int64) throws {
         try db.execute(
-            sql: "DELETE FROM plan_history WHERE ?1 IS NULL OR exercise_id = ?1", arguments: [exerciseID])
+            sql: "UPDATE plan_history SET removed = 1 WHERE (?1 IS NULL OR exercise_id = ?1) AND removed = 0",
+            arguments: [exerciseID])
         try db.execute(
             sql: """
                 INSERT INTO plan_history (exercise_id, since, sets, reps, hold_seconds, per_week)
                 SELECT exercise_id, since, sets, reps, hold_seconds, per_week FROM change_plan_history
                 WHERE change_id = ?1 AND (?2 IS NULL OR exercise_id = ?2)
-                    AND exercise_id IN (SELECT exercise_id FROM plan)
+                    AND exercise_id IN (SELECT exercise_id FROM plan WHERE removed = 0)
+                ON CONFLICT (exercise_id, since) DO UPDATE SET sets = excluded.sets, reps = excluded.reps,
+                    hold_seconds = excluded.hold_seconds, per_week = excluded.per_week, removed = 0
                 """,
             arguments: [change, exerciseID])
     }
@@ -913,7 +919,7 @@ public struct ChangeLog {
                 db,
                 sql: """
                     SELECT quote(exercise_id) FROM change_plan AS kept WHERE change_id = ?1 AND (
-                        (exercise_id IS NOT ?2 AND exercise_id NOT IN (SELECT exercise_id FROM plan))
+                        (exercise_id IS NOT ?2 AND exercise_id NOT IN (SELECT exercise_id FROM plan WHERE removed = 0))
                         OR (SELECT count(*) FROM change_plan WHERE change_id = ?1 AND exercise_id = kept.exercise_id) > 1)
                     ORDER BY rowid LIMIT 1
                     """,
@@ -972,6 +978,7 @@ public struct ChangeLog {
             arguments: [change])
         for row in rows {
             let id: Int64 = row["id"]
+            let flagsBefore = try redFlagRows(ofCheckIn: id)
             try db.execute(
                 sql: "DELETE FROM checkins WHERE uid = (SELECT uid FROM checkin_ids WHERE id = ?)", arguments: [id])
             try db.execute(
@@ -994,8 +1001,36 @@ public struct ChangeLog {
                         """,
                     arguments: [id, flag.rawValue])
             }
+            try keepRedFlagsTakenOff(flagsBefore, checkIn: id)
         }
         return rows.count
+    }
+
+    /// The red flags `checkin_red_flags` holds for the check-in `id` (its alias), present or not.
+    private func redFlagRows(ofCheckIn id: Int64) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql:
+                "SELECT red_flag FROM checkin_red_flags WHERE checkin_uid = (SELECT uid FROM checkin_ids WHERE id = ?)",
+            arguments: [id])
+    }
+
+    /// Writes back, `present = 0`, each of `flags` that the kept copy lacks.
+    ///
+    /// `flags` are the check-in `id`'s rows before undo put it back: in the same transaction as the
+    /// delete, the row records as an update, never as a deleted key that could not be written again
+    /// (docs/sync-ids.md).
+    /// A flag journal does not know (put in from outside) is left out, as undo never puts one back.
+    private func keepRedFlagsTakenOff(_ flags: [String], checkIn id: Int64) throws {
+        for flag in flags where RedFlag(rawValue: flag) != nil {
+            try db.execute(
+                sql: """
+                    INSERT INTO checkin_red_flags (checkin_uid, red_flag, present)
+                    SELECT uid, ?, 0 FROM checkin_ids WHERE id = ? AND uid IN (SELECT uid FROM checkins)
+                    ON CONFLICT (checkin_uid, red_flag) DO NOTHING
+                    """,
+                arguments: [flag, id])
+        }
     }
 
     /// Reverses what `change` did to PSFS activities and ratings: notes the activities it removed
@@ -1043,41 +1078,61 @@ public struct ChangeLog {
     private func putBackBeforeFullImport(_ change: Int64, into result: inout UndoResult) throws {
         // Counted first: removing an exercise takes its plan item with it.
         result.planExerciseIDs = try keys(
-            "plan", notIn: "SELECT exercise_id FROM change_plan WHERE change_id = ?", by: "exercise_id", of: change)
+            "plan", notIn: "SELECT exercise_id FROM change_plan WHERE change_id = ?", by: "exercise_id",
+            live: "removed = 0", of: change)
         result.planItemsRemoved = result.planExerciseIDs.count
         result.settingNames = try keys(
-            "settings", notIn: "SELECT name FROM change_settings WHERE change_id = ?", by: "name", of: change)
+            "settings", notIn: "SELECT name FROM change_settings WHERE change_id = ?", by: "name",
+            live: "value IS NOT NULL", of: change)
         result.settingsRemoved = result.settingNames.count
+        // Added: a row the import wrote, or one it brought back that had been removed
+        // (``ExerciseQueries/removedExercise(_:)``: its kept copy archived, no entry naming it).
         let added = try String.fetchAll(
             db,
             sql: """
-                SELECT id FROM exercises WHERE builtin = 0 AND id NOT IN (
-                    SELECT id FROM change_exercises WHERE change_id = ?)
-                ORDER BY id
+                SELECT x.id FROM exercises AS x LEFT JOIN change_exercises AS k ON k.change_id = ?1 AND k.id = x.id
+                WHERE x.builtin = 0 AND (k.id IS NULL OR (\(ExerciseQueries.removedExercise("k"))
+                    AND (x.name, x.category, x.per_side, x.measure, x.archived, x.how_to)
+                        IS NOT (k.name, k.category, k.per_side, k.measure, k.archived, k.how_to)))
+                ORDER BY x.id
                 """,
             arguments: [change])
         for id in added {
             let uses =
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
             if uses > 0 { throw JournalError.addedExerciseInUse(id, entries: uses) }
-            try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
+            try removeAddedExercise(id)
+            // One brought back goes back as it was kept.
+            try db.execute(
+                sql: """
+                    UPDATE exercises SET (name, category, per_side, measure, builtin, archived, how_to) = (
+                        SELECT name, category, per_side, measure, builtin, archived, how_to
+                        FROM change_exercises WHERE change_id = ?1 AND id = ?2)
+                    WHERE id = ?2 AND EXISTS (SELECT 1 FROM change_exercises WHERE change_id = ?1 AND id = ?2)
+                    """,
+                arguments: [change, id])
         }
         result.exerciseIDs = added
         result.exercisesRemoved = added.count
-        try db.execute(sql: "DELETE FROM plan")
+        // Rows flagged off rather than deleted (docs/sync-ids.md, "`undo` under sync").
+        try db.execute(sql: "UPDATE plan SET removed = 1 WHERE removed = 0")
         try db.execute(
             sql: """
                 INSERT INTO plan (rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position)
-                SELECT row_id, exercise_id, sets, reps, hold_seconds, per_week, since, position
-                FROM change_plan WHERE change_id = ?
+                SELECT \(Self.freeRowID("plan")), exercise_id, sets, reps, hold_seconds, per_week, since, position
+                FROM change_plan AS kept WHERE change_id = ?
+                ON CONFLICT (exercise_id) DO UPDATE SET \(Self.planColumnsBack)
                 """,
             arguments: [change])
         try putBackEarlierDoses(of: nil, from: change)
         let regionBefore = try SettingsQueries.region(db)
-        try db.execute(sql: "DELETE FROM settings")
+        try db.execute(sql: "UPDATE settings SET value = NULL WHERE value IS NOT NULL")
         try db.execute(
-            sql:
-                "INSERT INTO settings (rowid, name, value) SELECT row_id, name, value FROM change_settings WHERE change_id = ?",
+            sql: """
+                INSERT INTO settings (rowid, name, value)
+                SELECT \(Self.freeRowID("settings")), name, value FROM change_settings AS kept WHERE change_id = ?
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                """,
             arguments: [change])
         result.region = try regionChange(from: regionBefore)
     }
@@ -1109,10 +1164,13 @@ public struct ChangeLog {
         try ExerciseQueries.plan(db).firstIndex { $0.exerciseID == exerciseID }.map { $0 + 1 }
     }
 
-    /// The `key` of each row of `table` that `kept` (a query of `change`) does not list, in order.
-    private func keys(_ table: String, notIn kept: String, by key: String, of change: Int64) throws -> [String] {
+    /// The `key` of each `live` row of `table` that `kept` (a query of `change`) does not list, in order.
+    private func keys(_ table: String, notIn kept: String, by key: String, live: String, of change: Int64) throws
+        -> [String]
+    {
         try String.fetchAll(
-            db, sql: "SELECT \(key) FROM \(table) WHERE \(key) NOT IN (\(kept)) ORDER BY \(key)", arguments: [change])
+            db, sql: "SELECT \(key) FROM \(table) WHERE \(live) AND \(key) NOT IN (\(kept)) ORDER BY \(key)",
+            arguments: [change])
     }
 
     /// Puts back what a plan, exercise or setting change replaced, as `change` kept it.
@@ -1134,11 +1192,13 @@ public struct ChangeLog {
         }
         switch kind {
         case .config:
+            // Unset, then the kept value (if any) upserted: the row is never deleted (docs/sync-ids.md).
             try SettingsQueries.remove(subject, db)
             try db.execute(
                 sql: """
                     INSERT INTO settings (rowid, name, value)
                     SELECT \(Self.freeRowID("settings")), name, value FROM change_settings AS kept WHERE change_id = ?
+                    ON CONFLICT (name) DO UPDATE SET value = excluded.value
                     """,
                 arguments: [change])
             let value = try SettingsQueries.value(named: subject, db)
@@ -1174,7 +1234,7 @@ public struct ChangeLog {
             let uses =
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM entries WHERE exercise_id = ?", arguments: [id]) ?? 0
             if uses > 0 { throw JournalError.addedExerciseInUse(id, entries: uses) }
-            try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
+            try removeAddedExercise(id)
             return false
         }
         try db.execute(
@@ -1196,6 +1256,14 @@ public struct ChangeLog {
         return true
     }
 
+    /// Takes away the exercise `id` a change added, which no entry uses: archived, off the plan,
+    /// reading as gone (``ExerciseQueries/removedExercise(_:)``), never deleted (docs/sync-ids.md).
+    private func removeAddedExercise(_ id: String) throws {
+        try db.execute(sql: "UPDATE exercises SET archived = 1 WHERE id = ?", arguments: [id])
+        try ExerciseQueries.removeFromPlan(id, db)
+        try db.execute(sql: "DELETE FROM reviews WHERE exercise_id = ?", arguments: [id])
+    }
+
     /// Puts back the plan row of `exerciseID` as `change` kept it (none: off the plan), and `withOrder`
     /// the other rows' order (`plan set` renumbers them); returns the row put back and whether it
     /// differs from the one it replaced.
@@ -1204,14 +1272,16 @@ public struct ChangeLog {
     ) {
         let columns = "rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position"
         let before = try Row.fetchOne(
-            db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+            db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ? AND removed = 0", arguments: [exerciseID])
         let earlierBefore = try ExerciseQueries.plan(db).first { $0.exerciseID == exerciseID }?.earlier ?? []
-        try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+        // Off the plan by the flag, then the kept row (if any) upserted: never a delete (docs/sync-ids.md).
+        try ExerciseQueries.removeFromPlan(exerciseID, db)
         try db.execute(
             sql: """
                 INSERT INTO plan (rowid, exercise_id, sets, reps, hold_seconds, per_week, since, position)
                 SELECT \(Self.freeRowID("plan")), exercise_id, sets, reps, hold_seconds, per_week, since, position
                 FROM change_plan AS kept WHERE change_id = ?1 AND exercise_id = ?2
+                ON CONFLICT (exercise_id) DO UPDATE SET \(Self.planColumnsBack)
                 """,
             arguments: [change, exerciseID])
         if withOrder {
@@ -1225,10 +1295,16 @@ public struct ChangeLog {
         }
         try putBackEarlierDoses(of: exerciseID, from: change)
         let after = try Row.fetchOne(
-            db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
+            db, sql: "SELECT \(columns) FROM plan WHERE exercise_id = ? AND removed = 0", arguments: [exerciseID])
         let item = try ExerciseQueries.plan(db).first { $0.exerciseID == exerciseID }
         return (item, before != after || earlierBefore != item?.earlier ?? [])
     }
+
+    /// A kept plan row's columns written over the row of its exercise, which is back on the plan.
+    private static let planColumnsBack = """
+        sets = excluded.sets, reps = excluded.reps, hold_seconds = excluded.hold_seconds, per_week = excluded.per_week,
+        since = excluded.since, position = excluded.position, removed = 0
+        """
 
     /// The kept row's own rowid (`kept.row_id`) when `table` has no row with it now, else a new one.
     private static func freeRowID(_ table: String) -> String {

@@ -40,8 +40,9 @@ extension CheckIn {
     /// Writes the check-in `id` (its alias) as this value holds it, red flags and `recorded` too;
     /// `keepingNote`: the note as the file holds it, every byte (a NUL written from outside too).
     ///
-    /// Call inside a write transaction. Its red-flag rows are written again (removed, then the
-    /// present ones added).
+    /// Call inside a write transaction. Its red-flag rows are never deleted (a deleted key could
+    /// never be written again, docs/sync-ids.md): one taken off is set `present = 0`, one given
+    /// (again) upserted with `present = 1`.
     func update(_ db: Database, id: Int64, keepingNote: Bool) throws {
         guard let uid = try String.fetchOne(db, sql: "SELECT uid FROM checkin_ids WHERE id = ?", arguments: [id])
         else { throw JournalError.checkInNotFound(id) }
@@ -52,7 +53,12 @@ extension CheckIn {
                 WHERE uid = ?
                 """,
             arguments: [performedAt, utcOffset, pain.value, keepingNote, note, createdAt, recorded, uid])
-        try db.execute(sql: "DELETE FROM checkin_red_flags WHERE checkin_uid = ?", arguments: [uid])
+        try db.execute(
+            sql: """
+                UPDATE checkin_red_flags SET present = 0
+                WHERE checkin_uid = ? AND present = 1 AND red_flag NOT IN (SELECT value FROM json_each(?))
+                """,
+            arguments: [uid, "[" + redFlags.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"])
         try Self.writeRedFlags(redFlags, uid: uid, db)
     }
 
@@ -73,7 +79,10 @@ extension CheckIn {
     private static func writeRedFlags(_ flags: [RedFlag], uid: String, _ db: Database) throws {
         for flag in flags {
             try db.execute(
-                sql: "INSERT INTO checkin_red_flags (checkin_uid, red_flag, present) VALUES (?, ?, 1)",
+                sql: """
+                    INSERT INTO checkin_red_flags (checkin_uid, red_flag, present) VALUES (?, ?, 1)
+                    ON CONFLICT (checkin_uid, red_flag) DO UPDATE SET present = 1
+                    """,
                 arguments: [uid, flag.rawValue])
         }
     }

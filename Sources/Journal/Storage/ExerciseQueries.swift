@@ -7,9 +7,12 @@ import GRDB
 /// let plan = try store.reading { db in try ExerciseQueries.plan(db) }
 /// ```
 enum ExerciseQueries {
-    /// The built-in catalogue plus the person's own exercises, archived ones too when asked.
-    static func catalog(_ db: Database, includingArchived: Bool) throws -> Catalog {
-        let custom = try customExercises(db, includingArchived: includingArchived)
+    /// The built-in catalogue plus the person's own exercises, archived ones too when asked, and
+    /// with `includingRemoved` every row of the person's own, one removed too (``removedExercise(_:)``):
+    /// a full import's entries name an archived exercise it wrote before their entries.
+    static func catalog(_ db: Database, includingArchived: Bool, includingRemoved: Bool = false) throws -> Catalog {
+        let custom = try customExercises(
+            db, includingArchived: includingArchived, includingRemoved: includingArchived && includingRemoved)
         return custom.isEmpty ? Catalog.builtIn : Catalog(extending: .builtIn, with: custom)
     }
 
@@ -52,20 +55,33 @@ enum ExerciseQueries {
             db, sql: "SELECT count(*) > 0 FROM exercises WHERE id = ? AND archived = 1", arguments: [id]) ?? false
     }
 
-    /// The person's own exercises, by id, archived ones too when asked.
+    /// An SQL condition on the `exercises` row `table` names: one `journal exercises remove` took away.
+    ///
+    /// Its row stays, archived (a deleted key could never be written again, docs/sync-ids.md),
+    /// and while no entry names it, it reads as gone: in no catalogue, and `exercises add` of its id
+    /// brings it back with the new values.
+    static func removedExercise(_ table: String = "exercises") -> String {
+        "(\(table).archived = 1 AND NOT EXISTS (SELECT 1 FROM entries WHERE entries.exercise_id = \(table).id))"
+    }
+
+    /// The person's own exercises, by id, archived ones too when asked (never one removed, ``removedExercise(_:)``).
     ///
     /// A row's `builtin` and `archived` put in from outside as neither 0 nor 1 read as typed input
     /// makes them (``StoredValues`` names them): built in exactly when the catalogue holds the id,
     /// archived only at 1; an empty name reads as the id. A row whose id journal never writes
     /// (`Knee-Hug`) is no exercise: its entries, under the id journal wrote, name one whose row is
     /// gone, and a write naming it is refused as such, never split between two ids.
-    static func customExercises(_ db: Database, includingArchived: Bool) throws -> [Exercise] {
+    static func customExercises(_ db: Database, includingArchived: Bool, includingRemoved: Bool = false) throws
+        -> [Exercise]
+    {
+        let shown =
+            includingRemoved ? "" : includingArchived ? " AND NOT \(removedExercise())" : " AND archived IS NOT 1"
         let rows = try Row.fetchAll(
             db,
             sql:
                 "SELECT id, name, category, per_side, measure, \(StoredText.select("how_to")) FROM exercises "
                 + "WHERE (\(StoredValues.validExerciseID))"
-                + (includingArchived ? "" : " AND archived IS NOT 1") + " ORDER BY id")
+                + shown + " ORDER BY id")
         return try rows.compactMap { row in
             let id: String = try row.decode(forColumn: "id")
             guard Catalog.builtIn.exercise(id: id) == nil,
@@ -103,7 +119,9 @@ enum ExerciseQueries {
             earlier[dose.exerciseID, default: []].append(dose)
         }
         return try planItems(
-            db, sql: "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan ORDER BY \(order)"
+            db,
+            sql:
+                "SELECT exercise_id, sets, reps, hold_seconds, per_week, since FROM plan WHERE removed = 0 ORDER BY \(order)"
         ).map { item in
             var item = item
             item.earlier = earlier[item.exerciseID] ?? []
@@ -112,20 +130,37 @@ enum ExerciseQueries {
     }
 
     /// Writes the earlier doses of `item`'s exercise (plan_history) as `item` holds them, a dose in
-    /// force since the journal began on ``sinceJournalBegan``.
+    /// force since the journal began on ``sinceJournalBegan``: each upserted (`removed` 0), the
+    /// exercise's other rows `removed` (a deleted key could never be written again, docs/sync-ids.md).
     static func replaceEarlierDoses(of item: PlanItem, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM plan_history WHERE exercise_id = ?", arguments: [item.exerciseID])
+        var days: [String] = []
         for dose in item.earlier {
+            let since = dose.since?.iso8601 ?? sinceJournalBegan
+            days.append(since)
             try db.execute(
                 sql: """
                     INSERT INTO plan_history (exercise_id, sets, reps, hold_seconds, per_week, since)
                     VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (exercise_id, since) DO UPDATE SET sets = excluded.sets, reps = excluded.reps,
+                        hold_seconds = excluded.hold_seconds, per_week = excluded.per_week, removed = 0
                     """,
-                arguments: [
-                    item.exerciseID, dose.sets, dose.reps, dose.holdSeconds, dose.perWeek,
-                    dose.since?.iso8601 ?? sinceJournalBegan,
-                ])
+                arguments: [item.exerciseID, dose.sets, dose.reps, dose.holdSeconds, dose.perWeek, since])
         }
+        try db.execute(
+            sql: """
+                UPDATE plan_history SET removed = 1
+                WHERE exercise_id = ? AND removed = 0 AND since NOT IN (SELECT value FROM json_each(?))
+                """,
+            arguments: [item.exerciseID, "[" + days.map { "\"\($0)\"" }.joined(separator: ",") + "]"])
+    }
+
+    /// Takes `exerciseID` off the plan, its earlier doses with it: the rows stay, `removed`, so
+    /// that setting it again writes the same keys (docs/sync-ids.md, "Deletes and foreign keys").
+    static func removeFromPlan(_ exerciseID: String, _ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE plan SET removed = 1 WHERE exercise_id = ? AND removed = 0", arguments: [exerciseID])
+        try db.execute(
+            sql: "UPDATE plan_history SET removed = 1 WHERE exercise_id = ? AND removed = 0", arguments: [exerciseID])
     }
 
     /// Plan rows (of the plan or its history) as `sql` selects them, each a dose without earlier ones.

@@ -83,7 +83,9 @@ enum FullExportImport {
                 problem: "the file has \(active) PSFS activities still rated; the scale takes at most "
                     + "\(PSFSActivity.maximumActive).")
         }
-        let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
+        // Every row of the person's own: an archived exercise the file holds reads as removed until
+        // its entries are in (``ExerciseQueries/removedExercise(_:)``).
+        let catalog = try ExerciseQueries.catalog(db, includingArchived: true, includingRemoved: true)
         // The exercises whose row this import has made sure of (``StoredValues/keepExerciseRow(_:_:)``).
         var kept: Set<String> = []
         let keep = { (id: String) in
@@ -516,6 +518,9 @@ enum FullExportImport {
             sql: """
                 INSERT INTO exercises (id, name, category, per_side, measure, builtin, archived, how_to)
                 VALUES (?, ?, ?, ?, ?, 0, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, category = excluded.category,
+                    per_side = excluded.per_side, measure = excluded.measure, builtin = 0, archived = excluded.archived,
+                    how_to = excluded.how_to
                 """,
             arguments: [
                 exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue,
@@ -548,6 +553,9 @@ enum FullExportImport {
             sql: """
                 INSERT INTO plan (exercise_id, sets, reps, hold_seconds, per_week, since, position)
                 VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM plan))
+                ON CONFLICT (exercise_id) DO UPDATE SET sets = excluded.sets, reps = excluded.reps,
+                    hold_seconds = excluded.hold_seconds, per_week = excluded.per_week, since = excluded.since,
+                    position = excluded.position, removed = 0
                 """,
             arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek, item.since?.iso8601])
         try ExerciseQueries.replaceEarlierDoses(of: item, db)

@@ -10,7 +10,7 @@ import GRDB
 /// ```
 public struct ExerciseRemoval: Sendable, Hashable {
     /// The entries that use it: kept, with the exercise archived (it can no longer be logged); 0
-    /// when no entry used it and it is gone.
+    /// when no entry used it and it is gone (its row archived, read as gone: ``ExerciseQueries/removedExercise(_:)``).
     public var entries: Int
     /// The plan item removed with it; `nil` when it was not in the plan.
     public var planItem: PlanItem?
@@ -66,6 +66,9 @@ extension JournalStore {
 
     /// Adds an exercise of the person's own; refuses an id, alias or name already taken, saying so
     /// when the id is an archived exercise of the person's own (``JournalError/exerciseArchived(_:entries:)``).
+    ///
+    /// The id of one removed (``ExerciseQueries/removedExercise(_:)``) is free: its row comes back
+    /// with the new values, never deleted and inserted again (docs/sync-ids.md).
     public func addExercise(_ exercise: Exercise, now: Int64 = JournalStore.wallClock()) throws {
         try writing { db in
             let catalog = try ExerciseQueries.catalog(db, includingArchived: true)
@@ -86,6 +89,9 @@ extension JournalStore {
                 sql: """
                     INSERT INTO exercises (id, name, category, per_side, measure, builtin, how_to)
                     VALUES (?, ?, ?, ?, ?, 0, ?)
+                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, category = excluded.category,
+                        per_side = excluded.per_side, measure = excluded.measure, builtin = 0, archived = 0,
+                        how_to = excluded.how_to
                     """,
                 arguments: [
                     exercise.id, exercise.name, exercise.category.rawValue, exercise.perSide, exercise.measure.rawValue,
@@ -151,18 +157,23 @@ extension JournalStore {
         }
     }
 
-    /// Removes an exercise of the person's own: deleted when no entry uses it, else archived with `force`.
+    /// Removes an exercise of the person's own: gone when no entry uses it, else archived with `force`.
     ///
-    /// Its plan item goes with it, and, when it is deleted, the physiotherapist's reviews of it
-    /// (ON DELETE CASCADE): the result names them; undo puts them back.
+    /// Either way its row stays, archived (a deleted key could never be written again,
+    /// docs/sync-ids.md); with no entry naming it, it reads as gone (``ExerciseQueries/removedExercise(_:)``).
+    /// Its plan item goes with it (`removed`), and, when it is gone, the physiotherapist's reviews
+    /// of it: the result names them; undo puts them back.
     public func removeExercise(id: String, force: Bool, now: Int64 = JournalStore.wallClock()) throws
         -> ExerciseRemoval
     {
         try writing { db in
             // Built in exactly when the catalogue holds the id, whatever the row's `builtin` says.
             guard
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM exercises WHERE id = ?)", arguments: [id])
-                    == true
+                try Bool.fetchOne(
+                    db,
+                    sql:
+                        "SELECT EXISTS (SELECT 1 FROM exercises WHERE id = ? AND NOT \(ExerciseQueries.removedExercise()))",
+                    arguments: [id]) == true
             else {
                 throw JournalError.unknownExercise(id, suggestions: Catalog.builtIn.suggestions(for: Catalog.key(id)))
             }
@@ -176,12 +187,10 @@ extension JournalStore {
             if uses == 0 {
                 removal.reviewIDs = try Int64.fetchAll(
                     db, sql: "SELECT id FROM reviews_with_ids WHERE exercise_id = ? ORDER BY id", arguments: [id])
-                try db.execute(sql: "DELETE FROM exercises WHERE id = ?", arguments: [id])
-                return removal
+                try db.execute(sql: "DELETE FROM reviews WHERE exercise_id = ?", arguments: [id])
             }
             try db.execute(sql: "UPDATE exercises SET archived = 1 WHERE id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM plan_history WHERE exercise_id = ?", arguments: [id])
+            try ExerciseQueries.removeFromPlan(id, db)
             return removal
         }
     }
@@ -247,8 +256,10 @@ extension JournalStore {
             try ChangeLog(db).recordPlanChange(of: item.exerciseID, detail: "plan set \(item.exerciseID)", now: now)
             try db.execute(
                 sql: """
-                    INSERT OR REPLACE INTO plan (exercise_id, sets, reps, hold_seconds, per_week, since)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO plan (exercise_id, sets, reps, hold_seconds, per_week, since) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (exercise_id) DO UPDATE SET sets = excluded.sets, reps = excluded.reps,
+                        hold_seconds = excluded.hold_seconds, per_week = excluded.per_week, since = excluded.since,
+                        removed = 0
                     """,
                 arguments: [item.exerciseID, item.sets, item.reps, item.holdSeconds, item.perWeek, item.since?.iso8601])
             try ExerciseQueries.replaceEarlierDoses(of: item, db)
@@ -268,8 +279,7 @@ extension JournalStore {
                 return nil
             }
             try ChangeLog(db).recordPlanChange(of: exerciseID, detail: "plan remove \(exerciseID)", now: now)
-            try db.execute(sql: "DELETE FROM plan WHERE exercise_id = ?", arguments: [exerciseID])
-            try db.execute(sql: "DELETE FROM plan_history WHERE exercise_id = ?", arguments: [exerciseID])
+            try ExerciseQueries.removeFromPlan(exerciseID, db)
             return planned
         }
     }

@@ -97,7 +97,9 @@ extension JournalStore {
                     db, order: aliases ? ExerciseQueries.planOrder : ExerciseQueries.planOrderByKey),
                 reviews: try HoldQueries.reviews(db, in: Int64.min..<Int64.max),
                 activities: activities, ratings: ratings, redFlagReviews: redFlagReviews,
-                settings: try Row.fetchAll(db, sql: "SELECT name, value FROM settings ORDER BY name").map {
+                settings: try Row.fetchAll(
+                    db, sql: "SELECT name, value FROM settings WHERE value IS NOT NULL ORDER BY name"
+                ).map {
                     SettingJSON(name: $0["name"], value: $0["value"])
                 })
         }

@@ -547,9 +547,12 @@ public enum SQLiteRestore {
         undo.psfsActivityIDs = try ids("psfs_activities")
         undo.psfsRatingIDs = try ids("psfs_ratings")
         undo.psfsChanged = undo.psfsActivityIDs.count + undo.psfsRatingIDs.count
-        undo.exerciseIDs = try String.fetchAll(db, sql: "SELECT id FROM exercises WHERE builtin = 0 ORDER BY id")
+        undo.exerciseIDs = try String.fetchAll(
+            db,
+            sql: "SELECT id FROM exercises WHERE builtin = 0 AND NOT \(ExerciseQueries.removedExercise()) ORDER BY id")
         undo.planExerciseIDs = try ExerciseQueries.plan(db).map(\.exerciseID)
-        undo.settingNames = try String.fetchAll(db, sql: "SELECT name FROM settings ORDER BY name")
+        undo.settingNames = try String.fetchAll(
+            db, sql: "SELECT name FROM settings WHERE value IS NOT NULL ORDER BY name")
     }
 
     /// Refuses at once a backup whose first bytes are not a SQLite file's.

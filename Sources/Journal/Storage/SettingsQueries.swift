@@ -21,7 +21,7 @@ enum SettingsQueries {
         try value(named: regionName, db)
     }
 
-    /// The setting `name` as stored, whole; `nil` when none is set.
+    /// The setting `name` as stored, whole; `nil` when none is set (no row, or `value` NULL).
     ///
     /// Read as its bytes (``text(_:)``): GRDB reads a text as a C string, so a value put in from
     /// outside with a NUL in it (`'GB' || char(0)`) would read cut short, as a region it is not.
@@ -45,8 +45,9 @@ enum SettingsQueries {
             arguments: [name, value])
     }
 
-    /// Removes the setting `name`, if it is set.
+    /// Unsets the setting `name`, if it is set: its row stays, `value` NULL, so that setting it
+    /// again writes the same key (a deleted key could never be written again, docs/sync-ids.md).
     static func remove(_ name: String, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM settings WHERE name = ?", arguments: [name])
+        try db.execute(sql: "UPDATE settings SET value = NULL WHERE name = ? AND value IS NOT NULL", arguments: [name])
     }
 }

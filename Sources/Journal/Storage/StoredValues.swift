@@ -877,7 +877,7 @@ enum StoredValues {
     /// too (``Wording/sqlLiteral(_:)``), and a character that could make it print other than it is
     /// named (``Wording/hiddenCharacter(in:)``), as an exercise's name is.
     private static func settings(_ db: Database) throws -> [StoredValueProblem] {
-        try Row.fetchAll(db, sql: "SELECT CAST(name AS BLOB) AS name, CAST(value AS BLOB) AS value FROM settings")
+        try Row.fetchAll(db, sql: "SELECT CAST(name AS BLOB) AS name, CAST(value AS BLOB) AS value FROM \(setSettings)")
             .compactMap { row -> StoredValueProblem? in
                 let name = SettingsQueries.text(row["name"])
                 let named = name.map(Wording.sqlLiteral) ?? "NULL"
@@ -992,9 +992,12 @@ enum StoredValues {
         return since
     }
 
+    /// The settings rows that hold a value: one whose value is NULL is a setting unset (`config unset`).
+    private static let setSettings = "settings WHERE value IS NOT NULL"
+
     /// The plan rows whose dose typed input would refuse (``PlanItem``'s check).
     private static func plan(_ db: Database) throws -> [StoredValueProblem] {
-        try search(db, table: "plan", id: "exercise_id", columns: planColumns) { id, _ in
+        try search(db, table: "plan", id: "exercise_id", columns: planColumns, also: "removed = 0") { id, _ in
             "`journal plan set \(id) …` replaces it, `journal plan remove \(id)` takes it off the plan."
         }
     }
@@ -1034,7 +1037,7 @@ enum StoredValues {
                        p.since AS plan_since
                 FROM plan_history AS h
                 LEFT JOIN exercises AS x ON x.id = h.exercise_id
-                LEFT JOIN plan AS p ON p.exercise_id = h.exercise_id
+                LEFT JOIN plan AS p ON p.exercise_id = h.exercise_id AND p.removed = 0
                 WHERE h.removed = 0 AND (x.id IS NULL OR p.exercise_id IS NULL OR p.since IS NULL
                    OR (h.since IS date(h.since, '+0 days') AND h.since >= p.since))
                 ORDER BY 1 LIMIT ?
@@ -1089,9 +1092,10 @@ extension StoredValues {
                        \(quotedWhole("p.exercise_id")) AS quoted,
                        x.id IS NULL AS missing,
                        (SELECT c.id FROM exercises AS c WHERE x.id IS NULL AND c.id = lower(p.exercise_id)) AS resolved,
-                       EXISTS (SELECT 1 FROM plan AS o WHERE o.exercise_id = lower(p.exercise_id)) AS planned
+                       EXISTS (SELECT 1 FROM plan AS o WHERE o.exercise_id = lower(p.exercise_id) AND o.removed = 0)
+                           AS planned
                 FROM plan AS p LEFT JOIN exercises AS x ON x.id = p.exercise_id
-                WHERE x.id IS NULL OR x.archived <> 0
+                WHERE p.removed = 0 AND (x.id IS NULL OR x.archived <> 0)
                 UNION ALL
                 SELECT 'reviews', CAST(r.id AS TEXT), r.exercise_id, \(quotedWhole("r.exercise_id")), 1,
                        (SELECT c.id FROM exercises AS c WHERE c.id = lower(r.exercise_id)), 0
