@@ -1146,7 +1146,8 @@ CREATE TABLE sync_files (
     hash     BLOB    NOT NULL DEFAULT (zeroblob(32)) CHECK (length(hash) = 32),
     done     INTEGER NOT NULL DEFAULT 0 CHECK (done >= 0),
     changes  INTEGER NOT NULL DEFAULT 0 CHECK (changes >= 0),
-    seen_at  INTEGER
+    seen_at  INTEGER,
+    sealed   BLOB    CHECK (sealed IS NULL OR length(sealed) = 32)   -- this journal's own last file, as written: its SHA-256
 ) STRICT;
 
 -- The merger's own tables (Sources/JournalSync/SyncMetadata.swift, which makes them in the same

@@ -75,6 +75,9 @@ public struct SyncFile: Equatable, Sendable {
     /// SHA-256 of the plaintext: what the replica's next file holds as ``previous``.
     public var hash: [UInt8] { Array(SHA256.hash(data: plaintext)) }
 
+    /// The SHA-256 of `bytes` (a sealed file as written, to tell later whether it is still the same).
+    public static func digest(_ bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
+
     /// The padded size of a plaintext of `size` bytes: at least ``minimumSize``, else Padmé's
     /// rounding (the low bits of the size cleared, as many as the size's bit length's own bit
     /// length less one: 4097 → 4352, 100 000 → 100 352).

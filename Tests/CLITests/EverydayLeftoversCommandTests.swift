@@ -436,7 +436,7 @@ import Testing
         #expect(object["entries"] as? Int == 0)
         #expect(object["review_ids"] as? [Int] == [1])
         #expect((object["plan_items"] as? [[String: Any]])?.first?["exercise"] as? String == "cat-cow")
-        #expect(try sandbox.sql("SELECT count(*) FROM plan") == "0\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM plan WHERE removed = 0") == "0\n")
         try sandbox.change("undo")
         #expect(try sandbox.sql("SELECT count(*) FROM plan") == "1\n")
         #expect(try sandbox.sql("SELECT count(*) FROM reviews") == "1\n")

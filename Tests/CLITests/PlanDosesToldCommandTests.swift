@@ -94,7 +94,7 @@ import Testing
             remove.stdout
                 == "Took glute-bridge off the plan with its 3 doses (a plan set again starts afresh):\n" + doses,
             "\(remove)")
-        #expect(try sandbox.sql("SELECT count(*) FROM plan_history") == "0\n")
+        #expect(try sandbox.sql("SELECT count(*) FROM plan_history WHERE removed = 0") == "0\n")
         let undo = try sandbox.run("undo")
         #expect(undo.status == 0, "\(undo)")
         #expect(

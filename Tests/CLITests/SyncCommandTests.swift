@@ -177,6 +177,27 @@ import Testing
             try devices[1].run("list").stdout.components(separatedBy: "\n").filter { $0.contains("ird") }.count == 1)
     }
 
+    /// A file sealed to keys that leave this device out (its writer named too few recipients) is
+    /// refused by name, 65, and the rest of the sync is done: never "the key does not open" (77).
+    @Test func aFileSealedToOtherKeysIsRefusedByNameAndTheRestSyncs() throws {
+        let devices = try Devices(count: 3)
+        try devices.join(0)
+        try devices.join(1)
+        // Device 3 seals its files to device 1 and itself only.
+        let key2 = devices.key(2)
+        let recipients = Array(key2.prefix(2)) + Array(key2.dropFirst(4))
+        try devices[2].change("checkin", "--pain", "7", "--note", "from the third device")
+        let third = try devices[2].run(["sync", "init", devices.folder] + recipients)
+        try #require(third.status == 0, "\(third)")
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "8", "--note", "from the first device")
+        try devices.sync(0)
+        let run = try devices[1].run("sync")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("sealed to keys that do not include this device's"), "\(run)")
+        #expect(try devices[1].run("list").stdout.contains("from the first device"))
+        #expect(!(try devices[1].run("checkins").stdout.contains("from the third device")))
+    }
+
     @Test func statusShowsTheReplicaTheOthersAndWhatIsNotSent() throws {
         let devices = try Devices()
         try devices.join(0)

@@ -243,6 +243,7 @@ import Testing
         ("v24-record-views", "cad579656e416fae9c358a956ba421faf96638cc03ca4f379f85286c7e8f170d"),
         ("v25-edit-results", "0973af743628d2453856ecfd999556b427fc239693b94d9bba048465564e8ca1"),
         ("v26-record-ids", "5f485e57205d724c8532c17eb695c95a9fa5c3d42bc73733b503e08e96adb52e"),
+        ("v27-sync", "9050a224d9a6c259933dddf0444e0c771fb2d5440f74a50bc306dc03bfdb06e7"),
     ]
 
     /// Each shipped section still runs exactly the SQL it shipped with, in the same place.

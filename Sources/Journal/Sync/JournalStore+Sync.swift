@@ -200,6 +200,16 @@ extension JournalStore {
         var outcome = SyncOutcome()
         var replica = try selfReplica()
         folder.removeLeftovers(of: replica)
+        // This journal's own last file replaced by another's (a copy of this journal file syncing
+        // too, its file kept by the sync tool under the same name): this journal's changes in it
+        // reach no one. It becomes a new replica and sends its records again, at a reading that
+        // never wins (as when it joins again).
+        if try ownLastFileReplaced(folder: folder, replica: replica) {
+            let renamed = SyncID.random()
+            try resend(as: renamed)
+            outcome.newReplica = renamed.hex
+            replica = renamed
+        }
         var blocked = false
         do {
             if let renamed = try adoptWrittenFile(folder: folder, folderID: folderID, replica: replica, key: key) {
@@ -235,6 +245,42 @@ extension JournalStore {
             try db.execute(sql: "UPDATE sync_folder SET last_sync = ?", arguments: [Int64(now.timeIntervalSince1970)])
         }
         return outcome
+    }
+
+    /// Whether the file this journal wrote last is no longer the one it wrote (its sealed bytes'
+    /// SHA-256 differs), or is gone from the folder.
+    private func ownLastFileReplaced(folder: SyncFolder, replica: SyncID) throws -> Bool {
+        let row = try reading { db in
+            try Row.fetchOne(
+                db, sql: "SELECT sequence, sealed FROM sync_files WHERE replica = ?", arguments: [replica.hex])
+        }
+        guard let row, let sealed = row["sealed"] as Data?, let sequence = row["sequence"] as Int64?, sequence > 0
+        else { return false }
+        guard let bytes = try folder.read(SyncFolder.name(replica: replica, sequence: UInt64(sequence))) else {
+            return false
+        }
+        return Data(SyncFile.digest(bytes)) != sealed
+    }
+
+    /// Takes the replica id `renamed` and puts a snapshot of every synced record in the outbox at
+    /// a reading that never wins (``syncInit(folder:key:keyKind:keyFile:recipients:now:)`` when joining again).
+    private func resend(as renamed: SyncID) throws {
+        try writingWithoutTransaction { db in
+            try SyncTables.recorder.snapshot(
+                of: db, baseline: SyncTables.newJournalRows, stamping: false,
+                prepare: { db in
+                    try Self.takeNewReplicaID(renamed, in: db)
+                    try db.execute(sql: "DELETE FROM sync_outbox")
+                    try db.execute(sql: "INSERT INTO sync_files (replica) VALUES (?)", arguments: [renamed.hex])
+                    return HybridTimestamp(wall: 0, counter: 0, replica: renamed)
+                },
+                keep: { db, changeset in
+                    guard !changeset.isEmpty else { return }
+                    try db.execute(
+                        sql: "INSERT INTO sync_outbox (reading, changeset) VALUES (?, ?)",
+                        arguments: [HybridTimestamp(wall: 0, counter: 0, replica: renamed).text, Data(changeset.bytes)])
+                })
+        }
     }
 
     private func selfReplica() throws -> SyncID {
@@ -356,8 +402,8 @@ extension JournalStore {
         try writing { db in
             try db.execute(sql: "DELETE FROM sync_outbox WHERE seq <= ?", arguments: [last])
             try db.execute(
-                sql: "UPDATE sync_files SET sequence = ?, hash = ? WHERE replica = ?",
-                arguments: [Int64(file.sequence), Data(file.hash), replica.hex])
+                sql: "UPDATE sync_files SET sequence = ?, hash = ?, sealed = ? WHERE replica = ?",
+                arguments: [Int64(file.sequence), Data(file.hash), Data(SyncFile.digest(sealed)), replica.hex])
         }
         outcome.filesWritten = 1
     }
@@ -365,7 +411,16 @@ extension JournalStore {
     private func receive(
         folder: SyncFolder, folderID: SyncID, replica: SyncID, key: SyncKey, now: Date, outcome: inout SyncOutcome
     ) throws {
-        let others = try folder.replicas().filter { $0 != replica }
+        let present = try folder.replicas()
+        for stray in present.flatMap(folder.strayFiles(of:)) {
+            outcome.refused.append(
+                .refusedFile(
+                    name: stray,
+                    reason: "it is a sync tool's copy of a file two devices wrote under one name: two copies of one "
+                        + "journal file synced as one device; each becomes a device of its own at its next "
+                        + "`journal sync` and sends its records again; this file is not read: remove it then"))
+        }
+        let others = present.filter { $0 != replica }
         var blocked: Set<SyncID> = []
         var waiting: Set<SyncID> = []
         var progress = true
@@ -388,7 +443,20 @@ extension JournalStore {
                         file = try SyncFile.open(bytes, name: name, key: key, folder: folderID, previous: state.hash)
                         records = try SyncPayload.decode(file.payload, name: name)
                     } catch let error as SyncFileError {
-                        if error.kind == .wrongKey { throw SyncError.wrongKey(name: name, reason: error.reason) }
+                        if error.kind == .wrongKey {
+                            // This device's key opens the folder: the file was sealed to other keys.
+                            guard (try? folder.readID(key: key)) == folderID else {
+                                throw SyncError.wrongKey(name: name, reason: error.reason)
+                            }
+                            outcome.refused.append(
+                                .refusedFile(
+                                    name: name,
+                                    reason: "it is sealed to keys that do not include this device's (the device that "
+                                        + "wrote it named too few --recipient keys at `journal sync init`, or someone "
+                                        + "else put it there)"))
+                            blocked.insert(other)
+                            break
+                        }
                         outcome.refused.append(.refusedFile(name: name, reason: Self.lowercasedReason(error.reason)))
                         blocked.insert(other)
                         break

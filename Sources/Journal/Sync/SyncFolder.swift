@@ -196,6 +196,19 @@ struct SyncFolder {
         return true
     }
 
+    /// The files in `replica`'s folder named like sync files but not as journal names them: a sync
+    /// tool's copy of two files written under one name (`000000000002 (1).jsync`), which journal
+    /// never reads and names instead.
+    func strayFiles(of replica: SyncID) -> [String] {
+        let folder = child(replica.hex)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { name in
+            guard name.hasSuffix(".jsync") else { return false }
+            let stem = name.dropLast(6)
+            return !(stem.count == 12 && stem.allSatisfy { $0.isASCII && $0.isNumber })
+        }.sorted().map { replica.hex + "/" + $0 }
+    }
+
     /// Leftover temporary files of this replica's folder (a sync stopped while writing): removed.
     func removeLeftovers(of replica: SyncID) {
         let folder = child(replica.hex)

@@ -335,7 +335,7 @@ struct SyncLeave: ParsableCommand, ChangingCommand {
             "This journal no longer syncs through \(left.folder.terminalSafe)."
                 + (left.unsent == 0
                     ? ""
-                    : " \(left.unsent == 1 ? "1 change" : "\(left.unsent) changes") not sent was dropped from the outbox.")
+                    : " \(left.unsent == 1 ? "1 change not sent was" : "\(left.unsent) changes not sent were") dropped from the outbox.")
         )
     }
 }
