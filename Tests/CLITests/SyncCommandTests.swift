@@ -198,6 +198,18 @@ import Testing
         #expect(!(try devices[1].run("checkins").stdout.contains("from the third device")))
     }
 
+    /// An identity that is not the folder's is told at once (77), even with nothing to send or read.
+    @Test func aWrongIdentityIsToldWithNothingToSync() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        let stranger = devices[0].directory + "/stranger.txt"
+        FileManager.default.createFile(atPath: stranger, contents: Data((AgeIdentity.generate().string + "\n").utf8))
+        chmod(stranger, 0o600)
+        let run = try devices[0].run("sync", "--identity", stranger)
+        #expect(run.status == 77, "\(run)")
+        #expect(run.stderr.contains("journal-sync-folder.age"), "\(run)")
+    }
+
     @Test func statusShowsTheReplicaTheOthersAndWhatIsNotSent() throws {
         let devices = try Devices()
         try devices.join(0)

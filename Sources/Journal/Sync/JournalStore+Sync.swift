@@ -235,6 +235,9 @@ extension JournalStore {
                     reason: "it names another sync folder than the one this journal joined (\(settings.folderID))")
             }
         }
+        // Age keys open the id file at no cost: checked on every sync, so a wrong identity is told
+        // even when nothing is to be sent or read (a passphrase's scrypt is paid only when needed).
+        if case .x25519 = key { try checkKey() }
         if !blocked {
             try send(folder: folder, folderID: folderID, replica: replica, key: key, outcome: &outcome) {
                 try checkKey()
