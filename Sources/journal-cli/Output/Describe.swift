@@ -362,11 +362,10 @@ extension Describe {
     static func standing(_ items: [Standing.Item], on date: LocalDate, advice: RegionalAdvice, style: Style)
         -> [String]
     {
-        let standing = (date: date, items: items)
-        return standing.items.map { item in
+        items.map { item in
             switch item {
             case .finding(let finding):
-                Describe.finding(finding, advice: advice, style: style, dated: true, today: standing.date)
+                Describe.finding(finding, advice: advice, style: style, dated: true, today: date)
             case .hold(let hold):
                 holdLine(hold, style: style) + "\n"
                     + session(hold.session, findings: hold.reasons, advice: advice, style: style, named: true)
