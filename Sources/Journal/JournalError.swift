@@ -150,14 +150,16 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case undoRecordDamaged(reason: String)
     /// `journal undo` of an edit (`kind` ``ChangeKind/edit`` or ``ChangeKind/checkInEdit``), a log
     /// (``ChangeKind/log``) or a check-in (``ChangeKind/checkIn``) whose record `id` is not as that
-    /// change left it: changed from outside since, or its id given to another record. Putting back
+    /// change left it: changed from outside since, or its id given to another record, or (`merged`,
+    /// the journal has merged changes from another device) changed on another device. Putting back
     /// what an edit replaced, or removing what a log added, would overwrite or remove what the change
     /// never wrote, so nothing was changed.
-    case editedRecordChanged(ChangeKind, id: Int64)
+    case editedRecordChanged(ChangeKind, id: Int64, merged: Bool = false)
     /// `journal undo` of `config set` or `unset` (`detail`) whose setting `name` is not as the change
-    /// left it (`left`, `nil` when unset) but `now` (`nil` when unset): changed from outside since.
-    /// Putting back what the change replaced would overwrite what it never wrote, so nothing was changed.
-    case changedSettingChanged(detail: String, name: String, left: String?, now: String?)
+    /// left it (`left`, `nil` when unset) but `now` (`nil` when unset): changed from outside since, or
+    /// (`merged`) on another device. Putting back what the change replaced would overwrite what it
+    /// never wrote, so nothing was changed.
+    case changedSettingChanged(detail: String, name: String, left: String?, now: String?, merged: Bool = false)
     /// No entry has this id.
     case entryNotFound(Int64)
     /// No check-in has this id.
@@ -205,6 +207,14 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isDiskFull: Bool {
         if case .io(_, let reason) = self { return reason == Self.diskFull }
         return false
+    }
+
+    /// Why a record or setting undo would put back is no longer as the change left it: changed
+    /// from outside, or, once the journal has merged another device's changes, on that device.
+    private static func changedSince(_ merged: Bool) -> String {
+        merged
+            ? "changed since on another device and merged by `journal sync`, or from outside"
+            : "changed from outside since"
     }
 
     /// The message, with every echoed value made safe to print on a terminal.
@@ -573,27 +583,27 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .exerciseRowMissing(let problem):
             return "\(problem.row) has no row in the journal's exercises, so nothing that names it can be saved; "
                 + "nothing was saved. \(problem)"
-        case .changedSettingChanged(let detail, let name, let left, let now):
+        case .changedSettingChanged(let detail, let name, let left, let now, let merged):
             let said = { (value: String?) in value.map { "\(name) \($0)" } ?? "\(name) unset" }
             return "cannot undo the latest change, `journal \(detail)`: the journal holds \(said(now)), not "
-                + "\(said(left)) as that change left it (changed from outside since), and undo never overwrites "
+                + "\(said(left)) as that change left it (\(Self.changedSince(merged))), and undo never overwrites "
                 + "what the change did not write; nothing was changed. To change it by hand, "
                 + "`journal config set \(name) VALUE` or `journal config unset \(name)`."
-        case .editedRecordChanged(let kind, let id) where kind == .log || kind == .checkIn:
+        case .editedRecordChanged(let kind, let id, let merged) where kind == .log || kind == .checkIn:
             let (record, change, delete, list) =
                 kind == .checkIn
                 ? ("check-in", "check-in", "journal checkins delete", "journal checkins")
                 : ("entry", "log", "journal delete", "journal list")
             return "cannot undo the latest change, the \(change) of \(record) #\(id): #\(id) is no longer as the "
-                + "\(change) left it (changed from outside since, or its id given to another \(record)), and undo "
+                + "\(change) left it (\(Self.changedSince(merged)), or its id given to another \(record)), and undo "
                 + "never removes what the \(change) did not write; nothing was changed. To remove #\(id) as it "
                 + "stands, `\(delete) \(id)` (`\(list)` shows it)."
-        case .editedRecordChanged(let kind, let id):
+        case .editedRecordChanged(let kind, let id, let merged):
             let (record, edit, list) =
                 kind == .checkInEdit
                 ? ("check-in", "journal checkins edit", "journal checkins") : ("entry", "journal edit", "journal list")
             return "cannot undo the latest change, the edit of \(record) #\(id): #\(id) is no longer as the edit "
-                + "left it (changed from outside since, or its id given to another \(record)), and undo never "
+                + "left it (\(Self.changedSince(merged)), or its id given to another \(record)), and undo never "
                 + "overwrites what the edit did not write; nothing was changed. To change #\(id) back by hand, "
                 + "`\(edit) \(id)` with the values it should have (`\(list)` shows it as it stands)."
         case .entryNotFound(let id):

@@ -210,6 +210,25 @@ import Testing
         #expect(run.stderr.contains("journal-sync-folder.age"), "\(run)")
     }
 
+    /// A passphrase given for this sync (`--passphrase-file`) that is not the folder's is told at
+    /// once (77), even with nothing to send or read; the file named at init needs no check then.
+    @Test func aWrongPassphraseGivenForThisSyncIsToldWithNothingToSync() throws {
+        let devices = try Devices(passphrase: true)
+        try devices.join(0)
+        let quiet = try devices.sync(0)
+        #expect(quiet.stdout.contains("Sent nothing new. Received nothing new."), "\(quiet)")
+        let other = devices[0].directory + "/other-passphrase"
+        try Data("not the folder's passphrase\n".utf8).write(to: URL(fileURLWithPath: other))
+        chmod(other, 0o600)
+        let before = try devices[0].run("sync", "status", "--json")
+        let run = try devices[0].run("sync", "--passphrase-file", other)
+        #expect(run.status == 77, "\(run)")
+        #expect(run.stdout == "", "\(run)")
+        #expect(run.stderr.contains("journal-sync-folder.age"), "\(run)")
+        #expect(try devices[0].run("sync", "status", "--json").stdout == before.stdout)
+        #expect(try devices[0].run("sync", "--passphrase-file", devices.passphrase).status == 0)
+    }
+
     @Test func statusShowsTheReplicaTheOthersAndWhatIsNotSent() throws {
         let devices = try Devices()
         try devices.join(0)

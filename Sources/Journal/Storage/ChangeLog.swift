@@ -819,7 +819,7 @@ public struct ChangeLog {
             : try keptIDs(in: table, of: change)
         for id in ids {
             if try Bool.fetchOne(db, sql: asEdited, arguments: [change, id]) == false {
-                throw JournalError.editedRecordChanged(kind, id: id)
+                throw JournalError.editedRecordChanged(kind, id: id, merged: try Self.mergedFromOtherDevices(db))
             }
         }
     }
@@ -838,7 +838,14 @@ public struct ChangeLog {
         else { return }
         let now = try String.fetchOne(
             db, sql: "SELECT CAST(value AS TEXT) FROM settings WHERE name = ?", arguments: [subject])
-        throw JournalError.changedSettingChanged(detail: detail, name: subject, left: left, now: now)
+        throw JournalError.changedSettingChanged(
+            detail: detail, name: subject, left: left, now: now, merged: try Self.mergedFromOtherDevices(db))
+    }
+
+    /// Whether `journal sync` has merged changes from another device into this journal
+    /// (`sync_files.changes` counts them; this journal's own row counts none).
+    static func mergedFromOtherDevices(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_files WHERE changes > 0)") ?? false
     }
 
     /// Refuses to undo a change whose kept copy of an entry or check-in journal could not have kept.

@@ -64,6 +64,17 @@ extension JournalStore {
                     exerciseID: exerciseID, review: HoldQueries.latestReviews(db, asOf: request.today)[exerciseID], db)
             else { return nil }
             guard when.unixSeconds >= hold.since.performedAt else {
+                if request.time == nil, hold.since.performedAt > now, let entry = hold.session.id {
+                    // Dated after this device's clock: a session merged from a device whose clock
+                    // runs ahead (a typed session is never dated in the future).
+                    throw JournalError.invalidDate(
+                        text: "now",
+                        reason: "\(exerciseID) went on hold on session #\(entry), dated "
+                            + "\(hold.since.localTime.shortText), which is after this device's clock; "
+                            + "a review answers only the sessions before it. If the device that recorded it "
+                            + "has its clock ahead, correct that session's time with "
+                            + "`journal edit \(entry) --at WHEN`, then run `journal resume \(exerciseID)` again.")
+                }
                 throw JournalError.invalidDate(
                     text: request.time ?? "now",
                     reason: "that is before \(exerciseID) went on hold (\(hold.since.localTime.shortText)); "

@@ -17,6 +17,9 @@ public struct BackupRestoreResult: Sendable, Equatable {
     /// The region the journal stores, when the restore changed it (from the journal it replaced,
     /// `nil` when there was none); `nil` when it stayed the same.
     public var region: RegionChange?
+    /// The sync folder the journal it replaced synced through (`journal sync init`), when it did:
+    /// the restored journal no longer syncs (a journal's sync set-up is its own, never a backup's).
+    public var leftSyncFolder: String?
 }
 
 /// Restoring a SQLite backup whole (`journal restore`), and the copy `journal backup` encrypts: not to be
@@ -103,6 +106,7 @@ public enum SQLiteRestore {
             guard force else { throw JournalError.journalExists(path: path) }
             let replaced = try replace(path, with: data, busyTimeout: busyTimeout, now: now, undoing: nil)
             (result.keptCopy, replacedRegion) = (replaced.kept, replaced.region)
+            result.leftSyncFolder = replaced.syncFolder
         } else {
             try writeNewFile(data, at: path)
         }
@@ -122,6 +126,8 @@ public enum SQLiteRestore {
         let fresh = try JournalStore(openingExisting: name, access: .readWrite, inMemory: true)
         let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
         let expected = try fresh.reading { try Row.fetchAll($0, sql: schema) }
+        let seconds = Int64(now.timeIntervalSince1970)
+        var datedUpTo = seconds
         do {
             try verified.read { db in
                 let found = try Row.fetchAll(db, sql: schema)
@@ -138,6 +144,7 @@ public enum SQLiteRestore {
                     throw refuse("it lacks journal's \(object)")
                 }
                 try requireRepresentableTimes(db, refuse)
+                datedUpTo = try latestRecordedAhead(db, of: seconds)
             }
         } catch let error as DatabaseError {
             throw refuse("it is damaged (\(error.message ?? "\(error.resultCode)"))")
@@ -147,7 +154,10 @@ public enum SQLiteRestore {
         do {
             let backup = JournalStore(verified: verified, path: name)
             // Screens read a value journal never writes within its range; a restore must not adopt it so.
-            let problems = try backup.storedValueProblems()
+            // With `now`: a row dated ahead of now is journal's only when dated no later than it
+            // was recorded (``StoredValues``), as on a clock set back since, or merged from a
+            // device whose clock runs ahead; the import reads dates up to the latest such.
+            let problems = try backup.storedValueProblems(now: seconds)
             if !problems.isEmpty { throw refusal(problems, name: name) }
             try backup.exportAll(to: sink, recordedAt: false)
             try sink.flush()
@@ -155,7 +165,7 @@ public enum SQLiteRestore {
             throw refuse("a row is not one journal writes (\(error))")
         }
         do {
-            _ = try fresh.restore(from: { ByteSource(bytes: export) }, now: Int64(now.timeIntervalSince1970))
+            _ = try fresh.restore(from: { ByteSource(bytes: export) }, now: datedUpTo)
         } catch let error as JournalError {
             if case .invalidImport(_, let problem) = error {
                 throw refuse("a row is not one journal writes: \(problem)")
@@ -261,6 +271,29 @@ public enum SQLiteRestore {
 
     /// Refuses a backup holding a time journal cannot show (outside years 1–9999 in some zone)
     /// or a clock offset beyond ±18 hours.
+    /// The latest time of recording of a row dated ahead of `now` and no later than that
+    /// recording, `now` when there is none: the rows a clock ahead wrote (this device's, set back
+    /// since, or another's, merged by `journal sync`), which screens show and count as any other.
+    /// A restore reads the backup's dates up to it; what it records as when each row was recorded
+    /// is the backup's (``copyRecording(from:_:)``).
+    private static func latestRecordedAhead(_ db: Database, of now: Int64) throws -> Int64 {
+        let dated: [(table: String, column: String)] = [
+            ("entries", "performed_at"), ("checkins", "performed_at"), ("reviews", "reviewed_at"),
+            ("red_flag_reviews", "reviewed_at"), ("psfs_ratings", "rated_at"), ("psfs_activities", "added_at"),
+            ("psfs_activities", "retired_at"),
+        ]
+        return try dated.reduce(now) { latest, dated in
+            let found = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT max(created_at) FROM \(dated.table)
+                    WHERE \(dated.column) > ?1 AND \(dated.column) <= created_at
+                    """,
+                arguments: [now])
+            return max(latest, found ?? latest)
+        }
+    }
+
     private static func requireRepresentableTimes(_ db: Database, _ refuse: (String) -> JournalError) throws {
         let times = LocalDateTime.representableSeconds
         let offsets = LocalDateTime.utcOffsets
@@ -303,10 +336,11 @@ public enum SQLiteRestore {
     /// the restore's change) marks it undone, so that undo goes on through the changes made before
     /// it, to the journal now put back; it is refused (``JournalError/databaseLocked(path:)``)
     /// when that restore is no longer the latest change not undone: another process changed the
-    /// journal after the check that chose it. Returns too the region the replaced journal stored.
+    /// journal after the check that chose it. Returns too the region the replaced journal stored,
+    /// and the sync folder it synced through.
     private static func replace(
         _ path: String, with data: [UInt8], busyTimeout: TimeInterval, now: Date, undoing: Int64?
-    ) throws -> (kept: String, region: String?) {
+    ) throws -> (kept: String, region: String?, syncFolder: String?) {
         let intended = keptCopyPath(for: path, now: now)
         let existing = try JournalStore(openingExisting: path, access: .readWrite, busyTimeout: busyTimeout)
         if existing.isFromNewerVersion { throw JournalError.newerDatabase(path: path) }
@@ -315,6 +349,7 @@ public enum SQLiteRestore {
         let hidden = LeftoverFile(beside: path, kind: "restore")
         var file: LeftoverFile?
         var region: String?
+        var syncFolder: String?
         defer { file?.remove() }
         do {
             try existing.queue.writeWithoutTransaction { db in
@@ -331,6 +366,7 @@ public enum SQLiteRestore {
                     }
                     file = try hidden.create(holding: serialize(db, path: path))
                     region = try SettingsQueries.region(db)
+                    syncFolder = try String.fetchOne(db, sql: "SELECT path FROM main.sync_folder")
                     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                     // The change log stays: the journal's undo history, under the restore (the
                     // journal coming in has none). Undoing the restore puts back the journal those
@@ -399,7 +435,7 @@ public enum SQLiteRestore {
                     arguments: [chosen, intended])
             }
         }
-        return (chosen, region)
+        return (chosen, region, syncFolder)
     }
 
     /// The restore `journal undo` reverses next, when the latest change not undone is one.
@@ -450,14 +486,14 @@ public enum SQLiteRestore {
             return try SettingsQueries.region(db)
         }
         let serialized = try putBack.queue.writeWithoutTransaction { try serialize($0, path: path) }
-        let (kept, replacedRegion) = try replace(
+        let (kept, replacedRegion, syncFolder) = try replace(
             path, with: serialized, busyTimeout: busyTimeout, now: now, undoing: restore.change)
         if region != replacedRegion { undo.region = RegionChange(replaced: replacedRegion, stored: region) }
         return (
             undo,
             BackupRestoreResult(
                 path: path, keptCopy: kept, entries: undo.entryIDs.count, checkIns: undo.checkInIDs.count,
-                reviews: undo.reviewIDs.count)
+                reviews: undo.reviewIDs.count, leftSyncFolder: syncFolder)
         )
     }
 

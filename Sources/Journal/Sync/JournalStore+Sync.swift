@@ -183,14 +183,16 @@ extension JournalStore {
     /// A file that cannot be read whole and checked is refused by name and never applied (its
     /// replica's later files wait behind it); the rest goes on, and the outcome lists the refusals.
     /// Throws ``SyncError/wrongKey(name:reason:)`` before anything changes when `key` does not open
-    /// the folder.
-    public func sync(key: SyncKey, now: Date) throws -> SyncOutcome {
-        try sync(key: key, now: now, keyChecked: false)
+    /// the folder: age keys are checked every time (at no cost); a passphrase when a file must be
+    /// sealed or read, or every time with `checkingPassphrase` (a passphrase given for this sync,
+    /// not the file named at `sync init`, which opened the folder then), at scrypt's cost.
+    public func sync(key: SyncKey, now: Date, checkingPassphrase: Bool = false) throws -> SyncOutcome {
+        try sync(key: key, now: now, keyChecked: false, checkingPassphrase: checkingPassphrase)
     }
 
     /// As ``sync(key:now:)``; with `keyChecked`, the key has just opened or sealed the folder's id
     /// file (`sync init`), so it is not checked again (each check costs a passphrase's scrypt).
-    func sync(key: SyncKey, now: Date, keyChecked: Bool) throws -> SyncOutcome {
+    func sync(key: SyncKey, now: Date, keyChecked: Bool, checkingPassphrase: Bool = false) throws -> SyncOutcome {
         guard let settings = try syncSettings() else { throw SyncError.notSetUp }
         let folder = SyncFolder(path: settings.folder)
         guard folder.exists else {
@@ -236,8 +238,9 @@ extension JournalStore {
             }
         }
         // Age keys open the id file at no cost: checked on every sync, so a wrong identity is told
-        // even when nothing is to be sent or read (a passphrase's scrypt is paid only when needed).
-        if case .x25519 = key { try checkKey() }
+        // even when nothing is to be sent or read; a passphrase's scrypt is paid only when needed,
+        // or when the passphrase was given for this sync (a wrong one told, whatever waits).
+        if case .x25519 = key { try checkKey() } else if checkingPassphrase { try checkKey() }
         if !blocked {
             try send(folder: folder, folderID: folderID, replica: replica, key: key, outcome: &outcome) {
                 try checkKey()

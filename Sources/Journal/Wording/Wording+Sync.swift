@@ -26,6 +26,13 @@ public enum SyncWords {
         return text
     }
 
+    /// After `journal restore` (or undo of one) replaced a journal that synced through `folder`: the
+    /// journal now in place does not sync (its sync set-up is never a backup's).
+    public static func leftFolder(_ folder: String) -> String {
+        "This journal no longer syncs through \(folder.terminalSafe): `journal sync init \(folder.terminalSafe)` "
+            + "joins it again (as a new device whose records never win over newer changes made elsewhere)."
+    }
+
     /// `journal sync status`.
     public static func status(_ status: SyncStatus) -> String {
         var lines = [

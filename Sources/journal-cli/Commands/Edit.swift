@@ -315,6 +315,7 @@ struct Undo: ParsableCommand {
         if let kept = result.keptCopy {
             Console.err("The restored journal it replaced is kept at \(kept.terminalSafe).")
         }
+        if let folder = result.leftSyncFolder { Console.err(TextTable.wrap(SyncWords.leftFolder(folder), width: 80)) }
         if let standing = undo.standing { Describe.printStanding(standing, advice: words) }
     }
 }

@@ -91,5 +91,6 @@ struct Restore: ParsableCommand {
         if let kept = result.keptCopy {
             Console.err("The journal it replaced is kept at \(kept.terminalSafe).")
         }
+        if let folder = result.leftSyncFolder { Console.err(TextTable.wrap(SyncWords.leftFolder(folder), width: 80)) }
     }
 }

@@ -143,6 +143,13 @@ struct SyncKeyOptions: ParsableArguments {
         try AgeKeyFile.identities(in: try KeyFiles.bytes(of: path, holding: "identity"), name: path)
     }
 
+    /// Whether the key for a folder set up as `settings` says is a passphrase given for this sync
+    /// (`--passphrase-file`, or typed at the terminal), not the file named at `sync init`: checked
+    /// against the folder even when nothing is to be sealed or read.
+    func passphraseGivenHere(for settings: SyncSettings) -> Bool {
+        settings.keyKind == .passphrase && (passphraseFile != nil || settings.keyFile == nil)
+    }
+
     /// The key for a folder set up as `settings` says: the one given, else the file named at init.
     func key(for settings: SyncSettings) throws -> SyncKey {
         let recipients = try settings.recipients.map {
@@ -197,7 +204,8 @@ struct SyncNow: ParsableCommand, ChangingCommand {
             guard let settings = try journal.syncSettings() else { throw SyncError.notSetUp }
             let key = try keys.key(for: settings)
             before = Sync.before(journal)
-            return try journal.sync(key: key, now: now)
+            return try journal.sync(
+                key: key, now: now, checkingPassphrase: keys.passphraseGivenHere(for: settings))
         }
         if let before { Sync.tellChanges(since: before, in: store) }
         try Sync.show(outcome, json: output.json)

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// `journal sync` between devices whose clocks disagree, and the commands after it that read the
+/// time: `resume` of a hold dated ahead of this device's clock, `restore` of a backup holding a
+/// row merged from a device whose clock runs ahead, and `undo` of a change another device changed.
+@Suite struct SyncAcrossClocksCommandTests {
+    typealias Devices = SyncCommandTests.Devices
+
+    /// Two devices, the first a day ahead (2026-11-26 12:00 against the sandbox's 2026-11-25 12:00,
+    /// both on London's clock, +00:00 in November), with a rise logged on the first and merged by both.
+    static func aRiseFromADayAhead() throws -> Devices {
+        let devices = try Devices()
+        devices[0].environment["JOURNAL_NOW"] = "2026-11-26T12:00:00+00:00"
+        try devices[0].log("glute-bridge", "--pain-before", "3", "--pain-after", "6")
+        try devices.join(0)
+        try devices.join(1)
+        return devices
+    }
+
+    @Test func aHoldDatedAheadOfThisDevicesClockSaysHowToCorrectTheSessionsTime() throws {
+        let devices = try Self.aRiseFromADayAhead()
+        #expect(try devices[1].run("check").status == 2)
+
+        let refused = try devices[1].run("resume", "glute-bridge")
+        #expect(refused.status == 64, "\(refused)")
+        #expect(refused.stdout == "")
+        #expect(
+            refused.stderr
+                == "journal: cannot use \"now\" as a date: glute-bridge went on hold on session #1, dated "
+                + "2026-11-26 12:00, which is after this device's clock; a review answers only the sessions "
+                + "before it. If the device that recorded it has its clock ahead, correct that session's time "
+                + "with `journal edit 1 --at WHEN`, then run `journal resume glute-bridge` again.\n")
+        // Nothing was recorded: the hold stands.
+        let still = try devices[1].run("check", "--json")
+        #expect(still.status == 2, "\(still)")
+        #expect(still.stdout.contains("\"exercise\" : \"glute-bridge\""), "\(still)")
+
+        // The session's time corrected (an edit that syncs), the review lifts the hold on both devices.
+        try devices[1].change("edit", "1", "--at", "11:00")
+        try devices[1].change("resume", "glute-bridge")
+        #expect(try devices[1].run("check").status == 0)
+        try devices.sync(1)
+        try devices.sync(0)
+        let first = try devices[0].run("check")
+        #expect(first.status == 0, "\(first)")
+        #expect(try devices[0].run("list").stdout.contains("2026-11-25 11:00"))
+    }
+
+    @Test func aBackupHoldingARowFromAClockAheadIsRestored() throws {
+        let devices = try Self.aRiseFromADayAhead()
+        let backup = devices[1].directory + "/before.backup"
+        try devices[1].change("backup", backup)
+        try devices[1].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+
+        let restored = try devices[1].run("restore", backup, "--force")
+        #expect(restored.status == 0, "\(restored)")
+        // The journal now in place does not sync (a sync set-up is never a backup's): said, with how to join again.
+        #expect(
+            restored.stderr.replacingOccurrences(of: "\n", with: " ").contains(
+                "This journal no longer syncs through \(devices.folder): `journal sync init \(devices.folder)` joins it "
+                    + "again"), "\(restored)")
+        #expect(try devices[1].run("sync").status == 78)
+        let list = try devices[1].run("list")
+        #expect(list.stdout.contains("2026-11-26 12:00"), "\(list)")
+        #expect(!list.stdout.contains("bird-dog"), "\(list)")
+        // The hold it began stands, as in the backup.
+        let check = try devices[1].run("check", "--json")
+        #expect(check.status == 2, "\(check)")
+        #expect(check.stdout.contains("\"exercise\" : \"glute-bridge\""), "\(check)")
+    }
+
+    @Test func aBackupHoldingARowDatedAfterItWasRecordedIsStillRefused() throws {
+        // A row dated ahead of now and after its own recording is no row journal writes: a restore
+        // refuses the backup, names the row, and replaces nothing.
+        let sandbox = Sandbox()
+        try sandbox.log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        let backup = sandbox.directory + "/forged.backup"
+        try sandbox.change("backup", backup)
+        let sqlite3 = try #require(which("sqlite3"))
+        let forged = try execute(
+            sqlite3, [backup, "UPDATE entries SET performed_at = performed_at + 86400"], environment: [:])
+        try #require(forged.status == 0, "\(forged)")
+        try sandbox.log("side-plank", "--pain-before", "1", "--pain-after", "1", "--hold", "20")
+
+        let refused = try sandbox.run("restore", backup, "--force")
+        #expect(refused.status == 65, "\(refused)")
+        #expect(refused.stderr.contains("dated ahead of now"), "\(refused)")
+        #expect(refused.stderr.contains("Nothing was replaced."), "\(refused)")
+        #expect(try sandbox.run("list").stdout.contains("side-plank"))
+    }
+
+    @Test func undoOfAChangeAnotherDeviceChangedSinceNamesTheOtherDevice() throws {
+        let devices = try Devices()
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.join(0)
+        try devices.join(1)
+        try devices[1].change("edit", "1", "--pain-after", "3")
+        try devices.sync(1)
+        try devices.sync(0)
+
+        let refused = try devices[0].run("undo")
+        #expect(refused.status == 65, "\(refused)")
+        #expect(
+            refused.stderr
+                == "journal: cannot undo the latest change, the log of entry #1: #1 is no longer as the log left "
+                + "it (changed since on another device and merged by `journal sync`, or from outside, or its id "
+                + "given to another entry), and undo never removes what the log did not write; nothing was "
+                + "changed. To remove #1 as it stands, `journal delete 1` (`journal list` shows it).\n")
+        #expect(try devices[0].run("list").stdout.contains("2 → 3"))
+    }
+}
