@@ -269,8 +269,6 @@ public enum SQLiteRestore {
         }
     }
 
-    /// Refuses a backup holding a time journal cannot show (outside years 1–9999 in some zone)
-    /// or a clock offset beyond ±18 hours.
     /// The latest time of recording of a row dated ahead of `now` and no later than that
     /// recording, `now` when there is none: the rows a clock ahead wrote (this device's, set back
     /// since, or another's, merged by `journal sync`), which screens show and count as any other.
@@ -294,6 +292,8 @@ public enum SQLiteRestore {
         }
     }
 
+    /// Refuses a backup holding a time journal cannot show (outside years 1–9999 in some zone)
+    /// or a clock offset beyond ±18 hours.
     private static func requireRepresentableTimes(_ db: Database, _ refuse: (String) -> JournalError) throws {
         let times = LocalDateTime.representableSeconds
         let offsets = LocalDateTime.utcOffsets
