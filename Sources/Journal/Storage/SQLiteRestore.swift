@@ -269,10 +269,10 @@ public enum SQLiteRestore {
         }
     }
 
-    /// The latest time of recording of a row dated ahead of `now` and no later than that
-    /// recording, `now` when there is none: the rows a clock ahead wrote (this device's, set back
-    /// since, or another's, merged by `journal sync`), which screens show and count as any other.
-    /// A restore reads the backup's dates up to it; what it records as when each row was recorded
+    /// The latest time of recording of a row dated ahead of `now` and no later than that recording.
+    ///
+    /// `now` when there is none. Such rows a clock ahead wrote (this device's, set back since, or
+    /// another's, merged by `journal sync`); screens show and count them as any other. A restore reads the backup's dates up to it; what it records as when each row was recorded
     /// is the backup's (``copyRecording(from:_:)``).
     private static func latestRecordedAhead(_ db: Database, of now: Int64) throws -> Int64 {
         let dated: [(table: String, column: String)] = [
