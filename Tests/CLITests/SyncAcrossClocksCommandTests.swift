@@ -14,7 +14,12 @@ import Testing
         devices[0].environment["JOURNAL_NOW"] = "2026-11-26T12:00:00+00:00"
         try devices[0].log("glute-bridge", "--pain-before", "3", "--pain-after", "6")
         try devices.join(0)
-        try devices.join(1)
+        let joined = try devices.join(1)
+        // The sync that brought the hold says at once that its session is dated ahead of this clock.
+        #expect(
+            joined.stderr.replacingOccurrences(of: "\n", with: " ").contains(
+                "Note: glute-bridge went on hold on session #1, dated 2026-11-26 12:00, which is after this device's "
+                    + "clock;"), "\(joined)")
         return devices
     }
 
@@ -30,7 +35,7 @@ import Testing
                 == "journal: cannot use \"now\" as a date: glute-bridge went on hold on session #1, dated "
                 + "2026-11-26 12:00, which is after this device's clock; a review answers only the sessions "
                 + "before it. If the device that recorded it has its clock ahead, correct that session's time "
-                + "with `journal edit 1 --at WHEN`, then run `journal resume glute-bridge` again.\n")
+                + "with `journal edit 1 --at WHEN`, then run `journal resume glute-bridge`.\n")
         // Nothing was recorded: the hold stands.
         let still = try devices[1].run("check", "--json")
         #expect(still.status == 2, "\(still)")

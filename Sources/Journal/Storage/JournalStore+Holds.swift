@@ -69,11 +69,8 @@ extension JournalStore {
                     // runs ahead (a typed session is never dated in the future).
                     throw JournalError.invalidDate(
                         text: "now",
-                        reason: "\(exerciseID) went on hold on session #\(entry), dated "
-                            + "\(hold.since.localTime.shortText), which is after this device's clock; "
-                            + "a review answers only the sessions before it. If the device that recorded it "
-                            + "has its clock ahead, correct that session's time with "
-                            + "`journal edit \(entry) --at WHEN`, then run `journal resume \(exerciseID)` again.")
+                        reason: SyncWords.holdDatedAhead(
+                            exerciseID: exerciseID, entry: entry, dated: hold.since.localTime))
                 }
                 throw JournalError.invalidDate(
                     text: request.time ?? "now",

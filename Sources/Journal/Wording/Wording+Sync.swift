@@ -26,6 +26,17 @@ public enum SyncWords {
         return text
     }
 
+    /// A hold whose session (`entry`, dated `dated`) is dated after this device's clock.
+    ///
+    /// Merged from a device whose clock runs ahead (a typed session is never dated in the future).
+    /// `journal resume` refuses with it, and `journal sync` says it when such a hold begins.
+    public static func holdDatedAhead(exerciseID: String, entry: Int64, dated: LocalDateTime) -> String {
+        "\(exerciseID) went on hold on session #\(entry), dated \(dated.shortText), which is after this "
+            + "device's clock; a review answers only the sessions before it. If the device that recorded it has "
+            + "its clock ahead, correct that session's time with `journal edit \(entry) --at WHEN`, then run "
+            + "`journal resume \(exerciseID)`."
+    }
+
     /// After `journal restore` (or undo of one) replaced a journal that synced through `folder`: the
     /// journal now in place does not sync (its sync set-up is never a backup's).
     public static func leftFolder(_ folder: String) -> String {

@@ -86,6 +86,17 @@ struct Sync: ParsableCommand {
         for item in lifted {
             Console.err("No longer standing, after the changes merged: " + Self.short(item))
         }
+        // A hold begun on a session dated after this device's clock cannot be answered here until
+        // that session's time is corrected: said now, not first at `journal resume`.
+        let now = (try? Clock.now()) ?? .max
+        for case .hold(let hold) in begun where hold.since.performedAt > now {
+            guard let entry = hold.session.id else { continue }
+            Console.err(
+                TextTable.wrap(
+                    "Note: "
+                        + SyncWords.holdDatedAhead(
+                            exerciseID: hold.exerciseID, entry: entry, dated: hold.since.localTime), width: 80))
+        }
     }
 
     /// One item in a few words: what it was and since when.
