@@ -73,6 +73,10 @@ import Testing
         let first = try devices.join(0)
         #expect(first.stdout.contains("This journal syncs through \(devices.folder)."), "\(first)")
         #expect(first.stdout.contains("Sent 1 change."), "\(first)")
+        // The hold stood before the first sync and stands after it: neither begun nor lifted by it
+        // (the first sync gives the journal's readings its replica id, and the hold stays the same).
+        #expect(!first.stderr.contains("Now standing"), "\(first)")
+        #expect(!first.stderr.contains("No longer standing"), "\(first)")
         let second = try devices.join(1)
         #expect(second.stdout.contains("Received 1 change from 1 other device."), "\(second)")
 

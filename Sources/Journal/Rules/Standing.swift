@@ -101,6 +101,21 @@ public struct Standing: Sendable, Hashable {
         /// The stop findings of one session that began no hold still standing.
         case session(Entry, [Finding])
 
+        /// The item without the clock reading that recorded its session (``Entry/recorded``): what
+        /// a person is told, which stays the same item when only the reading changes (as when a
+        /// journal first syncs, and its readings take its replica id).
+        public var asTold: Item {
+            switch self {
+            case .finding: return self
+            case .hold(var hold):
+                hold.session.recorded = nil
+                return .hold(hold)
+            case .session(var entry, let findings):
+                entry.recorded = nil
+                return .session(entry, findings)
+            }
+        }
+
         /// When it began.
         public var since: LocalDateTime {
             switch self {

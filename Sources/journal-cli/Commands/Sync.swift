@@ -77,8 +77,11 @@ struct Sync: ParsableCommand {
         }
         guard let previous = before.standing else { return }
         guard let advice = try? Config.regionInForce(stored: region).advice else { return }
-        let begun = after.items.filter { !previous.items.contains($0) }
-        let lifted = previous.items.filter { !after.items.contains($0) }
+        // Compared as told: the same hold or session whose reading changed (a first sync gives the
+        // journal's readings its replica id) neither begins nor lifts.
+        let (told, tellsNow) = (Set(previous.items.map(\.asTold)), Set(after.items.map(\.asTold)))
+        let begun = after.items.filter { !told.contains($0.asTold) }
+        let lifted = previous.items.filter { !tellsNow.contains($0.asTold) }
         if !begun.isEmpty {
             Console.err("\nNow standing, from the changes merged:")
             Console.err(Describe.standing(begun, on: today, advice: advice, style: .stderr).joined(separator: "\n\n"))
