@@ -618,6 +618,11 @@ extension JournalStore {
         do {
             return try writingWithoutTransaction { db in
                 var result: T?
+                // A first merge writes more pages than SQLite's page cache holds (2 MiB): spilled
+                // to the WAL mid-transaction, they are read back and written again. They stay in
+                // memory until the commit instead (as `ChangesetMerger.merge(_:at:into:)` does).
+                try db.execute(sql: "PRAGMA cache_spill = OFF")
+                defer { try? db.execute(sql: "PRAGMA cache_spill = ON") }
                 try db.inTransaction(.immediate) {
                     result = try body(db)
                     return .commit
