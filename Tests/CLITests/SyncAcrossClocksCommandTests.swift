@@ -115,3 +115,77 @@ import Testing
         #expect(try devices[0].run("list").stdout.contains("2 → 3"))
     }
 }
+
+/// A journal file copied to a second device, and a sync killed once its file is placed: which of
+/// this journal's next files are its own, and which a copy's to merge.
+@Suite struct SyncCopiedJournalCommandTests {
+    typealias Fleet = SyncConvergencePropertyTests.Fleet
+
+    /// The copy and the original make a change each at the same clock reading (the same replica id,
+    /// the same clock, the same moment). The copy syncs first, under the original's next number:
+    /// the original must merge it as another device's (its red flag stands there too), never take
+    /// it for its own (a tester: the original dropped its own log from sending and never had the
+    /// copy's emergency red flag; its `check` said all clear).
+    @Test func aCopysFileAtTheSameReadingIsMergedNotTakenForTheOriginals() throws {
+        let fleet = try Fleet(offsets: [0, 0, 0], shared: true)
+        try #require(try fleet.run(0, ["log", "bird-dog", "--pain-before", "2", "--pain-after", "2"]).status == 0)
+        try #require(try fleet.initialize(0).status == 0)
+        try #require(try fleet.initialize(1).status == 0)
+        // Device 3 is a copy of device 1's journal file (WAL checkpointed first, as a copy of a closed journal).
+        let sqlite3 = try #require(which("sqlite3"))
+        let checkpoint = try execute(
+            sqlite3, [fleet.devices[0].database, "PRAGMA wal_checkpoint(TRUNCATE);"], environment: [:])
+        try #require(checkpoint.status == 0, "\(checkpoint)")
+        try FileManager.default.copyItem(atPath: fleet.devices[0].database, toPath: fleet.devices[2].database)
+        fleet.clocks[2] = fleet.clocks[0]
+        let flagged = try fleet.run(2, ["checkin", "--pain", "7", "--red-flag", "both-legs"])
+        #expect(flagged.status == 0, "\(flagged)")
+        try #require(try fleet.run(0, ["log", "glute-bridge", "--pain-before", "2", "--pain-after", "2"]).status == 0)
+
+        let copy = try fleet.run(2, ["sync"])
+        #expect(copy.status == 0, "\(copy)")
+        let original = try fleet.run(0, ["sync"])
+        #expect(original.status == 0, "\(original)")
+        #expect(original.stdout.contains("Received 2 changes from 1 other device."), "\(original)")
+        for round in 1...2 {
+            for index in 0..<3 {
+                fleet.clocks[index] += 60
+                let run = try fleet.run(index, ["sync"])
+                #expect(run.status == 0, "round \(round), device \(index + 1): \(run)")
+            }
+        }
+        for index in 0..<3 {
+            let check = try fleet.run(index, ["check"])
+            #expect(check.status == 3, "device \(index + 1): \(check)")
+            let list = try fleet.run(index, ["list"])
+            #expect(list.stdout.contains("glute-bridge"), "device \(index + 1): \(list)")
+        }
+        let exports = try (0..<3).map { try fleet.run($0, ["export", "--all", "--no-aliases"]).stdout }
+        #expect(exports[0] == exports[1] && exports[1] == exports[2])
+    }
+
+    /// A sync killed after placing its file leaves the change in the outbox; the next sync takes the
+    /// file for its own (the same changes, byte for byte) and stays the same replica, sending nothing twice.
+    @Test func aSyncKilledAfterPlacingItsFileIsFinishedAsTheSameReplica() throws {
+        let fleet = try Fleet(offsets: [0, 0], shared: true)
+        try #require(try fleet.initialize(0).status == 0)
+        try #require(try fleet.initialize(1).status == 0)
+        fleet.clocks[0] += 60
+        try #require(try fleet.run(0, ["log", "bird-dog", "--pain-before", "2", "--pain-after", "2"]).status == 0)
+        let replica = try fleet.run(0, ["sync", "status"]).stdout.components(separatedBy: "\n").first ?? ""
+        let child = try fleet.start(0, ["sync"], stopAt: "sync-file-placed")
+        try #require(child.waitForStop())
+        child.kill(SIGKILL)
+        #expect(child.wait() == 128 + SIGKILL)
+        for _ in 1...2 {
+            fleet.clocks[0] += 60
+            let run = try fleet.run(0, ["sync"])
+            #expect(run.status == 0, "\(run)")
+            #expect(run.stdout.contains("Sent nothing new."), "\(run)")
+        }
+        #expect(try fleet.run(0, ["sync", "status"]).stdout.hasPrefix(replica + "\n"))
+        #expect(try fleet.files(0).keys.filter { $0.hasSuffix(".jsync") }.count == 1)
+        let other = try fleet.run(1, ["sync"])
+        #expect(other.stdout.contains("Received 1 change from 1 other device."), "\(other)")
+    }
+}

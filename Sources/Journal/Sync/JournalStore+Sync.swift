@@ -317,19 +317,31 @@ extension JournalStore {
         let state = try fileState(of: replica)
         let name = SyncFolder.name(replica: replica, sequence: state.sequence + 1)
         guard let bytes = try folder.read(name) else { return nil }
-        var readings: [String]?
         do {
             let file = try SyncFile.open(bytes, name: name, key: key, folder: folderID, previous: state.hash)
-            readings = try SyncPayload.decode(file.payload, name: name).map(\.reading.text)
-            let outbox = Set(try reading { db in try String.fetchAll(db, sql: "SELECT reading FROM sync_outbox") })
-            if let found = readings, !found.isEmpty, found.allSatisfy(outbox.contains) {
+            let records = try SyncPayload.decode(file.payload, name: name)
+            // Its own only when every change in it is in the outbox, reading and bytes alike: a
+            // copy of this journal (the same replica id and clock) can take the same reading for
+            // another change, and its file must then be merged, never taken for this journal's.
+            let outbox = try reading { db in
+                try Row.fetchAll(db, sql: "SELECT reading, changeset FROM sync_outbox").reduce(into: [String: Data]()) {
+                    $0[$1["reading"]] = $1["changeset"]
+                }
+            }
+            let found = records.map(\.reading.text)
+            if !records.isEmpty,
+                records.allSatisfy({ outbox[$0.reading.text] == Data($0.changeset.bytes) })
+            {
                 try writing { db in
                     for reading in found {
                         try db.execute(sql: "DELETE FROM sync_outbox WHERE reading = ?", arguments: [reading])
                     }
+                    // As `send` notes it: the file as sealed, so that the next sync knows it for its own.
                     try db.execute(
-                        sql: "UPDATE sync_files SET sequence = ?, hash = ? WHERE replica = ?",
-                        arguments: [Int64(file.sequence), Data(file.hash), replica.hex])
+                        sql: "UPDATE sync_files SET sequence = ?, hash = ?, sealed = ? WHERE replica = ?",
+                        arguments: [
+                            Int64(file.sequence), Data(file.hash), Data(SyncFile.digest(bytes)), replica.hex,
+                        ])
                 }
                 return nil
             }
