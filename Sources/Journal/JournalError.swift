@@ -155,6 +155,15 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// what an edit replaced, or removing what a log added, would overwrite or remove what the change
     /// never wrote, so nothing was changed.
     case editedRecordChanged(ChangeKind, id: Int64, merged: Bool = false)
+    /// `journal undo` of a change that added PSFS activity `id` (`activity`), which has `ratings`
+    /// ratings the change did not add: recorded since on another device (`merged`) or put in from
+    /// outside (ratings added here since were undone first). Removing the activity would remove
+    /// them, so nothing was changed.
+    case activityRatedSince(id: Int64, activity: String, ratings: Int, merged: Bool)
+    /// `journal undo` of a change (`kind`) that names `record` #`id`, which the journal no longer
+    /// holds, in a journal that merges other devices' changes: deleted there (or from outside)
+    /// since. Undo would change nothing and mark the change undone, so nothing was changed.
+    case recordDeletedSince(ChangeKind, record: String, id: Int64)
     /// `journal undo` of `config set` or `unset` (`detail`) whose setting `name` is not as the change
     /// left it (`left`, `nil` when unset) but `now` (`nil` when unset): changed from outside since, or
     /// (`merged`) on another device. Putting back what the change replaced would overwrite what it
@@ -589,6 +598,17 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "\(said(left)) as that change left it (\(Self.changedSince(merged))), and undo never overwrites "
                 + "what the change did not write; nothing was changed. To change it by hand, "
                 + "`journal config set \(name) VALUE` or `journal config unset \(name)`."
+        case .recordDeletedSince(let kind, let record, let id):
+            return
+                "cannot undo the latest change, \(kind.withArticle): \(record) #\(id), which it changed, is no longer "
+                + "in the journal (deleted since on another device and merged by `journal sync`, or from outside), so "
+                + "undo has nothing to put back; nothing was changed. `journal list` shows the journal as it stands "
+                + "(a record put back on another device has a new number here)."
+        case .activityRatedSince(let id, let activity, let ratings, let merged):
+            let counted = ratings == 1 ? "1 rating" : "\(ratings) ratings"
+            return "cannot undo the latest change, which added PSFS activity #\(id) (\(activity)): it has "
+                + "\(counted) the change did not add (\(merged ? "recorded since on another device and merged by `journal sync`, or put in from outside" : "put in from outside")), and undo never removes what the change did not write; nothing was changed. "
+                + "To stop rating it, `journal psfs remove \(id)` (its ratings stay in the history)."
         case .editedRecordChanged(let kind, let id, let merged) where kind == .log || kind == .checkIn:
             let (record, change, delete, list) =
                 kind == .checkIn

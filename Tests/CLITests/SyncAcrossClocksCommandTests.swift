@@ -189,3 +189,62 @@ import Testing
         #expect(other.stdout.contains("Received 1 change from 1 other device."), "\(other)")
     }
 }
+
+/// `journal undo` on a journal that merges other devices' changes: it never removes or overwrites
+/// what another device recorded since, and says so in those words.
+@Suite struct SyncUndoCommandTests {
+    typealias Devices = SyncCommandTests.Devices
+
+    /// An activity added here and rated on another device: undoing the add would remove the rating
+    /// with it (a tester: the rating another device was told was saved vanished on every device).
+    @Test func undoOfAnActivityAnotherDeviceRatedRefuses() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].change("psfs", "add", "putting on socks")
+        try devices.sync(0)
+        try devices.sync(1)
+        try devices[1].change("psfs", "rate", "1", "4")
+        try devices.sync(1)
+        try devices.sync(0)
+
+        let refused = try devices[0].run("undo")
+        #expect(refused.status == 65, "\(refused)")
+        #expect(
+            refused.stderr
+                == "journal: cannot undo the latest change, which added PSFS activity #1 (putting on socks): it has "
+                + "1 rating the change did not add (recorded since on another device and merged by `journal sync`, "
+                + "or put in from outside), and undo never removes what the change did not write; nothing was "
+                + "changed. To stop rating it, `journal psfs remove 1` (its ratings stay in the history).\n")
+        for index in 0..<2 {
+            try devices.sync(index)
+            let psfs = try devices[index].run("psfs", "--json")
+            #expect(psfs.stdout.contains("putting on socks"), "device \(index + 1): \(psfs)")
+            #expect(psfs.stdout.contains("\"score\" : 4"), "device \(index + 1): \(psfs)")
+        }
+    }
+
+    /// An edit here of an entry another device deleted: the delete won, so undo of the edit has
+    /// nothing to put back, and says the entry was deleted on another device (never "from outside").
+    @Test func undoOfAnEditOfAnEntryDeletedElsewhereSaysSo() throws {
+        let devices = try Devices()
+        try devices[0].log("bird-dog", "--pain-before", "3", "--pain-after", "3")
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].change("edit", "1", "--pain-after", "2")
+        try devices[1].change("delete", "1", "--yes")
+        try devices.sync(0)
+        try devices.sync(1)
+        try devices.sync(0)
+        #expect(!(try devices[0].run("list").stdout.contains("bird-dog")))
+
+        let refused = try devices[0].run("undo")
+        #expect(refused.status == 65, "\(refused)")
+        #expect(
+            refused.stderr
+                == "journal: cannot undo the latest change, an edit: entry #1, which it changed, is no longer in the "
+                + "journal (deleted since on another device and merged by `journal sync`, or from outside), so undo "
+                + "has nothing to put back; nothing was changed. `journal list` shows the journal as it stands (a "
+                + "record put back on another device has a new number here).\n")
+    }
+}

@@ -233,6 +233,85 @@ import Testing
         #expect(try devices[0].run("sync", "--passphrase-file", devices.passphrase).status == 0)
     }
 
+    /// A file or a device's folder under a name journal does not give (renamed, a disk folding case,
+    /// a sync tool's copy) is refused by that name, never passed over in silence; a copy byte for
+    /// byte of the file it names says nothing new and is not refused.
+    @Test func namesJournalDoesNotGiveAreRefusedByName() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--note", "first")
+        try devices.sync(0)
+        try devices[0].log("glute-bridge", "--pain-before", "2", "--pain-after", "7", "--note", "second")
+        try devices.sync(0)
+        let files = try devices.files()
+        try #require(files.count == 2, "\(files)")
+        let replica = String(files[0].prefix(32))
+        let first = devices.folder + "/" + files[0]
+        let manager = FileManager.default
+
+        try manager.moveItem(atPath: first, toPath: devices.folder + "/\(replica)/000000000001.JSYNC")
+        let renamed = try devices[1].run("sync")
+        #expect(renamed.status == 65, "\(renamed)")
+        #expect(
+            renamed.stderr.contains(
+                "refused \(replica)/000000000001.JSYNC in the sync folder: its name is not one journal gives a file"),
+            "\(renamed)")
+        #expect(!(try devices[1].run("list").stdout.contains("bird-dog")))
+
+        try manager.moveItem(atPath: devices.folder + "/\(replica)/000000000001.JSYNC", toPath: first)
+        try manager.copyItem(atPath: first, toPath: devices.folder + "/\(replica)/000000000001 (1).jsync")
+        let copied = try devices[1].run("sync")
+        #expect(copied.status == 0, "\(copied)")
+        #expect(copied.stdout.contains("Received 2 changes from 1 other device."), "\(copied)")
+        #expect(try devices[1].run("check").status == 2)
+
+        try manager.copyItem(atPath: devices.folder + "/" + replica, toPath: devices.folder + "/\(replica) (1)")
+        let folderCopy = try devices[1].run("sync")
+        #expect(folderCopy.status == 65, "\(folderCopy)")
+        #expect(
+            folderCopy.stderr.contains(
+                "refused \(replica) (1) in the sync folder: it is named like a device's folder but is not one"),
+            "\(folderCopy)")
+    }
+
+    /// `sync leave` while a change made here waits to be sent (a rise: the hold it begins would
+    /// stand on this device only) refuses and changes nothing; `--drop-unsent` leaves without it;
+    /// after a sync it leaves at once.
+    @Test func leavingWithChangesNotSentRefusesUnlessTheyAreDropped() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].log("glute-bridge", "--pain-before", "3", "--pain-after", "7")
+        let status = try devices[0].run("sync", "status", "--json")
+
+        let refused = try devices[0].run("sync", "leave")
+        #expect(refused.status == 64, "\(refused)")
+        #expect(refused.stdout == "")
+        #expect(
+            refused.stderr
+                == "journal: 1 change made here has not been sent, and the other devices would never have it: run "
+                + "`journal sync` first, or `journal sync leave --drop-unsent` to leave without sending it. Nothing "
+                + "was changed.\n")
+        #expect(try devices[0].run("sync", "status", "--json").stdout == status.stdout)
+
+        try devices.sync(0)
+        let left = try devices[0].run("sync", "leave")
+        #expect(left.status == 0, "\(left)")
+        #expect(left.stdout == "This journal no longer syncs through \(devices.folder).\n", "\(left)")
+        try devices.sync(1)
+        #expect(try devices[1].run("check").status == 2)
+
+        try devices[1].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        let dropped = try devices[1].run("sync", "leave", "--drop-unsent")
+        #expect(dropped.status == 0, "\(dropped)")
+        #expect(
+            dropped.stdout
+                == "This journal no longer syncs through \(devices.folder). 1 change not sent was dropped from the "
+                + "outbox.\n", "\(dropped)")
+        #expect(try devices[1].run("sync").status == 78)
+    }
+
     @Test func statusShowsTheReplicaTheOthersAndWhatIsNotSent() throws {
         let devices = try Devices()
         try devices.join(0)

@@ -101,19 +101,26 @@ public struct Standing: Sendable, Hashable {
         /// The stop findings of one session that began no hold still standing.
         case session(Entry, [Finding])
 
-        /// The item without the clock reading that recorded its session (``Entry/recorded``): what
-        /// a person is told, which stays the same item when only the reading changes (as when a
-        /// journal first syncs, and its readings take its replica id).
-        public var asTold: Item {
+        /// What the item is, whatever its values say now: a finding by its rule and the record
+        /// it is on, a hold by its exercise, a session by its entry. A hold whose session a merged
+        /// edit changed (a note, a pain that still rose), or whose reading changed (a first sync gives
+        /// the journal's readings its replica id), is the same hold: neither begun nor lifted.
+        public var identity: Identity {
             switch self {
-            case .finding: return self
-            case .hold(var hold):
-                hold.session.recorded = nil
-                return .hold(hold)
-            case .session(var entry, let findings):
-                entry.recorded = nil
-                return .session(entry, findings)
+            case .finding(let finding):
+                return .finding(
+                    rule: finding.rule, entry: finding.entryID, checkIn: finding.checkInID,
+                    exercise: finding.exerciseID)
+            case .hold(let hold): return .hold(exercise: hold.exerciseID)
+            case .session(let entry, _): return .session(entry: entry.id ?? 0)
             }
+        }
+
+        /// An item's ``identity``.
+        public enum Identity: Sendable, Hashable {
+            case finding(rule: String, entry: Int64?, checkIn: Int64?, exercise: String?)
+            case hold(exercise: String)
+            case session(entry: Int64)
         }
 
         /// When it began.

@@ -679,8 +679,12 @@ public struct ChangeLog {
                         """,
                     arguments: [change])
             else { continue }
+            // A journal that merges other devices' changes loses a record to a delete made there.
+            if try Self.mergedFromOtherDevices(db) {
+                throw JournalError.recordDeletedSince(kind, record: named.record, id: id)
+            }
             throw JournalError.undoRecordDamaged(
-                reason: "change #\(change), a \(kind.words), names \(named.record) #\(id) in \(named.keptIn), and "
+                reason: "change #\(change), \(kind.withArticle), names \(named.record) #\(id) in \(named.keptIn), and "
                     + "\(named.table) holds no #\(id): its id was changed, or the record deleted, from outside, and undo "
                     + "would change nothing and mark the change undone")
         }
@@ -779,14 +783,14 @@ public struct ChangeLog {
                 guard deleted == (kind != .import) else { continue }
                 let id: Int64 = row["id"]
                 let earlier: Int64 = row["earlier"]
-                let words = earlierKind?.words ?? "change"
+                let words = earlierKind?.withArticle ?? "a change"
                 throw JournalError.undoRecordDamaged(
                     reason: kind == .import
                         ? "change #\(change), an import, names \(record) #\(id) in change_\(table) as one it added, and "
-                            + "change #\(earlier), a \(words) made before it, named #\(id) while it was in the journal: "
+                            + "change #\(earlier), \(words) made before it, named #\(id) while it was in the journal: "
                             + "another \(record), which undo never removes"
-                        : "change #\(change), a \(kind.words), holds a copy of \(record) #\(id) in change_\(table) to "
-                            + "put back, and change #\(earlier), a \(words) made before it and not undone, had deleted "
+                        : "change #\(change), \(kind.withArticle), holds a copy of \(record) #\(id) in change_\(table) to "
+                            + "put back, and change #\(earlier), \(words) made before it and not undone, had deleted "
                             + "#\(id) already: the copy is of another \(record), which undo never puts back as #\(id)")
             }
         }
@@ -906,11 +910,11 @@ public struct ChangeLog {
         // Rows of the change there, but not those its kind keeps: its kind or their action was changed.
         for (table, _) in kept where try holds(table, action: nil) {
             throw JournalError.undoRecordDamaged(
-                reason: "change #\(change) is recorded as a \(kind.words), and \(table) holds rows for it, but not "
-                    + "the ones a \(kind.words) keeps: its kind, or what its rows say to do, was changed")
+                reason: "change #\(change) is recorded as \(kind.withArticle), and \(table) holds rows for it, but not "
+                    + "the ones \(kind.withArticle) keeps: its kind, or what its rows say to do, was changed")
         }
         throw JournalError.undoRecordDamaged(
-            reason: "change #\(change), a \(kind.words), kept what undoing it needs in "
+            reason: "change #\(change), \(kind.withArticle), kept what undoing it needs in "
                 + kept.map(\.table).joined(separator: " or ") + ", and none of it is there: its kept copy is missing")
     }
 
@@ -1044,6 +1048,25 @@ public struct ChangeLog {
     /// or made active again, and the ratings it removed with their activities' words, each smallest id first.
     private func undoPSFS(of change: Int64, into result: inout UndoResult) throws {
         let ratingsAdded = "SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-rating'"
+        let activitiesAdded = "SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity'"
+        // An activity this change added that holds ratings it did not add (those added here since
+        // were undone first): another device's, merged, or put in from outside. Removing the
+        // activity would remove them with it.
+        if let rated = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT a.id, a.activity, count(*) AS ratings FROM psfs_activities_with_ids AS a
+                JOIN psfs_ratings AS r ON r.activity_uid = a.uid
+                WHERE a.id IN (\(activitiesAdded))
+                  AND r.uid NOT IN (SELECT uid FROM psfs_rating_ids WHERE id IN (\(ratingsAdded)))
+                GROUP BY a.id ORDER BY a.id LIMIT 1
+                """,
+            arguments: [change])
+        {
+            throw JournalError.activityRatedSince(
+                id: rated["id"], activity: rated["activity"], ratings: rated["ratings"],
+                merged: try Self.mergedFromOtherDevices(db))
+        }
         let ratings = try Row.fetchAll(
             db, sql: "SELECT \(PSFSQueries.ratingColumns) FROM psfs_ratings_with_ids WHERE id IN (\(ratingsAdded))",
             arguments: [change]
@@ -1053,7 +1076,6 @@ public struct ChangeLog {
                 db, sql: "SELECT activity FROM psfs_activities_with_ids WHERE id = ?", arguments: [rating.activityID])
         }
         try removeRecords(in: "psfs_ratings", named: ratingsAdded, of: change)
-        let activitiesAdded = "SELECT id FROM change_psfs WHERE change_id = ?1 AND action = 'remove-activity'"
         let removed = try Row.fetchAll(
             db,
             sql: "SELECT \(PSFSQueries.activityColumns) FROM psfs_activities_with_ids WHERE id IN (\(activitiesAdded))",

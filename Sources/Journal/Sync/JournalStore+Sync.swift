@@ -201,7 +201,6 @@ extension JournalStore {
         guard let folderID = SyncID(hex: settings.folderID) else { throw JournalError.corruptDatabase(path: path) }
         var outcome = SyncOutcome()
         var replica = try selfReplica()
-        folder.removeLeftovers(of: replica)
         // This journal's own last file replaced by another's (a copy of this journal file syncing
         // too, its file kept by the sync tool under the same name): this journal's changes in it
         // reach no one. It becomes a new replica and sends its records again, at a reading that
@@ -382,48 +381,59 @@ extension JournalStore {
                 """, arguments: [old, last])
     }
 
+    /// Writes the outbox as this journal's next file, under the journal's write lock from the
+    /// first read of the outbox to the note of the file written: a journal busy elsewhere is told
+    /// (75) before anything is written to the folder, and two syncs of one journal at once send in
+    /// turn (the second finds the outbox empty).
     private func send(
         folder: SyncFolder, folderID: SyncID, replica: SyncID, key: SyncKey, outcome: inout SyncOutcome,
         checkKey: () throws -> Void
     ) throws {
-        let rows = try reading { db in
-            try Row.fetchAll(db, sql: "SELECT seq, reading, changeset FROM sync_outbox ORDER BY seq")
-        }
-        guard !rows.isEmpty else { return }
-        try checkKey()
-        var records: [SyncPayload.Record] = []
-        for row in rows {
-            guard let reading = HybridTimestamp(text: row["reading"]) else {
-                throw JournalError.corruptDatabase(path: path)
+        var sent = 0
+        let written: Bool = try writing { db in
+            // Under the lock: another sync of this journal is not writing one of them now.
+            folder.removeLeftovers(of: replica)
+            let rows = try Row.fetchAll(db, sql: "SELECT seq, reading, changeset FROM sync_outbox ORDER BY seq")
+            guard !rows.isEmpty else { return false }
+            try checkKey()
+            var records: [SyncPayload.Record] = []
+            for row in rows {
+                guard let reading = HybridTimestamp(text: row["reading"]) else {
+                    throw JournalError.corruptDatabase(path: path)
+                }
+                let changeset = Changeset(bytes: Array(row["changeset"] as Data))
+                records.append((reading, changeset))
+                sent += try changeset.changes().count
             }
-            let changeset = Changeset(bytes: Array(row["changeset"] as Data))
-            records.append((reading, changeset))
-            outcome.sent += try changeset.changes().count
-        }
-        let state = try fileState(of: replica)
-        let file = SyncFile(
-            folder: folderID, replica: replica, sequence: state.sequence + 1, previous: state.hash,
-            payload: SyncPayload.encode(records))
-        let sealed: [UInt8]
-        do { sealed = try file.seal(with: key) } catch let error as SyncFileError {
-            throw SyncError.folderUnusable(path: folder.path, reason: error.reason)
-        }
-        guard try folder.place(sealed, as: file.name) else {
-            throw SyncError.refusedFile(
-                name: file.name,
-                reason: "this journal's next file is there already, written by another copy of this journal file; "
-                    + "sync from one copy only")
-        }
-        // A sync killed here leaves the file written and the outbox full: the next adopts the file.
-        TestStop.at("sync-file-placed")
-        let last: Int64 = rows.last?["seq"] ?? 0
-        try writing { db in
+            let state = try Row.fetchOne(
+                db, sql: "SELECT sequence, hash FROM sync_files WHERE replica = ?", arguments: [replica.hex])
+            let file = SyncFile(
+                folder: folderID, replica: replica, sequence: UInt64((state?["sequence"] as Int64?) ?? 0) + 1,
+                previous: (state?["hash"] as Data?).map(Array.init) ?? SyncFile.noPrevious,
+                payload: SyncPayload.encode(records))
+            let sealed: [UInt8]
+            do { sealed = try file.seal(with: key) } catch let error as SyncFileError {
+                throw SyncError.folderUnusable(path: folder.path, reason: error.reason)
+            }
+            guard try folder.place(sealed, as: file.name) else {
+                throw SyncError.refusedFile(
+                    name: file.name,
+                    reason: "this journal's next file is there already, written by another copy of this journal file; "
+                        + "sync from one copy only")
+            }
+            // A sync killed here leaves the file written and the outbox full: the next adopts the file.
+            TestStop.at("sync-file-placed")
+            let last: Int64 = rows.last?["seq"] ?? 0
             try db.execute(sql: "DELETE FROM sync_outbox WHERE seq <= ?", arguments: [last])
             try db.execute(
                 sql: "UPDATE sync_files SET sequence = ?, hash = ?, sealed = ? WHERE replica = ?",
                 arguments: [Int64(file.sequence), Data(file.hash), Data(SyncFile.digest(sealed)), replica.hex])
+            return true
         }
-        outcome.filesWritten = 1
+        if written {
+            outcome.sent += sent
+            outcome.filesWritten = 1
+        }
     }
 
     private func receive(
@@ -434,9 +444,21 @@ extension JournalStore {
             outcome.refused.append(
                 .refusedFile(
                     name: stray,
-                    reason: "it is a sync tool's copy of a file two devices wrote under one name: two copies of one "
-                        + "journal file synced as one device; each becomes a device of its own at its next "
-                        + "`journal sync` and sends its records again; this file is not read: remove it then"))
+                    reason: stray.hasSuffix(".jsync") && stray.contains(" ")
+                        ? "it is a sync tool's copy of a file two devices wrote under one name: two copies of one "
+                            + "journal file synced as one device; each becomes a device of its own at its next "
+                            + "`journal sync` and sends its records again; this file is not read: remove it then"
+                        : "its name is not one journal gives a file (twelve digits, then .jsync, in lower case): "
+                            + "renamed, or made by another program; it is not read, and the device's later files "
+                            + "wait for the one it should be: give it back its name, or remove it"))
+        }
+        for stray in folder.strayFolders() {
+            outcome.refused.append(
+                .refusedFile(
+                    name: stray,
+                    reason: "it is named like a device's folder but is not one journal names (32 lower-case hex "
+                        + "digits): a sync tool's copy, or renamed; its files are not read: give it back its name "
+                        + "if the device's own folder is missing, or remove it"))
         }
         let others = present.filter { $0 != replica }
         var blocked: Set<SyncID> = []
@@ -484,10 +506,18 @@ extension JournalStore {
                         break
                     }
                     var stopped = false
+                    var concurrent = false
                     for index in state.done..<records.count {
                         let record = records[index]
                         do {
-                            let report = try merge(record, from: other, index: index, now: now)
+                            guard
+                                let report = try merge(
+                                    record, from: other, sequence: state.sequence, index: index, now: now)
+                            else {
+                                // Another sync of this journal merged it meanwhile: read where it is.
+                                concurrent = true
+                                break
+                            }
                             // Killed here: one changeset of the file merged, the next sync goes on from it.
                             TestStop.at("sync-merged-one")
                             outcome.received[other.hex, default: 0] += report.changeCount
@@ -513,14 +543,18 @@ extension JournalStore {
                         }
                     }
                     if stopped { break }
+                    if concurrent { continue }
+                    // Only from where this sync found it: another sync may have noted the file already.
                     try writing { db in
                         try db.execute(
                             sql: """
                                 INSERT INTO sync_files (replica, sequence, hash, done, seen_at) VALUES (?1, ?2, ?3, 0, ?4)
                                 ON CONFLICT (replica) DO UPDATE SET sequence = ?2, hash = ?3, done = 0, seen_at = ?4
+                                WHERE sync_files.sequence = ?5 AND sync_files.done = ?6
                                 """,
                             arguments: [
                                 other.hex, Int64(file.sequence), Data(file.hash), Int64(now.timeIntervalSince1970),
+                                Int64(state.sequence), records.count,
                             ])
                     }
                     waiting.remove(other)
@@ -534,10 +568,17 @@ extension JournalStore {
     /// Merges one changeset of `other`'s, with what this journal notes of it, in one transaction:
     /// the other replica's latest reading (a review's `seen`), this journal's clock moved past it
     /// (its next writes come after everything merged), and how far into the file it has merged.
+    /// `nil`, merging nothing, when the journal is no longer at changeset `index` of `other`'s file
+    /// after `sequence`: another sync of this journal merged it meanwhile.
     private func merge(
-        _ record: SyncPayload.Record, from other: SyncID, index: Int, now: Date
-    ) throws -> ChangesetMerger.Report {
+        _ record: SyncPayload.Record, from other: SyncID, sequence: UInt64, index: Int, now: Date
+    ) throws -> ChangesetMerger.Report? {
         try syncWriting { db in
+            let at = try Row.fetchOne(
+                db, sql: "SELECT sequence, done FROM sync_files WHERE replica = ?", arguments: [other.hex])
+            guard (at?["sequence"] as Int64?) ?? 0 == Int64(sequence), (at?["done"] as Int?) ?? 0 == index else {
+                return nil
+            }
             let report = try SyncTables.merger.merge(record.changeset, at: record.reading, inTransactionOf: db)
             try db.execute(
                 sql: """
@@ -570,9 +611,12 @@ extension JournalStore {
     /// folder again sends its records at a reading that never wins over what other devices
     /// changed meanwhile (``syncInit(folder:key:keyKind:keyFile:recipients:now:)``). Returns the
     /// folder it synced with and how many changes were never sent.
-    public func syncLeave() throws -> (folder: String, unsent: Int) {
+    /// Refused (``SyncError/unsentChanges(count:)``), changing nothing, while changes made here wait
+    /// to be sent, unless `droppingUnsent`.
+    public func syncLeave(droppingUnsent: Bool = false) throws -> (folder: String, unsent: Int) {
         guard let settings = try syncSettings() else { throw SyncError.notSetUp }
         let unsent = try syncStatus().unsent
+        if unsent > 0 && !droppingUnsent { throw SyncError.unsentChanges(count: unsent) }
         try writing { db in
             try db.execute(sql: "DELETE FROM sync_outbox; DELETE FROM sync_files; DELETE FROM sync_folder")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why `journal sync` could not do what was asked, with what to do and the exit status (sysexits).
 ///
 /// ```swift
@@ -20,10 +22,13 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
     case keyMismatch(reason: String)
     /// No key given and the one named at `sync init` cannot be read.
     case keyNeeded(reason: String)
+    /// `sync leave` with `count` changes recorded here not yet sent: they would never reach the
+    /// other devices (a rise among them would hold on this device only).
+    case unsentChanges(count: Int)
 
     public var exitStatus: Int32 {
         switch self {
-        case .alreadySetUp, .keyMismatch: return 64  // EX_USAGE
+        case .alreadySetUp, .keyMismatch, .unsentChanges: return 64  // EX_USAGE
         case .refusedFile, .filesRefused: return 65  // EX_DATAERR
         case .folderUnusable: return 74  // EX_IOERR
         case .wrongKey, .keyNeeded: return 77  // EX_NOPERM
@@ -46,7 +51,8 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
             return "the key does not open \(name.terminalSafe) in the sync folder (\(reason.terminalSafe)): give the "
                 + "folder's passphrase file or identity (--passphrase-file, --identity). Nothing was changed."
         case .refusedFile(let name, let reason):
-            return "refused \(name.terminalSafe) in the sync folder: \(reason.terminalSafe); nothing in it was applied."
+            let said = reason.terminalSafe.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            return "refused \(name.terminalSafe) in the sync folder: \(said); nothing in it was applied."
         case .filesRefused(let errors):
             return errors.map(\.description).joined(separator: "\njournal: ")
                 + "\nThe rest was synced. A file a sync tool has not finished copying is read at the next sync; "
@@ -54,6 +60,12 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
                 + "wait behind it (docs/sync.md, \"When a file is refused\")."
         case .keyMismatch(let reason):
             return reason.terminalSafe
+        case .unsentChanges(let count):
+            return
+                "\(count == 1 ? "1 change made here has" : "\(count) changes made here have") not been sent, and the "
+                + "other devices would never have \(count == 1 ? "it" : "them"): run `journal sync` first, or "
+                + "`journal sync leave --drop-unsent` to leave without sending \(count == 1 ? "it" : "them"). "
+                + "Nothing was changed."
         case .keyNeeded(let reason):
             return "the sync folder's key is needed: \(reason.terminalSafe). Give --passphrase-file FILE or "
                 + "--identity KEYFILE."

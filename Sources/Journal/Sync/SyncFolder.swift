@@ -203,10 +203,38 @@ struct SyncFolder {
         let folder = child(replica.hex)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         return names.filter { name in
-            guard name.hasSuffix(".jsync") else { return false }
-            let stem = name.dropLast(6)
-            return !(stem.count == 12 && stem.allSatisfy { $0.isASCII && $0.isNumber })
+            // A sync tool's own files (`.stfolder`, `.DS_Store`) and this journal's temporary ones are not read.
+            guard !name.hasPrefix("."), !name.hasSuffix(".partial"), !Self.isFileName(name) else { return false }
+            // A copy byte for byte of the numbered file it names (`000000000002 (1).jsync`) says nothing new.
+            let number = String(name.prefix(12))
+            if number.count == 12, number.allSatisfy({ $0.isASCII && $0.isNumber }), name.hasSuffix(".jsync"),
+                let copy = FileManager.default.contents(atPath: folder + "/" + name),
+                let original = FileManager.default.contents(atPath: folder + "/" + number + ".jsync"),
+                copy == original
+            {
+                return false
+            }
+            return true
         }.sorted().map { replica.hex + "/" + $0 }
+    }
+
+    /// Whether `name` is one journal gives a replica's file: twelve digits, then `.jsync`.
+    static func isFileName(_ name: String) -> Bool {
+        guard name.hasSuffix(".jsync") else { return false }
+        let stem = name.dropLast(6)
+        return stem.count == 12 && stem.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Entries of the folder named like a device's folder but not as journal names one (32
+    /// lower-case hex digits): a copy a sync tool made (`ID (1)`), or one renamed (`ID` in upper
+    /// case, on a disk that folds case). Their files are not read.
+    func strayFolders() -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        return names.filter { name in
+            guard name.utf8.count != 32 || SyncID(hex: name)?.hex != name else { return false }
+            let start = name.prefix(32)
+            return start.count == 32 && start.allSatisfy(\.isHexDigit)
+        }.sorted()
     }
 
     /// Leftover temporary files of this replica's folder (a sync stopped while writing): removed.

@@ -77,11 +77,11 @@ struct Sync: ParsableCommand {
         }
         guard let previous = before.standing else { return }
         guard let advice = try? Config.regionInForce(stored: region).advice else { return }
-        // Compared as told: the same hold or session whose reading changed (a first sync gives the
-        // journal's readings its replica id) neither begins nor lifts.
-        let (told, tellsNow) = (Set(previous.items.map(\.asTold)), Set(after.items.map(\.asTold)))
-        let begun = after.items.filter { !told.contains($0.asTold) }
-        let lifted = previous.items.filter { !tellsNow.contains($0.asTold) }
+        // By what each item is: a hold whose session a merged edit changed, or whose reading
+        // changed, neither begins nor lifts.
+        let (stood, stands) = (Set(previous.items.map(\.identity)), Set(after.items.map(\.identity)))
+        let begun = after.items.filter { !stood.contains($0.identity) }
+        let lifted = previous.items.filter { !stands.contains($0.identity) }
         if !begun.isEmpty {
             Console.err("\nNow standing, from the changes merged:")
             Console.err(Describe.standing(begun, on: today, advice: advice, style: .stderr).joined(separator: "\n\n"))
@@ -343,16 +343,19 @@ struct SyncLeave: ParsableCommand, ChangingCommand {
         commandName: "leave",
         abstract: "Stop syncing this journal: it keeps every record; the folder keeps this device's files.",
         discussion: """
-            Changes not yet sent are never sent (sync first to send them). The other devices keep \
-            what they merged. To take this device's files out of the folder, see docs/sync.md \
+            While changes made here wait to be sent it refuses (64): sync first, or give \
+            --drop-unsent to leave without sending them. The other devices keep what they merged. To take this device's files out of the folder, see docs/sync.md \
             ("Removing a device"). `journal sync init` joins a folder again.
             """)
     static let savedNote = "This journal no longer syncs; `journal sync status` says so."
 
+    @Flag(help: "Leave even though changes made here have not been sent: they are dropped, never sent.")
+    var dropUnsent = false
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let left = try store.write { journal in try journal.syncLeave() }
+        let left = try store.write { journal in try journal.syncLeave(droppingUnsent: dropUnsent) }
         try Console.out(
             "This journal no longer syncs through \(left.folder.terminalSafe)."
                 + (left.unsent == 0

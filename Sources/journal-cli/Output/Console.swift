@@ -173,6 +173,7 @@ extension JournalError {
             .corruptDatabase,
             .newerDatabase, .foreignSchema, .migrationRecordMissing,
             .invalidImport, .inputTooLarge, .storedValues, .undoRecordDamaged, .editedRecordChanged,
+            .activityRatedSince, .recordDeletedSince,
             .changedSettingChanged,
             .exerciseRowMissing,
             .idCounterChanged,
