@@ -121,8 +121,9 @@ import Testing
 @Suite struct SyncCopiedJournalCommandTests {
     typealias Fleet = SyncConvergencePropertyTests.Fleet
 
-    /// The copy and the original make a change each at the same clock reading (the same replica id,
-    /// the same clock, the same moment). The copy syncs first, under the original's next number:
+    /// The copy and the original make a change each at the same clock reading.
+    ///
+    /// The same replica id, the same clock, the same moment. The copy syncs first, under the original's next number:
     /// the original must merge it as another device's (its red flag stands there too), never take
     /// it for its own (a tester: the original dropped its own log from sending and never had the
     /// copy's emergency red flag; its `check` said all clear).

@@ -101,8 +101,10 @@ public struct Standing: Sendable, Hashable {
         /// The stop findings of one session that began no hold still standing.
         case session(Entry, [Finding])
 
-        /// What the item is, whatever its values say now: a finding by its rule and the record
-        /// it is on, a hold by its exercise, a session by its entry. A hold whose session a merged
+        /// What the item is, whatever its values say now.
+        ///
+        /// A finding by its rule and the record it is on, a hold by its exercise, a session by
+        /// its entry. A hold whose session a merged
         /// edit changed (a note, a pain that still rose), or whose reading changed (a first sync gives
         /// the journal's readings its replica id), is the same hold: neither begun nor lifted.
         public var identity: Identity {

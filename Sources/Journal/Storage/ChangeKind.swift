@@ -95,10 +95,10 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The change in words: "log", "check-in edit", "PSFS rating".
     /// ``words`` after its article: "an edit", "a log".
     public var withArticle: String { ("aeiou".contains(words.prefix(1)) ? "an " : "a ") + words }
 
+    /// The change in words: "log", "check-in edit", "PSFS rating".
     public var words: String {
         switch self {
         case .log: "log"

@@ -568,6 +568,7 @@ extension JournalStore {
     /// Merges one changeset of `other`'s, with what this journal notes of it, in one transaction:
     /// the other replica's latest reading (a review's `seen`), this journal's clock moved past it
     /// (its next writes come after everything merged), and how far into the file it has merged.
+    ///
     /// `nil`, merging nothing, when the journal is no longer at changeset `index` of `other`'s file
     /// after `sequence`: another sync of this journal merged it meanwhile.
     private func merge(

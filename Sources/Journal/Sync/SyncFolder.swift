@@ -225,8 +225,9 @@ struct SyncFolder {
         return stem.count == 12 && stem.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// Entries of the folder named like a device's folder but not as journal names one (32
-    /// lower-case hex digits): a copy a sync tool made (`ID (1)`), or one renamed (`ID` in upper
+    /// Entries of the folder named like a device's folder but not as journal names one.
+    ///
+    /// Journal names one with 32 lower-case hex digits; these are a copy a sync tool made (`ID (1)`), or one renamed (`ID` in upper
     /// case, on a disk that folds case). Their files are not read.
     func strayFolders() -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
