@@ -115,6 +115,18 @@ public struct SyncFile: Equatable, Sendable {
     public static func open(
         _ bytes: [UInt8], name: String, key: SyncKey, folder: SyncID, previous: [UInt8]
     ) throws -> SyncFile {
+        let file = try open(bytes, name: name, key: key, folder: folder)
+        guard file.previous == previous else {
+            throw SyncFileError(
+                .brokenChain, name,
+                "The file does not follow the replica's previous file: one between them is missing or was replaced.")
+        }
+        return file
+    }
+
+    /// As ``open(_:name:key:folder:previous:)`` but for the chain: the file, whichever file it
+    /// follows (its ``previous``), to learn where it goes in its replica's chain.
+    public static func open(_ bytes: [UInt8], name: String, key: SyncKey, folder: SyncID) throws -> SyncFile {
         guard let (replica, sequence) = parse(name: name) else {
             throw SyncFileError(
                 .badName, name, "The name is not <replica id>/<sequence>.jsync as journal writes it.")
@@ -130,11 +142,6 @@ public struct SyncFile: Equatable, Sendable {
         guard file.sequence == sequence else {
             throw SyncFileError(
                 .replayed, name, "The file is number \(file.sequence) of its replica, copied under another name.")
-        }
-        guard file.previous == previous else {
-            throw SyncFileError(
-                .brokenChain, name,
-                "The file does not follow the replica's previous file: one between them is missing or was replaced.")
         }
         return file
     }

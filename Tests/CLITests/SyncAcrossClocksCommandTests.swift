@@ -249,3 +249,105 @@ import Testing
                 + "record put back on another device has a new number here).\n")
     }
 }
+
+/// Files that go missing, or turn into a sync tool's conflicting copy, and what each device then
+/// tells; a record put back elsewhere is the same item standing.
+@Suite struct SyncMissingFilesCommandTests {
+    typealias Devices = SyncCommandTests.Devices
+
+    /// A device's file missing while its later one is there (not brought yet, lost, hidden): the
+    /// later one is refused by name, with the one it waits for, never passed over in silence (a
+    /// tester: an emergency red flag in the later file sat unread while `check` said all clear).
+    @Test func aMissingFileBeforeALaterOneIsNamed() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[1].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.sync(1)
+        try devices[1].change("checkin", "--pain", "6", "--red-flag", "saddle-numbness")
+        try devices.sync(1)
+        let files = try devices.files()
+        try #require(files.count == 2, "\(files)")
+        let aside = devices[0].directory + "/aside.jsync"
+        try FileManager.default.moveItem(atPath: devices.folder + "/" + files[0], toPath: aside)
+
+        let waiting = try devices[0].run("sync")
+        #expect(waiting.status == 65, "\(waiting)")
+        #expect(
+            waiting.stderr.contains(
+                "refused \(files[1]) in the sync folder: the file before it, \(files[0]), is not in the folder"),
+            "\(waiting)")
+
+        try FileManager.default.moveItem(atPath: aside, toPath: devices.folder + "/" + files[0])
+        try devices.sync(0)
+        #expect(try devices[0].run("check").status == 3)
+    }
+
+    /// A journal file copied to a second device, each with its own copy of the folder: both write
+    /// their next file under the one name, and the sync tool keeps the original's under it and the
+    /// copy's as a conflicting copy. The copy becomes a device of its own and merges the original's
+    /// file (a tester: its rise never reached the copy, and the exports differed for good).
+    @Test func aCopyWhoseFileLostItsNameMergesTheOriginals() throws {
+        let devices = try Devices(count: 3)
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.join(0)
+        try devices.join(1)
+        let sqlite3 = try #require(which("sqlite3"))
+        let checkpoint = try execute(
+            sqlite3, [devices[0].database, "PRAGMA wal_checkpoint(TRUNCATE);"], environment: [:])
+        try #require(checkpoint.status == 0, "\(checkpoint)")
+        try FileManager.default.copyItem(atPath: devices[0].database, toPath: devices[2].database)
+
+        // The original sends a rise; the copy, not yet having it, sends its own under the same name.
+        try devices[0].log("glute-bridge", "--pain-before", "2", "--pain-after", "7")
+        try devices.sync(0)
+        let named = try #require(try devices.files().last)
+        let original = devices[0].directory + "/original.jsync"
+        try FileManager.default.moveItem(atPath: devices.folder + "/" + named, toPath: original)
+        try devices[2].log("side-plank", "--pain-before", "1", "--pain-after", "1", "--hold", "20")
+        try devices.sync(2)
+        let conflict =
+            devices.folder + "/"
+            + named.replacingOccurrences(
+                of: ".jsync", with: ".sync-conflict-20261125-120000-ABCDEFG.jsync")
+        try FileManager.default.moveItem(atPath: devices.folder + "/" + named, toPath: conflict)
+        try FileManager.default.moveItem(atPath: original, toPath: devices.folder + "/" + named)
+
+        let copy = try devices[2].run("sync")
+        #expect(copy.status == 65, "\(copy)")
+        #expect(copy.stderr.contains("sync-conflict-20261125-120000-ABCDEFG.jsync"), "\(copy)")
+        try FileManager.default.removeItem(atPath: conflict)
+        for _ in 1...2 {
+            for index in 0..<3 { try devices.sync(index) }
+        }
+        for index in 0..<3 {
+            let check = try devices[index].run("check", "--json")
+            #expect(check.status == 2, "device \(index + 1): \(check)")
+            #expect(check.stdout.contains("\"exercise\" : \"glute-bridge\""), "device \(index + 1): \(check)")
+            #expect(try devices[index].run("list").stdout.contains("side-plank"), "device \(index + 1)")
+        }
+        let exports = try (0..<3).map { try devices[$0].run("export", "--all", "--no-aliases").stdout }
+        #expect(exports[0] == exports[1] && exports[1] == exports[2])
+    }
+
+    /// A red flag's check-in deleted and put back by undo on one device (under a new uid, so a new
+    /// number on the other) still stands on the other, which says nothing changed in what stands
+    /// (a tester: "Now standing" and "No longer standing" of one red flag in one sync).
+    @Test func aRedFlagPutBackByUndoElsewhereIsTheSameRedFlag() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].change("checkin", "--pain", "6", "--red-flag", "saddle-numbness")
+        try devices.sync(0)
+        try devices.sync(1)
+        try devices[0].change("checkins", "delete", "1", "--yes")
+        try devices.sync(0)
+        try devices[0].change("undo")
+        try devices.sync(0)
+
+        let merged = try devices.sync(1)
+        #expect(!merged.stderr.contains("No longer standing"), "\(merged)")
+        #expect(!merged.stderr.contains("Now standing"), "\(merged)")
+        #expect(try devices[1].run("check").status == 3)
+    }
+}

@@ -103,26 +103,28 @@ public struct Standing: Sendable, Hashable {
 
         /// What the item is, whatever its values say now.
         ///
-        /// A finding by its rule and the record it is on, a hold by its exercise, a session by
-        /// its entry. A hold whose session a merged
-        /// edit changed (a note, a pain that still rose), or whose reading changed (a first sync gives
-        /// the journal's readings its replica id), is the same hold: neither begun nor lifted.
+        /// A finding by its rule, exercise and time (a check-in's, by its words too); a hold by its
+        /// exercise; a session by its exercise and time. Never by record number: a record put back
+        /// by an undo on another device comes back under a new one. A hold whose session a merged
+        /// edit changed (a note, a pain that still rose), or whose reading changed (a first sync
+        /// gives the journal's readings its replica id), is the same hold: neither begun nor lifted.
         public var identity: Identity {
             switch self {
             case .finding(let finding):
+                // A check-in's red flags share their rule: each is told apart by its words.
                 return .finding(
-                    rule: finding.rule, entry: finding.entryID, checkIn: finding.checkInID,
-                    exercise: finding.exerciseID)
+                    rule: finding.rule, exercise: finding.exerciseID, at: finding.performedAt,
+                    redFlag: finding.checkInID == nil ? nil : finding.message)
             case .hold(let hold): return .hold(exercise: hold.exerciseID)
-            case .session(let entry, _): return .session(entry: entry.id ?? 0)
+            case .session(let entry, _): return .session(exercise: entry.exerciseID, at: entry.performedAt)
             }
         }
 
         /// An item's ``identity``.
         public enum Identity: Sendable, Hashable {
-            case finding(rule: String, entry: Int64?, checkIn: Int64?, exercise: String?)
+            case finding(rule: String, exercise: String?, at: Int64, redFlag: String?)
             case hold(exercise: String)
-            case session(entry: Int64)
+            case session(exercise: String, at: Int64)
         }
 
         /// When it began.

@@ -205,9 +205,18 @@ extension JournalStore {
         // too, its file kept by the sync tool under the same name): this journal's changes in it
         // reach no one. It becomes a new replica and sends its records again, at a reading that
         // never wins (as when it joins again).
-        if try ownLastFileReplaced(folder: folder, replica: replica) {
+        if let replaced = try ownLastFileReplaced(folder: folder, replica: replica) {
             let renamed = SyncID.random()
             try resend(as: renamed)
+            // The file now under that name is the copy's: merged as another device's, from the
+            // file it follows (the last both copies shared), so the copy's changes reach this one.
+            if let file = try? SyncFile.open(replaced.bytes, name: replaced.name, key: key, folder: folderID) {
+                try writing { db in
+                    try db.execute(
+                        sql: "UPDATE sync_files SET sequence = ?, hash = ?, done = 0, sealed = NULL WHERE replica = ?",
+                        arguments: [Int64(file.sequence) - 1, Data(file.previous), replica.hex])
+                }
+            }
             outcome.newReplica = renamed.hex
             replica = renamed
         }
@@ -252,19 +261,18 @@ extension JournalStore {
         return outcome
     }
 
-    /// Whether the file this journal wrote last is no longer the one it wrote (its sealed bytes'
-    /// SHA-256 differs), or is gone from the folder.
-    private func ownLastFileReplaced(folder: SyncFolder, replica: SyncID) throws -> Bool {
+    /// The file under the name of the one this journal wrote last, when it is no longer the one it
+    /// wrote (its sealed bytes' SHA-256 differs); `nil` when it is, or is gone from the folder.
+    private func ownLastFileReplaced(folder: SyncFolder, replica: SyncID) throws -> (name: String, bytes: [UInt8])? {
         let row = try reading { db in
             try Row.fetchOne(
                 db, sql: "SELECT sequence, sealed FROM sync_files WHERE replica = ?", arguments: [replica.hex])
         }
         guard let row, let sealed = row["sealed"] as Data?, let sequence = row["sequence"] as Int64?, sequence > 0
-        else { return false }
-        guard let bytes = try folder.read(SyncFolder.name(replica: replica, sequence: UInt64(sequence))) else {
-            return false
-        }
-        return Data(SyncFile.digest(bytes)) != sealed
+        else { return nil }
+        let name = SyncFolder.name(replica: replica, sequence: UInt64(sequence))
+        guard let bytes = try folder.read(name) else { return nil }
+        return Data(SyncFile.digest(bytes)) != sealed ? (name, bytes) : nil
     }
 
     /// Takes the replica id `renamed` and puts a snapshot of every synced record in the outbox at
@@ -476,7 +484,21 @@ extension JournalStore {
                         blocked.insert(other)
                         break
                     }
-                    guard let bytes else { break }
+                    guard let bytes else {
+                        // Missing while a later one is there (not brought yet, lost, or hidden):
+                        // the later ones wait for it, and the person is told which.
+                        if let later = folder.laterFile(of: other, after: state.sequence + 1) {
+                            outcome.refused.append(
+                                .refusedFile(
+                                    name: later,
+                                    reason: "the file before it, \(name), is not in the folder, and each device's "
+                                        + "files are read in order: it and the ones after it wait for it (a sync tool "
+                                        + "that has not brought it yet, or a file lost or renamed: have the device "
+                                        + "that wrote it sync, or put the file back)"))
+                            blocked.insert(other)
+                        }
+                        break
+                    }
                     let records: [SyncPayload.Record]
                     let file: SyncFile
                     do {

@@ -218,6 +218,14 @@ struct SyncFolder {
         }.sorted().map { replica.hex + "/" + $0 }
     }
 
+    /// The first of `replica`'s numbered files after number `missing` (relative to the folder),
+    /// `nil` when there is none.
+    func laterFile(of replica: SyncID, after missing: UInt64) -> String? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: child(replica.hex)) else { return nil }
+        let numbers = names.filter(Self.isFileName).compactMap { UInt64($0.dropLast(6)) }.filter { $0 > missing }
+        return numbers.min().map { Self.name(replica: replica, sequence: $0) }
+    }
+
     /// Whether `name` is one journal gives a replica's file: twelve digits, then `.jsync`.
     static func isFileName(_ name: String) -> Bool {
         guard name.hasSuffix(".jsync") else { return false }
