@@ -283,8 +283,9 @@ import Testing
         #expect(try devices[0].run("check").status == 3)
     }
 
-    /// A journal file copied to a second device, each with its own copy of the folder: both write
-    /// their next file under the one name, and the sync tool keeps the original's under it and the
+    /// A journal file copied to a second device, each with its own copy of the folder.
+    ///
+    /// Both write their next file under the one name, and the sync tool keeps the original's under it and the
     /// copy's as a conflicting copy. The copy becomes a device of its own and merges the original's
     /// file (a tester: its rise never reached the copy, and the exports differed for good).
     @Test func aCopyWhoseFileLostItsNameMergesTheOriginals() throws {
