@@ -164,6 +164,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// holds, in a journal that merges other devices' changes: deleted there (or from outside)
     /// since. Undo would change nothing and mark the change undone, so nothing was changed.
     case recordDeletedSince(ChangeKind, record: String, id: Int64)
+    /// `journal undo` of a change (`kind`: an import, a plan change, a change of an exercise of your
+    /// own) after `journal sync` merged another device's changes: undo keeps nothing to compare
+    /// what the change left with, so it could overwrite what the other device changed since.
+    case mergedSince(ChangeKind)
     /// `journal undo` of `config set` or `unset` (`detail`) whose setting `name` is not as the change
     /// left it (`left`, `nil` when unset) but `now` (`nil` when unset): changed from outside since, or
     /// (`merged`) on another device. Putting back what the change replaced would overwrite what it
@@ -598,6 +602,16 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "\(said(left)) as that change left it (\(Self.changedSince(merged))), and undo never overwrites "
                 + "what the change did not write; nothing was changed. To change it by hand, "
                 + "`journal config set \(name) VALUE` or `journal config unset \(name)`."
+        case .mergedSince(let kind):
+            let byHand =
+                switch kind {
+                case .plan: "`journal plan set` or `journal plan remove`"
+                case .exercise: "`journal exercises edit` or `journal exercises remove`"
+                default: "`journal delete` or `journal checkins delete` of the records it added"
+                }
+            return "cannot undo the latest change, \(kind.withArticle): another device's changes were merged by "
+                + "`journal sync` since, and undo of \(kind.withArticle) could overwrite or remove what they changed; "
+                + "nothing was changed. Make the change you want by hand (\(byHand))."
         case .recordDeletedSince(let kind, let record, let id):
             return
                 "cannot undo the latest change, \(kind.withArticle): \(record) #\(id), which it changed, is no longer "

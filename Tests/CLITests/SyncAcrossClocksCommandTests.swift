@@ -352,3 +352,153 @@ import Testing
         #expect(try devices[1].run("check").status == 3)
     }
 }
+
+/// The fourth adversary pass: reviews recorded on a device that had not seen an edit, undo of
+/// changes that keep nothing to compare, a device folder removed, and names sync tools give.
+@Suite struct SyncReviewAndFolderCommandTests {
+    typealias Devices = SyncCommandTests.Devices
+
+    /// A red flag added by `checkins edit` here, and a doctor's visit recorded on another device
+    /// that had not merged the edit: the visit never covers the added flag (a tester: the flag for
+    /// emergency care was lifted on every device).
+    @Test func aRedFlagAddedByAnEditIsNotCoveredByAVisitThatHadNotSeenIt() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].change("checkin", "--pain", "2", "--red-flag", "fever")
+        try devices.sync(0)
+        try devices.sync(1)
+        try devices[0].change("checkins", "edit", "1", "--red-flag", "fever", "--red-flag", "saddle-numbness")
+        try devices[1].change("resume", "--red-flags")
+        for _ in 1...2 {
+            for index in 0..<2 { try devices.sync(index) }
+        }
+        for index in 0..<2 {
+            let check = try devices[index].run("check")
+            #expect(check.status == 3, "device \(index + 1): \(check)")
+            #expect(check.stdout.contains("genitals or buttocks"), "device \(index + 1): \(check)")
+        }
+    }
+
+    /// The same for a session edited into a rise here while a review of its exercise is recorded on
+    /// another device that had seen it before the edit: the hold stands on both.
+    @Test func aRiseMadeByAnEditIsNotCoveredByAReviewThatHadNotSeenIt() throws {
+        let devices = try Devices()
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "7")
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].change("edit", "1", "--pain-after", "8")
+        try devices[1].change("resume", "bird-dog")
+        for _ in 1...2 {
+            for index in 0..<2 { try devices.sync(index) }
+        }
+        for index in 0..<2 {
+            let check = try devices[index].run("check")
+            #expect(check.status == 2, "device \(index + 1): \(check)")
+        }
+    }
+
+    /// Undo of an import, a plan change or a change of an exercise of your own keeps nothing to
+    /// compare what it left with: after another device's changes were merged it refuses (a tester:
+    /// undo of an import removed an entry another device had edited into a rise, and its hold).
+    @Test func undoOfAnImportOrAPlanChangeAfterAMergeRefuses() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        let csv = devices[0].directory + "/one.csv"
+        try Data(
+            ("id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\n"
+                + ",2026-11-25T09:00:00+00:00,superman,,1,,,2,2,0,false,\n").utf8
+        ).write(to: URL(fileURLWithPath: csv))
+        try devices[0].change("import", csv)
+        try devices.sync(0)
+        try devices.sync(1)
+        try devices[1].change("edit", "1", "--pain-after", "6")
+        try devices.sync(1)
+        try devices.sync(0)
+
+        let refused = try devices[0].run("undo")
+        #expect(refused.status == 65, "\(refused)")
+        #expect(
+            refused.stderr
+                == "journal: cannot undo the latest change, an import: another device's changes were merged by "
+                + "`journal sync` since, and undo of an import could overwrite or remove what they changed; nothing "
+                + "was changed. Make the change you want by hand (`journal delete` or `journal checkins delete` of "
+                + "the records it added).\n")
+        #expect(try devices[0].run("check").status == 2)
+
+        try devices[0].change("plan", "set", "bird-dog", "--sets", "3", "--reps", "10", "--per-week", "5")
+        try devices.sync(0)
+        try devices.sync(1)
+        try devices[1].change("plan", "set", "bird-dog", "--sets", "2", "--reps", "8", "--per-week", "3")
+        try devices.sync(1)
+        try devices.sync(0)
+        let plan = try devices[0].run("undo")
+        #expect(plan.status == 65, "\(plan)")
+        #expect(plan.stderr.contains("`journal plan set` or `journal plan remove`"), "\(plan)")
+        let kept = try devices[0].run("plan", "--json")
+        #expect(kept.stdout.contains("\"sets\" : 2"), "\(kept)")
+        #expect(kept.stdout.contains("\"reps\" : 8"), "\(kept)")
+    }
+
+    /// A device whose folder was removed from the sync folder becomes a new device at its next
+    /// sync and sends its records again, so a device joining later has them (a tester: its
+    /// emergency red flag never reached a device that joined after).
+    @Test func aDeviceWhoseFolderWasRemovedSendsItsRecordsAgain() throws {
+        let devices = try Devices(count: 3)
+        try devices.join(0)
+        try devices[0].change("checkin", "--pain", "2", "--red-flag", "chest-pain")
+        try devices.sync(0)
+        for file in try devices.files() {
+            try? FileManager.default.removeItem(atPath: devices.folder + "/" + String(file.prefix(32)))
+        }
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.sync(0)
+        let joined = try devices.join(2)
+        #expect(joined.status == 0, "\(joined)")
+        #expect(try devices[2].run("check").status == 3)
+        #expect(try devices[2].run("list").stdout.contains("bird-dog"))
+    }
+
+    /// A review from another device lifts the hold it saw, and the later rise it had not seen holds
+    /// again: the sync that brings the review never says that rise no longer stands (a tester: "No
+    /// longer standing … bird-dog" while `check` said ON HOLD bird-dog).
+    @Test func aRiseThatNowBeginsTheHoldIsNotSaidToBeLifted() throws {
+        let devices = try Devices()
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "4", "--at", "10:00")
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "5", "--at", "11:00")
+        try devices[1].change("resume", "bird-dog")
+        try devices.sync(0)
+        try devices.sync(1)
+        let merged = try devices.sync(0)
+        #expect(!merged.stderr.contains("No longer standing"), "\(merged)")
+        let check = try devices[0].run("check")
+        #expect(check.status == 2, "\(check)")
+        #expect(check.stdout.contains("11:00"), "\(check)")
+    }
+
+    /// `sync init ""` names no folder: refused (64), never the current folder.
+    @Test func anEmptyFolderPathIsRefused() throws {
+        let sandbox = Sandbox()
+        let run = try sandbox.run("sync", "init", "", "--passphrase-file", sandbox.directory + "/none")
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stderr.contains("the sync folder's path is empty"), "\(run)")
+    }
+
+    /// Syncthing's temporary file, while it copies one in, is not refused: the sync goes on.
+    @Test func aSyncToolsTemporaryFileIsNotRefused() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.sync(0)
+        let file = try #require(try devices.files().first)
+        let temporary = devices.folder + "/" + String(file.prefix(32)) + "/~syncthing~000000000002.jsync.tmp"
+        FileManager.default.createFile(atPath: temporary, contents: Data([1, 2, 3]))
+        let run = try devices[1].run("sync")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("Received 1 change from 1 other device."), "\(run)")
+    }
+}

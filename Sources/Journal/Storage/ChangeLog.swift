@@ -367,6 +367,7 @@ public struct ChangeLog {
         try refuseRecordsChangedSinceLeft(of: change, kind: kind)
         try refuseSettingChangedSince(
             change: kind, subject: try row.decode(forColumn: "subject"), detail: try row.decode(forColumn: "detail"))
+        try refuseUncomparedAfterMerges(of: kind, madeAt: try row.decode(forColumn: "made_at"))
         if kind == .restore { throw JournalError.databaseLocked(path: journalPath) }
         let subject: String? = try row.decode(forColumn: "subject")
         if let reason = try StoredValues.keptValueRefused(of: change, kind: kind, subject: subject, db) {
@@ -844,6 +845,19 @@ public struct ChangeLog {
             db, sql: "SELECT CAST(value AS TEXT) FROM settings WHERE name = ?", arguments: [subject])
         throw JournalError.changedSettingChanged(
             detail: detail, name: subject, left: left, now: now, merged: try Self.mergedFromOtherDevices(db))
+    }
+
+    /// Refuses to undo a change that keeps nothing to compare what it left with (an import, a plan
+    /// change, a change of an exercise of your own) once another device's changes were merged after
+    /// it (`sync_files.seen_at`, when a file was merged whole): putting back what it replaced, or
+    /// removing what it added, could overwrite or remove what the other device changed since.
+    private func refuseUncomparedAfterMerges(of kind: ChangeKind, madeAt: Int64) throws {
+        guard [.import, .plan, .exercise].contains(kind),
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM sync_files WHERE changes > 0 AND seen_at >= ?)",
+                arguments: [madeAt]) == true
+        else { return }
+        throw JournalError.mergedSince(kind)
     }
 
     /// Whether `journal sync` has merged changes from another device into this journal

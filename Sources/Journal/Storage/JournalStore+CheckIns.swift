@@ -94,10 +94,11 @@ extension JournalStore {
             // A doctor's visit answers the red flags it saw. A flag added, or the flags moved to another
             // time, is not what was seen: the check-in counts as recorded now, which no earlier visit covers.
             // Its reading too: `recorded` is the edit's, which the visit had not seen.
-            if after.changesRedFlags(from: before), let review = try RedFlagReviewQueries.latest(db),
-                review.covers(before)
-            {
-                after.createdAt = max(now, review.createdAt + 1)
+            // On a journal that syncs, always: a visit recorded on another device, not merged here yet,
+            // may have seen the check-in before the edit.
+            let review = try RedFlagReviewQueries.latest(db)
+            if after.changesRedFlags(from: before), try review?.covers(before) ?? false || SyncRecording.syncs(db) {
+                after.createdAt = max(now, (review?.createdAt ?? now) + 1)
                 after.recorded = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now))).recorded
             }
             let change = try ChangeLog(db).begin(.checkInEdit, now: now)

@@ -195,12 +195,15 @@ extension JournalStore {
             }
             // A review answers the session it saw. Edited into one that may start a hold, the session is
             // no longer what was reviewed: it counts as recorded now, which no earlier review covers.
+            // On a journal that syncs, always: a review recorded on another device, not merged here
+            // yet, may have seen the session before the edit.
             let review = try HoldQueries.latestReviews(db, exerciseID: after.exerciseID)[after.exerciseID]
             if HoldRule.mayStartHold(after),
                 (after.painBefore, after.painAfter, after.performedAt) != (
                     before.painBefore, before.painAfter, before.performedAt
                 ),
-                review?.covers(performedAt: before.performedAt, recorded: before.recorded) ?? false
+                try review?.covers(performedAt: before.performedAt, recorded: before.recorded) ?? false
+                    || SyncRecording.syncs(db)
             {
                 after.createdAt = max(now, (review?.recordedAt ?? now) + 1)
                 after.recorded = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now))).recorded

@@ -202,15 +202,17 @@ extension JournalStore {
         var outcome = SyncOutcome()
         var replica = try selfReplica()
         // This journal's own last file replaced by another's (a copy of this journal file syncing
-        // too, its file kept by the sync tool under the same name): this journal's changes in it
-        // reach no one. It becomes a new replica and sends its records again, at a reading that
-        // never wins (as when it joins again).
+        // too, its file kept by the sync tool under the same name), or gone (its folder removed):
+        // this journal's changes in it reach no one. It becomes a new replica and sends its
+        // records again, at a reading that never wins (as when it joins again).
         if let replaced = try ownLastFileReplaced(folder: folder, replica: replica) {
             let renamed = SyncID.random()
             try resend(as: renamed)
             // The file now under that name is the copy's: merged as another device's, from the
             // file it follows (the last both copies shared), so the copy's changes reach this one.
-            if let file = try? SyncFile.open(replaced.bytes, name: replaced.name, key: key, folder: folderID) {
+            if let bytes = replaced.bytes,
+                let file = try? SyncFile.open(bytes, name: replaced.name, key: key, folder: folderID)
+            {
                 try writing { db in
                     try db.execute(
                         sql: "UPDATE sync_files SET sequence = ?, hash = ?, done = 0, sealed = NULL WHERE replica = ?",
@@ -262,8 +264,10 @@ extension JournalStore {
     }
 
     /// The file under the name of the one this journal wrote last, when it is no longer the one it
-    /// wrote (its sealed bytes' SHA-256 differs); `nil` when it is, or is gone from the folder.
-    private func ownLastFileReplaced(folder: SyncFolder, replica: SyncID) throws -> (name: String, bytes: [UInt8])? {
+    /// wrote (its sealed bytes' SHA-256 differs), with `bytes` `nil` when it is gone from the folder
+    /// (its device folder removed: a device joining later would never read this journal's records);
+    /// `nil` when it is still the one written.
+    private func ownLastFileReplaced(folder: SyncFolder, replica: SyncID) throws -> (name: String, bytes: [UInt8]?)? {
         let row = try reading { db in
             try Row.fetchOne(
                 db, sql: "SELECT sequence, sealed FROM sync_files WHERE replica = ?", arguments: [replica.hex])
@@ -271,7 +275,7 @@ extension JournalStore {
         guard let row, let sealed = row["sealed"] as Data?, let sequence = row["sequence"] as Int64?, sequence > 0
         else { return nil }
         let name = SyncFolder.name(replica: replica, sequence: UInt64(sequence))
-        guard let bytes = try folder.read(name) else { return nil }
+        guard let bytes = try folder.read(name) else { return (name, nil) }
         return Data(SyncFile.digest(bytes)) != sealed ? (name, bytes) : nil
     }
 

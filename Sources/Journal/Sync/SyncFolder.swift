@@ -203,8 +203,11 @@ struct SyncFolder {
         let folder = child(replica.hex)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         return names.filter { name in
-            // A sync tool's own files (`.stfolder`, `.DS_Store`) and this journal's temporary ones are not read.
-            guard !name.hasPrefix("."), !name.hasSuffix(".partial"), !Self.isFileName(name) else { return false }
+            // A sync tool's own files (`.stfolder`, `.DS_Store`, Syncthing's `~syncthing~….tmp` while it
+            // copies) and this journal's temporary ones are not read.
+            guard !name.hasPrefix("."), !name.hasPrefix("~syncthing~"), !name.hasSuffix(".partial"),
+                !Self.isFileName(name)
+            else { return false }
             // A copy byte for byte of the numbered file it names (`000000000002 (1).jsync`) says nothing new.
             let number = String(name.prefix(12))
             if number.count == 12, number.allSatisfy({ $0.isASCII && $0.isNumber }), name.hasSuffix(".jsync"),

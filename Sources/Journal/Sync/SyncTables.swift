@@ -40,9 +40,15 @@ public enum SyncRecording {
     /// clock (`JOURNAL_NOW`), so that readings follow the command's time.
     public nonisolated(unsafe) static var now: () -> Date = { Date() }
 
+    /// Whether the journal syncs (`journal sync init`): other devices may hold reviews it has not
+    /// merged yet, which cover what they had seen of its records.
+    static func syncs(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_folder)") == true
+    }
+
     /// Runs `body` in `db`'s write transaction; records what it changed when the journal syncs.
     static func record<T>(_ db: Database, clock: StoreClock, _ body: (Database) throws -> T) throws -> T {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_folder)") == true else {
+        guard try syncs(db) else {
             return try body(db)
         }
         let before = try String.fetchOne(db, sql: "SELECT last FROM replica_clocks WHERE self = 1")

@@ -81,7 +81,12 @@ struct Sync: ParsableCommand {
         // changed, neither begins nor lifts.
         let (stood, stands) = (Set(previous.items.map(\.identity)), Set(after.items.map(\.identity)))
         let begun = after.items.filter { !stood.contains($0.identity) }
-        let lifted = previous.items.filter { !stands.contains($0.identity) }
+        // A session's stop findings now part of a hold on its exercise still stand, as the hold.
+        let held = Set(after.holds.map(\.exerciseID))
+        let lifted = previous.items.filter { item in
+            if case .session(let entry, _) = item, held.contains(entry.exerciseID) { return false }
+            return !stands.contains(item.identity)
+        }
         if !begun.isEmpty {
             Console.err("\nNow standing, from the changes merged:")
             Console.err(Describe.standing(begun, on: today, advice: advice, style: .stderr).joined(separator: "\n\n"))
@@ -262,6 +267,9 @@ struct SyncInit: ParsableCommand, ChangingCommand {
     @OptionGroup var output: JSONOption
 
     func validate() throws {
+        if folder.isEmpty {
+            throw ValidationError("the sync folder's path is empty: give the folder to sync through.")
+        }
         if passphraseFile != nil && (!recipient.isEmpty || identity != nil) {
             throw ValidationError(
                 "a sync folder has one key: give --passphrase-file, or --recipient keys with --identity, not both.")

@@ -173,7 +173,7 @@ extension JournalError {
             .corruptDatabase,
             .newerDatabase, .foreignSchema, .migrationRecordMissing,
             .invalidImport, .inputTooLarge, .storedValues, .undoRecordDamaged, .editedRecordChanged,
-            .activityRatedSince, .recordDeletedSince,
+            .activityRatedSince, .recordDeletedSince, .mergedSince,
             .changedSettingChanged,
             .exerciseRowMissing,
             .idCounterChanged,
