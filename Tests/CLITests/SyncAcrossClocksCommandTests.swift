@@ -479,12 +479,52 @@ import Testing
         #expect(check.stdout.contains("11:00"), "\(check)")
     }
 
-    /// `sync init ""` names no folder: refused (64), never the current folder.
-    @Test func anEmptyFolderPathIsRefused() throws {
+    /// `sync init ""` (or blanks) names no folder: refused (64), never the current folder.
+    @Test(arguments: ["", " "]) func anEmptyFolderPathIsRefused(path: String) throws {
         let sandbox = Sandbox()
-        let run = try sandbox.run("sync", "init", "", "--passphrase-file", sandbox.directory + "/none")
+        let run = try sandbox.run("sync", "init", path, "--passphrase-file", sandbox.directory + "/none")
         #expect(run.status == 64, "\(run)")
         #expect(run.stderr.contains("the sync folder's path is empty"), "\(run)")
+    }
+
+    /// A folder inside a sync folder (a device's own folder there), or one holding the journal
+    /// itself (which the sync tool would copy unencrypted), is refused (64), nothing changed.
+    @Test func aFolderInsideASyncFolderOrHoldingTheJournalIsRefused() throws {
+        let devices = try Devices(count: 3)
+        try devices.join(0)
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.sync(0)
+        let inside = devices.folder + "/" + String(try #require(try devices.files().first).prefix(32))
+        let nested = try devices[1].run(["sync", "init", inside] + devices.key(1))
+        #expect(nested.status == 64, "\(nested)")
+        #expect(
+            nested.stderr.contains("cannot be the sync folder: it is inside the sync folder \(devices.folder)"),
+            "\(nested)")
+        #expect(try devices[1].run("sync", "status").status == 78)
+
+        let holding = try devices[2].run(["sync", "init", devices[2].directory] + devices.key(2))
+        #expect(holding.status == 64, "\(holding)")
+        #expect(holding.stderr.contains("it holds the journal itself"), "\(holding)")
+        #expect(!FileManager.default.fileExists(atPath: devices[2].directory + "/journal-sync-folder.age"))
+        #expect(try devices.sync(0).status == 0)
+    }
+
+    /// A file in a device's folder that is not journal's (`desktop.ini`) is not read and refuses
+    /// nothing: syncs go on with 0 (a tester: every sync on every device exited 65 for good).
+    @Test func aFileThatIsNotJournalsIsPassedOver() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.sync(0)
+        let replica = String(try #require(try devices.files().first).prefix(32))
+        for name in ["desktop.ini", "000000000002.jsync.part"] {
+            FileManager.default.createFile(atPath: devices.folder + "/\(replica)/\(name)", contents: Data([1]))
+        }
+        let run = try devices[1].run("sync")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("Received 1 change from 1 other device."), "\(run)")
+        #expect(try devices.sync(0).status == 0)
     }
 
     /// Syncthing's temporary file, while it copies one in, is not refused: the sync goes on.

@@ -98,7 +98,7 @@ extension JournalStore {
             // may have seen the check-in before the edit.
             let review = try RedFlagReviewQueries.latest(db)
             if after.changesRedFlags(from: before), try review?.covers(before) ?? false || SyncRecording.syncs(db) {
-                after.createdAt = max(now, (review?.createdAt ?? now) + 1)
+                after.createdAt = max(now, review.map { $0.createdAt + 1 } ?? now)
                 after.recorded = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now))).recorded
             }
             let change = try ChangeLog(db).begin(.checkInEdit, now: now)

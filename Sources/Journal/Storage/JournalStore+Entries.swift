@@ -205,7 +205,7 @@ extension JournalStore {
                 try review?.covers(performedAt: before.performedAt, recorded: before.recorded) ?? false
                     || SyncRecording.syncs(db)
             {
-                after.createdAt = max(now, (review?.recordedAt ?? now) + 1)
+                after.createdAt = max(now, review.map { $0.recordedAt + 1 } ?? now)
                 after.recorded = try clock.stamp(db, now: Date(timeIntervalSince1970: TimeInterval(now))).recorded
             }
             let log = ChangeLog(db)

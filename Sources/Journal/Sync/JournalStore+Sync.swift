@@ -87,6 +87,7 @@ extension JournalStore {
         now: Date
     ) throws -> SyncOutcome {
         if let settings = try syncSettings() { throw SyncError.alreadySetUp(folder: settings.folder) }
+        try Self.refuseUnfitFolder(path, journal: self.path)
         let folder = SyncFolder(path: path)
         let existed = folder.exists
         try folder.create()
@@ -261,6 +262,33 @@ extension JournalStore {
             try db.execute(sql: "UPDATE sync_folder SET last_sync = ?", arguments: [Int64(now.timeIntervalSince1970)])
         }
         return outcome
+    }
+
+    /// Refuses a folder inside a sync folder (a device's own folder there: its files and another
+    /// folder's would mix), and one that holds the journal itself (a sync tool would copy the
+    /// journal, unencrypted, with the folder).
+    static func refuseUnfitFolder(_ path: String, journal: String) throws {
+        func resolved(_ path: String) -> String {
+            guard let real = realpath(path, nil) else { return path }
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let folder = resolved(path)
+        var parent = folder
+        while let slash = parent.lastIndex(of: "/"), slash != parent.startIndex {
+            parent = String(parent[..<slash])
+            if FileManager.default.fileExists(atPath: parent + "/" + SyncFolder.idFileName) {
+                throw SyncError.notASyncFolder(
+                    path: path, reason: "it is inside the sync folder \(parent); give that folder instead")
+            }
+        }
+        let home = resolved(journal)
+        if home.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
+            throw SyncError.notASyncFolder(
+                path: path,
+                reason: "it holds the journal itself (\(journal)), which the sync tool would copy unencrypted; "
+                    + "give a folder apart from the journal")
+        }
     }
 
     /// The file under the name of the one this journal wrote last, when it is no longer the one it
@@ -456,13 +484,13 @@ extension JournalStore {
             outcome.refused.append(
                 .refusedFile(
                     name: stray,
-                    reason: stray.hasSuffix(".jsync") && stray.contains(" ")
+                    reason: stray.hasSuffix(".jsync") && (stray.contains(" ") || stray.contains("conflict"))
                         ? "it is a sync tool's copy of a file two devices wrote under one name: two copies of one "
                             + "journal file synced as one device; each becomes a device of its own at its next "
                             + "`journal sync` and sends its records again; this file is not read: remove it then"
                         : "its name is not one journal gives a file (twelve digits, then .jsync, in lower case): "
-                            + "renamed, or made by another program; it is not read, and the device's later files "
-                            + "wait for the one it should be: give it back its name, or remove it"))
+                            + "renamed, or a sync tool's copy; it is not read: if it is one of the device's files "
+                            + "renamed, give it back its name, else remove it"))
         }
         for stray in folder.strayFolders() {
             outcome.refused.append(

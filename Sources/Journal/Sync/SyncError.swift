@@ -25,10 +25,13 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
     /// `sync leave` with `count` changes recorded here not yet sent: they would never reach the
     /// other devices (a rise among them would hold on this device only).
     case unsentChanges(count: Int)
+    /// `sync init` of a folder that cannot be a sync folder (inside another one, or holding the
+    /// journal itself), with why and what to give instead.
+    case notASyncFolder(path: String, reason: String)
 
     public var exitStatus: Int32 {
         switch self {
-        case .alreadySetUp, .keyMismatch, .unsentChanges: return 64  // EX_USAGE
+        case .alreadySetUp, .keyMismatch, .unsentChanges, .notASyncFolder: return 64  // EX_USAGE
         case .refusedFile, .filesRefused: return 65  // EX_DATAERR
         case .folderUnusable: return 74  // EX_IOERR
         case .wrongKey, .keyNeeded: return 77  // EX_NOPERM
@@ -60,6 +63,8 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
                 + "wait behind it (docs/sync.md, \"When a file is refused\")."
         case .keyMismatch(let reason):
             return reason.terminalSafe
+        case .notASyncFolder(let path, let reason):
+            return "\(path.terminalSafe) cannot be the sync folder: \(reason.terminalSafe). Nothing was changed."
         case .unsentChanges(let count):
             return
                 "\(count == 1 ? "1 change made here has" : "\(count) changes made here have") not been sent, and the "

@@ -206,7 +206,12 @@ struct SyncFolder {
             // A sync tool's own files (`.stfolder`, `.DS_Store`, Syncthing's `~syncthing~….tmp` while it
             // copies) and this journal's temporary ones are not read.
             guard !name.hasPrefix("."), !name.hasPrefix("~syncthing~"), !name.hasSuffix(".partial"),
-                !Self.isFileName(name)
+                !name.hasSuffix(".part"), !name.hasSuffix(".tmp"), !Self.isFileName(name)
+            else { return false }
+            // Only what looks like one of journal's files renamed or copied (`000000000002.JSYNC`, a
+            // sync tool's conflicting copy): anything else (`desktop.ini`) is not journal's, not read.
+            let digits = name.prefix(12)
+            guard name.lowercased().contains(".jsync") || (digits.count == 12 && digits.allSatisfy(\.isNumber))
             else { return false }
             // A copy byte for byte of the numbered file it names (`000000000002 (1).jsync`) says nothing new.
             let number = String(name.prefix(12))

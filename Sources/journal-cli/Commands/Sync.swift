@@ -267,7 +267,7 @@ struct SyncInit: ParsableCommand, ChangingCommand {
     @OptionGroup var output: JSONOption
 
     func validate() throws {
-        if folder.isEmpty {
+        if folder.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("the sync folder's path is empty: give the folder to sync through.")
         }
         if passphraseFile != nil && (!recipient.isEmpty || identity != nil) {
