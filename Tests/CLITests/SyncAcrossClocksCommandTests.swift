@@ -509,6 +509,30 @@ import Testing
         #expect(try devices.sync(0).status == 0)
     }
 
+    /// A red flag added here to a check-in another device deleted meanwhile: the delete wins, and
+    /// the sync that brings it says the flag no longer stands and how to record it again (a
+    /// tester: the person who had just recorded an emergency symptom was told only "dropped").
+    @Test func aRedFlagLostToADeleteElsewhereIsToldWithHowToRecordItAgain() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].change("checkin", "--pain", "1", "--at", "06:00")
+        try devices.sync(0)
+        try devices.sync(1)
+        try devices[0].change("checkins", "delete", "1", "--yes")
+        try devices[1].change("checkins", "edit", "1", "--red-flag", "saddle-numbness")
+        try devices.sync(1)
+        try devices.sync(0)
+        let merged = try devices.sync(1)
+        let told = merged.stderr.replacingOccurrences(of: "\n", with: " ")
+        #expect(told.contains("No longer standing, after the changes merged: You recorded numbness"), "\(merged)")
+        #expect(
+            told.contains(
+                "If you still have it, record it again: `journal checkin --pain N --red-flag saddle-numbness`."),
+            "\(merged)")
+        #expect(try devices[1].run("check").status == 0)
+    }
+
     /// A file in a device's folder that is not journal's (`desktop.ini`) is not read and refuses
     /// nothing: syncs go on with 0 (a tester: every sync on every device exited 65 for good).
     @Test func aFileThatIsNotJournalsIsPassedOver() throws {

@@ -93,6 +93,17 @@ struct Sync: ParsableCommand {
         }
         for item in lifted {
             Console.err("No longer standing, after the changes merged: " + Self.short(item))
+            // A red flag lifted by another device's change (a delete that won, a doctor's visit):
+            // one that is still there is recorded again, as any other.
+            if case .finding(let finding) = item, finding.checkInID != nil {
+                let flags = RedFlag.allCases.filter { finding.message.contains($0.symptom) }
+                if !flags.isEmpty {
+                    Console.err(
+                        TextTable.wrap(
+                            "  If you still have it, record it again: `journal checkin --pain N "
+                                + flags.map { "--red-flag \($0.rawValue)" }.joined(separator: " ") + "`.", width: 80))
+                }
+            }
         }
         // A hold begun on a session dated after this device's clock cannot be answered here until
         // that session's time is corrected: said now, not first at `journal resume`.
