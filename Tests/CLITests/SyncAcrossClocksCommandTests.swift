@@ -533,6 +533,39 @@ import Testing
         #expect(try devices[1].run("check").status == 0)
     }
 
+    /// An exercise of your own removed on one device while planned on another: after the merge it
+    /// is taken off the plan on both, said as settled, and every screen reads as before (a tester:
+    /// `check`, `today` and `report` exited 65 on both devices, naming a value "from outside").
+    @Test func anExerciseRemovedWhilePlannedElsewhereComesOffThePlan() throws {
+        let devices = try Devices()
+        try devices.join(0)
+        try devices.join(1)
+        try devices[0].change(
+            "exercises", "add", "wall-sit", "--name", "Wall sit", "--category", "stability", "--how-to", "x")
+        try devices.sync(0)
+        try devices.sync(1)
+        try devices[0].change("plan", "set", "wall-sit", "--sets", "2", "--reps", "5", "--per-week", "7")
+        try devices[1].change("exercises", "remove", "wall-sit")
+        try devices.sync(0)
+        let settled = try devices.sync(1)
+        #expect(
+            settled.stdout.contains(
+                "  settled: plan wall-sit: taken off the plan: wall-sit was removed on one device while planned on "
+                    + "another, and journal plans only an exercise that can be logged\n"), "\(settled)")
+        for _ in 1...2 {
+            for index in 0..<2 { try devices.sync(index) }
+        }
+        for index in 0..<2 {
+            for command in [["check"], ["today"], ["report", "--week"]] {
+                let run = try devices[index].run(command)
+                #expect(run.status == 0, "device \(index + 1), \(command): \(run)")
+            }
+            #expect(!(try devices[index].run("plan").stdout.contains("wall-sit")), "device \(index + 1)")
+        }
+        let exports = try (0..<2).map { try devices[$0].run("export", "--all", "--no-aliases").stdout }
+        #expect(exports[0] == exports[1])
+    }
+
     /// A file in a device's folder that is not journal's (`desktop.ini`) is not read and refuses
     /// nothing: syncs go on with 0 (a tester: every sync on every device exited 65 for good).
     @Test func aFileThatIsNotJournalsIsPassedOver() throws {

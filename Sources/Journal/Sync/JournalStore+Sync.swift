@@ -258,6 +258,24 @@ extension JournalStore {
             }
         }
         try receive(folder: folder, folderID: folderID, replica: replica, key: key, now: now, outcome: &outcome)
+        // An exercise removed on one device while planned on another stays archived and planned
+        // after the merge; journal never plans an archived exercise (`exercises remove` takes it
+        // off the plan): taken off here too, a change that syncs, and said.
+        let unplanned = try writing { db in
+            let ids = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT exercise_id FROM plan
+                    WHERE removed = 0 AND exercise_id IN (SELECT id FROM exercises WHERE archived <> 0)
+                    ORDER BY exercise_id
+                    """)
+            for id in ids { try ExerciseQueries.removeFromPlan(id, db) }
+            return ids
+        }
+        outcome.settled += unplanned.map {
+            "plan \($0): taken off the plan: \($0) was removed on one device while planned on another, and journal "
+                + "plans only an exercise that can be logged"
+        }
         try writing { db in
             try db.execute(sql: "UPDATE sync_folder SET last_sync = ?", arguments: [Int64(now.timeIntervalSince1970)])
         }
