@@ -199,9 +199,7 @@ import Testing
     /// An activity added here and rated on another device: undoing the add would remove the rating
     /// with it (a tester: the rating another device was told was saved vanished on every device).
     @Test func undoOfAnActivityAnotherDeviceRatedRefuses() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[0].change("psfs", "add", "putting on socks")
         try devices.sync(0)
         try devices.sync(1)
@@ -259,9 +257,7 @@ import Testing
     /// later one is refused by name, with the one it waits for, never passed over in silence (a
     /// tester: an emergency red flag in the later file sat unread while `check` said all clear).
     @Test func aMissingFileBeforeALaterOneIsNamed() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[1].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
         try devices.sync(1)
         try devices[1].change("checkin", "--pain", "6", "--red-flag", "saddle-numbness")
@@ -318,9 +314,7 @@ import Testing
         #expect(copy.status == 65, "\(copy)")
         #expect(copy.stderr.contains("sync-conflict-20261125-120000-ABCDEFG.jsync"), "\(copy)")
         try FileManager.default.removeItem(atPath: conflict)
-        for _ in 1...2 {
-            for index in 0..<3 { try devices.sync(index) }
-        }
+        try devices.syncAll()
         for index in 0..<3 {
             let check = try devices[index].run("check", "--json")
             #expect(check.status == 2, "device \(index + 1): \(check)")
@@ -335,9 +329,7 @@ import Testing
     /// number on the other) still stands on the other, which says nothing changed in what stands
     /// (a tester: "Now standing" and "No longer standing" of one red flag in one sync).
     @Test func aRedFlagPutBackByUndoElsewhereIsTheSameRedFlag() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[0].change("checkin", "--pain", "6", "--red-flag", "saddle-numbness")
         try devices.sync(0)
         try devices.sync(1)
@@ -362,17 +354,13 @@ import Testing
     /// that had not merged the edit: the visit never covers the added flag (a tester: the flag for
     /// emergency care was lifted on every device).
     @Test func aRedFlagAddedByAnEditIsNotCoveredByAVisitThatHadNotSeenIt() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[0].change("checkin", "--pain", "2", "--red-flag", "fever")
         try devices.sync(0)
         try devices.sync(1)
         try devices[0].change("checkins", "edit", "1", "--red-flag", "fever", "--red-flag", "saddle-numbness")
         try devices[1].change("resume", "--red-flags")
-        for _ in 1...2 {
-            for index in 0..<2 { try devices.sync(index) }
-        }
+        try devices.syncAll()
         for index in 0..<2 {
             let check = try devices[index].run("check")
             #expect(check.status == 3, "device \(index + 1): \(check)")
@@ -389,9 +377,7 @@ import Testing
         try devices.join(1)
         try devices[0].change("edit", "1", "--pain-after", "8")
         try devices[1].change("resume", "bird-dog")
-        for _ in 1...2 {
-            for index in 0..<2 { try devices.sync(index) }
-        }
+        try devices.syncAll()
         for index in 0..<2 {
             let check = try devices[index].run("check")
             #expect(check.status == 2, "device \(index + 1): \(check)")
@@ -402,9 +388,7 @@ import Testing
     /// compare what it left with: after another device's changes were merged it refuses (a tester:
     /// undo of an import removed an entry another device had edited into a rise, and its hold).
     @Test func undoOfAnImportOrAPlanChangeAfterAMergeRefuses() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         let csv = devices[0].directory + "/one.csv"
         try Data(
             ("id,performed_at,exercise,side,sets,reps,hold_seconds,pain_before,pain_after,pain_change,flagged,note\n"
@@ -513,9 +497,7 @@ import Testing
     /// the sync that brings it says the flag no longer stands and how to record it again (a
     /// tester: the person who had just recorded an emergency symptom was told only "dropped").
     @Test func aRedFlagLostToADeleteElsewhereIsToldWithHowToRecordItAgain() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[0].change("checkin", "--pain", "1", "--at", "06:00")
         try devices.sync(0)
         try devices.sync(1)
@@ -537,9 +519,7 @@ import Testing
     /// is taken off the plan on both, said as settled, and every screen reads as before (a tester:
     /// `check`, `today` and `report` exited 65 on both devices, naming a value "from outside").
     @Test func anExerciseRemovedWhilePlannedElsewhereComesOffThePlan() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[0].change(
             "exercises", "add", "wall-sit", "--name", "Wall sit", "--category", "stability", "--how-to", "x")
         try devices.sync(0)
@@ -552,9 +532,7 @@ import Testing
             settled.stdout.contains(
                 "  settled: plan wall-sit: taken off the plan: wall-sit was removed on one device while planned on "
                     + "another, and journal plans only an exercise that can be logged\n"), "\(settled)")
-        for _ in 1...2 {
-            for index in 0..<2 { try devices.sync(index) }
-        }
+        try devices.syncAll()
         for index in 0..<2 {
             for command in [["check"], ["today"], ["report", "--week"]] {
                 let run = try devices[index].run(command)
@@ -569,9 +547,7 @@ import Testing
     /// A file in a device's folder that is not journal's (`desktop.ini`) is not read and refuses
     /// nothing: syncs go on with 0 (a tester: every sync on every device exited 65 for good).
     @Test func aFileThatIsNotJournalsIsPassedOver() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
         try devices.sync(0)
         let replica = String(try #require(try devices.files().first).prefix(32))
@@ -586,9 +562,7 @@ import Testing
 
     /// Syncthing's temporary file, while it copies one in, is not refused: the sync goes on.
     @Test func aSyncToolsTemporaryFileIsNotRefused() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
         try devices.sync(0)
         let file = try #require(try devices.files().first)

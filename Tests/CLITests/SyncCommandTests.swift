@@ -35,6 +35,20 @@ import Testing
 
         subscript(index: Int) -> Sandbox { devices[index] }
 
+        /// `count` devices, each joined to the folder in turn (`sync init`), nothing logged yet.
+        static func joined(_ count: Int = 2) throws -> Devices {
+            let devices = try Devices(count: count)
+            for index in 0..<count { try devices.join(index) }
+            return devices
+        }
+
+        /// Every device syncs in turn, `rounds` times: twice, so each has every other's changes.
+        func syncAll(rounds: Int = 2) throws {
+            for _ in 1...rounds {
+                for index in devices.indices { try sync(index) }
+            }
+        }
+
         /// The options that give device `index` the folder's key at `sync init`.
         func key(_ index: Int) -> [String] {
             usesPassphrase
@@ -237,9 +251,7 @@ import Testing
     /// a sync tool's copy) is refused by that name, never passed over in silence; a copy byte for
     /// byte of the file it names says nothing new and is not refused.
     @Test func namesJournalDoesNotGiveAreRefusedByName() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2", "--note", "first")
         try devices.sync(0)
         try devices[0].log("glute-bridge", "--pain-before", "2", "--pain-after", "7", "--note", "second")
@@ -279,9 +291,7 @@ import Testing
     /// stand on this device only) refuses and changes nothing; `--drop-unsent` leaves without it;
     /// after a sync it leaves at once.
     @Test func leavingWithChangesNotSentRefusesUnlessTheyAreDropped() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[0].log("glute-bridge", "--pain-before", "3", "--pain-after", "7")
         let status = try devices[0].run("sync", "status", "--json")
 
@@ -313,9 +323,7 @@ import Testing
     }
 
     @Test func statusShowsTheReplicaTheOthersAndWhatIsNotSent() throws {
-        let devices = try Devices()
-        try devices.join(0)
-        try devices.join(1)
+        let devices = try Devices.joined()
         try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
         let status = try devices[0].run("sync", "status", "--json")
         #expect(status.status == 0, "\(status)")

@@ -48,8 +48,9 @@ public enum JournalFiles {
         return name.hasPrefix(journal + ".before-") && name.hasSuffix(".backup")
     }
 
-    /// `path` with every symbolic link followed, when it exists.
-    private static func resolved(_ path: String) -> String? {
+    /// `path` with every symbolic link followed, when it exists (`realpath`): the one place journal
+    /// resolves a path the way the system does.
+    static func resolved(_ path: String) -> String? {
         guard let real = realpath(path, nil) else { return nil }
         defer { free(real) }
         return String(cString: real)

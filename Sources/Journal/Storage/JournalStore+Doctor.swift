@@ -68,10 +68,7 @@ extension JournalStore {
         var link = stat()
         let linkTarget =
             lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
-            ? realpath(path, nil).map { resolved in
-                defer { free(resolved) }
-                return String(cString: resolved)
-            } : nil
+            ? JournalFiles.resolved(path) : nil
         // Not `reading`: a journal whose table was swapped is refused there, and doctor says what it finds.
         let problem = schemaProblem
         let search = !refusesReading

@@ -30,11 +30,7 @@ struct NewJournalFile {
     /// The new-journal file for a journal in the empty file (0 bytes) at `path`: made beside the
     /// file a symbolic link there names, and put in place of that file.
     init(replacingEmptyFile path: String) {
-        journal =
-            realpath(path, nil).map { resolved in
-                defer { free(resolved) }
-                return String(cString: resolved)
-            } ?? path
+        journal = JournalFiles.resolved(path) ?? path
         replacesEmptyFile = true
     }
 

@@ -549,18 +549,13 @@ public enum SQLiteRestore {
             let folder = String(path[..<slash])
             return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
         }
-        func resolved(_ folder: String) -> String? {
-            guard let real = realpath(folder, nil) else { return nil }
-            defer { free(real) }
-            return String(cString: real)
-        }
         let (keptFolder, keptName) = split(kept)
         let (folder, name) = split(path)
         let stamp = keptName.dropFirst((name + ".before-restore-").count).dropLast(".backup".count)
         guard keptName.hasPrefix(name + ".before-restore-"), keptName.hasSuffix(".backup"), !stamp.isEmpty,
-            stamp.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }), let one = resolved(keptFolder)
+            stamp.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }), let one = JournalFiles.resolved(keptFolder)
         else { return false }
-        return one == resolved(folder)
+        return one == JournalFiles.resolved(folder)
     }
 
     /// The kept copy's name, for messages: `j.sqlite3.before-restore-DATE-TIME.backup` beside the journal.

@@ -286,12 +286,7 @@ extension JournalStore {
     /// folder's would mix), and one that holds the journal itself (a sync tool would copy the
     /// journal, unencrypted, with the folder).
     static func refuseUnfitFolder(_ path: String, journal: String) throws {
-        func resolved(_ path: String) -> String {
-            guard let real = realpath(path, nil) else { return path }
-            defer { free(real) }
-            return String(cString: real)
-        }
-        let folder = resolved(path)
+        let folder = JournalFiles.resolved(path) ?? path
         var parent = folder
         while let slash = parent.lastIndex(of: "/"), slash != parent.startIndex {
             parent = String(parent[..<slash])
@@ -300,7 +295,7 @@ extension JournalStore {
                     path: path, reason: "it is inside the sync folder \(parent); give that folder instead")
             }
         }
-        let home = resolved(journal)
+        let home = JournalFiles.resolved(journal) ?? journal
         if home.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
             throw SyncError.notASyncFolder(
                 path: path,
@@ -354,13 +349,19 @@ extension JournalStore {
     }
 
     private func fileState(of replica: SyncID) throws -> (sequence: UInt64, hash: [UInt8], done: Int) {
-        try reading { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT sequence, hash, done FROM sync_files WHERE replica = ?", arguments: [replica.hex])
-            guard let row else { return (0, SyncFile.noPrevious, 0) }
-            let hash: Data = row["hash"]
-            return (UInt64(row["sequence"] as Int64), Array(hash), row["done"])
-        }
+        try reading { db in try Self.fileState(of: replica, db) }
+    }
+
+    /// How far this journal has `replica`'s files: the last file's number and plaintext hash (the
+    /// next must follow it), and how many changesets of the next are merged already.
+    private static func fileState(of replica: SyncID, _ db: Database) throws
+        -> (sequence: UInt64, hash: [UInt8], done: Int)
+    {
+        let row = try Row.fetchOne(
+            db, sql: "SELECT sequence, hash, done FROM sync_files WHERE replica = ?", arguments: [replica.hex])
+        guard let row else { return (0, SyncFile.noPrevious, 0) }
+        let hash: Data = row["hash"]
+        return (UInt64(row["sequence"] as Int64), Array(hash), row["done"])
     }
 
     /// This journal's own next file, already in the folder: written by a sync that stopped before
@@ -463,11 +464,9 @@ extension JournalStore {
                 records.append((reading, changeset))
                 sent += try changeset.changes().count
             }
-            let state = try Row.fetchOne(
-                db, sql: "SELECT sequence, hash FROM sync_files WHERE replica = ?", arguments: [replica.hex])
+            let state = try Self.fileState(of: replica, db)
             let file = SyncFile(
-                folder: folderID, replica: replica, sequence: UInt64((state?["sequence"] as Int64?) ?? 0) + 1,
-                previous: (state?["hash"] as Data?).map(Array.init) ?? SyncFile.noPrevious,
+                folder: folderID, replica: replica, sequence: state.sequence + 1, previous: state.hash,
                 payload: SyncPayload.encode(records))
             let sealed: [UInt8]
             do { sealed = try file.seal(with: key) } catch let error as SyncFileError {
@@ -647,11 +646,8 @@ extension JournalStore {
         _ record: SyncPayload.Record, from other: SyncID, sequence: UInt64, index: Int, now: Date
     ) throws -> ChangesetMerger.Report? {
         try syncWriting { db in
-            let at = try Row.fetchOne(
-                db, sql: "SELECT sequence, done FROM sync_files WHERE replica = ?", arguments: [other.hex])
-            guard (at?["sequence"] as Int64?) ?? 0 == Int64(sequence), (at?["done"] as Int?) ?? 0 == index else {
-                return nil
-            }
+            let at = try Self.fileState(of: other, db)
+            guard at.sequence == sequence, at.done == index else { return nil }
             let report = try SyncTables.merger.merge(record.changeset, at: record.reading, inTransactionOf: db)
             try db.execute(
                 sql: """
