@@ -544,6 +544,48 @@ import Testing
         #expect(exports[0] == exports[1])
     }
 
+    /// A sync folder without its id file (a sync tool that has not filled it yet, a drive not
+    /// mounted on its mount point) is refused (74) before anything in the journal changes (a
+    /// tester: the journal took a new replica id and queued everything to send again).
+    @Test func aFolderWithoutItsIdFileChangesNothing() throws {
+        let devices = try Devices.joined()
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.sync(0)
+        let status = try devices[0].run("sync", "status", "--json")
+        let filled = devices[0].directory + "/filled"
+        try FileManager.default.moveItem(atPath: devices.folder, toPath: filled)
+        try FileManager.default.createDirectory(atPath: devices.folder, withIntermediateDirectories: false)
+        let run = try devices[0].run("sync")
+        #expect(run.status == 74, "\(run)")
+        #expect(run.stderr.contains("its id file journal-sync-folder.age is missing"), "\(run)")
+        #expect(try devices[0].run("sync", "status", "--json").stdout == status.stdout)
+        try FileManager.default.removeItem(atPath: devices.folder)
+        try FileManager.default.moveItem(atPath: filled, toPath: devices.folder)
+        let back = try devices.sync(0)
+        #expect(back.stdout.contains("Sent nothing new. Received nothing new."), "\(back)")
+    }
+
+    /// This journal's next file taken by another (a replayed copy): the sync refuses it and says
+    /// the changes made here wait to be sent, never "Sent nothing new".
+    @Test func changesThatCannotBeSentAreSaidToWait() throws {
+        let devices = try Devices.joined()
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.sync(0)
+        let first = try #require(try devices.files().first)
+        try FileManager.default.copyItem(
+            atPath: devices.folder + "/" + first,
+            toPath: devices.folder + "/" + first.replacingOccurrences(of: "000000000001", with: "000000000002"))
+        try devices[0].log("glute-bridge", "--pain-before", "2", "--pain-after", "6")
+        let run = try devices[0].run("sync", "--json")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stdout.contains("\"unsent_changes\" : 1"), "\(run)")
+        let words = try devices[0].run("sync")
+        #expect(
+            words.stdout.hasPrefix(
+                "Sent nothing: 1 change made here waits to be sent (this journal's next file is refused, below)."),
+            "\(words)")
+    }
+
     /// A file in a device's folder that is not journal's (`desktop.ini`) is not read and refuses
     /// nothing: syncs go on with 0 (a tester: every sync on every device exited 65 for good).
     @Test func aFileThatIsNotJournalsIsPassedOver() throws {

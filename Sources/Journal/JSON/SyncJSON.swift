@@ -4,6 +4,8 @@ import Foundation
 public struct SyncOutcomeJSON: Encodable {
     let initialized: String?
     let sent_changes: Int
+    /// Changes made here that this sync could not send (this journal's next file was refused).
+    let unsent_changes: Int
     let files_written: Int
     let received_changes: Int
     let received: [Received]
@@ -19,6 +21,7 @@ public struct SyncOutcomeJSON: Encodable {
     public init(_ outcome: SyncOutcome, initialized: String? = nil) {
         self.initialized = initialized
         sent_changes = outcome.sent
+        unsent_changes = outcome.unsent
         files_written = outcome.filesWritten
         received_changes = outcome.received.values.reduce(0, +)
         received = outcome.received.sorted { $0.key < $1.key }.map { Received(replica: $0.key, changes: $0.value) }

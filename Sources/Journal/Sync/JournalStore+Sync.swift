@@ -21,6 +21,9 @@ public struct SyncOutcome: Sendable {
     /// Changes this journal wrote to the folder, and in how many files.
     public var sent = 0
     public var filesWritten = 0
+    /// Changes made here still waiting to be sent after the sync: this journal's next file was
+    /// refused, so nothing could be written (0 otherwise).
+    public var unsent = 0
     /// Changes merged from other replicas, by replica id.
     public var received: [String: Int] = [:]
     /// Conflicts settled, in words (``SyncSettlementWords``).
@@ -200,6 +203,15 @@ extension JournalStore {
             throw SyncError.folderUnusable(path: settings.folder, reason: "it is not there (a drive not mounted?)")
         }
         guard let folderID = SyncID(hex: settings.folderID) else { throw JournalError.corruptDatabase(path: path) }
+        // Before anything here changes: a folder without its id file is not filled yet (a sync
+        // tool still copying, a drive not mounted on the mount point), and this journal's own
+        // files missing from it say nothing.
+        guard FileManager.default.fileExists(atPath: settings.folder + "/" + SyncFolder.idFileName) else {
+            throw SyncError.folderUnusable(
+                path: settings.folder,
+                reason: "its id file \(SyncFolder.idFileName) is missing (a sync tool that has not filled it yet, "
+                    + "or a drive not mounted)")
+        }
         var outcome = SyncOutcome()
         var replica = try selfReplica()
         // This journal's own last file replaced by another's (a copy of this journal file syncing
@@ -256,6 +268,8 @@ extension JournalStore {
             try send(folder: folder, folderID: folderID, replica: replica, key: key, outcome: &outcome) {
                 try checkKey()
             }
+        } else {
+            outcome.unsent = try syncStatus().unsent
         }
         try receive(folder: folder, folderID: folderID, replica: replica, key: key, now: now, outcome: &outcome)
         // An exercise removed on one device while planned on another stays archived and planned

@@ -15,7 +15,11 @@ public enum SyncWords {
     public static func summary(of outcome: SyncOutcome) -> String {
         let received = outcome.received.values.reduce(0, +)
         let devices = outcome.received.count
-        var text = outcome.sent == 0 ? "Sent nothing new." : "Sent \(changes(outcome.sent))."
+        var text =
+            outcome.unsent > 0
+            ? "Sent nothing: \(changes(outcome.unsent)) made here \(outcome.unsent == 1 ? "waits" : "wait") to be sent "
+                + "(this journal's next file is refused, below)."
+            : outcome.sent == 0 ? "Sent nothing new." : "Sent \(changes(outcome.sent))."
         text +=
             received == 0
             ? " Received nothing new."
