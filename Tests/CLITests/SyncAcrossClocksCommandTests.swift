@@ -565,6 +565,30 @@ import Testing
         #expect(back.stdout.contains("Sent nothing new. Received nothing new."), "\(back)")
     }
 
+    /// Another sync folder at the same path (another drive on the mount point): refused before
+    /// anything in the journal changes, never taken for this folder with this journal's files gone
+    /// (a tester: the journal took a new replica id and queued every record to send again).
+    @Test func anotherSyncFolderAtThePathChangesNothing() throws {
+        let devices = try Devices.joined(3)
+        try devices[0].log("bird-dog", "--pain-before", "2", "--pain-after", "2")
+        try devices.sync(0)
+        let status = try devices[0].run("sync", "status", "--json")
+        let other = devices[2].directory + "/other"
+        let made = try devices[2].run(["sync", "leave"])
+        try #require(made.status == 0, "\(made)")
+        try #require(try devices[2].run(["sync", "init", other] + devices.key(2)).status == 0)
+        let real = devices[0].directory + "/real"
+        try FileManager.default.moveItem(atPath: devices.folder, toPath: real)
+        try FileManager.default.copyItem(atPath: other, toPath: devices.folder)
+        let run = try devices[0].run("sync")
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("it names another sync folder"), "\(run)")
+        #expect(try devices[0].run("sync", "status", "--json").stdout == status.stdout)
+        try FileManager.default.removeItem(atPath: devices.folder)
+        try FileManager.default.moveItem(atPath: real, toPath: devices.folder)
+        #expect(try devices.sync(0).stdout.contains("Sent nothing new."))
+    }
+
     /// This journal's next file taken by another (a replayed copy): the sync refuses it and says
     /// the changes made here wait to be sent, never "Sent nothing new".
     @Test func changesThatCannotBeSentAreSaidToWait() throws {

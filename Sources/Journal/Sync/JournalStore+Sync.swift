@@ -219,6 +219,14 @@ extension JournalStore {
         // this journal's changes in it reach no one. It becomes a new replica and sends its
         // records again, at a reading that never wins (as when it joins again).
         if let replaced = try ownLastFileReplaced(folder: folder, replica: replica) {
+            // Only in this journal's own folder: another sync folder at the same path (another
+            // drive), or a damaged id file, is refused before anything here changes.
+            guard try folder.readID(key: key) == folderID else {
+                throw SyncError.refusedFile(
+                    name: SyncFolder.idFileName,
+                    reason: "it names another sync folder than the one this journal joined (\(settings.folderID)), "
+                        + "or none; nothing here was changed")
+            }
             let renamed = SyncID.random()
             try resend(as: renamed)
             // The file now under that name is the copy's: merged as another device's, from the
